@@ -1,0 +1,168 @@
+// generated from openapi/ by scripts/generate.mjs — do not edit; change openapi/ and run `npm run generate`
+export const title = "Puffle inbox API — update endpoints";
+export const apiVersion = "1.0.0";
+export const serverUrl = "https://app.puffle.ai";
+export const operations = {
+  "updateConversation": {
+    "method": "PATCH",
+    "path": "/api/conversations/{id}",
+    "summary": "Update a conversation",
+    "tags": [
+      "Conversations"
+    ],
+    "statuses": [
+      "200",
+      "400",
+      "401",
+      "404"
+    ],
+    "requestFields": {
+      "status": {
+        "description": "Archive or un-archive the thread. Only `active` and `archived` are accepted; other values are silently dropped.",
+        "type": "string",
+        "enum": [
+          "active",
+          "archived"
+        ]
+      },
+      "unread_count": {
+        "description": "Override the unread counter directly. Most callers don't need this — opening the conversation via getConversation already resets it to 0.",
+        "type": "integer",
+        "minimum": 0,
+        "maximum": 9007199254740991
+      }
+    },
+    "behaviour": {
+      "idempotent": true,
+      "ownership": {
+        "notOwnedStatus": 404,
+        "owner": "user_id",
+        "sameAsMissing": true
+      },
+      "touches": "updated_at"
+    }
+  },
+  "updateThread": {
+    "method": "PATCH",
+    "path": "/api/threads/{id}",
+    "summary": "Update Thread",
+    "tags": [
+      "Threads"
+    ],
+    "statuses": [
+      "200",
+      "400",
+      "401",
+      "404",
+      "409"
+    ],
+    "requestFields": {
+      "account_id": {
+        "description": "Email sender account ID, or null to clear it. Non-null values must refer to a ready email sender in the workspace (otherwise 400). Changing it on an email thread when that sender already has a non-archived, non-warmup thread with the same `participant_email` returns 409 with `existing_thread`.",
+        "type": [
+          "string",
+          "null"
+        ],
+        "format": "uuid"
+      },
+      "draft_attachments": {
+        "description": "Draft attachment metadata from \"Upload thread attachment\", or null to clear it. Replaces the whole list.",
+        "type": [
+          "array",
+          "null"
+        ],
+        "items": {
+          "description": "Metadata of one draft attachment, as returned by the \"Upload thread attachment\" endpoint and passed back unchanged. The docs do not show its members, so this description leaves them open: any JSON object is accepted and kept as it is.",
+          "type": "object",
+          "additionalProperties": true
+        }
+      },
+      "draft_bcc": {
+        "description": "Draft BCC recipients, or null to clear them.",
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "draft_body_html": {
+        "description": "Draft HTML body, or null to clear it.",
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "draft_body_text": {
+        "description": "Draft plain-text body, or null to clear it.",
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "draft_cc": {
+        "description": "Draft CC recipients, or null to clear them.",
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "draft_subject": {
+        "description": "Draft email subject, or null to clear it.",
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "participant_email": {
+        "description": "Recipient email for a draft one-off email. Stored lowercase.",
+        "type": "string",
+        "format": "email",
+        "x-puffle-transform": "lowercase"
+      },
+      "participant_name": {
+        "description": "Recipient display name for a draft.",
+        "type": "string"
+      },
+      "status": {
+        "description": "Set to `active` or `archived`. Other values are ignored.",
+        "type": "string",
+        "enum": [
+          "active",
+          "archived"
+        ]
+      },
+      "unread_count": {
+        "description": "Sets the stored unread count.",
+        "type": "integer",
+        "minimum": 0,
+        "maximum": 9007199254740991
+      }
+    },
+    "behaviour": {
+      "duplicateRecipient": {
+        "conflictsWith": {
+          "excludeStatuses": [
+            "archived"
+          ],
+          "excludeWarmup": true,
+          "sameAccount": true,
+          "sameParticipantEmail": true
+        },
+        "member": "existing_thread",
+        "status": 409,
+        "when": "account_id changes on a thread whose channel is email"
+      },
+      "idempotent": true,
+      "ownership": {
+        "notOwnedStatus": 404,
+        "owner": "user_id",
+        "sameAsMissing": true
+      },
+      "senderAccount": {
+        "field": "account_id",
+        "mustBe": "ready-email-sender-in-workspace",
+        "status": 400
+      },
+      "touches": "updated_at"
+    }
+  }
+};

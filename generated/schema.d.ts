@@ -1,0 +1,403 @@
+// generated from openapi/ by scripts/generate.mjs — do not edit; change openapi/ and run `npm run generate`
+export interface paths {
+    "/api/conversations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Conversation UUID (a thread's id is its `conversations.id`). Must be owned by the authenticated user — other callers get 404, exactly as for an id that does not exist. An id that does not match the pattern is rejected with 400 before any lookup. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a conversation
+         * @description Archive/un-archive a thread or override its unread counter. Ownership is enforced — updating a
+         *     conversation that isn't owned by the caller returns 404 (same as a missing id).
+         *
+         *     This operation shares the URL path `/api/conversations/{id}` with other verbs; only `PATCH` is
+         *     described here.
+         *
+         *     Unknown fields and invalid values are dropped before the update is applied (`status` other than
+         *     `active`/`archived` is silently ignored); an empty or all-invalid body returns 400. Every
+         *     successful update advances `updated_at`. The request sets absolute values, so it is safe to retry.
+         */
+        patch: operations["updateConversation"];
+        trace?: never;
+    };
+    "/api/threads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Conversation UUID (a thread's id is its `conversations.id`). Must be owned by the authenticated user — other callers get 404, exactly as for an id that does not exist. An id that does not match the pattern is rejected with 400 before any lookup. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Thread
+         * @description Updates a Unibox thread. Use it to archive or reactivate a thread, update unread count, choose a
+         *     sender for an email draft, or edit one-off draft fields before sending.
+         *
+         *     Use this endpoint for draft edits and thread state changes. Do not use it to send a message;
+         *     call Send message after the draft is ready.
+         *
+         *     **Duplicate recipient handling.** When changing `account_id` on an email thread, the API checks
+         *     whether that sender already has a non-archived, non-warmup thread with the same
+         *     `participant_email`. If one exists, the response is 409 with `existing_thread`.
+         *
+         *     Unknown fields and invalid values are dropped before the update is applied (`status` other than
+         *     `active`/`archived` is ignored); an empty or all-invalid body returns 400. `participant_email` is
+         *     stored lowercase; `account_id: null` clears the sender. Ownership is enforced as for
+         *     conversations: a thread the caller does not own returns 404, the same as a missing id. Every
+         *     successful update advances `updated_at`. The request sets absolute values, so it is safe to retry.
+         */
+        patch: operations["updateThread"];
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * @description The channel a conversation runs on: `linkedin` (conversations created by Unipile `message_received` webhooks) or `email` (AgentMail `message.received` webhooks and one-off email drafts sent from an email sender account).
+         * @enum {string}
+         */
+        Channel: "linkedin" | "email";
+        /** @description A single inbox thread — a conversation between one sender account and one prospect on one channel. Conversations are created by inbound webhooks (Unipile `message_received`, AgentMail `message.received`) or when the user sends a reply via sendConversationMessage. Every column is present; the server may add more. */
+        Conversation: WithRequired<components["schemas"]["ConversationRow"], "id" | "user_id" | "account_id" | "channel" | "status" | "external_id" | "participant_name" | "participant_email" | "participant_linkedin_url" | "last_message_at" | "unread_count" | "created_at" | "updated_at">;
+        /** @description The columns of one `conversations` row, none of them required on their own. `Conversation` requires all of them; `Thread` adds the draft columns. */
+        ConversationRow: {
+            /**
+             * Format: uuid
+             * @description UUID of the sender account the conversation runs through, or null when a thread's email sender was cleared (`account_id: null` on update).
+             */
+            account_id?: string | null;
+            /** @description The channel the conversation runs on. */
+            channel?: components["schemas"]["Channel"];
+            /**
+             * Format: date-time
+             * @description When the conversation was created.
+             */
+            created_at?: string;
+            /** @description The conversation's id at the channel provider (for example a Unipile chat id), or null for a draft that has not been sent yet. */
+            external_id?: string | null;
+            /** @description Conversation UUID (for a thread, its `conversations.id`). */
+            id?: components["schemas"]["Uuid"];
+            /**
+             * Format: date-time
+             * @description When the last message was sent or received, or null when there is none yet.
+             */
+            last_message_at?: string | null;
+            /**
+             * Format: email
+             * @description Email address of the prospect, stored lowercase, or null when it is not known (for example on a LinkedIn conversation).
+             */
+            participant_email?: string | null;
+            /**
+             * Format: uri
+             * @description LinkedIn profile URL of the prospect, or null on an email conversation.
+             */
+            participant_linkedin_url?: string | null;
+            /** @description Display name of the prospect, or null when the channel did not give one. */
+            participant_name?: string | null;
+            /** @description Whether the conversation is active, archived, or an unsent draft. */
+            status?: components["schemas"]["ConversationStatus"];
+            /** @description Messages not yet read. Opening the conversation (getConversation) resets it to 0; the update endpoints can override it. */
+            unread_count?: components["schemas"]["UnreadCount"];
+            /**
+             * Format: date-time
+             * @description When the conversation was last changed; every successful update advances it.
+             */
+            updated_at?: string;
+            /** @description UUID of the user who owns the conversation; only that user can read or update it. */
+            user_id?: components["schemas"]["Uuid"];
+        };
+        /**
+         * @description Where a conversation stands. `active` and `archived` are set with the update endpoints; `draft` marks a thread holding an unsent one-off email draft and is only ever returned, never accepted.
+         * @enum {string}
+         */
+        ConversationStatus: "active" | "archived" | "draft";
+        /** @description Metadata of one draft attachment, as returned by the "Upload thread attachment" endpoint and passed back unchanged. The docs do not show its members, so this description leaves them open: any JSON object is accepted and kept as it is. */
+        DraftAttachment: {
+            [key: string]: unknown;
+        };
+        /** @description 409: the chosen sender already has a non-archived, non-warmup thread with this `participant_email`. The problem details carry that thread as the extension member `existing_thread`. */
+        DuplicateThreadProblem: components["schemas"]["Problem"] & {
+            /** @description The sender's existing thread with the same recipient. */
+            existing_thread: components["schemas"]["Thread"];
+        };
+        /** @description An RFC 9457 problem details object, served as `application/problem+json` for every error. Members not listed here are extension members and may be added. */
+        Problem: {
+            /** @description What went wrong in this occurrence, for a person to read. */
+            detail?: string;
+            /** @description For 400, each reason the request (body or path id) was rejected. */
+            errors?: components["schemas"]["ValidationError"][];
+            /**
+             * Format: uri-reference
+             * @description The request path that produced the problem.
+             */
+            instance?: string;
+            /** @description The HTTP status code of this response. */
+            status: number;
+            /** @description A short summary of the kind of problem; the same for every occurrence of it. */
+            title: string;
+            /**
+             * Format: uri-reference
+             * @description A URI reference that names the kind of problem.
+             */
+            type: string;
+        };
+        /**
+         * @description Archive or un-archive the thread. Only `active` and `archived` are accepted; other values are silently dropped (see `x-puffle-normalize` on the request body).
+         * @enum {string}
+         */
+        StatusUpdate: "active" | "archived";
+        /** @description A Unibox thread: a conversation row (`conversations.id`) plus its draft columns. The docs' own response example returns only some columns (`id`, `status`, `account_id`, `participant_email`, `draft_subject`), so only `id` and `status` are guaranteed; every column that is present has the type of the conversation row or the draft. */
+        Thread: WithRequired<components["schemas"]["ConversationRow"], "id" | "status"> & components["schemas"]["ThreadDraft"];
+        /** @description The draft columns a Unibox thread adds to a conversation row, for one-off emails. */
+        ThreadDraft: {
+            /** @description Draft attachment metadata from "Upload thread attachment", or null when none. */
+            draft_attachments?: components["schemas"]["DraftAttachment"][] | null;
+            /** @description Draft BCC recipients, or null when none are set. */
+            draft_bcc?: string | null;
+            /** @description Draft HTML body, or null when none is set. */
+            draft_body_html?: string | null;
+            /** @description Draft plain-text body, or null when none is set. */
+            draft_body_text?: string | null;
+            /** @description Draft CC recipients, or null when none are set. */
+            draft_cc?: string | null;
+            /** @description Draft email subject, or null when none is set. */
+            draft_subject?: string | null;
+        };
+        /** @description The unread counter: a whole number from 0 to 9007199254740991 (2^53 − 1, the largest integer a JSON number carries exactly). */
+        UnreadCount: number;
+        /** @description Fields to change on a conversation. At least one valid field (`status` or `unread_count`) must be present. The API is lenient: unknown fields and invalid values (for example `status: "deleted"`) are silently dropped, and an empty or all-invalid body returns 400. This schema is the strict form of a body the API applies in full; `x-puffle-normalize` says how a lenient body is reduced to it. */
+        UpdateConversationRequest: {
+            /** @description Archive or un-archive the thread. Only `active` and `archived` are accepted; other values are silently dropped. */
+            status?: components["schemas"]["StatusUpdate"];
+            /** @description Override the unread counter directly. Most callers don't need this — opening the conversation via getConversation already resets it to 0. */
+            unread_count?: components["schemas"]["UnreadCount"];
+        };
+        /** @description The conversation after the update. */
+        UpdateConversationResponse: {
+            /** @description The updated conversation, every column present. */
+            conversation: components["schemas"]["Conversation"];
+        };
+        /** @description Fields to change on a Unibox thread: archive or reactivate it, set its unread count, choose a sender for an email draft, or edit one-off draft fields before sending. At least one valid field is required. Unknown fields and invalid values are dropped (`status` values other than `active` and `archived` are ignored); an empty or all-invalid body returns 400. `x-puffle-normalize` says how a lenient body is reduced to this strict form. */
+        UpdateThreadRequest: {
+            /**
+             * Format: uuid
+             * @description Email sender account ID, or null to clear it. Non-null values must refer to a ready email sender in the workspace (otherwise 400). Changing it on an email thread when that sender already has a non-archived, non-warmup thread with the same `participant_email` returns 409 with `existing_thread`.
+             */
+            account_id?: string | null;
+            /** @description Draft attachment metadata from "Upload thread attachment", or null to clear it. Replaces the whole list. */
+            draft_attachments?: components["schemas"]["DraftAttachment"][] | null;
+            /** @description Draft BCC recipients, or null to clear them. */
+            draft_bcc?: string | null;
+            /** @description Draft HTML body, or null to clear it. */
+            draft_body_html?: string | null;
+            /** @description Draft plain-text body, or null to clear it. */
+            draft_body_text?: string | null;
+            /** @description Draft CC recipients, or null to clear them. */
+            draft_cc?: string | null;
+            /** @description Draft email subject, or null to clear it. */
+            draft_subject?: string | null;
+            /**
+             * Format: email
+             * @description Recipient email for a draft one-off email. Stored lowercase.
+             */
+            participant_email?: string;
+            /** @description Recipient display name for a draft. */
+            participant_name?: string;
+            /** @description Set to `active` or `archived`. Other values are ignored. */
+            status?: components["schemas"]["StatusUpdate"];
+            /** @description Sets the stored unread count. */
+            unread_count?: components["schemas"]["UnreadCount"];
+        };
+        /** @description The thread after the update. */
+        UpdateThreadResponse: {
+            /** @description The updated thread. */
+            thread: components["schemas"]["Thread"];
+        };
+        /**
+         * Format: uuid
+         * @description A UUID in its canonical 8-4-4-4-12 hexadecimal form.
+         * @example f11e8a2c-1234-4567-89ab-cdef01234567
+         */
+        Uuid: string;
+        /** @description One reason a request was rejected, in the shape the puffle-api validators report. */
+        ValidationError: {
+            /** @description The JSON Schema rule that failed (`type`, `enum`, `maximum`, `minProperties`, …). */
+            keyword: string;
+            /** @description A sentence a person can read. */
+            message: string;
+            /** @description JSON Pointer to the offending value: into the body (`/unread_count`), or `/id` for the path parameter; empty for the body as a whole. */
+            path: string;
+        };
+    };
+    responses: {
+        /** @description The request cannot be applied: the path id is not a UUID, the body is not a JSON object, or no valid field remains after unknown fields and invalid values are dropped (an empty or all-invalid body). Nothing was changed. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Changing `account_id` on an email thread would give that sender a second non-archived, non-warmup thread with the same `participant_email`. The existing thread is returned as `existing_thread`; nothing was changed. */
+        DuplicateThread: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["DuplicateThreadProblem"];
+            };
+        };
+        /** @description No record with this id is owned by the caller. A record owned by someone else gets exactly the same response as an id that does not exist, so existence is never revealed. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request cannot be applied: the path id is not a UUID, the body is not a JSON object, no valid field remains after unknown fields and invalid values are dropped (an empty or all-invalid body), or a non-null `account_id` does not name a ready email sender in the caller's workspace. Nothing was changed. */
+        ThreadBadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The `Authorization` header is missing, is not `Bearer <token>`, or names no valid token. */
+        Unauthorized: {
+            headers: {
+                "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: {
+        /** @description Conversation UUID (a thread's id is its `conversations.id`). Must be owned by the authenticated user — other callers get 404, exactly as for an id that does not exist. An id that does not match the pattern is rejected with 400 before any lookup. */
+        Id: string;
+    };
+    requestBodies: never;
+    headers: {
+        /** @description The authentication scheme to use, per RFC 6750. */
+        WwwAuthenticate: string;
+    };
+    pathItems: never;
+}
+export type Channel = components['schemas']['Channel'];
+export type Conversation = components['schemas']['Conversation'];
+export type ConversationRow = components['schemas']['ConversationRow'];
+export type ConversationStatus = components['schemas']['ConversationStatus'];
+export type DraftAttachment = components['schemas']['DraftAttachment'];
+export type DuplicateThreadProblem = components['schemas']['DuplicateThreadProblem'];
+export type Problem = components['schemas']['Problem'];
+export type StatusUpdate = components['schemas']['StatusUpdate'];
+export type Thread = components['schemas']['Thread'];
+export type ThreadDraft = components['schemas']['ThreadDraft'];
+export type UnreadCount = components['schemas']['UnreadCount'];
+export type UpdateConversationRequest = components['schemas']['UpdateConversationRequest'];
+export type UpdateConversationResponse = components['schemas']['UpdateConversationResponse'];
+export type UpdateThreadRequest = components['schemas']['UpdateThreadRequest'];
+export type UpdateThreadResponse = components['schemas']['UpdateThreadResponse'];
+export type Uuid = components['schemas']['Uuid'];
+export type ValidationError = components['schemas']['ValidationError'];
+export type ResponseBadRequest = components['responses']['BadRequest'];
+export type ResponseDuplicateThread = components['responses']['DuplicateThread'];
+export type ResponseNotFound = components['responses']['NotFound'];
+export type ResponseThreadBadRequest = components['responses']['ThreadBadRequest'];
+export type ResponseUnauthorized = components['responses']['Unauthorized'];
+export type ParameterId = components['parameters']['Id'];
+export type HeaderWwwAuthenticate = components['headers']['WwwAuthenticate'];
+export type $defs = Record<string, never>;
+export interface operations {
+    updateConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Conversation UUID (a thread's id is its `conversations.id`). Must be owned by the authenticated user — other callers get 404, exactly as for an id that does not exist. An id that does not match the pattern is rejected with 400 before any lookup. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** @description At least one valid field (`status` or `unread_count`) must be present. An empty or all-invalid body returns 400. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateConversationRequest"];
+            };
+        };
+        responses: {
+            /** @description Conversation updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateConversationResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateThread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Conversation UUID (a thread's id is its `conversations.id`). Must be owned by the authenticated user — other callers get 404, exactly as for an id that does not exist. An id that does not match the pattern is rejected with 400 before any lookup. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** @description At least one valid field is required. An empty or all-invalid body returns 400. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateThreadRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful response. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateThreadResponse"];
+                };
+            };
+            400: components["responses"]["ThreadBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["DuplicateThread"];
+        };
+    };
+}
+type WithRequired<T, K extends keyof T> = T & {
+    [P in K]-?: T[P];
+};

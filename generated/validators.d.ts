@@ -1,0 +1,119 @@
+// generated from openapi/ by scripts/generate.mjs — do not edit; change openapi/ and run `npm run generate`
+export interface AjvError {
+  instancePath: string;
+  schemaPath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+/** An AJV validate function: true when `data` is valid; otherwise the reasons are in `errors`. */
+export interface ValidateFunction {
+  (data: unknown): boolean;
+  errors?: AjvError[] | null;
+}
+export interface RequestField {
+  readonly validate: ValidateFunction;
+  readonly transform: "lowercase" | null;
+}
+/** The API's documented leniency for a request body (`x-puffle-normalize`). */
+export interface NormalizeRule {
+  readonly unknownProperties: "drop" | "reject";
+  readonly invalidProperties: "drop" | "reject";
+  readonly minValidProperties: number;
+  readonly emptyStatus: number;
+}
+/** Validates a `Channel` (components/schemas/Channel). */
+export declare const validateChannel: ValidateFunction;
+/** Validates a `Conversation` (components/schemas/Conversation). */
+export declare const validateConversation: ValidateFunction;
+/** Validates a `ConversationRow` (components/schemas/ConversationRow). */
+export declare const validateConversationRow: ValidateFunction;
+/** Validates a `ConversationStatus` (components/schemas/ConversationStatus). */
+export declare const validateConversationStatus: ValidateFunction;
+/** Validates a `DraftAttachment` (components/schemas/DraftAttachment). */
+export declare const validateDraftAttachment: ValidateFunction;
+/** Validates a `DuplicateThreadProblem` (components/schemas/DuplicateThreadProblem). */
+export declare const validateDuplicateThreadProblem: ValidateFunction;
+/** Validates a `Problem` (components/schemas/Problem). */
+export declare const validateProblem: ValidateFunction;
+/** Validates a `StatusUpdate` (components/schemas/StatusUpdate). */
+export declare const validateStatusUpdate: ValidateFunction;
+/** Validates a `Thread` (components/schemas/Thread). */
+export declare const validateThread: ValidateFunction;
+/** Validates a `ThreadDraft` (components/schemas/ThreadDraft). */
+export declare const validateThreadDraft: ValidateFunction;
+/** Validates a `UnreadCount` (components/schemas/UnreadCount). */
+export declare const validateUnreadCount: ValidateFunction;
+/** Validates a `UpdateConversationRequest` (components/schemas/UpdateConversationRequest). */
+export declare const validateUpdateConversationRequest: ValidateFunction;
+/** Validates a `UpdateConversationResponse` (components/schemas/UpdateConversationResponse). */
+export declare const validateUpdateConversationResponse: ValidateFunction;
+/** Validates a `UpdateThreadRequest` (components/schemas/UpdateThreadRequest). */
+export declare const validateUpdateThreadRequest: ValidateFunction;
+/** Validates a `UpdateThreadResponse` (components/schemas/UpdateThreadResponse). */
+export declare const validateUpdateThreadResponse: ValidateFunction;
+/** Validates a `Uuid` (components/schemas/Uuid). */
+export declare const validateUuid: ValidateFunction;
+/** Validates a `ValidationError` (components/schemas/ValidationError). */
+export declare const validateValidationError: ValidateFunction;
+export declare const schemas: {
+  readonly "Channel": ValidateFunction;
+  readonly "Conversation": ValidateFunction;
+  readonly "ConversationRow": ValidateFunction;
+  readonly "ConversationStatus": ValidateFunction;
+  readonly "DraftAttachment": ValidateFunction;
+  readonly "DuplicateThreadProblem": ValidateFunction;
+  readonly "Problem": ValidateFunction;
+  readonly "StatusUpdate": ValidateFunction;
+  readonly "Thread": ValidateFunction;
+  readonly "ThreadDraft": ValidateFunction;
+  readonly "UnreadCount": ValidateFunction;
+  readonly "UpdateConversationRequest": ValidateFunction;
+  readonly "UpdateConversationResponse": ValidateFunction;
+  readonly "UpdateThreadRequest": ValidateFunction;
+  readonly "UpdateThreadResponse": ValidateFunction;
+  readonly "Uuid": ValidateFunction;
+  readonly "ValidationError": ValidateFunction;
+};
+export declare const operations: {
+  readonly "updateConversation": {
+    readonly pathParams: ValidateFunction;
+    readonly requestBody: ValidateFunction;
+    readonly requestFields: {
+      readonly "status": RequestField;
+      readonly "unread_count": RequestField;
+    };
+    readonly normalize: NormalizeRule;
+    readonly responses: {
+      readonly "200": ValidateFunction;
+      readonly "400": ValidateFunction;
+      readonly "401": ValidateFunction;
+      readonly "404": ValidateFunction;
+    };
+  };
+  readonly "updateThread": {
+    readonly pathParams: ValidateFunction;
+    readonly requestBody: ValidateFunction;
+    readonly requestFields: {
+      readonly "account_id": RequestField;
+      readonly "draft_attachments": RequestField;
+      readonly "draft_bcc": RequestField;
+      readonly "draft_body_html": RequestField;
+      readonly "draft_body_text": RequestField;
+      readonly "draft_cc": RequestField;
+      readonly "draft_subject": RequestField;
+      readonly "participant_email": RequestField;
+      readonly "participant_name": RequestField;
+      readonly "status": RequestField;
+      readonly "unread_count": RequestField;
+    };
+    readonly normalize: NormalizeRule;
+    readonly responses: {
+      readonly "200": ValidateFunction;
+      readonly "400": ValidateFunction;
+      readonly "401": ValidateFunction;
+      readonly "404": ValidateFunction;
+      readonly "409": ValidateFunction;
+    };
+  };
+};

@@ -1,0 +1,90 @@
+// Builds generated/meta.js: what the client and the CLI need to know about the spec without
+// loading it — the server URL, the version, and per operation its method, path, documented
+// statuses, request fields (resolved schemas, with descriptions) and behaviour (`x-puffle-behaviour`).
+import { PipelineError } from "./errors.mjs";
+import { locate } from "./locate.mjs";
+import { listOperations, requestSchemaOf, propertiesOf, responsesOf, resolve } from "./spec.mjs";
+
+/** A schema with every local `$ref` replaced by its target (the spec has no recursive schemas). */
+function inline(doc, schema, depth = 0) {
+  if (depth > 32) throw new PipelineError({ rule: "puffle/meta", message: "schema nesting deeper than 32 (recursive $ref?)" });
+  if (Array.isArray(schema)) return schema.map((s) => inline(doc, s, depth + 1));
+  if (!schema || typeof schema !== "object") return schema;
+  const target = resolve(doc, schema);
+  const out = {};
+  for (const [k, v] of Object.entries(target)) {
+    if (["examples", "enum", "const", "default"].includes(k) || k.startsWith("x-")) out[k] = v;
+    else out[k] = inline(doc, v, depth + 1);
+  }
+  return out;
+}
+
+const BEHAVIOUR_KEYS = ["ownership", "idempotent", "touches", "senderAccount", "duplicateRecipient"];
+
+function behaviourOf(operation, root) {
+  const behaviour = operation.op["x-puffle-behaviour"] ?? {};
+  for (const key of Object.keys(behaviour)) {
+    if (!BEHAVIOUR_KEYS.includes(key)) {
+      throw new PipelineError({ ...locate(root, `${operation.pointer}/x-puffle-behaviour/${key}`), rule: "puffle/x-puffle-behaviour", message: `unknown member ${key} (known: ${BEHAVIOUR_KEYS.join(", ")})` });
+    }
+  }
+  const statuses = Object.keys(operation.op.responses ?? {});
+  for (const key of ["senderAccount", "duplicateRecipient"]) {
+    const status = behaviour[key]?.status;
+    if (status !== undefined && !statuses.includes(String(status))) {
+      throw new PipelineError({ ...locate(root, `${operation.pointer}/x-puffle-behaviour/${key}/status`), rule: "puffle/x-puffle-behaviour", message: `${key}.status ${status} is not a documented response of ${operation.operationId}` });
+    }
+  }
+  const notOwned = behaviour.ownership?.notOwnedStatus;
+  if (notOwned !== undefined && !statuses.includes(String(notOwned))) {
+    throw new PipelineError({ ...locate(root, `${operation.pointer}/x-puffle-behaviour/ownership/notOwnedStatus`), rule: "puffle/x-puffle-behaviour", message: `ownership.notOwnedStatus ${notOwned} is not a documented response of ${operation.operationId}` });
+  }
+  return behaviour;
+}
+
+/** A TypeScript type literal describing a JSON value exactly (readonly, literal types). */
+export function typeLiteral(value, indent = "") {
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "readonly []";
+    return `readonly [\n${value.map((v) => `${inner}${typeLiteral(v, inner)}`).join(",\n")}\n${indent}]`;
+  }
+  const keys = Object.keys(value);
+  if (keys.length === 0) return "{}";
+  return `{\n${keys.map((k) => `${inner}readonly ${JSON.stringify(k)}: ${typeLiteral(value[k], inner)};`).join("\n")}\n${indent}}`;
+}
+
+export function buildMeta(doc, { root, header }) {
+  const meta = {
+    title: doc.info.title,
+    apiVersion: doc.info.version,
+    serverUrl: doc.servers?.[0]?.url ?? "",
+    operations: {},
+  };
+  for (const operation of listOperations(doc)) {
+    const bodySchema = requestSchemaOf(doc, operation.op);
+    meta.operations[operation.operationId] = {
+      method: operation.method,
+      path: operation.path,
+      summary: operation.op.summary ?? "",
+      tags: operation.op.tags ?? [],
+      statuses: [...new Set(responsesOf(doc, operation).map(([status]) => status))],
+      requestFields: bodySchema
+        ? Object.fromEntries(propertiesOf(doc, bodySchema, "").map(([name, schema]) => [name, inline(doc, schema)]))
+        : {},
+      behaviour: behaviourOf(operation, root),
+    };
+  }
+  const js = [
+    header("//"),
+    ...Object.entries(meta).map(([k, v]) => `export const ${k} = ${JSON.stringify(v, null, 2)};`),
+    "",
+  ].join("\n");
+  const dts = [
+    header("//"),
+    ...Object.entries(meta).map(([k, v]) => `export declare const ${k}: ${typeLiteral(v)};`),
+    "",
+  ].join("\n");
+  return { js, dts, meta };
+}

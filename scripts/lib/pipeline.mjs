@@ -1,0 +1,107 @@
+// The generate pipeline as a function: spec in, a map of generated files out. It writes nothing;
+// scripts/generate.mjs decides where the files go.
+import path from "node:path";
+import fs from "node:fs";
+import { loadConfig, lint, bundle, getLineColLocation } from "@redocly/openapi-core";
+import { stringify as yamlStringify } from "yaml";
+import { PipelineError } from "./errors.mjs";
+import { canonicalize } from "./canonical.mjs";
+import { buildTypes } from "./types.mjs";
+import { buildValidators } from "./validators.mjs";
+import { buildMeta } from "./meta.mjs";
+import { buildExamples } from "./examples.mjs";
+
+export const NOTICE = "generated from openapi/ by scripts/generate.mjs — do not edit; change openapi/ and run `npm run generate`";
+const header = (prefix) => `${prefix} ${NOTICE}`;
+
+function problemToError(problem, extra) {
+  const loc = problem.location?.[0];
+  let file;
+  let line;
+  let col;
+  if (loc) {
+    try {
+      const lc = getLineColLocation(loc);
+      line = lc.start?.line;
+      col = lc.start?.col;
+    } catch {
+      // keep the file without a line
+    }
+    file = loc.source?.absoluteRef;
+  }
+  const more = extra > 0 ? ` (and ${extra} more problem${extra === 1 ? "" : "s"}: run \`npm run lint:openapi\`)` : "";
+  return new PipelineError({ file, line, col, rule: problem.ruleId ?? "lint", message: `${problem.message}${more}` });
+}
+
+async function timed(log, name, fn) {
+  const start = process.hrtime.bigint();
+  const result = await fn();
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  log?.(`✔ ${name.padEnd(11)} ${ms.toFixed(0).padStart(5)} ms`);
+  return result;
+}
+
+/**
+ * @param {{ spec: string, config: string, log?: (line: string) => void }} options
+ * @returns {Promise<Map<string, string>>} file name (relative to generated/) → contents
+ */
+export async function runPipeline({ spec, config: configPath, log }) {
+  const root = path.resolve(spec);
+  if (!fs.existsSync(root)) throw new PipelineError({ file: root, rule: "puffle/spec", message: "spec file not found" });
+  const config = await loadConfig({ configPath: path.resolve(configPath) });
+
+  await timed(log, "lint", async () => {
+    let problems;
+    try {
+      problems = await lint({ ref: root, config });
+    } catch (err) {
+      throw new PipelineError({ file: err.source?.absoluteRef ?? root, line: err.mark?.line != null ? err.mark.line + 1 : undefined, rule: "yaml", message: err.reason ?? err.message });
+    }
+    if (problems.length > 0) {
+      const sorted = [...problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
+      throw problemToError(sorted[0], problems.length - 1);
+    }
+  });
+
+  const doc = await timed(log, "bundle", async () => {
+    const result = await bundle({ ref: root, config });
+    if (result.problems.length > 0) throw problemToError(result.problems[0], result.problems.length - 1);
+    return canonicalize({ "x-generated": NOTICE, ...result.bundle.parsed });
+  });
+
+  const files = new Map();
+  files.set("openapi.json", `${JSON.stringify(doc, null, 2)}\n`);
+  files.set("openapi.yaml", `${header("#")}\n${yamlStringify(doc, { version: "1.1", lineWidth: 0, aliasDuplicateObjects: false })}`);
+
+  files.set("schema.d.ts", await timed(log, "types", () => buildTypes(doc, { header })));
+  await timed(log, "validators", () => {
+    const { js, dts } = buildValidators(doc, { root, header });
+    files.set("validators.js", js);
+    files.set("validators.d.ts", dts);
+  });
+  await timed(log, "meta", () => {
+    const { js, dts } = buildMeta(doc, { root, header });
+    files.set("meta.js", js);
+    files.set("meta.d.ts", dts);
+    files.set("examples.ts", buildExamples(doc, { header }));
+  });
+  files.set("README.md", readme());
+  return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+function readme() {
+  return `<!-- ${NOTICE} -->
+# generated/
+
+Everything here is produced by \`npm run generate\` from \`openapi/\` and committed. Never edit it by
+hand: \`npm test\` runs \`npm run generate:check\`, which fails when these files differ from a fresh run.
+
+| file | what it is | made by |
+| --- | --- | --- |
+| \`openapi.yaml\`, \`openapi.json\` | the bundled spec, one file, stable key order | Redocly bundle |
+| \`schema.d.ts\` | TypeScript types of every path, operation and component | openapi-typescript |
+| \`validators.js\`, \`validators.d.ts\` | precompiled JSON Schema 2020-12 validators, self-contained ESM | AJV standalone |
+| \`meta.js\`, \`meta.d.ts\` | server URL, version, and per operation its method, path, statuses, request fields and \`x-puffle-behaviour\` | scripts/lib/meta.mjs |
+| \`examples.ts\` | every example of the spec, each \`satisfies\` its generated type | scripts/lib/examples.mjs |
+`;
+}

@@ -1,0 +1,300 @@
+// Builds generated/validators.js: AJV (JSON Schema 2020-12) standalone ESM, strict mode on, with
+// the few runtime helpers AJV would `require()` inlined, plus per-operation tables that
+// src/validators.ts uses. Nothing is compiled at import time and nothing is imported.
+import fs from "node:fs";
+import { fileURLToPath } from "node:url";
+import Ajv2020 from "ajv/dist/2020.js";
+import standaloneCodeModule from "ajv/dist/standalone/index.js";
+import { _ } from "ajv";
+import { fullFormats } from "ajv-formats/dist/formats.js";
+import { formats as runtimeFormats } from "../runtime/formats.js";
+import { PipelineError } from "./errors.mjs";
+import { locate } from "./locate.mjs";
+import { listOperations, requestSchemaOf, componentNameOf, propertiesOf, responsesOf, pointerOf, resolve } from "./spec.mjs";
+
+const standaloneCode = standaloneCodeModule.default ?? standaloneCodeModule;
+
+const SCHEMA_MAP_KEYS = new Set(["properties", "patternProperties", "$defs", "dependentSchemas"]);
+const SCHEMA_KEYS = new Set(["items", "not", "if", "then", "else", "additionalProperties", "unevaluatedProperties", "contains", "propertyNames", "unevaluatedItems", "contentSchema"]);
+const SCHEMA_ARRAY_KEYS = new Set(["allOf", "anyOf", "oneOf", "prefixItems"]);
+/** Annotations that do not change a verdict: left out of the compiled code to keep it small. */
+const ANNOTATIONS = new Set(["description", "title", "examples", "$comment", "deprecated", "readOnly", "writeOnly"]);
+
+/** Runtime helpers that AJV's standalone code `require()`s, and the inlined code that replaces them. */
+const RUNTIME = {
+  'require("ajv/dist/runtime/ucs2length").default': { name: "ucs2length", file: "../runtime/ucs2length.js" },
+};
+
+export const SCHEMA_URN = "urn:puffle:schema:";
+
+function runtimeSource(relative) {
+  const text = fs.readFileSync(fileURLToPath(new URL(relative, import.meta.url)), "utf8");
+  return text.replace(/^export /gm, "");
+}
+
+/**
+ * A copy of a schema ready for AJV: local component refs become `urn:puffle:schema:Name`,
+ * annotations and `x-` extensions are left out, and every `format` is recorded with its pointer.
+ */
+function prepare(schema, pointer, ctx) {
+  if (Array.isArray(schema) || schema === null || typeof schema !== "object") return schema;
+  const out = {};
+  for (const [key, value] of Object.entries(schema)) {
+    const here = `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+    if (ANNOTATIONS.has(key) || key.startsWith("x-")) continue;
+    if (key === "$ref") {
+      const m = /^#\/components\/schemas\/([^/]+)(\/.*)?$/.exec(value);
+      if (!m) throw new PipelineError({ ...locate(ctx.root, pointer), rule: "puffle/schema-refs", message: `a schema may only $ref #/components/schemas/…, found ${value}` });
+      out.$ref = `${SCHEMA_URN}${m[1]}${m[2] ? `#${m[2]}` : ""}`;
+    } else if (key === "format") {
+      ctx.formats.push([value, here]);
+      out.format = value;
+    } else if (SCHEMA_MAP_KEYS.has(key) && value && typeof value === "object") {
+      out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, prepare(v, `${here}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`, ctx)]));
+    } else if (SCHEMA_KEYS.has(key)) {
+      out[key] = prepare(value, here, ctx);
+    } else if (SCHEMA_ARRAY_KEYS.has(key) && Array.isArray(value)) {
+      out[key] = value.map((v, i) => prepare(v, `${here}/${i}`, ctx));
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+function identifier(...parts) {
+  return parts.join("$").replace(/[^A-Za-z0-9_$]/g, "_");
+}
+
+/** The normalization rule (`x-puffle-normalize`) of a request schema, checked. */
+function normalizeRuleOf(doc, schema, pointer, root) {
+  const target = resolve(doc, schema);
+  const rule = target["x-puffle-normalize"];
+  if (rule === undefined) return null;
+  const where = locate(root, `${pointer}/x-puffle-normalize`);
+  const fail = (message) => {
+    throw new PipelineError({ ...where, rule: "puffle/x-puffle-normalize", message });
+  };
+  if (!rule || typeof rule !== "object" || Array.isArray(rule)) fail("x-puffle-normalize must be an object");
+  const allowed = { unknownProperties: ["drop", "reject"], invalidProperties: ["drop", "reject"] };
+  for (const key of Object.keys(rule)) {
+    if (!["unknownProperties", "invalidProperties", "minValidProperties", "emptyStatus"].includes(key)) fail(`x-puffle-normalize has no member ${key}`);
+  }
+  for (const [key, values] of Object.entries(allowed)) {
+    if (!values.includes(rule[key])) fail(`x-puffle-normalize.${key} must be one of ${values.join(", ")}`);
+  }
+  if (!Number.isInteger(rule.minValidProperties) || rule.minValidProperties < 0) fail("x-puffle-normalize.minValidProperties must be a whole number ≥ 0");
+  if (!Number.isInteger(rule.emptyStatus) || rule.emptyStatus < 400 || rule.emptyStatus > 499) fail("x-puffle-normalize.emptyStatus must be a 4xx status");
+  return { unknownProperties: rule.unknownProperties, invalidProperties: rule.invalidProperties, minValidProperties: rule.minValidProperties, emptyStatus: rule.emptyStatus };
+}
+
+const TRANSFORMS = ["lowercase"];
+
+/**
+ * @returns {{ js: string, dts: string }}
+ */
+export function buildValidators(doc, { root, header }) {
+  const ctx = { root, formats: [] };
+  const entries = []; // [exportName, schemaId, exported]
+  const schemas = {};
+  const componentNames = Object.keys(doc.components?.schemas ?? {});
+
+  for (const name of componentNames) {
+    const pointer = pointerOf("components", "schemas", name);
+    schemas[`${SCHEMA_URN}${name}`] = { schema: { $id: `${SCHEMA_URN}${name}`, ...prepare(doc.components.schemas[name], pointer, ctx) }, pointer };
+    entries.push([identifier(`validate${name}`), `${SCHEMA_URN}${name}`, true]);
+  }
+
+  const idOf = (schema, pointer, fallbackId) => {
+    const name = componentNameOf(schema);
+    if (name) return `${SCHEMA_URN}${name}`;
+    schemas[fallbackId] = { schema: { $id: fallbackId, ...prepare(schema, pointer, ctx) }, pointer };
+    return fallbackId;
+  };
+
+  const operations = [];
+  for (const operation of listOperations(doc)) {
+    const { operationId: opId } = operation;
+    const entry = { opId, fields: [], responses: [], normalize: null };
+
+    // Path parameters, as one object.
+    const params = operation.parameters.filter((p) => p.in === "path");
+    const paramsId = `urn:puffle:op:${opId}:params`;
+    const paramsPointer = `${operation.pointer}/parameters`;
+    schemas[paramsId] = {
+      schema: prepare({
+        $id: paramsId,
+        type: "object",
+        required: params.filter((p) => p.required).map((p) => p.name),
+        properties: Object.fromEntries(params.map((p) => [p.name, p.schema])),
+        additionalProperties: false,
+      }, paramsPointer, ctx),
+      pointer: paramsPointer,
+    };
+    entry.params = identifier(opId, "params");
+    entries.push([entry.params, paramsId, false]);
+
+    // Request body, and one validator per field for normalizeRequestBody.
+    const bodySchema = requestSchemaOf(doc, operation.op);
+    if (bodySchema) {
+      const bodyPointer = `${operation.pointer}/requestBody/content/application~1json/schema`;
+      const bodyId = idOf(bodySchema, bodyPointer, `urn:puffle:op:${opId}:request`);
+      entry.request = identifier(opId, "request");
+      entries.push([entry.request, bodyId, false]);
+      entry.normalize = normalizeRuleOf(doc, bodySchema, componentNameOf(bodySchema) ? pointerOf("components", "schemas", componentNameOf(bodySchema)) : bodyPointer, root);
+      for (const [field, propSchema, propPointer] of propertiesOf(doc, bodySchema, bodyPointer)) {
+        const transform = resolve(doc, propSchema)["x-puffle-transform"] ?? null;
+        if (transform !== null && !TRANSFORMS.includes(transform)) {
+          throw new PipelineError({ ...locate(root, `${propPointer}/x-puffle-transform`), rule: "puffle/x-puffle-transform", message: `unknown transform "${transform}" (known: ${TRANSFORMS.join(", ")})` });
+        }
+        const fieldId = `urn:puffle:op:${opId}:field:${field}`;
+        schemas[fieldId] = { schema: { $id: fieldId, ...prepare(propSchema, propPointer, ctx) }, pointer: propPointer };
+        const exportName = identifier(opId, "field", field);
+        entries.push([exportName, fieldId, false]);
+        entry.fields.push({ field, exportName, transform });
+      }
+    }
+
+    // Responses, one validator per documented status.
+    for (const [status, mediaType, schema, responsePointer] of responsesOf(doc, operation)) {
+      if (!schema) {
+        entry.responses.push({ status, exportName: null });
+        continue;
+      }
+      const id = idOf(schema, `${responsePointer}/content/${mediaType.replace(/\//g, "~1")}/schema`, `urn:puffle:op:${opId}:response:${status}`);
+      const exportName = identifier(opId, "response", status);
+      entries.push([exportName, id, false]);
+      entry.responses.push({ status, exportName });
+    }
+    operations.push(entry);
+  }
+
+  // Formats: RegExp formats are inlined by AJV; function formats come from scripts/runtime.
+  const usedFunctionFormats = new Set();
+  const ajvFormats = {};
+  for (const [format, pointer] of ctx.formats) {
+    const def = fullFormats[format];
+    if (def === undefined) {
+      throw new PipelineError({ ...locate(root, pointer), rule: "ajv/unknown-format", message: `unknown format "${format}" (formats known: ${Object.keys(fullFormats).join(", ")})` });
+    }
+    if (def instanceof RegExp) ajvFormats[format] = def;
+    else if (runtimeFormats[format]) {
+      ajvFormats[format] = runtimeFormats[format];
+      usedFunctionFormats.add(format);
+    } else {
+      throw new PipelineError({ ...locate(root, pointer), rule: "puffle/format-runtime", message: `format "${format}" is a function in ajv-formats: port it to scripts/runtime/formats.js` });
+    }
+  }
+
+  const ajv = new Ajv2020({
+    strict: true,
+    // The one strict check left off: strictRequired cannot see properties that an `allOf` member
+    // defines (Conversation = allOf[ConversationRow] + required), which is how the spec shares
+    // columns instead of copying them. Unknown keywords, formats, types and numbers stay strict.
+    strictRequired: false,
+    allErrors: true,
+    formats: ajvFormats,
+    code: { source: true, esm: true, lines: true, formats: _`formats` },
+  });
+  for (const [id, { schema, pointer }] of Object.entries(schemas)) {
+    try {
+      ajv.addSchema(schema, id);
+    } catch (err) {
+      throw new PipelineError({ ...locate(root, pointer), rule: "ajv/schema", message: err.message });
+    }
+  }
+  for (const [id, { pointer }] of Object.entries(schemas)) {
+    try {
+      ajv.getSchema(id);
+    } catch (err) {
+      const m = /at (?:path )?"[^"#]*#([^"]*)"/.exec(err.message);
+      const rule = /^strict mode/.test(err.message) ? "ajv/strict" : "ajv/compile";
+      throw new PipelineError({ ...locate(root, `${pointer}${m ? m[1] : ""}`), rule, message: err.message });
+    }
+  }
+
+  let code = standaloneCode(ajv, Object.fromEntries(entries.map(([name, id]) => [name, id])));
+  code = code.replace(/^"use strict";\n?/, "");
+  for (const [name, , exported] of entries) {
+    if (!exported) code = code.replace(`export const ${name} = `, `const ${name} = `);
+  }
+  const runtimeParts = [];
+  for (const [call, { name, file }] of Object.entries(RUNTIME)) {
+    if (code.includes(call)) {
+      code = code.split(call).join(name);
+      runtimeParts.push(runtimeSource(file).trim());
+    }
+  }
+  if (usedFunctionFormats.size) runtimeParts.push(runtimeSource("../runtime/formats.js").trim());
+  const leftover = /require\([^)]*\)/.exec(code);
+  if (leftover) throw new PipelineError({ rule: "puffle/self-contained", message: `AJV emitted ${leftover[0]}: add its runtime to RUNTIME in scripts/lib/validators.mjs` });
+  if (/new Function|\beval\(/.test(code)) throw new PipelineError({ rule: "puffle/self-contained", message: "generated validators must not compile code at run time" });
+
+  const table = [];
+  table.push(`export const schemas = Object.freeze({\n${componentNames.map((n) => `  ${JSON.stringify(n)}: ${identifier(`validate${n}`)},`).join("\n")}\n});`);
+  table.push("export const operations = Object.freeze({");
+  for (const op of operations) {
+    table.push(`  ${JSON.stringify(op.opId)}: Object.freeze({`);
+    table.push(`    pathParams: ${op.params},`);
+    table.push(`    requestBody: ${op.request ?? "null"},`);
+    table.push(`    requestFields: Object.freeze({\n${op.fields.map((f) => `      ${JSON.stringify(f.field)}: Object.freeze({ validate: ${f.exportName}, transform: ${JSON.stringify(f.transform)} }),`).join("\n")}\n    }),`);
+    table.push(`    normalize: ${op.normalize ? `Object.freeze(${JSON.stringify(op.normalize)})` : "null"},`);
+    table.push(`    responses: Object.freeze({\n${op.responses.map((r) => `      ${JSON.stringify(r.status)}: ${r.exportName ?? "null"},`).join("\n")}\n    }),`);
+    table.push("  }),");
+  }
+  table.push("});");
+
+  const js = [
+    header("//"),
+    "// Self-contained ESM: no imports, no require(), no code compiled at run time (safe under a strict CSP).",
+    "",
+    ...(runtimeParts.length ? [runtimeParts.join("\n\n"), ""] : []),
+    code.trim(),
+    "",
+    table.join("\n"),
+    "",
+  ].join("\n");
+
+  const dts = [
+    header("//"),
+    "export interface AjvError {",
+    "  instancePath: string;",
+    "  schemaPath: string;",
+    "  keyword: string;",
+    "  params: Record<string, unknown>;",
+    "  message?: string;",
+    "}",
+    "/** An AJV validate function: true when `data` is valid; otherwise the reasons are in `errors`. */",
+    "export interface ValidateFunction {",
+    "  (data: unknown): boolean;",
+    "  errors?: AjvError[] | null;",
+    "}",
+    "export interface RequestField {",
+    "  readonly validate: ValidateFunction;",
+    `  readonly transform: ${TRANSFORMS.map((t) => JSON.stringify(t)).join(" | ")} | null;`,
+    "}",
+    "/** The API's documented leniency for a request body (`x-puffle-normalize`). */",
+    "export interface NormalizeRule {",
+    '  readonly unknownProperties: "drop" | "reject";',
+    '  readonly invalidProperties: "drop" | "reject";',
+    "  readonly minValidProperties: number;",
+    "  readonly emptyStatus: number;",
+    "}",
+    ...componentNames.map((n) => `/** Validates a \`${n}\` (components/schemas/${n}). */\nexport declare const ${identifier(`validate${n}`)}: ValidateFunction;`),
+    `export declare const schemas: {\n${componentNames.map((n) => `  readonly ${JSON.stringify(n)}: ValidateFunction;`).join("\n")}\n};`,
+    "export declare const operations: {",
+    ...operations.map((op) => [
+      `  readonly ${JSON.stringify(op.opId)}: {`,
+      "    readonly pathParams: ValidateFunction;",
+      `    readonly requestBody: ${op.request ? "ValidateFunction" : "null"};`,
+      `    readonly requestFields: {\n${op.fields.map((f) => `      readonly ${JSON.stringify(f.field)}: RequestField;`).join("\n")}\n    };`,
+      `    readonly normalize: ${op.normalize ? "NormalizeRule" : "null"};`,
+      `    readonly responses: {\n${op.responses.map((r) => `      readonly ${JSON.stringify(r.status)}: ${r.exportName ? "ValidateFunction" : "null"};`).join("\n")}\n    };`,
+      "  };",
+    ].join("\n")),
+    "};",
+    "",
+  ].join("\n");
+
+  return { js, dts };
+}

@@ -1,0 +1,199 @@
+// The `puffle-api/validators` entry: check request and response bodies exactly as the API does,
+// with the generated, precompiled AJV validators (no AJV at run time, nothing compiled on import).
+import { operations as tables, schemas } from "../generated/validators.js";
+import type { AjvError, ValidateFunction } from "../generated/validators.js";
+import type { operations as Operations } from "../generated/schema.js";
+
+export { schemas };
+export type { AjvError, ValidateFunction };
+
+/** `"updateConversation" | "updateThread"`. */
+export type OperationId = keyof Operations & keyof typeof tables;
+
+/** The JSON request body an operation accepts in full (strict form). */
+export type RequestBody<Op extends OperationId> = NonNullable<Operations[Op]["requestBody"]>["content"]["application/json"];
+
+/** The documented response statuses of an operation, as numbers. */
+export type ResponseStatus<Op extends OperationId> = keyof Operations[Op]["responses"] & number;
+
+type ContentOf<R> = R extends { content: infer C } ? C[keyof C] : undefined;
+
+/** The body of a documented response. */
+export type ResponseBody<Op extends OperationId, S extends ResponseStatus<Op>> = ContentOf<Operations[Op]["responses"][S]>;
+
+/** The path parameters of an operation (`{ id }`). */
+export type PathParams<Op extends OperationId> = Operations[Op]["parameters"]["path"];
+
+/** One reason a value was rejected. `path` is a JSON Pointer to the offending value (`/unread_count`), `""` for the value itself. */
+export interface ValidationIssue {
+  path: string;
+  keyword: string;
+  message: string;
+}
+
+export type ValidationResult<T> = { valid: true; value: T } | { valid: false; errors: ValidationIssue[] };
+
+export type NormalizeResult<T> =
+  | { ok: true; body: T; dropped: string[] }
+  | { ok: false; status: number; errors: ValidationIssue[] };
+
+export const operationIds = Object.freeze(Object.keys(tables)) as readonly OperationId[];
+
+function escapePointer(segment: string): string {
+  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+function describe(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  return String(value);
+}
+
+/** AJV errors → `{ path, keyword, message }`, pointing at the field itself for required/unknown properties. */
+export function toIssues(errors: readonly AjvError[] | null | undefined, prefix = ""): ValidationIssue[] {
+  const out: ValidationIssue[] = [];
+  const seen = new Set<string>();
+  for (const error of errors ?? []) {
+    let path = prefix + error.instancePath;
+    let message = error.message ?? `must pass "${error.keyword}"`;
+    const p = error.params;
+    if (error.keyword === "required" && typeof p.missingProperty === "string") {
+      path += `/${escapePointer(p.missingProperty)}`;
+      message = "is required";
+    } else if (error.keyword === "additionalProperties" && typeof p.additionalProperty === "string") {
+      path += `/${escapePointer(p.additionalProperty)}`;
+      message = "is not a known field";
+    } else if (error.keyword === "unevaluatedProperties" && typeof p.unevaluatedProperty === "string") {
+      path += `/${escapePointer(p.unevaluatedProperty)}`;
+      message = "is not a known field";
+    } else if (error.keyword === "enum" && Array.isArray(p.allowedValues)) {
+      message = `must be one of ${p.allowedValues.map(describe).join(", ")}`;
+    }
+    const key = `${path}\u0000${error.keyword}\u0000${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ path, keyword: error.keyword, message });
+  }
+  return out;
+}
+
+function run<T>(validate: ValidateFunction, value: unknown): ValidationResult<T> {
+  if (validate(value)) return { valid: true, value: value as T };
+  return { valid: false, errors: toIssues(validate.errors) };
+}
+
+function unknownOperation(operationId: unknown): ValidationIssue[] {
+  return [{
+    path: "",
+    keyword: "operationId",
+    message: `unknown operationId ${describe(operationId)} (known: ${operationIds.join(", ")})`,
+  }];
+}
+
+function tableOf(operationId: unknown) {
+  return typeof operationId === "string" && Object.hasOwn(tables, operationId) ? tables[operationId as OperationId] : undefined;
+}
+
+/** Checks a request body against the operation's strict schema: every field valid, no unknown field, at least one field. */
+export function validateRequestBody<Op extends OperationId>(operationId: Op, body: unknown): ValidationResult<RequestBody<Op>>;
+export function validateRequestBody(operationId: string, body: unknown): ValidationResult<unknown>;
+export function validateRequestBody(operationId: string, body: unknown): ValidationResult<unknown> {
+  const table = tableOf(operationId);
+  if (!table) return { valid: false, errors: unknownOperation(operationId) };
+  return run(table.requestBody, body);
+}
+
+/** Checks a response body against the schema documented for that status. */
+export function validateResponseBody<Op extends OperationId, S extends ResponseStatus<Op>>(operationId: Op, status: S | `${S}`, body: unknown): ValidationResult<ResponseBody<Op, S>>;
+export function validateResponseBody(operationId: string, status: number | string, body: unknown): ValidationResult<unknown>;
+export function validateResponseBody(operationId: string, status: number | string, body: unknown): ValidationResult<unknown> {
+  const table = tableOf(operationId);
+  if (!table) return { valid: false, errors: unknownOperation(operationId) };
+  const key = String(status);
+  const responses: Readonly<Record<string, ValidateFunction | null>> = table.responses;
+  if (!Object.hasOwn(responses, key)) {
+    return {
+      valid: false,
+      errors: [{
+        path: "",
+        keyword: "status",
+        message: `status ${describe(status)} is not documented for ${operationId} (documented: ${Object.keys(responses).join(", ")})`,
+      }],
+    };
+  }
+  const validate = responses[key];
+  if (validate === null || validate === undefined) {
+    return body === undefined || body === null || body === ""
+      ? { valid: true, value: body }
+      : { valid: false, errors: [{ path: "", keyword: "content", message: `status ${key} of ${operationId} has no body` }] };
+  }
+  return run(validate, body);
+}
+
+/** Checks path parameters (`{ id }`) against the documented pattern. */
+export function validatePathParams<Op extends OperationId>(operationId: Op, params: unknown): ValidationResult<PathParams<Op>>;
+export function validatePathParams(operationId: string, params: unknown): ValidationResult<unknown>;
+export function validatePathParams(operationId: string, params: unknown): ValidationResult<unknown> {
+  const table = tableOf(operationId);
+  if (!table) return { valid: false, errors: unknownOperation(operationId) };
+  return run(table.pathParams, params);
+}
+
+const TRANSFORMS = {
+  lowercase: (value: unknown) => (typeof value === "string" ? value.toLowerCase() : value),
+} as const;
+
+/**
+ * Applies the API's documented leniency (the spec's `x-puffle-normalize`): unknown fields and
+ * invalid values are dropped, `participant_email` is lowercased (`x-puffle-transform`), and when
+ * no valid field remains — an empty object, all fields invalid, or not an object at all — the
+ * result is the API's 400.
+ */
+export function normalizeRequestBody<Op extends OperationId>(operationId: Op, body: unknown): NormalizeResult<RequestBody<Op>>;
+export function normalizeRequestBody(operationId: string, body: unknown): NormalizeResult<unknown>;
+export function normalizeRequestBody(operationId: string, body: unknown): NormalizeResult<unknown> {
+  const table = tableOf(operationId);
+  if (!table) return { ok: false, status: 400, errors: unknownOperation(operationId) };
+  const rule = table.normalize ?? { unknownProperties: "reject", invalidProperties: "reject", minValidProperties: 1, emptyStatus: 400 };
+  if (body === null || typeof body !== "object" || Array.isArray(body)) {
+    const got = body === null ? "null" : Array.isArray(body) ? "an array" : typeof body;
+    return { ok: false, status: rule.emptyStatus, errors: [{ path: "", keyword: "type", message: `must be object (got ${got})` }] };
+  }
+  const fields: Readonly<Record<string, { validate: ValidateFunction; transform: keyof typeof TRANSFORMS | null }>> = table.requestFields;
+  const out: Record<string, unknown> = {};
+  const dropped: string[] = [];
+  const errors: ValidationIssue[] = [];
+  let kept = 0;
+  for (const key of Object.keys(body)) {
+    const value = (body as Record<string, unknown>)[key];
+    const field = Object.hasOwn(fields, key) ? fields[key] : undefined;
+    if (!field) {
+      const issue = { path: `/${escapePointer(key)}`, keyword: "additionalProperties", message: "is not a known field" };
+      if (rule.unknownProperties === "reject") return { ok: false, status: rule.emptyStatus, errors: [issue] };
+      dropped.push(key);
+      errors.push(issue);
+      continue;
+    }
+    if (!field.validate(value)) {
+      const issues = toIssues(field.validate.errors, `/${escapePointer(key)}`);
+      if (rule.invalidProperties === "reject") return { ok: false, status: rule.emptyStatus, errors: issues };
+      dropped.push(key);
+      errors.push(...issues);
+      continue;
+    }
+    out[key] = field.transform ? TRANSFORMS[field.transform](value) : value;
+    kept++;
+  }
+  if (kept < rule.minValidProperties) {
+    errors.push({
+      path: "",
+      keyword: "minProperties",
+      message: `must have at least ${rule.minValidProperties} valid field${rule.minValidProperties === 1 ? "" : "s"} (known: ${Object.keys(fields).join(", ")})`,
+    });
+    return { ok: false, status: rule.emptyStatus, errors };
+  }
+  // The result must pass the strict schema; if it does not, the spec's extension and its schema disagree.
+  if (!table.requestBody(out)) {
+    return { ok: false, status: rule.emptyStatus, errors: toIssues(table.requestBody.errors) };
+  }
+  return { ok: true, body: out, dropped };
+}
