@@ -68,13 +68,18 @@ export const operationExamples = {
           "errors": [
             {
               "keyword": "enum",
-              "message": "must be equal to one of the allowed values",
+              "message": "must be one of \"active\", \"archived\"",
               "path": "/status"
             },
             {
               "keyword": "minimum",
               "message": "must be >= 0",
               "path": "/unread_count"
+            },
+            {
+              "keyword": "minProperties",
+              "message": "must have at least 1 valid field",
+              "path": ""
             }
           ],
           "status": 400,
@@ -86,7 +91,7 @@ export const operationExamples = {
           "errors": [
             {
               "keyword": "minProperties",
-              "message": "must NOT have fewer than 1 properties",
+              "message": "must have at least 1 valid field",
               "path": ""
             }
           ],
@@ -136,6 +141,22 @@ export const operationExamples = {
           "title": "Not found",
           "type": "https://app.puffle.ai/problems/not-found"
         }) satisfies operations["updateConversation"]["responses"][404]["content"]["application/problem+json"],
+      },
+      "413": {
+        "tooLarge": ({
+          "detail": "The request body must not be larger than 1048576 bytes.",
+          "status": 413,
+          "title": "Payload too large",
+          "type": "https://app.puffle.ai/problems/payload-too-large"
+        }) satisfies operations["updateConversation"]["responses"][413]["content"]["application/problem+json"],
+      },
+      "415": {
+        "notJson": ({
+          "detail": "The request body must be sent as application/json.",
+          "status": 415,
+          "title": "Unsupported media type",
+          "type": "https://app.puffle.ai/problems/unsupported-media-type"
+        }) satisfies operations["updateConversation"]["responses"][415]["content"]["application/problem+json"],
       },
     },
   },
@@ -232,13 +253,18 @@ export const operationExamples = {
           "errors": [
             {
               "keyword": "enum",
-              "message": "must be equal to one of the allowed values",
+              "message": "must be one of \"active\", \"archived\"",
               "path": "/status"
             },
             {
               "keyword": "minimum",
               "message": "must be >= 0",
               "path": "/unread_count"
+            },
+            {
+              "keyword": "minProperties",
+              "message": "must have at least 1 valid field",
+              "path": ""
             }
           ],
           "status": 400,
@@ -250,7 +276,7 @@ export const operationExamples = {
           "errors": [
             {
               "keyword": "minProperties",
-              "message": "must NOT have fewer than 1 properties",
+              "message": "must have at least 1 valid field",
               "path": ""
             }
           ],
@@ -336,6 +362,22 @@ export const operationExamples = {
           "title": "Duplicate thread",
           "type": "https://app.puffle.ai/problems/duplicate-thread"
         }) satisfies operations["updateThread"]["responses"][409]["content"]["application/problem+json"],
+      },
+      "413": {
+        "tooLarge": ({
+          "detail": "The request body must not be larger than 1048576 bytes.",
+          "status": 413,
+          "title": "Payload too large",
+          "type": "https://app.puffle.ai/problems/payload-too-large"
+        }) satisfies operations["updateThread"]["responses"][413]["content"]["application/problem+json"],
+      },
+      "415": {
+        "notJson": ({
+          "detail": "The request body must be sent as application/json.",
+          "status": 415,
+          "title": "Unsupported media type",
+          "type": "https://app.puffle.ai/problems/unsupported-media-type"
+        }) satisfies operations["updateThread"]["responses"][415]["content"]["application/problem+json"],
       },
     },
   },

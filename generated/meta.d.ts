@@ -14,7 +14,9 @@ export declare const operations: {
       "200",
       "400",
       "401",
-      "404"
+      "404",
+      "413",
+      "415"
     ];
     readonly "requestFields": {
       readonly "status": {
@@ -33,7 +35,11 @@ export declare const operations: {
       };
     };
     readonly "behaviour": {
+      readonly "allowedMethods": readonly [
+        "PATCH"
+      ];
       readonly "idempotent": true;
+      readonly "maxBodyBytes": 1048576;
       readonly "ownership": {
         readonly "notOwnedStatus": 404;
         readonly "owner": "user_id";
@@ -54,7 +60,9 @@ export declare const operations: {
       "400",
       "401",
       "404",
-      "409"
+      "409",
+      "413",
+      "415"
     ];
     readonly "requestFields": {
       readonly "account_id": {
@@ -138,6 +146,9 @@ export declare const operations: {
       };
     };
     readonly "behaviour": {
+      readonly "allowedMethods": readonly [
+        "PATCH"
+      ];
       readonly "duplicateRecipient": {
         readonly "conflictsWith": {
           readonly "excludeStatuses": readonly [
@@ -152,6 +163,7 @@ export declare const operations: {
         readonly "when": "account_id changes on a thread whose channel is email";
       };
       readonly "idempotent": true;
+      readonly "maxBodyBytes": 1048576;
       readonly "ownership": {
         readonly "notOwnedStatus": 404;
         readonly "owner": "user_id";

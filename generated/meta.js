@@ -14,7 +14,9 @@ export const operations = {
       "200",
       "400",
       "401",
-      "404"
+      "404",
+      "413",
+      "415"
     ],
     "requestFields": {
       "status": {
@@ -33,7 +35,11 @@ export const operations = {
       }
     },
     "behaviour": {
+      "allowedMethods": [
+        "PATCH"
+      ],
       "idempotent": true,
+      "maxBodyBytes": 1048576,
       "ownership": {
         "notOwnedStatus": 404,
         "owner": "user_id",
@@ -54,7 +60,9 @@ export const operations = {
       "400",
       "401",
       "404",
-      "409"
+      "409",
+      "413",
+      "415"
     ],
     "requestFields": {
       "account_id": {
@@ -138,6 +146,9 @@ export const operations = {
       }
     },
     "behaviour": {
+      "allowedMethods": [
+        "PATCH"
+      ],
       "duplicateRecipient": {
         "conflictsWith": {
           "excludeStatuses": [
@@ -152,6 +163,7 @@ export const operations = {
         "when": "account_id changes on a thread whose channel is email"
       },
       "idempotent": true,
+      "maxBodyBytes": 1048576,
       "ownership": {
         "notOwnedStatus": 404,
         "owner": "user_id",

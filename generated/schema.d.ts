@@ -22,7 +22,7 @@ export interface paths {
          *     conversation that isn't owned by the caller returns 404 (same as a missing id).
          *
          *     This operation shares the URL path `/api/conversations/{id}` with other verbs; only `PATCH` is
-         *     described here.
+         *     described here. (The reference server answers any other method with 405 and an `Allow` header.)
          *
          *     Unknown fields and invalid values are dropped before the update is applied (`status` other than
          *     `active`/`archived` is silently ignored); an empty or all-invalid body returns 400. Every
@@ -253,6 +253,7 @@ export interface components {
         /** @description The request cannot be applied: the path id is not a UUID, the body is not a JSON object, or no valid field remains after unknown fields and invalid values are dropped (an empty or all-invalid body). Nothing was changed. */
         BadRequest: {
             headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -262,6 +263,7 @@ export interface components {
         /** @description Changing `account_id` on an email thread would give that sender a second non-archived, non-warmup thread with the same `participant_email`. The existing thread is returned as `existing_thread`; nothing was changed. */
         DuplicateThread: {
             headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -271,6 +273,17 @@ export interface components {
         /** @description No record with this id is owned by the caller. A record owned by someone else gets exactly the same response as an id that does not exist, so existence is never revealed. */
         NotFound: {
             headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request body is larger than 1 MiB (1,048,576 bytes). Nothing was changed. */
+        PayloadTooLarge: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -280,6 +293,7 @@ export interface components {
         /** @description The request cannot be applied: the path id is not a UUID, the body is not a JSON object, no valid field remains after unknown fields and invalid values are dropped (an empty or all-invalid body), or a non-null `account_id` does not name a ready email sender in the caller's workspace. Nothing was changed. */
         ThreadBadRequest: {
             headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -290,6 +304,17 @@ export interface components {
         Unauthorized: {
             headers: {
                 "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request body is not sent as `application/json`. Nothing was changed. */
+        UnsupportedMediaType: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -305,6 +330,8 @@ export interface components {
     headers: {
         /** @description The authentication scheme to use, per RFC 6750. */
         WwwAuthenticate: string;
+        /** @description An id for this request, to quote when reporting a problem. Sent with every response by the reference server; clients expose it on errors. */
+        XRequestId: string;
     };
     pathItems: never;
 }
@@ -328,10 +355,13 @@ export type ValidationError = components['schemas']['ValidationError'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseDuplicateThread = components['responses']['DuplicateThread'];
 export type ResponseNotFound = components['responses']['NotFound'];
+export type ResponsePayloadTooLarge = components['responses']['PayloadTooLarge'];
 export type ResponseThreadBadRequest = components['responses']['ThreadBadRequest'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
+export type ResponseUnsupportedMediaType = components['responses']['UnsupportedMediaType'];
 export type ParameterId = components['parameters']['Id'];
 export type HeaderWwwAuthenticate = components['headers']['WwwAuthenticate'];
+export type HeaderXRequestId = components['headers']['XRequestId'];
 export type $defs = Record<string, never>;
 export interface operations {
     updateConversation: {
@@ -354,6 +384,7 @@ export interface operations {
             /** @description Conversation updated. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -363,6 +394,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     updateThread: {
@@ -385,6 +418,7 @@ export interface operations {
             /** @description Successful response. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -395,6 +429,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["DuplicateThread"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
 }

@@ -89,6 +89,8 @@ export declare const operations: {
       readonly "400": ValidateFunction;
       readonly "401": ValidateFunction;
       readonly "404": ValidateFunction;
+      readonly "413": ValidateFunction;
+      readonly "415": ValidateFunction;
     };
   };
   readonly "updateThread": {
@@ -114,6 +116,8 @@ export declare const operations: {
       readonly "401": ValidateFunction;
       readonly "404": ValidateFunction;
       readonly "409": ValidateFunction;
+      readonly "413": ValidateFunction;
+      readonly "415": ValidateFunction;
     };
   };
 };

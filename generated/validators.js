@@ -2232,6 +2232,10 @@ const updateConversation$response$401 = validate27;
 
 const updateConversation$response$404 = validate27;
 
+const updateConversation$response$413 = validate27;
+
+const updateConversation$response$415 = validate27;
+
 const updateThread$params = validate47;
 const schema65 = {"$id":"urn:puffle:op:updateThread:params","type":"object","required":["id"],"properties":{"id":{"type":"string","format":"uuid","pattern":"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$"}},"additionalProperties":false};
 
@@ -3093,6 +3097,10 @@ return errors === 0;
 }
 validate26.evaluated = {"props":{"existing_thread":true,"detail":true,"errors":true,"instance":true,"status":true,"title":true,"type":true},"dynamicProps":false,"dynamicItems":false};
 
+const updateThread$response$413 = validate27;
+
+const updateThread$response$415 = validate27;
+
 export const schemas = Object.freeze({
   "Channel": validateChannel,
   "Conversation": validateConversation,
@@ -3126,6 +3134,8 @@ export const operations = Object.freeze({
       "400": updateConversation$response$400,
       "401": updateConversation$response$401,
       "404": updateConversation$response$404,
+      "413": updateConversation$response$413,
+      "415": updateConversation$response$415,
     }),
   }),
   "updateThread": Object.freeze({
@@ -3151,6 +3161,8 @@ export const operations = Object.freeze({
       "401": updateThread$response$401,
       "404": updateThread$response$404,
       "409": updateThread$response$409,
+      "413": updateThread$response$413,
+      "415": updateThread$response$415,
     }),
   }),
 });

@@ -187,7 +187,7 @@ export function normalizeRequestBody(operationId: string, body: unknown): Normal
     errors.push({
       path: "",
       keyword: "minProperties",
-      message: `must have at least ${rule.minValidProperties} valid field${rule.minValidProperties === 1 ? "" : "s"} (known: ${Object.keys(fields).join(", ")})`,
+      message: `must have at least ${rule.minValidProperties} valid field${rule.minValidProperties === 1 ? "" : "s"}`,
     });
     return { ok: false, status: rule.emptyStatus, errors };
   }
