@@ -213,11 +213,20 @@ export function buildValidators(doc, { root, header }) {
     }
   }
 
-  let code = standaloneCode(ajv, Object.fromEntries(entries.map(([name, id]) => [name, id])));
+  // One standalone export per schema id; further names for the same id become aliases (AJV
+  // would otherwise emit the same function twice).
+  const firstNameOf = new Map();
+  const aliases = [];
+  for (const [name, id] of entries) {
+    if (firstNameOf.has(id)) aliases.push(`const ${name} = ${firstNameOf.get(id)};`);
+    else firstNameOf.set(id, name);
+  }
+  let code = standaloneCode(ajv, Object.fromEntries([...firstNameOf].map(([id, name]) => [name, id])));
   code = code.replace(/^"use strict";\n?/, "");
   for (const [name, , exported] of entries) {
     if (!exported) code = code.replace(`export const ${name} = `, `const ${name} = `);
   }
+  if (aliases.length) code = `${code.trim()}\n${aliases.join("\n")}`;
   const runtimeParts = [];
   for (const [call, { name, file }] of Object.entries(RUNTIME)) {
     if (code.includes(call)) {

@@ -1,0 +1,128 @@
+// Every example in the bundled spec validates against its own schema through the generated
+// validators (the artifact users get), and the docs' examples are in the spec verbatim.
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { schemas, validatePathParams, validateRequestBody, validateResponseBody } from "../../src/validators.js";
+import { deref, namedExamples, readJson, root, spec, specOperations, type Json, type JsonObject } from "../helpers.js";
+
+const operations = specOperations();
+
+describe.each(operations.map((o) => [o.operationId, o] as const))("%s examples", (operationId, operation) => {
+  const requestMedia = (deref<JsonObject>(operation.op.requestBody).content as JsonObject)["application/json"] as JsonObject;
+  const requestExamples = namedExamples(requestMedia);
+
+  it("has request examples, each valid against the request schema", () => {
+    expect(requestExamples.length).toBeGreaterThanOrEqual(4);
+    for (const [name, value] of requestExamples) {
+      const result = validateRequestBody(operationId, value);
+      expect(result, `request example "${name}"`).toEqual({ valid: true, value });
+    }
+  });
+
+  const responses = Object.entries(operation.op.responses as JsonObject);
+  it.each(responses.map(([status, response]) => [status, response] as const))("response %s has named examples, each valid for that status", (status, response) => {
+    const content = deref<JsonObject>(response).content as JsonObject;
+    const examples = Object.values(content).flatMap((media) => namedExamples(media as JsonObject));
+    expect(examples.length, `examples of ${status}`).toBeGreaterThanOrEqual(1);
+    for (const [name, value] of examples) {
+      const result = validateResponseBody(operationId, status, value);
+      expect(result, `response ${status} example "${name}"`).toEqual({ valid: true, value });
+      // An example of an error response carries its own status.
+      if (Number(status) >= 400) expect((value as JsonObject).status, `status member of "${name}"`).toBe(Number(status));
+    }
+  });
+
+  it("has path parameter examples, each valid", () => {
+    const id = operation.parameters.find((p) => p.name === "id");
+    const examples = namedExamples(id);
+    expect(examples.length).toBeGreaterThanOrEqual(1);
+    for (const [name, value] of examples) {
+      expect(validatePathParams(operationId, { id: value }), `id example "${name}"`).toEqual({ valid: true, value: { id: value } });
+    }
+  });
+
+  it("documents the interesting requests", () => {
+    const names = requestExamples.map(([n]) => n);
+    expect(names).toEqual(expect.arrayContaining(["docs", "archive", "reactivate", "markRead"]));
+    if (operationId === "updateThread") expect(names).toEqual(expect.arrayContaining(["clearSender", "editDraft", "clearDraft"]));
+  });
+});
+
+it("every component schema's `examples` validate against it", () => {
+  let checked = 0;
+  for (const [name, schema] of Object.entries((spec.components as JsonObject).schemas as JsonObject)) {
+    for (const value of ((schema as JsonObject).examples as Json[] | undefined) ?? []) {
+      const validate = schemas[name as keyof typeof schemas];
+      expect(validate(value), `${name} example ${JSON.stringify(value)}`).toBe(true);
+      checked++;
+    }
+  }
+  expect(checked).toBeGreaterThan(0);
+});
+
+it("every example in the spec was checked above (none hides outside operations)", () => {
+  const used = new Set<string>();
+  const walk = (node: Json) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === "object") {
+      if (typeof node.$ref === "string" && node.$ref.startsWith("#/components/examples/")) used.add(node.$ref.slice("#/components/examples/".length));
+      Object.values(node).forEach(walk);
+    }
+  };
+  walk(spec.paths as Json);
+  walk((spec.components as JsonObject).responses as Json);
+  walk((spec.components as JsonObject).parameters as Json);
+  const declared = Object.keys(((spec.components as JsonObject).examples as JsonObject) ?? {});
+  expect(declared.filter((name) => !used.has(name))).toEqual([]);
+});
+
+describe("the docs' examples are in the spec verbatim", () => {
+  const fixture = readJson<Record<string, { request: Json; response: Json }>>("test/fixtures/docs-examples.json");
+  const byId = Object.fromEntries(operations.map((o) => [o.operationId, o]));
+
+  it.each(Object.keys(fixture))("%s: request and 200 response examples named `docs` equal the fixture", (operationId) => {
+    const op = byId[operationId]!.op;
+    const request = namedExamples((deref<JsonObject>(op.requestBody).content as JsonObject)["application/json"] as JsonObject);
+    const response = namedExamples((deref<JsonObject>((op.responses as JsonObject)["200"]).content as JsonObject)["application/json"] as JsonObject);
+    expect(Object.fromEntries(request).docs).toStrictEqual(fixture[operationId]!.request);
+    expect(Object.fromEntries(response).docs).toStrictEqual(fixture[operationId]!.response);
+  });
+
+  // The fixture itself is checked against Puffle's published pages when they are beside the repo
+  // (they are in CI and in development: ../shared/reference).
+  const referenceDir = path.resolve(root, "../shared/reference");
+  const pages = { updateConversation: "update-conversation.txt", updateThread: "update-thread.txt" } as const;
+  it.runIf(fs.existsSync(referenceDir)).each(Object.entries(pages))("%s: the fixture equals the JSON on %s", (operationId, page) => {
+    const text = fs.readFileSync(path.join(referenceDir, page), "utf8");
+    const objects = jsonObjectsIn(text);
+    expect(objects).toContainEqual(fixture[operationId]!.request);
+    expect(objects).toContainEqual(fixture[operationId]!.response);
+  });
+});
+
+/** Every balanced `{…}` in a text that parses as JSON, outermost first. */
+function jsonObjectsIn(text: string): Json[] {
+  const out: Json[] = [];
+  for (let start = text.indexOf("{"); start !== -1; start = text.indexOf("{", start + 1)) {
+    let depth = 0;
+    let inString = false;
+    for (let i = start; i < text.length; i++) {
+      const c = text[i];
+      if (inString) {
+        if (c === "\\") i++;
+        else if (c === '"') inString = false;
+      } else if (c === '"') inString = true;
+      else if (c === "{") depth++;
+      else if (c === "}" && --depth === 0) {
+        try {
+          out.push(JSON.parse(text.slice(start, i + 1)) as Json);
+        } catch {
+          // not JSON (a path template like {id})
+        }
+        break;
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+// Shared test helpers: the repo root, the bundled spec, and a local $ref resolver.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+export function readJson<T = Json>(relative: string): T {
+  return JSON.parse(fs.readFileSync(path.join(root, relative), "utf8")) as T;
+}
+
+/** The bundled spec, as users get it. */
+export const spec = readJson<JsonObject>("generated/openapi.json");
+
+/** Follows local `$ref`s in the bundled spec. */
+export function deref<T = JsonObject>(node: Json | undefined): T {
+  let current = node;
+  for (let i = 0; i < 32 && current && typeof current === "object" && !Array.isArray(current) && typeof current.$ref === "string"; i++) {
+    const ref = current.$ref as string;
+    current = ref
+      .slice(2)
+      .split("/")
+      .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
+      .reduce<Json | undefined>((acc, key) => (acc && typeof acc === "object" && !Array.isArray(acc) ? acc[key] : undefined), spec);
+  }
+  return current as T;
+}
+
+export interface SpecOperation {
+  operationId: "updateConversation" | "updateThread";
+  method: string;
+  path: string;
+  op: JsonObject;
+  parameters: JsonObject[];
+}
+
+export function specOperations(): SpecOperation[] {
+  const out: SpecOperation[] = [];
+  for (const [urlPath, item] of Object.entries(spec.paths as JsonObject)) {
+    const pathItem = deref<JsonObject>(item);
+    for (const method of ["get", "put", "post", "delete", "patch"]) {
+      const op = pathItem[method] as JsonObject | undefined;
+      if (!op) continue;
+      const parameters = [...((pathItem.parameters as Json[]) ?? []), ...((op.parameters as Json[]) ?? [])].map((p) => deref<JsonObject>(p));
+      out.push({ operationId: op.operationId as SpecOperation["operationId"], method: method.toUpperCase(), path: urlPath, op, parameters });
+    }
+  }
+  return out;
+}
+
+/** `[name, value]` for each named example of a media type or parameter. */
+export function namedExamples(holder: JsonObject | undefined): [string, Json][] {
+  return Object.entries((holder?.examples as JsonObject) ?? {}).map(([name, example]) => [name, deref<JsonObject>(example).value as Json]);
+}
