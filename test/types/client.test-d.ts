@@ -1,0 +1,40 @@
+// Type-level tests: the generated types make the client reject misspelled statuses and fields at
+// compile time. Checked by `npm run typecheck` and vitest's typecheck mode.
+import { expectTypeOf, test } from "vitest";
+import { createPuffleClient } from "../../src/index.js";
+import type { Conversation, Thread, UpdateConversationRequest, UpdateThreadRequest } from "../../src/index.js";
+import type { RequestBody, ResponseBody } from "../../src/validators.js";
+
+const client = createPuffleClient({ apiKey: "k", fetch: async () => new Response("{}") });
+const id = "f11e8a2c-1234-4567-89ab-cdef01234567";
+
+test("request bodies are typed from the spec", () => {
+  void client.PATCH("/api/conversations/{id}", { params: { path: { id } }, body: { status: "archived" } });
+  // @ts-expect-error "archive" is not a status
+  void client.PATCH("/api/conversations/{id}", { params: { path: { id } }, body: { status: "archive" } });
+  // @ts-expect-error "draft" is returned, never accepted
+  void client.PATCH("/api/threads/{id}", { params: { path: { id } }, body: { status: "draft" } });
+  // @ts-expect-error unread_count is a number
+  void client.PATCH("/api/threads/{id}", { params: { path: { id } }, body: { unread_count: "3" } });
+  // @ts-expect-error participant_email is not nullable
+  void client.PATCH("/api/threads/{id}", { params: { path: { id } }, body: { participant_email: null } });
+  void client.PATCH("/api/threads/{id}", { params: { path: { id } }, body: { account_id: null, draft_attachments: null } });
+  // @ts-expect-error the path parameter is required
+  void client.PATCH("/api/threads/{id}", { body: { status: "active" } });
+  // @ts-expect-error only PATCH is described
+  void client.GET("/api/threads/{id}", { params: { path: { id } } });
+});
+
+test("responses are typed from the spec", async () => {
+  const { data } = await client.PATCH("/api/threads/{id}", { params: { path: { id } }, body: { status: "active" } });
+  // openapi-fetch flattens the type (Readable<…>): check assignability both ways.
+  expectTypeOf(data).toExtend<{ thread: Thread } | undefined>();
+  expectTypeOf<{ thread: Thread } | undefined>().toExtend<typeof data>();
+  expectTypeOf<Conversation["status"]>().toEqualTypeOf<"active" | "archived" | "draft">();
+  expectTypeOf<Conversation["channel"]>().toEqualTypeOf<"linkedin" | "email">();
+  expectTypeOf<Conversation["account_id"]>().toEqualTypeOf<string | null>();
+  expectTypeOf<Thread["draft_subject"]>().toEqualTypeOf<string | null | undefined>();
+  expectTypeOf<RequestBody<"updateThread">>().toEqualTypeOf<UpdateThreadRequest>();
+  expectTypeOf<RequestBody<"updateConversation">>().toEqualTypeOf<UpdateConversationRequest>();
+  expectTypeOf<ResponseBody<"updateThread", 409>["existing_thread"]>().toEqualTypeOf<Thread>();
+});

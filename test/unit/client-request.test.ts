@@ -1,0 +1,109 @@
+// The typed client sends the right method, path, headers and JSON body, and types the 200 and
+// error bodies — checked with an injected fetch (no global mocks, no network).
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createPuffleClient, DEFAULT_BASE_URL, PuffleConfigError } from "../../src/index.js";
+import type { Conversation, Problem, Thread } from "../../src/index.js";
+import { readJson } from "../helpers.js";
+
+const docs = readJson<{
+  updateConversation: { request: Record<string, unknown>; response: { conversation: Conversation } };
+  updateThread: { request: Record<string, unknown>; response: { thread: Thread } };
+}>("test/fixtures/docs-examples.json");
+
+function recorder(status: number, body: unknown, contentType = "application/json") {
+  const requests: Request[] = [];
+  const fetch = async (request: Request) => {
+    requests.push(request.clone());
+    return new Response(JSON.stringify(body), { status, headers: { "Content-Type": contentType } });
+  };
+  return { fetch, requests };
+}
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe("createPuffleClient", () => {
+  it("PATCHes /api/conversations/{id} on the spec's server with bearer auth and a JSON body", async () => {
+    const { fetch, requests } = recorder(200, docs.updateConversation.response);
+    const client = createPuffleClient({ apiKey: "puffle_test_alice", fetch });
+    const { data, error, response } = await client.PATCH("/api/conversations/{id}", {
+      params: { path: { id: "f11e8a2c-1234-4567-89ab-cdef01234567" } },
+      body: { status: "active", unread_count: 4503599627370495 },
+    });
+    expect(error).toBeUndefined();
+    expect(response.status).toBe(200);
+    const conversation: Conversation | undefined = data?.conversation;
+    expect(conversation).toEqual(docs.updateConversation.response.conversation);
+    expect(requests).toHaveLength(1);
+    const request = requests[0]!;
+    expect(request.method).toBe("PATCH");
+    expect(request.url).toBe(`${DEFAULT_BASE_URL}/api/conversations/f11e8a2c-1234-4567-89ab-cdef01234567`);
+    expect(DEFAULT_BASE_URL).toBe("https://app.puffle.ai");
+    expect(request.headers.get("authorization")).toBe("Bearer puffle_test_alice");
+    expect(request.headers.get("content-type")).toBe("application/json");
+    expect(await request.json()).toEqual(docs.updateConversation.request);
+  });
+
+  it("PATCHes /api/threads/{id} and types the thread", async () => {
+    const { fetch, requests } = recorder(200, docs.updateThread.response);
+    const client = createPuffleClient({ apiKey: "k", baseUrl: "http://127.0.0.1:4010/", fetch });
+    const { data } = await client.PATCH("/api/threads/{id}", {
+      params: { path: { id: "3d986dd1-9d70-45b7-8e36-5d5b8b1c9337" } },
+      body: docs.updateThread.request,
+    });
+    const thread: Thread | undefined = data?.thread;
+    expect(thread?.status).toBe("draft");
+    expect(requests[0]!.url).toBe("http://127.0.0.1:4010/api/threads/3d986dd1-9d70-45b7-8e36-5d5b8b1c9337");
+    expect(await requests[0]!.json()).toEqual(docs.updateThread.request);
+  });
+
+  it("types a problem body as the error", async () => {
+    const problem = { type: "https://app.puffle.ai/problems/not-found", title: "Not found", status: 404, detail: "No conversation with this id." };
+    const { fetch } = recorder(404, problem, "application/problem+json");
+    const client = createPuffleClient({ apiKey: "k", fetch });
+    const { data, error, response } = await client.PATCH("/api/conversations/{id}", {
+      params: { path: { id: "f11e8a2c-1234-4567-89ab-cdef01234567" } },
+      body: { status: "archived" },
+    });
+    expect(data).toBeUndefined();
+    expect(response.status).toBe(404);
+    const typed: Problem | undefined = error;
+    expect(typed).toEqual(problem);
+  });
+
+  it("takes the token from PUFFLE_API_KEY when no apiKey is given", async () => {
+    vi.stubEnv("PUFFLE_API_KEY", "puffle_test_bob");
+    const { fetch, requests } = recorder(200, docs.updateConversation.response);
+    await createPuffleClient({ fetch }).PATCH("/api/conversations/{id}", { params: { path: { id: "f11e8a2c-1234-4567-89ab-cdef01234567" } }, body: { unread_count: 0 } });
+    expect(requests[0]!.headers.get("authorization")).toBe("Bearer puffle_test_bob");
+  });
+
+  it("an explicit apiKey wins over PUFFLE_API_KEY", async () => {
+    vi.stubEnv("PUFFLE_API_KEY", "from_env");
+    const { fetch, requests } = recorder(200, docs.updateConversation.response);
+    await createPuffleClient({ fetch, apiKey: "from_option" }).PATCH("/api/conversations/{id}", { params: { path: { id: "f11e8a2c-1234-4567-89ab-cdef01234567" } }, body: { unread_count: 0 } });
+    expect(requests[0]!.headers.get("authorization")).toBe("Bearer from_option");
+  });
+
+  const badOptions: [string, { given: Record<string, unknown>; option: string; rule: RegExp }][] = [
+    ["relative baseUrl", { given: { baseUrl: "/api" }, option: "baseUrl", rule: /absolute http\(s\) URL/ }],
+    ["ftp baseUrl", { given: { baseUrl: "ftp://example.com" }, option: "baseUrl", rule: /http or https/ }],
+    ["baseUrl with a query", { given: { baseUrl: "https://example.com/?x=1" }, option: "baseUrl", rule: /query or fragment/ }],
+    ["empty apiKey", { given: { apiKey: "" }, option: "apiKey", rule: /non-empty string/ }],
+    ["apiKey with a line break", { given: { apiKey: "abc\r\nX-Evil: 1" }, option: "apiKey", rule: /printable ASCII/ }],
+    ["fetch not a function", { given: { fetch: "yes" }, option: "fetch", rule: /must be a function/ }],
+  ];
+  it.each(badOptions)("rejects %s with an error naming the option", (_name, { given, option, rule }) => {
+    let thrown: unknown;
+    try {
+      createPuffleClient(given as never);
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(PuffleConfigError);
+    expect((thrown as PuffleConfigError).option).toBe(option);
+    expect((thrown as Error).message).toMatch(rule);
+    expect((thrown as Error).message).toContain(option);
+  });
+});

@@ -1,0 +1,87 @@
+// normalizeRequestBody: the API's documented leniency, one test per documented rule.
+import { describe, expect, it } from "vitest";
+import { normalizeRequestBody, validateRequestBody } from "../../src/validators.js";
+
+describe("normalizeRequestBody", () => {
+  const cases: [string, { op: "updateConversation" | "updateThread"; given: unknown; want: unknown }][] = [
+    ["a valid body is kept as it is", { op: "updateConversation", given: { status: "archived", unread_count: 3 }, want: { ok: true, body: { status: "archived", unread_count: 3 }, dropped: [] } }],
+    ["an invalid status is silently dropped", { op: "updateConversation", given: { status: "deleted", unread_count: 0 }, want: { ok: true, body: { unread_count: 0 }, dropped: ["status"] } }],
+    ["thread: other status values are ignored", { op: "updateThread", given: { status: "draft", draft_subject: "Hi" }, want: { ok: true, body: { draft_subject: "Hi" }, dropped: ["status"] } }],
+    ["an out-of-range unread_count is dropped", { op: "updateConversation", given: { status: "active", unread_count: -1 }, want: { ok: true, body: { status: "active" }, dropped: ["unread_count"] } }],
+    ["unknown fields are dropped", { op: "updateConversation", given: { status: "active", archived: true, draft_subject: "x" }, want: { ok: true, body: { status: "active" }, dropped: ["archived", "draft_subject"] } }],
+    ["participant_email is stored lowercase", { op: "updateThread", given: { participant_email: "Founder@Example.COM" }, want: { ok: true, body: { participant_email: "founder@example.com" }, dropped: [] } }],
+    ["account_id: null clears the sender (kept as null)", { op: "updateThread", given: { account_id: null }, want: { ok: true, body: { account_id: null }, dropped: [] } }],
+    ["null draft fields are kept (they clear)", { op: "updateThread", given: { draft_subject: null, draft_attachments: null }, want: { ok: true, body: { draft_subject: null, draft_attachments: null }, dropped: [] } }],
+    ["the docs' thread request is kept whole", {
+      op: "updateThread",
+      given: { account_id: "8a2f0c7a-9d1e-4d8f-9d7d-6a8b8e8f4a11", participant_email: "founder@example.com", draft_subject: "Quick question", draft_body_text: "Hi Alex, I had a quick question." },
+      want: { ok: true, body: { account_id: "8a2f0c7a-9d1e-4d8f-9d7d-6a8b8e8f4a11", participant_email: "founder@example.com", draft_subject: "Quick question", draft_body_text: "Hi Alex, I had a quick question." }, dropped: [] },
+    }],
+  ];
+  it.each(cases)("%s", (_name, { op, given, want }) => {
+    const result = normalizeRequestBody(op, given);
+    expect(result).toEqual(want);
+    if (result.ok) expect(validateRequestBody(op, result.body).valid).toBe(true);
+  });
+
+  const rejected: [string, { op: "updateConversation" | "updateThread"; given: unknown; paths: string[] }][] = [
+    ["{} is a 400", { op: "updateConversation", given: {}, paths: [""] }],
+    ["thread {} is a 400", { op: "updateThread", given: {}, paths: [""] }],
+    ["all-invalid is a 400", { op: "updateConversation", given: { status: "deleted", unread_count: -1 }, paths: ["/status", "/unread_count", ""] }],
+    ["only unknown fields is a 400", { op: "updateThread", given: { foo: 1, __proto__x: 2 }, paths: ["/foo", "/__proto__x", ""] }],
+    ["an invalid participant_email alone is a 400", { op: "updateThread", given: { participant_email: "not-an-email" }, paths: ["/participant_email", ""] }],
+    ["null is a 400", { op: "updateConversation", given: null, paths: [""] }],
+    ["an array is a 400", { op: "updateConversation", given: [{ status: "active" }], paths: [""] }],
+    ["a string is a 400", { op: "updateThread", given: "status=active", paths: [""] }],
+    ["a number is a 400", { op: "updateThread", given: 42, paths: [""] }],
+  ];
+  it.each(rejected)("%s", (_name, { op, given, paths }) => {
+    const result = normalizeRequestBody(op, given);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.status).toBe(400);
+      expect(result.errors.map((e) => e.path)).toEqual(paths);
+      for (const e of result.errors) expect(e.message.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("the 400 says why each field was dropped and what is missing", () => {
+    expect(normalizeRequestBody("updateConversation", { status: "deleted", unread_count: -1 })).toEqual({
+      ok: false,
+      status: 400,
+      errors: [
+        { path: "/status", keyword: "enum", message: 'must be one of "active", "archived"' },
+        { path: "/unread_count", keyword: "minimum", message: "must be >= 0" },
+        { path: "", keyword: "minProperties", message: "must have at least 1 valid field" },
+      ],
+    });
+  });
+
+  it("__proto__ and constructor keys from JSON.parse never reach a prototype", () => {
+    const given = JSON.parse('{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"status":"archived"}');
+    const result = normalizeRequestBody("updateThread", given);
+    expect(result).toEqual({ ok: true, body: { status: "archived" }, dropped: ["__proto__", "constructor"] });
+    if (result.ok) {
+      expect(Object.getPrototypeOf(result.body)).toBe(Object.prototype);
+      expect(Object.keys(result.body)).toEqual(["status"]);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("is idempotent and never mutates its input", () => {
+    const given = { status: "nope", participant_email: "A@B.CO", junk: 1 };
+    const snapshot = structuredClone(given);
+    const once = normalizeRequestBody("updateThread", given);
+    expect(given).toEqual(snapshot);
+    expect(once.ok).toBe(true);
+    if (once.ok) expect(normalizeRequestBody("updateThread", once.body)).toEqual({ ok: true, body: once.body, dropped: [] });
+  });
+
+  it("an unknown operation is a 400 naming the operationId", () => {
+    expect(normalizeRequestBody("deleteThread", { status: "active" })).toEqual({
+      ok: false,
+      status: 400,
+      errors: [{ path: "", keyword: "operationId", message: 'unknown operationId "deleteThread" (known: updateConversation, updateThread)' }],
+    });
+  });
+});
