@@ -1,0 +1,48 @@
+// JSON request bodies: parsed with JSON.parse (which never touches a prototype), then copied into
+// fresh objects without the keys that could reach one when a consumer merges the value naively
+// (`__proto__` anywhere, `constructor` holding a `prototype`), and with a bounded nesting depth so
+// that every stored value can be serialized again.
+
+/** Deepest nesting accepted in a request body (the body itself is depth 1). */
+export const MAX_BODY_DEPTH = 64;
+
+export class BodyDepthError extends Error {
+  readonly pointer: string;
+  constructor(pointer: string) {
+    super(`nested more than ${MAX_BODY_DEPTH} levels deep`);
+    this.name = "BodyDepthError";
+    this.pointer = pointer;
+  }
+}
+
+function escapePointer(segment: string): string {
+  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+function isPoisonKey(key: string, value: unknown): boolean {
+  if (key === "__proto__") return true;
+  return key === "constructor" && value !== null && typeof value === "object" && Object.hasOwn(value, "prototype");
+}
+
+/** A deep copy of a parsed JSON value without poisoning keys; throws BodyDepthError when too deep. */
+export function sanitizeJson(value: unknown, depth = 1, pointer = ""): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (depth > MAX_BODY_DEPTH) throw new BodyDepthError(pointer);
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (let i = 0; i < value.length; i++) out.push(sanitizeJson(value[i], depth + 1, `${pointer}/${i}`));
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const member = (value as Record<string, unknown>)[key];
+    if (isPoisonKey(key, member)) continue;
+    out[key] = sanitizeJson(member, depth + 1, `${pointer}/${escapePointer(key)}`);
+  }
+  return out;
+}
+
+/** JSON.parse + sanitizeJson. Throws SyntaxError for invalid JSON, BodyDepthError when too deep. */
+export function parseJsonBody(text: string): unknown {
+  return sanitizeJson(JSON.parse(text));
+}

@@ -1,0 +1,48 @@
+// RFC 9457 problem details in the spec's `Problem` shape (type URIs and titles as in the spec's
+// examples), always served as application/problem+json.
+import type { Problem, Thread } from "../../generated/schema.js";
+import type { ValidationIssue } from "../validators.js";
+import { MAX_BODY_DEPTH } from "./json.js";
+
+export const PROBLEM_CONTENT_TYPE = "application/problem+json";
+const BASE = "https://app.puffle.ai/problems/";
+
+export type ProblemBody = Problem & Record<string, unknown>;
+
+function problem(slug: string, title: string, status: number, detail: string, extra: Record<string, unknown> = {}): ProblemBody {
+  return { type: BASE + slug, title, status, detail, ...extra };
+}
+
+export const problems = {
+  invalidId: (errors: ValidationIssue[]) =>
+    problem("invalid-request", "Invalid request", 400, "The path parameter id must be a UUID.", { errors }),
+  notAnObject: (errors: ValidationIssue[]) =>
+    problem("invalid-request", "Invalid request", 400, "The request body must be a JSON object.", { errors }),
+  invalidJson: (reason: string) =>
+    problem("invalid-request", "Invalid request", 400, "The request body must be a JSON object.", {
+      errors: [{ path: "", keyword: "type", message: `must be object (the body is not valid JSON: ${reason})` }],
+    }),
+  tooDeep: (pointer: string) =>
+    problem("invalid-request", "Invalid request", 400, `The request body must not be nested more than ${MAX_BODY_DEPTH} levels deep.`, {
+      errors: [{ path: pointer, keyword: "maxDepth", message: `must not be nested more than ${MAX_BODY_DEPTH} levels deep` }],
+    }),
+  noValidField: (errors: ValidationIssue[]) =>
+    problem("invalid-request", "Invalid request", 400, "At least one valid field must be present.", { errors }),
+  badRequest: (detail: string) => problem("invalid-request", "Invalid request", 400, detail),
+  invalidSender: (field: string) =>
+    problem("invalid-sender-account", "Invalid sender account", 400, `${field} must refer to a ready email sender in your workspace.`, {
+      errors: [{ path: `/${field}`, keyword: "x-puffle-ready-email-sender", message: "must refer to a ready email sender in the workspace" }],
+    }),
+  unauthorized: () => problem("unauthorized", "Unauthorized", 401, "A valid bearer token is required."),
+  notFound: (what: string) => problem("not-found", "Not found", 404, `No ${what} with this id.`),
+  routeNotFound: () => problem("not-found", "Not found", 404, "No such endpoint. The API serves PATCH /api/conversations/{id} and PATCH /api/threads/{id}."),
+  methodNotAllowed: (method: string, allowed: readonly string[]) =>
+    problem("method-not-allowed", "Method not allowed", 405, `${method} is not supported here; use ${allowed.join(", ")}.`),
+  duplicate: (member: string, existing: Thread, email: string) =>
+    problem("duplicate-thread", "Duplicate thread", 409, `This sender already has an open thread with ${email}.`, { [member]: existing }),
+  tooLarge: (limit: number) =>
+    problem("payload-too-large", "Payload too large", 413, `The request body must not be larger than ${limit} bytes.`),
+  unsupportedMediaType: () =>
+    problem("unsupported-media-type", "Unsupported media type", 415, "The request body must be sent as application/json."),
+  internal: () => problem("internal-error", "Internal server error", 500, "The server failed to handle this request."),
+} as const;

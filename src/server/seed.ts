@@ -1,0 +1,260 @@
+// The reference server's fixture format (docs/server.md), its validation and loading.
+// Conversation records are checked with the generated validators of the spec's own schemas, so a
+// seed can only hold rows the API could return.
+import { readFileSync } from "node:fs";
+import { schemas, toIssues, validatePathParams } from "../validators.js";
+import type { Channel, Conversation, ThreadDraft } from "../../generated/schema.js";
+import { sanitizeJson } from "./json.js";
+
+export type AccountStatus = "ready" | "pending" | "disconnected";
+export const ACCOUNT_STATUSES: readonly AccountStatus[] = ["ready", "pending", "disconnected"];
+
+export interface SeedWorkspace {
+  id: string;
+  name: string;
+}
+
+export interface SeedUser {
+  id: string;
+  name: string;
+  /** The bearer token that authenticates as this user. */
+  token: string;
+  workspace_id: string;
+}
+
+/** A sender account of a workspace. Only `channel: "email"` with `status: "ready"` may be chosen as a thread's sender. */
+export interface SeedAccount {
+  id: string;
+  workspace_id: string;
+  channel: Channel;
+  status: AccountStatus;
+  /** The sender's address (informational). */
+  email?: string | null;
+}
+
+/** One `conversations` row: every conversation column, the draft columns (default null) and `warmup` (default false). */
+export type SeedConversation = Required<{ [K in keyof Conversation]: Conversation[K] }> & ThreadDraft & {
+  /** A warmup thread never counts as a duplicate recipient. Not returned by the API. */
+  warmup?: boolean;
+};
+
+export interface Seed {
+  description?: string;
+  workspaces: SeedWorkspace[];
+  users: SeedUser[];
+  accounts: SeedAccount[];
+  conversations: SeedConversation[];
+}
+
+/** A seed that cannot be used; `issues` lists every problem, each naming the field and the rule. */
+export class SeedError extends Error {
+  readonly issues: readonly string[];
+  constructor(source: string, issues: readonly string[]) {
+    super(`${source} is not a valid seed:\n${issues.map((issue) => `  - ${issue}`).join("\n")}`);
+    this.name = "SeedError";
+    this.issues = issues;
+  }
+}
+
+export const CONVERSATION_COLUMNS = [
+  "id", "user_id", "account_id", "channel", "status", "external_id", "participant_name", "participant_email",
+  "participant_linkedin_url", "last_message_at", "unread_count", "created_at", "updated_at",
+] as const satisfies readonly (keyof Conversation)[];
+
+export const DRAFT_COLUMNS = [
+  "draft_subject", "draft_body_text", "draft_body_html", "draft_cc", "draft_bcc", "draft_attachments",
+] as const satisfies readonly (keyof ThreadDraft)[];
+
+const TOP_LEVEL = ["description", "workspaces", "users", "accounts", "conversations"];
+const TOKEN_PATTERN = /^[A-Za-z0-9\-._~+/]+=*$/;
+
+type Obj = Record<string, unknown>;
+
+function isObject(value: unknown): value is Obj {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+function show(value: unknown): string {
+  return JSON.stringify(value) ?? String(value);
+}
+
+/**
+ * Checks a seed and returns a normalized deep copy (draft columns filled with null, `warmup` with
+ * false). Throws SeedError listing every problem, e.g. `conversations[2].status: must be one of …`.
+ */
+export function validateSeed(input: unknown, source = "seed"): Seed {
+  const issues: string[] = [];
+  const fail = (field: string, message: string) => issues.push(`${field}: ${message}`);
+  if (!isObject(input)) throw new SeedError(source, [`(root): must be a JSON object with workspaces, users, accounts and conversations`]);
+  for (const key of Object.keys(input)) {
+    if (!TOP_LEVEL.includes(key)) fail(key, `is not a known field (known: ${TOP_LEVEL.join(", ")})`);
+  }
+  if (input.description !== undefined && typeof input.description !== "string") fail("description", "must be a string");
+
+  const list = (name: string): Obj[] => {
+    const value = input[name];
+    if (!Array.isArray(value)) {
+      fail(name, "must be an array");
+      return [];
+    }
+    return value.flatMap((item, i) => {
+      if (isObject(item)) return [item];
+      fail(`${name}[${i}]`, "must be an object");
+      return [];
+    });
+  };
+  const checkKeys = (where: string, record: Obj, known: readonly string[]) => {
+    for (const key of Object.keys(record)) if (!known.includes(key)) fail(`${where}.${key}`, `is not a known field (known: ${known.join(", ")})`);
+  };
+  const uuid = (where: string, value: unknown): value is string => {
+    if (typeof value === "string" && schemas.Uuid(value)) return true;
+    fail(where, `must be a UUID (got ${show(value)})`);
+    return false;
+  };
+  const nonEmptyString = (where: string, value: unknown): value is string => {
+    if (typeof value === "string" && value.trim() !== "") return true;
+    fail(where, `must be a non-empty string (got ${show(value)})`);
+    return false;
+  };
+  const unique = (where: string, seen: Set<string>, value: string, what: string) => {
+    const key = value.toLowerCase();
+    if (seen.has(key)) fail(where, `duplicate ${what} ${show(value)}`);
+    seen.add(key);
+  };
+
+  const workspaces = list("workspaces");
+  const users = list("users");
+  const accounts = list("accounts");
+  const conversations = list("conversations");
+
+  const workspaceIds = new Set<string>();
+  workspaces.forEach((w, i) => {
+    const at = `workspaces[${i}]`;
+    checkKeys(at, w, ["id", "name"]);
+    if (uuid(`${at}.id`, w.id)) unique(`${at}.id`, workspaceIds, w.id, "workspace id");
+    nonEmptyString(`${at}.name`, w.name);
+  });
+
+  const userWorkspace = new Map<string, string>();
+  const tokens = new Set<string>();
+  const userIds = new Set<string>();
+  users.forEach((u, i) => {
+    const at = `users[${i}]`;
+    checkKeys(at, u, ["id", "name", "token", "workspace_id"]);
+    const idOk = uuid(`${at}.id`, u.id);
+    if (idOk) unique(`${at}.id`, userIds, u.id as string, "user id");
+    nonEmptyString(`${at}.name`, u.name);
+    if (typeof u.token !== "string" || !TOKEN_PATTERN.test(u.token)) {
+      fail(`${at}.token`, `must be a bearer token: letters, digits and -._~+/ (got ${show(u.token)})`);
+    } else if (tokens.has(u.token)) {
+      fail(`${at}.token`, `duplicate token ${show(u.token)}`);
+    } else {
+      tokens.add(u.token);
+    }
+    if (uuid(`${at}.workspace_id`, u.workspace_id)) {
+      if (!workspaceIds.has(u.workspace_id.toLowerCase())) fail(`${at}.workspace_id`, `must name a workspace of this seed (got ${show(u.workspace_id)})`);
+      else if (idOk) userWorkspace.set((u.id as string).toLowerCase(), u.workspace_id.toLowerCase());
+    }
+  });
+
+  const accountWorkspace = new Map<string, string>();
+  const accountIds = new Set<string>();
+  accounts.forEach((a, i) => {
+    const at = `accounts[${i}]`;
+    checkKeys(at, a, ["id", "workspace_id", "channel", "status", "email"]);
+    const idOk = uuid(`${at}.id`, a.id);
+    if (idOk) unique(`${at}.id`, accountIds, a.id as string, "account id");
+    if (!schemas.Channel(a.channel)) fail(`${at}.channel`, `must be one of "linkedin", "email" (got ${show(a.channel)})`);
+    if (!ACCOUNT_STATUSES.includes(a.status as AccountStatus)) {
+      fail(`${at}.status`, `must be one of ${ACCOUNT_STATUSES.map(show).join(", ")} (got ${show(a.status)})`);
+    }
+    if (a.email !== undefined && a.email !== null && typeof a.email !== "string") fail(`${at}.email`, "must be a string or null");
+    if (uuid(`${at}.workspace_id`, a.workspace_id)) {
+      if (!workspaceIds.has(a.workspace_id.toLowerCase())) fail(`${at}.workspace_id`, `must name a workspace of this seed (got ${show(a.workspace_id)})`);
+      else if (idOk) accountWorkspace.set((a.id as string).toLowerCase(), a.workspace_id.toLowerCase());
+    }
+  });
+
+  const conversationIds = new Set<string>();
+  const drafts: Obj[] = [];
+  const known = [...CONVERSATION_COLUMNS, ...DRAFT_COLUMNS, "warmup"];
+  conversations.forEach((c, i) => {
+    const at = `conversations[${i}]`;
+    checkKeys(at, c, known);
+    const row: Obj = {};
+    for (const column of CONVERSATION_COLUMNS) if (Object.hasOwn(c, column)) row[column] = c[column];
+    for (const issue of toIssues(schemas.Conversation(row) ? [] : schemas.Conversation.errors)) {
+      fail(`${at}${issue.path.replace(/^\//, ".")}`, issue.message);
+    }
+    const draft: Obj = {};
+    for (const column of DRAFT_COLUMNS) if (Object.hasOwn(c, column)) draft[column] = c[column];
+    for (const issue of toIssues(schemas.ThreadDraft(draft) ? [] : schemas.ThreadDraft.errors)) {
+      fail(`${at}${issue.path.replace(/^\//, ".").replace(/\/(\d+)/g, "[$1]").replace(/\//g, ".")}`, issue.message);
+    }
+    const copy: Obj = {};
+    for (const column of DRAFT_COLUMNS) {
+      try {
+        copy[column] = Object.hasOwn(c, column) ? sanitizeJson(c[column]) : null;
+      } catch (error) {
+        fail(`${at}.${column}`, error instanceof Error ? error.message : String(error));
+      }
+    }
+    drafts.push(copy);
+    if (c.warmup !== undefined && typeof c.warmup !== "boolean") fail(`${at}.warmup`, "must be a boolean");
+    if (typeof c.id === "string") {
+      const idCheck = validatePathParams("updateThread", { id: c.id });
+      if (!idCheck.valid) fail(`${at}.id`, `must match the API's id pattern, or the record could never be updated (got ${show(c.id)})`);
+      unique(`${at}.id`, conversationIds, c.id, "conversation id");
+    }
+    if (typeof c.participant_email === "string" && c.participant_email !== c.participant_email.toLowerCase()) {
+      fail(`${at}.participant_email`, `must be stored lowercase (got ${show(c.participant_email)})`);
+    }
+    const owner = typeof c.user_id === "string" ? userWorkspace.get(c.user_id.toLowerCase()) : undefined;
+    if (typeof c.user_id === "string" && owner === undefined) fail(`${at}.user_id`, `must name a user of this seed (got ${show(c.user_id)})`);
+    if (typeof c.account_id === "string") {
+      const accountWs = accountWorkspace.get(c.account_id.toLowerCase());
+      if (accountWs === undefined) fail(`${at}.account_id`, `must name an account of this seed, or be null (got ${show(c.account_id)})`);
+      else if (owner !== undefined && accountWs !== owner) fail(`${at}.account_id`, `must name an account in the workspace of the owner ${show(c.user_id)}`);
+    }
+  });
+
+  if (issues.length > 0) throw new SeedError(source, issues);
+
+  return {
+    ...(typeof input.description === "string" ? { description: input.description } : {}),
+    workspaces: workspaces.map((w) => ({ id: w.id as string, name: w.name as string })),
+    users: users.map((u) => ({ id: u.id as string, name: u.name as string, token: u.token as string, workspace_id: u.workspace_id as string })),
+    accounts: accounts.map((a) => ({
+      id: a.id as string,
+      workspace_id: a.workspace_id as string,
+      channel: a.channel as Channel,
+      status: a.status as AccountStatus,
+      email: (a.email as string | null | undefined) ?? null,
+    })),
+    conversations: conversations.map((c, i) => {
+      const row: Obj = {};
+      for (const column of CONVERSATION_COLUMNS) row[column] = c[column];
+      Object.assign(row, drafts[i]);
+      row.warmup = c.warmup === true;
+      return row as SeedConversation;
+    }),
+  };
+}
+
+/** Reads and validates a seed file (the `--data FILE` format). Throws SeedError naming the file and each bad field. */
+export function loadSeed(file: string): Seed {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new SeedError(file, [`(file): cannot be read (${code ?? (error as Error).message})`]);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new SeedError(file, [`(file): is not valid JSON (${(error as Error).message})`]);
+  }
+  return validateSeed(data, file);
+}
