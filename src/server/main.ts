@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+// `npm run mock`: starts the reference server and prints its demo tokens and URLs.
+//   node dist/server/main.js [--port 4010] [--host 127.0.0.1] [--data FILE] [--quiet] [--print-seed]
+import { parseArgs } from "node:util";
+import { operations as meta } from "../../generated/meta.js";
+import { operationIds } from "../validators.js";
+import { defaultSeed, loadSeed, SeedError, startServer } from "./index.js";
+import type { RunningServer, Seed } from "./index.js";
+
+const USAGE = `Usage: node dist/server/main.js [options]   (npm run mock -- [options])
+
+Starts the Puffle reference server (PATCH /api/conversations/{id}, PATCH /api/threads/{id}).
+
+Options:
+  --port N        port to listen on (default 4010; 0 = any free port)
+  --host HOST     address to listen on (default 127.0.0.1)
+  --data FILE     start from this seed file instead of the default seed (format: docs/server.md)
+  --quiet         do not log requests
+  --print-seed    print the default seed as JSON (a starting point for --data) and exit
+  -h, --help      show this help`;
+
+function usageError(message: string): never {
+  process.stderr.write(`puffle mock: ${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return 4010;
+  if (!/^\d+$/.test(value) || Number(value) > 65_535) usageError(`--port must be an integer from 0 to 65535 (got ${JSON.stringify(value)})`);
+  return Number(value);
+}
+
+export function banner(server: RunningServer, seed: Seed, source: string): string {
+  const lines = [`Puffle reference server listening on ${server.url} (data: ${source})`, "", "Endpoints:"];
+  for (const op of operationIds) lines.push(`  ${meta[op].method} ${server.url}${meta[op].path}   (${op})`);
+  lines.push("", "Demo tokens (Authorization: Bearer <token>):");
+  for (const user of seed.users) {
+    lines.push(`  ${user.token}   ${user.name}`);
+    for (const row of seed.conversations.filter((c) => c.user_id === user.id)) {
+      const op = row.channel === "email" ? "threads" : "conversations";
+      lines.push(`    ${server.url}/api/${op}/${row.id}   ${row.channel} ${row.status}${row.warmup ? " warmup" : ""}`);
+    }
+  }
+  const first = seed.users[0];
+  const row = first && seed.conversations.find((c) => c.user_id === first.id);
+  if (first && row) {
+    lines.push("", "Try:", `  curl -X PATCH ${server.url}/api/conversations/${row.id} \\`,
+      `    -H "Authorization: Bearer ${first.token}" -H "Content-Type: application/json" -d '{"status":"active"}'`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+async function main(argv: string[]): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        port: { type: "string" },
+        host: { type: "string" },
+        data: { type: "string" },
+        quiet: { type: "boolean" },
+        "print-seed": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    usageError(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (values["print-seed"]) {
+    process.stdout.write(`${JSON.stringify(defaultSeed, null, 2)}\n`);
+    return;
+  }
+  const port = parsePort(values.port);
+  const host = values.host ?? "127.0.0.1";
+  let seed: Seed = defaultSeed;
+  if (values.data !== undefined) {
+    try {
+      seed = loadSeed(values.data);
+    } catch (error) {
+      process.stderr.write(`puffle mock: ${error instanceof SeedError ? error.message : String(error)}\n`);
+      process.exit(1);
+    }
+  }
+  let server: RunningServer;
+  try {
+    server = await startServer({ port, host, seed, logger: !values.quiet });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const reason = code === "EADDRINUSE" ? "the address is already in use" : error instanceof Error ? error.message : String(error);
+    process.stderr.write(`puffle mock: cannot listen on ${host}:${port}: ${reason}\n`);
+    process.exit(1);
+  }
+  process.stdout.write(banner(server, seed, values.data ?? "default seed"));
+  const stop = () => {
+    server.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+await main(process.argv.slice(2));
