@@ -1,5 +1,5 @@
 // generated from openapi/ by scripts/generate.mjs — do not edit; change openapi/ and run `npm run generate`
-// Self-contained ESM: no imports, no require(), no code compiled at run time (safe under a strict CSP).
+// Self-contained ESM: nothing imported, nothing CommonJS, no code compiled at run time (safe under a strict CSP).
 
 // Format checks inlined into generated/validators.js, so that the validators need no ajv-formats at
 // run time. Ported from ajv-formats 3 ("full" mode, MIT licence, (c) Evgeny Poberezkin); the test

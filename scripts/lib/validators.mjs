@@ -255,7 +255,7 @@ export function buildValidators(doc, { root, header }) {
 
   const js = [
     header("//"),
-    "// Self-contained ESM: no imports, no require(), no code compiled at run time (safe under a strict CSP).",
+    "// Self-contained ESM: nothing imported, nothing CommonJS, no code compiled at run time (safe under a strict CSP).",
     "",
     ...(runtimeParts.length ? [runtimeParts.join("\n\n"), ""] : []),
     code.trim(),

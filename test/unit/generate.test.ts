@@ -1,0 +1,79 @@
+// `npm run generate` prints one line per step and `npm run generate:check` catches every kind of
+// drift in generated/, naming the files, without writing anything.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { root } from "../helpers.js";
+
+const script = path.join(root, "scripts/generate.mjs");
+let work: string;
+
+function run(...args: string[]) {
+  const result = spawnSync(process.execPath, [script, ...args], { cwd: root, encoding: "utf8" });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function snapshot(dir: string): Record<string, string> {
+  return Object.fromEntries(fs.readdirSync(dir).sort().map((name) => [name, fs.readFileSync(path.join(dir, name), "utf8")]));
+}
+
+beforeAll(() => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), "puffle-generate-"));
+});
+afterAll(() => {
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+describe("generate", () => {
+  it("writes the same files as the committed generated/, printing one line per step with its time", () => {
+    const out = path.join(work, "fresh");
+    const { code, stdout } = run("--out", out);
+    expect(code).toBe(0);
+    for (const step of ["lint", "bundle", "types", "validators", "meta"]) expect(stdout).toMatch(new RegExp(`^✔ ${step}\\s+\\d+ ms$`, "m"));
+    expect(snapshot(out)).toEqual(snapshot(path.join(root, "generated")));
+    expect(fs.readdirSync(work).filter((n) => n.startsWith("."))).toEqual([]);
+  });
+
+  it("every generated file carries the do-not-edit notice at its top", () => {
+    for (const [name, text] of Object.entries(snapshot(path.join(root, "generated")))) {
+      const head = name.endsWith(".json") ? Object.keys(JSON.parse(text))[0] + JSON.parse(text)["x-generated"] : text.split("\n")[0];
+      expect(head, name).toMatch(/generated from openapi\/.*do not edit/);
+    }
+  });
+});
+
+describe("generate:check", () => {
+  const cases: [string, { mutate: (dir: string) => void; want: RegExp }][] = [
+    ["an edited file", { mutate: (d) => fs.appendFileSync(path.join(d, "schema.d.ts"), "// hand edit\n"), want: /stale:\s+\S*schema\.d\.ts/ }],
+    ["a missing file", { mutate: (d) => fs.rmSync(path.join(d, "validators.js")), want: /missing:\s+\S*validators\.js/ }],
+    ["an extra file", { mutate: (d) => fs.writeFileSync(path.join(d, "notes.txt"), "x"), want: /extra:\s+\S*notes\.txt/ }],
+  ];
+  it.each(cases)("fails on %s, naming it, and changes nothing", (_name, { mutate, want }) => {
+    const dir = fs.mkdtempSync(path.join(work, "check-"));
+    fs.cpSync(path.join(root, "generated"), dir, { recursive: true });
+    mutate(dir);
+    const before = snapshot(dir);
+    const { code, stderr } = run("--check", "--out", dir);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(want);
+    expect(stderr).toMatch(/run `npm run generate`/);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it("passes on an up-to-date copy", () => {
+    const dir = fs.mkdtempSync(path.join(work, "ok-"));
+    fs.cpSync(path.join(root, "generated"), dir, { recursive: true });
+    const { code, stdout } = run("--check", "--out", dir);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/up to date/);
+  });
+
+  it("rejects an unknown option with usage, exit 2", () => {
+    const { code, stderr } = run("--chek");
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--chek/);
+    expect(stderr).toMatch(/usage:/);
+  });
+});
