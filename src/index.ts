@@ -1,5 +1,16 @@
-// The `puffle-api` entry: the typed client and every type of the spec, under its component name.
-export { createPuffleClient, PuffleConfigError, DEFAULT_BASE_URL } from "./client.js";
-export type { PuffleClient, PuffleClientOptions, Middleware } from "./client.js";
+// The `puffle-api` entry: the typed client, its errors, and every type of the spec, under its component name.
+export { createPuffleClient, PuffleConfigError, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS } from "./client.js";
+export type { PuffleClient, PuffleClientOptions, PuffleRawClient, PuffleRequestOptions, ValidateMode, Middleware } from "./client.js";
+export {
+  PuffleError,
+  PuffleValidationError,
+  PuffleApiError,
+  PuffleNetworkError,
+  PuffleTimeoutError,
+  PuffleAbortError,
+  isDuplicateThreadError,
+  fieldOfPointer,
+} from "./errors.js";
+export type { DuplicateThreadError, ValidationTarget } from "./errors.js";
 export type * from "../generated/schema.js";
 export type { OperationId, RequestBody, ResponseBody, ResponseStatus, PathParams, ValidationIssue, ValidationResult, NormalizeResult } from "./validators.js";

@@ -1,0 +1,188 @@
+// The errors the Puffle client throws. Every one extends `PuffleError`, so one `instanceof` check
+// tells a Puffle failure from anything else; the subclasses tell apart what went wrong:
+//
+//   PuffleValidationError  a path id, request body or response body broke the spec (nothing sent, or
+//                          a response the spec does not allow); names the field and the rule
+//   PuffleApiError         the API answered with a non-2xx status (any body: problem+json, HTML, empty)
+//   PuffleNetworkError     no HTTP response at all (refused, reset, DNS, TLS…)
+//   PuffleTimeoutError     no complete response within `timeoutMs`
+//   PuffleAbortError       the caller's `signal` aborted the request
+//
+// `PuffleConfigError` (a bad client option) lives in client.ts and extends TypeError, as before.
+import type { DuplicateThreadProblem, Problem, Thread } from "../generated/schema.js";
+import type { OperationId, ResponseBody, ResponseStatus, ValidationIssue } from "./validators.js";
+
+/** The base class of every error the client throws while making a request. */
+export class PuffleError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "PuffleError";
+  }
+}
+
+/** The field a JSON Pointer names, `unread_count` for `/unread_count`, `thread.status` for `/thread/status`; `""` for the whole value. */
+export function fieldOfPointer(pointer: string): string {
+  return pointer
+    .split("/")
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .join(".");
+}
+
+/** What a `PuffleValidationError` was checking. */
+export type ValidationTarget = "path" | "request" | "response";
+
+/**
+ * A value broke the spec. For `path` and `request` nothing was sent; for `response` the API
+ * answered 2xx with a body the spec does not allow (the change may have been applied).
+ */
+export class PuffleValidationError extends PuffleError {
+  readonly target: ValidationTarget;
+  readonly operationId: OperationId;
+  /** Every reason, as the validators report them (`path` is a JSON Pointer). */
+  readonly issues: readonly ValidationIssue[];
+  /** The field of the first issue (`unread_count`, `id`, `thread.status`), `""` for the value as a whole. */
+  readonly field: string;
+  /** For `response`: the HTTP status of the response. */
+  readonly status: number | undefined;
+  /** For `response`: the `X-Request-Id` of the response, if any. */
+  readonly requestId: string | undefined;
+
+  constructor(init: {
+    target: ValidationTarget;
+    operationId: OperationId;
+    issues: readonly ValidationIssue[];
+    status?: number;
+    requestId?: string | undefined;
+  }) {
+    const first = init.issues[0] ?? { path: "", keyword: "invalid", message: "is invalid" };
+    const field = fieldOfPointer(first.path);
+    const what = init.target === "path" ? "path parameter" : init.target === "request" ? "request body" : `response ${init.status ?? ""}`.trimEnd();
+    const more = init.issues.length > 1 ? ` (and ${init.issues.length - 1} more)` : "";
+    super(`${init.operationId}: ${what}: ${field === "" ? "body" : field} ${first.message}${more}`);
+    this.name = "PuffleValidationError";
+    this.target = init.target;
+    this.operationId = init.operationId;
+    this.issues = Object.freeze([...init.issues]);
+    this.field = field;
+    this.status = init.status;
+    this.requestId = init.requestId;
+  }
+}
+
+type StatusOf<Op extends OperationId> = Op extends OperationId ? ResponseStatus<Op> : never;
+type ErrorStatusOf<Op extends OperationId> = Exclude<StatusOf<Op>, 200>;
+type BodyOf<Op extends OperationId, S extends number> = Op extends OperationId
+  ? S extends ResponseStatus<Op>
+    ? ResponseBody<Op, S>
+    : never
+  : never;
+
+/**
+ * The API answered with a status other than 2xx — any status, documented or not, with any body
+ * (RFC 9457 problem details, an HTML page from a proxy, or nothing at all).
+ */
+export class PuffleApiError<Op extends OperationId = OperationId> extends PuffleError {
+  readonly operationId: Op;
+  /** The HTTP status. */
+  readonly status: number;
+  /** The problem details, when the body is an `application/problem+json`-shaped object that matches the spec's `Problem`; otherwise undefined. */
+  readonly problem: Problem | undefined;
+  /** The body as received: parsed JSON when it is JSON, else the text, `""` when empty. */
+  readonly body: unknown;
+  /** The `X-Request-Id` response header, to quote when reporting a problem. */
+  readonly requestId: string | undefined;
+  /** The response headers. */
+  readonly headers: Headers;
+  /** For a 409 duplicate recipient: the sender's existing thread (`existing_thread`); otherwise undefined. */
+  readonly existingThread: Thread | undefined;
+
+  constructor(init: { operationId: Op; status: number; statusText?: string; body: unknown; problem: Problem | undefined; headers: Headers; existingThread?: Thread | undefined }) {
+    const requestId = init.headers.get("x-request-id") ?? undefined;
+    const summary = init.problem
+      ? `${init.problem.title}${init.problem.detail ? `: ${init.problem.detail}` : ""}`
+      : init.body === ""
+        ? "empty response body"
+        : typeof init.body === "string"
+          ? `non-JSON response body (${init.headers.get("content-type") ?? "no content type"})`
+          : "response body is not a problem details object";
+    super(`${init.operationId}: HTTP ${init.status}${init.statusText ? ` ${init.statusText}` : ""}: ${summary}${requestId ? ` (request id ${requestId})` : ""}`);
+    this.name = "PuffleApiError";
+    this.operationId = init.operationId;
+    this.status = init.status;
+    this.problem = init.problem;
+    this.body = init.body;
+    this.requestId = requestId;
+    this.headers = init.headers;
+    this.existingThread = init.existingThread;
+  }
+
+  /**
+   * Narrows to one documented status, typing `problem` as that status's body. Only the statuses
+   * the spec documents for the operation are accepted at compile time (`hasStatus(490)` is an error).
+   */
+  hasStatus<S extends ErrorStatusOf<Op>>(status: S): this is PuffleApiError<Op> & { status: S; problem: BodyOf<Op, S> } {
+    return this.status === status && this.problem !== undefined;
+  }
+}
+
+/** A 409 duplicate recipient from `updateThread`, with the sender's existing thread. */
+export type DuplicateThreadError = PuffleApiError<"updateThread"> & {
+  status: 409;
+  problem: DuplicateThreadProblem;
+  existingThread: Thread;
+};
+
+/** True for a 409 duplicate recipient carrying `existing_thread` (typed as `Thread`). */
+export function isDuplicateThreadError(error: unknown): error is DuplicateThreadError {
+  return error instanceof PuffleApiError && error.status === 409 && error.existingThread !== undefined;
+}
+
+/** No HTTP response: the connection was refused or reset, the host was not found, TLS failed… The cause is in `cause`. */
+export class PuffleNetworkError extends PuffleError {
+  readonly operationId: OperationId | undefined;
+  readonly url: string;
+  constructor(init: { url: string; operationId?: OperationId | undefined; cause: unknown }) {
+    const reason = describeCause(init.cause);
+    super(`${init.operationId ? `${init.operationId}: ` : ""}network error calling ${init.url}: ${reason}`, { cause: init.cause });
+    this.name = "PuffleNetworkError";
+    this.operationId = init.operationId;
+    this.url = init.url;
+  }
+}
+
+/** No complete response arrived within `timeoutMs`. The request may or may not have been applied (both updates are safe to retry). */
+export class PuffleTimeoutError extends PuffleError {
+  readonly operationId: OperationId | undefined;
+  readonly url: string;
+  readonly timeoutMs: number;
+  constructor(init: { url: string; operationId?: OperationId | undefined; timeoutMs: number }) {
+    super(`${init.operationId ? `${init.operationId}: ` : ""}no response from ${init.url} within ${init.timeoutMs} ms`);
+    this.name = "PuffleTimeoutError";
+    this.operationId = init.operationId;
+    this.url = init.url;
+    this.timeoutMs = init.timeoutMs;
+  }
+}
+
+/** The caller's `signal` aborted the request; its reason is in `cause`. */
+export class PuffleAbortError extends PuffleError {
+  readonly operationId: OperationId | undefined;
+  readonly url: string;
+  constructor(init: { url: string; operationId?: OperationId | undefined; reason: unknown }) {
+    super(`${init.operationId ? `${init.operationId}: ` : ""}request to ${init.url} was aborted: ${describeCause(init.reason)}`, { cause: init.reason });
+    this.name = "PuffleAbortError";
+    this.operationId = init.operationId;
+    this.url = init.url;
+  }
+}
+
+function describeCause(cause: unknown): string {
+  if (cause instanceof Error) {
+    const inner = (cause as { cause?: unknown }).cause;
+    const code = inner && typeof inner === "object" && "code" in inner ? String((inner as { code: unknown }).code) : undefined;
+    const innerMessage = inner instanceof Error ? inner.message : undefined;
+    return [cause.message, code ?? innerMessage].filter(Boolean).join(": ");
+  }
+  return String(cause);
+}

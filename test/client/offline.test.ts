@@ -1,0 +1,208 @@
+// The client with an injected fetch spy: nothing invalid leaves the process (bad path ids, invalid
+// bodies under `validate: "request"`), options are checked, and a valid call reaches fetch once.
+import { afterEach, describe, expect, it, vi } from "vitest";
+import {
+  createPuffleClient,
+  DEFAULT_BASE_URL,
+  PuffleConfigError,
+  PuffleValidationError,
+  isDuplicateThreadError,
+  PuffleApiError,
+  PuffleAbortError,
+} from "../../src/index.js";
+import type { UpdateThreadRequest } from "../../src/index.js";
+
+const THREAD_ID = "3d986dd1-9d70-45b7-8e36-5d5b8b1c9337";
+const CONVERSATION_ID = "f11e8a2c-1234-4567-89ab-cdef01234567";
+
+function okFetch(body: unknown = { thread: { id: THREAD_ID, status: "archived" } }, init: ResponseInit = { status: 200 }) {
+  return vi.fn(async (_request: Request) => new Response(JSON.stringify(body), { ...init, headers: { "content-type": "application/json", ...(init.headers as Record<string, string> | undefined) } }));
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected the call to reject");
+}
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+// Each of these ids must be refused before any request: path traversal, empty, separators, non-UUIDs.
+const BAD_IDS: readonly (readonly [string, unknown])[] = [
+  ["dot-dot", ".."],
+  ["dot", "."],
+  ["empty", ""],
+  ["slash", "a/b"],
+  ["traversal after a UUID", `${THREAD_ID}/../x`],
+  ["encoded dot-dot", "%2e%2e"],
+  ["query smuggled in", `${THREAD_ID}?x=1`],
+  ["not a UUID", "not-a-uuid"],
+  ["one digit short", THREAD_ID.slice(0, -1)],
+  ["trailing newline", `${THREAD_ID}\n`],
+  ["surrounding spaces", ` ${THREAD_ID} `],
+  ["braces", `{${THREAD_ID}}`],
+  ["version nibble 0", "3d986dd1-9d70-05b7-8e36-5d5b8b1c9337"],
+  ["a number", 123],
+  ["null", null],
+  ["undefined", undefined],
+];
+
+describe("a bad path id never leaves the process", () => {
+  for (const [name, id] of BAD_IDS) {
+    it(`updateThread refuses ${name} (${JSON.stringify(id)})`, async () => {
+      const fetch = okFetch();
+      const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch });
+      const error = await rejection(client.updateThread(id as string, { status: "archived" }));
+      expect(error).toBeInstanceOf(PuffleValidationError);
+      const validation = error as PuffleValidationError;
+      expect(validation.target).toBe("path");
+      expect(validation.field).toBe("id");
+      expect(validation.operationId).toBe("updateThread");
+      expect(validation.message).toMatch(/^updateThread: path parameter: id (must be a UUID|must be string|is required)/);
+      expect(fetch).not.toHaveBeenCalled();
+    });
+
+    it(`updateConversation and raw PATCH refuse ${name} (${JSON.stringify(id)})`, async () => {
+      const fetch = okFetch();
+      const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch });
+      await expect(client.updateConversation(id as string, { status: "archived" })).rejects.toBeInstanceOf(PuffleValidationError);
+      await expect(client.PATCH("/api/conversations/{id}", { params: { path: { id: id as string } }, body: { status: "archived" } })).rejects.toMatchObject({ target: "path", field: "id" });
+      await expect(client.raw.PATCH("/api/threads/{id}", { params: { path: { id: id as string } }, body: { status: "archived" } })).rejects.toBeInstanceOf(PuffleValidationError);
+      expect(fetch).not.toHaveBeenCalled();
+    });
+  }
+
+  it("the message says what a valid id looks like and echoes the bad one", async () => {
+    const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch: okFetch() });
+    const error = (await rejection(client.updateThread("a/b", { status: "archived" }))) as PuffleValidationError;
+    expect(error.message).toBe('updateThread: path parameter: id must be a UUID such as f11e8a2c-1234-4567-89ab-cdef01234567, got "a/b"');
+  });
+
+  it("valid ids are sent, uppercase and the nil/max UUIDs included", async () => {
+    const fetch = okFetch({ conversation: { id: CONVERSATION_ID } });
+    const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch });
+    for (const id of [CONVERSATION_ID, CONVERSATION_ID.toUpperCase(), "00000000-0000-0000-0000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff"]) {
+      await client.updateConversation(id, { status: "active" });
+    }
+    expect(fetch).toHaveBeenCalledTimes(4);
+    expect(fetch.mock.calls[1]?.[0].url).toBe(`http://127.0.0.1:9/api/conversations/${CONVERSATION_ID.toUpperCase()}`);
+  });
+});
+
+describe("validate: request", () => {
+  it("is off by default: a lenient body is sent as it is (the API drops what it does not accept)", async () => {
+    const fetch = okFetch();
+    const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch });
+    await client.updateThread(THREAD_ID, { status: "deleted" } as unknown as UpdateThreadRequest);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(await fetch.mock.calls[0]?.[0].json()).toEqual({ status: "deleted" });
+  });
+
+  const INVALID: readonly (readonly [string, unknown, string])[] = [
+    ["an enum value", { status: "deleted" }, "status"],
+    ["a negative counter", { unread_count: -1 }, "unread_count"],
+    ["a fractional counter", { unread_count: 1.5 }, "unread_count"],
+    ["an unknown field", { staus: "archived" }, "staus"],
+    ["a non-UUID account", { account_id: "acct_1" }, "account_id"],
+    ["a bad email", { participant_email: "not an email" }, "participant_email"],
+    ["attachments that are not objects", { draft_attachments: ["a"] }, "draft_attachments.0"],
+    ["an empty body", {}, ""],
+  ];
+  for (const [name, body, field] of INVALID) {
+    it(`refuses ${name} before sending, naming ${field || "the body"}`, async () => {
+      const fetch = okFetch();
+      const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch, validate: "request" });
+      const error = (await rejection(client.updateThread(THREAD_ID, body as UpdateThreadRequest))) as PuffleValidationError;
+      expect(error).toBeInstanceOf(PuffleValidationError);
+      expect(error.target).toBe("request");
+      expect(error.field).toBe(field);
+      expect(error.message).toContain(`updateThread: request body: ${field || "body"} `);
+      expect(fetch).not.toHaveBeenCalled();
+    });
+  }
+
+  it("applies to the raw client too", async () => {
+    const fetch = okFetch();
+    const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch, validate: "both" });
+    await expect(client.PATCH("/api/conversations/{id}", { params: { path: { id: CONVERSATION_ID } }, body: { unread_count: -3 } })).rejects.toMatchObject({ target: "request", field: "unread_count" });
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it("lets a valid body through", async () => {
+    const fetch = okFetch();
+    const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch, validate: "request" });
+    await expect(client.updateThread(THREAD_ID, { account_id: null, draft_attachments: [{ name: "a.pdf" }] })).resolves.toEqual({ id: THREAD_ID, status: "archived" });
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("options", () => {
+  it("rejects an unknown validate mode and bad timeouts by name", () => {
+    expect(() => createPuffleClient({ validate: "all" as "both" })).toThrow(new PuffleConfigError("validate", 'must be one of "request", "response", "both", got "all"'));
+    for (const timeoutMs of [-1, 1.5, Number.NaN, Infinity, 2 ** 31]) {
+      expect(() => createPuffleClient({ timeoutMs })).toThrow(PuffleConfigError);
+    }
+    expect(() => createPuffleClient({ timeoutMs: "5" as unknown as number })).toThrow(/timeoutMs must be an integer number of milliseconds/);
+  });
+
+  it("rejects a bad per-call timeout before sending", async () => {
+    const fetch = okFetch();
+    const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch });
+    await expect(client.updateThread(THREAD_ID, { status: "archived" }, { timeoutMs: -5 })).rejects.toBeInstanceOf(PuffleConfigError);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it("keeps the earlier option checks and exports", () => {
+    expect(DEFAULT_BASE_URL).toBe("https://app.puffle.ai");
+    expect(() => createPuffleClient({ baseUrl: "ftp://x" })).toThrow(PuffleConfigError);
+    expect(() => createPuffleClient({ apiKey: "has space" })).toThrow(/apiKey must be printable ASCII/);
+  });
+
+  it("reads PUFFLE_API_KEY and sends it as a bearer token to the spec's server by default", async () => {
+    vi.stubEnv("PUFFLE_API_KEY", "puffle_test_bob");
+    const fetch = okFetch();
+    const client = createPuffleClient({ fetch });
+    await client.updateThread(THREAD_ID, { status: "archived" });
+    const request = fetch.mock.calls[0]?.[0];
+    expect(request?.url).toBe(`https://app.puffle.ai/api/threads/${THREAD_ID}`);
+    expect(request?.headers.get("authorization")).toBe("Bearer puffle_test_bob");
+    expect(request?.method).toBe("PATCH");
+  });
+
+  it("an already-aborted signal sends nothing", async () => {
+    const fetch = okFetch();
+    const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch });
+    await expect(client.updateThread(THREAD_ID, { status: "archived" }, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(PuffleAbortError);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it("an injected fetch that ignores the signal still times out", async () => {
+    const fetch = vi.fn((_request: Request) => new Promise<Response>(() => {}));
+    const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch, timeoutMs: 50 });
+    await expect(client.updateThread(THREAD_ID, { status: "archived" })).rejects.toMatchObject({ name: "PuffleTimeoutError", timeoutMs: 50 });
+  });
+});
+
+describe("409 duplicate recipient", () => {
+  it("exposes existing_thread as existingThread and through isDuplicateThreadError", async () => {
+    const existing = { id: "5b0c2d4e-6f70-4812-9a3b-4c5d6e7f8091", status: "active", channel: "email", participant_email: "founder@example.com" };
+    const problem = { type: "https://app.puffle.ai/problems/duplicate-thread", title: "Duplicate thread", status: 409, existing_thread: existing };
+    const fetch = vi.fn(async () => new Response(JSON.stringify(problem), { status: 409, headers: { "content-type": "application/problem+json", "x-request-id": "req_409" } }));
+    const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch });
+    const error = await rejection(client.updateThread(THREAD_ID, { account_id: "8a2f0c7a-9d1e-4d8f-9d7d-6a8b8e8f4a11" }));
+    expect(error).toBeInstanceOf(PuffleApiError);
+    expect(isDuplicateThreadError(error)).toBe(true);
+    if (!isDuplicateThreadError(error)) throw error;
+    expect(error.existingThread).toEqual(existing);
+    expect(error.problem.existing_thread.id).toBe(existing.id);
+    expect(error.requestId).toBe("req_409");
+    expect(error.hasStatus(409)).toBe(true);
+    expect(error.hasStatus(404)).toBe(false);
+    expect(isDuplicateThreadError(new Error("x"))).toBe(false);
+  });
+});
