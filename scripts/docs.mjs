@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// `npm run docs`: the HTML API reference, dist/docs/index.html.
+//
+// 1. Reads the bundled spec (generated/openapi.json; run `npm run generate` first if openapi/ changed).
+// 2. Decorates a copy with `x-codeSamples` (curl, the `puffle` CLI, the TypeScript client) made from
+//    the spec's examples by scripts/publish/code-samples.mjs, and writes it to dist/docs/openapi.json.
+// 3. Runs `redocly build-docs --inlineBundle` on that copy, so the page needs no network when viewed
+//    (Redoc's scripts are embedded; telemetry is off).
+// openapi/ and generated/ are never written.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { decorateWithCodeSamples } from "./publish/code-samples.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const outDir = path.resolve(root, process.argv[2] ?? "dist/docs");
+const bundlePath = path.join(root, "generated/openapi.json");
+
+const spec = JSON.parse(readFileSync(bundlePath, "utf8"));
+const decorated = decorateWithCodeSamples(spec);
+mkdirSync(outDir, { recursive: true });
+const decoratedPath = path.join(outDir, "openapi.json");
+writeFileSync(decoratedPath, `${JSON.stringify(decorated, null, 2)}\n`);
+
+const outFile = path.join(outDir, "index.html");
+const redocly = path.join(root, "node_modules/@redocly/cli/bin/cli.js");
+const result = spawnSync(
+  process.execPath,
+  [
+    redocly,
+    "build-docs",
+    decoratedPath,
+    "--output",
+    outFile,
+    "--inlineBundle",
+    "--title",
+    decorated.info.title,
+    "--config",
+    path.join(root, "scripts/publish/redocly-docs.yaml"),
+    "--lint-config",
+    "error",
+  ],
+  { cwd: root, encoding: "utf8", env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" } },
+);
+if (result.status !== 0) {
+  process.stderr.write(result.stdout ?? "");
+  process.stderr.write(result.stderr ?? "");
+  console.error(`docs: redocly build-docs failed (exit ${result.status})`);
+  process.exit(1);
+}
+
+// Self-contained: the page must load nothing from the network. Redoc 3's embedded bundle still
+// loads its sidebar attribution logo from Redocly's CDN (no option turns it off), so that image is
+// swapped for an inline SVG carrying the same attribution text. The swap must find the URLs: if a
+// Redoc update moves them, this script fails instead of shipping a page that calls out.
+const CDN_LOGOS = ["https://cdn.redoc.ly/redoc/logo-mini-full.svg", "https://cdn.redoc.ly/redoc/logo-mini.svg"];
+const logo = (text, width) =>
+  `data:image/svg+xml,${encodeURIComponent(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="16" viewBox="0 0 ${width} 16"><text x="0" y="12" font-family="sans-serif" font-size="12" font-weight="600" fill="#0044d4">${text}</text></svg>`,
+  )}`;
+let html = readFileSync(outFile, "utf8");
+for (const [url, replacement] of [[CDN_LOGOS[0], logo("Redocly", 52)], [CDN_LOGOS[1], logo("R", 10)]]) {
+  if (!html.includes(url)) {
+    console.error(`docs: expected Redoc's CDN logo URL ${url} in the page; update scripts/docs.mjs`);
+    process.exit(1);
+  }
+  html = html.split(url).join(replacement);
+}
+writeFileSync(outFile, html);
+const external = [...html.matchAll(/<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=["'](https?:)?\/\/[^"']+["']/gi)].map((m) => m[0]);
+if (external.length > 0) {
+  console.error(`docs: ${path.relative(root, outFile)} loads external resources:\n  ${external.join("\n  ")}`);
+  process.exit(1);
+}
+console.log(`docs: wrote ${path.relative(root, outFile)} (${Math.round(html.length / 1024)} KiB) and ${path.relative(root, decoratedPath)}`);

@@ -1,0 +1,171 @@
+// Code samples (`x-codeSamples`) for every operation of the bundled spec, generated from the spec's
+// own examples: the operation's path, method and server URL, the path parameter example that
+// belongs to the operation's documented 200 response, and the operation's `docs` request example.
+//
+// Used by scripts/docs.mjs (decorates a copy of the bundle for `redocly build-docs`) and by the
+// tests in test/publish/, which run each sample (curl, the `puffle` CLI, the TypeScript client)
+// against the reference server with the server URL swapped for a loopback one.
+
+/** The request example a sample shows: `docs` (the public docs' own example) when present. */
+export const SAMPLE_EXAMPLE = "docs";
+
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+/** Resolves a local `$ref` (`#/components/...`) in the bundled spec. */
+export function deref(spec, node) {
+  let current = node;
+  const seen = new Set();
+  while (current && typeof current === "object" && typeof current.$ref === "string") {
+    if (seen.has(current.$ref)) throw new Error(`circular $ref ${current.$ref}`);
+    seen.add(current.$ref);
+    if (!current.$ref.startsWith("#/")) throw new Error(`only local $refs are supported, got ${current.$ref}`);
+    current = current.$ref
+      .slice(2)
+      .split("/")
+      .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
+      .reduce((acc, key) => (acc == null ? undefined : acc[key]), spec);
+    if (current === undefined) throw new Error(`unresolved $ref ${[...seen].pop()}`);
+  }
+  return current;
+}
+
+/** Every operation: `{ path, method, operation }`, in spec order. */
+export function operationsOf(spec) {
+  const out = [];
+  for (const [path, item] of Object.entries(spec.paths ?? {})) {
+    for (const method of METHODS) {
+      if (item[method]) out.push({ path, method, operation: item[method], pathItem: item });
+    }
+  }
+  return out;
+}
+
+/** `--unread-count` for `unread_count`: the CLI's options are the kebab-case of the request fields. */
+export function cliOption(field) {
+  return `--${field.replace(/_/g, "-")}`;
+}
+
+/** POSIX shell quoting: bare when safe, else single quotes. */
+export function shellQuote(value) {
+  const s = String(value);
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(s)) return s;
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+function pathParamExample(spec, op) {
+  const params = [...(op.pathItem.parameters ?? []), ...(op.operation.parameters ?? [])].map((p) => deref(spec, p));
+  const idParam = params.find((p) => p.in === "path");
+  if (!idParam) throw new Error(`${op.operation.operationId}: no path parameter`);
+  const examples = Object.entries(idParam.examples ?? {}).map(([name, ex]) => [name, deref(spec, ex).value]);
+  if (examples.length === 0) throw new Error(`${op.operation.operationId}: path parameter ${idParam.name} has no examples`);
+  // The id the documented 200 response returns is the one the sample updates.
+  const ok = deref(spec, op.operation.responses?.["200"] ?? {});
+  const okExamples = Object.values(ok.content?.["application/json"]?.examples ?? {}).map((e) => deref(spec, e).value);
+  const returnedIds = new Set(okExamples.flatMap((v) => Object.values(v ?? {}).map((rec) => rec?.id)).filter(Boolean));
+  const match = examples.find(([, value]) => returnedIds.has(value)) ?? examples[0];
+  return { name: idParam.name, exampleName: match[0], value: match[1] };
+}
+
+function requestExample(spec, op) {
+  const media = deref(spec, op.operation.requestBody).content["application/json"];
+  const examples = media.examples ?? {};
+  const name = Object.hasOwn(examples, SAMPLE_EXAMPLE) ? SAMPLE_EXAMPLE : Object.keys(examples)[0];
+  if (name === undefined) throw new Error(`${op.operation.operationId}: request body has no examples`);
+  return { exampleName: name, value: deref(spec, examples[name]).value };
+}
+
+/** The noun of the CLI command: `conversation` for `/api/conversations/{id}`. */
+function cliResource(path) {
+  const segment = path.split("/").filter((s) => s && !s.startsWith("{")).pop();
+  return segment.replace(/s$/, "");
+}
+
+function curlSample({ serverUrl, path, method, id, body }) {
+  const url = `${serverUrl}${path.replace(/\{[^}]+\}/, id)}`;
+  return [
+    `curl -sS -X ${method.toUpperCase()} ${shellQuote(url)} \\`,
+    `  -H "Authorization: Bearer $PUFFLE_API_KEY" \\`,
+    `  -H 'Content-Type: application/json' \\`,
+    `  -d ${shellQuote(JSON.stringify(body))}`,
+  ].join("\n");
+}
+
+function cliSample({ path, id, body }) {
+  const args = [`puffle ${cliResource(path)} update --id ${shellQuote(id)}`];
+  for (const [field, value] of Object.entries(body)) {
+    if (value === null) args.push(`--clear-${field.replace(/_/g, "-")}`);
+    else if (typeof value === "object") args.push(`${cliOption(field)} ${shellQuote(JSON.stringify(value))}`);
+    else args.push(`${cliOption(field)} ${shellQuote(value)}`);
+  }
+  return `# PUFFLE_API_KEY holds your token.\n${args.join(" \\\n  ")}`;
+}
+
+function tsSample({ serverUrl, operationId, member, id, body }) {
+  const literal = JSON.stringify(body, null, 2).replace(/\n/g, "\n");
+  return [
+    `import { createPuffleClient } from "puffle-api";`,
+    ``,
+    `const puffle = createPuffleClient({`,
+    `  baseUrl: ${JSON.stringify(serverUrl)},`,
+    `  apiKey: process.env.PUFFLE_API_KEY,`,
+    `});`,
+    ``,
+    `const ${member} = await puffle.${operationId}(${JSON.stringify(id)}, ${literal});`,
+    `console.log(${member}.id, ${member}.status);`,
+  ].join("\n");
+}
+
+/**
+ * The samples of every operation: `{ operationId, path, method, id, body, exampleName, member,
+ * samples: [{ lang, label, source }] }`. `member` is the response's wrapping property
+ * (`conversation`, `thread`).
+ */
+export function buildCodeSamples(spec) {
+  const serverUrl = spec.servers?.[0]?.url;
+  if (!serverUrl) throw new Error("spec has no servers[0].url");
+  return operationsOf(spec).map((op) => {
+    const { operationId } = op.operation;
+    const id = pathParamExample(spec, op).value;
+    const { exampleName, value: body } = requestExample(spec, op);
+    const ok = deref(spec, op.operation.responses["200"]);
+    const okSchema = deref(spec, ok.content["application/json"].schema);
+    const member = (okSchema.required ?? Object.keys(okSchema.properties ?? {}))[0];
+    const ctx = { serverUrl, path: op.path, method: op.method, operationId, member, id, body };
+    return {
+      operationId,
+      path: op.path,
+      method: op.method,
+      id,
+      body,
+      exampleName,
+      member,
+      serverUrl,
+      samples: [
+        { lang: "curl", label: "curl", source: curlSample(ctx) },
+        { lang: "Shell", label: "puffle CLI", source: cliSample(ctx) },
+        { lang: "TypeScript", label: "TypeScript client", source: tsSample(ctx) },
+      ],
+    };
+  });
+}
+
+/** A deep copy of the bundle with `x-codeSamples` on every operation (the input is not touched). */
+export function decorateWithCodeSamples(spec) {
+  const copy = structuredClone(spec);
+  delete copy["x-generated"];
+  const byId = new Map(buildCodeSamples(copy).map((s) => [s.operationId, s]));
+  for (const op of operationsOf(copy)) {
+    const entry = byId.get(op.operation.operationId);
+    op.operation["x-codeSamples"] = entry.samples;
+    // Redoc shows the first example: make it the one the samples were made from (request) and the
+    // docs' own one (200 response).
+    const media = [deref(copy, op.operation.requestBody), deref(copy, op.operation.responses["200"])].map((m) => m.content["application/json"]);
+    for (const m of media) {
+      if (m.examples && Object.hasOwn(m.examples, entry.exampleName)) {
+        const { [entry.exampleName]: first, ...rest } = m.examples;
+        m.examples = { [entry.exampleName]: first, ...rest };
+      }
+    }
+  }
+  return copy;
+}
