@@ -10,10 +10,12 @@
 const KEYWORD_ORDER = [
   // document
   "x-generated", "openapi", "info", "jsonSchemaDialect", "servers", "security", "tags", "paths", "webhooks", "components",
-  // info, tag, server
-  "title", "summary", "version", "name", "url", "identifier", "email", "license", "contact", "termsOfService",
+  // names and prose first: parameter, tag, info, operation
+  "name", "in", "title", "summary", "description", "operationId",
+  // info, server
+  "version", "url", "identifier", "email", "license", "contact", "termsOfService",
   // operation, parameter, response, media type
-  "operationId", "description", "in", "required", "deprecated", "style", "explode", "allowEmptyValue",
+  "required", "deprecated", "style", "explode", "allowEmptyValue",
   "parameters", "requestBody", "responses", "callbacks", "headers", "content", "links", "encoding",
   // JSON Schema
   "$schema", "$id", "$anchor", "$ref", "$dynamicRef", "type", "format", "const", "enum", "default",
