@@ -1,0 +1,52 @@
+// The server's JSON body parser: no prototype is ever set from request data.
+import { describe, expect, it } from "vitest";
+import { BodyDepthError, MAX_BODY_DEPTH, parseJsonBody } from "../../src/server/json.js";
+
+/** Every object in `value` has the ordinary prototype and no inherited `polluted`. */
+function expectPlain(value: unknown, path = ""): void {
+  if (value === null || typeof value !== "object") return;
+  const proto = Object.getPrototypeOf(value);
+  expect(proto === Object.prototype || proto === Array.prototype, `prototype at ${path || "/"}`).toBe(true);
+  expect((value as Record<string, unknown>).polluted, `inherited member at ${path || "/"}`).toBeUndefined();
+  for (const [key, member] of Object.entries(value)) expectPlain(member, `${path}/${key}`);
+}
+
+describe("parseJsonBody", () => {
+  const cases = [
+    '{"__proto__": {"polluted": "yes"}, "status": "active"}',
+    '{"draft_attachments": [{"__proto__": {"polluted": "yes"}, "id": "a"}]}',
+    '{"a": {"b": [{"c": {"__proto__": {"polluted": "yes"}}}]}}',
+    '{"constructor": {"prototype": {"polluted": "yes"}}, "x": 1}',
+    '[{"__proto__": []}]',
+  ];
+  for (const text of cases) {
+    it(`drops poisoning keys: ${text}`, () => {
+      const value = parseJsonBody(text);
+      expectPlain(value);
+      expect(JSON.stringify(value)).not.toMatch(/__proto__|polluted/);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    });
+  }
+
+  it("keeps every other member, including a plain constructor value", () => {
+    expect(parseJsonBody('{"constructor": "Acme", "a": [1, {"b": null}], "c": "__proto__"}')).toEqual({ constructor: "Acme", a: [1, { b: null }], c: "__proto__" });
+  });
+
+  it(`rejects nesting deeper than ${MAX_BODY_DEPTH}, naming the place`, () => {
+    const ok = `${"[".repeat(MAX_BODY_DEPTH)}${"]".repeat(MAX_BODY_DEPTH)}`;
+    expect(() => parseJsonBody(ok)).not.toThrow();
+    const deep = `{"a": ${"[".repeat(MAX_BODY_DEPTH)}${"]".repeat(MAX_BODY_DEPTH)}}`;
+    let caught: unknown;
+    try {
+      parseJsonBody(deep);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(BodyDepthError);
+    expect((caught as BodyDepthError).pointer).toBe(`/a${"/0".repeat(MAX_BODY_DEPTH - 1)}`);
+  });
+
+  it("throws SyntaxError for invalid JSON", () => {
+    expect(() => parseJsonBody("{")).toThrow(SyntaxError);
+  });
+});

@@ -1,0 +1,221 @@
+// Bad bodies, wrong content types, oversized bodies, other methods and poisoning keys: always the
+// documented 4xx problem, never a 5xx, never a crash, the store unchanged.
+import { request as httpRequest } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { operations as meta } from "../../generated/meta.js";
+import { MAX_BODY_DEPTH } from "../../src/server/index.js";
+import type { RunningServer } from "../../src/server/index.js";
+import type { OperationId } from "../../src/validators.js";
+import { ALICE, DOCS_CONVERSATION, DOCS_THREAD, checkResponse, pathOf, send, snapshot, start } from "./http.js";
+import type { Sent } from "./http.js";
+
+let server: RunningServer;
+beforeAll(async () => {
+  server = await start();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const ops: OperationId[] = ["updateConversation", "updateThread"];
+const idOf = (op: OperationId) => (op === "updateConversation" ? DOCS_CONVERSATION : DOCS_THREAD);
+
+async function unchanged(run: () => Promise<Sent>): Promise<Sent> {
+  const before = snapshot(server);
+  const res = await run();
+  expect(snapshot(server)).toEqual(before);
+  // The server is still up and serving.
+  const ok = await send(server, "updateConversation", DOCS_CONVERSATION, { body: { unread_count: 0 } });
+  expect(ok.status).toBe(200);
+  return res;
+}
+
+describe("invalid JSON → 400", () => {
+  const bodies = ["{", "{status: 'active'}", '{"status": "active",}', "", "   ", "\u0000", "[1, 2", '{"a": 1} {"b": 2}', "NaN", "{\"status\": \"active\"}\u0000"];
+  for (const op of ops) {
+    for (const body of bodies) {
+      it(`${op}: ${JSON.stringify(body)}`, async () => {
+        const res = await unchanged(() => send(server, op, idOf(op), { body }));
+        expect(res.status).toBe(400);
+        expect(res.body).toMatchObject({ type: "https://app.puffle.ai/problems/invalid-request", detail: "The request body must be a JSON object." });
+        expect((res.body as { errors: { path: string; keyword: string }[] }).errors).toEqual([expect.objectContaining({ path: "", keyword: "type" })]);
+      });
+    }
+  }
+
+  it("a PATCH without any body → 400 (the body is required)", async () => {
+    const res = await unchanged(() => send(server, "updateThread", DOCS_THREAD, {}));
+    expect(res.status).toBe(400);
+  });
+});
+
+describe("content type", () => {
+  const table: { contentType: string | null; status: number }[] = [
+    { contentType: "application/json", status: 200 },
+    { contentType: "application/json; charset=utf-8", status: 200 },
+    { contentType: "Application/JSON", status: 200 },
+    { contentType: null, status: 415 },
+    { contentType: "text/plain", status: 415 },
+    { contentType: "application/x-www-form-urlencoded", status: 415 },
+    { contentType: "multipart/form-data; boundary=x", status: 415 },
+    { contentType: "application/merge-patch+json", status: 415 },
+    { contentType: "application/jsonx", status: 415 },
+    { contentType: "text/json", status: 415 },
+  ];
+  for (const op of ops) {
+    for (const { contentType, status } of table) {
+      it(`${op}: ${contentType ?? "(none)"} → ${status}`, async () => {
+        const before = snapshot(server);
+        const res = await send(server, op, idOf(op), { body: { unread_count: 6 }, contentType });
+        expect(res.status).toBe(status);
+        if (status === 415) {
+          expect(res.body).toMatchObject({ type: "https://app.puffle.ai/problems/unsupported-media-type", title: "Unsupported media type" });
+          expect(snapshot(server)).toEqual(before);
+        }
+      });
+    }
+  }
+});
+
+describe("body size limit (x-puffle-behaviour.maxBodyBytes)", () => {
+  for (const op of ops) {
+    const limit = meta[op].behaviour.maxBodyBytes;
+    const bodyOfSize = (size: number) => {
+      const head = '{"unread_count": 1, "padding": "';
+      const tail = '"}';
+      return head + "x".repeat(size - head.length - tail.length) + tail;
+    };
+
+    it(`${op}: exactly ${limit} bytes is accepted`, async () => {
+      const body = bodyOfSize(limit);
+      expect(Buffer.byteLength(body)).toBe(limit);
+      const res = await send(server, op, idOf(op), { body });
+      expect(res.status).toBe(200);
+    });
+
+    it(`${op}: ${limit + 1} bytes → 413`, async () => {
+      const res = await unchanged(() => send(server, op, idOf(op), { body: bodyOfSize(limit + 1) }));
+      expect(res.status).toBe(413);
+      expect(res.body).toEqual({
+        type: "https://app.puffle.ai/problems/payload-too-large",
+        title: "Payload too large",
+        status: 413,
+        detail: `The request body must not be larger than ${limit} bytes.`,
+      });
+    });
+
+    it(`${op}: a chunked body over the limit (no Content-Length) → 413`, async () => {
+      const res = await unchanged(() => new Promise<Sent>((resolve, reject) => {
+        const url = new URL(server.url + pathOf(op, idOf(op)));
+        const req = httpRequest(url, {
+          method: "PATCH",
+          headers: { authorization: `Bearer ${ALICE}`, "content-type": "application/json", "transfer-encoding": "chunked" },
+        }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("end", () => {
+            const text = Buffer.concat(chunks).toString("utf8");
+            const headers = new Headers();
+            for (const [name, value] of Object.entries(response.headers)) if (typeof value === "string") headers.set(name, value);
+            const sent = { status: response.statusCode ?? 0, headers, text, body: JSON.parse(text) as unknown };
+            checkResponse(op, "PATCH", sent);
+            resolve(sent);
+          });
+        });
+        req.on("error", reject);
+        const chunk = "x".repeat(64 * 1024);
+        req.write('{"unread_count": 1, "padding": "');
+        for (let sent = 0; sent <= limit; sent += chunk.length) req.write(chunk);
+        req.end('"}');
+      }));
+      expect(res.status).toBe(413);
+    });
+  }
+});
+
+describe("other methods → 405 with Allow", () => {
+  const methods = ["GET", "POST", "PUT", "DELETE", "OPTIONS", "HEAD"];
+  for (const op of ops) {
+    for (const method of methods) {
+      it(`${op}: ${method} → 405, Allow: ${meta[op].behaviour.allowedMethods.join(", ")}`, async () => {
+        const res = await unchanged(() => send(server, op, idOf(op), { method, ...(method === "GET" || method === "HEAD" ? {} : { body: { status: "archived" } }) }));
+        expect(res.status).toBe(405);
+        expect(res.headers.get("allow")).toBe(meta[op].behaviour.allowedMethods.join(", "));
+        if (method !== "HEAD") expect(res.body).toMatchObject({ type: "https://app.puffle.ai/problems/method-not-allowed", status: 405 });
+      });
+    }
+    it(`${op}: 405 does not need a token and does not depend on the id`, async () => {
+      const res = await send(server, op, "not-a-uuid", { method: "DELETE", token: null });
+      expect(res.status).toBe(405);
+    });
+  }
+
+  it("an unknown path → 404 problem", async () => {
+    const res = await send(server, "updateThread", "", { rawPath: "/api/threadz/x", body: { status: "active" } });
+    expect(res.status).toBe(404);
+  });
+});
+
+describe("__proto__ and constructor keys never reach a prototype", () => {
+  const poison = '{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}';
+  const bodies: { name: string; op: OperationId; body: string; status: number }[] = [
+    { name: "only poisoning keys", op: "updateConversation", body: `${poison}}`, status: 400 },
+    { name: "poisoning keys and a valid field", op: "updateConversation", body: `${poison}, "status": "active"}`, status: 200 },
+    { name: "inside a draft attachment", op: "updateThread", body: `{"draft_attachments": [${poison}, "id": "a1"}]}`, status: 200 },
+    { name: "deep inside a draft attachment", op: "updateThread", body: `{"draft_attachments": [{"meta": {"list": [${poison}}]}}]}`, status: 200 },
+  ];
+  for (const { name, op, body, status } of bodies) {
+    it(`${op}: ${name} → ${status}`, async () => {
+      const res = await send(server, op, idOf(op), { body });
+      expect(res.status).toBe(status);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect(Object.prototype).not.toHaveProperty("polluted");
+      expect(res.text).not.toContain("polluted");
+      const stored = JSON.stringify(snapshot(server));
+      expect(stored).not.toContain("polluted");
+      expect(stored).not.toContain("__proto__");
+    });
+  }
+
+  it("an ordinary constructor member is kept as data", async () => {
+    const res = await send(server, "updateThread", DOCS_THREAD, { body: '{"draft_attachments": [{"constructor": "Acme Corp", "id": "a2"}]}' });
+    expect(res.status).toBe(200);
+    expect((res.body as { thread: { draft_attachments: unknown } }).thread.draft_attachments).toEqual([{ constructor: "Acme Corp", id: "a2" }]);
+  });
+});
+
+describe("nesting depth", () => {
+  it(`a body nested more than ${MAX_BODY_DEPTH} levels → 400 naming the place, store unchanged`, async () => {
+    const depth = 100_000;
+    const body = `{"draft_attachments": [{"a": ${"[".repeat(depth)}${"]".repeat(depth)}}]}`;
+    const res = await unchanged(() => send(server, "updateThread", DOCS_THREAD, { body }));
+    expect(res.status).toBe(400);
+    const errors = (res.body as { errors: { path: string; keyword: string }[] }).errors;
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.keyword).toBe("maxDepth");
+    expect(errors[0]?.path).toMatch(/^\/draft_attachments\/0\/a(\/0)+$/);
+  });
+
+  it(`${MAX_BODY_DEPTH} levels are accepted and returned intact`, async () => {
+    const inner = MAX_BODY_DEPTH - 3; // body, draft_attachments, the attachment
+    const nested = `${"[".repeat(inner)}${"]".repeat(inner)}`;
+    const res = await send(server, "updateThread", DOCS_THREAD, { body: `{"draft_attachments": [{"a": ${nested}}]}` });
+    expect(res.status).toBe(200);
+    expect(JSON.stringify((res.body as { thread: { draft_attachments: unknown } }).thread.draft_attachments)).toBe(`[{"a":${nested}}]`);
+  });
+});
+
+describe("X-Request-Id", () => {
+  it("is unique per response when the client sends none", async () => {
+    const ids = new Set<string | null>();
+    for (let i = 0; i < 5; i++) ids.add((await send(server, "updateThread", DOCS_THREAD, { body: { unread_count: i } })).headers.get("x-request-id"));
+    expect(ids.size).toBe(5);
+  });
+
+  it("echoes a well-formed client id and replaces a malformed one", async () => {
+    const echoed = await send(server, "updateThread", DOCS_THREAD, { body: { unread_count: 1 }, headers: { "x-request-id": "client-trace.42" } });
+    expect(echoed.headers.get("x-request-id")).toBe("client-trace.42");
+    const replaced = await send(server, "updateThread", DOCS_THREAD, { body: { unread_count: 1 }, headers: { "x-request-id": "bad id with spaces" } });
+    expect(replaced.headers.get("x-request-id")).toMatch(/^req_[0-9a-f]{20}$/);
+  });
+});
