@@ -1,0 +1,203 @@
+// The fixture format: the default seed's documented contract, seed validation with clear errors,
+// --data files, and the `npm run mock` entry (dist/server/main.js).
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { operationExamples } from "../../generated/examples.js";
+import { defaultSeed, loadSeed, SeedError, startServer, validateSeed } from "../../src/server/index.js";
+import type { Seed } from "../../src/server/index.js";
+import { ALICE, BOB, DOCS_CONVERSATION, DOCS_THREAD, SENDERS, rowOf, send, start } from "./http.js";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const mainJs = path.join(root, "dist/server/main.js");
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "puffle-seed-"));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+function writeSeed(name: string, data: unknown): string {
+  const file = path.join(tmp, name);
+  fs.writeFileSync(file, typeof data === "string" ? data : JSON.stringify(data));
+  return file;
+}
+
+const userOf = (token: string) => {
+  const user = defaultSeed.users.find((u) => u.token === token);
+  if (user === undefined) throw new Error(`no user with ${token}`);
+  return user;
+};
+
+describe("the default seed (documented contract)", () => {
+  it("is a valid seed", () => {
+    expect(() => validateSeed(defaultSeed)).not.toThrow();
+  });
+
+  it("alice owns the docs' conversation with the docs' response values", () => {
+    const alice = userOf(ALICE);
+    const docs = operationExamples.updateConversation.responses["200"].docs.conversation;
+    const { warmup: _w, ...row } = rowOf(defaultSeed, DOCS_CONVERSATION);
+    expect(row).toEqual(docs);
+    expect(row.user_id).toBe(alice.id);
+    expect(row.channel).toBe("linkedin");
+  });
+
+  it("alice owns the docs' thread, an email draft with the docs' values", () => {
+    const docs = operationExamples.updateThread.responses["200"].docs.thread;
+    const row = rowOf(defaultSeed, DOCS_THREAD);
+    expect(row).toMatchObject(docs);
+    expect(row).toMatchObject({ user_id: userOf(ALICE).id, channel: "email", status: "draft", draft_body_text: "Hi Alex, I had a quick question." });
+  });
+
+  it("the docs' sender is a ready email sender of alice's workspace; bob has his own records and workspace", () => {
+    const alice = userOf(ALICE);
+    const bob = userOf(BOB);
+    expect(defaultSeed.accounts.find((a) => a.id === SENDERS.docs)).toMatchObject({ channel: "email", status: "ready", workspace_id: alice.workspace_id });
+    expect(bob.workspace_id).not.toBe(alice.workspace_id);
+    const bobs = defaultSeed.conversations.filter((c) => c.user_id === bob.id);
+    expect(bobs.map((c) => c.channel).sort()).toEqual(["email", "email", "linkedin"]);
+    const statuses = new Set(defaultSeed.accounts.filter((a) => a.workspace_id === alice.workspace_id && a.channel === "email").map((a) => a.status));
+    expect([...statuses].sort()).toEqual(["disconnected", "pending", "ready"]);
+    expect(defaultSeed.conversations.some((c) => c.warmup === true)).toBe(true);
+    expect(defaultSeed.conversations.some((c) => c.status === "archived" && c.channel === "email")).toBe(true);
+  });
+});
+
+describe("seed validation names the field and the rule", () => {
+  const base = (): Seed => structuredClone(defaultSeed);
+  const table: { name: string; make: () => unknown; message: string }[] = [
+    { name: "not an object", make: () => [], message: "(root): must be a JSON object" },
+    { name: "an unknown top-level field", make: () => ({ ...base(), tokens: [] }), message: "tokens: is not a known field" },
+    { name: "users not an array", make: () => ({ ...base(), users: {} }), message: "users: must be an array" },
+    { name: "a bad user id", make: () => { const s = base(); s.users[0]!.id = "alice"; return s; }, message: 'users[0].id: must be a UUID (got "alice")' },
+    { name: "a token with spaces", make: () => { const s = base(); s.users[1]!.token = "my token"; return s; }, message: "users[1].token: must be a bearer token" },
+    { name: "a duplicate token", make: () => { const s = base(); s.users[1]!.token = ALICE; return s; }, message: `users[1].token: duplicate token "${ALICE}"` },
+    { name: "an unknown workspace", make: () => { const s = base(); s.accounts[0]!.workspace_id = "0f0f0f0f-0000-4000-8000-000000000000"; return s; }, message: "accounts[0].workspace_id: must name a workspace of this seed" },
+    { name: "an account status", make: () => { const s = base(); (s.accounts[2] as { status: string }).status = "warming"; return s; }, message: 'accounts[2].status: must be one of "ready", "pending", "disconnected" (got "warming")' },
+    { name: "a conversation status", make: () => { const s = base(); (s.conversations[1] as { status: string }).status = "sent"; return s; }, message: 'conversations[1].status: must be one of "active", "archived", "draft"' },
+    { name: "a missing column", make: () => { const s = base(); delete (s.conversations[0] as Partial<Seed["conversations"][number]>).unread_count; return s; }, message: "conversations[0].unread_count: is required" },
+    { name: "a misspelt column", make: () => { const s = base(); (s.conversations[0] as Record<string, unknown>).unread_cout = 1; return s; }, message: "conversations[0].unread_cout: is not a known field" },
+    { name: "an upper-case email", make: () => { const s = base(); s.conversations[1]!.participant_email = "Founder@example.com"; return s; }, message: 'conversations[1].participant_email: must be stored lowercase (got "Founder@example.com")' },
+    { name: "an id the API could never reach", make: () => { const s = base(); s.conversations[2]!.id = "11111111-1111-1111-1111-111111111111"; return s; }, message: "conversations[2].id: must match the API's id pattern" },
+    { name: "a duplicate conversation id", make: () => { const s = base(); s.conversations[2]!.id = DOCS_CONVERSATION; return s; }, message: `conversations[2].id: duplicate conversation id "${DOCS_CONVERSATION}"` },
+    { name: "an unknown owner", make: () => { const s = base(); s.conversations[0]!.user_id = "0f0f0f0f-0000-4000-8000-000000000000"; return s; }, message: "conversations[0].user_id: must name a user of this seed" },
+    { name: "a sender of another workspace", make: () => { const s = base(); s.conversations[1]!.account_id = SENDERS.bobs; return s; }, message: "conversations[1].account_id: must name an account in the workspace of the owner" },
+    { name: "a draft attachment that is not an object", make: () => { const s = base(); (s.conversations[1] as Record<string, unknown>).draft_attachments = ["deck.pdf"]; return s; }, message: "conversations[1].draft_attachments[0]: must be object" },
+    { name: "warmup not a boolean", make: () => { const s = base(); (s.conversations[5] as Record<string, unknown>).warmup = "yes"; return s; }, message: "conversations[5].warmup: must be a boolean" },
+  ];
+  for (const { name, make, message } of table) {
+    it(`${name} → ${message}`, () => {
+      const file = writeSeed(`bad-${name.replace(/\W+/g, "-")}.json`, make());
+      let caught: unknown;
+      try {
+        loadSeed(file);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(SeedError);
+      expect((caught as SeedError).message).toContain(file);
+      expect((caught as SeedError).issues.some((issue) => issue.startsWith(message))).toBe(true);
+      expect(() => validateSeed(make())).toThrow(SeedError);
+    });
+  }
+
+  it("a missing file and invalid JSON are SeedErrors too", () => {
+    expect(() => loadSeed(path.join(tmp, "nope.json"))).toThrow(/cannot be read \(ENOENT\)/);
+    expect(() => loadSeed(writeSeed("broken.json", "{ users: "))).toThrow(/is not valid JSON/);
+  });
+
+  it("createServer validates a seed passed in code", async () => {
+    await expect(start({ seed: { ...structuredClone(defaultSeed), users: "x" } as unknown as Seed })).rejects.toThrow(/users: must be an array/);
+  });
+});
+
+describe("--data files", () => {
+  const custom = (): Seed => {
+    const s = structuredClone(defaultSeed);
+    s.users[0]!.token = "custom_token_1";
+    return s;
+  };
+
+  it("startServer({ dataFile }) starts from the file", async () => {
+    const server = await startServer({ port: 0, dataFile: writeSeed("custom.json", custom()) });
+    try {
+      expect((await send(server, "updateConversation", DOCS_CONVERSATION, { token: "custom_token_1", body: { status: "active" } })).status).toBe(200);
+      expect((await send(server, "updateConversation", DOCS_CONVERSATION, { token: ALICE, body: { status: "active" } })).status).toBe(401);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("seed and dataFile together are refused", async () => {
+    await expect(startServer({ port: 0, seed: defaultSeed, dataFile: "x.json" })).rejects.toThrow("either seed or dataFile");
+  });
+
+  it("an invalid port is refused", async () => {
+    await expect(startServer({ port: 70000 })).rejects.toThrow("port must be an integer from 0 to 65535");
+  });
+});
+
+describe("npm run mock (dist/server/main.js)", () => {
+  it("prints the URL, the endpoints and the demo tokens, serves, and stops on SIGTERM", async () => {
+    const child = spawn(process.execPath, [mainJs, "--port", "0", "--quiet"], { stdio: ["ignore", "pipe", "pipe"] });
+    try {
+      let out = "";
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on("data", (chunk: Buffer) => {
+          out += chunk.toString("utf8");
+          if (out.includes("Try:") && out.trimEnd().endsWith("'")) resolve();
+        });
+        child.once("exit", (code) => reject(new Error(`exited with ${code}: ${out}`)));
+      });
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
+      expect(url).toBeDefined();
+      expect(out).toContain(`PATCH ${url}/api/conversations/{id}`);
+      expect(out).toContain(`PATCH ${url}/api/threads/{id}`);
+      expect(out).toContain(ALICE);
+      expect(out).toContain(BOB);
+      expect(out).toContain(`${url}/api/conversations/${DOCS_CONVERSATION}`);
+      expect(out).toContain(`${url}/api/threads/${DOCS_THREAD}`);
+      const port = Number(new URL(url ?? "").port);
+      const server = { url: url ?? "", port, close: async () => undefined, app: undefined as never };
+      const res = await send(server, "updateThread", DOCS_THREAD, { body: { draft_subject: "From the mock" } });
+      expect(res.status).toBe(200);
+      const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+      child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill("SIGKILL");
+    }
+  });
+
+  const runs: { name: string; args: string[]; code: number; stderr: RegExp }[] = [
+    { name: "a bad port", args: ["--port", "http"], code: 2, stderr: /--port must be an integer from 0 to 65535 \(got "http"\)/ },
+    { name: "an unknown option", args: ["--prot", "1"], code: 2, stderr: /Unknown option '--prot'/ },
+    { name: "a missing seed file", args: ["--data", "/nonexistent/seed.json"], code: 1, stderr: /\/nonexistent\/seed\.json is not a valid seed:\n {2}- \(file\): cannot be read \(ENOENT\)/ },
+  ];
+  for (const { name, args, code, stderr } of runs) {
+    it(`${name} → exit ${code}, one clear message, no stack trace`, () => {
+      const result = spawnSync(process.execPath, [mainJs, ...args], { encoding: "utf8" });
+      expect(result.status).toBe(code);
+      expect(result.stderr).toMatch(stderr);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      expect(result.stdout).toBe("");
+    });
+  }
+
+  it("an invalid --data file lists each bad field", () => {
+    const s = structuredClone(defaultSeed) as unknown as { conversations: Record<string, unknown>[] };
+    s.conversations[0]!.status = "gone";
+    const result = spawnSync(process.execPath, [mainJs, "--data", writeSeed("cli-bad.json", s)], { encoding: "utf8" });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('conversations[0].status: must be one of "active", "archived", "draft"');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("--print-seed prints the default seed, which --data accepts", () => {
+    const result = spawnSync(process.execPath, [mainJs, "--print-seed"], { encoding: "utf8" });
+    expect(result.status).toBe(0);
+    const printed: unknown = JSON.parse(result.stdout);
+    expect(printed).toEqual(defaultSeed);
+    expect(() => loadSeed(writeSeed("printed.json", result.stdout))).not.toThrow();
+  });
+});
