@@ -1,0 +1,204 @@
+// The CLI's options, derived from the spec: one option per request field of an operation, read from
+// `generated/meta.js` `operations[op].requestFields` (each a resolved JSON schema). Nothing here is
+// written per field: a field added to the spec shows up as an option, with its help text, on the
+// next `npm run generate`. Pure functions of the meta, so tests can feed them a modified copy.
+//
+//   field type                      option                          value
+//   string (enum)                   --kebab-name <value>            one of the enum (commander choices)
+//   string                          --kebab-name <text|uuid|email>  as given (format checked later)
+//   integer / number                --kebab-name <n>                strict decimal, within minimum/maximum
+//   boolean                         --kebab-name <true|false>
+//   array / object                  --kebab-name <json|@file>       JSON text, or @path to a JSON file
+//   any type that allows null       --clear-kebab-name              sends null; conflicts with the option above
+import { readFileSync } from "node:fs";
+
+/** The slice of a request field's resolved JSON schema the CLI reads. */
+export interface FieldSchema {
+  readonly description?: string;
+  readonly type?: string | readonly string[];
+  readonly enum?: readonly unknown[];
+  readonly format?: string;
+  readonly minimum?: number;
+  readonly maximum?: number;
+}
+
+/** The slice of one operation's meta the CLI reads. */
+export interface OperationMeta {
+  readonly method: string;
+  readonly path: string;
+  readonly summary?: string;
+  readonly requestFields: Readonly<Record<string, FieldSchema>>;
+}
+
+export type MetaOperations = Readonly<Record<string, OperationMeta>>;
+
+export type ValueKind = "string" | "integer" | "number" | "boolean" | "json";
+
+/** One CLI option derived from one request field. */
+export interface FieldOption {
+  /** The wire name, `draft_subject`. */
+  readonly field: string;
+  /** `--draft-subject <text>` */
+  readonly flags: string;
+  /** `--draft-subject` */
+  readonly long: string;
+  readonly description: string;
+  readonly kind: ValueKind;
+  /** For enums: the accepted values. */
+  readonly choices: readonly string[] | undefined;
+  /** Turns the command-line text into the JSON value to send; throws `OptionValueError` naming the rule. */
+  readonly parse: (text: string) => unknown;
+  /** For nullable fields: `--clear-draft-subject`, which sends `null`. */
+  readonly clear: { readonly flags: string; readonly long: string; readonly description: string } | undefined;
+}
+
+/** A value that breaks its field's rule; the message names the field and the rule. */
+export class OptionValueError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "OptionValueError";
+  }
+}
+
+/** `draft_body_text` → `draft-body-text`; `unreadCount` → `unread-count`. */
+export function kebabCase(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
+    .replace(/[_\s]+/g, "-")
+    .toLowerCase();
+}
+
+function typesOf(schema: FieldSchema): string[] {
+  if (schema.type === undefined) return [];
+  return typeof schema.type === "string" ? [schema.type] : [...schema.type];
+}
+
+/** Help text from a spec description: one line, no Markdown backticks. */
+function plain(text: string | undefined): string {
+  return (text ?? "").replace(/`/g, "").replace(/\s+/g, " ").trim();
+}
+
+function describeValue(value: unknown): string {
+  return typeof value === "string" ? JSON.stringify(value) : String(value);
+}
+
+function rangeText(schema: FieldSchema): string {
+  const { minimum: min, maximum: max } = schema;
+  if (min !== undefined && max !== undefined) return ` from ${min} to ${max}`;
+  if (min !== undefined) return ` >= ${min}`;
+  if (max !== undefined) return ` <= ${max}`;
+  return "";
+}
+
+function numberParser(field: string, schema: FieldSchema, integer: boolean): (text: string) => number {
+  const rule = `${field} must be ${integer ? "an integer" : "a number"}${rangeText(schema)}`;
+  const syntax = integer ? /^-?(0|[1-9][0-9]*)$/ : /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
+  return (text) => {
+    if (!syntax.test(text)) throw new OptionValueError(`${rule}, got ${JSON.stringify(text)}`);
+    const value = Number(text);
+    if (integer && !Number.isSafeInteger(value)) throw new OptionValueError(`${rule}, got ${JSON.stringify(text)}`);
+    if ((schema.minimum !== undefined && value < schema.minimum) || (schema.maximum !== undefined && value > schema.maximum)) {
+      throw new OptionValueError(`${rule}, got ${text}`);
+    }
+    return value;
+  };
+}
+
+function jsonParser(field: string, types: readonly string[]): (text: string) => unknown {
+  const wanted = types.filter((t) => t === "array" || t === "object");
+  const rule = `${field} must be JSON (${wanted.join(" or ")}) or @file`;
+  return (text) => {
+    let source = text;
+    if (text.startsWith("@")) {
+      const file = text.slice(1);
+      if (file === "") throw new OptionValueError(`${rule}: "@" needs a file name`);
+      try {
+        source = readFileSync(file, "utf8");
+      } catch (error) {
+        const code = (error as { code?: unknown }).code;
+        throw new OptionValueError(`${field}: cannot read ${JSON.stringify(file)}${typeof code === "string" ? ` (${code})` : ""}`);
+      }
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(source);
+    } catch (error) {
+      throw new OptionValueError(`${rule}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    }
+    const actual = value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
+    if (!types.includes(actual)) throw new OptionValueError(`${field} must be ${types.join(" or ")}, got ${actual}`);
+    return value;
+  };
+}
+
+/** The options of one operation, one per request field (sorted as the meta lists them). */
+export function deriveFieldOptions(operation: OperationMeta): FieldOption[] {
+  const out: FieldOption[] = [];
+  for (const [field, schema] of Object.entries(operation.requestFields)) {
+    const types = typesOf(schema);
+    const nullable = types.includes("null");
+    const valueTypes = types.filter((t) => t !== "null");
+    const long = `--${kebabCase(field)}`;
+    const enumValues = schema.enum?.filter((v): v is string => typeof v === "string");
+    let kind: ValueKind;
+    let placeholder: string;
+    let parse: (text: string) => unknown;
+    let choices: string[] | undefined;
+    let extra = "";
+    if (valueTypes.includes("array") || valueTypes.includes("object")) {
+      kind = "json";
+      placeholder = "json|@file";
+      parse = jsonParser(field, types);
+    } else if (valueTypes.length === 1 && valueTypes[0] === "integer") {
+      kind = "integer";
+      placeholder = "n";
+      parse = numberParser(field, schema, true);
+      extra = ` (integer${rangeText(schema)})`;
+    } else if (valueTypes.length === 1 && valueTypes[0] === "number") {
+      kind = "number";
+      placeholder = "n";
+      parse = numberParser(field, schema, false);
+      extra = ` (number${rangeText(schema)})`;
+    } else if (valueTypes.length === 1 && valueTypes[0] === "boolean") {
+      kind = "boolean";
+      placeholder = "true|false";
+      choices = ["true", "false"];
+      parse = (text) => text === "true";
+    } else {
+      kind = "string";
+      placeholder = enumValues && enumValues.length > 0 ? "value" : schema.format === "uuid" ? "uuid" : schema.format === "email" ? "email" : "text";
+      if (enumValues && enumValues.length > 0) choices = enumValues;
+      parse = (text) => text;
+      if (schema.format) extra = ` (format: ${schema.format})`;
+    }
+    if (choices && kind === "string") {
+      // Commander checks choices before the parser runs; this is a second line of defence.
+      const allowed = choices;
+      parse = (text) => {
+        if (!allowed.includes(text)) throw new OptionValueError(`${field} must be one of ${allowed.map(describeValue).join(", ")}, got ${JSON.stringify(text)}`);
+        return text;
+      };
+    }
+    const description = `${plain(schema.description) || field}${extra}`;
+    out.push({
+      field,
+      flags: `${long} <${placeholder}>`,
+      long,
+      description,
+      kind,
+      choices,
+      parse,
+      clear: nullable
+        ? { flags: `--clear-${kebabCase(field)}`, long: `--clear-${kebabCase(field)}`, description: `Send ${field}: null (clear it). Cannot be combined with ${long}.` }
+        : undefined,
+    });
+  }
+  return out;
+}
+
+/** `updateThread` → `{ noun: "thread", verb: "update" }`: the command an operation gets. */
+export function commandOf(operationId: string): { noun: string; verb: string } {
+  const match = /^([a-z]+)([A-Z][A-Za-z0-9]*)$/.exec(operationId);
+  if (!match || match[1] === undefined || match[2] === undefined) return { noun: kebabCase(operationId), verb: "call" };
+  return { noun: kebabCase(match[2]), verb: match[1] };
+}

@@ -1,0 +1,330 @@
+// The `puffle` command line: `puffle <noun> <verb>` per operation of the spec (`conversation update`,
+// `thread update`), with the options derived from the spec's request fields (./options.ts), and
+// `puffle mock` for the reference server. `runCli` returns the exit code; it never throws and never
+// prints a stack trace.
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { apiVersion, operations as generatedMeta } from "../../generated/meta.js";
+import { createPuffleClient, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, PuffleConfigError } from "../client.js";
+import {
+  fieldOfPointer,
+  PuffleAbortError,
+  PuffleApiError,
+  PuffleNetworkError,
+  PuffleTimeoutError,
+  PuffleValidationError,
+} from "../errors.js";
+import { validatePathParams, validateRequestBody } from "../validators.js";
+import type { ValidationIssue, ValidationResult } from "../validators.js";
+import { commandOf, deriveFieldOptions, OptionValueError } from "./options.js";
+import type { FieldOption, MetaOperations } from "./options.js";
+
+/** The exit codes, also documented in docs/cli.md. */
+export const EXIT = {
+  /** The update was applied; its result is on stdout. */
+  ok: 0,
+  /** A bug in puffle itself (please report it). */
+  internal: 1,
+  /** Bad command line or input (unknown option, invalid value, missing PUFFLE_API_KEY…): nothing was sent. */
+  usage: 2,
+  /** The API answered with an error status (4xx/5xx). */
+  api: 3,
+  /** No response: network failure, timeout or abort. The update may or may not have been applied. */
+  network: 4,
+  /** The API answered 2xx with a body that is not the documented one. */
+  response: 5,
+} as const;
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** What an update command asks to send. */
+export interface SendRequest {
+  operationId: string;
+  id: string;
+  body: Record<string, unknown>;
+  baseUrl: string;
+  apiKey: string;
+  timeoutMs: number;
+}
+
+export interface CliDeps {
+  /** The operations to offer; default: generated/meta.js. */
+  meta?: MetaOperations;
+  /** Default: process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Default: process.stdout / process.stderr. */
+  io?: CliIo;
+  /** Sends an update and returns the JSON to print; default: the Puffle client. */
+  send?: (request: SendRequest) => Promise<unknown>;
+  /** Checks the assembled body; default: the generated `validateRequestBody`. */
+  validateBody?: (operationId: string, body: unknown) => ValidationResult<unknown>;
+}
+
+class CliFailure extends Error {
+  constructor(
+    readonly exitCode: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** One line: no line breaks or control characters from a server's text can split the message. */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim();
+}
+
+async function defaultSend(request: SendRequest): Promise<unknown> {
+  const client = createPuffleClient({ baseUrl: request.baseUrl, apiKey: request.apiKey, timeoutMs: request.timeoutMs });
+  switch (request.operationId) {
+    case "updateConversation":
+      return { conversation: await client.updateConversation(request.id, request.body) };
+    case "updateThread":
+      return { thread: await client.updateThread(request.id, request.body) };
+    default:
+      throw new CliFailure(EXIT.usage, `${request.operationId} is not supported by this client`);
+  }
+}
+
+/** `/draft_attachments/0` → `--draft-attachments (draft_attachments.0)`; `""` → `the body`. */
+function fieldLabel(pointer: string, options: readonly FieldOption[]): string {
+  const field = fieldOfPointer(pointer);
+  if (field === "") return "the body";
+  const top = field.split(".")[0] ?? field;
+  const option = options.find((o) => o.field === top);
+  return option ? `${option.long} (${field})` : field;
+}
+
+function issuesText(issues: readonly ValidationIssue[], options: readonly FieldOption[]): string {
+  return issues.map((issue) => `${fieldLabel(issue.path, options)} ${issue.message}`).join("; ");
+}
+
+function apiErrorLine(error: PuffleApiError, options: readonly FieldOption[]): string {
+  const problem = error.problem;
+  let line = `HTTP ${error.status}`;
+  if (problem) {
+    line += ` ${problem.title}`;
+    if (problem.detail) line += `: ${problem.detail}`;
+    if (problem.errors && problem.errors.length > 0) line += ` [${issuesText(problem.errors, options)}]`;
+  } else if (error.body === "") {
+    line += " with an empty body";
+  } else if (typeof error.body === "string") {
+    line += ` with a non-JSON body (${error.headers.get("content-type") ?? "no content type"})`;
+  } else {
+    line += " with a body that is not a problem details object";
+  }
+  if (error.existingThread) line += ` (existing thread ${error.existingThread.id})`;
+  if (error.status === 401) line += " (check PUFFLE_API_KEY)";
+  if (error.requestId) line += ` (request id ${error.requestId})`;
+  return line;
+}
+
+/** Maps anything thrown while sending to an exit code and one line for stderr. */
+function describeFailure(error: unknown, options: readonly FieldOption[]): { code: number; line: string } {
+  if (error instanceof CliFailure) return { code: error.exitCode, line: error.message };
+  if (error instanceof PuffleApiError) return { code: EXIT.api, line: apiErrorLine(error, options) };
+  if (error instanceof PuffleTimeoutError || error instanceof PuffleNetworkError || error instanceof PuffleAbortError) {
+    return { code: EXIT.network, line: error.message };
+  }
+  if (error instanceof PuffleValidationError) {
+    if (error.target === "response") {
+      return { code: EXIT.response, line: `unexpected response (HTTP ${error.status ?? "?"}): ${error.issues.map((i) => `${fieldOfPointer(i.path) || "body"} ${i.message}`).join("; ")}${error.requestId ? ` (request id ${error.requestId})` : ""}` };
+    }
+    return { code: EXIT.usage, line: issuesText(error.issues, options) };
+  }
+  if (error instanceof PuffleConfigError) {
+    const name = error.option === "baseUrl" ? "--base-url" : error.option === "apiKey" ? "PUFFLE_API_KEY" : error.option;
+    return { code: EXIT.usage, line: `${name} ${error.message.replace(/^createPuffleClient: \S+ /, "")}` };
+  }
+  return { code: EXIT.internal, line: `internal error: ${error instanceof Error ? error.message : String(error)}` };
+}
+
+function timeoutParser(text: string): number {
+  if (!/^(0|[1-9][0-9]*)$/.test(text) || Number(text) > 2_147_483_647) {
+    throw new InvalidArgumentError(`--timeout must be an integer number of milliseconds from 0 (none) to 2147483647, got ${JSON.stringify(text)}`);
+  }
+  return Number(text);
+}
+
+function portParser(text: string): number {
+  if (!/^(0|[1-9][0-9]*)$/.test(text) || Number(text) > 65_535) {
+    throw new InvalidArgumentError(`--port must be an integer from 0 (any free port) to 65535, got ${JSON.stringify(text)}`);
+  }
+  return Number(text);
+}
+
+/** Adds `<noun> <verb>` for one operation to `program`. */
+function addOperationCommand(
+  program: Command,
+  nouns: Map<string, Command>,
+  operationId: string,
+  operation: MetaOperations[string],
+  deps: Required<Omit<CliDeps, "meta">>,
+  setResult: (code: number) => void,
+): void {
+  const { noun, verb } = commandOf(operationId);
+  let parent = nouns.get(noun);
+  if (!parent) {
+    parent = program.command(noun).description(`${noun} commands`);
+    nouns.set(noun, parent);
+  }
+  const fieldOptions = deriveFieldOptions(operation);
+  const command = parent
+    .command(verb)
+    .description(`${operation.summary ?? operationId}: ${operation.method} ${operation.path} (${operationId}). Give --id and at least one field; the result JSON is printed on stdout.`)
+    .requiredOption("--id <uuid>", `the ${noun}'s id (a UUID such as f11e8a2c-1234-4567-89ab-cdef01234567)`);
+
+  for (const field of fieldOptions) {
+    const option = new Option(field.flags, field.description).argParser((text: string) => {
+      try {
+        return field.parse(text);
+      } catch (error) {
+        if (error instanceof OptionValueError) throw new InvalidArgumentError(error.message);
+        throw error;
+      }
+    });
+    if (field.choices) option.choices(field.choices);
+    if (field.clear) option.conflicts(new Option(field.clear.flags).attributeName());
+    command.addOption(option);
+    if (field.clear) command.addOption(new Option(field.clear.flags, field.clear.description).conflicts(option.attributeName()));
+  }
+
+  command
+    .addOption(new Option("--base-url <url>", "API root URL").env("PUFFLE_BASE_URL").default(DEFAULT_BASE_URL))
+    .addOption(new Option("--timeout <ms>", "give up after this many milliseconds (0 = never)").argParser(timeoutParser).default(DEFAULT_TIMEOUT_MS))
+    .option("--dry-run", "print the request that would be sent (method, URL, body) and exit without sending")
+    .addHelpText("after", `\nThe bearer token is read from PUFFLE_API_KEY. Exit codes: 0 ok, 2 usage or invalid input (nothing sent), 3 API error, 4 network error or timeout, 5 unexpected response.`)
+    .action(async (opts: Record<string, unknown>) => {
+      const id = String(opts.id);
+      const path = validatePathParams(operationId, { id });
+      if (!path.valid) {
+        const patternLike = path.errors.some((e) => e.keyword === "pattern" || e.keyword === "format");
+        throw new CliFailure(EXIT.usage, patternLike ? `--id must be a UUID such as f11e8a2c-1234-4567-89ab-cdef01234567, got ${JSON.stringify(id)}` : `--id ${path.errors[0]?.message ?? "is invalid"}`);
+      }
+      const body: Record<string, unknown> = {};
+      for (const field of fieldOptions) {
+        const value = opts[new Option(field.flags).attributeName()];
+        if (value !== undefined) body[field.field] = value;
+        if (field.clear && opts[new Option(field.clear.flags).attributeName()] === true) body[field.field] = null;
+      }
+      if (Object.keys(body).length === 0) {
+        throw new CliFailure(EXIT.usage, `nothing to update: give at least one of ${fieldOptions.map((f) => f.long).join(", ")}`);
+      }
+      const checked = deps.validateBody(operationId, body);
+      if (!checked.valid) throw new CliFailure(EXIT.usage, issuesText(checked.errors, fieldOptions));
+      const baseUrl = String(opts.baseUrl);
+      const timeoutMs = Number(opts.timeout);
+      const url = `${baseUrl.replace(/\/+$/, "")}${operation.path.replace("{id}", id)}`;
+      if (opts.dryRun === true) {
+        deps.io.stdout(`${JSON.stringify({ method: operation.method, url, body }, null, 2)}\n`);
+        setResult(EXIT.ok);
+        return;
+      }
+      const apiKey = deps.env.PUFFLE_API_KEY;
+      if (apiKey === undefined || apiKey === "") {
+        throw new CliFailure(EXIT.usage, "PUFFLE_API_KEY is not set: export your bearer token (the reference server's demo token is puffle_test_alice)");
+      }
+      const result = await deps.send({ operationId, id, body, baseUrl, apiKey, timeoutMs });
+      deps.io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+      setResult(EXIT.ok);
+    });
+}
+
+function addMockCommand(program: Command, deps: Required<Omit<CliDeps, "meta">>, setResult: (code: number) => void): void {
+  program
+    .command("mock")
+    .description("start the reference server (in-memory, seeded with the documented demo data) on 127.0.0.1")
+    .addOption(new Option("--port <n>", "port to listen on (0 = any free port)").argParser(portParser).default(4010))
+    .option("--host <host>", "address to listen on", "127.0.0.1")
+    .option("--data <file>", "start from this seed file instead of the default seed (format: docs/server.md)")
+    .option("--quiet", "do not log requests")
+    .action(async (opts: { port: number; host: string; data?: string; quiet?: boolean }) => {
+      // Imported here so that the update commands do not load the server (Fastify) at all.
+      const server = await import("../server/index.js");
+      let seed;
+      try {
+        seed = opts.data !== undefined ? server.loadSeed(opts.data) : server.defaultSeed;
+      } catch (error) {
+        throw new CliFailure(EXIT.usage, `--data: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      let running;
+      try {
+        running = await server.startServer({ port: opts.port, host: opts.host, seed, logger: opts.quiet !== true });
+      } catch (error) {
+        const code = (error as { code?: unknown }).code;
+        throw new CliFailure(EXIT.internal, `cannot listen on ${opts.host}:${opts.port}: ${code === "EADDRINUSE" ? "the address is already in use" : error instanceof Error ? error.message : String(error)}`);
+      }
+      const lines = [`Puffle reference server listening on ${running.url}`, "", "Demo tokens (export PUFFLE_API_KEY=<token>):"];
+      for (const user of seed.users) {
+        lines.push(`  ${user.token}   ${user.name}`);
+        for (const row of seed.conversations.filter((c) => c.user_id === user.id)) {
+          lines.push(`    ${row.channel === "email" ? "thread      " : "conversation"} ${row.id}   ${row.channel} ${row.status}${row.warmup ? " warmup" : ""}`);
+        }
+      }
+      lines.push("", `Try: PUFFLE_API_KEY=${seed.users[0]?.token ?? "<token>"} puffle conversation update --base-url ${running.url} --id <id> --status archived`, "");
+      deps.io.stdout(lines.join("\n"));
+      const stop = () => {
+        running.close().then(
+          () => process.exit(EXIT.ok),
+          () => process.exit(EXIT.internal),
+        );
+      };
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+      setResult(EXIT.ok);
+    });
+}
+
+/** Builds the `puffle` program for the given operations (a pure function of `meta` and `deps`). */
+export function createProgram(deps: CliDeps = {}): { program: Command; result: () => number | undefined } {
+  const full = {
+    env: deps.env ?? process.env,
+    io: deps.io ?? { stdout: (t: string) => void process.stdout.write(t), stderr: (t: string) => void process.stderr.write(t) },
+    send: deps.send ?? defaultSend,
+    validateBody: deps.validateBody ?? ((op: string, body: unknown) => validateRequestBody(op, body)),
+  };
+  const meta: MetaOperations = deps.meta ?? generatedMeta;
+  let code: number | undefined;
+  const setResult = (value: number) => {
+    code = value;
+  };
+  const program = new Command("puffle")
+    .description("Update Puffle inbox conversations and threads from the command line.")
+    .version(apiVersion, "-V, --version", "print the API version")
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => full.io.stdout(text),
+      writeErr: (text) => full.io.stderr(text),
+      outputError: (text, write) => write(`puffle ${oneLine(text)}\n`),
+    })
+    .showSuggestionAfterError(true);
+  const nouns = new Map<string, Command>();
+  for (const [operationId, operation] of Object.entries(meta)) addOperationCommand(program, nouns, operationId, operation, full, setResult);
+  addMockCommand(program, full, setResult);
+  return { program, result: () => code };
+}
+
+/** Runs `puffle` with `argv` (without node and the script) and returns the exit code. */
+export async function runCli(argv: readonly string[], deps: CliDeps = {}): Promise<number> {
+  const io = deps.io ?? { stdout: (t: string) => void process.stdout.write(t), stderr: (t: string) => void process.stderr.write(t) };
+  const { program, result } = createProgram({ ...deps, io });
+  const meta: MetaOperations = deps.meta ?? generatedMeta;
+  const allOptions = Object.values(meta).flatMap((op) => deriveFieldOptions(op));
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return result() ?? EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; everything else commander rejects is a usage error (already printed).
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return EXIT.ok;
+      if (error.code === "commander.help") return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      return EXIT.usage;
+    }
+    const { code, line } = describeFailure(error, allOptions);
+    io.stderr(`puffle error: ${oneLine(line)}\n`);
+    return code;
+  }
+}

@@ -1,0 +1,281 @@
+// The real `puffle` binary (node dist/cli/main.js, built by the vitest global setup) against the
+// reference server and misbehaving node:http servers on 127.0.0.1: result JSON on stdout, one
+// line on stderr naming the field and the rule, and the documented exit codes.
+import { execFile, spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startServer } from "../../src/server/index.js";
+import type { RunningServer } from "../../src/server/index.js";
+import { validateResponseBody } from "../../src/validators.js";
+import { closedPort, reply, startFaultServer } from "../client/fault-server.js";
+import type { FaultServer } from "../client/fault-server.js";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const BIN = path.join(ROOT, "dist/cli/main.js");
+const CONVERSATION = "f11e8a2c-1234-4567-89ab-cdef01234567";
+const DRAFT_THREAD = "3d986dd1-9d70-45b7-8e36-5d5b8b1c9337";
+const BOB_THREAD = "b0b0c000-0000-4000-8000-000000000022";
+const SALES_SENDER = "5a1e5000-0000-4000-8000-000000000003";
+const PENDING_SENDER = "9e4d1000-0000-4000-8000-000000000005";
+const EXISTING_THREAD = "9e1f2a3b-4c5d-4e6f-8a7b-8c9d0e1f2a3b";
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function puffle(args: string[], env: Record<string, string | undefined> = { PUFFLE_API_KEY: "puffle_test_alice" }): Promise<Run> {
+  const childEnv: Record<string, string> = { PATH: process.env.PATH ?? "" };
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) childEnv[k] = v;
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { env: childEnv, timeout: 20_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === "number" ? error.code : null) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** stderr is exactly one line. */
+function oneLine(run: Run): string {
+  expect(run.stderr).toMatch(/^puffle error: [^\n]+\n$/);
+  return run.stderr;
+}
+
+describe("against the reference server", () => {
+  let server: RunningServer;
+  beforeEach(async () => {
+    server = await startServer({ port: 0 });
+  });
+  afterEach(async () => {
+    await server.close();
+  });
+
+  it("conversation update: prints the documented 200 body, exit 0", async () => {
+    const run = await puffle(["conversation", "update", "--base-url", server.url, "--id", CONVERSATION, "--status", "active", "--unread-count", "3"]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const body: unknown = JSON.parse(run.stdout);
+    expect(validateResponseBody("updateConversation", 200, body)).toMatchObject({ valid: true });
+    expect(body).toMatchObject({ conversation: { id: CONVERSATION, status: "active", unread_count: 3 } });
+  });
+
+  it("thread update: the docs' example, participant_email stored lowercase", async () => {
+    const run = await puffle([
+      "thread", "update", "--base-url", server.url, "--id", DRAFT_THREAD,
+      "--account-id", "8a2f0c7a-9d1e-4d8f-9d7d-6a8b8e8f4a11",
+      "--participant-email", "Founder@Example.com",
+      "--draft-subject", "Quick question",
+      "--draft-body-text", "Hi Alex, I had a quick question.",
+    ]);
+    expect(run.code).toBe(0);
+    const body = JSON.parse(run.stdout) as { thread: Record<string, unknown> };
+    expect(validateResponseBody("updateThread", 200, body)).toMatchObject({ valid: true });
+    expect(body.thread).toMatchObject({ id: DRAFT_THREAD, participant_email: "founder@example.com", draft_subject: "Quick question" });
+  });
+
+  it("thread update: --clear-* send null, --draft-attachments @file sends the file's JSON", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "puffle-cli-"));
+    const file = path.join(dir, "attachments.json");
+    writeFileSync(file, JSON.stringify([{ id: "att_1", name: "deck.pdf" }]));
+    const run = await puffle(["thread", "update", "--base-url", server.url, "--id", DRAFT_THREAD, "--clear-account-id", "--clear-draft-subject", "--draft-attachments", `@${file}`]);
+    expect(run.code).toBe(0);
+    const { thread } = JSON.parse(run.stdout) as { thread: Record<string, unknown> };
+    expect(thread.account_id).toBeNull();
+    expect(thread.draft_subject).toBeNull();
+    expect(thread.draft_attachments).toEqual([{ id: "att_1", name: "deck.pdf" }]);
+  });
+
+  it("409: exit 3, one line with the status and the existing thread, nothing on stdout", async () => {
+    const run = await puffle(["thread", "update", "--base-url", server.url, "--id", DRAFT_THREAD, "--account-id", SALES_SENDER]);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toBe("");
+    const line = oneLine(run);
+    expect(line).toContain("HTTP 409 Duplicate thread");
+    expect(line).toContain(`(existing thread ${EXISTING_THREAD})`);
+    expect(line).toMatch(/\(request id \S+\)/);
+  });
+
+  it("400 sender not ready: exit 3, names the field", async () => {
+    const run = await puffle(["thread", "update", "--base-url", server.url, "--id", DRAFT_THREAD, "--account-id", PENDING_SENDER]);
+    expect(run.code).toBe(3);
+    expect(oneLine(run)).toMatch(/^puffle error: HTTP 400 .*account_id/);
+  });
+
+  it("404: someone else's thread, exit 3", async () => {
+    const run = await puffle(["thread", "update", "--base-url", server.url, "--id", BOB_THREAD, "--status", "archived"]);
+    expect(run.code).toBe(3);
+    expect(oneLine(run)).toMatch(/^puffle error: HTTP 404 Not found/);
+  });
+
+  it("401: an unknown token, exit 3 with a hint", async () => {
+    const run = await puffle(["conversation", "update", "--base-url", server.url, "--id", CONVERSATION, "--status", "active"], { PUFFLE_API_KEY: "puffle_test_nobody" });
+    expect(run.code).toBe(3);
+    expect(oneLine(run)).toMatch(/^puffle error: HTTP 401 Unauthorized.*\(check PUFFLE_API_KEY\)/);
+  });
+
+  it("PUFFLE_BASE_URL is honoured when --base-url is not given", async () => {
+    const run = await puffle(["conversation", "update", "--id", CONVERSATION, "--status", "archived"], { PUFFLE_API_KEY: "puffle_test_alice", PUFFLE_BASE_URL: server.url });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ conversation: { status: "archived" } });
+  });
+});
+
+describe("invalid input: exit 2, one line naming the field and the rule, nothing sent", () => {
+  let probe: FaultServer;
+  beforeAll(async () => {
+    probe = await startFaultServer(reply(200, JSON.stringify({ thread: { id: DRAFT_THREAD, status: "active" } }), { "content-type": "application/json" }));
+  });
+  afterAll(async () => {
+    expect(probe.requests).toEqual([]);
+    await probe.close();
+  });
+
+  const thread = (...rest: string[]) => ["thread", "update", "--id", DRAFT_THREAD, ...rest];
+  const CASES: readonly (readonly [string, string[], RegExp, Record<string, string>?])[] = [
+    ["a negative count", thread("--unread-count", "-1"), /--unread-count <n>' argument '-1' is invalid\. unread_count must be an integer from 0 to 9007199254740991, got -1$/],
+    ["a fractional count", thread("--unread-count", "1.5"), /unread_count must be an integer from 0 to 9007199254740991, got "1\.5"$/],
+    ["a count in exponent form", thread("--unread-count", "1e3"), /unread_count must be an integer/],
+    ["a status outside the enum", thread("--status", "deleted"), /--status <value>' argument 'deleted' is invalid\. Allowed choices are active, archived\.$/],
+    ["a bad email", thread("--participant-email", "not-an-email"), /--participant-email \(participant_email\) must match format "email"$/],
+    ["a bad account id", thread("--account-id", "acct_1"), /--account-id \(account_id\) must match format "uuid"$/],
+    ["a value and its --clear", thread("--account-id", SALES_SENDER, "--clear-account-id"), /option '--account-id <uuid>' cannot be used with option '--clear-account-id'$/],
+    ["attachments that are not objects", thread("--draft-attachments", "[1]"), /--draft-attachments \(draft_attachments\.0\) must be object$/],
+    ["attachments that are not JSON", thread("--draft-attachments", "{"), /draft_attachments must be JSON \(array\) or @file: not valid JSON/],
+    ["an attachments file that does not exist", thread("--draft-attachments", "@/nonexistent/puffle.json"), /draft_attachments: cannot read "\/nonexistent\/puffle\.json" \(ENOENT\)$/],
+    ["no field at all", thread(), /nothing to update: give at least one of --account-id, .*--unread-count$/],
+    ["an unknown option", thread("--stauts", "archived"), /unknown option '--stauts' \(Did you mean --status\?\)$/],
+    ["a path-traversal id", ["thread", "update", "--id", "../x", "--status", "archived"], /--id must be a UUID such as f11e8a2c-1234-4567-89ab-cdef01234567, got "\.\.\/x"$/],
+    ["an empty id", ["thread", "update", "--id", "", "--status", "archived"], /--id must be a UUID .*got ""$/],
+    ["a missing id", ["conversation", "update", "--status", "archived"], /required option '--id <uuid>' not specified$/],
+    ["a bad timeout", thread("--status", "archived", "--timeout", "soon"), /--timeout must be an integer number of milliseconds/],
+    ["no API key", thread("--status", "archived"), /PUFFLE_API_KEY is not set/, {}],
+    ["an API key with a space", thread("--status", "archived"), /PUFFLE_API_KEY must be printable ASCII without spaces or line breaks$/, { PUFFLE_API_KEY: "a b" }],
+  ];
+  for (const [name, args, pattern, env] of CASES) {
+    it(name, async () => {
+      const run = await puffle([...args, "--base-url", probe.url], env ?? { PUFFLE_API_KEY: "puffle_test_alice" });
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe("");
+      expect(oneLine(run).trimEnd()).toMatch(pattern);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    });
+  }
+
+  it("a base URL that is not http(s)", async () => {
+    const run = await puffle(["thread", "update", "--id", DRAFT_THREAD, "--status", "archived", "--base-url", "ftp://127.0.0.1"]);
+    expect(run.code).toBe(2);
+    expect(oneLine(run)).toBe('puffle error: --base-url must use http or https, got "ftp:"\n');
+  });
+});
+
+describe("failures without a usable response", () => {
+  let fault: FaultServer | undefined;
+  afterEach(async () => {
+    await fault?.close();
+    fault = undefined;
+  });
+
+  it("connection refused: exit 4", async () => {
+    const port = await closedPort();
+    const run = await puffle(["thread", "update", "--base-url", `http://127.0.0.1:${port}`, "--id", DRAFT_THREAD, "--status", "archived"]);
+    expect(run.code).toBe(4);
+    expect(oneLine(run)).toContain(`network error calling http://127.0.0.1:${port}/api/threads/${DRAFT_THREAD}`);
+  });
+
+  it("a server that never answers: exit 4 after --timeout", async () => {
+    fault = await startFaultServer(() => {});
+    const run = await puffle(["thread", "update", "--base-url", fault.url, "--id", DRAFT_THREAD, "--status", "archived", "--timeout", "200"]);
+    expect(run.code).toBe(4);
+    expect(oneLine(run)).toContain("within 200 ms");
+  });
+
+  it("an HTML 502 from a proxy: exit 3", async () => {
+    fault = await startFaultServer(reply(502, "<html>Bad Gateway</html>", { "content-type": "text/html" }));
+    const run = await puffle(["conversation", "update", "--base-url", fault.url, "--id", CONVERSATION, "--status", "archived"]);
+    expect(run.code).toBe(3);
+    expect(oneLine(run)).toBe("puffle error: HTTP 502 with a non-JSON body (text/html)\n");
+  });
+
+  it("an empty 503: exit 3", async () => {
+    fault = await startFaultServer(reply(503, "", { "x-request-id": "req_empty" }));
+    const run = await puffle(["conversation", "update", "--base-url", fault.url, "--id", CONVERSATION, "--status", "archived"]);
+    expect(run.code).toBe(3);
+    expect(oneLine(run)).toBe("puffle error: HTTP 503 with an empty body (request id req_empty)\n");
+  });
+
+  it("a problem detail with line breaks stays on one line", async () => {
+    fault = await startFaultServer(reply(400, JSON.stringify({ type: "about:blank", title: "Bad\nthing", status: 400, detail: "line one\nline two" }), { "content-type": "application/problem+json" }));
+    const run = await puffle(["conversation", "update", "--base-url", fault.url, "--id", CONVERSATION, "--status", "archived"]);
+    expect(run.code).toBe(3);
+    expect(oneLine(run)).toBe("puffle error: HTTP 400 Bad thing: line one line two\n");
+  });
+
+  it("a 200 that is not JSON: exit 5", async () => {
+    fault = await startFaultServer(reply(200, "<html>ok</html>", { "content-type": "text/html" }));
+    const run = await puffle(["thread", "update", "--base-url", fault.url, "--id", DRAFT_THREAD, "--status", "archived"]);
+    expect(run.code).toBe(5);
+    expect(oneLine(run)).toBe("puffle error: unexpected response (HTTP 200): body is not JSON\n");
+  });
+});
+
+describe("help, version and puffle mock", () => {
+  it("--help of thread update lists every derived option, the exit codes, and exits 0", async () => {
+    const run = await puffle(["thread", "update", "--help"]);
+    expect(run.code).toBe(0);
+    for (const flag of ["--status <value>", "--unread-count <n>", "--account-id <uuid>", "--clear-account-id", "--participant-email <email>", "--participant-name <text>", "--draft-subject <text>", "--draft-body-text <text>", "--draft-body-html <text>", "--draft-cc <text>", "--draft-bcc <text>", "--draft-attachments <json|@file>", "--clear-draft-attachments", "--base-url <url>"]) {
+      expect(run.stdout).toContain(flag);
+    }
+    expect(run.stdout).toContain('(choices: "active", "archived")');
+    expect(run.stdout.replace(/\s+/g, " ")).toContain("Exit codes: 0 ok, 2 usage or invalid input (nothing sent), 3 API error, 4 network error or timeout, 5 unexpected response.");
+  });
+
+  it("--version prints the API version", async () => {
+    const run = await puffle(["--version"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe("1.0.0\n");
+  });
+
+  it("puffle mock starts the reference server, prints tokens and URL, and serves the CLI", async () => {
+    const child = spawn(process.execPath, [BIN, "mock", "--port", "0", "--quiet"], { stdio: ["ignore", "pipe", "pipe"] });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = "";
+        const timer = setTimeout(() => reject(new Error(`no banner: ${out}`)), 15_000);
+        child.stdout.on("data", (chunk: Buffer) => {
+          out += chunk.toString();
+          const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+          if (match?.[1] && out.includes("puffle_test_bob")) {
+            clearTimeout(timer);
+            expect(out).toContain("puffle_test_alice");
+            expect(out).toContain(DRAFT_THREAD);
+            resolve(match[1]);
+          }
+        });
+        child.once("exit", (code) => reject(new Error(`puffle mock exited with ${code}: ${out}`)));
+      });
+      const run = await puffle(["thread", "update", "--base-url", url, "--id", DRAFT_THREAD, "--status", "archived"]);
+      expect(run.code).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({ thread: { id: DRAFT_THREAD, status: "archived" } });
+    } finally {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    }
+  });
+
+  it("puffle mock --port rejects a bad port with exit 2", async () => {
+    const run = await puffle(["mock", "--port", "70000"]);
+    expect(run.code).toBe(2);
+    expect(oneLine(run)).toContain("--port must be an integer from 0 (any free port) to 65535");
+  });
+
+  it("puffle mock --data with a missing file: exit 2", async () => {
+    const run = await puffle(["mock", "--port", "0", "--data", "/nonexistent/seed.json"]);
+    expect(run.code).toBe(2);
+    expect(oneLine(run)).toMatch(/^puffle error: --data: /);
+  });
+});

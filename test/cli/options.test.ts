@@ -1,0 +1,174 @@
+// The CLI's options are a pure function of generated/meta.js: every request field becomes an
+// option, and a field added to a (copy of the) meta appears in the program and its --help
+// without any hand edit. Runs the program in-process with captured output and a send spy.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it, vi } from "vitest";
+import { operations as meta } from "../../generated/meta.js";
+import { commandOf, deriveFieldOptions, kebabCase, OptionValueError } from "../../src/cli/options.js";
+import type { MetaOperations } from "../../src/cli/options.js";
+import { EXIT, runCli } from "../../src/cli/program.js";
+import type { CliDeps, SendRequest } from "../../src/cli/program.js";
+
+const THREAD_ID = "3d986dd1-9d70-45b7-8e36-5d5b8b1c9337";
+
+async function run(argv: string[], deps: CliDeps = {}) {
+  let stdout = "";
+  let stderr = "";
+  const send = vi.fn(async (request: SendRequest) => ({ sent: request.body }));
+  const code = await runCli(argv, {
+    env: { PUFFLE_API_KEY: "k" },
+    send,
+    ...deps,
+    io: { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) },
+  });
+  return { code, stdout, stderr, send };
+}
+
+describe("deriveFieldOptions", () => {
+  it("gives every request field of every operation an option named after it, and --clear-X for nullable ones", () => {
+    for (const operation of Object.values(meta)) {
+      const options = deriveFieldOptions(operation);
+      expect(options.map((o) => o.field)).toEqual(Object.keys(operation.requestFields));
+      for (const option of options) {
+        const schema = operation.requestFields[option.field as keyof typeof operation.requestFields] as { type: string | string[]; description: string };
+        expect(option.long).toBe(`--${option.field.replace(/_/g, "-")}`);
+        const nullable = Array.isArray(schema.type) && schema.type.includes("null");
+        expect(option.clear?.long).toBe(nullable ? `--clear-${option.field.replace(/_/g, "-")}` : undefined);
+        expect(option.description.length).toBeGreaterThan(10);
+      }
+    }
+  });
+
+  it("maps the thread fields to the documented flags", () => {
+    const flags = deriveFieldOptions(meta.updateThread).flatMap((o) => [o.flags, ...(o.clear ? [o.clear.flags] : [])]);
+    expect(flags).toEqual(expect.arrayContaining([
+      "--status <value>",
+      "--unread-count <n>",
+      "--account-id <uuid>",
+      "--clear-account-id",
+      "--participant-email <email>",
+      "--participant-name <text>",
+      "--draft-subject <text>",
+      "--clear-draft-subject",
+      "--draft-body-text <text>",
+      "--draft-body-html <text>",
+      "--draft-cc <text>",
+      "--draft-bcc <text>",
+      "--draft-attachments <json|@file>",
+      "--clear-draft-attachments",
+    ]));
+    expect(flags).not.toContain("--clear-participant-email");
+    expect(flags).not.toContain("--clear-status");
+  });
+
+  it("parses integers strictly, within the schema's range", () => {
+    const option = deriveFieldOptions(meta.updateThread).find((o) => o.field === "unread_count");
+    if (!option) throw new Error("no unread_count option");
+    expect(option.parse("0")).toBe(0);
+    expect(option.parse("42")).toBe(42);
+    expect(option.parse("9007199254740991")).toBe(9007199254740991);
+    for (const bad of ["", " 1", "1 ", "+1", "01", "1.0", "1e3", "0x10", "-1", "9007199254740992", "abc", "NaN", "Infinity"]) {
+      expect(() => option.parse(bad), bad).toThrow(OptionValueError);
+    }
+    expect(() => option.parse("-1")).toThrow("unread_count must be an integer from 0 to 9007199254740991, got -1");
+  });
+
+  it("parses JSON values and @file, checking the JSON type", () => {
+    const option = deriveFieldOptions(meta.updateThread).find((o) => o.field === "draft_attachments");
+    if (!option) throw new Error("no draft_attachments option");
+    expect(option.parse('[{"name":"a.pdf"}]')).toEqual([{ name: "a.pdf" }]);
+    const dir = mkdtempSync(path.join(tmpdir(), "puffle-cli-"));
+    const file = path.join(dir, "attachments.json");
+    writeFileSync(file, '[{"id":"att_1"}]');
+    expect(option.parse(`@${file}`)).toEqual([{ id: "att_1" }]);
+    expect(() => option.parse('{"a":1}')).toThrow("draft_attachments must be array or null, got object");
+    expect(() => option.parse("[1,")).toThrow(/draft_attachments must be JSON \(array\) or @file: not valid JSON/);
+    expect(() => option.parse(`@${path.join(dir, "missing.json")}`)).toThrow(/draft_attachments: cannot read .*missing\.json.* \(ENOENT\)/);
+    expect(() => option.parse("@")).toThrow('"@" needs a file name');
+  });
+
+  it("names commands after operations", () => {
+    expect(commandOf("updateThread")).toEqual({ noun: "thread", verb: "update" });
+    expect(commandOf("updateConversation")).toEqual({ noun: "conversation", verb: "update" });
+    expect(commandOf("archiveEmailThread")).toEqual({ noun: "email-thread", verb: "archive" });
+    expect(kebabCase("draft_body_html")).toBe("draft-body-html");
+  });
+});
+
+describe("a field added to the meta appears in the CLI without hand edits", () => {
+  // A copy of the generated meta with three new thread fields, as `npm run generate` would emit them.
+  const modified = structuredClone(meta) as unknown as { updateThread: { requestFields: Record<string, unknown> } } & MetaOperations;
+  modified.updateThread.requestFields.draft_reply_to = { description: "Reply-To address of the draft, or null to clear it.", type: ["string", "null"], format: "email" };
+  modified.updateThread.requestFields.priority = { description: "Sort priority of the thread.", type: "integer", minimum: 1, maximum: 5 };
+  modified.updateThread.requestFields.label = { description: "Colour label of the thread.", type: "string", enum: ["red", "green"] };
+  const passthrough = (_op: string, body: unknown) => ({ valid: true as const, value: body });
+
+  it("lists the new options, their descriptions, ranges and choices in --help", async () => {
+    const { code, stdout } = await run(["thread", "update", "--help"], { meta: modified });
+    expect(code).toBe(EXIT.ok);
+    const help = stdout.replace(/\s+/g, " ");
+    expect(help).toContain("--draft-reply-to <email> Reply-To address of the draft, or null to clear it. (format: email)");
+    expect(help).toContain("--clear-draft-reply-to Send draft_reply_to: null (clear it).");
+    expect(help).toContain("--priority <n> Sort priority of the thread. (integer from 1 to 5)");
+    expect(help).toContain('--label <value> Colour label of the thread. (choices: "red", "green")');
+  });
+
+  it("sends them, parsed by their schema", async () => {
+    const { code, send, stdout } = await run(["thread", "update", "--id", THREAD_ID, "--priority", "3", "--label", "red", "--clear-draft-reply-to"], { meta: modified, validateBody: passthrough });
+    expect(code).toBe(EXIT.ok);
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(send.mock.calls[0]?.[0]).toMatchObject({ operationId: "updateThread", id: THREAD_ID, body: { priority: 3, label: "red", draft_reply_to: null } });
+    expect(JSON.parse(stdout)).toEqual({ sent: { priority: 3, label: "red", draft_reply_to: null } });
+  });
+
+  it("enforces their rules before sending", async () => {
+    const tooHigh = await run(["thread", "update", "--id", THREAD_ID, "--priority", "9"], { meta: modified, validateBody: passthrough });
+    expect(tooHigh.code).toBe(EXIT.usage);
+    expect(tooHigh.stderr).toBe("puffle error: option '--priority <n>' argument '9' is invalid. priority must be an integer from 1 to 5, got 9\n");
+    const badChoice = await run(["thread", "update", "--id", THREAD_ID, "--label", "blue"], { meta: modified, validateBody: passthrough });
+    expect(badChoice.code).toBe(EXIT.usage);
+    expect(badChoice.stderr).toContain("Allowed choices are red, green");
+    const both = await run(["thread", "update", "--id", THREAD_ID, "--draft-reply-to", "a@b.c", "--clear-draft-reply-to"], { meta: modified, validateBody: passthrough });
+    expect(both.code).toBe(EXIT.usage);
+    expect(both.stderr).toContain("cannot be used with option '--clear-draft-reply-to'");
+    for (const r of [tooHigh, badChoice, both]) expect(r.send).not.toHaveBeenCalled();
+  });
+
+  it("and the unmodified CLI does not know them", async () => {
+    const { code, stderr, send } = await run(["thread", "update", "--id", THREAD_ID, "--priority", "3"]);
+    expect(code).toBe(EXIT.usage);
+    expect(stderr).toBe("puffle error: unknown option '--priority'\n");
+    expect(send).not.toHaveBeenCalled();
+  });
+});
+
+describe("runCli in-process", () => {
+  it("validates the assembled body with the generated validator, naming option and field", async () => {
+    const { code, stderr, send } = await run(["thread", "update", "--id", THREAD_ID, "--account-id", "acct_1"]);
+    expect(code).toBe(EXIT.usage);
+    expect(stderr).toBe('puffle error: --account-id (account_id) must match format "uuid"\n');
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it("--dry-run prints the request and sends nothing (no API key needed)", async () => {
+    const { code, stdout, send } = await run(["conversation", "update", "--id", "f11e8a2c-1234-4567-89ab-cdef01234567", "--unread-count", "0", "--dry-run", "--base-url", "http://127.0.0.1:4010/"], { env: {} });
+    expect(code).toBe(EXIT.ok);
+    expect(JSON.parse(stdout)).toEqual({ method: "PATCH", url: "http://127.0.0.1:4010/api/conversations/f11e8a2c-1234-4567-89ab-cdef01234567", body: { unread_count: 0 } });
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it("an unexpected failure is exit 1 with one line, no stack", async () => {
+    const { code, stderr } = await run(["thread", "update", "--id", THREAD_ID, "--status", "archived"], { send: async () => { throw new RangeError("boom\n    at somewhere"); } });
+    expect(code).toBe(EXIT.internal);
+    expect(stderr).toBe("puffle error: internal error: boom at somewhere\n");
+  });
+
+  it("no command prints help on stderr and is a usage error", async () => {
+    const { code, stderr, stdout } = await run([]);
+    expect(code).toBe(EXIT.usage);
+    expect(stderr).toContain("Usage: puffle");
+    expect(stdout).toBe("");
+  });
+});
