@@ -150,6 +150,12 @@ describe("other methods → 405 with Allow", () => {
     });
   }
 
+  it("a malformed URL (bad percent-encoding) → 400 problem", async () => {
+    const res = await unchanged(() => send(server, "updateThread", "", { rawPath: "/api/threads/%E0%A4%A", body: { status: "active" } }));
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ type: "https://app.puffle.ai/problems/invalid-request", detail: "The request URL is malformed." });
+  });
+
   it("an unknown path → 404 problem", async () => {
     const res = await send(server, "updateThread", "", { rawPath: "/api/threadz/x", body: { status: "active" } });
     expect(res.status).toBe(404);
