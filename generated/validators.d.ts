@@ -121,3 +121,48 @@ export declare const operations: {
     };
   };
 };
+/** Boolean-only twins of `operations`' validators: the same verdicts, no error details. */
+export declare const checks: {
+  readonly "updateConversation": {
+    readonly pathParams: ValidateFunction;
+    readonly requestBody: ValidateFunction;
+    readonly requestFields: {
+      readonly "status": ValidateFunction;
+      readonly "unread_count": ValidateFunction;
+    };
+    readonly responses: {
+      readonly "200": ValidateFunction;
+      readonly "400": ValidateFunction;
+      readonly "401": ValidateFunction;
+      readonly "404": ValidateFunction;
+      readonly "413": ValidateFunction;
+      readonly "415": ValidateFunction;
+    };
+  };
+  readonly "updateThread": {
+    readonly pathParams: ValidateFunction;
+    readonly requestBody: ValidateFunction;
+    readonly requestFields: {
+      readonly "account_id": ValidateFunction;
+      readonly "draft_attachments": ValidateFunction;
+      readonly "draft_bcc": ValidateFunction;
+      readonly "draft_body_html": ValidateFunction;
+      readonly "draft_body_text": ValidateFunction;
+      readonly "draft_cc": ValidateFunction;
+      readonly "draft_subject": ValidateFunction;
+      readonly "participant_email": ValidateFunction;
+      readonly "participant_name": ValidateFunction;
+      readonly "status": ValidateFunction;
+      readonly "unread_count": ValidateFunction;
+    };
+    readonly responses: {
+      readonly "200": ValidateFunction;
+      readonly "400": ValidateFunction;
+      readonly "401": ValidateFunction;
+      readonly "404": ValidateFunction;
+      readonly "409": ValidateFunction;
+      readonly "413": ValidateFunction;
+      readonly "415": ValidateFunction;
+    };
+  };
+};

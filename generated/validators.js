@@ -54,21 +54,26 @@ const formats = {
 };
 
 export const validateChannel = validate20;
-const schema31 = {"$id":"urn:puffle:schema:Channel","type":"string","enum":["linkedin","email"]};
+var schema31 = {"$id":"urn:puffle:schema:Channel","type":"string","enum":["linkedin","email"]};
 
-function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="urn:puffle:schema:Channel" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate20.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
+function validate20(data, valCxt){
+"use strict"; /*# sourceURL="urn:puffle:schema:Channel" */;
+if(valCxt){
+var instancePath = valCxt.instancePath;
+var parentData = valCxt.parentData;
+var parentDataProperty = valCxt.parentDataProperty;
+var rootData = valCxt.rootData;
 }
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+else {
+var instancePath = "";
+var parentData = undefined;
+var parentDataProperty = undefined;
+var rootData = data;
 }
+var vErrors = null;
+var errors = 0;
 if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var err0 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -78,7 +83,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((data === "linkedin") || (data === "email"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values"};
+var err1 = {instancePath:instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -90,35 +95,39 @@ errors++;
 validate20.errors = vErrors;
 return errors === 0;
 }
-validate20.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 export const validateConversation = validate21;
-const schema32 = {"$id":"urn:puffle:schema:Conversation","required":["id","user_id","account_id","channel","status","external_id","participant_name","participant_email","participant_linkedin_url","last_message_at","unread_count","created_at","updated_at"],"type":"object","allOf":[{"$ref":"urn:puffle:schema:ConversationRow"}]};
-const schema33 = {"$id":"urn:puffle:schema:ConversationRow","type":"object","properties":{"account_id":{"type":["string","null"],"format":"uuid"},"channel":{"$ref":"urn:puffle:schema:Channel"},"created_at":{"type":"string","format":"date-time"},"external_id":{"type":["string","null"]},"id":{"$ref":"urn:puffle:schema:Uuid"},"last_message_at":{"type":["string","null"],"format":"date-time"},"participant_email":{"type":["string","null"],"format":"email"},"participant_linkedin_url":{"type":["string","null"],"format":"uri"},"participant_name":{"type":["string","null"]},"status":{"$ref":"urn:puffle:schema:ConversationStatus"},"unread_count":{"$ref":"urn:puffle:schema:UnreadCount"},"updated_at":{"type":"string","format":"date-time"},"user_id":{"$ref":"urn:puffle:schema:Uuid"}}};
-const schema35 = {"$id":"urn:puffle:schema:Uuid","type":"string","format":"uuid"};
-const schema36 = {"$id":"urn:puffle:schema:ConversationStatus","type":"string","enum":["active","archived","draft"]};
-const schema37 = {"$id":"urn:puffle:schema:UnreadCount","type":"integer","minimum":0,"maximum":9007199254740991};
-const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
-const formats2 = formats["date-time"];
-const formats8 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
-const formats10 = formats.uri;
+var schema32 = {"$id":"urn:puffle:schema:Conversation","required":["id","user_id","account_id","channel","status","external_id","participant_name","participant_email","participant_linkedin_url","last_message_at","unread_count","created_at","updated_at"],"type":"object","allOf":[{"$ref":"urn:puffle:schema:ConversationRow"}]};
+var schema33 = {"$id":"urn:puffle:schema:ConversationRow","type":"object","properties":{"account_id":{"type":["string","null"],"format":"uuid"},"channel":{"$ref":"urn:puffle:schema:Channel"},"created_at":{"type":"string","format":"date-time"},"external_id":{"type":["string","null"]},"id":{"$ref":"urn:puffle:schema:Uuid"},"last_message_at":{"type":["string","null"],"format":"date-time"},"participant_email":{"type":["string","null"],"format":"email"},"participant_linkedin_url":{"type":["string","null"],"format":"uri"},"participant_name":{"type":["string","null"]},"status":{"$ref":"urn:puffle:schema:ConversationStatus"},"unread_count":{"$ref":"urn:puffle:schema:UnreadCount"},"updated_at":{"type":"string","format":"date-time"},"user_id":{"$ref":"urn:puffle:schema:Uuid"}}};
+var schema35 = {"$id":"urn:puffle:schema:Uuid","type":"string","format":"uuid"};
+var schema36 = {"$id":"urn:puffle:schema:ConversationStatus","type":"string","enum":["active","archived","draft"]};
+var schema37 = {"$id":"urn:puffle:schema:UnreadCount","type":"integer","minimum":0,"maximum":9007199254740991};
+var formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
+var formats2 = formats["date-time"];
+var formats8 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+var formats10 = formats.uri;
 
-function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="urn:puffle:schema:ConversationRow" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate22.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
+function validate22(data, valCxt){
+"use strict"; /*# sourceURL="urn:puffle:schema:ConversationRow" */;
+if(valCxt){
+var instancePath = valCxt.instancePath;
+var parentData = valCxt.parentData;
+var parentDataProperty = valCxt.parentDataProperty;
+var rootData = valCxt.rootData;
 }
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+else {
+var instancePath = "";
+var parentData = undefined;
+var parentDataProperty = undefined;
+var rootData = data;
 }
+var vErrors = null;
+var errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.account_id !== undefined){
-let data0 = data.account_id;
+var data0 = data.account_id;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err0 = {instancePath:instancePath+"/account_id",schemaPath:"#/properties/account_id/type",keyword:"type",params:{type: schema33.properties.account_id.type},message:"must be string,null"};
+var err0 = {instancePath:instancePath+"/account_id",schemaPath:"#/properties/account_id/type",keyword:"type",params:{type: schema33.properties.account_id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -129,7 +138,7 @@ errors++;
 }
 if(typeof data0 === "string"){
 if(!(formats0.test(data0))){
-const err1 = {instancePath:instancePath+"/account_id",schemaPath:"#/properties/account_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+var err1 = {instancePath:instancePath+"/account_id",schemaPath:"#/properties/account_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -141,9 +150,9 @@ errors++;
 }
 }
 if(data.channel !== undefined){
-let data1 = data.channel;
+var data1 = data.channel;
 if(typeof data1 !== "string"){
-const err2 = {instancePath:instancePath+"/channel",schemaPath:"urn:puffle:schema:Channel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var err2 = {instancePath:instancePath+"/channel",schemaPath:"urn:puffle:schema:Channel/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -153,7 +162,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!((data1 === "linkedin") || (data1 === "email"))){
-const err3 = {instancePath:instancePath+"/channel",schemaPath:"urn:puffle:schema:Channel/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values"};
+var err3 = {instancePath:instancePath+"/channel",schemaPath:"urn:puffle:schema:Channel/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -164,10 +173,10 @@ errors++;
 }
 }
 if(data.created_at !== undefined){
-let data2 = data.created_at;
+var data2 = data.created_at;
 if(typeof data2 === "string"){
 if(!(formats2(data2))){
-const err4 = {instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+var err4 = {instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -178,7 +187,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var err5 = {instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -189,9 +198,9 @@ errors++;
 }
 }
 if(data.external_id !== undefined){
-let data3 = data.external_id;
+var data3 = data.external_id;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err6 = {instancePath:instancePath+"/external_id",schemaPath:"#/properties/external_id/type",keyword:"type",params:{type: schema33.properties.external_id.type},message:"must be string,null"};
+var err6 = {instancePath:instancePath+"/external_id",schemaPath:"#/properties/external_id/type",keyword:"type",params:{type: schema33.properties.external_id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -202,10 +211,10 @@ errors++;
 }
 }
 if(data.id !== undefined){
-let data4 = data.id;
+var data4 = data.id;
 if(typeof data4 === "string"){
 if(!(formats0.test(data4))){
-const err7 = {instancePath:instancePath+"/id",schemaPath:"urn:puffle:schema:Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+var err7 = {instancePath:instancePath+"/id",schemaPath:"urn:puffle:schema:Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -216,7 +225,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/id",schemaPath:"urn:puffle:schema:Uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var err8 = {instancePath:instancePath+"/id",schemaPath:"urn:puffle:schema:Uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -227,9 +236,9 @@ errors++;
 }
 }
 if(data.last_message_at !== undefined){
-let data5 = data.last_message_at;
+var data5 = data.last_message_at;
 if((typeof data5 !== "string") && (data5 !== null)){
-const err9 = {instancePath:instancePath+"/last_message_at",schemaPath:"#/properties/last_message_at/type",keyword:"type",params:{type: schema33.properties.last_message_at.type},message:"must be string,null"};
+var err9 = {instancePath:instancePath+"/last_message_at",schemaPath:"#/properties/last_message_at/type",keyword:"type",params:{type: schema33.properties.last_message_at.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -240,7 +249,7 @@ errors++;
 }
 if(typeof data5 === "string"){
 if(!(formats2(data5))){
-const err10 = {instancePath:instancePath+"/last_message_at",schemaPath:"#/properties/last_message_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+var err10 = {instancePath:instancePath+"/last_message_at",schemaPath:"#/properties/last_message_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -252,9 +261,9 @@ errors++;
 }
 }
 if(data.participant_email !== undefined){
-let data6 = data.participant_email;
+var data6 = data.participant_email;
 if((typeof data6 !== "string") && (data6 !== null)){
-const err11 = {instancePath:instancePath+"/participant_email",schemaPath:"#/properties/participant_email/type",keyword:"type",params:{type: schema33.properties.participant_email.type},message:"must be string,null"};
+var err11 = {instancePath:instancePath+"/participant_email",schemaPath:"#/properties/participant_email/type",keyword:"type",params:{type: schema33.properties.participant_email.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -265,7 +274,7 @@ errors++;
 }
 if(typeof data6 === "string"){
 if(!(formats8.test(data6))){
-const err12 = {instancePath:instancePath+"/participant_email",schemaPath:"#/properties/participant_email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
+var err12 = {instancePath:instancePath+"/participant_email",schemaPath:"#/properties/participant_email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -277,9 +286,9 @@ errors++;
 }
 }
 if(data.participant_linkedin_url !== undefined){
-let data7 = data.participant_linkedin_url;
+var data7 = data.participant_linkedin_url;
 if((typeof data7 !== "string") && (data7 !== null)){
-const err13 = {instancePath:instancePath+"/participant_linkedin_url",schemaPath:"#/properties/participant_linkedin_url/type",keyword:"type",params:{type: schema33.properties.participant_linkedin_url.type},message:"must be string,null"};
+var err13 = {instancePath:instancePath+"/participant_linkedin_url",schemaPath:"#/properties/participant_linkedin_url/type",keyword:"type",params:{type: schema33.properties.participant_linkedin_url.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -290,7 +299,7 @@ errors++;
 }
 if(typeof data7 === "string"){
 if(!(formats10(data7))){
-const err14 = {instancePath:instancePath+"/participant_linkedin_url",schemaPath:"#/properties/participant_linkedin_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+var err14 = {instancePath:instancePath+"/participant_linkedin_url",schemaPath:"#/properties/participant_linkedin_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -302,9 +311,9 @@ errors++;
 }
 }
 if(data.participant_name !== undefined){
-let data8 = data.participant_name;
+var data8 = data.participant_name;
 if((typeof data8 !== "string") && (data8 !== null)){
-const err15 = {instancePath:instancePath+"/participant_name",schemaPath:"#/properties/participant_name/type",keyword:"type",params:{type: schema33.properties.participant_name.type},message:"must be string,null"};
+var err15 = {instancePath:instancePath+"/participant_name",schemaPath:"#/properties/participant_name/type",keyword:"type",params:{type: schema33.properties.participant_name.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -315,9 +324,9 @@ errors++;
 }
 }
 if(data.status !== undefined){
-let data9 = data.status;
+var data9 = data.status;
 if(typeof data9 !== "string"){
-const err16 = {instancePath:instancePath+"/status",schemaPath:"urn:puffle:schema:ConversationStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var err16 = {instancePath:instancePath+"/status",schemaPath:"urn:puffle:schema:ConversationStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -327,7 +336,7 @@ vErrors.push(err16);
 errors++;
 }
 if(!(((data9 === "active") || (data9 === "archived")) || (data9 === "draft"))){
-const err17 = {instancePath:instancePath+"/status",schemaPath:"urn:puffle:schema:ConversationStatus/enum",keyword:"enum",params:{allowedValues: schema36.enum},message:"must be equal to one of the allowed values"};
+var err17 = {instancePath:instancePath+"/status",schemaPath:"urn:puffle:schema:ConversationStatus/enum",keyword:"enum",params:{allowedValues: schema36.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -338,9 +347,9 @@ errors++;
 }
 }
 if(data.unread_count !== undefined){
-let data10 = data.unread_count;
+var data10 = data.unread_count;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err18 = {instancePath:instancePath+"/unread_count",schemaPath:"urn:puffle:schema:UnreadCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+var err18 = {instancePath:instancePath+"/unread_count",schemaPath:"urn:puffle:schema:UnreadCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -351,7 +360,7 @@ errors++;
 }
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 > 9007199254740991 || isNaN(data10)){
-const err19 = {instancePath:instancePath+"/unread_count",schemaPath:"urn:puffle:schema:UnreadCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+var err19 = {instancePath:instancePath+"/unread_count",schemaPath:"urn:puffle:schema:UnreadCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -361,7 +370,7 @@ vErrors.push(err19);
 errors++;
 }
 if(data10 < 0 || isNaN(data10)){
-const err20 = {instancePath:instancePath+"/unread_count",schemaPath:"urn:puffle:schema:UnreadCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var err20 = {instancePath:instancePath+"/unread_count",schemaPath:"urn:puffle:schema:UnreadCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -373,10 +382,10 @@ errors++;
 }
 }
 if(data.updated_at !== undefined){
-let data11 = data.updated_at;
+var data11 = data.updated_at;
 if(typeof data11 === "string"){
 if(!(formats2(data11))){
-const err21 = {instancePath:instancePath+"/updated_at",schemaPath:"#/properties/updated_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+var err21 = {instancePath:instancePath+"/updated_at",schemaPath:"#/properties/updated_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -387,7 +396,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/updated_at",schemaPath:"#/properties/updated_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var err22 = {instancePath:instancePath+"/updated_at",schemaPath:"#/properties/updated_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -398,10 +407,10 @@ errors++;
 }
 }
 if(data.user_id !== undefined){
-let data12 = data.user_id;
+var data12 = data.user_id;
 if(typeof data12 === "string"){
 if(!(formats0.test(data12))){
-const err23 = {instancePath:instancePath+"/user_id",schemaPath:"urn:puffle:schema:Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+var err23 = {instancePath:instancePath+"/user_id",schemaPath:"urn:puffle:schema:Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -412,7 +421,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/user_id",schemaPath:"urn:puffle:schema:Uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var err24 = {instancePath:instancePath+"/user_id",schemaPath:"urn:puffle:schema:Uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -424,7 +433,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var err25 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -436,27 +445,31 @@ errors++;
 validate22.errors = vErrors;
 return errors === 0;
 }
-validate22.evaluated = {"props":{"account_id":true,"channel":true,"created_at":true,"external_id":true,"id":true,"last_message_at":true,"participant_email":true,"participant_linkedin_url":true,"participant_name":true,"status":true,"unread_count":true,"updated_at":true,"user_id":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="urn:puffle:schema:Conversation" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate21.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
+function validate21(data, valCxt){
+"use strict"; /*# sourceURL="urn:puffle:schema:Conversation" */;
+if(valCxt){
+var instancePath = valCxt.instancePath;
+var parentData = valCxt.parentData;
+var parentDataProperty = valCxt.parentDataProperty;
+var rootData = valCxt.rootData;
 }
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+else {
+var instancePath = "";
+var parentData = undefined;
+var parentDataProperty = undefined;
+var rootData = data;
 }
-if(!(validate22(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+var vErrors = null;
+var errors = 0;
+if(!(validate22(data, {instancePath:instancePath,parentData:parentData,parentDataProperty:parentDataProperty,rootData:rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+var err0 = {instancePath:instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -466,7 +479,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.user_id === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "user_id"},message:"must have required property '"+"user_id"+"'"};
+var err1 = {instancePath:instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "user_id"},message:"must have required property '"+"user_id"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -476,7 +489,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.account_id === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "account_id"},message:"must have required property '"+"account_id"+"'"};
+var err2 = {instancePath:instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "account_id"},message:"must have required property '"+"account_id"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -486,7 +499,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.channel === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "channel"},message:"must have required property '"+"channel"+"'"};
+var err3 = {instancePath:instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "channel"},message:"must have required property '"+"channel"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -496,7 +509,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.status === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+var err4 = {instancePath:instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -506,7 +519,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.external_id === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "external_id"},message:"must have required property '"+"external_id"+"'"};
+var err5 = {instancePath:instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "external_id"},message:"must have required property '"+"external_id"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -516,7 +529,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.participant_name === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "participant_name"},message:"must have required property '"+"participant_name"+"'"};
+var err6 = {instancePath:instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "participant_name"},message:"must have required property '"+"participant_name"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -526,7 +539,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.participant_email === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "participant_email"},message:"must have required property '"+"participant_email"+"'"};
+var err7 = {instancePath:instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "participant_email"},message:"must have required property '"+"participant_email"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -536,7 +549,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.participant_linkedin_url === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "participant_linkedin_url"},message:"must have required property '"+"participant_linkedin_url"+"'"};
+var err8 = {instancePath:instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "participant_linkedin_url"},message:"must have required property '"+"participant_linkedin_url"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -546,7 +559,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data.last_message_at === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "last_message_at"},message:"must have required property '"+"last_message_at"+"'"};
+var err9 = {instancePath:instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "last_message_at"},message:"must have required property '"+"last_message_at"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -556,7 +569,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data.unread_count === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "unread_count"},message:"must have required property '"+"unread_count"+"'"};
+var err10 = {instancePath:instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "unread_count"},message:"must have required property '"+"unread_count"+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -566,7 +579,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data.created_at === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "created_at"},message:"must have required property '"+"created_at"+"'"};
+var err11 = {instancePath:instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "created_at"},message:"must have required property '"+"created_at"+"'"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -576,7 +589,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data.updated_at === undefined){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "updated_at"},message:"must have required property '"+"updated_at"+"'"};
+var err12 = {instancePath:instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "updated_at"},message:"must have required property '"+"updated_at"+"'"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -587,7 +600,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var err13 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -599,25 +612,29 @@ errors++;
 validate21.errors = vErrors;
 return errors === 0;
 }
-validate21.evaluated = {"props":{"account_id":true,"channel":true,"created_at":true,"external_id":true,"id":true,"last_message_at":true,"participant_email":true,"participant_linkedin_url":true,"participant_name":true,"status":true,"unread_count":true,"updated_at":true,"user_id":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateConversationRow = validate22;
 
 export const validateConversationStatus = validate24;
 
-function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="urn:puffle:schema:ConversationStatus" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate24.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
+function validate24(data, valCxt){
+"use strict"; /*# sourceURL="urn:puffle:schema:ConversationStatus" */;
+if(valCxt){
+var instancePath = valCxt.instancePath;
+var parentData = valCxt.parentData;
+var parentDataProperty = valCxt.parentDataProperty;
+var rootData = valCxt.rootData;
 }
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+else {
+var instancePath = "";
+var parentData = undefined;
+var parentDataProperty = undefined;
+var rootData = data;
 }
+var vErrors = null;
+var errors = 0;
 if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var err0 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -627,7 +644,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((data === "active") || (data === "archived")) || (data === "draft"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema36.enum},message:"must be equal to one of the allowed values"};
+var err1 = {instancePath:instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema36.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -639,26 +656,30 @@ errors++;
 validate24.errors = vErrors;
 return errors === 0;
 }
-validate24.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 export const validateDraftAttachment = validate25;
-const schema40 = {"$id":"urn:puffle:schema:DraftAttachment","type":"object","additionalProperties":true};
+var schema40 = {"$id":"urn:puffle:schema:DraftAttachment","type":"object","additionalProperties":true};
 
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="urn:puffle:schema:DraftAttachment" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate25.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
+function validate25(data, valCxt){
+"use strict"; /*# sourceURL="urn:puffle:schema:DraftAttachment" */;
+if(valCxt){
+var instancePath = valCxt.instancePath;
+var parentData = valCxt.parentData;
+var parentDataProperty = valCxt.parentDataProperty;
+var rootData = valCxt.rootData;
 }
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+else {
+var instancePath = "";
+var parentData = undefined;
+var parentDataProperty = undefined;
+var rootData = data;
 }
+var vErrors = null;
+var errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 }
 else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var err0 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -670,28 +691,32 @@ errors++;
 validate25.errors = vErrors;
 return errors === 0;
 }
-validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateDuplicateThreadProblem = validate26;
-const schema41 = {"$id":"urn:puffle:schema:DuplicateThreadProblem","type":"object","allOf":[{"$ref":"urn:puffle:schema:Problem"},{"required":["existing_thread"],"type":"object","properties":{"existing_thread":{"$ref":"urn:puffle:schema:Thread"}}}]};
-const schema42 = {"$id":"urn:puffle:schema:Problem","required":["type","title","status"],"type":"object","properties":{"detail":{"type":"string"},"errors":{"type":"array","items":{"$ref":"urn:puffle:schema:ValidationError"}},"instance":{"type":"string","format":"uri-reference"},"status":{"type":"integer","minimum":400,"maximum":599},"title":{"type":"string"},"type":{"type":"string","format":"uri-reference"}}};
-const schema43 = {"$id":"urn:puffle:schema:ValidationError","required":["path","keyword","message"],"type":"object","properties":{"keyword":{"type":"string"},"message":{"type":"string"},"path":{"type":"string"}}};
-const formats16 = /^(?:[a-z][a-z0-9+\-.]*:)?(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'"()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
+var schema41 = {"$id":"urn:puffle:schema:DuplicateThreadProblem","type":"object","allOf":[{"$ref":"urn:puffle:schema:Problem"},{"required":["existing_thread"],"type":"object","properties":{"existing_thread":{"$ref":"urn:puffle:schema:Thread"}}}]};
+var schema42 = {"$id":"urn:puffle:schema:Problem","required":["type","title","status"],"type":"object","properties":{"detail":{"type":"string"},"errors":{"type":"array","items":{"$ref":"urn:puffle:schema:ValidationError"}},"instance":{"type":"string","format":"uri-reference"},"status":{"type":"integer","minimum":400,"maximum":599},"title":{"type":"string"},"type":{"type":"string","format":"uri-reference"}}};
+var schema43 = {"$id":"urn:puffle:schema:ValidationError","required":["path","keyword","message"],"type":"object","properties":{"keyword":{"type":"string"},"message":{"type":"string"},"path":{"type":"string"}}};
+var formats16 = /^(?:[a-z][a-z0-9+\-.]*:)?(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'"()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
 
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="urn:puffle:schema:Problem" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate27.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
+function validate27(data, valCxt){
+"use strict"; /*# sourceURL="urn:puffle:schema:Problem" */;
+if(valCxt){
+var instancePath = valCxt.instancePath;
+var parentData = valCxt.parentData;
+var parentDataProperty = valCxt.parentDataProperty;
+var rootData = valCxt.rootData;
 }
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+else {
+var instancePath = "";
+var parentData = undefined;
+var parentDataProperty = undefined;
+var rootData = data;
 }
+var vErrors = null;
+var errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+var err0 = {instancePath:instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -701,7 +726,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.title === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
+var err1 = {instancePath:instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -711,7 +736,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.status === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+var err2 = {instancePath:instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -722,7 +747,7 @@ errors++;
 }
 if(data.detail !== undefined){
 if(typeof data.detail !== "string"){
-const err3 = {instancePath:instancePath+"/detail",schemaPath:"#/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var err3 = {instancePath:instancePath+"/detail",schemaPath:"#/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -733,14 +758,14 @@ errors++;
 }
 }
 if(data.errors !== undefined){
-let data1 = data.errors;
+var data1 = data.errors;
 if(Array.isArray(data1)){
-const len0 = data1.length;
-for(let i0=0; i0<len0; i0++){
-let data2 = data1[i0];
+var len0 = data1.length;
+for(var i0=0; i0<len0; i0++){
+var data2 = data1[i0];
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.path === undefined){
-const err4 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"urn:puffle:schema:ValidationError/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+var err4 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"urn:puffle:schema:ValidationError/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -750,7 +775,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data2.keyword === undefined){
-const err5 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"urn:puffle:schema:ValidationError/required",keyword:"required",params:{missingProperty: "keyword"},message:"must have required property '"+"keyword"+"'"};
+var err5 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"urn:puffle:schema:ValidationError/required",keyword:"required",params:{missingProperty: "keyword"},message:"must have required property '"+"keyword"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -760,7 +785,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data2.message === undefined){
-const err6 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"urn:puffle:schema:ValidationError/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+var err6 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"urn:puffle:schema:ValidationError/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -771,7 +796,7 @@ errors++;
 }
 if(data2.keyword !== undefined){
 if(typeof data2.keyword !== "string"){
-const err7 = {instancePath:instancePath+"/errors/" + i0+"/keyword",schemaPath:"urn:puffle:schema:ValidationError/properties/keyword/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var err7 = {instancePath:instancePath+"/errors/" + i0+"/keyword",schemaPath:"urn:puffle:schema:ValidationError/properties/keyword/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -783,7 +808,7 @@ errors++;
 }
 if(data2.message !== undefined){
 if(typeof data2.message !== "string"){
-const err8 = {instancePath:instancePath+"/errors/" + i0+"/message",schemaPath:"urn:puffle:schema:ValidationError/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var err8 = {instancePath:instancePath+"/errors/" + i0+"/message",schemaPath:"urn:puffle:schema:ValidationError/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -795,7 +820,7 @@ errors++;
 }
 if(data2.path !== undefined){
 if(typeof data2.path !== "string"){
-const err9 = {instancePath:instancePath+"/errors/" + i0+"/path",schemaPath:"urn:puffle:schema:ValidationError/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var err9 = {instancePath:instancePath+"/errors/" + i0+"/path",schemaPath:"urn:puffle:schema:ValidationError/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -807,7 +832,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"urn:puffle:schema:ValidationError/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var err10 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"urn:puffle:schema:ValidationError/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -819,7 +844,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var err11 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -830,10 +855,10 @@ errors++;
 }
 }
 if(data.instance !== undefined){
-let data6 = data.instance;
+var data6 = data.instance;
 if(typeof data6 === "string"){
 if(!(formats16.test(data6))){
-const err12 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/format",keyword:"format",params:{format: "uri-reference"},message:"must match format \""+"uri-reference"+"\""};
+var err12 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/format",keyword:"format",params:{format: "uri-reference"},message:"must match format \""+"uri-reference"+"\""};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -844,7 +869,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var err13 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -855,9 +880,9 @@ errors++;
 }
 }
 if(data.status !== undefined){
-let data7 = data.status;
+var data7 = data.status;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err14 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+var err14 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -868,7 +893,7 @@ errors++;
 }
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 599 || isNaN(data7)){
-const err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599"};
+var err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -878,7 +903,7 @@ vErrors.push(err15);
 errors++;
 }
 if(data7 < 400 || isNaN(data7)){
-const err16 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 400},message:"must be >= 400"};
+var err16 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 400},message:"must be >= 400"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -891,7 +916,7 @@ errors++;
 }
 if(data.title !== undefined){
 if(typeof data.title !== "string"){
-const err17 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var err17 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -902,10 +927,10 @@ errors++;
 }
 }
 if(data.type !== undefined){
-let data9 = data.type;
+var data9 = data.type;
 if(typeof data9 === "string"){
 if(!(formats16.test(data9))){
-const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/format",keyword:"format",params:{format: "uri-reference"},message:"must match format \""+"uri-reference"+"\""};
+var err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/format",keyword:"format",params:{format: "uri-reference"},message:"must match format \""+"uri-reference"+"\""};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -916,7 +941,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var err19 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -928,7 +953,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var err20 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -940,27 +965,31 @@ errors++;
 validate27.errors = vErrors;
 return errors === 0;
 }
-validate27.evaluated = {"props":{"detail":true,"errors":true,"instance":true,"status":true,"title":true,"type":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema44 = {"$id":"urn:puffle:schema:Thread","required":["id","status"],"type":"object","allOf":[{"$ref":"urn:puffle:schema:ConversationRow"},{"$ref":"urn:puffle:schema:ThreadDraft"}]};
-const schema45 = {"$id":"urn:puffle:schema:ThreadDraft","type":"object","properties":{"draft_attachments":{"type":["array","null"],"items":{"$ref":"urn:puffle:schema:DraftAttachment"}},"draft_bcc":{"type":["string","null"]},"draft_body_html":{"type":["string","null"]},"draft_body_text":{"type":["string","null"]},"draft_cc":{"type":["string","null"]},"draft_subject":{"type":["string","null"]}}};
+var schema44 = {"$id":"urn:puffle:schema:Thread","required":["id","status"],"type":"object","allOf":[{"$ref":"urn:puffle:schema:ConversationRow"},{"$ref":"urn:puffle:schema:ThreadDraft"}]};
+var schema45 = {"$id":"urn:puffle:schema:ThreadDraft","type":"object","properties":{"draft_attachments":{"type":["array","null"],"items":{"$ref":"urn:puffle:schema:DraftAttachment"}},"draft_bcc":{"type":["string","null"]},"draft_body_html":{"type":["string","null"]},"draft_body_text":{"type":["string","null"]},"draft_cc":{"type":["string","null"]},"draft_subject":{"type":["string","null"]}}};
 
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="urn:puffle:schema:ThreadDraft" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate31.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
+function validate31(data, valCxt){
+"use strict"; /*# sourceURL="urn:puffle:schema:ThreadDraft" */;
+if(valCxt){
+var instancePath = valCxt.instancePath;
+var parentData = valCxt.parentData;
+var parentDataProperty = valCxt.parentDataProperty;
+var rootData = valCxt.rootData;
 }
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+else {
+var instancePath = "";
+var parentData = undefined;
+var parentDataProperty = undefined;
+var rootData = data;
 }
+var vErrors = null;
+var errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.draft_attachments !== undefined){
-let data0 = data.draft_attachments;
+var data0 = data.draft_attachments;
 if((!(Array.isArray(data0))) && (data0 !== null)){
-const err0 = {instancePath:instancePath+"/draft_attachments",schemaPath:"#/properties/draft_attachments/type",keyword:"type",params:{type: schema45.properties.draft_attachments.type},message:"must be array,null"};
+var err0 = {instancePath:instancePath+"/draft_attachments",schemaPath:"#/properties/draft_attachments/type",keyword:"type",params:{type: schema45.properties.draft_attachments.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -970,13 +999,13 @@ vErrors.push(err0);
 errors++;
 }
 if(Array.isArray(data0)){
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
+var len0 = data0.length;
+for(var i0=0; i0<len0; i0++){
+var data1 = data0[i0];
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 }
 else {
-const err1 = {instancePath:instancePath+"/draft_attachments/" + i0,schemaPath:"urn:puffle:schema:DraftAttachment/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var err1 = {instancePath:instancePath+"/draft_attachments/" + i0,schemaPath:"urn:puffle:schema:DraftAttachment/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -989,9 +1018,9 @@ errors++;
 }
 }
 if(data.draft_bcc !== undefined){
-let data2 = data.draft_bcc;
+var data2 = data.draft_bcc;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err2 = {instancePath:instancePath+"/draft_bcc",schemaPath:"#/properties/draft_bcc/type",keyword:"type",params:{type: schema45.properties.draft_bcc.type},message:"must be string,null"};
+var err2 = {instancePath:instancePath+"/draft_bcc",schemaPath:"#/properties/draft_bcc/type",keyword:"type",params:{type: schema45.properties.draft_bcc.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1002,9 +1031,9 @@ errors++;
 }
 }
 if(data.draft_body_html !== undefined){
-let data3 = data.draft_body_html;
+var data3 = data.draft_body_html;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err3 = {instancePath:instancePath+"/draft_body_html",schemaPath:"#/properties/draft_body_html/type",keyword:"type",params:{type: schema45.properties.draft_body_html.type},message:"must be string,null"};
+var err3 = {instancePath:instancePath+"/draft_body_html",schemaPath:"#/properties/draft_body_html/type",keyword:"type",params:{type: schema45.properties.draft_body_html.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1015,9 +1044,9 @@ errors++;
 }
 }
 if(data.draft_body_text !== undefined){
-let data4 = data.draft_body_text;
+var data4 = data.draft_body_text;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err4 = {instancePath:instancePath+"/draft_body_text",schemaPath:"#/properties/draft_body_text/type",keyword:"type",params:{type: schema45.properties.draft_body_text.type},message:"must be string,null"};
+var err4 = {instancePath:instancePath+"/draft_body_text",schemaPath:"#/properties/draft_body_text/type",keyword:"type",params:{type: schema45.properties.draft_body_text.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1028,9 +1057,9 @@ errors++;
 }
 }
 if(data.draft_cc !== undefined){
-let data5 = data.draft_cc;
+var data5 = data.draft_cc;
 if((typeof data5 !== "string") && (data5 !== null)){
-const err5 = {instancePath:instancePath+"/draft_cc",schemaPath:"#/properties/draft_cc/type",keyword:"type",params:{type: schema45.properties.draft_cc.type},message:"must be string,null"};
+var err5 = {instancePath:instancePath+"/draft_cc",schemaPath:"#/properties/draft_cc/type",keyword:"type",params:{type: schema45.properties.draft_cc.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1041,9 +1070,9 @@ errors++;
 }
 }
 if(data.draft_subject !== undefined){
-let data6 = data.draft_subject;
+var data6 = data.draft_subject;
 if((typeof data6 !== "string") && (data6 !== null)){
-const err6 = {instancePath:instancePath+"/draft_subject",schemaPath:"#/properties/draft_subject/type",keyword:"type",params:{type: schema45.properties.draft_subject.type},message:"must be string,null"};
+var err6 = {instancePath:instancePath+"/draft_subject",schemaPath:"#/properties/draft_subject/type",keyword:"type",params:{type: schema45.properties.draft_subject.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1055,7 +1084,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var err7 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1067,31 +1096,35 @@ errors++;
 validate31.errors = vErrors;
 return errors === 0;
 }
-validate31.evaluated = {"props":{"draft_attachments":true,"draft_bcc":true,"draft_body_html":true,"draft_body_text":true,"draft_cc":true,"draft_subject":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="urn:puffle:schema:Thread" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate29.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
+function validate29(data, valCxt){
+"use strict"; /*# sourceURL="urn:puffle:schema:Thread" */;
+if(valCxt){
+var instancePath = valCxt.instancePath;
+var parentData = valCxt.parentData;
+var parentDataProperty = valCxt.parentDataProperty;
+var rootData = valCxt.rootData;
 }
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+else {
+var instancePath = "";
+var parentData = undefined;
+var parentDataProperty = undefined;
+var rootData = data;
 }
-if(!(validate22(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+var vErrors = null;
+var errors = 0;
+if(!(validate22(data, {instancePath:instancePath,parentData:parentData,parentDataProperty:parentDataProperty,rootData:rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
-if(!(validate31(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+if(!(validate31(data, {instancePath:instancePath,parentData:parentData,parentDataProperty:parentDataProperty,rootData:rootData}))){
 vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+var err0 = {instancePath:instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1101,7 +1134,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.status === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+var err1 = {instancePath:instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1112,7 +1145,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var err2 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1124,22 +1157,26 @@ errors++;
 validate29.errors = vErrors;
 return errors === 0;
 }
-validate29.evaluated = {"props":{"draft_attachments":true,"draft_bcc":true,"draft_body_html":true,"draft_body_text":true,"draft_cc":true,"draft_subject":true,"account_id":true,"channel":true,"created_at":true,"external_id":true,"id":true,"last_message_at":true,"participant_email":true,"participant_linkedin_url":true,"participant_name":true,"status":true,"unread_count":true,"updated_at":true,"user_id":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="urn:puffle:schema:DuplicateThreadProblem" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate26.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
+function validate26(data, valCxt){
+"use strict"; /*# sourceURL="urn:puffle:schema:DuplicateThreadProblem" */;
+if(valCxt){
+var instancePath = valCxt.instancePath;
+var parentData = valCxt.parentData;
+var parentDataProperty = valCxt.parentDataProperty;
+var rootData = valCxt.rootData;
 }
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+else {
+var instancePath = "";
+var parentData = undefined;
+var parentDataProperty = undefined;
+var rootData = data;
 }
+var vErrors = null;
+var errors = 0;
 if(!(data && typeof data == "object" && !Array.isArray(data))){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var err0 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1148,13 +1185,13 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(!(validate27(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+if(!(validate27(data, {instancePath:instancePath,parentData:parentData,parentDataProperty:parentDataProperty,rootData:rootData}))){
 vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.existing_thread === undefined){
-const err1 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "existing_thread"},message:"must have required property '"+"existing_thread"+"'"};
+var err1 = {instancePath:instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "existing_thread"},message:"must have required property '"+"existing_thread"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1164,14 +1201,14 @@ vErrors.push(err1);
 errors++;
 }
 if(data.existing_thread !== undefined){
-if(!(validate29(data.existing_thread, {instancePath:instancePath+"/existing_thread",parentData:data,parentDataProperty:"existing_thread",rootData,dynamicAnchors}))){
+if(!(validate29(data.existing_thread, {instancePath:instancePath+"/existing_thread",parentData:data,parentDataProperty:"existing_thread",rootData:rootData}))){
 vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var err2 = {instancePath:instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1183,26 +1220,30 @@ errors++;
 validate26.errors = vErrors;
 return errors === 0;
 }
-validate26.evaluated = {"props":{"existing_thread":true,"detail":true,"errors":true,"instance":true,"status":true,"title":true,"type":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateProblem = validate27;
 
 export const validateStatusUpdate = validate34;
-const schema47 = {"$id":"urn:puffle:schema:StatusUpdate","type":"string","enum":["active","archived"]};
+var schema47 = {"$id":"urn:puffle:schema:StatusUpdate","type":"string","enum":["active","archived"]};
 
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="urn:puffle:schema:StatusUpdate" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate34.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
+function validate34(data, valCxt){
+"use strict"; /*# sourceURL="urn:puffle:schema:StatusUpdate" */;
+if(valCxt){
+var instancePath = valCxt.instancePath;
+var parentData = valCxt.parentData;
+var parentDataProperty = valCxt.parentDataProperty;
+var rootData = valCxt.rootData;
 }
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+else {
+var instancePath = "";
+var parentData = undefined;
+var parentDataProperty = undefined;
+var rootData = data;
 }
+var vErrors = null;
+var errors = 0;
 if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var err0 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1212,7 +1253,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((data === "active") || (data === "archived"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema47.enum},message:"must be equal to one of the allowed values"};
+var err1 = {instancePath:instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema47.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1224,7 +1265,6 @@ errors++;
 validate34.errors = vErrors;
 return errors === 0;
 }
-validate34.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 export const validateThread = validate29;
 
@@ -1232,19 +1272,24 @@ export const validateThreadDraft = validate31;
 
 export const validateUnreadCount = validate35;
 
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="urn:puffle:schema:UnreadCount" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate35.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
+function validate35(data, valCxt){
+"use strict"; /*# sourceURL="urn:puffle:schema:UnreadCount" */;
+if(valCxt){
+var instancePath = valCxt.instancePath;
+var parentData = valCxt.parentData;
+var parentDataProperty = valCxt.parentDataProperty;
+var rootData = valCxt.rootData;
 }
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+else {
+var instancePath = "";
+var parentData = undefined;
+var parentDataProperty = undefined;
+var rootData = data;
 }
+var vErrors = null;
+var errors = 0;
 if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+var err0 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1255,7 +1300,7 @@ errors++;
 }
 if((typeof data == "number") && (isFinite(data))){
 if(data > 9007199254740991 || isNaN(data)){
-const err1 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+var err1 = {instancePath:instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1265,7 +1310,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data < 0 || isNaN(data)){
-const err2 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var err2 = {instancePath:instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1278,25 +1323,29 @@ errors++;
 validate35.errors = vErrors;
 return errors === 0;
 }
-validate35.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 export const validateUpdateConversationRequest = validate36;
-const schema49 = {"$id":"urn:puffle:schema:UpdateConversationRequest","type":"object","minProperties":1,"properties":{"status":{"$ref":"urn:puffle:schema:StatusUpdate"},"unread_count":{"$ref":"urn:puffle:schema:UnreadCount"}},"additionalProperties":false};
+var schema49 = {"$id":"urn:puffle:schema:UpdateConversationRequest","type":"object","minProperties":1,"properties":{"status":{"$ref":"urn:puffle:schema:StatusUpdate"},"unread_count":{"$ref":"urn:puffle:schema:UnreadCount"}},"additionalProperties":false};
 
-function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="urn:puffle:schema:UpdateConversationRequest" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate36.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
+function validate36(data, valCxt){
+"use strict"; /*# sourceURL="urn:puffle:schema:UpdateConversationRequest" */;
+if(valCxt){
+var instancePath = valCxt.instancePath;
+var parentData = valCxt.parentData;
+var parentDataProperty = valCxt.parentDataProperty;
+var rootData = valCxt.rootData;
 }
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+else {
+var instancePath = "";
+var parentData = undefined;
+var parentDataProperty = undefined;
+var rootData = data;
 }
+var vErrors = null;
+var errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length < 1){
-const err0 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+var err0 = {instancePath:instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1305,9 +1354,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-for(const key0 in data){
+for(var key0 in data){
 if(!((key0 === "status") || (key0 === "unread_count"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+var err1 = {instancePath:instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1318,9 +1367,9 @@ errors++;
 }
 }
 if(data.status !== undefined){
-let data0 = data.status;
+var data0 = data.status;
 if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/status",schemaPath:"urn:puffle:schema:StatusUpdate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var err2 = {instancePath:instancePath+"/status",schemaPath:"urn:puffle:schema:StatusUpdate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1330,7 +1379,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!((data0 === "active") || (data0 === "archived"))){
-const err3 = {instancePath:instancePath+"/status",schemaPath:"urn:puffle:schema:StatusUpdate/enum",keyword:"enum",params:{allowedValues: schema47.enum},message:"must be equal to one of the allowed values"};
+var err3 = {instancePath:instancePath+"/status",schemaPath:"urn:puffle:schema:StatusUpdate/enum",keyword:"enum",params:{allowedValues: schema47.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1341,9 +1390,9 @@ errors++;
 }
 }
 if(data.unread_count !== undefined){
-let data1 = data.unread_count;
+var data1 = data.unread_count;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err4 = {instancePath:instancePath+"/unread_count",schemaPath:"urn:puffle:schema:UnreadCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+var err4 = {instancePath:instancePath+"/unread_count",schemaPath:"urn:puffle:schema:UnreadCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1354,7 +1403,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 9007199254740991 || isNaN(data1)){
-const err5 = {instancePath:instancePath+"/unread_count",schemaPath:"urn:puffle:schema:UnreadCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+var err5 = {instancePath:instancePath+"/unread_count",schemaPath:"urn:puffle:schema:UnreadCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1364,7 +1413,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data1 < 0 || isNaN(data1)){
-const err6 = {instancePath:instancePath+"/unread_count",schemaPath:"urn:puffle:schema:UnreadCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var err6 = {instancePath:instancePath+"/unread_count",schemaPath:"urn:puffle:schema:UnreadCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1377,7 +1426,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var err7 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1389,25 +1438,29 @@ errors++;
 validate36.errors = vErrors;
 return errors === 0;
 }
-validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateUpdateConversationResponse = validate37;
-const schema52 = {"$id":"urn:puffle:schema:UpdateConversationResponse","required":["conversation"],"type":"object","properties":{"conversation":{"$ref":"urn:puffle:schema:Conversation"}}};
+var schema52 = {"$id":"urn:puffle:schema:UpdateConversationResponse","required":["conversation"],"type":"object","properties":{"conversation":{"$ref":"urn:puffle:schema:Conversation"}}};
 
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="urn:puffle:schema:UpdateConversationResponse" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate37.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
+function validate37(data, valCxt){
+"use strict"; /*# sourceURL="urn:puffle:schema:UpdateConversationResponse" */;
+if(valCxt){
+var instancePath = valCxt.instancePath;
+var parentData = valCxt.parentData;
+var parentDataProperty = valCxt.parentDataProperty;
+var rootData = valCxt.rootData;
 }
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+else {
+var instancePath = "";
+var parentData = undefined;
+var parentDataProperty = undefined;
+var rootData = data;
 }
+var vErrors = null;
+var errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.conversation === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "conversation"},message:"must have required property '"+"conversation"+"'"};
+var err0 = {instancePath:instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "conversation"},message:"must have required property '"+"conversation"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1417,14 +1470,14 @@ vErrors.push(err0);
 errors++;
 }
 if(data.conversation !== undefined){
-if(!(validate21(data.conversation, {instancePath:instancePath+"/conversation",parentData:data,parentDataProperty:"conversation",rootData,dynamicAnchors}))){
+if(!(validate21(data.conversation, {instancePath:instancePath+"/conversation",parentData:data,parentDataProperty:"conversation",rootData:rootData}))){
 vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var err1 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1436,26 +1489,30 @@ errors++;
 validate37.errors = vErrors;
 return errors === 0;
 }
-validate37.evaluated = {"props":{"conversation":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateUpdateThreadRequest = validate39;
-const schema53 = {"$id":"urn:puffle:schema:UpdateThreadRequest","type":"object","minProperties":1,"properties":{"account_id":{"type":["string","null"],"format":"uuid"},"draft_attachments":{"type":["array","null"],"items":{"$ref":"urn:puffle:schema:DraftAttachment"}},"draft_bcc":{"type":["string","null"]},"draft_body_html":{"type":["string","null"]},"draft_body_text":{"type":["string","null"]},"draft_cc":{"type":["string","null"]},"draft_subject":{"type":["string","null"]},"participant_email":{"type":"string","format":"email"},"participant_name":{"type":"string"},"status":{"$ref":"urn:puffle:schema:StatusUpdate"},"unread_count":{"$ref":"urn:puffle:schema:UnreadCount"}},"additionalProperties":false};
-const func1 = Object.prototype.hasOwnProperty;
+var schema53 = {"$id":"urn:puffle:schema:UpdateThreadRequest","type":"object","minProperties":1,"properties":{"account_id":{"type":["string","null"],"format":"uuid"},"draft_attachments":{"type":["array","null"],"items":{"$ref":"urn:puffle:schema:DraftAttachment"}},"draft_bcc":{"type":["string","null"]},"draft_body_html":{"type":["string","null"]},"draft_body_text":{"type":["string","null"]},"draft_cc":{"type":["string","null"]},"draft_subject":{"type":["string","null"]},"participant_email":{"type":"string","format":"email"},"participant_name":{"type":"string"},"status":{"$ref":"urn:puffle:schema:StatusUpdate"},"unread_count":{"$ref":"urn:puffle:schema:UnreadCount"}},"additionalProperties":false};
+var func1 = Object.prototype.hasOwnProperty;
 
-function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="urn:puffle:schema:UpdateThreadRequest" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate39.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
+function validate39(data, valCxt){
+"use strict"; /*# sourceURL="urn:puffle:schema:UpdateThreadRequest" */;
+if(valCxt){
+var instancePath = valCxt.instancePath;
+var parentData = valCxt.parentData;
+var parentDataProperty = valCxt.parentDataProperty;
+var rootData = valCxt.rootData;
 }
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+else {
+var instancePath = "";
+var parentData = undefined;
+var parentDataProperty = undefined;
+var rootData = data;
 }
+var vErrors = null;
+var errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length < 1){
-const err0 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+var err0 = {instancePath:instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1464,9 +1521,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-for(const key0 in data){
+for(var key0 in data){
 if(!(func1.call(schema53.properties, key0))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+var err1 = {instancePath:instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1477,9 +1534,9 @@ errors++;
 }
 }
 if(data.account_id !== undefined){
-let data0 = data.account_id;
+var data0 = data.account_id;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err2 = {instancePath:instancePath+"/account_id",schemaPath:"#/properties/account_id/type",keyword:"type",params:{type: schema53.properties.account_id.type},message:"must be string,null"};
+var err2 = {instancePath:instancePath+"/account_id",schemaPath:"#/properties/account_id/type",keyword:"type",params:{type: schema53.properties.account_id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1490,7 +1547,7 @@ errors++;
 }
 if(typeof data0 === "string"){
 if(!(formats0.test(data0))){
-const err3 = {instancePath:instancePath+"/account_id",schemaPath:"#/properties/account_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+var err3 = {instancePath:instancePath+"/account_id",schemaPath:"#/properties/account_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1502,9 +1559,9 @@ errors++;
 }
 }
 if(data.draft_attachments !== undefined){
-let data1 = data.draft_attachments;
+var data1 = data.draft_attachments;
 if((!(Array.isArray(data1))) && (data1 !== null)){
-const err4 = {instancePath:instancePath+"/draft_attachments",schemaPath:"#/properties/draft_attachments/type",keyword:"type",params:{type: schema53.properties.draft_attachments.type},message:"must be array,null"};
+var err4 = {instancePath:instancePath+"/draft_attachments",schemaPath:"#/properties/draft_attachments/type",keyword:"type",params:{type: schema53.properties.draft_attachments.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1514,13 +1571,13 @@ vErrors.push(err4);
 errors++;
 }
 if(Array.isArray(data1)){
-const len0 = data1.length;
-for(let i0=0; i0<len0; i0++){
-let data2 = data1[i0];
+var len0 = data1.length;
+for(var i0=0; i0<len0; i0++){
+var data2 = data1[i0];
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 }
 else {
-const err5 = {instancePath:instancePath+"/draft_attachments/" + i0,schemaPath:"urn:puffle:schema:DraftAttachment/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var err5 = {instancePath:instancePath+"/draft_attachments/" + i0,schemaPath:"urn:puffle:schema:DraftAttachment/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1533,9 +1590,9 @@ errors++;
 }
 }
 if(data.draft_bcc !== undefined){
-let data3 = data.draft_bcc;
+var data3 = data.draft_bcc;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err6 = {instancePath:instancePath+"/draft_bcc",schemaPath:"#/properties/draft_bcc/type",keyword:"type",params:{type: schema53.properties.draft_bcc.type},message:"must be string,null"};
+var err6 = {instancePath:instancePath+"/draft_bcc",schemaPath:"#/properties/draft_bcc/type",keyword:"type",params:{type: schema53.properties.draft_bcc.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1546,9 +1603,9 @@ errors++;
 }
 }
 if(data.draft_body_html !== undefined){
-let data4 = data.draft_body_html;
+var data4 = data.draft_body_html;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err7 = {instancePath:instancePath+"/draft_body_html",schemaPath:"#/properties/draft_body_html/type",keyword:"type",params:{type: schema53.properties.draft_body_html.type},message:"must be string,null"};
+var err7 = {instancePath:instancePath+"/draft_body_html",schemaPath:"#/properties/draft_body_html/type",keyword:"type",params:{type: schema53.properties.draft_body_html.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1559,9 +1616,9 @@ errors++;
 }
 }
 if(data.draft_body_text !== undefined){
-let data5 = data.draft_body_text;
+var data5 = data.draft_body_text;
 if((typeof data5 !== "string") && (data5 !== null)){
-const err8 = {instancePath:instancePath+"/draft_body_text",schemaPath:"#/properties/draft_body_text/type",keyword:"type",params:{type: schema53.properties.draft_body_text.type},message:"must be string,null"};
+var err8 = {instancePath:instancePath+"/draft_body_text",schemaPath:"#/properties/draft_body_text/type",keyword:"type",params:{type: schema53.properties.draft_body_text.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1572,9 +1629,9 @@ errors++;
 }
 }
 if(data.draft_cc !== undefined){
-let data6 = data.draft_cc;
+var data6 = data.draft_cc;
 if((typeof data6 !== "string") && (data6 !== null)){
-const err9 = {instancePath:instancePath+"/draft_cc",schemaPath:"#/properties/draft_cc/type",keyword:"type",params:{type: schema53.properties.draft_cc.type},message:"must be string,null"};
+var err9 = {instancePath:instancePath+"/draft_cc",schemaPath:"#/properties/draft_cc/type",keyword:"type",params:{type: schema53.properties.draft_cc.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1585,9 +1642,9 @@ errors++;
 }
 }
 if(data.draft_subject !== undefined){
-let data7 = data.draft_subject;
+var data7 = data.draft_subject;
 if((typeof data7 !== "string") && (data7 !== null)){
-const err10 = {instancePath:instancePath+"/draft_subject",schemaPath:"#/properties/draft_subject/type",keyword:"type",params:{type: schema53.properties.draft_subject.type},message:"must be string,null"};
+var err10 = {instancePath:instancePath+"/draft_subject",schemaPath:"#/properties/draft_subject/type",keyword:"type",params:{type: schema53.properties.draft_subject.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1598,10 +1655,10 @@ errors++;
 }
 }
 if(data.participant_email !== undefined){
-let data8 = data.participant_email;
+var data8 = data.participant_email;
 if(typeof data8 === "string"){
 if(!(formats8.test(data8))){
-const err11 = {instancePath:instancePath+"/participant_email",schemaPath:"#/properties/participant_email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
+var err11 = {instancePath:instancePath+"/participant_email",schemaPath:"#/properties/participant_email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1612,7 +1669,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/participant_email",schemaPath:"#/properties/participant_email/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var err12 = {instancePath:instancePath+"/participant_email",schemaPath:"#/properties/participant_email/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1624,7 +1681,7 @@ errors++;
 }
 if(data.participant_name !== undefined){
 if(typeof data.participant_name !== "string"){
-const err13 = {instancePath:instancePath+"/participant_name",schemaPath:"#/properties/participant_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var err13 = {instancePath:instancePath+"/participant_name",schemaPath:"#/properties/participant_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1635,9 +1692,9 @@ errors++;
 }
 }
 if(data.status !== undefined){
-let data10 = data.status;
+var data10 = data.status;
 if(typeof data10 !== "string"){
-const err14 = {instancePath:instancePath+"/status",schemaPath:"urn:puffle:schema:StatusUpdate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var err14 = {instancePath:instancePath+"/status",schemaPath:"urn:puffle:schema:StatusUpdate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1647,7 +1704,7 @@ vErrors.push(err14);
 errors++;
 }
 if(!((data10 === "active") || (data10 === "archived"))){
-const err15 = {instancePath:instancePath+"/status",schemaPath:"urn:puffle:schema:StatusUpdate/enum",keyword:"enum",params:{allowedValues: schema47.enum},message:"must be equal to one of the allowed values"};
+var err15 = {instancePath:instancePath+"/status",schemaPath:"urn:puffle:schema:StatusUpdate/enum",keyword:"enum",params:{allowedValues: schema47.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1658,9 +1715,9 @@ errors++;
 }
 }
 if(data.unread_count !== undefined){
-let data11 = data.unread_count;
+var data11 = data.unread_count;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err16 = {instancePath:instancePath+"/unread_count",schemaPath:"urn:puffle:schema:UnreadCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+var err16 = {instancePath:instancePath+"/unread_count",schemaPath:"urn:puffle:schema:UnreadCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1671,7 +1728,7 @@ errors++;
 }
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 > 9007199254740991 || isNaN(data11)){
-const err17 = {instancePath:instancePath+"/unread_count",schemaPath:"urn:puffle:schema:UnreadCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+var err17 = {instancePath:instancePath+"/unread_count",schemaPath:"urn:puffle:schema:UnreadCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1681,7 +1738,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data11 < 0 || isNaN(data11)){
-const err18 = {instancePath:instancePath+"/unread_count",schemaPath:"urn:puffle:schema:UnreadCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var err18 = {instancePath:instancePath+"/unread_count",schemaPath:"urn:puffle:schema:UnreadCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1694,7 +1751,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var err19 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1706,25 +1763,29 @@ errors++;
 validate39.errors = vErrors;
 return errors === 0;
 }
-validate39.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateUpdateThreadResponse = validate40;
-const schema57 = {"$id":"urn:puffle:schema:UpdateThreadResponse","required":["thread"],"type":"object","properties":{"thread":{"$ref":"urn:puffle:schema:Thread"}}};
+var schema57 = {"$id":"urn:puffle:schema:UpdateThreadResponse","required":["thread"],"type":"object","properties":{"thread":{"$ref":"urn:puffle:schema:Thread"}}};
 
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="urn:puffle:schema:UpdateThreadResponse" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate40.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
+function validate40(data, valCxt){
+"use strict"; /*# sourceURL="urn:puffle:schema:UpdateThreadResponse" */;
+if(valCxt){
+var instancePath = valCxt.instancePath;
+var parentData = valCxt.parentData;
+var parentDataProperty = valCxt.parentDataProperty;
+var rootData = valCxt.rootData;
 }
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+else {
+var instancePath = "";
+var parentData = undefined;
+var parentDataProperty = undefined;
+var rootData = data;
 }
+var vErrors = null;
+var errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.thread === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "thread"},message:"must have required property '"+"thread"+"'"};
+var err0 = {instancePath:instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "thread"},message:"must have required property '"+"thread"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1734,14 +1795,14 @@ vErrors.push(err0);
 errors++;
 }
 if(data.thread !== undefined){
-if(!(validate29(data.thread, {instancePath:instancePath+"/thread",parentData:data,parentDataProperty:"thread",rootData,dynamicAnchors}))){
+if(!(validate29(data.thread, {instancePath:instancePath+"/thread",parentData:data,parentDataProperty:"thread",rootData:rootData}))){
 vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var err1 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1753,24 +1814,28 @@ errors++;
 validate40.errors = vErrors;
 return errors === 0;
 }
-validate40.evaluated = {"props":{"thread":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateUuid = validate42;
 
-function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="urn:puffle:schema:Uuid" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate42.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
+function validate42(data, valCxt){
+"use strict"; /*# sourceURL="urn:puffle:schema:Uuid" */;
+if(valCxt){
+var instancePath = valCxt.instancePath;
+var parentData = valCxt.parentData;
+var parentDataProperty = valCxt.parentDataProperty;
+var rootData = valCxt.rootData;
 }
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+else {
+var instancePath = "";
+var parentData = undefined;
+var parentDataProperty = undefined;
+var rootData = data;
 }
+var vErrors = null;
+var errors = 0;
 if(typeof data === "string"){
 if(!(formats0.test(data))){
-const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+var err0 = {instancePath:instancePath,schemaPath:"#/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1781,7 +1846,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var err1 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1793,24 +1858,28 @@ errors++;
 validate42.errors = vErrors;
 return errors === 0;
 }
-validate42.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 export const validateValidationError = validate43;
 
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="urn:puffle:schema:ValidationError" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate43.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
+function validate43(data, valCxt){
+"use strict"; /*# sourceURL="urn:puffle:schema:ValidationError" */;
+if(valCxt){
+var instancePath = valCxt.instancePath;
+var parentData = valCxt.parentData;
+var parentDataProperty = valCxt.parentDataProperty;
+var rootData = valCxt.rootData;
 }
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+else {
+var instancePath = "";
+var parentData = undefined;
+var parentDataProperty = undefined;
+var rootData = data;
 }
+var vErrors = null;
+var errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.path === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+var err0 = {instancePath:instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1820,7 +1889,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.keyword === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "keyword"},message:"must have required property '"+"keyword"+"'"};
+var err1 = {instancePath:instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "keyword"},message:"must have required property '"+"keyword"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1830,7 +1899,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.message === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+var err2 = {instancePath:instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1841,7 +1910,7 @@ errors++;
 }
 if(data.keyword !== undefined){
 if(typeof data.keyword !== "string"){
-const err3 = {instancePath:instancePath+"/keyword",schemaPath:"#/properties/keyword/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var err3 = {instancePath:instancePath+"/keyword",schemaPath:"#/properties/keyword/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1853,7 +1922,7 @@ errors++;
 }
 if(data.message !== undefined){
 if(typeof data.message !== "string"){
-const err4 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var err4 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1865,7 +1934,7 @@ errors++;
 }
 if(data.path !== undefined){
 if(typeof data.path !== "string"){
-const err5 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var err5 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1877,7 +1946,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var err6 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1889,26 +1958,30 @@ errors++;
 validate43.errors = vErrors;
 return errors === 0;
 }
-validate43.evaluated = {"props":{"keyword":true,"message":true,"path":true},"dynamicProps":false,"dynamicItems":false};
 
 const updateConversation$params = validate44;
-const schema60 = {"$id":"urn:puffle:op:updateConversation:params","type":"object","required":["id"],"properties":{"id":{"type":"string","format":"uuid","pattern":"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$"}},"additionalProperties":false};
-const pattern4 = new RegExp("^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$", "u");
+var schema60 = {"$id":"urn:puffle:op:updateConversation:params","type":"object","required":["id"],"properties":{"id":{"type":"string","format":"uuid","pattern":"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$"}},"additionalProperties":false};
+var pattern4 = new RegExp("^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$", "u");
 
-function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="urn:puffle:op:updateConversation:params" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate44.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
+function validate44(data, valCxt){
+"use strict"; /*# sourceURL="urn:puffle:op:updateConversation:params" */;
+if(valCxt){
+var instancePath = valCxt.instancePath;
+var parentData = valCxt.parentData;
+var parentDataProperty = valCxt.parentDataProperty;
+var rootData = valCxt.rootData;
 }
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+else {
+var instancePath = "";
+var parentData = undefined;
+var parentDataProperty = undefined;
+var rootData = data;
 }
+var vErrors = null;
+var errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+var err0 = {instancePath:instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1917,9 +1990,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-for(const key0 in data){
+for(var key0 in data){
 if(!(key0 === "id")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+var err1 = {instancePath:instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1930,10 +2003,10 @@ errors++;
 }
 }
 if(data.id !== undefined){
-let data0 = data.id;
+var data0 = data.id;
 if(typeof data0 === "string"){
 if(!pattern4.test(data0)){
-const err2 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$"},message:"must match pattern \""+"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$"+"\""};
+var err2 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$"},message:"must match pattern \""+"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$"+"\""};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1943,7 +2016,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!(formats0.test(data0))){
-const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+var err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1954,7 +2027,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1966,7 +2039,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var err5 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1978,24 +2051,28 @@ errors++;
 validate44.errors = vErrors;
 return errors === 0;
 }
-validate44.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const updateConversation$field$status = validate45;
-const schema61 = {"$id":"urn:puffle:op:updateConversation:field:status","$ref":"urn:puffle:schema:StatusUpdate"};
+var schema61 = {"$id":"urn:puffle:op:updateConversation:field:status","$ref":"urn:puffle:schema:StatusUpdate"};
 
-function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="urn:puffle:op:updateConversation:field:status" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate45.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
+function validate45(data, valCxt){
+"use strict"; /*# sourceURL="urn:puffle:op:updateConversation:field:status" */;
+if(valCxt){
+var instancePath = valCxt.instancePath;
+var parentData = valCxt.parentData;
+var parentDataProperty = valCxt.parentDataProperty;
+var rootData = valCxt.rootData;
 }
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+else {
+var instancePath = "";
+var parentData = undefined;
+var parentDataProperty = undefined;
+var rootData = data;
 }
+var vErrors = null;
+var errors = 0;
 if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"urn:puffle:schema:StatusUpdate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var err0 = {instancePath:instancePath,schemaPath:"urn:puffle:schema:StatusUpdate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2005,7 +2082,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((data === "active") || (data === "archived"))){
-const err1 = {instancePath,schemaPath:"urn:puffle:schema:StatusUpdate/enum",keyword:"enum",params:{allowedValues: schema47.enum},message:"must be equal to one of the allowed values"};
+var err1 = {instancePath:instancePath,schemaPath:"urn:puffle:schema:StatusUpdate/enum",keyword:"enum",params:{allowedValues: schema47.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2017,24 +2094,28 @@ errors++;
 validate45.errors = vErrors;
 return errors === 0;
 }
-validate45.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 const updateConversation$field$unread_count = validate46;
-const schema63 = {"$id":"urn:puffle:op:updateConversation:field:unread_count","$ref":"urn:puffle:schema:UnreadCount"};
+var schema63 = {"$id":"urn:puffle:op:updateConversation:field:unread_count","$ref":"urn:puffle:schema:UnreadCount"};
 
-function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="urn:puffle:op:updateConversation:field:unread_count" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate46.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
+function validate46(data, valCxt){
+"use strict"; /*# sourceURL="urn:puffle:op:updateConversation:field:unread_count" */;
+if(valCxt){
+var instancePath = valCxt.instancePath;
+var parentData = valCxt.parentData;
+var parentDataProperty = valCxt.parentDataProperty;
+var rootData = valCxt.rootData;
 }
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+else {
+var instancePath = "";
+var parentData = undefined;
+var parentDataProperty = undefined;
+var rootData = data;
 }
+var vErrors = null;
+var errors = 0;
 if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){
-const err0 = {instancePath,schemaPath:"urn:puffle:schema:UnreadCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+var err0 = {instancePath:instancePath,schemaPath:"urn:puffle:schema:UnreadCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2045,7 +2126,7 @@ errors++;
 }
 if((typeof data == "number") && (isFinite(data))){
 if(data > 9007199254740991 || isNaN(data)){
-const err1 = {instancePath,schemaPath:"urn:puffle:schema:UnreadCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+var err1 = {instancePath:instancePath,schemaPath:"urn:puffle:schema:UnreadCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2055,7 +2136,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data < 0 || isNaN(data)){
-const err2 = {instancePath,schemaPath:"urn:puffle:schema:UnreadCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var err2 = {instancePath:instancePath,schemaPath:"urn:puffle:schema:UnreadCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2068,25 +2149,29 @@ errors++;
 validate46.errors = vErrors;
 return errors === 0;
 }
-validate46.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 const updateThread$params = validate47;
-const schema65 = {"$id":"urn:puffle:op:updateThread:params","type":"object","required":["id"],"properties":{"id":{"type":"string","format":"uuid","pattern":"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$"}},"additionalProperties":false};
+var schema65 = {"$id":"urn:puffle:op:updateThread:params","type":"object","required":["id"],"properties":{"id":{"type":"string","format":"uuid","pattern":"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$"}},"additionalProperties":false};
 
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="urn:puffle:op:updateThread:params" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate47.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
+function validate47(data, valCxt){
+"use strict"; /*# sourceURL="urn:puffle:op:updateThread:params" */;
+if(valCxt){
+var instancePath = valCxt.instancePath;
+var parentData = valCxt.parentData;
+var parentDataProperty = valCxt.parentDataProperty;
+var rootData = valCxt.rootData;
 }
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+else {
+var instancePath = "";
+var parentData = undefined;
+var parentDataProperty = undefined;
+var rootData = data;
 }
+var vErrors = null;
+var errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+var err0 = {instancePath:instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2095,9 +2180,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-for(const key0 in data){
+for(var key0 in data){
 if(!(key0 === "id")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+var err1 = {instancePath:instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2108,10 +2193,10 @@ errors++;
 }
 }
 if(data.id !== undefined){
-let data0 = data.id;
+var data0 = data.id;
 if(typeof data0 === "string"){
 if(!pattern4.test(data0)){
-const err2 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$"},message:"must match pattern \""+"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$"+"\""};
+var err2 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$"},message:"must match pattern \""+"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$"+"\""};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2121,7 +2206,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!(formats0.test(data0))){
-const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+var err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2132,7 +2217,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2144,7 +2229,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var err5 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2156,24 +2241,28 @@ errors++;
 validate47.errors = vErrors;
 return errors === 0;
 }
-validate47.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const updateThread$field$account_id = validate48;
-const schema66 = {"$id":"urn:puffle:op:updateThread:field:account_id","type":["string","null"],"format":"uuid"};
+var schema66 = {"$id":"urn:puffle:op:updateThread:field:account_id","type":["string","null"],"format":"uuid"};
 
-function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="urn:puffle:op:updateThread:field:account_id" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate48.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
+function validate48(data, valCxt){
+"use strict"; /*# sourceURL="urn:puffle:op:updateThread:field:account_id" */;
+if(valCxt){
+var instancePath = valCxt.instancePath;
+var parentData = valCxt.parentData;
+var parentDataProperty = valCxt.parentDataProperty;
+var rootData = valCxt.rootData;
 }
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+else {
+var instancePath = "";
+var parentData = undefined;
+var parentDataProperty = undefined;
+var rootData = data;
 }
+var vErrors = null;
+var errors = 0;
 if((typeof data !== "string") && (data !== null)){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema66.type},message:"must be string,null"};
+var err0 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema66.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2184,7 +2273,7 @@ errors++;
 }
 if(typeof data === "string"){
 if(!(formats0.test(data))){
-const err1 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+var err1 = {instancePath:instancePath,schemaPath:"#/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2197,24 +2286,28 @@ errors++;
 validate48.errors = vErrors;
 return errors === 0;
 }
-validate48.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 const updateThread$field$draft_attachments = validate49;
-const schema67 = {"$id":"urn:puffle:op:updateThread:field:draft_attachments","type":["array","null"],"items":{"$ref":"urn:puffle:schema:DraftAttachment"}};
+var schema67 = {"$id":"urn:puffle:op:updateThread:field:draft_attachments","type":["array","null"],"items":{"$ref":"urn:puffle:schema:DraftAttachment"}};
 
-function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="urn:puffle:op:updateThread:field:draft_attachments" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate49.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
+function validate49(data, valCxt){
+"use strict"; /*# sourceURL="urn:puffle:op:updateThread:field:draft_attachments" */;
+if(valCxt){
+var instancePath = valCxt.instancePath;
+var parentData = valCxt.parentData;
+var parentDataProperty = valCxt.parentDataProperty;
+var rootData = valCxt.rootData;
 }
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+else {
+var instancePath = "";
+var parentData = undefined;
+var parentDataProperty = undefined;
+var rootData = data;
 }
+var vErrors = null;
+var errors = 0;
 if((!(Array.isArray(data))) && (data !== null)){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema67.type},message:"must be array,null"};
+var err0 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema67.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2224,13 +2317,13 @@ vErrors.push(err0);
 errors++;
 }
 if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-let data0 = data[i0];
+var len0 = data.length;
+for(var i0=0; i0<len0; i0++){
+var data0 = data[i0];
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 }
 else {
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"urn:puffle:schema:DraftAttachment/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var err1 = {instancePath:instancePath+"/" + i0,schemaPath:"urn:puffle:schema:DraftAttachment/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2244,24 +2337,28 @@ errors++;
 validate49.errors = vErrors;
 return errors === 0;
 }
-validate49.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 const updateThread$field$draft_bcc = validate50;
-const schema69 = {"$id":"urn:puffle:op:updateThread:field:draft_bcc","type":["string","null"]};
+var schema69 = {"$id":"urn:puffle:op:updateThread:field:draft_bcc","type":["string","null"]};
 
-function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="urn:puffle:op:updateThread:field:draft_bcc" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate50.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
+function validate50(data, valCxt){
+"use strict"; /*# sourceURL="urn:puffle:op:updateThread:field:draft_bcc" */;
+if(valCxt){
+var instancePath = valCxt.instancePath;
+var parentData = valCxt.parentData;
+var parentDataProperty = valCxt.parentDataProperty;
+var rootData = valCxt.rootData;
 }
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+else {
+var instancePath = "";
+var parentData = undefined;
+var parentDataProperty = undefined;
+var rootData = data;
 }
+var vErrors = null;
+var errors = 0;
 if((typeof data !== "string") && (data !== null)){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema69.type},message:"must be string,null"};
+var err0 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema69.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2273,24 +2370,28 @@ errors++;
 validate50.errors = vErrors;
 return errors === 0;
 }
-validate50.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 const updateThread$field$draft_body_html = validate51;
-const schema70 = {"$id":"urn:puffle:op:updateThread:field:draft_body_html","type":["string","null"]};
+var schema70 = {"$id":"urn:puffle:op:updateThread:field:draft_body_html","type":["string","null"]};
 
-function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="urn:puffle:op:updateThread:field:draft_body_html" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate51.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
+function validate51(data, valCxt){
+"use strict"; /*# sourceURL="urn:puffle:op:updateThread:field:draft_body_html" */;
+if(valCxt){
+var instancePath = valCxt.instancePath;
+var parentData = valCxt.parentData;
+var parentDataProperty = valCxt.parentDataProperty;
+var rootData = valCxt.rootData;
 }
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+else {
+var instancePath = "";
+var parentData = undefined;
+var parentDataProperty = undefined;
+var rootData = data;
 }
+var vErrors = null;
+var errors = 0;
 if((typeof data !== "string") && (data !== null)){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema70.type},message:"must be string,null"};
+var err0 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema70.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2302,24 +2403,28 @@ errors++;
 validate51.errors = vErrors;
 return errors === 0;
 }
-validate51.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 const updateThread$field$draft_body_text = validate52;
-const schema71 = {"$id":"urn:puffle:op:updateThread:field:draft_body_text","type":["string","null"]};
+var schema71 = {"$id":"urn:puffle:op:updateThread:field:draft_body_text","type":["string","null"]};
 
-function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="urn:puffle:op:updateThread:field:draft_body_text" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate52.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
+function validate52(data, valCxt){
+"use strict"; /*# sourceURL="urn:puffle:op:updateThread:field:draft_body_text" */;
+if(valCxt){
+var instancePath = valCxt.instancePath;
+var parentData = valCxt.parentData;
+var parentDataProperty = valCxt.parentDataProperty;
+var rootData = valCxt.rootData;
 }
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+else {
+var instancePath = "";
+var parentData = undefined;
+var parentDataProperty = undefined;
+var rootData = data;
 }
+var vErrors = null;
+var errors = 0;
 if((typeof data !== "string") && (data !== null)){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema71.type},message:"must be string,null"};
+var err0 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema71.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2331,24 +2436,28 @@ errors++;
 validate52.errors = vErrors;
 return errors === 0;
 }
-validate52.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 const updateThread$field$draft_cc = validate53;
-const schema72 = {"$id":"urn:puffle:op:updateThread:field:draft_cc","type":["string","null"]};
+var schema72 = {"$id":"urn:puffle:op:updateThread:field:draft_cc","type":["string","null"]};
 
-function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="urn:puffle:op:updateThread:field:draft_cc" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate53.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
+function validate53(data, valCxt){
+"use strict"; /*# sourceURL="urn:puffle:op:updateThread:field:draft_cc" */;
+if(valCxt){
+var instancePath = valCxt.instancePath;
+var parentData = valCxt.parentData;
+var parentDataProperty = valCxt.parentDataProperty;
+var rootData = valCxt.rootData;
 }
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+else {
+var instancePath = "";
+var parentData = undefined;
+var parentDataProperty = undefined;
+var rootData = data;
 }
+var vErrors = null;
+var errors = 0;
 if((typeof data !== "string") && (data !== null)){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema72.type},message:"must be string,null"};
+var err0 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema72.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2360,24 +2469,28 @@ errors++;
 validate53.errors = vErrors;
 return errors === 0;
 }
-validate53.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 const updateThread$field$draft_subject = validate54;
-const schema73 = {"$id":"urn:puffle:op:updateThread:field:draft_subject","type":["string","null"]};
+var schema73 = {"$id":"urn:puffle:op:updateThread:field:draft_subject","type":["string","null"]};
 
-function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="urn:puffle:op:updateThread:field:draft_subject" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate54.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
+function validate54(data, valCxt){
+"use strict"; /*# sourceURL="urn:puffle:op:updateThread:field:draft_subject" */;
+if(valCxt){
+var instancePath = valCxt.instancePath;
+var parentData = valCxt.parentData;
+var parentDataProperty = valCxt.parentDataProperty;
+var rootData = valCxt.rootData;
 }
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+else {
+var instancePath = "";
+var parentData = undefined;
+var parentDataProperty = undefined;
+var rootData = data;
 }
+var vErrors = null;
+var errors = 0;
 if((typeof data !== "string") && (data !== null)){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
+var err0 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2389,25 +2502,29 @@ errors++;
 validate54.errors = vErrors;
 return errors === 0;
 }
-validate54.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 const updateThread$field$participant_email = validate55;
-const schema74 = {"$id":"urn:puffle:op:updateThread:field:participant_email","type":"string","format":"email"};
+var schema74 = {"$id":"urn:puffle:op:updateThread:field:participant_email","type":"string","format":"email"};
 
-function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="urn:puffle:op:updateThread:field:participant_email" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate55.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
+function validate55(data, valCxt){
+"use strict"; /*# sourceURL="urn:puffle:op:updateThread:field:participant_email" */;
+if(valCxt){
+var instancePath = valCxt.instancePath;
+var parentData = valCxt.parentData;
+var parentDataProperty = valCxt.parentDataProperty;
+var rootData = valCxt.rootData;
 }
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+else {
+var instancePath = "";
+var parentData = undefined;
+var parentDataProperty = undefined;
+var rootData = data;
 }
+var vErrors = null;
+var errors = 0;
 if(typeof data === "string"){
 if(!(formats8.test(data))){
-const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
+var err0 = {instancePath:instancePath,schemaPath:"#/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2418,7 +2535,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var err1 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2430,24 +2547,28 @@ errors++;
 validate55.errors = vErrors;
 return errors === 0;
 }
-validate55.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 const updateThread$field$participant_name = validate56;
-const schema75 = {"$id":"urn:puffle:op:updateThread:field:participant_name","type":"string"};
+var schema75 = {"$id":"urn:puffle:op:updateThread:field:participant_name","type":"string"};
 
-function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="urn:puffle:op:updateThread:field:participant_name" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate56.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
+function validate56(data, valCxt){
+"use strict"; /*# sourceURL="urn:puffle:op:updateThread:field:participant_name" */;
+if(valCxt){
+var instancePath = valCxt.instancePath;
+var parentData = valCxt.parentData;
+var parentDataProperty = valCxt.parentDataProperty;
+var rootData = valCxt.rootData;
 }
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+else {
+var instancePath = "";
+var parentData = undefined;
+var parentDataProperty = undefined;
+var rootData = data;
 }
+var vErrors = null;
+var errors = 0;
 if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var err0 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2459,24 +2580,28 @@ errors++;
 validate56.errors = vErrors;
 return errors === 0;
 }
-validate56.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 const updateThread$field$status = validate57;
-const schema76 = {"$id":"urn:puffle:op:updateThread:field:status","$ref":"urn:puffle:schema:StatusUpdate"};
+var schema76 = {"$id":"urn:puffle:op:updateThread:field:status","$ref":"urn:puffle:schema:StatusUpdate"};
 
-function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="urn:puffle:op:updateThread:field:status" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate57.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
+function validate57(data, valCxt){
+"use strict"; /*# sourceURL="urn:puffle:op:updateThread:field:status" */;
+if(valCxt){
+var instancePath = valCxt.instancePath;
+var parentData = valCxt.parentData;
+var parentDataProperty = valCxt.parentDataProperty;
+var rootData = valCxt.rootData;
 }
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+else {
+var instancePath = "";
+var parentData = undefined;
+var parentDataProperty = undefined;
+var rootData = data;
 }
+var vErrors = null;
+var errors = 0;
 if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"urn:puffle:schema:StatusUpdate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var err0 = {instancePath:instancePath,schemaPath:"urn:puffle:schema:StatusUpdate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2486,7 +2611,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((data === "active") || (data === "archived"))){
-const err1 = {instancePath,schemaPath:"urn:puffle:schema:StatusUpdate/enum",keyword:"enum",params:{allowedValues: schema47.enum},message:"must be equal to one of the allowed values"};
+var err1 = {instancePath:instancePath,schemaPath:"urn:puffle:schema:StatusUpdate/enum",keyword:"enum",params:{allowedValues: schema47.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2498,24 +2623,28 @@ errors++;
 validate57.errors = vErrors;
 return errors === 0;
 }
-validate57.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 const updateThread$field$unread_count = validate58;
-const schema78 = {"$id":"urn:puffle:op:updateThread:field:unread_count","$ref":"urn:puffle:schema:UnreadCount"};
+var schema78 = {"$id":"urn:puffle:op:updateThread:field:unread_count","$ref":"urn:puffle:schema:UnreadCount"};
 
-function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="urn:puffle:op:updateThread:field:unread_count" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate58.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
+function validate58(data, valCxt){
+"use strict"; /*# sourceURL="urn:puffle:op:updateThread:field:unread_count" */;
+if(valCxt){
+var instancePath = valCxt.instancePath;
+var parentData = valCxt.parentData;
+var parentDataProperty = valCxt.parentDataProperty;
+var rootData = valCxt.rootData;
 }
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+else {
+var instancePath = "";
+var parentData = undefined;
+var parentDataProperty = undefined;
+var rootData = data;
 }
+var vErrors = null;
+var errors = 0;
 if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){
-const err0 = {instancePath,schemaPath:"urn:puffle:schema:UnreadCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+var err0 = {instancePath:instancePath,schemaPath:"urn:puffle:schema:UnreadCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2526,7 +2655,7 @@ errors++;
 }
 if((typeof data == "number") && (isFinite(data))){
 if(data > 9007199254740991 || isNaN(data)){
-const err1 = {instancePath,schemaPath:"urn:puffle:schema:UnreadCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+var err1 = {instancePath:instancePath,schemaPath:"urn:puffle:schema:UnreadCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2536,7 +2665,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data < 0 || isNaN(data)){
-const err2 = {instancePath,schemaPath:"urn:puffle:schema:UnreadCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var err2 = {instancePath:instancePath,schemaPath:"urn:puffle:schema:UnreadCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2549,7 +2678,6 @@ errors++;
 validate58.errors = vErrors;
 return errors === 0;
 }
-validate58.evaluated = {"dynamicProps":false,"dynamicItems":false};
 const updateConversation$request = validateUpdateConversationRequest;
 const updateConversation$response$200 = validateUpdateConversationResponse;
 const updateConversation$response$400 = validateProblem;
@@ -2565,6 +2693,2158 @@ const updateThread$response$404 = validateProblem;
 const updateThread$response$409 = validateDuplicateThreadProblem;
 const updateThread$response$413 = validateProblem;
 const updateThread$response$415 = validateProblem;
+
+const { check$updateConversation$params, check$validateUpdateConversationRequest, check$updateConversation$field$status, check$updateConversation$field$unread_count, check$validateUpdateConversationResponse, check$validateProblem, check$updateThread$params, check$validateUpdateThreadRequest, check$updateThread$field$account_id, check$updateThread$field$draft_attachments, check$updateThread$field$draft_bcc, check$updateThread$field$draft_body_html, check$updateThread$field$draft_body_text, check$updateThread$field$draft_cc, check$updateThread$field$draft_subject, check$updateThread$field$participant_email, check$updateThread$field$participant_name, check$updateThread$field$status, check$updateThread$field$unread_count, check$validateUpdateThreadResponse, check$validateDuplicateThreadProblem } = (() => {
+const check$updateConversation$params = validate20;
+var formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
+var pattern4 = new RegExp("^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$", "u");
+
+function validate20(data){
+"use strict";
+var vErrors = null;
+var errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+var missing0;
+if((data.id === undefined) && (missing0 = "id")){
+return false;
+}
+else {
+var _errs1 = errors;
+for(var key0 in data){
+if(!(key0 === "id")){
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.id !== undefined){
+var data0 = data.id;
+var _errs2 = errors;
+if(errors === _errs2){
+if(errors === _errs2){
+if(typeof data0 === "string"){
+if(!pattern4.test(data0)){
+return false;
+}
+else {
+if(!(formats0.test(data0))){
+return false;
+}
+}
+}
+else {
+return false;
+}
+}
+}
+}
+}
+}
+}
+else {
+return false;
+}
+}
+validate20.errors = vErrors;
+return errors === 0;
+}
+
+const check$validateUpdateConversationRequest = validate21;
+
+function validate21(data){
+"use strict";
+var vErrors = null;
+var errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(Object.keys(data).length < 1){
+return false;
+}
+else {
+var _errs1 = errors;
+for(var key0 in data){
+if(!((key0 === "status") || (key0 === "unread_count"))){
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.status !== undefined){
+var data0 = data.status;
+var _errs2 = errors;
+if(typeof data0 !== "string"){
+return false;
+}
+if(!((data0 === "active") || (data0 === "archived"))){
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.unread_count !== undefined){
+var data1 = data.unread_count;
+var _errs4 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+return false;
+}
+if(errors === _errs4){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 9007199254740991 || isNaN(data1)){
+return false;
+}
+else {
+if(data1 < 0 || isNaN(data1)){
+return false;
+}
+}
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+return false;
+}
+}
+validate21.errors = vErrors;
+return errors === 0;
+}
+
+const check$updateConversation$field$status = validate22;
+
+function validate22(data){
+"use strict";
+var vErrors = null;
+var errors = 0;
+if(typeof data !== "string"){
+return false;
+}
+if(!((data === "active") || (data === "archived"))){
+return false;
+}
+validate22.errors = vErrors;
+return errors === 0;
+}
+
+const check$updateConversation$field$unread_count = validate23;
+
+function validate23(data){
+"use strict";
+var vErrors = null;
+var errors = 0;
+if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){
+return false;
+}
+if(errors === 0){
+if((typeof data == "number") && (isFinite(data))){
+if(data > 9007199254740991 || isNaN(data)){
+return false;
+}
+else {
+if(data < 0 || isNaN(data)){
+return false;
+}
+}
+}
+}
+validate23.errors = vErrors;
+return errors === 0;
+}
+
+const check$validateUpdateConversationResponse = validate24;
+var formats4 = formats["date-time"];
+var formats10 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+var formats12 = formats.uri;
+
+function validate24(data){
+"use strict";
+var vErrors = null;
+var errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+var missing0;
+if((data.conversation === undefined) && (missing0 = "conversation")){
+return false;
+}
+else {
+if(data.conversation !== undefined){
+var data0 = data.conversation;
+var _errs1 = errors;
+var _errs3 = errors;
+if(errors === _errs3){
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.account_id !== undefined){
+var data1 = data0.account_id;
+var _errs5 = errors;
+if((typeof data1 !== "string") && (data1 !== null)){
+return false;
+}
+if(errors === _errs5){
+if(errors === _errs5){
+if(typeof data1 === "string"){
+if(!(formats0.test(data1))){
+return false;
+}
+}
+}
+}
+var valid2 = _errs5 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data0.channel !== undefined){
+var data2 = data0.channel;
+var _errs7 = errors;
+if(typeof data2 !== "string"){
+return false;
+}
+if(!((data2 === "linkedin") || (data2 === "email"))){
+return false;
+}
+var valid2 = _errs7 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data0.created_at !== undefined){
+var data3 = data0.created_at;
+var _errs9 = errors;
+if(errors === _errs9){
+if(errors === _errs9){
+if(typeof data3 === "string"){
+if(!(formats4(data3))){
+return false;
+}
+}
+else {
+return false;
+}
+}
+}
+var valid2 = _errs9 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data0.external_id !== undefined){
+var data4 = data0.external_id;
+var _errs11 = errors;
+if((typeof data4 !== "string") && (data4 !== null)){
+return false;
+}
+var valid2 = _errs11 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data0.id !== undefined){
+var data5 = data0.id;
+var _errs13 = errors;
+if(errors === _errs13){
+if(errors === _errs13){
+if(typeof data5 === "string"){
+if(!(formats0.test(data5))){
+return false;
+}
+}
+else {
+return false;
+}
+}
+}
+var valid2 = _errs13 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data0.last_message_at !== undefined){
+var data6 = data0.last_message_at;
+var _errs15 = errors;
+if((typeof data6 !== "string") && (data6 !== null)){
+return false;
+}
+if(errors === _errs15){
+if(errors === _errs15){
+if(typeof data6 === "string"){
+if(!(formats4(data6))){
+return false;
+}
+}
+}
+}
+var valid2 = _errs15 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data0.participant_email !== undefined){
+var data7 = data0.participant_email;
+var _errs17 = errors;
+if((typeof data7 !== "string") && (data7 !== null)){
+return false;
+}
+if(errors === _errs17){
+if(errors === _errs17){
+if(typeof data7 === "string"){
+if(!(formats10.test(data7))){
+return false;
+}
+}
+}
+}
+var valid2 = _errs17 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data0.participant_linkedin_url !== undefined){
+var data8 = data0.participant_linkedin_url;
+var _errs19 = errors;
+if((typeof data8 !== "string") && (data8 !== null)){
+return false;
+}
+if(errors === _errs19){
+if(errors === _errs19){
+if(typeof data8 === "string"){
+if(!(formats12(data8))){
+return false;
+}
+}
+}
+}
+var valid2 = _errs19 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data0.participant_name !== undefined){
+var data9 = data0.participant_name;
+var _errs21 = errors;
+if((typeof data9 !== "string") && (data9 !== null)){
+return false;
+}
+var valid2 = _errs21 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data0.status !== undefined){
+var data10 = data0.status;
+var _errs23 = errors;
+if(typeof data10 !== "string"){
+return false;
+}
+if(!(((data10 === "active") || (data10 === "archived")) || (data10 === "draft"))){
+return false;
+}
+var valid2 = _errs23 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data0.unread_count !== undefined){
+var data11 = data0.unread_count;
+var _errs25 = errors;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+return false;
+}
+if(errors === _errs25){
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 9007199254740991 || isNaN(data11)){
+return false;
+}
+else {
+if(data11 < 0 || isNaN(data11)){
+return false;
+}
+}
+}
+}
+var valid2 = _errs25 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data0.updated_at !== undefined){
+var data12 = data0.updated_at;
+var _errs27 = errors;
+if(errors === _errs27){
+if(errors === _errs27){
+if(typeof data12 === "string"){
+if(!(formats4(data12))){
+return false;
+}
+}
+else {
+return false;
+}
+}
+}
+var valid2 = _errs27 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data0.user_id !== undefined){
+var data13 = data0.user_id;
+var _errs29 = errors;
+if(errors === _errs29){
+if(errors === _errs29){
+if(typeof data13 === "string"){
+if(!(formats0.test(data13))){
+return false;
+}
+}
+else {
+return false;
+}
+}
+}
+var valid2 = _errs29 === errors;
+}
+else {
+var valid2 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+return false;
+}
+}
+if(errors === _errs1){
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+var missing1;
+if((((((((((((((data0.id === undefined) && (missing1 = "id")) || ((data0.user_id === undefined) && (missing1 = "user_id"))) || ((data0.account_id === undefined) && (missing1 = "account_id"))) || ((data0.channel === undefined) && (missing1 = "channel"))) || ((data0.status === undefined) && (missing1 = "status"))) || ((data0.external_id === undefined) && (missing1 = "external_id"))) || ((data0.participant_name === undefined) && (missing1 = "participant_name"))) || ((data0.participant_email === undefined) && (missing1 = "participant_email"))) || ((data0.participant_linkedin_url === undefined) && (missing1 = "participant_linkedin_url"))) || ((data0.last_message_at === undefined) && (missing1 = "last_message_at"))) || ((data0.unread_count === undefined) && (missing1 = "unread_count"))) || ((data0.created_at === undefined) && (missing1 = "created_at"))) || ((data0.updated_at === undefined) && (missing1 = "updated_at"))){
+return false;
+}
+}
+else {
+return false;
+}
+}
+}
+}
+}
+else {
+return false;
+}
+}
+validate24.errors = vErrors;
+return errors === 0;
+}
+
+const check$validateProblem = validate25;
+var formats18 = /^(?:[a-z][a-z0-9+\-.]*:)?(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'"()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
+
+function validate25(data){
+"use strict";
+var vErrors = null;
+var errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+var missing0;
+if((((data.type === undefined) && (missing0 = "type")) || ((data.title === undefined) && (missing0 = "title"))) || ((data.status === undefined) && (missing0 = "status"))){
+return false;
+}
+else {
+if(data.detail !== undefined){
+var _errs1 = errors;
+if(typeof data.detail !== "string"){
+return false;
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.errors !== undefined){
+var data1 = data.errors;
+var _errs3 = errors;
+if(errors === _errs3){
+if(Array.isArray(data1)){
+var valid1 = true;
+var len0 = data1.length;
+for(var i0=0; i0<len0; i0++){
+var data2 = data1[i0];
+var _errs5 = errors;
+if(errors === _errs5){
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+var missing1;
+if((((data2.path === undefined) && (missing1 = "path")) || ((data2.keyword === undefined) && (missing1 = "keyword"))) || ((data2.message === undefined) && (missing1 = "message"))){
+return false;
+}
+else {
+if(data2.keyword !== undefined){
+var _errs7 = errors;
+if(typeof data2.keyword !== "string"){
+return false;
+}
+var valid2 = _errs7 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data2.message !== undefined){
+var _errs9 = errors;
+if(typeof data2.message !== "string"){
+return false;
+}
+var valid2 = _errs9 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data2.path !== undefined){
+var _errs11 = errors;
+if(typeof data2.path !== "string"){
+return false;
+}
+var valid2 = _errs11 === errors;
+}
+else {
+var valid2 = true;
+}
+}
+}
+}
+}
+else {
+return false;
+}
+}
+var valid1 = _errs5 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+return false;
+}
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.instance !== undefined){
+var data6 = data.instance;
+var _errs13 = errors;
+if(errors === _errs13){
+if(errors === _errs13){
+if(typeof data6 === "string"){
+if(!(formats18.test(data6))){
+return false;
+}
+}
+else {
+return false;
+}
+}
+}
+var valid0 = _errs13 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.status !== undefined){
+var data7 = data.status;
+var _errs15 = errors;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+return false;
+}
+if(errors === _errs15){
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 599 || isNaN(data7)){
+return false;
+}
+else {
+if(data7 < 400 || isNaN(data7)){
+return false;
+}
+}
+}
+}
+var valid0 = _errs15 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.title !== undefined){
+var _errs17 = errors;
+if(typeof data.title !== "string"){
+return false;
+}
+var valid0 = _errs17 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.type !== undefined){
+var data9 = data.type;
+var _errs19 = errors;
+if(errors === _errs19){
+if(errors === _errs19){
+if(typeof data9 === "string"){
+if(!(formats18.test(data9))){
+return false;
+}
+}
+else {
+return false;
+}
+}
+}
+var valid0 = _errs19 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+return false;
+}
+}
+validate25.errors = vErrors;
+return errors === 0;
+}
+
+const check$updateThread$params = validate26;
+
+function validate26(data){
+"use strict";
+var vErrors = null;
+var errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+var missing0;
+if((data.id === undefined) && (missing0 = "id")){
+return false;
+}
+else {
+var _errs1 = errors;
+for(var key0 in data){
+if(!(key0 === "id")){
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.id !== undefined){
+var data0 = data.id;
+var _errs2 = errors;
+if(errors === _errs2){
+if(errors === _errs2){
+if(typeof data0 === "string"){
+if(!pattern4.test(data0)){
+return false;
+}
+else {
+if(!(formats0.test(data0))){
+return false;
+}
+}
+}
+else {
+return false;
+}
+}
+}
+}
+}
+}
+}
+else {
+return false;
+}
+}
+validate26.errors = vErrors;
+return errors === 0;
+}
+
+const check$validateUpdateThreadRequest = validate27;
+var schema38 = {"$id":"urn:puffle:schema:UpdateThreadRequest:fast","type":"object","minProperties":1,"properties":{"account_id":{"type":["string","null"],"format":"uuid"},"draft_attachments":{"type":["array","null"],"items":{"type":"object","additionalProperties":true}},"draft_bcc":{"type":["string","null"]},"draft_body_html":{"type":["string","null"]},"draft_body_text":{"type":["string","null"]},"draft_cc":{"type":["string","null"]},"draft_subject":{"type":["string","null"]},"participant_email":{"type":"string","format":"email"},"participant_name":{"type":"string"},"status":{"type":"string","enum":["active","archived"]},"unread_count":{"type":"integer","minimum":0,"maximum":9007199254740991}},"additionalProperties":false};
+var func1 = Object.prototype.hasOwnProperty;
+
+function validate27(data){
+"use strict";
+var vErrors = null;
+var errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(Object.keys(data).length < 1){
+return false;
+}
+else {
+var _errs1 = errors;
+for(var key0 in data){
+if(!(func1.call(schema38.properties, key0))){
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.account_id !== undefined){
+var data0 = data.account_id;
+var _errs2 = errors;
+if((typeof data0 !== "string") && (data0 !== null)){
+return false;
+}
+if(errors === _errs2){
+if(errors === _errs2){
+if(typeof data0 === "string"){
+if(!(formats0.test(data0))){
+return false;
+}
+}
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.draft_attachments !== undefined){
+var data1 = data.draft_attachments;
+var _errs4 = errors;
+if((!(Array.isArray(data1))) && (data1 !== null)){
+return false;
+}
+if(errors === _errs4){
+if(Array.isArray(data1)){
+var valid1 = true;
+var len0 = data1.length;
+for(var i0=0; i0<len0; i0++){
+var data2 = data1[i0];
+var _errs6 = errors;
+if(errors === _errs6){
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+}
+else {
+return false;
+}
+}
+var valid1 = _errs6 === errors;
+if(!valid1){
+break;
+}
+}
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.draft_bcc !== undefined){
+var data3 = data.draft_bcc;
+var _errs9 = errors;
+if((typeof data3 !== "string") && (data3 !== null)){
+return false;
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.draft_body_html !== undefined){
+var data4 = data.draft_body_html;
+var _errs11 = errors;
+if((typeof data4 !== "string") && (data4 !== null)){
+return false;
+}
+var valid0 = _errs11 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.draft_body_text !== undefined){
+var data5 = data.draft_body_text;
+var _errs13 = errors;
+if((typeof data5 !== "string") && (data5 !== null)){
+return false;
+}
+var valid0 = _errs13 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.draft_cc !== undefined){
+var data6 = data.draft_cc;
+var _errs15 = errors;
+if((typeof data6 !== "string") && (data6 !== null)){
+return false;
+}
+var valid0 = _errs15 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.draft_subject !== undefined){
+var data7 = data.draft_subject;
+var _errs17 = errors;
+if((typeof data7 !== "string") && (data7 !== null)){
+return false;
+}
+var valid0 = _errs17 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.participant_email !== undefined){
+var data8 = data.participant_email;
+var _errs19 = errors;
+if(errors === _errs19){
+if(errors === _errs19){
+if(typeof data8 === "string"){
+if(!(formats10.test(data8))){
+return false;
+}
+}
+else {
+return false;
+}
+}
+}
+var valid0 = _errs19 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.participant_name !== undefined){
+var _errs21 = errors;
+if(typeof data.participant_name !== "string"){
+return false;
+}
+var valid0 = _errs21 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.status !== undefined){
+var data10 = data.status;
+var _errs23 = errors;
+if(typeof data10 !== "string"){
+return false;
+}
+if(!((data10 === "active") || (data10 === "archived"))){
+return false;
+}
+var valid0 = _errs23 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.unread_count !== undefined){
+var data11 = data.unread_count;
+var _errs25 = errors;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+return false;
+}
+if(errors === _errs25){
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 9007199254740991 || isNaN(data11)){
+return false;
+}
+else {
+if(data11 < 0 || isNaN(data11)){
+return false;
+}
+}
+}
+}
+var valid0 = _errs25 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+return false;
+}
+}
+validate27.errors = vErrors;
+return errors === 0;
+}
+
+const check$updateThread$field$account_id = validate28;
+
+function validate28(data){
+"use strict";
+var vErrors = null;
+var errors = 0;
+if((typeof data !== "string") && (data !== null)){
+return false;
+}
+if(errors === 0){
+if(errors === 0){
+if(typeof data === "string"){
+if(!(formats0.test(data))){
+return false;
+}
+}
+}
+}
+validate28.errors = vErrors;
+return errors === 0;
+}
+
+const check$updateThread$field$draft_attachments = validate29;
+
+function validate29(data){
+"use strict";
+var vErrors = null;
+var errors = 0;
+if((!(Array.isArray(data))) && (data !== null)){
+return false;
+}
+if(errors === 0){
+if(Array.isArray(data)){
+var valid0 = true;
+var len0 = data.length;
+for(var i0=0; i0<len0; i0++){
+var data0 = data[i0];
+var _errs1 = errors;
+if(errors === _errs1){
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+}
+else {
+return false;
+}
+}
+var valid0 = _errs1 === errors;
+if(!valid0){
+break;
+}
+}
+}
+}
+validate29.errors = vErrors;
+return errors === 0;
+}
+
+const check$updateThread$field$draft_bcc = validate30;
+
+function validate30(data){
+"use strict";
+var vErrors = null;
+var errors = 0;
+if((typeof data !== "string") && (data !== null)){
+return false;
+}
+validate30.errors = vErrors;
+return errors === 0;
+}
+
+const check$updateThread$field$draft_body_html = validate31;
+
+function validate31(data){
+"use strict";
+var vErrors = null;
+var errors = 0;
+if((typeof data !== "string") && (data !== null)){
+return false;
+}
+validate31.errors = vErrors;
+return errors === 0;
+}
+
+const check$updateThread$field$draft_body_text = validate32;
+
+function validate32(data){
+"use strict";
+var vErrors = null;
+var errors = 0;
+if((typeof data !== "string") && (data !== null)){
+return false;
+}
+validate32.errors = vErrors;
+return errors === 0;
+}
+
+const check$updateThread$field$draft_cc = validate33;
+
+function validate33(data){
+"use strict";
+var vErrors = null;
+var errors = 0;
+if((typeof data !== "string") && (data !== null)){
+return false;
+}
+validate33.errors = vErrors;
+return errors === 0;
+}
+
+const check$updateThread$field$draft_subject = validate34;
+
+function validate34(data){
+"use strict";
+var vErrors = null;
+var errors = 0;
+if((typeof data !== "string") && (data !== null)){
+return false;
+}
+validate34.errors = vErrors;
+return errors === 0;
+}
+
+const check$updateThread$field$participant_email = validate35;
+
+function validate35(data){
+"use strict";
+var vErrors = null;
+var errors = 0;
+if(errors === 0){
+if(errors === 0){
+if(typeof data === "string"){
+if(!(formats10.test(data))){
+return false;
+}
+}
+else {
+return false;
+}
+}
+}
+validate35.errors = vErrors;
+return errors === 0;
+}
+
+const check$updateThread$field$participant_name = validate36;
+
+function validate36(data){
+"use strict";
+var vErrors = null;
+var errors = 0;
+if(typeof data !== "string"){
+return false;
+}
+validate36.errors = vErrors;
+return errors === 0;
+}
+
+const check$updateThread$field$status = validate37;
+
+function validate37(data){
+"use strict";
+var vErrors = null;
+var errors = 0;
+if(typeof data !== "string"){
+return false;
+}
+if(!((data === "active") || (data === "archived"))){
+return false;
+}
+validate37.errors = vErrors;
+return errors === 0;
+}
+
+const check$updateThread$field$unread_count = validate38;
+
+function validate38(data){
+"use strict";
+var vErrors = null;
+var errors = 0;
+if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){
+return false;
+}
+if(errors === 0){
+if((typeof data == "number") && (isFinite(data))){
+if(data > 9007199254740991 || isNaN(data)){
+return false;
+}
+else {
+if(data < 0 || isNaN(data)){
+return false;
+}
+}
+}
+}
+validate38.errors = vErrors;
+return errors === 0;
+}
+
+const check$validateUpdateThreadResponse = validate39;
+
+function validate39(data){
+"use strict";
+var vErrors = null;
+var errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+var missing0;
+if((data.thread === undefined) && (missing0 = "thread")){
+return false;
+}
+else {
+if(data.thread !== undefined){
+var data0 = data.thread;
+var _errs1 = errors;
+var _errs3 = errors;
+if(errors === _errs3){
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.account_id !== undefined){
+var data1 = data0.account_id;
+var _errs5 = errors;
+if((typeof data1 !== "string") && (data1 !== null)){
+return false;
+}
+if(errors === _errs5){
+if(errors === _errs5){
+if(typeof data1 === "string"){
+if(!(formats0.test(data1))){
+return false;
+}
+}
+}
+}
+var valid2 = _errs5 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data0.channel !== undefined){
+var data2 = data0.channel;
+var _errs7 = errors;
+if(typeof data2 !== "string"){
+return false;
+}
+if(!((data2 === "linkedin") || (data2 === "email"))){
+return false;
+}
+var valid2 = _errs7 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data0.created_at !== undefined){
+var data3 = data0.created_at;
+var _errs9 = errors;
+if(errors === _errs9){
+if(errors === _errs9){
+if(typeof data3 === "string"){
+if(!(formats4(data3))){
+return false;
+}
+}
+else {
+return false;
+}
+}
+}
+var valid2 = _errs9 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data0.external_id !== undefined){
+var data4 = data0.external_id;
+var _errs11 = errors;
+if((typeof data4 !== "string") && (data4 !== null)){
+return false;
+}
+var valid2 = _errs11 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data0.id !== undefined){
+var data5 = data0.id;
+var _errs13 = errors;
+if(errors === _errs13){
+if(errors === _errs13){
+if(typeof data5 === "string"){
+if(!(formats0.test(data5))){
+return false;
+}
+}
+else {
+return false;
+}
+}
+}
+var valid2 = _errs13 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data0.last_message_at !== undefined){
+var data6 = data0.last_message_at;
+var _errs15 = errors;
+if((typeof data6 !== "string") && (data6 !== null)){
+return false;
+}
+if(errors === _errs15){
+if(errors === _errs15){
+if(typeof data6 === "string"){
+if(!(formats4(data6))){
+return false;
+}
+}
+}
+}
+var valid2 = _errs15 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data0.participant_email !== undefined){
+var data7 = data0.participant_email;
+var _errs17 = errors;
+if((typeof data7 !== "string") && (data7 !== null)){
+return false;
+}
+if(errors === _errs17){
+if(errors === _errs17){
+if(typeof data7 === "string"){
+if(!(formats10.test(data7))){
+return false;
+}
+}
+}
+}
+var valid2 = _errs17 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data0.participant_linkedin_url !== undefined){
+var data8 = data0.participant_linkedin_url;
+var _errs19 = errors;
+if((typeof data8 !== "string") && (data8 !== null)){
+return false;
+}
+if(errors === _errs19){
+if(errors === _errs19){
+if(typeof data8 === "string"){
+if(!(formats12(data8))){
+return false;
+}
+}
+}
+}
+var valid2 = _errs19 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data0.participant_name !== undefined){
+var data9 = data0.participant_name;
+var _errs21 = errors;
+if((typeof data9 !== "string") && (data9 !== null)){
+return false;
+}
+var valid2 = _errs21 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data0.status !== undefined){
+var data10 = data0.status;
+var _errs23 = errors;
+if(typeof data10 !== "string"){
+return false;
+}
+if(!(((data10 === "active") || (data10 === "archived")) || (data10 === "draft"))){
+return false;
+}
+var valid2 = _errs23 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data0.unread_count !== undefined){
+var data11 = data0.unread_count;
+var _errs25 = errors;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+return false;
+}
+if(errors === _errs25){
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 9007199254740991 || isNaN(data11)){
+return false;
+}
+else {
+if(data11 < 0 || isNaN(data11)){
+return false;
+}
+}
+}
+}
+var valid2 = _errs25 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data0.updated_at !== undefined){
+var data12 = data0.updated_at;
+var _errs27 = errors;
+if(errors === _errs27){
+if(errors === _errs27){
+if(typeof data12 === "string"){
+if(!(formats4(data12))){
+return false;
+}
+}
+else {
+return false;
+}
+}
+}
+var valid2 = _errs27 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data0.user_id !== undefined){
+var data13 = data0.user_id;
+var _errs29 = errors;
+if(errors === _errs29){
+if(errors === _errs29){
+if(typeof data13 === "string"){
+if(!(formats0.test(data13))){
+return false;
+}
+}
+else {
+return false;
+}
+}
+}
+var valid2 = _errs29 === errors;
+}
+else {
+var valid2 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+return false;
+}
+}
+var valid1 = _errs3 === errors;
+if(valid1){
+var _errs31 = errors;
+if(errors === _errs31){
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.draft_attachments !== undefined){
+var data14 = data0.draft_attachments;
+var _errs33 = errors;
+if((!(Array.isArray(data14))) && (data14 !== null)){
+return false;
+}
+if(errors === _errs33){
+if(Array.isArray(data14)){
+var valid4 = true;
+var len0 = data14.length;
+for(var i0=0; i0<len0; i0++){
+var data15 = data14[i0];
+var _errs35 = errors;
+if(errors === _errs35){
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+}
+else {
+return false;
+}
+}
+var valid4 = _errs35 === errors;
+if(!valid4){
+break;
+}
+}
+}
+}
+var valid3 = _errs33 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data0.draft_bcc !== undefined){
+var data16 = data0.draft_bcc;
+var _errs38 = errors;
+if((typeof data16 !== "string") && (data16 !== null)){
+return false;
+}
+var valid3 = _errs38 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data0.draft_body_html !== undefined){
+var data17 = data0.draft_body_html;
+var _errs40 = errors;
+if((typeof data17 !== "string") && (data17 !== null)){
+return false;
+}
+var valid3 = _errs40 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data0.draft_body_text !== undefined){
+var data18 = data0.draft_body_text;
+var _errs42 = errors;
+if((typeof data18 !== "string") && (data18 !== null)){
+return false;
+}
+var valid3 = _errs42 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data0.draft_cc !== undefined){
+var data19 = data0.draft_cc;
+var _errs44 = errors;
+if((typeof data19 !== "string") && (data19 !== null)){
+return false;
+}
+var valid3 = _errs44 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data0.draft_subject !== undefined){
+var data20 = data0.draft_subject;
+var _errs46 = errors;
+if((typeof data20 !== "string") && (data20 !== null)){
+return false;
+}
+var valid3 = _errs46 === errors;
+}
+else {
+var valid3 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+return false;
+}
+}
+var valid1 = _errs31 === errors;
+}
+if(errors === _errs1){
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+var missing1;
+if(((data0.id === undefined) && (missing1 = "id")) || ((data0.status === undefined) && (missing1 = "status"))){
+return false;
+}
+}
+else {
+return false;
+}
+}
+}
+}
+}
+else {
+return false;
+}
+}
+validate39.errors = vErrors;
+return errors === 0;
+}
+
+const check$validateDuplicateThreadProblem = validate40;
+
+function validate40(data){
+"use strict";
+var vErrors = null;
+var errors = 0;
+if(!(data && typeof data == "object" && !Array.isArray(data))){
+return false;
+}
+var _errs1 = errors;
+if(errors === _errs1){
+if(data && typeof data == "object" && !Array.isArray(data)){
+var missing0;
+if((((data.type === undefined) && (missing0 = "type")) || ((data.title === undefined) && (missing0 = "title"))) || ((data.status === undefined) && (missing0 = "status"))){
+return false;
+}
+else {
+if(data.detail !== undefined){
+var _errs3 = errors;
+if(typeof data.detail !== "string"){
+return false;
+}
+var valid1 = _errs3 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.errors !== undefined){
+var data1 = data.errors;
+var _errs5 = errors;
+if(errors === _errs5){
+if(Array.isArray(data1)){
+var valid2 = true;
+var len0 = data1.length;
+for(var i0=0; i0<len0; i0++){
+var data2 = data1[i0];
+var _errs7 = errors;
+if(errors === _errs7){
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+var missing1;
+if((((data2.path === undefined) && (missing1 = "path")) || ((data2.keyword === undefined) && (missing1 = "keyword"))) || ((data2.message === undefined) && (missing1 = "message"))){
+return false;
+}
+else {
+if(data2.keyword !== undefined){
+var _errs9 = errors;
+if(typeof data2.keyword !== "string"){
+return false;
+}
+var valid3 = _errs9 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data2.message !== undefined){
+var _errs11 = errors;
+if(typeof data2.message !== "string"){
+return false;
+}
+var valid3 = _errs11 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data2.path !== undefined){
+var _errs13 = errors;
+if(typeof data2.path !== "string"){
+return false;
+}
+var valid3 = _errs13 === errors;
+}
+else {
+var valid3 = true;
+}
+}
+}
+}
+}
+else {
+return false;
+}
+}
+var valid2 = _errs7 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+return false;
+}
+}
+var valid1 = _errs5 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.instance !== undefined){
+var data6 = data.instance;
+var _errs15 = errors;
+if(errors === _errs15){
+if(errors === _errs15){
+if(typeof data6 === "string"){
+if(!(formats18.test(data6))){
+return false;
+}
+}
+else {
+return false;
+}
+}
+}
+var valid1 = _errs15 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.status !== undefined){
+var data7 = data.status;
+var _errs17 = errors;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+return false;
+}
+if(errors === _errs17){
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 599 || isNaN(data7)){
+return false;
+}
+else {
+if(data7 < 400 || isNaN(data7)){
+return false;
+}
+}
+}
+}
+var valid1 = _errs17 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.title !== undefined){
+var _errs19 = errors;
+if(typeof data.title !== "string"){
+return false;
+}
+var valid1 = _errs19 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.type !== undefined){
+var data9 = data.type;
+var _errs21 = errors;
+if(errors === _errs21){
+if(errors === _errs21){
+if(typeof data9 === "string"){
+if(!(formats18.test(data9))){
+return false;
+}
+}
+else {
+return false;
+}
+}
+}
+var valid1 = _errs21 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+return false;
+}
+}
+var valid0 = _errs1 === errors;
+if(valid0){
+var _errs23 = errors;
+if(errors === _errs23){
+if(data && typeof data == "object" && !Array.isArray(data)){
+var missing2;
+if((data.existing_thread === undefined) && (missing2 = "existing_thread")){
+return false;
+}
+else {
+if(data.existing_thread !== undefined){
+var data10 = data.existing_thread;
+var _errs25 = errors;
+var _errs27 = errors;
+if(errors === _errs27){
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.account_id !== undefined){
+var data11 = data10.account_id;
+var _errs29 = errors;
+if((typeof data11 !== "string") && (data11 !== null)){
+return false;
+}
+if(errors === _errs29){
+if(errors === _errs29){
+if(typeof data11 === "string"){
+if(!(formats0.test(data11))){
+return false;
+}
+}
+}
+}
+var valid6 = _errs29 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data10.channel !== undefined){
+var data12 = data10.channel;
+var _errs31 = errors;
+if(typeof data12 !== "string"){
+return false;
+}
+if(!((data12 === "linkedin") || (data12 === "email"))){
+return false;
+}
+var valid6 = _errs31 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data10.created_at !== undefined){
+var data13 = data10.created_at;
+var _errs33 = errors;
+if(errors === _errs33){
+if(errors === _errs33){
+if(typeof data13 === "string"){
+if(!(formats4(data13))){
+return false;
+}
+}
+else {
+return false;
+}
+}
+}
+var valid6 = _errs33 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data10.external_id !== undefined){
+var data14 = data10.external_id;
+var _errs35 = errors;
+if((typeof data14 !== "string") && (data14 !== null)){
+return false;
+}
+var valid6 = _errs35 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data10.id !== undefined){
+var data15 = data10.id;
+var _errs37 = errors;
+if(errors === _errs37){
+if(errors === _errs37){
+if(typeof data15 === "string"){
+if(!(formats0.test(data15))){
+return false;
+}
+}
+else {
+return false;
+}
+}
+}
+var valid6 = _errs37 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data10.last_message_at !== undefined){
+var data16 = data10.last_message_at;
+var _errs39 = errors;
+if((typeof data16 !== "string") && (data16 !== null)){
+return false;
+}
+if(errors === _errs39){
+if(errors === _errs39){
+if(typeof data16 === "string"){
+if(!(formats4(data16))){
+return false;
+}
+}
+}
+}
+var valid6 = _errs39 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data10.participant_email !== undefined){
+var data17 = data10.participant_email;
+var _errs41 = errors;
+if((typeof data17 !== "string") && (data17 !== null)){
+return false;
+}
+if(errors === _errs41){
+if(errors === _errs41){
+if(typeof data17 === "string"){
+if(!(formats10.test(data17))){
+return false;
+}
+}
+}
+}
+var valid6 = _errs41 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data10.participant_linkedin_url !== undefined){
+var data18 = data10.participant_linkedin_url;
+var _errs43 = errors;
+if((typeof data18 !== "string") && (data18 !== null)){
+return false;
+}
+if(errors === _errs43){
+if(errors === _errs43){
+if(typeof data18 === "string"){
+if(!(formats12(data18))){
+return false;
+}
+}
+}
+}
+var valid6 = _errs43 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data10.participant_name !== undefined){
+var data19 = data10.participant_name;
+var _errs45 = errors;
+if((typeof data19 !== "string") && (data19 !== null)){
+return false;
+}
+var valid6 = _errs45 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data10.status !== undefined){
+var data20 = data10.status;
+var _errs47 = errors;
+if(typeof data20 !== "string"){
+return false;
+}
+if(!(((data20 === "active") || (data20 === "archived")) || (data20 === "draft"))){
+return false;
+}
+var valid6 = _errs47 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data10.unread_count !== undefined){
+var data21 = data10.unread_count;
+var _errs49 = errors;
+if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
+return false;
+}
+if(errors === _errs49){
+if((typeof data21 == "number") && (isFinite(data21))){
+if(data21 > 9007199254740991 || isNaN(data21)){
+return false;
+}
+else {
+if(data21 < 0 || isNaN(data21)){
+return false;
+}
+}
+}
+}
+var valid6 = _errs49 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data10.updated_at !== undefined){
+var data22 = data10.updated_at;
+var _errs51 = errors;
+if(errors === _errs51){
+if(errors === _errs51){
+if(typeof data22 === "string"){
+if(!(formats4(data22))){
+return false;
+}
+}
+else {
+return false;
+}
+}
+}
+var valid6 = _errs51 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data10.user_id !== undefined){
+var data23 = data10.user_id;
+var _errs53 = errors;
+if(errors === _errs53){
+if(errors === _errs53){
+if(typeof data23 === "string"){
+if(!(formats0.test(data23))){
+return false;
+}
+}
+else {
+return false;
+}
+}
+}
+var valid6 = _errs53 === errors;
+}
+else {
+var valid6 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+return false;
+}
+}
+var valid5 = _errs27 === errors;
+if(valid5){
+var _errs55 = errors;
+if(errors === _errs55){
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.draft_attachments !== undefined){
+var data24 = data10.draft_attachments;
+var _errs57 = errors;
+if((!(Array.isArray(data24))) && (data24 !== null)){
+return false;
+}
+if(errors === _errs57){
+if(Array.isArray(data24)){
+var valid8 = true;
+var len1 = data24.length;
+for(var i1=0; i1<len1; i1++){
+var data25 = data24[i1];
+var _errs59 = errors;
+if(errors === _errs59){
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+}
+else {
+return false;
+}
+}
+var valid8 = _errs59 === errors;
+if(!valid8){
+break;
+}
+}
+}
+}
+var valid7 = _errs57 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data10.draft_bcc !== undefined){
+var data26 = data10.draft_bcc;
+var _errs62 = errors;
+if((typeof data26 !== "string") && (data26 !== null)){
+return false;
+}
+var valid7 = _errs62 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data10.draft_body_html !== undefined){
+var data27 = data10.draft_body_html;
+var _errs64 = errors;
+if((typeof data27 !== "string") && (data27 !== null)){
+return false;
+}
+var valid7 = _errs64 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data10.draft_body_text !== undefined){
+var data28 = data10.draft_body_text;
+var _errs66 = errors;
+if((typeof data28 !== "string") && (data28 !== null)){
+return false;
+}
+var valid7 = _errs66 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data10.draft_cc !== undefined){
+var data29 = data10.draft_cc;
+var _errs68 = errors;
+if((typeof data29 !== "string") && (data29 !== null)){
+return false;
+}
+var valid7 = _errs68 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data10.draft_subject !== undefined){
+var data30 = data10.draft_subject;
+var _errs70 = errors;
+if((typeof data30 !== "string") && (data30 !== null)){
+return false;
+}
+var valid7 = _errs70 === errors;
+}
+else {
+var valid7 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+return false;
+}
+}
+var valid5 = _errs55 === errors;
+}
+if(errors === _errs25){
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+var missing3;
+if(((data10.id === undefined) && (missing3 = "id")) || ((data10.status === undefined) && (missing3 = "status"))){
+return false;
+}
+}
+else {
+return false;
+}
+}
+}
+}
+}
+else {
+return false;
+}
+}
+var valid0 = _errs23 === errors;
+}
+validate40.errors = vErrors;
+return errors === 0;
+}
+return { check$updateConversation$params, check$validateUpdateConversationRequest, check$updateConversation$field$status, check$updateConversation$field$unread_count, check$validateUpdateConversationResponse, check$validateProblem, check$updateThread$params, check$validateUpdateThreadRequest, check$updateThread$field$account_id, check$updateThread$field$draft_attachments, check$updateThread$field$draft_bcc, check$updateThread$field$draft_body_html, check$updateThread$field$draft_body_text, check$updateThread$field$draft_cc, check$updateThread$field$draft_subject, check$updateThread$field$participant_email, check$updateThread$field$participant_name, check$updateThread$field$status, check$updateThread$field$unread_count, check$validateUpdateThreadResponse, check$validateDuplicateThreadProblem };
+})();
 
 export const schemas = Object.freeze({
   "Channel": validateChannel,
@@ -2628,6 +4908,51 @@ export const operations = Object.freeze({
       "409": updateThread$response$409,
       "413": updateThread$response$413,
       "415": updateThread$response$415,
+    }),
+  }),
+});
+/** Boolean-only twins of `operations`' validators (AJV, allErrors off, no messages): the fast path. */
+export const checks = Object.freeze({
+  "updateConversation": Object.freeze({
+    pathParams: check$updateConversation$params,
+    requestBody: check$validateUpdateConversationRequest,
+    requestFields: Object.freeze({
+      "status": check$updateConversation$field$status,
+      "unread_count": check$updateConversation$field$unread_count,
+    }),
+    responses: Object.freeze({
+      "200": check$validateUpdateConversationResponse,
+      "400": check$validateProblem,
+      "401": check$validateProblem,
+      "404": check$validateProblem,
+      "413": check$validateProblem,
+      "415": check$validateProblem,
+    }),
+  }),
+  "updateThread": Object.freeze({
+    pathParams: check$updateThread$params,
+    requestBody: check$validateUpdateThreadRequest,
+    requestFields: Object.freeze({
+      "account_id": check$updateThread$field$account_id,
+      "draft_attachments": check$updateThread$field$draft_attachments,
+      "draft_bcc": check$updateThread$field$draft_bcc,
+      "draft_body_html": check$updateThread$field$draft_body_html,
+      "draft_body_text": check$updateThread$field$draft_body_text,
+      "draft_cc": check$updateThread$field$draft_cc,
+      "draft_subject": check$updateThread$field$draft_subject,
+      "participant_email": check$updateThread$field$participant_email,
+      "participant_name": check$updateThread$field$participant_name,
+      "status": check$updateThread$field$status,
+      "unread_count": check$updateThread$field$unread_count,
+    }),
+    responses: Object.freeze({
+      "200": check$validateUpdateThreadResponse,
+      "400": check$validateProblem,
+      "401": check$validateProblem,
+      "404": check$validateProblem,
+      "409": check$validateDuplicateThreadProblem,
+      "413": check$validateProblem,
+      "415": check$validateProblem,
     }),
   }),
 });

@@ -1,6 +1,6 @@
 // The `puffle-api/validators` entry: check request and response bodies exactly as the API does,
 // with the generated, precompiled AJV validators (no AJV at run time, nothing compiled on import).
-import { operations as tables, schemas } from "../generated/validators.js";
+import { checks, operations as tables, schemas } from "../generated/validators.js";
 import type { AjvError, ValidateFunction } from "../generated/validators.js";
 import type { operations as Operations } from "../generated/schema.js";
 
@@ -40,7 +40,7 @@ export type NormalizeResult<T> =
 export const operationIds = Object.freeze(Object.keys(tables)) as readonly OperationId[];
 
 function escapePointer(segment: string): string {
-  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+  return segment.includes("~") || segment.includes("/") ? segment.replace(/~/g, "~0").replace(/\//g, "~1") : segment;
 }
 
 function describe(value: unknown): string {
@@ -48,11 +48,26 @@ function describe(value: unknown): string {
   return String(value);
 }
 
+/** `must be one of …` for an enum's allowed values, kept per array (the generated schemas' own). */
+const enumMessages = new WeakMap<readonly unknown[], string>();
+
+function enumMessage(allowed: readonly unknown[]): string {
+  let message = enumMessages.get(allowed);
+  if (message === undefined) {
+    message = `must be one of ${allowed.map(describe).join(", ")}`;
+    enumMessages.set(allowed, message);
+  }
+  return message;
+}
+
 /** AJV errors → `{ path, keyword, message }`, pointing at the field itself for required/unknown properties. */
 export function toIssues(errors: readonly AjvError[] | null | undefined, prefix = ""): ValidationIssue[] {
   const out: ValidationIssue[] = [];
-  const seen = new Set<string>();
-  for (const error of errors ?? []) {
+  if (!errors) return out;
+  // Duplicates can only occur with two errors or more.
+  const seen = errors.length > 1 ? new Set<string>() : null;
+  for (let i = 0; i < errors.length; i++) {
+    const error = errors[i]!;
     let path = prefix + error.instancePath;
     let message = error.message ?? `must pass "${error.keyword}"`;
     const p = error.params;
@@ -66,18 +81,25 @@ export function toIssues(errors: readonly AjvError[] | null | undefined, prefix 
       path += `/${escapePointer(p.unevaluatedProperty)}`;
       message = "is not a known field";
     } else if (error.keyword === "enum" && Array.isArray(p.allowedValues)) {
-      message = `must be one of ${p.allowedValues.map(describe).join(", ")}`;
+      message = enumMessage(p.allowedValues);
     }
-    const key = `${path}\u0000${error.keyword}\u0000${message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (seen !== null) {
+      const key = `${path}\u0000${error.keyword}\u0000${message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
     out.push({ path, keyword: error.keyword, message });
   }
   return out;
 }
 
-function run<T>(validate: ValidateFunction, value: unknown): ValidationResult<T> {
-  if (validate(value)) return { valid: true, value: value as T };
+/**
+ * `check` is the boolean-only build of the same schema (allErrors off, no messages): the fast path.
+ * Only when it says invalid does the detailed (allErrors) validator run, for the reasons; its
+ * verdict is the one returned. test/unit/fast-path.test.ts checks that the two always agree.
+ */
+function run<T>(validate: ValidateFunction, value: unknown, check: ValidateFunction): ValidationResult<T> {
+  if (check(value) || validate(value)) return { valid: true, value: value as T };
   return { valid: false, errors: toIssues(validate.errors) };
 }
 
@@ -99,7 +121,7 @@ export function validateRequestBody(operationId: string, body: unknown): Validat
 export function validateRequestBody(operationId: string, body: unknown): ValidationResult<unknown> {
   const table = tableOf(operationId);
   if (!table) return { valid: false, errors: unknownOperation(operationId) };
-  return run(table.requestBody, body);
+  return run(table.requestBody, body, checks[operationId as OperationId].requestBody);
 }
 
 /** Checks a response body against the schema documented for that status. */
@@ -126,7 +148,7 @@ export function validateResponseBody(operationId: string, status: number | strin
       ? { valid: true, value: body }
       : { valid: false, errors: [{ path: "", keyword: "content", message: `status ${key} of ${operationId} has no body` }] };
   }
-  return run(validate, body);
+  return run(validate, body, (checks[operationId as OperationId].responses as Readonly<Record<string, ValidateFunction | null>>)[key]!);
 }
 
 /** Checks path parameters (`{ id }`) against the documented pattern. */
@@ -135,7 +157,7 @@ export function validatePathParams(operationId: string, params: unknown): Valida
 export function validatePathParams(operationId: string, params: unknown): ValidationResult<unknown> {
   const table = tableOf(operationId);
   if (!table) return { valid: false, errors: unknownOperation(operationId) };
-  return run(table.pathParams, params);
+  return run(table.pathParams, params, checks[operationId as OperationId].pathParams);
 }
 
 const TRANSFORMS = {
@@ -159,6 +181,7 @@ export function normalizeRequestBody(operationId: string, body: unknown): Normal
     return { ok: false, status: rule.emptyStatus, errors: [{ path: "", keyword: "type", message: `must be object (got ${got})` }] };
   }
   const fields: Readonly<Record<string, { validate: ValidateFunction; transform: keyof typeof TRANSFORMS | null }>> = table.requestFields;
+  const fieldChecks: Readonly<Record<string, ValidateFunction>> = checks[operationId as OperationId].requestFields;
   const out: Record<string, unknown> = {};
   const dropped: string[] = [];
   const errors: ValidationIssue[] = [];
@@ -173,7 +196,7 @@ export function normalizeRequestBody(operationId: string, body: unknown): Normal
       errors.push(issue);
       continue;
     }
-    if (!field.validate(value)) {
+    if (!fieldChecks[key]!(value) && !field.validate(value)) {
       const issues = toIssues(field.validate.errors, `/${escapePointer(key)}`);
       if (rule.invalidProperties === "reject") return { ok: false, status: rule.emptyStatus, errors: issues };
       dropped.push(key);
@@ -192,7 +215,7 @@ export function normalizeRequestBody(operationId: string, body: unknown): Normal
     return { ok: false, status: rule.emptyStatus, errors };
   }
   // The result must pass the strict schema; if it does not, the spec's extension and its schema disagree.
-  if (!table.requestBody(out)) {
+  if (!checks[operationId as OperationId].requestBody(out) && !table.requestBody(out)) {
     return { ok: false, status: rule.emptyStatus, errors: toIssues(table.requestBody.errors) };
   }
   return { ok: true, body: out, dropped };

@@ -88,6 +88,111 @@ function normalizeRuleOf(doc, schema, pointer, root) {
   return { unknownProperties: rule.unknownProperties, invalidProperties: rule.invalidProperties, minValidProperties: rule.minValidProperties, emptyStatus: rule.emptyStatus };
 }
 
+/** Keywords whose evaluation AJV must track at run time (2020-12 dynamic scope and unevaluated*). */
+const DYNAMIC_KEYWORDS = new Set(["$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor", "unevaluatedProperties", "unevaluatedItems"]);
+
+function usesDynamicKeywords(node) {
+  if (Array.isArray(node)) return node.some(usesDynamicKeywords);
+  if (!node || typeof node !== "object") return false;
+  return Object.entries(node).some(([key, value]) => DYNAMIC_KEYWORDS.has(key) || usesDynamicKeywords(value));
+}
+
+/**
+ * Ajv2020 always tracks evaluated properties/items and passes dynamic anchors through every call;
+ * both only matter for `$dynamicRef`/`$recursiveRef` and `unevaluated*`, and cost an object per
+ * call and per reference. When no schema uses those keywords they are turned off: no verdict and
+ * no error changes.
+ */
+function withoutDynamicScope(ajv, schemaList) {
+  if (usesDynamicKeywords(schemaList)) return;
+  ajv.opts.dynamicRef = false;
+  ajv.opts.unevaluated = false;
+}
+
+/**
+ * A copy of a prepared schema with every `urn:puffle:schema:` reference replaced by the schema it
+ * names (its `$id` left out), so that AJV emits one flat function per validator instead of a call
+ * per reference. A reference that would recurse is kept as it is.
+ */
+function inlineRefs(node, byId, stack = []) {
+  if (Array.isArray(node)) return node.map((v) => inlineRefs(v, byId, stack));
+  if (!node || typeof node !== "object") return node;
+  const out = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === "$ref" || key === "$id") continue;
+    out[key] = key === "enum" || key === "const" || key === "required" || key === "type" ? value : inlineRefs(value, byId, stack);
+  }
+  if (typeof node.$ref !== "string") return out;
+  const [base, fragment = ""] = node.$ref.split("#");
+  if (stack.includes(node.$ref) || !byId.has(base)) return { ...out, $ref: node.$ref };
+  let target = byId.get(base);
+  for (const seg of fragment.split("/").slice(1)) target = target?.[seg.replace(/~1/g, "/").replace(/~0/g, "~")];
+  if (target === undefined) return { ...out, $ref: node.$ref };
+  const inlined = inlineRefs(target, byId, [...stack, node.$ref]);
+  // A reference alone becomes its target; one with sibling keywords applies both (2020-12).
+  return Object.keys(out).length === 0 ? inlined : { ...out, allOf: [...(out.allOf ?? []), inlined] };
+}
+
+/**
+ * The boolean fast path: the same schemas compiled a second time by AJV with `allErrors: false`
+ * and no messages, references inlined, and no evaluated-property tracking when the spec uses no
+ * keyword that needs it. It answers valid/invalid only; src/validators.ts runs the detailed
+ * (allErrors) validator only when this one says invalid. test/unit/fast-path.test.ts checks that
+ * both give the same verdict on every example of the spec and on mutations of them.
+ * Returns code that defines `const <name> = …` for each requested [name, id], scoped in an IIFE so
+ * that AJV's own names (validate20, schema31, …) cannot clash with the detailed build's.
+ */
+function buildFastCode(schemas, ajvFormats, wanted) {
+  const byId = new Map(Object.entries(schemas).map(([id, { schema }]) => [id, schema]));
+  const ajv = new Ajv2020({
+    strict: true,
+    strictRequired: false,
+    allErrors: false,
+    messages: false,
+    inlineRefs: true,
+    formats: ajvFormats,
+    code: { source: true, esm: true, lines: true, es5: true, formats: _`formats` },
+  });
+  withoutDynamicScope(ajv, [...byId.values()]);
+  const names = {};
+  for (const [name, id] of wanted) {
+    const schema = inlineRefs(byId.get(id), byId);
+    ajv.addSchema({ $id: `${id}:fast`, ...schema });
+    names[name] = `${id}:fast`;
+  }
+  let code = standaloneCode(ajv, names).replace(/^"use strict";\n?/, "");
+  code = code.replace(/^export const (\S+) = /gm, "const $1 = ");
+  code = slimFastCode(code);
+  const list = Object.keys(names);
+  return `const { ${list.join(", ")} } = (() => {\n${code.trim()}\nreturn { ${list.join(", ")} };\n})();`;
+}
+
+/**
+ * Post-processing of the fast build, which only ever answers true/false: the error object each
+ * failure would build is left out (the caller runs the detailed validator for the reasons), and
+ * with it the validation-context preamble and the schema constants only those objects used.
+ * Every edit is checked to have matched the shape AJV emits (one statement a line, `lines: true`).
+ */
+function slimFastCode(code) {
+  const errorLine = /^(validate\d+)\.errors = \[\{.*\}\];\n(?=return false;\n)/gm;
+  let out = code.replace(errorLine, "");
+  if (/\.errors = \[/.test(out)) throw new PipelineError({ rule: "puffle/fast-path", message: "AJV emitted an error object the fast-path post-processing did not expect" });
+  const preamble = /^function (validate\d+)\(data, valCxt\)\{\n("use strict"; )?(\/\*# sourceURL="[^"]*" \*\/;)\nif\(valCxt\)\{\n(?:var \w+ = valCxt\.\w+;\n)+\}\nelse \{\n(?:var \w+ = [^\n]+;\n)+\}\n/gm;
+  let functions = 0;
+  out = out.replace(preamble, (_m, name) => {
+    functions++;
+    return `function ${name}(data){\n"use strict";\n`;
+  });
+  if (functions !== (out.match(/^function validate\d+\(/gm) ?? []).length || /\b(instancePath|parentDataProperty|rootData|valCxt)\b/.test(out)) {
+    throw new PipelineError({ rule: "puffle/fast-path", message: "the fast-path validators still use their validation context: AJV's output changed shape" });
+  }
+  // Schema constants no longer referenced.
+  for (const [, name] of out.matchAll(/^var (schema\d+) = .*;$/gm)) {
+    if (!new RegExp(`\\b${name}\\b(?! = )`).test(out)) out = out.replace(new RegExp(`^var ${name} = .*;\\n`, "m"), "");
+  }
+  return out;
+}
+
 const TRANSFORMS = ["lowercase"];
 
 /**
@@ -194,8 +299,11 @@ export function buildValidators(doc, { root, header }) {
     strictRequired: false,
     allErrors: true,
     formats: ajvFormats,
-    code: { source: true, esm: true, lines: true, formats: _`formats` },
+    // es5: the validation context is read with `if (valCxt)` rather than a destructuring default,
+    // which allocates on every call; the code is otherwise the same.
+    code: { source: true, esm: true, lines: true, es5: true, formats: _`formats` },
   });
+  withoutDynamicScope(ajv, Object.values(schemas).map((s) => s.schema));
   for (const [id, { schema, pointer }] of Object.entries(schemas)) {
     try {
       ajv.addSchema(schema, id);
@@ -227,6 +335,13 @@ export function buildValidators(doc, { root, header }) {
     if (!exported) code = code.replace(`export const ${name} = `, `const ${name} = `);
   }
   if (aliases.length) code = `${code.trim()}\n${aliases.join("\n")}`;
+
+  // The boolean fast path, one function per schema id that an operation table uses.
+  const fastNameOf = new Map();
+  for (const [, id, exported] of entries) if (!exported && !fastNameOf.has(id)) fastNameOf.set(id, identifier("check", firstNameOf.get(id)));
+  const fast = (exportName) => fastNameOf.get(entries.find(([name]) => name === exportName)[1]);
+  code = `${code.trim()}\n\n${buildFastCode(schemas, ajvFormats, [...fastNameOf].map(([id, name]) => [name, id]))}`;
+
   const runtimeParts = [];
   for (const [call, { name, file }] of Object.entries(RUNTIME)) {
     if (code.includes(call)) {
@@ -249,6 +364,17 @@ export function buildValidators(doc, { root, header }) {
     table.push(`    requestFields: Object.freeze({\n${op.fields.map((f) => `      ${JSON.stringify(f.field)}: Object.freeze({ validate: ${f.exportName}, transform: ${JSON.stringify(f.transform)} }),`).join("\n")}\n    }),`);
     table.push(`    normalize: ${op.normalize ? `Object.freeze(${JSON.stringify(op.normalize)})` : "null"},`);
     table.push(`    responses: Object.freeze({\n${op.responses.map((r) => `      ${JSON.stringify(r.status)}: ${r.exportName ?? "null"},`).join("\n")}\n    }),`);
+    table.push("  }),");
+  }
+  table.push("});");
+  table.push("/** Boolean-only twins of `operations`' validators (AJV, allErrors off, no messages): the fast path. */");
+  table.push("export const checks = Object.freeze({");
+  for (const op of operations) {
+    table.push(`  ${JSON.stringify(op.opId)}: Object.freeze({`);
+    table.push(`    pathParams: ${fast(op.params)},`);
+    table.push(`    requestBody: ${op.request ? fast(op.request) : "null"},`);
+    table.push(`    requestFields: Object.freeze({\n${op.fields.map((f) => `      ${JSON.stringify(f.field)}: ${fast(f.exportName)},`).join("\n")}\n    }),`);
+    table.push(`    responses: Object.freeze({\n${op.responses.map((r) => `      ${JSON.stringify(r.status)}: ${r.exportName ? fast(r.exportName) : "null"},`).join("\n")}\n    }),`);
     table.push("  }),");
   }
   table.push("});");
@@ -298,6 +424,17 @@ export function buildValidators(doc, { root, header }) {
       `    readonly requestBody: ${op.request ? "ValidateFunction" : "null"};`,
       `    readonly requestFields: {\n${op.fields.map((f) => `      readonly ${JSON.stringify(f.field)}: RequestField;`).join("\n")}\n    };`,
       `    readonly normalize: ${op.normalize ? "NormalizeRule" : "null"};`,
+      `    readonly responses: {\n${op.responses.map((r) => `      readonly ${JSON.stringify(r.status)}: ${r.exportName ? "ValidateFunction" : "null"};`).join("\n")}\n    };`,
+      "  };",
+    ].join("\n")),
+    "};",
+    "/** Boolean-only twins of `operations`' validators: the same verdicts, no error details. */",
+    "export declare const checks: {",
+    ...operations.map((op) => [
+      `  readonly ${JSON.stringify(op.opId)}: {`,
+      "    readonly pathParams: ValidateFunction;",
+      `    readonly requestBody: ${op.request ? "ValidateFunction" : "null"};`,
+      `    readonly requestFields: {\n${op.fields.map((f) => `      readonly ${JSON.stringify(f.field)}: ValidateFunction;`).join("\n")}\n    };`,
       `    readonly responses: {\n${op.responses.map((r) => `      readonly ${JSON.stringify(r.status)}: ${r.exportName ? "ValidateFunction" : "null"};`).join("\n")}\n    };`,
       "  };",
     ].join("\n")),
