@@ -2787,11 +2787,12 @@ var valid0 = true;
 if(valid0){
 if(data.unread_count !== undefined){
 var data1 = data.unread_count;
-var _errs4 = errors;
+var _errs5 = errors;
+var _errs6 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
 return false;
 }
-if(errors === _errs4){
+if(errors === _errs6){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 9007199254740991 || isNaN(data1)){
 return false;
@@ -2803,7 +2804,7 @@ return false;
 }
 }
 }
-var valid0 = _errs4 === errors;
+var valid0 = _errs5 === errors;
 }
 else {
 var valid0 = true;
@@ -2842,10 +2843,11 @@ function validate23(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
+var _errs0 = errors;
 if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){
 return false;
 }
-if(errors === 0){
+if(errors === _errs0){
 if((typeof data == "number") && (isFinite(data))){
 if(data > 9007199254740991 || isNaN(data)){
 return false;
@@ -2866,6 +2868,305 @@ var formats4 = formats["date-time"];
 var formats10 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 var formats12 = formats.uri;
 
+function validate26(data){
+"use strict";
+var vErrors = null;
+var errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.account_id !== undefined){
+var data0 = data.account_id;
+var _errs1 = errors;
+if((typeof data0 !== "string") && (data0 !== null)){
+return false;
+}
+if(errors === _errs1){
+if(errors === _errs1){
+if(typeof data0 === "string"){
+if(!(formats0.test(data0))){
+return false;
+}
+}
+}
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.channel !== undefined){
+var data1 = data.channel;
+var _errs3 = errors;
+if(typeof data1 !== "string"){
+return false;
+}
+if(!((data1 === "linkedin") || (data1 === "email"))){
+return false;
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.created_at !== undefined){
+var data2 = data.created_at;
+var _errs6 = errors;
+if(errors === _errs6){
+if(errors === _errs6){
+if(typeof data2 === "string"){
+if(!(formats4(data2))){
+return false;
+}
+}
+else {
+return false;
+}
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.external_id !== undefined){
+var data3 = data.external_id;
+var _errs8 = errors;
+if((typeof data3 !== "string") && (data3 !== null)){
+return false;
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.id !== undefined){
+var data4 = data.id;
+var _errs10 = errors;
+var _errs11 = errors;
+if(errors === _errs11){
+if(errors === _errs11){
+if(typeof data4 === "string"){
+if(!(formats0.test(data4))){
+return false;
+}
+}
+else {
+return false;
+}
+}
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.last_message_at !== undefined){
+var data5 = data.last_message_at;
+var _errs13 = errors;
+if((typeof data5 !== "string") && (data5 !== null)){
+return false;
+}
+if(errors === _errs13){
+if(errors === _errs13){
+if(typeof data5 === "string"){
+if(!(formats4(data5))){
+return false;
+}
+}
+}
+}
+var valid0 = _errs13 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.participant_email !== undefined){
+var data6 = data.participant_email;
+var _errs15 = errors;
+if((typeof data6 !== "string") && (data6 !== null)){
+return false;
+}
+if(errors === _errs15){
+if(errors === _errs15){
+if(typeof data6 === "string"){
+if(!(formats10.test(data6))){
+return false;
+}
+}
+}
+}
+var valid0 = _errs15 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.participant_linkedin_url !== undefined){
+var data7 = data.participant_linkedin_url;
+var _errs17 = errors;
+if((typeof data7 !== "string") && (data7 !== null)){
+return false;
+}
+if(errors === _errs17){
+if(errors === _errs17){
+if(typeof data7 === "string"){
+if(!(formats12(data7))){
+return false;
+}
+}
+}
+}
+var valid0 = _errs17 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.participant_name !== undefined){
+var data8 = data.participant_name;
+var _errs19 = errors;
+if((typeof data8 !== "string") && (data8 !== null)){
+return false;
+}
+var valid0 = _errs19 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.status !== undefined){
+var data9 = data.status;
+var _errs21 = errors;
+if(typeof data9 !== "string"){
+return false;
+}
+if(!(((data9 === "active") || (data9 === "archived")) || (data9 === "draft"))){
+return false;
+}
+var valid0 = _errs21 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.unread_count !== undefined){
+var data10 = data.unread_count;
+var _errs24 = errors;
+var _errs25 = errors;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+return false;
+}
+if(errors === _errs25){
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 9007199254740991 || isNaN(data10)){
+return false;
+}
+else {
+if(data10 < 0 || isNaN(data10)){
+return false;
+}
+}
+}
+}
+var valid0 = _errs24 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.updated_at !== undefined){
+var data11 = data.updated_at;
+var _errs27 = errors;
+if(errors === _errs27){
+if(errors === _errs27){
+if(typeof data11 === "string"){
+if(!(formats4(data11))){
+return false;
+}
+}
+else {
+return false;
+}
+}
+}
+var valid0 = _errs27 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.user_id !== undefined){
+var data12 = data.user_id;
+var _errs29 = errors;
+var _errs30 = errors;
+if(errors === _errs30){
+if(errors === _errs30){
+if(typeof data12 === "string"){
+if(!(formats0.test(data12))){
+return false;
+}
+}
+else {
+return false;
+}
+}
+}
+var valid0 = _errs29 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+return false;
+}
+}
+validate26.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate25(data){
+"use strict";
+var vErrors = null;
+var errors = 0;
+if(!(validate26(data))){
+return false;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+var missing0;
+if((((((((((((((data.id === undefined) && (missing0 = "id")) || ((data.user_id === undefined) && (missing0 = "user_id"))) || ((data.account_id === undefined) && (missing0 = "account_id"))) || ((data.channel === undefined) && (missing0 = "channel"))) || ((data.status === undefined) && (missing0 = "status"))) || ((data.external_id === undefined) && (missing0 = "external_id"))) || ((data.participant_name === undefined) && (missing0 = "participant_name"))) || ((data.participant_email === undefined) && (missing0 = "participant_email"))) || ((data.participant_linkedin_url === undefined) && (missing0 = "participant_linkedin_url"))) || ((data.last_message_at === undefined) && (missing0 = "last_message_at"))) || ((data.unread_count === undefined) && (missing0 = "unread_count"))) || ((data.created_at === undefined) && (missing0 = "created_at"))) || ((data.updated_at === undefined) && (missing0 = "updated_at"))){
+return false;
+}
+}
+else {
+return false;
+}
+}
+validate25.errors = vErrors;
+return errors === 0;
+}
+
+
 function validate24(data){
 "use strict";
 var vErrors = null;
@@ -2878,283 +3179,8 @@ return false;
 }
 else {
 if(data.conversation !== undefined){
-var data0 = data.conversation;
-var _errs1 = errors;
-var _errs3 = errors;
-if(errors === _errs3){
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.account_id !== undefined){
-var data1 = data0.account_id;
-var _errs5 = errors;
-if((typeof data1 !== "string") && (data1 !== null)){
+if(!(validate25(data.conversation))){
 return false;
-}
-if(errors === _errs5){
-if(errors === _errs5){
-if(typeof data1 === "string"){
-if(!(formats0.test(data1))){
-return false;
-}
-}
-}
-}
-var valid2 = _errs5 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data0.channel !== undefined){
-var data2 = data0.channel;
-var _errs7 = errors;
-if(typeof data2 !== "string"){
-return false;
-}
-if(!((data2 === "linkedin") || (data2 === "email"))){
-return false;
-}
-var valid2 = _errs7 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data0.created_at !== undefined){
-var data3 = data0.created_at;
-var _errs9 = errors;
-if(errors === _errs9){
-if(errors === _errs9){
-if(typeof data3 === "string"){
-if(!(formats4(data3))){
-return false;
-}
-}
-else {
-return false;
-}
-}
-}
-var valid2 = _errs9 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data0.external_id !== undefined){
-var data4 = data0.external_id;
-var _errs11 = errors;
-if((typeof data4 !== "string") && (data4 !== null)){
-return false;
-}
-var valid2 = _errs11 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data0.id !== undefined){
-var data5 = data0.id;
-var _errs13 = errors;
-if(errors === _errs13){
-if(errors === _errs13){
-if(typeof data5 === "string"){
-if(!(formats0.test(data5))){
-return false;
-}
-}
-else {
-return false;
-}
-}
-}
-var valid2 = _errs13 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data0.last_message_at !== undefined){
-var data6 = data0.last_message_at;
-var _errs15 = errors;
-if((typeof data6 !== "string") && (data6 !== null)){
-return false;
-}
-if(errors === _errs15){
-if(errors === _errs15){
-if(typeof data6 === "string"){
-if(!(formats4(data6))){
-return false;
-}
-}
-}
-}
-var valid2 = _errs15 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data0.participant_email !== undefined){
-var data7 = data0.participant_email;
-var _errs17 = errors;
-if((typeof data7 !== "string") && (data7 !== null)){
-return false;
-}
-if(errors === _errs17){
-if(errors === _errs17){
-if(typeof data7 === "string"){
-if(!(formats10.test(data7))){
-return false;
-}
-}
-}
-}
-var valid2 = _errs17 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data0.participant_linkedin_url !== undefined){
-var data8 = data0.participant_linkedin_url;
-var _errs19 = errors;
-if((typeof data8 !== "string") && (data8 !== null)){
-return false;
-}
-if(errors === _errs19){
-if(errors === _errs19){
-if(typeof data8 === "string"){
-if(!(formats12(data8))){
-return false;
-}
-}
-}
-}
-var valid2 = _errs19 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data0.participant_name !== undefined){
-var data9 = data0.participant_name;
-var _errs21 = errors;
-if((typeof data9 !== "string") && (data9 !== null)){
-return false;
-}
-var valid2 = _errs21 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data0.status !== undefined){
-var data10 = data0.status;
-var _errs23 = errors;
-if(typeof data10 !== "string"){
-return false;
-}
-if(!(((data10 === "active") || (data10 === "archived")) || (data10 === "draft"))){
-return false;
-}
-var valid2 = _errs23 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data0.unread_count !== undefined){
-var data11 = data0.unread_count;
-var _errs25 = errors;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-return false;
-}
-if(errors === _errs25){
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 > 9007199254740991 || isNaN(data11)){
-return false;
-}
-else {
-if(data11 < 0 || isNaN(data11)){
-return false;
-}
-}
-}
-}
-var valid2 = _errs25 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data0.updated_at !== undefined){
-var data12 = data0.updated_at;
-var _errs27 = errors;
-if(errors === _errs27){
-if(errors === _errs27){
-if(typeof data12 === "string"){
-if(!(formats4(data12))){
-return false;
-}
-}
-else {
-return false;
-}
-}
-}
-var valid2 = _errs27 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data0.user_id !== undefined){
-var data13 = data0.user_id;
-var _errs29 = errors;
-if(errors === _errs29){
-if(errors === _errs29){
-if(typeof data13 === "string"){
-if(!(formats0.test(data13))){
-return false;
-}
-}
-else {
-return false;
-}
-}
-}
-var valid2 = _errs29 === errors;
-}
-else {
-var valid2 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-return false;
-}
-}
-if(errors === _errs1){
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-var missing1;
-if((((((((((((((data0.id === undefined) && (missing1 = "id")) || ((data0.user_id === undefined) && (missing1 = "user_id"))) || ((data0.account_id === undefined) && (missing1 = "account_id"))) || ((data0.channel === undefined) && (missing1 = "channel"))) || ((data0.status === undefined) && (missing1 = "status"))) || ((data0.external_id === undefined) && (missing1 = "external_id"))) || ((data0.participant_name === undefined) && (missing1 = "participant_name"))) || ((data0.participant_email === undefined) && (missing1 = "participant_email"))) || ((data0.participant_linkedin_url === undefined) && (missing1 = "participant_linkedin_url"))) || ((data0.last_message_at === undefined) && (missing1 = "last_message_at"))) || ((data0.unread_count === undefined) && (missing1 = "unread_count"))) || ((data0.created_at === undefined) && (missing1 = "created_at"))) || ((data0.updated_at === undefined) && (missing1 = "updated_at"))){
-return false;
-}
-}
-else {
-return false;
-}
 }
 }
 }
@@ -3167,10 +3193,10 @@ validate24.errors = vErrors;
 return errors === 0;
 }
 
-const check$validateProblem = validate25;
+const check$validateProblem = validate29;
 var formats18 = /^(?:[a-z][a-z0-9+\-.]*:)?(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'"()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
 
-function validate25(data){
+function validate29(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -3202,7 +3228,8 @@ var len0 = data1.length;
 for(var i0=0; i0<len0; i0++){
 var data2 = data1[i0];
 var _errs5 = errors;
-if(errors === _errs5){
+var _errs6 = errors;
+if(errors === _errs6){
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 var missing1;
 if((((data2.path === undefined) && (missing1 = "path")) || ((data2.keyword === undefined) && (missing1 = "keyword"))) || ((data2.message === undefined) && (missing1 = "message"))){
@@ -3210,36 +3237,36 @@ return false;
 }
 else {
 if(data2.keyword !== undefined){
-var _errs7 = errors;
+var _errs8 = errors;
 if(typeof data2.keyword !== "string"){
 return false;
 }
-var valid2 = _errs7 === errors;
+var valid3 = _errs8 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
-if(valid2){
+if(valid3){
 if(data2.message !== undefined){
-var _errs9 = errors;
+var _errs10 = errors;
 if(typeof data2.message !== "string"){
 return false;
 }
-var valid2 = _errs9 === errors;
+var valid3 = _errs10 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
-if(valid2){
+if(valid3){
 if(data2.path !== undefined){
-var _errs11 = errors;
+var _errs12 = errors;
 if(typeof data2.path !== "string"){
 return false;
 }
-var valid2 = _errs11 === errors;
+var valid3 = _errs12 === errors;
 }
 else {
-var valid2 = true;
+var valid3 = true;
 }
 }
 }
@@ -3267,9 +3294,9 @@ var valid0 = true;
 if(valid0){
 if(data.instance !== undefined){
 var data6 = data.instance;
-var _errs13 = errors;
-if(errors === _errs13){
-if(errors === _errs13){
+var _errs14 = errors;
+if(errors === _errs14){
+if(errors === _errs14){
 if(typeof data6 === "string"){
 if(!(formats18.test(data6))){
 return false;
@@ -3280,7 +3307,7 @@ return false;
 }
 }
 }
-var valid0 = _errs13 === errors;
+var valid0 = _errs14 === errors;
 }
 else {
 var valid0 = true;
@@ -3288,11 +3315,11 @@ var valid0 = true;
 if(valid0){
 if(data.status !== undefined){
 var data7 = data.status;
-var _errs15 = errors;
+var _errs16 = errors;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
 return false;
 }
-if(errors === _errs15){
+if(errors === _errs16){
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 599 || isNaN(data7)){
 return false;
@@ -3304,18 +3331,18 @@ return false;
 }
 }
 }
-var valid0 = _errs15 === errors;
+var valid0 = _errs16 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.title !== undefined){
-var _errs17 = errors;
+var _errs18 = errors;
 if(typeof data.title !== "string"){
 return false;
 }
-var valid0 = _errs17 === errors;
+var valid0 = _errs18 === errors;
 }
 else {
 var valid0 = true;
@@ -3323,9 +3350,9 @@ var valid0 = true;
 if(valid0){
 if(data.type !== undefined){
 var data9 = data.type;
-var _errs19 = errors;
-if(errors === _errs19){
-if(errors === _errs19){
+var _errs20 = errors;
+if(errors === _errs20){
+if(errors === _errs20){
 if(typeof data9 === "string"){
 if(!(formats18.test(data9))){
 return false;
@@ -3336,7 +3363,7 @@ return false;
 }
 }
 }
-var valid0 = _errs19 === errors;
+var valid0 = _errs20 === errors;
 }
 else {
 var valid0 = true;
@@ -3352,13 +3379,13 @@ else {
 return false;
 }
 }
-validate25.errors = vErrors;
+validate29.errors = vErrors;
 return errors === 0;
 }
 
-const check$updateThread$params = validate26;
+const check$updateThread$params = validate30;
 
-function validate26(data){
+function validate30(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -3405,15 +3432,15 @@ else {
 return false;
 }
 }
-validate26.errors = vErrors;
+validate30.errors = vErrors;
 return errors === 0;
 }
 
-const check$validateUpdateThreadRequest = validate27;
-var schema38 = {"$id":"urn:puffle:schema:UpdateThreadRequest:fast","type":"object","minProperties":1,"properties":{"account_id":{"type":["string","null"],"format":"uuid"},"draft_attachments":{"type":["array","null"],"items":{"type":"object","additionalProperties":true}},"draft_bcc":{"type":["string","null"]},"draft_body_html":{"type":["string","null"]},"draft_body_text":{"type":["string","null"]},"draft_cc":{"type":["string","null"]},"draft_subject":{"type":["string","null"]},"participant_email":{"type":"string","format":"email"},"participant_name":{"type":"string"},"status":{"type":"string","enum":["active","archived"]},"unread_count":{"type":"integer","minimum":0,"maximum":9007199254740991}},"additionalProperties":false};
+const check$validateUpdateThreadRequest = validate31;
+var schema50 = {"$id":"urn:puffle:schema:UpdateThreadRequest","type":"object","minProperties":1,"properties":{"account_id":{"type":["string","null"],"format":"uuid"},"draft_attachments":{"type":["array","null"],"items":{"$ref":"urn:puffle:schema:DraftAttachment"}},"draft_bcc":{"type":["string","null"]},"draft_body_html":{"type":["string","null"]},"draft_body_text":{"type":["string","null"]},"draft_cc":{"type":["string","null"]},"draft_subject":{"type":["string","null"]},"participant_email":{"type":"string","format":"email"},"participant_name":{"type":"string"},"status":{"$ref":"urn:puffle:schema:StatusUpdate"},"unread_count":{"$ref":"urn:puffle:schema:UnreadCount"}},"additionalProperties":false};
 var func1 = Object.prototype.hasOwnProperty;
 
-function validate27(data){
+function validate31(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -3425,7 +3452,7 @@ return false;
 else {
 var _errs1 = errors;
 for(var key0 in data){
-if(!(func1.call(schema38.properties, key0))){
+if(!(func1.call(schema50.properties, key0))){
 return false;
 break;
 }
@@ -3465,7 +3492,8 @@ var len0 = data1.length;
 for(var i0=0; i0<len0; i0++){
 var data2 = data1[i0];
 var _errs6 = errors;
-if(errors === _errs6){
+var _errs7 = errors;
+if(errors === _errs7){
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 }
 else {
@@ -3487,11 +3515,11 @@ var valid0 = true;
 if(valid0){
 if(data.draft_bcc !== undefined){
 var data3 = data.draft_bcc;
-var _errs9 = errors;
+var _errs10 = errors;
 if((typeof data3 !== "string") && (data3 !== null)){
 return false;
 }
-var valid0 = _errs9 === errors;
+var valid0 = _errs10 === errors;
 }
 else {
 var valid0 = true;
@@ -3499,11 +3527,11 @@ var valid0 = true;
 if(valid0){
 if(data.draft_body_html !== undefined){
 var data4 = data.draft_body_html;
-var _errs11 = errors;
+var _errs12 = errors;
 if((typeof data4 !== "string") && (data4 !== null)){
 return false;
 }
-var valid0 = _errs11 === errors;
+var valid0 = _errs12 === errors;
 }
 else {
 var valid0 = true;
@@ -3511,11 +3539,11 @@ var valid0 = true;
 if(valid0){
 if(data.draft_body_text !== undefined){
 var data5 = data.draft_body_text;
-var _errs13 = errors;
+var _errs14 = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
 return false;
 }
-var valid0 = _errs13 === errors;
+var valid0 = _errs14 === errors;
 }
 else {
 var valid0 = true;
@@ -3523,11 +3551,11 @@ var valid0 = true;
 if(valid0){
 if(data.draft_cc !== undefined){
 var data6 = data.draft_cc;
-var _errs15 = errors;
+var _errs16 = errors;
 if((typeof data6 !== "string") && (data6 !== null)){
 return false;
 }
-var valid0 = _errs15 === errors;
+var valid0 = _errs16 === errors;
 }
 else {
 var valid0 = true;
@@ -3535,11 +3563,11 @@ var valid0 = true;
 if(valid0){
 if(data.draft_subject !== undefined){
 var data7 = data.draft_subject;
-var _errs17 = errors;
+var _errs18 = errors;
 if((typeof data7 !== "string") && (data7 !== null)){
 return false;
 }
-var valid0 = _errs17 === errors;
+var valid0 = _errs18 === errors;
 }
 else {
 var valid0 = true;
@@ -3547,9 +3575,9 @@ var valid0 = true;
 if(valid0){
 if(data.participant_email !== undefined){
 var data8 = data.participant_email;
-var _errs19 = errors;
-if(errors === _errs19){
-if(errors === _errs19){
+var _errs20 = errors;
+if(errors === _errs20){
+if(errors === _errs20){
 if(typeof data8 === "string"){
 if(!(formats10.test(data8))){
 return false;
@@ -3560,18 +3588,18 @@ return false;
 }
 }
 }
-var valid0 = _errs19 === errors;
+var valid0 = _errs20 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.participant_name !== undefined){
-var _errs21 = errors;
+var _errs22 = errors;
 if(typeof data.participant_name !== "string"){
 return false;
 }
-var valid0 = _errs21 === errors;
+var valid0 = _errs22 === errors;
 }
 else {
 var valid0 = true;
@@ -3579,14 +3607,14 @@ var valid0 = true;
 if(valid0){
 if(data.status !== undefined){
 var data10 = data.status;
-var _errs23 = errors;
+var _errs24 = errors;
 if(typeof data10 !== "string"){
 return false;
 }
 if(!((data10 === "active") || (data10 === "archived"))){
 return false;
 }
-var valid0 = _errs23 === errors;
+var valid0 = _errs24 === errors;
 }
 else {
 var valid0 = true;
@@ -3594,11 +3622,12 @@ var valid0 = true;
 if(valid0){
 if(data.unread_count !== undefined){
 var data11 = data.unread_count;
-var _errs25 = errors;
+var _errs27 = errors;
+var _errs28 = errors;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
 return false;
 }
-if(errors === _errs25){
+if(errors === _errs28){
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 > 9007199254740991 || isNaN(data11)){
 return false;
@@ -3610,7 +3639,7 @@ return false;
 }
 }
 }
-var valid0 = _errs25 === errors;
+var valid0 = _errs27 === errors;
 }
 else {
 var valid0 = true;
@@ -3632,13 +3661,13 @@ else {
 return false;
 }
 }
-validate27.errors = vErrors;
+validate31.errors = vErrors;
 return errors === 0;
 }
 
-const check$updateThread$field$account_id = validate28;
+const check$updateThread$field$account_id = validate32;
 
-function validate28(data){
+function validate32(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -3654,13 +3683,13 @@ return false;
 }
 }
 }
-validate28.errors = vErrors;
+validate32.errors = vErrors;
 return errors === 0;
 }
 
-const check$updateThread$field$draft_attachments = validate29;
+const check$updateThread$field$draft_attachments = validate33;
 
-function validate29(data){
+function validate33(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -3674,7 +3703,8 @@ var len0 = data.length;
 for(var i0=0; i0<len0; i0++){
 var data0 = data[i0];
 var _errs1 = errors;
-if(errors === _errs1){
+var _errs2 = errors;
+if(errors === _errs2){
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 }
 else {
@@ -3688,63 +3718,11 @@ break;
 }
 }
 }
-validate29.errors = vErrors;
-return errors === 0;
-}
-
-const check$updateThread$field$draft_bcc = validate30;
-
-function validate30(data){
-"use strict";
-var vErrors = null;
-var errors = 0;
-if((typeof data !== "string") && (data !== null)){
-return false;
-}
-validate30.errors = vErrors;
-return errors === 0;
-}
-
-const check$updateThread$field$draft_body_html = validate31;
-
-function validate31(data){
-"use strict";
-var vErrors = null;
-var errors = 0;
-if((typeof data !== "string") && (data !== null)){
-return false;
-}
-validate31.errors = vErrors;
-return errors === 0;
-}
-
-const check$updateThread$field$draft_body_text = validate32;
-
-function validate32(data){
-"use strict";
-var vErrors = null;
-var errors = 0;
-if((typeof data !== "string") && (data !== null)){
-return false;
-}
-validate32.errors = vErrors;
-return errors === 0;
-}
-
-const check$updateThread$field$draft_cc = validate33;
-
-function validate33(data){
-"use strict";
-var vErrors = null;
-var errors = 0;
-if((typeof data !== "string") && (data !== null)){
-return false;
-}
 validate33.errors = vErrors;
 return errors === 0;
 }
 
-const check$updateThread$field$draft_subject = validate34;
+const check$updateThread$field$draft_bcc = validate34;
 
 function validate34(data){
 "use strict";
@@ -3757,9 +3735,61 @@ validate34.errors = vErrors;
 return errors === 0;
 }
 
-const check$updateThread$field$participant_email = validate35;
+const check$updateThread$field$draft_body_html = validate35;
 
 function validate35(data){
+"use strict";
+var vErrors = null;
+var errors = 0;
+if((typeof data !== "string") && (data !== null)){
+return false;
+}
+validate35.errors = vErrors;
+return errors === 0;
+}
+
+const check$updateThread$field$draft_body_text = validate36;
+
+function validate36(data){
+"use strict";
+var vErrors = null;
+var errors = 0;
+if((typeof data !== "string") && (data !== null)){
+return false;
+}
+validate36.errors = vErrors;
+return errors === 0;
+}
+
+const check$updateThread$field$draft_cc = validate37;
+
+function validate37(data){
+"use strict";
+var vErrors = null;
+var errors = 0;
+if((typeof data !== "string") && (data !== null)){
+return false;
+}
+validate37.errors = vErrors;
+return errors === 0;
+}
+
+const check$updateThread$field$draft_subject = validate38;
+
+function validate38(data){
+"use strict";
+var vErrors = null;
+var errors = 0;
+if((typeof data !== "string") && (data !== null)){
+return false;
+}
+validate38.errors = vErrors;
+return errors === 0;
+}
+
+const check$updateThread$field$participant_email = validate39;
+
+function validate39(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -3775,26 +3805,26 @@ return false;
 }
 }
 }
-validate35.errors = vErrors;
+validate39.errors = vErrors;
 return errors === 0;
 }
 
-const check$updateThread$field$participant_name = validate36;
+const check$updateThread$field$participant_name = validate40;
 
-function validate36(data){
+function validate40(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
 if(typeof data !== "string"){
 return false;
 }
-validate36.errors = vErrors;
+validate40.errors = vErrors;
 return errors === 0;
 }
 
-const check$updateThread$field$status = validate37;
+const check$updateThread$field$status = validate41;
 
-function validate37(data){
+function validate41(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -3804,20 +3834,21 @@ return false;
 if(!((data === "active") || (data === "archived"))){
 return false;
 }
-validate37.errors = vErrors;
+validate41.errors = vErrors;
 return errors === 0;
 }
 
-const check$updateThread$field$unread_count = validate38;
+const check$updateThread$field$unread_count = validate42;
 
-function validate38(data){
+function validate42(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
+var _errs0 = errors;
 if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){
 return false;
 }
-if(errors === 0){
+if(errors === _errs0){
 if((typeof data == "number") && (isFinite(data))){
 if(data > 9007199254740991 || isNaN(data)){
 return false;
@@ -3829,13 +3860,159 @@ return false;
 }
 }
 }
-validate38.errors = vErrors;
+validate42.errors = vErrors;
 return errors === 0;
 }
 
-const check$validateUpdateThreadResponse = validate39;
+const check$validateUpdateThreadResponse = validate43;
 
-function validate39(data){
+function validate46(data){
+"use strict";
+var vErrors = null;
+var errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.draft_attachments !== undefined){
+var data0 = data.draft_attachments;
+var _errs1 = errors;
+if((!(Array.isArray(data0))) && (data0 !== null)){
+return false;
+}
+if(errors === _errs1){
+if(Array.isArray(data0)){
+var valid1 = true;
+var len0 = data0.length;
+for(var i0=0; i0<len0; i0++){
+var data1 = data0[i0];
+var _errs3 = errors;
+var _errs4 = errors;
+if(errors === _errs4){
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+}
+else {
+return false;
+}
+}
+var valid1 = _errs3 === errors;
+if(!valid1){
+break;
+}
+}
+}
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.draft_bcc !== undefined){
+var data2 = data.draft_bcc;
+var _errs7 = errors;
+if((typeof data2 !== "string") && (data2 !== null)){
+return false;
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.draft_body_html !== undefined){
+var data3 = data.draft_body_html;
+var _errs9 = errors;
+if((typeof data3 !== "string") && (data3 !== null)){
+return false;
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.draft_body_text !== undefined){
+var data4 = data.draft_body_text;
+var _errs11 = errors;
+if((typeof data4 !== "string") && (data4 !== null)){
+return false;
+}
+var valid0 = _errs11 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.draft_cc !== undefined){
+var data5 = data.draft_cc;
+var _errs13 = errors;
+if((typeof data5 !== "string") && (data5 !== null)){
+return false;
+}
+var valid0 = _errs13 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.draft_subject !== undefined){
+var data6 = data.draft_subject;
+var _errs15 = errors;
+if((typeof data6 !== "string") && (data6 !== null)){
+return false;
+}
+var valid0 = _errs15 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+return false;
+}
+}
+validate46.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate44(data){
+"use strict";
+var vErrors = null;
+var errors = 0;
+var _errs1 = errors;
+if(!(validate26(data))){
+return false;
+}
+var valid0 = _errs1 === errors;
+if(valid0){
+var _errs2 = errors;
+if(!(validate46(data))){
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+var missing0;
+if(((data.id === undefined) && (missing0 = "id")) || ((data.status === undefined) && (missing0 = "status"))){
+return false;
+}
+}
+else {
+return false;
+}
+}
+validate44.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate43(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -3847,265 +4024,8 @@ return false;
 }
 else {
 if(data.thread !== undefined){
-var data0 = data.thread;
-var _errs1 = errors;
-var _errs3 = errors;
-if(errors === _errs3){
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.account_id !== undefined){
-var data1 = data0.account_id;
-var _errs5 = errors;
-if((typeof data1 !== "string") && (data1 !== null)){
+if(!(validate44(data.thread))){
 return false;
-}
-if(errors === _errs5){
-if(errors === _errs5){
-if(typeof data1 === "string"){
-if(!(formats0.test(data1))){
-return false;
-}
-}
-}
-}
-var valid2 = _errs5 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data0.channel !== undefined){
-var data2 = data0.channel;
-var _errs7 = errors;
-if(typeof data2 !== "string"){
-return false;
-}
-if(!((data2 === "linkedin") || (data2 === "email"))){
-return false;
-}
-var valid2 = _errs7 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data0.created_at !== undefined){
-var data3 = data0.created_at;
-var _errs9 = errors;
-if(errors === _errs9){
-if(errors === _errs9){
-if(typeof data3 === "string"){
-if(!(formats4(data3))){
-return false;
-}
-}
-else {
-return false;
-}
-}
-}
-var valid2 = _errs9 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data0.external_id !== undefined){
-var data4 = data0.external_id;
-var _errs11 = errors;
-if((typeof data4 !== "string") && (data4 !== null)){
-return false;
-}
-var valid2 = _errs11 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data0.id !== undefined){
-var data5 = data0.id;
-var _errs13 = errors;
-if(errors === _errs13){
-if(errors === _errs13){
-if(typeof data5 === "string"){
-if(!(formats0.test(data5))){
-return false;
-}
-}
-else {
-return false;
-}
-}
-}
-var valid2 = _errs13 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data0.last_message_at !== undefined){
-var data6 = data0.last_message_at;
-var _errs15 = errors;
-if((typeof data6 !== "string") && (data6 !== null)){
-return false;
-}
-if(errors === _errs15){
-if(errors === _errs15){
-if(typeof data6 === "string"){
-if(!(formats4(data6))){
-return false;
-}
-}
-}
-}
-var valid2 = _errs15 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data0.participant_email !== undefined){
-var data7 = data0.participant_email;
-var _errs17 = errors;
-if((typeof data7 !== "string") && (data7 !== null)){
-return false;
-}
-if(errors === _errs17){
-if(errors === _errs17){
-if(typeof data7 === "string"){
-if(!(formats10.test(data7))){
-return false;
-}
-}
-}
-}
-var valid2 = _errs17 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data0.participant_linkedin_url !== undefined){
-var data8 = data0.participant_linkedin_url;
-var _errs19 = errors;
-if((typeof data8 !== "string") && (data8 !== null)){
-return false;
-}
-if(errors === _errs19){
-if(errors === _errs19){
-if(typeof data8 === "string"){
-if(!(formats12(data8))){
-return false;
-}
-}
-}
-}
-var valid2 = _errs19 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data0.participant_name !== undefined){
-var data9 = data0.participant_name;
-var _errs21 = errors;
-if((typeof data9 !== "string") && (data9 !== null)){
-return false;
-}
-var valid2 = _errs21 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data0.status !== undefined){
-var data10 = data0.status;
-var _errs23 = errors;
-if(typeof data10 !== "string"){
-return false;
-}
-if(!(((data10 === "active") || (data10 === "archived")) || (data10 === "draft"))){
-return false;
-}
-var valid2 = _errs23 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data0.unread_count !== undefined){
-var data11 = data0.unread_count;
-var _errs25 = errors;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-return false;
-}
-if(errors === _errs25){
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 > 9007199254740991 || isNaN(data11)){
-return false;
-}
-else {
-if(data11 < 0 || isNaN(data11)){
-return false;
-}
-}
-}
-}
-var valid2 = _errs25 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data0.updated_at !== undefined){
-var data12 = data0.updated_at;
-var _errs27 = errors;
-if(errors === _errs27){
-if(errors === _errs27){
-if(typeof data12 === "string"){
-if(!(formats4(data12))){
-return false;
-}
-}
-else {
-return false;
-}
-}
-}
-var valid2 = _errs27 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data0.user_id !== undefined){
-var data13 = data0.user_id;
-var _errs29 = errors;
-if(errors === _errs29){
-if(errors === _errs29){
-if(typeof data13 === "string"){
-if(!(formats0.test(data13))){
-return false;
-}
-}
-else {
-return false;
-}
-}
-}
-var valid2 = _errs29 === errors;
-}
-else {
-var valid2 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
 }
 }
 }
@@ -4114,140 +4034,13 @@ else {
 return false;
 }
 }
-var valid1 = _errs3 === errors;
-if(valid1){
-var _errs31 = errors;
-if(errors === _errs31){
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.draft_attachments !== undefined){
-var data14 = data0.draft_attachments;
-var _errs33 = errors;
-if((!(Array.isArray(data14))) && (data14 !== null)){
-return false;
-}
-if(errors === _errs33){
-if(Array.isArray(data14)){
-var valid4 = true;
-var len0 = data14.length;
-for(var i0=0; i0<len0; i0++){
-var data15 = data14[i0];
-var _errs35 = errors;
-if(errors === _errs35){
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-}
-else {
-return false;
-}
-}
-var valid4 = _errs35 === errors;
-if(!valid4){
-break;
-}
-}
-}
-}
-var valid3 = _errs33 === errors;
-}
-else {
-var valid3 = true;
-}
-if(valid3){
-if(data0.draft_bcc !== undefined){
-var data16 = data0.draft_bcc;
-var _errs38 = errors;
-if((typeof data16 !== "string") && (data16 !== null)){
-return false;
-}
-var valid3 = _errs38 === errors;
-}
-else {
-var valid3 = true;
-}
-if(valid3){
-if(data0.draft_body_html !== undefined){
-var data17 = data0.draft_body_html;
-var _errs40 = errors;
-if((typeof data17 !== "string") && (data17 !== null)){
-return false;
-}
-var valid3 = _errs40 === errors;
-}
-else {
-var valid3 = true;
-}
-if(valid3){
-if(data0.draft_body_text !== undefined){
-var data18 = data0.draft_body_text;
-var _errs42 = errors;
-if((typeof data18 !== "string") && (data18 !== null)){
-return false;
-}
-var valid3 = _errs42 === errors;
-}
-else {
-var valid3 = true;
-}
-if(valid3){
-if(data0.draft_cc !== undefined){
-var data19 = data0.draft_cc;
-var _errs44 = errors;
-if((typeof data19 !== "string") && (data19 !== null)){
-return false;
-}
-var valid3 = _errs44 === errors;
-}
-else {
-var valid3 = true;
-}
-if(valid3){
-if(data0.draft_subject !== undefined){
-var data20 = data0.draft_subject;
-var _errs46 = errors;
-if((typeof data20 !== "string") && (data20 !== null)){
-return false;
-}
-var valid3 = _errs46 === errors;
-}
-else {
-var valid3 = true;
-}
-}
-}
-}
-}
-}
-}
-else {
-return false;
-}
-}
-var valid1 = _errs31 === errors;
-}
-if(errors === _errs1){
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-var missing1;
-if(((data0.id === undefined) && (missing1 = "id")) || ((data0.status === undefined) && (missing1 = "status"))){
-return false;
-}
-}
-else {
-return false;
-}
-}
-}
-}
-}
-else {
-return false;
-}
-}
-validate39.errors = vErrors;
+validate43.errors = vErrors;
 return errors === 0;
 }
 
-const check$validateDuplicateThreadProblem = validate40;
+const check$validateDuplicateThreadProblem = validate49;
 
-function validate40(data){
+function validate49(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -4255,454 +4048,22 @@ if(!(data && typeof data == "object" && !Array.isArray(data))){
 return false;
 }
 var _errs1 = errors;
-if(errors === _errs1){
-if(data && typeof data == "object" && !Array.isArray(data)){
-var missing0;
-if((((data.type === undefined) && (missing0 = "type")) || ((data.title === undefined) && (missing0 = "title"))) || ((data.status === undefined) && (missing0 = "status"))){
+if(!(validate29(data))){
 return false;
-}
-else {
-if(data.detail !== undefined){
-var _errs3 = errors;
-if(typeof data.detail !== "string"){
-return false;
-}
-var valid1 = _errs3 === errors;
-}
-else {
-var valid1 = true;
-}
-if(valid1){
-if(data.errors !== undefined){
-var data1 = data.errors;
-var _errs5 = errors;
-if(errors === _errs5){
-if(Array.isArray(data1)){
-var valid2 = true;
-var len0 = data1.length;
-for(var i0=0; i0<len0; i0++){
-var data2 = data1[i0];
-var _errs7 = errors;
-if(errors === _errs7){
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-var missing1;
-if((((data2.path === undefined) && (missing1 = "path")) || ((data2.keyword === undefined) && (missing1 = "keyword"))) || ((data2.message === undefined) && (missing1 = "message"))){
-return false;
-}
-else {
-if(data2.keyword !== undefined){
-var _errs9 = errors;
-if(typeof data2.keyword !== "string"){
-return false;
-}
-var valid3 = _errs9 === errors;
-}
-else {
-var valid3 = true;
-}
-if(valid3){
-if(data2.message !== undefined){
-var _errs11 = errors;
-if(typeof data2.message !== "string"){
-return false;
-}
-var valid3 = _errs11 === errors;
-}
-else {
-var valid3 = true;
-}
-if(valid3){
-if(data2.path !== undefined){
-var _errs13 = errors;
-if(typeof data2.path !== "string"){
-return false;
-}
-var valid3 = _errs13 === errors;
-}
-else {
-var valid3 = true;
-}
-}
-}
-}
-}
-else {
-return false;
-}
-}
-var valid2 = _errs7 === errors;
-if(!valid2){
-break;
-}
-}
-}
-else {
-return false;
-}
-}
-var valid1 = _errs5 === errors;
-}
-else {
-var valid1 = true;
-}
-if(valid1){
-if(data.instance !== undefined){
-var data6 = data.instance;
-var _errs15 = errors;
-if(errors === _errs15){
-if(errors === _errs15){
-if(typeof data6 === "string"){
-if(!(formats18.test(data6))){
-return false;
-}
-}
-else {
-return false;
-}
-}
-}
-var valid1 = _errs15 === errors;
-}
-else {
-var valid1 = true;
-}
-if(valid1){
-if(data.status !== undefined){
-var data7 = data.status;
-var _errs17 = errors;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-return false;
-}
-if(errors === _errs17){
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 > 599 || isNaN(data7)){
-return false;
-}
-else {
-if(data7 < 400 || isNaN(data7)){
-return false;
-}
-}
-}
-}
-var valid1 = _errs17 === errors;
-}
-else {
-var valid1 = true;
-}
-if(valid1){
-if(data.title !== undefined){
-var _errs19 = errors;
-if(typeof data.title !== "string"){
-return false;
-}
-var valid1 = _errs19 === errors;
-}
-else {
-var valid1 = true;
-}
-if(valid1){
-if(data.type !== undefined){
-var data9 = data.type;
-var _errs21 = errors;
-if(errors === _errs21){
-if(errors === _errs21){
-if(typeof data9 === "string"){
-if(!(formats18.test(data9))){
-return false;
-}
-}
-else {
-return false;
-}
-}
-}
-var valid1 = _errs21 === errors;
-}
-else {
-var valid1 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-return false;
-}
 }
 var valid0 = _errs1 === errors;
 if(valid0){
-var _errs23 = errors;
-if(errors === _errs23){
+var _errs2 = errors;
+if(errors === _errs2){
 if(data && typeof data == "object" && !Array.isArray(data)){
-var missing2;
-if((data.existing_thread === undefined) && (missing2 = "existing_thread")){
+var missing0;
+if((data.existing_thread === undefined) && (missing0 = "existing_thread")){
 return false;
 }
 else {
 if(data.existing_thread !== undefined){
-var data10 = data.existing_thread;
-var _errs25 = errors;
-var _errs27 = errors;
-if(errors === _errs27){
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.account_id !== undefined){
-var data11 = data10.account_id;
-var _errs29 = errors;
-if((typeof data11 !== "string") && (data11 !== null)){
+if(!(validate44(data.existing_thread))){
 return false;
-}
-if(errors === _errs29){
-if(errors === _errs29){
-if(typeof data11 === "string"){
-if(!(formats0.test(data11))){
-return false;
-}
-}
-}
-}
-var valid6 = _errs29 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data10.channel !== undefined){
-var data12 = data10.channel;
-var _errs31 = errors;
-if(typeof data12 !== "string"){
-return false;
-}
-if(!((data12 === "linkedin") || (data12 === "email"))){
-return false;
-}
-var valid6 = _errs31 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data10.created_at !== undefined){
-var data13 = data10.created_at;
-var _errs33 = errors;
-if(errors === _errs33){
-if(errors === _errs33){
-if(typeof data13 === "string"){
-if(!(formats4(data13))){
-return false;
-}
-}
-else {
-return false;
-}
-}
-}
-var valid6 = _errs33 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data10.external_id !== undefined){
-var data14 = data10.external_id;
-var _errs35 = errors;
-if((typeof data14 !== "string") && (data14 !== null)){
-return false;
-}
-var valid6 = _errs35 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data10.id !== undefined){
-var data15 = data10.id;
-var _errs37 = errors;
-if(errors === _errs37){
-if(errors === _errs37){
-if(typeof data15 === "string"){
-if(!(formats0.test(data15))){
-return false;
-}
-}
-else {
-return false;
-}
-}
-}
-var valid6 = _errs37 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data10.last_message_at !== undefined){
-var data16 = data10.last_message_at;
-var _errs39 = errors;
-if((typeof data16 !== "string") && (data16 !== null)){
-return false;
-}
-if(errors === _errs39){
-if(errors === _errs39){
-if(typeof data16 === "string"){
-if(!(formats4(data16))){
-return false;
-}
-}
-}
-}
-var valid6 = _errs39 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data10.participant_email !== undefined){
-var data17 = data10.participant_email;
-var _errs41 = errors;
-if((typeof data17 !== "string") && (data17 !== null)){
-return false;
-}
-if(errors === _errs41){
-if(errors === _errs41){
-if(typeof data17 === "string"){
-if(!(formats10.test(data17))){
-return false;
-}
-}
-}
-}
-var valid6 = _errs41 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data10.participant_linkedin_url !== undefined){
-var data18 = data10.participant_linkedin_url;
-var _errs43 = errors;
-if((typeof data18 !== "string") && (data18 !== null)){
-return false;
-}
-if(errors === _errs43){
-if(errors === _errs43){
-if(typeof data18 === "string"){
-if(!(formats12(data18))){
-return false;
-}
-}
-}
-}
-var valid6 = _errs43 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data10.participant_name !== undefined){
-var data19 = data10.participant_name;
-var _errs45 = errors;
-if((typeof data19 !== "string") && (data19 !== null)){
-return false;
-}
-var valid6 = _errs45 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data10.status !== undefined){
-var data20 = data10.status;
-var _errs47 = errors;
-if(typeof data20 !== "string"){
-return false;
-}
-if(!(((data20 === "active") || (data20 === "archived")) || (data20 === "draft"))){
-return false;
-}
-var valid6 = _errs47 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data10.unread_count !== undefined){
-var data21 = data10.unread_count;
-var _errs49 = errors;
-if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
-return false;
-}
-if(errors === _errs49){
-if((typeof data21 == "number") && (isFinite(data21))){
-if(data21 > 9007199254740991 || isNaN(data21)){
-return false;
-}
-else {
-if(data21 < 0 || isNaN(data21)){
-return false;
-}
-}
-}
-}
-var valid6 = _errs49 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data10.updated_at !== undefined){
-var data22 = data10.updated_at;
-var _errs51 = errors;
-if(errors === _errs51){
-if(errors === _errs51){
-if(typeof data22 === "string"){
-if(!(formats4(data22))){
-return false;
-}
-}
-else {
-return false;
-}
-}
-}
-var valid6 = _errs51 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data10.user_id !== undefined){
-var data23 = data10.user_id;
-var _errs53 = errors;
-if(errors === _errs53){
-if(errors === _errs53){
-if(typeof data23 === "string"){
-if(!(formats0.test(data23))){
-return false;
-}
-}
-else {
-return false;
-}
-}
-}
-var valid6 = _errs53 === errors;
-}
-else {
-var valid6 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
 }
 }
 }
@@ -4711,136 +4072,9 @@ else {
 return false;
 }
 }
-var valid5 = _errs27 === errors;
-if(valid5){
-var _errs55 = errors;
-if(errors === _errs55){
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.draft_attachments !== undefined){
-var data24 = data10.draft_attachments;
-var _errs57 = errors;
-if((!(Array.isArray(data24))) && (data24 !== null)){
-return false;
+var valid0 = _errs2 === errors;
 }
-if(errors === _errs57){
-if(Array.isArray(data24)){
-var valid8 = true;
-var len1 = data24.length;
-for(var i1=0; i1<len1; i1++){
-var data25 = data24[i1];
-var _errs59 = errors;
-if(errors === _errs59){
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-}
-else {
-return false;
-}
-}
-var valid8 = _errs59 === errors;
-if(!valid8){
-break;
-}
-}
-}
-}
-var valid7 = _errs57 === errors;
-}
-else {
-var valid7 = true;
-}
-if(valid7){
-if(data10.draft_bcc !== undefined){
-var data26 = data10.draft_bcc;
-var _errs62 = errors;
-if((typeof data26 !== "string") && (data26 !== null)){
-return false;
-}
-var valid7 = _errs62 === errors;
-}
-else {
-var valid7 = true;
-}
-if(valid7){
-if(data10.draft_body_html !== undefined){
-var data27 = data10.draft_body_html;
-var _errs64 = errors;
-if((typeof data27 !== "string") && (data27 !== null)){
-return false;
-}
-var valid7 = _errs64 === errors;
-}
-else {
-var valid7 = true;
-}
-if(valid7){
-if(data10.draft_body_text !== undefined){
-var data28 = data10.draft_body_text;
-var _errs66 = errors;
-if((typeof data28 !== "string") && (data28 !== null)){
-return false;
-}
-var valid7 = _errs66 === errors;
-}
-else {
-var valid7 = true;
-}
-if(valid7){
-if(data10.draft_cc !== undefined){
-var data29 = data10.draft_cc;
-var _errs68 = errors;
-if((typeof data29 !== "string") && (data29 !== null)){
-return false;
-}
-var valid7 = _errs68 === errors;
-}
-else {
-var valid7 = true;
-}
-if(valid7){
-if(data10.draft_subject !== undefined){
-var data30 = data10.draft_subject;
-var _errs70 = errors;
-if((typeof data30 !== "string") && (data30 !== null)){
-return false;
-}
-var valid7 = _errs70 === errors;
-}
-else {
-var valid7 = true;
-}
-}
-}
-}
-}
-}
-}
-else {
-return false;
-}
-}
-var valid5 = _errs55 === errors;
-}
-if(errors === _errs25){
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-var missing3;
-if(((data10.id === undefined) && (missing3 = "id")) || ((data10.status === undefined) && (missing3 = "status"))){
-return false;
-}
-}
-else {
-return false;
-}
-}
-}
-}
-}
-else {
-return false;
-}
-}
-var valid0 = _errs23 === errors;
-}
-validate40.errors = vErrors;
+validate49.errors = vErrors;
 return errors === 0;
 }
 return { check$updateConversation$params, check$validateUpdateConversationRequest, check$updateConversation$field$status, check$updateConversation$field$unread_count, check$validateUpdateConversationResponse, check$validateProblem, check$updateThread$params, check$validateUpdateThreadRequest, check$updateThread$field$account_id, check$updateThread$field$draft_attachments, check$updateThread$field$draft_bcc, check$updateThread$field$draft_body_html, check$updateThread$field$draft_body_text, check$updateThread$field$draft_cc, check$updateThread$field$draft_subject, check$updateThread$field$participant_email, check$updateThread$field$participant_name, check$updateThread$field$status, check$updateThread$field$unread_count, check$validateUpdateThreadResponse, check$validateDuplicateThreadProblem };

@@ -110,37 +110,13 @@ function withoutDynamicScope(ajv, schemaList) {
 }
 
 /**
- * A copy of a prepared schema with every `urn:puffle:schema:` reference replaced by the schema it
- * names (its `$id` left out), so that AJV emits one flat function per validator instead of a call
- * per reference. A reference that would recurse is kept as it is.
- */
-function inlineRefs(node, byId, stack = []) {
-  if (Array.isArray(node)) return node.map((v) => inlineRefs(v, byId, stack));
-  if (!node || typeof node !== "object") return node;
-  const out = {};
-  for (const [key, value] of Object.entries(node)) {
-    if (key === "$ref" || key === "$id") continue;
-    out[key] = key === "enum" || key === "const" || key === "required" || key === "type" ? value : inlineRefs(value, byId, stack);
-  }
-  if (typeof node.$ref !== "string") return out;
-  const [base, fragment = ""] = node.$ref.split("#");
-  if (stack.includes(node.$ref) || !byId.has(base)) return { ...out, $ref: node.$ref };
-  let target = byId.get(base);
-  for (const seg of fragment.split("/").slice(1)) target = target?.[seg.replace(/~1/g, "/").replace(/~0/g, "~")];
-  if (target === undefined) return { ...out, $ref: node.$ref };
-  const inlined = inlineRefs(target, byId, [...stack, node.$ref]);
-  // A reference alone becomes its target; one with sibling keywords applies both (2020-12).
-  return Object.keys(out).length === 0 ? inlined : { ...out, allOf: [...(out.allOf ?? []), inlined] };
-}
-
-/**
  * The boolean fast path: the same schemas compiled a second time by AJV with `allErrors: false`
- * and no messages, references inlined, and no evaluated-property tracking when the spec uses no
- * keyword that needs it. It answers valid/invalid only; src/validators.ts runs the detailed
- * (allErrors) validator only when this one says invalid. test/unit/fast-path.test.ts checks that
- * both give the same verdict on every example of the spec and on mutations of them.
- * Returns code that defines `const <name> = …` for each requested [name, id], scoped in an IIFE so
- * that AJV's own names (validate20, schema31, …) cannot clash with the detailed build's.
+ * and no messages, then slimmed (see slimFastCode). It answers valid/invalid only;
+ * src/validators.ts runs the detailed (allErrors) validator only when this one says invalid.
+ * test/unit/fast-path.test.ts checks that both give the same verdict on every example of the spec
+ * and on mutations of them. Returns code that defines `const <name> = …` for each requested
+ * [name, id], scoped in an IIFE so that AJV's own names (validate20, schema31, …) cannot clash
+ * with the detailed build's.
  */
 function buildFastCode(schemas, ajvFormats, wanted) {
   const byId = new Map(Object.entries(schemas).map(([id, { schema }]) => [id, schema]));
@@ -154,12 +130,8 @@ function buildFastCode(schemas, ajvFormats, wanted) {
     code: { source: true, esm: true, lines: true, es5: true, formats: _`formats` },
   });
   withoutDynamicScope(ajv, [...byId.values()]);
-  const names = {};
-  for (const [name, id] of wanted) {
-    const schema = inlineRefs(byId.get(id), byId);
-    ajv.addSchema({ $id: `${id}:fast`, ...schema });
-    names[name] = `${id}:fast`;
-  }
+  for (const [id, schema] of byId) ajv.addSchema(schema, id);
+  const names = Object.fromEntries(wanted);
   let code = standaloneCode(ajv, names).replace(/^"use strict";\n?/, "");
   code = code.replace(/^export const (\S+) = /gm, "const $1 = ");
   code = slimFastCode(code);
@@ -176,6 +148,10 @@ function buildFastCode(schemas, ajvFormats, wanted) {
 function slimFastCode(code) {
   const errorLine = /^(validate\d+)\.errors = \[\{.*\}\];\n(?=return false;\n)/gm;
   let out = code.replace(errorLine, "");
+  // A call through a reference passes a validation context and collects the callee's errors; a
+  // failed call can return false at once (allErrors is off, so nothing else would be checked).
+  const refCall = /^if\(!\((validate\d+)\((\S+?), \{instancePath:[^\n]*\}\)\)\)\{\nvErrors = vErrors === null \? \1\.errors : vErrors\.concat\(\1\.errors\);\nerrors = vErrors\.length;\n\}$/gm;
+  out = out.replace(refCall, (_m, name, arg) => `if(!(${name}(${arg}))){\nreturn false;\n}`);
   if (/\.errors = \[/.test(out)) throw new PipelineError({ rule: "puffle/fast-path", message: "AJV emitted an error object the fast-path post-processing did not expect" });
   const preamble = /^function (validate\d+)\(data, valCxt\)\{\n("use strict"; )?(\/\*# sourceURL="[^"]*" \*\/;)\nif\(valCxt\)\{\n(?:var \w+ = valCxt\.\w+;\n)+\}\nelse \{\n(?:var \w+ = [^\n]+;\n)+\}\n/gm;
   let functions = 0;
