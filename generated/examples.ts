@@ -104,7 +104,12 @@ export const operationExamples = {
           "errors": [
             {
               "keyword": "pattern",
-              "message": "must match the UUID pattern",
+              "message": "must match pattern \"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$\"",
+              "path": "/id"
+            },
+            {
+              "keyword": "format",
+              "message": "must match format \"uuid\"",
               "path": "/id"
             }
           ],
@@ -119,6 +124,19 @@ export const operationExamples = {
               "keyword": "type",
               "message": "must be object",
               "path": ""
+            }
+          ],
+          "status": 400,
+          "title": "Invalid request",
+          "type": "https://app.puffle.ai/problems/invalid-request"
+        }) satisfies operations["updateConversation"]["responses"][400]["content"]["application/problem+json"],
+        "tooDeep": ({
+          "detail": "The request body must not be nested more than 64 levels deep.",
+          "errors": [
+            {
+              "keyword": "maxDepth",
+              "message": "must not be nested more than 64 levels deep",
+              "path": "/draft_attachments/0/a/0"
             }
           ],
           "status": 400,
@@ -289,7 +307,12 @@ export const operationExamples = {
           "errors": [
             {
               "keyword": "pattern",
-              "message": "must match the UUID pattern",
+              "message": "must match pattern \"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$\"",
+              "path": "/id"
+            },
+            {
+              "keyword": "format",
+              "message": "must match format \"uuid\"",
               "path": "/id"
             }
           ],
@@ -322,6 +345,19 @@ export const operationExamples = {
           "status": 400,
           "title": "Invalid sender account",
           "type": "https://app.puffle.ai/problems/invalid-sender-account"
+        }) satisfies operations["updateThread"]["responses"][400]["content"]["application/problem+json"],
+        "tooDeep": ({
+          "detail": "The request body must not be nested more than 64 levels deep.",
+          "errors": [
+            {
+              "keyword": "maxDepth",
+              "message": "must not be nested more than 64 levels deep",
+              "path": "/draft_attachments/0/a/0"
+            }
+          ],
+          "status": 400,
+          "title": "Invalid request",
+          "type": "https://app.puffle.ai/problems/invalid-request"
         }) satisfies operations["updateThread"]["responses"][400]["content"]["application/problem+json"],
       },
       "401": {

@@ -40,6 +40,7 @@ export declare const operations: {
       ];
       readonly "idempotent": true;
       readonly "maxBodyBytes": 1048576;
+      readonly "maxBodyDepth": 64;
       readonly "ownership": {
         readonly "notOwnedStatus": 404;
         readonly "owner": "user_id";
@@ -164,6 +165,7 @@ export declare const operations: {
       };
       readonly "idempotent": true;
       readonly "maxBodyBytes": 1048576;
+      readonly "maxBodyDepth": 64;
       readonly "ownership": {
         readonly "notOwnedStatus": 404;
         readonly "owner": "user_id";

@@ -40,6 +40,7 @@ export const operations = {
       ],
       "idempotent": true,
       "maxBodyBytes": 1048576,
+      "maxBodyDepth": 64,
       "ownership": {
         "notOwnedStatus": 404,
         "owner": "user_id",
@@ -164,6 +165,7 @@ export const operations = {
       },
       "idempotent": true,
       "maxBodyBytes": 1048576,
+      "maxBodyDepth": 64,
       "ownership": {
         "notOwnedStatus": 404,
         "owner": "user_id",

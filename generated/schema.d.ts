@@ -22,7 +22,8 @@ export interface paths {
          *     conversation that isn't owned by the caller returns 404 (same as a missing id).
          *
          *     This operation shares the URL path `/api/conversations/{id}` with other verbs; only `PATCH` is
-         *     described here. (The reference server answers any other method with 405 and an `Allow` header.)
+         *     described here. (The reference server answers any other method with 405, an `Allow` header and a `Problem` of
+         *     type `https://app.puffle.ai/problems/method-not-allowed`.)
          *
          *     Unknown fields and invalid values are dropped before the update is applied (`status` other than
          *     `active`/`archived` is silently ignored); an empty or all-invalid body returns 400. Every
@@ -250,7 +251,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description The request cannot be applied: the path id is not a UUID, the body is not a JSON object, or no valid field remains after unknown fields and invalid values are dropped (an empty or all-invalid body). Nothing was changed. */
+        /** @description The request cannot be applied: the path id is not a UUID, the body is not a JSON object or is nested more than 64 levels deep, or no valid field remains after unknown fields and invalid values are dropped (an empty or all-invalid body). Nothing was changed. */
         BadRequest: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -290,7 +291,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The request cannot be applied: the path id is not a UUID, the body is not a JSON object, no valid field remains after unknown fields and invalid values are dropped (an empty or all-invalid body), or a non-null `account_id` does not name a ready email sender in the caller's workspace. Nothing was changed. */
+        /** @description The request cannot be applied: the path id is not a UUID, the body is not a JSON object or is nested more than 64 levels deep, no valid field remains after unknown fields and invalid values are dropped (an empty or all-invalid body), or a non-null `account_id` does not name a ready email sender in the caller's workspace. Nothing was changed. */
         ThreadBadRequest: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];

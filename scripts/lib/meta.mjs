@@ -19,7 +19,7 @@ function inline(doc, schema, depth = 0) {
   return out;
 }
 
-const BEHAVIOUR_KEYS = ["ownership", "idempotent", "maxBodyBytes", "allowedMethods", "touches", "senderAccount", "duplicateRecipient"];
+const BEHAVIOUR_KEYS = ["ownership", "idempotent", "maxBodyBytes", "maxBodyDepth", "allowedMethods", "touches", "senderAccount", "duplicateRecipient"];
 
 function behaviourOf(operation, root) {
   const behaviour = operation.op["x-puffle-behaviour"] ?? {};

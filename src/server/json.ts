@@ -3,8 +3,13 @@
 // (`__proto__` anywhere, `constructor` holding a `prototype`), and with a bounded nesting depth so
 // that every stored value can be serialized again.
 
-/** Deepest nesting accepted in a request body (the body itself is depth 1). */
-export const MAX_BODY_DEPTH = 64;
+import { operations as meta } from "../../generated/meta.js";
+
+/**
+ * Deepest nesting accepted in a request body (the body itself is depth 1): the spec's
+ * `x-puffle-behaviour.maxBodyDepth`, the same for every operation.
+ */
+export const MAX_BODY_DEPTH: number = Math.min(...Object.values(meta).map((op) => op.behaviour.maxBodyDepth));
 
 export class BodyDepthError extends Error {
   readonly pointer: string;
