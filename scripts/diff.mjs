@@ -1,0 +1,141 @@
+#!/usr/bin/env node
+// `npm run diff -- [git-ref] [--base FILE] [--head FILE]`: breaking-change check of the bundled spec.
+//
+// base: generated/openapi.json at <git-ref> (default: the last tag, else the first commit), or FILE.
+// head: generated/openapi.json in the work tree, or FILE.
+//
+// Two checks, both offline:
+//   1. Optic (`optic diff BASE HEAD --check`), its standard breaking-change rules: removed
+//      operations, statuses and response properties, new required request properties, changed
+//      types, removed request enum values, …
+//   2. scripts/publish/breaking-rules.mjs, for what Optic lets through: narrowed numeric/length
+//      bounds on the request side, removed response enum values, response fields that are no longer
+//      guaranteed (and, again, new required request fields and removed response fields).
+// Exit 0: nothing breaking. Exit 1: a breaking change (info.version must then get a new major; the
+// output says whether it did). Exit 2: the command could not run.
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { breakingChanges } from "./publish/breaking-rules.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const SPEC = "generated/openapi.json";
+
+function fail(message) {
+  console.error(`diff: ${message}`);
+  process.exit(2);
+}
+
+function git(...args) {
+  return execFileSync("git", args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
+}
+
+function parseArgs(argv) {
+  const out = { ref: undefined, base: undefined, head: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--base" || a === "--head") {
+      const v = argv[++i];
+      if (!v) fail(`${a} needs a file`);
+      out[a.slice(2)] = path.resolve(process.cwd(), v);
+    } else if (a === "--help" || a === "-h") {
+      console.log("usage: npm run diff -- [git-ref] [--base FILE] [--head FILE]");
+      process.exit(0);
+    } else if (a.startsWith("-")) fail(`unknown option ${a}`);
+    else if (out.ref === undefined) out.ref = a;
+    else fail(`unexpected argument ${a}`);
+  }
+  return out;
+}
+
+function defaultRef() {
+  try {
+    return { ref: git("describe", "--tags", "--abbrev=0"), why: "last tag" };
+  } catch {
+    const roots = git("rev-list", "--max-parents=0", "HEAD").split("\n");
+    return { ref: roots[roots.length - 1], why: "first commit (no tag yet)" };
+  }
+}
+
+function readJson(file, label) {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    return fail(`cannot read the ${label} spec ${file}: ${e.message}`);
+  }
+}
+
+const args = parseArgs(process.argv.slice(2));
+let base;
+let baseLabel;
+if (args.base) {
+  if (args.ref) fail("give a git ref or --base FILE, not both");
+  base = readJson(args.base, "base");
+  baseLabel = path.relative(process.cwd(), args.base);
+} else {
+  const { ref, why } = args.ref ? { ref: args.ref, why: "given" } : defaultRef();
+  let text;
+  try {
+    git("rev-parse", "--verify", `${ref}^{commit}`);
+    text = git("show", `${ref}:${SPEC}`);
+  } catch (e) {
+    fail(`cannot read ${SPEC} at ${ref}: ${String(e.stderr ?? e.message).trim()}`);
+  }
+  base = JSON.parse(text);
+  baseLabel = `${SPEC} at ${ref} (${why})`;
+}
+const head = readJson(args.head ?? path.join(root, SPEC), "head");
+const headLabel = args.head ? path.relative(process.cwd(), args.head) : SPEC;
+console.log(`diff: base ${baseLabel} (version ${base.info?.version})`);
+console.log(`diff: head ${headLabel} (version ${head.info?.version})`);
+
+// 1. Optic, on copies without the generated-file notice.
+const tmp = mkdtempSync(path.join(os.tmpdir(), "puffle-diff-"));
+let opticBreaking;
+try {
+  const strip = (spec) => {
+    const { "x-generated": _notice, ...rest } = spec;
+    return `${JSON.stringify(rest, null, 2)}\n`;
+  };
+  writeFileSync(path.join(tmp, "base.json"), strip(base));
+  writeFileSync(path.join(tmp, "head.json"), strip(head));
+  const optic = spawnSync(process.execPath, [path.join(root, "node_modules/@useoptic/optic/build/index.js"), "diff", "base.json", "head.json", "--check"], {
+    cwd: tmp,
+    encoding: "utf8",
+    env: { ...process.env, OPTIC_TELEMETRY_LEVEL: "off", CI: "true" },
+    timeout: 300_000,
+  });
+  const output = `${optic.stdout ?? ""}${optic.stderr ?? ""}`.trim();
+  if (optic.error || (optic.status !== 0 && optic.status !== 1) || !/Operations:/.test(output)) {
+    console.error(output);
+    fail(`optic diff did not run (exit ${optic.status}${optic.error ? `, ${optic.error.message}` : ""})`);
+  }
+  opticBreaking = optic.status === 1;
+  console.log("\n# optic diff --check");
+  console.log(output.replace(/\n?Rerun this command with the --web flag[^\n]*/g, ""));
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+// 2. Our rules.
+const findings = breakingChanges(base, head);
+console.log("\n# puffle rules (scripts/publish/breaking-rules.mjs)");
+if (findings.length === 0) console.log("no breaking change found");
+for (const f of findings) console.log(`✖ [${f.rule}] ${f.where}: ${f.message}`);
+
+const breaking = opticBreaking || findings.length > 0;
+const major = (v) => Number.parseInt(String(v ?? "0").split(".")[0], 10);
+console.log("");
+if (breaking) {
+  const bumped = major(head.info?.version) > major(base.info?.version);
+  console.log(`BREAKING: ${opticBreaking ? "optic" : ""}${opticBreaking && findings.length ? " and " : ""}${findings.length ? `${findings.length} puffle rule finding(s)` : ""}.`);
+  console.log(
+    bumped
+      ? `info.version has a new major (${base.info.version} → ${head.info.version}), as a breaking change requires; record it in CHANGELOG.md.`
+      : `A breaking change needs a new major info.version (now ${head.info?.version}, base ${base.info?.version}); see CHANGELOG.md.`,
+  );
+  process.exit(1);
+}
+console.log("OK: no breaking change.");
