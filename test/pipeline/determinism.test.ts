@@ -1,0 +1,88 @@
+// The pipeline is deterministic: two runs on the same spec write identical bytes, and so does a run
+// on an equivalent spec whose YAML source files list every mapping's keys in a different order.
+import fs from "node:fs";
+import path from "node:path";
+import { isMap, isSeq, parseDocument, type Node } from "yaml";
+import { afterAll, describe, expect, it } from "vitest";
+import { flushCounts, tally } from "../reliability/counts.js";
+import { differences, generate, removeWorkspace, snapshot, workspace } from "./harness.js";
+
+afterAll(() => flushCounts(import.meta.url));
+
+/** A small seeded PRNG (mulberry32), so that a failing shuffle can be replayed from its seed. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Shuffles the keys of every YAML mapping (sequences keep their order: it carries meaning). */
+function shuffleKeys(node: unknown, random: () => number): void {
+  if (isMap(node)) {
+    const items = node.items;
+    for (let i = items.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [items[i], items[j]] = [items[j]!, items[i]!];
+    }
+    for (const pair of items) shuffleKeys(pair.value as Node, random);
+  } else if (isSeq(node)) {
+    for (const item of node.items) shuffleKeys(item, random);
+  }
+}
+
+function yamlFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".yaml")).map((f) => path.join(dir, f));
+}
+
+describe("the pipeline is deterministic", () => {
+  it("two runs on the same spec write identical bytes", () => {
+    const ws = workspace();
+    try {
+      const second = path.join(ws.dir, "out", "second");
+      const a = generate(ws);
+      const b = generate(ws, { out: second });
+      tally("pipeline: deterministic output", "runs", 2);
+      expect(a.status, a.stderr).toBe(0);
+      expect(b.status, b.stderr).toBe(0);
+      const first = snapshot(ws.out).files;
+      expect(first.size).toBeGreaterThan(5);
+      expect(differences(first, snapshot(second).files)).toEqual([]);
+    } finally {
+      removeWorkspace(ws);
+    }
+  });
+
+  it("a spec with every mapping's keys reordered writes identical bytes", () => {
+    const seed = Number(process.env.PUFFLE_SHUFFLE_SEED ?? Date.now() % 2 ** 31);
+    const plain = workspace();
+    const shuffled = workspace();
+    try {
+      const random = prng(seed);
+      let changed = 0;
+      for (const file of yamlFiles(path.join(shuffled.dir, "openapi"))) {
+        const before = fs.readFileSync(file, "utf8");
+        const docu = parseDocument(before);
+        shuffleKeys(docu.contents, random);
+        const after = docu.toString({ lineWidth: 0 });
+        if (after !== before) changed++;
+        fs.writeFileSync(file, after);
+      }
+      expect(changed, `seed ${seed}`).toBeGreaterThan(10);
+      const a = generate(plain);
+      const b = generate(shuffled);
+      tally("pipeline: deterministic output", "runs", 2);
+      tally("pipeline: deterministic output", "YAML files reordered", changed);
+      expect(a.status, a.stderr).toBe(0);
+      expect(b.status, `seed ${seed}: ${b.stderr}`).toBe(0);
+      expect(differences(snapshot(plain.out).files, snapshot(shuffled.out).files), `PUFFLE_SHUFFLE_SEED=${seed}`).toEqual([]);
+    } finally {
+      removeWorkspace(plain);
+      removeWorkspace(shuffled);
+    }
+  });
+});

@@ -1,0 +1,134 @@
+// The pipeline fails safely: fed a broken spec (or failing part-way through its write), it exits
+// non-zero with ONE line naming file, line:col and rule — no stack trace — and leaves the output
+// folder byte-for-byte as it was, with no temporary folder left next to it.
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { flushCounts, tally } from "../reliability/counts.js";
+import { differences, generate, lineOf, removeWorkspace, snapshot, workspace, type Run, type Workspace } from "./harness.js";
+
+afterAll(() => flushCounts(import.meta.url));
+
+const LINE = /^generate: (?<file>[^\s:]+):(?<line>\d+)(?::(?<col>\d+))? \[(?<rule>[^\]\s]+)\] (?<message>\S.*)$/;
+
+interface Case {
+  name: string;
+  file: string;
+  change: (text: string) => string;
+  /** Text on the broken line, to check the reported line number. */
+  at?: string;
+  /** A YAML parser reports where it noticed the error: at most this many lines after it. */
+  slack?: number;
+  rule: RegExp;
+}
+
+const CASES: Case[] = [
+  { name: "invalid YAML", file: "components/schemas/ConversationStatus.yaml", change: (t) => t.replace("  - draft", "  - [draft"), at: "[draft", slack: 1, rule: /./ },
+  { name: "a dangling $ref", file: "components/schemas/ConversationRow.yaml", change: (t) => t.replace("$ref: Uuid.yaml", "$ref: Missing.yaml"), at: "Missing.yaml", rule: /unresolved-ref/ },
+  { name: "an unknown keyword AJV strict mode rejects (example)", file: "components/schemas/UnreadCount.yaml", change: (t) => `${t}example: 3\n`, at: "example: 3", rule: /example|ajv\/strict/ },
+  { name: "an unknown keyword AJV strict mode rejects (exclusiveMinimum: true, OpenAPI 3.0 style)", file: "components/schemas/UnreadCount.yaml", change: (t) => `${t}exclusiveMinimum: true\n`, rule: /./ },
+  { name: "a keyword on the wrong type (minimum on a string)", file: "components/schemas/Uuid.yaml", change: (t) => t.replace("format: uuid", "format: uuid\nminimum: 1"), rule: /ajv\/strict/ },
+  { name: "an unknown format", file: "components/schemas/Uuid.yaml", change: (t) => t.replace("format: uuid", "format: uuidish"), at: "uuidish", rule: /unknown-format/ },
+  { name: "a duplicate operationId", file: "paths/api_threads_{id}.yaml", change: (t) => t.replace("operationId: updateThread", "operationId: updateConversation"), rule: /operationId-unique/ },
+  { name: "an example that contradicts its schema", file: "components/examples/MarkReadRequest.yaml", change: (t) => t.replace("unread_count: 0", "unread_count: -1"), at: "unread_count: -1", rule: /invalid-media-type-examples/ },
+];
+
+function expectUntouched(ws: Workspace, before: ReturnType<typeof snapshot>): void {
+  const after = snapshot(ws.out);
+  expect(differences(before.files, after.files)).toEqual([]);
+  expect(after.siblings).toEqual(before.siblings);
+}
+
+function oneLine(run: Run): string {
+  expect(run.status).not.toBe(0);
+  expect(run.status).not.toBeNull();
+  const lines = run.stderr.split("\n").filter((l) => l.trim() !== "");
+  expect(lines).toHaveLength(1);
+  expect(run.stderr).not.toMatch(/^\s+at\s/m);
+  return lines[0]!;
+}
+
+describe("a broken spec: non-zero exit, one located message, output untouched", () => {
+  it.concurrent.each(CASES)("$name", async (c) => {
+    const ws = workspace();
+    try {
+      ws.edit(c.file, c.change);
+      const before = snapshot(ws.out);
+      const run = generate(ws);
+      tally("pipeline: broken specs fail safely", "broken specs");
+      const line = oneLine(run);
+      const m = LINE.exec(line);
+      expect(m, line).not.toBeNull();
+      expect(m!.groups!.rule).toMatch(c.rule);
+      expect(Number(m!.groups!.line)).toBeGreaterThan(0);
+      if (c.name.startsWith("a keyword on the wrong type")) {
+        // Names a file, but see the it.fails below: not the one that is broken.
+        expect(fs.existsSync(path.join(ws.dir, m!.groups!.file!))).toBe(true);
+      } else {
+        expect(m!.groups!.file).toBe(`openapi/${c.file}`);
+      }
+      if (c.at) {
+        const broken = lineOf(fs.readFileSync(ws.file(c.file), "utf8"), c.at);
+        expect(Number(m!.groups!.line), line).toBeGreaterThanOrEqual(broken);
+        expect(Number(m!.groups!.line), line).toBeLessThanOrEqual(broken + (c.slack ?? 0));
+      }
+      expectUntouched(ws, before);
+    } finally {
+      removeWorkspace(ws);
+    }
+  });
+
+  // Pipeline defect, reported (not fixed here: scripts/ is not ours). A strictTypes error inside a
+  // schema reached through a $ref is located at the referring component's first line
+  // (`Conversation.yaml:1:1`), because AJV names the schema "urn:puffle:schema:ConversationRowurn:puffle:schema:Uuid"
+  // and scripts/lib/validators.mjs cannot map that back. It should name Uuid.yaml and the `minimum` line.
+  it.fails("a keyword on the wrong type is located at its own file and line", () => {
+    const ws = workspace();
+    try {
+      ws.edit("components/schemas/Uuid.yaml", (t) => t.replace("format: uuid", "format: uuid\nminimum: 1"));
+      const m = LINE.exec(oneLine(generate(ws)));
+      expect(m!.groups!.file).toBe("openapi/components/schemas/Uuid.yaml");
+      expect(Number(m!.groups!.line)).toBe(lineOf(fs.readFileSync(ws.file("components/schemas/Uuid.yaml"), "utf8"), "minimum: 1"));
+    } finally {
+      removeWorkspace(ws);
+    }
+  });
+});
+
+describe("a failure part-way through writing leaves the output untouched", () => {
+  // Injected with PUFFLE_GENERATE_FAIL_AFTER_WRITE=1: the new files are all written (to the
+  // temporary folder next to the output), then the run fails before the swap. A read-only folder
+  // cannot inject this under root — root ignores permission bits (CAP_DAC_OVERRIDE), and the tests
+  // run as root in CI — so the chmod variant below runs only for an unprivileged user.
+  it("after every file is written, before the swap", () => {
+    const ws = workspace();
+    try {
+      const before = snapshot(ws.out);
+      const run = generate(ws, { env: { PUFFLE_GENERATE_FAIL_AFTER_WRITE: "1" } });
+      tally("pipeline: write failures leave generated/ as it was", "faults injected");
+      const line = oneLine(run);
+      expect(line).toContain(ws.out);
+      expect(line).toMatch(/left as it was/);
+      expectUntouched(ws, before);
+    } finally {
+      removeWorkspace(ws);
+    }
+  });
+
+  it.skipIf(process.getuid?.() === 0)("a read-only parent folder (unprivileged users only)", () => {
+    const ws = workspace();
+    const parent = path.dirname(ws.out);
+    try {
+      const before = snapshot(ws.out);
+      fs.chmodSync(parent, 0o555);
+      const run = generate(ws);
+      fs.chmodSync(parent, 0o755);
+      tally("pipeline: write failures leave generated/ as it was", "faults injected");
+      oneLine(run);
+      expectUntouched(ws, before);
+    } finally {
+      fs.chmodSync(parent, 0o755);
+      removeWorkspace(ws);
+    }
+  });
+});
