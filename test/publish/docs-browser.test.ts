@@ -86,7 +86,7 @@ describe("API reference page (dist/docs/index.html) in Chromium", () => {
       // The request example the samples were made from is selected, and each sample shows its source.
       const requestExample = deref(spec, deref(spec, op.operation.requestBody).content["application/json"].examples[sample.exampleName]);
       expect(await text()).toContain(squash(requestExample.summary));
-      const labels: string[] = [...sample.samples.map((s: { label: string }) => s.label), "Payload"];
+      const labels: string[] = [...sample.samples.map((s) => s.label), "Payload"];
       const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
       // The language dropdown shows the chosen label; the choice persists from one operation to the next.
       const choose = async (label: string) => {
