@@ -2,10 +2,13 @@
 // validators (AJV + ajv-formats "full") and @cfworker/json-schema is pinned value by value, both
 // verdicts, so that a change on either side shows up here and the exemption in
 // KNOWN_FORMAT_DIVERGENCES (test/property/derive.ts) is revisited.
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { flushCounts, tally } from "../reliability/counts.js";
 import { validateRequestBody, validateResponseBody } from "../../src/validators.js";
 import { knownDivergence } from "./derive.js";
 import { referenceValidator } from "./reference.js";
+
+afterAll(() => flushCounts(import.meta.url));
 
 const thread = (extra: Record<string, unknown>) => ({ thread: { id: "f11e8a2c-1234-4567-89ab-cdef01234567", status: "active", ...extra } });
 const threadResponse = referenceValidator({ $ref: "#/components/schemas/UpdateThreadResponse" });
@@ -27,6 +30,7 @@ const PINNED: [string, string, string, boolean, boolean][] = [
 describe("documented format divergences (pinned)", () => {
   for (const [format, field, value, ours, theirs] of PINNED) {
     it(`${format}: ${JSON.stringify(value).slice(0, 60)}`, () => {
+      tally("differential: pinned divergences", "pinned values");
       const body = thread({ [field]: value });
       expect(validateResponseBody("updateThread", 200, body).valid).toBe(ours);
       expect(threadResponse(body)).toBe(theirs);

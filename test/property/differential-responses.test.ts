@@ -1,4 +1,4 @@
-// Differential, response side: every distinct documented response schema, 10,000 inputs each.
+// Differential, 200 responses: 10,000 inputs each (error responses are in differential-problems).
 import { afterAll, describe } from "vitest";
 import { flushCounts } from "../reliability/counts.js";
 import { differential, distinct } from "./differential.js";
@@ -6,6 +6,6 @@ import { allTargets } from "./targets.js";
 
 afterAll(() => flushCounts(import.meta.url));
 
-describe("differential vs @cfworker/json-schema: responses", () => {
-  for (const t of distinct(allTargets).filter((t) => t.kind === "response")) differential(t);
+describe("differential vs @cfworker/json-schema: 200 responses", () => {
+  for (const t of distinct(allTargets).filter((t) => t.kind === "response" && t.status === "200")) differential(t);
 });
