@@ -92,7 +92,7 @@ function rangeText(schema: FieldSchema): string {
 
 function numberParser(field: string, schema: FieldSchema, integer: boolean): (text: string) => number {
   const rule = `${field} must be ${integer ? "an integer" : "a number"}${rangeText(schema)}`;
-  const syntax = integer ? /^-?(0|[1-9][0-9]*)$/ : /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
+  const syntax = integer ? /^(0|-?[1-9][0-9]*)$/ : /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
   return (text) => {
     if (!syntax.test(text)) throw new OptionValueError(`${rule}, got ${JSON.stringify(text)}`);
     const value = Number(text);

@@ -69,7 +69,7 @@ describe("deriveFieldOptions", () => {
     expect(option.parse("0")).toBe(0);
     expect(option.parse("42")).toBe(42);
     expect(option.parse("9007199254740991")).toBe(9007199254740991);
-    for (const bad of ["", " 1", "1 ", "+1", "01", "1.0", "1e3", "0x10", "-1", "9007199254740992", "abc", "NaN", "Infinity"]) {
+    for (const bad of ["", " 1", "1 ", "+1", "01", "-0", "1.0", "1e3", "0x10", "-1", "9007199254740992", "abc", "NaN", "Infinity"]) {
       expect(() => option.parse(bad), bad).toThrow(OptionValueError);
     }
     expect(() => option.parse("-1")).toThrow("unread_count must be an integer from 0 to 9007199254740991, got -1");
