@@ -2695,11 +2695,11 @@ const updateThread$response$413 = validateProblem;
 const updateThread$response$415 = validateProblem;
 
 const { check$updateConversation$params, check$validateUpdateConversationRequest, check$updateConversation$field$status, check$updateConversation$field$unread_count, check$validateUpdateConversationResponse, check$validateProblem, check$updateThread$params, check$validateUpdateThreadRequest, check$updateThread$field$account_id, check$updateThread$field$draft_attachments, check$updateThread$field$draft_bcc, check$updateThread$field$draft_body_html, check$updateThread$field$draft_body_text, check$updateThread$field$draft_cc, check$updateThread$field$draft_subject, check$updateThread$field$participant_email, check$updateThread$field$participant_name, check$updateThread$field$status, check$updateThread$field$unread_count, check$validateUpdateThreadResponse, check$validateDuplicateThreadProblem } = (() => {
-const check$updateConversation$params = validate20;
+const check$updateConversation$params = validate0;
 var formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
-var pattern4 = new RegExp("^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$", "u");
+var pattern0 = new RegExp("^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$", "u");
 
-function validate20(data){
+function validate0(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -2724,7 +2724,7 @@ var _errs2 = errors;
 if(errors === _errs2){
 if(errors === _errs2){
 if(typeof data0 === "string"){
-if(!pattern4.test(data0)){
+if(!pattern0.test(data0)){
 return false;
 }
 else {
@@ -2746,13 +2746,13 @@ else {
 return false;
 }
 }
-validate20.errors = vErrors;
+validate0.errors = vErrors;
 return errors === 0;
 }
 
-const check$validateUpdateConversationRequest = validate21;
+const check$validateUpdateConversationRequest = validate1;
 
-function validate21(data){
+function validate1(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -2817,13 +2817,13 @@ else {
 return false;
 }
 }
-validate21.errors = vErrors;
+validate1.errors = vErrors;
 return errors === 0;
 }
 
-const check$updateConversation$field$status = validate22;
+const check$updateConversation$field$status = validate2;
 
-function validate22(data){
+function validate2(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -2833,13 +2833,13 @@ return false;
 if(!((data === "active") || (data === "archived"))){
 return false;
 }
-validate22.errors = vErrors;
+validate2.errors = vErrors;
 return errors === 0;
 }
 
-const check$updateConversation$field$unread_count = validate23;
+const check$updateConversation$field$unread_count = validate3;
 
-function validate23(data){
+function validate3(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -2859,16 +2859,16 @@ return false;
 }
 }
 }
-validate23.errors = vErrors;
+validate3.errors = vErrors;
 return errors === 0;
 }
 
-const check$validateUpdateConversationResponse = validate24;
+const check$validateUpdateConversationResponse = validate4;
 var formats4 = formats["date-time"];
 var formats10 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 var formats12 = formats.uri;
 
-function validate26(data){
+function validate6(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -3139,16 +3139,16 @@ else {
 return false;
 }
 }
-validate26.errors = vErrors;
+validate6.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate25(data){
+function validate5(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
-if(!(validate26(data))){
+if(!(validate6(data))){
 return false;
 }
 if(errors === 0){
@@ -3162,12 +3162,12 @@ else {
 return false;
 }
 }
-validate25.errors = vErrors;
+validate5.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate24(data){
+function validate4(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -3179,7 +3179,7 @@ return false;
 }
 else {
 if(data.conversation !== undefined){
-if(!(validate25(data.conversation))){
+if(!(validate5(data.conversation))){
 return false;
 }
 }
@@ -3189,14 +3189,14 @@ else {
 return false;
 }
 }
-validate24.errors = vErrors;
+validate4.errors = vErrors;
 return errors === 0;
 }
 
-const check$validateProblem = validate29;
+const check$validateProblem = validate9;
 var formats18 = /^(?:[a-z][a-z0-9+\-.]*:)?(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'"()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
 
-function validate29(data){
+function validate9(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -3379,13 +3379,13 @@ else {
 return false;
 }
 }
-validate29.errors = vErrors;
+validate9.errors = vErrors;
 return errors === 0;
 }
 
-const check$updateThread$params = validate30;
+const check$updateThread$params = validate10;
 
-function validate30(data){
+function validate10(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -3410,7 +3410,7 @@ var _errs2 = errors;
 if(errors === _errs2){
 if(errors === _errs2){
 if(typeof data0 === "string"){
-if(!pattern4.test(data0)){
+if(!pattern0.test(data0)){
 return false;
 }
 else {
@@ -3432,15 +3432,15 @@ else {
 return false;
 }
 }
-validate30.errors = vErrors;
+validate10.errors = vErrors;
 return errors === 0;
 }
 
-const check$validateUpdateThreadRequest = validate31;
-var schema50 = {"$id":"urn:puffle:schema:UpdateThreadRequest","type":"object","minProperties":1,"properties":{"account_id":{"type":["string","null"],"format":"uuid"},"draft_attachments":{"type":["array","null"],"items":{"$ref":"urn:puffle:schema:DraftAttachment"}},"draft_bcc":{"type":["string","null"]},"draft_body_html":{"type":["string","null"]},"draft_body_text":{"type":["string","null"]},"draft_cc":{"type":["string","null"]},"draft_subject":{"type":["string","null"]},"participant_email":{"type":"string","format":"email"},"participant_name":{"type":"string"},"status":{"$ref":"urn:puffle:schema:StatusUpdate"},"unread_count":{"$ref":"urn:puffle:schema:UnreadCount"}},"additionalProperties":false};
-var func1 = Object.prototype.hasOwnProperty;
+const check$validateUpdateThreadRequest = validate11;
+var schema19 = {"$id":"urn:puffle:schema:UpdateThreadRequest","type":"object","minProperties":1,"properties":{"account_id":{"type":["string","null"],"format":"uuid"},"draft_attachments":{"type":["array","null"],"items":{"$ref":"urn:puffle:schema:DraftAttachment"}},"draft_bcc":{"type":["string","null"]},"draft_body_html":{"type":["string","null"]},"draft_body_text":{"type":["string","null"]},"draft_cc":{"type":["string","null"]},"draft_subject":{"type":["string","null"]},"participant_email":{"type":"string","format":"email"},"participant_name":{"type":"string"},"status":{"$ref":"urn:puffle:schema:StatusUpdate"},"unread_count":{"$ref":"urn:puffle:schema:UnreadCount"}},"additionalProperties":false};
+var func0 = Object.prototype.hasOwnProperty;
 
-function validate31(data){
+function validate11(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -3452,7 +3452,7 @@ return false;
 else {
 var _errs1 = errors;
 for(var key0 in data){
-if(!(func1.call(schema50.properties, key0))){
+if(!(func0.call(schema19.properties, key0))){
 return false;
 break;
 }
@@ -3661,13 +3661,13 @@ else {
 return false;
 }
 }
-validate31.errors = vErrors;
+validate11.errors = vErrors;
 return errors === 0;
 }
 
-const check$updateThread$field$account_id = validate32;
+const check$updateThread$field$account_id = validate12;
 
-function validate32(data){
+function validate12(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -3683,13 +3683,13 @@ return false;
 }
 }
 }
-validate32.errors = vErrors;
+validate12.errors = vErrors;
 return errors === 0;
 }
 
-const check$updateThread$field$draft_attachments = validate33;
+const check$updateThread$field$draft_attachments = validate13;
 
-function validate33(data){
+function validate13(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -3718,78 +3718,78 @@ break;
 }
 }
 }
-validate33.errors = vErrors;
+validate13.errors = vErrors;
 return errors === 0;
 }
 
-const check$updateThread$field$draft_bcc = validate34;
+const check$updateThread$field$draft_bcc = validate14;
 
-function validate34(data){
+function validate14(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
 if((typeof data !== "string") && (data !== null)){
 return false;
 }
-validate34.errors = vErrors;
+validate14.errors = vErrors;
 return errors === 0;
 }
 
-const check$updateThread$field$draft_body_html = validate35;
+const check$updateThread$field$draft_body_html = validate15;
 
-function validate35(data){
+function validate15(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
 if((typeof data !== "string") && (data !== null)){
 return false;
 }
-validate35.errors = vErrors;
+validate15.errors = vErrors;
 return errors === 0;
 }
 
-const check$updateThread$field$draft_body_text = validate36;
+const check$updateThread$field$draft_body_text = validate16;
 
-function validate36(data){
+function validate16(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
 if((typeof data !== "string") && (data !== null)){
 return false;
 }
-validate36.errors = vErrors;
+validate16.errors = vErrors;
 return errors === 0;
 }
 
-const check$updateThread$field$draft_cc = validate37;
+const check$updateThread$field$draft_cc = validate17;
 
-function validate37(data){
+function validate17(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
 if((typeof data !== "string") && (data !== null)){
 return false;
 }
-validate37.errors = vErrors;
+validate17.errors = vErrors;
 return errors === 0;
 }
 
-const check$updateThread$field$draft_subject = validate38;
+const check$updateThread$field$draft_subject = validate18;
 
-function validate38(data){
+function validate18(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
 if((typeof data !== "string") && (data !== null)){
 return false;
 }
-validate38.errors = vErrors;
+validate18.errors = vErrors;
 return errors === 0;
 }
 
-const check$updateThread$field$participant_email = validate39;
+const check$updateThread$field$participant_email = validate19;
 
-function validate39(data){
+function validate19(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -3805,26 +3805,26 @@ return false;
 }
 }
 }
-validate39.errors = vErrors;
+validate19.errors = vErrors;
 return errors === 0;
 }
 
-const check$updateThread$field$participant_name = validate40;
+const check$updateThread$field$participant_name = validate20;
 
-function validate40(data){
+function validate20(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
 if(typeof data !== "string"){
 return false;
 }
-validate40.errors = vErrors;
+validate20.errors = vErrors;
 return errors === 0;
 }
 
-const check$updateThread$field$status = validate41;
+const check$updateThread$field$status = validate21;
 
-function validate41(data){
+function validate21(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -3834,13 +3834,13 @@ return false;
 if(!((data === "active") || (data === "archived"))){
 return false;
 }
-validate41.errors = vErrors;
+validate21.errors = vErrors;
 return errors === 0;
 }
 
-const check$updateThread$field$unread_count = validate42;
+const check$updateThread$field$unread_count = validate22;
 
-function validate42(data){
+function validate22(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -3860,13 +3860,13 @@ return false;
 }
 }
 }
-validate42.errors = vErrors;
+validate22.errors = vErrors;
 return errors === 0;
 }
 
-const check$validateUpdateThreadResponse = validate43;
+const check$validateUpdateThreadResponse = validate23;
 
-function validate46(data){
+function validate26(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -3975,23 +3975,23 @@ else {
 return false;
 }
 }
-validate46.errors = vErrors;
+validate26.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate44(data){
+function validate24(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
 var _errs1 = errors;
-if(!(validate26(data))){
+if(!(validate6(data))){
 return false;
 }
 var valid0 = _errs1 === errors;
 if(valid0){
 var _errs2 = errors;
-if(!(validate46(data))){
+if(!(validate26(data))){
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -4007,12 +4007,12 @@ else {
 return false;
 }
 }
-validate44.errors = vErrors;
+validate24.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate43(data){
+function validate23(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -4024,7 +4024,7 @@ return false;
 }
 else {
 if(data.thread !== undefined){
-if(!(validate44(data.thread))){
+if(!(validate24(data.thread))){
 return false;
 }
 }
@@ -4034,13 +4034,13 @@ else {
 return false;
 }
 }
-validate43.errors = vErrors;
+validate23.errors = vErrors;
 return errors === 0;
 }
 
-const check$validateDuplicateThreadProblem = validate49;
+const check$validateDuplicateThreadProblem = validate29;
 
-function validate49(data){
+function validate29(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -4048,7 +4048,7 @@ if(!(data && typeof data == "object" && !Array.isArray(data))){
 return false;
 }
 var _errs1 = errors;
-if(!(validate29(data))){
+if(!(validate9(data))){
 return false;
 }
 var valid0 = _errs1 === errors;
@@ -4062,7 +4062,7 @@ return false;
 }
 else {
 if(data.existing_thread !== undefined){
-if(!(validate44(data.existing_thread))){
+if(!(validate24(data.existing_thread))){
 return false;
 }
 }
@@ -4074,7 +4074,7 @@ return false;
 }
 var valid0 = _errs2 === errors;
 }
-validate49.errors = vErrors;
+validate29.errors = vErrors;
 return errors === 0;
 }
 return { check$updateConversation$params, check$validateUpdateConversationRequest, check$updateConversation$field$status, check$updateConversation$field$unread_count, check$validateUpdateConversationResponse, check$validateProblem, check$updateThread$params, check$validateUpdateThreadRequest, check$updateThread$field$account_id, check$updateThread$field$draft_attachments, check$updateThread$field$draft_bcc, check$updateThread$field$draft_body_html, check$updateThread$field$draft_body_text, check$updateThread$field$draft_cc, check$updateThread$field$draft_subject, check$updateThread$field$participant_email, check$updateThread$field$participant_name, check$updateThread$field$status, check$updateThread$field$unread_count, check$validateUpdateThreadResponse, check$validateDuplicateThreadProblem };

@@ -126,6 +126,8 @@ function buildFastCode(schemas, ajvFormats, wanted) {
     allErrors: false,
     messages: false,
     inlineRefs: true,
+    // The same schemas were just checked against the meta-schema by the detailed build.
+    validateSchema: false,
     formats: ajvFormats,
     code: { source: true, esm: true, lines: true, es5: true, formats: _`formats` },
   });
@@ -162,11 +164,10 @@ function slimFastCode(code) {
   if (functions !== (out.match(/^function validate\d+\(/gm) ?? []).length || /\b(instancePath|parentDataProperty|rootData|valCxt)\b/.test(out)) {
     throw new PipelineError({ rule: "puffle/fast-path", message: "the fast-path validators still use their validation context: AJV's output changed shape" });
   }
-  // Schema constants no longer referenced.
-  for (const [, name] of out.matchAll(/^var (schema\d+) = .*;$/gm)) {
-    if (!new RegExp(`\\b${name}\\b(?! = )`).test(out)) out = out.replace(new RegExp(`^var ${name} = .*;\\n`, "m"), "");
-  }
-  return out;
+  // Schema constants no longer referenced (one pass: count every mention of each).
+  const mentions = new Map();
+  for (const [name] of out.matchAll(/\bschema\d+\b/g)) mentions.set(name, (mentions.get(name) ?? 0) + 1);
+  return out.replace(/^var (schema\d+) = .*;\n/gm, (line, name) => (mentions.get(name) === 1 ? "" : line));
 }
 
 const TRANSFORMS = ["lowercase"];

@@ -1,0 +1,131 @@
+// Renders BENCHMARKS.md from the scenarios' JSON. Ratios are "speed of ours ÷ speed of the peer"
+// (above 1: ours is faster), each the median of per-round ratios, with the interquartile range.
+import { fmt } from "./measure.mjs";
+
+const OURS = "puffle-api (validate*Body)";
+const mark = (ok) => (ok ? "✅ met" : "❌ missed");
+const iqr = (s, f) => `${f(s.median)} (${f(s.p25)}–${f(s.p75)})`;
+/** Our speed relative to a peer's, from the per-round ratio time(peer)/time(ours). */
+const speedup = (r) => iqr(r, (x) => `${x.toFixed(2)}×`);
+const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+
+function header(env) {
+  const m = env.machine;
+  return [
+    "# Benchmarks",
+    "",
+    `<!-- written by \`npm run bench\` (test/bench/run.mjs) — do not edit; docs/benchmarks.md explains the figures -->`,
+    "",
+    `Run ${env.date} on commit ${env.commit}${env.quick ? " — **quick run (fewer rounds)**" : ""}, in ${env.totalSeconds.toFixed(0)} s.`,
+    "",
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.platform}; Node ${m.node} (V8 ${m.v8}); load average at the end ${m.loadavg.join(" / ")} — the cores are shared with other test runs, so every comparison is a ratio taken within one round, peers interleaved.`,
+    "",
+  ];
+}
+
+function versionsTable(versions) {
+  return ["| package | version |", "| --- | --- |", ...Object.entries(versions).map(([n, v]) => `| ${n} | ${v} |`), ""];
+}
+
+function validators(r) {
+  const out = [`## 1. Validator throughput`, "", `Median time per call over ${r.rounds} rounds of ${r.msPerSample} ms after ${r.warmup} warm-up rounds (interquartile range in brackets); "ours ×" is how many times faster ours is than that peer (per-round ratio, median and IQR). Ours is the public API (\`validateRequestBody\`/\`validateResponseBody\`, result object with every error located).`, ""];
+  out.push("Peers and versions:", "", ...versionsTable(r.versions));
+  if (r.disagreements.length) out.push("Peers whose verdict differed from ours (left out of that case):", "", ...r.disagreements.map((d) => `- ${d}`), "");
+  const goals = ["| target | input | verdict | ours | vs fastest peer (goal ≥ 1.0×) | vs hand-written guard (goal ≥ 0.8×) | vs fastest error-locating peer (goal ≥ 1.0×) | vs fastest boolean-only peer (goal ≥ 0.5×) |", "| --- | --- | --- | --- | --- | --- | --- | --- |"];
+  const missed = [];
+  const targets = [...new Set(r.results.map((c) => c.target))];
+  for (const target of targets) {
+    const cases = r.results.filter((c) => c.target === target);
+    out.push(`### ${target}`, "", `| contender | kind | ${cases.map((c) => `${c.input} (${c.valid ? "valid" : "invalid"}) | ours ×`).join(" | ")} |`, `| --- | --- | ${cases.map(() => "--- | ---").join(" | ")} |`);
+    for (const [name, kind] of Object.entries(r.kinds)) {
+      const cells = cases.map((c) => {
+        const m = c.measured[name];
+        if (!m) return "— | —";
+        return `${iqr(m.time, fmt.ns)} | ${m.ratio ? speedup(m.ratio) : ""}`;
+      });
+      out.push(`| ${name === OURS ? `**${name}**` : name} | ${kind} | ${cells.join(" | ")} |`);
+    }
+    out.push("");
+    for (const c of cases) {
+      const peers = Object.entries(c.measured).filter(([n]) => n !== OURS && r.kinds[n] !== "info");
+      const best = (pred) => peers.filter(([n]) => pred(r.kinds[n])).sort((a, b) => a[1].ratio.median - b[1].ratio.median)[0];
+      const cell = (entry, goal) => {
+        if (!entry) return "—";
+        const ok = entry[1].ratio.median >= goal;
+        if (!ok) missed.push(`${target} / ${c.input}: ${entry[1].ratio.median.toFixed(2)}× ${entry[0]} (goal ${goal}×)`);
+        return `${entry[1].ratio.median.toFixed(2)}× ${entry[0]} ${ok ? "✅" : "❌"}`;
+      };
+      const ours = fmt.ns(c.measured[OURS].time.median);
+      if (c.valid) goals.push(`| ${target} | ${c.input} | valid | ${ours} | ${cell(best((k) => k !== "guard"), 1.0)} | ${cell(best((k) => k === "guard"), 0.8)} | | |`);
+      else goals.push(`| ${target} | ${c.input} | invalid | ${ours} | | | ${cell(best((k) => k === "located"), 1.0)} | ${cell(best((k) => k === "boolean"), 0.5)} |`);
+    }
+  }
+  out.splice(3, 0, "### Goals", "", ...goals, "", missed.length ? `Missed: ${missed.length} of ${2 * r.results.length} comparisons:\n\n${missed.map((m) => `- ${m}`).join("\n")}\n` : "Every goal of this scenario met.\n", "");
+  return out;
+}
+
+function coldStart(r) {
+  const out = ["## 2a. Cold start", "", "Fresh Node process per sample; time from the first import to the first validation result (Node's own start-up left out). Median over rounds with the IQR; \"ours ×\" = how many times faster ours starts.", "", "| contender | import + build + first validation | ours × |", "| --- | --- | --- |"];
+  for (const [name, m] of Object.entries(r.measured)) out.push(`| ${name} | ${iqr(m.time, fmt.ns)} | ${m.ratio ? speedup(m.ratio) : ""} |`);
+  const ajv = Object.entries(r.measured).find(([n]) => n.startsWith("ajv"))[1].ratio.median;
+  out.push("", `Goal ≥ 10× faster than runtime AJV: ${ajv.toFixed(1)}× — ${mark(ajv >= 10)}.`, "");
+  return out;
+}
+
+function size(r) {
+  const out = ["## 2b. Size (esbuild bundle, minified, gzip -9)", ""];
+  for (const [group, title] of [["validators", "Validators with their runtime imports"], ["clients", "Clients with their runtime imports"]]) {
+    const ours = Object.entries(r[group])[0];
+    out.push(`### ${title}`, "", "| contender | minified | gzipped | ours ÷ this (gzipped) |", "| --- | --- | --- | --- |");
+    for (const [name, s] of Object.entries(r[group])) out.push(`| ${name === ours[0] ? `**${name}**` : name} | ${kb(s.minified)} | ${kb(s.gzip)} | ${(ours[1].gzip / s.gzip).toFixed(2)} |`);
+    const bigger = Object.entries(r[group]).slice(1).filter(([, s]) => s.gzip <= ours[1].gzip).map(([n]) => n);
+    out.push("", `Goal smaller than every peer's equivalent: ${mark(bigger.length === 0)}${bigger.length ? ` — not smaller than ${bigger.join(", ")}` : ""}.`, "");
+  }
+  return out;
+}
+
+const sec = (ns) => `${(ns / 1e9).toFixed(2)} s`;
+
+function pipeline(r) {
+  const out = ["## 4. Pipeline time and how it grows", "", `Wall time of a whole process (Node start-up included), median over ${r.rounds} rounds after one warm-up round, IQR in brackets. Specs: ours (${kb(r.specs.ours.bytes)} bundled JSON) and GitHub's REST description (${(r.specs.github.bytes / 2 ** 20).toFixed(1)} MiB, ${r.specs.github.file}).`, "", ...versionsTable(r.versions)];
+  out.push("### Our spec", "", "| run | wall time |", "| --- | --- |");
+  for (const [name, s] of Object.entries(r.small)) out.push(`| ${name} | ${s ? iqr(s, sec) : "failed"}${r.failures[name] ? ` (${r.failures[name]})` : ""} |`);
+  out.push("", "Steps of the cold `npm run generate`, as it prints them (lint on its own line):", "", "| step | time |", "| --- | --- |");
+  for (const [name, s] of Object.entries(r.steps)) out.push(`| ${name} | ${iqr(s, (x) => `${(x / 1e6).toFixed(0)} ms`)} |`);
+  const skip = r.small["npm run generate (nothing changed)"];
+  out.push("", `Goal: with nothing changed, a regenerate costs ≤ 0.3 s: ${skip ? sec(skip.median) : "—"} — ${mark(skip && skip.median <= 0.3e9)}.`, "");
+  out.push("### Steps in process: ours against openapi-typescript alone", "", "Same process, same parsed spec, rounds interleaved (our types step is openapi-typescript with `rootTypes`; our validators step compiles every schema twice with AJV — the detailed and the boolean build — and emits standalone code).", "", "| spec | openapi-typescript alone | ours: types step | ours: validators step | ours: types + validators ÷ openapi-typescript (goal ≤ 1.3×) |", "| --- | --- | --- | --- | --- |");
+  for (const [label, st] of [["ours", r.smallSteps], ["GitHub", r.largeSteps]]) {
+    const t = st.times ?? {};
+    const ot = t["openapi-typescript alone"]?.median;
+    const ty = t["ours: types step"]?.median;
+    const va = t["ours: validators step"]?.median;
+    const ratio = ot && ty && va ? (ty + va) / ot : null;
+    out.push(`| ${label} | ${ot ? sec(ot) : "—"} | ${ty ? sec(ty) : "—"} | ${va ? sec(va) : `not run: ${st.errors?.["ours: validators step"] ?? st.error ?? "?"}`} | ${ratio ? `${ratio.toFixed(2)}× ${ratio <= 1.3 ? "✅" : "❌"}` : "—"} |`);
+  }
+  out.push("", "### GitHub's REST description: one run each", "", "| tool | wall time |", "| --- | --- |");
+  for (const [name, x] of Object.entries(r.largeRuns)) out.push(`| ${name} | ${x.ms ? sec(x.ms * 1e6) : x.timedOut ? `> ${x.timedOut} s (stopped)` : `failed: ${x.failed}`} |`);
+  out.push("", "### Time against spec size", "", `| tool | ours (${kb(r.specs.ours.bytes)}) | GitHub (${(r.specs.github.bytes / 2 ** 20).toFixed(1)} MiB) | growth |`, "| --- | --- | --- | --- |");
+  for (const name of Object.keys(r.largeRuns)) {
+    const a = r.small[name]?.median;
+    const b = r.largeRuns[name].ms ? r.largeRuns[name].ms * 1e6 : null;
+    out.push(`| ${name} | ${a ? sec(a) : "—"} | ${b ? sec(b) : r.largeRuns[name].timedOut ? `> ${r.largeRuns[name].timedOut} s` : "failed"} | ${a && b ? `${(b / a).toFixed(1)}×` : "—"} |`);
+  }
+  out.push("");
+  return out;
+}
+
+const renderers = { validators, "cold-start": coldStart, size, pipeline };
+
+export function render(env, results) {
+  const out = header(env);
+  for (const [name, r] of Object.entries(results)) {
+    if (r.skipped || r.failed) {
+      out.push(`## ${name}`, "", `Not measured in this run: ${r.skipped ?? r.failed}.`, "");
+      continue;
+    }
+    const lines = (renderers[name] ?? ((x) => [`## ${name}`, "", "```json", JSON.stringify(x, null, 1), "```", ""]))(r);
+    out.push(...lines, `_(${name}: ${r.seconds.toFixed(0)} s)_`, "");
+  }
+  return `${out.join("\n")}\n`;
+}

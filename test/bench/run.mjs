@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// npm run bench — installs test/bench's own peers if needed (npm ci --prefix test/bench), builds
+// dist/, runs each scenario in a child process of its own, one after the other, and writes
+// BENCHMARKS.md (a table per scenario, goals marked met or missed). No figure here is asserted by
+// npm test.
+//
+//   npm run bench                      every scenario
+//   npm run bench -- --only validators,size
+//   npm run bench -- --quick           fewer rounds (a smoke run; figures are noisier)
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { fileURLToPath } from "node:url";
+import { machine } from "./lib/measure.mjs";
+import { render } from "./lib/report.mjs";
+
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(benchDir, "../..");
+const { values: args } = parseArgs({ options: { only: { type: "string" }, quick: { type: "boolean", default: false }, out: { type: "string", default: path.join(repo, "BENCHMARKS.md") } } });
+const SCENARIOS = ["validators", "cold-start", "size", "pipeline", "client", "e2e"];
+const only = args.only ? args.only.split(",") : SCENARIOS;
+const started = Date.now();
+const log = (line) => process.stderr.write(`bench: ${line}\n`);
+
+function installed() {
+  const marker = path.join(benchDir, "node_modules/.package-lock.json");
+  if (!fs.existsSync(marker)) return false;
+  const want = JSON.parse(fs.readFileSync(path.join(benchDir, "package-lock.json"), "utf8")).packages;
+  const have = JSON.parse(fs.readFileSync(marker, "utf8")).packages;
+  return Object.entries(want).every(([p, v]) => p === "" || v.optional || have[p]?.version === v.version);
+}
+if (!installed()) {
+  log("installing test/bench (npm ci --prefix test/bench)");
+  execFileSync("npm", ["ci", "--prefix", benchDir, "--no-audit", "--no-fund"], { stdio: ["ignore", "inherit", "inherit"], cwd: repo });
+}
+log("building dist/ (npm run build)");
+execFileSync("npm", ["run", "-s", "build"], { stdio: ["ignore", "inherit", "inherit"], cwd: repo });
+
+const results = {};
+for (const name of SCENARIOS.filter((s) => only.includes(s))) {
+  const file = path.join(benchDir, "scenarios", `${name}.mjs`);
+  if (!fs.existsSync(file)) {
+    results[name] = { skipped: "not written yet" };
+    continue;
+  }
+  const t0 = Date.now();
+  log(`scenario ${name}…`);
+  const r = spawnSync(process.execPath, ["--no-warnings", file], {
+    cwd: benchDir, encoding: "utf8", maxBuffer: 64 * 2 ** 20,
+    env: { ...process.env, BENCH_QUICK: args.quick ? "1" : "0" }, stdio: ["ignore", "pipe", "inherit"],
+  });
+  if (r.status !== 0) {
+    results[name] = { failed: `exit ${r.status}${r.signal ? ` (${r.signal})` : ""}` };
+    log(`scenario ${name} failed`);
+    continue;
+  }
+  results[name] = { ...JSON.parse(r.stdout), seconds: (Date.now() - t0) / 1000 };
+  log(`scenario ${name} done in ${results[name].seconds.toFixed(0)} s`);
+}
+
+const pkg = (p) => JSON.parse(fs.readFileSync(path.join(p, "package.json"), "utf8")).version;
+const env = {
+  date: new Date().toISOString(),
+  machine: machine(),
+  quick: args.quick,
+  puffle: pkg(repo),
+  commit: (() => { try { return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: repo, encoding: "utf8" }).trim(); } catch { return "?"; } })(),
+  totalSeconds: (Date.now() - started) / 1000,
+};
+fs.writeFileSync(args.out, render(env, results));
+fs.writeFileSync(path.join(benchDir, "last-run.json"), `${JSON.stringify({ env, results }, null, 1)}\n`);
+log(`wrote ${path.relative(process.cwd(), args.out)} in ${env.totalSeconds.toFixed(0)} s`);
