@@ -88,3 +88,39 @@ export const fmt = {
   ratio: (x) => `${x.toFixed(2)}×`,
   spread: (s, f) => `${f(s.p25)}–${f(s.p75)}`,
 };
+
+/** Nanoseconds per awaited call of `fn()`, calls one after the other, over about `ms` milliseconds. */
+export async function timeAsyncBatch(fn, ms) {
+  let calls = 0;
+  const start = performance.now();
+  let now = start;
+  const stop = start + ms;
+  do {
+    for (let i = 0; i < 32; i++) {
+      const r = await fn();
+      if (r) sink++;
+    }
+    calls += 32;
+    now = performance.now();
+  } while (now < stop);
+  return ((now - start) * 1e6) / calls;
+}
+
+/** As `interleave`, for contenders that return a promise of a time. */
+export async function interleaveAsync(contenders, { rounds, warmup, base }) {
+  const names = Object.keys(contenders);
+  const times = Object.fromEntries(names.map((n) => [n, []]));
+  for (let r = 0; r < rounds + warmup; r++) {
+    const order = names.map((_, i) => names[(i + r) % names.length]);
+    if (r % 2) order.reverse();
+    const round = {};
+    for (const name of order) round[name] = await contenders[name]();
+    if (r >= warmup) for (const name of names) times[name].push(round[name]);
+  }
+  const out = {};
+  for (const name of names) {
+    out[name] = { time: stats(times[name]) };
+    if (base && name !== base) out[name].ratio = stats(times[name].map((t, i) => t / times[base][i]));
+  }
+  return out;
+}

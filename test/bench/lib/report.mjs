@@ -115,7 +115,37 @@ function pipeline(r) {
   return out;
 }
 
-const renderers = { validators, "cold-start": coldStart, size, pipeline };
+function client(r) {
+  const out = ["## 3. Client overhead (stubbed fetch)", "", "One `PATCH /api/threads/{id}` with a path id, a JSON body and a parsed JSON 200 response per call, awaited one after the other; the stub `fetch` builds a fresh `Response` each call, the same for every contender. Median time per call with the IQR; \"ours ×\" = how many times faster ours (no validation, `timeoutMs: 0`) is than that contender (below 1: ours is slower).", "", ...versionsTable(r.versions), "| contender | time per call | ours × |", "| --- | --- | --- |"];
+  for (const [name, m] of Object.entries(r.measured)) out.push(`| ${name} | ${iqr(m.time, fmt.ns)} | ${m.ratio ? speedup(m.ratio) : ""} |`);
+  for (const [name, why] of Object.entries({ ...r.failures, ...r.notMeasured })) out.push(`| ${name} | not measured: ${why} | |`);
+  const rel = (name) => r.measured[name]?.ratio?.median;
+  const raw = rel("raw fetch");
+  const both = r.measured["puffle-api client, validate: both"] && r.measured["raw fetch"] ? r.measured["raw fetch"].time.median / r.measured["puffle-api client, validate: both"].time.median : null;
+  out.push("", `Goal ≥ 0.9× raw fetch without validation: ${raw ? raw.toFixed(2) : "—"}× — ${mark(raw >= 0.9)}. Goal ≥ 0.8× raw fetch with both validations: ${both ? both.toFixed(2) : "—"}× — ${mark(both >= 0.8)}. Goal ahead of every generated-client peer: not measured (see above).`, "");
+  return out;
+}
+
+function e2e(r) {
+  const out = ["## 5. End to end over loopback", "", `Server ${r.pinned ? "pinned to core 0 and autocannon to core 1 (taskset)" : "and autocannon unpinned (no taskset)"}; 10 connections; \`PATCH /api/threads/{id}\` with a bearer token and a JSON body; a 2 s warm-up burst before each measured run (ours ${r.durations.ours} s, the bare route ${r.durations.bare} s, Prism ${r.durations.prism} s).`, "", "| server | requests/s (mean ± sd) | p50 / p99 latency | non-2xx | errors |", "| --- | --- | --- | --- | --- |"];
+  for (const [name, x] of Object.entries(r.results)) out.push(`| ${name} | ${x.requestsPerSecond.mean.toFixed(0)} ± ${x.requestsPerSecond.stddev.toFixed(0)} | ${x.latencyMs.p50} ms / ${x.latencyMs.p99} ms | ${x.non2xx} | ${x.errors + x.timeouts} |`);
+  for (const [name, why] of Object.entries(r.failures)) out.push(`| ${name} | not measured: ${why} | | | |`);
+  const rps = (n) => r.results[n]?.requestsPerSecond.mean;
+  const ours = rps("puffle-api reference server");
+  const prism = rps("Prism mock (@stoplight/prism-cli)");
+  const bare = rps("bare Fastify route (constant)");
+  const rss = r.results["puffle-api reference server"]?.rssKiB ?? [];
+  const half = Math.floor(rss.length / 2);
+  const firstHalf = rss.slice(0, half);
+  const secondHalf = rss.slice(half);
+  const avg = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const growth = firstHalf.length && secondHalf.length ? (avg(secondHalf) - avg(firstHalf)) / avg(firstHalf) : null;
+  out.push("", `Goal ≥ 5× Prism's requests/s: ${ours && prism ? (ours / prism).toFixed(1) : "—"}× — ${mark(ours && prism && ours / prism >= 5)}. Goal ≥ 0.7× the bare route: ${ours && bare ? (ours / bare).toFixed(2) : "—"}× — ${mark(ours && bare && ours / bare >= 0.7)}.`, "");
+  if (rss.length) out.push(`Our server's RSS, sampled each second of its ${r.durations.ours} s run: ${(rss[0] / 1024).toFixed(1)} MiB first, ${(rss[rss.length - 1] / 1024).toFixed(1)} MiB last, ${(Math.max(...rss) / 1024).toFixed(1)} MiB max; second half vs first half ${growth >= 0 ? "+" : ""}${(growth * 100).toFixed(1)}% (flat memory over a 60 s run: ${r.durations.ours < 60 ? `not shown — the run is ${r.durations.ours} s, to keep the bench bounded` : mark(Math.abs(growth) < 0.05)}).`, "");
+  return out;
+}
+
+const renderers = { validators, "cold-start": coldStart, size, pipeline, client, e2e };
 
 export function render(env, results) {
   const out = header(env);
