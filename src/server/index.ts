@@ -138,8 +138,26 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
 
   app.decorate("puffle", { store });
 
+  const operationPaths = operationIds.map((op) => ({ op, pattern: pathPattern(meta[op].path) }));
+  /** The operation whose path `request` names with a method it does not allow, if any. */
+  const disallowedMethodOf = (request: FastifyRequest) => {
+    const path = pathOf(request.url);
+    const match = operationPaths.find(({ pattern }) => pattern.test(path));
+    if (match === undefined) return undefined;
+    const allowed: readonly string[] = meta[match.op].behaviour.allowedMethods;
+    return allowed.includes(request.method) ? undefined : allowed;
+  };
+  const sendMethodNotAllowed = (request: FastifyRequest, reply: FastifyReply, allowed: readonly string[]) =>
+    sendProblem(reply, problems.methodNotAllowed(request.method, allowed), { allow: allowed.join(", ") });
+
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);
+    // The method is check 1 (docs/server.md): answer 405 before the body is read, so that no body
+    // (empty, invalid, too deep, too large, another content type) turns it into a 4xx of its own.
+    if (request.is404) {
+      const allowed = disallowedMethodOf(request);
+      if (allowed !== undefined) return sendMethodNotAllowed(request, reply, allowed);
+    }
   });
 
   // Only JSON bodies: everything else is a 415 (Fastify's FST_ERR_CTP_INVALID_MEDIA_TYPE).
@@ -173,16 +191,9 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     return sendProblem(reply, problems.internal());
   });
 
-  const operationPaths = operationIds.map((op) => ({ op, pattern: pathPattern(meta[op].path) }));
   app.setNotFoundHandler((request, reply) => {
-    const path = pathOf(request.url);
-    const match = operationPaths.find(({ pattern }) => pattern.test(path));
-    if (match !== undefined) {
-      const allowed: readonly string[] = meta[match.op].behaviour.allowedMethods;
-      if (!allowed.includes(request.method)) {
-        return sendProblem(reply, problems.methodNotAllowed(request.method, allowed), { allow: allowed.join(", ") });
-      }
-    }
+    const allowed = disallowedMethodOf(request);
+    if (allowed !== undefined) return sendMethodNotAllowed(request, reply, allowed);
     return sendProblem(reply, problems.routeNotFound());
   });
 
