@@ -1,0 +1,195 @@
+// The package as its users get it: `npm pack`, the tarball's file list, then a fresh consumer project
+// (TypeScript 5, "type": "module", moduleResolution nodenext) that installs the tarball from the local
+// npm cache (`--prefer-offline`), typechecks a file using the client, the types and the validators,
+// fails to compile a misspelled field, runs, and runs the `puffle` binary.
+import { spawn } from "node:child_process";
+import type { SpawnOptions } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
+const version = (name: string) => JSON.parse(readFileSync(path.join(root, "node_modules", name, "package.json"), "utf8")).version as string;
+const dir = mkdtempSync(path.join(os.tmpdir(), "puffle-pack-"));
+const consumer = path.join(dir, "consumer");
+
+/** The environment without the npm_* variables of an outer `npm test`, so the inner npm acts as a user's. */
+const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+
+function run(cmd: string, args: string[], options: SpawnOptions & { timeout?: number } = {}): Promise<{ status: number | null; out: string; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { env: cleanEnv, ...options, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let stdout = "";
+    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeout ?? 300_000);
+    child.stdout!.on("data", (d) => {
+      out += d;
+      stdout += d;
+    });
+    child.stderr!.on("data", (d) => (out += d));
+    child.on("error", reject);
+    child.on("close", (status) => {
+      clearTimeout(timer);
+      resolve({ status, out, stdout });
+    });
+  });
+}
+
+let tarball: string;
+let files: string[];
+
+beforeAll(async () => {
+  // dist/ is fresh: the vitest global setup runs the build.
+  const packed = await run("npm", ["pack", "--json", "--pack-destination", dir], { cwd: root });
+  expect(packed.status, packed.out).toBe(0);
+  const info = JSON.parse(packed.stdout)[0];
+  tarball = path.join(dir, info.filename);
+  files = info.files.map((f: { path: string }) => f.path).sort();
+
+  mkdirSync(consumer);
+  writeFileSync(path.join(consumer, "package.json"), JSON.stringify({ name: "puffle-consumer", version: "0.0.0", private: true, type: "module" }, null, 2));
+  const install = await run(
+    "npm",
+    ["install", "--prefer-offline", "--no-audit", "--no-fund", "--no-package-lock", tarball, `typescript@${version("typescript")}`, `@types/node@${version("@types/node")}`],
+    { cwd: consumer, timeout: 600_000 },
+  );
+  expect(install.status, install.out).toBe(0);
+  writeFileSync(
+    path.join(consumer, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: { target: "ES2022", module: "nodenext", moduleResolution: "nodenext", strict: true, skipLibCheck: false, resolveJsonModule: true, outDir: "out", types: ["node"] },
+      files: ["consumer.ts"],
+    }),
+  );
+}, 660_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("the tarball (npm pack)", () => {
+  it("holds what a user needs: entries, types, the bundled spec, the binary, README and CHANGELOG", () => {
+    for (const needed of [
+      "package.json",
+      "README.md",
+      "CHANGELOG.md",
+      "dist/index.js",
+      "dist/index.d.ts",
+      "dist/validators.js",
+      "dist/validators.d.ts",
+      "dist/client.js",
+      "dist/cli/main.js",
+      "generated/openapi.json",
+      "generated/openapi.yaml",
+      "generated/schema.d.ts",
+      "generated/validators.js",
+      "generated/validators.d.ts",
+      "generated/meta.js",
+      "generated/meta.d.ts",
+    ]) {
+      expect(files, needed).toContain(needed);
+    }
+  });
+
+  it("holds nothing else: no sources, tests, scripts, spec sources, docs site or source maps", () => {
+    const allowed = [/^(package\.json|README\.md|CHANGELOG\.md|LICENSE)$/, /^dist\/(?!docs\/)[\w/.-]+\.(js|d\.ts)$/, /^generated\/(openapi\.(json|yaml)|\w+\.(js|d\.ts))$/];
+    expect(files.filter((f) => !allowed.some((re) => re.test(f)))).toEqual([]);
+  });
+
+  it("every export and the bin point at a shipped file, and every relative import inside it resolves", () => {
+    const targets: string[] = [];
+    const collect = (v: unknown) => {
+      if (typeof v === "string") targets.push(v.replace(/^\.\//, ""));
+      else if (v && typeof v === "object") Object.values(v).forEach(collect);
+    };
+    collect(pkg.exports);
+    collect(pkg.bin);
+    collect(pkg.types);
+    for (const t of targets) expect(files, t).toContain(t);
+    for (const condition of Object.values(pkg.exports as Record<string, unknown>)) {
+      if (condition && typeof condition === "object") expect(Object.keys(condition)[0], "types first").toBe("types");
+    }
+    const missing: string[] = [];
+    for (const file of files.filter((f) => /\.(js|d\.ts)$/.test(f))) {
+      const text = readFileSync(path.join(root, file), "utf8");
+      for (const m of text.matchAll(/(?:from|import)\s*\(?\s*["'](\.\.?\/[^"']+)["']/g)) {
+        const spec = path.posix.normalize(path.posix.join(path.posix.dirname(file), m[1]!));
+        const candidates = file.endsWith(".d.ts") ? [spec, spec.replace(/\.js$/, ".d.ts")] : [spec];
+        if (!candidates.some((c) => files.includes(c))) missing.push(`${file} → ${m[1]}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
+
+describe("a fresh TypeScript consumer project with the tarball installed", () => {
+  const tsc = () => path.join(consumer, "node_modules/typescript/bin/tsc");
+
+  it("typechecks and runs a file using the client, the types, the validators and the bundled spec", async () => {
+    writeFileSync(
+      path.join(consumer, "consumer.ts"),
+      `import { createPuffleClient } from "puffle-api";
+import type { Conversation, Thread, UpdateThreadRequest } from "puffle-api";
+import { normalizeRequestBody, validateRequestBody, validateResponseBody } from "puffle-api/validators";
+import type { paths } from "puffle-api/schema";
+import spec from "puffle-api/openapi.json" with { type: "json" };
+import { ALICE_TOKEN, startServer } from "puffle-api/server";
+
+type UpdatePath = keyof paths;
+const path: UpdatePath = "/api/threads/{id}";
+const request: UpdateThreadRequest = { status: "archived", participant_email: "Sam@Example.com" };
+
+const checked = validateRequestBody("updateThread", request);
+if (!checked.valid) throw new Error("valid body rejected");
+const lenient = normalizeRequestBody("updateThread", { ...request, nickname: "x" });
+if (!lenient.ok || lenient.body.participant_email !== "sam@example.com" || lenient.dropped[0] !== "nickname") throw new Error("normalize");
+if (validateRequestBody("updateConversation", { status: "deleted" }).valid) throw new Error("invalid body accepted");
+
+const server = await startServer({ port: 0 });
+try {
+  const puffle = createPuffleClient({ baseUrl: server.url, apiKey: ALICE_TOKEN });
+  const conversation: Conversation = await puffle.updateConversation("f11e8a2c-1234-4567-89ab-cdef01234567", { status: "archived" });
+  const thread: Thread = await puffle.updateThread("3d986dd1-9d70-45b7-8e36-5d5b8b1c9337", { draft_subject: "Hello" });
+  const wire = validateResponseBody("updateConversation", 200, { conversation });
+  if (!wire.valid) throw new Error("response does not match the spec");
+  console.log(spec.info.version, path, conversation.status, thread.draft_subject);
+} finally {
+  await server.close();
+}
+`,
+    );
+    const check = await run(process.execPath, [tsc(), "-p", consumer], { cwd: consumer });
+    expect(check.out).toBe("");
+    expect(check.status).toBe(0);
+    const result = await run(process.execPath, [path.join(consumer, "out/consumer.js")], { cwd: consumer, timeout: 60_000 });
+    expect(result.out).toBe(`${pkg.version === undefined ? "" : JSON.parse(readFileSync(path.join(root, "generated/openapi.json"), "utf8")).info.version} /api/threads/{id} archived Hello\n`);
+    expect(result.status).toBe(0);
+  });
+
+  it("refuses to compile a misspelled field", async () => {
+    writeFileSync(
+      path.join(consumer, "misspelled.ts"),
+      `import { createPuffleClient } from "puffle-api";
+import type { UpdateThreadRequest } from "puffle-api";
+export const body: UpdateThreadRequest = { draft_subjet: "Hello" };
+export const call = () => createPuffleClient().updateConversation("f11e8a2c-1234-4567-89ab-cdef01234567", { unread_cont: 0 });
+`,
+    );
+    const check = await run(process.execPath, [tsc(), "--noEmit", "--strict", "--module", "nodenext", "--moduleResolution", "nodenext", "--types", "node", "--skipLibCheck", path.join(consumer, "misspelled.ts")], { cwd: consumer });
+    expect(check.status).not.toBe(0);
+    expect(check.out).toMatch(/misspelled\.ts\(3,\d+\): error TS(2353|2561):.*'draft_subjet'/);
+    expect(check.out).toMatch(/misspelled\.ts\(4,\d+\): error TS(2353|2561):.*'unread_cont'/);
+  });
+
+  it("installs the puffle binary: `puffle --help` lists both commands", async () => {
+    const help = await run(path.join(consumer, "node_modules/.bin/puffle"), ["--help"], { cwd: consumer });
+    expect(help.status, help.out).toBe(0);
+    expect(help.out).toMatch(/conversation/);
+    expect(help.out).toMatch(/thread/);
+    const update = await run(path.join(consumer, "node_modules/.bin/puffle"), ["thread", "update", "--help"], { cwd: consumer });
+    expect(update.status, update.out).toBe(0);
+    for (const option of ["--id", "--status", "--unread-count", "--account-id", "--clear-account-id", "--participant-email", "--draft-subject"]) {
+      expect(update.out).toContain(option);
+    }
+  });
+});
