@@ -5,7 +5,7 @@
 // disagree. Only the column lists are read from the spec's schemas.
 //
 // Rules modelled (in the order of the behaviour table of docs/server.md):
-//   401 without a known bearer token; 400 for an id that is not a UUID; 415 for a body not sent as
+//   405 for another method (before anything else); 401 without a known bearer token; 400 for an id that is not a UUID; 415 for a body not sent as
 //   JSON; 400 for a body that is not a JSON object or nests too deep; unknown fields and invalid
 //   values dropped, `participant_email` lowercased, 400 when nothing valid remains; 404 for a missing
 //   id and another user's record alike; (threads) a non-null `account_id` must be a ready email
@@ -83,11 +83,11 @@ export type Request =
 /** Requests that never reach the update rules. */
 export type RawKind =
   | "invalid-json" | "array-body" | "null-body" | "string-body" | "empty-body" | "too-deep"
-  | "text-plain" | "no-token" | "unknown-token" | "malformed-authorization" | "bad-id";
+  | "text-plain" | "no-token" | "unknown-token" | "malformed-authorization" | "bad-id" | "other-method";
 
 export type Prediction =
   | { status: 200; record: Record<string, unknown>; next: Row }
-  | { status: 400 | 401 | 404 | 415; type: string }
+  | { status: 400 | 401 | 404 | 405 | 415; type: string }
   | { status: 409; candidates: Row[] };
 
 const ID_PATTERN = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
@@ -123,6 +123,8 @@ export function view(op: Op, row: Row): Record<string, unknown> {
 
 /** What the server must answer to `request` in state `model` (for 200, `updated_at` is left as it was). */
 export function predict(model: Model, request: Request): Prediction {
+  // Another method is answered first, whatever the token, id and body (405 with Allow: PATCH).
+  if (request.kind === "raw" && request.raw === "other-method") return { status: 405, type: PROBLEM("method-not-allowed") };
   const user = model.users.find((u) => u.token === request.token);
   if (request.kind === "raw" && (request.raw === "no-token" || request.raw === "unknown-token" || request.raw === "malformed-authorization")) {
     return { status: 401, type: PROBLEM("unauthorized") };

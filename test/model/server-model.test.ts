@@ -154,7 +154,7 @@ const conflictRequestArb: fc.Arbitrary<Request> = fc.constantFrom(...TOKENS).cha
 );
 
 const RAW_KINDS: RawKind[] = ["invalid-json", "array-body", "null-body", "string-body", "empty-body", "too-deep", "text-plain",
-  "no-token", "unknown-token", "malformed-authorization", "bad-id"];
+  "no-token", "unknown-token", "malformed-authorization", "bad-id", "other-method"];
 const rawRequestArb: fc.Arbitrary<Request> = fc.constantFrom(...TOKENS).chain((token) =>
   fc.record({ op: opArb, id: targetArb(token), raw: fc.constantFrom(...RAW_KINDS) }).map(({ op, id, raw }): Request => ({
     kind: "raw", op, raw, id: raw === "bad-id" ? "12345" : id,
@@ -193,6 +193,7 @@ async function perform(server: RunningServer, request: Request): Promise<Sent> {
     case "too-deep": return send(server, request.op, request.id, { token, body: `{"status":"active","draft_attachments":[{"a":${"[".repeat(100)}${"]".repeat(100)}}]}` });
     case "text-plain": return send(server, request.op, request.id, { token, body: valid, contentType: "text/plain" });
     case "malformed-authorization": return send(server, request.op, request.id, { token: null, body: valid, headers: { authorization: "Basic YWxpY2U6c2VjcmV0" } });
+    case "other-method": return send(server, request.op, request.id, { token, method: "DELETE", body: "" });
     case "no-token": case "unknown-token": case "bad-id": return send(server, request.op, request.id, { token, body: valid });
   }
 }
@@ -320,6 +321,6 @@ describe("reference server vs a model of the documented rules", () => {
       { numRuns: RUNS, ...(SEED_OVERRIDE !== undefined ? { seed: SEED_OVERRIDE } : {}) },
     );
     // The mix must actually reach every outcome, or the test proves little.
-    for (const status of ["200", "400", "401", "404", "409", "415"]) expect(stats.statuses, `status ${status} never seen`).toHaveProperty(status);
+    for (const status of ["200", "400", "401", "404", "405", "409", "415"]) expect(stats.statuses, `status ${status} never seen`).toHaveProperty(status);
   }, 300_000);
 });
