@@ -3,28 +3,19 @@
 // `<dir>/<name>.json`, where <dir> is PUFFLE_RELIABILITY_DIR or test-results/reliability. Without
 // either variable nothing is written.
 //
-// Shape (every leaf a number, like test/reliability/counts.ts, plus `suite`, `config`, `generated_at`):
-//   {
-//     "suite": "server-load" | "server-model",
-//     "generated_at": "<ISO time>",
-//     "config": { <name>: number, ... },            // the knobs the run used (duration, runs, ...)
-//     "counts": { <what>: number, ... },            // requests sent, sequences run, commands executed, ...
-//     "statuses": { "200": n, "400": n, ... },      // every HTTP status seen, with how often
-//     "by_kind": { <request kind>: n, ... },        // the mix that was sent
-//     "held": { <invariant>: number of checks }     // what was asserted, how many times (all passed if written)
-//   }
+// Shape: the one test/reliability/counts.ts writes and scripts/reliability.mjs merges — an object
+// of sections, each an object of numbers, so the script can add and render them without knowing
+// this suite:
+//   { "<suite>: <section>": { "<what>": <number>, ... }, ... }
+// e.g. { "server load: requests": { "requests sent": 1259, ... }, "server load: statuses":
+// { "status 200": 628, ... }, "server model: sequences": { "sequences run": 150, "commands executed": 2116 } }.
+// A file is written only after the suite's checks ran; it says what was tried, not that it held
+// (the vitest result says that).
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-export interface SuiteReport {
-  suite: string;
-  config: Record<string, number | string>;
-  counts: Record<string, number>;
-  statuses: Record<string, number>;
-  by_kind: Record<string, number>;
-  held: Record<string, number>;
-}
+export type Sections = Record<string, Record<string, number>>;
 
 export function reportDir(): string | undefined {
   const dir = process.env.PUFFLE_RELIABILITY_DIR;
@@ -35,15 +26,19 @@ export function reportDir(): string | undefined {
   return undefined;
 }
 
-/** Writes the report when asked to (see above); returns the file written, if any. */
-export function writeReport(report: SuiteReport): string | undefined {
+/** Writes `<dir>/<file>.json` when asked to (see above); returns the file written, if any. */
+export function writeReport(file: string, sections: Sections): string | undefined {
   const dir = reportDir();
   if (dir === undefined) return undefined;
+  for (const [section, entry] of Object.entries(sections)) {
+    for (const [what, n] of Object.entries(entry)) {
+      if (typeof n !== "number" || !Number.isFinite(n)) throw new Error(`report ${file}: ${section} / ${what} is not a finite number`);
+    }
+  }
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${report.suite}.json`);
-  const { suite, ...rest } = report;
-  fs.writeFileSync(file, `${JSON.stringify({ suite, generated_at: new Date().toISOString(), ...rest }, null, 2)}\n`);
-  return file;
+  const out = path.join(dir, `${file}.json`);
+  fs.writeFileSync(out, `${JSON.stringify(sections, null, 2)}\n`);
+  return out;
 }
 
 export function bump(counter: Record<string, number>, key: string | number, n = 1): void {

@@ -290,25 +290,28 @@ describe("reference server under load", () => {
   afterAll(async () => {
     await child?.close();
     child?.process.kill();
-    writeReport({
-      suite: "server-load",
-      config: {
-        seconds: SECONDS, connections: CONNECTIONS, max_requests: Number.isFinite(MAX_REQUESTS) ? MAX_REQUESTS : 0, seed: SEED,
-        memory_ratio: MEMORY_RATIO, memory_slack_bytes: MEMORY_SLACK_BYTES, leak_bytes_per_request: LEAK_BYTES_PER_REQUEST,
+    const prefix = (counter: Record<string, number>, label: string) => Object.fromEntries(Object.entries(counter).map(([k, n]) => [`${label}${k}`, n]));
+    writeReport("server-load", {
+      "server load: requests": {
+        "requests sent": stats.sent,
+        ...prefix(stats.byOperation, "requests "),
+        "concurrent clients": CONNECTIONS,
+        "seconds (bound)": SECONDS,
+        "ms (actual)": stats.durationMs,
+        "mix seed": SEED,
       },
-      counts: {
-        requests: stats.sent,
+      "server load: statuses": {
+        ...prefix(stats.statuses, "status "),
         "5xx": Object.entries(stats.statuses).filter(([s]) => Number(s) >= 500).reduce((sum, [, n]) => sum + n, 0),
-        duration_ms: stats.durationMs,
-        heap_after_warmup_bytes: stats.memory.baseline,
-        heap_at_end_bytes: stats.memory.final,
-        heap_peak_sample_bytes: stats.memory.peak,
-        memory_samples: stats.memory.samples,
-        ...Object.fromEntries(Object.entries(stats.byOperation).map(([op, n]) => [`requests ${op}`, n])),
       },
-      statuses: stats.statuses,
-      by_kind: stats.byKind,
-      held: stats.held,
+      "server load: request kinds": stats.byKind,
+      "server load: memory": {
+        "heap after GC after warm-up (bytes)": stats.memory.baseline,
+        "heap after GC at the end (bytes)": stats.memory.final,
+        "largest heap sample (bytes)": stats.memory.peak,
+        "memory samples": stats.memory.samples,
+      },
+      "server load: checks": stats.held,
     });
   });
 
