@@ -9,6 +9,9 @@ import { differences, generate, removeWorkspace, snapshot, workspace } from "./h
 
 afterAll(() => flushCounts(import.meta.url));
 
+/** Generous: two pipeline runs on a loaded 2-core machine. Not a timing assertion. */
+const SLOW = 240_000;
+
 /** A small seeded PRNG (mulberry32), so that a failing shuffle can be replayed from its seed. */
 function prng(seed: number): () => number {
   let a = seed >>> 0;
@@ -55,7 +58,7 @@ describe("the pipeline is deterministic", () => {
     } finally {
       removeWorkspace(ws);
     }
-  });
+  }, SLOW);
 
   it("a spec with every mapping's keys reordered writes identical bytes", () => {
     const seed = Number(process.env.PUFFLE_SHUFFLE_SEED ?? Date.now() % 2 ** 31);
@@ -84,5 +87,5 @@ describe("the pipeline is deterministic", () => {
       removeWorkspace(plain);
       removeWorkspace(shuffled);
     }
-  });
+  }, SLOW);
 });
