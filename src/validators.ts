@@ -115,24 +115,54 @@ function tableOf(operationId: unknown) {
   return typeof operationId === "string" && Object.hasOwn(tables, operationId) ? tables[operationId as OperationId] : undefined;
 }
 
+/** A detailed validator and its boolean twin. */
+interface Pair {
+  readonly validate: ValidateFunction;
+  readonly check: ValidateFunction;
+}
+
+/** Per operation, everything a call needs, found with one Map lookup. */
+interface Compiled {
+  readonly requestBody: Pair;
+  readonly pathParams: Pair;
+  readonly responses: ReadonlyMap<string, Pair | null>;
+}
+
+const compiled = new Map<string, Compiled>();
+for (const operationId of operationIds) {
+  const table = tables[operationId];
+  const fast = checks[operationId];
+  const fastResponses: Readonly<Record<string, ValidateFunction | null>> = fast.responses;
+  compiled.set(operationId, {
+    requestBody: { validate: table.requestBody, check: fast.requestBody },
+    pathParams: { validate: table.pathParams, check: fast.pathParams },
+    responses: new Map(Object.entries(table.responses as Readonly<Record<string, ValidateFunction | null>>).map(([status, validate]) => [status, validate ? { validate, check: fastResponses[status]! } : null])),
+  });
+}
+
+function compiledOf(operationId: unknown): Compiled | undefined {
+  return typeof operationId === "string" ? compiled.get(operationId) : undefined;
+}
+
 /** Checks a request body against the operation's strict schema: every field valid, no unknown field, at least one field. */
 export function validateRequestBody<Op extends OperationId>(operationId: Op, body: unknown): ValidationResult<RequestBody<Op>>;
 export function validateRequestBody(operationId: string, body: unknown): ValidationResult<unknown>;
 export function validateRequestBody(operationId: string, body: unknown): ValidationResult<unknown> {
-  const table = tableOf(operationId);
-  if (!table) return { valid: false, errors: unknownOperation(operationId) };
-  return run(table.requestBody, body, checks[operationId as OperationId].requestBody);
+  const op = compiledOf(operationId);
+  if (!op) return { valid: false, errors: unknownOperation(operationId) };
+  return run(op.requestBody.validate, body, op.requestBody.check);
 }
 
 /** Checks a response body against the schema documented for that status. */
 export function validateResponseBody<Op extends OperationId, S extends ResponseStatus<Op>>(operationId: Op, status: S | `${S}`, body: unknown): ValidationResult<ResponseBody<Op, S>>;
 export function validateResponseBody(operationId: string, status: number | string, body: unknown): ValidationResult<unknown>;
 export function validateResponseBody(operationId: string, status: number | string, body: unknown): ValidationResult<unknown> {
-  const table = tableOf(operationId);
-  if (!table) return { valid: false, errors: unknownOperation(operationId) };
-  const key = String(status);
-  const responses: Readonly<Record<string, ValidateFunction | null>> = table.responses;
-  if (!Object.hasOwn(responses, key)) {
+  const op = compiledOf(operationId);
+  if (!op) return { valid: false, errors: unknownOperation(operationId) };
+  const key = typeof status === "string" ? status : String(status);
+  const pair = op.responses.get(key);
+  if (pair === undefined) {
+    const responses: Readonly<Record<string, ValidateFunction | null>> = tables[operationId as OperationId].responses;
     return {
       valid: false,
       errors: [{
@@ -142,22 +172,21 @@ export function validateResponseBody(operationId: string, status: number | strin
       }],
     };
   }
-  const validate = responses[key];
-  if (validate === null || validate === undefined) {
+  if (pair === null) {
     return body === undefined || body === null || body === ""
       ? { valid: true, value: body }
       : { valid: false, errors: [{ path: "", keyword: "content", message: `status ${key} of ${operationId} has no body` }] };
   }
-  return run(validate, body, (checks[operationId as OperationId].responses as Readonly<Record<string, ValidateFunction | null>>)[key]!);
+  return run(pair.validate, body, pair.check);
 }
 
 /** Checks path parameters (`{ id }`) against the documented pattern. */
 export function validatePathParams<Op extends OperationId>(operationId: Op, params: unknown): ValidationResult<PathParams<Op>>;
 export function validatePathParams(operationId: string, params: unknown): ValidationResult<unknown>;
 export function validatePathParams(operationId: string, params: unknown): ValidationResult<unknown> {
-  const table = tableOf(operationId);
-  if (!table) return { valid: false, errors: unknownOperation(operationId) };
-  return run(table.pathParams, params, checks[operationId as OperationId].pathParams);
+  const op = compiledOf(operationId);
+  if (!op) return { valid: false, errors: unknownOperation(operationId) };
+  return run(op.pathParams.validate, params, op.pathParams.check);
 }
 
 const TRANSFORMS = {

@@ -5,7 +5,7 @@
 // npm test.
 //
 //   npm run bench                      every scenario
-//   npm run bench -- --only validators,size
+//   npm run bench -- --only validators,size   (the others keep their figures from the last run)
 //   npm run bench -- --quick           fewer rounds (a smoke run; figures are noisier)
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -37,7 +37,10 @@ if (!installed()) {
 log("building dist/ (npm run build)");
 execFileSync("npm", ["run", "-s", "build"], { stdio: ["ignore", "inherit", "inherit"], cwd: repo });
 
-const results = {};
+// With --only, the other scenarios keep their figures from the last full run (test/bench/last-run.json).
+const lastRun = path.join(benchDir, "last-run.json");
+const previous = args.only && fs.existsSync(lastRun) ? JSON.parse(fs.readFileSync(lastRun, "utf8")) : null;
+const results = previous ? Object.fromEntries(Object.entries(previous.results).map(([k, v]) => [k, { ...v, earlierRun: previous.env.date }])) : {};
 for (const name of SCENARIOS.filter((s) => only.includes(s))) {
   const file = path.join(benchDir, "scenarios", `${name}.mjs`);
   if (!fs.existsSync(file)) {
@@ -55,7 +58,7 @@ for (const name of SCENARIOS.filter((s) => only.includes(s))) {
     log(`scenario ${name} failed`);
     continue;
   }
-  results[name] = { ...JSON.parse(r.stdout), seconds: (Date.now() - t0) / 1000 };
+  results[name] = { ...JSON.parse(r.stdout), seconds: (Date.now() - t0) / 1000, date: new Date().toISOString() };
   log(`scenario ${name} done in ${results[name].seconds.toFixed(0)} s`);
 }
 
@@ -69,5 +72,5 @@ const env = {
   totalSeconds: (Date.now() - started) / 1000,
 };
 fs.writeFileSync(args.out, render(env, results));
-fs.writeFileSync(path.join(benchDir, "last-run.json"), `${JSON.stringify({ env, results }, null, 1)}\n`);
+fs.writeFileSync(lastRun, `${JSON.stringify({ env, results }, null, 1)}\n`);
 log(`wrote ${path.relative(process.cwd(), args.out)} in ${env.totalSeconds.toFixed(0)} s`);

@@ -155,7 +155,7 @@ export function render(env, results) {
       continue;
     }
     const lines = (renderers[name] ?? ((x) => [`## ${name}`, "", "```json", JSON.stringify(x, null, 1), "```", ""]))(r);
-    out.push(...lines, `_(${name}: ${r.seconds.toFixed(0)} s)_`, "");
+    out.push(...lines, `_(${name}: ${r.seconds.toFixed(0)} s${r.earlierRun ? `, figures from the run of ${r.earlierRun}` : r.date ? `, measured ${r.date}` : ""})_`, "");
   }
   return `${out.join("\n")}\n`;
 }
