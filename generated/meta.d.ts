@@ -73,13 +73,15 @@ export declare const operations: {
           "null"
         ];
         readonly "format": "uuid";
+        readonly "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
       };
       readonly "draft_attachments": {
-        readonly "description": "Draft attachment metadata from \"Upload thread attachment\", or null to clear it. Replaces the whole list.";
+        readonly "description": "Draft attachment metadata from \"Upload thread attachment\", or null to clear it. Replaces the whole list. At most 20 attachments (a bound we chose).";
         readonly "type": readonly [
           "array",
           "null"
         ];
+        readonly "maxItems": 20;
         readonly "items": {
           readonly "description": "Metadata of one draft attachment, as returned by the \"Upload thread attachment\" endpoint and passed back unchanged. The docs do not show its members, so this description leaves them open: any JSON object is accepted and kept as it is.";
           readonly "type": "object";
@@ -87,11 +89,12 @@ export declare const operations: {
         };
       };
       readonly "draft_bcc": {
-        readonly "description": "Draft BCC recipients, or null to clear them.";
+        readonly "description": "Draft BCC recipients, or null to clear them. At most 4096 characters (a bound we chose).";
         readonly "type": readonly [
           "string",
           "null"
         ];
+        readonly "maxLength": 4096;
       };
       readonly "draft_body_html": {
         readonly "description": "Draft HTML body, or null to clear it.";
@@ -108,28 +111,32 @@ export declare const operations: {
         ];
       };
       readonly "draft_cc": {
-        readonly "description": "Draft CC recipients, or null to clear them.";
+        readonly "description": "Draft CC recipients, or null to clear them. At most 4096 characters (a bound we chose).";
         readonly "type": readonly [
           "string",
           "null"
         ];
+        readonly "maxLength": 4096;
       };
       readonly "draft_subject": {
-        readonly "description": "Draft email subject, or null to clear it.";
+        readonly "description": "Draft email subject, or null to clear it. At most 998 characters, the longest header line RFC 5322 allows (a bound we chose).";
         readonly "type": readonly [
           "string",
           "null"
         ];
+        readonly "maxLength": 998;
       };
       readonly "participant_email": {
-        readonly "description": "Recipient email for a draft one-off email. Stored lowercase.";
+        readonly "description": "Recipient email for a draft one-off email. Stored lowercase. At most 254 characters, the longest address RFC 5321 allows (a bound we chose).";
         readonly "type": "string";
         readonly "format": "email";
+        readonly "maxLength": 254;
         readonly "x-puffle-transform": "lowercase";
       };
       readonly "participant_name": {
-        readonly "description": "Recipient display name for a draft.";
+        readonly "description": "Recipient display name for a draft. At most 256 characters (a bound we chose).";
         readonly "type": "string";
+        readonly "maxLength": 256;
       };
       readonly "status": {
         readonly "description": "Set to `active` or `archived`. Other values are ignored.";

@@ -72,14 +72,16 @@ export const operations = {
           "string",
           "null"
         ],
-        "format": "uuid"
+        "format": "uuid",
+        "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
       },
       "draft_attachments": {
-        "description": "Draft attachment metadata from \"Upload thread attachment\", or null to clear it. Replaces the whole list.",
+        "description": "Draft attachment metadata from \"Upload thread attachment\", or null to clear it. Replaces the whole list. At most 20 attachments (a bound we chose).",
         "type": [
           "array",
           "null"
         ],
+        "maxItems": 20,
         "items": {
           "description": "Metadata of one draft attachment, as returned by the \"Upload thread attachment\" endpoint and passed back unchanged. The docs do not show its members, so this description leaves them open: any JSON object is accepted and kept as it is.",
           "type": "object",
@@ -87,11 +89,12 @@ export const operations = {
         }
       },
       "draft_bcc": {
-        "description": "Draft BCC recipients, or null to clear them.",
+        "description": "Draft BCC recipients, or null to clear them. At most 4096 characters (a bound we chose).",
         "type": [
           "string",
           "null"
-        ]
+        ],
+        "maxLength": 4096
       },
       "draft_body_html": {
         "description": "Draft HTML body, or null to clear it.",
@@ -108,28 +111,32 @@ export const operations = {
         ]
       },
       "draft_cc": {
-        "description": "Draft CC recipients, or null to clear them.",
+        "description": "Draft CC recipients, or null to clear them. At most 4096 characters (a bound we chose).",
         "type": [
           "string",
           "null"
-        ]
+        ],
+        "maxLength": 4096
       },
       "draft_subject": {
-        "description": "Draft email subject, or null to clear it.",
+        "description": "Draft email subject, or null to clear it. At most 998 characters, the longest header line RFC 5322 allows (a bound we chose).",
         "type": [
           "string",
           "null"
-        ]
+        ],
+        "maxLength": 998
       },
       "participant_email": {
-        "description": "Recipient email for a draft one-off email. Stored lowercase.",
+        "description": "Recipient email for a draft one-off email. Stored lowercase. At most 254 characters, the longest address RFC 5321 allows (a bound we chose).",
         "type": "string",
         "format": "email",
+        "maxLength": 254,
         "x-puffle-transform": "lowercase"
       },
       "participant_name": {
-        "description": "Recipient display name for a draft.",
-        "type": "string"
+        "description": "Recipient display name for a draft. At most 256 characters (a bound we chose).",
+        "type": "string",
+        "maxLength": 256
       },
       "status": {
         "description": "Set to `active` or `archived`. Other values are ignored.",

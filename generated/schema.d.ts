@@ -205,24 +205,24 @@ export interface components {
              * @description Email sender account ID, or null to clear it. Non-null values must refer to a ready email sender in the workspace (otherwise 400). Changing it on an email thread when that sender already has a non-archived, non-warmup thread with the same `participant_email` returns 409 with `existing_thread`.
              */
             account_id?: string | null;
-            /** @description Draft attachment metadata from "Upload thread attachment", or null to clear it. Replaces the whole list. */
+            /** @description Draft attachment metadata from "Upload thread attachment", or null to clear it. Replaces the whole list. At most 20 attachments (a bound we chose). */
             draft_attachments?: components["schemas"]["DraftAttachment"][] | null;
-            /** @description Draft BCC recipients, or null to clear them. */
+            /** @description Draft BCC recipients, or null to clear them. At most 4096 characters (a bound we chose). */
             draft_bcc?: string | null;
             /** @description Draft HTML body, or null to clear it. */
             draft_body_html?: string | null;
             /** @description Draft plain-text body, or null to clear it. */
             draft_body_text?: string | null;
-            /** @description Draft CC recipients, or null to clear them. */
+            /** @description Draft CC recipients, or null to clear them. At most 4096 characters (a bound we chose). */
             draft_cc?: string | null;
-            /** @description Draft email subject, or null to clear it. */
+            /** @description Draft email subject, or null to clear it. At most 998 characters, the longest header line RFC 5322 allows (a bound we chose). */
             draft_subject?: string | null;
             /**
              * Format: email
-             * @description Recipient email for a draft one-off email. Stored lowercase.
+             * @description Recipient email for a draft one-off email. Stored lowercase. At most 254 characters, the longest address RFC 5321 allows (a bound we chose).
              */
             participant_email?: string;
-            /** @description Recipient display name for a draft. */
+            /** @description Recipient display name for a draft. At most 256 characters (a bound we chose). */
             participant_name?: string;
             /** @description Set to `active` or `archived`. Other values are ignored. */
             status?: components["schemas"]["StatusUpdate"];
@@ -236,7 +236,7 @@ export interface components {
         };
         /**
          * Format: uuid
-         * @description A UUID in its canonical 8-4-4-4-12 hexadecimal form.
+         * @description A UUID in its canonical 8-4-4-4-12 hexadecimal form (the pattern rules out the `urn:uuid:` prefix that the `uuid` format alone allows).
          * @example f11e8a2c-1234-4567-89ab-cdef01234567
          */
         Uuid: string;

@@ -1,6 +1,24 @@
 // generated from openapi/ by scripts/generate.mjs — do not edit; change openapi/ and run `npm run generate`
 // Self-contained ESM: nothing imported, nothing CommonJS, no code compiled at run time (safe under a strict CSP).
 
+// String length in Unicode code points, as JSON Schema counts it (a surrogate pair is one
+// character). Inlined into generated/validators.js in place of ajv/dist/runtime/ucs2length.
+function ucs2length(str) {
+  const len = str.length;
+  let length = 0;
+  let pos = 0;
+  let value;
+  while (pos < len) {
+    length++;
+    value = str.charCodeAt(pos++);
+    if (value >= 0xd800 && value <= 0xdbff && pos < len) {
+      value = str.charCodeAt(pos);
+      if ((value & 0xfc00) === 0xdc00) pos++;
+    }
+  }
+  return length;
+}
+
 // Format checks inlined into generated/validators.js, so that the validators need no ajv-formats at
 // run time. Ported from ajv-formats 3 ("full" mode, MIT licence, (c) Evgeny Poberezkin); the test
 // test/unit/runtime-formats.test.ts checks that every verdict equals ajv-formats' own.
@@ -98,14 +116,15 @@ return errors === 0;
 
 export const validateConversation = validate21;
 var schema32 = {"$id":"urn:puffle:schema:Conversation","required":["id","user_id","account_id","channel","status","external_id","participant_name","participant_email","participant_linkedin_url","last_message_at","unread_count","created_at","updated_at"],"type":"object","allOf":[{"$ref":"urn:puffle:schema:ConversationRow"}]};
-var schema33 = {"$id":"urn:puffle:schema:ConversationRow","type":"object","properties":{"account_id":{"type":["string","null"],"format":"uuid"},"channel":{"$ref":"urn:puffle:schema:Channel"},"created_at":{"type":"string","format":"date-time"},"external_id":{"type":["string","null"]},"id":{"$ref":"urn:puffle:schema:Uuid"},"last_message_at":{"type":["string","null"],"format":"date-time"},"participant_email":{"type":["string","null"],"format":"email"},"participant_linkedin_url":{"type":["string","null"],"format":"uri"},"participant_name":{"type":["string","null"]},"status":{"$ref":"urn:puffle:schema:ConversationStatus"},"unread_count":{"$ref":"urn:puffle:schema:UnreadCount"},"updated_at":{"type":"string","format":"date-time"},"user_id":{"$ref":"urn:puffle:schema:Uuid"}}};
-var schema35 = {"$id":"urn:puffle:schema:Uuid","type":"string","format":"uuid"};
+var schema33 = {"$id":"urn:puffle:schema:ConversationRow","type":"object","properties":{"account_id":{"type":["string","null"],"format":"uuid","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"channel":{"$ref":"urn:puffle:schema:Channel"},"created_at":{"type":"string","format":"date-time"},"external_id":{"type":["string","null"]},"id":{"$ref":"urn:puffle:schema:Uuid"},"last_message_at":{"type":["string","null"],"format":"date-time"},"participant_email":{"type":["string","null"],"format":"email"},"participant_linkedin_url":{"type":["string","null"],"format":"uri"},"participant_name":{"type":["string","null"]},"status":{"$ref":"urn:puffle:schema:ConversationStatus"},"unread_count":{"$ref":"urn:puffle:schema:UnreadCount"},"updated_at":{"type":"string","format":"date-time"},"user_id":{"$ref":"urn:puffle:schema:Uuid"}}};
+var schema35 = {"$id":"urn:puffle:schema:Uuid","type":"string","format":"uuid","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"};
 var schema36 = {"$id":"urn:puffle:schema:ConversationStatus","type":"string","enum":["active","archived","draft"]};
 var schema37 = {"$id":"urn:puffle:schema:UnreadCount","type":"integer","minimum":0,"maximum":9007199254740991};
 var formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 var formats2 = formats["date-time"];
 var formats8 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 var formats10 = formats.uri;
+var pattern4 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
 
 function validate22(data, valCxt){
 "use strict"; /*# sourceURL="urn:puffle:schema:ConversationRow" */;
@@ -137,8 +156,8 @@ vErrors.push(err0);
 errors++;
 }
 if(typeof data0 === "string"){
-if(!(formats0.test(data0))){
-var err1 = {instancePath:instancePath+"/account_id",schemaPath:"#/properties/account_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(!pattern4.test(data0)){
+var err1 = {instancePath:instancePath+"/account_id",schemaPath:"#/properties/account_id/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -147,12 +166,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-}
-if(data.channel !== undefined){
-var data1 = data.channel;
-if(typeof data1 !== "string"){
-var err2 = {instancePath:instancePath+"/channel",schemaPath:"urn:puffle:schema:Channel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(formats0.test(data0))){
+var err2 = {instancePath:instancePath+"/account_id",schemaPath:"#/properties/account_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -161,8 +176,12 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(!((data1 === "linkedin") || (data1 === "email"))){
-var err3 = {instancePath:instancePath+"/channel",schemaPath:"urn:puffle:schema:Channel/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values"};
+}
+}
+if(data.channel !== undefined){
+var data1 = data.channel;
+if(typeof data1 !== "string"){
+var err3 = {instancePath:instancePath+"/channel",schemaPath:"urn:puffle:schema:Channel/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -171,12 +190,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-if(data.created_at !== undefined){
-var data2 = data.created_at;
-if(typeof data2 === "string"){
-if(!(formats2(data2))){
-var err4 = {instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(!((data1 === "linkedin") || (data1 === "email"))){
+var err4 = {instancePath:instancePath+"/channel",schemaPath:"urn:puffle:schema:Channel/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -186,8 +201,11 @@ vErrors.push(err4);
 errors++;
 }
 }
-else {
-var err5 = {instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.created_at !== undefined){
+var data2 = data.created_at;
+if(typeof data2 === "string"){
+if(!(formats2(data2))){
+var err5 = {instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -197,10 +215,8 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.external_id !== undefined){
-var data3 = data.external_id;
-if((typeof data3 !== "string") && (data3 !== null)){
-var err6 = {instancePath:instancePath+"/external_id",schemaPath:"#/properties/external_id/type",keyword:"type",params:{type: schema33.properties.external_id.type},message:"must be string,null"};
+else {
+var err6 = {instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -210,11 +226,10 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.id !== undefined){
-var data4 = data.id;
-if(typeof data4 === "string"){
-if(!(formats0.test(data4))){
-var err7 = {instancePath:instancePath+"/id",schemaPath:"urn:puffle:schema:Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(data.external_id !== undefined){
+var data3 = data.external_id;
+if((typeof data3 !== "string") && (data3 !== null)){
+var err7 = {instancePath:instancePath+"/external_id",schemaPath:"#/properties/external_id/type",keyword:"type",params:{type: schema33.properties.external_id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -224,8 +239,11 @@ vErrors.push(err7);
 errors++;
 }
 }
-else {
-var err8 = {instancePath:instancePath+"/id",schemaPath:"urn:puffle:schema:Uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.id !== undefined){
+var data4 = data.id;
+if(typeof data4 === "string"){
+if(!pattern4.test(data4)){
+var err8 = {instancePath:instancePath+"/id",schemaPath:"urn:puffle:schema:Uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -234,11 +252,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data.last_message_at !== undefined){
-var data5 = data.last_message_at;
-if((typeof data5 !== "string") && (data5 !== null)){
-var err9 = {instancePath:instancePath+"/last_message_at",schemaPath:"#/properties/last_message_at/type",keyword:"type",params:{type: schema33.properties.last_message_at.type},message:"must be string,null"};
+if(!(formats0.test(data4))){
+var err9 = {instancePath:instancePath+"/id",schemaPath:"urn:puffle:schema:Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -247,9 +262,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(typeof data5 === "string"){
-if(!(formats2(data5))){
-var err10 = {instancePath:instancePath+"/last_message_at",schemaPath:"#/properties/last_message_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+}
+else {
+var err10 = {instancePath:instancePath+"/id",schemaPath:"urn:puffle:schema:Uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -259,11 +274,10 @@ vErrors.push(err10);
 errors++;
 }
 }
-}
-if(data.participant_email !== undefined){
-var data6 = data.participant_email;
-if((typeof data6 !== "string") && (data6 !== null)){
-var err11 = {instancePath:instancePath+"/participant_email",schemaPath:"#/properties/participant_email/type",keyword:"type",params:{type: schema33.properties.participant_email.type},message:"must be string,null"};
+if(data.last_message_at !== undefined){
+var data5 = data.last_message_at;
+if((typeof data5 !== "string") && (data5 !== null)){
+var err11 = {instancePath:instancePath+"/last_message_at",schemaPath:"#/properties/last_message_at/type",keyword:"type",params:{type: schema33.properties.last_message_at.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -272,9 +286,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(typeof data6 === "string"){
-if(!(formats8.test(data6))){
-var err12 = {instancePath:instancePath+"/participant_email",schemaPath:"#/properties/participant_email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
+if(typeof data5 === "string"){
+if(!(formats2(data5))){
+var err12 = {instancePath:instancePath+"/last_message_at",schemaPath:"#/properties/last_message_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -285,10 +299,10 @@ errors++;
 }
 }
 }
-if(data.participant_linkedin_url !== undefined){
-var data7 = data.participant_linkedin_url;
-if((typeof data7 !== "string") && (data7 !== null)){
-var err13 = {instancePath:instancePath+"/participant_linkedin_url",schemaPath:"#/properties/participant_linkedin_url/type",keyword:"type",params:{type: schema33.properties.participant_linkedin_url.type},message:"must be string,null"};
+if(data.participant_email !== undefined){
+var data6 = data.participant_email;
+if((typeof data6 !== "string") && (data6 !== null)){
+var err13 = {instancePath:instancePath+"/participant_email",schemaPath:"#/properties/participant_email/type",keyword:"type",params:{type: schema33.properties.participant_email.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -297,9 +311,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(typeof data7 === "string"){
-if(!(formats10(data7))){
-var err14 = {instancePath:instancePath+"/participant_linkedin_url",schemaPath:"#/properties/participant_linkedin_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(typeof data6 === "string"){
+if(!(formats8.test(data6))){
+var err14 = {instancePath:instancePath+"/participant_email",schemaPath:"#/properties/participant_email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -310,10 +324,10 @@ errors++;
 }
 }
 }
-if(data.participant_name !== undefined){
-var data8 = data.participant_name;
-if((typeof data8 !== "string") && (data8 !== null)){
-var err15 = {instancePath:instancePath+"/participant_name",schemaPath:"#/properties/participant_name/type",keyword:"type",params:{type: schema33.properties.participant_name.type},message:"must be string,null"};
+if(data.participant_linkedin_url !== undefined){
+var data7 = data.participant_linkedin_url;
+if((typeof data7 !== "string") && (data7 !== null)){
+var err15 = {instancePath:instancePath+"/participant_linkedin_url",schemaPath:"#/properties/participant_linkedin_url/type",keyword:"type",params:{type: schema33.properties.participant_linkedin_url.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -322,11 +336,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data.status !== undefined){
-var data9 = data.status;
-if(typeof data9 !== "string"){
-var err16 = {instancePath:instancePath+"/status",schemaPath:"urn:puffle:schema:ConversationStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data7 === "string"){
+if(!(formats10(data7))){
+var err16 = {instancePath:instancePath+"/participant_linkedin_url",schemaPath:"#/properties/participant_linkedin_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -335,8 +347,12 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(!(((data9 === "active") || (data9 === "archived")) || (data9 === "draft"))){
-var err17 = {instancePath:instancePath+"/status",schemaPath:"urn:puffle:schema:ConversationStatus/enum",keyword:"enum",params:{allowedValues: schema36.enum},message:"must be equal to one of the allowed values"};
+}
+}
+if(data.participant_name !== undefined){
+var data8 = data.participant_name;
+if((typeof data8 !== "string") && (data8 !== null)){
+var err17 = {instancePath:instancePath+"/participant_name",schemaPath:"#/properties/participant_name/type",keyword:"type",params:{type: schema33.properties.participant_name.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -346,10 +362,10 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.unread_count !== undefined){
-var data10 = data.unread_count;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-var err18 = {instancePath:instancePath+"/unread_count",schemaPath:"urn:puffle:schema:UnreadCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.status !== undefined){
+var data9 = data.status;
+if(typeof data9 !== "string"){
+var err18 = {instancePath:instancePath+"/status",schemaPath:"urn:puffle:schema:ConversationStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -358,9 +374,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 > 9007199254740991 || isNaN(data10)){
-var err19 = {instancePath:instancePath+"/unread_count",schemaPath:"urn:puffle:schema:UnreadCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(!(((data9 === "active") || (data9 === "archived")) || (data9 === "draft"))){
+var err19 = {instancePath:instancePath+"/status",schemaPath:"urn:puffle:schema:ConversationStatus/enum",keyword:"enum",params:{allowedValues: schema36.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -369,8 +384,11 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data10 < 0 || isNaN(data10)){
-var err20 = {instancePath:instancePath+"/unread_count",schemaPath:"urn:puffle:schema:UnreadCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.unread_count !== undefined){
+var data10 = data.unread_count;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+var err20 = {instancePath:instancePath+"/unread_count",schemaPath:"urn:puffle:schema:UnreadCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -379,13 +397,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-}
-if(data.updated_at !== undefined){
-var data11 = data.updated_at;
-if(typeof data11 === "string"){
-if(!(formats2(data11))){
-var err21 = {instancePath:instancePath+"/updated_at",schemaPath:"#/properties/updated_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 9007199254740991 || isNaN(data10)){
+var err21 = {instancePath:instancePath+"/unread_count",schemaPath:"urn:puffle:schema:UnreadCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -394,9 +408,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-else {
-var err22 = {instancePath:instancePath+"/updated_at",schemaPath:"#/properties/updated_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data10 < 0 || isNaN(data10)){
+var err22 = {instancePath:instancePath+"/unread_count",schemaPath:"urn:puffle:schema:UnreadCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -406,11 +419,12 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.user_id !== undefined){
-var data12 = data.user_id;
-if(typeof data12 === "string"){
-if(!(formats0.test(data12))){
-var err23 = {instancePath:instancePath+"/user_id",schemaPath:"urn:puffle:schema:Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+}
+if(data.updated_at !== undefined){
+var data11 = data.updated_at;
+if(typeof data11 === "string"){
+if(!(formats2(data11))){
+var err23 = {instancePath:instancePath+"/updated_at",schemaPath:"#/properties/updated_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -421,7 +435,7 @@ errors++;
 }
 }
 else {
-var err24 = {instancePath:instancePath+"/user_id",schemaPath:"urn:puffle:schema:Uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var err24 = {instancePath:instancePath+"/updated_at",schemaPath:"#/properties/updated_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -431,14 +445,49 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
-else {
-var err25 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.user_id !== undefined){
+var data12 = data.user_id;
+if(typeof data12 === "string"){
+if(!pattern4.test(data12)){
+var err25 = {instancePath:instancePath+"/user_id",schemaPath:"urn:puffle:schema:Uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err25];
 }
 else {
 vErrors.push(err25);
+}
+errors++;
+}
+if(!(formats0.test(data12))){
+var err26 = {instancePath:instancePath+"/user_id",schemaPath:"urn:puffle:schema:Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+else {
+var err27 = {instancePath:instancePath+"/user_id",schemaPath:"urn:puffle:schema:Uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+var err28 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
 }
 errors++;
 }
@@ -1491,8 +1540,9 @@ return errors === 0;
 }
 
 export const validateUpdateThreadRequest = validate39;
-var schema53 = {"$id":"urn:puffle:schema:UpdateThreadRequest","type":"object","minProperties":1,"properties":{"account_id":{"type":["string","null"],"format":"uuid"},"draft_attachments":{"type":["array","null"],"items":{"$ref":"urn:puffle:schema:DraftAttachment"}},"draft_bcc":{"type":["string","null"]},"draft_body_html":{"type":["string","null"]},"draft_body_text":{"type":["string","null"]},"draft_cc":{"type":["string","null"]},"draft_subject":{"type":["string","null"]},"participant_email":{"type":"string","format":"email"},"participant_name":{"type":"string"},"status":{"$ref":"urn:puffle:schema:StatusUpdate"},"unread_count":{"$ref":"urn:puffle:schema:UnreadCount"}},"additionalProperties":false};
+var schema53 = {"$id":"urn:puffle:schema:UpdateThreadRequest","type":"object","minProperties":1,"properties":{"account_id":{"type":["string","null"],"format":"uuid","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"draft_attachments":{"type":["array","null"],"maxItems":20,"items":{"$ref":"urn:puffle:schema:DraftAttachment"}},"draft_bcc":{"type":["string","null"],"maxLength":4096},"draft_body_html":{"type":["string","null"]},"draft_body_text":{"type":["string","null"]},"draft_cc":{"type":["string","null"],"maxLength":4096},"draft_subject":{"type":["string","null"],"maxLength":998},"participant_email":{"type":"string","format":"email","maxLength":254},"participant_name":{"type":"string","maxLength":256},"status":{"$ref":"urn:puffle:schema:StatusUpdate"},"unread_count":{"$ref":"urn:puffle:schema:UnreadCount"}},"additionalProperties":false};
 var func1 = Object.prototype.hasOwnProperty;
+var func2 = ucs2length;
 
 function validate39(data, valCxt){
 "use strict"; /*# sourceURL="urn:puffle:schema:UpdateThreadRequest" */;
@@ -1546,8 +1596,8 @@ vErrors.push(err2);
 errors++;
 }
 if(typeof data0 === "string"){
-if(!(formats0.test(data0))){
-var err3 = {instancePath:instancePath+"/account_id",schemaPath:"#/properties/account_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(!pattern4.test(data0)){
+var err3 = {instancePath:instancePath+"/account_id",schemaPath:"#/properties/account_id/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1556,12 +1606,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-}
-if(data.draft_attachments !== undefined){
-var data1 = data.draft_attachments;
-if((!(Array.isArray(data1))) && (data1 !== null)){
-var err4 = {instancePath:instancePath+"/draft_attachments",schemaPath:"#/properties/draft_attachments/type",keyword:"type",params:{type: schema53.properties.draft_attachments.type},message:"must be array,null"};
+if(!(formats0.test(data0))){
+var err4 = {instancePath:instancePath+"/account_id",schemaPath:"#/properties/account_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1570,14 +1616,12 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(Array.isArray(data1)){
-var len0 = data1.length;
-for(var i0=0; i0<len0; i0++){
-var data2 = data1[i0];
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 }
-else {
-var err5 = {instancePath:instancePath+"/draft_attachments/" + i0,schemaPath:"urn:puffle:schema:DraftAttachment/type",keyword:"type",params:{type: "object"},message:"must be object"};
+}
+if(data.draft_attachments !== undefined){
+var data1 = data.draft_attachments;
+if((!(Array.isArray(data1))) && (data1 !== null)){
+var err5 = {instancePath:instancePath+"/draft_attachments",schemaPath:"#/properties/draft_attachments/type",keyword:"type",params:{type: schema53.properties.draft_attachments.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1586,13 +1630,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-}
-}
-if(data.draft_bcc !== undefined){
-var data3 = data.draft_bcc;
-if((typeof data3 !== "string") && (data3 !== null)){
-var err6 = {instancePath:instancePath+"/draft_bcc",schemaPath:"#/properties/draft_bcc/type",keyword:"type",params:{type: schema53.properties.draft_bcc.type},message:"must be string,null"};
+if(Array.isArray(data1)){
+if(data1.length > 20){
+var err6 = {instancePath:instancePath+"/draft_attachments",schemaPath:"#/properties/draft_attachments/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1601,11 +1641,13 @@ vErrors.push(err6);
 }
 errors++;
 }
+var len0 = data1.length;
+for(var i0=0; i0<len0; i0++){
+var data2 = data1[i0];
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 }
-if(data.draft_body_html !== undefined){
-var data4 = data.draft_body_html;
-if((typeof data4 !== "string") && (data4 !== null)){
-var err7 = {instancePath:instancePath+"/draft_body_html",schemaPath:"#/properties/draft_body_html/type",keyword:"type",params:{type: schema53.properties.draft_body_html.type},message:"must be string,null"};
+else {
+var err7 = {instancePath:instancePath+"/draft_attachments/" + i0,schemaPath:"urn:puffle:schema:DraftAttachment/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1615,10 +1657,12 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.draft_body_text !== undefined){
-var data5 = data.draft_body_text;
-if((typeof data5 !== "string") && (data5 !== null)){
-var err8 = {instancePath:instancePath+"/draft_body_text",schemaPath:"#/properties/draft_body_text/type",keyword:"type",params:{type: schema53.properties.draft_body_text.type},message:"must be string,null"};
+}
+}
+if(data.draft_bcc !== undefined){
+var data3 = data.draft_bcc;
+if((typeof data3 !== "string") && (data3 !== null)){
+var err8 = {instancePath:instancePath+"/draft_bcc",schemaPath:"#/properties/draft_bcc/type",keyword:"type",params:{type: schema53.properties.draft_bcc.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1627,11 +1671,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data.draft_cc !== undefined){
-var data6 = data.draft_cc;
-if((typeof data6 !== "string") && (data6 !== null)){
-var err9 = {instancePath:instancePath+"/draft_cc",schemaPath:"#/properties/draft_cc/type",keyword:"type",params:{type: schema53.properties.draft_cc.type},message:"must be string,null"};
+if(typeof data3 === "string"){
+if(func2(data3) > 4096){
+var err9 = {instancePath:instancePath+"/draft_bcc",schemaPath:"#/properties/draft_bcc/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1641,10 +1683,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.draft_subject !== undefined){
-var data7 = data.draft_subject;
-if((typeof data7 !== "string") && (data7 !== null)){
-var err10 = {instancePath:instancePath+"/draft_subject",schemaPath:"#/properties/draft_subject/type",keyword:"type",params:{type: schema53.properties.draft_subject.type},message:"must be string,null"};
+}
+if(data.draft_body_html !== undefined){
+var data4 = data.draft_body_html;
+if((typeof data4 !== "string") && (data4 !== null)){
+var err10 = {instancePath:instancePath+"/draft_body_html",schemaPath:"#/properties/draft_body_html/type",keyword:"type",params:{type: schema53.properties.draft_body_html.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1654,11 +1697,10 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.participant_email !== undefined){
-var data8 = data.participant_email;
-if(typeof data8 === "string"){
-if(!(formats8.test(data8))){
-var err11 = {instancePath:instancePath+"/participant_email",schemaPath:"#/properties/participant_email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
+if(data.draft_body_text !== undefined){
+var data5 = data.draft_body_text;
+if((typeof data5 !== "string") && (data5 !== null)){
+var err11 = {instancePath:instancePath+"/draft_body_text",schemaPath:"#/properties/draft_body_text/type",keyword:"type",params:{type: schema53.properties.draft_body_text.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1668,8 +1710,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-else {
-var err12 = {instancePath:instancePath+"/participant_email",schemaPath:"#/properties/participant_email/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.draft_cc !== undefined){
+var data6 = data.draft_cc;
+if((typeof data6 !== "string") && (data6 !== null)){
+var err12 = {instancePath:instancePath+"/draft_cc",schemaPath:"#/properties/draft_cc/type",keyword:"type",params:{type: schema53.properties.draft_cc.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1678,10 +1722,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-if(data.participant_name !== undefined){
-if(typeof data.participant_name !== "string"){
-var err13 = {instancePath:instancePath+"/participant_name",schemaPath:"#/properties/participant_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data6 === "string"){
+if(func2(data6) > 4096){
+var err13 = {instancePath:instancePath+"/draft_cc",schemaPath:"#/properties/draft_cc/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1691,10 +1734,11 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.status !== undefined){
-var data10 = data.status;
-if(typeof data10 !== "string"){
-var err14 = {instancePath:instancePath+"/status",schemaPath:"urn:puffle:schema:StatusUpdate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.draft_subject !== undefined){
+var data7 = data.draft_subject;
+if((typeof data7 !== "string") && (data7 !== null)){
+var err14 = {instancePath:instancePath+"/draft_subject",schemaPath:"#/properties/draft_subject/type",keyword:"type",params:{type: schema53.properties.draft_subject.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1703,8 +1747,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(!((data10 === "active") || (data10 === "archived"))){
-var err15 = {instancePath:instancePath+"/status",schemaPath:"urn:puffle:schema:StatusUpdate/enum",keyword:"enum",params:{allowedValues: schema47.enum},message:"must be equal to one of the allowed values"};
+if(typeof data7 === "string"){
+if(func2(data7) > 998){
+var err15 = {instancePath:instancePath+"/draft_subject",schemaPath:"#/properties/draft_subject/maxLength",keyword:"maxLength",params:{limit: 998},message:"must NOT have more than 998 characters"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1714,10 +1759,12 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.unread_count !== undefined){
-var data11 = data.unread_count;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-var err16 = {instancePath:instancePath+"/unread_count",schemaPath:"urn:puffle:schema:UnreadCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+if(data.participant_email !== undefined){
+var data8 = data.participant_email;
+if(typeof data8 === "string"){
+if(func2(data8) > 254){
+var err16 = {instancePath:instancePath+"/participant_email",schemaPath:"#/properties/participant_email/maxLength",keyword:"maxLength",params:{limit: 254},message:"must NOT have more than 254 characters"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1726,9 +1773,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 > 9007199254740991 || isNaN(data11)){
-var err17 = {instancePath:instancePath+"/unread_count",schemaPath:"urn:puffle:schema:UnreadCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(!(formats8.test(data8))){
+var err17 = {instancePath:instancePath+"/participant_email",schemaPath:"#/properties/participant_email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1737,8 +1783,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(data11 < 0 || isNaN(data11)){
-var err18 = {instancePath:instancePath+"/unread_count",schemaPath:"urn:puffle:schema:UnreadCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+var err18 = {instancePath:instancePath+"/participant_email",schemaPath:"#/properties/participant_email/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1748,15 +1795,97 @@ vErrors.push(err18);
 errors++;
 }
 }
-}
-}
-else {
-var err19 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.participant_name !== undefined){
+var data9 = data.participant_name;
+if(typeof data9 === "string"){
+if(func2(data9) > 256){
+var err19 = {instancePath:instancePath+"/participant_name",schemaPath:"#/properties/participant_name/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"};
 if(vErrors === null){
 vErrors = [err19];
 }
 else {
 vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+var err20 = {instancePath:instancePath+"/participant_name",schemaPath:"#/properties/participant_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+var data10 = data.status;
+if(typeof data10 !== "string"){
+var err21 = {instancePath:instancePath+"/status",schemaPath:"urn:puffle:schema:StatusUpdate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(!((data10 === "active") || (data10 === "archived"))){
+var err22 = {instancePath:instancePath+"/status",schemaPath:"urn:puffle:schema:StatusUpdate/enum",keyword:"enum",params:{allowedValues: schema47.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.unread_count !== undefined){
+var data11 = data.unread_count;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+var err23 = {instancePath:instancePath+"/unread_count",schemaPath:"urn:puffle:schema:UnreadCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 9007199254740991 || isNaN(data11)){
+var err24 = {instancePath:instancePath+"/unread_count",schemaPath:"urn:puffle:schema:UnreadCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data11 < 0 || isNaN(data11)){
+var err25 = {instancePath:instancePath+"/unread_count",schemaPath:"urn:puffle:schema:UnreadCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+}
+else {
+var err26 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
 }
 errors++;
 }
@@ -1834,8 +1963,8 @@ var rootData = data;
 var vErrors = null;
 var errors = 0;
 if(typeof data === "string"){
-if(!(formats0.test(data))){
-var err0 = {instancePath:instancePath,schemaPath:"#/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(!pattern4.test(data)){
+var err0 = {instancePath:instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1844,14 +1973,24 @@ vErrors.push(err0);
 }
 errors++;
 }
-}
-else {
-var err1 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(formats0.test(data))){
+var err1 = {instancePath:instancePath,schemaPath:"#/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err1];
 }
 else {
 vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+var err2 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
 }
 errors++;
 }
@@ -1961,7 +2100,7 @@ return errors === 0;
 
 const updateConversation$params = validate44;
 var schema60 = {"$id":"urn:puffle:op:updateConversation:params","type":"object","required":["id"],"properties":{"id":{"type":"string","format":"uuid","pattern":"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$"}},"additionalProperties":false};
-var pattern4 = new RegExp("^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$", "u");
+var pattern9 = new RegExp("^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$", "u");
 
 function validate44(data, valCxt){
 "use strict"; /*# sourceURL="urn:puffle:op:updateConversation:params" */;
@@ -2005,7 +2144,7 @@ errors++;
 if(data.id !== undefined){
 var data0 = data.id;
 if(typeof data0 === "string"){
-if(!pattern4.test(data0)){
+if(!pattern9.test(data0)){
 var err2 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$"},message:"must match pattern \""+"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$"+"\""};
 if(vErrors === null){
 vErrors = [err2];
@@ -2195,7 +2334,7 @@ errors++;
 if(data.id !== undefined){
 var data0 = data.id;
 if(typeof data0 === "string"){
-if(!pattern4.test(data0)){
+if(!pattern9.test(data0)){
 var err2 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$"},message:"must match pattern \""+"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$"+"\""};
 if(vErrors === null){
 vErrors = [err2];
@@ -2243,7 +2382,7 @@ return errors === 0;
 }
 
 const updateThread$field$account_id = validate48;
-var schema66 = {"$id":"urn:puffle:op:updateThread:field:account_id","type":["string","null"],"format":"uuid"};
+var schema66 = {"$id":"urn:puffle:op:updateThread:field:account_id","type":["string","null"],"format":"uuid","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"};
 
 function validate48(data, valCxt){
 "use strict"; /*# sourceURL="urn:puffle:op:updateThread:field:account_id" */;
@@ -2272,13 +2411,23 @@ vErrors.push(err0);
 errors++;
 }
 if(typeof data === "string"){
-if(!(formats0.test(data))){
-var err1 = {instancePath:instancePath,schemaPath:"#/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(!pattern4.test(data)){
+var err1 = {instancePath:instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err1];
 }
 else {
 vErrors.push(err1);
+}
+errors++;
+}
+if(!(formats0.test(data))){
+var err2 = {instancePath:instancePath,schemaPath:"#/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
 }
 errors++;
 }
@@ -2288,7 +2437,7 @@ return errors === 0;
 }
 
 const updateThread$field$draft_attachments = validate49;
-var schema67 = {"$id":"urn:puffle:op:updateThread:field:draft_attachments","type":["array","null"],"items":{"$ref":"urn:puffle:schema:DraftAttachment"}};
+var schema67 = {"$id":"urn:puffle:op:updateThread:field:draft_attachments","type":["array","null"],"maxItems":20,"items":{"$ref":"urn:puffle:schema:DraftAttachment"}};
 
 function validate49(data, valCxt){
 "use strict"; /*# sourceURL="urn:puffle:op:updateThread:field:draft_attachments" */;
@@ -2317,18 +2466,28 @@ vErrors.push(err0);
 errors++;
 }
 if(Array.isArray(data)){
+if(data.length > 20){
+var err1 = {instancePath:instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
 var len0 = data.length;
 for(var i0=0; i0<len0; i0++){
 var data0 = data[i0];
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 }
 else {
-var err1 = {instancePath:instancePath+"/" + i0,schemaPath:"urn:puffle:schema:DraftAttachment/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var err2 = {instancePath:instancePath+"/" + i0,schemaPath:"urn:puffle:schema:DraftAttachment/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err1];
+vErrors = [err2];
 }
 else {
-vErrors.push(err1);
+vErrors.push(err2);
 }
 errors++;
 }
@@ -2339,7 +2498,7 @@ return errors === 0;
 }
 
 const updateThread$field$draft_bcc = validate50;
-var schema69 = {"$id":"urn:puffle:op:updateThread:field:draft_bcc","type":["string","null"]};
+var schema69 = {"$id":"urn:puffle:op:updateThread:field:draft_bcc","type":["string","null"],"maxLength":4096};
 
 function validate50(data, valCxt){
 "use strict"; /*# sourceURL="urn:puffle:op:updateThread:field:draft_bcc" */;
@@ -2366,6 +2525,18 @@ else {
 vErrors.push(err0);
 }
 errors++;
+}
+if(typeof data === "string"){
+if(func2(data) > 4096){
+var err1 = {instancePath:instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
 }
 validate50.errors = vErrors;
 return errors === 0;
@@ -2438,7 +2609,7 @@ return errors === 0;
 }
 
 const updateThread$field$draft_cc = validate53;
-var schema72 = {"$id":"urn:puffle:op:updateThread:field:draft_cc","type":["string","null"]};
+var schema72 = {"$id":"urn:puffle:op:updateThread:field:draft_cc","type":["string","null"],"maxLength":4096};
 
 function validate53(data, valCxt){
 "use strict"; /*# sourceURL="urn:puffle:op:updateThread:field:draft_cc" */;
@@ -2466,12 +2637,24 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(typeof data === "string"){
+if(func2(data) > 4096){
+var err1 = {instancePath:instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
 validate53.errors = vErrors;
 return errors === 0;
 }
 
 const updateThread$field$draft_subject = validate54;
-var schema73 = {"$id":"urn:puffle:op:updateThread:field:draft_subject","type":["string","null"]};
+var schema73 = {"$id":"urn:puffle:op:updateThread:field:draft_subject","type":["string","null"],"maxLength":998};
 
 function validate54(data, valCxt){
 "use strict"; /*# sourceURL="urn:puffle:op:updateThread:field:draft_subject" */;
@@ -2499,12 +2682,24 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(typeof data === "string"){
+if(func2(data) > 998){
+var err1 = {instancePath:instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 998},message:"must NOT have more than 998 characters"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
 validate54.errors = vErrors;
 return errors === 0;
 }
 
 const updateThread$field$participant_email = validate55;
-var schema74 = {"$id":"urn:puffle:op:updateThread:field:participant_email","type":"string","format":"email"};
+var schema74 = {"$id":"urn:puffle:op:updateThread:field:participant_email","type":"string","format":"email","maxLength":254};
 
 function validate55(data, valCxt){
 "use strict"; /*# sourceURL="urn:puffle:op:updateThread:field:participant_email" */;
@@ -2523,8 +2718,8 @@ var rootData = data;
 var vErrors = null;
 var errors = 0;
 if(typeof data === "string"){
-if(!(formats8.test(data))){
-var err0 = {instancePath:instancePath,schemaPath:"#/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
+if(func2(data) > 254){
+var err0 = {instancePath:instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 254},message:"must NOT have more than 254 characters"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2533,9 +2728,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-}
-else {
-var err1 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(formats8.test(data))){
+var err1 = {instancePath:instancePath,schemaPath:"#/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2544,12 +2738,23 @@ vErrors.push(err1);
 }
 errors++;
 }
+}
+else {
+var err2 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
 validate55.errors = vErrors;
 return errors === 0;
 }
 
 const updateThread$field$participant_name = validate56;
-var schema75 = {"$id":"urn:puffle:op:updateThread:field:participant_name","type":"string"};
+var schema75 = {"$id":"urn:puffle:op:updateThread:field:participant_name","type":"string","maxLength":256};
 
 function validate56(data, valCxt){
 "use strict"; /*# sourceURL="urn:puffle:op:updateThread:field:participant_name" */;
@@ -2567,13 +2772,25 @@ var rootData = data;
 }
 var vErrors = null;
 var errors = 0;
-if(typeof data !== "string"){
-var err0 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data === "string"){
+if(func2(data) > 256){
+var err0 = {instancePath:instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"};
 if(vErrors === null){
 vErrors = [err0];
 }
 else {
 vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+var err1 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
 }
 errors++;
 }
@@ -2867,6 +3084,7 @@ const check$validateUpdateConversationResponse = validate4;
 var formats4 = formats["date-time"];
 var formats10 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 var formats12 = formats.uri;
+var pattern1 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
 
 function validate6(data){
 "use strict";
@@ -2883,8 +3101,13 @@ return false;
 if(errors === _errs1){
 if(errors === _errs1){
 if(typeof data0 === "string"){
+if(!pattern1.test(data0)){
+return false;
+}
+else {
 if(!(formats0.test(data0))){
 return false;
+}
 }
 }
 }
@@ -2950,8 +3173,13 @@ var _errs11 = errors;
 if(errors === _errs11){
 if(errors === _errs11){
 if(typeof data4 === "string"){
+if(!pattern1.test(data4)){
+return false;
+}
+else {
 if(!(formats0.test(data4))){
 return false;
+}
 }
 }
 else {
@@ -3108,8 +3336,13 @@ var _errs30 = errors;
 if(errors === _errs30){
 if(errors === _errs30){
 if(typeof data12 === "string"){
+if(!pattern1.test(data12)){
+return false;
+}
+else {
 if(!(formats0.test(data12))){
 return false;
+}
 }
 }
 else {
@@ -3437,8 +3670,9 @@ return errors === 0;
 }
 
 const check$validateUpdateThreadRequest = validate11;
-var schema19 = {"$id":"urn:puffle:schema:UpdateThreadRequest","type":"object","minProperties":1,"properties":{"account_id":{"type":["string","null"],"format":"uuid"},"draft_attachments":{"type":["array","null"],"items":{"$ref":"urn:puffle:schema:DraftAttachment"}},"draft_bcc":{"type":["string","null"]},"draft_body_html":{"type":["string","null"]},"draft_body_text":{"type":["string","null"]},"draft_cc":{"type":["string","null"]},"draft_subject":{"type":["string","null"]},"participant_email":{"type":"string","format":"email"},"participant_name":{"type":"string"},"status":{"$ref":"urn:puffle:schema:StatusUpdate"},"unread_count":{"$ref":"urn:puffle:schema:UnreadCount"}},"additionalProperties":false};
+var schema19 = {"$id":"urn:puffle:schema:UpdateThreadRequest","type":"object","minProperties":1,"properties":{"account_id":{"type":["string","null"],"format":"uuid","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"draft_attachments":{"type":["array","null"],"maxItems":20,"items":{"$ref":"urn:puffle:schema:DraftAttachment"}},"draft_bcc":{"type":["string","null"],"maxLength":4096},"draft_body_html":{"type":["string","null"]},"draft_body_text":{"type":["string","null"]},"draft_cc":{"type":["string","null"],"maxLength":4096},"draft_subject":{"type":["string","null"],"maxLength":998},"participant_email":{"type":"string","format":"email","maxLength":254},"participant_name":{"type":"string","maxLength":256},"status":{"$ref":"urn:puffle:schema:StatusUpdate"},"unread_count":{"$ref":"urn:puffle:schema:UnreadCount"}},"additionalProperties":false};
 var func0 = Object.prototype.hasOwnProperty;
+var func1 = ucs2length;
 
 function validate11(data){
 "use strict";
@@ -3467,8 +3701,13 @@ return false;
 if(errors === _errs2){
 if(errors === _errs2){
 if(typeof data0 === "string"){
+if(!pattern1.test(data0)){
+return false;
+}
+else {
 if(!(formats0.test(data0))){
 return false;
+}
 }
 }
 }
@@ -3487,6 +3726,10 @@ return false;
 }
 if(errors === _errs4){
 if(Array.isArray(data1)){
+if(data1.length > 20){
+return false;
+}
+else {
 var valid1 = true;
 var len0 = data1.length;
 for(var i0=0; i0<len0; i0++){
@@ -3507,6 +3750,7 @@ break;
 }
 }
 }
+}
 var valid0 = _errs4 === errors;
 }
 else {
@@ -3518,6 +3762,13 @@ var data3 = data.draft_bcc;
 var _errs10 = errors;
 if((typeof data3 !== "string") && (data3 !== null)){
 return false;
+}
+if(errors === _errs10){
+if(typeof data3 === "string"){
+if(func1(data3) > 4096){
+return false;
+}
+}
 }
 var valid0 = _errs10 === errors;
 }
@@ -3555,6 +3806,13 @@ var _errs16 = errors;
 if((typeof data6 !== "string") && (data6 !== null)){
 return false;
 }
+if(errors === _errs16){
+if(typeof data6 === "string"){
+if(func1(data6) > 4096){
+return false;
+}
+}
+}
 var valid0 = _errs16 === errors;
 }
 else {
@@ -3566,6 +3824,13 @@ var data7 = data.draft_subject;
 var _errs18 = errors;
 if((typeof data7 !== "string") && (data7 !== null)){
 return false;
+}
+if(errors === _errs18){
+if(typeof data7 === "string"){
+if(func1(data7) > 998){
+return false;
+}
+}
 }
 var valid0 = _errs18 === errors;
 }
@@ -3579,8 +3844,13 @@ var _errs20 = errors;
 if(errors === _errs20){
 if(errors === _errs20){
 if(typeof data8 === "string"){
+if(func1(data8) > 254){
+return false;
+}
+else {
 if(!(formats10.test(data8))){
 return false;
+}
 }
 }
 else {
@@ -3595,9 +3865,17 @@ var valid0 = true;
 }
 if(valid0){
 if(data.participant_name !== undefined){
+var data9 = data.participant_name;
 var _errs22 = errors;
-if(typeof data.participant_name !== "string"){
+if(errors === _errs22){
+if(typeof data9 === "string"){
+if(func1(data9) > 256){
 return false;
+}
+}
+else {
+return false;
+}
 }
 var valid0 = _errs22 === errors;
 }
@@ -3677,8 +3955,13 @@ return false;
 if(errors === 0){
 if(errors === 0){
 if(typeof data === "string"){
+if(!pattern1.test(data)){
+return false;
+}
+else {
 if(!(formats0.test(data))){
 return false;
+}
 }
 }
 }
@@ -3698,6 +3981,10 @@ return false;
 }
 if(errors === 0){
 if(Array.isArray(data)){
+if(data.length > 20){
+return false;
+}
+else {
 var valid0 = true;
 var len0 = data.length;
 for(var i0=0; i0<len0; i0++){
@@ -3718,6 +4005,7 @@ break;
 }
 }
 }
+}
 validate13.errors = vErrors;
 return errors === 0;
 }
@@ -3730,6 +4018,13 @@ var vErrors = null;
 var errors = 0;
 if((typeof data !== "string") && (data !== null)){
 return false;
+}
+if(errors === 0){
+if(typeof data === "string"){
+if(func1(data) > 4096){
+return false;
+}
+}
 }
 validate14.errors = vErrors;
 return errors === 0;
@@ -3770,6 +4065,13 @@ var errors = 0;
 if((typeof data !== "string") && (data !== null)){
 return false;
 }
+if(errors === 0){
+if(typeof data === "string"){
+if(func1(data) > 4096){
+return false;
+}
+}
+}
 validate17.errors = vErrors;
 return errors === 0;
 }
@@ -3782,6 +4084,13 @@ var vErrors = null;
 var errors = 0;
 if((typeof data !== "string") && (data !== null)){
 return false;
+}
+if(errors === 0){
+if(typeof data === "string"){
+if(func1(data) > 998){
+return false;
+}
+}
 }
 validate18.errors = vErrors;
 return errors === 0;
@@ -3796,8 +4105,13 @@ var errors = 0;
 if(errors === 0){
 if(errors === 0){
 if(typeof data === "string"){
+if(func1(data) > 254){
+return false;
+}
+else {
 if(!(formats10.test(data))){
 return false;
+}
 }
 }
 else {
@@ -3815,8 +4129,15 @@ function validate20(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
-if(typeof data !== "string"){
+if(errors === 0){
+if(typeof data === "string"){
+if(func1(data) > 256){
 return false;
+}
+}
+else {
+return false;
+}
 }
 validate20.errors = vErrors;
 return errors === 0;

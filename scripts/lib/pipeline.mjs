@@ -29,8 +29,10 @@ function problemToError(problem, extra) {
     }
     file = loc.source?.absoluteRef;
   }
+  // A file Redocly could not parse is reported under the rule that followed the $ref to it.
+  const rule = /^Failed to parse/.test(problem.message ?? "") ? "yaml" : problem.ruleId ?? "lint";
   const more = extra > 0 ? ` (and ${extra} more problem${extra === 1 ? "" : "s"}: run \`npm run lint:openapi\`)` : "";
-  return new PipelineError({ file, line, col, rule: problem.ruleId ?? "lint", message: `${problem.message}${more}` });
+  return new PipelineError({ file, line, col, rule, message: `${problem.message}${more}` });
 }
 
 async function timed(log, name, fn) {

@@ -62,6 +62,37 @@ function prepare(schema, pointer, ctx) {
   return out;
 }
 
+/**
+ * Where in the bundle an AJV compile error is. AJV names the schema it was compiling when it
+ * failed (`at "urn:puffle:schema:Uuid#/properties/x"`), sometimes glued after the id of the schema
+ * that `$ref`d it (`…ConversationRowurn:puffle:schema:Uuid#`): the last of our ids before the `#`
+ * is the one. A keyword the message names (`for keyword "minimum"`) that the schema there has is
+ * pointed at too, so the line is the keyword's own.
+ */
+function compileErrorPointer(message, schemas, fallback, doc) {
+  const at = /at (?:path )?"([^"]*)"/.exec(message);
+  let pointer = fallback;
+  if (at) {
+    const [where, fragment = ""] = at[1].split("#");
+    let best = -1;
+    for (const [id, entry] of Object.entries(schemas)) {
+      const index = where.lastIndexOf(id);
+      if (index !== -1 && index + id.length === where.length && index > best) {
+        best = index;
+        pointer = `${entry.pointer}${fragment}`;
+      }
+    }
+    if (best === -1) pointer = `${fallback}${fragment}`;
+  }
+  const keyword = /for keyword "([^"]+)"/.exec(message)?.[1];
+  if (keyword) {
+    let node = doc;
+    for (const seg of pointer.split("/").slice(1)) node = node?.[seg.replace(/~1/g, "/").replace(/~0/g, "~")];
+    if (node && typeof node === "object" && Object.hasOwn(node, keyword)) pointer += `/${keyword}`;
+  }
+  return pointer;
+}
+
 function identifier(...parts) {
   return parts.join("$").replace(/[^A-Za-z0-9_$]/g, "_");
 }
@@ -292,9 +323,8 @@ export function buildValidators(doc, { root, header }) {
     try {
       ajv.getSchema(id);
     } catch (err) {
-      const m = /at (?:path )?"[^"#]*#([^"]*)"/.exec(err.message);
       const rule = /^strict mode/.test(err.message) ? "ajv/strict" : "ajv/compile";
-      throw new PipelineError({ ...locate(root, `${pointer}${m ? m[1] : ""}`), rule, message: err.message });
+      throw new PipelineError({ ...locate(root, compileErrorPointer(err.message, schemas, pointer, doc)), rule, message: err.message });
     }
   }
 

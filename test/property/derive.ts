@@ -1,6 +1,6 @@
 // Schema → fast-check arbitraries, derived from the bundled spec's JSON Schemas (never from a
 // hand-written list of fields). It understands exactly the keywords the spec uses — type (with
-// "null"), enum, minimum/maximum, format (uuid, email, date-time, uri, uri-reference), pattern,
+// "null"), enum, minimum/maximum, maxLength, maxItems, format (uuid, email, date-time, uri, uri-reference), pattern,
 // properties/required/additionalProperties/minProperties, items, allOf and $ref — and throws on any
 // other keyword, so a spec change it cannot follow fails loudly instead of going untested.
 import fc from "fast-check";
@@ -11,7 +11,7 @@ const ALL_TYPES: JsonType[] = ["null", "boolean", "integer", "number", "string",
 
 const UNDERSTOOD = new Set([
   "$ref", "type", "enum", "minimum", "maximum", "format", "pattern", "properties", "required",
-  "additionalProperties", "minProperties", "items", "allOf",
+  "additionalProperties", "minProperties", "items", "allOf", "maxLength", "maxItems",
   // annotations: no effect on a verdict
   "description", "title", "examples",
 ]);
@@ -29,6 +29,8 @@ export interface Flat {
   additionalProperties?: boolean | Schema;
   minProperties?: number;
   items?: Schema;
+  maxLength?: number;
+  maxItems?: number;
 }
 
 const flatCache = new WeakMap<Schema, Flat>();
@@ -67,6 +69,8 @@ export function flatten(schema: Schema): Flat {
       if (inAllOf && s.additionalProperties === false) throw new Error("additionalProperties: false inside allOf/$ref is not merged by the deriver");
       flat.additionalProperties = s.additionalProperties as boolean | Schema;
     }
+    if (typeof s.maxLength === "number") flat.maxLength = Math.min(flat.maxLength ?? Infinity, s.maxLength);
+    if (typeof s.maxItems === "number") flat.maxItems = Math.min(flat.maxItems ?? Infinity, s.maxItems);
     if (typeof s.minProperties === "number") flat.minProperties = Math.max(flat.minProperties ?? 0, s.minProperties);
     if (s.items !== undefined) {
       if (flat.items) throw new Error("two items schemas on one value");
@@ -79,6 +83,8 @@ export function flatten(schema: Schema): Flat {
   flatCache.set(schema, flat);
   return flat;
 }
+
+const codePoints = (s: string) => [...s].length;
 
 const allows = (flat: Flat, t: JsonType) => flat.types === null || flat.types.includes(t) || (t === "integer" && flat.types.includes("number"));
 
@@ -144,7 +150,6 @@ const uriRefValid = fc.oneof(uriValid, fc.uuid().map((u) => `/api/threads/${u}`)
  * match, counting them.
  */
 export const KNOWN_FORMAT_DIVERGENCES: Record<string, { why: string; test: (s: string) => boolean }[]> = {
-  uuid: [{ why: "AJV accepts a `urn:uuid:` prefix; @cfworker/json-schema (and the spec's words, \"canonical 8-4-4-4-12 form\") do not", test: (s) => /^urn:uuid:/i.test(s) }],
   "date-time": [{ why: "AJV accepts a zone offset without its colon (`+0530`) or without minutes (`+05`), which RFC 3339 does not allow; @cfworker/json-schema rejects both", test: (s) => /[+-]\d\d(?:\d\d)?$/.test(s) }],
   email: [
     { why: "AJV's email regex requires a dot in the domain; @cfworker/json-schema accepts a single-label host (`a@localhost`)", test: (s) => !s.slice(s.lastIndexOf("@") + 1).includes(".") },
@@ -249,13 +254,25 @@ export function validArb(schema: Schema, depth = 0): fc.Arbitrary<Json> {
       case "boolean": options.push(fc.boolean()); break;
       case "integer": options.push(integerIn(flat.minimum, flat.maximum)); break;
       case "number": options.push(fc.double({ min: flat.minimum ?? -1e308, max: flat.maximum ?? 1e308, noNaN: true, noDefaultInfinity: true })); break;
-      case "string":
-        if (flat.pattern !== undefined) options.push(fc.stringMatching(new RegExp(flat.pattern)));
-        else if (flat.format !== undefined) options.push(FORMATS[flat.format]!.valid);
-        else options.push(fc.oneof(fc.string(), fc.string({ unit: "binary", maxLength: 30 })));
+      case "string": {
+        let arb: fc.Arbitrary<string>;
+        if (flat.pattern !== undefined) arb = fc.stringMatching(new RegExp(flat.pattern));
+        else if (flat.format !== undefined) arb = FORMATS[flat.format]!.valid;
+        else arb = fc.oneof(fc.string(), fc.string({ unit: "binary", maxLength: 30 }));
+        if (flat.maxLength !== undefined) {
+          const max = flat.maxLength;
+          // Free text now and then exactly at the bound (formatted values keep their own shape);
+          // always within it, counted in code points as JSON Schema does.
+          if (flat.pattern === undefined && flat.format === undefined) {
+            arb = fc.oneof({ weight: 5, arbitrary: arb }, { weight: 1, arbitrary: fc.string({ unit: "binary", minLength: max, maxLength: max }) });
+          }
+          arb = arb.filter((v) => codePoints(v) <= max);
+        }
+        options.push(arb);
         break;
+      }
       case "array":
-        options.push(fc.array(flat.items ? validArb(flat.items, depth + 1) : fc.jsonValue({ maxDepth: 2 }), { maxLength: 4 }) as fc.Arbitrary<Json>);
+        options.push(fc.array(flat.items ? validArb(flat.items, depth + 1) : fc.jsonValue({ maxDepth: 2 }), { maxLength: Math.min(4, flat.maxItems ?? 4) }) as fc.Arbitrary<Json>);
         break;
       case "object": options.push(validObject(flat, depth)); break;
     }
@@ -312,6 +329,14 @@ export function invalidLeafArbs(schema: Schema): { keyword: string; arb: fc.Arbi
   if (allows(flat, "integer")) {
     if (flat.minimum !== undefined) out.push({ keyword: "minimum", arb: fc.oneof(fc.constant(flat.minimum - 1), fc.integer({ min: 1, max: 1_000_000 }).map((d) => flat.minimum! - d)) });
     if (flat.maximum !== undefined) out.push({ keyword: "maximum", arb: fc.oneof(fc.constant(flat.maximum + 1), fc.integer({ min: 1, max: 1_000_000 }).map((d) => flat.maximum! + d), fc.constant(1e300)) });
+  }
+  if (allows(flat, "string") && flat.maxLength !== undefined) {
+    const max = flat.maxLength;
+    out.push({ keyword: "maxLength", arb: fc.integer({ min: 1, max: 64 }).chain((extra) => fc.string({ minLength: max + extra, maxLength: max + extra })).filter((v) => codePoints(v) > max) });
+  }
+  if (allows(flat, "array") && flat.maxItems !== undefined && flat.items) {
+    const max = flat.maxItems;
+    out.push({ keyword: "maxItems", arb: fc.array(validArb(flat.items, 1), { minLength: max + 1, maxLength: max + 3 }) as fc.Arbitrary<Json> });
   }
   if (allows(flat, "string")) {
     if (flat.pattern !== undefined) {
