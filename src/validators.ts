@@ -90,7 +90,19 @@ export function toIssues(errors: readonly AjvError[] | null | undefined, prefix 
     }
     out.push({ path, keyword: error.keyword, message });
   }
-  return out;
+  return out.length > 1 ? withoutRestatedPatterns(out) : out;
+}
+
+/**
+ * Where a value fails both its `format` and a `pattern` (the spec pairs `format: uuid` with a
+ * canonical-form pattern), the pattern only restates the format with a regex: keep the readable
+ * format issue. A value that passes its format but not the pattern keeps the pattern issue.
+ */
+function withoutRestatedPatterns(issues: ValidationIssue[]): ValidationIssue[] {
+  const formatPaths = new Set<string>();
+  for (const issue of issues) if (issue.keyword === "format") formatPaths.add(issue.path);
+  if (formatPaths.size === 0) return issues;
+  return issues.filter((issue) => issue.keyword !== "pattern" || !formatPaths.has(issue.path));
 }
 
 /**

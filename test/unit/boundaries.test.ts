@@ -86,6 +86,8 @@ describe("updateThread request body: thread fields", () => {
   it.each(cases)("%s", (_name, { given, want }) => check(validateRequestBody("updateThread", given), want));
 });
 
+// A value that is no UUID at all is reported by its format ("must match format uuid"); one that
+// is a UUID the docs' pattern excludes (version 0, variant c, …) by the pattern.
 describe("path id: exactly the docs' pattern", () => {
   const cases: [string, { given: unknown; want: Want }][] = [
     ["the docs' conversation id", { given: "f11e8a2c-1234-4567-89ab-cdef01234567", want: ok }],
@@ -101,15 +103,16 @@ describe("path id: exactly the docs' pattern", () => {
     ["nil uuid", { given: "00000000-0000-0000-0000-000000000000", want: ok }],
     ["max uuid", { given: "ffffffff-ffff-ffff-ffff-ffffffffffff", want: ok }],
     ["max uuid upper case (the pattern lists it lower case only)", { given: "FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF", want: bad("/id", "pattern") }],
+    // The uuid format allows a urn:uuid: prefix; the docs' pattern does not.
     ["urn:uuid: prefix", { given: "urn:uuid:f11e8a2c-1234-4567-89ab-cdef01234567", want: bad("/id", "pattern") }],
-    ["braces", { given: "{f11e8a2c-1234-4567-89ab-cdef01234567}", want: bad("/id", "pattern") }],
-    ["no dashes", { given: "f11e8a2c1234456789abcdef01234567", want: bad("/id", "pattern") }],
-    ["trailing newline", { given: "f11e8a2c-1234-4567-89ab-cdef01234567\n", want: bad("/id", "pattern") }],
-    ["one digit short", { given: "f11e8a2c-1234-4567-89ab-cdef0123456", want: bad("/id", "pattern") }],
-    ["empty", { given: "", want: bad("/id", "pattern") }],
-    [".", { given: ".", want: bad("/id", "pattern") }],
-    ["..", { given: "..", want: bad("/id", "pattern") }],
-    ["a/b", { given: "a/b", want: bad("/id", "pattern") }],
+    ["braces", { given: "{f11e8a2c-1234-4567-89ab-cdef01234567}", want: bad("/id", "format") }],
+    ["no dashes", { given: "f11e8a2c1234456789abcdef01234567", want: bad("/id", "format") }],
+    ["trailing newline", { given: "f11e8a2c-1234-4567-89ab-cdef01234567\n", want: bad("/id", "format") }],
+    ["one digit short", { given: "f11e8a2c-1234-4567-89ab-cdef0123456", want: bad("/id", "format") }],
+    ["empty", { given: "", want: bad("/id", "format") }],
+    [".", { given: ".", want: bad("/id", "format") }],
+    ["..", { given: "..", want: bad("/id", "format") }],
+    ["a/b", { given: "a/b", want: bad("/id", "format") }],
     ["a number", { given: 1, want: bad("/id", "type") }],
     ["missing", { given: undefined, want: bad("/id", "required") }],
   ];
