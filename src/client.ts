@@ -6,7 +6,7 @@
 //   - `updateConversation` / `updateThread` return the typed record or throw one `PuffleApiError`
 //     for every non-2xx, whatever its body (problem+json, an HTML 502, nothing).
 import createClient from "openapi-fetch";
-import type { Client, Middleware } from "openapi-fetch";
+import type { Client, FetchOptions, FetchResponse, Middleware } from "openapi-fetch";
 import type { Conversation, paths, Thread, UpdateConversationRequest, UpdateThreadRequest } from "../generated/schema.js";
 import { operations as meta, serverUrl } from "../generated/meta.js";
 import { schemas, validatePathParams, validateRequestBody, validateResponseBody } from "./validators.js";
@@ -64,11 +64,26 @@ export interface PuffleRequestOptions {
 /** The raw openapi-fetch client over the generated `paths`. */
 export type PuffleRawClient = Client<paths>;
 
+/** The paths that have a PATCH operation. */
+export type PatchPath = { [P in keyof paths]: paths[P] extends { patch: object } ? P : never }[keyof paths];
+
 /**
- * The Puffle client: the raw openapi-fetch methods (`PATCH`, `use`, …, also under `raw`) plus one
- * method per operation that returns the updated record or throws.
+ * openapi-fetch's `PATCH` with the request options typed directly (not inferred): an object literal
+ * body is then checked for excess properties, so a misspelled or foreign field is a compile error,
+ * as a misspelled value already is. Same runtime function, same `{ data, error, response }`.
  */
-export type PuffleClient = PuffleRawClient & {
+export type StrictPatch = <P extends PatchPath>(
+  url: P,
+  init: FetchOptions<paths[P]["patch"]>,
+) => Promise<FetchResponse<paths[P]["patch"], FetchOptions<paths[P]["patch"]>, `${string}/${string}`>>;
+
+/**
+ * The Puffle client: the openapi-fetch methods (`PATCH` with strictly typed bodies, `use`, …; the
+ * untouched client under `raw`) plus one method per operation that returns the updated record or throws.
+ */
+export type PuffleClient = Omit<PuffleRawClient, "PATCH"> & {
+  /** `PATCH` a path: `{ data, error, response }` as in openapi-fetch; unknown body fields do not compile. */
+  PATCH: StrictPatch;
   /** The underlying openapi-fetch client (`raw.PATCH(...)` returns `{ data, error, response }`). */
   readonly raw: PuffleRawClient;
   /** `PATCH /api/conversations/{id}`: returns the updated conversation; throws a `PuffleError` otherwise. */

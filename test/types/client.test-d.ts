@@ -14,6 +14,10 @@ test("request bodies are typed from the spec", () => {
   void client.PATCH("/api/conversations/{id}", { params: { path: { id } }, body: { status: "archive" } });
   // @ts-expect-error "draft" is returned, never accepted
   void client.PATCH("/api/threads/{id}", { params: { path: { id } }, body: { status: "draft" } });
+  // @ts-expect-error misspelled field
+  void client.PATCH("/api/conversations/{id}", { params: { path: { id } }, body: { unread_cont: 1 } });
+  // @ts-expect-error thread fields are not conversation fields
+  void client.PATCH("/api/conversations/{id}", { params: { path: { id } }, body: { draft_subject: "x" } });
   // @ts-expect-error unread_count is a number
   void client.PATCH("/api/threads/{id}", { params: { path: { id } }, body: { unread_count: "3" } });
   // @ts-expect-error participant_email is not nullable
