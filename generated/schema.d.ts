@@ -145,7 +145,7 @@ export interface components {
         Problem: {
             /** @description What went wrong in this occurrence, for a person to read. */
             detail?: string;
-            /** @description For 400, each reason the request (body or path id) was rejected. */
+            /** @description For 400, each reason the request (body or path id) was rejected: at most 100 (a bound we chose); when there are more, the first ones are listed. */
             errors?: components["schemas"]["ValidationError"][];
             /**
              * Format: uri-reference

@@ -21,6 +21,8 @@ export interface NormalizeRule {
   readonly invalidProperties: "drop" | "reject";
   readonly minValidProperties: number;
   readonly emptyStatus: number;
+  /** At most this many errors in a 400 (the spec's `Problem.errors` `maxItems`). */
+  readonly maxErrors: number;
 }
 /** Validates a `Channel` (components/schemas/Channel). */
 export declare const validateChannel: ValidateFunction;

@@ -743,7 +743,7 @@ return errors === 0;
 
 export const validateDuplicateThreadProblem = validate26;
 var schema41 = {"$id":"urn:puffle:schema:DuplicateThreadProblem","type":"object","allOf":[{"$ref":"urn:puffle:schema:Problem"},{"required":["existing_thread"],"type":"object","properties":{"existing_thread":{"$ref":"urn:puffle:schema:Thread"}}}]};
-var schema42 = {"$id":"urn:puffle:schema:Problem","required":["type","title","status"],"type":"object","properties":{"detail":{"type":"string"},"errors":{"type":"array","items":{"$ref":"urn:puffle:schema:ValidationError"}},"instance":{"type":"string","format":"uri-reference"},"status":{"type":"integer","minimum":400,"maximum":599},"title":{"type":"string"},"type":{"type":"string","format":"uri-reference"}}};
+var schema42 = {"$id":"urn:puffle:schema:Problem","required":["type","title","status"],"type":"object","properties":{"detail":{"type":"string"},"errors":{"type":"array","maxItems":100,"items":{"$ref":"urn:puffle:schema:ValidationError"}},"instance":{"type":"string","format":"uri-reference"},"status":{"type":"integer","minimum":400,"maximum":599},"title":{"type":"string"},"type":{"type":"string","format":"uri-reference"}}};
 var schema43 = {"$id":"urn:puffle:schema:ValidationError","required":["path","keyword","message"],"type":"object","properties":{"keyword":{"type":"string"},"message":{"type":"string"},"path":{"type":"string"}}};
 var formats16 = /^(?:[a-z][a-z0-9+\-.]*:)?(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'"()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
 
@@ -809,12 +809,8 @@ errors++;
 if(data.errors !== undefined){
 var data1 = data.errors;
 if(Array.isArray(data1)){
-var len0 = data1.length;
-for(var i0=0; i0<len0; i0++){
-var data2 = data1[i0];
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if(data2.path === undefined){
-var err4 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"urn:puffle:schema:ValidationError/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data1.length > 100){
+var err4 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -823,8 +819,12 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data2.keyword === undefined){
-var err5 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"urn:puffle:schema:ValidationError/required",keyword:"required",params:{missingProperty: "keyword"},message:"must have required property '"+"keyword"+"'"};
+var len0 = data1.length;
+for(var i0=0; i0<len0; i0++){
+var data2 = data1[i0];
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.path === undefined){
+var err5 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"urn:puffle:schema:ValidationError/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -833,8 +833,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data2.message === undefined){
-var err6 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"urn:puffle:schema:ValidationError/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(data2.keyword === undefined){
+var err6 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"urn:puffle:schema:ValidationError/required",keyword:"required",params:{missingProperty: "keyword"},message:"must have required property '"+"keyword"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -843,9 +843,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data2.keyword !== undefined){
-if(typeof data2.keyword !== "string"){
-var err7 = {instancePath:instancePath+"/errors/" + i0+"/keyword",schemaPath:"urn:puffle:schema:ValidationError/properties/keyword/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data2.message === undefined){
+var err7 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"urn:puffle:schema:ValidationError/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -854,10 +853,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-if(data2.message !== undefined){
-if(typeof data2.message !== "string"){
-var err8 = {instancePath:instancePath+"/errors/" + i0+"/message",schemaPath:"urn:puffle:schema:ValidationError/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data2.keyword !== undefined){
+if(typeof data2.keyword !== "string"){
+var err8 = {instancePath:instancePath+"/errors/" + i0+"/keyword",schemaPath:"urn:puffle:schema:ValidationError/properties/keyword/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -867,9 +865,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data2.path !== undefined){
-if(typeof data2.path !== "string"){
-var err9 = {instancePath:instancePath+"/errors/" + i0+"/path",schemaPath:"urn:puffle:schema:ValidationError/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data2.message !== undefined){
+if(typeof data2.message !== "string"){
+var err9 = {instancePath:instancePath+"/errors/" + i0+"/message",schemaPath:"urn:puffle:schema:ValidationError/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -879,9 +877,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-}
-else {
-var err10 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"urn:puffle:schema:ValidationError/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data2.path !== undefined){
+if(typeof data2.path !== "string"){
+var err10 = {instancePath:instancePath+"/errors/" + i0+"/path",schemaPath:"urn:puffle:schema:ValidationError/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -893,7 +891,7 @@ errors++;
 }
 }
 else {
-var err11 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var err11 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"urn:puffle:schema:ValidationError/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -903,11 +901,9 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.instance !== undefined){
-var data6 = data.instance;
-if(typeof data6 === "string"){
-if(!(formats16.test(data6))){
-var err12 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/format",keyword:"format",params:{format: "uri-reference"},message:"must match format \""+"uri-reference"+"\""};
+}
+else {
+var err12 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -917,8 +913,11 @@ vErrors.push(err12);
 errors++;
 }
 }
-else {
-var err13 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.instance !== undefined){
+var data6 = data.instance;
+if(typeof data6 === "string"){
+if(!(formats16.test(data6))){
+var err13 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/format",keyword:"format",params:{format: "uri-reference"},message:"must match format \""+"uri-reference"+"\""};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -928,10 +927,8 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.status !== undefined){
-var data7 = data.status;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-var err14 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+var err14 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -940,9 +937,11 @@ vErrors.push(err14);
 }
 errors++;
 }
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 > 599 || isNaN(data7)){
-var err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599"};
+}
+if(data.status !== undefined){
+var data7 = data.status;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+var err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -951,8 +950,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data7 < 400 || isNaN(data7)){
-var err16 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 400},message:"must be >= 400"};
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 599 || isNaN(data7)){
+var err16 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -961,11 +961,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-}
-if(data.title !== undefined){
-if(typeof data.title !== "string"){
-var err17 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data7 < 400 || isNaN(data7)){
+var err17 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 400},message:"must be >= 400"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -975,11 +972,10 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.type !== undefined){
-var data9 = data.type;
-if(typeof data9 === "string"){
-if(!(formats16.test(data9))){
-var err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/format",keyword:"format",params:{format: "uri-reference"},message:"must match format \""+"uri-reference"+"\""};
+}
+if(data.title !== undefined){
+if(typeof data.title !== "string"){
+var err18 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -989,8 +985,11 @@ vErrors.push(err18);
 errors++;
 }
 }
-else {
-var err19 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.type !== undefined){
+var data9 = data.type;
+if(typeof data9 === "string"){
+if(!(formats16.test(data9))){
+var err19 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/format",keyword:"format",params:{format: "uri-reference"},message:"must match format \""+"uri-reference"+"\""};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1000,14 +999,25 @@ vErrors.push(err19);
 errors++;
 }
 }
-}
 else {
-var err20 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var err20 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
 else {
 vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+var err21 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
 }
 errors++;
 }
@@ -3456,6 +3466,10 @@ var data1 = data.errors;
 var _errs3 = errors;
 if(errors === _errs3){
 if(Array.isArray(data1)){
+if(data1.length > 100){
+return false;
+}
+else {
 var valid1 = true;
 var len0 = data1.length;
 for(var i0=0; i0<len0; i0++){
@@ -3512,6 +3526,7 @@ return false;
 var valid1 = _errs5 === errors;
 if(!valid1){
 break;
+}
 }
 }
 }
@@ -4428,7 +4443,7 @@ export const operations = Object.freeze({
       "status": Object.freeze({ validate: updateConversation$field$status, transform: null }),
       "unread_count": Object.freeze({ validate: updateConversation$field$unread_count, transform: null }),
     }),
-    normalize: Object.freeze({"unknownProperties":"drop","invalidProperties":"drop","minValidProperties":1,"emptyStatus":400}),
+    normalize: Object.freeze({"unknownProperties":"drop","invalidProperties":"drop","minValidProperties":1,"emptyStatus":400,"maxErrors":100}),
     responses: Object.freeze({
       "200": updateConversation$response$200,
       "400": updateConversation$response$400,
@@ -4454,7 +4469,7 @@ export const operations = Object.freeze({
       "status": Object.freeze({ validate: updateThread$field$status, transform: null }),
       "unread_count": Object.freeze({ validate: updateThread$field$unread_count, transform: null }),
     }),
-    normalize: Object.freeze({"unknownProperties":"drop","invalidProperties":"drop","minValidProperties":1,"emptyStatus":400}),
+    normalize: Object.freeze({"unknownProperties":"drop","invalidProperties":"drop","minValidProperties":1,"emptyStatus":400,"maxErrors":100}),
     responses: Object.freeze({
       "200": updateThread$response$200,
       "400": updateThread$response$400,

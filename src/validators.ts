@@ -216,7 +216,7 @@ export function normalizeRequestBody(operationId: string, body: unknown): Normal
 export function normalizeRequestBody(operationId: string, body: unknown): NormalizeResult<unknown> {
   const table = tableOf(operationId);
   if (!table) return { ok: false, status: 400, errors: unknownOperation(operationId) };
-  const rule = table.normalize ?? { unknownProperties: "reject", invalidProperties: "reject", minValidProperties: 1, emptyStatus: 400 };
+  const rule = table.normalize ?? { unknownProperties: "reject", invalidProperties: "reject", minValidProperties: 1, emptyStatus: 400, maxErrors: 100 };
   if (body === null || typeof body !== "object" || Array.isArray(body)) {
     const got = body === null ? "null" : Array.isArray(body) ? "an array" : typeof body;
     return { ok: false, status: rule.emptyStatus, errors: [{ path: "", keyword: "type", message: `must be object (got ${got})` }] };
@@ -248,6 +248,8 @@ export function normalizeRequestBody(operationId: string, body: unknown): Normal
     kept++;
   }
   if (kept < rule.minValidProperties) {
+    // A 400 lists at most `maxErrors` reasons: the first field errors, then why the body failed.
+    if (errors.length > rule.maxErrors - 1) errors.length = rule.maxErrors - 1;
     errors.push({
       path: "",
       keyword: "minProperties",

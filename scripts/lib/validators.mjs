@@ -109,14 +109,15 @@ function normalizeRuleOf(doc, schema, pointer, root) {
   if (!rule || typeof rule !== "object" || Array.isArray(rule)) fail("x-puffle-normalize must be an object");
   const allowed = { unknownProperties: ["drop", "reject"], invalidProperties: ["drop", "reject"] };
   for (const key of Object.keys(rule)) {
-    if (!["unknownProperties", "invalidProperties", "minValidProperties", "emptyStatus"].includes(key)) fail(`x-puffle-normalize has no member ${key}`);
+    if (!["unknownProperties", "invalidProperties", "minValidProperties", "emptyStatus", "maxErrors"].includes(key)) fail(`x-puffle-normalize has no member ${key}`);
   }
   for (const [key, values] of Object.entries(allowed)) {
     if (!values.includes(rule[key])) fail(`x-puffle-normalize.${key} must be one of ${values.join(", ")}`);
   }
   if (!Number.isInteger(rule.minValidProperties) || rule.minValidProperties < 0) fail("x-puffle-normalize.minValidProperties must be a whole number ≥ 0");
   if (!Number.isInteger(rule.emptyStatus) || rule.emptyStatus < 400 || rule.emptyStatus > 499) fail("x-puffle-normalize.emptyStatus must be a 4xx status");
-  return { unknownProperties: rule.unknownProperties, invalidProperties: rule.invalidProperties, minValidProperties: rule.minValidProperties, emptyStatus: rule.emptyStatus };
+  if (!Number.isInteger(rule.maxErrors) || rule.maxErrors < 1) fail("x-puffle-normalize.maxErrors must be a whole number ≥ 1");
+  return { unknownProperties: rule.unknownProperties, invalidProperties: rule.invalidProperties, minValidProperties: rule.minValidProperties, emptyStatus: rule.emptyStatus, maxErrors: rule.maxErrors };
 }
 
 /** Keywords whose evaluation AJV must track at run time (2020-12 dynamic scope and unevaluated*). */
@@ -421,6 +422,8 @@ export function buildValidators(doc, { root, header }) {
     '  readonly invalidProperties: "drop" | "reject";',
     "  readonly minValidProperties: number;",
     "  readonly emptyStatus: number;",
+    "  /** At most this many errors in a 400 (the spec's `Problem.errors` `maxItems`). */",
+    "  readonly maxErrors: number;",
     "}",
     ...componentNames.map((n) => `/** Validates a \`${n}\` (components/schemas/${n}). */\nexport declare const ${identifier(`validate${n}`)}: ValidateFunction;`),
     `export declare const schemas: {\n${componentNames.map((n) => `  readonly ${JSON.stringify(n)}: ValidateFunction;`).join("\n")}\n};`,

@@ -1,6 +1,6 @@
 // normalizeRequestBody: the API's documented leniency, one test per documented rule.
 import { describe, expect, it } from "vitest";
-import { normalizeRequestBody, validateRequestBody } from "../../src/validators.js";
+import { normalizeRequestBody, validateRequestBody, validateResponseBody } from "../../src/validators.js";
 
 describe("normalizeRequestBody", () => {
   const cases: [string, { op: "updateConversation" | "updateThread"; given: unknown; want: unknown }][] = [
@@ -55,6 +55,21 @@ describe("normalizeRequestBody", () => {
         { path: "", keyword: "minProperties", message: "must have at least 1 valid field" },
       ],
     });
+  });
+
+  it("a 400 lists at most maxErrors (100) reasons, the last one why the body failed", () => {
+    const body = Object.fromEntries(Array.from({ length: 250 }, (_, i) => [`unknown_${i}`, i]));
+    const result = normalizeRequestBody("updateThread", body);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors).toHaveLength(100);
+      expect(result.errors[0]).toEqual({ path: "/unknown_0", keyword: "additionalProperties", message: "is not a known field" });
+      expect(result.errors[99]).toEqual({ path: "", keyword: "minProperties", message: "must have at least 1 valid field" });
+      expect(validateResponseBody("updateThread", 400, { type: "https://app.puffle.ai/problems/invalid-request", title: "Invalid request", status: 400, errors: result.errors }).valid).toBe(true);
+    }
+    const justUnder = normalizeRequestBody("updateThread", Object.fromEntries(Array.from({ length: 99 }, (_, i) => [`u${i}`, i])));
+    expect(justUnder.ok === false && justUnder.errors.length).toBe(100);
+    expect(validateResponseBody("updateThread", 400, { type: "x", title: "x", status: 400, errors: Array.from({ length: 101 }, () => ({ path: "", keyword: "k", message: "m" })) }).valid).toBe(false);
   });
 
   it("__proto__ and constructor keys from JSON.parse never reach a prototype", () => {
