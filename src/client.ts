@@ -28,6 +28,38 @@ export type ValidateMode = "request" | "response" | "both";
 /** The default `timeoutMs`: 30 seconds. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
+/** The default `maxRetries`: a failed attempt is retried twice (three attempts in all). */
+export const DEFAULT_MAX_RETRIES = 2;
+
+/** The largest `maxRetries` accepted. */
+export const MAX_RETRIES_LIMIT = 20;
+
+/** The default waits between attempts (see `PuffleRetryOptions`). */
+export const DEFAULT_RETRY_DELAYS = Object.freeze({ baseDelayMs: 250, maxDelayMs: 8_000, maxRetryAfterMs: 60_000 });
+
+/**
+ * How long the client waits between attempts. Before retry `n` (1, 2, …) it waits a random time from
+ * 0 up to `min(maxDelayMs, baseDelayMs × 2^(n-1))` (exponential backoff with full jitter), or, when
+ * the response has a `Retry-After` header (seconds or an HTTP date), that long, capped at
+ * `maxRetryAfterMs`. A wait that would end after the call's deadline is not started: the call fails
+ * with the last error instead. The hooks make the waits deterministic in tests.
+ */
+export interface PuffleRetryOptions {
+  /** First backoff ceiling, in ms. Default 250. */
+  baseDelayMs?: number;
+  /** Largest backoff ceiling, in ms. Default 8000. */
+  maxDelayMs?: number;
+  /** Largest wait a `Retry-After` header can ask for, in ms; a longer one is cut to this. Default 60000. */
+  maxRetryAfterMs?: number;
+  /** The jitter source, a number in [0, 1). Default `Math.random`. */
+  random?: () => number;
+  /**
+   * Waits `ms` milliseconds; should resolve early when `signal` aborts (the client also stops waiting
+   * when it does). Default: a timer.
+   */
+  sleep?: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
+}
+
 export interface PuffleClientOptions {
   /** Root URL of the API. Default: the spec's server, `https://app.puffle.ai`. */
   baseUrl?: string;
@@ -46,9 +78,18 @@ export interface PuffleClientOptions {
   validate?: ValidateMode;
   /**
    * Milliseconds to wait for the whole response (headers and body) before giving up with
-   * `PuffleTimeoutError`. Default 30000; `0` waits for ever.
+   * `PuffleTimeoutError`. Default 30000; `0` waits for ever. The deadline is overall: it covers every
+   * attempt and the waits between them.
    */
   timeoutMs?: number;
+  /**
+   * How many times a failed attempt is retried: after a network error (no response, or the connection
+   * lost while reading the body), a 408, a 429 or any 5xx. Never after another 4xx, a timeout or an
+   * abort, and only for operations the spec marks idempotent (both are). Default 2; `0` sends once.
+   */
+  maxRetries?: number;
+  /** The waits between attempts (backoff, `Retry-After` cap, test hooks). */
+  retry?: PuffleRetryOptions;
 }
 
 /** Per-call options of `updateConversation` / `updateThread`. */
@@ -59,6 +100,8 @@ export interface PuffleRequestOptions {
   timeoutMs?: number;
   /** Extra headers for this call. */
   headers?: Record<string, string>;
+  /** Overrides the client's `maxRetries` for this call. */
+  maxRetries?: number;
 }
 
 /** The raw openapi-fetch client over the generated `paths`. */
@@ -149,6 +192,80 @@ function checkTimeout(value: unknown, option: string): number {
   return value;
 }
 
+function checkRetries(value: unknown, option: string): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > MAX_RETRIES_LIMIT) {
+    throw new PuffleConfigError(option, `must be an integer from 0 (no retry) to ${MAX_RETRIES_LIMIT}, got ${typeof value === "number" ? value : typeof value}`);
+  }
+  return value;
+}
+
+/** The retry settings with every default filled in. */
+interface RetrySettings {
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+  readonly maxRetryAfterMs: number;
+  readonly random: () => number;
+  readonly sleep: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
+}
+
+function checkRetryOptions(value: unknown): RetrySettings {
+  if (value === undefined) value = {};
+  if (value === null || typeof value !== "object") throw new PuffleConfigError("retry", "must be an object");
+  const given = value as PuffleRetryOptions;
+  const delay = (key: "baseDelayMs" | "maxDelayMs" | "maxRetryAfterMs"): number => {
+    const v = given[key];
+    if (v === undefined) return DEFAULT_RETRY_DELAYS[key];
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v > MAX_TIMER_MS) {
+      throw new PuffleConfigError(`retry.${key}`, `must be an integer number of milliseconds from 0 to ${MAX_TIMER_MS}, got ${typeof v === "number" ? v : typeof v}`);
+    }
+    return v;
+  };
+  for (const key of ["random", "sleep"] as const) {
+    if (given[key] !== undefined && typeof given[key] !== "function") throw new PuffleConfigError(`retry.${key}`, "must be a function");
+  }
+  return {
+    baseDelayMs: delay("baseDelayMs"),
+    maxDelayMs: delay("maxDelayMs"),
+    maxRetryAfterMs: delay("maxRetryAfterMs"),
+    random: given.random ?? Math.random,
+    sleep: given.sleep ?? defaultSleep,
+  };
+}
+
+/** Resolves after `ms`, or as soon as `signal` aborts. */
+function defaultSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}
+
+/**
+ * A `Retry-After` value in milliseconds from `now`: delay-seconds (`120`) or an HTTP date (a date in
+ * the past is 0). `undefined` when absent or unreadable.
+ */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  if (value === null) return undefined;
+  const text = value.trim();
+  if (/^[0-9]+$/.test(text)) return Math.min(Number(text) * 1000, Number.MAX_SAFE_INTEGER);
+  // An HTTP date always names a weekday and a time, e.g. `Wed, 21 Oct 2015 07:28:00 GMT`.
+  if (!/^[A-Za-z]{3},? /.test(text) || !/\d{1,2}:\d{2}:\d{2}/.test(text)) return undefined;
+  const at = Date.parse(text);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, at - now);
+}
+
+/** 408, 429 and every 5xx: the statuses worth another attempt. */
+function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 429 || (status >= 500 && status <= 599);
+}
+
 function checkValidate(value: unknown): ValidateMode | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== "string" || !(VALIDATE_MODES as readonly string[]).includes(value)) {
@@ -184,43 +301,137 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 /**
- * Wraps a fetch: the whole exchange (headers and body, read into memory) runs under one deadline and
- * the request's own signal; failures become `PuffleTimeoutError`, `PuffleAbortError` or
- * `PuffleNetworkError`. Statuses are left alone: a 502 is a response, not a network error.
+ * The `Request` class the client builds requests with: it remembers the serialized body it was
+ * given, so the client never reads a request stream back (to validate it or to send it again).
  */
-function guardFetch(base: (input: Request) => Promise<Response>, timeoutMs: number): (input: Request) => Promise<Response> {
-  return async (request: Request) => {
-    const url = displayUrl(request.url);
-    const operationId = operationOfUrl(request.url);
-    const caller = request.signal;
-    if (caller.aborted) throw new PuffleAbortError({ url, operationId, reason: caller.reason });
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer =
-      timeoutMs > 0
-        ? setTimeout(() => {
-            timedOut = true;
-            controller.abort(new DOMException(`no response within ${timeoutMs} ms`, "TimeoutError"));
-          }, timeoutMs)
-        : undefined;
-    const onCallerAbort = () => controller.abort(caller.reason);
-    caller.addEventListener("abort", onCallerAbort, { once: true });
-    try {
-      const guarded = new Request(request, { signal: controller.signal });
-      const response = await raceAbort(Promise.resolve().then(() => base(guarded)), controller.signal);
-      if (!(response instanceof Response)) throw new TypeError("fetch did not return a Response");
-      const body = NULL_BODY_STATUSES.has(response.status) ? null : await raceAbort(response.arrayBuffer(), controller.signal);
-      return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-    } catch (error) {
-      if (timedOut) throw new PuffleTimeoutError({ url, operationId, timeoutMs });
-      if (caller.aborted) throw new PuffleAbortError({ url, operationId, reason: caller.reason });
-      if (error instanceof PuffleError) throw error;
-      throw new PuffleNetworkError({ url, operationId, cause: error });
-    } finally {
-      if (timer !== undefined) clearTimeout(timer);
-      caller.removeEventListener("abort", onCallerAbort);
-    }
+class PuffleRequest extends Request {
+  constructor(input: RequestInfo | URL, init?: RequestInit) {
+    super(input, init);
+    if (typeof init?.body === "string") REQUEST_BODIES.set(this, init.body);
+  }
+}
+
+/** The serialized body of each request built by `PuffleRequest`. */
+const REQUEST_BODIES = new WeakMap<Request, string>();
+
+/** What the transport read of each response it returns: the bytes (read once), their text and JSON (decoded once, on demand), and the attempts. */
+interface ResponseBody {
+  readonly bytes: ArrayBuffer | null;
+  readonly attempts: number;
+  text?: string;
+  json?: { ok: true; value: unknown } | { ok: false };
+}
+const RESPONSE_BODIES = new WeakMap<Response, ResponseBody>();
+const UTF8 = new TextDecoder();
+
+function bodyText(body: ResponseBody): string {
+  if (body.text === undefined) body.text = body.bytes === null ? "" : UTF8.decode(body.bytes);
+  return body.text;
+}
+
+function bodyJson(body: ResponseBody): { ok: true; value: unknown } | { ok: false } {
+  if (body.json === undefined) {
+    const text = bodyText(body);
+    body.json = text === "" ? { ok: true, value: undefined } : parseJson(text);
+  }
+  return body.json;
+}
+
+/** How one exchange runs: its deadline, its retries, and the signals involved. */
+interface ExchangePlan {
+  timeoutMs: number;
+  maxRetries: number;
+  /** The caller's signal: for raw calls the request's own, for the methods the `signal` option. */
+  caller: AbortSignal | undefined;
+  /** The methods pass this controller's signal to openapi-fetch, so the request already carries it. */
+  controller?: AbortController | undefined;
+}
+
+/**
+ * Sends `template` through `base` under one deadline (`timeoutMs`, covering every attempt, the body
+ * reads and the waits between attempts) and the caller's signal, retrying network errors, 408, 429
+ * and 5xx up to `maxRetries` times for idempotent operations. Each attempt's body is read into memory;
+ * the response returned is a fresh one over those bytes. Failures become `PuffleTimeoutError`,
+ * `PuffleAbortError` or `PuffleNetworkError` carrying the attempt count; a status is left alone (the
+ * last 502 is returned, not thrown).
+ */
+async function exchange(base: (input: Request) => Promise<Response>, retry: RetrySettings, template: Request, plan: ExchangePlan): Promise<Response> {
+  const { timeoutMs, caller } = plan;
+  const url = displayUrl(template.url);
+  const operationId = operationOfUrl(template.url);
+  if (caller?.aborted) throw new PuffleAbortError({ url, operationId, reason: caller.reason, attempts: 0 });
+  // Retrying is safe only because the spec says so (`x-puffle-behaviour.idempotent`), per operation.
+  const maxRetries = operationId !== undefined && meta[operationId].behaviour.idempotent === true ? plan.maxRetries : 0;
+  const controller = plan.controller ?? (timeoutMs > 0 || caller !== undefined ? new AbortController() : undefined);
+  const signal = controller?.signal;
+  // The template can be sent as it is when it already carries our signal (or none is needed).
+  const templateReady = plan.controller !== undefined || controller === undefined;
+  const started = timeoutMs > 0 ? Date.now() : 0;
+  let timedOut = false;
+  const timer =
+    timeoutMs > 0
+      ? setTimeout(() => {
+          timedOut = true;
+          controller?.abort(new DOMException(`no response within ${timeoutMs} ms`, "TimeoutError"));
+        }, timeoutMs)
+      : undefined;
+  const onCallerAbort = caller !== undefined && controller !== undefined && caller !== signal ? () => controller.abort(caller.reason) : undefined;
+  if (onCallerAbort) caller?.addEventListener("abort", onCallerAbort, { once: true });
+  let attempts = 0;
+  const failed = (error: unknown): PuffleError => {
+    if (timedOut) return new PuffleTimeoutError({ url, operationId, timeoutMs, attempts });
+    if (caller?.aborted) return new PuffleAbortError({ url, operationId, reason: caller.reason, attempts });
+    if (error instanceof PuffleError) return error;
+    return new PuffleNetworkError({ url, operationId, cause: error, attempts });
   };
+  try {
+    // A retried request needs its body again: the serialized JSON when known, else the bytes, read once.
+    let payload: string | ArrayBuffer | undefined = REQUEST_BODIES.get(template);
+    const hasBody = template.body !== null;
+    if (hasBody && payload === undefined && maxRetries > 0) payload = await template.arrayBuffer();
+    const requestFor = (attempt: number): Request => {
+      if (attempt === 1 && templateReady && !template.bodyUsed) return template;
+      if (!hasBody || payload === undefined) return new Request(template, signal ? { signal } : {});
+      return new Request(template, signal ? { body: payload, signal } : { body: payload });
+    };
+    for (;;) {
+      attempts += 1;
+      let response: Response | undefined;
+      let failure: unknown;
+      try {
+        const sent = Promise.resolve(requestFor(attempts)).then(base);
+        const received = signal ? await raceAbort(sent, signal) : await sent;
+        if (!(received instanceof Response)) throw new TypeError("fetch did not return a Response");
+        const reading = NULL_BODY_STATUSES.has(received.status) ? null : received.arrayBuffer();
+        const bytes = reading === null ? null : signal ? await raceAbort(reading, signal) : await reading;
+        response = new Response(bytes, { status: received.status, statusText: received.statusText, headers: received.headers });
+        RESPONSE_BODIES.set(response, { bytes, attempts });
+      } catch (error) {
+        if (timedOut || caller?.aborted || error instanceof PuffleError) throw failed(error);
+        failure = error;
+      }
+      if (attempts <= maxRetries && (response === undefined || isRetryableStatus(response.status))) {
+        const asked = response === undefined ? undefined : parseRetryAfter(response.headers.get("retry-after"));
+        const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempts - 1));
+        const jitter = Math.min(Math.max(Number(retry.random()) || 0, 0), 1);
+        const delay = asked !== undefined ? Math.min(asked, retry.maxRetryAfterMs) : Math.floor(jitter * ceiling);
+        // Never wait past the deadline: give up now with what the last attempt got.
+        if (timeoutMs === 0 || Date.now() - started + delay < timeoutMs) {
+          if (delay > 0) {
+            const waiting = Promise.resolve().then(() => retry.sleep(delay, signal));
+            await (signal ? raceAbort(waiting, signal) : waiting).catch(() => undefined);
+          }
+          if (timedOut || caller?.aborted) throw failed(undefined);
+          continue;
+        }
+      }
+      if (response === undefined) throw failed(failure);
+      return response;
+    }
+  } finally {
+    if (timer !== undefined) clearTimeout(timer);
+    if (onCallerAbort) caller?.removeEventListener("abort", onCallerAbort);
+  }
 }
 
 const URL_PATTERNS: readonly (readonly [RegExp, OperationId])[] = [...OPERATION_OF_PATH].map(([template, op]) => [
@@ -276,7 +487,7 @@ function specMiddleware(validate: ValidateMode | undefined): Middleware {
       const issues = pathIssues(operationId, params.path);
       if (issues) throw new PuffleValidationError({ target: "path", operationId, issues });
       if (checkRequest) {
-        const text = await request.clone().text();
+        const text = REQUEST_BODIES.get(request) ?? (request.body === null ? "" : await request.clone().text());
         const parsed = text === "" ? { ok: true as const, value: undefined } : parseJson(text);
         const result = parsed.ok
           ? validateRequestBody(operationId, parsed.value)
@@ -289,8 +500,14 @@ function specMiddleware(validate: ValidateMode | undefined): Middleware {
       if (!checkResponse || !response.ok) return undefined;
       const operationId = OPERATION_OF_PATH.get(schemaPath);
       if (!operationId) return undefined;
-      const text = await response.clone().text();
-      const parsed = text === "" ? { ok: true as const, value: undefined } : parseJson(text);
+      const read = RESPONSE_BODIES.get(response);
+      let parsed: { ok: true; value: unknown } | { ok: false };
+      if (read !== undefined) {
+        parsed = bodyJson(read);
+      } else {
+        const text = await response.clone().text();
+        parsed = text === "" ? { ok: true as const, value: undefined } : parseJson(text);
+      }
       const result = parsed.ok
         ? validateResponseBody(operationId, response.status, parsed.value)
         : { valid: false as const, errors: [{ path: "", keyword: "content", message: "is not JSON" }] };
@@ -331,31 +548,46 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
   if (options.fetch !== undefined && typeof options.fetch !== "function") throw new PuffleConfigError("fetch", "must be a function");
   const validate = checkValidate(options.validate);
   const timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkTimeout(options.timeoutMs, "timeoutMs");
+  const maxRetries = options.maxRetries === undefined ? DEFAULT_MAX_RETRIES : checkRetries(options.maxRetries, "maxRetries");
+  const retry = checkRetryOptions(options.retry);
   const headers: Record<string, string> = { ...options.headers };
   if (apiKey !== undefined) headers.Authorization = `Bearer ${apiKey}`;
   // Looked up at call time, so a test's or a polyfill's later `globalThis.fetch` is honoured.
   const baseFetch = options.fetch ?? ((input: Request) => globalThis.fetch(input));
 
-  const raw = createClient<paths>({ baseUrl, headers, fetch: guardFetch(baseFetch, timeoutMs) });
+  // Raw calls: the request's own signal is the caller's.
+  const rawFetch = (request: Request) => exchange(baseFetch, retry, request, { timeoutMs, maxRetries, caller: request.signal });
+  const raw = createClient<paths>({ baseUrl, headers, fetch: rawFetch, Request: PuffleRequest });
   raw.use(specMiddleware(validate));
 
   async function call(operationId: OperationId, id: string, body: unknown, callOptions: PuffleRequestOptions = {}): Promise<Record<string, unknown>> {
     if (callOptions === null || typeof callOptions !== "object") throw new PuffleConfigError("options", "must be an object");
-    const init: Record<string, unknown> = { params: { path: { id } }, body, parseAs: "text" };
-    if (callOptions.signal !== undefined) init.signal = callOptions.signal;
+    const plan: ExchangePlan = {
+      timeoutMs: callOptions.timeoutMs === undefined ? timeoutMs : checkTimeout(callOptions.timeoutMs, "timeoutMs"),
+      maxRetries: callOptions.maxRetries === undefined ? maxRetries : checkRetries(callOptions.maxRetries, "maxRetries"),
+      caller: callOptions.signal,
+    };
+    // `parseAs: "stream"`: openapi-fetch does not read a 2xx body; the transport already has it.
+    const init: Record<string, unknown> = { params: { path: { id } }, body, parseAs: "stream", fetch: (request: Request) => exchange(baseFetch, retry, request, plan) };
+    // The request is built with the signal the deadline and the caller's signal abort, so it need not be rebuilt to carry it.
+    if (plan.timeoutMs > 0 || plan.caller !== undefined) {
+      plan.controller = new AbortController();
+      init.signal = plan.controller.signal;
+    }
     if (callOptions.headers !== undefined) init.headers = callOptions.headers;
-    if (callOptions.timeoutMs !== undefined) init.fetch = guardFetch(baseFetch, checkTimeout(callOptions.timeoutMs, "timeoutMs"));
-    const { data, error, response } = await (raw.PATCH as unknown as LooseCall)(meta[operationId].path, init);
+    const { error, response } = await (raw.PATCH as unknown as LooseCall)(meta[operationId].path, init);
+    const read = RESPONSE_BODIES.get(response);
     const requestId = response.headers.get("x-request-id") ?? undefined;
     if (!response.ok) {
       const received = error === undefined ? "" : error;
       const problem = schemas.Problem(received) ? (received as PuffleApiError["problem"]) : undefined;
       const existingThread =
         response.status === 409 && schemas.DuplicateThreadProblem(received) ? (received as { existing_thread: Thread }).existing_thread : undefined;
-      throw new PuffleApiError({ operationId, status: response.status, statusText: response.statusText, body: received, problem, headers: response.headers, existingThread });
+      throw new PuffleApiError({ operationId, status: response.status, statusText: response.statusText, body: received, problem, headers: response.headers, existingThread, attempts: read?.attempts ?? 1 });
     }
-    const text = typeof data === "string" ? data : "";
-    const parsed = parseJson(text);
+    // A response replaced by a middleware of the caller's is read here.
+    const text = read !== undefined ? bodyText(read) : await response.text();
+    const parsed = read !== undefined && text !== "" ? bodyJson(read) : parseJson(text);
     const member = operationId === "updateConversation" ? "conversation" : "thread";
     if (!parsed.ok) {
       throw new PuffleValidationError({ target: "response", operationId, status: response.status, requestId, issues: [{ path: "", keyword: "content", message: text === "" ? "is empty" : "is not JSON" }] });

@@ -96,8 +96,10 @@ export class PuffleApiError<Op extends OperationId = OperationId> extends Puffle
   readonly headers: Headers;
   /** For a 409 duplicate recipient: the sender's existing thread (`existing_thread`); otherwise undefined. */
   readonly existingThread: Thread | undefined;
+  /** How many times the request was sent (1 unless a 408, 429 or 5xx was retried); this is the last answer. */
+  readonly attempts: number;
 
-  constructor(init: { operationId: Op; status: number; statusText?: string; body: unknown; problem: Problem | undefined; headers: Headers; existingThread?: Thread | undefined }) {
+  constructor(init: { operationId: Op; status: number; statusText?: string; body: unknown; problem: Problem | undefined; headers: Headers; existingThread?: Thread | undefined; attempts?: number }) {
     const requestId = init.headers.get("x-request-id") ?? undefined;
     const summary = init.problem
       ? `${init.problem.title}${init.problem.detail ? `: ${init.problem.detail}` : ""}`
@@ -106,7 +108,8 @@ export class PuffleApiError<Op extends OperationId = OperationId> extends Puffle
         : typeof init.body === "string"
           ? `non-JSON response body (${init.headers.get("content-type") ?? "no content type"})`
           : "response body is not a problem details object";
-    super(`${init.operationId}: HTTP ${init.status}${init.statusText ? ` ${init.statusText}` : ""}: ${summary}${requestId ? ` (request id ${requestId})` : ""}`);
+    const attempts = init.attempts ?? 1;
+    super(`${init.operationId}: HTTP ${init.status}${init.statusText ? ` ${init.statusText}` : ""}: ${summary}${requestId ? ` (request id ${requestId})` : ""}${attemptsSuffix(attempts)}`);
     this.name = "PuffleApiError";
     this.operationId = init.operationId;
     this.status = init.status;
@@ -115,6 +118,7 @@ export class PuffleApiError<Op extends OperationId = OperationId> extends Puffle
     this.requestId = requestId;
     this.headers = init.headers;
     this.existingThread = init.existingThread;
+    this.attempts = attempts;
   }
 
   /**
@@ -142,26 +146,37 @@ export function isDuplicateThreadError(error: unknown): error is DuplicateThread
 export class PuffleNetworkError extends PuffleError {
   readonly operationId: OperationId | undefined;
   readonly url: string;
-  constructor(init: { url: string; operationId?: OperationId | undefined; cause: unknown }) {
+  /** How many times the request was sent; `cause` is the last attempt's failure. */
+  readonly attempts: number;
+  constructor(init: { url: string; operationId?: OperationId | undefined; cause: unknown; attempts?: number }) {
     const reason = describeCause(init.cause);
-    super(`${init.operationId ? `${init.operationId}: ` : ""}network error calling ${init.url}: ${reason}`, { cause: init.cause });
+    const attempts = init.attempts ?? 1;
+    super(`${init.operationId ? `${init.operationId}: ` : ""}network error calling ${init.url}: ${reason}${attemptsSuffix(attempts)}`, { cause: init.cause });
     this.name = "PuffleNetworkError";
     this.operationId = init.operationId;
     this.url = init.url;
+    this.attempts = attempts;
   }
 }
 
-/** No complete response arrived within `timeoutMs`. The request may or may not have been applied (both updates are safe to retry). */
+/**
+ * No complete response arrived within `timeoutMs`, which covers every attempt and the waits between
+ * them. The request may or may not have been applied (both updates are safe to retry).
+ */
 export class PuffleTimeoutError extends PuffleError {
   readonly operationId: OperationId | undefined;
   readonly url: string;
   readonly timeoutMs: number;
-  constructor(init: { url: string; operationId?: OperationId | undefined; timeoutMs: number }) {
-    super(`${init.operationId ? `${init.operationId}: ` : ""}no response from ${init.url} within ${init.timeoutMs} ms`);
+  /** How many times the request was sent before the deadline passed. */
+  readonly attempts: number;
+  constructor(init: { url: string; operationId?: OperationId | undefined; timeoutMs: number; attempts?: number }) {
+    const attempts = init.attempts ?? 1;
+    super(`${init.operationId ? `${init.operationId}: ` : ""}no response from ${init.url} within ${init.timeoutMs} ms${attemptsSuffix(attempts)}`);
     this.name = "PuffleTimeoutError";
     this.operationId = init.operationId;
     this.url = init.url;
     this.timeoutMs = init.timeoutMs;
+    this.attempts = attempts;
   }
 }
 
@@ -169,12 +184,21 @@ export class PuffleTimeoutError extends PuffleError {
 export class PuffleAbortError extends PuffleError {
   readonly operationId: OperationId | undefined;
   readonly url: string;
-  constructor(init: { url: string; operationId?: OperationId | undefined; reason: unknown }) {
-    super(`${init.operationId ? `${init.operationId}: ` : ""}request to ${init.url} was aborted: ${describeCause(init.reason)}`, { cause: init.reason });
+  /** How many times the request was sent before the abort (0: aborted before anything was sent). */
+  readonly attempts: number;
+  constructor(init: { url: string; operationId?: OperationId | undefined; reason: unknown; attempts?: number }) {
+    const attempts = init.attempts ?? 1;
+    super(`${init.operationId ? `${init.operationId}: ` : ""}request to ${init.url} was aborted: ${describeCause(init.reason)}${attemptsSuffix(attempts)}`, { cause: init.reason });
     this.name = "PuffleAbortError";
     this.operationId = init.operationId;
     this.url = init.url;
+    this.attempts = attempts;
   }
+}
+
+/** `" (after 3 attempts)"` when a request was retried, `""` for a single attempt. */
+function attemptsSuffix(attempts: number): string {
+  return attempts > 1 ? ` (after ${attempts} attempts)` : "";
 }
 
 function describeCause(cause: unknown): string {

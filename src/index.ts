@@ -1,6 +1,15 @@
 // The `puffle-api` entry: the typed client, its errors, and every type of the spec, under its component name.
-export { createPuffleClient, PuffleConfigError, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS } from "./client.js";
-export type { PuffleClient, PuffleClientOptions, PuffleRawClient, PuffleRequestOptions, ValidateMode, Middleware } from "./client.js";
+export {
+  createPuffleClient,
+  PuffleConfigError,
+  DEFAULT_BASE_URL,
+  DEFAULT_TIMEOUT_MS,
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_RETRY_DELAYS,
+  MAX_RETRIES_LIMIT,
+  parseRetryAfter,
+} from "./client.js";
+export type { PuffleClient, PuffleClientOptions, PuffleRawClient, PuffleRequestOptions, PuffleRetryOptions, ValidateMode, Middleware } from "./client.js";
 export {
   PuffleError,
   PuffleValidationError,
