@@ -4,7 +4,7 @@
 // prints a stack trace.
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { apiVersion, operations as generatedMeta } from "../../generated/meta.js";
-import { createPuffleClient, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, PuffleConfigError } from "../client.js";
+import { createPuffleClient, DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, MAX_RETRIES_LIMIT, PuffleConfigError } from "../client.js";
 import {
   fieldOfPointer,
   PuffleAbortError,
@@ -47,6 +47,8 @@ export interface SendRequest {
   baseUrl: string;
   apiKey: string;
   timeoutMs: number;
+  /** Retries after a network error, 408, 429 or 5xx (`--retries`); default: the client's. */
+  maxRetries?: number;
 }
 
 export interface CliDeps {
@@ -78,7 +80,7 @@ function oneLine(text: string): string {
 }
 
 async function defaultSend(request: SendRequest): Promise<unknown> {
-  const client = createPuffleClient({ baseUrl: request.baseUrl, apiKey: request.apiKey, timeoutMs: request.timeoutMs });
+  const client = createPuffleClient({ baseUrl: request.baseUrl, apiKey: request.apiKey, timeoutMs: request.timeoutMs, ...(request.maxRetries !== undefined ? { maxRetries: request.maxRetries } : {}) });
   switch (request.operationId) {
     case "updateConversation":
       return { conversation: await client.updateConversation(request.id, request.body) };
@@ -149,6 +151,13 @@ function timeoutParser(text: string): number {
   return Number(text);
 }
 
+function retriesParser(text: string): number {
+  if (!/^(0|[1-9][0-9]*)$/.test(text) || Number(text) > MAX_RETRIES_LIMIT) {
+    throw new InvalidArgumentError(`--retries must be an integer from 0 (send once) to ${MAX_RETRIES_LIMIT}, got ${JSON.stringify(text)}`);
+  }
+  return Number(text);
+}
+
 function portParser(text: string): number {
   if (!/^(0|[1-9][0-9]*)$/.test(text) || Number(text) > 65_535) {
     throw new InvalidArgumentError(`--port must be an integer from 0 (any free port) to 65535, got ${JSON.stringify(text)}`);
@@ -195,6 +204,7 @@ function addOperationCommand(
   command
     .addOption(new Option("--base-url <url>", "API root URL").env("PUFFLE_BASE_URL").default(DEFAULT_BASE_URL))
     .addOption(new Option("--timeout <ms>", "give up after this many milliseconds (0 = never)").argParser(timeoutParser).default(DEFAULT_TIMEOUT_MS))
+    .addOption(new Option("--retries <n>", "retry a network error, 408, 429 or 5xx this many times (0 = send once); within --timeout").argParser(retriesParser).default(DEFAULT_MAX_RETRIES))
     .option("--dry-run", "print the request that would be sent (method, URL, body) and exit without sending")
     .addHelpText("after", `\nThe bearer token is read from PUFFLE_API_KEY. Exit codes: 0 ok, 2 usage or invalid input (nothing sent), 3 API error, 4 network error or timeout, 5 unexpected response.`)
     .action(async (opts: Record<string, unknown>) => {
@@ -227,7 +237,7 @@ function addOperationCommand(
       if (apiKey === undefined || apiKey === "") {
         throw new CliFailure(EXIT.usage, "PUFFLE_API_KEY is not set: export your bearer token (the reference server's demo token is puffle_test_alice)");
       }
-      const result = await deps.send({ operationId, id, body, baseUrl, apiKey, timeoutMs });
+      const result = await deps.send({ operationId, id, body, baseUrl, apiKey, timeoutMs, maxRetries: Number(opts.retries) });
       deps.io.stdout(`${JSON.stringify(result, null, 2)}\n`);
       setResult(EXIT.ok);
     });

@@ -14,12 +14,19 @@ export interface ReceivedRequest {
 export interface FaultServer {
   url: string;
   requests: ReceivedRequest[];
+  /** Connections open on the server side right now. */
+  openSockets(): number;
   close(): Promise<void>;
+}
+
+export interface FaultServerOptions {
+  /** Closes an idle keep-alive connection after this many ms (Node's default is 5000). */
+  keepAliveTimeoutMs?: number;
 }
 
 export type FaultHandler = (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void;
 
-export async function startFaultServer(handler: FaultHandler): Promise<FaultServer> {
+export async function startFaultServer(handler: FaultHandler, options: FaultServerOptions = {}): Promise<FaultServer> {
   const requests: ReceivedRequest[] = [];
   const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
@@ -31,6 +38,7 @@ export async function startFaultServer(handler: FaultHandler): Promise<FaultServ
       handler(req, res, body);
     });
   });
+  if (options.keepAliveTimeoutMs !== undefined) server.keepAliveTimeout = options.keepAliveTimeoutMs;
   server.on("connection", (socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
@@ -40,6 +48,7 @@ export async function startFaultServer(handler: FaultHandler): Promise<FaultServ
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    openSockets: () => sockets.size,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
@@ -63,4 +72,14 @@ export async function closedPort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+/** The n-th request (from 0) gets `handlers[n]`; requests after the last get the last handler. */
+export function sequence(...handlers: FaultHandler[]): FaultHandler {
+  let n = 0;
+  return (req, res, body) => {
+    const handler = handlers[Math.min(n, handlers.length - 1)];
+    n += 1;
+    handler?.(req, res, body);
+  };
 }
