@@ -73,6 +73,7 @@ describe("the tarball (npm pack)", () => {
       "package.json",
       "README.md",
       "CHANGELOG.md",
+      "LICENSE",
       "dist/index.js",
       "dist/index.d.ts",
       "dist/validators.js",
