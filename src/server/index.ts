@@ -221,6 +221,19 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
           const checked = validatePathParams(op, request.params);
           if (!checked.valid) return sendProblem(reply, problems.invalidId(checked.errors));
         },
+        async (request, reply) => {
+          // A JSON body whose Content-Length is over the limit is a 413 answered here, before the
+          // body is read. Fastify's own check would send it with `Connection: close` and close the
+          // socket while the client may still be sending, so the client often sees a reset instead
+          // of the 413; replied to before reading, Node discards the rest and the client gets it.
+          // (Other content types go on to their 415; a chunked body over the limit is still cut
+          // off by Fastify's reader.)
+          const declared = Number(request.headers["content-length"]);
+          const type = (request.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+          if (type === "application/json" && Number.isFinite(declared) && declared > operation.behaviour.maxBodyBytes) {
+            return sendProblem(reply, problems.tooLarge(operation.behaviour.maxBodyBytes));
+          }
+        },
       ],
       handler: async (request, reply) => {
         const user = users.get(request);
