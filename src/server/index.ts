@@ -3,6 +3,7 @@
 // never with a Fastify schema compile; the body limit, allowed methods and the update rules are read
 // from the spec's `x-puffle-behaviour` (generated/meta.js). See docs/server.md.
 import { randomBytes } from "node:crypto";
+import type { IncomingMessage } from "node:http";
 import { fastify } from "fastify";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { operations as meta } from "../../generated/meta.js";
@@ -222,16 +223,18 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
           if (!checked.valid) return sendProblem(reply, problems.invalidId(checked.errors));
         },
         async (request, reply) => {
-          // A JSON body whose Content-Length is over the limit is a 413 answered here, before the
-          // body is read. Fastify's own check would send it with `Connection: close` and close the
-          // socket while the client may still be sending, so the client often sees a reset instead
-          // of the 413; replied to before reading, Node discards the rest and the client gets it.
+          // A JSON body whose Content-Length is over the limit is a 413 answered here. Fastify's own
+          // check sends it with `Connection: close` and closes the socket while the client may
+          // still be sending, so under load the client saw a reset instead of the 413. Here the
+          // body is read and discarded first (up to DRAIN_MAX_BYTES / DRAIN_MAX_MS, past which the
+          // connection is cut as before), then the 413 goes out and the connection is closed.
           // (Other content types go on to their 415; a chunked body over the limit is still cut
           // off by Fastify's reader.)
           const declared = Number(request.headers["content-length"]);
           const type = (request.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
           if (type === "application/json" && Number.isFinite(declared) && declared > operation.behaviour.maxBodyBytes) {
-            return sendProblem(reply, problems.tooLarge(operation.behaviour.maxBodyBytes));
+            await discard(request.raw, DRAIN_MAX_BYTES, DRAIN_MAX_MS);
+            return sendProblem(reply, problems.tooLarge(operation.behaviour.maxBodyBytes), { connection: "close" });
           }
         },
       ],
@@ -262,6 +265,35 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   }
 
   return app;
+}
+
+/** How much of a too-large body is read and discarded before its 413, so the client can finish sending. */
+const DRAIN_MAX_BYTES = 16 * 1024 * 1024;
+const DRAIN_MAX_MS = 10_000;
+
+/** Reads and drops a request body until it ends, errors, or passes either bound. */
+function discard(stream: IncomingMessage, maxBytes: number, maxMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    let seen = 0;
+    const finish = () => {
+      clearTimeout(timer);
+      stream.off("data", onData);
+      stream.off("end", finish);
+      stream.off("error", finish);
+      stream.off("close", finish);
+      resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > maxBytes) finish();
+    };
+    const timer = setTimeout(finish, maxMs);
+    stream.on("data", onData);
+    stream.once("end", finish);
+    stream.once("error", finish);
+    stream.once("close", finish);
+    stream.resume();
+  });
 }
 
 /** Starts the reference server on `host:port` (default 127.0.0.1:4010; port 0 = any free port). */
