@@ -143,6 +143,7 @@ lines.push("");
 lines.push("- Pipeline: a keyword on the wrong type inside a `$ref`'d schema (`minimum: 1` in `Uuid.yaml`) was reported at `Conversation.yaml:1:1`; it is now located at `Uuid.yaml` and the keyword's line (regression test in `test/pipeline/fail-safe.test.ts`).");
 lines.push("- Pipeline: invalid YAML was reported under Redocly's rule `[no-unresolved-refs]`; it is now `[yaml]`.");
 lines.push("- Reference server: another method with a bad body got 400/413/415 instead of 405 (found under load; `test/load/found-under-load.test.ts`).");
+lines.push("- Reference server: a body over the limit was answered by Fastify with `Connection: close` while the client was still sending, so under load clients saw a reset instead of the 413 (found by the load test on a quiet machine); the server now drains it (bounded) before the 413.");
 lines.push("");
 lines.push("## Hostile input (measured, not asserted)");
 lines.push("");
