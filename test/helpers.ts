@@ -55,3 +55,13 @@ export function specOperations(): SpecOperation[] {
 export function namedExamples(holder: JsonObject | undefined): [string, Json][] {
   return Object.entries((holder?.examples as JsonObject) ?? {}).map(([name, example]) => [name, deref<JsonObject>(example).value as Json]);
 }
+
+/** The error a promise rejects with; fails the test when it resolves instead. */
+export async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected the call to reject");
+}

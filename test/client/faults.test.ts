@@ -13,6 +13,7 @@ import {
 } from "../../src/index.js";
 import { closedPort, reply, startFaultServer } from "./fault-server.js";
 import type { FaultServer } from "./fault-server.js";
+import { rejection } from "../helpers.js";
 
 const THREAD_ID = "3d986dd1-9d70-45b7-8e36-5d5b8b1c9337";
 const CONVERSATION_ID = "f11e8a2c-1234-4567-89ab-cdef01234567";
@@ -22,15 +23,6 @@ afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the call to reject");
-}
 
 describe("non-2xx responses become PuffleApiError", () => {
   it("an HTML 502 from a proxy: status, raw text body, no problem, request id", async () => {

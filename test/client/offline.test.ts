@@ -11,21 +11,13 @@ import {
   PuffleAbortError,
 } from "../../src/index.js";
 import type { UpdateThreadRequest } from "../../src/index.js";
+import { rejection } from "../helpers.js";
 
 const THREAD_ID = "3d986dd1-9d70-45b7-8e36-5d5b8b1c9337";
 const CONVERSATION_ID = "f11e8a2c-1234-4567-89ab-cdef01234567";
 
 function okFetch(body: unknown = { thread: { id: THREAD_ID, status: "archived" } }, init: ResponseInit = { status: 200 }) {
   return vi.fn(async (_request: Request) => new Response(JSON.stringify(body), { ...init, headers: { "content-type": "application/json", ...(init.headers as Record<string, string> | undefined) } }));
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the call to reject");
 }
 
 afterEach(() => {

@@ -22,6 +22,7 @@ import type { PuffleClientOptions } from "../../src/index.js";
 import { EXIT, runCli } from "../../src/cli/program.js";
 import { closedPort, reply, sequence, startFaultServer } from "./fault-server.js";
 import type { FaultHandler, FaultServer } from "./fault-server.js";
+import { rejection } from "../helpers.js";
 
 const THREAD_ID = "3d986dd1-9d70-45b7-8e36-5d5b8b1c9337";
 const CONVERSATION_ID = "f11e8a2c-1234-4567-89ab-cdef01234567";
@@ -120,15 +121,6 @@ function clientFor(s: FaultServer, options: PuffleClientOptions = {}) {
     ...options,
   });
   return { client, waits };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the call to reject");
 }
 
 // --- the cases -------------------------------------------------------------------------------
