@@ -29,6 +29,7 @@ import type { Seed } from "../../src/server/index.js";
 import { schemas, validateResponseBody } from "../../src/validators.js";
 import type { OperationId } from "../../src/validators.js";
 import { bump, writeReport } from "./report.js";
+import { seededRandom } from "../helpers.js";
 
 const SECONDS = Number(process.env.PUFFLE_LOAD_SECONDS ?? 12);
 const MAX_REQUESTS = Number(process.env.PUFFLE_LOAD_REQUESTS ?? Number.POSITIVE_INFINITY);
@@ -76,16 +77,6 @@ const ownerOf = new Map(defaultSeed.conversations.map((c) => [c.id, c.user_id]))
 
 // ---- a seeded random mix ---------------------------------------------------------------------
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 type Kind =
   | "valid" | "lenient" | "cross-user" | "missing-id" | "all-invalid" | "invalid-sender" | "malformed-json"
@@ -120,7 +111,7 @@ interface Planned {
 const TOO_LARGE_BODY = JSON.stringify({ status: "active", draft_body_text: "x".repeat(meta.updateThread.behaviour.maxBodyBytes) });
 
 function planner(seed: number) {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => {
     const item = items[Math.floor(random() * items.length)];
     if (item === undefined) throw new Error("pick from an empty list");

@@ -6,23 +6,13 @@ import { isMap, isSeq, parseDocument, type Node } from "yaml";
 import { afterAll, describe, expect, it } from "vitest";
 import { flushCounts, tally } from "../reliability/counts.js";
 import { differences, generate, removeWorkspace, snapshot, workspace } from "./harness.js";
+import { seededRandom } from "../helpers.js";
 
 afterAll(() => flushCounts(import.meta.url));
 
 /** Generous: two pipeline runs on a loaded 2-core machine. Not a timing assertion. */
 const SLOW = 240_000;
 
-/** A small seeded PRNG (mulberry32), so that a failing shuffle can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Shuffles the keys of every YAML mapping (sequences keep their order: it carries meaning). */
 function shuffleKeys(node: unknown, random: () => number): void {
@@ -65,7 +55,7 @@ describe("the pipeline is deterministic", () => {
     const plain = workspace();
     const shuffled = workspace();
     try {
-      const random = prng(seed);
+      const random = seededRandom(seed);
       let changed = 0;
       for (const file of yamlFiles(path.join(shuffled.dir, "openapi"))) {
         const before = fs.readFileSync(file, "utf8");

@@ -52,22 +52,33 @@ export function stats(xs) {
  * (each contender against `base`) the stats of the per-round ratios time(other)/time(base): a value
  * above 1 means `base` is faster.
  */
-export function interleave(contenders, { rounds, warmup, base }) {
-  const names = Object.keys(contenders);
-  const times = Object.fromEntries(names.map((n) => [n, []]));
-  for (let r = 0; r < rounds + warmup; r++) {
-    const order = names.map((_, i) => names[(i + r) % names.length]);
-    if (r % 2) order.reverse();
-    const round = {};
-    for (const name of order) round[name] = contenders[name]();
-    if (r >= warmup) for (const name of names) times[name].push(round[name]);
-  }
+/** The order of round `r`: rotated by one each round, reversed every other round. */
+function roundOrder(names, r) {
+  const order = names.map((_, i) => names[(i + r) % names.length]);
+  if (r % 2) order.reverse();
+  return order;
+}
+
+/** Each contender's time statistics, and its per-round ratio to `base`. */
+function summarize(names, times, base) {
   const out = {};
   for (const name of names) {
     out[name] = { time: stats(times[name]) };
     if (base && name !== base) out[name].ratio = stats(times[name].map((t, i) => t / times[base][i]));
   }
   return out;
+}
+
+export function interleave(contenders, { rounds, warmup, base }) {
+  const names = Object.keys(contenders);
+  const times = Object.fromEntries(names.map((n) => [n, []]));
+  for (let r = 0; r < rounds + warmup; r++) {
+    const order = roundOrder(names, r);
+    const round = {};
+    for (const name of order) round[name] = contenders[name]();
+    if (r >= warmup) for (const name of names) times[name].push(round[name]);
+  }
+  return summarize(names, times, base);
 }
 
 export function machine() {
@@ -111,16 +122,10 @@ export async function interleaveAsync(contenders, { rounds, warmup, base }) {
   const names = Object.keys(contenders);
   const times = Object.fromEntries(names.map((n) => [n, []]));
   for (let r = 0; r < rounds + warmup; r++) {
-    const order = names.map((_, i) => names[(i + r) % names.length]);
-    if (r % 2) order.reverse();
+    const order = roundOrder(names, r);
     const round = {};
     for (const name of order) round[name] = await contenders[name]();
     if (r >= warmup) for (const name of names) times[name].push(round[name]);
   }
-  const out = {};
-  for (const name of names) {
-    out[name] = { time: stats(times[name]) };
-    if (base && name !== base) out[name].ratio = stats(times[name].map((t, i) => t / times[base][i]));
-  }
-  return out;
+  return summarize(names, times, base);
 }
