@@ -19,10 +19,7 @@ function ucs2length(str) {
   return length;
 }
 
-// Format checks inlined into generated/validators.js, so that the validators need no ajv-formats at
-// run time. Ported from ajv-formats 3 ("full" mode, MIT licence, (c) Evgeny Poberezkin); the test
-// test/unit/runtime-formats.test.ts checks that every verdict equals ajv-formats' own.
-// Only the formats the spec uses that are functions live here: AJV inlines RegExp formats itself.
+// Format checks ported from ajv-formats 3 ("full" mode, MIT licence, (c) Evgeny Poberezkin): those this spec uses (scripts/runtime/formats.js).
 
 const DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -44,7 +41,7 @@ function fullDate(str) {
   return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(year) ? 29 : DAYS[month]);
 }
 
-function fullTime(str) {
+function fullTime(str, lenient) {
   const m = TIME.exec(str);
   if (!m) return false;
   const hr = +m[1];
@@ -54,21 +51,25 @@ function fullTime(str) {
   const tzSign = m[5] === "-" ? -1 : 1;
   const tzH = +(m[6] || 0);
   const tzM = +(m[7] || 0);
-  if (tzH > 23 || tzM > 59 || !tz) return false;
+  if (tzH > 23 || tzM > 59 || (!lenient && !tz)) return false;
   if (hr <= 23 && min <= 59 && sec < 60) return true;
   const utcMin = min - tzM * tzSign;
   const utcHr = hr - tzH * tzSign - (utcMin < 0 ? 1 : 0);
   return (utcHr === 23 || utcHr === -1) && (utcMin === 59 || utcMin === -1) && sec < 61;
 }
 
+function dateTime(str) {
+  const parts = str.split(DATE_TIME_SEPARATOR);
+  return parts.length === 2 && fullDate(parts[0]) && fullTime(parts[1]);
+}
+
+function uri(str) {
+  return NOT_URI_FRAGMENT.test(str) && URI.test(str);
+}
+
 const formats = {
-  "date-time": function dateTime(str) {
-    const parts = str.split(DATE_TIME_SEPARATOR);
-    return parts.length === 2 && fullDate(parts[0]) && fullTime(parts[1]);
-  },
-  uri: function uri(str) {
-    return NOT_URI_FRAGMENT.test(str) && URI.test(str);
-  },
+  "date-time": dateTime,
+  uri: uri,
 };
 
 export const validateChannel = validate20;

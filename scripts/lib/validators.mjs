@@ -8,6 +8,7 @@ import standaloneCodeModule from "ajv/dist/standalone/index.js";
 import { _ } from "ajv";
 import { fullFormats } from "ajv-formats/dist/formats.js";
 import { formats as runtimeFormats } from "../runtime/formats.js";
+import { formatsSource } from "./formats-source.mjs";
 import { PipelineError } from "./errors.mjs";
 import { locate } from "./locate.mjs";
 import { listOperations, requestSchemaOf, componentNameOf, propertiesOf, responsesOf, pointerOf, resolve } from "./spec.mjs";
@@ -292,6 +293,7 @@ export function buildValidators(doc, { root, header }) {
       throw new PipelineError({ ...locate(root, pointer), rule: "ajv/unknown-format", message: `unknown format "${format}" (formats known: ${Object.keys(fullFormats).join(", ")})` });
     }
     if (def instanceof RegExp) ajvFormats[format] = def;
+    else if (def === true) ajvFormats[format] = true; // password, binary: AJV checks nothing
     else if (runtimeFormats[format]) {
       ajvFormats[format] = runtimeFormats[format];
       usedFunctionFormats.add(format);
@@ -357,7 +359,7 @@ export function buildValidators(doc, { root, header }) {
       runtimeParts.push(runtimeSource(file).trim());
     }
   }
-  if (usedFunctionFormats.size) runtimeParts.push(runtimeSource("../runtime/formats.js").trim());
+  if (usedFunctionFormats.size) runtimeParts.push(formatsSource(usedFunctionFormats));
   const leftover = /require\([^)]*\)/.exec(code);
   if (leftover) throw new PipelineError({ rule: "puffle/self-contained", message: `AJV emitted ${leftover[0]}: add its runtime to RUNTIME in scripts/lib/validators.mjs` });
   if (/new Function|\beval\(/.test(code)) throw new PipelineError({ rule: "puffle/self-contained", message: "generated validators must not compile code at run time" });

@@ -1,14 +1,28 @@
-// Format checks inlined into generated/validators.js, so that the validators need no ajv-formats at
-// run time. Ported from ajv-formats 3 ("full" mode, MIT licence, (c) Evgeny Poberezkin); the test
-// test/unit/runtime-formats.test.ts checks that every verdict equals ajv-formats' own.
-// Only the formats the spec uses that are functions live here: AJV inlines RegExp formats itself.
+// Format checks for generated/validators.js, so that the validators need no ajv-formats at run time.
+// Ported from ajv-formats 3 ("full" mode, MIT licence, (c) Evgeny Poberezkin): every format that
+// ajv-formats defines as a function or as { type, validate }; AJV inlines RegExp formats itself and
+// ignores `true` ones (password, binary). test/unit/runtime-formats.test.ts checks that every
+// verdict equals ajv-formats' own.
+//
+// Layout (scripts/lib/formats-source.mjs relies on it): top-level declarations separated by blank
+// lines, then `export const formats = {…}`, one entry a line. Only the entries a spec uses, and the
+// declarations they reach, are inlined into generated/validators.js.
 
 const DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
+
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 const TIME = /^(\d\d):(\d\d):(\d\d(?:\.\d+)?)(z|([+-])(\d\d)(?::?(\d\d))?)?$/i;
+
 const DATE_TIME_SEPARATOR = /t|\s/i;
+
 const NOT_URI_FRAGMENT = /\/|:/;
+
 const URI = /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)(?:\?(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
+
+const BYTE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/gm;
+
+const Z_ANCHOR = /[^\\]\\Z/;
 
 function isLeapYear(year) {
   return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
@@ -23,7 +37,8 @@ function fullDate(str) {
   return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(year) ? 29 : DAYS[month]);
 }
 
-function fullTime(str) {
+// RFC 3339 full-time; `lenient`: the time zone may be left out (iso-time).
+function fullTime(str, lenient) {
   const m = TIME.exec(str);
   if (!m) return false;
   const hr = +m[1];
@@ -33,19 +48,69 @@ function fullTime(str) {
   const tzSign = m[5] === "-" ? -1 : 1;
   const tzH = +(m[6] || 0);
   const tzM = +(m[7] || 0);
-  if (tzH > 23 || tzM > 59 || !tz) return false;
+  if (tzH > 23 || tzM > 59 || (!lenient && !tz)) return false;
   if (hr <= 23 && min <= 59 && sec < 60) return true;
   const utcMin = min - tzM * tzSign;
   const utcHr = hr - tzH * tzSign - (utcMin < 0 ? 1 : 0);
   return (utcHr === 23 || utcHr === -1) && (utcMin === 59 || utcMin === -1) && sec < 61;
 }
 
+function isoTime(str) {
+  return fullTime(str, true);
+}
+
+function dateTime(str) {
+  const parts = str.split(DATE_TIME_SEPARATOR);
+  return parts.length === 2 && fullDate(parts[0]) && fullTime(parts[1]);
+}
+
+function isoDateTime(str) {
+  const parts = str.split(DATE_TIME_SEPARATOR);
+  return parts.length === 2 && fullDate(parts[0]) && isoTime(parts[1]);
+}
+
+function uri(str) {
+  return NOT_URI_FRAGMENT.test(str) && URI.test(str);
+}
+
+function byte(str) {
+  BYTE.lastIndex = 0;
+  return BYTE.test(str);
+}
+
+function regex(str) {
+  if (Z_ANCHOR.test(str)) return false;
+  try {
+    new RegExp(str);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function int32(value) {
+  return Number.isInteger(value) && value <= 2147483647 && value >= -2147483648;
+}
+
+function int64(value) {
+  return Number.isInteger(value);
+}
+
+function anyNumber() {
+  return true;
+}
+
 export const formats = {
-  "date-time": function dateTime(str) {
-    const parts = str.split(DATE_TIME_SEPARATOR);
-    return parts.length === 2 && fullDate(parts[0]) && fullTime(parts[1]);
-  },
-  uri: function uri(str) {
-    return NOT_URI_FRAGMENT.test(str) && URI.test(str);
-  },
+  date: fullDate,
+  time: fullTime,
+  "date-time": dateTime,
+  "iso-time": isoTime,
+  "iso-date-time": isoDateTime,
+  uri: uri,
+  regex: regex,
+  byte: byte,
+  int32: { type: "number", validate: int32 },
+  int64: { type: "number", validate: int64 },
+  float: { type: "number", validate: anyNumber },
+  double: { type: "number", validate: anyNumber },
 };
