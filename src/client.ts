@@ -9,7 +9,6 @@ import createClient from "openapi-fetch";
 import type { Client, FetchOptions, FetchResponse, Middleware } from "openapi-fetch";
 import type { Conversation, paths, Thread, UpdateConversationRequest, UpdateThreadRequest } from "../generated/schema.js";
 import { operations as meta, serverUrl } from "../generated/meta.js";
-import { schemas, validatePathParams, validateRequestBody, validateResponseBody } from "./validators.js";
 import type { OperationId, ValidationIssue } from "./validators.js";
 import {
   PuffleAbortError,
@@ -65,8 +64,13 @@ export interface PuffleClientOptions {
   baseUrl?: string;
   /** Bearer token. Default: the `PUFFLE_API_KEY` environment variable (in Node). */
   apiKey?: string;
-  /** A `fetch` to use instead of `globalThis.fetch` (it is called with a `Request`). */
-  fetch?: (input: Request) => Promise<Response>;
+  /**
+   * A `fetch` to use instead of `globalThis.fetch`, called as the global one is: `fetch(url, init)`
+   * by `updateConversation` / `updateThread` (`url` a string; `init` with `method`, `headers` as a
+   * plain object with lower-case names, `body` as the JSON text, and `signal`), `fetch(request)` by
+   * `PATCH` and the other openapi-fetch methods.
+   */
+  fetch?: (input: string | Request, init?: RequestInit) => Promise<Response>;
   /** Extra headers sent with every request. */
   headers?: Record<string, string>;
   /**
@@ -151,6 +155,34 @@ export const DEFAULT_BASE_URL: string = serverUrl;
 const MAX_TIMER_MS = 2_147_483_647;
 const VALIDATE_MODES: readonly ValidateMode[] = ["request", "response", "both"];
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
+/**
+ * The generated validators (`./validators.js`, most of the client's size) are loaded on first use:
+ * with `validate` set (loading starts when the client is created), for a path id that is not a
+ * canonical UUID, and to read an error response. A client that never needs them never loads them.
+ */
+type Validators = typeof import("./validators.js");
+let validators: Validators | undefined;
+let loadingValidators: Promise<Validators> | undefined;
+function loadValidators(): Promise<Validators> {
+  loadingValidators ??= import("./validators.js").then(
+    (module) => (validators = module),
+    (error: unknown) => {
+      loadingValidators = undefined;
+      throw error;
+    },
+  );
+  return loadingValidators;
+}
+
+/**
+ * The spec's pattern for the path `id` (`components.parameters.Id`: a canonical UUID, the nil and
+ * the max UUID); test/client/direct-fetch.test.ts checks it against generated/openapi.json and against
+ * `validatePathParams`. An id it matches is accepted by the generated validator too (the spec's
+ * pattern is stricter than `format: uuid`), so it is sent without loading the validators; any other
+ * id goes to `validatePathParams`, the verdict of record.
+ */
+export const ID_PATTERN = /^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
 
 /** `/api/threads/{id}` → `updateThread`, from the generated meta. */
 const OPERATION_OF_PATH: ReadonlyMap<string, OperationId> = new Map(
@@ -451,8 +483,8 @@ function operationOfUrl(url: string): OperationId | undefined {
 }
 
 /** The path-id check: the generated validator, with a message a person can act on. */
-function pathIssues(operationId: OperationId, params: unknown): ValidationIssue[] | undefined {
-  const result = validatePathParams(operationId, params ?? {});
+function pathIssues(v: Validators, operationId: OperationId, params: unknown): ValidationIssue[] | undefined {
+  const result = v.validatePathParams(operationId, params ?? {});
   if (result.valid) return undefined;
   const id = params && typeof params === "object" ? (params as { id?: unknown }).id : undefined;
   // `format: uuid` and the pattern both fail for a non-UUID: one issue is enough.
@@ -484,13 +516,17 @@ function specMiddleware(validate: ValidateMode | undefined): Middleware {
     async onRequest({ schemaPath, params, request }) {
       const operationId = OPERATION_OF_PATH.get(schemaPath);
       if (!operationId) return undefined;
-      const issues = pathIssues(operationId, params.path);
-      if (issues) throw new PuffleValidationError({ target: "path", operationId, issues });
+      const id = (params.path as { id?: unknown } | undefined)?.id;
+      if (typeof id !== "string" || !ID_PATTERN.test(id)) {
+        const issues = pathIssues(validators ?? (await loadValidators()), operationId, params.path);
+        if (issues) throw new PuffleValidationError({ target: "path", operationId, issues });
+      }
       if (checkRequest) {
+        const v = validators ?? (await loadValidators());
         const text = REQUEST_BODIES.get(request) ?? (request.body === null ? "" : await request.clone().text());
         const parsed = text === "" ? { ok: true as const, value: undefined } : parseJson(text);
         const result = parsed.ok
-          ? validateRequestBody(operationId, parsed.value)
+          ? v.validateRequestBody(operationId, parsed.value)
           : { valid: false as const, errors: [{ path: "", keyword: "content", message: "is not JSON" }] };
         if (!result.valid) throw new PuffleValidationError({ target: "request", operationId, issues: result.errors });
       }
@@ -508,8 +544,9 @@ function specMiddleware(validate: ValidateMode | undefined): Middleware {
         const text = await response.clone().text();
         parsed = text === "" ? { ok: true as const, value: undefined } : parseJson(text);
       }
+      const v = validators ?? (await loadValidators());
       const result = parsed.ok
-        ? validateResponseBody(operationId, response.status, parsed.value)
+        ? v.validateResponseBody(operationId, response.status, parsed.value)
         : { valid: false as const, errors: [{ path: "", keyword: "content", message: "is not JSON" }] };
       if (!result.valid) {
         throw new PuffleValidationError({
@@ -530,6 +567,231 @@ type LooseCall = (
   path: string,
   init: Record<string, unknown>,
 ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+
+/** What the methods need of an exchange: the last response and its body, read once. */
+interface Exchanged {
+  readonly response: Response;
+  readonly text: string;
+  readonly attempts: number;
+  /** The JSON of `text`, parsed once on demand. */
+  json?: { ok: true; value: unknown } | { ok: false };
+}
+
+function exchangedJson(x: Exchanged): { ok: true; value: unknown } | { ok: false } {
+  if (x.json === undefined) x.json = x.text === "" ? { ok: true, value: undefined } : parseJson(x.text);
+  return x.json;
+}
+
+/**
+ * One call's deadline and cancellation: the `AbortController` whose signal the transport gets, and
+ * the pending race to reject when the deadline passes or the caller aborts (a `fetch` may ignore
+ * its signal). A call under the client's own `timeoutMs` sits in that client's `DeadlineQueue`; a
+ * call with a `timeoutMs` of its own has a timer of its own.
+ */
+class Deadline {
+  readonly controller = new AbortController();
+  timedOut = false;
+  aborted = false;
+  /** Rejects the race in progress, if any. */
+  reject: ((reason: unknown) => void) | undefined = undefined;
+  prev: Deadline | undefined = undefined;
+  next: Deadline | undefined = undefined;
+  queued = false;
+  timer: ReturnType<typeof setTimeout> | undefined = undefined;
+  constructor(
+    readonly timeoutMs: number,
+    readonly expiresAt: number,
+  ) {}
+
+  expire(): void {
+    if (this.timedOut || this.aborted) return;
+    this.timedOut = true;
+    this.controller.abort(new DOMException(`no response within ${this.timeoutMs} ms`, "TimeoutError"));
+    this.reject?.(undefined);
+  }
+
+  abort(reason: unknown): void {
+    if (this.timedOut || this.aborted) return;
+    this.aborted = true;
+    this.controller.abort(reason);
+    this.reject?.(undefined);
+  }
+}
+
+const now: () => number =
+  typeof performance === "object" && typeof performance.now === "function" ? () => performance.now() : () => Date.now();
+
+/**
+ * The deadlines of calls made with the client's `timeoutMs`, oldest first (they all last as long, so
+ * this is also the order they expire in), under one timer: starting or finishing a call costs no
+ * timer of its own. The timer keeps the process alive only while a call is pending.
+ */
+class DeadlineQueue {
+  private head: Deadline | undefined = undefined;
+  private tail: Deadline | undefined = undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined = undefined;
+  private timerAt = 0;
+  constructor(readonly timeoutMs: number) {}
+
+  start(): Deadline {
+    const at = now() + this.timeoutMs;
+    const d = new Deadline(this.timeoutMs, at);
+    d.queued = true;
+    if (this.tail === undefined) {
+      this.head = this.tail = d;
+      if (this.timer === undefined) this.arm(at);
+      else (this.timer as { ref?: () => void }).ref?.();
+    } else {
+      d.prev = this.tail;
+      this.tail.next = d;
+      this.tail = d;
+    }
+    return d;
+  }
+
+  finish(d: Deadline): void {
+    if (!d.queued) return;
+    d.queued = false;
+    if (d.prev) d.prev.next = d.next;
+    else this.head = d.next;
+    if (d.next) d.next.prev = d.prev;
+    else this.tail = d.prev;
+    d.prev = d.next = undefined;
+    if (this.head === undefined && this.timer !== undefined) (this.timer as { unref?: () => void }).unref?.();
+  }
+
+  private arm(at: number): void {
+    this.timerAt = at;
+    this.timer = setTimeout(() => this.fire(), Math.max(1, Math.ceil(at - now())));
+  }
+
+  private fire(): void {
+    this.timer = undefined;
+    const t = now();
+    // Timers may fire a little early by this clock: anything due within 1 ms is due.
+    while (this.head !== undefined && this.head.expiresAt <= t + 1) {
+      const d = this.head;
+      this.finish(d);
+      d.expire();
+    }
+    if (this.head !== undefined) this.arm(this.head.expiresAt);
+    void this.timerAt;
+  }
+}
+
+/** A deadline with a timer of its own (a per-call `timeoutMs`, or only a caller's signal when `timeoutMs` is 0). */
+function soloDeadline(timeoutMs: number): Deadline {
+  const d = new Deadline(timeoutMs, timeoutMs > 0 ? now() + timeoutMs : Infinity);
+  if (timeoutMs > 0) d.timer = setTimeout(() => d.expire(), timeoutMs);
+  return d;
+}
+
+/** Settles with `promise`, or rejects as soon as the deadline passes or the caller aborts. */
+function race<T>(d: Deadline, promise: Promise<T>): Promise<T> {
+  if (d.timedOut || d.aborted) {
+    promise.catch(() => {});
+    return Promise.reject(new Error("deadline"));
+  }
+  return new Promise<T>((resolve, reject) => {
+    d.reject = reject;
+    promise.then(resolve, reject);
+  });
+}
+
+/** Sends once through `base` and reads the whole body as text. */
+async function attempt(base: TransportFetch, url: string, init: RequestInit): Promise<{ response: Response; text: string }> {
+  const response = await base(url, init);
+  if (!(response instanceof Response)) throw new TypeError("fetch did not return a Response");
+  const text = NULL_BODY_STATUSES.has(response.status) ? "" : await response.text();
+  return { response, text };
+}
+
+/** The transport the methods call: `fetch(url, init)`. */
+type TransportFetch = (input: string, init: RequestInit) => Promise<Response>;
+
+/**
+ * The methods' exchange: `fetch(url, init)` directly (no `Request`, no copy of the response), with
+ * the same deadline, abort, retry and error rules as `exchange`.
+ */
+async function fastExchange(
+  base: TransportFetch,
+  retry: RetrySettings,
+  url: string,
+  init: RequestInit,
+  operationId: OperationId,
+  maxRetries: number,
+  caller: AbortSignal | undefined,
+  d: Deadline | undefined,
+  queue: DeadlineQueue | undefined,
+): Promise<Exchanged> {
+  let attempts = 0;
+  const failed = (error: unknown): PuffleError => {
+    if (d?.timedOut) return new PuffleTimeoutError({ url, operationId, timeoutMs: d.timeoutMs, attempts });
+    if (caller?.aborted) return new PuffleAbortError({ url, operationId, reason: caller.reason, attempts });
+    if (error instanceof PuffleError) return error;
+    return new PuffleNetworkError({ url, operationId, cause: error, attempts });
+  };
+  const onCallerAbort = caller !== undefined && d !== undefined ? () => d.abort(caller.reason) : undefined;
+  if (onCallerAbort) caller?.addEventListener("abort", onCallerAbort, { once: true });
+  try {
+    for (;;) {
+      attempts += 1;
+      let result: { response: Response; text: string } | undefined;
+      let failure: unknown;
+      try {
+        result = d ? await race(d, attempt(base, url, init)) : await attempt(base, url, init);
+      } catch (error) {
+        if (d?.timedOut || caller?.aborted) throw failed(error);
+        failure = error;
+      }
+      const response = result?.response;
+      if (attempts <= maxRetries && (response === undefined || isRetryableStatus(response.status))) {
+        const asked = response === undefined ? undefined : parseRetryAfter(response.headers.get("retry-after"));
+        const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempts - 1));
+        const jitter = Math.min(Math.max(Number(retry.random()) || 0, 0), 1);
+        const delay = asked !== undefined ? Math.min(asked, retry.maxRetryAfterMs) : Math.floor(jitter * ceiling);
+        // Never wait past the deadline: give up now with what the last attempt got.
+        if (d === undefined || d.timeoutMs === 0 || now() + delay < d.expiresAt) {
+          if (delay > 0) {
+            const waiting = Promise.resolve().then(() => retry.sleep(delay, d?.controller.signal));
+            await (d ? race(d, waiting) : waiting).catch(() => undefined);
+          }
+          if (d?.timedOut || caller?.aborted) throw failed(undefined);
+          continue;
+        }
+      }
+      if (result === undefined) throw failed(failure);
+      return { response: result.response, text: result.text, attempts };
+    }
+  } finally {
+    if (d !== undefined) {
+      d.reject = undefined;
+      if (d.timer !== undefined) clearTimeout(d.timer);
+      queue?.finish(d);
+    }
+    if (onCallerAbort) caller?.removeEventListener("abort", onCallerAbort);
+  }
+}
+
+/** `{ "X-Foo": "1" }` → `{ "x-foo": "1" }` onto `target`, with openapi-fetch's rules (`null` removes, `undefined` skips, an array repeats). */
+function mergeHeaderRecord(target: Record<string, string>, headers: Record<string, unknown> | undefined): void {
+  if (headers === undefined || headers === null || typeof headers !== "object") return;
+  for (const key of Object.keys(headers)) {
+    const value = headers[key];
+    const name = key.toLowerCase();
+    if (value === null) delete target[name];
+    else if (Array.isArray(value)) {
+      delete target[name];
+      for (const item of value) target[name] = target[name] === undefined ? String(item) : `${target[name]}, ${String(item)}`;
+    } else if (value !== undefined) target[name] = String(value);
+  }
+}
+
+function hasContentType(headers: Record<string, unknown> | undefined): boolean {
+  if (headers === undefined || headers === null || typeof headers !== "object") return false;
+  for (const key in headers) if (key.length === 12 && key.toLowerCase() === "content-type") return true;
+  return false;
+}
 
 /**
  * Creates the client.
@@ -552,21 +814,55 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
   const retry = checkRetryOptions(options.retry);
   const headers: Record<string, string> = { ...options.headers };
   if (apiKey !== undefined) headers.Authorization = `Bearer ${apiKey}`;
+  const injected = options.fetch;
   // Looked up at call time, so a test's or a polyfill's later `globalThis.fetch` is honoured.
-  const baseFetch = options.fetch ?? ((input: Request) => globalThis.fetch(input));
+  const baseFetch: (input: Request) => Promise<Response> = injected ?? ((input: Request) => globalThis.fetch(input));
+  const transport: TransportFetch = injected ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init));
+  const checkRequest = validate === "request" || validate === "both";
+  const checkResponse = validate === "response" || validate === "both";
+  if (validate !== undefined) void loadValidators().catch(() => {}); // a failure surfaces on the first call
 
   // Raw calls: the request's own signal is the caller's.
   const rawFetch = (request: Request) => exchange(baseFetch, retry, request, { timeoutMs, maxRetries, caller: request.signal });
   const raw = createClient<paths>({ baseUrl, headers, fetch: rawFetch, Request: PuffleRequest });
   raw.use(specMiddleware(validate));
 
-  async function call(operationId: OperationId, id: string, body: unknown, callOptions: PuffleRequestOptions = {}): Promise<Record<string, unknown>> {
-    if (callOptions === null || typeof callOptions !== "object") throw new PuffleConfigError("options", "must be an object");
-    const plan: ExchangePlan = {
-      timeoutMs: callOptions.timeoutMs === undefined ? timeoutMs : checkTimeout(callOptions.timeoutMs, "timeoutMs"),
-      maxRetries: callOptions.maxRetries === undefined ? maxRetries : checkRetries(callOptions.maxRetries, "maxRetries"),
-      caller: callOptions.signal,
-    };
+  // The caller's middlewares (`use`) apply to the methods too: while there is one, the methods go
+  // through openapi-fetch (`slowCall`); without, they call fetch directly (`call`).
+  const callerMiddlewares = new Set<Middleware>();
+  const rawUse = raw.use.bind(raw);
+  const rawEject = raw.eject.bind(raw);
+  raw.use = (...middlewares: Middleware[]) => {
+    for (const m of middlewares) callerMiddlewares.add(m);
+    rawUse(...middlewares);
+  };
+  raw.eject = (...middlewares: Middleware[]) => {
+    for (const m of middlewares) callerMiddlewares.delete(m);
+    rawEject(...middlewares);
+  };
+
+  // The methods' headers, as openapi-fetch merges them: JSON content type, the client's headers, the token.
+  const headersWithBody: Record<string, string> = { "content-type": "application/json" };
+  mergeHeaderRecord(headersWithBody, headers);
+  const headersWithoutBody: Record<string, string> = {};
+  mergeHeaderRecord(headersWithoutBody, headers);
+  // A content type of the caller's may make openapi-fetch serialize the body otherwise (a form): that goes through openapi-fetch.
+  const clientContentType = hasContentType(options.headers);
+  // The URL of each operation, split around the id (base URL normalized once, as `new Request` would).
+  const PLACEHOLDER = "00000000-0000-4000-8000-000000000000";
+  const urlParts = {} as Record<OperationId, readonly [string, string]>;
+  const retriesAllowed = {} as Record<OperationId, boolean>;
+  for (const op of Object.keys(meta) as OperationId[]) {
+    const href = new URL(`${baseUrl}${meta[op].path.replace(/\{id\}/g, PLACEHOLDER)}`).href;
+    const at = href.indexOf(PLACEHOLDER);
+    urlParts[op] = href.indexOf(PLACEHOLDER, at + 1) === -1 && at !== -1 ? [href.slice(0, at), href.slice(at + PLACEHOLDER.length)] : ["", ""];
+    // Retrying is safe only because the spec says so (`x-puffle-behaviour.idempotent`), per operation.
+    retriesAllowed[op] = meta[op].behaviour.idempotent === true;
+  }
+  const queue = timeoutMs > 0 ? new DeadlineQueue(timeoutMs) : undefined;
+
+  /** The methods through openapi-fetch and its middlewares (when the caller has added one). */
+  async function slowCall(operationId: OperationId, id: string, body: unknown, callOptions: PuffleRequestOptions, plan: ExchangePlan): Promise<Record<string, unknown>> {
     // `parseAs: "stream"`: openapi-fetch does not read a 2xx body; the transport already has it.
     const init: Record<string, unknown> = { params: { path: { id } }, body, parseAs: "stream", fetch: (request: Request) => exchange(baseFetch, retry, request, plan) };
     // The request is built with the signal the deadline and the caller's signal abort, so it need not be rebuilt to carry it.
@@ -577,33 +873,59 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
     if (callOptions.headers !== undefined) init.headers = callOptions.headers;
     const { error, response } = await (raw.PATCH as unknown as LooseCall)(meta[operationId].path, init);
     const read = RESPONSE_BODIES.get(response);
-    const requestId = response.headers.get("x-request-id") ?? undefined;
-    if (!response.ok) {
-      const received = error === undefined ? "" : error;
-      const problem = schemas.Problem(received) ? (received as PuffleApiError["problem"]) : undefined;
-      const existingThread =
-        response.status === 409 && schemas.DuplicateThreadProblem(received) ? (received as { existing_thread: Thread }).existing_thread : undefined;
-      throw new PuffleApiError({ operationId, status: response.status, statusText: response.statusText, body: received, problem, headers: response.headers, existingThread, attempts: read?.attempts ?? 1 });
-    }
+    if (!response.ok) throw await apiError(operationId, response, error === undefined ? "" : error, read?.attempts ?? 1);
     // A response replaced by a middleware of the caller's is read here.
     const text = read !== undefined ? bodyText(read) : await response.text();
     const parsed = read !== undefined && text !== "" ? bodyJson(read) : parseJson(text);
-    const member = operationId === "updateConversation" ? "conversation" : "thread";
-    if (!parsed.ok) {
-      throw new PuffleValidationError({ target: "response", operationId, status: response.status, requestId, issues: [{ path: "", keyword: "content", message: text === "" ? "is empty" : "is not JSON" }] });
+    return recordOf(operationId, response, text, parsed);
+  }
+
+  async function call(operationId: OperationId, id: string, body: unknown, callOptions: PuffleRequestOptions = {}): Promise<Record<string, unknown>> {
+    if (callOptions === null || typeof callOptions !== "object") throw new PuffleConfigError("options", "must be an object");
+    const callTimeout = callOptions.timeoutMs === undefined ? timeoutMs : checkTimeout(callOptions.timeoutMs, "timeoutMs");
+    const callRetries = callOptions.maxRetries === undefined ? maxRetries : checkRetries(callOptions.maxRetries, "maxRetries");
+    const caller = callOptions.signal;
+    if (callerMiddlewares.size > 0 || clientContentType || hasContentType(callOptions.headers)) {
+      return slowCall(operationId, id, body, callOptions, { timeoutMs: callTimeout, maxRetries: callRetries, caller });
     }
-    const value = parsed.value;
-    const record = value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>)[member] : undefined;
-    if (record === null || typeof record !== "object" || Array.isArray(record)) {
-      throw new PuffleValidationError({
-        target: "response",
-        operationId,
-        status: response.status,
-        requestId,
-        issues: [{ path: `/${member}`, keyword: record === undefined ? "required" : "type", message: record === undefined ? "is required" : "must be object" }],
-      });
+    // In openapi-fetch's order: serialize, check the id, check the body, then send.
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    if (typeof id !== "string" || !ID_PATTERN.test(id)) {
+      const issues = pathIssues(validators ?? (await loadValidators()), operationId, { id });
+      if (issues) throw new PuffleValidationError({ target: "path", operationId, issues });
     }
-    return record as Record<string, unknown>;
+    if (checkRequest) {
+      const v = validators ?? (await loadValidators());
+      const parsed = payload === undefined ? { ok: true as const, value: undefined } : parseJson(payload);
+      const result = parsed.ok ? v.validateRequestBody(operationId, parsed.value) : { valid: false as const, errors: [{ path: "", keyword: "content", message: "is not JSON" }] };
+      if (!result.valid) throw new PuffleValidationError({ target: "request", operationId, issues: result.errors });
+    }
+    const [before, after] = urlParts[operationId];
+    const url = ID_PATTERN.test(id) ? before + id + after : `${before}${encodeURIComponent(id)}${after}`;
+    if (caller?.aborted) throw new PuffleAbortError({ url, operationId, reason: caller.reason, attempts: 0 });
+    const sent: Record<string, string> = payload === undefined ? { ...headersWithoutBody } : { ...headersWithBody };
+    if (callOptions.headers !== undefined) mergeHeaderRecord(sent, callOptions.headers);
+    const init: RequestInit = payload === undefined ? { method: "PATCH", headers: sent } : { method: "PATCH", headers: sent, body: payload };
+    let d: Deadline | undefined;
+    if (callTimeout === timeoutMs && queue !== undefined) d = queue.start();
+    else if (callTimeout > 0 || caller !== undefined) d = soloDeadline(callTimeout);
+    if (d !== undefined) init.signal = d.controller.signal;
+    const x = await fastExchange(transport, retry, url, init, operationId, retriesAllowed[operationId] ? callRetries : 0, caller, d, d?.queued ? queue : undefined);
+    const response = x.response;
+    if (!response.ok) {
+      // As openapi-fetch reads an error body: JSON when it parses, else the text ("" when empty).
+      const parsed = exchangedJson(x);
+      throw await apiError(operationId, response, parsed.ok && x.text !== "" ? parsed.value : x.text, x.attempts);
+    }
+    if (checkResponse) {
+      const v = validators ?? (await loadValidators());
+      const parsed = exchangedJson(x);
+      const result = parsed.ok ? v.validateResponseBody(operationId, response.status, parsed.value) : { valid: false as const, errors: [{ path: "", keyword: "content", message: "is not JSON" }] };
+      if (!result.valid) {
+        throw new PuffleValidationError({ target: "response", operationId, issues: result.errors, status: response.status, requestId: response.headers.get("x-request-id") ?? undefined });
+      }
+    }
+    return recordOf(operationId, response, x.text, x.text === "" ? { ok: false } : exchangedJson(x));
   }
 
   return {
@@ -616,4 +938,33 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
       return (await call("updateThread", id, body, callOptions)) as Thread;
     },
   };
+}
+
+/** The `PuffleApiError` for a non-2xx answer (the validators, loaded on demand, say whether the body is a `Problem`). */
+async function apiError(operationId: OperationId, response: Response, received: unknown, attempts: number): Promise<PuffleApiError> {
+  const { schemas } = validators ?? (await loadValidators());
+  const problem = schemas.Problem(received) ? (received as PuffleApiError["problem"]) : undefined;
+  const existingThread = response.status === 409 && schemas.DuplicateThreadProblem(received) ? (received as { existing_thread: Thread }).existing_thread : undefined;
+  return new PuffleApiError({ operationId, status: response.status, statusText: response.statusText, body: received, problem, headers: response.headers, existingThread, attempts });
+}
+
+/** The `conversation` / `thread` member of a 2xx body, or the `PuffleValidationError` saying why there is none. */
+function recordOf(operationId: OperationId, response: Response, text: string, parsed: { ok: true; value: unknown } | { ok: false }): Record<string, unknown> {
+  const member = operationId === "updateConversation" ? "conversation" : "thread";
+  const requestId = (): string | undefined => response.headers.get("x-request-id") ?? undefined;
+  if (!parsed.ok) {
+    throw new PuffleValidationError({ target: "response", operationId, status: response.status, requestId: requestId(), issues: [{ path: "", keyword: "content", message: text === "" ? "is empty" : "is not JSON" }] });
+  }
+  const value = parsed.value;
+  const record = value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>)[member] : undefined;
+  if (record === null || typeof record !== "object" || Array.isArray(record)) {
+    throw new PuffleValidationError({
+      target: "response",
+      operationId,
+      status: response.status,
+      requestId: requestId(),
+      issues: [{ path: `/${member}`, keyword: record === undefined ? "required" : "type", message: record === undefined ? "is required" : "must be object" }],
+    });
+  }
+  return record as Record<string, unknown>;
 }

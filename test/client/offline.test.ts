@@ -17,7 +17,13 @@ const THREAD_ID = "3d986dd1-9d70-45b7-8e36-5d5b8b1c9337";
 const CONVERSATION_ID = "f11e8a2c-1234-4567-89ab-cdef01234567";
 
 function okFetch(body: unknown = { thread: { id: THREAD_ID, status: "archived" } }, init: ResponseInit = { status: 200 }) {
-  return vi.fn(async (_request: Request) => new Response(JSON.stringify(body), { ...init, headers: { "content-type": "application/json", ...(init.headers as Record<string, string> | undefined) } }));
+  return vi.fn(async (_input: string | Request, _init?: RequestInit) => new Response(JSON.stringify(body), { ...init, headers: { "content-type": "application/json", ...(init.headers as Record<string, string> | undefined) } }));
+}
+
+/** What a fetch spy was called with, as a `Request` (the methods call `fetch(url, init)`, the raw client `fetch(request)`). */
+function sentRequest(call: [string | Request, RequestInit?] | undefined): Request {
+  if (call === undefined) throw new Error("fetch was not called");
+  return new Request(call[0], call[1]);
 }
 
 afterEach(() => {
@@ -82,7 +88,7 @@ describe("a bad path id never leaves the process", () => {
       await client.updateConversation(id, { status: "active" });
     }
     expect(fetch).toHaveBeenCalledTimes(4);
-    expect(fetch.mock.calls[1]?.[0].url).toBe(`http://127.0.0.1:9/api/conversations/${CONVERSATION_ID.toUpperCase()}`);
+    expect(sentRequest(fetch.mock.calls[1]).url).toBe(`http://127.0.0.1:9/api/conversations/${CONVERSATION_ID.toUpperCase()}`);
   });
 });
 
@@ -92,7 +98,7 @@ describe("validate: request", () => {
     const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch });
     await client.updateThread(THREAD_ID, { status: "deleted" } as unknown as UpdateThreadRequest);
     expect(fetch).toHaveBeenCalledTimes(1);
-    expect(await fetch.mock.calls[0]?.[0].json()).toEqual({ status: "deleted" });
+    expect(await sentRequest(fetch.mock.calls[0]).json()).toEqual({ status: "deleted" });
   });
 
   const INVALID: readonly (readonly [string, unknown, string])[] = [
@@ -160,7 +166,7 @@ describe("options", () => {
     const fetch = okFetch();
     const client = createPuffleClient({ fetch });
     await client.updateThread(THREAD_ID, { status: "archived" });
-    const request = fetch.mock.calls[0]?.[0];
+    const request = sentRequest(fetch.mock.calls[0]);
     expect(request?.url).toBe(`https://app.puffle.ai/api/threads/${THREAD_ID}`);
     expect(request?.headers.get("authorization")).toBe("Bearer puffle_test_bob");
     expect(request?.method).toBe("PATCH");
@@ -174,7 +180,7 @@ describe("options", () => {
   });
 
   it("an injected fetch that ignores the signal still times out", async () => {
-    const fetch = vi.fn((_request: Request) => new Promise<Response>(() => {}));
+    const fetch = vi.fn((_input: string | Request, _init?: RequestInit) => new Promise<Response>(() => {}));
     const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch, timeoutMs: 50 });
     await expect(client.updateThread(THREAD_ID, { status: "archived" })).rejects.toMatchObject({ name: "PuffleTimeoutError", timeoutMs: 50 });
   });

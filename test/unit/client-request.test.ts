@@ -12,8 +12,8 @@ const docs = readJson<{
 
 function recorder(status: number, body: unknown, contentType = "application/json") {
   const requests: Request[] = [];
-  const fetch = async (request: Request) => {
-    requests.push(request.clone());
+  const fetch = async (input: string | Request, init?: RequestInit) => {
+    requests.push(input instanceof Request ? input.clone() : new Request(input, init));
     return new Response(JSON.stringify(body), { status, headers: { "Content-Type": contentType } });
   };
   return { fetch, requests };

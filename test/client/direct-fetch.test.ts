@@ -1,0 +1,218 @@
+// The methods' direct transport: `updateThread` / `updateConversation` call `fetch(url, init)`
+// without building a `Request` (openapi-fetch's `PATCH` and `raw` still pass a `Request`); the path
+// id is accepted by the spec's pattern without loading the validators, and any other id still gets
+// the generated validator's verdict; the caller's middlewares and a form content type still go
+// through openapi-fetch; one shared timer carries the client's deadlines and never keeps the
+// process alive once the calls are done.
+import fc from "fast-check";
+import { describe, expect, it, vi } from "vitest";
+import { createPuffleClient, PuffleAbortError, PuffleApiError, PuffleTimeoutError, PuffleValidationError } from "../../src/index.js";
+import type { Middleware } from "../../src/index.js";
+import { ID_PATTERN } from "../../src/client.js";
+import { validatePathParams } from "../../src/validators.js";
+import { deref, rejection, specOperations } from "../helpers.js";
+import type { JsonObject } from "../helpers.js";
+
+const THREAD_ID = "3d986dd1-9d70-45b7-8e36-5d5b8b1c9337";
+const CONVERSATION_ID = "f11e8a2c-1234-4567-89ab-cdef01234567";
+const THREAD = { id: THREAD_ID, status: "archived" };
+
+type Call = [string | Request, RequestInit?];
+
+function spy(status = 200, body: unknown = { thread: THREAD }, headers: Record<string, string> = { "content-type": "application/json" }) {
+  return vi.fn(async (_input: string | Request, _init?: RequestInit) => new Response(JSON.stringify(body), { status, headers }));
+}
+
+function timeouts(): number {
+  return process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
+}
+
+describe("the path id pattern", () => {
+  it("is the spec's pattern for the id of every operation", () => {
+    const ops = specOperations();
+    expect(ops.length).toBe(2);
+    for (const op of ops) {
+      const id = op.parameters.find((p) => p.name === "id" && p.in === "path");
+      const schema = deref<JsonObject>(id?.schema);
+      expect(schema.format).toBe("uuid");
+      expect(new RegExp(schema.pattern as string).source.replace(/^\^\(/, "^(?:")).toBe(ID_PATTERN.source);
+    }
+  });
+
+  it("every id it accepts, the generated validator accepts (ids it refuses go to the validator)", () => {
+    const hex = fc.constantFrom(..."0123456789abcdefABCDEF-".split(""));
+    const uuidish = fc.oneof(
+      fc.uuid(),
+      fc.uuid().map((u) => u.toUpperCase()),
+      fc.string({ unit: hex, minLength: 30, maxLength: 40 }),
+      fc.string(),
+      fc.constantFrom("00000000-0000-0000-0000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff", "FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF", `urn:uuid:${THREAD_ID}`),
+    );
+    fc.assert(
+      fc.property(uuidish, fc.constantFrom("updateThread", "updateConversation") as fc.Arbitrary<"updateThread" | "updateConversation">, (id, op) => {
+        if (ID_PATTERN.test(id)) expect(validatePathParams(op, { id }).valid).toBe(true);
+      }),
+      { numRuns: 3000, seed: 5 },
+    );
+  });
+
+  it("an id the pattern refuses still gets the validator's verdict, and is not sent", async () => {
+    const fetch = spy();
+    const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch });
+    for (const id of ["ffffffff-ffff-ffff-ffff-fffffffffff", `urn:uuid:${THREAD_ID}`, "a/b"]) {
+      expect(validatePathParams("updateThread", { id }).valid).toBe(false);
+      const error = await rejection(client.updateThread(id, { status: "archived" }));
+      expect(error).toBeInstanceOf(PuffleValidationError);
+      expect(error).toMatchObject({ target: "path", field: "id" });
+    }
+    expect(fetch).not.toHaveBeenCalled();
+  });
+});
+
+describe("updateThread / updateConversation call fetch(url, init)", () => {
+  it("with the URL as a string and a plain init: method, lower-case headers, the JSON text, the deadline's signal", async () => {
+    const fetch = spy();
+    const client = createPuffleClient({ baseUrl: "HTTP://Example.TEST:80/prefix/", apiKey: "tok", fetch, headers: { "X-Trace": "t1", Authorization: "overridden by apiKey" } });
+    await client.updateThread(THREAD_ID, { status: "archived" }, { headers: { "X-Call": "c1", "x-trace": "t2" } });
+    expect(fetch).toHaveBeenCalledTimes(1);
+    const [url, init] = fetch.mock.calls[0] as Call;
+    expect(typeof url).toBe("string");
+    expect(url).toBe(`http://example.test/prefix/api/threads/${THREAD_ID}`);
+    expect(init?.method).toBe("PATCH");
+    expect(init?.headers).toEqual({ "content-type": "application/json", authorization: "Bearer tok", "x-trace": "t2", "x-call": "c1" });
+    expect(init?.body).toBe('{"status":"archived"}');
+    expect(init?.signal).toBeInstanceOf(AbortSignal);
+    expect(init?.signal?.aborted).toBe(false);
+    // The same request openapi-fetch builds for PATCH.
+    const rawFetch = spy();
+    await createPuffleClient({ baseUrl: "HTTP://Example.TEST:80/prefix/", apiKey: "tok", fetch: rawFetch, headers: { "X-Trace": "t1" } }).PATCH("/api/threads/{id}", {
+      params: { path: { id: THREAD_ID } },
+      body: { status: "archived" },
+      headers: { "X-Call": "c1", "x-trace": "t2" },
+    });
+    const request = rawFetch.mock.calls[0]?.[0] as Request;
+    expect(request).toBeInstanceOf(Request);
+    const direct = new Request(url, init);
+    expect(direct.url).toBe(request.url);
+    expect([...direct.headers]).toEqual([...request.headers]);
+    expect(await direct.text()).toBe(await request.text());
+  });
+
+  it("no signal with timeoutMs 0 and no caller signal; the caller's signal aborts the one fetch gets", async () => {
+    const fetch = spy();
+    const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch, timeoutMs: 0 });
+    await client.updateConversation(CONVERSATION_ID, { status: "archived" }).catch(() => undefined);
+    expect((fetch.mock.calls[0] as Call)[1]?.signal).toBeUndefined();
+
+    let seen: AbortSignal | undefined;
+    const hanging = vi.fn((_input: string | Request, init?: RequestInit) => {
+      seen = init?.signal ?? undefined;
+      return new Promise<Response>(() => {}); // ignores its signal
+    });
+    const controller = new AbortController();
+    const pending = rejection(createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch: hanging, timeoutMs: 0 }).updateThread(THREAD_ID, { status: "archived" }, { signal: controller.signal }));
+    await vi.waitFor(() => expect(hanging).toHaveBeenCalled());
+    controller.abort(new Error("user left"));
+    const error = await pending;
+    expect(error).toBeInstanceOf(PuffleAbortError);
+    expect(error).toMatchObject({ attempts: 1, url: `http://127.0.0.1:9/api/threads/${THREAD_ID}` });
+    expect(seen?.aborted).toBe(true);
+  });
+
+  it("a body-less call sends no content type and no body", async () => {
+    const fetch = spy();
+    const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch });
+    await client.updateThread(THREAD_ID, undefined as never).catch(() => undefined);
+    const [, init] = fetch.mock.calls[0] as Call;
+    expect(init?.body).toBeUndefined();
+    expect(init?.headers).toEqual({ authorization: "Bearer k" });
+  });
+
+  it("error bodies, empty 200s and request validation read as before", async () => {
+    const problem = { type: "https://app.puffle.ai/problems/not-found", title: "Not found", status: 404 };
+    const notFound = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch: spy(404, problem, { "content-type": "application/problem+json", "x-request-id": "r1" }) });
+    const error = (await rejection(notFound.updateThread(THREAD_ID, { status: "archived" }))) as PuffleApiError;
+    expect(error).toBeInstanceOf(PuffleApiError);
+    expect(error).toMatchObject({ status: 404, problem, body: problem, requestId: "r1", attempts: 1 });
+
+    const empty = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch: vi.fn(async () => new Response(null, { status: 204 })) });
+    expect(await rejection(empty.updateThread(THREAD_ID, { status: "archived" }))).toMatchObject({ target: "response", issues: [{ message: "is empty" }] });
+
+    const strict = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch: spy(200, { thread: { ...THREAD, status: "bogus" } }), validate: "both" });
+    expect(await rejection(strict.updateThread(THREAD_ID, { status: "archivd" } as never))).toMatchObject({ target: "request", field: "status" });
+    expect(await rejection(strict.updateThread(THREAD_ID, { status: "archived" }))).toMatchObject({ target: "response", field: "thread.status", status: 200 });
+  });
+});
+
+describe("what still goes through openapi-fetch", () => {
+  it("the caller's middlewares apply to the methods; once ejected, the methods call fetch directly again", async () => {
+    const fetch = spy();
+    const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch });
+    const seen: string[] = [];
+    const middleware: Middleware = {
+      onRequest({ request }) {
+        seen.push(request.url);
+        request.headers.set("x-from-middleware", "1");
+        return request;
+      },
+    };
+    client.use(middleware);
+    expect((await client.updateThread(THREAD_ID, { status: "archived" })).id).toBe(THREAD_ID);
+    expect(seen).toEqual([`http://127.0.0.1:9/api/threads/${THREAD_ID}`]);
+    const sent = fetch.mock.calls[0]?.[0] as Request;
+    expect(sent).toBeInstanceOf(Request);
+    expect(sent.headers.get("x-from-middleware")).toBe("1");
+    client.eject(middleware);
+    await client.updateThread(THREAD_ID, { status: "archived" });
+    expect(seen).toHaveLength(1);
+    expect(typeof fetch.mock.calls[1]?.[0]).toBe("string");
+    // raw.use counts too.
+    client.raw.use(middleware);
+    await client.updateThread(THREAD_ID, { status: "archived" });
+    expect(seen).toHaveLength(2);
+  });
+
+  it("a form content type is serialized by openapi-fetch, as before", async () => {
+    const fetch = spy();
+    const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch });
+    await client.updateThread(THREAD_ID, { status: "archived" }, { headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    const sent = fetch.mock.calls[0]?.[0] as Request;
+    expect(sent).toBeInstanceOf(Request);
+    expect(await sent.text()).toBe("status=archived");
+  });
+});
+
+describe("deadlines", () => {
+  it("one shared timer: stalled calls time out, quick ones do not, and no timer is left once all are done", async () => {
+    const before = timeouts();
+    let n = 0;
+    const fetch = vi.fn(async (_input: string | Request, init?: RequestInit) => {
+      n += 1;
+      if (n % 2 === 0) return new Promise<Response>(() => {}); // ignores its signal
+      await new Promise((r) => setTimeout(r, 5));
+      void init;
+      return new Response(JSON.stringify({ thread: THREAD }), { status: 200, headers: { "content-type": "application/json" } });
+    });
+    const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch, timeoutMs: 80, maxRetries: 0 });
+    const results = await Promise.allSettled(Array.from({ length: 10 }, () => client.updateThread(THREAD_ID, { status: "archived" })));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(5);
+    const failed = results.flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
+    expect(failed).toHaveLength(5);
+    for (const error of failed) expect(error).toMatchObject({ name: "PuffleTimeoutError", timeoutMs: 80, attempts: 1 });
+    for (const call of fetch.mock.calls.filter((_c, i) => i % 2 === 1)) expect(call[1]?.signal?.aborted).toBe(true);
+    // The shared timer, if still armed, no longer holds the process open.
+    const ref = process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
+    expect(ref).toBeLessThanOrEqual(before);
+  });
+
+  it("a per-call timeoutMs shorter than the client's wins; a longer one too", async () => {
+    const fetch = vi.fn(() => new Promise<Response>(() => {}));
+    const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch, timeoutMs: 10_000 });
+    const error = await rejection(client.updateThread(THREAD_ID, { status: "archived" }, { timeoutMs: 30 }));
+    expect(error).toBeInstanceOf(PuffleTimeoutError);
+    expect(error).toMatchObject({ timeoutMs: 30 });
+    const short = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch, timeoutMs: 20 });
+    const late = await rejection(short.updateThread(THREAD_ID, { status: "archived" }, { timeoutMs: 60 }));
+    expect(late).toMatchObject({ name: "PuffleTimeoutError", timeoutMs: 60 });
+  });
+});
