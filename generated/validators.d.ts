@@ -11,8 +11,22 @@ export interface ValidateFunction {
   (data: unknown): boolean;
   errors?: AjvError[] | null;
 }
+/** One reason a value was rejected: `path` is a JSON Pointer to the offending value. */
+export interface Issue {
+  path: string;
+  keyword: string;
+  message: string;
+}
+/**
+ * An operation's validate function: true when `data` is valid; otherwise the reasons are in
+ * `errors`, as issues (before duplicates are merged), their paths prefixed with `instancePath`.
+ */
+export interface IssueFunction {
+  (data: unknown, instancePath?: string): boolean;
+  errors?: Issue[] | null;
+}
 export interface RequestField {
-  readonly validate: ValidateFunction;
+  readonly validate: IssueFunction;
   readonly transform: "lowercase" | null;
 }
 /** The API's documented leniency for a request body (`x-puffle-normalize`). */
@@ -77,27 +91,30 @@ export declare const schemas: {
   readonly "Uuid": ValidateFunction;
   readonly "ValidationError": ValidateFunction;
 };
+export declare function requestBodyOf(operationId: string): IssueFunction | null | undefined;
+export declare function pathParamsOf(operationId: string): IssueFunction | undefined;
+export declare function responseOf(operationId: string, status: string): IssueFunction | null | undefined;
 export declare const operations: {
   readonly "updateConversation": {
-    readonly pathParams: ValidateFunction;
-    readonly requestBody: ValidateFunction;
+    readonly pathParams: IssueFunction;
+    readonly requestBody: IssueFunction;
     readonly requestFields: {
       readonly "status": RequestField;
       readonly "unread_count": RequestField;
     };
     readonly normalize: NormalizeRule;
     readonly responses: {
-      readonly "200": ValidateFunction;
-      readonly "400": ValidateFunction;
-      readonly "401": ValidateFunction;
-      readonly "404": ValidateFunction;
-      readonly "413": ValidateFunction;
-      readonly "415": ValidateFunction;
+      readonly "200": IssueFunction;
+      readonly "400": IssueFunction;
+      readonly "401": IssueFunction;
+      readonly "404": IssueFunction;
+      readonly "413": IssueFunction;
+      readonly "415": IssueFunction;
     };
   };
   readonly "updateThread": {
-    readonly pathParams: ValidateFunction;
-    readonly requestBody: ValidateFunction;
+    readonly pathParams: IssueFunction;
+    readonly requestBody: IssueFunction;
     readonly requestFields: {
       readonly "account_id": RequestField;
       readonly "draft_attachments": RequestField;
@@ -113,58 +130,13 @@ export declare const operations: {
     };
     readonly normalize: NormalizeRule;
     readonly responses: {
-      readonly "200": ValidateFunction;
-      readonly "400": ValidateFunction;
-      readonly "401": ValidateFunction;
-      readonly "404": ValidateFunction;
-      readonly "409": ValidateFunction;
-      readonly "413": ValidateFunction;
-      readonly "415": ValidateFunction;
-    };
-  };
-};
-/** Boolean-only twins of `operations`' validators: the same verdicts, no error details. */
-export declare const checks: {
-  readonly "updateConversation": {
-    readonly pathParams: ValidateFunction;
-    readonly requestBody: ValidateFunction;
-    readonly requestFields: {
-      readonly "status": ValidateFunction;
-      readonly "unread_count": ValidateFunction;
-    };
-    readonly responses: {
-      readonly "200": ValidateFunction;
-      readonly "400": ValidateFunction;
-      readonly "401": ValidateFunction;
-      readonly "404": ValidateFunction;
-      readonly "413": ValidateFunction;
-      readonly "415": ValidateFunction;
-    };
-  };
-  readonly "updateThread": {
-    readonly pathParams: ValidateFunction;
-    readonly requestBody: ValidateFunction;
-    readonly requestFields: {
-      readonly "account_id": ValidateFunction;
-      readonly "draft_attachments": ValidateFunction;
-      readonly "draft_bcc": ValidateFunction;
-      readonly "draft_body_html": ValidateFunction;
-      readonly "draft_body_text": ValidateFunction;
-      readonly "draft_cc": ValidateFunction;
-      readonly "draft_subject": ValidateFunction;
-      readonly "participant_email": ValidateFunction;
-      readonly "participant_name": ValidateFunction;
-      readonly "status": ValidateFunction;
-      readonly "unread_count": ValidateFunction;
-    };
-    readonly responses: {
-      readonly "200": ValidateFunction;
-      readonly "400": ValidateFunction;
-      readonly "401": ValidateFunction;
-      readonly "404": ValidateFunction;
-      readonly "409": ValidateFunction;
-      readonly "413": ValidateFunction;
-      readonly "415": ValidateFunction;
+      readonly "200": IssueFunction;
+      readonly "400": IssueFunction;
+      readonly "401": IssueFunction;
+      readonly "404": IssueFunction;
+      readonly "409": IssueFunction;
+      readonly "413": IssueFunction;
+      readonly "415": IssueFunction;
     };
   };
 };

@@ -2109,29 +2109,30 @@ validate43.errors = vErrors;
 return errors === 0;
 }
 
+/** The operations' validators: `errors` holds { path, keyword, message } issues. */
+const { updateConversation$params, updateConversation$request, updateConversation$field$status, updateConversation$field$unread_count, updateConversation$response$200, updateConversation$response$400, updateThread$params, updateThread$request, updateThread$field$account_id, updateThread$field$draft_attachments, updateThread$field$draft_bcc, updateThread$field$draft_body_html, updateThread$field$draft_body_text, updateThread$field$draft_cc, updateThread$field$draft_subject, updateThread$field$participant_email, updateThread$field$participant_name, updateThread$field$status, updateThread$field$unread_count, updateThread$response$200, updateThread$response$409, updateConversation$response$401, updateConversation$response$404, updateConversation$response$413, updateConversation$response$415, updateThread$response$400, updateThread$response$401, updateThread$response$404, updateThread$response$413, updateThread$response$415 } = (() => {
+function escapePointer(segment){
+return segment.includes("~") || segment.includes("/") ? segment.replace(/~/g, "~0").replace(/\//g, "~1") : segment;
+}
+function fewerKeys(data, limit){
+var count = 0;
+for(var key in data){
+if(Object.prototype.hasOwnProperty.call(data, key) && ++count >= limit) return false;
+}
+return true;
+}
 const updateConversation$params = validate44;
-var schema60 = {"$id":"urn:puffle:op:updateConversation:params","type":"object","required":["id"],"properties":{"id":{"type":"string","format":"uuid","pattern":"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$"}},"additionalProperties":false};
+var formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 var pattern9 = new RegExp("^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$", "u");
 
-function validate44(data, valCxt){
-"use strict"; /*# sourceURL="urn:puffle:op:updateConversation:params" */;
-if(valCxt){
-var instancePath = valCxt.instancePath;
-var parentData = valCxt.parentData;
-var parentDataProperty = valCxt.parentDataProperty;
-var rootData = valCxt.rootData;
-}
-else {
-var instancePath = "";
-var parentData = undefined;
-var parentDataProperty = undefined;
-var rootData = data;
-}
+function validate44(data, instancePath){
+"use strict";
+if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-var err0 = {instancePath:instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+var err0 = {path:instancePath+"/id",keyword:"required",message:"is required"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2142,7 +2143,7 @@ errors++;
 }
 for(var key0 in data){
 if(!(key0 === "id")){
-var err1 = {instancePath:instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+var err1 = {path:instancePath+"/"+escapePointer(key0),keyword:"additionalProperties",message:"is not a known field"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2156,7 +2157,7 @@ if(data.id !== undefined){
 var data0 = data.id;
 if(typeof data0 === "string"){
 if(!pattern9.test(data0)){
-var err2 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$"},message:"must match pattern \""+"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$"+"\""};
+var err2 = {path:instancePath+"/id",keyword:"pattern",message:"must match pattern \"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$\""};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2166,7 +2167,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!(formats0.test(data0))){
-var err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+var err3 = {path:instancePath+"/id",keyword:"format",message:"must match format \"uuid\""};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2177,7 +2178,7 @@ errors++;
 }
 }
 else {
-var err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var err4 = {path:instancePath+"/id",keyword:"type",message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2189,7 +2190,7 @@ errors++;
 }
 }
 else {
-var err5 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var err5 = {path:instancePath,keyword:"type",message:"must be object"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2202,27 +2203,118 @@ validate44.errors = vErrors;
 return errors === 0;
 }
 
-const updateConversation$field$status = validate45;
-var schema61 = {"$id":"urn:puffle:op:updateConversation:field:status","$ref":"urn:puffle:schema:StatusUpdate"};
+const updateConversation$request = validate36;
 
-function validate45(data, valCxt){
-"use strict"; /*# sourceURL="urn:puffle:op:updateConversation:field:status" */;
-if(valCxt){
-var instancePath = valCxt.instancePath;
-var parentData = valCxt.parentData;
-var parentDataProperty = valCxt.parentDataProperty;
-var rootData = valCxt.rootData;
+function validate36(data, instancePath){
+"use strict";
+if(instancePath === undefined) instancePath = "";
+var vErrors = null;
+var errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(fewerKeys(data, 1)){
+var err0 = {path:instancePath,keyword:"minProperties",message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err0];
 }
 else {
-var instancePath = "";
-var parentData = undefined;
-var parentDataProperty = undefined;
-var rootData = data;
+vErrors.push(err0);
 }
+errors++;
+}
+for(var key0 in data){
+if(!((key0 === "status") || (key0 === "unread_count"))){
+var err1 = {path:instancePath+"/"+escapePointer(key0),keyword:"additionalProperties",message:"is not a known field"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+var data0 = data.status;
+if(typeof data0 !== "string"){
+var err2 = {path:instancePath+"/status",keyword:"type",message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(!((data0 === "active") || (data0 === "archived"))){
+var err3 = {path:instancePath+"/status",keyword:"enum",message:"must be one of \"active\", \"archived\""};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.unread_count !== undefined){
+var data1 = data.unread_count;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+var err4 = {path:instancePath+"/unread_count",keyword:"type",message:"must be integer"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 9007199254740991 || isNaN(data1)){
+var err5 = {path:instancePath+"/unread_count",keyword:"maximum",message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data1 < 0 || isNaN(data1)){
+var err6 = {path:instancePath+"/unread_count",keyword:"minimum",message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+}
+else {
+var err7 = {path:instancePath,keyword:"type",message:"must be object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate36.errors = vErrors;
+return errors === 0;
+}
+
+const updateConversation$field$status = validate45;
+
+function validate45(data, instancePath){
+"use strict";
+if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if(typeof data !== "string"){
-var err0 = {instancePath:instancePath,schemaPath:"urn:puffle:schema:StatusUpdate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var err0 = {path:instancePath,keyword:"type",message:"must be string"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2232,7 +2324,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((data === "active") || (data === "archived"))){
-var err1 = {instancePath:instancePath,schemaPath:"urn:puffle:schema:StatusUpdate/enum",keyword:"enum",params:{allowedValues: schema47.enum},message:"must be equal to one of the allowed values"};
+var err1 = {path:instancePath,keyword:"enum",message:"must be one of \"active\", \"archived\""};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2246,26 +2338,14 @@ return errors === 0;
 }
 
 const updateConversation$field$unread_count = validate46;
-var schema63 = {"$id":"urn:puffle:op:updateConversation:field:unread_count","$ref":"urn:puffle:schema:UnreadCount"};
 
-function validate46(data, valCxt){
-"use strict"; /*# sourceURL="urn:puffle:op:updateConversation:field:unread_count" */;
-if(valCxt){
-var instancePath = valCxt.instancePath;
-var parentData = valCxt.parentData;
-var parentDataProperty = valCxt.parentDataProperty;
-var rootData = valCxt.rootData;
-}
-else {
-var instancePath = "";
-var parentData = undefined;
-var parentDataProperty = undefined;
-var rootData = data;
-}
+function validate46(data, instancePath){
+"use strict";
+if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){
-var err0 = {instancePath:instancePath,schemaPath:"urn:puffle:schema:UnreadCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+var err0 = {path:instancePath,keyword:"type",message:"must be integer"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2276,7 +2356,7 @@ errors++;
 }
 if((typeof data == "number") && (isFinite(data))){
 if(data > 9007199254740991 || isNaN(data)){
-var err1 = {instancePath:instancePath,schemaPath:"urn:puffle:schema:UnreadCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+var err1 = {path:instancePath,keyword:"maximum",message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2286,7 +2366,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data < 0 || isNaN(data)){
-var err2 = {instancePath:instancePath,schemaPath:"urn:puffle:schema:UnreadCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var err2 = {path:instancePath,keyword:"minimum",message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2300,28 +2380,844 @@ validate46.errors = vErrors;
 return errors === 0;
 }
 
-const updateThread$params = validate47;
-var schema65 = {"$id":"urn:puffle:op:updateThread:params","type":"object","required":["id"],"properties":{"id":{"type":"string","format":"uuid","pattern":"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$"}},"additionalProperties":false};
+const updateConversation$response$200 = validate37;
+var formats2 = formats["date-time"];
+var formats8 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+var formats10 = formats.uri;
+var pattern4 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
 
-function validate47(data, valCxt){
-"use strict"; /*# sourceURL="urn:puffle:op:updateThread:params" */;
-if(valCxt){
-var instancePath = valCxt.instancePath;
-var parentData = valCxt.parentData;
-var parentDataProperty = valCxt.parentDataProperty;
-var rootData = valCxt.rootData;
+function validate22(data, instancePath){
+"use strict";
+if(instancePath === undefined) instancePath = "";
+var vErrors = null;
+var errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.account_id !== undefined){
+var data0 = data.account_id;
+if((typeof data0 !== "string") && (data0 !== null)){
+var err0 = {path:instancePath+"/account_id",keyword:"type",message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err0];
 }
 else {
-var instancePath = "";
-var parentData = undefined;
-var parentDataProperty = undefined;
-var rootData = data;
+vErrors.push(err0);
 }
+errors++;
+}
+if(typeof data0 === "string"){
+if(!pattern4.test(data0)){
+var err1 = {path:instancePath+"/account_id",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(!(formats0.test(data0))){
+var err2 = {path:instancePath+"/account_id",keyword:"format",message:"must match format \"uuid\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+if(data.channel !== undefined){
+var data1 = data.channel;
+if(typeof data1 !== "string"){
+var err3 = {path:instancePath+"/channel",keyword:"type",message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!((data1 === "linkedin") || (data1 === "email"))){
+var err4 = {path:instancePath+"/channel",keyword:"enum",message:"must be one of \"linkedin\", \"email\""};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.created_at !== undefined){
+var data2 = data.created_at;
+if(typeof data2 === "string"){
+if(!(formats2(data2))){
+var err5 = {path:instancePath+"/created_at",keyword:"format",message:"must match format \"date-time\""};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+var err6 = {path:instancePath+"/created_at",keyword:"type",message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.external_id !== undefined){
+var data3 = data.external_id;
+if((typeof data3 !== "string") && (data3 !== null)){
+var err7 = {path:instancePath+"/external_id",keyword:"type",message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+var data4 = data.id;
+if(typeof data4 === "string"){
+if(!pattern4.test(data4)){
+var err8 = {path:instancePath+"/id",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(!(formats0.test(data4))){
+var err9 = {path:instancePath+"/id",keyword:"format",message:"must match format \"uuid\""};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+var err10 = {path:instancePath+"/id",keyword:"type",message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.last_message_at !== undefined){
+var data5 = data.last_message_at;
+if((typeof data5 !== "string") && (data5 !== null)){
+var err11 = {path:instancePath+"/last_message_at",keyword:"type",message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(typeof data5 === "string"){
+if(!(formats2(data5))){
+var err12 = {path:instancePath+"/last_message_at",keyword:"format",message:"must match format \"date-time\""};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+if(data.participant_email !== undefined){
+var data6 = data.participant_email;
+if((typeof data6 !== "string") && (data6 !== null)){
+var err13 = {path:instancePath+"/participant_email",keyword:"type",message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(typeof data6 === "string"){
+if(!(formats8.test(data6))){
+var err14 = {path:instancePath+"/participant_email",keyword:"format",message:"must match format \"email\""};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+if(data.participant_linkedin_url !== undefined){
+var data7 = data.participant_linkedin_url;
+if((typeof data7 !== "string") && (data7 !== null)){
+var err15 = {path:instancePath+"/participant_linkedin_url",keyword:"type",message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(typeof data7 === "string"){
+if(!(formats10(data7))){
+var err16 = {path:instancePath+"/participant_linkedin_url",keyword:"format",message:"must match format \"uri\""};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+if(data.participant_name !== undefined){
+var data8 = data.participant_name;
+if((typeof data8 !== "string") && (data8 !== null)){
+var err17 = {path:instancePath+"/participant_name",keyword:"type",message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+var data9 = data.status;
+if(typeof data9 !== "string"){
+var err18 = {path:instancePath+"/status",keyword:"type",message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(!(((data9 === "active") || (data9 === "archived")) || (data9 === "draft"))){
+var err19 = {path:instancePath+"/status",keyword:"enum",message:"must be one of \"active\", \"archived\", \"draft\""};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.unread_count !== undefined){
+var data10 = data.unread_count;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+var err20 = {path:instancePath+"/unread_count",keyword:"type",message:"must be integer"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 9007199254740991 || isNaN(data10)){
+var err21 = {path:instancePath+"/unread_count",keyword:"maximum",message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data10 < 0 || isNaN(data10)){
+var err22 = {path:instancePath+"/unread_count",keyword:"minimum",message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+if(data.updated_at !== undefined){
+var data11 = data.updated_at;
+if(typeof data11 === "string"){
+if(!(formats2(data11))){
+var err23 = {path:instancePath+"/updated_at",keyword:"format",message:"must match format \"date-time\""};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+var err24 = {path:instancePath+"/updated_at",keyword:"type",message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.user_id !== undefined){
+var data12 = data.user_id;
+if(typeof data12 === "string"){
+if(!pattern4.test(data12)){
+var err25 = {path:instancePath+"/user_id",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(!(formats0.test(data12))){
+var err26 = {path:instancePath+"/user_id",keyword:"format",message:"must match format \"uuid\""};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+else {
+var err27 = {path:instancePath+"/user_id",keyword:"type",message:"must be string"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+var err28 = {path:instancePath,keyword:"type",message:"must be object"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+validate22.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate21(data, instancePath){
+"use strict";
+if(instancePath === undefined) instancePath = "";
+var vErrors = null;
+var errors = 0;
+if(!(validate22(data, instancePath))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+var err0 = {path:instancePath+"/id",keyword:"required",message:"is required"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.user_id === undefined){
+var err1 = {path:instancePath+"/user_id",keyword:"required",message:"is required"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.account_id === undefined){
+var err2 = {path:instancePath+"/account_id",keyword:"required",message:"is required"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.channel === undefined){
+var err3 = {path:instancePath+"/channel",keyword:"required",message:"is required"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.status === undefined){
+var err4 = {path:instancePath+"/status",keyword:"required",message:"is required"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.external_id === undefined){
+var err5 = {path:instancePath+"/external_id",keyword:"required",message:"is required"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.participant_name === undefined){
+var err6 = {path:instancePath+"/participant_name",keyword:"required",message:"is required"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.participant_email === undefined){
+var err7 = {path:instancePath+"/participant_email",keyword:"required",message:"is required"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.participant_linkedin_url === undefined){
+var err8 = {path:instancePath+"/participant_linkedin_url",keyword:"required",message:"is required"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.last_message_at === undefined){
+var err9 = {path:instancePath+"/last_message_at",keyword:"required",message:"is required"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.unread_count === undefined){
+var err10 = {path:instancePath+"/unread_count",keyword:"required",message:"is required"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.created_at === undefined){
+var err11 = {path:instancePath+"/created_at",keyword:"required",message:"is required"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.updated_at === undefined){
+var err12 = {path:instancePath+"/updated_at",keyword:"required",message:"is required"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+var err13 = {path:instancePath,keyword:"type",message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+validate21.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate37(data, instancePath){
+"use strict";
+if(instancePath === undefined) instancePath = "";
+var vErrors = null;
+var errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.conversation === undefined){
+var err0 = {path:instancePath+"/conversation",keyword:"required",message:"is required"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.conversation !== undefined){
+if(!(validate21(data.conversation, instancePath+"/conversation"))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+var err1 = {path:instancePath,keyword:"type",message:"must be object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate37.errors = vErrors;
+return errors === 0;
+}
+
+const updateConversation$response$400 = validate27;
+var formats16 = /^(?:[a-z][a-z0-9+\-.]*:)?(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'"()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
+
+function validate27(data, instancePath){
+"use strict";
+if(instancePath === undefined) instancePath = "";
+var vErrors = null;
+var errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+var err0 = {path:instancePath+"/type",keyword:"required",message:"is required"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.title === undefined){
+var err1 = {path:instancePath+"/title",keyword:"required",message:"is required"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.status === undefined){
+var err2 = {path:instancePath+"/status",keyword:"required",message:"is required"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.detail !== undefined){
+if(typeof data.detail !== "string"){
+var err3 = {path:instancePath+"/detail",keyword:"type",message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.errors !== undefined){
+var data1 = data.errors;
+if(Array.isArray(data1)){
+if(data1.length > 100){
+var err4 = {path:instancePath+"/errors",keyword:"maxItems",message:"must NOT have more than 100 items"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+var len0 = data1.length;
+for(var i0=0; i0<len0; i0++){
+var data2 = data1[i0];
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.path === undefined){
+var err5 = {path:instancePath+"/errors/" + i0+"/path",keyword:"required",message:"is required"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data2.keyword === undefined){
+var err6 = {path:instancePath+"/errors/" + i0+"/keyword",keyword:"required",message:"is required"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data2.message === undefined){
+var err7 = {path:instancePath+"/errors/" + i0+"/message",keyword:"required",message:"is required"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data2.keyword !== undefined){
+if(typeof data2.keyword !== "string"){
+var err8 = {path:instancePath+"/errors/" + i0+"/keyword",keyword:"type",message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data2.message !== undefined){
+if(typeof data2.message !== "string"){
+var err9 = {path:instancePath+"/errors/" + i0+"/message",keyword:"type",message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data2.path !== undefined){
+if(typeof data2.path !== "string"){
+var err10 = {path:instancePath+"/errors/" + i0+"/path",keyword:"type",message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+var err11 = {path:instancePath+"/errors/" + i0,keyword:"type",message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+var err12 = {path:instancePath+"/errors",keyword:"type",message:"must be array"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.instance !== undefined){
+var data6 = data.instance;
+if(typeof data6 === "string"){
+if(!(formats16.test(data6))){
+var err13 = {path:instancePath+"/instance",keyword:"format",message:"must match format \"uri-reference\""};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+var err14 = {path:instancePath+"/instance",keyword:"type",message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+var data7 = data.status;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+var err15 = {path:instancePath+"/status",keyword:"type",message:"must be integer"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 599 || isNaN(data7)){
+var err16 = {path:instancePath+"/status",keyword:"maximum",message:"must be <= 599"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data7 < 400 || isNaN(data7)){
+var err17 = {path:instancePath+"/status",keyword:"minimum",message:"must be >= 400"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+if(data.title !== undefined){
+if(typeof data.title !== "string"){
+var err18 = {path:instancePath+"/title",keyword:"type",message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+var data9 = data.type;
+if(typeof data9 === "string"){
+if(!(formats16.test(data9))){
+var err19 = {path:instancePath+"/type",keyword:"format",message:"must match format \"uri-reference\""};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+var err20 = {path:instancePath+"/type",keyword:"type",message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+var err21 = {path:instancePath,keyword:"type",message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+validate27.errors = vErrors;
+return errors === 0;
+}
+
+const updateThread$params = validate47;
+
+function validate47(data, instancePath){
+"use strict";
+if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-var err0 = {instancePath:instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+var err0 = {path:instancePath+"/id",keyword:"required",message:"is required"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2332,7 +3228,7 @@ errors++;
 }
 for(var key0 in data){
 if(!(key0 === "id")){
-var err1 = {instancePath:instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+var err1 = {path:instancePath+"/"+escapePointer(key0),keyword:"additionalProperties",message:"is not a known field"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2346,7 +3242,7 @@ if(data.id !== undefined){
 var data0 = data.id;
 if(typeof data0 === "string"){
 if(!pattern9.test(data0)){
-var err2 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$"},message:"must match pattern \""+"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$"+"\""};
+var err2 = {path:instancePath+"/id",keyword:"pattern",message:"must match pattern \"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$\""};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2356,7 +3252,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!(formats0.test(data0))){
-var err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+var err3 = {path:instancePath+"/id",keyword:"format",message:"must match format \"uuid\""};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2367,7 +3263,7 @@ errors++;
 }
 }
 else {
-var err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var err4 = {path:instancePath+"/id",keyword:"type",message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2379,7 +3275,7 @@ errors++;
 }
 }
 else {
-var err5 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var err5 = {path:instancePath,keyword:"type",message:"must be object"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2392,27 +3288,358 @@ validate47.errors = vErrors;
 return errors === 0;
 }
 
-const updateThread$field$account_id = validate48;
-var schema66 = {"$id":"urn:puffle:op:updateThread:field:account_id","type":["string","null"],"format":"uuid","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"};
+const updateThread$request = validate39;
+var schema53 = {"$id":"urn:puffle:schema:UpdateThreadRequest","type":"object","minProperties":1,"properties":{"account_id":{"type":["string","null"],"format":"uuid","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"draft_attachments":{"type":["array","null"],"maxItems":20,"items":{"$ref":"urn:puffle:schema:DraftAttachment"}},"draft_bcc":{"type":["string","null"],"maxLength":4096},"draft_body_html":{"type":["string","null"]},"draft_body_text":{"type":["string","null"]},"draft_cc":{"type":["string","null"],"maxLength":4096},"draft_subject":{"type":["string","null"],"maxLength":998},"participant_email":{"type":"string","format":"email","maxLength":254},"participant_name":{"type":"string","maxLength":256},"status":{"$ref":"urn:puffle:schema:StatusUpdate"},"unread_count":{"$ref":"urn:puffle:schema:UnreadCount"}},"additionalProperties":false};
+var func1 = Object.prototype.hasOwnProperty;
+var func2 = ucs2length;
 
-function validate48(data, valCxt){
-"use strict"; /*# sourceURL="urn:puffle:op:updateThread:field:account_id" */;
-if(valCxt){
-var instancePath = valCxt.instancePath;
-var parentData = valCxt.parentData;
-var parentDataProperty = valCxt.parentDataProperty;
-var rootData = valCxt.rootData;
+function validate39(data, instancePath){
+"use strict";
+if(instancePath === undefined) instancePath = "";
+var vErrors = null;
+var errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(fewerKeys(data, 1)){
+var err0 = {path:instancePath,keyword:"minProperties",message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err0];
 }
 else {
-var instancePath = "";
-var parentData = undefined;
-var parentDataProperty = undefined;
-var rootData = data;
+vErrors.push(err0);
 }
+errors++;
+}
+for(var key0 in data){
+if(!(func1.call(schema53.properties, key0))){
+var err1 = {path:instancePath+"/"+escapePointer(key0),keyword:"additionalProperties",message:"is not a known field"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.account_id !== undefined){
+var data0 = data.account_id;
+if((typeof data0 !== "string") && (data0 !== null)){
+var err2 = {path:instancePath+"/account_id",keyword:"type",message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(typeof data0 === "string"){
+if(!pattern4.test(data0)){
+var err3 = {path:instancePath+"/account_id",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!(formats0.test(data0))){
+var err4 = {path:instancePath+"/account_id",keyword:"format",message:"must match format \"uuid\""};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.draft_attachments !== undefined){
+var data1 = data.draft_attachments;
+if((!(Array.isArray(data1))) && (data1 !== null)){
+var err5 = {path:instancePath+"/draft_attachments",keyword:"type",message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(Array.isArray(data1)){
+if(data1.length > 20){
+var err6 = {path:instancePath+"/draft_attachments",keyword:"maxItems",message:"must NOT have more than 20 items"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+var len0 = data1.length;
+for(var i0=0; i0<len0; i0++){
+var data2 = data1[i0];
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+}
+else {
+var err7 = {path:instancePath+"/draft_attachments/" + i0,keyword:"type",message:"must be object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+}
+if(data.draft_bcc !== undefined){
+var data3 = data.draft_bcc;
+if((typeof data3 !== "string") && (data3 !== null)){
+var err8 = {path:instancePath+"/draft_bcc",keyword:"type",message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(typeof data3 === "string"){
+if(data3.length > 4096 && func2(data3) > 4096){
+var err9 = {path:instancePath+"/draft_bcc",keyword:"maxLength",message:"must NOT have more than 4096 characters"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+if(data.draft_body_html !== undefined){
+var data4 = data.draft_body_html;
+if((typeof data4 !== "string") && (data4 !== null)){
+var err10 = {path:instancePath+"/draft_body_html",keyword:"type",message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.draft_body_text !== undefined){
+var data5 = data.draft_body_text;
+if((typeof data5 !== "string") && (data5 !== null)){
+var err11 = {path:instancePath+"/draft_body_text",keyword:"type",message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.draft_cc !== undefined){
+var data6 = data.draft_cc;
+if((typeof data6 !== "string") && (data6 !== null)){
+var err12 = {path:instancePath+"/draft_cc",keyword:"type",message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(typeof data6 === "string"){
+if(data6.length > 4096 && func2(data6) > 4096){
+var err13 = {path:instancePath+"/draft_cc",keyword:"maxLength",message:"must NOT have more than 4096 characters"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+if(data.draft_subject !== undefined){
+var data7 = data.draft_subject;
+if((typeof data7 !== "string") && (data7 !== null)){
+var err14 = {path:instancePath+"/draft_subject",keyword:"type",message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(typeof data7 === "string"){
+if(data7.length > 998 && func2(data7) > 998){
+var err15 = {path:instancePath+"/draft_subject",keyword:"maxLength",message:"must NOT have more than 998 characters"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+if(data.participant_email !== undefined){
+var data8 = data.participant_email;
+if(typeof data8 === "string"){
+if(data8.length > 254 && func2(data8) > 254){
+var err16 = {path:instancePath+"/participant_email",keyword:"maxLength",message:"must NOT have more than 254 characters"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(!(formats8.test(data8))){
+var err17 = {path:instancePath+"/participant_email",keyword:"format",message:"must match format \"email\""};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+var err18 = {path:instancePath+"/participant_email",keyword:"type",message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.participant_name !== undefined){
+var data9 = data.participant_name;
+if(typeof data9 === "string"){
+if(data9.length > 256 && func2(data9) > 256){
+var err19 = {path:instancePath+"/participant_name",keyword:"maxLength",message:"must NOT have more than 256 characters"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+var err20 = {path:instancePath+"/participant_name",keyword:"type",message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+var data10 = data.status;
+if(typeof data10 !== "string"){
+var err21 = {path:instancePath+"/status",keyword:"type",message:"must be string"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(!((data10 === "active") || (data10 === "archived"))){
+var err22 = {path:instancePath+"/status",keyword:"enum",message:"must be one of \"active\", \"archived\""};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.unread_count !== undefined){
+var data11 = data.unread_count;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+var err23 = {path:instancePath+"/unread_count",keyword:"type",message:"must be integer"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 9007199254740991 || isNaN(data11)){
+var err24 = {path:instancePath+"/unread_count",keyword:"maximum",message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data11 < 0 || isNaN(data11)){
+var err25 = {path:instancePath+"/unread_count",keyword:"minimum",message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+}
+else {
+var err26 = {path:instancePath,keyword:"type",message:"must be object"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+validate39.errors = vErrors;
+return errors === 0;
+}
+
+const updateThread$field$account_id = validate48;
+
+function validate48(data, instancePath){
+"use strict";
+if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if((typeof data !== "string") && (data !== null)){
-var err0 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema66.type},message:"must be string,null"};
+var err0 = {path:instancePath,keyword:"type",message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2423,7 +3650,7 @@ errors++;
 }
 if(typeof data === "string"){
 if(!pattern4.test(data)){
-var err1 = {instancePath:instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+var err1 = {path:instancePath,keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2433,7 +3660,7 @@ vErrors.push(err1);
 errors++;
 }
 if(!(formats0.test(data))){
-var err2 = {instancePath:instancePath,schemaPath:"#/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+var err2 = {path:instancePath,keyword:"format",message:"must match format \"uuid\""};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2448,26 +3675,14 @@ return errors === 0;
 }
 
 const updateThread$field$draft_attachments = validate49;
-var schema67 = {"$id":"urn:puffle:op:updateThread:field:draft_attachments","type":["array","null"],"maxItems":20,"items":{"$ref":"urn:puffle:schema:DraftAttachment"}};
 
-function validate49(data, valCxt){
-"use strict"; /*# sourceURL="urn:puffle:op:updateThread:field:draft_attachments" */;
-if(valCxt){
-var instancePath = valCxt.instancePath;
-var parentData = valCxt.parentData;
-var parentDataProperty = valCxt.parentDataProperty;
-var rootData = valCxt.rootData;
-}
-else {
-var instancePath = "";
-var parentData = undefined;
-var parentDataProperty = undefined;
-var rootData = data;
-}
+function validate49(data, instancePath){
+"use strict";
+if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if((!(Array.isArray(data))) && (data !== null)){
-var err0 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema67.type},message:"must be array,null"};
+var err0 = {path:instancePath,keyword:"type",message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2478,7 +3693,7 @@ errors++;
 }
 if(Array.isArray(data)){
 if(data.length > 20){
-var err1 = {instancePath:instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
+var err1 = {path:instancePath,keyword:"maxItems",message:"must NOT have more than 20 items"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2493,7 +3708,7 @@ var data0 = data[i0];
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 }
 else {
-var err2 = {instancePath:instancePath+"/" + i0,schemaPath:"urn:puffle:schema:DraftAttachment/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var err2 = {path:instancePath+"/" + i0,keyword:"type",message:"must be object"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2509,26 +3724,14 @@ return errors === 0;
 }
 
 const updateThread$field$draft_bcc = validate50;
-var schema69 = {"$id":"urn:puffle:op:updateThread:field:draft_bcc","type":["string","null"],"maxLength":4096};
 
-function validate50(data, valCxt){
-"use strict"; /*# sourceURL="urn:puffle:op:updateThread:field:draft_bcc" */;
-if(valCxt){
-var instancePath = valCxt.instancePath;
-var parentData = valCxt.parentData;
-var parentDataProperty = valCxt.parentDataProperty;
-var rootData = valCxt.rootData;
-}
-else {
-var instancePath = "";
-var parentData = undefined;
-var parentDataProperty = undefined;
-var rootData = data;
-}
+function validate50(data, instancePath){
+"use strict";
+if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if((typeof data !== "string") && (data !== null)){
-var err0 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema69.type},message:"must be string,null"};
+var err0 = {path:instancePath,keyword:"type",message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2538,8 +3741,8 @@ vErrors.push(err0);
 errors++;
 }
 if(typeof data === "string"){
-if(func2(data) > 4096){
-var err1 = {instancePath:instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
+if(data.length > 4096 && func2(data) > 4096){
+var err1 = {path:instancePath,keyword:"maxLength",message:"must NOT have more than 4096 characters"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2554,26 +3757,14 @@ return errors === 0;
 }
 
 const updateThread$field$draft_body_html = validate51;
-var schema70 = {"$id":"urn:puffle:op:updateThread:field:draft_body_html","type":["string","null"]};
 
-function validate51(data, valCxt){
-"use strict"; /*# sourceURL="urn:puffle:op:updateThread:field:draft_body_html" */;
-if(valCxt){
-var instancePath = valCxt.instancePath;
-var parentData = valCxt.parentData;
-var parentDataProperty = valCxt.parentDataProperty;
-var rootData = valCxt.rootData;
-}
-else {
-var instancePath = "";
-var parentData = undefined;
-var parentDataProperty = undefined;
-var rootData = data;
-}
+function validate51(data, instancePath){
+"use strict";
+if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if((typeof data !== "string") && (data !== null)){
-var err0 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema70.type},message:"must be string,null"};
+var err0 = {path:instancePath,keyword:"type",message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2587,26 +3778,14 @@ return errors === 0;
 }
 
 const updateThread$field$draft_body_text = validate52;
-var schema71 = {"$id":"urn:puffle:op:updateThread:field:draft_body_text","type":["string","null"]};
 
-function validate52(data, valCxt){
-"use strict"; /*# sourceURL="urn:puffle:op:updateThread:field:draft_body_text" */;
-if(valCxt){
-var instancePath = valCxt.instancePath;
-var parentData = valCxt.parentData;
-var parentDataProperty = valCxt.parentDataProperty;
-var rootData = valCxt.rootData;
-}
-else {
-var instancePath = "";
-var parentData = undefined;
-var parentDataProperty = undefined;
-var rootData = data;
-}
+function validate52(data, instancePath){
+"use strict";
+if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if((typeof data !== "string") && (data !== null)){
-var err0 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema71.type},message:"must be string,null"};
+var err0 = {path:instancePath,keyword:"type",message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2620,26 +3799,14 @@ return errors === 0;
 }
 
 const updateThread$field$draft_cc = validate53;
-var schema72 = {"$id":"urn:puffle:op:updateThread:field:draft_cc","type":["string","null"],"maxLength":4096};
 
-function validate53(data, valCxt){
-"use strict"; /*# sourceURL="urn:puffle:op:updateThread:field:draft_cc" */;
-if(valCxt){
-var instancePath = valCxt.instancePath;
-var parentData = valCxt.parentData;
-var parentDataProperty = valCxt.parentDataProperty;
-var rootData = valCxt.rootData;
-}
-else {
-var instancePath = "";
-var parentData = undefined;
-var parentDataProperty = undefined;
-var rootData = data;
-}
+function validate53(data, instancePath){
+"use strict";
+if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if((typeof data !== "string") && (data !== null)){
-var err0 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema72.type},message:"must be string,null"};
+var err0 = {path:instancePath,keyword:"type",message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2649,8 +3816,8 @@ vErrors.push(err0);
 errors++;
 }
 if(typeof data === "string"){
-if(func2(data) > 4096){
-var err1 = {instancePath:instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
+if(data.length > 4096 && func2(data) > 4096){
+var err1 = {path:instancePath,keyword:"maxLength",message:"must NOT have more than 4096 characters"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2665,26 +3832,14 @@ return errors === 0;
 }
 
 const updateThread$field$draft_subject = validate54;
-var schema73 = {"$id":"urn:puffle:op:updateThread:field:draft_subject","type":["string","null"],"maxLength":998};
 
-function validate54(data, valCxt){
-"use strict"; /*# sourceURL="urn:puffle:op:updateThread:field:draft_subject" */;
-if(valCxt){
-var instancePath = valCxt.instancePath;
-var parentData = valCxt.parentData;
-var parentDataProperty = valCxt.parentDataProperty;
-var rootData = valCxt.rootData;
-}
-else {
-var instancePath = "";
-var parentData = undefined;
-var parentDataProperty = undefined;
-var rootData = data;
-}
+function validate54(data, instancePath){
+"use strict";
+if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if((typeof data !== "string") && (data !== null)){
-var err0 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
+var err0 = {path:instancePath,keyword:"type",message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2694,8 +3849,8 @@ vErrors.push(err0);
 errors++;
 }
 if(typeof data === "string"){
-if(func2(data) > 998){
-var err1 = {instancePath:instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 998},message:"must NOT have more than 998 characters"};
+if(data.length > 998 && func2(data) > 998){
+var err1 = {path:instancePath,keyword:"maxLength",message:"must NOT have more than 998 characters"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2710,27 +3865,15 @@ return errors === 0;
 }
 
 const updateThread$field$participant_email = validate55;
-var schema74 = {"$id":"urn:puffle:op:updateThread:field:participant_email","type":"string","format":"email","maxLength":254};
 
-function validate55(data, valCxt){
-"use strict"; /*# sourceURL="urn:puffle:op:updateThread:field:participant_email" */;
-if(valCxt){
-var instancePath = valCxt.instancePath;
-var parentData = valCxt.parentData;
-var parentDataProperty = valCxt.parentDataProperty;
-var rootData = valCxt.rootData;
-}
-else {
-var instancePath = "";
-var parentData = undefined;
-var parentDataProperty = undefined;
-var rootData = data;
-}
+function validate55(data, instancePath){
+"use strict";
+if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if(typeof data === "string"){
-if(func2(data) > 254){
-var err0 = {instancePath:instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 254},message:"must NOT have more than 254 characters"};
+if(data.length > 254 && func2(data) > 254){
+var err0 = {path:instancePath,keyword:"maxLength",message:"must NOT have more than 254 characters"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2740,7 +3883,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(formats8.test(data))){
-var err1 = {instancePath:instancePath,schemaPath:"#/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
+var err1 = {path:instancePath,keyword:"format",message:"must match format \"email\""};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2751,7 +3894,7 @@ errors++;
 }
 }
 else {
-var err2 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var err2 = {path:instancePath,keyword:"type",message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2765,27 +3908,15 @@ return errors === 0;
 }
 
 const updateThread$field$participant_name = validate56;
-var schema75 = {"$id":"urn:puffle:op:updateThread:field:participant_name","type":"string","maxLength":256};
 
-function validate56(data, valCxt){
-"use strict"; /*# sourceURL="urn:puffle:op:updateThread:field:participant_name" */;
-if(valCxt){
-var instancePath = valCxt.instancePath;
-var parentData = valCxt.parentData;
-var parentDataProperty = valCxt.parentDataProperty;
-var rootData = valCxt.rootData;
-}
-else {
-var instancePath = "";
-var parentData = undefined;
-var parentDataProperty = undefined;
-var rootData = data;
-}
+function validate56(data, instancePath){
+"use strict";
+if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if(typeof data === "string"){
-if(func2(data) > 256){
-var err0 = {instancePath:instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"};
+if(data.length > 256 && func2(data) > 256){
+var err0 = {path:instancePath,keyword:"maxLength",message:"must NOT have more than 256 characters"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2796,7 +3927,7 @@ errors++;
 }
 }
 else {
-var err1 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var err1 = {path:instancePath,keyword:"type",message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2810,26 +3941,14 @@ return errors === 0;
 }
 
 const updateThread$field$status = validate57;
-var schema76 = {"$id":"urn:puffle:op:updateThread:field:status","$ref":"urn:puffle:schema:StatusUpdate"};
 
-function validate57(data, valCxt){
-"use strict"; /*# sourceURL="urn:puffle:op:updateThread:field:status" */;
-if(valCxt){
-var instancePath = valCxt.instancePath;
-var parentData = valCxt.parentData;
-var parentDataProperty = valCxt.parentDataProperty;
-var rootData = valCxt.rootData;
-}
-else {
-var instancePath = "";
-var parentData = undefined;
-var parentDataProperty = undefined;
-var rootData = data;
-}
+function validate57(data, instancePath){
+"use strict";
+if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if(typeof data !== "string"){
-var err0 = {instancePath:instancePath,schemaPath:"urn:puffle:schema:StatusUpdate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var err0 = {path:instancePath,keyword:"type",message:"must be string"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2839,7 +3958,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((data === "active") || (data === "archived"))){
-var err1 = {instancePath:instancePath,schemaPath:"urn:puffle:schema:StatusUpdate/enum",keyword:"enum",params:{allowedValues: schema47.enum},message:"must be equal to one of the allowed values"};
+var err1 = {path:instancePath,keyword:"enum",message:"must be one of \"active\", \"archived\""};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2853,26 +3972,14 @@ return errors === 0;
 }
 
 const updateThread$field$unread_count = validate58;
-var schema78 = {"$id":"urn:puffle:op:updateThread:field:unread_count","$ref":"urn:puffle:schema:UnreadCount"};
 
-function validate58(data, valCxt){
-"use strict"; /*# sourceURL="urn:puffle:op:updateThread:field:unread_count" */;
-if(valCxt){
-var instancePath = valCxt.instancePath;
-var parentData = valCxt.parentData;
-var parentDataProperty = valCxt.parentDataProperty;
-var rootData = valCxt.rootData;
-}
-else {
-var instancePath = "";
-var parentData = undefined;
-var parentDataProperty = undefined;
-var rootData = data;
-}
+function validate58(data, instancePath){
+"use strict";
+if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){
-var err0 = {instancePath:instancePath,schemaPath:"urn:puffle:schema:UnreadCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+var err0 = {path:instancePath,keyword:"type",message:"must be integer"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2883,7 +3990,7 @@ errors++;
 }
 if((typeof data == "number") && (isFinite(data))){
 if(data > 9007199254740991 || isNaN(data)){
-var err1 = {instancePath:instancePath,schemaPath:"urn:puffle:schema:UnreadCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+var err1 = {path:instancePath,keyword:"maximum",message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2893,7 +4000,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data < 0 || isNaN(data)){
-var err2 = {instancePath:instancePath,schemaPath:"urn:puffle:schema:UnreadCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var err2 = {path:instancePath,keyword:"minimum",message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2906,1518 +4013,279 @@ errors++;
 validate58.errors = vErrors;
 return errors === 0;
 }
-const updateConversation$request = validateUpdateConversationRequest;
-const updateConversation$response$200 = validateUpdateConversationResponse;
-const updateConversation$response$400 = validateProblem;
-const updateConversation$response$401 = validateProblem;
-const updateConversation$response$404 = validateProblem;
-const updateConversation$response$413 = validateProblem;
-const updateConversation$response$415 = validateProblem;
-const updateThread$request = validateUpdateThreadRequest;
-const updateThread$response$200 = validateUpdateThreadResponse;
-const updateThread$response$400 = validateProblem;
-const updateThread$response$401 = validateProblem;
-const updateThread$response$404 = validateProblem;
-const updateThread$response$409 = validateDuplicateThreadProblem;
-const updateThread$response$413 = validateProblem;
-const updateThread$response$415 = validateProblem;
 
-const { check$updateConversation$params, check$validateUpdateConversationRequest, check$updateConversation$field$status, check$updateConversation$field$unread_count, check$validateUpdateConversationResponse, check$validateProblem, check$updateThread$params, check$validateUpdateThreadRequest, check$updateThread$field$account_id, check$updateThread$field$draft_attachments, check$updateThread$field$draft_bcc, check$updateThread$field$draft_body_html, check$updateThread$field$draft_body_text, check$updateThread$field$draft_cc, check$updateThread$field$draft_subject, check$updateThread$field$participant_email, check$updateThread$field$participant_name, check$updateThread$field$status, check$updateThread$field$unread_count, check$validateUpdateThreadResponse, check$validateDuplicateThreadProblem } = (() => {
-const check$updateConversation$params = validate0;
-var formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
-var pattern0 = new RegExp("^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$", "u");
+const updateThread$response$200 = validate40;
 
-function validate0(data){
+function validate31(data, instancePath){
 "use strict";
+if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-var missing0;
-if((data.id === undefined) && (missing0 = "id")){
-return false;
-}
-else {
-var _errs1 = errors;
-for(var key0 in data){
-if(!(key0 === "id")){
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.id !== undefined){
-var data0 = data.id;
-var _errs2 = errors;
-if(errors === _errs2){
-if(errors === _errs2){
-if(typeof data0 === "string"){
-if(!pattern0.test(data0)){
-return false;
-}
-else {
-if(!(formats0.test(data0))){
-return false;
-}
-}
-}
-else {
-return false;
-}
-}
-}
-}
-}
-}
-}
-else {
-return false;
-}
-}
-validate0.errors = vErrors;
-return errors === 0;
-}
-
-const check$validateUpdateConversationRequest = validate1;
-
-function validate1(data){
-"use strict";
-var vErrors = null;
-var errors = 0;
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(Object.keys(data).length < 1){
-return false;
-}
-else {
-var _errs1 = errors;
-for(var key0 in data){
-if(!((key0 === "status") || (key0 === "unread_count"))){
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.status !== undefined){
-var data0 = data.status;
-var _errs2 = errors;
-if(typeof data0 !== "string"){
-return false;
-}
-if(!((data0 === "active") || (data0 === "archived"))){
-return false;
-}
-var valid0 = _errs2 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.unread_count !== undefined){
-var data1 = data.unread_count;
-var _errs5 = errors;
-var _errs6 = errors;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-return false;
-}
-if(errors === _errs6){
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 > 9007199254740991 || isNaN(data1)){
-return false;
-}
-else {
-if(data1 < 0 || isNaN(data1)){
-return false;
-}
-}
-}
-}
-var valid0 = _errs5 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-else {
-return false;
-}
-}
-validate1.errors = vErrors;
-return errors === 0;
-}
-
-const check$updateConversation$field$status = validate2;
-
-function validate2(data){
-"use strict";
-var vErrors = null;
-var errors = 0;
-if(typeof data !== "string"){
-return false;
-}
-if(!((data === "active") || (data === "archived"))){
-return false;
-}
-validate2.errors = vErrors;
-return errors === 0;
-}
-
-const check$updateConversation$field$unread_count = validate3;
-
-function validate3(data){
-"use strict";
-var vErrors = null;
-var errors = 0;
-var _errs0 = errors;
-if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){
-return false;
-}
-if(errors === _errs0){
-if((typeof data == "number") && (isFinite(data))){
-if(data > 9007199254740991 || isNaN(data)){
-return false;
-}
-else {
-if(data < 0 || isNaN(data)){
-return false;
-}
-}
-}
-}
-validate3.errors = vErrors;
-return errors === 0;
-}
-
-const check$validateUpdateConversationResponse = validate4;
-var formats4 = formats["date-time"];
-var formats10 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
-var formats12 = formats.uri;
-var pattern1 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
-
-function validate6(data){
-"use strict";
-var vErrors = null;
-var errors = 0;
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.account_id !== undefined){
-var data0 = data.account_id;
-var _errs1 = errors;
-if((typeof data0 !== "string") && (data0 !== null)){
-return false;
-}
-if(errors === _errs1){
-if(errors === _errs1){
-if(typeof data0 === "string"){
-if(!pattern1.test(data0)){
-return false;
-}
-else {
-if(!(formats0.test(data0))){
-return false;
-}
-}
-}
-}
-}
-var valid0 = _errs1 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.channel !== undefined){
-var data1 = data.channel;
-var _errs3 = errors;
-if(typeof data1 !== "string"){
-return false;
-}
-if(!((data1 === "linkedin") || (data1 === "email"))){
-return false;
-}
-var valid0 = _errs3 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.created_at !== undefined){
-var data2 = data.created_at;
-var _errs6 = errors;
-if(errors === _errs6){
-if(errors === _errs6){
-if(typeof data2 === "string"){
-if(!(formats4(data2))){
-return false;
-}
-}
-else {
-return false;
-}
-}
-}
-var valid0 = _errs6 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.external_id !== undefined){
-var data3 = data.external_id;
-var _errs8 = errors;
-if((typeof data3 !== "string") && (data3 !== null)){
-return false;
-}
-var valid0 = _errs8 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.id !== undefined){
-var data4 = data.id;
-var _errs10 = errors;
-var _errs11 = errors;
-if(errors === _errs11){
-if(errors === _errs11){
-if(typeof data4 === "string"){
-if(!pattern1.test(data4)){
-return false;
-}
-else {
-if(!(formats0.test(data4))){
-return false;
-}
-}
-}
-else {
-return false;
-}
-}
-}
-var valid0 = _errs10 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.last_message_at !== undefined){
-var data5 = data.last_message_at;
-var _errs13 = errors;
-if((typeof data5 !== "string") && (data5 !== null)){
-return false;
-}
-if(errors === _errs13){
-if(errors === _errs13){
-if(typeof data5 === "string"){
-if(!(formats4(data5))){
-return false;
-}
-}
-}
-}
-var valid0 = _errs13 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.participant_email !== undefined){
-var data6 = data.participant_email;
-var _errs15 = errors;
-if((typeof data6 !== "string") && (data6 !== null)){
-return false;
-}
-if(errors === _errs15){
-if(errors === _errs15){
-if(typeof data6 === "string"){
-if(!(formats10.test(data6))){
-return false;
-}
-}
-}
-}
-var valid0 = _errs15 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.participant_linkedin_url !== undefined){
-var data7 = data.participant_linkedin_url;
-var _errs17 = errors;
-if((typeof data7 !== "string") && (data7 !== null)){
-return false;
-}
-if(errors === _errs17){
-if(errors === _errs17){
-if(typeof data7 === "string"){
-if(!(formats12(data7))){
-return false;
-}
-}
-}
-}
-var valid0 = _errs17 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.participant_name !== undefined){
-var data8 = data.participant_name;
-var _errs19 = errors;
-if((typeof data8 !== "string") && (data8 !== null)){
-return false;
-}
-var valid0 = _errs19 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.status !== undefined){
-var data9 = data.status;
-var _errs21 = errors;
-if(typeof data9 !== "string"){
-return false;
-}
-if(!(((data9 === "active") || (data9 === "archived")) || (data9 === "draft"))){
-return false;
-}
-var valid0 = _errs21 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.unread_count !== undefined){
-var data10 = data.unread_count;
-var _errs24 = errors;
-var _errs25 = errors;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-return false;
-}
-if(errors === _errs25){
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 > 9007199254740991 || isNaN(data10)){
-return false;
-}
-else {
-if(data10 < 0 || isNaN(data10)){
-return false;
-}
-}
-}
-}
-var valid0 = _errs24 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.updated_at !== undefined){
-var data11 = data.updated_at;
-var _errs27 = errors;
-if(errors === _errs27){
-if(errors === _errs27){
-if(typeof data11 === "string"){
-if(!(formats4(data11))){
-return false;
-}
-}
-else {
-return false;
-}
-}
-}
-var valid0 = _errs27 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.user_id !== undefined){
-var data12 = data.user_id;
-var _errs29 = errors;
-var _errs30 = errors;
-if(errors === _errs30){
-if(errors === _errs30){
-if(typeof data12 === "string"){
-if(!pattern1.test(data12)){
-return false;
-}
-else {
-if(!(formats0.test(data12))){
-return false;
-}
-}
-}
-else {
-return false;
-}
-}
-}
-var valid0 = _errs29 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-return false;
-}
-}
-validate6.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate5(data){
-"use strict";
-var vErrors = null;
-var errors = 0;
-if(!(validate6(data))){
-return false;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-var missing0;
-if((((((((((((((data.id === undefined) && (missing0 = "id")) || ((data.user_id === undefined) && (missing0 = "user_id"))) || ((data.account_id === undefined) && (missing0 = "account_id"))) || ((data.channel === undefined) && (missing0 = "channel"))) || ((data.status === undefined) && (missing0 = "status"))) || ((data.external_id === undefined) && (missing0 = "external_id"))) || ((data.participant_name === undefined) && (missing0 = "participant_name"))) || ((data.participant_email === undefined) && (missing0 = "participant_email"))) || ((data.participant_linkedin_url === undefined) && (missing0 = "participant_linkedin_url"))) || ((data.last_message_at === undefined) && (missing0 = "last_message_at"))) || ((data.unread_count === undefined) && (missing0 = "unread_count"))) || ((data.created_at === undefined) && (missing0 = "created_at"))) || ((data.updated_at === undefined) && (missing0 = "updated_at"))){
-return false;
-}
-}
-else {
-return false;
-}
-}
-validate5.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate4(data){
-"use strict";
-var vErrors = null;
-var errors = 0;
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-var missing0;
-if((data.conversation === undefined) && (missing0 = "conversation")){
-return false;
-}
-else {
-if(data.conversation !== undefined){
-if(!(validate5(data.conversation))){
-return false;
-}
-}
-}
-}
-else {
-return false;
-}
-}
-validate4.errors = vErrors;
-return errors === 0;
-}
-
-const check$validateProblem = validate9;
-var formats18 = /^(?:[a-z][a-z0-9+\-.]*:)?(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'"()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
-
-function validate9(data){
-"use strict";
-var vErrors = null;
-var errors = 0;
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-var missing0;
-if((((data.type === undefined) && (missing0 = "type")) || ((data.title === undefined) && (missing0 = "title"))) || ((data.status === undefined) && (missing0 = "status"))){
-return false;
-}
-else {
-if(data.detail !== undefined){
-var _errs1 = errors;
-if(typeof data.detail !== "string"){
-return false;
-}
-var valid0 = _errs1 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.errors !== undefined){
-var data1 = data.errors;
-var _errs3 = errors;
-if(errors === _errs3){
-if(Array.isArray(data1)){
-if(data1.length > 100){
-return false;
-}
-else {
-var valid1 = true;
-var len0 = data1.length;
-for(var i0=0; i0<len0; i0++){
-var data2 = data1[i0];
-var _errs5 = errors;
-var _errs6 = errors;
-if(errors === _errs6){
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-var missing1;
-if((((data2.path === undefined) && (missing1 = "path")) || ((data2.keyword === undefined) && (missing1 = "keyword"))) || ((data2.message === undefined) && (missing1 = "message"))){
-return false;
-}
-else {
-if(data2.keyword !== undefined){
-var _errs8 = errors;
-if(typeof data2.keyword !== "string"){
-return false;
-}
-var valid3 = _errs8 === errors;
-}
-else {
-var valid3 = true;
-}
-if(valid3){
-if(data2.message !== undefined){
-var _errs10 = errors;
-if(typeof data2.message !== "string"){
-return false;
-}
-var valid3 = _errs10 === errors;
-}
-else {
-var valid3 = true;
-}
-if(valid3){
-if(data2.path !== undefined){
-var _errs12 = errors;
-if(typeof data2.path !== "string"){
-return false;
-}
-var valid3 = _errs12 === errors;
-}
-else {
-var valid3 = true;
-}
-}
-}
-}
-}
-else {
-return false;
-}
-}
-var valid1 = _errs5 === errors;
-if(!valid1){
-break;
-}
-}
-}
-}
-else {
-return false;
-}
-}
-var valid0 = _errs3 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.instance !== undefined){
-var data6 = data.instance;
-var _errs14 = errors;
-if(errors === _errs14){
-if(errors === _errs14){
-if(typeof data6 === "string"){
-if(!(formats18.test(data6))){
-return false;
-}
-}
-else {
-return false;
-}
-}
-}
-var valid0 = _errs14 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.status !== undefined){
-var data7 = data.status;
-var _errs16 = errors;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-return false;
-}
-if(errors === _errs16){
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 > 599 || isNaN(data7)){
-return false;
-}
-else {
-if(data7 < 400 || isNaN(data7)){
-return false;
-}
-}
-}
-}
-var valid0 = _errs16 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.title !== undefined){
-var _errs18 = errors;
-if(typeof data.title !== "string"){
-return false;
-}
-var valid0 = _errs18 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.type !== undefined){
-var data9 = data.type;
-var _errs20 = errors;
-if(errors === _errs20){
-if(errors === _errs20){
-if(typeof data9 === "string"){
-if(!(formats18.test(data9))){
-return false;
-}
-}
-else {
-return false;
-}
-}
-}
-var valid0 = _errs20 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-return false;
-}
-}
-validate9.errors = vErrors;
-return errors === 0;
-}
-
-const check$updateThread$params = validate10;
-
-function validate10(data){
-"use strict";
-var vErrors = null;
-var errors = 0;
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-var missing0;
-if((data.id === undefined) && (missing0 = "id")){
-return false;
-}
-else {
-var _errs1 = errors;
-for(var key0 in data){
-if(!(key0 === "id")){
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.id !== undefined){
-var data0 = data.id;
-var _errs2 = errors;
-if(errors === _errs2){
-if(errors === _errs2){
-if(typeof data0 === "string"){
-if(!pattern0.test(data0)){
-return false;
-}
-else {
-if(!(formats0.test(data0))){
-return false;
-}
-}
-}
-else {
-return false;
-}
-}
-}
-}
-}
-}
-}
-else {
-return false;
-}
-}
-validate10.errors = vErrors;
-return errors === 0;
-}
-
-const check$validateUpdateThreadRequest = validate11;
-var schema19 = {"$id":"urn:puffle:schema:UpdateThreadRequest","type":"object","minProperties":1,"properties":{"account_id":{"type":["string","null"],"format":"uuid","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"draft_attachments":{"type":["array","null"],"maxItems":20,"items":{"$ref":"urn:puffle:schema:DraftAttachment"}},"draft_bcc":{"type":["string","null"],"maxLength":4096},"draft_body_html":{"type":["string","null"]},"draft_body_text":{"type":["string","null"]},"draft_cc":{"type":["string","null"],"maxLength":4096},"draft_subject":{"type":["string","null"],"maxLength":998},"participant_email":{"type":"string","format":"email","maxLength":254},"participant_name":{"type":"string","maxLength":256},"status":{"$ref":"urn:puffle:schema:StatusUpdate"},"unread_count":{"$ref":"urn:puffle:schema:UnreadCount"}},"additionalProperties":false};
-var func0 = Object.prototype.hasOwnProperty;
-var func1 = ucs2length;
-
-function validate11(data){
-"use strict";
-var vErrors = null;
-var errors = 0;
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(Object.keys(data).length < 1){
-return false;
-}
-else {
-var _errs1 = errors;
-for(var key0 in data){
-if(!(func0.call(schema19.properties, key0))){
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.account_id !== undefined){
-var data0 = data.account_id;
-var _errs2 = errors;
-if((typeof data0 !== "string") && (data0 !== null)){
-return false;
-}
-if(errors === _errs2){
-if(errors === _errs2){
-if(typeof data0 === "string"){
-if(!pattern1.test(data0)){
-return false;
-}
-else {
-if(!(formats0.test(data0))){
-return false;
-}
-}
-}
-}
-}
-var valid0 = _errs2 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.draft_attachments !== undefined){
-var data1 = data.draft_attachments;
-var _errs4 = errors;
-if((!(Array.isArray(data1))) && (data1 !== null)){
-return false;
-}
-if(errors === _errs4){
-if(Array.isArray(data1)){
-if(data1.length > 20){
-return false;
-}
-else {
-var valid1 = true;
-var len0 = data1.length;
-for(var i0=0; i0<len0; i0++){
-var data2 = data1[i0];
-var _errs6 = errors;
-var _errs7 = errors;
-if(errors === _errs7){
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-}
-else {
-return false;
-}
-}
-var valid1 = _errs6 === errors;
-if(!valid1){
-break;
-}
-}
-}
-}
-}
-var valid0 = _errs4 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.draft_bcc !== undefined){
-var data3 = data.draft_bcc;
-var _errs10 = errors;
-if((typeof data3 !== "string") && (data3 !== null)){
-return false;
-}
-if(errors === _errs10){
-if(typeof data3 === "string"){
-if(func1(data3) > 4096){
-return false;
-}
-}
-}
-var valid0 = _errs10 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.draft_body_html !== undefined){
-var data4 = data.draft_body_html;
-var _errs12 = errors;
-if((typeof data4 !== "string") && (data4 !== null)){
-return false;
-}
-var valid0 = _errs12 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.draft_body_text !== undefined){
-var data5 = data.draft_body_text;
-var _errs14 = errors;
-if((typeof data5 !== "string") && (data5 !== null)){
-return false;
-}
-var valid0 = _errs14 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.draft_cc !== undefined){
-var data6 = data.draft_cc;
-var _errs16 = errors;
-if((typeof data6 !== "string") && (data6 !== null)){
-return false;
-}
-if(errors === _errs16){
-if(typeof data6 === "string"){
-if(func1(data6) > 4096){
-return false;
-}
-}
-}
-var valid0 = _errs16 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.draft_subject !== undefined){
-var data7 = data.draft_subject;
-var _errs18 = errors;
-if((typeof data7 !== "string") && (data7 !== null)){
-return false;
-}
-if(errors === _errs18){
-if(typeof data7 === "string"){
-if(func1(data7) > 998){
-return false;
-}
-}
-}
-var valid0 = _errs18 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.participant_email !== undefined){
-var data8 = data.participant_email;
-var _errs20 = errors;
-if(errors === _errs20){
-if(errors === _errs20){
-if(typeof data8 === "string"){
-if(func1(data8) > 254){
-return false;
-}
-else {
-if(!(formats10.test(data8))){
-return false;
-}
-}
-}
-else {
-return false;
-}
-}
-}
-var valid0 = _errs20 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.participant_name !== undefined){
-var data9 = data.participant_name;
-var _errs22 = errors;
-if(errors === _errs22){
-if(typeof data9 === "string"){
-if(func1(data9) > 256){
-return false;
-}
-}
-else {
-return false;
-}
-}
-var valid0 = _errs22 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.status !== undefined){
-var data10 = data.status;
-var _errs24 = errors;
-if(typeof data10 !== "string"){
-return false;
-}
-if(!((data10 === "active") || (data10 === "archived"))){
-return false;
-}
-var valid0 = _errs24 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.unread_count !== undefined){
-var data11 = data.unread_count;
-var _errs27 = errors;
-var _errs28 = errors;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-return false;
-}
-if(errors === _errs28){
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 > 9007199254740991 || isNaN(data11)){
-return false;
-}
-else {
-if(data11 < 0 || isNaN(data11)){
-return false;
-}
-}
-}
-}
-var valid0 = _errs27 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-return false;
-}
-}
-validate11.errors = vErrors;
-return errors === 0;
-}
-
-const check$updateThread$field$account_id = validate12;
-
-function validate12(data){
-"use strict";
-var vErrors = null;
-var errors = 0;
-if((typeof data !== "string") && (data !== null)){
-return false;
-}
-if(errors === 0){
-if(errors === 0){
-if(typeof data === "string"){
-if(!pattern1.test(data)){
-return false;
-}
-else {
-if(!(formats0.test(data))){
-return false;
-}
-}
-}
-}
-}
-validate12.errors = vErrors;
-return errors === 0;
-}
-
-const check$updateThread$field$draft_attachments = validate13;
-
-function validate13(data){
-"use strict";
-var vErrors = null;
-var errors = 0;
-if((!(Array.isArray(data))) && (data !== null)){
-return false;
-}
-if(errors === 0){
-if(Array.isArray(data)){
-if(data.length > 20){
-return false;
-}
-else {
-var valid0 = true;
-var len0 = data.length;
-for(var i0=0; i0<len0; i0++){
-var data0 = data[i0];
-var _errs1 = errors;
-var _errs2 = errors;
-if(errors === _errs2){
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-}
-else {
-return false;
-}
-}
-var valid0 = _errs1 === errors;
-if(!valid0){
-break;
-}
-}
-}
-}
-}
-validate13.errors = vErrors;
-return errors === 0;
-}
-
-const check$updateThread$field$draft_bcc = validate14;
-
-function validate14(data){
-"use strict";
-var vErrors = null;
-var errors = 0;
-if((typeof data !== "string") && (data !== null)){
-return false;
-}
-if(errors === 0){
-if(typeof data === "string"){
-if(func1(data) > 4096){
-return false;
-}
-}
-}
-validate14.errors = vErrors;
-return errors === 0;
-}
-
-const check$updateThread$field$draft_body_html = validate15;
-
-function validate15(data){
-"use strict";
-var vErrors = null;
-var errors = 0;
-if((typeof data !== "string") && (data !== null)){
-return false;
-}
-validate15.errors = vErrors;
-return errors === 0;
-}
-
-const check$updateThread$field$draft_body_text = validate16;
-
-function validate16(data){
-"use strict";
-var vErrors = null;
-var errors = 0;
-if((typeof data !== "string") && (data !== null)){
-return false;
-}
-validate16.errors = vErrors;
-return errors === 0;
-}
-
-const check$updateThread$field$draft_cc = validate17;
-
-function validate17(data){
-"use strict";
-var vErrors = null;
-var errors = 0;
-if((typeof data !== "string") && (data !== null)){
-return false;
-}
-if(errors === 0){
-if(typeof data === "string"){
-if(func1(data) > 4096){
-return false;
-}
-}
-}
-validate17.errors = vErrors;
-return errors === 0;
-}
-
-const check$updateThread$field$draft_subject = validate18;
-
-function validate18(data){
-"use strict";
-var vErrors = null;
-var errors = 0;
-if((typeof data !== "string") && (data !== null)){
-return false;
-}
-if(errors === 0){
-if(typeof data === "string"){
-if(func1(data) > 998){
-return false;
-}
-}
-}
-validate18.errors = vErrors;
-return errors === 0;
-}
-
-const check$updateThread$field$participant_email = validate19;
-
-function validate19(data){
-"use strict";
-var vErrors = null;
-var errors = 0;
-if(errors === 0){
-if(errors === 0){
-if(typeof data === "string"){
-if(func1(data) > 254){
-return false;
-}
-else {
-if(!(formats10.test(data))){
-return false;
-}
-}
-}
-else {
-return false;
-}
-}
-}
-validate19.errors = vErrors;
-return errors === 0;
-}
-
-const check$updateThread$field$participant_name = validate20;
-
-function validate20(data){
-"use strict";
-var vErrors = null;
-var errors = 0;
-if(errors === 0){
-if(typeof data === "string"){
-if(func1(data) > 256){
-return false;
-}
-}
-else {
-return false;
-}
-}
-validate20.errors = vErrors;
-return errors === 0;
-}
-
-const check$updateThread$field$status = validate21;
-
-function validate21(data){
-"use strict";
-var vErrors = null;
-var errors = 0;
-if(typeof data !== "string"){
-return false;
-}
-if(!((data === "active") || (data === "archived"))){
-return false;
-}
-validate21.errors = vErrors;
-return errors === 0;
-}
-
-const check$updateThread$field$unread_count = validate22;
-
-function validate22(data){
-"use strict";
-var vErrors = null;
-var errors = 0;
-var _errs0 = errors;
-if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){
-return false;
-}
-if(errors === _errs0){
-if((typeof data == "number") && (isFinite(data))){
-if(data > 9007199254740991 || isNaN(data)){
-return false;
-}
-else {
-if(data < 0 || isNaN(data)){
-return false;
-}
-}
-}
-}
-validate22.errors = vErrors;
-return errors === 0;
-}
-
-const check$validateUpdateThreadResponse = validate23;
-
-function validate26(data){
-"use strict";
-var vErrors = null;
-var errors = 0;
-if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.draft_attachments !== undefined){
 var data0 = data.draft_attachments;
-var _errs1 = errors;
 if((!(Array.isArray(data0))) && (data0 !== null)){
-return false;
+var err0 = {path:instancePath+"/draft_attachments",keyword:"type",message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err0];
 }
-if(errors === _errs1){
+else {
+vErrors.push(err0);
+}
+errors++;
+}
 if(Array.isArray(data0)){
-var valid1 = true;
 var len0 = data0.length;
 for(var i0=0; i0<len0; i0++){
 var data1 = data0[i0];
-var _errs3 = errors;
-var _errs4 = errors;
-if(errors === _errs4){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 }
 else {
-return false;
-}
-}
-var valid1 = _errs3 === errors;
-if(!valid1){
-break;
-}
-}
-}
-}
-var valid0 = _errs1 === errors;
+var err1 = {path:instancePath+"/draft_attachments/" + i0,keyword:"type",message:"must be object"};
+if(vErrors === null){
+vErrors = [err1];
 }
 else {
-var valid0 = true;
+vErrors.push(err1);
 }
-if(valid0){
+errors++;
+}
+}
+}
+}
 if(data.draft_bcc !== undefined){
 var data2 = data.draft_bcc;
-var _errs7 = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
-return false;
-}
-var valid0 = _errs7 === errors;
+var err2 = {path:instancePath+"/draft_bcc",keyword:"type",message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err2];
 }
 else {
-var valid0 = true;
+vErrors.push(err2);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.draft_body_html !== undefined){
 var data3 = data.draft_body_html;
-var _errs9 = errors;
 if((typeof data3 !== "string") && (data3 !== null)){
-return false;
-}
-var valid0 = _errs9 === errors;
+var err3 = {path:instancePath+"/draft_body_html",keyword:"type",message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err3];
 }
 else {
-var valid0 = true;
+vErrors.push(err3);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.draft_body_text !== undefined){
 var data4 = data.draft_body_text;
-var _errs11 = errors;
 if((typeof data4 !== "string") && (data4 !== null)){
-return false;
-}
-var valid0 = _errs11 === errors;
+var err4 = {path:instancePath+"/draft_body_text",keyword:"type",message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err4];
 }
 else {
-var valid0 = true;
+vErrors.push(err4);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.draft_cc !== undefined){
 var data5 = data.draft_cc;
-var _errs13 = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
-return false;
-}
-var valid0 = _errs13 === errors;
+var err5 = {path:instancePath+"/draft_cc",keyword:"type",message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err5];
 }
 else {
-var valid0 = true;
+vErrors.push(err5);
 }
-if(valid0){
+errors++;
+}
+}
 if(data.draft_subject !== undefined){
 var data6 = data.draft_subject;
-var _errs15 = errors;
 if((typeof data6 !== "string") && (data6 !== null)){
-return false;
-}
-var valid0 = _errs15 === errors;
+var err6 = {path:instancePath+"/draft_subject",keyword:"type",message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err6];
 }
 else {
-var valid0 = true;
+vErrors.push(err6);
 }
-}
-}
-}
+errors++;
 }
 }
 }
 else {
-return false;
+var err7 = {path:instancePath,keyword:"type",message:"must be object"};
+if(vErrors === null){
+vErrors = [err7];
 }
+else {
+vErrors.push(err7);
 }
-validate26.errors = vErrors;
+errors++;
+}
+validate31.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate24(data){
+function validate29(data, instancePath){
 "use strict";
+if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
-var _errs1 = errors;
-if(!(validate6(data))){
-return false;
+if(!(validate22(data, instancePath))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
 }
-var valid0 = _errs1 === errors;
-if(valid0){
-var _errs2 = errors;
-if(!(validate26(data))){
-return false;
+if(!(validate31(data, instancePath))){
+vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+errors = vErrors.length;
 }
-var valid0 = _errs2 === errors;
-}
-if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-var missing0;
-if(((data.id === undefined) && (missing0 = "id")) || ((data.status === undefined) && (missing0 = "status"))){
-return false;
+if(data.id === undefined){
+var err0 = {path:instancePath+"/id",keyword:"required",message:"is required"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.status === undefined){
+var err1 = {path:instancePath+"/status",keyword:"required",message:"is required"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
 }
 }
 else {
-return false;
-}
-}
-validate24.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate23(data){
-"use strict";
-var vErrors = null;
-var errors = 0;
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-var missing0;
-if((data.thread === undefined) && (missing0 = "thread")){
-return false;
+var err2 = {path:instancePath,keyword:"type",message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
 }
 else {
-if(data.thread !== undefined){
-if(!(validate24(data.thread))){
-return false;
+vErrors.push(err2);
 }
-}
-}
-}
-else {
-return false;
-}
-}
-validate23.errors = vErrors;
-return errors === 0;
-}
-
-const check$validateDuplicateThreadProblem = validate29;
-
-function validate29(data){
-"use strict";
-var vErrors = null;
-var errors = 0;
-if(!(data && typeof data == "object" && !Array.isArray(data))){
-return false;
-}
-var _errs1 = errors;
-if(!(validate9(data))){
-return false;
-}
-var valid0 = _errs1 === errors;
-if(valid0){
-var _errs2 = errors;
-if(errors === _errs2){
-if(data && typeof data == "object" && !Array.isArray(data)){
-var missing0;
-if((data.existing_thread === undefined) && (missing0 = "existing_thread")){
-return false;
-}
-else {
-if(data.existing_thread !== undefined){
-if(!(validate24(data.existing_thread))){
-return false;
-}
-}
-}
-}
-else {
-return false;
-}
-}
-var valid0 = _errs2 === errors;
+errors++;
 }
 validate29.errors = vErrors;
 return errors === 0;
 }
-return { check$updateConversation$params, check$validateUpdateConversationRequest, check$updateConversation$field$status, check$updateConversation$field$unread_count, check$validateUpdateConversationResponse, check$validateProblem, check$updateThread$params, check$validateUpdateThreadRequest, check$updateThread$field$account_id, check$updateThread$field$draft_attachments, check$updateThread$field$draft_bcc, check$updateThread$field$draft_body_html, check$updateThread$field$draft_body_text, check$updateThread$field$draft_cc, check$updateThread$field$draft_subject, check$updateThread$field$participant_email, check$updateThread$field$participant_name, check$updateThread$field$status, check$updateThread$field$unread_count, check$validateUpdateThreadResponse, check$validateDuplicateThreadProblem };
+
+
+function validate40(data, instancePath){
+"use strict";
+if(instancePath === undefined) instancePath = "";
+var vErrors = null;
+var errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.thread === undefined){
+var err0 = {path:instancePath+"/thread",keyword:"required",message:"is required"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.thread !== undefined){
+if(!(validate29(data.thread, instancePath+"/thread"))){
+vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+var err1 = {path:instancePath,keyword:"type",message:"must be object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate40.errors = vErrors;
+return errors === 0;
+}
+
+const updateThread$response$409 = validate26;
+
+function validate26(data, instancePath){
+"use strict";
+if(instancePath === undefined) instancePath = "";
+var vErrors = null;
+var errors = 0;
+if(!(data && typeof data == "object" && !Array.isArray(data))){
+var err0 = {path:instancePath,keyword:"type",message:"must be object"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!(validate27(data, instancePath))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.existing_thread === undefined){
+var err1 = {path:instancePath+"/existing_thread",keyword:"required",message:"is required"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.existing_thread !== undefined){
+if(!(validate29(data.existing_thread, instancePath+"/existing_thread"))){
+vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+var err2 = {path:instancePath,keyword:"type",message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate26.errors = vErrors;
+return errors === 0;
+}
+const updateConversation$response$401 = updateConversation$response$400;
+const updateConversation$response$404 = updateConversation$response$400;
+const updateConversation$response$413 = updateConversation$response$400;
+const updateConversation$response$415 = updateConversation$response$400;
+const updateThread$response$400 = updateConversation$response$400;
+const updateThread$response$401 = updateConversation$response$400;
+const updateThread$response$404 = updateConversation$response$400;
+const updateThread$response$413 = updateConversation$response$400;
+const updateThread$response$415 = updateConversation$response$400;
+return { updateConversation$params, updateConversation$request, updateConversation$field$status, updateConversation$field$unread_count, updateConversation$response$200, updateConversation$response$400, updateThread$params, updateThread$request, updateThread$field$account_id, updateThread$field$draft_attachments, updateThread$field$draft_bcc, updateThread$field$draft_body_html, updateThread$field$draft_body_text, updateThread$field$draft_cc, updateThread$field$draft_subject, updateThread$field$participant_email, updateThread$field$participant_name, updateThread$field$status, updateThread$field$unread_count, updateThread$response$200, updateThread$response$409, updateConversation$response$401, updateConversation$response$404, updateConversation$response$413, updateConversation$response$415, updateThread$response$400, updateThread$response$401, updateThread$response$404, updateThread$response$413, updateThread$response$415 };
 })();
 
-export const schemas = Object.freeze({
+export const schemas = /* @__PURE__ */ Object.freeze({
   "Channel": validateChannel,
   "Conversation": validateConversation,
   "ConversationRow": validateConversationRow,
@@ -4482,48 +4350,46 @@ export const operations = Object.freeze({
     }),
   }),
 });
-/** Boolean-only twins of `operations`' validators (AJV, allErrors off, no messages): the fast path. */
-export const checks = Object.freeze({
-  "updateConversation": Object.freeze({
-    pathParams: check$updateConversation$params,
-    requestBody: check$validateUpdateConversationRequest,
-    requestFields: Object.freeze({
-      "status": check$updateConversation$field$status,
-      "unread_count": check$updateConversation$field$unread_count,
-    }),
-    responses: Object.freeze({
-      "200": check$validateUpdateConversationResponse,
-      "400": check$validateProblem,
-      "401": check$validateProblem,
-      "404": check$validateProblem,
-      "413": check$validateProblem,
-      "415": check$validateProblem,
-    }),
-  }),
-  "updateThread": Object.freeze({
-    pathParams: check$updateThread$params,
-    requestBody: check$validateUpdateThreadRequest,
-    requestFields: Object.freeze({
-      "account_id": check$updateThread$field$account_id,
-      "draft_attachments": check$updateThread$field$draft_attachments,
-      "draft_bcc": check$updateThread$field$draft_bcc,
-      "draft_body_html": check$updateThread$field$draft_body_html,
-      "draft_body_text": check$updateThread$field$draft_body_text,
-      "draft_cc": check$updateThread$field$draft_cc,
-      "draft_subject": check$updateThread$field$draft_subject,
-      "participant_email": check$updateThread$field$participant_email,
-      "participant_name": check$updateThread$field$participant_name,
-      "status": check$updateThread$field$status,
-      "unread_count": check$updateThread$field$unread_count,
-    }),
-    responses: Object.freeze({
-      "200": check$validateUpdateThreadResponse,
-      "400": check$validateProblem,
-      "401": check$validateProblem,
-      "404": check$validateProblem,
-      "409": check$validateDuplicateThreadProblem,
-      "413": check$validateProblem,
-      "415": check$validateProblem,
-    }),
-  }),
-});
+/** The request body validator of an operation; null when it takes no body, undefined for an unknown id. */
+export function requestBodyOf(operationId) {
+  switch (operationId) {
+    case "updateConversation": return updateConversation$request;
+    case "updateThread": return updateThread$request;
+  }
+  return undefined;
+}
+/** The path parameters validator of an operation; undefined for an unknown id. */
+export function pathParamsOf(operationId) {
+  switch (operationId) {
+    case "updateConversation": return updateConversation$params;
+    case "updateThread": return updateThread$params;
+  }
+  return undefined;
+}
+/** The validator of a documented response (`status` a string); null when it has no body, undefined when not documented. */
+export function responseOf(operationId, status) {
+  switch (operationId) {
+    case "updateConversation":
+      switch (status) {
+        case "200": return updateConversation$response$200;
+        case "400": return updateConversation$response$400;
+        case "401": return updateConversation$response$401;
+        case "404": return updateConversation$response$404;
+        case "413": return updateConversation$response$413;
+        case "415": return updateConversation$response$415;
+      }
+      return undefined;
+    case "updateThread":
+      switch (status) {
+        case "200": return updateThread$response$200;
+        case "400": return updateThread$response$400;
+        case "401": return updateThread$response$401;
+        case "404": return updateThread$response$404;
+        case "409": return updateThread$response$409;
+        case "413": return updateThread$response$413;
+        case "415": return updateThread$response$415;
+      }
+      return undefined;
+  }
+  return undefined;
+}

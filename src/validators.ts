@@ -1,7 +1,7 @@
 // The `puffle-api/validators` entry: check request and response bodies exactly as the API does,
 // with the generated, precompiled AJV validators (no AJV at run time, nothing compiled on import).
-import { checks, operations as tables, schemas } from "../generated/validators.js";
-import type { AjvError, ValidateFunction } from "../generated/validators.js";
+import { operations as tables, pathParamsOf, requestBodyOf, responseOf, schemas } from "../generated/validators.js";
+import type { AjvError, IssueFunction, ValidateFunction } from "../generated/validators.js";
 import type { operations as Operations } from "../generated/schema.js";
 
 export { schemas };
@@ -64,8 +64,6 @@ function enumMessage(allowed: readonly unknown[]): string {
 export function toIssues(errors: readonly AjvError[] | null | undefined, prefix = ""): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   if (!errors) return out;
-  // Duplicates can only occur with two errors or more.
-  const seen = errors.length > 1 ? new Set<string>() : null;
   for (let i = 0; i < errors.length; i++) {
     const error = errors[i]!;
     let path = prefix + error.instancePath;
@@ -83,14 +81,35 @@ export function toIssues(errors: readonly AjvError[] | null | undefined, prefix 
     } else if (error.keyword === "enum" && Array.isArray(p.allowedValues)) {
       message = enumMessage(p.allowedValues);
     }
-    if (seen !== null) {
-      const key = `${path}\u0000${error.keyword}\u0000${message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-    }
     out.push({ path, keyword: error.keyword, message });
   }
+  return merged(out);
+}
+
+/**
+ * The issues as reported: each (path, keyword, message) once, and without patterns that only
+ * restate a failed format. The operations' generated validators build their issues in the same
+ * words as `toIssues` (scripts/lib/validators.mjs, issueCode); both end here.
+ */
+function merged(issues: ValidationIssue[]): ValidationIssue[] {
+  // Duplicates can only occur with two issues or more.
+  if (issues.length < 2) return issues;
+  const seen = new Set<string>();
+  const out: ValidationIssue[] = [];
+  for (const issue of issues) {
+    const key = `${issue.path}\u0000${issue.keyword}\u0000${issue.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(issue);
+  }
   return out.length > 1 ? withoutRestatedPatterns(out) : out;
+}
+
+/** The issues an operation's validator left in `errors`, under `prefix`, merged. */
+function issuesOf(validate: IssueFunction, prefix = ""): ValidationIssue[] {
+  const issues = validate.errors ?? [];
+  if (prefix !== "") for (const issue of issues) issue.path = prefix + issue.path;
+  return merged(issues);
 }
 
 /**
@@ -106,13 +125,12 @@ function withoutRestatedPatterns(issues: ValidationIssue[]): ValidationIssue[] {
 }
 
 /**
- * `check` is the boolean-only build of the same schema (allErrors off, no messages): the fast path.
- * Only when it says invalid does the detailed (allErrors) validator run, for the reasons; its
- * verdict is the one returned. test/unit/fast-path.test.ts checks that the two always agree.
+ * One pass: the operation's validator (AJV's code, building our issues as it goes) answers, and
+ * on failure its issues are the reasons.
  */
-function run<T>(validate: ValidateFunction, value: unknown, check: ValidateFunction): ValidationResult<T> {
-  if (check(value) || validate(value)) return { valid: true, value: value as T };
-  return { valid: false, errors: toIssues(validate.errors) };
+function run<T>(validate: IssueFunction, value: unknown): ValidationResult<T> {
+  if (validate(value)) return { valid: true, value: value as T };
+  return { valid: false, errors: issuesOf(validate) };
 }
 
 function unknownOperation(operationId: unknown): ValidationIssue[] {
@@ -127,54 +145,31 @@ function tableOf(operationId: unknown) {
   return typeof operationId === "string" && Object.hasOwn(tables, operationId) ? tables[operationId as OperationId] : undefined;
 }
 
-/** A detailed validator and its boolean twin. */
-interface Pair {
-  readonly validate: ValidateFunction;
-  readonly check: ValidateFunction;
-}
-
-/** Per operation, everything a call needs, found with one Map lookup. */
-interface Compiled {
-  readonly requestBody: Pair;
-  readonly pathParams: Pair;
-  readonly responses: ReadonlyMap<string, Pair | null>;
-}
-
-const compiled = new Map<string, Compiled>();
-for (const operationId of operationIds) {
-  const table = tables[operationId];
-  const fast = checks[operationId];
-  const fastResponses: Readonly<Record<string, ValidateFunction | null>> = fast.responses;
-  compiled.set(operationId, {
-    requestBody: { validate: table.requestBody, check: fast.requestBody },
-    pathParams: { validate: table.pathParams, check: fast.pathParams },
-    responses: new Map(Object.entries(table.responses as Readonly<Record<string, ValidateFunction | null>>).map(([status, validate]) => [status, validate ? { validate, check: fastResponses[status]! } : null])),
-  });
-}
-
-function compiledOf(operationId: unknown): Compiled | undefined {
-  return typeof operationId === "string" ? compiled.get(operationId) : undefined;
-}
-
 /** Checks a request body against the operation's strict schema: every field valid, no unknown field, at least one field. */
 export function validateRequestBody<Op extends OperationId>(operationId: Op, body: unknown): ValidationResult<RequestBody<Op>>;
 export function validateRequestBody(operationId: string, body: unknown): ValidationResult<unknown>;
 export function validateRequestBody(operationId: string, body: unknown): ValidationResult<unknown> {
-  const op = compiledOf(operationId);
-  if (!op) return { valid: false, errors: unknownOperation(operationId) };
-  return run(op.requestBody.validate, body, op.requestBody.check);
+  // requestBodyOf and the others are switches over the ids: with a constant id, a direct call.
+  const validate = requestBodyOf(operationId);
+  if (validate) return run(validate, body);
+  return { valid: false, errors: validate === undefined ? unknownOperation(operationId) : [{ path: "", keyword: "content", message: `${operationId} takes no request body` }] };
 }
 
 /** Checks a response body against the schema documented for that status. */
 export function validateResponseBody<Op extends OperationId, S extends ResponseStatus<Op>>(operationId: Op, status: S | `${S}`, body: unknown): ValidationResult<ResponseBody<Op, S>>;
 export function validateResponseBody(operationId: string, status: number | string, body: unknown): ValidationResult<unknown>;
 export function validateResponseBody(operationId: string, status: number | string, body: unknown): ValidationResult<unknown> {
-  const op = compiledOf(operationId);
-  if (!op) return { valid: false, errors: unknownOperation(operationId) };
-  const key = typeof status === "string" ? status : String(status);
-  const pair = op.responses.get(key);
-  if (pair === undefined) {
-    const responses: Readonly<Record<string, ValidateFunction | null>> = tables[operationId as OperationId].responses;
+  let key: string;
+  if (typeof status === "string") key = status;
+  // String() of anything else than a number runs user code: only for a known operation, as ever.
+  else if (typeof status === "number" || tableOf(operationId)) key = String(status);
+  else return { valid: false, errors: unknownOperation(operationId) };
+  const validate = responseOf(operationId, key);
+  if (validate) return run(validate, body);
+  if (validate === undefined) {
+    const table = tableOf(operationId);
+    if (!table) return { valid: false, errors: unknownOperation(operationId) };
+    const responses: Readonly<Record<string, IssueFunction | null>> = table.responses;
     return {
       valid: false,
       errors: [{
@@ -184,21 +179,18 @@ export function validateResponseBody(operationId: string, status: number | strin
       }],
     };
   }
-  if (pair === null) {
-    return body === undefined || body === null || body === ""
-      ? { valid: true, value: body }
-      : { valid: false, errors: [{ path: "", keyword: "content", message: `status ${key} of ${operationId} has no body` }] };
-  }
-  return run(pair.validate, body, pair.check);
+  return body === undefined || body === null || body === ""
+    ? { valid: true, value: body }
+    : { valid: false, errors: [{ path: "", keyword: "content", message: `status ${key} of ${operationId} has no body` }] };
 }
 
 /** Checks path parameters (`{ id }`) against the documented pattern. */
 export function validatePathParams<Op extends OperationId>(operationId: Op, params: unknown): ValidationResult<PathParams<Op>>;
 export function validatePathParams(operationId: string, params: unknown): ValidationResult<unknown>;
 export function validatePathParams(operationId: string, params: unknown): ValidationResult<unknown> {
-  const op = compiledOf(operationId);
-  if (!op) return { valid: false, errors: unknownOperation(operationId) };
-  return run(op.pathParams.validate, params, op.pathParams.check);
+  const validate = pathParamsOf(operationId);
+  if (!validate) return { valid: false, errors: unknownOperation(operationId) };
+  return run(validate, params);
 }
 
 const TRANSFORMS = {
@@ -221,8 +213,7 @@ export function normalizeRequestBody(operationId: string, body: unknown): Normal
     const got = body === null ? "null" : Array.isArray(body) ? "an array" : typeof body;
     return { ok: false, status: rule.emptyStatus, errors: [{ path: "", keyword: "type", message: `must be object (got ${got})` }] };
   }
-  const fields: Readonly<Record<string, { validate: ValidateFunction; transform: keyof typeof TRANSFORMS | null }>> = table.requestFields;
-  const fieldChecks: Readonly<Record<string, ValidateFunction>> = checks[operationId as OperationId].requestFields;
+  const fields: Readonly<Record<string, { validate: IssueFunction; transform: keyof typeof TRANSFORMS | null }>> = table.requestFields;
   const out: Record<string, unknown> = {};
   const dropped: string[] = [];
   const errors: ValidationIssue[] = [];
@@ -237,8 +228,8 @@ export function normalizeRequestBody(operationId: string, body: unknown): Normal
       errors.push(issue);
       continue;
     }
-    if (!fieldChecks[key]!(value) && !field.validate(value)) {
-      const issues = toIssues(field.validate.errors, `/${escapePointer(key)}`);
+    if (!field.validate(value)) {
+      const issues = issuesOf(field.validate, `/${escapePointer(key)}`);
       if (rule.invalidProperties === "reject") return { ok: false, status: rule.emptyStatus, errors: issues };
       dropped.push(key);
       errors.push(...issues);
@@ -258,8 +249,8 @@ export function normalizeRequestBody(operationId: string, body: unknown): Normal
     return { ok: false, status: rule.emptyStatus, errors };
   }
   // The result must pass the strict schema; if it does not, the spec's extension and its schema disagree.
-  if (!checks[operationId as OperationId].requestBody(out) && !table.requestBody(out)) {
-    return { ok: false, status: rule.emptyStatus, errors: toIssues(table.requestBody.errors) };
+  if (!table.requestBody(out)) {
+    return { ok: false, status: rule.emptyStatus, errors: issuesOf(table.requestBody) };
   }
   return { ok: true, body: out, dropped };
 }

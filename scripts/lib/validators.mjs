@@ -2,6 +2,7 @@
 // the few runtime helpers AJV would `require()` inlined, plus per-operation tables that
 // src/validators.ts uses. Nothing is compiled at import time and nothing is imported.
 import fs from "node:fs";
+import vm from "node:vm";
 import { fileURLToPath } from "node:url";
 import Ajv2020 from "ajv/dist/2020.js";
 import standaloneCodeModule from "ajv/dist/standalone/index.js";
@@ -142,62 +143,142 @@ function withoutDynamicScope(ajv, schemaList) {
   ajv.opts.unevaluated = false;
 }
 
-/**
- * The boolean fast path: the same schemas compiled a second time by AJV with `allErrors: false`
- * and no messages, then slimmed (see slimFastCode). It answers valid/invalid only;
- * src/validators.ts runs the detailed (allErrors) validator only when this one says invalid.
- * test/unit/fast-path.test.ts checks that both give the same verdict on every example of the spec
- * and on mutations of them. Returns code that defines `const <name> = …` for each requested
- * [name, id], scoped in an IIFE so that AJV's own names (validate20, schema31, …) cannot clash
- * with the detailed build's.
- */
-function buildFastCode(schemas, ajvFormats, wanted) {
-  const byId = new Map(Object.entries(schemas).map(([id, { schema }]) => [id, schema]));
-  const ajv = new Ajv2020({
-    strict: true,
-    strictRequired: false,
-    allErrors: false,
-    messages: false,
-    inlineRefs: true,
-    // The same schemas were just checked against the meta-schema by the detailed build.
-    validateSchema: false,
-    formats: ajvFormats,
-    code: { source: true, esm: true, lines: true, es5: true, formats: _`formats` },
-  });
-  withoutDynamicScope(ajv, [...byId.values()]);
-  for (const [id, schema] of byId) ajv.addSchema(schema, id);
-  const names = Object.fromEntries(wanted);
-  let code = standaloneCode(ajv, names).replace(/^"use strict";\n?/, "");
-  code = code.replace(/^export const (\S+) = /gm, "const $1 = ");
-  code = slimFastCode(code);
-  const list = Object.keys(names);
-  return `const { ${list.join(", ")} } = (() => {\n${code.trim()}\nreturn { ${list.join(", ")} };\n})();`;
+/** Splits the members of an object literal's body (`a:1,b:{c:2},d:"e,f"`) at its top-level commas. */
+function splitTopLevel(text) {
+  const parts = [];
+  let depth = 0;
+  let start = 0;
+  let quote = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = null;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === "{" || c === "[" || c === "(") depth++;
+    else if (c === "}" || c === "]" || c === ")") depth--;
+    else if (c === "," && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
+/** `{a: x, b: y}` (as AJV writes it) → Map a → "x", b → "y"; null when it is not that shape. */
+function membersOf(literal) {
+  if (!literal.startsWith("{") || !literal.endsWith("}")) return null;
+  const out = new Map();
+  for (const part of splitTopLevel(literal.slice(1, -1))) {
+    const m = /^\s*([A-Za-z_$][\w$]*)\s*:\s*([\s\S]*?)\s*$/.exec(part);
+    if (!m) return null;
+    out.set(m[1], m[2]);
+  }
+  return out;
+}
+
+const STRING = String.raw`"(?:[^"\\\n]|\\.)*"`;
+const CONSTANT_STRING = new RegExp(`^${STRING}(?:\\+${STRING})*$`);
+
+/** A JS expression that only joins string literals (`"a"+"b"`), evaluated; otherwise undefined. */
+function constantString(expr) {
+  if (!CONSTANT_STRING.test(expr)) return undefined;
+  return expr.match(new RegExp(STRING, "g")).map((s) => JSON.parse(s)).join("");
+}
+
+/** `expr + "suffix"`, folding string literals: `instancePath+"/a"` + "/b" → `instancePath+"/a/b"`. */
+function concat(expr, suffix) {
+  const whole = constantString(expr);
+  if (whole !== undefined) return JSON.stringify(whole + suffix);
+  const m = new RegExp(`^(.*\\+)(${STRING})$`).exec(expr);
+  if (m) return `${m[1]}${JSON.stringify(JSON.parse(m[2]) + suffix)}`;
+  return `${expr}+${JSON.stringify(suffix)}`;
+}
+
+function escapePointer(segment) {
+  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/** How src/validators.ts words a value in a message (strings quoted). */
+function describe(value) {
+  return typeof value === "string" ? JSON.stringify(value) : String(value);
 }
 
 /**
- * Post-processing of the fast build, which only ever answers true/false: the error object each
- * failure would build is left out (the caller runs the detailed validator for the reasons), and
- * with it the validation-context preamble and the schema constants only those objects used.
- * Every edit is checked to have matched the shape AJV emits (one statement a line, `lines: true`).
+ * Post-processing of AJV's standalone code (allErrors) for the operations' validators: each error
+ * object AJV would build becomes the issue src/validators.ts reports for it — `{ path, keyword,
+ * message }`, the path pointing at the field itself for required and unknown properties, an enum's
+ * message listing its values — exactly what `toIssues` makes of AJV's error (the differential test
+ * test/unit/issues-differential.test.ts holds the two equal). The checks, their order and the
+ * verdicts are AJV's, untouched. The validation context becomes one `instancePath` argument (the
+ * other members of AJV's context are only read by keywords these schemas do not use), so a
+ * reference no longer allocates a context object per call. Every edit is checked to have matched
+ * the shape AJV emits (one statement a line, `lines: true`); anything else fails the build.
  */
-function slimFastCode(code) {
-  const errorLine = /^(validate\d+)\.errors = \[\{.*\}\];\n(?=return false;\n)/gm;
-  let out = code.replace(errorLine, "");
-  // A call through a reference passes a validation context and collects the callee's errors; a
-  // failed call can return false at once (allErrors is off, so nothing else would be checked).
-  const refCall = /^if\(!\((validate\d+)\((\S+?), \{instancePath:[^\n]*\}\)\)\)\{\nvErrors = vErrors === null \? \1\.errors : vErrors\.concat\(\1\.errors\);\nerrors = vErrors\.length;\n\}$/gm;
-  out = out.replace(refCall, (_m, name, arg) => `if(!(${name}(${arg}))){\nreturn false;\n}`);
-  if (/\.errors = \[/.test(out)) throw new PipelineError({ rule: "puffle/fast-path", message: "AJV emitted an error object the fast-path post-processing did not expect" });
-  const preamble = /^function (validate\d+)\(data, valCxt\)\{\n("use strict"; )?(\/\*# sourceURL="[^"]*" \*\/;)\nif\(valCxt\)\{\n(?:var \w+ = valCxt\.\w+;\n)+\}\nelse \{\n(?:var \w+ = [^\n]+;\n)+\}\n/gm;
+function issueCode(code) {
+  const fail = (message) => {
+    throw new PipelineError({ rule: "puffle/issues", message: `${message}: AJV's output changed shape` });
+  };
+  const constants = {};
+  for (const [, name, json] of code.matchAll(/^var (schema\d+) = (\{.*\});$/gm)) constants[name] = JSON.parse(json);
+  const valueOf = (expr) => vm.runInNewContext(expr, structuredClone(constants));
+
+  let errorObjects = 0;
+  let out = code.replace(/^var (err\d+) = (\{instancePath:.*\});$/gm, (line, name, literal) => {
+    const members = membersOf(literal);
+    if (!members || [...members.keys()].join() !== "instancePath,schemaPath,keyword,params,message") fail(`unexpected error object ${line}`);
+    const keyword = constantString(members.get("keyword"));
+    const params = membersOf(members.get("params"));
+    if (keyword === undefined || !params) fail(`unexpected error object ${line}`);
+    let path = members.get("instancePath");
+    let message = members.get("message");
+    const property = { required: "missingProperty", additionalProperties: "additionalProperty", unevaluatedProperties: "unevaluatedProperty" }[keyword];
+    if (property && params.has(property)) {
+      const name = params.get(property);
+      const literal = constantString(name);
+      path = literal !== undefined ? concat(path, `/${escapePointer(literal)}`) : `${concat(path, "/")}+escapePointer(${name})`;
+      message = JSON.stringify(keyword === "required" ? "is required" : "is not a known field");
+    } else if (keyword === "enum" && params.has("allowedValues")) {
+      const allowed = valueOf(params.get("allowedValues"));
+      if (Array.isArray(allowed)) message = JSON.stringify(`must be one of ${allowed.map(describe).join(", ")}`);
+    }
+    const constant = constantString(message);
+    if (constant !== undefined) message = JSON.stringify(constant);
+    errorObjects++;
+    return `var ${name} = {path:${path},keyword:${JSON.stringify(keyword)},message:${message}};`;
+  });
+  if (errorObjects === 0 || /\binstancePath:/.test(out.replace(/^if\(!\(validate\d+\(.*$/gm, ""))) fail("an error object was not rewritten");
+
+  // References: the callee gets the instance path, not a context object.
+  out = out.replace(/^if\(!\((validate\d+)\((.+?), (\{instancePath:.*\})\)\)\)\{$/gm, (line, callee, arg, literal) => {
+    const members = membersOf(literal);
+    if (!members || [...members.keys()].join() !== "instancePath,parentData,parentDataProperty,rootData") fail(`unexpected call ${line}`);
+    return `if(!(${callee}(${arg}, ${members.get("instancePath")}))){`;
+  });
+  const preamble = /^function (validate\d+)\(data, valCxt\)\{\n"use strict"; (?:\/\*# sourceURL="[^"\n]*" \*\/;)?\nif\(valCxt\)\{\n(?:var \w+ = valCxt\.\w+;\n)+\}\nelse \{\n(?:var \w+ = [^\n]+;\n)+\}\n/gm;
   let functions = 0;
   out = out.replace(preamble, (_m, name) => {
     functions++;
-    return `function ${name}(data){\n"use strict";\n`;
+    return `function ${name}(data, instancePath){\n"use strict";\nif(instancePath === undefined) instancePath = "";\n`;
   });
-  if (functions !== (out.match(/^function validate\d+\(/gm) ?? []).length || /\b(instancePath|parentDataProperty|rootData|valCxt)\b/.test(out)) {
-    throw new PipelineError({ rule: "puffle/fast-path", message: "the fast-path validators still use their validation context: AJV's output changed shape" });
+  if (functions !== (out.match(/^function validate\d+\(/gm) ?? []).length || /\b(parentData|parentDataProperty|rootData|valCxt)\b/.test(out)) {
+    fail("a validator still reads its validation context");
   }
-  // Schema constants no longer referenced (one pass: count every mention of each).
+  // minProperties: AJV counts `Object.keys(data).length`, an array allocated per call; count the
+  // same own enumerable keys with for-in and stop at the limit.
+  out = out.replace(/\bObject\.keys\((data\d*)\)\.length < (\d+)\)\{$/gm, (_m, data, limit) => `fewerKeys(${data}, ${limit})){`);
+  // maxLength: a string of at most N UTF-16 units has at most N code points, so AJV's count of
+  // code points (a loop over the string) only runs on a string longer than the limit in units.
+  const ucs2 = new Set([...out.matchAll(/^var (func\d+) = require\("ajv\/dist\/runtime\/ucs2length"\)\.default;$/gm)].map((m) => m[1]));
+  out = out.replace(/\b(func\d+)\((data\d*)\) > (\d+)\)\{$/gm, (m, func, data, limit) => (ucs2.has(func) ? `${data}.length > ${limit} && ${func}(${data}) > ${limit}){` : m));
+  if (out.includes("fewerKeys(")) {
+    out = `function fewerKeys(data, limit){\nvar count = 0;\nfor(var key in data){\nif(Object.prototype.hasOwnProperty.call(data, key) && ++count >= limit) return false;\n}\nreturn true;\n}\n${out}`;
+  }
+  if (out.includes("escapePointer(")) {
+    out = `function escapePointer(segment){\nreturn segment.includes("~") || segment.includes("/") ? segment.replace(/~/g, "~0").replace(/\\//g, "~1") : segment;\n}\n${out}`;
+  }
+  // Schema constants no longer referenced (AJV's error params were their only readers).
   const mentions = new Map();
   for (const [name] of out.matchAll(/\bschema\d+\b/g)) mentions.set(name, (mentions.get(name) ?? 0) + 1);
   return out.replace(/^var (schema\d+) = .*;\n/gm, (line, name) => (mentions.get(name) === 1 ? "" : line));
@@ -206,9 +287,11 @@ function slimFastCode(code) {
 const TRANSFORMS = ["lowercase"];
 
 /**
- * @returns {{ js: string, dts: string }}
+ * Every schema the generated file needs (components, and per operation its path parameters,
+ * request body, request fields and responses), prepared and compiled by one AJV instance in
+ * strict mode with allErrors: the validators of record.
  */
-export function buildValidators(doc, { root, header }) {
+function compileAll(doc, root) {
   const ctx = { root, formats: [] };
   const entries = []; // [exportName, schemaId, exported]
   const schemas = {};
@@ -331,26 +414,50 @@ export function buildValidators(doc, { root, header }) {
     }
   }
 
-  // One standalone export per schema id; further names for the same id become aliases (AJV
-  // would otherwise emit the same function twice).
+  return { ajv, schemas, entries, componentNames, operations, usedFunctionFormats };
+}
+
+/**
+ * The validators of record as AJV compiles them at run time (allErrors, AJV error objects), per
+ * operation in the shape of the generated `operations` table: the reference the tests hold the
+ * generated code to (test/unit/issues-differential.test.ts). Not used by the generated file.
+ */
+export function referenceValidators(doc, { root }) {
+  const { ajv, entries, operations } = compileAll(doc, root);
+  const fn = (name) => (name ? ajv.getSchema(entries.find(([n]) => n === name)[1]) : null);
+  return Object.fromEntries(operations.map((op) => [op.opId, {
+    pathParams: fn(op.params),
+    requestBody: fn(op.request),
+    requestFields: Object.fromEntries(op.fields.map((f) => [f.field, fn(f.exportName)])),
+    responses: Object.fromEntries(op.responses.map((r) => [r.status, fn(r.exportName)])),
+  }]));
+}
+
+/**
+ * @returns {{ js: string, dts: string }}
+ */
+export function buildValidators(doc, { root, header }) {
+  const { ajv, entries, componentNames, operations, usedFunctionFormats } = compileAll(doc, root);
+
+  // The component validators (`schemas`): AJV's standalone code as it is, AJV error objects.
+  let code = standaloneCode(ajv, Object.fromEntries(entries.filter(([, , exported]) => exported).map(([name, id]) => [name, id])));
+  code = code.replace(/^"use strict";\n?/, "");
+
+  // The operations' validators, compiled again from the same AJV instance and post-processed to
+  // build our issues instead of AJV error objects (see issueCode). One function per schema id;
+  // further names for the same id become aliases (AJV would otherwise emit the same function twice).
   const firstNameOf = new Map();
   const aliases = [];
-  for (const [name, id] of entries) {
+  for (const [name, id, exported] of entries) {
+    if (exported) continue;
     if (firstNameOf.has(id)) aliases.push(`const ${name} = ${firstNameOf.get(id)};`);
     else firstNameOf.set(id, name);
   }
-  let code = standaloneCode(ajv, Object.fromEntries([...firstNameOf].map(([id, name]) => [name, id])));
-  code = code.replace(/^"use strict";\n?/, "");
-  for (const [name, , exported] of entries) {
-    if (!exported) code = code.replace(`export const ${name} = `, `const ${name} = `);
-  }
-  if (aliases.length) code = `${code.trim()}\n${aliases.join("\n")}`;
-
-  // The boolean fast path, one function per schema id that an operation table uses.
-  const fastNameOf = new Map();
-  for (const [, id, exported] of entries) if (!exported && !fastNameOf.has(id)) fastNameOf.set(id, identifier("check", firstNameOf.get(id)));
-  const fast = (exportName) => fastNameOf.get(entries.find(([name]) => name === exportName)[1]);
-  code = `${code.trim()}\n\n${buildFastCode(schemas, ajvFormats, [...fastNameOf].map(([id, name]) => [name, id]))}`;
+  const opNames = [...firstNameOf.values()];
+  let opCode = standaloneCode(ajv, Object.fromEntries([...firstNameOf].map(([id, name]) => [name, id])));
+  opCode = issueCode(opCode.replace(/^"use strict";\n?/, "").replace(/^export const (\S+) = /gm, "const $1 = "));
+  const opList = [...opNames, ...aliases.map((a) => a.split(" ")[1])];
+  code = `${code.trim()}\n\n/** The operations' validators: \`errors\` holds { path, keyword, message } issues. */\nconst { ${opList.join(", ")} } = (() => {\n${opCode.trim()}\n${aliases.join("\n")}\nreturn { ${opList.join(", ")} };\n})();`;
 
   const runtimeParts = [];
   for (const [call, { name, file }] of Object.entries(RUNTIME)) {
@@ -365,7 +472,7 @@ export function buildValidators(doc, { root, header }) {
   if (/new Function|\beval\(/.test(code)) throw new PipelineError({ rule: "puffle/self-contained", message: "generated validators must not compile code at run time" });
 
   const table = [];
-  table.push(`export const schemas = Object.freeze({\n${componentNames.map((n) => `  ${JSON.stringify(n)}: ${identifier(`validate${n}`)},`).join("\n")}\n});`);
+  table.push(`export const schemas = /* @__PURE__ */ Object.freeze({\n${componentNames.map((n) => `  ${JSON.stringify(n)}: ${identifier(`validate${n}`)},`).join("\n")}\n});`);
   table.push("export const operations = Object.freeze({");
   for (const op of operations) {
     table.push(`  ${JSON.stringify(op.opId)}: Object.freeze({`);
@@ -377,17 +484,15 @@ export function buildValidators(doc, { root, header }) {
     table.push("  }),");
   }
   table.push("});");
-  table.push("/** Boolean-only twins of `operations`' validators (AJV, allErrors off, no messages): the fast path. */");
-  table.push("export const checks = Object.freeze({");
-  for (const op of operations) {
-    table.push(`  ${JSON.stringify(op.opId)}: Object.freeze({`);
-    table.push(`    pathParams: ${fast(op.params)},`);
-    table.push(`    requestBody: ${op.request ? fast(op.request) : "null"},`);
-    table.push(`    requestFields: Object.freeze({\n${op.fields.map((f) => `      ${JSON.stringify(f.field)}: ${fast(f.exportName)},`).join("\n")}\n    }),`);
-    table.push(`    responses: Object.freeze({\n${op.responses.map((r) => `      ${JSON.stringify(r.status)}: ${r.exportName ? fast(r.exportName) : "null"},`).join("\n")}\n    }),`);
-    table.push("  }),");
-  }
-  table.push("});");
+  // Dispatch by switch: a call with a constant operation id (and status) compiles to a direct call
+  // of that validator (a Map or object lookup leaves an indirect call on every validation).
+  const cases = (list, indent) => list.map(([key, value]) => `${indent}case ${JSON.stringify(key)}: return ${value};`).join("\n");
+  table.push("/** The request body validator of an operation; null when it takes no body, undefined for an unknown id. */");
+  table.push(`export function requestBodyOf(operationId) {\n  switch (operationId) {\n${cases(operations.map((op) => [op.opId, op.request ?? "null"]), "    ")}\n  }\n  return undefined;\n}`);
+  table.push("/** The path parameters validator of an operation; undefined for an unknown id. */");
+  table.push(`export function pathParamsOf(operationId) {\n  switch (operationId) {\n${cases(operations.map((op) => [op.opId, op.params]), "    ")}\n  }\n  return undefined;\n}`);
+  table.push("/** The validator of a documented response (`status` a string); null when it has no body, undefined when not documented. */");
+  table.push(`export function responseOf(operationId, status) {\n  switch (operationId) {\n${operations.map((op) => `    case ${JSON.stringify(op.opId)}:\n      switch (status) {\n${cases(op.responses.map((r) => [r.status, r.exportName ?? "null"]), "        ")}\n      }\n      return undefined;`).join("\n")}\n  }\n  return undefined;\n}`);
 
   const js = [
     header("//"),
@@ -414,8 +519,22 @@ export function buildValidators(doc, { root, header }) {
     "  (data: unknown): boolean;",
     "  errors?: AjvError[] | null;",
     "}",
+    "/** One reason a value was rejected: `path` is a JSON Pointer to the offending value. */",
+    "export interface Issue {",
+    "  path: string;",
+    "  keyword: string;",
+    "  message: string;",
+    "}",
+    "/**",
+    " * An operation's validate function: true when `data` is valid; otherwise the reasons are in",
+    " * `errors`, as issues (before duplicates are merged), their paths prefixed with `instancePath`.",
+    " */",
+    "export interface IssueFunction {",
+    "  (data: unknown, instancePath?: string): boolean;",
+    "  errors?: Issue[] | null;",
+    "}",
     "export interface RequestField {",
-    "  readonly validate: ValidateFunction;",
+    "  readonly validate: IssueFunction;",
     `  readonly transform: ${TRANSFORMS.map((t) => JSON.stringify(t)).join(" | ")} | null;`,
     "}",
     "/** The API's documented leniency for a request body (`x-puffle-normalize`). */",
@@ -429,25 +548,17 @@ export function buildValidators(doc, { root, header }) {
     "}",
     ...componentNames.map((n) => `/** Validates a \`${n}\` (components/schemas/${n}). */\nexport declare const ${identifier(`validate${n}`)}: ValidateFunction;`),
     `export declare const schemas: {\n${componentNames.map((n) => `  readonly ${JSON.stringify(n)}: ValidateFunction;`).join("\n")}\n};`,
+    "export declare function requestBodyOf(operationId: string): IssueFunction | null | undefined;",
+    "export declare function pathParamsOf(operationId: string): IssueFunction | undefined;",
+    "export declare function responseOf(operationId: string, status: string): IssueFunction | null | undefined;",
     "export declare const operations: {",
     ...operations.map((op) => [
       `  readonly ${JSON.stringify(op.opId)}: {`,
-      "    readonly pathParams: ValidateFunction;",
-      `    readonly requestBody: ${op.request ? "ValidateFunction" : "null"};`,
+      "    readonly pathParams: IssueFunction;",
+      `    readonly requestBody: ${op.request ? "IssueFunction" : "null"};`,
       `    readonly requestFields: {\n${op.fields.map((f) => `      readonly ${JSON.stringify(f.field)}: RequestField;`).join("\n")}\n    };`,
       `    readonly normalize: ${op.normalize ? "NormalizeRule" : "null"};`,
-      `    readonly responses: {\n${op.responses.map((r) => `      readonly ${JSON.stringify(r.status)}: ${r.exportName ? "ValidateFunction" : "null"};`).join("\n")}\n    };`,
-      "  };",
-    ].join("\n")),
-    "};",
-    "/** Boolean-only twins of `operations`' validators: the same verdicts, no error details. */",
-    "export declare const checks: {",
-    ...operations.map((op) => [
-      `  readonly ${JSON.stringify(op.opId)}: {`,
-      "    readonly pathParams: ValidateFunction;",
-      `    readonly requestBody: ${op.request ? "ValidateFunction" : "null"};`,
-      `    readonly requestFields: {\n${op.fields.map((f) => `      readonly ${JSON.stringify(f.field)}: ValidateFunction;`).join("\n")}\n    };`,
-      `    readonly responses: {\n${op.responses.map((r) => `      readonly ${JSON.stringify(r.status)}: ${r.exportName ? "ValidateFunction" : "null"};`).join("\n")}\n    };`,
+      `    readonly responses: {\n${op.responses.map((r) => `      readonly ${JSON.stringify(r.status)}: ${r.exportName ? "IssueFunction" : "null"};`).join("\n")}\n    };`,
       "  };",
     ].join("\n")),
     "};",

@@ -1,0 +1,157 @@
+// The operations' generated validators (scripts/lib/validators.mjs: AJV's standalone code,
+// post-processed to build our issues directly) against the validators of record as AJV itself
+// compiles them at run time from the same prepared schemas (allErrors, AJV error objects), mapped
+// by `toIssues`: the same verdict and the same issues, in the same order, on every input. The
+// corpus: every example in generated/openapi.json (wherever it sits), each offered to every
+// validator of an operation, plus mutations of each object example — every member set to values of
+// every JSON type, to boundary numbers and malformed strings, removed, and an unknown member added
+// — nested too.
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { operations } from "../../generated/validators.js";
+import type { AjvError, IssueFunction } from "../../generated/validators.js";
+import { normalizeRequestBody, toIssues, validatePathParams, validateRequestBody, validateResponseBody } from "../../src/validators.js";
+import { root, spec, type Json, type JsonObject } from "../helpers.js";
+
+/** Every `example` / `examples` value anywhere in the bundled spec. */
+function allExamples(node: Json, out: Json[] = []): Json[] {
+  if (Array.isArray(node)) {
+    for (const item of node) allExamples(item, out);
+  } else if (node && typeof node === "object") {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === "example") out.push(value);
+      else if (key === "examples" && Array.isArray(value)) out.push(...value);
+      else if (key === "examples" && value && typeof value === "object") {
+        for (const ex of Object.values(value)) if (ex && typeof ex === "object" && !Array.isArray(ex) && "value" in ex) out.push(ex.value as Json);
+      }
+      allExamples(value, out);
+    }
+  }
+  return out;
+}
+
+const REPLACEMENTS: Json[] = [
+  null, true, false, 0, -1, 1.5, 9007199254740991, 9007199254740992, "", "x", "ARCHIVED", "active", "archived", "draft", "deleted",
+  "email", "linkedin", "not-a-uuid", "3d986dd1-9d70-45b7-8e36-5d5b8b1c9337", "f11e8a2c-1234-4567-89ab-cdef01234567",
+  "2026-04-20T15:00:00Z", "2026-02-30T15:00:00Z", "sam@example.com", "Sam@Example.COM", "not an email", "https://linkedin.com/in/jane", "/relative",
+  [], [{}], [1], {}, { id: "x" },
+];
+
+/** The value itself, and for an object each one-member mutation, recursively to `depth`. */
+function mutations(value: Json, depth = 2): Json[] {
+  const out: Json[] = [value];
+  if (!value || typeof value !== "object" || depth === 0) return out;
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      for (const m of mutations(item, depth - 1).slice(1)) out.push(value.map((x, j) => (j === i ? m : x)));
+    });
+    out.push([...value, 1], []);
+    return out;
+  }
+  for (const key of Object.keys(value)) {
+    const { [key]: _removed, ...rest } = value;
+    out.push(rest);
+    for (const r of REPLACEMENTS) out.push({ ...value, [key]: r });
+    for (const m of mutations(value[key]!, depth - 1).slice(1)) out.push({ ...value, [key]: m });
+  }
+  out.push({ ...value, unknown_member: 1 }, { ...value, ["a/b~c"]: "x" });
+  return out;
+}
+
+const base: Json[] = [...allExamples(spec as JsonObject), ...REPLACEMENTS, { status: "archived" }, { id: "3d986dd1-9d70-45b7-8e36-5d5b8b1c9337" }];
+/**
+ * Objects JSON cannot make, where counting keys differs by method (the generated minProperties
+ * counts own enumerable keys with for-in; AJV with Object.keys): inherited and non-enumerable keys.
+ */
+const exotic: Json[] = [
+  Object.create({ status: "archived" }) as Json,
+  Object.defineProperty({}, "status", { value: "archived", enumerable: false }) as Json,
+  Object.assign(Object.create({ unread_count: 1 }), { status: "archived" }) as Json,
+  Object.assign(Object.create(null), { status: "archived" }) as Json,
+];
+const corpus: Json[] = [...base.flatMap((value) => mutations(value)), ...exotic];
+
+/** An AJV validate function as compiled at run time. */
+interface AjvFunction {
+  (data: unknown): boolean;
+  errors?: AjvError[] | null;
+}
+interface Reference {
+  pathParams: AjvFunction;
+  requestBody: AjvFunction;
+  requestFields: Record<string, AjvFunction>;
+  responses: Record<string, AjvFunction | null>;
+}
+// A path TypeScript does not resolve: the pipeline's modules are plain .mjs without declarations.
+const validatorsModule = path.join(root, "scripts/lib/validators.mjs");
+const { referenceValidators } = (await import(validatorsModule)) as { referenceValidators: (doc: unknown, options: { root: string }) => Record<string, Reference> };
+const reference = referenceValidators(spec, { root: path.join(root, "openapi/openapi.yaml") });
+
+type Pair = [string, IssueFunction, AjvFunction];
+const pairs: Pair[] = [];
+for (const [opId, table] of Object.entries(operations)) {
+  const ref = reference[opId]!;
+  pairs.push([`${opId} pathParams`, table.pathParams, ref.pathParams]);
+  pairs.push([`${opId} requestBody`, table.requestBody, ref.requestBody]);
+  for (const [field, { validate }] of Object.entries(table.requestFields)) pairs.push([`${opId} field ${field}`, validate, ref.requestFields[field]!]);
+  for (const [status, validate] of Object.entries(table.responses)) {
+    const of = ref.responses[status];
+    if (validate) pairs.push([`${opId} response ${status}`, validate, of!]);
+    else expect(of).toBeNull();
+  }
+}
+
+/** AJV's errors one by one as `toIssues` words them, before duplicates are merged. */
+const rawIssues = (errors: readonly AjvError[] | null | undefined) => (errors ?? []).flatMap((error) => toIssues([error]));
+
+describe("generated issue-building validators vs AJV's own (toIssues)", () => {
+  it("covers a corpus with valid and invalid inputs for every validator", () => {
+    expect(corpus.length).toBeGreaterThan(2000);
+    expect(pairs.length).toBeGreaterThan(20);
+    for (const [name, validate] of pairs) {
+      const verdicts = new Set(corpus.map((v) => validate(v)));
+      expect(verdicts, name).toEqual(new Set([true, false]));
+    }
+  });
+
+  it.each(pairs)("%s: same verdict and the same issues on every input of the corpus", (_name, validate, ajv) => {
+    const disagree: string[] = [];
+    for (const value of corpus) {
+      const verdict = ajv(value);
+      const got = validate(value);
+      if (got !== verdict) disagree.push(`verdict ${got} for ${JSON.stringify(value)}`);
+      else if (verdict) expect(validate.errors ?? null).toBeNull();
+      else expect(validate.errors, JSON.stringify(value)).toEqual(rawIssues(ajv.errors));
+    }
+    expect(disagree).toEqual([]);
+  });
+
+  it("the public API reports what toIssues makes of AJV's errors", () => {
+    const expected = (ajv: AjvFunction, value: unknown) => (ajv(value) ? { valid: true, value } : { valid: false, errors: toIssues(ajv.errors) });
+    for (const [opId, ref] of Object.entries(reference)) {
+      for (const value of corpus) {
+        expect(validateRequestBody(opId, value)).toEqual(expected(ref.requestBody, value));
+        expect(validatePathParams(opId, value)).toEqual(expected(ref.pathParams, value));
+        for (const [status, ajv] of Object.entries(ref.responses)) {
+          if (ajv) expect(validateResponseBody(opId, status, value)).toEqual(expected(ajv, value));
+        }
+      }
+    }
+  });
+
+  it("normalizeRequestBody words a dropped field's issues as toIssues does, under the field's path", () => {
+    for (const [opId, ref] of Object.entries(reference)) {
+      for (const [field, ajv] of Object.entries(ref.requestFields)) {
+        for (const value of corpus) {
+          if (ajv(value)) continue;
+          const result = normalizeRequestBody(opId, { [field]: value });
+          expect(result.ok).toBe(false);
+          if (!result.ok) {
+            const issues = toIssues(ajv.errors, `/${field}`);
+            expect(result.errors.slice(0, issues.length)).toEqual(issues);
+          }
+        }
+      }
+    }
+  });
+});
