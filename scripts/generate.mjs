@@ -11,15 +11,18 @@
 // the last run into the same --out, and every file there is still byte for byte what that run
 // wrote, it stops there without loading the pipeline. The record lives outside the output, in
 // node_modules/.cache/puffle-generate/state.json (sorted JSON, repo-relative names, no time), so
-// generated/ stays exactly what the pipeline writes. --check never skips: it always runs the
-// pipeline and compares. --force runs the pipeline even when nothing changed.
-import crypto from "node:crypto";
+// generated/ stays exactly what the pipeline writes. Before hashing, a quick check compares the
+// stat (inode, size, mtime, ctime in ns) of every input, package.json and output file, and the
+// list of them, with stat.json, recorded after the last run or content-hash check; only when every
+// one matches, and none was changed within 2 s of being recorded (file times are coarse), does it
+// skip without reading a byte; anything else falls back to the content hash. --check never skips:
+// it always runs the pipeline and compares. --force runs the pipeline even when nothing changed.
+// Only what the skip path needs is imported up front: node:crypto, the pipeline and its packages
+// are loaded when they are needed (see "content-hash skip" below).
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
-import { PipelineError } from "./lib/errors.mjs";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -85,7 +88,17 @@ function swapInto(out, files) {
 // ---------------------------------------------------------------- content-hash skip
 /** Packages whose version can change what the pipeline writes. */
 const GENERATOR_PACKAGES = ["@redocly/openapi-core", "openapi-typescript", "typescript", "ajv", "ajv-formats", "yaml"];
-const CACHE_FILE = path.join(repo, "node_modules/.cache/puffle-generate/state.json");
+const CACHE_DIR = path.join(repo, "node_modules/.cache/puffle-generate");
+const CACHE_FILE = path.join(CACHE_DIR, "state.json");
+/** Per output folder: the inputs' hash and every input's and output's stat when they last hashed so. */
+const STAT_FILE = path.join(CACHE_DIR, "stat.json");
+/**
+ * A file whose ctime is this close to (or after) the moment its stat was recorded is not trusted:
+ * file times come from a coarse clock, so a write in the same tick as the record could leave the
+ * same size and times behind. Such files are content-hashed, and recorded again once older.
+ */
+const STAT_MARGIN_NS = BigInt(Math.round(Number(process.env.PUFFLE_GENERATE_STAT_MARGIN_MS ?? 2000) * 1e6));
+let crypto;
 const sha256 = (data) => crypto.createHash("sha256").update(data).digest("hex");
 
 function filesUnder(dir) {
@@ -101,20 +114,29 @@ function filesUnder(dir) {
   return out;
 }
 
-/** One hash of everything the output depends on; names are relative, so any clone hashes alike. */
-function inputsHash() {
+/** Every input as [label, file]: labels are relative, so any clone hashes alike. */
+function inputFiles() {
+  const specDir = path.dirname(path.resolve(args.spec));
+  const files = filesUnder(specDir).map((file) => [`spec/${path.relative(specDir, file)}`, file]);
+  files.push(["config", path.resolve(args.config)], ["scripts/generate.mjs", fileURLToPath(import.meta.url)]);
+  for (const dir of ["scripts/lib", "scripts/runtime"]) for (const file of filesUnder(path.join(repo, dir))) files.push([path.relative(repo, file), file]);
+  return files;
+}
+const packageFile = (name) => path.join(repo, "node_modules", name, "package.json");
+
+/** One hash of everything the output depends on. */
+function inputsHash(files) {
   const hash = crypto.createHash("sha256");
-  const add = (label, file) => hash.update(`${label}\0${fs.readFileSync(file).length}\0`).update(fs.readFileSync(file)).update("\0");
   const specDir = path.dirname(path.resolve(args.spec));
   hash.update(`spec ${path.relative(specDir, path.resolve(args.spec))}\0`);
-  for (const file of filesUnder(specDir)) add(`spec/${path.relative(specDir, file)}`, file);
-  add("config", path.resolve(args.config));
-  add("scripts/generate.mjs", fileURLToPath(import.meta.url));
-  for (const dir of ["scripts/lib", "scripts/runtime"]) for (const file of filesUnder(path.join(repo, dir))) add(path.relative(repo, file), file);
+  for (const [label, file] of files) {
+    const data = fs.readFileSync(file);
+    hash.update(`${label}\0${data.length}\0`).update(data).update("\0");
+  }
   for (const name of GENERATOR_PACKAGES) {
     let version = "absent";
     try {
-      version = JSON.parse(fs.readFileSync(path.join(repo, "node_modules", name, "package.json"), "utf8")).version;
+      version = JSON.parse(fs.readFileSync(packageFile(name), "utf8")).version;
     } catch {
       // not installed: the pipeline will say so
     }
@@ -123,34 +145,89 @@ function inputsHash() {
   return hash.digest("hex");
 }
 
-function readState() {
+function readJson(file) {
   try {
-    return JSON.parse(fs.readFileSync(CACHE_FILE, "utf8"));
+    return JSON.parse(fs.readFileSync(file, "utf8"));
   } catch {
     return {};
   }
 }
 
-/** The record of the last run into `out`: the inputs' hash and each written file's hash. */
-function recordRun(out, inputs, files) {
+function writeJson(file, value) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, `${JSON.stringify(value, null, 1)}\n`);
+  fs.renameSync(tmp, file);
+}
+
+/** Keeps the most recent 16 output folders of a cache file (tests use temporary folders). */
+function remember(file, out, record) {
   try {
-    const state = readState();
+    const state = readJson(file);
     delete state[out];
-    state[out] = { inputs, files: Object.fromEntries([...files].map(([name, content]) => [name, sha256(content)])) };
-    const keys = Object.keys(state).slice(-16); // the most recent outputs only (tests use temporary folders)
-    const sorted = Object.fromEntries(keys.map((k) => [k, state[k]]));
-    fs.mkdirSync(path.dirname(CACHE_FILE), { recursive: true });
-    const tmp = `${CACHE_FILE}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, `${JSON.stringify(sorted, null, 1)}\n`);
-    fs.renameSync(tmp, CACHE_FILE);
+    state[out] = record;
+    const keys = Object.keys(state).slice(-16);
+    writeJson(file, Object.fromEntries(keys.map((k) => [k, state[k]])));
   } catch {
     // a cache that cannot be written only costs the next run its skip
   }
 }
 
+/** The record of the last run into `out`: the inputs' hash and each written file's hash. */
+function recordRun(out, inputs, files) {
+  remember(CACHE_FILE, out, { inputs, files: Object.fromEntries([...files].map(([name, content]) => [name, sha256(content)])) });
+}
+
+/** Identity of a file's bytes as far as stat can tell: inode, size, mtime and ctime in ns. */
+function statOf(file) {
+  try {
+    const st = fs.statSync(file, { bigint: true });
+    return st.isFile() ? { key: `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`, ctimeNs: st.ctimeNs } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Every file whose stat the quick check compares: the inputs, the generator packages, the outputs. */
+function statFiles(out, inputs) {
+  const outputs = fs.existsSync(out) ? fs.readdirSync(out).sort().map((name) => path.join(out, name)) : [];
+  return [...inputs.map(([, file]) => file), ...GENERATOR_PACKAGES.map(packageFile), ...outputs];
+}
+
+/** Records the stat of every file, for the next run's quick check (only files old enough to trust). */
+function recordStats(out, inputs, files) {
+  const at = BigInt(Date.now()) * 1_000_000n;
+  const stats = {};
+  let trusted = true;
+  for (const file of statFiles(out, files)) {
+    const st = statOf(file);
+    stats[file] = st ? st.key : "absent";
+    if (st && st.ctimeNs > at - STAT_MARGIN_NS) trusted = false;
+  }
+  remember(STAT_FILE, out, trusted ? { inputs, stats } : { inputs, stats: null });
+}
+
+/**
+ * The quick check: the inputs' hash of the last run, when every input and output file (and the
+ * list of them) stats exactly as recorded after a run or a content-hash check; otherwise null, and
+ * the content hash decides.
+ */
+function statClean(out, files) {
+  const record = readJson(STAT_FILE)[out];
+  const last = readJson(CACHE_FILE)[out];
+  if (!record?.stats || !last || record.inputs !== last.inputs) return null;
+  const list = statFiles(out, files);
+  if (list.length !== Object.keys(record.stats).length) return null;
+  for (const file of list) {
+    const st = statOf(file);
+    if ((st ? st.key : "absent") !== record.stats[file]) return null;
+  }
+  return last.inputs;
+}
+
 /** True when `out` holds exactly the files the last run wrote there, from inputs hashing to `inputs`. */
 function upToDate(out, inputs) {
-  const record = readState()[out];
+  const record = readJson(CACHE_FILE)[out];
   if (!record || record.inputs !== inputs || !fs.existsSync(out)) return false;
   const names = fs.readdirSync(out).sort();
   if (names.join("\0") !== Object.keys(record.files).sort().join("\0")) return false;
@@ -162,21 +239,33 @@ function upToDate(out, inputs) {
 
 const started = process.hrtime.bigint();
 const out = path.resolve(args.out);
+const skipped = (inputs, how) => {
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  process.stdout.write(`generate: ${path.relative(process.cwd(), out) || out} is up to date (inputs unchanged, sha256 ${inputs.slice(0, 12)}); nothing to do in ${ms.toFixed(0)} ms (--force to run anyway; ${how})\n`);
+  process.exit(0);
+};
 let inputs = null;
+let inputList = null;
 if (!args.check) {
+  const mayskip = !args.force && process.env.PUFFLE_GENERATE_FAIL_AFTER_WRITE !== "1";
   try {
-    inputs = inputsHash();
+    inputList = inputFiles();
+    if (mayskip) {
+      const quick = statClean(out, inputList);
+      if (quick) skipped(quick, "checked by file stats");
+    }
+    crypto = await import("node:crypto");
+    inputs = inputsHash(inputList);
   } catch {
     inputs = null; // an unreadable input: let the pipeline report it
   }
-  if (inputs && !args.force && process.env.PUFFLE_GENERATE_FAIL_AFTER_WRITE !== "1" && upToDate(out, inputs)) {
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    process.stdout.write(`generate: ${path.relative(process.cwd(), out) || out} is up to date (inputs unchanged, sha256 ${inputs.slice(0, 12)}); nothing to do in ${ms.toFixed(0)} ms (--force to run anyway)\n`);
-    process.exit(0);
+  if (inputs && mayskip && upToDate(out, inputs)) {
+    recordStats(out, inputs, inputList);
+    skipped(inputs, "checked by content hash");
   }
 }
 
-const { runPipeline } = await import("./lib/pipeline.mjs");
+const [{ runPipeline }, { PipelineError }] = await Promise.all([import("./lib/pipeline.mjs"), import("./lib/errors.mjs")]);
 let files;
 try {
   files = await runPipeline({ spec: args.spec, config: args.config, log: (line) => process.stdout.write(`${line}\n`) });
@@ -186,6 +275,7 @@ try {
 }
 
 if (args.check) {
+  const os = await import("node:os");
   const fresh = fs.mkdtempSync(path.join(os.tmpdir(), "puffle-generate-check-"));
   writeTree(fresh, files);
   const current = readTree(out);
@@ -206,7 +296,10 @@ if (args.check) {
   } catch (err) {
     fail(`could not write ${out}: ${err.message}; it was left as it was`);
   }
-  if (inputs) recordRun(out, inputs, files);
+  if (inputs) {
+    recordRun(out, inputs, files);
+    recordStats(out, inputs, inputList);
+  }
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   process.stdout.write(`generate: wrote ${files.size} files to ${path.relative(process.cwd(), out) || out} in ${ms.toFixed(0)} ms\n`);
 }

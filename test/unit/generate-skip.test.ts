@@ -14,11 +14,35 @@ let spec: string;
 let out: string;
 
 function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [script, "--spec", spec, "--config", path.join(root, "redocly.yaml"), "--out", out, ...args], { cwd: root, encoding: "utf8" });
+  return runWith({}, ...args);
+}
+function runWith(env: Record<string, string>, ...args: string[]) {
+  const r = spawnSync(process.execPath, [script, "--spec", spec, "--config", path.join(root, "redocly.yaml"), "--out", out, ...args], { cwd: root, encoding: "utf8", env: { ...process.env, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+/** Trust file stats at once (the default waits 2 s after a write before it trusts them). */
+const quick = (...args: string[]) => runWith({ PUFFLE_GENERATE_STAT_MARGIN_MS: "0" }, ...args);
 const SKIPPED = /is up to date \(inputs unchanged, sha256 [0-9a-f]{12}\); nothing to do/;
+const BY_STATS = /checked by file stats/;
+const BY_HASH = /checked by content hash/;
 const WROTE = /^generate: wrote \d+ files to /m;
+/** Gives a file a whole-second mtime, which utimes can restore exactly (stat times are in ns). */
+function roundMtime(file: string) {
+  const t = Math.floor(Date.now() / 1000) - 60;
+  fs.utimesSync(file, t, t);
+}
+/** Rewrites a file with other bytes of the same length (its last letter a changed) and puts its mtime back. */
+function editInPlace(file: string) {
+  const before = fs.statSync(file, { bigint: true });
+  const text = fs.readFileSync(file, "utf8");
+  const i = text.search(/[a-z][^a-z]*$/);
+  const changed = text.slice(0, i) + (text[i] === "a" ? "b" : "a") + text.slice(i + 1);
+  fs.writeFileSync(file, changed);
+  fs.utimesSync(file, Number(before.atimeNs / 1_000_000_000n), Number(before.mtimeNs / 1_000_000_000n));
+  const after = fs.statSync(file, { bigint: true });
+  expect(after.size).toBe(before.size);
+  expect(after.mtimeNs).toBe(before.mtimeNs);
+}
 
 beforeAll(() => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), "puffle-generate-skip-"));
@@ -77,5 +101,62 @@ describe("generate: content-hash skip", () => {
     const stale = run("--check");
     expect(stale.code).toBe(1);
     expect(stale.stderr).toMatch(/stale:\s+\S*schema\.d\.ts/);
+  });
+
+  it("skips by file stats once they are trusted, without hashing", () => {
+    const firstRun = quick();
+    expect(firstRun.stdout).toMatch(new RegExp(`${WROTE.source}|${SKIPPED.source}`, "m"));
+    const first = quick();
+    expect(first.stdout).toMatch(SKIPPED);
+    const second = quick();
+    expect(second.stdout).toMatch(SKIPPED);
+    expect(second.stdout).toMatch(BY_STATS);
+  });
+
+  it("does not trust stats recorded right after a write (the default 2 s margin): it hashes", () => {
+    expect(run("--force").stdout).toMatch(WROTE);
+    const r = run();
+    expect(r.stdout).toMatch(SKIPPED);
+    expect(r.stdout).toMatch(BY_HASH);
+  });
+
+  it("an input rewritten with the same size and mtime is not skipped", () => {
+    const file = path.join(work, "openapi/openapi.yaml");
+    fs.appendFileSync(file, "# stat test: aaaa\n");
+    roundMtime(file);
+    quick();
+    expect(quick().stdout).toMatch(BY_STATS);
+    editInPlace(file);
+    const r = quick();
+    expect(r.stdout).toMatch(WROTE);
+  });
+
+  it("an output rewritten with the same size and mtime is restored", () => {
+    const file = path.join(out, "meta.js");
+    roundMtime(file);
+    quick();
+    expect(quick().stdout).toMatch(BY_STATS);
+    const before = fs.readFileSync(file, "utf8");
+    editInPlace(file);
+    expect(quick().stdout).toMatch(WROTE);
+    expect(fs.readFileSync(file, "utf8")).toBe(before);
+  });
+
+  it("a touched input (same bytes, new mtime) falls back to the content hash, skips, and is trusted again", () => {
+    quick();
+    expect(quick().stdout).toMatch(BY_STATS);
+    const file = path.join(work, "openapi/openapi.yaml");
+    fs.utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    const r = quick();
+    expect(r.stdout).toMatch(SKIPPED);
+    expect(r.stdout).toMatch(BY_HASH);
+    expect(quick().stdout).toMatch(BY_STATS);
+  });
+
+  it("a new file in the spec's folder runs again", () => {
+    quick();
+    expect(quick().stdout).toMatch(BY_STATS);
+    fs.writeFileSync(path.join(work, "openapi/NOTES.md"), "notes\n");
+    expect(quick().stdout).toMatch(WROTE);
   });
 });
