@@ -157,15 +157,15 @@ const VALIDATE_MODES: readonly ValidateMode[] = ["request", "response", "both"];
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 /**
- * The generated validators (`./validators.js`, most of the client's size) are loaded on first use:
+ * The generated validators (`./client-validators.js`, most of the client's size) are loaded on first use:
  * with `validate` set (loading starts when the client is created), for a path id that is not a
  * canonical UUID, and to read an error response. A client that never needs them never loads them.
  */
-type Validators = typeof import("./validators.js");
+type Validators = typeof import("./client-validators.js");
 let validators: Validators | undefined;
 let loadingValidators: Promise<Validators> | undefined;
 function loadValidators(): Promise<Validators> {
-  loadingValidators ??= import("./validators.js").then(
+  loadingValidators ??= import("./client-validators.js").then(
     (module) => (validators = module),
     (error: unknown) => {
       loadingValidators = undefined;
@@ -572,7 +572,7 @@ type LooseCall = (
 interface Exchanged {
   readonly response: Response;
   readonly text: string;
-  readonly attempts: number;
+  attempts: number;
   /** The JSON of `text`, parsed once on demand. */
   json?: { ok: true; value: unknown } | { ok: false };
 }
@@ -699,11 +699,19 @@ function race<T>(d: Deadline, promise: Promise<T>): Promise<T> {
 }
 
 /** Sends once through `base` and reads the whole body as text. */
-async function attempt(base: TransportFetch, url: string, init: RequestInit): Promise<{ response: Response; text: string }> {
+async function attempt(base: TransportFetch, url: string, init: RequestInit): Promise<Exchanged> {
   const response = await base(url, init);
   if (!(response instanceof Response)) throw new TypeError("fetch did not return a Response");
   const text = NULL_BODY_STATUSES.has(response.status) ? "" : await response.text();
-  return { response, text };
+  return { response, text, attempts: 1, json: undefined };
+}
+
+/** The error for a failed exchange: the deadline passed, the caller aborted, or the network failed. */
+function failure(error: unknown, url: string, operationId: OperationId, attempts: number, d: Deadline | undefined, caller: AbortSignal | undefined): PuffleError {
+  if (d?.timedOut) return new PuffleTimeoutError({ url, operationId, timeoutMs: d.timeoutMs, attempts });
+  if (caller?.aborted) return new PuffleAbortError({ url, operationId, reason: caller.reason, attempts });
+  if (error instanceof PuffleError) return error;
+  return new PuffleNetworkError({ url, operationId, cause: error, attempts });
 }
 
 /** The transport the methods call: `fetch(url, init)`. */
@@ -725,24 +733,24 @@ async function fastExchange(
   queue: DeadlineQueue | undefined,
 ): Promise<Exchanged> {
   let attempts = 0;
-  const failed = (error: unknown): PuffleError => {
-    if (d?.timedOut) return new PuffleTimeoutError({ url, operationId, timeoutMs: d.timeoutMs, attempts });
-    if (caller?.aborted) return new PuffleAbortError({ url, operationId, reason: caller.reason, attempts });
-    if (error instanceof PuffleError) return error;
-    return new PuffleNetworkError({ url, operationId, cause: error, attempts });
-  };
   const onCallerAbort = caller !== undefined && d !== undefined ? () => d.abort(caller.reason) : undefined;
   if (onCallerAbort) caller?.addEventListener("abort", onCallerAbort, { once: true });
   try {
     for (;;) {
       attempts += 1;
-      let result: { response: Response; text: string } | undefined;
-      let failure: unknown;
+      let result: Exchanged | undefined;
+      let lastError: unknown;
       try {
-        result = d ? await race(d, attempt(base, url, init)) : await attempt(base, url, init);
+        if (d !== undefined) result = await race(d, attempt(base, url, init));
+        else {
+          // No deadline and no signal: nothing to race, so no extra promise.
+          const response = await base(url, init);
+          if (!(response instanceof Response)) throw new TypeError("fetch did not return a Response");
+          result = { response, text: NULL_BODY_STATUSES.has(response.status) ? "" : await response.text(), attempts: 1, json: undefined };
+        }
       } catch (error) {
-        if (d?.timedOut || caller?.aborted) throw failed(error);
-        failure = error;
+        if (d?.timedOut || caller?.aborted) throw failure(error, url, operationId, attempts, d, caller);
+        lastError = error;
       }
       const response = result?.response;
       if (attempts <= maxRetries && (response === undefined || isRetryableStatus(response.status))) {
@@ -756,12 +764,13 @@ async function fastExchange(
             const waiting = Promise.resolve().then(() => retry.sleep(delay, d?.controller.signal));
             await (d ? race(d, waiting) : waiting).catch(() => undefined);
           }
-          if (d?.timedOut || caller?.aborted) throw failed(undefined);
+          if (d?.timedOut || caller?.aborted) throw failure(undefined, url, operationId, attempts, d, caller);
           continue;
         }
       }
-      if (result === undefined) throw failed(failure);
-      return { response: result.response, text: result.text, attempts };
+      if (result === undefined) throw failure(lastError, url, operationId, attempts, d, caller);
+      result.attempts = attempts;
+      return result;
     }
   } finally {
     if (d !== undefined) {
@@ -890,7 +899,8 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
     }
     // In openapi-fetch's order: serialize, check the id, check the body, then send.
     const payload = body === undefined ? undefined : JSON.stringify(body);
-    if (typeof id !== "string" || !ID_PATTERN.test(id)) {
+    const canonical = typeof id === "string" && ID_PATTERN.test(id);
+    if (!canonical) {
       const issues = pathIssues(validators ?? (await loadValidators()), operationId, { id });
       if (issues) throw new PuffleValidationError({ target: "path", operationId, issues });
     }
@@ -901,7 +911,7 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
       if (!result.valid) throw new PuffleValidationError({ target: "request", operationId, issues: result.errors });
     }
     const [before, after] = urlParts[operationId];
-    const url = ID_PATTERN.test(id) ? before + id + after : `${before}${encodeURIComponent(id)}${after}`;
+    const url = canonical ? before + id + after : `${before}${encodeURIComponent(id)}${after}`;
     if (caller?.aborted) throw new PuffleAbortError({ url, operationId, reason: caller.reason, attempts: 0 });
     const sent: Record<string, string> = payload === undefined ? { ...headersWithoutBody } : { ...headersWithBody };
     if (callOptions.headers !== undefined) mergeHeaderRecord(sent, callOptions.headers);
@@ -931,20 +941,20 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
   return {
     ...raw,
     raw,
-    async updateConversation(id, body, callOptions) {
-      return (await call("updateConversation", id, body, callOptions)) as Conversation;
+    updateConversation(id, body, callOptions) {
+      return call("updateConversation", id, body, callOptions) as Promise<unknown> as Promise<Conversation>;
     },
-    async updateThread(id, body, callOptions) {
-      return (await call("updateThread", id, body, callOptions)) as Thread;
+    updateThread(id, body, callOptions) {
+      return call("updateThread", id, body, callOptions) as Promise<unknown> as Promise<Thread>;
     },
   };
 }
 
 /** The `PuffleApiError` for a non-2xx answer (the validators, loaded on demand, say whether the body is a `Problem`). */
 async function apiError(operationId: OperationId, response: Response, received: unknown, attempts: number): Promise<PuffleApiError> {
-  const { schemas } = validators ?? (await loadValidators());
-  const problem = schemas.Problem(received) ? (received as PuffleApiError["problem"]) : undefined;
-  const existingThread = response.status === 409 && schemas.DuplicateThreadProblem(received) ? (received as { existing_thread: Thread }).existing_thread : undefined;
+  const v = validators ?? (await loadValidators());
+  const problem = v.validateProblem(received) ? (received as PuffleApiError["problem"]) : undefined;
+  const existingThread = response.status === 409 && v.validateDuplicateThreadProblem(received) ? (received as { existing_thread: Thread }).existing_thread : undefined;
   return new PuffleApiError({ operationId, status: response.status, statusText: response.statusText, body: received, problem, headers: response.headers, existingThread, attempts });
 }
 
