@@ -1,14 +1,20 @@
 // Scenario 2b — size: each contender bundled with its runtime imports by esbuild (ESM, minified,
 // tree-shaken, for the browser), then gzipped (level 9). Validators: ours is the `puffle-api/validators` entry
 // (generated/validators.js inside); a peer is its library plus the four schemas of scenario 1 —
-// the JSON Schema peers get those schemas inlined as JSON, not the whole spec. Clients: ours is
-// createPuffleClient (openapi-fetch, meta and the validators inside); peers are openapi-fetch
-// alone, openapi-fetch plus each validator peer, ky and axios. Prints one JSON document.
+// the JSON Schema peers get those schemas inlined as JSON, not the whole spec. Clients, in two
+// tables of equivalents: without validation, ours is what an app that imports createPuffleClient
+// loads up front (esbuild code splitting: the validators are a separate chunk, loaded only when
+// `validate` is set or an error body is read), against openapi-fetch alone, ky, axios and the
+// clients @hey-api/openapi-ts and orval generate from our spec (lib/generated-clients.mjs; only
+// the two operations kept); with validation, ours with that chunk too, against openapi-fetch plus
+// each validator peer. Prints one JSON document.
 import { build } from "esbuild";
 import { gzipSync } from "node:zlib";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { jsonSchema } from "../lib/peers/json-schema.mjs";
 import { targets } from "../lib/peers/common.mjs";
+import { buildGeneratedClients } from "../lib/generated-clients.mjs";
 
 const benchDir = fileURLToPath(new URL("..", import.meta.url));
 const repo = fileURLToPath(new URL("../../..", import.meta.url));
@@ -29,29 +35,65 @@ const validators = {
 };
 
 const openapiFetch = `import createClient from ${JSON.stringify(`${rootModules}/openapi-fetch/dist/index.mjs`)};`;
+const generated = await buildGeneratedClients();
+const ours = `export { createPuffleClient } from ${JSON.stringify(`${repo}/dist/client.js`)};`;
 const clients = {
-  "puffle-api client (with validators)": `export { createPuffleClient } from ${JSON.stringify(`${repo}/dist/client.js`)};`,
+  "puffle-api client, loaded up front (validators not loaded)": ours,
   "openapi-fetch alone": `${openapiFetch}\nexport { createClient };`,
+  ky: `export { default } from "ky";`,
+  "axios": `export { default } from "axios";`,
+};
+const failures = {};
+if (generated.modules.heyApi) clients["@hey-api/openapi-ts generated client (client-fetch)"] = `export { client, updateThread, updateConversation } from ${JSON.stringify(generated.modules.heyApi)};`;
+else failures["@hey-api/openapi-ts generated client (client-fetch)"] = generated.failures.heyApi;
+if (generated.modules.orval) clients["orval generated client (fetch)"] = `export { updateThread, updateConversation } from ${JSON.stringify(generated.modules.orval)};`;
+else failures["orval generated client (fetch)"] = generated.failures.orval;
+const validatedClients = {
+  "puffle-api client with its validators (validate on)": ours,
   "openapi-fetch + TypeBox": `${openapiFetch}\nexport { createClient };\nexport { typeboxPeer } from "./lib/peers/typebox.mjs";`,
   "openapi-fetch + zod 4": `${openapiFetch}\nexport { createClient };\nexport { zodPeer } from "./lib/peers/zod.mjs";`,
   "openapi-fetch + valibot": `${openapiFetch}\nexport { createClient };\nexport { valibotPeer } from "./lib/peers/valibot.mjs";`,
   "openapi-fetch + ajv": `${openapiFetch}\nexport { createClient };\n${validators["ajv (Ajv2020 + ajv-formats + compile)"]}`,
-  ky: `export { default } from "ky";`,
-  "axios": `export { default } from "axios";`,
 };
 
+/**
+ * Bundles `contents` (code splitting on) and sizes what loads: `upFront` is the entry and the chunks
+ * it imports statically; `all` adds every chunk it can import dynamically.
+ */
 async function sizeOf(contents) {
   const result = await build({
-    stdin: { contents, resolveDir: benchDir, loader: "js" },
-    bundle: true, minify: true, format: "esm", platform: "browser",
-    write: false, logLevel: "silent", treeShaking: true,
+    stdin: { contents, resolveDir: benchDir, loader: "js", sourcefile: "entry.js" },
+    bundle: true, minify: true, format: "esm", platform: "browser", splitting: true, outdir: "/virtual-out",
+    write: false, logLevel: "silent", treeShaking: true, metafile: true,
     nodePaths: [`${benchDir}/node_modules`, rootModules],
   });
-  const code = result.outputFiles[0].contents;
-  return { minified: code.length, gzip: gzipSync(code, { level: 9 }).length };
+  const files = new Map(result.outputFiles.map((f) => [path.relative("/virtual-out", f.path), f.contents]));
+  const outputs = Object.fromEntries(Object.entries(result.metafile.outputs).map(([k, v]) => [path.relative("/virtual-out", path.resolve(process.cwd(), k)), v]));
+  const entry = Object.keys(outputs).find((k) => outputs[k].entryPoint !== undefined) ?? [...files.keys()][0];
+  const closure = (start, kinds) => {
+    const seen = new Set([start]);
+    const queue = [start];
+    while (queue.length) {
+      for (const imp of outputs[queue.shift()]?.imports ?? []) {
+        const name = path.relative("/virtual-out", path.resolve(process.cwd(), imp.path));
+        if (kinds.includes(imp.kind) && files.has(name) && !seen.has(name)) {
+          seen.add(name);
+          queue.push(name);
+        }
+      }
+    }
+    return [...seen];
+  };
+  const measure = (names) => ({
+    minified: names.reduce((n, f) => n + files.get(f).length, 0),
+    gzip: names.reduce((n, f) => n + gzipSync(files.get(f), { level: 9 }).length, 0),
+    files: names.length,
+  });
+  return { upFront: measure(closure(entry, ["import-statement"])), all: measure(closure(entry, ["import-statement", "dynamic-import"])) };
 }
 
-const out = { validators: {}, clients: {} };
-for (const [name, contents] of Object.entries(validators)) out.validators[name] = await sizeOf(contents);
-for (const [name, contents] of Object.entries(clients)) out.clients[name] = await sizeOf(contents);
+const out = { validators: {}, clients: {}, validatedClients: {}, failures };
+for (const [name, contents] of Object.entries(validators)) out.validators[name] = (await sizeOf(contents)).all;
+for (const [name, contents] of Object.entries(clients)) out.clients[name] = (await sizeOf(contents)).upFront;
+for (const [name, contents] of Object.entries(validatedClients)) out.validatedClients[name] = (await sizeOf(contents)).all;
 process.stdout.write(JSON.stringify({ scenario: "size", ...out }));
