@@ -2,7 +2,7 @@
 // Requests are checked with the generated validators (validatePathParams, normalizeRequestBody),
 // never with a Fastify schema compile; the body limit, allowed methods and the update rules are read
 // from the spec's `x-puffle-behaviour` (generated/meta.js). See docs/server.md.
-import { randomBytes } from "node:crypto";
+import { randomFillSync } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { fastify } from "fastify";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
@@ -28,6 +28,10 @@ declare module "fastify" {
   interface FastifyInstance {
     /** The reference server's state: its in-memory store. */
     puffle: { store: Store };
+  }
+  interface FastifyRequest {
+    /** The user whose bearer token the route authenticated (null before that, and on other routes). */
+    puffleUser: SeedUser | null;
   }
 }
 
@@ -81,9 +85,34 @@ function pathPattern(path: string): RegExp {
   return new RegExp(`^${source}$`);
 }
 
-function sendProblem(reply: FastifyReply, body: ProblemBody, headers: Record<string, string> = {}): FastifyReply {
-  for (const [name, value] of Object.entries(headers)) reply.header(name, value);
+function sendProblem(reply: FastifyReply, body: ProblemBody, headers?: Record<string, string>): FastifyReply {
+  if (headers !== undefined) for (const name of Object.keys(headers)) reply.header(name, headers[name]);
   return reply.code(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+}
+
+/**
+ * New request ids (`req_<20 hex>`, 80 random bits) cut from a pool of random bytes refilled
+ * (randomFillSync) once every 512 ids: one call into the CSPRNG per request cost more than the
+ * rest of the id's work together.
+ */
+const ID_BYTES = 10;
+const idPool = Buffer.alloc(ID_BYTES * 512);
+let idOffset = idPool.length;
+function newRequestId(): string {
+  if (idOffset === idPool.length) {
+    randomFillSync(idPool);
+    idOffset = 0;
+  }
+  const id = `req_${idPool.toString("hex", idOffset, idOffset + ID_BYTES)}`;
+  idOffset += ID_BYTES;
+  return id;
+}
+
+const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
+
+/** Whether a Content-Type header names application/json (any parameters, any case). */
+function isJsonType(header: string | undefined): boolean {
+  return header !== undefined && header.split(";")[0]!.trim().toLowerCase() === "application/json";
 }
 
 function pathOf(url: string): string {
@@ -121,13 +150,12 @@ function loggerOptions(options: ServerOptions) {
 export function createServer(options: ServerOptions = {}): FastifyInstance {
   const seed = validateSeed(options.seed ?? defaultSeed, "seed");
   const store = new Store(seed);
-  const users = new WeakMap<FastifyRequest, SeedUser>();
 
   const app = fastify({
     logger: loggerOptions(options),
     genReqId: (req) => {
       const given = req.headers["x-request-id"];
-      return typeof given === "string" && REQUEST_ID_PATTERN.test(given) ? given : `req_${randomBytes(10).toString("hex")}`;
+      return typeof given === "string" && REQUEST_ID_PATTERN.test(given) ? given : newRequestId();
     },
     routerOptions: { maxParamLength: 16_384 },
     frameworkErrors: (error, request, reply) => {
@@ -138,6 +166,8 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   }) as unknown as FastifyInstance;
 
   app.decorate("puffle", { store });
+  // The user the route's onRequest hook authenticated (a request property, set on every request).
+  app.decorateRequest("puffleUser", null);
 
   const operationPaths = operationIds.map((op) => ({ op, pattern: pathPattern(meta[op].path) }));
   /** The operation whose path `request` names with a method it does not allow, if any. */
@@ -151,25 +181,34 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   const sendMethodNotAllowed = (request: FastifyRequest, reply: FastifyReply, allowed: readonly string[]) =>
     sendProblem(reply, problems.methodNotAllowed(request.method, allowed), { allow: allowed.join(", ") });
 
-  app.addHook("onRequest", async (request, reply) => {
+  // Hooks are callback-style (request, reply, done): Fastify runs them without a promise and a
+  // microtask each. A hook that answers sends the reply and does not call done.
+  app.addHook("onRequest", (request, reply, done) => {
     reply.header("x-request-id", request.id);
     // The method is check 1 (docs/server.md): answer 405 before the body is read, so that no body
     // (empty, invalid, too deep, too large, another content type) turns it into a 4xx of its own.
     if (request.is404) {
       const allowed = disallowedMethodOf(request);
-      if (allowed !== undefined) return sendMethodNotAllowed(request, reply, allowed);
+      if (allowed !== undefined) {
+        sendMethodNotAllowed(request, reply, allowed);
+        return;
+      }
     }
+    done();
   });
 
   // Only JSON bodies: everything else is a 415 (Fastify's FST_ERR_CTP_INVALID_MEDIA_TYPE).
   app.removeAllContentTypeParsers();
   app.addContentTypeParser("application/json", { parseAs: "string" }, (_request, body, done) => {
+    let value: unknown;
     try {
-      done(null, parseJsonBody(body as string));
+      value = parseJsonBody(body as string);
     } catch (error) {
       if (error instanceof BodyDepthError) done(new BodyParseError(problems.tooDeep(error.pointer)), undefined);
       else done(new BodyParseError(problems.invalidJson(error instanceof Error ? error.message : String(error))), undefined);
+      return;
     }
+    done(null, value);
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -201,64 +240,77 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   for (const op of operationIds) {
     const operation = meta[op];
     const member = RECORD_MEMBER[op];
+    const maxBodyBytes = operation.behaviour.maxBodyBytes;
+    /** `{"thread":` / `{"conversation":`: the 200 body is this, the record's JSON, and `}`. */
+    const okPrefix = `{${JSON.stringify(member)}:`;
     app.route({
       method: operation.method,
       url: toFastifyPath(operation.path),
-      bodyLimit: operation.behaviour.maxBodyBytes,
-      onRequest: [
-        async (request, reply) => {
-          const header = request.headers.authorization;
-          if (header === undefined || header === "") {
-            return sendProblem(reply, problems.unauthorized(), { "www-authenticate": REALM });
-          }
-          const match = BEARER_PATTERN.exec(header);
-          const user = match?.[1] !== undefined ? store.authenticate(match[1]) : undefined;
-          if (user === undefined) {
-            return sendProblem(reply, problems.unauthorized(), { "www-authenticate": `${REALM}, error="invalid_token"` });
-          }
-          users.set(request, user);
-        },
-        async (request, reply) => {
-          const checked = validatePathParams(op, request.params);
-          if (!checked.valid) return sendProblem(reply, problems.invalidId(checked.errors));
-        },
-        async (request, reply) => {
-          // A JSON body whose Content-Length is over the limit is a 413 answered here. Fastify's own
-          // check sends it with `Connection: close` and closes the socket while the client may
-          // still be sending, so under load the client saw a reset instead of the 413. Here the
-          // body is read and discarded first (up to DRAIN_MAX_BYTES / DRAIN_MAX_MS, past which the
-          // connection is cut as before), then the 413 goes out and the connection is closed.
-          // (Other content types go on to their 415; a chunked body over the limit is still cut
-          // off by Fastify's reader.)
-          const declared = Number(request.headers["content-length"]);
-          const type = (request.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
-          if (type === "application/json" && Number.isFinite(declared) && declared > operation.behaviour.maxBodyBytes) {
-            await discard(request.raw, DRAIN_MAX_BYTES, DRAIN_MAX_MS);
-            return sendProblem(reply, problems.tooLarge(operation.behaviour.maxBodyBytes), { connection: "close" });
-          }
-        },
-      ],
-      handler: async (request, reply) => {
-        const user = users.get(request);
-        if (user === undefined) throw new Error("onRequest did not authenticate the request");
+      bodyLimit: maxBodyBytes,
+      // Checks 2, 3 and 5 of docs/server.md, in that order, before the body is read.
+      onRequest: (request, reply, done) => {
+        // 2: the bearer token names a user.
+        const header = request.headers.authorization;
+        if (header === undefined || header === "") {
+          sendProblem(reply, problems.unauthorized(), { "www-authenticate": REALM });
+          return;
+        }
+        const match = BEARER_PATTERN.exec(header);
+        const user = match?.[1] !== undefined ? store.authenticate(match[1]) : undefined;
+        if (user === undefined) {
+          sendProblem(reply, problems.unauthorized(), { "www-authenticate": `${REALM}, error="invalid_token"` });
+          return;
+        }
+        request.puffleUser = user;
+        // 3: the path id matches the spec's pattern.
+        const checked = validatePathParams(op, request.params);
+        if (!checked.valid) {
+          sendProblem(reply, problems.invalidId(checked.errors));
+          return;
+        }
+        // 5, by Content-Length: a JSON body declared over the limit is a 413 answered here. Fastify's
+        // own check sends it with `Connection: close` and closes the socket while the client may
+        // still be sending, so under load the client saw a reset instead of the 413. Here the
+        // body is read and discarded first (up to DRAIN_MAX_BYTES / DRAIN_MAX_MS, past which the
+        // connection is cut as before), then the 413 goes out and the connection is closed.
+        // (Other content types go on to their 415; a chunked body over the limit is still cut
+        // off by Fastify's reader.)
+        const declared = Number(request.headers["content-length"]);
+        if (Number.isFinite(declared) && declared > maxBodyBytes && isJsonType(request.headers["content-type"])) {
+          void discard(request.raw, DRAIN_MAX_BYTES, DRAIN_MAX_MS).then(() => {
+            sendProblem(reply, problems.tooLarge(maxBodyBytes), { connection: "close" });
+          });
+          return;
+        }
+        done();
+      },
+      handler: (request, reply) => {
+        const user = request.puffleUser;
+        if (user === null) throw new Error("onRequest did not authenticate the request");
         const { id } = request.params as { id: string };
         const normalized = normalizeRequestBody(op, request.body);
         if (!normalized.ok) {
           const notObject = normalized.errors.length === 1 && normalized.errors[0]?.keyword === "type" && normalized.errors[0].path === "";
           const body = notObject ? problems.notAnObject(normalized.errors) : problems.noValidField(normalized.errors);
-          return sendProblem(reply, { ...body, status: normalized.status });
+          sendProblem(reply, { ...body, status: normalized.status });
+          return;
         }
         if (normalized.dropped.length > 0) request.log.info({ dropped: normalized.dropped }, "dropped unknown fields and invalid values");
-        const outcome = store.update(op, user, id, normalized.body);
+        // updateShared: the record is serialized right here and not kept, so it need not be a copy.
+        const outcome = store.updateShared(op, user, id, normalized.body);
         switch (outcome.kind) {
           case "not-found":
-            return sendProblem(reply, problems.notFound(member));
+            sendProblem(reply, problems.notFound(member));
+            return;
           case "invalid-sender":
-            return sendProblem(reply, problems.invalidSender(outcome.field));
+            sendProblem(reply, problems.invalidSender(outcome.field));
+            return;
           case "duplicate":
-            return sendProblem(reply, problems.duplicate(outcome.member, outcome.existing, outcome.participantEmail));
+            sendProblem(reply, problems.duplicate(outcome.member, outcome.existing, outcome.participantEmail));
+            return;
           case "updated":
-            return reply.code(200).type("application/json; charset=utf-8").send(JSON.stringify({ [member]: outcome.record }));
+            reply.code(200).type(JSON_CONTENT_TYPE).send(`${okPrefix}${JSON.stringify(outcome.record)}}`);
+            return;
         }
       },
     });

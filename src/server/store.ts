@@ -18,6 +18,9 @@ export type UpdateOutcome =
 
 const key = (id: string) => id.toLowerCase();
 
+/** Every column a normalized body may set. */
+const COLUMNS: ReadonlySet<string> = new Set<string>([...CONVERSATION_COLUMNS, ...DRAFT_COLUMNS]);
+
 export class Store {
   readonly #users = new Map<string, SeedUser>();
   readonly #accounts = new Map<string, SeedAccount>();
@@ -51,18 +54,34 @@ export class Store {
 
   /** Applies a normalized body (normalizeRequestBody's output) for `user`, or says why it cannot be applied. */
   update<Op extends OperationId>(op: Op, user: SeedUser, id: string, patch: RequestBody<Op>): UpdateOutcome {
+    const outcome = this.updateShared(op, user, id, patch);
+    switch (outcome.kind) {
+      case "updated":
+        return { kind: "updated", record: structuredClone(outcome.record) };
+      case "duplicate":
+        return { ...outcome, existing: structuredClone(outcome.existing) };
+      default:
+        return outcome;
+    }
+  }
+
+  /**
+   * `update`, except that the records in the outcome are not deep copies: their arrays (`draft_cc`,
+   * `draft_attachments`, …) are the store's own. For a caller that serializes the outcome at once
+   * and keeps no reference to it — the reference server's responses. Never modify what it returns.
+   */
+  updateShared<Op extends OperationId>(op: Op, user: SeedUser, id: string, patch: RequestBody<Op>): UpdateOutcome {
     const behaviour: OperationBehaviour = meta[op].behaviour;
-    const row = this.#rows.get(key(id));
+    const rowKey = key(id);
+    const row = this.#rows.get(rowKey);
     const owner = behaviour.ownership.owner;
     if (row === undefined || key(row[owner]) !== key(user.id)) return { kind: "not-found" };
 
     const fields = patch as Record<string, unknown>;
     const next: Row = { ...row };
-    for (const [field, value] of Object.entries(fields)) {
-      if (!(CONVERSATION_COLUMNS as readonly string[]).includes(field) && !(DRAFT_COLUMNS as readonly string[]).includes(field)) {
-        throw new Error(`normalized body of ${op} holds ${JSON.stringify(field)}, which is not a column`);
-      }
-      (next as Record<string, unknown>)[field] = value;
+    for (const field of Object.keys(fields)) {
+      if (!COLUMNS.has(field)) throw new Error(`normalized body of ${op} holds ${JSON.stringify(field)}, which is not a column`);
+      (next as Record<string, unknown>)[field] = fields[field];
     }
 
     const sender = behaviour.senderAccount;
@@ -88,7 +107,7 @@ export class Store {
     }
 
     next.updated_at = nextTimestamp(row.updated_at);
-    this.#rows.set(key(row.id), next);
+    this.#rows.set(rowKey, next);
     return { kind: "updated", record: op === "updateThread" ? threadView(next) : conversationView(next) };
   }
 
@@ -112,24 +131,45 @@ interface OperationBehaviour {
   };
 }
 
-/** An ISO timestamp strictly after `previous` (now, or previous + 1 ms when the clock has not moved on). */
-export function nextTimestamp(previous: string): string {
-  const before = Date.parse(previous);
-  const now = Date.now();
-  return new Date(Number.isNaN(before) || now > before ? now : before + 1).toISOString();
+/** The last timestamp nextTimestamp made, parsed: the `previous` of the next update of that row. */
+let lastIso = "";
+let lastMs = Number.NaN;
+/** The second of the last timestamp made (ms at its start), and its ISO text up to the milliseconds. */
+let secondStart = Number.NaN;
+let secondPrefix = "";
+
+/** `new Date(ms).toISOString()`, reusing the text of the second when only the milliseconds differ. */
+function isoString(ms: number): string {
+  const millis = ms - secondStart;
+  if (millis >= 0 && millis < 1000) return `${secondPrefix}${millis < 10 ? "00" : millis < 100 ? "0" : ""}${millis}Z`;
+  const iso = new Date(ms).toISOString(); // …THH:MM:SS.mmmZ
+  secondStart = ms - (ms % 1000 + 1000) % 1000;
+  secondPrefix = iso.slice(0, -4);
+  return iso;
 }
 
-/** The row as `updateConversation` returns it: every conversation column. */
+/** An ISO timestamp strictly after `previous` (now, or previous + 1 ms when the clock has not moved on). */
+export function nextTimestamp(previous: string): string {
+  const before = previous === lastIso ? lastMs : Date.parse(previous);
+  const now = Date.now();
+  const ms = Number.isNaN(before) || now > before ? now : before + 1;
+  const iso = isoString(ms);
+  lastIso = iso;
+  lastMs = ms;
+  return iso;
+}
+
+/** The row as `updateConversation` returns it: every conversation column (sharing the row's arrays). */
 export function conversationView(row: Row): Conversation {
   const out: Record<string, unknown> = {};
   for (const column of CONVERSATION_COLUMNS) out[column] = row[column];
-  return structuredClone(out) as Conversation;
+  return out as Conversation;
 }
 
-/** The row as `updateThread` returns it: every conversation column and every draft column. */
+/** The row as `updateThread` returns it: every conversation column and every draft column (sharing the row's arrays). */
 export function threadView(row: Row): Thread {
   const out: Record<string, unknown> = {};
   for (const column of CONVERSATION_COLUMNS) out[column] = row[column];
   for (const column of DRAFT_COLUMNS) out[column] = row[column] ?? null;
-  return structuredClone(out) as Thread;
+  return out as Thread;
 }

@@ -1,0 +1,78 @@
+// The store's fast paths give exactly what the plain code gave: timestamps, shared vs copied records.
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { defaultSeed, Store } from "../../src/server/index.js";
+import { nextTimestamp } from "../../src/server/store.js";
+import { seededRandom } from "../helpers.js";
+import { ALICE, DOCS_THREAD } from "./http.js";
+
+/** What nextTimestamp computed before it reused the text of the second. */
+function plainNextTimestamp(previous: string): string {
+  const before = Date.parse(previous);
+  const now = Date.now();
+  return new Date(Number.isNaN(before) || now > before ? now : before + 1).toISOString();
+}
+
+describe("nextTimestamp", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("equals new Date(…).toISOString() of now or previous + 1 ms, across seconds, days, years and signs", () => {
+    const random = seededRandom(5);
+    vi.useFakeTimers();
+    const starts = [0, -1, -1000, -1001, 999, 1000, Date.UTC(2026, 11, 31, 23, 59, 59, 990), Date.UTC(9999, 11, 31, 23, 59, 59, 995), Date.UTC(10_000, 0, 1), Date.UTC(-1, 0, 1), Date.UTC(1969, 11, 31, 23, 59, 59, 998)];
+    for (let i = 0; i < 40; i++) starts.push(Math.floor((random() - 0.3) * 4e12));
+    for (const start of starts) {
+      let clock = start;
+      let previous = new Date(start - 5).toISOString();
+      for (let step = 0; step < 60; step++) {
+        // The clock moves on by 0 to 1.2 s, or stands still (then previous + 1 ms), or goes back.
+        const move = random();
+        clock += move < 0.2 ? 0 : move < 0.25 ? -3 : Math.floor(random() * 1200);
+        vi.setSystemTime(clock);
+        const expected = plainNextTimestamp(previous);
+        const got = nextTimestamp(previous);
+        expect(got, `previous ${previous}, now ${clock}`).toBe(expected);
+        // Every few steps `previous` comes from elsewhere (another row), not the last one made.
+        previous = random() < 0.1 ? new Date(clock - Math.floor(random() * 5000)).toISOString() : got;
+      }
+    }
+  });
+
+  it("reads a previous value that is not its own last one (seed timestamps without milliseconds, invalid ones)", () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(Date.UTC(2026, 3, 22, 9, 0, 0));
+    expect(nextTimestamp("2026-04-22T09:30:00Z")).toBe("2026-04-22T09:30:00.001Z");
+    expect(nextTimestamp("not a date")).toBe("2026-04-22T09:00:00.000Z");
+    expect(nextTimestamp("2026-04-22T08:00:00+02:00")).toBe("2026-04-22T09:00:00.000Z");
+  });
+});
+
+describe("Store.update and updateShared", () => {
+  const alice = defaultSeed.users.find((u) => u.token === ALICE)!;
+
+  it("update returns a deep copy; updateShared the same record without copying", () => {
+    const store = new Store(defaultSeed);
+    const attachments = [{ id: "a1", filename: "a.pdf", content_type: "application/pdf", size: 1 }];
+    const copied = store.update("updateThread", alice, DOCS_THREAD, { draft_attachments: attachments } as never);
+    expect(copied.kind).toBe("updated");
+    if (copied.kind !== "updated") return;
+    (copied.record as { draft_attachments: unknown[] }).draft_attachments.push("mutated by the caller");
+    const row = store.snapshot().conversations.find((c) => c.id === DOCS_THREAD)!;
+    expect(row.draft_attachments).toEqual(attachments);
+
+    const shared = store.updateShared("updateThread", alice, DOCS_THREAD, { draft_subject: "Hi" } as never);
+    expect(shared.kind).toBe("updated");
+    if (shared.kind !== "updated") return;
+    const expected: Record<string, unknown> = { ...copied.record, draft_attachments: attachments, draft_subject: "Hi" };
+    expect(shared.record).toEqual({ ...expected, updated_at: shared.record.updated_at });
+    expect(Date.parse(String(shared.record.updated_at))).toBeGreaterThan(Date.parse(String(copied.record.updated_at)));
+  });
+
+  it("update and updateShared answer the same for a missing record", () => {
+    const store = new Store(defaultSeed);
+    const missing = "0f0f0f0f-0000-4000-8000-0000000000ff";
+    expect(store.update("updateThread", alice, missing, { status: "active" } as never)).toEqual({ kind: "not-found" });
+    expect(store.updateShared("updateThread", alice, missing, { status: "active" } as never)).toEqual({ kind: "not-found" });
+  });
+});
