@@ -50,6 +50,22 @@ describe("the pipeline is deterministic", () => {
     }
   }, SLOW);
 
+  it("the types step on its worker thread writes the same bytes as in the main thread (PUFFLE_GENERATE_THREADS=0)", () => {
+    const ws = workspace();
+    try {
+      const serial = path.join(ws.dir, "out", "serial");
+      const a = generate(ws);
+      const b = generate(ws, { out: serial, env: { PUFFLE_GENERATE_THREADS: "0" } });
+      tally("pipeline: deterministic output", "runs", 2);
+      expect(a.status, a.stderr).toBe(0);
+      expect(b.status, b.stderr).toBe(0);
+      for (const run of [a, b]) for (const step of ["lint", "bundle", "types", "validators", "meta"]) expect(run.stdout).toMatch(new RegExp(`^✔ ${step} +\\d+ ms$`, "m"));
+      expect(differences(snapshot(ws.out).files, snapshot(serial).files)).toEqual([]);
+    } finally {
+      removeWorkspace(ws);
+    }
+  }, SLOW);
+
   it("a spec with every mapping's keys reordered writes identical bytes", () => {
     const seed = Number(process.env.PUFFLE_SHUFFLE_SEED ?? Date.now() % 2 ** 31);
     const plain = workspace();
