@@ -59,7 +59,47 @@ function isoTime(str) {
   return fullTime(str, true);
 }
 
+// Two ASCII digits at i as a number, or -1.
+function twoDigits(str, i) {
+  const a = str.charCodeAt(i) - 48;
+  const b = str.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+// The common date-time shape (YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM), every field in range, no leap
+// second) read by character codes. It only ever answers true where the general check below would
+// (test/unit/date-time-fast.test.ts); anything else goes to the general check.
+function plainDateTime(str) {
+  const n = str.length;
+  if (n < 20 || str.charCodeAt(4) !== 45 || str.charCodeAt(7) !== 45 || (str.charCodeAt(10) | 32) !== 116 || str.charCodeAt(13) !== 58 || str.charCodeAt(16) !== 58) return false;
+  const y1 = twoDigits(str, 0);
+  const y2 = twoDigits(str, 2);
+  const month = twoDigits(str, 5);
+  const day = twoDigits(str, 8);
+  const hr = twoDigits(str, 11);
+  const min = twoDigits(str, 14);
+  const sec = twoDigits(str, 17);
+  if (y1 < 0 || y2 < 0 || month < 1 || month > 12 || day < 1 || hr < 0 || hr > 23 || min < 0 || min > 59 || sec < 0 || sec > 59) return false;
+  if (day > (month === 2 && isLeapYear(y1 * 100 + y2) ? 29 : DAYS[month])) return false;
+  let i = 19;
+  if (str.charCodeAt(i) === 46) {
+    i++;
+    const start = i;
+    while (i < n && str.charCodeAt(i) >= 48 && str.charCodeAt(i) <= 57) i++;
+    if (i === start) return false;
+  }
+  const c = str.charCodeAt(i);
+  if ((c | 32) === 122) return i + 1 === n;
+  if ((c === 43 || c === 45) && i + 6 === n && str.charCodeAt(i + 3) === 58) {
+    const tzH = twoDigits(str, i + 1);
+    const tzM = twoDigits(str, i + 4);
+    return tzH >= 0 && tzH <= 23 && tzM >= 0 && tzM <= 59;
+  }
+  return false;
+}
+
 function dateTime(str) {
+  if (plainDateTime(str)) return true;
   const parts = str.split(DATE_TIME_SEPARATOR);
   return parts.length === 2 && fullDate(parts[0]) && fullTime(parts[1]);
 }
