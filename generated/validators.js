@@ -2147,6 +2147,11 @@ return errors === 0;
 
 /** The operations' validators: `errors` holds { path, keyword, message } issues. */
 const { updateConversation$params, updateConversation$request, updateConversation$field$status, updateConversation$field$unread_count, updateConversation$response$200, updateConversation$response$400, updateThread$params, updateThread$request, updateThread$field$account_id, updateThread$field$draft_attachments, updateThread$field$draft_bcc, updateThread$field$draft_body_html, updateThread$field$draft_body_text, updateThread$field$draft_cc, updateThread$field$draft_subject, updateThread$field$participant_email, updateThread$field$participant_name, updateThread$field$status, updateThread$field$unread_count, updateThread$response$200, updateThread$response$409, updateConversation$response$401, updateConversation$response$404, updateConversation$response$413, updateConversation$response$415, updateThread$response$400, updateThread$response$401, updateThread$response$404, updateThread$response$413, updateThread$response$415 } = (() => {
+function report(list, issue){
+if(list === null) return [issue];
+list.push(issue);
+return list;
+}
 function escapePointer(segment){
 return segment.includes("~") || segment.includes("/") ? segment.replace(/~/g, "~0").replace(/\//g, "~1") : segment;
 }
@@ -2168,24 +2173,12 @@ var vErrors = null;
 var errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-var err0 = {path:instancePath+"/id",keyword:"required",message:"is required"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = report(vErrors, {path:instancePath+"/id",keyword:"required",message:"is required"});
 errors++;
 }
 for(var key0 in data){
 if(!(key0 === "id")){
-var err1 = {path:instancePath+"/"+escapePointer(key0),keyword:"additionalProperties",message:"is not a known field"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = report(vErrors, {path:instancePath+"/"+escapePointer(key0),keyword:"additionalProperties",message:"is not a known field"});
 errors++;
 }
 }
@@ -2193,46 +2186,22 @@ if(data.id !== undefined){
 var data0 = data.id;
 if(typeof data0 === "string"){
 if(!pattern9.test(data0)){
-var err2 = {path:instancePath+"/id",keyword:"pattern",message:"must match pattern \"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$\""};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = report(vErrors, {path:instancePath+"/id",keyword:"pattern",message:"must match pattern \"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$\""});
 errors++;
 }
 if(!(formats0.test(data0))){
-var err3 = {path:instancePath+"/id",keyword:"format",message:"must match format \"uuid\""};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = report(vErrors, {path:instancePath+"/id",keyword:"format",message:"must match format \"uuid\""});
 errors++;
 }
 }
 else {
-var err4 = {path:instancePath+"/id",keyword:"type",message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = report(vErrors, {path:instancePath+"/id",keyword:"type",message:"must be string"});
 errors++;
 }
 }
 }
 else {
-var err5 = {path:instancePath,keyword:"type",message:"must be object"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be object"});
 errors++;
 }
 validate44.errors = vErrors;
@@ -2248,94 +2217,46 @@ var vErrors = null;
 var errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(fewerKeys(data, 1)){
-var err0 = {path:instancePath,keyword:"minProperties",message:"must NOT have fewer than 1 properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = report(vErrors, {path:instancePath,keyword:"minProperties",message:"must NOT have fewer than 1 properties"});
 errors++;
 }
 for(var key0 in data){
 if(!((key0 === "status") || (key0 === "unread_count"))){
-var err1 = {path:instancePath+"/"+escapePointer(key0),keyword:"additionalProperties",message:"is not a known field"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = report(vErrors, {path:instancePath+"/"+escapePointer(key0),keyword:"additionalProperties",message:"is not a known field"});
 errors++;
 }
 }
 if(data.status !== undefined){
 var data0 = data.status;
 if(typeof data0 !== "string"){
-var err2 = {path:instancePath+"/status",keyword:"type",message:"must be string"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = report(vErrors, {path:instancePath+"/status",keyword:"type",message:"must be string"});
 errors++;
 }
 if(!((data0 === "active") || (data0 === "archived"))){
-var err3 = {path:instancePath+"/status",keyword:"enum",message:"must be one of \"active\", \"archived\""};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = report(vErrors, {path:instancePath+"/status",keyword:"enum",message:"must be one of \"active\", \"archived\""});
 errors++;
 }
 }
 if(data.unread_count !== undefined){
 var data1 = data.unread_count;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-var err4 = {path:instancePath+"/unread_count",keyword:"type",message:"must be integer"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = report(vErrors, {path:instancePath+"/unread_count",keyword:"type",message:"must be integer"});
 errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 9007199254740991 || isNaN(data1)){
-var err5 = {path:instancePath+"/unread_count",keyword:"maximum",message:"must be <= 9007199254740991"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = report(vErrors, {path:instancePath+"/unread_count",keyword:"maximum",message:"must be <= 9007199254740991"});
 errors++;
 }
 if(data1 < 0 || isNaN(data1)){
-var err6 = {path:instancePath+"/unread_count",keyword:"minimum",message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = report(vErrors, {path:instancePath+"/unread_count",keyword:"minimum",message:"must be >= 0"});
 errors++;
 }
 }
 }
 }
 else {
-var err7 = {path:instancePath,keyword:"type",message:"must be object"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be object"});
 errors++;
 }
 validate36.errors = vErrors;
@@ -2350,23 +2271,11 @@ if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if(typeof data !== "string"){
-var err0 = {path:instancePath,keyword:"type",message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be string"});
 errors++;
 }
 if(!((data === "active") || (data === "archived"))){
-var err1 = {path:instancePath,keyword:"enum",message:"must be one of \"active\", \"archived\""};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = report(vErrors, {path:instancePath,keyword:"enum",message:"must be one of \"active\", \"archived\""});
 errors++;
 }
 validate45.errors = vErrors;
@@ -2381,34 +2290,16 @@ if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){
-var err0 = {path:instancePath,keyword:"type",message:"must be integer"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be integer"});
 errors++;
 }
 if((typeof data == "number") && (isFinite(data))){
 if(data > 9007199254740991 || isNaN(data)){
-var err1 = {path:instancePath,keyword:"maximum",message:"must be <= 9007199254740991"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = report(vErrors, {path:instancePath,keyword:"maximum",message:"must be <= 9007199254740991"});
 errors++;
 }
 if(data < 0 || isNaN(data)){
-var err2 = {path:instancePath,keyword:"minimum",message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = report(vErrors, {path:instancePath,keyword:"minimum",message:"must be >= 0"});
 errors++;
 }
 }
@@ -2431,34 +2322,16 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.account_id !== undefined){
 var data0 = data.account_id;
 if((typeof data0 !== "string") && (data0 !== null)){
-var err0 = {path:instancePath+"/account_id",keyword:"type",message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = report(vErrors, {path:instancePath+"/account_id",keyword:"type",message:"must be string,null"});
 errors++;
 }
 if(typeof data0 === "string"){
 if(!pattern4.test(data0)){
-var err1 = {path:instancePath+"/account_id",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = report(vErrors, {path:instancePath+"/account_id",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""});
 errors++;
 }
 if(!(formats0.test(data0))){
-var err2 = {path:instancePath+"/account_id",keyword:"format",message:"must match format \"uuid\""};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = report(vErrors, {path:instancePath+"/account_id",keyword:"format",message:"must match format \"uuid\""});
 errors++;
 }
 }
@@ -2466,23 +2339,11 @@ errors++;
 if(data.channel !== undefined){
 var data1 = data.channel;
 if(typeof data1 !== "string"){
-var err3 = {path:instancePath+"/channel",keyword:"type",message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = report(vErrors, {path:instancePath+"/channel",keyword:"type",message:"must be string"});
 errors++;
 }
 if(!((data1 === "linkedin") || (data1 === "email"))){
-var err4 = {path:instancePath+"/channel",keyword:"enum",message:"must be one of \"linkedin\", \"email\""};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = report(vErrors, {path:instancePath+"/channel",keyword:"enum",message:"must be one of \"linkedin\", \"email\""});
 errors++;
 }
 }
@@ -2490,37 +2351,19 @@ if(data.created_at !== undefined){
 var data2 = data.created_at;
 if(typeof data2 === "string"){
 if(!(formats2(data2))){
-var err5 = {path:instancePath+"/created_at",keyword:"format",message:"must match format \"date-time\""};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = report(vErrors, {path:instancePath+"/created_at",keyword:"format",message:"must match format \"date-time\""});
 errors++;
 }
 }
 else {
-var err6 = {path:instancePath+"/created_at",keyword:"type",message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = report(vErrors, {path:instancePath+"/created_at",keyword:"type",message:"must be string"});
 errors++;
 }
 }
 if(data.external_id !== undefined){
 var data3 = data.external_id;
 if((typeof data3 !== "string") && (data3 !== null)){
-var err7 = {path:instancePath+"/external_id",keyword:"type",message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = report(vErrors, {path:instancePath+"/external_id",keyword:"type",message:"must be string,null"});
 errors++;
 }
 }
@@ -2528,58 +2371,28 @@ if(data.id !== undefined){
 var data4 = data.id;
 if(typeof data4 === "string"){
 if(!pattern4.test(data4)){
-var err8 = {path:instancePath+"/id",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = report(vErrors, {path:instancePath+"/id",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""});
 errors++;
 }
 if(!(formats0.test(data4))){
-var err9 = {path:instancePath+"/id",keyword:"format",message:"must match format \"uuid\""};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = report(vErrors, {path:instancePath+"/id",keyword:"format",message:"must match format \"uuid\""});
 errors++;
 }
 }
 else {
-var err10 = {path:instancePath+"/id",keyword:"type",message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = report(vErrors, {path:instancePath+"/id",keyword:"type",message:"must be string"});
 errors++;
 }
 }
 if(data.last_message_at !== undefined){
 var data5 = data.last_message_at;
 if((typeof data5 !== "string") && (data5 !== null)){
-var err11 = {path:instancePath+"/last_message_at",keyword:"type",message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = report(vErrors, {path:instancePath+"/last_message_at",keyword:"type",message:"must be string,null"});
 errors++;
 }
 if(typeof data5 === "string"){
 if(!(formats2(data5))){
-var err12 = {path:instancePath+"/last_message_at",keyword:"format",message:"must match format \"date-time\""};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = report(vErrors, {path:instancePath+"/last_message_at",keyword:"format",message:"must match format \"date-time\""});
 errors++;
 }
 }
@@ -2587,24 +2400,12 @@ errors++;
 if(data.participant_email !== undefined){
 var data6 = data.participant_email;
 if((typeof data6 !== "string") && (data6 !== null)){
-var err13 = {path:instancePath+"/participant_email",keyword:"type",message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = report(vErrors, {path:instancePath+"/participant_email",keyword:"type",message:"must be string,null"});
 errors++;
 }
 if(typeof data6 === "string"){
 if(!(formats8.test(data6))){
-var err14 = {path:instancePath+"/participant_email",keyword:"format",message:"must match format \"email\""};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = report(vErrors, {path:instancePath+"/participant_email",keyword:"format",message:"must match format \"email\""});
 errors++;
 }
 }
@@ -2612,24 +2413,12 @@ errors++;
 if(data.participant_linkedin_url !== undefined){
 var data7 = data.participant_linkedin_url;
 if((typeof data7 !== "string") && (data7 !== null)){
-var err15 = {path:instancePath+"/participant_linkedin_url",keyword:"type",message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = report(vErrors, {path:instancePath+"/participant_linkedin_url",keyword:"type",message:"must be string,null"});
 errors++;
 }
 if(typeof data7 === "string"){
 if(!(formats10(data7))){
-var err16 = {path:instancePath+"/participant_linkedin_url",keyword:"format",message:"must match format \"uri\""};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = report(vErrors, {path:instancePath+"/participant_linkedin_url",keyword:"format",message:"must match format \"uri\""});
 errors++;
 }
 }
@@ -2637,70 +2426,34 @@ errors++;
 if(data.participant_name !== undefined){
 var data8 = data.participant_name;
 if((typeof data8 !== "string") && (data8 !== null)){
-var err17 = {path:instancePath+"/participant_name",keyword:"type",message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = report(vErrors, {path:instancePath+"/participant_name",keyword:"type",message:"must be string,null"});
 errors++;
 }
 }
 if(data.status !== undefined){
 var data9 = data.status;
 if(typeof data9 !== "string"){
-var err18 = {path:instancePath+"/status",keyword:"type",message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = report(vErrors, {path:instancePath+"/status",keyword:"type",message:"must be string"});
 errors++;
 }
 if(!(((data9 === "active") || (data9 === "archived")) || (data9 === "draft"))){
-var err19 = {path:instancePath+"/status",keyword:"enum",message:"must be one of \"active\", \"archived\", \"draft\""};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = report(vErrors, {path:instancePath+"/status",keyword:"enum",message:"must be one of \"active\", \"archived\", \"draft\""});
 errors++;
 }
 }
 if(data.unread_count !== undefined){
 var data10 = data.unread_count;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-var err20 = {path:instancePath+"/unread_count",keyword:"type",message:"must be integer"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = report(vErrors, {path:instancePath+"/unread_count",keyword:"type",message:"must be integer"});
 errors++;
 }
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 > 9007199254740991 || isNaN(data10)){
-var err21 = {path:instancePath+"/unread_count",keyword:"maximum",message:"must be <= 9007199254740991"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = report(vErrors, {path:instancePath+"/unread_count",keyword:"maximum",message:"must be <= 9007199254740991"});
 errors++;
 }
 if(data10 < 0 || isNaN(data10)){
-var err22 = {path:instancePath+"/unread_count",keyword:"minimum",message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = report(vErrors, {path:instancePath+"/unread_count",keyword:"minimum",message:"must be >= 0"});
 errors++;
 }
 }
@@ -2709,24 +2462,12 @@ if(data.updated_at !== undefined){
 var data11 = data.updated_at;
 if(typeof data11 === "string"){
 if(!(formats2(data11))){
-var err23 = {path:instancePath+"/updated_at",keyword:"format",message:"must match format \"date-time\""};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = report(vErrors, {path:instancePath+"/updated_at",keyword:"format",message:"must match format \"date-time\""});
 errors++;
 }
 }
 else {
-var err24 = {path:instancePath+"/updated_at",keyword:"type",message:"must be string"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = report(vErrors, {path:instancePath+"/updated_at",keyword:"type",message:"must be string"});
 errors++;
 }
 }
@@ -2734,46 +2475,22 @@ if(data.user_id !== undefined){
 var data12 = data.user_id;
 if(typeof data12 === "string"){
 if(!pattern4.test(data12)){
-var err25 = {path:instancePath+"/user_id",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = report(vErrors, {path:instancePath+"/user_id",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""});
 errors++;
 }
 if(!(formats0.test(data12))){
-var err26 = {path:instancePath+"/user_id",keyword:"format",message:"must match format \"uuid\""};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = report(vErrors, {path:instancePath+"/user_id",keyword:"format",message:"must match format \"uuid\""});
 errors++;
 }
 }
 else {
-var err27 = {path:instancePath+"/user_id",keyword:"type",message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
+vErrors = report(vErrors, {path:instancePath+"/user_id",keyword:"type",message:"must be string"});
 errors++;
 }
 }
 }
 else {
-var err28 = {path:instancePath,keyword:"type",message:"must be object"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
+vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be object"});
 errors++;
 }
 validate22.errors = vErrors;
@@ -2792,144 +2509,60 @@ errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-var err0 = {path:instancePath+"/id",keyword:"required",message:"is required"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = report(vErrors, {path:instancePath+"/id",keyword:"required",message:"is required"});
 errors++;
 }
 if(data.user_id === undefined){
-var err1 = {path:instancePath+"/user_id",keyword:"required",message:"is required"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = report(vErrors, {path:instancePath+"/user_id",keyword:"required",message:"is required"});
 errors++;
 }
 if(data.account_id === undefined){
-var err2 = {path:instancePath+"/account_id",keyword:"required",message:"is required"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = report(vErrors, {path:instancePath+"/account_id",keyword:"required",message:"is required"});
 errors++;
 }
 if(data.channel === undefined){
-var err3 = {path:instancePath+"/channel",keyword:"required",message:"is required"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = report(vErrors, {path:instancePath+"/channel",keyword:"required",message:"is required"});
 errors++;
 }
 if(data.status === undefined){
-var err4 = {path:instancePath+"/status",keyword:"required",message:"is required"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = report(vErrors, {path:instancePath+"/status",keyword:"required",message:"is required"});
 errors++;
 }
 if(data.external_id === undefined){
-var err5 = {path:instancePath+"/external_id",keyword:"required",message:"is required"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = report(vErrors, {path:instancePath+"/external_id",keyword:"required",message:"is required"});
 errors++;
 }
 if(data.participant_name === undefined){
-var err6 = {path:instancePath+"/participant_name",keyword:"required",message:"is required"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = report(vErrors, {path:instancePath+"/participant_name",keyword:"required",message:"is required"});
 errors++;
 }
 if(data.participant_email === undefined){
-var err7 = {path:instancePath+"/participant_email",keyword:"required",message:"is required"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = report(vErrors, {path:instancePath+"/participant_email",keyword:"required",message:"is required"});
 errors++;
 }
 if(data.participant_linkedin_url === undefined){
-var err8 = {path:instancePath+"/participant_linkedin_url",keyword:"required",message:"is required"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = report(vErrors, {path:instancePath+"/participant_linkedin_url",keyword:"required",message:"is required"});
 errors++;
 }
 if(data.last_message_at === undefined){
-var err9 = {path:instancePath+"/last_message_at",keyword:"required",message:"is required"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = report(vErrors, {path:instancePath+"/last_message_at",keyword:"required",message:"is required"});
 errors++;
 }
 if(data.unread_count === undefined){
-var err10 = {path:instancePath+"/unread_count",keyword:"required",message:"is required"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = report(vErrors, {path:instancePath+"/unread_count",keyword:"required",message:"is required"});
 errors++;
 }
 if(data.created_at === undefined){
-var err11 = {path:instancePath+"/created_at",keyword:"required",message:"is required"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = report(vErrors, {path:instancePath+"/created_at",keyword:"required",message:"is required"});
 errors++;
 }
 if(data.updated_at === undefined){
-var err12 = {path:instancePath+"/updated_at",keyword:"required",message:"is required"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = report(vErrors, {path:instancePath+"/updated_at",keyword:"required",message:"is required"});
 errors++;
 }
 }
 else {
-var err13 = {path:instancePath,keyword:"type",message:"must be object"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be object"});
 errors++;
 }
 validate21.errors = vErrors;
@@ -2944,13 +2577,7 @@ var vErrors = null;
 var errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.conversation === undefined){
-var err0 = {path:instancePath+"/conversation",keyword:"required",message:"is required"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = report(vErrors, {path:instancePath+"/conversation",keyword:"required",message:"is required"});
 errors++;
 }
 if(data.conversation !== undefined){
@@ -2961,13 +2588,7 @@ errors = vErrors.length;
 }
 }
 else {
-var err1 = {path:instancePath,keyword:"type",message:"must be object"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be object"});
 errors++;
 }
 validate37.errors = vErrors;
@@ -2984,44 +2605,20 @@ var vErrors = null;
 var errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-var err0 = {path:instancePath+"/type",keyword:"required",message:"is required"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = report(vErrors, {path:instancePath+"/type",keyword:"required",message:"is required"});
 errors++;
 }
 if(data.title === undefined){
-var err1 = {path:instancePath+"/title",keyword:"required",message:"is required"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = report(vErrors, {path:instancePath+"/title",keyword:"required",message:"is required"});
 errors++;
 }
 if(data.status === undefined){
-var err2 = {path:instancePath+"/status",keyword:"required",message:"is required"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = report(vErrors, {path:instancePath+"/status",keyword:"required",message:"is required"});
 errors++;
 }
 if(data.detail !== undefined){
 if(typeof data.detail !== "string"){
-var err3 = {path:instancePath+"/detail",keyword:"type",message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = report(vErrors, {path:instancePath+"/detail",keyword:"type",message:"must be string"});
 errors++;
 }
 }
@@ -3029,13 +2626,7 @@ if(data.errors !== undefined){
 var data1 = data.errors;
 if(Array.isArray(data1)){
 if(data1.length > 100){
-var err4 = {path:instancePath+"/errors",keyword:"maxItems",message:"must NOT have more than 100 items"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = report(vErrors, {path:instancePath+"/errors",keyword:"maxItems",message:"must NOT have more than 100 items"});
 errors++;
 }
 var len0 = data1.length;
@@ -3043,92 +2634,44 @@ for(var i0=0; i0<len0; i0++){
 var data2 = data1[i0];
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.path === undefined){
-var err5 = {path:instancePath+"/errors/" + i0+"/path",keyword:"required",message:"is required"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = report(vErrors, {path:instancePath+"/errors/" + i0+"/path",keyword:"required",message:"is required"});
 errors++;
 }
 if(data2.keyword === undefined){
-var err6 = {path:instancePath+"/errors/" + i0+"/keyword",keyword:"required",message:"is required"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = report(vErrors, {path:instancePath+"/errors/" + i0+"/keyword",keyword:"required",message:"is required"});
 errors++;
 }
 if(data2.message === undefined){
-var err7 = {path:instancePath+"/errors/" + i0+"/message",keyword:"required",message:"is required"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = report(vErrors, {path:instancePath+"/errors/" + i0+"/message",keyword:"required",message:"is required"});
 errors++;
 }
 if(data2.keyword !== undefined){
 if(typeof data2.keyword !== "string"){
-var err8 = {path:instancePath+"/errors/" + i0+"/keyword",keyword:"type",message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = report(vErrors, {path:instancePath+"/errors/" + i0+"/keyword",keyword:"type",message:"must be string"});
 errors++;
 }
 }
 if(data2.message !== undefined){
 if(typeof data2.message !== "string"){
-var err9 = {path:instancePath+"/errors/" + i0+"/message",keyword:"type",message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = report(vErrors, {path:instancePath+"/errors/" + i0+"/message",keyword:"type",message:"must be string"});
 errors++;
 }
 }
 if(data2.path !== undefined){
 if(typeof data2.path !== "string"){
-var err10 = {path:instancePath+"/errors/" + i0+"/path",keyword:"type",message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = report(vErrors, {path:instancePath+"/errors/" + i0+"/path",keyword:"type",message:"must be string"});
 errors++;
 }
 }
 }
 else {
-var err11 = {path:instancePath+"/errors/" + i0,keyword:"type",message:"must be object"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = report(vErrors, {path:instancePath+"/errors/" + i0,keyword:"type",message:"must be object"});
 errors++;
 }
 }
 }
 else {
-var err12 = {path:instancePath+"/errors",keyword:"type",message:"must be array"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = report(vErrors, {path:instancePath+"/errors",keyword:"type",message:"must be array"});
 errors++;
 }
 }
@@ -3136,71 +2679,35 @@ if(data.instance !== undefined){
 var data6 = data.instance;
 if(typeof data6 === "string"){
 if(!(formats16.test(data6))){
-var err13 = {path:instancePath+"/instance",keyword:"format",message:"must match format \"uri-reference\""};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = report(vErrors, {path:instancePath+"/instance",keyword:"format",message:"must match format \"uri-reference\""});
 errors++;
 }
 }
 else {
-var err14 = {path:instancePath+"/instance",keyword:"type",message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = report(vErrors, {path:instancePath+"/instance",keyword:"type",message:"must be string"});
 errors++;
 }
 }
 if(data.status !== undefined){
 var data7 = data.status;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-var err15 = {path:instancePath+"/status",keyword:"type",message:"must be integer"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = report(vErrors, {path:instancePath+"/status",keyword:"type",message:"must be integer"});
 errors++;
 }
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 599 || isNaN(data7)){
-var err16 = {path:instancePath+"/status",keyword:"maximum",message:"must be <= 599"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = report(vErrors, {path:instancePath+"/status",keyword:"maximum",message:"must be <= 599"});
 errors++;
 }
 if(data7 < 400 || isNaN(data7)){
-var err17 = {path:instancePath+"/status",keyword:"minimum",message:"must be >= 400"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = report(vErrors, {path:instancePath+"/status",keyword:"minimum",message:"must be >= 400"});
 errors++;
 }
 }
 }
 if(data.title !== undefined){
 if(typeof data.title !== "string"){
-var err18 = {path:instancePath+"/title",keyword:"type",message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = report(vErrors, {path:instancePath+"/title",keyword:"type",message:"must be string"});
 errors++;
 }
 }
@@ -3208,121 +2715,26 @@ if(data.type !== undefined){
 var data9 = data.type;
 if(typeof data9 === "string"){
 if(!(formats16.test(data9))){
-var err19 = {path:instancePath+"/type",keyword:"format",message:"must match format \"uri-reference\""};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = report(vErrors, {path:instancePath+"/type",keyword:"format",message:"must match format \"uri-reference\""});
 errors++;
 }
 }
 else {
-var err20 = {path:instancePath+"/type",keyword:"type",message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = report(vErrors, {path:instancePath+"/type",keyword:"type",message:"must be string"});
 errors++;
 }
 }
 }
 else {
-var err21 = {path:instancePath,keyword:"type",message:"must be object"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be object"});
 errors++;
 }
 validate27.errors = vErrors;
 return errors === 0;
 }
 
-const updateThread$params = validate47;
+const updateThread$params = validate44;
 
-function validate47(data, instancePath){
-"use strict";
-if(instancePath === undefined) instancePath = "";
-var vErrors = null;
-var errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-var err0 = {path:instancePath+"/id",keyword:"required",message:"is required"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(var key0 in data){
-if(!(key0 === "id")){
-var err1 = {path:instancePath+"/"+escapePointer(key0),keyword:"additionalProperties",message:"is not a known field"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-var data0 = data.id;
-if(typeof data0 === "string"){
-if(!pattern9.test(data0)){
-var err2 = {path:instancePath+"/id",keyword:"pattern",message:"must match pattern \"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$\""};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(!(formats0.test(data0))){
-var err3 = {path:instancePath+"/id",keyword:"format",message:"must match format \"uuid\""};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-else {
-var err4 = {path:instancePath+"/id",keyword:"type",message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-}
-else {
-var err5 = {path:instancePath,keyword:"type",message:"must be object"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-validate47.errors = vErrors;
-return errors === 0;
-}
 
 const updateThread$request = validate39;
 var schema53 = {"$id":"urn:puffle:schema:UpdateThreadRequest","type":"object","minProperties":1,"properties":{"account_id":{"type":["string","null"],"format":"uuid","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"draft_attachments":{"type":["array","null"],"maxItems":20,"items":{"$ref":"urn:puffle:schema:DraftAttachment"}},"draft_bcc":{"type":["string","null"],"maxLength":4096},"draft_body_html":{"type":["string","null"]},"draft_body_text":{"type":["string","null"]},"draft_cc":{"type":["string","null"],"maxLength":4096},"draft_subject":{"type":["string","null"],"maxLength":998},"participant_email":{"type":"string","format":"email","maxLength":254},"participant_name":{"type":"string","maxLength":256},"status":{"$ref":"urn:puffle:schema:StatusUpdate"},"unread_count":{"$ref":"urn:puffle:schema:UnreadCount"}},"additionalProperties":false};
@@ -3336,58 +2748,28 @@ var vErrors = null;
 var errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(fewerKeys(data, 1)){
-var err0 = {path:instancePath,keyword:"minProperties",message:"must NOT have fewer than 1 properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = report(vErrors, {path:instancePath,keyword:"minProperties",message:"must NOT have fewer than 1 properties"});
 errors++;
 }
 for(var key0 in data){
 if(!(func1.call(schema53.properties, key0))){
-var err1 = {path:instancePath+"/"+escapePointer(key0),keyword:"additionalProperties",message:"is not a known field"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = report(vErrors, {path:instancePath+"/"+escapePointer(key0),keyword:"additionalProperties",message:"is not a known field"});
 errors++;
 }
 }
 if(data.account_id !== undefined){
 var data0 = data.account_id;
 if((typeof data0 !== "string") && (data0 !== null)){
-var err2 = {path:instancePath+"/account_id",keyword:"type",message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = report(vErrors, {path:instancePath+"/account_id",keyword:"type",message:"must be string,null"});
 errors++;
 }
 if(typeof data0 === "string"){
 if(!pattern4.test(data0)){
-var err3 = {path:instancePath+"/account_id",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = report(vErrors, {path:instancePath+"/account_id",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""});
 errors++;
 }
 if(!(formats0.test(data0))){
-var err4 = {path:instancePath+"/account_id",keyword:"format",message:"must match format \"uuid\""};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = report(vErrors, {path:instancePath+"/account_id",keyword:"format",message:"must match format \"uuid\""});
 errors++;
 }
 }
@@ -3395,24 +2777,12 @@ errors++;
 if(data.draft_attachments !== undefined){
 var data1 = data.draft_attachments;
 if((!(Array.isArray(data1))) && (data1 !== null)){
-var err5 = {path:instancePath+"/draft_attachments",keyword:"type",message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = report(vErrors, {path:instancePath+"/draft_attachments",keyword:"type",message:"must be array,null"});
 errors++;
 }
 if(Array.isArray(data1)){
 if(data1.length > 20){
-var err6 = {path:instancePath+"/draft_attachments",keyword:"maxItems",message:"must NOT have more than 20 items"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = report(vErrors, {path:instancePath+"/draft_attachments",keyword:"maxItems",message:"must NOT have more than 20 items"});
 errors++;
 }
 var len0 = data1.length;
@@ -3421,13 +2791,7 @@ var data2 = data1[i0];
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 }
 else {
-var err7 = {path:instancePath+"/draft_attachments/" + i0,keyword:"type",message:"must be object"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = report(vErrors, {path:instancePath+"/draft_attachments/" + i0,keyword:"type",message:"must be object"});
 errors++;
 }
 }
@@ -3436,24 +2800,12 @@ errors++;
 if(data.draft_bcc !== undefined){
 var data3 = data.draft_bcc;
 if((typeof data3 !== "string") && (data3 !== null)){
-var err8 = {path:instancePath+"/draft_bcc",keyword:"type",message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = report(vErrors, {path:instancePath+"/draft_bcc",keyword:"type",message:"must be string,null"});
 errors++;
 }
 if(typeof data3 === "string"){
 if(data3.length > 4096 && func2(data3) > 4096){
-var err9 = {path:instancePath+"/draft_bcc",keyword:"maxLength",message:"must NOT have more than 4096 characters"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = report(vErrors, {path:instancePath+"/draft_bcc",keyword:"maxLength",message:"must NOT have more than 4096 characters"});
 errors++;
 }
 }
@@ -3461,50 +2813,26 @@ errors++;
 if(data.draft_body_html !== undefined){
 var data4 = data.draft_body_html;
 if((typeof data4 !== "string") && (data4 !== null)){
-var err10 = {path:instancePath+"/draft_body_html",keyword:"type",message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = report(vErrors, {path:instancePath+"/draft_body_html",keyword:"type",message:"must be string,null"});
 errors++;
 }
 }
 if(data.draft_body_text !== undefined){
 var data5 = data.draft_body_text;
 if((typeof data5 !== "string") && (data5 !== null)){
-var err11 = {path:instancePath+"/draft_body_text",keyword:"type",message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = report(vErrors, {path:instancePath+"/draft_body_text",keyword:"type",message:"must be string,null"});
 errors++;
 }
 }
 if(data.draft_cc !== undefined){
 var data6 = data.draft_cc;
 if((typeof data6 !== "string") && (data6 !== null)){
-var err12 = {path:instancePath+"/draft_cc",keyword:"type",message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = report(vErrors, {path:instancePath+"/draft_cc",keyword:"type",message:"must be string,null"});
 errors++;
 }
 if(typeof data6 === "string"){
 if(data6.length > 4096 && func2(data6) > 4096){
-var err13 = {path:instancePath+"/draft_cc",keyword:"maxLength",message:"must NOT have more than 4096 characters"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+vErrors = report(vErrors, {path:instancePath+"/draft_cc",keyword:"maxLength",message:"must NOT have more than 4096 characters"});
 errors++;
 }
 }
@@ -3512,24 +2840,12 @@ errors++;
 if(data.draft_subject !== undefined){
 var data7 = data.draft_subject;
 if((typeof data7 !== "string") && (data7 !== null)){
-var err14 = {path:instancePath+"/draft_subject",keyword:"type",message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = report(vErrors, {path:instancePath+"/draft_subject",keyword:"type",message:"must be string,null"});
 errors++;
 }
 if(typeof data7 === "string"){
 if(data7.length > 998 && func2(data7) > 998){
-var err15 = {path:instancePath+"/draft_subject",keyword:"maxLength",message:"must NOT have more than 998 characters"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = report(vErrors, {path:instancePath+"/draft_subject",keyword:"maxLength",message:"must NOT have more than 998 characters"});
 errors++;
 }
 }
@@ -3538,34 +2854,16 @@ if(data.participant_email !== undefined){
 var data8 = data.participant_email;
 if(typeof data8 === "string"){
 if(data8.length > 254 && func2(data8) > 254){
-var err16 = {path:instancePath+"/participant_email",keyword:"maxLength",message:"must NOT have more than 254 characters"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = report(vErrors, {path:instancePath+"/participant_email",keyword:"maxLength",message:"must NOT have more than 254 characters"});
 errors++;
 }
 if(!(formats8.test(data8))){
-var err17 = {path:instancePath+"/participant_email",keyword:"format",message:"must match format \"email\""};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = report(vErrors, {path:instancePath+"/participant_email",keyword:"format",message:"must match format \"email\""});
 errors++;
 }
 }
 else {
-var err18 = {path:instancePath+"/participant_email",keyword:"type",message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = report(vErrors, {path:instancePath+"/participant_email",keyword:"type",message:"must be string"});
 errors++;
 }
 }
@@ -3573,94 +2871,46 @@ if(data.participant_name !== undefined){
 var data9 = data.participant_name;
 if(typeof data9 === "string"){
 if(data9.length > 256 && func2(data9) > 256){
-var err19 = {path:instancePath+"/participant_name",keyword:"maxLength",message:"must NOT have more than 256 characters"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = report(vErrors, {path:instancePath+"/participant_name",keyword:"maxLength",message:"must NOT have more than 256 characters"});
 errors++;
 }
 }
 else {
-var err20 = {path:instancePath+"/participant_name",keyword:"type",message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = report(vErrors, {path:instancePath+"/participant_name",keyword:"type",message:"must be string"});
 errors++;
 }
 }
 if(data.status !== undefined){
 var data10 = data.status;
 if(typeof data10 !== "string"){
-var err21 = {path:instancePath+"/status",keyword:"type",message:"must be string"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = report(vErrors, {path:instancePath+"/status",keyword:"type",message:"must be string"});
 errors++;
 }
 if(!((data10 === "active") || (data10 === "archived"))){
-var err22 = {path:instancePath+"/status",keyword:"enum",message:"must be one of \"active\", \"archived\""};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+vErrors = report(vErrors, {path:instancePath+"/status",keyword:"enum",message:"must be one of \"active\", \"archived\""});
 errors++;
 }
 }
 if(data.unread_count !== undefined){
 var data11 = data.unread_count;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-var err23 = {path:instancePath+"/unread_count",keyword:"type",message:"must be integer"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
+vErrors = report(vErrors, {path:instancePath+"/unread_count",keyword:"type",message:"must be integer"});
 errors++;
 }
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 > 9007199254740991 || isNaN(data11)){
-var err24 = {path:instancePath+"/unread_count",keyword:"maximum",message:"must be <= 9007199254740991"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
+vErrors = report(vErrors, {path:instancePath+"/unread_count",keyword:"maximum",message:"must be <= 9007199254740991"});
 errors++;
 }
 if(data11 < 0 || isNaN(data11)){
-var err25 = {path:instancePath+"/unread_count",keyword:"minimum",message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
+vErrors = report(vErrors, {path:instancePath+"/unread_count",keyword:"minimum",message:"must be >= 0"});
 errors++;
 }
 }
 }
 }
 else {
-var err26 = {path:instancePath,keyword:"type",message:"must be object"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
+vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be object"});
 errors++;
 }
 validate39.errors = vErrors;
@@ -3675,34 +2925,16 @@ if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if((typeof data !== "string") && (data !== null)){
-var err0 = {path:instancePath,keyword:"type",message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be string,null"});
 errors++;
 }
 if(typeof data === "string"){
 if(!pattern4.test(data)){
-var err1 = {path:instancePath,keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = report(vErrors, {path:instancePath,keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""});
 errors++;
 }
 if(!(formats0.test(data))){
-var err2 = {path:instancePath,keyword:"format",message:"must match format \"uuid\""};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = report(vErrors, {path:instancePath,keyword:"format",message:"must match format \"uuid\""});
 errors++;
 }
 }
@@ -3718,24 +2950,12 @@ if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if((!(Array.isArray(data))) && (data !== null)){
-var err0 = {path:instancePath,keyword:"type",message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be array,null"});
 errors++;
 }
 if(Array.isArray(data)){
 if(data.length > 20){
-var err1 = {path:instancePath,keyword:"maxItems",message:"must NOT have more than 20 items"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = report(vErrors, {path:instancePath,keyword:"maxItems",message:"must NOT have more than 20 items"});
 errors++;
 }
 var len0 = data.length;
@@ -3744,13 +2964,7 @@ var data0 = data[i0];
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 }
 else {
-var err2 = {path:instancePath+"/" + i0,keyword:"type",message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = report(vErrors, {path:instancePath+"/" + i0,keyword:"type",message:"must be object"});
 errors++;
 }
 }
@@ -3767,24 +2981,12 @@ if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if((typeof data !== "string") && (data !== null)){
-var err0 = {path:instancePath,keyword:"type",message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be string,null"});
 errors++;
 }
 if(typeof data === "string"){
 if(data.length > 4096 && func2(data) > 4096){
-var err1 = {path:instancePath,keyword:"maxLength",message:"must NOT have more than 4096 characters"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = report(vErrors, {path:instancePath,keyword:"maxLength",message:"must NOT have more than 4096 characters"});
 errors++;
 }
 }
@@ -3800,72 +3002,18 @@ if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if((typeof data !== "string") && (data !== null)){
-var err0 = {path:instancePath,keyword:"type",message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be string,null"});
 errors++;
 }
 validate51.errors = vErrors;
 return errors === 0;
 }
 
-const updateThread$field$draft_body_text = validate52;
+const updateThread$field$draft_body_text = validate51;
 
-function validate52(data, instancePath){
-"use strict";
-if(instancePath === undefined) instancePath = "";
-var vErrors = null;
-var errors = 0;
-if((typeof data !== "string") && (data !== null)){
-var err0 = {path:instancePath,keyword:"type",message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-validate52.errors = vErrors;
-return errors === 0;
-}
 
-const updateThread$field$draft_cc = validate53;
+const updateThread$field$draft_cc = validate50;
 
-function validate53(data, instancePath){
-"use strict";
-if(instancePath === undefined) instancePath = "";
-var vErrors = null;
-var errors = 0;
-if((typeof data !== "string") && (data !== null)){
-var err0 = {path:instancePath,keyword:"type",message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(typeof data === "string"){
-if(data.length > 4096 && func2(data) > 4096){
-var err1 = {path:instancePath,keyword:"maxLength",message:"must NOT have more than 4096 characters"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-validate53.errors = vErrors;
-return errors === 0;
-}
 
 const updateThread$field$draft_subject = validate54;
 
@@ -3875,24 +3023,12 @@ if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if((typeof data !== "string") && (data !== null)){
-var err0 = {path:instancePath,keyword:"type",message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be string,null"});
 errors++;
 }
 if(typeof data === "string"){
 if(data.length > 998 && func2(data) > 998){
-var err1 = {path:instancePath,keyword:"maxLength",message:"must NOT have more than 998 characters"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = report(vErrors, {path:instancePath,keyword:"maxLength",message:"must NOT have more than 998 characters"});
 errors++;
 }
 }
@@ -3909,34 +3045,16 @@ var vErrors = null;
 var errors = 0;
 if(typeof data === "string"){
 if(data.length > 254 && func2(data) > 254){
-var err0 = {path:instancePath,keyword:"maxLength",message:"must NOT have more than 254 characters"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = report(vErrors, {path:instancePath,keyword:"maxLength",message:"must NOT have more than 254 characters"});
 errors++;
 }
 if(!(formats8.test(data))){
-var err1 = {path:instancePath,keyword:"format",message:"must match format \"email\""};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = report(vErrors, {path:instancePath,keyword:"format",message:"must match format \"email\""});
 errors++;
 }
 }
 else {
-var err2 = {path:instancePath,keyword:"type",message:"must be string"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be string"});
 errors++;
 }
 validate55.errors = vErrors;
@@ -3952,103 +3070,23 @@ var vErrors = null;
 var errors = 0;
 if(typeof data === "string"){
 if(data.length > 256 && func2(data) > 256){
-var err0 = {path:instancePath,keyword:"maxLength",message:"must NOT have more than 256 characters"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = report(vErrors, {path:instancePath,keyword:"maxLength",message:"must NOT have more than 256 characters"});
 errors++;
 }
 }
 else {
-var err1 = {path:instancePath,keyword:"type",message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be string"});
 errors++;
 }
 validate56.errors = vErrors;
 return errors === 0;
 }
 
-const updateThread$field$status = validate57;
+const updateThread$field$status = validate45;
 
-function validate57(data, instancePath){
-"use strict";
-if(instancePath === undefined) instancePath = "";
-var vErrors = null;
-var errors = 0;
-if(typeof data !== "string"){
-var err0 = {path:instancePath,keyword:"type",message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(!((data === "active") || (data === "archived"))){
-var err1 = {path:instancePath,keyword:"enum",message:"must be one of \"active\", \"archived\""};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate57.errors = vErrors;
-return errors === 0;
-}
 
-const updateThread$field$unread_count = validate58;
+const updateThread$field$unread_count = validate46;
 
-function validate58(data, instancePath){
-"use strict";
-if(instancePath === undefined) instancePath = "";
-var vErrors = null;
-var errors = 0;
-if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){
-var err0 = {path:instancePath,keyword:"type",message:"must be integer"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if((typeof data == "number") && (isFinite(data))){
-if(data > 9007199254740991 || isNaN(data)){
-var err1 = {path:instancePath,keyword:"maximum",message:"must be <= 9007199254740991"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data < 0 || isNaN(data)){
-var err2 = {path:instancePath,keyword:"minimum",message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-validate58.errors = vErrors;
-return errors === 0;
-}
 
 const updateThread$response$200 = validate40;
 
@@ -4061,13 +3099,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.draft_attachments !== undefined){
 var data0 = data.draft_attachments;
 if((!(Array.isArray(data0))) && (data0 !== null)){
-var err0 = {path:instancePath+"/draft_attachments",keyword:"type",message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = report(vErrors, {path:instancePath+"/draft_attachments",keyword:"type",message:"must be array,null"});
 errors++;
 }
 if(Array.isArray(data0)){
@@ -4077,13 +3109,7 @@ var data1 = data0[i0];
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 }
 else {
-var err1 = {path:instancePath+"/draft_attachments/" + i0,keyword:"type",message:"must be object"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = report(vErrors, {path:instancePath+"/draft_attachments/" + i0,keyword:"type",message:"must be object"});
 errors++;
 }
 }
@@ -4092,77 +3118,41 @@ errors++;
 if(data.draft_bcc !== undefined){
 var data2 = data.draft_bcc;
 if((typeof data2 !== "string") && (data2 !== null)){
-var err2 = {path:instancePath+"/draft_bcc",keyword:"type",message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = report(vErrors, {path:instancePath+"/draft_bcc",keyword:"type",message:"must be string,null"});
 errors++;
 }
 }
 if(data.draft_body_html !== undefined){
 var data3 = data.draft_body_html;
 if((typeof data3 !== "string") && (data3 !== null)){
-var err3 = {path:instancePath+"/draft_body_html",keyword:"type",message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = report(vErrors, {path:instancePath+"/draft_body_html",keyword:"type",message:"must be string,null"});
 errors++;
 }
 }
 if(data.draft_body_text !== undefined){
 var data4 = data.draft_body_text;
 if((typeof data4 !== "string") && (data4 !== null)){
-var err4 = {path:instancePath+"/draft_body_text",keyword:"type",message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = report(vErrors, {path:instancePath+"/draft_body_text",keyword:"type",message:"must be string,null"});
 errors++;
 }
 }
 if(data.draft_cc !== undefined){
 var data5 = data.draft_cc;
 if((typeof data5 !== "string") && (data5 !== null)){
-var err5 = {path:instancePath+"/draft_cc",keyword:"type",message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = report(vErrors, {path:instancePath+"/draft_cc",keyword:"type",message:"must be string,null"});
 errors++;
 }
 }
 if(data.draft_subject !== undefined){
 var data6 = data.draft_subject;
 if((typeof data6 !== "string") && (data6 !== null)){
-var err6 = {path:instancePath+"/draft_subject",keyword:"type",message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = report(vErrors, {path:instancePath+"/draft_subject",keyword:"type",message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-var err7 = {path:instancePath,keyword:"type",message:"must be object"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be object"});
 errors++;
 }
 validate31.errors = vErrors;
@@ -4185,34 +3175,16 @@ errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-var err0 = {path:instancePath+"/id",keyword:"required",message:"is required"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = report(vErrors, {path:instancePath+"/id",keyword:"required",message:"is required"});
 errors++;
 }
 if(data.status === undefined){
-var err1 = {path:instancePath+"/status",keyword:"required",message:"is required"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = report(vErrors, {path:instancePath+"/status",keyword:"required",message:"is required"});
 errors++;
 }
 }
 else {
-var err2 = {path:instancePath,keyword:"type",message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be object"});
 errors++;
 }
 validate29.errors = vErrors;
@@ -4227,13 +3199,7 @@ var vErrors = null;
 var errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.thread === undefined){
-var err0 = {path:instancePath+"/thread",keyword:"required",message:"is required"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = report(vErrors, {path:instancePath+"/thread",keyword:"required",message:"is required"});
 errors++;
 }
 if(data.thread !== undefined){
@@ -4244,13 +3210,7 @@ errors = vErrors.length;
 }
 }
 else {
-var err1 = {path:instancePath,keyword:"type",message:"must be object"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be object"});
 errors++;
 }
 validate40.errors = vErrors;
@@ -4265,13 +3225,7 @@ if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if(!(data && typeof data == "object" && !Array.isArray(data))){
-var err0 = {path:instancePath,keyword:"type",message:"must be object"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be object"});
 errors++;
 }
 if(!(validate27(data, instancePath))){
@@ -4280,13 +3234,7 @@ errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.existing_thread === undefined){
-var err1 = {path:instancePath+"/existing_thread",keyword:"required",message:"is required"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = report(vErrors, {path:instancePath+"/existing_thread",keyword:"required",message:"is required"});
 errors++;
 }
 if(data.existing_thread !== undefined){
@@ -4297,13 +3245,7 @@ errors = vErrors.length;
 }
 }
 else {
-var err2 = {path:instancePath,keyword:"type",message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be object"});
 errors++;
 }
 validate26.errors = vErrors;

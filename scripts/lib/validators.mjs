@@ -277,6 +277,29 @@ function issueCode(code) {
   if (out.includes("escapePointer(")) {
     out = `function escapePointer(segment){\nreturn segment.includes("~") || segment.includes("/") ? segment.replace(/~/g, "~0").replace(/\\//g, "~1") : segment;\n}\n${out}`;
   }
+  // Each error site: AJV's six lines that append the error to `vErrors` become one call.
+  let sites = 0;
+  out = out.replace(/^var (err\d+) = (\{path:.*\});\nif\(vErrors === null\)\{\nvErrors = \[\1\];\n\}\nelse \{\nvErrors\.push\(\1\);\n\}\n/gm, (_m, _name, literal) => {
+    sites++;
+    return `vErrors = report(vErrors, ${literal});\n`;
+  });
+  if (sites !== errorObjects || /\berr\d+\b/.test(out)) fail("an error site was not rewritten");
+  out = `function report(list, issue){\nif(list === null) return [issue];\nlist.push(issue);\nreturn list;\n}\n${out}`;
+  // Functions AJV emitted twice under different ids (the same schema reached from two places, as
+  // the path parameters of both operations): one is kept, the other names it.
+  const bodies = new Map();
+  const duplicates = new Map();
+  out = out.replace(/^function (validate\d+)\(data, instancePath\)\{\n[\s\S]*?^\1\.errors = vErrors;\nreturn errors === 0;\n\}\n/gm, (block, name) => {
+    const key = block.replaceAll(name, "SELF");
+    const first = bodies.get(key);
+    if (first === undefined) {
+      bodies.set(key, name);
+      return block;
+    }
+    duplicates.set(name, first);
+    return "";
+  });
+  for (const [name, first] of duplicates) out = out.replace(new RegExp(`\\b${name}\\b`, "g"), first);
   // Schema constants no longer referenced (AJV's error params were their only readers).
   const mentions = new Map();
   for (const [name] of out.matchAll(/\bschema\d+\b/g)) mentions.set(name, (mentions.get(name) ?? 0) + 1);
