@@ -585,11 +585,11 @@ function exchangedJson(x: Exchanged): { ok: true; value: unknown } | { ok: false
 /**
  * One call's deadline and cancellation: the `AbortController` whose signal the transport gets, and
  * the pending race to reject when the deadline passes or the caller aborts (a `fetch` may ignore
- * its signal). A call under the client's own `timeoutMs` sits in that client's `DeadlineQueue`; a
- * call with a `timeoutMs` of its own has a timer of its own.
+ * its signal). A call under the client's own `timeoutMs` sits in that client's `DeadlineQueue` and
+ * shares its controller with the calls started in the same few milliseconds (see `DeadlineQueue`);
+ * a call with a `timeoutMs` or a signal of its own has a controller and a timer of its own.
  */
 class Deadline {
-  readonly controller = new AbortController();
   timedOut = false;
   aborted = false;
   /** Rejects the race in progress, if any. */
@@ -600,13 +600,17 @@ class Deadline {
   timer: ReturnType<typeof setTimeout> | undefined = undefined;
   constructor(
     readonly timeoutMs: number,
+    /** This call's own deadline (`now() + timeoutMs` when it started). */
     readonly expiresAt: number,
+    /** When its queue times it out: its batch's deadline, never before its own. */
+    readonly fireAt: number,
+    readonly controller: AbortController,
   ) {}
 
   expire(): void {
     if (this.timedOut || this.aborted) return;
     this.timedOut = true;
-    this.controller.abort(new DOMException(`no response within ${this.timeoutMs} ms`, "TimeoutError"));
+    if (!this.controller.signal.aborted) this.controller.abort(new DOMException(`no response within ${this.timeoutMs} ms`, "TimeoutError"));
     this.reject?.(undefined);
   }
 
@@ -621,25 +625,49 @@ class Deadline {
 const now: () => number =
   typeof performance === "object" && typeof performance.now === "function" ? () => performance.now() : () => Date.now();
 
+/** The calls of one batch: started within `granularity` ms of each other, they share one controller and one deadline. */
+interface Batch {
+  readonly controller: AbortController;
+  readonly openUntil: number;
+  readonly fireAt: number;
+  size: number;
+}
+
+/** The most calls one batch's signal is given to (undici adds one listener per request to it until the request is collected). */
+const MAX_BATCH = 256;
+
 /**
  * The deadlines of calls made with the client's `timeoutMs`, oldest first (they all last as long, so
  * this is also the order they expire in), under one timer: starting or finishing a call costs no
- * timer of its own. The timer keeps the process alive only while a call is pending.
+ * timer of its own. An `AbortController` per call would cost more than the rest of the call's own
+ * work, so the calls started within `granularity` ms (1% of `timeoutMs`, 1 to 10 ms; at most 256
+ * calls) share one: when that batch's deadline passes, the calls of the batch still pending time out
+ * together and its signal aborts (the finished ones are not affected). A call thus times out at most
+ * `granularity` ms after its own deadline, never before it. The timer keeps the process alive only
+ * while a call is pending.
  */
 class DeadlineQueue {
   private head: Deadline | undefined = undefined;
   private tail: Deadline | undefined = undefined;
   private timer: ReturnType<typeof setTimeout> | undefined = undefined;
-  private timerAt = 0;
-  constructor(readonly timeoutMs: number) {}
+  private batch: Batch | undefined = undefined;
+  private readonly granularity: number;
+  constructor(readonly timeoutMs: number) {
+    this.granularity = Math.min(10, Math.max(1, Math.floor(timeoutMs / 100)));
+  }
 
   start(): Deadline {
-    const at = now() + this.timeoutMs;
-    const d = new Deadline(this.timeoutMs, at);
+    const t = now();
+    let batch = this.batch;
+    if (batch === undefined || t >= batch.openUntil || batch.size >= MAX_BATCH) {
+      batch = this.batch = { controller: new AbortController(), openUntil: t + this.granularity, fireAt: t + this.timeoutMs + this.granularity, size: 0 };
+    }
+    batch.size += 1;
+    const d = new Deadline(this.timeoutMs, t + this.timeoutMs, batch.fireAt, batch.controller);
     d.queued = true;
     if (this.tail === undefined) {
       this.head = this.tail = d;
-      if (this.timer === undefined) this.arm(at);
+      if (this.timer === undefined) this.arm(d.fireAt);
       else (this.timer as { ref?: () => void }).ref?.();
     } else {
       d.prev = this.tail;
@@ -661,27 +689,27 @@ class DeadlineQueue {
   }
 
   private arm(at: number): void {
-    this.timerAt = at;
     this.timer = setTimeout(() => this.fire(), Math.max(1, Math.ceil(at - now())));
   }
 
   private fire(): void {
     this.timer = undefined;
     const t = now();
-    // Timers may fire a little early by this clock: anything due within 1 ms is due.
-    while (this.head !== undefined && this.head.expiresAt <= t + 1) {
+    // Timers may fire a little early by this clock: a batch due within 1 ms is due (its deadline is
+    // `granularity` ≥ 1 ms after its calls' own, so none times out before its own deadline).
+    while (this.head !== undefined && this.head.fireAt <= t + 1) {
       const d = this.head;
       this.finish(d);
       d.expire();
     }
-    if (this.head !== undefined) this.arm(this.head.expiresAt);
-    void this.timerAt;
+    if (this.head !== undefined) this.arm(this.head.fireAt);
   }
 }
 
 /** A deadline with a timer of its own (a per-call `timeoutMs`, or only a caller's signal when `timeoutMs` is 0). */
 function soloDeadline(timeoutMs: number): Deadline {
-  const d = new Deadline(timeoutMs, timeoutMs > 0 ? now() + timeoutMs : Infinity);
+  const at = timeoutMs > 0 ? now() + timeoutMs : Infinity;
+  const d = new Deadline(timeoutMs, at, at, new AbortController());
   if (timeoutMs > 0) d.timer = setTimeout(() => d.expire(), timeoutMs);
   return d;
 }
@@ -917,7 +945,8 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
     if (callOptions.headers !== undefined) mergeHeaderRecord(sent, callOptions.headers);
     const init: RequestInit = payload === undefined ? { method: "PATCH", headers: sent } : { method: "PATCH", headers: sent, body: payload };
     let d: Deadline | undefined;
-    if (callTimeout === timeoutMs && queue !== undefined) d = queue.start();
+    // A caller's signal aborts one call only: such a call gets a controller of its own.
+    if (caller === undefined && callTimeout === timeoutMs && queue !== undefined) d = queue.start();
     else if (callTimeout > 0 || caller !== undefined) d = soloDeadline(callTimeout);
     if (d !== undefined) init.signal = d.controller.signal;
     const x = await fastExchange(transport, retry, url, init, operationId, retriesAllowed[operationId] ? callRetries : 0, caller, d, d?.queued ? queue : undefined);

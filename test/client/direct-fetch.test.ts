@@ -205,6 +205,45 @@ describe("deadlines", () => {
     expect(ref).toBeLessThanOrEqual(before);
   });
 
+  it("a caller's abort ends that call only, not the calls started with it", async () => {
+    const signals: (AbortSignal | undefined)[] = [];
+    const fetch = vi.fn((_input: string | Request, init?: RequestInit) => {
+      signals.push(init?.signal ?? undefined);
+      return new Promise<Response>((resolve) => setTimeout(() => resolve(new Response(JSON.stringify({ thread: THREAD }), { status: 200, headers: { "content-type": "application/json" } })), 30));
+    });
+    const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch });
+    const controller = new AbortController();
+    const calls = [
+      client.updateThread(THREAD_ID, { status: "archived" }),
+      client.updateThread(THREAD_ID, { status: "archived" }, { signal: controller.signal }),
+      client.updateThread(THREAD_ID, { status: "archived" }),
+    ];
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(3));
+    controller.abort(new Error("stop"));
+    const [first, second, third] = await Promise.allSettled(calls);
+    expect(first).toMatchObject({ status: "fulfilled" });
+    expect(second).toMatchObject({ status: "rejected", reason: { name: "PuffleAbortError" } });
+    expect(third).toMatchObject({ status: "fulfilled" });
+    expect(signals[1]?.aborted).toBe(true);
+    expect(signals[0]?.aborted).toBe(false);
+    expect(signals[2]?.aborted).toBe(false);
+  });
+
+  it("a call that finished is not touched when a call started with it times out", async () => {
+    let n = 0;
+    const fetch = vi.fn(async (_input: string | Request, _init?: RequestInit) => {
+      n += 1;
+      if (n === 2) return new Promise<Response>(() => {});
+      return new Response(JSON.stringify({ thread: THREAD }), { status: 200, headers: { "content-type": "application/json" } });
+    });
+    const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch, timeoutMs: 40, maxRetries: 0 });
+    const done = await client.updateThread(THREAD_ID, { status: "archived" });
+    const stalled = rejection(client.updateThread(THREAD_ID, { status: "archived" }));
+    expect(done.id).toBe(THREAD_ID);
+    expect(await stalled).toBeInstanceOf(PuffleTimeoutError);
+    expect(await client.updateThread(THREAD_ID, { status: "archived" })).toMatchObject({ id: THREAD_ID });
+  });
+
   it("a per-call timeoutMs shorter than the client's wins; a longer one too", async () => {
     const fetch = vi.fn(() => new Promise<Response>(() => {}));
     const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch, timeoutMs: 10_000 });
