@@ -130,7 +130,8 @@ function withoutRestatedPatterns(issues: ValidationIssue[]): ValidationIssue[] {
  */
 function run<T>(validate: IssueFunction, value: unknown): ValidationResult<T> {
   if (validate(value)) return { valid: true, value: value as T };
-  return { valid: false, errors: issuesOf(validate) };
+  const errors = validate.errors ?? [];
+  return { valid: false, errors: errors.length > 1 ? merged(errors) : errors };
 }
 
 function unknownOperation(operationId: unknown): ValidationIssue[] {
