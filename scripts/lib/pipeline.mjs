@@ -64,7 +64,9 @@ function typesStep() {
   }
   const worker = new Worker(new URL("./types-worker.mjs", import.meta.url));
   const result = new Promise((resolve, reject) => {
-    worker.once("message", resolve);
+    worker.on("message", (message) => {
+      if (!message.ready) resolve(message);
+    });
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`the types worker exited with code ${code}`)));
   });

@@ -1,39 +1,167 @@
-// Scenario 4 helper: in one process, on one spec (a bundled JSON file), times openapi-typescript
-// alone (programmatic, default options, then printed) against our types step and our validators
-// step (scripts/lib/types.mjs, scripts/lib/validators.mjs — the same functions `npm run generate`
-// runs), interleaved over rounds. Usage: node pipeline-steps.mjs SPEC ROUNDS. Prints JSON.
+// Scenario 4 helper: our pipeline's steps against openapi-typescript alone, on one spec (a bundled
+// JSON file), with the same functions `npm run generate` runs (scripts/lib). Prints JSON.
+//
+//   node pipeline-steps.mjs warm SPEC ROUNDS   one process, rounds interleaved: openapi-typescript
+//                                              alone, our types step, our validators step (each
+//                                              warm after the first round)
+//   node pipeline-steps.mjs cold-ot SPEC       a fresh process: import openapi-typescript, one call
+//   node pipeline-steps.mjs cold-ours SPEC     a fresh process: our types + validators steps as the
+//                                              pipeline runs them (types on its worker thread,
+//                                              started first, validators on this thread), one call
+//   node pipeline-steps.mjs pipeline SPEC      cold-ours with Redocly's lint (its "minimal" rules,
+//                                              problems counted, not failed on) and bundle first:
+//                                              the pipeline but for meta, for a spec our lint rules
+//                                              would stop (GitHub's)
+// Every mode prints { times: { name: ms }, errors: { name: message } }.
 import fs from "node:fs";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
-const [specFile, roundsArg = "3"] = process.argv.slice(2);
-const rounds = Number(roundsArg);
+const t0 = performance.now();
+const [mode, specFile, roundsArg = "3"] = process.argv.slice(2);
 const repo = fileURLToPath(new URL("../../..", import.meta.url));
-const { default: openapiTS, astToString } = await import(`${repo}/node_modules/openapi-typescript/dist/index.mjs`);
-const { buildTypes } = await import(`${repo}/scripts/lib/types.mjs`);
-const { buildValidators } = await import(`${repo}/scripts/lib/validators.mjs`);
-const doc = JSON.parse(fs.readFileSync(specFile, "utf8"));
 const header = (prefix) => `${prefix} generated`;
-
-const steps = {
-  "openapi-typescript alone": async () => astToString(await openapiTS(structuredClone(doc), { silent: true })),
-  "ours: types step": () => buildTypes(doc, { header }),
-  "ours: validators step": () => buildValidators(doc, { root: specFile, header }),
-};
-const times = Object.fromEntries(Object.keys(steps).map((k) => [k, []]));
+const NOTICE = "generated";
+const times = {};
 const errors = {};
-for (let r = 0; r < rounds; r++) {
-  const names = Object.keys(steps);
-  const order = r % 2 ? names.reverse() : names;
-  for (const name of order) {
-    if (errors[name]) continue;
-    const t0 = performance.now();
-    try {
-      await steps[name]();
-      times[name].push((performance.now() - t0) * 1e6);
-    } catch (err) {
-      errors[name] = `${String(err?.message ?? err).split("\n")[0].slice(0, 200)} (after ${((performance.now() - t0) / 1000).toFixed(1)} s)`;
+const ms = (start) => performance.now() - start;
+const firstLine = (err, start) => `${String(err?.message ?? err).split("\n")[0].slice(0, 200)}${start === undefined ? "" : ` (after ${(ms(start) / 1000).toFixed(1)} s)`}`;
+const done = () => {
+  process.stdout.write(JSON.stringify({ times, errors }));
+  process.exit(0);
+};
+
+/** The types step exactly as scripts/lib/pipeline.mjs runs it: scripts/lib/types-worker.mjs. */
+function typesWorker() {
+  const worker = new Worker(new URL(`file://${repo}/scripts/lib/types-worker.mjs`));
+  let loaded;
+  const ready = new Promise((resolve) => (loaded = resolve));
+  const result = new Promise((resolve, reject) => {
+    worker.on("message", (message) => (message.ready ? loaded() : resolve(message)));
+    worker.once("error", reject);
+  });
+  result.catch(() => {});
+  return {
+    ready,
+    async build(doc) {
+      const start = performance.now();
+      worker.postMessage({ doc, notice: NOTICE });
+      const { error, ms: inWorker } = await result;
+      await worker.terminate();
+      if (error) throw new Error(error.message);
+      return { wall: ms(start), inWorker };
+    },
+  };
+}
+
+/** Our types + validators steps, concurrently as in the pipeline; times from the document on. */
+async function oursConcurrent(doc, worker, buildValidators) {
+  const start = performance.now();
+  const typed = worker.build(doc).then(
+    (r) => { times["ours: types step (worker thread)"] = r.wall; },
+    (err) => { errors["ours: types step (worker thread)"] = firstLine(err, start); },
+  );
+  const v0 = performance.now();
+  try {
+    buildValidators(doc, { root: specFile, header });
+    times["ours: validators step"] = ms(v0);
+  } catch (err) {
+    errors["ours: validators step"] = firstLine(err, v0);
+  }
+  await typed;
+  if (!errors["ours: validators step"] && !errors["ours: types step (worker thread)"]) times["ours: types + validators (concurrent, as the pipeline runs them)"] = ms(start);
+}
+
+if (mode === "warm") {
+  const rounds = Number(roundsArg);
+  const { default: openapiTS, astToString } = await import(`${repo}/node_modules/openapi-typescript/dist/index.mjs`);
+  const { buildTypes } = await import(`${repo}/scripts/lib/types.mjs`);
+  const { buildValidators } = await import(`${repo}/scripts/lib/validators.mjs`);
+  const doc = JSON.parse(fs.readFileSync(specFile, "utf8"));
+  const steps = {
+    "openapi-typescript alone": async () => astToString(await openapiTS(structuredClone(doc), { silent: true })),
+    "ours: types step": () => buildTypes(doc, { header }),
+    "ours: validators step": () => buildValidators(doc, { root: specFile, header }),
+  };
+  const series = Object.fromEntries(Object.keys(steps).map((k) => [k, []]));
+  for (let r = 0; r < rounds; r++) {
+    const names = Object.keys(steps);
+    for (const name of r % 2 ? names.reverse() : names) {
+      if (errors[name]) continue;
+      const start = performance.now();
+      try {
+        await steps[name]();
+        series[name].push(ms(start));
+      } catch (err) {
+        errors[name] = firstLine(err, start);
+      }
     }
   }
+  process.stdout.write(JSON.stringify({ times: series, errors }));
+  process.exit(0);
 }
-process.stdout.write(JSON.stringify({ times, errors }));
+
+if (mode === "cold-ot") {
+  const i0 = performance.now();
+  const { default: openapiTS, astToString } = await import(`${repo}/node_modules/openapi-typescript/dist/index.mjs`);
+  times["import"] = ms(i0);
+  const doc = JSON.parse(fs.readFileSync(specFile, "utf8"));
+  const start = performance.now();
+  try {
+    astToString(await openapiTS(doc, { silent: true }));
+    times["openapi-typescript alone"] = ms(start);
+  } catch (err) {
+    errors["openapi-typescript alone"] = firstLine(err, start);
+  }
+  times["process until done"] = performance.now();
+  done();
+}
+
+if (mode === "cold-ours" || mode === "pipeline") {
+  const worker = typesWorker(); // first thing, as the pipeline does
+  const i0 = performance.now();
+  const fromRepo = (name) => pathToFileURL(createRequire(`${repo}/package.json`).resolve(name)).href;
+  const redocly = mode === "pipeline" ? await import(fromRepo("@redocly/openapi-core")) : null;
+  const { canonicalize } = mode === "pipeline" ? await import(`${repo}/scripts/lib/canonical.mjs`) : {};
+  let doc;
+  if (redocly) {
+    const config = await redocly.createConfig({ extends: ["minimal"] });
+    const l0 = performance.now();
+    try {
+      const problems = await redocly.lint({ ref: specFile, config });
+      times["ours: lint (Redocly, minimal rules)"] = ms(l0);
+      times["lint problems (not failed on)"] = problems.length;
+    } catch (err) {
+      errors["ours: lint (Redocly, minimal rules)"] = firstLine(err, l0);
+    }
+    const b0 = performance.now();
+    try {
+      const result = await redocly.bundle({ ref: specFile, config });
+      doc = canonicalize(result.bundle.parsed);
+      times["ours: bundle"] = ms(b0);
+    } catch (err) {
+      errors["ours: bundle"] = firstLine(err, b0);
+      done();
+    }
+  } else {
+    doc = JSON.parse(fs.readFileSync(specFile, "utf8"));
+  }
+  const v0 = performance.now();
+  const { buildValidators } = await import(`${repo}/scripts/lib/validators.mjs`);
+  times["import validators step (ajv)"] = ms(v0);
+  if (mode === "cold-ours") {
+    // The step is timed like openapi-typescript's, after the imports: in the pipeline the worker's
+    // import overlaps Redocly's lint and bundle (the "pipeline" mode and generate.mjs time that).
+    const w0 = performance.now();
+    await worker.ready;
+    times["waited for the worker's import"] = ms(w0);
+  }
+  await oursConcurrent(doc, worker, buildValidators);
+  times["process until done"] = performance.now();
+  done();
+}
+
+process.stderr.write(`pipeline-steps: unknown mode ${mode} (after ${ms(t0).toFixed(0)} ms)\n`);
+process.exit(2);
