@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm run mock`: starts the reference server and prints its demo tokens and URLs.
 //   node dist/server/main.js [--port 4010] [--host 127.0.0.1] [--data FILE] [--quiet] [--print-seed]
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { operations as meta } from "../../generated/meta.js";
 import { operationIds } from "../validators.js";
@@ -105,4 +107,15 @@ async function main(argv: string[]): Promise<void> {
   process.once("SIGTERM", stop);
 }
 
-await main(process.argv.slice(2));
+/** Whether this module is the program node was started with (not imported, e.g. for `banner`). */
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  if (entry === undefined) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) await main(process.argv.slice(2));

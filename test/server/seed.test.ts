@@ -4,7 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { operationExamples } from "../../generated/examples.js";
 import { defaultSeed, loadSeed, SeedError, startServer, validateSeed } from "../../src/server/index.js";
@@ -167,6 +167,15 @@ describe("npm run mock (dist/server/main.js)", () => {
     } finally {
       if (child.exitCode === null) child.kill("SIGKILL");
     }
+  });
+
+  it("only runs as the program: importing it (for banner) starts no server and prints nothing", () => {
+    const script = `const m = await import(${JSON.stringify(pathToFileURL(mainJs).href)}); console.log(typeof m.banner);`;
+    const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", timeout: 20_000 });
+    expect(run.error).toBeUndefined();
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe("function\n");
+    expect(run.stderr).toBe("");
   });
 
   const runs: { name: string; args: string[]; code: number; stderr: RegExp }[] = [
