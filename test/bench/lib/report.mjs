@@ -217,6 +217,64 @@ function client(r) {
 }
 
 function e2e(r) {
+  if (r.version !== 2) return e2eV1(r);
+  const d = r.durations;
+  const OURS_E2E = "puffle-api reference server";
+  const out = ["## 5. End to end over loopback", "", `Servers ${r.pinned ? "pinned to core 0 and autocannon to core 1 (taskset)" : "and autocannon unpinned (no taskset)"}; ${r.connections} connections; \`PATCH /api/threads/{id}\` with a bearer token and a JSON body. The three servers are up together and take turns: ${d.rounds} rounds of ${d.round} s each, the order rotated every round, after a ${d.warmUp} s warm-up each; "ours ×" is ours' requests/s over the peer's in the same round (median and IQR of the per-round ratios).`, "", "| server | requests/s (median, IQR over rounds) | ours × | p50 / p99 latency (median over rounds) | requests | non-2xx | errors |", "| --- | --- | --- | --- | --- | --- | --- |"];
+  for (const [name, x] of Object.entries(r.results)) {
+    const rps = x.requestsPerSecond;
+    out.push(`| ${name} | ${rps.median.toFixed(0)} (${rps.p25.toFixed(0)}–${rps.p75.toFixed(0)}) | ${x.oursOver ? speedup(x.oursOver) : ""} | ${x.latencyMs.p50} ms / ${x.latencyMs.p99} ms | ${x.total} | ${x.non2xx} | ${x.errors + x.timeouts} |`);
+  }
+  for (const [name, why] of Object.entries(r.failures)) out.push(`| ${name} | not measured: ${why} | | | | | |`);
+  const over = (name) => r.results[name]?.oursOver?.median;
+  const prism = over("Prism mock (@stoplight/prism-cli)");
+  const bare = over("bare Fastify route (constant)");
+  out.push("", `Goal ≥ 5× Prism's requests/s: ${prism ? prism.toFixed(1) : "—"}× — ${mark(prism >= 5)}. Goal ≥ 0.7× the bare route: ${bare ? bare.toFixed(2) : "—"}× — ${mark(bare >= 0.7)}.`, "");
+
+  const soak = r.soak;
+  if (soak?.run && soak.samples.length >= 4) {
+    const mib = (b) => `${(b / 2 ** 20).toFixed(1)} MiB`;
+    const xs = soak.samples;
+    const half = Math.floor(xs.length / 2);
+    const avg = (a) => a.reduce((s, v) => s + v, 0) / a.length;
+    const growth = (key) => (avg(xs.slice(half).map((x) => x[key])) - avg(xs.slice(0, half).map((x) => x[key]))) / avg(xs.slice(0, half).map((x) => x[key]));
+    // Least-squares slope, bytes per second.
+    const slope = (key) => {
+      const mx = avg(xs.map((x) => x.s));
+      const my = avg(xs.map((x) => x[key]));
+      const num = xs.reduce((s, x) => s + (x.s - mx) * (x[key] - my), 0);
+      const den = xs.reduce((s, x) => s + (x.s - mx) ** 2, 0);
+      return den ? num / den : 0;
+    };
+    const pct = (g) => `${g >= 0 ? "+" : ""}${(g * 100).toFixed(1)}%`;
+    const kibs = (b) => `${b >= 0 ? "+" : ""}${(b / 1024).toFixed(1)} KiB/s`;
+    const rss = xs.map((x) => x.rss);
+    const { before, after } = soak.heapAfterGc;
+    const retained = before !== null && after !== null ? after - before : null;
+    const rssFlat = Math.abs(growth("rss")) < 0.05;
+    const heapFlat = retained !== null && retained < 2 ** 20;
+    const run = soak.run;
+    out.push(
+      `Memory: ours alone under the same load for ${soak.seconds} s without a pause — ${run.requestsPerSecond.mean.toFixed(0)} ± ${run.requestsPerSecond.stddev.toFixed(0)} requests/s (per-second sd), p50 / p99 ${run.latencyMs.p50} ms / ${run.latencyMs.p99} ms, ${run.total} requests, ${run.non2xx} non-2xx, ${run.errors + run.timeouts} errors; \`process.memoryUsage()\` sampled each second in the server (${xs.length} samples):`,
+      "",
+      "| | first | last | max | second half vs first half | trend |",
+      "| --- | --- | --- | --- | --- | --- |",
+      `| RSS | ${mib(rss[0])} | ${mib(rss.at(-1))} | ${mib(Math.max(...rss))} | ${pct(growth("rss"))} | ${kibs(slope("rss"))} |`,
+      `| heap used | ${mib(xs[0].heapUsed)} | ${mib(xs.at(-1).heapUsed)} | ${mib(Math.max(...xs.map((x) => x.heapUsed)))} | ${pct(growth("heapUsed"))} | ${kibs(slope("heapUsed"))} |`,
+      "",
+      `Heap used after a full GC: ${before !== null ? mib(before) : "—"} before the run, ${after !== null ? mib(after) : "—"} after it (${retained !== null ? `${retained >= 0 ? "+" : ""}${(retained / 1024).toFixed(0)} KiB` : "—"}).`,
+      "",
+      `Goal flat memory over a ${soak.seconds < 60 ? `${soak.seconds} s (quick; the goal is 60 s)` : `${soak.seconds} s`} run (RSS second half within ±5% of the first, heap retained after a full GC grown by less than 1 MiB): ${soak.seconds < 60 ? "not shown by a quick run" : mark(rssFlat && heapFlat)}.`,
+      "",
+    );
+  } else {
+    out.push(`Memory: not measured${soak ? " (the run failed or was too short)" : ""}.`, "");
+  }
+  return out;
+}
+
+/** Scenario 5 as written before rounds and the 60 s memory run (an old test/bench/last-run.json). */
+function e2eV1(r) {
   const out = ["## 5. End to end over loopback", "", `Server ${r.pinned ? "pinned to core 0 and autocannon to core 1 (taskset)" : "and autocannon unpinned (no taskset)"}; 10 connections; \`PATCH /api/threads/{id}\` with a bearer token and a JSON body; a 2 s warm-up burst before each measured run (ours ${r.durations.ours} s, the bare route ${r.durations.bare} s, Prism ${r.durations.prism} s).`, "", "| server | requests/s (mean ± sd) | p50 / p99 latency | non-2xx | errors |", "| --- | --- | --- | --- | --- |"];
   for (const [name, x] of Object.entries(r.results)) out.push(`| ${name} | ${x.requestsPerSecond.mean.toFixed(0)} ± ${x.requestsPerSecond.stddev.toFixed(0)} | ${x.latencyMs.p50} ms / ${x.latencyMs.p99} ms | ${x.non2xx} | ${x.errors + x.timeouts} |`);
   for (const [name, why] of Object.entries(r.failures)) out.push(`| ${name} | not measured: ${why} | | | |`);

@@ -1,10 +1,22 @@
-// Scenario 5 — end to end over loopback: a server on core 0 (taskset), autocannon on core 1, for
-// PATCH /api/threads/{id} with a bearer token and a JSON body. Ours is the reference server
-// (dist/server/main.js: auth, validation, the in-memory store); against it a bare Fastify route
-// returning a constant, and Prism's mock serving generated/openapi.yaml. Bounded: the three runs
-// last 50 s together (quick: 15 s). Our server's RSS is sampled every second during its run.
-// Only 127.0.0.1 is ever addressed. Prints one JSON document.
-import { spawn, spawnSync, execFileSync } from "node:child_process";
+// Scenario 5 — end to end over loopback: servers on core 0 (taskset), autocannon on core 1, for
+// PATCH /api/threads/{id} with a bearer token and a JSON body. Ours is the reference server exactly as
+// `npm run mock -- --quiet` starts it (dist/server/main.js: auth, validation, the in-memory store);
+// against it a bare Fastify route returning a constant (e2e-bare.mjs), and Prism's mock serving
+// generated/openapi.yaml.
+//
+// Two parts, one run:
+// 1. Throughput: the three servers are up together (an idle one costs nothing) and take turns, a
+//    short autocannon run each per round, the order rotated every round, so that a burst of load from
+//    another process on this shared machine moves both sides of a ratio. Ratios are per round, then
+//    the median. (Measuring ours for a minute and then the bare route for ten seconds compared two
+//    different machines whenever the load of the machine changed in between.)
+// 2. Memory: ours alone under load for 60 s without a pause. A preloaded probe (a data: URL module,
+//    answering over the IPC channel, once a second) reports process.memoryUsage(); right before and
+//    right after the run the probe first forces a full GC, so the retained heap is compared too.
+//
+// Bounded: about 2 min in all (quick: about 30 s). Only 127.0.0.1 is ever addressed. Prints one JSON
+// document.
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -17,7 +29,27 @@ const hasTaskset = spawnSync("taskset", ["-c", "0", "true"]).status === 0;
 const pin = (core, cmd, args) => (hasTaskset ? ["taskset", ["-c", String(core), cmd, ...args]] : [cmd, args]);
 const id = "3d986dd1-9d70-45b7-8e36-5d5b8b1c9337";
 const body = JSON.stringify({ status: "archived", draft_subject: "Intro" });
-const durations = quick ? { ours: 5, bare: 5, prism: 5 } : { ours: 30, bare: 10, prism: 10 };
+const connections = 10;
+const durations = quick
+  ? { warmUp: 1, round: 2, rounds: 2, soak: 10 }
+  : { warmUp: 2, round: 3, rounds: 5, soak: 60 };
+
+const OURS = "puffle-api reference server";
+const BARE = "bare Fastify route (constant)";
+const PRISM = "Prism mock (@stoplight/prism-cli)";
+
+// The memory probe, preloaded into our server: process.memoryUsage() on request over IPC, after a
+// full GC when asked ("gc"). It adds nothing to a request; the channel does not keep the process up.
+const PROBE = `
+if (process.send) {
+  process.channel?.unref();
+  process.on("message", (m) => {
+    if (m !== "sample" && m !== "gc") return;
+    if (m === "gc" && typeof globalThis.gc === "function") globalThis.gc();
+    const u = process.memoryUsage();
+    process.send({ t: Date.now(), rss: u.rss, heapUsed: u.heapUsed, heapTotal: u.heapTotal, external: u.external, afterGc: m === "gc" });
+  });
+}`;
 
 async function freePort() {
   return new Promise((resolve) => {
@@ -41,78 +73,179 @@ async function waitForPort(port, timeoutMs = 60_000) {
   throw new Error(`nothing listening on 127.0.0.1:${port} after ${timeoutMs} ms`);
 }
 
-function rssKiB(pid) {
-  try {
-    return Number(execFileSync("ps", ["-o", "rss=", "-p", String(pid)], { encoding: "utf8" }).trim());
-  } catch {
-    return null;
-  }
-}
-
-async function load(name, port, seconds, { sampleRss } = {}) {
+/** One autocannon run of `seconds` against `port`, pinned to core 1. */
+async function load(port, seconds) {
   const url = `http://127.0.0.1:${port}/api/threads/${id}`;
-  const [cmd, args] = pin(1, process.execPath, [path.join(benchDir, "node_modules/autocannon/autocannon.js"), "--json", "-c", "10", "-d", String(seconds), "-m", "PATCH", "-H", "Authorization=Bearer puffle_test_alice", "-H", "Content-Type=application/json", "-b", body, url]);
-  const rss = [];
-  const timer = sampleRss ? setInterval(() => rss.push(rssKiB(sampleRss)), 1000) : null;
+  const [cmd, args] = pin(1, process.execPath, [path.join(benchDir, "node_modules/autocannon/autocannon.js"), "--json", "-c", String(connections), "-d", String(seconds), "-m", "PATCH", "-H", "Authorization=Bearer puffle_test_alice", "-H", "Content-Type=application/json", "-b", body, url]);
   const out = await new Promise((resolve, reject) => {
     const p = spawn(cmd, args, { stdio: ["ignore", "pipe", "ignore"] });
     let s = "";
     p.stdout.on("data", (d) => (s += d));
     p.on("exit", (code) => (code === 0 ? resolve(s) : reject(new Error(`autocannon exit ${code}`))));
   });
-  if (timer) clearInterval(timer);
   const r = JSON.parse(out);
   return {
-    name, seconds,
+    seconds,
     requestsPerSecond: { mean: r.requests.average, p50: r.requests.p50, min: r.requests.min, max: r.requests.max, stddev: r.requests.stddev },
     latencyMs: { p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max },
     total: r.requests.total, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts,
-    rssKiB: rss.filter((x) => x !== null),
   };
 }
 
-async function withServer(cmd, args, port, fn) {
+/** Starts a server pinned to core 0 and waits for its port. `ipc` opens the probe's channel. */
+async function startServer(name, cmd, args, port, { ipc = false } = {}) {
   const [c, a] = pin(0, cmd, args);
-  const child = spawn(c, a, { cwd: repo, stdio: ["ignore", "ignore", "pipe"], detached: false });
+  const child = spawn(c, a, { cwd: repo, stdio: ["ignore", "ignore", "pipe", ...(ipc ? ["ipc"] : [])] });
   let stderr = "";
-  child.stderr.on("data", (d) => (stderr += d));
+  child.stderr.on("data", (d) => (stderr = (stderr + d).slice(-2000)));
+  const exited = new Promise((resolve) => child.once("exit", resolve));
   try {
-    await waitForPort(port);
-    // warm-up: a short burst before the measured run
-    await load("warm-up", port, 2);
-    return await fn(child.pid);
+    await Promise.race([waitForPort(port), exited.then((code) => { throw new Error(`exited with ${code}`); })]);
   } catch (err) {
-    throw new Error(`${err.message}${stderr ? `: ${stderr.slice(-300)}` : ""}`);
-  } finally {
     child.kill("SIGTERM");
-    await new Promise((r) => (child.exitCode !== null ? r() : child.once("exit", r)));
+    throw new Error(`${name}: ${err.message}${stderr ? `: ${stderr.slice(-300)}` : ""}`);
   }
+  return {
+    name, port, child,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
 }
 
-const results = {};
+/** Asks the probe for one memory sample (after a full GC when `gc`). */
+function memory(server, gc = false) {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => { server.child.off("message", onMessage); resolve(null); }, 5000);
+    const onMessage = (m) => { clearTimeout(timer); server.child.off("message", onMessage); resolve(m); };
+    server.child.on("message", onMessage);
+    server.child.send(gc ? "gc" : "sample");
+  });
+}
+
+/** The order of round `r`: rotated by one each round, reversed every other round (as lib/measure.mjs). */
+function roundOrder(names, r) {
+  const order = names.map((_, i) => names[(i + r) % names.length]);
+  if (r % 2) order.reverse();
+  return order;
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+function quantile(xs, q) {
+  const s = [...xs].sort((a, b) => a - b);
+  const pos = (s.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return s[lo] + (s[hi] - s[lo]) * (pos - lo);
+}
+const stats = (xs) => (xs.length ? { median: median(xs), p25: quantile(xs, 0.25), p75: quantile(xs, 0.75), min: Math.min(...xs), max: Math.max(...xs), n: xs.length } : null);
+
+const servers = {};
 const failures = {};
-const runs = {
-  "puffle-api reference server": async () => {
+const starters = {
+  [OURS]: async () => {
     const port = await freePort();
-    return withServer(process.execPath, [path.join(repo, "dist/server/main.js"), "--port", String(port), "--quiet"], port, (pid) => load("ours", port, durations.ours, { sampleRss: pid }));
+    return startServer(OURS, process.execPath, ["--expose-gc", "--import", `data:text/javascript,${encodeURIComponent(PROBE)}`, path.join(repo, "dist/server/main.js"), "--port", String(port), "--quiet"], port, { ipc: true });
   },
-  "bare Fastify route (constant)": async () => {
+  [BARE]: async () => {
     const port = await freePort();
-    return withServer(process.execPath, [path.join(benchDir, "scenarios/e2e-bare.mjs"), String(port)], port, () => load("bare", port, durations.bare));
+    return startServer(BARE, process.execPath, [path.join(benchDir, "scenarios/e2e-bare.mjs"), String(port)], port);
   },
-  "Prism mock (@stoplight/prism-cli)": async () => {
+  [PRISM]: async () => {
     const prism = path.join(benchDir, "node_modules/@stoplight/prism-cli/dist/index.js");
     if (!fs.existsSync(prism)) throw new Error("@stoplight/prism-cli is not installed in test/bench");
     const port = await freePort();
-    return withServer(process.execPath, [prism, "mock", "-h", "127.0.0.1", "-p", String(port), path.join(repo, "generated/openapi.yaml")], port, () => load("prism", port, durations.prism));
+    return startServer(PRISM, process.execPath, [prism, "mock", "-h", "127.0.0.1", "-p", String(port), path.join(repo, "generated/openapi.yaml")], port);
   },
 };
-for (const [name, run] of Object.entries(runs)) {
-  try {
-    results[name] = await run();
-  } catch (err) {
-    failures[name] = String(err.message).slice(0, 300);
+
+const results = {};
+let soak = null;
+try {
+  for (const [name, start] of Object.entries(starters)) {
+    try {
+      servers[name] = await start();
+      await load(servers[name].port, durations.warmUp);
+    } catch (err) {
+      failures[name] = String(err.message).slice(0, 300);
+      await servers[name]?.stop();
+      delete servers[name];
+    }
   }
-  process.stderr.write(`  e2e: ${name} done\n`);
+
+  // 1. Throughput, interleaved rounds.
+  const names = Object.keys(servers);
+  const runs = Object.fromEntries(names.map((n) => [n, []]));
+  for (let r = 0; r < durations.rounds; r++) {
+    for (const name of roundOrder(names, r)) {
+      try {
+        runs[name].push(await load(servers[name].port, durations.round));
+      } catch (err) {
+        failures[name] = String(err.message).slice(0, 300);
+      }
+    }
+    process.stderr.write(`  e2e: round ${r + 1}/${durations.rounds} done\n`);
+  }
+  for (const name of names) {
+    const rs = runs[name];
+    if (rs.length === 0) continue;
+    const perRound = (f) => rs.map(f);
+    results[name] = {
+      rounds: rs.length,
+      requestsPerSecond: stats(perRound((x) => x.requestsPerSecond.mean)),
+      latencyMs: { p50: median(perRound((x) => x.latencyMs.p50)), p99: median(perRound((x) => x.latencyMs.p99)), max: Math.max(...perRound((x) => x.latencyMs.max)) },
+      total: rs.reduce((a, x) => a + x.total, 0),
+      non2xx: rs.reduce((a, x) => a + x.non2xx, 0),
+      errors: rs.reduce((a, x) => a + x.errors, 0),
+      timeouts: rs.reduce((a, x) => a + x.timeouts, 0),
+      runs: rs,
+    };
+  }
+  // Per-round ratios, ours against each peer (> 1: ours served more requests per second).
+  if (runs[OURS]?.length) {
+    for (const name of names.filter((n) => n !== OURS)) {
+      const ratios = runs[OURS].map((o, i) => (runs[name][i] ? o.requestsPerSecond.mean / runs[name][i].requestsPerSecond.mean : null)).filter((x) => x !== null && Number.isFinite(x));
+      if (results[name]) results[name].oursOver = stats(ratios);
+    }
+  }
+
+  // 2. Memory: ours alone for durations.soak seconds, sampled each second.
+  for (const name of names.filter((n) => n !== OURS)) {
+    await servers[name].stop();
+    delete servers[name];
+  }
+  if (servers[OURS]) {
+    const ours = servers[OURS];
+    const before = await memory(ours, true);
+    const samples = [];
+    const t0 = Date.now();
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        await new Promise((r) => setTimeout(r, 1000));
+        if (!sampling) break;
+        const m = await memory(ours);
+        if (m) samples.push({ s: (m.t - t0) / 1000, rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external });
+      }
+    })();
+    let run = null;
+    try {
+      run = await load(ours.port, durations.soak);
+    } catch (err) {
+      failures[`${OURS} (${durations.soak} s run)`] = String(err.message).slice(0, 300);
+    }
+    sampling = false;
+    await sampler;
+    const after = await memory(ours, true);
+    soak = { seconds: durations.soak, run, samples, heapAfterGc: { before: before?.heapUsed ?? null, after: after?.heapUsed ?? null }, rssAfterGc: { before: before?.rss ?? null, after: after?.rss ?? null } };
+  }
+} finally {
+  for (const server of Object.values(servers)) await server.stop();
 }
-process.stdout.write(JSON.stringify({ scenario: "e2e", pinned: hasTaskset, durations, results, failures }));
+
+process.stdout.write(JSON.stringify({ scenario: "e2e", version: 2, pinned: hasTaskset, connections, durations, results, soak, failures }));
