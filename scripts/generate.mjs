@@ -194,6 +194,9 @@ function statFiles(out, inputs) {
   return [...inputs.map(([, file]) => file), ...GENERATOR_PACKAGES.map(packageFile), ...outputs];
 }
 
+/** What else the content hash covers: which file of the spec's folder is the root, which config. */
+const runKey = () => JSON.stringify([path.resolve(args.spec), path.resolve(args.config)]);
+
 /** Records the stat of every file, for the next run's quick check (only files old enough to trust). */
 function recordStats(out, inputs, files) {
   const at = BigInt(Date.now()) * 1_000_000n;
@@ -204,7 +207,7 @@ function recordStats(out, inputs, files) {
     stats[file] = st ? st.key : "absent";
     if (st && st.ctimeNs > at - STAT_MARGIN_NS) trusted = false;
   }
-  remember(STAT_FILE, out, trusted ? { inputs, stats } : { inputs, stats: null });
+  remember(STAT_FILE, out, trusted ? { inputs, run: runKey(), stats } : { inputs, stats: null });
 }
 
 /**
@@ -215,7 +218,7 @@ function recordStats(out, inputs, files) {
 function statClean(out, files) {
   const record = readJson(STAT_FILE)[out];
   const last = readJson(CACHE_FILE)[out];
-  if (!record?.stats || !last || record.inputs !== last.inputs) return null;
+  if (!record?.stats || !last || record.inputs !== last.inputs || record.run !== runKey()) return null;
   const list = statFiles(out, files);
   if (list.length !== Object.keys(record.stats).length) return null;
   for (const file of list) {

@@ -159,4 +159,16 @@ describe("generate: content-hash skip", () => {
     fs.writeFileSync(path.join(work, "openapi/NOTES.md"), "notes\n");
     expect(quick().stdout).toMatch(WROTE);
   });
+
+  it("another root file of the same folder is not skipped by stats", () => {
+    const alt = path.join(work, "openapi/alt.yaml");
+    fs.copyFileSync(path.join(work, "openapi/openapi.yaml"), alt);
+    quick();
+    expect(quick().stdout).toMatch(BY_STATS);
+    const r = quick("--spec", alt);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(WROTE);
+    expect(quick("--spec", alt).stdout).toMatch(SKIPPED);
+    fs.rmSync(alt);
+  });
 });
