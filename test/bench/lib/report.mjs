@@ -219,7 +219,6 @@ function client(r) {
 function e2e(r) {
   if (r.version !== 2) return e2eV1(r);
   const d = r.durations;
-  const OURS_E2E = "puffle-api reference server";
   const out = ["## 5. End to end over loopback", "", `Servers ${r.pinned ? "pinned to core 0 and autocannon to core 1 (taskset)" : "and autocannon unpinned (no taskset)"}; ${r.connections} connections; \`PATCH /api/threads/{id}\` with a bearer token and a JSON body. The three servers are up together and take turns: ${d.rounds} rounds of ${d.round} s each, the order rotated every round, after a ${d.warmUp} s warm-up each; "ours ×" is ours' requests/s over the peer's in the same round (median and IQR of the per-round ratios).`, "", "| server | requests/s (median, IQR over rounds) | ours × | p50 / p99 latency (median over rounds) | requests | non-2xx | errors |", "| --- | --- | --- | --- | --- | --- | --- |"];
   for (const [name, x] of Object.entries(r.results)) {
     const rps = x.requestsPerSecond;
