@@ -466,7 +466,8 @@ export function buildValidators(doc, { root, header }) {
   code = code.replace(/^"use strict";\n?/, "");
 
   // The operations' validators, compiled again from the same AJV instance and post-processed to
-  // build our issues instead of AJV error objects (see issueCode). One function per schema id;
+  // build our issues instead of AJV error objects (see issueCode), in a scope of their own returned
+  // as an array (a minifier can shorten the names then, not an object's keys). One function per schema id;
   // further names for the same id become aliases (AJV would otherwise emit the same function twice).
   const firstNameOf = new Map();
   const aliases = [];
@@ -479,7 +480,7 @@ export function buildValidators(doc, { root, header }) {
   let opCode = standaloneCode(ajv, Object.fromEntries([...firstNameOf].map(([id, name]) => [name, id])));
   opCode = issueCode(opCode.replace(/^"use strict";\n?/, "").replace(/^export const (\S+) = /gm, "const $1 = "));
   const opList = [...opNames, ...aliases.map((a) => a.split(" ")[1])];
-  code = `${code.trim()}\n\n/** The operations' validators: \`errors\` holds { path, keyword, message } issues. */\nconst { ${opList.join(", ")} } = (() => {\n${opCode.trim()}\n${aliases.join("\n")}\nreturn { ${opList.join(", ")} };\n})();`;
+  code = `${code.trim()}\n\n/** The operations' validators: \`errors\` holds { path, keyword, message } issues. */\nconst [${opList.join(", ")}] = (() => {\n${opCode.trim()}\n${aliases.join("\n")}\nreturn [${opList.join(", ")}];\n})();`;
 
   const runtimeParts = [];
   for (const [call, { name, file }] of Object.entries(RUNTIME)) {
