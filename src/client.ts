@@ -759,6 +759,8 @@ async function fastExchange(
   caller: AbortSignal | undefined,
   d: Deadline | undefined,
   queue: DeadlineQueue | undefined,
+  /** The first attempt, when the caller already made it (`call` does, inline, when there is no caller's signal). */
+  first?: { result: Exchanged | undefined; error: unknown },
 ): Promise<Exchanged> {
   let attempts = 0;
   const onCallerAbort = caller !== undefined && d !== undefined ? () => d.abort(caller.reason) : undefined;
@@ -768,7 +770,11 @@ async function fastExchange(
       attempts += 1;
       let result: Exchanged | undefined;
       let lastError: unknown;
-      try {
+      if (attempts === 1 && first !== undefined) {
+        result = first.result;
+        lastError = first.error;
+        if (result === undefined && (d?.timedOut || caller?.aborted)) throw failure(lastError, url, operationId, attempts, d, caller);
+      } else try {
         if (d !== undefined) result = await race(d, attempt(base, url, init));
         else {
           // No deadline and no signal: nothing to race, so no extra promise.
@@ -801,13 +807,16 @@ async function fastExchange(
       return result;
     }
   } finally {
-    if (d !== undefined) {
-      d.reject = undefined;
-      if (d.timer !== undefined) clearTimeout(d.timer);
-      queue?.finish(d);
-    }
+    if (d !== undefined) release(d, queue);
     if (onCallerAbort) caller?.removeEventListener("abort", onCallerAbort);
   }
+}
+
+/** A call is over: its deadline no longer counts. */
+function release(d: Deadline, queue: DeadlineQueue | undefined): void {
+  d.reject = undefined;
+  if (d.timer !== undefined) clearTimeout(d.timer);
+  queue?.finish(d);
 }
 
 /** `{ "X-Foo": "1" }` → `{ "x-foo": "1" }` onto `target`, with openapi-fetch's rules (`null` removes, `undefined` skips, an array repeats). */
@@ -949,7 +958,27 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
     if (caller === undefined && callTimeout === timeoutMs && queue !== undefined) d = queue.start();
     else if (callTimeout > 0 || caller !== undefined) d = soloDeadline(callTimeout);
     if (d !== undefined) init.signal = d.controller.signal;
-    const x = await fastExchange(transport, retry, url, init, operationId, retriesAllowed[operationId] ? callRetries : 0, caller, d, d?.queued ? queue : undefined);
+    const retries = retriesAllowed[operationId] ? callRetries : 0;
+    const inQueue = d?.queued ? queue : undefined;
+    let x: Exchanged;
+    if (caller === undefined) {
+      // The common case inline: one attempt; only a failure or a retryable status goes on to fastExchange.
+      let first: Exchanged | undefined;
+      let error: unknown;
+      try {
+        first = await (d !== undefined ? race(d, attempt(transport, url, init)) : attempt(transport, url, init));
+      } catch (e) {
+        error = e;
+      }
+      if (first !== undefined && !(retries > 0 && isRetryableStatus(first.response.status))) {
+        if (d !== undefined) release(d, inQueue);
+        x = first;
+      } else {
+        x = await fastExchange(transport, retry, url, init, operationId, retries, caller, d, inQueue, { result: first, error });
+      }
+    } else {
+      x = await fastExchange(transport, retry, url, init, operationId, retries, caller, d, inQueue);
+    }
     const response = x.response;
     if (!response.ok) {
       // As openapi-fetch reads an error body: JSON when it parses, else the text ("" when empty).
