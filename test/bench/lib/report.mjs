@@ -219,12 +219,13 @@ function client(r) {
 function e2e(r) {
   if (r.version !== 2) return e2eV1(r);
   const d = r.durations;
-  const out = ["## 5. End to end over loopback", "", `Servers ${r.pinned ? "pinned to core 0 and autocannon to core 1 (taskset)" : "and autocannon unpinned (no taskset)"}; ${r.connections} connections; \`PATCH /api/threads/{id}\` with a bearer token and a JSON body. The three servers are up together and take turns: ${d.rounds} rounds of ${d.round} s each, the order rotated every round, after a ${d.warmUp} s warm-up each; "ours ×" is ours' requests/s over the peer's in the same round (median and IQR of the per-round ratios).`, "", "| server | requests/s (median, IQR over rounds) | ours × | p50 / p99 latency (median over rounds) | requests | non-2xx | errors |", "| --- | --- | --- | --- | --- | --- | --- |"];
+  const out = ["## 5. End to end over loopback", "", `Servers ${r.pinned ? "pinned to core 0 and autocannon to core 1 (taskset)" : "and autocannon unpinned (no taskset)"}; ${r.connections} connections; \`PATCH /api/threads/{id}\` with a bearer token and a JSON body. The three servers are up together and take turns: ${d.rounds} rounds of ${d.round} s each, the order rotated every round, after a ${d.warmUp} s warm-up each; "ours ×" is ours' requests/s over the peer's in the same round (median and IQR of the per-round ratios). The server's CPU time per request (user + system, from /proc) is a second view of the same runs: "ours × by CPU" is the peer's CPU per request over ours in the same round.`, "", "| server | requests/s (median, IQR over rounds) | ours × | server CPU per request (median) | ours × by CPU | p50 / p99 latency (median over rounds) | requests | non-2xx | errors |", "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"];
   for (const [name, x] of Object.entries(r.results)) {
     const rps = x.requestsPerSecond;
-    out.push(`| ${name} | ${rps.median.toFixed(0)} (${rps.p25.toFixed(0)}–${rps.p75.toFixed(0)}) | ${x.oursOver ? speedup(x.oursOver) : ""} | ${x.latencyMs.p50} ms / ${x.latencyMs.p99} ms | ${x.total} | ${x.non2xx} | ${x.errors + x.timeouts} |`);
+    const cpu = x.serverCpuUsPerRequest;
+    out.push(`| ${name} | ${rps.median.toFixed(0)} (${rps.p25.toFixed(0)}–${rps.p75.toFixed(0)}) | ${x.oursOver ? speedup(x.oursOver) : ""} | ${cpu ? `${cpu.median.toFixed(0)} µs` : "—"} | ${x.oursOverByCpu ? speedup(x.oursOverByCpu) : ""} | ${x.latencyMs.p50} ms / ${x.latencyMs.p99} ms | ${x.total} | ${x.non2xx} | ${x.errors + x.timeouts} |`);
   }
-  for (const [name, why] of Object.entries(r.failures)) out.push(`| ${name} | not measured: ${why} | | | | | |`);
+  for (const [name, why] of Object.entries(r.failures)) out.push(`| ${name} | not measured: ${why} | | | | | | | |`);
   const over = (name) => r.results[name]?.oursOver?.median;
   const prism = over("Prism mock (@stoplight/prism-cli)");
   const bare = over("bare Fastify route (constant)");

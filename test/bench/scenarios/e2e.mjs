@@ -14,6 +14,9 @@
 //    answering over the IPC channel, once a second) reports process.memoryUsage(); right before and
 //    right after the run the probe first forces a full GC, so the retained heap is compared too.
 //
+// Each run also reads the server's CPU time (/proc/PID/stat) before and after: CPU per request is a
+// second view of the same comparison, less moved by how much of core 0 the server got.
+//
 // Bounded: about 2 min in all (quick: about 30 s). Only 127.0.0.1 is ever addressed. Prints one JSON
 // document.
 import { spawn, spawnSync } from "node:child_process";
@@ -32,7 +35,7 @@ const body = JSON.stringify({ status: "archived", draft_subject: "Intro" });
 const connections = 10;
 const durations = quick
   ? { warmUp: 1, round: 2, rounds: 2, soak: 10 }
-  : { warmUp: 2, round: 3, rounds: 5, soak: 60 };
+  : { warmUp: 2, round: 2, rounds: 8, soak: 60 };
 
 const OURS = "puffle-api reference server";
 const BARE = "bare Fastify route (constant)";
@@ -73,8 +76,24 @@ async function waitForPort(port, timeoutMs = 60_000) {
   throw new Error(`nothing listening on 127.0.0.1:${port} after ${timeoutMs} ms`);
 }
 
-/** One autocannon run of `seconds` against `port`, pinned to core 1. */
-async function load(port, seconds) {
+/** CPU time (user + system) a process has used so far, in ms; null without /proc. */
+const TICK_MS = (() => {
+  const r = spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" });
+  const hz = Number(r.stdout?.trim());
+  return Number.isFinite(hz) && hz > 0 ? 1000 / hz : 10;
+})();
+function cpuMs(pid) {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return null;
+  }
+}
+
+/** One autocannon run of `seconds` against `port`, pinned to core 1; with `pid`, the server's CPU time per request too. */
+async function load(port, seconds, pid) {
+  const cpu0 = pid === undefined ? null : cpuMs(pid);
   const url = `http://127.0.0.1:${port}/api/threads/${id}`;
   const [cmd, args] = pin(1, process.execPath, [path.join(benchDir, "node_modules/autocannon/autocannon.js"), "--json", "-c", String(connections), "-d", String(seconds), "-m", "PATCH", "-H", "Authorization=Bearer puffle_test_alice", "-H", "Content-Type=application/json", "-b", body, url]);
   const out = await new Promise((resolve, reject) => {
@@ -83,9 +102,11 @@ async function load(port, seconds) {
     p.stdout.on("data", (d) => (s += d));
     p.on("exit", (code) => (code === 0 ? resolve(s) : reject(new Error(`autocannon exit ${code}`))));
   });
+  const cpu1 = pid === undefined ? null : cpuMs(pid);
   const r = JSON.parse(out);
   return {
     seconds,
+    serverCpuUsPerRequest: cpu0 !== null && cpu1 !== null && r.requests.total > 0 ? ((cpu1 - cpu0) * 1000) / r.requests.total : null,
     requestsPerSecond: { mean: r.requests.average, p50: r.requests.p50, min: r.requests.min, max: r.requests.max, stddev: r.requests.stddev },
     latencyMs: { p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max },
     total: r.requests.total, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts,
@@ -184,7 +205,7 @@ try {
   for (let r = 0; r < durations.rounds; r++) {
     for (const name of roundOrder(names, r)) {
       try {
-        runs[name].push(await load(servers[name].port, durations.round));
+        runs[name].push(await load(servers[name].port, durations.round, servers[name].child.pid));
       } catch (err) {
         failures[name] = String(err.message).slice(0, 300);
       }
@@ -198,6 +219,7 @@ try {
     results[name] = {
       rounds: rs.length,
       requestsPerSecond: stats(perRound((x) => x.requestsPerSecond.mean)),
+      serverCpuUsPerRequest: stats(perRound((x) => x.serverCpuUsPerRequest).filter((x) => x !== null)),
       latencyMs: { p50: median(perRound((x) => x.latencyMs.p50)), p99: median(perRound((x) => x.latencyMs.p99)), max: Math.max(...perRound((x) => x.latencyMs.max)) },
       total: rs.reduce((a, x) => a + x.total, 0),
       non2xx: rs.reduce((a, x) => a + x.non2xx, 0),
@@ -211,6 +233,9 @@ try {
     for (const name of names.filter((n) => n !== OURS)) {
       const ratios = runs[OURS].map((o, i) => (runs[name][i] ? o.requestsPerSecond.mean / runs[name][i].requestsPerSecond.mean : null)).filter((x) => x !== null && Number.isFinite(x));
       if (results[name]) results[name].oursOver = stats(ratios);
+      // The same comparison by the servers' own CPU time per request (peer's ÷ ours: > 1, ours costs less).
+      const cpu = runs[OURS].map((o, i) => (runs[name][i]?.serverCpuUsPerRequest && o.serverCpuUsPerRequest ? runs[name][i].serverCpuUsPerRequest / o.serverCpuUsPerRequest : null)).filter((x) => x !== null && Number.isFinite(x));
+      if (results[name] && cpu.length) results[name].oursOverByCpu = stats(cpu);
     }
   }
 
