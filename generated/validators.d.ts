@@ -19,10 +19,10 @@ export interface Issue {
 }
 /**
  * An operation's validate function: true when `data` is valid; otherwise the reasons are in
- * `errors`, as issues (before duplicates are merged), their paths prefixed with `instancePath`.
+ * `errors`, as issues (before duplicates are merged), their paths relative to `data`.
  */
 export interface IssueFunction {
-  (data: unknown, instancePath?: string): boolean;
+  (data: unknown): boolean;
   errors?: Issue[] | null;
 }
 export interface RequestField {

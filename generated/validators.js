@@ -2155,6 +2155,10 @@ return list;
 function escapePointer(segment){
 return segment.includes("~") || segment.includes("/") ? segment.replace(/~/g, "~0").replace(/\//g, "~1") : segment;
 }
+function prefixed(list, issues, prefix){
+for(var i = 0; i < issues.length; i++) issues[i].path = prefix + issues[i].path;
+return list === null ? issues : list.concat(issues);
+}
 function fewerKeys(data, limit){
 var count = 0;
 for(var key in data){
@@ -2166,19 +2170,18 @@ const updateConversation$params = validate44;
 var formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 var pattern9 = new RegExp("^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$", "u");
 
-function validate44(data, instancePath){
+function validate44(data){
 "use strict";
-if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-vErrors = report(vErrors, {path:instancePath+"/id",keyword:"required",message:"is required"});
+vErrors = report(vErrors, {path:"/id",keyword:"required",message:"is required"});
 errors++;
 }
 for(var key0 in data){
 if(!(key0 === "id")){
-vErrors = report(vErrors, {path:instancePath+"/"+escapePointer(key0),keyword:"additionalProperties",message:"is not a known field"});
+vErrors = report(vErrors, {path:"/"+escapePointer(key0),keyword:"additionalProperties",message:"is not a known field"});
 errors++;
 }
 }
@@ -2186,22 +2189,22 @@ if(data.id !== undefined){
 var data0 = data.id;
 if(typeof data0 === "string"){
 if(!pattern9.test(data0)){
-vErrors = report(vErrors, {path:instancePath+"/id",keyword:"pattern",message:"must match pattern \"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$\""});
+vErrors = report(vErrors, {path:"/id",keyword:"pattern",message:"must match pattern \"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$\""});
 errors++;
 }
 if(!(formats0.test(data0))){
-vErrors = report(vErrors, {path:instancePath+"/id",keyword:"format",message:"must match format \"uuid\""});
+vErrors = report(vErrors, {path:"/id",keyword:"format",message:"must match format \"uuid\""});
 errors++;
 }
 }
 else {
-vErrors = report(vErrors, {path:instancePath+"/id",keyword:"type",message:"must be string"});
+vErrors = report(vErrors, {path:"/id",keyword:"type",message:"must be string"});
 errors++;
 }
 }
 }
 else {
-vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be object"});
+vErrors = report(vErrors, {path:"",keyword:"type",message:"must be object"});
 errors++;
 }
 validate44.errors = vErrors;
@@ -2210,53 +2213,52 @@ return errors === 0;
 
 const updateConversation$request = validate36;
 
-function validate36(data, instancePath){
+function validate36(data){
 "use strict";
-if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(fewerKeys(data, 1)){
-vErrors = report(vErrors, {path:instancePath,keyword:"minProperties",message:"must NOT have fewer than 1 properties"});
+vErrors = report(vErrors, {path:"",keyword:"minProperties",message:"must NOT have fewer than 1 properties"});
 errors++;
 }
 for(var key0 in data){
 if(!((key0 === "status") || (key0 === "unread_count"))){
-vErrors = report(vErrors, {path:instancePath+"/"+escapePointer(key0),keyword:"additionalProperties",message:"is not a known field"});
+vErrors = report(vErrors, {path:"/"+escapePointer(key0),keyword:"additionalProperties",message:"is not a known field"});
 errors++;
 }
 }
 if(data.status !== undefined){
 var data0 = data.status;
 if(typeof data0 !== "string"){
-vErrors = report(vErrors, {path:instancePath+"/status",keyword:"type",message:"must be string"});
+vErrors = report(vErrors, {path:"/status",keyword:"type",message:"must be string"});
 errors++;
 }
 if(!((data0 === "active") || (data0 === "archived"))){
-vErrors = report(vErrors, {path:instancePath+"/status",keyword:"enum",message:"must be one of \"active\", \"archived\""});
+vErrors = report(vErrors, {path:"/status",keyword:"enum",message:"must be one of \"active\", \"archived\""});
 errors++;
 }
 }
 if(data.unread_count !== undefined){
 var data1 = data.unread_count;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-vErrors = report(vErrors, {path:instancePath+"/unread_count",keyword:"type",message:"must be integer"});
+vErrors = report(vErrors, {path:"/unread_count",keyword:"type",message:"must be integer"});
 errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 9007199254740991 || isNaN(data1)){
-vErrors = report(vErrors, {path:instancePath+"/unread_count",keyword:"maximum",message:"must be <= 9007199254740991"});
+vErrors = report(vErrors, {path:"/unread_count",keyword:"maximum",message:"must be <= 9007199254740991"});
 errors++;
 }
 if(data1 < 0 || isNaN(data1)){
-vErrors = report(vErrors, {path:instancePath+"/unread_count",keyword:"minimum",message:"must be >= 0"});
+vErrors = report(vErrors, {path:"/unread_count",keyword:"minimum",message:"must be >= 0"});
 errors++;
 }
 }
 }
 }
 else {
-vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be object"});
+vErrors = report(vErrors, {path:"",keyword:"type",message:"must be object"});
 errors++;
 }
 validate36.errors = vErrors;
@@ -2265,17 +2267,16 @@ return errors === 0;
 
 const updateConversation$field$status = validate45;
 
-function validate45(data, instancePath){
+function validate45(data){
 "use strict";
-if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if(typeof data !== "string"){
-vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be string"});
+vErrors = report(vErrors, {path:"",keyword:"type",message:"must be string"});
 errors++;
 }
 if(!((data === "active") || (data === "archived"))){
-vErrors = report(vErrors, {path:instancePath,keyword:"enum",message:"must be one of \"active\", \"archived\""});
+vErrors = report(vErrors, {path:"",keyword:"enum",message:"must be one of \"active\", \"archived\""});
 errors++;
 }
 validate45.errors = vErrors;
@@ -2284,22 +2285,21 @@ return errors === 0;
 
 const updateConversation$field$unread_count = validate46;
 
-function validate46(data, instancePath){
+function validate46(data){
 "use strict";
-if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){
-vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be integer"});
+vErrors = report(vErrors, {path:"",keyword:"type",message:"must be integer"});
 errors++;
 }
 if((typeof data == "number") && (isFinite(data))){
 if(data > 9007199254740991 || isNaN(data)){
-vErrors = report(vErrors, {path:instancePath,keyword:"maximum",message:"must be <= 9007199254740991"});
+vErrors = report(vErrors, {path:"",keyword:"maximum",message:"must be <= 9007199254740991"});
 errors++;
 }
 if(data < 0 || isNaN(data)){
-vErrors = report(vErrors, {path:instancePath,keyword:"minimum",message:"must be >= 0"});
+vErrors = report(vErrors, {path:"",keyword:"minimum",message:"must be >= 0"});
 errors++;
 }
 }
@@ -2313,25 +2313,24 @@ var formats8 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*
 var formats10 = formats.uri;
 var pattern4 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
 
-function validate22(data, instancePath){
+function validate22(data){
 "use strict";
-if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.account_id !== undefined){
 var data0 = data.account_id;
 if((typeof data0 !== "string") && (data0 !== null)){
-vErrors = report(vErrors, {path:instancePath+"/account_id",keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"/account_id",keyword:"type",message:"must be string,null"});
 errors++;
 }
 if(typeof data0 === "string"){
 if(!pattern4.test(data0)){
-vErrors = report(vErrors, {path:instancePath+"/account_id",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""});
+vErrors = report(vErrors, {path:"/account_id",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""});
 errors++;
 }
 if(!(formats0.test(data0))){
-vErrors = report(vErrors, {path:instancePath+"/account_id",keyword:"format",message:"must match format \"uuid\""});
+vErrors = report(vErrors, {path:"/account_id",keyword:"format",message:"must match format \"uuid\""});
 errors++;
 }
 }
@@ -2339,11 +2338,11 @@ errors++;
 if(data.channel !== undefined){
 var data1 = data.channel;
 if(typeof data1 !== "string"){
-vErrors = report(vErrors, {path:instancePath+"/channel",keyword:"type",message:"must be string"});
+vErrors = report(vErrors, {path:"/channel",keyword:"type",message:"must be string"});
 errors++;
 }
 if(!((data1 === "linkedin") || (data1 === "email"))){
-vErrors = report(vErrors, {path:instancePath+"/channel",keyword:"enum",message:"must be one of \"linkedin\", \"email\""});
+vErrors = report(vErrors, {path:"/channel",keyword:"enum",message:"must be one of \"linkedin\", \"email\""});
 errors++;
 }
 }
@@ -2351,19 +2350,19 @@ if(data.created_at !== undefined){
 var data2 = data.created_at;
 if(typeof data2 === "string"){
 if(!(formats2(data2))){
-vErrors = report(vErrors, {path:instancePath+"/created_at",keyword:"format",message:"must match format \"date-time\""});
+vErrors = report(vErrors, {path:"/created_at",keyword:"format",message:"must match format \"date-time\""});
 errors++;
 }
 }
 else {
-vErrors = report(vErrors, {path:instancePath+"/created_at",keyword:"type",message:"must be string"});
+vErrors = report(vErrors, {path:"/created_at",keyword:"type",message:"must be string"});
 errors++;
 }
 }
 if(data.external_id !== undefined){
 var data3 = data.external_id;
 if((typeof data3 !== "string") && (data3 !== null)){
-vErrors = report(vErrors, {path:instancePath+"/external_id",keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"/external_id",keyword:"type",message:"must be string,null"});
 errors++;
 }
 }
@@ -2371,28 +2370,28 @@ if(data.id !== undefined){
 var data4 = data.id;
 if(typeof data4 === "string"){
 if(!pattern4.test(data4)){
-vErrors = report(vErrors, {path:instancePath+"/id",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""});
+vErrors = report(vErrors, {path:"/id",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""});
 errors++;
 }
 if(!(formats0.test(data4))){
-vErrors = report(vErrors, {path:instancePath+"/id",keyword:"format",message:"must match format \"uuid\""});
+vErrors = report(vErrors, {path:"/id",keyword:"format",message:"must match format \"uuid\""});
 errors++;
 }
 }
 else {
-vErrors = report(vErrors, {path:instancePath+"/id",keyword:"type",message:"must be string"});
+vErrors = report(vErrors, {path:"/id",keyword:"type",message:"must be string"});
 errors++;
 }
 }
 if(data.last_message_at !== undefined){
 var data5 = data.last_message_at;
 if((typeof data5 !== "string") && (data5 !== null)){
-vErrors = report(vErrors, {path:instancePath+"/last_message_at",keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"/last_message_at",keyword:"type",message:"must be string,null"});
 errors++;
 }
 if(typeof data5 === "string"){
 if(!(formats2(data5))){
-vErrors = report(vErrors, {path:instancePath+"/last_message_at",keyword:"format",message:"must match format \"date-time\""});
+vErrors = report(vErrors, {path:"/last_message_at",keyword:"format",message:"must match format \"date-time\""});
 errors++;
 }
 }
@@ -2400,12 +2399,12 @@ errors++;
 if(data.participant_email !== undefined){
 var data6 = data.participant_email;
 if((typeof data6 !== "string") && (data6 !== null)){
-vErrors = report(vErrors, {path:instancePath+"/participant_email",keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"/participant_email",keyword:"type",message:"must be string,null"});
 errors++;
 }
 if(typeof data6 === "string"){
 if(!(formats8.test(data6))){
-vErrors = report(vErrors, {path:instancePath+"/participant_email",keyword:"format",message:"must match format \"email\""});
+vErrors = report(vErrors, {path:"/participant_email",keyword:"format",message:"must match format \"email\""});
 errors++;
 }
 }
@@ -2413,12 +2412,12 @@ errors++;
 if(data.participant_linkedin_url !== undefined){
 var data7 = data.participant_linkedin_url;
 if((typeof data7 !== "string") && (data7 !== null)){
-vErrors = report(vErrors, {path:instancePath+"/participant_linkedin_url",keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"/participant_linkedin_url",keyword:"type",message:"must be string,null"});
 errors++;
 }
 if(typeof data7 === "string"){
 if(!(formats10(data7))){
-vErrors = report(vErrors, {path:instancePath+"/participant_linkedin_url",keyword:"format",message:"must match format \"uri\""});
+vErrors = report(vErrors, {path:"/participant_linkedin_url",keyword:"format",message:"must match format \"uri\""});
 errors++;
 }
 }
@@ -2426,34 +2425,34 @@ errors++;
 if(data.participant_name !== undefined){
 var data8 = data.participant_name;
 if((typeof data8 !== "string") && (data8 !== null)){
-vErrors = report(vErrors, {path:instancePath+"/participant_name",keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"/participant_name",keyword:"type",message:"must be string,null"});
 errors++;
 }
 }
 if(data.status !== undefined){
 var data9 = data.status;
 if(typeof data9 !== "string"){
-vErrors = report(vErrors, {path:instancePath+"/status",keyword:"type",message:"must be string"});
+vErrors = report(vErrors, {path:"/status",keyword:"type",message:"must be string"});
 errors++;
 }
 if(!(((data9 === "active") || (data9 === "archived")) || (data9 === "draft"))){
-vErrors = report(vErrors, {path:instancePath+"/status",keyword:"enum",message:"must be one of \"active\", \"archived\", \"draft\""});
+vErrors = report(vErrors, {path:"/status",keyword:"enum",message:"must be one of \"active\", \"archived\", \"draft\""});
 errors++;
 }
 }
 if(data.unread_count !== undefined){
 var data10 = data.unread_count;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-vErrors = report(vErrors, {path:instancePath+"/unread_count",keyword:"type",message:"must be integer"});
+vErrors = report(vErrors, {path:"/unread_count",keyword:"type",message:"must be integer"});
 errors++;
 }
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 > 9007199254740991 || isNaN(data10)){
-vErrors = report(vErrors, {path:instancePath+"/unread_count",keyword:"maximum",message:"must be <= 9007199254740991"});
+vErrors = report(vErrors, {path:"/unread_count",keyword:"maximum",message:"must be <= 9007199254740991"});
 errors++;
 }
 if(data10 < 0 || isNaN(data10)){
-vErrors = report(vErrors, {path:instancePath+"/unread_count",keyword:"minimum",message:"must be >= 0"});
+vErrors = report(vErrors, {path:"/unread_count",keyword:"minimum",message:"must be >= 0"});
 errors++;
 }
 }
@@ -2462,12 +2461,12 @@ if(data.updated_at !== undefined){
 var data11 = data.updated_at;
 if(typeof data11 === "string"){
 if(!(formats2(data11))){
-vErrors = report(vErrors, {path:instancePath+"/updated_at",keyword:"format",message:"must match format \"date-time\""});
+vErrors = report(vErrors, {path:"/updated_at",keyword:"format",message:"must match format \"date-time\""});
 errors++;
 }
 }
 else {
-vErrors = report(vErrors, {path:instancePath+"/updated_at",keyword:"type",message:"must be string"});
+vErrors = report(vErrors, {path:"/updated_at",keyword:"type",message:"must be string"});
 errors++;
 }
 }
@@ -2475,22 +2474,22 @@ if(data.user_id !== undefined){
 var data12 = data.user_id;
 if(typeof data12 === "string"){
 if(!pattern4.test(data12)){
-vErrors = report(vErrors, {path:instancePath+"/user_id",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""});
+vErrors = report(vErrors, {path:"/user_id",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""});
 errors++;
 }
 if(!(formats0.test(data12))){
-vErrors = report(vErrors, {path:instancePath+"/user_id",keyword:"format",message:"must match format \"uuid\""});
+vErrors = report(vErrors, {path:"/user_id",keyword:"format",message:"must match format \"uuid\""});
 errors++;
 }
 }
 else {
-vErrors = report(vErrors, {path:instancePath+"/user_id",keyword:"type",message:"must be string"});
+vErrors = report(vErrors, {path:"/user_id",keyword:"type",message:"must be string"});
 errors++;
 }
 }
 }
 else {
-vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be object"});
+vErrors = report(vErrors, {path:"",keyword:"type",message:"must be object"});
 errors++;
 }
 validate22.errors = vErrors;
@@ -2498,71 +2497,70 @@ return errors === 0;
 }
 
 
-function validate21(data, instancePath){
+function validate21(data){
 "use strict";
-if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
-if(!(validate22(data, instancePath))){
+if(!(validate22(data))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-vErrors = report(vErrors, {path:instancePath+"/id",keyword:"required",message:"is required"});
+vErrors = report(vErrors, {path:"/id",keyword:"required",message:"is required"});
 errors++;
 }
 if(data.user_id === undefined){
-vErrors = report(vErrors, {path:instancePath+"/user_id",keyword:"required",message:"is required"});
+vErrors = report(vErrors, {path:"/user_id",keyword:"required",message:"is required"});
 errors++;
 }
 if(data.account_id === undefined){
-vErrors = report(vErrors, {path:instancePath+"/account_id",keyword:"required",message:"is required"});
+vErrors = report(vErrors, {path:"/account_id",keyword:"required",message:"is required"});
 errors++;
 }
 if(data.channel === undefined){
-vErrors = report(vErrors, {path:instancePath+"/channel",keyword:"required",message:"is required"});
+vErrors = report(vErrors, {path:"/channel",keyword:"required",message:"is required"});
 errors++;
 }
 if(data.status === undefined){
-vErrors = report(vErrors, {path:instancePath+"/status",keyword:"required",message:"is required"});
+vErrors = report(vErrors, {path:"/status",keyword:"required",message:"is required"});
 errors++;
 }
 if(data.external_id === undefined){
-vErrors = report(vErrors, {path:instancePath+"/external_id",keyword:"required",message:"is required"});
+vErrors = report(vErrors, {path:"/external_id",keyword:"required",message:"is required"});
 errors++;
 }
 if(data.participant_name === undefined){
-vErrors = report(vErrors, {path:instancePath+"/participant_name",keyword:"required",message:"is required"});
+vErrors = report(vErrors, {path:"/participant_name",keyword:"required",message:"is required"});
 errors++;
 }
 if(data.participant_email === undefined){
-vErrors = report(vErrors, {path:instancePath+"/participant_email",keyword:"required",message:"is required"});
+vErrors = report(vErrors, {path:"/participant_email",keyword:"required",message:"is required"});
 errors++;
 }
 if(data.participant_linkedin_url === undefined){
-vErrors = report(vErrors, {path:instancePath+"/participant_linkedin_url",keyword:"required",message:"is required"});
+vErrors = report(vErrors, {path:"/participant_linkedin_url",keyword:"required",message:"is required"});
 errors++;
 }
 if(data.last_message_at === undefined){
-vErrors = report(vErrors, {path:instancePath+"/last_message_at",keyword:"required",message:"is required"});
+vErrors = report(vErrors, {path:"/last_message_at",keyword:"required",message:"is required"});
 errors++;
 }
 if(data.unread_count === undefined){
-vErrors = report(vErrors, {path:instancePath+"/unread_count",keyword:"required",message:"is required"});
+vErrors = report(vErrors, {path:"/unread_count",keyword:"required",message:"is required"});
 errors++;
 }
 if(data.created_at === undefined){
-vErrors = report(vErrors, {path:instancePath+"/created_at",keyword:"required",message:"is required"});
+vErrors = report(vErrors, {path:"/created_at",keyword:"required",message:"is required"});
 errors++;
 }
 if(data.updated_at === undefined){
-vErrors = report(vErrors, {path:instancePath+"/updated_at",keyword:"required",message:"is required"});
+vErrors = report(vErrors, {path:"/updated_at",keyword:"required",message:"is required"});
 errors++;
 }
 }
 else {
-vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be object"});
+vErrors = report(vErrors, {path:"",keyword:"type",message:"must be object"});
 errors++;
 }
 validate21.errors = vErrors;
@@ -2570,25 +2568,24 @@ return errors === 0;
 }
 
 
-function validate37(data, instancePath){
+function validate37(data){
 "use strict";
-if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.conversation === undefined){
-vErrors = report(vErrors, {path:instancePath+"/conversation",keyword:"required",message:"is required"});
+vErrors = report(vErrors, {path:"/conversation",keyword:"required",message:"is required"});
 errors++;
 }
 if(data.conversation !== undefined){
-if(!(validate21(data.conversation, instancePath+"/conversation"))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+if(!(validate21(data.conversation))){
+vErrors = prefixed(vErrors, validate21.errors, "/conversation");
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be object"});
+vErrors = report(vErrors, {path:"",keyword:"type",message:"must be object"});
 errors++;
 }
 validate37.errors = vErrors;
@@ -2598,27 +2595,26 @@ return errors === 0;
 const updateConversation$response$400 = validate27;
 var formats16 = /^(?:[a-z][a-z0-9+\-.]*:)?(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'"()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
 
-function validate27(data, instancePath){
+function validate27(data){
 "use strict";
-if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-vErrors = report(vErrors, {path:instancePath+"/type",keyword:"required",message:"is required"});
+vErrors = report(vErrors, {path:"/type",keyword:"required",message:"is required"});
 errors++;
 }
 if(data.title === undefined){
-vErrors = report(vErrors, {path:instancePath+"/title",keyword:"required",message:"is required"});
+vErrors = report(vErrors, {path:"/title",keyword:"required",message:"is required"});
 errors++;
 }
 if(data.status === undefined){
-vErrors = report(vErrors, {path:instancePath+"/status",keyword:"required",message:"is required"});
+vErrors = report(vErrors, {path:"/status",keyword:"required",message:"is required"});
 errors++;
 }
 if(data.detail !== undefined){
 if(typeof data.detail !== "string"){
-vErrors = report(vErrors, {path:instancePath+"/detail",keyword:"type",message:"must be string"});
+vErrors = report(vErrors, {path:"/detail",keyword:"type",message:"must be string"});
 errors++;
 }
 }
@@ -2626,7 +2622,7 @@ if(data.errors !== undefined){
 var data1 = data.errors;
 if(Array.isArray(data1)){
 if(data1.length > 100){
-vErrors = report(vErrors, {path:instancePath+"/errors",keyword:"maxItems",message:"must NOT have more than 100 items"});
+vErrors = report(vErrors, {path:"/errors",keyword:"maxItems",message:"must NOT have more than 100 items"});
 errors++;
 }
 var len0 = data1.length;
@@ -2634,44 +2630,44 @@ for(var i0=0; i0<len0; i0++){
 var data2 = data1[i0];
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.path === undefined){
-vErrors = report(vErrors, {path:instancePath+"/errors/" + i0+"/path",keyword:"required",message:"is required"});
+vErrors = report(vErrors, {path:"/errors/" + i0+"/path",keyword:"required",message:"is required"});
 errors++;
 }
 if(data2.keyword === undefined){
-vErrors = report(vErrors, {path:instancePath+"/errors/" + i0+"/keyword",keyword:"required",message:"is required"});
+vErrors = report(vErrors, {path:"/errors/" + i0+"/keyword",keyword:"required",message:"is required"});
 errors++;
 }
 if(data2.message === undefined){
-vErrors = report(vErrors, {path:instancePath+"/errors/" + i0+"/message",keyword:"required",message:"is required"});
+vErrors = report(vErrors, {path:"/errors/" + i0+"/message",keyword:"required",message:"is required"});
 errors++;
 }
 if(data2.keyword !== undefined){
 if(typeof data2.keyword !== "string"){
-vErrors = report(vErrors, {path:instancePath+"/errors/" + i0+"/keyword",keyword:"type",message:"must be string"});
+vErrors = report(vErrors, {path:"/errors/" + i0+"/keyword",keyword:"type",message:"must be string"});
 errors++;
 }
 }
 if(data2.message !== undefined){
 if(typeof data2.message !== "string"){
-vErrors = report(vErrors, {path:instancePath+"/errors/" + i0+"/message",keyword:"type",message:"must be string"});
+vErrors = report(vErrors, {path:"/errors/" + i0+"/message",keyword:"type",message:"must be string"});
 errors++;
 }
 }
 if(data2.path !== undefined){
 if(typeof data2.path !== "string"){
-vErrors = report(vErrors, {path:instancePath+"/errors/" + i0+"/path",keyword:"type",message:"must be string"});
+vErrors = report(vErrors, {path:"/errors/" + i0+"/path",keyword:"type",message:"must be string"});
 errors++;
 }
 }
 }
 else {
-vErrors = report(vErrors, {path:instancePath+"/errors/" + i0,keyword:"type",message:"must be object"});
+vErrors = report(vErrors, {path:"/errors/" + i0,keyword:"type",message:"must be object"});
 errors++;
 }
 }
 }
 else {
-vErrors = report(vErrors, {path:instancePath+"/errors",keyword:"type",message:"must be array"});
+vErrors = report(vErrors, {path:"/errors",keyword:"type",message:"must be array"});
 errors++;
 }
 }
@@ -2679,35 +2675,35 @@ if(data.instance !== undefined){
 var data6 = data.instance;
 if(typeof data6 === "string"){
 if(!(formats16.test(data6))){
-vErrors = report(vErrors, {path:instancePath+"/instance",keyword:"format",message:"must match format \"uri-reference\""});
+vErrors = report(vErrors, {path:"/instance",keyword:"format",message:"must match format \"uri-reference\""});
 errors++;
 }
 }
 else {
-vErrors = report(vErrors, {path:instancePath+"/instance",keyword:"type",message:"must be string"});
+vErrors = report(vErrors, {path:"/instance",keyword:"type",message:"must be string"});
 errors++;
 }
 }
 if(data.status !== undefined){
 var data7 = data.status;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-vErrors = report(vErrors, {path:instancePath+"/status",keyword:"type",message:"must be integer"});
+vErrors = report(vErrors, {path:"/status",keyword:"type",message:"must be integer"});
 errors++;
 }
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 599 || isNaN(data7)){
-vErrors = report(vErrors, {path:instancePath+"/status",keyword:"maximum",message:"must be <= 599"});
+vErrors = report(vErrors, {path:"/status",keyword:"maximum",message:"must be <= 599"});
 errors++;
 }
 if(data7 < 400 || isNaN(data7)){
-vErrors = report(vErrors, {path:instancePath+"/status",keyword:"minimum",message:"must be >= 400"});
+vErrors = report(vErrors, {path:"/status",keyword:"minimum",message:"must be >= 400"});
 errors++;
 }
 }
 }
 if(data.title !== undefined){
 if(typeof data.title !== "string"){
-vErrors = report(vErrors, {path:instancePath+"/title",keyword:"type",message:"must be string"});
+vErrors = report(vErrors, {path:"/title",keyword:"type",message:"must be string"});
 errors++;
 }
 }
@@ -2715,18 +2711,18 @@ if(data.type !== undefined){
 var data9 = data.type;
 if(typeof data9 === "string"){
 if(!(formats16.test(data9))){
-vErrors = report(vErrors, {path:instancePath+"/type",keyword:"format",message:"must match format \"uri-reference\""});
+vErrors = report(vErrors, {path:"/type",keyword:"format",message:"must match format \"uri-reference\""});
 errors++;
 }
 }
 else {
-vErrors = report(vErrors, {path:instancePath+"/type",keyword:"type",message:"must be string"});
+vErrors = report(vErrors, {path:"/type",keyword:"type",message:"must be string"});
 errors++;
 }
 }
 }
 else {
-vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be object"});
+vErrors = report(vErrors, {path:"",keyword:"type",message:"must be object"});
 errors++;
 }
 validate27.errors = vErrors;
@@ -2741,35 +2737,34 @@ var schema53 = {"$id":"urn:puffle:schema:UpdateThreadRequest","type":"object","m
 var func1 = Object.prototype.hasOwnProperty;
 var func2 = ucs2length;
 
-function validate39(data, instancePath){
+function validate39(data){
 "use strict";
-if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(fewerKeys(data, 1)){
-vErrors = report(vErrors, {path:instancePath,keyword:"minProperties",message:"must NOT have fewer than 1 properties"});
+vErrors = report(vErrors, {path:"",keyword:"minProperties",message:"must NOT have fewer than 1 properties"});
 errors++;
 }
 for(var key0 in data){
 if(!(func1.call(schema53.properties, key0))){
-vErrors = report(vErrors, {path:instancePath+"/"+escapePointer(key0),keyword:"additionalProperties",message:"is not a known field"});
+vErrors = report(vErrors, {path:"/"+escapePointer(key0),keyword:"additionalProperties",message:"is not a known field"});
 errors++;
 }
 }
 if(data.account_id !== undefined){
 var data0 = data.account_id;
 if((typeof data0 !== "string") && (data0 !== null)){
-vErrors = report(vErrors, {path:instancePath+"/account_id",keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"/account_id",keyword:"type",message:"must be string,null"});
 errors++;
 }
 if(typeof data0 === "string"){
 if(!pattern4.test(data0)){
-vErrors = report(vErrors, {path:instancePath+"/account_id",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""});
+vErrors = report(vErrors, {path:"/account_id",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""});
 errors++;
 }
 if(!(formats0.test(data0))){
-vErrors = report(vErrors, {path:instancePath+"/account_id",keyword:"format",message:"must match format \"uuid\""});
+vErrors = report(vErrors, {path:"/account_id",keyword:"format",message:"must match format \"uuid\""});
 errors++;
 }
 }
@@ -2777,12 +2772,12 @@ errors++;
 if(data.draft_attachments !== undefined){
 var data1 = data.draft_attachments;
 if((!(Array.isArray(data1))) && (data1 !== null)){
-vErrors = report(vErrors, {path:instancePath+"/draft_attachments",keyword:"type",message:"must be array,null"});
+vErrors = report(vErrors, {path:"/draft_attachments",keyword:"type",message:"must be array,null"});
 errors++;
 }
 if(Array.isArray(data1)){
 if(data1.length > 20){
-vErrors = report(vErrors, {path:instancePath+"/draft_attachments",keyword:"maxItems",message:"must NOT have more than 20 items"});
+vErrors = report(vErrors, {path:"/draft_attachments",keyword:"maxItems",message:"must NOT have more than 20 items"});
 errors++;
 }
 var len0 = data1.length;
@@ -2791,7 +2786,7 @@ var data2 = data1[i0];
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 }
 else {
-vErrors = report(vErrors, {path:instancePath+"/draft_attachments/" + i0,keyword:"type",message:"must be object"});
+vErrors = report(vErrors, {path:"/draft_attachments/" + i0,keyword:"type",message:"must be object"});
 errors++;
 }
 }
@@ -2800,12 +2795,12 @@ errors++;
 if(data.draft_bcc !== undefined){
 var data3 = data.draft_bcc;
 if((typeof data3 !== "string") && (data3 !== null)){
-vErrors = report(vErrors, {path:instancePath+"/draft_bcc",keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"/draft_bcc",keyword:"type",message:"must be string,null"});
 errors++;
 }
 if(typeof data3 === "string"){
 if(data3.length > 4096 && func2(data3) > 4096){
-vErrors = report(vErrors, {path:instancePath+"/draft_bcc",keyword:"maxLength",message:"must NOT have more than 4096 characters"});
+vErrors = report(vErrors, {path:"/draft_bcc",keyword:"maxLength",message:"must NOT have more than 4096 characters"});
 errors++;
 }
 }
@@ -2813,26 +2808,26 @@ errors++;
 if(data.draft_body_html !== undefined){
 var data4 = data.draft_body_html;
 if((typeof data4 !== "string") && (data4 !== null)){
-vErrors = report(vErrors, {path:instancePath+"/draft_body_html",keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"/draft_body_html",keyword:"type",message:"must be string,null"});
 errors++;
 }
 }
 if(data.draft_body_text !== undefined){
 var data5 = data.draft_body_text;
 if((typeof data5 !== "string") && (data5 !== null)){
-vErrors = report(vErrors, {path:instancePath+"/draft_body_text",keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"/draft_body_text",keyword:"type",message:"must be string,null"});
 errors++;
 }
 }
 if(data.draft_cc !== undefined){
 var data6 = data.draft_cc;
 if((typeof data6 !== "string") && (data6 !== null)){
-vErrors = report(vErrors, {path:instancePath+"/draft_cc",keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"/draft_cc",keyword:"type",message:"must be string,null"});
 errors++;
 }
 if(typeof data6 === "string"){
 if(data6.length > 4096 && func2(data6) > 4096){
-vErrors = report(vErrors, {path:instancePath+"/draft_cc",keyword:"maxLength",message:"must NOT have more than 4096 characters"});
+vErrors = report(vErrors, {path:"/draft_cc",keyword:"maxLength",message:"must NOT have more than 4096 characters"});
 errors++;
 }
 }
@@ -2840,12 +2835,12 @@ errors++;
 if(data.draft_subject !== undefined){
 var data7 = data.draft_subject;
 if((typeof data7 !== "string") && (data7 !== null)){
-vErrors = report(vErrors, {path:instancePath+"/draft_subject",keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"/draft_subject",keyword:"type",message:"must be string,null"});
 errors++;
 }
 if(typeof data7 === "string"){
 if(data7.length > 998 && func2(data7) > 998){
-vErrors = report(vErrors, {path:instancePath+"/draft_subject",keyword:"maxLength",message:"must NOT have more than 998 characters"});
+vErrors = report(vErrors, {path:"/draft_subject",keyword:"maxLength",message:"must NOT have more than 998 characters"});
 errors++;
 }
 }
@@ -2854,16 +2849,16 @@ if(data.participant_email !== undefined){
 var data8 = data.participant_email;
 if(typeof data8 === "string"){
 if(data8.length > 254 && func2(data8) > 254){
-vErrors = report(vErrors, {path:instancePath+"/participant_email",keyword:"maxLength",message:"must NOT have more than 254 characters"});
+vErrors = report(vErrors, {path:"/participant_email",keyword:"maxLength",message:"must NOT have more than 254 characters"});
 errors++;
 }
 if(!(formats8.test(data8))){
-vErrors = report(vErrors, {path:instancePath+"/participant_email",keyword:"format",message:"must match format \"email\""});
+vErrors = report(vErrors, {path:"/participant_email",keyword:"format",message:"must match format \"email\""});
 errors++;
 }
 }
 else {
-vErrors = report(vErrors, {path:instancePath+"/participant_email",keyword:"type",message:"must be string"});
+vErrors = report(vErrors, {path:"/participant_email",keyword:"type",message:"must be string"});
 errors++;
 }
 }
@@ -2871,46 +2866,46 @@ if(data.participant_name !== undefined){
 var data9 = data.participant_name;
 if(typeof data9 === "string"){
 if(data9.length > 256 && func2(data9) > 256){
-vErrors = report(vErrors, {path:instancePath+"/participant_name",keyword:"maxLength",message:"must NOT have more than 256 characters"});
+vErrors = report(vErrors, {path:"/participant_name",keyword:"maxLength",message:"must NOT have more than 256 characters"});
 errors++;
 }
 }
 else {
-vErrors = report(vErrors, {path:instancePath+"/participant_name",keyword:"type",message:"must be string"});
+vErrors = report(vErrors, {path:"/participant_name",keyword:"type",message:"must be string"});
 errors++;
 }
 }
 if(data.status !== undefined){
 var data10 = data.status;
 if(typeof data10 !== "string"){
-vErrors = report(vErrors, {path:instancePath+"/status",keyword:"type",message:"must be string"});
+vErrors = report(vErrors, {path:"/status",keyword:"type",message:"must be string"});
 errors++;
 }
 if(!((data10 === "active") || (data10 === "archived"))){
-vErrors = report(vErrors, {path:instancePath+"/status",keyword:"enum",message:"must be one of \"active\", \"archived\""});
+vErrors = report(vErrors, {path:"/status",keyword:"enum",message:"must be one of \"active\", \"archived\""});
 errors++;
 }
 }
 if(data.unread_count !== undefined){
 var data11 = data.unread_count;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-vErrors = report(vErrors, {path:instancePath+"/unread_count",keyword:"type",message:"must be integer"});
+vErrors = report(vErrors, {path:"/unread_count",keyword:"type",message:"must be integer"});
 errors++;
 }
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 > 9007199254740991 || isNaN(data11)){
-vErrors = report(vErrors, {path:instancePath+"/unread_count",keyword:"maximum",message:"must be <= 9007199254740991"});
+vErrors = report(vErrors, {path:"/unread_count",keyword:"maximum",message:"must be <= 9007199254740991"});
 errors++;
 }
 if(data11 < 0 || isNaN(data11)){
-vErrors = report(vErrors, {path:instancePath+"/unread_count",keyword:"minimum",message:"must be >= 0"});
+vErrors = report(vErrors, {path:"/unread_count",keyword:"minimum",message:"must be >= 0"});
 errors++;
 }
 }
 }
 }
 else {
-vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be object"});
+vErrors = report(vErrors, {path:"",keyword:"type",message:"must be object"});
 errors++;
 }
 validate39.errors = vErrors;
@@ -2919,22 +2914,21 @@ return errors === 0;
 
 const updateThread$field$account_id = validate48;
 
-function validate48(data, instancePath){
+function validate48(data){
 "use strict";
-if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if((typeof data !== "string") && (data !== null)){
-vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"",keyword:"type",message:"must be string,null"});
 errors++;
 }
 if(typeof data === "string"){
 if(!pattern4.test(data)){
-vErrors = report(vErrors, {path:instancePath,keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""});
+vErrors = report(vErrors, {path:"",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""});
 errors++;
 }
 if(!(formats0.test(data))){
-vErrors = report(vErrors, {path:instancePath,keyword:"format",message:"must match format \"uuid\""});
+vErrors = report(vErrors, {path:"",keyword:"format",message:"must match format \"uuid\""});
 errors++;
 }
 }
@@ -2944,18 +2938,17 @@ return errors === 0;
 
 const updateThread$field$draft_attachments = validate49;
 
-function validate49(data, instancePath){
+function validate49(data){
 "use strict";
-if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if((!(Array.isArray(data))) && (data !== null)){
-vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be array,null"});
+vErrors = report(vErrors, {path:"",keyword:"type",message:"must be array,null"});
 errors++;
 }
 if(Array.isArray(data)){
 if(data.length > 20){
-vErrors = report(vErrors, {path:instancePath,keyword:"maxItems",message:"must NOT have more than 20 items"});
+vErrors = report(vErrors, {path:"",keyword:"maxItems",message:"must NOT have more than 20 items"});
 errors++;
 }
 var len0 = data.length;
@@ -2964,7 +2957,7 @@ var data0 = data[i0];
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 }
 else {
-vErrors = report(vErrors, {path:instancePath+"/" + i0,keyword:"type",message:"must be object"});
+vErrors = report(vErrors, {path:"/" + i0,keyword:"type",message:"must be object"});
 errors++;
 }
 }
@@ -2975,18 +2968,17 @@ return errors === 0;
 
 const updateThread$field$draft_bcc = validate50;
 
-function validate50(data, instancePath){
+function validate50(data){
 "use strict";
-if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if((typeof data !== "string") && (data !== null)){
-vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"",keyword:"type",message:"must be string,null"});
 errors++;
 }
 if(typeof data === "string"){
 if(data.length > 4096 && func2(data) > 4096){
-vErrors = report(vErrors, {path:instancePath,keyword:"maxLength",message:"must NOT have more than 4096 characters"});
+vErrors = report(vErrors, {path:"",keyword:"maxLength",message:"must NOT have more than 4096 characters"});
 errors++;
 }
 }
@@ -2996,13 +2988,12 @@ return errors === 0;
 
 const updateThread$field$draft_body_html = validate51;
 
-function validate51(data, instancePath){
+function validate51(data){
 "use strict";
-if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if((typeof data !== "string") && (data !== null)){
-vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"",keyword:"type",message:"must be string,null"});
 errors++;
 }
 validate51.errors = vErrors;
@@ -3017,18 +3008,17 @@ const updateThread$field$draft_cc = validate50;
 
 const updateThread$field$draft_subject = validate54;
 
-function validate54(data, instancePath){
+function validate54(data){
 "use strict";
-if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if((typeof data !== "string") && (data !== null)){
-vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"",keyword:"type",message:"must be string,null"});
 errors++;
 }
 if(typeof data === "string"){
 if(data.length > 998 && func2(data) > 998){
-vErrors = report(vErrors, {path:instancePath,keyword:"maxLength",message:"must NOT have more than 998 characters"});
+vErrors = report(vErrors, {path:"",keyword:"maxLength",message:"must NOT have more than 998 characters"});
 errors++;
 }
 }
@@ -3038,23 +3028,22 @@ return errors === 0;
 
 const updateThread$field$participant_email = validate55;
 
-function validate55(data, instancePath){
+function validate55(data){
 "use strict";
-if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if(typeof data === "string"){
 if(data.length > 254 && func2(data) > 254){
-vErrors = report(vErrors, {path:instancePath,keyword:"maxLength",message:"must NOT have more than 254 characters"});
+vErrors = report(vErrors, {path:"",keyword:"maxLength",message:"must NOT have more than 254 characters"});
 errors++;
 }
 if(!(formats8.test(data))){
-vErrors = report(vErrors, {path:instancePath,keyword:"format",message:"must match format \"email\""});
+vErrors = report(vErrors, {path:"",keyword:"format",message:"must match format \"email\""});
 errors++;
 }
 }
 else {
-vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be string"});
+vErrors = report(vErrors, {path:"",keyword:"type",message:"must be string"});
 errors++;
 }
 validate55.errors = vErrors;
@@ -3063,19 +3052,18 @@ return errors === 0;
 
 const updateThread$field$participant_name = validate56;
 
-function validate56(data, instancePath){
+function validate56(data){
 "use strict";
-if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if(typeof data === "string"){
 if(data.length > 256 && func2(data) > 256){
-vErrors = report(vErrors, {path:instancePath,keyword:"maxLength",message:"must NOT have more than 256 characters"});
+vErrors = report(vErrors, {path:"",keyword:"maxLength",message:"must NOT have more than 256 characters"});
 errors++;
 }
 }
 else {
-vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be string"});
+vErrors = report(vErrors, {path:"",keyword:"type",message:"must be string"});
 errors++;
 }
 validate56.errors = vErrors;
@@ -3090,16 +3078,15 @@ const updateThread$field$unread_count = validate46;
 
 const updateThread$response$200 = validate40;
 
-function validate31(data, instancePath){
+function validate31(data){
 "use strict";
-if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.draft_attachments !== undefined){
 var data0 = data.draft_attachments;
 if((!(Array.isArray(data0))) && (data0 !== null)){
-vErrors = report(vErrors, {path:instancePath+"/draft_attachments",keyword:"type",message:"must be array,null"});
+vErrors = report(vErrors, {path:"/draft_attachments",keyword:"type",message:"must be array,null"});
 errors++;
 }
 if(Array.isArray(data0)){
@@ -3109,7 +3096,7 @@ var data1 = data0[i0];
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 }
 else {
-vErrors = report(vErrors, {path:instancePath+"/draft_attachments/" + i0,keyword:"type",message:"must be object"});
+vErrors = report(vErrors, {path:"/draft_attachments/" + i0,keyword:"type",message:"must be object"});
 errors++;
 }
 }
@@ -3118,41 +3105,41 @@ errors++;
 if(data.draft_bcc !== undefined){
 var data2 = data.draft_bcc;
 if((typeof data2 !== "string") && (data2 !== null)){
-vErrors = report(vErrors, {path:instancePath+"/draft_bcc",keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"/draft_bcc",keyword:"type",message:"must be string,null"});
 errors++;
 }
 }
 if(data.draft_body_html !== undefined){
 var data3 = data.draft_body_html;
 if((typeof data3 !== "string") && (data3 !== null)){
-vErrors = report(vErrors, {path:instancePath+"/draft_body_html",keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"/draft_body_html",keyword:"type",message:"must be string,null"});
 errors++;
 }
 }
 if(data.draft_body_text !== undefined){
 var data4 = data.draft_body_text;
 if((typeof data4 !== "string") && (data4 !== null)){
-vErrors = report(vErrors, {path:instancePath+"/draft_body_text",keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"/draft_body_text",keyword:"type",message:"must be string,null"});
 errors++;
 }
 }
 if(data.draft_cc !== undefined){
 var data5 = data.draft_cc;
 if((typeof data5 !== "string") && (data5 !== null)){
-vErrors = report(vErrors, {path:instancePath+"/draft_cc",keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"/draft_cc",keyword:"type",message:"must be string,null"});
 errors++;
 }
 }
 if(data.draft_subject !== undefined){
 var data6 = data.draft_subject;
 if((typeof data6 !== "string") && (data6 !== null)){
-vErrors = report(vErrors, {path:instancePath+"/draft_subject",keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"/draft_subject",keyword:"type",message:"must be string,null"});
 errors++;
 }
 }
 }
 else {
-vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be object"});
+vErrors = report(vErrors, {path:"",keyword:"type",message:"must be object"});
 errors++;
 }
 validate31.errors = vErrors;
@@ -3160,31 +3147,30 @@ return errors === 0;
 }
 
 
-function validate29(data, instancePath){
+function validate29(data){
 "use strict";
-if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
-if(!(validate22(data, instancePath))){
+if(!(validate22(data))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
-if(!(validate31(data, instancePath))){
+if(!(validate31(data))){
 vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-vErrors = report(vErrors, {path:instancePath+"/id",keyword:"required",message:"is required"});
+vErrors = report(vErrors, {path:"/id",keyword:"required",message:"is required"});
 errors++;
 }
 if(data.status === undefined){
-vErrors = report(vErrors, {path:instancePath+"/status",keyword:"required",message:"is required"});
+vErrors = report(vErrors, {path:"/status",keyword:"required",message:"is required"});
 errors++;
 }
 }
 else {
-vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be object"});
+vErrors = report(vErrors, {path:"",keyword:"type",message:"must be object"});
 errors++;
 }
 validate29.errors = vErrors;
@@ -3192,25 +3178,24 @@ return errors === 0;
 }
 
 
-function validate40(data, instancePath){
+function validate40(data){
 "use strict";
-if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.thread === undefined){
-vErrors = report(vErrors, {path:instancePath+"/thread",keyword:"required",message:"is required"});
+vErrors = report(vErrors, {path:"/thread",keyword:"required",message:"is required"});
 errors++;
 }
 if(data.thread !== undefined){
-if(!(validate29(data.thread, instancePath+"/thread"))){
-vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+if(!(validate29(data.thread))){
+vErrors = prefixed(vErrors, validate29.errors, "/thread");
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be object"});
+vErrors = report(vErrors, {path:"",keyword:"type",message:"must be object"});
 errors++;
 }
 validate40.errors = vErrors;
@@ -3219,33 +3204,32 @@ return errors === 0;
 
 const updateThread$response$409 = validate26;
 
-function validate26(data, instancePath){
+function validate26(data){
 "use strict";
-if(instancePath === undefined) instancePath = "";
 var vErrors = null;
 var errors = 0;
 if(!(data && typeof data == "object" && !Array.isArray(data))){
-vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be object"});
+vErrors = report(vErrors, {path:"",keyword:"type",message:"must be object"});
 errors++;
 }
-if(!(validate27(data, instancePath))){
+if(!(validate27(data))){
 vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.existing_thread === undefined){
-vErrors = report(vErrors, {path:instancePath+"/existing_thread",keyword:"required",message:"is required"});
+vErrors = report(vErrors, {path:"/existing_thread",keyword:"required",message:"is required"});
 errors++;
 }
 if(data.existing_thread !== undefined){
-if(!(validate29(data.existing_thread, instancePath+"/existing_thread"))){
-vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+if(!(validate29(data.existing_thread))){
+vErrors = prefixed(vErrors, validate29.errors, "/existing_thread");
 errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = report(vErrors, {path:instancePath,keyword:"type",message:"must be object"});
+vErrors = report(vErrors, {path:"",keyword:"type",message:"must be object"});
 errors++;
 }
 validate26.errors = vErrors;

@@ -210,10 +210,11 @@ function describe(value) {
  * message }`, the path pointing at the field itself for required and unknown properties, an enum's
  * message listing its values — exactly what `toIssues` makes of AJV's error (the differential test
  * test/unit/issues-differential.test.ts holds the two equal). The checks, their order and the
- * verdicts are AJV's, untouched. The validation context becomes one `instancePath` argument (the
- * other members of AJV's context are only read by keywords these schemas do not use), so a
- * reference no longer allocates a context object per call. Every edit is checked to have matched
- * the shape AJV emits (one statement a line, `lines: true`); anything else fails the build.
+ * verdicts are AJV's, untouched. Paths are relative to the function's own data (string literals,
+ * nothing concatenated per issue); where a reference fails, the caller prefixes the callee's
+ * issues with where it called it, so the validation context AJV passes (an object allocated per
+ * reference) is gone. Every edit is checked to have matched the shape AJV emits (one statement a
+ * line, `lines: true`); anything else fails the build.
  */
 function issueCode(code) {
   const fail = (message) => {
@@ -223,6 +224,15 @@ function issueCode(code) {
   for (const [, name, json] of code.matchAll(/^var (schema\d+) = (\{.*\});$/gm)) constants[name] = JSON.parse(json);
   const valueOf = (expr) => vm.runInNewContext(expr, structuredClone(constants));
 
+  // AJV's instance path expression, relative to the function's data: `instancePath+"/a"` → `"/a"`.
+  const relative = (expr) => {
+    if (expr === "instancePath") return '""';
+    if (!expr.startsWith("instancePath+")) fail(`unexpected instance path ${expr}`);
+    const rest = expr.slice("instancePath+".length);
+    const constant = constantString(rest);
+    if (constant !== undefined) return JSON.stringify(constant);
+    return rest.startsWith('"') ? rest : `""+${rest}`;
+  };
   let errorObjects = 0;
   let out = code.replace(/^var (err\d+) = (\{instancePath:.*\});$/gm, (line, name, literal) => {
     const members = membersOf(literal);
@@ -230,7 +240,7 @@ function issueCode(code) {
     const keyword = constantString(members.get("keyword"));
     const params = membersOf(members.get("params"));
     if (keyword === undefined || !params) fail(`unexpected error object ${line}`);
-    let path = members.get("instancePath");
+    let path = relative(members.get("instancePath"));
     let message = members.get("message");
     const property = { required: "missingProperty", additionalProperties: "additionalProperty", unevaluatedProperties: "unevaluatedProperty" }[keyword];
     if (property && params.has(property)) {
@@ -249,19 +259,21 @@ function issueCode(code) {
   });
   if (errorObjects === 0 || /\binstancePath:/.test(out.replace(/^if\(!\(validate\d+\(.*$/gm, ""))) fail("an error object was not rewritten");
 
-  // References: the callee gets the instance path, not a context object.
-  out = out.replace(/^if\(!\((validate\d+)\((.+?), (\{instancePath:.*\})\)\)\)\{$/gm, (line, callee, arg, literal) => {
+  // References: no context object; on failure the callee's issues are prefixed with where it was called.
+  out = out.replace(/^if\(!\((validate\d+)\((.+?), (\{instancePath:.*\})\)\)\)\{\nvErrors = vErrors === null \? \1\.errors : vErrors\.concat\(\1\.errors\);\n/gm, (line, callee, arg, literal) => {
     const members = membersOf(literal);
     if (!members || [...members.keys()].join() !== "instancePath,parentData,parentDataProperty,rootData") fail(`unexpected call ${line}`);
-    return `if(!(${callee}(${arg}, ${members.get("instancePath")}))){`;
+    const prefix = relative(members.get("instancePath"));
+    const merge = prefix === '""' ? `vErrors === null ? ${callee}.errors : vErrors.concat(${callee}.errors)` : `prefixed(vErrors, ${callee}.errors, ${prefix})`;
+    return `if(!(${callee}(${arg}))){\nvErrors = ${merge};\n`;
   });
   const preamble = /^function (validate\d+)\(data, valCxt\)\{\n"use strict"; (?:\/\*# sourceURL="[^"\n]*" \*\/;)?\nif\(valCxt\)\{\n(?:var \w+ = valCxt\.\w+;\n)+\}\nelse \{\n(?:var \w+ = [^\n]+;\n)+\}\n/gm;
   let functions = 0;
   out = out.replace(preamble, (_m, name) => {
     functions++;
-    return `function ${name}(data, instancePath){\n"use strict";\nif(instancePath === undefined) instancePath = "";\n`;
+    return `function ${name}(data){\n"use strict";\n`;
   });
-  if (functions !== (out.match(/^function validate\d+\(/gm) ?? []).length || /\b(parentData|parentDataProperty|rootData|valCxt)\b/.test(out)) {
+  if (functions !== (out.match(/^function validate\d+\(/gm) ?? []).length || /\b(instancePath|parentData|parentDataProperty|rootData|valCxt)\b/.test(out)) {
     fail("a validator still reads its validation context");
   }
   // minProperties: AJV counts `Object.keys(data).length`, an array allocated per call; count the
@@ -273,6 +285,9 @@ function issueCode(code) {
   out = out.replace(/\b(func\d+)\((data\d*)\) > (\d+)\)\{$/gm, (m, func, data, limit) => (ucs2.has(func) ? `${data}.length > ${limit} && ${func}(${data}) > ${limit}){` : m));
   if (out.includes("fewerKeys(")) {
     out = `function fewerKeys(data, limit){\nvar count = 0;\nfor(var key in data){\nif(Object.prototype.hasOwnProperty.call(data, key) && ++count >= limit) return false;\n}\nreturn true;\n}\n${out}`;
+  }
+  if (out.includes("prefixed(")) {
+    out = `function prefixed(list, issues, prefix){\nfor(var i = 0; i < issues.length; i++) issues[i].path = prefix + issues[i].path;\nreturn list === null ? issues : list.concat(issues);\n}\n${out}`;
   }
   if (out.includes("escapePointer(")) {
     out = `function escapePointer(segment){\nreturn segment.includes("~") || segment.includes("/") ? segment.replace(/~/g, "~0").replace(/\\//g, "~1") : segment;\n}\n${out}`;
@@ -289,7 +304,7 @@ function issueCode(code) {
   // the path parameters of both operations): one is kept, the other names it.
   const bodies = new Map();
   const duplicates = new Map();
-  out = out.replace(/^function (validate\d+)\(data, instancePath\)\{\n[\s\S]*?^\1\.errors = vErrors;\nreturn errors === 0;\n\}\n/gm, (block, name) => {
+  out = out.replace(/^function (validate\d+)\(data\)\{\n[\s\S]*?^\1\.errors = vErrors;\nreturn errors === 0;\n\}\n/gm, (block, name) => {
     const key = block.replaceAll(name, "SELF");
     const first = bodies.get(key);
     if (first === undefined) {
@@ -550,10 +565,10 @@ export function buildValidators(doc, { root, header }) {
     "}",
     "/**",
     " * An operation's validate function: true when `data` is valid; otherwise the reasons are in",
-    " * `errors`, as issues (before duplicates are merged), their paths prefixed with `instancePath`.",
+    " * `errors`, as issues (before duplicates are merged), their paths relative to `data`.",
     " */",
     "export interface IssueFunction {",
-    "  (data: unknown, instancePath?: string): boolean;",
+    "  (data: unknown): boolean;",
     "  errors?: Issue[] | null;",
     "}",
     "export interface RequestField {",
