@@ -60,8 +60,10 @@ function typesWorker() {
 async function oursConcurrent(doc, worker, buildValidators) {
   const start = performance.now();
   const typed = worker.build(doc).then(
-    (r) => { times["ours: types step (worker thread)"] = r.wall; },
-    (err) => { errors["ours: types step (worker thread)"] = firstLine(err, start); },
+    // inWorker: the step as the worker timed it; the wall time until this thread hears of it also
+    // waits for the validators step, which holds this thread.
+    (r) => { times["ours: types step (in its worker)"] = r.inWorker; },
+    (err) => { errors["ours: types step (in its worker)"] = firstLine(err, start); },
   );
   const v0 = performance.now();
   try {
@@ -71,7 +73,7 @@ async function oursConcurrent(doc, worker, buildValidators) {
     errors["ours: validators step"] = firstLine(err, v0);
   }
   await typed;
-  if (!errors["ours: validators step"] && !errors["ours: types step (worker thread)"]) times["ours: types + validators (concurrent, as the pipeline runs them)"] = ms(start);
+  if (!errors["ours: validators step"] && !errors["ours: types step (in its worker)"]) times["ours: types + validators (concurrent, as the pipeline runs them)"] = ms(start);
 }
 
 if (mode === "warm") {
