@@ -205,15 +205,16 @@ try {
   for (let r = 0; r < durations.rounds; r++) {
     for (const name of roundOrder(names, r)) {
       try {
-        runs[name].push(await load(servers[name].port, durations.round, servers[name].child.pid));
+        runs[name][r] = await load(servers[name].port, durations.round, servers[name].child.pid);
       } catch (err) {
+        runs[name][r] = null; // kept in place, so that round r of every server stays round r
         failures[name] = String(err.message).slice(0, 300);
       }
     }
     process.stderr.write(`  e2e: round ${r + 1}/${durations.rounds} done\n`);
   }
   for (const name of names) {
-    const rs = runs[name];
+    const rs = runs[name].filter((x) => x !== null);
     if (rs.length === 0) continue;
     const perRound = (f) => rs.map(f);
     results[name] = {
@@ -229,12 +230,12 @@ try {
     };
   }
   // Per-round ratios, ours against each peer (> 1: ours served more requests per second).
-  if (runs[OURS]?.length) {
+  if (runs[OURS]?.some((x) => x !== null)) {
     for (const name of names.filter((n) => n !== OURS)) {
-      const ratios = runs[OURS].map((o, i) => (runs[name][i] ? o.requestsPerSecond.mean / runs[name][i].requestsPerSecond.mean : null)).filter((x) => x !== null && Number.isFinite(x));
+      const ratios = runs[OURS].map((o, i) => (o && runs[name][i] ? o.requestsPerSecond.mean / runs[name][i].requestsPerSecond.mean : null)).filter((x) => x !== null && Number.isFinite(x));
       if (results[name]) results[name].oursOver = stats(ratios);
       // The same comparison by the servers' own CPU time per request (peer's ÷ ours: > 1, ours costs less).
-      const cpu = runs[OURS].map((o, i) => (runs[name][i]?.serverCpuUsPerRequest && o.serverCpuUsPerRequest ? runs[name][i].serverCpuUsPerRequest / o.serverCpuUsPerRequest : null)).filter((x) => x !== null && Number.isFinite(x));
+      const cpu = runs[OURS].map((o, i) => (runs[name][i]?.serverCpuUsPerRequest && o?.serverCpuUsPerRequest ? runs[name][i].serverCpuUsPerRequest / o.serverCpuUsPerRequest : null)).filter((x) => x !== null && Number.isFinite(x));
       if (results[name] && cpu.length) results[name].oursOverByCpu = stats(cpu);
     }
   }
