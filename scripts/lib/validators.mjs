@@ -103,9 +103,9 @@ function normalizeRuleOf(doc, schema, pointer, root) {
   const target = resolve(doc, schema);
   const rule = target["x-puffle-normalize"];
   if (rule === undefined) return null;
-  const where = locate(root, `${pointer}/x-puffle-normalize`);
+  // Located only on failure: locate parses the spec's YAML files (tens of ms).
   const fail = (message) => {
-    throw new PipelineError({ ...where, rule: "puffle/x-puffle-normalize", message });
+    throw new PipelineError({ ...locate(root, `${pointer}/x-puffle-normalize`), rule: "puffle/x-puffle-normalize", message });
   };
   if (!rule || typeof rule !== "object" || Array.isArray(rule)) fail("x-puffle-normalize must be an object");
   const allowed = { unknownProperties: ["drop", "reject"], invalidProperties: ["drop", "reject"] };
