@@ -79,6 +79,7 @@ describe("the tarball (npm pack)", () => {
       "dist/validators.js",
       "dist/validators.d.ts",
       "dist/client.js",
+      "dist/client-validators.js",
       "dist/cli/main.js",
       "generated/openapi.json",
       "generated/openapi.yaml",
