@@ -2,7 +2,6 @@
 // the few runtime helpers AJV would `require()` inlined, plus per-operation tables that
 // src/validators.ts uses. Nothing is compiled at import time and nothing is imported.
 import fs from "node:fs";
-import vm from "node:vm";
 import { fileURLToPath } from "node:url";
 import Ajv2020 from "ajv/dist/2020.js";
 import { _ } from "ajv";
@@ -24,6 +23,7 @@ const ANNOTATIONS = new Set(["description", "title", "examples", "$comment", "de
 /** Runtime helpers that AJV's standalone code `require()`s, and the inlined code that replaces them. */
 const RUNTIME = {
   'require("ajv/dist/runtime/ucs2length").default': { name: "ucs2length", file: "../runtime/ucs2length.js" },
+  'require("ajv/dist/runtime/equal").default': { name: "equal", file: "../runtime/equal.js" },
 };
 
 export const SCHEMA_URN = "urn:puffle:schema:";
@@ -169,6 +169,7 @@ function splitTopLevel(text) {
 function membersOf(literal) {
   if (!literal.startsWith("{") || !literal.endsWith("}")) return null;
   const out = new Map();
+  if (/^\{\s*\}$/.test(literal)) return out; // anyOf, not, unevaluated…: `params:{}`
   for (const part of splitTopLevel(literal.slice(1, -1))) {
     const m = /^\s*([A-Za-z_$][\w$]*)\s*:\s*([\s\S]*?)\s*$/.exec(part);
     if (!m) return null;
@@ -220,9 +221,32 @@ function issueCode(code) {
   const fail = (message) => {
     throw new PipelineError({ rule: "puffle/issues", message: `${message}: AJV's output changed shape` });
   };
-  const constants = {};
-  for (const [, name, json] of code.matchAll(/^var (schema\d+) = (\{.*\});$/gm)) constants[name] = JSON.parse(json);
-  const valueOf = (expr) => vm.runInNewContext(expr, structuredClone(constants));
+  // AJV's schema constants (`var schema12 = {…};`, JSON), parsed when an enum's params first name one.
+  const constantSource = new Map();
+  for (const [, name, json] of code.matchAll(/^var (schema\d+) = (\{.*\});$/gm)) constantSource.set(name, json);
+  const constants = new Map();
+  // An enum's allowedValues as AJV writes them: a member path into a schema constant
+  // (`schema12.enum`, `schema12.properties["a b"].enum`) or a JSON literal; otherwise undefined.
+  const valueOf = (expr) => {
+    const m = /^(schema\d+)((?:\.[A-Za-z_$][\w$]*|\[(?:\d+|"(?:[^"\\\n]|\\.)*")\])*)$/.exec(expr);
+    if (!m) {
+      try {
+        return JSON.parse(expr);
+      } catch {
+        return undefined;
+      }
+    }
+    if (!constantSource.has(m[1])) return undefined;
+    if (!constants.has(m[1])) constants.set(m[1], JSON.parse(constantSource.get(m[1])));
+    let value = constants.get(m[1]);
+    for (const [, dotted, bracket] of m[2].matchAll(/\.([A-Za-z_$][\w$]*)|\[(\d+|"(?:[^"\\\n]|\\.)*")\]/g)) {
+      if (value === null || typeof value !== "object") return undefined;
+      const key = dotted ?? JSON.parse(bracket);
+      if (!Object.hasOwn(value, key)) return undefined;
+      value = value[key];
+    }
+    return value;
+  };
 
   // AJV's instance path expression, relative to the function's data: `instancePath+"/a"` → `"/a"`.
   const relative = (expr) => {
@@ -234,9 +258,13 @@ function issueCode(code) {
     return rest.startsWith('"') ? rest : `""+${rest}`;
   };
   let errorObjects = 0;
-  let out = code.replace(/^var (err\d+) = (\{instancePath:.*\});$/gm, (line, name, literal) => {
+  // An error object is one line, but for params AJV writes on indented lines of their own (dependentRequired's).
+  let out = code.replace(/^var (err\d+) = (\{instancePath:.*(?:\n[ \t]+.*)*\});$/gm, (line, name, literal) => {
     const members = membersOf(literal);
-    if (!members || [...members.keys()].join() !== "instancePath,schemaPath,keyword,params,message") fail(`unexpected error object ${line}`);
+    // `propertyName` (the key a propertyNames subschema rejected) is not part of an issue: toIssues
+    // reads path, keyword, message and the params below only.
+    const keys = members && [...members.keys()].join();
+    if (keys !== "instancePath,schemaPath,keyword,params,message" && keys !== "instancePath,schemaPath,keyword,params,message,propertyName") fail(`unexpected error object ${line}`);
     const keyword = constantString(members.get("keyword"));
     const params = membersOf(members.get("params"));
     if (keyword === undefined || !params) fail(`unexpected error object ${line}`);
@@ -250,17 +278,20 @@ function issueCode(code) {
       message = JSON.stringify(keyword === "required" ? "is required" : "is not a known field");
     } else if (keyword === "enum" && params.has("allowedValues")) {
       const allowed = valueOf(params.get("allowedValues"));
-      if (Array.isArray(allowed)) message = JSON.stringify(`must be one of ${allowed.map(describe).join(", ")}`);
+      if (!Array.isArray(allowed)) fail(`unexpected enum values ${line}`);
+      message = JSON.stringify(`must be one of ${allowed.map(describe).join(", ")}`);
     }
     const constant = constantString(message);
     if (constant !== undefined) message = JSON.stringify(constant);
     errorObjects++;
     return `var ${name} = {path:${path},keyword:${JSON.stringify(keyword)},message:${message}};`;
   });
-  if (errorObjects === 0 || /\binstancePath:/.test(out.replace(/^if\(!\(validate\d+\(.*$/gm, ""))) fail("an error object was not rewritten");
+  const unrewritten = /^.*\binstancePath:.*$/m.exec(out.replace(/^if\(!\((?:validate\d+|wrapper\d+\.validate)\(.*$/gm, ""));
+  if (errorObjects === 0 || unrewritten) fail(`an error object was not rewritten${unrewritten ? `: ${unrewritten[0].slice(0, 300)}` : ""}`);
 
   // References: no context object; on failure the callee's issues are prefixed with where it was called.
-  out = out.replace(/^if\(!\((validate\d+)\((.+?), (\{instancePath:.*\})\)\)\)\{\nvErrors = vErrors === null \? \1\.errors : vErrors\.concat\(\1\.errors\);\n/gm, (line, callee, arg, literal) => {
+  // A recursive reference calls through AJV's wrapper object (`wrapper0.validate(…)`).
+  out = out.replace(/^if\(!\((validate\d+|wrapper\d+\.validate)\((.+?), (\{instancePath:.*\})\)\)\)\{\nvErrors = vErrors === null \? \1\.errors : vErrors\.concat\(\1\.errors\);\n/gm, (line, callee, arg, literal) => {
     const members = membersOf(literal);
     if (!members || [...members.keys()].join() !== "instancePath,parentData,parentDataProperty,rootData") fail(`unexpected call ${line}`);
     const prefix = relative(members.get("instancePath"));
@@ -294,11 +325,19 @@ function issueCode(code) {
   }
   // Each error site: AJV's six lines that append the error to `vErrors` become one call.
   let sites = 0;
+  // Under a rule that makes no errors of its own (not, if) AJV pushes a placeholder `{}` per error,
+  // for the count only: the rule resets vErrors before it ends, so none is ever seen. Kept as it is.
+  let placeholders = 0;
+  out = out.replace(/^var (err\d+) = \{\};\nif\(vErrors === null\)\{\nvErrors = \[\1\];\n\}\nelse \{\nvErrors\.push\(\1\);\n\}\n/gm, () => {
+    placeholders++;
+    return "vErrors = report(vErrors, {});\n";
+  });
   out = out.replace(/^var (err\d+) = (\{path:.*\});\nif\(vErrors === null\)\{\nvErrors = \[\1\];\n\}\nelse \{\nvErrors\.push\(\1\);\n\}\n/gm, (_m, _name, literal) => {
     sites++;
     return `vErrors = report(vErrors, ${literal});\n`;
   });
-  if (sites !== errorObjects || /\berr\d+\b/.test(out)) fail("an error site was not rewritten");
+  const leftSite = /^.*\berr\d+\b.*$/m.exec(out);
+  if (sites !== errorObjects || leftSite) fail(`an error site was not rewritten${leftSite ? `: ${leftSite[0].slice(0, 300)}` : ""}`);
   out = `function report(list, issue){\nif(list === null) return [issue];\nlist.push(issue);\nreturn list;\n}\n${out}`;
   // Functions AJV emitted twice under different ids (the same schema reached from two places, as
   // the path parameters of both operations): one is kept, the other names it.
@@ -382,7 +421,8 @@ function compileAll(doc, root) {
         if (transform !== null && !TRANSFORMS.includes(transform)) {
           throw new PipelineError({ ...locate(root, `${propPointer}/x-puffle-transform`), rule: "puffle/x-puffle-transform", message: `unknown transform "${transform}" (known: ${TRANSFORMS.join(", ")})` });
         }
-        const fieldId = `urn:puffle:op:${opId}:field:${field}`;
+        // A field name goes into a URN: characters a URN cannot hold as they are (`~`, a space…) escaped.
+        const fieldId = `urn:puffle:op:${opId}:field:${encodeURIComponent(field).replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
         schemas[fieldId] = { schema: { $id: fieldId, ...prepare(propSchema, propPointer, ctx) }, pointer: propPointer };
         const exportName = identifier(opId, "field", field);
         entries.push([exportName, fieldId, false]);

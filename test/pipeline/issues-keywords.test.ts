@@ -1,0 +1,147 @@
+// The validators step's post-processing of AJV's code (scripts/lib/validators.mjs, issueCode) on
+// every keyword an OpenAPI 3.1 schema may use, not only the few our spec uses: a fixture spec
+// (fixtures/keywords.openapi.json: anyOf, oneOf, not, if/then/else, const, enum, type arrays,
+// multipleOf, minimum/maximum/exclusive*, min/maxLength, pattern, format, min/maxItems,
+// uniqueItems, contains/minContains/maxContains, prefixItems/items, min/maxProperties, required,
+// dependentRequired, dependentSchemas, propertyNames, additionalProperties, patternProperties,
+// a recursive $ref, a field name a URN cannot hold as it is) goes through the step, and its
+// generated validators are held to AJV's runtime compile of the same schemas, mapped by `toIssues`:
+// the same verdict and the same issues, in the same order, on valid inputs and on mutations of them.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import type { AjvError, IssueFunction } from "../../generated/validators.js";
+import { toIssues } from "../../src/validators.js";
+import { root, type Json } from "../helpers.js";
+
+const fixture = path.join(root, "test/pipeline/fixtures/keywords.openapi.json");
+const doc = JSON.parse(fs.readFileSync(fixture, "utf8")) as Json;
+
+interface AjvFunction {
+  (data: unknown): boolean;
+  errors?: AjvError[] | null;
+}
+interface Table<F> {
+  pathParams: F;
+  requestBody: F | null;
+  requestFields: Record<string, F | { validate: F }>;
+  responses: Record<string, F | null>;
+}
+// The pipeline's modules are plain .mjs without declarations.
+const { buildValidators, referenceValidators } = (await import(path.join(root, "scripts/lib/validators.mjs"))) as {
+  buildValidators: (doc: unknown, options: { root: string; header: (prefix: string) => string }) => { js: string };
+  referenceValidators: (doc: unknown, options: { root: string }) => Record<string, Table<AjvFunction>>;
+};
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "puffle-keywords-"));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const generatedFile = path.join(dir, "validators.mjs");
+fs.writeFileSync(generatedFile, buildValidators(doc, { root: fixture, header: (prefix) => `${prefix} test fixture` }).js);
+const generated = (await import(pathToFileURL(generatedFile).href)) as { operations: Record<string, Table<IssueFunction>> };
+const reference = referenceValidators(doc, { root: fixture });
+
+type Pair = [string, IssueFunction, AjvFunction];
+const pairs: Pair[] = [];
+for (const [opId, table] of Object.entries(generated.operations)) {
+  const ref = reference[opId]!;
+  pairs.push([`${opId} pathParams`, table.pathParams, ref.pathParams]);
+  pairs.push([`${opId} requestBody`, table.requestBody!, ref.requestBody!]);
+  for (const [field, entry] of Object.entries(table.requestFields)) {
+    pairs.push([`${opId} field ${field}`, (entry as { validate: IssueFunction }).validate, ref.requestFields[field] as AjvFunction]);
+  }
+  for (const [status, validate] of Object.entries(table.responses)) {
+    if (validate) pairs.push([`${opId} response ${status}`, validate, ref.responses[status]!]);
+    else expect(ref.responses[status]).toBeNull();
+  }
+}
+
+const UUID = "3d986dd1-9d70-45b7-8e36-5d5b8b1c9337";
+const NODE: Json = { name: "ab", children: [{ name: "c", children: [{ name: "d" }] }, { name: "e" }] };
+const SEEDS: Json[] = [
+  { id: UUID, slot: "12" },
+  { node: NODE, shape: { kind: "circle", r: 1 }, contact: "a@b.co", label: "hi", rule: { mode: "a", a: 1 }, tags: ["x", "y"], pair: [UUID, 1] },
+  { map: { n_a: 1, b: "s", c: "q", d: "dd" }, status: null, count: 4, ratio: 0.5, at: "2026-04-20T15:00:00Z", version: 2, meta: { k: [1, "v"] }, "a~b": true },
+  { contact: { name: "x" }, rule: { mode: "b", b: "xy" }, tags: ["x", "x"], map: { a: "1", b: "2" }, status: "open", count: null },
+  NODE,
+  [{ kind: "circle", r: 2 }, { kind: "square", side: 3 }, { side: 3 }],
+  { "a/b~c": 1, code: "bad" },
+];
+const REPLACEMENTS: Json[] = [
+  null, true, false, 0, -1, 1, 2, 3, 0.5, 1.5, 4.5, 11, 99, 100, 9007199254740992, "", "x", "a", "ab", "abcdef", "ABC", "none", "open", "closed",
+  "circle", "square", "a@b.co", "not an email", "averyveryverylongname@example.com", UUID, "not-a-uuid", "2026-04-20T15:00:00Z", "2026-02-30T15:00:00Z",
+  "1234", "\u{1F600}\u{1F600}",
+  [], ["x"], ["x", "x"], ["x", "x", "x"], ["y"], ["x", "a/b"], ["x", "q"], [UUID], [UUID, 1], [UUID, 1, true], [UUID, "1"], [1, 2, 3, 4, 5],
+  {}, { kind: "circle", r: 1 }, { kind: "square", side: 3 }, { kind: "square", side: 11 }, { side: 3 }, { kind: "square", side: 3, r: 1 }, { kind: "circle", r: 0 },
+  { name: "a" }, { name: "a", children: [{ name: "B" }] }, { name: "a", children: [{ name: "b", children: [{}] }] }, { mode: "a" }, { mode: "b", b: "x" }, { mode: "a", a: "1" }, { mode: "a", a: 1 }, { b: "xy" },
+  { k: [1, "v"] }, { k: [1, "w"] }, { a: "x" }, { c: "x" }, { c: "x", d: "y" }, { "A B": "x" }, { n_a: "x" }, { toolongname: "x" }, { a: 1, b: 2, c: 3, d: 4, e: 5 },
+];
+
+/** The value itself, and for an object or array each one-member mutation, recursively to `depth`. */
+function mutations(value: Json, depth: number): Json[] {
+  const out: Json[] = [value];
+  if (!value || typeof value !== "object" || depth === 0) return out;
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      out.push(value.filter((_x, j) => j !== i));
+      for (const r of REPLACEMENTS) out.push(value.map((x, j) => (j === i ? r : x)));
+      for (const m of mutations(item, depth - 1).slice(1)) out.push(value.map((x, j) => (j === i ? m : x)));
+    });
+    out.push([...value, value[0] ?? 1], []);
+    return out;
+  }
+  for (const key of Object.keys(value)) {
+    const { [key]: _removed, ...rest } = value;
+    out.push(rest);
+    for (const r of REPLACEMENTS) out.push({ ...value, [key]: r });
+    for (const m of mutations(value[key]!, depth - 1).slice(1)) out.push({ ...value, [key]: m });
+  }
+  out.push({ ...value, unknown_member: 1 }, { ...value, ["a/b~c"]: "x" }, { ...value, n_b: 1 });
+  return out;
+}
+
+const corpus: Json[] = [...SEEDS.flatMap((seed) => mutations(seed, 3)), ...REPLACEMENTS];
+
+/** AJV's errors one by one as `toIssues` words them, before duplicates are merged. */
+const rawIssues = (errors: readonly AjvError[] | null | undefined) => (errors ?? []).flatMap((error) => toIssues([error]));
+
+const KEYWORDS = [
+  "anyOf", "oneOf", "not", "if", "const", "enum", "type", "multipleOf", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
+  "minLength", "maxLength", "pattern", "format", "minItems", "maxItems", "uniqueItems", "contains", "items", "minProperties",
+  "maxProperties", "required", "dependentRequired", "propertyNames", "additionalProperties",
+];
+
+describe("issueCode on every keyword (fixture spec) vs AJV's own (toIssues)", () => {
+  it("the corpus makes AJV report every keyword, and every validator both passes and fails", () => {
+    const seen = new Set<string>();
+    for (const [name, validate, ajv] of pairs) {
+      const verdicts = new Set<boolean>();
+      for (const value of corpus) {
+        const verdict = ajv(value);
+        verdicts.add(verdict);
+        for (const error of ajv.errors ?? []) seen.add(error.keyword);
+        void validate;
+      }
+      expect(verdicts, name).toEqual(new Set([true, false]));
+    }
+    expect([...seen].sort()).toEqual(expect.arrayContaining(KEYWORDS));
+    expect(pairs.length).toBeGreaterThan(15);
+  });
+
+  it.each(pairs)("%s: same verdict and the same issues on every input", (_name, validate, ajv) => {
+    const disagree: string[] = [];
+    for (const value of corpus) {
+      const verdict = ajv(value);
+      const got = validate(value);
+      if (got !== verdict) disagree.push(`verdict ${got} for ${JSON.stringify(value)}`);
+      else if (verdict) expect(validate.errors ?? null).toBeNull();
+      else expect(validate.errors, JSON.stringify(value)).toEqual(rawIssues(ajv.errors));
+    }
+    expect(disagree).toEqual([]);
+  });
+
+  it("a field name a URN cannot hold as it is gets its own validator", () => {
+    expect(Object.keys(generated.operations.updateThing!.requestFields)).toContain("a~b");
+  });
+});
