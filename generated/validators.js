@@ -108,10 +108,10 @@ const formats = {
   uri: uri,
 };
 
-export const validateChannel = validate20;
-var schema31 = {"$id":"urn:puffle:schema:Channel","type":"string","enum":["linkedin","email"]};
+export const validateChannel = validate0;
+var schema0 = {"$id":"urn:puffle:schema:Channel","type":"string","enum":["linkedin","email"]};
 
-function validate20(data, valCxt){
+function validate0(data, valCxt){
 "use strict"; /*# sourceURL="urn:puffle:schema:Channel" */;
 if(valCxt){
 var instancePath = valCxt.instancePath;
@@ -138,7 +138,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((data === "linkedin") || (data === "email"))){
-var err1 = {instancePath:instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values"};
+var err1 = {instancePath:instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema0.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -147,23 +147,23 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate20.errors = vErrors;
+validate0.errors = vErrors;
 return errors === 0;
 }
 
-export const validateConversation = validate21;
-var schema32 = {"$id":"urn:puffle:schema:Conversation","required":["id","user_id","account_id","channel","status","external_id","participant_name","participant_email","participant_linkedin_url","last_message_at","unread_count","created_at","updated_at"],"type":"object","allOf":[{"$ref":"urn:puffle:schema:ConversationRow"}]};
-var schema33 = {"$id":"urn:puffle:schema:ConversationRow","type":"object","properties":{"account_id":{"type":["string","null"],"format":"uuid","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"channel":{"$ref":"urn:puffle:schema:Channel"},"created_at":{"type":"string","format":"date-time"},"external_id":{"type":["string","null"]},"id":{"$ref":"urn:puffle:schema:Uuid"},"last_message_at":{"type":["string","null"],"format":"date-time"},"participant_email":{"type":["string","null"],"format":"email"},"participant_linkedin_url":{"type":["string","null"],"format":"uri"},"participant_name":{"type":["string","null"]},"status":{"$ref":"urn:puffle:schema:ConversationStatus"},"unread_count":{"$ref":"urn:puffle:schema:UnreadCount"},"updated_at":{"type":"string","format":"date-time"},"user_id":{"$ref":"urn:puffle:schema:Uuid"}}};
-var schema35 = {"$id":"urn:puffle:schema:Uuid","type":"string","format":"uuid","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"};
-var schema36 = {"$id":"urn:puffle:schema:ConversationStatus","type":"string","enum":["active","archived","draft"]};
-var schema37 = {"$id":"urn:puffle:schema:UnreadCount","type":"integer","minimum":0,"maximum":9007199254740991};
+export const validateConversation = validate1;
+var schema1 = {"$id":"urn:puffle:schema:Conversation","required":["id","user_id","account_id","channel","status","external_id","participant_name","participant_email","participant_linkedin_url","last_message_at","unread_count","created_at","updated_at"],"type":"object","allOf":[{"$ref":"urn:puffle:schema:ConversationRow"}]};
+var schema2 = {"$id":"urn:puffle:schema:ConversationRow","type":"object","properties":{"account_id":{"type":["string","null"],"format":"uuid","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"channel":{"$ref":"urn:puffle:schema:Channel"},"created_at":{"type":"string","format":"date-time"},"external_id":{"type":["string","null"]},"id":{"$ref":"urn:puffle:schema:Uuid"},"last_message_at":{"type":["string","null"],"format":"date-time"},"participant_email":{"type":["string","null"],"format":"email"},"participant_linkedin_url":{"type":["string","null"],"format":"uri"},"participant_name":{"type":["string","null"]},"status":{"$ref":"urn:puffle:schema:ConversationStatus"},"unread_count":{"$ref":"urn:puffle:schema:UnreadCount"},"updated_at":{"type":"string","format":"date-time"},"user_id":{"$ref":"urn:puffle:schema:Uuid"}}};
+var schema4 = {"$id":"urn:puffle:schema:Uuid","type":"string","format":"uuid","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"};
+var schema5 = {"$id":"urn:puffle:schema:ConversationStatus","type":"string","enum":["active","archived","draft"]};
+var schema6 = {"$id":"urn:puffle:schema:UnreadCount","type":"integer","minimum":0,"maximum":9007199254740991};
 var formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 var formats2 = formats["date-time"];
 var formats8 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 var formats10 = formats.uri;
-var pattern4 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
+var pattern0 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
 
-function validate22(data, valCxt){
+function validate2(data, valCxt){
 "use strict"; /*# sourceURL="urn:puffle:schema:ConversationRow" */;
 if(valCxt){
 var instancePath = valCxt.instancePath;
@@ -183,7 +183,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.account_id !== undefined){
 var data0 = data.account_id;
 if((typeof data0 !== "string") && (data0 !== null)){
-var err0 = {instancePath:instancePath+"/account_id",schemaPath:"#/properties/account_id/type",keyword:"type",params:{type: schema33.properties.account_id.type},message:"must be string,null"};
+var err0 = {instancePath:instancePath+"/account_id",schemaPath:"#/properties/account_id/type",keyword:"type",params:{type: schema2.properties.account_id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -193,7 +193,7 @@ vErrors.push(err0);
 errors++;
 }
 if(typeof data0 === "string"){
-if(!pattern4.test(data0)){
+if(!pattern0.test(data0)){
 var err1 = {instancePath:instancePath+"/account_id",schemaPath:"#/properties/account_id/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err1];
@@ -228,7 +228,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!((data1 === "linkedin") || (data1 === "email"))){
-var err4 = {instancePath:instancePath+"/channel",schemaPath:"urn:puffle:schema:Channel/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values"};
+var err4 = {instancePath:instancePath+"/channel",schemaPath:"urn:puffle:schema:Channel/enum",keyword:"enum",params:{allowedValues: schema0.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -266,7 +266,7 @@ errors++;
 if(data.external_id !== undefined){
 var data3 = data.external_id;
 if((typeof data3 !== "string") && (data3 !== null)){
-var err7 = {instancePath:instancePath+"/external_id",schemaPath:"#/properties/external_id/type",keyword:"type",params:{type: schema33.properties.external_id.type},message:"must be string,null"};
+var err7 = {instancePath:instancePath+"/external_id",schemaPath:"#/properties/external_id/type",keyword:"type",params:{type: schema2.properties.external_id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -279,7 +279,7 @@ errors++;
 if(data.id !== undefined){
 var data4 = data.id;
 if(typeof data4 === "string"){
-if(!pattern4.test(data4)){
+if(!pattern0.test(data4)){
 var err8 = {instancePath:instancePath+"/id",schemaPath:"urn:puffle:schema:Uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err8];
@@ -314,7 +314,7 @@ errors++;
 if(data.last_message_at !== undefined){
 var data5 = data.last_message_at;
 if((typeof data5 !== "string") && (data5 !== null)){
-var err11 = {instancePath:instancePath+"/last_message_at",schemaPath:"#/properties/last_message_at/type",keyword:"type",params:{type: schema33.properties.last_message_at.type},message:"must be string,null"};
+var err11 = {instancePath:instancePath+"/last_message_at",schemaPath:"#/properties/last_message_at/type",keyword:"type",params:{type: schema2.properties.last_message_at.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -339,7 +339,7 @@ errors++;
 if(data.participant_email !== undefined){
 var data6 = data.participant_email;
 if((typeof data6 !== "string") && (data6 !== null)){
-var err13 = {instancePath:instancePath+"/participant_email",schemaPath:"#/properties/participant_email/type",keyword:"type",params:{type: schema33.properties.participant_email.type},message:"must be string,null"};
+var err13 = {instancePath:instancePath+"/participant_email",schemaPath:"#/properties/participant_email/type",keyword:"type",params:{type: schema2.properties.participant_email.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -364,7 +364,7 @@ errors++;
 if(data.participant_linkedin_url !== undefined){
 var data7 = data.participant_linkedin_url;
 if((typeof data7 !== "string") && (data7 !== null)){
-var err15 = {instancePath:instancePath+"/participant_linkedin_url",schemaPath:"#/properties/participant_linkedin_url/type",keyword:"type",params:{type: schema33.properties.participant_linkedin_url.type},message:"must be string,null"};
+var err15 = {instancePath:instancePath+"/participant_linkedin_url",schemaPath:"#/properties/participant_linkedin_url/type",keyword:"type",params:{type: schema2.properties.participant_linkedin_url.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -389,7 +389,7 @@ errors++;
 if(data.participant_name !== undefined){
 var data8 = data.participant_name;
 if((typeof data8 !== "string") && (data8 !== null)){
-var err17 = {instancePath:instancePath+"/participant_name",schemaPath:"#/properties/participant_name/type",keyword:"type",params:{type: schema33.properties.participant_name.type},message:"must be string,null"};
+var err17 = {instancePath:instancePath+"/participant_name",schemaPath:"#/properties/participant_name/type",keyword:"type",params:{type: schema2.properties.participant_name.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -412,7 +412,7 @@ vErrors.push(err18);
 errors++;
 }
 if(!(((data9 === "active") || (data9 === "archived")) || (data9 === "draft"))){
-var err19 = {instancePath:instancePath+"/status",schemaPath:"urn:puffle:schema:ConversationStatus/enum",keyword:"enum",params:{allowedValues: schema36.enum},message:"must be equal to one of the allowed values"};
+var err19 = {instancePath:instancePath+"/status",schemaPath:"urn:puffle:schema:ConversationStatus/enum",keyword:"enum",params:{allowedValues: schema5.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -485,7 +485,7 @@ errors++;
 if(data.user_id !== undefined){
 var data12 = data.user_id;
 if(typeof data12 === "string"){
-if(!pattern4.test(data12)){
+if(!pattern0.test(data12)){
 var err25 = {instancePath:instancePath+"/user_id",schemaPath:"urn:puffle:schema:Uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err25];
@@ -528,12 +528,12 @@ vErrors.push(err28);
 }
 errors++;
 }
-validate22.errors = vErrors;
+validate2.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate21(data, valCxt){
+function validate1(data, valCxt){
 "use strict"; /*# sourceURL="urn:puffle:schema:Conversation" */;
 if(valCxt){
 var instancePath = valCxt.instancePath;
@@ -549,8 +549,8 @@ var rootData = data;
 }
 var vErrors = null;
 var errors = 0;
-if(!(validate22(data, {instancePath:instancePath,parentData:parentData,parentDataProperty:parentDataProperty,rootData:rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if(!(validate2(data, {instancePath:instancePath,parentData:parentData,parentDataProperty:parentDataProperty,rootData:rootData}))){
+vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -695,15 +695,15 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate21.errors = vErrors;
+validate1.errors = vErrors;
 return errors === 0;
 }
 
-export const validateConversationRow = validate22;
+export const validateConversationRow = validate2;
 
-export const validateConversationStatus = validate24;
+export const validateConversationStatus = validate4;
 
-function validate24(data, valCxt){
+function validate4(data, valCxt){
 "use strict"; /*# sourceURL="urn:puffle:schema:ConversationStatus" */;
 if(valCxt){
 var instancePath = valCxt.instancePath;
@@ -730,7 +730,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((data === "active") || (data === "archived")) || (data === "draft"))){
-var err1 = {instancePath:instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema36.enum},message:"must be equal to one of the allowed values"};
+var err1 = {instancePath:instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema5.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -739,14 +739,14 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate24.errors = vErrors;
+validate4.errors = vErrors;
 return errors === 0;
 }
 
-export const validateDraftAttachment = validate25;
-var schema40 = {"$id":"urn:puffle:schema:DraftAttachment","type":"object","additionalProperties":true};
+export const validateDraftAttachment = validate5;
+var schema9 = {"$id":"urn:puffle:schema:DraftAttachment","type":"object","additionalProperties":true};
 
-function validate25(data, valCxt){
+function validate5(data, valCxt){
 "use strict"; /*# sourceURL="urn:puffle:schema:DraftAttachment" */;
 if(valCxt){
 var instancePath = valCxt.instancePath;
@@ -774,17 +774,17 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate25.errors = vErrors;
+validate5.errors = vErrors;
 return errors === 0;
 }
 
-export const validateDuplicateThreadProblem = validate26;
-var schema41 = {"$id":"urn:puffle:schema:DuplicateThreadProblem","type":"object","allOf":[{"$ref":"urn:puffle:schema:Problem"},{"required":["existing_thread"],"type":"object","properties":{"existing_thread":{"$ref":"urn:puffle:schema:Thread"}}}]};
-var schema42 = {"$id":"urn:puffle:schema:Problem","required":["type","title","status"],"type":"object","properties":{"detail":{"type":"string"},"errors":{"type":"array","maxItems":100,"items":{"$ref":"urn:puffle:schema:ValidationError"}},"instance":{"type":"string","format":"uri-reference"},"status":{"type":"integer","minimum":400,"maximum":599},"title":{"type":"string"},"type":{"type":"string","format":"uri-reference"}}};
-var schema43 = {"$id":"urn:puffle:schema:ValidationError","required":["path","keyword","message"],"type":"object","properties":{"keyword":{"type":"string"},"message":{"type":"string"},"path":{"type":"string"}}};
+export const validateDuplicateThreadProblem = validate6;
+var schema10 = {"$id":"urn:puffle:schema:DuplicateThreadProblem","type":"object","allOf":[{"$ref":"urn:puffle:schema:Problem"},{"required":["existing_thread"],"type":"object","properties":{"existing_thread":{"$ref":"urn:puffle:schema:Thread"}}}]};
+var schema11 = {"$id":"urn:puffle:schema:Problem","required":["type","title","status"],"type":"object","properties":{"detail":{"type":"string"},"errors":{"type":"array","maxItems":100,"items":{"$ref":"urn:puffle:schema:ValidationError"}},"instance":{"type":"string","format":"uri-reference"},"status":{"type":"integer","minimum":400,"maximum":599},"title":{"type":"string"},"type":{"type":"string","format":"uri-reference"}}};
+var schema12 = {"$id":"urn:puffle:schema:ValidationError","required":["path","keyword","message"],"type":"object","properties":{"keyword":{"type":"string"},"message":{"type":"string"},"path":{"type":"string"}}};
 var formats16 = /^(?:[a-z][a-z0-9+\-.]*:)?(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'"()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
 
-function validate27(data, valCxt){
+function validate7(data, valCxt){
 "use strict"; /*# sourceURL="urn:puffle:schema:Problem" */;
 if(valCxt){
 var instancePath = valCxt.instancePath;
@@ -1058,14 +1058,14 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate27.errors = vErrors;
+validate7.errors = vErrors;
 return errors === 0;
 }
 
-var schema44 = {"$id":"urn:puffle:schema:Thread","required":["id","status"],"type":"object","allOf":[{"$ref":"urn:puffle:schema:ConversationRow"},{"$ref":"urn:puffle:schema:ThreadDraft"}]};
-var schema45 = {"$id":"urn:puffle:schema:ThreadDraft","type":"object","properties":{"draft_attachments":{"type":["array","null"],"items":{"$ref":"urn:puffle:schema:DraftAttachment"}},"draft_bcc":{"type":["string","null"]},"draft_body_html":{"type":["string","null"]},"draft_body_text":{"type":["string","null"]},"draft_cc":{"type":["string","null"]},"draft_subject":{"type":["string","null"]}}};
+var schema13 = {"$id":"urn:puffle:schema:Thread","required":["id","status"],"type":"object","allOf":[{"$ref":"urn:puffle:schema:ConversationRow"},{"$ref":"urn:puffle:schema:ThreadDraft"}]};
+var schema14 = {"$id":"urn:puffle:schema:ThreadDraft","type":"object","properties":{"draft_attachments":{"type":["array","null"],"items":{"$ref":"urn:puffle:schema:DraftAttachment"}},"draft_bcc":{"type":["string","null"]},"draft_body_html":{"type":["string","null"]},"draft_body_text":{"type":["string","null"]},"draft_cc":{"type":["string","null"]},"draft_subject":{"type":["string","null"]}}};
 
-function validate31(data, valCxt){
+function validate11(data, valCxt){
 "use strict"; /*# sourceURL="urn:puffle:schema:ThreadDraft" */;
 if(valCxt){
 var instancePath = valCxt.instancePath;
@@ -1085,7 +1085,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.draft_attachments !== undefined){
 var data0 = data.draft_attachments;
 if((!(Array.isArray(data0))) && (data0 !== null)){
-var err0 = {instancePath:instancePath+"/draft_attachments",schemaPath:"#/properties/draft_attachments/type",keyword:"type",params:{type: schema45.properties.draft_attachments.type},message:"must be array,null"};
+var err0 = {instancePath:instancePath+"/draft_attachments",schemaPath:"#/properties/draft_attachments/type",keyword:"type",params:{type: schema14.properties.draft_attachments.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1116,7 +1116,7 @@ errors++;
 if(data.draft_bcc !== undefined){
 var data2 = data.draft_bcc;
 if((typeof data2 !== "string") && (data2 !== null)){
-var err2 = {instancePath:instancePath+"/draft_bcc",schemaPath:"#/properties/draft_bcc/type",keyword:"type",params:{type: schema45.properties.draft_bcc.type},message:"must be string,null"};
+var err2 = {instancePath:instancePath+"/draft_bcc",schemaPath:"#/properties/draft_bcc/type",keyword:"type",params:{type: schema14.properties.draft_bcc.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1129,7 +1129,7 @@ errors++;
 if(data.draft_body_html !== undefined){
 var data3 = data.draft_body_html;
 if((typeof data3 !== "string") && (data3 !== null)){
-var err3 = {instancePath:instancePath+"/draft_body_html",schemaPath:"#/properties/draft_body_html/type",keyword:"type",params:{type: schema45.properties.draft_body_html.type},message:"must be string,null"};
+var err3 = {instancePath:instancePath+"/draft_body_html",schemaPath:"#/properties/draft_body_html/type",keyword:"type",params:{type: schema14.properties.draft_body_html.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1142,7 +1142,7 @@ errors++;
 if(data.draft_body_text !== undefined){
 var data4 = data.draft_body_text;
 if((typeof data4 !== "string") && (data4 !== null)){
-var err4 = {instancePath:instancePath+"/draft_body_text",schemaPath:"#/properties/draft_body_text/type",keyword:"type",params:{type: schema45.properties.draft_body_text.type},message:"must be string,null"};
+var err4 = {instancePath:instancePath+"/draft_body_text",schemaPath:"#/properties/draft_body_text/type",keyword:"type",params:{type: schema14.properties.draft_body_text.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1155,7 +1155,7 @@ errors++;
 if(data.draft_cc !== undefined){
 var data5 = data.draft_cc;
 if((typeof data5 !== "string") && (data5 !== null)){
-var err5 = {instancePath:instancePath+"/draft_cc",schemaPath:"#/properties/draft_cc/type",keyword:"type",params:{type: schema45.properties.draft_cc.type},message:"must be string,null"};
+var err5 = {instancePath:instancePath+"/draft_cc",schemaPath:"#/properties/draft_cc/type",keyword:"type",params:{type: schema14.properties.draft_cc.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1168,7 +1168,7 @@ errors++;
 if(data.draft_subject !== undefined){
 var data6 = data.draft_subject;
 if((typeof data6 !== "string") && (data6 !== null)){
-var err6 = {instancePath:instancePath+"/draft_subject",schemaPath:"#/properties/draft_subject/type",keyword:"type",params:{type: schema45.properties.draft_subject.type},message:"must be string,null"};
+var err6 = {instancePath:instancePath+"/draft_subject",schemaPath:"#/properties/draft_subject/type",keyword:"type",params:{type: schema14.properties.draft_subject.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1189,12 +1189,12 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate31.errors = vErrors;
+validate11.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate29(data, valCxt){
+function validate9(data, valCxt){
 "use strict"; /*# sourceURL="urn:puffle:schema:Thread" */;
 if(valCxt){
 var instancePath = valCxt.instancePath;
@@ -1210,12 +1210,12 @@ var rootData = data;
 }
 var vErrors = null;
 var errors = 0;
-if(!(validate22(data, {instancePath:instancePath,parentData:parentData,parentDataProperty:parentDataProperty,rootData:rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if(!(validate2(data, {instancePath:instancePath,parentData:parentData,parentDataProperty:parentDataProperty,rootData:rootData}))){
+vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
 errors = vErrors.length;
 }
-if(!(validate31(data, {instancePath:instancePath,parentData:parentData,parentDataProperty:parentDataProperty,rootData:rootData}))){
-vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+if(!(validate11(data, {instancePath:instancePath,parentData:parentData,parentDataProperty:parentDataProperty,rootData:rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1250,12 +1250,12 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate29.errors = vErrors;
+validate9.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate26(data, valCxt){
+function validate6(data, valCxt){
 "use strict"; /*# sourceURL="urn:puffle:schema:DuplicateThreadProblem" */;
 if(valCxt){
 var instancePath = valCxt.instancePath;
@@ -1281,8 +1281,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(!(validate27(data, {instancePath:instancePath,parentData:parentData,parentDataProperty:parentDataProperty,rootData:rootData}))){
-vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+if(!(validate7(data, {instancePath:instancePath,parentData:parentData,parentDataProperty:parentDataProperty,rootData:rootData}))){
+vErrors = vErrors === null ? validate7.errors : vErrors.concat(validate7.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1297,8 +1297,8 @@ vErrors.push(err1);
 errors++;
 }
 if(data.existing_thread !== undefined){
-if(!(validate29(data.existing_thread, {instancePath:instancePath+"/existing_thread",parentData:data,parentDataProperty:"existing_thread",rootData:rootData}))){
-vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+if(!(validate9(data.existing_thread, {instancePath:instancePath+"/existing_thread",parentData:data,parentDataProperty:"existing_thread",rootData:rootData}))){
+vErrors = vErrors === null ? validate9.errors : vErrors.concat(validate9.errors);
 errors = vErrors.length;
 }
 }
@@ -1313,16 +1313,16 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate26.errors = vErrors;
+validate6.errors = vErrors;
 return errors === 0;
 }
 
-export const validateProblem = validate27;
+export const validateProblem = validate7;
 
-export const validateStatusUpdate = validate34;
-var schema47 = {"$id":"urn:puffle:schema:StatusUpdate","type":"string","enum":["active","archived"]};
+export const validateStatusUpdate = validate14;
+var schema16 = {"$id":"urn:puffle:schema:StatusUpdate","type":"string","enum":["active","archived"]};
 
-function validate34(data, valCxt){
+function validate14(data, valCxt){
 "use strict"; /*# sourceURL="urn:puffle:schema:StatusUpdate" */;
 if(valCxt){
 var instancePath = valCxt.instancePath;
@@ -1349,7 +1349,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!((data === "active") || (data === "archived"))){
-var err1 = {instancePath:instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema47.enum},message:"must be equal to one of the allowed values"};
+var err1 = {instancePath:instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema16.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1358,17 +1358,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate34.errors = vErrors;
+validate14.errors = vErrors;
 return errors === 0;
 }
 
-export const validateThread = validate29;
+export const validateThread = validate9;
 
-export const validateThreadDraft = validate31;
+export const validateThreadDraft = validate11;
 
-export const validateUnreadCount = validate35;
+export const validateUnreadCount = validate15;
 
-function validate35(data, valCxt){
+function validate15(data, valCxt){
 "use strict"; /*# sourceURL="urn:puffle:schema:UnreadCount" */;
 if(valCxt){
 var instancePath = valCxt.instancePath;
@@ -1416,14 +1416,14 @@ vErrors.push(err2);
 errors++;
 }
 }
-validate35.errors = vErrors;
+validate15.errors = vErrors;
 return errors === 0;
 }
 
-export const validateUpdateConversationRequest = validate36;
-var schema49 = {"$id":"urn:puffle:schema:UpdateConversationRequest","type":"object","minProperties":1,"properties":{"status":{"$ref":"urn:puffle:schema:StatusUpdate"},"unread_count":{"$ref":"urn:puffle:schema:UnreadCount"}},"additionalProperties":false};
+export const validateUpdateConversationRequest = validate16;
+var schema18 = {"$id":"urn:puffle:schema:UpdateConversationRequest","type":"object","minProperties":1,"properties":{"status":{"$ref":"urn:puffle:schema:StatusUpdate"},"unread_count":{"$ref":"urn:puffle:schema:UnreadCount"}},"additionalProperties":false};
 
-function validate36(data, valCxt){
+function validate16(data, valCxt){
 "use strict"; /*# sourceURL="urn:puffle:schema:UpdateConversationRequest" */;
 if(valCxt){
 var instancePath = valCxt.instancePath;
@@ -1475,7 +1475,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!((data0 === "active") || (data0 === "archived"))){
-var err3 = {instancePath:instancePath+"/status",schemaPath:"urn:puffle:schema:StatusUpdate/enum",keyword:"enum",params:{allowedValues: schema47.enum},message:"must be equal to one of the allowed values"};
+var err3 = {instancePath:instancePath+"/status",schemaPath:"urn:puffle:schema:StatusUpdate/enum",keyword:"enum",params:{allowedValues: schema16.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1531,14 +1531,14 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate36.errors = vErrors;
+validate16.errors = vErrors;
 return errors === 0;
 }
 
-export const validateUpdateConversationResponse = validate37;
-var schema52 = {"$id":"urn:puffle:schema:UpdateConversationResponse","required":["conversation"],"type":"object","properties":{"conversation":{"$ref":"urn:puffle:schema:Conversation"}}};
+export const validateUpdateConversationResponse = validate17;
+var schema21 = {"$id":"urn:puffle:schema:UpdateConversationResponse","required":["conversation"],"type":"object","properties":{"conversation":{"$ref":"urn:puffle:schema:Conversation"}}};
 
-function validate37(data, valCxt){
+function validate17(data, valCxt){
 "use strict"; /*# sourceURL="urn:puffle:schema:UpdateConversationResponse" */;
 if(valCxt){
 var instancePath = valCxt.instancePath;
@@ -1566,8 +1566,8 @@ vErrors.push(err0);
 errors++;
 }
 if(data.conversation !== undefined){
-if(!(validate21(data.conversation, {instancePath:instancePath+"/conversation",parentData:data,parentDataProperty:"conversation",rootData:rootData}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+if(!(validate1(data.conversation, {instancePath:instancePath+"/conversation",parentData:data,parentDataProperty:"conversation",rootData:rootData}))){
+vErrors = vErrors === null ? validate1.errors : vErrors.concat(validate1.errors);
 errors = vErrors.length;
 }
 }
@@ -1582,16 +1582,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate37.errors = vErrors;
+validate17.errors = vErrors;
 return errors === 0;
 }
 
-export const validateUpdateThreadRequest = validate39;
-var schema53 = {"$id":"urn:puffle:schema:UpdateThreadRequest","type":"object","minProperties":1,"properties":{"account_id":{"type":["string","null"],"format":"uuid","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"draft_attachments":{"type":["array","null"],"maxItems":20,"items":{"$ref":"urn:puffle:schema:DraftAttachment"}},"draft_bcc":{"type":["string","null"],"maxLength":4096},"draft_body_html":{"type":["string","null"]},"draft_body_text":{"type":["string","null"]},"draft_cc":{"type":["string","null"],"maxLength":4096},"draft_subject":{"type":["string","null"],"maxLength":998},"participant_email":{"type":"string","format":"email","maxLength":254},"participant_name":{"type":"string","maxLength":256},"status":{"$ref":"urn:puffle:schema:StatusUpdate"},"unread_count":{"$ref":"urn:puffle:schema:UnreadCount"}},"additionalProperties":false};
-var func1 = Object.prototype.hasOwnProperty;
-var func2 = ucs2length;
+export const validateUpdateThreadRequest = validate19;
+var schema22 = {"$id":"urn:puffle:schema:UpdateThreadRequest","type":"object","minProperties":1,"properties":{"account_id":{"type":["string","null"],"format":"uuid","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"draft_attachments":{"type":["array","null"],"maxItems":20,"items":{"$ref":"urn:puffle:schema:DraftAttachment"}},"draft_bcc":{"type":["string","null"],"maxLength":4096},"draft_body_html":{"type":["string","null"]},"draft_body_text":{"type":["string","null"]},"draft_cc":{"type":["string","null"],"maxLength":4096},"draft_subject":{"type":["string","null"],"maxLength":998},"participant_email":{"type":"string","format":"email","maxLength":254},"participant_name":{"type":"string","maxLength":256},"status":{"$ref":"urn:puffle:schema:StatusUpdate"},"unread_count":{"$ref":"urn:puffle:schema:UnreadCount"}},"additionalProperties":false};
+var func0 = Object.prototype.hasOwnProperty;
+var func1 = ucs2length;
 
-function validate39(data, valCxt){
+function validate19(data, valCxt){
 "use strict"; /*# sourceURL="urn:puffle:schema:UpdateThreadRequest" */;
 if(valCxt){
 var instancePath = valCxt.instancePath;
@@ -1619,7 +1619,7 @@ vErrors.push(err0);
 errors++;
 }
 for(var key0 in data){
-if(!(func1.call(schema53.properties, key0))){
+if(!(func0.call(schema22.properties, key0))){
 var err1 = {instancePath:instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err1];
@@ -1633,7 +1633,7 @@ errors++;
 if(data.account_id !== undefined){
 var data0 = data.account_id;
 if((typeof data0 !== "string") && (data0 !== null)){
-var err2 = {instancePath:instancePath+"/account_id",schemaPath:"#/properties/account_id/type",keyword:"type",params:{type: schema53.properties.account_id.type},message:"must be string,null"};
+var err2 = {instancePath:instancePath+"/account_id",schemaPath:"#/properties/account_id/type",keyword:"type",params:{type: schema22.properties.account_id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1643,7 +1643,7 @@ vErrors.push(err2);
 errors++;
 }
 if(typeof data0 === "string"){
-if(!pattern4.test(data0)){
+if(!pattern0.test(data0)){
 var err3 = {instancePath:instancePath+"/account_id",schemaPath:"#/properties/account_id/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err3];
@@ -1668,7 +1668,7 @@ errors++;
 if(data.draft_attachments !== undefined){
 var data1 = data.draft_attachments;
 if((!(Array.isArray(data1))) && (data1 !== null)){
-var err5 = {instancePath:instancePath+"/draft_attachments",schemaPath:"#/properties/draft_attachments/type",keyword:"type",params:{type: schema53.properties.draft_attachments.type},message:"must be array,null"};
+var err5 = {instancePath:instancePath+"/draft_attachments",schemaPath:"#/properties/draft_attachments/type",keyword:"type",params:{type: schema22.properties.draft_attachments.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1709,7 +1709,7 @@ errors++;
 if(data.draft_bcc !== undefined){
 var data3 = data.draft_bcc;
 if((typeof data3 !== "string") && (data3 !== null)){
-var err8 = {instancePath:instancePath+"/draft_bcc",schemaPath:"#/properties/draft_bcc/type",keyword:"type",params:{type: schema53.properties.draft_bcc.type},message:"must be string,null"};
+var err8 = {instancePath:instancePath+"/draft_bcc",schemaPath:"#/properties/draft_bcc/type",keyword:"type",params:{type: schema22.properties.draft_bcc.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1719,7 +1719,7 @@ vErrors.push(err8);
 errors++;
 }
 if(typeof data3 === "string"){
-if(func2(data3) > 4096){
+if(func1(data3) > 4096){
 var err9 = {instancePath:instancePath+"/draft_bcc",schemaPath:"#/properties/draft_bcc/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
 if(vErrors === null){
 vErrors = [err9];
@@ -1734,7 +1734,7 @@ errors++;
 if(data.draft_body_html !== undefined){
 var data4 = data.draft_body_html;
 if((typeof data4 !== "string") && (data4 !== null)){
-var err10 = {instancePath:instancePath+"/draft_body_html",schemaPath:"#/properties/draft_body_html/type",keyword:"type",params:{type: schema53.properties.draft_body_html.type},message:"must be string,null"};
+var err10 = {instancePath:instancePath+"/draft_body_html",schemaPath:"#/properties/draft_body_html/type",keyword:"type",params:{type: schema22.properties.draft_body_html.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1747,7 +1747,7 @@ errors++;
 if(data.draft_body_text !== undefined){
 var data5 = data.draft_body_text;
 if((typeof data5 !== "string") && (data5 !== null)){
-var err11 = {instancePath:instancePath+"/draft_body_text",schemaPath:"#/properties/draft_body_text/type",keyword:"type",params:{type: schema53.properties.draft_body_text.type},message:"must be string,null"};
+var err11 = {instancePath:instancePath+"/draft_body_text",schemaPath:"#/properties/draft_body_text/type",keyword:"type",params:{type: schema22.properties.draft_body_text.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1760,7 +1760,7 @@ errors++;
 if(data.draft_cc !== undefined){
 var data6 = data.draft_cc;
 if((typeof data6 !== "string") && (data6 !== null)){
-var err12 = {instancePath:instancePath+"/draft_cc",schemaPath:"#/properties/draft_cc/type",keyword:"type",params:{type: schema53.properties.draft_cc.type},message:"must be string,null"};
+var err12 = {instancePath:instancePath+"/draft_cc",schemaPath:"#/properties/draft_cc/type",keyword:"type",params:{type: schema22.properties.draft_cc.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1770,7 +1770,7 @@ vErrors.push(err12);
 errors++;
 }
 if(typeof data6 === "string"){
-if(func2(data6) > 4096){
+if(func1(data6) > 4096){
 var err13 = {instancePath:instancePath+"/draft_cc",schemaPath:"#/properties/draft_cc/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
 if(vErrors === null){
 vErrors = [err13];
@@ -1785,7 +1785,7 @@ errors++;
 if(data.draft_subject !== undefined){
 var data7 = data.draft_subject;
 if((typeof data7 !== "string") && (data7 !== null)){
-var err14 = {instancePath:instancePath+"/draft_subject",schemaPath:"#/properties/draft_subject/type",keyword:"type",params:{type: schema53.properties.draft_subject.type},message:"must be string,null"};
+var err14 = {instancePath:instancePath+"/draft_subject",schemaPath:"#/properties/draft_subject/type",keyword:"type",params:{type: schema22.properties.draft_subject.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1795,7 +1795,7 @@ vErrors.push(err14);
 errors++;
 }
 if(typeof data7 === "string"){
-if(func2(data7) > 998){
+if(func1(data7) > 998){
 var err15 = {instancePath:instancePath+"/draft_subject",schemaPath:"#/properties/draft_subject/maxLength",keyword:"maxLength",params:{limit: 998},message:"must NOT have more than 998 characters"};
 if(vErrors === null){
 vErrors = [err15];
@@ -1810,7 +1810,7 @@ errors++;
 if(data.participant_email !== undefined){
 var data8 = data.participant_email;
 if(typeof data8 === "string"){
-if(func2(data8) > 254){
+if(func1(data8) > 254){
 var err16 = {instancePath:instancePath+"/participant_email",schemaPath:"#/properties/participant_email/maxLength",keyword:"maxLength",params:{limit: 254},message:"must NOT have more than 254 characters"};
 if(vErrors === null){
 vErrors = [err16];
@@ -1845,7 +1845,7 @@ errors++;
 if(data.participant_name !== undefined){
 var data9 = data.participant_name;
 if(typeof data9 === "string"){
-if(func2(data9) > 256){
+if(func1(data9) > 256){
 var err19 = {instancePath:instancePath+"/participant_name",schemaPath:"#/properties/participant_name/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"};
 if(vErrors === null){
 vErrors = [err19];
@@ -1880,7 +1880,7 @@ vErrors.push(err21);
 errors++;
 }
 if(!((data10 === "active") || (data10 === "archived"))){
-var err22 = {instancePath:instancePath+"/status",schemaPath:"urn:puffle:schema:StatusUpdate/enum",keyword:"enum",params:{allowedValues: schema47.enum},message:"must be equal to one of the allowed values"};
+var err22 = {instancePath:instancePath+"/status",schemaPath:"urn:puffle:schema:StatusUpdate/enum",keyword:"enum",params:{allowedValues: schema16.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1936,14 +1936,14 @@ vErrors.push(err26);
 }
 errors++;
 }
-validate39.errors = vErrors;
+validate19.errors = vErrors;
 return errors === 0;
 }
 
-export const validateUpdateThreadResponse = validate40;
-var schema57 = {"$id":"urn:puffle:schema:UpdateThreadResponse","required":["thread"],"type":"object","properties":{"thread":{"$ref":"urn:puffle:schema:Thread"}}};
+export const validateUpdateThreadResponse = validate20;
+var schema26 = {"$id":"urn:puffle:schema:UpdateThreadResponse","required":["thread"],"type":"object","properties":{"thread":{"$ref":"urn:puffle:schema:Thread"}}};
 
-function validate40(data, valCxt){
+function validate20(data, valCxt){
 "use strict"; /*# sourceURL="urn:puffle:schema:UpdateThreadResponse" */;
 if(valCxt){
 var instancePath = valCxt.instancePath;
@@ -1971,8 +1971,8 @@ vErrors.push(err0);
 errors++;
 }
 if(data.thread !== undefined){
-if(!(validate29(data.thread, {instancePath:instancePath+"/thread",parentData:data,parentDataProperty:"thread",rootData:rootData}))){
-vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+if(!(validate9(data.thread, {instancePath:instancePath+"/thread",parentData:data,parentDataProperty:"thread",rootData:rootData}))){
+vErrors = vErrors === null ? validate9.errors : vErrors.concat(validate9.errors);
 errors = vErrors.length;
 }
 }
@@ -1987,13 +1987,13 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate40.errors = vErrors;
+validate20.errors = vErrors;
 return errors === 0;
 }
 
-export const validateUuid = validate42;
+export const validateUuid = validate22;
 
-function validate42(data, valCxt){
+function validate22(data, valCxt){
 "use strict"; /*# sourceURL="urn:puffle:schema:Uuid" */;
 if(valCxt){
 var instancePath = valCxt.instancePath;
@@ -2010,7 +2010,7 @@ var rootData = data;
 var vErrors = null;
 var errors = 0;
 if(typeof data === "string"){
-if(!pattern4.test(data)){
+if(!pattern0.test(data)){
 var err0 = {instancePath:instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err0];
@@ -2041,13 +2041,13 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate42.errors = vErrors;
+validate22.errors = vErrors;
 return errors === 0;
 }
 
-export const validateValidationError = validate43;
+export const validateValidationError = validate23;
 
-function validate43(data, valCxt){
+function validate23(data, valCxt){
 "use strict"; /*# sourceURL="urn:puffle:schema:ValidationError" */;
 if(valCxt){
 var instancePath = valCxt.instancePath;
@@ -2141,7 +2141,7 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate43.errors = vErrors;
+validate23.errors = vErrors;
 return errors === 0;
 }
 
@@ -2166,11 +2166,11 @@ if(Object.prototype.hasOwnProperty.call(data, key) && ++count >= limit) return f
 }
 return true;
 }
-const updateConversation$params = validate44;
+const updateConversation$params = validate24;
 var formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
-var pattern9 = new RegExp("^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$", "u");
+var pattern5 = new RegExp("^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$", "u");
 
-function validate44(data){
+function validate24(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -2188,7 +2188,7 @@ errors++;
 if(data.id !== undefined){
 var data0 = data.id;
 if(typeof data0 === "string"){
-if(!pattern9.test(data0)){
+if(!pattern5.test(data0)){
 vErrors = report(vErrors, {path:"/id",keyword:"pattern",message:"must match pattern \"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$\""});
 errors++;
 }
@@ -2207,13 +2207,13 @@ else {
 vErrors = report(vErrors, {path:"",keyword:"type",message:"must be object"});
 errors++;
 }
-validate44.errors = vErrors;
+validate24.errors = vErrors;
 return errors === 0;
 }
 
-const updateConversation$request = validate36;
+const updateConversation$request = validate16;
 
-function validate36(data){
+function validate16(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -2261,13 +2261,13 @@ else {
 vErrors = report(vErrors, {path:"",keyword:"type",message:"must be object"});
 errors++;
 }
-validate36.errors = vErrors;
+validate16.errors = vErrors;
 return errors === 0;
 }
 
-const updateConversation$field$status = validate45;
+const updateConversation$field$status = validate25;
 
-function validate45(data){
+function validate25(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -2279,13 +2279,13 @@ if(!((data === "active") || (data === "archived"))){
 vErrors = report(vErrors, {path:"",keyword:"enum",message:"must be one of \"active\", \"archived\""});
 errors++;
 }
-validate45.errors = vErrors;
+validate25.errors = vErrors;
 return errors === 0;
 }
 
-const updateConversation$field$unread_count = validate46;
+const updateConversation$field$unread_count = validate26;
 
-function validate46(data){
+function validate26(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -2303,17 +2303,17 @@ vErrors = report(vErrors, {path:"",keyword:"minimum",message:"must be >= 0"});
 errors++;
 }
 }
-validate46.errors = vErrors;
+validate26.errors = vErrors;
 return errors === 0;
 }
 
-const updateConversation$response$200 = validate37;
+const updateConversation$response$200 = validate17;
 var formats2 = formats["date-time"];
 var formats8 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 var formats10 = formats.uri;
-var pattern4 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
+var pattern0 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
 
-function validate22(data){
+function validate2(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -2325,7 +2325,7 @@ vErrors = report(vErrors, {path:"/account_id",keyword:"type",message:"must be st
 errors++;
 }
 if(typeof data0 === "string"){
-if(!pattern4.test(data0)){
+if(!pattern0.test(data0)){
 vErrors = report(vErrors, {path:"/account_id",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""});
 errors++;
 }
@@ -2369,7 +2369,7 @@ errors++;
 if(data.id !== undefined){
 var data4 = data.id;
 if(typeof data4 === "string"){
-if(!pattern4.test(data4)){
+if(!pattern0.test(data4)){
 vErrors = report(vErrors, {path:"/id",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""});
 errors++;
 }
@@ -2473,7 +2473,7 @@ errors++;
 if(data.user_id !== undefined){
 var data12 = data.user_id;
 if(typeof data12 === "string"){
-if(!pattern4.test(data12)){
+if(!pattern0.test(data12)){
 vErrors = report(vErrors, {path:"/user_id",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""});
 errors++;
 }
@@ -2492,17 +2492,17 @@ else {
 vErrors = report(vErrors, {path:"",keyword:"type",message:"must be object"});
 errors++;
 }
-validate22.errors = vErrors;
+validate2.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate21(data){
+function validate1(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
-if(!(validate22(data))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if(!(validate2(data))){
+vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2563,12 +2563,12 @@ else {
 vErrors = report(vErrors, {path:"",keyword:"type",message:"must be object"});
 errors++;
 }
-validate21.errors = vErrors;
+validate1.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate37(data){
+function validate17(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -2578,8 +2578,8 @@ vErrors = report(vErrors, {path:"/conversation",keyword:"required",message:"is r
 errors++;
 }
 if(data.conversation !== undefined){
-if(!(validate21(data.conversation))){
-vErrors = prefixed(vErrors, validate21.errors, "/conversation");
+if(!(validate1(data.conversation))){
+vErrors = prefixed(vErrors, validate1.errors, "/conversation");
 errors = vErrors.length;
 }
 }
@@ -2588,14 +2588,14 @@ else {
 vErrors = report(vErrors, {path:"",keyword:"type",message:"must be object"});
 errors++;
 }
-validate37.errors = vErrors;
+validate17.errors = vErrors;
 return errors === 0;
 }
 
-const updateConversation$response$400 = validate27;
+const updateConversation$response$400 = validate7;
 var formats16 = /^(?:[a-z][a-z0-9+\-.]*:)?(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'"()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
 
-function validate27(data){
+function validate7(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -2725,19 +2725,19 @@ else {
 vErrors = report(vErrors, {path:"",keyword:"type",message:"must be object"});
 errors++;
 }
-validate27.errors = vErrors;
+validate7.errors = vErrors;
 return errors === 0;
 }
 
-const updateThread$params = validate44;
+const updateThread$params = validate24;
 
 
-const updateThread$request = validate39;
-var schema53 = {"$id":"urn:puffle:schema:UpdateThreadRequest","type":"object","minProperties":1,"properties":{"account_id":{"type":["string","null"],"format":"uuid","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"draft_attachments":{"type":["array","null"],"maxItems":20,"items":{"$ref":"urn:puffle:schema:DraftAttachment"}},"draft_bcc":{"type":["string","null"],"maxLength":4096},"draft_body_html":{"type":["string","null"]},"draft_body_text":{"type":["string","null"]},"draft_cc":{"type":["string","null"],"maxLength":4096},"draft_subject":{"type":["string","null"],"maxLength":998},"participant_email":{"type":"string","format":"email","maxLength":254},"participant_name":{"type":"string","maxLength":256},"status":{"$ref":"urn:puffle:schema:StatusUpdate"},"unread_count":{"$ref":"urn:puffle:schema:UnreadCount"}},"additionalProperties":false};
-var func1 = Object.prototype.hasOwnProperty;
-var func2 = ucs2length;
+const updateThread$request = validate19;
+var schema22 = {"$id":"urn:puffle:schema:UpdateThreadRequest","type":"object","minProperties":1,"properties":{"account_id":{"type":["string","null"],"format":"uuid","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"draft_attachments":{"type":["array","null"],"maxItems":20,"items":{"$ref":"urn:puffle:schema:DraftAttachment"}},"draft_bcc":{"type":["string","null"],"maxLength":4096},"draft_body_html":{"type":["string","null"]},"draft_body_text":{"type":["string","null"]},"draft_cc":{"type":["string","null"],"maxLength":4096},"draft_subject":{"type":["string","null"],"maxLength":998},"participant_email":{"type":"string","format":"email","maxLength":254},"participant_name":{"type":"string","maxLength":256},"status":{"$ref":"urn:puffle:schema:StatusUpdate"},"unread_count":{"$ref":"urn:puffle:schema:UnreadCount"}},"additionalProperties":false};
+var func0 = Object.prototype.hasOwnProperty;
+var func1 = ucs2length;
 
-function validate39(data){
+function validate19(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -2747,7 +2747,7 @@ vErrors = report(vErrors, {path:"",keyword:"minProperties",message:"must NOT hav
 errors++;
 }
 for(var key0 in data){
-if(!(func1.call(schema53.properties, key0))){
+if(!(func0.call(schema22.properties, key0))){
 vErrors = report(vErrors, {path:"/"+escapePointer(key0),keyword:"additionalProperties",message:"is not a known field"});
 errors++;
 }
@@ -2759,7 +2759,7 @@ vErrors = report(vErrors, {path:"/account_id",keyword:"type",message:"must be st
 errors++;
 }
 if(typeof data0 === "string"){
-if(!pattern4.test(data0)){
+if(!pattern0.test(data0)){
 vErrors = report(vErrors, {path:"/account_id",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""});
 errors++;
 }
@@ -2799,7 +2799,7 @@ vErrors = report(vErrors, {path:"/draft_bcc",keyword:"type",message:"must be str
 errors++;
 }
 if(typeof data3 === "string"){
-if(data3.length > 4096 && func2(data3) > 4096){
+if(data3.length > 4096 && func1(data3) > 4096){
 vErrors = report(vErrors, {path:"/draft_bcc",keyword:"maxLength",message:"must NOT have more than 4096 characters"});
 errors++;
 }
@@ -2826,7 +2826,7 @@ vErrors = report(vErrors, {path:"/draft_cc",keyword:"type",message:"must be stri
 errors++;
 }
 if(typeof data6 === "string"){
-if(data6.length > 4096 && func2(data6) > 4096){
+if(data6.length > 4096 && func1(data6) > 4096){
 vErrors = report(vErrors, {path:"/draft_cc",keyword:"maxLength",message:"must NOT have more than 4096 characters"});
 errors++;
 }
@@ -2839,7 +2839,7 @@ vErrors = report(vErrors, {path:"/draft_subject",keyword:"type",message:"must be
 errors++;
 }
 if(typeof data7 === "string"){
-if(data7.length > 998 && func2(data7) > 998){
+if(data7.length > 998 && func1(data7) > 998){
 vErrors = report(vErrors, {path:"/draft_subject",keyword:"maxLength",message:"must NOT have more than 998 characters"});
 errors++;
 }
@@ -2848,7 +2848,7 @@ errors++;
 if(data.participant_email !== undefined){
 var data8 = data.participant_email;
 if(typeof data8 === "string"){
-if(data8.length > 254 && func2(data8) > 254){
+if(data8.length > 254 && func1(data8) > 254){
 vErrors = report(vErrors, {path:"/participant_email",keyword:"maxLength",message:"must NOT have more than 254 characters"});
 errors++;
 }
@@ -2865,7 +2865,7 @@ errors++;
 if(data.participant_name !== undefined){
 var data9 = data.participant_name;
 if(typeof data9 === "string"){
-if(data9.length > 256 && func2(data9) > 256){
+if(data9.length > 256 && func1(data9) > 256){
 vErrors = report(vErrors, {path:"/participant_name",keyword:"maxLength",message:"must NOT have more than 256 characters"});
 errors++;
 }
@@ -2908,13 +2908,13 @@ else {
 vErrors = report(vErrors, {path:"",keyword:"type",message:"must be object"});
 errors++;
 }
-validate39.errors = vErrors;
+validate19.errors = vErrors;
 return errors === 0;
 }
 
-const updateThread$field$account_id = validate48;
+const updateThread$field$account_id = validate28;
 
-function validate48(data){
+function validate28(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -2923,7 +2923,7 @@ vErrors = report(vErrors, {path:"",keyword:"type",message:"must be string,null"}
 errors++;
 }
 if(typeof data === "string"){
-if(!pattern4.test(data)){
+if(!pattern0.test(data)){
 vErrors = report(vErrors, {path:"",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""});
 errors++;
 }
@@ -2932,13 +2932,13 @@ vErrors = report(vErrors, {path:"",keyword:"format",message:"must match format \
 errors++;
 }
 }
-validate48.errors = vErrors;
+validate28.errors = vErrors;
 return errors === 0;
 }
 
-const updateThread$field$draft_attachments = validate49;
+const updateThread$field$draft_attachments = validate29;
 
-function validate49(data){
+function validate29(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -2962,13 +2962,13 @@ errors++;
 }
 }
 }
-validate49.errors = vErrors;
+validate29.errors = vErrors;
 return errors === 0;
 }
 
-const updateThread$field$draft_bcc = validate50;
+const updateThread$field$draft_bcc = validate30;
 
-function validate50(data){
+function validate30(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -2977,18 +2977,18 @@ vErrors = report(vErrors, {path:"",keyword:"type",message:"must be string,null"}
 errors++;
 }
 if(typeof data === "string"){
-if(data.length > 4096 && func2(data) > 4096){
+if(data.length > 4096 && func1(data) > 4096){
 vErrors = report(vErrors, {path:"",keyword:"maxLength",message:"must NOT have more than 4096 characters"});
 errors++;
 }
 }
-validate50.errors = vErrors;
+validate30.errors = vErrors;
 return errors === 0;
 }
 
-const updateThread$field$draft_body_html = validate51;
+const updateThread$field$draft_body_html = validate31;
 
-function validate51(data){
+function validate31(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -2996,19 +2996,19 @@ if((typeof data !== "string") && (data !== null)){
 vErrors = report(vErrors, {path:"",keyword:"type",message:"must be string,null"});
 errors++;
 }
-validate51.errors = vErrors;
+validate31.errors = vErrors;
 return errors === 0;
 }
 
-const updateThread$field$draft_body_text = validate51;
+const updateThread$field$draft_body_text = validate31;
 
 
-const updateThread$field$draft_cc = validate50;
+const updateThread$field$draft_cc = validate30;
 
 
-const updateThread$field$draft_subject = validate54;
+const updateThread$field$draft_subject = validate34;
 
-function validate54(data){
+function validate34(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -3017,23 +3017,23 @@ vErrors = report(vErrors, {path:"",keyword:"type",message:"must be string,null"}
 errors++;
 }
 if(typeof data === "string"){
-if(data.length > 998 && func2(data) > 998){
+if(data.length > 998 && func1(data) > 998){
 vErrors = report(vErrors, {path:"",keyword:"maxLength",message:"must NOT have more than 998 characters"});
 errors++;
 }
 }
-validate54.errors = vErrors;
+validate34.errors = vErrors;
 return errors === 0;
 }
 
-const updateThread$field$participant_email = validate55;
+const updateThread$field$participant_email = validate35;
 
-function validate55(data){
+function validate35(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
 if(typeof data === "string"){
-if(data.length > 254 && func2(data) > 254){
+if(data.length > 254 && func1(data) > 254){
 vErrors = report(vErrors, {path:"",keyword:"maxLength",message:"must NOT have more than 254 characters"});
 errors++;
 }
@@ -3046,18 +3046,18 @@ else {
 vErrors = report(vErrors, {path:"",keyword:"type",message:"must be string"});
 errors++;
 }
-validate55.errors = vErrors;
+validate35.errors = vErrors;
 return errors === 0;
 }
 
-const updateThread$field$participant_name = validate56;
+const updateThread$field$participant_name = validate36;
 
-function validate56(data){
+function validate36(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
 if(typeof data === "string"){
-if(data.length > 256 && func2(data) > 256){
+if(data.length > 256 && func1(data) > 256){
 vErrors = report(vErrors, {path:"",keyword:"maxLength",message:"must NOT have more than 256 characters"});
 errors++;
 }
@@ -3066,19 +3066,19 @@ else {
 vErrors = report(vErrors, {path:"",keyword:"type",message:"must be string"});
 errors++;
 }
-validate56.errors = vErrors;
+validate36.errors = vErrors;
 return errors === 0;
 }
 
-const updateThread$field$status = validate45;
+const updateThread$field$status = validate25;
 
 
-const updateThread$field$unread_count = validate46;
+const updateThread$field$unread_count = validate26;
 
 
-const updateThread$response$200 = validate40;
+const updateThread$response$200 = validate20;
 
-function validate31(data){
+function validate11(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -3142,21 +3142,21 @@ else {
 vErrors = report(vErrors, {path:"",keyword:"type",message:"must be object"});
 errors++;
 }
-validate31.errors = vErrors;
+validate11.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate29(data){
+function validate9(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
-if(!(validate22(data))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if(!(validate2(data))){
+vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
 errors = vErrors.length;
 }
-if(!(validate31(data))){
-vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+if(!(validate11(data))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3173,12 +3173,12 @@ else {
 vErrors = report(vErrors, {path:"",keyword:"type",message:"must be object"});
 errors++;
 }
-validate29.errors = vErrors;
+validate9.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate40(data){
+function validate20(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -3188,8 +3188,8 @@ vErrors = report(vErrors, {path:"/thread",keyword:"required",message:"is require
 errors++;
 }
 if(data.thread !== undefined){
-if(!(validate29(data.thread))){
-vErrors = prefixed(vErrors, validate29.errors, "/thread");
+if(!(validate9(data.thread))){
+vErrors = prefixed(vErrors, validate9.errors, "/thread");
 errors = vErrors.length;
 }
 }
@@ -3198,13 +3198,13 @@ else {
 vErrors = report(vErrors, {path:"",keyword:"type",message:"must be object"});
 errors++;
 }
-validate40.errors = vErrors;
+validate20.errors = vErrors;
 return errors === 0;
 }
 
-const updateThread$response$409 = validate26;
+const updateThread$response$409 = validate6;
 
-function validate26(data){
+function validate6(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -3212,8 +3212,8 @@ if(!(data && typeof data == "object" && !Array.isArray(data))){
 vErrors = report(vErrors, {path:"",keyword:"type",message:"must be object"});
 errors++;
 }
-if(!(validate27(data))){
-vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+if(!(validate7(data))){
+vErrors = vErrors === null ? validate7.errors : vErrors.concat(validate7.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3222,8 +3222,8 @@ vErrors = report(vErrors, {path:"/existing_thread",keyword:"required",message:"i
 errors++;
 }
 if(data.existing_thread !== undefined){
-if(!(validate29(data.existing_thread))){
-vErrors = prefixed(vErrors, validate29.errors, "/existing_thread");
+if(!(validate9(data.existing_thread))){
+vErrors = prefixed(vErrors, validate9.errors, "/existing_thread");
 errors = vErrors.length;
 }
 }
@@ -3232,7 +3232,7 @@ else {
 vErrors = report(vErrors, {path:"",keyword:"type",message:"must be object"});
 errors++;
 }
-validate26.errors = vErrors;
+validate6.errors = vErrors;
 return errors === 0;
 }
 const updateConversation$response$401 = updateConversation$response$400;

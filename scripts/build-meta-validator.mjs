@@ -1,0 +1,12 @@
+// Writes scripts/lib/meta-validator-2020.mjs: AJV's 2020-12 meta-schema validator, precompiled
+// (see metaValidatorSource in scripts/lib/validators.mjs). Run after upgrading ajv;
+// test/pipeline/meta-validator.test.ts fails until then.
+import fs from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const target = fileURLToPath(new URL("./lib/meta-validator-2020.mjs", import.meta.url));
+// validators.mjs imports the file it writes: a placeholder lets it load the first time.
+if (!fs.existsSync(target)) fs.writeFileSync(target, "export const validateMeta2020 = null;\n");
+const { metaValidatorSource } = await import("./lib/validators.mjs");
+fs.writeFileSync(target, metaValidatorSource());
+console.log(`wrote ${target}`);
