@@ -101,6 +101,15 @@ function identifier(...parts) {
   return parts.join("$").replace(/[^A-Za-z0-9_$]/g, "_");
 }
 
+/** identifier(), made unique among `used` (`a-b` and `a_b` both read `a_b`): `a_b`, `a_b$2`, … */
+function uniqueIdentifier(used, ...parts) {
+  const base = identifier(...parts);
+  let name = base;
+  for (let i = 2; used.has(name); i++) name = `${base}$${i}`;
+  used.add(name);
+  return name;
+}
+
 /** The normalization rule (`x-puffle-normalize`) of a request schema, checked. */
 function normalizeRuleOf(doc, schema, pointer, root) {
   const target = resolve(doc, schema);
@@ -440,6 +449,7 @@ function compileAll(doc, root) {
   };
 
   const operations = [];
+  const used = new Set(entries.map(([name]) => name));
   for (const operation of listOperations(doc)) {
     const { operationId: opId } = operation;
     const entry = { opId, fields: [], responses: [], normalize: null };
@@ -458,7 +468,7 @@ function compileAll(doc, root) {
       }, paramsPointer, ctx),
       pointer: paramsPointer,
     };
-    entry.params = identifier(opId, "params");
+    entry.params = uniqueIdentifier(used, opId, "params");
     entries.push([entry.params, paramsId, false]);
 
     // Request body, and one validator per field for normalizeRequestBody.
@@ -466,7 +476,7 @@ function compileAll(doc, root) {
     if (bodySchema) {
       const bodyPointer = `${operation.pointer}/requestBody/content/application~1json/schema`;
       const bodyId = idOf(bodySchema, bodyPointer, `urn:puffle:op:${opId}:request`);
-      entry.request = identifier(opId, "request");
+      entry.request = uniqueIdentifier(used, opId, "request");
       entries.push([entry.request, bodyId, false]);
       entry.normalize = normalizeRuleOf(doc, bodySchema, componentNameOf(bodySchema) ? pointerOf("components", "schemas", componentNameOf(bodySchema)) : bodyPointer, root);
       for (const [field, propSchema, propPointer] of propertiesOf(doc, bodySchema, bodyPointer)) {
@@ -477,20 +487,26 @@ function compileAll(doc, root) {
         // A field name goes into a URN: characters a URN cannot hold as they are (`~`, a space…) escaped.
         const fieldId = `urn:puffle:op:${opId}:field:${encodeURIComponent(field).replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
         schemas[fieldId] = { schema: { $id: fieldId, ...prepare(propSchema, propPointer, ctx) }, pointer: propPointer };
-        const exportName = identifier(opId, "field", field);
+        const exportName = uniqueIdentifier(used, opId, "field", field);
         entries.push([exportName, fieldId, false]);
         entry.fields.push({ field, exportName, transform });
       }
     }
 
-    // Responses, one validator per documented status.
-    for (const [status, mediaType, schema, responsePointer] of responsesOf(doc, operation)) {
+    // Responses, one validator per documented status: of a status with several media types
+    // (GitHub's application/json and application/sarif+json), application/json's, else the first.
+    const byStatus = new Map();
+    for (const response of responsesOf(doc, operation)) {
+      const taken = byStatus.get(response[0]);
+      if (!taken || (response[1] === "application/json" && taken[1] !== "application/json")) byStatus.set(response[0], response);
+    }
+    for (const [status, mediaType, schema, responsePointer] of byStatus.values()) {
       if (!schema) {
         entry.responses.push({ status, exportName: null });
         continue;
       }
       const id = idOf(schema, `${responsePointer}/content/${mediaType.replace(/\//g, "~1")}/schema`, `urn:puffle:op:${opId}:response:${status}`);
-      const exportName = identifier(opId, "response", status);
+      const exportName = uniqueIdentifier(used, opId, "response", status);
       entries.push([exportName, id, false]);
       entry.responses.push({ status, exportName });
     }

@@ -75,7 +75,7 @@ const REPLACEMENTS: Json[] = [
   [], ["x"], ["x", "x"], ["x", "x", "x"], ["y"], ["x", "a/b"], ["x", "q"], [UUID], [UUID, 1], [UUID, 1, true], [UUID, "1"], [1, 2, 3, 4, 5],
   {}, { kind: "circle", r: 1 }, { kind: "square", side: 3 }, { kind: "square", side: 11 }, { side: 3 }, { kind: "square", side: 3, r: 1 }, { kind: "circle", r: 0 },
   { name: "a" }, { name: "a", children: [{ name: "B" }] }, { name: "a", children: [{ name: "b", children: [{}] }] }, { mode: "a" }, { mode: "b", b: "x" }, { mode: "a", a: "1" }, { mode: "a", a: 1 }, { b: "xy" },
-  { k: [1, "v"] }, { k: [1, "w"] }, { a: "x" }, { c: "x" }, { c: "x", d: "y" }, { "A B": "x" }, { n_a: "x" }, { toolongname: "x" }, { a: 1, b: 2, c: 3, d: 4, e: 5 },
+  { queued: true }, { k: [1, "v"] }, { k: [1, "w"] }, { a: "x" }, { c: "x" }, { c: "x", d: "y" }, { "A B": "x" }, { n_a: "x" }, { toolongname: "x" }, { a: 1, b: 2, c: 3, d: 4, e: 5 },
 ];
 
 /** The value itself, and for an object or array each one-member mutation, recursively to `depth`. */
@@ -141,7 +141,16 @@ describe("issueCode on every keyword (fixture spec) vs AJV's own (toIssues)", ()
     expect(disagree).toEqual([]);
   });
 
-  it("a field name a URN cannot hold as it is gets its own validator", () => {
-    expect(Object.keys(generated.operations.updateThing!.requestFields)).toContain("a~b");
+  it("a field name a URN cannot hold as it is gets its own validator; names alike as identifiers (x-y, x_y) get one each", () => {
+    const fields = generated.operations.updateThing!.requestFields as Record<string, { validate: IssueFunction }>;
+    expect(Object.keys(fields)).toEqual(expect.arrayContaining(["a~b", "x-y", "x_y"]));
+    expect(fields["x-y"]!.validate(1)).toBe(true);
+    expect(fields["x_y"]!.validate(1)).toBe(false);
+  });
+
+  it("a status with several media types is validated against application/json's schema", () => {
+    const validate = generated.operations.updateThing!.responses["202"]!;
+    expect(validate({ queued: true })).toBe(true);
+    expect(validate("sarif")).toBe(false);
   });
 });
