@@ -1,10 +1,11 @@
 // Shared by the two differential tests of the generated issue-building validators
 // (test/unit/issues-differential.test.ts on our spec, test/pipeline/issues-keywords.test.ts on a
 // fixture using every keyword): the generated validator against AJV's own runtime compile of the
-// same schema, its errors worded by `toIssues`.
+// same schema, its errors worded by `toIssues`, over a corpus of mutated inputs.
 import { expect } from "vitest";
 import type { AjvError, IssueFunction } from "../generated/validators.js";
 import { toIssues } from "../src/validators.js";
+import type { Json } from "./helpers.js";
 
 /** An AJV validate function as compiled at run time. */
 export interface AjvFunction {
@@ -29,4 +30,31 @@ export function expectSameIssues(validate: IssueFunction, ajv: AjvFunction, corp
     else expect(validate.errors, JSON.stringify(value)).toEqual(rawIssues(ajv.errors));
   }
   expect(disagree).toEqual([]);
+}
+
+/**
+ * The value itself, and for an object or array each one-member mutation (removed, replaced by
+ * each of `replacements`, mutated recursively to `depth`), plus appended items and unknown members.
+ */
+export function mutations(value: Json, depth: number, replacements: readonly Json[]): Json[] {
+  const out: Json[] = [value];
+  if (!value || typeof value !== "object" || depth === 0) return out;
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      out.push(value.filter((_x, j) => j !== i));
+      for (const r of replacements) out.push(value.map((x, j) => (j === i ? r : x)));
+      for (const m of mutations(item, depth - 1, replacements).slice(1)) out.push(value.map((x, j) => (j === i ? m : x)));
+    });
+    out.push([...value, 1], []);
+    if (value.length > 0) out.push([...value, value[0]!]);
+    return out;
+  }
+  for (const key of Object.keys(value)) {
+    const { [key]: _removed, ...rest } = value;
+    out.push(rest);
+    for (const r of replacements) out.push({ ...value, [key]: r });
+    for (const m of mutations(value[key]!, depth - 1, replacements).slice(1)) out.push({ ...value, [key]: m });
+  }
+  out.push({ ...value, unknown_member: 1 }, { ...value, ["a/b~c"]: "x" }, { ...value, n_b: 1 });
+  return out;
 }

@@ -14,7 +14,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import type { IssueFunction } from "../../generated/validators.js";
 import { root, type Json } from "../helpers.js";
-import { expectSameIssues, type AjvFunction, type Pair } from "../issues-differential.js";
+import { expectSameIssues, mutations, type AjvFunction, type Pair } from "../issues-differential.js";
 
 const fixture = path.join(root, "test/pipeline/fixtures/keywords.openapi.json");
 const doc = JSON.parse(fs.readFileSync(fixture, "utf8")) as Json;
@@ -73,30 +73,7 @@ const REPLACEMENTS: Json[] = [
   { queued: true }, { k: [1, "v"] }, { k: [1, "w"] }, { a: "x" }, { c: "x" }, { c: "x", d: "y" }, { "A B": "x" }, { n_a: "x" }, { toolongname: "x" }, { a: 1, b: 2, c: 3, d: 4, e: 5 },
 ];
 
-/** The value itself, and for an object or array each one-member mutation, recursively to `depth`. */
-function mutations(value: Json, depth: number): Json[] {
-  const out: Json[] = [value];
-  if (!value || typeof value !== "object" || depth === 0) return out;
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => {
-      out.push(value.filter((_x, j) => j !== i));
-      for (const r of REPLACEMENTS) out.push(value.map((x, j) => (j === i ? r : x)));
-      for (const m of mutations(item, depth - 1).slice(1)) out.push(value.map((x, j) => (j === i ? m : x)));
-    });
-    out.push([...value, value[0] ?? 1], []);
-    return out;
-  }
-  for (const key of Object.keys(value)) {
-    const { [key]: _removed, ...rest } = value;
-    out.push(rest);
-    for (const r of REPLACEMENTS) out.push({ ...value, [key]: r });
-    for (const m of mutations(value[key]!, depth - 1).slice(1)) out.push({ ...value, [key]: m });
-  }
-  out.push({ ...value, unknown_member: 1 }, { ...value, ["a/b~c"]: "x" }, { ...value, n_b: 1 });
-  return out;
-}
-
-const corpus: Json[] = [...SEEDS.flatMap((seed) => mutations(seed, 3)), ...REPLACEMENTS];
+const corpus: Json[] = [...SEEDS.flatMap((seed) => mutations(seed, 3, REPLACEMENTS)), ...REPLACEMENTS];
 
 
 const KEYWORDS = [

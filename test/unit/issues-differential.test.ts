@@ -12,7 +12,7 @@ import { operations } from "../../generated/validators.js";
 import type { IssueFunction } from "../../generated/validators.js";
 import { normalizeRequestBody, toIssues, validatePathParams, validateRequestBody, validateResponseBody } from "../../src/validators.js";
 import { root, spec, type Json, type JsonObject } from "../helpers.js";
-import { expectSameIssues, type AjvFunction, type Pair } from "../issues-differential.js";
+import { expectSameIssues, mutations, type AjvFunction, type Pair } from "../issues-differential.js";
 
 /** Every `example` / `examples` value anywhere in the bundled spec. */
 function allExamples(node: Json, out: Json[] = []): Json[] {
@@ -38,27 +38,6 @@ const REPLACEMENTS: Json[] = [
   [], [{}], [1], {}, { id: "x" },
 ];
 
-/** The value itself, and for an object each one-member mutation, recursively to `depth`. */
-function mutations(value: Json, depth = 2): Json[] {
-  const out: Json[] = [value];
-  if (!value || typeof value !== "object" || depth === 0) return out;
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => {
-      for (const m of mutations(item, depth - 1).slice(1)) out.push(value.map((x, j) => (j === i ? m : x)));
-    });
-    out.push([...value, 1], []);
-    return out;
-  }
-  for (const key of Object.keys(value)) {
-    const { [key]: _removed, ...rest } = value;
-    out.push(rest);
-    for (const r of REPLACEMENTS) out.push({ ...value, [key]: r });
-    for (const m of mutations(value[key]!, depth - 1).slice(1)) out.push({ ...value, [key]: m });
-  }
-  out.push({ ...value, unknown_member: 1 }, { ...value, ["a/b~c"]: "x" });
-  return out;
-}
-
 const base: Json[] = [...allExamples(spec as JsonObject), ...REPLACEMENTS, { status: "archived" }, { id: "3d986dd1-9d70-45b7-8e36-5d5b8b1c9337" }];
 /**
  * Objects JSON cannot make, where counting keys differs by method (the generated minProperties
@@ -70,7 +49,7 @@ const exotic: Json[] = [
   Object.assign(Object.create({ unread_count: 1 }), { status: "archived" }) as Json,
   Object.assign(Object.create(null), { status: "archived" }) as Json,
 ];
-const corpus: Json[] = [...base.flatMap((value) => mutations(value)), ...exotic];
+const corpus: Json[] = [...base.flatMap((value) => mutations(value, 2, REPLACEMENTS)), ...exotic];
 
 interface Reference {
   pathParams: AjvFunction;
