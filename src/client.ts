@@ -387,6 +387,15 @@ interface ExchangePlan {
  * `PuffleAbortError` or `PuffleNetworkError` carrying the attempt count; a status is left alone (the
  * last 502 is returned, not thrown).
  */
+/** How long to wait before retry `attempts + 1`: the server's Retry-After (capped), else full jitter over an exponential ceiling. */
+function retryDelay(retry: RetrySettings, attempts: number, response: Response | undefined): number {
+  const asked = response === undefined ? undefined : parseRetryAfter(response.headers.get("retry-after"));
+  const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempts - 1));
+  // Drawn on every retry, Retry-After or not, so an injected `random` sees one draw per retry.
+  const jitter = Math.min(Math.max(Number(retry.random()) || 0, 0), 1);
+  return asked !== undefined ? Math.min(asked, retry.maxRetryAfterMs) : Math.floor(jitter * ceiling);
+}
+
 async function exchange(base: (input: Request) => Promise<Response>, retry: RetrySettings, template: Request, plan: ExchangePlan): Promise<Response> {
   const { timeoutMs, caller } = plan;
   const url = displayUrl(template.url);
@@ -410,12 +419,7 @@ async function exchange(base: (input: Request) => Promise<Response>, retry: Retr
   const onCallerAbort = caller !== undefined && controller !== undefined && caller !== signal ? () => controller.abort(caller.reason) : undefined;
   if (onCallerAbort) caller?.addEventListener("abort", onCallerAbort, { once: true });
   let attempts = 0;
-  const failed = (error: unknown): PuffleError => {
-    if (timedOut) return new PuffleTimeoutError({ url, operationId, timeoutMs, attempts });
-    if (caller?.aborted) return new PuffleAbortError({ url, operationId, reason: caller.reason, attempts });
-    if (error instanceof PuffleError) return error;
-    return new PuffleNetworkError({ url, operationId, cause: error, attempts });
-  };
+  const failed = (error: unknown): PuffleError => failure(error, url, operationId, attempts, timedOut ? timeoutMs : undefined, caller);
   try {
     // A retried request needs its body again: the serialized JSON when known, else the bytes, read once.
     let payload: string | ArrayBuffer | undefined = REQUEST_BODIES.get(template);
@@ -443,10 +447,7 @@ async function exchange(base: (input: Request) => Promise<Response>, retry: Retr
         failure = error;
       }
       if (attempts <= maxRetries && (response === undefined || isRetryableStatus(response.status))) {
-        const asked = response === undefined ? undefined : parseRetryAfter(response.headers.get("retry-after"));
-        const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempts - 1));
-        const jitter = Math.min(Math.max(Number(retry.random()) || 0, 0), 1);
-        const delay = asked !== undefined ? Math.min(asked, retry.maxRetryAfterMs) : Math.floor(jitter * ceiling);
+        const delay = retryDelay(retry, attempts, response);
         // Never wait past the deadline: give up now with what the last attempt got.
         if (timeoutMs === 0 || Date.now() - started + delay < timeoutMs) {
           if (delay > 0) {
@@ -734,12 +735,20 @@ async function attempt(base: TransportFetch, url: string, init: RequestInit): Pr
   return { response, text, attempts: 1, json: undefined };
 }
 
-/** The error for a failed exchange: the deadline passed, the caller aborted, or the network failed. */
-function failure(error: unknown, url: string, operationId: OperationId, attempts: number, d: Deadline | undefined, caller: AbortSignal | undefined): PuffleError {
-  if (d?.timedOut) return new PuffleTimeoutError({ url, operationId, timeoutMs: d.timeoutMs, attempts });
+/**
+ * The error for a failed exchange: the deadline passed (`timedOutMs`: the timeout that passed),
+ * the caller aborted, or the network failed.
+ */
+function failure(error: unknown, url: string, operationId: OperationId | undefined, attempts: number, timedOutMs: number | undefined, caller: AbortSignal | undefined): PuffleError {
+  if (timedOutMs !== undefined) return new PuffleTimeoutError({ url, operationId, timeoutMs: timedOutMs, attempts });
   if (caller?.aborted) return new PuffleAbortError({ url, operationId, reason: caller.reason, attempts });
   if (error instanceof PuffleError) return error;
   return new PuffleNetworkError({ url, operationId, cause: error, attempts });
+}
+
+/** The timeout a deadline passed, if it did. */
+function timedOut(d: Deadline | undefined): number | undefined {
+  return d?.timedOut ? d.timeoutMs : undefined;
 }
 
 /** The transport the methods call: `fetch(url, init)`. */
@@ -773,36 +782,27 @@ async function fastExchange(
       if (attempts === 1 && first !== undefined) {
         result = first.result;
         lastError = first.error;
-        if (result === undefined && (d?.timedOut || caller?.aborted)) throw failure(lastError, url, operationId, attempts, d, caller);
+        if (result === undefined && (d?.timedOut || caller?.aborted)) throw failure(lastError, url, operationId, attempts, timedOut(d), caller);
       } else try {
-        if (d !== undefined) result = await race(d, attempt(base, url, init));
-        else {
-          // No deadline and no signal: nothing to race, so no extra promise.
-          const response = await base(url, init);
-          if (!(response instanceof Response)) throw new TypeError("fetch did not return a Response");
-          result = { response, text: NULL_BODY_STATUSES.has(response.status) ? "" : await response.text(), attempts: 1, json: undefined };
-        }
+        result = await (d !== undefined ? race(d, attempt(base, url, init)) : attempt(base, url, init));
       } catch (error) {
-        if (d?.timedOut || caller?.aborted) throw failure(error, url, operationId, attempts, d, caller);
+        if (d?.timedOut || caller?.aborted) throw failure(error, url, operationId, attempts, timedOut(d), caller);
         lastError = error;
       }
       const response = result?.response;
       if (attempts <= maxRetries && (response === undefined || isRetryableStatus(response.status))) {
-        const asked = response === undefined ? undefined : parseRetryAfter(response.headers.get("retry-after"));
-        const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempts - 1));
-        const jitter = Math.min(Math.max(Number(retry.random()) || 0, 0), 1);
-        const delay = asked !== undefined ? Math.min(asked, retry.maxRetryAfterMs) : Math.floor(jitter * ceiling);
+        const delay = retryDelay(retry, attempts, response);
         // Never wait past the deadline: give up now with what the last attempt got.
         if (d === undefined || d.timeoutMs === 0 || now() + delay < d.expiresAt) {
           if (delay > 0) {
             const waiting = Promise.resolve().then(() => retry.sleep(delay, d?.controller.signal));
             await (d ? race(d, waiting) : waiting).catch(() => undefined);
           }
-          if (d?.timedOut || caller?.aborted) throw failure(undefined, url, operationId, attempts, d, caller);
+          if (d?.timedOut || caller?.aborted) throw failure(undefined, url, operationId, attempts, timedOut(d), caller);
           continue;
         }
       }
-      if (result === undefined) throw failure(lastError, url, operationId, attempts, d, caller);
+      if (result === undefined) throw failure(lastError, url, operationId, attempts, timedOut(d), caller);
       result.attempts = attempts;
       return result;
     }
