@@ -91,9 +91,11 @@ export declare const schemas: {
   readonly "Uuid": ValidateFunction;
   readonly "ValidationError": ValidateFunction;
 };
-export declare function requestBodyOf(operationId: string): IssueFunction | null | undefined;
-export declare function pathParamsOf(operationId: string): IssueFunction | undefined;
-export declare function responseOf(operationId: string, status: string): IssueFunction | null | undefined;
+/** The outcome of a check* entry: the value when valid, otherwise its issues (duplicates not yet merged). */
+export type CheckResult = { valid: true; value: unknown } | { valid: false; errors: Issue[] };
+export declare function checkRequestBody(operationId: string, body: unknown): CheckResult | null | undefined;
+export declare function checkPathParams(operationId: string, params: unknown): CheckResult | undefined;
+export declare function checkResponseBody(operationId: string, status: string, body: unknown): CheckResult | null | undefined;
 export declare const operations: {
   readonly "updateConversation": {
     readonly pathParams: IssueFunction;

@@ -2145,11 +2145,16 @@ validate23.errors = vErrors;
 return errors === 0;
 }
 
-/** The operations' validators: `errors` holds { path, keyword, message } issues. */
-const [updateConversation$params, updateConversation$request, updateConversation$field$status, updateConversation$field$unread_count, updateConversation$response$200, updateConversation$response$400, updateThread$params, updateThread$request, updateThread$field$account_id, updateThread$field$draft_attachments, updateThread$field$draft_bcc, updateThread$field$draft_body_html, updateThread$field$draft_body_text, updateThread$field$draft_cc, updateThread$field$draft_subject, updateThread$field$participant_email, updateThread$field$participant_name, updateThread$field$status, updateThread$field$unread_count, updateThread$response$200, updateThread$response$409, updateConversation$response$401, updateConversation$response$404, updateConversation$response$413, updateConversation$response$415, updateThread$response$400, updateThread$response$401, updateThread$response$404, updateThread$response$413, updateThread$response$415] = (() => {
+/** The operations' validators: IssueFunctions (`errors` holds { path, keyword, message } issues), and the functions returning those issues (null when valid). */
+const [updateConversation$params, updateConversation$request, updateConversation$field$status, updateConversation$field$unread_count, updateConversation$response$200, updateConversation$response$400, updateThread$params, updateThread$request, updateThread$field$account_id, updateThread$field$draft_attachments, updateThread$field$draft_bcc, updateThread$field$draft_body_html, updateThread$field$draft_body_text, updateThread$field$draft_cc, updateThread$field$draft_subject, updateThread$field$participant_email, updateThread$field$participant_name, updateThread$field$status, updateThread$field$unread_count, updateThread$response$200, updateThread$response$409, updateConversation$response$401, updateConversation$response$404, updateConversation$response$413, updateConversation$response$415, updateThread$response$400, updateThread$response$401, updateThread$response$404, updateThread$response$413, updateThread$response$415, updateConversation$params$issues, updateConversation$request$issues, updateConversation$response$200$issues, updateConversation$response$400$issues, updateConversation$response$401$issues, updateConversation$response$404$issues, updateConversation$response$413$issues, updateConversation$response$415$issues, updateThread$params$issues, updateThread$request$issues, updateThread$response$200$issues, updateThread$response$400$issues, updateThread$response$401$issues, updateThread$response$404$issues, updateThread$response$409$issues, updateThread$response$413$issues, updateThread$response$415$issues] = (() => {
 function report(list, issue){
 if(list === null) return [issue];
 list.push(issue);
+return list;
+}
+function insert(list, at, issue){
+if(list === null) return [issue];
+list.splice(at, 0, issue);
 return list;
 }
 function escapePointer(segment){
@@ -2159,14 +2164,11 @@ function prefixed(list, issues, prefix){
 for(var i = 0; i < issues.length; i++) issues[i].path = prefix + issues[i].path;
 return list === null ? issues : list.concat(issues);
 }
-function fewerKeys(data, limit){
-var count = 0;
-for(var key in data){
-if(Object.prototype.hasOwnProperty.call(data, key) && ++count >= limit) return false;
+function updateConversation$params(data){
+var issues = validate24(data);
+updateConversation$params.errors = issues;
+return issues === null;
 }
-return true;
-}
-const updateConversation$params = validate24;
 var formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 var pattern5 = new RegExp("^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$", "u");
 
@@ -2207,26 +2209,32 @@ else {
 vErrors = report(vErrors, {path:"",keyword:"type",message:"must be object"});
 errors++;
 }
-validate24.errors = vErrors;
-return errors === 0;
+return errors === 0 ? null : vErrors;
 }
 
-const updateConversation$request = validate16;
+function updateConversation$request(data){
+var issues = validate16(data);
+updateConversation$request.errors = issues;
+return issues === null;
+}
 
 function validate16(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(fewerKeys(data, 1)){
-vErrors = report(vErrors, {path:"",keyword:"minProperties",message:"must NOT have fewer than 1 properties"});
-errors++;
-}
+var count0 = 0;
+var at0 = errors;
 for(var key0 in data){
+if(count0 < 1 && Object.prototype.hasOwnProperty.call(data, key0)) count0++;
 if(!((key0 === "status") || (key0 === "unread_count"))){
 vErrors = report(vErrors, {path:"/"+escapePointer(key0),keyword:"additionalProperties",message:"is not a known field"});
 errors++;
 }
+}
+if(count0 < 1){
+vErrors = insert(vErrors, at0, {path:"",keyword:"minProperties",message:"must NOT have fewer than 1 properties"});
+errors++;
 }
 if(data.status !== undefined){
 var data0 = data.status;
@@ -2261,11 +2269,14 @@ else {
 vErrors = report(vErrors, {path:"",keyword:"type",message:"must be object"});
 errors++;
 }
-validate16.errors = vErrors;
-return errors === 0;
+return errors === 0 ? null : vErrors;
 }
 
-const updateConversation$field$status = validate25;
+function updateConversation$field$status(data){
+var issues = validate25(data);
+updateConversation$field$status.errors = issues;
+return issues === null;
+}
 
 function validate25(data){
 "use strict";
@@ -2279,11 +2290,14 @@ if(!((data === "active") || (data === "archived"))){
 vErrors = report(vErrors, {path:"",keyword:"enum",message:"must be one of \"active\", \"archived\""});
 errors++;
 }
-validate25.errors = vErrors;
-return errors === 0;
+return errors === 0 ? null : vErrors;
 }
 
-const updateConversation$field$unread_count = validate26;
+function updateConversation$field$unread_count(data){
+var issues = validate26(data);
+updateConversation$field$unread_count.errors = issues;
+return issues === null;
+}
 
 function validate26(data){
 "use strict";
@@ -2303,11 +2317,14 @@ vErrors = report(vErrors, {path:"",keyword:"minimum",message:"must be >= 0"});
 errors++;
 }
 }
-validate26.errors = vErrors;
-return errors === 0;
+return errors === 0 ? null : vErrors;
 }
 
-const updateConversation$response$200 = validate17;
+function updateConversation$response$200(data){
+var issues = validate17(data);
+updateConversation$response$200.errors = issues;
+return issues === null;
+}
 var formats2 = formats["date-time"];
 var formats8 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 var formats10 = formats.uri;
@@ -2492,8 +2509,7 @@ else {
 vErrors = report(vErrors, {path:"",keyword:"type",message:"must be object"});
 errors++;
 }
-validate2.errors = vErrors;
-return errors === 0;
+return errors === 0 ? null : vErrors;
 }
 
 
@@ -2501,8 +2517,9 @@ function validate1(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
-if(!(validate2(data))){
-vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+var issues0 = validate2(data);
+if(issues0 !== null){
+vErrors = vErrors === null ? issues0 : vErrors.concat(issues0);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2563,8 +2580,7 @@ else {
 vErrors = report(vErrors, {path:"",keyword:"type",message:"must be object"});
 errors++;
 }
-validate1.errors = vErrors;
-return errors === 0;
+return errors === 0 ? null : vErrors;
 }
 
 
@@ -2578,8 +2594,9 @@ vErrors = report(vErrors, {path:"/conversation",keyword:"required",message:"is r
 errors++;
 }
 if(data.conversation !== undefined){
-if(!(validate1(data.conversation))){
-vErrors = prefixed(vErrors, validate1.errors, "/conversation");
+var issues1 = validate1(data.conversation);
+if(issues1 !== null){
+vErrors = prefixed(vErrors, issues1, "/conversation");
 errors = vErrors.length;
 }
 }
@@ -2588,11 +2605,14 @@ else {
 vErrors = report(vErrors, {path:"",keyword:"type",message:"must be object"});
 errors++;
 }
-validate17.errors = vErrors;
-return errors === 0;
+return errors === 0 ? null : vErrors;
 }
 
-const updateConversation$response$400 = validate7;
+function updateConversation$response$400(data){
+var issues = validate7(data);
+updateConversation$response$400.errors = issues;
+return issues === null;
+}
 var formats16 = /^(?:[a-z][a-z0-9+\-.]*:)?(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'"()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
 
 function validate7(data){
@@ -2725,16 +2745,21 @@ else {
 vErrors = report(vErrors, {path:"",keyword:"type",message:"must be object"});
 errors++;
 }
-validate7.errors = vErrors;
-return errors === 0;
+return errors === 0 ? null : vErrors;
 }
 
-const updateThread$params = validate24;
+function updateThread$params(data){
+var issues = validate24(data);
+updateThread$params.errors = issues;
+return issues === null;
+}
 
 
-const updateThread$request = validate19;
-var schema22 = {"$id":"urn:puffle:schema:UpdateThreadRequest","type":"object","minProperties":1,"properties":{"account_id":{"type":["string","null"],"format":"uuid","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"draft_attachments":{"type":["array","null"],"maxItems":20,"items":{"$ref":"urn:puffle:schema:DraftAttachment"}},"draft_bcc":{"type":["string","null"],"maxLength":4096},"draft_body_html":{"type":["string","null"]},"draft_body_text":{"type":["string","null"]},"draft_cc":{"type":["string","null"],"maxLength":4096},"draft_subject":{"type":["string","null"],"maxLength":998},"participant_email":{"type":"string","format":"email","maxLength":254},"participant_name":{"type":"string","maxLength":256},"status":{"$ref":"urn:puffle:schema:StatusUpdate"},"unread_count":{"$ref":"urn:puffle:schema:UnreadCount"}},"additionalProperties":false};
-var func0 = Object.prototype.hasOwnProperty;
+function updateThread$request(data){
+var issues = validate19(data);
+updateThread$request.errors = issues;
+return issues === null;
+}
 var func1 = ucs2length;
 
 function validate19(data){
@@ -2742,15 +2767,18 @@ function validate19(data){
 var vErrors = null;
 var errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(fewerKeys(data, 1)){
-vErrors = report(vErrors, {path:"",keyword:"minProperties",message:"must NOT have fewer than 1 properties"});
-errors++;
-}
+var count1 = 0;
+var at1 = errors;
 for(var key0 in data){
-if(!(func0.call(schema22.properties, key0))){
+if(count1 < 1 && Object.prototype.hasOwnProperty.call(data, key0)) count1++;
+if(!((key0 === "account_id" || key0 === "draft_attachments" || key0 === "draft_bcc" || key0 === "draft_body_html" || key0 === "draft_body_text" || key0 === "draft_cc" || key0 === "draft_subject" || key0 === "participant_email" || key0 === "participant_name" || key0 === "status" || key0 === "unread_count"))){
 vErrors = report(vErrors, {path:"/"+escapePointer(key0),keyword:"additionalProperties",message:"is not a known field"});
 errors++;
 }
+}
+if(count1 < 1){
+vErrors = insert(vErrors, at1, {path:"",keyword:"minProperties",message:"must NOT have fewer than 1 properties"});
+errors++;
 }
 if(data.account_id !== undefined){
 var data0 = data.account_id;
@@ -2908,11 +2936,14 @@ else {
 vErrors = report(vErrors, {path:"",keyword:"type",message:"must be object"});
 errors++;
 }
-validate19.errors = vErrors;
-return errors === 0;
+return errors === 0 ? null : vErrors;
 }
 
-const updateThread$field$account_id = validate28;
+function updateThread$field$account_id(data){
+var issues = validate28(data);
+updateThread$field$account_id.errors = issues;
+return issues === null;
+}
 
 function validate28(data){
 "use strict";
@@ -2932,11 +2963,14 @@ vErrors = report(vErrors, {path:"",keyword:"format",message:"must match format \
 errors++;
 }
 }
-validate28.errors = vErrors;
-return errors === 0;
+return errors === 0 ? null : vErrors;
 }
 
-const updateThread$field$draft_attachments = validate29;
+function updateThread$field$draft_attachments(data){
+var issues = validate29(data);
+updateThread$field$draft_attachments.errors = issues;
+return issues === null;
+}
 
 function validate29(data){
 "use strict";
@@ -2962,11 +2996,14 @@ errors++;
 }
 }
 }
-validate29.errors = vErrors;
-return errors === 0;
+return errors === 0 ? null : vErrors;
 }
 
-const updateThread$field$draft_bcc = validate30;
+function updateThread$field$draft_bcc(data){
+var issues = validate30(data);
+updateThread$field$draft_bcc.errors = issues;
+return issues === null;
+}
 
 function validate30(data){
 "use strict";
@@ -2982,11 +3019,14 @@ vErrors = report(vErrors, {path:"",keyword:"maxLength",message:"must NOT have mo
 errors++;
 }
 }
-validate30.errors = vErrors;
-return errors === 0;
+return errors === 0 ? null : vErrors;
 }
 
-const updateThread$field$draft_body_html = validate31;
+function updateThread$field$draft_body_html(data){
+var issues = validate31(data);
+updateThread$field$draft_body_html.errors = issues;
+return issues === null;
+}
 
 function validate31(data){
 "use strict";
@@ -2996,17 +3036,28 @@ if((typeof data !== "string") && (data !== null)){
 vErrors = report(vErrors, {path:"",keyword:"type",message:"must be string,null"});
 errors++;
 }
-validate31.errors = vErrors;
-return errors === 0;
+return errors === 0 ? null : vErrors;
 }
 
-const updateThread$field$draft_body_text = validate31;
+function updateThread$field$draft_body_text(data){
+var issues = validate31(data);
+updateThread$field$draft_body_text.errors = issues;
+return issues === null;
+}
 
 
-const updateThread$field$draft_cc = validate30;
+function updateThread$field$draft_cc(data){
+var issues = validate30(data);
+updateThread$field$draft_cc.errors = issues;
+return issues === null;
+}
 
 
-const updateThread$field$draft_subject = validate34;
+function updateThread$field$draft_subject(data){
+var issues = validate34(data);
+updateThread$field$draft_subject.errors = issues;
+return issues === null;
+}
 
 function validate34(data){
 "use strict";
@@ -3022,11 +3073,14 @@ vErrors = report(vErrors, {path:"",keyword:"maxLength",message:"must NOT have mo
 errors++;
 }
 }
-validate34.errors = vErrors;
-return errors === 0;
+return errors === 0 ? null : vErrors;
 }
 
-const updateThread$field$participant_email = validate35;
+function updateThread$field$participant_email(data){
+var issues = validate35(data);
+updateThread$field$participant_email.errors = issues;
+return issues === null;
+}
 
 function validate35(data){
 "use strict";
@@ -3046,11 +3100,14 @@ else {
 vErrors = report(vErrors, {path:"",keyword:"type",message:"must be string"});
 errors++;
 }
-validate35.errors = vErrors;
-return errors === 0;
+return errors === 0 ? null : vErrors;
 }
 
-const updateThread$field$participant_name = validate36;
+function updateThread$field$participant_name(data){
+var issues = validate36(data);
+updateThread$field$participant_name.errors = issues;
+return issues === null;
+}
 
 function validate36(data){
 "use strict";
@@ -3066,17 +3123,28 @@ else {
 vErrors = report(vErrors, {path:"",keyword:"type",message:"must be string"});
 errors++;
 }
-validate36.errors = vErrors;
-return errors === 0;
+return errors === 0 ? null : vErrors;
 }
 
-const updateThread$field$status = validate25;
+function updateThread$field$status(data){
+var issues = validate25(data);
+updateThread$field$status.errors = issues;
+return issues === null;
+}
 
 
-const updateThread$field$unread_count = validate26;
+function updateThread$field$unread_count(data){
+var issues = validate26(data);
+updateThread$field$unread_count.errors = issues;
+return issues === null;
+}
 
 
-const updateThread$response$200 = validate20;
+function updateThread$response$200(data){
+var issues = validate20(data);
+updateThread$response$200.errors = issues;
+return issues === null;
+}
 
 function validate11(data){
 "use strict";
@@ -3142,8 +3210,7 @@ else {
 vErrors = report(vErrors, {path:"",keyword:"type",message:"must be object"});
 errors++;
 }
-validate11.errors = vErrors;
-return errors === 0;
+return errors === 0 ? null : vErrors;
 }
 
 
@@ -3151,12 +3218,14 @@ function validate9(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
-if(!(validate2(data))){
-vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+var issues2 = validate2(data);
+if(issues2 !== null){
+vErrors = vErrors === null ? issues2 : vErrors.concat(issues2);
 errors = vErrors.length;
 }
-if(!(validate11(data))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+var issues3 = validate11(data);
+if(issues3 !== null){
+vErrors = vErrors === null ? issues3 : vErrors.concat(issues3);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3173,8 +3242,7 @@ else {
 vErrors = report(vErrors, {path:"",keyword:"type",message:"must be object"});
 errors++;
 }
-validate9.errors = vErrors;
-return errors === 0;
+return errors === 0 ? null : vErrors;
 }
 
 
@@ -3188,8 +3256,9 @@ vErrors = report(vErrors, {path:"/thread",keyword:"required",message:"is require
 errors++;
 }
 if(data.thread !== undefined){
-if(!(validate9(data.thread))){
-vErrors = prefixed(vErrors, validate9.errors, "/thread");
+var issues4 = validate9(data.thread);
+if(issues4 !== null){
+vErrors = prefixed(vErrors, issues4, "/thread");
 errors = vErrors.length;
 }
 }
@@ -3198,11 +3267,14 @@ else {
 vErrors = report(vErrors, {path:"",keyword:"type",message:"must be object"});
 errors++;
 }
-validate20.errors = vErrors;
-return errors === 0;
+return errors === 0 ? null : vErrors;
 }
 
-const updateThread$response$409 = validate6;
+function updateThread$response$409(data){
+var issues = validate6(data);
+updateThread$response$409.errors = issues;
+return issues === null;
+}
 
 function validate6(data){
 "use strict";
@@ -3212,8 +3284,9 @@ if(!(data && typeof data == "object" && !Array.isArray(data))){
 vErrors = report(vErrors, {path:"",keyword:"type",message:"must be object"});
 errors++;
 }
-if(!(validate7(data))){
-vErrors = vErrors === null ? validate7.errors : vErrors.concat(validate7.errors);
+var issues5 = validate7(data);
+if(issues5 !== null){
+vErrors = vErrors === null ? issues5 : vErrors.concat(issues5);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3222,8 +3295,9 @@ vErrors = report(vErrors, {path:"/existing_thread",keyword:"required",message:"i
 errors++;
 }
 if(data.existing_thread !== undefined){
-if(!(validate9(data.existing_thread))){
-vErrors = prefixed(vErrors, validate9.errors, "/existing_thread");
+var issues6 = validate9(data.existing_thread);
+if(issues6 !== null){
+vErrors = prefixed(vErrors, issues6, "/existing_thread");
 errors = vErrors.length;
 }
 }
@@ -3232,8 +3306,7 @@ else {
 vErrors = report(vErrors, {path:"",keyword:"type",message:"must be object"});
 errors++;
 }
-validate6.errors = vErrors;
-return errors === 0;
+return errors === 0 ? null : vErrors;
 }
 const updateConversation$response$401 = updateConversation$response$400;
 const updateConversation$response$404 = updateConversation$response$400;
@@ -3244,7 +3317,7 @@ const updateThread$response$401 = updateConversation$response$400;
 const updateThread$response$404 = updateConversation$response$400;
 const updateThread$response$413 = updateConversation$response$400;
 const updateThread$response$415 = updateConversation$response$400;
-return [updateConversation$params, updateConversation$request, updateConversation$field$status, updateConversation$field$unread_count, updateConversation$response$200, updateConversation$response$400, updateThread$params, updateThread$request, updateThread$field$account_id, updateThread$field$draft_attachments, updateThread$field$draft_bcc, updateThread$field$draft_body_html, updateThread$field$draft_body_text, updateThread$field$draft_cc, updateThread$field$draft_subject, updateThread$field$participant_email, updateThread$field$participant_name, updateThread$field$status, updateThread$field$unread_count, updateThread$response$200, updateThread$response$409, updateConversation$response$401, updateConversation$response$404, updateConversation$response$413, updateConversation$response$415, updateThread$response$400, updateThread$response$401, updateThread$response$404, updateThread$response$413, updateThread$response$415];
+return [updateConversation$params, updateConversation$request, updateConversation$field$status, updateConversation$field$unread_count, updateConversation$response$200, updateConversation$response$400, updateThread$params, updateThread$request, updateThread$field$account_id, updateThread$field$draft_attachments, updateThread$field$draft_bcc, updateThread$field$draft_body_html, updateThread$field$draft_body_text, updateThread$field$draft_cc, updateThread$field$draft_subject, updateThread$field$participant_email, updateThread$field$participant_name, updateThread$field$status, updateThread$field$unread_count, updateThread$response$200, updateThread$response$409, updateConversation$response$401, updateConversation$response$404, updateConversation$response$413, updateConversation$response$415, updateThread$response$400, updateThread$response$401, updateThread$response$404, updateThread$response$413, updateThread$response$415, validate24, validate16, validate17, validate7, validate7, validate7, validate7, validate7, validate24, validate19, validate20, validate7, validate7, validate7, validate6, validate7, validate7];
 })();
 
 export const schemas = /* @__PURE__ */ Object.freeze({
@@ -3312,46 +3385,93 @@ export const operations = Object.freeze({
     }),
   }),
 });
-/** The request body validator of an operation; null when it takes no body, undefined for an unknown id. */
-export function requestBodyOf(operationId) {
+/** An operation's request body: `{ valid: true, value }` or `{ valid: false, errors }` (issues before merging); null when it takes no body, undefined for an unknown id. */
+export function checkRequestBody(operationId, body) {
+  var issues;
   switch (operationId) {
-    case "updateConversation": return updateConversation$request;
-    case "updateThread": return updateThread$request;
+    case "updateConversation":
+      issues = updateConversation$request$issues(body);
+      break;
+    case "updateThread":
+      issues = updateThread$request$issues(body);
+      break;
+    default:
+      return undefined;
   }
-  return undefined;
+  return issues === null ? { valid: true, value: body } : { valid: false, errors: issues };
 }
-/** The path parameters validator of an operation; undefined for an unknown id. */
-export function pathParamsOf(operationId) {
+/** An operation's path parameters, as checkRequestBody; undefined for an unknown id. */
+export function checkPathParams(operationId, params) {
+  var issues;
   switch (operationId) {
-    case "updateConversation": return updateConversation$params;
-    case "updateThread": return updateThread$params;
+    case "updateConversation":
+      issues = updateConversation$params$issues(params);
+      break;
+    case "updateThread":
+      issues = updateThread$params$issues(params);
+      break;
+    default:
+      return undefined;
   }
-  return undefined;
+  return issues === null ? { valid: true, value: params } : { valid: false, errors: issues };
 }
-/** The validator of a documented response (`status` a string); null when it has no body, undefined when not documented. */
-export function responseOf(operationId, status) {
+/** A documented response's body (`status` a string), as checkRequestBody; null when that response has no body, undefined when not documented. */
+export function checkResponseBody(operationId, status, body) {
+  var issues;
   switch (operationId) {
     case "updateConversation":
       switch (status) {
-        case "200": return updateConversation$response$200;
-        case "400": return updateConversation$response$400;
-        case "401": return updateConversation$response$401;
-        case "404": return updateConversation$response$404;
-        case "413": return updateConversation$response$413;
-        case "415": return updateConversation$response$415;
+        case "200":
+          issues = updateConversation$response$200$issues(body);
+          break;
+        case "400":
+          issues = updateConversation$response$400$issues(body);
+          break;
+        case "401":
+          issues = updateConversation$response$401$issues(body);
+          break;
+        case "404":
+          issues = updateConversation$response$404$issues(body);
+          break;
+        case "413":
+          issues = updateConversation$response$413$issues(body);
+          break;
+        case "415":
+          issues = updateConversation$response$415$issues(body);
+          break;
+        default:
+          return undefined;
       }
-      return undefined;
+      break;
     case "updateThread":
       switch (status) {
-        case "200": return updateThread$response$200;
-        case "400": return updateThread$response$400;
-        case "401": return updateThread$response$401;
-        case "404": return updateThread$response$404;
-        case "409": return updateThread$response$409;
-        case "413": return updateThread$response$413;
-        case "415": return updateThread$response$415;
+        case "200":
+          issues = updateThread$response$200$issues(body);
+          break;
+        case "400":
+          issues = updateThread$response$400$issues(body);
+          break;
+        case "401":
+          issues = updateThread$response$401$issues(body);
+          break;
+        case "404":
+          issues = updateThread$response$404$issues(body);
+          break;
+        case "409":
+          issues = updateThread$response$409$issues(body);
+          break;
+        case "413":
+          issues = updateThread$response$413$issues(body);
+          break;
+        case "415":
+          issues = updateThread$response$415$issues(body);
+          break;
+        default:
+          return undefined;
       }
+      break;
+    default:
       return undefined;
   }
-  return undefined;
+  return issues === null ? { valid: true, value: body } : { valid: false, errors: issues };
 }

@@ -1,7 +1,7 @@
 // The `puffle-api/validators` entry: check request and response bodies exactly as the API does,
 // with the generated, precompiled AJV validators (no AJV at run time, nothing compiled on import).
-import { operations as tables, pathParamsOf, requestBodyOf, responseOf, schemas } from "../generated/validators.js";
-import type { AjvError, IssueFunction, ValidateFunction } from "../generated/validators.js";
+import { checkPathParams, checkRequestBody, checkResponseBody, operations as tables, schemas } from "../generated/validators.js";
+import type { AjvError, CheckResult, IssueFunction, ValidateFunction } from "../generated/validators.js";
 import type { operations as Operations } from "../generated/schema.js";
 
 export { schemas };
@@ -125,13 +125,11 @@ function withoutRestatedPatterns(issues: ValidationIssue[]): ValidationIssue[] {
 }
 
 /**
- * One pass: the operation's validator (AJV's code, building our issues as it goes) answers, and
- * on failure its issues are the reasons.
+ * A check* entry's outcome as the API reports it: the generated validator built the result in one
+ * pass (AJV's code, building our issues as it goes); two issues or more are merged.
  */
-function run<T>(validate: IssueFunction, value: unknown): ValidationResult<T> {
-  if (validate(value)) return { valid: true, value: value as T };
-  const errors = validate.errors ?? [];
-  return { valid: false, errors: errors.length > 1 ? merged(errors) : errors };
+function reported<T>(result: CheckResult): ValidationResult<T> {
+  return (result.valid || result.errors.length < 2 ? result : { valid: false, errors: merged(result.errors) }) as ValidationResult<T>;
 }
 
 function unknownOperation(operationId: unknown): ValidationIssue[] {
@@ -150,10 +148,10 @@ function tableOf(operationId: unknown) {
 export function validateRequestBody<Op extends OperationId>(operationId: Op, body: unknown): ValidationResult<RequestBody<Op>>;
 export function validateRequestBody(operationId: string, body: unknown): ValidationResult<unknown>;
 export function validateRequestBody(operationId: string, body: unknown): ValidationResult<unknown> {
-  // requestBodyOf and the others are switches over the ids: with a constant id, a direct call.
-  const validate = requestBodyOf(operationId);
-  if (validate) return run(validate, body);
-  return { valid: false, errors: validate === undefined ? unknownOperation(operationId) : [{ path: "", keyword: "content", message: `${operationId} takes no request body` }] };
+  // checkRequestBody and the others switch over the ids: with a constant id, a direct call.
+  const result = checkRequestBody(operationId, body);
+  if (result) return reported(result);
+  return { valid: false, errors: result === undefined ? unknownOperation(operationId) : [{ path: "", keyword: "content", message: `${operationId} takes no request body` }] };
 }
 
 /** Checks a response body against the schema documented for that status. */
@@ -165,9 +163,9 @@ export function validateResponseBody(operationId: string, status: number | strin
   // String() of anything else than a number runs user code: only for a known operation, as ever.
   else if (typeof status === "number" || tableOf(operationId)) key = String(status);
   else return { valid: false, errors: unknownOperation(operationId) };
-  const validate = responseOf(operationId, key);
-  if (validate) return run(validate, body);
-  if (validate === undefined) {
+  const result = checkResponseBody(operationId, key, body);
+  if (result) return reported(result);
+  if (result === undefined) {
     const table = tableOf(operationId);
     if (!table) return { valid: false, errors: unknownOperation(operationId) };
     const responses: Readonly<Record<string, IssueFunction | null>> = table.responses;
@@ -189,9 +187,8 @@ export function validateResponseBody(operationId: string, status: number | strin
 export function validatePathParams<Op extends OperationId>(operationId: Op, params: unknown): ValidationResult<PathParams<Op>>;
 export function validatePathParams(operationId: string, params: unknown): ValidationResult<unknown>;
 export function validatePathParams(operationId: string, params: unknown): ValidationResult<unknown> {
-  const validate = pathParamsOf(operationId);
-  if (!validate) return { valid: false, errors: unknownOperation(operationId) };
-  return run(validate, params);
+  const result = checkPathParams(operationId, params);
+  return result ? reported(result) : { valid: false, errors: unknownOperation(operationId) };
 }
 
 const TRANSFORMS = {

@@ -301,14 +301,17 @@ function issueCode(code) {
   const unrewritten = /^.*\binstancePath:.*$/m.exec(out.replace(/^if\(!\((?:validate\d+|wrapper\d+\.validate)\(.*$/gm, ""));
   if (errorObjects === 0 || unrewritten) fail(`an error object was not rewritten${unrewritten ? `: ${unrewritten[0].slice(0, 300)}` : ""}`);
 
-  // References: no context object; on failure the callee's issues are prefixed with where it was called.
-  // A recursive reference calls through AJV's wrapper object (`wrapper0.validate(…)`).
+  // References: no context object; a callee returns its issues (null when the value is valid), which
+  // are prefixed with where it was called. A recursive reference calls through AJV's wrapper object
+  // (`wrapper0.validate(…)`).
+  let calls = 0;
   out = out.replace(/^if\(!\((validate\d+|wrapper\d+\.validate)\((.+?), (\{instancePath:.*\})\)\)\)\{\nvErrors = vErrors === null \? \1\.errors : vErrors\.concat\(\1\.errors\);\n/gm, (line, callee, arg, literal) => {
     const members = membersOf(literal);
     if (!members || [...members.keys()].join() !== "instancePath,parentData,parentDataProperty,rootData") fail(`unexpected call ${line}`);
     const prefix = relative(members.get("instancePath"));
-    const merge = prefix === '""' ? `vErrors === null ? ${callee}.errors : vErrors.concat(${callee}.errors)` : `prefixed(vErrors, ${callee}.errors, ${prefix})`;
-    return `if(!(${callee}(${arg}))){\nvErrors = ${merge};\n`;
+    const issues = `issues${calls++}`;
+    const merge = prefix === '""' ? `vErrors === null ? ${issues} : vErrors.concat(${issues})` : `prefixed(vErrors, ${issues}, ${prefix})`;
+    return `var ${issues} = ${callee}(${arg});\nif(${issues} !== null){\nvErrors = ${merge};\n`;
   });
   const preamble = /^function (validate\d+)\(data, valCxt\)\{\n"use strict"; (?:\/\*# sourceURL="[^"\n]*" \*\/;)?\nif\(valCxt\)\{\n(?:var \w+ = valCxt\.\w+;\n)+\}\nelse \{\n(?:var \w+ = [^\n]+;\n)+\}\n/gm;
   let functions = 0;
@@ -326,8 +329,19 @@ function issueCode(code) {
   // code points (a loop over the string) only runs on a string longer than the limit in units.
   const ucs2 = new Set([...out.matchAll(/^var (func\d+) = require\("ajv\/dist\/runtime\/ucs2length"\)\.default;$/gm)].map((m) => m[1]));
   out = out.replace(/\b(func\d+)\((data\d*)\) > (\d+)\)\{$/gm, (m, func, data, limit) => (ucs2.has(func) ? `${data}.length > ${limit} && ${func}(${data}) > ${limit}){` : m));
-  if (out.includes("fewerKeys(")) {
-    out = `function fewerKeys(data, limit){\nvar count = 0;\nfor(var key in data){\nif(Object.prototype.hasOwnProperty.call(data, key) && ++count >= limit) return false;\n}\nreturn true;\n}\n${out}`;
+  // additionalProperties beside many properties: AJV asks `hasOwnProperty.call(schemaN.properties, key)`,
+  // which keeps the whole schema constant in the file for its property names; compare the key with
+  // the names instead, as AJV itself writes it for a few properties.
+  const hasOwn = new Set([...out.matchAll(/^var (func\d+) = Object\.prototype\.hasOwnProperty;$/gm)].map((m) => m[1]));
+  out = out.replace(/\b(func\d+)\.call\(([^,()]+), (key\d+)\)/g, (m, func, expr, key) => {
+    if (!hasOwn.has(func)) return m;
+    const names = valueOf(expr);
+    if (names === null || typeof names !== "object" || Array.isArray(names)) return m;
+    const keys = Object.keys(names);
+    return keys.length === 0 ? "false" : `(${keys.map((k) => `${key} === ${JSON.stringify(k)}`).join(" || ")})`;
+  });
+  for (const func of hasOwn) {
+    if (!new RegExp(`\\b${func}\\b(?! = Object\\.prototype\\.hasOwnProperty;$)`, "m").test(out)) out = out.replace(new RegExp(`^var ${func} = Object\\.prototype\\.hasOwnProperty;\n`, "m"), "");
   }
   if (out.includes("prefixed(")) {
     out = `function prefixed(list, issues, prefix){\nfor(var i = 0; i < issues.length; i++) issues[i].path = prefix + issues[i].path;\nreturn list === null ? issues : list.concat(issues);\n}\n${out}`;
@@ -350,12 +364,27 @@ function issueCode(code) {
   });
   const leftSite = /^.*\berr\d+\b.*$/m.exec(out);
   if (sites !== errorObjects || leftSite) fail(`an error site was not rewritten${leftSite ? `: ${leftSite[0].slice(0, 300)}` : ""}`);
+  out = mergeKeyCount(out);
+  if (out.includes("fewerKeys(")) {
+    out = `function fewerKeys(data, limit){\nvar count = 0;\nfor(var key in data){\nif(Object.prototype.hasOwnProperty.call(data, key) && ++count >= limit) return false;\n}\nreturn true;\n}\n${out}`;
+  }
+  if (out.includes("insert(")) out = `function insert(list, at, issue){\nif(list === null) return [issue];\nlist.splice(at, 0, issue);\nreturn list;\n}\n${out}`;
   out = `function report(list, issue){\nif(list === null) return [issue];\nlist.push(issue);\nreturn list;\n}\n${out}`;
+  // Each function returns its issues, null when the value is valid (AJV keeps `errors`, the count,
+  // equal to the length of `vErrors`): no `errors` property written per call. The operations'
+  // IssueFunctions (boolean, issues in `errors`) are thin wrappers around them (buildValidators).
+  let endings = 0;
+  out = out.replace(/^(validate\d+)\.errors = vErrors;\nreturn errors === 0;\n\}$/gm, () => {
+    endings++;
+    return "return errors === 0 ? null : vErrors;\n}";
+  });
+  const leftRead = /^.*\b(?:validate\d+|wrapper\d+\.validate)\.errors\b.*$/m.exec(out);
+  if (endings !== functions || leftRead) fail(`a validator still ends or is read the AJV way${leftRead ? `: ${leftRead[0].slice(0, 300)}` : ""}`);
   // Functions AJV emitted twice under different ids (the same schema reached from two places, as
   // the path parameters of both operations): one is kept, the other names it.
   const bodies = new Map();
   const duplicates = new Map();
-  out = out.replace(/^function (validate\d+)\(data\)\{\n[\s\S]*?^\1\.errors = vErrors;\nreturn errors === 0;\n\}\n/gm, (block, name) => {
+  out = out.replace(/^function (validate\d+)\(data\)\{\n[\s\S]*?^return errors === 0 \? null : vErrors;\n\}\n/gm, (block, name) => {
     const key = block.replaceAll(name, "SELF");
     const first = bodies.get(key);
     if (first === undefined) {
@@ -371,6 +400,52 @@ function issueCode(code) {
   const mentions = new Map();
   for (const [name] of out.matchAll(/\bschema\d+\b/g)) mentions.set(name, (mentions.get(name) ?? 0) + 1);
   return out.replace(/^var (schema\d+) = .*;\n/gm, (line, name) => (mentions.get(name) === 1 ? "" : line));
+}
+
+/**
+ * The index just past the block that opens at `open` (a `{`), or -1: braces counted outside the
+ * double-quoted strings AJV writes (its output has no regex literals inside functions).
+ */
+function blockEnd(code, open) {
+  let depth = 0;
+  for (let i = open; i < code.length; i++) {
+    const c = code[i];
+    if (c === '"') {
+      for (i++; i < code.length && code[i] !== '"'; i++) if (code[i] === "\\") i++;
+    } else if (c === "/" && (code[i + 1] === "/" || code[i + 1] === "*")) {
+      return -1;
+    } else if (c === "{") depth++;
+    else if (c === "}" && --depth === 0) return i + 1;
+  }
+  return -1;
+}
+
+/**
+ * minProperties right before a for-in over the same object (additionalProperties): one loop
+ * instead of two — the loop counts the own enumerable keys as it goes (what `fewerKeys` and AJV's
+ * `Object.keys` count), and a missing count is reported after it, in the place in the list it had
+ * before the loop's own issues.
+ */
+function mergeKeyCount(code) {
+  const head = /^if\(fewerKeys\((data\d*), (\d+)\)\)\{\n(vErrors = report\(vErrors, \{path:[^\n]*\}\);)\nerrors\+\+;\n\}\nfor\(var (key\d+) in \1\)\{\n/gm;
+  let out = "";
+  let from = 0;
+  let n = 0;
+  for (let m; (m = head.exec(code)); ) {
+    const [whole, data, limit, reportLine, key] = m;
+    const open = m.index + whole.length - 2;
+    const end = blockEnd(code, open);
+    if (end === -1) continue;
+    const count = `count${n}`;
+    const at = `at${n++}`;
+    const issue = reportLine.slice("vErrors = report(vErrors, ".length, -2);
+    out += code.slice(from, m.index);
+    out += `var ${count} = 0;\nvar ${at} = errors;\nfor(var ${key} in ${data}){\nif(${count} < ${limit} && Object.prototype.hasOwnProperty.call(${data}, ${key})) ${count}++;\n`;
+    out += code.slice(open + 2, end);
+    out += `\nif(${count} < ${limit}){\nvErrors = insert(vErrors, ${at}, ${issue});\nerrors++;\n}`;
+    from = end;
+  }
+  return from === 0 ? code : out + code.slice(from);
 }
 
 const TRANSFORMS = ["lowercase"];
@@ -593,8 +668,27 @@ export function buildValidators(doc, { root, header }) {
   const opNames = [...firstNameOf.values()];
   let opCode = standaloneCode(ajv, Object.fromEntries([...firstNameOf].map(([id, name]) => [name, id])));
   opCode = issueCode(opCode.replace(/^"use strict";\n?/, "").replace(/^export const (\S+) = /gm, "const $1 = "));
+  // Each name AJV exported is the function returning issues (null when valid); the operations'
+  // table holds IssueFunctions around them (boolean, the issues in `errors`, as AJV's functions).
+  const issuesOf = new Map();
+  let named = 0;
+  opCode = opCode.replace(/^const (\S+) = (validate\d+);$/gm, (_m, name, fn) => {
+    named++;
+    issuesOf.set(name, fn);
+    return `function ${name}(data){\nvar issues = ${fn}(data);\n${name}.errors = issues;\nreturn issues === null;\n}`;
+  });
+  if (named !== opNames.length) throw new PipelineError({ rule: "puffle/issues", message: "an operation validator was not named: AJV's output changed shape" });
+  for (const alias of aliases) {
+    const [, name, target] = /^const (\S+) = (\S+);$/.exec(alias);
+    issuesOf.set(name, issuesOf.get(target));
+  }
+  // The cores the check* entries below call directly: request bodies, path parameters, responses.
+  const cores = [...new Set(operations.flatMap((op) => [op.params, op.request, ...op.responses.map((r) => r.exportName)]).filter(Boolean))];
+  const coreName = (name) => `${name}$issues`;
   const opList = [...opNames, ...aliases.map((a) => a.split(" ")[1])];
-  code = `${code.trim()}\n\n/** The operations' validators: \`errors\` holds { path, keyword, message } issues. */\nconst [${opList.join(", ")}] = (() => {\n${opCode.trim()}\n${aliases.join("\n")}\nreturn [${opList.join(", ")}];\n})();`;
+  const outer = [...opList, ...cores.map(coreName)];
+  const inner = [...opList, ...cores.map((name) => issuesOf.get(name))];
+  code = `${code.trim()}\n\n/** The operations' validators: IssueFunctions (\`errors\` holds { path, keyword, message } issues), and the functions returning those issues (null when valid). */\nconst [${outer.join(", ")}] = (() => {\n${opCode.trim()}\n${aliases.join("\n")}\nreturn [${inner.join(", ")}];\n})();`;
 
   const runtimeParts = [];
   for (const [call, { name, file }] of Object.entries(RUNTIME)) {
@@ -623,13 +717,16 @@ export function buildValidators(doc, { root, header }) {
   table.push("});");
   // Dispatch by switch: a call with a constant operation id (and status) compiles to a direct call
   // of that validator (a Map or object lookup leaves an indirect call on every validation).
-  const cases = (list, indent) => list.map(([key, value]) => `${indent}case ${JSON.stringify(key)}: return ${value};`).join("\n");
-  table.push("/** The request body validator of an operation; null when it takes no body, undefined for an unknown id. */");
-  table.push(`export function requestBodyOf(operationId) {\n  switch (operationId) {\n${cases(operations.map((op) => [op.opId, op.request ?? "null"]), "    ")}\n  }\n  return undefined;\n}`);
-  table.push("/** The path parameters validator of an operation; undefined for an unknown id. */");
-  table.push(`export function pathParamsOf(operationId) {\n  switch (operationId) {\n${cases(operations.map((op) => [op.opId, op.params]), "    ")}\n  }\n  return undefined;\n}`);
-  table.push("/** The validator of a documented response (`status` a string); null when it has no body, undefined when not documented. */");
-  table.push(`export function responseOf(operationId, status) {\n  switch (operationId) {\n${operations.map((op) => `    case ${JSON.stringify(op.opId)}:\n      switch (status) {\n${cases(op.responses.map((r) => [r.status, r.exportName ?? "null"]), "        ")}\n      }\n      return undefined;`).join("\n")}\n  }\n  return undefined;\n}`);
+  // The check* entries: one call for the public API's result object, the validator called directly
+  // (no function property written and read back, no result built from a boolean).
+  const call = (indent, value, core) => `${indent}issues = ${coreName(core)}(${value});\n${indent}break;`;
+  const result = (value) => `  return issues === null ? { valid: true, value: ${value} } : { valid: false, errors: issues };`;
+  table.push("/** An operation's request body: `{ valid: true, value }` or `{ valid: false, errors }` (issues before merging); null when it takes no body, undefined for an unknown id. */");
+  table.push(`export function checkRequestBody(operationId, body) {\n  var issues;\n  switch (operationId) {\n${operations.map((op) => `    case ${JSON.stringify(op.opId)}:\n${op.request ? call("      ", "body", op.request) : "      return null;"}`).join("\n")}\n    default:\n      return undefined;\n  }\n${result("body")}\n}`);
+  table.push("/** An operation's path parameters, as checkRequestBody; undefined for an unknown id. */");
+  table.push(`export function checkPathParams(operationId, params) {\n  var issues;\n  switch (operationId) {\n${operations.map((op) => `    case ${JSON.stringify(op.opId)}:\n${call("      ", "params", op.params)}`).join("\n")}\n    default:\n      return undefined;\n  }\n${result("params")}\n}`);
+  table.push("/** A documented response's body (`status` a string), as checkRequestBody; null when that response has no body, undefined when not documented. */");
+  table.push(`export function checkResponseBody(operationId, status, body) {\n  var issues;\n  switch (operationId) {\n${operations.map((op) => `    case ${JSON.stringify(op.opId)}:\n      switch (status) {\n${op.responses.map((r) => `        case ${JSON.stringify(r.status)}:\n${r.exportName ? call("          ", "body", r.exportName) : "          return null;"}`).join("\n")}\n        default:\n          return undefined;\n      }\n      break;`).join("\n")}\n    default:\n      return undefined;\n  }\n${result("body")}\n}`);
 
   const js = [
     header("//"),
@@ -685,9 +782,11 @@ export function buildValidators(doc, { root, header }) {
     "}",
     ...componentNames.map((n) => `/** Validates a \`${n}\` (components/schemas/${n}). */\nexport declare const ${identifier(`validate${n}`)}: ValidateFunction;`),
     `export declare const schemas: {\n${componentNames.map((n) => `  readonly ${JSON.stringify(n)}: ValidateFunction;`).join("\n")}\n};`,
-    "export declare function requestBodyOf(operationId: string): IssueFunction | null | undefined;",
-    "export declare function pathParamsOf(operationId: string): IssueFunction | undefined;",
-    "export declare function responseOf(operationId: string, status: string): IssueFunction | null | undefined;",
+    "/** The outcome of a check* entry: the value when valid, otherwise its issues (duplicates not yet merged). */",
+    "export type CheckResult = { valid: true; value: unknown } | { valid: false; errors: Issue[] };",
+    "export declare function checkRequestBody(operationId: string, body: unknown): CheckResult | null | undefined;",
+    "export declare function checkPathParams(operationId: string, params: unknown): CheckResult | undefined;",
+    "export declare function checkResponseBody(operationId: string, status: string, body: unknown): CheckResult | null | undefined;",
     "export declare const operations: {",
     ...operations.map((op) => [
       `  readonly ${JSON.stringify(op.opId)}: {`,

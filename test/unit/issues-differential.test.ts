@@ -48,6 +48,8 @@ const exotic: Json[] = [
   Object.defineProperty({}, "status", { value: "archived", enumerable: false }) as Json,
   Object.assign(Object.create({ unread_count: 1 }), { status: "archived" }) as Json,
   Object.assign(Object.create(null), { status: "archived" }) as Json,
+  Object.create({ bogus: 1 }) as Json,
+  Object.assign(Object.create({ bogus: 1 }), { draft_to: "x" }) as Json,
 ];
 const corpus: Json[] = [...base.flatMap((value) => mutations(value, 2, REPLACEMENTS)), ...exotic];
 
