@@ -3,7 +3,10 @@
 import { equal } from "../runtime/equal.js";
 export const validateMeta2020 = validate0;
 var schema0 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/schema","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/core":true,"https://json-schema.org/draft/2020-12/vocab/applicator":true,"https://json-schema.org/draft/2020-12/vocab/unevaluated":true,"https://json-schema.org/draft/2020-12/vocab/validation":true,"https://json-schema.org/draft/2020-12/vocab/meta-data":true,"https://json-schema.org/draft/2020-12/vocab/format-annotation":true,"https://json-schema.org/draft/2020-12/vocab/content":true},"$dynamicAnchor":"meta","title":"Core and Validation specifications meta-schema","allOf":[{"$ref":"meta/core"},{"$ref":"meta/applicator"},{"$ref":"meta/unevaluated"},{"$ref":"meta/validation"},{"$ref":"meta/meta-data"},{"$ref":"meta/format-annotation"},{"$ref":"meta/content"}],"type":["object","boolean"],"$comment":"This meta-schema also defines keywords that have appeared in previous drafts in order to prevent incompatible extensions as they remain in common use.","properties":{"definitions":{"$comment":"\"definitions\" has been replaced by \"$defs\".","type":"object","additionalProperties":{"$dynamicRef":"#meta"},"deprecated":true,"default":{}},"dependencies":{"$comment":"\"dependencies\" has been split and replaced by \"dependentSchemas\" and \"dependentRequired\" in order to serve their differing semantics.","type":"object","additionalProperties":{"anyOf":[{"$dynamicRef":"#meta"},{"$ref":"meta/validation#/$defs/stringArray"}]},"deprecated":true,"default":{}},"$recursiveAnchor":{"$comment":"\"$recursiveAnchor\" has been replaced by \"$dynamicAnchor\".","$ref":"meta/core#/$defs/anchorString","deprecated":true},"$recursiveRef":{"$comment":"\"$recursiveRef\" has been replaced by \"$dynamicRef\".","$ref":"meta/core#/$defs/uriReferenceString","deprecated":true}}};
-var schema23 = {"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]};
+var schema14 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/unevaluated","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/unevaluated":true},"$dynamicAnchor":"meta","title":"Unevaluated applicator vocabulary meta-schema","type":["object","boolean"],"properties":{"unevaluatedItems":{"$dynamicRef":"#meta"},"unevaluatedProperties":{"$dynamicRef":"#meta"}}};
+var schema30 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/format-annotation","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/format-annotation":true},"$dynamicAnchor":"meta","title":"Format vocabulary meta-schema for annotation results","type":["object","boolean"],"properties":{"format":{"type":"string"}}};
+var schema32 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/content","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/content":true},"$dynamicAnchor":"meta","title":"Content vocabulary meta-schema","type":["object","boolean"],"properties":{"contentEncoding":{"type":"string"},"contentMediaType":{"type":"string"},"contentSchema":{"$dynamicRef":"#meta"}}};
+var schema27 = {"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]};
 var schema5 = {"type":"string","pattern":"^[A-Za-z_][-A-Za-z0-9._]*$"};
 var schema2 = {"type":"string","format":"uri-reference"};
 var schema1 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/core","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/core":true},"$dynamicAnchor":"meta","title":"Core vocabulary meta-schema","type":["object","boolean"],"properties":{"$id":{"$ref":"#/$defs/uriReferenceString","$comment":"Non-empty fragments not allowed.","pattern":"^[^#]*#?$"},"$schema":{"$ref":"#/$defs/uriString"},"$ref":{"$ref":"#/$defs/uriReferenceString"},"$anchor":{"$ref":"#/$defs/anchorString"},"$dynamicRef":{"$ref":"#/$defs/uriReferenceString"},"$dynamicAnchor":{"$ref":"#/$defs/anchorString"},"$vocabulary":{"type":"object","propertyNames":{"$ref":"#/$defs/uriString"},"additionalProperties":{"type":"boolean"}},"$comment":{"type":"string"},"$defs":{"type":"object","additionalProperties":{"$dynamicRef":"#meta"}}},"$defs":{"anchorString":{"type":"string","pattern":"^[A-Za-z_][-A-Za-z0-9._]*$"},"uriString":{"type":"string","format":"uri"},"uriReferenceString":{"type":"string","format":"uri-reference"}}};
@@ -284,96 +287,6 @@ validate1.evaluated = {"props":{"$id":true,"$schema":true,"$ref":true,"$anchor":
 var schema9 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/applicator","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/applicator":true},"$dynamicAnchor":"meta","title":"Applicator vocabulary meta-schema","type":["object","boolean"],"properties":{"prefixItems":{"$ref":"#/$defs/schemaArray"},"items":{"$dynamicRef":"#meta"},"contains":{"$dynamicRef":"#meta"},"additionalProperties":{"$dynamicRef":"#meta"},"properties":{"type":"object","additionalProperties":{"$dynamicRef":"#meta"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$dynamicRef":"#meta"},"propertyNames":{"format":"regex"},"default":{}},"dependentSchemas":{"type":"object","additionalProperties":{"$dynamicRef":"#meta"},"default":{}},"propertyNames":{"$dynamicRef":"#meta"},"if":{"$dynamicRef":"#meta"},"then":{"$dynamicRef":"#meta"},"else":{"$dynamicRef":"#meta"},"allOf":{"$ref":"#/$defs/schemaArray"},"anyOf":{"$ref":"#/$defs/schemaArray"},"oneOf":{"$ref":"#/$defs/schemaArray"},"not":{"$dynamicRef":"#meta"}},"$defs":{"schemaArray":{"type":"array","minItems":1,"items":{"$dynamicRef":"#meta"}}}};
 var schema10 = {"type":"array","minItems":1,"items":{"$dynamicRef":"#meta"}};
 
-function validate4(data, valCxt){
-"use strict"; ;
-if(valCxt){
-var instancePath = valCxt.instancePath;
-var parentData = valCxt.parentData;
-var parentDataProperty = valCxt.parentDataProperty;
-var rootData = valCxt.rootData;
-var dynamicAnchors = valCxt.dynamicAnchors;
-}
-else {
-var instancePath = "";
-var parentData = undefined;
-var parentDataProperty = undefined;
-var rootData = data;
-var dynamicAnchors = {};
-}
-var vErrors = null;
-var errors = 0;
-var evaluated0 = validate4.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(Array.isArray(data)){
-if(data.length < 1){
-var err0 = {instancePath:instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-var len0 = data.length;
-for(var i0=0; i0<len0; i0++){
-var data0 = data[i0];
-var _v0 = dynamicAnchors.meta;
-if(_v0){
-if(!(_v0(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData:rootData,dynamicAnchors:dynamicAnchors}))){
-vErrors = vErrors === null ? _v0.errors : vErrors.concat(_v0.errors);
-errors = vErrors.length;
-}
-else {
-var props0 = _v0.evaluated.props;
-var items0 = _v0.evaluated.items;
-}
-}
-else {
-if(!(validate4(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData:rootData,dynamicAnchors:dynamicAnchors}))){
-vErrors = vErrors === null ? validate4.errors : vErrors.concat(validate4.errors);
-errors = vErrors.length;
-}
-else {
-var props1 = validate4.evaluated.props;
-if(props0 !== true && props1 !== undefined){
-if(props1 === true){
-props0 = true;
-}
-else {
-props0 = props0 || {};
-Object.assign(props0, props1);
-}
-}
-var items1 = validate4.evaluated.items;
-if(items0 !== true && items1 !== undefined){
-items0 = items1 === true ? true : items0 > items1 ? items0 : items1;
-}
-}
-}
-}
-}
-else {
-var err1 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate4.errors = vErrors;
-return errors === 0;
-}
-validate4.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
-
-
 function validate3(data, valCxt){
 "use strict"; /*# sourceURL="https://json-schema.org/draft/2020-12/meta/applicator" */;
 if(valCxt){
@@ -414,16 +327,24 @@ dynamicAnchors.meta = validate3;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.prefixItems !== undefined){
-if(!(validate4(data.prefixItems, {instancePath:instancePath+"/prefixItems",parentData:data,parentDataProperty:"prefixItems",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
-vErrors = vErrors === null ? validate4.errors : vErrors.concat(validate4.errors);
-errors = vErrors.length;
+var data0 = data.prefixItems;
+if(Array.isArray(data0)){
+if(data0.length < 1){
+var err1 = {instancePath:instancePath+"/prefixItems",schemaPath:"#/$defs/schemaArray/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err1];
 }
+else {
+vErrors.push(err1);
 }
-if(data.items !== undefined){
-var data1 = data.items;
+errors++;
+}
+var len0 = data0.length;
+for(var i0=0; i0<len0; i0++){
+var data1 = data0[i0];
 var _v0 = dynamicAnchors.meta;
 if(_v0){
-if(!(_v0(data1, {instancePath:instancePath+"/items",parentData:data,parentDataProperty:"items",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+if(!(_v0(data1, {instancePath:instancePath+"/prefixItems/" + i0,parentData:data0,parentDataProperty:i0,rootData:rootData,dynamicAnchors:dynamicAnchors}))){
 vErrors = vErrors === null ? _v0.errors : vErrors.concat(_v0.errors);
 errors = vErrors.length;
 }
@@ -433,7 +354,7 @@ var items0 = _v0.evaluated.items;
 }
 }
 else {
-if(!(validate3(data1, {instancePath:instancePath+"/items",parentData:data,parentDataProperty:"items",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+if(!(validate3(data1, {instancePath:instancePath+"/prefixItems/" + i0,parentData:data0,parentDataProperty:i0,rootData:rootData,dynamicAnchors:dynamicAnchors}))){
 vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
 errors = vErrors.length;
 }
@@ -455,11 +376,23 @@ items0 = items1 === true ? true : items0 > items1 ? items0 : items1;
 }
 }
 }
-if(data.contains !== undefined){
-var data2 = data.contains;
+}
+else {
+var err2 = {instancePath:instancePath+"/prefixItems",schemaPath:"#/$defs/schemaArray/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.items !== undefined){
+var data2 = data.items;
 var _v1 = dynamicAnchors.meta;
 if(_v1){
-if(!(_v1(data2, {instancePath:instancePath+"/contains",parentData:data,parentDataProperty:"contains",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+if(!(_v1(data2, {instancePath:instancePath+"/items",parentData:data,parentDataProperty:"items",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
 vErrors = vErrors === null ? _v1.errors : vErrors.concat(_v1.errors);
 errors = vErrors.length;
 }
@@ -469,7 +402,7 @@ var items2 = _v1.evaluated.items;
 }
 }
 else {
-if(!(validate3(data2, {instancePath:instancePath+"/contains",parentData:data,parentDataProperty:"contains",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+if(!(validate3(data2, {instancePath:instancePath+"/items",parentData:data,parentDataProperty:"items",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
 vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
 errors = vErrors.length;
 }
@@ -491,11 +424,11 @@ items2 = items3 === true ? true : items2 > items3 ? items2 : items3;
 }
 }
 }
-if(data.additionalProperties !== undefined){
-var data3 = data.additionalProperties;
+if(data.contains !== undefined){
+var data3 = data.contains;
 var _v2 = dynamicAnchors.meta;
 if(_v2){
-if(!(_v2(data3, {instancePath:instancePath+"/additionalProperties",parentData:data,parentDataProperty:"additionalProperties",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+if(!(_v2(data3, {instancePath:instancePath+"/contains",parentData:data,parentDataProperty:"contains",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
 vErrors = vErrors === null ? _v2.errors : vErrors.concat(_v2.errors);
 errors = vErrors.length;
 }
@@ -505,7 +438,7 @@ var items4 = _v2.evaluated.items;
 }
 }
 else {
-if(!(validate3(data3, {instancePath:instancePath+"/additionalProperties",parentData:data,parentDataProperty:"additionalProperties",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+if(!(validate3(data3, {instancePath:instancePath+"/contains",parentData:data,parentDataProperty:"contains",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
 vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
 errors = vErrors.length;
 }
@@ -527,14 +460,11 @@ items4 = items5 === true ? true : items4 > items5 ? items4 : items5;
 }
 }
 }
-if(data.properties !== undefined){
-var data4 = data.properties;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-for(var key0 in data4){
-var data5 = data4[key0];
+if(data.additionalProperties !== undefined){
+var data4 = data.additionalProperties;
 var _v3 = dynamicAnchors.meta;
 if(_v3){
-if(!(_v3(data5, {instancePath:instancePath+"/properties/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data4,parentDataProperty:key0,rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+if(!(_v3(data4, {instancePath:instancePath+"/additionalProperties",parentData:data,parentDataProperty:"additionalProperties",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
 vErrors = vErrors === null ? _v3.errors : vErrors.concat(_v3.errors);
 errors = vErrors.length;
 }
@@ -544,7 +474,7 @@ var items6 = _v3.evaluated.items;
 }
 }
 else {
-if(!(validate3(data5, {instancePath:instancePath+"/properties/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data4,parentDataProperty:key0,rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+if(!(validate3(data4, {instancePath:instancePath+"/additionalProperties",parentData:data,parentDataProperty:"additionalProperties",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
 vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
 errors = vErrors.length;
 }
@@ -566,40 +496,14 @@ items6 = items7 === true ? true : items6 > items7 ? items6 : items7;
 }
 }
 }
-}
-else {
-var err1 = {instancePath:instancePath+"/properties",schemaPath:"#/properties/properties/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.patternProperties !== undefined){
-var data6 = data.patternProperties;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-for(var key1 in data6){
-var _errs11 = errors;
-var valid2 = _errs11 === errors;
-if(!valid2){
-var err2 = {instancePath:instancePath+"/patternProperties",schemaPath:"#/properties/patternProperties/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-for(var key2 in data6){
-var data7 = data6[key2];
+if(data.properties !== undefined){
+var data5 = data.properties;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(var key0 in data5){
+var data6 = data5[key0];
 var _v4 = dynamicAnchors.meta;
 if(_v4){
-if(!(_v4(data7, {instancePath:instancePath+"/patternProperties/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data6,parentDataProperty:key2,rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+if(!(_v4(data6, {instancePath:instancePath+"/properties/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data5,parentDataProperty:key0,rootData:rootData,dynamicAnchors:dynamicAnchors}))){
 vErrors = vErrors === null ? _v4.errors : vErrors.concat(_v4.errors);
 errors = vErrors.length;
 }
@@ -609,7 +513,7 @@ var items8 = _v4.evaluated.items;
 }
 }
 else {
-if(!(validate3(data7, {instancePath:instancePath+"/patternProperties/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data6,parentDataProperty:key2,rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+if(!(validate3(data6, {instancePath:instancePath+"/properties/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data5,parentDataProperty:key0,rootData:rootData,dynamicAnchors:dynamicAnchors}))){
 vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
 errors = vErrors.length;
 }
@@ -633,7 +537,7 @@ items8 = items9 === true ? true : items8 > items9 ? items8 : items9;
 }
 }
 else {
-var err3 = {instancePath:instancePath+"/patternProperties",schemaPath:"#/properties/patternProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var err3 = {instancePath:instancePath+"/properties",schemaPath:"#/properties/properties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -643,14 +547,28 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.dependentSchemas !== undefined){
-var data8 = data.dependentSchemas;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-for(var key3 in data8){
-var data9 = data8[key3];
+if(data.patternProperties !== undefined){
+var data7 = data.patternProperties;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(var key1 in data7){
+var _errs14 = errors;
+var valid5 = _errs14 === errors;
+if(!valid5){
+var err4 = {instancePath:instancePath+"/patternProperties",schemaPath:"#/properties/patternProperties/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+for(var key2 in data7){
+var data8 = data7[key2];
 var _v5 = dynamicAnchors.meta;
 if(_v5){
-if(!(_v5(data9, {instancePath:instancePath+"/dependentSchemas/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data8,parentDataProperty:key3,rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+if(!(_v5(data8, {instancePath:instancePath+"/patternProperties/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data7,parentDataProperty:key2,rootData:rootData,dynamicAnchors:dynamicAnchors}))){
 vErrors = vErrors === null ? _v5.errors : vErrors.concat(_v5.errors);
 errors = vErrors.length;
 }
@@ -660,7 +578,7 @@ var items10 = _v5.evaluated.items;
 }
 }
 else {
-if(!(validate3(data9, {instancePath:instancePath+"/dependentSchemas/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data8,parentDataProperty:key3,rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+if(!(validate3(data8, {instancePath:instancePath+"/patternProperties/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data7,parentDataProperty:key2,rootData:rootData,dynamicAnchors:dynamicAnchors}))){
 vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
 errors = vErrors.length;
 }
@@ -684,21 +602,24 @@ items10 = items11 === true ? true : items10 > items11 ? items10 : items11;
 }
 }
 else {
-var err4 = {instancePath:instancePath+"/dependentSchemas",schemaPath:"#/properties/dependentSchemas/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var err5 = {instancePath:instancePath+"/patternProperties",schemaPath:"#/properties/patternProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err4];
+vErrors = [err5];
 }
 else {
-vErrors.push(err4);
+vErrors.push(err5);
 }
 errors++;
 }
 }
-if(data.propertyNames !== undefined){
-var data10 = data.propertyNames;
+if(data.dependentSchemas !== undefined){
+var data9 = data.dependentSchemas;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+for(var key3 in data9){
+var data10 = data9[key3];
 var _v6 = dynamicAnchors.meta;
 if(_v6){
-if(!(_v6(data10, {instancePath:instancePath+"/propertyNames",parentData:data,parentDataProperty:"propertyNames",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+if(!(_v6(data10, {instancePath:instancePath+"/dependentSchemas/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data9,parentDataProperty:key3,rootData:rootData,dynamicAnchors:dynamicAnchors}))){
 vErrors = vErrors === null ? _v6.errors : vErrors.concat(_v6.errors);
 errors = vErrors.length;
 }
@@ -708,7 +629,7 @@ var items12 = _v6.evaluated.items;
 }
 }
 else {
-if(!(validate3(data10, {instancePath:instancePath+"/propertyNames",parentData:data,parentDataProperty:"propertyNames",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+if(!(validate3(data10, {instancePath:instancePath+"/dependentSchemas/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data9,parentDataProperty:key3,rootData:rootData,dynamicAnchors:dynamicAnchors}))){
 vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
 errors = vErrors.length;
 }
@@ -730,11 +651,23 @@ items12 = items13 === true ? true : items12 > items13 ? items12 : items13;
 }
 }
 }
-if(data.if !== undefined){
-var data11 = data.if;
+}
+else {
+var err6 = {instancePath:instancePath+"/dependentSchemas",schemaPath:"#/properties/dependentSchemas/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.propertyNames !== undefined){
+var data11 = data.propertyNames;
 var _v7 = dynamicAnchors.meta;
 if(_v7){
-if(!(_v7(data11, {instancePath:instancePath+"/if",parentData:data,parentDataProperty:"if",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+if(!(_v7(data11, {instancePath:instancePath+"/propertyNames",parentData:data,parentDataProperty:"propertyNames",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
 vErrors = vErrors === null ? _v7.errors : vErrors.concat(_v7.errors);
 errors = vErrors.length;
 }
@@ -744,7 +677,7 @@ var items14 = _v7.evaluated.items;
 }
 }
 else {
-if(!(validate3(data11, {instancePath:instancePath+"/if",parentData:data,parentDataProperty:"if",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+if(!(validate3(data11, {instancePath:instancePath+"/propertyNames",parentData:data,parentDataProperty:"propertyNames",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
 vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
 errors = vErrors.length;
 }
@@ -766,11 +699,11 @@ items14 = items15 === true ? true : items14 > items15 ? items14 : items15;
 }
 }
 }
-if(data.then !== undefined){
-var data12 = data.then;
+if(data.if !== undefined){
+var data12 = data.if;
 var _v8 = dynamicAnchors.meta;
 if(_v8){
-if(!(_v8(data12, {instancePath:instancePath+"/then",parentData:data,parentDataProperty:"then",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+if(!(_v8(data12, {instancePath:instancePath+"/if",parentData:data,parentDataProperty:"if",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
 vErrors = vErrors === null ? _v8.errors : vErrors.concat(_v8.errors);
 errors = vErrors.length;
 }
@@ -780,7 +713,7 @@ var items16 = _v8.evaluated.items;
 }
 }
 else {
-if(!(validate3(data12, {instancePath:instancePath+"/then",parentData:data,parentDataProperty:"then",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+if(!(validate3(data12, {instancePath:instancePath+"/if",parentData:data,parentDataProperty:"if",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
 vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
 errors = vErrors.length;
 }
@@ -802,11 +735,11 @@ items16 = items17 === true ? true : items16 > items17 ? items16 : items17;
 }
 }
 }
-if(data.else !== undefined){
-var data13 = data.else;
+if(data.then !== undefined){
+var data13 = data.then;
 var _v9 = dynamicAnchors.meta;
 if(_v9){
-if(!(_v9(data13, {instancePath:instancePath+"/else",parentData:data,parentDataProperty:"else",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+if(!(_v9(data13, {instancePath:instancePath+"/then",parentData:data,parentDataProperty:"then",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
 vErrors = vErrors === null ? _v9.errors : vErrors.concat(_v9.errors);
 errors = vErrors.length;
 }
@@ -816,7 +749,7 @@ var items18 = _v9.evaluated.items;
 }
 }
 else {
-if(!(validate3(data13, {instancePath:instancePath+"/else",parentData:data,parentDataProperty:"else",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+if(!(validate3(data13, {instancePath:instancePath+"/then",parentData:data,parentDataProperty:"then",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
 vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
 errors = vErrors.length;
 }
@@ -838,29 +771,11 @@ items18 = items19 === true ? true : items18 > items19 ? items18 : items19;
 }
 }
 }
-if(data.allOf !== undefined){
-if(!(validate4(data.allOf, {instancePath:instancePath+"/allOf",parentData:data,parentDataProperty:"allOf",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
-vErrors = vErrors === null ? validate4.errors : vErrors.concat(validate4.errors);
-errors = vErrors.length;
-}
-}
-if(data.anyOf !== undefined){
-if(!(validate4(data.anyOf, {instancePath:instancePath+"/anyOf",parentData:data,parentDataProperty:"anyOf",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
-vErrors = vErrors === null ? validate4.errors : vErrors.concat(validate4.errors);
-errors = vErrors.length;
-}
-}
-if(data.oneOf !== undefined){
-if(!(validate4(data.oneOf, {instancePath:instancePath+"/oneOf",parentData:data,parentDataProperty:"oneOf",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
-vErrors = vErrors === null ? validate4.errors : vErrors.concat(validate4.errors);
-errors = vErrors.length;
-}
-}
-if(data.not !== undefined){
-var data17 = data.not;
+if(data.else !== undefined){
+var data14 = data.else;
 var _v10 = dynamicAnchors.meta;
 if(_v10){
-if(!(_v10(data17, {instancePath:instancePath+"/not",parentData:data,parentDataProperty:"not",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+if(!(_v10(data14, {instancePath:instancePath+"/else",parentData:data,parentDataProperty:"else",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
 vErrors = vErrors === null ? _v10.errors : vErrors.concat(_v10.errors);
 errors = vErrors.length;
 }
@@ -870,7 +785,7 @@ var items20 = _v10.evaluated.items;
 }
 }
 else {
-if(!(validate3(data17, {instancePath:instancePath+"/not",parentData:data,parentDataProperty:"not",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+if(!(validate3(data14, {instancePath:instancePath+"/else",parentData:data,parentDataProperty:"else",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
 vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
 errors = vErrors.length;
 }
@@ -892,15 +807,236 @@ items20 = items21 === true ? true : items20 > items21 ? items20 : items21;
 }
 }
 }
+if(data.allOf !== undefined){
+var data15 = data.allOf;
+if(Array.isArray(data15)){
+if(data15.length < 1){
+var err7 = {instancePath:instancePath+"/allOf",schemaPath:"#/$defs/schemaArray/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var len1 = data15.length;
+for(var i1=0; i1<len1; i1++){
+var data16 = data15[i1];
+var _v11 = dynamicAnchors.meta;
+if(_v11){
+if(!(_v11(data16, {instancePath:instancePath+"/allOf/" + i1,parentData:data15,parentDataProperty:i1,rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+vErrors = vErrors === null ? _v11.errors : vErrors.concat(_v11.errors);
+errors = vErrors.length;
+}
+else {
+var props22 = _v11.evaluated.props;
+var items22 = _v11.evaluated.items;
+}
+}
+else {
+if(!(validate3(data16, {instancePath:instancePath+"/allOf/" + i1,parentData:data15,parentDataProperty:i1,rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
+errors = vErrors.length;
+}
+else {
+var props23 = validate3.evaluated.props;
+if(props22 !== true && props23 !== undefined){
+if(props23 === true){
+props22 = true;
+}
+else {
+props22 = props22 || {};
+Object.assign(props22, props23);
+}
+}
+var items23 = validate3.evaluated.items;
+if(items22 !== true && items23 !== undefined){
+items22 = items23 === true ? true : items22 > items23 ? items22 : items23;
+}
+}
+}
+}
+}
+else {
+var err8 = {instancePath:instancePath+"/allOf",schemaPath:"#/$defs/schemaArray/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.anyOf !== undefined){
+var data17 = data.anyOf;
+if(Array.isArray(data17)){
+if(data17.length < 1){
+var err9 = {instancePath:instancePath+"/anyOf",schemaPath:"#/$defs/schemaArray/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+var len2 = data17.length;
+for(var i2=0; i2<len2; i2++){
+var data18 = data17[i2];
+var _v12 = dynamicAnchors.meta;
+if(_v12){
+if(!(_v12(data18, {instancePath:instancePath+"/anyOf/" + i2,parentData:data17,parentDataProperty:i2,rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+vErrors = vErrors === null ? _v12.errors : vErrors.concat(_v12.errors);
+errors = vErrors.length;
+}
+else {
+var props24 = _v12.evaluated.props;
+var items24 = _v12.evaluated.items;
+}
+}
+else {
+if(!(validate3(data18, {instancePath:instancePath+"/anyOf/" + i2,parentData:data17,parentDataProperty:i2,rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
+errors = vErrors.length;
+}
+else {
+var props25 = validate3.evaluated.props;
+if(props24 !== true && props25 !== undefined){
+if(props25 === true){
+props24 = true;
+}
+else {
+props24 = props24 || {};
+Object.assign(props24, props25);
+}
+}
+var items25 = validate3.evaluated.items;
+if(items24 !== true && items25 !== undefined){
+items24 = items25 === true ? true : items24 > items25 ? items24 : items25;
+}
+}
+}
+}
+}
+else {
+var err10 = {instancePath:instancePath+"/anyOf",schemaPath:"#/$defs/schemaArray/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.oneOf !== undefined){
+var data19 = data.oneOf;
+if(Array.isArray(data19)){
+if(data19.length < 1){
+var err11 = {instancePath:instancePath+"/oneOf",schemaPath:"#/$defs/schemaArray/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+var len3 = data19.length;
+for(var i3=0; i3<len3; i3++){
+var data20 = data19[i3];
+var _v13 = dynamicAnchors.meta;
+if(_v13){
+if(!(_v13(data20, {instancePath:instancePath+"/oneOf/" + i3,parentData:data19,parentDataProperty:i3,rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+vErrors = vErrors === null ? _v13.errors : vErrors.concat(_v13.errors);
+errors = vErrors.length;
+}
+else {
+var props26 = _v13.evaluated.props;
+var items26 = _v13.evaluated.items;
+}
+}
+else {
+if(!(validate3(data20, {instancePath:instancePath+"/oneOf/" + i3,parentData:data19,parentDataProperty:i3,rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
+errors = vErrors.length;
+}
+else {
+var props27 = validate3.evaluated.props;
+if(props26 !== true && props27 !== undefined){
+if(props27 === true){
+props26 = true;
+}
+else {
+props26 = props26 || {};
+Object.assign(props26, props27);
+}
+}
+var items27 = validate3.evaluated.items;
+if(items26 !== true && items27 !== undefined){
+items26 = items27 === true ? true : items26 > items27 ? items26 : items27;
+}
+}
+}
+}
+}
+else {
+var err12 = {instancePath:instancePath+"/oneOf",schemaPath:"#/$defs/schemaArray/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.not !== undefined){
+var data21 = data.not;
+var _v14 = dynamicAnchors.meta;
+if(_v14){
+if(!(_v14(data21, {instancePath:instancePath+"/not",parentData:data,parentDataProperty:"not",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+vErrors = vErrors === null ? _v14.errors : vErrors.concat(_v14.errors);
+errors = vErrors.length;
+}
+else {
+var props28 = _v14.evaluated.props;
+var items28 = _v14.evaluated.items;
+}
+}
+else {
+if(!(validate3(data21, {instancePath:instancePath+"/not",parentData:data,parentDataProperty:"not",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
+errors = vErrors.length;
+}
+else {
+var props29 = validate3.evaluated.props;
+if(props28 !== true && props29 !== undefined){
+if(props29 === true){
+props28 = true;
+}
+else {
+props28 = props28 || {};
+Object.assign(props28, props29);
+}
+}
+var items29 = validate3.evaluated.items;
+if(items28 !== true && items29 !== undefined){
+items28 = items29 === true ? true : items28 > items29 ? items28 : items29;
+}
+}
+}
+}
 }
 validate3.errors = vErrors;
 return errors === 0;
 }
 validate3.evaluated = {"props":{"prefixItems":true,"items":true,"contains":true,"additionalProperties":true,"properties":true,"patternProperties":true,"dependentSchemas":true,"propertyNames":true,"if":true,"then":true,"else":true,"allOf":true,"anyOf":true,"oneOf":true,"not":true},"dynamicProps":false,"dynamicItems":false};
 
-var schema11 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/unevaluated","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/unevaluated":true},"$dynamicAnchor":"meta","title":"Unevaluated applicator vocabulary meta-schema","type":["object","boolean"],"properties":{"unevaluatedItems":{"$dynamicRef":"#meta"},"unevaluatedProperties":{"$dynamicRef":"#meta"}}};
 
-function validate10(data, valCxt){
+function validate5(data, valCxt){
 "use strict"; /*# sourceURL="https://json-schema.org/draft/2020-12/meta/unevaluated" */;
 if(valCxt){
 var instancePath = valCxt.instancePath;
@@ -918,7 +1054,7 @@ var dynamicAnchors = {};
 }
 var vErrors = null;
 var errors = 0;
-var evaluated0 = validate10.evaluated;
+var evaluated0 = validate5.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -926,7 +1062,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if((!(data && typeof data == "object" && !Array.isArray(data))) && (typeof data !== "boolean")){
-var err0 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema11.type},message:"must be object,boolean"};
+var err0 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema14.type},message:"must be object,boolean"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -936,7 +1072,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!dynamicAnchors.meta){
-dynamicAnchors.meta = validate10;
+dynamicAnchors.meta = validate5;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.unevaluatedItems !== undefined){
@@ -953,12 +1089,12 @@ var items0 = _v0.evaluated.items;
 }
 }
 else {
-if(!(validate10(data0, {instancePath:instancePath+"/unevaluatedItems",parentData:data,parentDataProperty:"unevaluatedItems",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
-vErrors = vErrors === null ? validate10.errors : vErrors.concat(validate10.errors);
+if(!(validate5(data0, {instancePath:instancePath+"/unevaluatedItems",parentData:data,parentDataProperty:"unevaluatedItems",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
 errors = vErrors.length;
 }
 else {
-var props1 = validate10.evaluated.props;
+var props1 = validate5.evaluated.props;
 if(props0 !== true && props1 !== undefined){
 if(props1 === true){
 props0 = true;
@@ -968,7 +1104,7 @@ props0 = props0 || {};
 Object.assign(props0, props1);
 }
 }
-var items1 = validate10.evaluated.items;
+var items1 = validate5.evaluated.items;
 if(items0 !== true && items1 !== undefined){
 items0 = items1 === true ? true : items0 > items1 ? items0 : items1;
 }
@@ -989,12 +1125,12 @@ var items2 = _v1.evaluated.items;
 }
 }
 else {
-if(!(validate10(data1, {instancePath:instancePath+"/unevaluatedProperties",parentData:data,parentDataProperty:"unevaluatedProperties",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
-vErrors = vErrors === null ? validate10.errors : vErrors.concat(validate10.errors);
+if(!(validate5(data1, {instancePath:instancePath+"/unevaluatedProperties",parentData:data,parentDataProperty:"unevaluatedProperties",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
 errors = vErrors.length;
 }
 else {
-var props3 = validate10.evaluated.props;
+var props3 = validate5.evaluated.props;
 if(props2 !== true && props3 !== undefined){
 if(props3 === true){
 props2 = true;
@@ -1004,7 +1140,7 @@ props2 = props2 || {};
 Object.assign(props2, props3);
 }
 }
-var items3 = validate10.evaluated.items;
+var items3 = validate5.evaluated.items;
 if(items2 !== true && items3 !== undefined){
 items2 = items3 === true ? true : items2 > items3 ? items2 : items3;
 }
@@ -1012,17 +1148,17 @@ items2 = items3 === true ? true : items2 > items3 ? items2 : items3;
 }
 }
 }
-validate10.errors = vErrors;
+validate5.errors = vErrors;
 return errors === 0;
 }
-validate10.evaluated = {"props":{"unevaluatedItems":true,"unevaluatedProperties":true},"dynamicProps":false,"dynamicItems":false};
+validate5.evaluated = {"props":{"unevaluatedItems":true,"unevaluatedProperties":true},"dynamicProps":false,"dynamicItems":false};
 
-var schema12 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/validation","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/validation":true},"$dynamicAnchor":"meta","title":"Validation vocabulary meta-schema","type":["object","boolean"],"properties":{"type":{"anyOf":[{"$ref":"#/$defs/simpleTypes"},{"type":"array","items":{"$ref":"#/$defs/simpleTypes"},"minItems":1,"uniqueItems":true}]},"const":true,"enum":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/$defs/nonNegativeInteger"},"minLength":{"$ref":"#/$defs/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"maxItems":{"$ref":"#/$defs/nonNegativeInteger"},"minItems":{"$ref":"#/$defs/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"maxContains":{"$ref":"#/$defs/nonNegativeInteger"},"minContains":{"$ref":"#/$defs/nonNegativeInteger","default":1},"maxProperties":{"$ref":"#/$defs/nonNegativeInteger"},"minProperties":{"$ref":"#/$defs/nonNegativeIntegerDefault0"},"required":{"$ref":"#/$defs/stringArray"},"dependentRequired":{"type":"object","additionalProperties":{"$ref":"#/$defs/stringArray"}}},"$defs":{"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"$ref":"#/$defs/nonNegativeInteger","default":0},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}}};
-var schema13 = {"enum":["array","boolean","integer","null","number","object","string"]};
-var schema15 = {"type":"integer","minimum":0};
+var schema16 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/validation","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/validation":true},"$dynamicAnchor":"meta","title":"Validation vocabulary meta-schema","type":["object","boolean"],"properties":{"type":{"anyOf":[{"$ref":"#/$defs/simpleTypes"},{"type":"array","items":{"$ref":"#/$defs/simpleTypes"},"minItems":1,"uniqueItems":true}]},"const":true,"enum":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/$defs/nonNegativeInteger"},"minLength":{"$ref":"#/$defs/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"maxItems":{"$ref":"#/$defs/nonNegativeInteger"},"minItems":{"$ref":"#/$defs/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"maxContains":{"$ref":"#/$defs/nonNegativeInteger"},"minContains":{"$ref":"#/$defs/nonNegativeInteger","default":1},"maxProperties":{"$ref":"#/$defs/nonNegativeInteger"},"minProperties":{"$ref":"#/$defs/nonNegativeIntegerDefault0"},"required":{"$ref":"#/$defs/stringArray"},"dependentRequired":{"type":"object","additionalProperties":{"$ref":"#/$defs/stringArray"}}},"$defs":{"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"$ref":"#/$defs/nonNegativeInteger","default":0},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}}};
+var schema17 = {"enum":["array","boolean","integer","null","number","object","string"]};
+var schema19 = {"type":"integer","minimum":0};
 var func0 = equal;
 
-function validate12(data, valCxt){
+function validate7(data, valCxt){
 "use strict"; /*# sourceURL="https://json-schema.org/draft/2020-12/meta/validation" */;
 if(valCxt){
 var instancePath = valCxt.instancePath;
@@ -1040,7 +1176,7 @@ var dynamicAnchors = {};
 }
 var vErrors = null;
 var errors = 0;
-var evaluated0 = validate12.evaluated;
+var evaluated0 = validate7.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1048,7 +1184,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if((!(data && typeof data == "object" && !Array.isArray(data))) && (typeof data !== "boolean")){
-var err0 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema12.type},message:"must be object,boolean"};
+var err0 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema16.type},message:"must be object,boolean"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1058,7 +1194,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!dynamicAnchors.meta){
-dynamicAnchors.meta = validate12;
+dynamicAnchors.meta = validate7;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type !== undefined){
@@ -1067,7 +1203,7 @@ var _errs2 = errors;
 var valid1 = false;
 var _errs3 = errors;
 if(!(((((((data0 === "array") || (data0 === "boolean")) || (data0 === "integer")) || (data0 === "null")) || (data0 === "number")) || (data0 === "object")) || (data0 === "string"))){
-var err1 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/simpleTypes/enum",keyword:"enum",params:{allowedValues: schema13.enum},message:"must be equal to one of the allowed values"};
+var err1 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/simpleTypes/enum",keyword:"enum",params:{allowedValues: schema17.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1094,7 +1230,7 @@ var len0 = data0.length;
 for(var i0=0; i0<len0; i0++){
 var data1 = data0[i0];
 if(!(((((((data1 === "array") || (data1 === "boolean")) || (data1 === "integer")) || (data1 === "null")) || (data1 === "number")) || (data1 === "object")) || (data1 === "string"))){
-var err3 = {instancePath:instancePath+"/type/" + i0,schemaPath:"#/$defs/simpleTypes/enum",keyword:"enum",params:{allowedValues: schema13.enum},message:"must be equal to one of the allowed values"};
+var err3 = {instancePath:instancePath+"/type/" + i0,schemaPath:"#/$defs/simpleTypes/enum",keyword:"enum",params:{allowedValues: schema17.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1592,14 +1728,14 @@ errors++;
 }
 }
 }
-validate12.errors = vErrors;
+validate7.errors = vErrors;
 return errors === 0;
 }
-validate12.evaluated = {"props":{"type":true,"const":true,"enum":true,"multipleOf":true,"maximum":true,"exclusiveMaximum":true,"minimum":true,"exclusiveMinimum":true,"maxLength":true,"minLength":true,"pattern":true,"maxItems":true,"minItems":true,"uniqueItems":true,"maxContains":true,"minContains":true,"maxProperties":true,"minProperties":true,"required":true,"dependentRequired":true},"dynamicProps":false,"dynamicItems":false};
+validate7.evaluated = {"props":{"type":true,"const":true,"enum":true,"multipleOf":true,"maximum":true,"exclusiveMaximum":true,"minimum":true,"exclusiveMinimum":true,"maxLength":true,"minLength":true,"pattern":true,"maxItems":true,"minItems":true,"uniqueItems":true,"maxContains":true,"minContains":true,"maxProperties":true,"minProperties":true,"required":true,"dependentRequired":true},"dynamicProps":false,"dynamicItems":false};
 
-var schema25 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/meta-data","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/meta-data":true},"$dynamicAnchor":"meta","title":"Meta-data vocabulary meta-schema","type":["object","boolean"],"properties":{"title":{"type":"string"},"description":{"type":"string"},"default":true,"deprecated":{"type":"boolean","default":false},"readOnly":{"type":"boolean","default":false},"writeOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true}}};
+var schema29 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/meta-data","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/meta-data":true},"$dynamicAnchor":"meta","title":"Meta-data vocabulary meta-schema","type":["object","boolean"],"properties":{"title":{"type":"string"},"description":{"type":"string"},"default":true,"deprecated":{"type":"boolean","default":false},"readOnly":{"type":"boolean","default":false},"writeOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true}}};
 
-function validate14(data, valCxt){
+function validate9(data, valCxt){
 "use strict"; /*# sourceURL="https://json-schema.org/draft/2020-12/meta/meta-data" */;
 if(valCxt){
 var instancePath = valCxt.instancePath;
@@ -1617,7 +1753,7 @@ var dynamicAnchors = {};
 }
 var vErrors = null;
 var errors = 0;
-var evaluated0 = validate14.evaluated;
+var evaluated0 = validate9.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1625,7 +1761,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if((!(data && typeof data == "object" && !Array.isArray(data))) && (typeof data !== "boolean")){
-var err0 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema25.type},message:"must be object,boolean"};
+var err0 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema29.type},message:"must be object,boolean"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1635,7 +1771,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!dynamicAnchors.meta){
-dynamicAnchors.meta = validate14;
+dynamicAnchors.meta = validate9;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.title !== undefined){
@@ -1711,14 +1847,13 @@ errors++;
 }
 }
 }
-validate14.errors = vErrors;
+validate9.errors = vErrors;
 return errors === 0;
 }
-validate14.evaluated = {"props":{"title":true,"description":true,"default":true,"deprecated":true,"readOnly":true,"writeOnly":true,"examples":true},"dynamicProps":false,"dynamicItems":false};
+validate9.evaluated = {"props":{"title":true,"description":true,"default":true,"deprecated":true,"readOnly":true,"writeOnly":true,"examples":true},"dynamicProps":false,"dynamicItems":false};
 
-var schema26 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/format-annotation","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/format-annotation":true},"$dynamicAnchor":"meta","title":"Format vocabulary meta-schema for annotation results","type":["object","boolean"],"properties":{"format":{"type":"string"}}};
 
-function validate16(data, valCxt){
+function validate11(data, valCxt){
 "use strict"; /*# sourceURL="https://json-schema.org/draft/2020-12/meta/format-annotation" */;
 if(valCxt){
 var instancePath = valCxt.instancePath;
@@ -1736,7 +1871,7 @@ var dynamicAnchors = {};
 }
 var vErrors = null;
 var errors = 0;
-var evaluated0 = validate16.evaluated;
+var evaluated0 = validate11.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1744,7 +1879,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if((!(data && typeof data == "object" && !Array.isArray(data))) && (typeof data !== "boolean")){
-var err0 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema26.type},message:"must be object,boolean"};
+var err0 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema30.type},message:"must be object,boolean"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1754,7 +1889,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!dynamicAnchors.meta){
-dynamicAnchors.meta = validate16;
+dynamicAnchors.meta = validate11;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.format !== undefined){
@@ -1770,14 +1905,13 @@ errors++;
 }
 }
 }
-validate16.errors = vErrors;
+validate11.errors = vErrors;
 return errors === 0;
 }
-validate16.evaluated = {"props":{"format":true},"dynamicProps":false,"dynamicItems":false};
+validate11.evaluated = {"props":{"format":true},"dynamicProps":false,"dynamicItems":false};
 
-var schema27 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/content","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/content":true},"$dynamicAnchor":"meta","title":"Content vocabulary meta-schema","type":["object","boolean"],"properties":{"contentEncoding":{"type":"string"},"contentMediaType":{"type":"string"},"contentSchema":{"$dynamicRef":"#meta"}}};
 
-function validate18(data, valCxt){
+function validate13(data, valCxt){
 "use strict"; /*# sourceURL="https://json-schema.org/draft/2020-12/meta/content" */;
 if(valCxt){
 var instancePath = valCxt.instancePath;
@@ -1795,7 +1929,7 @@ var dynamicAnchors = {};
 }
 var vErrors = null;
 var errors = 0;
-var evaluated0 = validate18.evaluated;
+var evaluated0 = validate13.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1803,7 +1937,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if((!(data && typeof data == "object" && !Array.isArray(data))) && (typeof data !== "boolean")){
-var err0 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema27.type},message:"must be object,boolean"};
+var err0 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema32.type},message:"must be object,boolean"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1813,7 +1947,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!dynamicAnchors.meta){
-dynamicAnchors.meta = validate18;
+dynamicAnchors.meta = validate13;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.contentEncoding !== undefined){
@@ -1854,12 +1988,12 @@ var items0 = _v0.evaluated.items;
 }
 }
 else {
-if(!(validate18(data2, {instancePath:instancePath+"/contentSchema",parentData:data,parentDataProperty:"contentSchema",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
-vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+if(!(validate13(data2, {instancePath:instancePath+"/contentSchema",parentData:data,parentDataProperty:"contentSchema",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
 errors = vErrors.length;
 }
 else {
-var props1 = validate18.evaluated.props;
+var props1 = validate13.evaluated.props;
 if(props0 !== true && props1 !== undefined){
 if(props1 === true){
 props0 = true;
@@ -1869,7 +2003,7 @@ props0 = props0 || {};
 Object.assign(props0, props1);
 }
 }
-var items1 = validate18.evaluated.items;
+var items1 = validate13.evaluated.items;
 if(items0 !== true && items1 !== undefined){
 items0 = items1 === true ? true : items0 > items1 ? items0 : items1;
 }
@@ -1877,10 +2011,10 @@ items0 = items1 === true ? true : items0 > items1 ? items0 : items1;
 }
 }
 }
-validate18.errors = vErrors;
+validate13.errors = vErrors;
 return errors === 0;
 }
-validate18.evaluated = {"props":{"contentEncoding":true,"contentMediaType":true,"contentSchema":true},"dynamicProps":false,"dynamicItems":false};
+validate13.evaluated = {"props":{"contentEncoding":true,"contentMediaType":true,"contentSchema":true},"dynamicProps":false,"dynamicItems":false};
 
 
 function validate0(data, valCxt){
@@ -1929,35 +2063,25 @@ if(!(validate3(data, {instancePath:instancePath,parentData:parentData,parentData
 vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
 errors = vErrors.length;
 }
-if(!(validate10(data, {instancePath:instancePath,parentData:parentData,parentDataProperty:parentDataProperty,rootData:rootData,dynamicAnchors:dynamicAnchors}))){
-vErrors = vErrors === null ? validate10.errors : vErrors.concat(validate10.errors);
-errors = vErrors.length;
+if((!(data && typeof data == "object" && !Array.isArray(data))) && (typeof data !== "boolean")){
+var err1 = {instancePath:instancePath,schemaPath:"meta/unevaluated/type",keyword:"type",params:{type: schema14.type},message:"must be object,boolean"};
+if(vErrors === null){
+vErrors = [err1];
 }
-if(!(validate12(data, {instancePath:instancePath,parentData:parentData,parentDataProperty:parentDataProperty,rootData:rootData,dynamicAnchors:dynamicAnchors}))){
-vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
-errors = vErrors.length;
+else {
+vErrors.push(err1);
 }
-if(!(validate14(data, {instancePath:instancePath,parentData:parentData,parentDataProperty:parentDataProperty,rootData:rootData,dynamicAnchors:dynamicAnchors}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
+errors++;
 }
-if(!(validate16(data, {instancePath:instancePath,parentData:parentData,parentDataProperty:parentDataProperty,rootData:rootData,dynamicAnchors:dynamicAnchors}))){
-vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
-errors = vErrors.length;
-}
-if(!(validate18(data, {instancePath:instancePath,parentData:parentData,parentDataProperty:parentDataProperty,rootData:rootData,dynamicAnchors:dynamicAnchors}))){
-vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
-errors = vErrors.length;
+if(!dynamicAnchors.meta){
+dynamicAnchors.meta = validate5;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.definitions !== undefined){
-var data0 = data.definitions;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-for(var key0 in data0){
-var data1 = data0[key0];
+if(data.unevaluatedItems !== undefined){
+var data0 = data.unevaluatedItems;
 var _v0 = dynamicAnchors.meta;
 if(_v0){
-if(!(_v0(data1, {instancePath:instancePath+"/definitions/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data0,parentDataProperty:key0,rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+if(!(_v0(data0, {instancePath:instancePath+"/unevaluatedItems",parentData:data,parentDataProperty:"unevaluatedItems",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
 vErrors = vErrors === null ? _v0.errors : vErrors.concat(_v0.errors);
 errors = vErrors.length;
 }
@@ -1967,7 +2091,7 @@ var items0 = _v0.evaluated.items;
 }
 }
 else {
-if(!(validate0(data1, {instancePath:instancePath+"/definitions/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data0,parentDataProperty:key0,rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+if(!(validate0(data0, {instancePath:instancePath+"/unevaluatedItems",parentData:data,parentDataProperty:"unevaluatedItems",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
 vErrors = vErrors === null ? validate0.errors : vErrors.concat(validate0.errors);
 errors = vErrors.length;
 }
@@ -1989,29 +2113,11 @@ items0 = items1 === true ? true : items0 > items1 ? items0 : items1;
 }
 }
 }
-}
-else {
-var err1 = {instancePath:instancePath+"/definitions",schemaPath:"#/properties/definitions/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.dependencies !== undefined){
-var data2 = data.dependencies;
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-for(var key1 in data2){
-var data3 = data2[key1];
-var _errs19 = errors;
-var valid4 = false;
-var _errs20 = errors;
+if(data.unevaluatedProperties !== undefined){
+var data1 = data.unevaluatedProperties;
 var _v1 = dynamicAnchors.meta;
 if(_v1){
-if(!(_v1(data3, {instancePath:instancePath+"/dependencies/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data2,parentDataProperty:key1,rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+if(!(_v1(data1, {instancePath:instancePath+"/unevaluatedProperties",parentData:data,parentDataProperty:"unevaluatedProperties",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
 vErrors = vErrors === null ? _v1.errors : vErrors.concat(_v1.errors);
 errors = vErrors.length;
 }
@@ -2021,7 +2127,7 @@ var items2 = _v1.evaluated.items;
 }
 }
 else {
-if(!(validate0(data3, {instancePath:instancePath+"/dependencies/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data2,parentDataProperty:key1,rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+if(!(validate0(data1, {instancePath:instancePath+"/unevaluatedProperties",parentData:data,parentDataProperty:"unevaluatedProperties",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
 vErrors = vErrors === null ? validate0.errors : vErrors.concat(validate0.errors);
 errors = vErrors.length;
 }
@@ -2042,14 +2148,18 @@ items2 = items3 === true ? true : items2 > items3 ? items2 : items3;
 }
 }
 }
-var _valid0 = _errs20 === errors;
-valid4 = valid4 || _valid0;
-var _errs21 = errors;
-if(Array.isArray(data3)){
-var len0 = data3.length;
-for(var i0=0; i0<len0; i0++){
-if(typeof data3[i0] !== "string"){
-var err2 = {instancePath:instancePath+"/dependencies/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"meta/validation#/$defs/stringArray/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+if(!(validate7(data, {instancePath:instancePath,parentData:parentData,parentDataProperty:parentDataProperty,rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+vErrors = vErrors === null ? validate7.errors : vErrors.concat(validate7.errors);
+errors = vErrors.length;
+}
+if(!(validate9(data, {instancePath:instancePath,parentData:parentData,parentDataProperty:parentDataProperty,rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+vErrors = vErrors === null ? validate9.errors : vErrors.concat(validate9.errors);
+errors = vErrors.length;
+}
+if((!(data && typeof data == "object" && !Array.isArray(data))) && (typeof data !== "boolean")){
+var err2 = {instancePath:instancePath,schemaPath:"meta/format-annotation/type",keyword:"type",params:{type: schema30.type},message:"must be object,boolean"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2058,19 +2168,13 @@ vErrors.push(err2);
 }
 errors++;
 }
+if(!dynamicAnchors.meta){
+dynamicAnchors.meta = validate11;
 }
-var i1 = data3.length;
-var j0;
-if(i1 > 1){
-var indices0 = {};
-for(;i1--;){
-var item0 = data3[i1];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-var err3 = {instancePath:instancePath+"/dependencies/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"meta/validation#/$defs/stringArray/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.format !== undefined){
+if(typeof data.format !== "string"){
+var err3 = {instancePath:instancePath+"/format",schemaPath:"meta/format-annotation/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2078,14 +2182,11 @@ else {
 vErrors.push(err3);
 }
 errors++;
-break;
-}
-indices0[item0] = i1;
 }
 }
 }
-else {
-var err4 = {instancePath:instancePath+"/dependencies/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"meta/validation#/$defs/stringArray/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if((!(data && typeof data == "object" && !Array.isArray(data))) && (typeof data !== "boolean")){
+var err4 = {instancePath:instancePath,schemaPath:"meta/content/type",keyword:"type",params:{type: schema32.type},message:"must be object,boolean"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2094,15 +2195,13 @@ vErrors.push(err4);
 }
 errors++;
 }
-var _valid0 = _errs21 === errors;
-valid4 = valid4 || _valid0;
-if(_valid0){
-if(items2 !== true){
-items2 = true;
+if(!dynamicAnchors.meta){
+dynamicAnchors.meta = validate13;
 }
-}
-if(!valid4){
-var err5 = {instancePath:instancePath+"/dependencies/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/dependencies/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.contentEncoding !== undefined){
+if(typeof data.contentEncoding !== "string"){
+var err5 = {instancePath:instancePath+"/contentEncoding",schemaPath:"meta/content/properties/contentEncoding/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2111,21 +2210,10 @@ vErrors.push(err5);
 }
 errors++;
 }
-else {
-errors = _errs19;
-if(vErrors !== null){
-if(_errs19){
-vErrors.length = _errs19;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-var err6 = {instancePath:instancePath+"/dependencies",schemaPath:"#/properties/dependencies/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.contentMediaType !== undefined){
+if(typeof data.contentMediaType !== "string"){
+var err6 = {instancePath:instancePath+"/contentMediaType",schemaPath:"meta/content/properties/contentMediaType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2135,11 +2223,86 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.$recursiveAnchor !== undefined){
-var data5 = data.$recursiveAnchor;
-if(typeof data5 === "string"){
-if(!pattern1.test(data5)){
-var err7 = {instancePath:instancePath+"/$recursiveAnchor",schemaPath:"meta/core#/$defs/anchorString/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][-A-Za-z0-9._]*$"},message:"must match pattern \""+"^[A-Za-z_][-A-Za-z0-9._]*$"+"\""};
+if(data.contentSchema !== undefined){
+var data5 = data.contentSchema;
+var _v2 = dynamicAnchors.meta;
+if(_v2){
+if(!(_v2(data5, {instancePath:instancePath+"/contentSchema",parentData:data,parentDataProperty:"contentSchema",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+vErrors = vErrors === null ? _v2.errors : vErrors.concat(_v2.errors);
+errors = vErrors.length;
+}
+else {
+var props4 = _v2.evaluated.props;
+var items4 = _v2.evaluated.items;
+}
+}
+else {
+if(!(validate0(data5, {instancePath:instancePath+"/contentSchema",parentData:data,parentDataProperty:"contentSchema",rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+vErrors = vErrors === null ? validate0.errors : vErrors.concat(validate0.errors);
+errors = vErrors.length;
+}
+else {
+var props5 = validate0.evaluated.props;
+if(props4 !== true && props5 !== undefined){
+if(props5 === true){
+props4 = true;
+}
+else {
+props4 = props4 || {};
+Object.assign(props4, props5);
+}
+}
+var items5 = validate0.evaluated.items;
+if(items4 !== true && items5 !== undefined){
+items4 = items5 === true ? true : items4 > items5 ? items4 : items5;
+}
+}
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.definitions !== undefined){
+var data6 = data.definitions;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(var key0 in data6){
+var data7 = data6[key0];
+var _v3 = dynamicAnchors.meta;
+if(_v3){
+if(!(_v3(data7, {instancePath:instancePath+"/definitions/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data6,parentDataProperty:key0,rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+vErrors = vErrors === null ? _v3.errors : vErrors.concat(_v3.errors);
+errors = vErrors.length;
+}
+else {
+var props6 = _v3.evaluated.props;
+var items6 = _v3.evaluated.items;
+}
+}
+else {
+if(!(validate0(data7, {instancePath:instancePath+"/definitions/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data6,parentDataProperty:key0,rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+vErrors = vErrors === null ? validate0.errors : vErrors.concat(validate0.errors);
+errors = vErrors.length;
+}
+else {
+var props7 = validate0.evaluated.props;
+if(props6 !== true && props7 !== undefined){
+if(props7 === true){
+props6 = true;
+}
+else {
+props6 = props6 || {};
+Object.assign(props6, props7);
+}
+}
+var items7 = validate0.evaluated.items;
+if(items6 !== true && items7 !== undefined){
+items6 = items7 === true ? true : items6 > items7 ? items6 : items7;
+}
+}
+}
+}
+}
+else {
+var err7 = {instancePath:instancePath+"/definitions",schemaPath:"#/properties/definitions/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2149,8 +2312,55 @@ vErrors.push(err7);
 errors++;
 }
 }
+if(data.dependencies !== undefined){
+var data8 = data.dependencies;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+for(var key1 in data8){
+var data9 = data8[key1];
+var _errs34 = errors;
+var valid10 = false;
+var _errs35 = errors;
+var _v4 = dynamicAnchors.meta;
+if(_v4){
+if(!(_v4(data9, {instancePath:instancePath+"/dependencies/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data8,parentDataProperty:key1,rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+vErrors = vErrors === null ? _v4.errors : vErrors.concat(_v4.errors);
+errors = vErrors.length;
+}
 else {
-var err8 = {instancePath:instancePath+"/$recursiveAnchor",schemaPath:"meta/core#/$defs/anchorString/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var props8 = _v4.evaluated.props;
+var items8 = _v4.evaluated.items;
+}
+}
+else {
+if(!(validate0(data9, {instancePath:instancePath+"/dependencies/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data8,parentDataProperty:key1,rootData:rootData,dynamicAnchors:dynamicAnchors}))){
+vErrors = vErrors === null ? validate0.errors : vErrors.concat(validate0.errors);
+errors = vErrors.length;
+}
+else {
+var props9 = validate0.evaluated.props;
+if(props8 !== true && props9 !== undefined){
+if(props9 === true){
+props8 = true;
+}
+else {
+props8 = props8 || {};
+Object.assign(props8, props9);
+}
+}
+var items9 = validate0.evaluated.items;
+if(items8 !== true && items9 !== undefined){
+items8 = items9 === true ? true : items8 > items9 ? items8 : items9;
+}
+}
+}
+var _valid0 = _errs35 === errors;
+valid10 = valid10 || _valid0;
+var _errs36 = errors;
+if(Array.isArray(data9)){
+var len0 = data9.length;
+for(var i0=0; i0<len0; i0++){
+if(typeof data9[i0] !== "string"){
+var err8 = {instancePath:instancePath+"/dependencies/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"meta/validation#/$defs/stringArray/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2160,14 +2370,115 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.$recursiveRef !== undefined){
-if(!(typeof data.$recursiveRef === "string")){
-var err9 = {instancePath:instancePath+"/$recursiveRef",schemaPath:"meta/core#/$defs/uriReferenceString/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var i1 = data9.length;
+var j0;
+if(i1 > 1){
+var indices0 = {};
+for(;i1--;){
+var item0 = data9[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+var err9 = {instancePath:instancePath+"/dependencies/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"meta/validation#/$defs/stringArray/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
 if(vErrors === null){
 vErrors = [err9];
 }
 else {
 vErrors.push(err9);
+}
+errors++;
+break;
+}
+indices0[item0] = i1;
+}
+}
+}
+else {
+var err10 = {instancePath:instancePath+"/dependencies/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"meta/validation#/$defs/stringArray/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+var _valid0 = _errs36 === errors;
+valid10 = valid10 || _valid0;
+if(_valid0){
+if(items8 !== true){
+items8 = true;
+}
+}
+if(!valid10){
+var err11 = {instancePath:instancePath+"/dependencies/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/dependencies/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+else {
+errors = _errs34;
+if(vErrors !== null){
+if(_errs34){
+vErrors.length = _errs34;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+var err12 = {instancePath:instancePath+"/dependencies",schemaPath:"#/properties/dependencies/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.$recursiveAnchor !== undefined){
+var data11 = data.$recursiveAnchor;
+if(typeof data11 === "string"){
+if(!pattern1.test(data11)){
+var err13 = {instancePath:instancePath+"/$recursiveAnchor",schemaPath:"meta/core#/$defs/anchorString/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][-A-Za-z0-9._]*$"},message:"must match pattern \""+"^[A-Za-z_][-A-Za-z0-9._]*$"+"\""};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+var err14 = {instancePath:instancePath+"/$recursiveAnchor",schemaPath:"meta/core#/$defs/anchorString/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.$recursiveRef !== undefined){
+if(!(typeof data.$recursiveRef === "string")){
+var err15 = {instancePath:instancePath+"/$recursiveRef",schemaPath:"meta/core#/$defs/uriReferenceString/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
 }
 errors++;
 }

@@ -459,6 +459,10 @@ export function ajvOptions(formats) {
     // columns instead of copying them. Unknown keywords, formats, types and numbers stay strict.
     strictRequired: false,
     allErrors: true,
+    // A referenced schema is inlined into its callers only while small (at most 16 keywords, all
+    // of ours are): on a large spec AJV otherwise generates the code of every ref-free schema again
+    // at each use (GitHub's: 60 MB of code in 19 s, against 40 MB in 11 s with the limit).
+    inlineRefs: 16,
     formats,
     // es5: the validation context is read with `if (valCxt)` rather than a destructuring default,
     // which allocates on every call; the code is otherwise the same.
