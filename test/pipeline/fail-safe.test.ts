@@ -93,6 +93,25 @@ describe("a broken spec: non-zero exit, one located message, output untouched", 
   }, SLOW);
 });
 
+describe("a spec broken for lint and for a later step reports the lint problem", () => {
+  // Lint (its problem names the rule to fix) comes before the validators step, which would fail too
+  // here (AJV strict mode): with the types step on its worker thread and in process alike.
+  it.each([["types on a worker thread", {}], ["every step in process", { PUFFLE_GENERATE_THREADS: "0" }]] as const)("%s", (_name, env) => {
+    const ws = workspace();
+    try {
+      ws.edit("components/schemas/Uuid.yaml", (t) => t.replace("format: uuid", "format: uuid\nminimum: 1"));
+      ws.edit("paths/api_threads_{id}.yaml", (t) => t.replace("operationId: updateThread", "operationId: updateConversation"));
+      const before = snapshot(ws.out);
+      const m = LINE.exec(oneLine(generate(ws, { env })));
+      expect(m!.groups!.rule).toMatch(/operationId-unique/);
+      expect(m!.groups!.file).toBe("openapi/paths/api_threads_{id}.yaml");
+      expectUntouched(ws, before);
+    } finally {
+      removeWorkspace(ws);
+    }
+  }, SLOW);
+});
+
 describe("a failure part-way through writing leaves the output untouched", () => {
   // Injected with PUFFLE_GENERATE_FAIL_AFTER_WRITE=1: the new files are all written (to the
   // temporary folder next to the output), then the run fails before the swap. A read-only folder
