@@ -329,15 +329,17 @@ function issueCode(code) {
   // code points (a loop over the string) only runs on a string longer than the limit in units.
   const ucs2 = new Set([...out.matchAll(/^var (func\d+) = require\("ajv\/dist\/runtime\/ucs2length"\)\.default;$/gm)].map((m) => m[1]));
   out = out.replace(/\b(func\d+)\((data\d*)\) > (\d+)\)\{$/gm, (m, func, data, limit) => (ucs2.has(func) ? `${data}.length > ${limit} && ${func}(${data}) > ${limit}){` : m));
-  // additionalProperties beside many properties: AJV asks `hasOwnProperty.call(schemaN.properties, key)`,
-  // which keeps the whole schema constant in the file for its property names; compare the key with
-  // the names instead, as AJV itself writes it for a few properties.
+  // additionalProperties beside more than 8 properties: AJV asks `hasOwnProperty.call(schemaN.properties,
+  // key)`, which keeps the whole schema constant in the file for its property names; up to 32 names,
+  // compare the key with them instead, as AJV itself writes it for a few properties (past that, a
+  // chain of comparisons per key would cost more than the lookup).
   const hasOwn = new Set([...out.matchAll(/^var (func\d+) = Object\.prototype\.hasOwnProperty;$/gm)].map((m) => m[1]));
   out = out.replace(/\b(func\d+)\.call\(([^,()]+), (key\d+)\)/g, (m, func, expr, key) => {
     if (!hasOwn.has(func)) return m;
     const names = valueOf(expr);
     if (names === null || typeof names !== "object" || Array.isArray(names)) return m;
     const keys = Object.keys(names);
+    if (keys.length > 32) return m;
     return keys.length === 0 ? "false" : `(${keys.map((k) => `${key} === ${JSON.stringify(k)}`).join(" || ")})`;
   });
   for (const func of hasOwn) {
