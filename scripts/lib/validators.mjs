@@ -429,18 +429,17 @@ function blockEnd(code, open) {
  * before the loop's own issues.
  */
 function mergeKeyCount(code) {
-  const head = /^if\(fewerKeys\((data\d*), (\d+)\)\)\{\n(vErrors = report\(vErrors, \{path:[^\n]*\}\);)\nerrors\+\+;\n\}\nfor\(var (key\d+) in \1\)\{\n/gm;
+  const head = /^if\(fewerKeys\((data\d*), (\d+)\)\)\{\nvErrors = report\(vErrors, (\{path:[^\n]*\})\);\nerrors\+\+;\n\}\nfor\(var (key\d+) in \1\)\{\n/gm;
   let out = "";
   let from = 0;
   let n = 0;
   for (let m; (m = head.exec(code)); ) {
-    const [whole, data, limit, reportLine, key] = m;
+    const [whole, data, limit, issue, key] = m;
     const open = m.index + whole.length - 2;
     const end = blockEnd(code, open);
     if (end === -1) continue;
     const count = `count${n}`;
     const at = `at${n++}`;
-    const issue = reportLine.slice("vErrors = report(vErrors, ".length, -2);
     out += code.slice(from, m.index);
     out += `var ${count} = 0;\nvar ${at} = errors;\nfor(var ${key} in ${data}){\nif(${count} < ${limit} && Object.prototype.hasOwnProperty.call(${data}, ${key})) ${count}++;\n`;
     out += code.slice(open + 2, end);
