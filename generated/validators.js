@@ -202,7 +202,6 @@ else {
 vErrors.push(err1);
 }
 errors++;
-}
 if(!(formats0.test(data0))){
 var err2 = {instancePath:instancePath+"/account_id",schemaPath:"#/properties/account_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
@@ -212,6 +211,7 @@ else {
 vErrors.push(err2);
 }
 errors++;
+}
 }
 }
 }
@@ -288,7 +288,6 @@ else {
 vErrors.push(err8);
 }
 errors++;
-}
 if(!(formats0.test(data4))){
 var err9 = {instancePath:instancePath+"/id",schemaPath:"urn:puffle:schema:Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
@@ -298,6 +297,7 @@ else {
 vErrors.push(err9);
 }
 errors++;
+}
 }
 }
 else {
@@ -494,7 +494,6 @@ else {
 vErrors.push(err25);
 }
 errors++;
-}
 if(!(formats0.test(data12))){
 var err26 = {instancePath:instancePath+"/user_id",schemaPath:"urn:puffle:schema:Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
@@ -504,6 +503,7 @@ else {
 vErrors.push(err26);
 }
 errors++;
+}
 }
 }
 else {
@@ -1652,7 +1652,6 @@ else {
 vErrors.push(err3);
 }
 errors++;
-}
 if(!(formats0.test(data0))){
 var err4 = {instancePath:instancePath+"/account_id",schemaPath:"#/properties/account_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
@@ -1662,6 +1661,7 @@ else {
 vErrors.push(err4);
 }
 errors++;
+}
 }
 }
 }
@@ -2019,7 +2019,6 @@ else {
 vErrors.push(err0);
 }
 errors++;
-}
 if(!(formats0.test(data))){
 var err1 = {instancePath:instancePath,schemaPath:"#/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
@@ -2029,6 +2028,7 @@ else {
 vErrors.push(err1);
 }
 errors++;
+}
 }
 }
 else {
@@ -2193,10 +2193,10 @@ if(typeof data0 === "string"){
 if(!pattern5.test(data0)){
 vErrors = report(vErrors, {path:"/id",keyword:"pattern",message:"must match pattern \"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$\""});
 errors++;
-}
 if(!(formats0.test(data0))){
 vErrors = report(vErrors, {path:"/id",keyword:"format",message:"must match format \"uuid\""});
 errors++;
+}
 }
 }
 else {
@@ -2345,10 +2345,10 @@ if(typeof data0 === "string"){
 if(!pattern0.test(data0)){
 vErrors = report(vErrors, {path:"/account_id",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""});
 errors++;
-}
 if(!(formats0.test(data0))){
 vErrors = report(vErrors, {path:"/account_id",keyword:"format",message:"must match format \"uuid\""});
 errors++;
+}
 }
 }
 }
@@ -2389,10 +2389,10 @@ if(typeof data4 === "string"){
 if(!pattern0.test(data4)){
 vErrors = report(vErrors, {path:"/id",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""});
 errors++;
-}
 if(!(formats0.test(data4))){
 vErrors = report(vErrors, {path:"/id",keyword:"format",message:"must match format \"uuid\""});
 errors++;
+}
 }
 }
 else {
@@ -2493,10 +2493,10 @@ if(typeof data12 === "string"){
 if(!pattern0.test(data12)){
 vErrors = report(vErrors, {path:"/user_id",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""});
 errors++;
-}
 if(!(formats0.test(data12))){
 vErrors = report(vErrors, {path:"/user_id",keyword:"format",message:"must match format \"uuid\""});
 errors++;
+}
 }
 }
 else {
@@ -2790,10 +2790,10 @@ if(typeof data0 === "string"){
 if(!pattern0.test(data0)){
 vErrors = report(vErrors, {path:"/account_id",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""});
 errors++;
-}
 if(!(formats0.test(data0))){
 vErrors = report(vErrors, {path:"/account_id",keyword:"format",message:"must match format \"uuid\""});
 errors++;
+}
 }
 }
 }
@@ -2957,10 +2957,10 @@ if(typeof data === "string"){
 if(!pattern0.test(data)){
 vErrors = report(vErrors, {path:"",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""});
 errors++;
-}
 if(!(formats0.test(data))){
 vErrors = report(vErrors, {path:"",keyword:"format",message:"must match format \"uuid\""});
 errors++;
+}
 }
 }
 return errors === 0 ? null : vErrors;

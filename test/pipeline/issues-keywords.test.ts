@@ -62,11 +62,12 @@ const SEEDS: Json[] = [
   NODE,
   [{ kind: "circle", r: 2 }, { kind: "square", side: 3 }, { side: 3 }],
   { "a/b~c": 1, code: "bad" },
+  { ref_id: UUID, loose_id: UUID },
 ];
 const REPLACEMENTS: Json[] = [
   null, true, false, 0, -1, 1, 2, 3, 0.5, 1.5, 4.5, 11, 99, 100, 9007199254740992, "", "x", "a", "ab", "abcdef", "ABC", "none", "open", "closed",
   "circle", "square", "a@b.co", "not an email", "averyveryverylongname@example.com", UUID, "not-a-uuid", "2026-04-20T15:00:00Z", "2026-02-30T15:00:00Z",
-  "1234", "\u{1F600}\u{1F600}",
+  `urn:uuid:${UUID}`, UUID.toUpperCase(), `${UUID.slice(0, -1)}z`, "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz", "1234", "\u{1F600}\u{1F600}",
   [], ["x"], ["x", "x"], ["x", "x", "x"], ["y"], ["x", "a/b"], ["x", "q"], [UUID], [UUID, 1], [UUID, 1, true], [UUID, "1"], [1, 2, 3, 4, 5],
   {}, { kind: "circle", r: 1 }, { kind: "square", side: 3 }, { kind: "square", side: 11 }, { side: 3 }, { kind: "square", side: 3, r: 1 }, { kind: "circle", r: 0 },
   { name: "a" }, { name: "a", children: [{ name: "B" }] }, { name: "a", children: [{ name: "b", children: [{}] }] }, { mode: "a" }, { mode: "b", b: "x" }, { mode: "a", a: "1" }, { mode: "a", a: 1 }, { b: "xy" },
@@ -110,7 +111,7 @@ describe("issueCode on every keyword (fixture spec) vs AJV's own (toIssues)", ()
 
   it.each(pairs)("%s: same verdict and the same issues on every input", (_name, validate, ajv) => expectSameIssues(validate, ajv, corpus));
 
-  it("the fixture exercises every rewrite: issues returned, one key loop with minProperties, property names inlined", () => {
+  it("the fixture exercises every rewrite: issues returned, one key loop with minProperties, property names inlined, a format checked only where the pattern implying it failed", () => {
     const js = fs.readFileSync(generatedFile, "utf8");
     const ops = js.slice(js.indexOf("/** The operations' validators"));
     expect(ops).toMatch(/^var issues\d+ = validate\d+\(/m);
@@ -118,6 +119,10 @@ describe("issueCode on every keyword (fixture spec) vs AJV's own (toIssues)", ()
     expect(ops).toMatch(/^vErrors = insert\(vErrors, at\d+, /m);
     expect(ops).not.toMatch(/fewerKeys\(|hasOwnProperty;|\.errors = vErrors/);
     expect(ops).toMatch(/\(key\d+ === "[^"]+"(?: \|\| key\d+ === "[^"]+"){8,}\)/);
+    // ref_id's pattern implies the uuid format: the format is checked inside the pattern's failure.
+    expect(ops).toMatch(/^if\(!pattern\d+\.test\((data\d*)\)\)\{\nvErrors = report\(vErrors, \{path:"\/ref_id",keyword:"pattern",[^\n]*\nerrors\+\+;\nif\(!\(formats\d+\.test\(\1\)\)\)\{$/m);
+    // loose_id's does not (it allows g–z): both checks stay, one after the other.
+    expect(ops).toMatch(/^if\(!pattern\d+\.test\((data\d*)\)\)\{\nvErrors = report\(vErrors, \{path:"\/loose_id",keyword:"pattern",[^\n]*\nerrors\+\+;\n\}\nif\(!\(formats\d+\.test\(\1\)\)\)\{$/m);
   });
 
   it("a field name a URN cannot hold as it is gets its own validator; names alike as identifiers (x-y, x_y) get one each", () => {
