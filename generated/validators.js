@@ -99,8 +99,10 @@ function dateTime(str) {
   return parts.length === 2 && fullDate(parts[0]) && fullTime(parts[1]);
 }
 
+const PLAIN_URI = /^[a-z][a-z\d+.-]*:\/\/[\w.~!$&'()*+,;=-]*(?::\d*)?(?:\/[\w.~!$&'()*+,;=:@-]*)*(?:\?[\w.~!$&'()*+,;=:@/?-]*)?(?:#[\w.~!$&'()*+,;=:@/?-]*)?$/i;
+
 function uri(str) {
-  return NOT_URI_FRAGMENT.test(str) && URI.test(str);
+  return PLAIN_URI.test(str) || (NOT_URI_FRAGMENT.test(str) && URI.test(str));
 }
 
 const formats = {
