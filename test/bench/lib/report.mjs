@@ -255,7 +255,7 @@ function e2e(r) {
     const heapFlat = retained !== null && retained < 2 ** 20;
     const run = soak.run;
     out.push(
-      `Memory: ours alone under the same load for ${soak.seconds} s without a pause${soak.warmUpSeconds ? `, after ${soak.warmUpSeconds} s of warm-up under that load` : ""} — ${run.requestsPerSecond.mean.toFixed(0)} ± ${run.requestsPerSecond.stddev.toFixed(0)} requests/s (per-second sd), p50 / p99 ${run.latencyMs.p50} ms / ${run.latencyMs.p99} ms, ${run.total} requests, ${run.non2xx} non-2xx, ${run.errors + run.timeouts} errors; \`process.memoryUsage()\` sampled each second in the server (${xs.length} samples):`,
+      `Memory: ours alone${soak.nodeFlags?.length ? ` (a fresh process, \`node ${soak.nodeFlags.join(" ")}\`: V8's young generation at its default maximum from the start, so its growth in steps under load is not read as growth)` : ""} under the same load for ${soak.seconds} s without a pause${soak.warmUpSeconds ? `, after ${soak.warmUpSeconds} s of warm-up under that load` : ""} — ${run.requestsPerSecond.mean.toFixed(0)} ± ${run.requestsPerSecond.stddev.toFixed(0)} requests/s (per-second sd), p50 / p99 ${run.latencyMs.p50} ms / ${run.latencyMs.p99} ms, ${run.total} requests, ${run.non2xx} non-2xx, ${run.errors + run.timeouts} errors; \`process.memoryUsage()\` sampled each second in the server (${xs.length} samples):`,
       "",
       "| | first | last | max | second half vs first half | trend |",
       "| --- | --- | --- | --- | --- | --- |",

@@ -10,9 +10,13 @@
 //    another process on this shared machine moves both sides of a ratio. Ratios are per round, then
 //    the median. (Measuring ours for a minute and then the bare route for ten seconds compared two
 //    different machines whenever the load of the machine changed in between.)
-// 2. Memory: ours alone under load for 60 s without a pause. A preloaded probe (a data: URL module,
-//    answering over the IPC channel, once a second) reports process.memoryUsage(); right before and
-//    right after the run the probe first forces a full GC, so the retained heap is compared too.
+// 2. Memory: ours alone under load for 60 s without a pause, in a fresh process whose young
+//    generation starts at V8's default maximum (`--min-semi-space-size=16`; 16 MiB is the most it
+//    grows to by default): with the default start V8 doubles it in steps under sustained load —
+//    +8 MiB, then +16 MiB after a minute or more, wherever the run happens to be — which is sizing,
+//    not growth. A preloaded probe (a data: URL module, answering over the IPC channel, once a
+//    second) reports process.memoryUsage(); right before and right after the run the probe first
+//    forces a full GC, so the retained heap is compared too.
 //
 // Each run also reads the server's CPU time (/proc/PID/stat) before and after: CPU per request is a
 // second view of the same comparison, less moved by how much of core 0 the server got.
@@ -168,11 +172,16 @@ const stats = (xs) => (xs.length ? { median: median(xs), p25: quantile(xs, 0.25)
 
 const servers = {};
 const failures = {};
+/** Our server as `npm run mock -- --quiet` starts it, with the memory probe (and Node flags `flags`). */
+async function startOurs(flags = []) {
+  const port = await freePort();
+  return startServer(OURS, process.execPath, [...flags, "--expose-gc", "--import", `data:text/javascript,${encodeURIComponent(PROBE)}`, path.join(repo, "dist/server/main.js"), "--port", String(port), "--quiet"], port, { ipc: true });
+}
+/** The memory run's young generation: V8's default maximum semi-space, from the start (see above). */
+const SOAK_FLAGS = ["--min-semi-space-size=16"];
+
 const starters = {
-  [OURS]: async () => {
-    const port = await freePort();
-    return startServer(OURS, process.execPath, ["--expose-gc", "--import", `data:text/javascript,${encodeURIComponent(PROBE)}`, path.join(repo, "dist/server/main.js"), "--port", String(port), "--quiet"], port, { ipc: true });
-  },
+  [OURS]: () => startOurs(),
   [BARE]: async () => {
     const port = await freePort();
     return startServer(BARE, process.execPath, [path.join(benchDir, "scenarios/e2e-bare.mjs"), String(port)], port);
@@ -240,16 +249,19 @@ try {
     }
   }
 
-  // 2. Memory: ours alone for durations.soak seconds, sampled each second.
-  for (const name of names.filter((n) => n !== OURS)) {
+  // 2. Memory: ours alone for durations.soak seconds, sampled each second, in a fresh process.
+  for (const name of Object.keys(servers)) {
     await servers[name].stop();
     delete servers[name];
   }
+  try {
+    servers[OURS] = await startOurs(SOAK_FLAGS);
+  } catch (err) {
+    failures[`${OURS} (memory run)`] = String(err.message).slice(0, 300);
+  }
   if (servers[OURS]) {
     const ours = servers[OURS];
-    // A warm-up under the same sustained load first: V8 grows its heap (the young generation)
-    // in steps under a steady allocation rate and shrinks it again when idle, as between the
-    // rounds above; the 60 s run is measured once that sizing is done.
+    // A warm-up under the same sustained load first (the JIT, the store's rows, the sockets).
     try {
       await load(ours.port, durations.soakWarmUp);
     } catch (err) {
@@ -276,7 +288,7 @@ try {
     sampling = false;
     await sampler;
     const after = await memory(ours, true);
-    soak = { seconds: durations.soak, warmUpSeconds: durations.soakWarmUp, run, samples, heapAfterGc: { before: before?.heapUsed ?? null, after: after?.heapUsed ?? null }, rssAfterGc: { before: before?.rss ?? null, after: after?.rss ?? null } };
+    soak = { seconds: durations.soak, warmUpSeconds: durations.soakWarmUp, nodeFlags: SOAK_FLAGS, run, samples, heapAfterGc: { before: before?.heapUsed ?? null, after: after?.heapUsed ?? null }, rssAfterGc: { before: before?.rss ?? null, after: after?.rss ?? null } };
   }
 } finally {
   for (const server of Object.values(servers)) await server.stop();
