@@ -40,7 +40,12 @@ execFileSync("npm", ["run", "-s", "build"], { stdio: ["ignore", "inherit", "inhe
 // With --only, the other scenarios keep their figures from the last full run (test/bench/last-run.json).
 const lastRun = path.join(benchDir, "last-run.json");
 const previous = args.only && fs.existsSync(lastRun) ? JSON.parse(fs.readFileSync(lastRun, "utf8")) : null;
-const results = previous ? Object.fromEntries(Object.entries(previous.results).map(([k, v]) => [k, { ...v, earlierRun: previous.env.date }])) : {};
+// Each carried-over scenario keeps the date and commit of the run that measured it (not of the last run,
+// which may itself have been an --only run of other scenarios).
+const results = previous
+  ? Object.fromEntries(Object.entries(previous.results).map(([k, v]) => [k, { ...v, earlierRun: v.date ?? v.earlierRun ?? previous.env.date, earlierCommit: v.commit ?? v.earlierCommit }]))
+  : {};
+const commit = (() => { try { return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: repo, encoding: "utf8" }).trim(); } catch { return "?"; } })();
 for (const name of SCENARIOS.filter((s) => only.includes(s))) {
   const file = path.join(benchDir, "scenarios", `${name}.mjs`);
   if (!fs.existsSync(file)) {
@@ -58,7 +63,7 @@ for (const name of SCENARIOS.filter((s) => only.includes(s))) {
     log(`scenario ${name} failed`);
     continue;
   }
-  results[name] = { ...JSON.parse(r.stdout), seconds: (Date.now() - t0) / 1000, date: new Date().toISOString() };
+  results[name] = { ...JSON.parse(r.stdout), seconds: (Date.now() - t0) / 1000, date: new Date().toISOString(), commit };
   log(`scenario ${name} done in ${results[name].seconds.toFixed(0)} s`);
 }
 
@@ -68,7 +73,7 @@ const env = {
   machine: machine(),
   quick: args.quick,
   puffle: pkg(repo),
-  commit: (() => { try { return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: repo, encoding: "utf8" }).trim(); } catch { return "?"; } })(),
+  commit,
   totalSeconds: (Date.now() - started) / 1000,
 };
 fs.writeFileSync(args.out, render(env, results));

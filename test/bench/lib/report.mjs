@@ -304,7 +304,7 @@ export function render(env, results) {
       continue;
     }
     const lines = (renderers[name] ?? ((x) => [`## ${name}`, "", "```json", JSON.stringify(x, null, 1), "```", ""]))(r);
-    out.push(...lines, `_(${name}: ${r.seconds.toFixed(0)} s${r.earlierRun ? `, figures from the run of ${r.earlierRun}` : r.date ? `, measured ${r.date}` : ""})_`, "");
+    out.push(...lines, `_(${name}: ${r.seconds.toFixed(0)} s${r.earlierRun ? `, figures from the run of ${r.earlierRun}${r.earlierCommit ? ` on ${r.earlierCommit}` : ""}` : r.date ? `, measured ${r.date}` : ""})_`, "");
   }
   return `${out.join("\n")}\n`;
 }
