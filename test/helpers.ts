@@ -77,3 +77,24 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
 }
+
+/**
+ * `count` strings made from `seed` by one to three random edits each — a character of `alphabet`
+ * put in place of one, one removed, or one inserted — for fuzzing a parser around known inputs.
+ */
+export function randomEdits(seed: string, alphabet: string, count: number, random: () => number): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < count; k++) {
+    const chars = [...seed];
+    for (let edits = 1 + Math.floor(random() * 3); edits > 0; edits--) {
+      const at = Math.floor(random() * (chars.length + 1));
+      const char = alphabet[Math.floor(random() * alphabet.length)]!;
+      const op = Math.floor(random() * 3);
+      if (op === 0) chars[at] = char;
+      else if (op === 1) chars.splice(at, 1);
+      else chars.splice(at, 0, char);
+    }
+    out.push(chars.join(""));
+  }
+  return out;
+}

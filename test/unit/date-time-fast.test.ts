@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { fullFormats } from "ajv-formats/dist/formats.js";
 // @ts-expect-error plain JS module without declarations
 import { formats } from "../../scripts/runtime/formats.js";
-import { seededRandom } from "../helpers.js";
+import { randomEdits, seededRandom } from "../helpers.js";
 
 const reference = fullFormats["date-time"] as { validate: (s: string) => boolean } | ((s: string) => boolean);
 const theirs = typeof reference === "function" ? reference : reference.validate;
@@ -30,20 +30,7 @@ const seeds = ["2026-04-20T15:00:00Z", "2024-02-29T23:59:59.999+14:00", "2000-02
 corpus.push(...seeds, "", "T", "2026-04-20T15:00:00Z ", " 2026-04-20T15:00:00Z", "2026-04-20\u00a015:00:00Z", "２026-04-20T15:00:00Z");
 const random = seededRandom(5);
 const alphabet = "0123456789-:TtZz+. \u00a0x";
-for (const seed of seeds) {
-  for (let k = 0; k < 3000; k++) {
-    const chars = seed.split("");
-    for (let edits = 1 + Math.floor(random() * 3); edits > 0; edits--) {
-      const at = Math.floor(random() * (chars.length + 1));
-      const char = alphabet[Math.floor(random() * alphabet.length)]!;
-      const op = Math.floor(random() * 3);
-      if (op === 0) chars[at] = char;
-      else if (op === 1) chars.splice(at, 1);
-      else chars.splice(at, 0, char);
-    }
-    corpus.push(chars.join(""));
-  }
-}
+for (const seed of seeds) corpus.push(...randomEdits(seed, alphabet, 3000, random));
 
 describe("date-time: the character-code fast path", () => {
   it("gives ajv-formats' verdict on every string of the corpus", () => {

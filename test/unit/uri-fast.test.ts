@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { fullFormats } from "ajv-formats/dist/formats.js";
 // @ts-expect-error plain JS module without declarations
 import { formats } from "../../scripts/runtime/formats.js";
-import { seededRandom } from "../helpers.js";
+import { randomEdits, seededRandom } from "../helpers.js";
 
 const reference = fullFormats.uri as { validate: (s: string) => boolean } | ((s: string) => boolean);
 const theirs = typeof reference === "function" ? reference : reference.validate;
@@ -24,20 +24,7 @@ const seeds = [
 const alphabet = "aZ09+-._~!$&'()*,;=:@/?#%[]{} é\u00a0\\\"`|^<>\u0000";
 const corpus = [...seeds];
 const random = seededRandom(7);
-for (const seed of seeds) {
-  for (let k = 0; k < 1500; k++) {
-    const chars = [...seed];
-    for (let edits = 1 + Math.floor(random() * 3); edits > 0; edits--) {
-      const at = Math.floor(random() * (chars.length + 1));
-      const char = alphabet[Math.floor(random() * alphabet.length)]!;
-      const op = Math.floor(random() * 3);
-      if (op === 0) chars[at] = char;
-      else if (op === 1) chars.splice(at, 1);
-      else chars.splice(at, 0, char);
-    }
-    corpus.push(chars.join(""));
-  }
-}
+for (const seed of seeds) corpus.push(...randomEdits(seed, alphabet, 1500, random));
 
 describe("uri: the fast path for the common shape", () => {
   it("gives ajv-formats' verdict on every string of the corpus", () => {
