@@ -96,6 +96,41 @@ export type CheckResult = { valid: true; value: unknown } | { valid: false; erro
 export declare function checkRequestBody(operationId: string, body: unknown): CheckResult | null | undefined;
 export declare function checkPathParams(operationId: string, params: unknown): CheckResult | undefined;
 export declare function checkResponseBody(operationId: string, status: string, body: unknown): CheckResult | null | undefined;
+/** UpdateConversation's request body. */
+export declare function checkUpdateConversationRequest(body: unknown): CheckResult;
+/** UpdateConversation's path parameters. */
+export declare function checkUpdateConversationParams(params: unknown): CheckResult;
+/** The body of updateConversation's 200 response. */
+export declare function checkUpdateConversationResponse200(body: unknown): CheckResult;
+/** The body of updateConversation's 400 response. */
+export declare function checkUpdateConversationResponse400(body: unknown): CheckResult;
+/** The body of updateConversation's 401 response. */
+export declare function checkUpdateConversationResponse401(body: unknown): CheckResult;
+/** The body of updateConversation's 404 response. */
+export declare function checkUpdateConversationResponse404(body: unknown): CheckResult;
+/** The body of updateConversation's 413 response. */
+export declare function checkUpdateConversationResponse413(body: unknown): CheckResult;
+/** The body of updateConversation's 415 response. */
+export declare function checkUpdateConversationResponse415(body: unknown): CheckResult;
+/** UpdateThread's request body. */
+export declare function checkUpdateThreadRequest(body: unknown): CheckResult;
+/** UpdateThread's path parameters. */
+export declare function checkUpdateThreadParams(params: unknown): CheckResult;
+/** The body of updateThread's 200 response. */
+export declare function checkUpdateThreadResponse200(body: unknown): CheckResult;
+/** The body of updateThread's 400 response. */
+export declare function checkUpdateThreadResponse400(body: unknown): CheckResult;
+/** The body of updateThread's 401 response. */
+export declare function checkUpdateThreadResponse401(body: unknown): CheckResult;
+/** The body of updateThread's 404 response. */
+export declare function checkUpdateThreadResponse404(body: unknown): CheckResult;
+/** The body of updateThread's 409 response. */
+export declare function checkUpdateThreadResponse409(body: unknown): CheckResult;
+/** The body of updateThread's 413 response. */
+export declare function checkUpdateThreadResponse413(body: unknown): CheckResult;
+/** The body of updateThread's 415 response. */
+export declare function checkUpdateThreadResponse415(body: unknown): CheckResult;
+export declare const operationIds: readonly ["updateConversation", "updateThread"];
 export declare const operations: {
   readonly "updateConversation": {
     readonly pathParams: IssueFunction;

@@ -105,11 +105,6 @@ function uri(str) {
   return PLAIN_URI.test(str) || (NOT_URI_FRAGMENT.test(str) && URI.test(str));
 }
 
-const formats = {
-  "date-time": dateTime,
-  uri: uri,
-};
-
 export const validateChannel = validate0;
 var schema0 = {"$id":"urn:puffle:schema:Channel","type":"string","enum":["linkedin","email"]};
 
@@ -160,10 +155,10 @@ var schema4 = {"$id":"urn:puffle:schema:Uuid","type":"string","format":"uuid","p
 var schema5 = {"$id":"urn:puffle:schema:ConversationStatus","type":"string","enum":["active","archived","draft"]};
 var schema6 = {"$id":"urn:puffle:schema:UnreadCount","type":"integer","minimum":0,"maximum":9007199254740991};
 var formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
-var formats2 = formats["date-time"];
+var formats2 = dateTime;
 var formats8 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
-var formats10 = formats.uri;
-var pattern0 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
+var formats10 = uri;
+var pattern0 = /* @__PURE__ */ new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
 
 function validate2(data, valCxt){
 "use strict"; /*# sourceURL="urn:puffle:schema:ConversationRow" */;
@@ -2147,8 +2142,7 @@ validate23.errors = vErrors;
 return errors === 0;
 }
 
-/** The operations' validators: IssueFunctions (`errors` holds { path, keyword, message } issues), and the functions returning those issues (null when valid). */
-const [updateConversation$params, updateConversation$request, updateConversation$field$status, updateConversation$field$unread_count, updateConversation$response$200, updateConversation$response$400, updateThread$params, updateThread$request, updateThread$field$account_id, updateThread$field$draft_attachments, updateThread$field$draft_bcc, updateThread$field$draft_body_html, updateThread$field$draft_body_text, updateThread$field$draft_cc, updateThread$field$draft_subject, updateThread$field$participant_email, updateThread$field$participant_name, updateThread$field$status, updateThread$field$unread_count, updateThread$response$200, updateThread$response$409, updateConversation$response$401, updateConversation$response$404, updateConversation$response$413, updateConversation$response$415, updateThread$response$400, updateThread$response$401, updateThread$response$404, updateThread$response$413, updateThread$response$415, updateConversation$params$issues, updateConversation$request$issues, updateConversation$response$200$issues, updateConversation$response$400$issues, updateConversation$response$401$issues, updateConversation$response$404$issues, updateConversation$response$413$issues, updateConversation$response$415$issues, updateThread$params$issues, updateThread$request$issues, updateThread$response$200$issues, updateThread$response$400$issues, updateThread$response$401$issues, updateThread$response$404$issues, updateThread$response$409$issues, updateThread$response$413$issues, updateThread$response$415$issues] = (() => {
+// The operations' validators: IssueFunctions (`errors` holds { path, keyword, message } issues), and the functions returning those issues (null when valid).
 function report(list, issue){
 if(list === null) return [issue];
 list.push(issue);
@@ -2167,14 +2161,14 @@ for(var i = 0; i < issues.length; i++) issues[i].path = prefix + issues[i].path;
 return list === null ? issues : list.concat(issues);
 }
 function updateConversation$params(data){
-var issues = validate24(data);
+var issues = validate24$op(data);
 updateConversation$params.errors = issues;
 return issues === null;
 }
-var formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
-var pattern5 = new RegExp("^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$", "u");
+var formats0$op = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
+var pattern5$op = /* @__PURE__ */ new RegExp("^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$", "u");
 
-function validate24(data){
+function validate24$op(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -2192,10 +2186,10 @@ errors++;
 if(data.id !== undefined){
 var data0 = data.id;
 if(typeof data0 === "string"){
-if(!pattern5.test(data0)){
+if(!pattern5$op.test(data0)){
 vErrors = report(vErrors, {path:"/id",keyword:"pattern",message:"must match pattern \"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$\""});
 errors++;
-if(!(formats0.test(data0))){
+if(!(formats0$op.test(data0))){
 vErrors = report(vErrors, {path:"/id",keyword:"format",message:"must match format \"uuid\""});
 errors++;
 }
@@ -2215,12 +2209,12 @@ return errors === 0 ? null : vErrors;
 }
 
 function updateConversation$request(data){
-var issues = validate16(data);
+var issues = validate16$op(data);
 updateConversation$request.errors = issues;
 return issues === null;
 }
 
-function validate16(data){
+function validate16$op(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -2275,12 +2269,12 @@ return errors === 0 ? null : vErrors;
 }
 
 function updateConversation$field$status(data){
-var issues = validate25(data);
+var issues = validate25$op(data);
 updateConversation$field$status.errors = issues;
 return issues === null;
 }
 
-function validate25(data){
+function validate25$op(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -2296,12 +2290,12 @@ return errors === 0 ? null : vErrors;
 }
 
 function updateConversation$field$unread_count(data){
-var issues = validate26(data);
+var issues = validate26$op(data);
 updateConversation$field$unread_count.errors = issues;
 return issues === null;
 }
 
-function validate26(data){
+function validate26$op(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -2323,16 +2317,16 @@ return errors === 0 ? null : vErrors;
 }
 
 function updateConversation$response$200(data){
-var issues = validate17(data);
+var issues = validate17$op(data);
 updateConversation$response$200.errors = issues;
 return issues === null;
 }
-var formats2 = formats["date-time"];
-var formats8 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
-var formats10 = formats.uri;
-var pattern0 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
+var formats2$op = dateTime;
+var formats8$op = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+var formats10$op = uri;
+var pattern0$op = /* @__PURE__ */ new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
 
-function validate2(data){
+function validate2$op(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -2344,10 +2338,10 @@ vErrors = report(vErrors, {path:"/account_id",keyword:"type",message:"must be st
 errors++;
 }
 if(typeof data0 === "string"){
-if(!pattern0.test(data0)){
+if(!pattern0$op.test(data0)){
 vErrors = report(vErrors, {path:"/account_id",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""});
 errors++;
-if(!(formats0.test(data0))){
+if(!(formats0$op.test(data0))){
 vErrors = report(vErrors, {path:"/account_id",keyword:"format",message:"must match format \"uuid\""});
 errors++;
 }
@@ -2368,7 +2362,7 @@ errors++;
 if(data.created_at !== undefined){
 var data2 = data.created_at;
 if(typeof data2 === "string"){
-if(!(formats2(data2))){
+if(!(formats2$op(data2))){
 vErrors = report(vErrors, {path:"/created_at",keyword:"format",message:"must match format \"date-time\""});
 errors++;
 }
@@ -2388,10 +2382,10 @@ errors++;
 if(data.id !== undefined){
 var data4 = data.id;
 if(typeof data4 === "string"){
-if(!pattern0.test(data4)){
+if(!pattern0$op.test(data4)){
 vErrors = report(vErrors, {path:"/id",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""});
 errors++;
-if(!(formats0.test(data4))){
+if(!(formats0$op.test(data4))){
 vErrors = report(vErrors, {path:"/id",keyword:"format",message:"must match format \"uuid\""});
 errors++;
 }
@@ -2409,7 +2403,7 @@ vErrors = report(vErrors, {path:"/last_message_at",keyword:"type",message:"must 
 errors++;
 }
 if(typeof data5 === "string"){
-if(!(formats2(data5))){
+if(!(formats2$op(data5))){
 vErrors = report(vErrors, {path:"/last_message_at",keyword:"format",message:"must match format \"date-time\""});
 errors++;
 }
@@ -2422,7 +2416,7 @@ vErrors = report(vErrors, {path:"/participant_email",keyword:"type",message:"mus
 errors++;
 }
 if(typeof data6 === "string"){
-if(!(formats8.test(data6))){
+if(!(formats8$op.test(data6))){
 vErrors = report(vErrors, {path:"/participant_email",keyword:"format",message:"must match format \"email\""});
 errors++;
 }
@@ -2435,7 +2429,7 @@ vErrors = report(vErrors, {path:"/participant_linkedin_url",keyword:"type",messa
 errors++;
 }
 if(typeof data7 === "string"){
-if(!(formats10(data7))){
+if(!(formats10$op(data7))){
 vErrors = report(vErrors, {path:"/participant_linkedin_url",keyword:"format",message:"must match format \"uri\""});
 errors++;
 }
@@ -2479,7 +2473,7 @@ errors++;
 if(data.updated_at !== undefined){
 var data11 = data.updated_at;
 if(typeof data11 === "string"){
-if(!(formats2(data11))){
+if(!(formats2$op(data11))){
 vErrors = report(vErrors, {path:"/updated_at",keyword:"format",message:"must match format \"date-time\""});
 errors++;
 }
@@ -2492,10 +2486,10 @@ errors++;
 if(data.user_id !== undefined){
 var data12 = data.user_id;
 if(typeof data12 === "string"){
-if(!pattern0.test(data12)){
+if(!pattern0$op.test(data12)){
 vErrors = report(vErrors, {path:"/user_id",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""});
 errors++;
-if(!(formats0.test(data12))){
+if(!(formats0$op.test(data12))){
 vErrors = report(vErrors, {path:"/user_id",keyword:"format",message:"must match format \"uuid\""});
 errors++;
 }
@@ -2515,11 +2509,11 @@ return errors === 0 ? null : vErrors;
 }
 
 
-function validate1(data){
+function validate1$op(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
-var issues0 = validate2(data);
+var issues0 = validate2$op(data);
 if(issues0 !== null){
 vErrors = vErrors === null ? issues0 : vErrors.concat(issues0);
 errors = vErrors.length;
@@ -2586,7 +2580,7 @@ return errors === 0 ? null : vErrors;
 }
 
 
-function validate17(data){
+function validate17$op(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -2596,7 +2590,7 @@ vErrors = report(vErrors, {path:"/conversation",keyword:"required",message:"is r
 errors++;
 }
 if(data.conversation !== undefined){
-var issues1 = validate1(data.conversation);
+var issues1 = validate1$op(data.conversation);
 if(issues1 !== null){
 vErrors = prefixed(vErrors, issues1, "/conversation");
 errors = vErrors.length;
@@ -2611,13 +2605,13 @@ return errors === 0 ? null : vErrors;
 }
 
 function updateConversation$response$400(data){
-var issues = validate7(data);
+var issues = validate7$op(data);
 updateConversation$response$400.errors = issues;
 return issues === null;
 }
-var formats16 = /^(?:[a-z][a-z0-9+\-.]*:)?(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'"()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
+var formats16$op = /^(?:[a-z][a-z0-9+\-.]*:)?(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'"()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
 
-function validate7(data){
+function validate7$op(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -2696,7 +2690,7 @@ errors++;
 if(data.instance !== undefined){
 var data6 = data.instance;
 if(typeof data6 === "string"){
-if(!(formats16.test(data6))){
+if(!(formats16$op.test(data6))){
 vErrors = report(vErrors, {path:"/instance",keyword:"format",message:"must match format \"uri-reference\""});
 errors++;
 }
@@ -2732,7 +2726,7 @@ errors++;
 if(data.type !== undefined){
 var data9 = data.type;
 if(typeof data9 === "string"){
-if(!(formats16.test(data9))){
+if(!(formats16$op.test(data9))){
 vErrors = report(vErrors, {path:"/type",keyword:"format",message:"must match format \"uri-reference\""});
 errors++;
 }
@@ -2751,20 +2745,20 @@ return errors === 0 ? null : vErrors;
 }
 
 function updateThread$params(data){
-var issues = validate24(data);
+var issues = validate24$op(data);
 updateThread$params.errors = issues;
 return issues === null;
 }
 
 
 function updateThread$request(data){
-var issues = validate19(data);
+var issues = validate19$op(data);
 updateThread$request.errors = issues;
 return issues === null;
 }
-var func1 = ucs2length;
+var func1$op = ucs2length;
 
-function validate19(data){
+function validate19$op(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -2789,10 +2783,10 @@ vErrors = report(vErrors, {path:"/account_id",keyword:"type",message:"must be st
 errors++;
 }
 if(typeof data0 === "string"){
-if(!pattern0.test(data0)){
+if(!pattern0$op.test(data0)){
 vErrors = report(vErrors, {path:"/account_id",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""});
 errors++;
-if(!(formats0.test(data0))){
+if(!(formats0$op.test(data0))){
 vErrors = report(vErrors, {path:"/account_id",keyword:"format",message:"must match format \"uuid\""});
 errors++;
 }
@@ -2829,7 +2823,7 @@ vErrors = report(vErrors, {path:"/draft_bcc",keyword:"type",message:"must be str
 errors++;
 }
 if(typeof data3 === "string"){
-if(data3.length > 4096 && func1(data3) > 4096){
+if(data3.length > 4096 && func1$op(data3) > 4096){
 vErrors = report(vErrors, {path:"/draft_bcc",keyword:"maxLength",message:"must NOT have more than 4096 characters"});
 errors++;
 }
@@ -2856,7 +2850,7 @@ vErrors = report(vErrors, {path:"/draft_cc",keyword:"type",message:"must be stri
 errors++;
 }
 if(typeof data6 === "string"){
-if(data6.length > 4096 && func1(data6) > 4096){
+if(data6.length > 4096 && func1$op(data6) > 4096){
 vErrors = report(vErrors, {path:"/draft_cc",keyword:"maxLength",message:"must NOT have more than 4096 characters"});
 errors++;
 }
@@ -2869,7 +2863,7 @@ vErrors = report(vErrors, {path:"/draft_subject",keyword:"type",message:"must be
 errors++;
 }
 if(typeof data7 === "string"){
-if(data7.length > 998 && func1(data7) > 998){
+if(data7.length > 998 && func1$op(data7) > 998){
 vErrors = report(vErrors, {path:"/draft_subject",keyword:"maxLength",message:"must NOT have more than 998 characters"});
 errors++;
 }
@@ -2878,11 +2872,11 @@ errors++;
 if(data.participant_email !== undefined){
 var data8 = data.participant_email;
 if(typeof data8 === "string"){
-if(data8.length > 254 && func1(data8) > 254){
+if(data8.length > 254 && func1$op(data8) > 254){
 vErrors = report(vErrors, {path:"/participant_email",keyword:"maxLength",message:"must NOT have more than 254 characters"});
 errors++;
 }
-if(!(formats8.test(data8))){
+if(!(formats8$op.test(data8))){
 vErrors = report(vErrors, {path:"/participant_email",keyword:"format",message:"must match format \"email\""});
 errors++;
 }
@@ -2895,7 +2889,7 @@ errors++;
 if(data.participant_name !== undefined){
 var data9 = data.participant_name;
 if(typeof data9 === "string"){
-if(data9.length > 256 && func1(data9) > 256){
+if(data9.length > 256 && func1$op(data9) > 256){
 vErrors = report(vErrors, {path:"/participant_name",keyword:"maxLength",message:"must NOT have more than 256 characters"});
 errors++;
 }
@@ -2942,12 +2936,12 @@ return errors === 0 ? null : vErrors;
 }
 
 function updateThread$field$account_id(data){
-var issues = validate28(data);
+var issues = validate28$op(data);
 updateThread$field$account_id.errors = issues;
 return issues === null;
 }
 
-function validate28(data){
+function validate28$op(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -2956,10 +2950,10 @@ vErrors = report(vErrors, {path:"",keyword:"type",message:"must be string,null"}
 errors++;
 }
 if(typeof data === "string"){
-if(!pattern0.test(data)){
+if(!pattern0$op.test(data)){
 vErrors = report(vErrors, {path:"",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""});
 errors++;
-if(!(formats0.test(data))){
+if(!(formats0$op.test(data))){
 vErrors = report(vErrors, {path:"",keyword:"format",message:"must match format \"uuid\""});
 errors++;
 }
@@ -2969,12 +2963,12 @@ return errors === 0 ? null : vErrors;
 }
 
 function updateThread$field$draft_attachments(data){
-var issues = validate29(data);
+var issues = validate29$op(data);
 updateThread$field$draft_attachments.errors = issues;
 return issues === null;
 }
 
-function validate29(data){
+function validate29$op(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -3002,12 +2996,12 @@ return errors === 0 ? null : vErrors;
 }
 
 function updateThread$field$draft_bcc(data){
-var issues = validate30(data);
+var issues = validate30$op(data);
 updateThread$field$draft_bcc.errors = issues;
 return issues === null;
 }
 
-function validate30(data){
+function validate30$op(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -3016,7 +3010,7 @@ vErrors = report(vErrors, {path:"",keyword:"type",message:"must be string,null"}
 errors++;
 }
 if(typeof data === "string"){
-if(data.length > 4096 && func1(data) > 4096){
+if(data.length > 4096 && func1$op(data) > 4096){
 vErrors = report(vErrors, {path:"",keyword:"maxLength",message:"must NOT have more than 4096 characters"});
 errors++;
 }
@@ -3025,12 +3019,12 @@ return errors === 0 ? null : vErrors;
 }
 
 function updateThread$field$draft_body_html(data){
-var issues = validate31(data);
+var issues = validate31$op(data);
 updateThread$field$draft_body_html.errors = issues;
 return issues === null;
 }
 
-function validate31(data){
+function validate31$op(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -3042,26 +3036,26 @@ return errors === 0 ? null : vErrors;
 }
 
 function updateThread$field$draft_body_text(data){
-var issues = validate31(data);
+var issues = validate31$op(data);
 updateThread$field$draft_body_text.errors = issues;
 return issues === null;
 }
 
 
 function updateThread$field$draft_cc(data){
-var issues = validate30(data);
+var issues = validate30$op(data);
 updateThread$field$draft_cc.errors = issues;
 return issues === null;
 }
 
 
 function updateThread$field$draft_subject(data){
-var issues = validate34(data);
+var issues = validate34$op(data);
 updateThread$field$draft_subject.errors = issues;
 return issues === null;
 }
 
-function validate34(data){
+function validate34$op(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -3070,7 +3064,7 @@ vErrors = report(vErrors, {path:"",keyword:"type",message:"must be string,null"}
 errors++;
 }
 if(typeof data === "string"){
-if(data.length > 998 && func1(data) > 998){
+if(data.length > 998 && func1$op(data) > 998){
 vErrors = report(vErrors, {path:"",keyword:"maxLength",message:"must NOT have more than 998 characters"});
 errors++;
 }
@@ -3079,21 +3073,21 @@ return errors === 0 ? null : vErrors;
 }
 
 function updateThread$field$participant_email(data){
-var issues = validate35(data);
+var issues = validate35$op(data);
 updateThread$field$participant_email.errors = issues;
 return issues === null;
 }
 
-function validate35(data){
+function validate35$op(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
 if(typeof data === "string"){
-if(data.length > 254 && func1(data) > 254){
+if(data.length > 254 && func1$op(data) > 254){
 vErrors = report(vErrors, {path:"",keyword:"maxLength",message:"must NOT have more than 254 characters"});
 errors++;
 }
-if(!(formats8.test(data))){
+if(!(formats8$op.test(data))){
 vErrors = report(vErrors, {path:"",keyword:"format",message:"must match format \"email\""});
 errors++;
 }
@@ -3106,17 +3100,17 @@ return errors === 0 ? null : vErrors;
 }
 
 function updateThread$field$participant_name(data){
-var issues = validate36(data);
+var issues = validate36$op(data);
 updateThread$field$participant_name.errors = issues;
 return issues === null;
 }
 
-function validate36(data){
+function validate36$op(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
 if(typeof data === "string"){
-if(data.length > 256 && func1(data) > 256){
+if(data.length > 256 && func1$op(data) > 256){
 vErrors = report(vErrors, {path:"",keyword:"maxLength",message:"must NOT have more than 256 characters"});
 errors++;
 }
@@ -3129,26 +3123,26 @@ return errors === 0 ? null : vErrors;
 }
 
 function updateThread$field$status(data){
-var issues = validate25(data);
+var issues = validate25$op(data);
 updateThread$field$status.errors = issues;
 return issues === null;
 }
 
 
 function updateThread$field$unread_count(data){
-var issues = validate26(data);
+var issues = validate26$op(data);
 updateThread$field$unread_count.errors = issues;
 return issues === null;
 }
 
 
 function updateThread$response$200(data){
-var issues = validate20(data);
+var issues = validate20$op(data);
 updateThread$response$200.errors = issues;
 return issues === null;
 }
 
-function validate11(data){
+function validate11$op(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -3216,16 +3210,16 @@ return errors === 0 ? null : vErrors;
 }
 
 
-function validate9(data){
+function validate9$op(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
-var issues2 = validate2(data);
+var issues2 = validate2$op(data);
 if(issues2 !== null){
 vErrors = vErrors === null ? issues2 : vErrors.concat(issues2);
 errors = vErrors.length;
 }
-var issues3 = validate11(data);
+var issues3 = validate11$op(data);
 if(issues3 !== null){
 vErrors = vErrors === null ? issues3 : vErrors.concat(issues3);
 errors = vErrors.length;
@@ -3248,7 +3242,7 @@ return errors === 0 ? null : vErrors;
 }
 
 
-function validate20(data){
+function validate20$op(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -3258,7 +3252,7 @@ vErrors = report(vErrors, {path:"/thread",keyword:"required",message:"is require
 errors++;
 }
 if(data.thread !== undefined){
-var issues4 = validate9(data.thread);
+var issues4 = validate9$op(data.thread);
 if(issues4 !== null){
 vErrors = prefixed(vErrors, issues4, "/thread");
 errors = vErrors.length;
@@ -3273,12 +3267,12 @@ return errors === 0 ? null : vErrors;
 }
 
 function updateThread$response$409(data){
-var issues = validate6(data);
+var issues = validate6$op(data);
 updateThread$response$409.errors = issues;
 return issues === null;
 }
 
-function validate6(data){
+function validate6$op(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -3286,7 +3280,7 @@ if(!(data && typeof data == "object" && !Array.isArray(data))){
 vErrors = report(vErrors, {path:"",keyword:"type",message:"must be object"});
 errors++;
 }
-var issues5 = validate7(data);
+var issues5 = validate7$op(data);
 if(issues5 !== null){
 vErrors = vErrors === null ? issues5 : vErrors.concat(issues5);
 errors = vErrors.length;
@@ -3297,7 +3291,7 @@ vErrors = report(vErrors, {path:"/existing_thread",keyword:"required",message:"i
 errors++;
 }
 if(data.existing_thread !== undefined){
-var issues6 = validate9(data.existing_thread);
+var issues6 = validate9$op(data.existing_thread);
 if(issues6 !== null){
 vErrors = prefixed(vErrors, issues6, "/existing_thread");
 errors = vErrors.length;
@@ -3319,8 +3313,23 @@ const updateThread$response$401 = updateConversation$response$400;
 const updateThread$response$404 = updateConversation$response$400;
 const updateThread$response$413 = updateConversation$response$400;
 const updateThread$response$415 = updateConversation$response$400;
-return [updateConversation$params, updateConversation$request, updateConversation$field$status, updateConversation$field$unread_count, updateConversation$response$200, updateConversation$response$400, updateThread$params, updateThread$request, updateThread$field$account_id, updateThread$field$draft_attachments, updateThread$field$draft_bcc, updateThread$field$draft_body_html, updateThread$field$draft_body_text, updateThread$field$draft_cc, updateThread$field$draft_subject, updateThread$field$participant_email, updateThread$field$participant_name, updateThread$field$status, updateThread$field$unread_count, updateThread$response$200, updateThread$response$409, updateConversation$response$401, updateConversation$response$404, updateConversation$response$413, updateConversation$response$415, updateThread$response$400, updateThread$response$401, updateThread$response$404, updateThread$response$413, updateThread$response$415, validate24, validate16, validate17, validate7, validate7, validate7, validate7, validate7, validate24, validate19, validate20, validate7, validate7, validate7, validate6, validate7, validate7];
-})();
+const updateConversation$params$issues = validate24$op;
+const updateConversation$request$issues = validate16$op;
+const updateConversation$response$200$issues = validate17$op;
+const updateConversation$response$400$issues = validate7$op;
+const updateConversation$response$401$issues = validate7$op;
+const updateConversation$response$404$issues = validate7$op;
+const updateConversation$response$413$issues = validate7$op;
+const updateConversation$response$415$issues = validate7$op;
+const updateThread$params$issues = validate24$op;
+const updateThread$request$issues = validate19$op;
+const updateThread$response$200$issues = validate20$op;
+const updateThread$response$400$issues = validate7$op;
+const updateThread$response$401$issues = validate7$op;
+const updateThread$response$404$issues = validate7$op;
+const updateThread$response$409$issues = validate6$op;
+const updateThread$response$413$issues = validate7$op;
+const updateThread$response$415$issues = validate7$op;
 
 export const schemas = /* @__PURE__ */ Object.freeze({
   "Channel": validateChannel,
@@ -3341,16 +3350,17 @@ export const schemas = /* @__PURE__ */ Object.freeze({
   "Uuid": validateUuid,
   "ValidationError": validateValidationError,
 });
-export const operations = Object.freeze({
-  "updateConversation": Object.freeze({
+export const operationIds = /* @__PURE__ */ Object.freeze(["updateConversation","updateThread"]);
+export const operations = /* @__PURE__ */ Object.freeze({
+  "updateConversation": /* @__PURE__ */ Object.freeze({
     pathParams: updateConversation$params,
     requestBody: updateConversation$request,
-    requestFields: Object.freeze({
-      "status": Object.freeze({ validate: updateConversation$field$status, transform: null }),
-      "unread_count": Object.freeze({ validate: updateConversation$field$unread_count, transform: null }),
+    requestFields: /* @__PURE__ */ Object.freeze({
+      "status": /* @__PURE__ */ Object.freeze({ validate: updateConversation$field$status, transform: null }),
+      "unread_count": /* @__PURE__ */ Object.freeze({ validate: updateConversation$field$unread_count, transform: null }),
     }),
-    normalize: Object.freeze({"unknownProperties":"drop","invalidProperties":"drop","minValidProperties":1,"emptyStatus":400,"maxErrors":100}),
-    responses: Object.freeze({
+    normalize: /* @__PURE__ */ Object.freeze({"unknownProperties":"drop","invalidProperties":"drop","minValidProperties":1,"emptyStatus":400,"maxErrors":100}),
+    responses: /* @__PURE__ */ Object.freeze({
       "200": updateConversation$response$200,
       "400": updateConversation$response$400,
       "401": updateConversation$response$401,
@@ -3359,24 +3369,24 @@ export const operations = Object.freeze({
       "415": updateConversation$response$415,
     }),
   }),
-  "updateThread": Object.freeze({
+  "updateThread": /* @__PURE__ */ Object.freeze({
     pathParams: updateThread$params,
     requestBody: updateThread$request,
-    requestFields: Object.freeze({
-      "account_id": Object.freeze({ validate: updateThread$field$account_id, transform: null }),
-      "draft_attachments": Object.freeze({ validate: updateThread$field$draft_attachments, transform: null }),
-      "draft_bcc": Object.freeze({ validate: updateThread$field$draft_bcc, transform: null }),
-      "draft_body_html": Object.freeze({ validate: updateThread$field$draft_body_html, transform: null }),
-      "draft_body_text": Object.freeze({ validate: updateThread$field$draft_body_text, transform: null }),
-      "draft_cc": Object.freeze({ validate: updateThread$field$draft_cc, transform: null }),
-      "draft_subject": Object.freeze({ validate: updateThread$field$draft_subject, transform: null }),
-      "participant_email": Object.freeze({ validate: updateThread$field$participant_email, transform: "lowercase" }),
-      "participant_name": Object.freeze({ validate: updateThread$field$participant_name, transform: null }),
-      "status": Object.freeze({ validate: updateThread$field$status, transform: null }),
-      "unread_count": Object.freeze({ validate: updateThread$field$unread_count, transform: null }),
+    requestFields: /* @__PURE__ */ Object.freeze({
+      "account_id": /* @__PURE__ */ Object.freeze({ validate: updateThread$field$account_id, transform: null }),
+      "draft_attachments": /* @__PURE__ */ Object.freeze({ validate: updateThread$field$draft_attachments, transform: null }),
+      "draft_bcc": /* @__PURE__ */ Object.freeze({ validate: updateThread$field$draft_bcc, transform: null }),
+      "draft_body_html": /* @__PURE__ */ Object.freeze({ validate: updateThread$field$draft_body_html, transform: null }),
+      "draft_body_text": /* @__PURE__ */ Object.freeze({ validate: updateThread$field$draft_body_text, transform: null }),
+      "draft_cc": /* @__PURE__ */ Object.freeze({ validate: updateThread$field$draft_cc, transform: null }),
+      "draft_subject": /* @__PURE__ */ Object.freeze({ validate: updateThread$field$draft_subject, transform: null }),
+      "participant_email": /* @__PURE__ */ Object.freeze({ validate: updateThread$field$participant_email, transform: "lowercase" }),
+      "participant_name": /* @__PURE__ */ Object.freeze({ validate: updateThread$field$participant_name, transform: null }),
+      "status": /* @__PURE__ */ Object.freeze({ validate: updateThread$field$status, transform: null }),
+      "unread_count": /* @__PURE__ */ Object.freeze({ validate: updateThread$field$unread_count, transform: null }),
     }),
-    normalize: Object.freeze({"unknownProperties":"drop","invalidProperties":"drop","minValidProperties":1,"emptyStatus":400,"maxErrors":100}),
-    responses: Object.freeze({
+    normalize: /* @__PURE__ */ Object.freeze({"unknownProperties":"drop","invalidProperties":"drop","minValidProperties":1,"emptyStatus":400,"maxErrors":100}),
+    responses: /* @__PURE__ */ Object.freeze({
       "200": updateThread$response$200,
       "400": updateThread$response$400,
       "401": updateThread$response$401,
@@ -3475,5 +3485,90 @@ export function checkResponseBody(operationId, status, body) {
     default:
       return undefined;
   }
+  return issues === null ? { valid: true, value: body } : { valid: false, errors: issues };
+}
+/** UpdateConversation's request body, as checkRequestBody (issues before merging). */
+export function checkUpdateConversationRequest(body) {
+  var issues = updateConversation$request$issues(body);
+  return issues === null ? { valid: true, value: body } : { valid: false, errors: issues };
+}
+/** UpdateConversation's path parameters, as checkRequestBody (issues before merging). */
+export function checkUpdateConversationParams(params) {
+  var issues = updateConversation$params$issues(params);
+  return issues === null ? { valid: true, value: params } : { valid: false, errors: issues };
+}
+/** The body of updateConversation's 200 response, as checkRequestBody (issues before merging). */
+export function checkUpdateConversationResponse200(body) {
+  var issues = updateConversation$response$200$issues(body);
+  return issues === null ? { valid: true, value: body } : { valid: false, errors: issues };
+}
+/** The body of updateConversation's 400 response, as checkRequestBody (issues before merging). */
+export function checkUpdateConversationResponse400(body) {
+  var issues = updateConversation$response$400$issues(body);
+  return issues === null ? { valid: true, value: body } : { valid: false, errors: issues };
+}
+/** The body of updateConversation's 401 response, as checkRequestBody (issues before merging). */
+export function checkUpdateConversationResponse401(body) {
+  var issues = updateConversation$response$401$issues(body);
+  return issues === null ? { valid: true, value: body } : { valid: false, errors: issues };
+}
+/** The body of updateConversation's 404 response, as checkRequestBody (issues before merging). */
+export function checkUpdateConversationResponse404(body) {
+  var issues = updateConversation$response$404$issues(body);
+  return issues === null ? { valid: true, value: body } : { valid: false, errors: issues };
+}
+/** The body of updateConversation's 413 response, as checkRequestBody (issues before merging). */
+export function checkUpdateConversationResponse413(body) {
+  var issues = updateConversation$response$413$issues(body);
+  return issues === null ? { valid: true, value: body } : { valid: false, errors: issues };
+}
+/** The body of updateConversation's 415 response, as checkRequestBody (issues before merging). */
+export function checkUpdateConversationResponse415(body) {
+  var issues = updateConversation$response$415$issues(body);
+  return issues === null ? { valid: true, value: body } : { valid: false, errors: issues };
+}
+/** UpdateThread's request body, as checkRequestBody (issues before merging). */
+export function checkUpdateThreadRequest(body) {
+  var issues = updateThread$request$issues(body);
+  return issues === null ? { valid: true, value: body } : { valid: false, errors: issues };
+}
+/** UpdateThread's path parameters, as checkRequestBody (issues before merging). */
+export function checkUpdateThreadParams(params) {
+  var issues = updateThread$params$issues(params);
+  return issues === null ? { valid: true, value: params } : { valid: false, errors: issues };
+}
+/** The body of updateThread's 200 response, as checkRequestBody (issues before merging). */
+export function checkUpdateThreadResponse200(body) {
+  var issues = updateThread$response$200$issues(body);
+  return issues === null ? { valid: true, value: body } : { valid: false, errors: issues };
+}
+/** The body of updateThread's 400 response, as checkRequestBody (issues before merging). */
+export function checkUpdateThreadResponse400(body) {
+  var issues = updateThread$response$400$issues(body);
+  return issues === null ? { valid: true, value: body } : { valid: false, errors: issues };
+}
+/** The body of updateThread's 401 response, as checkRequestBody (issues before merging). */
+export function checkUpdateThreadResponse401(body) {
+  var issues = updateThread$response$401$issues(body);
+  return issues === null ? { valid: true, value: body } : { valid: false, errors: issues };
+}
+/** The body of updateThread's 404 response, as checkRequestBody (issues before merging). */
+export function checkUpdateThreadResponse404(body) {
+  var issues = updateThread$response$404$issues(body);
+  return issues === null ? { valid: true, value: body } : { valid: false, errors: issues };
+}
+/** The body of updateThread's 409 response, as checkRequestBody (issues before merging). */
+export function checkUpdateThreadResponse409(body) {
+  var issues = updateThread$response$409$issues(body);
+  return issues === null ? { valid: true, value: body } : { valid: false, errors: issues };
+}
+/** The body of updateThread's 413 response, as checkRequestBody (issues before merging). */
+export function checkUpdateThreadResponse413(body) {
+  var issues = updateThread$response$413$issues(body);
+  return issues === null ? { valid: true, value: body } : { valid: false, errors: issues };
+}
+/** The body of updateThread's 415 response, as checkRequestBody (issues before merging). */
+export function checkUpdateThreadResponse415(body) {
+  var issues = updateThread$response$415$issues(body);
   return issues === null ? { valid: true, value: body } : { valid: false, errors: issues };
 }

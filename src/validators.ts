@@ -1,6 +1,17 @@
 // The `puffle-api/validators` entry: check request and response bodies exactly as the API does,
 // with the generated, precompiled AJV validators (no AJV at run time, nothing compiled on import).
-import { checkPathParams, checkRequestBody, checkResponseBody, operations as tables, schemas } from "../generated/validators.js";
+import {
+  checkPathParams,
+  checkRequestBody,
+  checkResponseBody,
+  checkUpdateConversationRequest,
+  checkUpdateConversationResponse200,
+  checkUpdateThreadRequest,
+  checkUpdateThreadResponse200,
+  operationIds as ids,
+  operations as tables,
+  schemas,
+} from "../generated/validators.js";
 import type { AjvError, CheckResult, IssueFunction, ValidateFunction } from "../generated/validators.js";
 import type { operations as Operations } from "../generated/schema.js";
 
@@ -37,7 +48,7 @@ export type NormalizeResult<T> =
   | { ok: true; body: T; dropped: string[] }
   | { ok: false; status: number; errors: ValidationIssue[] };
 
-export const operationIds = Object.freeze(Object.keys(tables)) as readonly OperationId[];
+export const operationIds: readonly OperationId[] = ids;
 
 function escapePointer(segment: string): string {
   return segment.includes("~") || segment.includes("/") ? segment.replace(/~/g, "~0").replace(/\//g, "~1") : segment;
@@ -49,7 +60,7 @@ function describe(value: unknown): string {
 }
 
 /** `must be one of …` for an enum's allowed values, kept per array (the generated schemas' own). */
-const enumMessages = new WeakMap<readonly unknown[], string>();
+const enumMessages = /* @__PURE__ */ new WeakMap<readonly unknown[], string>();
 
 function enumMessage(allowed: readonly unknown[]): string {
   let message = enumMessages.get(allowed);
@@ -189,6 +200,30 @@ export function validatePathParams(operationId: string, params: unknown): Valida
 export function validatePathParams(operationId: string, params: unknown): ValidationResult<unknown> {
   const result = checkPathParams(operationId, params);
   return result ? reported(result) : { valid: false, errors: unknownOperation(operationId) };
+}
+
+// The request and 200 response bodies of each operation, as functions of their own: the same
+// results as validateRequestBody / validateResponseBody with that id (and 200), and an app that
+// imports only some of them bundles only their validators (the generic functions reach them all).
+
+/** `validateRequestBody("updateConversation", body)`, alone. */
+export function validateUpdateConversationRequest(body: unknown): ValidationResult<RequestBody<"updateConversation">> {
+  return reported(checkUpdateConversationRequest(body));
+}
+
+/** `validateRequestBody("updateThread", body)`, alone. */
+export function validateUpdateThreadRequest(body: unknown): ValidationResult<RequestBody<"updateThread">> {
+  return reported(checkUpdateThreadRequest(body));
+}
+
+/** `validateResponseBody("updateConversation", 200, body)`, alone. */
+export function validateUpdateConversationResponse(body: unknown): ValidationResult<ResponseBody<"updateConversation", 200>> {
+  return reported(checkUpdateConversationResponse200(body));
+}
+
+/** `validateResponseBody("updateThread", 200, body)`, alone. */
+export function validateUpdateThreadResponse(body: unknown): ValidationResult<ResponseBody<"updateThread", 200>> {
+  return reported(checkUpdateThreadResponse200(body));
 }
 
 const TRANSFORMS = {

@@ -43,11 +43,20 @@ export function portedFormats() {
   return [...parse().entries.keys()];
 }
 
+/** The function a format's entry names (`"date-time": dateTime` → `dateTime`), or null for any other entry. */
+export function formatReference(name) {
+  const line = parse().entries.get(name);
+  const m = line && /: ([A-Za-z_$][\w$]*),$/.exec(line);
+  return m ? m[1] : null;
+}
+
 /**
  * @param {Iterable<string>} used  format names, each an entry of scripts/runtime/formats.js
+ * @param {{ table?: boolean }} [options]  table: false leaves out `const formats = {…}` (the code
+ *   reads no format from it: see formatReference)
  * @returns {string} declarations + `const formats = {…};`, no exports
  */
-export function formatsSource(used) {
+export function formatsSource(used, { table = true } = {}) {
   const { declarations, entries, refs } = parse();
   const wanted = [...entries.keys()].filter((name) => [...used].includes(name));
   const missing = [...used].filter((name) => !entries.has(name));
@@ -67,5 +76,5 @@ export function formatsSource(used) {
     out += `${oneLine && previousOneLine ? "\n" : "\n\n"}${code}`;
     previousOneLine = oneLine;
   }
-  return `${out}\n\nconst formats = {\n${wanted.map((name) => entries.get(name)).join("\n")}\n};`;
+  return table ? `${out}\n\nconst formats = {\n${wanted.map((name) => entries.get(name)).join("\n")}\n};` : out;
 }

@@ -7,11 +7,12 @@ import Ajv2020 from "ajv/dist/2020.js";
 import { _ } from "ajv";
 import { fullFormats } from "ajv-formats/dist/formats.js";
 import { formats as runtimeFormats } from "../runtime/formats.js";
-import { formatsSource } from "./formats-source.mjs";
+import { formatReference, formatsSource } from "./formats-source.mjs";
 import { PipelineError } from "./errors.mjs";
 import { locate } from "./locate.mjs";
 import { standaloneCode } from "./standalone.mjs"; // AJV's, in linear time: same bytes
 import { impliesFormat } from "./implies.mjs";
+import { declaredScopeNames, renameScopeNames } from "./rename.mjs";
 import { validateMeta2020 } from "./meta-validator-2020.mjs";
 import { listOperations, requestSchemaOf, componentNameOf, propertiesOf, responsesOf, pointerOf, resolve } from "./spec.mjs";
 
@@ -31,6 +32,15 @@ const RUNTIME = {
 };
 
 export const SCHEMA_URN = "urn:puffle:schema:";
+
+/** Appended to AJV's scope names (validateN, patternN, …) in the operations' code: see buildValidators. */
+const OP_SUFFIX = "$op";
+
+/** `updateThread` → `UpdateThread`, as an identifier. */
+function pascal(name) {
+  const id = identifier(name);
+  return id.charAt(0).toUpperCase() + id.slice(1);
+}
 
 function runtimeSource(relative) {
   const text = fs.readFileSync(fileURLToPath(new URL(relative, import.meta.url)), "utf8");
@@ -709,9 +719,11 @@ export function buildValidators(doc, { root, header }) {
   code = formatsWherePatternFails(code.replace(/^"use strict";\n?/, ""));
 
   // The operations' validators, compiled again from the same AJV instance and post-processed to
-  // build our issues instead of AJV error objects (see issueCode), in a scope of their own returned
-  // as an array (a minifier can shorten the names then, not an object's keys). One function per schema id;
-  // further names for the same id become aliases (AJV would otherwise emit the same function twice).
+  // build our issues instead of AJV error objects (see issueCode). They share the module scope with
+  // the components' code — every declaration at the top level, so that a bundler keeps only what
+  // an import reaches — with AJV's scope names suffixed (OP_SUFFIX): the same AJV instance names
+  // the same schema's function alike in both. One function per schema id; further names for the
+  // same id become aliases (AJV would otherwise emit the same function twice).
   const firstNameOf = new Map();
   const aliases = [];
   for (const [name, id, exported] of entries) {
@@ -722,11 +734,12 @@ export function buildValidators(doc, { root, header }) {
   const opNames = [...firstNameOf.values()];
   let opCode = standaloneCode(ajv, Object.fromEntries([...firstNameOf].map(([id, name]) => [name, id])));
   opCode = issueCode(opCode.replace(/^"use strict";\n?/, "").replace(/^export const (\S+) = /gm, "const $1 = "));
+  opCode = renameScopeNames(opCode, OP_SUFFIX);
   // Each name AJV exported is the function returning issues (null when valid); the operations'
   // table holds IssueFunctions around them (boolean, the issues in `errors`, as AJV's functions).
   const issuesOf = new Map();
   let named = 0;
-  opCode = opCode.replace(/^const (\S+) = (validate\d+);$/gm, (_m, name, fn) => {
+  opCode = opCode.replace(new RegExp(`^const (\\S+) = (validate\\d+${OP_SUFFIX.replace(/\$/g, "\\$")});$`, "gm"), (_m, name, fn) => {
     named++;
     issuesOf.set(name, fn);
     return `function ${name}(data){\nvar issues = ${fn}(data);\n${name}.errors = issues;\nreturn issues === null;\n}`;
@@ -739,10 +752,11 @@ export function buildValidators(doc, { root, header }) {
   // The cores the check* entries below call directly: request bodies, path parameters, responses.
   const cores = [...new Set(operations.flatMap((op) => [op.params, op.request, ...op.responses.map((r) => r.exportName)]).filter(Boolean))];
   const coreName = (name) => `${name}$issues`;
-  const opList = [...opNames, ...aliases.map((a) => a.split(" ")[1])];
-  const outer = [...opList, ...cores.map(coreName)];
-  const inner = [...opList, ...cores.map((name) => issuesOf.get(name))];
-  code = `${code.trim()}\n\n/** The operations' validators: IssueFunctions (\`errors\` holds { path, keyword, message } issues), and the functions returning those issues (null when valid). */\nconst [${outer.join(", ")}] = (() => {\n${opCode.trim()}\n${aliases.join("\n")}\nreturn [${inner.join(", ")}];\n})();`;
+  const cores$ = cores.map((name) => `const ${coreName(name)} = ${issuesOf.get(name)};`);
+  code = `${code.trim()}\n\n// The operations' validators: IssueFunctions (\`errors\` holds { path, keyword, message } issues), and the functions returning those issues (null when valid).\n${opCode.trim()}\n${aliases.join("\n")}\n${cores$.join("\n")}`;
+  // Side-effect free for a bundler: a RegExp built from a pattern string is marked pure, so that an
+  // unused one goes with the validator using it.
+  code = code.replace(/^(var \S+ = )new RegExp\(/gm, "$1/* @__PURE__ */ new RegExp(");
 
   const runtimeParts = [];
   for (const [call, { name, file }] of Object.entries(RUNTIME)) {
@@ -751,21 +765,32 @@ export function buildValidators(doc, { root, header }) {
       runtimeParts.push(runtimeSource(file).trim());
     }
   }
-  if (usedFunctionFormats.size) runtimeParts.push(formatsSource(usedFunctionFormats));
+  // A function format the code reads from the `formats` table (`formats["date-time"]`) is read from
+  // its function instead where the table's entry is one (`dateTime`): a property read is a possible
+  // side effect to a bundler, and would keep every format. The table stays only if still read.
+  for (const format of usedFunctionFormats) {
+    const ref = formatReference(format);
+    if (!ref) continue;
+    code = code.split(`formats[${JSON.stringify(format)}]`).join(ref);
+    if (/^[A-Za-z_$][\w$]*$/.test(format)) code = code.replace(new RegExp(`\\bformats\\.${format.replace(/\$/g, "\\$")}(?![\\w$])`, "g"), ref);
+  }
+  if (usedFunctionFormats.size) runtimeParts.push(formatsSource(usedFunctionFormats, { table: /\bformats(?:\[|\.)/.test(code) }));
   const leftover = /require\([^)]*\)/.exec(code);
   if (leftover) throw new PipelineError({ rule: "puffle/self-contained", message: `AJV emitted ${leftover[0]}: add its runtime to RUNTIME in scripts/lib/validators.mjs` });
   if (/new Function|\beval\(/.test(code)) throw new PipelineError({ rule: "puffle/self-contained", message: "generated validators must not compile code at run time" });
 
   const table = [];
   table.push(`export const schemas = /* @__PURE__ */ Object.freeze({\n${componentNames.map((n) => `  ${JSON.stringify(n)}: ${identifier(`validate${n}`)},`).join("\n")}\n});`);
-  table.push("export const operations = Object.freeze({");
+  // The ids alone, for messages naming the known ones: reading them does not reach every validator.
+  table.push(`export const operationIds = /* @__PURE__ */ Object.freeze(${JSON.stringify(operations.map((op) => op.opId))});`);
+  table.push("export const operations = /* @__PURE__ */ Object.freeze({");
   for (const op of operations) {
-    table.push(`  ${JSON.stringify(op.opId)}: Object.freeze({`);
+    table.push(`  ${JSON.stringify(op.opId)}: /* @__PURE__ */ Object.freeze({`);
     table.push(`    pathParams: ${op.params},`);
     table.push(`    requestBody: ${op.request ?? "null"},`);
-    table.push(`    requestFields: Object.freeze({\n${op.fields.map((f) => `      ${JSON.stringify(f.field)}: Object.freeze({ validate: ${f.exportName}, transform: ${JSON.stringify(f.transform)} }),`).join("\n")}\n    }),`);
-    table.push(`    normalize: ${op.normalize ? `Object.freeze(${JSON.stringify(op.normalize)})` : "null"},`);
-    table.push(`    responses: Object.freeze({\n${op.responses.map((r) => `      ${JSON.stringify(r.status)}: ${r.exportName ?? "null"},`).join("\n")}\n    }),`);
+    table.push(`    requestFields: /* @__PURE__ */ Object.freeze({\n${op.fields.map((f) => `      ${JSON.stringify(f.field)}: /* @__PURE__ */ Object.freeze({ validate: ${f.exportName}, transform: ${JSON.stringify(f.transform)} }),`).join("\n")}\n    }),`);
+    table.push(`    normalize: ${op.normalize ? `/* @__PURE__ */ Object.freeze(${JSON.stringify(op.normalize)})` : "null"},`);
+    table.push(`    responses: /* @__PURE__ */ Object.freeze({\n${op.responses.map((r) => `      ${JSON.stringify(r.status)}: ${r.exportName ?? "null"},`).join("\n")}\n    }),`);
     table.push("  }),");
   }
   table.push("});");
@@ -781,6 +806,35 @@ export function buildValidators(doc, { root, header }) {
   table.push(`export function checkPathParams(operationId, params) {\n  var issues;\n  switch (operationId) {\n${operations.map((op) => `    case ${JSON.stringify(op.opId)}:\n${call("      ", "params", op.params)}`).join("\n")}\n    default:\n      return undefined;\n  }\n${result("params")}\n}`);
   table.push("/** A documented response's body (`status` a string), as checkRequestBody; null when that response has no body, undefined when not documented. */");
   table.push(`export function checkResponseBody(operationId, status, body) {\n  var issues;\n  switch (operationId) {\n${operations.map((op) => `    case ${JSON.stringify(op.opId)}:\n      switch (status) {\n${op.responses.map((r) => `        case ${JSON.stringify(r.status)}:\n${r.exportName ? call("          ", "body", r.exportName) : "          return null;"}`).join("\n")}\n        default:\n          return undefined;\n      }\n      break;`).join("\n")}\n    default:\n      return undefined;\n  }\n${result("body")}\n}`);
+
+  // One entry per operation's request body, path parameters and documented response body, as
+  // functions of their own: an app that imports only some of them bundles only their validators.
+  const perOperation = [];
+  for (const op of operations) {
+    const base = pascal(op.opId);
+    if (op.request) perOperation.push({ name: `check${base}Request`, arg: "body", core: op.request, what: `${op.opId}'s request body` });
+    perOperation.push({ name: `check${base}Params`, arg: "params", core: op.params, what: `${op.opId}'s path parameters` });
+    for (const r of op.responses) if (r.exportName) perOperation.push({ name: `check${base}Response${identifier(r.status)}`, arg: "body", core: r.exportName, what: `the body of ${op.opId}'s ${r.status} response` });
+  }
+  for (const entry of perOperation) {
+    table.push(`/** ${entry.what[0].toUpperCase()}${entry.what.slice(1)}, as checkRequestBody (issues before merging). */`);
+    table.push(`export function ${entry.name}(${entry.arg}) {\n  var issues = ${coreName(entry.core)}(${entry.arg});\n${result(entry.arg)}\n}`);
+  }
+
+  // Every name is declared once: a `var` declared twice would silently be one variable.
+  // (functions and constants at the start of a line; of the `var`s there, AJV's scope names — the
+  // others are locals of the validate functions, whose bodies are not indented).
+  const all = `${runtimeParts.join("\n")}\n${code}\n${table.join("\n")}`;
+  const seen = new Set();
+  const twice = new Set();
+  for (const name of [
+    ...[...all.matchAll(/^(?:export )?(?:function ([A-Za-z_$][\w$]*)\(|(?:const|let) ([A-Za-z_$][\w$]*) = )/gm)].map((m) => m[1] ?? m[2]),
+    ...declaredScopeNames(all, { vars: true }),
+  ]) {
+    if (seen.has(name)) twice.add(name);
+    seen.add(name);
+  }
+  if (twice.size) throw new PipelineError({ rule: "puffle/names", message: `generated validators declare ${[...twice].join(", ")} more than once` });
 
   const js = [
     header("//"),
@@ -841,6 +895,8 @@ export function buildValidators(doc, { root, header }) {
     "export declare function checkRequestBody(operationId: string, body: unknown): CheckResult | null | undefined;",
     "export declare function checkPathParams(operationId: string, params: unknown): CheckResult | undefined;",
     "export declare function checkResponseBody(operationId: string, status: string, body: unknown): CheckResult | null | undefined;",
+    ...perOperation.map((entry) => `/** ${entry.what[0].toUpperCase()}${entry.what.slice(1)}. */\nexport declare function ${entry.name}(${entry.arg}: unknown): CheckResult;`),
+    `export declare const operationIds: readonly [${operations.map((op) => JSON.stringify(op.opId)).join(", ")}];`,
     "export declare const operations: {",
     ...operations.map((op) => [
       `  readonly ${JSON.stringify(op.opId)}: {`,

@@ -8,9 +8,21 @@
 // — nested too.
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { operations } from "../../generated/validators.js";
+import * as generated from "../../generated/validators.js";
+import { checkPathParams, checkRequestBody, checkResponseBody, operations } from "../../generated/validators.js";
 import type { IssueFunction } from "../../generated/validators.js";
-import { normalizeRequestBody, schemas, toIssues, validatePathParams, validateRequestBody, validateResponseBody } from "../../src/validators.js";
+import {
+  normalizeRequestBody,
+  schemas,
+  toIssues,
+  validatePathParams,
+  validateRequestBody,
+  validateResponseBody,
+  validateUpdateConversationRequest,
+  validateUpdateConversationResponse,
+  validateUpdateThreadRequest,
+  validateUpdateThreadResponse,
+} from "../../src/validators.js";
 import { root, spec, type Json, type JsonObject } from "../helpers.js";
 import { expectSameIssues, mutations, type AjvFunction, type Pair } from "../issues-differential.js";
 
@@ -107,6 +119,44 @@ describe("generated issue-building validators vs AJV's own (toIssues)", () => {
           if (ajv) expect(validateResponseBody(opId, status, value)).toEqual(expected(ajv, value));
         }
       }
+    }
+  });
+
+  it("each operation's own entries (checkUpdateThreadRequest, checkUpdateThreadResponse409, …) return what the generic ones do", () => {
+    const generic = new Set(["checkRequestBody", "checkPathParams", "checkResponseBody"]);
+    const own = Object.entries(generated).filter(([name]) => name.startsWith("check") && !generic.has(name)) as [string, (value: unknown) => unknown][];
+    const expected: string[] = [];
+    // Wider than the generated types (every operation here has a body and every response one): the rule is general.
+    for (const [opId, table] of Object.entries(operations) as [string, { requestBody: unknown; responses: Record<string, unknown> }][]) {
+      const base = opId[0]!.toUpperCase() + opId.slice(1);
+      const cases: [string, (value: unknown) => unknown][] = [[`check${base}Params`, (v) => checkPathParams(opId, v)]];
+      if (table.requestBody) cases.push([`check${base}Request`, (v) => checkRequestBody(opId, v)]);
+      for (const [status, validate] of Object.entries(table.responses)) if (validate) cases.push([`check${base}Response${status}`, (v) => checkResponseBody(opId, status, v)]);
+      for (const [name, want] of cases) {
+        expected.push(name);
+        const fn = own.find(([n]) => n === name)?.[1];
+        expect(fn, name).toBeTypeOf("function");
+        for (const value of corpus) expect(fn!(value)).toEqual(want(value));
+      }
+    }
+    expect(own.map(([n]) => n).sort()).toEqual(expected.sort());
+  });
+
+  it("the public per-operation validators return what validateRequestBody / validateResponseBody do", () => {
+    const table: [string, (v: unknown) => unknown, (v: unknown) => unknown][] = [
+      ["validateUpdateConversationRequest", validateUpdateConversationRequest, (v) => validateRequestBody("updateConversation", v)],
+      ["validateUpdateThreadRequest", validateUpdateThreadRequest, (v) => validateRequestBody("updateThread", v)],
+      ["validateUpdateConversationResponse", validateUpdateConversationResponse, (v) => validateResponseBody("updateConversation", 200, v)],
+      ["validateUpdateThreadResponse", validateUpdateThreadResponse, (v) => validateResponseBody("updateThread", 200, v)],
+    ];
+    for (const [name, own, generic] of table) {
+      const verdicts = new Set<boolean>();
+      for (const value of corpus) {
+        const got = own(value) as { valid: boolean };
+        verdicts.add(got.valid);
+        expect(got, name).toEqual(generic(value));
+      }
+      expect(verdicts, name).toEqual(new Set([true, false]));
     }
   });
 

@@ -1,0 +1,65 @@
+// `puffle-api/validators` is tree-shakeable: an app bundles only the validators its imports reach.
+// Each case bundles an import of src/validators.ts with rolldown (tree-shaking on, minified) and
+// looks for what each validator alone carries: a path of its own, a format's code.
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { rolldown } from "rolldown";
+import { describe, expect, it } from "vitest";
+import { root } from "../helpers.js";
+
+const entry = path.join(root, "src/validators.ts");
+
+async function bundle(names: string[]): Promise<string> {
+  const build = await rolldown({
+    input: "entry",
+    cwd: root,
+    logLevel: "silent",
+    treeshake: true,
+    plugins: [{
+      name: "entry",
+      resolveId: (id) => (id === "entry" ? id : null),
+      load: (id) => (id === "entry" ? `export { ${names.join(", ")} } from ${JSON.stringify(entry)};` : null),
+    }],
+  });
+  const { output } = await build.generate({ format: "esm", minify: true });
+  await build.close();
+  return output.map((chunk) => ("code" in chunk ? chunk.code : "")).join("\n");
+}
+
+/** What only that validator's code holds (a minifier may quote a string with ", ' or `). */
+const q = (text: string) => new RegExp(`["'\`]${text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}["'\`]`);
+const MARKS: Record<string, RegExp> = {
+  threadRequest: q("/draft_subject"),
+  conversationResponse: q("/conversation"),
+  threadResponse: q("/thread"),
+  duplicateThread: q("/existing_thread"),
+  operationIssues: q("is not a known field"),
+  ajvErrors: q("must NOT have additional properties"),
+  uriFormat: /25\[0-5\]/,
+  dateTimeFormat: /\b31,28,31\b/,
+};
+type Mark = keyof typeof MARKS;
+
+const cases: [string, { given: string[]; has: Mark[]; hasNot: Mark[] }][] = [
+  ["the conversation request alone: no thread or response validator, no format code", { given: ["validateUpdateConversationRequest"], has: ["operationIssues"], hasNot: ["threadRequest", "conversationResponse", "threadResponse", "duplicateThread", "ajvErrors", "uriFormat", "dateTimeFormat"] }],
+  ["the thread request alone", { given: ["validateUpdateThreadRequest"], has: ["threadRequest"], hasNot: ["conversationResponse", "threadResponse", "duplicateThread", "ajvErrors", "uriFormat"] }],
+  ["the conversation response alone: its formats, not the thread's validators", { given: ["validateUpdateConversationResponse"], has: ["conversationResponse", "uriFormat", "dateTimeFormat"], hasNot: ["threadRequest", "threadResponse", "duplicateThread", "ajvErrors"] }],
+  ["validateRequestBody reaches the request bodies only", { given: ["validateRequestBody"], has: ["threadRequest"], hasNot: ["conversationResponse", "threadResponse", "duplicateThread", "ajvErrors", "uriFormat"] }],
+  ["validateResponseBody reaches every documented response", { given: ["validateResponseBody"], has: ["conversationResponse", "threadResponse", "duplicateThread"], hasNot: ["ajvErrors"] }],
+  ["schemas: the component validators (AJV's errors), not the operations'", { given: ["schemas"], has: ["ajvErrors"], hasNot: ["operationIssues"] }],
+];
+
+describe("tree-shaking puffle-api/validators", () => {
+  it.each(cases)("%s", async (_name, { given, has, hasNot }) => {
+    const code = await bundle(given);
+    for (const mark of has) expect(MARKS[mark]!.test(code), `${mark} in ${given.join(", ")}`).toBe(true);
+    for (const mark of hasNot) expect(MARKS[mark]!.test(code), `${mark} in ${given.join(", ")}`).toBe(false);
+  });
+
+  it("the four body validators bundle smaller than the generic functions", async () => {
+    const gz = (code: string) => gzipSync(code, { level: 9 }).length;
+    const four = gz(await bundle(["validateUpdateConversationRequest", "validateUpdateThreadRequest", "validateUpdateConversationResponse", "validateUpdateThreadResponse"]));
+    const generic = gz(await bundle(["validateRequestBody", "validateResponseBody", "validatePathParams", "normalizeRequestBody"]));
+    expect(four).toBeLessThan(generic * 0.8);
+  });
+});
