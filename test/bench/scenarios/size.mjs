@@ -1,6 +1,7 @@
 // Scenario 2b — size: each contender bundled with its runtime imports by esbuild (ESM, minified,
 // tree-shaken, for the browser), then gzipped (level 9). Validators: ours is the `puffle-api/validators` entry
-// (generated/validators.js inside); a peer is its library plus the four schemas of scenario 1 —
+// (generated/validators.js inside), imported as the four body validators (like for like) and as
+// the generic functions (every operation); a peer is its library plus the four schemas of scenario 1 —
 // the JSON Schema peers get those schemas inlined as JSON, not the whole spec. Clients, in two
 // tables of equivalents: without validation, ours is what an app that imports createPuffleClient
 // loads up front (esbuild code splitting: the validators are a separate chunk, loaded only when
@@ -23,8 +24,13 @@ const schemasJson = JSON.stringify(Object.fromEntries(Object.entries(targets).ma
 
 const jsonPeer = (importLine, compile) => `${importLine}\nimport { targets } from "./lib/peers/common.mjs";\nconst schemas = ${schemasJson};\nexport const peer = Object.fromEntries(Object.keys(targets).map((k) => [k, ${compile}]));`;
 
+// Ours twice: like for like with a peer's four schemas, the four body validators (the goal's row);
+// and the generic functions, which reach every operation, documented status and request field.
+const OURS_FOUR = "puffle-api/validators: the four body validators (validateUpdate…Request, validateUpdate…Response)";
+const OURS_GENERIC = "puffle-api/validators: the generic functions (validateRequestBody, validateResponseBody, validatePathParams, normalizeRequestBody)";
 const validators = {
-  "puffle-api/validators": `export { validateRequestBody, validateResponseBody, validatePathParams, normalizeRequestBody } from ${JSON.stringify(`${repo}/dist/validators.js`)};`,
+  [OURS_FOUR]: `export { validateUpdateConversationRequest, validateUpdateThreadRequest, validateUpdateConversationResponse, validateUpdateThreadResponse } from ${JSON.stringify(`${repo}/dist/validators.js`)};`,
+  [OURS_GENERIC]: `export { validateRequestBody, validateResponseBody, validatePathParams, normalizeRequestBody } from ${JSON.stringify(`${repo}/dist/validators.js`)};`,
   "ajv (Ajv2020 + ajv-formats + compile)": jsonPeer(`import Ajv2020 from "ajv/dist/2020.js";\nimport addFormats from "ajv-formats";\nconst ajv = new Ajv2020({ allErrors: true });\naddFormats(ajv);`, "ajv.compile(schemas[k])"),
   "@exodus/schemasafe": jsonPeer(`import { validator } from "@exodus/schemasafe";\nimport { formats } from "./lib/peers/common.mjs";`, "validator(schemas[k], { formats, includeErrors: true, allErrors: true })"),
   "@cfworker/json-schema": jsonPeer(`import { Validator } from "@cfworker/json-schema";`, `new Validator(schemas[k], "2020-12", false)`),
