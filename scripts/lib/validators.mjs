@@ -756,7 +756,7 @@ export function buildValidators(doc, { root, header }) {
   code = `${code.trim()}\n\n// The operations' validators: IssueFunctions (\`errors\` holds { path, keyword, message } issues), and the functions returning those issues (null when valid).\n${opCode.trim()}\n${aliases.join("\n")}\n${cores$.join("\n")}`;
   // Side-effect free for a bundler: a RegExp built from a pattern string is marked pure, so that an
   // unused one goes with the validator using it.
-  code = code.replace(/^(var \S+ = )new RegExp\(/gm, "$1/* @__PURE__ */ new RegExp(");
+  code = code.replace(/^(var pattern\d+(?:\$op)? = )new RegExp\(/gm, "$1/* @__PURE__ */ new RegExp(");
 
   const runtimeParts = [];
   for (const [call, { name, file }] of Object.entries(RUNTIME)) {
@@ -768,12 +768,11 @@ export function buildValidators(doc, { root, header }) {
   // A function format the code reads from the `formats` table (`formats["date-time"]`) is read from
   // its function instead where the table's entry is one (`dateTime`): a property read is a possible
   // side effect to a bundler, and would keep every format. The table stays only if still read.
-  for (const format of usedFunctionFormats) {
-    const ref = formatReference(format);
-    if (!ref) continue;
-    code = code.split(`formats[${JSON.stringify(format)}]`).join(ref);
-    if (/^[A-Za-z_$][\w$]*$/.test(format)) code = code.replace(new RegExp(`\\bformats\\.${format.replace(/\$/g, "\\$")}(?![\\w$])`, "g"), ref);
-  }
+  // (AJV reads a format once, into a scope value: `var formats2 = formats["date-time"];`.)
+  code = code.replace(/^(var formats\d+(?:\$op)? = )formats(?:\.([A-Za-z_$][\w$]*)|\[("(?:[^"\\\n]|\\.)*")\]);$/gm, (line, declaration, dotted, quoted) => {
+    const ref = formatReference(dotted ?? JSON.parse(quoted));
+    return ref ? `${declaration}${ref};` : line;
+  });
   if (usedFunctionFormats.size) runtimeParts.push(formatsSource(usedFunctionFormats, { table: /\bformats(?:\[|\.)/.test(code) }));
   const leftover = /require\([^)]*\)/.exec(code);
   if (leftover) throw new PipelineError({ rule: "puffle/self-contained", message: `AJV emitted ${leftover[0]}: add its runtime to RUNTIME in scripts/lib/validators.mjs` });
@@ -824,15 +823,18 @@ export function buildValidators(doc, { root, header }) {
   // Every name is declared once: a `var` declared twice would silently be one variable.
   // (functions and constants at the start of a line; of the `var`s there, AJV's scope names — the
   // others are locals of the validate functions, whose bodies are not indented).
-  const all = `${runtimeParts.join("\n")}\n${code}\n${table.join("\n")}`;
   const seen = new Set();
   const twice = new Set();
-  for (const name of [
-    ...[...all.matchAll(/^(?:export )?(?:function ([A-Za-z_$][\w$]*)\(|(?:const|let) ([A-Za-z_$][\w$]*) = )/gm)].map((m) => m[1] ?? m[2]),
-    ...declaredScopeNames(all, { vars: true }),
-  ]) {
-    if (seen.has(name)) twice.add(name);
-    seen.add(name);
+  for (const part of [...runtimeParts, code, table.join("\n")]) {
+    for (const m of part.matchAll(/^(?:export )?(?:function ([A-Za-z_$][\w$]*)\(|(?:const|let) ([A-Za-z_$][\w$]*) = )/gm)) {
+      const name = m[1] ?? m[2];
+      if (seen.has(name)) twice.add(name);
+      seen.add(name);
+    }
+    for (const name of declaredScopeNames(part, { vars: true })) {
+      if (seen.has(name)) twice.add(name);
+      seen.add(name);
+    }
   }
   if (twice.size) throw new PipelineError({ rule: "puffle/names", message: `generated validators declare ${[...twice].join(", ")} more than once` });
 

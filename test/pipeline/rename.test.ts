@@ -17,6 +17,8 @@ const cases: [string, { given: string; want: string }][] = [
   ["a string with a scope name after a space", { given: 'm = "x validate1 y" + validate1;', want: 'm = "x validate1 y" + validate1$op;' }],
   ["a format's regex literal, quotes and backticks inside", { given: "var formats8 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+@x$/i;", want: "var formats8$op = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+@x$/i;" }],
   ["names that only look alike", { given: "validates1 + xvalidate1 + validate + $validate1 + validate1_", want: "validates1 + xvalidate1 + validate + $validate1 + validate1_" }],
+  ["a string ending in an escaped backslash", { given: 'm = "a\\\\"; validate1(m); n = "b\\"validate2";', want: 'm = "a\\\\"; validate1$op(m); n = "b\\"validate2";' }],
+  ["a lone quote (in a regex) opens no string across lines", { given: "var r = /'/;\nvalidate1(x);\nvar s = '';", want: "var r = /'/;\nvalidate1$op(x);\nvar s = '';" }],
   ["other identifiers", { given: "var data0 = report(vErrors, issues1); errors++; ucs2length(x);", want: "var data0 = report(vErrors, issues1); errors++; ucs2length(x);" }],
 ];
 
