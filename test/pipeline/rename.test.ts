@@ -37,3 +37,33 @@ describe("declaredScopeNames", () => {
     expect(declaredScopeNames(code, { vars: true })).toEqual(["pattern2", "formats3"]);
   });
 });
+
+const { buildValidators } = (await import(path.join(root, "scripts/lib/validators.mjs"))) as {
+  buildValidators: (doc: unknown, options: { root: string; header: (prefix: string) => string }) => { js: string };
+};
+
+describe("the validators step: every generated name declared once", () => {
+  const operation = (operationId: string) => ({
+    operationId,
+    parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+    requestBody: { content: { "application/json": { schema: { type: "object", properties: { x: { type: "integer" } } } } } },
+    responses: { 200: { description: "ok", content: { "application/json": { schema: { type: "object" } } } } },
+  });
+  const doc = (a: string, b: string) => ({
+    openapi: "3.1.0",
+    info: { title: "t", version: "1" },
+    paths: { "/a/{id}": { patch: operation(a) }, "/b/{id}": { patch: operation(b) } },
+    components: { schemas: {} },
+  });
+  const build = (a: string, b: string) => buildValidators(doc(a, b), { root: "/spec/openapi.yaml", header: (prefix) => `${prefix} test` });
+
+  it("two operations: each gets its own entries", () => {
+    const { js } = build("updateThing", "updateOther");
+    expect(js).toMatch(/^export function checkUpdateThingRequest\(body\)/m);
+    expect(js).toMatch(/^export function checkUpdateOtherResponse200\(body\)/m);
+  });
+
+  it("operationIds whose entries would share a name (updateThing, UpdateThing) fail the step, naming them", () => {
+    expect(() => build("updateThing", "UpdateThing")).toThrow(expect.objectContaining({ rule: "puffle/names", message: expect.stringContaining("checkUpdateThingRequest") }));
+  });
+});
