@@ -126,7 +126,6 @@ for (const c of cases) {
   process.stderr.write(`  ${c.target} / ${c.input}: done\n`);
 }
 
-
 process.stdout.write(JSON.stringify({
   scenario: "validators",
   rounds: ROUNDS, warmup: WARMUP, msPerSample: MS,
