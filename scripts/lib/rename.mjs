@@ -57,15 +57,9 @@ export function renameScopeNames(code, suffix) {
   return parts.join("");
 }
 
-/**
- * The AJV scope names declared at the start of a line (`function validateN(`, `var patternN =`);
- * with `vars`, only those declared with `var`.
- */
-export function declaredScopeNames(code, { vars = false } = {}) {
+/** The AJV scope names a line declares with `var` (`var patternN = …`): those a module may hold once only. */
+export function declaredScopeNames(code) {
   const names = [];
-  for (const m of code.matchAll(vars ? /^var ([A-Za-z_$][\w$]*) = ()/gm : /^(?:function ([A-Za-z_$][\w$]*)\(|var ([A-Za-z_$][\w$]*) = )/gm)) {
-    const name = m[1] ?? m[2];
-    if (SCOPE_NAME.test(name)) names.push(name);
-  }
+  for (const m of code.matchAll(/^var ([A-Za-z_$][\w$]*) = /gm)) if (SCOPE_NAME.test(m[1])) names.push(m[1]);
   return names;
 }

@@ -831,7 +831,7 @@ export function buildValidators(doc, { root, header }) {
       if (seen.has(name)) twice.add(name);
       seen.add(name);
     }
-    for (const name of declaredScopeNames(part, { vars: true })) {
+    for (const name of declaredScopeNames(part)) {
       if (seen.has(name)) twice.add(name);
       seen.add(name);
     }
