@@ -826,12 +826,8 @@ export function buildValidators(doc, { root, header }) {
   const seen = new Set();
   const twice = new Set();
   for (const part of [...runtimeParts, code, table.join("\n")]) {
-    for (const m of part.matchAll(/^(?:export )?(?:function ([A-Za-z_$][\w$]*)\(|(?:const|let) ([A-Za-z_$][\w$]*) = )/gm)) {
-      const name = m[1] ?? m[2];
-      if (seen.has(name)) twice.add(name);
-      seen.add(name);
-    }
-    for (const name of declaredScopeNames(part)) {
+    const declared = [...part.matchAll(/^(?:export )?(?:function ([A-Za-z_$][\w$]*)\(|(?:const|let) ([A-Za-z_$][\w$]*) = )/gm)].map((m) => m[1] ?? m[2]);
+    for (const name of [...declared, ...declaredScopeNames(part)]) {
       if (seen.has(name)) twice.add(name);
       seen.add(name);
     }
