@@ -12,6 +12,10 @@ export let sink = 0;
 // and its read of the verdict megamorphic — a cost no real call site pays, and a larger one for
 // contenders returning result objects (`r.valid`, `r.success`) than for those returning a boolean.
 // Each contender's own loop is monomorphic: `fn` can be inlined into it, as into a caller's code.
+// The source differs per timer (a numbered comment): V8 caches what `new Function` compiles by its
+// source, and functions made from one cached source share one feedback vector — every loop after
+// the first would then be one shared, megamorphic loop again (seen with %DebugPrint: same
+// SharedFunctionInfo, same FeedbackVector).
 const LOOP_SOURCE = `
   const n = inputs.length;
   let calls = 0;
@@ -29,13 +33,15 @@ const LOOP_SOURCE = `
   } while (t < stop);
   return [((t - start) * 1e6) / calls, acc];`;
 
+let timers = 0;
+
 /**
  * A timer for `fn` over `inputs` (called in turn) with a loop of its own: `timer(ms)` is the
  * nanoseconds per call over about `ms` milliseconds. The verdict (`true`, `.valid` or `.success`)
  * is read on every call, so no result is dead code.
  */
 export function batchTimer(fn, inputs) {
-  const loop = new Function("fn", "inputs", "ms", "now", LOOP_SOURCE);
+  const loop = new Function("fn", "inputs", "ms", "now", `${LOOP_SOURCE}\n// timer ${++timers}`);
   const now = () => performance.now();
   return (ms) => {
     const [ns, acc] = loop(fn, inputs, ms, now);

@@ -3,7 +3,14 @@
 // `validateResponseBody` from dist/validators.js: result objects, every error located). Each
 // contender and input gets a timing loop of its own (lib/measure.mjs, batchTimer).
 // Prints one JSON document on stdout.
-import { validateRequestBody, validateResponseBody } from "../../../dist/validators.js";
+import {
+  validateRequestBody,
+  validateResponseBody,
+  validateUpdateConversationRequest,
+  validateUpdateConversationResponse,
+  validateUpdateThreadRequest,
+  validateUpdateThreadResponse,
+} from "../../../dist/validators.js";
 import { operations } from "../../../generated/validators.js";
 import { batchTimer, interleave } from "../lib/measure.mjs";
 import * as peers from "../lib/peers.mjs";
@@ -67,6 +74,14 @@ const oursKept = {
   conversationResponse: (x) => (kept = validateResponseBody("updateConversation", 200, x)),
   threadResponse: (x) => (kept = validateResponseBody("updateThread", 200, x)),
 };
+// The operations' own public functions (same results): no operation id to dispatch on, and a
+// function per body, so one app's calls of the generic functions for every body don't share it.
+const oursPerOperation = {
+  conversationRequest: validateUpdateConversationRequest,
+  threadRequest: validateUpdateThreadRequest,
+  conversationResponse: validateUpdateConversationResponse,
+  threadResponse: validateUpdateThreadResponse,
+};
 // The generated validator the public API calls, alone (a boolean; its issues left in `.errors`):
 // what the API's lookup and result object cost on top.
 const oursGenerated = {
@@ -80,6 +95,7 @@ const oursGenerated = {
 const contenders = {
   "puffle-api (validate*Body)": { kind: "ours", fns: ours },
   "puffle-api (validate*Body), result kept": { kind: "info", fns: oursKept },
+  "puffle-api (validateUpdate*Request/Response)": { kind: "info", fns: oursPerOperation },
   "puffle-api generated validator": { kind: "info", fns: oursGenerated },
   "ajv.compile, allErrors": { kind: "located", fns: peers.ajvPeer({ allErrors: true }) },
   "ajv.compile": { kind: "boolean", fns: peers.ajvPeer({ allErrors: false }) },
