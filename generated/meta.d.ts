@@ -187,3 +187,15 @@ export declare const operations: {
     };
   };
 };
+export declare const routes: {
+  readonly "updateConversation": {
+    readonly "method": "PATCH";
+    readonly "path": "/api/conversations/{id}";
+    readonly "idempotent": true;
+  };
+  readonly "updateThread": {
+    readonly "method": "PATCH";
+    readonly "path": "/api/threads/{id}";
+    readonly "idempotent": true;
+  };
+};

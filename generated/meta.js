@@ -187,3 +187,15 @@ export const operations = {
     }
   }
 };
+export const routes = {
+  "updateConversation": {
+    "method": "PATCH",
+    "path": "/api/conversations/{id}",
+    "idempotent": true
+  },
+  "updateThread": {
+    "method": "PATCH",
+    "path": "/api/threads/{id}",
+    "idempotent": true
+  }
+};

@@ -8,7 +8,7 @@
 import createClient from "openapi-fetch";
 import type { Client, FetchOptions, FetchResponse, Middleware } from "openapi-fetch";
 import type { Conversation, paths, Thread, UpdateConversationRequest, UpdateThreadRequest } from "../generated/schema.js";
-import { operations as meta, serverUrl } from "../generated/meta.js";
+import { routes, serverUrl } from "../generated/meta.js";
 import type { OperationId, ValidationIssue } from "./validators.js";
 import {
   PuffleAbortError,
@@ -184,9 +184,9 @@ function loadValidators(): Promise<Validators> {
  */
 export const ID_PATTERN = /^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
 
-/** `/api/threads/{id}` → `updateThread`, from the generated meta. */
+/** `/api/threads/{id}` → `updateThread`, from the generated routes. */
 const OPERATION_OF_PATH: ReadonlyMap<string, OperationId> = new Map(
-  (Object.keys(meta) as OperationId[]).map((op) => [meta[op].path, op] as const),
+  (Object.keys(routes) as OperationId[]).map((op) => [routes[op].path, op] as const),
 );
 
 function envApiKey(): string | undefined {
@@ -402,7 +402,7 @@ async function exchange(base: (input: Request) => Promise<Response>, retry: Retr
   const operationId = operationOfUrl(template.url);
   if (caller?.aborted) throw new PuffleAbortError({ url, operationId, reason: caller.reason, attempts: 0 });
   // Retrying is safe only because the spec says so (`x-puffle-behaviour.idempotent`), per operation.
-  const maxRetries = operationId !== undefined && meta[operationId].behaviour.idempotent === true ? plan.maxRetries : 0;
+  const maxRetries = operationId !== undefined && routes[operationId].idempotent ? plan.maxRetries : 0;
   const controller = plan.controller ?? (timeoutMs > 0 || caller !== undefined ? new AbortController() : undefined);
   const signal = controller?.signal;
   // The template can be sent as it is when it already carries our signal (or none is needed).
@@ -898,12 +898,12 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
   const PLACEHOLDER = "00000000-0000-4000-8000-000000000000";
   const urlParts = {} as Record<OperationId, readonly [string, string]>;
   const retriesAllowed = {} as Record<OperationId, boolean>;
-  for (const op of Object.keys(meta) as OperationId[]) {
-    const href = new URL(`${baseUrl}${meta[op].path.replace(/\{id\}/g, PLACEHOLDER)}`).href;
+  for (const op of Object.keys(routes) as OperationId[]) {
+    const href = new URL(`${baseUrl}${routes[op].path.replace(/\{id\}/g, PLACEHOLDER)}`).href;
     const at = href.indexOf(PLACEHOLDER);
     urlParts[op] = href.indexOf(PLACEHOLDER, at + 1) === -1 && at !== -1 ? [href.slice(0, at), href.slice(at + PLACEHOLDER.length)] : ["", ""];
     // Retrying is safe only because the spec says so (`x-puffle-behaviour.idempotent`), per operation.
-    retriesAllowed[op] = meta[op].behaviour.idempotent === true;
+    retriesAllowed[op] = routes[op].idempotent;
   }
   const queue = timeoutMs > 0 ? new DeadlineQueue(timeoutMs) : undefined;
 
@@ -917,7 +917,7 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
       init.signal = plan.controller.signal;
     }
     if (callOptions.headers !== undefined) init.headers = callOptions.headers;
-    const { error, response } = await (raw.PATCH as unknown as LooseCall)(meta[operationId].path, init);
+    const { error, response } = await (raw.PATCH as unknown as LooseCall)(routes[operationId].path, init);
     const read = RESPONSE_BODIES.get(response);
     if (!response.ok) throw await apiError(operationId, response, error === undefined ? "" : error, read?.attempts ?? 1);
     // A response replaced by a middleware of the caller's is read here.

@@ -1,6 +1,9 @@
 // Builds generated/meta.js: what the client and the CLI need to know about the spec without
 // loading it — the server URL, the version, and per operation its method, path, documented
-// statuses, request fields (resolved schemas, with descriptions) and behaviour (`x-puffle-behaviour`).
+// statuses, request fields (resolved schemas, with descriptions) and behaviour (`x-puffle-behaviour`);
+// and `routes`, per operation only its method, path and whether it is idempotent — all the client
+// reads, a table of its own so that a bundle of the client leaves `operations` (descriptions and
+// all) out.
 import { PipelineError } from "./errors.mjs";
 import { locate } from "./locate.mjs";
 import { listOperations, requestSchemaOf, propertiesOf, responsesOf, resolve } from "./spec.mjs";
@@ -61,6 +64,7 @@ export function buildMeta(doc, { root, header }) {
     apiVersion: doc.info.version,
     serverUrl: doc.servers?.[0]?.url ?? "",
     operations: {},
+    routes: {},
   };
   for (const operation of listOperations(doc)) {
     const bodySchema = requestSchemaOf(doc, operation.op);
@@ -74,6 +78,11 @@ export function buildMeta(doc, { root, header }) {
         ? Object.fromEntries(propertiesOf(doc, bodySchema, "").map(([name, schema]) => [name, inline(doc, schema)]))
         : {},
       behaviour: behaviourOf(operation, root),
+    };
+    meta.routes[operation.operationId] = {
+      method: operation.method,
+      path: operation.path,
+      idempotent: meta.operations[operation.operationId].behaviour.idempotent === true,
     };
   }
   const js = [

@@ -1,15 +1,18 @@
 // `puffle-api/validators` is tree-shakeable: an app bundles only the validators its imports reach.
 // Each case bundles an import of src/validators.ts with rolldown (tree-shaking on, minified) and
-// looks for what each validator alone carries: a path of its own, a format's code.
+// looks for what each validator alone carries: a path of its own, a format's code. The client's
+// entry chunk, likewise, holds the generated routes and not the operations' descriptions.
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { rolldown } from "rolldown";
 import { describe, expect, it } from "vitest";
+import { operations, routes } from "../../generated/meta.js";
 import { root } from "../helpers.js";
 
 const entry = path.join(root, "src/validators.ts");
 
-async function bundle(names: string[]): Promise<string> {
+/** The chunks of a rolldown bundle of `export { …names } from file` (tree-shaken, minified). */
+async function chunks(names: string[], file = entry) {
   const build = await rolldown({
     input: "entry",
     cwd: root,
@@ -18,12 +21,16 @@ async function bundle(names: string[]): Promise<string> {
     plugins: [{
       name: "entry",
       resolveId: (id) => (id === "entry" ? id : null),
-      load: (id) => (id === "entry" ? `export { ${names.join(", ")} } from ${JSON.stringify(entry)};` : null),
+      load: (id) => (id === "entry" ? `export { ${names.join(", ")} } from ${JSON.stringify(file)};` : null),
     }],
   });
   const { output } = await build.generate({ format: "esm", minify: true });
   await build.close();
-  return output.map((chunk) => ("code" in chunk ? chunk.code : "")).join("\n");
+  return output.flatMap((chunk) => (chunk.type === "chunk" ? [chunk] : []));
+}
+
+async function bundle(names: string[]): Promise<string> {
+  return (await chunks(names)).map((chunk) => chunk.code).join("\n");
 }
 
 /** What only that validator's code holds (a minifier may quote a string with ", ' or `). */
@@ -61,5 +68,31 @@ describe("tree-shaking puffle-api/validators", () => {
     const four = gz(await bundle(["validateUpdateConversationRequest", "validateUpdateThreadRequest", "validateUpdateConversationResponse", "validateUpdateThreadResponse"]));
     const generic = gz(await bundle(["validateRequestBody", "validateResponseBody", "validatePathParams", "normalizeRequestBody"]));
     expect(four).toBeLessThan(generic * 0.8);
+  });
+});
+
+describe("tree-shaking the client", () => {
+  // Text only `operations` of generated/meta.js holds: request fields' descriptions, summaries.
+  const described = [
+    operations.updateConversation.requestFields.unread_count.description,
+    operations.updateThread.requestFields.draft_subject.description,
+    operations.updateThread.summary,
+  ].map((text) => text.slice(0, 40));
+
+  it("createPuffleClient's entry chunk holds the routes, not the operations' descriptions", async () => {
+    const all = await chunks(["createPuffleClient"], path.join(root, "src/client.ts"));
+    const entryChunk = all.find((chunk) => chunk.isEntry)!;
+    for (const route of Object.values(routes)) expect(entryChunk.code).toContain(route.path);
+    for (const text of described) expect(entryChunk.code, text).not.toContain(text);
+    // The validators are a chunk of their own, loaded on first use.
+    expect(all.length).toBeGreaterThan(1);
+    expect(entryChunk.code).not.toMatch(q("is not a known field"));
+  });
+
+  it("the routes are the operations' method, path and idempotence", () => {
+    expect(Object.keys(routes)).toEqual(Object.keys(operations));
+    for (const [id, op] of Object.entries(operations)) {
+      expect(routes[id as keyof typeof routes]).toEqual({ method: op.method, path: op.path, idempotent: op.behaviour.idempotent === true });
+    }
   });
 });
