@@ -74,8 +74,8 @@ const oursKept = {
   conversationResponse: (x) => (kept = validateResponseBody("updateConversation", 200, x)),
   threadResponse: (x) => (kept = validateResponseBody("updateThread", 200, x)),
 };
-// The operations' own public functions (same results): no operation id to dispatch on, and a
-// function per body, so one app's calls of the generic functions for every body don't share it.
+// The operations' own public functions (same results as the generic ones): no operation id to
+// dispatch on, a function per body.
 const oursPerOperation = {
   conversationRequest: validateUpdateConversationRequest,
   threadRequest: validateUpdateThreadRequest,
