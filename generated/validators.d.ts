@@ -131,6 +131,11 @@ export declare function checkUpdateThreadResponse413(body: unknown): CheckResult
 /** The body of updateThread's 415 response. */
 export declare function checkUpdateThreadResponse415(body: unknown): CheckResult;
 export declare const operationIds: readonly ["updateConversation", "updateThread"];
+/** Each operation's documented response statuses (the keys of its `responses`). */
+export declare const responseStatuses: {
+  readonly "updateConversation": readonly ["200", "400", "401", "404", "413", "415"];
+  readonly "updateThread": readonly ["200", "400", "401", "404", "409", "413", "415"];
+};
 export declare const operations: {
   readonly "updateConversation": {
     readonly pathParams: IssueFunction;

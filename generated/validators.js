@@ -3351,6 +3351,10 @@ export const schemas = /* @__PURE__ */ Object.freeze({
   "ValidationError": validateValidationError,
 });
 export const operationIds = /* @__PURE__ */ Object.freeze(["updateConversation","updateThread"]);
+export const responseStatuses = /* @__PURE__ */ Object.freeze({
+  "updateConversation": /* @__PURE__ */ Object.freeze(["200","400","401","404","413","415"]),
+  "updateThread": /* @__PURE__ */ Object.freeze(["200","400","401","404","409","413","415"]),
+});
 export const operations = /* @__PURE__ */ Object.freeze({
   "updateConversation": /* @__PURE__ */ Object.freeze({
     pathParams: updateConversation$params,

@@ -108,6 +108,11 @@ function compileErrorPointer(message, schemas, fallback, doc) {
   return pointer;
 }
 
+/** An operation's documented statuses, in the order of `Object.keys` of its `responses` table. */
+function documentedStatuses(op) {
+  return Object.keys(Object.fromEntries(op.responses.map((r) => [r.status, true])));
+}
+
 function identifier(...parts) {
   return parts.join("$").replace(/[^A-Za-z0-9_$]/g, "_");
 }
@@ -782,6 +787,9 @@ export function buildValidators(doc, { root, header }) {
   table.push(`export const schemas = /* @__PURE__ */ Object.freeze({\n${componentNames.map((n) => `  ${JSON.stringify(n)}: ${identifier(`validate${n}`)},`).join("\n")}\n});`);
   // The ids alone, for messages naming the known ones: reading them does not reach every validator.
   table.push(`export const operationIds = /* @__PURE__ */ Object.freeze(${JSON.stringify(operations.map((op) => op.opId))});`);
+  // Each operation's documented statuses alone, for messages naming them: reading them does not
+  // reach the operations' table and every validator.
+  table.push(`export const responseStatuses = /* @__PURE__ */ Object.freeze({\n${operations.map((op) => `  ${JSON.stringify(op.opId)}: /* @__PURE__ */ Object.freeze(${JSON.stringify(documentedStatuses(op))}),`).join("\n")}\n});`);
   table.push("export const operations = /* @__PURE__ */ Object.freeze({");
   for (const op of operations) {
     table.push(`  ${JSON.stringify(op.opId)}: /* @__PURE__ */ Object.freeze({`);
@@ -895,6 +903,8 @@ export function buildValidators(doc, { root, header }) {
     "export declare function checkResponseBody(operationId: string, status: string, body: unknown): CheckResult | null | undefined;",
     ...perOperation.map((entry) => `/** ${entry.what[0].toUpperCase()}${entry.what.slice(1)}. */\nexport declare function ${entry.name}(${entry.arg}: unknown): CheckResult;`),
     `export declare const operationIds: readonly [${operations.map((op) => JSON.stringify(op.opId)).join(", ")}];`,
+    "/** Each operation's documented response statuses (the keys of its `responses`). */",
+    `export declare const responseStatuses: {\n${operations.map((op) => `  readonly ${JSON.stringify(op.opId)}: readonly [${documentedStatuses(op).map((st) => JSON.stringify(st)).join(", ")}];`).join("\n")}\n};`,
     "export declare const operations: {",
     ...operations.map((op) => [
       `  readonly ${JSON.stringify(op.opId)}: {`,

@@ -7,6 +7,7 @@ import { gzipSync } from "node:zlib";
 import { rolldown } from "rolldown";
 import { describe, expect, it } from "vitest";
 import { operations, routes } from "../../generated/meta.js";
+import { operations as validatorTables, responseStatuses } from "../../generated/validators.js";
 import { root } from "../helpers.js";
 
 const entry = path.join(root, "src/validators.ts");
@@ -42,6 +43,8 @@ const MARKS: Record<string, RegExp> = {
   duplicateThread: q("/existing_thread"),
   operationIssues: q("is not a known field"),
   ajvErrors: q("must NOT have additional properties"),
+  // The operations' table: request fields (a transform) and normalize rules, for normalizeRequestBody.
+  operationsTable: /minValidProperties/,
   uriFormat: /25\[0-5\]/,
   dateTimeFormat: /\b31,28,31\b/,
 };
@@ -51,8 +54,9 @@ const cases: [string, { given: string[]; has: Mark[]; hasNot: Mark[] }][] = [
   ["the conversation request alone: no thread or response validator, no format code", { given: ["validateUpdateConversationRequest"], has: ["operationIssues"], hasNot: ["threadRequest", "conversationResponse", "threadResponse", "duplicateThread", "ajvErrors", "uriFormat", "dateTimeFormat"] }],
   ["the thread request alone", { given: ["validateUpdateThreadRequest"], has: ["threadRequest"], hasNot: ["conversationResponse", "threadResponse", "duplicateThread", "ajvErrors", "uriFormat"] }],
   ["the conversation response alone: its formats, not the thread's validators", { given: ["validateUpdateConversationResponse"], has: ["conversationResponse", "uriFormat", "dateTimeFormat"], hasNot: ["threadRequest", "threadResponse", "duplicateThread", "ajvErrors"] }],
-  ["validateRequestBody reaches the request bodies only", { given: ["validateRequestBody"], has: ["threadRequest"], hasNot: ["conversationResponse", "threadResponse", "duplicateThread", "ajvErrors", "uriFormat"] }],
-  ["validateResponseBody reaches every documented response", { given: ["validateResponseBody"], has: ["conversationResponse", "threadResponse", "duplicateThread"], hasNot: ["ajvErrors"] }],
+  ["validateRequestBody reaches the request bodies only", { given: ["validateRequestBody"], has: ["threadRequest"], hasNot: ["conversationResponse", "threadResponse", "duplicateThread", "ajvErrors", "uriFormat", "operationsTable"] }],
+  ["validateResponseBody reaches every documented response, not the operations' table", { given: ["validateResponseBody"], has: ["conversationResponse", "threadResponse", "duplicateThread"], hasNot: ["ajvErrors", "operationsTable"] }],
+  ["normalizeRequestBody reads the operations' table (and with it every validator)", { given: ["normalizeRequestBody"], has: ["operationsTable", "threadRequest", "threadResponse"], hasNot: [] }],
   ["schemas: the component validators (AJV's errors), not the operations'", { given: ["schemas"], has: ["ajvErrors"], hasNot: ["operationIssues"] }],
 ];
 
@@ -61,6 +65,13 @@ describe("tree-shaking puffle-api/validators", () => {
     const code = await bundle(given);
     for (const mark of has) expect(MARKS[mark]!.test(code), `${mark} in ${given.join(", ")}`).toBe(true);
     for (const mark of hasNot) expect(MARKS[mark]!.test(code), `${mark} in ${given.join(", ")}`).toBe(false);
+  });
+
+  it("responseStatuses lists the keys of each operation's responses, in their order", () => {
+    expect(Object.keys(responseStatuses)).toEqual(Object.keys(validatorTables));
+    for (const [id, table] of Object.entries(validatorTables)) {
+      expect(responseStatuses[id as keyof typeof responseStatuses]).toEqual(Object.keys(table.responses));
+    }
   });
 
   it("the four body validators bundle smaller than the generic functions", async () => {
