@@ -152,13 +152,9 @@ function unknownOperation(operationId: unknown): ValidationIssue[] {
   }];
 }
 
-function tableOf(operationId: unknown) {
-  return typeof operationId === "string" && Object.hasOwn(tables, operationId) ? tables[operationId as OperationId] : undefined;
-}
-
-/** A known operation's documented statuses (without reaching the operations' table and its validators). */
-function statusesOf(operationId: unknown): readonly string[] | undefined {
-  return typeof operationId === "string" && Object.hasOwn(responseStatuses, operationId) ? responseStatuses[operationId as OperationId] : undefined;
+/** A known operation's entry in one of the generated per-operation tables, undefined for any other id. */
+function entryOf<T>(table: Readonly<Record<OperationId, T>>, operationId: unknown): T | undefined {
+  return typeof operationId === "string" && Object.hasOwn(table, operationId) ? table[operationId as OperationId] : undefined;
 }
 
 /** Checks a request body against the operation's strict schema: every field valid, no unknown field, at least one field. */
@@ -178,12 +174,12 @@ export function validateResponseBody(operationId: string, status: number | strin
   let key: string;
   if (typeof status === "string") key = status;
   // String() of anything else than a number runs user code: only for a known operation, as ever.
-  else if (typeof status === "number" || statusesOf(operationId)) key = String(status);
+  else if (typeof status === "number" || entryOf<readonly string[]>(responseStatuses, operationId)) key = String(status);
   else return { valid: false, errors: unknownOperation(operationId) };
   const result = checkResponseBody(operationId, key, body);
   if (result) return reported(result);
   if (result === undefined) {
-    const documented = statusesOf(operationId);
+    const documented = entryOf<readonly string[]>(responseStatuses, operationId);
     if (!documented) return { valid: false, errors: unknownOperation(operationId) };
     return {
       valid: false,
@@ -244,7 +240,7 @@ const TRANSFORMS = {
 export function normalizeRequestBody<Op extends OperationId>(operationId: Op, body: unknown): NormalizeResult<RequestBody<Op>>;
 export function normalizeRequestBody(operationId: string, body: unknown): NormalizeResult<unknown>;
 export function normalizeRequestBody(operationId: string, body: unknown): NormalizeResult<unknown> {
-  const table = tableOf(operationId);
+  const table = entryOf(tables, operationId);
   if (!table) return { ok: false, status: 400, errors: unknownOperation(operationId) };
   const rule = table.normalize ?? { unknownProperties: "reject", invalidProperties: "reject", minValidProperties: 1, emptyStatus: 400, maxErrors: 100 };
   if (body === null || typeof body !== "object" || Array.isArray(body)) {
