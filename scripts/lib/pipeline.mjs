@@ -3,7 +3,7 @@
 import path from "node:path";
 import fs from "node:fs";
 import { Worker } from "node:worker_threads";
-import { loadConfig, lint, bundle, getLineColLocation } from "@redocly/openapi-core";
+import { BaseResolver, loadConfig, lint, bundle, getLineColLocation } from "@redocly/openapi-core";
 import { stringify as yamlStringify } from "yaml";
 import { PipelineError } from "./errors.mjs";
 import { canonicalize } from "./canonical.mjs";
@@ -104,11 +104,14 @@ export async function runPipeline({ spec, config: configPath, log }) {
 
 async function steps(root, configPath, log, types) {
   const config = await loadConfig({ configPath: path.resolve(configPath) });
+  // One resolver for lint and bundle: it keeps each file it read and parsed, so the bundle reuses
+  // what lint loaded instead of reading and parsing every file again (lint only reads the documents).
+  const externalRefResolver = new BaseResolver(config.resolve);
 
   await timed(log, "lint", async () => {
     let problems;
     try {
-      problems = await lint({ ref: root, config });
+      problems = await lint({ ref: root, config, externalRefResolver });
     } catch (err) {
       throw new PipelineError({ file: err.source?.absoluteRef ?? root, line: err.mark?.line != null ? err.mark.line + 1 : undefined, rule: "yaml", message: err.reason ?? err.message });
     }
@@ -119,7 +122,7 @@ async function steps(root, configPath, log, types) {
   });
 
   const doc = await timed(log, "bundle", async () => {
-    const result = await bundle({ ref: root, config });
+    const result = await bundle({ ref: root, config, externalRefResolver });
     if (result.problems.length > 0) throw problemToError(result.problems[0], result.problems.length - 1);
     return canonicalize({ "x-generated": NOTICE, ...result.bundle.parsed });
   });
