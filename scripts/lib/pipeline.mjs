@@ -1,20 +1,31 @@
 // The generate pipeline as a function: spec in, a map of generated files out. It writes nothing;
 // scripts/generate.mjs decides where the files go.
+//
+// Only light modules are imported up front. runPipeline starts the types worker first, then loads
+// the heavy ones (Redocly, yaml, AJV and the steps built on them; loadSteps): the worker loads
+// openapi-typescript and TypeScript on the second core meanwhile, instead of after them.
 import path from "node:path";
 import fs from "node:fs";
 import { Worker } from "node:worker_threads";
-import { BaseResolver, loadConfig, lint, bundle, getLineColLocation } from "@redocly/openapi-core";
-import { stringify as yamlStringify } from "yaml";
 import { PipelineError } from "./errors.mjs";
 import { canonicalize } from "./canonical.mjs";
-import { buildValidators } from "./validators.mjs";
-import { buildMeta } from "./meta.mjs";
-import { buildExamples } from "./examples.mjs";
+
+/** The modules the steps need, loaded once the types worker has started. */
+async function loadSteps() {
+  const [redocly, yaml, { buildValidators }, { buildMeta }, { buildExamples }] = await Promise.all([
+    import("@redocly/openapi-core"),
+    import("yaml"),
+    import("./validators.mjs"),
+    import("./meta.mjs"),
+    import("./examples.mjs"),
+  ]);
+  return { redocly, yamlStringify: yaml.stringify, buildValidators, buildMeta, buildExamples };
+}
 
 export const NOTICE = "generated from openapi/ by scripts/generate.mjs — do not edit; change openapi/ and run `npm run generate`";
 const header = (prefix) => `${prefix} ${NOTICE}`;
 
-function problemToError(problem, extra) {
+function problemToError(problem, extra, getLineColLocation) {
   const loc = problem.location?.[0];
   let file;
   let line;
@@ -96,13 +107,14 @@ export async function runPipeline({ spec, config: configPath, log }) {
   if (!fs.existsSync(root)) throw new PipelineError({ file: root, rule: "puffle/spec", message: "spec file not found" });
   const types = typesStep();
   try {
-    return await steps(root, configPath, log, types);
+    return await steps(root, configPath, log, types, await loadSteps());
   } finally {
     types.stop();
   }
 }
 
-async function steps(root, configPath, log, types) {
+async function steps(root, configPath, log, types, { redocly, yamlStringify, buildValidators, buildMeta, buildExamples }) {
+  const { BaseResolver, loadConfig, lint, bundle, getLineColLocation } = redocly;
   const config = await loadConfig({ configPath: path.resolve(configPath) });
   // One resolver for lint and bundle: it keeps each file it read and parsed, so the bundle reuses
   // what lint loaded instead of reading and parsing every file again (lint only reads the documents).
@@ -117,13 +129,13 @@ async function steps(root, configPath, log, types) {
     }
     if (problems.length > 0) {
       const sorted = [...problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
-      throw problemToError(sorted[0], problems.length - 1);
+      throw problemToError(sorted[0], problems.length - 1, getLineColLocation);
     }
   });
 
   const doc = await timed(log, "bundle", async () => {
     const result = await bundle({ ref: root, config, externalRefResolver });
-    if (result.problems.length > 0) throw problemToError(result.problems[0], result.problems.length - 1);
+    if (result.problems.length > 0) throw problemToError(result.problems[0], result.problems.length - 1, getLineColLocation);
     return canonicalize({ "x-generated": NOTICE, ...result.bundle.parsed });
   });
 
