@@ -72,7 +72,7 @@ process.stdout.write(JSON.stringify({ afterImport, atWorker, atEnd: ajvLoaded(),
 `;
 
 describe("the pipeline starts the types worker first", () => {
-  it("before it loads AJV (and Redocly with it): importing the pipeline loads neither", () => {
+  it("before it loads the steps' modules (Redocly, yaml and AJV load together; AJV, CommonJS, is the one observable): importing the pipeline loads none", () => {
     // A file, not `-e`: the worker would inherit `--input-type`, which Node allows with `-e` only.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "puffle-types-order-"));
     try {
