@@ -6,14 +6,15 @@
 // then scans it again for its named exports: about 0.6 s more, on the types worker's critical path
 // in a cold `npm run generate`. Same package, version and output either way. Where Node cannot
 // require() the ES-only packages that build requires (before 20.19, or with
-// --no-experimental-require-module: ERR_REQUIRE_ESM), the ES module build is imported as before.
+// --no-experimental-require-module: ERR_REQUIRE_ESM; ERR_REQUIRE_ASYNC_MODULE should one of them
+// ever use top-level await), the ES module build is imported as before.
 import { createRequire } from "node:module";
 
 async function loadOpenapiTS() {
   try {
     return createRequire(import.meta.url)("openapi-typescript");
   } catch (err) {
-    if (err?.code !== "ERR_REQUIRE_ESM") throw err;
+    if (err?.code !== "ERR_REQUIRE_ESM" && err?.code !== "ERR_REQUIRE_ASYNC_MODULE") throw err;
     return import("openapi-typescript");
   }
 }
