@@ -97,3 +97,57 @@ export function githubAs31(file, dir) {
   fs.writeFileSync(out, JSON.stringify(doc, null, 2));
   return { file: out, changes };
 }
+
+const COMPONENT_REF = /^#\/components\/([^/]+)\/([^/]+)$/;
+const unescapePointer = (s) => s.replace(/~1/g, "/").replace(/~0/g, "~");
+
+/**
+ * A smaller spec of the same kind, for timing against spec size: every `every`-th path and webhook
+ * (`x-webhooks`, `webhooks`), in key order, with the components they reach through `$ref`,
+ * transitively; components of a type that nothing reaches by `$ref` (security schemes, named by
+ * `security`) are kept whole. `every` 1 keeps everything reachable.
+ */
+export function sliceSpec(doc, every) {
+  if (!Number.isInteger(every) || every < 1) throw new RangeError(`every must be a positive integer, got ${every}`);
+  const pick = (map) => (map ? Object.fromEntries(Object.entries(map).filter((_, i) => i % every === 0)) : map);
+  const out = { ...doc, paths: pick(doc.paths) };
+  for (const key of ["x-webhooks", "webhooks"]) if (doc[key]) out[key] = pick(doc[key]);
+  const components = doc.components ?? {};
+  const reached = Object.fromEntries(Object.keys(components).map((type) => [type, new Set()]));
+  const queue = [];
+  const visit = (node) => {
+    if (Array.isArray(node)) {
+      for (const x of node) visit(x);
+      return;
+    }
+    if (!node || typeof node !== "object") return;
+    for (const [k, v] of Object.entries(node)) {
+      if (k === "$ref" && typeof v === "string") {
+        const m = COMPONENT_REF.exec(v);
+        if (!m) continue;
+        const [type, name] = [unescapePointer(m[1]), unescapePointer(m[2])];
+        if (!components[type] || !Object.hasOwn(components[type], name)) throw new Error(`${v} does not resolve`);
+        if (!reached[type].has(name)) {
+          reached[type].add(name);
+          queue.push(components[type][name]);
+        }
+      } else visit(v);
+    }
+  };
+  visit({ paths: out.paths, "x-webhooks": out["x-webhooks"], webhooks: out.webhooks });
+  while (queue.length) visit(queue.pop());
+  // A component type that no $ref of the whole spec names is kept whole (security schemes).
+  const typesByRef = new Set();
+  JSON.stringify(doc, (k, v) => {
+    if (k === "$ref" && typeof v === "string") {
+      const m = COMPONENT_REF.exec(v);
+      if (m) typesByRef.add(unescapePointer(m[1]));
+    }
+    return v;
+  });
+  out.components = Object.fromEntries(Object.entries(components).map(([type, members]) => [
+    type,
+    typesByRef.has(type) ? Object.fromEntries(Object.entries(members).filter(([name]) => reached[type].has(name))) : members,
+  ]));
+  return out;
+}

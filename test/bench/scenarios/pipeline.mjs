@@ -10,7 +10,9 @@
 // pipeline runs them against openapi-typescript alone, cold, on our spec and on GitHub's REST
 // description; the same warm in one process on our spec; and on GitHub's spec our pipeline but for
 // meta (lint with Redocly's minimal rules, bundle, types, validators) against the CLIs, one run
-// each, bounded by a timeout.
+// each, bounded by a timeout; the same again on slices of GitHub's spec (every 8th, 4th and 2nd
+// path and webhook with the components they reach: github-spec.mjs sliceSpec), for time against
+// spec size.
 //
 // GitHub's description (@octokit/openapi, api.github.com.json) is OpenAPI 3.0; our pipeline takes
 // 3.1 (JSON Schema 2020-12, AJV strict). Every tool runs on a 3.1 rendering of it (github-spec.mjs
@@ -23,7 +25,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { stats } from "../lib/measure.mjs";
 import { versionOf } from "../lib/peers.mjs";
-import { githubAs31 } from "./github-spec.mjs";
+import { githubAs31, sliceSpec } from "./github-spec.mjs";
 
 const quick = process.env.BENCH_QUICK === "1";
 const benchDir = fileURLToPath(new URL("..", import.meta.url));
@@ -144,24 +146,39 @@ const largeSteps = {
   "ours: types + validators (cold process)": steps1("cold-ours", large31, LARGE_TIMEOUT_S),
 };
 process.stderr.write("  pipeline: step times on GitHub's spec done\n");
+const OURS_LARGE = "ours: lint + bundle + types + validators (pipeline-steps.mjs pipeline)";
+const outcome = (res) => (res.timedOut ? { timedOut: LARGE_TIMEOUT_S } : res.failed ? { failed: res.failed } : { ms: res.ms });
 const largeRuns = {};
-const oursPipeline = steps1("pipeline", large31, LARGE_TIMEOUT_S);
-largeRuns["ours: lint + bundle + types + validators (pipeline-steps.mjs pipeline)"] = oursPipeline;
+largeRuns[OURS_LARGE] = steps1("pipeline", large31, LARGE_TIMEOUT_S);
 const largeClis = { ...cli(large31, "large"), "openapi-typescript CLI on the original 3.0 file (for scale)": cli(large, "large-original")["openapi-typescript CLI"] };
 for (const [name, run] of Object.entries(largeClis)) {
-  const res = run();
-  largeRuns[name] = res.timedOut ? { timedOut: LARGE_TIMEOUT_S } : res.failed ? { failed: res.failed } : { ms: res.ms };
+  largeRuns[name] = outcome(run());
   process.stderr.write(`  pipeline: large ${name} done\n`);
+}
+
+// ---- how it grows: slices of the same 3.1 rendering (every 8th, 4th, 2nd path and webhook, with
+// the components they reach), every tool once on each, as on the whole file
+const SLICES = quick ? [4] : [8, 4, 2];
+const doc31 = JSON.parse(fs.readFileSync(large31, "utf8"));
+const growth = [];
+for (const every of SLICES) {
+  const sliced = sliceSpec(doc31, every);
+  const file = path.join(work, `api.github.com.3.1.every-${every}.json`);
+  fs.writeFileSync(file, JSON.stringify(sliced, null, 2));
+  const runs = { [OURS_LARGE]: steps1("pipeline", file, LARGE_TIMEOUT_S) };
+  for (const [name, run] of Object.entries(cli(file, `every-${every}`))) runs[name] = outcome(run());
+  growth.push({ every, bytes: fs.statSync(file).size, paths: Object.keys(sliced.paths).length, runs });
+  process.stderr.write(`  pipeline: GitHub's spec, every ${every}th path, done\n`);
 }
 fs.rmSync(work, { recursive: true, force: true });
 
 process.stdout.write(JSON.stringify({
   scenario: "pipeline",
   versions: { "openapi-typescript": versionOf("openapi-typescript", new URL(`file://${repo}/node_modules/`)), "@hey-api/openapi-ts": versionOf("@hey-api/openapi-ts", new URL(`file://${repo}/node_modules/`)), orval: versionOf("orval", new URL(`file://${repo}/node_modules/`)), "@octokit/openapi": versionOf("@octokit/openapi"), npm: spawnSync("npm", ["--version"], { encoding: "utf8" }).stdout.trim() },
-  specs: { ours: { file: "generated/openapi.json", bytes: fs.statSync(small).size }, github: { file: "@octokit/openapi api.github.com.json", bytes: fs.statSync(large).size, as31: changes } },
+  specs: { ours: { file: "generated/openapi.json", bytes: fs.statSync(small).size }, github: { file: "@octokit/openapi api.github.com.json", bytes: fs.statSync(large).size, bytes31: fs.statSync(large31).size, paths: Object.keys(doc31.paths).length, as31: changes } },
   rounds,
   small: Object.fromEntries(Object.entries(smallRuns).map(([k, v]) => [k, v.length ? stats(v) : null])),
   steps: Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, stats(v)])),
   failures,
-  smallCold, smallWarm, largeSteps, largeRuns, largeTimeoutS: LARGE_TIMEOUT_S,
+  smallCold, smallWarm, largeSteps, largeRuns, growth, largeTimeoutS: LARGE_TIMEOUT_S,
 }));
