@@ -193,7 +193,7 @@ function growthTable(r, { oursLargeMs, oursSmall }) {
   const columns = [
     { label: `ours (${kb(r.specs.ours.bytes)})`, ours: oursSmall, tools: Object.fromEntries(tools.map((t) => [t, r.small[t]?.median ?? null])) },
     ...r.growth.map((g) => ({
-      label: `GitHub, every ${g.every}th path (${g.paths} paths, ${mib(g.bytes)})`,
+      label: `GitHub, ${g.label} (${g.paths} paths, ${mib(g.bytes)})`,
       ours: finished(g.runs[OURS_LARGE]) ?? (g.runs[OURS_LARGE] ? "did not finish" : null),
       tools: Object.fromEntries(tools.map((t) => [t, cliTime(g.runs[t])])),
     })),
