@@ -2744,13 +2744,6 @@ errors++;
 return errors === 0 ? null : vErrors;
 }
 
-function updateThread$params(data){
-var issues = validate24$op(data);
-updateThread$params.errors = issues;
-return issues === null;
-}
-
-
 function updateThread$request(data){
 var issues = validate19$op(data);
 updateThread$request.errors = issues;
@@ -2936,12 +2929,12 @@ return errors === 0 ? null : vErrors;
 }
 
 function updateThread$field$account_id(data){
-var issues = validate28$op(data);
+var issues = validate27$op(data);
 updateThread$field$account_id.errors = issues;
 return issues === null;
 }
 
-function validate28$op(data){
+function validate27$op(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -2963,12 +2956,12 @@ return errors === 0 ? null : vErrors;
 }
 
 function updateThread$field$draft_attachments(data){
-var issues = validate29$op(data);
+var issues = validate28$op(data);
 updateThread$field$draft_attachments.errors = issues;
 return issues === null;
 }
 
-function validate29$op(data){
+function validate28$op(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -2996,12 +2989,12 @@ return errors === 0 ? null : vErrors;
 }
 
 function updateThread$field$draft_bcc(data){
-var issues = validate30$op(data);
+var issues = validate29$op(data);
 updateThread$field$draft_bcc.errors = issues;
 return issues === null;
 }
 
-function validate30$op(data){
+function validate29$op(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -3019,12 +3012,12 @@ return errors === 0 ? null : vErrors;
 }
 
 function updateThread$field$draft_body_html(data){
-var issues = validate31$op(data);
+var issues = validate30$op(data);
 updateThread$field$draft_body_html.errors = issues;
 return issues === null;
 }
 
-function validate31$op(data){
+function validate30$op(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -3035,27 +3028,13 @@ errors++;
 return errors === 0 ? null : vErrors;
 }
 
-function updateThread$field$draft_body_text(data){
-var issues = validate31$op(data);
-updateThread$field$draft_body_text.errors = issues;
-return issues === null;
-}
-
-
-function updateThread$field$draft_cc(data){
-var issues = validate30$op(data);
-updateThread$field$draft_cc.errors = issues;
-return issues === null;
-}
-
-
 function updateThread$field$draft_subject(data){
-var issues = validate34$op(data);
+var issues = validate31$op(data);
 updateThread$field$draft_subject.errors = issues;
 return issues === null;
 }
 
-function validate34$op(data){
+function validate31$op(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -3073,12 +3052,12 @@ return errors === 0 ? null : vErrors;
 }
 
 function updateThread$field$participant_email(data){
-var issues = validate35$op(data);
+var issues = validate32$op(data);
 updateThread$field$participant_email.errors = issues;
 return issues === null;
 }
 
-function validate35$op(data){
+function validate32$op(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -3100,12 +3079,12 @@ return errors === 0 ? null : vErrors;
 }
 
 function updateThread$field$participant_name(data){
-var issues = validate36$op(data);
+var issues = validate33$op(data);
 updateThread$field$participant_name.errors = issues;
 return issues === null;
 }
 
-function validate36$op(data){
+function validate33$op(data){
 "use strict";
 var vErrors = null;
 var errors = 0;
@@ -3121,20 +3100,6 @@ errors++;
 }
 return errors === 0 ? null : vErrors;
 }
-
-function updateThread$field$status(data){
-var issues = validate25$op(data);
-updateThread$field$status.errors = issues;
-return issues === null;
-}
-
-
-function updateThread$field$unread_count(data){
-var issues = validate26$op(data);
-updateThread$field$unread_count.errors = issues;
-return issues === null;
-}
-
 
 function updateThread$response$200(data){
 var issues = validate20$op(data);
@@ -3308,6 +3273,11 @@ const updateConversation$response$401 = updateConversation$response$400;
 const updateConversation$response$404 = updateConversation$response$400;
 const updateConversation$response$413 = updateConversation$response$400;
 const updateConversation$response$415 = updateConversation$response$400;
+const updateThread$params = updateConversation$params;
+const updateThread$field$draft_body_text = updateThread$field$draft_body_html;
+const updateThread$field$draft_cc = updateThread$field$draft_bcc;
+const updateThread$field$status = updateConversation$field$status;
+const updateThread$field$unread_count = updateConversation$field$unread_count;
 const updateThread$response$400 = updateConversation$response$400;
 const updateThread$response$401 = updateConversation$response$400;
 const updateThread$response$404 = updateConversation$response$400;

@@ -562,6 +562,37 @@ export function checkSchema(ajv, schema) {
 }
 
 /**
+ * The operations' schemas (path parameters, inline request and response bodies, request fields)
+ * compiled once per content: a schema prepared to the same JSON as an earlier one, but for its
+ * `$id`, is left out, and the entries naming it name the earlier one's id instead (buildValidators
+ * then makes their functions aliases of one). Same verdicts and issues — the code AJV generates
+ * depends on the content, not on the id — and less for AJV to compile: both operations of our
+ * spec share their path parameters; GitHub's spec repeats its parameters, fields and inline bodies
+ * across hundreds of operations (3,275 such schemas, 963 distinct). Components keep their own
+ * (exported) validators; a schema that declares an `$id` or an anchor is never merged.
+ */
+function sameContentOnce(schemas, entries) {
+  const firstWith = new Map(); // content → the first id with it
+  const sameAs = new Map(); // a later id → that first id
+  for (const [id, { schema }] of Object.entries(schemas)) {
+    if (id.startsWith(SCHEMA_URN)) continue;
+    const { $id, ...content } = schema;
+    const key = JSON.stringify(content);
+    // An id the spec declares (the schema's own, or one inside it) names a resource: two schemas
+    // declaring the same one are an error AJV reports, which merging them would hide.
+    if ($id !== id || /"\$(?:id|anchor|dynamicAnchor)":/.test(key)) continue;
+    const first = firstWith.get(key);
+    if (first === undefined) {
+      firstWith.set(key, id);
+    } else {
+      sameAs.set(id, first);
+      delete schemas[id];
+    }
+  }
+  for (const entry of entries) entry[1] = sameAs.get(entry[1]) ?? entry[1];
+}
+
+/**
  * Every schema the generated file needs (components, and per operation its path parameters,
  * request body, request fields and responses), prepared and compiled by one AJV instance in
  * strict mode with allErrors: the validators of record.
@@ -649,6 +680,8 @@ function compileAll(doc, root) {
     }
     operations.push(entry);
   }
+
+  sameContentOnce(schemas, entries);
 
   // Formats: RegExp formats are inlined by AJV; function formats come from scripts/runtime.
   const usedFunctionFormats = new Set();
