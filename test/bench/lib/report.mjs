@@ -1,6 +1,7 @@
 // Renders BENCHMARKS.md from the scenarios' JSON. Ratios are "speed of ours ÷ speed of the peer"
 // (above 1: ours is faster), each the median of per-round ratios, with the interquartile range.
 import { fmt } from "./measure.mjs";
+import { OURS_LARGE, STEP_RATIO } from "./large-rounds.mjs";
 
 const OURS = "puffle-api (validate*Body)";
 const mark = (ok) => (ok ? "✅ met" : "❌ missed");
@@ -109,8 +110,6 @@ function size(r) {
 }
 
 const sec = (ns) => `${(ns / 1e9).toFixed(2)} s`;
-/** Our row on GitHub's spec (test/bench/scenarios/pipeline.mjs). */
-const OURS_LARGE = "ours: lint + bundle + types + validators (pipeline-steps.mjs pipeline)";
 
 function pipeline(r) {
   if (!r.smallCold) return pipelineV1(r);
@@ -149,13 +148,19 @@ function pipeline(r) {
   const gOtStep = gOt.times?.["openapi-typescript alone"] * 1e6;
   const gOurStep = gOurs.times?.["ours: types + validators (concurrent, as the pipeline runs them)"] * 1e6;
   const why = (x, key) => x.errors?.[key] ?? x.error ?? "?";
-  out.push(`| GitHub (one run each, its 3.1 rendering) | ${gOt.times?.["openapi-typescript alone"] ? sec(gOtStep) : `failed: ${why(gOt, "openapi-typescript alone")}`} | ${gOurStep ? sec(gOurStep) : `not run: ${Object.entries(gOurs.errors ?? {}).map(([k, v]) => `${k}: ${v}`).join("; ") || gOurs.error}`} | ${goal13(ratio(gOurStep, gOtStep))} | ${gOt.wall ? sec(gOt.wall * 1e6) : "—"} | ${gOurs.wall ? sec(gOurs.wall * 1e6) : "—"} | ${gOurStep ? `${ratio(gOurs.wall, gOt.wall).toFixed(2)}×` : "—"} |`);
+  // Since the large spec runs in rounds: the median run of each, and the median of the per-round ratios.
+  const rounds = r.largeRounds ?? 1;
+  const perRound = (key) => r.largeRatios?.[key] ?? null;
+  const ratioCell = (s, fallback, goal) => (s ? `${goal(s.median)}${s.n > 1 ? ` (${s.min.toFixed(2)}×–${s.max.toFixed(2)}× over ${s.n} rounds)` : ""}` : goal(fallback));
+  const largeLabel = rounds > 1 ? `median of ${rounds} rounds` : "one run each";
+  out.push(`| GitHub (${largeLabel}, its 3.1 rendering) | ${gOt.times?.["openapi-typescript alone"] ? sec(gOtStep) : `failed: ${why(gOt, "openapi-typescript alone")}`} | ${gOurStep ? sec(gOurStep) : `not run: ${Object.entries(gOurs.errors ?? {}).map(([k, v]) => `${k}: ${v}`).join("; ") || gOurs.error}`} | ${ratioCell(perRound(STEP_RATIO), ratio(gOurStep, gOtStep), goal13)} | ${gOt.wall ? sec(gOt.wall * 1e6) : "—"} | ${gOurs.wall ? sec(gOurs.wall * 1e6) : "—"} | ${gOurStep ? `${ratio(gOurs.wall, gOt.wall).toFixed(2)}×` : "—"} |`);
   if (r.smallWarm?.times) {
     const w = r.smallWarm.times;
     out.push("", `Warm, for reference (our spec, one process, rounds interleaved, each step run in turn on this thread — the first round is discarded by the median only): openapi-typescript alone ${fmtS(med(w["openapi-typescript alone"]))}, our types step ${fmtS(med(w["ours: types step"]))}, our validators step ${fmtS(med(w["ours: validators step"]))}${Object.keys(r.smallWarm.errors ?? {}).length ? ` (errors: ${JSON.stringify(r.smallWarm.errors)})` : ""}.`);
   }
 
-  out.push("", "### GitHub's REST description: one run each", "", `Every tool on the same OpenAPI 3.1 rendering of the original 3.0 file, which our pipeline needs (test/bench/scenarios/github-spec.mjs): ${Object.entries(r.specs.github.as31 ?? {}).map(([k, n]) => `${k} ×${n}`).join(", ")}. Like with like: our row is lint (Redocly, minimal rules: GitHub's spec does not pass ours) + bundle + types + validators, without meta; theirs generate types (openapi-typescript) or a client (hey-api, orval). Each run is stopped after ${r.largeTimeoutS} s.`, "", "| tool | wall time | ours × (goal ≥ 2× for hey-api and orval) |", "| --- | --- | --- |");
+  const roundsSentence = rounds > 1 ? ` ${rounds} rounds, the order reversed every other round; each row is a tool's median run (ours with that run's step times), and "ours ×" is the median of the per-round ratios (their time ÷ ours in the same round), with their range.` : "";
+  out.push("", `### GitHub's REST description: ${largeLabel}`, "", `Every tool on the same OpenAPI 3.1 rendering of the original 3.0 file, which our pipeline needs (test/bench/scenarios/github-spec.mjs): ${Object.entries(r.specs.github.as31 ?? {}).map(([k, n]) => `${k} ×${n}`).join(", ")}. Like with like: our row is lint (Redocly, minimal rules: GitHub's spec does not pass ours) + bundle + types + validators, without meta; theirs generate types (openapi-typescript) or a client (hey-api, orval). Each run is stopped after ${r.largeTimeoutS} s.${roundsSentence}`, "", "| tool | wall time | ours × (goal ≥ 2× for hey-api and orval) |", "| --- | --- | --- |");
   const oursLarge = r.largeRuns[OURS_LARGE];
   const oursLargeMs = oursLarge && !oursLarge.error && !Object.keys(oursLarge.errors ?? {}).length ? oursLarge.wall : null;
   for (const [name, x] of Object.entries(r.largeRuns)) {
@@ -166,9 +171,11 @@ function pipeline(r) {
       continue;
     }
     const t = x.ms ?? null;
-    const speed = t && oursLargeMs ? t / oursLargeMs : null;
+    const rounded = perRound(`${name} ÷ ours`);
+    const speed = rounded ? rounded.median : t && oursLargeMs ? t / oursLargeMs : null;
     const goal = /hey-api|orval/.test(name) ? (speed ? ` ${speed >= 2 ? "✅" : "❌"}` : " ❌ (ours did not finish)") : "";
-    out.push(`| ${name} | ${t ? sec(t * 1e6) : x.timedOut ? `> ${x.timedOut} s (stopped)` : `failed: ${x.failed}`} | ${speed ? `${speed.toFixed(2)}×` : "—"}${goal} |`);
+    const range = rounded && rounded.n > 1 ? ` (${rounded.min.toFixed(2)}×–${rounded.max.toFixed(2)}×)` : "";
+    out.push(`| ${name} | ${t ? sec(t * 1e6) : x.timedOut ? `> ${x.timedOut} s (stopped)` : `failed: ${x.failed}`} | ${speed ? `${speed.toFixed(2)}×${range}` : "—"}${goal} |`);
   }
 
   if (r.growth?.length) return [...out, ...growthTable(r, { oursLargeMs, oursSmall: row("node scripts/generate.mjs --force (cold)") }), ""];
@@ -201,16 +208,20 @@ function growthTable(r, { oursLargeMs, oursSmall }) {
       label: `GitHub, whole (${r.specs.github.paths ?? "all"} paths, ${mib(r.specs.github.bytes31 ?? r.specs.github.bytes)})`,
       ours: oursLargeMs ? oursLargeMs * 1e6 : "did not finish",
       tools: Object.fromEntries(tools.map((t) => [t, cliTime(r.largeRuns[t])])),
+      // in rounds: the median of the per-round ratios, as in the table above
+      ratios: Object.fromEntries(tools.map((t) => [t, r.largeRatios?.[`${t} ÷ ours`]?.median])),
     },
   ];
   const cell = (v) => (typeof v === "number" ? sec(v) : v ?? "—");
-  const out = ["", "### Time against spec size", "", `One run per tool and size. GitHub's slices (${r.growth.map((g) => g.label).join(", ")}) keep those paths and webhooks of the same 3.1 rendering (key order), with the components they reach (test/bench/scenarios/github-spec.mjs, sliceSpec); our row on them is the same lint (minimal rules) + bundle + types + validators as on the whole. The last rows are how many times faster ours is (their time ÷ ours; the goal, ≥ 2×, is for the whole of GitHub's spec).`, ""];
+  const wholeRuns = r.largeRounds > 1 ? `One run per tool and slice; on the whole spec, each tool's median run of ${r.largeRounds} (above).` : "One run per tool and size.";
+  const out = ["", "### Time against spec size", "", `${wholeRuns} GitHub's slices (${r.growth.map((g) => g.label).join(", ")}) keep those paths and webhooks of the same 3.1 rendering (key order), with the components they reach (test/bench/scenarios/github-spec.mjs, sliceSpec); our row on them is the same lint (minimal rules) + bundle + types + validators as on the whole. The last rows are how many times faster ours is (their time ÷ ours; the goal, ≥ 2×, is for the whole of GitHub's spec).`, ""];
   out.push(`| tool | ${columns.map((c) => c.label).join(" | ")} | growth, ours → GitHub whole |`, `| --- | ${columns.map(() => "---").join(" | ")} | --- |`);
   const growthOf = (a, b) => (typeof a === "number" && typeof b === "number" ? `${(b / a).toFixed(1)}×` : "—");
   out.push(`| ours: node scripts/generate.mjs --force (cold) on our spec; lint + bundle + types + validators on GitHub's | ${columns.map((c) => cell(c.ours)).join(" | ")} | ${growthOf(columns[0].ours, columns.at(-1).ours)} |`);
   for (const t of tools) out.push(`| ${t} | ${columns.map((c) => cell(c.tools[t])).join(" | ")} | ${growthOf(columns[0].tools[t], columns.at(-1).tools[t])} |`);
   for (const t of tools.slice(1)) {
-    out.push(`| ours × ${t.replace(/ CLI.*$/, "")} | ${columns.map((c) => (typeof c.ours === "number" && typeof c.tools[t] === "number" ? `${(c.tools[t] / c.ours).toFixed(2)}×` : "—")).join(" | ")} | |`);
+    const times = (c) => (c.ratios?.[t] ?? (typeof c.ours === "number" && typeof c.tools[t] === "number" ? c.tools[t] / c.ours : null));
+    out.push(`| ours × ${t.replace(/ CLI.*$/, "")} | ${columns.map((c) => (times(c) ? `${times(c).toFixed(2)}×` : "—")).join(" | ")} | |`);
   }
   return out;
 }
