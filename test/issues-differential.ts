@@ -1,6 +1,6 @@
-// Shared by the two differential tests of the generated issue-building validators
+// Shared by the differential tests of the generated issue-building validators
 // (test/unit/issues-differential.test.ts on our spec, test/pipeline/issues-keywords.test.ts on a
-// fixture using every keyword): the generated validator against AJV's own runtime compile of the
+// fixture using every keyword, test/pipeline/same-content.test.ts): the generated validator against AJV's own runtime compile of the
 // same schema, its errors worded by `toIssues`, over a corpus of mutated inputs.
 import { expect } from "vitest";
 import type { AjvError, IssueFunction } from "../generated/validators.js";
@@ -15,6 +15,24 @@ export interface AjvFunction {
 
 /** A generated validator, named, and AJV's compile of the same schema. */
 export type Pair = [string, IssueFunction, AjvFunction];
+
+/** One operation's entry in the generated `operations` table (F: IssueFunction) or in AJV's reference (F: AjvFunction). */
+export interface OperationTable<F> {
+  pathParams: F;
+  requestBody: F | null;
+  requestFields: Record<string, F | { validate: F }>;
+  responses: Record<string, F | null>;
+}
+
+/** The validators step on a fixture spec: the generated module's text, and AJV's runtime compile of the same schemas. */
+export interface ValidatorsStep {
+  buildValidators: (doc: unknown, options: { root: string; header: (prefix: string) => string }) => { js: string };
+  referenceValidators: (doc: unknown, options: { root: string }) => Record<string, OperationTable<AjvFunction>>;
+}
+
+/** scripts/lib/validators.mjs (plain .mjs without declarations), typed. */
+export const validatorsStep = async (): Promise<ValidatorsStep> =>
+  (await import(new URL("../scripts/lib/validators.mjs", import.meta.url).href)) as ValidatorsStep;
 
 /** AJV's errors one by one as `toIssues` words them, before duplicates are merged. */
 export const rawIssues = (errors: readonly AjvError[] | null | undefined) => (errors ?? []).flatMap((error) => toIssues([error]));

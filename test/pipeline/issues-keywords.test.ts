@@ -14,28 +14,18 @@ import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import type { IssueFunction } from "../../generated/validators.js";
 import { root, type Json } from "../helpers.js";
-import { expectSameIssues, mutations, type AjvFunction, type Pair } from "../issues-differential.js";
+import { expectSameIssues, mutations, type AjvFunction, type OperationTable, type Pair, validatorsStep } from "../issues-differential.js";
 
 const fixture = path.join(root, "test/pipeline/fixtures/keywords.openapi.json");
 const doc = JSON.parse(fs.readFileSync(fixture, "utf8")) as Json;
 
-interface Table<F> {
-  pathParams: F;
-  requestBody: F | null;
-  requestFields: Record<string, F | { validate: F }>;
-  responses: Record<string, F | null>;
-}
-// The pipeline's modules are plain .mjs without declarations.
-const { buildValidators, referenceValidators } = (await import(path.join(root, "scripts/lib/validators.mjs"))) as {
-  buildValidators: (doc: unknown, options: { root: string; header: (prefix: string) => string }) => { js: string };
-  referenceValidators: (doc: unknown, options: { root: string }) => Record<string, Table<AjvFunction>>;
-};
+const { buildValidators, referenceValidators } = await validatorsStep();
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "puffle-keywords-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const generatedFile = path.join(dir, "validators.mjs");
 fs.writeFileSync(generatedFile, buildValidators(doc, { root: fixture, header: (prefix) => `${prefix} test fixture` }).js);
-const generated = (await import(pathToFileURL(generatedFile).href)) as { operations: Record<string, Table<IssueFunction>> };
+const generated = (await import(pathToFileURL(generatedFile).href)) as { operations: Record<string, OperationTable<IssueFunction>> };
 const reference = referenceValidators(doc, { root: fixture });
 
 const pairs: Pair[] = [];

@@ -10,19 +10,10 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import type { IssueFunction } from "../../generated/validators.js";
-import { root, type Json, type JsonObject } from "../helpers.js";
-import { expectSameIssues, mutations, type AjvFunction } from "../issues-differential.js";
+import type { Json, JsonObject } from "../helpers.js";
+import { expectSameIssues, mutations, type OperationTable, validatorsStep } from "../issues-differential.js";
 
-interface Table<F> {
-  pathParams: F;
-  requestBody: F | null;
-  requestFields: Record<string, F | { validate: F }>;
-  responses: Record<string, F | null>;
-}
-const { buildValidators, referenceValidators } = (await import(path.join(root, "scripts/lib/validators.mjs"))) as {
-  buildValidators: (doc: unknown, options: { root: string; header: (prefix: string) => string }) => { js: string };
-  referenceValidators: (doc: unknown, options: { root: string }) => Record<string, Table<AjvFunction>>;
-};
+const { buildValidators, referenceValidators } = await validatorsStep();
 
 const idParam = { name: "id", in: "path", required: true, schema: { type: "string", pattern: "^[a-z]+$" } };
 const body = (described: string): JsonObject => ({
@@ -60,7 +51,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const file = path.join(dir, "validators.mjs");
 const { js } = buildValidators(doc, { root: file, header: (prefix) => `${prefix} test fixture` });
 fs.writeFileSync(file, js);
-const generated = (await import(pathToFileURL(file).href)) as { operations: Record<string, Table<IssueFunction>> };
+const generated = (await import(pathToFileURL(file).href)) as { operations: Record<string, OperationTable<IssueFunction>> };
 const reference = referenceValidators(doc, { root: file });
 const ops = generated.operations;
 const field = (op: string, name: string) => (ops[op]!.requestFields[name] as { validate: IssueFunction }).validate;
