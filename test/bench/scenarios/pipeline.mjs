@@ -9,10 +9,10 @@
 // bundled spec. Then, in fresh processes (pipeline-steps.mjs): our types + validators steps as the
 // pipeline runs them against openapi-typescript alone, cold, on our spec and on GitHub's REST
 // description; the same warm in one process on our spec; and on GitHub's spec our pipeline but for
-// meta (lint with Redocly's minimal rules, bundle, types, validators) against the CLIs, one run
-// each, bounded by a timeout; the same again on slices of GitHub's spec (every 8th, 4th and 2nd
-// path and webhook with the components they reach: github-spec.mjs sliceSpec), for time against
-// spec size.
+// meta (lint with Redocly's minimal rules, bundle, types, validators) against the CLIs, in rounds
+// (lib/large-rounds.mjs: each tool's median run, the ratios per round), each run bounded by a
+// timeout; the same once each on slices of GitHub's spec (every 8th, 4th and 2nd path and webhook
+// with the components they reach: github-spec.mjs sliceSpec), for time against spec size.
 //
 // GitHub's description (@octokit/openapi, api.github.com.json) is OpenAPI 3.0; our pipeline takes
 // 3.1 (JSON Schema 2020-12, AJV strict). Every tool runs on a 3.1 rendering of it (github-spec.mjs
