@@ -1,7 +1,7 @@
 // Renders BENCHMARKS.md from the scenarios' JSON. Ratios are "speed of ours ÷ speed of the peer"
 // (above 1: ours is faster), each the median of per-round ratios, with the interquartile range.
 import { fmt } from "./measure.mjs";
-import { OURS_LARGE, STEP_RATIO } from "./large-rounds.mjs";
+import { largeTime, OT_STEP, OURS_LARGE, OURS_STEP, STEP_RATIO } from "./large-rounds.mjs";
 
 const OURS = "puffle-api (validate*Body)";
 const mark = (ok) => (ok ? "✅ met" : "❌ missed");
@@ -143,10 +143,10 @@ function pipeline(r) {
   out.push("### Cold steps: ours against openapi-typescript alone", "", `A fresh process per run (${c.rounds} rounds, interleaved, medians): openapi-typescript's programmatic API alone (import, one call) against our types + validators steps as the pipeline runs them (scripts/lib/types-worker.mjs on a worker thread started first, scripts/lib/validators.mjs on the main thread; import, one call). "step" is from the parsed document to the output, after the imports (ours waits for the worker to have loaded openapi-typescript first: in the pipeline that load overlaps lint and bundle); "process" is the whole process, Node start-up and imports included (no goal: for scale).`, "", "| spec | openapi-typescript alone: step | ours: types + validators: step | ours ÷ openapi-typescript, step (goal ≤ 1.3×) | openapi-typescript alone: process | ours: process | ours ÷ openapi-typescript, process |", "| --- | --- | --- | --- | --- | --- | --- |");
   out.push(`| ours | ${fmtS(otStep)} | ${fmtS(ourStep)} (validators alone ${fmtS(med(c.step["ours: validators step"]))}) | ${goal13(ratio(ourStep, otStep))} | ${fmtS(otProc)} | ${fmtS(ourProc)} | ${ratio(ourProc, otProc)?.toFixed(2) ?? "—"}× |`);
   const gs = r.largeSteps;
-  const gOt = gs["openapi-typescript alone (cold process)"];
-  const gOurs = gs["ours: types + validators (cold process)"];
-  const gOtStep = gOt.times?.["openapi-typescript alone"] * 1e6;
-  const gOurStep = gOurs.times?.["ours: types + validators (concurrent, as the pipeline runs them)"] * 1e6;
+  const gOt = gs[OT_STEP];
+  const gOurs = gs[OURS_STEP];
+  const gOtStep = largeTime(OT_STEP, gOt) * 1e6;
+  const gOurStep = largeTime(OURS_STEP, gOurs) * 1e6;
   const why = (x, key) => x.errors?.[key] ?? x.error ?? "?";
   // Since the large spec runs in rounds: the median run of each, and the median of the per-round ratios.
   const rounds = r.largeRounds ?? 1;
@@ -162,7 +162,7 @@ function pipeline(r) {
   const roundsSentence = rounds > 1 ? ` ${rounds} rounds, the order reversed every other round; each row is a tool's median run (ours with that run's step times), and "ours ×" is the median of the per-round ratios (their time ÷ ours in the same round), with their range.` : "";
   out.push("", `### GitHub's REST description: ${largeLabel}`, "", `Every tool on the same OpenAPI 3.1 rendering of the original 3.0 file, which our pipeline needs (test/bench/scenarios/github-spec.mjs): ${Object.entries(r.specs.github.as31 ?? {}).map(([k, n]) => `${k} ×${n}`).join(", ")}. Like with like: our row is lint (Redocly, minimal rules: GitHub's spec does not pass ours) + bundle + types + validators, without meta; theirs generate types (openapi-typescript) or a client (hey-api, orval). Each run is stopped after ${r.largeTimeoutS} s.${roundsSentence}`, "", "| tool | wall time | ours × (goal ≥ 2× for hey-api and orval) |", "| --- | --- | --- |");
   const oursLarge = r.largeRuns[OURS_LARGE];
-  const oursLargeMs = oursLarge && !oursLarge.error && !Object.keys(oursLarge.errors ?? {}).length ? oursLarge.wall : null;
+  const oursLargeMs = largeTime(OURS_LARGE, oursLarge) ?? null;
   for (const [name, x] of Object.entries(r.largeRuns)) {
     if (x === oursLarge) {
       const parts = Object.entries(x.times ?? {}).filter(([k]) => k.startsWith("ours:")).map(([k, v]) => `${k.replace("ours: ", "")} ${(v / 1000).toFixed(1)} s`).join(", ");
@@ -195,7 +195,10 @@ function growthTable(r, { oursLargeMs, oursSmall }) {
   const mib = (b) => `${(b / 2 ** 20).toFixed(1)} MiB`;
   const tools = ["openapi-typescript CLI", "@hey-api/openapi-ts CLI", "orval CLI (fetch client)"];
   // Each column: its label and, per tool, a time in ns or why there is none.
-  const finished = (x) => x && !x.error && !Object.keys(x.errors ?? {}).length && x.wall ? x.wall * 1e6 : null;
+  const finished = (x) => {
+    const ms = largeTime(OURS_LARGE, x);
+    return ms === undefined ? null : ms * 1e6;
+  };
   const cliTime = (x) => (x?.ms ? x.ms * 1e6 : x?.timedOut ? `> ${x.timedOut} s` : x?.failed ? "failed" : null);
   const columns = [
     { label: `ours (${kb(r.specs.ours.bytes)})`, ours: oursSmall, tools: Object.fromEntries(tools.map((t) => [t, r.small[t]?.median ?? null])) },
