@@ -11,6 +11,7 @@ import { formatReference, formatsSource } from "./formats-source.mjs";
 import { PipelineError } from "./errors.mjs";
 import { locate } from "./locate.mjs";
 import { standaloneCode } from "./standalone.mjs"; // AJV's, in linear time: same bytes
+import { installLinearNames } from "./codegen-names.mjs"; // AJV's optimizer's name counts, in linear time: same bytes
 import { impliesFormat } from "./implies.mjs";
 import { declaredScopeNames, renameScopeNames } from "./rename.mjs";
 import { validateMeta2020 } from "./meta-validator-2020.mjs";
@@ -605,6 +606,7 @@ function sameContentOnce(schemas, entries) {
  * strict mode with allErrors: the validators of record.
  */
 function compileAll(doc, root) {
+  installLinearNames();
   const ctx = { root, formats: [] };
   const entries = []; // [exportName, schemaId, exported]
   const schemas = {};
