@@ -10,14 +10,10 @@
 // on trees of every node kind).
 //
 // Installed only over the getters it was written against: each one's source text must be what this
-// file expects (AJV 8.20's), else nothing is replaced and AJV runs as it ships (`installed: false`
-// with the reason; the test fails, so an upgrade of ajv is looked at).
+// file expects (AJV 8.20's, and @redocly/ajv 8.18's, the same), else nothing is replaced and AJV
+// runs as it ships (`installed: false` with the reason; the test fails, so an upgrade is looked at).
+// The validators step installs it over `ajv`; the pipeline over `@redocly/ajv` too, before lint.
 import { createRequire } from "node:module";
-
-const require = createRequire(import.meta.url);
-const codegen = require("ajv/dist/compile/codegen/index.js");
-const { Scope } = require("ajv/dist/compile/codegen/scope.js");
-const { _CodeOrName } = require("ajv/dist/compile/codegen/code.js");
 
 /** The getters replaced, as AJV 8.20 writes them (whitespace aside). */
 const EXPECTED = {
@@ -33,7 +29,7 @@ const squeeze = (source) => source.replace(/\s+/g, " ").trim();
 const protoOf = Object.getPrototypeOf;
 
 /** One node of each block kind, built through CodeGen's own API (the classes are not exported). */
-function nodePrototypes() {
+function nodePrototypes(codegen, Scope) {
   const gen = new codegen.CodeGen(new Scope());
   const root = gen._root;
   gen.if(true);
@@ -53,26 +49,34 @@ function addInto(acc, from) {
   for (const name in from) acc[name] = (acc[name] || 0) + (from[name] || 0);
 }
 
-function addExprInto(acc, expr) {
-  if (expr instanceof _CodeOrName) addInto(acc, expr.names);
-}
-
-let installed;
+/** Per code generator module (its file), the installed handle. */
+const installed = new Map();
 
 /**
- * Replaces the block nodes' `names` getters of AJV's code generator (process-wide, for every AJV
- * instance: their results are the same) with linear ones. Idempotent.
+ * Replaces the block nodes' `names` getters of an AJV's code generator (process-wide, for every
+ * instance of that AJV: their results are the same) with linear ones. Idempotent.
+ * @param {string} [ajv]  the package: "ajv" (the validators step's), or "@redocly/ajv" (the fork
+ *   Redocly's lint compiles the spec's schemas with, to check its examples: the same code generator)
+ * @param {string | URL} [from]  where to resolve it from
  * @returns {{ installed: boolean, reason?: string, restore(): void }}
  */
-export function installLinearNames() {
-  if (installed) return installed;
-  const protos = nodePrototypes();
+export function installLinearNames(ajv = "ajv", from = import.meta.url) {
+  const require = createRequire(from);
+  const file = require.resolve(`${ajv}/dist/compile/codegen/index.js`);
+  if (installed.has(file)) return installed.get(file);
+  const codegen = require(file);
+  const { Scope } = require(`${ajv}/dist/compile/codegen/scope.js`);
+  const { _CodeOrName } = require(`${ajv}/dist/compile/codegen/code.js`);
+  const addExprInto = (acc, expr) => {
+    if (expr instanceof _CodeOrName) addInto(acc, expr.names);
+  };
+  const protos = nodePrototypes(codegen, Scope);
   const originals = {};
   for (const [kind, proto] of Object.entries(protos)) {
     const descriptor = Object.getOwnPropertyDescriptor(proto, "names");
     const source = descriptor?.get ? squeeze(descriptor.get.toString()) : undefined;
     if (proto.constructor?.name !== kind || source !== EXPECTED[kind]) {
-      return { installed: false, reason: `AJV's ${kind} names getter is not the one codegen-names.mjs was written against`, restore() {} };
+      return { installed: false, reason: `${ajv}'s ${kind} names getter is not the one codegen-names.mjs was written against`, restore() {} };
     }
     originals[kind] = descriptor;
   }
@@ -134,12 +138,13 @@ export function installLinearNames() {
       },
     });
   }
-  installed = {
+  const handle = {
     installed: true,
     restore() {
       for (const [kind, descriptor] of Object.entries(originals)) Object.defineProperty(protos[kind], "names", descriptor);
-      installed = undefined;
+      installed.delete(file);
     },
   };
-  return installed;
+  installed.set(file, handle);
+  return handle;
 }

@@ -2,13 +2,12 @@
 // getters (it only adds them up in one walk instead of copying them once per enclosing block), so
 // AJV's optimizer removes the same code and the generated code is byte for byte the same: on trees
 // of every node kind, node by node; on AJV's standalone code, with the pipeline's options, of our
-// spec's components, the keywords fixture's and a deeply nested schema. And it is installed only
-// over the getters it was written against.
+// spec's components, the keywords fixture's and a deeply nested schema. For `ajv` (the validators
+// step's) and `@redocly/ajv` (Redocly's lint's). And it is installed only over the getters it was
+// written against.
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
-import Ajv2020 from "ajv/dist/2020.js";
-import ajvStandalone from "ajv/dist/standalone/index.js";
 import { fullFormats } from "ajv-formats/dist/formats.js";
 import { afterEach, describe, expect, it } from "vitest";
 // @ts-expect-error plain JS module without declarations
@@ -22,23 +21,36 @@ type Counts = Record<string, number>;
 type TreeNode = { names: Counts; nodes?: TreeNode[]; else?: TreeNode; catch?: TreeNode; finally?: TreeNode };
 type Handle = { installed: boolean; reason?: string; restore(): void };
 
-const require = createRequire(import.meta.url);
-const codegen = require("ajv/dist/compile/codegen/index.js");
-const { Scope } = require("ajv/dist/compile/codegen/scope.js");
-const ajvStandaloneCode = ((ajvStandalone as unknown as { default?: unknown }).default ?? ajvStandalone) as (ajv: unknown, refs: Record<string, string>) => string;
-const { _, Name } = codegen;
+// The validators step's AJV, and the fork Redocly's lint compiles with (the pipeline installs both).
+const redoclyCore = import.meta.resolve("@redocly/openapi-core");
+const packages = [
+  ["ajv", import.meta.url],
+  ["@redocly/ajv", redoclyCore],
+] as const;
+const install = (pkg: string, from: string) => installLinearNames(pkg, from) as Handle;
+
+/** What the tests need of one AJV package: its code generator, its 2020 class and its standaloneCode. */
+function ajvPackage(pkg: string, from: string) {
+  const require = createRequire(from);
+  const def = (m: { default?: unknown }) => (m.default ?? m) as any;
+  return {
+    codegen: require(`${pkg}/dist/compile/codegen/index.js`),
+    Scope: require(`${pkg}/dist/compile/codegen/scope.js`).Scope,
+    Ajv2020: def(require(`${pkg}/dist/2020.js`)),
+    standaloneCode: def(require(`${pkg}/dist/standalone/index.js`)) as (ajv: unknown, refs: Record<string, string>) => string,
+  };
+}
 
 /** Runs fn with AJV's own getters, then with the linear ones (left installed, as the pipeline has them). */
-function both<T>(fn: () => T): { ajvs: T; linear: T } {
-  (installLinearNames() as Handle).restore();
+function both<T>(pkg: string, from: string, fn: () => T): { ajvs: T; linear: T } {
+  install(pkg, from).restore();
   const ajvs = fn();
-  const handle = installLinearNames() as Handle;
-  expect(handle.installed).toBe(true);
+  expect(install(pkg, from).installed).toBe(true);
   return { ajvs, linear: fn() };
 }
 
 afterEach(() => {
-  expect((installLinearNames() as Handle).installed).toBe(true);
+  for (const [pkg, from] of packages) expect(install(pkg, from).installed).toBe(true);
 });
 
 /** Every node of a tree, with the path to it, children before parents. */
@@ -51,12 +63,15 @@ function walk(node: TreeNode, at = "root", out: [string, TreeNode][] = []): [str
 
 const countsOf = (tree: TreeNode) => Object.fromEntries(walk(tree).map(([at, node]) => [at, { ...node.names }]));
 
-describe("the linear name counts equal AJV's", () => {
-  it("is installed over the AJV this project pins", () => {
-    const handle = installLinearNames() as Handle;
+describe.each(packages)("the linear name counts equal %s's own", (pkg, from) => {
+  const { codegen, Scope } = ajvPackage(pkg, from);
+  const { _, Name } = codegen;
+
+  it("is installed over the version this project pins", () => {
+    const handle = install(pkg, from);
     expect(handle.reason).toBeUndefined();
     expect(handle.installed).toBe(true);
-    expect(installLinearNames()).toBe(handle); // idempotent
+    expect(install(pkg, from)).toBe(handle); // idempotent
   });
 
   it.each([
@@ -97,7 +112,7 @@ describe("the linear name counts equal AJV's", () => {
       build(gen);
       return gen._root as TreeNode;
     };
-    const { ajvs, linear } = both(() => countsOf(tree()));
+    const { ajvs, linear } = both(pkg, from, () => countsOf(tree()));
     expect(Object.keys(linear).length).toBeGreaterThan(5);
     expect(linear).toEqual(ajvs);
     expect(Object.values(linear.root!).reduce((a, b) => a + b, 0)).toBeGreaterThan(2);
@@ -120,7 +135,7 @@ describe("the linear name counts equal AJV's", () => {
     const node = new Extra(_`${a}`, []);
     node.nodes.push(new Extra(_`${a} && ${a}`, []));
     gen._root.nodes.push(node);
-    const { ajvs, linear } = both(() => ({ ...gen._root.names }));
+    const { ajvs, linear } = both(pkg, from, () => ({ ...gen._root.names }));
     expect(ajvs).toEqual({ a0: 3, extra: 20 }); // gen.name("a") is a0
     expect(linear).toEqual(ajvs);
   });
@@ -151,7 +166,8 @@ function deep(depth: number, width: number): Schema {
   return { type: "object", properties, required: [`p${depth}_0`], additionalProperties: false };
 }
 
-describe("AJV's standalone code is the same with the linear name counts", () => {
+describe.each(packages)("%s's standalone code is the same with the linear name counts", (pkg, from) => {
+  const { Ajv2020, standaloneCode } = ajvPackage(pkg, from);
   const deepSchemas: Record<string, Schema> = {
     "urn:t:Deep": deep(4, 4),
     "urn:t:Uses": { type: "object", properties: { deep: { $ref: "urn:t:Deep" }, list: { type: "array", items: { $ref: "urn:t:Deep" } } } },
@@ -162,11 +178,11 @@ describe("AJV's standalone code is the same with the linear name counts", () => 
     ["a deeply nested schema", deepSchemas],
   ] as const)("%s", (_label, schemas) => {
     const code = () => {
-      const ajv = new Ajv2020.default(ajvOptions(fullFormats));
+      const ajv = new Ajv2020(ajvOptions(fullFormats));
       for (const [id, schema] of Object.entries(schemas)) ajv.addSchema({ ...schema, $id: id }, id);
-      return ajvStandaloneCode(ajv, Object.fromEntries(Object.keys(schemas).map((id, i) => [`v${i}`, id])));
+      return standaloneCode(ajv, Object.fromEntries(Object.keys(schemas).map((id, i) => [`v${i}`, id])));
     };
-    const { ajvs, linear } = both(code);
+    const { ajvs, linear } = both(pkg, from, code);
     expect(linear.length).toBeGreaterThan(1000);
     expect(linear).toBe(ajvs);
   });
@@ -174,20 +190,21 @@ describe("AJV's standalone code is the same with the linear name counts", () => 
 
 describe("installed only over the getters it was written against", () => {
   it("leaves AJV as it ships when a getter differs, and says which", () => {
-    (installLinearNames() as Handle).restore();
+    const { codegen, Scope } = ajvPackage("ajv", import.meta.url);
+    install("ajv", import.meta.url).restore();
     const gen = new codegen.CodeGen(new Scope());
-    gen.forOf("x", _`a`, () => {});
+    gen.forOf("x", codegen._`a`, () => {});
     const ForIter = Object.getPrototypeOf(gen._root.nodes[0]);
     const original = Object.getOwnPropertyDescriptor(ForIter, "names")!;
     Object.defineProperty(ForIter, "names", { configurable: true, get() { return {}; } });
     try {
-      const handle = installLinearNames() as Handle;
+      const handle = install("ajv", import.meta.url);
       expect(handle.installed).toBe(false);
-      expect(handle.reason).toMatch(/ForIter names getter/);
+      expect(handle.reason).toBe("ajv's ForIter names getter is not the one codegen-names.mjs was written against");
       expect(Object.getOwnPropertyDescriptor(ForIter, "names")!.get!.toString()).toContain("return {}");
     } finally {
       Object.defineProperty(ForIter, "names", original);
     }
-    expect((installLinearNames() as Handle).installed).toBe(true);
+    expect(install("ajv", import.meta.url).installed).toBe(true);
   });
 });

@@ -126,6 +126,11 @@ if (mode === "cold-ours" || mode === "pipeline") {
   const i0 = performance.now();
   const fromRepo = (name) => pathToFileURL(createRequire(`${repo}/package.json`).resolve(name)).href;
   const redocly = mode === "pipeline" ? await import(fromRepo("@redocly/openapi-core")) : null;
+  if (redocly) {
+    // As scripts/lib/pipeline.mjs does before its lint: Redocly's AJV with the linear name counts.
+    const { installLinearNames } = await import(`${repo}/scripts/lib/codegen-names.mjs`);
+    installLinearNames("@redocly/ajv", fromRepo("@redocly/openapi-core"));
+  }
   const { canonicalize } = mode === "pipeline" ? await import(`${repo}/scripts/lib/canonical.mjs`) : {};
   let doc;
   if (redocly) {
