@@ -1,13 +1,14 @@
 // Scenario 4 — pipeline time and how it grows.
 //
 // Our spec, rounds interleaved, wall time of a whole process each: `node scripts/generate.mjs`
-// cold (--force, into a temporary folder; with the types step on its worker thread, and in process
-// for comparison), and with nothing changed — right after a write (the content hash decides) and
-// later (the file-stat check decides) — each both as `node scripts/generate.mjs` and as `npm run
-// generate`, with Node's own start-up and `npm run` of a script that only starts Node as reference
-// rows; and the CLIs of openapi-typescript, @hey-api/openapi-ts and orval (fetch client) on the
-// bundled spec. Then, in fresh processes (pipeline-steps.mjs): our types + validators steps as the
-// pipeline runs them against openapi-typescript alone, cold, on our spec and on GitHub's REST
+// (with the Node flags package.json's generate script gives it: GENERATE_FLAGS) cold (--force, into
+// a temporary folder; with the types step on its worker thread, and in process for comparison), and
+// with nothing changed — right after a write (the content hash decides) and later (the file-stat
+// check decides) — each both as `node scripts/generate.mjs` and as `npm run generate`, with Node's
+// own start-up and `npm run` of a script that only starts Node as reference rows; and the CLIs of
+// openapi-typescript, @hey-api/openapi-ts and orval (fetch client) on the bundled spec. Then, in
+// fresh processes (pipeline-steps.mjs, ours with GENERATE_FLAGS): our types + validators steps as
+// the pipeline runs them against openapi-typescript alone, cold, on our spec and on GitHub's REST
 // description; the same warm in one process on our spec; and on GitHub's spec our pipeline but for
 // meta (lint with Redocly's minimal rules, bundle, types, validators) against the CLIs, in rounds
 // (lib/large-rounds.mjs: each tool's median run, the ratios per round), each run bounded by a
@@ -36,6 +37,14 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), "puffle-bench-pipeline-"));
 const small = path.join(repo, "generated/openapi.json");
 const large = path.join(benchDir, "node_modules/@octokit/openapi/generated/api.github.com.json");
 const LARGE_TIMEOUT_S = quick ? 90 : 300;
+// The Node flags package.json's `generate` script starts scripts/generate.mjs with (a larger young
+// generation): our rows run with them, as `npm run generate` runs the pipeline.
+const GENERATE_FLAGS = (() => {
+  const command = JSON.parse(fs.readFileSync(path.join(repo, "package.json"), "utf8")).scripts.generate;
+  const m = /^node((?:\s+--[\w-]+(?:=\S+)?)*)\s+scripts\/generate\.mjs$/.exec(command);
+  if (!m) throw new Error(`package.json's generate script is not \`node [--flags] scripts/generate.mjs\`: ${command}`);
+  return m[1].trim().split(/\s+/).filter(Boolean);
+})();
 const sleep = (s) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, s * 1000);
 
 function timed(cmd, args, { timeoutS = 120, cwd = work, env } = {}) {
@@ -57,7 +66,7 @@ const cli = (spec, tag) => ({
 const out = path.join(work, "generated"); // written by every cold run: "just written"
 const settled = path.join(work, "settled"); // written once, long ago: "file stats"
 const script = path.join(repo, "scripts/generate.mjs");
-const node = (...extra) => timed(process.execPath, [script, ...extra], { cwd: repo });
+const node = (...extra) => timed(process.execPath, [...GENERATE_FLAGS, script, ...extra], { cwd: repo });
 const npm = (...extra) => timed("npm", ["run", "-s", "generate", "--", ...extra], { cwd: repo });
 // A package whose one script only starts Node: what `npm run` itself costs.
 fs.writeFileSync(path.join(work, "package.json"), JSON.stringify({ name: "noop", private: true, scripts: { noop: "node -e ''" } }));
@@ -69,7 +78,7 @@ const JUST_WRITTEN = "(nothing changed, just written: content hash)";
 const SETTLED = "(nothing changed: file stats)";
 const contenders = {
   "node scripts/generate.mjs --force (cold)": () => node("--out", out, "--force"),
-  "node scripts/generate.mjs --force (cold, types in process: PUFFLE_GENERATE_THREADS=0)": () => timed(process.execPath, [script, "--out", out, "--force"], { cwd: repo, env: { PUFFLE_GENERATE_THREADS: "0" } }),
+  "node scripts/generate.mjs --force (cold, types in process: PUFFLE_GENERATE_THREADS=0)": () => timed(process.execPath, [...GENERATE_FLAGS, script, "--out", out, "--force"], { cwd: repo, env: { PUFFLE_GENERATE_THREADS: "0" } }),
   [`node scripts/generate.mjs ${JUST_WRITTEN}`]: () => node("--out", out),
   [`npm run generate ${JUST_WRITTEN}`]: () => npm("--out", out),
   [`node scripts/generate.mjs ${SETTLED}`]: () => node("--out", settled),
@@ -106,7 +115,9 @@ process.stderr.write("  pipeline: our spec done\n");
 // ---- step times: cold in fresh processes (interleaved), warm in one process
 function steps1(mode, spec, timeoutS = 120, ...extra) {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [path.join(benchDir, "scenarios/pipeline-steps.mjs"), mode, spec, ...extra], { encoding: "utf8", maxBuffer: 64 * 2 ** 20, timeout: timeoutS * 1000 });
+  // Our modes with the generate script's flags; openapi-typescript's (cold-ot) as its CLI runs, without.
+  const flags = mode === "cold-ot" ? [] : GENERATE_FLAGS;
+  const r = spawnSync(process.execPath, [...flags, path.join(benchDir, "scenarios/pipeline-steps.mjs"), mode, spec, ...extra], { encoding: "utf8", maxBuffer: 64 * 2 ** 20, timeout: timeoutS * 1000 });
   const wall = performance.now() - t0;
   if (r.error?.code === "ETIMEDOUT" || r.signal === "SIGTERM") return { wall, error: `timed out after ${timeoutS} s` };
   if (r.status !== 0) return { wall, error: r.stderr.trim().split("\n").slice(-1)[0] };
