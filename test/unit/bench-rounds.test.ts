@@ -3,7 +3,7 @@
 // per-round ratios, not the ratio of two medians taken at different times. And the report says so.
 import { describe, expect, it } from "vitest";
 // @ts-expect-error -- plain ESM without declarations
-import { largeRatios, largeTime, medianRun, OT_STEP, OURS_LARGE, OURS_STEP, STEP_RATIO } from "../bench/lib/large-rounds.mjs";
+import { largeRatios, largeTime, medianRun, OT_STEP, OURS_LARGE, OURS_STEP, STEP_RATIO, withOurFlags } from "../bench/lib/large-rounds.mjs";
 // @ts-expect-error -- plain ESM without declarations
 import { render } from "../bench/lib/report.mjs";
 
@@ -51,6 +51,15 @@ describe("large-rounds: ratios per round", () => {
     expect(r[STEP_RATIO].median).toBeCloseTo(3.2, 6); // 3.2, 3.25, 3.0
   });
 
+  it("the reference rows (a goal peer with our Node flags) get their per-round ratios too", () => {
+    const flagged = rounds.map((round, i) => ({ ...round, [withOurFlags(HEY)]: cli([45_000, 40_000, 44_000][i]!) }));
+    const r = largeRatios(flagged);
+    // per round 1.50, 1.25, 2.00: median 1.50
+    expect(r[`${withOurFlags(HEY)} ÷ ours`]).toMatchObject({ median: 1.5, min: 1.25, max: 2, n: 3 });
+    expect(r[`${HEY} ÷ ours`].median).toBeCloseTo(2, 6);
+    expect(largeRatios(rounds)[`${withOurFlags(HEY)} ÷ ours`]).toBeNull(); // an older run without them
+  });
+
   it("a round where either side did not finish counts for no ratio; none at all is null", () => {
     const partial = [rounds[0]!, { ...rounds[1]!, [HEY]: { timedOut: 300 } }, { ...rounds[2]!, [OURS_LARGE]: { error: "timed out" } }];
     expect(largeRatios(partial)[`${HEY} ÷ ours`]).toMatchObject({ median: 2, n: 1 });
@@ -96,6 +105,16 @@ describe("report: GitHub's spec in rounds", () => {
     // The size table's whole-spec column: the same per-round median, not 48 / 30.
     expect(line(md, "| ours × @hey-api/openapi-ts |", "### Time against spec size")).toBe("| ours × @hey-api/openapi-ts | 1.00× | 0.64× | 2.00× | |");
     expect(md).toContain("on the whole spec, each tool's median run of 3 (above)");
+  });
+
+  it("a reference row with our Node flags: its ratio, no goal mark, and the flags named", () => {
+    const flaggedName = withOurFlags(HEY);
+    const flagged = rounds.map((round, i) => ({ ...round, [flaggedName]: cli([45_000, 40_000, 44_000][i]!) }));
+    const md: string = render(env, { pipeline: pipeline({ largeRounds: 3, largeRatios: largeRatios(flagged), largeRuns: Object.fromEntries([...tools, flaggedName].map((t) => [t, medianRun(flagged, t)])), generateFlags: ["--max-semi-space-size=64", "--v8-pool-size=0"] }) });
+    expect(line(md, `| ${flaggedName} |`)).toBe(`| ${flaggedName} | 44.00 s | 1.50× (1.25×–2.00×) |`);
+    expect(line(md, `| ${HEY} |`)).toBe(`| ${HEY} | 48.00 s | 2.00× (1.50×–2.09×) ✅ |`);
+    expect(md).toContain("set to the flags package.json's `generate` script starts ours with (`--max-semi-space-size=64` `--v8-pool-size=0`)");
+    expect(render(env, { pipeline: pipeline({ largeRounds: 3, largeRatios: largeRatios(rounds) }) })).not.toContain("with our generate script's Node flags");
   });
 
   it("a run of one round (--quick, or an older last-run.json) reads as before", () => {

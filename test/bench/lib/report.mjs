@@ -1,7 +1,7 @@
 // Renders BENCHMARKS.md from the scenarios' JSON. Ratios are "speed of ours ÷ speed of the peer"
 // (above 1: ours is faster), each the median of per-round ratios, with the interquartile range.
 import { fmt } from "./measure.mjs";
-import { largeTime, OT_STEP, OURS_LARGE, OURS_STEP, STEP_RATIO } from "./large-rounds.mjs";
+import { GOAL_PEERS, largeTime, OT_STEP, OURS_LARGE, OURS_STEP, STEP_RATIO, withOurFlags } from "./large-rounds.mjs";
 
 const OURS = "puffle-api (validate*Body)";
 const mark = (ok) => (ok ? "✅ met" : "❌ missed");
@@ -159,8 +159,10 @@ function pipeline(r) {
     out.push("", `Warm, for reference (our spec, one process, rounds interleaved, each step run in turn on this thread — the first round is discarded by the median only): openapi-typescript alone ${fmtS(med(w["openapi-typescript alone"]))}, our types step ${fmtS(med(w["ours: types step"]))}, our validators step ${fmtS(med(w["ours: validators step"]))}${Object.keys(r.smallWarm.errors ?? {}).length ? ` (errors: ${JSON.stringify(r.smallWarm.errors)})` : ""}.`);
   }
 
+  const flagged = GOAL_PEERS.map(withOurFlags).filter((name) => r.largeRuns[name]);
+  const flaggedSentence = flagged.length ? ` The rows "…, with our generate script's Node flags" run that peer with \`NODE_OPTIONS\` set to the flags package.json's \`generate\` script starts ours with (${r.generateFlags?.length ? r.generateFlags.map((f) => `\`${f}\``).join(" ") : "see package.json"}): those flags would speed the peers up too, so their ratio is given for reference; the goal reads the peers' CLIs as they ship.` : "";
   const roundsSentence = rounds > 1 ? ` ${rounds} rounds, the order reversed every other round; each row is a tool's median run (ours with that run's step times), and "ours ×" is the median of the per-round ratios (their time ÷ ours in the same round), with their range.` : "";
-  out.push("", `### GitHub's REST description: ${largeLabel}`, "", `Every tool on the same OpenAPI 3.1 rendering of the original 3.0 file, which our pipeline needs (test/bench/scenarios/github-spec.mjs): ${Object.entries(r.specs.github.as31 ?? {}).map(([k, n]) => `${k} ×${n}`).join(", ")}. Like with like: our row is lint (Redocly, minimal rules: GitHub's spec does not pass ours) + bundle + types + validators, without meta; theirs generate types (openapi-typescript) or a client (hey-api, orval). Each run is stopped after ${r.largeTimeoutS} s.${roundsSentence}`, "", "| tool | wall time | ours × (goal ≥ 2× for hey-api and orval) |", "| --- | --- | --- |");
+  out.push("", `### GitHub's REST description: ${largeLabel}`, "", `Every tool on the same OpenAPI 3.1 rendering of the original 3.0 file, which our pipeline needs (test/bench/scenarios/github-spec.mjs): ${Object.entries(r.specs.github.as31 ?? {}).map(([k, n]) => `${k} ×${n}`).join(", ")}. Like with like: our row is lint (Redocly, minimal rules: GitHub's spec does not pass ours) + bundle + types + validators, without meta; theirs generate types (openapi-typescript) or a client (hey-api, orval). Each run is stopped after ${r.largeTimeoutS} s.${roundsSentence}${flaggedSentence}`, "", "| tool | wall time | ours × (goal ≥ 2× for hey-api and orval) |", "| --- | --- | --- |");
   const oursLarge = r.largeRuns[OURS_LARGE];
   const oursLargeMs = largeTime(OURS_LARGE, oursLarge) ?? null;
   for (const [name, x] of Object.entries(r.largeRuns)) {
@@ -173,7 +175,7 @@ function pipeline(r) {
     const t = x.ms ?? null;
     const rounded = perRound(`${name} ÷ ours`);
     const speed = rounded ? rounded.median : t && oursLargeMs ? t / oursLargeMs : null;
-    const goal = /hey-api|orval/.test(name) ? (speed ? ` ${speed >= 2 ? "✅" : "❌"}` : " ❌ (ours did not finish)") : "";
+    const goal = GOAL_PEERS.includes(name) ? (speed ? ` ${speed >= 2 ? "✅" : "❌"}` : " ❌ (ours did not finish)") : "";
     const range = rounded && rounded.n > 1 ? ` (${rounded.min.toFixed(2)}×–${rounded.max.toFixed(2)}×)` : "";
     out.push(`| ${name} | ${t ? sec(t * 1e6) : x.timedOut ? `> ${x.timedOut} s (stopped)` : `failed: ${x.failed}`} | ${speed ? `${speed.toFixed(2)}×${range}` : "—"}${goal} |`);
   }

@@ -10,7 +10,8 @@
 // fresh processes (pipeline-steps.mjs, ours with GENERATE_FLAGS): our types + validators steps as
 // the pipeline runs them against openapi-typescript alone, cold, on our spec and on GitHub's REST
 // description; the same warm in one process on our spec; and on GitHub's spec our pipeline but for
-// meta (lint with Redocly's minimal rules, bundle, types, validators) against the CLIs, in rounds
+// meta (lint with Redocly's minimal rules, bundle, types, validators) against the CLIs — hey-api
+// and orval also with NODE_OPTIONS set to GENERATE_FLAGS, as reference rows — in rounds
 // (lib/large-rounds.mjs: each tool's median run, the ratios per round), each run bounded by a
 // timeout; the same once each on slices of GitHub's spec (every 8th, 4th and 2nd path and webhook
 // with the components they reach: github-spec.mjs sliceSpec), for time against spec size.
@@ -27,7 +28,7 @@ import { fileURLToPath } from "node:url";
 import { stats } from "../lib/measure.mjs";
 import { versionOf } from "../lib/peers.mjs";
 import { githubAs31, sliceSpec } from "./github-spec.mjs";
-import { largeRatios, medianRun, OT_STEP, OURS_LARGE, OURS_STEP } from "../lib/large-rounds.mjs";
+import { GOAL_PEERS, largeRatios, medianRun, OT_STEP, OURS_LARGE, OURS_STEP, withOurFlags } from "../lib/large-rounds.mjs";
 
 const quick = process.env.BENCH_QUICK === "1";
 const benchDir = fileURLToPath(new URL("..", import.meta.url));
@@ -56,10 +57,10 @@ function timed(cmd, args, { timeoutS = 120, cwd = work, env } = {}) {
   return { ms, stdout: r.stdout };
 }
 
-const cli = (spec, tag) => ({
-  "openapi-typescript CLI": () => timed(bin("openapi-typescript"), [spec, "-o", path.join(work, `${tag}-ot.d.ts`)], { timeoutS: LARGE_TIMEOUT_S }),
-  "@hey-api/openapi-ts CLI": () => timed(bin("openapi-ts"), ["-i", spec, "-o", path.join(work, `${tag}-hey`)], { timeoutS: LARGE_TIMEOUT_S }),
-  "orval CLI (fetch client)": () => timed(bin("orval"), ["--input", spec, "--output", path.join(work, `${tag}-orval/client.ts`), "--client", "fetch"], { timeoutS: LARGE_TIMEOUT_S }),
+const cli = (spec, tag, env) => ({
+  "openapi-typescript CLI": () => timed(bin("openapi-typescript"), [spec, "-o", path.join(work, `${tag}-ot.d.ts`)], { timeoutS: LARGE_TIMEOUT_S, env }),
+  "@hey-api/openapi-ts CLI": () => timed(bin("openapi-ts"), ["-i", spec, "-o", path.join(work, `${tag}-hey`)], { timeoutS: LARGE_TIMEOUT_S, env }),
+  "orval CLI (fetch client)": () => timed(bin("orval"), ["--input", spec, "--output", path.join(work, `${tag}-orval/client.ts`), "--client", "fetch"], { timeoutS: LARGE_TIMEOUT_S, env }),
 });
 
 // ---- our spec, interleaved rounds
@@ -157,7 +158,13 @@ process.stderr.write("  pipeline: step times on our spec done\n");
 const { file: large31, changes } = githubAs31(large, work);
 const LARGE_ROUNDS = quick ? 1 : 3;
 const outcome = (res) => (res.timedOut ? { timedOut: LARGE_TIMEOUT_S } : res.failed ? { failed: res.failed } : { ms: res.ms });
-const largeClis = { ...cli(large31, "large"), "openapi-typescript CLI on the original 3.0 file (for scale)": cli(large, "large-original")["openapi-typescript CLI"] };
+// The goal peers once more per round with our generate script's Node flags (reference rows).
+const withFlags = cli(large31, "large-flags", { NODE_OPTIONS: GENERATE_FLAGS.join(" ") });
+const largeClis = {
+  ...cli(large31, "large"),
+  ...Object.fromEntries(GOAL_PEERS.map((peer) => [withOurFlags(peer), withFlags[peer]])),
+  "openapi-typescript CLI on the original 3.0 file (for scale)": cli(large, "large-original")["openapi-typescript CLI"],
+};
 const largeJobs = {
   [OT_STEP]: () => steps1("cold-ot", large31, LARGE_TIMEOUT_S),
   [OURS_STEP]: () => steps1("cold-ours", large31, LARGE_TIMEOUT_S),
@@ -201,5 +208,5 @@ process.stdout.write(JSON.stringify({
   small: Object.fromEntries(Object.entries(smallRuns).map(([k, v]) => [k, v.length ? stats(v) : null])),
   steps: Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, stats(v)])),
   failures,
-  smallCold, smallWarm, largeSteps, largeRuns, largeRounds: LARGE_ROUNDS, largeRatios: largeRatios(largeRounds), growth, largeTimeoutS: LARGE_TIMEOUT_S,
+  smallCold, smallWarm, largeSteps, largeRuns, largeRounds: LARGE_ROUNDS, largeRatios: largeRatios(largeRounds), growth, largeTimeoutS: LARGE_TIMEOUT_S, generateFlags: GENERATE_FLAGS,
 }));
