@@ -12,9 +12,8 @@ import { canonicalize } from "./canonical.mjs";
 
 /** The modules the steps need, loaded once the types worker has started. */
 async function loadSteps() {
-  const [redocly, yaml, { buildValidators }, { buildMeta }, { buildExamples }, { installLinearNames }] = await Promise.all([
+  const [redocly, { buildValidators }, { buildMeta }, { buildExamples }, { installLinearNames }] = await Promise.all([
     import("@redocly/openapi-core"),
-    import("yaml"),
     import("./validators.mjs"),
     import("./meta.mjs"),
     import("./examples.mjs"),
@@ -23,7 +22,7 @@ async function loadSteps() {
   // Redocly's lint compiles the spec's schemas (to check its examples) with its fork of AJV, whose
   // code generator is AJV's: the same linear name counts as the validators step's (same code).
   installLinearNames("@redocly/ajv", import.meta.resolve("@redocly/openapi-core"));
-  return { redocly, yamlStringify: yaml.stringify, buildValidators, buildMeta, buildExamples };
+  return { redocly, buildValidators, buildMeta, buildExamples };
 }
 
 export const NOTICE = "generated from openapi/ by scripts/generate.mjs — do not edit; change openapi/ and run `npm run generate`";
@@ -52,49 +51,80 @@ function problemToError(problem, extra, getLineColLocation) {
 
 const stepLine = (name, ms) => `✔ ${name.padEnd(11)} ${ms.toFixed(0).padStart(5)} ms`;
 
+const since = (start) => Number(process.hrtime.bigint() - start) / 1e6;
+
 async function timed(log, name, fn) {
   const start = process.hrtime.bigint();
   const result = await fn();
-  log?.(stepLine(name, Number(process.hrtime.bigint() - start) / 1e6));
+  log?.(stepLine(name, since(start)));
   return result;
+}
+
+/** The error a worker posted, thrown as what it was (a PipelineError keeps its file, line and rule). */
+function rethrow(error) {
+  if (error.name === "PipelineError") throw new PipelineError(error);
+  throw Object.assign(new Error(error.message), { stack: error.stack });
 }
 
 /**
  * The types step, on a worker thread started before anything else so that openapi-typescript (and
  * TypeScript) load on the second core while this thread loads Redocly, lints and bundles; the
  * document goes over once bundled, and the types are built while this thread builds the
- * validators. PUFFLE_GENERATE_THREADS=0 runs it in this thread instead (same output).
+ * validators and meta. openapi.yaml is written by whichever thread is free first: the worker once
+ * its types are done (it says so through a shared flag), unless this thread is done with meta
+ * before that — then here, while the worker finishes the types (types-worker.mjs). On GitHub's
+ * spec the worker's types end seconds before the validators step does; on ours the validators step
+ * ends first. PUFFLE_GENERATE_THREADS=0 runs everything in this thread instead (same output).
+ *   build(doc) → { text, ms }: the types; yaml(doc) → { text, ms, thread }: openapi.yaml, once meta
+ *   is done, and which thread wrote it ("worker" or "main"). Exported for its tests.
  */
-function typesStep() {
+export function typesStep() {
+  const inProcessYaml = async (doc) => {
+    const { bundledYaml } = await import("./spec-yaml.mjs");
+    const start = process.hrtime.bigint();
+    return { text: bundledYaml(doc, header), ms: since(start), thread: "main" };
+  };
   if (process.env.PUFFLE_GENERATE_THREADS === "0") {
     return {
       async build(doc) {
         const { buildTypes } = await import("./types.mjs");
         const start = process.hrtime.bigint();
         const text = await buildTypes(doc, { header });
-        return { text, ms: Number(process.hrtime.bigint() - start) / 1e6 };
+        return { text, ms: since(start) };
       },
+      yaml: inProcessYaml,
       stop() {},
     };
   }
   const worker = new Worker(new URL("./types-worker.mjs", import.meta.url));
-  const result = new Promise((resolve, reject) => {
-    worker.on("message", (message) => {
-      if (!message.ready) resolve(message);
-    });
+  const typesDone = new Int32Array(new SharedArrayBuffer(4));
+  let settle;
+  let settleYaml;
+  const result = new Promise((resolve, reject) => (settle = { resolve, reject }));
+  const yamlResult = new Promise((resolve, reject) => (settleYaml = { resolve, reject }));
+  worker.on("message", (message) => {
+    if (message.ready) return;
+    if (message.yaml) settleYaml.resolve(message.yaml);
+    else settle.resolve(message);
+  });
+  for (const { reject } of [settle, settleYaml]) {
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`the types worker exited with code ${code}`)));
-  });
+  }
   result.catch(() => {}); // awaited only once the document is sent
+  yamlResult.catch(() => {}); // awaited only when the worker wrote it
   return {
     async build(doc) {
-      worker.postMessage({ doc, notice: NOTICE });
+      worker.postMessage({ doc, notice: NOTICE, typesDone });
       const { text, ms, error } = await result;
-      if (error) {
-        if (error.name === "PipelineError") throw new PipelineError(error);
-        throw Object.assign(new Error(error.message), { stack: error.stack });
-      }
+      if (error) rethrow(error);
       return { text, ms };
+    },
+    async yaml(doc) {
+      if (Atomics.load(typesDone, 0) === 0) return inProcessYaml(doc);
+      const { text, ms, error } = await yamlResult;
+      if (error) rethrow(error);
+      return { text, ms, thread: "worker" };
     },
     stop() {
       worker.terminate();
@@ -103,27 +133,32 @@ function typesStep() {
 }
 
 /**
- * @param {{ spec: string, config: string, log?: (line: string) => void }} options
+ * @param {{ spec: string, config: string, log?: (line: string) => void, lintProblems?: "fail" | "count" }} options
+ *   lintProblems: "fail" (the default; what `npm run generate` does) stops at lint's first problem;
+ *   "count" logs how many there were and goes on — for the benchmark, which runs the pipeline on
+ *   specs our lint rules would stop (GitHub's, with Redocly's minimal rules).
  * @returns {Promise<Map<string, string>>} file name (relative to generated/) → contents
  */
-export async function runPipeline({ spec, config: configPath, log }) {
+export async function runPipeline({ spec, config: configPath, log, lintProblems = "fail" }) {
+  if (lintProblems !== "fail" && lintProblems !== "count") throw new TypeError(`runPipeline: lintProblems must be "fail" or "count", not ${JSON.stringify(lintProblems)}`);
   const root = path.resolve(spec);
   if (!fs.existsSync(root)) throw new PipelineError({ file: root, rule: "puffle/spec", message: "spec file not found" });
   const types = typesStep();
   try {
-    return await steps(root, configPath, log, types, await loadSteps());
+    return await steps(root, configPath, log, lintProblems, types, await loadSteps());
   } finally {
     types.stop();
   }
 }
 
-async function steps(root, configPath, log, types, { redocly, yamlStringify, buildValidators, buildMeta, buildExamples }) {
+async function steps(root, configPath, log, lintProblems, types, { redocly, buildValidators, buildMeta, buildExamples }) {
   const { BaseResolver, loadConfig, lint, bundle, getLineColLocation } = redocly;
   const config = await loadConfig({ configPath: path.resolve(configPath) });
   // One resolver for lint and bundle: it keeps each file it read and parsed, so the bundle reuses
   // what lint loaded instead of reading and parsing every file again (lint only reads the documents).
   const externalRefResolver = new BaseResolver(config.resolve);
 
+  let counted = 0;
   await timed(log, "lint", async () => {
     let problems;
     try {
@@ -131,11 +166,15 @@ async function steps(root, configPath, log, types, { redocly, yamlStringify, bui
     } catch (err) {
       throw new PipelineError({ file: err.source?.absoluteRef ?? root, line: err.mark?.line != null ? err.mark.line + 1 : undefined, rule: "yaml", message: err.reason ?? err.message });
     }
-    if (problems.length > 0) {
+    if (problems.length > 0 && lintProblems === "count") {
+      counted = problems.length;
+    } else if (problems.length > 0) {
       const sorted = [...problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
       throw problemToError(sorted[0], problems.length - 1, getLineColLocation);
     }
   });
+
+  if (counted > 0) log?.(`  lint: ${counted} problem${counted === 1 ? "" : "s"} counted, not failed on (lintProblems: "count")`);
 
   const doc = await timed(log, "bundle", async () => {
     const result = await bundle({ ref: root, config, externalRefResolver });
@@ -143,13 +182,12 @@ async function steps(root, configPath, log, types, { redocly, yamlStringify, bui
     return canonicalize({ "x-generated": NOTICE, ...result.bundle.parsed });
   });
 
-  const files = new Map();
-  files.set("openapi.json", `${JSON.stringify(doc, null, 2)}\n`);
-  files.set("openapi.yaml", `${header("#")}\n${yamlStringify(doc, { version: "1.1", lineWidth: 0, aliasDuplicateObjects: false })}`);
-
-  // types (worker thread) runs while validators and meta run here: their lines come after both.
+  // types (worker thread) runs while validators and meta run here: their lines come after both;
+  // then openapi.yaml, on whichever thread is free first (typesStep).
   const typed = types.build(doc);
   typed.catch(() => {}); // a validators error is the one reported when both fail
+  const files = new Map();
+  files.set("openapi.json", `${JSON.stringify(doc, null, 2)}\n`);
   const lines = [];
   await timed((line) => lines.push(line), "validators", () => {
     const { js, dts } = buildValidators(doc, { root, header });
@@ -162,9 +200,12 @@ async function steps(root, configPath, log, types, { redocly, yamlStringify, bui
     files.set("meta.d.ts", dts);
     files.set("examples.ts", buildExamples(doc, { header }));
   });
+  const yaml = await types.yaml(doc);
   const { text, ms } = await typed;
   files.set("schema.d.ts", text);
+  files.set("openapi.yaml", yaml.text);
   log?.(stepLine("types", ms));
+  log?.(stepLine("yaml", yaml.ms));
   for (const line of lines) log?.(line);
   files.set("README.md", readme());
   return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));

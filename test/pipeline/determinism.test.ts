@@ -59,7 +59,7 @@ describe("the pipeline is deterministic", () => {
       tally("pipeline: deterministic output", "runs", 2);
       expect(a.status, a.stderr).toBe(0);
       expect(b.status, b.stderr).toBe(0);
-      for (const run of [a, b]) for (const step of ["lint", "bundle", "types", "validators", "meta"]) expect(run.stdout).toMatch(new RegExp(`^✔ ${step} +\\d+ ms$`, "m"));
+      for (const run of [a, b]) for (const step of ["lint", "bundle", "types", "yaml", "validators", "meta"]) expect(run.stdout).toMatch(new RegExp(`^✔ ${step} +\\d+ ms$`, "m"));
       expect(differences(snapshot(ws.out).files, snapshot(serial).files)).toEqual([]);
     } finally {
       removeWorkspace(ws);
