@@ -119,7 +119,7 @@ function pipeline(r) {
   const out = ["## 4. Pipeline time and how it grows", "", `Wall time of a whole process (Node start-up included), median over ${r.rounds} rounds after one warm-up round, IQR in brackets, every row of a table measured in the same rounds. Specs: ours (${kb(r.specs.ours.bytes)} bundled JSON) and GitHub's REST description (${mib(r.specs.github.bytes)}, ${r.specs.github.file}).`, "", ...versionsTable(r.versions)];
   out.push("### Our spec", "", "| run | wall time |", "| --- | --- |");
   for (const [name, s] of Object.entries(r.small)) out.push(`| ${name} | ${s ? iqr(s, sec) : "failed"}${r.failures[name] ? ` (${r.failures[name]})` : ""} |`);
-  out.push("", "Steps of the cold `node scripts/generate.mjs --force`, as it prints them (lint on its own line; types runs on a worker thread while validators and meta run on the main thread, so its time overlaps theirs):", "", "| step | time |", "| --- | --- |");
+  out.push("", "Steps of the cold `node scripts/generate.mjs --force`, as it prints them (lint on its own line; types runs on a worker thread while validators and meta run on the main thread, so its time overlaps theirs; yaml is openapi.yaml, written by whichever thread is free first):", "", "| step | time |", "| --- | --- |");
   for (const [name, s] of Object.entries(r.steps)) out.push(`| ${name} | ${iqr(s, (x) => `${(x / 1e6).toFixed(0)} ms`)} |`);
   const row = (k) => med(r.small[k]);
   const nodeStats = row("node scripts/generate.mjs (nothing changed: file stats)");
