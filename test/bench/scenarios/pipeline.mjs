@@ -9,9 +9,9 @@
 // openapi-typescript, @hey-api/openapi-ts and orval (fetch client) on the bundled spec. Then, in
 // fresh processes (pipeline-steps.mjs, ours with GENERATE_FLAGS): our types + validators steps as
 // the pipeline runs them against openapi-typescript alone, cold, on our spec and on GitHub's REST
-// description; the same warm in one process on our spec; and on GitHub's spec our pipeline but for
-// meta (lint with Redocly's minimal rules, bundle, types, validators) against the CLIs — hey-api
-// and orval also with NODE_OPTIONS set to GENERATE_FLAGS, as reference rows — in rounds
+// description; the same warm in one process on our spec; and on GitHub's spec our whole pipeline
+// (runPipeline, lint with Redocly's minimal rules to meta, all but writing the files) against the
+// CLIs — hey-api and orval also with NODE_OPTIONS set to GENERATE_FLAGS, as reference rows — in rounds
 // (lib/large-rounds.mjs: each tool's median run, the ratios per round), each run bounded by a
 // timeout; the same once each on slices of GitHub's spec (every 8th, 4th and 2nd path and webhook
 // with the components they reach: github-spec.mjs sliceSpec), for time against spec size.
