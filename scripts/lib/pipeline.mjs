@@ -70,11 +70,11 @@ function rethrow(error) {
  * The types step, on a worker thread started before anything else so that openapi-typescript (and
  * TypeScript) load on the second core while this thread loads Redocly, lints and bundles; the
  * document goes over once bundled, and the types are built while this thread builds the
- * validators and meta. openapi.yaml is written by whichever thread is free first: the worker once
- * its types are done (it says so through a shared flag), unless this thread is done with meta
- * before that — then here, while the worker finishes the types (types-worker.mjs). On GitHub's
- * spec the worker's types end seconds before the validators step does; on ours the validators step
- * ends first. PUFFLE_GENERATE_THREADS=0 runs everything in this thread instead (same output).
+ * validators and meta. openapi.yaml is written by whichever thread is free first, and only by
+ * that one: each claims it through a shared Int32 (compare-and-exchange from 0), the worker once
+ * its types are done, this thread once it is done with meta (types-worker.mjs). On GitHub's spec
+ * the worker's types end seconds before the validators step does; on ours the validators step ends
+ * first. PUFFLE_GENERATE_THREADS=0 runs everything in this thread instead (same output).
  *   build(doc) → { text, ms }: the types; yaml(doc) → { text, ms, thread }: openapi.yaml, once meta
  *   is done, and which thread wrote it ("worker" or "main"). Exported for its tests.
  */
@@ -97,7 +97,7 @@ export function typesStep() {
     };
   }
   const worker = new Worker(new URL("./types-worker.mjs", import.meta.url));
-  const typesDone = new Int32Array(new SharedArrayBuffer(4));
+  const yamlClaim = new Int32Array(new SharedArrayBuffer(4)); // 0 unclaimed, 1 the worker's, 2 this thread's
   let settle;
   let settleYaml;
   const result = new Promise((resolve, reject) => (settle = { resolve, reject }));
@@ -115,13 +115,13 @@ export function typesStep() {
   yamlResult.catch(() => {}); // awaited only when the worker wrote it
   return {
     async build(doc) {
-      worker.postMessage({ doc, notice: NOTICE, typesDone });
+      worker.postMessage({ doc, notice: NOTICE, yamlClaim });
       const { text, ms, error } = await result;
       if (error) rethrow(error);
       return { text, ms };
     },
     async yaml(doc) {
-      if (Atomics.load(typesDone, 0) === 0) return inProcessYaml(doc);
+      if (Atomics.compareExchange(yamlClaim, 0, 0, 2) === 0) return inProcessYaml(doc);
       const { text, ms, error } = await yamlResult;
       if (error) rethrow(error);
       return { text, ms, thread: "worker" };

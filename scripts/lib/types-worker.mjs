@@ -4,11 +4,13 @@
 // while the main thread builds the validators and meta. The output is the same as in process:
 // buildTypes is a function of the document alone.
 //
-// Given a shared flag (`typesDone`, an Int32Array over a SharedArrayBuffer), it sets it once the
-// types are done, posts them, then writes the document as openapi.yaml (spec-yaml.mjs) and posts
-// that too ({ yaml }): on a large spec this thread is idle by then while the main thread is still
-// in the validators step. The main thread reads the flag when it is done with meta: not yet set,
-// it writes the YAML itself instead (and this thread's, if any, is not waited for).
+// Given a shared claim on openapi.yaml (`yamlClaim`, an Int32Array over a SharedArrayBuffer: 0
+// unclaimed, 1 this thread's, 2 the main thread's), it claims the YAML once the types are done
+// (compare-and-exchange 0 → 1; before posting them, so that a main thread that has the types finds
+// it claimed), posts the types and, if it got the claim, writes the document as openapi.yaml
+// (spec-yaml.mjs) and posts that too ({ yaml }): on a large spec this thread is idle by then while
+// the main thread is still in the validators step. The main thread claims it (0 → 2) once it is
+// done with meta; whichever thread is free first writes it, and only that one.
 import { parentPort } from "node:worker_threads";
 
 const loading = import("./types.mjs");
@@ -24,19 +26,22 @@ const errorOf = (err) => {
   return { name, message: message ?? String(err), stack, file, line, col, rule };
 };
 
-parentPort.once("message", async ({ doc, notice, typesDone }) => {
+const WORKER = 1;
+
+parentPort.once("message", async ({ doc, notice, yamlClaim }) => {
   const header = (prefix) => `${prefix} ${notice}`;
+  let yamlMine = false;
   try {
     const start = process.hrtime.bigint();
     const { buildTypes } = await loading;
     const text = await buildTypes(doc, { header });
-    if (typesDone) Atomics.store(typesDone, 0, 1);
+    yamlMine = yamlClaim !== undefined && Atomics.compareExchange(yamlClaim, 0, 0, WORKER) === 0;
     parentPort.postMessage({ text, ms: since(start) });
   } catch (err) {
     parentPort.postMessage({ error: errorOf(err) });
     return;
   }
-  if (!typesDone) return;
+  if (!yamlMine) return;
   try {
     const { bundledYaml } = await yamlLoading;
     const start = process.hrtime.bigint();

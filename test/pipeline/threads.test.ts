@@ -1,13 +1,14 @@
 // The pipeline's two threads (scripts/lib/pipeline.mjs typesStep, scripts/lib/types-worker.mjs):
-// the types on the worker, and openapi.yaml on whichever thread is free first — the worker once its
-// types are done (it sets a shared flag), else the main thread. Either way the same bytes as the
+// the types on the worker, and openapi.yaml on whichever thread claims it first (a shared Int32) —
+// the worker once its types are done, else the main thread once it is done with meta. Either way the same bytes as the
 // committed generated/ files. And runPipeline's lintProblems option, which the benchmark uses to
 // run the whole pipeline on a spec our lint rules would stop.
 import fs from "node:fs";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
 // @ts-expect-error -- plain ESM without declarations
-import { runPipeline, typesStep } from "../../scripts/lib/pipeline.mjs";
+import { NOTICE, runPipeline, typesStep } from "../../scripts/lib/pipeline.mjs";
 import { repoRoot } from "../property/spec.js";
 import { removeWorkspace, workspace } from "./harness.js";
 
@@ -29,9 +30,9 @@ afterEach(() => {
 
 describe("openapi.yaml on the thread free first", () => {
   it.each([
-    // yaml(doc) after the types are back: the worker set its flag before posting them.
+    // yaml(doc) after the types are back: the worker claimed the YAML right after posting them.
     ["the worker's types done first: the worker writes it", { threads: undefined, typesFirst: true, want: "worker" }],
-    // yaml(doc) before the document was even sent: the flag cannot be set yet.
+    // yaml(doc) before the document was even sent: this thread claims it first.
     ["this thread done first: it writes it here", { threads: undefined, typesFirst: false, want: "main" }],
     ["PUFFLE_GENERATE_THREADS=0: everything here", { threads: "0", typesFirst: true, want: "main" }],
   ] as const)("%s, the committed bytes either way", async (_name, { threads, typesFirst, want }) => {
@@ -55,6 +56,31 @@ describe("openapi.yaml on the thread free first", () => {
     } finally {
       step.stop();
     }
+  }, SLOW);
+});
+
+describe("the worker writes openapi.yaml only when it claims it", () => {
+  /** Every message the worker posts for one document, until it exits (its one listener is gone then). */
+  const messagesOf = (yamlClaim: Int32Array) =>
+    new Promise<Record<string, unknown>[]>((resolve, reject) => {
+      const worker = new Worker(new URL("../../scripts/lib/types-worker.mjs", import.meta.url));
+      const messages: Record<string, unknown>[] = [];
+      worker.on("message", (m: Record<string, unknown>) => messages.push(m));
+      worker.once("error", reject);
+      worker.once("exit", () => resolve(messages.filter((m) => !m.ready)));
+      worker.postMessage({ doc, notice: NOTICE, yamlClaim });
+    });
+
+  it.each([
+    ["unclaimed: it claims it and writes it", { claim: 0, want: 1, yaml: true }],
+    ["claimed by the main thread: types only", { claim: 2, want: 2, yaml: false }],
+  ] as const)("%s", async (_name, { claim, want, yaml }) => {
+    const yamlClaim = new Int32Array(new SharedArrayBuffer(4));
+    yamlClaim[0] = claim;
+    const messages = await messagesOf(yamlClaim);
+    expect(messages[0]?.text).toBe(committed("schema.d.ts"));
+    expect(messages.filter((m) => "yaml" in m).map((m) => (m.yaml as { text: string }).text)).toEqual(yaml ? [committed("openapi.yaml")] : []);
+    expect(yamlClaim[0]).toBe(want);
   }, SLOW);
 });
 
