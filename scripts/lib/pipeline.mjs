@@ -60,6 +60,9 @@ async function timed(log, name, fn) {
   return result;
 }
 
+/** This thread's mark on the shared claim on openapi.yaml (typesStep; the worker's is 1). */
+const MAIN_THREAD = 2;
+
 /** The error a worker posted, thrown as what it was (a PipelineError keeps its file, line and rule). */
 function rethrow(error) {
   if (error.name === "PipelineError") throw new PipelineError(error);
@@ -97,7 +100,7 @@ export function typesStep() {
     };
   }
   const worker = new Worker(new URL("./types-worker.mjs", import.meta.url));
-  const yamlClaim = new Int32Array(new SharedArrayBuffer(4)); // 0 unclaimed, 1 the worker's, 2 this thread's
+  const yamlClaim = new Int32Array(new SharedArrayBuffer(4)); // 0 unclaimed, 1 the worker's (types-worker.mjs), MAIN_THREAD this thread's
   let settle;
   let settleYaml;
   const result = new Promise((resolve, reject) => (settle = { resolve, reject }));
@@ -121,7 +124,7 @@ export function typesStep() {
       return { text, ms };
     },
     async yaml(doc) {
-      if (Atomics.compareExchange(yamlClaim, 0, 0, 2) === 0) return inProcessYaml(doc);
+      if (Atomics.compareExchange(yamlClaim, 0, 0, MAIN_THREAD) === 0) return inProcessYaml(doc);
       const { text, ms, error } = await yamlResult;
       if (error) rethrow(error);
       return { text, ms, thread: "worker" };

@@ -1,8 +1,8 @@
 // generated/openapi.yaml: the bundled document as YAML 1.1, keys in the canonical order, no line
-// wrapping, no anchors or aliases. Built on the types worker once the types are done (the worker
-// holds the document already, and is idle while this thread builds the validators): on GitHub's
-// 12 MiB spec this is ~1.4 s that no longer comes before the validators step. PUFFLE_GENERATE_THREADS=0
-// builds it in process (same bytes).
+// wrapping, no anchors or aliases. Written by whichever of the pipeline's two threads is free first
+// (typesStep in pipeline.mjs): on GitHub's 12 MiB spec the types worker, once its types are done,
+// while the main thread is still in the validators step — ~1.5 s that no longer comes before that
+// step; on a small spec the main thread, after meta. Same bytes on either thread.
 import { stringify } from "yaml";
 
 /** @param {(prefix: string) => string} header  the "do not edit" line, given its comment prefix */
