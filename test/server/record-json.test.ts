@@ -1,0 +1,108 @@
+// The 200 records' JSON (src/server/record-json.ts) is JSON.stringify's text exactly, for every value
+// a row can hold, and the views it reads have every column in the documented order.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Conversation, Thread } from "../../generated/schema.js";
+import { defaultSeed } from "../../src/server/index.js";
+import { conversationJson, threadJson } from "../../src/server/record-json.js";
+import { conversationView, threadView } from "../../src/server/store.js";
+import type { Row } from "../../src/server/store.js";
+import { CONVERSATION_COLUMNS, DRAFT_COLUMNS } from "../../src/server/seed.js";
+import { ALICE, DOCS_CONVERSATION, DOCS_THREAD, send, start } from "./http.js";
+
+/** Strings JSON.stringify escapes or passes through on a boundary: controls, quotes, backslashes, surrogates (paired and lone), U+2028, long text. */
+const SPECIAL = ["", "\"", "\\", "\u0000", "\u001f", " ", "\u007f", "\u2028", "\u2029", "\ud800", "\udfff", "\udc00\ud800", "😀", "é", "a".repeat(41), "a".repeat(42), `${"b".repeat(60)}"`, "</script>"];
+
+const text = fc.oneof(fc.string({ unit: "binary", maxLength: 50 }), fc.constantFrom(...SPECIAL), fc.string({ unit: "grapheme", maxLength: 80 }));
+const nullableText = fc.option(text, { nil: null });
+const json = fc.jsonValue({ maxDepth: 3 });
+
+const row: fc.Arbitrary<Row> = fc.record({
+  id: text,
+  user_id: text,
+  account_id: nullableText,
+  channel: text,
+  status: text,
+  external_id: nullableText,
+  participant_name: nullableText,
+  participant_email: nullableText,
+  participant_linkedin_url: nullableText,
+  last_message_at: nullableText,
+  unread_count: fc.oneof(fc.integer(), fc.double(), fc.constantFrom(-0, 1e21, 1e-7, Number.MAX_SAFE_INTEGER + 2)),
+  created_at: text,
+  updated_at: text,
+  draft_subject: nullableText,
+  draft_body_text: nullableText,
+  draft_body_html: nullableText,
+  draft_cc: fc.option(fc.oneof(text, fc.array(text, { maxLength: 3 })), { nil: null }),
+  draft_bcc: fc.option(text, { nil: null }),
+  draft_attachments: fc.option(fc.array(fc.dictionary(text, json, { maxKeys: 4 }), { maxLength: 3 }), { nil: null }),
+  warmup: fc.boolean(),
+}) as unknown as fc.Arbitrary<Row>;
+
+describe("record JSON", () => {
+  it("views hold every column, in the order of the column lists", () => {
+    for (const seedRow of defaultSeed.conversations) {
+      const r = { ...seedRow, warmup: seedRow.warmup === true } as Row;
+      expect(Object.keys(conversationView(r))).toEqual([...CONVERSATION_COLUMNS]);
+      expect(Object.keys(threadView(r))).toEqual([...CONVERSATION_COLUMNS, ...DRAFT_COLUMNS]);
+    }
+  });
+
+  it("equals JSON.stringify of the view for the default seed's rows", () => {
+    for (const seedRow of defaultSeed.conversations) {
+      const r = { ...seedRow, warmup: seedRow.warmup === true } as Row;
+      expect(conversationJson(conversationView(r))).toBe(JSON.stringify(conversationView(r)));
+      expect(threadJson(threadView(r))).toBe(JSON.stringify(threadView(r)));
+    }
+  });
+
+  it("equals JSON.stringify of the view for any strings, numbers, arrays and attachments (3,000 rows)", () => {
+    fc.assert(
+      fc.property(row, (r) => {
+        expect(conversationJson(conversationView(r))).toBe(JSON.stringify(conversationView(r)));
+        expect(threadJson(threadView(r))).toBe(JSON.stringify(threadView(r)));
+      }),
+      { numRuns: 3000, seed: 12 },
+    );
+  });
+
+  it("a draft column missing from a row is null in the thread's JSON, as in its view", () => {
+    const r = { ...defaultSeed.conversations[0]!, warmup: false } as Partial<Row>;
+    for (const column of DRAFT_COLUMNS) delete r[column];
+    const view = threadView(r as Row);
+    expect(threadJson(view)).toBe(JSON.stringify(view));
+    expect(JSON.parse(threadJson(view))).toMatchObject({ draft_subject: null, draft_attachments: null });
+  });
+
+  it("throws naming the member rather than write invalid JSON or drop it", () => {
+    const view = conversationView({ ...defaultSeed.conversations[0]!, warmup: false } as Row);
+    expect(() => conversationJson({ ...view, external_id: undefined } as unknown as Conversation)).toThrow(
+      "record-json: the record's external_id is undefined, which JSON cannot hold",
+    );
+    const thread = threadView({ ...defaultSeed.conversations[0]!, warmup: false } as Row);
+    expect(() => threadJson({ ...thread, draft_cc: () => 1 } as unknown as Thread)).toThrow(/the record's draft_cc is function/);
+  });
+
+  it("the server's 200 bodies are the member name and the record's JSON.stringify text", async () => {
+    const server = await start();
+    try {
+      const title = "Quote \" backslash \\ line\u2028sep tab\t emoji 😀";
+      const thread = await send(server, "updateThread", DOCS_THREAD, { token: ALICE, body: { draft_subject: title, draft_cc: "a@example.com" } });
+      expect(thread.status).toBe(200);
+      const threadRecord = (thread.body as { thread: Thread }).thread;
+      expect(threadRecord.draft_subject).toBe(title);
+      expect(thread.text).toBe(JSON.stringify({ thread: threadRecord }));
+      expect(Object.keys(threadRecord)).toEqual([...CONVERSATION_COLUMNS, ...DRAFT_COLUMNS]);
+
+      const conversation = await send(server, "updateConversation", DOCS_CONVERSATION, { token: ALICE, body: { unread_count: 7 } });
+      expect(conversation.status).toBe(200);
+      const conversationRecord = (conversation.body as { conversation: Conversation }).conversation;
+      expect(conversationRecord.unread_count).toBe(7);
+      expect(conversation.text).toBe(JSON.stringify({ conversation: conversationRecord }));
+      expect(Object.keys(conversationRecord)).toEqual([...CONVERSATION_COLUMNS]);
+    } finally {
+      await server.close();
+    }
+  });
+});
