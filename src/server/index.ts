@@ -193,22 +193,6 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   const sendMethodNotAllowed = (request: FastifyRequest, reply: FastifyReply, allowed: readonly string[]) =>
     sendProblem(reply, problems.methodNotAllowed(request.method, allowed), { allow: allowed.join(", ") });
 
-  // Hooks are callback-style (request, reply, done): Fastify runs them without a promise and a
-  // microtask each. A hook that answers sends the reply and does not call done.
-  app.addHook("onRequest", (request, reply, done) => {
-    reply.header("x-request-id", request.id);
-    // The method is check 1 (docs/server.md): answer 405 before the body is read, so that no body
-    // (empty, invalid, too deep, too large, another content type) turns it into a 4xx of its own.
-    if (request.is404) {
-      const allowed = disallowedMethodOf(request);
-      if (allowed !== undefined) {
-        sendMethodNotAllowed(request, reply, allowed);
-        return;
-      }
-    }
-    done();
-  });
-
   // Only JSON bodies: everything else is a 415 (Fastify's FST_ERR_CTP_INVALID_MEDIA_TYPE).
   app.removeAllContentTypeParsers();
   app.addContentTypeParser("application/json", { parseAs: "string" }, (_request, body, done) => {
@@ -243,10 +227,25 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     return sendProblem(reply, problems.internal());
   });
 
-  app.setNotFoundHandler((request, reply) => {
-    const allowed = disallowedMethodOf(request);
-    if (allowed !== undefined) return sendMethodNotAllowed(request, reply, allowed);
-    return sendProblem(reply, problems.routeNotFound());
+  // Hooks are callback-style (request, reply, done): Fastify runs them without a promise and a
+  // microtask each. A hook that answers sends the reply and does not call done. Every request runs
+  // exactly one onRequest hook, and its first step sets X-Request-Id: each route has its own (below),
+  // and the not-found handler's lives with it in a scope of its own, so that it runs for the requests
+  // no route matches and only for them.
+  app.register((scope, _options, registered) => {
+    scope.addHook("onRequest", (request, reply, done) => {
+      reply.header("x-request-id", request.id);
+      // The method is check 1 (docs/server.md): answer 405 before the body is read, so that no body
+      // (empty, invalid, too deep, too large, another content type) turns it into a 4xx of its own.
+      const allowed = disallowedMethodOf(request);
+      if (allowed !== undefined) {
+        sendMethodNotAllowed(request, reply, allowed);
+        return;
+      }
+      done();
+    });
+    scope.setNotFoundHandler((request, reply) => sendProblem(reply, problems.routeNotFound()));
+    registered();
   });
 
   for (const op of operationIds) {
@@ -262,6 +261,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
       bodyLimit: maxBodyBytes,
       // Checks 2, 3 and 5 of docs/server.md, in that order, before the body is read.
       onRequest: (request, reply, done) => {
+        reply.header("x-request-id", request.id);
         // 2: the bearer token names a user.
         const header = request.headers.authorization;
         if (header === undefined || header === "") {
