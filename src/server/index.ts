@@ -104,20 +104,24 @@ function sendProblem(reply: FastifyReply, body: ProblemBody, headers?: Record<st
 
 /**
  * New request ids (`req_<20 hex>`, 80 random bits) cut from a pool of random bytes refilled
- * (randomFillSync) once every 512 ids: one call into the CSPRNG per request cost more than the
- * rest of the id's work together.
+ * (randomFillSync) and hex-encoded once every 512 ids: one call into the CSPRNG per request cost
+ * more than the rest of the id's work together, and one hex encoding per id (`toString("hex")` on
+ * 10 bytes, a call into C++ each time) about 0.4 µs of a request's ~35 µs on the server.
  */
 const ID_BYTES = 10;
-const idPool = Buffer.alloc(ID_BYTES * 512);
-let idOffset = idPool.length;
+const ID_POOL_IDS = 512;
+const idPool = Buffer.alloc(ID_BYTES * ID_POOL_IDS);
+let idHex = "";
+let idIndex = ID_POOL_IDS;
 function newRequestId(): string {
-  if (idOffset === idPool.length) {
+  if (idIndex === ID_POOL_IDS) {
     randomFillSync(idPool);
-    idOffset = 0;
+    idHex = idPool.toString("hex");
+    idIndex = 0;
   }
-  const id = `req_${idPool.toString("hex", idOffset, idOffset + ID_BYTES)}`;
-  idOffset += ID_BYTES;
-  return id;
+  const start = idIndex * ID_BYTES * 2;
+  idIndex += 1;
+  return `req_${idHex.slice(start, start + ID_BYTES * 2)}`;
 }
 
 const JSON_CONTENT_TYPE = "application/json; charset=utf-8";

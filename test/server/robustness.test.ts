@@ -218,6 +218,17 @@ describe("X-Request-Id", () => {
     expect(ids.size).toBe(5);
   });
 
+  it("new ids are well-formed and unique across refills of their random pool (512 ids each)", async () => {
+    const ids = new Set<string>();
+    for (let i = 0; i < 1100; i++) {
+      const res = await server.app.inject({ method: "GET", url: "/no/such/path" });
+      const id = String(res.headers["x-request-id"]);
+      expect(id).toMatch(/^req_[0-9a-f]{20}$/);
+      ids.add(id);
+    }
+    expect(ids.size).toBe(1100);
+  });
+
   it("echoes a well-formed client id and replaces a malformed one", async () => {
     const echoed = await send(server, "updateThread", DOCS_THREAD, { body: { unread_count: 1 }, headers: { "x-request-id": "client-trace.42" } });
     expect(echoed.headers.get("x-request-id")).toBe("client-trace.42");
