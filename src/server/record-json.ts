@@ -25,10 +25,9 @@ function value(v: unknown, name: string): string {
   return json;
 }
 
-/** JSON.stringify(conversationView(row)). */
-export function conversationJson(c: Conversation): string {
-  return "{"
-    + `"id":${value(c.id, "id")}`
+/** The conversation columns' members, without the braces (both records start with them). */
+function conversationMembers(c: Conversation | Thread): string {
+  return `"id":${value(c.id, "id")}`
     + `,"user_id":${value(c.user_id, "user_id")}`
     + `,"account_id":${value(c.account_id, "account_id")}`
     + `,"channel":${value(c.channel, "channel")}`
@@ -40,26 +39,17 @@ export function conversationJson(c: Conversation): string {
     + `,"last_message_at":${value(c.last_message_at, "last_message_at")}`
     + `,"unread_count":${value(c.unread_count, "unread_count")}`
     + `,"created_at":${value(c.created_at, "created_at")}`
-    + `,"updated_at":${value(c.updated_at, "updated_at")}`
-    + "}";
+    + `,"updated_at":${value(c.updated_at, "updated_at")}`;
+}
+
+/** JSON.stringify(conversationView(row)). */
+export function conversationJson(c: Conversation): string {
+  return `{${conversationMembers(c)}}`;
 }
 
 /** JSON.stringify(threadView(row)). */
 export function threadJson(t: Thread): string {
-  return "{"
-    + `"id":${value(t.id, "id")}`
-    + `,"user_id":${value(t.user_id, "user_id")}`
-    + `,"account_id":${value(t.account_id, "account_id")}`
-    + `,"channel":${value(t.channel, "channel")}`
-    + `,"status":${value(t.status, "status")}`
-    + `,"external_id":${value(t.external_id, "external_id")}`
-    + `,"participant_name":${value(t.participant_name, "participant_name")}`
-    + `,"participant_email":${value(t.participant_email, "participant_email")}`
-    + `,"participant_linkedin_url":${value(t.participant_linkedin_url, "participant_linkedin_url")}`
-    + `,"last_message_at":${value(t.last_message_at, "last_message_at")}`
-    + `,"unread_count":${value(t.unread_count, "unread_count")}`
-    + `,"created_at":${value(t.created_at, "created_at")}`
-    + `,"updated_at":${value(t.updated_at, "updated_at")}`
+  return `{${conversationMembers(t)}`
     + `,"draft_subject":${value(t.draft_subject, "draft_subject")}`
     + `,"draft_body_text":${value(t.draft_body_text, "draft_body_text")}`
     + `,"draft_body_html":${value(t.draft_body_html, "draft_body_html")}`

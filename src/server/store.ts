@@ -192,6 +192,8 @@ export function conversationView(row: Row): Conversation {
 /**
  * The row as `updateThread` returns it: every conversation column and every draft column, in
  * CONVERSATION_COLUMNS' then DRAFT_COLUMNS' order (sharing the row's arrays; see conversationView).
+ * The conversation columns are spelled out again rather than spread from conversationView(row):
+ * the spread and the six members added after it took ~6 µs per view in the same micro-benchmark.
  */
 export function threadView(row: Row): Thread {
   return {
