@@ -231,10 +231,15 @@ class Child {
   }
   #next(type: string): Promise<Record<string, unknown>> {
     return new Promise((resolve, reject) => {
+      // One exit listener per wait, removed once the answer came (else they pile up on the child).
+      const onExit = (code: number | null) => reject(new Error(`server child exited (${code}) while waiting for ${type}`));
       const queue = this.#waiting.get(type) ?? [];
-      queue.push(resolve);
+      queue.push((message) => {
+        this.process.off("exit", onExit);
+        resolve(message);
+      });
       this.#waiting.set(type, queue);
-      this.process.once("exit", (code) => reject(new Error(`server child exited (${code}) while waiting for ${type}`)));
+      this.process.once("exit", onExit);
     });
   }
   async ready(): Promise<string> {
