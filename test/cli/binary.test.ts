@@ -2,7 +2,7 @@
 // reference server and misbehaving node:http servers on 127.0.0.1: result JSON on stdout, one
 // line on stderr naming the field and the rule, and the documented exit codes.
 import { execFile, spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -81,7 +81,9 @@ describe("against the reference server", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "puffle-cli-"));
     const file = path.join(dir, "attachments.json");
     writeFileSync(file, JSON.stringify([{ id: "att_1", name: "deck.pdf" }]));
-    const run = await puffle(["thread", "update", "--base-url", server.url, "--id", DRAFT_THREAD, "--clear-account-id", "--clear-draft-subject", "--draft-attachments", `@${file}`]);
+    const run = await puffle(["thread", "update", "--base-url", server.url, "--id", DRAFT_THREAD, "--clear-account-id", "--clear-draft-subject", "--draft-attachments", `@${file}`]).finally(() =>
+      rmSync(dir, { recursive: true, force: true }),
+    );
     expect(run.code).toBe(0);
     const { thread } = JSON.parse(run.stdout) as { thread: Record<string, unknown> };
     expect(thread.account_id).toBeNull();

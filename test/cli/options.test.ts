@@ -1,7 +1,7 @@
 // The CLI's options are a pure function of generated/meta.js: every request field becomes an
 // option, and a field added to a (copy of the) meta appears in the program and its --help
 // without any hand edit. Runs the program in-process with captured output and a send spy.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
@@ -80,13 +80,17 @@ describe("deriveFieldOptions", () => {
     if (!option) throw new Error("no draft_attachments option");
     expect(option.parse('[{"name":"a.pdf"}]')).toEqual([{ name: "a.pdf" }]);
     const dir = mkdtempSync(path.join(tmpdir(), "puffle-cli-"));
-    const file = path.join(dir, "attachments.json");
-    writeFileSync(file, '[{"id":"att_1"}]');
-    expect(option.parse(`@${file}`)).toEqual([{ id: "att_1" }]);
-    expect(() => option.parse('{"a":1}')).toThrow("draft_attachments must be array or null, got object");
-    expect(() => option.parse("[1,")).toThrow(/draft_attachments must be JSON \(array\) or @file: not valid JSON/);
-    expect(() => option.parse(`@${path.join(dir, "missing.json")}`)).toThrow(/draft_attachments: cannot read .*missing\.json.* \(ENOENT\)/);
-    expect(() => option.parse("@")).toThrow('"@" needs a file name');
+    try {
+      const file = path.join(dir, "attachments.json");
+      writeFileSync(file, '[{"id":"att_1"}]');
+      expect(option.parse(`@${file}`)).toEqual([{ id: "att_1" }]);
+      expect(() => option.parse('{"a":1}')).toThrow("draft_attachments must be array or null, got object");
+      expect(() => option.parse("[1,")).toThrow(/draft_attachments must be JSON \(array\) or @file: not valid JSON/);
+      expect(() => option.parse(`@${path.join(dir, "missing.json")}`)).toThrow(/draft_attachments: cannot read .*missing\.json.* \(ENOENT\)/);
+      expect(() => option.parse("@")).toThrow('"@" needs a file name');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("names commands after operations", () => {

@@ -17,7 +17,7 @@ function run(...args: string[]) {
   return runWith({}, ...args);
 }
 function runWith(env: Record<string, string>, ...args: string[]) {
-  const r = spawnSync(process.execPath, [script, "--spec", spec, "--config", path.join(root, "redocly.yaml"), "--out", out, ...args], { cwd: root, encoding: "utf8", env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, [script, "--spec", spec, "--config", path.join(root, "redocly.yaml"), "--out", out, ...args], { cwd: root, encoding: "utf8", env: { ...process.env, TMPDIR: work, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 /** Trust file stats at once (the default waits 2 s after a write before it trusts them). */

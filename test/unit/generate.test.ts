@@ -11,7 +11,8 @@ const script = path.join(root, "scripts/generate.mjs");
 let work: string;
 
 function run(...args: string[]) {
-  const result = spawnSync(process.execPath, [script, ...args], { cwd: root, encoding: "utf8" });
+  // TMPDIR inside the work dir: a failed --check keeps its fresh output there for the user to diff.
+  const result = spawnSync(process.execPath, [script, ...args], { cwd: root, encoding: "utf8", env: { ...process.env, TMPDIR: work } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -60,14 +61,21 @@ describe("generate:check", () => {
     expect(stderr).toMatch(want);
     expect(stderr).toMatch(/run `npm run generate`/);
     expect(snapshot(dir)).toEqual(before);
+    // The fresh output is kept where the message says, whole, for the user to diff against.
+    const kept = /\(fresh output in (\S+)\)/.exec(stderr)?.[1];
+    expect(kept && path.dirname(kept)).toBe(work);
+    expect(snapshot(kept as string)).toEqual(snapshot(path.join(root, "generated")));
   });
 
   it("passes on an up-to-date copy", () => {
     const dir = fs.mkdtempSync(path.join(work, "ok-"));
     fs.cpSync(path.join(root, "generated"), dir, { recursive: true });
+    const kept = () => fs.readdirSync(work).filter((n) => n.startsWith("puffle-generate-check-"));
+    const before = kept();
     const { code, stdout } = run("--check", "--out", dir);
     expect(code).toBe(0);
     expect(stdout).toMatch(/up to date/);
+    expect(kept()).toEqual(before); // its fresh output is removed when the check passes
   });
 
   it("rejects an unknown option with usage, exit 2", () => {
