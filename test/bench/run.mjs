@@ -7,6 +7,7 @@
 //   npm run bench                      every scenario
 //   npm run bench -- --only validators,size   (the others keep their figures from the last run)
 //   npm run bench -- --quick           fewer rounds (a smoke run; figures are noisier)
+//   npm run bench -- --out FILE        the report elsewhere than BENCHMARKS.md
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -17,9 +18,47 @@ import { render } from "./lib/report.mjs";
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(benchDir, "../..");
-const { values: args } = parseArgs({ options: { only: { type: "string" }, quick: { type: "boolean", default: false }, out: { type: "string", default: path.join(repo, "BENCHMARKS.md") } } });
 const SCENARIOS = ["validators", "cold-start", "size", "pipeline", "client", "e2e"];
-const only = args.only ? args.only.split(",") : SCENARIOS;
+const USAGE = `usage: npm run bench -- [--only SCENARIO[,SCENARIO…]] [--quick] [--out FILE]
+  scenarios: ${SCENARIOS.join(", ")}`;
+
+/** The options, checked before anything is installed, built or run: a bad one exits 2 with usage. */
+function options(argv) {
+  const { values } = parseArgs({
+    args: argv,
+    options: { only: { type: "string" }, quick: { type: "boolean", default: false }, out: { type: "string", default: path.join(repo, "BENCHMARKS.md") }, help: { type: "boolean", short: "h", default: false } },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  if (values.only !== undefined) {
+    const names = values.only.split(",").map((n) => n.trim());
+    const unknown = names.filter((n) => !SCENARIOS.includes(n));
+    if (unknown.length) throw new Error(`--only: ${unknown.map((n) => JSON.stringify(n)).join(", ")} ${unknown.length === 1 ? "is not a scenario" : "are not scenarios"}`);
+    values.only = names;
+  }
+  // The report is written at the end of a run of minutes: a place it cannot go is said now.
+  const dir = path.dirname(path.resolve(values.out));
+  let problem;
+  try {
+    if (!fs.statSync(dir).isDirectory()) problem = `${dir} is not a directory`;
+    else if (fs.statSync(values.out, { throwIfNoEntry: false })?.isDirectory()) problem = "it is a directory; give a file name";
+    else fs.accessSync(dir, fs.constants.W_OK);
+  } catch (err) {
+    problem = `${dir}: ${err.code ?? err.message}`;
+  }
+  if (problem) throw new Error(`--out: cannot write ${values.out} (${problem})`);
+  return values;
+}
+let args;
+try {
+  args = options(process.argv.slice(2));
+} catch (err) {
+  process.stderr.write(`bench: ${err.message}\n${USAGE}\n`);
+  process.exit(2);
+}
+const only = args.only ?? SCENARIOS;
 const started = Date.now();
 const log = (line) => process.stderr.write(`bench: ${line}\n`);
 
