@@ -14,12 +14,36 @@ import { fileURLToPath } from "node:url";
 import { decorateWithCodeSamples } from "./publish/code-samples.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const outDir = path.resolve(root, process.argv[2] ?? "dist/docs");
+const USAGE = "usage: npm run docs -- [OUT_DIR]   (default dist/docs; index.html and openapi.json are written there)";
+const fail = (message, code = 1) => {
+  process.stderr.write(`docs: ${message}\n${code === 2 ? `${USAGE}\n` : ""}`);
+  process.exit(code);
+};
+
+// An option is never taken for the output directory: `--help` prints the usage, others exit 2.
+const argv = process.argv.slice(2);
+if (argv.includes("--help") || argv.includes("-h")) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+const option = argv.find((a) => a.startsWith("-"));
+if (option) fail(`unknown option ${option}`, 2);
+if (argv.length > 1) fail(`one output directory at most, got ${argv.length}: ${argv.join(" ")}`, 2);
+const outDir = path.resolve(root, argv[0] ?? "dist/docs");
 const bundlePath = path.join(root, "generated/openapi.json");
 
-const spec = JSON.parse(readFileSync(bundlePath, "utf8"));
+let spec;
+try {
+  spec = JSON.parse(readFileSync(bundlePath, "utf8"));
+} catch (err) {
+  fail(`cannot read the bundled spec ${path.relative(root, bundlePath)} (${err.code ?? err.message}); run \`npm run generate\` first`);
+}
 const decorated = decorateWithCodeSamples(spec);
-mkdirSync(outDir, { recursive: true });
+try {
+  mkdirSync(outDir, { recursive: true });
+} catch (err) {
+  fail(`cannot write to ${outDir} (${err.code ?? err.message})`);
+}
 const decoratedPath = path.join(outDir, "openapi.json");
 writeFileSync(decoratedPath, `${JSON.stringify(decorated, null, 2)}\n`);
 

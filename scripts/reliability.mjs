@@ -11,6 +11,16 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const USAGE = "usage: npm run reliability   (no options: runs the suites and rewrites RELIABILITY.md)";
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === "--help" || argv[0] === "-h")) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+if (argv.length > 0) {
+  process.stderr.write(`reliability: takes no ${argv[0].startsWith("-") ? `option ${argv[0]}` : `argument ${JSON.stringify(argv[0])}`}\n${USAGE}\n`);
+  process.exit(2);
+}
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "puffle-reliability-"));
 const countsDir = path.join(work, "counts");
 const resultsFile = path.join(work, "vitest.json");

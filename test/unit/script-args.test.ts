@@ -1,0 +1,78 @@
+// `npm run docs` and `npm run reliability` on bad arguments: exit 2 naming the argument, with the
+// usage, and nothing written — an option is never taken for docs' output directory. (`npm run
+// diff`'s are in test/publish/diff.test.ts, `npm run bench`'s in bench-args.test.ts.)
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { root } from "../helpers.js";
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "puffle-script-args-"));
+const strays = ["--bogus", "-x", "a", "b", "--help"].map((name) => path.join(root, name));
+afterAll(() => {
+  fs.rmSync(work, { recursive: true, force: true });
+  for (const stray of strays) fs.rmSync(stray, { recursive: true, force: true }); // only if a case failed
+});
+
+function script(name: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [path.join(root, "scripts", name), ...args], { cwd: root, encoding: "utf8", timeout: 30_000, env: { ...process.env, TMPDIR: work } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+const mtime = (file: string) => fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+
+describe("npm run docs: arguments", () => {
+  const cases: [string, { given: string[]; want: RegExp }][] = [
+    ["an unknown long option", { given: ["--bogus"], want: /^docs: unknown option --bogus$/m }],
+    ["an unknown short option", { given: ["-x"], want: /^docs: unknown option -x$/m }],
+    ["two output directories", { given: ["a", "b"], want: /^docs: one output directory at most, got 2: a b$/m }],
+  ];
+  it.each(cases)("%s: exit 2 with the usage, nothing written", (_name, { given, want }) => {
+    const { code, stdout, stderr } = script("docs.mjs", ...given);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(want);
+    expect(stderr).toMatch(/^usage: npm run docs -- \[OUT_DIR\]/m);
+    expect(stdout).toBe("");
+    for (const stray of strays) expect(fs.existsSync(stray), stray).toBe(false);
+  });
+
+  it("an output directory that is a file: exit 1 naming it, no stack trace", () => {
+    const file = path.join(work, "not-a-dir");
+    fs.writeFileSync(file, "x");
+    const { code, stderr } = script("docs.mjs", file);
+    expect(code).toBe(1);
+    expect(stderr).toBe(`docs: cannot write to ${file} (EEXIST)\n`);
+    expect(fs.readFileSync(file, "utf8")).toBe("x");
+  });
+
+  it("--help prints the usage and exits 0", () => {
+    const { code, stdout, stderr } = script("docs.mjs", "--help");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^usage: npm run docs -- \[OUT_DIR\] {3}\(default dist\/docs/);
+    expect(stderr).toBe("");
+  });
+});
+
+describe("npm run reliability: arguments", () => {
+  const report = path.join(root, "RELIABILITY.md");
+  const cases: [string, { given: string[]; want: string }][] = [
+    ["an option", { given: ["--quick"], want: "reliability: takes no option --quick" }],
+    ["an argument", { given: ["test/model"], want: 'reliability: takes no argument "test/model"' }],
+    ["--help with more", { given: ["--help", "x"], want: "reliability: takes no option --help" }],
+  ];
+  it.each(cases)("%s: exit 2 with the usage, no suite run, nothing written", (_name, { given, want }) => {
+    const before = mtime(report);
+    const { code, stdout, stderr } = script("reliability.mjs", ...given);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`${want}\nusage: npm run reliability   (no options: runs the suites and rewrites RELIABILITY.md)\n`);
+    expect(stdout).toBe("");
+    expect(mtime(report)).toBe(before);
+    expect(fs.readdirSync(work).filter((n) => n.startsWith("puffle-reliability-"))).toEqual([]);
+  });
+
+  it("--help prints the usage and exits 0", () => {
+    const { code, stdout } = script("reliability.mjs", "--help");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^usage: npm run reliability/);
+  });
+});
