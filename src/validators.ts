@@ -30,6 +30,12 @@ export type ResponseStatus<Op extends OperationId> = keyof Operations[Op]["respo
 
 type ContentOf<R> = R extends { content: infer C } ? C[keyof C] : undefined;
 
+/** A documented response status as a number or as its string form: `409` or `"409"`. */
+export type ResponseStatusKey<Op extends OperationId> = ResponseStatus<Op> | `${ResponseStatus<Op>}`;
+
+/** The number a status key stands for: `"409"` → `409`. */
+type StatusNumber<K> = K extends `${infer N extends number}` ? N : K;
+
 /** The body of a documented response. */
 export type ResponseBody<Op extends OperationId, S extends ResponseStatus<Op>> = ContentOf<Operations[Op]["responses"][S]>;
 
@@ -55,9 +61,18 @@ function escapePointer(segment: string): string {
   return segment.includes("~") || segment.includes("/") ? segment.replace(/~/g, "~0").replace(/\//g, "~1") : segment;
 }
 
+/** `String(value)`, or undefined where the value's own conversion throws (a caller's `toString`). */
+function stringOf(value: unknown): string | undefined {
+  try {
+    return String(value);
+  } catch {
+    return undefined;
+  }
+}
+
 function describe(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
-  return String(value);
+  return stringOf(value) ?? "(a value that cannot be converted to a string)";
 }
 
 /** `must be one of …` for an enum's allowed values, kept per array (the generated schemas' own). */
@@ -168,13 +183,17 @@ export function validateRequestBody(operationId: string, body: unknown): Validat
 }
 
 /** Checks a response body against the schema documented for that status. */
-export function validateResponseBody<Op extends OperationId, S extends ResponseStatus<Op>>(operationId: Op, status: S | `${S}`, body: unknown): ValidationResult<ResponseBody<Op, S>>;
+// S ranges over the keys themselves: inferred from `S | \`${S}\`` a number literal gave `never`,
+// and every call with a numeric status fell through to the untyped overload below.
+export function validateResponseBody<Op extends OperationId, S extends ResponseStatusKey<Op>>(operationId: Op, status: S, body: unknown): ValidationResult<ResponseBody<Op, Extract<StatusNumber<S>, ResponseStatus<Op>>>>;
 export function validateResponseBody(operationId: string, status: number | string, body: unknown): ValidationResult<unknown>;
 export function validateResponseBody(operationId: string, status: number | string, body: unknown): ValidationResult<unknown> {
-  let key: string;
+  let key: string | undefined;
   if (typeof status === "string") key = status;
-  // String() of anything else than a number runs user code: only for a known operation, as ever.
-  else if (typeof status === "number" || entryOf<readonly string[]>(responseStatuses, operationId)) key = String(status);
+  else if (typeof status === "number") key = String(status);
+  // String() of anything else runs user code: only for a known operation, as ever, and a throwing
+  // conversion is an undocumented status (checkResponseBody knows no "").
+  else if (entryOf<readonly string[]>(responseStatuses, operationId)) key = stringOf(status) ?? "";
   else return { valid: false, errors: unknownOperation(operationId) };
   const result = checkResponseBody(operationId, key, body);
   if (result) return reported(result);

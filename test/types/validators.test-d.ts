@@ -10,7 +10,7 @@ import {
   validateUpdateThreadRequest,
   validateUpdateThreadResponse,
 } from "../../src/validators.js";
-import type { ValidationIssue, ValidationResult } from "../../src/validators.js";
+import type { ResponseBody, ValidationIssue, ValidationResult } from "../../src/validators.js";
 
 declare const body: unknown;
 
@@ -47,4 +47,21 @@ test("they take the body alone", () => {
   validateUpdateThreadRequest("updateThread", body);
   // @ts-expect-error no status: the function is the 200 response's
   validateUpdateConversationResponse(200, body);
+});
+
+test("a response's status narrows the body, given as a number or as its string", () => {
+  // A numeric status once inferred `never` and fell through to the untyped overload: `unknown`.
+  const duplicate = validateResponseBody("updateThread", 409, body);
+  if (duplicate.valid) expectTypeOf(duplicate.value.existing_thread.id).toEqualTypeOf<string>();
+  const same = validateResponseBody("updateThread", "409", body);
+  expectTypeOf(same).toEqualTypeOf(duplicate);
+  const ok = validateResponseBody("updateConversation", 200, body);
+  expectTypeOf(ok).toEqualTypeOf<ReturnType<typeof validateUpdateConversationResponse>>();
+  expectTypeOf(validateResponseBody("updateThread", 200, body)).toEqualTypeOf<ReturnType<typeof validateUpdateThreadResponse>>();
+  // A status known only at run time: the union of the documented bodies.
+  const status = 200 as 200 | 409;
+  const either = validateResponseBody("updateThread", status, body);
+  if (either.valid) expectTypeOf(either.value).toEqualTypeOf<ResponseBody<"updateThread", 200> | ResponseBody<"updateThread", 409>>();
+  // @ts-expect-error the string form of a status is the number's: no other string
+  expectTypeOf(validateResponseBody<"updateThread", "2OO">).toBeFunction();
 });

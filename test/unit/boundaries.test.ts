@@ -189,6 +189,16 @@ describe("misuse is a clear error, not a crash", () => {
     expect(result).toEqual({ valid: false, errors: [{ path: "", keyword: "status", message: expect.stringContaining("409 is not documented for updateConversation (documented: 200, 400, 401, 404, 413, 415)") }] });
     expect(validateResponseBody("updateThread", 500, {}).valid).toBe(false);
   });
+  it("an operationId or a status whose own String() throws: reported, not thrown", () => {
+    const hostile = { toString(): string { throw new Error("boom"); } };
+    for (const result of [validateRequestBody(hostile as never, {}), validateResponseBody(hostile as never, 200, {}), validatePathParams(hostile as never, {})]) {
+      expect(result).toEqual({ valid: false, errors: [{ path: "", keyword: "operationId", message: "unknown operationId (a value that cannot be converted to a string) (known: updateConversation, updateThread)" }] });
+    }
+    expect(validateResponseBody("updateThread", hostile as never, {})).toEqual({
+      valid: false,
+      errors: [{ path: "", keyword: "status", message: "status (a value that cannot be converted to a string) is not documented for updateThread (documented: 200, 400, 401, 404, 409, 413, 415)" }],
+    });
+  });
   it.each(["deleteThread", "constructor", "__proto__", "toString", ""])("unknown operationId %j", (operationId) => {
     for (const result of [validateRequestBody(operationId, {}), validateResponseBody(operationId, 200, {}), validatePathParams(operationId, {})]) {
       expect(result).toEqual({ valid: false, errors: [{ path: "", keyword: "operationId", message: expect.stringContaining("known: updateConversation, updateThread") }] });
