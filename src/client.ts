@@ -139,11 +139,14 @@ export type PuffleClient = Omit<PuffleRawClient, "PATCH"> & {
   updateThread(id: string, body: UpdateThreadRequest, options?: PuffleRequestOptions): Promise<Thread>;
 };
 
-/** A client option that cannot be used: names the option and the rule it breaks. */
+/**
+ * A client option that cannot be used: names the option and the rule it breaks, and where it was
+ * given (`createPuffleClient`, or the method for a per-call option).
+ */
 export class PuffleConfigError extends TypeError {
   readonly option: string;
-  constructor(option: string, message: string) {
-    super(`createPuffleClient: ${option} ${message}`);
+  constructor(option: string, message: string, where = "createPuffleClient") {
+    super(`${where}: ${option} ${message}`);
     this.name = "PuffleConfigError";
     this.option = option;
   }
@@ -206,7 +209,10 @@ function checkBaseUrl(value: unknown): string {
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new PuffleConfigError("baseUrl", `must use http or https, got ${JSON.stringify(url.protocol)}`);
   }
-  if (url.search || url.hash) throw new PuffleConfigError("baseUrl", `must not have a query or fragment, got ${JSON.stringify(value)}`);
+  // The value itself is not shown: it holds a password.
+  if (url.username !== "" || url.password !== "") throw new PuffleConfigError("baseUrl", "must not hold a user name or password (fetch refuses such URLs; the token goes in apiKey)");
+  // An empty `?` or `#` leaves url.search and url.hash empty, yet the paths would follow it.
+  if (url.search || url.hash || value.includes("?") || value.includes("#")) throw new PuffleConfigError("baseUrl", `must not have a query or fragment, got ${JSON.stringify(value)}`);
   return value.replace(/\/+$/, "");
 }
 
@@ -217,18 +223,48 @@ function checkApiKey(value: unknown, source: string): string {
   return value;
 }
 
-function checkTimeout(value: unknown, option: string): number {
+function checkTimeout(value: unknown, option: string, where?: string): number {
   if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > MAX_TIMER_MS) {
-    throw new PuffleConfigError(option, `must be an integer number of milliseconds from 0 (no timeout) to ${MAX_TIMER_MS}, got ${typeof value === "number" ? value : typeof value}`);
+    throw new PuffleConfigError(option, `must be an integer number of milliseconds from 0 (no timeout) to ${MAX_TIMER_MS}, got ${typeof value === "number" ? value : typeof value}`, where);
   }
   return value;
 }
 
-function checkRetries(value: unknown, option: string): number {
+function checkRetries(value: unknown, option: string, where?: string): number {
   if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > MAX_RETRIES_LIMIT) {
-    throw new PuffleConfigError(option, `must be an integer from 0 (no retry) to ${MAX_RETRIES_LIMIT}, got ${typeof value === "number" ? value : typeof value}`);
+    throw new PuffleConfigError(option, `must be an integer from 0 (no retry) to ${MAX_RETRIES_LIMIT}, got ${typeof value === "number" ? value : typeof value}`, where);
   }
   return value;
+}
+
+/** An HTTP field name (RFC 9110 token). */
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** What fetch accepts as a field value: Latin-1 (a ByteString) without NUL, CR or LF. */
+const HEADER_VALUE = /^[^\0\r\n\u0100-\uffff]*$/;
+
+/**
+ * A `headers` option: a plain object of field names to values, with openapi-fetch's rules for the
+ * values (a string, number or boolean; an array repeats; `null` removes, `undefined` skips). Checked
+ * here, not left to fetch: a bad header would otherwise fail every attempt as a network error.
+ */
+function checkHeaders(value: unknown, option: string, where?: string): void {
+  if (value === undefined) return;
+  if (value === null || typeof value !== "object" || Array.isArray(value) || (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null)) {
+    const what = value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "object" ? `a ${(value as object).constructor?.name ?? "non-plain"} object` : typeof value;
+    throw new PuffleConfigError(option, `must be a plain object of header names to values (got ${what}${value instanceof Headers ? "; Object.fromEntries(headers) gives one" : ""})`, where);
+  }
+  for (const [name, given] of Object.entries(value)) {
+    if (!HEADER_NAME.test(name)) throw new PuffleConfigError(option, `has ${JSON.stringify(name)}, which is not a header name (letters, digits and !#$%&'*+-.^_\`|~ only)`, where);
+    if (given === undefined || given === null) continue;
+    for (const item of Array.isArray(given) ? given : [given]) {
+      if (typeof item !== "string" && typeof item !== "number" && typeof item !== "boolean") {
+        throw new PuffleConfigError(`${option}.${name}`, `must be a string, number or boolean (or an array of them), got ${item === null ? "null" : typeof item}`, where);
+      }
+      if (typeof item === "string" && !HEADER_VALUE.test(item)) {
+        throw new PuffleConfigError(`${option}.${name}`, "must be a header value: no line break or NUL, and Latin-1 characters only", where);
+      }
+    }
+  }
 }
 
 /** The retry settings with every default filled in. */
@@ -436,8 +472,7 @@ async function exchange(base: (input: Request) => Promise<Response>, retry: Retr
       let failure: unknown;
       try {
         const sent = Promise.resolve(requestFor(attempts)).then(base);
-        const received = signal ? await raceAbort(sent, signal) : await sent;
-        if (!(received instanceof Response)) throw new TypeError("fetch did not return a Response");
+        const received = responseOf(signal ? await raceAbort(sent, signal) : await sent);
         const reading = NULL_BODY_STATUSES.has(received.status) ? null : received.arrayBuffer();
         const bytes = reading === null ? null : signal ? await raceAbort(reading, signal) : await reading;
         response = new Response(bytes, { status: received.status, statusText: received.statusText, headers: received.headers });
@@ -533,8 +568,10 @@ function specMiddleware(validate: ValidateMode | undefined): Middleware {
       }
       return undefined;
     },
-    async onResponse({ schemaPath, response }) {
-      if (!checkResponse || !response.ok) return undefined;
+    async onResponse({ schemaPath, response, options }) {
+      // openapi-fetch reads a 2xx body as JSON by default (`parseAs: "json"`): a body that is not
+      // JSON would escape as its bare SyntaxError, so it is reported here as the methods report it.
+      if (!response.ok || (!checkResponse && options.parseAs !== "json")) return undefined;
       const operationId = OPERATION_OF_PATH.get(schemaPath);
       if (!operationId) return undefined;
       const read = RESPONSE_BODIES.get(response);
@@ -545,9 +582,9 @@ function specMiddleware(validate: ValidateMode | undefined): Middleware {
         const text = await response.clone().text();
         parsed = text === "" ? { ok: true as const, value: undefined } : parseJson(text);
       }
-      const v = validators ?? (await loadValidators());
+      if (parsed.ok && !checkResponse) return undefined;
       const result = parsed.ok
-        ? v.validateResponseBody(operationId, response.status, parsed.value)
+        ? (validators ?? (await loadValidators())).validateResponseBody(operationId, response.status, parsed.value)
         : { valid: false as const, errors: [{ path: "", keyword: "content", message: "is not JSON" }] };
       if (!result.valid) {
         throw new PuffleValidationError({
@@ -727,10 +764,36 @@ function race<T>(d: Deadline, promise: Promise<T>): Promise<T> {
   });
 }
 
+/**
+ * What an injected fetch resolved with, if it can be read as a response: this realm's `Response`
+ * or another fetch's (node-fetch, undici's own package, a polyfill). A status of 0 is fetch's
+ * network error (`Response.error()`): an error here, as fetch itself rejects with one.
+ */
+function responseOf(received: unknown): Response {
+  const r = received as { status?: unknown; headers?: { get?: unknown }; arrayBuffer?: unknown; text?: unknown } | null;
+  if (r === null || typeof r !== "object" || typeof r.status !== "number" || typeof r.headers?.get !== "function" || typeof r.arrayBuffer !== "function" || typeof r.text !== "function") {
+    throw new TypeError(`fetch did not return a Response (got ${r === null ? "null" : typeof r === "object" ? "an object without status, headers and body methods" : typeof r})`);
+  }
+  if (r.status === 0) throw new TypeError("fetch returned a network error (a response of status 0)");
+  if (!Number.isInteger(r.status) || r.status < 200 || r.status > 599) throw new TypeError(`fetch returned a response of status ${r.status}, not an HTTP status from 200 to 599`);
+  return r as Response;
+}
+
+/** Another fetch's response as one of this realm's, with the same status, headers and body (read here). */
+async function adopt(received: unknown): Promise<Response> {
+  const checked = responseOf(received);
+  if (checked instanceof Response) return checked;
+  // Typed as this realm's Response, it is only shaped like one.
+  const r = checked as Pick<Response, "status" | "statusText" | "headers" | "arrayBuffer">;
+  const bytes = NULL_BODY_STATUSES.has(r.status) ? null : await r.arrayBuffer();
+  return new Response(bytes, { status: r.status, statusText: typeof r.statusText === "string" ? r.statusText : "", headers: r.headers });
+}
+
 /** Sends once through `base` and reads the whole body as text. */
 async function attempt(base: TransportFetch, url: string, init: RequestInit): Promise<Exchanged> {
-  const response = await base(url, init);
-  if (!(response instanceof Response)) throw new TypeError("fetch did not return a Response");
+  const received = await base(url, init);
+  // The common case costs one check; any other result is checked, and another fetch's response copied.
+  const response = received instanceof Response && received.status !== 0 ? received : await adopt(received);
   const text = NULL_BODY_STATUSES.has(response.status) ? "" : await response.text();
   return { response, text, attempts: 1, json: undefined };
 }
@@ -858,6 +921,7 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
   const timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkTimeout(options.timeoutMs, "timeoutMs");
   const maxRetries = options.maxRetries === undefined ? DEFAULT_MAX_RETRIES : checkRetries(options.maxRetries, "maxRetries");
   const retry = checkRetryOptions(options.retry);
+  checkHeaders(options.headers, "headers");
   const headers: Record<string, string> = { ...options.headers };
   if (apiKey !== undefined) headers.Authorization = `Bearer ${apiKey}`;
   const injected = options.fetch;
@@ -927,9 +991,10 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
   }
 
   async function call(operationId: OperationId, id: string, body: unknown, callOptions: PuffleRequestOptions = {}): Promise<Record<string, unknown>> {
-    if (callOptions === null || typeof callOptions !== "object") throw new PuffleConfigError("options", "must be an object");
-    const callTimeout = callOptions.timeoutMs === undefined ? timeoutMs : checkTimeout(callOptions.timeoutMs, "timeoutMs");
-    const callRetries = callOptions.maxRetries === undefined ? maxRetries : checkRetries(callOptions.maxRetries, "maxRetries");
+    if (callOptions === null || typeof callOptions !== "object") throw new PuffleConfigError("options", "must be an object", operationId);
+    const callTimeout = callOptions.timeoutMs === undefined ? timeoutMs : checkTimeout(callOptions.timeoutMs, "timeoutMs", operationId);
+    const callRetries = callOptions.maxRetries === undefined ? maxRetries : checkRetries(callOptions.maxRetries, "maxRetries", operationId);
+    if (callOptions.headers !== undefined) checkHeaders(callOptions.headers, "headers", operationId);
     const caller = callOptions.signal;
     if (callerMiddlewares.size > 0 || clientContentType || hasContentType(callOptions.headers)) {
       return slowCall(operationId, id, body, callOptions, { timeoutMs: callTimeout, maxRetries: callRetries, caller });

@@ -139,7 +139,7 @@ function describeFailure(error: unknown, options: readonly FieldOption[]): { cod
   }
   if (error instanceof PuffleConfigError) {
     const name = error.option === "baseUrl" ? "--base-url" : error.option === "apiKey" ? "PUFFLE_API_KEY" : error.option;
-    return { code: EXIT.usage, line: `${name} ${error.message.replace(/^createPuffleClient: \S+ /, "")}` };
+    return { code: EXIT.usage, line: `${name} ${error.message.replace(/^[^:]+: \S+ /, "")}` };
   }
   return { code: EXIT.internal, line: `internal error: ${error instanceof Error ? error.message : String(error)}` };
 }

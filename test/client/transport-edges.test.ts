@@ -1,0 +1,227 @@
+// The client's edges with an injected fetch: options a request could never be sent with are
+// refused when given (never retried as "network errors"), another fetch's Response is read like
+// the platform's, a network-error Response is a network error, and a 2xx body that is not JSON is
+// a PuffleError on the raw openapi-fetch path as on the methods.
+import { describe, expect, it, vi } from "vitest";
+import {
+  createPuffleClient,
+  PuffleApiError,
+  PuffleConfigError,
+  PuffleError,
+  PuffleNetworkError,
+  PuffleValidationError,
+} from "../../src/index.js";
+import type { PuffleClientOptions, PuffleRequestOptions } from "../../src/index.js";
+import { rejection } from "../helpers.js";
+
+const THREAD_ID = "3d986dd1-9d70-45b7-8e36-5d5b8b1c9337";
+const THREAD = { id: THREAD_ID, status: "archived" };
+const BASE = "http://127.0.0.1:9";
+
+function okFetch() {
+  return vi.fn(async (_input: string | Request, _init?: RequestInit) => Response.json({ thread: THREAD }));
+}
+
+/** A response of another fetch's making (node-fetch, undici's own package, a polyfill): shaped like one, not this realm's. */
+class ForeignResponse {
+  readonly ok: boolean;
+  readonly headers: Headers;
+  bodyUsed = false;
+  constructor(
+    private readonly body: string,
+    readonly status: number,
+    headers: Record<string, string>,
+    readonly statusText = "",
+  ) {
+    this.ok = status >= 200 && status < 300;
+    this.headers = new Headers(headers);
+  }
+  async text(): Promise<string> {
+    if (this.bodyUsed) throw new TypeError("body used already");
+    this.bodyUsed = true;
+    return this.body;
+  }
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    return new TextEncoder().encode(await this.text()).buffer as ArrayBuffer;
+  }
+  async json(): Promise<unknown> {
+    return JSON.parse(await this.text());
+  }
+}
+
+const foreignFetch = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  vi.fn(async (_input: string | Request, _init?: RequestInit) => new ForeignResponse(JSON.stringify(body), status, { "content-type": "application/json", ...headers }) as unknown as Response);
+
+describe("client options a request could not be sent with are refused when given", () => {
+  const cases: [string, { given: PuffleClientOptions; option: string; message: RegExp }][] = [
+    ["a user and password in baseUrl", { given: { baseUrl: "http://user:s3cret@127.0.0.1:9/" }, option: "baseUrl", message: /^createPuffleClient: baseUrl must not hold a user name or password/ }],
+    ["a user alone in baseUrl", { given: { baseUrl: "https://user@app.example" }, option: "baseUrl", message: /must not hold a user name or password/ }],
+    ["an empty query in baseUrl", { given: { baseUrl: "http://127.0.0.1:9/?" }, option: "baseUrl", message: /must not have a query or fragment, got "http:\/\/127.0.0.1:9\/\?"/ }],
+    ["an empty fragment in baseUrl", { given: { baseUrl: "http://127.0.0.1:9/#" }, option: "baseUrl", message: /must not have a query or fragment/ }],
+    ["an empty query after a path", { given: { baseUrl: "http://127.0.0.1:9/v1?" }, option: "baseUrl", message: /must not have a query or fragment/ }],
+    ["headers as a string", { given: { headers: "x-a: 1" as never }, option: "headers", message: /headers must be a plain object of header names to values \(got string\)/ }],
+    ["headers as an array of pairs", { given: { headers: [["x-a", "1"]] as never }, option: "headers", message: /\(got an array\)/ }],
+    ["headers as a Headers", { given: { headers: new Headers({ "x-a": "1" }) as never }, option: "headers", message: /\(got a Headers object; Object\.fromEntries\(headers\) gives one\)/ }],
+    ["headers as null", { given: { headers: null as never }, option: "headers", message: /\(got null\)/ }],
+    ["a header name with a space", { given: { headers: { "bad name": "x" } }, option: "headers", message: /headers has "bad name", which is not a header name/ }],
+    ["an empty header name", { given: { headers: { "": "x" } }, option: "headers", message: /headers has "", which is not a header name/ }],
+    ["a header value with a line break", { given: { headers: { "x-trace": "l1\r\nInjected: yes" } }, option: "headers.x-trace", message: /headers\.x-trace must be a header value: no line break or NUL/ }],
+    ["a header value with NUL", { given: { headers: { "x-a": "a\u0000b" } }, option: "headers.x-a", message: /no line break or NUL/ }],
+    ["a header value beyond Latin-1", { given: { headers: { "x-a": "snow ☃" } }, option: "headers.x-a", message: /Latin-1 characters only/ }],
+    ["a header value that is an object", { given: { headers: { "x-a": {} as never } }, option: "headers.x-a", message: /must be a string, number or boolean \(or an array of them\), got object/ }],
+    ["a bad item in a header array", { given: { headers: { "x-a": ["1", "2\n"] as never } }, option: "headers.x-a", message: /no line break/ }],
+  ];
+  it.each(cases)("%s", (_name, { given, option, message }) => {
+    const fetch = okFetch();
+    const thrown = (() => {
+      try {
+        createPuffleClient({ baseUrl: BASE, apiKey: "k", fetch, ...given });
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })();
+    expect(thrown).toBeInstanceOf(PuffleConfigError);
+    expect((thrown as PuffleConfigError).option).toBe(option);
+    expect((thrown as Error).message).toMatch(message);
+    // A password in the URL is never repeated back.
+    expect((thrown as Error).message).not.toContain("s3cret");
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it("accepts what openapi-fetch accepts as header values, and sends them", async () => {
+    const fetch = okFetch();
+    const client = createPuffleClient({
+      baseUrl: BASE,
+      apiKey: "k",
+      fetch,
+      headers: { "X-Count": 3 as never, "x-flag": true as never, "x-list": ["a", "b"] as never, "x-skip": undefined as never, "x-latin": "café" },
+    });
+    await client.updateThread(THREAD_ID, { status: "archived" });
+    const headers = new Headers(fetch.mock.calls[0]?.[1]?.headers);
+    expect(Object.fromEntries(headers)).toMatchObject({ "x-count": "3", "x-flag": "true", "x-list": "a, b", "x-latin": "café" });
+    expect(headers.has("x-skip")).toBe(false);
+  });
+});
+
+describe("per-call options are checked before anything is sent, named for the method", () => {
+  const cases: [string, { given: PuffleRequestOptions; option: string; message: RegExp }][] = [
+    ["a header value with a line break", { given: { headers: { "x-trace": "l1\r\nInjected: yes" } }, option: "headers.x-trace", message: /^updateThread: headers\.x-trace must be a header value/ }],
+    ["headers as a string", { given: { headers: "oops" as never }, option: "headers", message: /^updateThread: headers must be a plain object/ }],
+    ["a bad header name", { given: { headers: { "a:b": "1" } }, option: "headers", message: /^updateThread: headers has "a:b"/ }],
+    ["a negative timeout", { given: { timeoutMs: -5 }, option: "timeoutMs", message: /^updateThread: timeoutMs must be an integer number of milliseconds/ }],
+    ["a fractional retry count", { given: { maxRetries: 1.5 }, option: "maxRetries", message: /^updateThread: maxRetries must be an integer/ }],
+  ];
+  it.each(cases)("%s", async (_name, { given, option, message }) => {
+    const fetch = okFetch();
+    const client = createPuffleClient({ baseUrl: BASE, apiKey: "k", fetch });
+    const error = await rejection(client.updateThread(THREAD_ID, { status: "archived" }, given));
+    expect(error).toBeInstanceOf(PuffleConfigError);
+    expect((error as PuffleConfigError).option).toBe(option);
+    expect((error as Error).message).toMatch(message);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+});
+
+describe("another fetch's Response is read like the platform's", () => {
+  it("the methods return the record, sent once", async () => {
+    const fetch = foreignFetch({ thread: THREAD }, 200, { "x-request-id": "req-1" });
+    const client = createPuffleClient({ baseUrl: BASE, apiKey: "k", fetch });
+    await expect(client.updateThread(THREAD_ID, { status: "archived" })).resolves.toEqual(THREAD);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it("with response validation too", async () => {
+    const fetch = foreignFetch({ thread: { ...THREAD, status: "deleted" } });
+    const client = createPuffleClient({ baseUrl: BASE, apiKey: "k", fetch, validate: "response" });
+    const error = await rejection(client.updateThread(THREAD_ID, { status: "archived" }));
+    // The validator read the foreign body.
+    expect(error).toBeInstanceOf(PuffleValidationError);
+    expect(error).toMatchObject({ target: "response", field: "thread.status" });
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it("an error status is a PuffleApiError with its headers and problem, not a network error", async () => {
+    const problem = { type: "about:blank", title: "Not Found", status: 404, detail: "no such thread" };
+    const fetch = foreignFetch(problem, 404, { "content-type": "application/problem+json", "x-request-id": "req-404" });
+    const client = createPuffleClient({ baseUrl: BASE, apiKey: "k", fetch });
+    const error = await rejection(client.updateThread(THREAD_ID, { status: "archived" }));
+    expect(error).toBeInstanceOf(PuffleApiError);
+    expect((error as PuffleApiError).status).toBe(404);
+    expect((error as PuffleApiError).requestId).toBe("req-404");
+    expect((error as PuffleApiError).problem).toEqual(problem);
+  });
+
+  it("a retryable status is retried, and the last answer reported", async () => {
+    const fetch = foreignFetch({ title: "busy" }, 503);
+    const client = createPuffleClient({ baseUrl: BASE, apiKey: "k", fetch, retry: { sleep: async () => {} } });
+    const error = await rejection(client.updateThread(THREAD_ID, { status: "archived" }));
+    expect(error).toBeInstanceOf(PuffleApiError);
+    expect((error as PuffleApiError).attempts).toBe(3);
+  });
+
+  it("the raw openapi-fetch path and the methods with a middleware read it too", async () => {
+    const fetch = foreignFetch({ thread: THREAD });
+    const client = createPuffleClient({ baseUrl: BASE, apiKey: "k", fetch });
+    const { data } = await client.PATCH("/api/threads/{id}", { params: { path: { id: THREAD_ID } }, body: { status: "archived" } });
+    expect(data).toEqual({ thread: THREAD });
+    client.use({ onRequest: () => undefined });
+    await expect(client.updateThread(THREAD_ID, { status: "archived" })).resolves.toEqual(THREAD);
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe("what is not a response is a network error, named", () => {
+  const cases: [string, { given: () => unknown; cause: RegExp }][] = [
+    ["Response.error()", { given: () => Response.error(), cause: /fetch returned a network error \(a response of status 0\)/ }],
+    ["a foreign response of status 0", { given: () => new ForeignResponse("", 0, {}), cause: /fetch returned a network error/ }],
+    ["a foreign response of status 99", { given: () => new ForeignResponse("", 99, {}), cause: /fetch returned a response of status 99, not an HTTP status from 200 to 599/ }],
+    ["an empty object", { given: () => ({}), cause: /fetch did not return a Response \(got an object without status, headers and body methods\)/ }],
+    ["undefined", { given: () => undefined, cause: /fetch did not return a Response \(got undefined\)/ }],
+    ["null", { given: () => null, cause: /fetch did not return a Response \(got null\)/ }],
+  ];
+  for (const path of ["the methods", "the raw client"] as const) {
+    it.each(cases)(`${path}: %s`, async (_name, { given, cause }) => {
+      const fetch = vi.fn(async () => given() as Response);
+      const client = createPuffleClient({ baseUrl: BASE, apiKey: "k", fetch, maxRetries: 0 });
+      const error = await rejection(
+        path === "the methods"
+          ? client.updateThread(THREAD_ID, { status: "archived" })
+          : client.PATCH("/api/threads/{id}", { params: { path: { id: THREAD_ID } }, body: { status: "archived" } }),
+      );
+      expect(error).toBeInstanceOf(PuffleNetworkError);
+      expect(String((error as PuffleNetworkError).cause)).toMatch(cause);
+      expect(fetch).toHaveBeenCalledTimes(1);
+    });
+  }
+});
+
+describe("a 2xx body that is not JSON", () => {
+  const html = () => vi.fn(async () => new Response("<html>maintenance</html>", { status: 200, headers: { "content-type": "text/html", "x-request-id": "req-html" } }));
+
+  it("is a PuffleValidationError on the raw path, as on the methods, not a bare SyntaxError", async () => {
+    for (const validate of [undefined, "request", "response", "both"] as const) {
+      const client = createPuffleClient({ baseUrl: BASE, apiKey: "k", fetch: html(), validate });
+      const raw = await rejection(client.PATCH("/api/threads/{id}", { params: { path: { id: THREAD_ID } }, body: { status: "archived" } }));
+      const method = await rejection(client.updateThread(THREAD_ID, { status: "archived" }));
+      for (const error of [raw, method]) {
+        expect(error).toBeInstanceOf(PuffleError);
+        expect(error).toBeInstanceOf(PuffleValidationError);
+        expect(error).toMatchObject({ target: "response", status: 200, requestId: "req-html", issues: [{ path: "", keyword: "content", message: "is not JSON" }] });
+      }
+    }
+  });
+
+  it("is the caller's to read when they ask for text", async () => {
+    const client = createPuffleClient({ baseUrl: BASE, apiKey: "k", fetch: html() });
+    const { data } = await client.PATCH("/api/threads/{id}", { params: { path: { id: THREAD_ID } }, body: { status: "archived" }, parseAs: "text" });
+    expect(data).toBe("<html>maintenance</html>");
+  });
+
+  it("an empty 2xx body is no data, as openapi-fetch reads it", async () => {
+    const client = createPuffleClient({ baseUrl: BASE, apiKey: "k", fetch: vi.fn(async () => new Response("", { status: 200 })) });
+    const { data, error } = await client.PATCH("/api/threads/{id}", { params: { path: { id: THREAD_ID } }, body: { status: "archived" } });
+    expect(data).toBeUndefined();
+    expect(error).toBeUndefined();
+  });
+});
