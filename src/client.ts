@@ -198,7 +198,8 @@ function envApiKey(): string | undefined {
   return value === undefined || value === "" ? undefined : value;
 }
 
-function checkBaseUrl(value: unknown): string {
+/** The `baseUrl` option checked (also the CLI's `--base-url`): throws `PuffleConfigError`, else returns it without trailing slashes. */
+export function checkBaseUrl(value: unknown): string {
   if (typeof value !== "string") throw new PuffleConfigError("baseUrl", `must be a string, got ${typeof value}`);
   let url: URL;
   try {

@@ -114,6 +114,8 @@ function jsonParser(field: string, types: readonly string[]): (text: string) => 
       if (file === "") throw new OptionValueError(`${rule}: "@" needs a file name`);
       try {
         source = readFileSync(file, "utf8");
+        // A byte order mark (Windows editors, PowerShell's Out-File) is not part of the JSON.
+        if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
       } catch (error) {
         const code = (error as { code?: unknown }).code;
         throw new OptionValueError(`${field}: cannot read ${JSON.stringify(file)}${typeof code === "string" ? ` (${code})` : ""}`);

@@ -4,7 +4,7 @@
 // prints a stack trace.
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { apiVersion, operations as generatedMeta } from "../../generated/meta.js";
-import { createPuffleClient, DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, MAX_RETRIES_LIMIT, PuffleConfigError } from "../client.js";
+import { checkBaseUrl, createPuffleClient, DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, MAX_RETRIES_LIMIT, PuffleConfigError } from "../client.js";
 import {
   fieldOfPointer,
   PuffleAbortError,
@@ -124,6 +124,11 @@ function apiErrorLine(error: PuffleApiError, options: readonly FieldOption[]): s
   return line;
 }
 
+/** A config error's rule without where and which option: `must use http or https, got "ftp:"`. */
+function ruleOf(error: PuffleConfigError): string {
+  return error.message.replace(/^[^:]+: \S+ /, "");
+}
+
 /** Maps anything thrown while sending to an exit code and one line for stderr. */
 function describeFailure(error: unknown, options: readonly FieldOption[]): { code: number; line: string } {
   if (error instanceof CliFailure) return { code: error.exitCode, line: error.message };
@@ -139,7 +144,7 @@ function describeFailure(error: unknown, options: readonly FieldOption[]): { cod
   }
   if (error instanceof PuffleConfigError) {
     const name = error.option === "baseUrl" ? "--base-url" : error.option === "apiKey" ? "PUFFLE_API_KEY" : error.option;
-    return { code: EXIT.usage, line: `${name} ${error.message.replace(/^[^:]+: \S+ /, "")}` };
+    return { code: EXIT.usage, line: `${name} ${ruleOf(error)}` };
   }
   return { code: EXIT.internal, line: `internal error: ${error instanceof Error ? error.message : String(error)}` };
 }
@@ -181,6 +186,7 @@ function addOperationCommand(
     nouns.set(noun, parent);
   }
   const fieldOptions = deriveFieldOptions(operation);
+  const envBaseUrl = deps.env.PUFFLE_BASE_URL === "" ? undefined : deps.env.PUFFLE_BASE_URL;
   const command = parent
     .command(verb)
     .description(`${operation.summary ?? operationId}: ${operation.method} ${operation.path} (${operationId}). Give --id and at least one field; the result JSON is printed on stdout.`)
@@ -202,7 +208,8 @@ function addOperationCommand(
   }
 
   command
-    .addOption(new Option("--base-url <url>", "API root URL").env("PUFFLE_BASE_URL").default(DEFAULT_BASE_URL))
+    // PUFFLE_BASE_URL is read from deps.env (not by commander from process.env), and an empty one is unset, as PUFFLE_API_KEY is.
+    .addOption(new Option("--base-url <url>", "API root URL (env: PUFFLE_BASE_URL)").default(envBaseUrl ?? DEFAULT_BASE_URL))
     .addOption(new Option("--timeout <ms>", "give up after this many milliseconds (0 = never)").argParser(timeoutParser).default(DEFAULT_TIMEOUT_MS))
     .addOption(new Option("--retries <n>", "retry a network error, 408, 429 or 5xx this many times (0 = send once); within --timeout").argParser(retriesParser).default(DEFAULT_MAX_RETRIES))
     .option("--dry-run", "print the request that would be sent (method, URL, body) and exit without sending")
@@ -226,6 +233,14 @@ function addOperationCommand(
       const checked = deps.validateBody(operationId, body);
       if (!checked.valid) throw new CliFailure(EXIT.usage, issuesText(checked.errors, fieldOptions));
       const baseUrl = String(opts.baseUrl);
+      // Checked before a dry run too: the URL it prints is the one that would be called.
+      try {
+        checkBaseUrl(baseUrl);
+      } catch (error) {
+        if (!(error instanceof PuffleConfigError)) throw error;
+        const name = envBaseUrl !== undefined && command.getOptionValueSource("baseUrl") === "default" ? "PUFFLE_BASE_URL" : "--base-url";
+        throw new CliFailure(EXIT.usage, `${name} ${ruleOf(error)}`);
+      }
       const timeoutMs = Number(opts.timeout);
       const url = `${baseUrl.replace(/\/+$/, "")}${operation.path.replace("{id}", id)}`;
       if (opts.dryRun === true) {

@@ -124,6 +124,12 @@ describe("against the reference server", () => {
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ conversation: { status: "archived" } });
   });
+
+  it("an empty PUFFLE_BASE_URL is unset, as an empty PUFFLE_API_KEY is: the spec's server", async () => {
+    const run = await puffle(["conversation", "update", "--id", CONVERSATION, "--status", "archived", "--dry-run"], { PUFFLE_BASE_URL: "" });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).url).toBe(`https://app.puffle.ai/api/conversations/${CONVERSATION}`);
+  });
 });
 
 describe("invalid input: exit 2, one line naming the field and the rule, nothing sent", () => {

@@ -163,6 +163,42 @@ describe("runCli in-process", () => {
     expect(send).not.toHaveBeenCalled();
   });
 
+  const CONVERSATION_ID = "f11e8a2c-1234-4567-89ab-cdef01234567";
+  const baseUrlCases: [string, { args: string[]; env: Record<string, string>; want: { code: number; stderr?: string; url?: string } }][] = [
+    ["--dry-run with a base URL that is no URL", { args: ["--dry-run", "--base-url", "not a url"], env: {}, want: { code: EXIT.usage, stderr: 'puffle error: --base-url must be an absolute http(s) URL, got "not a url"\n' } }],
+    ["--dry-run with an ftp base URL", { args: ["--dry-run", "--base-url", "ftp://x"], env: {}, want: { code: EXIT.usage, stderr: 'puffle error: --base-url must use http or https, got "ftp:"\n' } }],
+    ["a base URL with an empty query", { args: ["--base-url", "http://127.0.0.1:4010/?"], env: { PUFFLE_API_KEY: "k" }, want: { code: EXIT.usage, stderr: 'puffle error: --base-url must not have a query or fragment, got "http://127.0.0.1:4010/?"\n' } }],
+    ["a base URL with a password, not echoed", { args: ["--base-url", "http://u:s3cret@127.0.0.1:4010"], env: { PUFFLE_API_KEY: "k" }, want: { code: EXIT.usage, stderr: "puffle error: --base-url must not hold a user name or password (fetch refuses such URLs; the token goes in apiKey)\n" } }],
+    ["a bad PUFFLE_BASE_URL is named as such", { args: ["--dry-run"], env: { PUFFLE_BASE_URL: "127.0.0.1:4010" }, want: { code: EXIT.usage, stderr: 'puffle error: PUFFLE_BASE_URL must be an absolute http(s) URL, got "127.0.0.1:4010"\n' } }],
+    ["--base-url wins over PUFFLE_BASE_URL", { args: ["--dry-run", "--base-url", "http://127.0.0.1:1/"], env: { PUFFLE_BASE_URL: "http://127.0.0.1:2" }, want: { code: EXIT.ok, url: `http://127.0.0.1:1/api/conversations/${CONVERSATION_ID}` } }],
+    ["PUFFLE_BASE_URL when --base-url is not given", { args: ["--dry-run"], env: { PUFFLE_BASE_URL: "http://127.0.0.1:2/" }, want: { code: EXIT.ok, url: `http://127.0.0.1:2/api/conversations/${CONVERSATION_ID}` } }],
+    ["an empty PUFFLE_BASE_URL is unset: the spec's server", { args: ["--dry-run"], env: { PUFFLE_BASE_URL: "" }, want: { code: EXIT.ok, url: `https://app.puffle.ai/api/conversations/${CONVERSATION_ID}` } }],
+  ];
+  it.each(baseUrlCases)("%s", async (_name, { args, env, want }) => {
+    const { code, stdout, stderr, send } = await run(["conversation", "update", "--id", CONVERSATION_ID, "--status", "archived", ...args], { env });
+    expect(code).toBe(want.code);
+    if (want.stderr !== undefined) {
+      expect(stderr).toBe(want.stderr);
+      expect(stdout).toBe("");
+    }
+    if (want.url !== undefined) expect(JSON.parse(stdout).url).toBe(want.url);
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it("an @file with a UTF-8 byte order mark is read as the JSON after it", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "puffle-cli-bom-"));
+    try {
+      const file = path.join(dir, "attachments.json");
+      writeFileSync(file, `\uFEFF${JSON.stringify([{ name: "a.pdf", url: "https://example.com/a.pdf" }])}`);
+      const { code, stdout, stderr } = await run(["thread", "update", "--id", THREAD_ID, "--draft-attachments", `@${file}`, "--dry-run"]);
+      expect(stderr).toBe("");
+      expect(code).toBe(EXIT.ok);
+      expect(JSON.parse(stdout).body).toEqual({ draft_attachments: [{ name: "a.pdf", url: "https://example.com/a.pdf" }] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("an unexpected failure is exit 1 with one line, no stack", async () => {
     const { code, stderr } = await run(["thread", "update", "--id", THREAD_ID, "--status", "archived"], { send: async () => { throw new RangeError("boom\n    at somewhere"); } });
     expect(code).toBe(EXIT.internal);
