@@ -3,9 +3,11 @@
 // never with a Fastify schema compile; the body limit, allowed methods and the update rules are read
 // from the spec's `x-puffle-behaviour` (generated/meta.js). See docs/server.md.
 import { randomFillSync } from "node:crypto";
+import { STATUS_CODES } from "node:http";
 import type { IncomingMessage } from "node:http";
+import type { Socket } from "node:net";
 import { fastify } from "fastify";
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { operations as meta } from "../../generated/meta.js";
 import type { Conversation, Thread } from "../../generated/schema.js";
 import { normalizeRequestBody, operationIds, validatePathParams } from "../validators.js";
@@ -126,6 +128,38 @@ function newRequestId(): string {
 
 const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
 
+/** The problem for an error of Node's HTTP parser (a `clientError`), with the status Node itself gives it. */
+function clientErrorProblem(code: string | undefined): ProblemBody {
+  switch (code) {
+    case "HPE_HEADER_OVERFLOW":
+      return problems.headersTooLarge();
+    case "HPE_CHUNK_EXTENSIONS_OVERFLOW":
+      return problems.chunkExtensionsTooLarge();
+    case "ERR_HTTP_REQUEST_TIMEOUT":
+      return problems.requestTimeout();
+    default:
+      return problems.notHttp();
+  }
+}
+
+/**
+ * A whole HTTP/1.1 problem response as text, for a socket that has no Fastify reply (the request could
+ * not be parsed). The body and headers are those sendProblem gives every other problem (Fastify adds
+ * `; charset=utf-8` to a string body's type), plus `Connection: close`: the socket is closed after it.
+ */
+function rawProblemResponse(body: ProblemBody, requestId: string): string {
+  const json = JSON.stringify(body);
+  return (
+    `HTTP/1.1 ${body.status} ${STATUS_CODES[body.status] ?? ""}\r\n` +
+    `x-request-id: ${requestId}\r\n` +
+    `content-type: ${PROBLEM_CONTENT_TYPE}; charset=utf-8\r\n` +
+    `content-length: ${Buffer.byteLength(json)}\r\n` +
+    `Date: ${new Date().toUTCString()}\r\n` +
+    "Connection: close\r\n\r\n" +
+    json
+  );
+}
+
 /** Whether a Content-Type header names application/json (any parameters, any case). */
 function isJsonType(header: string | undefined): boolean {
   return header !== undefined && header.split(";")[0]!.trim().toLowerCase() === "application/json";
@@ -178,6 +212,21 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
       reply.header("x-request-id", request.id);
       request.log.info({ code: error.code }, "rejected a malformed request");
       sendProblem(reply, problems.badRequest("The request URL is malformed."));
+    },
+    // A request Node's HTTP parser rejects (headers too large, a bad Content-Length, not HTTP at all, a
+    // bad chunk of a body) gets no Fastify reply: the answer is written to the socket, which is then
+    // closed, as Fastify's default handler does, but as a problem with an X-Request-Id (a new one: the
+    // handler is given no parsed request) and the status Node itself would send. Nothing is written
+    // to a socket that is no longer writable. Only this error path pays for any of it.
+    clientErrorHandler: (error: ConnectionError, socket: Socket) => {
+      if (error.code === "ECONNRESET" || socket.destroyed) return;
+      if (socket.writable) {
+        const body = clientErrorProblem(error.code);
+        const id = newRequestId();
+        app.log.info({ reqId: id, code: error.code, res: { statusCode: body.status } }, "rejected a request that is not valid HTTP");
+        socket.write(rawProblemResponse(body, id));
+      }
+      socket.destroy(error);
     },
   }) as unknown as FastifyInstance;
 

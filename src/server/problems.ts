@@ -29,6 +29,7 @@ export const problems = {
   noValidField: (errors: ValidationIssue[]) =>
     problem("invalid-request", "Invalid request", 400, "At least one valid field must be present.", { errors }),
   badRequest: (detail: string) => problem("invalid-request", "Invalid request", 400, detail),
+  notHttp: () => problem("invalid-request", "Invalid request", 400, "The request could not be parsed as HTTP."),
   invalidSender: (field: string) =>
     problem("invalid-sender-account", "Invalid sender account", 400, `${field} must refer to a ready email sender in your workspace.`, {
       errors: [{ path: `/${field}`, keyword: "x-puffle-ready-email-sender", message: "must refer to a ready email sender in the workspace" }],
@@ -38,11 +39,16 @@ export const problems = {
   routeNotFound: () => problem("not-found", "Not found", 404, "No such endpoint. The API serves PATCH /api/conversations/{id} and PATCH /api/threads/{id}."),
   methodNotAllowed: (method: string, allowed: readonly string[]) =>
     problem("method-not-allowed", "Method not allowed", 405, `${method} is not supported here; use ${allowed.join(", ")}.`),
+  requestTimeout: () => problem("request-timeout", "Request timeout", 408, "The request was not received in time."),
   duplicate: (member: string, existing: Thread, email: string) =>
     problem("duplicate-thread", "Duplicate thread", 409, `This sender already has an open thread with ${email}.`, { [member]: existing }),
   tooLarge: (limit: number) =>
     problem("payload-too-large", "Payload too large", 413, `The request body must not be larger than ${limit} bytes.`),
+  chunkExtensionsTooLarge: () =>
+    problem("payload-too-large", "Payload too large", 413, "The chunk extensions of the request body are too large."),
   unsupportedMediaType: () =>
     problem("unsupported-media-type", "Unsupported media type", 415, "The request body must be sent as application/json."),
+  headersTooLarge: () =>
+    problem("request-header-fields-too-large", "Request header fields too large", 431, "The request line and header fields are too large."),
   internal: () => problem("internal-error", "Internal server error", 500, "The server failed to handle this request."),
 } as const;

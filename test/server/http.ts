@@ -1,5 +1,6 @@
 // Helpers for the reference server tests: real HTTP on 127.0.0.1, and every response checked
 // against the spec (validateResponseBody for documented statuses, the Problem schema otherwise).
+import { connect } from "node:net";
 import { expect } from "vitest";
 import { operations as meta } from "../../generated/meta.js";
 import { schemas, validateResponseBody } from "../../src/validators.js";
@@ -106,4 +107,53 @@ export function rowOf(seed: Seed, id: string) {
   const row = seed.conversations.find((c) => c.id === id);
   if (row === undefined) throw new Error(`no row ${id} in the seed`);
   return row;
+}
+
+export interface RawExchange {
+  /** Everything the server wrote, as text. */
+  text: string;
+  /** Whether the server closed the connection (within the time allowed). */
+  closed: boolean;
+}
+
+/**
+ * Writes `data` as it is on a new TCP connection to the server and collects what comes back until the
+ * server closes the connection or `timeoutMs` passes (then the connection is destroyed here). For
+ * requests an HTTP client would refuse to send.
+ */
+export function rawExchange(server: RunningServer, data: string, timeoutMs = 5_000): Promise<RawExchange> {
+  return new Promise((resolve) => {
+    const socket = connect(server.port, "127.0.0.1", () => socket.write(data));
+    const chunks: Buffer[] = [];
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      socket.destroy();
+    }, timeoutMs);
+    socket.on("data", (chunk: Buffer) => chunks.push(chunk));
+    // A reset after the response (the server may close while data is still unread) is not an error here.
+    socket.on("error", () => undefined);
+    socket.on("close", () => {
+      clearTimeout(timer);
+      resolve({ text: Buffer.concat(chunks).toString("utf8"), closed: !timedOut });
+    });
+  });
+}
+
+/** Parses one raw HTTP/1.1 response with a Content-Length body (what rawExchange got). */
+export function parseRawResponse(text: string): Sent {
+  const end = text.indexOf("\r\n\r\n");
+  expect(end, text).toBeGreaterThan(0);
+  const [statusLine = "", ...lines] = text.slice(0, end).split("\r\n");
+  const status = /^HTTP\/1\.1 (\d{3}) /.exec(statusLine);
+  expect(status, statusLine).not.toBeNull();
+  const headers = new Headers();
+  for (const line of lines) {
+    const colon = line.indexOf(":");
+    headers.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
+  }
+  const rest = text.slice(end + 4);
+  const length = Number(headers.get("content-length"));
+  expect(Buffer.byteLength(rest), "the body is exactly Content-Length bytes").toBe(length);
+  return { status: Number(status![1]), headers, text: rest, body: rest === "" ? undefined : JSON.parse(rest) };
 }

@@ -1,9 +1,19 @@
 // The request log (logger on) never prints a bearer token.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../src/server/index.js";
-import { ALICE, BOB, DOCS_CONVERSATION, DOCS_THREAD, send, start } from "./http.js";
+import { ALICE, BOB, DOCS_CONVERSATION, DOCS_THREAD, parseRawResponse, rawExchange, send, start } from "./http.js";
 
 const lines: string[] = [];
+interface Entry {
+  reqId?: string;
+  code?: string;
+  msg?: string;
+  req?: { method?: string; url?: string };
+  res?: { statusCode?: number };
+}
+/** The log entries written since line `from` (an index into `lines`). */
+const entriesSince = (from: number): Entry[] =>
+  lines.slice(from).flatMap((line) => line.split("\n")).filter((line) => line.trim() !== "").map((line) => JSON.parse(line) as Entry);
 let server: RunningServer;
 beforeAll(async () => {
   server = await start({ logger: true, logStream: { write: (line: string) => void lines.push(line) } });
@@ -33,5 +43,17 @@ describe("request log", () => {
     for (const token of [ALICE, BOB, secret]) expect(log).not.toContain(token);
     expect(log.toLowerCase()).not.toContain("authorization");
     expect(log).not.toContain("Bearer");
+  });
+
+  it("logs a request that is not valid HTTP once, with the status and the X-Request-Id it was answered with", async () => {
+    const from = lines.length;
+    const exchange = await rawExchange(server, `PATCH /api/threads/${DOCS_THREAD} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${secret}\r\nContent-Length: abc\r\n\r\n{}`);
+    const res = parseRawResponse(exchange.text);
+    expect(res.status).toBe(400);
+    const entries = entriesSince(from);
+    expect(entries).toEqual([expect.objectContaining({ reqId: res.headers.get("x-request-id"), code: "HPE_INVALID_CONTENT_LENGTH", res: { statusCode: 400 } })]);
+    const log = lines.slice(from).join("");
+    expect(log).not.toContain(secret);
+    expect(log.toLowerCase()).not.toContain("authorization");
   });
 });

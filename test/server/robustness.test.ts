@@ -1,12 +1,13 @@
 // Bad bodies, wrong content types, oversized bodies, other methods and poisoning keys: always the
 // documented 4xx problem, never a 5xx, never a crash, the store unchanged.
 import { request as httpRequest } from "node:http";
+import type { Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { operations as meta } from "../../generated/meta.js";
 import { MAX_BODY_DEPTH } from "../../src/server/index.js";
 import type { RunningServer } from "../../src/server/index.js";
 import type { OperationId } from "../../src/validators.js";
-import { ALICE, DOCS_CONVERSATION, DOCS_THREAD, checkResponse, pathOf, send, snapshot, start } from "./http.js";
+import { ALICE, DOCS_CONVERSATION, DOCS_THREAD, checkResponse, parseRawResponse, pathOf, rawExchange, send, snapshot, start } from "./http.js";
 import type { Sent } from "./http.js";
 
 let server: RunningServer;
@@ -159,6 +160,84 @@ describe("other methods → 405 with Allow", () => {
   it("an unknown path → 404 problem", async () => {
     const res = await send(server, "updateThread", "", { rawPath: "/api/threadz/x", body: { status: "active" } });
     expect(res.status).toBe(404);
+  });
+});
+
+describe("requests Node's HTTP parser rejects → a problem with X-Request-Id, then the connection is closed", () => {
+  const path = pathOf("updateThread", DOCS_THREAD);
+  const head = `PATCH ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ALICE}\r\nContent-Type: application/json\r\n`;
+  const cases: { name: string; request: string; status: number; type: string }[] = [
+    {
+      name: "header fields over Node's 16 KiB",
+      request: `${head}X-Big: ${"a".repeat(20_000)}\r\nContent-Length: 2\r\n\r\n{}`,
+      status: 431,
+      type: "https://app.puffle.ai/problems/request-header-fields-too-large",
+    },
+    {
+      name: "a Content-Length that is not a number",
+      request: `${head}Content-Length: abc\r\n\r\n{}`,
+      status: 400,
+      type: "https://app.puffle.ai/problems/invalid-request",
+    },
+    {
+      name: "no HTTP at all",
+      request: "GARBAGE\r\n\r\n",
+      status: 400,
+      type: "https://app.puffle.ai/problems/invalid-request",
+    },
+    {
+      name: "chunk extensions over Node's limit",
+      request: `${head}Transfer-Encoding: chunked\r\n\r\n2;${"e".repeat(20_000)}\r\n{}\r\n0\r\n\r\n`,
+      status: 413,
+      type: "https://app.puffle.ai/problems/payload-too-large",
+    },
+  ];
+  for (const { name, request, status, type } of cases) {
+    it(`${name} → ${status} ${type.slice(type.lastIndexOf("/") + 1)}`, async () => {
+      const before = snapshot(server);
+      const exchange = await rawExchange(server, request);
+      expect(exchange.closed).toBe(true);
+      const res = parseRawResponse(exchange.text);
+      // The checks every other response passes: an X-Request-Id, application/problem+json, the Problem schema.
+      checkResponse("updateThread", "PATCH", res);
+      expect(res.status).toBe(status);
+      expect(res.headers.get("x-request-id")).toMatch(/^req_[0-9a-f]{20}$/);
+      expect(res.headers.get("content-type")).toBe("application/problem+json; charset=utf-8");
+      expect(res.headers.get("connection")).toBe("close");
+      expect(res.body).toMatchObject({ type, status });
+      expect(Object.keys(res.body as object)).toEqual(["type", "title", "status", "detail"]);
+      expect(snapshot(server)).toEqual(before);
+      const ok = await send(server, "updateConversation", DOCS_CONVERSATION, { body: { unread_count: 0 } });
+      expect(ok.status).toBe(200);
+    });
+  }
+
+  /** A connection to the server, and the server's end of it. */
+  async function connection(): Promise<{ serverSide: Socket; received: Promise<{ text: string; closed: boolean }> }> {
+    const accepted = new Promise<Socket>((resolve) => server.app.server.once("connection", resolve));
+    const received = rawExchange(server, "");
+    return { serverSide: await accepted, received };
+  }
+
+  it("a request timeout (Node's ERR_HTTP_REQUEST_TIMEOUT) → 408 request-timeout", async () => {
+    const { serverSide, received } = await connection();
+    server.app.server.emit("clientError", Object.assign(new Error("Request timeout"), { code: "ERR_HTTP_REQUEST_TIMEOUT" }), serverSide);
+    const exchange = await received;
+    expect(exchange.closed).toBe(true);
+    const res = parseRawResponse(exchange.text);
+    checkResponse("updateThread", "PATCH", res);
+    expect(res.body).toMatchObject({ type: "https://app.puffle.ai/problems/request-timeout", title: "Request timeout", status: 408 });
+  });
+
+  it("nothing is written to a socket that is no longer writable; it is closed", async () => {
+    const { serverSide, received } = await connection();
+    serverSide.end();
+    const written: unknown[] = [];
+    serverSide.write = ((chunk: unknown) => written.push(chunk) > 0) as Socket["write"];
+    server.app.server.emit("clientError", Object.assign(new Error("Parse Error"), { code: "HPE_INVALID_METHOD" }), serverSide);
+    expect(written).toEqual([]);
+    expect(serverSide.destroyed).toBe(true);
+    expect(await received).toEqual({ text: "", closed: true });
   });
 });
 
