@@ -208,9 +208,15 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
       return typeof given === "string" && REQUEST_ID_PATTERN.test(given) ? given : newRequestId();
     },
     routerOptions: { maxParamLength: 16_384 },
+    // A URL the router cannot decode. Fastify logs the request here but, unlike for a routed request,
+    // not the response, so the response line ("request completed", as Fastify words it) is logged here.
     frameworkErrors: (error, request, reply) => {
       reply.header("x-request-id", request.id);
       request.log.info({ code: error.code }, "rejected a malformed request");
+      const started = performance.now();
+      reply.raw.once("finish", () => {
+        reply.log.info({ res: reply, responseTime: performance.now() - started }, "request completed");
+      });
       sendProblem(reply, problems.badRequest("The request URL is malformed."));
     },
     // A request Node's HTTP parser rejects (headers too large, a bad Content-Length, not HTTP at all, a

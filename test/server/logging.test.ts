@@ -56,4 +56,20 @@ describe("request log", () => {
     expect(log).not.toContain(secret);
     expect(log.toLowerCase()).not.toContain("authorization");
   });
+
+  it("logs a malformed URL's request and its response, the response once with its status", async () => {
+    const from = lines.length;
+    const res = await send(server, "updateThread", "", { method: "GET", rawPath: `/api/threads/%zz?tok=${secret}` });
+    expect(res.status).toBe(400);
+    const reqId = res.headers.get("x-request-id");
+    const responses = () => entriesSince(from).filter((e) => e.reqId === reqId && e.res !== undefined);
+    // The response line is written when the response has finished, which may be just after the client has it.
+    for (let waited = 0; responses().length === 0 && waited < 2_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const entries = entriesSince(from);
+    expect(entries.filter((e) => e.req !== undefined)).toEqual([expect.objectContaining({ reqId, req: { method: "GET", url: "/api/threads/%zz" } })]);
+    expect(responses().map((e) => e.res)).toEqual([{ statusCode: 400 }]);
+    expect(entries.every((e) => e.reqId === reqId)).toBe(true);
+    expect(lines.slice(from).join("")).not.toContain(secret);
+  });
 });
