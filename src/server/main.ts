@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { operations as meta } from "../../generated/meta.js";
 import { operationIds } from "../validators.js";
-import { defaultSeed, loadSeed, SeedError, startServer } from "./index.js";
+import { defaultSeed, loadSeed, SeedError, startServer, validateSeed } from "./index.js";
 import type { RunningServer, Seed } from "./index.js";
 
 const USAGE = `Usage: node dist/server/main.js [options]   (npm run mock -- [options])
@@ -18,7 +18,8 @@ Options:
   --host HOST     address to listen on (default 127.0.0.1)
   --data FILE     start from this seed file instead of the default seed (format: docs/server.md)
   --quiet         do not log requests
-  --print-seed    print the default seed as JSON (a starting point for --data) and exit
+  --print-seed    print the default seed as JSON, every column of every record (a starting point
+                  for --data), and exit
   -h, --help      show this help`;
 
 function usageError(message: string): never {
@@ -76,7 +77,9 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (values["print-seed"]) {
-    process.stdout.write(`${JSON.stringify(defaultSeed, null, 2)}\n`);
+    // Normalized (validateSeed fills the optional columns: draft_* null, warmup false, email null), so
+    // that every record shows every column; still a valid --data file, and the same on every run.
+    process.stdout.write(`${JSON.stringify(validateSeed(defaultSeed, "default seed"), null, 2)}\n`);
     return;
   }
   const port = parsePort(values.port);

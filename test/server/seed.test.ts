@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { operationExamples } from "../../generated/examples.js";
 import { defaultSeed, loadSeed, SeedError, startServer, validateSeed } from "../../src/server/index.js";
 import type { Seed } from "../../src/server/index.js";
+import { CONVERSATION_COLUMNS, DRAFT_COLUMNS } from "../../src/server/seed.js";
 import { ALICE, BOB, DOCS_CONVERSATION, DOCS_THREAD, SENDERS, rowOf, send, start } from "./http.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -202,11 +203,36 @@ describe("npm run mock (dist/server/main.js)", () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it("--print-seed prints the default seed, which --data accepts", () => {
-    const result = spawnSync(process.execPath, [mainJs, "--print-seed"], { encoding: "utf8" });
+  it("--print-seed prints the default seed with every column of every record, the same each run", () => {
+    const result = spawnSync(process.execPath, [mainJs, "--print-seed"], { encoding: "utf8", timeout: 20_000 });
     expect(result.status).toBe(0);
-    const printed: unknown = JSON.parse(result.stdout);
-    expect(printed).toEqual(defaultSeed);
-    expect(() => loadSeed(writeSeed("printed.json", result.stdout))).not.toThrow();
+    expect(result.stderr).toBe("");
+    const printed = JSON.parse(result.stdout) as Seed;
+    expect(printed).toEqual(validateSeed(defaultSeed));
+    const keys = (records: object[]) => records.map((record) => Object.keys(record).sort());
+    const all = (columns: readonly string[], count: number) => Array.from({ length: count }, () => [...columns].sort());
+    expect(keys(printed.workspaces)).toEqual(all(["id", "name"], defaultSeed.workspaces.length));
+    expect(keys(printed.users)).toEqual(all(["id", "name", "token", "workspace_id"], defaultSeed.users.length));
+    expect(keys(printed.accounts)).toEqual(all(["id", "workspace_id", "channel", "status", "email"], defaultSeed.accounts.length));
+    expect(keys(printed.conversations)).toEqual(all([...CONVERSATION_COLUMNS, ...DRAFT_COLUMNS, "warmup"], defaultSeed.conversations.length));
+    // The optional columns the default seed leaves out are there with their defaults.
+    expect(rowOf(printed, DOCS_CONVERSATION)).toMatchObject({ draft_subject: null, draft_attachments: null, warmup: false });
+    expect(rowOf(printed, "a7c1e000-0000-4000-8000-000000000012").warmup).toBe(true);
+    const again = spawnSync(process.execPath, [mainJs, "--print-seed"], { encoding: "utf8", timeout: 20_000 });
+    expect(again.stdout).toBe(result.stdout);
+  });
+
+  it("--print-seed's output round-trips through --data", async () => {
+    const result = spawnSync(process.execPath, [mainJs, "--print-seed"], { encoding: "utf8", timeout: 20_000 });
+    expect(result.status).toBe(0);
+    const printed = JSON.parse(result.stdout) as Seed;
+    const file = writeSeed("printed.json", result.stdout);
+    expect(loadSeed(file)).toEqual(printed);
+    const server = await startServer({ port: 0, host: "127.0.0.1", dataFile: file });
+    try {
+      expect(server.app.puffle.store.snapshot()).toEqual(printed);
+    } finally {
+      await server.close();
+    }
   });
 });
