@@ -12,40 +12,70 @@
 //     - removed-enum-value: a value the client handles may no longer come back (SDKs generate
 //       closed unions from response enums, so removing a member changes their types)
 //
-// Schemas are compared after resolving local `$ref`s and merging `allOf` members' properties and
-// `required`, so moving a property between components is not a change.
+// Schemas are compared after resolving local `$ref`s and merging `allOf` members (see flatten: the
+// strictest bound, the common enum values, all properties and `required`), so moving a property
+// between components, or a bound into an `allOf` member, is not a change in itself.
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 const LOWER = ["minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties"];
 const UPPER = ["maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties"];
 
+/** The node a local `$ref` ("#/…") points to, or undefined. */
+function pointer(spec, ref) {
+  if (!ref.startsWith("#/")) throw new Error(`cannot resolve $ref ${ref}`);
+  return ref
+    .slice(2)
+    .split("/")
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .reduce((acc, key) => (acc == null ? undefined : acc[key]), spec);
+}
+
+/** A parameter, request body or response with its `$ref`s followed (a Reference Object's siblings override). */
 function resolve(spec, node) {
   let current = node;
   for (let i = 0; current && typeof current === "object" && typeof current.$ref === "string"; i++) {
-    if (i > 64 || !current.$ref.startsWith("#/")) throw new Error(`cannot resolve $ref ${current.$ref}`);
-    const target = current.$ref
-      .slice(2)
-      .split("/")
-      .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
-      .reduce((acc, key) => (acc == null ? undefined : acc[key]), spec);
-    // Sibling keywords of a $ref (3.1) apply together with the target.
+    if (i > 64) throw new Error(`cannot resolve $ref ${current.$ref}`);
+    const target = pointer(spec, current.$ref);
     const { $ref, ...siblings } = current;
     current = target && typeof target === "object" ? { ...target, ...siblings } : target;
   }
   return current;
 }
 
-/** The schema with `$ref`s resolved and `allOf` members' properties, required, bounds and enum merged in. */
-function flatten(spec, node, depth = 0) {
-  const schema = resolve(spec, node);
-  if (!schema || typeof schema !== "object" || depth > 32) return schema ?? {};
-  const out = { ...schema, properties: { ...(schema.properties ?? {}) }, required: [...(schema.required ?? [])] };
-  for (const member of schema.allOf ?? []) {
-    const m = flatten(spec, member, depth + 1);
-    for (const [k, v] of Object.entries(m.properties ?? {})) if (!(k in out.properties)) out.properties[k] = v;
-    out.required.push(...(m.required ?? []));
-    for (const key of [...LOWER, ...UPPER, "enum", "type", "items"]) if (out[key] === undefined && m[key] !== undefined) out[key] = m[key];
+const sameJson = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The schema with `$ref`s resolved and `allOf` members merged in. Every member applies together
+ * with the schema's own keywords (and a `$ref`'s siblings with its target, in 3.1), so the result
+ * holds the strictest of each bound (largest lower, smallest upper), the values every `enum`
+ * allows (a `const` counts as a one-value enum), every `required` name, and a property or `items`
+ * given more than once as the `allOf` of those schemas (flattened in turn when walked). The order
+ * of the members does not matter. Other keywords are the schema's own (no rule reads them).
+ */
+function flatten(spec, node, refs = []) {
+  // true, false or missing (no rule applies to them), and a `$ref` cycle through allOf (already merged).
+  if (!node || typeof node !== "object" || Array.isArray(node) || refs.length > 64) return { properties: {}, required: [] };
+  if (typeof node.$ref === "string") {
+    const { $ref, ...siblings } = node;
+    if (refs.includes($ref)) return { properties: {}, required: [] };
+    if (Object.keys(siblings).length > 0) return flatten(spec, { ...siblings, allOf: [{ $ref }, ...(siblings.allOf ?? [])] }, refs);
+    return flatten(spec, pointer(spec, $ref), [...refs, $ref]);
   }
+  const schema = node;
+  const out = { ...schema, properties: { ...(schema.properties ?? {}) }, required: [...(schema.required ?? [])] };
+  const enums = [];
+  if (Array.isArray(schema.enum)) enums.push(schema.enum);
+  if (schema.const !== undefined) enums.push([schema.const]);
+  for (const member of schema.allOf ?? []) {
+    const m = flatten(spec, member, refs);
+    for (const [k, v] of Object.entries(m.properties)) out.properties[k] = k in out.properties ? { allOf: [out.properties[k], v] } : v;
+    out.required.push(...m.required);
+    for (const k of LOWER) if (typeof m[k] === "number" && !(out[k] >= m[k])) out[k] = m[k];
+    for (const k of UPPER) if (typeof m[k] === "number" && !(out[k] <= m[k])) out[k] = m[k];
+    if (Array.isArray(m.enum)) enums.push(m.enum);
+    if (m.items !== undefined) out.items = out.items === undefined ? m.items : { allOf: [out.items, m.items] };
+  }
+  if (enums.length > 0) out.enum = enums.reduce((acc, list) => acc.filter((v) => list.some((w) => sameJson(v, w))));
   out.required = [...new Set(out.required)];
   return out;
 }
@@ -74,7 +104,7 @@ function walk(ctx, base, head, where, side, seen) {
     }
   }
   if (Array.isArray(b.enum) && Array.isArray(h.enum)) {
-    const gone = b.enum.filter((v) => !h.enum.some((w) => JSON.stringify(w) === JSON.stringify(v)));
+    const gone = b.enum.filter((v) => !h.enum.some((w) => sameJson(w, v)));
     for (const v of gone) add("removed-enum-value", `enum value ${JSON.stringify(v)} was removed`);
   }
   for (const [name, sub] of Object.entries(b.properties)) {

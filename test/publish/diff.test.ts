@@ -1,10 +1,12 @@
 // `npm run diff`: a table of spec mutations, each classified breaking or not, run through the real
-// command (Optic + scripts/publish/breaking-rules.mjs) against the bundled spec of the work tree.
+// command (Optic + scripts/publish/breaking-rules.mjs) against the bundled spec of the work tree;
+// then a table of `allOf` merges run through breakingChanges() alone (no Optic, milliseconds).
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { breakingChanges } from "../../scripts/publish/breaking-rules.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
@@ -17,6 +19,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 type Spec = typeof base;
 const schemas = (s: Spec) => s.components.schemas;
 const conversationOp = (s: Spec) => s.paths["/api/conversations/{id}"].patch;
+const participantName = (s: Spec) => schemas(s).UpdateThreadRequest.properties.participant_name;
 
 // `npm run diff` is `node scripts/diff.mjs`: the table runs the script directly (saving an npm start
 // per case, Optic already takes seconds), the git-ref test goes through npm itself.
@@ -38,6 +41,10 @@ interface Case {
   breaking: boolean;
   /** A puffle rule that must fire (the classes Optic misses), or "optic" when Optic alone must flag it. */
   by?: string;
+  /** The finding's text, when it matters (which bound, from what to what). */
+  says?: string;
+  /** A change to the base too (default: the work tree's bundled spec as it is). */
+  base?: (s: Spec) => void;
 }
 
 const cases: Case[] = [
@@ -59,6 +66,25 @@ const cases: Case[] = [
     },
   },
   { name: "request enum value removed (status archived)", breaking: true, by: "removed-enum-value", mutate: (s) => { schemas(s).StatusUpdate.enum = ["active"]; } },
+  // Breaking: a bound or enum narrowed inside `allOf`, which applies together with the schema's own.
+  { name: "request maxLength narrowed in allOf (participant_name: 256, allOf ≤ 100)", breaking: true, by: "narrowed-bound", says: "maxLength lowered from 256 to 100", mutate: (s) => { participantName(s).allOf = [{ maxLength: 100 }]; } },
+  { name: "request maximum narrowed in allOf (unread_count: 2^53 − 1, allOf ≤ 1000)", breaking: true, by: "narrowed-bound", says: "maximum lowered from 9007199254740991 to 1000", mutate: (s) => { schemas(s).UnreadCount.allOf = [{ maximum: 1000 }]; } },
+  { name: "request enum narrowed in allOf (status: allOf [active])", breaking: true, by: "removed-enum-value", says: 'enum value "archived" was removed', mutate: (s) => { schemas(s).StatusUpdate.allOf = [{ enum: ["active"] }]; } },
+  {
+    name: "request minLength raised in allOf (participant_name: ≥ 1, allOf ≥ 5)",
+    breaking: true,
+    by: "narrowed-bound",
+    says: "minLength raised from 1 to 5",
+    base: (s) => { participantName(s).minLength = 1; },
+    mutate: (s) => { participantName(s).minLength = 1; participantName(s).allOf = [{ minLength: 5 }]; },
+  },
+  {
+    name: "request maxLength narrowed by the second allOf member (participant_name: allOf ≤ 256, ≤ 100)",
+    breaking: true,
+    by: "narrowed-bound",
+    says: "maxLength lowered from 256 to 100",
+    mutate: (s) => { delete participantName(s).maxLength; participantName(s).allOf = [{ maxLength: 256 }, { maxLength: 100 }]; },
+  },
   // Breaking: Optic's own checks.
   { name: "operation removed (updateThread)", breaking: true, by: "optic", mutate: (s) => { delete s.paths["/api/threads/{id}"]; } },
   { name: "documented status removed (409)", breaking: true, by: "optic", mutate: (s) => { delete s.paths["/api/threads/{id}"].patch.responses["409"]; } },
@@ -77,6 +103,12 @@ const cases: Case[] = [
   { name: "request enum value added (status deleted)", breaking: false, mutate: (s) => { schemas(s).StatusUpdate.enum = ["active", "archived", "deleted"]; } },
   { name: "request bound relaxed (minProperties removed)", breaking: false, mutate: (s) => { delete schemas(s).UpdateConversationRequest.minProperties; } },
   { name: "new request example", breaking: false, mutate: (s) => { conversationOp(s).requestBody.content["application/json"].examples.zero = { summary: "Zero", value: { unread_count: 0 } }; } },
+  {
+    name: "allOf members reordered (participant_name: allOf ≤ 1000, ≤ 256 → ≤ 256, ≤ 1000)",
+    breaking: false,
+    base: (s) => { delete participantName(s).maxLength; participantName(s).allOf = [{ maxLength: 1000 }, { maxLength: 256 }]; },
+    mutate: (s) => { delete participantName(s).maxLength; participantName(s).allOf = [{ maxLength: 256 }, { maxLength: 1000 }]; },
+  },
 ];
 
 // One case at a time (each runs Optic, seconds of CPU), each with a generous timeout for a busy machine.
@@ -95,18 +127,28 @@ describe("npm run diff classifies spec mutations", () => {
 
   for (const c of cases) {
     it(`${c.breaking ? "breaking" : "not breaking"}: ${c.name}`, async () => {
+      const from = structuredClone(base);
+      c.base?.(from);
       const head = structuredClone(base);
       c.mutate(head);
-      expect(JSON.stringify(head)).not.toBe(JSON.stringify(base));
+      expect(JSON.stringify(head)).not.toBe(JSON.stringify(from));
       const file = path.join(dir, `${c.name.replace(/\W+/g, "-")}.json`);
       writeFileSync(file, JSON.stringify(head));
-      const r = await runDiff(["--base", basePath, "--head", file]);
+      let fromPath = basePath;
+      if (c.base) {
+        fromPath = path.join(dir, `${c.name.replace(/\W+/g, "-")}.base.json`);
+        writeFileSync(fromPath, JSON.stringify(from));
+      }
+      const r = await runDiff(["--base", fromPath, "--head", file]);
       expect(r.status, r.out).toBe(c.breaking ? 1 : 0);
       if (c.breaking) {
         expect(r.out).toContain("BREAKING");
         expect(r.out).toContain("needs a new major info.version");
         if (c.by === "optic") expect(r.out).toMatch(/BREAKING: optic/);
-        else if (c.by) expect(r.out).toContain(`[${c.by}]`);
+        else if (c.by) {
+          expect(r.out).toContain(`[${c.by}]`);
+          if (c.says) expect(r.out.split("\n").some((l) => l.startsWith(`✖ [${c.by}] `) && l.endsWith(`: ${c.says}`)), r.out).toBe(true);
+        }
       } else {
         expect(r.out).toContain("OK: no breaking change.");
       }
@@ -134,4 +176,94 @@ describe("npm run diff classifies spec mutations", () => {
     expect(bad.status).toBe(2);
     expect(bad.out).toContain("cannot read generated/openapi.json at no-such-ref-xyz");
   }, SLOW);
+});
+
+// breakingChanges() on a one-operation spec: `allOf` members apply together with the schema's own
+// keywords (and a `$ref`'s siblings with its target), so what counts is the strictest of each bound,
+// the values every enum allows (a `const` is a one-value enum), and a property or `items` given
+// twice is both schemas at once. The order of the members never matters.
+describe("breaking-rules.mjs merges allOf into the strictest schema", () => {
+  type Schema = Record<string, unknown> | boolean;
+  const spec = (side: "request" | "response", schema: Schema, defs: Record<string, Schema> = {}) => ({
+    openapi: "3.1.0",
+    info: { title: "t", version: "1.0.0" },
+    paths: {
+      "/x": {
+        patch: {
+          requestBody: { content: { "application/json": { schema: side === "request" ? schema : {} } } },
+          responses: { "200": { description: "OK", content: { "application/json": { schema: side === "response" ? schema : {} } } } },
+        },
+      },
+    },
+    components: { schemas: defs },
+  });
+  const at = { request: "PATCH /x request application/json", response: "PATCH /x 200 application/json" };
+  interface Merge {
+    side?: "request" | "response";
+    base: Schema;
+    head: Schema;
+    baseDefs?: Record<string, Schema>;
+    headDefs?: Record<string, Schema>;
+    /** `[rule] where: message`, where relative to the operation's body or 200 response. */
+    want: string[];
+  }
+  // [keyword, looser value, stricter value]: lower bounds raised, upper bounds lowered.
+  const bounds: [string, number, number][] = [
+    ["minimum", 0, 1],
+    ["exclusiveMinimum", 0, 1],
+    ["minLength", 1, 5],
+    ["minItems", 1, 2],
+    ["minProperties", 1, 2],
+    ["maximum", 1000, 10],
+    ["exclusiveMaximum", 1000, 10],
+    ["maxLength", 256, 100],
+    ["maxItems", 20, 5],
+    ["maxProperties", 9, 3],
+  ];
+  const cases: [string, Merge][] = [];
+  for (const [k, loose, strict] of bounds) {
+    const said = `${k} ${k.startsWith("min") || k === "exclusiveMinimum" ? "raised" : "lowered"} from ${loose} to ${strict}`;
+    cases.push(
+      [`${k} narrowed in allOf under the schema's own`, { base: { [k]: loose }, head: { [k]: loose, allOf: [{ [k]: strict }] }, want: [`[narrowed-bound] request: ${said}`] }],
+      [`${k} narrowed by the second allOf member`, { base: { [k]: loose }, head: { allOf: [{ [k]: loose }, { [k]: strict }] }, want: [`[narrowed-bound] request: ${said}`] }],
+      [`${k} in allOf members swapped`, { base: { allOf: [{ [k]: loose }, { [k]: strict }] }, head: { allOf: [{ [k]: strict }, { [k]: loose }] }, want: [] }],
+    );
+  }
+  cases.push(
+    ["request enum narrowed in allOf", { base: { enum: ["a", "b", "c"] }, head: { enum: ["a", "b", "c"], allOf: [{ enum: ["a", "b"] }] }, want: ['[removed-enum-value] request: enum value "c" was removed'] }],
+    ["request enum: two allOf members allow only their common values", { base: { enum: ["a", "b", "c"] }, head: { allOf: [{ enum: ["a", "b", "c"] }, { enum: ["b", "c", "d"] }] }, want: ['[removed-enum-value] request: enum value "a" was removed'] }],
+    ["response enum narrowed by the second allOf member", { side: "response", base: { enum: ["a", "b", "c"] }, head: { allOf: [{ enum: ["a", "b", "c", "d"] }, { enum: ["a", "b"] }] }, want: ['[removed-enum-value] response: enum value "c" was removed'] }],
+    ["enum in allOf members swapped", { base: { allOf: [{ enum: ["a", "b", "c"] }, { enum: ["a", "b"] }] }, head: { allOf: [{ enum: ["a", "b"] }, { enum: ["a", "b", "c"] }] }, want: [] }],
+    ["a const in allOf narrows an enum", { base: { enum: ["a", "b"] }, head: { enum: ["a", "b"], allOf: [{ const: "a" }] }, want: ['[removed-enum-value] request: enum value "b" was removed'] }],
+    ["an enum replaced by a const", { side: "response", base: { enum: ["a", "b"] }, head: { const: "b" }, want: ['[removed-enum-value] response: enum value "a" was removed'] }],
+    [
+      "a property in the schema and in an allOf member: both apply",
+      { base: { properties: { n: { maxLength: 10 } } }, head: { properties: { n: { maxLength: 10 } }, allOf: [{ properties: { n: { maxLength: 5 } } }] }, want: ["[narrowed-bound] request/n: maxLength lowered from 10 to 5"] },
+    ],
+    [
+      "a property in two allOf members, swapped",
+      { base: { allOf: [{ properties: { n: { maxLength: 10 } } }, { properties: { n: { maxLength: 5 } } }] }, head: { allOf: [{ properties: { n: { maxLength: 5 } } }, { properties: { n: { maxLength: 10 } } }] }, want: [] },
+    ],
+    [
+      "a response property's enum narrowed by an allOf member",
+      {
+        side: "response",
+        base: { required: ["s"], properties: { s: { enum: ["a", "b"] } } },
+        head: { required: ["s"], properties: { s: { enum: ["a", "b"] } }, allOf: [{ properties: { s: { enum: ["a"] } } }] },
+        want: ['[removed-enum-value] response/s: enum value "b" was removed'],
+      },
+    ],
+    ["items in the schema and in an allOf member: both apply", { base: { items: { maxLength: 10 } }, head: { items: { maxLength: 10 }, allOf: [{ items: { maxLength: 5 } }] }, want: ["[narrowed-bound] request/[]: maxLength lowered from 10 to 5"] }],
+    [
+      "a $ref's sibling bound does not loosen its target's",
+      { base: { $ref: "#/components/schemas/Name", maxLength: 100 }, baseDefs: { Name: { maxLength: 100 } }, head: { $ref: "#/components/schemas/Name", maxLength: 100 }, headDefs: { Name: { maxLength: 10 } }, want: ["[narrowed-bound] request: maxLength lowered from 100 to 10"] },
+    ],
+    ["boolean schemas (a property that is `true`) are walked, not a crash", { base: { properties: { x: true } }, head: { properties: { x: true }, allOf: [true] }, want: [] }],
+  );
+
+  it.each(cases)("%s", (_name, c) => {
+    const side = c.side ?? "request";
+    const found = breakingChanges(spec(side, c.base, c.baseDefs), spec(side, c.head, c.headDefs)).map((f) => `[${f.rule}] ${f.where.replace(at[f.side], f.side)}: ${f.message}`);
+    expect(found).toEqual(c.want);
+  });
 });

@@ -1,0 +1,9 @@
+// Types of breaking-rules.mjs, for test/publish/diff.test.ts.
+export interface Finding {
+  rule: "narrowed-bound" | "new-required-field" | "removed-enum-value" | "removed-response-field" | "response-field-optional";
+  side: "request" | "response";
+  where: string;
+  message: string;
+}
+/** Runs every rule on two bundled specs (parsed JSON); returns what is breaking (empty: nothing found). */
+export function breakingChanges(base: unknown, head: unknown): Finding[];
