@@ -12,7 +12,8 @@
 //      bounds on the request side, removed response enum values, response fields that are no longer
 //      guaranteed (and, again, new required request fields and removed response fields).
 // Exit 0: nothing breaking. Exit 1: a breaking change (info.version must then get a new major; the
-// output says whether it did). Exit 2: the command could not run.
+// output says whether it did). Exit 2: the command could not run (a bad argument, a spec missing or
+// not JSON at the ref or as FILE, Optic failing), said in one line.
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -23,8 +24,9 @@ import { breakingChanges } from "./publish/breaking-rules.mjs";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SPEC = "generated/openapi.json";
 
+// One line, whatever git or JSON.parse said (V8 quotes the bad input, newlines and all).
 function fail(message) {
-  console.error(`diff: ${message}`);
+  console.error(`diff: ${message.replace(/\s*\n\s*/g, " ")}`);
   process.exit(2);
 }
 
@@ -59,12 +61,26 @@ function defaultRef() {
   }
 }
 
-function readJson(file, label) {
+/** The spec in `text`, or exit 2 naming `what` (where it came from) and what is wrong with it. */
+function parseSpec(text, what) {
+  let spec;
   try {
-    return JSON.parse(readFileSync(file, "utf8"));
+    spec = JSON.parse(text);
   } catch (e) {
-    return fail(`cannot read the ${label} spec ${file}: ${e.message}`);
+    fail(`cannot parse ${what}: ${e.message}`);
   }
+  if (!spec || typeof spec !== "object" || Array.isArray(spec)) fail(`cannot use ${what}: not a JSON object`);
+  return spec;
+}
+
+function readJson(file, label) {
+  let text;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    fail(`cannot read the ${label} spec ${file}: ${e.message}`);
+  }
+  return parseSpec(text, `the ${label} spec ${file}`);
 }
 
 const args = parseArgs(process.argv.slice(2));
@@ -83,7 +99,7 @@ if (args.base) {
   } catch (e) {
     fail(`cannot read ${SPEC} at ${ref}: ${String(e.stderr ?? e.message).trim()}`);
   }
-  base = JSON.parse(text);
+  base = parseSpec(text, `${SPEC} at ${ref}`);
   baseLabel = `${SPEC} at ${ref} (${why})`;
 }
 const head = readJson(args.head ?? path.join(root, SPEC), "head");

@@ -2,10 +2,10 @@
 // command (Optic + scripts/publish/breaking-rules.mjs) against the bundled spec of the work tree;
 // then a table of `allOf` merges run through breakingChanges() alone (no Optic, milliseconds).
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { breakingChanges } from "../../scripts/publish/breaking-rules.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -23,10 +23,10 @@ const participantName = (s: Spec) => schemas(s).UpdateThreadRequest.properties.p
 
 // `npm run diff` is `node scripts/diff.mjs`: the table runs the script directly (saving an npm start
 // per case, Optic already takes seconds), the git-ref test goes through npm itself.
-function runDiff(args: string[], viaNpm = false): Promise<{ status: number | null; out: string }> {
+function runDiff(args: string[], viaNpm = false, env: Record<string, string> = {}): Promise<{ status: number | null; out: string }> {
   return new Promise((resolve, reject) => {
     const [cmd, pre] = viaNpm ? [npm, ["run", "-s", "diff", "--"]] : [process.execPath, [path.join(root, "scripts/diff.mjs")]];
-    const child = spawn(cmd, [...pre, ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(cmd, [...pre, ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
     let out = "";
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (out += d));
@@ -176,6 +176,51 @@ describe("npm run diff classifies spec mutations", () => {
     expect(bad.status).toBe(2);
     expect(bad.out).toContain("cannot read generated/openapi.json at no-such-ref-xyz");
   }, SLOW);
+});
+
+// A spec that cannot be read or parsed, at a git ref or as --base/--head FILE: exit 2 (could not run,
+// not "breaking") with one line naming it and what is wrong, no stack trace, before Optic runs.
+// The refs are in a scratch repository under `dir`, which the script's git reads through GIT_DIR.
+describe("npm run diff: a spec it cannot read", () => {
+  const repo = path.join(dir, "refs-repo");
+  const git = (...args: string[]) => execFileSync("git", ["-C", repo, "-c", "user.name=test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false", ...args], { stdio: "pipe" });
+  const commit = (text: string, message: string) => {
+    writeFileSync(path.join(repo, "generated/openapi.json"), text);
+    git("add", "generated/openapi.json");
+    git("commit", "-q", "-m", message);
+  };
+  const files = {
+    missing: path.join(dir, "missing.json"),
+    "not JSON": path.join(dir, "not-json.json"),
+    "JSON null": path.join(dir, "null.json"),
+  };
+  const gitDir = { GIT_DIR: path.join(repo, ".git") };
+
+  beforeAll(() => {
+    mkdirSync(path.join(repo, "generated"), { recursive: true });
+    execFileSync("git", ["init", "-q", repo], { stdio: "pipe" });
+    commit("null\n", "a spec that is JSON null");
+    git("tag", "v1.0.0");
+    commit("<<<<<<< HEAD\n{}\n=======\n{}\n>>>>>>> other\n", "a spec with merge conflict markers");
+    git("branch", "conflicted");
+    writeFileSync(files["not JSON"], "not\njson\n");
+    writeFileSync(files["JSON null"], "null\n");
+  });
+
+  it.each([
+    ["a git ref whose spec is not JSON (a merge conflict)", ["conflicted"], gitDir, `cannot parse generated/openapi.json at conflicted: Unexpected token '<', "<<<<<<< HE"... is not valid JSON`],
+    ["the default ref (last tag) whose spec is JSON null", [], gitDir, "cannot use generated/openapi.json at v1.0.0: not a JSON object"],
+    ["--base FILE missing", ["--base", files.missing], {}, `cannot read the base spec ${files.missing}: ENOENT: no such file or directory, open '${files.missing}'`],
+    ["--base FILE not JSON", ["--base", files["not JSON"]], {}, `cannot parse the base spec ${files["not JSON"]}: Unexpected token 'o', "not json " is not valid JSON`],
+    ["--base FILE JSON null", ["--base", files["JSON null"]], {}, `cannot use the base spec ${files["JSON null"]}: not a JSON object`],
+    ["--head FILE missing", ["--base", basePath, "--head", files.missing], {}, `cannot read the head spec ${files.missing}: ENOENT: no such file or directory, open '${files.missing}'`],
+    ["--head FILE not JSON", ["--base", basePath, "--head", files["not JSON"]], {}, `cannot parse the head spec ${files["not JSON"]}: Unexpected token 'o', "not json " is not valid JSON`],
+    ["--head FILE JSON null", ["--base", basePath, "--head", files["JSON null"]], {}, `cannot use the head spec ${files["JSON null"]}: not a JSON object`],
+  ])("%s: exit 2 with one line naming it", async (_name, args, env, want) => {
+    const r = await runDiff(args, false, env);
+    expect(r.out).toBe(`diff: ${want}\n`);
+    expect(r.status).toBe(2);
+  });
 });
 
 // breakingChanges() on a one-operation spec: `allOf` members apply together with the schema's own
