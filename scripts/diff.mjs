@@ -107,9 +107,9 @@ const headLabel = args.head ? path.relative(process.cwd(), args.head) : SPEC;
 console.log(`diff: base ${baseLabel} (version ${base.info?.version})`);
 console.log(`diff: head ${headLabel} (version ${head.info?.version})`);
 
-// 1. Optic, on copies without the generated-file notice.
+// 1. Optic, on copies without the generated-file notice (removed before any exit).
 const tmp = mkdtempSync(path.join(os.tmpdir(), "puffle-diff-"));
-let opticBreaking;
+let optic;
 try {
   const strip = (spec) => {
     const { "x-generated": _notice, ...rest } = spec;
@@ -117,23 +117,23 @@ try {
   };
   writeFileSync(path.join(tmp, "base.json"), strip(base));
   writeFileSync(path.join(tmp, "head.json"), strip(head));
-  const optic = spawnSync(process.execPath, [path.join(root, "node_modules/@useoptic/optic/build/index.js"), "diff", "base.json", "head.json", "--check"], {
+  optic = spawnSync(process.execPath, [path.join(root, "node_modules/@useoptic/optic/build/index.js"), "diff", "base.json", "head.json", "--check"], {
     cwd: tmp,
     encoding: "utf8",
     env: { ...process.env, OPTIC_TELEMETRY_LEVEL: "off", CI: "true" },
     timeout: 300_000,
   });
-  const output = `${optic.stdout ?? ""}${optic.stderr ?? ""}`.trim();
-  if (optic.error || (optic.status !== 0 && optic.status !== 1) || !/Operations:/.test(output)) {
-    console.error(output);
-    fail(`optic diff did not run (exit ${optic.status}${optic.error ? `, ${optic.error.message}` : ""})`);
-  }
-  opticBreaking = optic.status === 1;
-  console.log("\n# optic diff --check");
-  console.log(output.replace(/\n?Rerun this command with the --web flag[^\n]*/g, ""));
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
+const output = `${optic.stdout ?? ""}${optic.stderr ?? ""}`.trim();
+if (optic.error || (optic.status !== 0 && optic.status !== 1) || !/Operations:/.test(output)) {
+  console.error(output);
+  fail(`optic diff did not run (exit ${optic.status}${optic.error ? `, ${optic.error.message}` : ""})`);
+}
+const opticBreaking = optic.status === 1;
+console.log("\n# optic diff --check");
+console.log(output.replace(/\n?Rerun this command with the --web flag[^\n]*/g, ""));
 
 // 2. Our rules.
 const findings = breakingChanges(base, head);

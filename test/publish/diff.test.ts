@@ -2,7 +2,7 @@
 // command (Optic + scripts/publish/breaking-rules.mjs) against the bundled spec of the work tree;
 // then a table of `allOf` merges run through breakingChanges() alone (no Optic, milliseconds).
 import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -221,6 +221,19 @@ describe("npm run diff: a spec it cannot read", () => {
     expect(r.out).toBe(`diff: ${want}\n`);
     expect(r.status).toBe(2);
   });
+});
+
+describe("npm run diff: when Optic fails", () => {
+  it("a spec Optic rejects ({}): exit 2 naming Optic, and its temp dir removed", async () => {
+    const tmp = path.join(dir, "tmp-optic-fails");
+    mkdirSync(tmp);
+    const empty = path.join(dir, "empty-object.json");
+    writeFileSync(empty, "{}\n");
+    const r = await runDiff(["--base", basePath, "--head", empty], false, { TMPDIR: tmp });
+    expect(r.out).toMatch(/^diff: optic diff did not run \(exit 1\)$/m);
+    expect(r.status).toBe(2);
+    expect(readdirSync(tmp)).toEqual([]);
+  }, SLOW);
 });
 
 // breakingChanges() on a one-operation spec: `allOf` members apply together with the schema's own
