@@ -6,15 +6,15 @@
 //    the spec's examples by scripts/publish/code-samples.mjs, and writes it to dist/docs/openapi.json.
 // 3. Runs `redocly build-docs --inlineBundle` on that copy, so the page needs no network when viewed
 //    (Redoc's scripts are embedded; telemetry is off).
-// openapi/ and generated/ are never written.
+// openapi/ and generated/ are never written (an OUT_DIR in either is refused, exit 2).
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { decorateWithCodeSamples } from "./publish/code-samples.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const USAGE = "usage: npm run docs -- [OUT_DIR]   (default dist/docs; index.html and openapi.json are written there)";
+const USAGE = "usage: npm run docs -- [OUT_DIR]   (default dist/docs; index.html and openapi.json are written there, never in openapi/ or generated/)";
 const fail = (message, code = 1) => {
   process.stderr.write(`docs: ${message}\n${code === 2 ? `${USAGE}\n` : ""}`);
   process.exit(code);
@@ -30,6 +30,23 @@ const option = argv.find((a) => a.startsWith("-"));
 if (option) fail(`unknown option ${option}`, 2);
 if (argv.length > 1) fail(`one output directory at most, got ${argv.length}: ${argv.join(" ")}`, 2);
 const outDir = path.resolve(root, argv[0] ?? "dist/docs");
+
+// openapi/ and generated/ are never written: not as OUT_DIR, nor a folder in them, whether reached
+// by `..` or through a symlink. The part of the path that exists is resolved; the rest is made.
+const realPath = (file) => {
+  try {
+    return realpathSync(file);
+  } catch {
+    const parent = path.dirname(file);
+    return parent === file ? file : path.join(realPath(parent), path.basename(file));
+  }
+};
+for (const guarded of ["openapi", "generated"]) {
+  const rel = path.relative(realPath(path.join(root, guarded)), realPath(outDir));
+  if (rel === "" || (rel !== ".." && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel))) {
+    fail(`output directory ${argv[0]} is ${rel === "" ? "" : "inside "}${guarded}/; openapi/ and generated/ are never written`, 2);
+  }
+}
 const bundlePath = path.join(root, "generated/openapi.json");
 
 let spec;

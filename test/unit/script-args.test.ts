@@ -1,5 +1,6 @@
 // `npm run docs` and `npm run reliability` on bad arguments: exit 2 naming the argument, with the
-// usage, and nothing written — an option is never taken for docs' output directory. (`npm run
+// usage, and nothing written — an option is never taken for docs' output directory, nor is
+// openapi/ or generated/ (or a folder in them, through `..` or a symlink). (`npm run
 // diff`'s are in test/publish/diff.test.ts, `npm run bench`'s in bench-args.test.ts.)
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -10,9 +11,13 @@ import { root } from "../helpers.js";
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "puffle-script-args-"));
 const strays = ["--bogus", "-x", "a", "b", "--help"].map((name) => path.join(root, name));
+// What docs would leave in openapi/ or generated/ without its guard (none of it is there before).
+const guarded = ["generated/index.html", "generated/docs-out", "openapi/index.html", "openapi/openapi.json", "openapi/docs-out"]
+  .map((name) => path.join(root, name))
+  .filter((file) => !fs.existsSync(file));
 afterAll(() => {
   fs.rmSync(work, { recursive: true, force: true });
-  for (const stray of strays) fs.rmSync(stray, { recursive: true, force: true }); // only if a case failed
+  for (const stray of [...strays, ...guarded]) fs.rmSync(stray, { recursive: true, force: true }); // only if a case failed
 });
 
 function script(name: string, ...args: string[]) {
@@ -20,6 +25,15 @@ function script(name: string, ...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const mtime = (file: string) => fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+/** Every file and folder under `dir` with its size and mtime, to see that nothing was written. */
+const snapshot = (dir: string) =>
+  fs
+    .readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .sort()
+    .map((name) => {
+      const st = fs.statSync(path.join(dir, name));
+      return `${name} ${st.isDirectory() ? "dir" : st.size} ${st.mtimeMs}`;
+    });
 
 describe("npm run docs: arguments", () => {
   const cases: [string, { given: string[]; want: RegExp }][] = [
@@ -34,6 +48,31 @@ describe("npm run docs: arguments", () => {
     expect(stderr).toMatch(/^usage: npm run docs -- \[OUT_DIR\]/m);
     expect(stdout).toBe("");
     for (const stray of strays) expect(fs.existsSync(stray), stray).toBe(false);
+  });
+
+  // openapi/ and generated/ are never written: not as OUT_DIR, nor below them, however it is spelt.
+  const linkToGenerated = path.join(work, "link-to-generated");
+  const linkToRoot = path.join(work, "link-to-root");
+  fs.symlinkSync(path.join(root, "generated"), linkToGenerated);
+  fs.symlinkSync(root, linkToRoot);
+  const guards: [string, { given: string; want: string }][] = [
+    ["generated", { given: "generated", want: "generated is generated/" }],
+    ["./generated/", { given: "./generated/", want: "./generated/ is generated/" }],
+    ["a folder to make inside generated/", { given: "generated/docs-out", want: "generated/docs-out is inside generated/" }],
+    ["generated/ through ..", { given: "dist/../generated", want: "dist/../generated is generated/" }],
+    ["openapi/ as an absolute path", { given: path.join(root, "openapi"), want: `${path.join(root, "openapi")} is openapi/` }],
+    ["a folder to make inside openapi/, absolute", { given: path.join(root, "openapi/docs-out"), want: `${path.join(root, "openapi/docs-out")} is inside openapi/` }],
+    ["a symlink to generated/", { given: linkToGenerated, want: `${linkToGenerated} is generated/` }],
+    ["a folder to make under a symlink to generated/", { given: path.join(linkToGenerated, "docs-out"), want: `${path.join(linkToGenerated, "docs-out")} is inside generated/` }],
+    ["openapi/ under a symlink to the repository", { given: path.join(linkToRoot, "openapi"), want: `${path.join(linkToRoot, "openapi")} is openapi/` }],
+  ];
+  it.each(guards)("OUT_DIR %s: exit 2 naming the rule, with the usage, nothing written", (_name, { given, want }) => {
+    const before = [snapshot(path.join(root, "generated")), snapshot(path.join(root, "openapi"))];
+    const { code, stdout, stderr } = script("docs.mjs", given);
+    expect(stderr.split("\n")).toEqual([`docs: output directory ${want}; openapi/ and generated/ are never written`, expect.stringMatching(/^usage: npm run docs -- \[OUT_DIR\]/), ""]);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect([snapshot(path.join(root, "generated")), snapshot(path.join(root, "openapi"))]).toEqual(before);
   });
 
   it("an output directory that is a file: exit 1 naming it, no stack trace", () => {
