@@ -33,6 +33,11 @@ const CASES: Case[] = [
   { name: "a keyword on the wrong type (minimum on a string)", file: "components/schemas/Uuid.yaml", change: (t) => t.replace("format: uuid", "format: uuid\nminimum: 1"), rule: /ajv\/strict/ },
   { name: "an unknown format", file: "components/schemas/Uuid.yaml", change: (t) => t.replace("format: uuid", "format: uuidish"), at: "uuidish", rule: /unknown-format/ },
   { name: "a duplicate operationId", file: "paths/api_threads_{id}.yaml", change: (t) => t.replace("operationId: updateThread", "operationId: updateConversation"), rule: /operationId-unique/ },
+  // Their readers look an extension up by name: a typo would drop the behaviour it describes without a word.
+  { name: "a misspelt extension (x-puffle-normalise)", file: "components/schemas/UpdateThreadRequest.yaml", change: (t) => t.replace("x-puffle-normalize:\n", "x-puffle-normalise:\n"), at: "x-puffle-normalise:", rule: /^puffle\/known-extensions$/ },
+  { name: "a misspelt extension (x-puffle-behavior)", file: "paths/api_threads_{id}.yaml", change: (t) => t.replace("x-puffle-behaviour:", "x-puffle-behavior:"), at: "x-puffle-behavior:", rule: /^puffle\/known-extensions$/ },
+  { name: "a misspelt extension (x-puffle-transfrom)", file: "components/schemas/UpdateThreadRequest.yaml", change: (t) => t.replace("x-puffle-transform:", "x-puffle-transfrom:"), at: "x-puffle-transfrom:", rule: /^puffle\/known-extensions$/ },
+  { name: "an extension where it is not read (x-puffle-behaviour on a schema)", file: "components/schemas/UnreadCount.yaml", change: (t) => `${t}x-puffle-behaviour:\n  idempotent: true\n`, at: "x-puffle-behaviour:", rule: /^puffle\/known-extensions$/ },
   { name: "an example that contradicts its schema", file: "components/examples/MarkReadRequest.yaml", change: (t) => t.replace("unread_count: 0", "unread_count: -1"), at: "unread_count: -1", rule: /invalid-media-type-examples/ },
 ];
 
