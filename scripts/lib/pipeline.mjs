@@ -167,7 +167,11 @@ async function steps(root, configPath, log, lintProblems, types, { redocly, buil
     try {
       problems = await lint({ ref: root, config, externalRefResolver });
     } catch (err) {
-      throw new PipelineError({ file: err.source?.absoluteRef ?? root, line: err.mark?.line != null ? err.mark.line + 1 : undefined, rule: "yaml", message: err.reason ?? err.message });
+      // Redocly's YamlParseError has line and col (1-based) and its message ends with them; js-yaml's own has a 0-based mark.
+      const line = typeof err.line === "number" ? err.line : err.mark?.line != null ? err.mark.line + 1 : undefined;
+      const col = typeof err.line === "number" ? err.col : err.mark?.column != null ? err.mark.column + 1 : undefined;
+      const message = (err.reason ?? err.message).replace(/ in "[^"]*" \(\d+:\d+\)$/, "");
+      throw new PipelineError({ file: err.source?.absoluteRef ?? root, line, col, rule: "yaml", message });
     }
     if (problems.length > 0 && lintProblems === "count") {
       counted = problems.length;

@@ -107,6 +107,10 @@ function compileErrorPointer(message, schemas, fallback, doc) {
     }
     if (best === -1) pointer = `${fallback}${fragment}`;
   }
+  // "strict mode: unknown keyword: "xml"" names no schema: the keyword is looked for from the schema
+  // being compiled, through its $refs (AJV compiled them with it).
+  const unknown = at ? undefined : /unknown keyword: "([^"]+)"/.exec(message)?.[1];
+  if (unknown) return keywordPointer(doc, fallback, unknown) ?? fallback;
   const keyword = /for keyword "([^"]+)"/.exec(message)?.[1];
   if (keyword) {
     let node = doc;
@@ -114,6 +118,50 @@ function compileErrorPointer(message, schemas, fallback, doc) {
     if (node && typeof node === "object" && Object.hasOwn(node, keyword)) pointer += `/${keyword}`;
   }
   return pointer;
+}
+
+/** Schema keywords whose value maps names to schemas; and those whose value is data, not schemas. */
+const SCHEMA_MAPS = new Set(["properties", "patternProperties", "$defs", "dependentSchemas"]);
+const SCHEMA_DATA = new Set(["enum", "const", "default", "examples", "example"]);
+
+/**
+ * The pointer of the first schema (depth first, from `start`, following local `$ref`s once each)
+ * that has `keyword` among its own keys — not a property named so, nor a key inside data — or
+ * undefined. Only run for a compile error.
+ */
+function keywordPointer(doc, start, keyword) {
+  const seen = new Set();
+  const at = (pointer) => pointer.split("/").slice(1).reduce((node, seg) => node?.[seg.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
+  const visit = (pointer, node) => {
+    if (node === null || typeof node !== "object") return undefined;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const found = visit(`${pointer}/${i}`, node[i]);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    if (Object.hasOwn(node, keyword)) return `${pointer}/${escapePointer(keyword)}`;
+    if (typeof node.$ref === "string" && node.$ref.startsWith("#/") && !seen.has(node.$ref)) {
+      seen.add(node.$ref);
+      const found = visit(node.$ref.slice(1), at(node.$ref.slice(1)));
+      if (found) return found;
+    }
+    for (const [key, value] of Object.entries(node)) {
+      if (SCHEMA_DATA.has(key) || key.startsWith("x-") || key === "$ref") continue;
+      if (SCHEMA_MAPS.has(key) && value && typeof value === "object") {
+        for (const [name, sub] of Object.entries(value)) {
+          const found = visit(`${pointer}/${escapePointer(key)}/${escapePointer(name)}`, sub);
+          if (found) return found;
+        }
+        continue;
+      }
+      const found = visit(`${pointer}/${escapePointer(key)}`, value);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return visit(start, at(start));
 }
 
 /** An operation's documented statuses, in the order of `Object.keys` of its `responses` table. */

@@ -27,9 +27,13 @@ interface Case {
 
 const CASES: Case[] = [
   { name: "invalid YAML", file: "components/schemas/ConversationStatus.yaml", change: (t) => t.replace("  - draft", "  - [draft"), at: "[draft", slack: 1, rule: /^yaml$/ },
+  { name: "invalid YAML in the root file", file: "openapi.yaml", change: (t) => t.replace(/^( {2}version: )/m, "$1["), at: "version: [", slack: 1, rule: /^yaml$/ },
   { name: "a dangling $ref", file: "components/schemas/ConversationRow.yaml", change: (t) => t.replace("$ref: Uuid.yaml", "$ref: Missing.yaml"), at: "Missing.yaml", rule: /unresolved-ref/ },
   { name: "an unknown keyword AJV strict mode rejects (example)", file: "components/schemas/UnreadCount.yaml", change: (t) => `${t}example: 3\n`, at: "example: 3", rule: /example|ajv\/strict/ },
   { name: "an unknown keyword AJV strict mode rejects (exclusiveMinimum: true, OpenAPI 3.0 style)", file: "components/schemas/UnreadCount.yaml", change: (t) => `${t}exclusiveMinimum: true\n`, rule: /./ },
+  // AJV's "unknown keyword" message names no schema: it was located at the first schema compiled.
+  { name: "an OpenAPI-only keyword AJV strict mode rejects (xml), in a schema others $ref", file: "components/schemas/Uuid.yaml", change: (t) => `${t}xml:\n  name: id\n`, at: "xml:", rule: /^ajv\/strict$/ },
+  { name: "an OpenAPI-only keyword AJV strict mode rejects (xml), on a property", file: "components/schemas/UpdateThreadRequest.yaml", change: (t) => t.replace("    x-puffle-transform: lowercase\n", "    x-puffle-transform: lowercase\n    xml:\n      name: e\n"), at: "    xml:", rule: /^ajv\/strict$/ },
   { name: "a keyword on the wrong type (minimum on a string)", file: "components/schemas/Uuid.yaml", change: (t) => t.replace("format: uuid", "format: uuid\nminimum: 1"), rule: /ajv\/strict/ },
   { name: "an unknown format", file: "components/schemas/Uuid.yaml", change: (t) => t.replace("format: uuid", "format: uuidish"), at: "uuidish", rule: /unknown-format/ },
   { name: "a duplicate operationId", file: "paths/api_threads_{id}.yaml", change: (t) => t.replace("operationId: updateThread", "operationId: updateConversation"), rule: /operationId-unique/ },
