@@ -9,6 +9,7 @@ import fs from "node:fs";
 import { Worker } from "node:worker_threads";
 import { PipelineError } from "./errors.mjs";
 import { canonicalize } from "./canonical.mjs";
+import { checkEncoding } from "./encoding.mjs";
 
 /** The modules the steps need, loaded once the types worker has started. */
 async function loadSteps() {
@@ -173,6 +174,8 @@ async function steps(root, configPath, log, lintProblems, types, { redocly, buil
       const message = (err.reason ?? err.message).replace(/ in "[^"]*" \(\d+:\d+\)$/, "");
       throw new PipelineError({ file: err.source?.absoluteRef ?? root, line, col, rule: "yaml", message });
     }
+    // A file that is not UTF-8 first: its replacement characters may be what lint complains of.
+    await checkEncoding(externalRefResolver);
     if (problems.length > 0 && lintProblems === "count") {
       counted = problems.length;
     } else if (problems.length > 0) {

@@ -102,6 +102,42 @@ describe("a broken spec: non-zero exit, one located message, output untouched", 
   }, SLOW);
 });
 
+describe("a spec file that is not UTF-8 fails at its first bad byte", () => {
+  // Redocly decodes it without complaint (U+FFFD), which went on into every generated file.
+  const cases: [string, { bytes: (text: Buffer) => Buffer; line: number; col: number; byte: string }][] = [
+    ["Latin-1 é in a description", { bytes: (b) => Buffer.from(b.toString("latin1").replace("The unread counter", "The caf\u00e9 unread counter"), "latin1"), line: 3, col: 10, byte: "0xe9" }],
+    ["a stray continuation byte", { bytes: (b) => Buffer.concat([b, Buffer.from("# x\x80\n", "latin1")]), line: 7, col: 4, byte: "0x80" }],
+  ];
+  it.each(cases)("%s", (_name, { bytes, line, col, byte }) => {
+    const ws = workspace();
+    try {
+      const file = ws.file("components/schemas/UnreadCount.yaml");
+      fs.writeFileSync(file, bytes(fs.readFileSync(file)));
+      const before = snapshot(ws.out);
+      const m = LINE.exec(oneLine(generate(ws)));
+      expect(m).not.toBeNull();
+      expect(m!.groups).toMatchObject({ file: "openapi/components/schemas/UnreadCount.yaml", line: String(line), col: String(col), rule: "puffle/encoding" });
+      expect(m!.groups!.message).toContain(`byte ${byte}`);
+      expectUntouched(ws, before);
+    } finally {
+      removeWorkspace(ws);
+    }
+  }, SLOW);
+
+  it("a U+FFFD written as UTF-8 is text like any other", () => {
+    const ws = workspace();
+    try {
+      ws.edit("components/schemas/UnreadCount.yaml", (t) => t.replace("The unread counter", "The \uFFFD unread counter"));
+      const run = generate(ws);
+      expect(run.stderr).toBe("");
+      expect(run.status).toBe(0);
+      expect(fs.readFileSync(path.join(ws.out, "openapi.json"), "utf8")).toContain("The \uFFFD unread counter");
+    } finally {
+      removeWorkspace(ws);
+    }
+  }, SLOW);
+});
+
 describe("a spec broken for lint and for a later step reports the lint problem", () => {
   // Lint (its problem names the rule to fix) comes before the validators step, which would fail too
   // here (AJV strict mode): with the types step on its worker thread and in process alike.
