@@ -53,12 +53,13 @@ function writeTree(dir, files) {
   for (const [name, content] of files) fs.writeFileSync(path.join(dir, name), content);
 }
 
+/** Each entry of `dir` → its text, or null for what is not a file (a folder: generate would remove it). */
 function readTree(dir) {
   const out = new Map();
   if (!fs.existsSync(dir)) return out;
   for (const name of fs.readdirSync(dir).sort()) {
     const file = path.join(dir, name);
-    if (fs.statSync(file).isFile()) out.set(name, fs.readFileSync(file, "utf8"));
+    out.set(name, fs.statSync(file).isFile() ? fs.readFileSync(file, "utf8") : null);
   }
   return out;
 }
@@ -287,7 +288,7 @@ if (args.check) {
     if (!current.has(name)) problems.push(`missing: ${path.join(args.out, name)}`);
     else if (current.get(name) !== content) problems.push(`stale:   ${path.join(args.out, name)}`);
   }
-  for (const name of current.keys()) if (!files.has(name)) problems.push(`extra:   ${path.join(args.out, name)}`);
+  for (const [name, content] of current) if (!files.has(name)) problems.push(`extra:   ${path.join(args.out, name)}${content === null ? "/" : ""}`);
   if (problems.length) {
     fail(`generated/ is not what openapi/ generates (fresh output in ${fresh}):\n  ${problems.join("\n  ")}\nrun \`npm run generate\` and commit the result.`);
   }

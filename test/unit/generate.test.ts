@@ -17,7 +17,10 @@ function run(...args: string[]) {
 }
 
 function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(fs.readdirSync(dir).sort().map((name) => [name, fs.readFileSync(path.join(dir, name), "utf8")]));
+  return Object.fromEntries(fs.readdirSync(dir).sort().map((name) => {
+    const file = path.join(dir, name);
+    return [name, fs.statSync(file).isDirectory() ? `(folder: ${fs.readdirSync(file).sort().join(", ")})` : fs.readFileSync(file, "utf8")];
+  }));
 }
 
 beforeAll(() => {
@@ -50,6 +53,9 @@ describe("generate:check", () => {
     ["an edited file", { mutate: (d) => fs.appendFileSync(path.join(d, "schema.d.ts"), "// hand edit\n"), want: /stale:\s+\S*schema\.d\.ts/ }],
     ["a missing file", { mutate: (d) => fs.rmSync(path.join(d, "validators.js")), want: /missing:\s+\S*validators\.js/ }],
     ["an extra file", { mutate: (d) => fs.writeFileSync(path.join(d, "notes.txt"), "x"), want: /extra:\s+\S*notes\.txt/ }],
+    // generate replaces the whole folder: a folder in it would be gone after a regenerate.
+    ["an extra folder", { mutate: (d) => { fs.mkdirSync(path.join(d, "sub")); fs.writeFileSync(path.join(d, "sub", "a.js"), "x"); }, want: /extra:\s+\S*sub\/$/m }],
+    ["a folder where a generated file goes", { mutate: (d) => { fs.rmSync(path.join(d, "meta.js")); fs.mkdirSync(path.join(d, "meta.js")); }, want: /stale:\s+\S*meta\.js/ }],
   ];
   it.each(cases)("fails on %s, naming it, and changes nothing", (_name, { mutate, want }) => {
     const dir = fs.mkdtempSync(path.join(work, "check-"));
