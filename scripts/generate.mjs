@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run generate        lint → bundle → types → validators → meta, into generated/ (atomic swap)
+// npm run generate        lint → bundle → types → yaml → validators → meta, into generated/ (atomic swap)
 // npm run generate:check  the same into a temporary folder; fails, naming the files, when generated/ differs
 //
 // Options: --spec FILE (default openapi/openapi.yaml), --config FILE (default redocly.yaml),
