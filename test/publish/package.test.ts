@@ -1,7 +1,8 @@
 // The package as its users get it: `npm pack`, the tarball's file list, then a fresh consumer project
 // (TypeScript 5, "type": "module", moduleResolution nodenext) that installs the tarball from the local
 // npm cache (`--prefer-offline`), typechecks a file using the client, the types and the validators,
-// fails to compile a misspelled field, runs, and runs the `puffle` binary.
+// fails to compile a misspelled field, runs, and runs the `puffle` binary; and `require()`s every
+// entry from a CommonJS file.
 import { spawn } from "node:child_process";
 import type { SpawnOptions } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -181,6 +182,42 @@ export const call = () => createPuffleClient().updateConversation("f11e8a2c-1234
     expect(check.status).not.toBe(0);
     expect(check.out).toMatch(/misspelled\.ts\(3,\d+\): error TS(2353|2561):.*'draft_subjet'/);
     expect(check.out).toMatch(/misspelled\.ts\(4,\d+\): error TS(2353|2561):.*'unread_cont'/);
+  });
+
+  it.skipIf(!process.features.require_module)("require()s every JS entry from a CommonJS file (Node's require of ES modules), the lazily loaded validators too", async () => {
+    writeFileSync(
+      path.join(consumer, "require.cjs"),
+      `"use strict";
+const { createPuffleClient, PuffleValidationError } = require("puffle-api");
+const { validateRequestBody } = require("puffle-api/validators");
+const { ALICE_TOKEN, startServer } = require("puffle-api/server");
+const spec = require("puffle-api/openapi.json");
+
+(async () => {
+  const server = await startServer({ port: 0 });
+  try {
+    const puffle = createPuffleClient({ baseUrl: server.url, apiKey: ALICE_TOKEN });
+    const conversation = await puffle.updateConversation("f11e8a2c-1234-4567-89ab-cdef01234567", { status: "archived" });
+    // An id that is no canonical UUID loads the validators chunk (dynamic import) to word the refusal.
+    const refused = await puffle.updateThread("not-a-uuid", { status: "archived" }).then(() => undefined, (error) => error);
+    if (!(refused instanceof PuffleValidationError) || refused.target !== "path") throw refused ?? new Error("a bad id was sent");
+    console.log(spec.info.version, conversation.status, refused.field, validateRequestBody("updateThread", { status: "deleted" }).valid);
+  } finally {
+    await server.close();
+  }
+})().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
+`,
+    );
+    const result = await run(process.execPath, [path.join(consumer, "require.cjs")], { cwd: consumer, timeout: 60_000 });
+    expect(result.out).toBe(`${JSON.parse(readFileSync(path.join(root, "generated/openapi.json"), "utf8")).info.version} archived id false\n`);
+    expect(result.status).toBe(0);
+    // What README says of a Node without require(esm) (before 20.19 / 22.12): ERR_REQUIRE_ESM.
+    const without = await run(process.execPath, ["--no-experimental-require-module", path.join(consumer, "require.cjs")], { cwd: consumer, timeout: 60_000 });
+    expect(without.out).toContain("ERR_REQUIRE_ESM");
+    expect(without.status).not.toBe(0);
   });
 
   it("installs the puffle binary: `puffle --help` lists both commands", async () => {
