@@ -45,67 +45,67 @@ export const DEFAULT_RETRY_DELAYS = Object.freeze({ baseDelayMs: 250, maxDelayMs
  */
 export interface PuffleRetryOptions {
   /** First backoff ceiling, in ms. Default 250. */
-  baseDelayMs?: number;
+  baseDelayMs?: number | undefined;
   /** Largest backoff ceiling, in ms. Default 8000. */
-  maxDelayMs?: number;
+  maxDelayMs?: number | undefined;
   /** Largest wait a `Retry-After` header can ask for, in ms; a longer one is cut to this. Default 60000. */
-  maxRetryAfterMs?: number;
+  maxRetryAfterMs?: number | undefined;
   /** The jitter source, a number in [0, 1). Default `Math.random`. */
-  random?: () => number;
+  random?: (() => number) | undefined;
   /**
    * Waits `ms` milliseconds; should resolve early when `signal` aborts (the client also stops waiting
    * when it does). Default: a timer.
    */
-  sleep?: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
+  sleep?: ((ms: number, signal: AbortSignal | undefined) => Promise<void>) | undefined;
 }
 
 export interface PuffleClientOptions {
   /** Root URL of the API. Default: the spec's server, `https://app.puffle.ai`. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Bearer token. Default: the `PUFFLE_API_KEY` environment variable (in Node). */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /**
    * A `fetch` to use instead of `globalThis.fetch`, called as the global one is: `fetch(url, init)`
    * by `updateConversation` / `updateThread` (`url` a string; `init` with `method`, `headers` as a
    * plain object with lower-case names, `body` as the JSON text, and `signal`), `fetch(request)` by
    * `PATCH` and the other openapi-fetch methods.
    */
-  fetch?: (input: string | Request, init?: RequestInit) => Promise<Response>;
+  fetch?: ((input: string | Request, init?: RequestInit) => Promise<Response>) | undefined;
   /** Extra headers sent with every request. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /**
    * Check bodies against the spec with the generated validators. `"request"`: a body that is not the
    * strict form of the request schema throws `PuffleValidationError` and is not sent. `"response"`: a
    * 2xx body that does not match the documented response throws `PuffleValidationError` naming the
    * field. `"both"`: both. Default: off (the path id is always checked).
    */
-  validate?: ValidateMode;
+  validate?: ValidateMode | undefined;
   /**
    * Milliseconds to wait for the whole response (headers and body) before giving up with
    * `PuffleTimeoutError`. Default 30000; `0` waits for ever. The deadline is overall: it covers every
    * attempt and the waits between them.
    */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /**
    * How many times a failed attempt is retried: after a network error (no response, or the connection
    * lost while reading the body), a 408, a 429 or any 5xx. Never after another 4xx, a timeout or an
    * abort, and only for operations the spec marks idempotent (both are). Default 2; `0` sends once.
    */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** The waits between attempts (backoff, `Retry-After` cap, test hooks). */
-  retry?: PuffleRetryOptions;
+  retry?: PuffleRetryOptions | undefined;
 }
 
 /** Per-call options of `updateConversation` / `updateThread`. */
 export interface PuffleRequestOptions {
   /** Aborts the request; the call rejects with `PuffleAbortError`. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Overrides the client's `timeoutMs` for this call. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Extra headers for this call. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** Overrides the client's `maxRetries` for this call. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
 }
 
 /** The raw openapi-fetch client over the generated `paths`. */

@@ -52,7 +52,7 @@ export class PuffleValidationError extends PuffleError {
     target: ValidationTarget;
     operationId: OperationId;
     issues: readonly ValidationIssue[];
-    status?: number;
+    status?: number | undefined;
     requestId?: string | undefined;
   }) {
     const first = init.issues[0] ?? { path: "", keyword: "invalid", message: "is invalid" };
@@ -99,7 +99,7 @@ export class PuffleApiError<Op extends OperationId = OperationId> extends Puffle
   /** How many times the request was sent (1 unless a 408, 429 or 5xx was retried); this is the last answer. */
   readonly attempts: number;
 
-  constructor(init: { operationId: Op; status: number; statusText?: string; body: unknown; problem: Problem | undefined; headers: Headers; existingThread?: Thread | undefined; attempts?: number }) {
+  constructor(init: { operationId: Op; status: number; statusText?: string | undefined; body: unknown; problem: Problem | undefined; headers: Headers; existingThread?: Thread | undefined; attempts?: number | undefined }) {
     const requestId = init.headers.get("x-request-id") ?? undefined;
     const summary = init.problem
       ? `${init.problem.title}${init.problem.detail ? `: ${init.problem.detail}` : ""}`
@@ -148,7 +148,7 @@ export class PuffleNetworkError extends PuffleError {
   readonly url: string;
   /** How many times the request was sent; `cause` is the last attempt's failure. */
   readonly attempts: number;
-  constructor(init: { url: string; operationId?: OperationId | undefined; cause: unknown; attempts?: number }) {
+  constructor(init: { url: string; operationId?: OperationId | undefined; cause: unknown; attempts?: number | undefined }) {
     const reason = describeCause(init.cause);
     const attempts = init.attempts ?? 1;
     super(`${init.operationId ? `${init.operationId}: ` : ""}network error calling ${init.url}: ${reason}${attemptsSuffix(attempts)}`, { cause: init.cause });
@@ -169,7 +169,7 @@ export class PuffleTimeoutError extends PuffleError {
   readonly timeoutMs: number;
   /** How many times the request was sent before the deadline passed. */
   readonly attempts: number;
-  constructor(init: { url: string; operationId?: OperationId | undefined; timeoutMs: number; attempts?: number }) {
+  constructor(init: { url: string; operationId?: OperationId | undefined; timeoutMs: number; attempts?: number | undefined }) {
     const attempts = init.attempts ?? 1;
     super(`${init.operationId ? `${init.operationId}: ` : ""}no response from ${init.url} within ${init.timeoutMs} ms${attemptsSuffix(attempts)}`);
     this.name = "PuffleTimeoutError";
@@ -186,7 +186,7 @@ export class PuffleAbortError extends PuffleError {
   readonly url: string;
   /** How many times the request was sent before the abort (0: aborted before anything was sent). */
   readonly attempts: number;
-  constructor(init: { url: string; operationId?: OperationId | undefined; reason: unknown; attempts?: number }) {
+  constructor(init: { url: string; operationId?: OperationId | undefined; reason: unknown; attempts?: number | undefined }) {
     const attempts = init.attempts ?? 1;
     super(`${init.operationId ? `${init.operationId}: ` : ""}request to ${init.url} was aborted: ${describeCause(init.reason)}${attemptsSuffix(attempts)}`, { cause: init.reason });
     this.name = "PuffleAbortError";

@@ -41,20 +41,20 @@ declare module "fastify" {
 
 export interface ServerOptions {
   /** The data to start from (deep-copied). Default: the documented default seed. */
-  seed?: Seed;
+  seed?: Seed | undefined;
   /** Log one line per request and response (JSON, pino). Bearer tokens are never logged. Default false. */
-  logger?: boolean;
+  logger?: boolean | undefined;
   /** Where log lines go (implies `logger: true`). Default: stdout. */
-  logStream?: { write(line: string): void };
+  logStream?: { write(line: string): void } | undefined;
 }
 
 export interface StartOptions extends ServerOptions {
   /** Default 4010; 0 picks any free port. */
-  port?: number;
+  port?: number | undefined;
   /** Default "127.0.0.1". */
-  host?: string;
+  host?: string | undefined;
   /** A seed file to load instead of the default seed (the `--data FILE` format, see docs/server.md). */
-  dataFile?: string;
+  dataFile?: string | undefined;
 }
 
 export interface RunningServer {

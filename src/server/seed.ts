@@ -29,17 +29,17 @@ export interface SeedAccount {
   channel: Channel;
   status: AccountStatus;
   /** The sender's address (informational). */
-  email?: string | null;
+  email?: string | null | undefined;
 }
 
 /** One `conversations` row: every conversation column, the draft columns (default null) and `warmup` (default false). */
 export type SeedConversation = Required<{ [K in keyof Conversation]: Conversation[K] }> & ThreadDraft & {
   /** A warmup thread never counts as a duplicate recipient. Not returned by the API. */
-  warmup?: boolean;
+  warmup?: boolean | undefined;
 };
 
 export interface Seed {
-  description?: string;
+  description?: string | undefined;
   workspaces: SeedWorkspace[];
   users: SeedUser[];
   accounts: SeedAccount[];

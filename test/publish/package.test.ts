@@ -1,8 +1,9 @@
 // The package as its users get it: `npm pack`, the tarball's file list, then a fresh consumer project
 // (TypeScript 5, "type": "module", moduleResolution nodenext) that installs the tarball from the local
 // npm cache (`--prefer-offline`), typechecks a file using the client, the types and the validators,
-// fails to compile a misspelled field, runs, and runs the `puffle` binary; and `require()`s every
-// entry from a CommonJS file.
+// fails to compile a misspelled field, runs, and runs the `puffle` binary; typechecks and runs the
+// documented option objects with `exactOptionalPropertyTypes`; and `require()`s every entry from a
+// CommonJS file.
 import { spawn } from "node:child_process";
 import type { SpawnOptions } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -182,6 +183,71 @@ export const call = () => createPuffleClient().updateConversation("f11e8a2c-1234
     expect(check.status).not.toBe(0);
     expect(check.out).toMatch(/misspelled\.ts\(3,\d+\): error TS(2353|2561):.*'draft_subjet'/);
     expect(check.out).toMatch(/misspelled\.ts\(4,\d+\): error TS(2353|2561):.*'unread_cont'/);
+  });
+
+  it("typechecks and runs README's and docs/client.md's option objects with exactOptionalPropertyTypes: undefined means not given", async () => {
+    // process.env.X is `string | undefined`: a consumer with exactOptionalPropertyTypes must be able to
+    // pass it (and any other undefined) to every optional option, since the package treats undefined as absent.
+    writeFileSync(
+      path.join(consumer, "exact.ts"),
+      `import { createPuffleClient, PuffleAbortError, PuffleApiError, PuffleNetworkError, PuffleTimeoutError, PuffleValidationError } from "puffle-api";
+import type { PuffleClientOptions, PuffleRequestOptions, PuffleRetryOptions } from "puffle-api";
+import { ALICE_TOKEN, createServer, defaultSeed, startServer } from "puffle-api/server";
+import type { Seed, SeedAccount, SeedConversation, ServerOptions, StartOptions } from "puffle-api/server";
+
+/** Every member of T, each given as undefined (the object must name them all, so a new option is covered too). */
+type AllUndefined<T> = { [K in keyof T]-?: undefined };
+
+// README, "SDK users: the typed client", as printed:
+export const puffle = createPuffleClient({ apiKey: process.env.PUFFLE_API_KEY }); // baseUrl defaults to https://app.puffle.ai
+// docs/client.md, "Quick start", as printed:
+export const local = createPuffleClient({
+  baseUrl: "http://127.0.0.1:4010",  // default: the spec's server, https://app.puffle.ai
+  apiKey: process.env.PUFFLE_API_KEY, // default: the PUFFLE_API_KEY environment variable
+});
+
+const retry = { baseDelayMs: undefined, maxDelayMs: undefined, maxRetryAfterMs: undefined, random: undefined, sleep: undefined } satisfies AllUndefined<PuffleRetryOptions>;
+const clientOptions = { baseUrl: undefined, apiKey: undefined, fetch: undefined, headers: undefined, validate: undefined, timeoutMs: undefined, maxRetries: undefined, retry: undefined } satisfies AllUndefined<PuffleClientOptions>;
+const callOptions = { signal: undefined, timeoutMs: undefined, headers: undefined, maxRetries: undefined } satisfies AllUndefined<PuffleRequestOptions>;
+const serverOptions = { seed: undefined, logger: undefined, logStream: undefined } satisfies AllUndefined<ServerOptions>;
+const startOptions = { ...serverOptions, port: undefined, host: undefined, dataFile: undefined } satisfies AllUndefined<StartOptions>;
+export const asStartOptions: StartOptions = startOptions; // not started: port undefined means 4010
+const seed: Seed = {
+  ...defaultSeed,
+  description: undefined,
+  accounts: defaultSeed.accounts.map((a): SeedAccount => ({ ...a, email: undefined })),
+  conversations: defaultSeed.conversations.map((c): SeedConversation => ({ ...c, warmup: undefined })),
+};
+
+const errors = [
+  new PuffleApiError({ operationId: "updateThread", status: 502, statusText: undefined, body: "", problem: undefined, headers: new Headers(), existingThread: undefined, attempts: undefined }),
+  new PuffleNetworkError({ url: "http://127.0.0.1:9/", operationId: undefined, cause: new Error("refused"), attempts: undefined }),
+  new PuffleTimeoutError({ url: "http://127.0.0.1:9/", operationId: undefined, timeoutMs: 5, attempts: undefined }),
+  new PuffleAbortError({ url: "http://127.0.0.1:9/", operationId: undefined, reason: "stopped", attempts: undefined }),
+];
+for (const error of errors) if (error.attempts !== 1 || error.message.includes("undefined")) throw new Error(\`undefined not taken as absent: \${error.message}\`);
+const invalid = new PuffleValidationError({ target: "response", operationId: "updateThread", issues: [], status: undefined, requestId: undefined });
+if (invalid.message.includes("undefined")) throw new Error(invalid.message);
+
+createPuffleClient(clientOptions); // every option at its default
+await createServer(serverOptions).close();
+const server = await startServer({ ...startOptions, port: 0, seed });
+try {
+  const client = createPuffleClient({ ...clientOptions, baseUrl: server.url, apiKey: ALICE_TOKEN, retry });
+  const conversation = await client.updateConversation("f11e8a2c-1234-4567-89ab-cdef01234567", { status: "archived" }, callOptions);
+  console.log(conversation.status, new URL(server.url).hostname);
+} finally {
+  await server.close();
+}
+`,
+    );
+    writeFileSync(path.join(consumer, "tsconfig.exact.json"), JSON.stringify({ extends: "./tsconfig.json", compilerOptions: { exactOptionalPropertyTypes: true }, files: ["exact.ts"] }));
+    const check = await run(process.execPath, [tsc(), "-p", path.join(consumer, "tsconfig.exact.json")], { cwd: consumer });
+    expect(check.out).toBe("");
+    expect(check.status).toBe(0);
+    const result = await run(process.execPath, [path.join(consumer, "out/exact.js")], { cwd: consumer, timeout: 60_000 });
+    expect(result.out).toBe("archived 127.0.0.1\n");
+    expect(result.status).toBe(0);
   });
 
   it.skipIf(!process.features.require_module)("require()s every JS entry from a CommonJS file (Node's require of ES modules), the lazily loaded validators too", async () => {
