@@ -138,6 +138,12 @@ import { normalizeRequestBody, validateRequestBody, validateResponseBody } from 
 import type { paths } from "puffle-api/schema";
 import spec from "puffle-api/openapi.json" with { type: "json" };
 import { ALICE_TOKEN, startServer } from "puffle-api/server";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+// The YAML form is a file to read (Node cannot import .yaml), as README shows.
+const yamlText = readFileSync(fileURLToPath(import.meta.resolve("puffle-api/openapi.yaml")), "utf8");
+if (!yamlText.includes("openapi: 3.1.0") || !yamlText.includes(spec.info.title)) throw new Error("puffle-api/openapi.yaml is not the bundled spec");
 
 type UpdatePath = keyof paths;
 const path: UpdatePath = "/api/threads/{id}";
