@@ -124,6 +124,25 @@ describe("the tarball (npm pack)", () => {
     }
     expect(missing).toEqual([]);
   });
+
+  it("no shipped file points at a file that is not shipped: no sourceMappingURL or reference path to a missing file", () => {
+    // A bundler's source-map loader (webpack's source-map-loader, Vite, esbuild) follows
+    // `//# sourceMappingURL=` and warns for every map it cannot find in the installed package.
+    const dangling: string[] = [];
+    for (const file of files.filter((f) => /\.(m?js|cjs|d\.ts)$/.test(f))) {
+      const text = readFileSync(path.join(root, file), "utf8");
+      const refs = [
+        ...[...text.matchAll(/[#@]\s*sourceMappingURL=([^\s*'"`]+)/g)].map((m) => m[1]!),
+        ...[...text.matchAll(/\/\/\/\s*<reference\s+path=["']([^"']+)["']/g)].map((m) => m[1]!),
+      ];
+      for (const ref of refs) {
+        if (/^data:/.test(ref)) continue;
+        const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), ref));
+        if (!files.includes(target)) dangling.push(`${file} → ${ref}`);
+      }
+    }
+    expect(dangling).toEqual([]);
+  });
 });
 
 describe("a fresh TypeScript consumer project with the tarball installed", () => {
