@@ -43,8 +43,9 @@ let tarball: string;
 let files: string[];
 
 beforeAll(async () => {
-  // dist/ is fresh: the vitest global setup runs the build.
-  const packed = await run("npm", ["pack", "--json", "--pack-destination", dir], { cwd: root });
+  // dist/ is fresh: the vitest global setup runs the build. `--ignore-scripts` skips the package's
+  // prepack build, which would rewrite dist/ under the test files running beside this one.
+  const packed = await run("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", dir], { cwd: root });
   expect(packed.status, packed.out).toBe(0);
   const info = JSON.parse(packed.stdout)[0];
   tarball = path.join(dir, info.filename);
