@@ -68,7 +68,8 @@ export interface PuffleClientOptions {
    * A `fetch` to use instead of `globalThis.fetch`, called as the global one is: `fetch(url, init)`
    * by `updateConversation` / `updateThread` (`url` a string; `init` with `method`, `headers` as a
    * plain object with lower-case names, `body` as the JSON text, and `signal`), `fetch(request)` by
-   * `PATCH` and the other openapi-fetch methods.
+   * `PATCH` and the other openapi-fetch methods — and by the two methods too while a middleware is
+   * registered (`use`) or a `content-type` header is given (they then go through openapi-fetch).
    */
   fetch?: ((input: string | Request, init?: RequestInit) => Promise<Response>) | undefined;
   /** Extra headers sent with every request. */

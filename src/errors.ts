@@ -96,7 +96,7 @@ export class PuffleApiError<Op extends OperationId = OperationId> extends Puffle
   readonly headers: Headers;
   /** For a 409 duplicate recipient: the sender's existing thread (`existing_thread`); otherwise undefined. */
   readonly existingThread: Thread | undefined;
-  /** How many times the request was sent (1 unless a 408, 429 or 5xx was retried); this is the last answer. */
+  /** How many times the request was sent (1 unless a network error, 408, 429 or 5xx was retried); this is the last answer. */
   readonly attempts: number;
 
   constructor(init: { operationId: Op; status: number; statusText?: string | undefined; body: unknown; problem: Problem | undefined; headers: Headers; existingThread?: Thread | undefined; attempts?: number | undefined }) {

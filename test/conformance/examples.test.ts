@@ -101,6 +101,26 @@ describe("the docs' examples are in the spec verbatim", () => {
   });
 });
 
+// The words the pages give each operation: its title (after the method and the path, one segment a
+// line) is the summary, and the line after "Response" is the 200 response's description.
+describe("the spec's summaries and 200 descriptions are the published pages' words", () => {
+  const referenceDir = path.resolve(root, "../shared/reference");
+  const pages = { updateConversation: "update-conversation.txt", updateThread: "update-thread.txt" } as const;
+  const byId = Object.fromEntries(operations.map((o) => [o.operationId, o]));
+  it.runIf(fs.existsSync(referenceDir)).each(Object.entries(pages))("%s, from %s", (operationId, page) => {
+    const lines = fs.readFileSync(path.join(referenceDir, page), "utf8").split("\n").map((l) => l.trim());
+    const op = byId[operationId]!;
+    // "PATCH", then the path one segment a line ("/", "api", "/", …, "{id}"), then the title.
+    const method = lines.indexOf(op.method.toUpperCase());
+    const segments = op.path.split(/(\/)/).filter((x) => x !== "");
+    expect(lines.slice(method + 1, method + 1 + segments.length)).toEqual(segments);
+    expect(op.op.summary).toBe(lines[method + 1 + segments.length]);
+    const response = lines.indexOf("Response");
+    const description = lines.slice(response + 1).find((l) => l !== "");
+    expect(deref<JsonObject>((op.op.responses as JsonObject)["200"]).description).toBe(description);
+  });
+});
+
 /** Every balanced `{…}` in a text that parses as JSON, outermost first. */
 function jsonObjectsIn(text: string): Json[] {
   const out: Json[] = [];
