@@ -185,6 +185,23 @@ describe("runCli in-process", () => {
     expect(send).not.toHaveBeenCalled();
   });
 
+  it("sends with the documented defaults: --timeout 30000, --retries 2", async () => {
+    const { code, send } = await run(["thread", "update", "--id", THREAD_ID, "--status", "archived"]);
+    expect(code).toBe(EXIT.ok);
+    expect(send).toHaveBeenCalledWith(expect.objectContaining({ timeoutMs: 30_000, maxRetries: 2 }));
+  });
+
+  it.each([
+    ["--timeout at its largest, 2147483647", ["--timeout", "2147483647"], EXIT.ok],
+    ["--timeout one more", ["--timeout", "2147483648"], EXIT.usage],
+    ["--retries at its largest, 20", ["--retries", "20"], EXIT.ok],
+    ["--retries one more", ["--retries", "21"], EXIT.usage],
+  ])("%s", async (_name, args, want) => {
+    const { code, send } = await run(["thread", "update", "--id", THREAD_ID, "--status", "archived", ...args]);
+    expect(code).toBe(want);
+    expect(send).toHaveBeenCalledTimes(want === EXIT.ok ? 1 : 0);
+  });
+
   it("an @file with a UTF-8 byte order mark is read as the JSON after it", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "puffle-cli-bom-"));
     try {

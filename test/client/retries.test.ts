@@ -203,6 +203,38 @@ describe("retried: 5xx, 408, 429 and network errors", () => {
     expect(s.requests).toHaveLength(1);
   });
 
+  // The wait counts from the call's start: one that fits in timeoutMs but would end past the
+  // deadline, given the time the first attempt took, is not started either (both paths).
+  for (const path of ["the methods", "the raw client"] as const) {
+    it(`${path}: a wait shorter than timeoutMs that would still end past the deadline is not started`, async () => {
+      const s = await serve((_req, res) => {
+        setTimeout(() => {
+          res.writeHead(503, { "retry-after": "1", "content-type": "application/problem+json" });
+          res.end(JSON.stringify({ type: "about:blank", title: "Busy", status: 503 }));
+        }, 600);
+      });
+      const { client, waits } = clientFor(s, { timeoutMs: 1_500 });
+      if (path === "the methods") {
+        const error = (await rejection(client.updateThread(THREAD_ID, BODY))) as PuffleApiError;
+        expect(error).toBeInstanceOf(PuffleApiError);
+        expect(error.status).toBe(503);
+      } else {
+        const { error, response } = await client.PATCH("/api/threads/{id}", { params: { path: { id: THREAD_ID } }, body: BODY });
+        expect(response.status).toBe(503);
+        expect(error).toMatchObject({ title: "Busy" });
+      }
+      expect(waits).toEqual([]);
+      expect(s.requests).toHaveLength(1);
+    }, 10_000);
+  }
+
+  it("599, the last 5xx, is retried like the others", async () => {
+    const s = await serve(sequence(reply(599, ""), OK));
+    const { client } = clientFor(s);
+    await expect(client.updateThread(THREAD_ID, BODY)).resolves.toEqual(THREAD);
+    expect(s.requests).toHaveLength(2);
+  });
+
   it("a backoff longer than the deadline is not started, with the real timer (the test would hang otherwise)", async () => {
     const s = await serve(reply(503, ""));
     const client = createPuffleClient({ baseUrl: s.url, apiKey: "k", timeoutMs: 1_000, retry: { baseDelayMs: 600_000, maxDelayMs: 600_000, random: () => 1 } });
@@ -403,6 +435,10 @@ describe("every fault ends in a typed result or a typed error, within the timeou
 describe("options and Retry-After parsing", () => {
   it("rejects bad retry options by name", () => {
     for (const maxRetries of [-1, 1.5, 21, Number.NaN]) expect(() => createPuffleClient({ maxRetries })).toThrow(PuffleConfigError);
+    // The documented bounds are themselves accepted: 0 and MAX_RETRIES_LIMIT (20).
+    for (const maxRetries of [0, 20]) expect(() => createPuffleClient({ maxRetries })).not.toThrow();
+    expect(DEFAULT_RETRY_DELAYS).toEqual({ baseDelayMs: 250, maxDelayMs: 8_000, maxRetryAfterMs: 60_000 });
+    expect(DEFAULT_MAX_RETRIES).toBe(2);
     expect(() => createPuffleClient({ maxRetries: "2" as unknown as number })).toThrow(/maxRetries must be an integer from 0/);
     expect(() => createPuffleClient({ retry: { baseDelayMs: -1 } })).toThrow(/retry\.baseDelayMs must be an integer/);
     expect(() => createPuffleClient({ retry: { maxRetryAfterMs: 1.5 } })).toThrow(/retry\.maxRetryAfterMs/);

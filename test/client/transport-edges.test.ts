@@ -2,9 +2,11 @@
 // refused when given (never retried as "network errors"), another fetch's Response is read like
 // the platform's, a network-error Response is a network error, and a 2xx body that is not JSON is
 // a PuffleError on the raw openapi-fetch path as on the methods.
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   createPuffleClient,
+  fieldOfPointer,
+  isDuplicateThreadError,
   PuffleApiError,
   PuffleConfigError,
   PuffleError,
@@ -176,6 +178,7 @@ describe("what is not a response is a network error, named", () => {
     ["Response.error()", { given: () => Response.error(), cause: /fetch returned a network error \(a response of status 0\)/ }],
     ["a foreign response of status 0", { given: () => new ForeignResponse("", 0, {}), cause: /fetch returned a network error/ }],
     ["a foreign response of status 99", { given: () => new ForeignResponse("", 99, {}), cause: /fetch returned a response of status 99, not an HTTP status from 200 to 599/ }],
+    ["a foreign response of status 600", { given: () => new ForeignResponse("", 600, {}), cause: /fetch returned a response of status 600, not an HTTP status from 200 to 599/ }],
     ["an empty object", { given: () => ({}), cause: /fetch did not return a Response \(got an object without status, headers and body methods\)/ }],
     ["undefined", { given: () => undefined, cause: /fetch did not return a Response \(got undefined\)/ }],
     ["null", { given: () => null, cause: /fetch did not return a Response \(got null\)/ }],
@@ -223,5 +226,95 @@ describe("a 2xx body that is not JSON", () => {
     const { data, error } = await client.PATCH("/api/threads/{id}", { params: { path: { id: THREAD_ID } }, body: { status: "archived" } });
     expect(data).toBeUndefined();
     expect(error).toBeUndefined();
+  });
+});
+
+describe("what the options' docs promise", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it("every trailing / of baseUrl is ignored", async () => {
+    const fetch = okFetch();
+    const client = createPuffleClient({ baseUrl: `${BASE}/v1///`, apiKey: "k", fetch });
+    await client.updateThread(THREAD_ID, { status: "archived" });
+    expect(fetch.mock.calls[0]?.[0]).toBe(`${BASE}/v1/api/threads/${THREAD_ID}`);
+  });
+
+  it("a header set to null is removed (the token too), one set to undefined is skipped", async () => {
+    const fetch = okFetch();
+    const client = createPuffleClient({ baseUrl: BASE, apiKey: "k", fetch, headers: { "x-team": "a" } });
+    await client.updateThread(THREAD_ID, { status: "archived" }, { headers: { authorization: null as never, "x-team": undefined as never } });
+    const headers = new Headers(fetch.mock.calls[0]?.[1]?.headers);
+    expect(headers.has("authorization")).toBe(false);
+    expect(headers.get("x-team")).toBe("a");
+  });
+
+  it("an empty PUFFLE_API_KEY is unset: no token sent, no error", async () => {
+    vi.stubEnv("PUFFLE_API_KEY", "");
+    const fetch = okFetch();
+    const client = createPuffleClient({ baseUrl: BASE, fetch });
+    await client.updateThread(THREAD_ID, { status: "archived" });
+    expect(new Headers(fetch.mock.calls[0]?.[1]?.headers).has("authorization")).toBe(false);
+  });
+
+  it("the raw client returns an error response whatever its body, HTML included: { error, response }", async () => {
+    const fetch = vi.fn(async () => new Response("<html>down</html>", { status: 500, headers: { "content-type": "text/html" } }));
+    for (const validate of [undefined, "response"] as const) {
+      const client = createPuffleClient({ baseUrl: BASE, apiKey: "k", fetch, maxRetries: 0, validate });
+      const { data, error, response } = await client.PATCH("/api/threads/{id}", { params: { path: { id: THREAD_ID } }, body: { status: "archived" } });
+      expect(response.status).toBe(500);
+      expect(error).toBe("<html>down</html>");
+      expect(data).toBeUndefined();
+    }
+  });
+});
+
+describe("the errors' helpers", () => {
+  const duplicate = { type: "https://app.puffle.ai/problems/duplicate-thread", title: "Duplicate thread", status: 409, existing_thread: { id: THREAD_ID, status: "active" } };
+  const answer = (status: number, body: unknown, type = "application/problem+json") =>
+    createPuffleClient({ baseUrl: BASE, apiKey: "k", maxRetries: 0, fetch: vi.fn(async () => new Response(typeof body === "string" ? body : JSON.stringify(body), { status, headers: { "content-type": type } })) });
+
+  it("existingThread and isDuplicateThreadError: only a 409 that carries a valid existing_thread", async () => {
+    const conflict = await rejection(answer(409, duplicate).updateThread(THREAD_ID, { status: "archived" }));
+    expect(isDuplicateThreadError(conflict)).toBe(true);
+    expect((conflict as PuffleApiError).existingThread).toEqual(duplicate.existing_thread);
+    // The same body under another status is no duplicate.
+    const other = await rejection(answer(400, { ...duplicate, status: 400 }).updateThread(THREAD_ID, { status: "archived" }));
+    expect((other as PuffleApiError).existingThread).toBeUndefined();
+    expect(isDuplicateThreadError(other)).toBe(false);
+    // A 409 without existing_thread (a proxy's, say) is no duplicate either.
+    const bare = await rejection(answer(409, { type: "about:blank", title: "Conflict", status: 409 }).updateThread(THREAD_ID, { status: "archived" }));
+    expect(bare).toBeInstanceOf(PuffleApiError);
+    expect(isDuplicateThreadError(bare)).toBe(false);
+  });
+
+  it("hasStatus narrows only when the body is the documented problem", async () => {
+    const problem = await rejection(answer(404, { type: "about:blank", title: "Not found", status: 404 }).updateThread(THREAD_ID, { status: "archived" }));
+    expect((problem as PuffleApiError).hasStatus(404)).toBe(true);
+    expect((problem as PuffleApiError).hasStatus(401)).toBe(false);
+    const html = await rejection(answer(404, "<html>not here</html>", "text/html").updateThread(THREAD_ID, { status: "archived" }));
+    expect((html as PuffleApiError).status).toBe(404);
+    expect((html as PuffleApiError).hasStatus(404)).toBe(false);
+  });
+
+  it.each([
+    ["/unread_count", "unread_count"],
+    ["/thread/status", "thread.status"],
+    ["/draft_attachments/0", "draft_attachments.0"],
+    ["", ""],
+    ["/a~1b", "a/b"],
+    ["/a~0b", "a~b"],
+    ["/a~01", "a~1"],
+  ])("fieldOfPointer(%j) is %j", (pointer, field) => {
+    expect(fieldOfPointer(pointer)).toBe(field);
+  });
+
+  it("a validation error's message counts the other issues", async () => {
+    const client = createPuffleClient({ baseUrl: BASE, apiKey: "k", fetch: okFetch(), validate: "request" });
+    const error = await rejection(client.updateThread(THREAD_ID, { status: "deleted", unread_count: -1, draft_subject: 5 } as never));
+    expect(error).toBeInstanceOf(PuffleValidationError);
+    expect((error as PuffleValidationError).issues).toHaveLength(3);
+    expect((error as Error).message).toMatch(/\(and 2 more\)$/);
   });
 });

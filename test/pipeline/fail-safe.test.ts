@@ -42,6 +42,9 @@ const CASES: Case[] = [
   { name: "a misspelt extension (x-puffle-behavior)", file: "paths/api_threads_{id}.yaml", change: (t) => t.replace("x-puffle-behaviour:", "x-puffle-behavior:"), at: "x-puffle-behavior:", rule: /^puffle\/known-extensions$/ },
   { name: "a misspelt extension (x-puffle-transfrom)", file: "components/schemas/UpdateThreadRequest.yaml", change: (t) => t.replace("x-puffle-transform:", "x-puffle-transfrom:"), at: "x-puffle-transfrom:", rule: /^puffle\/known-extensions$/ },
   { name: "an extension where it is not read (x-puffle-behaviour on a schema)", file: "components/schemas/UnreadCount.yaml", change: (t) => `${t}x-puffle-behaviour:\n  idempotent: true\n`, at: "x-puffle-behaviour:", rule: /^puffle\/known-extensions$/ },
+  // Values the extensions' readers check (their members' names are checked too).
+  { name: "x-puffle-normalize's emptyStatus not a 4xx", file: "components/schemas/UpdateThreadRequest.yaml", change: (t) => t.replace("  emptyStatus: 400", "  emptyStatus: 500"), at: "x-puffle-normalize:", slack: 6, rule: /^puffle\/x-puffle-normalize$/ },
+  { name: "x-puffle-behaviour's notOwnedStatus not a documented response", file: "paths/api_threads_{id}.yaml", change: (t) => t.replace("notOwnedStatus: 404", "notOwnedStatus: 418"), at: "notOwnedStatus: 418", rule: /^puffle\/x-puffle-behaviour$/ },
   { name: "an example that contradicts its schema", file: "components/examples/MarkReadRequest.yaml", change: (t) => t.replace("unread_count: 0", "unread_count: -1"), at: "unread_count: -1", rule: /invalid-media-type-examples/ },
 ];
 
@@ -96,6 +99,25 @@ describe("a broken spec: non-zero exit, one located message, output untouched", 
       const m = LINE.exec(oneLine(generate(ws)));
       expect(m!.groups!.file).toBe("openapi/components/schemas/Uuid.yaml");
       expect(Number(m!.groups!.line)).toBe(lineOf(fs.readFileSync(ws.file("components/schemas/Uuid.yaml"), "utf8"), "minimum: 1"));
+    } finally {
+      removeWorkspace(ws);
+    }
+  }, SLOW);
+});
+
+describe("an extension member left out", () => {
+  // Retrying is safe only where the spec says so: without `idempotent: true` the client must not retry.
+  it("an operation without x-puffle-behaviour.idempotent is not idempotent in meta.js's routes", async () => {
+    const ws = workspace();
+    try {
+      ws.edit("paths/api_threads_{id}.yaml", (t) => t.replace("    idempotent: true\n", ""));
+      const run = generate(ws);
+      expect(run.stderr).toBe("");
+      expect(run.status).toBe(0);
+      const meta = fs.readFileSync(path.join(ws.out, "meta.js"), "utf8");
+      const routes = meta.slice(meta.indexOf("export const routes"));
+      expect(routes).toMatch(/"updateThread": \{\s*"method": "PATCH",\s*"path": "[^"]*",\s*"idempotent": false\s*\}/);
+      expect(routes).toMatch(/"updateConversation": \{\s*"method": "PATCH",\s*"path": "[^"]*",\s*"idempotent": true\s*\}/);
     } finally {
       removeWorkspace(ws);
     }

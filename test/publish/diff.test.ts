@@ -317,11 +317,25 @@ describe("breaking-rules.mjs merges allOf into the strictest schema", () => {
       { base: { $ref: "#/components/schemas/Name", maxLength: 100 }, baseDefs: { Name: { maxLength: 100 } }, head: { $ref: "#/components/schemas/Name", maxLength: 100 }, headDefs: { Name: { maxLength: 10 } }, want: ["[narrowed-bound] request: maxLength lowered from 100 to 10"] },
     ],
     ["boolean schemas (a property that is `true`) are walked, not a crash", { base: { properties: { x: true } }, head: { properties: { x: true }, allOf: [true] }, want: [] }],
+    // A bound where there was none narrows too; one removed widens.
+    ["a maxLength added where there was none", { base: {}, head: { maxLength: 100 }, want: ["[narrowed-bound] request: maxLength lowered from none to 100"] }],
+    ["a minimum added where there was none", { base: {}, head: { minimum: 0 }, want: ["[narrowed-bound] request: minimum raised from none to 0"] }],
+    ["a maxLength removed", { base: { maxLength: 100 }, head: {}, want: [] }],
   );
 
   it.each(cases)("%s", (_name, c) => {
     const side = c.side ?? "request";
     const found = breakingChanges(spec(side, c.base, c.baseDefs), spec(side, c.head, c.headDefs)).map((f) => `[${f.rule}] ${f.where.replace(at[f.side], f.side)}: ${f.message}`);
     expect(found).toEqual(c.want);
+  });
+
+  it("a new parameter is breaking only when it is required", () => {
+    const withParameter = (required: boolean) => {
+      const s = spec("request", {});
+      (s.paths["/x"].patch as Record<string, unknown>).parameters = [{ name: "dry_run", in: "query", required, schema: { type: "boolean" } }];
+      return s;
+    };
+    expect(breakingChanges(spec("request", {}), withParameter(false))).toEqual([]);
+    expect(breakingChanges(spec("request", {}), withParameter(true)).map((f) => `[${f.rule}] ${f.message}`)).toEqual(["[new-required-field] new required parameter"]);
   });
 });

@@ -189,6 +189,23 @@ describe("misuse is a clear error, not a crash", () => {
     expect(result).toEqual({ valid: false, errors: [{ path: "", keyword: "status", message: expect.stringContaining("409 is not documented for updateConversation (documented: 200, 400, 401, 404, 413, 415)") }] });
     expect(validateResponseBody("updateThread", 500, {}).valid).toBe(false);
   });
+  it("a pattern that fails where the format passes is kept beside another field's format issue", () => {
+    // Merging drops a pattern issue only where the same value also failed its format (a restatement).
+    expect(validateRequestBody("updateThread", { account_id: "urn:uuid:3d986dd1-9d70-45b7-8e36-5d5b8b1c9337", participant_email: "x" })).toEqual({
+      valid: false,
+      errors: [
+        { path: "/account_id", keyword: "pattern", message: expect.stringContaining("must match pattern") },
+        { path: "/participant_email", keyword: "format", message: 'must match format "email"' },
+      ],
+    });
+    expect(validateRequestBody("updateThread", { account_id: "not-a-uuid", participant_email: "x" })).toEqual({
+      valid: false,
+      errors: [
+        { path: "/account_id", keyword: "format", message: 'must match format "uuid"' },
+        { path: "/participant_email", keyword: "format", message: 'must match format "email"' },
+      ],
+    });
+  });
   it("an operationId or a status whose own String() throws: reported, not thrown", () => {
     const hostile = { toString(): string { throw new Error("boom"); } };
     for (const result of [validateRequestBody(hostile as never, {}), validateResponseBody(hostile as never, 200, {}), validatePathParams(hostile as never, {})]) {
