@@ -11,6 +11,13 @@ export function pointerOf(...segments) {
   return segments.map((s) => `/${escapePointer(s)}`).join("");
 }
 
+/** The node a JSON Pointer (`/components/schemas/X`) names in `doc`, or undefined. */
+export function nodeAt(doc, pointer) {
+  let node = doc;
+  for (const seg of pointer.split("/").slice(1)) node = node?.[seg.replace(/~1/g, "/").replace(/~0/g, "~")];
+  return node;
+}
+
 /** Follows local `$ref`s (`#/…`) until it reaches an object that is not a bare reference. */
 export function resolve(doc, node, seen = new Set()) {
   while (node && typeof node === "object" && typeof node.$ref === "string") {

@@ -15,7 +15,7 @@ import { installLinearNames } from "./codegen-names.mjs"; // AJV's optimizer's n
 import { impliesFormat } from "./implies.mjs";
 import { declaredScopeNames, renameScopeNames } from "./rename.mjs";
 import { validateMeta2020 } from "./meta-validator-2020.mjs";
-import { listOperations, requestSchemaOf, componentNameOf, propertiesOf, responsesOf, pointerOf, resolve } from "./spec.mjs";
+import { listOperations, requestSchemaOf, componentNameOf, propertiesOf, responsesOf, pointerOf, resolve, nodeAt } from "./spec.mjs";
 
 
 const AJV_VERSION = JSON.parse(fs.readFileSync(fileURLToPath(import.meta.resolve("ajv/package.json")), "utf8")).version;
@@ -113,8 +113,7 @@ function compileErrorPointer(message, schemas, fallback, doc) {
   if (unknown) return keywordPointer(doc, fallback, unknown) ?? fallback;
   const keyword = /for keyword "([^"]+)"/.exec(message)?.[1];
   if (keyword) {
-    let node = doc;
-    for (const seg of pointer.split("/").slice(1)) node = node?.[seg.replace(/~1/g, "/").replace(/~0/g, "~")];
+    const node = nodeAt(doc, pointer);
     if (node && typeof node === "object" && Object.hasOwn(node, keyword)) pointer += `/${keyword}`;
   }
   return pointer;
@@ -131,7 +130,6 @@ const SCHEMA_DATA = new Set(["enum", "const", "default", "examples", "example"])
  */
 function keywordPointer(doc, start, keyword) {
   const seen = new Set();
-  const at = (pointer) => pointer.split("/").slice(1).reduce((node, seg) => node?.[seg.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
   const visit = (pointer, node) => {
     if (node === null || typeof node !== "object") return undefined;
     if (Array.isArray(node)) {
@@ -144,7 +142,7 @@ function keywordPointer(doc, start, keyword) {
     if (Object.hasOwn(node, keyword)) return `${pointer}/${escapePointer(keyword)}`;
     if (typeof node.$ref === "string" && node.$ref.startsWith("#/") && !seen.has(node.$ref)) {
       seen.add(node.$ref);
-      const found = visit(node.$ref.slice(1), at(node.$ref.slice(1)));
+      const found = visit(node.$ref.slice(1), nodeAt(doc, node.$ref.slice(1)));
       if (found) return found;
     }
     for (const [key, value] of Object.entries(node)) {
@@ -161,7 +159,7 @@ function keywordPointer(doc, start, keyword) {
     }
     return undefined;
   };
-  return visit(start, at(start));
+  return visit(start, nodeAt(doc, start));
 }
 
 /** An operation's documented statuses, in the order of `Object.keys` of its `responses` table. */
