@@ -258,6 +258,14 @@ describe("what the options' docs promise", () => {
     expect(new Headers(fetch.mock.calls[0]?.[1]?.headers).has("authorization")).toBe(false);
   });
 
+  it("a raw call to a path the spec does not describe is never retried (no idempotent flag to allow it)", async () => {
+    const fetch = vi.fn(async () => new Response("", { status: 503 }));
+    const client = createPuffleClient({ baseUrl: BASE, apiKey: "k", fetch, retry: { sleep: async () => {} } });
+    const { response } = await (client.raw.GET as unknown as (path: string) => Promise<{ response: Response }>)("/api/health");
+    expect(response.status).toBe(503);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
   it("the raw client returns an error response whatever its body, HTML included: { error, response }", async () => {
     const fetch = vi.fn(async () => new Response("<html>down</html>", { status: 500, headers: { "content-type": "text/html" } }));
     for (const validate of [undefined, "response"] as const) {
