@@ -234,15 +234,16 @@ function addOperationCommand(
       if (!checked.valid) throw new CliFailure(EXIT.usage, issuesText(checked.errors, fieldOptions));
       const baseUrl = String(opts.baseUrl);
       // Checked before a dry run too: the URL it prints is the one that would be called.
+      let root: string;
       try {
-        checkBaseUrl(baseUrl);
+        root = checkBaseUrl(baseUrl); // without trailing slashes, as the client joins it
       } catch (error) {
         if (!(error instanceof PuffleConfigError)) throw error;
         const name = envBaseUrl !== undefined && command.getOptionValueSource("baseUrl") === "default" ? "PUFFLE_BASE_URL" : "--base-url";
         throw new CliFailure(EXIT.usage, `${name} ${ruleOf(error)}`);
       }
       const timeoutMs = Number(opts.timeout);
-      const url = `${baseUrl.replace(/\/+$/, "")}${operation.path.replace("{id}", id)}`;
+      const url = `${root}${operation.path.replace("{id}", id)}`;
       if (opts.dryRun === true) {
         deps.io.stdout(`${JSON.stringify({ method: operation.method, url, body }, null, 2)}\n`);
         setResult(EXIT.ok);
