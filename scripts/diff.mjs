@@ -13,13 +13,14 @@
 //      guaranteed (and, again, new required request fields and removed response fields).
 // Exit 0: nothing breaking. Exit 1: a breaking change (info.version must then get a new major; the
 // output says whether it did). Exit 2: the command could not run (a bad argument, a spec missing or
-// not JSON at the ref or as FILE, Optic failing), said in one line.
+// not JSON at the ref or as FILE, Optic failing, a `$ref` outside the spec that the puffle rules
+// cannot follow), said in one line.
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { breakingChanges } from "./publish/breaking-rules.mjs";
+import { breakingChanges, SpecShapeError } from "./publish/breaking-rules.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SPEC = "generated/openapi.json";
@@ -136,7 +137,13 @@ console.log("\n# optic diff --check");
 console.log(output.replace(/\n?Rerun this command with the --web flag[^\n]*/g, ""));
 
 // 2. Our rules.
-const findings = breakingChanges(base, head);
+let findings;
+try {
+  findings = breakingChanges(base, head);
+} catch (e) {
+  if (!(e instanceof SpecShapeError)) throw e;
+  fail(`puffle rules cannot read the ${e.message}`);
+}
 console.log("\n# puffle rules (scripts/publish/breaking-rules.mjs)");
 if (findings.length === 0) console.log("no breaking change found");
 for (const f of findings) console.log(`✖ [${f.rule}] ${f.where}: ${f.message}`);

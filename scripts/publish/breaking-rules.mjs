@@ -20,13 +20,45 @@ const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "tr
 const LOWER = ["minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties"];
 const UPPER = ["maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties"];
 
-/** The node a local `$ref` ("#/…") points to, or undefined. */
+/** A spec the rules cannot read (a `$ref` they cannot follow, a malformed object), with where it is. */
+export class SpecShapeError extends Error {}
+
+/** `s` percent-decoded (a `$ref` is a URI reference), or an error naming the `$ref` (located by the caller). */
+function decode(s, ref) {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    throw new Error(`cannot follow $ref "${ref}": not a valid URI fragment`);
+  }
+}
+
+/** Every `$anchor` in the spec, by name (the first one found wins, as a bundled spec has one resource). */
+const anchorCache = new WeakMap();
+function anchors(spec) {
+  let found = anchorCache.get(spec);
+  if (found) return found;
+  found = new Map();
+  const seen = new Set();
+  const visit = (node) => {
+    if (!node || typeof node !== "object" || seen.has(node)) return;
+    seen.add(node);
+    if (typeof node.$anchor === "string" && !found.has(node.$anchor)) found.set(node.$anchor, node);
+    for (const v of Object.values(node)) visit(v);
+  };
+  visit(spec);
+  anchorCache.set(spec, found);
+  return found;
+}
+
+/** The node a `$ref` inside the spec ("#/…" JSON Pointer or "#name" `$anchor`) points to, or undefined. */
 function pointer(spec, ref) {
-  if (!ref.startsWith("#/")) throw new Error(`cannot resolve $ref ${ref}`);
+  if (ref === "#") return spec;
+  if (ref.startsWith("#") && !ref.startsWith("#/")) return anchors(spec).get(decode(ref.slice(1), ref));
+  if (!ref.startsWith("#/")) throw new Error(`cannot follow $ref "${ref}": only references inside the spec ("#/…" or "#anchor") are followed`);
   return ref
     .slice(2)
     .split("/")
-    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((s) => decode(s, ref).replace(/~1/g, "/").replace(/~0/g, "~"))
     .reduce((acc, key) => (acc == null ? undefined : acc[key]), spec);
 }
 
@@ -34,7 +66,7 @@ function pointer(spec, ref) {
 function resolve(spec, node) {
   let current = node;
   for (let i = 0; current && typeof current === "object" && typeof current.$ref === "string"; i++) {
-    if (i > 64) throw new Error(`cannot resolve $ref ${current.$ref}`);
+    if (i > 64) throw new Error(`cannot follow $ref "${current.$ref}": a cycle of references`);
     const target = pointer(spec, current.$ref);
     const { $ref, ...siblings } = current;
     current = target && typeof target === "object" ? { ...target, ...siblings } : target;
@@ -80,9 +112,19 @@ function flatten(spec, node, refs = []) {
   return out;
 }
 
+/** `fn()`, with an error it throws located: which spec, and where in it (kept when already located). */
+function located(which, where, fn) {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof SpecShapeError) throw e;
+    throw new SpecShapeError(`${which} spec, ${where}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
 function walk(ctx, base, head, where, side, seen) {
-  const b = flatten(ctx.base, base);
-  const h = flatten(ctx.head, head);
+  const b = located("base", where, () => flatten(ctx.base, base));
+  const h = located("head", where, () => flatten(ctx.head, head));
   const key = `${side}\u0000${where}`;
   if (seen.has(key) || seen.size > 5000) return;
   seen.add(key);
@@ -127,31 +169,34 @@ function params(spec, { item, op }) {
   return out;
 }
 
-/** Runs every rule; returns `[{ rule, side, where, message }]` (empty: nothing breaking found). */
+/** Runs every rule; returns `[{ rule, side, where, message }]` (empty: nothing breaking found).
+ * A spec they cannot read throws a SpecShapeError naming the spec (base or head) and the place. */
 export function breakingChanges(base, head) {
   const ctx = { base, head, findings: [] };
-  const headOps = operations(head);
-  for (const [name, b] of operations(base)) {
+  const baseOps = located("base", "paths", () => operations(base));
+  const headOps = located("head", "paths", () => operations(head));
+  for (const [name, b] of baseOps) {
     const h = headOps.get(name);
     if (!h) continue; // a removed operation: Optic reports it
     const seen = new Set();
-    const hp = params(head, h);
-    for (const [id, p] of params(base, b)) {
+    const bp = located("base", `${name} parameters`, () => params(base, b));
+    const hp = located("head", `${name} parameters`, () => params(head, h));
+    for (const [id, p] of bp) {
       if (hp.has(id)) walk(ctx, p.schema ?? {}, hp.get(id).schema ?? {}, `${name} ${id}`, "request", seen);
     }
     for (const [id, p] of hp) {
-      if (p.required && !params(base, b).has(id)) ctx.findings.push({ rule: "new-required-field", side: "request", where: `${name} ${id}`, message: "new required parameter" });
+      if (p.required && !bp.has(id)) ctx.findings.push({ rule: "new-required-field", side: "request", where: `${name} ${id}`, message: "new required parameter" });
     }
-    const bBody = resolve(base, b.op.requestBody)?.content ?? {};
-    const hBody = resolve(head, h.op.requestBody)?.content ?? {};
+    const bBody = located("base", `${name} requestBody`, () => resolve(base, b.op.requestBody)?.content ?? {});
+    const hBody = located("head", `${name} requestBody`, () => resolve(head, h.op.requestBody)?.content ?? {});
     for (const [type, media] of Object.entries(bBody)) {
       if (hBody[type]) walk(ctx, media.schema ?? {}, hBody[type].schema ?? {}, `${name} request ${type}`, "request", seen);
     }
     for (const [status, resp] of Object.entries(b.op.responses ?? {})) {
       const hr = h.op.responses?.[status];
       if (!hr) continue; // a removed status: Optic reports it
-      const bc = resolve(base, resp).content ?? {};
-      const hc = resolve(head, hr).content ?? {};
+      const bc = located("base", `${name} ${status}`, () => resolve(base, resp).content ?? {});
+      const hc = located("head", `${name} ${status}`, () => resolve(head, hr).content ?? {});
       for (const [type, media] of Object.entries(bc)) {
         if (hc[type]) walk(ctx, media.schema ?? {}, hc[type].schema ?? {}, `${name} ${status} ${type}`, "response", seen);
       }

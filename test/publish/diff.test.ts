@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { breakingChanges } from "../../scripts/publish/breaking-rules.mjs";
+import { breakingChanges, SpecShapeError } from "../../scripts/publish/breaking-rules.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
@@ -223,6 +223,21 @@ describe("npm run diff: a spec it cannot read", () => {
   });
 });
 
+describe("npm run diff: a spec Optic reads but the puffle rules cannot", () => {
+  it("a $ref to another file (Optic resolves it beside the copy): exit 2 in one line naming the spec and the place", async () => {
+    const head = structuredClone(base);
+    head.components.schemas.UpdateThreadRequest.properties.draft_subject = { $ref: "head.json#/components/schemas/UpdateThreadRequest/properties/draft_body_text" };
+    const file = path.join(dir, "other-file-ref.json");
+    writeFileSync(file, JSON.stringify(head));
+    const r = await runDiff(["--base", basePath, "--head", file]);
+    expect(r.out.trimEnd().split("\n").at(-1)).toBe(
+      'diff: puffle rules cannot read the head spec, PATCH /api/threads/{id} request application/json/draft_subject: cannot follow $ref "head.json#/components/schemas/UpdateThreadRequest/properties/draft_body_text": only references inside the spec ("#/…" or "#anchor") are followed',
+    );
+    expect(r.out).not.toMatch(/\n\s+at /);
+    expect(r.status).toBe(2);
+  }, SLOW);
+});
+
 describe("npm run diff: when Optic fails", () => {
   it("a spec Optic rejects ({}): exit 2 naming Optic, and its temp dir removed", async () => {
     const tmp = path.join(dir, "tmp-optic-fails");
@@ -321,12 +336,33 @@ describe("breaking-rules.mjs merges allOf into the strictest schema", () => {
     ["a maxLength added where there was none", { base: {}, head: { maxLength: 100 }, want: ["[narrowed-bound] request: maxLength lowered from none to 100"] }],
     ["a minimum added where there was none", { base: {}, head: { minimum: 0 }, want: ["[narrowed-bound] request: minimum raised from none to 0"] }],
     ["a maxLength removed", { base: { maxLength: 100 }, head: {}, want: [] }],
+    // A `$ref` inside the spec may name an `$anchor` (JSON Schema 2020-12) or percent-encode its pointer.
+    [
+      "a bound narrowed behind a $ref to an $anchor",
+      { base: { $ref: "#name" }, baseDefs: { Name: { $anchor: "name", maxLength: 100 } }, head: { $ref: "#name" }, headDefs: { Name: { $anchor: "name", maxLength: 10 } }, want: ["[narrowed-bound] request: maxLength lowered from 100 to 10"] },
+    ],
+    [
+      "a bound narrowed behind a percent-encoded $ref",
+      { base: { $ref: "#/components/schemas/A%20Name" }, baseDefs: { "A Name": { maxLength: 100 } }, head: { $ref: "#/components/schemas/A%20Name" }, headDefs: { "A Name": { maxLength: 10 } }, want: ["[narrowed-bound] request: maxLength lowered from 100 to 10"] },
+    ],
   );
 
   it.each(cases)("%s", (_name, c) => {
     const side = c.side ?? "request";
     const found = breakingChanges(spec(side, c.base, c.baseDefs), spec(side, c.head, c.headDefs)).map((f) => `[${f.rule}] ${f.where.replace(at[f.side], f.side)}: ${f.message}`);
     expect(found).toEqual(c.want);
+  });
+
+  it.each([
+    ["a $ref to another file", { properties: { n: { $ref: "other.json#/N" } } }, 'head spec, PATCH /x request application/json/n: cannot follow $ref "other.json#/N": only references inside the spec ("#/…" or "#anchor") are followed'],
+    ["a $ref that is not a valid URI fragment", { properties: { n: { $ref: "#/components/schemas/%zz" } } }, 'head spec, PATCH /x request application/json/n: cannot follow $ref "#/components/schemas/%zz": not a valid URI fragment'],
+  ])("%s: a SpecShapeError naming the spec and the place", (_name, head, want) => {
+    expect(() => breakingChanges(spec("request", { properties: { n: {} } }), spec("request", head))).toThrow(new SpecShapeError(want));
+  });
+
+  it("a malformed path item: a SpecShapeError naming the spec, not a TypeError", () => {
+    const broken = { ...spec("request", {}), paths: { "/x": null } };
+    expect(() => breakingChanges(spec("request", {}), broken)).toThrow(new SpecShapeError("head spec, paths: Cannot read properties of null (reading 'get')"));
   });
 
   it("a new parameter is breaking only when it is required", () => {
