@@ -10,6 +10,7 @@ import { Worker } from "node:worker_threads";
 import { PipelineError } from "./errors.mjs";
 import { canonicalize } from "./canonical.mjs";
 import { checkEncoding } from "./encoding.mjs";
+import { findRefCycle } from "./ref-cycle.mjs";
 
 /** The modules the steps need, loaded once the types worker has started. */
 async function loadSteps() {
@@ -48,6 +49,66 @@ function problemToError(problem, extra, getLineColLocation) {
   const rule = /^Failed to parse/.test(problem.message ?? "") ? "yaml" : problem.ruleId ?? "lint";
   const more = extra > 0 ? ` (and ${extra} more problem${extra === 1 ? "" : "s"}: run \`npm run lint:openapi\`)` : "";
   return new PipelineError({ file, line, col, rule, message: `${problem.message}${more}` });
+}
+
+/** What the root file holds instead of a mapping: "an empty file", "a list", "null", "a string", …. */
+async function rootKind(root) {
+  try {
+    const { parseDocument } = await import("yaml");
+    const doc = parseDocument(fs.readFileSync(root, "utf8"));
+    if (doc.contents == null) return "an empty file"; // nothing but comments, or nothing at all
+    const value = doc.toJS();
+    if (value === null) return "null";
+    return Array.isArray(value) ? "a list" : `a ${typeof value}`;
+  } catch {
+    return "something else";
+  }
+}
+
+const CIRCULAR = "Self-referencing circular pointer";
+
+/**
+ * While Redocly resolves `$ref`s, its resolver rejects once per `$ref` of a cycle, and all but one
+ * of those promises are handled only later, or never: each would end the process with a stack trace
+ * ("unhandled rejection") or print a PromiseRejectionHandledWarning. This listens for them while
+ * lint runs; `seen` says whether there was one. `stop()` removes the listeners — not done once a
+ * cycle was seen, as more repeats may still come before the process exits with its message.
+ */
+function watchCircularRejections() {
+  const watch = { seen: false };
+  const unhandled = (reason) => {
+    if (reason?.message === CIRCULAR) watch.seen = true;
+    else if (process.listenerCount("unhandledRejection") === 1) throw reason; // as with no listener
+  };
+  const handledLate = () => {};
+  process.on("unhandledRejection", unhandled);
+  process.on("rejectionHandled", handledLate);
+  watch.stop = () => {
+    process.off("unhandledRejection", unhandled);
+    process.off("rejectionHandled", handledLate);
+  };
+  return watch;
+}
+
+/** A PipelineError at the first `$ref` of the cycle Redocly stopped on (unlocated when none is found). */
+async function refCycleError(resolver, root, getLineColLocation, redoclyMessage) {
+  const cycle = await findRefCycle(resolver);
+  if (!cycle) return new PipelineError({ file: root, rule: "circular-ref", message: redoclyMessage });
+  const name = ({ document, pointer }) => {
+    const file = path.relative(path.dirname(root), document.source.absoluteRef);
+    const inFile = pointer.replace(/\/\$ref$/, "");
+    return inFile === "#" ? file : `${file}${inFile}`;
+  };
+  const { document, pointer } = cycle[0];
+  let line;
+  let col;
+  try {
+    ({ line, col } = getLineColLocation({ source: document.source, pointer, reportOnKey: true }).start);
+  } catch {
+    // keep the file without a line
+  }
+  const names = [...cycle, cycle[0]].map(name).join(" → ");
+  return new PipelineError({ file: document.source.absoluteRef, line, col, rule: "circular-ref", message: `a $ref that leads back to itself: ${names}` });
 }
 
 const stepLine = (name, ms) => `✔ ${name.padEnd(11)} ${ms.toFixed(0).padStart(5)} ms`;
@@ -165,15 +226,22 @@ async function steps(root, configPath, log, lintProblems, types, { redocly, buil
   let counted = 0;
   await timed(log, "lint", async () => {
     let problems;
+    const circular = watchCircularRejections();
     try {
       problems = await lint({ ref: root, config, externalRefResolver });
     } catch (err) {
+      if (err?.message === CIRCULAR) throw await refCycleError(externalRefResolver, root, getLineColLocation, err.message);
       // Redocly's YamlParseError has line and col (1-based) and its message ends with them; js-yaml's own has a 0-based mark.
       const line = typeof err.line === "number" ? err.line : err.mark?.line != null ? err.mark.line + 1 : undefined;
       const col = typeof err.line === "number" ? err.col : err.mark?.column != null ? err.mark.column + 1 : undefined;
-      const message = (err.reason ?? err.message).replace(/ in "[^"]*" \(\d+:\d+\)$/, "");
-      throw new PipelineError({ file: err.source?.absoluteRef ?? root, line, col, rule: "yaml", message });
+      let message = (err.reason ?? err.message).replace(/ in "[^"]*" \(\d+:\d+\)$/, "");
+      // A root file that is empty or not a mapping: Redocly's "Document must be JSON object, got …".
+      const notMapping = line === undefined && /^Document must be JSON object, got /.test(message);
+      if (notMapping) message = `the root file must be a mapping (openapi, info, paths, …), got ${await rootKind(root)}`;
+      throw new PipelineError({ file: err.source?.absoluteRef ?? root, line: notMapping ? 1 : line, col: notMapping ? 1 : col, rule: "yaml", message });
     }
+    if (circular.seen) throw await refCycleError(externalRefResolver, root, getLineColLocation, CIRCULAR);
+    circular.stop();
     // A file that is not UTF-8 first: its replacement characters may be what lint complains of.
     await checkEncoding(externalRefResolver);
     if (problems.length > 0 && lintProblems === "count") {

@@ -105,6 +105,45 @@ describe("a broken spec: non-zero exit, one located message, output untouched", 
   }, SLOW);
 });
 
+// Redocly names no file and no line for these: a `$ref` cycle ("Self-referencing circular pointer",
+// and for some cycles a stack trace from its other rejections) and a root file that is not a mapping.
+describe("a broken spec Redocly does not locate: located all the same", () => {
+  const cycle = "a $ref that leads back to itself";
+  const root = "the root file must be a mapping (openapi, info, paths, …), got";
+  const cases: [string, { files: Record<string, string>; want: string }][] = [
+    ["a component that is a $ref to itself", { files: { "components/schemas/Uuid.yaml": "$ref: Uuid.yaml\n" }, want: `components/schemas/Uuid.yaml:1:1 [circular-ref] ${cycle}: components/schemas/Uuid.yaml → components/schemas/Uuid.yaml` }],
+    [
+      "two components that are $refs to each other",
+      { files: { "components/schemas/Uuid.yaml": "$ref: UnreadCount.yaml\n", "components/schemas/UnreadCount.yaml": "description: x\n$ref: Uuid.yaml\n" }, want: `components/schemas/UnreadCount.yaml:2:1 [circular-ref] ${cycle}: components/schemas/UnreadCount.yaml → components/schemas/Uuid.yaml → components/schemas/UnreadCount.yaml` },
+    ],
+    [
+      "two properties that are $refs to each other (a stack trace before)",
+      {
+        files: { "components/schemas/Uuid.yaml": 'type: object\nproperties:\n  a:\n    $ref: "#/properties/b"\n  b:\n    $ref: "#/properties/a"\n' },
+        want: `components/schemas/Uuid.yaml:4:5 [circular-ref] ${cycle}: components/schemas/Uuid.yaml#/properties/a → components/schemas/Uuid.yaml#/properties/b → components/schemas/Uuid.yaml#/properties/a`,
+      },
+    ],
+    ["an empty root file", { files: { "openapi.yaml": "" }, want: `openapi.yaml:1:1 [yaml] ${root} an empty file` }],
+    ["a root file of comments only", { files: { "openapi.yaml": "# the spec\n" }, want: `openapi.yaml:1:1 [yaml] ${root} an empty file` }],
+    ["a root file that is a list", { files: { "openapi.yaml": "- openapi: 3.1.0\n" }, want: `openapi.yaml:1:1 [yaml] ${root} a list` }],
+    ["a root file that is null", { files: { "openapi.yaml": "null\n" }, want: `openapi.yaml:1:1 [yaml] ${root} null` }],
+  ];
+  it.each(cases)("%s", (_name, { files, want }) => {
+    const ws = workspace();
+    try {
+      for (const [file, text] of Object.entries(files)) fs.writeFileSync(ws.file(file), text);
+      const before = snapshot(ws.out);
+      const run = generate(ws);
+      tally("pipeline: broken specs fail safely", "broken specs");
+      expect(oneLine(run)).toBe(`generate: openapi/${want}`);
+      expect(run.stderr).not.toMatch(/Warning/);
+      expectUntouched(ws, before);
+    } finally {
+      removeWorkspace(ws);
+    }
+  }, SLOW);
+});
+
 describe("an extension member left out", () => {
   // Retrying is safe only where the spec says so: without `idempotent: true` the client must not retry.
   it("an operation without x-puffle-behaviour.idempotent is not idempotent in meta.js's routes", async () => {
