@@ -59,6 +59,15 @@ export interface PuffleRetryOptions {
   sleep?: ((ms: number, signal: AbortSignal | undefined) => Promise<void>) | undefined;
 }
 
+/**
+ * Extra headers, as openapi-fetch takes them: a plain object of field names to values; a number or
+ * boolean is sent as its text, an array as one value per item (joined with ", "), `null` removes the
+ * header (per call: the client's, the token's `authorization`, the JSON `content-type`), `undefined`
+ * is skipped. Names
+ * must be HTTP tokens and values Latin-1 without CR, LF or NUL (`PuffleConfigError` otherwise).
+ */
+export type PuffleHeaders = Record<string, string | number | boolean | (string | number | boolean)[] | null | undefined>;
+
 export interface PuffleClientOptions {
   /** Root URL of the API. Default: the spec's server, `https://app.puffle.ai`. */
   baseUrl?: string | undefined;
@@ -72,8 +81,8 @@ export interface PuffleClientOptions {
    * registered (`use`) or a `content-type` header is given (they then go through openapi-fetch).
    */
   fetch?: ((input: string | Request, init?: RequestInit) => Promise<Response>) | undefined;
-  /** Extra headers sent with every request. */
-  headers?: Record<string, string> | undefined;
+  /** Extra headers sent with every request (see `PuffleHeaders`). */
+  headers?: PuffleHeaders | undefined;
   /**
    * Check bodies against the spec with the generated validators. `"request"`: a body that is not the
    * strict form of the request schema throws `PuffleValidationError` and is not sent. `"response"`: a
@@ -103,8 +112,8 @@ export interface PuffleRequestOptions {
   signal?: AbortSignal | undefined;
   /** Overrides the client's `timeoutMs` for this call. */
   timeoutMs?: number | undefined;
-  /** Extra headers for this call. */
-  headers?: Record<string, string> | undefined;
+  /** Extra headers for this call, over the client's (see `PuffleHeaders`). */
+  headers?: PuffleHeaders | undefined;
   /** Overrides the client's `maxRetries` for this call. */
   maxRetries?: number | undefined;
 }
@@ -924,7 +933,7 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
   const maxRetries = options.maxRetries === undefined ? DEFAULT_MAX_RETRIES : checkRetries(options.maxRetries, "maxRetries");
   const retry = checkRetryOptions(options.retry);
   checkHeaders(options.headers, "headers");
-  const headers: Record<string, string> = { ...options.headers };
+  const headers: PuffleHeaders = { ...options.headers };
   if (apiKey !== undefined) headers.Authorization = `Bearer ${apiKey}`;
   const injected = options.fetch;
   // Looked up at call time, so a test's or a polyfill's later `globalThis.fetch` is honoured.

@@ -9,7 +9,7 @@ export {
   MAX_RETRIES_LIMIT,
   parseRetryAfter,
 } from "./client.js";
-export type { PuffleClient, PuffleClientOptions, PuffleRawClient, PuffleRequestOptions, PuffleRetryOptions, ValidateMode, Middleware } from "./client.js";
+export type { PuffleClient, PuffleClientOptions, PuffleHeaders, PuffleRawClient, PuffleRequestOptions, PuffleRetryOptions, ValidateMode, Middleware } from "./client.js";
 export {
   PuffleError,
   PuffleValidationError,

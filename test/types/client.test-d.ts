@@ -2,7 +2,7 @@
 // compile time. Checked by `npm run typecheck` and vitest's typecheck mode.
 import { expectTypeOf, test } from "vitest";
 import { createPuffleClient } from "../../src/index.js";
-import type { Conversation, Thread, UpdateConversationRequest, UpdateThreadRequest } from "../../src/index.js";
+import type { Conversation, PuffleHeaders, Thread, UpdateConversationRequest, UpdateThreadRequest } from "../../src/index.js";
 import type { RequestBody, ResponseBody } from "../../src/validators.js";
 
 const client = createPuffleClient({ apiKey: "k", fetch: async () => new Response("{}") });
@@ -41,4 +41,16 @@ test("responses are typed from the spec", async () => {
   expectTypeOf<RequestBody<"updateThread">>().toEqualTypeOf<UpdateThreadRequest>();
   expectTypeOf<RequestBody<"updateConversation">>().toEqualTypeOf<UpdateConversationRequest>();
   expectTypeOf<ResponseBody<"updateThread", 409>["existing_thread"]>().toEqualTypeOf<Thread>();
+});
+
+test("headers take what openapi-fetch takes, and nothing else", () => {
+  const headers: PuffleHeaders = { "x-team": "a", "x-count": 3, "x-debug": true, accept: ["application/json", "text/plain"], authorization: null, "x-skip": undefined };
+  createPuffleClient({ headers });
+  void client.updateThread(id, { status: "archived" }, { headers });
+  // @ts-expect-error a Headers instance is refused at run time (PuffleConfigError): Object.fromEntries(headers) gives a plain object
+  createPuffleClient({ headers: new Headers({ "x-team": "a" }) });
+  // @ts-expect-error a value must be a string, number or boolean (or an array of them)
+  void client.updateThread(id, { status: "archived" }, { headers: { "x-team": { name: "a" } } });
+  // @ts-expect-error an array of pairs is a RequestInit form openapi-fetch takes, refused here (a plain object only)
+  createPuffleClient({ headers: [["x-team", "a"]] });
 });
