@@ -159,6 +159,46 @@ function reported<T>(result: CheckResult): ValidationResult<T> {
   return (result.valid || result.errors.length < 2 ? result : { valid: false, errors: merged(result.errors) }) as ValidationResult<T>;
 }
 
+/**
+ * A value whose reading threw — a getter, a Proxy trap, a revoked Proxy: no JSON value does that,
+ * and AJV's code lets the exception through. Reported as an issue instead, at the shallowest place
+ * (breadth first, each object once, at most 10,000 reads) where a read throws; "" when none is
+ * found again.
+ */
+const UNREADABLE = "cannot be read (a getter or Proxy trap threw): not a JSON value";
+
+function unreadable(value: unknown, prefix = ""): ValidationIssue[] {
+  return [{ path: prefix + (throwingPath(value) ?? ""), keyword: "type", message: UNREADABLE }];
+}
+
+function throwingPath(root: unknown): string | undefined {
+  const seen = new Set<unknown>();
+  const queue: [unknown, string][] = [[root, ""]];
+  let budget = 10_000;
+  for (let i = 0; i < queue.length; i++) {
+    const [value, path] = queue[i]!;
+    if (value === null || (typeof value !== "object" && typeof value !== "function") || seen.has(value)) continue;
+    seen.add(value);
+    const keys: string[] = [];
+    try {
+      Array.isArray(value); // throws for a revoked Proxy
+      for (const key in value) keys.push(key);
+    } catch {
+      return path;
+    }
+    for (const key of keys) {
+      if (--budget < 0) return undefined;
+      const here = `${path}/${escapePointer(key)}`;
+      try {
+        queue.push([(value as Record<string, unknown>)[key], here]);
+      } catch {
+        return here;
+      }
+    }
+  }
+  return undefined;
+}
+
 function unknownOperation(operationId: unknown): ValidationIssue[] {
   return [{
     path: "",
@@ -177,7 +217,12 @@ export function validateRequestBody<Op extends OperationId>(operationId: Op, bod
 export function validateRequestBody(operationId: string, body: unknown): ValidationResult<unknown>;
 export function validateRequestBody(operationId: string, body: unknown): ValidationResult<unknown> {
   // checkRequestBody and the others switch over the ids: with a constant id, a direct call.
-  const result = checkRequestBody(operationId, body);
+  let result: CheckResult | null | undefined;
+  try {
+    result = checkRequestBody(operationId, body);
+  } catch {
+    return { valid: false, errors: unreadable(body) };
+  }
   if (result) return reported(result);
   return { valid: false, errors: result === undefined ? unknownOperation(operationId) : [{ path: "", keyword: "content", message: `${operationId} takes no request body` }] };
 }
@@ -195,7 +240,12 @@ export function validateResponseBody(operationId: string, status: number | strin
   // conversion is an undocumented status (checkResponseBody knows no "").
   else if (entryOf<readonly string[]>(responseStatuses, operationId)) key = stringOf(status) ?? "";
   else return { valid: false, errors: unknownOperation(operationId) };
-  const result = checkResponseBody(operationId, key, body);
+  let result: CheckResult | null | undefined;
+  try {
+    result = checkResponseBody(operationId, key, body);
+  } catch {
+    return { valid: false, errors: unreadable(body) };
+  }
   if (result) return reported(result);
   if (result === undefined) {
     const documented = entryOf<readonly string[]>(responseStatuses, operationId);
@@ -218,7 +268,12 @@ export function validateResponseBody(operationId: string, status: number | strin
 export function validatePathParams<Op extends OperationId>(operationId: Op, params: unknown): ValidationResult<PathParams<Op>>;
 export function validatePathParams(operationId: string, params: unknown): ValidationResult<unknown>;
 export function validatePathParams(operationId: string, params: unknown): ValidationResult<unknown> {
-  const result = checkPathParams(operationId, params);
+  let result: CheckResult | undefined;
+  try {
+    result = checkPathParams(operationId, params);
+  } catch {
+    return { valid: false, errors: unreadable(params) };
+  }
   return result ? reported(result) : { valid: false, errors: unknownOperation(operationId) };
 }
 
@@ -228,22 +283,38 @@ export function validatePathParams(operationId: string, params: unknown): Valida
 
 /** `validateRequestBody("updateConversation", body)`, alone. */
 export function validateUpdateConversationRequest(body: unknown): ValidationResult<RequestBody<"updateConversation">> {
-  return reported(checkUpdateConversationRequest(body));
+  try {
+    return reported(checkUpdateConversationRequest(body));
+  } catch {
+    return { valid: false, errors: unreadable(body) };
+  }
 }
 
 /** `validateRequestBody("updateThread", body)`, alone. */
 export function validateUpdateThreadRequest(body: unknown): ValidationResult<RequestBody<"updateThread">> {
-  return reported(checkUpdateThreadRequest(body));
+  try {
+    return reported(checkUpdateThreadRequest(body));
+  } catch {
+    return { valid: false, errors: unreadable(body) };
+  }
 }
 
 /** `validateResponseBody("updateConversation", 200, body)`, alone. */
 export function validateUpdateConversationResponse(body: unknown): ValidationResult<ResponseBody<"updateConversation", 200>> {
-  return reported(checkUpdateConversationResponse200(body));
+  try {
+    return reported(checkUpdateConversationResponse200(body));
+  } catch {
+    return { valid: false, errors: unreadable(body) };
+  }
 }
 
 /** `validateResponseBody("updateThread", 200, body)`, alone. */
 export function validateUpdateThreadResponse(body: unknown): ValidationResult<ResponseBody<"updateThread", 200>> {
-  return reported(checkUpdateThreadResponse200(body));
+  try {
+    return reported(checkUpdateThreadResponse200(body));
+  } catch {
+    return { valid: false, errors: unreadable(body) };
+  }
 }
 
 const TRANSFORMS = {
@@ -262,17 +333,24 @@ export function normalizeRequestBody(operationId: string, body: unknown): Normal
   const table = entryOf(tables, operationId);
   if (!table) return { ok: false, status: 400, errors: unknownOperation(operationId) };
   const rule = table.normalize ?? { unknownProperties: "reject", invalidProperties: "reject", minValidProperties: 1, emptyStatus: 400, maxErrors: 100 };
-  if (body === null || typeof body !== "object" || Array.isArray(body)) {
-    const got = body === null ? "null" : Array.isArray(body) ? "an array" : typeof body;
-    return { ok: false, status: rule.emptyStatus, errors: [{ path: "", keyword: "type", message: `must be object (got ${got})` }] };
+  // A value whose reading throws (a getter, a Proxy trap, a revoked Proxy) is no JSON value: the
+  // body is a 400 when it cannot be read as a whole, a field is dropped as invalid when it cannot.
+  let keys: string[];
+  try {
+    if (body === null || typeof body !== "object" || Array.isArray(body)) {
+      const got = body === null ? "null" : Array.isArray(body) ? "an array" : typeof body;
+      return { ok: false, status: rule.emptyStatus, errors: [{ path: "", keyword: "type", message: `must be object (got ${got})` }] };
+    }
+    keys = Object.keys(body);
+  } catch {
+    return { ok: false, status: rule.emptyStatus, errors: unreadable(body) };
   }
   const fields: Readonly<Record<string, { validate: IssueFunction; transform: keyof typeof TRANSFORMS | null }>> = table.requestFields;
   const out: Record<string, unknown> = {};
   const dropped: string[] = [];
   const errors: ValidationIssue[] = [];
   let kept = 0;
-  for (const key of Object.keys(body)) {
-    const value = (body as Record<string, unknown>)[key];
+  for (const key of keys) {
     const field = Object.hasOwn(fields, key) ? fields[key] : undefined;
     if (!field) {
       const issue = { path: `/${escapePointer(key)}`, keyword: "additionalProperties", message: "is not a known field" };
@@ -281,7 +359,19 @@ export function normalizeRequestBody(operationId: string, body: unknown): Normal
       errors.push(issue);
       continue;
     }
-    if (!field.validate(value)) {
+    let value: unknown;
+    let valid: boolean;
+    try {
+      value = (body as Record<string, unknown>)[key];
+      valid = field.validate(value);
+    } catch {
+      const issues = unreadable(value, `/${escapePointer(key)}`);
+      if (rule.invalidProperties === "reject") return { ok: false, status: rule.emptyStatus, errors: issues };
+      dropped.push(key);
+      errors.push(...issues);
+      continue;
+    }
+    if (!valid) {
       const issues = issuesOf(field.validate, `/${escapePointer(key)}`);
       if (rule.invalidProperties === "reject") return { ok: false, status: rule.emptyStatus, errors: issues };
       dropped.push(key);
@@ -302,7 +392,13 @@ export function normalizeRequestBody(operationId: string, body: unknown): Normal
     return { ok: false, status: rule.emptyStatus, errors };
   }
   // The result must pass the strict schema; if it does not, the spec's extension and its schema disagree.
-  if (!table.requestBody(out)) {
+  let strict: boolean;
+  try {
+    strict = table.requestBody(out);
+  } catch {
+    return { ok: false, status: rule.emptyStatus, errors: unreadable(out) };
+  }
+  if (!strict) {
     return { ok: false, status: rule.emptyStatus, errors: issuesOf(table.requestBody) };
   }
   return { ok: true, body: out, dropped };

@@ -1,0 +1,109 @@
+// Values whose reading throws — a getter, a Proxy trap, a revoked Proxy — are no JSON values, and
+// AJV's code lets the exception through. The public functions of `puffle-api/validators` answer
+// them with an issue at the place the read threw, as the README promises ("never throws").
+import { describe, expect, it } from "vitest";
+import {
+  normalizeRequestBody,
+  validatePathParams,
+  validateRequestBody,
+  validateResponseBody,
+  validateUpdateConversationRequest,
+  validateUpdateConversationResponse,
+  validateUpdateThreadRequest,
+  validateUpdateThreadResponse,
+} from "../../src/validators.js";
+
+const MESSAGE = "cannot be read (a getter or Proxy trap threw): not a JSON value";
+const unreadableAt = (path: string) => ({ path, keyword: "type", message: MESSAGE });
+
+function revoked(): object {
+  const { proxy, revoke } = Proxy.revocable({}, {});
+  revoke();
+  return proxy;
+}
+
+/** `{ [field]: <throws when read> }`, and the other members given, all enumerable own properties. */
+function throwingGetter(field: string, rest: Record<string, unknown> = {}): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...rest };
+  Object.defineProperty(out, field, { enumerable: true, get() { throw new Error("getter boom"); } });
+  return out;
+}
+
+const ownKeysThrows = () => new Proxy({ status: "active" }, { ownKeys() { throw new Error("ownKeys boom"); } });
+const getThrows = () => new Proxy({ status: "active" }, { get() { throw new Error("get boom"); } });
+
+describe("a value whose reading throws is reported, never thrown", () => {
+  const requestCases: [string, () => unknown, string][] = [
+    ["a revoked Proxy as the body", revoked, ""],
+    ["a Proxy whose ownKeys trap throws", ownKeysThrows, ""],
+    ["a Proxy whose get trap throws", getThrows, "/status"],
+    ["a getter that throws", () => throwingGetter("status"), "/status"],
+    ["a revoked Proxy inside draft_attachments", () => ({ draft_attachments: [{}, revoked()] }), "/draft_attachments/1"],
+  ];
+  it.each(requestCases)("request body: %s", (_name, make, path) => {
+    for (const result of [validateRequestBody("updateThread", make()), validateUpdateThreadRequest(make())]) {
+      expect(result).toEqual({ valid: false, errors: [unreadableAt(path)] });
+    }
+  });
+
+  it("updateConversation's own entries too", () => {
+    expect(validateUpdateConversationRequest(revoked())).toEqual({ valid: false, errors: [unreadableAt("")] });
+    expect(validateRequestBody("updateConversation", throwingGetter("unread_count"))).toEqual({ valid: false, errors: [unreadableAt("/unread_count")] });
+  });
+
+  it("response bodies, at the member that cannot be read", () => {
+    expect(validateResponseBody("updateConversation", 200, { conversation: revoked() })).toEqual({ valid: false, errors: [unreadableAt("/conversation")] });
+    expect(validateUpdateConversationResponse({ conversation: revoked() })).toEqual({ valid: false, errors: [unreadableAt("/conversation")] });
+    expect(validateUpdateThreadResponse(throwingGetter("thread"))).toEqual({ valid: false, errors: [unreadableAt("/thread")] });
+    expect(validateResponseBody("updateThread", "409", revoked())).toEqual({ valid: false, errors: [unreadableAt("")] });
+  });
+
+  it("path parameters", () => {
+    expect(validatePathParams("updateThread", revoked())).toEqual({ valid: false, errors: [unreadableAt("")] });
+    expect(validatePathParams("updateConversation", throwingGetter("id"))).toEqual({ valid: false, errors: [unreadableAt("/id")] });
+  });
+
+  it("normalizeRequestBody: a body that cannot be read is a 400", () => {
+    for (const body of [revoked(), ownKeysThrows()]) {
+      expect(normalizeRequestBody("updateThread", body)).toEqual({ ok: false, status: 400, errors: [unreadableAt("")] });
+    }
+  });
+
+  it("normalizeRequestBody: a field that cannot be read is dropped like an invalid value", () => {
+    expect(normalizeRequestBody("updateThread", throwingGetter("status", { draft_subject: "Hi" }))).toEqual({
+      ok: true,
+      body: { draft_subject: "Hi" },
+      dropped: ["status"],
+    });
+    expect(normalizeRequestBody("updateThread", { draft_attachments: [revoked()], status: "archived" })).toEqual({
+      ok: true,
+      body: { status: "archived" },
+      dropped: ["draft_attachments"],
+    });
+    expect(normalizeRequestBody("updateConversation", throwingGetter("unread_count"))).toEqual({
+      ok: false,
+      status: 400,
+      errors: [unreadableAt("/unread_count"), { path: "", keyword: "minProperties", message: "must have at least 1 valid field" }],
+    });
+  });
+
+  it("an unknown member whose getter throws is only an unknown member (its value is never read)", () => {
+    const body = throwingGetter("junk", { status: "active" });
+    expect(normalizeRequestBody("updateThread", body)).toEqual({ ok: true, body: { status: "active" }, dropped: ["junk"] });
+    expect(validateRequestBody("updateThread", body)).toEqual({ valid: false, errors: [{ path: "/junk", keyword: "additionalProperties", message: "is not a known field" }] });
+  });
+
+  it("the place named is the shallowest read that throws, cycles and depth kept within bounds", () => {
+    // AJV throws reading `status`; `self` (unknown, a cycle back to the body) and `a` are not read by it.
+    const body: Record<string, unknown> = { self: null, a: { b: revoked() } };
+    body.self = body;
+    Object.defineProperty(body, "status", { enumerable: true, get() { throw new Error("boom"); } });
+    expect(validateRequestBody("updateThread", body)).toEqual({ valid: false, errors: [unreadableAt("/status")] });
+    let deep: unknown = revoked();
+    for (let i = 0; i < 100_000; i++) deep = { a: deep };
+    // Attachments' members are not read (any object is accepted): valid, and nothing thrown.
+    expect(validateRequestBody("updateThread", { status: "active", draft_attachments: [deep] }).valid).toBe(true);
+    const params = throwingGetter("id", { deep });
+    expect(validatePathParams("updateThread", params)).toEqual({ valid: false, errors: [unreadableAt("/id")] });
+  });
+});
