@@ -167,8 +167,12 @@ function reported<T>(result: CheckResult): ValidationResult<T> {
  */
 const UNREADABLE = "cannot be read (a getter or Proxy trap threw): not a JSON value";
 
-function unreadable(value: unknown, prefix = ""): ValidationIssue[] {
-  return [{ path: prefix + (throwingPath(value) ?? ""), keyword: "type", message: UNREADABLE }];
+function unreadable(value: unknown, error: unknown, prefix = ""): ValidationIssue[] {
+  const at = throwingPath(value);
+  if (at !== undefined) return [{ path: prefix + at, keyword: "type", message: UNREADABLE }];
+  // No read throws when tried again (a getter that threw once; the stack exhausted by the check): say what was thrown.
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return [{ path: prefix, keyword: "type", message: `could not be checked (${what.replace(/\s+/g, " ").slice(0, 200)})` }];
 }
 
 function throwingPath(root: unknown): string | undefined {
@@ -220,8 +224,8 @@ export function validateRequestBody(operationId: string, body: unknown): Validat
   let result: CheckResult | null | undefined;
   try {
     result = checkRequestBody(operationId, body);
-  } catch {
-    return { valid: false, errors: unreadable(body) };
+  } catch (error) {
+    return { valid: false, errors: unreadable(body, error) };
   }
   if (result) return reported(result);
   return { valid: false, errors: result === undefined ? unknownOperation(operationId) : [{ path: "", keyword: "content", message: `${operationId} takes no request body` }] };
@@ -243,8 +247,8 @@ export function validateResponseBody(operationId: string, status: number | strin
   let result: CheckResult | null | undefined;
   try {
     result = checkResponseBody(operationId, key, body);
-  } catch {
-    return { valid: false, errors: unreadable(body) };
+  } catch (error) {
+    return { valid: false, errors: unreadable(body, error) };
   }
   if (result) return reported(result);
   if (result === undefined) {
@@ -271,8 +275,8 @@ export function validatePathParams(operationId: string, params: unknown): Valida
   let result: CheckResult | undefined;
   try {
     result = checkPathParams(operationId, params);
-  } catch {
-    return { valid: false, errors: unreadable(params) };
+  } catch (error) {
+    return { valid: false, errors: unreadable(params, error) };
   }
   return result ? reported(result) : { valid: false, errors: unknownOperation(operationId) };
 }
@@ -285,8 +289,8 @@ export function validatePathParams(operationId: string, params: unknown): Valida
 export function validateUpdateConversationRequest(body: unknown): ValidationResult<RequestBody<"updateConversation">> {
   try {
     return reported(checkUpdateConversationRequest(body));
-  } catch {
-    return { valid: false, errors: unreadable(body) };
+  } catch (error) {
+    return { valid: false, errors: unreadable(body, error) };
   }
 }
 
@@ -294,8 +298,8 @@ export function validateUpdateConversationRequest(body: unknown): ValidationResu
 export function validateUpdateThreadRequest(body: unknown): ValidationResult<RequestBody<"updateThread">> {
   try {
     return reported(checkUpdateThreadRequest(body));
-  } catch {
-    return { valid: false, errors: unreadable(body) };
+  } catch (error) {
+    return { valid: false, errors: unreadable(body, error) };
   }
 }
 
@@ -303,8 +307,8 @@ export function validateUpdateThreadRequest(body: unknown): ValidationResult<Req
 export function validateUpdateConversationResponse(body: unknown): ValidationResult<ResponseBody<"updateConversation", 200>> {
   try {
     return reported(checkUpdateConversationResponse200(body));
-  } catch {
-    return { valid: false, errors: unreadable(body) };
+  } catch (error) {
+    return { valid: false, errors: unreadable(body, error) };
   }
 }
 
@@ -312,8 +316,8 @@ export function validateUpdateConversationResponse(body: unknown): ValidationRes
 export function validateUpdateThreadResponse(body: unknown): ValidationResult<ResponseBody<"updateThread", 200>> {
   try {
     return reported(checkUpdateThreadResponse200(body));
-  } catch {
-    return { valid: false, errors: unreadable(body) };
+  } catch (error) {
+    return { valid: false, errors: unreadable(body, error) };
   }
 }
 
@@ -342,8 +346,8 @@ export function normalizeRequestBody(operationId: string, body: unknown): Normal
       return { ok: false, status: rule.emptyStatus, errors: [{ path: "", keyword: "type", message: `must be object (got ${got})` }] };
     }
     keys = Object.keys(body);
-  } catch {
-    return { ok: false, status: rule.emptyStatus, errors: unreadable(body) };
+  } catch (error) {
+    return { ok: false, status: rule.emptyStatus, errors: unreadable(body, error) };
   }
   const fields: Readonly<Record<string, { validate: IssueFunction; transform: keyof typeof TRANSFORMS | null }>> = table.requestFields;
   const out: Record<string, unknown> = {};
@@ -361,11 +365,14 @@ export function normalizeRequestBody(operationId: string, body: unknown): Normal
     }
     let value: unknown;
     let valid: boolean;
+    let read = false;
     try {
       value = (body as Record<string, unknown>)[key];
+      read = true;
       valid = field.validate(value);
-    } catch {
-      const issues = unreadable(value, `/${escapePointer(key)}`);
+    } catch (error) {
+      const path = `/${escapePointer(key)}`;
+      const issues = read ? unreadable(value, error, path) : [{ path, keyword: "type", message: UNREADABLE }];
       if (rule.invalidProperties === "reject") return { ok: false, status: rule.emptyStatus, errors: issues };
       dropped.push(key);
       errors.push(...issues);
@@ -395,8 +402,8 @@ export function normalizeRequestBody(operationId: string, body: unknown): Normal
   let strict: boolean;
   try {
     strict = table.requestBody(out);
-  } catch {
-    return { ok: false, status: rule.emptyStatus, errors: unreadable(out) };
+  } catch (error) {
+    return { ok: false, status: rule.emptyStatus, errors: unreadable(out, error) };
   }
   if (!strict) {
     return { ok: false, status: rule.emptyStatus, errors: issuesOf(table.requestBody) };

@@ -106,4 +106,25 @@ describe("a value whose reading throws is reported, never thrown", () => {
     const params = throwingGetter("id", { deep });
     expect(validatePathParams("updateThread", params)).toEqual({ valid: false, errors: [unreadableAt("/id")] });
   });
+
+  it("an exception no read repeats (a getter that throws once) is reported with what was thrown", () => {
+    const once = () => {
+      let thrown = false;
+      const body: Record<string, unknown> = {};
+      Object.defineProperty(body, "status", {
+        enumerable: true,
+        get() {
+          if (thrown) return "active";
+          thrown = true;
+          throw new TypeError("first read\nfails");
+        },
+      });
+      return body;
+    };
+    const checked = { path: "", keyword: "type", message: "could not be checked (TypeError: first read fails)" };
+    expect(validateRequestBody("updateThread", once())).toEqual({ valid: false, errors: [checked] });
+    expect(validateUpdateThreadRequest(once())).toEqual({ valid: false, errors: [checked] });
+    // normalizeRequestBody reads the field itself first: that read throws, at /status.
+    expect(normalizeRequestBody("updateThread", once())).toEqual({ ok: false, status: 400, errors: [unreadableAt("/status"), { path: "", keyword: "minProperties", message: "must have at least 1 valid field" }] });
+  });
 });
