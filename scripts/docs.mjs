@@ -108,7 +108,28 @@ for (const [url, replacement] of [[CDN_LOGOS[0], logo("Redocly", 52)], [CDN_LOGO
   }
   html = html.split(url).join(replacement);
 }
+// Redoc 3 routes with the fragment (`#/threads/updatethread`), but the sidebar links of the markup it
+// renders ahead of time are root-relative (`href="/threads"`), and hydration keeps them as they are.
+// A click works (the script catches it); opening one in a new tab, copying it, or a page whose
+// scripts did not run leads to `/threads` of the host (`file:///threads` offline), which does not
+// exist. They get the fragment form the scripts give the same links. Only that markup is touched
+// (between `<div id="redoc">` and the first module script), never Redoc's code.
+const SSR_START = '<div id="redoc">';
+const SSR_END = '<script type="module">';
+const ssrStart = html.indexOf(SSR_START);
+const ssrEnd = ssrStart === -1 ? -1 : html.indexOf(SSR_END, ssrStart);
+if (ssrEnd === -1) {
+  console.error(`docs: expected Redoc's prerendered markup (${SSR_START} … ${SSR_END}) in the page; update scripts/docs.mjs`);
+  process.exit(1);
+}
+const ssr = html.slice(ssrStart, ssrEnd).replace(/(<a\b[^>]*?\bhref=["'])\/(?!\/)/gi, "$1#/");
+html = html.slice(0, ssrStart) + ssr + html.slice(ssrEnd);
 writeFileSync(outFile, html);
+const rootRelative = [...ssr.matchAll(/<a\b[^>]*?\bhref=["']\/(?!\/)[^"']*["']/gi)].map((m) => m[0]);
+if (rootRelative.length > 0) {
+  console.error(`docs: ${path.relative(root, outFile)} links outside the page:\n  ${rootRelative.join("\n  ")}`);
+  process.exit(1);
+}
 const external = [...html.matchAll(/<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=["'](https?:)?\/\/[^"']+["']/gi)].map((m) => m[0]);
 if (external.length > 0) {
   console.error(`docs: ${path.relative(root, outFile)} loads external resources:\n  ${external.join("\n  ")}`);

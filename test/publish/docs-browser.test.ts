@@ -64,6 +64,31 @@ describe("API reference page (dist/docs/index.html) in Chromium", () => {
     expect(html).not.toContain("cdn.redoc.ly/redoc/logo");
   });
 
+  // A link is followed by more than a click: opened in a new tab, copied, or on a page whose scripts
+  // did not run, it goes where its href says. Every link of the page as first opened (no fragment)
+  // either leaves for http(s) or stays in index.html, and opened on its own it shows a page of the
+  // reference, not Redoc's "No page at this address".
+  it("every link of the page as first opened stays in index.html or is http(s), and opens on its own", async () => {
+    const index = pathToFileURL(path.join(outDir, "index.html")).href;
+    const fresh = await context.newPage();
+    try {
+      await fresh.goto(index);
+      await fresh.getByText(spec.info.title).first().waitFor();
+      const hrefs = [...new Set(await fresh.$$eval("a[href]", (as) => as.map((a) => (a as HTMLAnchorElement).href)))];
+      const internal = hrefs.filter((href) => !/^https?:/.test(href));
+      expect(internal.length).toBeGreaterThanOrEqual(2 + operationsOf(spec).length);
+      expect(internal.filter((href) => href.split("#")[0] !== index)).toEqual([]);
+      for (const href of internal) {
+        await fresh.goto("about:blank");
+        await fresh.goto(href);
+        await fresh.getByText(spec.info.title).first().waitFor();
+        await expect.poll(async () => (await fresh.locator("#redoc").innerText()).includes("No page at this address"), { message: href }).toBe(false);
+      }
+    } finally {
+      await fresh.close();
+    }
+  });
+
   for (const op of operationsOf(spec)) {
     const { operationId, summary, tags } = op.operation;
     const sample = samples.find((s) => s.operationId === operationId)!;
