@@ -370,7 +370,7 @@ export const operationExamples = {
         "duplicateRecipient": ({
           "detail": "This sender already has an open thread with founder@example.com.",
           "existing_thread": {
-            "account_id": "8a2f0c7a-9d1e-4d8f-9d7d-6a8b8e8f4a11",
+            "account_id": "5a1e5000-0000-4000-8000-000000000003",
             "channel": "email",
             "created_at": "2026-04-15T10:00:00Z",
             "external_id": "agentmail_thread_51aa",
