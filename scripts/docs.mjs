@@ -125,9 +125,11 @@ if (ssrEnd === -1) {
 const ssr = html.slice(ssrStart, ssrEnd).replace(/(<a\b[^>]*?\bhref=["'])\/(?!\/)/gi, "$1#/");
 html = html.slice(0, ssrStart) + ssr + html.slice(ssrEnd);
 writeFileSync(outFile, html);
-const rootRelative = [...ssr.matchAll(/<a\b[^>]*?\bhref=["']\/(?!\/)[^"']*["']/gi)].map((m) => m[0]);
-if (rootRelative.length > 0) {
-  console.error(`docs: ${path.relative(root, outFile)} links outside the page:\n  ${rootRelative.join("\n  ")}`);
+// Any other link of that markup must be a fragment of this page or an absolute http(s)/mailto URL:
+// a relative one (`threads`, `./threads`) would leave index.html too.
+const leaving = [...ssr.matchAll(/<a\b[^>]*?\bhref=["']([^"']*)["']/gi)].filter((m) => !/^(#|https?:\/\/|mailto:)/i.test(m[1])).map((m) => m[0]);
+if (leaving.length > 0) {
+  console.error(`docs: ${path.relative(root, outFile)} has links that leave the page; update scripts/docs.mjs:\n  ${leaving.join("\n  ")}`);
   process.exit(1);
 }
 const external = [...html.matchAll(/<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=["'](https?:)?\/\/[^"']+["']/gi)].map((m) => m[0]);
