@@ -241,6 +241,21 @@ describe("help, version and puffle mock", () => {
     expect(run.stdout.replace(/\s+/g, " ")).toContain("Exit codes: 0 ok, 2 usage or invalid input (nothing sent), 3 API error, 4 network error or timeout, 5 unexpected response.");
   });
 
+  // `puffle … --help | head -1`: the reader is gone before the output is written (EPIPE).
+  it.each([
+    ["--help, stdout closed", ["thread", "update", "--help"], "stdout", 0],
+    ["a dry run, stdout closed", ["thread", "update", "--id", DRAFT_THREAD, "--status", "archived", "--dry-run"], "stdout", 0],
+    ["a usage error, stderr closed", ["thread", "update", "--id", "nope"], "stderr", 2],
+  ] as const)("%s: no stack trace, the command's own exit code", async (_name, args, closed, want) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? "", PUFFLE_API_KEY: "puffle_test_alice" }, stdio: ["ignore", "pipe", "pipe"] });
+    child[closed].destroy(); // our end of the pipe: the child's writes to it fail with EPIPE
+    let other = "";
+    child[closed === "stdout" ? "stderr" : "stdout"].on("data", (d) => (other += d));
+    const code = await new Promise<number | null>((resolve) => child.on("close", (c) => resolve(c)));
+    expect(other).toBe("");
+    expect(code).toBe(want);
+  });
+
   it("--version prints the API version", async () => {
     const run = await puffle(["--version"]);
     expect(run.code).toBe(0);
