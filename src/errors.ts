@@ -128,6 +128,16 @@ export class PuffleApiError<Op extends OperationId = OperationId> extends Puffle
   hasStatus<S extends ErrorStatusOf<Op>>(status: S): this is PuffleApiError<Op> & { status: S; problem: BodyOf<Op, S> } {
     return this.status === status && this.problem !== undefined;
   }
+
+  /**
+   * `value instanceof PuffleApiError`: the ordinary prototype-chain check. Declared so that TypeScript
+   * (5.3+) narrows a caught `unknown` to `PuffleApiError` of either operation, as written in the docs,
+   * instead of `PuffleApiError<any>` (what `instanceof` gives a generic class): `operationId` is then
+   * not `any`, `hasStatus(490)` does not compile and `hasStatus(404)` types `problem`.
+   */
+  static override [Symbol.hasInstance]<T>(this: abstract new (...args: never[]) => T, value: unknown): value is T {
+    return Function.prototype[Symbol.hasInstance].call(this, value);
+  }
 }
 
 /** A 409 duplicate recipient from `updateThread`, with the sender's existing thread. */

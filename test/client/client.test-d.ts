@@ -62,6 +62,21 @@ describe("errors", () => {
       expectTypeOf(caught.requestId).toEqualTypeOf<string | undefined>();
     }
   });
+
+  it("`instanceof PuffleApiError` on a caught value narrows to either operation's error, not PuffleApiError<any>", () => {
+    // As docs/client.md writes it: without PuffleApiError's `Symbol.hasInstance` declaration TypeScript
+    // narrows to PuffleApiError<any>, where operationId is `any`, hasStatus(490) compiles and hasStatus(404)
+    // leaves `problem` possibly undefined.
+    const caught: unknown = undefined;
+    if (caught instanceof PuffleApiError) {
+      expectTypeOf(caught.operationId).toEqualTypeOf<"updateConversation" | "updateThread">();
+      if (caught.hasStatus(404)) expectTypeOf(caught.problem).toEqualTypeOf<Problem>();
+      // @ts-expect-error 490 is documented by neither operation
+      caught.hasStatus(490);
+    }
+    const duplicate = new PuffleApiError<"updateThread">({ operationId: "updateThread", status: 409, body: "", problem: undefined, headers: new Headers() });
+    if (duplicate instanceof PuffleApiError) expectTypeOf(duplicate.operationId).toEqualTypeOf<"updateThread">();
+  });
 });
 
 describe("the raw openapi-fetch client still works", () => {
