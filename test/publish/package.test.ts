@@ -3,12 +3,16 @@
 // npm cache (`--prefer-offline`), typechecks a file using the client, the types and the validators,
 // fails to compile a misspelled field, runs, and runs the `puffle` binary; typechecks and runs the
 // documented option objects with `exactOptionalPropertyTypes`; and `require()`s every entry from a
-// CommonJS file.
+// CommonJS file. The same consumer is then compiled under other project settings (node16,
+// bundler, preserve, every strict option, `declaration`, TypeScript 5.4, README's minimum) and
+// bundled for a browser, where the client runs in Chromium over an injected fetch.
 import { spawn } from "node:child_process";
 import type { SpawnOptions } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { chromium } from "playwright-core";
+import { rolldown } from "rolldown";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -42,6 +46,10 @@ function run(cmd: string, args: string[], options: SpawnOptions & { timeout?: nu
 let tarball: string;
 let files: string[];
 
+/** README's minimum TypeScript, installed beside the current one under this alias. */
+const TS_MIN = "typescript-min";
+const TS_MIN_VERSION = "5.4.5";
+
 beforeAll(async () => {
   // dist/ is fresh: the vitest global setup runs the build. `--ignore-scripts` skips the package's
   // prepack build, which would rewrite dist/ under the test files running beside this one.
@@ -55,7 +63,7 @@ beforeAll(async () => {
   writeFileSync(path.join(consumer, "package.json"), JSON.stringify({ name: "puffle-consumer", version: "0.0.0", private: true, type: "module" }, null, 2));
   const install = await run(
     "npm",
-    ["install", "--prefer-offline", "--no-audit", "--no-fund", "--no-package-lock", tarball, `typescript@${version("typescript")}`, `@types/node@${version("@types/node")}`],
+    ["install", "--prefer-offline", "--no-audit", "--no-fund", "--no-package-lock", tarball, `typescript@${version("typescript")}`, `@types/node@${version("@types/node")}`, `${TS_MIN}@npm:typescript@${TS_MIN_VERSION}`],
     { cwd: consumer, timeout: 600_000 },
   );
   expect(install.status, install.out).toBe(0);
@@ -323,4 +331,182 @@ const spec = require("puffle-api/openapi.json");
       expect(update.out).toContain(option);
     }
   });
+});
+
+describe("the same consumer under other project settings", () => {
+  const tscOf = (name = "typescript") => path.join(consumer, "node_modules", name, "bin/tsc");
+  const strictest = {
+    target: "ES2022",
+    strict: true,
+    skipLibCheck: false,
+    noUncheckedIndexedAccess: true,
+    exactOptionalPropertyTypes: true,
+    isolatedModules: true,
+    verbatimModuleSyntax: true,
+    resolveJsonModule: true,
+    types: ["node"],
+  };
+  // Every entry with a type, a value and a type-only import; a caught error narrowed as docs/client.md does.
+  const usesEverything = `import { createPuffleClient, isDuplicateThreadError, PuffleApiError } from "puffle-api";
+import type { Conversation, PuffleClient, Thread, UpdateThreadRequest } from "puffle-api";
+import { normalizeRequestBody, schemas, validateRequestBody, validateUpdateThreadRequest } from "puffle-api/validators";
+import type { ValidationResult } from "puffle-api/validators";
+import type { components, operations, paths } from "puffle-api/schema";
+import { ALICE_TOKEN, createServer, startServer } from "puffle-api/server";
+import type { StartOptions } from "puffle-api/server";
+
+export type ThreadPath = paths["/api/threads/{id}"];
+export type ConversationSchema = components["schemas"]["Conversation"];
+export type UpdateThread = operations["updateThread"];
+const body: UpdateThreadRequest = { status: "archived" };
+export const checked: ValidationResult<UpdateThreadRequest> = validateUpdateThreadRequest(body);
+export const generic = validateRequestBody("updateThread", body);
+export const lenient = normalizeRequestBody("updateThread", body);
+export const isConversation = (value: unknown) => schemas.Conversation(value);
+export const client: PuffleClient = createPuffleClient({ apiKey: process.env.PUFFLE_API_KEY });
+export const options: StartOptions = { port: 0 };
+export const makeServer = () => createServer();
+export async function update(id: string): Promise<Thread | Conversation | string | undefined> {
+  const server = await startServer(options);
+  try {
+    return await createPuffleClient({ baseUrl: server.url, apiKey: ALICE_TOKEN }).updateThread(id, body);
+  } catch (error) {
+    if (isDuplicateThreadError(error)) return error.existingThread;
+    if (error instanceof PuffleApiError && error.hasStatus(404)) return error.problem.title;
+    // @ts-expect-error 490 is a status neither operation documents
+    if (error instanceof PuffleApiError && error.hasStatus(490)) return undefined;
+    throw error;
+  } finally {
+    await server.close();
+  }
+}
+`;
+  const jsonImports = `import spec from "puffle-api/openapi.json" with { type: "json" };
+import pkg from "puffle-api/package.json" with { type: "json" };
+export const title: string = spec.info.title;
+export const version: string = pkg.version;
+`;
+
+  beforeAll(() => {
+    writeFileSync(path.join(consumer, "uses-everything.ts"), usesEverything);
+    writeFileSync(path.join(consumer, "json-imports.ts"), jsonImports);
+  });
+
+  const settings: [string, Record<string, unknown>, string[]][] = [
+    ["nodenext", { module: "nodenext", moduleResolution: "nodenext" }, ["uses-everything.ts", "json-imports.ts"]],
+    // node16 has no import attributes (TS2823), so no JSON import here.
+    ["node16", { module: "node16", moduleResolution: "node16" }, ["uses-everything.ts"]],
+    ["bundler with module esnext", { module: "esnext", moduleResolution: "bundler" }, ["uses-everything.ts", "json-imports.ts"]],
+    ["bundler with module preserve", { module: "preserve", moduleResolution: "bundler" }, ["uses-everything.ts", "json-imports.ts"]],
+  ];
+  it.each(settings)("%s, strictest options, skipLibCheck false, emitting declarations that re-export the package's types", async (name, resolution, sources) => {
+    const slug = name.replace(/\W+/g, "-");
+    writeFileSync(
+      path.join(consumer, `tsconfig.${slug}.json`),
+      JSON.stringify({ compilerOptions: { ...strictest, ...resolution, declaration: true, emitDeclarationOnly: true, outDir: `out-${slug}` }, files: sources }),
+    );
+    const check = await run(process.execPath, [tscOf(), "-p", path.join(consumer, `tsconfig.${slug}.json`)], { cwd: consumer });
+    expect(check.out).toBe("");
+    expect(check.status).toBe(0);
+    expect(readFileSync(path.join(consumer, `out-${slug}/uses-everything.d.ts`), "utf8")).toContain('from "puffle-api/schema"');
+  });
+
+  it(`TypeScript ${TS_MIN_VERSION}, README's minimum, with skipLibCheck false`, async () => {
+    writeFileSync(
+      path.join(consumer, "tsconfig.min.json"),
+      JSON.stringify({ compilerOptions: { ...strictest, module: "nodenext", moduleResolution: "nodenext", noEmit: true }, files: ["uses-everything.ts", "json-imports.ts"] }),
+    );
+    const check = await run(process.execPath, [tscOf(TS_MIN), "-p", path.join(consumer, "tsconfig.min.json")], { cwd: consumer });
+    expect(check.out).toBe("");
+    expect(check.status).toBe(0);
+  });
+
+});
+
+describe("the installed package bundled for a browser", () => {
+  const CHROMIUM = "/usr/bin/chromium";
+  const spec = JSON.parse(readFileSync(path.join(root, "generated/openapi.json"), "utf8"));
+
+  /** A rolldown browser bundle of `source`, resolved from the consumer project: its chunks and their modules. */
+  async function bundleFor(name: string, source: string) {
+    const entry = path.join(consumer, `${name}.js`);
+    writeFileSync(entry, source);
+    const build = await rolldown({ input: entry, cwd: consumer, platform: "browser", logLevel: "silent", treeshake: true });
+    const { output } = await build.generate({ format: "esm" });
+    await build.close();
+    const chunks = output.flatMap((chunk) => (chunk.type === "chunk" ? [chunk] : []));
+    const modules = chunks.flatMap((chunk) => chunk.moduleIds).map((id) => path.relative(consumer, id).split(path.sep).join("/"));
+    return { chunks, modules };
+  }
+
+  it("importing only validators bundles neither the client nor openapi-fetch", async () => {
+    const { modules } = await bundleFor("validators-only", `import { validateUpdateThreadRequest } from "puffle-api/validators";\nexport const valid = validateUpdateThreadRequest({ status: "archived" }).valid;\n`);
+    expect(modules).toContain("node_modules/puffle-api/generated/validators.js");
+    expect(modules.filter((m) => /puffle-api\/(dist\/(client|errors|index)|generated\/meta)\.js$|openapi-fetch/.test(m))).toEqual([]);
+  });
+
+  it.skipIf(!existsSync(CHROMIUM))("the client has no Node-only module and runs in Chromium over an injected fetch", async () => {
+    const conversationBody = spec.components.examples.ArchivedConversationResponse.value;
+    const duplicateBody = spec.components.examples.DuplicateThreadProblem.value;
+    const { chunks, modules } = await bundleFor(
+      "browser-app",
+      `import { createPuffleClient, isDuplicateThreadError, PuffleValidationError } from "puffle-api";
+const conversationBody = ${JSON.stringify(conversationBody)};
+const duplicateBody = ${JSON.stringify(duplicateBody)};
+window.runPuffle = async () => {
+  const sent = [];
+  const fetch = async (input, init) => {
+    sent.push([typeof input === "string" ? input : input.url, init?.method ?? input.method]);
+    const [body, status, type] = sent.length === 1 ? [conversationBody, 200, "application/json"] : [duplicateBody, 409, "application/problem+json"];
+    return new Response(JSON.stringify(body), { status, headers: { "content-type": type, "x-request-id": "req-" + sent.length } });
+  };
+  const puffle = createPuffleClient({ baseUrl: "https://api.example.test", apiKey: "puffle_test_alice", fetch, validate: "both" });
+  const seen = [];
+  const conversation = await puffle.updateConversation("f11e8a2c-1234-4567-89ab-cdef01234567", { status: "archived" });
+  seen.push(conversation.status);
+  try {
+    await puffle.updateThread("3d986dd1-9d70-45b7-8e36-5d5b8b1c9337", { account_id: "5a1e5000-0000-4000-8000-000000000003" });
+  } catch (error) {
+    seen.push(isDuplicateThreadError(error) ? "409 " + error.existingThread.id + " " + error.requestId : String(error));
+  }
+  const refused = await puffle.updateThread("a/b", { status: "archived" }).catch((error) => error);
+  seen.push(refused instanceof PuffleValidationError ? refused.target : String(refused));
+  return { seen, sent };
+};
+`,
+    );
+    expect(modules.filter((m) => /node:|\/fastify\/|\/pino\/|puffle-api\/dist\/server\//.test(m))).toEqual([]);
+    for (const chunk of chunks) expect(chunk.code, chunk.fileName).not.toMatch(/\brequire\(|["']node:|\bBuffer\./);
+    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+    try {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+      page.on("console", (m) => m.type() === "error" && problems.push(`console error: ${m.text()}`));
+      const entryChunk = chunks.find((chunk) => chunk.isEntry)!;
+      await page.route("**/*", (route) => {
+        const url = new URL(route.request().url());
+        if (url.origin !== "http://app.test") {
+          problems.push(`request: ${url.href}`);
+          return route.abort();
+        }
+        if (url.pathname === "/") return route.fulfill({ contentType: "text/html", body: `<!doctype html><script type="module" src="/${entryChunk.fileName}"></script>` });
+        const chunk = chunks.find((c) => `/${c.fileName}` === url.pathname);
+        return chunk ? route.fulfill({ contentType: "text/javascript", body: chunk.code }) : route.fulfill({ status: 404, body: "" });
+      });
+      await page.goto("http://app.test/");
+      await page.waitForFunction(() => typeof (window as unknown as { runPuffle?: unknown }).runPuffle === "function");
+      const result = await page.evaluate(() => (window as unknown as { runPuffle: () => Promise<unknown> }).runPuffle());
+      expect(result).toEqual({
+        seen: ["archived", `409 ${duplicateBody.existing_thread.id} req-2`, "path"],
+        sent: [
+          ["https://api.example.test/api/conversations/f11e8a2c-1234-4567-89ab-cdef01234567", "PATCH"],
+          ["https://api.example.test/api/threads/3d986dd1-9d70-45b7-8e36-5d5b8b1c9337", "PATCH"],
+        ],
+      });
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
 });
