@@ -3,9 +3,9 @@
 // npm cache (`--prefer-offline`), typechecks a file using the client, the types and the validators,
 // fails to compile a misspelled field, runs, and runs the `puffle` binary; typechecks and runs the
 // documented option objects with `exactOptionalPropertyTypes`; and `require()`s every entry from a
-// CommonJS file. The same consumer is then compiled under other project settings (node16,
-// bundler, preserve, every strict option, `declaration`, TypeScript 5.4, README's minimum) and
-// bundled for a browser, where the client runs in Chromium over an injected fetch.
+// CommonJS file. The same consumer is then compiled under other project settings (node10 with CommonJS
+// output, node16, bundler, preserve, every strict option, `declaration`, TypeScript 5.4, README's
+// minimum) and bundled for a browser, where the client runs in Chromium over an injected fetch.
 import { spawn } from "node:child_process";
 import type { SpawnOptions } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -421,6 +421,50 @@ export const version: string = pkg.version;
     expect(check.status).toBe(0);
   });
 
+  it("moduleResolution node10 with module commonjs: every subpath has its types (typesVersions), and the emitted require()s run", async () => {
+    const dir10 = path.join(consumer, "node10");
+    mkdirSync(dir10, { recursive: true });
+    writeFileSync(path.join(dir10, "package.json"), JSON.stringify({ name: "node10-consumer", private: true, type: "commonjs" }));
+    writeFileSync(
+      path.join(dir10, "main.ts"),
+      `import { createPuffleClient } from "puffle-api";
+import type { Conversation } from "puffle-api";
+import { validateRequestBody } from "puffle-api/validators";
+import type { paths } from "puffle-api/schema";
+import { ALICE_TOKEN, startServer } from "puffle-api/server";
+import spec from "puffle-api/openapi.json";
+
+const route: keyof paths = "/api/conversations/{id}";
+async function main(): Promise<void> {
+  const server = await startServer({ port: 0 });
+  try {
+    const conversation: Conversation = await createPuffleClient({ baseUrl: server.url, apiKey: ALICE_TOKEN }).updateConversation("f11e8a2c-1234-4567-89ab-cdef01234567", { status: "archived" });
+    console.log(spec.info.version, route, conversation.status, validateRequestBody("updateThread", { status: "deleted" }).valid);
+  } finally {
+    await server.close();
+  }
+}
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
+`,
+    );
+    writeFileSync(
+      path.join(dir10, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: { target: "ES2022", module: "commonjs", moduleResolution: "node10", esModuleInterop: true, strict: true, skipLibCheck: false, resolveJsonModule: true, types: ["node"], outDir: "out" },
+        files: ["main.ts"],
+      }),
+    );
+    const check = await run(process.execPath, [tscOf(), "-p", dir10], { cwd: dir10 });
+    expect(check.out).toBe("");
+    expect(check.status).toBe(0);
+    if (!process.features.require_module) return; // the emitted require() of ES modules needs Node 20.19+ / 22.12+
+    const result = await run(process.execPath, [path.join(dir10, "out/main.js")], { cwd: dir10, timeout: 60_000 });
+    expect(result.out).toBe(`${JSON.parse(readFileSync(path.join(root, "generated/openapi.json"), "utf8")).info.version} /api/conversations/{id} archived false\n`);
+    expect(result.status).toBe(0);
+  });
 });
 
 describe("the installed package bundled for a browser", () => {
