@@ -4,7 +4,7 @@
 // fails to compile a misspelled field, runs, and runs the `puffle` binary; typechecks and runs the
 // documented option objects with `exactOptionalPropertyTypes`; and `require()`s every entry from a
 // CommonJS file. The same consumer is then compiled under other project settings (node10 with CommonJS
-// output, node16, bundler, preserve, every strict option, `declaration`, TypeScript 5.4, README's
+// output, node16, bundler, preserve, `verbatimModuleSyntax`, `declaration`, TypeScript 5.4, README's
 // minimum) and bundled for a browser, where the client runs in Chromium over an injected fetch.
 import { spawn } from "node:child_process";
 import type { SpawnOptions } from "node:child_process";
@@ -419,6 +419,31 @@ export const version: string = pkg.version;
     const check = await run(process.execPath, [tscOf(TS_MIN), "-p", path.join(consumer, "tsconfig.min.json")], { cwd: consumer });
     expect(check.out).toBe("");
     expect(check.status).toBe(0);
+  });
+
+  it("verbatimModuleSyntax keeps `import { type paths } from \"puffle-api/schema\"` as an import, and it loads", async () => {
+    // TypeScript emits `import {} from "puffle-api/schema"` for it: the types-only entry needs a module.
+    writeFileSync(
+      path.join(consumer, "inline-type.ts"),
+      `import { type paths, type Thread } from "puffle-api/schema";
+import { createPuffleClient, type PuffleClient } from "puffle-api";
+const route: keyof paths = "/api/threads/{id}";
+const status: Thread["status"] = "archived";
+const client: PuffleClient = createPuffleClient({ apiKey: "puffle_test_alice" });
+console.log(route, status, typeof client.updateThread);
+`,
+    );
+    writeFileSync(
+      path.join(consumer, "tsconfig.inline.json"),
+      JSON.stringify({ compilerOptions: { ...strictest, module: "nodenext", moduleResolution: "nodenext", outDir: "out-inline" }, files: ["inline-type.ts"] }),
+    );
+    const check = await run(process.execPath, [tscOf(), "-p", path.join(consumer, "tsconfig.inline.json")], { cwd: consumer });
+    expect(check.out).toBe("");
+    expect(check.status).toBe(0);
+    expect(readFileSync(path.join(consumer, "out-inline/inline-type.js"), "utf8")).toContain('"puffle-api/schema"');
+    const result = await run(process.execPath, [path.join(consumer, "out-inline/inline-type.js")], { cwd: consumer, timeout: 60_000 });
+    expect(result.out).toBe("/api/threads/{id} archived function\n");
+    expect(result.status).toBe(0);
   });
 
   it("moduleResolution node10 with module commonjs: every subpath has its types (typesVersions), and the emitted require()s run", async () => {
