@@ -68,6 +68,7 @@ export interface PuffleRetryOptions {
  */
 export type PuffleHeaders = Record<string, string | number | boolean | (string | number | boolean)[] | null | undefined>;
 
+/** Options of `createPuffleClient`; every one may be left out (or given as `undefined`). */
 export interface PuffleClientOptions {
   /** Root URL of the API. Default: the spec's server, `https://app.puffle.ai`. */
   baseUrl?: string | undefined;

@@ -49,12 +49,19 @@ export interface ValidationIssue {
   message: string;
 }
 
+/** A check's verdict: the value, typed, when it is valid; else every issue found. */
 export type ValidationResult<T> = { valid: true; value: T } | { valid: false; errors: ValidationIssue[] };
 
+/**
+ * `normalizeRequestBody`'s verdict, as the API applies it: `ok` with the body it would apply (the
+ * unknown fields and invalid values it drops left out, their names in `dropped`), or the status it
+ * answers (400) with the issues.
+ */
 export type NormalizeResult<T> =
   | { ok: true; body: T; dropped: string[] }
   | { ok: false; status: number; errors: ValidationIssue[] };
 
+/** Every operation the validators know (`"updateConversation"`, `"updateThread"`). */
 export const operationIds: readonly OperationId[] = ids;
 
 function escapePointer(segment: string): string {
