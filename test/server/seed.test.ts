@@ -84,6 +84,15 @@ describe("seed validation names the field and the rule", () => {
     { name: "an unknown owner", make: () => { const s = base(); s.conversations[0]!.user_id = "0f0f0f0f-0000-4000-8000-000000000000"; return s; }, message: "conversations[0].user_id: must name a user of this seed" },
     { name: "a sender of another workspace", make: () => { const s = base(); s.conversations[1]!.account_id = SENDERS.bobs; return s; }, message: "conversations[1].account_id: must name an account in the workspace of the owner" },
     { name: "a draft attachment that is not an object", make: () => { const s = base(); (s.conversations[1] as Record<string, unknown>).draft_attachments = ["deck.pdf"]; return s; }, message: "conversations[1].draft_attachments[0]: must be object" },
+    // Ids compare case-insensitively everywhere (the store looks them up lowercased): a duplicate in other case is a duplicate.
+    { name: "a duplicate conversation id in other case", make: () => { const s = base(); s.conversations[2]!.id = DOCS_CONVERSATION.toUpperCase(); return s; }, message: `conversations[2].id: duplicate conversation id "${DOCS_CONVERSATION.toUpperCase()}"` },
+    { name: "a duplicate workspace id", make: () => { const s = base(); s.workspaces[1]!.id = s.workspaces[0]!.id; return s; }, message: `workspaces[1].id: duplicate workspace id "${defaultSeed.workspaces[0]!.id}"` },
+    { name: "a duplicate user id in other case", make: () => { const s = base(); s.users[1]!.id = s.users[0]!.id.toUpperCase(); return s; }, message: "users[1].id: duplicate user id" },
+    { name: "a duplicate account id in other case", make: () => { const s = base(); s.accounts[1]!.id = s.accounts[0]!.id.toUpperCase(); return s; }, message: "accounts[1].id: duplicate account id" },
+    { name: "an unknown workspace field", make: () => { const s = base(); (s.workspaces[0] as Record<string, unknown>).owner = "alice"; return s; }, message: "workspaces[0].owner: is not a known field" },
+    { name: "a blank workspace name", make: () => { const s = base(); s.workspaces[0]!.name = "  "; return s; }, message: 'workspaces[0].name: must be a non-empty string (got "  ")' },
+    { name: "an account email that is not a string", make: () => { const s = base(); (s.accounts[0] as Record<string, unknown>).email = 42; return s; }, message: "accounts[0].email: must be a string or null" },
+    { name: "a description that is not a string", make: () => ({ ...base(), description: ["demo"] }), message: "description: must be a string" },
     { name: "warmup not a boolean", make: () => { const s = base(); (s.conversations[5] as Record<string, unknown>).warmup = "yes"; return s; }, message: "conversations[5].warmup: must be a boolean" },
   ];
   for (const { name, make, message } of table) {
@@ -101,6 +110,15 @@ describe("seed validation names the field and the rule", () => {
       expect(() => validateSeed(make())).toThrow(SeedError);
     });
   }
+
+  it("an account without an email reads as null, and warmup defaults to false", () => {
+    const s = base() as unknown as { accounts: Record<string, unknown>[]; conversations: Record<string, unknown>[] };
+    delete s.accounts[0]!.email;
+    delete s.conversations[0]!.warmup;
+    const seed = validateSeed(s);
+    expect(seed.accounts[0]!.email).toBeNull();
+    expect(seed.conversations[0]!.warmup).toBe(false);
+  });
 
   it("a missing file and invalid JSON are SeedErrors too", () => {
     expect(() => loadSeed(path.join(tmp, "nope.json"))).toThrow(/cannot be read \(ENOENT\)/);

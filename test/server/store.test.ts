@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { defaultSeed, Store } from "../../src/server/index.js";
 import { nextTimestamp } from "../../src/server/store.js";
 import { seededRandom } from "../helpers.js";
-import { ALICE, DOCS_THREAD } from "./http.js";
+import { ALICE, DOCS_THREAD, SENDERS } from "./http.js";
+import { validateSeed } from "../../src/server/index.js";
 
 /** What nextTimestamp computed before it reused the text of the second. */
 function plainNextTimestamp(previous: string): string {
@@ -74,5 +75,27 @@ describe("Store.update and updateShared", () => {
     const missing = "0f0f0f0f-0000-4000-8000-0000000000ff";
     expect(store.update("updateThread", alice, missing, { status: "active" } as never)).toEqual({ kind: "not-found" });
     expect(store.updateShared("updateThread", alice, missing, { status: "active" } as never)).toEqual({ kind: "not-found" });
+  });
+});
+
+describe("ids compare case-insensitively, as the seed validation compares them", () => {
+  // A valid seed may spell an id in other case where it refers to it (validateSeed lowercases them).
+  const ALICE_ID = "a11ceaaa-1111-4111-8111-111111111111";
+  const seed = () => {
+    const s = structuredClone(defaultSeed);
+    const alice = s.users.find((u) => u.token === ALICE)!;
+    for (const row of s.conversations) if (row.user_id === alice.id) row.user_id = ALICE_ID.toUpperCase();
+    alice.id = ALICE_ID;
+    alice.workspace_id = alice.workspace_id.toUpperCase();
+    return validateSeed(s);
+  };
+  const cases: [string, Record<string, unknown>][] = [
+    ["the owner's id (user_id in upper case, the user's in lower)", { status: "archived" }],
+    ["the sender's workspace (the user's workspace_id in upper case)", { account_id: SENDERS.growth }],
+  ];
+  it.each(cases)("%s", (_name, patch) => {
+    const store = new Store(seed());
+    const alice = store.authenticate(ALICE)!;
+    expect(store.update("updateThread", alice, DOCS_THREAD, patch as never).kind).toBe("updated");
   });
 });
