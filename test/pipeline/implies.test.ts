@@ -90,6 +90,15 @@ describe("fixedShapes reads exactly what the regex accepts", () => {
     );
   });
 
+  // Read as "not understood" (null), never as some other set of characters: a reader that took `[^a]`
+  // for the set {^, a}, or skipped a range written backwards, would prove implications for other formats wrongly.
+  it.each([
+    ["a negated class", "^[^a]$"],
+    ["a range written backwards", "^[f-a0]$"],
+  ])("%s is not read: %s", (_name, source) => {
+    expect(fixedShapes(source)).toBeNull();
+  });
+
   it("a class with a range, an escape and a literal hyphen at either end", () => {
     expect(fixedShapes("^[-a-c\\d]$")!.map((shape) => shape.map((set) => [...set].sort().join("")))).toEqual([["-0123456789abc"]]);
     expect(fixedShapes("^[a-]x{2}$")!.map((shape) => shape.map((set) => [...set].sort().join("")))).toEqual([["-a", "x", "x"]]);

@@ -16,7 +16,8 @@ const cases: [string, { given: string; want: string }][] = [
   ["strings are not renamed", { given: 'if(key0 === "validate1"){ report({path:"/pattern2",message:"must be one of \\"func3\\", \'schema4\'"}) }', want: 'if(key0 === "validate1"){ report({path:"/pattern2",message:"must be one of \\"func3\\", \'schema4\'"}) }' }],
   ["a string with a scope name after a space", { given: 'm = "x validate1 y" + validate1;', want: 'm = "x validate1 y" + validate1$op;' }],
   ["a format's regex literal, quotes and backticks inside", { given: "var formats8 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+@x$/i;", want: "var formats8$op = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+@x$/i;" }],
-  ["names that only look alike", { given: "validates1 + xvalidate1 + validate + $validate1 + validate1_", want: "validates1 + xvalidate1 + validate + $validate1 + validate1_" }],
+  ["names that only look alike", { given: "validates1 + xvalidate1 + validate + $validate1 + validate1_ + validate1$x", want: "validates1 + xvalidate1 + validate + $validate1 + validate1_ + validate1$x" }],
+  ["a string of one escaped backslash", { given: 'm = "\\\\"; validate1(m); n = "validate2";', want: 'm = "\\\\"; validate1$op(m); n = "validate2";' }],
   ["a string ending in an escaped backslash", { given: 'm = "a\\\\"; validate1(m); n = "b\\"validate2";', want: 'm = "a\\\\"; validate1$op(m); n = "b\\"validate2";' }],
   ["a lone quote (in a regex) opens no string across lines", { given: "var r = /'/;\nvalidate1(x);\nvar s = '';", want: "var r = /'/;\nvalidate1$op(x);\nvar s = '';" }],
   ["other identifiers", { given: "var data0 = report(vErrors, issues1); errors++; ucs2length(x);", want: "var data0 = report(vErrors, issues1); errors++; ucs2length(x);" }],
@@ -30,7 +31,7 @@ describe("renameScopeNames", () => {
 
 describe("declaredScopeNames", () => {
   it("the scope names a line declares with var (function locals are not indented either: only scope names count)", () => {
-    const code = "function validate1(data){\nvar data0 = 1;\nvar pattern2 = x;\n}\nvar formats3 = /a/;\nfunction report(list){}\nconst validate4 = validate1;";
+    const code = "function validate1(data){\nvar data0 = 1;\nvar pattern2 = x;\nvar schema = 1;\n}\nvar formats3 = /a/;\nfunction report(list){}\nconst validate4 = validate1;";
     expect(declaredScopeNames(code)).toEqual(["pattern2", "formats3"]);
   });
 });

@@ -33,6 +33,9 @@ const linked: Record<string, Schema> = {
   "urn:t:Leaf": { type: "object", properties: { tags: { type: "array", items: { $ref: "#/$defs/tag" } } }, $defs: { tag: { type: "string", minLength: 1 } } },
   "urn:t:Pair": { type: "array", prefixItems: [{ $ref: "urn:t:Leaf" }, { $ref: "urn:t:Node" }], items: false },
   "urn:t:Either": { anyOf: [{ $ref: "urn:t:Leaf" }, { $ref: "urn:t:Pair" }, { type: "null" }] },
+  // `$ref: "#"` inside a recursive $defs member, compiled as a function of its own: AJV reaches
+  // the document's root through a `root` scope value.
+  "urn:t:Tree": { type: "object", properties: { node: { $ref: "#/$defs/node" } }, $defs: { node: { type: "object", properties: { child: { $ref: "#/$defs/node" }, whole: { $ref: "#" } } } } },
 };
 
 describe("standalone.mjs writes what AJV's standaloneCode writes", () => {
