@@ -1,0 +1,157 @@
+// scripts/lib/meta.mjs and scripts/lib/examples.mjs on specs shaped unlike ours: what meta.js and
+// examples.ts hold for an operation without tags, summary or idempotent flag, a status with two
+// media types, a field whose data looks like a $ref, parameters and responses without examples,
+// and the x-puffle-behaviour checks that our spec never trips.
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { root } from "../helpers.js";
+
+type Doc = Record<string, any>;
+const { buildMeta } = (await import(path.join(root, "scripts/lib/meta.mjs"))) as {
+  buildMeta: (doc: Doc, options: { root: string; header: (prefix: string) => string }) => { js: string; dts: string; meta: Doc };
+};
+const { buildExamples } = (await import(path.join(root, "scripts/lib/examples.mjs"))) as {
+  buildExamples: (doc: Doc, options: { header: (prefix: string) => string }) => string;
+};
+const options = { root: path.join(root, "openapi/openapi.yaml"), header: (prefix: string) => `${prefix} test` };
+
+const json = (schema: Doc, examples?: Doc) => ({ "application/json": { schema, ...(examples ? { examples } : {}) } });
+function spec(op: Doc, components: Doc = {}): Doc {
+  return {
+    openapi: "3.1.0",
+    info: { title: "t", version: "1" },
+    servers: [{ url: "https://one.example" }, { url: "https://two.example" }],
+    paths: {
+      "/things/{id}": {
+        patch: {
+          operationId: "updateThing",
+          description: "Updates a thing (a description, not a summary).",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          requestBody: { content: json({ type: "object", properties: { name: { type: "string" } } }) },
+          responses: { 200: { description: "ok", content: json({ type: "object" }) }, 404: { description: "no" } },
+          ...op,
+        },
+      },
+    },
+    components: { schemas: {}, ...components },
+  };
+}
+
+describe("buildMeta", () => {
+  it("an operation without summary, tags or x-puffle-behaviour: empty ones, not idempotent; the first server", () => {
+    const { meta } = buildMeta(spec({}), options);
+    expect(meta.serverUrl).toBe("https://one.example");
+    expect(meta.operations.updateThing).toMatchObject({ summary: "", tags: [], behaviour: {}, statuses: ["200", "404"] });
+    expect(meta.routes.updateThing).toEqual({ method: "PATCH", path: "/things/{id}", idempotent: false });
+  });
+
+  it.each([
+    [true, true],
+    [false, false],
+    ["yes", false],
+    [1, false],
+  ])("x-puffle-behaviour.idempotent %j → routes idempotent %j", (given, want) => {
+    const { meta } = buildMeta(spec({ "x-puffle-behaviour": { idempotent: given } }), options);
+    expect(meta.routes.updateThing.idempotent).toBe(want);
+  });
+
+  it("a status with several media types is listed once", () => {
+    const responses = { 200: { description: "ok", content: { ...json({ type: "object" }), "application/sarif+json": { schema: { type: "object" } } } } };
+    expect(buildMeta(spec({ responses }), options).meta.operations.updateThing.statuses).toEqual(["200"]);
+  });
+
+  it("a request field's data (const, default, enum, examples, x-) is kept as written, $ref-looking or not; its schema $refs are inlined", () => {
+    const data = { $ref: "#/components/schemas/Name" };
+    const requestBody = {
+      content: json({
+        type: "object",
+        properties: {
+          name: { $ref: "#/components/schemas/Name" },
+          literal: { type: "object", const: data, default: data, enum: [data], examples: [data], "x-note": data },
+        },
+      }),
+    };
+    const { meta } = buildMeta(spec({ requestBody }, { schemas: { Name: { type: "string", maxLength: 3 } } }), options);
+    expect(meta.operations.updateThing.requestFields).toEqual({
+      name: { type: "string", maxLength: 3 },
+      literal: { type: "object", const: data, default: data, enum: [data], examples: [data], "x-note": data },
+    });
+  });
+
+  it("a recursive request field fails with puffle/meta, not a stack overflow", () => {
+    const requestBody = { content: json({ type: "object", properties: { node: { $ref: "#/components/schemas/Node" } } }) };
+    const components = { schemas: { Node: { type: "object", properties: { next: { $ref: "#/components/schemas/Node" } } } } };
+    expect(() => buildMeta(spec({ requestBody }, components), options)).toThrow(expect.objectContaining({ rule: "puffle/meta", message: expect.stringContaining("deeper than 32") }));
+  });
+
+  const broken: [string, Doc, string][] = [
+    ["an unknown member", { idempotent: true, retries: 3 }, "unknown member retries"],
+    ["senderAccount.status not documented", { senderAccount: { field: "x", status: 400 } }, "senderAccount.status 400 is not a documented response of updateThing"],
+    ["duplicateRecipient.status not documented", { duplicateRecipient: { status: 409 } }, "duplicateRecipient.status 409 is not a documented response of updateThing"],
+    ["ownership.notOwnedStatus not documented", { ownership: { notOwnedStatus: 403 } }, "ownership.notOwnedStatus 403 is not a documented response of updateThing"],
+  ];
+  it.each(broken)("x-puffle-behaviour with %s fails, naming it", (_name, behaviour, message) => {
+    expect(() => buildMeta(spec({ "x-puffle-behaviour": behaviour }), options)).toThrow(expect.objectContaining({ rule: "puffle/x-puffle-behaviour", message: expect.stringContaining(message) }));
+  });
+
+  it("documented statuses pass those checks", () => {
+    const behaviour = { senderAccount: { status: 404 }, duplicateRecipient: { status: 200 }, ownership: { notOwnedStatus: 404 } };
+    expect(buildMeta(spec({ "x-puffle-behaviour": behaviour }), options).meta.operations.updateThing.behaviour).toEqual(behaviour);
+  });
+});
+
+describe("buildExamples", () => {
+  const ex = (value: unknown) => ({ value });
+  it("lists only what has examples: parameters, request and responses without any, responses without content and external examples are left out", () => {
+    const op = {
+      parameters: [
+        { name: "id", in: "path", required: true, schema: { type: "string" }, examples: { one: { $ref: "#/components/examples/Id" } } },
+        { name: "q", in: "query", schema: { type: "string" } },
+      ],
+      requestBody: { content: json({ type: "object" }, { docs: ex({ a: 1 }), remote: { externalValue: "https://example.com/x.json" } }) },
+      responses: {
+        200: { description: "ok", content: json({ type: "object" }) },
+        201: { description: "made", content: json({ type: "object" }, { made: ex({ b: 2 }) }) },
+        204: { description: "none" },
+      },
+    };
+    const components = { examples: { Id: { value: "abc" } }, schemas: { Empty: { type: "string", examples: [] }, Named: { type: "string", examples: ["x"] } } };
+    const text = buildExamples(spec(op, components), options);
+    const body = text.slice(text.indexOf("export const operationExamples"));
+    expect(body).toBe(`export const operationExamples = {
+  "updateThing": {
+    "parameters": {
+      "id": {
+        "one": ("abc") satisfies operations["updateThing"]["parameters"]["path"]["id"],
+      },
+    },
+    "request": {
+      "docs": ({
+        "a": 1
+      }) satisfies NonNullable<operations["updateThing"]["requestBody"]>["content"]["application/json"],
+    },
+    "responses": {
+      "201": {
+        "made": ({
+          "b": 2
+        }) satisfies operations["updateThing"]["responses"][201]["content"]["application/json"],
+      },
+    },
+  },
+};
+
+/** The \`examples\` of component schemas. */
+export const schemaExamples = {
+  "Named": [
+    ("x") satisfies components["schemas"]["Named"],
+  ],
+};
+`);
+  });
+
+  it("an operation with no examples at all has no sections", () => {
+    const text = buildExamples(spec({}), options);
+    expect(text).toContain('"updateThing": {');
+    expect(text).not.toMatch(/"parameters"|"request"|"responses"/);
+  });
+});
