@@ -153,6 +153,17 @@ describe("generate: content-hash skip", () => {
     expect(quick().stdout).toMatch(BY_STATS);
   });
 
+  it.each([
+    ["an output", () => path.join(out, "examples.ts")],
+    ["a file of the spec's folder", () => path.join(work, "openapi/components/README.md")],
+  ])("a removed file (%s) is not skipped by stats", (_name, file) => {
+    quick();
+    expect(quick().stdout).toMatch(BY_STATS);
+    fs.rmSync(file());
+    expect(quick().stdout).toMatch(WROTE);
+    expect(fs.existsSync(path.join(out, "examples.ts"))).toBe(true);
+  });
+
   it("a new file in the spec's folder runs again", () => {
     quick();
     expect(quick().stdout).toMatch(BY_STATS);

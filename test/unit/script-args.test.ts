@@ -60,6 +60,8 @@ describe("npm run docs: arguments", () => {
     ["./generated/", { given: "./generated/", want: "./generated/ is generated/" }],
     ["a folder to make inside generated/", { given: "generated/docs-out", want: "generated/docs-out is inside generated/" }],
     ["generated/ through ..", { given: "dist/../generated", want: "dist/../generated is generated/" }],
+    // A folder whose name starts with two dots is still inside (`..docs` is not `..`).
+    ["a folder named ..docs inside openapi/", { given: "openapi/..docs", want: "openapi/..docs is inside openapi/" }],
     ["openapi/ as an absolute path", { given: path.join(root, "openapi"), want: `${path.join(root, "openapi")} is openapi/` }],
     ["a folder to make inside openapi/, absolute", { given: path.join(root, "openapi/docs-out"), want: `${path.join(root, "openapi/docs-out")} is inside openapi/` }],
     ["a symlink to generated/", { given: linkToGenerated, want: `${linkToGenerated} is generated/` }],

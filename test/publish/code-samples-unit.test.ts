@@ -1,0 +1,61 @@
+// scripts/publish/code-samples.mjs on its own: shell quoting round-trips through sh, the CLI sample
+// spells null and object fields as the CLI reads them, the sample's id is the one the documented
+// 200 response returns, a $ref cycle is an error, and the docs' copy drops the generated notice.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildCodeSamples, decorateWithCodeSamples, deref, shellQuote } from "../../scripts/publish/code-samples.mjs";
+import { root } from "../helpers.js";
+
+describe("shellQuote", () => {
+  it.each(["plain", "a b", "it's", "'", "''x'", "$HOME", "a\\b", '{"a":"it\'s"}', "*", ""])("%j reads back through sh as itself", (value) => {
+    const r = spawnSync("sh", ["-c", `printf %s ${shellQuote(value)}`], { encoding: "utf8" });
+    expect(r.stdout).toBe(value);
+  });
+  it("quotes what has more after a safe start", () => {
+    expect(shellQuote("abc;rm")).toBe("'abc;rm'");
+  });
+});
+
+const spec = () => {
+  const s = JSON.parse(fs.readFileSync(path.join(root, "generated/openapi.json"), "utf8"));
+  return s;
+};
+
+describe("buildCodeSamples", () => {
+  it("the CLI sample clears a null field and passes an object field as JSON", () => {
+    const s = spec();
+    s.components.examples.UpdateThreadDocsRequest.value = { account_id: null, draft_cc: ["a@example.com"], draft_subject: "Hi" };
+    const thread = buildCodeSamples(s).find((e: { operationId: string }) => e.operationId === "updateThread");
+    const cli = thread.samples.find((x: { label: string }) => x.label === "puffle CLI").source;
+    expect(cli).toContain("--clear-account-id");
+    expect(cli).toContain(`--draft-cc '["a@example.com"]'`);
+    expect(cli).toContain("--draft-subject Hi");
+  });
+
+  it.each([
+    ["updateConversation", "conversation"],
+    ["updateThread", "thread"],
+  ])("%s: the id is the path example its documented 200 response returns", (operationId, member) => {
+    const s = spec();
+    const entry = buildCodeSamples(s).find((e: { operationId: string }) => e.operationId === operationId);
+    const op = Object.values(s.paths as Record<string, Record<string, { operationId?: string; responses: Record<string, unknown> }>>).map((item) => item.patch).find((o) => o?.operationId === operationId)!;
+    const ok = deref(s, op.responses["200"]);
+    const returned = Object.values(ok.content["application/json"].examples).map((e) => (deref(s, e).value as Record<string, { id: string }>)[member]?.id);
+    expect(returned).toContain(entry.id);
+  });
+});
+
+describe("deref and decorateWithCodeSamples", () => {
+  it("a $ref cycle is an error, not an endless loop", () => {
+    const s = { components: { a: { $ref: "#/components/b" }, b: { $ref: "#/components/a" } } };
+    expect(() => deref(s, { $ref: "#/components/a" })).toThrow(/circular \$ref/);
+  });
+  it("the docs' copy has no generated notice; the bundle keeps it", () => {
+    const s = spec();
+    expect(s["x-generated"]).toBeDefined();
+    expect(decorateWithCodeSamples(s)["x-generated"]).toBeUndefined();
+    expect(s["x-generated"]).toBeDefined();
+  });
+});
