@@ -10,7 +10,7 @@
 //   boolean                         --kebab-name <true|false>
 //   array / object                  --kebab-name <json|@file>       JSON text, or @path to a JSON file
 //   any type that allows null       --clear-kebab-name              sends null; conflicts with the option above
-import { readFileSync } from "node:fs";
+import { closeSync, openSync, readSync } from "node:fs";
 
 /** The slice of a request field's resolved JSON schema the CLI reads. */
 export interface FieldSchema {
@@ -28,7 +28,12 @@ export interface OperationMeta {
   readonly path: string;
   readonly summary?: string;
   readonly requestFields: Readonly<Record<string, FieldSchema>>;
+  /** `x-puffle-behaviour`; `maxBodyBytes` bounds what an `@file` may hold. */
+  readonly behaviour?: { readonly maxBodyBytes?: number };
 }
+
+/** The bound on an `@file` when the operation's meta names no `maxBodyBytes`: the API's 1 MiB. */
+export const DEFAULT_MAX_FILE_BYTES = 1_048_576;
 
 export type MetaOperations = Readonly<Record<string, OperationMeta>>;
 
@@ -104,7 +109,26 @@ function numberParser(field: string, schema: FieldSchema, integer: boolean): (te
   };
 }
 
-function jsonParser(field: string, types: readonly string[]): (text: string) => unknown {
+/** The first `limit` bytes of a file (fewer when it ends before). */
+function readAtMost(file: string, limit: number): Buffer {
+  const fd = openSync(file, "r");
+  try {
+    const buffer = Buffer.alloc(Math.min(limit, 64 * 1024));
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total < limit) {
+      const n = readSync(fd, buffer, 0, Math.min(buffer.length, limit - total), null);
+      if (n === 0) break;
+      chunks.push(Buffer.from(buffer.subarray(0, n)));
+      total += n;
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function jsonParser(field: string, types: readonly string[], maxBytes: number): (text: string) => unknown {
   const wanted = types.filter((t) => t === "array" || t === "object");
   const rule = `${field} must be JSON (${wanted.join(" or ")}) or @file`;
   return (text) => {
@@ -112,14 +136,19 @@ function jsonParser(field: string, types: readonly string[]): (text: string) => 
     if (text.startsWith("@")) {
       const file = text.slice(1);
       if (file === "") throw new OptionValueError(`${rule}: "@" needs a file name`);
+      let bytes: Buffer | undefined;
       try {
-        source = readFileSync(file, "utf8");
-        // A byte order mark (Windows editors, PowerShell's Out-File) is not part of the JSON.
-        if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
+        bytes = readAtMost(file, maxBytes + 1);
       } catch (error) {
         const code = (error as { code?: unknown }).code;
         throw new OptionValueError(`${field}: cannot read ${JSON.stringify(file)}${typeof code === "string" ? ` (${code})` : ""}`);
       }
+      // Read no further than the API would accept: a huge file, or a device that never ends
+      // (@/dev/zero), is an error, not all of memory or a hang.
+      if (bytes.length > maxBytes) throw new OptionValueError(`${field}: ${JSON.stringify(file)} holds more than ${maxBytes} bytes, the most a request body may have`);
+      source = bytes.toString("utf8");
+      // A byte order mark (Windows editors, PowerShell's Out-File) is not part of the JSON.
+      if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
     }
     let value: unknown;
     try {
@@ -150,7 +179,7 @@ export function deriveFieldOptions(operation: OperationMeta): FieldOption[] {
     if (valueTypes.includes("array") || valueTypes.includes("object")) {
       kind = "json";
       placeholder = "json|@file";
-      parse = jsonParser(field, types);
+      parse = jsonParser(field, types, operation.behaviour?.maxBodyBytes ?? DEFAULT_MAX_FILE_BYTES);
     } else if (valueTypes.length === 1 && valueTypes[0] === "integer") {
       kind = "integer";
       placeholder = "n";

@@ -170,6 +170,21 @@ function portParser(text: string): number {
   return Number(text);
 }
 
+/** The end of an update command's --help; wrapped by hand (commander does not wrap it) to fit 80 columns. */
+const UPDATE_HELP_AFTER = `
+The bearer token is read from PUFFLE_API_KEY (never from the command line).
+
+Exit codes:
+  0  ok: the result JSON is on stdout
+  1  internal error in puffle
+  2  usage or invalid input (nothing sent)
+  3  API error: the API answered 4xx/5xx
+  4  network error or timeout (the update may or may not have been applied)
+  5  unexpected response: a 2xx without the documented body`;
+
+/** An option value that is JSON `null` (commander would store a parser's `null` as `""`). */
+const JSON_NULL = Symbol("null");
+
 /** Adds `<noun> <verb>` for one operation to `program`. */
 function addOperationCommand(
   program: Command,
@@ -195,7 +210,9 @@ function addOperationCommand(
   for (const field of fieldOptions) {
     const option = new Option(field.flags, field.description).argParser((text: string) => {
       try {
-        return field.parse(text);
+        // Commander turns a parser's null into "": a JSON null (`--draft-attachments null`) is kept as a marker.
+        const value = field.parse(text);
+        return value === null ? JSON_NULL : value;
       } catch (error) {
         if (error instanceof OptionValueError) throw new InvalidArgumentError(error.message);
         throw error;
@@ -213,7 +230,7 @@ function addOperationCommand(
     .addOption(new Option("--timeout <ms>", "give up after this many milliseconds (0 = never)").argParser(timeoutParser).default(DEFAULT_TIMEOUT_MS))
     .addOption(new Option("--retries <n>", "retry a network error, 408, 429 or 5xx this many times (0 = send once); within --timeout").argParser(retriesParser).default(DEFAULT_MAX_RETRIES))
     .option("--dry-run", "print the request that would be sent (method, URL, body) and exit without sending")
-    .addHelpText("after", `\nThe bearer token is read from PUFFLE_API_KEY. Exit codes: 0 ok, 2 usage or invalid input (nothing sent), 3 API error, 4 network error or timeout, 5 unexpected response.`)
+    .addHelpText("after", UPDATE_HELP_AFTER)
     .action(async (opts: Record<string, unknown>) => {
       const id = String(opts.id);
       const path = validatePathParams(operationId, { id });
@@ -224,7 +241,7 @@ function addOperationCommand(
       const body: Record<string, unknown> = {};
       for (const field of fieldOptions) {
         const value = opts[new Option(field.flags).attributeName()];
-        if (value !== undefined) body[field.field] = value;
+        if (value !== undefined) body[field.field] = value === JSON_NULL ? null : value;
         if (field.clear && opts[new Option(field.clear.flags).attributeName()] === true) body[field.field] = null;
       }
       if (Object.keys(body).length === 0) {
@@ -245,7 +262,9 @@ function addOperationCommand(
       const timeoutMs = Number(opts.timeout);
       const url = `${root}${operation.path.replace("{id}", id)}`;
       if (opts.dryRun === true) {
-        deps.io.stdout(`${JSON.stringify({ method: operation.method, url, body }, null, 2)}\n`);
+        // As fetch will call it (WHATWG-parsed: scheme and host lower-cased, default port dropped,
+        // spaces percent-encoded, dot segments resolved), not as typed.
+        deps.io.stdout(`${JSON.stringify({ method: operation.method, url: new URL(url).href, body }, null, 2)}\n`);
         setResult(EXIT.ok);
         return;
       }

@@ -238,7 +238,7 @@ describe("help, version and puffle mock", () => {
       expect(run.stdout).toContain(flag);
     }
     expect(run.stdout).toContain('(choices: "active", "archived")');
-    expect(run.stdout.replace(/\s+/g, " ")).toContain("Exit codes: 0 ok, 2 usage or invalid input (nothing sent), 3 API error, 4 network error or timeout, 5 unexpected response.");
+    expect(run.stdout).toContain("\nExit codes:\n  0  ok: the result JSON is on stdout\n  1  internal error in puffle\n  2  usage or invalid input (nothing sent)\n");
   });
 
   // `puffle … --help | head -1`: the reader is gone before the output is written (EPIPE).

@@ -1,7 +1,7 @@
 // The CLI's options are a pure function of generated/meta.js: every request field becomes an
 // option, and a field added to a (copy of the) meta appears in the program and its --help
 // without any hand edit. Runs the program in-process with captured output and a send spy.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
@@ -227,5 +227,59 @@ describe("runCli in-process", () => {
     expect(code).toBe(EXIT.usage);
     expect(stderr).toContain("Usage: puffle");
     expect(stdout).toBe("");
+  });
+});
+
+describe("review: @file bounds, a JSON null, help width", () => {
+  it("an @file is read no further than the operation's body limit: a larger file or an endless device is an error", () => {
+    const small = deriveFieldOptions({ ...meta.updateThread, behaviour: { maxBodyBytes: 64 } }).find((o) => o.field === "draft_attachments");
+    const real = deriveFieldOptions(meta.updateThread).find((o) => o.field === "draft_attachments");
+    if (!small || !real) throw new Error("no draft_attachments option");
+    const dir = mkdtempSync(path.join(tmpdir(), "puffle-cli-big-"));
+    try {
+      const fits = path.join(dir, "fits.json");
+      writeFileSync(fits, `[${" ".repeat(62)}]`); // 64 bytes
+      expect(small.parse(`@${fits}`)).toEqual([]);
+      const over = path.join(dir, "over.json");
+      writeFileSync(over, `[${" ".repeat(63)}]`); // 65 bytes
+      expect(() => small.parse(`@${over}`)).toThrow(`draft_attachments: ${JSON.stringify(over)} holds more than 64 bytes, the most a request body may have`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // The generated meta's limit (the API's 1 MiB); /dev/zero never ends, so an unbounded read never returns.
+    expect(meta.updateThread.behaviour.maxBodyBytes).toBe(1_048_576);
+    if (existsSync("/dev/zero")) expect(() => real.parse("@/dev/zero")).toThrow("holds more than 1048576 bytes");
+  });
+
+  it("--draft-attachments null sends null (commander would have stored the parser's null as \"\")", async () => {
+    const { code, stdout, stderr } = await run(["thread", "update", "--id", THREAD_ID, "--draft-attachments", "null", "--dry-run"]);
+    expect(stderr).toBe("");
+    expect(code).toBe(EXIT.ok);
+    expect(JSON.parse(stdout).body).toEqual({ draft_attachments: null });
+  });
+
+  it("every --help fits 80 columns and the update commands list every exit code", async () => {
+    for (const argv of [["--help"], ["thread", "update", "--help"], ["conversation", "update", "--help"], ["mock", "--help"]]) {
+      const { code, stdout } = await run(argv);
+      expect(code).toBe(EXIT.ok);
+      for (const line of stdout.split("\n")) expect(line.length, `${argv.join(" ")}: ${line}`).toBeLessThanOrEqual(80);
+      if (argv[1] === "update") for (const exit of Object.values(EXIT)) expect(stdout).toMatch(new RegExp(`^  ${exit}  \\S`, "m"));
+    }
+  });
+});
+
+describe("review: --dry-run prints the URL fetch will call", () => {
+  it.each([
+    ["HTTP://Example.COM:80/", "http://example.com/api/conversations/"],
+    ["https://example.com/a b/", "https://example.com/a%20b/api/conversations/"],
+    ["https://example.com/v1/%2e%2e/", "https://example.com/api/conversations/"],
+    ["http://[::1]:4010", "http://[::1]:4010/api/conversations/"],
+  ])("--base-url %j", async (baseUrl, want) => {
+    const id = "f11e8a2c-1234-4567-89ab-cdef01234567";
+    const { code, stdout } = await run(["conversation", "update", "--id", id, "--status", "active", "--dry-run", "--base-url", baseUrl]);
+    expect(code).toBe(EXIT.ok);
+    const { url } = JSON.parse(stdout) as { url: string };
+    expect(url).toBe(`${want}${id}`);
+    expect(new URL(url).href).toBe(url);
   });
 });
