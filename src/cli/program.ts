@@ -182,8 +182,23 @@ Exit codes:
   4  network error or timeout (the update may or may not have been applied)
   5  unexpected response: a 2xx without the documented body`;
 
+const MOCK_HELP_AFTER = `
+Ctrl-C (SIGINT) or SIGTERM stops the server and exits 0.
+Exit codes: 1 cannot listen (e.g. port in use), 2 bad option or --data file.`;
+
 /** An option value that is JSON `null` (commander would store a parser's `null` as `""`). */
 const JSON_NULL = Symbol("null");
+
+function hostParser(text: string): string {
+  // An empty host would make Node listen on every interface (and the banner print "http://:4010").
+  if (!/^[^\s/?#@]+$/.test(text)) {
+    throw new InvalidArgumentError(`--host must be a host name or an IP address such as 127.0.0.1 or ::1, got ${JSON.stringify(text)}`);
+  }
+  return text;
+}
+
+/** How long `puffle mock` lets open requests finish after SIGINT/SIGTERM before cutting their connections. */
+const MOCK_CLOSE_GRACE_MS = 1000;
 
 /** Adds `<noun> <verb>` for one operation to `program`. */
 function addOperationCommand(
@@ -281,11 +296,12 @@ function addOperationCommand(
 function addMockCommand(program: Command, deps: Required<Omit<CliDeps, "meta">>, setResult: (code: number) => void): void {
   program
     .command("mock")
-    .description("start the reference server (in-memory, seeded with the documented demo data) on 127.0.0.1")
+    .description("start the reference server (in-memory, seeded with the documented demo data), by default on 127.0.0.1:4010")
     .addOption(new Option("--port <n>", "port to listen on (0 = any free port)").argParser(portParser).default(4010))
-    .option("--host <host>", "address to listen on", "127.0.0.1")
+    .addOption(new Option("--host <host>", "address to listen on (::1 for IPv6 loopback)").argParser(hostParser).default("127.0.0.1"))
     .option("--data <file>", "start from this seed file instead of the default seed (format: docs/server.md)")
     .option("--quiet", "do not log requests")
+    .addHelpText("after", MOCK_HELP_AFTER)
     .action(async (opts: { port: number; host: string; data?: string; quiet?: boolean }) => {
       // Imported here so that the update commands do not load the server (Fastify) at all.
       const server = await import("../server/index.js");
@@ -310,8 +326,10 @@ function addMockCommand(program: Command, deps: Required<Omit<CliDeps, "meta">>,
         }
       }
       lines.push("", `Try: PUFFLE_API_KEY=${seed.users[0]?.token ?? "<token>"} puffle conversation update --base-url ${running.url} --id <id> --status archived`, "");
-      deps.io.stdout(lines.join("\n"));
       const stop = () => {
+        // close() waits for every open request, and a client that sent half a request (or holds a
+        // slow upload) would keep the server alive after Ctrl-C: their connections are cut after a grace.
+        setTimeout(() => running.app.server.closeAllConnections(), MOCK_CLOSE_GRACE_MS);
         running.close().then(
           () => process.exit(EXIT.ok),
           () => process.exit(EXIT.internal),
@@ -319,6 +337,8 @@ function addMockCommand(program: Command, deps: Required<Omit<CliDeps, "meta">>,
       };
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
+      // Printed once the handlers are in place: whoever waits for the banner may stop the server at once.
+      deps.io.stdout(lines.join("\n"));
       setResult(EXIT.ok);
     });
 }

@@ -250,6 +250,8 @@ export function loadSeed(file: string): Seed {
     const code = (error as NodeJS.ErrnoException).code;
     throw new SeedError(file, [`(file): cannot be read (${code ?? (error as Error).message})`]);
   }
+  // A byte order mark (Windows editors, PowerShell's Out-File) is not part of the JSON.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let data: unknown;
   try {
     data = JSON.parse(text);

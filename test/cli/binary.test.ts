@@ -3,11 +3,12 @@
 // line on stderr naming the field and the rule, and the documented exit codes.
 import { execFile, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startServer } from "../../src/server/index.js";
+import { defaultSeed, startServer } from "../../src/server/index.js";
 import type { RunningServer } from "../../src/server/index.js";
 import { validateResponseBody } from "../../src/validators.js";
 import { closedPort, reply, startFaultServer } from "../client/fault-server.js";
@@ -294,6 +295,104 @@ describe("help, version and puffle mock", () => {
     const run = await puffle(["mock", "--port", "70000"]);
     expect(run.code).toBe(2);
     expect(oneLine(run)).toContain("--port must be an integer from 0 (any free port) to 65535");
+  });
+
+  /** Starts `puffle mock --port 0` (with the request log, so a request's arrival can be seen) and waits for its banner. */
+  async function startMock(extra: string[] = []) {
+    const child = spawn(process.execPath, [BIN, "mock", "--port", "0", ...extra], { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+    const port = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no banner: ${out}${err}`)), 15_000);
+      child.stdout.on("data", (chunk: Buffer) => {
+        out += chunk.toString();
+        const match = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+        if (match?.[1] && out.includes("Try:")) {
+          clearTimeout(timer);
+          resolve(Number(match[1]));
+        }
+      });
+      void exited.then(({ code }) => reject(new Error(`puffle mock exited with ${code}: ${out}${err}`)));
+    });
+    return { child, port, exited, output: () => out, errors: () => err };
+  }
+
+  /** Resolves with the exit, or with "still running" once `ms` have passed (the child is then killed). */
+  async function exitWithin(mock: Awaited<ReturnType<typeof startMock>>, ms: number) {
+    let timer: NodeJS.Timeout | undefined;
+    const result = await Promise.race([mock.exited, new Promise<"still running">((resolve) => (timer = setTimeout(() => resolve("still running"), ms)))]);
+    clearTimeout(timer);
+    if (result === "still running") {
+      mock.child.kill("SIGKILL");
+      await mock.exited;
+    }
+    return result;
+  }
+
+  it.each(["SIGINT", "SIGTERM"] as const)("puffle mock stops on %s even while a client holds a request open: exit 0, no stack, port released", async (signal) => {
+    const mock = await startMock();
+    // Headers and one byte of a 100-byte body: the request stays open until the client sends the rest.
+    const socket = net.connect(mock.port, "127.0.0.1");
+    socket.on("error", () => {});
+    try {
+      socket.write(`PATCH /api/threads/${DRAFT_THREAD} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer puffle_test_alice\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{`);
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`the request never reached the server: ${mock.output()}`)), 15_000);
+        const check = () => {
+          if (mock.output().includes('"msg":"incoming request"')) {
+            clearTimeout(timer);
+            mock.child.stdout.off("data", check);
+            resolve();
+          }
+        };
+        mock.child.stdout.on("data", check);
+        check();
+      });
+      mock.child.kill(signal);
+      expect(await exitWithin(mock, 15_000)).toEqual({ code: 0, signal: null });
+    } finally {
+      socket.destroy();
+    }
+    expect(mock.errors()).not.toMatch(/\n\s+at /);
+    const refused = await new Promise<string>((resolve) => {
+      const probe = net.connect(mock.port, "127.0.0.1", () => {
+        probe.destroy();
+        resolve("connected");
+      });
+      probe.on("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? "error"));
+    });
+    expect(refused).toBe("ECONNREFUSED");
+  });
+
+  it("puffle mock stops cleanly on a SIGTERM sent as soon as its banner is out (the handlers come first)", async () => {
+    for (let round = 0; round < 3; round++) {
+      const mock = await startMock(["--quiet"]);
+      mock.child.kill("SIGTERM");
+      expect(await exitWithin(mock, 15_000)).toEqual({ code: 0, signal: null });
+    }
+  });
+
+  it("puffle mock --data reads a seed file that starts with a byte order mark", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "puffle-cli-seed-"));
+    const file = path.join(dir, "seed.json");
+    writeFileSync(file, `\uFEFF${JSON.stringify(defaultSeed)}`);
+    try {
+      const mock = await startMock(["--quiet", "--data", file]);
+      expect(mock.output()).toContain("puffle_test_bob");
+      mock.child.kill("SIGTERM");
+      expect(await exitWithin(mock, 15_000)).toEqual({ code: 0, signal: null });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each([[""], [" "], ["http://127.0.0.1"]])("puffle mock --host %j: exit 2 naming the option, nothing listens", async (host) => {
+    const run = await puffle(["mock", "--port", "0", "--quiet", "--host", host]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(oneLine(run)).toContain(`--host must be a host name or an IP address such as 127.0.0.1 or ::1, got ${JSON.stringify(host)}`);
   });
 
   it("puffle mock --data with a missing file: exit 2", async () => {
