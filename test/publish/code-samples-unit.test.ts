@@ -28,7 +28,7 @@ describe("buildCodeSamples", () => {
     const s = spec();
     s.components.examples.UpdateThreadDocsRequest.value = { account_id: null, draft_cc: ["a@example.com"], draft_subject: "Hi" };
     const thread = buildCodeSamples(s).find((e: { operationId: string }) => e.operationId === "updateThread");
-    const cli = thread.samples.find((x: { label: string }) => x.label === "puffle CLI").source;
+    const cli = thread!.samples.find((x: { label: string }) => x.label === "puffle CLI")!.source;
     expect(cli).toContain("--clear-account-id");
     expect(cli).toContain(`--draft-cc '["a@example.com"]'`);
     expect(cli).toContain("--draft-subject Hi");
@@ -43,7 +43,7 @@ describe("buildCodeSamples", () => {
     const op = Object.values(s.paths as Record<string, Record<string, { operationId?: string; responses: Record<string, unknown> }>>).map((item) => item.patch).find((o) => o?.operationId === operationId)!;
     const ok = deref(s, op.responses["200"]);
     const returned = Object.values(ok.content["application/json"].examples).map((e) => (deref(s, e).value as Record<string, { id: string }>)[member]?.id);
-    expect(returned).toContain(entry.id);
+    expect(returned).toContain(entry!.id);
   });
 });
 

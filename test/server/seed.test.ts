@@ -89,9 +89,9 @@ describe("seed validation names the field and the rule", () => {
     { name: "a duplicate workspace id", make: () => { const s = base(); s.workspaces[1]!.id = s.workspaces[0]!.id; return s; }, message: `workspaces[1].id: duplicate workspace id "${defaultSeed.workspaces[0]!.id}"` },
     { name: "a duplicate user id in other case", make: () => { const s = base(); s.users[1]!.id = s.users[0]!.id.toUpperCase(); return s; }, message: "users[1].id: duplicate user id" },
     { name: "a duplicate account id in other case", make: () => { const s = base(); s.accounts[1]!.id = s.accounts[0]!.id.toUpperCase(); return s; }, message: "accounts[1].id: duplicate account id" },
-    { name: "an unknown workspace field", make: () => { const s = base(); (s.workspaces[0] as Record<string, unknown>).owner = "alice"; return s; }, message: "workspaces[0].owner: is not a known field" },
+    { name: "an unknown workspace field", make: () => { const s = base(); (s.workspaces[0] as unknown as Record<string, unknown>).owner = "alice"; return s; }, message: "workspaces[0].owner: is not a known field" },
     { name: "a blank workspace name", make: () => { const s = base(); s.workspaces[0]!.name = "  "; return s; }, message: 'workspaces[0].name: must be a non-empty string (got "  ")' },
-    { name: "an account email that is not a string", make: () => { const s = base(); (s.accounts[0] as Record<string, unknown>).email = 42; return s; }, message: "accounts[0].email: must be a string or null" },
+    { name: "an account email that is not a string", make: () => { const s = base(); (s.accounts[0] as unknown as Record<string, unknown>).email = 42; return s; }, message: "accounts[0].email: must be a string or null" },
     { name: "a description that is not a string", make: () => ({ ...base(), description: ["demo"] }), message: "description: must be a string" },
     { name: "warmup not a boolean", make: () => { const s = base(); (s.conversations[5] as Record<string, unknown>).warmup = "yes"; return s; }, message: "conversations[5].warmup: must be a boolean" },
   ];
