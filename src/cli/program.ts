@@ -15,6 +15,7 @@ import {
 } from "../errors.js";
 import { validatePathParams, validateRequestBody } from "../validators.js";
 import type { ValidationIssue, ValidationResult } from "../validators.js";
+import { hostProblem, stopOnSignals } from "../server/launch.js";
 import { commandOf, deriveFieldOptions, OptionValueError } from "./options.js";
 import type { FieldOption, MetaOperations } from "./options.js";
 
@@ -190,15 +191,10 @@ Exit codes: 1 cannot listen (e.g. port in use), 2 bad option or --data file.`;
 const JSON_NULL = Symbol("null");
 
 function hostParser(text: string): string {
-  // An empty host would make Node listen on every interface (and the banner print "http://:4010").
-  if (!/^[^\s/?#@]+$/.test(text)) {
-    throw new InvalidArgumentError(`--host must be a host name or an IP address such as 127.0.0.1 or ::1, got ${JSON.stringify(text)}`);
-  }
+  const problem = hostProblem(text);
+  if (problem !== undefined) throw new InvalidArgumentError(problem);
   return text;
 }
-
-/** How long `puffle mock` lets open requests finish after SIGINT/SIGTERM before cutting their connections. */
-const MOCK_CLOSE_GRACE_MS = 1000;
 
 /** Adds `<noun> <verb>` for one operation to `program`. */
 function addOperationCommand(
@@ -326,17 +322,7 @@ function addMockCommand(program: Command, deps: Required<Omit<CliDeps, "meta">>,
         }
       }
       lines.push("", `Try: PUFFLE_API_KEY=${seed.users[0]?.token ?? "<token>"} puffle conversation update --base-url ${running.url} --id <id> --status archived`, "");
-      const stop = () => {
-        // close() waits for every open request, and a client that sent half a request (or holds a
-        // slow upload) would keep the server alive after Ctrl-C: their connections are cut after a grace.
-        setTimeout(() => running.app.server.closeAllConnections(), MOCK_CLOSE_GRACE_MS);
-        running.close().then(
-          () => process.exit(EXIT.ok),
-          () => process.exit(EXIT.internal),
-        );
-      };
-      process.once("SIGINT", stop);
-      process.once("SIGTERM", stop);
+      stopOnSignals(running);
       // Printed once the handlers are in place: whoever waits for the banner may stop the server at once.
       deps.io.stdout(lines.join("\n"));
       setResult(EXIT.ok);

@@ -8,6 +8,7 @@ import { operations as meta } from "../../generated/meta.js";
 import { operationIds } from "../validators.js";
 import { defaultSeed, loadSeed, SeedError, startServer, validateSeed } from "./index.js";
 import type { RunningServer, Seed } from "./index.js";
+import { hostProblem, stopOnSignals } from "./launch.js";
 
 const USAGE = `Usage: node dist/server/main.js [options]   (npm run mock -- [options])
 
@@ -15,7 +16,7 @@ Starts the Puffle reference server (PATCH /api/conversations/{id}, PATCH /api/th
 
 Options:
   --port N        port to listen on (default 4010; 0 = any free port)
-  --host HOST     address to listen on (default 127.0.0.1)
+  --host HOST     address to listen on (default 127.0.0.1; ::1 for IPv6 loopback)
   --data FILE     start from this seed file instead of the default seed (format: docs/server.md)
   --quiet         do not log requests
   --print-seed    print the default seed as JSON, every column of every record (a starting point
@@ -84,6 +85,8 @@ async function main(argv: string[]): Promise<void> {
   }
   const port = parsePort(values.port);
   const host = values.host ?? "127.0.0.1";
+  const hostError = hostProblem(host);
+  if (hostError !== undefined) usageError(hostError);
   let seed: Seed = defaultSeed;
   if (values.data !== undefined) {
     try {
@@ -102,12 +105,8 @@ async function main(argv: string[]): Promise<void> {
     process.stderr.write(`puffle mock: cannot listen on ${host}:${port}: ${reason}\n`);
     process.exit(1);
   }
+  stopOnSignals(server);
   process.stdout.write(banner(server, seed, values.data ?? "default seed"));
-  const stop = () => {
-    server.close().then(() => process.exit(0), () => process.exit(1));
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
 }
 
 /** Whether this module is the program node was started with (not imported, e.g. for `banner`). */

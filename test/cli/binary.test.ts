@@ -297,9 +297,16 @@ describe("help, version and puffle mock", () => {
     expect(oneLine(run)).toContain("--port must be an integer from 0 (any free port) to 65535");
   });
 
-  /** Starts `puffle mock --port 0` (with the request log, so a request's arrival can be seen) and waits for its banner. */
-  async function startMock(extra: string[] = []) {
-    const child = spawn(process.execPath, [BIN, "mock", "--port", "0", ...extra], { stdio: ["ignore", "pipe", "pipe"] });
+  // The reference server's two launchers share their --host check and shutdown (src/server/launch.ts).
+  const MAIN = path.join(ROOT, "dist/server/main.js");
+  const LAUNCHERS = [
+    ["puffle mock", [BIN, "mock"]],
+    ["npm run mock (dist/server/main.js)", [MAIN]],
+  ] as const;
+
+  /** Starts `puffle mock --port 0` (or another launcher; with the request log, so a request's arrival can be seen) and waits for its banner. */
+  async function startMock(extra: string[] = [], launcher: readonly string[] = [BIN, "mock"]) {
+    const child = spawn(process.execPath, [...launcher, "--port", "0", ...extra], { stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
     child.stderr.on("data", (d: Buffer) => (err += d.toString()));
@@ -331,8 +338,8 @@ describe("help, version and puffle mock", () => {
     return result;
   }
 
-  it.each(["SIGINT", "SIGTERM"] as const)("puffle mock stops on %s even while a client holds a request open: exit 0, no stack, port released", async (signal) => {
-    const mock = await startMock();
+  it.each(LAUNCHERS.flatMap(([name, launcher]) => (["SIGINT", "SIGTERM"] as const).map((signal) => [name, signal, launcher] as const)))("%s stops on %s even while a client holds a request open: exit 0, no stack, port released", async (_name, signal, launcher) => {
+    const mock = await startMock([], launcher);
     // Headers and one byte of a 100-byte body: the request stays open until the client sends the rest.
     const socket = net.connect(mock.port, "127.0.0.1");
     socket.on("error", () => {});
@@ -366,9 +373,9 @@ describe("help, version and puffle mock", () => {
     expect(refused).toBe("ECONNREFUSED");
   });
 
-  it("puffle mock stops cleanly on a SIGTERM sent as soon as its banner is out (the handlers come first)", async () => {
+  it.each(LAUNCHERS)("%s stops cleanly on a SIGTERM sent as soon as its banner is out (the handlers come first)", async (_name, launcher) => {
     for (let round = 0; round < 3; round++) {
-      const mock = await startMock(["--quiet"]);
+      const mock = await startMock(["--quiet"], launcher);
       mock.child.kill("SIGTERM");
       expect(await exitWithin(mock, 15_000)).toEqual({ code: 0, signal: null });
     }
@@ -393,6 +400,17 @@ describe("help, version and puffle mock", () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
     expect(oneLine(run)).toContain(`--host must be a host name or an IP address such as 127.0.0.1 or ::1, got ${JSON.stringify(host)}`);
+  });
+
+  it.each([[""], [" "], ["http://127.0.0.1"]])("npm run mock --host %j: exit 2 naming the option, nothing listens", async (host) => {
+    const run = await new Promise<Run>((resolve) => {
+      execFile(process.execPath, [MAIN, "--port", "0", "--quiet", "--host", host], { timeout: 20_000 }, (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr });
+      });
+    });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.split("\n")[0]).toBe(`puffle mock: --host must be a host name or an IP address such as 127.0.0.1 or ::1, got ${JSON.stringify(host)}`);
   });
 
   it("puffle mock --data with a missing file: exit 2", async () => {

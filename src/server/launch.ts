@@ -1,0 +1,34 @@
+// What both launchers of the reference server share — `puffle mock` (src/cli/program.ts) and
+// `npm run mock` (src/server/main.ts): the --host check and the shutdown on SIGINT/SIGTERM.
+// Types only from ./index.js, so importing this does not load Fastify.
+import type { RunningServer } from "./index.js";
+
+/** How long open requests may finish after SIGINT/SIGTERM before their connections are cut. */
+export const CLOSE_GRACE_MS = 1000;
+
+/**
+ * Why `text` is not a --host value (undefined when it is one). An empty host would make Node listen
+ * on every interface (and the banner print `http://:4010`); a URL is not a host.
+ */
+export function hostProblem(text: string): string | undefined {
+  if (/^[^\s/?#@]+$/.test(text)) return undefined;
+  return `--host must be a host name or an IP address such as 127.0.0.1 or ::1, got ${JSON.stringify(text)}`;
+}
+
+/**
+ * Stops `running` on the first SIGINT or SIGTERM and exits 0 (1 if closing fails). `close()` waits
+ * for every open request, and a client that sent half a request (or holds a slow upload) would keep
+ * the server alive: such connections are cut after CLOSE_GRACE_MS. Install it before printing the
+ * banner, so that whoever waits for the banner may stop the server at once.
+ */
+export function stopOnSignals(running: RunningServer): void {
+  const stop = () => {
+    setTimeout(() => running.app.server.closeAllConnections(), CLOSE_GRACE_MS).unref();
+    running.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
