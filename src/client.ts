@@ -63,8 +63,8 @@ export interface PuffleRetryOptions {
  * Extra headers, as openapi-fetch takes them: a plain object of field names to values; a number or
  * boolean is sent as its text, an array as one value per item (joined with ", "), `null` removes the
  * header (per call: the client's, the token's `authorization`, the JSON `content-type`), `undefined`
- * is skipped. Names
- * must be HTTP tokens and values Latin-1 without CR, LF or NUL (`PuffleConfigError` otherwise).
+ * is skipped. Names must be HTTP tokens and values Latin-1 without CR, LF or NUL (`PuffleConfigError`
+ * otherwise).
  */
 export type PuffleHeaders = Record<string, string | number | boolean | (string | number | boolean)[] | null | undefined>;
 
