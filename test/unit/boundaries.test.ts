@@ -3,6 +3,10 @@
 import { describe, expect, it } from "vitest";
 import { validatePathParams, validateRequestBody, validateResponseBody, type OperationId } from "../../src/validators.js";
 import { readJson } from "../helpers.js";
+import { operations as meta } from "../../generated/meta.js";
+
+/** The statuses an operation documents, as the validators' messages list them (read from the spec, so a new status is no reason to edit these tests). */
+const documented = (op: OperationId) => meta[op].statuses.join(", ");
 
 type Want = { valid: true } | { valid: false; path: string; keyword: string };
 const ok: Want = { valid: true };
@@ -186,7 +190,7 @@ describe("responses", () => {
 describe("misuse is a clear error, not a crash", () => {
   it("an undocumented status", () => {
     const result = validateResponseBody("updateConversation", 409, {});
-    expect(result).toEqual({ valid: false, errors: [{ path: "", keyword: "status", message: expect.stringContaining("409 is not documented for updateConversation (documented: 200, 400, 401, 404, 413, 415)") }] });
+    expect(result).toEqual({ valid: false, errors: [{ path: "", keyword: "status", message: expect.stringContaining(`409 is not documented for updateConversation (documented: ${documented("updateConversation")})`) }] });
     expect(validateResponseBody("updateThread", 500, {}).valid).toBe(false);
   });
   it("a pattern that fails where the format passes is kept beside another field's format issue", () => {
@@ -213,7 +217,7 @@ describe("misuse is a clear error, not a crash", () => {
     }
     expect(validateResponseBody("updateThread", hostile as never, {})).toEqual({
       valid: false,
-      errors: [{ path: "", keyword: "status", message: "status (a value that cannot be converted to a string) is not documented for updateThread (documented: 200, 400, 401, 404, 409, 413, 415)" }],
+      errors: [{ path: "", keyword: "status", message: `status (a value that cannot be converted to a string) is not documented for updateThread (documented: ${documented("updateThread")})` }],
     });
   });
   it.each(["deleteThread", "constructor", "__proto__", "toString", ""])("unknown operationId %j", (operationId) => {
