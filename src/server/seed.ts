@@ -3,7 +3,8 @@
 // seed can only hold rows the API could return.
 import { readFileSync } from "node:fs";
 import { schemas, toIssues, validatePathParams } from "../validators.js";
-import type { Channel, Conversation, ThreadDraft } from "../../generated/schema.js";
+import type { OperationId, RequestBody } from "../validators.js";
+import type { Channel, Conversation, ConversationRow, ThreadDraft } from "../../generated/schema.js";
 import { sanitizeJson } from "./json.js";
 
 export type AccountStatus = "ready" | "pending" | "disconnected";
@@ -64,6 +65,19 @@ export const CONVERSATION_COLUMNS = [
 export const DRAFT_COLUMNS = [
   "draft_subject", "draft_body_text", "draft_body_html", "draft_cc", "draft_bcc", "draft_attachments",
 ] as const satisfies readonly (keyof ThreadDraft)[];
+
+// The column lists, the views (store.ts) and the JSON writer (record-json.ts) are written by hand,
+// not generated. A property of the spec's `ConversationRow` or `ThreadDraft`, or a request field of
+// an operation, that they do not list is a type error here naming it (a property missing from this
+// object), instead of a field the seed refuses and, for a request field, a 500 for every request
+// that sends it. What to edit: openapi/README.md, "Adding a field".
+type NotAColumn =
+  | Exclude<keyof ConversationRow, (typeof CONVERSATION_COLUMNS)[number]>
+  | Exclude<keyof ThreadDraft, (typeof DRAFT_COLUMNS)[number]>
+  | Exclude<RequestFieldOf<OperationId>, (typeof CONVERSATION_COLUMNS)[number] | (typeof DRAFT_COLUMNS)[number]>;
+type RequestFieldOf<Op> = Op extends OperationId ? keyof RequestBody<Op> : never;
+const everySpecFieldIsAColumn: { readonly [K in NotAColumn]: "add it to CONVERSATION_COLUMNS or DRAFT_COLUMNS (src/server/seed.ts), see openapi/README.md" } = {};
+void everySpecFieldIsAColumn;
 
 const TOP_LEVEL = ["description", "workspaces", "users", "accounts", "conversations"];
 const TOKEN_PATTERN = /^[A-Za-z0-9\-._~+/]+=*$/;

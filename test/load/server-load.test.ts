@@ -29,6 +29,8 @@ import type { Seed } from "../../src/server/index.js";
 import { schemas, validateResponseBody } from "../../src/validators.js";
 import type { OperationId } from "../../src/validators.js";
 import { bump, writeReport } from "./report.js";
+// The columns as the spec lists them (Conversation.required, ThreadDraft), not a copy that a new column would leave behind.
+import { CONVERSATION_COLUMNS, DRAFT_COLUMNS } from "../model/model.js";
 import { seededRandom } from "../helpers.js";
 
 const SECONDS = Number(process.env.PUFFLE_LOAD_SECONDS ?? 12);
@@ -44,11 +46,6 @@ const WARMUP_FRACTION = 0.2;
 if (!(SECONDS > 0 && SECONDS <= 60)) throw new Error("PUFFLE_LOAD_SECONDS must be in (0, 60]");
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const CONVERSATION_COLUMNS = [
-  "id", "user_id", "account_id", "channel", "status", "external_id", "participant_name", "participant_email",
-  "participant_linkedin_url", "last_message_at", "unread_count", "created_at", "updated_at",
-];
-const DRAFT_COLUMNS = ["draft_subject", "draft_body_text", "draft_body_html", "draft_cc", "draft_bcc", "draft_attachments"];
 const MISSING_ID = "0f0f0f0f-0000-4000-8000-0000000000ff";
 
 // ---- the world, from the documented default seed ---------------------------------------------

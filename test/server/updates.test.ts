@@ -2,6 +2,7 @@
 // duplicate-recipient rule, over HTTP on 127.0.0.1.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { defaultSeed } from "../../src/server/index.js";
+import { DRAFT_COLUMNS } from "../../src/server/seed.js";
 import type { RunningServer, Seed, SeedConversation } from "../../src/server/index.js";
 import type { OperationId } from "../../src/validators.js";
 import { ALICE_EMAIL_CONVERSATION, BOB, BOB_THREAD, DOCS_CONVERSATION, DOCS_THREAD, SENDERS, rowOf, send, snapshot, start } from "./http.js";
@@ -26,9 +27,8 @@ const recordOf = (body: unknown): Rec => {
 function seeded(op: OperationId, id: string): Rec {
   const { warmup: _warmup, ...row } = rowOf(defaultSeed, id) as SeedConversation;
   const out: Rec = { ...row };
-  const draft = ["draft_subject", "draft_body_text", "draft_body_html", "draft_cc", "draft_bcc", "draft_attachments"];
-  if (op === "updateConversation") for (const column of draft) delete out[column];
-  else for (const column of draft) out[column] ??= null;
+  if (op === "updateConversation") for (const column of DRAFT_COLUMNS) delete out[column];
+  else for (const column of DRAFT_COLUMNS) out[column] ??= null;
   return out;
 }
 
@@ -264,7 +264,7 @@ describe("each start begins from the seed", () => {
     await send(server, "updateConversation", DOCS_CONVERSATION, { body: { status: "active", unread_count: 99 } });
     const second = await start();
     try {
-      expect(rowOf(snapshot(second), DOCS_CONVERSATION)).toEqual({ ...rowOf(defaultSeed, DOCS_CONVERSATION), draft_subject: null, draft_body_text: null, draft_body_html: null, draft_cc: null, draft_bcc: null, draft_attachments: null, warmup: false });
+      expect(rowOf(snapshot(second), DOCS_CONVERSATION)).toEqual({ ...rowOf(defaultSeed, DOCS_CONVERSATION), ...Object.fromEntries(DRAFT_COLUMNS.map((column) => [column, null])), warmup: false });
     } finally {
       await second.close();
     }
