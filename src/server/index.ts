@@ -128,6 +128,9 @@ function newRequestId(): string {
 
 const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
 
+/** How long a request (its headers and its body) may take to arrive: Node's `headersTimeout`, 60 s. */
+const REQUEST_TIMEOUT_MS = 60_000;
+
 /** The problem for an error of Node's HTTP parser (a `clientError`), with the status Node itself gives it. */
 function clientErrorProblem(code: string | undefined): ProblemBody {
   switch (code) {
@@ -208,6 +211,14 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
       return typeof given === "string" && REQUEST_ID_PATTERN.test(given) ? given : newRequestId();
     },
     routerOptions: { maxParamLength: 16_384 },
+    // A request must arrive whole (headers and body) within REQUEST_TIMEOUT_MS, or it is a 408 and
+    // the connection is closed (Node checks every 30 s). Fastify's default, 0, let a client that sent
+    // the headers and then part of a body, or nothing more, hold its connection and buffer for ever.
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    // Duplicates of a header Node keeps only one of (Authorization, Content-Type, …) are joined with
+    // ", " instead of all but the first being dropped: two Authorization headers then match no
+    // `Bearer <token>` (a 401), rather than the first being used whatever a proxy made of them.
+    http: { joinDuplicateHeaders: true },
     // A URL the router cannot decode. Fastify logs the request here but, unlike for a routed request,
     // not the response, so the response line ("request completed", as Fastify words it) is logged here.
     frameworkErrors: (error, request, reply) => {
