@@ -74,10 +74,28 @@ class CliFailure extends Error {
   }
 }
 
+/**
+ * Control characters (C0, DEL and C1: U+009B is a CSI to terminals that read 8-bit controls) and
+ * the bidirectional formatting characters (which reorder what a terminal shows): text from a server
+ * must not drive or disguise the terminal it is printed to.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE_FOR_TERMINAL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/g;
+// eslint-disable-next-line no-control-regex
+const UNESCAPED_IN_JSON = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
 /** One line: no line breaks or control characters from a server's text can split the message. */
 function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim();
+  return text.replace(UNSAFE_FOR_TERMINAL, " ").replace(/\s+/g, " ").trim();
+}
+
+/**
+ * `JSON.stringify(value, null, 2)` with the characters it leaves as they are (DEL, C1 controls,
+ * bidirectional formatting) written as `\uXXXX` escapes: the same JSON value, safe to print on a
+ * terminal (it already escapes C0 controls).
+ */
+function terminalJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(UNESCAPED_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 async function defaultSend(request: SendRequest): Promise<unknown> {
@@ -275,7 +293,7 @@ function addOperationCommand(
       if (opts.dryRun === true) {
         // As fetch will call it (WHATWG-parsed: scheme and host lower-cased, default port dropped,
         // spaces percent-encoded, dot segments resolved), not as typed.
-        deps.io.stdout(`${JSON.stringify({ method: operation.method, url: new URL(url).href, body }, null, 2)}\n`);
+        deps.io.stdout(`${terminalJson({ method: operation.method, url: new URL(url).href, body })}\n`);
         setResult(EXIT.ok);
         return;
       }
@@ -284,7 +302,7 @@ function addOperationCommand(
         throw new CliFailure(EXIT.usage, "PUFFLE_API_KEY is not set: export your bearer token (the reference server's demo token is puffle_test_alice)");
       }
       const result = await deps.send({ operationId, id, body, baseUrl, apiKey, timeoutMs, maxRetries: Number(opts.retries) });
-      deps.io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+      deps.io.stdout(`${terminalJson(result)}\n`);
       setResult(EXIT.ok);
     });
 }

@@ -288,3 +288,31 @@ describe("review: --dry-run prints the URL fetch will call", () => {
     expect(new URL(url).href).toBe(url);
   });
 });
+
+describe("security review: text from a server cannot drive the terminal", () => {
+  // ESC and CSI (U+009B, the 8-bit form some terminals read), DEL and a right-to-left override.
+  const hostile = "a\u001b[2Jb\u009b31mc\u007fd\u202eevil\u2066e";
+
+  it("the result JSON escapes DEL, C1 controls and bidirectional formatting (and is the same JSON value)", async () => {
+    const { code, stdout } = await run(["thread", "update", "--id", THREAD_ID, "--status", "archived"], { send: async () => ({ thread: { participant_name: hostile } }) });
+    expect(code).toBe(EXIT.ok);
+    expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(stdout).toContain("\\u009b31m");
+    expect(JSON.parse(stdout)).toEqual({ thread: { participant_name: hostile } });
+  });
+
+  it("a problem's detail on stderr has them removed", async () => {
+    const { PuffleApiError } = await import("../../src/errors.js");
+    const error = new PuffleApiError({
+      operationId: "updateThread",
+      status: 400,
+      body: {},
+      problem: { type: "https://app.puffle.ai/problems/x", title: `Bad${hostile}`, status: 400, detail: hostile },
+      headers: new Headers({ "x-request-id": "req_1" }),
+    });
+    const { code, stderr } = await run(["thread", "update", "--id", THREAD_ID, "--status", "archived"], { send: async () => { throw error; } });
+    expect(code).toBe(EXIT.api);
+    expect(stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(stderr).toBe("puffle error: HTTP 400 Bada [2Jb 31mc d evil e: a [2Jb 31mc d evil e (request id req_1)\n");
+  });
+});
