@@ -243,6 +243,38 @@ function upToDate(out, inputs) {
 
 const started = process.hrtime.bigint();
 const out = path.resolve(args.out);
+
+/**
+ * Whether `dir` may be replaced by the output: it does not exist, is an empty folder, or is a folder
+ * that holds a file this script wrote (its first 512 bytes carry the do-not-edit notice). Anything
+ * else (`--out .`, `--out ~`, `--out openapi`, a file) would be swapped out and deleted whole.
+ */
+function replaceable(dir) {
+  let entries;
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (err) {
+    return err.code === "ENOENT";
+  }
+  if (entries.length === 0) return true;
+  const buffer = Buffer.alloc(512);
+  return entries.some((entry) => {
+    if (!entry.isFile()) return false;
+    let fd;
+    try {
+      fd = fs.openSync(path.join(dir, entry.name), "r");
+      const n = fs.readSync(fd, buffer, 0, buffer.length, 0);
+      return buffer.subarray(0, n).toString("utf8").includes("generated from openapi/ by scripts/generate.mjs");
+    } catch {
+      return false;
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
+    }
+  });
+}
+if (!args.check && !replaceable(out)) {
+  fail(`--out ${args.out} is not a folder generate wrote (nor empty, nor new): generate replaces its --out whole, which would delete what is there; give a new or empty folder`, 2);
+}
 const skipped = (inputs, how) => {
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   process.stdout.write(`generate: ${path.relative(process.cwd(), out) || out} is up to date (inputs unchanged, sha256 ${inputs.slice(0, 12)}); nothing to do in ${ms.toFixed(0)} ms (--force to run anyway; ${how})\n`);

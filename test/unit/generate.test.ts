@@ -48,6 +48,32 @@ describe("generate", () => {
   });
 });
 
+describe("generate --out: a folder it did not write is never replaced", () => {
+  // generate swaps its --out for the fresh output and deletes the old one whole: `--out .` deleted
+  // the repository, `--out ~` a home folder.
+  it.each([
+    ["a folder of other files", (d: string) => { fs.mkdirSync(d); fs.writeFileSync(path.join(d, "notes.txt"), "mine"); fs.mkdirSync(path.join(d, "sub")); }],
+    ["a file", (d: string) => fs.writeFileSync(d, "mine")],
+  ])("refuses %s, exit 2, and leaves it as it was", (_name, make) => {
+    const target = path.join(fs.mkdtempSync(path.join(work, "victim-")), "out");
+    make(target);
+    const before = fs.statSync(target).isDirectory() ? snapshot(target) : fs.readFileSync(target, "utf8");
+    const { code, stderr } = run("--out", target);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^generate: --out \S+ is not a folder generate wrote/);
+    expect(fs.statSync(target).isDirectory() ? snapshot(target) : fs.readFileSync(target, "utf8")).toEqual(before);
+    expect(fs.readdirSync(path.dirname(target))).toEqual(["out"]);
+  });
+
+  it("an empty folder, or one it wrote (even with a file added), is written", () => {
+    const target = fs.mkdtempSync(path.join(work, "empty-"));
+    expect(run("--out", target).code).toBe(0);
+    fs.writeFileSync(path.join(target, "notes.txt"), "x");
+    expect(run("--out", target, "--force").code).toBe(0);
+    expect(snapshot(target)).toEqual(snapshot(path.join(root, "generated")));
+  });
+});
+
 describe("generate:check", () => {
   const cases: [string, { mutate: (dir: string) => void; want: RegExp }][] = [
     ["an edited file", { mutate: (d) => fs.appendFileSync(path.join(d, "schema.d.ts"), "// hand edit\n"), want: /stale:\s+\S*schema\.d\.ts/ }],
