@@ -77,7 +77,7 @@ export interface PuffleClientOptions {
   /**
    * A `fetch` to use instead of `globalThis.fetch`, called as the global one is: `fetch(url, init)`
    * by `updateConversation` / `updateThread` (`url` a string; `init` with `method`, `headers` as a
-   * plain object with lower-case names, `body` as the JSON text, and `signal`), `fetch(request)` by
+   * plain object with lower-case names, `body` as the JSON text, `redirect: "manual"` and `signal`), `fetch(request)` by
    * `PATCH` and the other openapi-fetch methods — and by the two methods too while a middleware is
    * registered (`use`) or a `content-type` header is given (they then go through openapi-fetch).
    */
@@ -167,6 +167,14 @@ export class PuffleConfigError extends TypeError {
 export const DEFAULT_BASE_URL: string = serverUrl;
 
 const MAX_TIMER_MS = 2_147_483_647;
+
+/**
+ * The client does not follow redirects: a 3xx is returned as it is (a `PuffleApiError` from the
+ * methods). fetch's default, "follow", re-sent the PATCH and its body to wherever `Location` pointed
+ * (another host, or `http:` from `https:`), with every header but `Authorization` (fetch drops only
+ * that one across origins): the caller's own `headers` (an API key, a cookie) went along.
+ */
+const REDIRECT: RequestRedirect = "manual";
 const VALIDATE_MODES: readonly ValidateMode[] = ["request", "response", "both"];
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
@@ -786,7 +794,11 @@ function responseOf(received: unknown): Response {
   if (r === null || typeof r !== "object" || typeof r.status !== "number" || typeof r.headers?.get !== "function" || typeof r.arrayBuffer !== "function" || typeof r.text !== "function") {
     throw new TypeError(`fetch did not return a Response (got ${r === null ? "null" : typeof r === "object" ? "an object without status, headers and body methods" : typeof r})`);
   }
-  if (r.status === 0) throw new TypeError("fetch returned a network error (a response of status 0)");
+  if (r.status === 0) {
+    // A browser's answer to `redirect: "manual"`: the 3xx, with nothing of it readable.
+    if ((r as { type?: unknown }).type === "opaqueredirect") throw new TypeError("the server answered with a redirect, which the client does not follow");
+    throw new TypeError("fetch returned a network error (a response of status 0)");
+  }
   if (!Number.isInteger(r.status) || r.status < 200 || r.status > 599) throw new TypeError(`fetch returned a response of status ${r.status}, not an HTTP status from 200 to 599`);
   return r as Response;
 }
@@ -946,7 +958,8 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
 
   // Raw calls: the request's own signal is the caller's.
   const rawFetch = (request: Request) => exchange(baseFetch, retry, request, { timeoutMs, maxRetries, caller: request.signal });
-  const raw = createClient<paths>({ baseUrl, headers, fetch: rawFetch, Request: PuffleRequest });
+  // Redirects are not followed (openapi-fetch's default is "follow"): see REDIRECT.
+  const raw = createClient<paths>({ baseUrl, headers, fetch: rawFetch, Request: PuffleRequest, redirect: REDIRECT });
   raw.use(specMiddleware(validate));
 
   // The caller's middlewares (`use`) apply to the methods too: while there is one, the methods go
@@ -1029,7 +1042,7 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
     if (caller?.aborted) throw new PuffleAbortError({ url, operationId, reason: caller.reason, attempts: 0 });
     const sent: Record<string, string> = payload === undefined ? { ...headersWithoutBody } : { ...headersWithBody };
     if (callOptions.headers !== undefined) mergeHeaderRecord(sent, callOptions.headers);
-    const init: RequestInit = payload === undefined ? { method: "PATCH", headers: sent } : { method: "PATCH", headers: sent, body: payload };
+    const init: RequestInit = payload === undefined ? { method: "PATCH", headers: sent, redirect: REDIRECT } : { method: "PATCH", headers: sent, body: payload, redirect: REDIRECT };
     let d: Deadline | undefined;
     // A caller's signal aborts one call only: such a call gets a controller of its own.
     if (caller === undefined && callTimeout === timeoutMs && queue !== undefined) d = queue.start();
