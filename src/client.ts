@@ -27,6 +27,12 @@ export type ValidateMode = "request" | "response" | "both";
 /** The default `timeoutMs`: 30 seconds. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
+/**
+ * The default `maxResponseBytes`: 16 MiB. The largest answer the API gives is one record (a thread
+ * holds at most what a 1 MiB request body set) in a small envelope.
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
 /** The default `maxRetries`: a failed attempt is retried twice (three attempts in all). */
 export const DEFAULT_MAX_RETRIES = 2;
 
@@ -105,6 +111,12 @@ export interface PuffleClientOptions {
   maxRetries?: number | undefined;
   /** The waits between attempts (backoff, `Retry-After` cap, test hooks). */
   retry?: PuffleRetryOptions | undefined;
+  /**
+   * The largest response body read, in bytes. A larger one (declared by `Content-Length`, or counted
+   * while it streams) is not read further: the call fails with `PuffleNetworkError` (its `cause`
+   * says why), without a retry. Default 16 MiB (`DEFAULT_MAX_RESPONSE_BYTES`); `0`: no limit.
+   */
+  maxResponseBytes?: number | undefined;
 }
 
 /** Per-call options of `updateConversation` / `updateThread`. */
@@ -248,6 +260,13 @@ function checkTimeout(value: unknown, option: string, where?: string): number {
     throw new PuffleConfigError(option, `must be an integer number of milliseconds from 0 (no timeout) to ${MAX_TIMER_MS}, got ${typeof value === "number" ? value : typeof value}`, where);
   }
   return value;
+}
+
+function checkMaxResponseBytes(value: unknown): number {
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
+    throw new PuffleConfigError("maxResponseBytes", `must be an integer number of bytes from 0 (no limit) to ${Number.MAX_SAFE_INTEGER}, got ${typeof value === "number" ? value : typeof value}`);
+  }
+  return value === 0 ? Infinity : value;
 }
 
 function checkRetries(value: unknown, option: string, where?: string): number {
@@ -404,7 +423,7 @@ const REQUEST_BODIES = new WeakMap<Request, string>();
 
 /** What the transport read of each response it returns: the bytes (read once), their text and JSON (decoded once, on demand), and the attempts. */
 interface ResponseBody {
-  readonly bytes: ArrayBuffer | null;
+  readonly bytes: ArrayBuffer | Uint8Array<ArrayBuffer> | null;
   readonly attempts: number;
   text?: string;
   json?: { ok: true; value: unknown } | { ok: false };
@@ -429,6 +448,8 @@ function bodyJson(body: ResponseBody): { ok: true; value: unknown } | { ok: fals
 interface ExchangePlan {
   timeoutMs: number;
   maxRetries: number;
+  /** The largest response body read (`Infinity`: no limit). */
+  maxResponseBytes: number;
   /** The caller's signal: for raw calls the request's own, for the methods the `signal` option. */
   caller: AbortSignal | undefined;
   /** The methods pass this controller's signal to openapi-fetch, so the request already carries it. */
@@ -493,12 +514,12 @@ async function exchange(base: (input: Request) => Promise<Response>, retry: Retr
       try {
         const sent = Promise.resolve(requestFor(attempts)).then(base);
         const received = responseOf(signal ? await raceAbort(sent, signal) : await sent);
-        const reading = NULL_BODY_STATUSES.has(received.status) ? null : received.arrayBuffer();
+        const reading = NULL_BODY_STATUSES.has(received.status) ? null : readBytes(received, plan.maxResponseBytes);
         const bytes = reading === null ? null : signal ? await raceAbort(reading, signal) : await reading;
         response = new Response(bytes, { status: received.status, statusText: received.statusText, headers: received.headers });
         RESPONSE_BODIES.set(response, { bytes, attempts });
       } catch (error) {
-        if (timedOut || caller?.aborted || error instanceof PuffleError) throw failed(error);
+        if (timedOut || caller?.aborted || error instanceof PuffleError || error instanceof ResponseTooLargeError) throw failed(error);
         failure = error;
       }
       if (attempts <= maxRetries && (response === undefined || isRetryableStatus(response.status))) {
@@ -804,22 +825,89 @@ function responseOf(received: unknown): Response {
 }
 
 /** Another fetch's response as one of this realm's, with the same status, headers and body (read here). */
-async function adopt(received: unknown): Promise<Response> {
+async function adopt(received: unknown, limit: number): Promise<Response> {
   const checked = responseOf(received);
   if (checked instanceof Response) return checked;
   // Typed as this realm's Response, it is only shaped like one.
   const r = checked as Pick<Response, "status" | "statusText" | "headers" | "arrayBuffer">;
-  const bytes = NULL_BODY_STATUSES.has(r.status) ? null : await r.arrayBuffer();
+  const bytes = NULL_BODY_STATUSES.has(r.status) ? null : await readBytes(r as Response, limit);
   return new Response(bytes, { status: r.status, statusText: typeof r.statusText === "string" ? r.statusText : "", headers: r.headers });
 }
 
 /** Sends once through `base` and reads the whole body as text. */
-async function attempt(base: TransportFetch, url: string, init: RequestInit): Promise<Exchanged> {
+async function attempt(base: TransportFetch, url: string, init: RequestInit, limit: number): Promise<Exchanged> {
   const received = await base(url, init);
   // The common case costs one check; any other result is checked, and another fetch's response copied.
-  const response = received instanceof Response && received.status !== 0 ? received : await adopt(received);
-  const text = NULL_BODY_STATUSES.has(response.status) ? "" : await response.text();
+  const response = received instanceof Response && received.status !== 0 ? received : await adopt(received, limit);
+  // A body whose length is declared within the limit (and not decoded from a compressed one) is read
+  // at once; any other is counted as it streams.
+  const text = NULL_BODY_STATUSES.has(response.status) ? "" : declaredWithin(response, limit) ? await response.text() : UTF8.decode(await readCapped(response, limit));
   return { response, text, attempts: 1, json: undefined };
+}
+
+/** A response body over `maxResponseBytes` (the `cause` of the `PuffleNetworkError`; never retried). */
+class ResponseTooLargeError extends RangeError {
+  constructor(limit: number) {
+    super(`the response body is larger than maxResponseBytes (${limit} bytes); it was not read further`);
+    this.name = "ResponseTooLargeError";
+  }
+}
+
+/** Stops reading a body that will not be read (a foreign response's body may not be a web stream). */
+function cancelBody(response: Response): void {
+  const body = response.body as { cancel?: () => Promise<void> } | null | undefined;
+  if (body && typeof body.cancel === "function") body.cancel().catch(() => undefined);
+}
+
+/**
+ * Whether the body's length is declared by `Content-Length` (fetch then delivers no more) and not
+ * content-coded (fetch would decode it into more); throws `ResponseTooLargeError` when the declared
+ * length is over `limit`.
+ */
+function declaredWithin(response: Response, limit: number): boolean {
+  const declared = response.headers.get("content-length");
+  if (declared === null) return false;
+  if (Number(declared) > limit) {
+    cancelBody(response);
+    throw new ResponseTooLargeError(limit);
+  }
+  return response.headers.get("content-encoding") === null;
+}
+
+/** Reads this realm's response's body, throwing `ResponseTooLargeError` (and cancelling the rest) once it passes `limit` bytes. */
+async function readCapped(response: Response, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+  const body = response.body;
+  if (body === null) return new Uint8Array(0);
+  const reader = body.getReader();
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      reader.cancel().catch(() => undefined);
+      throw new ResponseTooLargeError(limit);
+    }
+    chunks.push(value as Uint8Array<ArrayBuffer>);
+  }
+  if (chunks.length === 1) return chunks[0]!;
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** A response's whole body, at most `limit` bytes (another fetch's response: checked once read). */
+async function readBytes(response: Response, limit: number): Promise<ArrayBuffer | Uint8Array<ArrayBuffer>> {
+  if (declaredWithin(response, limit)) return response.arrayBuffer();
+  if (response instanceof Response) return readCapped(response, limit);
+  const bytes = await (response as { arrayBuffer(): Promise<ArrayBuffer> }).arrayBuffer();
+  if (bytes.byteLength > limit) throw new ResponseTooLargeError(limit);
+  return bytes;
 }
 
 /**
@@ -855,6 +943,8 @@ async function fastExchange(
   caller: AbortSignal | undefined,
   d: Deadline | undefined,
   queue: DeadlineQueue | undefined,
+  /** The largest response body read. */
+  limit: number,
   /** The first attempt, when the caller already made it (`call` does, inline, when there is no caller's signal). */
   first?: { result: Exchanged | undefined; error: unknown },
 ): Promise<Exchanged> {
@@ -869,11 +959,11 @@ async function fastExchange(
       if (attempts === 1 && first !== undefined) {
         result = first.result;
         lastError = first.error;
-        if (result === undefined && (d?.timedOut || caller?.aborted)) throw failure(lastError, url, operationId, attempts, timedOut(d), caller);
+        if (result === undefined && (d?.timedOut || caller?.aborted || lastError instanceof ResponseTooLargeError)) throw failure(lastError, url, operationId, attempts, timedOut(d), caller);
       } else try {
-        result = await (d !== undefined ? race(d, attempt(base, url, init)) : attempt(base, url, init));
+        result = await (d !== undefined ? race(d, attempt(base, url, init, limit)) : attempt(base, url, init, limit));
       } catch (error) {
-        if (d?.timedOut || caller?.aborted) throw failure(error, url, operationId, attempts, timedOut(d), caller);
+        if (d?.timedOut || caller?.aborted || error instanceof ResponseTooLargeError) throw failure(error, url, operationId, attempts, timedOut(d), caller);
         lastError = error;
       }
       const response = result?.response;
@@ -945,6 +1035,7 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
   const timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkTimeout(options.timeoutMs, "timeoutMs");
   const maxRetries = options.maxRetries === undefined ? DEFAULT_MAX_RETRIES : checkRetries(options.maxRetries, "maxRetries");
   const retry = checkRetryOptions(options.retry);
+  const maxResponseBytes = options.maxResponseBytes === undefined ? DEFAULT_MAX_RESPONSE_BYTES : checkMaxResponseBytes(options.maxResponseBytes);
   checkHeaders(options.headers, "headers");
   const headers: PuffleHeaders = { ...options.headers };
   if (apiKey !== undefined) headers.Authorization = `Bearer ${apiKey}`;
@@ -957,7 +1048,7 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
   if (validate !== undefined) void loadValidators().catch(() => {}); // a failure surfaces on the first call
 
   // Raw calls: the request's own signal is the caller's.
-  const rawFetch = (request: Request) => exchange(baseFetch, retry, request, { timeoutMs, maxRetries, caller: request.signal });
+  const rawFetch = (request: Request) => exchange(baseFetch, retry, request, { timeoutMs, maxRetries, maxResponseBytes, caller: request.signal });
   // Redirects are not followed (openapi-fetch's default is "follow"): see REDIRECT.
   const raw = createClient<paths>({ baseUrl, headers, fetch: rawFetch, Request: PuffleRequest, redirect: REDIRECT });
   raw.use(specMiddleware(validate));
@@ -1022,7 +1113,7 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
     if (callOptions.headers !== undefined) checkHeaders(callOptions.headers, "headers", operationId);
     const caller = callOptions.signal;
     if (callerMiddlewares.size > 0 || clientContentType || hasContentType(callOptions.headers)) {
-      return slowCall(operationId, id, body, callOptions, { timeoutMs: callTimeout, maxRetries: callRetries, caller });
+      return slowCall(operationId, id, body, callOptions, { timeoutMs: callTimeout, maxRetries: callRetries, maxResponseBytes, caller });
     }
     // In openapi-fetch's order: serialize, check the id, check the body, then send.
     const payload = body === undefined ? undefined : JSON.stringify(body);
@@ -1056,7 +1147,7 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
       let first: Exchanged | undefined;
       let error: unknown;
       try {
-        first = await (d !== undefined ? race(d, attempt(transport, url, init)) : attempt(transport, url, init));
+        first = await (d !== undefined ? race(d, attempt(transport, url, init, maxResponseBytes)) : attempt(transport, url, init, maxResponseBytes));
       } catch (e) {
         error = e;
       }
@@ -1064,10 +1155,10 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
         if (d !== undefined) release(d, inQueue);
         x = first;
       } else {
-        x = await fastExchange(transport, retry, url, init, operationId, retries, caller, d, inQueue, { result: first, error });
+        x = await fastExchange(transport, retry, url, init, operationId, retries, caller, d, inQueue, maxResponseBytes, { result: first, error });
       }
     } else {
-      x = await fastExchange(transport, retry, url, init, operationId, retries, caller, d, inQueue);
+      x = await fastExchange(transport, retry, url, init, operationId, retries, caller, d, inQueue, maxResponseBytes);
     }
     const response = x.response;
     if (!response.ok) {

@@ -6,6 +6,7 @@ export {
   DEFAULT_TIMEOUT_MS,
   DEFAULT_MAX_RETRIES,
   DEFAULT_RETRY_DELAYS,
+  DEFAULT_MAX_RESPONSE_BYTES,
   MAX_RETRIES_LIMIT,
   parseRetryAfter,
 } from "./client.js";

@@ -1,0 +1,124 @@
+// The client reads at most `maxResponseBytes` of a response body. It read every body whole: a
+// server that streamed without end (or a small gzip that inflates to gigabytes) grew the process
+// until the deadline — with `timeoutMs: 0`, until it ran out of memory.
+import { createServer } from "node:http";
+import type { Server, ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { gzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPuffleClient, DEFAULT_MAX_RESPONSE_BYTES, PuffleConfigError } from "../../src/client.js";
+import { PuffleNetworkError } from "../../src/errors.js";
+
+const ID = "f11e8a2c-1234-4567-89ab-cdef01234567";
+const record = JSON.stringify({ conversation: { id: ID, note: "x".repeat(2000) } });
+let server: Server;
+let base = "";
+const hits: Record<string, number> = {};
+/** What the endless stream wrote before the client stopped reading (bounded by the test anyway). */
+let streamed = 0;
+
+function endless(res: ServerResponse): void {
+  res.writeHead(200, { "content-type": "application/json" });
+  const chunk = Buffer.alloc(64 * 1024, 0x20);
+  const write = () => {
+    // Never more than 64 MiB, whatever the client does.
+    while (streamed < 64 * 1024 * 1024 && !res.destroyed) {
+      streamed += chunk.length;
+      if (!res.write(chunk)) return void res.once("drain", write);
+    }
+    res.end();
+  };
+  res.write("{");
+  write();
+}
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    req.resume();
+    const kind = /^\/(\w+)\//.exec(req.url ?? "")?.[1] ?? "";
+    hits[kind] = (hits[kind] ?? 0) + 1;
+    switch (kind) {
+      case "endless":
+        return endless(res);
+      case "declared":
+        // Declares 1 GiB; sends a little and then nothing (the client must not wait for the rest).
+        res.writeHead(502, { "content-type": "text/plain", "content-length": String(1024 ** 3) });
+        return void res.write("x".repeat(1000));
+      case "gzip": {
+        // 2 MiB of spaces, about 2 KiB on the wire.
+        const body = gzipSync(Buffer.alloc(2 * 1024 * 1024, 0x20));
+        return void res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip", "content-length": String(body.length) }).end(body);
+      }
+      default:
+        return void res.writeHead(200, { "content-type": "application/json" }).end(record);
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+async function failureOf(promise: Promise<unknown>): Promise<PuffleNetworkError> {
+  const error = await promise.then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(PuffleNetworkError);
+  return error as PuffleNetworkError;
+}
+
+describe("maxResponseBytes", () => {
+  it("defaults to 16 MiB", () => {
+    expect(DEFAULT_MAX_RESPONSE_BYTES).toBe(16 * 1024 * 1024);
+  });
+
+  it("an endless body: PuffleNetworkError once past the limit, one attempt, the rest not read", async () => {
+    streamed = 0;
+    const client = createPuffleClient({ baseUrl: `${base}/endless`, apiKey: "k", maxResponseBytes: 1024 * 1024, timeoutMs: 0 });
+    const error = await failureOf(client.updateConversation(ID, { status: "active" }));
+    expect(error.message).toMatch(/larger than maxResponseBytes \(1048576 bytes\)/);
+    expect(error.attempts).toBe(1);
+    expect(hits.endless).toBe(1);
+    expect(streamed).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  it("a declared Content-Length over the limit fails at once (an error status too), without a retry", async () => {
+    const client = createPuffleClient({ baseUrl: `${base}/declared`, apiKey: "k", maxResponseBytes: 4096, timeoutMs: 0 });
+    const error = await failureOf(client.updateConversation(ID, { status: "active" }));
+    expect(error.message).toMatch(/larger than maxResponseBytes \(4096 bytes\)/);
+    expect(error.attempts).toBe(1);
+  });
+
+  it("a compressed body is counted as decoded", async () => {
+    const client = createPuffleClient({ baseUrl: `${base}/gzip`, apiKey: "k", maxResponseBytes: 1024 * 1024 });
+    expect((await failureOf(client.updateConversation(ID, { status: "active" }))).message).toMatch(/larger than maxResponseBytes/);
+  });
+
+  it("PATCH (openapi-fetch) is bounded too", async () => {
+    const client = createPuffleClient({ baseUrl: `${base}/endless`, apiKey: "k", maxResponseBytes: 1024 * 1024, timeoutMs: 0, maxRetries: 2 });
+    const before = hits.endless ?? 0;
+    const error = await failureOf(client.PATCH("/api/conversations/{id}", { params: { path: { id: ID } }, body: { status: "active" } }));
+    expect(error.message).toMatch(/larger than maxResponseBytes/);
+    expect(hits.endless).toBe(before + 1);
+  });
+
+  it("an injected fetch's response without Content-Length is counted", async () => {
+    const client = createPuffleClient({ apiKey: "k", maxResponseBytes: 100, fetch: async () => new Response(record, { status: 200 }) });
+    expect((await failureOf(client.updateConversation(ID, { status: "active" }))).message).toMatch(/larger than maxResponseBytes \(100 bytes\)/);
+  });
+
+  it("a body within the limit is read as before, declared or streamed; 0 means no limit", async () => {
+    for (const maxResponseBytes of [record.length, 0, undefined]) {
+      const client = createPuffleClient({ baseUrl: `${base}/ok`, apiKey: "k", maxResponseBytes });
+      expect(await client.updateConversation(ID, { status: "active" })).toEqual(JSON.parse(record).conversation);
+      const injected = createPuffleClient({ apiKey: "k", maxResponseBytes, fetch: async () => new Response(record, { status: 200 }) });
+      expect(await injected.updateConversation(ID, { status: "active" })).toEqual(JSON.parse(record).conversation);
+      const { data } = await client.PATCH("/api/conversations/{id}", { params: { path: { id: ID } }, body: { status: "active" } });
+      expect(data).toEqual(JSON.parse(record));
+    }
+  });
+
+  it.each([-1, 1.5, "16", Number.MAX_SAFE_INTEGER + 1])("rejects %s", (value) => {
+    expect(() => createPuffleClient({ maxResponseBytes: value as number })).toThrow(PuffleConfigError);
+  });
+});
