@@ -332,9 +332,68 @@ const TRANSFORMS = {
   lowercase: (value: unknown) => (typeof value === "string" ? value.toLowerCase() : value),
 } as const;
 
+/** How deep `withoutPoisonKeys` walks a kept value; deeper is no JSON value the API would keep. */
+const MAX_WALK_DEPTH = 256;
+/** `withoutPoisonKeys`' answer for a value it cannot walk (a cycle, too deep, a read that throws). */
+const NOT_A_TREE = Symbol("not a tree");
+
+/** A key that reaches a prototype when the value is merged naively: `__proto__`, or `constructor` holding a `prototype`. */
+function isPoisonKey(key: string, value: unknown): boolean {
+  if (key === "__proto__") return true;
+  return key === "constructor" && value !== null && typeof value === "object" && Object.hasOwn(value, "prototype");
+}
+
+function holdsPoisonKey(value: object, depth: number, ancestors: Set<object>): boolean {
+  if (depth > MAX_WALK_DEPTH || ancestors.has(value)) throw NOT_A_TREE;
+  ancestors.add(value);
+  let found = false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length && !found; i++) {
+      const item: unknown = value[i];
+      found = item !== null && typeof item === "object" && holdsPoisonKey(item, depth + 1, ancestors);
+    }
+  } else {
+    for (const key of Object.keys(value)) {
+      const member: unknown = (value as Record<string, unknown>)[key];
+      if (isPoisonKey(key, member) || (member !== null && typeof member === "object" && holdsPoisonKey(member, depth + 1, ancestors))) {
+        found = true;
+        break;
+      }
+    }
+  }
+  ancestors.delete(value);
+  return found;
+}
+
+function copyWithoutPoisonKeys(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map(copyWithoutPoisonKeys);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const member: unknown = (value as Record<string, unknown>)[key];
+    if (!isPoisonKey(key, member)) out[key] = copyWithoutPoisonKeys(member);
+  }
+  return out;
+}
+
+/**
+ * A kept object or array without the keys the API drops from bodies (`__proto__`, `constructor`
+ * holding a `prototype`, at any depth): the value itself when it holds none (one walk, no copy),
+ * else a copy without them; NOT_A_TREE when it cannot be walked.
+ */
+function withoutPoisonKeys(value: object): unknown {
+  try {
+    return holdsPoisonKey(value, 1, new Set()) ? copyWithoutPoisonKeys(value) : value;
+  } catch {
+    return NOT_A_TREE;
+  }
+}
+
 /**
  * Applies the API's documented leniency (the spec's `x-puffle-normalize`): unknown fields and
- * invalid values are dropped, `participant_email` is lowercased (`x-puffle-transform`), and when
+ * invalid values are dropped, `participant_email` is lowercased (`x-puffle-transform`), keys that
+ * reach a prototype when merged naively (`__proto__`, `constructor` holding a `prototype`) are left
+ * out of the values kept (as the API drops them: a copy is made only then), and when
  * no valid field remains — an empty object, all fields invalid, or not an object at all — the
  * result is the API's 400.
  */
@@ -392,7 +451,19 @@ export function normalizeRequestBody(operationId: string, body: unknown): Normal
       errors.push(...issues);
       continue;
     }
-    out[key] = field.transform ? TRANSFORMS[field.transform](value) : value;
+    let result = field.transform ? TRANSFORMS[field.transform](value) : value;
+    // An object or array (draft_attachments) holds members no field validator looks at.
+    if (result !== null && typeof result === "object") {
+      result = withoutPoisonKeys(result);
+      if (result === NOT_A_TREE) {
+        const issue = { path: `/${escapePointer(key)}`, keyword: "type", message: `is not a JSON value (cyclic, nested more than ${MAX_WALK_DEPTH} levels deep, or unreadable)` };
+        if (rule.invalidProperties === "reject") return { ok: false, status: rule.emptyStatus, errors: [issue] };
+        dropped.push(key);
+        errors.push(issue);
+        continue;
+      }
+    }
+    out[key] = result;
     kept++;
   }
   if (kept < rule.minValidProperties) {

@@ -100,3 +100,43 @@ describe("normalizeRequestBody", () => {
     });
   });
 });
+
+describe("normalizeRequestBody: keys that reach a prototype are left out of the values kept, as the API drops them", () => {
+  // draft_attachments' items allow members of their own, which no field validator looks at: a
+  // `__proto__` or `constructor.prototype` in them came out of the normalizer as it went in, and a
+  // caller that merged the result into a record naively (a deep merge) had its prototypes patched.
+  const poisoned = () =>
+    JSON.parse('{"status":"active","draft_attachments":[{"__proto__":{"polluted":1},"name":"a.pdf","url":"https://example.com/a.pdf","meta":{"constructor":{"prototype":{"polluted":1}},"deep":[{"__proto__":{"x":1}}]}},{"name":"b.pdf","url":"https://example.com/b.pdf","constructor":"Acme"}]}') as unknown;
+
+  it("removes __proto__ and constructor-with-prototype at any depth; an ordinary constructor member stays", () => {
+    const result = normalizeRequestBody("updateThread", poisoned());
+    expect(result).toEqual({
+      ok: true,
+      dropped: [],
+      body: {
+        status: "active",
+        draft_attachments: [
+          { name: "a.pdf", url: "https://example.com/a.pdf", meta: { deep: [{}] } },
+          { name: "b.pdf", url: "https://example.com/b.pdf", constructor: "Acme" },
+        ],
+      },
+    });
+    const json = JSON.stringify(result);
+    expect(json).not.toContain("__proto__");
+    expect(json).not.toContain("prototype");
+  });
+
+  it("a clean value is kept as it is (not copied)", () => {
+    const attachments = [{ name: "a.pdf", url: "https://example.com/a.pdf", meta: { constructor: "Acme" } }];
+    const result = normalizeRequestBody("updateThread", { draft_attachments: attachments });
+    expect(result.ok && result.body.draft_attachments).toBe(attachments);
+  });
+
+  it("a cyclic value is dropped as no JSON value, without throwing", () => {
+    const item: Record<string, unknown> = { name: "a.pdf", url: "https://example.com/a.pdf" };
+    item.self = item;
+    const result = normalizeRequestBody("updateThread", { status: "active", draft_attachments: [item] });
+    expect(result.ok && result.body).toEqual({ status: "active" });
+    expect(result.ok && result.dropped).toEqual(["draft_attachments"]);
+  });
+});
