@@ -118,7 +118,7 @@ describe("normalizeRequestBody: keys that reach a prototype are left out of the 
         draft_attachments: [
           { name: "a.pdf", url: "https://example.com/a.pdf", meta: { deep: [{}] } },
           { name: "b.pdf", url: "https://example.com/b.pdf", constructor: "Acme" },
-        ],
+        ] as unknown[],
       },
     });
     const json = JSON.stringify(result);
