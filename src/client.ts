@@ -519,7 +519,7 @@ async function exchange(base: (input: Request) => Promise<Response>, retry: Retr
         response = new Response(bytes, { status: received.status, statusText: received.statusText, headers: received.headers });
         RESPONSE_BODIES.set(response, { bytes, attempts });
       } catch (error) {
-        if (timedOut || caller?.aborted || error instanceof PuffleError || error instanceof ResponseTooLargeError) throw failed(error);
+        if (timedOut || caller?.aborted || error instanceof PuffleError || isFinal(error)) throw failed(error);
         failure = error;
       }
       if (attempts <= maxRetries && (response === undefined || isRetryableStatus(response.status))) {
@@ -817,7 +817,7 @@ function responseOf(received: unknown): Response {
   }
   if (r.status === 0) {
     // A browser's answer to `redirect: "manual"`: the 3xx, with nothing of it readable.
-    if ((r as { type?: unknown }).type === "opaqueredirect") throw new TypeError("the server answered with a redirect, which the client does not follow");
+    if ((r as { type?: unknown }).type === "opaqueredirect") throw new RedirectNotFollowedError();
     throw new TypeError("fetch returned a network error (a response of status 0)");
   }
   if (!Number.isInteger(r.status) || r.status < 200 || r.status > 599) throw new TypeError(`fetch returned a response of status ${r.status}, not an HTTP status from 200 to 599`);
@@ -844,6 +844,20 @@ async function attempt(base: TransportFetch, url: string, init: RequestInit, lim
   const text = NULL_BODY_STATUSES.has(response.status) ? "" : declaredWithin(response, limit) ? await response.text() : UTF8.decode(await readCapped(response, limit));
   return { response, text, attempts: 1, json: undefined };
 }
+
+/**
+ * A browser's answer to `redirect: "manual"` (an opaque redirect: status 0, nothing readable), the
+ * `cause` of the `PuffleNetworkError`. Never retried: the server would answer the same redirect.
+ */
+class RedirectNotFollowedError extends TypeError {
+  constructor() {
+    super("the server answered with a redirect, which the client does not follow (see docs/client.md)");
+    this.name = "RedirectNotFollowedError";
+  }
+}
+
+/** Whether a failed attempt must not be retried: its answer would be the same. */
+const isFinal = (error: unknown): boolean => error instanceof ResponseTooLargeError || error instanceof RedirectNotFollowedError;
 
 /** A response body over `maxResponseBytes` (the `cause` of the `PuffleNetworkError`; never retried). */
 class ResponseTooLargeError extends RangeError {
@@ -959,11 +973,11 @@ async function fastExchange(
       if (attempts === 1 && first !== undefined) {
         result = first.result;
         lastError = first.error;
-        if (result === undefined && (d?.timedOut || caller?.aborted || lastError instanceof ResponseTooLargeError)) throw failure(lastError, url, operationId, attempts, timedOut(d), caller);
+        if (result === undefined && (d?.timedOut || caller?.aborted || isFinal(lastError))) throw failure(lastError, url, operationId, attempts, timedOut(d), caller);
       } else try {
         result = await (d !== undefined ? race(d, attempt(base, url, init, limit)) : attempt(base, url, init, limit));
       } catch (error) {
-        if (d?.timedOut || caller?.aborted || error instanceof ResponseTooLargeError) throw failure(error, url, operationId, attempts, timedOut(d), caller);
+        if (d?.timedOut || caller?.aborted || isFinal(error)) throw failure(error, url, operationId, attempts, timedOut(d), caller);
         lastError = error;
       }
       const response = result?.response;

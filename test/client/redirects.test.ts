@@ -6,7 +6,7 @@ import type { IncomingHttpHeaders, Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPuffleClient } from "../../src/client.js";
-import { PuffleApiError } from "../../src/errors.js";
+import { PuffleApiError, PuffleNetworkError } from "../../src/errors.js";
 
 const ID = "f11e8a2c-1234-4567-89ab-cdef01234567";
 let elsewhere: Server;
@@ -72,5 +72,17 @@ describe("a redirect to another origin", () => {
     });
     await client.updateConversation(ID, { status: "archived" });
     expect(redirect).toBe("manual");
+  });
+
+  // A browser answers redirect: "manual" with an opaque redirect (status 0, nothing readable).
+  it("a browser's opaque redirect: PuffleNetworkError naming the redirect, after one attempt (not retried)", async () => {
+    let calls = 0;
+    const opaque = { type: "opaqueredirect", status: 0, statusText: "", headers: new Headers(), arrayBuffer: async () => new ArrayBuffer(0), text: async () => "" };
+    const client = createPuffleClient({ apiKey: "tok", fetch: (async () => { calls++; return opaque; }) as unknown as typeof fetch });
+    const error = await client.updateConversation(ID, { status: "archived" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PuffleNetworkError);
+    expect((error as PuffleNetworkError).attempts).toBe(1);
+    expect(String(((error as Error).cause as Error)?.message)).toMatch(/answered with a redirect, which the client does not follow/);
+    expect(calls).toBe(1);
   });
 });
