@@ -241,7 +241,7 @@ export const local = createPuffleClient({
 });
 
 const retry = { baseDelayMs: undefined, maxDelayMs: undefined, maxRetryAfterMs: undefined, random: undefined, sleep: undefined } satisfies AllUndefined<PuffleRetryOptions>;
-const clientOptions = { baseUrl: undefined, apiKey: undefined, fetch: undefined, headers: undefined, validate: undefined, timeoutMs: undefined, maxRetries: undefined, retry: undefined } satisfies AllUndefined<PuffleClientOptions>;
+const clientOptions = { baseUrl: undefined, apiKey: undefined, fetch: undefined, headers: undefined, validate: undefined, timeoutMs: undefined, maxRetries: undefined, retry: undefined, maxResponseBytes: undefined } satisfies AllUndefined<PuffleClientOptions>;
 const callOptions = { signal: undefined, timeoutMs: undefined, headers: undefined, maxRetries: undefined } satisfies AllUndefined<PuffleRequestOptions>;
 const serverOptions = { seed: undefined, logger: undefined, logStream: undefined } satisfies AllUndefined<ServerOptions>;
 const startOptions = { ...serverOptions, port: undefined, host: undefined, dataFile: undefined } satisfies AllUndefined<StartOptions>;
