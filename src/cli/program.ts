@@ -139,6 +139,11 @@ function apiErrorLine(error: PuffleApiError, options: readonly FieldOption[]): s
   }
   if (error.existingThread) line += ` (existing thread ${error.existingThread.id})`;
   if (error.status === 401) line += " (check PUFFLE_API_KEY)";
+  if (error.status >= 300 && error.status < 400) {
+    // Not followed (docs/client.md, "Redirects"): say where it pointed, so a wrong --base-url shows.
+    const location = error.headers.get("location");
+    line += ` (a redirect${location ? ` to ${location}` : ""}, not followed: check --base-url)`;
+  }
   if (error.requestId) line += ` (request id ${error.requestId})`;
   return line;
 }
@@ -197,7 +202,7 @@ Exit codes:
   0  ok: the result JSON is on stdout
   1  internal error in puffle
   2  usage or invalid input (nothing sent)
-  3  API error: the API answered 4xx/5xx
+  3  API error: the API answered 4xx/5xx, or a 3xx (redirects are not followed)
   4  network error or timeout (the update may or may not have been applied)
   5  unexpected response: a 2xx without the documented body`;
 

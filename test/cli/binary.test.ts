@@ -223,6 +223,14 @@ describe("failures without a usable response", () => {
     expect(oneLine(run)).toBe("puffle error: HTTP 400 Bad thing: line one line two\n");
   });
 
+  it("a redirect (308): exit 3 naming where it pointed, not followed", async () => {
+    fault = await startFaultServer(reply(308, "", { location: "https://app.puffle.ai/api/conversations/x" }));
+    const run = await puffle(["conversation", "update", "--base-url", fault.url, "--id", CONVERSATION, "--status", "archived"]);
+    expect(run.code).toBe(3);
+    expect(oneLine(run)).toBe("puffle error: HTTP 308 with an empty body (a redirect to https://app.puffle.ai/api/conversations/x, not followed: check --base-url)\n");
+    expect(fault.requests).toHaveLength(1);
+  });
+
   it("a 200 that is not JSON: exit 5", async () => {
     fault = await startFaultServer(reply(200, "<html>ok</html>", { "content-type": "text/html" }));
     const run = await puffle(["thread", "update", "--base-url", fault.url, "--id", DRAFT_THREAD, "--status", "archived"]);
@@ -239,7 +247,7 @@ describe("help, version and puffle mock", () => {
       expect(run.stdout).toContain(flag);
     }
     expect(run.stdout).toContain('(choices: "active", "archived")');
-    expect(run.stdout).toContain("\nExit codes:\n  0  ok: the result JSON is on stdout\n  1  internal error in puffle\n  2  usage or invalid input (nothing sent)\n");
+    expect(run.stdout).toContain("\nExit codes:\n  0  ok: the result JSON is on stdout\n  1  internal error in puffle\n  2  usage or invalid input (nothing sent)\n  3  API error: the API answered 4xx/5xx, or a 3xx (redirects are not followed)\n");
   });
 
   // `puffle … --help | head -1`: the reader is gone before the output is written (EPIPE).
