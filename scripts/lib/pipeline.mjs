@@ -70,22 +70,38 @@ const CIRCULAR = "Self-referencing circular pointer";
 /**
  * While Redocly resolves `$ref`s, its resolver rejects once per `$ref` of a cycle, and all but one
  * of those promises are handled only later, or never: each would end the process with a stack trace
- * ("unhandled rejection") or print a PromiseRejectionHandledWarning. This listens for them while
- * lint runs; `seen` says whether there was one. `stop()` removes the listeners — not done once a
- * cycle was seen, as more repeats may still come before the process exits with its message.
+ * ("unhandled rejection") or print a PromiseRejectionHandledWarning. One pair of process listeners
+ * (shared by the lint runs in progress, so that a caller running the pipeline again and again, a
+ * test runner, does not collect a pair per run) listens for them while lint runs; a watch's `seen`
+ * says whether there was one. `stop(cycle)` ends the watch; the listeners are removed once no lint
+ * runs, unless a cycle was met: more repeats may still come (until the process exits with its
+ * message), and they stay installed, still one pair.
  */
+const circularWatches = new Set();
+let circularMet = false;
+const onUnhandledRejection = (reason) => {
+  if (reason?.message === CIRCULAR) {
+    for (const watch of circularWatches) watch.seen = true;
+  } else if (process.listenerCount("unhandledRejection") === 1) {
+    throw reason; // as with no listener
+  }
+};
+const onRejectionHandled = () => {};
+
 function watchCircularRejections() {
   const watch = { seen: false };
-  const unhandled = (reason) => {
-    if (reason?.message === CIRCULAR) watch.seen = true;
-    else if (process.listenerCount("unhandledRejection") === 1) throw reason; // as with no listener
-  };
-  const handledLate = () => {};
-  process.on("unhandledRejection", unhandled);
-  process.on("rejectionHandled", handledLate);
-  watch.stop = () => {
-    process.off("unhandledRejection", unhandled);
-    process.off("rejectionHandled", handledLate);
+  if (circularWatches.size === 0 && !circularMet) {
+    process.on("unhandledRejection", onUnhandledRejection);
+    process.on("rejectionHandled", onRejectionHandled);
+  }
+  circularWatches.add(watch);
+  watch.stop = (cycle) => {
+    if (!circularWatches.delete(watch)) return;
+    if (cycle) circularMet = true;
+    if (circularWatches.size === 0 && !circularMet) {
+      process.off("unhandledRejection", onUnhandledRejection);
+      process.off("rejectionHandled", onRejectionHandled);
+    }
   };
   return watch;
 }
@@ -227,10 +243,12 @@ async function steps(root, configPath, log, lintProblems, types, { redocly, buil
   await timed(log, "lint", async () => {
     let problems;
     const circular = watchCircularRejections();
+    let cycle = false;
     try {
       problems = await lint({ ref: root, config, externalRefResolver });
     } catch (err) {
-      if (err?.message === CIRCULAR) throw await refCycleError(externalRefResolver, root, getLineColLocation, err.message);
+      cycle = err?.message === CIRCULAR;
+      if (cycle) throw await refCycleError(externalRefResolver, root, getLineColLocation, err.message);
       // Redocly's YamlParseError has line and col (1-based) and its message ends with them; js-yaml's own has a 0-based mark.
       const line = typeof err.line === "number" ? err.line : err.mark?.line != null ? err.mark.line + 1 : undefined;
       const col = typeof err.line === "number" ? err.col : err.mark?.column != null ? err.mark.column + 1 : undefined;
@@ -239,9 +257,11 @@ async function steps(root, configPath, log, lintProblems, types, { redocly, buil
       const notMapping = line === undefined && /^Document must be JSON object, got /.test(message);
       if (notMapping) message = `the root file must be a mapping (openapi, info, paths, …), got ${await rootKind(root)}`;
       throw new PipelineError({ file: err.source?.absoluteRef ?? root, line: notMapping ? 1 : line, col: notMapping ? 1 : col, rule: "yaml", message });
+    } finally {
+      // Every way out of lint ends the watch (a YAML error too: its listeners were left installed).
+      circular.stop(cycle || circular.seen);
     }
     if (circular.seen) throw await refCycleError(externalRefResolver, root, getLineColLocation, CIRCULAR);
-    circular.stop();
     // A file that is not UTF-8 first: its replacement characters may be what lint complains of.
     await checkEncoding(externalRefResolver);
     if (problems.length > 0 && lintProblems === "count") {
