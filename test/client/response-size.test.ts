@@ -118,6 +118,24 @@ describe("maxResponseBytes", () => {
     }
   });
 
+  it("another fetch's response declaring a Content-Length within the limit is checked once read (its body may be longer)", async () => {
+    // Shaped like node-fetch's or a polyfill's: not this realm's Response, so it is copied, and its
+    // Content-Length says nothing of what its arrayBuffer() delivers.
+    const foreign = () => ({
+      status: 200,
+      statusText: "OK",
+      headers: new Headers({ "content-type": "application/json", "content-length": "10" }),
+      body: null,
+      arrayBuffer: async () => new TextEncoder().encode(record).buffer,
+      text: async () => record,
+    });
+    const client = createPuffleClient({ apiKey: "k", maxResponseBytes: 100, maxRetries: 2, fetch: async () => foreign() as unknown as Response });
+    const error = await failureOf(client.updateConversation(ID, { status: "active" }));
+    expect(error.message).toMatch(/larger than maxResponseBytes \(100 bytes\)/);
+    expect(error.attempts).toBe(1);
+    expect((await failureOf(client.PATCH("/api/conversations/{id}", { params: { path: { id: ID } }, body: { status: "active" } }))).message).toMatch(/larger than maxResponseBytes/);
+  });
+
   it.each([-1, 1.5, "16", Number.MAX_SAFE_INTEGER + 1])("rejects %s", (value) => {
     expect(() => createPuffleClient({ maxResponseBytes: value as number })).toThrow(PuffleConfigError);
   });
