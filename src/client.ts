@@ -882,6 +882,8 @@ function declaredWithin(response: Response, limit: number): boolean {
   const declared = response.headers.get("content-length");
   if (declared === null) return false;
   if (Number(declared) > limit) {
+    // A response without a body (to a HEAD) declares the length of the one it leaves out: nothing to read.
+    if (response.body === null) return true;
     cancelBody(response);
     throw new ResponseTooLargeError(limit);
   }

@@ -44,6 +44,9 @@ beforeAll(async () => {
         // Declares 1 GiB; sends a little and then nothing (the client must not wait for the rest).
         res.writeHead(502, { "content-type": "text/plain", "content-length": String(1024 ** 3) });
         return void res.write("x".repeat(1000));
+      case "head":
+        // What a HEAD is answered with: the length of the body it leaves out, and no body.
+        return void res.writeHead(200, { "content-type": "application/json", "content-length": String(1024 ** 3) }).end();
       case "gzip": {
         // 2 MiB of spaces, about 2 KiB on the wire.
         const body = gzipSync(Buffer.alloc(2 * 1024 * 1024, 0x20));
@@ -134,6 +137,17 @@ describe("maxResponseBytes", () => {
     expect(error.message).toMatch(/larger than maxResponseBytes \(100 bytes\)/);
     expect(error.attempts).toBe(1);
     expect((await failureOf(client.PATCH("/api/conversations/{id}", { params: { path: { id: ID } }, body: { status: "active" } }))).message).toMatch(/larger than maxResponseBytes/);
+  });
+
+  it("a response without a body (HEAD) declaring more than the limit is not an error: there is nothing to read", async () => {
+    const client = createPuffleClient({ baseUrl: `${base}/head`, apiKey: "k", maxResponseBytes: 4096 });
+    // The spec documents no HEAD: called through openapi-fetch's untyped method, as a raw call may.
+    const head = client.HEAD as unknown as (path: string, init: object) => Promise<{ response: Response }>;
+    const { response } = await head("/api/conversations/{id}", { params: { path: { id: ID } } });
+    expect(response.status).toBe(200);
+    const nobody = createPuffleClient({ apiKey: "k", maxResponseBytes: 4096, fetch: async () => new Response(null, { status: 200, headers: { "content-length": String(1024 ** 3) } }) });
+    const { response: direct } = await nobody.PATCH("/api/conversations/{id}", { params: { path: { id: ID } }, body: { status: "active" }, parseAs: "text" });
+    expect(direct.status).toBe(200);
   });
 
   it.each([-1, 1.5, "16", Number.MAX_SAFE_INTEGER + 1])("rejects %s", (value) => {
