@@ -900,6 +900,12 @@ async function readCapped(response: Response, limit: number): Promise<Uint8Array
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
+    // As text() and arrayBuffer() refuse it: a chunk that is not bytes (a string from a hand-made
+    // stream) has no byteLength to count, and such a stream could then be read for ever.
+    if (!(value instanceof Uint8Array) && !(ArrayBuffer.isView(value) && (value as { [Symbol.toStringTag]?: unknown })[Symbol.toStringTag] === "Uint8Array")) {
+      reader.cancel().catch(() => undefined);
+      throw new TypeError("Received non-Uint8Array chunk");
+    }
     total += value.byteLength;
     if (total > limit) {
       reader.cancel().catch(() => undefined);

@@ -150,6 +150,24 @@ describe("maxResponseBytes", () => {
     expect(direct.status).toBe(200);
   });
 
+  it("a body streamed as strings, not bytes, fails at its first chunk as text() does (it was counted as NaN bytes, never over the limit)", async () => {
+    let pulls = 0;
+    // Bounded here; an endless one was read for ever (every read resolves at once: not even the timeout could fire).
+    const strings = () =>
+      new ReadableStream({
+        pull(controller) {
+          pulls += 1;
+          if (pulls > 50) controller.close();
+          else controller.enqueue("x".repeat(1000));
+        },
+      });
+    const client = createPuffleClient({ apiKey: "k", maxResponseBytes: 4096, maxRetries: 0, fetch: async () => new Response(strings(), { status: 200 }) });
+    const error = await failureOf(client.updateConversation(ID, { status: "active" }));
+    expect(error.cause).toBeInstanceOf(TypeError);
+    expect(String((error.cause as Error).message)).toMatch(/non-Uint8Array chunk/);
+    expect(pulls).toBeLessThan(5);
+  });
+
   it.each([-1, 1.5, "16", Number.MAX_SAFE_INTEGER + 1])("rejects %s", (value) => {
     expect(() => createPuffleClient({ maxResponseBytes: value as number })).toThrow(PuffleConfigError);
   });
