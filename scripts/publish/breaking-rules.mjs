@@ -50,16 +50,24 @@ function anchors(spec) {
   return found;
 }
 
-/** The node a `$ref` inside the spec ("#/…" JSON Pointer or "#name" `$anchor`) points to, or undefined. */
+/**
+ * The node a `$ref` inside the spec ("#/…" JSON Pointer or "#name" `$anchor`) points to. One that
+ * points to nothing (a misspelt anchor or name) throws: read as no schema, it hid every change.
+ */
 function pointer(spec, ref) {
   if (ref === "#") return spec;
-  if (ref.startsWith("#") && !ref.startsWith("#/")) return anchors(spec).get(decode(ref.slice(1), ref));
-  if (!ref.startsWith("#/")) throw new Error(`cannot follow $ref "${ref}": only references inside the spec ("#/…" or "#anchor") are followed`);
-  return ref
-    .slice(2)
-    .split("/")
-    .map((s) => decode(s, ref).replace(/~1/g, "/").replace(/~0/g, "~"))
-    .reduce((acc, key) => (acc == null ? undefined : acc[key]), spec);
+  let target;
+  if (ref.startsWith("#") && !ref.startsWith("#/")) target = anchors(spec).get(decode(ref.slice(1), ref));
+  else if (!ref.startsWith("#/")) throw new Error(`cannot follow $ref "${ref}": only references inside the spec ("#/…" or "#anchor") are followed`);
+  else {
+    target = ref
+      .slice(2)
+      .split("/")
+      .map((s) => decode(s, ref).replace(/~1/g, "/").replace(/~0/g, "~"))
+      .reduce((acc, key) => (acc !== null && typeof acc === "object" && Object.hasOwn(acc, key) ? acc[key] : undefined), spec);
+  }
+  if (target === undefined) throw new Error(`cannot follow $ref "${ref}": nothing in the spec has that ${ref.startsWith("#/") ? "pointer" : "$anchor"}`);
+  return target;
 }
 
 /** A parameter, request body or response with its `$ref`s followed (a Reference Object's siblings override). */

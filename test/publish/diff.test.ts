@@ -356,6 +356,9 @@ describe("breaking-rules.mjs merges allOf into the strictest schema", () => {
   it.each([
     ["a $ref to another file", { properties: { n: { $ref: "other.json#/N" } } }, 'head spec, PATCH /x request application/json/n: cannot follow $ref "other.json#/N": only references inside the spec ("#/…" or "#anchor") are followed'],
     ["a $ref that is not a valid URI fragment", { properties: { n: { $ref: "#/components/schemas/%zz" } } }, 'head spec, PATCH /x request application/json/n: cannot follow $ref "#/components/schemas/%zz": not a valid URI fragment'],
+    // A $ref to nothing was read as no schema: every change behind it went unseen ("no breaking change").
+    ["a $ref to an $anchor nothing has", { properties: { n: { $ref: "#nane" } } }, 'head spec, PATCH /x request application/json/n: cannot follow $ref "#nane": nothing in the spec has that $anchor'],
+    ["a $ref to a pointer nothing has", { properties: { n: { $ref: "#/components/schemas/Nane" } } }, 'head spec, PATCH /x request application/json/n: cannot follow $ref "#/components/schemas/Nane": nothing in the spec has that pointer'],
   ])("%s: a SpecShapeError naming the spec and the place", (_name, head, want) => {
     expect(() => breakingChanges(spec("request", { properties: { n: {} } }), spec("request", head))).toThrow(new SpecShapeError(want));
   });
