@@ -15,6 +15,7 @@ import {
 } from "../generated/validators.js";
 import type { AjvError, CheckResult, IssueFunction, ValidateFunction } from "../generated/validators.js";
 import type { operations as Operations } from "../generated/schema.js";
+import { isPoisonKey } from "./poison-keys.js";
 
 export { schemas };
 export type { AjvError, ValidateFunction };
@@ -336,12 +337,6 @@ const TRANSFORMS = {
 const MAX_WALK_DEPTH = 256;
 /** `withoutPoisonKeys`' answer for a value it cannot walk (a cycle, too deep, a read that throws). */
 const NOT_A_TREE = Symbol("not a tree");
-
-/** A key that reaches a prototype when the value is merged naively: `__proto__`, or `constructor` holding a `prototype`. */
-function isPoisonKey(key: string, value: unknown): boolean {
-  if (key === "__proto__") return true;
-  return key === "constructor" && value !== null && typeof value === "object" && Object.hasOwn(value, "prototype");
-}
 
 function holdsPoisonKey(value: object, depth: number, ancestors: Set<object>): boolean {
   if (depth > MAX_WALK_DEPTH || ancestors.has(value)) throw NOT_A_TREE;

@@ -4,6 +4,7 @@
 // that every stored value can be serialized again.
 
 import { operations as meta } from "../../generated/meta.js";
+import { isPoisonKey } from "../poison-keys.js";
 
 /**
  * Deepest nesting accepted in a request body (the body itself is depth 1): the spec's
@@ -22,11 +23,6 @@ export class BodyDepthError extends Error {
 
 function escapePointer(segment: string): string {
   return segment.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-
-function isPoisonKey(key: string, value: unknown): boolean {
-  if (key === "__proto__") return true;
-  return key === "constructor" && value !== null && typeof value === "object" && Object.hasOwn(value, "prototype");
 }
 
 /** A deep copy of a parsed JSON value without poisoning keys; throws BodyDepthError when too deep. */
