@@ -839,9 +839,7 @@ async function attempt(base: TransportFetch, url: string, init: RequestInit, lim
   const received = await base(url, init);
   // The common case costs one check; any other result is checked, and another fetch's response copied.
   const response = received instanceof Response && received.status !== 0 ? received : await adopt(received, limit);
-  // A body whose length is declared within the limit (and not decoded from a compressed one) is read
-  // at once; any other is counted as it streams.
-  const text = NULL_BODY_STATUSES.has(response.status) ? "" : declaredWithin(response, limit) ? await response.text() : UTF8.decode(await readCapped(response, limit));
+  const text = NULL_BODY_STATUSES.has(response.status) ? "" : UTF8.decode(await readBytes(response, limit));
   return { response, text, attempts: 1, json: undefined };
 }
 
@@ -923,7 +921,11 @@ async function readCapped(response: Response, limit: number): Promise<Uint8Array
   return bytes;
 }
 
-/** A response's whole body, at most `limit` bytes (another fetch's response: checked once read). */
+/**
+ * A response's whole body, at most `limit` bytes: one whose length is declared within the limit (and
+ * not decoded from a compressed one) is read at once, any other counted as it streams (another
+ * fetch's response: checked once read).
+ */
 async function readBytes(response: Response, limit: number): Promise<ArrayBuffer | Uint8Array<ArrayBuffer>> {
   if (response instanceof Response) return declaredWithin(response, limit) ? response.arrayBuffer() : readCapped(response, limit);
   // Another fetch's: a declared length over the limit fails at once; one within it is no bound on
