@@ -333,52 +333,44 @@ const TRANSFORMS = {
   lowercase: (value: unknown) => (typeof value === "string" ? value.toLowerCase() : value),
 } as const;
 
-/** How deep `withoutPoisonKeys` walks a kept value; deeper is no JSON value the API would keep. */
+/** How deep `copyJson` walks a kept value; deeper is no JSON value the API would keep. */
 const MAX_WALK_DEPTH = 256;
-/** `withoutPoisonKeys`' answer for a value it cannot walk (a cycle, too deep, a read that throws). */
+/** `copyJson`'s answer for a value it cannot walk (a cycle, too deep, a read that throws). */
 const NOT_A_TREE = Symbol("not a tree");
 
-function holdsPoisonKey(value: object, depth: number, ancestors: Set<object>): boolean {
+function copyTree(value: object, depth: number, ancestors: Set<object>): unknown {
   if (depth > MAX_WALK_DEPTH || ancestors.has(value)) throw NOT_A_TREE;
   ancestors.add(value);
-  let found = false;
+  let out: unknown[] | Record<string, unknown>;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length && !found; i++) {
+    const items: unknown[] = [];
+    for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
-      found = item !== null && typeof item === "object" && holdsPoisonKey(item, depth + 1, ancestors);
+      items.push(item !== null && typeof item === "object" ? copyTree(item, depth + 1, ancestors) : item);
     }
+    out = items;
   } else {
+    const members: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
       const member: unknown = (value as Record<string, unknown>)[key];
-      if (isPoisonKey(key, member) || (member !== null && typeof member === "object" && holdsPoisonKey(member, depth + 1, ancestors))) {
-        found = true;
-        break;
-      }
+      if (isPoisonKey(key, member)) continue;
+      members[key] = member !== null && typeof member === "object" ? copyTree(member, depth + 1, ancestors) : member;
     }
+    out = members;
   }
   ancestors.delete(value);
-  return found;
-}
-
-function copyWithoutPoisonKeys(value: unknown): unknown {
-  if (value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map(copyWithoutPoisonKeys);
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const member: unknown = (value as Record<string, unknown>)[key];
-    if (!isPoisonKey(key, member)) out[key] = copyWithoutPoisonKeys(member);
-  }
   return out;
 }
 
 /**
- * A kept object or array without the keys the API drops from bodies (`__proto__`, `constructor`
- * holding a `prototype`, at any depth): the value itself when it holds none (one walk, no copy),
- * else a copy without them; NOT_A_TREE when it cannot be walked.
+ * A kept object or array (JSON data: draft_attachments) as a copy of its own, made of fresh plain
+ * objects and arrays, without the keys the API drops from bodies (`__proto__`, `constructor`
+ * holding a `prototype`, at any depth): one walk, which copies as it checks. NOT_A_TREE when it
+ * cannot be walked.
  */
-function withoutPoisonKeys(value: object): unknown {
+function copyJson(value: object): unknown {
   try {
-    return holdsPoisonKey(value, 1, new Set()) ? copyWithoutPoisonKeys(value) : value;
+    return copyTree(value, 1, new Set());
   } catch {
     return NOT_A_TREE;
   }
@@ -388,9 +380,10 @@ function withoutPoisonKeys(value: object): unknown {
  * Applies the API's documented leniency (the spec's `x-puffle-normalize`): unknown fields and
  * invalid values are dropped, `participant_email` is lowercased (`x-puffle-transform`), keys that
  * reach a prototype when merged naively (`__proto__`, `constructor` holding a `prototype`) are left
- * out of the values kept (as the API drops them: a copy is made only then), and when
- * no valid field remains — an empty object, all fields invalid, or not an object at all — the
- * result is the API's 400.
+ * out of the values kept (as the API drops them), and when no valid field remains — an empty
+ * object, all fields invalid, or not an object at all — the result is the API's 400. The body
+ * returned is the caller's own: its objects and arrays (`draft_attachments`) are copies, so
+ * changing it leaves the input as it was, and the other way round.
  */
 export function normalizeRequestBody<Op extends OperationId>(operationId: Op, body: unknown): NormalizeResult<RequestBody<Op>>;
 export function normalizeRequestBody(operationId: string, body: unknown): NormalizeResult<unknown>;
@@ -447,9 +440,10 @@ export function normalizeRequestBody(operationId: string, body: unknown): Normal
       continue;
     }
     let result = field.transform ? TRANSFORMS[field.transform](value) : value;
-    // An object or array (draft_attachments) holds members no field validator looks at.
+    // An object or array (draft_attachments) holds members no field validator looks at, and is
+    // kept as a copy: the result shares nothing with the input.
     if (result !== null && typeof result === "object") {
-      result = withoutPoisonKeys(result);
+      result = copyJson(result);
       if (result === NOT_A_TREE) {
         const issue = { path: `/${escapePointer(key)}`, keyword: "type", message: `is not a JSON value (cyclic, nested more than ${MAX_WALK_DEPTH} levels deep, or unreadable)` };
         if (rule.invalidProperties === "reject") return { ok: false, status: rule.emptyStatus, errors: [issue] };

@@ -126,11 +126,6 @@ describe("normalizeRequestBody: keys that reach a prototype are left out of the 
     expect(json).not.toContain("prototype");
   });
 
-  it("a clean value is kept as it is (not copied)", () => {
-    const attachments = [{ name: "a.pdf", url: "https://example.com/a.pdf", meta: { constructor: "Acme" } }];
-    const result = normalizeRequestBody("updateThread", { draft_attachments: attachments });
-    expect(result.ok && result.body.draft_attachments).toBe(attachments);
-  });
 
   it("a cyclic value is dropped as no JSON value, without throwing", () => {
     const item: Record<string, unknown> = { name: "a.pdf", url: "https://example.com/a.pdf" };
@@ -138,5 +133,55 @@ describe("normalizeRequestBody: keys that reach a prototype are left out of the 
     const result = normalizeRequestBody("updateThread", { status: "active", draft_attachments: [item] });
     expect(result.ok && result.body).toEqual({ status: "active" });
     expect(result.ok && result.dropped).toEqual(["draft_attachments"]);
+  });
+});
+
+describe("normalizeRequestBody: the body it keeps shares nothing with its input", () => {
+  // draft_attachments (an array of objects) came out as the input's own array when it held no
+  // poisoning key: a caller that changed the result changed its input, and the other way round.
+  const attachments = () => [
+    { name: "a.pdf", url: "https://example.com/a.pdf", meta: { constructor: "Acme", tags: ["x", { deep: 1 }] } },
+    { name: "b.pdf", url: "https://example.com/b.pdf" },
+  ];
+  const bodies: [string, () => { status: string; draft_attachments: unknown[] }][] = [
+    ["a clean body", () => ({ status: "active", draft_attachments: attachments() })],
+    ["a body with a poisoning key (copied before)", () => ({ status: "active", draft_attachments: [...attachments(), JSON.parse('{"__proto__":{"x":1},"name":"c"}') as unknown] })],
+  ];
+
+  it.each(bodies)("%s: changing the result leaves the input as it was", (_name, make) => {
+    const given = make();
+    const snapshot = structuredClone(given);
+    const result = normalizeRequestBody("updateThread", given);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const kept = result.body.draft_attachments as { meta?: { tags: [string, { deep: number }] }; name?: string }[];
+    kept[0]!.meta!.tags[1]!.deep = 2;
+    kept[0]!.meta!.tags.push("y");
+    kept[1]!.name = "changed.pdf";
+    kept.push({ name: "z.pdf" });
+    expect(given).toEqual(snapshot);
+  });
+
+  it.each(bodies)("%s: changing the input afterwards leaves the result as it was", (_name, make) => {
+    const given = make();
+    const result = normalizeRequestBody("updateThread", given);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const snapshot = structuredClone(result.body);
+    const items = given.draft_attachments as { meta: { tags: [string, { deep: number }] }; name: string }[];
+    items[0]!.meta.tags[1]!.deep = 2;
+    items[0]!.meta.tags.push("y");
+    items[1]!.name = "changed.pdf";
+    items.push({ name: "z.pdf" } as never);
+    expect(result.body).toEqual(snapshot);
+  });
+
+  it("is still the same value: a copy equal to the input, as plain objects and arrays", () => {
+    const given = { draft_attachments: attachments() };
+    const result = normalizeRequestBody("updateThread", given);
+    expect(result).toEqual({ ok: true, body: given, dropped: [] });
+    if (result.ok) {
+      expect(result.body.draft_attachments).not.toBe(given.draft_attachments);
+      expect(Array.isArray(result.body.draft_attachments)).toBe(true);
+      expect(Object.getPrototypeOf(result.body.draft_attachments![0])).toBe(Object.prototype);
+    }
   });
 });
