@@ -15,6 +15,7 @@ import {
 } from "../generated/validators.js";
 import type { AjvError, CheckResult, IssueFunction, ValidateFunction } from "../generated/validators.js";
 import type { operations as Operations } from "../generated/schema.js";
+import { escapePointer } from "./json-pointer.js";
 import { isPoisonKey } from "./poison-keys.js";
 
 export { schemas };
@@ -64,10 +65,6 @@ export type NormalizeResult<T> =
 
 /** Every operation the validators know (`"updateConversation"`, `"updateThread"`). */
 export const operationIds: readonly OperationId[] = ids;
-
-function escapePointer(segment: string): string {
-  return segment.includes("~") || segment.includes("/") ? segment.replace(/~/g, "~0").replace(/\//g, "~1") : segment;
-}
 
 /** `String(value)`, or undefined where the value's own conversion throws (a caller's `toString`). */
 function stringOf(value: unknown): string | undefined {

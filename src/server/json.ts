@@ -4,6 +4,7 @@
 // that every stored value can be serialized again.
 
 import { operations as meta } from "../../generated/meta.js";
+import { escapePointer } from "../json-pointer.js";
 import { isPoisonKey } from "../poison-keys.js";
 
 /**
@@ -19,10 +20,6 @@ export class BodyDepthError extends Error {
     this.name = "BodyDepthError";
     this.pointer = pointer;
   }
-}
-
-function escapePointer(segment: string): string {
-  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
 /** A deep copy of a parsed JSON value without poisoning keys; throws BodyDepthError when too deep. */
