@@ -12,6 +12,8 @@ import { operations as meta } from "../../generated/meta.js";
 import type { Conversation, Thread } from "../../generated/schema.js";
 import { normalizeRequestBody, operationIds, validatePathParams } from "../validators.js";
 import type { OperationId } from "../validators.js";
+import { CORS_ALLOW_HEADERS, CORS_ALLOW_METHODS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS, corsOriginsOf, corsPolicy } from "./cors.js";
+import type { CorsOption, CorsPolicy } from "./cors.js";
 import { BodyDepthError, parseJsonBody } from "./json.js";
 import { PROBLEM_CONTENT_TYPE, problems } from "./problems.js";
 import type { ProblemBody } from "./problems.js";
@@ -27,6 +29,7 @@ export type { Seed, SeedAccount, SeedConversation, SeedUser, SeedWorkspace, Acco
 export { Store } from "./store.js";
 export type { UpdateOutcome } from "./store.js";
 export { MAX_BODY_DEPTH } from "./json.js";
+export type { CorsOption } from "./cors.js";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -46,6 +49,18 @@ export interface ServerOptions {
   logger?: boolean | undefined;
   /** Where log lines go (implies `logger: true`). Default: stdout. */
   logStream?: { write(line: string): void } | undefined;
+  /**
+   * CORS, so that a web page on another origin may call the server from a browser. Default off
+   * (`undefined` or `false`): no CORS header is sent, and a preflight `OPTIONS` is a 405 like any
+   * other method. `true` or `"*"`: any origin (`Access-Control-Allow-Origin: *`). An origin
+   * (`"http://localhost:5173"`: http or https, host, optional port, no path, query or fragment) or
+   * an array of origins: those only; the request's `Origin` is echoed when it is one of them, with
+   * `Vary: Origin` on every response. With CORS on, a preflight on an operation's path is a 204
+   * allowing `PATCH` with `Authorization`, `Content-Type` and `X-Request-Id` (cached 600 s), and every
+   * response to an allowed origin exposes `X-Request-Id`, `WWW-Authenticate` and `Allow`. No
+   * credentials mode (no cookies are used). Anything else throws a TypeError naming `cors`.
+   */
+  cors?: CorsOption;
 }
 
 export interface StartOptions extends ServerOptions {
@@ -149,12 +164,15 @@ function clientErrorProblem(code: string | undefined): ProblemBody {
  * A whole HTTP/1.1 problem response as text, for a socket that has no Fastify reply (the request could
  * not be parsed). The body and headers are those sendProblem gives every other problem (Fastify adds
  * `; charset=utf-8` to a string body's type), plus `Connection: close`: the socket is closed after it.
+ * With CORS on, the allowed origin when it does not depend on the request's `Origin` (which was not parsed).
  */
-function rawProblemResponse(body: ProblemBody, requestId: string): string {
+function rawProblemResponse(body: ProblemBody, requestId: string, cors: CorsPolicy | undefined): string {
   const json = JSON.stringify(body);
+  const allowOrigin = cors?.unparsedOrigin;
   return (
     `HTTP/1.1 ${body.status} ${STATUS_CODES[body.status] ?? ""}\r\n` +
     `x-request-id: ${requestId}\r\n` +
+    (allowOrigin !== undefined ? `access-control-allow-origin: ${allowOrigin}\r\naccess-control-expose-headers: ${CORS_EXPOSE_HEADERS}\r\n` : "") +
     `content-type: ${PROBLEM_CONTENT_TYPE}; charset=utf-8\r\n` +
     `content-length: ${Buffer.byteLength(json)}\r\n` +
     `Date: ${new Date().toUTCString()}\r\n` +
@@ -201,8 +219,26 @@ function loggerOptions(options: ServerOptions) {
 
 /** The reference server, not listening. Each call starts from a fresh deep copy of the seed. */
 export function createServer(options: ServerOptions = {}): FastifyInstance {
+  const corsOrigins = corsOriginsOf(options.cors, "createServer");
   const seed = validateSeed(options.seed ?? defaultSeed, "seed");
   const store = new Store(seed);
+  const cors = corsOrigins !== undefined ? corsPolicy(corsOrigins) : undefined;
+  /**
+   * With CORS on, the CORS headers of every response to `request` (set with its X-Request-Id, before
+   * any check can answer): `Access-Control-Allow-Origin` and `-Expose-Headers` for an allowed origin,
+   * and `Vary: Origin` when the answer depends on it. Undefined when CORS is off: nothing to run.
+   */
+  const addCorsHeaders =
+    cors === undefined
+      ? undefined
+      : (request: FastifyRequest, reply: FastifyReply) => {
+          if (cors.varies) reply.header("vary", "Origin");
+          const allowed = cors.allowOrigin(request.headers.origin);
+          if (allowed !== undefined) {
+            reply.header("access-control-allow-origin", allowed);
+            reply.header("access-control-expose-headers", CORS_EXPOSE_HEADERS);
+          }
+        };
 
   const app = fastify({
     logger: loggerOptions(options),
@@ -223,6 +259,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     // not the response, so the response line ("request completed", as Fastify words it) is logged here.
     frameworkErrors: (error, request, reply) => {
       reply.header("x-request-id", request.id);
+      addCorsHeaders?.(request, reply);
       request.log.info({ code: error.code }, "rejected a malformed request");
       const started = performance.now();
       reply.raw.once("finish", () => {
@@ -241,7 +278,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
         const body = clientErrorProblem(error.code);
         const id = newRequestId();
         app.log.info({ reqId: id, code: error.code, res: { statusCode: body.status } }, "rejected a request that is not valid HTTP");
-        socket.write(rawProblemResponse(body, id));
+        socket.write(rawProblemResponse(body, id, cors));
       }
       socket.destroy(error);
     },
@@ -252,16 +289,30 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   app.decorateRequest("puffleUser", null);
 
   const operationPaths = operationIds.map((op) => ({ op, pattern: pathPattern(meta[op].path) }));
+  const operationOf = (request: FastifyRequest) => {
+    const path = pathOf(request.url);
+    return operationPaths.find(({ pattern }) => pattern.test(path));
+  };
   /** The operation whose path `request` names with a method it does not allow, if any. */
   const disallowedMethodOf = (request: FastifyRequest) => {
-    const path = pathOf(request.url);
-    const match = operationPaths.find(({ pattern }) => pattern.test(path));
+    const match = operationOf(request);
     if (match === undefined) return undefined;
     const allowed: readonly string[] = meta[match.op].behaviour.allowedMethods;
     return allowed.includes(request.method) ? undefined : allowed;
   };
   const sendMethodNotAllowed = (request: FastifyRequest, reply: FastifyReply, allowed: readonly string[]) =>
     sendProblem(reply, problems.methodNotAllowed(request.method, allowed), { allow: allowed.join(", ") });
+  const sendPreflight = (request: FastifyRequest, reply: FastifyReply) => {
+    if (cors?.varies) reply.header("vary", "Origin");
+    const allowed = cors?.allowOrigin(request.headers.origin);
+    if (allowed !== undefined) {
+      reply.header("access-control-allow-origin", allowed);
+      reply.header("access-control-allow-methods", CORS_ALLOW_METHODS);
+      reply.header("access-control-allow-headers", CORS_ALLOW_HEADERS);
+      reply.header("access-control-max-age", String(CORS_MAX_AGE_SECONDS));
+    }
+    reply.code(204).send();
+  };
 
   // Only JSON bodies: everything else is a 415 (Fastify's FST_ERR_CTP_INVALID_MEDIA_TYPE).
   app.removeAllContentTypeParsers();
@@ -305,6 +356,16 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   app.register((scope, _options, registered) => {
     scope.addHook("onRequest", (request, reply, done) => {
       reply.header("x-request-id", request.id);
+      if (addCorsHeaders !== undefined) {
+        // A CORS preflight (OPTIONS with Access-Control-Request-Method) on an operation's path: 204,
+        // allowing the method and headers only to an allowed origin (without them the browser blocks
+        // the request). Any other OPTIONS is a 405, as with CORS off.
+        if (request.method === "OPTIONS" && request.headers["access-control-request-method"] !== undefined && operationOf(request) !== undefined) {
+          sendPreflight(request, reply);
+          return;
+        }
+        addCorsHeaders(request, reply);
+      }
       // The method is check 1 (docs/server.md): answer 405 before the body is read, so that no body
       // (empty, invalid, too deep, too large, another content type) turns it into a 4xx of its own.
       const allowed = disallowedMethodOf(request);
@@ -332,6 +393,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
       // Checks 2, 3 and 5 of docs/server.md, in that order, before the body is read.
       onRequest: (request, reply, done) => {
         reply.header("x-request-id", request.id);
+        addCorsHeaders?.(request, reply);
         // 2: the bearer token names a user.
         const header = request.headers.authorization;
         if (header === undefined || header === "") {

@@ -1,0 +1,123 @@
+// CORS for the reference server, off unless asked for (`ServerOptions.cors`, `--cors [origin]` of
+// both launchers): a web front end on another origin (a Vite dev server on http://localhost:5173)
+// may then call the server from a browser. No credentials mode: the API uses no cookies, and the
+// bearer token is an explicit header, which a preflight allows by naming it. No Fastify here: the
+// launchers check `--cors` with it before the server is loaded. See docs/server.md, "CORS".
+import { operations as meta } from "../../generated/meta.js";
+
+/** What a CORS-enabled server allows: any origin (`"*"`), or these origins (each as a browser sends it). */
+export type CorsOrigins = "*" | readonly string[];
+
+/** `Access-Control-Allow-Methods`: every method the operations allow (`x-puffle-behaviour.allowedMethods`). */
+export const CORS_ALLOW_METHODS: string = [...new Set(Object.values(meta).flatMap((op) => [...op.behaviour.allowedMethods]))].join(", ");
+
+/**
+ * `Access-Control-Allow-Headers`: the request headers that are not CORS-safelisted and that the server
+ * reads: the bearer token, the JSON content type, and a client's own request id (echoed when well-formed).
+ */
+export const CORS_ALLOW_HEADERS = "Authorization, Content-Type, X-Request-Id";
+
+/**
+ * `Access-Control-Expose-Headers`: the response headers a client reads that a browser would otherwise
+ * hide from a page (Content-Type and Content-Length are always readable): the spec's `X-Request-Id` and
+ * `WWW-Authenticate` (401), and the 405's `Allow`.
+ */
+export const CORS_EXPOSE_HEADERS = "X-Request-Id, WWW-Authenticate, Allow";
+
+/** `Access-Control-Max-Age`: how long a browser may reuse a preflight's answer, in seconds. */
+export const CORS_MAX_AGE_SECONDS = 600;
+
+/** The rule an origin must follow, for error messages. */
+export const ORIGIN_RULE = "an origin is http:// or https://, a host and an optional :port, with no path (not even a trailing /), query or fragment, e.g. http://localhost:5173";
+
+/**
+ * The origin `text` names, as a browser serializes it in its `Origin` header (scheme and host
+ * lower-cased, a default port dropped), or undefined when `text` is not an http(s) origin.
+ */
+export function normalizeOrigin(text: string): string | undefined {
+  if (!/^https?:\/\/[^\s/\\?#@]+$/i.test(text)) return undefined;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return undefined;
+  }
+  if (url.hostname === "" || url.origin === "null") return undefined;
+  return url.origin;
+}
+
+/**
+ * A `--cors` value: `*` (any origin), an origin, or origins separated by commas. Returns the origins
+ * allowed, or the problem (which names `--cors` and the rule).
+ */
+export function parseCorsArgument(text: string): { origins: CorsOrigins } | { problem: string } {
+  if (text.trim() === "*") return { origins: "*" };
+  const origins: string[] = [];
+  for (const part of text.split(",")) {
+    const origin = normalizeOrigin(part.trim());
+    if (origin === undefined) {
+      const got = part.trim() === text.trim() ? JSON.stringify(text) : `${JSON.stringify(part.trim())} in ${JSON.stringify(text)}`;
+      const why = part.trim() === "*" ? "* allows any origin on its own, not in a list" : ORIGIN_RULE;
+      return { problem: `--cors must be * (any origin), an origin, or origins separated by commas; ${why}; got ${got}` };
+    }
+    if (!origins.includes(origin)) origins.push(origin);
+  }
+  return { origins };
+}
+
+/** The `cors` option of `createServer` / `startServer`. */
+export type CorsOption = boolean | string | readonly string[] | undefined;
+
+/**
+ * The origins a `cors` option allows (undefined: CORS off). Throws a TypeError naming `cors` and the
+ * rule for anything else than `true`/`false`/`undefined`, `"*"`, an origin or an array of origins.
+ */
+export function corsOriginsOf(option: CorsOption, where: string): CorsOrigins | undefined {
+  if (option === undefined || option === false) return undefined;
+  if (option === true || option === "*") return "*";
+  const rule = `${where}: cors must be true or "*" (any origin), an origin or an array of origins; ${ORIGIN_RULE}`;
+  const list: readonly unknown[] | undefined = typeof option === "string" ? [option] : Array.isArray(option) ? option : undefined;
+  if (list === undefined || list.length === 0) throw new TypeError(`${rule}; got ${describe(option)}`);
+  const origins: string[] = [];
+  for (const item of list) {
+    const origin = typeof item === "string" ? normalizeOrigin(item) : undefined;
+    if (origin === undefined) throw new TypeError(`${rule}; got ${describe(item)}${list.length > 1 || typeof option !== "string" ? ` in ${describe(option)}` : ""}`);
+    if (!origins.includes(origin)) origins.push(origin);
+  }
+  return origins;
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return value.length === 0 ? "an empty array" : `[${value.map(describe).join(", ")}]`;
+  return typeof value === "string" ? JSON.stringify(value) : value === null ? "null" : typeof value === "object" ? "an object" : String(value);
+}
+
+/** The banner's line about CORS. */
+export function corsBannerLine(origins: CorsOrigins | undefined): string {
+  if (origins === undefined) return "CORS: off (--cors to let a web page on another origin call the server)";
+  return origins === "*" ? "CORS: on, for any origin (*)" : `CORS: on, for ${origins.join(", ")}`;
+}
+
+/** How a server answers with CORS on. */
+export interface CorsPolicy {
+  /** The `Access-Control-Allow-Origin` value for a request with this `Origin` header, or undefined (not allowed). */
+  allowOrigin(origin: string | undefined): string | undefined;
+  /** Whether the answer depends on `Origin` (then every response says `Vary: Origin`). */
+  readonly varies: boolean;
+  /**
+   * The `Access-Control-Allow-Origin` of a response written without a parsed request (Node's HTTP
+   * parser rejected it, so its `Origin` is unknown): `*`, the one origin allowed, or undefined when
+   * several are (the response cannot say which).
+   */
+  readonly unparsedOrigin: string | undefined;
+}
+
+export function corsPolicy(origins: CorsOrigins): CorsPolicy {
+  if (origins === "*") return { allowOrigin: () => "*", varies: false, unparsedOrigin: "*" };
+  const allowed = new Set(origins);
+  return {
+    allowOrigin: (origin) => (origin !== undefined && allowed.has(origin) ? origin : undefined),
+    varies: true,
+    unparsedOrigin: origins.length === 1 ? origins[0] : undefined,
+  };
+}

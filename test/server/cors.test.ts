@@ -1,0 +1,306 @@
+// CORS, opt-in (ServerOptions.cors): off by default; with it on, preflights on the operations' paths
+// are 204s allowing PATCH with the headers a client sends, and every response to an allowed origin
+// (200, every problem, the ones the server writes itself) can be read by the page. Over HTTP on
+// 127.0.0.1. The real browser: cors-browser.test.ts.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createServer } from "../../src/server/index.js";
+import type { RunningServer } from "../../src/server/index.js";
+import type { OperationId } from "../../src/validators.js";
+import { BOB_THREAD, DOCS_CONVERSATION, DOCS_THREAD, SENDERS, checkResponse, parseRawResponse, pathOf, rawExchange, send, snapshot, start } from "./http.js";
+import type { Sent } from "./http.js";
+
+const VITE = "http://localhost:5173";
+const OTHER = "https://evil.example";
+const ops: OperationId[] = ["updateConversation", "updateThread"];
+const idOf: Record<OperationId, string> = { updateConversation: DOCS_CONVERSATION, updateThread: DOCS_THREAD };
+const EXPOSED = "X-Request-Id, WWW-Authenticate, Allow";
+const CORS_HEADERS = ["access-control-allow-origin", "access-control-allow-methods", "access-control-allow-headers", "access-control-max-age", "access-control-expose-headers", "access-control-allow-credentials"];
+
+/** The CORS response headers present, by name. */
+function corsHeadersOf(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of CORS_HEADERS) {
+    const value = headers.get(name);
+    if (value !== null) out[name] = value;
+  }
+  return out;
+}
+
+/** A browser's preflight for a PATCH with a token and a JSON body. */
+async function preflight(server: RunningServer, path: string, origin: string | null, requestHeaders = "authorization,content-type") {
+  const headers: Record<string, string> = { "access-control-request-method": "PATCH", "access-control-request-headers": requestHeaders };
+  if (origin !== null) headers.origin = origin;
+  const response = await fetch(server.url + path, { method: "OPTIONS", headers });
+  return { status: response.status, headers: response.headers, text: await response.text() };
+}
+
+function expectAllowed(res: Sent, origin: string): void {
+  expect(res.headers.get("access-control-allow-origin"), res.text).toBe(origin);
+  expect(res.headers.get("access-control-expose-headers"), res.text).toBe(EXPOSED);
+  expect(res.headers.get("access-control-allow-credentials")).toBeNull();
+}
+
+describe("CORS off (the default)", () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await start();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  for (const op of ops) {
+    it(`${op}: a preflight stays a 405 with Allow: PATCH and no CORS header`, async () => {
+      const res = await preflight(server, pathOf(op, idOf[op]), VITE);
+      expect(res.status).toBe(405);
+      expect(res.headers.get("allow")).toBe("PATCH");
+      expect(corsHeadersOf(res.headers)).toEqual({});
+      checkResponse(op, "OPTIONS", { ...res, body: JSON.parse(res.text) });
+    });
+  }
+
+  it("an actual request with an Origin gets no CORS header and no Vary", async () => {
+    const res = await send(server, "updateConversation", DOCS_CONVERSATION, { body: { unread_count: 1 }, headers: { origin: VITE } });
+    expect(res.status).toBe(200);
+    expect(corsHeadersOf(res.headers)).toEqual({});
+    expect(res.headers.get("vary")).toBeNull();
+  });
+
+  it("cors: false is off too", async () => {
+    const app = createServer({ cors: false });
+    try {
+      const res = await app.inject({ method: "OPTIONS", url: pathOf("updateThread", DOCS_THREAD), headers: { origin: VITE, "access-control-request-method": "PATCH" } });
+      expect(res.statusCode).toBe(405);
+      expect(res.headers["access-control-allow-origin"]).toBeUndefined();
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+/** Every kind of response the server gives, each from a request of the allowed origin. */
+function everyResponse(origin: string) {
+  const withOrigin = (headers: Record<string, string> = {}) => ({ ...headers, origin });
+  return [
+    { name: "200 conversation", run: (s: RunningServer) => send(s, "updateConversation", DOCS_CONVERSATION, { body: { unread_count: 2 }, headers: withOrigin() }), status: 200 },
+    { name: "200 thread", run: (s: RunningServer) => send(s, "updateThread", DOCS_THREAD, { body: { draft_subject: "Hi" }, headers: withOrigin() }), status: 200 },
+    { name: "400 bad id", run: (s: RunningServer) => send(s, "updateThread", "nope", { body: { status: "active" }, headers: withOrigin() }), status: 400 },
+    { name: "400 invalid JSON", run: (s: RunningServer) => send(s, "updateThread", DOCS_THREAD, { body: "{broken", headers: withOrigin() }), status: 400 },
+    { name: "400 no valid field", run: (s: RunningServer) => send(s, "updateThread", DOCS_THREAD, { body: { nope: 1 }, headers: withOrigin() }), status: 400 },
+    { name: "400 invalid sender", run: (s: RunningServer) => send(s, "updateThread", DOCS_THREAD, { body: { account_id: SENDERS.pending }, headers: withOrigin() }), status: 400 },
+    { name: "400 malformed URL", run: (s: RunningServer) => send(s, "updateThread", "", { rawPath: "/api/threads/%E0%A4%A", body: { status: "active" }, headers: withOrigin() }), status: 400 },
+    { name: "401 no token", run: (s: RunningServer) => send(s, "updateThread", DOCS_THREAD, { token: null, body: { status: "active" }, headers: withOrigin() }), status: 401 },
+    { name: "401 unknown token", run: (s: RunningServer) => send(s, "updateThread", DOCS_THREAD, { token: "puffle_test_mallory", body: { status: "active" }, headers: withOrigin() }), status: 401 },
+    { name: "404 another user's thread", run: (s: RunningServer) => send(s, "updateThread", BOB_THREAD, { body: { status: "active" }, headers: withOrigin() }), status: 404 },
+    { name: "404 unknown path", run: (s: RunningServer) => send(s, "updateThread", "", { rawPath: "/api/threadz/x", body: { status: "active" }, headers: withOrigin() }), status: 404 },
+    { name: "405 GET", run: (s: RunningServer) => send(s, "updateThread", DOCS_THREAD, { method: "GET", headers: withOrigin() }), status: 405 },
+    { name: "405 OPTIONS that is not a preflight", run: (s: RunningServer) => send(s, "updateThread", DOCS_THREAD, { method: "OPTIONS", headers: withOrigin() }), status: 405 },
+    { name: "409 duplicate", run: (s: RunningServer) => send(s, "updateThread", DOCS_THREAD, { body: { account_id: SENDERS.sales }, headers: withOrigin() }), status: 409 },
+    { name: "413 by Content-Length", run: (s: RunningServer) => send(s, "updateThread", DOCS_THREAD, { body: `{"draft_body_text":"${"a".repeat(1_048_576)}"}`, headers: withOrigin() }), status: 413 },
+    { name: "413 chunked", run: (s: RunningServer) => sendChunked(s, origin), status: 413 },
+    { name: "415", run: (s: RunningServer) => send(s, "updateThread", DOCS_THREAD, { body: "status=active", contentType: "text/plain", headers: withOrigin() }), status: 415 },
+  ];
+}
+
+/** A chunked body over the limit (no Content-Length): Fastify's reader stops it, the error handler answers. */
+async function sendChunked(server: RunningServer, origin: string): Promise<Sent> {
+  const big = `{"draft_body_text":"${"a".repeat(1_100_000)}"}`;
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode(big));
+      controller.close();
+    },
+  });
+  const response = await fetch(server.url + pathOf("updateThread", DOCS_THREAD), {
+    method: "PATCH",
+    headers: { origin, authorization: "Bearer puffle_test_alice", "content-type": "application/json" },
+    body,
+    duplex: "half",
+  } as RequestInit);
+  const text = await response.text();
+  const sent = { status: response.status, headers: response.headers, text, body: JSON.parse(text) as unknown };
+  checkResponse("updateThread", "PATCH", sent);
+  return sent;
+}
+
+describe("CORS for any origin (cors: true)", () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await start({ cors: true });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  for (const op of ops) {
+    it(`${op}: a preflight is a 204 allowing PATCH with Authorization and Content-Type, for any origin`, async () => {
+      const before = snapshot(server);
+      const res = await preflight(server, pathOf(op, idOf[op]), OTHER);
+      expect(res.status).toBe(204);
+      expect(res.text).toBe("");
+      expect(res.headers.get("x-request-id")).toMatch(/^req_[0-9a-f]{20}$/);
+      expect(corsHeadersOf(res.headers)).toEqual({
+        "access-control-allow-origin": "*",
+        "access-control-allow-methods": "PATCH",
+        "access-control-allow-headers": "Authorization, Content-Type, X-Request-Id",
+        "access-control-max-age": "600",
+      });
+      expect(res.headers.get("vary")).toBeNull();
+      expect(snapshot(server)).toEqual(before);
+    });
+  }
+
+  it("a preflight needs no token and does not look at the id (the actual request answers)", async () => {
+    const res = await preflight(server, "/api/threads/not-a-uuid", VITE, "authorization,content-type,x-request-id");
+    expect(res.status).toBe(204);
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
+  });
+
+  it("a preflight for an unknown path is the 404 problem, readable by the page", async () => {
+    const res = await preflight(server, "/api/threadz/x", VITE);
+    expect(res.status).toBe(404);
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
+  });
+
+  for (const { name, run, status } of everyResponse(VITE)) {
+    it(`${name}: Access-Control-Allow-Origin: * and the exposed headers`, async () => {
+      const res = await run(server);
+      expect(res.status).toBe(status);
+      expectAllowed(res, "*");
+    });
+  }
+
+  it("a 401 still says WWW-Authenticate, a 405 Allow (both exposed)", async () => {
+    const unauthorized = await send(server, "updateThread", DOCS_THREAD, { token: null, body: { status: "active" }, headers: { origin: VITE } });
+    expect(unauthorized.headers.get("www-authenticate")).toBe('Bearer realm="puffle"');
+    const notAllowed = await send(server, "updateThread", DOCS_THREAD, { method: "DELETE", headers: { origin: VITE } });
+    expect(notAllowed.headers.get("allow")).toBe("PATCH");
+  });
+
+  it("a request without an Origin gets the same header (it does not vary)", async () => {
+    const res = await send(server, "updateConversation", DOCS_CONVERSATION, { body: { unread_count: 0 } });
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
+    expect(res.headers.get("vary")).toBeNull();
+  });
+
+  it("a request Node's HTTP parser rejects (431, written by the server itself) carries it too", async () => {
+    const path = pathOf("updateThread", DOCS_THREAD);
+    const exchange = await rawExchange(server, `PATCH ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: ${VITE}\r\nX-Big: ${"a".repeat(20_000)}\r\nContent-Length: 2\r\n\r\n{}`);
+    const res = parseRawResponse(exchange.text);
+    checkResponse("updateThread", "PATCH", res);
+    expect(res.status).toBe(431);
+    expectAllowed(res, "*");
+  });
+});
+
+describe("CORS for one origin (cors: origin)", () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await start({ cors: VITE });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it("a preflight from that origin is allowed, echoing it, with Vary: Origin", async () => {
+    const res = await preflight(server, pathOf("updateThread", DOCS_THREAD), VITE);
+    expect(res.status).toBe(204);
+    expect(corsHeadersOf(res.headers)).toEqual({
+      "access-control-allow-origin": VITE,
+      "access-control-allow-methods": "PATCH",
+      "access-control-allow-headers": "Authorization, Content-Type, X-Request-Id",
+      "access-control-max-age": "600",
+    });
+    expect(res.headers.get("vary")).toBe("Origin");
+  });
+
+  it.each([[OTHER], ["http://localhost:5174"], ["https://localhost:5173"], ["null"], [null]])("a preflight from %j gets no allow header (the browser blocks)", async (origin) => {
+    const res = await preflight(server, pathOf("updateThread", DOCS_THREAD), origin);
+    expect(res.status).toBe(204);
+    expect(corsHeadersOf(res.headers)).toEqual({});
+    expect(res.headers.get("vary")).toBe("Origin");
+  });
+
+  for (const { name, run, status } of everyResponse(VITE)) {
+    it(`${name}: allowed for that origin`, async () => {
+      const res = await run(server);
+      expect(res.status).toBe(status);
+      expectAllowed(res, VITE);
+      expect(res.headers.get("vary")).toBe("Origin");
+    });
+  }
+
+  it("an actual request from another origin gets no CORS header (its page cannot read the answer)", async () => {
+    const res = await send(server, "updateConversation", DOCS_CONVERSATION, { body: { unread_count: 0 }, headers: { origin: OTHER } });
+    expect(res.status).toBe(200);
+    expect(corsHeadersOf(res.headers)).toEqual({});
+    expect(res.headers.get("vary")).toBe("Origin");
+  });
+
+  it("a request Node's HTTP parser rejects carries that origin (the only one a page could read it from)", async () => {
+    const exchange = await rawExchange(server, "GARBAGE\r\n\r\n");
+    const res = parseRawResponse(exchange.text);
+    expect(res.status).toBe(400);
+    expectAllowed(res, VITE);
+  });
+});
+
+describe("CORS for several origins (cors: [origins])", () => {
+  const APP = "https://app.example.com";
+  let server: RunningServer;
+  beforeAll(async () => {
+    // Written as people type them; compared as browsers send them.
+    server = await start({ cors: ["HTTP://LocalHost:5173", "https://app.example.com:443"] });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it.each([[VITE], [APP]])("a preflight and a request from %s are allowed, echoing the origin", async (origin) => {
+    const pre = await preflight(server, pathOf("updateConversation", DOCS_CONVERSATION), origin);
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get("access-control-allow-origin")).toBe(origin);
+    expect(pre.headers.get("vary")).toBe("Origin");
+    const res = await send(server, "updateConversation", DOCS_CONVERSATION, { body: { unread_count: 1 }, headers: { origin } });
+    expectAllowed(res, origin);
+    expect(res.headers.get("vary")).toBe("Origin");
+  });
+
+  it("another origin is not", async () => {
+    const pre = await preflight(server, pathOf("updateConversation", DOCS_CONVERSATION), OTHER);
+    expect(corsHeadersOf(pre.headers)).toEqual({});
+    const res = await send(server, "updateConversation", DOCS_CONVERSATION, { body: { unread_count: 1 }, headers: { origin: OTHER } });
+    expect(corsHeadersOf(res.headers)).toEqual({});
+  });
+
+  it("a request Node's HTTP parser rejects carries none (its Origin was never read)", async () => {
+    const res = parseRawResponse((await rawExchange(server, "GARBAGE\r\n\r\n")).text);
+    expect(res.status).toBe(400);
+    expect(corsHeadersOf(res.headers)).toEqual({});
+  });
+});
+
+describe("an invalid cors option: a TypeError naming cors and the rule", () => {
+  it.each([
+    ["a path", "http://localhost:5173/app"],
+    ["a trailing slash", "http://localhost:5173/"],
+    ["a query", "http://localhost:5173?x=1"],
+    ["a fragment", "http://localhost:5173#x"],
+    ["no scheme", "localhost:5173"],
+    ["another scheme", "ftp://localhost"],
+    ["user info", "http://user@localhost"],
+    ["a bad port", "http://localhost:99999"],
+    ["an empty string", ""],
+    ["an empty array", []],
+    ["a list with a bad origin", [VITE, "nope"]],
+    ["a list with *", [VITE, "*"]],
+    ["a number", 5173],
+  ] as const)("%s", (_name, value) => {
+    expect(() => createServer({ cors: value as never })).toThrow(TypeError);
+    expect(() => createServer({ cors: value as never })).toThrow(/^createServer: cors must be true or "\*" \(any origin\), an origin or an array of origins; an origin is http:\/\/ or https:\/\/, a host and an optional :port, with no path \(not even a trailing \/\), query or fragment, e\.g\. http:\/\/localhost:5173; got /);
+  });
+
+  it("startServer checks it before it listens", async () => {
+    await expect(start({ cors: "localhost:5173" })).rejects.toThrow(/cors must be/);
+  });
+});
