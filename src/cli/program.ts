@@ -15,7 +15,8 @@ import {
 } from "../errors.js";
 import { validatePathParams, validateRequestBody } from "../validators.js";
 import type { ValidationIssue, ValidationResult } from "../validators.js";
-import { hostProblem, stopOnSignals } from "../server/launch.js";
+import { corsBannerLine, hostProblem, parseCorsArgument, stopOnSignals } from "../server/launch.js";
+import type { CorsOrigins } from "../server/launch.js";
 import { commandOf, deriveFieldOptions, OptionValueError } from "./options.js";
 import type { FieldOption, MetaOperations } from "./options.js";
 
@@ -219,6 +220,12 @@ function hostParser(text: string): string {
   return text;
 }
 
+function corsParser(text: string): CorsOrigins {
+  const parsed = parseCorsArgument(text);
+  if ("problem" in parsed) throw new InvalidArgumentError(parsed.problem);
+  return parsed.origins;
+}
+
 /** Adds `<noun> <verb>` for one operation to `program`. */
 function addOperationCommand(
   program: Command,
@@ -319,9 +326,14 @@ function addMockCommand(program: Command, deps: Required<Omit<CliDeps, "meta">>,
     .addOption(new Option("--port <n>", "port to listen on (0 = any free port)").argParser(portParser).default(4010))
     .addOption(new Option("--host <host>", "address to listen on (::1 for IPv6 loopback)").argParser(hostParser).default("127.0.0.1"))
     .option("--data <file>", "start from this seed file instead of the default seed (format: docs/server.md)")
+    .addOption(
+      new Option("--cors [origin]", "let web pages on other origins call the server from a browser (CORS; off unless given): alone, any origin; with an origin (http://localhost:5173; several: comma-separated), only those")
+        .preset("*")
+        .argParser(corsParser),
+    )
     .option("--quiet", "do not log requests")
     .addHelpText("after", MOCK_HELP_AFTER)
-    .action(async (opts: { port: number; host: string; data?: string; quiet?: boolean }) => {
+    .action(async (opts: { port: number; host: string; data?: string; cors?: CorsOrigins; quiet?: boolean }) => {
       // Imported here so that the update commands do not load the server (Fastify) at all.
       const server = await import("../server/index.js");
       let seed;
@@ -332,12 +344,14 @@ function addMockCommand(program: Command, deps: Required<Omit<CliDeps, "meta">>,
       }
       let running;
       try {
-        running = await server.startServer({ port: opts.port, host: opts.host, seed, logger: opts.quiet !== true });
+        running = await server.startServer({ port: opts.port, host: opts.host, seed, logger: opts.quiet !== true, cors: opts.cors });
       } catch (error) {
         const code = (error as { code?: unknown }).code;
         throw new CliFailure(EXIT.internal, `cannot listen on ${opts.host}:${opts.port}: ${code === "EADDRINUSE" ? "the address is already in use" : error instanceof Error ? error.message : String(error)}`);
       }
-      const lines = [`Puffle reference server listening on ${running.url}`, "", "Demo tokens (export PUFFLE_API_KEY=<token>):"];
+      const lines = [`Puffle reference server listening on ${running.url}`];
+      if (opts.cors !== undefined) lines.push(corsBannerLine(opts.cors));
+      lines.push("", "Demo tokens (export PUFFLE_API_KEY=<token>):");
       for (const user of seed.users) {
         lines.push(`  ${user.token}   ${user.name}`);
         for (const row of seed.conversations.filter((c) => c.user_id === user.id)) {

@@ -92,10 +92,9 @@ function describe(value: unknown): string {
   return typeof value === "string" ? JSON.stringify(value) : value === null ? "null" : typeof value === "object" ? "an object" : String(value);
 }
 
-/** The banner's line about CORS. */
-export function corsBannerLine(origins: CorsOrigins | undefined): string {
-  if (origins === undefined) return "CORS: off (--cors to let a web page on another origin call the server)";
-  return origins === "*" ? "CORS: on, for any origin (*)" : `CORS: on, for ${origins.join(", ")}`;
+/** The launchers' banner line when CORS is on. */
+export function corsBannerLine(origins: CorsOrigins): string {
+  return origins === "*" ? "CORS: on, for any origin (*)" : `CORS: on, for ${origins.join(", ")} (other origins get no CORS headers)`;
 }
 
 /** How a server answers with CORS on. */

@@ -1,7 +1,12 @@
 // What both launchers of the reference server share — `puffle mock` (src/cli/program.ts) and
-// `npm run mock` (src/server/main.ts): the --host check and the shutdown on SIGINT/SIGTERM.
-// Types only from ./index.js, so importing this does not load Fastify.
+// `npm run mock` (src/server/main.ts): the --host and --cors checks, the banner's CORS line, and the
+// shutdown on SIGINT/SIGTERM. Types only from ./index.js, so importing this does not load Fastify.
 import type { RunningServer } from "./index.js";
+
+// `--cors [origin]`: parseCorsArgument checks the value (`*` when the option is given alone) and
+// names --cors and the rule when it is not one; corsBannerLine is the banner's line when CORS is on.
+export { corsBannerLine, parseCorsArgument } from "./cors.js";
+export type { CorsOrigins } from "./cors.js";
 
 /** How long open requests may finish after SIGINT/SIGTERM before their connections are cut. */
 export const CLOSE_GRACE_MS = 1000;

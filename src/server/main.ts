@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run mock`: starts the reference server and prints its demo tokens and URLs.
-//   node dist/server/main.js [--port 4010] [--host 127.0.0.1] [--data FILE] [--quiet] [--print-seed]
+//   node dist/server/main.js [--port 4010] [--host 127.0.0.1] [--data FILE] [--cors [ORIGIN]] [--quiet] [--print-seed]
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -8,7 +8,8 @@ import { operations as meta } from "../../generated/meta.js";
 import { operationIds } from "../validators.js";
 import { defaultSeed, loadSeed, SeedError, startServer, validateSeed } from "./index.js";
 import type { RunningServer, Seed } from "./index.js";
-import { hostProblem, stopOnSignals } from "./launch.js";
+import { corsBannerLine, hostProblem, parseCorsArgument, stopOnSignals } from "./launch.js";
+import type { CorsOrigins } from "./launch.js";
 
 const USAGE = `Usage: node dist/server/main.js [options]   (npm run mock -- [options])
 
@@ -18,6 +19,9 @@ Options:
   --port N        port to listen on (default 4010; 0 = any free port)
   --host HOST     address to listen on (default 127.0.0.1; ::1 for IPv6 loopback)
   --data FILE     start from this seed file instead of the default seed (format: docs/server.md)
+  --cors [ORIGIN] let web pages on other origins call the server from a browser (CORS): alone,
+                  any origin; with ORIGIN (http://localhost:5173; several: comma-separated), only
+                  those. Off by default
   --quiet         do not log requests
   --print-seed    print the default seed as JSON, every column of every record (a starting point
                   for --data), and exit
@@ -34,8 +38,10 @@ function parsePort(value: string | undefined): number {
   return Number(value);
 }
 
-export function banner(server: RunningServer, seed: Seed, source: string): string {
-  const lines = [`Puffle reference server listening on ${server.url} (data: ${source})`, "", "Endpoints:"];
+export function banner(server: RunningServer, seed: Seed, source: string, cors?: CorsOrigins): string {
+  const lines = [`Puffle reference server listening on ${server.url} (data: ${source})`];
+  if (cors !== undefined) lines.push(corsBannerLine(cors));
+  lines.push("", "Endpoints:");
   for (const op of operationIds) lines.push(`  ${meta[op].method} ${server.url}${meta[op].path}   (${op})`);
   lines.push("", "Demo tokens (Authorization: Bearer <token>):");
   for (const user of seed.users) {
@@ -54,15 +60,24 @@ export function banner(server: RunningServer, seed: Seed, source: string): strin
   return `${lines.join("\n")}\n`;
 }
 
+/**
+ * `--cors` given without a value (last, or before another option) as `--cors=*`: parseArgs has no
+ * options whose value is optional. An origin never starts with "-".
+ */
+function withCorsDefault(argv: readonly string[]): string[] {
+  return argv.map((arg, i) => (arg === "--cors" && (i + 1 === argv.length || argv[i + 1]!.startsWith("-")) ? "--cors=*" : arg));
+}
+
 async function main(argv: string[]): Promise<void> {
   let values;
   try {
     ({ values } = parseArgs({
-      args: argv,
+      args: withCorsDefault(argv),
       options: {
         port: { type: "string" },
         host: { type: "string" },
         data: { type: "string" },
+        cors: { type: "string" },
         quiet: { type: "boolean" },
         "print-seed": { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -87,6 +102,12 @@ async function main(argv: string[]): Promise<void> {
   const host = values.host ?? "127.0.0.1";
   const hostError = hostProblem(host);
   if (hostError !== undefined) usageError(hostError);
+  let cors: CorsOrigins | undefined;
+  if (values.cors !== undefined) {
+    const parsed = parseCorsArgument(values.cors);
+    if ("problem" in parsed) usageError(parsed.problem);
+    cors = parsed.origins;
+  }
   let seed: Seed = defaultSeed;
   if (values.data !== undefined) {
     try {
@@ -98,7 +119,7 @@ async function main(argv: string[]): Promise<void> {
   }
   let server: RunningServer;
   try {
-    server = await startServer({ port, host, seed, logger: !values.quiet });
+    server = await startServer({ port, host, seed, logger: !values.quiet, cors });
   } catch (error) {
     const code = (error as { code?: string }).code;
     const reason = code === "EADDRINUSE" ? "the address is already in use" : error instanceof Error ? error.message : String(error);
@@ -106,7 +127,7 @@ async function main(argv: string[]): Promise<void> {
     process.exit(1);
   }
   stopOnSignals(server);
-  process.stdout.write(banner(server, seed, values.data ?? "default seed"));
+  process.stdout.write(banner(server, seed, values.data ?? "default seed", cors));
 }
 
 /** Whether this module is the program node was started with (not imported, e.g. for `banner`). */

@@ -421,6 +421,85 @@ describe("help, version and puffle mock", () => {
     expect(run.stderr.split("\n")[0]).toBe(`puffle mock: --host must be a host name or an IP address such as 127.0.0.1 or ::1, got ${JSON.stringify(host)}`);
   });
 
+  // --cors [origin]: one implementation for both launchers (parseCorsArgument in src/server/launch.ts).
+  /** A browser's preflight for a PATCH with a token and a JSON body, from `origin`. */
+  async function preflightOn(port: number, origin: string) {
+    const response = await fetch(`http://127.0.0.1:${port}/api/threads/${DRAFT_THREAD}`, {
+      method: "OPTIONS",
+      headers: { origin, "access-control-request-method": "PATCH", "access-control-request-headers": "authorization,content-type" },
+    });
+    await response.arrayBuffer();
+    return response;
+  }
+
+  it.each(LAUNCHERS.flatMap(([name, launcher]) => [
+    [name, ["--cors", "http://localhost:5173", "--quiet"], launcher, "CORS: on, for http://localhost:5173 (other origins get no CORS headers)", "http://localhost:5173"],
+    // Alone, and followed by another option: any origin.
+    [name, ["--cors", "--quiet"], launcher, "CORS: on, for any origin (*)", "*"],
+    [name, ["--quiet", "--cors"], launcher, "CORS: on, for any origin (*)", "*"],
+    [name, ["--quiet", "--cors=HTTP://LocalHost:5173,https://app.example.com"], launcher, "CORS: on, for http://localhost:5173, https://app.example.com (other origins get no CORS headers)", "http://localhost:5173"],
+  ] as const))("%s %j: the banner says so, and a preflight from http://localhost:5173 is allowed", async (_name, extra, launcher, line, allowOrigin) => {
+    const mock = await startMock([...extra], launcher);
+    try {
+      expect(mock.output().split("\n")[1]).toBe(line);
+      const allowed = await preflightOn(mock.port, "http://localhost:5173");
+      expect(allowed.status).toBe(204);
+      expect(allowed.headers.get("access-control-allow-origin")).toBe(allowOrigin);
+      expect(allowed.headers.get("access-control-allow-headers")).toBe("Authorization, Content-Type, X-Request-Id");
+      if (allowOrigin !== "*") {
+        const other = await preflightOn(mock.port, "https://evil.example");
+        expect(other.headers.get("access-control-allow-origin")).toBeNull();
+      }
+    } finally {
+      mock.child.kill("SIGTERM");
+      expect(await exitWithin(mock, 15_000)).toEqual({ code: 0, signal: null });
+    }
+  });
+
+  it.each(LAUNCHERS)("%s without --cors: no CORS line, a preflight is a 405", async (_name, launcher) => {
+    const mock = await startMock(["--quiet"], launcher);
+    try {
+      expect(mock.output()).not.toContain("CORS");
+      const res = await preflightOn(mock.port, "http://localhost:5173");
+      expect(res.status).toBe(405);
+      expect(res.headers.get("access-control-allow-origin")).toBeNull();
+    } finally {
+      mock.child.kill("SIGTERM");
+      expect(await exitWithin(mock, 15_000)).toEqual({ code: 0, signal: null });
+    }
+  });
+
+  const BAD_CORS: readonly (readonly [string, string])[] = [
+    ["http://localhost:5173/", 'got "http://localhost:5173/"'],
+    ["http://localhost:5173/app", 'got "http://localhost:5173/app"'],
+    ["localhost:5173", 'got "localhost:5173"'],
+    ["ftp://localhost", 'got "ftp://localhost"'],
+    ["http://localhost:5173?x=1", 'got "http://localhost:5173?x=1"'],
+    ["", 'got ""'],
+    ["http://localhost:5173,nope", 'got "nope" in "http://localhost:5173,nope"'],
+  ];
+  const CORS_RULE = "--cors must be * (any origin), an origin, or origins separated by commas; an origin is http:// or https://, a host and an optional :port, with no path (not even a trailing /), query or fragment, e.g. http://localhost:5173; ";
+
+  it.each(BAD_CORS)("puffle mock --cors %j: exit 2 naming the option and the rule, nothing listens", async (value, got) => {
+    const run = await puffle(["mock", "--port", "0", "--quiet", "--cors", value]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(oneLine(run)).toContain(`${CORS_RULE}${got}`);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.each(BAD_CORS)("npm run mock --cors %j: exit 2 naming the option and the rule, nothing listens", async (value, got) => {
+    const run = await new Promise<Run>((resolve) => {
+      execFile(process.execPath, [MAIN, "--port", "0", "--quiet", "--cors", value], { timeout: 20_000 }, (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr });
+      });
+    });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.split("\n")[0]).toBe(`puffle mock: ${CORS_RULE}${got}`);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it("puffle mock --data with a missing file: exit 2", async () => {
     const run = await puffle(["mock", "--port", "0", "--data", "/nonexistent/seed.json"]);
     expect(run.code).toBe(2);
