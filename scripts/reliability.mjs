@@ -109,7 +109,7 @@ const ROWS = [
   ["differential: pinned divergences", /^documented format divergences/, "Regression cases: each documented format divergence, both verdicts pinned value by value."],
   ["pipeline: broken specs fail safely", /^a broken spec/, "Broken spec (invalid YAML, dangling $ref, unknown keyword, keyword on the wrong type, unknown format, duplicate operationId, contradicting example): exit ≠ 0, one `file:line:col [rule] message` line, no stack, output byte-for-byte unchanged, no temp folder left."],
   ["pipeline: write failures leave generated/ as it was", /^a failure part-way/, "A failure after every file is written, before the swap (`PUFFLE_GENERATE_FAIL_AFTER_WRITE=1`): exit ≠ 0, one line, output unchanged."],
-  ["pipeline: deterministic output", /^the pipeline is deterministic/, "Two runs, and a run on a spec with every YAML mapping's keys shuffled, write identical bytes."],
+  ["pipeline: deterministic output", /^the pipeline is deterministic/, "Two runs, and a run on a spec with every YAML mapping's keys shuffled (but example data and the names of named examples, kept as authored), write identical bytes."],
 ];
 // Sections written by test/load and test/model (test/load/report.ts): every section of a suite is one row.
 const SERVER_ROWS = [

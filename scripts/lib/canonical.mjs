@@ -1,8 +1,17 @@
-// Stable key order for the bundled spec, so that the same description, however its source files
-// order their keys, always bundles to the same bytes.
+// Stable key order for the bundled spec: the same source always bundles to the same bytes, and
+// however the source files order the keys of the OpenAPI and JSON Schema objects, those come out in
+// one order. Example data is the exception: it is shown to readers as written, so it keeps the
+// order it was authored in.
 //
-// - Objects that are maps (paths, components, properties, responses, content, examples, …) and
-//   plain data (example values, extension values, enum/const/default values) are sorted by key.
+// - Example data keeps its authored order, all the way down: the `value` of an Example Object, an
+//   `example` (media type, parameter, header, schema) and each item of a schema's `examples` array.
+//   So do the named `examples` maps of media types, parameters and headers (tools such as Swagger
+//   UI, Redoc and Redocly show the first one by default: the one the source lists first); each
+//   Example Object in them lists its own keywords in the order below. (JavaScript puts integer-like
+//   keys such as "1" first, in ascending order, whatever the source says.)
+// - Other objects that are maps (paths, components and `components.examples`, properties,
+//   responses, content, …) and other plain data (extension values, enum/const/default values) are
+//   sorted by key.
 // - Every other object (an OpenAPI or JSON Schema object) lists its keywords in the order below,
 //   then any others (extensions) sorted by key.
 // - Arrays keep their order: it carries meaning (enum, parameters, allOf, servers).
@@ -37,8 +46,10 @@ const MAP_KEYS = new Set([
   "securitySchemes", "links", "callbacks", "pathItems", "properties", "patternProperties", "$defs",
   "dependentSchemas", "content", "encoding", "variables", "mapping", "scopes",
 ]);
-/** Keys whose value is data, not description: sorted all the way down. */
-const DATA_KEYS = new Set(["value", "default", "const", "enum", "example"]);
+/** Keys whose value is example data: copied in its authored order, all the way down. */
+const EXAMPLE_KEYS = new Set(["value", "example"]);
+/** Keys whose value is other data, not description: sorted all the way down. */
+const DATA_KEYS = new Set(["default", "const", "enum"]);
 
 const byKey = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 const byRank = (a, b) => {
@@ -59,17 +70,34 @@ function sortData(value) {
   return out;
 }
 
-function sortNode(value, parentKey) {
+function copyData(value) {
+  if (Array.isArray(value)) return value.map(copyData);
+  if (!isObject(value)) return value;
+  const out = {};
+  for (const key of Object.keys(value)) out[key] = copyData(value[key]);
+  return out;
+}
+
+/**
+ * `parentKey`: the key `value` is found under (undefined for a map's members and array items);
+ * `holderKey`: the key the object holding it is found under (to tell `components.examples`, a
+ * component map, from a media type's or parameter's named examples).
+ */
+function sortNode(value, parentKey, holderKey) {
+  // Example data, arrays included: as authored.
+  if (EXAMPLE_KEYS.has(parentKey)) return copyData(value);
   if (Array.isArray(value)) {
-    // `examples` in a schema is an array of data; schema `required` etc. are strings.
-    return parentKey === "examples" ? value.map(sortData) : value.map((v) => sortNode(v, undefined));
+    // `examples` in a schema is an array of example data; schema `required` etc. are strings.
+    return parentKey === "examples" ? value.map(copyData) : value.map((v) => sortNode(v, undefined));
   }
   if (!isObject(value)) return value;
   if (DATA_KEYS.has(parentKey) || (parentKey && parentKey.startsWith("x-"))) return sortData(value);
+  // Named examples of a media type, parameter or header: the authored order of their names.
+  const namedExamples = parentKey === "examples" && holderKey !== "components";
   const isMap = MAP_KEYS.has(parentKey);
-  const keys = Object.keys(value).sort(isMap ? byKey : byRank);
+  const keys = namedExamples ? Object.keys(value) : Object.keys(value).sort(isMap ? byKey : byRank);
   const out = {};
-  for (const key of keys) out[key] = sortNode(value[key], isMap ? undefined : key);
+  for (const key of keys) out[key] = isMap ? sortNode(value[key], undefined) : sortNode(value[key], key, parentKey);
   return out;
 }
 

@@ -158,7 +158,8 @@ export function decorateWithCodeSamples(spec) {
     const entry = byId.get(op.operation.operationId);
     op.operation["x-codeSamples"] = entry.samples;
     // Redoc shows the first example: make it the one the samples were made from (request) and the
-    // docs' own one (200 response).
+    // docs' own one (200 response). The bundle keeps the source's order of named examples, which
+    // lists `docs` first already; this holds whatever that order.
     const media = [deref(copy, op.operation.requestBody), deref(copy, op.operation.responses["200"])].map((m) => m.content["application/json"]);
     for (const m of media) {
       if (m.examples && Object.hasOwn(m.examples, entry.exampleName)) {

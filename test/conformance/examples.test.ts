@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
 import { schemas, validatePathParams, validateRequestBody, validateResponseBody } from "../../src/validators.js";
 import { deref, namedExamples, readJson, root, spec, specOperations, type Json, type JsonObject } from "../helpers.js";
 
@@ -89,6 +90,25 @@ describe("the docs' examples are in the spec verbatim", () => {
     expect(Object.fromEntries(response).docs).toStrictEqual(fixture[operationId]!.response);
   });
 
+  // Verbatim includes the order: the bundle shows the pages' keys in the pages' order (`id` first),
+  // and lists `docs` first among the named examples, where Swagger UI, Redoc and Redocly look for
+  // the one they show by default. Both bundled files: openapi.json and openapi.yaml.
+  const yamlSpec = parseYaml(fs.readFileSync(path.join(root, "generated/openapi.yaml"), "utf8")) as JsonObject;
+  it.each(Object.keys(fixture).flatMap((id) => [[id, "openapi.json", spec] as const, [id, "openapi.yaml", yamlSpec] as const]))(
+    "%s: in %s, `docs` is the first request and 200 example, with the fixture's key order",
+    (operationId, _file, bundled) => {
+      const at = (node: Json | undefined): JsonObject => resolveIn(bundled, node);
+      const op = Object.values(bundled.paths as JsonObject).map((item) => at(item).patch as JsonObject).find((o) => o?.operationId === operationId)!;
+      const request = (at(op.requestBody).content as JsonObject)["application/json"] as JsonObject;
+      const response = (at((op.responses as JsonObject)["200"]).content as JsonObject)["application/json"] as JsonObject;
+      for (const [media, want] of [[request, fixture[operationId]!.request], [response, fixture[operationId]!.response]] as const) {
+        const names = Object.keys(media.examples as JsonObject);
+        expect(names[0], `first of ${names.join(", ")}`).toBe("docs");
+        expect(JSON.stringify(at((media.examples as JsonObject).docs).value)).toBe(JSON.stringify(want));
+      }
+    },
+  );
+
   // The fixture itself is checked against Puffle's published pages when they are beside the repo
   // (they are in CI and in development: ../shared/reference).
   const referenceDir = path.resolve(root, "../shared/reference");
@@ -98,6 +118,10 @@ describe("the docs' examples are in the spec verbatim", () => {
     const objects = jsonObjectsIn(text);
     expect(objects).toContainEqual(fixture[operationId]!.request);
     expect(objects).toContainEqual(fixture[operationId]!.response);
+    // …in the pages' key order too.
+    const texts = objects.map((o) => JSON.stringify(o));
+    expect(texts).toContain(JSON.stringify(fixture[operationId]!.request));
+    expect(texts).toContain(JSON.stringify(fixture[operationId]!.response));
   });
 });
 
@@ -120,6 +144,19 @@ describe("the spec's summaries and 200 descriptions are the published pages' wor
     expect(deref<JsonObject>((op.op.responses as JsonObject)["200"]).description).toBe(description);
   });
 });
+
+/** Follows local `$ref`s within `doc` (the JSON or the YAML bundle). */
+function resolveIn(doc: JsonObject, node: Json | undefined): JsonObject {
+  let current = node;
+  while (current && typeof current === "object" && !Array.isArray(current) && typeof current.$ref === "string") {
+    current = (current.$ref as string)
+      .slice(2)
+      .split("/")
+      .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
+      .reduce<Json | undefined>((acc, key) => (acc && typeof acc === "object" && !Array.isArray(acc) ? acc[key] : undefined), doc);
+  }
+  return current as JsonObject;
+}
 
 /** Every balanced `{…}` in a text that parses as JSON, outermost first. */
 function jsonObjectsIn(text: string): Json[] {

@@ -1,5 +1,6 @@
 // The pipeline is deterministic: two runs on the same spec write identical bytes, and so does a run
-// on an equivalent spec whose YAML source files list every mapping's keys in a different order.
+// on an equivalent spec whose YAML source files list every mapping's keys in a different order
+// (but for example data and the names of named examples, which the bundle keeps as authored).
 import fs from "node:fs";
 import path from "node:path";
 import { isMap, isSeq, parseDocument, type Node } from "yaml";
@@ -14,16 +15,26 @@ afterAll(() => flushCounts(import.meta.url));
 const SLOW = 240_000;
 
 
-/** Shuffles the keys of every YAML mapping (sequences keep their order: it carries meaning). */
-function shuffleKeys(node: unknown, random: () => number): void {
+/**
+ * Shuffles the keys of every YAML mapping (sequences keep their order: it carries meaning), except
+ * where the authored order is kept in the bundle (scripts/lib/canonical.mjs): example data (an
+ * Example Object's `value`, an `example`, the items of a schema's `examples`) is left as it is, and
+ * a named `examples` map keeps the order of its names (each Example Object in it is shuffled).
+ */
+function shuffleKeys(node: unknown, random: () => number, key?: string): void {
+  if (key === "value" || key === "example") return;
   if (isMap(node)) {
     const items = node.items;
-    for (let i = items.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [items[i], items[j]] = [items[j]!, items[i]!];
+    if (key !== "examples") {
+      for (let i = items.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [items[i], items[j]] = [items[j]!, items[i]!];
+      }
     }
-    for (const pair of items) shuffleKeys(pair.value as Node, random);
+    const inMap = key === "examples";
+    for (const pair of items) shuffleKeys(pair.value as Node, random, inMap ? undefined : String((pair.key as { value?: unknown })?.value ?? pair.key));
   } else if (isSeq(node)) {
+    if (key === "examples") return;
     for (const item of node.items) shuffleKeys(item, random);
   }
 }
