@@ -58,6 +58,12 @@ const byRank = (a, b) => {
   return ra !== rb ? ra - rb : byKey(a, b);
 };
 
+/** `out[key] = value`, but a `__proto__` key becomes an own member, as JSON.parse and the YAML loader make it (an assignment would set the copy's prototype and lose the member). */
+function put(out, key, value) {
+  if (key === "__proto__") Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
+}
+
 function isObject(v) {
   return v !== null && typeof v === "object" && !Array.isArray(v);
 }
@@ -66,7 +72,7 @@ function sortData(value) {
   if (Array.isArray(value)) return value.map(sortData);
   if (!isObject(value)) return value;
   const out = {};
-  for (const key of Object.keys(value).sort(byKey)) out[key] = sortData(value[key]);
+  for (const key of Object.keys(value).sort(byKey)) put(out, key, sortData(value[key]));
   return out;
 }
 
@@ -74,7 +80,7 @@ function copyData(value) {
   if (Array.isArray(value)) return value.map(copyData);
   if (!isObject(value)) return value;
   const out = {};
-  for (const key of Object.keys(value)) out[key] = copyData(value[key]);
+  for (const key of Object.keys(value)) put(out, key, copyData(value[key]));
   return out;
 }
 
@@ -97,7 +103,7 @@ function sortNode(value, parentKey, holderKey) {
   const isMap = MAP_KEYS.has(parentKey);
   const keys = namedExamples ? Object.keys(value) : Object.keys(value).sort(isMap ? byKey : byRank);
   const out = {};
-  for (const key of keys) out[key] = isMap ? sortNode(value[key], undefined) : sortNode(value[key], key, parentKey);
+  for (const key of keys) put(out, key, isMap ? sortNode(value[key], undefined) : sortNode(value[key], key, parentKey));
   return out;
 }
 

@@ -51,6 +51,18 @@ describe("canonicalize", () => {
     for (const [pointer, keys] of Object.entries(want)) expect(got[pointer.replace(/~1/g, "/")], pointer).toBe(keys);
   });
 
+  it("keeps a `__proto__` key (as JSON.parse and the YAML loader make it) in data and maps, as an own member", () => {
+    const doc = JSON.parse(
+      '{"components":{"examples":{"E":{"value":{"__proto__":{"a":1},"b":2}}},"schemas":{"A":{"default":{"__proto__":{"a":1}},"properties":{"__proto__":{"type":"string"}}}}}}',
+    );
+    const out = canonicalize(doc);
+    for (const node of [out.components.examples.E.value, out.components.schemas.A.default, out.components.schemas.A.properties]) {
+      expect(Object.keys(node)).toContain("__proto__");
+      expect(Object.getPrototypeOf(node)).toBe(Object.prototype);
+    }
+    expect(JSON.stringify(out.components.examples.E.value)).toBe('{"__proto__":{"a":1},"b":2}');
+  });
+
   it("is deterministic, and example data is copied, not shared", () => {
     const doc = { components: { examples: { E: { value: data() } }, schemas: { A: { examples: [data()] } } } };
     const a = canonicalize(doc);
