@@ -363,7 +363,7 @@ export const operationExamples = {
           "type": "https://app.puffle.ai/problems/not-found",
           "title": "Not found",
           "status": 404,
-          "detail": "No conversation with this id."
+          "detail": "No thread with this id."
         }) satisfies operations["updateThread"]["responses"][404]["content"]["application/problem+json"],
       },
       "409": {

@@ -301,6 +301,16 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description No thread with this id is owned by the caller. A thread owned by someone else gets exactly the same response as an id that does not exist, so existence is never revealed. */
+        ThreadNotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The `Authorization` header is missing, is not `Bearer <token>`, or names no valid token. */
         Unauthorized: {
             headers: {
@@ -358,6 +368,7 @@ export type ResponseDuplicateThread = components['responses']['DuplicateThread']
 export type ResponseNotFound = components['responses']['NotFound'];
 export type ResponsePayloadTooLarge = components['responses']['PayloadTooLarge'];
 export type ResponseThreadBadRequest = components['responses']['ThreadBadRequest'];
+export type ResponseThreadNotFound = components['responses']['ThreadNotFound'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseUnsupportedMediaType = components['responses']['UnsupportedMediaType'];
 export type ParameterId = components['parameters']['Id'];
@@ -428,7 +439,7 @@ export interface operations {
             };
             400: components["responses"]["ThreadBadRequest"];
             401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ThreadNotFound"];
             409: components["responses"]["DuplicateThread"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];

@@ -1,10 +1,15 @@
-// The 409 example is shown on the same page as the docs' own request example, so the two must tell
+// The error examples are what the reference server answers.
+//
+// 404: each operation's examples are the body the server sends for a missing id and for another
+// user's id (the same body: existence is never revealed), so the thread operation's says "thread".
+//
+// 409: the example is shown on the same page as the docs' own request example, so the two must tell
 // one story: the docs' request (its sender, its recipient) is applied (200), and the 409 example's
 // existing thread is what the reference server, on its documented default seed, answers when the
 // docs' thread is given that thread's sender. An example whose sender is the docs' own would say
 // the docs' request conflicts with itself.
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { ALICE_TOKEN, startServer } from "../../src/server/index.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ALICE_TOKEN, defaultSeed, startServer } from "../../src/server/index.js";
 import type { RunningServer } from "../../src/server/index.js";
 import { deref, namedExamples, specOperations, type JsonObject } from "../helpers.js";
 
@@ -22,15 +27,43 @@ afterAll(async () => {
   await server?.close();
 });
 
-const patchThread = async (id: string, body: unknown) => {
-  const response = await fetch(`${server.url}/api/threads/${id}`, {
+const patch = async (urlPath: string, body: unknown) => {
+  const response = await fetch(`${server.url}${urlPath}`, {
     method: "PATCH",
     headers: { authorization: `Bearer ${ALICE_TOKEN}`, "content-type": "application/json" },
     body: JSON.stringify(body),
     signal: AbortSignal.timeout(10_000),
   });
-  return { status: response.status, body: (await response.json()) as JsonObject };
+  return { status: response.status, contentType: response.headers.get("content-type"), body: (await response.json()) as JsonObject };
 };
+const patchThread = (id: string, body: unknown) => patch(`/api/threads/${id}`, body);
+
+// No record has this id; Bob owns the other, and Alice asks.
+const MISSING_ID = "deadbeef-0000-4000-8000-000000000000";
+const BOBS_ID = defaultSeed.conversations.find((c) => c.user_id !== defaultSeed.users.find((u) => u.token === ALICE_TOKEN)!.id)!.id;
+
+describe.each(specOperations().map((o) => [o.operationId, o] as const))("%s: the 404 examples are what the reference server answers", (_operationId, operation) => {
+  const notFound = deref<JsonObject>((operation.op.responses as JsonObject)["404"]).content as JsonObject;
+  const examples = Object.entries(notFound).flatMap(([mediaType, media]) => namedExamples(media as JsonObject).map(([name, value]) => [mediaType, name, value] as const));
+  const requestMedia = (deref<JsonObject>(operation.op.requestBody).content as JsonObject)["application/json"] as JsonObject;
+  const body = namedExamples(requestMedia)[0]![1];
+
+  it("documents a 404 example", () => {
+    expect(examples.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it.each([
+    ["a missing id", MISSING_ID],
+    ["another user's id", BOBS_ID],
+  ])("for %s", async (_case, id) => {
+    const answer = await patch(operation.path.replace("{id}", id), body);
+    expect(answer.status).toBe(404);
+    for (const [mediaType, name, value] of examples) {
+      expect(answer.contentType, `content type of "${name}"`).toContain(mediaType);
+      expect(answer.body, `404 example "${name}" of ${operation.operationId}`).toEqual(value);
+    }
+  });
+});
 
 it("there is a 409 example and a docs request that sets a sender", () => {
   expect(conflicts.length).toBeGreaterThanOrEqual(1);
