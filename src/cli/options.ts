@@ -83,6 +83,15 @@ function plain(text: string | undefined): string {
   return (text ?? "").replace(/`/g, "").replace(/\s+/g, " ").trim();
 }
 
+/**
+ * The spec tells API callers "…, or null to clear it"; on the command line a text option's `null`
+ * is the text "null", and a field is cleared with its `--clear-…` flag (a JSON option also reads
+ * the value `null`). The help says so; the spec's description is unchanged.
+ */
+function cliClearWording(text: string, clearLong: string, json: boolean): string {
+  return text.replace(/,?\s+or null to clear (it|them)\b/gi, (_match, pronoun: string) => ` (${clearLong}${json ? " or the value null" : ""} clears ${pronoun})`);
+}
+
 function describeValue(value: unknown): string {
   return typeof value === "string" ? JSON.stringify(value) : String(value);
 }
@@ -210,7 +219,9 @@ export function deriveFieldOptions(operation: OperationMeta): FieldOption[] {
         return text;
       };
     }
-    const description = `${plain(schema.description) || field}${extra}`;
+    const clearLong = `--clear-${kebabCase(field)}`;
+    const text = plain(schema.description);
+    const description = `${(nullable ? cliClearWording(text, clearLong, kind === "json") : text) || field}${extra}`;
     out.push({
       field,
       flags: `${long} <${placeholder}>`,
@@ -220,7 +231,7 @@ export function deriveFieldOptions(operation: OperationMeta): FieldOption[] {
       choices,
       parse,
       clear: nullable
-        ? { flags: `--clear-${kebabCase(field)}`, long: `--clear-${kebabCase(field)}`, description: `Send ${field}: null (clear it). Cannot be combined with ${long}.` }
+        ? { flags: clearLong, long: clearLong, description: `Send ${field}: null (clear it). Cannot be combined with ${long}.` }
         : undefined,
     });
   }

@@ -118,7 +118,7 @@ describe("a field added to the meta appears in the CLI without hand edits", () =
     const { code, stdout } = await run(["thread", "update", "--help"], { meta: modified });
     expect(code).toBe(EXIT.ok);
     const help = stdout.replace(/\s+/g, " ");
-    expect(help).toContain("--draft-reply-to <email> Reply-To address of the draft, or null to clear it. (format: email)");
+    expect(help).toContain("--draft-reply-to <email> Reply-To address of the draft (--clear-draft-reply-to clears it). (format: email)");
     expect(help).toContain("--clear-draft-reply-to Send draft_reply_to: null (clear it).");
     expect(help).toContain("--priority <n> Sort priority of the thread. (integer from 1 to 5)");
     expect(help).toContain('--label <value> Colour label of the thread. (choices: "red", "green")');
@@ -261,6 +261,26 @@ describe("review: @file bounds, a JSON null, help width", () => {
     expect(stderr).toBe("");
     expect(code).toBe(EXIT.ok);
     expect(JSON.parse(stdout).body).toEqual({ draft_attachments: null });
+  });
+
+  // The spec tells API callers to send null to clear a field; on the command line a text option's
+  // "null" is the text "null", and a field is cleared with --clear-X (a JSON option also takes null).
+  it("the help of a nullable field says how the CLI clears it, not \"or null to clear it\"", async () => {
+    const fields = meta.updateThread.requestFields as Record<string, { description?: string }>;
+    // The spec keeps its wording for API users.
+    expect(fields.draft_subject?.description).toContain("or null to clear it");
+    for (const operation of Object.values(meta)) {
+      for (const option of deriveFieldOptions(operation)) expect(option.description, option.long).not.toMatch(/\bor null to clear\b/i);
+    }
+    const { code, stdout } = await run(["thread", "update", "--help"]);
+    expect(code).toBe(EXIT.ok);
+    const help = stdout.replace(/\s+/g, " ");
+    expect(help).toContain("--account-id <uuid> Email sender account ID (--clear-account-id clears it).");
+    expect(help).toContain("--draft-subject <text> Draft email subject (--clear-draft-subject clears it).");
+    expect(help).toContain("--draft-body-text <text> Draft plain-text body (--clear-draft-body-text clears it).");
+    expect(help).toContain("--draft-cc <text> Draft CC recipients (--clear-draft-cc clears them).");
+    expect(help).toContain('--draft-attachments <json|@file> Draft attachment metadata from "Upload thread attachment" (--clear-draft-attachments or the value null clears it).');
+    expect(help).not.toMatch(/null to clear/);
   });
 
   it("every --help fits 80 columns and the update commands list every exit code", async () => {
