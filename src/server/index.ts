@@ -98,6 +98,21 @@ const RECORD_JSON: { [Op in OperationId]: (record: Conversation & Thread) => str
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:\-]{1,200}$/;
 
+/**
+ * Headers on every response, beside X-Request-Id (docs/server.md): responses carry private records
+ * and problem details, so nothing may be stored by a cache (`no-store`), and a browser must not sniff
+ * a body into another type than the one declared (`nosniff`).
+ */
+const CACHE_CONTROL = "no-store";
+const CONTENT_TYPE_OPTIONS = "nosniff";
+
+/** The headers every response starts with: X-Request-Id, Cache-Control and X-Content-Type-Options. */
+function stampReply(reply: FastifyReply, requestId: string): void {
+  reply.header("x-request-id", requestId);
+  reply.header("cache-control", CACHE_CONTROL);
+  reply.header("x-content-type-options", CONTENT_TYPE_OPTIONS);
+}
+
 /** `Bearer <token>` (RFC 6750 b64token); the scheme is case-insensitive. */
 const BEARER_PATTERN = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
 const REALM = 'Bearer realm="puffle"';
@@ -163,7 +178,8 @@ function clientErrorProblem(code: string | undefined): ProblemBody {
 /**
  * A whole HTTP/1.1 problem response as text, for a socket that has no Fastify reply (the request could
  * not be parsed). The body and headers are those sendProblem gives every other problem (Fastify adds
- * `; charset=utf-8` to a string body's type), plus `Connection: close`: the socket is closed after it.
+ * `; charset=utf-8` to a string body's type) with those stampReply gives every response, plus
+ * `Connection: close`: the socket is closed after it.
  * With CORS on, the allowed origin when it does not depend on the request's `Origin` (which was not parsed).
  */
 function rawProblemResponse(body: ProblemBody, requestId: string, cors: CorsPolicy | undefined): string {
@@ -172,6 +188,8 @@ function rawProblemResponse(body: ProblemBody, requestId: string, cors: CorsPoli
   return (
     `HTTP/1.1 ${body.status} ${STATUS_CODES[body.status] ?? ""}\r\n` +
     `x-request-id: ${requestId}\r\n` +
+    `cache-control: ${CACHE_CONTROL}\r\n` +
+    `x-content-type-options: ${CONTENT_TYPE_OPTIONS}\r\n` +
     (allowOrigin !== undefined ? `access-control-allow-origin: ${allowOrigin}\r\naccess-control-expose-headers: ${CORS_EXPOSE_HEADERS}\r\n` : "") +
     `content-type: ${PROBLEM_CONTENT_TYPE}; charset=utf-8\r\n` +
     `content-length: ${Buffer.byteLength(json)}\r\n` +
@@ -258,7 +276,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     // A URL the router cannot decode. Fastify logs the request here but, unlike for a routed request,
     // not the response, so the response line ("request completed", as Fastify words it) is logged here.
     frameworkErrors: (error, request, reply) => {
-      reply.header("x-request-id", request.id);
+      stampReply(reply, request.id);
       addCorsHeaders?.(request, reply);
       request.log.info({ code: error.code }, "rejected a malformed request");
       const started = performance.now();
@@ -350,12 +368,13 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
 
   // Hooks are callback-style (request, reply, done): Fastify runs them without a promise and a
   // microtask each. A hook that answers sends the reply and does not call done. Every request runs
-  // exactly one onRequest hook, and its first step sets X-Request-Id: each route has its own (below),
+  // exactly one onRequest hook, and its first step sets X-Request-Id and the headers every response
+  // carries (stampReply): each route has its own (below),
   // and the not-found handler's lives with it in a scope of its own, so that it runs for the requests
   // no route matches and only for them.
   app.register((scope, _options, registered) => {
     scope.addHook("onRequest", (request, reply, done) => {
-      reply.header("x-request-id", request.id);
+      stampReply(reply, request.id);
       if (addCorsHeaders !== undefined) {
         // A CORS preflight (OPTIONS with Access-Control-Request-Method) on an operation's path: 204,
         // allowing the method and headers only to an allowed origin (without them the browser blocks
@@ -392,7 +411,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
       bodyLimit: maxBodyBytes,
       // Checks 2, 3 and 5 of docs/server.md, in that order, before the body is read.
       onRequest: (request, reply, done) => {
-        reply.header("x-request-id", request.id);
+        stampReply(reply, request.id);
         addCorsHeaders?.(request, reply);
         // 2: the bearer token names a user.
         const header = request.headers.authorization;

@@ -1,8 +1,11 @@
-// Findings of a security review of the reference server: ambiguous credentials and requests that
-// never finish arriving.
+// Findings of a security review of the reference server: ambiguous credentials, requests that
+// never finish arriving, and responses a cache could keep or a browser could sniff.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createServer } from "../../src/server/index.js";
 import type { RunningServer } from "../../src/server/index.js";
-import { ALICE, BOB, DOCS_CONVERSATION, checkResponse, parseRawResponse, pathOf, rawExchange, snapshot, start } from "./http.js";
+import type { OperationId } from "../../src/validators.js";
+import { ALICE, BOB, DOCS_CONVERSATION, DOCS_THREAD, MISSING_ID, SENDERS, checkResponse, parseRawResponse, pathOf, rawExchange, send, snapshot, start } from "./http.js";
+import type { SendOptions, Sent } from "./http.js";
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -56,5 +59,70 @@ describe("a request that never finishes arriving", () => {
     expect(http.requestTimeout).toBeGreaterThan(0);
     expect(http.requestTimeout).toBeLessThanOrEqual(120_000);
     expect(http.headersTimeout).toBeLessThanOrEqual(http.requestTimeout);
+  });
+});
+
+describe("every response: Cache-Control: no-store, X-Content-Type-Options: nosniff", () => {
+  // Responses carry private records and problem details: a shared cache must not keep them and a
+  // browser must not sniff them into another type. Each row takes another path through the server
+  // (route hook, not-found scope, frameworkErrors, error handler, the raw writes of clientErrorHandler).
+  const expectHeaders = (res: Sent | { status: number; headers: Headers }, where: string) => {
+    expect(res.headers.get("cache-control"), where).toBe("no-store");
+    expect(res.headers.get("x-content-type-options"), where).toBe("nosniff");
+  };
+  const big = `{"unread_count": 1, "padding": "${"x".repeat(1_100_000)}"}`;
+  const viaSend: [string, OperationId, string, SendOptions, number][] = [
+    ["200", "updateConversation", DOCS_CONVERSATION, { body: { unread_count: 0 } }, 200],
+    ["400 malformed id", "updateThread", "nope", { body: { status: "active" } }, 400],
+    ["400 invalid JSON", "updateThread", DOCS_THREAD, { body: "{" }, 400],
+    ["400 malformed URL (frameworkErrors)", "updateThread", "", { rawPath: "/api/threads/%E0%A4%A", body: { status: "active" } }, 400],
+    ["401", "updateThread", DOCS_THREAD, { token: null, body: { status: "active" } }, 401],
+    ["404 record", "updateThread", MISSING_ID, { body: { status: "active" } }, 404],
+    ["404 route", "updateThread", "", { rawPath: "/api/threadz/x", body: { status: "active" } }, 404],
+    ["405", "updateThread", DOCS_THREAD, { method: "DELETE" }, 405],
+    ["409", "updateThread", DOCS_THREAD, { body: { account_id: SENDERS.sales } }, 409],
+    ["413 by Content-Length (answered in the hook)", "updateThread", DOCS_THREAD, { body: big }, 413],
+    ["415", "updateThread", DOCS_THREAD, { body: { status: "active" }, contentType: "text/plain" }, 415],
+  ];
+  it.each(viaSend)("%s", async (name, op, id, options, status) => {
+    const before = snapshot(server);
+    const res = await send(server, op, id, options);
+    expect(res.status).toBe(status);
+    expectHeaders(res, name);
+    if (status !== 200) expect(snapshot(server)).toEqual(before);
+  });
+
+  const head = `PATCH ${pathOf("updateThread", DOCS_THREAD)} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ALICE}\r\nContent-Type: application/json\r\n`;
+  const raw: [string, string, number][] = [
+    ["400 not HTTP (written to the socket)", "GARBAGE\r\n\r\n", 400],
+    ["413 chunk extensions (written to the socket)", `${head}Transfer-Encoding: chunked\r\n\r\n2;${"e".repeat(20_000)}\r\n{}\r\n0\r\n\r\n`, 413],
+    ["431 (written to the socket)", `${head}X-Big: ${"a".repeat(20_000)}\r\nContent-Length: 2\r\n\r\n{}`, 431],
+  ];
+  it.each(raw)("%s", async (name, request, status) => {
+    const res = parseRawResponse((await rawExchange(server, request)).text);
+    expect(res.status).toBe(status);
+    expectHeaders(res, name);
+  });
+
+  it("500 (the error handler's last branch), through inject", async () => {
+    const app = createServer();
+    try {
+      app.puffle.store.updateShared = () => {
+        throw new Error("store failed");
+      };
+      const res = await app.inject({
+        method: "PATCH",
+        url: pathOf("updateThread", DOCS_THREAD),
+        headers: { authorization: `Bearer ${ALICE}`, "content-type": "application/json" },
+        payload: '{"unread_count": 1}',
+      });
+      expect(res.statusCode).toBe(500);
+      expect(res.json()).toMatchObject({ type: "https://app.puffle.ai/problems/internal-error", status: 500 });
+      expect(res.headers["cache-control"]).toBe("no-store");
+      expect(res.headers["x-content-type-options"]).toBe("nosniff");
+      expect(res.headers["x-request-id"]).toMatch(/^req_[0-9a-f]{20}$/);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -73,12 +73,18 @@ export async function send(server: RunningServer, op: OperationId, id: string, o
   return sent;
 }
 
-/** Every response: never 5xx, an X-Request-Id, the documented content type and schema. */
+/**
+ * Every response: never 5xx, an X-Request-Id, `Cache-Control: no-store` and
+ * `X-Content-Type-Options: nosniff`, the documented content type and schema.
+ */
 export function checkResponse(op: OperationId, method: string, sent: Sent): void {
   const where = `${method} ${op} → ${sent.status} ${sent.text.slice(0, 200)}`;
   expect(sent.status, where).toBeGreaterThanOrEqual(200);
   expect(sent.status, where).toBeLessThan(500);
   expect(sent.headers.get("x-request-id"), where).toMatch(/^[A-Za-z0-9._:\-]{1,200}$/);
+  // Private records and problem details: never cached, never sniffed into another type.
+  expect(sent.headers.get("cache-control"), where).toBe("no-store");
+  expect(sent.headers.get("x-content-type-options"), where).toBe("nosniff");
   if (method === "HEAD") {
     expect(sent.text).toBe("");
     return;
