@@ -254,6 +254,8 @@ export interface components {
         /** @description The request cannot be applied: the path id is not a UUID, the body is not a JSON object or is nested more than 64 levels deep, or no valid field remains after unknown fields and invalid values are dropped (an empty or all-invalid body). Nothing was changed. */
         BadRequest: {
             headers: {
+                "Cache-Control": components["headers"]["CacheControl"];
+                "X-Content-Type-Options": components["headers"]["XContentTypeOptions"];
                 "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
@@ -264,6 +266,8 @@ export interface components {
         /** @description Changing `account_id` on an email thread would give that sender a second non-archived, non-warmup thread with the same `participant_email`. The existing thread is returned as `existing_thread`; nothing was changed. */
         DuplicateThread: {
             headers: {
+                "Cache-Control": components["headers"]["CacheControl"];
+                "X-Content-Type-Options": components["headers"]["XContentTypeOptions"];
                 "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
@@ -274,6 +278,8 @@ export interface components {
         /** @description No record with this id is owned by the caller. A record owned by someone else gets exactly the same response as an id that does not exist, so existence is never revealed. */
         NotFound: {
             headers: {
+                "Cache-Control": components["headers"]["CacheControl"];
+                "X-Content-Type-Options": components["headers"]["XContentTypeOptions"];
                 "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
@@ -284,6 +290,8 @@ export interface components {
         /** @description The request body is larger than 1 MiB (1,048,576 bytes). Nothing was changed. */
         PayloadTooLarge: {
             headers: {
+                "Cache-Control": components["headers"]["CacheControl"];
+                "X-Content-Type-Options": components["headers"]["XContentTypeOptions"];
                 "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
@@ -294,6 +302,8 @@ export interface components {
         /** @description The request cannot be applied: the path id is not a UUID, the body is not a JSON object or is nested more than 64 levels deep, no valid field remains after unknown fields and invalid values are dropped (an empty or all-invalid body), or a non-null `account_id` does not name a ready email sender in the caller's workspace. Nothing was changed. */
         ThreadBadRequest: {
             headers: {
+                "Cache-Control": components["headers"]["CacheControl"];
+                "X-Content-Type-Options": components["headers"]["XContentTypeOptions"];
                 "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
@@ -314,7 +324,9 @@ export interface components {
         /** @description The `Authorization` header is missing, is not `Bearer <token>`, or names no valid token. */
         Unauthorized: {
             headers: {
+                "Cache-Control": components["headers"]["CacheControl"];
                 "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
+                "X-Content-Type-Options": components["headers"]["XContentTypeOptions"];
                 "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
@@ -325,6 +337,8 @@ export interface components {
         /** @description The request body is not sent as `application/json`. Nothing was changed. */
         UnsupportedMediaType: {
             headers: {
+                "Cache-Control": components["headers"]["CacheControl"];
+                "X-Content-Type-Options": components["headers"]["XContentTypeOptions"];
                 "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
@@ -339,8 +353,12 @@ export interface components {
     };
     requestBodies: never;
     headers: {
+        /** @description `no-store`: the response carries a private record or problem details, and no cache may keep it. Sent with every response by the reference server. */
+        CacheControl: string;
         /** @description The authentication scheme to use, per RFC 6750. */
         WwwAuthenticate: string;
+        /** @description `nosniff`: the body is of the type its `Content-Type` declares, and a browser is not to guess another. Sent with every response by the reference server. */
+        XContentTypeOptions: "nosniff";
         /** @description An id for this request, to quote when reporting a problem. Sent with every response by the reference server; clients expose it on errors. */
         XRequestId: string;
     };
@@ -372,7 +390,9 @@ export type ResponseThreadNotFound = components['responses']['ThreadNotFound'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseUnsupportedMediaType = components['responses']['UnsupportedMediaType'];
 export type ParameterId = components['parameters']['Id'];
+export type HeaderCacheControl = components['headers']['CacheControl'];
 export type HeaderWwwAuthenticate = components['headers']['WwwAuthenticate'];
+export type HeaderXContentTypeOptions = components['headers']['XContentTypeOptions'];
 export type HeaderXRequestId = components['headers']['XRequestId'];
 export type $defs = Record<string, never>;
 export interface operations {
@@ -396,6 +416,8 @@ export interface operations {
             /** @description Conversation updated. */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    "X-Content-Type-Options": components["headers"]["XContentTypeOptions"];
                     "X-Request-Id": components["headers"]["XRequestId"];
                     [name: string]: unknown;
                 };
@@ -430,6 +452,8 @@ export interface operations {
             /** @description Successful response. */
             200: {
                 headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    "X-Content-Type-Options": components["headers"]["XContentTypeOptions"];
                     "X-Request-Id": components["headers"]["XRequestId"];
                     [name: string]: unknown;
                 };

@@ -6,6 +6,7 @@ import type { RunningServer } from "../../src/server/index.js";
 import type { OperationId } from "../../src/validators.js";
 import { ALICE, BOB, DOCS_CONVERSATION, DOCS_THREAD, MISSING_ID, SENDERS, checkResponse, parseRawResponse, pathOf, rawExchange, send, snapshot, start } from "./http.js";
 import type { SendOptions, Sent } from "./http.js";
+import { deref, specOperations, type JsonObject } from "../helpers.js";
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -102,6 +103,15 @@ describe("every response: Cache-Control: no-store, X-Content-Type-Options: nosni
     const res = parseRawResponse((await rawExchange(server, request)).text);
     expect(res.status).toBe(status);
     expectHeaders(res, name);
+  });
+
+  it("the spec declares them, with X-Request-Id, on every response of both operations", () => {
+    for (const { operationId, op } of specOperations()) {
+      for (const [status, response] of Object.entries(op.responses as JsonObject)) {
+        const headers = Object.keys((deref<JsonObject>(response).headers ?? {}) as JsonObject);
+        expect(headers, `${operationId} ${status}`).toEqual(expect.arrayContaining(["X-Request-Id", "Cache-Control", "X-Content-Type-Options"]));
+      }
+    }
   });
 
   it("500 (the error handler's last branch), through inject", async () => {
