@@ -14,6 +14,7 @@ import { normalizeRequestBody, operationIds, validatePathParams } from "../valid
 import type { OperationId } from "../validators.js";
 import { CORS_ALLOW_HEADERS, CORS_ALLOW_METHODS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS, corsOriginsOf, corsPolicy } from "./cors.js";
 import type { CorsOption, CorsPolicy } from "./cors.js";
+import { contentCodings, unsupportedCharset } from "./content-headers.js";
 import { BodyDepthError, parseJsonBody } from "./json.js";
 import { PROBLEM_CONTENT_TYPE, problems } from "./problems.js";
 import type { ProblemBody } from "./problems.js";
@@ -200,8 +201,8 @@ function rawProblemResponse(body: ProblemBody, requestId: string, cors: CorsPoli
 }
 
 /** Whether a Content-Type header names application/json (any parameters, any case). */
-function isJsonType(header: string | undefined): boolean {
-  return header !== undefined && header.split(";")[0]!.trim().toLowerCase() === "application/json";
+function isJsonType(header: string): boolean {
+  return header.split(";")[0]!.trim().toLowerCase() === "application/json";
 }
 
 function pathOf(url: string): string {
@@ -409,7 +410,8 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
       method: operation.method,
       url: toFastifyPath(operation.path),
       bodyLimit: maxBodyBytes,
-      // Checks 2, 3 and 5 of docs/server.md, in that order, before the body is read.
+      // Checks 2, 3, 4 (for a JSON body: its charset and content coding) and 5 of docs/server.md,
+      // in that order, before the body is read.
       onRequest: (request, reply, done) => {
         stampReply(reply, request.id);
         addCorsHeaders?.(request, reply);
@@ -432,6 +434,24 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
           sendProblem(reply, problems.invalidId(checked.errors));
           return;
         }
+        // 4: a JSON body is read as UTF-8 with no content coding; one declared in another charset
+        // or compressed would be misread (parsed as UTF-8, or its compressed bytes as JSON), so it
+        // is a 415 naming what was sent. (Another media type is Fastify's 415, after this hook.)
+        const contentType = request.headers["content-type"];
+        const json = contentType !== undefined && isJsonType(contentType);
+        if (json) {
+          const charset = unsupportedCharset(contentType);
+          if (charset !== undefined) {
+            sendProblem(reply, problems.unsupportedCharset(charset));
+            return;
+          }
+          const codings = contentCodings(request.headers["content-encoding"]);
+          if (codings.length > 0) {
+            // RFC 9110 §12.5.3: a 415 due to a content coding lists the codings accepted.
+            sendProblem(reply, problems.unsupportedContentEncoding(codings), { "accept-encoding": "identity" });
+            return;
+          }
+        }
         // 5, by Content-Length: a JSON body declared over the limit is a 413 answered here. Fastify's
         // own check sends it with `Connection: close` and closes the socket while the client may
         // still be sending, so under load the client saw a reset instead of the 413. Here the
@@ -440,7 +460,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
         // (Other content types go on to their 415; a chunked body over the limit is still cut
         // off by Fastify's reader.)
         const declared = Number(request.headers["content-length"]);
-        if (Number.isFinite(declared) && declared > maxBodyBytes && isJsonType(request.headers["content-type"])) {
+        if (json && Number.isFinite(declared) && declared > maxBodyBytes) {
           void discard(request.raw, DRAIN_MAX_BYTES, DRAIN_MAX_MS).then(() => {
             sendProblem(reply, problems.tooLarge(maxBodyBytes), { connection: "close" });
           });

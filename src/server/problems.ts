@@ -9,6 +9,11 @@ const BASE = "https://app.puffle.ai/problems/";
 
 export type ProblemBody = Problem & Record<string, unknown>;
 
+/** Text a client sent, quoted for a problem's detail: JSON string syntax, at most 64 characters of it. */
+function quoted(text: string): string {
+  return text.length > 64 ? `${JSON.stringify(text.slice(0, 64))}…` : JSON.stringify(text);
+}
+
 function problem(slug: string, title: string, status: number, detail: string, extra: Record<string, unknown> = {}): ProblemBody {
   return { type: BASE + slug, title, status, detail, ...extra };
 }
@@ -48,6 +53,15 @@ export const problems = {
     problem("payload-too-large", "Payload too large", 413, "The chunk extensions of the request body are too large."),
   unsupportedMediaType: () =>
     problem("unsupported-media-type", "Unsupported media type", 415, "The request body must be sent as application/json."),
+  unsupportedCharset: (charset: string) =>
+    problem("unsupported-media-type", "Unsupported media type", 415, `The request body must be JSON in UTF-8; charset ${quoted(charset)} is not supported.`),
+  unsupportedContentEncoding: (codings: readonly string[]) =>
+    problem(
+      "unsupported-media-type",
+      "Unsupported media type",
+      415,
+      `The request body must be sent without a content coding; Content-Encoding ${codings.map(quoted).join(", ")} is not supported.`,
+    ),
   headersTooLarge: () =>
     problem("request-header-fields-too-large", "Request header fields too large", 431, "The request line and header fields are too large."),
   internal: () => problem("internal-error", "Internal server error", 500, "The server failed to handle this request."),

@@ -1,6 +1,7 @@
 // Bad bodies, wrong content types, oversized bodies, other methods and poisoning keys: always the
 // documented 4xx problem, never a 5xx, never a crash, the store unchanged.
 import { request as httpRequest } from "node:http";
+import { brotliCompressSync, gzipSync } from "node:zlib";
 import type { Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { operations as meta } from "../../generated/meta.js";
@@ -77,6 +78,120 @@ describe("content type", () => {
     }
   }
 });
+
+describe("a JSON body the server would misread → 415 naming the charset or the coding (RFC 8259 §8.1, RFC 9110 §15.5.16)", () => {
+  const charsets: { contentType: string; status: number; named?: string }[] = [
+    { contentType: "application/json; charset=UTF-8", status: 200 },
+    { contentType: 'application/json; charset="UTF-8"', status: 200 },
+    { contentType: "application/json;charset=utf-8;foo=bar", status: 200 },
+    { contentType: "application/json; foo=bar", status: 200 },
+    { contentType: 'application/json; foo="a;charset=utf-16"', status: 200 },
+    { contentType: "application/json; charset=utf-16", status: 415, named: '"utf-16"' },
+    { contentType: 'application/json; charset="UTF-16LE"', status: 415, named: '"UTF-16LE"' },
+    { contentType: "application/json; CHARSET=iso-8859-1", status: 415, named: '"iso-8859-1"' },
+    { contentType: "application/json; charset = us-ascii", status: 415, named: '"us-ascii"' },
+    { contentType: "application/json; charset=utf-8; charset=utf-16", status: 415, named: '"utf-16"' },
+    { contentType: "application/json; charset=", status: 415, named: '""' },
+  ];
+  for (const op of ops) {
+    for (const { contentType, status, named } of charsets) {
+      it(`${op}: ${contentType} → ${status}`, async () => {
+        const before = snapshot(server);
+        const res = await send(server, op, idOf(op), { body: { unread_count: 6 }, contentType });
+        expect(res.status).toBe(status);
+        if (status === 415) {
+          expect(res.body).toMatchObject({ type: "https://app.puffle.ai/problems/unsupported-media-type", title: "Unsupported media type" });
+          expect((res.body as { detail: string }).detail).toBe(`The request body must be JSON in UTF-8; charset ${named} is not supported.`);
+          expect(res.headers.get("accept-encoding")).toBeNull();
+          expect(snapshot(server)).toEqual(before);
+        }
+      });
+    }
+  }
+
+  it("a body in UTF-16 is not decoded as UTF-8", async () => {
+    const before = snapshot(server);
+    const body = Buffer.from('\ufeff{"draft_subject": "Grüße"}', "utf16le");
+    const res = await sendBytes("updateThread", DOCS_THREAD, body, { "content-type": "application/json; charset=utf-16" });
+    expect(res.status).toBe(415);
+    expect(snapshot(server)).toEqual(before);
+  });
+
+  const json = '{"unread_count": 7}';
+  const codings: { name: string; encoding: string; body: Buffer; status: number; named?: string }[] = [
+    { name: "gzip", encoding: "gzip", body: gzipSync(json), status: 415, named: '"gzip"' },
+    { name: "br", encoding: "br", body: brotliCompressSync(json), status: 415, named: '"br"' },
+    { name: "x-gzip, in upper case", encoding: "X-GZIP", body: gzipSync(json), status: 415, named: '"X-GZIP"' },
+    { name: "identity, then gzip", encoding: "identity, gzip", body: gzipSync(json), status: 415, named: '"gzip"' },
+    { name: "gzip twice", encoding: "gzip, gzip", body: gzipSync(gzipSync(json)), status: 415, named: '"gzip", "gzip"' },
+    { name: "identity", encoding: "identity", body: Buffer.from(json), status: 200 },
+    { name: "IDENTITY", encoding: "IDENTITY", body: Buffer.from(json), status: 200 },
+  ];
+  for (const op of ops) {
+    for (const { name, encoding, body, status, named } of codings) {
+      it(`${op}: Content-Encoding ${name} → ${status}`, async () => {
+        const before = snapshot(server);
+        const res = await sendBytes(op, idOf(op), body, { "content-type": "application/json", "content-encoding": encoding });
+        expect(res.status).toBe(status);
+        if (status === 415) {
+          expect(res.body).toMatchObject({ type: "https://app.puffle.ai/problems/unsupported-media-type", title: "Unsupported media type" });
+          expect((res.body as { detail: string }).detail).toBe(`The request body must be sent without a content coding; Content-Encoding ${named} is not supported.`);
+          // RFC 9110 §12.5.3: a 415 due to a content coding says which codings are accepted.
+          expect(res.headers.get("accept-encoding")).toBe("identity");
+          expect(snapshot(server)).toEqual(before);
+        } else {
+          expect(res.body).toMatchObject({ [op === "updateConversation" ? "conversation" : "thread"]: { unread_count: 7 } });
+        }
+      });
+    }
+  }
+
+  it("two Content-Encoding headers (identity, then gzip) are both read → 415", async () => {
+    const body = gzipSync(json);
+    const head =
+      `PATCH ${pathOf("updateThread", DOCS_THREAD)} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ALICE}\r\n` +
+      `Content-Type: application/json\r\nContent-Encoding: identity\r\nContent-Encoding: gzip\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`;
+    const res = parseRawResponse((await rawExchange(server, head + body.toString("latin1"))).text);
+    checkResponse("updateThread", "PATCH", res);
+    expect(res.status).toBe(415);
+    expect((res.body as { detail: string }).detail).toContain('Content-Encoding "gzip"');
+    expect(res.headers.get("accept-encoding")).toBe("identity");
+  });
+
+  describe("order: the checks before it still answer first, the size check after it", () => {
+    const gzip = { "content-type": "application/json", "content-encoding": "gzip" };
+    const utf16 = { "content-type": "application/json; charset=utf-16" };
+    it("no token → 401", async () => {
+      expect((await sendBytes("updateThread", DOCS_THREAD, gzipSync(json), gzip, null)).status).toBe(401);
+      expect((await sendBytes("updateThread", DOCS_THREAD, Buffer.from(json), utf16, null)).status).toBe(401);
+    });
+    it("a malformed id → 400", async () => {
+      expect((await sendBytes("updateThread", "nope", gzipSync(json), gzip)).status).toBe(400);
+      expect((await sendBytes("updateThread", "nope", Buffer.from(json), utf16)).status).toBe(400);
+    });
+    it("a body over the size limit → 415, not 413", async () => {
+      const big = Buffer.alloc(meta.updateThread.behaviour.maxBodyBytes + 1, 0x20);
+      expect((await sendBytes("updateThread", DOCS_THREAD, big, gzip)).status).toBe(415);
+      expect((await sendBytes("updateThread", DOCS_THREAD, big, utf16)).status).toBe(415);
+    });
+    it("another media type → the media type's 415, whatever its coding", async () => {
+      const res = await sendBytes("updateThread", DOCS_THREAD, gzipSync(json), { "content-type": "text/plain", "content-encoding": "gzip" });
+      expect(res.status).toBe(415);
+      expect((res.body as { detail: string }).detail).toBe("The request body must be sent as application/json.");
+    });
+  });
+});
+
+/** PATCHes `body` (bytes, as they are) with these headers and the token (alice by default; null: none); checks the response. */
+async function sendBytes(op: OperationId, id: string, body: Buffer, headers: Record<string, string>, token: string | null = ALICE): Promise<Sent> {
+  const h: Record<string, string> = { ...headers };
+  if (token !== null) h.authorization = `Bearer ${token}`;
+  const response = await fetch(server.url + pathOf(op, id), { method: "PATCH", headers: h, body: new Uint8Array(body) });
+  const text = await response.text();
+  const sent: Sent = { status: response.status, headers: response.headers, text, body: text === "" ? undefined : JSON.parse(text) };
+  checkResponse(op, "PATCH", sent);
+  return sent;
+}
 
 describe("body size limit (x-puffle-behaviour.maxBodyBytes)", () => {
   for (const op of ops) {

@@ -1,0 +1,76 @@
+// What a request's Content-Type parameters and Content-Encoding say about how its body is written,
+// for check 4 of docs/server.md: the server reads a body as JSON in UTF-8 (RFC 8259 §8.1) with no
+// content coding, so a body declared in another charset, or compressed, would be misread. Such a
+// request is a 415 (RFC 9110 §15.5.16), never decoded as UTF-8 or parsed as compressed bytes.
+
+/**
+ * The parameters of a Content-Type value (RFC 9110 §8.3.1, §5.6.6): `[name, value]` pairs after the
+ * media type, names lower-cased, quoted values unquoted (`\` escapes removed). A `;` inside a quoted
+ * value does not end it. Lenient where the grammar is not followed: whitespace around `=` is
+ * allowed, a parameter without `=` is skipped, and text after a closing quote up to the next `;` is
+ * ignored.
+ */
+export function mediaTypeParameters(header: string): [name: string, value: string][] {
+  const out: [string, string][] = [];
+  let i = header.indexOf(";");
+  if (i === -1) return out;
+  const n = header.length;
+  while (i < n) {
+    // header[i] is the ";" before a parameter.
+    let j = i + 1;
+    while (j < n && header[j] !== "=" && header[j] !== ";") j++;
+    const name = header.slice(i + 1, j).trim().toLowerCase();
+    if (j >= n || header[j] === ";") {
+      i = j;
+      continue;
+    }
+    j++; // past "="
+    while (j < n && (header[j] === " " || header[j] === "\t")) j++;
+    let value: string;
+    if (header[j] === '"') {
+      value = "";
+      j++;
+      while (j < n && header[j] !== '"') {
+        if (header[j] === "\\" && j + 1 < n) j++;
+        value += header[j];
+        j++;
+      }
+      while (j < n && header[j] !== ";") j++;
+    } else {
+      const end = header.indexOf(";", j);
+      value = header.slice(j, end === -1 ? n : end).trim();
+      j = end === -1 ? n : end;
+    }
+    if (name !== "") out.push([name, value]);
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * The first `charset` parameter of a Content-Type value that is not UTF-8 (compared without case),
+ * or undefined when every `charset` it has (none, usually) is `utf-8`.
+ */
+export function unsupportedCharset(contentType: string): string | undefined {
+  // The usual header (`application/json`, or with `charset=utf-8`) is decided without parsing.
+  if (!/charset/i.test(contentType)) return undefined;
+  for (const [name, value] of mediaTypeParameters(contentType)) {
+    if (name === "charset" && value.toLowerCase() !== "utf-8") return value;
+  }
+  return undefined;
+}
+
+/**
+ * The content codings of a Content-Encoding value other than `identity` (RFC 9110 §8.4), as sent,
+ * in order; empty when there is none (no header, `identity`, or an empty list). Duplicate headers
+ * arrive joined with ", " (the server's `joinDuplicateHeaders`), so every one of them counts.
+ */
+export function contentCodings(contentEncoding: string | undefined): string[] {
+  if (contentEncoding === undefined) return [];
+  const out: string[] = [];
+  for (const member of contentEncoding.split(",")) {
+    const coding = member.trim();
+    if (coding !== "" && coding.toLowerCase() !== "identity") out.push(coding);
+  }
+  return out;
+}

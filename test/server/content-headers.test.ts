@@ -1,0 +1,50 @@
+// The Content-Type parameter and Content-Encoding parsing behind the server's 415 for a body it would
+// misread (check 4 of docs/server.md); the HTTP side is in robustness.test.ts.
+import { describe, expect, it } from "vitest";
+import { contentCodings, mediaTypeParameters, unsupportedCharset } from "../../src/server/content-headers.js";
+
+describe("mediaTypeParameters", () => {
+  const cases: [string, [string, string][]][] = [
+    ["application/json", []],
+    ["application/json;", []],
+    ["application/json; charset=utf-8", [["charset", "utf-8"]]],
+    ["application/json;CharSet=UTF-8;q=1", [["charset", "UTF-8"], ["q", "1"]]],
+    ['application/json; charset="utf-8"', [["charset", "utf-8"]]],
+    ['application/json; a="x;charset=utf-16"; b=2', [["a", "x;charset=utf-16"], ["b", "2"]]],
+    ['application/json; a="say \\"hi\\""', [["a", 'say "hi"']]],
+    ["application/json; flag; charset=utf-16", [["charset", "utf-16"]]],
+    ["application/json; charset = latin1 ", [["charset", "latin1"]]],
+    ["application/json; charset=", [["charset", ""]]],
+    ['application/json; charset="utf-16', [["charset", "utf-16"]]],
+  ];
+  it.each(cases)("%s", (header, expected) => {
+    expect(mediaTypeParameters(header)).toEqual(expected);
+  });
+});
+
+describe("unsupportedCharset", () => {
+  it.each([["application/json"], ["application/json; charset=utf-8"], ['application/json; charset="UTF-8"'], ["application/json; version=2"]])("%s: none", (header) => {
+    expect(unsupportedCharset(header)).toBeUndefined();
+  });
+  it.each([
+    ["application/json; charset=utf-16", "utf-16"],
+    ["application/json; charset=utf8", "utf8"],
+    ["application/json; charset=utf-8; charset=iso-8859-1", "iso-8859-1"],
+  ])("%s: %s", (header, charset) => {
+    expect(unsupportedCharset(header)).toBe(charset);
+  });
+});
+
+describe("contentCodings", () => {
+  it.each([
+    [undefined, []],
+    ["", []],
+    ["identity", []],
+    [" Identity , ", []],
+    ["gzip", ["gzip"]],
+    ["identity, br", ["br"]],
+    ["gzip,deflate", ["gzip", "deflate"]],
+  ] as [string | undefined, string[]][])("%s", (header, codings) => {
+    expect(contentCodings(header)).toEqual(codings);
+  });
+});
