@@ -164,6 +164,18 @@ export const operationExamples = {
         }) satisfies operations["updateConversation"]["responses"][413]["content"]["application/problem+json"],
       },
       "415": {
+        "charset": ({
+          "detail": "The request body must be JSON in UTF-8; charset \"utf-16\" is not supported.",
+          "status": 415,
+          "title": "Unsupported media type",
+          "type": "https://app.puffle.ai/problems/unsupported-media-type"
+        }) satisfies operations["updateConversation"]["responses"][415]["content"]["application/problem+json"],
+        "contentEncoding": ({
+          "detail": "The request body must be sent without a content coding; Content-Encoding \"gzip\" is not supported.",
+          "status": 415,
+          "title": "Unsupported media type",
+          "type": "https://app.puffle.ai/problems/unsupported-media-type"
+        }) satisfies operations["updateConversation"]["responses"][415]["content"]["application/problem+json"],
         "notJson": ({
           "type": "https://app.puffle.ai/problems/unsupported-media-type",
           "title": "Unsupported media type",
@@ -398,6 +410,18 @@ export const operationExamples = {
         }) satisfies operations["updateThread"]["responses"][413]["content"]["application/problem+json"],
       },
       "415": {
+        "charset": ({
+          "detail": "The request body must be JSON in UTF-8; charset \"utf-16\" is not supported.",
+          "status": 415,
+          "title": "Unsupported media type",
+          "type": "https://app.puffle.ai/problems/unsupported-media-type"
+        }) satisfies operations["updateThread"]["responses"][415]["content"]["application/problem+json"],
+        "contentEncoding": ({
+          "detail": "The request body must be sent without a content coding; Content-Encoding \"gzip\" is not supported.",
+          "status": 415,
+          "title": "Unsupported media type",
+          "type": "https://app.puffle.ai/problems/unsupported-media-type"
+        }) satisfies operations["updateThread"]["responses"][415]["content"]["application/problem+json"],
         "notJson": ({
           "type": "https://app.puffle.ai/problems/unsupported-media-type",
           "title": "Unsupported media type",

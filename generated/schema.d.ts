@@ -334,9 +334,10 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The request body is not sent as `application/json`. Nothing was changed. */
+        /** @description The request body cannot be read as sent: it is not sent as `application/json`, its `Content-Type` names a `charset` other than `utf-8` (JSON is UTF-8, RFC 8259), or it has a content coding (a `Content-Encoding` other than `identity`, such as `gzip`). The `detail` names the charset or the coding. The body was not read and nothing was changed. */
         UnsupportedMediaType: {
             headers: {
+                "Accept-Encoding": components["headers"]["AcceptEncoding"];
                 "Cache-Control": components["headers"]["CacheControl"];
                 "X-Content-Type-Options": components["headers"]["XContentTypeOptions"];
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -353,6 +354,8 @@ export interface components {
     };
     requestBodies: never;
     headers: {
+        /** @description Sent with a 415 caused by a content coding of the request body (RFC 9110 §12.5.3): `identity`, the only coding accepted, that is, a body sent as it is, without `Content-Encoding`. */
+        AcceptEncoding: string;
         /** @description `no-store`: the response carries a private record or problem details, and no cache may keep it. Sent with every response by the reference server. */
         CacheControl: string;
         /** @description The authentication scheme to use, per RFC 6750. */
@@ -390,6 +393,7 @@ export type ResponseThreadNotFound = components['responses']['ThreadNotFound'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseUnsupportedMediaType = components['responses']['UnsupportedMediaType'];
 export type ParameterId = components['parameters']['Id'];
+export type HeaderAcceptEncoding = components['headers']['AcceptEncoding'];
 export type HeaderCacheControl = components['headers']['CacheControl'];
 export type HeaderWwwAuthenticate = components['headers']['WwwAuthenticate'];
 export type HeaderXContentTypeOptions = components['headers']['XContentTypeOptions'];
