@@ -17,6 +17,7 @@ import { validatePathParams, validateRequestBody } from "../validators.js";
 import type { ValidationIssue, ValidationResult } from "../validators.js";
 import { corsBannerLine, hostProblem, parseCorsArgument, stopOnSignals } from "../server/launch.js";
 import type { CorsOrigins } from "../server/launch.js";
+import { escapeUnsafeInJson, oneLine } from "../unsafe-text.js";
 import { commandOf, deriveFieldOptions, OptionValueError } from "./options.js";
 import type { FieldOption, MetaOperations } from "./options.js";
 
@@ -76,27 +77,13 @@ class CliFailure extends Error {
 }
 
 /**
- * Control characters (C0, DEL and C1: U+009B is a CSI to terminals that read 8-bit controls) and
- * the bidirectional formatting characters (which reorder what a terminal shows): text from a server
- * must not drive or disguise the terminal it is printed to.
- */
-// eslint-disable-next-line no-control-regex
-const UNSAFE_FOR_TERMINAL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/g;
-// eslint-disable-next-line no-control-regex
-const UNESCAPED_IN_JSON = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-/** One line: no line breaks or control characters from a server's text can split the message. */
-function oneLine(text: string): string {
-  return text.replace(UNSAFE_FOR_TERMINAL, " ").replace(/\s+/g, " ").trim();
-}
-
-/**
  * `JSON.stringify(value, null, 2)` with the characters it leaves as they are (DEL, C1 controls,
- * bidirectional formatting) written as `\uXXXX` escapes: the same JSON value, safe to print on a
- * terminal (it already escapes C0 controls).
+ * bidirectional formatting, line separators) written as `\uXXXX` escapes: the same JSON value, safe
+ * to print on a terminal (src/unsafe-text.ts). Text from a server must not drive or disguise the
+ * terminal it is printed to; the error line on stderr goes through `oneLine` for the same reason.
  */
 function terminalJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(UNESCAPED_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return escapeUnsafeInJson(JSON.stringify(value, null, 2));
 }
 
 async function defaultSend(request: SendRequest): Promise<unknown> {

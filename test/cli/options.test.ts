@@ -321,6 +321,15 @@ describe("security review: text from a server cannot drive the terminal", () => 
     expect(JSON.parse(stdout)).toEqual({ thread: { participant_name: hostile } });
   });
 
+  it("the result JSON also escapes the bidirectional marks and the line and paragraph separators", async () => {
+    const marks = "a\u200fb\u200ec\u061cd\u2028e\u2029f";
+    const { code, stdout } = await run(["thread", "update", "--id", THREAD_ID, "--status", "archived"], { send: async () => ({ thread: { participant_name: marks } }) });
+    expect(code).toBe(EXIT.ok);
+    expect(stdout).not.toMatch(/[\u061c\u200e\u200f\u2028\u2029]/);
+    expect(stdout).toContain("a\\u200fb\\u200ec\\u061cd\\u2028e\\u2029f");
+    expect(JSON.parse(stdout)).toEqual({ thread: { participant_name: marks } });
+  });
+
   it("a problem's detail on stderr has them removed", async () => {
     const { PuffleApiError } = await import("../../src/errors.js");
     const error = new PuffleApiError({

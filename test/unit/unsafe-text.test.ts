@@ -1,0 +1,38 @@
+// The characters the CLI's output and the reference server's log never show as they are
+// (src/unsafe-text.ts): Cc (C0, DEL, C1), Bidi_Control, U+2028 and U+2029.
+import { describe, expect, it } from "vitest";
+import { escapeUnsafeInJson, oneLine } from "../../src/unsafe-text.js";
+
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i));
+const C0 = range(0x00, 0x1f);
+const DEL_C1 = range(0x7f, 0x9f);
+const BIDI = ["\u061c", "\u200e", "\u200f", ...range(0x202a, 0x202e), ...range(0x2066, 0x2069)];
+const SEPARATORS = ["\u2028", "\u2029"];
+const UNSAFE = [...C0, ...DEL_C1, ...BIDI, ...SEPARATORS];
+
+describe("oneLine", () => {
+  it.each(UNSAFE.map((c) => [`U+${c.charCodeAt(0).toString(16).padStart(4, "0")}`, c]))("%s becomes a space", (_name, c) => {
+    expect(oneLine(`a${c}b`)).toBe("a b");
+  });
+  it("collapses runs and trims, keeps other text (also other format characters and non-ASCII)", () => {
+    expect(oneLine("  a\u001b[2J\u009b31m \n b\u200dc é 日本 ")).toBe("a [2J 31m b\u200dc é 日本");
+  });
+});
+
+describe("escapeUnsafeInJson", () => {
+  const value = { name: [...DEL_C1, ...BIDI, ...SEPARATORS, ...C0].join(""), "key\u202e\u2028": "ok é" };
+  it("leaves no unsafe character in JSON.stringify's text, pretty-printed or not, and the value is the same", () => {
+    for (const json of [JSON.stringify(value), JSON.stringify(value, null, 2)]) {
+      const escaped = escapeUnsafeInJson(json);
+      expect(escaped.replace(/\n/g, "")).not.toMatch(/[\p{Cc}\p{Bidi_Control}\u2028\u2029]/u);
+      expect(JSON.parse(escaped)).toEqual(value);
+    }
+  });
+  it("writes lower-case \\uXXXX escapes and keeps the line breaks between tokens", () => {
+    expect(escapeUnsafeInJson('{\n  "a": "\u009b\u202e\u2028"\n}\n')).toBe('{\n  "a": "\\u009b\\u202e\\u2028"\n}\n');
+  });
+  it("returns text without them unchanged", () => {
+    const json = JSON.stringify({ a: "plain é 日本 \u200d", b: [1, null] });
+    expect(escapeUnsafeInJson(json)).toBe(json);
+  });
+});
