@@ -10,6 +10,7 @@ import { fastify } from "fastify";
 import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { operations as meta } from "../../generated/meta.js";
 import type { Conversation, Thread } from "../../generated/schema.js";
+import { escapeUnsafeInJson } from "../unsafe-text.js";
 import { normalizeRequestBody, operationIds, validatePathParams } from "../validators.js";
 import type { OperationId } from "../validators.js";
 import { CORS_ALLOW_HEADERS, CORS_ALLOW_METHODS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS, corsOriginsOf, corsPolicy } from "./cors.js";
@@ -229,6 +230,11 @@ function loggerOptions(options: ServerOptions) {
     // Belt and braces: the serializers below never include headers, and should a header object ever
     // reach a log line, its credentials are censored.
     redact: { paths: ["req.headers.authorization", "req.headers.cookie", "headers.authorization"], censor: "[redacted]" },
+    // Text a client chose reaches the log (the names of dropped fields, error messages): pino's JSON
+    // escapes C0 controls but leaves DEL, C1 controls, bidirectional formatting and U+2028/U+2029 as
+    // they are, which could drive a terminal that shows the log or disguise a line. Every line is
+    // written with them as \uXXXX escapes (src/unsafe-text.ts): the same JSON, safe to print.
+    hooks: { streamWrite: escapeUnsafeInJson },
     serializers: {
       req: (req: { method?: string; url?: string }) => ({ method: req.method, url: pathOf(req.url ?? "") }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),

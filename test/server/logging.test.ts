@@ -1,4 +1,4 @@
-// The request log (logger on) never prints a bearer token.
+// The request log (logger on) never prints a bearer token, nor a client's text raw.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../src/server/index.js";
 import { ALICE, BOB, DOCS_CONVERSATION, DOCS_THREAD, parseRawResponse, rawExchange, send, start } from "./http.js";
@@ -6,6 +6,7 @@ import { ALICE, BOB, DOCS_CONVERSATION, DOCS_THREAD, parseRawResponse, rawExchan
 const lines: string[] = [];
 interface Entry {
   reqId?: string;
+  dropped?: string[];
   code?: string;
   msg?: string;
   req?: { method?: string; url?: string };
@@ -71,5 +72,37 @@ describe("request log", () => {
     expect(responses().map((e) => e.res)).toEqual([{ statusCode: 400 }]);
     expect(entries.every((e) => e.reqId === reqId)).toBe(true);
     expect(lines.slice(from).join("")).not.toContain(secret);
+  });
+});
+
+describe("client text in the log is escaped", () => {
+  // Field names a client chose reach the log (the "dropped" line). pino's JSON escapes C0 controls
+  // but wrote DEL, C1 controls (U+009B is a CSI to terminals reading 8-bit controls), bidirectional
+  // formatting and U+2028/U+2029 as they came: a log shown on a terminal could be driven or disguised.
+  const hostile = [
+    "a\u001b[2Jb",
+    "c\u009b31md\u0085e",
+    "f\u007fg",
+    "\u202eexe.txt",
+    "h\u2066i\u2069\u200f\u200e\u061c",
+    "line\u2028two\u2029three",
+    "nul\u0000tab\u0009cr\u000d",
+  ];
+  // Every character that must not reach a log line as it is (the line's own final newline aside).
+  const UNSAFE = /[\p{Cc}\p{Bidi_Control}\u2028\u2029]/u;
+
+  it("writes the names of dropped fields as \\uXXXX escapes: no unsafe character, the same JSON value", async () => {
+    const from = lines.length;
+    const body: Record<string, unknown> = { status: "active" };
+    for (const name of hostile) body[name] = 1;
+    const res = await send(server, "updateThread", DOCS_THREAD, { body });
+    expect(res.status).toBe(200);
+    const written = lines.slice(from).join("");
+    for (const line of written.split("\n")) expect(line).not.toMatch(UNSAFE);
+    expect(written).toContain("c\\u009b31md\\u0085e");
+    expect(written).toContain("\\u202eexe.txt");
+    expect(written).toContain("line\\u2028two\\u2029three");
+    const dropped = entriesSince(from).find((e) => e.dropped !== undefined);
+    expect(dropped?.dropped).toEqual(hostile);
   });
 });
