@@ -164,23 +164,23 @@ export const operationExamples = {
         }) satisfies operations["updateConversation"]["responses"][413]["content"]["application/problem+json"],
       },
       "415": {
-        "charset": ({
-          "detail": "The request body must be JSON in UTF-8; charset \"utf-16\" is not supported.",
-          "status": 415,
-          "title": "Unsupported media type",
-          "type": "https://app.puffle.ai/problems/unsupported-media-type"
-        }) satisfies operations["updateConversation"]["responses"][415]["content"]["application/problem+json"],
-        "contentEncoding": ({
-          "detail": "The request body must be sent without a content coding; Content-Encoding \"gzip\" is not supported.",
-          "status": 415,
-          "title": "Unsupported media type",
-          "type": "https://app.puffle.ai/problems/unsupported-media-type"
-        }) satisfies operations["updateConversation"]["responses"][415]["content"]["application/problem+json"],
         "notJson": ({
           "type": "https://app.puffle.ai/problems/unsupported-media-type",
           "title": "Unsupported media type",
           "status": 415,
           "detail": "The request body must be sent as application/json."
+        }) satisfies operations["updateConversation"]["responses"][415]["content"]["application/problem+json"],
+        "charset": ({
+          "type": "https://app.puffle.ai/problems/unsupported-media-type",
+          "title": "Unsupported media type",
+          "status": 415,
+          "detail": "The request body must be JSON in UTF-8; charset \"utf-16\" is not supported."
+        }) satisfies operations["updateConversation"]["responses"][415]["content"]["application/problem+json"],
+        "contentEncoding": ({
+          "type": "https://app.puffle.ai/problems/unsupported-media-type",
+          "title": "Unsupported media type",
+          "status": 415,
+          "detail": "The request body must be sent without a content coding; Content-Encoding \"gzip\" is not supported."
         }) satisfies operations["updateConversation"]["responses"][415]["content"]["application/problem+json"],
       },
     },
@@ -410,23 +410,23 @@ export const operationExamples = {
         }) satisfies operations["updateThread"]["responses"][413]["content"]["application/problem+json"],
       },
       "415": {
-        "charset": ({
-          "detail": "The request body must be JSON in UTF-8; charset \"utf-16\" is not supported.",
-          "status": 415,
-          "title": "Unsupported media type",
-          "type": "https://app.puffle.ai/problems/unsupported-media-type"
-        }) satisfies operations["updateThread"]["responses"][415]["content"]["application/problem+json"],
-        "contentEncoding": ({
-          "detail": "The request body must be sent without a content coding; Content-Encoding \"gzip\" is not supported.",
-          "status": 415,
-          "title": "Unsupported media type",
-          "type": "https://app.puffle.ai/problems/unsupported-media-type"
-        }) satisfies operations["updateThread"]["responses"][415]["content"]["application/problem+json"],
         "notJson": ({
           "type": "https://app.puffle.ai/problems/unsupported-media-type",
           "title": "Unsupported media type",
           "status": 415,
           "detail": "The request body must be sent as application/json."
+        }) satisfies operations["updateThread"]["responses"][415]["content"]["application/problem+json"],
+        "charset": ({
+          "type": "https://app.puffle.ai/problems/unsupported-media-type",
+          "title": "Unsupported media type",
+          "status": 415,
+          "detail": "The request body must be JSON in UTF-8; charset \"utf-16\" is not supported."
+        }) satisfies operations["updateThread"]["responses"][415]["content"]["application/problem+json"],
+        "contentEncoding": ({
+          "type": "https://app.puffle.ai/problems/unsupported-media-type",
+          "title": "Unsupported media type",
+          "status": 415,
+          "detail": "The request body must be sent without a content coding; Content-Encoding \"gzip\" is not supported."
         }) satisfies operations["updateThread"]["responses"][415]["content"]["application/problem+json"],
       },
     },

@@ -314,6 +314,8 @@ export interface components {
         /** @description No thread with this id is owned by the caller. A thread owned by someone else gets exactly the same response as an id that does not exist, so existence is never revealed. */
         ThreadNotFound: {
             headers: {
+                "Cache-Control": components["headers"]["CacheControl"];
+                "X-Content-Type-Options": components["headers"]["XContentTypeOptions"];
                 "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
