@@ -336,7 +336,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The request body cannot be read as sent: it is not sent as `application/json`, its `Content-Type` names a `charset` other than `utf-8` (JSON is UTF-8, RFC 8259), or it has a content coding (a `Content-Encoding` other than `identity`, such as `gzip`). The `detail` names the charset or the coding. The body was not read and nothing was changed. */
+        /** @description The request body cannot be read as sent: it is not sent as `application/json`, its `Content-Type` names a `charset` other than UTF-8 (JSON is UTF-8, RFC 8259; `utf-8` and the other labels the WHATWG Encoding Standard reads as UTF-8, such as `utf8`, are accepted), or it has a content coding (a `Content-Encoding` other than `identity`, such as `gzip`). The `detail` names the charset or the coding. The body was not read and nothing was changed. */
         UnsupportedMediaType: {
             headers: {
                 "Accept-Encoding": components["headers"]["AcceptEncoding"];

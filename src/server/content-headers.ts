@@ -48,14 +48,20 @@ export function mediaTypeParameters(header: string): [name: string, value: strin
 }
 
 /**
- * The first `charset` parameter of a Content-Type value that is not UTF-8 (compared without case),
- * or undefined when every `charset` it has (none, usually) is `utf-8`.
+ * The labels the WHATWG Encoding Standard reads as UTF-8 (browsers and several HTTP clients send
+ * `utf8`): a charset that is one of them, in any case, is UTF-8.
+ */
+const UTF8_LABELS = new Set(["utf-8", "utf8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "x-unicode20utf8"]);
+
+/**
+ * The first `charset` parameter of a Content-Type value that is not UTF-8 (one of UTF8_LABELS,
+ * compared without case), or undefined when every `charset` it has (none, usually) is UTF-8.
  */
 export function unsupportedCharset(contentType: string): string | undefined {
   // The usual header (`application/json`, or with `charset=utf-8`) is decided without parsing.
   if (!/charset/i.test(contentType)) return undefined;
   for (const [name, value] of mediaTypeParameters(contentType)) {
-    if (name === "charset" && value.toLowerCase() !== "utf-8") return value;
+    if (name === "charset" && !UTF8_LABELS.has(value.toLowerCase())) return value;
   }
   return undefined;
 }

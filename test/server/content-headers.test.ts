@@ -23,12 +23,13 @@ describe("mediaTypeParameters", () => {
 });
 
 describe("unsupportedCharset", () => {
-  it.each([["application/json"], ["application/json; charset=utf-8"], ['application/json; charset="UTF-8"'], ["application/json; version=2"]])("%s: none", (header) => {
+  it.each([["application/json"], ["application/json; charset=utf-8"], ['application/json; charset="UTF-8"'], ["application/json; version=2"], ["application/json; charset=utf8"], ["application/json; charset=UTF8"], ["application/json; charset=unicode-1-1-utf-8"]])("%s: none", (header) => {
     expect(unsupportedCharset(header)).toBeUndefined();
   });
   it.each([
     ["application/json; charset=utf-16", "utf-16"],
-    ["application/json; charset=utf8", "utf8"],
+    ["application/json; charset=utf_8", "utf_8"],
+    ["application/json; charset=utf-8x", "utf-8x"],
     ["application/json; charset=utf-8; charset=iso-8859-1", "iso-8859-1"],
   ])("%s: %s", (header, charset) => {
     expect(unsupportedCharset(header)).toBe(charset);
