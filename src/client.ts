@@ -874,7 +874,8 @@ function cancelBody(response: Response): void {
 /**
  * Whether the body's length is declared by `Content-Length` (fetch then delivers no more) and not
  * content-coded (fetch would decode it into more); throws `ResponseTooLargeError` when the declared
- * length is over `limit`.
+ * length is over `limit`. A browser's cross-origin response (`type` "cors") shows `Content-Length`
+ * but hides `Content-Encoding` unless the server exposes it, so its coding is unknown: not declared.
  */
 function declaredWithin(response: Response, limit: number): boolean {
   const declared = response.headers.get("content-length");
@@ -885,7 +886,7 @@ function declaredWithin(response: Response, limit: number): boolean {
     cancelBody(response);
     throw new ResponseTooLargeError(limit);
   }
-  return response.headers.get("content-encoding") === null;
+  return response.headers.get("content-encoding") === null && response.type !== "cors";
 }
 
 /** Reads this realm's response's body, throwing `ResponseTooLargeError` (and cancelling the rest) once it passes `limit` bytes. */

@@ -139,6 +139,24 @@ describe("maxResponseBytes", () => {
     expect((await failureOf(client.PATCH("/api/conversations/{id}", { params: { path: { id: ID } }, body: { status: "active" } }))).message).toMatch(/larger than maxResponseBytes/);
   });
 
+  it("a browser's cross-origin response (type cors, Content-Encoding hidden) is counted as read: its Content-Length may be the compressed size", async () => {
+    // What a browser hands back for a gzip body from an API that does not expose Content-Encoding:
+    // Content-Length (safelisted) says 10, the decoded body is longer.
+    const cors = () => {
+      const response = new Response(record, { status: 200, headers: { "content-type": "application/json", "content-length": "10" } });
+      Object.defineProperty(response, "type", { value: "cors" });
+      return response;
+    };
+    const client = createPuffleClient({ apiKey: "k", maxResponseBytes: 100, maxRetries: 2, fetch: async () => cors() });
+    const error = await failureOf(client.updateConversation(ID, { status: "active" }));
+    expect(error.message).toMatch(/larger than maxResponseBytes \(100 bytes\)/);
+    expect(error.attempts).toBe(1);
+    expect((await failureOf(client.PATCH("/api/conversations/{id}", { params: { path: { id: ID } }, body: { status: "active" } }))).message).toMatch(/larger than maxResponseBytes/);
+    // Within the limit it is read as before.
+    const roomy = createPuffleClient({ apiKey: "k", maxResponseBytes: record.length, fetch: async () => cors() });
+    expect(await roomy.updateConversation(ID, { status: "active" })).toEqual(JSON.parse(record).conversation);
+  });
+
   it("a response without a body (HEAD) declaring more than the limit is not an error: there is nothing to read", async () => {
     const client = createPuffleClient({ baseUrl: `${base}/head`, apiKey: "k", maxResponseBytes: 4096 });
     // The spec documents no HEAD: called through openapi-fetch's untyped method, as a raw call may.
