@@ -13,16 +13,19 @@ export const CORS_ALLOW_METHODS: string = [...new Set(Object.values(meta).flatMa
 
 /**
  * `Access-Control-Allow-Headers`: the request headers that are not CORS-safelisted and that the server
- * reads: the bearer token, the JSON content type, and a client's own request id (echoed when well-formed).
+ * reads: the bearer token, the JSON content type, a content coding (answered with the 415 that says
+ * so, instead of the browser blocking the request), and a client's own request id (echoed when
+ * well-formed).
  */
-export const CORS_ALLOW_HEADERS = "Authorization, Content-Type, X-Request-Id";
+export const CORS_ALLOW_HEADERS = "Authorization, Content-Type, Content-Encoding, X-Request-Id";
 
 /**
  * `Access-Control-Expose-Headers`: the response headers a client reads that a browser would otherwise
- * hide from a page (Content-Type and Content-Length are always readable): the spec's `X-Request-Id` and
- * `WWW-Authenticate` (401), and the 405's `Allow`.
+ * hide from a page (Content-Type, Content-Length and Cache-Control are always readable): the spec's
+ * `X-Request-Id`, `WWW-Authenticate` (401) and `Accept-Encoding` (a 415 for a content coding), and
+ * the 405's `Allow`. (`X-Content-Type-Options` is for the browser, not the page.)
  */
-export const CORS_EXPOSE_HEADERS = "X-Request-Id, WWW-Authenticate, Allow";
+export const CORS_EXPOSE_HEADERS = "X-Request-Id, WWW-Authenticate, Allow, Accept-Encoding";
 
 /** `Access-Control-Max-Age`: how long a browser may reuse a preflight's answer, in seconds. */
 export const CORS_MAX_AGE_SECONDS = 600;

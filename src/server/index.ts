@@ -58,9 +58,10 @@ export interface ServerOptions {
    * (`"http://localhost:5173"`: http or https, host, optional port, no path, query or fragment) or
    * an array of origins: those only; the request's `Origin` is echoed when it is one of them, with
    * `Vary: Origin` on every response. With CORS on, a preflight on an operation's path is a 204
-   * allowing `PATCH` with `Authorization`, `Content-Type` and `X-Request-Id` (cached 600 s), and every
-   * response to an allowed origin exposes `X-Request-Id`, `WWW-Authenticate` and `Allow`. No
-   * credentials mode (no cookies are used). Anything else throws a TypeError naming `cors`.
+   * allowing `PATCH` with `Authorization`, `Content-Type`, `Content-Encoding` and `X-Request-Id`
+   * (cached 600 s), and every response to an allowed origin exposes `X-Request-Id`,
+   * `WWW-Authenticate`, `Allow` and `Accept-Encoding`. No credentials mode (no cookies are used).
+   * Anything else throws a TypeError naming `cors`.
    */
   cors?: CorsOption;
 }

@@ -445,7 +445,7 @@ describe("help, version and puffle mock", () => {
       const allowed = await preflightOn(mock.port, "http://localhost:5173");
       expect(allowed.status).toBe(204);
       expect(allowed.headers.get("access-control-allow-origin")).toBe(allowOrigin);
-      expect(allowed.headers.get("access-control-allow-headers")).toBe("Authorization, Content-Type, X-Request-Id");
+      expect(allowed.headers.get("access-control-allow-headers")).toBe("Authorization, Content-Type, Content-Encoding, X-Request-Id");
       if (allowOrigin !== "*") {
         const other = await preflightOn(mock.port, "https://evil.example");
         expect(other.headers.get("access-control-allow-origin")).toBeNull();

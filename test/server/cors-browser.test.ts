@@ -110,6 +110,26 @@ describe.skipIf(!existsSync(CHROMIUM))("a web page on another origin calls the r
     expect(outcome).toMatchObject({ ok: true, status: 200, body: { thread: { id: DOCS_THREAD, status: "archived" } } });
   });
 
+  it("CORS on: a body the page compressed (Content-Encoding: gzip) gets the 415, and the page reads its Accept-Encoding", async () => {
+    const server = await mock(pageOrigin);
+    const before = snapshot(server);
+    const outcome = await page.evaluate(async (url) => {
+      try {
+        const gzip = new Blob([JSON.stringify({ draft_subject: "Compressed" })]).stream().pipeThrough(new CompressionStream("gzip"));
+        const response = await fetch(url, {
+          method: "PATCH",
+          headers: { Authorization: "Bearer puffle_test_alice", "Content-Type": "application/json", "Content-Encoding": "gzip" },
+          body: await new Response(gzip).arrayBuffer(),
+        });
+        return { status: response.status, acceptEncoding: response.headers.get("accept-encoding"), body: await response.json() };
+      } catch (error) {
+        return { error: (error as Error).name, message: (error as Error).message };
+      }
+    }, `${server.url}/api/threads/${DOCS_THREAD}`);
+    expect(outcome).toMatchObject({ status: 415, acceptEncoding: "identity", body: { status: 415, detail: expect.stringContaining('Content-Encoding "gzip"') } });
+    expect(snapshot(server)).toEqual(before);
+  });
+
   it.each([
     ["CORS off (the default)", undefined],
     ["CORS on for another origin", "http://localhost:5173"],

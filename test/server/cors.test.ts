@@ -3,17 +3,22 @@
 // (200, every problem, the ones the server writes itself) can be read by the page. Over HTTP on
 // 127.0.0.1. The real browser: cors-browser.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { gzipSync } from "node:zlib";
+import { CORS_EXPOSE_HEADERS } from "../../src/server/cors.js";
 import { createServer } from "../../src/server/index.js";
 import type { RunningServer } from "../../src/server/index.js";
 import type { OperationId } from "../../src/validators.js";
 import { BOB_THREAD, DOCS_CONVERSATION, DOCS_THREAD, SENDERS, checkResponse, parseRawResponse, pathOf, rawExchange, send, snapshot, start } from "./http.js";
 import type { Sent } from "./http.js";
+import { deref, specOperations } from "../helpers.js";
+import type { JsonObject } from "../helpers.js";
 
 const VITE = "http://localhost:5173";
 const OTHER = "https://evil.example";
 const ops: OperationId[] = ["updateConversation", "updateThread"];
 const idOf: Record<OperationId, string> = { updateConversation: DOCS_CONVERSATION, updateThread: DOCS_THREAD };
-const EXPOSED = "X-Request-Id, WWW-Authenticate, Allow";
+const EXPOSED = "X-Request-Id, WWW-Authenticate, Allow, Accept-Encoding";
+const ALLOWED_HEADERS = "Authorization, Content-Type, Content-Encoding, X-Request-Id";
 const CORS_HEADERS = ["access-control-allow-origin", "access-control-allow-methods", "access-control-allow-headers", "access-control-max-age", "access-control-expose-headers", "access-control-allow-credentials"];
 
 /** The CORS response headers present, by name. */
@@ -39,6 +44,28 @@ function expectAllowed(res: Sent, origin: string): void {
   expect(res.headers.get("access-control-expose-headers"), res.text).toBe(EXPOSED);
   expect(res.headers.get("access-control-allow-credentials")).toBeNull();
 }
+
+/**
+ * Response headers a page reads without their being exposed (the CORS-safelisted response headers),
+ * and X-Content-Type-Options, which is for the browser itself and not for the page to read.
+ */
+const READABLE_UNEXPOSED = new Set(["cache-control", "content-language", "content-length", "content-type", "expires", "last-modified", "pragma", "x-content-type-options"]);
+
+describe("the CORS lists and the spec", () => {
+  it("every response header the spec declares is exposed (but those a page reads anyway, and X-Content-Type-Options)", () => {
+    const declared = new Set<string>();
+    for (const { op } of specOperations()) {
+      for (const response of Object.values(op.responses as JsonObject)) {
+        for (const name of Object.keys(deref<JsonObject>(deref<JsonObject>(response).headers ?? {}))) declared.add(name.toLowerCase());
+      }
+    }
+    expect(declared.size).toBeGreaterThan(0);
+    const exposed = new Set(CORS_EXPOSE_HEADERS.split(", ").map((name) => name.toLowerCase()));
+    expect([...declared].filter((name) => !READABLE_UNEXPOSED.has(name) && !exposed.has(name))).toEqual([]);
+    // The 405's Allow is not in the spec (the 405 is undocumented) but is exposed too.
+    expect(exposed.has("allow")).toBe(true);
+  });
+});
 
 describe("CORS off (the default)", () => {
   let server: RunningServer;
@@ -99,7 +126,23 @@ function everyResponse(origin: string) {
     { name: "413 by Content-Length", run: (s: RunningServer) => send(s, "updateThread", DOCS_THREAD, { body: `{"draft_body_text":"${"a".repeat(1_048_576)}"}`, headers: withOrigin() }), status: 413 },
     { name: "413 chunked", run: (s: RunningServer) => sendChunked(s, origin), status: 413 },
     { name: "415", run: (s: RunningServer) => send(s, "updateThread", DOCS_THREAD, { body: "status=active", contentType: "text/plain", headers: withOrigin() }), status: 415 },
+    { name: "415 charset", run: (s: RunningServer) => send(s, "updateThread", DOCS_THREAD, { body: { status: "active" }, contentType: "application/json; charset=latin1", headers: withOrigin() }), status: 415 },
+    { name: "415 content coding", run: (s: RunningServer) => sendGzip(s, origin), status: 415 },
   ];
+}
+
+/** A gzip-compressed JSON body (Content-Encoding: gzip): the 415 with Accept-Encoding: identity. */
+async function sendGzip(server: RunningServer, origin: string): Promise<Sent> {
+  const response = await fetch(server.url + pathOf("updateThread", DOCS_THREAD), {
+    method: "PATCH",
+    headers: { origin, authorization: "Bearer puffle_test_alice", "content-type": "application/json", "content-encoding": "gzip" },
+    body: gzipSync(JSON.stringify({ status: "active" })),
+  });
+  const text = await response.text();
+  const sent = { status: response.status, headers: response.headers, text, body: JSON.parse(text) as unknown };
+  checkResponse("updateThread", "PATCH", sent);
+  expect(sent.headers.get("accept-encoding")).toBe("identity");
+  return sent;
 }
 
 /** A chunked body over the limit (no Content-Length): Fastify's reader stops it, the error handler answers. */
@@ -142,7 +185,7 @@ describe("CORS for any origin (cors: true)", () => {
       expect(corsHeadersOf(res.headers)).toEqual({
         "access-control-allow-origin": "*",
         "access-control-allow-methods": "PATCH",
-        "access-control-allow-headers": "Authorization, Content-Type, X-Request-Id",
+        "access-control-allow-headers": ALLOWED_HEADERS,
         "access-control-max-age": "600",
       });
       expect(res.headers.get("vary")).toBeNull();
@@ -154,6 +197,13 @@ describe("CORS for any origin (cors: true)", () => {
     const res = await preflight(server, "/api/threads/not-a-uuid", VITE, "authorization,content-type,x-request-id");
     expect(res.status).toBe(204);
     expect(res.headers.get("access-control-allow-origin")).toBe("*");
+  });
+
+  it("a preflight for a compressed body allows Content-Encoding (so the page gets the 415 and its Accept-Encoding)", async () => {
+    const res = await preflight(server, pathOf("updateThread", DOCS_THREAD), VITE, "authorization,content-encoding,content-type");
+    expect(res.status).toBe(204);
+    const allowed = (res.headers.get("access-control-allow-headers") ?? "").toLowerCase().split(", ");
+    expect(["authorization", "content-encoding", "content-type"].filter((name) => !allowed.includes(name))).toEqual([]);
   });
 
   it("a preflight for an unknown path is the 404 problem, readable by the page", async () => {
@@ -208,7 +258,7 @@ describe("CORS for one origin (cors: origin)", () => {
     expect(corsHeadersOf(res.headers)).toEqual({
       "access-control-allow-origin": VITE,
       "access-control-allow-methods": "PATCH",
-      "access-control-allow-headers": "Authorization, Content-Type, X-Request-Id",
+      "access-control-allow-headers": ALLOWED_HEADERS,
       "access-control-max-age": "600",
     });
     expect(res.headers.get("vary")).toBe("Origin");
