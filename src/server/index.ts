@@ -548,6 +548,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   if (dataFile !== undefined && rest.seed !== undefined) {
     throw new TypeError("startServer: pass either seed or dataFile, not both");
   }
+  // Checked here too, so that the TypeError names the function called (createServer's check then passes).
+  corsOriginsOf(rest.cors, "startServer");
   const seed = dataFile !== undefined ? loadSeed(dataFile) : rest.seed;
   const app = createServer({ ...rest, ...(seed !== undefined ? { seed } : {}) });
   try {
