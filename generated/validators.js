@@ -2334,7 +2334,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.account_id !== undefined){
 var data0 = data.account_id;
 if((typeof data0 !== "string") && (data0 !== null)){
-vErrors = report(vErrors, {path:"/account_id",keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"/account_id",keyword:"type",message:"must be string or null"});
 errors++;
 }
 if(typeof data0 === "string"){
@@ -2375,7 +2375,7 @@ errors++;
 if(data.external_id !== undefined){
 var data3 = data.external_id;
 if((typeof data3 !== "string") && (data3 !== null)){
-vErrors = report(vErrors, {path:"/external_id",keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"/external_id",keyword:"type",message:"must be string or null"});
 errors++;
 }
 }
@@ -2399,7 +2399,7 @@ errors++;
 if(data.last_message_at !== undefined){
 var data5 = data.last_message_at;
 if((typeof data5 !== "string") && (data5 !== null)){
-vErrors = report(vErrors, {path:"/last_message_at",keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"/last_message_at",keyword:"type",message:"must be string or null"});
 errors++;
 }
 if(typeof data5 === "string"){
@@ -2412,7 +2412,7 @@ errors++;
 if(data.participant_email !== undefined){
 var data6 = data.participant_email;
 if((typeof data6 !== "string") && (data6 !== null)){
-vErrors = report(vErrors, {path:"/participant_email",keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"/participant_email",keyword:"type",message:"must be string or null"});
 errors++;
 }
 if(typeof data6 === "string"){
@@ -2425,7 +2425,7 @@ errors++;
 if(data.participant_linkedin_url !== undefined){
 var data7 = data.participant_linkedin_url;
 if((typeof data7 !== "string") && (data7 !== null)){
-vErrors = report(vErrors, {path:"/participant_linkedin_url",keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"/participant_linkedin_url",keyword:"type",message:"must be string or null"});
 errors++;
 }
 if(typeof data7 === "string"){
@@ -2438,7 +2438,7 @@ errors++;
 if(data.participant_name !== undefined){
 var data8 = data.participant_name;
 if((typeof data8 !== "string") && (data8 !== null)){
-vErrors = report(vErrors, {path:"/participant_name",keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"/participant_name",keyword:"type",message:"must be string or null"});
 errors++;
 }
 }
@@ -2772,7 +2772,7 @@ errors++;
 if(data.account_id !== undefined){
 var data0 = data.account_id;
 if((typeof data0 !== "string") && (data0 !== null)){
-vErrors = report(vErrors, {path:"/account_id",keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"/account_id",keyword:"type",message:"must be string or null"});
 errors++;
 }
 if(typeof data0 === "string"){
@@ -2789,7 +2789,7 @@ errors++;
 if(data.draft_attachments !== undefined){
 var data1 = data.draft_attachments;
 if((!(Array.isArray(data1))) && (data1 !== null)){
-vErrors = report(vErrors, {path:"/draft_attachments",keyword:"type",message:"must be array,null"});
+vErrors = report(vErrors, {path:"/draft_attachments",keyword:"type",message:"must be array or null"});
 errors++;
 }
 if(Array.isArray(data1)){
@@ -2812,7 +2812,7 @@ errors++;
 if(data.draft_bcc !== undefined){
 var data3 = data.draft_bcc;
 if((typeof data3 !== "string") && (data3 !== null)){
-vErrors = report(vErrors, {path:"/draft_bcc",keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"/draft_bcc",keyword:"type",message:"must be string or null"});
 errors++;
 }
 if(typeof data3 === "string"){
@@ -2825,21 +2825,21 @@ errors++;
 if(data.draft_body_html !== undefined){
 var data4 = data.draft_body_html;
 if((typeof data4 !== "string") && (data4 !== null)){
-vErrors = report(vErrors, {path:"/draft_body_html",keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"/draft_body_html",keyword:"type",message:"must be string or null"});
 errors++;
 }
 }
 if(data.draft_body_text !== undefined){
 var data5 = data.draft_body_text;
 if((typeof data5 !== "string") && (data5 !== null)){
-vErrors = report(vErrors, {path:"/draft_body_text",keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"/draft_body_text",keyword:"type",message:"must be string or null"});
 errors++;
 }
 }
 if(data.draft_cc !== undefined){
 var data6 = data.draft_cc;
 if((typeof data6 !== "string") && (data6 !== null)){
-vErrors = report(vErrors, {path:"/draft_cc",keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"/draft_cc",keyword:"type",message:"must be string or null"});
 errors++;
 }
 if(typeof data6 === "string"){
@@ -2852,7 +2852,7 @@ errors++;
 if(data.draft_subject !== undefined){
 var data7 = data.draft_subject;
 if((typeof data7 !== "string") && (data7 !== null)){
-vErrors = report(vErrors, {path:"/draft_subject",keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"/draft_subject",keyword:"type",message:"must be string or null"});
 errors++;
 }
 if(typeof data7 === "string"){
@@ -2939,7 +2939,7 @@ function validate27$op(data){
 var vErrors = null;
 var errors = 0;
 if((typeof data !== "string") && (data !== null)){
-vErrors = report(vErrors, {path:"",keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"",keyword:"type",message:"must be string or null"});
 errors++;
 }
 if(typeof data === "string"){
@@ -2966,7 +2966,7 @@ function validate28$op(data){
 var vErrors = null;
 var errors = 0;
 if((!(Array.isArray(data))) && (data !== null)){
-vErrors = report(vErrors, {path:"",keyword:"type",message:"must be array,null"});
+vErrors = report(vErrors, {path:"",keyword:"type",message:"must be array or null"});
 errors++;
 }
 if(Array.isArray(data)){
@@ -2999,7 +2999,7 @@ function validate29$op(data){
 var vErrors = null;
 var errors = 0;
 if((typeof data !== "string") && (data !== null)){
-vErrors = report(vErrors, {path:"",keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"",keyword:"type",message:"must be string or null"});
 errors++;
 }
 if(typeof data === "string"){
@@ -3022,7 +3022,7 @@ function validate30$op(data){
 var vErrors = null;
 var errors = 0;
 if((typeof data !== "string") && (data !== null)){
-vErrors = report(vErrors, {path:"",keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"",keyword:"type",message:"must be string or null"});
 errors++;
 }
 return errors === 0 ? null : vErrors;
@@ -3039,7 +3039,7 @@ function validate31$op(data){
 var vErrors = null;
 var errors = 0;
 if((typeof data !== "string") && (data !== null)){
-vErrors = report(vErrors, {path:"",keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"",keyword:"type",message:"must be string or null"});
 errors++;
 }
 if(typeof data === "string"){
@@ -3115,7 +3115,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.draft_attachments !== undefined){
 var data0 = data.draft_attachments;
 if((!(Array.isArray(data0))) && (data0 !== null)){
-vErrors = report(vErrors, {path:"/draft_attachments",keyword:"type",message:"must be array,null"});
+vErrors = report(vErrors, {path:"/draft_attachments",keyword:"type",message:"must be array or null"});
 errors++;
 }
 if(Array.isArray(data0)){
@@ -3134,35 +3134,35 @@ errors++;
 if(data.draft_bcc !== undefined){
 var data2 = data.draft_bcc;
 if((typeof data2 !== "string") && (data2 !== null)){
-vErrors = report(vErrors, {path:"/draft_bcc",keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"/draft_bcc",keyword:"type",message:"must be string or null"});
 errors++;
 }
 }
 if(data.draft_body_html !== undefined){
 var data3 = data.draft_body_html;
 if((typeof data3 !== "string") && (data3 !== null)){
-vErrors = report(vErrors, {path:"/draft_body_html",keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"/draft_body_html",keyword:"type",message:"must be string or null"});
 errors++;
 }
 }
 if(data.draft_body_text !== undefined){
 var data4 = data.draft_body_text;
 if((typeof data4 !== "string") && (data4 !== null)){
-vErrors = report(vErrors, {path:"/draft_body_text",keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"/draft_body_text",keyword:"type",message:"must be string or null"});
 errors++;
 }
 }
 if(data.draft_cc !== undefined){
 var data5 = data.draft_cc;
 if((typeof data5 !== "string") && (data5 !== null)){
-vErrors = report(vErrors, {path:"/draft_cc",keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"/draft_cc",keyword:"type",message:"must be string or null"});
 errors++;
 }
 }
 if(data.draft_subject !== undefined){
 var data6 = data.draft_subject;
 if((typeof data6 !== "string") && (data6 !== null)){
-vErrors = report(vErrors, {path:"/draft_subject",keyword:"type",message:"must be string,null"});
+vErrors = report(vErrors, {path:"/draft_subject",keyword:"type",message:"must be string or null"});
 errors++;
 }
 }

@@ -92,7 +92,24 @@ function enumMessage(allowed: readonly unknown[]): string {
   return message;
 }
 
-/** AJV errors → `{ path, keyword, message }`, pointing at the field itself for required/unknown properties. */
+/**
+ * `must be string or null` (three types or more: `must be integer, string or null`) for a type
+ * error naming several types, where AJV says `must be string,null`; undefined for one type (AJV's
+ * `must be string` stays) or for anything but a list of type names. AJV gives the types in
+ * `params.type`: an array, or a string for one type. scripts/lib/validators.mjs words the
+ * operations' validators' type issues with the same function (typeMessage), at build time.
+ */
+function typeMessage(type: unknown): string | undefined {
+  const types: unknown[] | undefined = Array.isArray(type) ? type : typeof type === "string" ? type.split(",") : undefined;
+  if (types === undefined || types.length < 2) return undefined;
+  for (const name of types) if (typeof name !== "string" || name === "") return undefined;
+  return `must be ${types.slice(0, -1).join(", ")} or ${types[types.length - 1] as string}`;
+}
+
+/**
+ * AJV errors → `{ path, keyword, message }`, pointing at the field itself for required/unknown
+ * properties, an enum's message listing its values, a type list in English (typeMessage).
+ */
 export function toIssues(errors: readonly AjvError[] | null | undefined, prefix = ""): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   if (!errors) return out;
@@ -112,6 +129,8 @@ export function toIssues(errors: readonly AjvError[] | null | undefined, prefix 
       message = "is not a known field";
     } else if (error.keyword === "enum" && Array.isArray(p.allowedValues)) {
       message = enumMessage(p.allowedValues);
+    } else if (error.keyword === "type") {
+      message = typeMessage(p.type) ?? message;
     }
     out.push({ path, keyword: error.keyword, message });
   }

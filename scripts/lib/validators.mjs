@@ -282,6 +282,19 @@ function escapePointer(segment) {
   return segment.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
+/**
+ * How src/validators.ts (typeMessage) words a type error naming several types: `must be string or
+ * null`, `must be integer, string or null` where AJV says `must be string,null`; undefined for one
+ * type (AJV's `must be string` stays) or for anything but a list of type names. The two are held
+ * equal by test/unit/type-messages.test.ts.
+ */
+export function typeMessage(type) {
+  const types = Array.isArray(type) ? type : typeof type === "string" ? type.split(",") : undefined;
+  if (types === undefined || types.length < 2) return undefined;
+  for (const name of types) if (typeof name !== "string" || name === "") return undefined;
+  return `must be ${types.slice(0, -1).join(", ")} or ${types[types.length - 1]}`;
+}
+
 /** How src/validators.ts words a value in a message (strings quoted). */
 function describe(value) {
   return typeof value === "string" ? JSON.stringify(value) : String(value);
@@ -291,9 +304,9 @@ function describe(value) {
  * Post-processing of AJV's standalone code (allErrors) for the operations' validators: each error
  * object AJV would build becomes the issue src/validators.ts reports for it — `{ path, keyword,
  * message }`, the path pointing at the field itself for required and unknown properties, an enum's
- * message listing its values — exactly what `toIssues` makes of AJV's error (the differential test
- * test/unit/issues-differential.test.ts holds the two equal). The checks, their order and the
- * verdicts are AJV's, untouched. Paths are relative to the function's own data (string literals,
+ * message listing its values, a type list in English (typeMessage) — exactly what `toIssues` makes
+ * of AJV's error (the differential test test/unit/issues-differential.test.ts holds the two
+ * equal). The checks, their order and the verdicts are AJV's, untouched. Paths are relative to the function's own data (string literals,
  * nothing concatenated per issue); where a reference fails, the caller prefixes the callee's
  * issues with where it called it, so the validation context AJV passes (an object allocated per
  * reference) is gone. Every edit is checked to have matched the shape AJV emits (one statement a
@@ -362,6 +375,12 @@ function issueCode(code) {
       const allowed = valueOf(params.get("allowedValues"));
       if (!Array.isArray(allowed)) fail(`unexpected enum values ${line}`);
       message = JSON.stringify(`must be one of ${allowed.map(describe).join(", ")}`);
+    } else if (keyword === "type" && params.has("type")) {
+      // AJV's `must be string,null`, a constant, becomes the constant `must be string or null`.
+      const types = valueOf(params.get("type"));
+      if (typeof types !== "string" && !Array.isArray(types)) fail(`unexpected type ${line}`);
+      const english = typeMessage(types);
+      if (english !== undefined) message = JSON.stringify(english);
     }
     const constant = constantString(message);
     if (constant !== undefined) message = JSON.stringify(constant);

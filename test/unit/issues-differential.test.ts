@@ -24,7 +24,7 @@ import {
   validateUpdateThreadResponse,
 } from "../../src/validators.js";
 import { root, spec, type Json, type JsonObject } from "../helpers.js";
-import { expectSameIssues, mutations, type AjvFunction, type Pair } from "../issues-differential.js";
+import { AJV_TYPE_LIST, expectSameIssues, mutations, type AjvFunction, type Pair } from "../issues-differential.js";
 
 /** Every `example` / `examples` value anywhere in the bundled spec. */
 function allExamples(node: Json, out: Json[] = []): Json[] {
@@ -108,6 +108,20 @@ describe("generated issue-building validators vs AJV's own (toIssues)", () => {
   });
 
   it.each(pairs)("%s: same verdict and the same issues on every input of the corpus", (_name, validate, ajv) => expectSameIssues(validate, ajv, corpus));
+
+  it("the corpus reaches every nullable field's type issue, in English (`must be string or null`), never AJV's `must be string,null`", () => {
+    const typeMessages = new Set<string>();
+    for (const [, validate] of pairs) {
+      for (const value of corpus) {
+        if (validate(value)) continue;
+        for (const issue of validate.errors ?? []) if (issue.keyword === "type") typeMessages.add(issue.message);
+      }
+    }
+    expect(typeMessages).toContain("must be string or null");
+    expect(typeMessages).toContain("must be array or null");
+    expect(typeMessages).toContain("must be string");
+    expect([...typeMessages].filter((message) => AJV_TYPE_LIST.test(message))).toEqual([]);
+  });
 
   it("the public API reports what toIssues makes of AJV's errors", () => {
     const expected = (ajv: AjvFunction, value: unknown) => (ajv(value) ? { valid: true, value } : { valid: false, errors: toIssues(ajv.errors) });

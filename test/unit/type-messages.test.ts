@@ -1,0 +1,63 @@
+// A type issue naming several types reads as English (`must be string or null`, `must be integer,
+// string or null`) where AJV says `must be string,null`; one type keeps AJV's `must be string`.
+// Both paths: `toIssues` at run time (AJV's errors, the types in `params.type`, an array or a
+// string) and the operations' generated validators (the message rewritten at build time, a
+// constant; test/pipeline/issues-keywords.test.ts on its fixture spec). AJV's strict mode lets no
+// union of three types into the generated validators: the build's wording of one is held to
+// toIssues' here.
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { normalizeRequestBody, toIssues, validateRequestBody, validateResponseBody, validateUpdateThreadRequest } from "../../src/validators.js";
+import { root } from "../helpers.js";
+
+// A path TypeScript does not resolve: the pipeline's modules are plain .mjs without declarations.
+const { typeMessage } = (await import(path.join(root, "scripts/lib/validators.mjs"))) as { typeMessage: (type: unknown) => string | undefined };
+
+const typeError = (type: unknown, message = `must be ${String(type)}`) => ({ instancePath: "/a", schemaPath: "#/properties/a/type", keyword: "type", params: { type }, message });
+
+describe("toIssues: a type error's message", () => {
+  it.each([
+    ["one type, as AJV writes it (a string)", "string", "must be string"],
+    ["one type in an array", ["string"], "must be string"],
+    ["two types", ["string", "null"], "must be string or null"],
+    ["two types, neither null", ["integer", "string"], "must be integer or string"],
+    ["three types", ["integer", "string", "null"], "must be integer, string or null"],
+    ["four types", ["boolean", "integer", "string", "null"], "must be boolean, integer, string or null"],
+    ["two types given as one string", "array,null", "must be array or null"],
+  ])("%s: %j → %s", (_name, type, message) => {
+    expect(toIssues([typeError(type)])).toEqual([{ path: "/a", keyword: "type", message }]);
+  });
+
+  it("keeps AJV's message where params.type is not a list of type names", () => {
+    for (const type of [undefined, 5, [], ["string", 5], ["string", ""], "string,"]) {
+      expect(toIssues([typeError(type, "must be something")])[0]!.message, JSON.stringify(type)).toBe("must be something");
+    }
+  });
+});
+
+describe("the build's wording of a type list (scripts/lib/validators.mjs, typeMessage) is toIssues'", () => {
+  it.each<[unknown]>([["string"], [["string"]], [["string", "null"]], [["null", "string"]], [["integer", "string"]], [["integer", "string", "null"]], [["boolean", "integer", "string", "null"]]])("%j", (type) => {
+    const runtime = toIssues([typeError(type)])[0]!.message;
+    expect(typeMessage(type) ?? `must be ${String(type)}`).toBe(runtime);
+  });
+
+  it("one type, or no list of type names: no rewrite (AJV's message stays)", () => {
+    for (const type of ["string", ["string"], [], ["string", 5], ["string", ""], undefined]) expect(typeMessage(type), JSON.stringify(type)).toBeUndefined();
+    expect(typeMessage(["integer", "string", "null"])).toBe("must be integer, string or null");
+  });
+});
+
+describe("the operations' generated validators: a type error's message", () => {
+  it("a nullable string or array: `must be string or null`, `must be array or null`", () => {
+    expect(validateUpdateThreadRequest({ account_id: 5 })).toEqual({ valid: false, errors: [{ path: "/account_id", keyword: "type", message: "must be string or null" }] });
+    expect(validateRequestBody("updateThread", { draft_attachments: "a.pdf" })).toEqual({ valid: false, errors: [{ path: "/draft_attachments", keyword: "type", message: "must be array or null" }] });
+    const normalized = normalizeRequestBody("updateThread", { draft_subject: 1 });
+    expect(normalized.ok === false && normalized.errors[0]).toEqual({ path: "/draft_subject", keyword: "type", message: "must be string or null" });
+  });
+
+  it("one type keeps AJV's wording", () => {
+    const result = validateRequestBody("updateConversation", { unread_count: "1" });
+    expect(result.valid === false && result.errors[0]).toEqual({ path: "/unread_count", keyword: "type", message: "must be integer" });
+    expect(validateResponseBody("updateThread", 200, 5)).toMatchObject({ valid: false, errors: [{ path: "", keyword: "type", message: "must be object" }] });
+  });
+});
