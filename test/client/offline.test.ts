@@ -124,6 +124,16 @@ describe("validate: request", () => {
     });
   }
 
+  it("words a nullable field's type issue in English: `account_id must be string or null`", async () => {
+    const fetch = okFetch();
+    const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch, validate: "request" });
+    const error = (await rejection(client.updateThread(THREAD_ID, { account_id: 5 } as unknown as UpdateThreadRequest))) as PuffleValidationError;
+    expect(error).toBeInstanceOf(PuffleValidationError);
+    expect(error.message).toBe("updateThread: request body: account_id must be string or null");
+    expect(error.issues).toEqual([{ path: "/account_id", keyword: "type", message: "must be string or null" }]);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
   it("applies to the raw client too", async () => {
     const fetch = okFetch();
     const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch, validate: "both" });

@@ -127,6 +127,34 @@ describe("request bodies go through normalizeRequestBody", () => {
   }
 });
 
+describe("a 400's issue messages", () => {
+  it("a nullable field's type issue reads `must be string or null` (not AJV's `must be string,null`)", async () => {
+    const before = snapshot(server);
+    const res = await send(server, "updateThread", DOCS_THREAD, { body: { account_id: 5 } });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({
+      type: "https://app.puffle.ai/problems/invalid-request",
+      status: 400,
+      errors: [
+        { path: "/account_id", keyword: "type", message: "must be string or null" },
+        { path: "", keyword: "minProperties", message: "must have at least 1 valid field" },
+      ],
+    });
+    expect((res.body as { errors: unknown[] }).errors).toHaveLength(2);
+    expect(snapshot(server)).toEqual(before);
+  });
+
+  it("an array's: `must be array or null`; a field of one type keeps `must be integer`", async () => {
+    const res = await send(server, "updateThread", DOCS_THREAD, { body: { draft_attachments: "a.pdf", unread_count: "1" } });
+    expect(res.status).toBe(400);
+    expect((res.body as { errors: unknown[] }).errors).toEqual([
+      { path: "/draft_attachments", keyword: "type", message: "must be array or null" },
+      { path: "/unread_count", keyword: "type", message: "must be integer" },
+      { path: "", keyword: "minProperties", message: "must have at least 1 valid field" },
+    ]);
+  });
+});
+
 describe("updated_at", () => {
   it("advances on every update, even when the values are the same", async () => {
     const stamps: number[] = [];
