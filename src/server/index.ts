@@ -204,7 +204,10 @@ function rawProblemResponse(body: ProblemBody, requestId: string, cors: CorsPoli
 
 /** Whether a Content-Type header names application/json (any parameters, any case). */
 function isJsonType(header: string): boolean {
-  return header.split(";")[0]!.trim().toLowerCase() === "application/json";
+  // The usual header, exactly, is decided without splitting and lower-casing it.
+  if (header === "application/json") return true;
+  const semicolon = header.indexOf(";");
+  return (semicolon === -1 ? header : header.slice(0, semicolon)).trim().toLowerCase() === "application/json";
 }
 
 function pathOf(url: string): string {
@@ -447,13 +450,15 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
         const contentType = request.headers["content-type"];
         const json = contentType !== undefined && isJsonType(contentType);
         if (json) {
-          const charset = unsupportedCharset(contentType);
+          // (`application/json` alone, the usual header, has no charset to check.)
+          const charset = contentType.length === "application/json".length ? undefined : unsupportedCharset(contentType);
           if (charset !== undefined) {
             sendProblem(reply, problems.unsupportedCharset(charset));
             return;
           }
-          const codings = contentCodings(request.headers["content-encoding"]);
-          if (codings.length > 0) {
+          const contentEncoding = request.headers["content-encoding"];
+          const codings = contentEncoding === undefined ? undefined : contentCodings(contentEncoding);
+          if (codings !== undefined && codings.length > 0) {
             // RFC 9110 §12.5.3: a 415 due to a content coding lists the codings accepted.
             sendProblem(reply, problems.unsupportedContentEncoding(codings), { "accept-encoding": "identity" });
             return;
