@@ -306,8 +306,8 @@ function describe(value) {
  * message }`, the path pointing at the field itself for required and unknown properties, an enum's
  * message listing its values, a type list in English (typeMessage) — exactly what `toIssues` makes
  * of AJV's error (the differential test test/unit/issues-differential.test.ts holds the two
- * equal). The checks, their order and the verdicts are AJV's, untouched. Paths are relative to the function's own data (string literals,
- * nothing concatenated per issue); where a reference fails, the caller prefixes the callee's
+ * equal). The checks, their order and the verdicts are AJV's, untouched. Paths are relative to the
+ * function's own data (string literals, nothing concatenated per issue); where a reference fails, the caller prefixes the callee's
  * issues with where it called it, so the validation context AJV passes (an object allocated per
  * reference) is gone. Every edit is checked to have matched the shape AJV emits (one statement a
  * line, `lines: true`); anything else fails the build.
