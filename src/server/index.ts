@@ -183,7 +183,8 @@ function clientErrorProblem(code: string | undefined): ProblemBody {
  * not be parsed). The body and headers are those sendProblem gives every other problem (Fastify adds
  * `; charset=utf-8` to a string body's type) with those stampReply gives every response, plus
  * `Connection: close`: the socket is closed after it.
- * With CORS on, the allowed origin when it does not depend on the request's `Origin` (which was not parsed).
+ * With CORS on, the allowed origin when it does not depend on the request's `Origin` (which was not
+ * parsed), and `Vary: Origin` when the allowed origins are listed, as on every other response.
  */
 function rawProblemResponse(body: ProblemBody, requestId: string, cors: CorsPolicy | undefined): string {
   const json = JSON.stringify(body);
@@ -193,6 +194,7 @@ function rawProblemResponse(body: ProblemBody, requestId: string, cors: CorsPoli
     `x-request-id: ${requestId}\r\n` +
     `cache-control: ${CACHE_CONTROL}\r\n` +
     `x-content-type-options: ${CONTENT_TYPE_OPTIONS}\r\n` +
+    (cors?.varies ? "vary: Origin\r\n" : "") +
     (allowOrigin !== undefined ? `access-control-allow-origin: ${allowOrigin}\r\naccess-control-expose-headers: ${CORS_EXPOSE_HEADERS}\r\n` : "") +
     `content-type: ${PROBLEM_CONTENT_TYPE}; charset=utf-8\r\n` +
     `content-length: ${Buffer.byteLength(json)}\r\n` +

@@ -292,6 +292,7 @@ describe("CORS for one origin (cors: origin)", () => {
     const res = parseRawResponse(exchange.text);
     expect(res.status).toBe(400);
     expectAllowed(res, VITE);
+    expect(res.headers.get("vary")).toBe("Origin");
   });
 });
 
@@ -327,6 +328,7 @@ describe("CORS for several origins (cors: [origins])", () => {
     const res = parseRawResponse((await rawExchange(server, "GARBAGE\r\n\r\n")).text);
     expect(res.status).toBe(400);
     expect(corsHeadersOf(res.headers)).toEqual({});
+    expect(res.headers.get("vary")).toBe("Origin");
   });
 });
 
