@@ -1,7 +1,10 @@
 // Model-based test of the reference server (issue 6, section 4): random interleavings of
 // `updateConversation` and `updateThread` by three users (two sharing a workspace), with valid,
-// lenient, invalid and malformed requests, against a fresh server per sequence. After every command
-// the server's answer (status, problem type, the returned record, a 409's `existing_thread`) must be
+// lenient, invalid and malformed requests, and JSON bodies declared in another charset, with a
+// UTF-8 label, or with a content coding (check 4 of docs/server.md: sent with any token, id and
+// method, so the 405/401/400 before it are reached too), against a fresh server per sequence. After
+// every command the server's answer (status, problem type, the returned record, a 409's
+// `existing_thread`, a 415's `detail` and `Accept-Encoding`, which no other response has) must be
 // the model's prediction (test/model/model.ts), 404s must be byte-for-byte the 404 of a missing id,
 // and the server's whole store must equal the model's state (so no request changed anything it
 // should not have, including the hidden `warmup` flag and other users' records).
@@ -17,7 +20,7 @@ import { send, start } from "../server/http.js";
 import type { Sent } from "../server/http.js";
 import { bump, writeReport } from "../load/report.js";
 import { CONVERSATION_COLUMNS, DRAFT_COLUMNS, FIELDS, initialModel, predict, view } from "./model.js";
-import type { Model, Op, RawKind, Request, Row, SentValue } from "./model.js";
+import type { Model, Op, RawKind, Request, Row, SentValue, Wire, WireKind } from "./model.js";
 
 const RUNS = Number(process.env.PUFFLE_MODEL_RUNS ?? 150);
 const MAX_COMMANDS = Number(process.env.PUFFLE_MODEL_MAX_COMMANDS ?? 30);
@@ -163,6 +166,53 @@ const rawRequestArb: fc.Arbitrary<Request> = fc.constantFrom(...TOKENS).chain((t
   })),
 );
 
+/**
+ * Check 4's variants, each header labelled with what docs/server.md says of it: Content-Type
+ * headers whose charset is a UTF-8 label (any case, quoted or not: plain JSON), ones naming another
+ * charset (the 415 names it as sent, unquoted), and Content-Encoding headers with the codings other
+ * than `identity` they list.
+ */
+const UTF8_CONTENT_TYPES = [
+  "application/json; charset=utf8", "application/json; charset=UTF-8", 'application/json; charset="utf-8"', "application/json;charset=UTF8",
+  'Application/JSON; Charset="Utf8"', "application/json; charset=unicode-1-1-utf-8", "application/json; charset=utf-8; version=1",
+];
+const NON_UTF8_CONTENT_TYPES: Array<readonly [contentType: string, charset: string]> = [
+  ["application/json; charset=utf-16", "utf-16"], ["application/json; charset=iso-8859-1", "iso-8859-1"], ['application/json; charset="UTF-16"', "UTF-16"],
+  ["application/json; charset=latin1", "latin1"], ["application/json; charset=us-ascii", "us-ascii"], ["application/json;charset=utf-16le", "utf-16le"],
+  ['application/json; charset="UTF-32"; version=1', "UTF-32"],
+];
+const CODED: Array<readonly [contentEncoding: string, codings: string[]]> = [
+  ["gzip", ["gzip"]], ["br", ["br"]], ["gzip, identity", ["gzip"]], ["identity, br", ["br"]], ["deflate, gzip", ["deflate", "gzip"]], ["GZIP", ["GZIP"]], ["zstd", ["zstd"]],
+];
+
+const methodArb = fc.oneof({ weight: 12, arbitrary: fc.constant("PATCH") }, { weight: 1, arbitrary: fc.constantFrom("PUT", "POST", "DELETE") });
+/** No Content-Encoding, or `identity` (which is none). */
+const noCodingArb = fc.constantFrom<string | null>(null, null, "identity");
+
+const wireArb: fc.Arbitrary<Wire> = fc.oneof(
+  fc.record({ method: methodArb, contentType: fc.constantFrom(...UTF8_CONTENT_TYPES), contentEncoding: noCodingArb })
+    .map(({ method, contentType, contentEncoding }): Wire => ({ label: "utf8-label", method, contentType, json: true, badCharset: null, contentEncoding, codings: [] })),
+  fc.record({ method: methodArb, charset: fc.constantFrom(...NON_UTF8_CONTENT_TYPES), contentEncoding: noCodingArb })
+    .map(({ method, charset: [contentType, badCharset], contentEncoding }): Wire => ({ label: "non-utf8-charset", method, contentType, json: true, badCharset, contentEncoding, codings: [] })),
+  fc.record({ method: methodArb, contentType: fc.constantFrom("application/json", ...UTF8_CONTENT_TYPES), coded: fc.constantFrom(...CODED) })
+    .map(({ method, contentType, coded: [contentEncoding, codings] }): Wire => ({ label: "content-coding", method, contentType, json: true, badCharset: null, contentEncoding, codings })),
+  methodArb.map((method): Wire => ({ label: "identity-coding", method, contentType: "application/json", json: true, badCharset: null, contentEncoding: "identity", codings: [] })),
+  // Not JSON and compressed: the media type's 415, without Accept-Encoding (docs/server.md).
+  fc.record({ method: methodArb, contentType: fc.constantFrom("text/plain", "application/x-www-form-urlencoded"), coded: fc.constantFrom(...CODED) })
+    .map(({ method, contentType, coded: [contentEncoding, codings] }): Wire => ({ label: "not-json-coded", method, contentType, json: false, badCharset: null, contentEncoding, codings })),
+);
+const WIRE_KINDS: WireKind[] = ["non-utf8-charset", "utf8-label", "content-coding", "identity-coding", "not-json-coded"];
+
+/** A JSON object body declared as `wire`: mostly the caller's token, sometimes none or an unknown one. */
+const wireRequestArb: fc.Arbitrary<Request> = fc.tuple(fc.constantFrom(...TOKENS), opArb, wireArb).chain(([token, op, wire]) =>
+  fc.record({
+    // More malformed ids than elsewhere, so that check 3's 400 before check 4 is reached often.
+    id: fc.oneof({ weight: 9, arbitrary: targetArb(token) }, { weight: 1, arbitrary: fc.constantFrom("not-a-uuid", "12345") }),
+    fields: fieldsArb(op),
+    sentToken: fc.oneof({ weight: 8, arbitrary: fc.constant<string | null>(token) }, { weight: 1, arbitrary: fc.constantFrom<string | null>(null, "puffle_test_mallory") }),
+  }).map(({ id, fields, sentToken }): Request => ({ kind: "json", op, token: sentToken, id, fields, wire })),
+);
+
 // ---- the real system -------------------------------------------------------------------------
 
 interface Real {
@@ -183,7 +233,14 @@ function bodyOf(fields: ReadonlyArray<readonly [string, SentValue]>): string {
 
 async function perform(server: RunningServer, request: Request): Promise<Sent> {
   const token = request.token;
-  if (request.kind === "json") return send(server, request.op, request.id, { token, body: bodyOf(request.fields) });
+  if (request.kind === "json") {
+    const wire = request.wire;
+    if (wire === undefined) return send(server, request.op, request.id, { token, body: bodyOf(request.fields) });
+    return send(server, request.op, request.id, {
+      token, body: bodyOf(request.fields), method: wire.method, contentType: wire.contentType,
+      headers: wire.contentEncoding === null ? {} : { "content-encoding": wire.contentEncoding },
+    });
+  }
   const valid = '{"status":"active"}';
   switch (request.raw) {
     case "invalid-json": return send(server, request.op, request.id, { token, body: '{"status": "active",' });
@@ -202,7 +259,10 @@ async function perform(server: RunningServer, request: Request): Promise<Sent> {
 function describeRequest(request: Request): string {
   const who = request.token ?? "-";
   const what = request.kind === "json" ? bodyOf(request.fields) : `<${request.raw}>`;
-  return `${request.op}(${who}, ${request.id}, ${what})`;
+  const wire = request.kind === "json" ? request.wire : undefined;
+  const how = wire === undefined ? ""
+    : ` [${wire.method}, Content-Type: ${wire.contentType}${wire.contentEncoding === null ? "" : `, Content-Encoding: ${wire.contentEncoding}`}]`;
+  return `${request.op}(${who}, ${request.id}, ${what})${how}`;
 }
 
 /** The server's store, as rows keyed by lowercased id, in the model's shape. */
@@ -240,8 +300,15 @@ class RequestCommand implements fc.AsyncCommand<Model, Real> {
     const sent = await perform(real.server, request); // also checks the response against the spec
     stats.commands += 1;
     bump(stats.statuses, sent.status);
-    bump(stats.byKind, request.kind === "json" ? `${request.op} json` : `${request.op} ${request.raw}`);
+    const wire = request.kind === "json" ? request.wire : undefined;
+    bump(stats.byKind, request.kind === "raw" ? `${request.op} ${request.raw}` : wire === undefined ? `${request.op} json` : `${request.op} json ${wire.label}`);
     expect(sent.status, `${where} → ${sent.text.slice(0, 300)}`).toBe(prediction.status);
+    // A body check 4 refuses, sent with another method, no known token or a malformed id, gets that answer instead (checks 1–3 come first).
+    if (wire !== undefined && (!wire.json || wire.badCharset !== null || wire.codings.length > 0) && prediction.status !== 415) {
+      bump(stats.held, `${prediction.status} before check 4's 415 (documented order)`);
+    }
+    // Accept-Encoding is the content coding's 415's alone (docs/server.md, check 4).
+    expect(sent.headers.get("accept-encoding"), `${where}: Accept-Encoding`).toBe(prediction.status === 415 ? prediction.acceptEncoding : null);
     const body = sent.body as Record<string, unknown>;
     if (prediction.status === 200) {
       const member = request.op === "updateThread" ? "thread" : "conversation";
@@ -254,6 +321,7 @@ class RequestCommand implements fc.AsyncCommand<Model, Real> {
       expect(Date.parse(updatedAt), `${where}: updated_at ${updatedAt} after ${before.updated_at}`).toBeGreaterThan(Date.parse(before.updated_at));
       model.rows.set(key, { ...prediction.next, updated_at: updatedAt } as Row);
       bump(stats.held, "200 record equals the model's");
+      if (wire !== undefined) bump(stats.held, `200 for a JSON body with ${wire.label}`);
     } else if (prediction.status === 409) {
       const existing = body.existing_thread;
       expect(prediction.candidates.map((row) => view("updateThread", row)), where).toContainEqual(existing);
@@ -261,12 +329,16 @@ class RequestCommand implements fc.AsyncCommand<Model, Real> {
     } else if (prediction.status === 404) {
       expect(sent.text, `${where}: a 404 must not differ from a missing id's`).toBe(notFoundText?.[request.op]);
       bump(stats.held, "404 identical to a missing id's");
+    } else if (prediction.status === 415) {
+      expect({ type: body.type, detail: body.detail }, where).toEqual({ type: prediction.type, detail: prediction.detail });
+      bump(stats.held, `415 ${prediction.cause}: type, detail${prediction.acceptEncoding === null ? ", no Accept-Encoding" : ` and Accept-Encoding: ${prediction.acceptEncoding}`}`);
     } else {
       expect(body.type, where).toBe(prediction.type);
       bump(stats.held, `${prediction.status} problem type ${String(body.type).replace(/.*\//, "")}`);
     }
     expect(storeRows(real.server), `store after ${where}`).toEqual(modelRows(model));
     bump(stats.held, "whole store equals the model");
+    bump(stats.held, "Accept-Encoding only on a content coding's 415");
   }
   toString(): string {
     return describeRequest(this.request);
@@ -275,7 +347,8 @@ class RequestCommand implements fc.AsyncCommand<Model, Real> {
 
 const commandsArb = fc.commands(
   [
-    fc.oneof({ weight: 8, arbitrary: jsonRequestArb }, { weight: 2, arbitrary: conflictRequestArb }, { weight: 1, arbitrary: rawRequestArb })
+    fc.oneof({ weight: 8, arbitrary: jsonRequestArb }, { weight: 2, arbitrary: conflictRequestArb }, { weight: 1, arbitrary: rawRequestArb },
+      { weight: 2, arbitrary: wireRequestArb })
       .map((r) => new RequestCommand(r)),
   ],
   { maxCommands: MAX_COMMANDS, size: "+1" },
@@ -325,5 +398,12 @@ describe("reference server vs a model of the documented rules", () => {
     );
     // The mix must actually reach every outcome, or the test proves little.
     for (const status of ["200", "400", "401", "404", "405", "409", "415"]) expect(stats.statuses, `status ${status} never seen`).toHaveProperty(status);
+    const kinds = Object.keys(stats.byKind);
+    for (const kind of WIRE_KINDS) expect(kinds.some((k) => k.endsWith(` json ${kind}`)), `no JSON body with ${kind} sent`).toBe(true);
+    for (const reached of ["415 media type: type, detail, no Accept-Encoding", "415 charset: type, detail, no Accept-Encoding",
+      "415 content coding: type, detail and Accept-Encoding: identity", "200 for a JSON body with utf8-label", "200 for a JSON body with identity-coding",
+      "405 before check 4's 415 (documented order)", "401 before check 4's 415 (documented order)", "400 before check 4's 415 (documented order)"]) {
+      expect(stats.held, `never reached: ${reached}`).toHaveProperty([reached]);
+    }
   }, 300_000);
 });
