@@ -1,6 +1,7 @@
 // A bounded load test of the reference server (issue 6, section 4): PUFFLE_LOAD_CONNECTIONS
 // concurrent clients (default 16) send a seeded random mix of valid, lenient, invalid, malformed
-// and cross-user requests to both operations for PUFFLE_LOAD_SECONDS (default 12; the issue's
+// and cross-user requests, JSON bodies declared with a UTF-8 label (valid), in another charset or
+// with a content coding (a real gzip body, or just the header; both 415), to both operations for PUFFLE_LOAD_SECONDS (default 12; the issue's
 // bound is 60), or until PUFFLE_LOAD_REQUESTS (default: no cap) have been sent. The server runs
 // in a child process (test/load/server-child.mjs, --expose-gc) so that its heap is measured on its
 // own. PUFFLE_LOAD_SEED replays a mix.
@@ -8,7 +9,9 @@
 // Afterwards:
 // - no 5xx, and every response has the status its kind allows, an X-Request-Id, the documented
 //   content type and a body valid against the spec for that status (validateResponseBody; the
-//   Problem schema for the undocumented 405);
+//   Problem schema for the undocumented 405); a 415 for a charset or a content coding is the spec's
+//   415 `unsupported-media-type` naming what was sent, and `Accept-Encoding: identity` (the header
+//   the spec's 415 declares) is on the content coding's 415 and on no other response;
 // - a 404 for another user's record is byte-for-byte the 404 of a missing id; no response to one
 //   user contains the id of another user's record or user; a 200 is always the caller's record;
 // - the store is consistent: per record, the successful updates, in `updated_at` order (strictly
@@ -19,6 +22,8 @@
 //   grew by less than 1 MiB + 1 KiB per request served since (a leak of a few KB per request fails;
 //   one of a hundred bytes per request would not).
 import { fork } from "node:child_process";
+import fs from "node:fs";
+import { gzipSync } from "node:zlib";
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -77,12 +82,13 @@ const ownerOf = new Map(defaultSeed.conversations.map((c) => [c.id, c.user_id]))
 
 type Kind =
   | "valid" | "lenient" | "cross-user" | "missing-id" | "all-invalid" | "invalid-sender" | "malformed-json"
-  | "not-an-object" | "too-deep" | "bad-id" | "unauthorized" | "wrong-content-type" | "wrong-method" | "too-large";
+  | "not-an-object" | "too-deep" | "bad-id" | "unauthorized" | "wrong-content-type" | "wrong-method" | "too-large"
+  | "utf8-label" | "unsupported-charset" | "content-coding";
 
 const WEIGHTS: Array<[Kind, number]> = [
   ["valid", 40], ["lenient", 10], ["cross-user", 15], ["missing-id", 3], ["all-invalid", 6], ["invalid-sender", 5],
   ["malformed-json", 3], ["not-an-object", 3], ["too-deep", 2], ["bad-id", 3], ["unauthorized", 4],
-  ["wrong-content-type", 3], ["wrong-method", 2], ["too-large", 0.1],
+  ["wrong-content-type", 3], ["wrong-method", 2], ["too-large", 0.1], ["utf8-label", 4], ["unsupported-charset", 2], ["content-coding", 2],
 ];
 const TOTAL_WEIGHT = WEIGHTS.reduce((sum, [, w]) => sum + w, 0);
 
@@ -91,7 +97,10 @@ const ALLOWED: Record<Kind, number[]> = {
   "valid": [200, 409], "lenient": [200, 409], "cross-user": [404], "missing-id": [404], "all-invalid": [400], "invalid-sender": [400],
   "malformed-json": [400], "not-an-object": [400], "too-deep": [400], "bad-id": [400], "unauthorized": [401],
   "wrong-content-type": [415], "wrong-method": [405], "too-large": [413],
+  "utf8-label": [200, 409], "unsupported-charset": [415], "content-coding": [415],
 };
+/** Kinds whose 200s are updates (their `patch` is what the update sets). */
+const UPDATING: ReadonlySet<Kind> = new Set(["valid", "lenient", "utf8-label"]);
 
 interface Planned {
   kind: Kind;
@@ -100,10 +109,25 @@ interface Planned {
   id: string;
   method: string;
   headers: Record<string, string>;
-  body?: string;
+  body?: string | Uint8Array<ArrayBuffer>;
   /** For requests that may succeed: the fields the update must set, after normalization. */
   patch?: Record<string, unknown>;
+  /** For a 415 for a charset or a content coding: what its detail must name, as sent (each JSON-quoted there). */
+  named?: string[];
 }
+
+/**
+ * Check 4 of docs/server.md: Content-Type headers whose charset is a UTF-8 label (any case, quoted
+ * or not), ones naming another charset (with the charset the 415 names), and Content-Encoding
+ * headers (with the codings other than `identity` the 415 names).
+ */
+const UTF8_CONTENT_TYPES = ["application/json; charset=utf8", "application/json; charset=UTF-8", 'application/json; charset="utf-8"', "application/json;charset=UTF8", "application/json; charset=unicode-1-1-utf-8"];
+const NON_UTF8_CHARSETS: Array<[header: string, named: string]> = [
+  ["utf-16", "utf-16"], ["iso-8859-1", "iso-8859-1"], ['"UTF-16"', "UTF-16"], ["latin1", "latin1"], ["windows-1252", "windows-1252"], ["utf-32", "utf-32"],
+];
+const CODINGS: Array<[header: string, named: string[]]> = [["gzip", ["gzip"]], ["br", ["br"]], ["gzip, identity", ["gzip"]], ["deflate, br", ["deflate", "br"]], ["x-gzip", ["x-gzip"]]];
+/** The `Accept-Encoding` a content coding's 415 carries (docs/server.md, check 4). */
+const ACCEPT_ENCODING = "identity";
 
 const TOO_LARGE_BODY = JSON.stringify({ status: "active", draft_body_text: "x".repeat(meta.updateThread.behaviour.maxBodyBytes) });
 
@@ -160,6 +184,25 @@ function planner(seed: number) {
     const ownId = pick(user.own);
     const base = { kind, op, user, id: ownId, method: "PATCH", headers: jsonHeaders(user) };
     switch (kind) {
+      case "utf8-label": {
+        // Plain JSON: a valid update, its charset a UTF-8 label, sometimes with `Content-Encoding: identity` (no coding).
+        const patch = validPatch(op, user);
+        const headers: Record<string, string> = { ...jsonHeaders(user), "content-type": pick(UTF8_CONTENT_TYPES) };
+        if (chance(0.3)) headers["content-encoding"] = "identity";
+        return { ...base, headers, body: JSON.stringify(patch), patch: normalized(patch) };
+      }
+      case "unsupported-charset": {
+        // A valid update but for its charset: a 200 would mean the body was read as UTF-8 after all.
+        const [charset, named] = pick(NON_UTF8_CHARSETS);
+        return { ...base, headers: { ...jsonHeaders(user), "content-type": `application/json; charset=${charset}` }, body: JSON.stringify(validPatch(op, user)), named: [named] };
+      }
+      case "content-coding": {
+        // A valid update sent with a content coding: for gzip, really compressed; otherwise the header alone.
+        const [coding, named] = pick(CODINGS);
+        const json = JSON.stringify(validPatch(op, user));
+        const headers = { ...jsonHeaders(user), "content-type": chance(0.7) ? "application/json" : pick(UTF8_CONTENT_TYPES), "content-encoding": coding };
+        return { ...base, headers, body: coding.startsWith("gzip") ? new Uint8Array(gzipSync(json)) : json, named };
+      }
       case "valid": {
         const patch = validPatch(op, user);
         return { ...base, id: chance(0.1) ? ownId.toUpperCase() : ownId, body: JSON.stringify(patch), patch: normalized(patch) };
@@ -318,6 +361,11 @@ describe("reference server under load", () => {
       if (violations.length < 50) violations.push(message);
     };
 
+    // The header checked on a content coding's 415 is one the spec's 415 declares, for both operations.
+    for (const op of ["updateConversation", "updateThread"] as const) {
+      expect(acceptEncodingDeclared(op), `the spec's 415 for ${op} declares Accept-Encoding`).toBe(true);
+    }
+
     const notFoundText: Record<string, string> = {};
     for (const op of ["updateConversation", "updateThread"] as const) {
       const response = await fetch(url + meta[op].path.replace("{id}", MISSING_ID), {
@@ -337,7 +385,8 @@ describe("reference server under load", () => {
         stats.sent += 1;
         bump(stats.byKind, planned.kind);
         bump(stats.byOperation, planned.op);
-        const where = () => `${planned.kind} ${planned.method} ${planned.op} ${planned.id} as ${planned.user.name} ${String(planned.body).slice(0, 120)}`;
+        const sentBody = typeof planned.body === "string" || planned.body === undefined ? String(planned.body).slice(0, 120) : `<${planned.body.length} bytes>`;
+        const where = () => `${planned.kind} ${planned.method} ${planned.op} ${planned.id} as ${planned.user.name} [${planned.headers["content-type"] ?? "-"}${planned.headers["content-encoding"] === undefined ? "" : `, Content-Encoding: ${planned.headers["content-encoding"]}`}] ${sentBody}`;
         let response: Response;
         try {
           response = await fetch(url + meta[planned.op].path.replace("{id}", planned.id), {
@@ -370,6 +419,18 @@ describe("reference server under load", () => {
           violate(`${where()}: ${status} is not a Problem: ${text.slice(0, 200)}`);
         }
         if (status === 405 && response.headers.get("allow") !== "PATCH") violate(`${where()}: 405 without Allow: PATCH`);
+        // Accept-Encoding: identity on the content coding's 415, and on no other response.
+        const acceptEncoding = response.headers.get("accept-encoding");
+        const wantedAcceptEncoding = status === 415 && planned.kind === "content-coding" ? ACCEPT_ENCODING : null;
+        if (acceptEncoding !== wantedAcceptEncoding) violate(`${where()}: ${status} with Accept-Encoding ${String(acceptEncoding)} (expected ${String(wantedAcceptEncoding)})`);
+        if (status === 415 && planned.named !== undefined) {
+          const problem = body as { type?: unknown; detail?: unknown };
+          const detail = String(problem.detail);
+          if (problem.type !== UNSUPPORTED_MEDIA_TYPE) violate(`${where()}: 415 of type ${String(problem.type)}`);
+          const unnamed = planned.named.filter((name) => !detail.includes(JSON.stringify(name)));
+          if (unnamed.length > 0 || (planned.kind === "content-coding" && detail.includes('"identity"'))) violate(`${where()}: 415 detail does not name ${JSON.stringify(planned.named)} (alone): ${detail}`);
+          else bump(stats.held, `415 ${planned.kind === "content-coding" ? "content coding named, Accept-Encoding: identity" : "charset named, no Accept-Encoding"}`);
+        }
         if (status === 404 && text !== notFoundText[planned.op]) violate(`${where()}: this 404 differs from a missing id's: ${text}`);
         for (const otherUser of users) {
           if (otherUser === planned.user) continue;
@@ -405,7 +466,7 @@ describe("reference server under load", () => {
 
     // 1. Every response as documented.
     expect(violations, violations.slice(0, 5).join("\n")).toEqual([]);
-    bump(stats.held, "no 5xx, status allowed for its kind, valid against the spec, no foreign ids", stats.sent);
+    bump(stats.held, "no 5xx, status allowed for its kind, valid against the spec, Accept-Encoding only on a content coding's 415, no foreign ids", stats.sent);
     for (const kind of WEIGHTS.map(([k]) => k).filter((k) => k !== "too-large")) expect(stats.byKind, `kind ${kind} never sent`).toHaveProperty(kind);
 
     // 2. The store: per record, the 200s in updated_at order explain every change, from the seed to the end.
@@ -420,7 +481,7 @@ describe("reference server under load", () => {
       if (outcome.status !== 200) continue;
       const record = (outcome.body as Record<string, Record<string, unknown>>)[outcome.planned.op === "updateThread" ? "thread" : "conversation"];
       const id = String(record?.id);
-      expect(outcome.planned.kind === "valid" || outcome.planned.kind === "lenient", `a 200 for a ${outcome.planned.kind} request`).toBe(true);
+      expect(UPDATING.has(outcome.planned.kind), `a 200 for a ${outcome.planned.kind} request`).toBe(true);
       expect(ownerOf.get(id), `a 200 for ${outcome.planned.user.name} with someone else's record`).toBe(outcome.planned.user.id);
       expect(id.toLowerCase()).toBe(outcome.planned.id.toLowerCase());
       const list = successes.get(id) ?? [];
@@ -471,6 +532,25 @@ describe("reference server under load", () => {
     bump(stats.held, "heap growth under 1 MiB + 1 KiB per request");
   }, (SECONDS + 90) * 1000);
 });
+
+const UNSUPPORTED_MEDIA_TYPE = "https://app.puffle.ai/problems/unsupported-media-type";
+const spec: unknown = JSON.parse(fs.readFileSync(path.join(here, "../../generated/openapi.json"), "utf8"));
+
+/** Whether `op`'s 415 response in the spec (generated/openapi.json, refs followed) declares an Accept-Encoding header. */
+function acceptEncodingDeclared(op: OperationId): boolean {
+  const resolve = (value: unknown): Record<string, unknown> | undefined => {
+    let node = value as Record<string, unknown> | undefined;
+    for (let hops = 0; typeof node?.$ref === "string" && hops < 10; hops++) {
+      node = String(node.$ref).replace(/^#\//, "").split("/").reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], spec) as Record<string, unknown> | undefined;
+    }
+    return node;
+  };
+  const paths = (spec as { paths: Record<string, Record<string, { responses?: Record<string, unknown> }>> }).paths;
+  const response = resolve(paths[meta[op].path]?.[meta[op].method.toLowerCase()]?.responses?.["415"]);
+  const headers = response?.headers as Record<string, unknown> | undefined;
+  const header = resolve(headers?.["Accept-Encoding"]);
+  return (header?.schema as { type?: unknown } | undefined)?.type === "string";
+}
 
 function fullRow(c: Record<string, unknown>): Record<string, unknown> {
   const row: Record<string, unknown> = {};
