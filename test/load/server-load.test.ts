@@ -1,10 +1,10 @@
 // A bounded load test of the reference server (issue 6, section 4): PUFFLE_LOAD_CONNECTIONS
 // concurrent clients (default 16) send a seeded random mix of valid, lenient, invalid, malformed
-// and cross-user requests, JSON bodies declared with a UTF-8 label (valid), in another charset or
-// with a content coding (a real gzip body, or just the header; both 415), to both operations for PUFFLE_LOAD_SECONDS (default 12; the issue's
-// bound is 60), or until PUFFLE_LOAD_REQUESTS (default: no cap) have been sent. The server runs
-// in a child process (test/load/server-child.mjs, --expose-gc) so that its heap is measured on its
-// own. PUFFLE_LOAD_SEED replays a mix.
+// and cross-user requests, and JSON bodies declared with a UTF-8 label (valid), in another charset
+// or with a content coding (a real gzip body, or just the header; both 415), to both operations
+// for PUFFLE_LOAD_SECONDS (default 12; the issue's bound is 60), or until PUFFLE_LOAD_REQUESTS
+// (default: no cap) have been sent. The server runs in a child process (test/load/server-child.mjs,
+// --expose-gc) so that its heap is measured on its own. PUFFLE_LOAD_SEED replays a mix.
 //
 // Afterwards:
 // - no 5xx, and every response has the status its kind allows, an X-Request-Id, the documented
@@ -22,11 +22,11 @@
 //   grew by less than 1 MiB + 1 KiB per request served since (a leak of a few KB per request fails;
 //   one of a hundred bytes per request would not).
 import { fork } from "node:child_process";
-import fs from "node:fs";
-import { gzipSync } from "node:zlib";
 import type { ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { operations as meta } from "../../generated/meta.js";
 import { defaultSeed } from "../../src/server/index.js";
