@@ -113,8 +113,8 @@ const ROWS = [
 ];
 // Sections written by test/load and test/model (test/load/report.ts): every section of a suite is one row.
 const SERVER_ROWS = [
-  [/^server load: /, /^reference server under load/, "Reference server under load (loopback, concurrent clients, mixed valid, invalid and cross-user requests): no 5xx, every response valid for its status, 404s identical, no other user's ids, the store equal to the replay of the successful updates, heap flat after GC."],
-  [/^server model: /, /^reference server vs a model/, "Random interleavings of both operations by several users: every status, record, `existing_thread` and the whole store equal a model written from the docs."],
+  [/^server load: /, /^reference server under load/, "Reference server under load (loopback, concurrent clients, mixed valid, invalid and cross-user requests, JSON bodies with a UTF-8 label, another charset or a content coding): no 5xx, every response valid for its status, a 415 naming the charset or coding, `Accept-Encoding: identity` on a coding's 415 only, 404s identical, no other user's ids, the store equal to the replay of the successful updates, heap flat after GC."],
+  [/^server model: /, /^reference server vs a model/, "Random interleavings of both operations by several users (JSON bodies with a UTF-8 label, another charset or a content coding among them): every status, record, `existing_thread`, 415 `detail` and `Accept-Encoding`, and the whole store equal a model written from the docs."],
 ];
 for (const [key, pattern, what] of ROWS) {
   const c = counts[key] ?? {};
