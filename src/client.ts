@@ -924,11 +924,17 @@ async function readCapped(response: Response, limit: number): Promise<Uint8Array
 
 /**
  * A response's whole body, at most `limit` bytes: one whose length is declared within the limit (and
- * not decoded from a compressed one) is read at once, any other counted as it streams (another
- * fetch's response: checked once read).
+ * not decoded from a compressed one) is read at once and checked once read (fetch enforces the
+ * declared length; a `Response` an injected fetch built need not), any other counted as it streams
+ * (another fetch's response: checked once read).
  */
 async function readBytes(response: Response, limit: number): Promise<ArrayBuffer | Uint8Array<ArrayBuffer>> {
-  if (response instanceof Response) return declaredWithin(response, limit) ? response.arrayBuffer() : readCapped(response, limit);
+  if (response instanceof Response) {
+    if (!declaredWithin(response, limit)) return readCapped(response, limit);
+    const bytes = await response.arrayBuffer();
+    if (bytes.byteLength > limit) throw new ResponseTooLargeError(limit);
+    return bytes;
+  }
   // Another fetch's: a declared length over the limit fails at once; one within it is no bound on
   // what its arrayBuffer() delivers (a polyfill or a mock need not enforce it), so the bytes are checked too.
   declaredWithin(response, limit);
