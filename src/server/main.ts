@@ -113,8 +113,9 @@ async function main(argv: string[]): Promise<void> {
     try {
       seed = loadSeed(values.data);
     } catch (error) {
+      // A usage error (exit 2), as a bad --port or --cors is, and as `puffle mock --data` exits.
       process.stderr.write(`puffle mock: ${error instanceof SeedError ? error.message : String(error)}\n`);
-      process.exit(1);
+      process.exit(2);
     }
   }
   let server: RunningServer;

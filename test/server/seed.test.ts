@@ -202,7 +202,7 @@ describe("npm run mock (dist/server/main.js)", () => {
   const runs: { name: string; args: string[]; code: number; stderr: RegExp }[] = [
     { name: "a bad port", args: ["--port", "http"], code: 2, stderr: /--port must be an integer from 0 to 65535 \(got "http"\)/ },
     { name: "an unknown option", args: ["--prot", "1"], code: 2, stderr: /Unknown option '--prot'/ },
-    { name: "a missing seed file", args: ["--data", "/nonexistent/seed.json"], code: 1, stderr: /\/nonexistent\/seed\.json is not a valid seed:\n {2}- \(file\): cannot be read \(ENOENT\)/ },
+    { name: "a missing seed file", args: ["--data", "/nonexistent/seed.json"], code: 2, stderr: /\/nonexistent\/seed\.json is not a valid seed:\n {2}- \(file\): cannot be read \(ENOENT\)/ },
   ];
   for (const { name, args, code, stderr } of runs) {
     it(`${name} → exit ${code}, one clear message, no stack trace`, () => {
@@ -218,7 +218,7 @@ describe("npm run mock (dist/server/main.js)", () => {
     const s = structuredClone(defaultSeed) as unknown as { conversations: Record<string, unknown>[] };
     s.conversations[0]!.status = "gone";
     const result = spawnSync(process.execPath, [mainJs, "--data", writeSeed("cli-bad.json", s)], { encoding: "utf8" });
-    expect(result.status).toBe(1);
+    expect(result.status).toBe(2);
     expect(result.stderr).toContain('conversations[0].status: must be one of "active", "archived", "draft"');
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
