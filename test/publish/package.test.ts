@@ -8,12 +8,11 @@
 // minimum) and bundled for a browser, where the client runs in Chromium over an injected fetch.
 import { spawn } from "node:child_process";
 import type { SpawnOptions } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium } from "playwright-core";
-import { rolldown } from "rolldown";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bundleForBrowser, hasChromium, launchChromium, pageProblems } from "../browser.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
@@ -493,20 +492,10 @@ main().catch((error: unknown) => {
 });
 
 describe("the installed package bundled for a browser", () => {
-  const CHROMIUM = "/usr/bin/chromium";
   const spec = JSON.parse(readFileSync(path.join(root, "generated/openapi.json"), "utf8"));
 
   /** A rolldown browser bundle of `source`, resolved from the consumer project: its chunks and their modules. */
-  async function bundleFor(name: string, source: string) {
-    const entry = path.join(consumer, `${name}.js`);
-    writeFileSync(entry, source);
-    const build = await rolldown({ input: entry, cwd: consumer, platform: "browser", logLevel: "silent", treeshake: true });
-    const { output } = await build.generate({ format: "esm" });
-    await build.close();
-    const chunks = output.flatMap((chunk) => (chunk.type === "chunk" ? [chunk] : []));
-    const modules = chunks.flatMap((chunk) => chunk.moduleIds).map((id) => path.relative(consumer, id).split(path.sep).join("/"));
-    return { chunks, modules };
-  }
+  const bundleFor = (name: string, source: string) => bundleForBrowser(consumer, name, source);
 
   it("importing only validators bundles neither the client nor openapi-fetch", async () => {
     const { modules } = await bundleFor("validators-only", `import { validateUpdateThreadRequest } from "puffle-api/validators";\nexport const valid = validateUpdateThreadRequest({ status: "archived" }).valid;\n`);
@@ -514,10 +503,10 @@ describe("the installed package bundled for a browser", () => {
     expect(modules.filter((m) => /puffle-api\/(dist\/(client|errors|index)|generated\/meta)\.js$|openapi-fetch/.test(m))).toEqual([]);
   });
 
-  it.skipIf(!existsSync(CHROMIUM))("the client has no Node-only module and runs in Chromium over an injected fetch", async () => {
+  it.skipIf(!hasChromium)("the client has no Node-only module and runs in Chromium over an injected fetch", async () => {
     const conversationBody = spec.components.examples.ArchivedConversationResponse.value;
     const duplicateBody = spec.components.examples.DuplicateThreadProblem.value;
-    const { chunks, modules } = await bundleFor(
+    const { chunks, modules, html, chunkAt } = await bundleFor(
       "browser-app",
       `import { createPuffleClient, isDuplicateThreadError, PuffleValidationError } from "puffle-api";
 const conversationBody = ${JSON.stringify(conversationBody)};
@@ -546,22 +535,19 @@ window.runPuffle = async () => {
     );
     expect(modules.filter((m) => /node:|\/fastify\/|\/pino\/|puffle-api\/dist\/server\//.test(m))).toEqual([]);
     for (const chunk of chunks) expect(chunk.code, chunk.fileName).not.toMatch(/\brequire\(|["']node:|\bBuffer\./);
-    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
-      const problems: string[] = [];
-      page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-      page.on("console", (m) => m.type() === "error" && problems.push(`console error: ${m.text()}`));
-      const entryChunk = chunks.find((chunk) => chunk.isEntry)!;
+      const problems = pageProblems(page);
       await page.route("**/*", (route) => {
         const url = new URL(route.request().url());
         if (url.origin !== "http://app.test") {
           problems.push(`request: ${url.href}`);
           return route.abort();
         }
-        if (url.pathname === "/") return route.fulfill({ contentType: "text/html", body: `<!doctype html><script type="module" src="/${entryChunk.fileName}"></script>` });
-        const chunk = chunks.find((c) => `/${c.fileName}` === url.pathname);
-        return chunk ? route.fulfill({ contentType: "text/javascript", body: chunk.code }) : route.fulfill({ status: 404, body: "" });
+        if (url.pathname === "/") return route.fulfill({ contentType: "text/html", body: html });
+        const code = chunkAt(url.pathname);
+        return code !== undefined ? route.fulfill({ contentType: "text/javascript", body: code }) : route.fulfill({ status: 404, body: "" });
       });
       await page.goto("http://app.test/");
       await page.waitForFunction(() => typeof (window as unknown as { runPuffle?: unknown }).runPuffle === "function");
