@@ -270,16 +270,16 @@ describe.skipIf(!hasChromium)("the typed client in a web page, calling the refer
       async ({ baseUrl, thread }) => {
         const { puffle, settle } = window as unknown as PageApi;
         const waits: number[] = [];
-        const client = puffle.createPuffleClient({ baseUrl, apiKey: "puffle_test_alice", retry: { sleep: async (ms) => void waits.push(ms) } });
+        const client = puffle.createPuffleClient({ baseUrl, apiKey: "puffle_test_alice", retry: { random: () => 0.5, sleep: async (ms) => void waits.push(ms) } });
         const method = await settle(client.updateThread(thread, { draft_subject: "Blocked" }));
         const raw = await settle(client.PATCH("/api/threads/{id}", { params: { path: { id: thread } }, body: { draft_subject: "Blocked" } }));
-        return { method, raw, waits: waits.length };
+        return { method, raw, waits };
       },
       { baseUrl: server.url, thread: DOCS_THREAD },
     );
     expect(outcome.method.error).toMatchObject({ kind: "network", name: "PuffleNetworkError", attempts: 3, cause: { name: "TypeError" } });
     expect(outcome.raw.error).toMatchObject({ kind: "network", attempts: 3, cause: { name: "TypeError" } });
-    expect(outcome.waits).toBe(4);
+    expect(outcome.waits).toEqual([125, 250, 125, 250]); // the backoff, two retries per call
     expect(snapshot(server)).toEqual(before);
   });
 
