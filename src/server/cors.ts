@@ -19,6 +19,28 @@ export const CORS_ALLOW_METHODS: string = [...new Set(Object.values(meta).flatMa
  */
 export const CORS_ALLOW_HEADERS = "Authorization, Content-Type, Content-Encoding, X-Request-Id";
 
+const ALLOWED_BY_DEFAULT = new Set(CORS_ALLOW_HEADERS.toLowerCase().split(", "));
+/** A header name (RFC 9110 §5.1: a token). */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/**
+ * A preflight's `Access-Control-Allow-Headers`: CORS_ALLOW_HEADERS, then any other header the
+ * browser asks for (`Access-Control-Request-Headers`), so that a page whose client adds headers of
+ * its own (a tracing header through the client's `headers` option) is not blocked: the server
+ * ignores headers it does not read. A list with a name that is not a token adds nothing.
+ */
+export function corsAllowHeaders(requested: string | undefined): string {
+  if (requested === undefined) return CORS_ALLOW_HEADERS;
+  const extra: string[] = [];
+  for (const part of requested.split(",")) {
+    const name = part.trim().toLowerCase();
+    if (name === "") continue;
+    if (!HEADER_NAME.test(name)) return CORS_ALLOW_HEADERS;
+    if (!ALLOWED_BY_DEFAULT.has(name) && !extra.includes(name)) extra.push(name);
+  }
+  return extra.length === 0 ? CORS_ALLOW_HEADERS : `${CORS_ALLOW_HEADERS}, ${extra.join(", ")}`;
+}
+
 /**
  * `Access-Control-Expose-Headers`: the response headers a client reads that a browser would otherwise
  * hide from a page (Content-Type, Content-Length and Cache-Control are always readable): the spec's

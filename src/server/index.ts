@@ -13,7 +13,7 @@ import type { Conversation, Thread } from "../../generated/schema.js";
 import { escapeUnsafeInJson } from "../unsafe-text.js";
 import { normalizeRequestBody, operationIds, validatePathParams } from "../validators.js";
 import type { OperationId } from "../validators.js";
-import { CORS_ALLOW_HEADERS, CORS_ALLOW_METHODS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS, corsOriginsOf, corsPolicy } from "./cors.js";
+import { CORS_ALLOW_METHODS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS, corsAllowHeaders, corsOriginsOf, corsPolicy } from "./cors.js";
 import type { CorsOption, CorsPolicy } from "./cors.js";
 import { contentCodings, unsupportedCharset } from "./content-headers.js";
 import { BodyDepthError, parseJsonBody } from "./json.js";
@@ -59,7 +59,7 @@ export interface ServerOptions {
    * an array of origins: those only; the request's `Origin` is echoed when it is one of them, with
    * `Vary: Origin` on every response. With CORS on, a preflight on an operation's path is a 204
    * allowing `PATCH` with `Authorization`, `Content-Type`, `Content-Encoding` and `X-Request-Id`
-   * (cached 600 s), and every response to an allowed origin exposes `X-Request-Id`,
+   * and any other header it asks for (cached 600 s), and every response to an allowed origin exposes `X-Request-Id`,
    * `WWW-Authenticate`, `Allow` and `Accept-Encoding`. No credentials mode (no cookies are used).
    * Anything else throws a TypeError naming `cors`.
    */
@@ -339,7 +339,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     if (allowed !== undefined) {
       reply.header("access-control-allow-origin", allowed);
       reply.header("access-control-allow-methods", CORS_ALLOW_METHODS);
-      reply.header("access-control-allow-headers", CORS_ALLOW_HEADERS);
+      reply.header("access-control-allow-headers", corsAllowHeaders(request.headers["access-control-request-headers"]));
       reply.header("access-control-max-age", String(CORS_MAX_AGE_SECONDS));
     }
     reply.code(204).send();

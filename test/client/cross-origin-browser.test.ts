@@ -191,6 +191,8 @@ describe.skipIf(!hasChromium)("the typed client in a web page, calling the refer
           duplicate: await settle(client.updateThread(thread, { account_id: sales })),
           // The client's own request id: allowed by the preflight, echoed by the server.
           ownId: await settle(client.updateConversation(missing, { status: "archived" }, { headers: { "x-request-id": "front-end.trace-42" } })),
+          // A header of the page's own (tracing): the preflight allows what it is asked for.
+          ownHeader: await settle(client.updateConversation(missing, { status: "archived" }, { headers: { traceparent: "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01" } })),
         };
       },
       { baseUrl: server.url, missing: MISSING_ID, bobs: BOB_THREAD, thread: DOCS_THREAD, pending: SENDERS.pending, sales: SENDERS.sales },
@@ -206,6 +208,7 @@ describe.skipIf(!hasChromium)("the typed client in a web page, calling the refer
     expect(outcome.sender.error).toMatchObject({ status: 400, problem: { status: 400, errors: [{ path: "/account_id", keyword: "x-puffle-ready-email-sender" }] } });
     expect(outcome.duplicate.error).toMatchObject({ status: 409, duplicate: true, existingThreadId: "9e1f2a3b-4c5d-4e6f-8a7b-8c9d0e1f2a3b" });
     expect(outcome.ownId.error).toMatchObject({ status: 404, requestId: "front-end.trace-42" });
+    expect(outcome.ownHeader.error).toMatchObject({ status: 404 });
     expect(snapshot(server)).toEqual(before);
   });
 

@@ -206,6 +206,13 @@ describe("CORS for any origin (cors: true)", () => {
     expect(["authorization", "content-encoding", "content-type"].filter((name) => !allowed.includes(name))).toEqual([]);
   });
 
+  it("a preflight allows the other headers the page asks for too (the server ignores them), but none from a list that is not header names", async () => {
+    const res = await preflight(server, pathOf("updateThread", DOCS_THREAD), VITE, "authorization,content-type,X-Trace-Id,traceparent,x-trace-id");
+    expect(res.headers.get("access-control-allow-headers")).toBe(`${ALLOWED_HEADERS}, x-trace-id, traceparent`);
+    const bad = await preflight(server, pathOf("updateThread", DOCS_THREAD), VITE, "authorization,x trace");
+    expect(bad.headers.get("access-control-allow-headers")).toBe(ALLOWED_HEADERS);
+  });
+
   it("a preflight for an unknown path is the 404 problem, readable by the page", async () => {
     const res = await preflight(server, "/api/threadz/x", VITE);
     expect(res.status).toBe(404);
