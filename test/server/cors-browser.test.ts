@@ -4,32 +4,26 @@
 // page's origin (or any origin) the update goes through and the page can read the response and its
 // X-Request-Id; with CORS off, or on for another origin, fetch fails with a TypeError and nothing is
 // written (the preflight stops it). Debian's Chromium, driven by playwright-core; skipped when
-// /usr/bin/chromium is missing, as test/publish/package.test.ts does.
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+// /usr/bin/chromium is missing, as the other browser tests are (test/browser.ts).
 import { createServer as createHttpServer } from "node:http";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
-import path from "node:path";
-import { chromium } from "playwright-core";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer } from "../../src/server/index.js";
 import type { RunningServer, ServerOptions } from "../../src/server/index.js";
+import { hasChromium, launchChromium } from "../browser.js";
 import { ALICE, DOCS_THREAD, snapshot } from "./http.js";
-
-const CHROMIUM = "/usr/bin/chromium";
 
 /** What the page's fetch gave: the response as the page can read it, or the error fetch threw. */
 type Outcome =
   | { ok: boolean; status: number; requestId: string | null; wwwAuthenticate: string | null; body: unknown }
   | { error: string; message: string };
 
-describe.skipIf(!existsSync(CHROMIUM))("a web page on another origin calls the reference server (Chromium)", () => {
+describe.skipIf(!hasChromium)("a web page on another origin calls the reference server (Chromium)", () => {
   let pageServer: Server;
   let pageOrigin: string;
-  let profile: string;
-  let context: BrowserContext;
+  let browser: Browser;
   let page: Page;
   const mocks: RunningServer[] = [];
 
@@ -72,22 +66,16 @@ describe.skipIf(!existsSync(CHROMIUM))("a web page on another origin calls the r
     });
     await new Promise<void>((resolve) => pageServer.listen(0, "127.0.0.1", resolve));
     pageOrigin = `http://127.0.0.1:${(pageServer.address() as AddressInfo).port}`;
-    profile = mkdtempSync(path.join(os.tmpdir(), "puffle-chromium-cors-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-component-update", "--disable-sync"],
-    });
-    page = await context.newPage();
+    browser = await launchChromium();
+    page = await browser.newPage();
     await page.goto(`${pageOrigin}/`);
     expect(await page.evaluate(() => location.origin)).toBe(pageOrigin);
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await Promise.all(mocks.map((server) => server.close()));
     if (pageServer?.listening) await new Promise<void>((resolve) => pageServer.close(() => resolve()));
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it("CORS on for the page's origin: the PATCH succeeds and the page reads the thread and the X-Request-Id", async () => {
