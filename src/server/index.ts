@@ -15,7 +15,7 @@ import { normalizeRequestBody, operationIds, validatePathParams } from "../valid
 import type { OperationId } from "../validators.js";
 import { CORS_ALLOW_METHODS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS, corsAllowHeaders, corsOriginsOf, corsPolicy } from "./cors.js";
 import type { CorsOption, CorsPolicy } from "./cors.js";
-import { contentCodings, unsupportedCharset } from "./content-headers.js";
+import { contentCodings, isJsonType, unsupportedCharset } from "./content-headers.js";
 import { BodyDepthError, parseJsonBody } from "./json.js";
 import { PROBLEM_CONTENT_TYPE, problems } from "./problems.js";
 import type { ProblemBody } from "./problems.js";
@@ -202,14 +202,6 @@ function rawProblemResponse(body: ProblemBody, requestId: string, cors: CorsPoli
     "Connection: close\r\n\r\n" +
     json
   );
-}
-
-/** Whether a Content-Type header names application/json (any parameters, any case). */
-function isJsonType(header: string): boolean {
-  // The usual header, exactly, is decided without splitting and lower-casing it.
-  if (header === "application/json") return true;
-  const semicolon = header.indexOf(";");
-  return (semicolon === -1 ? header : header.slice(0, semicolon)).trim().toLowerCase() === "application/json";
 }
 
 function pathOf(url: string): string {

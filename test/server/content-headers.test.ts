@@ -1,7 +1,22 @@
 // The Content-Type parameter and Content-Encoding parsing behind the server's 415 for a body it would
 // misread (check 4 of docs/server.md); the HTTP side is in robustness.test.ts.
 import { describe, expect, it } from "vitest";
-import { contentCodings, mediaTypeParameters, unsupportedCharset } from "../../src/server/content-headers.js";
+import { contentCodings, isJsonType, mediaTypeParameters, unsupportedCharset } from "../../src/server/content-headers.js";
+
+describe("isJsonType", () => {
+  it.each([
+    ["application/json", true],
+    ["Application/JSON", true],
+    ["application/json; charset=utf-8", true],
+    [" application/json ;x=1", true],
+    ["application/jsonx", false],
+    ["application/json-patch+json", false],
+    ["text/plain; x=application/json", false],
+    ["", false],
+  ])("%j: %s", (header, expected) => {
+    expect(isJsonType(header)).toBe(expected);
+  });
+});
 
 describe("mediaTypeParameters", () => {
   const cases: [string, [string, string][]][] = [
