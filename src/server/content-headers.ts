@@ -1,7 +1,8 @@
 // What a request's Content-Type (its media type and parameters) and Content-Encoding say about how
-// its body is written, for check 4 of docs/server.md: the server reads a body as JSON in UTF-8 (RFC 8259 §8.1) with no
-// content coding, so a body declared in another charset, or compressed, would be misread. Such a
-// request is a 415 (RFC 9110 §15.5.16), never decoded as UTF-8 or parsed as compressed bytes.
+// its body is written, for check 4 of docs/server.md: the server reads a body as JSON in UTF-8
+// (RFC 8259 §8.1) with no content coding, so a body declared in another charset, or compressed,
+// would be misread. Such a request is a 415 (RFC 9110 §15.5.16), never decoded as UTF-8 or parsed
+// as compressed bytes.
 
 /** Whether a Content-Type value names application/json (any parameters, any case). */
 export function isJsonType(header: string): boolean {
