@@ -74,8 +74,14 @@ describe("API reference page (dist/docs/index.html) in Chromium", () => {
     try {
       await fresh.goto(index);
       await fresh.getByText(spec.info.title).first().waitFor();
-      const hrefs = [...new Set(await fresh.$$eval("a[href]", (as) => as.map((a) => (a as HTMLAnchorElement).href)))];
-      const internal = hrefs.filter((href) => !/^https?:/.test(href));
+      const internalLinks = async () => {
+        const hrefs = [...new Set(await fresh.$$eval("a[href]", (as) => as.map((a) => (a as HTMLAnchorElement).href)))];
+        return hrefs.filter((href) => !/^https?:/.test(href));
+      };
+      // Redoc may still be rendering the sidebar when the title shows (a loaded machine): wait for
+      // its links rather than reading them once.
+      await expect.poll(async () => (await internalLinks()).length).toBeGreaterThanOrEqual(2 + operationsOf(spec).length);
+      const internal = await internalLinks();
       expect(internal.length).toBeGreaterThanOrEqual(2 + operationsOf(spec).length);
       expect(internal.filter((href) => href.split("#")[0] !== index)).toEqual([]);
       for (const href of internal) {
