@@ -2,6 +2,7 @@
 // Requests are checked with the generated validators (validatePathParams, normalizeRequestBody),
 // never with a Fastify schema compile; the body limit, allowed methods and the update rules are read
 // from the spec's `x-puffle-behaviour` (generated/meta.js). See docs/server.md.
+import { isUtf8 } from "node:buffer";
 import { randomFillSync } from "node:crypto";
 import { STATUS_CODES } from "node:http";
 import type { IncomingMessage } from "node:http";
@@ -339,10 +340,17 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
 
   // Only JSON bodies: everything else is a 415 (Fastify's FST_ERR_CTP_INVALID_MEDIA_TYPE).
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser("application/json", { parseAs: "string" }, (_request, body, done) => {
+  // Read as bytes: JSON text is UTF-8 (RFC 8259 §8.1), and bytes that are not would be decoded with
+  // U+FFFD in their place and stored so; they are a 400 like any other body that is not JSON.
+  app.addContentTypeParser("application/json", { parseAs: "buffer" }, (_request, body, done) => {
+    const bytes = body as Buffer;
+    if (!isUtf8(bytes)) {
+      done(new BodyParseError(problems.invalidJson("its bytes are not UTF-8")), undefined);
+      return;
+    }
     let value: unknown;
     try {
-      value = parseJsonBody(body as string);
+      value = parseJsonBody(bytes.toString("utf8"));
     } catch (error) {
       if (error instanceof BodyDepthError) done(new BodyParseError(problems.tooDeep(error.pointer)), undefined);
       else done(new BodyParseError(problems.invalidJson(error instanceof Error ? error.message : String(error))), undefined);

@@ -46,6 +46,31 @@ describe("invalid JSON → 400", () => {
     }
   }
 
+  // JSON text is UTF-8 (RFC 8259 §8.1): bytes that are not were decoded with U+FFFD in their place
+  // and stored ("Jos\xe9" → "Jos\ufffd") with a 200.
+  const notUtf8: [string, number[]][] = [
+    ["Latin-1 é", [...Buffer.from('{"draft_subject": "Jos'), 0xe9, ...Buffer.from('"}')]],
+    ["a lone continuation byte", [...Buffer.from('{"draft_subject": "'), 0x80, ...Buffer.from('"}')]],
+    ["an encoded surrogate (CESU-8)", [...Buffer.from('{"draft_subject": "'), 0xed, 0xa0, 0x80, ...Buffer.from('"}')]],
+    ["a truncated 4-byte sequence", [...Buffer.from('{"draft_subject": "'), 0xf0, 0x90, 0x80, ...Buffer.from('x"}')]],
+    ["an overlong slash", [...Buffer.from('{"draft_subject": "'), 0xc0, 0xaf, ...Buffer.from('"}')]],
+  ];
+  for (const [name, bytes] of notUtf8) {
+    it(`updateThread: a body that is not UTF-8 (${name}) → 400, nothing stored`, async () => {
+      const res = await unchanged(() => send(server, "updateThread", DOCS_THREAD, { body: Uint8Array.from(bytes) }));
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ type: "https://app.puffle.ai/problems/invalid-request", detail: "The request body must be a JSON object." });
+      expect((res.body as { errors: unknown[] }).errors).toEqual([{ path: "", keyword: "type", message: "must be object (the body is not valid JSON: its bytes are not UTF-8)" }]);
+    });
+  }
+
+  it("UTF-8 multi-byte text and a U+FFFD the client sent itself are read as sent", async () => {
+    const subject = "Jos\u00e9 \u{1F600} \ufffd \u4e2d";
+    const res = await send(server, "updateThread", DOCS_THREAD, { body: Uint8Array.from(Buffer.from(JSON.stringify({ draft_subject: subject }))) });
+    expect(res.status).toBe(200);
+    expect((res.body as { thread: { draft_subject: string } }).thread.draft_subject).toBe(subject);
+  });
+
   it("a PATCH without any body → 400 (the body is required)", async () => {
     const res = await unchanged(() => send(server, "updateThread", DOCS_THREAD, {}));
     expect(res.status).toBe(400);
