@@ -40,7 +40,7 @@ export interface Sent {
 
 export interface SendOptions {
   method?: string;
-  /** An object is sent as JSON; a string or bytes (Uint8Array) are sent as they are. */
+  /** An object is sent as JSON; a string is sent as it is. */
   body?: unknown;
   /** Bearer token; null sends no Authorization header. Default: alice. */
   token?: string | null;
@@ -60,9 +60,9 @@ export async function send(server: RunningServer, op: OperationId, id: string, o
   const { method = "PATCH", body, token = ALICE, contentType = "application/json", headers = {} } = options;
   const h: Record<string, string> = { ...headers };
   if (token !== null) h.authorization = `Bearer ${token}`;
-  let payload: string | Uint8Array<ArrayBuffer> | undefined;
+  let payload: string | undefined;
   if (body !== undefined) {
-    payload = typeof body === "string" ? body : body instanceof Uint8Array ? Uint8Array.from(body) : JSON.stringify(body);
+    payload = typeof body === "string" ? body : JSON.stringify(body);
     if (contentType !== null) h["content-type"] = contentType;
   }
   const url = server.url + (options.rawPath ?? pathOf(op, id));

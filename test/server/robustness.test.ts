@@ -57,7 +57,7 @@ describe("invalid JSON → 400", () => {
   ];
   for (const [name, bytes] of notUtf8) {
     it(`updateThread: a body that is not UTF-8 (${name}) → 400, nothing stored`, async () => {
-      const res = await unchanged(() => send(server, "updateThread", DOCS_THREAD, { body: Uint8Array.from(bytes) }));
+      const res = await unchanged(() => sendBytes("updateThread", DOCS_THREAD, Buffer.from(bytes), { "content-type": "application/json" }));
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ type: "https://app.puffle.ai/problems/invalid-request", detail: "The request body must be a JSON object." });
       expect((res.body as { errors: unknown[] }).errors).toEqual([{ path: "", keyword: "type", message: "must be object (the body is not valid JSON: its bytes are not UTF-8)" }]);
@@ -66,7 +66,7 @@ describe("invalid JSON → 400", () => {
 
   it("UTF-8 multi-byte text and a U+FFFD the client sent itself are read as sent", async () => {
     const subject = "Jos\u00e9 \u{1F600} \ufffd \u4e2d";
-    const res = await send(server, "updateThread", DOCS_THREAD, { body: Uint8Array.from(Buffer.from(JSON.stringify({ draft_subject: subject }))) });
+    const res = await sendBytes("updateThread", DOCS_THREAD, Buffer.from(JSON.stringify({ draft_subject: subject })), { "content-type": "application/json" });
     expect(res.status).toBe(200);
     expect((res.body as { thread: { draft_subject: string } }).thread.draft_subject).toBe(subject);
   });
