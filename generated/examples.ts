@@ -121,7 +121,7 @@ export const operationExamples = {
             {
               "path": "",
               "keyword": "type",
-              "message": "must be object"
+              "message": "must be object (got an array)"
             }
           ]
         }) satisfies operations["updateConversation"]["responses"][400]["content"]["application/problem+json"],
@@ -132,7 +132,7 @@ export const operationExamples = {
           "detail": "The request body must not be nested more than 64 levels deep.",
           "errors": [
             {
-              "path": "/draft_attachments/0/a/0",
+              "path": "/draft_attachments/0/a/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0",
               "keyword": "maxDepth",
               "message": "must not be nested more than 64 levels deep"
             }
@@ -331,7 +331,7 @@ export const operationExamples = {
             {
               "path": "",
               "keyword": "type",
-              "message": "must be object"
+              "message": "must be object (got an array)"
             }
           ]
         }) satisfies operations["updateThread"]["responses"][400]["content"]["application/problem+json"],
@@ -342,7 +342,7 @@ export const operationExamples = {
           "detail": "The request body must not be nested more than 64 levels deep.",
           "errors": [
             {
-              "path": "/draft_attachments/0/a/0",
+              "path": "/draft_attachments/0/a/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0",
               "keyword": "maxDepth",
               "message": "must not be nested more than 64 levels deep"
             }

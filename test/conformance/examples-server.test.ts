@@ -85,3 +85,36 @@ it.each(conflicts)("409 example %s: not the docs' own sender and recipient, and 
   expect(problem).toEqual(exampleProblem);
   expect(got).toMatchObject(existing);
 });
+
+// 400: each named example is the body the server answers for the request this table gives it (a
+// new example needs a row here). The server's id, a PATCH on the docs' record of the operation.
+const deep = (levels: number) => `${"[".repeat(levels)}${"]".repeat(levels)}`;
+const BAD_REQUESTS: Record<string, { id?: string; body: string }> = {
+  emptyBody: { body: "{}" },
+  allInvalid: { body: '{"status": "deleted", "unread_count": -1}' },
+  invalidId: { id: "not-a-uuid", body: '{"unread_count": 0}' },
+  invalidJson: { body: '["not", "an", "object"]' },
+  // Deeper than the limit: the server names the first value past it.
+  tooDeep: { body: `{"draft_attachments": [{"a": ${deep(1000)}}]}` },
+  // A sender of Alice's workspace that is not ready (pending).
+  senderNotReady: { body: '{"account_id": "9e4d1000-0000-4000-8000-000000000005"}' },
+};
+
+describe.each(specOperations().map((o) => [o.operationId, o] as const))("%s: the 400 examples are what the reference server answers", (operationId, operation) => {
+  const badRequest = deref<JsonObject>((operation.op.responses as JsonObject)["400"]).content as JsonObject;
+  const examples = namedExamples(badRequest["application/problem+json"] as JsonObject);
+  const docsId = (namedExamples((deref<JsonObject>((operation.op.responses as JsonObject)["200"]).content as JsonObject)["application/json"] as JsonObject)[0]![1] as Record<string, JsonObject>)[operationId === "updateThread" ? "thread" : "conversation"]!.id as string;
+
+  it.each(examples)("%s", async (name, value) => {
+    const request = BAD_REQUESTS[name];
+    expect(request, `no request in BAD_REQUESTS for the 400 example "${name}"`).toBeDefined();
+    const response = await fetch(`${server.url}${operation.path.replace("{id}", request!.id ?? docsId)}`, {
+      method: "PATCH",
+      headers: { authorization: `Bearer ${ALICE_TOKEN}`, "content-type": "application/json" },
+      body: request!.body,
+      signal: AbortSignal.timeout(10_000),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json(), `400 example "${name}" of ${operationId}`).toEqual(value);
+  });
+});
