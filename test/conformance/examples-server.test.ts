@@ -1,4 +1,5 @@
-// The error examples are what the reference server answers.
+// The error examples are what the reference server answers: every named example of every error
+// status (the tables at the end give the request for each 400, 401, 413 and 415 example).
 //
 // 404: each operation's examples are the body the server sends for a missing id and for another
 // user's id (the same body: existence is never revealed), so the thread operation's says "thread".
@@ -8,6 +9,7 @@
 // existing thread is what the reference server, on its documented default seed, answers when the
 // docs' thread is given that thread's sender. An example whose sender is the docs' own would say
 // the docs' request conflicts with itself.
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ALICE_TOKEN, defaultSeed, startServer } from "../../src/server/index.js";
 import type { RunningServer } from "../../src/server/index.js";
@@ -86,35 +88,63 @@ it.each(conflicts)("409 example %s: not the docs' own sender and recipient, and 
   expect(got).toMatchObject(existing);
 });
 
-// 400: each named example is the body the server answers for the request this table gives it (a
-// new example needs a row here). The server's id, a PATCH on the docs' record of the operation.
+// 400, 401, 413, 415: each named example is the body the server answers for the request this table
+// gives it (a new example needs a row here; 404 and 409 are above). A PATCH on the docs' record of
+// the operation unless the row names another id.
 const deep = (levels: number) => `${"[".repeat(levels)}${"]".repeat(levels)}`;
-const BAD_REQUESTS: Record<string, { id?: string; body: string }> = {
-  emptyBody: { body: "{}" },
-  allInvalid: { body: '{"status": "deleted", "unread_count": -1}' },
-  invalidId: { id: "not-a-uuid", body: '{"unread_count": 0}' },
-  invalidJson: { body: '["not", "an", "object"]' },
-  // Deeper than the limit: the server names the first value past it.
-  tooDeep: { body: `{"draft_attachments": [{"a": ${deep(1000)}}]}` },
-  // A sender of Alice's workspace that is not ready (pending).
-  senderNotReady: { body: '{"account_id": "9e4d1000-0000-4000-8000-000000000005"}' },
+interface ExampleRequest {
+  id?: string;
+  body: string | Uint8Array<ArrayBuffer>;
+  headers?: Record<string, string>;
+  /** Default alice's; null: no Authorization header. */
+  token?: string | null;
+}
+const ERROR_REQUESTS: Record<string, Record<string, ExampleRequest>> = {
+  "400": {
+    emptyBody: { body: "{}" },
+    allInvalid: { body: '{"status": "deleted", "unread_count": -1}' },
+    invalidId: { id: "not-a-uuid", body: '{"unread_count": 0}' },
+    invalidJson: { body: '["not", "an", "object"]' },
+    // Deeper than the limit: the server names the first value past it.
+    tooDeep: { body: `{"draft_attachments": [{"a": ${deep(1000)}}]}` },
+    // A sender of Alice's workspace that is not ready (pending).
+    senderNotReady: { body: '{"account_id": "9e4d1000-0000-4000-8000-000000000005"}' },
+  },
+  "401": { missingToken: { body: '{"unread_count": 0}', token: null } },
+  "413": { tooLarge: { body: `{"draft_body": "${"x".repeat(1_048_576)}"}` } },
+  "415": {
+    notJson: { body: "unread_count=0", headers: { "content-type": "application/x-www-form-urlencoded" } },
+    charset: { body: '{"unread_count": 0}', headers: { "content-type": "application/json; charset=utf-16" } },
+    contentEncoding: { body: new Uint8Array(gzipSync('{"unread_count": 0}')), headers: { "content-encoding": "gzip" } },
+  },
 };
 
-describe.each(specOperations().map((o) => [o.operationId, o] as const))("%s: the 400 examples are what the reference server answers", (operationId, operation) => {
-  const badRequest = deref<JsonObject>((operation.op.responses as JsonObject)["400"]).content as JsonObject;
-  const examples = namedExamples(badRequest["application/problem+json"] as JsonObject);
-  const docsId = (namedExamples((deref<JsonObject>((operation.op.responses as JsonObject)["200"]).content as JsonObject)["application/json"] as JsonObject)[0]![1] as Record<string, JsonObject>)[operationId === "updateThread" ? "thread" : "conversation"]!.id as string;
+describe.each(specOperations().map((o) => [o.operationId, o] as const))("%s: the 400, 401, 413 and 415 examples are what the reference server answers", (operationId, operation) => {
+  const responses = operation.op.responses as JsonObject;
+  const examples = Object.keys(ERROR_REQUESTS).flatMap((status) => {
+    const media = (deref<JsonObject>(responses[status]).content as JsonObject)["application/problem+json"] as JsonObject;
+    return namedExamples(media).map(([name, value]) => [status, name, value] as const);
+  });
+  const okExample = namedExamples((deref<JsonObject>(responses["200"]).content as JsonObject)["application/json"] as JsonObject)[0]![1];
+  const docsId = (okExample as Record<string, JsonObject>)[operationId === "updateThread" ? "thread" : "conversation"]!.id as string;
 
-  it.each(examples)("%s", async (name, value) => {
-    const request = BAD_REQUESTS[name];
-    expect(request, `no request in BAD_REQUESTS for the 400 example "${name}"`).toBeDefined();
-    const response = await fetch(`${server.url}${operation.path.replace("{id}", request!.id ?? docsId)}`, {
+  it("every error status has a row, and every status with a row has examples", () => {
+    const errorStatuses = Object.keys(responses).filter((status) => !["200", "404", "409"].includes(status));
+    expect(errorStatuses.sort()).toEqual(Object.keys(ERROR_REQUESTS).filter((status) => status in responses).sort());
+    for (const status of errorStatuses) expect(examples.some(([s]) => s === status), status).toBe(true);
+  });
+
+  it.each(examples)("%s %s", async (status, name, value) => {
+    const request = ERROR_REQUESTS[status]![name];
+    expect(request, `no request in ERROR_REQUESTS["${status}"] for the example "${name}"`).toBeDefined();
+    const { id = docsId, body, headers = {}, token = ALICE_TOKEN } = request!;
+    const response = await fetch(`${server.url}${operation.path.replace("{id}", id)}`, {
       method: "PATCH",
-      headers: { authorization: `Bearer ${ALICE_TOKEN}`, "content-type": "application/json" },
-      body: request!.body,
+      headers: { "content-type": "application/json", ...headers, ...(token === null ? {} : { authorization: `Bearer ${token}` }) },
+      body,
       signal: AbortSignal.timeout(10_000),
     });
-    expect(response.status).toBe(400);
-    expect(await response.json(), `400 example "${name}" of ${operationId}`).toEqual(value);
+    expect(response.status).toBe(Number(status));
+    expect(await response.json(), `${status} example "${name}" of ${operationId}`).toEqual(value);
   });
 });
