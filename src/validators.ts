@@ -345,6 +345,15 @@ export function validateUpdateThreadResponse(body: unknown): ValidationResult<Re
   }
 }
 
+/** Whether a member holds undefined (a read that throws: it holds something, to be dropped). */
+function holdsUndefined(body: object, key: string): boolean {
+  try {
+    return (body as Record<string, unknown>)[key] === undefined;
+  } catch {
+    return false;
+  }
+}
+
 const TRANSFORMS = {
   lowercase: (value: unknown) => (typeof value === "string" ? value.toLowerCase() : value),
 } as const;
@@ -396,7 +405,8 @@ function copyJson(value: object): unknown {
  * Applies the API's documented leniency (the spec's `x-puffle-normalize`): unknown fields and
  * invalid values are dropped, `participant_email` is lowercased (`x-puffle-transform`), keys that
  * reach a prototype when merged naively (`__proto__`, `constructor` holding a `prototype`) are left
- * out of the values kept (as the API drops them), and when no valid field remains — an empty
+ * out of the values kept (as the API drops them), a member holding `undefined` is absent (as
+ * `JSON.stringify` sends the body: neither kept nor dropped), and when no valid field remains — an empty
  * object, all fields invalid, or not an object at all — the result is the API's 400. The body
  * returned is the caller's own: its objects and arrays (`draft_attachments`) are copies, so
  * changing it leaves the input as it was, and the other way round.
@@ -427,6 +437,8 @@ export function normalizeRequestBody(operationId: string, body: unknown): Normal
   for (const key of keys) {
     const field = Object.hasOwn(fields, key) ? fields[key] : undefined;
     if (!field) {
+      // A member holding undefined is absent, as JSON.stringify sends it: neither dropped nor an issue.
+      if (holdsUndefined(body, key)) continue;
       const issue = { path: `/${escapePointer(key)}`, keyword: "additionalProperties", message: "is not a known field" };
       if (rule.unknownProperties === "reject") return { ok: false, status: rule.emptyStatus, errors: [issue] };
       dropped.push(key);
@@ -439,6 +451,7 @@ export function normalizeRequestBody(operationId: string, body: unknown): Normal
     try {
       value = (body as Record<string, unknown>)[key];
       read = true;
+      if (value === undefined) continue; // absent, as JSON.stringify sends it
       valid = field.validate(value);
     } catch (error) {
       const path = `/${escapePointer(key)}`;

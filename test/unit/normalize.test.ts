@@ -185,3 +185,27 @@ describe("normalizeRequestBody: the body it keeps shares nothing with its input"
     }
   });
 });
+
+describe("normalizeRequestBody: a member holding undefined is absent, as JSON.stringify sends it (the client, the wire)", () => {
+  // A body built in JS (`{ status: input.status }`) may hold undefined. normalize reported
+  // `/status must be string` for `{ status: undefined }` and listed such members in `dropped`,
+  // where the API, which is sent the body without them, sees and drops nothing.
+  const bodies: [string, "updateConversation" | "updateThread", Record<string, unknown>][] = [
+    ["{ status: undefined }", "updateConversation", { status: undefined }],
+    ["every field undefined", "updateThread", { status: undefined, draft_subject: undefined, account_id: undefined }],
+    ["a valid field and an undefined one", "updateConversation", { status: "archived", unread_count: undefined }],
+    ["an undefined one first", "updateThread", { draft_subject: undefined, participant_email: "A@B.CO" }],
+    ["an unknown member holding undefined", "updateThread", { status: "active", bogus: undefined }],
+    ["only an unknown member holding undefined", "updateThread", { bogus: undefined }],
+  ];
+
+  it.each(bodies)("%s: the answer for the body sent", (_name, op, body) => {
+    const sent = JSON.parse(JSON.stringify(body)) as unknown;
+    expect(normalizeRequestBody(op, body)).toEqual(normalizeRequestBody(op, sent));
+  });
+
+  it("validateRequestBody checks the value as given, as AJV does (documented): such a member counts toward minProperties", () => {
+    expect(validateRequestBody("updateConversation", { status: undefined }).valid).toBe(true);
+    expect(validateRequestBody("updateConversation", JSON.parse(JSON.stringify({ status: undefined }))).valid).toBe(false);
+  });
+});
