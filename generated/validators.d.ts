@@ -37,6 +37,8 @@ export interface NormalizeRule {
   readonly emptyStatus: number;
   /** At most this many errors in a 400 (the spec's `Problem.errors` `maxItems`). */
   readonly maxErrors: number;
+  /** The deepest nesting the API reads (`x-puffle-behaviour.maxBodyDepth`; the body is level 1): a deeper body is its 400 `maxDepth`. */
+  readonly maxDepth: number | null;
 }
 /** Validates a `Channel` (components/schemas/Channel). */
 export declare const validateChannel: ValidateFunction;

@@ -3333,7 +3333,7 @@ export const operations = /* @__PURE__ */ Object.freeze({
       "status": /* @__PURE__ */ Object.freeze({ validate: updateConversation$field$status, transform: null }),
       "unread_count": /* @__PURE__ */ Object.freeze({ validate: updateConversation$field$unread_count, transform: null }),
     }),
-    normalize: /* @__PURE__ */ Object.freeze({"unknownProperties":"drop","invalidProperties":"drop","minValidProperties":1,"emptyStatus":400,"maxErrors":100}),
+    normalize: /* @__PURE__ */ Object.freeze({"unknownProperties":"drop","invalidProperties":"drop","minValidProperties":1,"emptyStatus":400,"maxErrors":100,"maxDepth":64}),
     responses: /* @__PURE__ */ Object.freeze({
       "200": updateConversation$response$200,
       "400": updateConversation$response$400,
@@ -3359,7 +3359,7 @@ export const operations = /* @__PURE__ */ Object.freeze({
       "status": /* @__PURE__ */ Object.freeze({ validate: updateThread$field$status, transform: null }),
       "unread_count": /* @__PURE__ */ Object.freeze({ validate: updateThread$field$unread_count, transform: null }),
     }),
-    normalize: /* @__PURE__ */ Object.freeze({"unknownProperties":"drop","invalidProperties":"drop","minValidProperties":1,"emptyStatus":400,"maxErrors":100}),
+    normalize: /* @__PURE__ */ Object.freeze({"unknownProperties":"drop","invalidProperties":"drop","minValidProperties":1,"emptyStatus":400,"maxErrors":100,"maxDepth":64}),
     responses: /* @__PURE__ */ Object.freeze({
       "200": updateThread$response$200,
       "400": updateThread$response$400,

@@ -13,7 +13,7 @@ import {
   responseStatuses,
   schemas,
 } from "../generated/validators.js";
-import type { AjvError, CheckResult, IssueFunction, ValidateFunction } from "../generated/validators.js";
+import type { AjvError, CheckResult, IssueFunction, NormalizeRule, ValidateFunction } from "../generated/validators.js";
 import type { operations as Operations } from "../generated/schema.js";
 import { escapePointer } from "./json-pointer.js";
 import { isPoisonKey } from "./poison-keys.js";
@@ -345,33 +345,31 @@ export function validateUpdateThreadResponse(body: unknown): ValidationResult<Re
   }
 }
 
-/** Whether a member holds undefined (a read that throws: it holds something, to be dropped). */
-function holdsUndefined(body: object, key: string): boolean {
-  try {
-    return (body as Record<string, unknown>)[key] === undefined;
-  } catch {
-    return false;
-  }
-}
-
 const TRANSFORMS = {
   lowercase: (value: unknown) => (typeof value === "string" ? value.toLowerCase() : value),
 } as const;
 
-/** How deep `copyJson` walks a kept value; deeper is no JSON value the API would keep. */
+/**
+ * How deep `copyJson` walks a kept value when the operation's spec declares no `maxBodyDepth` (with
+ * one, that is the limit, and a deeper body is the API's 400).
+ */
 const MAX_WALK_DEPTH = 256;
-/** `copyJson`'s answer for a value it cannot walk (a cycle, too deep, a read that throws). */
+/** `copyJson`'s answer for a value it cannot walk (a cycle, a read that throws; too deep without a `maxBodyDepth`). */
 const NOT_A_TREE = Symbol("not a tree");
+/** `copyJson`'s answer for a value that goes past the operation's `maxBodyDepth`. */
+const TOO_DEEP = Symbol("too deep");
 
-function copyTree(value: object, depth: number, ancestors: Set<object>): unknown {
-  if (depth > MAX_WALK_DEPTH || ancestors.has(value)) throw NOT_A_TREE;
+/** A copy of `value` (at level `depth`; the body is level 1); throws NOT_A_TREE or TOO_DEEP. */
+function copyTree(value: object, depth: number, max: number, ancestors: Set<object>): unknown {
+  if (ancestors.has(value)) throw NOT_A_TREE;
+  if (depth > max) throw TOO_DEEP;
   ancestors.add(value);
   let out: unknown[] | Record<string, unknown>;
   if (Array.isArray(value)) {
     const items: unknown[] = [];
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
-      items.push(item !== null && typeof item === "object" ? copyTree(item, depth + 1, ancestors) : item);
+      items.push(item !== null && typeof item === "object" ? copyTree(item, depth + 1, max, ancestors) : item);
     }
     out = items;
   } else {
@@ -379,7 +377,7 @@ function copyTree(value: object, depth: number, ancestors: Set<object>): unknown
     for (const key of Object.keys(value)) {
       const member: unknown = (value as Record<string, unknown>)[key];
       if (isPoisonKey(key, member)) continue;
-      members[key] = member !== null && typeof member === "object" ? copyTree(member, depth + 1, ancestors) : member;
+      members[key] = member !== null && typeof member === "object" ? copyTree(member, depth + 1, max, ancestors) : member;
     }
     out = members;
   }
@@ -388,17 +386,79 @@ function copyTree(value: object, depth: number, ancestors: Set<object>): unknown
 }
 
 /**
- * A kept object or array (JSON data: draft_attachments) as a copy of its own, made of fresh plain
- * objects and arrays, without the keys the API drops from bodies (`__proto__`, `constructor`
- * holding a `prototype`, at any depth): one walk, which copies as it checks. NOT_A_TREE when it
- * cannot be walked.
+ * A kept object or array (JSON data: draft_attachments, a member of the body: level 2) as a copy of
+ * its own, made of fresh plain objects and arrays, without the keys the API drops from bodies
+ * (`__proto__`, `constructor` holding a `prototype`, at any depth): one walk, which copies as it
+ * checks. NOT_A_TREE when it cannot be walked; TOO_DEEP when it goes past `maxDepth` (the spec's
+ * `maxBodyDepth`; null: NOT_A_TREE past MAX_WALK_DEPTH).
  */
-function copyJson(value: object): unknown {
+function copyJson(value: object, maxDepth: number | null): unknown {
   try {
-    return copyTree(value, 1, new Set());
-  } catch {
-    return NOT_A_TREE;
+    return copyTree(value, 2, maxDepth ?? MAX_WALK_DEPTH, new Set());
+  } catch (error) {
+    return error === TOO_DEEP && maxDepth !== null ? TOO_DEEP : NOT_A_TREE;
   }
+}
+
+/**
+ * Where `value` (an object or array at level `depth`; the body is level 1) holds an object or array
+ * past level `max`: the JSON Pointer to the first one, depth first in key order, relative to
+ * `value` ("" for `value` itself); undefined when none does. The API's parser finds the same one
+ * (src/server/json.ts): it leaves the keys it drops (`__proto__`, `constructor` holding a
+ * `prototype`) unread. A cycle or a read that throws is not followed (no JSON value has them).
+ */
+function tooDeepAt(value: object, depth: number, max: number, ancestors: Set<object>): string | undefined {
+  if (ancestors.has(value)) return undefined;
+  if (depth > max) return "";
+  ancestors.add(value);
+  try {
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        if (item === null || typeof item !== "object") continue;
+        const at = tooDeepAt(item, depth + 1, max, ancestors);
+        if (at !== undefined) return `/${i}${at}`;
+      }
+    } else {
+      for (const key of Object.keys(value)) {
+        const member: unknown = (value as Record<string, unknown>)[key];
+        if (member === null || typeof member !== "object" || isPoisonKey(key, member)) continue;
+        const at = tooDeepAt(member, depth + 1, max, ancestors);
+        if (at !== undefined) return `/${escapePointer(key)}${at}`;
+      }
+    }
+  } catch {
+    // A read that throws: not followed.
+  } finally {
+    ancestors.delete(value);
+  }
+  return undefined;
+}
+
+/** The API's 400 for a body nested past `maxDepth` at `path`. */
+function tooDeepResult(rule: NormalizeRule, path: string): NormalizeResult<unknown> {
+  return { ok: false, status: rule.emptyStatus, errors: [{ path, keyword: "maxDepth", message: `must not be nested more than ${rule.maxDepth} levels deep` }] };
+}
+
+/**
+ * The 400 of a "reject" rule with these errors, unless a later member of the body is nested past
+ * `maxDepth`: the API's parser answers that before any field is looked at.
+ */
+function rejected(rule: NormalizeRule, body: object, keys: readonly string[], errors: ValidationIssue[]): NormalizeResult<unknown> {
+  if (rule.maxDepth !== null) {
+    for (const key of keys) {
+      let member: unknown;
+      try {
+        member = (body as Record<string, unknown>)[key];
+      } catch {
+        continue;
+      }
+      if (member === null || typeof member !== "object" || isPoisonKey(key, member)) continue;
+      const at = tooDeepAt(member, 2, rule.maxDepth, new Set());
+      if (at !== undefined) return tooDeepResult(rule, `/${escapePointer(key)}${at}`);
+    }
+  }
+  return { ok: false, status: rule.emptyStatus, errors };
 }
 
 /**
@@ -407,7 +467,9 @@ function copyJson(value: object): unknown {
  * reach a prototype when merged naively (`__proto__`, `constructor` holding a `prototype`) are left
  * out of the values kept (as the API drops them), a member holding `undefined` is absent (as
  * `JSON.stringify` sends the body: neither kept nor dropped), and when no valid field remains — an empty
- * object, all fields invalid, or not an object at all — the result is the API's 400. The body
+ * object, all fields invalid, or not an object at all — the result is the API's 400. A body nested
+ * deeper than the API reads (`x-puffle-behaviour.maxBodyDepth`) is its 400 `maxDepth`, whatever
+ * field holds the deep value. The body
  * returned is the caller's own: its objects and arrays (`draft_attachments`) are copies, so
  * changing it leaves the input as it was, and the other way round.
  */
@@ -416,7 +478,7 @@ export function normalizeRequestBody(operationId: string, body: unknown): Normal
 export function normalizeRequestBody(operationId: string, body: unknown): NormalizeResult<unknown> {
   const table = entryOf(tables, operationId);
   if (!table) return { ok: false, status: 400, errors: unknownOperation(operationId) };
-  const rule = table.normalize ?? { unknownProperties: "reject", invalidProperties: "reject", minValidProperties: 1, emptyStatus: 400, maxErrors: 100 };
+  const rule: NormalizeRule = table.normalize ?? { unknownProperties: "reject", invalidProperties: "reject", minValidProperties: 1, emptyStatus: 400, maxErrors: 100, maxDepth: null };
   // A value whose reading throws (a getter, a Proxy trap, a revoked Proxy) is no JSON value: the
   // body is a 400 when it cannot be read as a whole, a field is dropped as invalid when it cannot.
   let keys: string[];
@@ -434,13 +496,25 @@ export function normalizeRequestBody(operationId: string, body: unknown): Normal
   const dropped: string[] = [];
   const errors: ValidationIssue[] = [];
   let kept = 0;
+  // Each member is read once, in key order: a value nested past maxDepth answers as soon as it is
+  // met (the members before it had none), kept or not.
   for (const key of keys) {
     const field = Object.hasOwn(fields, key) ? fields[key] : undefined;
     if (!field) {
+      let member: unknown = null;
+      try {
+        member = (body as Record<string, unknown>)[key];
+      } catch {
+        // Unreadable: dropped like any unknown field.
+      }
       // A member holding undefined is absent, as JSON.stringify sends it: neither dropped nor an issue.
-      if (holdsUndefined(body, key)) continue;
+      if (member === undefined) continue;
+      if (rule.maxDepth !== null && member !== null && typeof member === "object" && !isPoisonKey(key, member)) {
+        const at = tooDeepAt(member, 2, rule.maxDepth, new Set());
+        if (at !== undefined) return tooDeepResult(rule, `/${escapePointer(key)}${at}`);
+      }
       const issue = { path: `/${escapePointer(key)}`, keyword: "additionalProperties", message: "is not a known field" };
-      if (rule.unknownProperties === "reject") return { ok: false, status: rule.emptyStatus, errors: [issue] };
+      if (rule.unknownProperties === "reject") return rejected(rule, body, keys, [issue]);
       dropped.push(key);
       errors.push(issue);
       continue;
@@ -456,14 +530,18 @@ export function normalizeRequestBody(operationId: string, body: unknown): Normal
     } catch (error) {
       const path = `/${escapePointer(key)}`;
       const issues = read ? unreadable(value, error, path) : [{ path, keyword: "type", message: UNREADABLE }];
-      if (rule.invalidProperties === "reject") return { ok: false, status: rule.emptyStatus, errors: issues };
+      if (rule.invalidProperties === "reject") return rejected(rule, body, keys, issues);
       dropped.push(key);
       errors.push(...issues);
       continue;
     }
     if (!valid) {
+      if (rule.maxDepth !== null && value !== null && typeof value === "object") {
+        const at = tooDeepAt(value, 2, rule.maxDepth, new Set());
+        if (at !== undefined) return tooDeepResult(rule, `/${escapePointer(key)}${at}`);
+      }
       const issues = issuesOf(field.validate, `/${escapePointer(key)}`);
-      if (rule.invalidProperties === "reject") return { ok: false, status: rule.emptyStatus, errors: issues };
+      if (rule.invalidProperties === "reject") return rejected(rule, body, keys, issues);
       dropped.push(key);
       errors.push(...issues);
       continue;
@@ -472,10 +550,12 @@ export function normalizeRequestBody(operationId: string, body: unknown): Normal
     // An object or array (draft_attachments) holds members no field validator looks at, and is
     // kept as a copy: the result shares nothing with the input.
     if (result !== null && typeof result === "object") {
-      result = copyJson(result);
+      const source = result;
+      result = copyJson(source, rule.maxDepth);
+      if (result === TOO_DEEP) return tooDeepResult(rule, `/${escapePointer(key)}${tooDeepAt(source, 2, rule.maxDepth!, new Set()) ?? ""}`);
       if (result === NOT_A_TREE) {
-        const issue = { path: `/${escapePointer(key)}`, keyword: "type", message: `is not a JSON value (cyclic, nested more than ${MAX_WALK_DEPTH} levels deep, or unreadable)` };
-        if (rule.invalidProperties === "reject") return { ok: false, status: rule.emptyStatus, errors: [issue] };
+        const issue = { path: `/${escapePointer(key)}`, keyword: "type", message: `is not a JSON value (cyclic, nested more than ${rule.maxDepth ?? MAX_WALK_DEPTH} levels deep, or unreadable)` };
+        if (rule.invalidProperties === "reject") return rejected(rule, body, keys, [issue]);
         dropped.push(key);
         errors.push(issue);
         continue;

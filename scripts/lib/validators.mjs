@@ -203,6 +203,19 @@ function normalizeRuleOf(doc, schema, pointer, root) {
   return { unknownProperties: rule.unknownProperties, invalidProperties: rule.invalidProperties, minValidProperties: rule.minValidProperties, emptyStatus: rule.emptyStatus, maxErrors: rule.maxErrors };
 }
 
+/**
+ * The deepest nesting the API reads in a request body (`x-puffle-behaviour.maxBodyDepth`, the body
+ * itself being level 1), or null when the operation declares none.
+ */
+function maxBodyDepthOf(operation, root) {
+  const depth = operation.op["x-puffle-behaviour"]?.maxBodyDepth;
+  if (depth === undefined) return null;
+  if (!Number.isInteger(depth) || depth < 1) {
+    throw new PipelineError({ ...locate(root, `${operation.pointer}/x-puffle-behaviour/maxBodyDepth`), rule: "puffle/x-puffle-behaviour", message: "maxBodyDepth must be a whole number ≥ 1" });
+  }
+  return depth;
+}
+
 /** Keywords whose evaluation AJV must track at run time (2020-12 dynamic scope and unevaluated*). */
 const DYNAMIC_KEYWORDS = new Set(["$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor", "unevaluatedProperties", "unevaluatedItems"]);
 
@@ -721,6 +734,7 @@ function compileAll(doc, root) {
       entry.request = uniqueIdentifier(used, opId, "request");
       entries.push([entry.request, bodyId, false]);
       entry.normalize = normalizeRuleOf(doc, bodySchema, componentNameOf(bodySchema) ? pointerOf("components", "schemas", componentNameOf(bodySchema)) : bodyPointer, root);
+      if (entry.normalize) entry.normalize.maxDepth = maxBodyDepthOf(operation, root);
       for (const [field, propSchema, propPointer] of propertiesOf(doc, bodySchema, bodyPointer)) {
         const transform = resolve(doc, propSchema)["x-puffle-transform"] ?? null;
         if (transform !== null && !TRANSFORMS.includes(transform)) {
@@ -1001,6 +1015,8 @@ export function buildValidators(doc, { root, header }) {
     "  readonly emptyStatus: number;",
     "  /** At most this many errors in a 400 (the spec's `Problem.errors` `maxItems`). */",
     "  readonly maxErrors: number;",
+    "  /** The deepest nesting the API reads (`x-puffle-behaviour.maxBodyDepth`; the body is level 1): a deeper body is its 400 `maxDepth`. */",
+    "  readonly maxDepth: number | null;",
     "}",
     ...componentNames.map((n) => `/** Validates a \`${n}\` (components/schemas/${n}). */\nexport declare const ${identifier(`validate${n}`)}: ValidateFunction;`),
     `export declare const schemas: {\n${componentNames.map((n) => `  readonly ${JSON.stringify(n)}: ValidateFunction;`).join("\n")}\n};`,

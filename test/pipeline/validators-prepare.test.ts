@@ -55,3 +55,27 @@ describe("x-puffle-normalize bounds", () => {
     else expect(build).toThrow(expect.objectContaining({ rule: "puffle/x-puffle-normalize" }));
   });
 });
+
+describe("x-puffle-behaviour.maxBodyDepth → the normalize rule's maxDepth", () => {
+  const rule = { unknownProperties: "drop", invalidProperties: "drop", minValidProperties: 1, emptyStatus: 400, maxErrors: 10 };
+  const body = { type: "object", properties: { a: { type: "string" } }, "x-puffle-normalize": rule };
+  const withBehaviour = (behaviour: Doc | undefined): Doc => {
+    const built = doc({ update: body });
+    if (behaviour !== undefined) Object.assign(((built.paths as Doc)["/update/{id}"] as { patch: Doc }).patch, { "x-puffle-behaviour": behaviour });
+    return built;
+  };
+  const cases: [string, Doc | undefined, string | null][] = [
+    ["64", { maxBodyDepth: 64 }, '"maxDepth":64'],
+    ["1", { maxBodyDepth: 1 }, '"maxDepth":1'],
+    ["not declared", { maxBodyBytes: 10 }, '"maxDepth":null'],
+    ["no x-puffle-behaviour", undefined, '"maxDepth":null'],
+    ["0", { maxBodyDepth: 0 }, null],
+    ["1.5", { maxBodyDepth: 1.5 }, null],
+    ['"64"', { maxBodyDepth: "64" }, null],
+  ];
+  it.each(cases)("%s", (_name, behaviour, want) => {
+    const build = () => buildValidators(withBehaviour(behaviour), options).js;
+    if (want !== null) expect(build()).toContain(want);
+    else expect(build).toThrow(expect.objectContaining({ rule: "puffle/x-puffle-behaviour", message: "maxBodyDepth must be a whole number ≥ 1" }));
+  });
+});

@@ -1,5 +1,8 @@
 // normalizeRequestBody: the API's documented leniency, one test per documented rule.
 import { describe, expect, it } from "vitest";
+import { operations as meta } from "../../generated/meta.js";
+import { BodyDepthError, MAX_BODY_DEPTH, parseJsonBody } from "../../src/server/json.js";
+import { problems } from "../../src/server/problems.js";
 import { normalizeRequestBody, validateRequestBody, validateResponseBody } from "../../src/validators.js";
 
 describe("normalizeRequestBody", () => {
@@ -207,5 +210,51 @@ describe("normalizeRequestBody: a member holding undefined is absent, as JSON.st
   it("validateRequestBody checks the value as given, as AJV does (documented): such a member counts toward minProperties", () => {
     expect(validateRequestBody("updateConversation", { status: undefined }).valid).toBe(true);
     expect(validateRequestBody("updateConversation", JSON.parse(JSON.stringify({ status: undefined }))).valid).toBe(false);
+  });
+});
+
+describe("normalizeRequestBody: a body nested deeper than the API parses is its 400, as the API answers it", () => {
+  // The API reads at most x-puffle-behaviour.maxBodyDepth (64) levels: a deeper body is a 400
+  // `maxDepth` at the first value past the limit, whatever field holds it. normalize walked kept
+  // values to 256 levels and the others not at all, so it said ok for a body the API refuses.
+  const nest = (levels: number) => `${"[".repeat(levels)}${"]".repeat(levels)}`;
+  const texts: [string, "updateConversation" | "updateThread", string][] = [
+    ["draft_attachments at the limit (64 levels)", "updateThread", `{"draft_attachments": [{"a": ${nest(61)}}]}`],
+    ["draft_attachments one level past it", "updateThread", `{"draft_attachments": [{"a": ${nest(62)}}]}`],
+    ["draft_attachments far past it", "updateThread", `{"status": "active", "draft_attachments": [{"name": "x", "a": ${nest(500)}}]}`],
+    ["an unknown field past it", "updateConversation", `{"status": "active", "extra": {"x": ${nest(100)}}}`],
+    ["an unknown field at the limit", "updateConversation", `{"status": "active", "extra": ${nest(63)}}`],
+    ["an invalid value past it", "updateConversation", `{"unread_count": 1, "status": ${nest(70)}}`],
+    ["two values past it: the first in key order", "updateThread", `{"b": ${nest(80)}, "draft_attachments": [{"a": ${nest(90)}}]}`],
+    ["past it under a __proto__ key, which the API drops unread", "updateThread", `{"draft_attachments": [{"name": "x", "__proto__": ${nest(90)}}]}`],
+  ];
+
+  /** The API's verdict on a JSON text: the reference server's parse (depth), then normalize. */
+  const api = (op: "updateConversation" | "updateThread", text: string) => {
+    try {
+      return normalizeRequestBody(op, parseJsonBody(text));
+    } catch (error) {
+      if (!(error instanceof BodyDepthError)) throw error;
+      return { ok: false, status: 400, errors: problems.tooDeep(error.pointer).errors };
+    }
+  };
+
+  it.each(texts)("%s", (_name, op, text) => {
+    expect(normalizeRequestBody(op, JSON.parse(text))).toEqual(api(op, text));
+  });
+
+  it("the limit is the spec's maxBodyDepth for every operation", () => {
+    for (const op of ["updateConversation", "updateThread"] as const) {
+      expect(meta[op].behaviour.maxBodyDepth).toBe(MAX_BODY_DEPTH);
+      const at = (levels: number) => normalizeRequestBody(op, { status: "active", extra: JSON.parse(nest(levels)) as unknown });
+      expect(at(MAX_BODY_DEPTH - 1).ok).toBe(true);
+      expect(at(MAX_BODY_DEPTH)).toMatchObject({ ok: false, status: 400, errors: [{ keyword: "maxDepth" }] });
+    }
+  });
+
+  it("a cycle is still dropped as no JSON value (not reported as too deep)", () => {
+    const item: Record<string, unknown> = { name: "a.pdf" };
+    item.self = item;
+    expect(normalizeRequestBody("updateThread", { status: "active", draft_attachments: [item] })).toMatchObject({ ok: true, dropped: ["draft_attachments"] });
   });
 });
