@@ -92,6 +92,16 @@ function cliClearWording(text: string, clearLong: string, json: boolean): string
   return text.replace(/,?\s+or null to clear (it|them)\b/gi, (_match, pronoun: string) => ` (${clearLong}${json ? " or the value null" : ""} clears ${pronoun})`);
 }
 
+/**
+ * The spec tells API callers that other values of an enum field are dropped ("…; other values are
+ * silently dropped.", "Other values are ignored."): the API's leniency. The CLI rejects them (its
+ * choices), so the help says that, and what the API would do.
+ */
+function cliEnumWording(text: string): string {
+  return text.replace(/\b(o|O)ther values are (silently )?(dropped|ignored)\./g, (_match, o: string, silently: string | undefined, verb: string) =>
+    `${o}ther values are rejected (the API ${silently ?? ""}${verb === "dropped" ? "drops" : "ignores"} them).`);
+}
+
 function describeValue(value: unknown): string {
   return typeof value === "string" ? JSON.stringify(value) : String(value);
 }
@@ -221,7 +231,8 @@ export function deriveFieldOptions(operation: OperationMeta): FieldOption[] {
     }
     const clearLong = `--clear-${kebabCase(field)}`;
     const text = plain(schema.description);
-    const description = `${(nullable ? cliClearWording(text, clearLong, kind === "json") : text) || field}${extra}`;
+    const worded = choices ? cliEnumWording(text) : text;
+    const description = `${(nullable ? cliClearWording(worded, clearLong, kind === "json") : worded) || field}${extra}`;
     out.push({
       field,
       flags: `${long} <${placeholder}>`,

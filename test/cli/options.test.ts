@@ -345,3 +345,24 @@ describe("security review: text from a server cannot drive the terminal", () => 
     expect(stderr).toBe("puffle error: HTTP 400 Bada [2Jb 31mc d evil e: a [2Jb 31mc d evil e (request id req_1)\n");
   });
 });
+
+// The spec tells API callers that other `status` values are dropped (the API's leniency); the CLI
+// rejects them (docs/cli.md: "The CLI is stricter than the API"), so its help must not say they
+// are dropped.
+describe("the help of an enum field says the CLI rejects other values", () => {
+  it("--status: not \"other values are silently dropped\" / \"ignored\", and the value is indeed rejected", async () => {
+    for (const operation of Object.values(meta)) {
+      for (const option of deriveFieldOptions(operation)) {
+        if (option.choices === undefined) continue;
+        expect(option.description, option.long).not.toMatch(/other values are (silently )?(dropped|ignored)/i);
+      }
+    }
+    const conversation = (await run(["conversation", "update", "--help"])).stdout.replace(/\s+/g, " ");
+    expect(conversation).toContain("--status <value> Archive or un-archive the thread. Only active and archived are accepted; other values are rejected (the API silently drops them).");
+    const thread = (await run(["thread", "update", "--help"])).stdout.replace(/\s+/g, " ");
+    expect(thread).toContain("--status <value> Set to active or archived. Other values are rejected (the API ignores them).");
+    const rejected = await run(["conversation", "update", "--id", THREAD_ID, "--status", "deleted"]);
+    expect(rejected.code).toBe(EXIT.usage);
+    expect(rejected.send).not.toHaveBeenCalled();
+  });
+});
