@@ -353,19 +353,48 @@ function defaultSleep(ms: number, signal: AbortSignal | undefined): Promise<void
   });
 }
 
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+/** RFC 9110's obsolete HTTP-date forms, both GMT: asctime (`Sun Nov  6 08:49:37 1994`) and RFC 850 (`Sunday, 06-Nov-94 08:49:37 GMT`). */
+const ASCTIME_DATE = /^[A-Za-z]{3} ([A-Za-z]{3}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (\d{4})$/;
+const RFC850_DATE = /^[A-Za-z]{6,9}, (\d{2})-([A-Za-z]{3})-(\d{2}) (\d{2}):(\d{2}):(\d{2}) GMT$/;
+
+/** A GMT date and time as a time value; `undefined` when it names no real one (`Feb 30`, `25:00:00`). */
+function utcTime(year: number, monthName: string, day: number, h: number, min: number, s: number): number | undefined {
+  const month = MONTHS.indexOf(monthName.toLowerCase());
+  if (month === -1 || h > 23 || min > 59 || s > 60) return undefined;
+  const at = Date.UTC(year, month, day, h, min, s);
+  return new Date(at).getUTCDate() === day ? at : undefined;
+}
+
 /**
- * A `Retry-After` value in milliseconds from `now`: delay-seconds (`120`) or an HTTP date (a date in
- * the past is 0). `undefined` when absent or unreadable.
+ * A `Retry-After` value in milliseconds from `now`: delay-seconds (`120`) or an HTTP date in any of
+ * its three forms, all GMT (a date in the past is 0). `undefined` when absent or unreadable.
  */
 export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
   if (value === null) return undefined;
   const text = value.trim();
   if (/^[0-9]+$/.test(text)) return Math.min(Number(text) * 1000, Number.MAX_SAFE_INTEGER);
-  // An HTTP date always names a weekday and a time, e.g. `Wed, 21 Oct 2015 07:28:00 GMT`.
-  if (!/^[A-Za-z]{3},? /.test(text) || !/\d{1,2}:\d{2}:\d{2}/.test(text)) return undefined;
-  const at = Date.parse(text);
-  if (Number.isNaN(at)) return undefined;
-  return Math.max(0, at - now);
+  // The two obsolete forms are read here, not by Date.parse, which reads asctime's (it has no zone) as local time.
+  let at: number | undefined;
+  const asctime = ASCTIME_DATE.exec(text);
+  const rfc850 = asctime === null ? RFC850_DATE.exec(text) : null;
+  if (asctime !== null) {
+    const [, month = "", day, h, min, s, year] = asctime;
+    at = utcTime(Number(year), month, Number(day), Number(h), Number(min), Number(s));
+  } else if (rfc850 !== null) {
+    const [, day, month = "", yy, h, min, s] = rfc850;
+    // A two-digit year more than 50 years in the future is the most recent past year with those digits.
+    const thisYear = new Date(now).getUTCFullYear();
+    let year = thisYear - (thisYear % 100) + Number(yy);
+    if (year > thisYear + 50) year -= 100;
+    at = utcTime(year, month, Number(day), Number(h), Number(min), Number(s));
+  } else {
+    // An HTTP date always names a weekday and a time, e.g. `Wed, 21 Oct 2015 07:28:00 GMT`.
+    if (!/^[A-Za-z]{3},? /.test(text) || !/\d{1,2}:\d{2}:\d{2}/.test(text)) return undefined;
+    const parsed = Date.parse(text);
+    at = Number.isNaN(parsed) ? undefined : parsed;
+  }
+  return at === undefined ? undefined : Math.max(0, at - now);
 }
 
 /** 408, 429 and every 5xx: the statuses worth another attempt. */

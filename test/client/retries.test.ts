@@ -461,6 +461,27 @@ describe("options and Retry-After parsing", () => {
     expect(parseRetryAfter("Wed, 21 Oct 2015 07:00:00 GMT", now)).toBe(0);
     for (const bad of [null, "", "-1", "1.5", "soon", "2015-10-21", "1e3"]) expect(parseRetryAfter(bad, now)).toBeUndefined();
   });
+
+  it("parseRetryAfter reads the two obsolete HTTP-date forms too, as GMT whatever the machine's time zone", () => {
+    // RFC 9110 §5.6.7: a recipient MUST accept all three forms. asctime has no zone and is GMT; Date.parse
+    // read it as local time (5 hours off in New York, so a 5 s wait became the 60 s cap), and RFC 850's
+    // form was not read at all (the backoff applied instead).
+    const tz = process.env.TZ;
+    process.env.TZ = "America/New_York";
+    try {
+      const now = Date.parse("Wed, 21 Oct 2015 07:27:55 GMT");
+      expect(parseRetryAfter("Wed Oct 21 07:28:00 2015", now)).toBe(5_000);
+      expect(parseRetryAfter("Sun Nov  6 08:49:37 1994", Date.parse("Sun, 06 Nov 1994 08:49:36 GMT"))).toBe(1_000);
+      expect(parseRetryAfter("Wednesday, 21-Oct-15 07:28:00 GMT", now)).toBe(5_000);
+      // A two-digit year more than 50 years ahead is the most recent past year with those digits.
+      expect(parseRetryAfter("Sunday, 06-Nov-94 08:49:37 GMT", Date.parse("Sun, 06 Nov 1994 08:49:36 GMT"))).toBe(1_000);
+      expect(parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT", now)).toBe(5_000);
+      for (const bad of ["Sat Feb 30 07:28:00 2015", "Wed Oct 21 25:28:00 2015", "Monday, 30-Feb-15 07:28:00 GMT"]) expect(parseRetryAfter(bad, now)).toBeUndefined();
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
+  });
 });
 
 describe("the CLI's --retries", () => {
