@@ -128,6 +128,8 @@ function numberParser(field: string, schema: FieldSchema, integer: boolean): (te
   };
 }
 
+const UTF8_STRICT = new TextDecoder("utf-8", { fatal: true });
+
 /** The first `limit` bytes of a file (fewer when it ends before). */
 function readAtMost(file: string, limit: number): Buffer {
   const fd = openSync(file, "r");
@@ -165,9 +167,14 @@ function jsonParser(field: string, types: readonly string[], maxBytes: number): 
       // Read no further than the API would accept: a huge file, or a device that never ends
       // (@/dev/zero), is an error, not all of memory or a hang.
       if (bytes.length > maxBytes) throw new OptionValueError(`${field}: ${JSON.stringify(file)} holds more than ${maxBytes} bytes, the most a request body may have`);
-      source = bytes.toString("utf8");
-      // A byte order mark (Windows editors, PowerShell's Out-File) is not part of the JSON.
-      if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
+      // Decoded strictly: bytes that are not UTF-8 (a Latin-1 "é", a UTF-16 file) would otherwise be
+      // sent as U+FFFD, silently. A byte order mark (Windows editors, PowerShell's Out-File) is not
+      // part of the JSON: the decoder skips it.
+      try {
+        source = UTF8_STRICT.decode(bytes);
+      } catch {
+        throw new OptionValueError(`${field}: ${JSON.stringify(file)} is not UTF-8 text (save it as UTF-8)`);
+      }
     }
     let value: unknown;
     try {

@@ -221,6 +221,22 @@ describe("runCli in-process", () => {
     }
   });
 
+  it("an @file that is not UTF-8 is an error naming the field and the file, not sent with U+FFFD in place of its bytes", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "puffle-cli-latin1-"));
+    try {
+      // Latin-1 (an older Windows editor's "ANSI"): é is the byte E9, which UTF-8 cannot hold alone.
+      const file = path.join(dir, "attachments.json");
+      writeFileSync(file, Buffer.from('[{"name":"caf\u00e9.pdf"}]', "latin1"));
+      const { code, stdout, stderr, send } = await run(["thread", "update", "--id", THREAD_ID, "--draft-attachments", `@${file}`]);
+      expect(stdout).toBe("");
+      expect(stderr).toContain(`draft_attachments: ${JSON.stringify(file)} is not UTF-8 text`);
+      expect(code).toBe(EXIT.usage);
+      expect(send).not.toHaveBeenCalled();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("an unexpected failure is exit 1 with one line, no stack", async () => {
     const { code, stderr } = await run(["thread", "update", "--id", THREAD_ID, "--status", "archived"], { send: async () => { throw new RangeError("boom\n    at somewhere"); } });
     expect(code).toBe(EXIT.internal);
