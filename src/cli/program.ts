@@ -136,9 +136,12 @@ function apiErrorLine(error: PuffleApiError, options: readonly FieldOption[]): s
   return line;
 }
 
-/** A config error's rule without where and which option: `must use http or https, got "ftp:"`. */
+/**
+ * A config error's rule without where and which option: `must use http or https, got "ftp:"`. The
+ * client's `apiKey` option is, on the command line, PUFFLE_API_KEY.
+ */
 function ruleOf(error: PuffleConfigError): string {
-  return error.message.replace(/^[^:]+: \S+ /, "");
+  return error.message.replace(/^[^:]+: \S+ /, "").replace(/\bapiKey\b/g, "PUFFLE_API_KEY");
 }
 
 /** Maps anything thrown while sending to an exit code and one line for stderr. */
