@@ -276,6 +276,21 @@ function checkRetries(value: unknown, option: string, where?: string): number {
   return value;
 }
 
+/**
+ * A per-call `signal`: an AbortSignal, or one shaped like it (another realm's, a polyfill's), since
+ * the client only reads `aborted` and `reason` and listens for "abort".
+ */
+function checkSignal(value: unknown, where: string): AbortSignal | undefined {
+  // `null` is no signal, as in fetch's RequestInit (it was ignored before it was checked).
+  if (value === undefined || value === null) return undefined;
+  const s = value as { aborted?: unknown; addEventListener?: unknown; removeEventListener?: unknown };
+  if (typeof s !== "object" || typeof s.aborted !== "boolean" || typeof s.addEventListener !== "function" || typeof s.removeEventListener !== "function") {
+    const what = typeof s !== "object" ? typeof s : "an object that is not one (no aborted, addEventListener and removeEventListener)";
+    throw new PuffleConfigError("signal", `must be an AbortSignal, got ${what}`, where);
+  }
+  return value as AbortSignal;
+}
+
 /** An HTTP field name (RFC 9110 token). */
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 /** What fetch accepts as a field value: Latin-1 (a ByteString) without NUL, CR or LF. */
@@ -1173,7 +1188,7 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
     const callTimeout = callOptions.timeoutMs === undefined ? timeoutMs : checkTimeout(callOptions.timeoutMs, "timeoutMs", operationId);
     const callRetries = callOptions.maxRetries === undefined ? maxRetries : checkRetries(callOptions.maxRetries, "maxRetries", operationId);
     if (callOptions.headers !== undefined) checkHeaders(callOptions.headers, "headers", operationId);
-    const caller = callOptions.signal;
+    const caller = checkSignal(callOptions.signal, operationId);
     if (callerMiddlewares.size > 0 || clientContentType || hasContentType(callOptions.headers)) {
       return slowCall(operationId, id, body, callOptions, { timeoutMs: callTimeout, maxRetries: callRetries, maxResponseBytes, caller });
     }

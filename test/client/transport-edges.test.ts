@@ -113,6 +113,9 @@ describe("per-call options are checked before anything is sent, named for the me
     ["a bad header name", { given: { headers: { "a:b": "1" } }, option: "headers", message: /^updateThread: headers has "a:b"/ }],
     ["a negative timeout", { given: { timeoutMs: -5 }, option: "timeoutMs", message: /^updateThread: timeoutMs must be an integer number of milliseconds/ }],
     ["a fractional retry count", { given: { maxRetries: 1.5 }, option: "maxRetries", message: /^updateThread: maxRetries must be an integer/ }],
+    // It was a bare TypeError ("caller?.addEventListener is not a function"), thrown after the call's timer had started.
+    ["a signal that is a string", { given: { signal: "stop" as never }, option: "signal", message: /^updateThread: signal must be an AbortSignal, got string$/ }],
+    ["a signal that is a plain object", { given: { signal: { aborted: false } as never }, option: "signal", message: /^updateThread: signal must be an AbortSignal, got an object that is not one \(no aborted, addEventListener and removeEventListener\)$/ }],
   ];
   it.each(cases)("%s", async (_name, { given, option, message }) => {
     const fetch = okFetch();
