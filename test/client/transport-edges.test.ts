@@ -2,6 +2,7 @@
 // refused when given (never retried as "network errors"), another fetch's Response is read like
 // the platform's, a network-error Response is a network error, and a 2xx body that is not JSON is
 // a PuffleError on the raw openapi-fetch path as on the methods.
+import { inspect } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   createPuffleClient,
@@ -298,6 +299,27 @@ describe("the errors' helpers", () => {
     const bare = await rejection(answer(409, { type: "about:blank", title: "Conflict", status: 409 }).updateThread(THREAD_ID, { status: "archived" }));
     expect(bare).toBeInstanceOf(PuffleApiError);
     expect(isDuplicateThreadError(bare)).toBe(false);
+  });
+
+  it("no error shows the token: not in its message, toString, JSON or inspect output", async () => {
+    const token = "puffle_live_s3cret";
+    const withFetch = (fetch: PuffleClientOptions["fetch"], more: PuffleClientOptions = {}) => createPuffleClient({ baseUrl: BASE, apiKey: token, maxRetries: 1, retry: { sleep: async () => {} }, fetch, ...more });
+    const errors = [
+      await rejection(withFetch(async () => new Response(JSON.stringify({ type: "about:blank", title: "Unauthorized", status: 401 }), { status: 401, headers: { "content-type": "application/problem+json", "www-authenticate": 'Bearer realm="puffle"' } })).updateThread(THREAD_ID, { status: "archived" })),
+      await rejection(withFetch(async () => new Response("<html>bad gateway</html>", { status: 502 })).updateThread(THREAD_ID, { status: "archived" })),
+      await rejection(withFetch(async () => { throw new TypeError("fetch failed"); }).updateThread(THREAD_ID, { status: "archived" })),
+      await rejection(withFetch(async () => Response.json({ thread: { id: THREAD_ID } }), { validate: "both" }).updateThread(THREAD_ID, { status: "archived" })),
+      await rejection(withFetch(okFetch(), { validate: "request" }).updateThread(THREAD_ID, { status: "deleted" } as never)),
+      await rejection(withFetch(okFetch()).updateThread("a/b", { status: "archived" })),
+      await rejection(withFetch(okFetch()).updateThread(THREAD_ID, { status: "archived" }, { signal: AbortSignal.abort() })),
+      await rejection(withFetch(() => new Promise<Response>(() => {}), { timeoutMs: 1 }).updateThread(THREAD_ID, { status: "archived" })),
+      await rejection(withFetch(okFetch()).updateThread(THREAD_ID, { status: "archived" }, { headers: { authorization: `Bearer ${token}\n` } })),
+    ];
+    for (const error of errors) {
+      expect(error).toBeInstanceOf(Error);
+      const shown = [(error as Error).message, String(error), JSON.stringify(error), inspect(error, { depth: 10, showHidden: true })].join("\n");
+      expect(shown, (error as Error).name).not.toContain(token);
+    }
   });
 
   it("hasStatus narrows only when the body is the documented problem", async () => {
