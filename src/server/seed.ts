@@ -1,6 +1,7 @@
 // The reference server's fixture format (docs/server.md), its validation and loading.
 // Conversation records are checked with the generated validators of the spec's own schemas, so a
 // seed can only hold rows the API could return.
+import { isUtf8 } from "node:buffer";
 import { readFileSync } from "node:fs";
 import { schemas, toIssues, validatePathParams } from "../validators.js";
 import type { OperationId, RequestBody } from "../validators.js";
@@ -257,13 +258,16 @@ export function validateSeed(input: unknown, source = "seed"): Seed {
 
 /** Reads and validates a seed file (the `--data FILE` format). Throws SeedError naming the file and each bad field. */
 export function loadSeed(file: string): Seed {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, "utf8");
+    bytes = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new SeedError(file, [`(file): cannot be read (${code ?? (error as Error).message})`]);
   }
+  // JSON is UTF-8: bytes that are not would be read as U+FFFD and served so (a Latin-1 "é").
+  if (!isUtf8(bytes)) throw new SeedError(file, ["(file): is not UTF-8 text (save it as UTF-8)"]);
+  let text = bytes.toString("utf8");
   // A byte order mark (Windows editors, PowerShell's Out-File) is not part of the JSON.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let data: unknown;

@@ -127,6 +127,21 @@ describe("seed validation names the field and the rule", () => {
     expect(() => loadSeed(writeSeed("broken.json", "{ users: "))).toThrow(/is not valid JSON/);
   });
 
+  it("a file that is not UTF-8 is a SeedError naming the file (its bytes were read as U+FFFD and served so)", () => {
+    const json = JSON.stringify(defaultSeed);
+    // A workspace name saved in Latin-1 ("Café": 0xE9), as an editor on another locale may.
+    const latin1 = Buffer.from(json.replace("Alice's workspace", "Caf\u00e9"), "latin1");
+    const file = path.join(tmp, "latin1.json");
+    fs.writeFileSync(file, latin1);
+    expect(() => loadSeed(file)).toThrow(SeedError);
+    expect(() => loadSeed(file)).toThrow(/latin1\.json[\s\S]*\(file\): is not UTF-8 text/);
+    // The same text in UTF-8 (with or without a byte order mark) loads.
+    fs.writeFileSync(file, Buffer.from(json.replace("Alice's workspace", "Caf\u00e9"), "utf8"));
+    expect(loadSeed(file).workspaces[0]!.name).toBe("Caf\u00e9");
+    fs.writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json)]));
+    expect(loadSeed(file).users).toHaveLength(defaultSeed.users.length);
+  });
+
   it("createServer validates a seed passed in code", async () => {
     await expect(start({ seed: { ...structuredClone(defaultSeed), users: "x" } as unknown as Seed })).rejects.toThrow(/users: must be an array/);
   });
