@@ -257,7 +257,13 @@ function addOperationCommand(
 
   command
     // PUFFLE_BASE_URL is read from deps.env (not by commander from process.env), and an empty one is unset, as PUFFLE_API_KEY is.
-    .addOption(new Option("--base-url <url>", "API root URL (env: PUFFLE_BASE_URL)").default(envBaseUrl ?? DEFAULT_BASE_URL))
+    // Help shows PUFFLE_BASE_URL's value without a user name or password (such a URL is refused when used).
+    .addOption(
+      new Option("--base-url <url>", "API root URL (env: PUFFLE_BASE_URL)").default(
+        envBaseUrl ?? DEFAULT_BASE_URL,
+        envBaseUrl === undefined ? undefined : `${JSON.stringify(withoutCredentials(envBaseUrl))} from PUFFLE_BASE_URL`,
+      ),
+    )
     .addOption(new Option("--timeout <ms>", "give up after this many milliseconds (0 = never)").argParser(timeoutParser).default(DEFAULT_TIMEOUT_MS))
     .addOption(new Option("--retries <n>", "retry a network error, 408, 429 or 5xx this many times (0 = send once); within --timeout").argParser(retriesParser).default(DEFAULT_MAX_RETRIES))
     .option("--dry-run", "print the request that would be sent (method, URL, body) and exit without sending")
@@ -307,6 +313,20 @@ function addOperationCommand(
       deps.io.stdout(`${terminalJson(result)}\n`);
       setResult(EXIT.ok);
     });
+}
+
+/** `url` with its user name and password (if any) shown as `***`; as given when it has none or is no URL. */
+function withoutCredentials(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url;
+  }
+  if (parsed.username === "" && parsed.password === "") return url;
+  if (parsed.username !== "") parsed.username = "***";
+  if (parsed.password !== "") parsed.password = "***";
+  return parsed.href;
 }
 
 function addMockCommand(program: Command, deps: Required<Omit<CliDeps, "meta">>, setResult: (code: number) => void): void {

@@ -190,6 +190,17 @@ describe("runCli in-process", () => {
     expect(send).not.toHaveBeenCalled();
   });
 
+  it("--help shows PUFFLE_BASE_URL as the default without its user name or password", async () => {
+    const { stdout } = await run(["thread", "update", "--help"], { env: { PUFFLE_API_KEY: "k", PUFFLE_BASE_URL: "https://deploy:s3cret@api.example.com/v1" } });
+    expect(stdout).not.toContain("s3cret");
+    expect(stdout).not.toContain("deploy");
+    expect(stdout.replace(/\s+/g, " ")).toContain('(default: "https://***:***@api.example.com/v1" from PUFFLE_BASE_URL)');
+    const plain = await run(["thread", "update", "--help"], { env: { PUFFLE_API_KEY: "k", PUFFLE_BASE_URL: "http://127.0.0.1:4010" } });
+    expect(plain.stdout.replace(/\s+/g, " ")).toContain('(default: "http://127.0.0.1:4010" from PUFFLE_BASE_URL)');
+    const unset = await run(["thread", "update", "--help"]);
+    expect(unset.stdout.replace(/\s+/g, " ")).toContain('(default: "https://app.puffle.ai")');
+  });
+
   it("sends with the documented defaults: --timeout 30000, --retries 2", async () => {
     const { code, send } = await run(["thread", "update", "--id", THREAD_ID, "--status", "archived"]);
     expect(code).toBe(EXIT.ok);
