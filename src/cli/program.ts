@@ -335,15 +335,22 @@ function addMockCommand(program: Command, deps: Required<Omit<CliDeps, "meta">>,
     .description("start the reference server (in-memory, seeded with the documented demo data), by default on 127.0.0.1:4010")
     .addOption(new Option("--port <n>", "port to listen on (0 = any free port)").argParser(portParser).default(4010))
     .addOption(new Option("--host <host>", "address to listen on (::1 for IPv6 loopback)").argParser(hostParser).default("127.0.0.1"))
-    .option("--data <file>", "start from this seed file instead of the default seed (format: docs/server.md)")
+    .option("--data <file>", "start from this seed file instead of the default seed (JSON; --print-seed prints the default seed in that format)")
     .addOption(
       new Option("--cors [origin]", "let web pages on other origins call the server from a browser (CORS; off unless given): alone, any origin; with an origin (http://localhost:5173; several: comma-separated), only those")
         .preset("*")
         .argParser(corsParser),
     )
     .option("--quiet", "do not log requests")
+    .option("--print-seed", "print the default seed as JSON (every column of every record; a starting point for --data) and exit")
     .addHelpText("after", MOCK_HELP_AFTER)
-    .action(async (opts: { port: number; host: string; data?: string; cors?: CorsOrigins; quiet?: boolean }) => {
+    .action(async (opts: { port: number; host: string; data?: string; cors?: CorsOrigins; quiet?: boolean; printSeed?: boolean }) => {
+      if (opts.printSeed === true) {
+        const { defaultSeedText } = await import("../server/default-seed.js");
+        deps.io.stdout(defaultSeedText());
+        setResult(EXIT.ok);
+        return;
+      }
       // Imported here so that the update commands do not load the server (Fastify) at all.
       const server = await import("../server/index.js");
       let seed;

@@ -6,6 +6,7 @@
 //   with the values of the "Update Thread" example), plus the records that exercise the sender and
 //   duplicate-recipient rules.
 // - Token `puffle_test_bob` owns records of his own in another workspace.
+import { validateSeed } from "./seed.js";
 import type { Seed } from "./seed.js";
 
 export const ALICE_TOKEN = "puffle_test_alice";
@@ -188,3 +189,12 @@ export const defaultSeed: Seed = {
     },
   ],
 };
+
+/**
+ * The default seed as `--print-seed` prints it (both launchers: `puffle mock`, `npm run mock`): JSON
+ * with every column of every record (validateSeed fills the optional ones: draft_* null, warmup
+ * false, email null), a valid `--data` file and the same on every run.
+ */
+export function defaultSeedText(): string {
+  return `${JSON.stringify(validateSeed(defaultSeed, "default seed"), null, 2)}\n`;
+}

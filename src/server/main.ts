@@ -6,7 +6,8 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { operations as meta } from "../../generated/meta.js";
 import { operationIds } from "../validators.js";
-import { defaultSeed, loadSeed, SeedError, startServer, validateSeed } from "./index.js";
+import { defaultSeedText } from "./default-seed.js";
+import { defaultSeed, loadSeed, SeedError, startServer } from "./index.js";
 import type { RunningServer, Seed } from "./index.js";
 import { corsBannerLine, hostProblem, parseCorsArgument, stopOnSignals } from "./launch.js";
 import type { CorsOrigins } from "./launch.js";
@@ -18,7 +19,8 @@ Starts the Puffle reference server (PATCH /api/conversations/{id}, PATCH /api/th
 Options:
   --port N        port to listen on (default 4010; 0 = any free port)
   --host HOST     address to listen on (default 127.0.0.1; ::1 for IPv6 loopback)
-  --data FILE     start from this seed file instead of the default seed (format: docs/server.md)
+  --data FILE     start from this seed file instead of the default seed (JSON; --print-seed prints
+                  the default seed in that format)
   --cors [ORIGIN] let web pages on other origins call the server from a browser (CORS): alone,
                   any origin; with ORIGIN (http://localhost:5173; several: comma-separated), only
                   those. Off by default
@@ -93,9 +95,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (values["print-seed"]) {
-    // Normalized (validateSeed fills the optional columns: draft_* null, warmup false, email null), so
-    // that every record shows every column; still a valid --data file, and the same on every run.
-    process.stdout.write(`${JSON.stringify(validateSeed(defaultSeed, "default seed"), null, 2)}\n`);
+    process.stdout.write(defaultSeedText());
     return;
   }
   const port = parsePort(values.port);

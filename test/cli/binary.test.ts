@@ -1,7 +1,7 @@
 // The real `puffle` binary (node dist/cli/main.js, built by the vitest global setup) against the
 // reference server and misbehaving node:http servers on 127.0.0.1: result JSON on stdout, one
 // line on stderr naming the field and the rule, and the documented exit codes.
-import { execFile, spawn } from "node:child_process";
+import { execFile, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
@@ -298,6 +298,19 @@ describe("help, version and puffle mock", () => {
       child.kill("SIGTERM");
       await exited;
     }
+  });
+
+  it("puffle mock --print-seed prints what npm run mock -- --print-seed prints (an installed package has no npm run mock), and its --data help points at it", async () => {
+    const run = await puffle(["mock", "--print-seed"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe("");
+    const main = spawnSync(process.execPath, [path.join(ROOT, "dist/server/main.js"), "--print-seed"], { encoding: "utf8", timeout: 20_000 });
+    expect(main.status).toBe(0);
+    expect(run.stdout).toBe(main.stdout);
+    const help = await puffle(["mock", "--help"]);
+    expect(help.stdout).toContain("--print-seed");
+    // The help names no file an installed package does not have.
+    expect(help.stdout).not.toContain("docs/server.md");
   });
 
   it("puffle mock --port rejects a bad port with exit 2", async () => {
