@@ -2,7 +2,7 @@
 // reference server and misbehaving node:http servers on 127.0.0.1: result JSON on stdout, one
 // line on stderr naming the field and the rule, and the documented exit codes.
 import { execFile, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -264,6 +264,21 @@ describe("help, version and puffle mock", () => {
     const code = await new Promise<number | null>((resolve) => child.on("close", (c) => resolve(c)));
     expect(other).toBe("");
     expect(code).toBe(want);
+  });
+
+  it.skipIf(!existsSync("/dev/full"))("a stdout that cannot be written (a full disk: /dev/full) → one line on stderr, exit 1", async () => {
+    const full = openSync("/dev/full", "w");
+    try {
+      const args = ["thread", "update", "--id", DRAFT_THREAD, "--status", "archived", "--dry-run"];
+      const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? "", PUFFLE_API_KEY: "puffle_test_alice" }, stdio: ["ignore", full, "pipe"] });
+      let stderr = "";
+      child.stderr!.on("data", (d) => (stderr += d));
+      const code = await new Promise<number | null>((resolve) => child.on("close", (c) => resolve(c)));
+      expect(stderr).toBe("puffle error: cannot write the output: ENOSPC\n");
+      expect(code).toBe(1);
+    } finally {
+      closeSync(full);
+    }
   });
 
   it("--version prints the API version", async () => {
