@@ -10,6 +10,7 @@ import type { Client, FetchOptions, FetchResponse, Middleware } from "openapi-fe
 import type { Conversation, paths, Thread, UpdateConversationRequest, UpdateThreadRequest } from "../generated/schema.js";
 import { routes, serverUrl } from "../generated/meta.js";
 import type { OperationId, ValidationIssue } from "./validators.js";
+import { escapePointer } from "./json-pointer.js";
 import {
   PuffleAbortError,
   PuffleApiError,
@@ -289,6 +290,53 @@ function checkSignal(value: unknown, where: string): AbortSignal | undefined {
     throw new PuffleConfigError("signal", `must be an AbortSignal, got ${what}`, where);
   }
   return value as AbortSignal;
+}
+
+/** `JSON.stringify(body)`; a body JSON cannot hold (a BigInt, a cycle) is a PuffleValidationError at the value. */
+function serializeBody(operationId: OperationId, body: unknown): string {
+  try {
+    return JSON.stringify(body);
+  } catch (error) {
+    const issue = unsendableAt(body, "", "", []) ?? { path: "", keyword: "type", message: `cannot be sent as JSON (${messageOf(error)})` };
+    throw new PuffleValidationError({ target: "request", operationId, issues: [issue] });
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The first value JSON.stringify fails on, walked as it walks (a `toJSON` called first): a BigInt, a
+ * cycle, a `toJSON` or getter that throws; undefined when none is found.
+ */
+function unsendableAt(holder: unknown, key: string, path: string, stack: object[]): ValidationIssue | undefined {
+  let value = holder;
+  try {
+    if ((typeof value === "object" && value !== null) || typeof value === "bigint") {
+      const toJSON: unknown = (value as { toJSON?: unknown }).toJSON;
+      if (typeof toJSON === "function") {
+        try {
+          value = toJSON.call(value, key);
+        } catch (error) {
+          return { path, keyword: "type", message: `cannot be sent as JSON (its toJSON threw: ${messageOf(error)})` };
+        }
+      }
+    }
+    if (typeof value === "bigint" || value instanceof BigInt) return { path, keyword: "type", message: "is not a JSON value (a BigInt)" };
+    if (typeof value !== "object" || value === null) return undefined;
+    if (stack.includes(value)) return { path, keyword: "type", message: "is not a JSON value (a cycle: it contains itself)" };
+    stack.push(value);
+    const keys = Array.isArray(value) ? value.map((_, i) => String(i)) : Object.keys(value);
+    for (const k of keys) {
+      const found = unsendableAt((value as Record<string, unknown>)[k], k, `${path}/${escapePointer(k)}`, stack);
+      if (found !== undefined) return found;
+    }
+    stack.pop();
+    return undefined;
+  } catch (error) {
+    return { path, keyword: "type", message: `cannot be sent as JSON (${messageOf(error)})` };
+  }
 }
 
 /** An HTTP field name (RFC 9110 token). */
@@ -1189,11 +1237,12 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
     const callRetries = callOptions.maxRetries === undefined ? maxRetries : checkRetries(callOptions.maxRetries, "maxRetries", operationId);
     if (callOptions.headers !== undefined) checkHeaders(callOptions.headers, "headers", operationId);
     const caller = checkSignal(callOptions.signal, operationId);
+    // In openapi-fetch's order: serialize, check the id, check the body, then send. (The other path
+    // serializes again, in openapi-fetch: this one reports a body JSON cannot hold.)
+    const payload = body === undefined ? undefined : serializeBody(operationId, body);
     if (callerMiddlewares.size > 0 || clientContentType || hasContentType(callOptions.headers)) {
       return slowCall(operationId, id, body, callOptions, { timeoutMs: callTimeout, maxRetries: callRetries, maxResponseBytes, caller });
     }
-    // In openapi-fetch's order: serialize, check the id, check the body, then send.
-    const payload = body === undefined ? undefined : JSON.stringify(body);
     const canonical = typeof id === "string" && ID_PATTERN.test(id);
     if (!canonical) {
       const issues = pathIssues(validators ?? (await loadValidators()), operationId, { id });

@@ -149,6 +149,33 @@ describe("validate: request", () => {
   });
 });
 
+describe("a body that cannot be sent as JSON (a plain-JS caller: the types rule these out)", () => {
+  // JSON.stringify's bare TypeError ("Do not know how to serialize a BigInt") came out of the call,
+  // naming no field; it is now a PuffleValidationError at the value, validate or not, nothing sent.
+  const cyclic: Record<string, unknown> = { name: "a.pdf" };
+  cyclic.self = cyclic;
+  const UNSENDABLE: [string, Record<string, unknown>, string, string][] = [
+    ["a BigInt", { unread_count: 5n }, "/unread_count", "is not a JSON value (a BigInt)"],
+    ["a BigInt deep in draft_attachments", { draft_attachments: [{ name: "a.pdf", size: 10n }] }, "/draft_attachments/0/size", "is not a JSON value (a BigInt)"],
+    ["a cycle", { draft_attachments: [cyclic] }, "/draft_attachments/0/self", "is not a JSON value (a cycle: it contains itself)"],
+    ["a toJSON that throws", { draft_subject: { toJSON: () => { throw new Error("nope"); } } }, "/draft_subject", "cannot be sent as JSON (its toJSON threw: nope)"],
+  ];
+  const cases = UNSENDABLE.flatMap(([name, body, path, message]) =>
+    (["none", "request"] as const).flatMap((validate) => (["method", "raw-headers"] as const).map((way) => [`${name}, validate ${validate}, ${way}`, body, path, message, validate, way] as const)),
+  );
+  it.each(cases)("%s", async (_name, body, path, message, validate, way) => {
+    const fetch = okFetch();
+    const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch, ...(validate === "none" ? {} : { validate }) });
+    // A header of the caller's own takes the client's other path (openapi-fetch's serializer).
+    const options = way === "raw-headers" ? { headers: { "content-type": "application/json" } } : {};
+    const error = (await rejection(client.updateThread(THREAD_ID, body as UpdateThreadRequest, options))) as PuffleValidationError;
+    expect(error).toBeInstanceOf(PuffleValidationError);
+    expect(error.target).toBe("request");
+    expect(error.issues).toEqual([{ path, keyword: "type", message }]);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+});
+
 describe("options", () => {
   it("rejects an unknown validate mode and bad timeouts by name", () => {
     expect(() => createPuffleClient({ validate: "all" as "both" })).toThrow(new PuffleConfigError("validate", 'must be one of "request", "response", "both", got "all"'));
