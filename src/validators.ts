@@ -484,6 +484,11 @@ export function normalizeRequestBody(operationId: string, body: unknown): Normal
   let keys: string[];
   try {
     if (body === null || typeof body !== "object" || Array.isArray(body)) {
+      // The API parses the whole body before it looks at its type: an array nested too deep is its maxDepth 400.
+      if (rule.maxDepth !== null && Array.isArray(body)) {
+        const at = tooDeepAt(body, 1, rule.maxDepth, new Set());
+        if (at !== undefined) return tooDeepResult(rule, at);
+      }
       const got = body === null ? "null" : Array.isArray(body) ? "an array" : typeof body;
       return { ok: false, status: rule.emptyStatus, errors: [{ path: "", keyword: "type", message: `must be object (got ${got})` }] };
     }

@@ -227,6 +227,9 @@ describe("normalizeRequestBody: a body nested deeper than the API parses is its 
     ["an invalid value past it", "updateConversation", `{"unread_count": 1, "status": ${nest(70)}}`],
     ["two values past it: the first in key order", "updateThread", `{"b": ${nest(80)}, "draft_attachments": [{"a": ${nest(90)}}]}`],
     ["past it under a __proto__ key, which the API drops unread", "updateThread", `{"draft_attachments": [{"name": "x", "__proto__": ${nest(90)}}]}`],
+    // The API parses the whole body before it looks at its type: an array body past the limit is its maxDepth 400 too.
+    ["an array body past it", "updateThread", nest(70)],
+    ["an array body at the limit", "updateConversation", `[${nest(63)}, 1]`],
   ];
 
   /** The API's verdict on a JSON text: the reference server's parse (depth), then normalize. */
