@@ -329,7 +329,15 @@ function unsendableAt(holder: unknown, key: string, path: string, stack: object[
     stack.push(value);
     const keys = Array.isArray(value) ? value.map((_, i) => String(i)) : Object.keys(value);
     for (const k of keys) {
-      const found = unsendableAt((value as Record<string, unknown>)[k], k, `${path}/${escapePointer(k)}`, stack);
+      const at = `${path}/${escapePointer(k)}`;
+      let member: unknown;
+      try {
+        member = (value as Record<string, unknown>)[k];
+      } catch (error) {
+        // A getter (or a Proxy's get) that throws: JSON.stringify fails reading the member, not its holder.
+        return { path: at, keyword: "type", message: `cannot be sent as JSON (reading it threw: ${messageOf(error)})` };
+      }
+      const found = unsendableAt(member, k, at, stack);
       if (found !== undefined) return found;
     }
     stack.pop();

@@ -159,6 +159,8 @@ describe("a body that cannot be sent as JSON (a plain-JS caller: the types rule 
     ["a BigInt deep in draft_attachments", { draft_attachments: [{ name: "a.pdf", size: 10n }] }, "/draft_attachments/0/size", "is not a JSON value (a BigInt)"],
     ["a cycle", { draft_attachments: [cyclic] }, "/draft_attachments/0/self", "is not a JSON value (a cycle: it contains itself)"],
     ["a toJSON that throws", { draft_subject: { toJSON: () => { throw new Error("nope"); } } }, "/draft_subject", "cannot be sent as JSON (its toJSON threw: nope)"],
+    // JSON.stringify fails reading size, not its holder: the issue was at /draft_attachments/0.
+    ["a getter that throws", { draft_attachments: [{ name: "a.pdf", get size(): number { throw new Error("gone"); } }] }, "/draft_attachments/0/size", "cannot be sent as JSON (reading it threw: gone)"],
   ];
   const cases = UNSENDABLE.flatMap(([name, body, path, message]) =>
     (["none", "request"] as const).flatMap((validate) => (["method", "raw-headers"] as const).map((way) => [`${name}, validate ${validate}, ${way}`, body, path, message, validate, way] as const)),
