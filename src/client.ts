@@ -454,11 +454,12 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
     at = utcTime(Number(year), month, Number(day), Number(h), Number(min), Number(s));
   } else if (rfc850 !== null) {
     const [, day, month = "", yy, h, min, s] = rfc850;
-    // A two-digit year more than 50 years in the future is the most recent past year with those digits.
-    const thisYear = new Date(now).getUTCFullYear();
-    let year = thisYear - (thisYear % 100) + Number(yy);
-    if (year > thisYear + 50) year -= 100;
+    // A timestamp more than 50 years in the future is in the most recent past year with those two digits.
+    const clock = new Date(now);
+    const year = clock.getUTCFullYear() - (clock.getUTCFullYear() % 100) + Number(yy);
     at = utcTime(year, month, Number(day), Number(h), Number(min), Number(s));
+    clock.setUTCFullYear(clock.getUTCFullYear() + 50);
+    if (at !== undefined && at > clock.getTime()) at = utcTime(year - 100, month, Number(day), Number(h), Number(min), Number(s));
   } else {
     // An HTTP date always names a weekday and a time, e.g. `Wed, 21 Oct 2015 07:28:00 GMT`.
     if (!/^[A-Za-z]{3},? /.test(text) || !/\d{1,2}:\d{2}:\d{2}/.test(text)) return undefined;

@@ -475,6 +475,10 @@ describe("options and Retry-After parsing", () => {
       expect(parseRetryAfter("Wednesday, 21-Oct-15 07:28:00 GMT", now)).toBe(5_000);
       // A two-digit year more than 50 years ahead is the most recent past year with those digits.
       expect(parseRetryAfter("Sunday, 06-Nov-94 08:49:37 GMT", Date.parse("Sun, 06 Nov 1994 08:49:36 GMT"))).toBe(1_000);
+      // The timestamp, not its year, decides: 50 years and 29 days ahead is 1976, 50 years exactly is 2076.
+      const nov2026 = Date.parse("Sun, 01 Nov 2026 00:00:00 GMT");
+      expect(parseRetryAfter("Monday, 30-Nov-76 08:49:37 GMT", nov2026)).toBe(0);
+      expect(parseRetryAfter("Sunday, 01-Nov-76 00:00:00 GMT", nov2026)).toBe(Date.parse("Sun, 01 Nov 2076 00:00:00 GMT") - nov2026);
       expect(parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT", now)).toBe(5_000);
       for (const bad of ["Sat Feb 30 07:28:00 2015", "Wed Oct 21 25:28:00 2015", "Monday, 30-Feb-15 07:28:00 GMT"]) expect(parseRetryAfter(bad, now)).toBeUndefined();
     } finally {
