@@ -327,7 +327,8 @@ function unsendableAt(holder: unknown, key: string, path: string, stack: object[
     if (typeof value !== "object" || value === null) return undefined;
     if (stack.includes(value)) return { path, keyword: "type", message: "is not a JSON value (a cycle: it contains itself)" };
     stack.push(value);
-    const keys = Array.isArray(value) ? value.map((_, i) => String(i)) : Object.keys(value);
+    // Every index, as JSON.stringify reads them (map would skip a sparse array's holes, leaving them undefined).
+    const keys = Array.isArray(value) ? Array.from({ length: value.length }, (_, i) => String(i)) : Object.keys(value);
     for (const k of keys) {
       const at = `${path}/${escapePointer(k)}`;
       let member: unknown;

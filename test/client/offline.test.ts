@@ -154,11 +154,16 @@ describe("a body that cannot be sent as JSON (a plain-JS caller: the types rule 
   // naming no field; it is now a PuffleValidationError at the value, validate or not, nothing sent.
   const cyclic: Record<string, unknown> = { name: "a.pdf" };
   cyclic.self = cyclic;
+  // A sparse array (a hole, sent as null) before the value: the walk named the array and said
+  // "Cannot read properties of undefined (reading 'includes')".
+  const sparse: unknown[] = [];
+  sparse[1] = { name: "b.pdf", size: 2n };
   const UNSENDABLE: [string, Record<string, unknown>, string, string][] = [
     ["a BigInt", { unread_count: 5n }, "/unread_count", "is not a JSON value (a BigInt)"],
     ["a BigInt deep in draft_attachments", { draft_attachments: [{ name: "a.pdf", size: 10n }] }, "/draft_attachments/0/size", "is not a JSON value (a BigInt)"],
     ["a cycle", { draft_attachments: [cyclic] }, "/draft_attachments/0/self", "is not a JSON value (a cycle: it contains itself)"],
     ["a toJSON that throws", { draft_subject: { toJSON: () => { throw new Error("nope"); } } }, "/draft_subject", "cannot be sent as JSON (its toJSON threw: nope)"],
+    ["a BigInt after a hole in a sparse array", { draft_attachments: sparse }, "/draft_attachments/1/size", "is not a JSON value (a BigInt)"],
     // JSON.stringify fails reading size, not its holder: the issue was at /draft_attachments/0.
     ["a getter that throws", { draft_attachments: [{ name: "a.pdf", get size(): number { throw new Error("gone"); } }] }, "/draft_attachments/0/size", "cannot be sent as JSON (reading it threw: gone)"],
   ];
