@@ -559,7 +559,7 @@ export function normalizeRequestBody(operationId: string, body: unknown): Normal
       result = copyJson(source, rule.maxDepth);
       if (result === TOO_DEEP) return tooDeepResult(rule, `/${escapePointer(key)}${tooDeepAt(source, 2, rule.maxDepth!, new Set()) ?? ""}`);
       if (result === NOT_A_TREE) {
-        const issue = { path: `/${escapePointer(key)}`, keyword: "type", message: `is not a JSON value (cyclic, nested more than ${rule.maxDepth ?? MAX_WALK_DEPTH} levels deep, or unreadable)` };
+        const issue = { path: `/${escapePointer(key)}`, keyword: "type", message: rule.maxDepth === null ? `is not a JSON value (cyclic, nested more than ${MAX_WALK_DEPTH} levels deep, or unreadable)` : "is not a JSON value (cyclic or unreadable)" };
         if (rule.invalidProperties === "reject") return rejected(rule, body, keys, [issue]);
         dropped.push(key);
         errors.push(issue);

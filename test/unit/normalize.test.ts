@@ -259,5 +259,10 @@ describe("normalizeRequestBody: a body nested deeper than the API parses is its 
     const item: Record<string, unknown> = { name: "a.pdf" };
     item.self = item;
     expect(normalizeRequestBody("updateThread", { status: "active", draft_attachments: [item] })).toMatchObject({ ok: true, dropped: ["draft_attachments"] });
+    // Its issue names no depth among the causes: a value past the limit is the maxDepth 400, never this.
+    expect(normalizeRequestBody("updateThread", { draft_attachments: [item] })).toMatchObject({
+      ok: false,
+      errors: [{ path: "/draft_attachments", keyword: "type", message: "is not a JSON value (cyclic or unreadable)" }, { keyword: "minProperties" }],
+    });
   });
 });
