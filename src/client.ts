@@ -426,6 +426,8 @@ function defaultSleep(ms: number, signal: AbortSignal | undefined): Promise<void
 }
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+/** RFC 9110's preferred HTTP-date form, IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`; a one-digit day is read too). */
+const IMF_FIXDATE = /^[A-Za-z]{3}, (\d{1,2}) ([A-Za-z]{3}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$/;
 /** RFC 9110's obsolete HTTP-date forms, both GMT: asctime (`Sun Nov  6 08:49:37 1994`) and RFC 850 (`Sunday, 06-Nov-94 08:49:37 GMT`). */
 const ASCTIME_DATE = /^[A-Za-z]{3} ([A-Za-z]{3}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (\d{4})$/;
 const RFC850_DATE = /^[A-Za-z]{6,9}, (\d{2})-([A-Za-z]{3})-(\d{2}) (\d{2}):(\d{2}):(\d{2}) GMT$/;
@@ -446,11 +448,16 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
   if (value === null) return undefined;
   const text = value.trim();
   if (/^[0-9]+$/.test(text)) return Math.min(Number(text) * 1000, Number.MAX_SAFE_INTEGER);
-  // The two obsolete forms are read here, not by Date.parse, which reads asctime's (it has no zone) as local time.
+  // Each form is read here, not by Date.parse, which reads a date without a zone (asctime's) as local
+  // time and rolls a day the month does not have (31 Nov) over to the next month.
   let at: number | undefined;
-  const asctime = ASCTIME_DATE.exec(text);
-  const rfc850 = asctime === null ? RFC850_DATE.exec(text) : null;
-  if (asctime !== null) {
+  const fixdate = IMF_FIXDATE.exec(text);
+  const asctime = fixdate === null ? ASCTIME_DATE.exec(text) : null;
+  const rfc850 = fixdate === null && asctime === null ? RFC850_DATE.exec(text) : null;
+  if (fixdate !== null) {
+    const [, day, month = "", year, h, min, s] = fixdate;
+    at = utcTime(Number(year), month, Number(day), Number(h), Number(min), Number(s));
+  } else if (asctime !== null) {
     const [, month = "", day, h, min, s, year] = asctime;
     at = utcTime(Number(year), month, Number(day), Number(h), Number(min), Number(s));
   } else if (rfc850 !== null) {
@@ -461,11 +468,6 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
     at = utcTime(year, month, Number(day), Number(h), Number(min), Number(s));
     clock.setUTCFullYear(clock.getUTCFullYear() + 50);
     if (at !== undefined && at > clock.getTime()) at = utcTime(year - 100, month, Number(day), Number(h), Number(min), Number(s));
-  } else {
-    // An HTTP date always names a weekday and a time, e.g. `Wed, 21 Oct 2015 07:28:00 GMT`.
-    if (!/^[A-Za-z]{3},? /.test(text) || !/\d{1,2}:\d{2}:\d{2}/.test(text)) return undefined;
-    const parsed = Date.parse(text);
-    at = Number.isNaN(parsed) ? undefined : parsed;
   }
   return at === undefined ? undefined : Math.max(0, at - now);
 }

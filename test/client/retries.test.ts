@@ -481,6 +481,14 @@ describe("options and Retry-After parsing", () => {
       expect(parseRetryAfter("Sunday, 01-Nov-76 00:00:00 GMT", nov2026)).toBe(Date.parse("Sun, 01 Nov 2076 00:00:00 GMT") - nov2026);
       expect(parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT", now)).toBe(5_000);
       for (const bad of ["Sat Feb 30 07:28:00 2015", "Wed Oct 21 25:28:00 2015", "Monday, 30-Feb-15 07:28:00 GMT"]) expect(parseRetryAfter(bad, now)).toBeUndefined();
+      // The preferred form (IMF-fixdate) is read as strictly: a day the month does not have (Date.parse
+      // rolled 31 Nov over to 1 Dec) and a date without its GMT (Date.parse read it in local time) are
+      // no HTTP date.
+      for (const bad of ["Tue, 31 Nov 2015 07:28:00 GMT", "Wed, 21 Oct 2015 07:28:00", "Wed, 21 Oct 2015 07:28:00 +0200", "Wed, 21 Oct 2015 24:00:00 GMT"]) {
+        expect(parseRetryAfter(bad, now), bad).toBeUndefined();
+      }
+      expect(parseRetryAfter("Thu, 29 Feb 2024 00:00:00 GMT", Date.parse("Thu, 29 Feb 2024 00:00:00 GMT") - 2_000)).toBe(2_000);
+      expect(parseRetryAfter("Wed, 29 Feb 2023 00:00:00 GMT", now)).toBeUndefined();
     } finally {
       if (tz === undefined) delete process.env.TZ;
       else process.env.TZ = tz;
