@@ -142,4 +142,15 @@ function isEntryPoint(): boolean {
   }
 }
 
-if (isEntryPoint()) await main(process.argv.slice(2));
+if (isEntryPoint()) {
+  // As the puffle binary does (src/cli/main.ts): a reader gone (EPIPE, `--print-seed | head -1`)
+  // ends quietly; another error writing stdout (a full disk) is one line on stderr, exit 1, not
+  // Node's unhandled-error stack trace.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    process.stderr.write(`puffle mock: cannot write the output: ${error.code ?? error.message}\n`);
+    process.exit(1);
+  });
+  process.stderr.on("error", () => {});
+  await main(process.argv.slice(2));
+}

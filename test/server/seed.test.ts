@@ -257,6 +257,17 @@ describe("npm run mock (dist/server/main.js)", () => {
     expect(again.stdout).toBe(result.stdout);
   });
 
+  it.skipIf(!fs.existsSync("/dev/full"))("--print-seed to a stdout that cannot be written (/dev/full): one line on stderr, exit 1, no stack trace", () => {
+    const full = fs.openSync("/dev/full", "w");
+    try {
+      const result = spawnSync(process.execPath, [mainJs, "--print-seed"], { encoding: "utf8", timeout: 20_000, stdio: ["ignore", full, "pipe"] });
+      expect(result.stderr).toBe("puffle mock: cannot write the output: ENOSPC\n");
+      expect(result.status).toBe(1);
+    } finally {
+      fs.closeSync(full);
+    }
+  });
+
   it("--print-seed's output round-trips through --data", async () => {
     const result = spawnSync(process.execPath, [mainJs, "--print-seed"], { encoding: "utf8", timeout: 20_000 });
     expect(result.status).toBe(0);
