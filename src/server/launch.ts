@@ -37,3 +37,19 @@ export function stopOnSignals(running: RunningServer): void {
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 }
+
+/**
+ * For a program's entry point (the puffle binary, `npm run mock`): a reader gone before the output
+ * is written (EPIPE: `… | head -1`) ends the process quietly with the exit code so far, and stderr
+ * is let go (the exit code still tells); another error writing stdout (a full disk) is one line on
+ * stderr, `<prefix>: cannot write the output: ENOSPC`, exit 1 — instead of Node's unhandled-error
+ * stack trace.
+ */
+export function exitOnOutputErrors(prefix: string): void {
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    process.stderr.write(`${prefix}: cannot write the output: ${error.code ?? error.message}\n`);
+    process.exit(1);
+  });
+  process.stderr.on("error", () => {});
+}

@@ -9,7 +9,7 @@ import { operationIds } from "../validators.js";
 import { defaultSeedText } from "./default-seed.js";
 import { defaultSeed, loadSeed, SeedError, startServer } from "./index.js";
 import type { RunningServer, Seed } from "./index.js";
-import { corsBannerLine, hostProblem, parseCorsArgument, stopOnSignals } from "./launch.js";
+import { corsBannerLine, exitOnOutputErrors, hostProblem, parseCorsArgument, stopOnSignals } from "./launch.js";
 import type { CorsOrigins } from "./launch.js";
 
 const USAGE = `Usage: node dist/server/main.js [options]   (npm run mock -- [options])
@@ -143,14 +143,6 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
-  // As the puffle binary does (src/cli/main.ts): a reader gone (EPIPE, `--print-seed | head -1`)
-  // ends quietly; another error writing stdout (a full disk) is one line on stderr, exit 1, not
-  // Node's unhandled-error stack trace.
-  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    process.stderr.write(`puffle mock: cannot write the output: ${error.code ?? error.message}\n`);
-    process.exit(1);
-  });
-  process.stderr.on("error", () => {});
+  exitOnOutputErrors("puffle mock");
   await main(process.argv.slice(2));
 }
