@@ -315,13 +315,20 @@ function addOperationCommand(
     });
 }
 
-/** `url` with its user name and password (if any) shown as `***`; as given when it has none or is no URL. */
+/**
+ * `url` with its user name and password (if any) shown as `***`; as given when it has none. Text
+ * that is no http(s) URL (`u:pass@host`, which parses with the scheme `u:`) has everything before
+ * its first `@` (up to a `//`) shown as `***`.
+ */
 function withoutCredentials(url: string): string {
-  let parsed: URL;
+  let parsed: URL | undefined;
   try {
     parsed = new URL(url);
   } catch {
-    return url;
+    parsed = undefined;
+  }
+  if (parsed === undefined || (parsed.protocol !== "http:" && parsed.protocol !== "https:")) {
+    return url.replace(/^((?:[^/@]*\/\/)?)[^/@]*@/, "$1***@");
   }
   if (parsed.username === "" && parsed.password === "") return url;
   if (parsed.username !== "") parsed.username = "***";

@@ -197,6 +197,11 @@ describe("runCli in-process", () => {
     expect(stdout.replace(/\s+/g, " ")).toContain('(default: "https://***:***@api.example.com/v1" from PUFFLE_BASE_URL)');
     const plain = await run(["thread", "update", "--help"], { env: { PUFFLE_API_KEY: "k", PUFFLE_BASE_URL: "http://127.0.0.1:4010" } });
     expect(plain.stdout.replace(/\s+/g, " ")).toContain('(default: "http://127.0.0.1:4010" from PUFFLE_BASE_URL)');
+    for (const [given, shown] of [["deploy:s3cret@api.example.com", "***@api.example.com"], ["http//deploy:s3cret@api.example.com", "http//***@api.example.com"]]) {
+      const odd = await run(["thread", "update", "--help"], { env: { PUFFLE_API_KEY: "k", PUFFLE_BASE_URL: given } });
+      expect(odd.stdout, given).not.toContain("s3cret");
+      expect(odd.stdout.replace(/\s+/g, " "), given).toContain(`(default: "${shown}" from PUFFLE_BASE_URL)`);
+    }
     const unset = await run(["thread", "update", "--help"]);
     expect(unset.stdout.replace(/\s+/g, " ")).toContain('(default: "https://app.puffle.ai")');
   });
