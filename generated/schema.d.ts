@@ -18,16 +18,11 @@ export interface paths {
         head?: never;
         /**
          * Update a conversation
-         * @description Archive/un-archive a thread or override its unread counter. Ownership is enforced — updating a
-         *     conversation that isn't owned by the caller returns 404 (same as a missing id).
+         * @description Archive/un-archive a thread or override its unread counter. Ownership is enforced — updating a conversation that isn't owned by the caller returns 404 (same as a missing id).
          *
-         *     This operation shares the URL path `/api/conversations/{id}` with other verbs; only `PATCH` is
-         *     described here. (The reference server answers any other method with 405, an `Allow` header and a `Problem` of
-         *     type `https://app.puffle.ai/problems/method-not-allowed`.)
+         *     This operation shares the URL path `/api/conversations/{id}` with other verbs; only `PATCH` is described here. (The reference server answers any other method with 405, an `Allow` header and a `Problem` of type `https://app.puffle.ai/problems/method-not-allowed`.)
          *
-         *     Unknown fields and invalid values are dropped before the update is applied (`status` other than
-         *     `active`/`archived` is silently ignored); an empty or all-invalid body returns 400. Every
-         *     successful update advances `updated_at`. The request sets absolute values, so it is safe to retry.
+         *     Unknown fields and invalid values are dropped before the update is applied (`status` other than `active`/`archived` is silently ignored); an empty or all-invalid body returns 400. Every successful update advances `updated_at`. The request sets absolute values, so it is safe to retry.
          */
         patch: operations["updateConversation"];
         trace?: never;
@@ -50,21 +45,13 @@ export interface paths {
         head?: never;
         /**
          * Update Thread
-         * @description Updates a Unibox thread. Use it to archive or reactivate a thread, update unread count, choose a
-         *     sender for an email draft, or edit one-off draft fields before sending.
+         * @description Updates a Unibox thread. Use it to archive or reactivate a thread, update unread count, choose a sender for an email draft, or edit one-off draft fields before sending.
          *
-         *     Use this endpoint for draft edits and thread state changes. Do not use it to send a message;
-         *     call Send message after the draft is ready.
+         *     Use this endpoint for draft edits and thread state changes. Do not use it to send a message; call Send message after the draft is ready.
          *
-         *     **Duplicate recipient handling.** When changing `account_id` on an email thread, the API checks
-         *     whether that sender already has a non-archived, non-warmup thread with the same
-         *     `participant_email`. If one exists, the response is 409 with `existing_thread`.
+         *     **Duplicate recipient handling.** When changing `account_id` on an email thread, the API checks whether that sender already has a non-archived, non-warmup thread with the same `participant_email`. If one exists, the response is 409 with `existing_thread`.
          *
-         *     Unknown fields and invalid values are dropped before the update is applied (`status` other than
-         *     `active`/`archived` is ignored); an empty or all-invalid body returns 400. `participant_email` is
-         *     stored lowercase; `account_id: null` clears the sender. Ownership is enforced as for
-         *     conversations: a thread the caller does not own returns 404, the same as a missing id. Every
-         *     successful update advances `updated_at`. The request sets absolute values, so it is safe to retry.
+         *     Unknown fields and invalid values are dropped before the update is applied (`status` other than `active`/`archived` is ignored); an empty or all-invalid body returns 400. `participant_email` is stored lowercase; `account_id: null` clears the sender. Ownership is enforced as for conversations: a thread the caller does not own returns 404, the same as a missing id. Every successful update advances `updated_at`. The request sets absolute values, so it is safe to retry.
          */
         patch: operations["updateThread"];
         trace?: never;

@@ -95,6 +95,48 @@ describe("API reference page (dist/docs/index.html) in Chromium", () => {
     }
   });
 
+  // Redoc's search quotes the descriptions (the API's, the tags', the operations') with their line
+  // breaks dropped, not read as spaces: a description wrapped in the source read "updating
+  // aconversation", "choose asender", "Everysuccessful update". Each quote must be text of the
+  // description of the result's heading, as a reader sees it.
+  it("search results quote the descriptions word for word", async () => {
+    const plain = (s: string) => s.replace(/[`*]/g, "").replace(/\s+/g, " ").trim();
+    const described = new Map<string, string>([
+      [spec.info.title, spec.info.description],
+      ...spec.tags.map((t: { name: string; description: string }) => [t.name, t.description] as [string, string]),
+      ...operationsOf(spec).map((o) => [String(o.operation.summary), String(o.operation.description)] as [string, string]),
+    ]);
+    const fresh = await context.newPage();
+    try {
+      await fresh.goto(pathToFileURL(path.join(outDir, "index.html")).href);
+      await fresh.getByText(spec.info.title).first().waitFor();
+      // "sender" finds the API's description, a tag's and both operations'.
+      for (const [query, atLeast] of [["unread", 2], ["retry", 2], ["sender", 4]] as const) {
+        await fresh.locator('[data-testid="search-trigger"]').first().click();
+        await fresh.getByPlaceholder("Search docs...").fill(query);
+        const items = fresh.locator('[data-component-name="Search/SearchItem"]');
+        // The results of this query (not the previous one's, still on screen).
+        const results = async () => {
+          const texts = await items.allInnerTexts();
+          return texts.length >= atLeast && texts.every((t) => t.toLowerCase().includes(query)) ? texts : [];
+        };
+        let shown: string[] = [];
+        await expect.poll(async () => (shown = await results()).length, { message: query }).toBeGreaterThanOrEqual(atLeast);
+        // A result: its heading (an operation's after its method and path), then the quote.
+        for (const text of shown) {
+          const lines = text.split("\n");
+          const at = lines.findIndex((line) => described.has(line.trim()));
+          expect(at, text).toBeGreaterThan(-1);
+          const quote = plain(lines[at + 1]!.replace(/^\.\.\.|\.\.\.$/g, ""));
+          expect(plain(described.get(lines[at]!.trim())!), `search "${query}"`).toContain(quote);
+        }
+        await fresh.keyboard.press("Escape");
+      }
+    } finally {
+      await fresh.close();
+    }
+  });
+
   for (const op of operationsOf(spec)) {
     const { operationId, summary, tags } = op.operation;
     const sample = samples.find((s) => s.operationId === operationId)!;
