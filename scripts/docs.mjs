@@ -55,7 +55,12 @@ try {
 } catch (err) {
   fail(`cannot read the bundled spec ${path.relative(root, bundlePath)} (${err.code ?? err.message}); run \`npm run generate\` first`);
 }
-const decorated = decorateWithCodeSamples(spec);
+let decorated;
+try {
+  decorated = decorateWithCodeSamples(spec);
+} catch (err) {
+  fail(`cannot make the code samples: ${err.message}`);
+}
 try {
   mkdirSync(outDir, { recursive: true });
 } catch (err) {

@@ -67,7 +67,8 @@ function pathParamExample(spec, op) {
 }
 
 function requestExample(spec, op) {
-  const media = deref(spec, op.operation.requestBody).content["application/json"];
+  const media = deref(spec, op.operation.requestBody ?? {}).content?.["application/json"];
+  if (media === undefined) throw new Error(`${op.operation.operationId}: no application/json request body`);
   const examples = media.examples ?? {};
   const name = Object.hasOwn(examples, SAMPLE_EXAMPLE) ? SAMPLE_EXAMPLE : Object.keys(examples)[0];
   if (name === undefined) throw new Error(`${op.operation.operationId}: request body has no examples`);

@@ -86,6 +86,43 @@ describe("npm run docs: arguments", () => {
     expect(fs.readFileSync(file, "utf8")).toBe("x");
   });
 
+  // A bundle docs cannot make code samples from (a spec edited without servers, or an operation
+  // without request examples): one line naming what is missing, no stack trace, nothing written.
+  // docs.mjs reads generated/openapi.json beside its scripts/: it runs from a copy of the root.
+  it.each([
+    ["no servers", (spec: Record<string, unknown>): void => void delete spec.servers, /^docs: cannot make the code samples: spec has no servers\[0\]\.url$/],
+    [
+      "an operation without request examples",
+      (spec: Record<string, unknown>): void => {
+        for (const item of Object.values(spec.paths as Record<string, { patch: { requestBody?: unknown } }>)) delete item.patch.requestBody;
+      },
+      /^docs: cannot make the code samples: updateConversation: no application\/json request body$/,
+    ],
+    [
+      "a request body without examples",
+      (spec: Record<string, unknown>): void => {
+        type Body = { $ref?: string; content?: Record<string, { examples?: unknown }> };
+        const resolve = (body: Body): Body => (body.$ref === undefined ? body : (body.$ref.slice(2).split("/").reduce<unknown>((at, key) => (at as Record<string, unknown>)[key], spec) as Body));
+        for (const item of Object.values(spec.paths as Record<string, { patch: { requestBody: Body } }>)) delete resolve(item.patch.requestBody).content!["application/json"]!.examples;
+      },
+      /^docs: cannot make the code samples: updateConversation: request body has no examples$/,
+    ],
+  ] as const)("a bundle with %s: exit 1, one line, nothing written", (_name, edit, want) => {
+    const copy = fs.mkdtempSync(path.join(work, "root-"));
+    fs.cpSync(path.join(root, "scripts"), path.join(copy, "scripts"), { recursive: true });
+    fs.symlinkSync(path.join(root, "node_modules"), path.join(copy, "node_modules"));
+    fs.mkdirSync(path.join(copy, "generated"));
+    const spec = JSON.parse(fs.readFileSync(path.join(root, "generated/openapi.json"), "utf8")) as Record<string, unknown>;
+    edit(spec);
+    fs.writeFileSync(path.join(copy, "generated/openapi.json"), JSON.stringify(spec));
+    const out = path.join(copy, "out");
+    const r = spawnSync(process.execPath, [path.join(copy, "scripts/docs.mjs"), out], { cwd: copy, encoding: "utf8", timeout: 30_000 });
+    expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(r.stderr.trimEnd()).toMatch(want);
+    expect(r.status).toBe(1);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
   it("--help prints the usage and exits 0", () => {
     const { code, stdout, stderr } = script("docs.mjs", "--help");
     expect(code).toBe(0);
