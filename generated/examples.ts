@@ -7,7 +7,6 @@ export const operationExamples = {
     "parameters": {
       "id": {
         "conversationFromDocs": ("f11e8a2c-1234-4567-89ab-cdef01234567") satisfies operations["updateConversation"]["parameters"]["path"]["id"],
-        "threadFromDocs": ("3d986dd1-9d70-45b7-8e36-5d5b8b1c9337") satisfies operations["updateConversation"]["parameters"]["path"]["id"],
       },
     },
     "request": {
@@ -188,7 +187,6 @@ export const operationExamples = {
   "updateThread": {
     "parameters": {
       "id": {
-        "conversationFromDocs": ("f11e8a2c-1234-4567-89ab-cdef01234567") satisfies operations["updateThread"]["parameters"]["path"]["id"],
         "threadFromDocs": ("3d986dd1-9d70-45b7-8e36-5d5b8b1c9337") satisfies operations["updateThread"]["parameters"]["path"]["id"],
       },
     },

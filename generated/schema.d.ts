@@ -5,7 +5,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Conversation UUID (a thread's id is its `conversations.id`). Must be owned by the authenticated user — other callers get 404, exactly as for an id that does not exist. An id that does not match the pattern is rejected with 400 before any lookup. */
+                /** @description Conversation UUID. Must be owned by the authenticated user — other callers get 404, exactly as for an id that does not exist. An id that does not match the pattern is rejected with 400 before any lookup. */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -32,8 +32,8 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Conversation UUID (a thread's id is its `conversations.id`). Must be owned by the authenticated user — other callers get 404, exactly as for an id that does not exist. An id that does not match the pattern is rejected with 400 before any lookup. */
-                id: components["parameters"]["Id"];
+                /** @description Thread (`conversations.id`) UUID. Must be owned by the authenticated user — other callers get 404, exactly as for an id that does not exist. An id that does not match the pattern is rejected with 400 before any lookup. */
+                id: components["parameters"]["ThreadId"];
             };
             cookie?: never;
         };
@@ -338,8 +338,10 @@ export interface components {
         };
     };
     parameters: {
-        /** @description Conversation UUID (a thread's id is its `conversations.id`). Must be owned by the authenticated user — other callers get 404, exactly as for an id that does not exist. An id that does not match the pattern is rejected with 400 before any lookup. */
+        /** @description Conversation UUID. Must be owned by the authenticated user — other callers get 404, exactly as for an id that does not exist. An id that does not match the pattern is rejected with 400 before any lookup. */
         Id: string;
+        /** @description Thread (`conversations.id`) UUID. Must be owned by the authenticated user — other callers get 404, exactly as for an id that does not exist. An id that does not match the pattern is rejected with 400 before any lookup. */
+        ThreadId: string;
     };
     requestBodies: never;
     headers: {
@@ -382,6 +384,7 @@ export type ResponseThreadNotFound = components['responses']['ThreadNotFound'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseUnsupportedMediaType = components['responses']['UnsupportedMediaType'];
 export type ParameterId = components['parameters']['Id'];
+export type ParameterThreadId = components['parameters']['ThreadId'];
 export type HeaderAcceptEncoding = components['headers']['AcceptEncoding'];
 export type HeaderCacheControl = components['headers']['CacheControl'];
 export type HeaderWwwAuthenticate = components['headers']['WwwAuthenticate'];
@@ -394,7 +397,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Conversation UUID (a thread's id is its `conversations.id`). Must be owned by the authenticated user — other callers get 404, exactly as for an id that does not exist. An id that does not match the pattern is rejected with 400 before any lookup. */
+                /** @description Conversation UUID. Must be owned by the authenticated user — other callers get 404, exactly as for an id that does not exist. An id that does not match the pattern is rejected with 400 before any lookup. */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -430,8 +433,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Conversation UUID (a thread's id is its `conversations.id`). Must be owned by the authenticated user — other callers get 404, exactly as for an id that does not exist. An id that does not match the pattern is rejected with 400 before any lookup. */
-                id: components["parameters"]["Id"];
+                /** @description Thread (`conversations.id`) UUID. Must be owned by the authenticated user — other callers get 404, exactly as for an id that does not exist. An id that does not match the pattern is rejected with 400 before any lookup. */
+                id: components["parameters"]["ThreadId"];
             };
             cookie?: never;
         };

@@ -43,6 +43,14 @@ describe.each(operations.map((o) => [o.operationId, o] as const))("%s examples",
     }
   });
 
+  it("has path parameter examples of its own kind of record: the docs' 200 example's id is one of them", () => {
+    const id = operation.parameters.find((p) => p.name === "id");
+    const ids = namedExamples(id).map(([, value]) => value);
+    const ok = deref<JsonObject>((operation.op.responses as JsonObject)["200"]).content as JsonObject;
+    const docs = Object.fromEntries(namedExamples(ok["application/json"] as JsonObject)).docs as JsonObject;
+    expect(ids).toContain((Object.values(docs)[0] as JsonObject).id);
+  });
+
   it("documents the interesting requests", () => {
     const names = requestExamples.map(([n]) => n);
     expect(names).toEqual(expect.arrayContaining(["docs", "archive", "reactivate", "markRead"]));
@@ -183,3 +191,10 @@ function jsonObjectsIn(text: string): Json[] {
   }
   return out;
 }
+
+it("both operations' path id has the same schema (a thread is a row of conversations), each its own description", () => {
+  const [conversation, thread] = ["updateConversation", "updateThread"].map((op) => operations.find((o) => o.operationId === op)!.parameters.find((p) => p.name === "id")!);
+  expect(thread!.schema).toEqual(conversation!.schema);
+  expect(conversation!.description).toMatch(/^Conversation UUID\./);
+  expect(thread!.description).toMatch(/^Thread \(`conversations\.id`\) UUID\./);
+});
