@@ -24,12 +24,27 @@ function inline(doc, schema, depth = 0) {
 
 const BEHAVIOUR_KEYS = ["ownership", "idempotent", "maxBodyBytes", "maxBodyDepth", "allowedMethods", "touches", "senderAccount", "duplicateRecipient"];
 
+/** An HTTP method as the reference server compares it with a request's: upper case. */
+const METHOD = /^[A-Z]+$/;
+
 function behaviourOf(operation, root) {
   const behaviour = operation.op["x-puffle-behaviour"] ?? {};
+  const fail = (member, message) => {
+    throw new PipelineError({ ...locate(root, `${operation.pointer}/x-puffle-behaviour${member ? `/${member}` : ""}`), rule: "puffle/x-puffle-behaviour", message });
+  };
+  if (!behaviour || typeof behaviour !== "object" || Array.isArray(behaviour)) fail("", "x-puffle-behaviour must be a mapping");
   for (const key of Object.keys(behaviour)) {
-    if (!BEHAVIOUR_KEYS.includes(key)) {
-      throw new PipelineError({ ...locate(root, `${operation.pointer}/x-puffle-behaviour/${key}`), rule: "puffle/x-puffle-behaviour", message: `unknown member ${key} (known: ${BEHAVIOUR_KEYS.join(", ")})` });
+    if (!BEHAVIOUR_KEYS.includes(key)) fail(key, `unknown member ${key} (known: ${BEHAVIOUR_KEYS.join(", ")})`);
+  }
+  // Values the reference server and the CLI use as they are: Fastify's bodyLimit (which throws at
+  // start for anything else) and the @file bound; the methods a request may use (any other is a 405).
+  const { maxBodyBytes, allowedMethods } = behaviour;
+  if (maxBodyBytes !== undefined && (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1)) fail("maxBodyBytes", "maxBodyBytes must be a whole number ≥ 1");
+  if (allowedMethods !== undefined) {
+    if (!Array.isArray(allowedMethods) || allowedMethods.length === 0 || !allowedMethods.every((m) => typeof m === "string" && METHOD.test(m))) {
+      fail("allowedMethods", "allowedMethods must be a non-empty list of HTTP methods in upper case (PATCH, …)");
     }
+    if (!allowedMethods.includes(operation.method)) fail("allowedMethods", `allowedMethods must include ${operation.method}, the operation's own method (the reference server answers any other with 405)`);
   }
   const statuses = Object.keys(operation.op.responses ?? {});
   for (const key of ["senderAccount", "duplicateRecipient"]) {

@@ -45,6 +45,7 @@ const CASES: Case[] = [
   // Values the extensions' readers check (their members' names are checked too).
   { name: "x-puffle-normalize's emptyStatus not a 4xx", file: "components/schemas/UpdateThreadRequest.yaml", change: (t) => t.replace("  emptyStatus: 400", "  emptyStatus: 500"), at: "x-puffle-normalize:", slack: 6, rule: /^puffle\/x-puffle-normalize$/ },
   { name: "x-puffle-behaviour's notOwnedStatus not a documented response", file: "paths/api_threads_{id}.yaml", change: (t) => t.replace("notOwnedStatus: 404", "notOwnedStatus: 418"), at: "notOwnedStatus: 418", rule: /^puffle\/x-puffle-behaviour$/ },
+  { name: "x-puffle-behaviour's maxBodyBytes 0 (the reference server could not start)", file: "paths/api_threads_{id}.yaml", change: (t) => t.replace("maxBodyBytes: 1048576", "maxBodyBytes: 0"), at: "maxBodyBytes: 0", rule: /^puffle\/x-puffle-behaviour$/ },
   { name: "an example that contradicts its schema", file: "components/examples/MarkReadRequest.yaml", change: (t) => t.replace("unread_count: 0", "unread_count: -1"), at: "unread_count: -1", rule: /invalid-media-type-examples/ },
 ];
 

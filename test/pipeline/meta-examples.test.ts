@@ -89,9 +89,25 @@ describe("buildMeta", () => {
     ["senderAccount.status not documented", { senderAccount: { field: "x", status: 400 } }, "senderAccount.status 400 is not a documented response of updateThing"],
     ["duplicateRecipient.status not documented", { duplicateRecipient: { status: 409 } }, "duplicateRecipient.status 409 is not a documented response of updateThing"],
     ["ownership.notOwnedStatus not documented", { ownership: { notOwnedStatus: 403 } }, "ownership.notOwnedStatus 403 is not a documented response of updateThing"],
+    // Read by the reference server as Fastify's bodyLimit (which throws at start for these) and by the CLI.
+    ["maxBodyBytes 0", { maxBodyBytes: 0 }, "maxBodyBytes must be a whole number ≥ 1"],
+    ["maxBodyBytes -1", { maxBodyBytes: -1 }, "maxBodyBytes must be a whole number ≥ 1"],
+    ["maxBodyBytes 1.5", { maxBodyBytes: 1.5 }, "maxBodyBytes must be a whole number ≥ 1"],
+    ["maxBodyBytes a string", { maxBodyBytes: "1MiB" }, "maxBodyBytes must be a whole number ≥ 1"],
+    // Read by the reference server: a request with a method not listed is a 405.
+    ["allowedMethods without the operation's method", { allowedMethods: ["PUT"] }, "allowedMethods must include PATCH"],
+    ["allowedMethods in lower case", { allowedMethods: ["patch"] }, "allowedMethods must be a non-empty list of HTTP methods in upper case"],
+    ["allowedMethods empty", { allowedMethods: [] }, "allowedMethods must be a non-empty list of HTTP methods in upper case"],
+    ["allowedMethods not a list", { allowedMethods: "PATCH" }, "allowedMethods must be a non-empty list of HTTP methods in upper case"],
+    ["a list instead of a mapping", ["idempotent"], "x-puffle-behaviour must be a mapping"],
   ];
   it.each(broken)("x-puffle-behaviour with %s fails, naming it", (_name, behaviour, message) => {
     expect(() => buildMeta(spec({ "x-puffle-behaviour": behaviour }), options)).toThrow(expect.objectContaining({ rule: "puffle/x-puffle-behaviour", message: expect.stringContaining(message) }));
+  });
+
+  it("the spec's own values pass the value checks", () => {
+    const behaviour = { maxBodyBytes: 1, allowedMethods: ["PATCH", "OPTIONS"] };
+    expect(buildMeta(spec({ "x-puffle-behaviour": behaviour }), options).meta.operations.updateThing.behaviour).toEqual(behaviour);
   });
 
   it("documented statuses pass those checks", () => {
