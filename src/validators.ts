@@ -476,7 +476,7 @@ function rejected(rule: NormalizeRule, body: object, keys: readonly string[], er
 export function normalizeRequestBody<Op extends OperationId>(operationId: Op, body: unknown): NormalizeResult<RequestBody<Op>>;
 export function normalizeRequestBody(operationId: string, body: unknown): NormalizeResult<unknown>;
 export function normalizeRequestBody(operationId: string, body: unknown): NormalizeResult<unknown> {
-  const table = entryOf(tables, operationId);
+  const table = entryOf<(typeof tables)[OperationId]>(tables, operationId);
   if (!table) return { ok: false, status: 400, errors: unknownOperation(operationId) };
   const rule: NormalizeRule = table.normalize ?? { unknownProperties: "reject", invalidProperties: "reject", minValidProperties: 1, emptyStatus: 400, maxErrors: 100, maxDepth: null };
   // A value whose reading throws (a getter, a Proxy trap, a revoked Proxy) is no JSON value: the

@@ -1,0 +1,43 @@
+// The `puffle-api/validators` entry (src/validators.ts) type-checks against what `npm run generate`
+// makes of a legitimate spec edit, not only against today's generated/: a request field only
+// `updateConversation` has (the operations' generated tables then differ in shape) failed
+// `npm run typecheck` in src/validators.ts, a file "Adding a field" (openapi/README.md) never sends
+// anyone to.
+import fs from "node:fs";
+import path from "node:path";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+import { repoRoot } from "../property/spec.js";
+import { generate, removeWorkspace, workspace } from "./harness.js";
+
+/** Generous: a pipeline run and a type check, on a loaded 2-core machine. Not a timing assertion. */
+const SLOW = 180_000;
+
+/** tsc's diagnostics for src/validators.ts (and what it imports) next to the folder `out`, with the repository's compiler options. */
+function typeErrors(out: string): string[] {
+  const src = path.join(path.dirname(out), "src");
+  fs.mkdirSync(src);
+  // ES modules, as in the repository (package.json "type": "module").
+  fs.writeFileSync(path.join(path.dirname(out), "package.json"), '{ "type": "module" }\n');
+  for (const file of ["validators.ts", "json-pointer.ts", "poison-keys.ts"]) fs.copyFileSync(path.join(repoRoot, "src", file), path.join(src, file));
+  const config = ts.readConfigFile(path.join(repoRoot, "tsconfig.json"), ts.sys.readFile);
+  const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, repoRoot);
+  const program = ts.createProgram([path.join(src, "validators.ts")], { ...options, types: [] });
+  return ts.getPreEmitDiagnostics(program).map((d) => ts.formatDiagnostic(d, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => src, getNewLine: () => "\n" }));
+}
+
+describe("src/validators.ts against a spec with a new request field", () => {
+  it("a field only updateConversation has", () => {
+    const ws = workspace();
+    try {
+      ws.edit("components/schemas/UpdateConversationRequest.yaml", (t) =>
+        t.replace("x-puffle-normalize:\n", "  starred:\n    type: boolean\n    description: Star or unstar the conversation.\n    examples:\n      - true\nx-puffle-normalize:\n"));
+      const run = generate(ws);
+      expect(run.status, run.stderr).toBe(0);
+      expect(fs.readFileSync(path.join(ws.out, "validators.d.ts"), "utf8")).toContain("starred");
+      expect(typeErrors(ws.out)).toEqual([]);
+    } finally {
+      removeWorkspace(ws);
+    }
+  }, SLOW);
+});
