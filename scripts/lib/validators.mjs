@@ -216,6 +216,53 @@ function maxBodyDepthOf(operation, root) {
   return depth;
 }
 
+/** The nodes a chain of local `$ref`s passes through, `node` first: an extension on any of them is read. */
+function refChain(doc, node) {
+  const out = [node];
+  for (let i = 0; i < 64 && node && typeof node === "object" && typeof node.$ref === "string" && node.$ref.startsWith("#/"); i++) {
+    node = nodeAt(doc, node.$ref.slice(1));
+    out.push(node);
+  }
+  return out;
+}
+
+/** Members holding data, not schemas: their contents are never read as extensions. */
+const DATA_MEMBERS = new Set(["examples", "example", "const", "enum", "default"]);
+
+/**
+ * `x-puffle-normalize` is read on an operation's request body schema and `x-puffle-transform` on
+ * its properties (`read[key]`: the nodes they were read on); anywhere else (a response schema, a
+ * nested member) either would be ignored without a word, so it fails where it is.
+ */
+function checkExtensionsRead(doc, root, read) {
+  const keys = Object.keys(read);
+  const path = []; // the pointer's segments, joined only on failure (GitHub's spec has ~10⁶ nodes)
+  const visit = (node) => {
+    if (!node || typeof node !== "object") return;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        path.push(String(i));
+        visit(node[i]);
+        path.pop();
+      }
+      return;
+    }
+    for (const key of keys) {
+      if (Object.hasOwn(node, key) && !read[key].nodes.has(node)) {
+        const pointer = [...path, key].map((segment) => `/${escapePointer(segment)}`).join("");
+        throw new PipelineError({ ...locate(root, pointer), rule: `puffle/${key}`, message: `${key} is read only on ${read[key].on}: here it would be ignored` });
+      }
+    }
+    for (const key of Object.keys(node)) {
+      if (DATA_MEMBERS.has(key) || key.startsWith("x-")) continue;
+      path.push(key);
+      visit(node[key]);
+      path.pop();
+    }
+  };
+  visit(doc);
+}
+
 /** Keywords whose evaluation AJV must track at run time (2020-12 dynamic scope and unevaluated*). */
 const DYNAMIC_KEYWORDS = new Set(["$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor", "unevaluatedProperties", "unevaluatedItems"]);
 
@@ -705,6 +752,10 @@ function compileAll(doc, root) {
 
   const operations = [];
   const used = new Set(entries.map(([name]) => name));
+  const read = {
+    "x-puffle-normalize": { nodes: new Set(), on: "an operation's request body schema" },
+    "x-puffle-transform": { nodes: new Set(), on: "a property of an operation's request body schema" },
+  };
   for (const operation of listOperations(doc)) {
     const { operationId: opId } = operation;
     const entry = { opId, fields: [], responses: [], normalize: null };
@@ -733,9 +784,11 @@ function compileAll(doc, root) {
       const bodyId = idOf(bodySchema, bodyPointer, `urn:puffle:op:${opId}:request`);
       entry.request = uniqueIdentifier(used, opId, "request");
       entries.push([entry.request, bodyId, false]);
+      for (const node of refChain(doc, bodySchema)) read["x-puffle-normalize"].nodes.add(node);
       entry.normalize = normalizeRuleOf(doc, bodySchema, componentNameOf(bodySchema) ? pointerOf("components", "schemas", componentNameOf(bodySchema)) : bodyPointer, root);
       if (entry.normalize) entry.normalize.maxDepth = maxBodyDepthOf(operation, root);
       for (const [field, propSchema, propPointer] of propertiesOf(doc, bodySchema, bodyPointer)) {
+        for (const node of refChain(doc, propSchema)) read["x-puffle-transform"].nodes.add(node);
         const transform = resolve(doc, propSchema)["x-puffle-transform"] ?? null;
         if (transform !== null && !TRANSFORMS.includes(transform)) {
           throw new PipelineError({ ...locate(root, `${propPointer}/x-puffle-transform`), rule: "puffle/x-puffle-transform", message: `unknown transform "${transform}" (known: ${TRANSFORMS.join(", ")})` });
@@ -768,6 +821,7 @@ function compileAll(doc, root) {
     }
     operations.push(entry);
   }
+  checkExtensionsRead(doc, root, read);
 
   sameContentOnce(schemas, entries);
 

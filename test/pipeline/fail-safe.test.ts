@@ -46,6 +46,7 @@ const CASES: Case[] = [
   { name: "x-puffle-normalize's emptyStatus not a 4xx", file: "components/schemas/UpdateThreadRequest.yaml", change: (t) => t.replace("  emptyStatus: 400", "  emptyStatus: 500"), at: "x-puffle-normalize:", slack: 6, rule: /^puffle\/x-puffle-normalize$/ },
   { name: "x-puffle-behaviour's notOwnedStatus not a documented response", file: "paths/api_threads_{id}.yaml", change: (t) => t.replace("notOwnedStatus: 404", "notOwnedStatus: 418"), at: "notOwnedStatus: 418", rule: /^puffle\/x-puffle-behaviour$/ },
   { name: "x-puffle-behaviour's maxBodyBytes 0 (the reference server could not start)", file: "paths/api_threads_{id}.yaml", change: (t) => t.replace("maxBodyBytes: 1048576", "maxBodyBytes: 0"), at: "maxBodyBytes: 0", rule: /^puffle\/x-puffle-behaviour$/ },
+  { name: "a response property's x-puffle-transform", file: "components/schemas/ConversationRow.yaml", change: (t) => t.replace("      on a LinkedIn conversation).\n", "      on a LinkedIn conversation).\n    x-puffle-transform: lowercase\n"), at: "x-puffle-transform: lowercase", rule: /^puffle\/x-puffle-transform$/ },
   { name: "an example that contradicts its schema", file: "components/examples/MarkReadRequest.yaml", change: (t) => t.replace("unread_count: 0", "unread_count: -1"), at: "unread_count: -1", rule: /invalid-media-type-examples/ },
 ];
 

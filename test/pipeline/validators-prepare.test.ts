@@ -79,3 +79,35 @@ describe("x-puffle-behaviour.maxBodyDepth → the normalize rule's maxDepth", ()
     else expect(build).toThrow(expect.objectContaining({ rule: "puffle/x-puffle-behaviour", message: "maxBodyDepth must be a whole number ≥ 1" }));
   });
 });
+
+describe("x-puffle-normalize and x-puffle-transform only where the validators step reads them", () => {
+  const rule = { unknownProperties: "drop", invalidProperties: "drop", minValidProperties: 1, emptyStatus: 400, maxErrors: 10 };
+  const email = { type: "string", "x-puffle-transform": "lowercase" };
+  /** One operation: request body `Req` ({ email }), 200 response `Res`; `change` edits the components. */
+  const build = (change: (schemas: Record<string, Record<string, unknown>>) => void) => {
+    const schemas: Record<string, Record<string, unknown>> = {
+      Email: { ...email },
+      Req: { type: "object", properties: { email: { $ref: "#/components/schemas/Email" } }, "x-puffle-normalize": rule },
+      Res: { type: "object", properties: { email: { type: "string" }, items: { type: "array", items: { type: "object", properties: { a: { type: "string" } } } } } },
+    };
+    change(schemas);
+    const built = doc({ update: { $ref: "#/components/schemas/Req" } }, schemas);
+    const patch = ((built.paths as Doc)["/update/{id}"] as { patch: Doc }).patch;
+    patch.responses = { 200: { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Res" } } } } };
+    return () => buildValidators(built, options);
+  };
+  it("where they are read (the request body schema, a request property through a $ref, a property's own): accepted", () => {
+    expect(build(() => {})).not.toThrow();
+    expect(build((s) => Object.assign((s.Req!.properties as Doc), { name: { type: "string", "x-puffle-transform": "lowercase" } }))).not.toThrow();
+  });
+  const misplaced: [string, (schemas: Record<string, Record<string, unknown>>) => void, string][] = [
+    ["x-puffle-normalize on a response schema", (s) => { s.Res!["x-puffle-normalize"] = rule; }, "puffle/x-puffle-normalize"],
+    ["x-puffle-normalize on a request property", (s) => { s.Email!["x-puffle-normalize"] = rule; }, "puffle/x-puffle-normalize"],
+    ["x-puffle-transform on a response property", (s) => { ((s.Res!.properties as Doc).email as Doc)["x-puffle-transform"] = "lowercase"; }, "puffle/x-puffle-transform"],
+    ["x-puffle-transform on a nested request member", (s) => { Object.assign((s.Req!.properties as Doc), { list: { type: "array", items: { ...email } } }); }, "puffle/x-puffle-transform"],
+    ["x-puffle-transform on the request body schema", (s) => { s.Req!["x-puffle-transform"] = "lowercase"; }, "puffle/x-puffle-transform"],
+  ];
+  it.each(misplaced)("%s fails, naming it (it was ignored without a word)", (_name, change, ruleName) => {
+    expect(build(change)).toThrow(expect.objectContaining({ rule: ruleName, message: expect.stringContaining("here it would be ignored") }));
+  });
+});
