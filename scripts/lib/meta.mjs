@@ -27,7 +27,20 @@ const BEHAVIOUR_KEYS = ["ownership", "idempotent", "maxBodyBytes", "maxBodyDepth
 /** An HTTP method as the reference server compares it with a request's: upper case. */
 const METHOD = /^[A-Z]+$/;
 
-function behaviourOf(operation, root) {
+/**
+ * The property names of the record a 200 response carries (`{ "thread": Thread }` → Thread's), or
+ * undefined when the 200 body is not one member holding an object with properties.
+ */
+function recordPropertiesOf(doc, operation) {
+  const ok = responsesOf(doc, operation).find(([status, mediaType]) => status === "200" && mediaType === "application/json");
+  if (ok?.[2] === undefined) return undefined;
+  const members = propertiesOf(doc, ok[2], "");
+  if (members.length !== 1) return undefined;
+  const names = propertiesOf(doc, members[0][1], "").map(([name]) => name);
+  return names.length > 0 ? names : undefined;
+}
+
+function behaviourOf(doc, operation, root) {
   const behaviour = operation.op["x-puffle-behaviour"] ?? {};
   const fail = (member, message) => {
     throw new PipelineError({ ...locate(root, `${operation.pointer}/x-puffle-behaviour${member ? `/${member}` : ""}`), rule: "puffle/x-puffle-behaviour", message });
@@ -45,6 +58,18 @@ function behaviourOf(operation, root) {
       fail("allowedMethods", "allowedMethods must be a non-empty list of HTTP methods in upper case (PATCH, …)");
     }
     if (!allowedMethods.includes(operation.method)) fail("allowedMethods", `allowedMethods must include ${operation.method}, the operation's own method (the reference server answers any other with 405)`);
+  }
+  // Read by the client: anything but true would turn retries off without a word.
+  if (behaviour.idempotent !== undefined && typeof behaviour.idempotent !== "boolean") fail("idempotent", "idempotent must be true or false");
+  // What an update changes besides the fields sent (the reference server: updated_at).
+  if (behaviour.touches !== undefined) {
+    const touches = typeof behaviour.touches === "string" ? [behaviour.touches] : behaviour.touches;
+    if (!Array.isArray(touches) || touches.length === 0 || !touches.every((t) => typeof t === "string" && t !== "")) {
+      fail("touches", "touches must be a property name of the 200 response's record, or a list of them");
+    }
+    const known = recordPropertiesOf(doc, operation);
+    const unknown = known === undefined ? undefined : touches.find((t) => !known.includes(t));
+    if (unknown !== undefined) fail("touches", `touches: ${unknown} is not a property of the 200 response's record (known: ${known.join(", ")})`);
   }
   const statuses = Object.keys(operation.op.responses ?? {});
   for (const key of ["senderAccount", "duplicateRecipient"]) {
@@ -92,7 +117,7 @@ export function buildMeta(doc, { root, header }) {
       requestFields: bodySchema
         ? Object.fromEntries(propertiesOf(doc, bodySchema, "").map(([name, schema]) => [name, inline(doc, schema)]))
         : {},
-      behaviour: behaviourOf(operation, root),
+      behaviour: behaviourOf(doc, operation, root),
     };
     meta.routes[operation.operationId] = {
       method: operation.method,

@@ -48,8 +48,6 @@ describe("buildMeta", () => {
   it.each([
     [true, true],
     [false, false],
-    ["yes", false],
-    [1, false],
   ])("x-puffle-behaviour.idempotent %j → routes idempotent %j", (given, want) => {
     const { meta } = buildMeta(spec({ "x-puffle-behaviour": { idempotent: given } }), options);
     expect(meta.routes.updateThing.idempotent).toBe(want);
@@ -100,6 +98,9 @@ describe("buildMeta", () => {
     ["allowedMethods empty", { allowedMethods: [] }, "allowedMethods must be a non-empty list of HTTP methods in upper case"],
     ["allowedMethods not a list", { allowedMethods: "PATCH" }, "allowedMethods must be a non-empty list of HTTP methods in upper case"],
     ["a list instead of a mapping", ["idempotent"], "x-puffle-behaviour must be a mapping"],
+    // Read by the client: anything but true turned retries off without a word.
+    ["idempotent \"yes\"", { idempotent: "yes" }, "idempotent must be true or false"],
+    ["idempotent 1", { idempotent: 1 }, "idempotent must be true or false"],
   ];
   it.each(broken)("x-puffle-behaviour with %s fails, naming it", (_name, behaviour, message) => {
     expect(() => buildMeta(spec({ "x-puffle-behaviour": behaviour }), options)).toThrow(expect.objectContaining({ rule: "puffle/x-puffle-behaviour", message: expect.stringContaining(message) }));
@@ -108,6 +109,24 @@ describe("buildMeta", () => {
   it("the spec's own values pass the value checks", () => {
     const behaviour = { maxBodyBytes: 1, allowedMethods: ["PATCH", "OPTIONS"] };
     expect(buildMeta(spec({ "x-puffle-behaviour": behaviour }), options).meta.operations.updateThing.behaviour).toEqual(behaviour);
+  });
+
+  // touches: what an update changes besides the fields sent, a member of the 200 response's record.
+  const withRecord = (behaviour: Doc) =>
+    spec({
+      "x-puffle-behaviour": behaviour,
+      responses: { 200: { description: "ok", content: json({ type: "object", required: ["thing"], properties: { thing: { $ref: "#/components/schemas/Thing" } } }) } },
+    }, { schemas: { Thing: { type: "object", properties: { id: { type: "string" }, updated_at: { type: "string" } } } } });
+  it.each([
+    ["a column the record does not have", { touches: "updatedAt" }, "touches: updatedAt is not a property of the 200 response's record (known: id, updated_at)"],
+    ["one of a list the record does not have", { touches: ["updated_at", "version"] }, "touches: version is not a property of the 200 response's record (known: id, updated_at)"],
+    ["not a name", { touches: 5 }, "touches must be a property name of the 200 response's record, or a list of them"],
+    ["an empty list", { touches: [] }, "touches must be a property name of the 200 response's record, or a list of them"],
+  ] as const)("x-puffle-behaviour.touches with %s fails, naming it", (_name, behaviour, message) => {
+    expect(() => buildMeta(withRecord(behaviour), options)).toThrow(expect.objectContaining({ rule: "puffle/x-puffle-behaviour", message }));
+  });
+  it.each([["updated_at"], [["updated_at", "id"]]] as const)("x-puffle-behaviour.touches %j passes", (touches) => {
+    expect(buildMeta(withRecord({ touches }), options).meta.operations.updateThing.behaviour.touches).toEqual(touches);
   });
 
   it("documented statuses pass those checks", () => {
