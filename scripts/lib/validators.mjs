@@ -785,8 +785,15 @@ function compileAll(doc, root) {
       entry.request = uniqueIdentifier(used, opId, "request");
       entries.push([entry.request, bodyId, false]);
       for (const node of refChain(doc, bodySchema)) read["x-puffle-normalize"].nodes.add(node);
-      entry.normalize = normalizeRuleOf(doc, bodySchema, componentNameOf(bodySchema) ? pointerOf("components", "schemas", componentNameOf(bodySchema)) : bodyPointer, root);
-      if (entry.normalize) entry.normalize.maxDepth = maxBodyDepthOf(operation, root);
+      const rulePointer = componentNameOf(bodySchema) ? pointerOf("components", "schemas", componentNameOf(bodySchema)) : bodyPointer;
+      entry.normalize = normalizeRuleOf(doc, bodySchema, rulePointer, root);
+      if (entry.normalize) {
+        // The status the API answers with: one the operation documents (the server sends it as is).
+        if (!Object.hasOwn(operation.op.responses ?? {}, String(entry.normalize.emptyStatus))) {
+          throw new PipelineError({ ...locate(root, `${rulePointer}/x-puffle-normalize/emptyStatus`), rule: "puffle/x-puffle-normalize", message: `x-puffle-normalize.emptyStatus ${entry.normalize.emptyStatus} is not a documented response of ${opId}` });
+        }
+        entry.normalize.maxDepth = maxBodyDepthOf(operation, root);
+      }
       for (const [field, propSchema, propPointer] of propertiesOf(doc, bodySchema, bodyPointer)) {
         for (const node of refChain(doc, propSchema)) read["x-puffle-transform"].nodes.add(node);
         const transform = resolve(doc, propSchema)["x-puffle-transform"] ?? null;

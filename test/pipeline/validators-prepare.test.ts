@@ -15,7 +15,7 @@ const operation = (operationId: string, body: Doc) => ({
   operationId,
   parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
   requestBody: { content: { "application/json": { schema: body } } },
-  responses: { 200: { description: "ok" } },
+  responses: { 200: { description: "ok" }, 400: { description: "bad" }, 499: { description: "odd" } },
 });
 const doc = (bodies: Record<string, Doc>, schemas: Doc = {}): Doc => ({
   openapi: "3.1.0",
@@ -47,6 +47,8 @@ describe("x-puffle-normalize bounds", () => {
     ["invalidProperties reject", { invalidProperties: "reject" }, true],
     ["invalidProperties keep", { invalidProperties: "keep" }, false],
     ["an unknown member", { retries: 1 }, false],
+    // The server answers with it as is: a status the operation documents.
+    ["emptyStatus 422, not documented", { emptyStatus: 422 }, false],
   ];
   it.each(cases)("%s → accepted %s", (_name, change, ok) => {
     const body = { type: "object", properties: { a: { type: "string" } }, "x-puffle-normalize": { ...rule, ...change } };
@@ -93,7 +95,7 @@ describe("x-puffle-normalize and x-puffle-transform only where the validators st
     change(schemas);
     const built = doc({ update: { $ref: "#/components/schemas/Req" } }, schemas);
     const patch = ((built.paths as Doc)["/update/{id}"] as { patch: Doc }).patch;
-    patch.responses = { 200: { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Res" } } } } };
+    patch.responses = { 200: { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Res" } } } }, 400: { description: "bad" } };
     return () => buildValidators(built, options);
   };
   it("where they are read (the request body schema, a request property through a $ref, a property's own): accepted", () => {
