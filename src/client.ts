@@ -11,6 +11,7 @@ import type { Conversation, paths, Thread, UpdateConversationRequest, UpdateThre
 import { routes, serverUrl } from "../generated/meta.js";
 import type { OperationId, ValidationIssue } from "./validators.js";
 import { escapePointer } from "./json-pointer.js";
+import { withoutCredentials } from "./url-credentials.js";
 import {
   PuffleAbortError,
   PuffleApiError,
@@ -237,7 +238,7 @@ export function checkBaseUrl(value: unknown): string {
   try {
     url = new URL(value);
   } catch {
-    throw new PuffleConfigError("baseUrl", `must be an absolute http(s) URL, got ${JSON.stringify(value)}`);
+    throw new PuffleConfigError("baseUrl", `must be an absolute http(s) URL, got ${JSON.stringify(withoutCredentials(value))}`);
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new PuffleConfigError("baseUrl", `must use http or https, got ${JSON.stringify(url.protocol)}`);

@@ -16,6 +16,7 @@ import {
 import { validatePathParams, validateRequestBody } from "../validators.js";
 import type { ValidationIssue, ValidationResult } from "../validators.js";
 import { corsBannerLine, hostProblem, parseCorsArgument, stopOnSignals } from "../server/launch.js";
+import { withoutCredentials } from "../url-credentials.js";
 import type { CorsOrigins } from "../server/launch.js";
 import { escapeUnsafeInJson, oneLine } from "../unsafe-text.js";
 import { commandOf, deriveFieldOptions, OptionValueError } from "./options.js";
@@ -313,27 +314,6 @@ function addOperationCommand(
       deps.io.stdout(`${terminalJson(result)}\n`);
       setResult(EXIT.ok);
     });
-}
-
-/**
- * `url` with its user name and password (if any) shown as `***`; as given when it has none. Text
- * that is no http(s) URL (`u:pass@host`, which parses with the scheme `u:`) has everything before
- * its first `@` (up to a `//`) shown as `***`.
- */
-function withoutCredentials(url: string): string {
-  let parsed: URL | undefined;
-  try {
-    parsed = new URL(url);
-  } catch {
-    parsed = undefined;
-  }
-  if (parsed === undefined || (parsed.protocol !== "http:" && parsed.protocol !== "https:")) {
-    return url.replace(/^((?:[^/@]*\/\/)?)[^/@]*@/, "$1***@");
-  }
-  if (parsed.username === "" && parsed.password === "") return url;
-  if (parsed.username !== "") parsed.username = "***";
-  if (parsed.password !== "") parsed.password = "***";
-  return parsed.href;
 }
 
 function addMockCommand(program: Command, deps: Required<Omit<CliDeps, "meta">>, setResult: (code: number) => void): void {
