@@ -134,6 +134,8 @@ function apiErrorLine(error: PuffleApiError, options: readonly FieldOption[]): s
     line += ` (a redirect${location ? ` to ${location}` : ""}, not followed: check --base-url)`;
   }
   if (error.requestId) line += ` (request id ${error.requestId})`;
+  // Retried (a 408, 429 or 5xx): as many attempts as a network error's line names.
+  if (error.attempts > 1) line += ` (after ${error.attempts} attempts)`;
   return line;
 }
 

@@ -202,18 +202,20 @@ describe("failures without a usable response", () => {
     expect(oneLine(run)).toContain("within 200 ms");
   });
 
+  // A 502/503 is retried (--retries, default 2): the line says how many attempts were made, as a
+  // network error's does.
   it("an HTML 502 from a proxy: exit 3", async () => {
     fault = await startFaultServer(reply(502, "<html>Bad Gateway</html>", { "content-type": "text/html" }));
     const run = await puffle(["conversation", "update", "--base-url", fault.url, "--id", CONVERSATION, "--status", "archived"]);
     expect(run.code).toBe(3);
-    expect(oneLine(run)).toBe("puffle error: HTTP 502 with a non-JSON body (text/html)\n");
+    expect(oneLine(run)).toBe("puffle error: HTTP 502 with a non-JSON body (text/html) (after 3 attempts)\n");
   });
 
   it("an empty 503: exit 3", async () => {
     fault = await startFaultServer(reply(503, "", { "x-request-id": "req_empty" }));
     const run = await puffle(["conversation", "update", "--base-url", fault.url, "--id", CONVERSATION, "--status", "archived"]);
     expect(run.code).toBe(3);
-    expect(oneLine(run)).toBe("puffle error: HTTP 503 with an empty body (request id req_empty)\n");
+    expect(oneLine(run)).toBe("puffle error: HTTP 503 with an empty body (request id req_empty) (after 3 attempts)\n");
   });
 
   it("a problem detail with line breaks stays on one line", async () => {
