@@ -9,8 +9,10 @@
 //      operations, statuses and response properties, new required request properties, changed
 //      types, removed request enum values, …
 //   2. scripts/publish/breaking-rules.mjs, for what Optic lets through: narrowed numeric/length
-//      bounds on the request side, removed response enum values, response fields that are no longer
-//      guaranteed (and, again, new required request fields and removed response fields).
+//      bounds on the request side, request patterns/formats added or changed, request objects
+//      closed, multipleOf/uniqueItems/enum added on the request side, removed response enum values,
+//      response fields that are no longer guaranteed (and, again, new required request fields and
+//      removed response fields).
 // Exit 0: nothing breaking. Exit 1: a breaking change (info.version must then get a new major; the
 // output says whether it did). Exit 2: the command could not run (a bad argument, a spec missing or
 // not JSON at the ref or as FILE, Optic failing, a `$ref` outside the spec that the puffle rules

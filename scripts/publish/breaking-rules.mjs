@@ -5,6 +5,14 @@
 //     - narrowed-bound: minimum/exclusiveMinimum/minLength/minItems raised, or maximum/
 //       exclusiveMaximum/maxLength/maxItems lowered or newly set — a value that was accepted is refused
 //     - new-required-field: a property became required
+//     - changed-pattern: a pattern added, or changed (whether two patterns accept the same strings
+//       cannot be decided, so any change counts; one removed widens)
+//     - changed-format: a format added or changed (one removed widens)
+//     - closed-object: additionalProperties/unevaluatedProperties became false (or a schema, where
+//       any property was allowed) — a property the client sent beside the listed ones is refused
+//     - new-constraint: a multipleOf added (or changed to one the old does not divide), uniqueItems
+//       set to true
+//     - new-enum: an enum or const where any value was accepted
 //     - removed-enum-value: a value the client may send is no longer accepted
 //   response side (every documented status and media type both specs have)
 //     - removed-response-field: a property the client could read is gone
@@ -13,12 +21,25 @@
 //       closed unions from response enums, so removing a member changes their types)
 //
 // Schemas are compared after resolving local `$ref`s and merging `allOf` members (see flatten: the
-// strictest bound, the common enum values, all properties and `required`), so moving a property
-// between components, or a bound into an `allOf` member, is not a change in itself.
+// strictest bound, the common enum values, every pattern, format and multipleOf, all properties and
+// `required`), so moving a property between components, or a bound into an `allOf` member, is not a
+// change in itself. A response pattern, format or bound removed (a wider response) is not flagged.
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 const LOWER = ["minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties"];
 const UPPER = ["maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties"];
+/** The keywords that close an object: `false` refuses a property not listed, a schema constrains it. */
+const CLOSERS = ["additionalProperties", "unevaluatedProperties"];
+/** Keywords that do not constrain a value: a schema of only these is the `true` schema. */
+const ANNOTATIONS = new Set(["description", "title", "examples", "example", "default", "deprecated", "readOnly", "writeOnly", "$comment"]);
+
+/** What an additionalProperties/unevaluatedProperties value allows, as said in a finding. */
+function openness(v) {
+  if (v === undefined) return "none";
+  if (v === false) return "false";
+  if (v === true || (v && typeof v === "object" && Object.keys(v).every((k) => ANNOTATIONS.has(k) || k.startsWith("x-")))) return "true";
+  return "a schema";
+}
 
 /** A spec the rules cannot read (a `$ref` they cannot follow, a malformed object), with where it is. */
 export class SpecShapeError extends Error {}
@@ -88,16 +109,19 @@ const sameJson = (a, b) => JSON.stringify(a) === JSON.stringify(b);
  * The schema with `$ref`s resolved and `allOf` members merged in. Every member applies together
  * with the schema's own keywords (and a `$ref`'s siblings with its target, in 3.1), so the result
  * holds the strictest of each bound (largest lower, smallest upper), the values every `enum`
- * allows (a `const` counts as a one-value enum), every `required` name, and a property or `items`
- * given more than once as the `allOf` of those schemas (flattened in turn when walked). The order
- * of the members does not matter. Other keywords are the schema's own (no rule reads them).
+ * allows (a `const` counts as a one-value enum), every `required` name, every `pattern`, `format`
+ * and `multipleOf` (as `patterns`, `formats`, `multiples`, sorted), `uniqueItems` true if any says
+ * so, `additionalProperties`/`unevaluatedProperties` false if any is false (else the `allOf` of the
+ * schemas given), and a property or `items` given more than once as the `allOf` of those schemas
+ * (flattened in turn when walked). The order of the members does not matter. Other keywords are the
+ * schema's own (no rule reads them).
  */
 function flatten(spec, node, refs = []) {
   // true, false or missing (no rule applies to them), and a `$ref` cycle through allOf (already merged).
-  if (!node || typeof node !== "object" || Array.isArray(node) || refs.length > 64) return { properties: {}, required: [] };
+  if (!node || typeof node !== "object" || Array.isArray(node) || refs.length > 64) return { properties: {}, required: [], patterns: [], formats: [], multiples: [] };
   if (typeof node.$ref === "string") {
     const { $ref, ...siblings } = node;
-    if (refs.includes($ref)) return { properties: {}, required: [] };
+    if (refs.includes($ref)) return { properties: {}, required: [], patterns: [], formats: [], multiples: [] };
     if (Object.keys(siblings).length > 0) return flatten(spec, { ...siblings, allOf: [{ $ref }, ...(siblings.allOf ?? [])] }, refs);
     return flatten(spec, pointer(spec, $ref), [...refs, $ref]);
   }
@@ -106,6 +130,10 @@ function flatten(spec, node, refs = []) {
   const enums = [];
   if (Array.isArray(schema.enum)) enums.push(schema.enum);
   if (schema.const !== undefined) enums.push([schema.const]);
+  const patterns = typeof schema.pattern === "string" ? [schema.pattern] : [];
+  const formats = typeof schema.format === "string" ? [schema.format] : [];
+  const multiples = typeof schema.multipleOf === "number" ? [schema.multipleOf] : [];
+  const closers = Object.fromEntries(CLOSERS.map((k) => [k, schema[k] === undefined ? [] : [schema[k]]]));
   for (const member of schema.allOf ?? []) {
     const m = flatten(spec, member, refs);
     for (const [k, v] of Object.entries(m.properties)) out.properties[k] = k in out.properties ? { allOf: [out.properties[k], v] } : v;
@@ -114,6 +142,20 @@ function flatten(spec, node, refs = []) {
     for (const k of UPPER) if (typeof m[k] === "number" && !(out[k] <= m[k])) out[k] = m[k];
     if (Array.isArray(m.enum)) enums.push(m.enum);
     if (m.items !== undefined) out.items = out.items === undefined ? m.items : { allOf: [out.items, m.items] };
+    patterns.push(...m.patterns);
+    formats.push(...m.formats);
+    multiples.push(...m.multiples);
+    if (m.uniqueItems === true) out.uniqueItems = true;
+    for (const k of CLOSERS) if (m[k] !== undefined) closers[k].push(m[k]);
+  }
+  out.patterns = [...new Set(patterns)].sort();
+  out.formats = [...new Set(formats)].sort();
+  out.multiples = [...new Set(multiples)].sort((x, y) => x - y);
+  for (const k of CLOSERS) {
+    const schemas = closers[k].filter((v) => openness(v) === "a schema");
+    if (closers[k].includes(false)) out[k] = false;
+    else if (schemas.length > 0) out[k] = schemas.length === 1 ? schemas[0] : { allOf: schemas };
+    else if (closers[k].length > 0) out[k] = true;
   }
   if (enums.length > 0) out.enum = enums.reduce((acc, list) => acc.filter((v) => list.some((w) => sameJson(v, w))));
   out.required = [...new Set(out.required)];
@@ -147,6 +189,27 @@ function walk(ctx, base, head, where, side, seen) {
     }
     const newlyRequired = h.required.filter((r) => !b.required.includes(r));
     for (const r of newlyRequired) add("new-required-field", `"${r}" is now required`);
+    for (const [k, rule, list] of [["pattern", "changed-pattern", "patterns"], ["format", "changed-format", "formats"]]) {
+      const gone = b[list].filter((v) => !h[list].includes(v));
+      for (const v of h[list].filter((x) => !b[list].includes(x))) {
+        add(rule, `${k} changed from ${gone.length > 0 ? gone.map((g) => JSON.stringify(g)).join(" and ") : "none"} to ${JSON.stringify(v)}`);
+      }
+    }
+    for (const k of CLOSERS) {
+      const was = openness(b[k]);
+      const now = openness(h[k]);
+      // unevaluatedProperties: false where additionalProperties was already false refuses no more.
+      if (k === "unevaluatedProperties" && b.additionalProperties === false) continue;
+      if (now === "false" && was !== "false") add("closed-object", `${k} changed from ${was} to false (a property not listed is refused)`);
+      else if (now === "a schema" && (was === "none" || was === "true")) add("closed-object", `${k} changed from ${was} to a schema (a property not listed must match it)`);
+    }
+    // A multiple of every old multipleOf stays valid when each new one divides one of them.
+    const divides = (m, x) => Math.abs(x / m - Math.round(x / m)) < 1e-9;
+    for (const m of h.multiples) {
+      if (!b.multiples.some((x) => divides(m, x))) add("new-constraint", `multipleOf changed from ${b.multiples.join(" and ") || "none"} to ${m}`);
+    }
+    if (h.uniqueItems === true && b.uniqueItems !== true) add("new-constraint", `uniqueItems changed from ${b.uniqueItems ?? "none"} to true`);
+    if (Array.isArray(h.enum) && !Array.isArray(b.enum)) add("new-enum", `enum changed from none to ${JSON.stringify(h.enum)}`);
   } else {
     for (const name of Object.keys(b.properties)) {
       if (!(name in h.properties)) add("removed-response-field", `"${name}" was removed`);
@@ -161,6 +224,9 @@ function walk(ctx, base, head, where, side, seen) {
     if (name in h.properties) walk(ctx, sub, h.properties[name], `${where}/${name}`, side, seen);
   }
   if (b.items && h.items) walk(ctx, b.items, h.items, `${where}/[]`, side, seen);
+  if (openness(b.additionalProperties) === "a schema" && openness(h.additionalProperties) === "a schema") {
+    walk(ctx, b.additionalProperties, h.additionalProperties, `${where}/*`, side, seen);
+  }
 }
 
 function operations(spec) {

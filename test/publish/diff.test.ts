@@ -54,6 +54,30 @@ const cases: Case[] = [
   { name: "request maxLength newly set (draft_subject ≤ 10)", breaking: true, by: "narrowed-bound", mutate: (s) => { schemas(s).UpdateThreadRequest.properties.draft_subject.maxLength = 10; } },
   { name: "response enum value removed (status draft)", breaking: true, by: "removed-enum-value", mutate: (s) => { schemas(s).ConversationStatus.enum = ["active", "archived"]; } },
   { name: "response field no longer required (conversation.channel)", breaking: true, by: "response-field-optional", mutate: (s) => { schemas(s).Conversation.required = schemas(s).Conversation.required.filter((r: string) => r !== "channel"); } },
+  // Breaking: a request value that was accepted may now be refused (Optic lets these through).
+  { name: "request pattern added (participant_name)", breaking: true, by: "changed-pattern", says: 'pattern changed from none to "^[a-z ]+$"', mutate: (s) => { participantName(s).pattern = "^[a-z ]+$"; } },
+  {
+    name: "request pattern changed (account_id: lower-case hex only)",
+    breaking: true,
+    by: "changed-pattern",
+    mutate: (s) => { schemas(s).UpdateThreadRequest.properties.account_id.pattern = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"; },
+  },
+  { name: "request path parameter pattern changed (thread id)", breaking: true, by: "changed-pattern", mutate: (s) => { s.components.parameters.ThreadId.schema.pattern = "^[0-9a-f-]{36}$"; } },
+  { name: "request format added (participant_name: email)", breaking: true, by: "changed-format", says: 'format changed from none to "email"', mutate: (s) => { participantName(s).format = "email"; } },
+  { name: "request format changed (participant_email: idn-email)", breaking: true, by: "changed-format", says: 'format changed from "email" to "idn-email"', mutate: (s) => { schemas(s).UpdateThreadRequest.properties.participant_email.format = "idn-email"; } },
+  {
+    name: "request object closed (DraftAttachment: additionalProperties true → false)",
+    breaking: true,
+    by: "closed-object",
+    says: "additionalProperties changed from true to false (a property not listed is refused)",
+    mutate: (s) => { schemas(s).DraftAttachment.additionalProperties = false; },
+  },
+  { name: "request multipleOf added (unread_count: multiple of 5)", breaking: true, by: "new-constraint", says: "multipleOf changed from none to 5", mutate: (s) => { schemas(s).UnreadCount.multipleOf = 5; } },
+  { name: "request uniqueItems added (draft_attachments)", breaking: true, by: "new-constraint", says: "uniqueItems changed from none to true", mutate: (s) => { schemas(s).UpdateThreadRequest.properties.draft_attachments.uniqueItems = true; } },
+  { name: "request minItems newly set (draft_attachments ≥ 1)", breaking: true, by: "narrowed-bound", says: "minItems raised from none to 1", mutate: (s) => { schemas(s).UpdateThreadRequest.properties.draft_attachments.minItems = 1; } },
+  { name: "request exclusiveMinimum newly set (unread_count > 0)", breaking: true, by: "narrowed-bound", says: "exclusiveMinimum raised from none to 0", mutate: (s) => { schemas(s).UnreadCount.exclusiveMinimum = 0; } },
+  { name: "request const added (participant_name)", breaking: true, by: "new-enum", mutate: (s) => { participantName(s).const = "x"; } },
+  { name: "request type narrowed (draft_subject: [string, null] → string)", breaking: true, by: "optic", mutate: (s) => { schemas(s).UpdateThreadRequest.properties.draft_subject.type = "string"; } },
   // Breaking: caught by Optic and by our rules.
   { name: "new required request field (status)", breaking: true, by: "new-required-field", mutate: (s) => { schemas(s).UpdateConversationRequest.required = ["status"]; } },
   {
@@ -101,6 +125,9 @@ const cases: Case[] = [
   { name: "new optional request field", breaking: false, mutate: (s) => { schemas(s).UpdateThreadRequest.properties.draft_note = { type: "string", description: "A note." }; } },
   { name: "new optional response field", breaking: false, mutate: (s) => { schemas(s).ConversationRow.properties.pinned = { type: "boolean", description: "Pinned." }; } },
   { name: "request enum value added (status deleted)", breaking: false, mutate: (s) => { schemas(s).StatusUpdate.enum = ["active", "archived", "deleted"]; } },
+  { name: "request pattern removed (account_id)", breaking: false, mutate: (s) => { delete schemas(s).UpdateThreadRequest.properties.account_id.pattern; } },
+  { name: "request format removed (participant_email)", breaking: false, mutate: (s) => { delete schemas(s).UpdateThreadRequest.properties.participant_email.format; } },
+  { name: "request object opened (UpdateThreadRequest: additionalProperties false removed)", breaking: false, mutate: (s) => { delete schemas(s).UpdateThreadRequest.additionalProperties; } },
   { name: "request bound relaxed (minProperties removed)", breaking: false, mutate: (s) => { delete schemas(s).UpdateConversationRequest.minProperties; } },
   { name: "new request example", breaking: false, mutate: (s) => { conversationOp(s).requestBody.content["application/json"].examples.zero = { summary: "Zero", value: { unread_count: 0 } }; } },
   {
@@ -345,6 +372,43 @@ describe("breaking-rules.mjs merges allOf into the strictest schema", () => {
       "a bound narrowed behind a percent-encoded $ref",
       { base: { $ref: "#/components/schemas/A%20Name" }, baseDefs: { "A Name": { maxLength: 100 } }, head: { $ref: "#/components/schemas/A%20Name" }, headDefs: { "A Name": { maxLength: 10 } }, want: ["[narrowed-bound] request: maxLength lowered from 100 to 10"] },
     ],
+    // A request value that was accepted may be refused: a pattern or format added or changed (whether
+    // two patterns accept the same strings cannot be decided, so any change counts), an object
+    // closed, a multipleOf or uniqueItems added, an enum where there was none. Each applies from an
+    // allOf member as from the schema itself; removing one widens.
+    ["a pattern added", { base: {}, head: { pattern: "^a" }, want: ['[changed-pattern] request: pattern changed from none to "^a"'] }],
+    ["a pattern changed", { base: { pattern: "^a" }, head: { pattern: "^b" }, want: ['[changed-pattern] request: pattern changed from "^a" to "^b"'] }],
+    ["a pattern added in an allOf member", { base: { pattern: "^a" }, head: { pattern: "^a", allOf: [{ pattern: "b$" }] }, want: ['[changed-pattern] request: pattern changed from none to "b$"'] }],
+    ["a pattern moved into an allOf member", { base: { pattern: "^a" }, head: { allOf: [{ pattern: "^a" }] }, want: [] }],
+    ["two patterns in allOf members swapped", { base: { allOf: [{ pattern: "^a" }, { pattern: "b$" }] }, head: { allOf: [{ pattern: "b$" }, { pattern: "^a" }] }, want: [] }],
+    ["a pattern removed", { base: { pattern: "^a" }, head: {}, want: [] }],
+    ["a format added", { base: {}, head: { format: "uuid" }, want: ['[changed-format] request: format changed from none to "uuid"'] }],
+    ["a format changed", { base: { format: "email" }, head: { format: "idn-email" }, want: ['[changed-format] request: format changed from "email" to "idn-email"'] }],
+    ["a format added in an allOf member", { base: {}, head: { allOf: [{ format: "date" }] }, want: ['[changed-format] request: format changed from none to "date"'] }],
+    ["a format removed", { base: { format: "email" }, head: {}, want: [] }],
+    ["additionalProperties: false added", { base: {}, head: { additionalProperties: false }, want: ["[closed-object] request: additionalProperties changed from none to false (a property not listed is refused)"] }],
+    ["additionalProperties: a schema → false", { base: { additionalProperties: { type: "string" } }, head: { additionalProperties: false }, want: ["[closed-object] request: additionalProperties changed from a schema to false (a property not listed is refused)"] }],
+    ["additionalProperties: false in an allOf member", { base: {}, head: { allOf: [{ additionalProperties: false }] }, want: ["[closed-object] request: additionalProperties changed from none to false (a property not listed is refused)"] }],
+    ["unevaluatedProperties: false added", { base: { additionalProperties: true }, head: { unevaluatedProperties: false }, want: ["[closed-object] request: unevaluatedProperties changed from none to false (a property not listed is refused)"] }],
+    ["additionalProperties: false → unevaluatedProperties: false", { base: { additionalProperties: false }, head: { unevaluatedProperties: false }, want: [] }],
+    ["additionalProperties: true → a schema", { base: { additionalProperties: true }, head: { additionalProperties: { type: "string" } }, want: ["[closed-object] request: additionalProperties changed from true to a schema (a property not listed must match it)"] }],
+    ["additionalProperties: a schema narrowed", { base: { additionalProperties: { maxLength: 10 } }, head: { additionalProperties: { maxLength: 5 } }, want: ["[narrowed-bound] request/*: maxLength lowered from 10 to 5"] }],
+    ["additionalProperties: false removed", { base: { additionalProperties: false }, head: {}, want: [] }],
+    ["additionalProperties: {} is true", { base: { additionalProperties: true }, head: { additionalProperties: {} }, want: [] }],
+    ["a multipleOf added", { base: {}, head: { multipleOf: 5 }, want: ["[new-constraint] request: multipleOf changed from none to 5"] }],
+    ["a multipleOf changed to one the old does not divide", { base: { multipleOf: 2 }, head: { multipleOf: 3 }, want: ["[new-constraint] request: multipleOf changed from 2 to 3"] }],
+    ["a multipleOf changed to a divisor of the old (wider)", { base: { multipleOf: 4 }, head: { multipleOf: 2 }, want: [] }],
+    ["a multipleOf changed to a multiple of the old (narrower)", { base: { multipleOf: 2 }, head: { multipleOf: 4 }, want: ["[new-constraint] request: multipleOf changed from 2 to 4"] }],
+    ["uniqueItems: true added", { base: { uniqueItems: false }, head: { uniqueItems: true }, want: ["[new-constraint] request: uniqueItems changed from false to true"] }],
+    ["uniqueItems: true in an allOf member", { base: {}, head: { allOf: [{ uniqueItems: true }] }, want: ["[new-constraint] request: uniqueItems changed from none to true"] }],
+    ["an enum where there was none", { base: {}, head: { enum: ["a", "b"] }, want: ['[new-enum] request: enum changed from none to ["a","b"]'] }],
+    ["a const where there was none", { base: {}, head: { const: 1 }, want: ["[new-enum] request: enum changed from none to [1]"] }],
+    ["an enum removed (request: wider)", { base: { enum: ["a"] }, head: {}, want: [] }],
+    ["exclusiveMaximum newly set", { base: { maximum: 10 }, head: { maximum: 10, exclusiveMaximum: 10 }, want: ["[narrowed-bound] request: exclusiveMaximum lowered from none to 10"] }],
+    // Response side: these rules are the request's; a response pattern or format added narrows what
+    // comes back, and one removed is not flagged, as a response bound removed is not.
+    ["response: a pattern, format and additionalProperties: false added", { side: "response", base: {}, head: { pattern: "^a", format: "uuid", additionalProperties: false, multipleOf: 2 }, want: [] }],
+    ["response: a pattern and format removed", { side: "response", base: { pattern: "^a", format: "uuid" }, head: {}, want: [] }],
   );
 
   it.each(cases)("%s", (_name, c) => {
