@@ -10,7 +10,8 @@
 //      types, removed request enum values, …
 //   2. scripts/publish/breaking-rules.mjs, for what Optic lets through: narrowed numeric/length
 //      bounds on the request side, request patterns/formats added or changed, request objects
-//      closed, multipleOf/uniqueItems/enum added on the request side, removed response enum values,
+//      closed, multipleOf/uniqueItems/enum added on the request side, removed response enum values
+//      (or a whole response enum),
 //      response fields that are no longer guaranteed (and, again, new required request fields and
 //      removed response fields).
 // Exit 0: nothing breaking. Exit 1: a breaking change (info.version must then get a new major; the

@@ -19,6 +19,9 @@
 //     - response-field-optional: a property that was always present (required) may now be missing
 //     - removed-enum-value: a value the client handles may no longer come back (SDKs generate
 //       closed unions from response enums, so removing a member changes their types)
+//     - response-enum-removed: the enum (or const) is gone, so any value may come back: every value
+//       added at once (Optic flags a response enum value added, as a client's exhaustive handling
+//       no longer covers the response)
 //
 // Schemas are compared after resolving local `$ref`s and merging `allOf` members (see flatten: the
 // strictest bound, the common enum values, every pattern, format and multipleOf, all properties and
@@ -215,6 +218,7 @@ function walk(ctx, base, head, where, side, seen) {
       if (!(name in h.properties)) add("removed-response-field", `"${name}" was removed`);
       else if (b.required.includes(name) && !h.required.includes(name)) add("response-field-optional", `"${name}" is no longer required (may be missing)`);
     }
+    if (Array.isArray(b.enum) && !Array.isArray(h.enum)) add("response-enum-removed", `enum removed (was ${JSON.stringify(b.enum)}): any value may come back`);
   }
   if (Array.isArray(b.enum) && Array.isArray(h.enum)) {
     const gone = b.enum.filter((v) => !h.enum.some((w) => sameJson(w, v)));

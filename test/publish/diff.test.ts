@@ -53,6 +53,7 @@ const cases: Case[] = [
   { name: "request minimum raised (unread_count ≥ 1)", breaking: true, by: "narrowed-bound", mutate: (s) => { schemas(s).UnreadCount.minimum = 1; } },
   { name: "request maxLength newly set (draft_subject ≤ 10)", breaking: true, by: "narrowed-bound", mutate: (s) => { schemas(s).UpdateThreadRequest.properties.draft_subject.maxLength = 10; } },
   { name: "response enum value removed (status draft)", breaking: true, by: "removed-enum-value", mutate: (s) => { schemas(s).ConversationStatus.enum = ["active", "archived"]; } },
+  { name: "response enum removed (status: any string may come back)", breaking: true, by: "response-enum-removed", says: 'enum removed (was ["active","archived","draft"]): any value may come back', mutate: (s) => { delete schemas(s).ConversationStatus.enum; } },
   { name: "response field no longer required (conversation.channel)", breaking: true, by: "response-field-optional", mutate: (s) => { schemas(s).Conversation.required = schemas(s).Conversation.required.filter((r: string) => r !== "channel"); } },
   // Breaking: a request value that was accepted may now be refused (Optic lets these through).
   { name: "request pattern added (participant_name)", breaking: true, by: "changed-pattern", says: 'pattern changed from none to "^[a-z ]+$"', mutate: (s) => { participantName(s).pattern = "^[a-z ]+$"; } },
@@ -409,6 +410,9 @@ describe("breaking-rules.mjs merges allOf into the strictest schema", () => {
     // comes back, and one removed is not flagged, as a response bound removed is not.
     ["response: a pattern, format and additionalProperties: false added", { side: "response", base: {}, head: { pattern: "^a", format: "uuid", additionalProperties: false, multipleOf: 2 }, want: [] }],
     ["response: a pattern and format removed", { side: "response", base: { pattern: "^a", format: "uuid" }, head: {}, want: [] }],
+    // A response enum removed is every value added at once (Optic flags one value added).
+    ["response: an enum removed", { side: "response", base: { enum: ["a", "b"] }, head: {}, want: ['[response-enum-removed] response: enum removed (was ["a","b"]): any value may come back'] }],
+    ["response: a const removed", { side: "response", base: { const: "a" }, head: { type: "string" }, want: ['[response-enum-removed] response: enum removed (was ["a"]): any value may come back'] }],
   );
 
   it.each(cases)("%s", (_name, c) => {
