@@ -466,12 +466,12 @@ function rejected(rule: NormalizeRule, body: object, keys: readonly string[], er
  * invalid values are dropped, `participant_email` is lowercased (`x-puffle-transform`), keys that
  * reach a prototype when merged naively (`__proto__`, `constructor` holding a `prototype`) are left
  * out of the values kept (as the API drops them), a member holding `undefined` is absent (as
- * `JSON.stringify` sends the body: neither kept nor dropped), and when no valid field remains — an empty
- * object, all fields invalid, or not an object at all — the result is the API's 400. A body nested
- * deeper than the API reads (`x-puffle-behaviour.maxBodyDepth`) is its 400 `maxDepth`, whatever
- * field holds the deep value. The body
- * returned is the caller's own: its objects and arrays (`draft_attachments`) are copies, so
- * changing it leaves the input as it was, and the other way round.
+ * `JSON.stringify` sends the body: neither kept nor dropped), and when no valid field remains — an
+ * empty object, all fields invalid, or not an object at all — the result is the API's 400. A body
+ * nested deeper than the API reads (`x-puffle-behaviour.maxBodyDepth`) is its 400 `maxDepth`,
+ * whatever field holds the deep value. The body returned is the caller's own: its objects and
+ * arrays (`draft_attachments`) are copies, so changing it leaves the input as it was, and the
+ * other way round.
  */
 export function normalizeRequestBody<Op extends OperationId>(operationId: Op, body: unknown): NormalizeResult<RequestBody<Op>>;
 export function normalizeRequestBody(operationId: string, body: unknown): NormalizeResult<unknown>;
