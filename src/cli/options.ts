@@ -11,6 +11,7 @@
 //   array / object                  --kebab-name <json|@file>       JSON text, or @path to a JSON file
 //   any type that allows null       --clear-kebab-name              sends null; conflicts with the option above
 import { closeSync, openSync, readSync } from "node:fs";
+import { utf8Text } from "../utf8.js";
 
 /** The slice of a request field's resolved JSON schema the CLI reads. */
 export interface FieldSchema {
@@ -128,8 +129,6 @@ function numberParser(field: string, schema: FieldSchema, integer: boolean): (te
   };
 }
 
-const UTF8_STRICT = new TextDecoder("utf-8", { fatal: true });
-
 /** The first `limit` bytes of a file (fewer when it ends before). */
 function readAtMost(file: string, limit: number): Buffer {
   const fd = openSync(file, "r");
@@ -167,14 +166,10 @@ function jsonParser(field: string, types: readonly string[], maxBytes: number): 
       // Read no further than the API would accept: a huge file, or a device that never ends
       // (@/dev/zero), is an error, not all of memory or a hang.
       if (bytes.length > maxBytes) throw new OptionValueError(`${field}: ${JSON.stringify(file)} holds more than ${maxBytes} bytes, the most a request body may have`);
-      // Decoded strictly: bytes that are not UTF-8 (a Latin-1 "é", a UTF-16 file) would otherwise be
-      // sent as U+FFFD, silently. A byte order mark (Windows editors, PowerShell's Out-File) is not
-      // part of the JSON: the decoder skips it.
-      try {
-        source = UTF8_STRICT.decode(bytes);
-      } catch {
-        throw new OptionValueError(`${field}: ${JSON.stringify(file)} is not UTF-8 text (save it as UTF-8)`);
-      }
+      // Decoded strictly (a byte order mark skipped): bytes that are not UTF-8 would be sent as U+FFFD.
+      const decoded = utf8Text(bytes);
+      if (decoded === undefined) throw new OptionValueError(`${field}: ${JSON.stringify(file)} is not UTF-8 text (save it as UTF-8)`);
+      source = decoded;
     }
     let value: unknown;
     try {

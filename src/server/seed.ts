@@ -1,11 +1,11 @@
 // The reference server's fixture format (docs/server.md), its validation and loading.
 // Conversation records are checked with the generated validators of the spec's own schemas, so a
 // seed can only hold rows the API could return.
-import { isUtf8 } from "node:buffer";
 import { readFileSync } from "node:fs";
 import { schemas, toIssues, validatePathParams } from "../validators.js";
 import type { OperationId, RequestBody } from "../validators.js";
 import type { Channel, Conversation, ConversationRow, ThreadDraft } from "../../generated/schema.js";
+import { utf8Text } from "../utf8.js";
 import { sanitizeJson } from "./json.js";
 
 export type AccountStatus = "ready" | "pending" | "disconnected";
@@ -265,11 +265,9 @@ export function loadSeed(file: string): Seed {
     const code = (error as NodeJS.ErrnoException).code;
     throw new SeedError(file, [`(file): cannot be read (${code ?? (error as Error).message})`]);
   }
-  // JSON is UTF-8: bytes that are not would be read as U+FFFD and served so (a Latin-1 "é").
-  if (!isUtf8(bytes)) throw new SeedError(file, ["(file): is not UTF-8 text (save it as UTF-8)"]);
-  let text = bytes.toString("utf8");
-  // A byte order mark (Windows editors, PowerShell's Out-File) is not part of the JSON.
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // JSON is UTF-8 (a byte order mark skipped): bytes that are not would be served as U+FFFD.
+  const text = utf8Text(bytes);
+  if (text === undefined) throw new SeedError(file, ["(file): is not UTF-8 text (save it as UTF-8)"]);
   let data: unknown;
   try {
     data = JSON.parse(text);
