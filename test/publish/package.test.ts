@@ -104,7 +104,7 @@ describe("the tarball (npm pack)", () => {
   });
 
   it("holds nothing else: no sources, tests, scripts, spec sources, docs site or source maps", () => {
-    const allowed = [/^(package\.json|README\.md|CHANGELOG\.md|LICENSE)$/, /^dist\/(?!docs\/)[\w/.-]+\.(js|d\.ts)$/, /^generated\/(openapi\.(json|yaml)|\w+\.(js|d\.ts))$/];
+    const allowed = [/^(package\.json|README\.md|CHANGELOG\.md|LICENSE)$/, /^docs\/(cli|client|publishing|server)\.md$/, /^dist\/(?!docs\/)[\w/.-]+\.(js|d\.ts)$/, /^generated\/(openapi\.(json|yaml)|\w+\.(js|d\.ts))$/];
     expect(files.filter((f) => !allowed.some((re) => re.test(f)))).toEqual([]);
   });
 
@@ -131,6 +131,21 @@ describe("the tarball (npm pack)", () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it("the docs that shipped code, messages and docs name are shipped: docs/*.md in a .js/.d.ts, links between shipped docs", () => {
+    // The client's redirect error says "see docs/client.md"; the seed's description, the server's
+    // and CLI's doc comments name docs/server.md and docs/cli.md: an installed package must hold them.
+    const missing: string[] = [];
+    for (const file of files.filter((f) => /\.(js|d\.ts|md)$/.test(f))) {
+      const text = readFileSync(path.join(root, file), "utf8");
+      const named = file.startsWith("docs/")
+        ? [...text.matchAll(/\]\(([\w-]+\.md)(?:#[^)]*)?\)/g)].map((m) => `docs/${m[1]!}`)
+        : /\.(js|d\.ts)$/.test(file) ? [...text.matchAll(/\bdocs\/[\w-]+\.md\b/g)].map((m) => m[0]) : [];
+      for (const doc of new Set(named)) if (!files.includes(doc)) missing.push(`${file} → ${doc}`);
+    }
+    expect(missing).toEqual([]);
+    expect(files).toEqual(expect.arrayContaining(["docs/cli.md", "docs/client.md", "docs/server.md"]));
   });
 
   it("no shipped file points at a file that is not shipped: no sourceMappingURL or reference path to a missing file", () => {
