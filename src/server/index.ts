@@ -5,7 +5,7 @@
 import { isUtf8 } from "node:buffer";
 import { randomFillSync } from "node:crypto";
 import { STATUS_CODES } from "node:http";
-import type { IncomingMessage } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { fastify } from "fastify";
 import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
@@ -279,6 +279,10 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     // ", " instead of all but the first being dropped: two Authorization headers then match no
     // `Bearer <token>` (a 401), rather than the first being used whatever a proxy made of them.
     http: { joinDuplicateHeaders: true },
+    // A request arriving on an open connection while the server closes is answered by the hooks
+    // below (a 503 problem, see `closing`), not by Fastify's own 503, which had neither the headers
+    // every response carries nor the problem shape. Fastify still adds `Connection: close`.
+    return503OnClosing: false,
     // A URL the router cannot decode. Fastify logs the request here but, unlike for a routed request,
     // not the response, so the response line ("request completed", as Fastify words it) is logged here.
     frameworkErrors: (error, request, reply) => {
@@ -307,6 +311,29 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
       socket.destroy(error);
     },
   }) as unknown as FastifyInstance;
+
+  /**
+   * Answers given before any check, to requests that must not be served: while the server closes
+   * (set by the first preClose hook, right after Fastify's own flag), a 503; to an HTTP/1.1 `Expect`
+   * other than `100-continue`, a 417. Node answers that one itself, without a request event, unless
+   * the server listens for `checkExpectation`: the listener routes the request as Node would any
+   * other, marked, so the hooks answer it with the headers and problem shape of every other error.
+   */
+  let closing = false;
+  app.addHook("preClose", (done) => {
+    closing = true;
+    done();
+  });
+  const unmetExpectations = new WeakSet<IncomingMessage>();
+  app.server.on("checkExpectation", (req: IncomingMessage, res: ServerResponse) => {
+    unmetExpectations.add(req);
+    app.routing(req, res);
+  });
+  const refusalOf = (request: FastifyRequest): ProblemBody | undefined => {
+    if (closing) return problems.serviceUnavailable();
+    if (unmetExpectations.has(request.raw)) return problems.expectationFailed(request.headers.expect ?? "");
+    return undefined;
+  };
 
   app.decorate("puffle", { store });
   // The user the route's onRequest hook authenticated (a request property, set on every request).
@@ -388,6 +415,12 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   app.register((scope, _options, registered) => {
     scope.addHook("onRequest", (request, reply, done) => {
       stampReply(reply, request.id);
+      const refusal = refusalOf(request);
+      if (refusal !== undefined) {
+        addCorsHeaders?.(request, reply);
+        sendProblem(reply, refusal);
+        return;
+      }
       if (addCorsHeaders !== undefined) {
         // A CORS preflight (OPTIONS with Access-Control-Request-Method) on an operation's path: 204,
         // allowing the method and headers only to an allowed origin (without them the browser blocks
@@ -427,6 +460,11 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
       onRequest: (request, reply, done) => {
         stampReply(reply, request.id);
         addCorsHeaders?.(request, reply);
+        const refusal = refusalOf(request);
+        if (refusal !== undefined) {
+          sendProblem(reply, refusal);
+          return;
+        }
         // 2: the bearer token names a user.
         const header = request.headers.authorization;
         if (header === undefined || header === "") {

@@ -62,7 +62,11 @@ export const problems = {
       415,
       `The request body must be sent without a content coding; Content-Encoding ${codings.map(quoted).join(", ")} is not supported.`,
     ),
+  expectationFailed: (expectation: string) =>
+    problem("expectation-failed", "Expectation failed", 417, `The Expect header ${quoted(expectation)} is not supported; only 100-continue is.`),
   headersTooLarge: () =>
     problem("request-header-fields-too-large", "Request header fields too large", 431, "The request line and header fields are too large."),
   internal: () => problem("internal-error", "Internal server error", 500, "The server failed to handle this request."),
+  serviceUnavailable: () =>
+    problem("service-unavailable", "Service unavailable", 503, "The server is shutting down; send the request again on a new connection."),
 } as const;

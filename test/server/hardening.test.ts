@@ -1,8 +1,11 @@
 // Findings of a security review of the reference server: ambiguous credentials, requests that
 // never finish arriving, and responses a cache could keep or a browser could sniff.
+import { connect } from "node:net";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer } from "../../src/server/index.js";
 import type { RunningServer } from "../../src/server/index.js";
+import { schemas } from "../../src/validators.js";
 import type { OperationId } from "../../src/validators.js";
 import { ALICE, BOB, DOCS_CONVERSATION, DOCS_THREAD, MISSING_ID, SENDERS, checkResponse, parseRawResponse, pathOf, rawExchange, send, snapshot, start } from "./http.js";
 import type { SendOptions, Sent } from "./http.js";
@@ -134,5 +137,112 @@ describe("every response: Cache-Control: no-store, X-Content-Type-Options: nosni
     } finally {
       await app.close();
     }
+  });
+});
+
+describe("answers Node and Fastify used to write themselves: the 417 and the 503 while closing", () => {
+  // Node answered an `Expect` other than 100-continue with a bodiless 417, and Fastify a request
+  // arriving on an open connection while the server closes with its own 503 JSON: neither had
+  // X-Request-Id, Cache-Control, X-Content-Type-Options or a problem body.
+  const expectStamped = (res: Sent, status: number, slug: string, where: string) => {
+    expect(res.status, where).toBe(status);
+    expect(res.headers.get("x-request-id"), where).toMatch(/^[A-Za-z0-9._:\-]{1,200}$/);
+    expect(res.headers.get("cache-control"), where).toBe("no-store");
+    expect(res.headers.get("x-content-type-options"), where).toBe("nosniff");
+    expect(res.headers.get("content-type"), where).toMatch(/^application\/problem\+json(;|$)/);
+    expect(res.body, where).toMatchObject({ type: `https://app.puffle.ai/problems/${slug}`, status });
+    expect(schemas.Problem(res.body), `${where}\n${JSON.stringify(schemas.Problem.errors)}`).toBe(true);
+  };
+  const request = (path: string, extra: string, body = '{"status":"active"}') =>
+    `PATCH ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ALICE}\r\nContent-Type: application/json\r\n` +
+    `${extra}Content-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`;
+
+  const expectations: [string, string, string | undefined][] = [
+    ["an operation's path", request(pathOf("updateThread", DOCS_THREAD), "Expect: 200-ok\r\n"), undefined],
+    ["an operation's path, without a token", request(pathOf("updateThread", DOCS_THREAD), "Expect: 200-ok\r\n").replace(/Authorization: [^\r]*\r\n/, ""), undefined],
+    ["an unknown path", request("/api/threadz/x", "Expect: whatever\r\n"), undefined],
+    ["the client's X-Request-Id", request(pathOf("updateConversation", DOCS_CONVERSATION), "Expect: 200-ok\r\nX-Request-Id: mine-417\r\n"), "mine-417"],
+  ];
+  it.each(expectations)("417 to an Expect other than 100-continue: %s", async (name, text, id) => {
+    const before = snapshot(server);
+    const res = parseRawResponse((await rawExchange(server, text)).text);
+    expectStamped(res, 417, "expectation-failed", name);
+    if (id !== undefined) expect(res.headers.get("x-request-id")).toBe(id);
+    expect(snapshot(server)).toEqual(before);
+  });
+
+  it("417 with CORS on: the CORS headers too", async () => {
+    const corsServer = await start({ cors: true });
+    try {
+      const text = request(pathOf("updateThread", DOCS_THREAD), "Expect: 200-ok\r\nOrigin: http://localhost:5173\r\n");
+      const res = parseRawResponse((await rawExchange(corsServer, text)).text);
+      expectStamped(res, 417, "expectation-failed", "417 with CORS");
+      expect(res.headers.get("access-control-allow-origin")).toBe("*");
+      expect(res.headers.get("access-control-expose-headers")).toContain("X-Request-Id");
+    } finally {
+      await corsServer.close();
+    }
+  });
+
+  it("Expect: 100-continue is still served", async () => {
+    const res = parseRawResponse((await rawExchange(server, request(pathOf("updateThread", DOCS_THREAD), "Expect: 100-continue\r\n"))).text.replace(/^HTTP\/1\.1 100 Continue\r\n\r\n/, ""));
+    expect(res.status).toBe(200);
+  });
+
+  /** Splits what came back on one connection into its responses (each with a Content-Length body). */
+  const responsesIn = (text: string): Sent[] => {
+    const out: Sent[] = [];
+    let rest = text;
+    while (rest !== "") {
+      const end = rest.indexOf("\r\n\r\n");
+      const length = Number(/\r\ncontent-length: *(\d+)/i.exec(rest.slice(0, end))?.[1]);
+      const bytes = Buffer.from(rest, "utf8");
+      const size = Buffer.byteLength(rest.slice(0, end + 4)) + length;
+      out.push(parseRawResponse(bytes.subarray(0, size).toString("utf8")));
+      rest = bytes.subarray(size).toString("utf8");
+    }
+    return out;
+  };
+
+  it("503 to a request arriving on an open connection while the server closes", async () => {
+    const app = createServer();
+    let closing!: () => void;
+    const closingSeen = new Promise<void>((resolve) => {
+      closing = resolve;
+    });
+    app.addHook("preClose", (done) => {
+      closing();
+      done();
+    });
+    await app.listen({ port: 0, host: "127.0.0.1" });
+    const port = (app.server.address() as AddressInfo).port;
+    const body = '{"status":"active"}';
+    const first = `PATCH ${pathOf("updateConversation", DOCS_CONVERSATION)} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ALICE}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`;
+    const second = `PATCH ${pathOf("updateThread", DOCS_THREAD)} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ALICE}\r\nContent-Type: application/json\r\nX-Request-Id: mine-503\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`;
+    const socket = connect(port, "127.0.0.1");
+    const chunks: Buffer[] = [];
+    socket.on("data", (chunk: Buffer) => chunks.push(chunk));
+    socket.on("error", () => undefined);
+    const ended = new Promise<void>((resolve) => socket.on("close", () => resolve()));
+    try {
+      // The first request is routed (its body not sent yet), so the connection is busy when the server closes.
+      const routed = new Promise<void>((resolve) => app.server.once("request", () => resolve()));
+      socket.write(first);
+      await routed;
+      const closed = app.close();
+      await closingSeen;
+      // Its body, and a second request on the same connection.
+      socket.write(body + second);
+      await ended;
+      await closed;
+    } finally {
+      socket.destroy();
+      await app.close();
+    }
+    const [served, refused] = responsesIn(Buffer.concat(chunks).toString("utf8"));
+    expect(served?.status).toBe(200);
+    expectStamped(refused!, 503, "service-unavailable", "503 while closing");
+    expect(refused!.headers.get("x-request-id")).toBe("mine-503");
+    expect(refused!.headers.get("connection")).toBe("close");
   });
 });
