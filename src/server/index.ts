@@ -34,15 +34,21 @@ export type { UpdateOutcome } from "./store.js";
 export { MAX_BODY_DEPTH } from "./json.js";
 export type { CorsOption } from "./cors.js";
 
-declare module "fastify" {
-  interface FastifyInstance {
-    /** The reference server's state: its in-memory store. */
-    puffle: { store: Store };
-  }
-  interface FastifyRequest {
-    /** The user whose bearer token the route authenticated (null before that, and on other routes). */
-    puffleUser: SeedUser | null;
-  }
+/**
+ * The reference server's Fastify instance (what createServer returns). Its members are declared
+ * here rather than by augmenting the "fastify" module, which would give every Fastify app in a
+ * program importing this one `puffle` and `puffleUser` members. A type, not an interface: it is not
+ * exported by name, and a consumer's declaration emit can write a type out but not name an interface.
+ */
+type PuffleFastifyInstance = FastifyInstance & {
+  /** The reference server's state: its in-memory store. */
+  puffle: { store: Store };
+};
+
+/** A request on the reference server (its routes' hooks and handlers). */
+interface PuffleRequest extends FastifyRequest {
+  /** The user whose bearer token the route authenticated (null before that, and on other routes). */
+  puffleUser: SeedUser | null;
 }
 
 export interface ServerOptions {
@@ -81,7 +87,7 @@ export interface RunningServer {
   url: string;
   port: number;
   close(): Promise<void>;
-  app: FastifyInstance;
+  app: PuffleFastifyInstance;
 }
 
 /** The response member that carries the record, per operation. */
@@ -242,7 +248,7 @@ function loggerOptions(options: ServerOptions) {
 }
 
 /** The reference server, not listening. Each call starts from a fresh deep copy of the seed. */
-export function createServer(options: ServerOptions = {}): FastifyInstance {
+export function createServer(options: ServerOptions = {}): PuffleFastifyInstance {
   const corsOrigins = corsOriginsOf(options.cors, "createServer");
   const seed = validateSeed(options.seed ?? defaultSeed, "seed");
   const store = new Store(seed);
@@ -310,7 +316,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
       }
       socket.destroy(error);
     },
-  }) as unknown as FastifyInstance;
+  }) as unknown as PuffleFastifyInstance;
 
   /**
    * Answers given before any check, to requests that must not be served: while the server closes
@@ -477,7 +483,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
           sendProblem(reply, problems.unauthorized(), { "www-authenticate": `${REALM}, error="invalid_token"` });
           return;
         }
-        request.puffleUser = user;
+        (request as PuffleRequest).puffleUser = user;
         // 3: the path id matches the spec's pattern.
         const checked = validatePathParams(op, request.params);
         if (!checked.valid) {
@@ -521,7 +527,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
         done();
       },
       handler: (request, reply) => {
-        const user = request.puffleUser;
+        const user = (request as PuffleRequest).puffleUser;
         if (user === null) throw new Error("onRequest did not authenticate the request");
         const { id } = request.params as { id: string };
         const normalized = normalizeRequestBody(op, request.body);

@@ -1,0 +1,57 @@
+// `puffle-api/server` must not change the types of a consumer's own Fastify apps: its declarations
+// (dist/server/index.d.ts, as the package ships them) are compiled with a consumer's file, which
+// checks that FastifyInstance and FastifyRequest have no `puffle` / `puffleUser` member while the
+// reference server's own instance still has its documented `app.puffle.store` (a type a consumer's
+// declaration emit can name). A global
+// `declare module "fastify"` augmentation added both members to every Fastify app in the program.
+import path from "node:path";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+import { repoRoot } from "../property/spec.js";
+
+/** A consumer's file, compiled next to the package (it imports it by name, as a consumer does). */
+const CONSUMER = `
+import { fastify } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { createServer, startServer } from "puffle-api/server";
+
+// The consumer's own app: what Fastify declares, nothing of the reference server's.
+export const instanceHasPuffle: "puffle" extends keyof FastifyInstance ? true : false = false;
+export const requestHasPuffleUser: "puffleUser" extends keyof FastifyRequest ? true : false = false;
+export const own = fastify();
+// A consumer emitting declarations can name what createServer returns (it is not exported by name).
+export const makeServer = () => createServer();
+
+// The reference server keeps its documented members.
+export async function documented() {
+  const server = await startServer({ port: 0 });
+  server.app.puffle.store.snapshot();
+  createServer().puffle.store.snapshot();
+  await server.close();
+}
+`;
+
+function consumerErrors(): string[] {
+  const file = path.join(repoRoot, "test/types/__consumer_of_server__.ts");
+  const config = ts.readConfigFile(path.join(repoRoot, "tsconfig.json"), ts.sys.readFile);
+  const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, repoRoot);
+  const host = ts.createCompilerHost(options);
+  const { getSourceFile, fileExists, readFile } = host;
+  host.fileExists = (name) => name === file || fileExists.call(host, name);
+  host.readFile = (name) => (name === file ? CONSUMER : readFile.call(host, name));
+  host.getSourceFile = (name, language, ...rest) =>
+    name === file ? ts.createSourceFile(name, CONSUMER, language, true) : getSourceFile.call(host, name, language, ...rest);
+  const program = ts.createProgram([file], { ...options, noEmit: true, declaration: true, rootDir: repoRoot }, host);
+  const resolved = program.getSourceFiles().map((f) => f.fileName);
+  expect(resolved, "the consumer compiles against dist/server/index.d.ts").toContain(path.join(repoRoot, "dist/server/index.d.ts"));
+  return ts.getPreEmitDiagnostics(program).map((d) => {
+    const line = d.file !== undefined && d.start !== undefined ? d.file.text.split("\n")[d.file.getLineAndCharacterOfPosition(d.start).line]?.trim() : "";
+    return `${ts.flattenDiagnosticMessageText(d.messageText, "\n")} (${line})`;
+  });
+}
+
+describe("puffle-api/server's types in a consumer's program", () => {
+  it("add no member to the consumer's own FastifyInstance or FastifyRequest, and keep app.puffle.store", () => {
+    expect(consumerErrors()).toEqual([]);
+  });
+});
