@@ -15,7 +15,7 @@ import {
 } from "../errors.js";
 import { validatePathParams, validateRequestBody } from "../validators.js";
 import type { ValidationIssue, ValidationResult } from "../validators.js";
-import { corsBannerLine, hostProblem, parseCorsArgument, stopOnSignals } from "../server/launch.js";
+import { corsBannerLine, hostProblem, logHeldUntilBanner, parseCorsArgument, stopOnSignals } from "../server/launch.js";
 import { withoutCredentials } from "../url-credentials.js";
 import type { CorsOrigins } from "../server/launch.js";
 import { escapeUnsafeInJson, oneLine } from "../unsafe-text.js";
@@ -349,8 +349,9 @@ function addMockCommand(program: Command, deps: Required<Omit<CliDeps, "meta">>,
         throw new CliFailure(EXIT.usage, `--data: ${error instanceof Error ? error.message : String(error)}`);
       }
       let running;
+      const log = opts.quiet === true ? undefined : logHeldUntilBanner(deps.io.stdout);
       try {
-        running = await server.startServer({ port: opts.port, host: opts.host, seed, logger: opts.quiet !== true, cors: opts.cors });
+        running = await server.startServer({ port: opts.port, host: opts.host, seed, logger: opts.quiet !== true, logStream: log?.stream, cors: opts.cors });
       } catch (error) {
         const code = (error as { code?: unknown }).code;
         throw new CliFailure(EXIT.internal, `cannot listen on ${opts.host}:${opts.port}: ${code === "EADDRINUSE" ? "the address is already in use" : error instanceof Error ? error.message : String(error)}`);
@@ -368,6 +369,7 @@ function addMockCommand(program: Command, deps: Required<Omit<CliDeps, "meta">>,
       stopOnSignals(running);
       // Printed once the handlers are in place: whoever waits for the banner may stop the server at once.
       deps.io.stdout(lines.join("\n"));
+      log?.release();
       setResult(EXIT.ok);
     });
 }

@@ -1,6 +1,7 @@
 // What both launchers of the reference server share — `puffle mock` (src/cli/program.ts) and
-// `npm run mock` (src/server/main.ts): the --host and --cors checks, the banner's CORS line, and the
-// shutdown on SIGINT/SIGTERM. Types only from ./index.js, so importing this does not load Fastify.
+// `npm run mock` (src/server/main.ts): the --host and --cors checks, the banner's CORS line, the
+// request log held until the banner is out, and the shutdown on SIGINT/SIGTERM. Types only from
+// ./index.js, so importing this does not load Fastify.
 import type { RunningServer } from "./index.js";
 
 // `--cors [origin]`: parseCorsArgument checks the value (`*` when the option is given alone) and
@@ -18,6 +19,29 @@ export const CLOSE_GRACE_MS = 1000;
 export function hostProblem(text: string): string | undefined {
   if (/^[^\s/?#@]+$/.test(text)) return undefined;
   return `--host must be a host name or an IP address such as 127.0.0.1 or ::1, got ${JSON.stringify(text)}`;
+}
+
+/**
+ * The request log's stream while a launcher starts (`logStream` of startServer): Fastify logs
+ * "Server listening at …" as it starts listening, before the launcher knows the URL its banner
+ * shows. Lines are held until `release()`, called once the banner is out, and then written with
+ * `write`, as every later line is: the banner comes first.
+ */
+export function logHeldUntilBanner(write: (text: string) => void): { stream: { write(line: string): void }; release(): void } {
+  let held: string[] | undefined = [];
+  return {
+    stream: {
+      write: (line) => {
+        if (held === undefined) write(line);
+        else held.push(line);
+      },
+    },
+    release: () => {
+      const lines = held ?? [];
+      held = undefined;
+      for (const line of lines) write(line);
+    },
+  };
 }
 
 /**

@@ -9,7 +9,7 @@ import { operationIds } from "../validators.js";
 import { defaultSeedText } from "./default-seed.js";
 import { defaultSeed, loadSeed, SeedError, startServer } from "./index.js";
 import type { RunningServer, Seed } from "./index.js";
-import { corsBannerLine, exitOnOutputErrors, hostProblem, parseCorsArgument, stopOnSignals } from "./launch.js";
+import { corsBannerLine, exitOnOutputErrors, hostProblem, logHeldUntilBanner, parseCorsArgument, stopOnSignals } from "./launch.js";
 import type { CorsOrigins } from "./launch.js";
 
 const USAGE = `Usage: node dist/server/main.js [options]   (npm run mock -- [options])
@@ -119,8 +119,9 @@ async function main(argv: string[]): Promise<void> {
     }
   }
   let server: RunningServer;
+  const log = values.quiet ? undefined : logHeldUntilBanner((text) => void process.stdout.write(text));
   try {
-    server = await startServer({ port, host, seed, logger: !values.quiet, cors });
+    server = await startServer({ port, host, seed, logger: !values.quiet, logStream: log?.stream, cors });
   } catch (error) {
     const code = (error as { code?: string }).code;
     const reason = code === "EADDRINUSE" ? "the address is already in use" : error instanceof Error ? error.message : String(error);
@@ -129,6 +130,7 @@ async function main(argv: string[]): Promise<void> {
   }
   stopOnSignals(server);
   process.stdout.write(banner(server, seed, values.data ?? "default seed", cors));
+  log?.release();
 }
 
 /** Whether this module is the program node was started with (not imported, e.g. for `banner`). */

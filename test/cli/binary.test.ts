@@ -365,6 +365,32 @@ describe("help, version and puffle mock", () => {
     return { child, port, exited, output: () => out, errors: () => err };
   }
 
+  // Fastify logs "Server listening at …" while it starts listening, before the launcher knows the URL
+  // its banner shows: that JSON line came out first, above the banner.
+  it.each(LAUNCHERS)("%s prints its banner before any log line", async (_name, launcher) => {
+    const mock = await startMock([], launcher);
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no log line: ${mock.output()}`)), 15_000);
+        const check = () => {
+          if (mock.output().includes('"msg":"Server listening at')) {
+            clearTimeout(timer);
+            mock.child.stdout.off("data", check);
+            resolve();
+          }
+        };
+        mock.child.stdout.on("data", check);
+        check();
+      });
+      const out = mock.output();
+      expect(out.split("\n")[0]).toMatch(/^Puffle reference server listening on http:\/\/127\.0\.0\.1:\d+/);
+      expect(out.indexOf('"msg":"Server listening at'), out).toBeGreaterThan(out.indexOf("Try:"));
+    } finally {
+      mock.child.kill("SIGTERM");
+      await exitWithin(mock, 15_000);
+    }
+  });
+
   /** Resolves with the exit, or with "still running" once `ms` have passed (the child is then killed). */
   async function exitWithin(mock: Awaited<ReturnType<typeof startMock>>, ms: number) {
     let timer: NodeJS.Timeout | undefined;
