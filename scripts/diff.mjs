@@ -12,10 +12,15 @@
 //      bounds on the request side, request patterns/formats added or changed, request objects
 //      closed, multipleOf/uniqueItems/enum added on the request side, removed response enum values
 //      (or a whole response enum),
-//      response fields that are no longer guaranteed (and, again, new required request fields and
-//      removed response fields).
-// Exit 0: nothing breaking. Exit 1: a breaking change (info.version must then get a new major; the
-// output says whether it did). Exit 2: the command could not run (a bad argument, a spec missing or
+//      response fields that are no longer guaranteed, response enum values added and types widened,
+//      media types, operationIds and security requirements removed or changed (and, again, new
+//      required request fields and removed response fields); wider response constraints and new
+//      statuses as notable; changes under keywords the rules do not read, to review by hand.
+// Each finding is breaking (✖), to review by hand (?: a change the rules cannot classify, such as
+// one under oneOf/anyOf/not/if), or notable (•: a response widened where no client type changes,
+// a new status). Exit 0: nothing breaking or to review (notable findings are printed). Exit 1: a
+// breaking change (info.version must then get a new major; the output says whether it did), or
+// one to review. Exit 2: the command could not run (a bad argument, a spec missing or
 // not JSON at the ref or as FILE, Optic failing, a `$ref` outside the spec that the puffle rules
 // cannot follow), said in one line.
 import { execFileSync, spawnSync } from "node:child_process";
@@ -148,20 +153,27 @@ try {
   fail(`puffle rules cannot read the ${e.message}`);
 }
 console.log("\n# puffle rules (scripts/publish/breaking-rules.mjs)");
-if (findings.length === 0) console.log("no breaking change found");
-for (const f of findings) console.log(`✖ [${f.rule}] ${f.where}: ${f.message}`);
+const breakingFindings = findings.filter((f) => f.severity === "breaking");
+const review = findings.filter((f) => f.severity === "review");
+if (breakingFindings.length === 0) console.log("no breaking change found");
+// ✖ breaking, ? to review by hand (undecided, counted as breaking until a person says otherwise), • notable.
+const marks = { breaking: "✖", review: "?", notable: "•" };
+for (const f of findings) console.log(`${marks[f.severity]} [${f.rule}] ${f.where}: ${f.message}`);
 
-const breaking = opticBreaking || findings.length > 0;
+const breaking = opticBreaking || breakingFindings.length > 0;
 const major = (v) => Number.parseInt(String(v ?? "0").split(".")[0], 10);
+const bumped = major(head.info?.version) > major(base.info?.version);
 console.log("");
 if (breaking) {
-  const bumped = major(head.info?.version) > major(base.info?.version);
-  console.log(`BREAKING: ${opticBreaking ? "optic" : ""}${opticBreaking && findings.length ? " and " : ""}${findings.length ? `${findings.length} puffle rule finding(s)` : ""}.`);
+  console.log(`BREAKING: ${opticBreaking ? "optic" : ""}${opticBreaking && breakingFindings.length ? " and " : ""}${breakingFindings.length ? `${breakingFindings.length} puffle rule finding(s)` : ""}.`);
   console.log(
     bumped
       ? `info.version has a new major (${base.info.version} → ${head.info.version}), as a breaking change requires; record it in CHANGELOG.md.`
       : `A breaking change needs a new major info.version (now ${head.info?.version}, base ${base.info?.version}); see CHANGELOG.md.`,
   );
-  process.exit(1);
 }
+if (review.length > 0) {
+  console.log(`REVIEW: ${review.length} change(s) the puffle rules do not classify (marked ?): read each; one that breaks a client needs a new major info.version (now ${head.info?.version}, base ${base.info?.version}).`);
+}
+if (breaking || review.length > 0) process.exit(1);
 console.log("OK: no breaking change.");

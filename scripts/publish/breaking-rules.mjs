@@ -20,19 +20,77 @@
 //     - removed-enum-value: a value the client handles may no longer come back (SDKs generate
 //       closed unions from response enums, so removing a member changes their types)
 //     - response-enum-removed: the enum (or const) is gone, so any value may come back: every value
-//       added at once (Optic flags a response enum value added, as a client's exhaustive handling
-//       no longer covers the response)
+//       added at once
+//     - response-enum-value-added: a value the client's exhaustive handling does not cover (Optic
+//       flags it too)
+//     - response-type-widened: a type (or null) may come back that did not (`type` list grown or
+//       removed, integer → number, OpenAPI 3.0 `nullable: true`): the generated types widen
+//   operation (breaking)
+//     - removed-media-type: a request or response media type both specs' operation had is gone
+//     - changed-operation-id: the names generated from it (validators' entries, SDK methods) change
+//     - removed-security: a security requirement (or anonymous access) a client may use is gone
+//     - new-required-field (again): an optional parameter or request body became required
+//   notable (printed, exit 0): a wider response that no generated type shows — a client validating
+//   responses with the old schema refuses what it did not expect — and additions a client may not
+//   handle. (The same changes on the request side widen what is accepted: not flagged.)
+//     - response-widened-bound: a lower bound lowered or removed, an upper one raised or removed
+//     - response-changed-pattern / response-changed-format: a pattern or format removed or changed
+//     - response-removed-constraint: a multipleOf removed (or one the old does not divide),
+//       uniqueItems no longer true
+//     - response-opened-object: additionalProperties/unevaluatedProperties no longer false (or a
+//       schema no longer), so a property not listed may come back
+//     - new-response-status: a documented status added (a minor, by the CHANGELOG rule)
+//     - removed-parameter: a parameter gone (the client's generated types no longer take it)
+//   review (exit 1 until a person says otherwise): changes the rules cannot classify
+//     - unexamined-keyword: prefixItems, contains, not, oneOf, anyOf, propertyNames,
+//       patternProperties, dependentRequired/dependentSchemas, if/then/else, … (UNEXAMINED) added,
+//       removed or changed (compared with `$ref`s inside followed, annotations left out)
+//     - changed-security-scheme: a security scheme of the same name sends credentials differently
 //
 // Schemas are compared after resolving local `$ref`s and merging `allOf` members (see flatten: the
-// strictest bound, the common enum values, every pattern, format and multipleOf, all properties and
-// `required`), so moving a property between components, or a bound into an `allOf` member, is not a
-// change in itself. A response pattern, format or bound removed (a wider response) is not flagged.
+// strictest bound, the common enum values and types, every pattern, format and multipleOf, all
+// properties and `required`), so moving a property between components, or a bound into an `allOf`
+// member, is not a change in itself. Optic reports removed operations and statuses: not repeated.
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 const LOWER = ["minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties"];
 const UPPER = ["maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties"];
 /** The keywords that close an object: `false` refuses a property not listed, a schema constrains it. */
 const CLOSERS = ["additionalProperties", "unevaluatedProperties"];
+/**
+ * Keywords the rules do not read: any change under one of them (its value with every `$ref` inside
+ * followed, in the schema or an `allOf` member) is a `review` finding naming the place and keyword.
+ */
+const UNEXAMINED = ["prefixItems", "contains", "minContains", "maxContains", "not", "oneOf", "anyOf", "propertyNames", "patternProperties", "dependentRequired", "dependentSchemas", "dependencies", "if", "then", "else", "unevaluatedItems", "discriminator"];
+/** What each rule's finding means: `breaking` (exit 1), `review` (exit 1: undecided, a person checks), `notable` (printed, exit 0). */
+export const SEVERITY = {
+  "narrowed-bound": "breaking",
+  "new-required-field": "breaking",
+  "changed-pattern": "breaking",
+  "changed-format": "breaking",
+  "closed-object": "breaking",
+  "new-constraint": "breaking",
+  "new-enum": "breaking",
+  "removed-enum-value": "breaking",
+  "removed-response-field": "breaking",
+  "response-field-optional": "breaking",
+  "response-enum-removed": "breaking",
+  "response-enum-value-added": "breaking",
+  "response-type-widened": "breaking",
+  "removed-media-type": "breaking",
+  "changed-operation-id": "breaking",
+  "removed-security": "breaking",
+  "response-widened-bound": "notable",
+  "response-changed-pattern": "notable",
+  "response-changed-format": "notable",
+  "response-removed-constraint": "notable",
+  "response-opened-object": "notable",
+  "new-response-status": "notable",
+  "removed-parameter": "notable",
+  "unexamined-keyword": "review",
+  "changed-security-scheme": "review",
+};
+
 /** Keywords that do not constrain a value: a schema of only these is the `true` schema. */
 const ANNOTATIONS = new Set(["description", "title", "examples", "example", "default", "deprecated", "readOnly", "writeOnly", "$comment"]);
 
@@ -108,6 +166,56 @@ function resolve(spec, node) {
 
 const sameJson = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
+/** The JSON types a schema's own `type` allows (an OpenAPI 3.0 `nullable: true` adds "null"), sorted; undefined: any. */
+function ownTypes(schema) {
+  if (schema.type === undefined) return undefined;
+  const list = Array.isArray(schema.type) ? [...schema.type] : [schema.type];
+  if (schema.nullable === true && !list.includes("null")) list.push("null");
+  return [...new Set(list)].sort();
+}
+
+/** `t` is one of `types` ("integer" is a "number"); undefined `types` allows any. */
+const typeIn = (t, types) => types === undefined || types.includes(t) || (t === "integer" && types.includes("number"));
+
+/** The types both lists allow (undefined: any). */
+function intersectTypes(a, b) {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return [...new Set([...a.filter((t) => typeIn(t, b)), ...b.filter((t) => typeIn(t, a))])].sort();
+}
+
+/** Keywords whose value is data, not schemas (compared as it is). */
+const DATA = new Set(["enum", "const", "required", "dependentRequired", "default", "examples", "example"]);
+/** Keywords whose value maps names to schemas (the names are not keywords). */
+const MAPS = new Set(["properties", "patternProperties", "dependentSchemas", "$defs", "definitions", "dependencies"]);
+
+/**
+ * `node` as canonical JSON text, with every `$ref` inside followed (a cycle is left as the `$ref`),
+ * object keys sorted, and annotations (descriptions, examples, `x-` extensions) left out: equal text,
+ * same constraint.
+ */
+function canonical(spec, node, refs = [], names = false) {
+  if (Array.isArray(node)) return `[${node.map((v) => canonical(spec, v, refs)).join(",")}]`;
+  if (!node || typeof node !== "object") return JSON.stringify(node);
+  const entries = [];
+  for (const k of Object.keys(node).sort()) {
+    if (!names && (ANNOTATIONS.has(k) || k.startsWith("x-"))) continue;
+    const v = node[k];
+    if (!names && k === "$ref" && typeof v === "string") {
+      entries.push(`"$ref":${refs.includes(v) || refs.length > 32 ? JSON.stringify(v) : canonical(spec, pointer(spec, v), [...refs, v])}`);
+    } else if (!names && DATA.has(k)) entries.push(`${JSON.stringify(k)}:${sortedJson(v)}`);
+    else entries.push(`${JSON.stringify(k)}:${canonical(spec, v, refs, !names && MAPS.has(k))}`);
+  }
+  return `{${entries.join(",")}}`;
+}
+
+/** JSON text with object keys sorted. */
+function sortedJson(v) {
+  if (Array.isArray(v)) return `[${v.map(sortedJson).join(",")}]`;
+  if (!v || typeof v !== "object") return JSON.stringify(v);
+  return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${sortedJson(v[k])}`).join(",")}}`;
+}
+
 /**
  * The schema with `$ref`s resolved and `allOf` members merged in. Every member applies together
  * with the schema's own keywords (and a `$ref`'s siblings with its target, in 3.1), so the result
@@ -116,15 +224,16 @@ const sameJson = (a, b) => JSON.stringify(a) === JSON.stringify(b);
  * and `multipleOf` (as `patterns`, `formats`, `multiples`, sorted), `uniqueItems` true if any says
  * so, `additionalProperties`/`unevaluatedProperties` false if any is false (else the `allOf` of the
  * schemas given), and a property or `items` given more than once as the `allOf` of those schemas
- * (flattened in turn when walked). The order of the members does not matter. Other keywords are the
+ * (flattened in turn when walked), the types every `type` allows (`types`, undefined: any), and the
+ * values of the keywords no rule reads, from the schema and every member (`unexamined`). The order of the members does not matter. Other keywords are the
  * schema's own (no rule reads them).
  */
 function flatten(spec, node, refs = []) {
   // true, false or missing (no rule applies to them), and a `$ref` cycle through allOf (already merged).
-  if (!node || typeof node !== "object" || Array.isArray(node) || refs.length > 64) return { properties: {}, required: [], patterns: [], formats: [], multiples: [] };
+  if (!node || typeof node !== "object" || Array.isArray(node) || refs.length > 64) return { properties: {}, required: [], patterns: [], formats: [], multiples: [], types: undefined, unexamined: {} };
   if (typeof node.$ref === "string") {
     const { $ref, ...siblings } = node;
-    if (refs.includes($ref)) return { properties: {}, required: [], patterns: [], formats: [], multiples: [] };
+    if (refs.includes($ref)) return { properties: {}, required: [], patterns: [], formats: [], multiples: [], types: undefined, unexamined: {} };
     if (Object.keys(siblings).length > 0) return flatten(spec, { ...siblings, allOf: [{ $ref }, ...(siblings.allOf ?? [])] }, refs);
     return flatten(spec, pointer(spec, $ref), [...refs, $ref]);
   }
@@ -137,6 +246,9 @@ function flatten(spec, node, refs = []) {
   const formats = typeof schema.format === "string" ? [schema.format] : [];
   const multiples = typeof schema.multipleOf === "number" ? [schema.multipleOf] : [];
   const closers = Object.fromEntries(CLOSERS.map((k) => [k, schema[k] === undefined ? [] : [schema[k]]]));
+  let types = ownTypes(schema);
+  const unexamined = {};
+  for (const k of UNEXAMINED) if (schema[k] !== undefined) unexamined[k] = [schema[k]];
   for (const member of schema.allOf ?? []) {
     const m = flatten(spec, member, refs);
     for (const [k, v] of Object.entries(m.properties)) out.properties[k] = k in out.properties ? { allOf: [out.properties[k], v] } : v;
@@ -150,7 +262,11 @@ function flatten(spec, node, refs = []) {
     multiples.push(...m.multiples);
     if (m.uniqueItems === true) out.uniqueItems = true;
     for (const k of CLOSERS) if (m[k] !== undefined) closers[k].push(m[k]);
+    types = intersectTypes(types, m.types);
+    for (const [k, list] of Object.entries(m.unexamined)) (unexamined[k] ??= []).push(...list);
   }
+  out.types = types;
+  out.unexamined = unexamined;
   out.patterns = [...new Set(patterns)].sort();
   out.formats = [...new Set(formats)].sort();
   out.multiples = [...new Set(multiples)].sort((x, y) => x - y);
@@ -181,7 +297,7 @@ function walk(ctx, base, head, where, side, seen) {
   const key = `${side}\u0000${where}`;
   if (seen.has(key) || seen.size > 5000) return;
   seen.add(key);
-  const add = (rule, message) => ctx.findings.push({ rule, side, where, message });
+  const add = (rule, message) => ctx.findings.push({ rule, severity: SEVERITY[rule], side, where, message });
 
   if (side === "request") {
     for (const k of LOWER) {
@@ -219,6 +335,49 @@ function walk(ctx, base, head, where, side, seen) {
       else if (b.required.includes(name) && !h.required.includes(name)) add("response-field-optional", `"${name}" is no longer required (may be missing)`);
     }
     if (Array.isArray(b.enum) && !Array.isArray(h.enum)) add("response-enum-removed", `enum removed (was ${JSON.stringify(b.enum)}): any value may come back`);
+    if (Array.isArray(b.enum) && Array.isArray(h.enum)) {
+      for (const v of h.enum.filter((x) => !b.enum.some((w) => sameJson(w, x)))) add("response-enum-value-added", `enum value ${JSON.stringify(v)} was added (a client's exhaustive handling of the old values misses it)`);
+    }
+    // A type (or null) that may come back and did not: the generated types widen, old code breaks.
+    const said = (t) => (t === undefined ? "any" : t.join(" | "));
+    if (b.types !== undefined && (h.types === undefined || h.types.some((t) => !typeIn(t, b.types)))) {
+      const nullable = h.types !== undefined && h.types.filter((t) => !typeIn(t, b.types)).every((t) => t === "null");
+      add("response-type-widened", `type widened from ${said(b.types)} to ${said(h.types)}${nullable ? " (may now be null)" : ""}`);
+    }
+    // What came back still does, but more may: a client validating with the old schema refuses it.
+    for (const k of LOWER) {
+      if (typeof b[k] === "number" && !(h[k] >= b[k])) add("response-widened-bound", `${k} lowered from ${b[k]} to ${h[k] ?? "none"}`);
+    }
+    for (const k of UPPER) {
+      if (typeof b[k] === "number" && !(h[k] <= b[k])) add("response-widened-bound", `${k} raised from ${b[k]} to ${h[k] ?? "none"}`);
+    }
+    for (const [k, rule, list] of [["pattern", "response-changed-pattern", "patterns"], ["format", "response-changed-format", "formats"]]) {
+      const added = h[list].filter((v) => !b[list].includes(v));
+      for (const v of b[list].filter((x) => !h[list].includes(x))) {
+        add(rule, `${k} changed from ${JSON.stringify(v)} to ${added.length > 0 ? added.map((a) => JSON.stringify(a)).join(" and ") : "none"}`);
+      }
+    }
+    const divides = (m, x) => Math.abs(x / m - Math.round(x / m)) < 1e-9;
+    for (const x of b.multiples) {
+      if (!h.multiples.some((m) => divides(x, m))) add("response-removed-constraint", `multipleOf changed from ${x} to ${h.multiples.join(" and ") || "none"}`);
+    }
+    if (b.uniqueItems === true && h.uniqueItems !== true) add("response-removed-constraint", `uniqueItems changed from true to ${h.uniqueItems ?? "none"}`);
+    for (const k of CLOSERS) {
+      const was = openness(b[k]);
+      const now = openness(h[k]);
+      // The other closer false in its place: still no property beyond the listed ones.
+      const other = CLOSERS.find((c) => c !== k);
+      if (was === "false" && now !== "false" && h[other] !== false) add("response-opened-object", `${k} changed from false to ${now} (a property not listed may come back)`);
+      else if (was === "a schema" && (now === "none" || now === "true") && h[other] !== false) add("response-opened-object", `${k} changed from a schema to ${now} (a property not listed may come back unchecked)`);
+    }
+  }
+  // Keywords no rule reads: any change is for a person to judge.
+  for (const k of UNEXAMINED) {
+    const bk = located("base", where, () => (b.unexamined[k] ?? []).map((v) => canonical(ctx.base, v)).sort());
+    const hk = located("head", where, () => (h.unexamined[k] ?? []).map((v) => canonical(ctx.head, v)).sort());
+    if (sameJson(bk, hk)) continue;
+    const how = bk.length === 0 ? "added" : hk.length === 0 ? "removed" : "changed";
+    add("unexamined-keyword", `${k} ${how} (these rules do not examine ${k}; review by hand whether it breaks a client)`);
   }
   if (Array.isArray(b.enum) && Array.isArray(h.enum)) {
     const gone = b.enum.filter((v) => !h.enum.some((w) => sameJson(w, v)));
@@ -251,24 +410,50 @@ function params(spec, { item, op }) {
  * A spec they cannot read throws a SpecShapeError naming the spec (base or head) and the place. */
 export function breakingChanges(base, head) {
   const ctx = { base, head, findings: [] };
+  const push = (rule, side, where, message) => ctx.findings.push({ rule, severity: SEVERITY[rule], side, where, message });
   const baseOps = located("base", "paths", () => operations(base));
   const headOps = located("head", "paths", () => operations(head));
   for (const [name, b] of baseOps) {
     const h = headOps.get(name);
     if (!h) continue; // a removed operation: Optic reports it
     const seen = new Set();
+    // Generated names follow the operationId (the validators' check<OperationId>… entries, SDK methods).
+    if (typeof b.op.operationId === "string" && b.op.operationId !== h.op.operationId) {
+      push("changed-operation-id", "operation", name, `operationId changed from ${JSON.stringify(b.op.operationId)} to ${JSON.stringify(h.op.operationId ?? "none")} (names generated from it change)`);
+    }
+    // Each security requirement is an alternative a client may use; none (or `{}`) is anonymous access.
+    const requirements = (spec, op) => {
+      const list = op.security ?? spec.security ?? [];
+      return list.length === 0 ? [sortedJson({})] : list.map((r) => sortedJson(Object.fromEntries(Object.entries(r ?? {}).map(([k, v]) => [k, Array.isArray(v) ? [...v].sort() : v]))));
+    };
+    const bSec = located("base", `${name} security`, () => requirements(base, b.op));
+    const hSec = located("head", `${name} security`, () => requirements(head, h.op));
+    if (!hSec.includes("{}")) {
+      for (const r of bSec.filter((x) => !hSec.includes(x))) {
+        push("removed-security", "operation", name, `security requirement ${r === "{}" ? "none (anonymous access)" : r} no longer accepted (now ${hSec.join(" or ")}): a client using it is refused`);
+      }
+    }
     const bp = located("base", `${name} parameters`, () => params(base, b));
     const hp = located("head", `${name} parameters`, () => params(head, h));
     for (const [id, p] of bp) {
-      if (hp.has(id)) walk(ctx, p.schema ?? {}, hp.get(id).schema ?? {}, `${name} ${id}`, "request", seen);
+      const hq = hp.get(id);
+      if (!hq) push("removed-parameter", "request", `${name} ${id}`, "parameter removed (the server no longer reads it; a client's generated types no longer take it)");
+      else {
+        if (hq.required && !p.required) push("new-required-field", "request", `${name} ${id}`, "parameter is now required");
+        walk(ctx, p.schema ?? {}, hq.schema ?? {}, `${name} ${id}`, "request", seen);
+      }
     }
     for (const [id, p] of hp) {
-      if (p.required && !bp.has(id)) ctx.findings.push({ rule: "new-required-field", side: "request", where: `${name} ${id}`, message: "new required parameter" });
+      if (p.required && !bp.has(id)) push("new-required-field", "request", `${name} ${id}`, "new required parameter");
     }
-    const bBody = located("base", `${name} requestBody`, () => resolve(base, b.op.requestBody)?.content ?? {});
-    const hBody = located("head", `${name} requestBody`, () => resolve(head, h.op.requestBody)?.content ?? {});
+    const bReq = located("base", `${name} requestBody`, () => resolve(base, b.op.requestBody));
+    const hReq = located("head", `${name} requestBody`, () => resolve(head, h.op.requestBody));
+    if (hReq?.required === true && bReq?.required !== true) push("new-required-field", "request", `${name} request`, "the request body is now required");
+    const bBody = bReq?.content ?? {};
+    const hBody = hReq?.content ?? {};
     for (const [type, media] of Object.entries(bBody)) {
       if (hBody[type]) walk(ctx, media.schema ?? {}, hBody[type].schema ?? {}, `${name} request ${type}`, "request", seen);
+      else push("removed-media-type", "request", `${name} request ${type}`, `request media type ${type} removed (a client sending it is refused)`);
     }
     for (const [status, resp] of Object.entries(b.op.responses ?? {})) {
       const hr = h.op.responses?.[status];
@@ -277,8 +462,21 @@ export function breakingChanges(base, head) {
       const hc = located("head", `${name} ${status}`, () => resolve(head, hr).content ?? {});
       for (const [type, media] of Object.entries(bc)) {
         if (hc[type]) walk(ctx, media.schema ?? {}, hc[type].schema ?? {}, `${name} ${status} ${type}`, "response", seen);
+        else push("removed-media-type", "response", `${name} ${status} ${type}`, `response media type ${type} removed (a client reading it gets another)`);
       }
     }
+    for (const status of Object.keys(h.op.responses ?? {})) {
+      if (!Object.hasOwn(b.op.responses ?? {}, status)) push("new-response-status", "response", `${name} ${status}`, `status ${status} added (a client's handling of the documented statuses may not cover it)`);
+    }
+  }
+  // A security scheme the operations name, changed in how credentials are sent: for a person to judge.
+  const bSchemes = base.components?.securitySchemes ?? {};
+  const hSchemes = head.components?.securitySchemes ?? {};
+  for (const [id, scheme] of Object.entries(bSchemes)) {
+    if (!Object.hasOwn(hSchemes, id)) continue; // a removed scheme an operation still names: removed-security
+    const bs = located("base", `components/securitySchemes/${id}`, () => canonical(base, resolve(base, scheme)));
+    const hs = located("head", `components/securitySchemes/${id}`, () => canonical(head, resolve(head, hSchemes[id])));
+    if (bs !== hs) push("changed-security-scheme", "operation", `components/securitySchemes/${id}`, `security scheme ${JSON.stringify(id)} changed from ${bs} to ${hs}: review by hand`);
   }
   return ctx.findings;
 }

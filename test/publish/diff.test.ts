@@ -45,6 +45,10 @@ interface Case {
   says?: string;
   /** A change to the base too (default: the work tree's bundled spec as it is). */
   base?: (s: Spec) => void;
+  /** A rule printed as notable (•), which leaves the exit code alone. */
+  notable?: string;
+  /** A rule printed as to review by hand (?), which exits 1 with a REVIEW line. */
+  review?: string;
 }
 
 const cases: Case[] = [
@@ -121,6 +125,16 @@ const cases: Case[] = [
       schemas(s).UnreadCount = { type: "string", description: "now a string" };
     },
   },
+  // Response widened where the generated types change: breaking (puffle rules; Optic too for some).
+  { name: "response enum value added (status deleted)", breaking: true, by: "response-enum-value-added", mutate: (s) => { schemas(s).ConversationStatus.enum = ["active", "archived", "draft", "deleted"]; } },
+  { name: "response field made nullable (conversation.created_at)", breaking: true, by: "response-type-widened", says: "type widened from string to null | string (may now be null)", mutate: (s) => { schemas(s).ConversationRow.properties.created_at.type = ["string", "null"]; } },
+  { name: "response media type removed (200 application/json)", breaking: true, by: "removed-media-type", mutate: (s) => { const c = s.paths["/api/threads/{id}"].patch.responses["200"].content; c["application/problem+json"] = c["application/json"]; delete c["application/json"]; } },
+  { name: "operationId renamed (updateThread → patchThread)", breaking: true, by: "changed-operation-id", mutate: (s) => { s.paths["/api/threads/{id}"].patch.operationId = "patchThread"; } },
+  // A change the rules cannot classify: exit 1, to review by hand.
+  { name: "request anyOf added (participant_name)", breaking: false, review: "unexamined-keyword", mutate: (s) => { participantName(s).anyOf = [{ minLength: 3 }, { const: "" }]; } },
+  // Notable: printed, exit 0 (a wider response that no generated type shows; a new status).
+  { name: "response pattern removed (conversation.account_id)", breaking: false, notable: "response-changed-pattern", mutate: (s) => { delete schemas(s).ConversationRow.properties.account_id.pattern; } },
+  { name: "new status (429)", breaking: false, notable: "new-response-status", mutate: (s) => { s.paths["/api/threads/{id}"].patch.responses["429"] = { description: "Too many requests." }; } },
   // Not breaking.
   { name: "description changed", breaking: false, mutate: (s) => { s.info.description = "Reworded."; conversationOp(s).description = "Reworded."; } },
   { name: "new optional request field", breaking: false, mutate: (s) => { schemas(s).UpdateThreadRequest.properties.draft_note = { type: "string", description: "A note." }; } },
@@ -154,7 +168,7 @@ describe("npm run diff classifies spec mutations", () => {
   }, SLOW);
 
   for (const c of cases) {
-    it(`${c.breaking ? "breaking" : "not breaking"}: ${c.name}`, async () => {
+    it(`${c.breaking ? "breaking" : c.review ? "to review" : "not breaking"}: ${c.name}`, async () => {
       const from = structuredClone(base);
       c.base?.(from);
       const head = structuredClone(base);
@@ -168,8 +182,13 @@ describe("npm run diff classifies spec mutations", () => {
         writeFileSync(fromPath, JSON.stringify(from));
       }
       const r = await runDiff(["--base", fromPath, "--head", file]);
-      expect(r.status, r.out).toBe(c.breaking ? 1 : 0);
-      if (c.breaking) {
+      expect(r.status, r.out).toBe(c.breaking || c.review ? 1 : 0);
+      if (c.notable) expect(r.out).toContain(`• [${c.notable}] `);
+      if (c.review) {
+        expect(r.out).toContain(`? [${c.review}] `);
+        expect(r.out).toContain("REVIEW: 1 change(s) the puffle rules do not classify");
+        expect(r.out).not.toContain("BREAKING");
+      } else if (c.breaking) {
         expect(r.out).toContain("BREAKING");
         expect(r.out).toContain("needs a new major info.version");
         if (c.by === "optic") expect(r.out).toMatch(/BREAKING: optic/);
@@ -298,7 +317,7 @@ describe("breaking-rules.mjs merges allOf into the strictest schema", () => {
     },
     components: { schemas: defs },
   });
-  const at = { request: "PATCH /x request application/json", response: "PATCH /x 200 application/json" };
+  const at = { request: "PATCH /x request application/json", response: "PATCH /x 200 application/json", operation: "PATCH /x" };
   interface Merge {
     side?: "request" | "response";
     base: Schema;
@@ -409,7 +428,62 @@ describe("breaking-rules.mjs merges allOf into the strictest schema", () => {
     // Response side: these rules are the request's; a response pattern or format added narrows what
     // comes back, and one removed is not flagged, as a response bound removed is not.
     ["response: a pattern, format and additionalProperties: false added", { side: "response", base: {}, head: { pattern: "^a", format: "uuid", additionalProperties: false, multipleOf: 2 }, want: [] }],
-    ["response: a pattern and format removed", { side: "response", base: { pattern: "^a", format: "uuid" }, head: {}, want: [] }],
+    // A wider response (a constraint removed or loosened): what came back still does, but more may. A
+    // client that validates responses with the old schema refuses the new values, while no generated
+    // type changes, so these are notable (printed, exit 0), as the same changes on the request are
+    // not breaking at all.
+    ["response: a pattern and format removed", { side: "response", base: { pattern: "^a", format: "uuid" }, head: {}, want: ['[response-changed-pattern] response: pattern changed from "^a" to none', '[response-changed-format] response: format changed from "uuid" to none'] }],
+    ["response: a pattern changed", { side: "response", base: { pattern: "^a" }, head: { pattern: "^b" }, want: ['[response-changed-pattern] response: pattern changed from "^a" to "^b"'] }],
+    ["response: a pattern moved into an allOf member", { side: "response", base: { pattern: "^a" }, head: { allOf: [{ pattern: "^a" }] }, want: [] }],
+    ["response: a format changed", { side: "response", base: { format: "email" }, head: { format: "idn-email" }, want: ['[response-changed-format] response: format changed from "email" to "idn-email"'] }],
+    ["response: minLength lowered", { side: "response", base: { minLength: 5 }, head: { minLength: 1 }, want: ["[response-widened-bound] response: minLength lowered from 5 to 1"] }],
+    ["response: maxLength removed", { side: "response", base: { maxLength: 100 }, head: {}, want: ["[response-widened-bound] response: maxLength raised from 100 to none"] }],
+    ["response: minimum removed", { side: "response", base: { minimum: 0 }, head: {}, want: ["[response-widened-bound] response: minimum lowered from 0 to none"] }],
+    ["response: maximum raised", { side: "response", base: { maximum: 10 }, head: { maximum: 20 }, want: ["[response-widened-bound] response: maximum raised from 10 to 20"] }],
+    ["response: maxItems raised", { side: "response", base: { maxItems: 5 }, head: { maxItems: 6 }, want: ["[response-widened-bound] response: maxItems raised from 5 to 6"] }],
+    ["response: maxLength lowered (narrower: not flagged)", { side: "response", base: { maxLength: 100 }, head: { maxLength: 10 }, want: [] }],
+    ["response: a bound moved into an allOf member", { side: "response", base: { maximum: 10 }, head: { allOf: [{ maximum: 10 }] }, want: [] }],
+    ["response: multipleOf removed", { side: "response", base: { multipleOf: 2 }, head: {}, want: ["[response-removed-constraint] response: multipleOf changed from 2 to none"] }],
+    ["response: multipleOf changed to a multiple of the old (narrower)", { side: "response", base: { multipleOf: 2 }, head: { multipleOf: 4 }, want: [] }],
+    ["response: uniqueItems removed", { side: "response", base: { uniqueItems: true }, head: {}, want: ["[response-removed-constraint] response: uniqueItems changed from true to none"] }],
+    ["response: object opened (additionalProperties false removed)", { side: "response", base: { additionalProperties: false }, head: {}, want: ["[response-opened-object] response: additionalProperties changed from false to none (a property not listed may come back)"] }],
+    ["response: object opened (additionalProperties false → true)", { side: "response", base: { additionalProperties: false }, head: { additionalProperties: true }, want: ["[response-opened-object] response: additionalProperties changed from false to true (a property not listed may come back)"] }],
+    ["response: additionalProperties a schema → true", { side: "response", base: { additionalProperties: { type: "string" } }, head: { additionalProperties: true }, want: ["[response-opened-object] response: additionalProperties changed from a schema to true (a property not listed may come back unchecked)"] }],
+    ["response: additionalProperties false → unevaluatedProperties false", { side: "response", base: { additionalProperties: false }, head: { unevaluatedProperties: false }, want: [] }],
+    // A response enum value added or a type widened changes the generated types: breaking.
+    ["response: an enum value added", { side: "response", base: { enum: ["a", "b"] }, head: { enum: ["a", "b", "c"] }, want: ['[response-enum-value-added] response: enum value "c" was added (a client\'s exhaustive handling of the old values misses it)'] }],
+    ["response: an enum value added behind a $ref", { side: "response", base: { $ref: "#/components/schemas/S" }, baseDefs: { S: { enum: ["a"] } }, head: { $ref: "#/components/schemas/S" }, headDefs: { S: { enum: ["a", "b"] } }, want: ['[response-enum-value-added] response: enum value "b" was added (a client\'s exhaustive handling of the old values misses it)'] }],
+    ["response: a const widened to an enum", { side: "response", base: { const: "a" }, head: { enum: ["a", "b"] }, want: ['[response-enum-value-added] response: enum value "b" was added (a client\'s exhaustive handling of the old values misses it)'] }],
+    ["response: enum values reordered", { side: "response", base: { enum: ["a", "b"] }, head: { enum: ["b", "a"] }, want: [] }],
+    ["response: a property made nullable", { side: "response", base: { properties: { n: { type: "string" } } }, head: { properties: { n: { type: ["string", "null"] } } }, want: ["[response-type-widened] response/n: type widened from string to null | string (may now be null)"] }],
+    ["response: a property made nullable (3.0 nullable: true)", { side: "response", base: { properties: { n: { type: "string" } } }, head: { properties: { n: { type: "string", nullable: true } } }, want: ["[response-type-widened] response/n: type widened from string to null | string (may now be null)"] }],
+    ["response: integer widened to number", { side: "response", base: { type: "integer" }, head: { type: "number" }, want: ["[response-type-widened] response: type widened from integer to number"] }],
+    ["response: number narrowed to integer", { side: "response", base: { type: "number" }, head: { type: "integer" }, want: [] }],
+    ["response: a type removed (any value)", { side: "response", base: { type: "string" }, head: {}, want: ["[response-type-widened] response: type widened from string to any"] }],
+    ["response: a type moved into an allOf member", { side: "response", base: { type: "string" }, head: { allOf: [{ type: "string" }] }, want: [] }],
+    ["response: a nullable type narrowed by an allOf member", { side: "response", base: { type: "string" }, head: { type: ["string", "null"], allOf: [{ type: "string" }] }, want: [] }],
+    ["response: a property made optional and nullable", { side: "response", base: { required: ["n"], properties: { n: { type: "string" } } }, head: { properties: { n: { type: ["string", "null"] } } }, want: ['[response-field-optional] response: "n" is no longer required (may be missing)', "[response-type-widened] response/n: type widened from string to null | string (may now be null)"] }],
+    ["request: a type widened (not flagged: a client's value is still accepted)", { base: { type: "string" }, head: { type: ["string", "null"] }, want: [] }],
+    // Keywords the rules do not read: any change (behind $refs too) is for a person to review.
+    ["oneOf: a branch added", { side: "response", base: { oneOf: [{ type: "string" }] }, head: { oneOf: [{ type: "string" }, { type: "integer" }] }, want: ["[unexamined-keyword] response: oneOf changed (these rules do not examine oneOf; review by hand whether it breaks a client)"] }],
+    ["anyOf added", { base: {}, head: { anyOf: [{ type: "string" }, { type: "null" }] }, want: ["[unexamined-keyword] request: anyOf added (these rules do not examine anyOf; review by hand whether it breaks a client)"] }],
+    ["not removed", { base: { not: { const: 0 } }, head: {}, want: ["[unexamined-keyword] request: not removed (these rules do not examine not; review by hand whether it breaks a client)"] }],
+    ["prefixItems changed", { side: "response", base: { prefixItems: [{ type: "string" }] }, head: { prefixItems: [{ type: "integer" }] }, want: ["[unexamined-keyword] response: prefixItems changed (these rules do not examine prefixItems; review by hand whether it breaks a client)"] }],
+    ["contains added", { base: {}, head: { contains: { const: 1 } }, want: ["[unexamined-keyword] request: contains added (these rules do not examine contains; review by hand whether it breaks a client)"] }],
+    ["propertyNames changed", { base: { propertyNames: { maxLength: 10 } }, head: { propertyNames: { maxLength: 5 } }, want: ["[unexamined-keyword] request: propertyNames changed (these rules do not examine propertyNames; review by hand whether it breaks a client)"] }],
+    ["dependentRequired changed", { base: { dependentRequired: { a: ["b"] } }, head: { dependentRequired: { a: ["b", "c"] } }, want: ["[unexamined-keyword] request: dependentRequired changed (these rules do not examine dependentRequired; review by hand whether it breaks a client)"] }],
+    [
+      "if/then/else added",
+      { base: {}, head: { if: { required: ["a"] }, then: { required: ["b"] }, else: { required: ["c"] } }, want: ["if", "then", "else"].map((k) => `[unexamined-keyword] request: ${k} added (these rules do not examine ${k}; review by hand whether it breaks a client)`) },
+    ],
+    ["oneOf in an allOf member changed", { side: "response", base: { allOf: [{ oneOf: [{ type: "string" }] }] }, head: { allOf: [{ oneOf: [{ type: "number" }] }] }, want: ["[unexamined-keyword] response: oneOf changed (these rules do not examine oneOf; review by hand whether it breaks a client)"] }],
+    [
+      "a schema behind a $ref inside oneOf changed",
+      { side: "response", base: { oneOf: [{ $ref: "#/components/schemas/A" }] }, baseDefs: { A: { enum: ["x"] } }, head: { oneOf: [{ $ref: "#/components/schemas/A" }] }, headDefs: { A: { enum: ["x", "y"] } }, want: ["[unexamined-keyword] response: oneOf changed (these rules do not examine oneOf; review by hand whether it breaks a client)"] },
+    ],
+    ["oneOf: only descriptions changed", { base: { oneOf: [{ type: "string", description: "a" }] }, head: { oneOf: [{ type: "string", description: "b" }] }, want: [] }],
+    ["oneOf: a property named description kept apart from the annotation", { base: { oneOf: [{ properties: { description: { type: "string" } } }] }, head: { oneOf: [{ properties: { description: { type: "integer" } } }] }, want: ["[unexamined-keyword] request: oneOf changed (these rules do not examine oneOf; review by hand whether it breaks a client)"] }],
+    ["oneOf: a recursive $ref unchanged", { base: { oneOf: [{ $ref: "#/components/schemas/T" }] }, baseDefs: { T: { properties: { c: { $ref: "#/components/schemas/T" } } } }, head: { oneOf: [{ $ref: "#/components/schemas/T" }] }, headDefs: { T: { properties: { c: { $ref: "#/components/schemas/T" } } } }, want: [] }],
     // A response enum removed is every value added at once (Optic flags one value added).
     ["response: an enum removed", { side: "response", base: { enum: ["a", "b"] }, head: {}, want: ['[response-enum-removed] response: enum removed (was ["a","b"]): any value may come back'] }],
     ["response: a const removed", { side: "response", base: { const: "a" }, head: { type: "string" }, want: ['[response-enum-removed] response: enum removed (was ["a"]): any value may come back'] }],
@@ -444,5 +518,65 @@ describe("breaking-rules.mjs merges allOf into the strictest schema", () => {
     };
     expect(breakingChanges(spec("request", {}), withParameter(false))).toEqual([]);
     expect(breakingChanges(spec("request", {}), withParameter(true)).map((f) => `[${f.rule}] ${f.message}`)).toEqual(["[new-required-field] new required parameter"]);
+  });
+});
+
+// Operation-level rules, on the work tree's bundled spec: before (the spec, with `base` applied), after
+// (the spec, with `head` applied), and every finding breakingChanges() must give, as `(severity) [rule] where:
+// message`.
+describe("breaking-rules.mjs: operations, parameters, media types, statuses, security", () => {
+  const threads = "PATCH /api/threads/{id}";
+  const threadOp = (s: Spec) => s.paths["/api/threads/{id}"].patch;
+  const query = (required: boolean) => ({ name: "dry_run", in: "query", required, schema: { type: "boolean" } });
+  const apiKey = { type: "apiKey", in: "header", name: "X-Api-Key" };
+  const rows: [string, { base?: (s: Spec) => void; head: (s: Spec) => void; want: string[] }][] = [
+    ["operationId renamed", { head: (s) => { threadOp(s).operationId = "patchThread"; }, want: [`(breaking) [changed-operation-id] ${threads}: operationId changed from "updateThread" to "patchThread" (names generated from it change)`] }],
+    ["operationId unchanged, summary reworded", { head: (s) => { threadOp(s).summary = "Reworded."; }, want: [] }],
+    [
+      "security required where the operation was anonymous",
+      { base: (s) => { threadOp(s).security = []; }, head: () => {}, want: [`(breaking) [removed-security] ${threads}: security requirement none (anonymous access) no longer accepted (now {"bearerAuth":[]}): a client using it is refused`] },
+    ],
+    [
+      "security scheme swapped for another",
+      { head: (s) => { s.components.securitySchemes.apiKey = apiKey; threadOp(s).security = [{ apiKey: [] }]; }, want: [`(breaking) [removed-security] ${threads}: security requirement {"bearerAuth":[]} no longer accepted (now {"apiKey":[]}): a client using it is refused`] },
+    ],
+    ["security: an alternative added", { head: (s) => { s.components.securitySchemes.apiKey = apiKey; threadOp(s).security = [{ bearerAuth: [] }, { apiKey: [] }]; }, want: [] }],
+    ["security: made optional ({} added)", { head: (s) => { threadOp(s).security = [{ bearerAuth: [] }, {}]; }, want: [] }],
+    ["security: the global requirement moved onto each operation", { head: (s) => { const g = s.security; delete s.security; for (const p of Object.values(s.paths) as { patch: { security?: unknown } }[]) p.patch.security = g; }, want: [] }],
+    [
+      "security scheme changed (bearer → apiKey header)",
+      { head: (s) => { s.components.securitySchemes.bearerAuth = apiKey; }, want: ['(review) [changed-security-scheme] components/securitySchemes/bearerAuth: security scheme "bearerAuth" changed from {"scheme":"bearer","type":"http"} to {"in":"header","name":"X-Api-Key","type":"apiKey"}: review by hand'] },
+    ],
+    ["security scheme: description reworded", { head: (s) => { s.components.securitySchemes.bearerAuth.description = "Reworded."; }, want: [] }],
+    [
+      "request media type removed",
+      { head: (s) => { const c = threadOp(s).requestBody.content; c["application/merge-patch+json"] = c["application/json"]; delete c["application/json"]; }, want: [`(breaking) [removed-media-type] ${threads} request application/json: request media type application/json removed (a client sending it is refused)`] },
+    ],
+    [
+      "response media type removed",
+      { head: (s) => { const c = threadOp(s).responses["200"].content; c["application/problem+json"] = c["application/json"]; delete c["application/json"]; }, want: [`(breaking) [removed-media-type] ${threads} 200 application/json: response media type application/json removed (a client reading it gets another)`] },
+    ],
+    ["response media type added", { head: (s) => { const c = threadOp(s).responses["200"].content; c["application/xml"] = c["application/json"]; }, want: [] }],
+    ["status added (429)", { head: (s) => { threadOp(s).responses["429"] = { description: "Too many requests." }; }, want: [`(notable) [new-response-status] ${threads} 429: status 429 added (a client's handling of the documented statuses may not cover it)`] }],
+    ["status removed (409): Optic's check, not these rules", { head: (s) => { delete threadOp(s).responses["409"]; }, want: [] }],
+    ["query parameter made required", { base: (s) => { threadOp(s).parameters = [query(false)]; }, head: (s) => { threadOp(s).parameters = [query(true)]; }, want: [`(breaking) [new-required-field] ${threads} query:dry_run: parameter is now required`] }],
+    ["query parameter removed", { base: (s) => { threadOp(s).parameters = [query(false)]; }, head: () => {}, want: [`(notable) [removed-parameter] ${threads} query:dry_run: parameter removed (the server no longer reads it; a client's generated types no longer take it)`] }],
+    [
+      "query parameter moved to a header (removed, and a new required one)",
+      {
+        base: (s) => { threadOp(s).parameters = [query(true)]; },
+        head: (s) => { threadOp(s).parameters = [{ ...query(true), in: "header" }]; },
+        want: [`(notable) [removed-parameter] ${threads} query:dry_run: parameter removed (the server no longer reads it; a client's generated types no longer take it)`, `(breaking) [new-required-field] ${threads} header:dry_run: new required parameter`],
+      },
+    ],
+    ["path parameter's schema narrowed", { head: (s) => { s.components.parameters.ThreadId.schema.maxLength = 10; }, want: [`(breaking) [narrowed-bound] ${threads} path:id: maxLength lowered from none to 10`] }],
+    ["request body made required", { base: (s) => { threadOp(s).requestBody.required = false; }, head: () => {}, want: [`(breaking) [new-required-field] ${threads} request: the request body is now required`] }],
+  ];
+  it.each(rows)("%s", (_name, r) => {
+    const from = structuredClone(base);
+    r.base?.(from);
+    const to = structuredClone(base);
+    r.head(to);
+    expect(breakingChanges(from, to).map((f) => `(${f.severity}) [${f.rule}] ${f.where}: ${f.message}`)).toEqual(r.want);
   });
 });
