@@ -34,12 +34,16 @@ const spec = JSON.parse(fs.readFileSync(path.join(root, "generated/openapi.json"
   };
 };
 
-/** Every column `updateConversation` returns (the spec's `Conversation.required`). */
-export const CONVERSATION_COLUMNS: readonly string[] = spec.components.schemas.Conversation?.required ?? [];
+/**
+ * Every column `updateConversation` returns: the spec's `ConversationRow.properties`, which
+ * `Conversation` is made of (it requires those the docs show; a column added beside them is
+ * returned all the same).
+ */
+export const CONVERSATION_COLUMNS: readonly string[] = Object.keys(spec.components.schemas.ConversationRow?.properties ?? {});
 /** The draft columns a thread adds (the spec's `ThreadDraft.properties`). */
 export const DRAFT_COLUMNS: readonly string[] = Object.keys(spec.components.schemas.ThreadDraft?.properties ?? {});
 // Read from the spec, not counted: a column added to the spec is no reason for the model to refuse to load.
-if (CONVERSATION_COLUMNS.length === 0 || DRAFT_COLUMNS.length === 0) throw new Error("model: no Conversation.required or ThreadDraft.properties in generated/openapi.json");
+if (CONVERSATION_COLUMNS.length === 0 || DRAFT_COLUMNS.length === 0) throw new Error("model: no ConversationRow.properties or ThreadDraft.properties in generated/openapi.json");
 
 export type Op = "updateConversation" | "updateThread";
 
