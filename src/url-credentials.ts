@@ -3,8 +3,9 @@
 
 /**
  * `url` with its user name and password (if any) shown as `***`; as given when it has none. Text
- * that is no http(s) URL (`u:pass@host`, which parses with the scheme `u:`) has everything before
- * its first `@` (up to a `//`) shown as `***`.
+ * that is no http(s) URL (`u:pass@host`, which parses with the scheme `u:`; `http://u:pa/ss@host`,
+ * whose password holds a `/`) has everything before its last `@` (after a `//`) shown as `***`: a
+ * password may hold a `/` or an `@` of its own, so no part of it is left to show.
  */
 export function withoutCredentials(url: string): string {
   let parsed: URL | undefined;
@@ -14,7 +15,7 @@ export function withoutCredentials(url: string): string {
     parsed = undefined;
   }
   if (parsed === undefined || (parsed.protocol !== "http:" && parsed.protocol !== "https:")) {
-    return url.replace(/^((?:[^/@]*\/\/)?)[^/@]*@/, "$1***@");
+    return url.replace(/^((?:[^/@]*\/\/)?)[\s\S]*@/, "$1***@");
   }
   if (parsed.username === "" && parsed.password === "") return url;
   if (parsed.username !== "") parsed.username = "***";
