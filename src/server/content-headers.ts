@@ -89,3 +89,20 @@ export function contentCodings(contentEncoding: string | undefined): string[] {
   }
   return out;
 }
+
+/**
+ * The transfer codings of a Transfer-Encoding value other than `chunked` (and `identity`, which
+ * changes nothing), as sent, in order; empty when there is none. Node accepts any list whose last
+ * coding is `chunked` (`gzip, chunked`) and removes only the chunking: the server decodes no other
+ * transfer coding, so a body with one would be misread (RFC 9112 §6.1).
+ */
+export function transferCodings(transferEncoding: string | undefined): string[] {
+  if (transferEncoding === undefined) return [];
+  const out: string[] = [];
+  for (const member of transferEncoding.split(",")) {
+    const coding = member.trim();
+    const lower = coding.toLowerCase();
+    if (coding !== "" && lower !== "chunked" && lower !== "identity") out.push(coding);
+  }
+  return out;
+}

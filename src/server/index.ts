@@ -16,7 +16,7 @@ import { normalizeRequestBody, operationIds, validatePathParams } from "../valid
 import type { OperationId } from "../validators.js";
 import { CORS_ALLOW_METHODS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS, corsAllowHeaders, corsOriginsOf, corsPolicy } from "./cors.js";
 import type { CorsOption, CorsPolicy } from "./cors.js";
-import { contentCodings, isJsonType, unsupportedCharset } from "./content-headers.js";
+import { contentCodings, isJsonType, transferCodings, unsupportedCharset } from "./content-headers.js";
 import { BodyDepthError, parseJsonBody } from "./json.js";
 import { PROBLEM_CONTENT_TYPE, problems } from "./problems.js";
 import type { ProblemBody } from "./problems.js";
@@ -470,6 +470,17 @@ export function createServer(options: ServerOptions = {}): PuffleFastifyInstance
         if (refusal !== undefined) {
           sendProblem(reply, refusal);
           return;
+        }
+        // A transfer coding other than chunked (`gzip, chunked`, which Node accepts and only
+        // de-chunks) would leave the body coded: it is refused unread, as Node refuses the codings
+        // it cannot frame (`chunked, gzip`), before any other check. (No header: nothing to do.)
+        const transferEncoding = request.headers["transfer-encoding"];
+        if (transferEncoding !== undefined && transferEncoding !== "chunked") {
+          const codings = transferCodings(transferEncoding);
+          if (codings.length > 0) {
+            sendProblem(reply, problems.unsupportedTransferCoding(codings));
+            return;
+          }
         }
         // 2: the bearer token names a user.
         const header = request.headers.authorization;

@@ -35,6 +35,13 @@ export const problems = {
     problem("invalid-request", "Invalid request", 400, "At least one valid field must be present.", { errors }),
   badRequest: (detail: string) => problem("invalid-request", "Invalid request", 400, detail),
   notHttp: () => problem("invalid-request", "Invalid request", 400, "The request could not be parsed as HTTP."),
+  unsupportedTransferCoding: (codings: readonly string[]) =>
+    problem(
+      "invalid-request",
+      "Invalid request",
+      400,
+      `The request body must be sent without a transfer coding other than chunked; Transfer-Encoding ${codings.map(quoted).join(", ")} is not supported.`,
+    ),
   invalidSender: (field: string) =>
     problem("invalid-sender-account", "Invalid sender account", 400, `${field} must refer to a ready email sender in your workspace.`, {
       errors: [{ path: `/${field}`, keyword: "x-puffle-ready-email-sender", message: "must refer to a ready email sender in the workspace" }],

@@ -246,3 +246,35 @@ describe("answers Node and Fastify used to write themselves: the 417 and the 503
     expect(refused!.headers.get("connection")).toBe("close");
   });
 });
+
+describe("a body with a transfer coding other than chunked → 400, never read", () => {
+  // Node reads `Transfer-Encoding: gzip, chunked` (chunked last, so the body's length is known) and
+  // hands over the body with only the chunking removed: it was parsed as JSON as it came, still
+  // coded, and a body labelled gzip but sent plain was applied. The server decodes no transfer
+  // coding, so such a body is refused before it is read, as Node refuses `chunked, gzip`.
+  const body = '{"unread_count": 7}';
+  const request = (te: string) =>
+    `PATCH ${pathOf("updateThread", DOCS_THREAD)} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ALICE}\r\n` +
+    `Content-Type: application/json\r\nTransfer-Encoding: ${te}\r\nConnection: close\r\n\r\n` +
+    `${body.length.toString(16)}\r\n${body}\r\n0\r\n\r\n`;
+  const refused: [string, string][] = [
+    ["gzip, chunked", '"gzip"'],
+    ["deflate, chunked", '"deflate"'],
+    ["GZIP , Chunked", '"GZIP"'],
+    ["x-custom, gzip, chunked", '"x-custom", "gzip"'],
+  ];
+  it.each(refused)("Transfer-Encoding: %s", async (te, named) => {
+    const before = snapshot(server);
+    const res = parseRawResponse((await rawExchange(server, request(te))).text);
+    checkResponse("updateThread", "PATCH", res);
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ type: "https://app.puffle.ai/problems/invalid-request", detail: `The request body must be sent without a transfer coding other than chunked; Transfer-Encoding ${named} is not supported.` });
+    expect(snapshot(server)).toEqual(before);
+  });
+
+  it.each(["chunked", "identity, chunked"])("Transfer-Encoding: %s is read", async (te) => {
+    const res = parseRawResponse((await rawExchange(server, request(te))).text);
+    expect(res.status).toBe(200);
+    expect((res.body as { thread: { unread_count: number } }).thread.unread_count).toBe(7);
+  });
+});
