@@ -341,6 +341,12 @@ export function createServer(options: ServerOptions = {}): PuffleFastifyInstance
     return undefined;
   };
 
+  // Node's parser frames a request with every header it got, but hands over only the first 1000 (its
+  // maxHeadersCount, 2000, counts names and values): a second Authorization, a Content-Encoding or a
+  // Transfer-Encoding after 1000 filler lines went unseen. Every header is kept; their total size
+  // is still bounded by Node's 16 KiB (a 431 past it).
+  app.server.maxHeadersCount = 0;
+
   app.decorate("puffle", { store });
   // The user the route's onRequest hook authenticated (a request property, set on every request).
   app.decorateRequest("puffleUser", null);

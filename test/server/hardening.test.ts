@@ -278,3 +278,35 @@ describe("a body with a transfer coding other than chunked → 400, never read",
     expect((res.body as { thread: { unread_count: number } }).thread.unread_count).toBe(7);
   });
 });
+
+describe("a header after the first thousand is read like any other", () => {
+  // Node's HTTP parser frames a request with every header, but Node handed the server only the
+  // first 1000 (its maxHeadersCount of 2000 counts names and values): one more Authorization,
+  // Content-Encoding or Transfer-Encoding after 1000 short filler lines (well within the 16 KiB of
+  // header fields) was dropped unseen, so two tokens no longer made a 401 and a coded body was read.
+  const filler = "x-filler: 1\r\n".repeat(1_200);
+  const body = '{"unread_count": 11}';
+  const path = pathOf("updateThread", DOCS_THREAD);
+  const cases: [string, string, string, number][] = [
+    ["a second Authorization", "Authorization: Bearer nope\r\n", `Content-Length: ${body.length}\r\n\r\n${body}`, 401],
+    ["Content-Encoding: gzip", "Content-Encoding: gzip\r\n", `Content-Length: ${body.length}\r\n\r\n${body}`, 415],
+    ["Transfer-Encoding: gzip, chunked", "Transfer-Encoding: gzip, chunked\r\n", `\r\n${body.length.toString(16)}\r\n${body}\r\n0\r\n\r\n`, 400],
+  ];
+  it.each(cases)("%s", async (_name, late, rest, status) => {
+    const before = snapshot(server);
+    const request =
+      `PATCH ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ALICE}\r\nContent-Type: application/json\r\nConnection: close\r\n` +
+      `${filler}${late}${rest}`;
+    const res = parseRawResponse((await rawExchange(server, request)).text);
+    checkResponse("updateThread", "PATCH", res);
+    expect(res.status).toBe(status);
+    expect(snapshot(server)).toEqual(before);
+  });
+
+  it("the same request without the late header is served", async () => {
+    const request =
+      `PATCH ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ALICE}\r\nContent-Type: application/json\r\nConnection: close\r\n` +
+      `${filler}Content-Length: ${body.length}\r\n\r\n${body}`;
+    expect(parseRawResponse((await rawExchange(server, request)).text).status).toBe(200);
+  });
+});
