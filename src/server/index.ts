@@ -211,9 +211,23 @@ function rawProblemResponse(body: ProblemBody, requestId: string, cors: CorsPoli
   );
 }
 
+/** The scheme and authority of an absolute-form request target (`http://user:pass@host:port`). */
+const ABSOLUTE_FORM_ORIGIN = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/;
+
+/**
+ * A request target's path, without its query and fragment: what the 405 and CORS checks match and
+ * the log shows. An absolute-form target (`http://user:pass@host/api/…`, RFC 9112 §3.2.2), which
+ * the router serves as its path, is read without its scheme and authority: a user name and password
+ * there never reach the log, and another method is still the path's 405.
+ */
 function pathOf(url: string): string {
-  const end = url.search(/[?#]/);
-  return end === -1 ? url : url.slice(0, end);
+  let path = url;
+  if (url.charCodeAt(0) !== 47) {
+    const origin = ABSOLUTE_FORM_ORIGIN.exec(url);
+    if (origin !== null) path = url.slice(origin[0].length);
+  }
+  const end = path.search(/[?#]/);
+  return end === -1 ? path : path.slice(0, end);
 }
 
 /** An error of the JSON body parser, already shaped as the problem to send. */

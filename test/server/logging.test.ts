@@ -73,6 +73,31 @@ describe("request log", () => {
     expect(entries.every((e) => e.reqId === reqId)).toBe(true);
     expect(lines.slice(from).join("")).not.toContain(secret);
   });
+
+  // An absolute-form target (RFC 9112 §3.2.2), which the router serves as its path: its user name
+  // and password reached the log (only the query was cut off), and the 405 check, which read the
+  // target as a path, answered another method with a 404.
+  const absolute: [string, string, string, number][] = [
+    ["PATCH", `http://deploy:${secret}@127.0.0.1/api/threads/${DOCS_THREAD}?tok=${secret}`, '{"unread_count": 1}', 200],
+    ["PATCH", `HTTP://deploy:${secret}@127.0.0.1:4010/api/threads/${DOCS_THREAD}`, '{"unread_count": 1}', 200],
+    ["DELETE", `http://deploy:${secret}@127.0.0.1/api/threads/${DOCS_THREAD}`, "", 405],
+    ["GET", `https://deploy:${secret}@127.0.0.1/api/threadz/x`, "", 404],
+  ];
+  it.each(absolute)("an absolute-form target (%s %s) is logged as its path, without its credentials", async (method, target, body, status) => {
+    const from = lines.length;
+    const request =
+      `${method} ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ALICE}\r\n` +
+      (body === "" ? "" : `Content-Type: application/json\r\nContent-Length: ${body.length}\r\n`) +
+      `Connection: close\r\n\r\n${body}`;
+    const res = parseRawResponse((await rawExchange(server, request)).text);
+    expect(res.status).toBe(status);
+    if (status === 405) expect(res.headers.get("allow")).toBe("PATCH");
+    const reqId = res.headers.get("x-request-id");
+    for (let waited = 0; !entriesSince(from).some((e) => e.reqId === reqId && e.res !== undefined) && waited < 2_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    const logged = entriesSince(from).filter((e) => e.reqId === reqId && e.req !== undefined);
+    expect(logged.map((e) => e.req?.url)).toEqual([new URL(target).pathname]);
+    expect(lines.slice(from).join("")).not.toContain(secret);
+  });
 });
 
 describe("client text in the log is escaped", () => {
