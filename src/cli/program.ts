@@ -360,7 +360,7 @@ function addMockCommand(program: Command, deps: Required<Omit<CliDeps, "meta">>,
       if (opts.cors !== undefined) lines.push(corsBannerLine(opts.cors));
       lines.push("", "Demo tokens (export PUFFLE_API_KEY=<token>):");
       for (const user of seed.users) {
-        lines.push(`  ${user.token}   ${user.name}`);
+        lines.push(`  ${user.token}   ${oneLine(user.name)}`); // a seed file's text, safe to print
         for (const row of seed.conversations.filter((c) => c.user_id === user.id)) {
           lines.push(`    ${row.channel === "email" ? "thread      " : "conversation"} ${row.id}   ${row.channel} ${row.status}${row.warmup ? " warmup" : ""}`);
         }

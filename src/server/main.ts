@@ -10,6 +10,7 @@ import { defaultSeedText } from "./default-seed.js";
 import { defaultSeed, loadSeed, SeedError, startServer } from "./index.js";
 import type { RunningServer, Seed } from "./index.js";
 import { corsBannerLine, exitOnOutputErrors, hostProblem, logHeldUntilBanner, parseCorsArgument, stopOnSignals } from "./launch.js";
+import { oneLine } from "../unsafe-text.js";
 import type { CorsOrigins } from "./launch.js";
 
 const USAGE = `Usage: node dist/server/main.js [options]   (npm run mock -- [options])
@@ -47,7 +48,8 @@ export function banner(server: RunningServer, seed: Seed, source: string, cors?:
   for (const op of operationIds) lines.push(`  ${meta[op].method} ${server.url}${meta[op].path}   (${op})`);
   lines.push("", "Demo tokens (Authorization: Bearer <token>):");
   for (const user of seed.users) {
-    lines.push(`  ${user.token}   ${user.name}`);
+    // A seed file's text, shown safe to print (src/unsafe-text.ts), as the CLI shows a server's.
+    lines.push(`  ${user.token}   ${oneLine(user.name)}`);
     for (const row of seed.conversations.filter((c) => c.user_id === user.id)) {
       const op = row.channel === "email" ? "threads" : "conversations";
       lines.push(`    ${server.url}/api/${op}/${row.id}   ${row.channel} ${row.status}${row.warmup ? " warmup" : ""}`);
@@ -114,7 +116,10 @@ async function main(argv: string[]): Promise<void> {
       seed = loadSeed(values.data);
     } catch (error) {
       // A usage error (exit 2), as a bad --port or --cors is, and as `puffle mock --data` exits.
-      process.stderr.write(`puffle mock: ${error instanceof SeedError ? error.message : String(error)}\n`);
+      // Each line safe to print (a field name the file got wrong is quoted as it is), its indent kept.
+      const message = error instanceof SeedError ? error.message : String(error);
+      const lines = message.split("\n").map((line) => `${/^ */.exec(line)?.[0] ?? ""}${oneLine(line)}`);
+      process.stderr.write(`puffle mock: ${lines.join("\n")}\n`);
       process.exit(2);
     }
   }

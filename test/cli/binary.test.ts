@@ -460,6 +460,42 @@ describe("help, version and puffle mock", () => {
     }
   });
 
+  // A seed file's text (a user's name, a field name it got wrong) is printed by both launchers: like
+  // a server's text it must not drive the terminal (control characters, bidirectional formatting).
+  const UNSAFE = /[\p{Cc}\p{Bidi_Control}\u2028\u2029]/u;
+  const hostileText = "Evil\u001b]0;pwned\u0007\u001b[2J\u009b31m\u202eName";
+  it.each(LAUNCHERS)("%s --data: a user's name in the banner cannot drive the terminal", async (_name, launcher) => {
+    const dir = mkdtempSync(path.join(tmpdir(), "puffle-cli-seed-"));
+    try {
+      const seed = structuredClone(defaultSeed);
+      seed.users[0]!.name = hostileText;
+      const file = path.join(dir, "seed.json");
+      writeFileSync(file, JSON.stringify(seed));
+      const mock = await startMock(["--quiet", "--data", file], launcher);
+      mock.child.kill("SIGTERM");
+      expect(await exitWithin(mock, 15_000)).toEqual({ code: 0, signal: null });
+      for (const line of mock.output().split("\n")) expect(line).not.toMatch(UNSAFE);
+      expect(mock.output()).toContain(`${seed.users[0]!.token}   Evil ]0;pwned [2J 31m Name`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each(LAUNCHERS)("%s --data: an invalid seed's field name in the error cannot drive the terminal", async (_name, launcher) => {
+    const dir = mkdtempSync(path.join(tmpdir(), "puffle-cli-seed-"));
+    try {
+      const file = path.join(dir, "seed.json");
+      writeFileSync(file, JSON.stringify({ ...defaultSeed, [hostileText]: 1 }));
+      const run = spawnSync(process.execPath, [...launcher, "--port", "0", "--quiet", "--data", file], { encoding: "utf8", timeout: 20_000 });
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toContain("Evil ]0;pwned [2J 31m Name: is not a known field");
+      for (const line of run.stderr.split("\n")) expect(line).not.toMatch(UNSAFE);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it.each([[""], [" "], ["http://127.0.0.1"]])("puffle mock --host %j: exit 2 naming the option, nothing listens", async (host) => {
     const run = await puffle(["mock", "--port", "0", "--quiet", "--host", host]);
     expect(run.code).toBe(2);
