@@ -313,7 +313,14 @@ function addOperationCommand(
         throw new CliFailure(EXIT.usage, "PUFFLE_API_KEY is not set: export your bearer token (the reference server's demo token is puffle_test_alice)");
       }
       const result = await deps.send({ operationId, id, body, baseUrl, apiKey, timeoutMs, maxRetries: Number(opts.retries) });
-      deps.io.stdout(`${terminalJson(result)}\n`);
+      let printed: string;
+      try {
+        printed = terminalJson(result);
+      } catch (error) {
+        // What the server sent (a value nested too deep for JSON.stringify's stack), not a bug in puffle.
+        throw new CliFailure(EXIT.response, `unexpected response: the body cannot be printed as JSON (${error instanceof Error ? error.message : String(error)})`);
+      }
+      deps.io.stdout(`${printed}\n`);
       setResult(EXIT.ok);
     });
 }

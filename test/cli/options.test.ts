@@ -210,6 +210,18 @@ describe("runCli in-process", () => {
     expect(unset.stdout.replace(/\s+/g, " ")).toContain('(default: "https://app.puffle.ai")');
   });
 
+  it("a 2xx body too deeply nested to print is an unexpected response (exit 5), not an internal error", async () => {
+    // A server's 2xx with a value nested a million levels deep: JSON.stringify ran out of stack, and
+    // the CLI said "internal error" (exit 1, a bug in puffle) for what the server sent.
+    let deep: unknown = [];
+    for (let i = 0; i < 1_000_000; i++) deep = [deep];
+    const send = vi.fn(async () => ({ thread: { id: THREAD_ID, draft_attachments: deep } }));
+    const { code, stdout, stderr } = await run(["thread", "update", "--id", THREAD_ID, "--status", "archived"], { send });
+    expect(code).toBe(EXIT.response);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/^puffle error: unexpected response: the body cannot be printed as JSON \(.+\)\n$/);
+  });
+
   it("sends with the documented defaults: --timeout 30000, --retries 2", async () => {
     const { code, send } = await run(["thread", "update", "--id", THREAD_ID, "--status", "archived"]);
     expect(code).toBe(EXIT.ok);
