@@ -1,5 +1,8 @@
-// Text files a user hands over (a `--data` seed, a CLI `@file`) decoded strictly: bytes that are not
-// UTF-8 (a Latin-1 "é", a UTF-16 file) would otherwise be read as U+FFFD and sent or served so.
+// Text files a user hands over (a `--data` seed, a CLI `@file`): read up to a bound (`/dev/zero`, a
+// FIFO or a huge file must not hang the process or exhaust its memory) and decoded strictly: bytes
+// that are not UTF-8 (a Latin-1 "é", a UTF-16 file) would otherwise be read as U+FFFD and sent or
+// served so.
+import { closeSync, openSync, readSync } from "node:fs";
 
 const UTF8_STRICT = /* @__PURE__ */ new TextDecoder("utf-8", { fatal: true });
 
@@ -12,5 +15,24 @@ export function utf8Text(bytes: Uint8Array): string | undefined {
     return UTF8_STRICT.decode(bytes);
   } catch {
     return undefined;
+  }
+}
+
+/** The first `limit` bytes of a file (fewer when it ends before); read `limit + 1` to tell a file over a bound. */
+export function readAtMost(file: string, limit: number): Buffer {
+  const fd = openSync(file, "r");
+  try {
+    const buffer = Buffer.alloc(Math.min(limit, 64 * 1024));
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total < limit) {
+      const n = readSync(fd, buffer, 0, Math.min(buffer.length, limit - total), null);
+      if (n === 0) break;
+      chunks.push(Buffer.from(buffer.subarray(0, n)));
+      total += n;
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
   }
 }

@@ -10,8 +10,7 @@
 //   boolean                         --kebab-name <true|false>
 //   array / object                  --kebab-name <json|@file>       JSON text, or @path to a JSON file
 //   any type that allows null       --clear-kebab-name              sends null; conflicts with the option above
-import { closeSync, openSync, readSync } from "node:fs";
-import { utf8Text } from "../utf8.js";
+import { readAtMost, utf8Text } from "../utf8.js";
 
 /** The slice of a request field's resolved JSON schema the CLI reads. */
 export interface FieldSchema {
@@ -127,25 +126,6 @@ function numberParser(field: string, schema: FieldSchema, integer: boolean): (te
     }
     return value;
   };
-}
-
-/** The first `limit` bytes of a file (fewer when it ends before). */
-function readAtMost(file: string, limit: number): Buffer {
-  const fd = openSync(file, "r");
-  try {
-    const buffer = Buffer.alloc(Math.min(limit, 64 * 1024));
-    const chunks: Buffer[] = [];
-    let total = 0;
-    while (total < limit) {
-      const n = readSync(fd, buffer, 0, Math.min(buffer.length, limit - total), null);
-      if (n === 0) break;
-      chunks.push(Buffer.from(buffer.subarray(0, n)));
-      total += n;
-    }
-    return Buffer.concat(chunks, total);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 function jsonParser(field: string, types: readonly string[], maxBytes: number): (text: string) => unknown {

@@ -1,11 +1,10 @@
 // The reference server's fixture format (docs/server.md), its validation and loading.
 // Conversation records are checked with the generated validators of the spec's own schemas, so a
 // seed can only hold rows the API could return.
-import { readFileSync } from "node:fs";
 import { schemas, toIssues, validatePathParams } from "../validators.js";
 import type { OperationId, RequestBody } from "../validators.js";
 import type { Channel, Conversation, ConversationRow, ThreadDraft } from "../../generated/schema.js";
-import { utf8Text } from "../utf8.js";
+import { readAtMost, utf8Text } from "../utf8.js";
 import { sanitizeJson } from "./json.js";
 
 export type AccountStatus = "ready" | "pending" | "disconnected";
@@ -256,15 +255,21 @@ export function validateSeed(input: unknown, source = "seed"): Seed {
   };
 }
 
+/** The most bytes a seed file may hold: far beyond any fixture, well below what would exhaust the server's memory. */
+export const MAX_SEED_BYTES = 64 * 1024 * 1024;
+
 /** Reads and validates a seed file (the `--data FILE` format). Throws SeedError naming the file and each bad field. */
 export function loadSeed(file: string): Seed {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readAtMost(file, MAX_SEED_BYTES + 1);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new SeedError(file, [`(file): cannot be read (${code ?? (error as Error).message})`]);
   }
+  // Read to a bound: `--data /dev/zero` (or a file far beyond any fixture) read whole never ended,
+  // or ended the process out of memory.
+  if (bytes.length > MAX_SEED_BYTES) throw new SeedError(file, [`(file): holds more than ${MAX_SEED_BYTES} bytes (64 MiB), the most a seed file may have`]);
   // JSON is UTF-8 (a byte order mark skipped): bytes that are not would be served as U+FFFD.
   const text = utf8Text(bytes);
   if (text === undefined) throw new SeedError(file, ["(file): is not UTF-8 text (save it as UTF-8)"]);

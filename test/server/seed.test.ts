@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { operationExamples } from "../../generated/examples.js";
 import { defaultSeed, loadSeed, SeedError, startServer, validateSeed } from "../../src/server/index.js";
 import type { Seed } from "../../src/server/index.js";
-import { CONVERSATION_COLUMNS, DRAFT_COLUMNS } from "../../src/server/seed.js";
+import { CONVERSATION_COLUMNS, DRAFT_COLUMNS, MAX_SEED_BYTES } from "../../src/server/seed.js";
 import { ALICE, BOB, DOCS_CONVERSATION, DOCS_THREAD, SENDERS, rowOf, send, start } from "./http.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -131,6 +131,20 @@ describe("seed validation names the field and the rule", () => {
   it("a missing file and invalid JSON are SeedErrors too", () => {
     expect(() => loadSeed(path.join(tmp, "nope.json"))).toThrow(/cannot be read \(ENOENT\)/);
     expect(() => loadSeed(writeSeed("broken.json", "{ users: "))).toThrow(/is not valid JSON/);
+  });
+
+  it("a file is read to a bound: past MAX_SEED_BYTES (or /dev/zero, which never ends) a SeedError, not a hang; a directory cannot be read", () => {
+    const sparse = path.join(tmp, "huge.json");
+    // Sparse: the size without the disk space. One byte over the bound is refused as too big…
+    fs.writeFileSync(sparse, "");
+    fs.truncateSync(sparse, MAX_SEED_BYTES + 1);
+    expect(() => loadSeed(sparse)).toThrow(/huge\.json[\s\S]*\(file\): holds more than 67108864 bytes \(64 MiB\), the most a seed file may have/);
+    // …at the bound it is read, and refused for what it holds (NUL bytes are no JSON).
+    fs.truncateSync(sparse, MAX_SEED_BYTES);
+    expect(() => loadSeed(sparse)).toThrow(/\(file\): is not valid JSON/);
+    fs.rmSync(sparse);
+    if (fs.existsSync("/dev/zero")) expect(() => loadSeed("/dev/zero")).toThrow(/\/dev\/zero[\s\S]*holds more than/);
+    expect(() => loadSeed(tmp)).toThrow(/cannot be read \(EISDIR\)/);
   });
 
   it("a file that is not UTF-8 is a SeedError naming the file (its bytes were read as U+FFFD and served so)", () => {
