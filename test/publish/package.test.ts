@@ -378,6 +378,10 @@ export const generic = validateRequestBody("updateThread", body);
 export const lenient = normalizeRequestBody("updateThread", body);
 export const isConversation = (value: unknown) => schemas.Conversation(value);
 export const client: PuffleClient = createPuffleClient({ apiKey: process.env.PUFFLE_API_KEY });
+// Inferred, so the emitted declarations must name each member's type through a package entry (else TS2742).
+export const patch = client.PATCH;
+export const rawPatch = client.raw.PATCH;
+export const patchThread = (id: string) => client.PATCH("/api/threads/{id}", { params: { path: { id } }, body });
 export const options: StartOptions = { port: 0 };
 export const makeServer = () => createServer();
 export async function update(id: string): Promise<Thread | Conversation | string | undefined> {
