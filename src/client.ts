@@ -6,7 +6,7 @@
 //   - `updateConversation` / `updateThread` return the typed record or throw one `PuffleApiError`
 //     for every non-2xx, whatever its body (problem+json, an HTML 502, nothing).
 import createClient from "openapi-fetch";
-import type { Client, FetchOptions, FetchResponse, Middleware } from "openapi-fetch";
+import type { Client, ClientMethod, ClientRequestMethod, FetchOptions, FetchResponse, Middleware } from "openapi-fetch";
 import type { Conversation, paths, Thread, UpdateConversationRequest, UpdateThreadRequest } from "../generated/schema.js";
 import { routes, serverUrl } from "../generated/meta.js";
 import type { OperationId, ValidationIssue } from "./validators.js";
@@ -21,7 +21,9 @@ import {
   PuffleValidationError,
 } from "./errors.js";
 
-export type { Middleware };
+// openapi-fetch's types that `PuffleClient`'s members are made of, so that a consumer's declarations can
+// name them through `puffle-api` where openapi-fetch itself is not importable (pnpm: TS2742).
+export type { ClientMethod, ClientRequestMethod, FetchOptions, FetchResponse, Middleware };
 
 /** Which bodies the client checks against the spec: the request before it is sent, the 2xx response, or both. */
 export type ValidateMode = "request" | "response" | "both";

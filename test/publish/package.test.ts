@@ -5,10 +5,10 @@
 // documented option objects with `exactOptionalPropertyTypes`; and `require()`s every entry from a
 // CommonJS file. The same consumer is then compiled under other project settings (node10 with CommonJS
 // output, node16, bundler, preserve, `verbatimModuleSyntax`, `declaration`, TypeScript 5.4, README's
-// minimum) and bundled for a browser, where the client runs in Chromium over an injected fetch.
+// minimum, pnpm's layout) and bundled for a browser, where the client runs in Chromium over an injected fetch.
 import { spawn } from "node:child_process";
 import type { SpawnOptions } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -462,6 +462,52 @@ console.log(route, status, typeof client.updateThread);
     const result = await run(process.execPath, [path.join(consumer, "out-inline/inline-type.js")], { cwd: consumer, timeout: 60_000 });
     expect(result.out).toBe("/api/threads/{id} archived function\n");
     expect(result.status).toBe(0);
+  });
+
+  it("dependencies not hoisted (pnpm's layout): declarations of inferred client calls name openapi-fetch's types through puffle-api", async () => {
+    // pnpm links only the project's own dependencies into its node_modules; puffle-api's (openapi-fetch)
+    // sit beside puffle-api's real directory, where the project cannot import them. An inferred type
+    // that needs one of their names is then TS2742 unless a puffle-api entry exports it.
+    const project = path.join(dir, "not-hoisted");
+    const store = path.join(project, "node_modules/.pnpm");
+    /** A package's real directory in the store, as pnpm makes it: `.pnpm/<name>@<version>/node_modules/<name>`, its dependencies linked beside it. */
+    const place = (name: string, deps: Record<string, string>) => {
+      const { version: installed } = JSON.parse(readFileSync(path.join(consumer, "node_modules", name, "package.json"), "utf8"));
+      const home = path.join(store, `${name}@${installed}/node_modules`);
+      cpSync(path.join(consumer, "node_modules", name), path.join(home, name), { recursive: true, dereference: true });
+      for (const [dep, target] of Object.entries(deps)) symlinkSync(target, path.join(home, dep), "dir");
+      return path.join(home, name);
+    };
+    const linked = (name: string) => path.join(consumer, "node_modules", name);
+    const openapiFetch = place("openapi-fetch", { "openapi-typescript-helpers": linked("openapi-typescript-helpers") });
+    const puffle = place("puffle-api", { "openapi-fetch": openapiFetch, fastify: linked("fastify"), commander: linked("commander") });
+    mkdirSync(path.join(project, "node_modules/@types"), { recursive: true });
+    symlinkSync(puffle, path.join(project, "node_modules/puffle-api"), "dir");
+    symlinkSync(linked("@types/node"), path.join(project, "node_modules/@types/node"), "dir");
+    writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "not-hoisted-consumer", private: true, type: "module" }));
+    writeFileSync(
+      path.join(project, "calls.ts"),
+      `import { createPuffleClient } from "puffle-api";
+const client = createPuffleClient({ apiKey: "puffle_test_alice" });
+export const patchThread = (id: string) => client.PATCH("/api/threads/{id}", { params: { path: { id } }, body: { status: "archived" } });
+export const rawPatchConversation = (id: string) => client.raw.PATCH("/api/conversations/{id}", { params: { path: { id } }, body: { unread_count: 0 } });
+export const patch = client.PATCH;
+export const rawPatch = client.raw.PATCH;
+export const get = client.GET;
+export const request = client.request;
+export const use = client.use;
+`,
+    );
+    writeFileSync(
+      path.join(project, "tsconfig.json"),
+      JSON.stringify({ compilerOptions: { ...strictest, module: "nodenext", moduleResolution: "nodenext", declaration: true, emitDeclarationOnly: true, outDir: "out" }, files: ["calls.ts"] }),
+    );
+    const check = await run(process.execPath, [tscOf(), "-p", project], { cwd: project });
+    expect(check.out).toBe("");
+    expect(check.status).toBe(0);
+    const emitted = readFileSync(path.join(project, "out/calls.d.ts"), "utf8");
+    expect(emitted).toContain('import("puffle-api").FetchResponse<');
+    expect(emitted).not.toContain("openapi-fetch");
   });
 
   it("moduleResolution node10 with module commonjs: every subpath has its types (typesVersions), and the emitted require()s run", async () => {
