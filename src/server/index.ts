@@ -35,12 +35,14 @@ export { MAX_BODY_DEPTH } from "./json.js";
 export type { CorsOption } from "./cors.js";
 
 /**
- * The reference server's Fastify instance (what createServer returns). Its members are declared
- * here rather than by augmenting the "fastify" module, which would give every Fastify app in a
- * program importing this one `puffle` and `puffleUser` members. A type, not an interface: it is not
- * exported by name, and a consumer's declaration emit can write a type out but not name an interface.
+ * The reference server's Fastify instance (what createServer returns, `RunningServer.app`). Its
+ * members are declared here rather than by augmenting the "fastify" module, which would give every
+ * Fastify app in a program importing this one `puffle` and `puffleUser` members. Exported by name so
+ * that a consumer's declarations of an inferred `createServer()` say `PuffleFastifyInstance` from
+ * here, not a path into fastify, which a project that does not depend on fastify itself (pnpm's
+ * layout) cannot import: TS2742.
  */
-type PuffleFastifyInstance = FastifyInstance & {
+export type PuffleFastifyInstance = FastifyInstance & {
   /** The reference server's state: its in-memory store. */
   puffle: { store: Store };
 };

@@ -464,7 +464,7 @@ console.log(route, status, typeof client.updateThread);
     expect(result.status).toBe(0);
   });
 
-  it("dependencies not hoisted (pnpm's layout): declarations of inferred client calls name openapi-fetch's types through puffle-api", async () => {
+  it("dependencies not hoisted (pnpm's layout): declarations of inferred client calls and servers name openapi-fetch's and fastify's types through puffle-api", async () => {
     // pnpm links only the project's own dependencies into its node_modules; puffle-api's (openapi-fetch)
     // sit beside puffle-api's real directory, where the project cannot import them. An inferred type
     // that needs one of their names is then TS2742 unless a puffle-api entry exports it.
@@ -498,9 +498,18 @@ export const request = client.request;
 export const use = client.use;
 `,
     );
+    // The reference server's instance: its Fastify type is named through puffle-api/server too.
+    writeFileSync(
+      path.join(project, "server.ts"),
+      `import { createServer, startServer } from "puffle-api/server";
+export const app = () => createServer();
+export const running = () => startServer({ port: 0 });
+export const store = () => createServer().puffle.store;
+`,
+    );
     writeFileSync(
       path.join(project, "tsconfig.json"),
-      JSON.stringify({ compilerOptions: { ...strictest, module: "nodenext", moduleResolution: "nodenext", declaration: true, emitDeclarationOnly: true, outDir: "out" }, files: ["calls.ts"] }),
+      JSON.stringify({ compilerOptions: { ...strictest, module: "nodenext", moduleResolution: "nodenext", declaration: true, emitDeclarationOnly: true, outDir: "out" }, files: ["calls.ts", "server.ts"] }),
     );
     const check = await run(process.execPath, [tscOf(), "-p", project], { cwd: project });
     expect(check.out).toBe("");
@@ -508,6 +517,8 @@ export const use = client.use;
     const emitted = readFileSync(path.join(project, "out/calls.d.ts"), "utf8");
     expect(emitted).toContain('import("puffle-api").FetchResponse<');
     expect(emitted).not.toContain("openapi-fetch");
+    const server = readFileSync(path.join(project, "out/server.d.ts"), "utf8");
+    expect(server).not.toMatch(/"fastify"|\.pnpm/);
   });
 
   it("moduleResolution node10 with module commonjs: every subpath has its types (typesVersions), and the emitted require()s run", async () => {
