@@ -5,6 +5,9 @@
 //     - narrowed-bound: minimum/exclusiveMinimum/minLength/minItems raised, or maximum/
 //       exclusiveMaximum/maxLength/maxItems lowered or newly set — a value that was accepted is refused
 //     - new-required-field: a property became required
+//     - removed-request-field: a property is gone — code passing it no longer compiles against the
+//       generated types, and a closed object (additionalProperties/unevaluatedProperties false)
+//       refuses a body that sends it (Optic lists the removal without flagging it)
 //     - changed-pattern: a pattern added, or changed (whether two patterns accept the same strings
 //       cannot be decided, so any change counts; one removed widens)
 //     - changed-format: a format added or changed (one removed widens)
@@ -66,6 +69,7 @@ const UNEXAMINED = ["prefixItems", "contains", "minContains", "maxContains", "no
 export const SEVERITY = {
   "narrowed-bound": "breaking",
   "new-required-field": "breaking",
+  "removed-request-field": "breaking",
   "changed-pattern": "breaking",
   "changed-format": "breaking",
   "closed-object": "breaking",
@@ -308,6 +312,11 @@ function walk(ctx, base, head, where, side, seen) {
     }
     const newlyRequired = h.required.filter((r) => !b.required.includes(r));
     for (const r of newlyRequired) add("new-required-field", `"${r}" is now required`);
+    // Optic lists a removed request property without flagging it.
+    const closed = h.additionalProperties === false || h.unevaluatedProperties === false;
+    for (const name of Object.keys(b.properties)) {
+      if (!(name in h.properties)) add("removed-request-field", `"${name}" was removed (code passing it no longer compiles against the generated types${closed ? "; the object is closed, so a body sending it is refused" : ""})`);
+    }
     for (const [k, rule, list] of [["pattern", "changed-pattern", "patterns"], ["format", "changed-format", "formats"]]) {
       const gone = b[list].filter((v) => !h[list].includes(v));
       for (const v of h[list].filter((x) => !b[list].includes(x))) {

@@ -94,6 +94,7 @@ const cases: Case[] = [
       schemas(s).Conversation.required = schemas(s).Conversation.required.filter((r: string) => r !== "external_id");
     },
   },
+  { name: "request field removed (draft_subject)", breaking: true, by: "removed-request-field", says: '"draft_subject" was removed (code passing it no longer compiles against the generated types; the object is closed, so a body sending it is refused)', mutate: (s) => { delete schemas(s).UpdateThreadRequest.properties.draft_subject; } },
   { name: "request enum value removed (status archived)", breaking: true, by: "removed-enum-value", mutate: (s) => { schemas(s).StatusUpdate.enum = ["active"]; } },
   // Breaking: a bound or enum narrowed inside `allOf`, which applies together with the schema's own.
   { name: "request maxLength narrowed in allOf (participant_name: 256, allOf ≤ 100)", breaking: true, by: "narrowed-bound", says: "maxLength lowered from 256 to 100", mutate: (s) => { participantName(s).allOf = [{ maxLength: 100 }]; } },
@@ -487,6 +488,14 @@ describe("breaking-rules.mjs merges allOf into the strictest schema", () => {
     // A response enum removed is every value added at once (Optic flags one value added).
     ["response: an enum removed", { side: "response", base: { enum: ["a", "b"] }, head: {}, want: ['[response-enum-removed] response: enum removed (was ["a","b"]): any value may come back'] }],
     ["response: a const removed", { side: "response", base: { const: "a" }, head: { type: "string" }, want: ['[response-enum-removed] response: enum removed (was ["a"]): any value may come back'] }],
+    // A request property removed: code passing it no longer compiles against the generated types, and a
+    // closed object (additionalProperties or unevaluatedProperties false) refuses a body that sends it.
+    ["request: a property removed from a closed object", { base: { additionalProperties: false, properties: { a: {}, b: {} } }, head: { additionalProperties: false, properties: { a: {} } }, want: ['[removed-request-field] request: "b" was removed (code passing it no longer compiles against the generated types; the object is closed, so a body sending it is refused)'] }],
+    ["request: a property removed from an open object", { base: { properties: { a: {}, b: {} } }, head: { properties: { a: {} } }, want: ['[removed-request-field] request: "b" was removed (code passing it no longer compiles against the generated types)'] }],
+    ["request: a required property removed (closed by unevaluatedProperties)", { base: { unevaluatedProperties: false, required: ["b"], properties: { b: {} } }, head: { unevaluatedProperties: false, properties: {} }, want: ['[removed-request-field] request: "b" was removed (code passing it no longer compiles against the generated types; the object is closed, so a body sending it is refused)'] }],
+    ["request: a nested property removed", { base: { properties: { o: { properties: { a: {}, b: {} } } } }, head: { properties: { o: { properties: { a: {} } } } }, want: ['[removed-request-field] request/o: "b" was removed (code passing it no longer compiles against the generated types)'] }],
+    ["request: a property moved into an allOf member", { base: { properties: { a: {}, b: {} } }, head: { properties: { a: {} }, allOf: [{ properties: { b: {} } }] }, want: [] }],
+    ["request: a property added", { base: { additionalProperties: false, properties: { a: {} } }, head: { additionalProperties: false, properties: { a: {}, b: {} } }, want: [] }],
   );
 
   it.each(cases)("%s", (_name, c) => {
@@ -570,6 +579,10 @@ describe("breaking-rules.mjs: operations, parameters, media types, statuses, sec
       },
     ],
     ["path parameter's schema narrowed", { head: (s) => { s.components.parameters.ThreadId.schema.maxLength = 10; }, want: [`(breaking) [narrowed-bound] ${threads} path:id: maxLength lowered from none to 10`] }],
+    [
+      "request body property removed (draft_subject: the body is closed)",
+      { head: (s) => { delete schemas(s).UpdateThreadRequest.properties.draft_subject; }, want: [`(breaking) [removed-request-field] ${threads} request application/json: "draft_subject" was removed (code passing it no longer compiles against the generated types; the object is closed, so a body sending it is refused)`] },
+    ],
     ["request body made required", { base: (s) => { threadOp(s).requestBody.required = false; }, head: () => {}, want: [`(breaking) [new-required-field] ${threads} request: the request body is now required`] }],
   ];
   it.each(rows)("%s", (_name, r) => {
