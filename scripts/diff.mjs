@@ -11,11 +11,12 @@
 //   2. scripts/publish/breaking-rules.mjs, for what Optic lets through: narrowed numeric/length
 //      bounds on the request side, request patterns/formats added or changed, request objects
 //      closed, multipleOf/uniqueItems/enum added on the request side, removed response enum values
-//      (or a whole response enum),
-//      response fields that are no longer guaranteed, response enum values added and types widened,
-//      media types, operationIds and security requirements removed or changed, request properties
-//      removed (Optic lists them without flagging them), and, again, new required request fields and
-//      removed response fields; wider response constraints and new statuses as notable; changes under keywords the rules do not read, to review by hand.
+//      (or a whole response enum), response fields that are no longer guaranteed, response enum
+//      values added and types widened, media types, operationIds and security requirements removed
+//      or changed, request properties removed (Optic lists them without flagging them), response
+//      headers removed or made optional, and, again, new required request fields and removed
+//      response fields; wider response constraints (response headers' too) and new statuses as
+//      notable; changes under keywords the rules do not read, to review by hand.
 // Each finding is breaking (✖), to review by hand (?: a change the rules cannot classify, such as
 // one under oneOf/anyOf/not/if), or notable (•: a response widened where no client type changes,
 // a new status). Exit 0: nothing breaking or to review (notable findings are printed). Exit 1: a

@@ -28,6 +28,10 @@
 //       flags it too)
 //     - response-type-widened: a type (or null) may come back that did not (`type` list grown or
 //       removed, integer → number, OpenAPI 3.0 `nullable: true`): the generated types widen
+//   response headers (Optic does not examine them; names compared case-insensitively, Content-Type
+//   ignored as OpenAPI says)
+//     - removed-response-header: a header declared on a status both specs have is gone
+//     - response-header-optional: a header that was required may now be missing
 //   operation (breaking)
 //     - removed-media-type: a request or response media type both specs' operation had is gone
 //     - changed-operation-id: the names generated from it (validators' entries, SDK methods) change
@@ -44,6 +48,9 @@
 //       schema no longer), so a property not listed may come back
 //     - new-response-status: a documented status added (a minor, by the CHANGELOG rule)
 //     - removed-parameter: a parameter gone (the client's generated types no longer take it)
+//     - response-header-widened: a response header's schema widened, by any of the response rules
+//       above that flag a wider value (header values reach a client as strings, so no generated type
+//       changes); a header narrowed or added is not reported
 //   review (exit 1 until a person says otherwise): changes the rules cannot classify
 //     - unexamined-keyword: prefixItems, contains, not, oneOf, anyOf, propertyNames,
 //       patternProperties, dependentRequired/dependentSchemas, if/then/else, … (UNEXAMINED) added,
@@ -84,6 +91,8 @@ export const SEVERITY = {
   "removed-media-type": "breaking",
   "changed-operation-id": "breaking",
   "removed-security": "breaking",
+  "removed-response-header": "breaking",
+  "response-header-optional": "breaking",
   "response-widened-bound": "notable",
   "response-changed-pattern": "notable",
   "response-changed-format": "notable",
@@ -91,9 +100,13 @@ export const SEVERITY = {
   "response-opened-object": "notable",
   "new-response-status": "notable",
   "removed-parameter": "notable",
+  "response-header-widened": "notable",
   "unexamined-keyword": "review",
   "changed-security-scheme": "review",
 };
+
+/** Response rules that flag a wider value: for a response header, each is `response-header-widened`. */
+const HEADER_WIDENED = new Set(["response-enum-removed", "response-enum-value-added", "response-type-widened", "response-widened-bound", "response-changed-pattern", "response-changed-format", "response-removed-constraint", "response-opened-object"]);
 
 /** Keywords that do not constrain a value: a schema of only these is the `true` schema. */
 const ANNOTATIONS = new Set(["description", "title", "examples", "example", "default", "deprecated", "readOnly", "writeOnly", "$comment"]);
@@ -409,6 +422,15 @@ function operations(spec) {
   return out;
 }
 
+/** A response's headers, with `$ref`s followed, by lower-cased name (Content-Type is ignored, as OpenAPI says). */
+function headers(spec, response) {
+  const out = new Map();
+  for (const [name, header] of Object.entries(response?.headers ?? {})) {
+    if (name.toLowerCase() !== "content-type") out.set(name.toLowerCase(), { name, value: resolve(spec, header) });
+  }
+  return out;
+}
+
 function params(spec, { item, op }) {
   const out = new Map();
   for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])].map((x) => resolve(spec, x))) out.set(`${p.in}:${p.name}`, p);
@@ -472,6 +494,26 @@ export function breakingChanges(base, head) {
       for (const [type, media] of Object.entries(bc)) {
         if (hc[type]) walk(ctx, media.schema ?? {}, hc[type].schema ?? {}, `${name} ${status} ${type}`, "response", seen);
         else push("removed-media-type", "response", `${name} ${status} ${type}`, `response media type ${type} removed (a client reading it gets another)`);
+      }
+      // Response headers (Optic does not examine them), matched case-insensitively as HTTP names are.
+      const bh = located("base", `${name} ${status} headers`, () => headers(base, resolve(base, resp)));
+      const hh = located("head", `${name} ${status} headers`, () => headers(head, resolve(head, hr)));
+      for (const [key, { name: header, value: bv }] of bh) {
+        const where = `${name} ${status} header:${header}`;
+        const hv = hh.get(key)?.value;
+        if (!hv) {
+          push("removed-response-header", "response", where, `response header ${header} removed (a client reading it gets nothing)`);
+          continue;
+        }
+        if (bv.required === true && hv.required !== true) push("response-header-optional", "response", where, `response header ${header} is no longer required (may be missing)`);
+        // A wider header value is notable only: header values reach a client as strings, whatever
+        // the schema says. A narrower one (or one added) is not reported.
+        const sub = { ...ctx, findings: [] };
+        walk(sub, bv.schema ?? {}, hv.schema ?? {}, where, "response", seen);
+        for (const f of sub.findings) {
+          if (f.severity === "review") ctx.findings.push(f);
+          else if (HEADER_WIDENED.has(f.rule)) push("response-header-widened", "response", f.where, f.message);
+        }
       }
     }
     for (const status of Object.keys(h.op.responses ?? {})) {

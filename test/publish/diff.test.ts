@@ -135,6 +135,8 @@ const cases: Case[] = [
   { name: "request anyOf added (participant_name)", breaking: false, review: "unexamined-keyword", mutate: (s) => { participantName(s).anyOf = [{ minLength: 3 }, { const: "" }]; } },
   // Notable: printed, exit 0 (a wider response that no generated type shows; a new status).
   { name: "response pattern removed (conversation.account_id)", breaking: false, notable: "response-changed-pattern", mutate: (s) => { delete schemas(s).ConversationRow.properties.account_id.pattern; } },
+  { name: "response header removed (200 X-Request-Id)", breaking: true, by: "removed-response-header", says: "response header X-Request-Id removed (a client reading it gets nothing)", mutate: (s) => { delete s.paths["/api/threads/{id}"].patch.responses["200"].headers["X-Request-Id"]; } },
+  { name: "response header widened (X-Request-Id: maxLength removed)", breaking: false, notable: "response-header-widened", mutate: (s) => { delete s.components.headers.XRequestId.schema.maxLength; } },
   { name: "new status (429)", breaking: false, notable: "new-response-status", mutate: (s) => { s.paths["/api/threads/{id}"].patch.responses["429"] = { description: "Too many requests." }; } },
   // Not breaking.
   { name: "description changed", breaking: false, mutate: (s) => { s.info.description = "Reworded."; conversationOp(s).description = "Reworded."; } },
@@ -582,6 +584,51 @@ describe("breaking-rules.mjs: operations, parameters, media types, statuses, sec
     [
       "request body property removed (draft_subject: the body is closed)",
       { head: (s) => { delete schemas(s).UpdateThreadRequest.properties.draft_subject; }, want: [`(breaking) [removed-request-field] ${threads} request application/json: "draft_subject" was removed (code passing it no longer compiles against the generated types; the object is closed, so a body sending it is refused)`] },
+    ],
+    // Response headers (Optic does not examine them). Names compare case-insensitively, as HTTP's do.
+    ["response header removed (200 X-Request-Id)", { head: (s) => { delete threadOp(s).responses["200"].headers["X-Request-Id"]; }, want: [`(breaking) [removed-response-header] ${threads} 200 header:X-Request-Id: response header X-Request-Id removed (a client reading it gets nothing)`] }],
+    [
+      "response header made optional (WWW-Authenticate, shared by both 401s)",
+      {
+        head: (s) => { s.components.headers.WwwAuthenticate.required = false; },
+        want: ["PATCH /api/conversations/{id}", threads].map((op) => `(breaking) [response-header-optional] ${op} 401 header:WWW-Authenticate: response header WWW-Authenticate is no longer required (may be missing)`),
+      },
+    ],
+    [
+      "response header's schema widened (maxLength removed): notable",
+      { base: (s) => { threadOp(s).responses["200"].headers["X-Request-Id"] = { schema: { type: "string", maxLength: 200 } }; }, head: (s) => { threadOp(s).responses["200"].headers["X-Request-Id"] = { schema: { type: "string" } }; }, want: [`(notable) [response-header-widened] ${threads} 200 header:X-Request-Id: maxLength raised from 200 to none`] },
+    ],
+    [
+      "response header's enum value added and type widened: notable",
+      {
+        base: (s) => { threadOp(s).responses["200"].headers["X-Content-Type-Options"] = { schema: { type: "string", enum: ["nosniff"] } }; },
+        head: (s) => { threadOp(s).responses["200"].headers["X-Content-Type-Options"] = { schema: { type: ["string", "null"], enum: ["nosniff", "other"] } }; },
+        want: [`(notable) [response-header-widened] ${threads} 200 header:X-Content-Type-Options: enum value "other" was added (a client's exhaustive handling of the old values misses it)`, `(notable) [response-header-widened] ${threads} 200 header:X-Content-Type-Options: type widened from string to null | string (may now be null)`],
+      },
+    ],
+    [
+      "response header's schema narrowed (maxLength lowered, enum value removed): nothing",
+      {
+        base: (s) => { threadOp(s).responses["200"].headers["X-Request-Id"] = { schema: { type: "string", maxLength: 200, enum: ["a", "b"] } }; },
+        head: (s) => { threadOp(s).responses["200"].headers["X-Request-Id"] = { schema: { type: "string", maxLength: 20, enum: ["a"] } }; },
+        want: [],
+      },
+    ],
+    ["response header added", { head: (s) => { threadOp(s).responses["200"].headers["X-Trace"] = { schema: { type: "string" } }; }, want: [] }],
+    ["response header made required", { head: (s) => { s.components.headers.XRequestId.required = true; }, want: [] }],
+    ["response header renamed in case only (X-Request-Id → x-request-id)", { head: (s) => { const h = threadOp(s).responses["200"].headers; h["x-request-id"] = h["X-Request-Id"]; delete h["X-Request-Id"]; }, want: [] }],
+    // Request header parameters are parameters: the same rules as query and path ones.
+    [
+      "header parameter's schema narrowed",
+      { base: (s) => { threadOp(s).parameters = [{ name: "X-Trace", in: "header", schema: { type: "string" } }]; }, head: (s) => { threadOp(s).parameters = [{ name: "X-Trace", in: "header", schema: { type: "string", maxLength: 64 } }]; }, want: [`(breaking) [narrowed-bound] ${threads} header:X-Trace: maxLength lowered from none to 64`] },
+    ],
+    [
+      "header parameter removed, or made required",
+      {
+        base: (s) => { threadOp(s).parameters = [{ name: "X-Trace", in: "header", schema: { type: "string" } }, { name: "X-Span", in: "header", schema: { type: "string" } }]; },
+        head: (s) => { threadOp(s).parameters = [{ name: "X-Span", in: "header", required: true, schema: { type: "string" } }]; },
+        want: [`(notable) [removed-parameter] ${threads} header:X-Trace: parameter removed (the server no longer reads it; a client's generated types no longer take it)`, `(breaking) [new-required-field] ${threads} header:X-Span: parameter is now required`],
+      },
     ],
     ["request body made required", { base: (s) => { threadOp(s).requestBody.required = false; }, head: () => {}, want: [`(breaking) [new-required-field] ${threads} request: the request body is now required`] }],
   ];
