@@ -16,7 +16,8 @@
 //      or changed, request properties removed (Optic lists them without flagging them), response
 //      headers removed or made optional, and, again, new required request fields and removed
 //      response fields; wider response constraints (response headers' too) and new statuses as
-//      notable; changes under keywords the rules do not read, to review by hand.
+//      notable; changes under keywords the rules do not read, and to parameters or response headers
+//      described with `content`, to review by hand.
 // Each finding is breaking (✖), to review by hand (?: a change the rules cannot classify, such as
 // one under oneOf/anyOf/not/if), or notable (•: a response widened where no client type changes,
 // a new status). Exit 0: nothing breaking or to review (notable findings are printed). Exit 1: a

@@ -56,6 +56,8 @@
 //       patternProperties, dependentRequired/dependentSchemas, if/then/else, … (UNEXAMINED) added,
 //       removed or changed (compared with `$ref`s inside followed, annotations left out)
 //     - changed-security-scheme: a security scheme of the same name sends credentials differently
+//     - unexamined-content: a parameter or response header described with `content` (instead of
+//       `schema`): content added, removed or changed (annotations left out), naming the place
 //
 // Schemas are compared after resolving local `$ref`s and merging `allOf` members (see flatten: the
 // strictest bound, the common enum values and types, every pattern, format and multipleOf, all
@@ -103,6 +105,7 @@ export const SEVERITY = {
   "response-header-widened": "notable",
   "unexamined-keyword": "review",
   "changed-security-scheme": "review",
+  "unexamined-content": "review",
 };
 
 /** Response rules that flag a wider value: for a response header, each is `response-header-widened`. */
@@ -422,6 +425,18 @@ function operations(spec) {
   return out;
 }
 
+/**
+ * A parameter or header described with `content` (a media type and its schema) instead of `schema`:
+ * not examined, so any change to it (annotations aside) is a `review` finding naming the place.
+ */
+function contentChange(ctx, b, h, where, side, what) {
+  const bc = located("base", where, () => (b.content === undefined ? undefined : canonical(ctx.base, b.content)));
+  const hc = located("head", where, () => (h.content === undefined ? undefined : canonical(ctx.head, h.content)));
+  if (bc === hc) return;
+  const how = bc === undefined ? "added" : hc === undefined ? "removed" : "changed";
+  ctx.findings.push({ rule: "unexamined-content", severity: SEVERITY["unexamined-content"], side, where, message: `content ${how} (these rules do not examine a ${what} described with content; review by hand whether it breaks a client)` });
+}
+
 /** A response's headers, with `$ref`s followed, by lower-cased name (Content-Type is ignored, as OpenAPI says). */
 function headers(spec, response) {
   const out = new Map();
@@ -471,6 +486,7 @@ export function breakingChanges(base, head) {
       if (!hq) push("removed-parameter", "request", `${name} ${id}`, "parameter removed (the server no longer reads it; a client's generated types no longer take it)");
       else {
         if (hq.required && !p.required) push("new-required-field", "request", `${name} ${id}`, "parameter is now required");
+        contentChange(ctx, p, hq, `${name} ${id}`, "request", "parameter");
         walk(ctx, p.schema ?? {}, hq.schema ?? {}, `${name} ${id}`, "request", seen);
       }
     }
@@ -506,6 +522,7 @@ export function breakingChanges(base, head) {
           continue;
         }
         if (bv.required === true && hv.required !== true) push("response-header-optional", "response", where, `response header ${header} is no longer required (may be missing)`);
+        contentChange(ctx, bv, hv, where, "response", "header");
         // A wider header value is notable only: header values reach a client as strings, whatever
         // the schema says. A narrower one (or one added) is not reported.
         const sub = { ...ctx, findings: [] };

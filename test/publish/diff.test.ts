@@ -133,6 +133,13 @@ const cases: Case[] = [
   { name: "operationId renamed (updateThread → patchThread)", breaking: true, by: "changed-operation-id", mutate: (s) => { s.paths["/api/threads/{id}"].patch.operationId = "patchThread"; } },
   // A change the rules cannot classify: exit 1, to review by hand.
   { name: "request anyOf added (participant_name)", breaking: false, review: "unexamined-keyword", mutate: (s) => { participantName(s).anyOf = [{ minLength: 3 }, { const: "" }]; } },
+  {
+    name: "query parameter described with content changed (filter)",
+    breaking: false,
+    review: "unexamined-content",
+    base: (s) => { s.paths["/api/threads/{id}"].patch.parameters = [{ name: "filter", in: "query", content: { "application/json": { schema: { type: "object" } } } }]; },
+    mutate: (s) => { s.paths["/api/threads/{id}"].patch.parameters = [{ name: "filter", in: "query", content: { "application/json": { schema: { type: "object", maxProperties: 2 } } } }]; },
+  },
   // Notable: printed, exit 0 (a wider response that no generated type shows; a new status).
   { name: "response pattern removed (conversation.account_id)", breaking: false, notable: "response-changed-pattern", mutate: (s) => { delete schemas(s).ConversationRow.properties.account_id.pattern; } },
   { name: "response header removed (200 X-Request-Id)", breaking: true, by: "removed-response-header", says: "response header X-Request-Id removed (a client reading it gets nothing)", mutate: (s) => { delete s.paths["/api/threads/{id}"].patch.responses["200"].headers["X-Request-Id"]; } },
@@ -628,6 +635,40 @@ describe("breaking-rules.mjs: operations, parameters, media types, statuses, sec
         base: (s) => { threadOp(s).parameters = [{ name: "X-Trace", in: "header", schema: { type: "string" } }, { name: "X-Span", in: "header", schema: { type: "string" } }]; },
         head: (s) => { threadOp(s).parameters = [{ name: "X-Span", in: "header", required: true, schema: { type: "string" } }]; },
         want: [`(notable) [removed-parameter] ${threads} header:X-Trace: parameter removed (the server no longer reads it; a client's generated types no longer take it)`, `(breaking) [new-required-field] ${threads} header:X-Span: parameter is now required`],
+      },
+    ],
+    // A parameter or response header described with `content` instead of `schema`: not examined, so any
+    // change is for a person to review, naming it.
+    [
+      "query parameter described with content: its schema narrowed",
+      {
+        base: (s) => { threadOp(s).parameters = [{ name: "filter", in: "query", content: { "application/json": { schema: { type: "object", properties: { a: { type: "string" } } } } } }]; },
+        head: (s) => { threadOp(s).parameters = [{ name: "filter", in: "query", content: { "application/json": { schema: { type: "object", properties: { a: { type: "string", maxLength: 5 } } } } } }]; },
+        want: [`(review) [unexamined-content] ${threads} query:filter: content changed (these rules do not examine a parameter described with content; review by hand whether it breaks a client)`],
+      },
+    ],
+    [
+      "query parameter described with content: only an example changed",
+      {
+        base: (s) => { threadOp(s).parameters = [{ name: "filter", in: "query", content: { "application/json": { schema: { type: "object" }, example: { a: 1 } } } }]; },
+        head: (s) => { threadOp(s).parameters = [{ name: "filter", in: "query", content: { "application/json": { schema: { type: "object" }, example: { a: 2 } } } }]; },
+        want: [],
+      },
+    ],
+    [
+      "query parameter moved from schema to content",
+      {
+        base: (s) => { threadOp(s).parameters = [{ name: "filter", in: "query", schema: { type: "string" } }]; },
+        head: (s) => { threadOp(s).parameters = [{ name: "filter", in: "query", content: { "application/json": { schema: { type: "string" } } } }]; },
+        want: [`(review) [unexamined-content] ${threads} query:filter: content added (these rules do not examine a parameter described with content; review by hand whether it breaks a client)`],
+      },
+    ],
+    [
+      "response header described with content: changed",
+      {
+        base: (s) => { threadOp(s).responses["200"].headers["X-Trace"] = { content: { "text/plain": { schema: { type: "string" } } } }; },
+        head: (s) => { threadOp(s).responses["200"].headers["X-Trace"] = { content: { "text/plain": { schema: { type: "integer" } } } }; },
+        want: [`(review) [unexamined-content] ${threads} 200 header:X-Trace: content changed (these rules do not examine a header described with content; review by hand whether it breaks a client)`],
       },
     ],
     ["request body made required", { base: (s) => { threadOp(s).requestBody.required = false; }, head: () => {}, want: [`(breaking) [new-required-field] ${threads} request: the request body is now required`] }],
