@@ -118,12 +118,29 @@ const headLabel = args.head ? path.relative(process.cwd(), args.head) : SPEC;
 console.log(`diff: base ${baseLabel} (version ${base.info?.version})`);
 console.log(`diff: head ${headLabel} (version ${head.info?.version})`);
 
-// 1. Optic, on copies without the generated-file notice (removed before any exit).
+// HTTP header names are case-insensitive, but Optic matches parameters by name as written: a header
+// parameter renamed in case only was one removed and a new one (breaking when required). Its copies
+// have every header parameter's name lower-cased.
+function lowerHeaderParameters(spec) {
+  const lower = (list) => {
+    for (const p of Array.isArray(list) ? list : []) if (p && p.in === "header" && typeof p.name === "string") p.name = p.name.toLowerCase();
+  };
+  for (const item of Object.values(spec.paths ?? {})) {
+    if (!item || typeof item !== "object") continue;
+    lower(item.parameters);
+    for (const method of ["get", "put", "post", "delete", "options", "head", "patch", "trace"]) lower(item[method]?.parameters);
+  }
+  lower(Object.values(spec.components?.parameters ?? {}));
+  return spec;
+}
+
+// 1. Optic, on copies without the generated-file notice (removed before any exit), header
+// parameter names lower-cased.
 const tmp = mkdtempSync(path.join(os.tmpdir(), "puffle-diff-"));
 let optic;
 try {
   const strip = (spec) => {
-    const { "x-generated": _notice, ...rest } = spec;
+    const { "x-generated": _notice, ...rest } = lowerHeaderParameters(structuredClone(spec));
     return `${JSON.stringify(rest, null, 2)}\n`;
   };
   writeFileSync(path.join(tmp, "base.json"), strip(base));

@@ -1,7 +1,8 @@
 // Breaking-change rules that Optic's standard checks miss (scripts/diff.mjs runs both), for the
 // changes that break SDK users. Each rule compares the same schema location in two bundled specs:
 //
-//   request side  (request body, path/query/header parameters)
+//   request side  (request body, path/query/header parameters; a header parameter's name compared
+//   case-insensitively, as HTTP's are, path and query ones as written)
 //     - narrowed-bound: minimum/exclusiveMinimum/minLength/minItems raised, or maximum/
 //       exclusiveMaximum/maxLength/maxItems lowered or newly set — a value that was accepted is refused
 //     - new-required-field: a property became required
@@ -446,9 +447,12 @@ function headers(spec, response) {
   return out;
 }
 
+/** An operation's parameters by `in` and name: a header's name lower-cased (HTTP's are case-insensitive), a path or query one's as it is. */
 function params(spec, { item, op }) {
   const out = new Map();
-  for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])].map((x) => resolve(spec, x))) out.set(`${p.in}:${p.name}`, p);
+  for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])].map((x) => resolve(spec, x))) {
+    out.set(`${p.in}:${p.in === "header" && typeof p.name === "string" ? p.name.toLowerCase() : p.name}`, p);
+  }
   return out;
 }
 
@@ -481,8 +485,9 @@ export function breakingChanges(base, head) {
     }
     const bp = located("base", `${name} parameters`, () => params(base, b));
     const hp = located("head", `${name} parameters`, () => params(head, h));
-    for (const [id, p] of bp) {
-      const hq = hp.get(id);
+    for (const [key, p] of bp) {
+      const hq = hp.get(key);
+      const id = `${p.in}:${p.name}`;
       if (!hq) push("removed-parameter", "request", `${name} ${id}`, "parameter removed (the server no longer reads it; a client's generated types no longer take it)");
       else {
         if (hq.required && !p.required) push("new-required-field", "request", `${name} ${id}`, "parameter is now required");
@@ -490,8 +495,8 @@ export function breakingChanges(base, head) {
         walk(ctx, p.schema ?? {}, hq.schema ?? {}, `${name} ${id}`, "request", seen);
       }
     }
-    for (const [id, p] of hp) {
-      if (p.required && !bp.has(id)) push("new-required-field", "request", `${name} ${id}`, "new required parameter");
+    for (const [key, p] of hp) {
+      if (p.required && !bp.has(key)) push("new-required-field", "request", `${name} ${p.in}:${p.name}`, "new required parameter");
     }
     const bReq = located("base", `${name} requestBody`, () => resolve(base, b.op.requestBody));
     const hReq = located("head", `${name} requestBody`, () => resolve(head, h.op.requestBody));

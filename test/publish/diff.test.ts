@@ -140,6 +140,12 @@ const cases: Case[] = [
     base: (s) => { s.paths["/api/threads/{id}"].patch.parameters = [{ name: "filter", in: "query", content: { "application/json": { schema: { type: "object" } } } }]; },
     mutate: (s) => { s.paths["/api/threads/{id}"].patch.parameters = [{ name: "filter", in: "query", content: { "application/json": { schema: { type: "object", maxProperties: 2 } } } }]; },
   },
+  {
+    name: "required header parameter renamed in case only (X-Request-Id → x-request-id)",
+    breaking: false,
+    base: (s) => { s.paths["/api/threads/{id}"].patch.parameters = [{ name: "X-Request-Id", in: "header", required: true, schema: { type: "string" } }]; },
+    mutate: (s) => { s.paths["/api/threads/{id}"].patch.parameters = [{ name: "x-request-id", in: "header", required: true, schema: { type: "string" } }]; },
+  },
   // Notable: printed, exit 0 (a wider response that no generated type shows; a new status).
   { name: "response pattern removed (conversation.account_id)", breaking: false, notable: "response-changed-pattern", mutate: (s) => { delete schemas(s).ConversationRow.properties.account_id.pattern; } },
   { name: "response header removed (200 X-Request-Id)", breaking: true, by: "removed-response-header", says: "response header X-Request-Id removed (a client reading it gets nothing)", mutate: (s) => { delete s.paths["/api/threads/{id}"].patch.responses["200"].headers["X-Request-Id"]; } },
@@ -635,6 +641,24 @@ describe("breaking-rules.mjs: operations, parameters, media types, statuses, sec
         base: (s) => { threadOp(s).parameters = [{ name: "X-Trace", in: "header", schema: { type: "string" } }, { name: "X-Span", in: "header", schema: { type: "string" } }]; },
         head: (s) => { threadOp(s).parameters = [{ name: "X-Span", in: "header", required: true, schema: { type: "string" } }]; },
         want: [`(notable) [removed-parameter] ${threads} header:X-Trace: parameter removed (the server no longer reads it; a client's generated types no longer take it)`, `(breaking) [new-required-field] ${threads} header:X-Span: parameter is now required`],
+      },
+    ],
+    // HTTP header names are case-insensitive: a header parameter renamed in case only is the same one
+    // (compared by its base name); path and query names stay case-sensitive.
+    [
+      "header parameter renamed in case only (X-Request-Id → x-request-id)",
+      { base: (s) => { threadOp(s).parameters = [{ name: "X-Request-Id", in: "header", required: true, schema: { type: "string" } }]; }, head: (s) => { threadOp(s).parameters = [{ name: "x-request-id", in: "header", required: true, schema: { type: "string" } }]; }, want: [] },
+    ],
+    [
+      "header parameter renamed in case and narrowed",
+      { base: (s) => { threadOp(s).parameters = [{ name: "X-Request-Id", in: "header", schema: { type: "string" } }]; }, head: (s) => { threadOp(s).parameters = [{ name: "x-request-id", in: "header", schema: { type: "string", maxLength: 8 } }]; }, want: [`(breaking) [narrowed-bound] ${threads} header:X-Request-Id: maxLength lowered from none to 8`] },
+    ],
+    [
+      "query parameter renamed in case only (Filter → filter): removed, and a new required one",
+      {
+        base: (s) => { threadOp(s).parameters = [{ name: "Filter", in: "query", required: true, schema: { type: "string" } }]; },
+        head: (s) => { threadOp(s).parameters = [{ name: "filter", in: "query", required: true, schema: { type: "string" } }]; },
+        want: [`(notable) [removed-parameter] ${threads} query:Filter: parameter removed (the server no longer reads it; a client's generated types no longer take it)`, `(breaking) [new-required-field] ${threads} query:filter: new required parameter`],
       },
     ],
     // A parameter or response header described with `content` instead of `schema`: not examined, so any
