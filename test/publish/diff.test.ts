@@ -229,6 +229,23 @@ describe("npm run diff classifies spec mutations", () => {
     expect(r.out).toContain(`info.version has a new major (${base.info.version} → ${head.info.version})`);
   }, SLOW);
 
+  // Optic's breaking-change ruleset skips itself when info.version's major changes: an operation removed
+  // with the new major said "OK: no breaking change" (exit 0).
+  it.each([
+    ["operation removed (updateThread)", (s: Spec) => { delete s.paths["/api/threads/{id}"]; }],
+    ["documented status removed (409)", (s: Spec) => { delete s.paths["/api/threads/{id}"].patch.responses["409"]; }],
+  ])("a breaking change only Optic finds, released with a new major: still breaking (%s)", async (_name, mutate) => {
+    const head = structuredClone(base);
+    mutate(head);
+    head.info.version = `${Number.parseInt(base.info.version, 10) + 1}.0.0`;
+    const file = path.join(dir, `major-${_name.replace(/\W+/g, "-")}.json`);
+    writeFileSync(file, JSON.stringify(head));
+    const r = await runDiff(["--base", basePath, "--head", file]);
+    expect(r.out).toMatch(/BREAKING: optic/);
+    expect(r.out).toContain(`info.version has a new major (${base.info.version} → ${head.info.version})`);
+    expect(r.status, r.out).toBe(1);
+  }, SLOW);
+
   it("reads the base from a git ref, and fails cleanly on an unknown ref", async () => {
     const atHead = path.join(dir, "at-head.json");
     writeFileSync(atHead, execFileSync("git", ["show", "HEAD:generated/openapi.json"], { cwd: root }));
