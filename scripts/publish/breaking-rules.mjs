@@ -3,8 +3,9 @@
 //
 //   request side  (request body, path/query/header parameters; a header parameter's name compared
 //   case-insensitively, as HTTP's are, path and query ones as written)
-//     - narrowed-bound: minimum/exclusiveMinimum/minLength/minItems raised, or maximum/
-//       exclusiveMaximum/maxLength/maxItems lowered or newly set — a value that was accepted is refused
+//     - narrowed-bound: minimum/exclusiveMinimum/minLength/minItems/minProperties raised, or
+//       maximum/exclusiveMaximum/maxLength/maxItems/maxProperties lowered, or either newly set — a
+//       value that was accepted is refused
 //     - new-required-field: a property became required
 //     - removed-request-field: a property is gone — code passing it no longer compiles against the
 //       generated types, and a closed object (additionalProperties/unevaluatedProperties false)
