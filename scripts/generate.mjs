@@ -7,7 +7,9 @@
 //
 // Content-hash skip: `generate` (not --check) first hashes its inputs — every file of the spec's
 // folder, the Redocly config, the pipeline's own code (scripts/generate.mjs, scripts/lib,
-// scripts/runtime) and the versions of the packages it runs — and when they hash as they did at
+// scripts/runtime), the versions of the packages it runs and npm's record of every installed
+// package (node_modules/.package-lock.json: an update of a package they load, such as change-case,
+// which names schema.d.ts's root types, or a nested copy of one) — and when they hash as they did at
 // the last run into the same --out, and every file there is still byte for byte what that run
 // wrote, it stops there without loading the pipeline. The record lives outside the output, in
 // node_modules/.cache/puffle-generate/state.json (sorted JSON, repo-relative names, no time), so
@@ -121,9 +123,15 @@ function inputFiles() {
   const files = filesUnder(specDir).map((file) => [`spec/${path.relative(specDir, file)}`, file]);
   files.push(["config", path.resolve(args.config)], ["scripts/generate.mjs", fileURLToPath(import.meta.url)]);
   for (const dir of ["scripts/lib", "scripts/runtime"]) for (const file of filesUnder(path.join(repo, dir))) files.push([path.relative(repo, file), file]);
+  // The six packages' versions alone missed what they load: `npm update` of a dependency of theirs
+  // could change the output while generate said "up to date" (and generate:check then failed).
+  // npm rewrites this file on every install, so any change to node_modules runs the pipeline once.
+  if (fs.existsSync(INSTALLED_FILE)) files.push(["node_modules/.package-lock.json", INSTALLED_FILE]);
   return files;
 }
 const packageFile = (name) => path.join(repo, "node_modules", name, "package.json");
+/** npm's record of what is installed (its "hidden lockfile"); the tests point it at a copy. */
+const INSTALLED_FILE = process.env.PUFFLE_GENERATE_INSTALLED ?? path.join(repo, "node_modules/.package-lock.json");
 
 /** One hash of everything the output depends on. */
 function inputsHash(files) {

@@ -171,6 +171,29 @@ describe("generate: content-hash skip", () => {
     expect(quick().stdout).toMatch(WROTE);
   });
 
+  it("runs again when an installed package changed, one the six packages load included (npm's node_modules/.package-lock.json)", () => {
+    // `npm update` of change-case (openapi-typescript names schema.d.ts's root types with it) left
+    // the six hashed versions as they were: generate said up to date and generate:check failed.
+    const installed = path.join(work, "package-lock-installed.json");
+    fs.copyFileSync(path.join(root, "node_modules/.package-lock.json"), installed);
+    const withInstalled = (...args: string[]) => runWith({ PUFFLE_GENERATE_INSTALLED: installed, PUFFLE_GENERATE_STAT_MARGIN_MS: "0" }, ...args);
+    withInstalled();
+    expect(withInstalled().stdout).toMatch(SKIPPED);
+    const lock = JSON.parse(fs.readFileSync(installed, "utf8")) as { packages: Record<string, { version?: string }> };
+    const entry = lock.packages["node_modules/change-case"];
+    expect(entry?.version, "change-case is installed (openapi-typescript's dependency)").toMatch(/^\d+\.\d+\.\d+/);
+    entry!.version = `${entry!.version}-1`;
+    fs.writeFileSync(installed, JSON.stringify(lock, null, 2));
+    expect(withInstalled().stdout).toMatch(WROTE);
+    expect(withInstalled().stdout).toMatch(SKIPPED);
+    // The quick check stats it too: the same size and mtime, other bytes, is not skipped.
+    roundMtime(installed);
+    withInstalled();
+    expect(withInstalled().stdout).toMatch(BY_STATS);
+    editInPlace(installed);
+    expect(withInstalled().stdout).toMatch(WROTE);
+  });
+
   it("another root file of the same folder is not skipped by stats", () => {
     const alt = path.join(work, "openapi/alt.yaml");
     fs.copyFileSync(path.join(work, "openapi/openapi.yaml"), alt);
