@@ -232,6 +232,16 @@ function pathOf(url: string): string {
   return end === -1 ? path : path.slice(0, end);
 }
 
+/**
+ * The path the log shows: pathOf, with everything up to the last `@` as `***` for an absolute-form
+ * target. A user name or password holding a `/` of its own (`http://u:pa/ss@host/api/…`, not
+ * percent-encoded) ends the authority early, so the path the router serves begins inside them.
+ */
+function loggedPathOf(url: string): string {
+  const path = pathOf(url);
+  return url.charCodeAt(0) !== 47 && path.includes("@") ? path.replace(/^[\s\S]*@/, "/***@") : path;
+}
+
 /** An error of the JSON body parser, already shaped as the problem to send. */
 class BodyParseError extends Error {
   readonly statusCode = 400;
@@ -257,7 +267,7 @@ function loggerOptions(options: ServerOptions) {
     // written with them as \uXXXX escapes (src/unsafe-text.ts): the same JSON, safe to print.
     hooks: { streamWrite: escapeUnsafeInJson },
     serializers: {
-      req: (req: { method?: string; url?: string }) => ({ method: req.method, url: pathOf(req.url ?? "") }),
+      req: (req: { method?: string; url?: string }) => ({ method: req.method, url: loggedPathOf(req.url ?? "") }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
   };

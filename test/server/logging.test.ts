@@ -98,6 +98,26 @@ describe("request log", () => {
     expect(logged.map((e) => e.req?.url)).toEqual([new URL(target).pathname]);
     expect(lines.slice(from).join("")).not.toContain(secret);
   });
+
+  // A user name or password holding a "/" of its own (not percent-encoded) ends the authority early:
+  // the router serves the rest as the path (a 404; a 400 when what is left of the authority is no
+  // host and port), and that path began inside the credentials.
+  const slashInCredentials: [string, string, number][] = [
+    [`http://deploy:pw/${secret}@127.0.0.1/api/threads/${DOCS_THREAD}`, `/***@127.0.0.1/api/threads/${DOCS_THREAD}`, 400],
+    [`http://de/ploy:${secret}@127.0.0.1/api/threads/${DOCS_THREAD}?x=1`, `/***@127.0.0.1/api/threads/${DOCS_THREAD}`, 404],
+    [`http://deploy:2024/${secret}@127.0.0.1/api/threads/${DOCS_THREAD}`, `/***@127.0.0.1/api/threads/${DOCS_THREAD}`, 404],
+    [`http://deploy:pw/a@b/${secret}@127.0.0.1/api/threads/${DOCS_THREAD}`, `/***@127.0.0.1/api/threads/${DOCS_THREAD}`, 400],
+  ];
+  it.each(slashInCredentials)("an absolute-form target whose credentials hold a / (%s) is logged without them", async (target, shown, status) => {
+    const from = lines.length;
+    const request = `PATCH ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ALICE}\r\nConnection: close\r\n\r\n`;
+    const res = parseRawResponse((await rawExchange(server, request)).text);
+    expect(res.status).toBe(status);
+    const reqId = res.headers.get("x-request-id");
+    for (let waited = 0; !entriesSince(from).some((e) => e.reqId === reqId && e.res !== undefined) && waited < 2_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(entriesSince(from).filter((e) => e.reqId === reqId && e.req !== undefined).map((e) => e.req?.url)).toEqual([shown]);
+    expect(lines.slice(from).join("")).not.toContain(secret);
+  });
 });
 
 describe("client text in the log is escaped", () => {
