@@ -56,7 +56,8 @@
 //   review (exit 1 until a person says otherwise): changes the rules cannot classify
 //     - unexamined-keyword: prefixItems, contains, not, oneOf, anyOf, propertyNames,
 //       patternProperties, dependentRequired/dependentSchemas, if/then/else, … (UNEXAMINED) added,
-//       removed or changed (compared with `$ref`s inside followed, annotations left out)
+//       removed or changed (compared with `$ref`s inside followed, annotations left out, sets such
+//       as enum values and oneOf branches in any order)
 //     - changed-security-scheme: a security scheme of the same name sends credentials differently
 //     - unexamined-content: a parameter or response header described with `content` (instead of
 //       `schema`): content added, removed or changed (annotations left out), naming the place
@@ -210,11 +211,15 @@ function intersectTypes(a, b) {
 const DATA = new Set(["enum", "const", "required", "dependentRequired", "default", "examples", "example"]);
 /** Keywords whose value maps names to schemas (the names are not keywords). */
 const MAPS = new Set(["properties", "patternProperties", "dependentSchemas", "$defs", "definitions", "dependencies"]);
+/** Keywords whose array is a set (enum values, names, types, branches): compared in sorted order, as their order means nothing. */
+const SETS = new Set(["enum", "required", "type", "oneOf", "anyOf", "allOf"]);
+/** `texts` (each element's canonical JSON) as one JSON array in sorted order. */
+const setText = (texts) => `[${[...texts].sort().join(",")}]`;
 
 /**
  * `node` as canonical JSON text, with every `$ref` inside followed (a cycle is left as the `$ref`),
- * object keys sorted, and annotations (descriptions, examples, `x-` extensions) left out: equal text,
- * same constraint.
+ * object keys and the members of a set (SETS, dependentRequired's names) sorted, and annotations
+ * (descriptions, examples, `x-` extensions) left out: equal text, same constraint.
  */
 function canonical(spec, node, refs = [], names = false) {
   if (Array.isArray(node)) return `[${node.map((v) => canonical(spec, v, refs)).join(",")}]`;
@@ -225,7 +230,16 @@ function canonical(spec, node, refs = [], names = false) {
     const v = node[k];
     if (!names && k === "$ref" && typeof v === "string") {
       entries.push(`"$ref":${refs.includes(v) || refs.length > 32 ? JSON.stringify(v) : canonical(spec, pointer(spec, v), [...refs, v])}`);
-    } else if (!names && DATA.has(k)) entries.push(`${JSON.stringify(k)}:${sortedJson(v)}`);
+    } else if (!names && DATA.has(k)) {
+      // dependentRequired: a set of names for each name.
+      const data =
+        k === "dependentRequired" && v && typeof v === "object" && !Array.isArray(v)
+          ? `{${Object.keys(v).sort().map((n) => `${JSON.stringify(n)}:${Array.isArray(v[n]) ? setText(v[n].map(sortedJson)) : sortedJson(v[n])}`).join(",")}}`
+          : SETS.has(k) && Array.isArray(v)
+            ? setText(v.map(sortedJson))
+            : sortedJson(v);
+      entries.push(`${JSON.stringify(k)}:${data}`);
+    } else if (!names && SETS.has(k) && Array.isArray(v)) entries.push(`${JSON.stringify(k)}:${setText(v.map((x) => canonical(spec, x, refs)))}`);
     else entries.push(`${JSON.stringify(k)}:${canonical(spec, v, refs, !names && MAPS.has(k))}`);
   }
   return `{${entries.join(",")}}`;
@@ -400,8 +414,9 @@ function walk(ctx, base, head, where, side, seen) {
   }
   // Keywords no rule reads: any change is for a person to judge.
   for (const k of UNEXAMINED) {
-    const bk = located("base", where, () => (b.unexamined[k] ?? []).map((v) => canonical(ctx.base, v)).sort());
-    const hk = located("head", where, () => (h.unexamined[k] ?? []).map((v) => canonical(ctx.head, v)).sort());
+    // Each value canonical under its keyword (`{"oneOf": …}`), so that a set's order does not count.
+    const bk = located("base", where, () => (b.unexamined[k] ?? []).map((v) => canonical(ctx.base, { [k]: v })).sort());
+    const hk = located("head", where, () => (h.unexamined[k] ?? []).map((v) => canonical(ctx.head, { [k]: v })).sort());
     if (sameJson(bk, hk)) continue;
     const how = bk.length === 0 ? "added" : hk.length === 0 ? "removed" : "changed";
     add("unexamined-keyword", `${k} ${how} (these rules do not examine ${k}; review by hand whether it breaks a client)`);

@@ -517,6 +517,19 @@ describe("breaking-rules.mjs merges allOf into the strictest schema", () => {
     ["oneOf: only descriptions changed", { base: { oneOf: [{ type: "string", description: "a" }] }, head: { oneOf: [{ type: "string", description: "b" }] }, want: [] }],
     ["oneOf: a property named description kept apart from the annotation", { base: { oneOf: [{ properties: { description: { type: "string" } } }] }, head: { oneOf: [{ properties: { description: { type: "integer" } } }] }, want: ["[unexamined-keyword] request: oneOf changed (these rules do not examine oneOf; review by hand whether it breaks a client)"] }],
     ["oneOf: a recursive $ref unchanged", { base: { oneOf: [{ $ref: "#/components/schemas/T" }] }, baseDefs: { T: { properties: { c: { $ref: "#/components/schemas/T" } } } }, head: { oneOf: [{ $ref: "#/components/schemas/T" }] }, headDefs: { T: { properties: { c: { $ref: "#/components/schemas/T" } } } }, want: [] }],
+    // Reordering what is a set (enum values, required names, a type list, oneOf/anyOf branches) changes no
+    // constraint: nothing to review.
+    ["oneOf: enum values reordered", { side: "response", base: { oneOf: [{ enum: ["a", "b"] }, { type: "null" }] }, head: { oneOf: [{ enum: ["b", "a"] }, { type: "null" }] }, want: [] }],
+    [
+      "oneOf: enum values reordered behind a $ref",
+      { side: "response", base: { oneOf: [{ $ref: "#/components/schemas/S" }] }, baseDefs: { S: { type: "string", enum: ["a", "b"] } }, head: { oneOf: [{ $ref: "#/components/schemas/S" }] }, headDefs: { S: { type: "string", enum: ["b", "a"] } }, want: [] },
+    ],
+    ["anyOf: required names reordered", { base: { anyOf: [{ required: ["a", "b"] }] }, head: { anyOf: [{ required: ["b", "a"] }] }, want: [] }],
+    ["anyOf: a type list reordered", { side: "response", base: { anyOf: [{ type: ["string", "null"] }] }, head: { anyOf: [{ type: ["null", "string"] }] }, want: [] }],
+    ["oneOf: branches reordered", { side: "response", base: { oneOf: [{ type: "string" }, { type: "null" }] }, head: { oneOf: [{ type: "null" }, { type: "string" }] }, want: [] }],
+    ["dependentRequired: names reordered", { base: { dependentRequired: { a: ["b", "c"] } }, head: { dependentRequired: { a: ["c", "b"] } }, want: [] }],
+    ["prefixItems reordered (order matters there)", { side: "response", base: { prefixItems: [{ type: "string" }, { type: "null" }] }, head: { prefixItems: [{ type: "null" }, { type: "string" }] }, want: ["[unexamined-keyword] response: prefixItems changed (these rules do not examine prefixItems; review by hand whether it breaks a client)"] }],
+    ["oneOf: an enum value added is still a change", { side: "response", base: { oneOf: [{ enum: ["a", "b"] }] }, head: { oneOf: [{ enum: ["b", "a", "c"] }] }, want: ["[unexamined-keyword] response: oneOf changed (these rules do not examine oneOf; review by hand whether it breaks a client)"] }],
     // A response enum removed is every value added at once (Optic flags one value added).
     ["response: an enum removed", { side: "response", base: { enum: ["a", "b"] }, head: {}, want: ['[response-enum-removed] response: enum removed (was ["a","b"]): any value may come back'] }],
     ["response: a const removed", { side: "response", base: { const: "a" }, head: { type: "string" }, want: ['[response-enum-removed] response: enum removed (was ["a"]): any value may come back'] }],
