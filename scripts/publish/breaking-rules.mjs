@@ -29,7 +29,8 @@
 //     - response-enum-value-added: a value the client's exhaustive handling does not cover (Optic
 //       flags it too)
 //     - response-type-widened: a type (or null) may come back that did not (`type` list grown or
-//       removed, integer → number, OpenAPI 3.0 `nullable: true`): the generated types widen
+//       removed, integer → number, OpenAPI 3.0 `nullable: true`; an enum or const allows only its
+//       values' types): the generated types widen
 //   response headers (Optic does not examine them; names compared case-insensitively, Content-Type
 //   ignored as OpenAPI says)
 //     - removed-response-header: a header declared on a status both specs have is gone
@@ -199,6 +200,9 @@ function ownTypes(schema) {
 
 /** `t` is one of `types` ("integer" is a "number"); undefined `types` allows any. */
 const typeIn = (t, types) => types === undefined || types.includes(t) || (t === "integer" && types.includes("number"));
+
+/** The JSON type of a value ("integer" for a whole number). */
+const jsonType = (v) => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v === "number" ? (Number.isInteger(v) ? "integer" : "number") : typeof v);
 
 /** The types both lists allow (undefined: any). */
 function intersectTypes(a, b) {
@@ -381,9 +385,11 @@ function walk(ctx, base, head, where, side, seen) {
     }
     // A type (or null) that may come back and did not: the generated types widen, old code breaks.
     const said = (t) => (t === undefined ? "any" : t.join(" | "));
-    if (b.types !== undefined && (h.types === undefined || h.types.some((t) => !typeIn(t, b.types)))) {
-      const nullable = h.types !== undefined && h.types.filter((t) => !typeIn(t, b.types)).every((t) => t === "null");
-      add("response-type-widened", `type widened from ${said(b.types)} to ${said(h.types)}${nullable ? " (may now be null)" : ""}`);
+    // An enum (or const) allows only its values' types, whatever `type` says or whether it is there.
+    const hTypes = Array.isArray(h.enum) ? intersectTypes(h.types, [...new Set(h.enum.map(jsonType))].sort()) : h.types;
+    if (b.types !== undefined && (hTypes === undefined || hTypes.some((t) => !typeIn(t, b.types)))) {
+      const nullable = hTypes !== undefined && hTypes.filter((t) => !typeIn(t, b.types)).every((t) => t === "null");
+      add("response-type-widened", `type widened from ${said(b.types)} to ${said(hTypes)}${nullable ? " (may now be null)" : ""}`);
     }
     // What came back still does, but more may: a client validating with the old schema refuses it.
     for (const k of LOWER) {

@@ -496,6 +496,14 @@ describe("breaking-rules.mjs merges allOf into the strictest schema", () => {
     ["response: a type moved into an allOf member", { side: "response", base: { type: "string" }, head: { allOf: [{ type: "string" }] }, want: [] }],
     ["response: a nullable type narrowed by an allOf member", { side: "response", base: { type: "string" }, head: { type: ["string", "null"], allOf: [{ type: "string" }] }, want: [] }],
     ["response: a property made optional and nullable", { side: "response", base: { required: ["n"], properties: { n: { type: "string" } } }, head: { properties: { n: { type: ["string", "null"] } } }, want: ['[response-field-optional] response: "n" is no longer required (may be missing)', "[response-type-widened] response/n: type widened from string to null | string (may now be null)"] }],
+    // An enum (or const) allows only its values' types: a `type` beside it left out widens nothing.
+    ["response: the type beside an enum left out", { side: "response", base: { type: "string", enum: ["a", "b"] }, head: { enum: ["a", "b"] }, want: [] }],
+    ["response: the type beside a nullable enum left out", { side: "response", base: { type: ["string", "null"], enum: ["a", null] }, head: { enum: ["a", null] }, want: [] }],
+    ["response: a typed enum narrowed to a const", { side: "response", base: { type: "string", enum: ["a", "b"] }, head: { const: "a" }, want: ['[removed-enum-value] response: enum value "b" was removed'] }],
+    [
+      "response: the type beside an enum left out, and a number added",
+      { side: "response", base: { type: "string", enum: ["a"] }, head: { enum: ["a", 1] }, want: ['[response-enum-value-added] response: enum value 1 was added (a client\'s exhaustive handling of the old values misses it)', "[response-type-widened] response: type widened from string to integer | string"] },
+    ],
     ["request: a type widened (not flagged: a client's value is still accepted)", { base: { type: "string" }, head: { type: ["string", "null"] }, want: [] }],
     // Keywords the rules do not read: any change (behind $refs too) is for a person to review.
     ["oneOf: a branch added", { side: "response", base: { oneOf: [{ type: "string" }] }, head: { oneOf: [{ type: "string" }, { type: "integer" }] }, want: ["[unexamined-keyword] response: oneOf changed (these rules do not examine oneOf; review by hand whether it breaks a client)"] }],
