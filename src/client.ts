@@ -248,7 +248,7 @@ export function checkBaseUrl(value: unknown): string {
   // The value itself is not shown: it holds a password.
   if (url.username !== "" || url.password !== "") throw new PuffleConfigError("baseUrl", "must not hold a user name or password (fetch refuses such URLs; the token goes in apiKey)");
   // An empty `?` or `#` leaves url.search and url.hash empty, yet the paths would follow it.
-  if (url.search || url.hash || value.includes("?") || value.includes("#")) throw new PuffleConfigError("baseUrl", `must not have a query or fragment, got ${JSON.stringify(value)}`);
+  if (url.search || url.hash || value.includes("?") || value.includes("#")) throw new PuffleConfigError("baseUrl", `must not have a query or fragment, got ${JSON.stringify(withoutCredentials(value))}`);
   return value.replace(/\/+$/, "");
 }
 

@@ -5,7 +5,9 @@
  * `url` with its user name and password (if any) shown as `***`; as given when it has none. Text
  * that is no http(s) URL (`u:pass@host`, which parses with the scheme `u:`; `http://u:pa/ss@host`,
  * whose password holds a `/`) has everything before its last `@` (after a `//`) shown as `***`: a
- * password may hold a `/` or an `@` of its own, so no part of it is left to show.
+ * password may hold a `/` or an `@` of its own, so no part of it is left to show. So has a URL
+ * without credentials that holds an `@` all the same (`http://u:2024/ss@host` parses as the host
+ * `u`, the port 2024 and the path `/ss@host`: a `/`, `?` or `#` in the credentials ended them early).
  */
 export function withoutCredentials(url: string): string {
   let parsed: URL | undefined;
@@ -17,7 +19,7 @@ export function withoutCredentials(url: string): string {
   if (parsed === undefined || (parsed.protocol !== "http:" && parsed.protocol !== "https:")) {
     return url.replace(/^((?:[^/@]*\/\/)?)[\s\S]*@/, "$1***@");
   }
-  if (parsed.username === "" && parsed.password === "") return url;
+  if (parsed.username === "" && parsed.password === "") return url.includes("@") ? url.replace(/^((?:[^/@]*\/\/)?)[\s\S]*@/, "$1***@") : url;
   if (parsed.username !== "") parsed.username = "***";
   if (parsed.password !== "") parsed.password = "***";
   return parsed.href;

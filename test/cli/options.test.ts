@@ -178,6 +178,8 @@ describe("runCli in-process", () => {
     // A password with a "/" or an "@" of its own (not percent-encoded) makes the text no URL; all of it is still hidden.
     ["a base URL that is no URL, its password holding a /: not echoed", { args: ["--dry-run", "--base-url", "http://deploy:s3/cret@127.0.0.1:4010"], env: {}, want: { code: EXIT.usage, stderr: 'puffle error: --base-url must be an absolute http(s) URL, got "http://***@127.0.0.1:4010"\n' } }],
     ["a base URL that is no URL, its password holding an @: not echoed", { args: ["--dry-run", "--base-url", "http://deploy:s3@cret@127.0.0.1:99999"], env: {}, want: { code: EXIT.usage, stderr: 'puffle error: --base-url must be an absolute http(s) URL, got "http://***@127.0.0.1:99999"\n' } }],
+    // A password of digits and a "/" or "?" (2024/s3cret) parses as a port, the rest as a path or query: a URL without credentials, still not echoed.
+    ["a base URL whose password starts with digits and a ?: not echoed", { args: ["--dry-run", "--base-url", "http://deploy:12?s3cret@127.0.0.1:4010"], env: {}, want: { code: EXIT.usage, stderr: 'puffle error: --base-url must not have a query or fragment, got "http://***@127.0.0.1:4010"\n' } }],
     ["a bad PUFFLE_BASE_URL is named as such", { args: ["--dry-run"], env: { PUFFLE_BASE_URL: "127.0.0.1:4010" }, want: { code: EXIT.usage, stderr: 'puffle error: PUFFLE_BASE_URL must be an absolute http(s) URL, got "127.0.0.1:4010"\n' } }],
     ["--base-url wins over PUFFLE_BASE_URL", { args: ["--dry-run", "--base-url", "http://127.0.0.1:1/"], env: { PUFFLE_BASE_URL: "http://127.0.0.1:2" }, want: { code: EXIT.ok, url: `http://127.0.0.1:1/api/conversations/${CONVERSATION_ID}` } }],
     ["PUFFLE_BASE_URL when --base-url is not given", { args: ["--dry-run"], env: { PUFFLE_BASE_URL: "http://127.0.0.1:2/" }, want: { code: EXIT.ok, url: `http://127.0.0.1:2/api/conversations/${CONVERSATION_ID}` } }],
@@ -201,7 +203,7 @@ describe("runCli in-process", () => {
     expect(stdout.replace(/\s+/g, " ")).toContain('(default: "https://***:***@api.example.com/v1" from PUFFLE_BASE_URL)');
     const plain = await run(["thread", "update", "--help"], { env: { PUFFLE_API_KEY: "k", PUFFLE_BASE_URL: "http://127.0.0.1:4010" } });
     expect(plain.stdout.replace(/\s+/g, " ")).toContain('(default: "http://127.0.0.1:4010" from PUFFLE_BASE_URL)');
-    for (const [given, shown] of [["deploy:s3cret@api.example.com", "***@api.example.com"], ["http//deploy:s3cret@api.example.com", "http//***@api.example.com"], ["https://deploy:s3/cret@api.example.com", "https://***@api.example.com"]]) {
+    for (const [given, shown] of [["deploy:s3cret@api.example.com", "***@api.example.com"], ["http//deploy:s3cret@api.example.com", "http//***@api.example.com"], ["https://deploy:s3/cret@api.example.com", "https://***@api.example.com"], ["https://deploy:2024/s3cret@api.example.com", "https://***@api.example.com"], ["https://de/ploy:s3cret@api.example.com", "https://***@api.example.com"]]) {
       const odd = await run(["thread", "update", "--help"], { env: { PUFFLE_API_KEY: "k", PUFFLE_BASE_URL: given } });
       expect(odd.stdout, given).not.toContain("s3cret");
       expect(odd.stdout.replace(/\s+/g, " "), given).toContain(`(default: "${shown}" from PUFFLE_BASE_URL)`);
