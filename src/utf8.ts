@@ -1,5 +1,6 @@
 // Text files a user hands over (a `--data` seed, a CLI `@file`): read up to a bound (`/dev/zero`, a
-// FIFO or a huge file must not hang the process or exhaust its memory) and decoded strictly: bytes
+// pipe that never ends or a huge file must not exhaust the process's memory; a FIFO is still waited
+// on until its writer sends that much or closes, as any read of it is) and decoded strictly: bytes
 // that are not UTF-8 (a Latin-1 "é", a UTF-16 file) would otherwise be read as U+FFFD and sent or
 // served so.
 import { closeSync, openSync, readSync } from "node:fs";

@@ -19,7 +19,7 @@ import { createServer, startServer } from "puffle-api/server";
 export const instanceHasPuffle: "puffle" extends keyof FastifyInstance ? true : false = false;
 export const requestHasPuffleUser: "puffleUser" extends keyof FastifyRequest ? true : false = false;
 export const own = fastify();
-// A consumer emitting declarations can name what createServer returns (it is not exported by name).
+// A consumer emitting declarations can name what createServer returns (PuffleFastifyInstance).
 export const makeServer = () => createServer();
 
 // The reference server keeps its documented members.
