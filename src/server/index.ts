@@ -226,7 +226,8 @@ function pathOf(url: string): string {
   let path = url;
   if (url.charCodeAt(0) !== 47) {
     const origin = ABSOLUTE_FORM_ORIGIN.exec(url);
-    if (origin !== null) path = url.slice(origin[0].length);
+    // No path after the authority (`http://host`, `http://host?q`) is "/", as the router reads it.
+    if (origin !== null) path = url.charCodeAt(origin[0].length) === 47 ? url.slice(origin[0].length) : `/${url.slice(origin[0].length)}`;
   }
   const end = path.search(/[?#]/);
   return end === -1 ? path : path.slice(0, end);

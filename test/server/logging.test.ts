@@ -82,6 +82,9 @@ describe("request log", () => {
     ["PATCH", `HTTP://deploy:${secret}@127.0.0.1:4010/api/threads/${DOCS_THREAD}`, '{"unread_count": 1}', 200],
     ["DELETE", `http://deploy:${secret}@127.0.0.1/api/threads/${DOCS_THREAD}`, "", 405],
     ["GET", `https://deploy:${secret}@127.0.0.1/api/threadz/x`, "", 404],
+    // No path (the router serves "/"): the logged path is "/" too.
+    ["GET", `http://deploy:${secret}@127.0.0.1?tok=${secret}`, "", 404],
+    ["GET", `http://deploy:${secret}@127.0.0.1:4010`, "", 404],
   ];
   it.each(absolute)("an absolute-form target (%s %s) is logged as its path, without its credentials", async (method, target, body, status) => {
     const from = lines.length;
