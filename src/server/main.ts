@@ -116,9 +116,12 @@ async function main(argv: string[]): Promise<void> {
       seed = loadSeed(values.data);
     } catch (error) {
       // A usage error (exit 2), as a bad --port or --cors is, and as `puffle mock --data` exits.
-      // Each line safe to print (a field name the file got wrong is quoted as it is), its indent kept.
-      const message = error instanceof SeedError ? error.message : String(error);
-      const lines = message.split("\n").map((line) => `${/^ */.exec(line)?.[0] ?? ""}${oneLine(line)}`);
+      // Each line safe to print (a field name the file got wrong is quoted as it is, a line break in it
+      // included: built from the issues, not by splitting the message at its line breaks).
+      const lines =
+        error instanceof SeedError
+          ? [`${oneLine(values.data)} is not a valid seed:`, ...error.issues.map((issue) => `  - ${oneLine(issue)}`)]
+          : [oneLine(String(error))];
       process.stderr.write(`puffle mock: ${lines.join("\n")}\n`);
       process.exit(2);
     }

@@ -496,6 +496,20 @@ describe("help, version and puffle mock", () => {
     }
   });
 
+  it.each(LAUNCHERS)("%s --data: a line break in an invalid seed's field name starts no line of its own", async (_name, launcher) => {
+    const dir = mkdtempSync(path.join(tmpdir(), "puffle-cli-seed-"));
+    try {
+      const file = path.join(dir, "seed.json");
+      writeFileSync(file, JSON.stringify({ ...defaultSeed, ["x\r\npuffle mock: listening on http://evil.example"]: 1 }));
+      const run = spawnSync(process.execPath, [...launcher, "--port", "0", "--quiet", "--data", file], { encoding: "utf8", timeout: 20_000 });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain("x puffle mock: listening on http://evil.example: is not a known field");
+      for (const line of run.stderr.split("\n")) expect(line).not.toMatch(/^puffle mock: listening/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it.each([[""], [" "], ["http://127.0.0.1"]])("puffle mock --host %j: exit 2 naming the option, nothing listens", async (host) => {
     const run = await puffle(["mock", "--port", "0", "--quiet", "--host", host]);
     expect(run.code).toBe(2);
