@@ -140,7 +140,7 @@ describe("the tarball (npm pack)", () => {
     for (const file of files.filter((f) => /\.(js|d\.ts|md)$/.test(f))) {
       const text = readFileSync(path.join(root, file), "utf8");
       const named = file.startsWith("docs/")
-        ? [...text.matchAll(/\]\(([\w-]+\.md)(?:#[^)]*)?\)/g)].map((m) => `docs/${m[1]!}`)
+        ? [...text.matchAll(/\]\(((?:\.\.\/)*[\w./-]+\.md)(?:#[^)]*)?\)/g)].map((m) => path.posix.normalize(`docs/${m[1]!}`))
         : /\.(js|d\.ts)$/.test(file) ? [...text.matchAll(/\bdocs\/[\w-]+\.md\b/g)].map((m) => m[0]) : [];
       for (const doc of new Set(named)) if (!files.includes(doc)) missing.push(`${file} → ${doc}`);
     }
