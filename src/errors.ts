@@ -11,6 +11,7 @@
 // `PuffleConfigError` (a bad client option) lives in client.ts and extends TypeError, as before.
 import type { DuplicateThreadProblem, Problem, Thread } from "../generated/schema.js";
 import type { OperationId, ResponseBody, ResponseStatus, ValidationIssue } from "./validators.js";
+import { withoutCredentials } from "./url-credentials.js";
 
 /** The base class of every error the client throws while making a request. */
 export class PuffleError extends Error {
@@ -161,7 +162,7 @@ export class PuffleNetworkError extends PuffleError {
   constructor(init: { url: string; operationId?: OperationId | undefined; cause: unknown; attempts?: number | undefined }) {
     const reason = describeCause(init.cause);
     const attempts = init.attempts ?? 1;
-    super(`${init.operationId ? `${init.operationId}: ` : ""}network error calling ${init.url}: ${reason}${attemptsSuffix(attempts)}`, { cause: init.cause });
+    super(`${init.operationId ? `${init.operationId}: ` : ""}network error calling ${withoutCredentials(init.url)}: ${reason}${attemptsSuffix(attempts)}`, { cause: init.cause });
     this.name = "PuffleNetworkError";
     this.operationId = init.operationId;
     this.url = init.url;
@@ -181,7 +182,7 @@ export class PuffleTimeoutError extends PuffleError {
   readonly attempts: number;
   constructor(init: { url: string; operationId?: OperationId | undefined; timeoutMs: number; attempts?: number | undefined }) {
     const attempts = init.attempts ?? 1;
-    super(`${init.operationId ? `${init.operationId}: ` : ""}no response from ${init.url} within ${init.timeoutMs} ms${attemptsSuffix(attempts)}`);
+    super(`${init.operationId ? `${init.operationId}: ` : ""}no response from ${withoutCredentials(init.url)} within ${init.timeoutMs} ms${attemptsSuffix(attempts)}`);
     this.name = "PuffleTimeoutError";
     this.operationId = init.operationId;
     this.url = init.url;
@@ -198,7 +199,7 @@ export class PuffleAbortError extends PuffleError {
   readonly attempts: number;
   constructor(init: { url: string; operationId?: OperationId | undefined; reason: unknown; attempts?: number | undefined }) {
     const attempts = init.attempts ?? 1;
-    super(`${init.operationId ? `${init.operationId}: ` : ""}request to ${init.url} was aborted: ${describeCause(init.reason)}${attemptsSuffix(attempts)}`, { cause: init.reason });
+    super(`${init.operationId ? `${init.operationId}: ` : ""}request to ${withoutCredentials(init.url)} was aborted: ${describeCause(init.reason)}${attemptsSuffix(attempts)}`, { cause: init.reason });
     this.name = "PuffleAbortError";
     this.operationId = init.operationId;
     this.url = init.url;

@@ -322,6 +322,25 @@ describe("the errors' helpers", () => {
     }
   });
 
+  it("a base URL whose password ended the credentials early (https://deploy:2024/s3cret@host) is not shown in a network, timeout or abort error's message", async () => {
+    // It parses as the host `deploy`, the port 2024 and the path `/s3cret@host`: no credentials for
+    // checkBaseUrl to refuse, and the request URL the message names held the password.
+    const baseUrl = "https://deploy:2024/s3cret@host";
+    const withFetch = (fetch: PuffleClientOptions["fetch"], more: PuffleClientOptions = {}) => createPuffleClient({ baseUrl, apiKey: "k", maxRetries: 0, fetch, ...more });
+    const errors = [
+      await rejection(withFetch(async () => { throw new TypeError("fetch failed"); }).updateThread(THREAD_ID, { status: "archived" })),
+      await rejection(withFetch(() => new Promise<Response>(() => {}), { timeoutMs: 1 }).updateThread(THREAD_ID, { status: "archived" })),
+      await rejection(withFetch(okFetch()).updateThread(THREAD_ID, { status: "archived" }, { signal: AbortSignal.abort() })),
+    ];
+    expect(errors.map((e) => (e as Error).name)).toEqual(["PuffleNetworkError", "PuffleTimeoutError", "PuffleAbortError"]);
+    for (const error of errors) {
+      expect((error as Error).message).not.toContain("s3cret");
+      expect((error as Error).message).toContain(`***@host/api/threads/${THREAD_ID}`);
+      // The url property is the request's, for code that needs it.
+      expect((error as PuffleNetworkError).url).toBe(`${baseUrl}/api/threads/${THREAD_ID}`);
+    }
+  });
+
   it("hasStatus narrows only when the body is the documented problem", async () => {
     const problem = await rejection(answer(404, { type: "about:blank", title: "Not found", status: 404 }).updateThread(THREAD_ID, { status: "archived" }));
     expect((problem as PuffleApiError).hasStatus(404)).toBe(true);
