@@ -370,18 +370,7 @@ describe("help, version and puffle mock", () => {
   it.each(LAUNCHERS)("%s prints its banner before any log line", async (_name, launcher) => {
     const mock = await startMock([], launcher);
     try {
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no log line: ${mock.output()}`)), 15_000);
-        const check = () => {
-          if (mock.output().includes('"msg":"Server listening at')) {
-            clearTimeout(timer);
-            mock.child.stdout.off("data", check);
-            resolve();
-          }
-        };
-        mock.child.stdout.on("data", check);
-        check();
-      });
+      await outputShows(mock, '"msg":"Server listening at', "no log line");
       const out = mock.output();
       expect(out.split("\n")[0]).toMatch(/^Puffle reference server listening on http:\/\/127\.0\.0\.1:\d+/);
       expect(out.indexOf('"msg":"Server listening at'), out).toBeGreaterThan(out.indexOf("Try:"));
@@ -390,6 +379,22 @@ describe("help, version and puffle mock", () => {
       await exitWithin(mock, 15_000);
     }
   });
+
+  /** Resolves once the mock's stdout holds `text`; rejects after 15 s with `failure` and the output. */
+  function outputShows(mock: Awaited<ReturnType<typeof startMock>>, text: string, failure: string) {
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${failure}: ${mock.output()}`)), 15_000);
+      const check = () => {
+        if (mock.output().includes(text)) {
+          clearTimeout(timer);
+          mock.child.stdout.off("data", check);
+          resolve();
+        }
+      };
+      mock.child.stdout.on("data", check);
+      check();
+    });
+  }
 
   /** Resolves with the exit, or with "still running" once `ms` have passed (the child is then killed). */
   async function exitWithin(mock: Awaited<ReturnType<typeof startMock>>, ms: number) {
@@ -410,18 +415,7 @@ describe("help, version and puffle mock", () => {
     socket.on("error", () => {});
     try {
       socket.write(`PATCH /api/threads/${DRAFT_THREAD} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer puffle_test_alice\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{`);
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`the request never reached the server: ${mock.output()}`)), 15_000);
-        const check = () => {
-          if (mock.output().includes('"msg":"incoming request"')) {
-            clearTimeout(timer);
-            mock.child.stdout.off("data", check);
-            resolve();
-          }
-        };
-        mock.child.stdout.on("data", check);
-        check();
-      });
+      await outputShows(mock, '"msg":"incoming request"', "the request never reached the server");
       mock.child.kill(signal);
       expect(await exitWithin(mock, 15_000)).toEqual({ code: 0, signal: null });
     } finally {
