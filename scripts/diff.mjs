@@ -15,7 +15,8 @@
 //      (or a whole response enum), response fields that are no longer guaranteed, response enum
 //      values added and types widened, media types, operationIds and security requirements removed
 //      or changed, request properties removed (Optic lists them without flagging them), response
-//      headers removed or made optional, and, again, new required request fields and removed
+//      headers removed or made optional, a parameter's style/explode changed
+//      (defaults applied) or allowReserved/allowEmptyValue turned off, and, again, new required request fields and removed
 //      response fields; wider response constraints (response headers' too) and new statuses as
 //      notable; changes under keywords the rules do not read, and to parameters or response headers
 //      described with `content`, to review by hand.

@@ -16,7 +16,13 @@
 //     - closed-object: additionalProperties/unevaluatedProperties became false (or a schema, where
 //       any property was allowed) — a property the client sent beside the listed ones is refused
 //     - new-constraint: a multipleOf added (or changed to one the old does not divide), uniqueItems
-//       set to true
+//       set to true, a query parameter's allowEmptyValue turned off (an empty value is refused)
+//     - changed-serialization: a parameter's style, or its explode where the value may be an array
+//       or an object, changed after OpenAPI's defaults (query and cookie form, path and header
+//       simple; explode true for form only), so a client writes it differently; a query
+//       parameter's allowReserved turned off (reserved characters sent as they are no longer read
+//       as data). Spelling out a default is no change; allowReserved or allowEmptyValue turned on
+//       accepts more (not flagged). A parameter described with `content` has none of these.
 //     - new-enum: an enum or const where any value was accepted
 //     - removed-enum-value: a value the client may send is no longer accepted
 //   response side (every documented status and media type both specs have)
@@ -99,6 +105,7 @@ export const SEVERITY = {
   "removed-security": "breaking",
   "removed-response-header": "breaking",
   "response-header-optional": "breaking",
+  "changed-serialization": "breaking",
   "response-widened-bound": "notable",
   "response-changed-pattern": "notable",
   "response-changed-format": "notable",
@@ -469,6 +476,44 @@ function headers(spec, response) {
   return out;
 }
 
+/**
+ * How a parameter described with `schema` is written: `style` and `explode` with OpenAPI's defaults
+ * (query and cookie `form`, path and header `simple`; `explode` true for `form` only), and, for a
+ * query parameter (the only one they apply to), `allowReserved` and `allowEmptyValue` (default false).
+ */
+function serialization(p) {
+  const style = p.style ?? (p.in === "query" || p.in === "cookie" ? "form" : "simple");
+  const query = p.in === "query";
+  return { style, explode: p.explode ?? style === "form", allowReserved: query && p.allowReserved === true, allowEmptyValue: query && p.allowEmptyValue === true };
+}
+
+/**
+ * Serialisation changes of a parameter both specs describe with `schema` (one described with
+ * `content` is unexamined-content's): a style, or an explode where the value may be an array or an
+ * object (a primitive is written the same either way), changes what a client sends; allowReserved
+ * or allowEmptyValue turned off refuses what a client sent. Turned on, they accept more: not flagged.
+ */
+function serializationChanges(ctx, b, h, where) {
+  if (b.content !== undefined || h.content !== undefined) return [];
+  const bs = serialization(b);
+  const hs = serialization(h);
+  const out = [];
+  // Whether the value may be an array or an object (in either spec): only then does explode matter.
+  const spreads = [[ctx.base, b], [ctx.head, h]].some(([spec, p]) => {
+    const types = located(spec === ctx.base ? "base" : "head", where, () => flatten(spec, p.schema ?? {}).types);
+    return types === undefined || types.includes("array") || types.includes("object");
+  });
+  if (bs.style !== hs.style) {
+    const explode = bs.explode === hs.explode ? ` (explode ${bs.explode}; ` : ` and explode from ${bs.explode} to ${hs.explode} (`;
+    out.push(["changed-serialization", `style changed from ${bs.style} to ${hs.style}${explode}a client serialises the parameter differently)`]);
+  } else if (bs.explode !== hs.explode && spreads) {
+    out.push(["changed-serialization", `explode changed from ${bs.explode} to ${hs.explode} (style ${bs.style}; a client serialises an array or object differently)`]);
+  }
+  if (bs.allowReserved && !hs.allowReserved) out.push(["changed-serialization", "allowReserved changed from true to false (reserved characters a client sent as they are are now read as delimiters or must be percent-encoded)"]);
+  if (bs.allowEmptyValue && !hs.allowEmptyValue) out.push(["new-constraint", "allowEmptyValue changed from true to false (an empty value is refused)"]);
+  return out;
+}
+
 /** An operation's parameters by `in` and name: a header's name lower-cased (HTTP's are case-insensitive), a path or query one's as it is. */
 function params(spec, { item, op }) {
   const out = new Map();
@@ -513,6 +558,7 @@ export function breakingChanges(base, head) {
       if (!hq) push("removed-parameter", "request", `${name} ${id}`, "parameter removed (the server no longer reads it; a client's generated types no longer take it)");
       else {
         if (hq.required && !p.required) push("new-required-field", "request", `${name} ${id}`, "parameter is now required");
+        for (const [rule, message] of serializationChanges(ctx, p, hq, `${name} ${id}`)) push(rule, "request", `${name} ${id}`, message);
         contentChange(ctx, p, hq, `${name} ${id}`, "request", "parameter");
         walk(ctx, p.schema ?? {}, hq.schema ?? {}, `${name} ${id}`, "request", seen);
       }

@@ -131,6 +131,14 @@ const cases: Case[] = [
   { name: "response field made nullable (conversation.created_at)", breaking: true, by: "response-type-widened", says: "type widened from string to null | string (may now be null)", mutate: (s) => { schemas(s).ConversationRow.properties.created_at.type = ["string", "null"]; } },
   { name: "response media type removed (200 application/json)", breaking: true, by: "removed-media-type", mutate: (s) => { const c = s.paths["/api/threads/{id}"].patch.responses["200"].content; c["application/problem+json"] = c["application/json"]; delete c["application/json"]; } },
   { name: "operationId renamed (updateThread → patchThread)", breaking: true, by: "changed-operation-id", mutate: (s) => { s.paths["/api/threads/{id}"].patch.operationId = "patchThread"; } },
+  {
+    name: "query parameter's style changed (tags: form → pipeDelimited)",
+    breaking: true,
+    by: "changed-serialization",
+    says: "style changed from form to pipeDelimited and explode from true to false (a client serialises the parameter differently)",
+    base: (s) => { s.paths["/api/threads/{id}"].patch.parameters = [{ name: "tags", in: "query", schema: { type: "array", items: { type: "string" } } }]; },
+    mutate: (s) => { s.paths["/api/threads/{id}"].patch.parameters = [{ name: "tags", in: "query", style: "pipeDelimited", schema: { type: "array", items: { type: "string" } } }]; },
+  },
   // A change the rules cannot classify: exit 1, to review by hand.
   { name: "request anyOf added (participant_name)", breaking: false, review: "unexamined-keyword", mutate: (s) => { participantName(s).anyOf = [{ minLength: 3 }, { const: "" }]; } },
   {
@@ -591,6 +599,7 @@ describe("breaking-rules.mjs: operations, parameters, media types, statuses, sec
   const threadOp = (s: Spec) => s.paths["/api/threads/{id}"].patch;
   const query = (required: boolean) => ({ name: "dry_run", in: "query", required, schema: { type: "boolean" } });
   const apiKey = { type: "apiKey", in: "header", name: "X-Api-Key" };
+  const tags = (more: Record<string, unknown> = {}) => ({ name: "tags", in: "query", ...more, schema: { type: "array", items: { type: "string" } } });
   const rows: [string, { base?: (s: Spec) => void; head: (s: Spec) => void; want: string[] }][] = [
     ["operationId renamed", { head: (s) => { threadOp(s).operationId = "patchThread"; }, want: [`(breaking) [changed-operation-id] ${threads}: operationId changed from "updateThread" to "patchThread" (names generated from it change)`] }],
     ["operationId unchanged, summary reworded", { head: (s) => { threadOp(s).summary = "Reworded."; }, want: [] }],
@@ -740,6 +749,57 @@ describe("breaking-rules.mjs: operations, parameters, media types, statuses, sec
         want: [`(review) [unexamined-content] ${threads} 200 header:X-Trace: content changed (these rules do not examine a header described with content; review by hand whether it breaks a client)`],
       },
     ],
+    // Parameter serialisation: style and explode (after the defaults by `in`: query and cookie form
+    // with explode true, path and header simple with explode false) say how a client writes the value;
+    // allowReserved and allowEmptyValue (query only) what the server accepts.
+    [
+      "query parameter's style changed (form → pipeDelimited, explode kept true)",
+      { base: (s) => { threadOp(s).parameters = [tags()]; }, head: (s) => { threadOp(s).parameters = [tags({ style: "pipeDelimited", explode: true })]; }, want: [`(breaking) [changed-serialization] ${threads} query:tags: style changed from form to pipeDelimited (explode true; a client serialises the parameter differently)`] },
+    ],
+    [
+      "query parameter's explode turned off (array)",
+      { base: (s) => { threadOp(s).parameters = [tags()]; }, head: (s) => { threadOp(s).parameters = [tags({ explode: false })]; }, want: [`(breaking) [changed-serialization] ${threads} query:tags: explode changed from true to false (style form; a client serialises an array or object differently)`] },
+    ],
+    [
+      "query parameter's style and explode both changed (form → deepObject, object)",
+      {
+        base: (s) => { threadOp(s).parameters = [{ name: "filter", in: "query", schema: { type: "object" } }]; },
+        head: (s) => { threadOp(s).parameters = [{ name: "filter", in: "query", style: "deepObject", schema: { type: "object" } }]; },
+        want: [`(breaking) [changed-serialization] ${threads} query:filter: style changed from form to deepObject and explode from true to false (a client serialises the parameter differently)`],
+      },
+    ],
+    ["path parameter's style changed (simple → label)", { head: (s) => { s.components.parameters.ThreadId.style = "label"; }, want: [`(breaking) [changed-serialization] ${threads} path:id: style changed from simple to label (explode false; a client serialises the parameter differently)`] }],
+    [
+      "header parameter's explode turned on (object)",
+      {
+        base: (s) => { threadOp(s).parameters = [{ name: "X-Trace", in: "header", schema: { type: "object" } }]; },
+        head: (s) => { threadOp(s).parameters = [{ name: "X-Trace", in: "header", explode: true, schema: { type: "object" } }]; },
+        want: [`(breaking) [changed-serialization] ${threads} header:X-Trace: explode changed from false to true (style simple; a client serialises an array or object differently)`],
+      },
+    ],
+    [
+      "the defaults spelt out (query and cookie form/true, path and header simple/false): nothing",
+      {
+        base: (s) => { threadOp(s).parameters = [tags(), { name: "sid", in: "cookie", schema: { type: "array", items: { type: "string" } } }, { name: "X-Trace", in: "header", schema: { type: "array", items: { type: "string" } } }]; },
+        head: (s) => {
+          s.components.parameters.ThreadId.style = "simple";
+          s.components.parameters.ThreadId.explode = false;
+          threadOp(s).parameters = [tags({ style: "form", explode: true, allowReserved: false, allowEmptyValue: false }), { name: "sid", in: "cookie", style: "form", explode: true, schema: { type: "array", items: { type: "string" } } }, { name: "X-Trace", in: "header", style: "simple", explode: false, schema: { type: "array", items: { type: "string" } } }];
+        },
+        want: [],
+      },
+    ],
+    ["explode changed on a string parameter (no array or object to spread): nothing", { base: (s) => { threadOp(s).parameters = [query(false)]; }, head: (s) => { threadOp(s).parameters = [{ ...query(false), explode: false }]; }, want: [] }],
+    [
+      "query parameter's allowReserved true → false",
+      { base: (s) => { threadOp(s).parameters = [tags({ allowReserved: true })]; }, head: (s) => { threadOp(s).parameters = [tags()]; }, want: [`(breaking) [changed-serialization] ${threads} query:tags: allowReserved changed from true to false (reserved characters a client sent as they are are now read as delimiters or must be percent-encoded)`] },
+    ],
+    ["query parameter's allowReserved false → true (accepts more): nothing", { base: (s) => { threadOp(s).parameters = [tags()]; }, head: (s) => { threadOp(s).parameters = [tags({ allowReserved: true })]; }, want: [] }],
+    [
+      "query parameter's allowEmptyValue true → false",
+      { base: (s) => { threadOp(s).parameters = [{ ...query(false), allowEmptyValue: true }]; }, head: (s) => { threadOp(s).parameters = [query(false)]; }, want: [`(breaking) [new-constraint] ${threads} query:dry_run: allowEmptyValue changed from true to false (an empty value is refused)`] },
+    ],
+    ["query parameter's allowEmptyValue false → true (accepts more): nothing", { base: (s) => { threadOp(s).parameters = [query(false)]; }, head: (s) => { threadOp(s).parameters = [{ ...query(false), allowEmptyValue: true }]; }, want: [] }],
     ["request body made required", { base: (s) => { threadOp(s).requestBody.required = false; }, head: () => {}, want: [`(breaking) [new-required-field] ${threads} request: the request body is now required`] }],
   ];
   it.each(rows)("%s", (_name, r) => {
