@@ -18,10 +18,10 @@
 //     - new-constraint: a multipleOf added (or changed to one the old does not divide), uniqueItems
 //       set to true, a query parameter's allowEmptyValue turned off (an empty value is refused)
 //     - changed-serialization: a parameter's style, or its explode where the value may be an array
-//       or an object, changed after OpenAPI's defaults (query and cookie form, path and header
-//       simple; explode true for form only), so a client writes it differently; a query
-//       parameter's allowReserved turned off (reserved characters sent as they are no longer read
-//       as data). Spelling out a default is no change; allowReserved or allowEmptyValue turned on
+//       or an object (not deepObject, which has one serialisation), changed after OpenAPI's defaults
+//       (query and cookie form, path and header simple; explode true for form only), so a client
+//       writes it differently; a query parameter's allowReserved turned off (reserved characters
+//       sent as they are no longer read as data). Spelling out a default is no change; allowReserved or allowEmptyValue turned on
 //       accepts more (not flagged). A parameter described with `content` has none of these.
 //     - new-enum: an enum or const where any value was accepted
 //     - removed-enum-value: a value the client may send is no longer accepted
@@ -490,8 +490,9 @@ function serialization(p) {
 /**
  * Serialisation changes of a parameter both specs describe with `schema` (one described with
  * `content` is unexamined-content's): a style, or an explode where the value may be an array or an
- * object (a primitive is written the same either way), changes what a client sends; allowReserved
- * or allowEmptyValue turned off refuses what a client sent. Turned on, they accept more: not flagged.
+ * object (a primitive is written the same either way; deepObject has one serialisation), changes
+ * what a client sends; allowReserved or allowEmptyValue turned off refuses what a client sent.
+ * Turned on, they accept more: not flagged.
  */
 function serializationChanges(ctx, b, h, where) {
   if (b.content !== undefined || h.content !== undefined) return [];
@@ -503,10 +504,13 @@ function serializationChanges(ctx, b, h, where) {
     const types = located(spec === ctx.base ? "base" : "head", where, () => flatten(spec, p.schema ?? {}).types);
     return types === undefined || types.includes("array") || types.includes("object");
   });
+  // deepObject has one serialisation (name[key]=value), whatever explode says (its default, false, is
+  // often left so), so explode is not compared there.
+  const deep = bs.style === "deepObject" || hs.style === "deepObject";
   if (bs.style !== hs.style) {
-    const explode = bs.explode === hs.explode ? ` (explode ${bs.explode}; ` : ` and explode from ${bs.explode} to ${hs.explode} (`;
+    const explode = deep ? " (" : bs.explode === hs.explode ? ` (explode ${bs.explode}; ` : ` and explode from ${bs.explode} to ${hs.explode} (`;
     out.push(["changed-serialization", `style changed from ${bs.style} to ${hs.style}${explode}a client serialises the parameter differently)`]);
-  } else if (bs.explode !== hs.explode && spreads) {
+  } else if (bs.explode !== hs.explode && spreads && !deep) {
     out.push(["changed-serialization", `explode changed from ${bs.explode} to ${hs.explode} (style ${bs.style}; a client serialises an array or object differently)`]);
   }
   if (bs.allowReserved && !hs.allowReserved) out.push(["changed-serialization", "allowReserved changed from true to false (reserved characters a client sent as they are are now read as delimiters or must be percent-encoded)"]);

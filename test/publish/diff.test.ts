@@ -761,11 +761,19 @@ describe("breaking-rules.mjs: operations, parameters, media types, statuses, sec
       { base: (s) => { threadOp(s).parameters = [tags()]; }, head: (s) => { threadOp(s).parameters = [tags({ explode: false })]; }, want: [`(breaking) [changed-serialization] ${threads} query:tags: explode changed from true to false (style form; a client serialises an array or object differently)`] },
     ],
     [
-      "query parameter's style and explode both changed (form → deepObject, object)",
+      "query parameter's style changed (form → deepObject, object: explode not compared)",
       {
         base: (s) => { threadOp(s).parameters = [{ name: "filter", in: "query", schema: { type: "object" } }]; },
         head: (s) => { threadOp(s).parameters = [{ name: "filter", in: "query", style: "deepObject", schema: { type: "object" } }]; },
-        want: [`(breaking) [changed-serialization] ${threads} query:filter: style changed from form to deepObject and explode from true to false (a client serialises the parameter differently)`],
+        want: [`(breaking) [changed-serialization] ${threads} query:filter: style changed from form to deepObject (a client serialises the parameter differently)`],
+      },
+    ],
+    [
+      "deepObject's explode: true spelt out (deepObject has one serialisation): nothing",
+      {
+        base: (s) => { threadOp(s).parameters = [{ name: "filter", in: "query", style: "deepObject", schema: { type: "object" } }]; },
+        head: (s) => { threadOp(s).parameters = [{ name: "filter", in: "query", style: "deepObject", explode: true, schema: { type: "object" } }]; },
+        want: [],
       },
     ],
     ["path parameter's style changed (simple → label)", { head: (s) => { s.components.parameters.ThreadId.style = "label"; }, want: [`(breaking) [changed-serialization] ${threads} path:id: style changed from simple to label (explode false; a client serialises the parameter differently)`] }],
