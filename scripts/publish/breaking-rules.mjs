@@ -228,7 +228,7 @@ const SETS = new Set(["enum", "required", "type", "oneOf", "anyOf", "allOf"]);
 const setText = (texts) => `[${[...texts].sort().join(",")}]`;
 
 /**
- * `node` as canonical JSON text, with every `$ref` inside followed (a cycle is left as the `$ref`),
+ * `node` as canonical JSON text, with every `$ref` inside followed (a cycle as how far up it leads back),
  * object keys and the members of a set (SETS, dependentRequired's names) sorted, and annotations
  * (descriptions, examples, `x-` extensions) left out: equal text, same constraint.
  */
@@ -240,7 +240,10 @@ function canonical(spec, node, refs = [], names = false) {
     if (!names && (ANNOTATIONS.has(k) || k.startsWith("x-"))) continue;
     const v = node[k];
     if (!names && k === "$ref" && typeof v === "string") {
-      entries.push(`"$ref":${refs.includes(v) || refs.length > 32 ? JSON.stringify(v) : canonical(spec, pointer(spec, v), [...refs, v])}`);
+      // A cycle is said by how many `$ref`s up it leads back, not by the target's name: a recursive
+      // component renamed is the same schema.
+      const back = refs.indexOf(v);
+      entries.push(`"$ref":${back >= 0 ? JSON.stringify(`#cycle:${refs.length - back}`) : refs.length > 32 ? JSON.stringify(v) : canonical(spec, pointer(spec, v), [...refs, v])}`);
     } else if (!names && DATA.has(k)) {
       // dependentRequired: a set of names for each name.
       const data =

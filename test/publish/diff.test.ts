@@ -532,6 +532,19 @@ describe("breaking-rules.mjs merges allOf into the strictest schema", () => {
     ],
     ["oneOf: only descriptions changed", { base: { oneOf: [{ type: "string", description: "a" }] }, head: { oneOf: [{ type: "string", description: "b" }] }, want: [] }],
     ["oneOf: a property named description kept apart from the annotation", { base: { oneOf: [{ properties: { description: { type: "string" } } }] }, head: { oneOf: [{ properties: { description: { type: "integer" } } }] }, want: ["[unexamined-keyword] request: oneOf changed (these rules do not examine oneOf; review by hand whether it breaks a client)"] }],
+    // A recursive component renamed (T → Tree) is the same schema: the cycle is compared by where it
+    // leads back to, not by the component's name.
+    ["oneOf: a recursive component renamed", { base: { oneOf: [{ $ref: "#/components/schemas/T" }] }, baseDefs: { T: { properties: { c: { $ref: "#/components/schemas/T" } } } }, head: { oneOf: [{ $ref: "#/components/schemas/Tree" }] }, headDefs: { Tree: { properties: { c: { $ref: "#/components/schemas/Tree" } } } }, want: [] }],
+    [
+      "oneOf: a recursive $ref pointed one level further up",
+      {
+        base: { oneOf: [{ $ref: "#/components/schemas/T" }] },
+        baseDefs: { T: { properties: { c: { $ref: "#/components/schemas/U" } } }, U: { properties: { d: { $ref: "#/components/schemas/U" } } } },
+        head: { oneOf: [{ $ref: "#/components/schemas/T" }] },
+        headDefs: { T: { properties: { c: { $ref: "#/components/schemas/U" } } }, U: { properties: { d: { $ref: "#/components/schemas/T" } } } },
+        want: ["[unexamined-keyword] request: oneOf changed (these rules do not examine oneOf; review by hand whether it breaks a client)"],
+      },
+    ],
     ["oneOf: a recursive $ref unchanged", { base: { oneOf: [{ $ref: "#/components/schemas/T" }] }, baseDefs: { T: { properties: { c: { $ref: "#/components/schemas/T" } } } }, head: { oneOf: [{ $ref: "#/components/schemas/T" }] }, headDefs: { T: { properties: { c: { $ref: "#/components/schemas/T" } } } }, want: [] }],
     // Reordering what is a set (enum values, required names, a type list, oneOf/anyOf branches) changes no
     // constraint: nothing to review.
