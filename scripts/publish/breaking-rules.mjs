@@ -14,7 +14,10 @@
 //       cannot be decided, so any change counts; one removed widens)
 //     - changed-format: a format added or changed (one removed widens)
 //     - closed-object: additionalProperties/unevaluatedProperties became false (or a schema, where
-//       any property was allowed) — a property the client sent beside the listed ones is refused
+//       any property was allowed) — a property the client sent beside the listed ones is refused;
+//       or a listed property is now refused by an additionalProperties: false that does not see it
+//       (it moved into an allOf member or $ref target: additionalProperties sees only its own
+//       schema's properties)
 //     - new-constraint: a multipleOf added (or changed to one the old does not divide), uniqueItems
 //       set to true, a query parameter's allowEmptyValue turned off (an empty value is refused)
 //     - changed-serialization: a parameter's style, or its explode where the value may be an array
@@ -26,7 +29,8 @@
 //     - new-enum: an enum or const where any value was accepted
 //     - removed-enum-value: a value the client may send is no longer accepted
 //   response side (every documented status and media type both specs have)
-//     - removed-response-field: a property the client could read is gone
+//     - removed-response-field: a property the client could read is gone (or refused, as for
+//       closed-object)
 //     - response-field-optional: a property that was always present (required) may now be missing
 //     - removed-enum-value: a value the client handles may no longer come back (SDKs generate
 //       closed unions from response enums, so removing a member changes their types)
@@ -72,7 +76,8 @@
 // Schemas are compared after resolving local `$ref`s and merging `allOf` members (see flatten: the
 // strictest bound, the common enum values and types, every pattern, format and multipleOf, all
 // properties and `required`), so moving a property between components, or a bound into an `allOf`
-// member, is not a change in itself. Optic reports removed operations and statuses: not repeated.
+// member, is not a change in itself — unless an additionalProperties: false no longer sees the
+// property (closed-object, removed-response-field). Optic reports removed operations and statuses: not repeated.
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 const LOWER = ["minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties"];
@@ -280,10 +285,10 @@ function sortedJson(v) {
  */
 function flatten(spec, node, refs = []) {
   // true, false or missing (no rule applies to them), and a `$ref` cycle through allOf (already merged).
-  if (!node || typeof node !== "object" || Array.isArray(node) || refs.length > 64) return { properties: {}, required: [], patterns: [], formats: [], multiples: [], types: undefined, unexamined: {} };
+  if (!node || typeof node !== "object" || Array.isArray(node) || refs.length > 64) return { properties: {}, required: [], patterns: [], formats: [], multiples: [], types: undefined, unexamined: {}, closedBy: [] };
   if (typeof node.$ref === "string") {
     const { $ref, ...siblings } = node;
-    if (refs.includes($ref)) return { properties: {}, required: [], patterns: [], formats: [], multiples: [], types: undefined, unexamined: {} };
+    if (refs.includes($ref)) return { properties: {}, required: [], patterns: [], formats: [], multiples: [], types: undefined, unexamined: {}, closedBy: [] };
     if (Object.keys(siblings).length > 0) return flatten(spec, { ...siblings, allOf: [{ $ref }, ...(siblings.allOf ?? [])] }, refs);
     return flatten(spec, pointer(spec, $ref), [...refs, $ref]);
   }
@@ -299,6 +304,8 @@ function flatten(spec, node, refs = []) {
   let types = ownTypes(schema);
   const unexamined = {};
   for (const k of UNEXAMINED) if (schema[k] !== undefined) unexamined[k] = [schema[k]];
+  // additionalProperties: false sees only its own schema's properties (and patternProperties).
+  const closedBy = schema.additionalProperties === false ? [{ names: Object.keys(schema.properties ?? {}), patterns: Object.keys(schema.patternProperties ?? {}) }] : [];
   for (const member of schema.allOf ?? []) {
     const m = flatten(spec, member, refs);
     for (const [k, v] of Object.entries(m.properties)) out.properties[k] = k in out.properties ? { allOf: [out.properties[k], v] } : v;
@@ -314,7 +321,9 @@ function flatten(spec, node, refs = []) {
     for (const k of CLOSERS) if (m[k] !== undefined) closers[k].push(m[k]);
     types = intersectTypes(types, m.types);
     for (const [k, list] of Object.entries(m.unexamined)) (unexamined[k] ??= []).push(...list);
+    closedBy.push(...m.closedBy);
   }
+  out.closedBy = closedBy;
   out.types = types;
   out.unexamined = unexamined;
   out.patterns = [...new Set(patterns)].sort();
@@ -329,6 +338,22 @@ function flatten(spec, node, refs = []) {
   if (enums.length > 0) out.enum = enums.reduce((acc, list) => acc.filter((v) => list.some((w) => sameJson(v, w))));
   out.required = [...new Set(out.required)];
   return out;
+}
+
+/**
+ * Whether a flattened schema refuses a property it lists: an additionalProperties: false whose own
+ * schema neither lists it nor matches it with a patternProperties pattern (one that is no valid
+ * regular expression is taken to match).
+ */
+function refused(flat, name) {
+  const matches = (p) => {
+    try {
+      return new RegExp(p, "u").test(name);
+    } catch {
+      return true;
+    }
+  };
+  return flat.closedBy.some((c) => !c.names.includes(name) && !c.patterns.some(matches));
 }
 
 /** `fn()`, with an error it throws located: which spec, and where in it (kept when already located). */
@@ -427,6 +452,14 @@ function walk(ctx, base, head, where, side, seen) {
       if (was === "false" && now !== "false" && h[other] !== false) add("response-opened-object", `${k} changed from false to ${now} (a property not listed may come back)`);
       else if (was === "a schema" && (now === "none" || now === "true") && h[other] !== false) add("response-opened-object", `${k} changed from a schema to ${now} (a property not listed may come back unchecked)`);
     }
+  }
+  // A property both list, refused now (and not before) by an additionalProperties: false that does not
+  // see it, as when it moved into an allOf member beside that false.
+  const unseen = "additionalProperties is false where it is not listed (it is listed only in another allOf member or $ref target, which additionalProperties does not see)";
+  for (const name of Object.keys(b.properties)) {
+    if (!(name in h.properties) || !refused(h, name) || refused(b, name)) continue;
+    if (side === "request") add("closed-object", `"${name}" is refused: ${unseen}`);
+    else add("removed-response-field", `"${name}" can no longer come back: ${unseen}`);
   }
   // Keywords no rule reads: any change is for a person to judge.
   for (const k of UNEXAMINED) {

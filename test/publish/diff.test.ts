@@ -569,6 +569,19 @@ describe("breaking-rules.mjs merges allOf into the strictest schema", () => {
     ["request: a required property removed (closed by unevaluatedProperties)", { base: { unevaluatedProperties: false, required: ["b"], properties: { b: {} } }, head: { unevaluatedProperties: false, properties: {} }, want: ['[removed-request-field] request: "b" was removed (code passing it no longer compiles against the generated types; the object is closed, so a body sending it is refused)'] }],
     ["request: a nested property removed", { base: { properties: { o: { properties: { a: {}, b: {} } } } }, head: { properties: { o: { properties: { a: {} } } } }, want: ['[removed-request-field] request/o: "b" was removed (code passing it no longer compiles against the generated types)'] }],
     ["request: a property moved into an allOf member", { base: { properties: { a: {}, b: {} } }, head: { properties: { a: {} }, allOf: [{ properties: { b: {} } }] }, want: [] }],
+    // additionalProperties sees only the properties of its own schema: one moved into an allOf member
+    // beside additionalProperties: false is refused (unevaluatedProperties sees into allOf).
+    [
+      "request: a property moved into an allOf member of an object closed by additionalProperties",
+      { base: { additionalProperties: false, properties: { a: {}, b: {} } }, head: { additionalProperties: false, properties: { a: {} }, allOf: [{ properties: { b: {} } }] }, want: ['[closed-object] request: "b" is refused: additionalProperties is false where it is not listed (it is listed only in another allOf member or $ref target, which additionalProperties does not see)'] },
+    ],
+    [
+      "response: a property moved into an allOf member of an object closed by additionalProperties",
+      { side: "response", base: { additionalProperties: false, properties: { a: {}, b: {} } }, head: { additionalProperties: false, properties: { a: {} }, allOf: [{ properties: { b: {} } }] }, want: ['[removed-response-field] response: "b" can no longer come back: additionalProperties is false where it is not listed (it is listed only in another allOf member or $ref target, which additionalProperties does not see)'] },
+    ],
+    ["request: a property moved into an allOf member of an object closed by unevaluatedProperties", { base: { unevaluatedProperties: false, properties: { a: {}, b: {} } }, head: { unevaluatedProperties: false, properties: { a: {} }, allOf: [{ properties: { b: {} } }] }, want: [] }],
+    ["request: a property moved between allOf members, additionalProperties false beside neither", { base: { allOf: [{ properties: { a: {}, b: {} } }, { additionalProperties: false, properties: { a: {}, b: {} } }] }, head: { allOf: [{ properties: { a: {} } }, { additionalProperties: false, properties: { a: {}, b: {} } }, { properties: { b: {} } }] }, want: [] }],
+    ["request: a closed object's property already only in an allOf member (refused before too)", { base: { additionalProperties: false, properties: { a: {} }, allOf: [{ properties: { b: {} } }] }, head: { additionalProperties: false, properties: { a: {} }, allOf: [{ properties: { b: { type: "string" } } }] }, want: [] }],
     ["request: a property added", { base: { additionalProperties: false, properties: { a: {} } }, head: { additionalProperties: false, properties: { a: {}, b: {} } }, want: [] }],
   );
 
