@@ -8,8 +8,9 @@
 //       value that was accepted is refused
 //     - new-required-field: a property became required
 //     - removed-request-field: a property is gone — code passing it no longer compiles against the
-//       generated types, and a closed object (additionalProperties/unevaluatedProperties false)
-//       refuses a body that sends it (Optic lists the removal without flagging it)
+//       generated types (unless additionalProperties is true: the server no longer reads it), and
+//       a closed object (additionalProperties/unevaluatedProperties false) refuses a body that
+//       sends it (Optic lists the removal without flagging it)
 //     - changed-pattern: a pattern added, or changed (whether two patterns accept the same strings
 //       cannot be decided, so any change counts; one removed widens)
 //     - changed-format: a format added or changed (one removed widens)
@@ -386,7 +387,11 @@ function walk(ctx, base, head, where, side, seen) {
     // Optic lists a removed request property without flagging it.
     const closed = h.additionalProperties === false || h.unevaluatedProperties === false;
     for (const name of Object.keys(b.properties)) {
-      if (!(name in h.properties)) add("removed-request-field", `"${name}" was removed (code passing it no longer compiles against the generated types${closed ? "; the object is closed, so a body sending it is refused" : ""})`);
+      if (!(name in h.properties)) {
+        // additionalProperties: true is an index signature in the generated types: code still compiles.
+        const why = !closed && openness(h.additionalProperties) === "true" ? "the server no longer reads it; code passing it still compiles, as the object takes any property" : `code passing it no longer compiles against the generated types${closed ? "; the object is closed, so a body sending it is refused" : ""}`;
+        add("removed-request-field", `"${name}" was removed (${why})`);
+      }
     }
     for (const [k, rule, list] of [["pattern", "changed-pattern", "patterns"], ["format", "changed-format", "formats"]]) {
       const gone = b[list].filter((v) => !h[list].includes(v));
