@@ -475,34 +475,32 @@ describe("help, version and puffle mock", () => {
     }
   });
 
-  it.each(LAUNCHERS)("%s --data: an invalid seed's field name in the error cannot drive the terminal", async (_name, launcher) => {
-    const dir = mkdtempSync(path.join(tmpdir(), "puffle-cli-seed-"));
-    try {
-      const file = path.join(dir, "seed.json");
-      writeFileSync(file, JSON.stringify({ ...defaultSeed, [hostileText]: 1 }));
-      const run = spawnSync(process.execPath, [...launcher, "--port", "0", "--quiet", "--data", file], { encoding: "utf8", timeout: 20_000 });
-      expect(run.status).toBe(2);
-      expect(run.stdout).toBe("");
-      expect(run.stderr).toContain("Evil ]0;pwned [2J 31m Name: is not a known field");
-      for (const line of run.stderr.split("\n")) expect(line).not.toMatch(UNSAFE);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it.each(LAUNCHERS)("%s --data: a line break in an invalid seed's field name starts no line of its own", async (_name, launcher) => {
-    const dir = mkdtempSync(path.join(tmpdir(), "puffle-cli-seed-"));
-    try {
-      const file = path.join(dir, "seed.json");
-      writeFileSync(file, JSON.stringify({ ...defaultSeed, ["x\r\npuffle mock: listening on http://evil.example"]: 1 }));
-      const run = spawnSync(process.execPath, [...launcher, "--port", "0", "--quiet", "--data", file], { encoding: "utf8", timeout: 20_000 });
-      expect(run.status).toBe(2);
-      expect(run.stderr).toContain("x puffle mock: listening on http://evil.example: is not a known field");
-      for (const line of run.stderr.split("\n")) expect(line).not.toMatch(/^puffle mock: listening/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  // An invalid seed's field name, quoted in the error: control characters shown as spaces, and a
+  // line break in it starts no line of its own (the error was split at its line breaks first).
+  const HOSTILE_FIELDS = [
+    ["escape sequences", hostileText, "Evil ]0;pwned [2J 31m Name: is not a known field"],
+    ["a line break", "x\r\npuffle mock: listening on http://evil.example", "x puffle mock: listening on http://evil.example: is not a known field"],
+  ] as const;
+  it.each(LAUNCHERS.flatMap(([name, launcher]) => HOSTILE_FIELDS.map(([what, field, shown]) => [name, what, launcher, field, shown] as const)))(
+    "%s --data: an invalid seed's field name holding %s cannot drive the terminal or add a line",
+    async (_name, _what, launcher, field, shown) => {
+      const dir = mkdtempSync(path.join(tmpdir(), "puffle-cli-seed-"));
+      try {
+        const file = path.join(dir, "seed.json");
+        writeFileSync(file, JSON.stringify({ ...defaultSeed, [field]: 1 }));
+        const run = spawnSync(process.execPath, [...launcher, "--port", "0", "--quiet", "--data", file], { encoding: "utf8", timeout: 20_000 });
+        expect(run.status).toBe(2);
+        expect(run.stdout).toBe("");
+        expect(run.stderr).toContain(shown);
+        for (const line of run.stderr.split("\n")) {
+          expect(line).not.toMatch(UNSAFE);
+          expect(line).not.toMatch(/^puffle mock: listening/);
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 
   it.each([[""], [" "], ["http://127.0.0.1"]])("puffle mock --host %j: exit 2 naming the option, nothing listens", async (host) => {
     const run = await puffle(["mock", "--port", "0", "--quiet", "--host", host]);
