@@ -17,10 +17,15 @@ export function withoutCredentials(url: string): string {
     parsed = undefined;
   }
   if (parsed === undefined || (parsed.protocol !== "http:" && parsed.protocol !== "https:")) {
-    return url.replace(/^((?:[^/@]*\/\/)?)[\s\S]*@/, "$1***@");
+    return maskedBeforeLastAt(url);
   }
-  if (parsed.username === "" && parsed.password === "") return url.includes("@") ? url.replace(/^((?:[^/@]*\/\/)?)[\s\S]*@/, "$1***@") : url;
+  if (parsed.username === "" && parsed.password === "") return maskedBeforeLastAt(url); // unchanged without an `@`
   if (parsed.username !== "") parsed.username = "***";
   if (parsed.password !== "") parsed.password = "***";
   return parsed.href;
+}
+
+/** `url` with everything before its last `@` (after a leading `scheme://`, if any) as `***`; as given without an `@`. */
+function maskedBeforeLastAt(url: string): string {
+  return url.replace(/^((?:[^/@]*\/\/)?)[\s\S]*@/, "$1***@");
 }

@@ -81,13 +81,7 @@ export function unsupportedCharset(contentType: string): string | undefined {
  * arrive joined with ", " (the server's `joinDuplicateHeaders`), so every one of them counts.
  */
 export function contentCodings(contentEncoding: string | undefined): string[] {
-  if (contentEncoding === undefined) return [];
-  const out: string[] = [];
-  for (const member of contentEncoding.split(",")) {
-    const coding = member.trim();
-    if (coding !== "" && coding.toLowerCase() !== "identity") out.push(coding);
-  }
-  return out;
+  return codingsExcept(contentEncoding, IDENTITY);
 }
 
 /**
@@ -97,12 +91,19 @@ export function contentCodings(contentEncoding: string | undefined): string[] {
  * transfer coding, so a body with one would be misread (RFC 9112 §6.1).
  */
 export function transferCodings(transferEncoding: string | undefined): string[] {
-  if (transferEncoding === undefined) return [];
+  return codingsExcept(transferEncoding, IDENTITY_OR_CHUNKED);
+}
+
+const IDENTITY: ReadonlySet<string> = new Set(["identity"]);
+const IDENTITY_OR_CHUNKED: ReadonlySet<string> = new Set(["identity", "chunked"]);
+
+/** The members of a comma-separated coding list, trimmed, as sent and in order, but for empty ones and those in `ignored` (lower case, compared without case). */
+function codingsExcept(list: string | undefined, ignored: ReadonlySet<string>): string[] {
+  if (list === undefined) return [];
   const out: string[] = [];
-  for (const member of transferEncoding.split(",")) {
+  for (const member of list.split(",")) {
     const coding = member.trim();
-    const lower = coding.toLowerCase();
-    if (coding !== "" && lower !== "chunked" && lower !== "identity") out.push(coding);
+    if (coding !== "" && !ignored.has(coding.toLowerCase())) out.push(coding);
   }
   return out;
 }
