@@ -203,6 +203,12 @@ function resolve(spec, node) {
 
 const sameJson = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
+/** Whether `x` is a multiple of `m` (within floating-point error). */
+const divides = (m, x) => Math.abs(x / m - Math.round(x / m)) < 1e-9;
+
+/** A finding of `rule`, with the rule's severity. */
+const finding = (rule, side, where, message) => ({ rule, severity: SEVERITY[rule], side, where, message });
+
 /** The JSON types a schema's own `type` allows (an OpenAPI 3.0 `nullable: true` adds "null"), sorted; undefined: any. */
 function ownTypes(schema) {
   if (schema.type === undefined) return undefined;
@@ -272,6 +278,9 @@ function sortedJson(v) {
   return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${sortedJson(v[k])}`).join(",")}}`;
 }
 
+/** What flatten gives for a schema no rule applies to. */
+const emptyFlat = () => ({ properties: {}, required: [], patterns: [], formats: [], multiples: [], types: undefined, unexamined: {}, closedBy: [] });
+
 /**
  * The schema with `$ref`s resolved and `allOf` members merged in. Every member applies together
  * with the schema's own keywords (and a `$ref`'s siblings with its target, in 3.1), so the result
@@ -281,15 +290,15 @@ function sortedJson(v) {
  * so, `additionalProperties`/`unevaluatedProperties` false if any is false (else the `allOf` of the
  * schemas given), and a property or `items` given more than once as the `allOf` of those schemas
  * (flattened in turn when walked), the types every `type` allows (`types`, undefined: any), and the
- * values of the keywords no rule reads, from the schema and every member (`unexamined`). The order of the members does not matter. Other keywords are the
- * schema's own (no rule reads them).
+ * values of the keywords no rule reads, from the schema and every member (`unexamined`). The order
+ * of the members does not matter. Other keywords are the schema's own (no rule reads them).
  */
 function flatten(spec, node, refs = []) {
   // true, false or missing (no rule applies to them), and a `$ref` cycle through allOf (already merged).
-  if (!node || typeof node !== "object" || Array.isArray(node) || refs.length > 64) return { properties: {}, required: [], patterns: [], formats: [], multiples: [], types: undefined, unexamined: {}, closedBy: [] };
+  if (!node || typeof node !== "object" || Array.isArray(node) || refs.length > 64) return emptyFlat();
   if (typeof node.$ref === "string") {
     const { $ref, ...siblings } = node;
-    if (refs.includes($ref)) return { properties: {}, required: [], patterns: [], formats: [], multiples: [], types: undefined, unexamined: {}, closedBy: [] };
+    if (refs.includes($ref)) return emptyFlat();
     if (Object.keys(siblings).length > 0) return flatten(spec, { ...siblings, allOf: [{ $ref }, ...(siblings.allOf ?? [])] }, refs);
     return flatten(spec, pointer(spec, $ref), [...refs, $ref]);
   }
@@ -373,7 +382,7 @@ function walk(ctx, base, head, where, side, seen) {
   const key = `${side}\u0000${where}`;
   if (seen.has(key) || seen.size > 5000) return;
   seen.add(key);
-  const add = (rule, message) => ctx.findings.push({ rule, severity: SEVERITY[rule], side, where, message });
+  const add = (rule, message) => ctx.findings.push(finding(rule, side, where, message));
 
   if (side === "request") {
     for (const k of LOWER) {
@@ -408,7 +417,6 @@ function walk(ctx, base, head, where, side, seen) {
       else if (now === "a schema" && (was === "none" || was === "true")) add("closed-object", `${k} changed from ${was} to a schema (a property not listed must match it)`);
     }
     // A multiple of every old multipleOf stays valid when each new one divides one of them.
-    const divides = (m, x) => Math.abs(x / m - Math.round(x / m)) < 1e-9;
     for (const m of h.multiples) {
       if (!b.multiples.some((x) => divides(m, x))) add("new-constraint", `multipleOf changed from ${b.multiples.join(" and ") || "none"} to ${m}`);
     }
@@ -444,7 +452,6 @@ function walk(ctx, base, head, where, side, seen) {
         add(rule, `${k} changed from ${JSON.stringify(v)} to ${added.length > 0 ? added.map((a) => JSON.stringify(a)).join(" and ") : "none"}`);
       }
     }
-    const divides = (m, x) => Math.abs(x / m - Math.round(x / m)) < 1e-9;
     for (const x of b.multiples) {
       if (!h.multiples.some((m) => divides(x, m))) add("response-removed-constraint", `multipleOf changed from ${x} to ${h.multiples.join(" and ") || "none"}`);
     }
@@ -505,7 +512,7 @@ function contentChange(ctx, b, h, where, side, what) {
   const hc = located("head", where, () => (h.content === undefined ? undefined : canonical(ctx.head, h.content)));
   if (bc === hc) return;
   const how = bc === undefined ? "added" : hc === undefined ? "removed" : "changed";
-  ctx.findings.push({ rule: "unexamined-content", severity: SEVERITY["unexamined-content"], side, where, message: `content ${how} (these rules do not examine a ${what} described with content; review by hand whether it breaks a client)` });
+  ctx.findings.push(finding("unexamined-content", side, where, `content ${how} (these rules do not examine a ${what} described with content; review by hand whether it breaks a client)`));
 }
 
 /** A response's headers, with `$ref`s followed, by lower-cased name (Content-Type is ignored, as OpenAPI says). */
@@ -572,7 +579,7 @@ function params(spec, { item, op }) {
  * A spec they cannot read throws a SpecShapeError naming the spec (base or head) and the place. */
 export function breakingChanges(base, head) {
   const ctx = { base, head, findings: [] };
-  const push = (rule, side, where, message) => ctx.findings.push({ rule, severity: SEVERITY[rule], side, where, message });
+  const push = (rule, side, where, message) => ctx.findings.push(finding(rule, side, where, message));
   const baseOps = located("base", "paths", () => operations(base));
   const headOps = located("head", "paths", () => operations(head));
   for (const [name, b] of baseOps) {
