@@ -32,7 +32,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { breakingChanges, SpecShapeError } from "./publish/breaking-rules.mjs";
+import { breakingChanges, METHODS, SpecShapeError } from "./publish/breaking-rules.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SPEC = "generated/openapi.json";
@@ -130,7 +130,7 @@ function lowerHeaderParameters(spec) {
   for (const item of Object.values(spec.paths ?? {})) {
     if (!item || typeof item !== "object") continue;
     lower(item.parameters);
-    for (const method of ["get", "put", "post", "delete", "options", "head", "patch", "trace"]) lower(item[method]?.parameters);
+    for (const method of METHODS) lower(item[method]?.parameters);
   }
   lower(Object.values(spec.components?.parameters ?? {}));
   return spec;

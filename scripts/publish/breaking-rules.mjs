@@ -80,7 +80,8 @@
 // member, is not a change in itself — unless an additionalProperties: false no longer sees the
 // property (closed-object, removed-response-field). Optic reports removed operations and statuses: not repeated.
 
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+/** The HTTP methods a path item may hold an operation under. */
+export const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 const LOWER = ["minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties"];
 const UPPER = ["maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties"];
 /** The keywords that close an object: `false` refuses a property not listed, a schema constrains it. */
