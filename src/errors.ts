@@ -9,14 +9,29 @@
 //   PuffleAbortError       the caller's `signal` aborted the request
 //
 // `PuffleConfigError` (a bad client option) lives in client.ts and extends TypeError, as before.
+//
+// A message is one line, safe to print (src/unsafe-text.ts's `oneLine`): text from the server (a
+// problem's title and detail, the status text, a header) may hold line breaks, escape sequences or
+// bidi overrides, and each such text is cut to `SERVER_TEXT_MAX` characters; the properties
+// (`problem`, `body`, `headers`, `requestId`) keep what the server sent.
 import type { DuplicateThreadProblem, Problem, Thread } from "../generated/schema.js";
 import type { OperationId, ResponseBody, ResponseStatus, ValidationIssue } from "./validators.js";
 import { withoutCredentials } from "./url-credentials.js";
+import { boundedLine, oneLine } from "./unsafe-text.js";
+
+/** The most characters of one text from the server (title, detail, status text, a header) a message shows. */
+const SERVER_TEXT_MAX = 200;
+
+/** Text from the server as a message shows it: one line, at most `SERVER_TEXT_MAX` characters. */
+function shown(text: string): string {
+  return boundedLine(text, SERVER_TEXT_MAX);
+}
 
 /** The base class of every error the client throws while making a request. */
 export class PuffleError extends Error {
+  /** `message` is shown on one line (line breaks, controls and bidi formatting become spaces). */
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super(oneLine(message), options);
     this.name = "PuffleError";
   }
 }
@@ -102,15 +117,19 @@ export class PuffleApiError<Op extends OperationId = OperationId> extends Puffle
 
   constructor(init: { operationId: Op; status: number; statusText?: string | undefined; body: unknown; problem: Problem | undefined; headers: Headers; existingThread?: Thread | undefined; attempts?: number | undefined }) {
     const requestId = init.headers.get("x-request-id") ?? undefined;
+    // What the server sent is shown on one line and cut (`shown`); the properties keep it whole.
+    const detail = init.problem?.detail ? shown(init.problem.detail) : "";
     const summary = init.problem
-      ? `${init.problem.title}${init.problem.detail ? `: ${init.problem.detail}` : ""}`
+      ? `${shown(init.problem.title)}${detail ? `: ${detail}` : ""}`
       : init.body === ""
         ? "empty response body"
         : typeof init.body === "string"
-          ? `non-JSON response body (${init.headers.get("content-type") ?? "no content type"})`
+          ? `non-JSON response body (${shown(init.headers.get("content-type") ?? "no content type")})`
           : "response body is not a problem details object";
+    const statusText = init.statusText ? shown(init.statusText) : "";
+    const shownId = requestId ? shown(requestId) : "";
     const attempts = init.attempts ?? 1;
-    super(`${init.operationId}: HTTP ${init.status}${init.statusText ? ` ${init.statusText}` : ""}: ${summary}${requestId ? ` (request id ${requestId})` : ""}${attemptsSuffix(attempts)}`);
+    super(`${init.operationId}: HTTP ${init.status}${statusText ? ` ${statusText}` : ""}: ${summary}${shownId ? ` (request id ${shownId})` : ""}${attemptsSuffix(attempts)}`);
     this.name = "PuffleApiError";
     this.operationId = init.operationId;
     this.status = init.status;

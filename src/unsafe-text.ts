@@ -1,6 +1,7 @@
 // Text from elsewhere (a server's answer printed by the CLI, a client's field names in the reference
 // server's log) must not drive or disguise the terminal or log viewer it is shown in: shared by the
-// CLI (src/cli/program.ts) and the reference server's request log (src/server/index.ts).
+// CLI (src/cli/program.ts), the reference server's request log (src/server/index.ts) and the
+// client's error messages (src/errors.ts).
 //
 // Unsafe: control characters (Unicode category Cc: C0, DEL and C1; U+009B is a CSI to terminals
 // that read 8-bit controls), the bidirectional formatting characters (property Bidi_Control: the
@@ -16,6 +17,20 @@ const UNESCAPED_IN_JSON = /[\u007f-\u009f\p{Bidi_Control}\u2028\u2029]/gu;
 /** One line of text: each run of unsafe characters becomes a space, whitespace is collapsed and trimmed. */
 export function oneLine(text: string): string {
   return text.replace(UNSAFE, " ").replace(/\s+/g, " ").trim();
+}
+
+/**
+ * `oneLine(text)` of at most `max` characters (code points; `max` ≥ 1): a longer one is cut and ends
+ * in `…`. Text over 4 × `max` UTF-16 units is cut before it is cleaned, so a megabyte costs no more
+ * than a line.
+ */
+export function boundedLine(text: string, max: number): string {
+  const long = text.length > max * 4;
+  const line = oneLine(long ? text.slice(0, max * 4) : text);
+  const chars = Array.from(line);
+  if (!long && chars.length <= max) return line;
+  // A surrogate pair the first cut split leaves its high half alone at the end: dropped.
+  return `${chars.slice(0, max - 1).join("").replace(/[\uD800-\uDBFF]$/, "").trimEnd()}…`;
 }
 
 /**

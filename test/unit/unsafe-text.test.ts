@@ -1,7 +1,7 @@
 // The characters the CLI's output and the reference server's log never show as they are
 // (src/unsafe-text.ts): Cc (C0, DEL, C1), Bidi_Control, U+2028 and U+2029.
 import { describe, expect, it } from "vitest";
-import { escapeUnsafeInJson, oneLine } from "../../src/unsafe-text.js";
+import { boundedLine, escapeUnsafeInJson, oneLine } from "../../src/unsafe-text.js";
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i));
 const C0 = range(0x00, 0x1f);
@@ -16,6 +16,23 @@ describe("oneLine", () => {
   });
   it("collapses runs and trims, keeps other text (also other format characters and non-ASCII)", () => {
     expect(oneLine("  a\u001b[2J\u009b31m \n b\u200dc é 日本 ")).toBe("a [2J 31m b\u200dc é 日本");
+  });
+});
+
+describe("boundedLine", () => {
+  it.each([
+    ["short text: oneLine's", "a\u001b[2J\n b", 10, "a [2J b"],
+    ["exactly max characters: kept", "x".repeat(10), 10, "x".repeat(10)],
+    ["one more: cut, ends in …", "x".repeat(11), 10, `${"x".repeat(9)}…`],
+    ["counted after cleaning: a run of controls is one space", `a${"\u009b".repeat(20)}b`, 10, "a b"],
+    ["counted in code points: an astral character is one", "😀".repeat(10), 10, "😀".repeat(10)],
+    ["a cut never splits a surrogate pair", "😀".repeat(11), 10, `${"😀".repeat(9)}…`],
+    ["a megabyte: cut before it is cleaned", "y".repeat(1_000_000), 10, `${"y".repeat(9)}…`],
+    ["a megabyte of astral characters (the first cut splits none left behind)", `a${"😀".repeat(500_000)}`, 3, "a😀…"],
+    ["a megabyte of controls: nothing left but the mark", "\u001b\n".repeat(500_000), 10, "…"],
+    ["no space left before the mark", `${"a ".repeat(10)}`, 4, "a a…"],
+  ])("%s", (_name, text, max, want) => {
+    expect(boundedLine(text, max)).toBe(want);
   });
 });
 

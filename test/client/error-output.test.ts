@@ -1,0 +1,57 @@
+// The client's errors as a library user meets them: printed (`console.error(err)`, `err.message` on a
+// terminal), logged (pino's err serializer: type, message and stack with their causes, then every
+// enumerable own property; `JSON.stringify(err)`; `util.inspect(err)`) or sent to an error tracker.
+// A message is one safe, bounded line whatever the server sent, and no shape of an error shows the
+// password a base URL held. Injected fetch only, nothing leaves the process.
+import { describe, expect, it } from "vitest";
+import { createPuffleClient, PuffleApiError } from "../../src/index.js";
+import type { PuffleClientOptions } from "../../src/index.js";
+import { rejection } from "../helpers.js";
+
+const THREAD_ID = "3d986dd1-9d70-45b7-8e36-5d5b8b1c9337";
+const BASE = "http://127.0.0.1:9";
+/** What src/unsafe-text.ts calls unsafe: controls (C0, DEL, C1), bidi formatting, line and paragraph separators. */
+const UNSAFE = /[\p{Cc}\p{Bidi_Control}\u2028\u2029]/u;
+const HOSTILE = "Bad\r\nRequest \u001b[2J\u001b]0;pwned\u0007 \u009b31m \u007f \u202eesrever\u2066 \u2028next\u0085line";
+const MEGABYTE = "x".repeat(1_000_000);
+
+function answering(status: number, body: string, headers: Record<string, string>, statusText = "", more: PuffleClientOptions = {}) {
+  return createPuffleClient({ baseUrl: BASE, apiKey: "k", maxRetries: 0, fetch: async () => new Response(body, { status, statusText, headers }), ...more });
+}
+
+describe("an error response's message is one safe, bounded line; the parsed values stay as sent", () => {
+  const problem = (title: string, detail?: string) => JSON.stringify({ type: "about:blank", title, status: 400, ...(detail === undefined ? {} : { detail }) });
+  const PROBLEM_JSON = { "content-type": "application/problem+json" };
+  it.each<[string, { status: number; body: string; headers: Record<string, string>; statusText?: string }]>([
+    ["a title and detail with line breaks, escape sequences, C1 controls and bidi overrides", { status: 400, body: problem(HOSTILE, HOSTILE), headers: PROBLEM_JSON }],
+    ["a megabyte of detail", { status: 400, body: problem("Bad Request", MEGABYTE), headers: PROBLEM_JSON }],
+    ["a megabyte of title", { status: 400, body: problem(MEGABYTE), headers: PROBLEM_JSON }],
+    ["a detail of nothing but controls", { status: 400, body: problem("Bad Request", "\u001b\u009b\n\r\t".repeat(200_000)), headers: PROBLEM_JSON }],
+    ["an X-Request-Id with escape sequences", { status: 400, body: problem("Bad Request"), headers: { ...PROBLEM_JSON, "x-request-id": "req\u001b[2J\u001b]0;pwned\u0007\u0085" } }],
+    ["a 10 000-character X-Request-Id", { status: 400, body: problem("Bad Request"), headers: { ...PROBLEM_JSON, "x-request-id": "r".repeat(10_000) } }],
+    ["a status text with a C1 control (a CSI)", { status: 400, body: problem("Bad Request"), headers: PROBLEM_JSON, statusText: "Bad \u009b2J Request\t" }],
+    ["a non-JSON body whose content type holds an escape sequence", { status: 502, body: "<html>", headers: { "content-type": `text/html\u001b]0;pwned\u0007${"y".repeat(5_000)}` } }],
+  ])("%s", async (_name, { status, body, headers, statusText }) => {
+    const error = (await rejection(answering(status, body, headers, statusText).updateThread(THREAD_ID, { status: "archived" }))) as PuffleApiError;
+    expect(error).toBeInstanceOf(PuffleApiError);
+    for (const [how, text] of Object.entries({ message: error.message, string: String(error), stackLine: error.stack?.split("\n")[0] ?? "" })) {
+      expect(text, how).not.toMatch(UNSAFE);
+      expect(text.length, how).toBeLessThanOrEqual(1_000);
+    }
+    expect(error.stack?.startsWith(`PuffleApiError: ${error.message}\n`)).toBe(true);
+    // For code: the server's values, as they were sent.
+    expect(error.body).toEqual(headers["content-type"]?.startsWith("application/") ? JSON.parse(body) : body);
+    if (error.problem !== undefined) expect(error.problem).toEqual(JSON.parse(body));
+    expect(error.requestId).toBe(headers["x-request-id"]);
+    expect(error.headers.get("content-type")).toBe(headers["content-type"]);
+  });
+
+  it.each<[string, { body: string; headers: Record<string, string>; statusText: string }, string]>([
+    ["a problem", { body: problem("Bad Request", "No field to update."), headers: { ...PROBLEM_JSON, "x-request-id": "req-1" }, statusText: "Bad Request" }, "updateThread: HTTP 400 Bad Request: Bad Request: No field to update. (request id req-1)"],
+    ["the hostile title and detail", { body: problem(HOSTILE, HOSTILE), headers: PROBLEM_JSON, statusText: "" }, "updateThread: HTTP 400: Bad Request [2J ]0;pwned 31m esrever next line: Bad Request [2J ]0;pwned 31m esrever next line"],
+    ["a megabyte of detail: cut, marked with …", { body: problem("Bad Request", MEGABYTE), headers: PROBLEM_JSON, statusText: "" }, `updateThread: HTTP 400: Bad Request: ${"x".repeat(199)}…`],
+  ])("the message for %s", async (_name, { body, headers, statusText }, want) => {
+    const error = (await rejection(answering(400, body, headers, statusText).updateThread(THREAD_ID, { status: "archived" }))) as PuffleApiError;
+    expect(error.message).toBe(want);
+  });
+});
