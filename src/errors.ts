@@ -175,16 +175,18 @@ export function isDuplicateThreadError(error: unknown): error is DuplicateThread
 /** No HTTP response: the connection was refused or reset, the host was not found, TLS failed… The cause is in `cause`. */
 export class PuffleNetworkError extends PuffleError {
   readonly operationId: OperationId | undefined;
+  /** The request URL, as the message shows it: a user name and password in it masked (`withoutCredentials`). */
   readonly url: string;
   /** How many times the request was sent; `cause` is the last attempt's failure. */
   readonly attempts: number;
   constructor(init: { url: string; operationId?: OperationId | undefined; cause: unknown; attempts?: number | undefined }) {
-    const reason = describeCause(init.cause);
+    const url = withoutCredentials(init.url);
+    const reason = maskedIn(describeCause(init.cause), init.url, url);
     const attempts = init.attempts ?? 1;
-    super(`${init.operationId ? `${init.operationId}: ` : ""}network error calling ${withoutCredentials(init.url)}: ${reason}${attemptsSuffix(attempts)}`, { cause: init.cause });
+    super(`${init.operationId ? `${init.operationId}: ` : ""}network error calling ${url}: ${reason}${attemptsSuffix(attempts)}`, { cause: init.cause });
     this.name = "PuffleNetworkError";
     this.operationId = init.operationId;
-    this.url = init.url;
+    this.url = url;
     this.attempts = attempts;
   }
 }
@@ -195,16 +197,18 @@ export class PuffleNetworkError extends PuffleError {
  */
 export class PuffleTimeoutError extends PuffleError {
   readonly operationId: OperationId | undefined;
+  /** The request URL, as the message shows it: a user name and password in it masked (`withoutCredentials`). */
   readonly url: string;
   readonly timeoutMs: number;
   /** How many times the request was sent before the deadline passed. */
   readonly attempts: number;
   constructor(init: { url: string; operationId?: OperationId | undefined; timeoutMs: number; attempts?: number | undefined }) {
+    const url = withoutCredentials(init.url);
     const attempts = init.attempts ?? 1;
-    super(`${init.operationId ? `${init.operationId}: ` : ""}no response from ${withoutCredentials(init.url)} within ${init.timeoutMs} ms${attemptsSuffix(attempts)}`);
+    super(`${init.operationId ? `${init.operationId}: ` : ""}no response from ${url} within ${init.timeoutMs} ms${attemptsSuffix(attempts)}`);
     this.name = "PuffleTimeoutError";
     this.operationId = init.operationId;
-    this.url = init.url;
+    this.url = url;
     this.timeoutMs = init.timeoutMs;
     this.attempts = attempts;
   }
@@ -213,15 +217,17 @@ export class PuffleTimeoutError extends PuffleError {
 /** The caller's `signal` aborted the request; its reason is in `cause`. */
 export class PuffleAbortError extends PuffleError {
   readonly operationId: OperationId | undefined;
+  /** The request URL, as the message shows it: a user name and password in it masked (`withoutCredentials`). */
   readonly url: string;
   /** How many times the request was sent before the abort (0: aborted before anything was sent). */
   readonly attempts: number;
   constructor(init: { url: string; operationId?: OperationId | undefined; reason: unknown; attempts?: number | undefined }) {
+    const url = withoutCredentials(init.url);
     const attempts = init.attempts ?? 1;
-    super(`${init.operationId ? `${init.operationId}: ` : ""}request to ${withoutCredentials(init.url)} was aborted: ${describeCause(init.reason)}${attemptsSuffix(attempts)}`, { cause: init.reason });
+    super(`${init.operationId ? `${init.operationId}: ` : ""}request to ${url} was aborted: ${maskedIn(describeCause(init.reason), init.url, url)}${attemptsSuffix(attempts)}`, { cause: init.reason });
     this.name = "PuffleAbortError";
     this.operationId = init.operationId;
-    this.url = init.url;
+    this.url = url;
     this.attempts = attempts;
   }
 }
@@ -229,6 +235,14 @@ export class PuffleAbortError extends PuffleError {
 /** `" (after 3 attempts)"` when a request was retried, `""` for a single attempt. */
 function attemptsSuffix(attempts: number): string {
   return attempts > 1 ? ` (after ${attempts} attempts)` : "";
+}
+
+/**
+ * `text` (a transport's own message) with the request URL it names shown as the error shows it:
+ * node-fetch says `request to <url> failed`, which would repeat the password the URL held.
+ */
+function maskedIn(text: string, url: string, masked: string): string {
+  return url === masked || url === "" ? text : text.split(url).join(masked);
 }
 
 function describeCause(cause: unknown): string {

@@ -3,8 +3,9 @@
 // enumerable own property; `JSON.stringify(err)`; `util.inspect(err)`) or sent to an error tracker.
 // A message is one safe, bounded line whatever the server sent, and no shape of an error shows the
 // password a base URL held. Injected fetch only, nothing leaves the process.
+import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { createPuffleClient, PuffleApiError } from "../../src/index.js";
+import { createPuffleClient, PuffleApiError, PuffleError } from "../../src/index.js";
 import type { PuffleClientOptions } from "../../src/index.js";
 import { rejection } from "../helpers.js";
 
@@ -14,6 +15,28 @@ const BASE = "http://127.0.0.1:9";
 const UNSAFE = /[\p{Cc}\p{Bidi_Control}\u2028\u2029]/u;
 const HOSTILE = "Bad\r\nRequest \u001b[2J\u001b]0;pwned\u0007 \u009b31m \u007f \u202eesrever\u2066 \u2028next\u0085line";
 const MEGABYTE = "x".repeat(1_000_000);
+
+/** The error-shaped object pino's standard `err` serializer logs: type, message, stack, then every enumerable property (for...in). */
+function pinoShape(error: Error): Record<string, unknown> {
+  const shape: Record<string, unknown> = { type: error.constructor.name, message: error.message, stack: error.stack };
+  for (let cause = (error as { cause?: unknown }).cause; cause instanceof Error; cause = (cause as { cause?: unknown }).cause) {
+    shape.message = `${String(shape.message)}: ${cause.message}`;
+    shape.stack = `${String(shape.stack)}\ncaused by: ${String(cause.stack)}`;
+  }
+  for (const key in error) if (shape[key] === undefined && key !== "cause") shape[key] = (error as unknown as Record<string, unknown>)[key];
+  return shape;
+}
+
+/** Every way a user shows or logs an error. */
+function shownAs(error: Error): Record<string, string> {
+  return {
+    message: error.message,
+    string: String(error),
+    json: JSON.stringify(error),
+    pino: JSON.stringify(pinoShape(error)),
+    inspect: inspect(error, { depth: 10, showHidden: true }),
+  };
+}
 
 function answering(status: number, body: string, headers: Record<string, string>, statusText = "", more: PuffleClientOptions = {}) {
   return createPuffleClient({ baseUrl: BASE, apiKey: "k", maxRetries: 0, fetch: async () => new Response(body, { status, statusText, headers }), ...more });
@@ -53,5 +76,74 @@ describe("an error response's message is one safe, bounded line; the parsed valu
   ])("the message for %s", async (_name, { body, headers, statusText }, want) => {
     const error = (await rejection(answering(400, body, headers, statusText).updateThread(THREAD_ID, { status: "archived" }))) as PuffleApiError;
     expect(error.message).toBe(want);
+  });
+});
+
+describe("no shape of an error shows a password the base URL held", () => {
+  // It parses as the host `deploy`, the port 2024 and the path `/s3cret@host`: no credentials for
+  // checkBaseUrl to refuse, but the request URL holds the password.
+  const baseUrl = "https://deploy:2024/s3cret@host";
+  const masked = `https://***@host/api/threads/${THREAD_ID}`;
+  const client = (fetch: PuffleClientOptions["fetch"], more: PuffleClientOptions = {}) => createPuffleClient({ baseUrl, apiKey: "puffle_live_t0ken", maxRetries: 0, fetch, ...more });
+  const refused = async () => {
+    throw new TypeError("fetch failed", { cause: Object.assign(new Error("getaddrinfo ENOTFOUND deploy"), { code: "ENOTFOUND", hostname: "deploy" }) });
+  };
+  const never = () => new Promise<Response>(() => {});
+  const body = { status: "archived" } as const;
+  it.each([
+    ["a network error", () => client(refused).updateThread(THREAD_ID, body), "PuffleNetworkError"],
+    ["a network error after retries", () => client(refused, { maxRetries: 2, retry: { sleep: async () => {} } }).updateThread(THREAD_ID, body), "PuffleNetworkError"],
+    ["a timeout", () => client(never, { timeoutMs: 1 }).updateThread(THREAD_ID, body), "PuffleTimeoutError"],
+    ["an abort before sending", () => client(never).updateThread(THREAD_ID, body, { signal: AbortSignal.abort() }), "PuffleAbortError"],
+    [
+      "an abort while waiting",
+      () => {
+        const controller = new AbortController();
+        return client(async () => {
+          controller.abort(new Error("user went away"));
+          return never();
+        }).updateThread(THREAD_ID, body, { signal: controller.signal });
+      },
+      "PuffleAbortError",
+    ],
+    ["a network error of raw PATCH", () => client(refused).PATCH("/api/threads/{id}", { params: { path: { id: THREAD_ID } }, body }), "PuffleNetworkError"],
+    ["a timeout of raw PATCH", () => client(never, { timeoutMs: 1 }).raw.PATCH("/api/threads/{id}", { params: { path: { id: THREAD_ID } }, body }), "PuffleTimeoutError"],
+    [
+      "a network error of a method with a middleware registered",
+      () => {
+        const puffle = client(refused);
+        puffle.use({ onRequest: () => undefined });
+        return puffle.updateThread(THREAD_ID, body);
+      },
+      "PuffleNetworkError",
+    ],
+  ])("%s", async (_name, call, name) => {
+    const error = (await rejection(call())) as Error & { url: string };
+    expect(error.name).toBe(name);
+    expect(error).toBeInstanceOf(PuffleError);
+    // The url property is what the message names: the request URL with the credentials masked.
+    expect(error.url).toBe(masked);
+    expect(error.message).toContain(masked);
+    for (const [how, text] of Object.entries(shownAs(error))) {
+      expect(text, how).not.toContain("s3cret");
+      expect(text, how).not.toContain("puffle_live_t0ken");
+    }
+  });
+
+  it("a transport whose own message names the URL (node-fetch's `request to <url> failed`): masked in the message too", async () => {
+    const nodeFetchLike: PuffleClientOptions["fetch"] = async (input) => {
+      throw Object.assign(new TypeError(`request to ${String(input)} failed, reason: getaddrinfo ENOTFOUND deploy`), { type: "system", code: "ENOTFOUND" });
+    };
+    const error = (await rejection(client(nodeFetchLike).updateThread(THREAD_ID, body))) as Error & { url: string };
+    expect(error.url).toBe(masked);
+    expect(error.message).toBe(`updateThread: network error calling ${masked}: request to ${masked} failed, reason: getaddrinfo ENOTFOUND deploy`);
+    // The cause is the transport's own error, as it was thrown (docs/client.md says so).
+    expect(JSON.stringify(error)).not.toContain("s3cret");
+  });
+
+  it("an ordinary base URL is unchanged in url and message", async () => {
+    const error = (await rejection(createPuffleClient({ baseUrl: BASE, apiKey: "k", maxRetries: 0, fetch: refused }).updateThread(THREAD_ID, body))) as Error & { url: string };
+    expect(error.url).toBe(`${BASE}/api/threads/${THREAD_ID}`);
+    expect(error.message).toBe(`updateThread: network error calling ${BASE}/api/threads/${THREAD_ID}: fetch failed: ENOTFOUND`);
   });
 });
