@@ -19,6 +19,7 @@ import {
   PuffleNetworkError,
   PuffleTimeoutError,
   PuffleValidationError,
+  shown,
 } from "./errors.js";
 
 // openapi-fetch's types that `PuffleClient`'s members are made of, so that a consumer's declarations can
@@ -676,7 +677,8 @@ function pathIssues(v: Validators, operationId: OperationId, params: unknown): V
   for (const issue of result.errors) {
     if (issue.path === "/id" && (issue.keyword === "pattern" || issue.keyword === "format")) {
       if (issues.some((i) => i.path === "/id" && i.keyword === "pattern")) continue;
-      issues.push({ path: "/id", keyword: "pattern", message: `must be a UUID such as f11e8a2c-1234-4567-89ab-cdef01234567, got ${JSON.stringify(id)}` });
+      // The id quoted as JSON, one line and cut (`shown`): it may be anyone's text, relayed by the caller.
+      issues.push({ path: "/id", keyword: "pattern", message: `must be a UUID such as f11e8a2c-1234-4567-89ab-cdef01234567, got ${shown(JSON.stringify(id))}` });
     } else {
       issues.push(issue);
     }

@@ -12,19 +12,23 @@
 //
 // A message is one line, safe to print (src/unsafe-text.ts's `oneLine`): text from the server (a
 // problem's title and detail, the status text, a header) may hold line breaks, escape sequences or
-// bidi overrides, and each such text is cut to `SERVER_TEXT_MAX` characters; the properties
-// (`problem`, `body`, `headers`, `requestId`) keep what the server sent.
+// bidi overrides, and each such text is cut to `SHOWN_TEXT_MAX` characters; the properties
+// (`problem`, `body`, `headers`, `requestId`) keep what the server sent. So is a field name (or a
+// path id) the caller relayed from elsewhere; `field` and `issues[].path` keep it.
 import type { DuplicateThreadProblem, Problem, Thread } from "../generated/schema.js";
 import type { OperationId, ResponseBody, ResponseStatus, ValidationIssue } from "./validators.js";
 import { withoutCredentials } from "./url-credentials.js";
 import { boundedLine, oneLine } from "./unsafe-text.js";
 
-/** The most characters of one text from the server (title, detail, status text, a header) a message shows. */
-const SERVER_TEXT_MAX = 200;
+/**
+ * The most characters of one text from elsewhere a message shows: from the server (title, detail,
+ * status text, a header) or relayed by the caller (a field name of a body, a path id).
+ */
+const SHOWN_TEXT_MAX = 200;
 
-/** Text from the server as a message shows it: one line, at most `SERVER_TEXT_MAX` characters. */
-function shown(text: string): string {
-  return boundedLine(text, SERVER_TEXT_MAX);
+/** Text from elsewhere as a message shows it: one line, at most `SHOWN_TEXT_MAX` characters. */
+export function shown(text: string): string {
+  return boundedLine(text, SHOWN_TEXT_MAX);
 }
 
 /** The base class of every error the client throws while making a request. */
@@ -75,7 +79,7 @@ export class PuffleValidationError extends PuffleError {
     const field = fieldOfPointer(first.path);
     const what = init.target === "path" ? "path parameter" : init.target === "request" ? "request body" : `response ${init.status ?? ""}`.trimEnd();
     const more = init.issues.length > 1 ? ` (and ${init.issues.length - 1} more)` : "";
-    super(`${init.operationId}: ${what}: ${field === "" ? "body" : field} ${first.message}${more}`);
+    super(`${init.operationId}: ${what}: ${field === "" ? "body" : shown(field)} ${first.message}${more}`);
     this.name = "PuffleValidationError";
     this.target = init.target;
     this.operationId = init.operationId;

@@ -5,7 +5,7 @@
 // password a base URL held. Injected fetch only, nothing leaves the process.
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { createPuffleClient, PuffleApiError, PuffleError } from "../../src/index.js";
+import { createPuffleClient, PuffleApiError, PuffleError, PuffleValidationError } from "../../src/index.js";
 import type { PuffleClientOptions } from "../../src/index.js";
 import { rejection } from "../helpers.js";
 
@@ -145,5 +145,33 @@ describe("no shape of an error shows a password the base URL held", () => {
     const error = (await rejection(createPuffleClient({ baseUrl: BASE, apiKey: "k", maxRetries: 0, fetch: refused }).updateThread(THREAD_ID, body))) as Error & { url: string };
     expect(error.url).toBe(`${BASE}/api/threads/${THREAD_ID}`);
     expect(error.message).toBe(`updateThread: network error calling ${BASE}/api/threads/${THREAD_ID}: fetch failed: ENOTFOUND`);
+  });
+});
+
+describe("a value the caller relayed (a path id, a body from elsewhere): the message stays one safe, bounded line", () => {
+  const fetch = async () => Response.json({ thread: { id: THREAD_ID, status: "archived" } });
+  const puffle = createPuffleClient({ baseUrl: BASE, apiKey: "k", validate: "request", fetch });
+  const long = "x".repeat(1_000_000);
+  const key = `\u001b[2J\u009b\u202e${"k".repeat(1_000_000)}`;
+  it.each<[string, () => Promise<unknown>, { field: string; issue?: string }]>([
+    ["a megabyte of path id", () => puffle.updateThread(long, { status: "archived" }), { field: "id" }],
+    ["a path id with controls and bidi overrides", () => puffle.updateThread(`a\u009b2J\u202e\u2028b`, { status: "archived" }), { field: "id" }],
+    ["a megabyte of path id, raw PATCH", () => puffle.PATCH("/api/threads/{id}", { params: { path: { id: long } }, body: { status: "archived" } }), { field: "id" }],
+    ["an unknown body field with a megabyte of name and escape sequences", () => puffle.updateThread(THREAD_ID, { status: "archived", [key]: 1 } as never), { field: key, issue: "is not a known field" }],
+  ])("%s", async (_name, call, want) => {
+    const error = (await rejection(call())) as PuffleValidationError;
+    expect(error).toBeInstanceOf(PuffleValidationError);
+    for (const [how, text] of Object.entries({ message: error.message, issue: error.issues[0]?.message ?? "" })) {
+      expect(text, how).not.toMatch(UNSAFE);
+      expect(text.length, how).toBeLessThanOrEqual(1_000);
+    }
+    // For code: the field as given.
+    expect(error.field).toBe(want.field);
+    if (want.issue !== undefined) expect(error.issues[0]?.message).toBe(want.issue);
+  });
+
+  it("a short path id is quoted whole", async () => {
+    const error = (await rejection(puffle.updateThread("a/b", { status: "archived" }))) as PuffleValidationError;
+    expect(error.message).toBe('updateThread: path parameter: id must be a UUID such as f11e8a2c-1234-4567-89ab-cdef01234567, got "a/b"');
   });
 });
