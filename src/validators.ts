@@ -257,8 +257,10 @@ export function validateRequestBody(operationId: string, body: unknown): Validat
 
 /** Checks a response body against the schema documented for that status. */
 // S ranges over the keys themselves: inferred from `S | \`${S}\`` a number literal gave `never`,
-// and every call with a numeric status fell through to the untyped overload below.
-export function validateResponseBody<Op extends OperationId, S extends ResponseStatusKey<Op>>(operationId: Op, status: S, body: unknown): ValidationResult<ResponseBody<Op, Extract<StatusNumber<S>, ResponseStatus<Op>>>>;
+// and every call with a numeric status fell through to the untyped overload below. The
+// `${S & number}` member keeps what 1.0.0 took, a numeric type argument with the string form
+// (`<"updateThread", 409>(…, "409", …)`); it infers nothing (S is inferred from the bare S).
+export function validateResponseBody<Op extends OperationId, S extends ResponseStatusKey<Op>>(operationId: Op, status: S | `${S & number}`, body: unknown): ValidationResult<ResponseBody<Op, Extract<StatusNumber<S>, ResponseStatus<Op>>>>;
 export function validateResponseBody(operationId: string, status: number | string, body: unknown): ValidationResult<unknown>;
 export function validateResponseBody(operationId: string, status: number | string, body: unknown): ValidationResult<unknown> {
   let key: string | undefined;

@@ -62,6 +62,9 @@ test("a response's status narrows the body, given as a number or as its string",
   const status = 200 as 200 | 409;
   const either = validateResponseBody("updateThread", status, body);
   if (either.valid) expectTypeOf(either.value).toEqualTypeOf<ResponseBody<"updateThread", 200> | ResponseBody<"updateThread", 409>>();
+  // 1.0.0 took a status's string form beside a numeric type argument; so does this version.
+  const explicit = validateResponseBody<"updateThread", 409>("updateThread", "409", body);
+  expectTypeOf(explicit).toEqualTypeOf(duplicate);
   // @ts-expect-error the string form of a status is the number's: no other string
   expectTypeOf(validateResponseBody<"updateThread", "2OO">).toBeFunction();
 });
