@@ -4,9 +4,12 @@
 // from the spec's `x-puffle-behaviour` (generated/meta.js). See docs/server.md.
 import { isUtf8 } from "node:buffer";
 import { randomFillSync } from "node:crypto";
-import { STATUS_CODES } from "node:http";
+import dns from "node:dns";
+import type { LookupAddress } from "node:dns";
+import { STATUS_CODES, createServer as createHttpServer } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Socket } from "node:net";
+import { createServer as createNetServer } from "node:net";
+import type { Server as NetServer, Socket } from "node:net";
 import { fastify } from "fastify";
 import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { operations as meta } from "../../generated/meta.js";
@@ -312,6 +315,20 @@ export function createServer(options: ServerOptions = {}): PuffleFastifyInstance
     // ", " instead of all but the first being dropped: two Authorization headers then match no
     // `Bearer <token>` (a 401), rather than the first being used whatever a proxy made of them.
     http: { joinDuplicateHeaders: true },
+    // The one HTTP server every connection goes through, built as Fastify builds its own (lib/server.js:
+    // the `http` options, keepAliveTimeout, requestTimeout, connectionTimeout), so that what is set on
+    // it (clientErrorHandler, the checkExpectation listener, maxHeadersCount, below) holds for every
+    // address. Without a factory, Fastify listening on `localhost` served each further address it
+    // resolves to (::1 besides 127.0.0.1) with another server of its own, with none of that and out
+    // of reach of closeAllConnections. Given one, Fastify binds one address; startServer adds the
+    // others, whose connections this server serves (listenOnOtherAddresses).
+    serverFactory: (handler, settings) => {
+      const server = createHttpServer(settings.http as { joinDuplicateHeaders: boolean }, handler);
+      server.keepAliveTimeout = settings.keepAliveTimeout as number;
+      server.requestTimeout = settings.requestTimeout as number;
+      server.setTimeout(settings.connectionTimeout as number);
+      return server;
+    },
     // A request arriving on an open connection while the server closes is answered by the hooks
     // below (a 503 problem, see `closing`), not by Fastify's own 503, which had neither the headers
     // every response carries nor the problem shape. Fastify still adds `Connection: close`.
@@ -634,6 +651,47 @@ function discard(stream: IncomingMessage, maxBytes: number, maxMs: number): Prom
   });
 }
 
+/**
+ * For `localhost`, which resolves to several addresses on most machines (127.0.0.1 and ::1), a
+ * listener on each address `app` does not listen on yet, on the same port, as Fastify's own
+ * `listen` has for `localhost`: each hands its connections to `app.server`, so every address is
+ * served by the one server, with the same hardening, and `app.server.closeAllConnections()` cuts
+ * them all. An address that cannot be bound (no IPv6) is skipped, as Fastify skips it; the log
+ * says so. The listeners are added to `others`, which the caller's hooks close.
+ */
+async function listenOnOtherAddresses(app: PuffleFastifyInstance, host: string, others: NetServer[]): Promise<void> {
+  const primary = app.server.address();
+  if (host !== "localhost" || typeof primary !== "object" || primary === null) return;
+  const addresses = await new Promise<LookupAddress[]>((resolve) => {
+    dns.lookup(host, { all: true }, (error, found) => resolve(error === null ? found : []));
+  });
+  const port = primary.port;
+  await Promise.all(
+    addresses
+      .filter(({ address }) => address !== primary.address)
+      .map(
+        ({ address }) =>
+          new Promise<void>((resolve) => {
+            const url = `http://${address.includes(":") ? `[${address}]` : address}:${port}`;
+            // The socket options node:http's own server listens with.
+            const other = createNetServer({ allowHalfOpen: true, noDelay: true });
+            other.on("connection", (socket: Socket) => app.server.emit("connection", socket));
+            const notBound = (error: NodeJS.ErrnoException) => {
+              app.log.warn({ code: error.code }, `Server not listening at ${url}`);
+              resolve();
+            };
+            other.once("error", notBound);
+            other.listen({ host: address, port }, () => {
+              other.off("error", notBound);
+              others.push(other);
+              app.log.info(`Server listening at ${url}`);
+              resolve();
+            });
+          }),
+      ),
+  );
+}
+
 /** Starts the reference server on `host:port` (default 127.0.0.1:4010; port 0 = any free port). */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const { port = 4010, host = "127.0.0.1", dataFile, ...rest } = options;
@@ -647,8 +705,22 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   corsOriginsOf(rest.cors, "startServer");
   const seed = dataFile !== undefined ? loadSeed(dataFile) : rest.seed;
   const app = createServer({ ...rest, ...(seed !== undefined ? { seed } : {}) });
+  // The listeners on `localhost`'s other addresses stop accepting as the server closes, and close()
+  // waits for their connections as it does for the first address's. (Fastify takes no hook once
+  // listening, hence here, before.) Their open connections are app.server's: it closes the idle
+  // ones as it closes, and closeAllConnections cuts the rest.
+  const others: NetServer[] = [];
+  let othersClosed: Promise<unknown> = Promise.resolve();
+  app.addHook("preClose", (done) => {
+    othersClosed = Promise.all(others.map((other) => new Promise((resolve) => other.close(resolve))));
+    done();
+  });
+  app.addHook("onClose", (_instance, done) => {
+    void othersClosed.then(() => done());
+  });
   try {
     await app.listen({ port, host });
+    await listenOnOtherAddresses(app, host, others);
   } catch (error) {
     await app.close().catch(() => undefined);
     throw error;

@@ -123,13 +123,13 @@ export interface RawExchange {
 }
 
 /**
- * Writes `data` as it is on a new TCP connection to the server and collects what comes back until the
- * server closes the connection or `timeoutMs` passes (then the connection is destroyed here). For
- * requests an HTTP client would refuse to send.
+ * Writes `data` as it is on a new TCP connection to the server (at `address`, default 127.0.0.1) and
+ * collects what comes back until the server closes the connection or `timeoutMs` passes (then the
+ * connection is destroyed here). For requests an HTTP client would refuse to send.
  */
-export function rawExchange(server: RunningServer, data: string, timeoutMs = 5_000): Promise<RawExchange> {
+export function rawExchange(server: Pick<RunningServer, "port">, data: string, timeoutMs = 5_000, address = "127.0.0.1"): Promise<RawExchange> {
   return new Promise((resolve) => {
-    const socket = connect(server.port, "127.0.0.1", () => socket.write(data));
+    const socket = connect(server.port, address, () => socket.write(data));
     const chunks: Buffer[] = [];
     let timedOut = false;
     const timer = setTimeout(() => {

@@ -1,0 +1,182 @@
+// `--host localhost` (startServer({ host: "localhost" })) listens on every address `localhost`
+// resolves to, as Fastify does: on many machines 127.0.0.1 and ::1. Fastify served the extra
+// addresses with HTTP servers of its own that had none of the reference server's hardening (its
+// clientErrorHandler, the 417 listener, every header field kept) and that the launchers' shutdown
+// did not cut. Every address must answer exactly as the first does.
+//
+// This machine's `localhost` may resolve to 127.0.0.1 only, so `dns.lookup` answers here (in this
+// test's process only) with both loopback addresses, in either order: what Fastify and Node read.
+import { spawn } from "node:child_process";
+import dns from "node:dns";
+import type { LookupAddress } from "node:dns";
+import { connect, createServer as createNetServer } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { startServer } from "../../src/server/index.js";
+import type { RunningServer } from "../../src/server/index.js";
+import { ALICE, DOCS_THREAD, checkResponse, parseRawResponse, pathOf, rawExchange, snapshot } from "./http.js";
+import type { RawExchange } from "./http.js";
+
+const ORDERS: [string, LookupAddress[]][] = [
+  ["127.0.0.1 first", [{ address: "127.0.0.1", family: 4 }, { address: "::1", family: 6 }]],
+  ["::1 first", [{ address: "::1", family: 6 }, { address: "127.0.0.1", family: 4 }]],
+];
+
+/** `dns.lookup` with `localhost` resolving to `addresses` (in that order); other names as before. */
+function resolveLocalhostTo(addresses: LookupAddress[]) {
+  const original = dns.lookup;
+  return vi.spyOn(dns, "lookup").mockImplementation(((hostname: string, options: unknown, callback?: unknown) => {
+    const cb = (typeof options === "function" ? options : callback) as (error: Error | null, address: unknown, family?: number) => void;
+    const opts = typeof options === "object" && options !== null ? (options as { all?: boolean }) : {};
+    if (hostname !== "localhost") return (original as (...args: unknown[]) => void)(hostname, options, callback);
+    process.nextTick(() => (opts.all ? cb(null, addresses) : cb(null, addresses[0]!.address, addresses[0]!.family)));
+  }) as typeof dns.lookup);
+}
+
+const threadPath = pathOf("updateThread", DOCS_THREAD);
+const head = `PATCH ${threadPath} HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${ALICE}\r\nContent-Type: application/json\r\n`;
+const body = '{"unread_count": 7}';
+
+/** The raw-socket cases every address must answer alike: [name, request, status, problem type]. */
+const CASES: [string, string, number, string][] = [
+  ["a bad request line", "GARBAGE\r\n\r\n", 400, "invalid-request"],
+  ["Expect: 100-foo", `${head}Expect: 100-foo\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`, 417, "expectation-failed"],
+  [
+    "a second Authorization past 1000 header fields",
+    `${head}Connection: close\r\n${"x-filler: 1\r\n".repeat(1_200)}Authorization: Bearer nope\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+    401,
+    "unauthorized",
+  ],
+];
+
+describe.each(ORDERS)("--host localhost resolving to both loopback addresses (%s)", (_order, addresses) => {
+  let server: RunningServer;
+  let log: string[];
+  beforeEach(async () => {
+    resolveLocalhostTo(addresses);
+    log = [];
+    server = await startServer({ port: 0, host: "localhost", logStream: { write: (line) => void log.push(line) } });
+  });
+  afterEach(async () => {
+    vi.restoreAllMocks();
+    await server.close();
+  });
+
+  it("url and port name the one port every address listens on", () => {
+    expect(server.url).toBe(`http://localhost:${server.port}`);
+    expect(server.port).toBe((server.app.server.address() as { port: number }).port);
+  });
+
+  const rows = addresses.flatMap(({ address }) => CASES.map(([name, request, status, type]) => [address, name, status, type, request] as const));
+  it.each(rows)("on %s: %s → our %i %s problem with the stamp headers", async (address, _name, status, type, request) => {
+    const before = snapshot(server);
+    const exchange = await rawExchange(server, request, 5_000, address);
+    expect(exchange.closed).toBe(true);
+    const res = parseRawResponse(exchange.text);
+    checkResponse("updateThread", "PATCH", res);
+    expect(res.status).toBe(status);
+    expect(res.body).toMatchObject({ type: `https://app.puffle.ai/problems/${type}`, status });
+    expect(snapshot(server)).toEqual(before);
+  });
+
+  it("shutdown (close, then closeAllConnections after the grace, as stopOnSignals does) cuts a half-sent request on every address", async () => {
+    const open: Promise<RawExchange>[] = addresses.map(({ address }) =>
+      rawExchange(server, `${head}Content-Length: 100\r\n\r\n{`, 10_000, address),
+    );
+    // Both requests have reached the server (one "incoming request" log line each).
+    await vi.waitFor(() => expect(log.filter((line) => line.includes('"msg":"incoming request"'))).toHaveLength(addresses.length), { timeout: 10_000 });
+    const closed = server.close();
+    server.app.server.closeAllConnections();
+    const exchanges = await Promise.all(open);
+    expect(exchanges.map((exchange) => exchange.closed)).toEqual(addresses.map(() => true));
+    await closed;
+    // No address accepts a connection any more. (close() again, in afterEach, resolves at once.)
+    expect(await Promise.all(addresses.map(({ address }) => connectOutcome(server.port, address)))).toEqual(addresses.map(() => "ECONNREFUSED"));
+  });
+});
+
+describe("--host localhost when one of its addresses cannot be bound", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it("listens on the others, as Fastify did, and the log says which address it skipped", async () => {
+    resolveLocalhostTo(ORDERS[0]![1]);
+    // Another program holds [::1]:port.
+    const blocker = createNetServer();
+    await new Promise<void>((resolve) => blocker.listen({ host: "::1", port: 0 }, resolve));
+    const port = (blocker.address() as { port: number }).port;
+    const log: string[] = [];
+    const server = await startServer({ port, host: "localhost", logStream: { write: (line) => void log.push(line) } });
+    try {
+      expect(server.url).toBe(`http://localhost:${port}`);
+      expect(log.join("")).toContain(`"msg":"Server not listening at http://[::1]:${port}"`);
+      const res = parseRawResponse((await rawExchange(server, CASES[1]![1])).text);
+      expect(res.status).toBe(417);
+    } finally {
+      await server.close();
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+});
+
+/** "connected", or the error code of a connection attempt to `address:port`. */
+function connectOutcome(port: number, address: string): Promise<string> {
+  return new Promise((resolve) => {
+    const probe = connect(port, address, () => {
+      probe.destroy();
+      resolve("connected");
+    });
+    probe.on("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? "error"));
+  });
+}
+
+describe("both launchers with --host localhost resolving to 127.0.0.1 and ::1", () => {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+  const LAUNCHERS: [string, string[]][] = [
+    ["puffle mock", [path.join(root, "dist/cli/main.js"), "mock"]],
+    ["npm run mock (dist/server/main.js)", [path.join(root, "dist/server/main.js")]],
+  ];
+  const addresses = ORDERS[0]![1];
+  // The child's dns.lookup, as resolveLocalhostTo above, loaded before the launcher.
+  const preload =
+    "data:text/javascript," +
+    encodeURIComponent(
+      `import dns from "node:dns"; const lookup = dns.lookup; const found = ${JSON.stringify(addresses)};` +
+        `dns.lookup = function (host, options, callback) { if (host !== "localhost") return lookup.apply(this, arguments);` +
+        ` const cb = typeof options === "function" ? options : callback; const all = typeof options === "object" && options !== null && options.all;` +
+        ` process.nextTick(() => (all ? cb(null, found) : cb(null, found[0].address, found[0].family))); };`,
+    );
+
+  it.each(LAUNCHERS)("%s: the banner's URL, our 417 on every address, and SIGTERM cuts a half-sent request on every address (exit 0)", async (_name, launcher) => {
+    const child = spawn(process.execPath, ["--import", preload, ...launcher, "--host", "localhost", "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+    try {
+      await vi.waitFor(() => expect(out, err).toContain("Try:"), { timeout: 15_000 });
+      const port = Number(/^Puffle reference server listening on http:\/\/localhost:(\d+)(?!\d)/.exec(out)?.[1]);
+      expect(port, out).toBeGreaterThan(0);
+      for (const { address } of addresses) {
+        const url = `http://${address.includes(":") ? `[${address}]` : address}:${port}`;
+        await vi.waitFor(() => expect(out).toContain(`"msg":"Server listening at ${url}"`), { timeout: 15_000 });
+        const res = parseRawResponse((await rawExchange({ port }, CASES[1]![1], 5_000, address)).text);
+        checkResponse("updateThread", "PATCH", res);
+        expect(res.status, address).toBe(417);
+      }
+      const incoming = () => out.split("\n").filter((line) => line.includes('"msg":"incoming request"')).length;
+      const before = incoming();
+      const open = addresses.map(({ address }) => rawExchange({ port }, `${head}Content-Length: 100\r\n\r\n{`, 15_000, address));
+      await vi.waitFor(() => expect(incoming()).toBe(before + addresses.length), { timeout: 15_000 });
+      child.kill("SIGTERM");
+      expect((await Promise.all(open)).map((exchange) => exchange.closed)).toEqual(addresses.map(() => true));
+      expect(await exited).toEqual({ code: 0, signal: null });
+      expect(err).toBe("");
+    } finally {
+      child.kill("SIGKILL");
+    }
+  });
+});
