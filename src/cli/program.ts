@@ -12,6 +12,7 @@ import {
   PuffleNetworkError,
   PuffleTimeoutError,
   PuffleValidationError,
+  shown,
 } from "../errors.js";
 import { validatePathParams, validateRequestBody } from "../validators.js";
 import type { ValidationIssue, ValidationResult } from "../validators.js";
@@ -108,32 +109,43 @@ function fieldLabel(pointer: string, options: readonly FieldOption[]): string {
   return option ? `${option.long} (${field})` : field;
 }
 
-function issuesText(issues: readonly ValidationIssue[], options: readonly FieldOption[]): string {
-  return issues.map((issue) => `${fieldLabel(issue.path, options)} ${issue.message}`).join("; ");
+/** How many issues an error line lists; the rest are counted (`and 3 more`). */
+const ISSUES_SHOWN = 10;
+
+/**
+ * Issues as one line: the first ISSUES_SHOWN, each field and message cut as the client's messages
+ * cut text from elsewhere (`shown`): a server's 400, or a response our validators refused, may name
+ * thousands of fields, or one a megabyte long.
+ */
+function issuesText(issues: readonly ValidationIssue[], label: (pointer: string) => string): string {
+  const listed = issues.slice(0, ISSUES_SHOWN).map((issue) => `${shown(label(issue.path))} ${shown(issue.message)}`);
+  if (issues.length > ISSUES_SHOWN) listed.push(`and ${issues.length - ISSUES_SHOWN} more`);
+  return listed.join("; ");
 }
 
 function apiErrorLine(error: PuffleApiError, options: readonly FieldOption[]): string {
   const problem = error.problem;
   let line = `HTTP ${error.status}`;
+  // The server's text, as the client's own message shows it: one line, each text cut (`shown`).
   if (problem) {
-    line += ` ${problem.title}`;
-    if (problem.detail) line += `: ${problem.detail}`;
-    if (problem.errors && problem.errors.length > 0) line += ` [${issuesText(problem.errors, options)}]`;
+    line += ` ${shown(problem.title)}`;
+    if (problem.detail) line += `: ${shown(problem.detail)}`;
+    if (problem.errors && problem.errors.length > 0) line += ` [${issuesText(problem.errors, (pointer) => fieldLabel(pointer, options))}]`;
   } else if (error.body === "") {
     line += " with an empty body";
   } else if (typeof error.body === "string") {
-    line += ` with a non-JSON body (${error.headers.get("content-type") ?? "no content type"})`;
+    line += ` with a non-JSON body (${shown(error.headers.get("content-type") ?? "no content type")})`;
   } else {
     line += " with a body that is not a problem details object";
   }
-  if (error.existingThread) line += ` (existing thread ${error.existingThread.id})`;
+  if (error.existingThread) line += ` (existing thread ${shown(error.existingThread.id)})`;
   if (error.status === 401) line += " (check PUFFLE_API_KEY)";
   if (error.status >= 300 && error.status < 400) {
     // Not followed (docs/client.md, "Redirects"): say where it pointed, so a wrong --base-url shows.
     const location = error.headers.get("location");
-    line += ` (a redirect${location ? ` to ${location}` : ""}, not followed: check --base-url)`;
+    line += ` (a redirect${location ? ` to ${shown(location)}` : ""}, not followed: check --base-url)`;
   }
-  if (error.requestId) line += ` (request id ${error.requestId})`;
+  if (error.requestId) line += ` (request id ${shown(error.requestId)})`;
   // Retried (a 408, 429 or 5xx): as many attempts as a network error's line names.
   if (error.attempts > 1) line += ` (after ${error.attempts} attempts)`;
   return line;
@@ -156,9 +168,9 @@ function describeFailure(error: unknown, options: readonly FieldOption[]): { cod
   }
   if (error instanceof PuffleValidationError) {
     if (error.target === "response") {
-      return { code: EXIT.response, line: `unexpected response (HTTP ${error.status ?? "?"}): ${error.issues.map((i) => `${fieldOfPointer(i.path) || "body"} ${i.message}`).join("; ")}${error.requestId ? ` (request id ${error.requestId})` : ""}` };
+      return { code: EXIT.response, line: `unexpected response (HTTP ${error.status ?? "?"}): ${issuesText(error.issues, (pointer) => fieldOfPointer(pointer) || "body")}${error.requestId ? ` (request id ${shown(error.requestId)})` : ""}` };
     }
-    return { code: EXIT.usage, line: issuesText(error.issues, options) };
+    return { code: EXIT.usage, line: issuesText(error.issues, (pointer) => fieldLabel(pointer, options)) };
   }
   if (error instanceof PuffleConfigError) {
     const name = error.option === "baseUrl" ? "--base-url" : error.option === "apiKey" ? "PUFFLE_API_KEY" : error.option;
@@ -288,7 +300,7 @@ function addOperationCommand(
         throw new CliFailure(EXIT.usage, `nothing to update: give at least one of ${fieldOptions.map((f) => f.long).join(", ")}`);
       }
       const checked = deps.validateBody(operationId, body);
-      if (!checked.valid) throw new CliFailure(EXIT.usage, issuesText(checked.errors, fieldOptions));
+      if (!checked.valid) throw new CliFailure(EXIT.usage, issuesText(checked.errors, (pointer) => fieldLabel(pointer, fieldOptions)));
       const baseUrl = String(opts.baseUrl);
       // Checked before a dry run too: the URL it prints is the one that would be called.
       let root: string;

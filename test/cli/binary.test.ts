@@ -225,6 +225,30 @@ describe("failures without a usable response", () => {
     expect(oneLine(run)).toBe("puffle error: HTTP 400 Bad thing: line one line two\n");
   });
 
+  // The server's texts are cut as the client's messages cut them (200 characters, ending in …) and
+  // a 400 naming 100 fields lists the first ten: the line stays a line.
+  const long = (c: string) => c.repeat(100_000);
+  const cut = (c: string) => `${c.repeat(199)}…`;
+  it.each([
+    [
+      "a problem with a long title and detail, 100 long errors (the most it holds) and a long request id",
+      reply(400, JSON.stringify({ type: "about:blank", title: long("T"), status: 400, detail: long("D"), errors: Array.from({ length: 100 }, (_, i) => ({ path: `/${"f".repeat(300)}${i}`, keyword: "type", message: "m".repeat(300) })) }), { "content-type": "application/problem+json", "x-request-id": "r".repeat(8000) }),
+      3,
+      `puffle error: HTTP 400 ${cut("T")}: ${cut("D")} [${Array.from({ length: 10 }, () => `${cut("f")} ${cut("m")}`).join("; ")}; and 90 more] (request id ${cut("r")})\n`,
+    ],
+    [
+      "a non-JSON 500 with a long content type",
+      reply(500, "x", { "content-type": `text/${"h".repeat(5000)}` }),
+      3,
+      `puffle error: HTTP 500 with a non-JSON body (text/${"h".repeat(194)}…) (after 3 attempts)\n`,
+    ],
+  ])("%s", async (_name, handler, code, want) => {
+    fault = await startFaultServer(handler);
+    const run = await puffle(["conversation", "update", "--base-url", fault.url, "--id", CONVERSATION, "--status", "archived"]);
+    expect(run.code).toBe(code);
+    expect(oneLine(run)).toBe(want);
+  });
+
   it("a redirect (308): exit 3 naming where it pointed, not followed", async () => {
     fault = await startFaultServer(reply(308, "", { location: "https://app.puffle.ai/api/conversations/x" }));
     const run = await puffle(["conversation", "update", "--base-url", fault.url, "--id", CONVERSATION, "--status", "archived"]);
