@@ -3,6 +3,13 @@
 // pipeline reads, where it reads it. Its readers look an extension up by its exact name, so a
 // misspelt or misplaced one (`x-puffle-normalise`, `x-puffle-behavior`, `x-puffle-behaviour` on a
 // path item) would otherwise be ignored without a word — and with it the behaviour it describes.
+//
+// Rule `puffle/supported-shape`: the spec describes only what the hand-written code implements.
+// The pipeline would carry a third operation, a query or header parameter, another request media
+// type or another success status into generated/ without a word, but the typed client, the `puffle`
+// CLI and the reference server are written for the two PATCH operations with the path `id`, a JSON
+// body and a 200 record: each would be half-supported (typed, but never sent, checked or served).
+// openapi/README.md, "What the code supports".
 
 /** Each extension the pipeline reads → the node types it is read on (openapi/README.md lists them). */
 export const PUFFLE_EXTENSIONS = Object.freeze({
@@ -32,6 +39,69 @@ function KnownExtensions() {
   };
 }
 
+/** Each operation the typed client, the CLI and the reference server implement → its method (src/client.ts sends PATCH). */
+export const SUPPORTED_OPERATIONS = Object.freeze({ updateConversation: "patch", updateThread: "patch" });
+
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+const SEE = "(openapi/README.md, \"What the code supports\")";
+
+function SupportedShape() {
+  return {
+    PathItem: {
+      enter(item, ctx) {
+        for (const method of METHODS) {
+          const op = item?.[method];
+          if (op === null || typeof op !== "object") continue;
+          const id = op.operationId;
+          if (typeof id !== "string") continue; // operation-operationId reports it
+          if (!Object.hasOwn(SUPPORTED_OPERATIONS, id)) {
+            ctx.report({
+              message: `operation ${id} is not supported: the typed client, the puffle CLI and the reference server implement only ${Object.keys(SUPPORTED_OPERATIONS).join(" and ")} ${SEE}`,
+              location: ctx.location.child([method, "operationId"]),
+            });
+          } else if (SUPPORTED_OPERATIONS[id] !== method) {
+            ctx.report({
+              message: `${id} must be ${SUPPORTED_OPERATIONS[id].toUpperCase()}, not ${method.toUpperCase()}: the typed client sends it as ${SUPPORTED_OPERATIONS[id].toUpperCase()} ${SEE}`,
+              location: ctx.location.child([method]).key(),
+            });
+          }
+        }
+      },
+    },
+    Parameter: {
+      enter(parameter, ctx) {
+        if (parameter?.in === "path" && parameter?.name === "id") return;
+        ctx.report({
+          message: `parameter ${parameter?.name} (in: ${parameter?.in}) is not supported: only the path parameter id is — the typed client and the puffle CLI cannot send another, the validators do not check it and the reference server ignores it ${SEE}`,
+          location: ctx.location.child(["name"]),
+        });
+      },
+    },
+    RequestBody: {
+      enter(body, ctx) {
+        for (const mediaType of Object.keys(body?.content ?? {})) {
+          if (mediaType === "application/json") continue;
+          ctx.report({
+            message: `request media type ${mediaType} is not supported: the typed client sends application/json, the validators check only it and the reference server answers any other with 415 ${SEE}`,
+            location: ctx.location.child(["content", mediaType]).key(),
+          });
+        }
+      },
+    },
+    Responses: {
+      enter(responses, ctx) {
+        for (const status of Object.keys(responses ?? {})) {
+          if (!/^2/.test(status) || status === "200") continue;
+          ctx.report({
+            message: `response ${status} is not supported: 200 is the one success status — the typed client and the puffle CLI return the 200 body's record and would report a ${status} as an invalid response ${SEE}`,
+            location: ctx.location.child([status]).key(),
+          });
+        }
+      },
+    },
+  };
+}
+
 export default function puffleRedoclyPlugin() {
-  return { id: "puffle", rules: { oas3: { "known-extensions": KnownExtensions } } };
+  return { id: "puffle", rules: { oas3: { "known-extensions": KnownExtensions, "supported-shape": SupportedShape } } };
 }

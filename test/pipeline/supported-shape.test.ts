@@ -1,0 +1,140 @@
+// Spec edits the pipeline could carry into generated/ but the hand-written code does not implement
+// (the typed client, the `puffle` CLI and the reference server are written for the two PATCH
+// operations, the path `id`, a JSON body and a 200 record) are refused at generate time with one
+// line naming the file, the line and what is unsupported (`puffle/supported-shape`,
+// scripts/lib/redocly-plugin.mjs; openapi/README.md, "What the code supports"). They used to
+// generate without a word: a query parameter the client never sent, a third operation that only
+// `npm run typecheck` noticed, in src/server/index.ts. An edit the code does support still generates.
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { generate, lineOf, removeWorkspace, workspace } from "./harness.js";
+
+/** Generous: a pipeline run on a loaded 2-core machine. Not a timing assertion. */
+const SLOW = 180_000;
+
+const LINE = /^generate: (?<file>[^\s:]+):(?<line>\d+)(?::(?<col>\d+))? \[(?<rule>[^\]\s]+)\] (?<message>\S.*)$/;
+
+const THREADS = "paths/api_threads_{id}.yaml";
+/** Adds `text` to updateThread, after its operationId line. */
+const onUpdateThread = (text: string) => (t: string) => t.replace("  operationId: updateThread\n", `  operationId: updateThread\n${text}`);
+
+const MESSAGES = `parameters:
+  - $ref: ../components/parameters/Id.yaml
+patch:
+  tags:
+    - Conversations
+  summary: Update a message
+  operationId: updateMessage
+  description: Updates a message.
+  requestBody:
+    required: true
+    content:
+      application/json:
+        schema:
+          $ref: ../components/schemas/UpdateConversationRequest.yaml
+  responses:
+    '200':
+      description: Message updated.
+      content:
+        application/json:
+          schema:
+            $ref: ../components/schemas/UpdateConversationResponse.yaml
+    '400':
+      $ref: ../components/responses/BadRequest.yaml
+`;
+
+const TOO_MANY = `description: Too many requests.
+content:
+  application/problem+json:
+    schema:
+      $ref: ../schemas/Problem.yaml
+    examples:
+      rateLimited:
+        value:
+          type: https://app.puffle.ai/problems/rate-limited
+          title: Too many requests
+          status: 429
+`;
+
+interface Row {
+  name: string;
+  /** Edits of existing spec files (relative to openapi/). */
+  edits: Record<string, (text: string) => string>;
+  /** New spec files. */
+  files?: Record<string, string>;
+  /** null: the edit is supported and generates. Otherwise the file and the text on the line the error names, and words of its message. */
+  want: null | { file: string; at: string; message: RegExp };
+}
+
+const ROWS: Row[] = [
+  {
+    name: "a third PATCH operation, in its own paths file",
+    files: { "paths/api_messages_{id}.yaml": MESSAGES },
+    edits: { "openapi.yaml": (t) => t.replace("    $ref: paths/api_threads_{id}.yaml\n", "    $ref: paths/api_threads_{id}.yaml\n  /api/messages/{id}:\n    $ref: paths/api_messages_{id}.yaml\n") },
+    want: { file: "paths/api_messages_{id}.yaml", at: "operationId: updateMessage", message: /operation updateMessage is not supported: .* implement only updateConversation and updateThread/ },
+  },
+  {
+    name: "updateThread as PUT",
+    edits: { [THREADS]: (t) => t.replace(/^patch:$/m, "put:") },
+    want: { file: THREADS, at: "put:", message: /updateThread must be PATCH, not PUT/ },
+  },
+  {
+    name: "a query parameter",
+    edits: { [THREADS]: onUpdateThread("  parameters:\n    - name: notify\n      in: query\n      description: Notify the participant.\n      schema:\n        type: boolean\n") },
+    want: { file: THREADS, at: "- name: notify", message: /parameter notify \(in: query\) is not supported: only the path parameter id is/ },
+  },
+  {
+    name: "a header parameter, a component of its own",
+    files: { "components/parameters/IdempotencyKey.yaml": "name: Idempotency-Key\nin: header\ndescription: A key.\nschema:\n  type: string\n" },
+    edits: { [THREADS]: onUpdateThread("  parameters:\n    - $ref: ../components/parameters/IdempotencyKey.yaml\n") },
+    want: { file: "components/parameters/IdempotencyKey.yaml", at: "name: Idempotency-Key", message: /parameter Idempotency-Key \(in: header\) is not supported/ },
+  },
+  {
+    name: "a second request media type",
+    edits: {
+      [THREADS]: (t) =>
+        t.replace("    content:\n      application/json:\n        schema:\n          $ref: ../components/schemas/UpdateThreadRequest.yaml\n", "    content:\n      application/merge-patch+json:\n        schema:\n          $ref: ../components/schemas/UpdateThreadRequest.yaml\n      application/json:\n        schema:\n          $ref: ../components/schemas/UpdateThreadRequest.yaml\n"),
+    },
+    want: { file: THREADS, at: "application/merge-patch+json:", message: /request media type application\/merge-patch\+json is not supported/ },
+  },
+  {
+    name: "a success status other than 200 (204)",
+    edits: { [THREADS]: (t) => t.replace("  responses:\n    '200':\n", "  responses:\n    '204':\n      description: Nothing changed.\n    '200':\n") },
+    want: { file: THREADS, at: "'204':", message: /response 204 is not supported: 200 is the one success status/ },
+  },
+  {
+    name: "supported: a 429 problem response with an example",
+    files: { "components/responses/TooManyRequests.yaml": TOO_MANY },
+    edits: { [THREADS]: (t) => t.replace("    '409':\n", "    '429':\n      $ref: ../components/responses/TooManyRequests.yaml\n    '409':\n") },
+    want: null,
+  },
+];
+
+describe("an edit the code does not implement is refused at generate time, naming file, line and what", () => {
+  // Sequential on purpose: each row spawns the whole pipeline, and CI has 2 cores.
+  it.each(ROWS)("$name", (row) => {
+    const ws = workspace();
+    try {
+      for (const [file, text] of Object.entries(row.files ?? {})) fs.writeFileSync(ws.file(file), text);
+      for (const [file, change] of Object.entries(row.edits)) ws.edit(file, change);
+      const run = generate(ws);
+      expect(run.stderr).not.toMatch(/^\s+at\s/m);
+      if (row.want === null) {
+        expect(run.status, run.stderr).toBe(0);
+        return;
+      }
+      expect(run.status).toBe(1);
+      const lines = run.stderr.split("\n").filter((l) => l.trim() !== "");
+      expect(lines, run.stderr).toHaveLength(1);
+      const m = LINE.exec(lines[0]!);
+      expect(m, lines[0]).not.toBeNull();
+      expect(m!.groups!.rule, lines[0]).toBe("puffle/supported-shape");
+      expect(m!.groups!.file).toBe(path.join("openapi", row.want.file));
+      expect(Number(m!.groups!.line), lines[0]).toBe(lineOf(fs.readFileSync(ws.file(row.want.file), "utf8"), row.want.at));
+      expect(m!.groups!.message).toMatch(row.want.message);
+    } finally {
+      removeWorkspace(ws);
+    }
+  }, SLOW);
+});
