@@ -3,6 +3,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import Ajv2020 from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
 import { parse as parseYaml } from "yaml";
 import { schemas, validatePathParams, validateRequestBody, validateResponseBody } from "../../src/validators.js";
 import { deref, namedExamples, readJson, root, spec, specOperations, type Json, type JsonObject } from "../helpers.js";
@@ -69,6 +71,87 @@ it("every component schema's `examples` validate against it", () => {
   }
   expect(checked).toBeGreaterThan(0);
 });
+
+// Lint (Redocly) checks media-type, parameter and schema examples, but not a response header's
+// (`Retry-After: thirty` on an integer header generated), nor a schema's `examples` written beside a
+// `$ref` (`unread_count: {$ref: UnreadCount.yaml, examples: [three]}`: its rule sees the $ref's
+// target only), and the tests above read only operations' bodies, the path id and component
+// schemas. Here every example anywhere in the bundle is checked against the schema it illustrates,
+// with AJV and ajv-formats' full formats, the validators' rules.
+describe("every example anywhere in the bundle is valid against its schema", () => {
+  const ajv = new Ajv2020.default({ strict: false, allErrors: true });
+  addFormats.default(ajv, { mode: "full" });
+  ajv.addSchema({ ...spec, $id: "urn:puffle:bundle" });
+  const checks = exampleChecks(spec);
+
+  it("finds them: header, parameter, media-type and schema examples", () => {
+    expect(checks.some(([where]) => where.startsWith("/components/headers/"))).toBe(true);
+    expect(checks.some(([where]) => where.includes("/parameters/"))).toBe(true);
+    expect(checks.some(([where]) => where.includes("/content/application~1json/examples/"))).toBe(true);
+    expect(checks.some(([where]) => where.startsWith("/components/schemas/") && where.includes("/examples/"))).toBe(true);
+  });
+
+  it.each(checks.map(([where, schemaPointer, value]) => [where, schemaPointer, value] as const))("%s", (_where, schemaPointer, value) => {
+    const validate = ajv.compile({ $ref: `urn:puffle:bundle#${schemaPointer}` });
+    expect(validate(value) ? [] : ajv.errorsText(validate.errors)).toEqual([]);
+  });
+
+  it.each([
+    ["a header example of the wrong type", (doc: JsonObject) => ((((doc.components as JsonObject).headers as JsonObject).XRequestId as JsonObject).examples = { bad: { value: 5 } })],
+    ["an example beside a $ref", (doc: JsonObject) => ((((doc.components as JsonObject).schemas as JsonObject).UpdateConversationRequest as JsonObject).properties as JsonObject).unread_count = { $ref: "#/components/schemas/UnreadCount", examples: ["three"] }],
+  ])("the check can fail: %s", (_name, breakIt) => {
+    const broken = structuredClone(spec);
+    breakIt(broken);
+    const strict = new Ajv2020.default({ strict: false, allErrors: true });
+    addFormats.default(strict, { mode: "full" });
+    strict.addSchema({ ...broken, $id: "urn:puffle:bundle" });
+    const failing = exampleChecks(broken).filter(([, schemaPointer, value]) => !strict.compile({ $ref: `urn:puffle:bundle#${schemaPointer}` })(value));
+    expect(failing.length).toBe(1);
+  });
+});
+
+/** Keys whose value is data or names, not more of the document to walk for examples. */
+const DATA_KEYS = new Set(["examples", "example", "enum", "const", "default"]);
+/** Keys whose members are named schemas (a property may be called `examples`). */
+const SCHEMA_MAPS = new Set(["properties", "patternProperties", "$defs", "dependentSchemas"]);
+
+/**
+ * `[where, schemaPointer, value]` for every example of the bundle: a schema's `examples` items, and
+ * the `example` or named `examples` of a header, a parameter or a media type (Example Objects
+ * followed through `$ref`), each with the JSON Pointer of the schema it illustrates.
+ */
+function exampleChecks(doc: JsonObject): [string, string, Json][] {
+  const out: [string, string, Json][] = [];
+  const at = (pointer: string, key: string) => `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+  const walk = (node: Json, pointer: string, membersAreSchemas: boolean) => {
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => walk(item, `${pointer}/${i}`, false));
+      return;
+    }
+    if (node === null || typeof node !== "object") return;
+    if (!membersAreSchemas) {
+      // A schema's examples: a list.
+      if (Array.isArray(node.examples)) node.examples.forEach((value, i) => out.push([`${pointer}/examples/${i}`, pointer, value]));
+      // A header's, a parameter's or a media type's: `example`, or a map of Example Objects.
+      if (node.schema && typeof node.schema === "object" && !Array.isArray(node.schema)) {
+        const schemaPointer = `${pointer}/schema`;
+        if ("example" in node) out.push([`${pointer}/example`, schemaPointer, node.example as Json]);
+        if (node.examples && typeof node.examples === "object" && !Array.isArray(node.examples)) {
+          for (const [name, example] of Object.entries(node.examples)) {
+            const resolved = deref<JsonObject>(example);
+            if (resolved && "value" in resolved) out.push([at(`${pointer}/examples`, name), schemaPointer, resolved.value as Json]);
+          }
+        }
+      }
+    }
+    for (const [key, value] of Object.entries(node)) {
+      if (!membersAreSchemas && (DATA_KEYS.has(key) || key.startsWith("x-"))) continue;
+      walk(value, at(pointer, key), !membersAreSchemas && SCHEMA_MAPS.has(key));
+    }
+  };
+  walk(doc, "", false);
+  return out;
+}
 
 it("every example in the spec was checked above (none hides outside operations)", () => {
   const used = new Set<string>();
