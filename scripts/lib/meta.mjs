@@ -6,18 +6,27 @@
 // all) out.
 import { PipelineError } from "./errors.mjs";
 import { locate } from "./locate.mjs";
-import { listOperations, requestSchemaOf, propertiesOf, responsesOf, resolve } from "./spec.mjs";
+import { listOperations, requestSchemaOf, propertiesOf, responsesOf, resolve, escapePointer } from "./spec.mjs";
 
-/** A schema with every local `$ref` replaced by its target (the spec has no recursive schemas). */
-function inline(doc, schema, depth = 0) {
-  if (depth > 32) throw new PipelineError({ rule: "puffle/meta", message: "schema nesting deeper than 32 (recursive $ref?)" });
-  if (Array.isArray(schema)) return schema.map((s) => inline(doc, s, depth + 1));
+/**
+ * A schema with every local `$ref` replaced by its target. A recursive schema (a `$ref` back to a
+ * schema it is inside of) has no inlined form: `fail` says so, at that `$ref` (`pointer`: where
+ * `schema` is in the bundle).
+ */
+function inline(doc, schema, fail, pointer, depth = 0, inside = []) {
+  if (depth > 32) fail("is nested deeper than 32 levels", pointer);
+  if (Array.isArray(schema)) return schema.map((s, i) => inline(doc, s, fail, `${pointer}/${i}`, depth + 1, inside));
   if (!schema || typeof schema !== "object") return schema;
+  const ref = typeof schema.$ref === "string" ? schema.$ref : undefined;
+  if (ref !== undefined && inside.includes(ref)) fail(`is recursive ($ref ${ref} inside itself), which is not supported: meta.js holds each request field's schema inlined`, `${pointer}/$ref`);
+  const within = ref === undefined ? inside : [...inside, ref];
   const target = resolve(doc, schema);
+  // Where the target is: a component's own place (a $ref with siblings: the $ref's).
+  const at = ref !== undefined && ref.startsWith("#/") && Object.keys(schema).length === 1 ? ref.slice(1) : pointer;
   const out = {};
   for (const [k, v] of Object.entries(target)) {
     if (["examples", "enum", "const", "default"].includes(k) || k.startsWith("x-")) out[k] = v;
-    else out[k] = inline(doc, v, depth + 1);
+    else out[k] = inline(doc, v, fail, `${at}/${escapePointer(k)}`, depth + 1, within);
   }
   return out;
 }
@@ -115,7 +124,12 @@ export function buildMeta(doc, { root, header }) {
       tags: operation.op.tags ?? [],
       statuses: [...new Set(responsesOf(doc, operation).map(([status]) => status))],
       requestFields: bodySchema
-        ? Object.fromEntries(propertiesOf(doc, bodySchema, "").map(([name, schema]) => [name, inline(doc, schema)]))
+        ? Object.fromEntries(propertiesOf(doc, bodySchema, `${operation.pointer}/requestBody/content/application~1json/schema`).map(([name, schema, pointer]) => {
+            const fail = (message, at) => {
+              throw new PipelineError({ ...locate(root, at), rule: "puffle/meta", message: `request field ${name} of ${operation.operationId}: its schema ${message}` });
+            };
+            return [name, inline(doc, schema, fail, pointer)];
+          }))
         : {},
       behaviour: behaviourOf(doc, operation, root),
     };

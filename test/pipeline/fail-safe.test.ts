@@ -47,6 +47,8 @@ const CASES: Case[] = [
   { name: "x-puffle-behaviour's notOwnedStatus not a documented response", file: "paths/api_threads_{id}.yaml", change: (t) => t.replace("notOwnedStatus: 404", "notOwnedStatus: 418"), at: "notOwnedStatus: 418", rule: /^puffle\/x-puffle-behaviour$/ },
   { name: "x-puffle-behaviour's maxBodyBytes 0 (the reference server could not start)", file: "paths/api_threads_{id}.yaml", change: (t) => t.replace("maxBodyBytes: 1048576", "maxBodyBytes: 0"), at: "maxBodyBytes: 0", rule: /^puffle\/x-puffle-behaviour$/ },
   { name: "a response property's x-puffle-transform", file: "components/schemas/ConversationRow.yaml", change: (t) => t.replace("      on a LinkedIn conversation).\n", "      on a LinkedIn conversation).\n    x-puffle-transform: lowercase\n"), at: "x-puffle-transform: lowercase", rule: /^puffle\/x-puffle-transform$/ },
+  // meta.js holds each request field's schema inlined: the error named neither file nor field ("(spec) [puffle/meta] schema nesting deeper than 32").
+  { name: "a recursive request field (a $ref back to its own component)", file: "components/schemas/DraftAttachment.yaml", change: (t) => `${t}properties:\n  parts:\n    type: array\n    description: Nested parts.\n    items:\n      $ref: DraftAttachment.yaml\n`, at: "$ref: DraftAttachment.yaml", rule: /^puffle\/meta$/ },
   { name: "an example that contradicts its schema", file: "components/examples/MarkReadRequest.yaml", change: (t) => t.replace("unread_count: 0", "unread_count: -1"), at: "unread_count: -1", rule: /invalid-media-type-examples/ },
 ];
 

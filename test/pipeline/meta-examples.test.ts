@@ -76,10 +76,25 @@ describe("buildMeta", () => {
     });
   });
 
-  it("a recursive request field fails with puffle/meta, not a stack overflow", () => {
+  it("a recursive request field fails with puffle/meta, naming the field and the $ref, not a stack overflow", () => {
     const requestBody = { content: json({ type: "object", properties: { node: { $ref: "#/components/schemas/Node" } } }) };
     const components = { schemas: { Node: { type: "object", properties: { next: { $ref: "#/components/schemas/Node" } } } } };
-    expect(() => buildMeta(spec({ requestBody }, components), options)).toThrow(expect.objectContaining({ rule: "puffle/meta", message: expect.stringContaining("deeper than 32") }));
+    expect(() => buildMeta(spec({ requestBody }, components), options)).toThrow(
+      expect.objectContaining({ rule: "puffle/meta", message: expect.stringContaining("request field node of updateThing: its schema is recursive ($ref #/components/schemas/Node inside itself)") }),
+    );
+  });
+
+  it("a request field nested deeper than 32 levels fails with puffle/meta, naming the field", () => {
+    let deep: Doc = { type: "string" };
+    for (let i = 0; i < 40; i++) deep = { type: "object", properties: { d: deep } };
+    const requestBody = { content: json({ type: "object", properties: { deep } }) };
+    expect(() => buildMeta(spec({ requestBody }), options)).toThrow(expect.objectContaining({ rule: "puffle/meta", message: "request field deep of updateThing: its schema is nested deeper than 32 levels" }));
+  });
+
+  it("a schema used twice side by side is not recursive", () => {
+    const requestBody = { content: json({ type: "object", properties: { pair: { type: "array", prefixItems: [{ $ref: "#/components/schemas/Name" }, { $ref: "#/components/schemas/Name" }] } } }) };
+    const { meta } = buildMeta(spec({ requestBody }, { schemas: { Name: { type: "string" } } }), options);
+    expect(meta.operations.updateThing.requestFields.pair).toEqual({ type: "array", prefixItems: [{ type: "string" }, { type: "string" }] });
   });
 
   const broken: [string, Doc, string][] = [
