@@ -16,7 +16,8 @@
 //      values added and types widened, media types, operationIds and security requirements removed
 //      or changed, request properties removed (Optic lists them without flagging them), response
 //      headers removed or made optional, a parameter's style/explode changed
-//      (defaults applied) or allowReserved/allowEmptyValue turned off, and, again, new required request fields and removed
+//      (defaults applied) or allowReserved/allowEmptyValue turned off, components removed or
+//      renamed (the package exports a type named after each), and, again, new required request fields and removed
 //      response fields; wider response constraints (response headers' too) and new statuses as
 //      notable; changes under keywords the rules do not read, and to parameters or response headers
 //      described with `content`, to review by hand.

@@ -46,6 +46,12 @@
 //   ignored as OpenAPI says)
 //     - removed-response-header: a header declared on a status both specs have is gone
 //     - response-header-optional: a header that was required may now be missing
+//   package (breaking)
+//     - removed-component: a component of `components.schemas`, `responses`, `parameters` or
+//       `headers` is gone, or renamed: the package exports a type named after each
+//       (generated/schema.d.ts: `StatusUpdate`, `ResponseNotFound`, `ParameterId`,
+//       `HeaderXRequestId`) and a validator for each schema (`schemas.StatusUpdate` of
+//       puffle-api/validators), so code naming it no longer compiles, though the wire is the same
 //   operation (breaking)
 //     - removed-media-type: a request or response media type both specs' operation had is gone
 //     - changed-operation-id: the names generated from it (validators' entries, SDK methods) change
@@ -91,6 +97,8 @@ const CLOSERS = ["additionalProperties", "unevaluatedProperties"];
  * followed, in the schema or an `allOf` member) is a `review` finding naming the place and keyword.
  */
 const UNEXAMINED = ["prefixItems", "contains", "minContains", "maxContains", "not", "oneOf", "anyOf", "propertyNames", "patternProperties", "dependentRequired", "dependentSchemas", "dependencies", "if", "then", "else", "unevaluatedItems", "discriminator"];
+/** The component kinds generated/schema.d.ts exports a type for, by name (and schemas a validator). */
+const EXPORTED_COMPONENTS = ["schemas", "responses", "parameters", "headers"];
 /** What each rule's finding means: `breaking` (exit 1), `review` (exit 1: undecided, a person checks), `notable` (printed, exit 0). */
 export const SEVERITY = {
   "narrowed-bound": "breaking",
@@ -113,6 +121,7 @@ export const SEVERITY = {
   "removed-response-header": "breaking",
   "response-header-optional": "breaking",
   "changed-serialization": "breaking",
+  "removed-component": "breaking",
   "response-widened-bound": "notable",
   "response-changed-pattern": "notable",
   "response-changed-format": "notable",
@@ -661,6 +670,16 @@ export function breakingChanges(base, head) {
     }
     for (const status of Object.keys(h.op.responses ?? {})) {
       if (!Object.hasOwn(b.op.responses ?? {}, status)) push("new-response-status", "response", `${name} ${status}`, `status ${status} added (a client's handling of the documented statuses may not cover it)`);
+    }
+  }
+  // Components the package exports by name (a type each, a validator per schema): one gone is an
+  // export gone, whatever the operations still accept and answer (a rename included).
+  for (const kind of EXPORTED_COMPONENTS) {
+    const headNames = new Set(Object.keys(head.components?.[kind] ?? {}));
+    for (const id of Object.keys(base.components?.[kind] ?? {})) {
+      if (headNames.has(id)) continue;
+      const what = kind === "schemas" ? `the type and the validator (schemas.${id}) the package exports for it are gone (code naming them` : "the type the package exports for it is gone (code naming it";
+      push("removed-component", "package", `components/${kind}/${id}`, `component removed or renamed: ${what} no longer compiles)`);
     }
   }
   // A security scheme the operations name, changed in how credentials are sent: for a person to judge.

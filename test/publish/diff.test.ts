@@ -20,6 +20,12 @@ type Spec = typeof base;
 const schemas = (s: Spec) => s.components.schemas;
 const conversationOp = (s: Spec) => s.paths["/api/conversations/{id}"].patch;
 const participantName = (s: Spec) => schemas(s).UpdateThreadRequest.properties.participant_name;
+/** `s` with components/`kind`/`from` renamed `to`, every `$ref` to it following (in place). */
+const renameComponent = (s: Spec, kind: string, from: string, to: string) => {
+  const renamed = JSON.parse(JSON.stringify(s).replaceAll(`"#/components/${kind}/${from}"`, `"#/components/${kind}/${to}"`));
+  renamed.components[kind] = Object.fromEntries(Object.entries(renamed.components[kind]).map(([k, v]) => [k === from ? to : k, v]));
+  Object.assign(s, renamed);
+};
 
 // `npm run diff` is `node scripts/diff.mjs`: the table runs the script directly (saving an npm start
 // per case, Optic already takes seconds), the git-ref test goes through npm itself.
@@ -131,6 +137,8 @@ const cases: Case[] = [
   { name: "response field made nullable (conversation.created_at)", breaking: true, by: "response-type-widened", says: "type widened from string to null | string (may now be null)", mutate: (s) => { schemas(s).ConversationRow.properties.created_at.type = ["string", "null"]; } },
   { name: "response media type removed (200 application/json)", breaking: true, by: "removed-media-type", mutate: (s) => { const c = s.paths["/api/threads/{id}"].patch.responses["200"].content; c["application/problem+json"] = c["application/json"]; delete c["application/json"]; } },
   { name: "operationId renamed (updateThread → patchThread)", breaking: true, by: "changed-operation-id", mutate: (s) => { s.paths["/api/threads/{id}"].patch.operationId = "patchThread"; } },
+  // The wire is the same, but the package's exported type StatusUpdate (and schemas.StatusUpdate) is gone.
+  { name: "schema component renamed (StatusUpdate → StatusChange)", breaking: true, by: "removed-component", says: "component removed or renamed: the type and the validator (schemas.StatusUpdate) the package exports for it are gone (code naming them no longer compiles)", mutate: (s) => { renameComponent(s, "schemas", "StatusUpdate", "StatusChange"); } },
   {
     name: "query parameter's style changed (tags: form → pipeDelimited)",
     breaking: true,
@@ -533,8 +541,8 @@ describe("breaking-rules.mjs merges allOf into the strictest schema", () => {
     ["oneOf: only descriptions changed", { base: { oneOf: [{ type: "string", description: "a" }] }, head: { oneOf: [{ type: "string", description: "b" }] }, want: [] }],
     ["oneOf: a property named description kept apart from the annotation", { base: { oneOf: [{ properties: { description: { type: "string" } } }] }, head: { oneOf: [{ properties: { description: { type: "integer" } } }] }, want: ["[unexamined-keyword] request: oneOf changed (these rules do not examine oneOf; review by hand whether it breaks a client)"] }],
     // A recursive component renamed (T → Tree) is the same schema: the cycle is compared by where it
-    // leads back to, not by the component's name.
-    ["oneOf: a recursive component renamed", { base: { oneOf: [{ $ref: "#/components/schemas/T" }] }, baseDefs: { T: { properties: { c: { $ref: "#/components/schemas/T" } } } }, head: { oneOf: [{ $ref: "#/components/schemas/Tree" }] }, headDefs: { Tree: { properties: { c: { $ref: "#/components/schemas/Tree" } } } }, want: [] }],
+    // leads back to, not by the component's name. The name is the package's export, though: gone.
+    ["oneOf: a recursive component renamed", { base: { oneOf: [{ $ref: "#/components/schemas/T" }] }, baseDefs: { T: { properties: { c: { $ref: "#/components/schemas/T" } } } }, head: { oneOf: [{ $ref: "#/components/schemas/Tree" }] }, headDefs: { Tree: { properties: { c: { $ref: "#/components/schemas/Tree" } } } }, want: ["[removed-component] components/schemas/T: component removed or renamed: the type and the validator (schemas.T) the package exports for it are gone (code naming them no longer compiles)"] }],
     [
       "oneOf: a recursive $ref pointed one level further up",
       {
@@ -632,6 +640,16 @@ describe("breaking-rules.mjs: operations, parameters, media types, statuses, sec
   const rows: [string, { base?: (s: Spec) => void; head: (s: Spec) => void; want: string[] }][] = [
     ["operationId renamed", { head: (s) => { threadOp(s).operationId = "patchThread"; }, want: [`(breaking) [changed-operation-id] ${threads}: operationId changed from "updateThread" to "patchThread" (names generated from it change)`] }],
     ["operationId unchanged, summary reworded", { head: (s) => { threadOp(s).summary = "Reworded."; }, want: [] }],
+    // Each component of these kinds is a type the package exports by name (a schema also a validator).
+    [
+      "a schema component renamed, every $ref following",
+      { head: (s) => { renameComponent(s, "schemas", "StatusUpdate", "StatusChange"); }, want: ["(breaking) [removed-component] components/schemas/StatusUpdate: component removed or renamed: the type and the validator (schemas.StatusUpdate) the package exports for it are gone (code naming them no longer compiles)"] },
+    ],
+    [
+      "a header component renamed",
+      { head: (s) => { renameComponent(s, "headers", "XRequestId", "RequestId"); }, want: ["(breaking) [removed-component] components/headers/XRequestId: component removed or renamed: the type the package exports for it is gone (code naming it no longer compiles)"] },
+    ],
+    ["a component added: nothing", { head: (s) => { s.components.schemas.Extra = { type: "string", description: "not used" }; }, want: [] }],
     [
       "security required where the operation was anonymous",
       { base: (s) => { threadOp(s).security = []; }, head: () => {}, want: [`(breaking) [removed-security] ${threads}: security requirement none (anonymous access) no longer accepted (now {"bearerAuth":[]}): a client using it is refused`] },
