@@ -241,9 +241,9 @@ export interface components {
         /** @description The request cannot be applied: the path id is not a UUID, the body is not a JSON object or is nested more than 64 levels deep, or no valid field remains after unknown fields and invalid values are dropped (an empty or all-invalid body). Nothing was changed. */
         BadRequest: {
             headers: {
-                "Cache-Control": components["headers"]["CacheControl"];
-                "X-Content-Type-Options": components["headers"]["XContentTypeOptions"];
-                "X-Request-Id": components["headers"]["XRequestId"];
+                "Cache-Control"?: components["headers"]["CacheControl"];
+                "X-Content-Type-Options"?: components["headers"]["XContentTypeOptions"];
+                "X-Request-Id"?: components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -253,9 +253,9 @@ export interface components {
         /** @description Changing `account_id` on an email thread would give that sender a second non-archived, non-warmup thread with the same `participant_email`. The existing thread is returned as `existing_thread`; nothing was changed. */
         DuplicateThread: {
             headers: {
-                "Cache-Control": components["headers"]["CacheControl"];
-                "X-Content-Type-Options": components["headers"]["XContentTypeOptions"];
-                "X-Request-Id": components["headers"]["XRequestId"];
+                "Cache-Control"?: components["headers"]["CacheControl"];
+                "X-Content-Type-Options"?: components["headers"]["XContentTypeOptions"];
+                "X-Request-Id"?: components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -265,9 +265,9 @@ export interface components {
         /** @description No record with this id is owned by the caller. A record owned by someone else gets exactly the same response as an id that does not exist, so existence is never revealed. */
         NotFound: {
             headers: {
-                "Cache-Control": components["headers"]["CacheControl"];
-                "X-Content-Type-Options": components["headers"]["XContentTypeOptions"];
-                "X-Request-Id": components["headers"]["XRequestId"];
+                "Cache-Control"?: components["headers"]["CacheControl"];
+                "X-Content-Type-Options"?: components["headers"]["XContentTypeOptions"];
+                "X-Request-Id"?: components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -277,9 +277,9 @@ export interface components {
         /** @description The request body is larger than 1 MiB (1,048,576 bytes). Nothing was changed. */
         PayloadTooLarge: {
             headers: {
-                "Cache-Control": components["headers"]["CacheControl"];
-                "X-Content-Type-Options": components["headers"]["XContentTypeOptions"];
-                "X-Request-Id": components["headers"]["XRequestId"];
+                "Cache-Control"?: components["headers"]["CacheControl"];
+                "X-Content-Type-Options"?: components["headers"]["XContentTypeOptions"];
+                "X-Request-Id"?: components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -289,9 +289,9 @@ export interface components {
         /** @description The request cannot be applied: the path id is not a UUID, the body is not a JSON object or is nested more than 64 levels deep, no valid field remains after unknown fields and invalid values are dropped (an empty or all-invalid body), or a non-null `account_id` does not name a ready email sender in the caller's workspace. Nothing was changed. */
         ThreadBadRequest: {
             headers: {
-                "Cache-Control": components["headers"]["CacheControl"];
-                "X-Content-Type-Options": components["headers"]["XContentTypeOptions"];
-                "X-Request-Id": components["headers"]["XRequestId"];
+                "Cache-Control"?: components["headers"]["CacheControl"];
+                "X-Content-Type-Options"?: components["headers"]["XContentTypeOptions"];
+                "X-Request-Id"?: components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -301,9 +301,9 @@ export interface components {
         /** @description No thread with this id is owned by the caller. A thread owned by someone else gets exactly the same response as an id that does not exist, so existence is never revealed. */
         ThreadNotFound: {
             headers: {
-                "Cache-Control": components["headers"]["CacheControl"];
-                "X-Content-Type-Options": components["headers"]["XContentTypeOptions"];
-                "X-Request-Id": components["headers"]["XRequestId"];
+                "Cache-Control"?: components["headers"]["CacheControl"];
+                "X-Content-Type-Options"?: components["headers"]["XContentTypeOptions"];
+                "X-Request-Id"?: components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -313,10 +313,10 @@ export interface components {
         /** @description The `Authorization` header is missing, is not `Bearer <token>`, or names no valid token. */
         Unauthorized: {
             headers: {
-                "Cache-Control": components["headers"]["CacheControl"];
+                "Cache-Control"?: components["headers"]["CacheControl"];
                 "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
-                "X-Content-Type-Options": components["headers"]["XContentTypeOptions"];
-                "X-Request-Id": components["headers"]["XRequestId"];
+                "X-Content-Type-Options"?: components["headers"]["XContentTypeOptions"];
+                "X-Request-Id"?: components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -326,10 +326,10 @@ export interface components {
         /** @description The request body cannot be read as sent: it is not sent as `application/json`, its `Content-Type` names a `charset` other than UTF-8 (JSON is UTF-8, RFC 8259; `utf-8` and the other labels the WHATWG Encoding Standard reads as UTF-8, such as `utf8`, are accepted), or it has a content coding (a `Content-Encoding` other than `identity`, such as `gzip`). The `detail` names the charset or the coding. The body was not read and nothing was changed. */
         UnsupportedMediaType: {
             headers: {
-                "Accept-Encoding": components["headers"]["AcceptEncoding"];
-                "Cache-Control": components["headers"]["CacheControl"];
-                "X-Content-Type-Options": components["headers"]["XContentTypeOptions"];
-                "X-Request-Id": components["headers"]["XRequestId"];
+                "Accept-Encoding"?: components["headers"]["AcceptEncoding"];
+                "Cache-Control"?: components["headers"]["CacheControl"];
+                "X-Content-Type-Options"?: components["headers"]["XContentTypeOptions"];
+                "X-Request-Id"?: components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -412,9 +412,9 @@ export interface operations {
             /** @description Conversation updated. */
             200: {
                 headers: {
-                    "Cache-Control": components["headers"]["CacheControl"];
-                    "X-Content-Type-Options": components["headers"]["XContentTypeOptions"];
-                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Cache-Control"?: components["headers"]["CacheControl"];
+                    "X-Content-Type-Options"?: components["headers"]["XContentTypeOptions"];
+                    "X-Request-Id"?: components["headers"]["XRequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -448,9 +448,9 @@ export interface operations {
             /** @description Successful response. */
             200: {
                 headers: {
-                    "Cache-Control": components["headers"]["CacheControl"];
-                    "X-Content-Type-Options": components["headers"]["XContentTypeOptions"];
-                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Cache-Control"?: components["headers"]["CacheControl"];
+                    "X-Content-Type-Options"?: components["headers"]["XContentTypeOptions"];
+                    "X-Request-Id"?: components["headers"]["XRequestId"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -10,9 +10,11 @@
 // ever use top-level await), the ES module build is imported as before.
 import { createRequire } from "node:module";
 
+const require = createRequire(import.meta.url);
+
 async function loadOpenapiTS() {
   try {
-    return createRequire(import.meta.url)("openapi-typescript");
+    return require("openapi-typescript");
   } catch (err) {
     if (err?.code !== "ERR_REQUIRE_ESM" && err?.code !== "ERR_REQUIRE_ASYNC_MODULE") throw err;
     return import("openapi-typescript");
@@ -20,12 +22,101 @@ async function loadOpenapiTS() {
 }
 
 const { default: openapiTS, astToString } = await loadOpenapiTS();
+// The TypeScript openapi-typescript builds its nodes with (it requires it; one copy in node_modules).
+const ts = require("typescript");
 
 export async function buildTypes(doc, { header }) {
+  checkHeaderRefs(doc);
   const ast = await openapiTS(structuredClone(doc), {
     rootTypes: true,
     rootTypesNoSchemaPrefix: true,
     silent: true,
   });
-  return `${header("//")}\n${astToString(ast)}`;
+  return `${header("//")}\n${astToString(optionalHeaderRefs(ast, doc))}`;
+}
+
+/** `components["headers"][name]`'s name, or undefined for any other type. */
+function headerComponentName(type) {
+  if (!ts.isIndexedAccessTypeNode(type) || !ts.isIndexedAccessTypeNode(type.objectType)) return undefined;
+  const { objectType: root, indexType: section } = type.objectType;
+  const literal = (node) => (ts.isLiteralTypeNode(node) && ts.isStringLiteral(node.literal) ? node.literal.text : undefined);
+  if (!ts.isTypeReferenceNode(root) || !ts.isIdentifier(root.typeName) || root.typeName.text !== "components") return undefined;
+  if (literal(section) !== "headers") return undefined;
+  return literal(type.indexType);
+}
+
+/**
+ * openapi-typescript (7.x, src/transform/response-object.ts) writes a response header given by
+ * `$ref` as a required member of the response's `headers` whatever the Header Object says (it does
+ * not resolve the reference; it does for parameters): `"X-Request-Id": components["headers"]["XRequestId"]`
+ * although that header is `required: false`. Here each such member — in a response's `headers`
+ * type, typed `components["headers"][name]` — is made optional (`?:`) unless
+ * `components.headers[name].required` is `true`; the reference itself, and every other node, is
+ * kept. A response header `$ref` to anywhere but `#/components/headers/…` (the bundler writes none)
+ * is refused, since its member could not be told apart from a required one.
+ */
+function optionalHeaderRefs(ast, doc) {
+  const components = doc.components?.headers ?? {};
+  const isOptional = (name, seen = new Set()) => {
+    const target = Object.hasOwn(components, name) ? components[name] : undefined;
+    if (target === undefined || seen.has(name)) throw new Error(`components.headers.${name}: not a Header Object`);
+    seen.add(name);
+    const next = typeof target.$ref === "string" ? /^#\/components\/headers\/([^/]+)$/.exec(target.$ref) : null;
+    if (next) return isOptional(decodeURIComponent(next[1]).replaceAll("~1", "/").replaceAll("~0", "~"), seen);
+    if ("$ref" in target) throw new Error(`components.headers.${name}: a $ref must name #/components/headers/<name> (got ${target.$ref})`);
+    return target.required !== true;
+  };
+  // A member of a response's `headers` type (its headers, then `[name: string]: unknown`).
+  const optionalized = (member) => {
+    if (!ts.isPropertySignature(member) || !member.type || member.questionToken) return member;
+    const name = headerComponentName(member.type);
+    if (name === undefined || !isOptional(name)) return member;
+    const question = ts.factory.createToken(ts.SyntaxKind.QuestionToken);
+    return ts.factory.updatePropertySignature(member, member.modifiers, member.name, question, member.type);
+  };
+  const transformer = (context) => {
+    const visit = (node) => {
+      if (
+        ts.isPropertySignature(node) &&
+        ts.isIdentifier(node.name) &&
+        node.name.text === "headers" &&
+        node.type &&
+        ts.isTypeLiteralNode(node.type) &&
+        // a response's (components.headers has no index signature)
+        node.type.members.some((member) => ts.isIndexSignatureDeclaration(member))
+      ) {
+        const members = ts.factory.createNodeArray(node.type.members.map(optionalized));
+        const type = ts.factory.updateTypeLiteralNode(node.type, members);
+        return ts.factory.updatePropertySignature(node, node.modifiers, node.name, node.questionToken, type);
+      }
+      return ts.visitEachChild(node, visit, context);
+    };
+    return visit;
+  };
+  const result = ts.transform(ast, [transformer]);
+  const out = result.transformed;
+  result.dispose();
+  return out;
+}
+
+/** A response header `$ref` must name `#/components/headers/<name>`: optionalHeaderRefs sees no other. */
+function checkHeaderRefs(doc) {
+  for (const [where, header] of responseHeaders(doc)) {
+    if ("$ref" in header && !/^#\/components\/headers\/[^/]+$/.test(header.$ref)) {
+      throw new Error(`${where}: a response header's $ref must name #/components/headers/<name> (got ${header.$ref})`);
+    }
+  }
+}
+
+/** Every response header of the document: [where, Header Object or Reference Object]. */
+function* responseHeaders(doc) {
+  const ofResponse = function* (where, response) {
+    for (const [name, header] of Object.entries(response?.headers ?? {})) yield [`${where}.headers.${name}`, header];
+  };
+  for (const [name, response] of Object.entries(doc.components?.responses ?? {})) yield* ofResponse(`components.responses.${name}`, response);
+  for (const [route, item] of Object.entries(doc.paths ?? {})) {
+    for (const [method, op] of Object.entries(item ?? {})) {
+      for (const [status, response] of Object.entries(op?.responses ?? {})) yield* ofResponse(`paths.${route}.${method}.responses.${status}`, response);
+    }
+  }
 }
