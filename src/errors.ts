@@ -146,11 +146,16 @@ export class PuffleApiError<Op extends OperationId = OperationId> extends Puffle
   }
 
   /**
-   * Narrows to one documented status, typing `problem` as that status's body. Only the statuses
-   * the spec documents for the operation are accepted at compile time (`hasStatus(490)` is an error).
+   * Narrows to one documented status, typing `problem` as that status's body: true only when the
+   * status is that one and the body is its documented body (a `Problem`; for the 409, a
+   * `DuplicateThreadProblem` with its `existing_thread`). Only the statuses the spec documents for
+   * the operation are accepted at compile time (`hasStatus(490)` is an error).
    */
   hasStatus<S extends ErrorStatusOf<Op>>(status: S): this is PuffleApiError<Op> & { status: S; problem: BodyOf<Op, S> } {
-    return this.status === status && this.problem !== undefined;
+    if (this.status !== status || this.problem === undefined) return false;
+    // The 409's documented body is a DuplicateThreadProblem (`existing_thread` a Thread): the client
+    // sets existingThread only when the body is one. Every other error status's is a Problem.
+    return status !== 409 || this.existingThread !== undefined;
   }
 
   /**

@@ -341,13 +341,21 @@ describe("the errors' helpers", () => {
     }
   });
 
-  it("hasStatus narrows only when the body is the documented problem", async () => {
-    const problem = await rejection(answer(404, { type: "about:blank", title: "Not found", status: 404 }).updateThread(THREAD_ID, { status: "archived" }));
-    expect((problem as PuffleApiError).hasStatus(404)).toBe(true);
-    expect((problem as PuffleApiError).hasStatus(401)).toBe(false);
-    const html = await rejection(answer(404, "<html>not here</html>", "text/html").updateThread(THREAD_ID, { status: "archived" }));
-    expect((html as PuffleApiError).status).toBe(404);
-    expect((html as PuffleApiError).hasStatus(404)).toBe(false);
+  // hasStatus(s) types `problem` as status s's documented body: true only when the body is that.
+  it.each([
+    ["a 404 problem", 404, { type: "about:blank", title: "Not found", status: 404 }, "application/problem+json", { 404: true, 401: false }],
+    ["a 404 HTML page", 404, "<html>not here</html>", "text/html", { 404: false }],
+    ["a 409 duplicate recipient", 409, duplicate, "application/problem+json", { 409: true, 404: false }],
+    // The 409's documented body is a DuplicateThreadProblem: `problem.existing_thread` is typed `Thread`.
+    ["a 409 problem without existing_thread (a proxy's)", 409, { type: "about:blank", title: "Conflict", status: 409 }, "application/problem+json", { 409: false }],
+    ["a 409 whose existing_thread is no Thread", 409, { ...duplicate, existing_thread: { id: "x" } }, "application/problem+json", { 409: false }],
+  ] as const)("hasStatus narrows only when the body is the documented one: %s", async (_name, status, body, type, expected) => {
+    const error = (await rejection(answer(status, body, type).updateThread(THREAD_ID, { status: "archived" }))) as PuffleApiError<"updateThread">;
+    expect(error.status).toBe(status);
+    for (const [s, narrows] of Object.entries(expected)) {
+      expect(error.hasStatus(Number(s) as 401 | 404 | 409), `hasStatus(${s})`).toBe(narrows);
+      if (narrows && s === "409" && error.hasStatus(409)) expect(error.problem.existing_thread.id).toBe(THREAD_ID);
+    }
   });
 
   it.each([
