@@ -47,10 +47,10 @@
 //     - removed-response-header: a header declared on a status both specs have is gone
 //     - response-header-optional: a header that was required may now be missing
 //   package (breaking)
-//     - removed-component: a component of `components.schemas`, `responses`, `parameters` or
-//       `headers` is gone, or renamed: the package exports a type named after each
-//       (generated/schema.d.ts: `StatusUpdate`, `ResponseNotFound`, `ParameterId`,
-//       `HeaderXRequestId`) and a validator for each schema (`schemas.StatusUpdate` of
+//     - removed-component: a component of `components.schemas`, `responses`, `parameters`,
+//       `headers`, `requestBodies` or `pathItems` is gone, or renamed: the package exports a type
+//       named after each (generated/schema.d.ts: `StatusUpdate`, `ResponseNotFound`, `ParameterId`,
+//       `HeaderXRequestId`, `RequestBody…`, `PathItem…`) and a validator for each schema (`schemas.StatusUpdate` of
 //       puffle-api/validators), so code naming it no longer compiles, though the wire is the same
 //   operation (breaking)
 //     - removed-media-type: a request or response media type both specs' operation had is gone
@@ -98,7 +98,7 @@ const CLOSERS = ["additionalProperties", "unevaluatedProperties"];
  */
 const UNEXAMINED = ["prefixItems", "contains", "minContains", "maxContains", "not", "oneOf", "anyOf", "propertyNames", "patternProperties", "dependentRequired", "dependentSchemas", "dependencies", "if", "then", "else", "unevaluatedItems", "discriminator"];
 /** The component kinds generated/schema.d.ts exports a type for, by name (and schemas a validator). */
-const EXPORTED_COMPONENTS = ["schemas", "responses", "parameters", "headers"];
+const EXPORTED_COMPONENTS = ["schemas", "responses", "parameters", "headers", "requestBodies", "pathItems"];
 /** What each rule's finding means: `breaking` (exit 1), `review` (exit 1: undecided, a person checks), `notable` (printed, exit 0). */
 export const SEVERITY = {
   "narrowed-bound": "breaking",

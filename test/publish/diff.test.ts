@@ -649,6 +649,19 @@ describe("breaking-rules.mjs: operations, parameters, media types, statuses, sec
       "a header component renamed",
       { head: (s) => { renameComponent(s, "headers", "XRequestId", "RequestId"); }, want: ["(breaking) [removed-component] components/headers/XRequestId: component removed or renamed: the type the package exports for it is gone (code naming it no longer compiles)"] },
     ],
+    // openapi-typescript's root types cover these two kinds too: `RequestBodyThreadUpdate`, `PathItemThread`.
+    [
+      "a requestBodies component renamed, every $ref following",
+      {
+        base: (s) => { s.components.requestBodies = { ThreadUpdate: threadOp(s).requestBody }; threadOp(s).requestBody = { $ref: "#/components/requestBodies/ThreadUpdate" }; },
+        head: (s) => { s.components.requestBodies = { ThreadUpdate: threadOp(s).requestBody }; threadOp(s).requestBody = { $ref: "#/components/requestBodies/ThreadUpdate" }; renameComponent(s, "requestBodies", "ThreadUpdate", "ThreadChange"); },
+        want: ["(breaking) [removed-component] components/requestBodies/ThreadUpdate: component removed or renamed: the type the package exports for it is gone (code naming it no longer compiles)"],
+      },
+    ],
+    [
+      "a pathItems component removed",
+      { base: (s) => { s.components.pathItems = { Thread: s.paths["/api/threads/{id}"] }; }, head: () => {}, want: ["(breaking) [removed-component] components/pathItems/Thread: component removed or renamed: the type the package exports for it is gone (code naming it no longer compiles)"] },
+    ],
     ["a component added: nothing", { head: (s) => { s.components.schemas.Extra = { type: "string", description: "not used" }; }, want: [] }],
     [
       "security required where the operation was anonymous",
