@@ -190,7 +190,8 @@ export class PuffleNetworkError extends PuffleError {
   readonly attempts: number;
   constructor(init: { url: string; operationId?: OperationId | undefined; cause: unknown; attempts?: number | undefined }) {
     const url = withoutCredentials(init.url);
-    const reason = maskedIn(describeCause(init.cause), init.url, url);
+    // The transport's text (a TLS error listing the certificate's names, a proxy's) is shown cut too.
+    const reason = shown(maskedIn(describeCause(init.cause), init.url, url));
     const attempts = init.attempts ?? 1;
     super(`${init.operationId ? `${init.operationId}: ` : ""}network error calling ${url}: ${reason}${attemptsSuffix(attempts)}`, { cause: init.cause });
     this.name = "PuffleNetworkError";
@@ -233,7 +234,7 @@ export class PuffleAbortError extends PuffleError {
   constructor(init: { url: string; operationId?: OperationId | undefined; reason: unknown; attempts?: number | undefined }) {
     const url = withoutCredentials(init.url);
     const attempts = init.attempts ?? 1;
-    super(`${init.operationId ? `${init.operationId}: ` : ""}request to ${url} was aborted: ${maskedIn(describeCause(init.reason), init.url, url)}${attemptsSuffix(attempts)}`, { cause: init.reason });
+    super(`${init.operationId ? `${init.operationId}: ` : ""}request to ${url} was aborted: ${shown(maskedIn(describeCause(init.reason), init.url, url))}${attemptsSuffix(attempts)}`, { cause: init.reason });
     this.name = "PuffleAbortError";
     this.operationId = init.operationId;
     this.url = url;

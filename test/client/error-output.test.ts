@@ -79,6 +79,21 @@ describe("an error response's message is one safe, bounded line; the parsed valu
   });
 });
 
+// A transport's message (a TLS failure listing the certificate's names, a proxy's text) or an abort
+// reason is text from elsewhere too: one line, cut as the server's texts are.
+describe("a network error's cause and an abort's reason are shown cut", () => {
+  const url = `${BASE}/api/threads/${THREAD_ID}`;
+  it.each<[string, PuffleClientOptions, AbortSignal | undefined, string]>([
+    ["a transport's megabyte of message", { fetch: async () => { throw new TypeError(MEGABYTE); } }, undefined, `updateThread: network error calling ${url}: ${"x".repeat(199)}…`],
+    ["its inner cause's megabyte", { fetch: async () => { throw new TypeError("fetch failed", { cause: new Error(`${MEGABYTE}\nsecond line`) }); } }, undefined, `updateThread: network error calling ${url}: fetch failed: ${"x".repeat(185)}…`],
+    ["an abort reason's megabyte", {}, AbortSignal.abort(MEGABYTE), `updateThread: request to ${url} was aborted: ${"x".repeat(199)}…`],
+  ])("%s", async (_name, options, signal, want) => {
+    const client = createPuffleClient({ baseUrl: BASE, apiKey: "k", maxRetries: 0, fetch: async () => new Response("{}"), ...options });
+    const error = (await rejection(client.updateThread(THREAD_ID, { status: "archived" }, signal ? { signal } : {}))) as PuffleError;
+    expect(error.message).toBe(want);
+  });
+});
+
 describe("no shape of an error shows a password the base URL held", () => {
   // It parses as the host `deploy`, the port 2024 and the path `/s3cret@host`: no credentials for
   // checkBaseUrl to refuse, but the request URL holds the password.
