@@ -16,7 +16,7 @@ import {
 } from "../errors.js";
 import { validatePathParams, validateRequestBody } from "../validators.js";
 import type { ValidationIssue, ValidationResult } from "../validators.js";
-import { corsBannerLine, hostProblem, logHeldUntilBanner, parseCorsArgument, stopOnSignals } from "../server/launch.js";
+import { corsBannerLine, hostProblem, logHeldUntilBanner, parseCorsArgument, stopOnSignals, wildcardNote } from "../server/launch.js";
 import { withoutCredentials } from "../url-credentials.js";
 import type { CorsOrigins } from "../server/launch.js";
 import { escapeUnsafeInJson, oneLine } from "../unsafe-text.js";
@@ -375,7 +375,8 @@ function addMockCommand(program: Command, deps: Required<Omit<CliDeps, "meta">>,
         const code = (error as { code?: unknown }).code;
         throw new CliFailure(EXIT.internal, `cannot listen on ${opts.host}:${opts.port}: ${code === "EADDRINUSE" ? "the address is already in use" : error instanceof Error ? error.message : String(error)}`);
       }
-      const lines = [`Puffle reference server listening on ${running.url}`];
+      const note = wildcardNote(running);
+      const lines = [`Puffle reference server listening on ${running.url}${note !== undefined ? ` (${note})` : ""}`];
       if (opts.cors !== undefined) lines.push(corsBannerLine(opts.cors));
       lines.push("", "Demo tokens (export PUFFLE_API_KEY=<token>):");
       for (const user of seed.users) {

@@ -88,7 +88,7 @@ export interface StartOptions extends ServerOptions {
 }
 
 export interface RunningServer {
-  /** e.g. `http://127.0.0.1:4010` */
+  /** e.g. `http://127.0.0.1:4010`; on a wildcard host (0.0.0.0, `::`), its loopback address (`http://127.0.0.1:4010`, `http://[::1]:4010`) */
   url: string;
   port: number;
   close(): Promise<void>;
@@ -692,6 +692,9 @@ async function listenOnOtherAddresses(app: PuffleFastifyInstance, host: string, 
   );
 }
 
+/** The loopback address (as a URL's host) a listener on a wildcard address answers on. */
+const WILDCARD_LOOPBACK: Record<string, string | undefined> = { "0.0.0.0": "127.0.0.1", "::": "[::1]" };
+
 /** Starts the reference server on `host:port` (default 127.0.0.1:4010; port 0 = any free port). */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const { port = 4010, host = "127.0.0.1", dataFile, ...rest } = options;
@@ -726,8 +729,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     throw error;
   }
   const address = app.server.address();
-  const actualPort = typeof address === "object" && address !== null ? address.port : port;
-  const urlHost = host.includes(":") ? `[${host}]` : host;
+  const bound = typeof address === "object" && address !== null ? address : undefined;
+  const actualPort = bound !== undefined ? bound.port : port;
+  // A wildcard host (0.0.0.0, `::`, or a spelling of them such as "0") listens on every address,
+  // but is no address to connect to (Windows refuses it, browsers block it): the URL names the
+  // loopback address of its family, on which the wildcard listener answers.
+  const loopback = bound === undefined ? undefined : WILDCARD_LOOPBACK[bound.address];
+  const urlHost = loopback ?? (host.includes(":") ? `[${host}]` : host);
   return {
     url: `http://${urlHost}:${actualPort}`,
     port: actualPort,

@@ -9,6 +9,19 @@ import type { RunningServer } from "./index.js";
 export { corsBannerLine, parseCorsArgument } from "./cors.js";
 export type { CorsOrigins } from "./cors.js";
 
+/**
+ * What the banner adds to its URL when the server listens on a wildcard address (`--host 0.0.0.0`,
+ * `--host ::`): the URL is then a loopback address (startServer's `url`), which alone would read as
+ * if only loopback were served. Undefined otherwise.
+ */
+export function wildcardNote(running: RunningServer): string | undefined {
+  const address = running.app.server.address();
+  if (typeof address !== "object" || address === null) return undefined;
+  if (address.address === "0.0.0.0") return "every IPv4 address";
+  if (address.address === "::") return "every address";
+  return undefined;
+}
+
 /** How long open requests may finish after SIGINT/SIGTERM before their connections are cut. */
 export const CLOSE_GRACE_MS = 1000;
 

@@ -9,7 +9,7 @@ import { operationIds } from "../validators.js";
 import { defaultSeedText } from "./default-seed.js";
 import { defaultSeed, loadSeed, SeedError, startServer } from "./index.js";
 import type { RunningServer, Seed } from "./index.js";
-import { corsBannerLine, exitOnOutputErrors, hostProblem, logHeldUntilBanner, parseCorsArgument, stopOnSignals } from "./launch.js";
+import { corsBannerLine, exitOnOutputErrors, hostProblem, logHeldUntilBanner, parseCorsArgument, stopOnSignals, wildcardNote } from "./launch.js";
 import { oneLine } from "../unsafe-text.js";
 import type { CorsOrigins } from "./launch.js";
 
@@ -42,7 +42,8 @@ function parsePort(value: string | undefined): number {
 }
 
 export function banner(server: RunningServer, seed: Seed, source: string, cors?: CorsOrigins): string {
-  const lines = [`Puffle reference server listening on ${server.url} (data: ${source})`];
+  const note = wildcardNote(server);
+  const lines = [`Puffle reference server listening on ${server.url} (${note !== undefined ? `${note}; ` : ""}data: ${source})`];
   if (cors !== undefined) lines.push(corsBannerLine(cors));
   lines.push("", "Endpoints:");
   for (const op of operationIds) lines.push(`  ${meta[op].method} ${server.url}${meta[op].path}   (${op})`);

@@ -180,3 +180,55 @@ describe("both launchers with --host localhost resolving to 127.0.0.1 and ::1", 
     }
   });
 });
+
+// `--host 0.0.0.0` / `--host ::` (a container's "every interface") listens on every address, but
+// the wildcard is no address to connect to: `http://0.0.0.0:4010` works with curl on Linux only by
+// accident (Windows refuses it, browsers block it). url (and the launchers' banner, which prints
+// it) name the loopback address of that family, which the wildcard listener answers on.
+const WILDCARDS: [string, string, string][] = [
+  ["0.0.0.0", "127.0.0.1", "every IPv4 address"],
+  ["0", "127.0.0.1", "every IPv4 address"],
+  ["::", "::1", "every address"],
+];
+
+describe("a wildcard --host: the URL is a loopback address the server answers on", () => {
+  it.each(WILDCARDS)("startServer({ host: %j }).url is http://%s:<port>, and answers there", async (host, loopback) => {
+    const server = await startServer({ port: 0, host });
+    try {
+      expect(server.url).toBe(`http://${loopback.includes(":") ? `[${loopback}]` : loopback}:${server.port}`);
+      const res = parseRawResponse((await rawExchange(server, CASES[1]![1], 5_000, loopback)).text);
+      expect(res.status).toBe(417);
+      expect(await connectOutcome(server.port, loopback)).toBe("connected");
+    } finally {
+      await server.close();
+    }
+  });
+
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+  const LAUNCHERS: [string, string[]][] = [
+    ["puffle mock", [path.join(root, "dist/cli/main.js"), "mock"]],
+    ["npm run mock (dist/server/main.js)", [path.join(root, "dist/server/main.js")]],
+  ];
+  it.each(LAUNCHERS.flatMap(([name, launcher]) => WILDCARDS.map(([host, loopback, note]) => [name, host, loopback, note, launcher] as const)))(
+    "%s --host %j: the banner's URL is http://%s:<port> and says it listens on %s",
+    async (_name, host, loopback, note, launcher) => {
+      const child = spawn(process.execPath, [...launcher, "--host", host, "--port", "0", "--quiet"], { stdio: ["ignore", "pipe", "pipe"] });
+      let out = "";
+      child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+      const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+      try {
+        await vi.waitFor(() => expect(out).toContain("Try:"), { timeout: 15_000 });
+        const first = out.split("\n")[0]!;
+        const urlHost = loopback.includes(":") ? `[${loopback}]` : loopback;
+        const port = Number(new RegExp(`^Puffle reference server listening on http://${urlHost.replace(/[[\]]/g, "\\$&")}:(\\d+) \\(${note}[;)]`).exec(first)?.[1]);
+        expect(port, first).toBeGreaterThan(0);
+        expect(out).not.toMatch(/http:\/\/(0\.0\.0\.0|0|\[::\]):/);
+        expect(await connectOutcome(port, loopback)).toBe("connected");
+        child.kill("SIGTERM");
+        expect(await exited).toBe(0);
+      } finally {
+        child.kill("SIGKILL");
+      }
+    },
+  );
+});
