@@ -27,10 +27,11 @@ export const CLOSE_GRACE_MS = 1000;
 
 /**
  * Why `text` is not a --host value (undefined when it is one). An empty host would make Node listen
- * on every interface (and the banner print `http://:4010`); a URL is not a host.
+ * on every interface (and the banner print `http://:4010`); a URL is not a host, and an IPv6
+ * address is given without the brackets a URL puts around it (`[::1]` failed to resolve, exit 1).
  */
 export function hostProblem(text: string): string | undefined {
-  if (/^[^\s/?#@]+$/.test(text)) return undefined;
+  if (/^[^\s/?#@[\]]+$/.test(text)) return undefined;
   return `--host must be a host name or an IP address such as 127.0.0.1 or ::1, got ${JSON.stringify(text)}`;
 }
 

@@ -526,14 +526,14 @@ describe("help, version and puffle mock", () => {
     },
   );
 
-  it.each([[""], [" "], ["http://127.0.0.1"]])("puffle mock --host %j: exit 2 naming the option, nothing listens", async (host) => {
+  it.each([[""], [" "], ["http://127.0.0.1"], ["[::1]"], ["[::]"]])("puffle mock --host %j: exit 2 naming the option, nothing listens", async (host) => {
     const run = await puffle(["mock", "--port", "0", "--quiet", "--host", host]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
     expect(oneLine(run)).toContain(`--host must be a host name or an IP address such as 127.0.0.1 or ::1, got ${JSON.stringify(host)}`);
   });
 
-  it.each([[""], [" "], ["http://127.0.0.1"]])("npm run mock --host %j: exit 2 naming the option, nothing listens", async (host) => {
+  it.each([[""], [" "], ["http://127.0.0.1"], ["[::1]"], ["[::]"]])("npm run mock --host %j: exit 2 naming the option, nothing listens", async (host) => {
     const run = await new Promise<Run>((resolve) => {
       execFile(process.execPath, [MAIN, "--port", "0", "--quiet", "--host", host], { timeout: 20_000 }, (error, stdout, stderr) => {
         resolve({ code: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr });
