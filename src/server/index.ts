@@ -21,6 +21,7 @@ import { CORS_ALLOW_METHODS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS, corsAllo
 import type { CorsOption, CorsPolicy } from "./cors.js";
 import { contentCodings, isJsonType, transferCodings, unsupportedCharset } from "./content-headers.js";
 import { BodyDepthError, parseJsonBody } from "./json.js";
+import { CLOSE_GRACE_MS } from "./launch.js";
 import { PROBLEM_CONTENT_TYPE, problems } from "./problems.js";
 import type { ProblemBody } from "./problems.js";
 import { loadSeed, validateSeed } from "./seed.js";
@@ -91,6 +92,7 @@ export interface RunningServer {
   /** e.g. `http://127.0.0.1:4010`; on a wildcard host (0.0.0.0, `::`), its loopback address (`http://127.0.0.1:4010`, `http://[::1]:4010`) */
   url: string;
   port: number;
+  /** Stops listening and resolves once every connection is closed: requests still open after one second are cut. */
   close(): Promise<void>;
   app: PuffleFastifyInstance;
 }
@@ -740,8 +742,17 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     url: `http://${urlHost}:${actualPort}`,
     port: actualPort,
     app,
+    // A connection still open after CLOSE_GRACE_MS (a client that sent half a request) is cut, as
+    // the launchers do: close() waited for it until Node's request timeout (60 s), an afterAll hook
+    // timing out meanwhile.
     close: async () => {
-      await app.close();
+      const cut = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS);
+      cut.unref();
+      try {
+        await app.close();
+      } finally {
+        clearTimeout(cut);
+      }
     },
   };
 }
