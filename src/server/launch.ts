@@ -59,9 +59,10 @@ export function logHeldUntilBanner(write: (text: string) => void): { stream: { w
 }
 
 /**
- * Stops `running` on the first SIGINT or SIGTERM and exits 0 (1 if closing fails). `close()` waits
- * for every open request, and a client that sent half a request (or holds a slow upload) would keep
- * the server alive: such connections are cut after CLOSE_GRACE_MS. Install it before printing the
+ * Stops `running` on the first SIGINT or SIGTERM and exits 0 (1 if closing fails). A client that sent
+ * half a request (or holds a slow upload) would keep the server alive: such connections are cut after
+ * CLOSE_GRACE_MS (startServer's `close()` cuts them too; the timer here also covers a RunningServer
+ * from elsewhere). Install it before printing the
  * banner, so that whoever waits for the banner may stop the server at once.
  */
 export function stopOnSignals(running: RunningServer): void {
