@@ -46,7 +46,7 @@ describe("startServer(…).close() with connections still open", () => {
     process.stdout.write("closed");
   `;
   it.each(HELD)("%s: a program that closes the server exits by itself (exit 0)", async (_name, data) => {
-    const child = spawn(process.execPath, ["--input-type=module", "-e", script(data)], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--input-type=module", "-e", script(data)], { stdio: ["ignore", "pipe", "pipe"], timeout: 20_000 });
     let out = "";
     let err = "";
     child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
