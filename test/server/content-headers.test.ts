@@ -1,7 +1,7 @@
 // The Content-Type parameter and Content-Encoding parsing behind the server's 415 for a body it would
 // misread (check 4 of docs/server.md); the HTTP side is in robustness.test.ts.
 import { describe, expect, it } from "vitest";
-import { contentCodings, isJsonType, mediaTypeParameters, unsupportedCharset } from "../../src/server/content-headers.js";
+import { contentCodings, isJsonType, mediaTypeParameters, transferCodings, unsupportedCharset } from "../../src/server/content-headers.js";
 
 describe("isJsonType", () => {
   it.each([
@@ -31,6 +31,12 @@ describe("mediaTypeParameters", () => {
     ["application/json; charset = latin1 ", [["charset", "latin1"]]],
     ["application/json; charset=", [["charset", ""]]],
     ['application/json; charset="utf-16', [["charset", "utf-16"]]],
+    ["application/json; flag", []],
+    ["application/json; =x; b=2", [["b", "2"]]],
+    ['application/json; charset= "utf-8"', [["charset", "utf-8"]]],
+    ['application/json; charset=\t"utf-8"', [["charset", "utf-8"]]],
+    ['application/json; a="x"junk=1; b=2', [["a", "x"], ["b", "2"]]],
+    ['application/json; a="x\\', [["a", "x\\"]]],
   ];
   it.each(cases)("%s", (header, expected) => {
     expect(mediaTypeParameters(header)).toEqual(expected);
@@ -38,7 +44,7 @@ describe("mediaTypeParameters", () => {
 });
 
 describe("unsupportedCharset", () => {
-  it.each([["application/json"], ["application/json; charset=utf-8"], ['application/json; charset="UTF-8"'], ["application/json; version=2"], ["application/json; charset=utf8"], ["application/json; charset=UTF8"], ["application/json; charset=unicode-1-1-utf-8"]])("%s: none", (header) => {
+  it.each([["application/json"], ["application/json; charset=utf-8"], ['application/json; charset="UTF-8"'], ["application/json; version=2"], ["application/json; charset=utf8"], ["application/json; charset=UTF8"], ["application/json; charset=unicode-1-1-utf-8"], ["application/json; charset=unicode11utf8"], ["application/json; charset=unicode20utf8"], ["application/json; charset=X-Unicode20UTF8"], ["application/json; charset"], ['application/json; charset= "utf-8"']])("%s: none", (header) => {
     expect(unsupportedCharset(header)).toBeUndefined();
   });
   it.each([
@@ -60,7 +66,21 @@ describe("contentCodings", () => {
     ["gzip", ["gzip"]],
     ["identity, br", ["br"]],
     ["gzip,deflate", ["gzip", "deflate"]],
+    ["chunked", ["chunked"]],
   ] as [string | undefined, string[]][])("%s", (header, codings) => {
     expect(contentCodings(header)).toEqual(codings);
+  });
+});
+
+describe("transferCodings", () => {
+  it.each([
+    [undefined, []],
+    ["chunked", []],
+    ["identity, Chunked", []],
+    [" , chunked", []],
+    ["gzip, chunked", ["gzip"]],
+    ["GZIP , x-custom, chunked", ["GZIP", "x-custom"]],
+  ] as [string | undefined, string[]][])("%s", (header, codings) => {
+    expect(transferCodings(header)).toEqual(codings);
   });
 });
