@@ -1,0 +1,21 @@
+// withoutCredentials (src/url-credentials.ts), how the client's config errors, its network, timeout
+// and abort errors and the CLI's --help show a base URL: the user name and password as `***`, and
+// for text that is no http(s) URL, everything before the last `@` (after a leading `//`).
+import { describe, expect, it } from "vitest";
+import { withoutCredentials } from "../../src/url-credentials.js";
+
+describe("withoutCredentials", () => {
+  it.each([
+    ["http://127.0.0.1:4010", "http://127.0.0.1:4010"],
+    ["https://deploy:s3cret@api.example.com/v1", "https://***:***@api.example.com/v1"],
+    ["http://deploy@api.example.com/v1", "http://***@api.example.com/v1"],
+    ["http://:s3cret@api.example.com/v1", "http://:***@api.example.com/v1"],
+    ["https://api.example.com/a@b", "https://***@b"],
+    ["ftp://deploy:s3cret@api.example.com/v1", "ftp://***@api.example.com/v1"],
+    ["deploy:s3cret@api.example.com", "***@api.example.com"],
+    ["deploy:s3\ncret@api.example.com", "***@api.example.com"],
+    ["deploy:s3cret@api.example.com//v1@x", "***@x"],
+  ])("%j → %j", (given, shown) => {
+    expect(withoutCredentials(given)).toBe(shown);
+  });
+});
