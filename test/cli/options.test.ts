@@ -6,8 +6,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { operations as meta } from "../../generated/meta.js";
-import { commandOf, deriveFieldOptions, kebabCase, OptionValueError } from "../../src/cli/options.js";
-import type { MetaOperations } from "../../src/cli/options.js";
+import { commandOf, DEFAULT_MAX_FILE_BYTES, deriveFieldOptions, kebabCase, OptionValueError } from "../../src/cli/options.js";
+import type { FieldSchema, MetaOperations } from "../../src/cli/options.js";
 import { EXIT, runCli } from "../../src/cli/program.js";
 import type { CliDeps, SendRequest } from "../../src/cli/program.js";
 
@@ -98,6 +98,59 @@ describe("deriveFieldOptions", () => {
     expect(commandOf("updateConversation")).toEqual({ noun: "conversation", verb: "update" });
     expect(commandOf("archiveEmailThread")).toEqual({ noun: "email-thread", verb: "archive" });
     expect(kebabCase("draft_body_html")).toBe("draft-body-html");
+  });
+});
+
+describe("deriveFieldOptions of a field of each kind the spec may add", () => {
+  // One synthetic operation: each field is read as the meta would give it (a hand mutation pass
+  // found these rules unchecked: the real spec has no number field, no one-sided range, …).
+  const operation = (requestFields: Record<string, FieldSchema>, behaviour?: { maxBodyBytes?: number }) => ({ method: "PATCH", path: "/x/{id}", requestFields, ...(behaviour ? { behaviour } : {}) });
+  const only = (schema: FieldSchema) => {
+    const [option] = deriveFieldOptions(operation({ some_field: schema }));
+    if (!option) throw new Error("no option");
+    return option;
+  };
+
+  it.each([
+    ["integer, minimum only", { type: "integer", minimum: 1 }, "some_field (integer >= 1)", [["1", 1], ["12", 12]], [["0", "some_field must be an integer >= 1, got 0"]]],
+    ["integer, maximum only", { type: "integer", maximum: 5 }, "some_field (integer <= 5)", [["5", 5], ["-3", -3]], [["6", "some_field must be an integer <= 5, got 6"]]],
+    ["integer, no range", { type: "integer" }, "some_field (integer)", [["9007199254740991", 9007199254740991], ["-9007199254740991", -9007199254740991]], [["9007199254740993", 'some_field must be an integer, got "9007199254740993"'], ["-9007199254740992", 'some_field must be an integer, got "-9007199254740992"']]],
+    ["number", { type: "number" }, "some_field (number)", [["1.5", 1.5], ["-0.25", -0.25], ["0", 0], ["-2", -2]], [["1.", 'some_field must be a number, got "1."'], [".5", 'some_field must be a number, got ".5"'], ["01.5", 'some_field must be a number, got "01.5"']]],
+    ["number, range", { type: "number", minimum: 0, maximum: 1 }, "some_field (number from 0 to 1)", [["0.5", 0.5], ["1", 1]], [["1.01", "some_field must be a number from 0 to 1, got 1.01"], ["-0.5", "some_field must be a number from 0 to 1, got -0.5"]]],
+    ["integer or string (text)", { type: ["integer", "string"] }, "some_field", [["7", "7"], ["seven", "seven"]], []],
+  ] as [string, FieldSchema, string, [string, unknown][], [string, string][]][])("%s", (_name, schema, description, good, bad) => {
+    const option = only(schema);
+    expect(option.description).toBe(description);
+    for (const [text, value] of good) expect(option.parse(text), text).toBe(value);
+    for (const [text, message] of bad) expect(() => option.parse(text), text).toThrow(message);
+  });
+
+  it.each([
+    ["a description over several lines, with backticks", { type: "string", description: "Line `one`,\n  and\ttwo. " }, "Line one, and two."],
+    ["no description: the field's name", { type: "string" }, "some_field"],
+    ["no description, a format", { type: "string", format: "email" }, "some_field (format: email)"],
+  ] as [string, FieldSchema, string][])("help text: %s", (_name, schema, description) => {
+    expect(only(schema).description).toBe(description);
+  });
+
+  it("a nullable field's --clear-… says what it conflicts with", () => {
+    expect(only({ type: ["string", "null"] }).clear).toEqual({ flags: "--clear-some-field", long: "--clear-some-field", description: "Send some_field: null (clear it). Cannot be combined with --some-field." });
+  });
+
+  it("an @file is bounded by the API's 1 MiB when the operation names no maxBodyBytes", () => {
+    expect(DEFAULT_MAX_FILE_BYTES).toBe(1_048_576);
+    const [option] = deriveFieldOptions(operation({ items: { type: "array" } }));
+    if (!option) throw new Error("no option");
+    if (existsSync("/dev/zero")) expect(() => option.parse("@/dev/zero")).toThrow("holds more than 1048576 bytes");
+  });
+
+  it.each([
+    ["updateThread", { noun: "thread", verb: "update" }],
+    ["ping", { noun: "ping", verb: "call" }],
+    ["get_thread", { noun: "get-thread", verb: "call" }],
+    ["Thread", { noun: "thread", verb: "call" }],
+  ])("commandOf(%j)", (operationId, command) => {
+    expect(commandOf(operationId)).toEqual(command);
   });
 });
 
