@@ -254,7 +254,7 @@ function addOperationCommand(
     .requiredOption("--id <uuid>", `the ${noun}'s id (a UUID such as f11e8a2c-1234-4567-89ab-cdef01234567)`);
 
   for (const field of fieldOptions) {
-    const option = new Option(field.flags, field.description).argParser((text: string) => {
+    const parseValue = (text: string) => {
       try {
         // Commander turns a parser's null into "": a JSON null (`--draft-attachments null`) is kept as a marker.
         const value = field.parse(text);
@@ -263,8 +263,17 @@ function addOperationCommand(
         if (error instanceof OptionValueError) throw new InvalidArgumentError(error.message);
         throw error;
       }
-    });
-    if (field.choices) option.choices(field.choices);
+    };
+    const option = new Option(field.flags, field.description);
+    if (field.choices) {
+      // Commander's choices() replaces the option's parser with its own check, which keeps the text:
+      // the field's parser runs after that check (a boolean's "false" is sent as false, not "false").
+      option.choices(field.choices);
+      const checkChoice = option.parseArg;
+      option.argParser<unknown>((text: string, previous: unknown) => parseValue(checkChoice ? checkChoice<string>(text, previous as string) : text));
+    } else {
+      option.argParser(parseValue);
+    }
     if (field.clear) option.conflicts(new Option(field.clear.flags).attributeName());
     command.addOption(option);
     if (field.clear) command.addOption(new Option(field.clear.flags, field.clear.description).conflicts(option.attributeName()));

@@ -133,6 +133,21 @@ describe("deriveFieldOptions of a field of each kind the spec may add", () => {
     expect(only(schema).description).toBe(description);
   });
 
+  it.each([
+    ["true", true],
+    ["false", false],
+  ])("a boolean field added to the meta: --starred %s sends the JSON boolean %s, not the text", async (text, value) => {
+    const withBoolean = structuredClone(meta) as unknown as { updateThread: { requestFields: Record<string, unknown> } } & MetaOperations;
+    withBoolean.updateThread.requestFields.starred = { description: "Whether the thread is starred.", type: "boolean" };
+    const { code, stdout, stderr } = await run(["thread", "update", "--id", THREAD_ID, "--starred", text, "--dry-run"], { meta: withBoolean, validateBody: (_op, body) => ({ valid: true as const, value: body }) });
+    expect(stderr).toBe("");
+    expect(code).toBe(EXIT.ok);
+    expect(JSON.parse(stdout).body).toEqual({ starred: value });
+    const bad = await run(["thread", "update", "--id", THREAD_ID, "--starred", "yes", "--dry-run"], { meta: withBoolean });
+    expect(bad.code).toBe(EXIT.usage);
+    expect(bad.stderr).toContain("Allowed choices are true, false");
+  });
+
   it("a nullable field's --clear-… says what it conflicts with", () => {
     expect(only({ type: ["string", "null"] }).clear).toEqual({ flags: "--clear-some-field", long: "--clear-some-field", description: "Send some_field: null (clear it). Cannot be combined with --some-field." });
   });
