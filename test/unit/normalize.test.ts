@@ -246,6 +246,12 @@ describe("normalizeRequestBody: a body nested deeper than the API parses is its 
     expect(normalizeRequestBody(op, JSON.parse(text))).toEqual(api(op, text));
   });
 
+  // The rows above hold normalize to itself behind the server's parse; at the limit it must accept.
+  it.each(texts.filter(([name]) => name.endsWith("at the limit") || name.endsWith("(64 levels)")))("%s: accepted as far as depth goes", (_name, op, text) => {
+    const result = normalizeRequestBody(op, JSON.parse(text));
+    expect(result.ok ? [] : result.errors.filter((e) => e.keyword === "maxDepth")).toEqual([]);
+  });
+
   it("the limit is the spec's maxBodyDepth for every operation", () => {
     for (const op of ["updateConversation", "updateThread"] as const) {
       expect(meta[op].behaviour.maxBodyDepth).toBe(MAX_BODY_DEPTH);
@@ -264,5 +270,17 @@ describe("normalizeRequestBody: a body nested deeper than the API parses is its 
       ok: false,
       errors: [{ path: "/draft_attachments", keyword: "type", message: "is not a JSON value (cyclic or unreadable)" }, { keyword: "minProperties" }],
     });
+  });
+});
+
+describe("normalizeRequestBody: a body that is no object names what it is", () => {
+  it.each([
+    [null, "null"],
+    [[], "an array"],
+    [[{ status: "active" }], "an array"],
+    ["active", "string"],
+    [3, "number"],
+  ])("%j: got %s", (body, got) => {
+    expect(normalizeRequestBody("updateThread", body)).toEqual({ ok: false, status: 400, errors: [{ path: "", keyword: "type", message: `must be object (got ${got})` }] });
   });
 });

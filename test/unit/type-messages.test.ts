@@ -61,3 +61,18 @@ describe("the operations' generated validators: a type error's message", () => {
     expect(validateResponseBody("updateThread", 200, 5)).toMatchObject({ valid: false, errors: [{ path: "", keyword: "type", message: "must be object" }] });
   });
 });
+
+// The other AJV errors toIssues rewrites, and its merging of repeated issues (a hand mutation pass
+// found the unevaluatedProperties branch and the merge key unchecked).
+describe("toIssues: named fields and repeated issues", () => {
+  const error = (keyword: string, params: Record<string, unknown>, message: string, instancePath = "/a") => ({ instancePath, schemaPath: `#/${keyword}`, keyword, params, message });
+  it.each([
+    ["unevaluatedProperties", [error("unevaluatedProperties", { unevaluatedProperty: "b/c" }, "must NOT have unevaluated properties")], [{ path: "/a/b~1c", keyword: "unevaluatedProperties", message: "is not a known field" }]],
+    ["additionalProperties", [error("additionalProperties", { additionalProperty: "x~y" }, "must NOT have additional properties")], [{ path: "/a/x~0y", keyword: "additionalProperties", message: "is not a known field" }]],
+    ["required", [error("required", { missingProperty: "id" }, "must have required property 'id'")], [{ path: "/a/id", keyword: "required", message: "is required" }]],
+    ["the same issue twice: once", [error("minimum", {}, "must be >= 0"), error("minimum", {}, "must be >= 0")], [{ path: "/a", keyword: "minimum", message: "must be >= 0" }]],
+    ["one keyword at one place, two messages: both", [error("anyOf", {}, "must match a schema in anyOf"), error("anyOf", {}, "must match another schema")], [{ path: "/a", keyword: "anyOf", message: "must match a schema in anyOf" }, { path: "/a", keyword: "anyOf", message: "must match another schema" }]],
+  ] as [string, ReturnType<typeof error>[], unknown[]][])("%s", (_name, errors, issues) => {
+    expect(toIssues(errors)).toEqual(issues);
+  });
+});

@@ -127,4 +127,24 @@ describe("a value whose reading throws is reported, never thrown", () => {
     // normalizeRequestBody reads the field itself first: that read throws, at /status.
     expect(normalizeRequestBody("updateThread", once())).toEqual({ ok: false, status: 400, errors: [unreadableAt("/status"), { path: "", keyword: "minProperties", message: "must have at least 1 valid field" }] });
   });
+
+  it("what was thrown is cut to 200 characters", () => {
+    let thrown = false;
+    const body: Record<string, unknown> = {};
+    Object.defineProperty(body, "status", {
+      enumerable: true,
+      get() {
+        if (thrown) return "active";
+        thrown = true;
+        throw new TypeError("x".repeat(300));
+      },
+    });
+    expect(validateRequestBody("updateThread", body)).toEqual({ valid: false, errors: [{ path: "", keyword: "type", message: `could not be checked (${`TypeError: ${"x".repeat(300)}`.slice(0, 200)})` }] });
+  });
+
+  it("a throwing member after a hundred others is still found", () => {
+    const rest = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`k${i}`, i]));
+    expect(validatePathParams("updateThread", throwingGetter("id", rest))).toEqual({ valid: false, errors: [unreadableAt("/id")] });
+    expect(validateRequestBody("updateThread", throwingGetter("status", rest))).toEqual({ valid: false, errors: [unreadableAt("/status")] });
+  });
 });
