@@ -303,6 +303,9 @@ describe("runCli in-process", () => {
     ["--timeout one more", ["--timeout", "2147483648"], EXIT.usage],
     ["--retries at its largest, 20", ["--retries", "20"], EXIT.ok],
     ["--retries one more", ["--retries", "21"], EXIT.usage],
+    ["--timeout with a leading zero", ["--timeout", "010"], EXIT.usage],
+    ["--retries with a leading zero", ["--retries", "01"], EXIT.usage],
+    ["--timeout 0 (none)", ["--timeout", "0"], EXIT.ok],
   ])("%s", async (_name, args, want) => {
     const { code, send } = await run(["thread", "update", "--id", THREAD_ID, "--status", "archived", ...args]);
     expect(code).toBe(want);
@@ -482,5 +485,78 @@ describe("the help of an enum field says the CLI rejects other values", () => {
     const rejected = await run(["conversation", "update", "--id", THREAD_ID, "--status", "deleted"]);
     expect(rejected.code).toBe(EXIT.usage);
     expect(rejected.send).not.toHaveBeenCalled();
+  });
+});
+
+// Each failure the send step can throw, as runCli reports it: the exit code and the one stderr line.
+// In-process (the binary tests reach some of these through a server); a hand mutation pass found the
+// parts of these lines, and the exit codes of an abort and a request-validation error, unchecked.
+describe("runCli reports each send failure with its exit code and one line", () => {
+  const TOKEN = "puffle_test_alice";
+  const url = `http://127.0.0.1:9/api/threads/${THREAD_ID}`;
+  const problem = (status: number, title: string, extra: Record<string, unknown> = {}) => ({ type: "https://app.puffle.ai/problems/x", title, status, ...extra });
+  const api = async (status: number, body: unknown, options: { problem?: Record<string, unknown>; headers?: Record<string, string>; existingThread?: { id: string } } = {}) => {
+    const { PuffleApiError } = await import("../../src/errors.js");
+    return new PuffleApiError({ operationId: "updateThread", status, body, problem: options.problem as never, headers: new Headers(options.headers), existingThread: options.existingThread as never });
+  };
+  const cases: [string, () => Promise<unknown>, number, string][] = [
+    ["a problem with errors, one at the body as a whole", () => api(400, {}, { problem: problem(400, "Invalid request", { detail: "Bad.", errors: [{ path: "/unread_count", keyword: "minimum", message: "must be >= 0" }, { path: "", keyword: "minProperties", message: "must have at least 1 valid field" }] }) }), EXIT.api, "HTTP 400 Invalid request: Bad. [--unread-count (unread_count) must be >= 0; the body must have at least 1 valid field]"],
+    ["a problem with an empty errors list", () => api(400, {}, { problem: problem(400, "Invalid request", { errors: [] }) }), EXIT.api, "HTTP 400 Invalid request"],
+    ["an empty body", () => api(502, ""), EXIT.api, "HTTP 502 with an empty body"],
+    ["a non-JSON body", () => api(502, "<html>", { headers: { "content-type": "text/html" } }), EXIT.api, "HTTP 502 with a non-JSON body (text/html)"],
+    ["a non-JSON body without a content type", () => api(502, "oops"), EXIT.api, "HTTP 502 with a non-JSON body (no content type)"],
+    ["a JSON body that is no problem", () => api(500, { oops: true }), EXIT.api, "HTTP 500 with a body that is not a problem details object"],
+    ["a 409 naming the existing thread", () => api(409, {}, { problem: problem(409, "Conflict"), existingThread: { id: "5a1e5000-0000-4000-8000-000000000009" } }), EXIT.api, "HTTP 409 Conflict (existing thread 5a1e5000-0000-4000-8000-000000000009)"],
+    ["a 401", () => api(401, {}, { problem: problem(401, "Unauthorized") }), EXIT.api, "HTTP 401 Unauthorized (check PUFFLE_API_KEY)"],
+    ["a 403 (no PUFFLE_API_KEY hint)", () => api(403, {}, { problem: problem(403, "Forbidden") }), EXIT.api, "HTTP 403 Forbidden"],
+    ["a 300 with a Location", () => api(300, "", { headers: { location: "http://127.0.0.1:9/elsewhere" } }), EXIT.api, "HTTP 300 with an empty body (a redirect to http://127.0.0.1:9/elsewhere, not followed: check --base-url)"],
+    ["a 307 without a Location", () => api(307, ""), EXIT.api, "HTTP 307 with an empty body (a redirect, not followed: check --base-url)"],
+    ["a network error", async () => new (await import("../../src/errors.js")).PuffleNetworkError({ url, operationId: "updateThread", cause: new TypeError("fetch failed") }), EXIT.network, `updateThread: network error calling ${url}: fetch failed`],
+    ["a timeout", async () => new (await import("../../src/errors.js")).PuffleTimeoutError({ url, operationId: "updateThread", timeoutMs: 5 }), EXIT.network, `updateThread: no response from ${url} within 5 ms`],
+    ["an abort", async () => new (await import("../../src/errors.js")).PuffleAbortError({ url, operationId: "updateThread", reason: new Error("stop") }), EXIT.network, `updateThread: request to ${url} was aborted: stop`],
+    ["a 2xx that is not the documented body", async () => new (await import("../../src/errors.js")).PuffleValidationError({ target: "response", operationId: "updateThread", status: 200, requestId: "req_9", issues: [{ path: "/thread/status", keyword: "enum", message: "must be one of \"active\", \"archived\"" }] }), EXIT.response, "unexpected response (HTTP 200): thread.status must be one of \"active\", \"archived\" (request id req_9)"],
+    ["a response error without a status, at the body", async () => new (await import("../../src/errors.js")).PuffleValidationError({ target: "response", operationId: "updateThread", issues: [{ path: "", keyword: "content", message: "is not JSON" }] }), EXIT.response, "unexpected response (HTTP ?): body is not JSON"],
+    ["a request body the client refuses", async () => new (await import("../../src/errors.js")).PuffleValidationError({ target: "request", operationId: "updateThread", issues: [{ path: "/draft_attachments/0", keyword: "type", message: "must be object" }] }), EXIT.usage, "--draft-attachments (draft_attachments.0) must be object"],
+    ["a bad token from the client", async () => new (await import("../../src/client.js")).PuffleConfigError("apiKey", "must be printable ASCII without spaces or line breaks"), EXIT.usage, "PUFFLE_API_KEY must be printable ASCII without spaces or line breaks"],
+  ];
+  it.each(cases)("%s", async (_name, make, exitCode, line) => {
+    const error = await make();
+    const { code, stdout, stderr } = await run(["thread", "update", "--id", THREAD_ID, "--status", "archived"], { env: { PUFFLE_API_KEY: TOKEN }, send: async () => { throw error; } });
+    expect({ code, stdout, stderr }).toEqual({ code: exitCode, stdout: "", stderr: `puffle error: ${line}\n` });
+  });
+});
+
+describe("runCli: what is checked before anything is sent or started", () => {
+  it("an empty PUFFLE_API_KEY is not set: exit 2, nothing sent", async () => {
+    const { code, stderr, send } = await run(["thread", "update", "--id", THREAD_ID, "--status", "archived"], { env: { PUFFLE_API_KEY: "" } });
+    expect(code).toBe(EXIT.usage);
+    expect(stderr).toMatch(/^puffle error: PUFFLE_API_KEY is not set/);
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it.each([["65536"], ["070"], ["-1"], [""]])("mock --port %j: exit 2, no server", async (port) => {
+    const { code, stderr } = await run(["mock", "--port", port, "--quiet"]);
+    expect(code).toBe(EXIT.usage);
+    expect(stderr).toContain("--port must be an integer from 0 (any free port) to 65535");
+  });
+
+  it("mock --help names the default port and host", async () => {
+    const { code, stdout } = await run(["mock", "--help"]);
+    expect(code).toBe(EXIT.ok);
+    expect(stdout.replace(/\s+/g, " ")).toContain('(default: 4010)');
+    expect(stdout.replace(/\s+/g, " ")).toContain('(default: "127.0.0.1")');
+  });
+
+  it("mock on a port already in use: exit 1, one line saying so", async () => {
+    const { createServer } = await import("node:net");
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", resolve));
+    try {
+      const port = (holder.address() as { port: number }).port;
+      const { code, stderr } = await run(["mock", "--port", String(port), "--host", "127.0.0.1", "--quiet"]);
+      expect({ code, stderr }).toEqual({ code: EXIT.internal, stderr: `puffle error: cannot listen on 127.0.0.1:${port}: the address is already in use\n` });
+    } finally {
+      await new Promise((resolve) => holder.close(resolve));
+    }
   });
 });
