@@ -594,12 +594,55 @@ describe("breaking-rules.mjs merges allOf into the strictest schema", () => {
     ["request: a property moved between allOf members, additionalProperties false beside neither", { base: { allOf: [{ properties: { a: {}, b: {} } }, { additionalProperties: false, properties: { a: {}, b: {} } }] }, head: { allOf: [{ properties: { a: {} } }, { additionalProperties: false, properties: { a: {}, b: {} } }, { properties: { b: {} } }] }, want: [] }],
     ["request: a closed object's property already only in an allOf member (refused before too)", { base: { additionalProperties: false, properties: { a: {} }, allOf: [{ properties: { b: {} } }] }, head: { additionalProperties: false, properties: { a: {} }, allOf: [{ properties: { b: { type: "string" } } }] }, want: [] }],
     ["request: a property added", { base: { additionalProperties: false, properties: { a: {} } }, head: { additionalProperties: false, properties: { a: {}, b: {} } }, want: [] }],
+    // A constraint kept is no change; a $ref's siblings, a property, `items` or additionalProperties given
+    // more than once all apply, whichever is the stricter (and wherever it is written).
+    ["uniqueItems: true kept", { base: { uniqueItems: true }, head: { uniqueItems: true }, want: [] }],
+    ["response: uniqueItems: true kept", { side: "response", base: { uniqueItems: true }, head: { uniqueItems: true }, want: [] }],
+    ["a bound added as a $ref's sibling", { base: { $ref: "#/components/schemas/Name" }, baseDefs: { Name: { maxLength: 100 } }, head: { $ref: "#/components/schemas/Name", maxLength: 10 }, headDefs: { Name: { maxLength: 100 } }, want: ["[narrowed-bound] request: maxLength lowered from 100 to 10"] }],
+    ["items in the schema stricter than in an allOf member", { base: { items: { maxLength: 10 } }, head: { items: { maxLength: 5 }, allOf: [{ items: { maxLength: 10 } }] }, want: ["[narrowed-bound] request/[]: maxLength lowered from 10 to 5"] }],
+    ["a property in the schema stricter than in an allOf member", { base: { properties: { n: { maxLength: 10 } } }, head: { properties: { n: { maxLength: 5 } }, allOf: [{ properties: { n: { maxLength: 10 } } }] }, want: ["[narrowed-bound] request/n: maxLength lowered from 10 to 5"] }],
+    [
+      "additionalProperties schemas in two allOf members: the stricter applies",
+      { base: { allOf: [{ additionalProperties: { maxLength: 10 } }] }, head: { allOf: [{ additionalProperties: { maxLength: 20 } }, { additionalProperties: { maxLength: 5 } }] }, want: ["[narrowed-bound] request/*: maxLength lowered from 10 to 5"] },
+    ],
+    // A property matched by a patternProperties pattern beside additionalProperties: false is not refused by it.
+    [
+      "request: a property moved into an allOf member, still matched by the closed object's patternProperties",
+      { base: { additionalProperties: false, patternProperties: { "^x-": {} }, properties: { a: {}, "x-b": {} } }, head: { additionalProperties: false, patternProperties: { "^x-": {} }, properties: { a: {} }, allOf: [{ properties: { "x-b": {} } }] }, want: [] },
+    ],
   );
 
   it.each(cases)("%s", (_name, c) => {
     const side = c.side ?? "request";
     const found = breakingChanges(spec(side, c.base, c.baseDefs), spec(side, c.head, c.headDefs)).map((f) => `[${f.rule}] ${f.where.replace(at[f.side], f.side)}: ${f.message}`);
     expect(found).toEqual(c.want);
+  });
+
+  // Each rule's severity, as the CHANGELOG rule and docs/publishing.md classify it: breaking (exit 1),
+  // notable (printed, exit 0) or review (exit 1 until a person says otherwise).
+  it.each([
+    ["narrowed-bound", "breaking", "request", { maxLength: 10 }, { maxLength: 5 }],
+    ["new-required-field", "breaking", "request", { properties: { a: {} } }, { properties: { a: {} }, required: ["a"] }],
+    ["removed-request-field", "breaking", "request", { properties: { a: {} } }, {}],
+    ["changed-pattern", "breaking", "request", {}, { pattern: "^a" }],
+    ["changed-format", "breaking", "request", {}, { format: "uuid" }],
+    ["closed-object", "breaking", "request", {}, { additionalProperties: false }],
+    ["new-constraint", "breaking", "request", {}, { multipleOf: 2 }],
+    ["new-enum", "breaking", "request", {}, { enum: ["a"] }],
+    ["removed-enum-value", "breaking", "response", { enum: ["a", "b"] }, { enum: ["a"] }],
+    ["removed-response-field", "breaking", "response", { properties: { a: {} } }, {}],
+    ["response-field-optional", "breaking", "response", { properties: { a: {} }, required: ["a"] }, { properties: { a: {} } }],
+    ["response-enum-removed", "breaking", "response", { enum: ["a"] }, {}],
+    ["response-enum-value-added", "breaking", "response", { enum: ["a"] }, { enum: ["a", "b"] }],
+    ["response-type-widened", "breaking", "response", { type: "integer" }, { type: "number" }],
+    ["response-widened-bound", "notable", "response", { maxLength: 5 }, { maxLength: 10 }],
+    ["response-changed-pattern", "notable", "response", { pattern: "^a" }, {}],
+    ["response-changed-format", "notable", "response", { format: "uuid" }, {}],
+    ["response-removed-constraint", "notable", "response", { multipleOf: 2 }, {}],
+    ["response-opened-object", "notable", "response", { additionalProperties: false }, {}],
+    ["unexamined-keyword", "review", "response", {}, { not: { const: 1 } }],
+  ] as const)("[%s] is %s", (rule, severity, side, from, to) => {
+    expect(breakingChanges(spec(side, from), spec(side, to)).map((f) => `(${f.severity}) [${f.rule}]`)).toEqual([`(${severity}) [${rule}]`]);
   });
 
   it.each([
@@ -869,6 +912,46 @@ describe("breaking-rules.mjs: operations, parameters, media types, statuses, sec
     ],
     ["query parameter's allowEmptyValue false → true (accepts more): nothing", { base: (s) => { threadOp(s).parameters = [query(false)]; }, head: (s) => { threadOp(s).parameters = [{ ...query(false), allowEmptyValue: true }]; }, want: [] }],
     ["request body made required", { base: (s) => { threadOp(s).requestBody.required = false; }, head: () => {}, want: [`(breaking) [new-required-field] ${threads} request: the request body is now required`] }],
+    ["operationId removed", { head: (s) => { delete (threadOp(s) as { operationId?: string }).operationId; }, want: [`(breaking) [changed-operation-id] ${threads}: operationId changed from "updateThread" to "none" (names generated from it change)`] }],
+    [
+      "a parameter component renamed",
+      { head: (s) => { renameComponent(s, "parameters", "ThreadId", "ThreadPathId"); }, want: ["(breaking) [removed-component] components/parameters/ThreadId: component removed or renamed: the type the package exports for it is gone (code naming it no longer compiles)"] },
+    ],
+    [
+      "a response component renamed",
+      { head: (s) => { renameComponent(s, "responses", "ThreadNotFound", "ThreadMissing"); }, want: ["(breaking) [removed-component] components/responses/ThreadNotFound: component removed or renamed: the type the package exports for it is gone (code naming it no longer compiles)"] },
+    ],
+    // Content-Type is not a response header as OpenAPI says (the media type says it): ignored.
+    ["a Content-Type response header removed: nothing", { base: (s) => { threadOp(s).responses["200"].headers["Content-Type"] = { schema: { type: "string" } }; }, head: () => {}, want: [] }],
+    [
+      "response header's schema: anyOf changed (to review)",
+      {
+        base: (s) => { threadOp(s).responses["200"].headers["X-Trace"] = { schema: { anyOf: [{ type: "string" }] } }; },
+        head: (s) => { threadOp(s).responses["200"].headers["X-Trace"] = { schema: { anyOf: [{ type: "string" }, { type: "integer" }] } }; },
+        want: [`(review) [unexamined-keyword] ${threads} 200 header:X-Trace: anyOf changed (these rules do not examine anyOf; review by hand whether it breaks a client)`],
+      },
+    ],
+    [
+      "response header's object opened (additionalProperties false removed): notable",
+      {
+        base: (s) => { threadOp(s).responses["200"].headers["X-Trace"] = { schema: { type: "object", additionalProperties: false } }; },
+        head: (s) => { threadOp(s).responses["200"].headers["X-Trace"] = { schema: { type: "object" } }; },
+        want: [`(notable) [response-header-widened] ${threads} 200 header:X-Trace: additionalProperties changed from false to none (a property not listed may come back)`],
+      },
+    ],
+    [
+      "header parameter without a type: explode turned on (the value may be an object)",
+      {
+        base: (s) => { threadOp(s).parameters = [{ name: "X-Trace", in: "header", schema: {} }]; },
+        head: (s) => { threadOp(s).parameters = [{ name: "X-Trace", in: "header", explode: true, schema: {} }]; },
+        want: [`(breaking) [changed-serialization] ${threads} header:X-Trace: explode changed from false to true (style simple; a client serialises an array or object differently)`],
+      },
+    ],
+    [
+      "query parameter from array to string, explode turned off (the base's array was spread)",
+      { base: (s) => { threadOp(s).parameters = [tags()]; }, head: (s) => { threadOp(s).parameters = [{ name: "tags", in: "query", explode: false, schema: { type: "string" } }]; }, want: [`(breaking) [changed-serialization] ${threads} query:tags: explode changed from true to false (style form; a client serialises an array or object differently)`] },
+    ],
+    ["path parameter's allowReserved true → false (it applies to query parameters only): nothing", { base: (s) => { s.components.parameters.ThreadId.allowReserved = true; }, head: () => {}, want: [] }],
   ];
   it.each(rows)("%s", (_name, r) => {
     const from = structuredClone(base);
