@@ -605,6 +605,14 @@ describe("breaking-rules.mjs merges allOf into the strictest schema", () => {
       "additionalProperties schemas in two allOf members: the stricter applies",
       { base: { allOf: [{ additionalProperties: { maxLength: 10 } }] }, head: { allOf: [{ additionalProperties: { maxLength: 20 } }, { additionalProperties: { maxLength: 5 } }] }, want: ["[narrowed-bound] request/*: maxLength lowered from 10 to 5"] },
     ],
+    ["additionalProperties: false and a schema in allOf members: false", { base: {}, head: { allOf: [{ additionalProperties: { type: "string" } }, { additionalProperties: false }] }, want: ["[closed-object] request: additionalProperties changed from none to false (a property not listed is refused)"] }],
+    ["additionalProperties: a schema of only an extension is true", { base: { additionalProperties: true }, head: { additionalProperties: { "x-note": "any" } }, want: [] }],
+    ["request: a property removed from an object taking any property (additionalProperties {})", { base: { additionalProperties: {}, properties: { a: {}, b: {} } }, head: { additionalProperties: {}, properties: { a: {} } }, want: ['[removed-request-field] request: "b" was removed (the server no longer reads it; code passing it still compiles, as the object takes any property)'] }],
+    ["patternProperties changed", { base: { patternProperties: { "^x-": { type: "string" } } }, head: { patternProperties: { "^x-": { type: "integer" } } }, want: ["[unexamined-keyword] request: patternProperties changed (these rules do not examine patternProperties; review by hand whether it breaks a client)"] }],
+    [
+      "discriminator changed",
+      { side: "response", base: { oneOf: [{ type: "object" }], discriminator: { propertyName: "kind" } }, head: { oneOf: [{ type: "object" }], discriminator: { propertyName: "type" } }, want: ["[unexamined-keyword] response: discriminator changed (these rules do not examine discriminator; review by hand whether it breaks a client)"] },
+    ],
     // A property matched by a patternProperties pattern beside additionalProperties: false is not refused by it.
     [
       "request: a property moved into an allOf member, still matched by the closed object's patternProperties",
@@ -715,6 +723,8 @@ describe("breaking-rules.mjs: operations, parameters, media types, statuses, sec
       { head: (s) => { s.components.securitySchemes.apiKey = apiKey; threadOp(s).security = [{ apiKey: [] }]; }, want: [`(breaking) [removed-security] ${threads}: security requirement {"bearerAuth":[]} no longer accepted (now {"apiKey":[]}): a client using it is refused`] },
     ],
     ["security: an alternative added", { head: (s) => { s.components.securitySchemes.apiKey = apiKey; threadOp(s).security = [{ bearerAuth: [] }, { apiKey: [] }]; }, want: [] }],
+    ["security: scopes reordered", { base: (s) => { threadOp(s).security = [{ bearerAuth: ["read", "write"] }]; }, head: (s) => { threadOp(s).security = [{ bearerAuth: ["write", "read"] }]; }, want: [] }],
+    ["security: dropped (anonymous access now)", { head: (s) => { threadOp(s).security = []; }, want: [] }],
     ["security: made optional ({} added)", { head: (s) => { threadOp(s).security = [{ bearerAuth: [] }, {}]; }, want: [] }],
     ["security: the global requirement moved onto each operation", { head: (s) => { const g = s.security; delete s.security; for (const p of Object.values(s.paths) as { patch: { security?: unknown } }[]) p.patch.security = g; }, want: [] }],
     [
