@@ -289,6 +289,7 @@ describe("npm run diff: a spec it cannot read", () => {
     missing: path.join(dir, "missing.json"),
     "not JSON": path.join(dir, "not-json.json"),
     "JSON null": path.join(dir, "null.json"),
+    "JSON array": path.join(dir, "array.json"),
   };
   const gitDir = { GIT_DIR: path.join(repo, ".git") };
 
@@ -301,6 +302,7 @@ describe("npm run diff: a spec it cannot read", () => {
     git("branch", "conflicted");
     writeFileSync(files["not JSON"], "not\njson\n");
     writeFileSync(files["JSON null"], "null\n");
+    writeFileSync(files["JSON array"], "[]\n");
   });
 
   it.each([
@@ -312,10 +314,32 @@ describe("npm run diff: a spec it cannot read", () => {
     ["--head FILE missing", ["--base", basePath, "--head", files.missing], {}, `cannot read the head spec ${files.missing}: ENOENT: no such file or directory, open '${files.missing}'`],
     ["--head FILE not JSON", ["--base", basePath, "--head", files["not JSON"]], {}, `cannot parse the head spec ${files["not JSON"]}: Unexpected token 'o', "not json " is not valid JSON`],
     ["--head FILE JSON null", ["--base", basePath, "--head", files["JSON null"]], {}, `cannot use the head spec ${files["JSON null"]}: not a JSON object`],
+    ["--base FILE a JSON array", ["--base", files["JSON array"]], {}, `cannot use the base spec ${files["JSON array"]}: not a JSON object`],
   ])("%s: exit 2 with one line naming it", async (_name, args, env, want) => {
     const r = await runDiff(args, false, env);
     expect(r.out).toBe(`diff: ${want}\n`);
     expect(r.status).toBe(2);
+  });
+});
+
+// A bad argument: exit 2 (could not run) with one line naming it, before any spec is read or Optic runs.
+describe("npm run diff: arguments", () => {
+  it.each([
+    ["--base without a file", ["--base"], "--base needs a file"],
+    ["--head without a file", ["--base", basePath, "--head"], "--head needs a file"],
+    ["an unknown option", ["--bogus"], "unknown option --bogus"],
+    ["two git refs", ["HEAD", "HEAD~1"], "unexpected argument HEAD~1"],
+    ["a git ref and --base FILE", ["HEAD", "--base", basePath], "give a git ref or --base FILE, not both"],
+  ])("%s: exit 2 with one line naming it", async (_name, args, want) => {
+    const r = await runDiff(args);
+    expect(r.out).toBe(`diff: ${want}\n`);
+    expect(r.status).toBe(2);
+  });
+
+  it("--help: the usage, exit 0", async () => {
+    const r = await runDiff(["--help"]);
+    expect(r.out).toBe("usage: npm run diff -- [git-ref] [--base FILE] [--head FILE]\n");
+    expect(r.status).toBe(0);
   });
 });
 
