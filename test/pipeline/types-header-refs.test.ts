@@ -45,11 +45,15 @@ describe("response headers given by $ref", () => {
     expect(written).not.toContain("?:");
   });
 
-  it("refuses a $ref to anything but #/components/headers/<name>, naming where", async () => {
-    const bad = doc({ "X-H": { $ref: "#/components/responses/R/headers/X-H" } }, { H: { ...schema } });
-    Object.assign(bad.components, { responses: { R: { description: "r", headers: { "X-H": { ...schema } } } } });
-    await expect(buildTypes(bad, { header })).rejects.toThrow(
-      "paths./x.get.responses.200.headers.X-H: a response header's $ref must name #/components/headers/<name> (got #/components/responses/R/headers/X-H)",
-    );
+  // Its member would be typed with another indexed access than components["headers"][name], so left required.
+  const R = { description: "r", headers: { "X-H": { ...schema } } };
+  it.each([
+    ["in an operation's response, to a response component's header", { "X-H": { $ref: "#/components/responses/R/headers/X-H" } }, { R }, "paths./x.get.responses.200.headers.X-H: a response header's $ref must name #/components/headers/<name> (got #/components/responses/R/headers/X-H)"],
+    ["in an operation's response, to below a header component", { "X-H": { $ref: "#/components/headers/H/schema" } }, { R }, "paths./x.get.responses.200.headers.X-H: a response header's $ref must name #/components/headers/<name> (got #/components/headers/H/schema)"],
+    ["in a response component", { "X-H": { ...schema } }, { R, S: { description: "s", headers: { "X-H": { $ref: "#/components/responses/R/headers/X-H" } } } }, "components.responses.S.headers.X-H: a response header's $ref must name #/components/headers/<name> (got #/components/responses/R/headers/X-H)"],
+  ])("refuses a $ref to anything but #/components/headers/<name> %s, naming where", async (_name, headers, responses, message) => {
+    const bad = doc(headers, { H: { ...schema } });
+    Object.assign(bad.components, { responses });
+    await expect(buildTypes(bad, { header })).rejects.toThrow(message);
   });
 });
