@@ -104,6 +104,32 @@ const ROWS: Row[] = [
     want: { file: THREADS, at: "'204':", message: /response 204 is not supported: 200 is the one success status/ },
   },
   {
+    name: "a query parameter named id (only the path one is supported)",
+    edits: { [THREADS]: onUpdateThread("  parameters:\n    - name: id\n      in: query\n      description: An id.\n      schema:\n        type: string\n") },
+    want: { file: THREADS, at: "- name: id", message: /parameter id \(in: query\) is not supported: only the path parameter id is/ },
+  },
+  {
+    name: "a second path parameter",
+    edits: {
+      "openapi.yaml": (t) => t.replace("  /api/threads/{id}:\n", "  /api/threads/{id}/{part}:\n"),
+      [THREADS]: onUpdateThread("  parameters:\n    - name: part\n      in: path\n      required: true\n      description: A part.\n      schema:\n        type: string\n"),
+    },
+    want: { file: THREADS, at: "- name: part", message: /parameter part \(in: path\) is not supported: only the path parameter id is/ },
+  },
+  {
+    name: "a second request media type, after application/json",
+    edits: {
+      [THREADS]: (t) =>
+        t.replace("    content:\n      application/json:\n        schema:\n          $ref: ../components/schemas/UpdateThreadRequest.yaml\n", "    content:\n      application/json:\n        schema:\n          $ref: ../components/schemas/UpdateThreadRequest.yaml\n      application/merge-patch+json:\n        schema:\n          $ref: ../components/schemas/UpdateThreadRequest.yaml\n"),
+    },
+    want: { file: THREADS, at: "application/merge-patch+json:", message: /request media type application\/merge-patch\+json is not supported/ },
+  },
+  {
+    name: "a success status range (2XX)",
+    edits: { [THREADS]: (t) => t.replace("  responses:\n    '200':\n", "  responses:\n    2XX:\n      description: Some success.\n    '200':\n") },
+    want: { file: THREADS, at: "2XX:", message: /response 2XX is not supported: 200 is the one success status/ },
+  },
+  {
     name: "supported: a 429 problem response with an example",
     files: { "components/responses/TooManyRequests.yaml": TOO_MANY },
     edits: { [THREADS]: (t) => t.replace("    '409':\n", "    '429':\n      $ref: ../components/responses/TooManyRequests.yaml\n    '409':\n") },
