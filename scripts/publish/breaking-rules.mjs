@@ -505,9 +505,11 @@ function walk(ctx, base, head, where, side, seen) {
   }
 }
 
+/** Every operation by `METHOD path`, with its path item (one given by `$ref`, as to components.pathItems, followed). */
 function operations(spec) {
   const out = new Map();
-  for (const [path, item] of Object.entries(spec.paths ?? {})) {
+  for (const [path, raw] of Object.entries(spec.paths ?? {})) {
+    const item = resolve(spec, raw);
     for (const method of METHODS) if (item[method]) out.set(`${method.toUpperCase()} ${path}`, { item, op: item[method] });
   }
   return out;

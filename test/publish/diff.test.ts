@@ -737,6 +737,16 @@ describe("breaking-rules.mjs: operations, parameters, media types, statuses, sec
       "a pathItems component removed",
       { base: (s) => { s.components.pathItems = { Thread: s.paths["/api/threads/{id}"] }; }, head: () => {}, want: ["(breaking) [removed-component] components/pathItems/Thread: component removed or renamed: the type the package exports for it is gone (code naming it no longer compiles)"] },
     ],
+    // A path item given by `$ref` (components.pathItems, which the bundle keeps as a $ref) is followed.
+    [
+      "a path item given by $ref: its operation's request narrowed",
+      {
+        base: (s) => { asPathItemComponent(s, "Threads"); },
+        head: (s) => { schemas(s).UpdateThreadRequest.properties.draft_subject.maxLength = 10; asPathItemComponent(s, "Threads"); },
+        want: [`(breaking) [narrowed-bound] ${threads} request application/json/draft_subject: maxLength lowered from 998 to 10`],
+      },
+    ],
+    ["a path item moved into components.pathItems: nothing", { head: (s) => { asPathItemComponent(s, "Threads"); }, want: [] }],
     ["a component added: nothing", { head: (s) => { s.components.schemas.Extra = { type: "string", description: "not used" }; }, want: [] }],
     [
       "security required where the operation was anonymous",
