@@ -712,6 +712,11 @@ describe("breaking-rules.mjs: operations, parameters, media types, statuses, sec
   const query = (required: boolean) => ({ name: "dry_run", in: "query", required, schema: { type: "boolean" } });
   const apiKey = { type: "apiKey", in: "header", name: "X-Api-Key" };
   const tags = (more: Record<string, unknown> = {}) => ({ name: "tags", in: "query", ...more, schema: { type: "array", items: { type: "string" } } });
+  /** `s` with the /api/threads/{id} path item moved into components.pathItems[name], given by `$ref`. */
+  const asPathItemComponent = (s: Spec, name: string) => {
+    (s.components as Record<string, unknown>).pathItems = { [name]: s.paths["/api/threads/{id}"] };
+    (s.paths as Record<string, unknown>)["/api/threads/{id}"] = { $ref: `#/components/pathItems/${name}` };
+  };
   const rows: [string, { base?: (s: Spec) => void; head: (s: Spec) => void; want: string[] }][] = [
     ["operationId renamed", { head: (s) => { threadOp(s).operationId = "patchThread"; }, want: [`(breaking) [changed-operation-id] ${threads}: operationId changed from "updateThread" to "patchThread" (names generated from it change)`] }],
     ["operationId unchanged, summary reworded", { head: (s) => { threadOp(s).summary = "Reworded."; }, want: [] }],
