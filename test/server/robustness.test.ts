@@ -270,6 +270,19 @@ describe("body size limit (x-puffle-behaviour.maxBodyBytes)", () => {
         req.end('"}');
       }));
       expect(res.status).toBe(413);
+      expect(res.body).toMatchObject({ type: "https://app.puffle.ai/problems/payload-too-large", detail: `The request body must not be larger than ${limit} bytes.` });
+    });
+
+    // Check 4 comes before check 5 (docs/server.md): a body of another media type declared over the
+    // limit is that type's 415; a JSON one is the 413, sent once the body is read, with Connection: close.
+    const declaredOver: [string, number, string | null][] = [
+      ["application/json", 413, "close"],
+      ["text/plain", 415, null],
+    ];
+    it.each(declaredOver)(`${op}: %s declared by Content-Length over the limit → %i`, async (contentType, status, connection) => {
+      const res = await unchanged(() => sendBytes(op, idOf(op), Buffer.from(bodyOfSize(limit + 1)), { "content-type": contentType }));
+      expect(res.status).toBe(status);
+      if (connection !== null) expect(res.headers.get("connection")).toBe(connection);
     });
   }
 });
