@@ -188,8 +188,19 @@ describe("--data files", () => {
     await expect(startServer({ port: 0, seed: defaultSeed, dataFile: "x.json" })).rejects.toThrow("either seed or dataFile");
   });
 
-  it("an invalid port is refused", async () => {
-    await expect(startServer({ port: 70000 })).rejects.toThrow("port must be an integer from 0 to 65535");
+  it.each([[70000], [65536], [-1], [1.5], [Number.NaN]])("an invalid port (%s) is refused", async (port) => {
+    await expect(startServer({ port })).rejects.toThrow("port must be an integer from 0 to 65535");
+  });
+
+  it("port 65535, the highest, is not refused by the range check (it listens, or the address is in use)", async () => {
+    const outcome = await startServer({ port: 65535, host: "127.0.0.1" }).then(
+      async (server) => {
+        await server.close();
+        return "listened";
+      },
+      (error: NodeJS.ErrnoException) => error.code ?? String(error),
+    );
+    expect(["listened", "EADDRINUSE"]).toContain(outcome);
   });
 });
 
