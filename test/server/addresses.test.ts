@@ -68,6 +68,13 @@ describe.each(ORDERS)("--host localhost resolving to both loopback addresses (%s
     expect(server.port).toBe((server.app.server.address() as { port: number }).port);
   });
 
+  it("the log says each address listens once, and none was skipped", () => {
+    const urls = addresses.map(({ address }) => `http://${address.includes(":") ? `[${address}]` : address}:${server.port}`);
+    const listening = log.flatMap((line) => /"msg":"Server listening at ([^"]+)"/.exec(line)?.[1] ?? []);
+    expect(listening.sort()).toEqual(urls.sort());
+    expect(log.join("")).not.toContain("Server not listening");
+  });
+
   const rows = addresses.flatMap(({ address }) => CASES.map(([name, request, status, type]) => [address, name, status, type, request] as const));
   it.each(rows)("on %s: %s → our %i %s problem with the stamp headers", async (address, _name, status, type, request) => {
     const before = snapshot(server);
@@ -117,6 +124,19 @@ describe("--host localhost when one of its addresses cannot be bound", () => {
     } finally {
       await server.close();
       await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+});
+
+describe("an IPv6 host", () => {
+  it("--host ::1: the url puts it in brackets, and it is served there", async () => {
+    const server = await startServer({ port: 0, host: "::1" });
+    try {
+      expect(server.url).toBe(`http://[::1]:${server.port}`);
+      const res = parseRawResponse((await rawExchange(server, CASES[1]![1], 5_000, "::1")).text);
+      expect(res.status).toBe(417);
+    } finally {
+      await server.close();
     }
   });
 });
