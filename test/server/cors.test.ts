@@ -4,7 +4,8 @@
 // 127.0.0.1. The real browser: cors-browser.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gzipSync } from "node:zlib";
-import { CORS_EXPOSE_HEADERS } from "../../src/server/cors.js";
+import { CORS_EXPOSE_HEADERS, ORIGIN_RULE } from "../../src/server/cors.js";
+import { parseCorsArgument } from "../../src/server/launch.js";
 import { createServer } from "../../src/server/index.js";
 import type { RunningServer } from "../../src/server/index.js";
 import type { OperationId } from "../../src/validators.js";
@@ -206,11 +207,14 @@ describe("CORS for any origin (cors: true)", () => {
     expect(["authorization", "content-encoding", "content-type"].filter((name) => !allowed.includes(name))).toEqual([]);
   });
 
-  it("a preflight allows the other headers the page asks for too (the server ignores them), but none from a list that is not header names", async () => {
-    const res = await preflight(server, pathOf("updateThread", DOCS_THREAD), VITE, "authorization,content-type,X-Trace-Id,traceparent,x-trace-id");
-    expect(res.headers.get("access-control-allow-headers")).toBe(`${ALLOWED_HEADERS}, x-trace-id, traceparent`);
-    const bad = await preflight(server, pathOf("updateThread", DOCS_THREAD), VITE, "authorization,x trace");
-    expect(bad.headers.get("access-control-allow-headers")).toBe(ALLOWED_HEADERS);
+  it.each([
+    ["other headers, once each, lower-cased", "authorization,content-type,X-Trace-Id,traceparent,x-trace-id", `${ALLOWED_HEADERS}, x-trace-id, traceparent`],
+    ["empty items skipped", "x-trace-id, ,,traceparent", `${ALLOWED_HEADERS}, x-trace-id, traceparent`],
+    ["a name that is not a token", "authorization,x trace", ALLOWED_HEADERS],
+    ["a name that is not a token, after a good one: none added", "x-trace-id,x trace", ALLOWED_HEADERS],
+  ])("a preflight allows the other headers the page asks for too (the server ignores them), but none from a list that is not header names: %s", async (_name, requested, allowed) => {
+    const res = await preflight(server, pathOf("updateThread", DOCS_THREAD), VITE, requested);
+    expect(res.headers.get("access-control-allow-headers")).toBe(allowed);
   });
 
   it("a preflight for an unknown path is the 404 problem, readable by the page", async () => {
@@ -336,6 +340,39 @@ describe("CORS for several origins (cors: [origins])", () => {
     expect(res.status).toBe(400);
     expect(corsHeadersOf(res.headers)).toEqual({});
     expect(res.headers.get("vary")).toBe("Origin");
+  });
+});
+
+describe("other spellings of the cors option", () => {
+  // "*" is `true`; an origin listed twice (as typed, and as a browser sends it) is one origin, so a
+  // response written without a parsed request still names it, as with cors: origin.
+  it.each([
+    ["*", "*", null],
+    [[VITE, "HTTP://LocalHost:5173"], VITE, "Origin"],
+  ] as const)("cors %j: a request Node's HTTP parser rejects carries %s", async (cors, origin, vary) => {
+    const server = await start({ cors });
+    try {
+      const res = parseRawResponse((await rawExchange(server, "GARBAGE\r\n\r\n")).text);
+      expect(res.status).toBe(400);
+      expectAllowed(res, origin);
+      expect(res.headers.get("vary")).toBe(vary);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe("--cors values (parseCorsArgument, both launchers)", () => {
+  const rule = "--cors must be * (any origin), an origin, or origins separated by commas; ";
+  it.each([
+    ["*", { origins: "*" }],
+    [" * ", { origins: "*" }],
+    ["http://localhost:5173, HTTP://LocalHost:5173", { origins: [VITE] }],
+    ["http://localhost:5173,https://app.example.com:443", { origins: [VITE, "https://app.example.com"] }],
+    ["http://localhost:5173,*", { problem: `${rule}* allows any origin on its own, not in a list; got "*" in "http://localhost:5173,*"` }],
+    ["nope", { problem: `${rule}${ORIGIN_RULE}; got "nope"` }],
+  ] as const)("%j", (text, want) => {
+    expect(parseCorsArgument(text)).toEqual(want);
   });
 });
 
