@@ -117,6 +117,9 @@ describe("a JSON body the server would misread → 415 naming the charset or the
     { contentType: "application/json; charset = us-ascii", status: 415, named: '"us-ascii"' },
     { contentType: "application/json; charset=utf-8; charset=utf-16", status: 415, named: '"utf-16"' },
     { contentType: "application/json; charset=", status: 415, named: '""' },
+    // A charset the client chose is quoted whole up to 64 characters, and cut there with an ellipsis past it.
+    { contentType: `application/json; charset=${"x".repeat(64)}`, status: 415, named: `"${"x".repeat(64)}"` },
+    { contentType: `application/json; charset=${"x".repeat(64)}y`, status: 415, named: `"${"x".repeat(64)}"…` },
   ];
   for (const op of ops) {
     for (const { contentType, status, named } of charsets) {
