@@ -298,7 +298,13 @@ describe("other methods → 405 with Allow", () => {
         const res = await unchanged(() => send(server, op, idOf(op), { method, ...(method === "GET" || method === "HEAD" ? {} : { body: { status: "archived" } }) }));
         expect(res.status).toBe(405);
         expect(res.headers.get("allow")).toBe(meta[op].behaviour.allowedMethods.join(", "));
-        if (method !== "HEAD") expect(res.body).toMatchObject({ type: "https://app.puffle.ai/problems/method-not-allowed", status: 405 });
+        if (method !== "HEAD") {
+          expect(res.body).toMatchObject({
+            type: "https://app.puffle.ai/problems/method-not-allowed",
+            status: 405,
+            detail: `${method} is not supported here; use ${meta[op].behaviour.allowedMethods.join(", ")}.`,
+          });
+        }
       });
     }
     it(`${op}: 405 does not need a token and does not depend on the id`, async () => {
@@ -316,6 +322,10 @@ describe("other methods → 405 with Allow", () => {
   it("an unknown path → 404 problem", async () => {
     const res = await send(server, "updateThread", "", { rawPath: "/api/threadz/x", body: { status: "active" } });
     expect(res.status).toBe(404);
+    expect(res.body).toMatchObject({
+      type: "https://app.puffle.ai/problems/not-found",
+      detail: "No such endpoint. The API serves PATCH /api/conversations/{id} and PATCH /api/threads/{id}.",
+    });
   });
 });
 
