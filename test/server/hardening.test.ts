@@ -167,6 +167,8 @@ describe("answers Node and Fastify used to write themselves: the 417 and the 503
     const before = snapshot(server);
     const res = parseRawResponse((await rawExchange(server, text)).text);
     expectStamped(res, 417, "expectation-failed", name);
+    const expectation = /\r\nExpect: ([^\r]*)\r\n/.exec(text)![1];
+    expect((res.body as { detail: string }).detail).toBe(`The Expect header ${JSON.stringify(expectation)} is not supported; only 100-continue is.`);
     if (id !== undefined) expect(res.headers.get("x-request-id")).toBe(id);
     expect(snapshot(server)).toEqual(before);
   });

@@ -332,33 +332,37 @@ describe("other methods → 405 with Allow", () => {
 describe("requests Node's HTTP parser rejects → a problem with X-Request-Id, then the connection is closed", () => {
   const path = pathOf("updateThread", DOCS_THREAD);
   const head = `PATCH ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ALICE}\r\nContent-Type: application/json\r\n`;
-  const cases: { name: string; request: string; status: number; type: string }[] = [
+  const cases: { name: string; request: string; status: number; type: string; detail: string }[] = [
     {
       name: "header fields over Node's 16 KiB",
       request: `${head}X-Big: ${"a".repeat(20_000)}\r\nContent-Length: 2\r\n\r\n{}`,
       status: 431,
       type: "https://app.puffle.ai/problems/request-header-fields-too-large",
+      detail: "The request line and header fields are too large.",
     },
     {
       name: "a Content-Length that is not a number",
       request: `${head}Content-Length: abc\r\n\r\n{}`,
       status: 400,
       type: "https://app.puffle.ai/problems/invalid-request",
+      detail: "The request could not be parsed as HTTP.",
     },
     {
       name: "no HTTP at all",
       request: "GARBAGE\r\n\r\n",
       status: 400,
       type: "https://app.puffle.ai/problems/invalid-request",
+      detail: "The request could not be parsed as HTTP.",
     },
     {
       name: "chunk extensions over Node's limit",
       request: `${head}Transfer-Encoding: chunked\r\n\r\n2;${"e".repeat(20_000)}\r\n{}\r\n0\r\n\r\n`,
       status: 413,
       type: "https://app.puffle.ai/problems/payload-too-large",
+      detail: "The chunk extensions of the request body are too large.",
     },
   ];
-  for (const { name, request, status, type } of cases) {
+  for (const { name, request, status, type, detail } of cases) {
     it(`${name} → ${status} ${type.slice(type.lastIndexOf("/") + 1)}`, async () => {
       const before = snapshot(server);
       const exchange = await rawExchange(server, request);
@@ -370,7 +374,7 @@ describe("requests Node's HTTP parser rejects → a problem with X-Request-Id, t
       expect(res.headers.get("x-request-id")).toMatch(/^req_[0-9a-f]{20}$/);
       expect(res.headers.get("content-type")).toBe("application/problem+json; charset=utf-8");
       expect(res.headers.get("connection")).toBe("close");
-      expect(res.body).toMatchObject({ type, status });
+      expect(res.body).toMatchObject({ type, status, detail });
       expect(Object.keys(res.body as object)).toEqual(["type", "title", "status", "detail"]);
       expect(snapshot(server)).toEqual(before);
       const ok = await send(server, "updateConversation", DOCS_CONVERSATION, { body: { unread_count: 0 } });
