@@ -46,6 +46,24 @@ describe("parseJsonBody", () => {
     expect((caught as BodyDepthError).pointer).toBe(`/a${"/0".repeat(MAX_BODY_DEPTH - 1)}`);
   });
 
+  // The place is a JSON Pointer: a key's `~` and `/` are escaped (RFC 6901), so it names that key.
+  it.each([
+    ["a", "/a"],
+    ["a/b", "/a~1b"],
+    ["m~n", "/m~0n"],
+    ["~1", "/~01"],
+  ])("names a too-deep value under the key %j as %j (+ /0 per level)", (key, pointer) => {
+    const deep = `{${JSON.stringify(key)}: ${"[".repeat(MAX_BODY_DEPTH)}${"]".repeat(MAX_BODY_DEPTH)}}`;
+    let caught: unknown;
+    try {
+      parseJsonBody(deep);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(BodyDepthError);
+    expect((caught as BodyDepthError).pointer).toBe(`${pointer}${"/0".repeat(MAX_BODY_DEPTH - 1)}`);
+  });
+
   it("throws SyntaxError for invalid JSON", () => {
     expect(() => parseJsonBody("{")).toThrow(SyntaxError);
   });
