@@ -1,5 +1,6 @@
 // Bearer auth, ownership (404 same as missing) and malformed ids, over HTTP on 127.0.0.1.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaultSeed } from "../../src/server/index.js";
 import type { RunningServer } from "../../src/server/index.js";
 import type { OperationId } from "../../src/validators.js";
 import { ALICE, BOB, BOB_CONVERSATION, BOB_THREAD, DOCS_CONVERSATION, DOCS_THREAD, MISSING_ID, send, snapshot, start } from "./http.js";
@@ -39,9 +40,24 @@ describe("bearer auth", () => {
     }
   }
 
-  it("accepts the scheme in any case", async () => {
-    const res = await send(server, "updateConversation", DOCS_CONVERSATION, { token: null, headers: { authorization: `bearer ${ALICE}` }, body: { unread_count: 1 } });
+  it.each([
+    ["the scheme in lower case", `bearer ${ALICE}`],
+    ["the scheme in upper case", `BEARER ${ALICE}`],
+    ["several spaces after the scheme", `Bearer   ${ALICE}`],
+  ])("accepts %s", async (_name, authorization) => {
+    const res = await send(server, "updateConversation", DOCS_CONVERSATION, { token: null, headers: { authorization }, body: { unread_count: 1 } });
     expect(res.status).toBe(200);
+  });
+
+  it("accepts a seed token that ends in = padding (RFC 6750 b64token)", async () => {
+    const padded = "puffle_test_padded==";
+    const custom = await start({ seed: { ...defaultSeed, users: defaultSeed.users.map((u) => (u.token === ALICE ? { ...u, token: padded } : u)) } });
+    try {
+      const res = await send(custom, "updateConversation", DOCS_CONVERSATION, { token: padded, body: { unread_count: 1 } });
+      expect(res.status).toBe(200);
+    } finally {
+      await custom.close();
+    }
   });
 
   it("authenticates before it looks at the id or the body", async () => {

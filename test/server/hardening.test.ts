@@ -108,6 +108,19 @@ describe("every response: Cache-Control: no-store, X-Content-Type-Options: nosni
     expectHeaders(res, name);
   });
 
+  // A client's X-Request-Id is echoed when it is 1 to 200 of [A-Za-z0-9._:-]; otherwise a new one is made.
+  it.each([
+    ["200 characters", "a".repeat(200), true],
+    ["201 characters", "a".repeat(201), false],
+    ["every allowed character", "Az09._:-", true],
+    ["a character outside the set", "abc/def", false],
+  ])("X-Request-Id of %s: echoed %s", async (_name, id, echoed) => {
+    const res = await send(server, "updateConversation", DOCS_CONVERSATION, { body: { unread_count: 1 }, headers: { "x-request-id": id } });
+    expect(res.status).toBe(200);
+    if (echoed) expect(res.headers.get("x-request-id")).toBe(id);
+    else expect(res.headers.get("x-request-id")).toMatch(/^req_[0-9a-f]{20}$/);
+  });
+
   it("the spec declares them, with X-Request-Id, on every response of both operations", () => {
     for (const { operationId, op } of specOperations()) {
       for (const [status, response] of Object.entries(op.responses as JsonObject)) {
