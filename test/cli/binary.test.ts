@@ -526,14 +526,17 @@ describe("help, version and puffle mock", () => {
     },
   );
 
-  it.each([[""], [" "], ["http://127.0.0.1"], ["[::1]"], ["[::]"]])("puffle mock --host %j: exit 2 naming the option, nothing listens", async (host) => {
+  // Not a host: empty, blank, a URL, holding what a URL puts around a host (user info, a query, a
+  // fragment), or an IPv6 address in a URL's brackets.
+  const BAD_HOSTS = [[""], [" "], ["http://127.0.0.1"], ["user@127.0.0.1"], ["127.0.0.1?x"], ["127.0.0.1#x"], ["[::1]"], ["[::]"]];
+  it.each(BAD_HOSTS)("puffle mock --host %j: exit 2 naming the option, nothing listens", async (host) => {
     const run = await puffle(["mock", "--port", "0", "--quiet", "--host", host]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
     expect(oneLine(run)).toContain(`--host must be a host name or an IP address such as 127.0.0.1 or ::1, got ${JSON.stringify(host)}`);
   });
 
-  it.each([[""], [" "], ["http://127.0.0.1"], ["[::1]"], ["[::]"]])("npm run mock --host %j: exit 2 naming the option, nothing listens", async (host) => {
+  it.each(BAD_HOSTS)("npm run mock --host %j: exit 2 naming the option, nothing listens", async (host) => {
     const run = await new Promise<Run>((resolve) => {
       execFile(process.execPath, [MAIN, "--port", "0", "--quiet", "--host", host], { timeout: 20_000 }, (error, stdout, stderr) => {
         resolve({ code: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr });
