@@ -124,6 +124,17 @@ describe("request log", () => {
 });
 
 describe("client text in the log is escaped", () => {
+  // The "dropped" line is written only when something was dropped.
+  it.each([
+    ["a body with nothing to drop", { status: "active" }, []],
+    ["a body with an unknown field", { status: "active", colour: "red" }, [["colour"]]],
+  ])("%s: dropped lines %j", async (_name, body, want) => {
+    const from = lines.length;
+    const res = await send(server, "updateConversation", DOCS_CONVERSATION, { body });
+    expect(res.status).toBe(200);
+    expect(entriesSince(from).flatMap((e) => (e.dropped !== undefined ? [e.dropped] : []))).toEqual(want);
+  });
+
   // Field names a client chose reach the log (the "dropped" line). pino's JSON escapes C0 controls
   // but wrote DEL, C1 controls (U+009B is a CSI to terminals reading 8-bit controls), bidirectional
   // formatting and U+2028/U+2029 as they came: a log shown on a terminal could be driven or disguised.
