@@ -18,6 +18,12 @@ const LINE = /^generate: (?<file>[^\s:]+):(?<line>\d+)(?::(?<col>\d+))? \[(?<rul
 const THREADS = "paths/api_threads_{id}.yaml";
 /** Adds `text` to updateThread, after its operationId line. */
 const onUpdateThread = (text: string) => (t: string) => t.replace("  operationId: updateThread\n", `  operationId: updateThread\n${text}`);
+/** updateThread's request body offered as application/merge-patch+json too, listed first or after application/json. */
+const withMergePatch = (where: "first" | "after") => (t: string) => {
+  const media = (type: string) => `      ${type}:\n        schema:\n          $ref: ../components/schemas/UpdateThreadRequest.yaml\n`;
+  const both = where === "first" ? media("application/merge-patch+json") + media("application/json") : media("application/json") + media("application/merge-patch+json");
+  return t.replace(`    content:\n${media("application/json")}`, `    content:\n${both}`);
+};
 
 const MESSAGES = `parameters:
   - $ref: ../components/parameters/Id.yaml
@@ -92,10 +98,7 @@ const ROWS: Row[] = [
   },
   {
     name: "a second request media type",
-    edits: {
-      [THREADS]: (t) =>
-        t.replace("    content:\n      application/json:\n        schema:\n          $ref: ../components/schemas/UpdateThreadRequest.yaml\n", "    content:\n      application/merge-patch+json:\n        schema:\n          $ref: ../components/schemas/UpdateThreadRequest.yaml\n      application/json:\n        schema:\n          $ref: ../components/schemas/UpdateThreadRequest.yaml\n"),
-    },
+    edits: { [THREADS]: withMergePatch("first") },
     want: { file: THREADS, at: "application/merge-patch+json:", message: /request media type application\/merge-patch\+json is not supported/ },
   },
   {
@@ -118,10 +121,7 @@ const ROWS: Row[] = [
   },
   {
     name: "a second request media type, after application/json",
-    edits: {
-      [THREADS]: (t) =>
-        t.replace("    content:\n      application/json:\n        schema:\n          $ref: ../components/schemas/UpdateThreadRequest.yaml\n", "    content:\n      application/json:\n        schema:\n          $ref: ../components/schemas/UpdateThreadRequest.yaml\n      application/merge-patch+json:\n        schema:\n          $ref: ../components/schemas/UpdateThreadRequest.yaml\n"),
-    },
+    edits: { [THREADS]: withMergePatch("after") },
     want: { file: THREADS, at: "application/merge-patch+json:", message: /request media type application\/merge-patch\+json is not supported/ },
   },
   {

@@ -11,6 +11,18 @@ function expectPlain(value: unknown, path = ""): void {
   for (const [key, member] of Object.entries(value)) expectPlain(member, `${path}/${key}`);
 }
 
+/** The BodyDepthError parseJsonBody throws for `text` (the test fails if it throws none or another). */
+function depthErrorOf(text: string): BodyDepthError {
+  let caught: unknown;
+  try {
+    parseJsonBody(text);
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(BodyDepthError);
+  return caught as BodyDepthError;
+}
+
 describe("parseJsonBody", () => {
   const cases = [
     '{"__proto__": {"polluted": "yes"}, "status": "active"}',
@@ -35,15 +47,7 @@ describe("parseJsonBody", () => {
   it(`rejects nesting deeper than ${MAX_BODY_DEPTH}, naming the place`, () => {
     const ok = `${"[".repeat(MAX_BODY_DEPTH)}${"]".repeat(MAX_BODY_DEPTH)}`;
     expect(() => parseJsonBody(ok)).not.toThrow();
-    const deep = `{"a": ${"[".repeat(MAX_BODY_DEPTH)}${"]".repeat(MAX_BODY_DEPTH)}}`;
-    let caught: unknown;
-    try {
-      parseJsonBody(deep);
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(BodyDepthError);
-    expect((caught as BodyDepthError).pointer).toBe(`/a${"/0".repeat(MAX_BODY_DEPTH - 1)}`);
+    expect(depthErrorOf(`{"a": ${"[".repeat(MAX_BODY_DEPTH)}${"]".repeat(MAX_BODY_DEPTH)}}`).pointer).toBe(`/a${"/0".repeat(MAX_BODY_DEPTH - 1)}`);
   });
 
   // The place is a JSON Pointer: a key's `~` and `/` are escaped (RFC 6901), so it names that key.
@@ -53,15 +57,7 @@ describe("parseJsonBody", () => {
     ["m~n", "/m~0n"],
     ["~1", "/~01"],
   ])("names a too-deep value under the key %j as %j (+ /0 per level)", (key, pointer) => {
-    const deep = `{${JSON.stringify(key)}: ${"[".repeat(MAX_BODY_DEPTH)}${"]".repeat(MAX_BODY_DEPTH)}}`;
-    let caught: unknown;
-    try {
-      parseJsonBody(deep);
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(BodyDepthError);
-    expect((caught as BodyDepthError).pointer).toBe(`${pointer}${"/0".repeat(MAX_BODY_DEPTH - 1)}`);
+    expect(depthErrorOf(`{${JSON.stringify(key)}: ${"[".repeat(MAX_BODY_DEPTH)}${"]".repeat(MAX_BODY_DEPTH)}}`).pointer).toBe(`${pointer}${"/0".repeat(MAX_BODY_DEPTH - 1)}`);
   });
 
   it("throws SyntaxError for invalid JSON", () => {

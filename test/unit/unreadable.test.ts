@@ -107,20 +107,23 @@ describe("a value whose reading throws is reported, never thrown", () => {
     expect(validatePathParams("updateThread", params)).toEqual({ valid: false, errors: [unreadableAt("/id")] });
   });
 
+  /** A body whose `status` getter throws `error` on the first read and gives "active" after. */
+  const throwingOnce = (error: Error) => {
+    let thrown = false;
+    const body: Record<string, unknown> = {};
+    Object.defineProperty(body, "status", {
+      enumerable: true,
+      get() {
+        if (thrown) return "active";
+        thrown = true;
+        throw error;
+      },
+    });
+    return body;
+  };
+
   it("an exception no read repeats (a getter that throws once) is reported with what was thrown", () => {
-    const once = () => {
-      let thrown = false;
-      const body: Record<string, unknown> = {};
-      Object.defineProperty(body, "status", {
-        enumerable: true,
-        get() {
-          if (thrown) return "active";
-          thrown = true;
-          throw new TypeError("first read\nfails");
-        },
-      });
-      return body;
-    };
+    const once = () => throwingOnce(new TypeError("first read\nfails"));
     const checked = { path: "", keyword: "type", message: "could not be checked (TypeError: first read fails)" };
     expect(validateRequestBody("updateThread", once())).toEqual({ valid: false, errors: [checked] });
     expect(validateUpdateThreadRequest(once())).toEqual({ valid: false, errors: [checked] });
@@ -129,16 +132,7 @@ describe("a value whose reading throws is reported, never thrown", () => {
   });
 
   it("what was thrown is cut to 200 characters", () => {
-    let thrown = false;
-    const body: Record<string, unknown> = {};
-    Object.defineProperty(body, "status", {
-      enumerable: true,
-      get() {
-        if (thrown) return "active";
-        thrown = true;
-        throw new TypeError("x".repeat(300));
-      },
-    });
+    const body = throwingOnce(new TypeError("x".repeat(300)));
     expect(validateRequestBody("updateThread", body)).toEqual({ valid: false, errors: [{ path: "", keyword: "type", message: `could not be checked (${`TypeError: ${"x".repeat(300)}`.slice(0, 200)})` }] });
   });
 
