@@ -33,7 +33,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { breakingChanges, METHODS, SpecShapeError } from "./publish/breaking-rules.mjs";
+import { HTTP_METHODS } from "./lib/spec.mjs";
+import { breakingChanges, SpecShapeError } from "./publish/breaking-rules.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SPEC = "generated/openapi.json";
@@ -131,7 +132,7 @@ function lowerHeaderParameters(spec) {
   for (const item of Object.values(spec.paths ?? {})) {
     if (!item || typeof item !== "object") continue;
     lower(item.parameters);
-    for (const method of METHODS) lower(item[method]?.parameters);
+    for (const method of HTTP_METHODS) lower(item[method]?.parameters);
   }
   lower(Object.values(spec.components?.parameters ?? {}));
   return spec;

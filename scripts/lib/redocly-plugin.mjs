@@ -11,6 +11,8 @@
 // body and a 200 record: each would be half-supported (typed, but never sent, checked or served).
 // openapi/README.md, "What the code supports".
 
+import { HTTP_METHODS } from "./spec.mjs";
+
 /** Each extension the pipeline reads → the node types it is read on (openapi/README.md lists them). */
 export const PUFFLE_EXTENSIONS = Object.freeze({
   "x-puffle-behaviour": Object.freeze(["Operation"]), // scripts/lib/meta.mjs
@@ -42,14 +44,13 @@ function KnownExtensions() {
 /** Each operation the typed client, the CLI and the reference server implement → its method (src/client.ts sends PATCH). */
 export const SUPPORTED_OPERATIONS = Object.freeze({ updateConversation: "patch", updateThread: "patch" });
 
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 const SEE = "(openapi/README.md, \"What the code supports\")";
 
 function SupportedShape() {
   return {
     PathItem: {
       enter(item, ctx) {
-        for (const method of METHODS) {
+        for (const method of HTTP_METHODS) {
           const op = item?.[method];
           if (op === null || typeof op !== "object") continue;
           const id = op.operationId;

@@ -86,8 +86,8 @@
 // member, is not a change in itself — unless an additionalProperties: false no longer sees the
 // property (closed-object, removed-response-field). Optic reports removed operations and statuses: not repeated.
 
-/** The HTTP methods a path item may hold an operation under. */
-export const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+import { HTTP_METHODS } from "../lib/spec.mjs";
+
 const LOWER = ["minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties"];
 const UPPER = ["maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties"];
 /** The keywords that close an object: `false` refuses a property not listed, a schema constrains it. */
@@ -510,7 +510,7 @@ function operations(spec) {
   const out = new Map();
   for (const [path, raw] of Object.entries(spec.paths ?? {})) {
     const item = resolve(spec, raw);
-    for (const method of METHODS) if (item[method]) out.set(`${method.toUpperCase()} ${path}`, { item, op: item[method] });
+    for (const method of HTTP_METHODS) if (item[method]) out.set(`${method.toUpperCase()} ${path}`, { item, op: item[method] });
   }
   return out;
 }

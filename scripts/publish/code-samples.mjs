@@ -6,10 +6,10 @@
 // tests in test/publish/, which run each sample (curl, the `puffle` CLI, the TypeScript client)
 // against the reference server with the server URL swapped for a loopback one.
 
+import { HTTP_METHODS } from "../lib/spec.mjs";
+
 /** The request example a sample shows: `docs` (the public docs' own example) when present. */
 export const SAMPLE_EXAMPLE = "docs";
-
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 /** Resolves a local `$ref` (`#/components/...`) in the bundled spec. */
 export function deref(spec, node) {
@@ -33,7 +33,7 @@ export function deref(spec, node) {
 export function operationsOf(spec) {
   const out = [];
   for (const [path, item] of Object.entries(spec.paths ?? {})) {
-    for (const method of METHODS) {
+    for (const method of HTTP_METHODS) {
       if (item[method]) out.push({ path, method, operation: item[method], pathItem: item });
     }
   }

@@ -20,9 +20,8 @@ export function workspace(): Workspace {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "puffle-pipeline-"));
   fs.cpSync(path.join(repoRoot, "openapi"), path.join(dir, "openapi"), { recursive: true });
   fs.copyFileSync(path.join(repoRoot, "redocly.yaml"), path.join(dir, "redocly.yaml"));
-  // The Redocly plugin redocly.yaml lists, at the same place relative to it.
-  fs.mkdirSync(path.join(dir, "scripts/lib"), { recursive: true });
-  fs.copyFileSync(path.join(repoRoot, "scripts/lib/redocly-plugin.mjs"), path.join(dir, "scripts/lib/redocly-plugin.mjs"));
+  // The Redocly plugin redocly.yaml lists, at the same place relative to it, with the modules it imports.
+  fs.cpSync(path.join(repoRoot, "scripts/lib"), path.join(dir, "scripts/lib"), { recursive: true });
   fs.mkdirSync(path.join(dir, "out"));
   fs.cpSync(path.join(repoRoot, "generated"), path.join(dir, "out", "generated"), { recursive: true });
   const file = (relative: string) => path.join(dir, "openapi", relative);
