@@ -21,7 +21,7 @@ import { CORS_ALLOW_METHODS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS, corsAllo
 import type { CorsOption, CorsPolicy } from "./cors.js";
 import { contentCodings, isJsonType, transferCodings, unsupportedCharset } from "./content-headers.js";
 import { BodyDepthError, parseJsonBody } from "./json.js";
-import { CLOSE_GRACE_MS } from "./launch.js";
+import { CLOSE_GRACE_MS, WILDCARD_ADDRESSES } from "./launch.js";
 import { PROBLEM_CONTENT_TYPE, problems } from "./problems.js";
 import type { ProblemBody } from "./problems.js";
 import { loadSeed, validateSeed } from "./seed.js";
@@ -694,9 +694,6 @@ async function listenOnOtherAddresses(app: PuffleFastifyInstance, host: string, 
   );
 }
 
-/** The loopback address (as a URL's host) a listener on a wildcard address answers on. */
-const WILDCARD_LOOPBACK: Record<string, string | undefined> = { "0.0.0.0": "127.0.0.1", "::": "[::1]" };
-
 /** Starts the reference server on `host:port` (default 127.0.0.1:4010; port 0 = any free port). */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const { port = 4010, host = "127.0.0.1", dataFile, ...rest } = options;
@@ -736,15 +733,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // A wildcard host (0.0.0.0, `::`, or a spelling of them such as "0") listens on every address,
   // but is no address to connect to (Windows refuses it, browsers block it): the URL names the
   // loopback address of its family, on which the wildcard listener answers.
-  const loopback = bound === undefined ? undefined : WILDCARD_LOOPBACK[bound.address];
+  const loopback = bound === undefined ? undefined : WILDCARD_ADDRESSES[bound.address]?.loopback;
   const urlHost = loopback ?? (host.includes(":") ? `[${host}]` : host);
   return {
     url: `http://${urlHost}:${actualPort}`,
     port: actualPort,
     app,
-    // A connection still open after CLOSE_GRACE_MS (a client that sent half a request) is cut, as
-    // the launchers do: close() waited for it until Node's request timeout (60 s), an afterAll hook
-    // timing out meanwhile.
+    // A connection still open after CLOSE_GRACE_MS (a client that sent half a request) is cut (the
+    // launchers' SIGINT/SIGTERM stop relies on it): close() waited for it until Node's request
+    // timeout (60 s), an afterAll hook timing out meanwhile.
     close: async () => {
       const cut = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS);
       cut.unref();

@@ -10,19 +10,27 @@ export { corsBannerLine, parseCorsArgument } from "./cors.js";
 export type { CorsOrigins } from "./cors.js";
 
 /**
- * What the banner adds to its URL when the server listens on a wildcard address (`--host 0.0.0.0`,
- * `--host ::`): the URL is then a loopback address (startServer's `url`), which alone would read as
- * if only loopback were served. Undefined otherwise.
+ * The wildcard addresses (`--host 0.0.0.0`, `--host ::`, or a spelling of them such as "0"), by the
+ * address the server is bound to: the loopback address (as a URL's host) the listener answers on,
+ * which startServer's `url` names, and what the banner says is served.
+ */
+export const WILDCARD_ADDRESSES: Readonly<Record<string, { loopback: string; serves: string } | undefined>> = {
+  "0.0.0.0": { loopback: "127.0.0.1", serves: "every IPv4 address" },
+  "::": { loopback: "[::1]", serves: "every address" },
+};
+
+/**
+ * What the banner adds to its URL when the server listens on a wildcard address: the URL is then a
+ * loopback address (startServer's `url`), which alone would read as if only loopback were served.
+ * Undefined otherwise.
  */
 export function wildcardNote(running: RunningServer): string | undefined {
   const address = running.app.server.address();
   if (typeof address !== "object" || address === null) return undefined;
-  if (address.address === "0.0.0.0") return "every IPv4 address";
-  if (address.address === "::") return "every address";
-  return undefined;
+  return WILDCARD_ADDRESSES[address.address]?.serves;
 }
 
-/** How long open requests may finish after SIGINT/SIGTERM before their connections are cut. */
+/** How long open requests may finish once startServer's `close()` is called (SIGINT/SIGTERM) before their connections are cut. */
 export const CLOSE_GRACE_MS = 1000;
 
 /**
@@ -59,15 +67,13 @@ export function logHeldUntilBanner(write: (text: string) => void): { stream: { w
 }
 
 /**
- * Stops `running` on the first SIGINT or SIGTERM and exits 0 (1 if closing fails). A client that sent
- * half a request (or holds a slow upload) would keep the server alive: such connections are cut after
- * CLOSE_GRACE_MS (startServer's `close()` cuts them too; the timer here also covers a RunningServer
- * from elsewhere). Install it before printing the
+ * Stops `running` (startServer's) on the first SIGINT or SIGTERM and exits 0 (1 if closing fails).
+ * A client that sent half a request (or holds a slow upload) does not keep the server alive:
+ * startServer's `close()` cuts such connections after CLOSE_GRACE_MS. Install it before printing the
  * banner, so that whoever waits for the banner may stop the server at once.
  */
 export function stopOnSignals(running: RunningServer): void {
   const stop = () => {
-    setTimeout(() => running.app.server.closeAllConnections(), CLOSE_GRACE_MS).unref();
     running.close().then(
       () => process.exit(0),
       () => process.exit(1),
