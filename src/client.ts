@@ -415,17 +415,50 @@ function checkRetryOptions(value: unknown): RetrySettings {
   };
 }
 
+/**
+ * The client's "abort" handlers on each signal, behind one listener of its own per signal: the calls
+ * in flight that share a signal (a caller's, such as a service's shutdown signal, or a batch's, see
+ * `DeadlineQueue`) add one listener to it in all, not one each (Node warns past 10 listeners:
+ * MaxListenersExceededWarning). The listener is removed with the last handler.
+ */
+const ABORT_HANDLERS = new WeakMap<AbortSignal, { readonly handlers: Set<() => void>; readonly dispatch: () => void }>();
+
+/** Calls `handler` when `signal` aborts, until the returned function is called. */
+function onAbort(signal: AbortSignal, handler: () => void): () => void {
+  let entry = ABORT_HANDLERS.get(signal);
+  if (entry === undefined) {
+    const handlers = new Set<() => void>();
+    const dispatch = () => {
+      ABORT_HANDLERS.delete(signal);
+      for (const h of handlers) h();
+      handlers.clear();
+    };
+    entry = { handlers, dispatch };
+    ABORT_HANDLERS.set(signal, entry);
+    signal.addEventListener("abort", dispatch, { once: true });
+  }
+  const mine = entry;
+  // A handler of its own per registration, so that one function registered twice is removed once.
+  const registered = () => handler();
+  mine.handlers.add(registered);
+  return () => {
+    if (!mine.handlers.delete(registered) || mine.handlers.size > 0 || ABORT_HANDLERS.get(signal) !== mine) return;
+    ABORT_HANDLERS.delete(signal);
+    signal.removeEventListener("abort", mine.dispatch);
+  };
+}
+
 /** Resolves after `ms`, or as soon as `signal` aborts. */
 function defaultSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise<void>((resolve) => {
     if (signal?.aborted) return resolve();
     const done = () => {
       clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
+      stop?.();
       resolve();
     };
     const timer = setTimeout(done, ms);
-    signal?.addEventListener("abort", done, { once: true });
+    const stop = signal ? onAbort(signal, done) : undefined;
   });
 }
 
@@ -500,15 +533,14 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   promise.catch(() => {}); // the loser of the race must not become an unhandled rejection
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
+    const stop = onAbort(signal, () => reject(signal.reason));
     promise.then(
       (value) => {
-        signal.removeEventListener("abort", onAbort);
+        stop();
         resolve(value);
       },
       (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
+        stop();
         reject(error);
       },
     );
@@ -601,8 +633,7 @@ async function exchange(base: (input: Request) => Promise<Response>, retry: Retr
           controller?.abort(new DOMException(`no response within ${timeoutMs} ms`, "TimeoutError"));
         }, timeoutMs)
       : undefined;
-  const onCallerAbort = caller !== undefined && controller !== undefined && caller !== signal ? () => controller.abort(caller.reason) : undefined;
-  if (onCallerAbort) caller?.addEventListener("abort", onCallerAbort, { once: true });
+  const stopCallerAbort = caller !== undefined && controller !== undefined && caller !== signal ? onAbort(caller, () => controller.abort(caller.reason)) : undefined;
   let attempts = 0;
   const failed = (error: unknown): PuffleError => failure(error, url, operationId, attempts, timedOut ? timeoutMs : undefined, caller);
   try {
@@ -647,7 +678,7 @@ async function exchange(base: (input: Request) => Promise<Response>, retry: Retr
     }
   } finally {
     if (timer !== undefined) clearTimeout(timer);
-    if (onCallerAbort) caller?.removeEventListener("abort", onCallerAbort);
+    stopCallerAbort?.();
   }
 }
 
@@ -1091,8 +1122,7 @@ async function fastExchange(
   first?: { result: Exchanged | undefined; error: unknown },
 ): Promise<Exchanged> {
   let attempts = 0;
-  const onCallerAbort = caller !== undefined && d !== undefined ? () => d.abort(caller.reason) : undefined;
-  if (onCallerAbort) caller?.addEventListener("abort", onCallerAbort, { once: true });
+  const stopCallerAbort = caller !== undefined && d !== undefined ? onAbort(caller, () => d.abort(caller.reason)) : undefined;
   try {
     for (;;) {
       attempts += 1;
@@ -1127,7 +1157,7 @@ async function fastExchange(
     }
   } finally {
     if (d !== undefined) release(d, queue);
-    if (onCallerAbort) caller?.removeEventListener("abort", onCallerAbort);
+    stopCallerAbort?.();
   }
 }
 
