@@ -651,7 +651,7 @@ async function exchange(base: (input: Request) => Promise<Response>, retry: Retr
       let response: Response | undefined;
       let failure: unknown;
       try {
-        const sent = Promise.resolve(requestFor(attempts)).then(base);
+        const sent = Promise.resolve(requestFor(attempts)).then(base).then((r) => unlessOver(r, signal));
         const received = responseOf(signal ? await raceAbort(sent, signal) : await sent);
         const reading = NULL_BODY_STATUSES.has(received.status) ? null : readBytes(received, plan.maxResponseBytes);
         const bytes = reading === null ? null : signal ? await raceAbort(reading, signal) : await reading;
@@ -976,7 +976,7 @@ async function adopt(received: unknown, limit: number): Promise<Response> {
 
 /** Sends once through `base` and reads the whole body as text. */
 async function attempt(base: TransportFetch, url: string, init: RequestInit, limit: number): Promise<Exchanged> {
-  const received = await base(url, init);
+  const received = unlessOver(await base(url, init), init.signal);
   // The common case costs one check; any other result is checked, and another fetch's response copied.
   const response = received instanceof Response && received.status !== 0 ? received : await adopt(received, limit);
   const text = NULL_BODY_STATUSES.has(response.status) ? "" : UTF8.decode(await readBytes(response, limit));
@@ -1003,6 +1003,17 @@ class ResponseTooLargeError extends RangeError {
     super(`the response body is larger than maxResponseBytes (${limit} bytes); it was not read further`);
     this.name = "ResponseTooLargeError";
   }
+}
+
+/**
+ * What the transport answered, unless the call is already over (`signal` aborted: its deadline
+ * passed or the caller aborted, and the transport, which ignored its signal, answered late): then
+ * nobody will read the body, which is cancelled rather than left holding its connection.
+ */
+function unlessOver<T>(received: T, signal: AbortSignal | null | undefined): T {
+  if (!signal?.aborted) return received;
+  if (received !== null && typeof received === "object") cancelBody(received as unknown as Response);
+  throw signal.reason;
 }
 
 /** Stops reading a body that will not be read (a foreign response's body may not be a web stream). */
