@@ -908,7 +908,10 @@ class DeadlineQueue {
   }
 
   private arm(at: number): void {
-    this.timer = setTimeout(() => this.fire(), Math.max(1, Math.ceil(at - now())));
+    // A batch fires `granularity` ms after its calls' deadline, which may be past the most a timer
+    // holds (a timeoutMs near MAX_TIMER_MS): Node would cut the timer to 1 ms, with a warning. A timer
+    // that fires before its batch is due is armed again for the rest (see `fire`).
+    this.timer = setTimeout(() => this.fire(), Math.min(MAX_TIMER_MS, Math.max(1, Math.ceil(at - now()))));
   }
 
   private fire(): void {

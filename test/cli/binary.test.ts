@@ -126,6 +126,14 @@ describe("against the reference server", () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ conversation: { status: "archived" } });
   });
 
+  // The documented bounds of --timeout: the largest printed Node's multi-line TimeoutOverflowWarning on stderr.
+  it.each(["0", "60000", "2147483647"])("--timeout %s: exit 0, the result on stdout, nothing on stderr", async (timeout) => {
+    const run = await puffle(["conversation", "update", "--base-url", server.url, "--id", CONVERSATION, "--status", "archived", "--timeout", timeout]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ conversation: { status: "archived" } });
+  });
+
   it("an empty PUFFLE_BASE_URL is unset, as an empty PUFFLE_API_KEY is: the spec's server", async () => {
     const run = await puffle(["conversation", "update", "--id", CONVERSATION, "--status", "archived", "--dry-run"], { PUFFLE_BASE_URL: "" });
     expect(run.code).toBe(0);
