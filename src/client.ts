@@ -215,6 +215,20 @@ function loadValidators(): Promise<Validators> {
 }
 
 /**
+ * The validators, to `what` (`"check the path id"`, …) for `operationId`. When they cannot be loaded
+ * (in a browser, a stale deploy's chunk that now 404s; in Node, the file missing): a `PuffleError`
+ * naming the operation and what could not be checked, the import error as its `cause`. The next
+ * call tries the import again.
+ */
+async function validatorsTo(operationId: OperationId, what: string): Promise<Validators> {
+  try {
+    return await loadValidators();
+  } catch (error) {
+    throw new PuffleError(`${operationId}: could not load the validators to ${what}: ${shown(messageOf(error))}`, { cause: error });
+  }
+}
+
+/**
  * The spec's pattern for the path `id` (`components.parameters.Id`: a canonical UUID, the nil and
  * the max UUID); test/client/direct-fetch.test.ts checks it against generated/openapi.json and against
  * `validatePathParams`. An id it matches is accepted by the generated validator too (the spec's
@@ -735,11 +749,11 @@ function specMiddleware(validate: ValidateMode | undefined): Middleware {
       if (!operationId) return undefined;
       const id = (params.path as { id?: unknown } | undefined)?.id;
       if (typeof id !== "string" || !ID_PATTERN.test(id)) {
-        const issues = pathIssues(validators ?? (await loadValidators()), operationId, params.path);
+        const issues = pathIssues(validators ?? (await validatorsTo(operationId, "check the path id")), operationId, params.path);
         if (issues) throw new PuffleValidationError({ target: "path", operationId, issues });
       }
       if (checkRequest) {
-        const v = validators ?? (await loadValidators());
+        const v = validators ?? (await validatorsTo(operationId, "check the request body"));
         const text = REQUEST_BODIES.get(request) ?? (request.body === null ? "" : await request.clone().text());
         const parsed = text === "" ? { ok: true as const, value: undefined } : parseJson(text);
         const result = parsed.ok
@@ -765,7 +779,7 @@ function specMiddleware(validate: ValidateMode | undefined): Middleware {
       }
       if (parsed.ok && !checkResponse) return undefined;
       const result = parsed.ok
-        ? (validators ?? (await loadValidators())).validateResponseBody(operationId, response.status, parsed.value)
+        ? (validators ?? (await validatorsTo(operationId, "check the response body"))).validateResponseBody(operationId, response.status, parsed.value)
         : { valid: false as const, errors: [{ path: "", keyword: "content", message: "is not JSON" }] };
       if (!result.valid) {
         throw new PuffleValidationError({
@@ -1306,11 +1320,11 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
     }
     const canonical = typeof id === "string" && ID_PATTERN.test(id);
     if (!canonical) {
-      const issues = pathIssues(validators ?? (await loadValidators()), operationId, { id });
+      const issues = pathIssues(validators ?? (await validatorsTo(operationId, "check the path id")), operationId, { id });
       if (issues) throw new PuffleValidationError({ target: "path", operationId, issues });
     }
     if (checkRequest) {
-      const v = validators ?? (await loadValidators());
+      const v = validators ?? (await validatorsTo(operationId, "check the request body"));
       const parsed = payload === undefined ? { ok: true as const, value: undefined } : parseJson(payload);
       const result = parsed.ok ? v.validateRequestBody(operationId, parsed.value) : { valid: false as const, errors: [{ path: "", keyword: "content", message: "is not JSON" }] };
       if (!result.valid) throw new PuffleValidationError({ target: "request", operationId, issues: result.errors });
@@ -1354,7 +1368,7 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
       throw await apiError(operationId, response, parsed.ok && x.text !== "" ? parsed.value : x.text, x.attempts);
     }
     if (checkResponse) {
-      const v = validators ?? (await loadValidators());
+      const v = validators ?? (await validatorsTo(operationId, "check the response body"));
       const parsed = exchangedJson(x);
       const result = parsed.ok ? v.validateResponseBody(operationId, response.status, parsed.value) : { valid: false as const, errors: [{ path: "", keyword: "content", message: "is not JSON" }] };
       if (!result.valid) {
@@ -1376,12 +1390,22 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
   };
 }
 
-/** The `PuffleApiError` for a non-2xx answer (the validators, loaded on demand, say whether the body is a `Problem`). */
+/**
+ * The `PuffleApiError` for a non-2xx answer (the validators, loaded on demand, say whether the body is
+ * a `Problem`). When they cannot be loaded, the error is still the `PuffleApiError`, its body not
+ * checked (`problem` and `existingThread` undefined) and the load error as its `cause`.
+ */
 async function apiError(operationId: OperationId, response: Response, received: unknown, attempts: number): Promise<PuffleApiError> {
-  const v = validators ?? (await loadValidators());
+  const init = { operationId, status: response.status, statusText: response.statusText, body: received, headers: response.headers, attempts };
+  let v: Validators;
+  try {
+    v = validators ?? (await loadValidators());
+  } catch (error) {
+    return new PuffleApiError({ ...init, problem: undefined, cause: error });
+  }
   const problem = v.validateProblem(received) ? (received as PuffleApiError["problem"]) : undefined;
   const existingThread = response.status === 409 && v.validateDuplicateThreadProblem(received) ? (received as { existing_thread: Thread }).existing_thread : undefined;
-  return new PuffleApiError({ operationId, status: response.status, statusText: response.statusText, body: received, problem, headers: response.headers, existingThread, attempts });
+  return new PuffleApiError({ ...init, problem, existingThread });
 }
 
 /** The `conversation` / `thread` member of a 2xx body, or the `PuffleValidationError` saying why there is none. */

@@ -119,8 +119,13 @@ export class PuffleApiError<Op extends OperationId = OperationId> extends Puffle
   /** How many times the request was sent (1 unless a network error, 408, 429 or 5xx was retried); this is the last answer. */
   readonly attempts: number;
 
-  constructor(init: { operationId: Op; status: number; statusText?: string | undefined; body: unknown; problem: Problem | undefined; headers: Headers; existingThread?: Thread | undefined; attempts?: number | undefined }) {
+  /**
+   * `cause`: why the body could not be checked against the spec (the client's validators could not be
+   * loaded). Given, the message says the body was not checked, and `cause` is set.
+   */
+  constructor(init: { operationId: Op; status: number; statusText?: string | undefined; body: unknown; problem: Problem | undefined; headers: Headers; existingThread?: Thread | undefined; attempts?: number | undefined; cause?: unknown }) {
     const requestId = init.headers.get("x-request-id") ?? undefined;
+    const unchecked = "cause" in init;
     // What the server sent is shown on one line and cut (`shown`); the properties keep it whole.
     const detail = init.problem?.detail ? shown(init.problem.detail) : "";
     const summary = init.problem
@@ -129,11 +134,14 @@ export class PuffleApiError<Op extends OperationId = OperationId> extends Puffle
         ? "empty response body"
         : typeof init.body === "string"
           ? `non-JSON response body (${shown(init.headers.get("content-type") ?? "no content type")})`
-          : "response body is not a problem details object";
+          : unchecked
+            ? "JSON response body"
+            : "response body is not a problem details object";
+    const note = unchecked ? " (the body was not checked: the validators could not be loaded)" : "";
     const statusText = init.statusText ? shown(init.statusText) : "";
     const shownId = requestId ? shown(requestId) : "";
     const attempts = init.attempts ?? 1;
-    super(`${init.operationId}: HTTP ${init.status}${statusText ? ` ${statusText}` : ""}: ${summary}${shownId ? ` (request id ${shownId})` : ""}${attemptsSuffix(attempts)}`);
+    super(`${init.operationId}: HTTP ${init.status}${statusText ? ` ${statusText}` : ""}: ${summary}${note}${shownId ? ` (request id ${shownId})` : ""}${attemptsSuffix(attempts)}`, unchecked ? { cause: init.cause } : undefined);
     this.name = "PuffleApiError";
     this.operationId = init.operationId;
     this.status = init.status;
