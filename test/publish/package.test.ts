@@ -6,9 +6,9 @@
 // CommonJS file. The same consumer is then compiled under other project settings (node10 with CommonJS
 // output, node16, bundler, preserve, `verbatimModuleSyntax`, `declaration`, TypeScript 5.4, README's
 // minimum, pnpm's layout) and bundled for a browser, where the client runs in Chromium over an injected fetch.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import type { SpawnOptions } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -165,6 +165,33 @@ describe("the tarball (npm pack)", () => {
       }
     }
     expect(dangling).toEqual([]);
+  });
+
+  it("every shipped dist/ file is compiled from a src/ file: nothing a renamed or removed source left in dist/", () => {
+    // tsc never deletes an output: the build (prepack, and the vitest global setup that made this
+    // dist/) empties dist/ first, or a removed src/x.ts's dist/x.js and x.d.ts would ship.
+    const compiled = files.filter((f) => /^dist\/.+\.(js|d\.ts)$/.test(f));
+    expect(compiled).toContain("dist/index.js");
+    const orphans = compiled.filter((f) => !existsSync(path.join(root, "src", f.slice("dist/".length).replace(/\.(js|d\.ts)$/, ".ts"))));
+    expect(orphans).toEqual([]);
+  });
+
+  it("npm run build (what prepack runs) empties dist/ first, keeping dist/docs/ (npm run docs' output, not shipped)", () => {
+    expect(pkg.scripts.prepack).toBe("npm run build");
+    expect(pkg.scripts.build).toBe("node scripts/clean-dist.mjs && tsc -p tsconfig.build.json");
+    // The script on a dist/ of its own (it empties the dist/ beside its scripts/ folder).
+    const copy = path.join(dir, "clean-dist");
+    mkdirSync(path.join(copy, "scripts"), { recursive: true });
+    cpSync(path.join(root, "scripts/clean-dist.mjs"), path.join(copy, "scripts/clean-dist.mjs"));
+    for (const [file, text] of [["dist/removed.js", ""], ["dist/removed.d.ts", ""], ["dist/old/nested.js", ""], ["dist/docs/index.html", "<html>"]] as const) {
+      mkdirSync(path.dirname(path.join(copy, file)), { recursive: true });
+      writeFileSync(path.join(copy, file), text);
+    }
+    execFileSync(process.execPath, [path.join(copy, "scripts/clean-dist.mjs")]);
+    expect(readdirSync(path.join(copy, "dist"), { recursive: true }).map(String).sort()).toEqual(["docs", path.join("docs", "index.html")]);
+    // No dist/ at all (a fresh clone): nothing to do.
+    rmSync(path.join(copy, "dist"), { recursive: true });
+    execFileSync(process.execPath, [path.join(copy, "scripts/clean-dist.mjs")]);
   });
 });
 

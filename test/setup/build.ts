@@ -1,5 +1,6 @@
-// Vitest global setup: compiles src/ to dist/ once per run (`npm run build`), so that tests that
-// need the package as users get it (the `puffle` binary, dist entries) run against fresh output.
+// Vitest global setup: empties dist/ and compiles src/ to it once per run (`npm run build`'s two
+// steps), so that tests that need the package as users get it (the `puffle` binary, dist entries,
+// the packed file list) run against fresh output, with nothing a removed src/ file left behind.
 // Type errors do not stop the run here (tsc still emits; `npm run typecheck`, part of `npm test`,
 // is where they fail); a build that emits nothing does.
 import { spawnSync } from "node:child_process";
@@ -10,6 +11,8 @@ import { fileURLToPath } from "node:url";
 export default function setup(): void {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
   const started = Date.now();
+  const cleaned = spawnSync(process.execPath, [path.join(root, "scripts/clean-dist.mjs")], { cwd: root, encoding: "utf8" });
+  if (cleaned.status !== 0) throw new Error(`scripts/clean-dist.mjs failed: ${cleaned.stdout}${cleaned.stderr}`);
   const result = spawnSync(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-p", path.join(root, "tsconfig.build.json")], {
     cwd: root,
     encoding: "utf8",
