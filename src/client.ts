@@ -198,7 +198,7 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 /**
  * The generated validators (`./client-validators.js`, most of the client's size) are loaded on first use:
  * with `validate` set (loading starts when the client is created), for a path id that is not a
- * canonical UUID, and to read an error response. A client that never needs them never loads them.
+ * canonical UUID, and to read an error response whose body is JSON. A client that never needs them never loads them.
  */
 type Validators = typeof import("./client-validators.js");
 let validators: Validators | undefined;
@@ -1391,12 +1391,14 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
 }
 
 /**
- * The `PuffleApiError` for a non-2xx answer (the validators, loaded on demand, say whether the body is
- * a `Problem`). When they cannot be loaded, the error is still the `PuffleApiError`, its body not
+ * The `PuffleApiError` for a non-2xx answer (the validators, loaded on demand, say whether a JSON body
+ * is a `Problem`). When they cannot be loaded, the error is still the `PuffleApiError`, its body not
  * checked (`problem` and `existingThread` undefined) and the load error as its `cause`.
  */
 async function apiError(operationId: OperationId, response: Response, received: unknown, attempts: number): Promise<PuffleApiError> {
   const init = { operationId, status: response.status, statusText: response.statusText, body: received, headers: response.headers, attempts };
+  // A body that is not JSON (text, `""` when empty: a proxy's HTML page) is no Problem: nothing to load.
+  if (typeof received === "string") return new PuffleApiError({ ...init, problem: undefined });
   let v: Validators;
   try {
     v = validators ?? (await loadValidators());

@@ -171,6 +171,19 @@ describe("the validators cannot be loaded", () => {
     expect(seen!.message).not.toMatch(/[\r\n]/);
   });
 
+  // A body that is not JSON (a proxy's HTML page, an empty body) cannot be a Problem: nothing is
+  // loaded to read it, so it is the PuffleApiError it always was, with nothing left unchecked.
+  const textRows: [string, Answer, string][] = [
+    ["a proxy's HTML 502", { status: 502, statusText: "Bad Gateway", body: "<html>bad gateway</html>", headers: { "content-type": "text/html" } }, "updateThread: HTTP 502 Bad Gateway: non-JSON response body (text/html)"],
+    ["an empty 404", { status: 404, body: "" }, "updateThread: HTTP 404: empty response body"],
+  ];
+
+  it.each(textRows)("%s needs no validators: the usual PuffleApiError, no cause", (_name, answer, message) => {
+    const [seen] = drive([{ via: "method", id: THREAD_ID, answers: [answer] }]);
+    expect(seen).toMatchObject({ name: "PuffleApiError", apiError: true, status: answer.status, body: answer.body, problem: null, hasCause: false, sent: 1 });
+    expect(seen!.message).toBe(message);
+  });
+
   it("a later call tries the import again: once the file is back, the error response is checked", () => {
     const notFound: Call = { via: "method", id: THREAD_ID, answers: [{ status: 404, statusText: "Not Found", body: json(NOT_FOUND) }] };
     try {
