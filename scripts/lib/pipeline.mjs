@@ -14,8 +14,9 @@ import { findRefCycle } from "./ref-cycle.mjs";
 
 /** The modules the steps need, loaded once the types worker has started. */
 async function loadSteps() {
-  const [redocly, { buildValidators }, { buildMeta }, { buildExamples }, { installLinearNames }] = await Promise.all([
+  const [redocly, { specResolver }, { buildValidators }, { buildMeta }, { buildExamples }, { installLinearNames }] = await Promise.all([
     import("@redocly/openapi-core"),
+    import("./spec-resolver.mjs"),
     import("./validators.mjs"),
     import("./meta.mjs"),
     import("./examples.mjs"),
@@ -24,7 +25,7 @@ async function loadSteps() {
   // Redocly's lint compiles the spec's schemas (to check its examples) with its fork of AJV, whose
   // code generator is AJV's: the same linear name counts as the validators step's (same code).
   installLinearNames("@redocly/ajv", import.meta.resolve("@redocly/openapi-core"));
-  return { redocly, buildValidators, buildMeta, buildExamples };
+  return { redocly, specResolver, buildValidators, buildMeta, buildExamples };
 }
 
 export const NOTICE = "generated from openapi/ by scripts/generate.mjs — do not edit; change openapi/ and run `npm run generate`";
@@ -232,12 +233,13 @@ export async function runPipeline({ spec, config: configPath, log, lintProblems 
   }
 }
 
-async function steps(root, configPath, log, lintProblems, types, { redocly, buildValidators, buildMeta, buildExamples }) {
-  const { BaseResolver, loadConfig, lint, bundle, getLineColLocation } = redocly;
+async function steps(root, configPath, log, lintProblems, types, { redocly, specResolver, buildValidators, buildMeta, buildExamples }) {
+  const { loadConfig, lint, bundle, getLineColLocation } = redocly;
   const config = await loadConfig({ configPath: path.resolve(configPath) });
   // One resolver for lint and bundle: it keeps each file it read and parsed, so the bundle reuses
   // what lint loaded instead of reading and parsing every file again (lint only reads the documents).
-  const externalRefResolver = new BaseResolver(config.resolve);
+  // It reads only files inside the spec's folder, and fetches nothing (lib/spec-resolver.mjs).
+  const externalRefResolver = specResolver(config.resolve, root);
 
   let counted = 0;
   await timed(log, "lint", async () => {

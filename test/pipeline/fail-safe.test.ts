@@ -204,6 +204,41 @@ describe("a spec file that is not UTF-8 fails at its first bad byte", () => {
   }, SLOW);
 });
 
+// A spec edit that CI regenerates must not make the pipeline fetch a URL (a server that never
+// answers hung it; one that did had its document bundled into generated/) or read a file outside
+// the spec's folder (any file the job can read, a credentials JSON, was bundled when it parsed as a
+// schema). Refused at the `$ref`, before anything is read.
+describe("a $ref out of the spec's folder is refused at the $ref, never fetched or read", () => {
+  const OUTSIDE = "type: string\nformat: uuid\ndescription: from outside the spec's folder\n";
+  const cases: [string, { files?: Record<string, string>; symlink?: [string, string]; ref: string; want: RegExp }][] = [
+    ["an http URL (a closed loopback port)", { ref: '"http://127.0.0.1:9/Uuid.yaml"', want: /http:\/\/127\.0\.0\.1:9\/Uuid\.yaml is a URL: URLs are never fetched/ }],
+    ["an https URL", { ref: '"https://127.0.0.1:9/Uuid.yaml#/x"', want: /https:\/\/127\.0\.0\.1:9\/Uuid\.yaml is a URL/ }],
+    ["a file: URL", { ref: '"file:///etc/hostname"', want: /file:\/\/\/etc\/hostname is a URL/ }],
+    ["an absolute path (/etc/passwd)", { ref: "/etc/passwd", want: /\/etc\/passwd is outside it/ }],
+    ["a schema file beside openapi/ (bundled before)", { files: { "../outside.yaml": OUTSIDE }, ref: "../../../outside.yaml", want: /outside\.yaml is outside it/ }],
+    ["a symlink inside openapi/ to a file outside it", { files: { "../outside.yaml": OUTSIDE }, symlink: ["components/schemas/Link.yaml", "../../../outside.yaml"], ref: "Link.yaml", want: /Link\.yaml is outside it/ }],
+  ];
+  it.each(cases)("%s", (_name, { files = {}, symlink, ref, want }) => {
+    const ws = workspace();
+    try {
+      for (const [file, text] of Object.entries(files)) fs.writeFileSync(ws.file(file), text);
+      if (symlink) fs.symlinkSync(symlink[1], ws.file(symlink[0]));
+      ws.edit("components/schemas/ConversationRow.yaml", (t) => t.replace("$ref: Uuid.yaml", `$ref: ${ref}`));
+      const before = snapshot(ws.out);
+      const line = oneLine(generate(ws));
+      const m = LINE.exec(line);
+      expect(m, line).not.toBeNull();
+      expect(m!.groups).toMatchObject({ file: "openapi/components/schemas/ConversationRow.yaml", rule: "no-unresolved-refs" });
+      expect(Number(m!.groups!.line)).toBe(lineOf(fs.readFileSync(ws.file("components/schemas/ConversationRow.yaml"), "utf8"), `$ref: ${ref}`));
+      expect(m!.groups!.message).toMatch(/a \$ref must name a file inside the spec's folder/);
+      expect(m!.groups!.message).toMatch(want);
+      expectUntouched(ws, before);
+    } finally {
+      removeWorkspace(ws);
+    }
+  }, SLOW);
+});
+
 describe("a spec broken for lint and for a later step reports the lint problem", () => {
   // Lint (its problem names the rule to fix) comes before the validators step, which would fail too
   // here (AJV strict mode): with the types step on its worker thread and in process alike.
