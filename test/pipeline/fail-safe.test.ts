@@ -239,6 +239,54 @@ describe("a $ref out of the spec's folder is refused at the $ref, never fetched 
   }, SLOW);
 });
 
+// YAML aliases share one parsed node; every step after the parse walks or copies it once per alias.
+// Eight levels of ten aliases each (a "billion laughs" of 10^8 nodes in 8 lines) ran lint out of
+// memory: a V8 crash with its native stack trace after ~40 s. A few aliases are fine.
+describe("YAML aliases that repeat a file's nodes past the bound are refused at the first alias", () => {
+  const bomb = (levels: number) => {
+    let text = 'x-bomb-0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n';
+    for (let i = 1; i <= levels; i++) text += `x-bomb-${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(", ")}]\n`;
+    return text;
+  };
+  const cases: [string, { file: string; text: (t: string) => string; want: RegExp }][] = [
+    ["a billion laughs in a component file", { file: "components/schemas/UnreadCount.yaml", text: (t) => `${t}${bomb(8)}`, want: /^Failed to parse: YAML aliases here repeat more than 100000 nodes/ }],
+    ["a billion laughs in the root file", { file: "openapi.yaml", text: (t) => `${t}${bomb(8)}`, want: /^YAML aliases here repeat more than 100000 nodes/ }],
+    ["an alias inside its own anchor (a cycle)", { file: "components/schemas/UnreadCount.yaml", text: (t) => `${t}x-loop: &loop\n  self: *loop\n`, want: /YAML aliases here repeat more than 100000 nodes/ }],
+  ];
+  it.each(cases)("%s", (_name, { file, text, want }) => {
+    const ws = workspace();
+    try {
+      fs.writeFileSync(ws.file(file), text(fs.readFileSync(ws.file(file), "utf8")));
+      const before = snapshot(ws.out);
+      // A bounded heap: without the bound, the run that fails fails in seconds, not minutes.
+      const line = oneLine(generate(ws, { env: { NODE_OPTIONS: "--max-old-space-size=512" } }));
+      const m = LINE.exec(line);
+      expect(m, line).not.toBeNull();
+      expect(m!.groups).toMatchObject({ file: `openapi/${file}`, rule: "yaml" });
+      const firstAlias = fs.readFileSync(ws.file(file), "utf8").split("\n").findIndex((l) => /\*a0\b|self: \*/.test(l)) + 1;
+      expect(Number(m!.groups!.line), line).toBe(firstAlias);
+      expect(m!.groups!.message).toMatch(want);
+      expectUntouched(ws, before);
+    } finally {
+      removeWorkspace(ws);
+    }
+  }, SLOW);
+
+  it("a few aliases generate as if written out", () => {
+    const ws = workspace();
+    try {
+      ws.edit("components/schemas/UnreadCount.yaml", (t) => `${t}x-shared: &shared\n  a: 1\n  b: [1, 2]\nx-again: *shared\n`);
+      const run = generate(ws);
+      expect(run.stderr).toBe("");
+      expect(run.status).toBe(0);
+      const doc = JSON.parse(fs.readFileSync(path.join(ws.out, "openapi.json"), "utf8"));
+      expect(doc.components.schemas.UnreadCount["x-again"]).toEqual({ a: 1, b: [1, 2] });
+    } finally {
+      removeWorkspace(ws);
+    }
+  }, SLOW);
+});
+
 describe("a spec broken for lint and for a later step reports the lint problem", () => {
   // Lint (its problem names the rule to fix) comes before the validators step, which would fail too
   // here (AJV strict mode): with the types step on its worker thread and in process alike.
