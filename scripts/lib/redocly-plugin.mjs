@@ -6,7 +6,8 @@
 //
 // Rule `puffle/supported-shape`: the spec describes only what the hand-written code implements.
 // The pipeline would carry a third operation, a query or header parameter, another request media
-// type or another success status into generated/ without a word, but the typed client, the `puffle`
+// type, another success status or a property named like a member of every JavaScript object
+// (`__proto__`, `toString`) into generated/ without a word, but the typed client, the `puffle`
 // CLI and the reference server are written for the two PATCH operations with the path `id`, a JSON
 // body and a 200 record: each would be half-supported (typed, but never sent, checked or served).
 // openapi/README.md, "What the code supports".
@@ -46,6 +47,14 @@ export const SUPPORTED_OPERATIONS = Object.freeze({ updateConversation: "patch",
 
 const SEE = "(openapi/README.md, \"What the code supports\")";
 
+/**
+ * Names every JavaScript object has (Object.prototype's: `__proto__`, `constructor`, `toString`, …).
+ * As a property name, AJV's code reads the inherited member (every object then fails that
+ * property's schema), or for `__proto__` checks nothing; and in meta.js's and validators.js's
+ * object literals a `"__proto__":` member is the object's prototype, not a field.
+ */
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 function SupportedShape() {
   return {
     PathItem: {
@@ -66,6 +75,19 @@ function SupportedShape() {
               location: ctx.location.child([method]).key(),
             });
           }
+        }
+      },
+    },
+    Schema: {
+      enter(schema, ctx) {
+        const properties = schema?.properties;
+        if (properties === null || typeof properties !== "object") return;
+        for (const name of Object.keys(properties)) {
+          if (!INHERITED.has(name)) continue;
+          ctx.report({
+            message: `property name ${name} is not supported: every JavaScript object has it (Object.prototype), so the generated code would read the inherited member, not the field ${SEE}`,
+            location: ctx.location.child(["properties", name]).key(),
+          });
         }
       },
     },

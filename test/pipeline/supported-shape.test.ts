@@ -129,6 +129,25 @@ const ROWS: Row[] = [
     edits: { [THREADS]: (t) => t.replace("  responses:\n    '200':\n", "  responses:\n    2XX:\n      description: Some success.\n    '200':\n") },
     want: { file: THREADS, at: "2XX:", message: /response 2XX is not supported: 200 is the one success status/ },
   },
+  // Every JavaScript object has these names (Object.prototype): AJV's code reads `data.toString`
+  // and found the inherited function (every body invalid), skipped `__proto__` altogether (its type
+  // and `required` unchecked), and meta.js's and validators.js's object literals turned a
+  // `"__proto__":` field into their prototype (gone from Object.keys, its members read as fields').
+  {
+    name: "a request property named __proto__ (generated, unchecked, and lost from meta.js)",
+    edits: { "components/schemas/UpdateThreadRequest.yaml": (t) => t.replace("properties:\n  status:\n", "properties:\n  __proto__:\n    type: string\n    description: A field.\n  status:\n") },
+    want: { file: "components/schemas/UpdateThreadRequest.yaml", at: "  __proto__:", message: /property name __proto__ is not supported: every JavaScript object has it/ },
+  },
+  {
+    name: "a nested request property named toString (an example failed first, saying toString must be a string)",
+    edits: { "components/schemas/DraftAttachment.yaml": (t) => `${t}properties:\n  toString:\n    type: string\n    description: A name.\n` },
+    want: { file: "components/schemas/DraftAttachment.yaml", at: "  toString:", message: /property name toString is not supported/ },
+  },
+  {
+    name: "supported: property names that only contain those words (proto, constructor_id)",
+    edits: { "components/schemas/DraftAttachment.yaml": (t) => `${t}properties:\n  proto:\n    type: string\n    description: A name.\n  constructor_id:\n    type: string\n    description: An id.\n` },
+    want: null,
+  },
   {
     name: "supported: a 429 problem response with an example",
     files: { "components/responses/TooManyRequests.yaml": TOO_MANY },
