@@ -91,12 +91,14 @@ function curlSample({ serverUrl, path, method, id, body }) {
   ].join("\n");
 }
 
+// Every word from the spec is quoted (bare when safe, as today's names are): a field name or a path
+// segment is the spec's to choose, and the reader runs the sample as shown.
 function cliSample({ path, id, body }) {
-  const args = [`puffle ${cliResource(path)} update --id ${shellQuote(id)}`];
+  const args = [`puffle ${shellQuote(cliResource(path))} update --id ${shellQuote(id)}`];
   for (const [field, value] of Object.entries(body)) {
-    if (value === null) args.push(`--clear-${field.replace(/_/g, "-")}`);
-    else if (typeof value === "object") args.push(`${cliOption(field)} ${shellQuote(JSON.stringify(value))}`);
-    else args.push(`${cliOption(field)} ${shellQuote(value)}`);
+    if (value === null) args.push(shellQuote(`--clear-${field.replace(/_/g, "-")}`));
+    else if (typeof value === "object") args.push(`${shellQuote(cliOption(field))} ${shellQuote(JSON.stringify(value))}`);
+    else args.push(`${shellQuote(cliOption(field))} ${shellQuote(value)}`);
   }
   return `# PUFFLE_API_KEY holds your token.\n${args.join(" \\\n  ")}`;
 }
@@ -131,6 +133,10 @@ export function buildCodeSamples(spec) {
     const ok = deref(spec, op.operation.responses["200"]);
     const okSchema = deref(spec, ok.content["application/json"].schema);
     const member = (okSchema.required ?? Object.keys(okSchema.properties ?? {}))[0];
+    // The TypeScript sample declares `const <member>`: only a plain identifier is written there.
+    if (typeof member !== "string" || !/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(member)) {
+      throw new Error(`${operationId}: the 200 response's member ${JSON.stringify(member)} is not a JavaScript identifier (the TypeScript sample names its variable after it)`);
+    }
     const ctx = { serverUrl, path: op.path, method: op.method, operationId, member, id, body };
     return {
       operationId,

@@ -3,6 +3,7 @@
 // 200 response returns, a $ref cycle is an error, and the docs' copy drops the generated notice.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildCodeSamples, decorateWithCodeSamples, deref, shellQuote } from "../../scripts/publish/code-samples.mjs";
@@ -44,6 +45,46 @@ describe("buildCodeSamples", () => {
     const ok = deref(s, op.responses["200"]);
     const returned = Object.values(ok.content["application/json"].examples).map((e) => (deref(s, e).value as Record<string, { id: string }>)[member]?.id);
     expect(returned).toContain(entry!.id);
+  });
+});
+
+// The HTML reference shows the samples to copy and paste: a name the spec gives (a request field,
+// a path segment) was written into the CLI sample bare, so `a;touch pwned` ran a second command.
+describe("the CLI sample is inert whatever the spec names", () => {
+  const cliOf = (s: any, operationId = "updateThread") =>
+    buildCodeSamples(s).find((e: { operationId: string }) => e.operationId === operationId)!.samples.find((x: { label: string }) => x.label === "puffle CLI")!.source as string;
+  /** The words sh reads from the sample, with `puffle` printing its arguments; and what else ran. */
+  const argvOf = (sample: string) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "puffle-sample-"));
+    try {
+      const r = spawnSync("sh", ["-c", `puffle() { printf '%s\\n' "$@"; }\n${sample}`], { cwd: dir, encoding: "utf8" });
+      return { words: r.stdout.split("\n").slice(0, -1), status: r.status, leftovers: fs.readdirSync(dir) };
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  it.each([
+    ["a field name with a ;", (s: any) => (s.components.examples.UpdateThreadDocsRequest.value = { "a;touch pwned": "x" }), ["--a;touch pwned", "x"]],
+    ["a null field name with $(…)", (s: any) => (s.components.examples.UpdateThreadDocsRequest.value = { "b$(touch pwned)": null }), ["--clear-b$(touch pwned)"]],
+    ["a path segment with $(…)", (s: any) => (s.paths["/api/$(touch pwned)s/{id}"] = s.paths["/api/threads/{id}"]) && delete s.paths["/api/threads/{id}"], ["$(touch pwned)"]],
+  ] as const)("%s", (_name, edit, words) => {
+    const s = spec();
+    edit(s);
+    const run = argvOf(cliOf(s));
+    expect(run.status).toBe(0);
+    expect(run.leftovers).toEqual([]);
+    for (const word of words) expect(run.words).toContain(word);
+  });
+});
+
+describe("the TypeScript sample names its variable after the 200 record's member", () => {
+  // It was written in bare: `const <member> = await …`, whatever the spec called the member.
+  it.each(["x = 0; process.exit(1); let y", "a-b", "1st"])("%j is refused, not written into the code", (member) => {
+    const s = spec();
+    const schema = s.components.schemas.UpdateThreadResponse;
+    schema.properties = { [member]: schema.properties.thread };
+    schema.required = [member];
+    expect(() => buildCodeSamples(s)).toThrow(`the 200 response's member ${JSON.stringify(member)} is not a JavaScript identifier`);
   });
 });
 
