@@ -11,6 +11,7 @@ import { PipelineError } from "./errors.mjs";
 import { canonicalize } from "./canonical.mjs";
 import { checkEncoding } from "./encoding.mjs";
 import { findRefCycle } from "./ref-cycle.mjs";
+import { escapePointer } from "./spec.mjs";
 
 /** The modules the steps need, loaded once the types worker has started. */
 async function loadSteps() {
@@ -126,6 +127,27 @@ async function refCycleError(resolver, root, getLineColLocation, redoclyMessage)
   }
   const names = [...cycle, cycle[0]].map(name).join(" → ");
   return new PipelineError({ file: document.source.absoluteRef, line, col, rule: "circular-ref", message: `a $ref that leads back to itself: ${names}` });
+}
+
+/**
+ * A key named `__proto__` anywhere in the bundle (a property name is refused earlier, by lint's
+ * puffle/supported-shape): validators.js and meta.js write the spec's objects as literals, where
+ * `"__proto__": x` sets the object's prototype instead of making a member, so the generated code
+ * would not say what the spec says. Located at the first one.
+ */
+async function protoKeyError(doc, root) {
+  const { locate } = await import("./locate.mjs");
+  const find = (node, pointer) => {
+    if (node === null || typeof node !== "object") return undefined;
+    if (Object.hasOwn(node, "__proto__")) return `${pointer}/__proto__`;
+    for (const [key, value] of Object.entries(node)) {
+      const found = find(value, `${pointer}/${escapePointer(key)}`);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  const pointer = find(doc, "") ?? "";
+  return new PipelineError({ ...locate(root, pointer), rule: "puffle/proto-key", message: "a key named __proto__ is not supported: the generated JavaScript writes objects as literals, where \"__proto__\": sets the prototype instead of a member" });
 }
 
 const stepLine = (name, ms) => `✔ ${name.padEnd(11)} ${ms.toFixed(0).padStart(5)} ms`;
@@ -287,7 +309,9 @@ async function steps(root, configPath, log, lintProblems, types, { redocly, spec
   const typed = types.build(doc);
   typed.catch(() => {}); // a validators error is the one reported when both fail
   const files = new Map();
-  files.set("openapi.json", `${JSON.stringify(doc, null, 2)}\n`);
+  const json = `${JSON.stringify(doc, null, 2)}\n`;
+  if (json.includes('"__proto__":')) throw await protoKeyError(doc, root);
+  files.set("openapi.json", json);
   const lines = [];
   await timed((line) => lines.push(line), "validators", () => {
     const { js, dts } = buildValidators(doc, { root, header });

@@ -50,6 +50,9 @@ const CASES: Case[] = [
   { name: "a response property's x-puffle-transform", file: "components/schemas/ConversationRow.yaml", change: (t) => t.replace("      on a LinkedIn conversation).\n", "      on a LinkedIn conversation).\n    x-puffle-transform: lowercase\n"), at: "x-puffle-transform: lowercase", rule: /^puffle\/x-puffle-transform$/ },
   // meta.js holds each request field's schema inlined: the error named neither file nor field ("(spec) [puffle/meta] schema nesting deeper than 32").
   { name: "a recursive request field (a $ref back to its own component)", file: "components/schemas/DraftAttachment.yaml", change: (t) => `${t}properties:\n  parts:\n    type: array\n    description: Nested parts.\n    items:\n      $ref: DraftAttachment.yaml\n`, at: "$ref: DraftAttachment.yaml", rule: /^puffle\/meta$/ },
+  // validators.js and meta.js write the spec's objects as literals, where `"__proto__": x` sets the
+  // prototype: this member vanished from meta.js (and an enum's or const's object value from the check).
+  { name: "a key named __proto__ in data the generated code carries (an extension value)", file: "components/schemas/UpdateThreadRequest.yaml", change: (t) => t.replace("  participant_name:\n    type: string\n", "  participant_name:\n    type: string\n    x-note:\n      __proto__:\n        shown: true\n"), at: "__proto__:", rule: /^puffle\/proto-key$/ },
   { name: "an example that contradicts its schema", file: "components/examples/MarkReadRequest.yaml", change: (t) => t.replace("unread_count: 0", "unread_count: -1"), at: "unread_count: -1", rule: /invalid-media-type-examples/ },
 ];
 
