@@ -45,7 +45,9 @@ export function buildExamples(doc, { header }) {
     for (const [status, mediaType] of responsesOf(doc, operation)) {
       if (!mediaType) continue;
       const media = resolve(doc, operation.op.responses[status]).content[mediaType];
-      const type = `${opType}["responses"][${status}]["content"][${JSON.stringify(mediaType)}]`;
+      // A status is a number (written bare, as always), or a range or `default`: quoted, or it is not TypeScript.
+      const key = /^\d+$/.test(status) ? status : JSON.stringify(status);
+      const type = `${opType}["responses"][${key}]["content"][${JSON.stringify(mediaType)}]`;
       const values = valuesOf(doc, media);
       if (values.length) responses.push([status, `{\n${block("        ", values.map(([n, v]) => [n, satisfies(v, type, "        ")]))}\n      }`]);
     }

@@ -41,3 +41,28 @@ describe("src/validators.ts against a spec with a new request field", () => {
     }
   }, SLOW);
 });
+
+/** tsc's diagnostics for the generated examples.ts in `out` (it imports schema.d.ts beside it). */
+function exampleErrors(out: string): string[] {
+  fs.writeFileSync(path.join(path.dirname(out), "package.json"), '{ "type": "module" }\n');
+  const config = ts.readConfigFile(path.join(repoRoot, "tsconfig.json"), ts.sys.readFile);
+  const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, repoRoot);
+  const program = ts.createProgram([path.join(out, "examples.ts")], { ...options, types: [] });
+  return ts.getPreEmitDiagnostics(program).map((d) => ts.formatDiagnostic(d, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => out, getNewLine: () => "\n" }));
+}
+
+// examples.ts indexed a response's type with its status written bare: `["responses"][4XX]` and
+// `["responses"][default]` are not TypeScript, so `npm run typecheck` failed in a generated file.
+describe("generated/examples.ts against a spec with a response that has examples under a status that is not a number", () => {
+  it.each(["4XX", "default"])("%s", (status) => {
+    const ws = workspace();
+    try {
+      ws.edit("paths/api_threads_{id}.yaml", (t) => t.replace("    '409':\n", `    ${status}:\n      $ref: ../components/responses/NotFound.yaml\n    '409':\n`));
+      const run = generate(ws);
+      expect(run.status, run.stderr).toBe(0);
+      expect(exampleErrors(ws.out)).toEqual([]);
+    } finally {
+      removeWorkspace(ws);
+    }
+  }, SLOW);
+});
