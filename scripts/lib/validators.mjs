@@ -737,6 +737,22 @@ function compileAll(doc, root) {
   const schemas = {};
   const componentNames = Object.keys(doc.components?.schemas ?? {});
 
+  // Names that differ only in case or punctuation get one generated name: one validate<Name> export
+  // for both (one checking with the other's schema), and one root type in schema.d.ts.
+  const byKey = new Map();
+  for (const name of componentNames) {
+    const key = name.replace(/[^A-Za-z0-9]/g, "").toLowerCase();
+    const other = byKey.get(key);
+    if (other !== undefined) {
+      throw new PipelineError({
+        ...locate(root, pointerOf("components", "schemas", name)),
+        rule: "puffle/names",
+        message: `component schema ${name} differs from ${other} only in case or punctuation: their generated names (${identifier(`validate${name}`)}, the root type in schema.d.ts) would collide; rename one`,
+      });
+    }
+    byKey.set(key, name);
+  }
+
   for (const name of componentNames) {
     const pointer = pointerOf("components", "schemas", name);
     schemas[`${SCHEMA_URN}${name}`] = { schema: { $id: `${SCHEMA_URN}${name}`, ...prepare(doc.components.schemas[name], pointer, ctx) }, pointer };

@@ -290,6 +290,36 @@ describe("YAML aliases that repeat a file's nodes past the bound are refused at 
   }, SLOW);
 });
 
+// Two components whose names differ only in case or punctuation got one generated name: with
+// Unread-Count and Unread_Count, validators.js exported one validateUnread_Count for both
+// (schemas["Unread-Count"] checked Unread_Count's schema) and validators.d.ts declared it twice
+// (TS2451); schema.d.ts's root type UnreadCount named whichever came last.
+describe("component schemas whose names differ only in case or punctuation are refused", () => {
+  const copyAs = (ws: Workspace, name: string, maximum: string) =>
+    fs.writeFileSync(ws.file(`components/schemas/${name}.yaml`), fs.readFileSync(ws.file("components/schemas/UnreadCount.yaml"), "utf8").replace("maximum: 9007199254740991", `maximum: ${maximum}`));
+  const cases: [string, { names: [string, string]; want: { file: string; message: RegExp } }][] = [
+    ["Unread_Count beside UnreadCount", { names: ["Unread_Count", "UnreadCount"], want: { file: "Unread_Count", message: /component schema Unread_Count differs from UnreadCount only in case or punctuation/ } }],
+    ["unreadCount beside UnreadCount (one root type for both)", { names: ["unreadCount", "UnreadCount"], want: { file: "unreadCount", message: /component schema unreadCount differs from UnreadCount only/ } }],
+  ];
+  it.each(cases)("%s", (_name, { names, want }) => {
+    const ws = workspace();
+    try {
+      for (const [i, name] of names.entries()) if (name !== "UnreadCount") copyAs(ws, name, String(9007199254740990 - i));
+      const users = ["components/schemas/UpdateThreadRequest.yaml", "components/schemas/UpdateConversationRequest.yaml"];
+      for (const [i, name] of names.entries()) if (name !== "UnreadCount") ws.edit(users[i]!, (t) => t.replace("$ref: UnreadCount.yaml", `$ref: ${name}.yaml`));
+      const before = snapshot(ws.out);
+      const line = oneLine(generate(ws));
+      const m = LINE.exec(line);
+      expect(m, line).not.toBeNull();
+      expect(m!.groups).toMatchObject({ file: `openapi/components/schemas/${want.file}.yaml`, line: "1", rule: "puffle/names" });
+      expect(m!.groups!.message).toMatch(want.message);
+      expectUntouched(ws, before);
+    } finally {
+      removeWorkspace(ws);
+    }
+  }, SLOW);
+});
+
 describe("a spec broken for lint and for a later step reports the lint problem", () => {
   // Lint (its problem names the rule to fix) comes before the validators step, which would fail too
   // here (AJV strict mode): with the types step on its worker thread and in process alike.
