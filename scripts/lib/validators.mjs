@@ -739,8 +739,13 @@ function compileAll(doc, root) {
 
   // Names that differ only in case or punctuation get one generated name: one validate<Name> export
   // for both (one checking with the other's schema), and one root type in schema.d.ts.
+  // And a name OpenAPI refuses: Redocly checks it only for components written in the root file; the
+  // bundle names the others after their files (a space made AJV's "URN without nid cannot be serialized").
   const byKey = new Map();
   for (const name of componentNames) {
+    if (!/^[a-zA-Z0-9.\-_]+$/.test(name)) {
+      throw new PipelineError({ ...locate(root, pointerOf("components", "schemas", name)), rule: "puffle/names", message: `component schema name ${JSON.stringify(name)} (its file's name) must match ^[a-zA-Z0-9\\.\\-_]+$, as OpenAPI requires of component names; rename the file` });
+    }
     const key = name.replace(/[^A-Za-z0-9]/g, "").toLowerCase();
     const other = byKey.get(key);
     if (other !== undefined) {

@@ -294,11 +294,15 @@ describe("YAML aliases that repeat a file's nodes past the bound are refused at 
 // Unread-Count and Unread_Count, validators.js exported one validateUnread_Count for both
 // (schemas["Unread-Count"] checked Unread_Count's schema) and validators.d.ts declared it twice
 // (TS2451); schema.d.ts's root type UnreadCount named whichever came last.
-describe("component schemas whose names differ only in case or punctuation are refused", () => {
+describe("component schema names OpenAPI refuses, or that differ only in case or punctuation, are refused", () => {
   const copyAs = (ws: Workspace, name: string, maximum: string) =>
     fs.writeFileSync(ws.file(`components/schemas/${name}.yaml`), fs.readFileSync(ws.file("components/schemas/UnreadCount.yaml"), "utf8").replace("maximum: 9007199254740991", `maximum: ${maximum}`));
   const cases: [string, { names: [string, string]; want: { file: string; message: RegExp } }][] = [
     ["Unread_Count beside UnreadCount", { names: ["Unread_Count", "UnreadCount"], want: { file: "Unread_Count", message: /component schema Unread_Count differs from UnreadCount only in case or punctuation/ } }],
+    // Redocly checks this rule of OpenAPI's only for components written in the root file; the bundle names the others after their files.
+    // (A space gave AJV's "URN without nid cannot be serialized"; LINE reads file names without one.)
+    ["a component file whose name is no component name (a +)", { names: ["Unread+Count", "UnreadCount"], want: { file: "Unread+Count", message: /component schema name "Unread\+Count" \(its file's name\) must match .* as OpenAPI requires of component names/ } }],
+    ["a component file named with a backtick and ${", { names: ["Un`${x}`", "UnreadCount"], want: { file: "Un`${x}`", message: /component schema name "Un`\$\{x\}`"/ } }],
     ["unreadCount beside UnreadCount (one root type for both)", { names: ["unreadCount", "UnreadCount"], want: { file: "unreadCount", message: /component schema unreadCount differs from UnreadCount only/ } }],
   ];
   it.each(cases)("%s", (_name, { names, want }) => {
