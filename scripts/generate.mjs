@@ -6,7 +6,7 @@
 //          --out DIR (default generated), --check, --force.
 //
 // Content-hash skip: `generate` (not --check) first hashes its inputs — every file of the spec's
-// folder, the Redocly config, the pipeline's own code (scripts/generate.mjs, scripts/lib,
+// folder (a symlink by the name it points to), the Redocly config, the pipeline's own code (scripts/generate.mjs, scripts/lib,
 // scripts/runtime), the versions of the packages it runs and npm's record of every installed
 // package (node_modules/.package-lock.json: an update of a package they load, such as change-case,
 // which names schema.d.ts's root types, or a nested copy of one) — and when they hash as they did at
@@ -110,7 +110,8 @@ function filesUnder(dir) {
     for (const entry of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const p = path.join(d, entry.name);
       if (entry.isDirectory()) walk(p);
-      else if (entry.isFile()) out.push(p);
+      // A symlink is an input too: pointed elsewhere, it changes the spec (hashed as its target's name).
+      else if (entry.isFile() || entry.isSymbolicLink()) out.push(p);
     }
   };
   walk(dir);
@@ -139,7 +140,7 @@ function inputsHash(files) {
   const specDir = path.dirname(path.resolve(args.spec));
   hash.update(`spec ${path.relative(specDir, path.resolve(args.spec))}\0`);
   for (const [label, file] of files) {
-    const data = fs.readFileSync(file);
+    const data = fs.lstatSync(file).isSymbolicLink() ? Buffer.from(`symlink to ${fs.readlinkSync(file)}`) : fs.readFileSync(file);
     hash.update(`${label}\0${data.length}\0`).update(data).update("\0");
   }
   for (const name of GENERATOR_PACKAGES) {
@@ -187,11 +188,11 @@ function recordRun(out, inputs, files) {
   remember(CACHE_FILE, out, { inputs, files: Object.fromEntries([...files].map(([name, content]) => [name, sha256(content)])) });
 }
 
-/** Identity of a file's bytes as far as stat can tell: inode, size, mtime and ctime in ns. */
+/** Identity of a file's bytes (a symlink's: its own, not its target's) as far as stat can tell: inode, size, mtime and ctime in ns. */
 function statOf(file) {
   try {
-    const st = fs.statSync(file, { bigint: true });
-    return st.isFile() ? { key: `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`, ctimeNs: st.ctimeNs } : null;
+    const st = fs.lstatSync(file, { bigint: true });
+    return st.isFile() || st.isSymbolicLink() ? { key: `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`, ctimeNs: st.ctimeNs } : null;
   } catch {
     return null;
   }

@@ -194,6 +194,33 @@ describe("generate: content-hash skip", () => {
     expect(withInstalled().stdout).toMatch(WROTE);
   });
 
+  // A symlink was no input (only regular files were listed): pointed at another file of the folder,
+  // the spec changed and generate said "up to date", by stats and by content hash alike.
+  it.each([
+    ["trusting stats", quick],
+    ["hashing (stats not yet trusted)", run],
+  ])("a symlink in the spec's folder pointed elsewhere runs again (%s)", (_name, generate) => {
+    const schemas = path.join(work, "openapi/components/schemas");
+    const original = fs.readFileSync(path.join(schemas, "UnreadCount.yaml"), "utf8");
+    fs.writeFileSync(path.join(schemas, "UnreadCount.one.yml"), original);
+    fs.writeFileSync(path.join(schemas, "UnreadCount.two.yml"), original.replace("maximum: 9007199254740991", "maximum: 9007199254740990"));
+    try {
+      fs.rmSync(path.join(schemas, "UnreadCount.yaml"));
+      fs.symlinkSync("UnreadCount.one.yml", path.join(schemas, "UnreadCount.yaml"));
+      expect(generate().code).toBe(0);
+      expect(generate().stdout).toMatch(SKIPPED);
+      fs.rmSync(path.join(schemas, "UnreadCount.yaml"));
+      fs.symlinkSync("UnreadCount.two.yml", path.join(schemas, "UnreadCount.yaml"));
+      const r = generate();
+      expect(r.stdout).toMatch(WROTE);
+      expect(fs.readFileSync(path.join(out, "openapi.json"), "utf8")).toContain("9007199254740990");
+    } finally {
+      fs.rmSync(path.join(schemas, "UnreadCount.yaml"), { force: true });
+      fs.writeFileSync(path.join(schemas, "UnreadCount.yaml"), original);
+      for (const name of ["UnreadCount.one.yml", "UnreadCount.two.yml"]) fs.rmSync(path.join(schemas, name));
+    }
+  });
+
   it("another root file of the same folder is not skipped by stats", () => {
     const alt = path.join(work, "openapi/alt.yaml");
     fs.copyFileSync(path.join(work, "openapi/openapi.yaml"), alt);
