@@ -150,6 +150,39 @@ async function protoKeyError(doc, root) {
   return new PipelineError({ ...locate(root, pointer), rule: "puffle/proto-key", message: "a key named __proto__ is not supported: the generated JavaScript writes objects as literals, where \"__proto__\": sets the prototype instead of a member" });
 }
 
+/**
+ * Characters spec text may not hold (as src/unsafe-text.ts, less tab and line breaks): control
+ * characters, which the CLI's --help would send to the terminal as they are (descriptions,
+ * summaries, enum values); the bidirectional formatting characters, which reorder what a reader of
+ * the spec or of generated/ sees (Trojan Source); U+2028 and U+2029.
+ */
+const UNSAFE_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\p{Bidi_Control}\u2028\u2029]/u;
+/**
+ * What such a character looks like in JSON.stringify's text (C0 as an escape after an odd number of
+ * backslashes, the rest as it is): ~50 ms on GitHub's 40 MB, which has none; the walk confirms.
+ */
+const MAYBE_UNSAFE_IN_JSON = /(?<!\\)(?:\\\\)*\\(?:u00[01][0-9a-f]|[bf])|[\u007f-\u009f\p{Bidi_Control}\u2028\u2029]/u;
+
+/** A PipelineError at the first string (or key) of the bundle holding an UNSAFE_TEXT character, or undefined. */
+async function unsafeTextError(doc, root) {
+  const find = (node, pointer) => {
+    if (typeof node === "string") return UNSAFE_TEXT.test(node) ? { pointer, char: UNSAFE_TEXT.exec(node)[0] } : undefined;
+    if (node === null || typeof node !== "object") return undefined;
+    for (const [key, value] of Object.entries(node)) {
+      const here = `${pointer}/${escapePointer(key)}`;
+      if (UNSAFE_TEXT.test(key)) return { pointer: here, char: UNSAFE_TEXT.exec(key)[0] };
+      const found = find(value, here);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  const found = find(doc, "");
+  if (found === undefined) return undefined;
+  const { locate } = await import("./locate.mjs");
+  const code = `U+${found.char.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+  return new PipelineError({ ...locate(root, found.pointer), rule: "puffle/unsafe-text", message: `${code} (a control, bidirectional formatting or line separator character) is not allowed in spec text: the CLI's --help and generated/ show the text as it is, to a terminal or a reader` });
+}
+
 const stepLine = (name, ms) => `✔ ${name.padEnd(11)} ${ms.toFixed(0).padStart(5)} ms`;
 
 const since = (start) => Number(process.hrtime.bigint() - start) / 1e6;
@@ -311,6 +344,10 @@ async function steps(root, configPath, log, lintProblems, types, { redocly, spec
   const files = new Map();
   const json = `${JSON.stringify(doc, null, 2)}\n`;
   if (json.includes('"__proto__":')) throw await protoKeyError(doc, root);
+  if (MAYBE_UNSAFE_IN_JSON.test(json)) {
+    const error = await unsafeTextError(doc, root);
+    if (error) throw error;
+  }
   files.set("openapi.json", json);
   const lines = [];
   await timed((line) => lines.push(line), "validators", () => {

@@ -53,6 +53,11 @@ const CASES: Case[] = [
   // validators.js and meta.js write the spec's objects as literals, where `"__proto__": x` sets the
   // prototype: this member vanished from meta.js (and an enum's or const's object value from the check).
   { name: "a key named __proto__ in data the generated code carries (an extension value)", file: "components/schemas/UpdateThreadRequest.yaml", change: (t) => t.replace("  participant_name:\n    type: string\n", "  participant_name:\n    type: string\n    x-note:\n      __proto__:\n        shown: true\n"), at: "__proto__:", rule: /^puffle\/proto-key$/ },
+  // The CLI's --help shows descriptions, summaries and enum values as they are, and reviewers read
+  // them in generated diffs: a terminal escape or a bidi override (Trojan Source) went through.
+  { name: "a terminal escape in a description", file: "components/schemas/UnreadCount.yaml", change: (t) => t.replace("description: >-\n  The unread counter", 'description: "\\e[2J\\e[31mThe unread counter"\nx-was: >-\n  The unread counter'), at: "\\e[2J", rule: /^puffle\/unsafe-text$/ },
+  { name: "a bidi override in an enum value", file: "components/schemas/ConversationStatus.yaml", change: (t) => t.replace("  - draft\n", '  - draft\n  - "lived\\u202eeta"\n'), at: "lived", rule: /^puffle\/unsafe-text$/ },
+  { name: "a C1 control in a summary", file: "paths/api_threads_{id}.yaml", change: (t) => t.replace(/^( {2}summary: )(.*)$/m, '$1"$2\\u009b2J"'), at: "\\u009b", rule: /^puffle\/unsafe-text$/ },
   { name: "an example that contradicts its schema", file: "components/examples/MarkReadRequest.yaml", change: (t) => t.replace("unread_count: 0", "unread_count: -1"), at: "unread_count: -1", rule: /invalid-media-type-examples/ },
 ];
 
