@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 // @ts-expect-error -- plain ESM without declarations
 import { largeRatios, largeTime, medianRun, OT_STEP, OURS_LARGE, OURS_STEP, STEP_RATIO, withOurFlags } from "../bench/lib/large-rounds.mjs";
 // @ts-expect-error -- plain ESM without declarations
-import { render } from "../bench/lib/report.mjs";
+import { nearGoal, render } from "../bench/lib/report.mjs";
 
 type Run = Record<string, unknown>;
 const HEY = "@hey-api/openapi-ts CLI";
@@ -123,5 +123,17 @@ describe("report: GitHub's spec in rounds", () => {
     expect(md).toContain("### GitHub's REST description: one run each");
     expect(line(md, `| ${HEY} |`)).toBe(`| ${HEY} | 60.00 s | 2.00× ✅ |`);
     expect(md).toContain("One run per tool and size.");
+  });
+});
+
+describe("a goal line's ratio near its goal", () => {
+  it.each([
+    ["just under the goal: three decimals, so that the miss shows", 0.6966, 0.7, "0.697"],
+    ["just over the goal", 0.7021, 0.7, "0.702"],
+    ["on it", 0.7, 0.7, "0.700"],
+    ["far under: two decimals", 0.66, 0.7, "0.66"],
+    ["far over: two decimals", 0.75, 0.7, "0.75"],
+  ])("%s", (_name, ratio, goal, shown) => {
+    expect(nearGoal(ratio, goal)).toBe(shown);
   });
 });
