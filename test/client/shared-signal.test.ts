@@ -6,22 +6,15 @@
 // until all 30 have arrived; no warning is emitted, no listener is left on the signal afterwards, and
 // aborting the shared signal still aborts every call in flight.
 import { getEventListeners } from "node:events";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createPuffleClient, PuffleAbortError } from "../../src/index.js";
+import { warningsOfEachTest } from "./process-warnings.js";
 import type { PuffleClient, PuffleClientOptions } from "../../src/index.js";
 
 const THREAD_ID = "3d986dd1-9d70-45b7-8e36-5d5b8b1c9337";
 const CALLS = 30;
 
-let warnings: string[] = [];
-const onWarning = (warning: Error) => void warnings.push(`${warning.name}: ${warning.message}`);
-beforeEach(() => {
-  warnings = [];
-  process.on("warning", onWarning);
-});
-afterEach(() => {
-  process.off("warning", onWarning);
-});
+const warnings = warningsOfEachTest();
 
 /** Warnings are emitted on the next tick: let them arrive. */
 const settled = () => new Promise((resolve) => setImmediate(resolve));
@@ -70,7 +63,7 @@ describe(`${CALLS} calls at once`, () => {
     const results = await Promise.allSettled(Array.from({ length: CALLS }, () => run(client, shared)));
     await settled();
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
-    expect(warnings).toEqual([]);
+    expect(warnings()).toEqual([]);
     if (!platformListeners) expect(getEventListeners(shared, "abort")).toHaveLength(0);
   });
 
@@ -95,7 +88,7 @@ describe(`${CALLS} calls at once`, () => {
       expect(result.status).toBe("rejected");
       expect((result as PromiseRejectedResult).reason).toBeInstanceOf(PuffleAbortError);
     }
-    expect(warnings).toEqual([]);
+    expect(warnings()).toEqual([]);
     expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
   });
 });

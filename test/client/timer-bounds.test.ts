@@ -3,22 +3,15 @@
 // warning on stderr. The client's own timeoutMs, near the bound, armed its deadline queue's timer
 // that far plus the batch's few milliseconds. Each row makes a call that succeeds and checks that no
 // warning was emitted.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createPuffleClient } from "../../src/index.js";
+import { warningsOfEachTest } from "./process-warnings.js";
 import type { PuffleClientOptions, PuffleRequestOptions } from "../../src/index.js";
 
 const THREAD_ID = "3d986dd1-9d70-45b7-8e36-5d5b8b1c9337";
 const MAX = 2_147_483_647;
 
-let warnings: string[] = [];
-const onWarning = (warning: Error) => void warnings.push(`${warning.name}: ${warning.message}`);
-beforeEach(() => {
-  warnings = [];
-  process.on("warning", onWarning);
-});
-afterEach(() => {
-  process.off("warning", onWarning);
-});
+const warnings = warningsOfEachTest();
 
 const ok = async () => new Response(JSON.stringify({ thread: { id: THREAD_ID, status: "archived" } }), { status: 200, headers: { "content-type": "application/json" } });
 
@@ -35,6 +28,6 @@ describe("timeouts up to 2147483647 ms", () => {
     await expect(client.updateThread(THREAD_ID, { status: "archived" }, callOptions)).resolves.toMatchObject({ id: THREAD_ID });
     // Node warns as the timer is set, on the next tick.
     await new Promise((resolve) => setImmediate(resolve));
-    expect(warnings).toEqual([]);
+    expect(warnings()).toEqual([]);
   });
 });
