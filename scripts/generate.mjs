@@ -6,7 +6,7 @@
 //          --out DIR (default generated), --check, --force.
 //
 // Content-hash skip: `generate` (not --check) first hashes its inputs — every file of the spec's
-// folder (a symlink by the name it points to), the Redocly config, the pipeline's own code (scripts/generate.mjs, scripts/lib,
+// folder (a symlink by the name it points to and what it holds), the Redocly config, the pipeline's own code (scripts/generate.mjs, scripts/lib,
 // scripts/runtime), the versions of the packages it runs and npm's record of every installed
 // package (node_modules/.package-lock.json: an update of a package they load, such as change-case,
 // which names schema.d.ts's root types, or a nested copy of one) — and when they hash as they did at
@@ -134,13 +134,28 @@ const packageFile = (name) => path.join(repo, "node_modules", name, "package.jso
 /** npm's record of what is installed (its "hidden lockfile"); the tests point it at a copy. */
 const INSTALLED_FILE = process.env.PUFFLE_GENERATE_INSTALLED ?? path.join(repo, "node_modules/.package-lock.json");
 
+/**
+ * What an input holds: its bytes; a symlink's, the name it points to and the bytes read through it
+ * (the root file, the config or npm's record may be a link to a file elsewhere: an edit there is an
+ * edit of the input). A link to no file (dangling, or to a folder) is its name alone.
+ */
+function inputBytes(file) {
+  if (!fs.lstatSync(file).isSymbolicLink()) return fs.readFileSync(file);
+  const link = Buffer.from(`symlink to ${fs.readlinkSync(file)}\0`);
+  try {
+    return Buffer.concat([link, fs.readFileSync(file)]);
+  } catch {
+    return link;
+  }
+}
+
 /** One hash of everything the output depends on. */
 function inputsHash(files) {
   const hash = crypto.createHash("sha256");
   const specDir = path.dirname(path.resolve(args.spec));
   hash.update(`spec ${path.relative(specDir, path.resolve(args.spec))}\0`);
   for (const [label, file] of files) {
-    const data = fs.lstatSync(file).isSymbolicLink() ? Buffer.from(`symlink to ${fs.readlinkSync(file)}`) : fs.readFileSync(file);
+    const data = inputBytes(file);
     hash.update(`${label}\0${data.length}\0`).update(data).update("\0");
   }
   for (const name of GENERATOR_PACKAGES) {
@@ -188,11 +203,24 @@ function recordRun(out, inputs, files) {
   remember(CACHE_FILE, out, { inputs, files: Object.fromEntries([...files].map(([name, content]) => [name, sha256(content)])) });
 }
 
-/** Identity of a file's bytes (a symlink's: its own, not its target's) as far as stat can tell: inode, size, mtime and ctime in ns. */
+/**
+ * Identity of a file's bytes as far as stat can tell: inode, size, mtime and ctime in ns. A symlink's:
+ * its own (where it points) and the file's it points to (what it holds; "-" for none).
+ */
 function statOf(file) {
   try {
     const st = fs.lstatSync(file, { bigint: true });
-    return st.isFile() || st.isSymbolicLink() ? { key: `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`, ctimeNs: st.ctimeNs } : null;
+    const key = (s) => `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+    if (st.isFile()) return { key: key(st), ctimeNs: st.ctimeNs };
+    if (!st.isSymbolicLink()) return null;
+    let target;
+    try {
+      target = fs.statSync(file, { bigint: true });
+    } catch {
+      target = undefined;
+    }
+    if (!target?.isFile()) return { key: `${key(st)}>-`, ctimeNs: st.ctimeNs };
+    return { key: `${key(st)}>${key(target)}`, ctimeNs: target.ctimeNs > st.ctimeNs ? target.ctimeNs : st.ctimeNs };
   } catch {
     return null;
   }

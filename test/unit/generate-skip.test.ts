@@ -221,6 +221,55 @@ describe("generate: content-hash skip", () => {
     }
   });
 
+  // An input given as a symlink (the root file pointing out of the spec's folder, the Redocly config,
+  // npm's record) is read through it: an edit of the file it points to changes what the pipeline
+  // reads. Hashed and stat'd as the link alone, such an edit was "up to date".
+  const linked: [string, string, (target: string) => { env: Record<string, string>; link: string; original: string }][] = [
+    [
+      "the root file, a symlink to a file outside the spec's folder",
+      "version: 9.9.9",
+      (target) => {
+        const link = path.join(work, "openapi/openapi.yaml");
+        const original = fs.readFileSync(link, "utf8");
+        fs.writeFileSync(target, original);
+        fs.rmSync(link);
+        fs.symlinkSync(target, link);
+        return { env: {}, link, original };
+      },
+    ],
+    [
+      "npm's record of installed packages (PUFFLE_GENERATE_INSTALLED), a symlink",
+      '"version": "0.0.0-edited"',
+      (target) => {
+        fs.copyFileSync(path.join(root, "node_modules/.package-lock.json"), target);
+        const link = path.join(work, "installed-link.json");
+        fs.symlinkSync(target, link);
+        return { env: { PUFFLE_GENERATE_INSTALLED: link }, link, original: "" };
+      },
+    ],
+  ];
+  it.each(linked.flatMap(([name, edit, setUp]) => [[name, "trusting stats", "0", edit, setUp] as const, [name, "hashing (stats not yet trusted)", "2000", edit, setUp] as const]))(
+    "%s: an edit of the file it points to runs again (%s)",
+    (_name, _how, margin, edit, setUp) => {
+      const target = path.join(work, "linked-target");
+      const { env, link, original } = setUp(target);
+      const generate = () => runWith({ ...env, PUFFLE_GENERATE_STAT_MARGIN_MS: margin });
+      try {
+        expect(generate().code).toBe(0);
+        expect(generate().stdout).toMatch(SKIPPED);
+        const text = fs.readFileSync(target, "utf8");
+        fs.writeFileSync(target, edit.startsWith("version") ? text.replace(/^ {2}version: .*$/m, `  ${edit}`) : text.replace(/"version": "[^"]*"/, edit));
+        const r = generate();
+        expect(r.stdout, r.stderr).toMatch(WROTE);
+        if (edit.startsWith("version")) expect(fs.readFileSync(path.join(out, "openapi.json"), "utf8")).toContain("9.9.9");
+      } finally {
+        fs.rmSync(link);
+        if (original !== "") fs.writeFileSync(link, original);
+        fs.rmSync(target);
+      }
+    },
+  );
+
   it("another root file of the same folder is not skipped by stats", () => {
     const alt = path.join(work, "openapi/alt.yaml");
     fs.copyFileSync(path.join(work, "openapi/openapi.yaml"), alt);
