@@ -176,19 +176,26 @@ describe("the tarball (npm pack)", () => {
     expect(orphans).toEqual([]);
   });
 
-  it("npm run build (what prepack runs) empties dist/ first, keeping dist/docs/ (npm run docs' output, not shipped)", () => {
+  it("npm run build (what prepack runs) first removes what no src/ file compiles to, keeping the rest in place and dist/docs/ (npm run docs' output, not shipped)", () => {
     expect(pkg.scripts.prepack).toBe("npm run build");
     expect(pkg.scripts.build).toBe("node scripts/clean-dist.mjs && tsc -p tsconfig.build.json");
-    // The script on a dist/ of its own (it empties the dist/ beside its scripts/ folder).
+    // The script on a dist/ and src/ of its own (it cleans the dist/ beside its scripts/ folder):
+    // the outputs of a removed source go, with the folders they leave empty; the outputs of the
+    // sources that exist stay in place (another build or test run in the clone may be using them),
+    // and so does dist/docs/.
     const copy = path.join(dir, "clean-dist");
     mkdirSync(path.join(copy, "scripts"), { recursive: true });
     cpSync(path.join(root, "scripts/clean-dist.mjs"), path.join(copy, "scripts/clean-dist.mjs"));
-    for (const [file, text] of [["dist/removed.js", ""], ["dist/removed.d.ts", ""], ["dist/old/nested.js", ""], ["dist/docs/index.html", "<html>"]] as const) {
+    const kept = ["dist/kept.js", "dist/kept.d.ts", "dist/kept.js.map", "dist/cli/main.js", "dist/cli/main.d.ts", "dist/docs/index.html"];
+    const stale = ["dist/removed.js", "dist/removed.d.ts", "dist/removed.d.ts.map", "dist/old/nested.js", "dist/cli/renamed.js", "dist/notes.txt", "dist/kept.ts"];
+    for (const file of ["src/kept.ts", "src/cli/main.ts", ...kept, ...stale]) {
       mkdirSync(path.dirname(path.join(copy, file)), { recursive: true });
-      writeFileSync(path.join(copy, file), text);
+      writeFileSync(path.join(copy, file), "");
     }
     execFileSync(process.execPath, [path.join(copy, "scripts/clean-dist.mjs")]);
-    expect(readdirSync(path.join(copy, "dist"), { recursive: true }).map(String).sort()).toEqual(["docs", path.join("docs", "index.html")]);
+    const files = readdirSync(path.join(copy, "dist"), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    expect(files.map((e) => path.relative(copy, path.join(e.parentPath, e.name)).split(path.sep).join("/")).sort()).toEqual([...kept].sort());
+    expect(existsSync(path.join(copy, "dist/old"))).toBe(false);
     // No dist/ at all (a fresh clone): nothing to do.
     rmSync(path.join(copy, "dist"), { recursive: true });
     execFileSync(process.execPath, [path.join(copy, "scripts/clean-dist.mjs")]);

@@ -1,4 +1,4 @@
-// Vitest global setup: empties dist/ and compiles src/ to it once per run (`npm run build`'s two
+// Vitest global setup: removes stale files from dist/ and compiles src/ to it once per run (`npm run build`'s two
 // steps), so that tests that need the package as users get it (the `puffle` binary, dist entries,
 // the packed file list) run against fresh output, with nothing a removed src/ file left behind.
 // Type errors do not stop the run here (tsc still emits; `npm run typecheck`, part of `npm test`,
