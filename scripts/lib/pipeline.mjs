@@ -151,17 +151,19 @@ async function protoKeyError(doc, root) {
 }
 
 /**
- * Characters spec text may not hold (as src/unsafe-text.ts, less tab and line breaks): control
- * characters, which the CLI's --help would send to the terminal as they are (descriptions,
- * summaries, enum values); the bidirectional formatting characters, which reorder what a reader of
- * the spec or of generated/ sees (Trojan Source); U+2028 and U+2029.
+ * Characters spec text may not hold (src/unsafe-text.ts's, less tab and line breaks and the
+ * bidirectional marks): control characters, which the CLI's --help would send to the terminal as
+ * they are (descriptions, summaries, enum values); the bidirectional embeddings, overrides and
+ * isolates (U+202A–U+202E, U+2066–U+2069), which reorder what a reader of the spec or of generated/
+ * sees (Trojan Source); U+2028 and U+2029. The marks (LRM U+200E, RLM U+200F, ALM U+061C) reorder
+ * nothing: Hebrew or Arabic text uses them to display mixed-direction text right (UTS #55).
  */
-const UNSAFE_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\p{Bidi_Control}\u2028\u2029]/u;
+const UNSAFE_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/u;
 /**
  * What such a character looks like in JSON.stringify's text (C0 as an escape after an odd number of
  * backslashes, the rest as it is): ~50 ms on GitHub's 40 MB, which has none; the walk confirms.
  */
-const MAYBE_UNSAFE_IN_JSON = /(?<!\\)(?:\\\\)*\\(?:u00[01][0-9a-f]|[bf])|[\u007f-\u009f\p{Bidi_Control}\u2028\u2029]/u;
+const MAYBE_UNSAFE_IN_JSON = /(?<!\\)(?:\\\\)*\\(?:u00[01][0-9a-f]|[bf])|[\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/u;
 
 /** A PipelineError at the first string (or key) of the bundle holding an UNSAFE_TEXT character, or undefined. */
 async function unsafeTextError(doc, root) {
@@ -180,7 +182,7 @@ async function unsafeTextError(doc, root) {
   if (found === undefined) return undefined;
   const { locate } = await import("./locate.mjs");
   const code = `U+${found.char.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
-  return new PipelineError({ ...locate(root, found.pointer), rule: "puffle/unsafe-text", message: `${code} (a control, bidirectional formatting or line separator character) is not allowed in spec text: the CLI's --help and generated/ show the text as it is, to a terminal or a reader` });
+  return new PipelineError({ ...locate(root, found.pointer), rule: "puffle/unsafe-text", message: `${code} (a control character, a bidirectional embedding, override or isolate, or a line separator) is not allowed in spec text: the CLI's --help and generated/ show the text as it is, to a terminal or a reader` });
 }
 
 const stepLine = (name, ms) => `✔ ${name.padEnd(11)} ${ms.toFixed(0).padStart(5)} ms`;

@@ -57,6 +57,7 @@ const CASES: Case[] = [
   // them in generated diffs: a terminal escape or a bidi override (Trojan Source) went through.
   { name: "a terminal escape in a description", file: "components/schemas/UnreadCount.yaml", change: (t) => t.replace("description: >-\n  The unread counter", 'description: "\\e[2J\\e[31mThe unread counter"\nx-was: >-\n  The unread counter'), at: "\\e[2J", rule: /^puffle\/unsafe-text$/ },
   { name: "a bidi override in an enum value", file: "components/schemas/ConversationStatus.yaml", change: (t) => t.replace("  - draft\n", '  - draft\n  - "lived\\u202eeta"\n'), at: "lived", rule: /^puffle\/unsafe-text$/ },
+  { name: "a bidi isolate in a description", file: "components/schemas/UnreadCount.yaml", change: (t) => t.replace("description: >-\n  The unread counter", 'description: "\\u2067The unread counter\\u2069"\nx-was: >-\n  The unread counter'), at: "\\u2067", rule: /^puffle\/unsafe-text$/ },
   { name: "a C1 control in a summary", file: "paths/api_threads_{id}.yaml", change: (t) => t.replace(/^( {2}summary: )(.*)$/m, '$1"$2\\u009b2J"'), at: "\\u009b", rule: /^puffle\/unsafe-text$/ },
   { name: "an example that contradicts its schema", file: "components/examples/MarkReadRequest.yaml", change: (t) => t.replace("unread_count: 0", "unread_count: -1"), at: "unread_count: -1", rule: /invalid-media-type-examples/ },
 ];
@@ -250,6 +251,26 @@ describe("a $ref out of the spec's folder is refused at the $ref, never fetched 
 // YAML aliases share one parsed node; every step after the parse walks or copies it once per alias.
 // Eight levels of ten aliases each (a "billion laughs" of 10^8 nodes in 8 lines) ran lint out of
 // memory: a V8 crash with its native stack trace after ~40 s. A few aliases are fine.
+// The bidirectional marks (LRM U+200E, RLM U+200F, ALM U+061C) reorder nothing: writers of Hebrew or
+// Arabic text put them where mixed-direction text would otherwise display wrongly (UTS #55 allows
+// them). Only the overrides, embeddings and isolates are refused (above).
+describe("text in a right-to-left language, with its direction marks", () => {
+  it("generates, the marks kept as they are", () => {
+    const ws = workspace();
+    try {
+      const text = "\u05de\u05d5\u05e0\u05d4 \u05e9\u05dc API\u200f, \u0639\u062f\u0627\u062f\u061c (LRM\u200e)";
+      ws.edit("components/schemas/UnreadCount.yaml", (t) => t.replace("description: >-\n  The unread counter", `description: ${JSON.stringify(text)}\nx-was: >-\n  The unread counter`));
+      const run = generate(ws);
+      expect(run.stderr).toBe("");
+      expect(run.status).toBe(0);
+      const doc = JSON.parse(fs.readFileSync(path.join(ws.out, "openapi.json"), "utf8"));
+      expect(doc.components.schemas.UnreadCount.description).toBe(text);
+    } finally {
+      removeWorkspace(ws);
+    }
+  }, SLOW);
+});
+
 describe("YAML aliases that repeat a file's nodes past the bound are refused at the first alias", () => {
   const bomb = (levels: number) => {
     let text = 'x-bomb-0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n';
