@@ -49,7 +49,9 @@ function problemToError(problem, extra, getLineColLocation) {
   }
   // A file Redocly could not parse is reported under the rule that followed the $ref to it.
   const rule = /^Failed to parse/.test(problem.message ?? "") ? "yaml" : problem.ruleId ?? "lint";
-  const more = extra > 0 ? ` (and ${extra} more problem${extra === 1 ? "" : "s"}: run \`npm run lint:openapi\`)` : "";
+  // Not only `npm run lint:openapi`: Redocly's CLI does not make generate's own checks (a $ref kept
+  // inside the spec's folder), so for those it would report nothing.
+  const more = extra > 0 ? ` (and ${extra} more problem${extra === 1 ? "" : "s"}: \`npm run generate\` reports the next once this one is fixed; \`npm run lint:openapi\` lists Redocly's own)` : "";
   return new PipelineError({ file, line, col, rule, message: `${problem.message}${more}` });
 }
 

@@ -248,6 +248,20 @@ describe("a $ref out of the spec's folder is refused at the $ref, never fetched 
   }, SLOW);
 });
 
+// With more than one problem, the line names the first and says how to find the others: the
+// refused $refs (and the unsafe-text check) are npm run generate's own; npm run lint:openapi,
+// Redocly's CLI, fetches a URL $ref and reports nothing for them.
+it("several refused $refs: the first, and where the others are reported", () => {
+  const ws = workspace();
+  try {
+    ws.edit("components/schemas/ConversationRow.yaml", (t) => t.replaceAll("$ref: Uuid.yaml", '$ref: "http://127.0.0.1:9/Uuid.yaml"'));
+    const line = oneLine(generate(ws));
+    expect(line).toMatch(/is a URL: URLs are never fetched \(and \d+ more problems?: `npm run generate` reports the next once this one is fixed; `npm run lint:openapi` lists Redocly's own\)$/);
+  } finally {
+    removeWorkspace(ws);
+  }
+}, SLOW);
+
 // YAML aliases share one parsed node; every step after the parse walks or copies it once per alias.
 // Eight levels of ten aliases each (a "billion laughs" of 10^8 nodes in 8 lines) ran lint out of
 // memory: a V8 crash with its native stack trace after ~40 s. A few aliases are fine.
