@@ -93,6 +93,9 @@ function curlSample({ serverUrl, path, method, id, body }) {
 
 // Every word from the spec is quoted (bare when safe, as today's names are): a field name or a path
 // segment is the spec's to choose, and the reader runs the sample as shown.
+/** Words that cannot name a `const` in a module (ECMAScript's reserved words, strict mode's and `await`), or that TypeScript gives a meaning there. */
+const RESERVED_WORDS = new Set(["await", "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum", "export", "extends", "false", "finally", "for", "function", "if", "implements", "import", "in", "instanceof", "interface", "let", "new", "null", "package", "private", "protected", "public", "return", "static", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with", "yield", "arguments", "eval"]);
+
 function cliSample({ path, id, body }) {
   const args = [`puffle ${shellQuote(cliResource(path))} update --id ${shellQuote(id)}`];
   for (const [field, value] of Object.entries(body)) {
@@ -133,9 +136,9 @@ export function buildCodeSamples(spec) {
     const ok = deref(spec, op.operation.responses["200"]);
     const okSchema = deref(spec, ok.content["application/json"].schema);
     const member = (okSchema.required ?? Object.keys(okSchema.properties ?? {}))[0];
-    // The TypeScript sample declares `const <member>`: only a plain identifier is written there.
-    if (typeof member !== "string" || !/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(member)) {
-      throw new Error(`${operationId}: the 200 response's member ${JSON.stringify(member)} is not a JavaScript identifier (the TypeScript sample names its variable after it)`);
+    // The TypeScript sample declares `const <member>`: only a plain identifier, not a reserved word, is written there.
+    if (typeof member !== "string" || !/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(member) || RESERVED_WORDS.has(member)) {
+      throw new Error(`${operationId}: the 200 response's member ${JSON.stringify(member)} is not a JavaScript identifier that can name a variable (the TypeScript sample names its variable after it)`);
     }
     const ctx = { serverUrl, path: op.path, method: op.method, operationId, member, id, body };
     return {

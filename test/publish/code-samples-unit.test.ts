@@ -79,7 +79,8 @@ describe("the CLI sample is inert whatever the spec names", () => {
 
 describe("the TypeScript sample names its variable after the 200 record's member", () => {
   // It was written in bare: `const <member> = await …`, whatever the spec called the member.
-  it.each(["x = 0; process.exit(1); let y", "a-b", "1st"])("%j is refused, not written into the code", (member) => {
+  // A reserved word is shaped like an identifier, but `const default = …` is a syntax error.
+  it.each(["x = 0; process.exit(1); let y", "a-b", "1st", "default", "new", "class", "await"])("%j is refused, not written into the code", (member) => {
     const s = spec();
     const schema = s.components.schemas.UpdateThreadResponse;
     schema.properties = { [member]: schema.properties.thread };
