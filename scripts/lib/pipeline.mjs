@@ -132,6 +132,29 @@ async function refCycleError(resolver, root, getLineColLocation, redoclyMessage)
 }
 
 /**
+ * The first key or string of the bundle, depth first in key order, of which `hit(text, isKey)`
+ * returns something: `{ pointer, hit }` (its JSON Pointer and what `hit` returned), or undefined.
+ */
+function firstInBundle(doc, hit) {
+  const find = (node, pointer) => {
+    if (typeof node === "string") {
+      const found = hit(node, false);
+      return found === undefined ? undefined : { pointer, hit: found };
+    }
+    if (node === null || typeof node !== "object") return undefined;
+    for (const [key, value] of Object.entries(node)) {
+      const here = `${pointer}/${escapePointer(key)}`;
+      const found = hit(key, true);
+      if (found !== undefined) return { pointer: here, hit: found };
+      const inside = find(value, here);
+      if (inside !== undefined) return inside;
+    }
+    return undefined;
+  };
+  return find(doc, "");
+}
+
+/**
  * A key named `__proto__` anywhere in the bundle (a property name is refused earlier, by lint's
  * puffle/supported-shape): validators.js and meta.js write the spec's objects as literals, where
  * `"__proto__": x` sets the object's prototype instead of making a member, so the generated code
@@ -139,16 +162,7 @@ async function refCycleError(resolver, root, getLineColLocation, redoclyMessage)
  */
 async function protoKeyError(doc, root) {
   const { locate } = await import("./locate.mjs");
-  const find = (node, pointer) => {
-    if (node === null || typeof node !== "object") return undefined;
-    if (Object.hasOwn(node, "__proto__")) return `${pointer}/__proto__`;
-    for (const [key, value] of Object.entries(node)) {
-      const found = find(value, `${pointer}/${escapePointer(key)}`);
-      if (found !== undefined) return found;
-    }
-    return undefined;
-  };
-  const pointer = find(doc, "") ?? "";
+  const pointer = firstInBundle(doc, (text, isKey) => (isKey && text === "__proto__" ? true : undefined))?.pointer ?? "";
   return new PipelineError({ ...locate(root, pointer), rule: "puffle/proto-key", message: "a key named __proto__ is not supported: the generated JavaScript writes objects as literals, where \"__proto__\": sets the prototype instead of a member" });
 }
 
@@ -169,21 +183,10 @@ const MAYBE_UNSAFE_IN_JSON = /(?<!\\)(?:\\\\)*\\(?:u00[01][0-9a-f]|[bf])|[\u007f
 
 /** A PipelineError at the first string (or key) of the bundle holding an UNSAFE_TEXT character, or undefined. */
 async function unsafeTextError(doc, root) {
-  const find = (node, pointer) => {
-    if (typeof node === "string") return UNSAFE_TEXT.test(node) ? { pointer, char: UNSAFE_TEXT.exec(node)[0] } : undefined;
-    if (node === null || typeof node !== "object") return undefined;
-    for (const [key, value] of Object.entries(node)) {
-      const here = `${pointer}/${escapePointer(key)}`;
-      if (UNSAFE_TEXT.test(key)) return { pointer: here, char: UNSAFE_TEXT.exec(key)[0] };
-      const found = find(value, here);
-      if (found !== undefined) return found;
-    }
-    return undefined;
-  };
-  const found = find(doc, "");
+  const found = firstInBundle(doc, (text) => UNSAFE_TEXT.exec(text)?.[0]);
   if (found === undefined) return undefined;
   const { locate } = await import("./locate.mjs");
-  const code = `U+${found.char.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+  const code = `U+${found.hit.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
   return new PipelineError({ ...locate(root, found.pointer), rule: "puffle/unsafe-text", message: `${code} (a control character, a bidirectional embedding, override or isolate, or a line separator) is not allowed in spec text: the CLI's --help and generated/ show the text as it is, to a terminal or a reader` });
 }
 
