@@ -110,7 +110,7 @@ function filesUnder(dir) {
     for (const entry of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const p = path.join(d, entry.name);
       if (entry.isDirectory()) walk(p);
-      // A symlink is an input too: pointed elsewhere, it changes the spec (hashed as its target's name).
+      // A symlink is an input too: re-pointed, or its target edited, it changes the spec (inputBytes).
       else if (entry.isFile() || entry.isSymbolicLink()) out.push(p);
     }
   };
