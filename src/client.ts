@@ -462,6 +462,34 @@ function onAbort(signal: AbortSignal, handler: () => void): () => void {
   };
 }
 
+/** openapi-fetch's methods named after an HTTP method; `request(method, url, init)` is wrapped apart. */
+const RAW_METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
+
+/**
+ * `method(url, init)` with `init.signal` replaced by a signal of the call's own that aborts, with the
+ * same reason, when the caller's does; the caller's signal is listened to through `onAbort` (one
+ * listener however many calls share it) until the call settles. Anything that is not an AbortSignal
+ * is passed on as it is (openapi-fetch and `Request` say what is wrong with it).
+ */
+function withOwnSignal(method: LooseMethod): LooseMethod {
+  return async (url, init) => {
+    const caller = (init as { signal?: unknown } | undefined)?.signal;
+    if (!(caller instanceof AbortSignal)) return method(url, init);
+    const own = new AbortController();
+    let stop: (() => void) | undefined;
+    if (caller.aborted) own.abort(caller.reason);
+    else stop = onAbort(caller, () => own.abort(caller.reason));
+    try {
+      return await method(url, { ...(init as object), signal: own.signal });
+    } finally {
+      stop?.();
+    }
+  };
+}
+
+/** An openapi-fetch method as `withOwnSignal` sees it. */
+type LooseMethod = (url: unknown, init?: unknown) => Promise<unknown>;
+
 /** Resolves after `ms`, or as soon as `signal` aborts. */
 function defaultSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise<void>((resolve) => {
@@ -1252,6 +1280,15 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
   // Redirects are not followed (openapi-fetch's default is "follow"): see REDIRECT.
   const raw = createClient<paths>({ baseUrl, headers, fetch: rawFetch, Request: PuffleRequest, redirect: REDIRECT });
   raw.use(specMiddleware(validate));
+  // openapi-fetch builds each request with the caller's `signal` (`new Request(url, { signal })`): Node's
+  // Request then keeps a listener on that signal until the Request is garbage-collected, so a service
+  // passing its one shutdown signal to every raw call piles listeners on it (MaxListenersExceededWarning).
+  // Each raw call gets a signal of its own instead, which follows the caller's through one shared
+  // listener (onAbort) that is removed when the call settles, a middleware's throw included.
+  const patch = raw.PATCH;
+  for (const name of RAW_METHODS) raw[name] = withOwnSignal(raw[name] as LooseMethod) as never;
+  const request = raw.request as (method: unknown, url: unknown, init?: unknown) => Promise<unknown>;
+  raw.request = ((method: unknown, url: unknown, init?: unknown) => withOwnSignal((u, i) => request(method, u, i))(url, init)) as never;
 
   // The caller's middlewares (`use`) apply to the methods too: while there is one, the methods go
   // through openapi-fetch (`slowCall`); without, they call fetch directly (`call`).
@@ -1297,7 +1334,8 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
       init.signal = plan.controller.signal;
     }
     if (callOptions.headers !== undefined) init.headers = callOptions.headers;
-    const { error, response } = await (raw.PATCH as unknown as LooseCall)(routes[operationId].path, init);
+    // openapi-fetch's own PATCH: the signal is already one of this call's own.
+    const { error, response } = await (patch as unknown as LooseCall)(routes[operationId].path, init);
     const read = RESPONSE_BODIES.get(response);
     if (!response.ok) throw await apiError(operationId, response, error === undefined ? "" : error, read?.attempts ?? 1);
     // A response replaced by a middleware of the caller's is read here.

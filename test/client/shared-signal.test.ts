@@ -36,15 +36,18 @@ function gatedFetch(answer: (n: number) => Response) {
 
 const ok = () => new Response(JSON.stringify({ thread: { id: THREAD_ID, status: "archived" } }), { status: 200, headers: { "content-type": "application/json" } });
 
-type Row = readonly [name: string, options: PuffleClientOptions & { middleware?: boolean; platformListeners?: boolean }, run: (client: PuffleClient, signal: AbortSignal) => Promise<unknown>, answer: (n: number) => Response];
+type Row = readonly [name: string, options: PuffleClientOptions & { middleware?: boolean }, run: (client: PuffleClient, signal: AbortSignal) => Promise<unknown>, answer: (n: number) => Response];
 
 const update = (client: PuffleClient, signal: AbortSignal) => client.updateThread(THREAD_ID, { status: "archived" }, { signal });
 const rows: Row[] = [
   ["the methods, sharing the caller's signal", {}, update, ok],
   ["the methods with a middleware (through openapi-fetch), sharing the caller's signal", { middleware: true }, update, ok],
-  // The raw PATCH builds a Request with the caller's signal (openapi-fetch does): undici's Request keeps
-  // a listener on it until the Request is collected, and lifts the signal's limit to 1500 itself.
-  ["the raw PATCH, sharing the caller's signal", { platformListeners: true }, (client, signal) => client.PATCH("/api/threads/{id}", { params: { path: { id: THREAD_ID } }, body: { status: "archived" }, signal }), ok],
+  // openapi-fetch builds a Request with the signal it is given, and undici's Request keeps a listener
+  // on that signal until the Request is collected: the raw methods pass it one of the call's own.
+  ["the raw PATCH, sharing the caller's signal", {}, (client, signal) => client.PATCH("/api/threads/{id}", { params: { path: { id: THREAD_ID } }, body: { status: "archived" }, signal }), ok],
+  ["the raw PATCH of client.raw, sharing the caller's signal", {}, (client, signal) => client.raw.PATCH("/api/threads/{id}", { params: { path: { id: THREAD_ID } }, body: { status: "archived" }, signal }), ok],
+  ["raw request(\"patch\", …), sharing the caller's signal", {}, (client, signal) => client.request("patch", "/api/threads/{id}", { params: { path: { id: THREAD_ID } }, body: { status: "archived" }, signal }), ok],
+  ["the raw PATCH with a middleware, sharing the caller's signal", { middleware: true }, (client, signal) => client.PATCH("/api/threads/{id}", { params: { path: { id: THREAD_ID } }, body: { status: "archived" }, signal }), ok],
   [
     "the methods under the client's timeoutMs (one batch signal), each waiting between attempts with the default sleep",
     // 1 ms waits (2 × 0.99, floored): real ones, through the default sleep, which listens to the batch's signal.
@@ -55,7 +58,7 @@ const rows: Row[] = [
 ];
 
 describe(`${CALLS} calls at once`, () => {
-  it.each(rows)("%s: no MaxListenersExceededWarning, no listener left", async (_name, { middleware, platformListeners, ...options }, run, answer) => {
+  it.each(rows)("%s: no MaxListenersExceededWarning, no listener left", async (_name, { middleware, ...options }, run, answer) => {
     const fetch = gatedFetch(answer);
     const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch, ...options });
     if (middleware) client.use({ onRequest: () => undefined });
@@ -64,7 +67,7 @@ describe(`${CALLS} calls at once`, () => {
     await settled();
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
     expect(warnings()).toEqual([]);
-    if (!platformListeners) expect(getEventListeners(shared, "abort")).toHaveLength(0);
+    expect(getEventListeners(shared, "abort")).toHaveLength(0);
   });
 
   it("aborting the shared signal aborts every call in flight, and leaves no listener on it", async () => {
@@ -90,5 +93,65 @@ describe(`${CALLS} calls at once`, () => {
     }
     expect(warnings()).toEqual([]);
     expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+  });
+});
+
+// The raw methods pass openapi-fetch a signal of the call's own that follows the caller's: aborting
+// still aborts them with the caller's reason, and the call's listener goes when the call settles,
+// however it settles (a middleware that throws before anything is sent included).
+describe("the raw methods' own signal", () => {
+  const patch = (client: PuffleClient, signal: AbortSignal) => client.PATCH("/api/threads/{id}", { params: { path: { id: THREAD_ID } }, body: { status: "archived" }, signal });
+  // Honours its signal, as fetch does; `seen` gets each request.
+  const hangingFetch = (seen: Request[]) => (input: string | Request) =>
+    new Promise<Response>((_resolve, reject) => {
+      const request = input as Request;
+      seen.push(request);
+      request.signal.addEventListener("abort", () => reject(request.signal.reason));
+    });
+
+  it.each([
+    ["in flight", false],
+    ["before the call", true],
+  ] as const)("a caller's abort %s rejects with PuffleAbortError carrying its reason", async (_name, before) => {
+    const controller = new AbortController();
+    const reason = new Error("shutting down");
+    if (before) controller.abort(reason);
+    const seen: Request[] = [];
+    const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch: hangingFetch(seen) });
+    const call = patch(client, controller.signal);
+    if (!before) {
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(seen).toHaveLength(1);
+      expect(seen[0]?.signal).not.toBe(controller.signal);
+      controller.abort(reason);
+    }
+    const error = await call.then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(PuffleAbortError);
+    expect((error as PuffleAbortError).cause).toBe(reason);
+    expect((error as PuffleAbortError).attempts).toBe(before ? 0 : 1);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+  });
+
+  it("a middleware that throws before anything is sent leaves no listener on the caller's signal", async () => {
+    const seen: Request[] = [];
+    const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch: hangingFetch(seen) });
+    client.use({
+      onRequest: () => {
+        throw new Error("refused by a middleware");
+      },
+    });
+    const shared = new AbortController().signal;
+    const results = await Promise.allSettled(Array.from({ length: CALLS }, () => patch(client, shared)));
+    await settled();
+    expect(results.map((r) => (r.status === "rejected" ? String((r.reason as Error).message) : "fulfilled"))).toEqual(Array(CALLS).fill("refused by a middleware"));
+    expect(seen).toEqual([]);
+    expect(warnings()).toEqual([]);
+    expect(getEventListeners(shared, "abort")).toHaveLength(0);
+  });
+
+  it("a signal that is not an AbortSignal is refused as before, by openapi-fetch's Request", async () => {
+    const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch: hangingFetch([]) });
+    const call = client.PATCH("/api/threads/{id}", { params: { path: { id: THREAD_ID } }, body: { status: "archived" }, signal: {} as AbortSignal });
+    await expect(call).rejects.toThrow(TypeError);
   });
 });
