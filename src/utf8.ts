@@ -6,6 +6,8 @@
 import { closeSync, openSync, readSync } from "node:fs";
 
 const UTF8_STRICT = /* @__PURE__ */ new TextDecoder("utf-8", { fatal: true });
+/** Waited on (never woken) for a few milliseconds between reads of a non-blocking descriptor with nothing yet. */
+const PAUSE = /* @__PURE__ */ new Int32Array(new SharedArrayBuffer(4));
 
 /**
  * `bytes` as text, without a leading byte order mark (Windows editors, PowerShell's Out-File: not
@@ -19,21 +21,32 @@ export function utf8Text(bytes: Uint8Array): string | undefined {
   }
 }
 
-/** The first `limit` bytes of a file (fewer when it ends before); read `limit + 1` to tell a file over a bound. */
-export function readAtMost(file: string, limit: number): Buffer {
-  const fd = openSync(file, "r");
+/**
+ * The first `limit` bytes of a file (fewer when it ends before); read `limit + 1` to tell a file over
+ * a bound. A number is a descriptor already open (stdin's 0): read from, not closed.
+ */
+export function readAtMost(file: string | number, limit: number): Buffer {
+  const fd = typeof file === "number" ? file : openSync(file, "r");
   try {
     const buffer = Buffer.alloc(Math.min(limit, 64 * 1024));
     const chunks: Buffer[] = [];
     let total = 0;
     while (total < limit) {
-      const n = readSync(fd, buffer, 0, Math.min(buffer.length, limit - total), null);
+      let n: number;
+      try {
+        n = readSync(fd, buffer, 0, Math.min(buffer.length, limit - total), null);
+      } catch (error) {
+        // A descriptor set non-blocking by whoever shares it (stdin): nothing to read yet, so wait and read again.
+        if ((error as { code?: unknown }).code !== "EAGAIN") throw error;
+        Atomics.wait(PAUSE, 0, 0, 5);
+        continue;
+      }
       if (n === 0) break;
       chunks.push(Buffer.from(buffer.subarray(0, n)));
       total += n;
     }
     return Buffer.concat(chunks, total);
   } finally {
-    closeSync(fd);
+    if (typeof file !== "number") closeSync(fd);
   }
 }

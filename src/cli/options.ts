@@ -8,8 +8,9 @@
 //   string                          --kebab-name <text|uuid|email>  as given (format checked later)
 //   integer / number                --kebab-name <n>                strict decimal, within minimum/maximum
 //   boolean                         --kebab-name <true|false>
-//   array / object                  --kebab-name <json|@file>       JSON text, or @path to a JSON file
+//   array / object                  --kebab-name <json|@file>       JSON text, @path to a JSON file, or @- (stdin)
 //   any type that allows null       --clear-kebab-name              sends null; conflicts with the option above
+import { isatty } from "node:tty";
 import { readAtMost, utf8Text } from "../utf8.js";
 
 /** The slice of a request field's resolved JSON schema the CLI reads. */
@@ -31,6 +32,25 @@ export interface OperationMeta {
   /** `x-puffle-behaviour`; `maxBodyBytes` bounds what an `@file` may hold. */
   readonly behaviour?: { readonly maxBodyBytes?: number };
 }
+
+/** Where `@-` reads from: the process's stdin, or a test's. */
+export interface StdinSource {
+  /** True when stdin is a terminal: `@-` then says to pipe the JSON in rather than wait for typing. */
+  readonly isTTY: boolean;
+  /** The first `limit` bytes of stdin (fewer when it ends before). */
+  read(limit: number): Buffer;
+}
+
+/**
+ * The process's stdin, descriptor 0, read synchronously (not `/dev/stdin`, which cannot be opened
+ * when stdin is a socket, as a Node parent's "pipe" is).
+ */
+export const processStdin: StdinSource = {
+  get isTTY() {
+    return isatty(0);
+  },
+  read: (limit) => readAtMost(0, limit),
+};
 
 /** The bound on an `@file` when the operation's meta names no `maxBodyBytes`: the API's 1 MiB. */
 export const DEFAULT_MAX_FILE_BYTES = 1_048_576;
@@ -128,27 +148,40 @@ function numberParser(field: string, schema: FieldSchema, integer: boolean): (te
   };
 }
 
-function jsonParser(field: string, types: readonly string[], maxBytes: number): (text: string) => unknown {
+/** Which option has read stdin (`@-`) in one derivation of the options: stdin can be read once. */
+interface StdinUse {
+  by: string | undefined;
+}
+
+function jsonParser(field: string, long: string, types: readonly string[], maxBytes: number, stdin: StdinSource, stdinUse: StdinUse): (text: string) => unknown {
   const wanted = types.filter((t) => t === "array" || t === "object");
   const rule = `${field} must be JSON (${wanted.join(" or ")}) or @file`;
   return (text) => {
     let source = text;
     if (text.startsWith("@")) {
       const file = text.slice(1);
-      if (file === "") throw new OptionValueError(`${rule}: "@" needs a file name`);
+      if (file === "") throw new OptionValueError(`${rule}: "@" needs a file name (@- reads stdin)`);
+      const fromStdin = file === "-";
+      // "@-" is stdin, as in curl; a file named "-" is "@./-".
+      const shown = fromStdin ? "stdin" : JSON.stringify(file);
+      if (fromStdin) {
+        if (stdinUse.by !== undefined) throw new OptionValueError(`${field}: stdin can be read once, and ${stdinUse.by} @- has read it (give this one a file or JSON text)`);
+        if (stdin.isTTY) throw new OptionValueError(`${field}: @- reads stdin, which is a terminal: pipe the JSON in (… ${long} @- < file.json)`);
+        stdinUse.by = long;
+      }
       let bytes: Buffer | undefined;
       try {
-        bytes = readAtMost(file, maxBytes + 1);
+        bytes = fromStdin ? stdin.read(maxBytes + 1) : readAtMost(file, maxBytes + 1);
       } catch (error) {
         const code = (error as { code?: unknown }).code;
-        throw new OptionValueError(`${field}: cannot read ${JSON.stringify(file)}${typeof code === "string" ? ` (${code})` : ""}`);
+        throw new OptionValueError(`${field}: cannot read ${shown}${typeof code === "string" ? ` (${code})` : ""}`);
       }
       // Read no further than the API would accept: a huge file, or a device that never ends
       // (@/dev/zero), is an error, not all of memory or a hang.
-      if (bytes.length > maxBytes) throw new OptionValueError(`${field}: ${JSON.stringify(file)} holds more than ${maxBytes} bytes, the most a request body may have`);
+      if (bytes.length > maxBytes) throw new OptionValueError(`${field}: ${shown} holds more than ${maxBytes} bytes, the most a request body may have`);
       // Decoded strictly (a byte order mark skipped): bytes that are not UTF-8 would be sent as U+FFFD.
       const decoded = utf8Text(bytes);
-      if (decoded === undefined) throw new OptionValueError(`${field}: ${JSON.stringify(file)} is not UTF-8 text (save it as UTF-8)`);
+      if (decoded === undefined) throw new OptionValueError(`${field}: ${shown} is not UTF-8 text (save it as UTF-8)`);
       source = decoded;
     }
     let value: unknown;
@@ -163,9 +196,13 @@ function jsonParser(field: string, types: readonly string[], maxBytes: number): 
   };
 }
 
-/** The options of one operation, one per request field (sorted as the meta lists them). */
-export function deriveFieldOptions(operation: OperationMeta): FieldOption[] {
+/**
+ * The options of one operation, one per request field (sorted as the meta lists them). A JSON
+ * option's `@-` reads `stdin`, once among the options of one call of this function.
+ */
+export function deriveFieldOptions(operation: OperationMeta, stdin: StdinSource = processStdin): FieldOption[] {
   const out: FieldOption[] = [];
+  const stdinUse: StdinUse = { by: undefined };
   for (const [field, schema] of Object.entries(operation.requestFields)) {
     const types = typesOf(schema);
     const nullable = types.includes("null");
@@ -180,7 +217,7 @@ export function deriveFieldOptions(operation: OperationMeta): FieldOption[] {
     if (valueTypes.includes("array") || valueTypes.includes("object")) {
       kind = "json";
       placeholder = "json|@file";
-      parse = jsonParser(field, types, operation.behaviour?.maxBodyBytes ?? DEFAULT_MAX_FILE_BYTES);
+      parse = jsonParser(field, long, types, operation.behaviour?.maxBodyBytes ?? DEFAULT_MAX_FILE_BYTES, stdin, stdinUse);
     } else if (valueTypes.length === 1 && valueTypes[0] === "integer") {
       kind = "integer";
       placeholder = "n";

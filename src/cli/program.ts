@@ -20,8 +20,8 @@ import { corsBannerLine, hostProblem, logHeldUntilBanner, parseCorsArgument, sto
 import { withoutCredentials } from "../url-credentials.js";
 import type { CorsOrigins } from "../server/launch.js";
 import { escapeUnsafeInJson, oneLine } from "../unsafe-text.js";
-import { commandOf, deriveFieldOptions, OptionValueError } from "./options.js";
-import type { FieldOption, MetaOperations } from "./options.js";
+import { commandOf, deriveFieldOptions, OptionValueError, processStdin } from "./options.js";
+import type { FieldOption, MetaOperations, StdinSource } from "./options.js";
 
 /** The exit codes, also documented in docs/cli.md. */
 export const EXIT = {
@@ -67,6 +67,8 @@ export interface CliDeps {
   send?: (request: SendRequest) => Promise<unknown>;
   /** Checks the assembled body; default: the generated `validateRequestBody`. */
   validateBody?: (operationId: string, body: unknown) => ValidationResult<unknown>;
+  /** What a JSON option's `@-` reads; default: the process's stdin. */
+  stdin?: StdinSource;
 }
 
 class CliFailure extends Error {
@@ -200,6 +202,15 @@ function portParser(text: string): number {
   return Number(text);
 }
 
+/** Before UPDATE_HELP_AFTER when a command has a JSON option, `long` the first (wrapped by hand, as it is). */
+function jsonHelp(long: string): string {
+  return `
+A <json|@file> option takes JSON text, @path to a file holding it (UTF-8), or
+@- to read it from stdin, once per command:
+  ... ${long} @- < file.json
+`;
+}
+
 /** The end of an update command's --help; wrapped by hand (commander does not wrap it) to fit 80 columns. */
 const UPDATE_HELP_AFTER = `
 The bearer token is read from PUFFLE_API_KEY (never from the command line).
@@ -246,7 +257,8 @@ function addOperationCommand(
     parent = program.command(noun).description(`${noun} commands`);
     nouns.set(noun, parent);
   }
-  const fieldOptions = deriveFieldOptions(operation);
+  const fieldOptions = deriveFieldOptions(operation, deps.stdin);
+  const jsonOption = fieldOptions.find((o) => o.kind === "json");
   const envBaseUrl = deps.env.PUFFLE_BASE_URL === "" ? undefined : deps.env.PUFFLE_BASE_URL;
   const command = parent
     .command(verb)
@@ -291,7 +303,7 @@ function addOperationCommand(
     .addOption(new Option("--timeout <ms>", "give up after this many milliseconds (0 = never)").argParser(timeoutParser).default(DEFAULT_TIMEOUT_MS))
     .addOption(new Option("--retries <n>", "retry a network error, 408, 429 or 5xx this many times (0 = send once); within --timeout").argParser(retriesParser).default(DEFAULT_MAX_RETRIES))
     .option("--dry-run", "print the request that would be sent (method, URL, body) and exit without sending")
-    .addHelpText("after", UPDATE_HELP_AFTER)
+    .addHelpText("after", `${jsonOption ? jsonHelp(jsonOption.long) : ""}${UPDATE_HELP_AFTER}`)
     .action(async (opts: Record<string, unknown>) => {
       const id = String(opts.id);
       const path = validatePathParams(operationId, { id });
@@ -410,6 +422,7 @@ export function createProgram(deps: CliDeps = {}): { program: Command; result: (
     io: deps.io ?? { stdout: (t: string) => void process.stdout.write(t), stderr: (t: string) => void process.stderr.write(t) },
     send: deps.send ?? defaultSend,
     validateBody: deps.validateBody ?? ((op: string, body: unknown) => validateRequestBody(op, body)),
+    stdin: deps.stdin ?? processStdin,
   };
   const meta: MetaOperations = deps.meta ?? generatedMeta;
   let code: number | undefined;

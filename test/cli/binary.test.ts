@@ -92,6 +92,26 @@ describe("against the reference server", () => {
     expect(thread.draft_attachments).toEqual([{ id: "att_1", name: "deck.pdf" }]);
   });
 
+  it("thread update: --draft-attachments @- sends the JSON piped into stdin", async () => {
+    const child = spawn(process.execPath, [BIN, "thread", "update", "--base-url", server.url, "--id", DRAFT_THREAD, "--draft-attachments", "@-"], {
+      env: { PATH: process.env.PATH ?? "", PUFFLE_API_KEY: "puffle_test_alice" },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    // Written in two pieces, the second after a pause: read to the end of the input, not its first chunk.
+    child.stdin.write('[{"id":"att_2",');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    child.stdin.end('"name":"notes.txt"}]\n');
+    const code = await exited;
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as { thread: Record<string, unknown> }).thread.draft_attachments).toEqual([{ id: "att_2", name: "notes.txt" }]);
+  });
+
   it("409: exit 3, one line with the status and the existing thread, nothing on stdout", async () => {
     const run = await puffle(["thread", "update", "--base-url", server.url, "--id", DRAFT_THREAD, "--account-id", SALES_SENDER]);
     expect(run.code).toBe(3);
@@ -638,5 +658,39 @@ describe("help, version and puffle mock", () => {
     const run = await puffle(["mock", "--port", "0", "--data", "/nonexistent/seed.json"]);
     expect(run.code).toBe(2);
     expect(oneLine(run)).toMatch(/^puffle error: --data: /);
+  });
+});
+
+// `@-` with stdin redirected from a file, from /dev/null and from a pipe (a dry run: nothing is sent,
+// so the test process may wait for the child synchronously).
+describe("@- reads the process's stdin", () => {
+  const dryRun = (stdin: "ignore" | number | string) =>
+    spawnSync(process.execPath, [BIN, "thread", "update", "--id", DRAFT_THREAD, "--draft-attachments", "@-", "--dry-run"], {
+      env: { PATH: process.env.PATH ?? "", PUFFLE_API_KEY: "k" },
+      encoding: "utf8",
+      timeout: 20_000,
+      ...(typeof stdin === "string" ? { input: stdin } : { stdio: [stdin, "pipe", "pipe"] }),
+    });
+
+  it("from a pipe, from a file, and from /dev/null (empty: not JSON, exit 2)", () => {
+    const piped = dryRun('[{"id":"att_1"}]');
+    expect(piped.stderr).toBe("");
+    expect(JSON.parse(piped.stdout).body).toEqual({ draft_attachments: [{ id: "att_1" }] });
+    const dir = mkdtempSync(path.join(tmpdir(), "puffle-cli-stdin-"));
+    const file = path.join(dir, "a.json");
+    writeFileSync(file, '[{"id":"att_3"}]');
+    const fd = openSync(file, "r");
+    try {
+      const fromFile = dryRun(fd);
+      expect(fromFile.stderr).toBe("");
+      expect(JSON.parse(fromFile.stdout).body).toEqual({ draft_attachments: [{ id: "att_3" }] });
+    } finally {
+      closeSync(fd);
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const empty = dryRun("ignore");
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toMatch(/^puffle error: option '--draft-attachments <json\|@file>' argument '@-' is invalid\. draft_attachments must be JSON \(array\) or @file: not valid JSON \([^\n]*\)\n$/);
+    expect(empty.stdout).toBe("");
   });
 });

@@ -560,3 +560,97 @@ describe("runCli: what is checked before anything is sent or started", () => {
     }
   });
 });
+
+// `@-` reads a JSON option's value from stdin, as curl's `-d @-` does: once per command, within the
+// same bound and UTF-8 check as an @file; a terminal is not waited on. Stdin is injected here; the
+// real process's stdin is read in test/cli/binary.test.ts.
+describe("@- reads stdin", () => {
+  const stdinOf = (text: string | Buffer, isTTY = false) => {
+    const bytes = Buffer.from(text);
+    const read = vi.fn((limit: number) => bytes.subarray(0, limit));
+    return { isTTY, read };
+  };
+  // A second JSON field beside draft_attachments, for the "once per command" rule.
+  const twoJson: MetaOperations = {
+    updateThread: { ...meta.updateThread, requestFields: { ...meta.updateThread.requestFields, draft_labels: { type: ["array", "null"], description: "Labels." } } },
+  };
+
+  it.each([
+    ["JSON on stdin is the value", { given: '[{"name":"a.pdf"}]', want: { code: EXIT.ok, body: { draft_attachments: [{ name: "a.pdf" }] } } }],
+    ["a byte order mark before it is skipped", { given: '\uFEFF[{"name":"b.pdf"}]', want: { code: EXIT.ok, body: { draft_attachments: [{ name: "b.pdf" }] } } }],
+    ["JSON of the wrong type", { given: '{"x":1}', want: { code: EXIT.usage, stderr: "draft_attachments must be array or null, got object" } }],
+    ["null on stdin sends null", { given: "null\n", want: { code: EXIT.ok, body: { draft_attachments: null } } }],
+    ["empty stdin is not JSON", { given: "", want: { code: EXIT.usage, stderr: "draft_attachments must be JSON (array) or @file: not valid JSON" } }],
+    ["bytes that are not UTF-8", { given: Buffer.from('[{"name":"caf\u00e9"}]', "latin1"), want: { code: EXIT.usage, stderr: "draft_attachments: stdin is not UTF-8 text (save it as UTF-8)" } }],
+    ["more than the body limit", { given: `[${" ".repeat(1_048_576)}]`, want: { code: EXIT.usage, stderr: "draft_attachments: stdin holds more than 1048576 bytes, the most a request body may have" } }],
+  ] as const)("%s", async (_name, { given, want }) => {
+    const stdin = stdinOf(given);
+    const { code, stdout, stderr, send } = await run(["thread", "update", "--id", THREAD_ID, "--draft-attachments", "@-", "--dry-run"], { stdin });
+    expect(stdin.read).toHaveBeenCalledWith(1_048_577);
+    expect(code).toBe(want.code);
+    if ("body" in want) {
+      expect(stderr).toBe("");
+      expect(JSON.parse(stdout).body).toEqual(want.body);
+    } else {
+      expect(stderr).toMatch(/^puffle error: [^\n]+\n$/);
+      expect(stderr).toContain(want.stderr);
+      expect(stdout).toBe("");
+    }
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it("a terminal is not waited on: exit 2 saying to pipe the JSON in, stdin not read", async () => {
+    const stdin = stdinOf("[]", true);
+    const { code, stderr, send } = await run(["thread", "update", "--id", THREAD_ID, "--draft-attachments", "@-"], { stdin });
+    expect(code).toBe(EXIT.usage);
+    expect(stderr).toBe("puffle error: option '--draft-attachments <json|@file>' argument '@-' is invalid. draft_attachments: @- reads stdin, which is a terminal: pipe the JSON in (… --draft-attachments @- < file.json)\n");
+    expect(stdin.read).not.toHaveBeenCalled();
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it("stdin that cannot be read is named with the system's code", async () => {
+    const stdin = {
+      isTTY: false,
+      read: () => {
+        throw Object.assign(new Error("EBADF: bad file descriptor"), { code: "EBADF" });
+      },
+    };
+    const { code, stderr } = await run(["thread", "update", "--id", THREAD_ID, "--draft-attachments", "@-"], { stdin });
+    expect(code).toBe(EXIT.usage);
+    expect(stderr).toBe("puffle error: option '--draft-attachments <json|@file>' argument '@-' is invalid. draft_attachments: cannot read stdin (EBADF)\n");
+  });
+
+  it("stdin is read once: a second @- in the same command is refused, naming the option that read it", async () => {
+    const stdin = stdinOf("[]");
+    const { code, stderr, send } = await run(["thread", "update", "--id", THREAD_ID, "--draft-attachments", "@-", "--draft-labels", "@-"], { meta: twoJson, stdin });
+    expect(code).toBe(EXIT.usage);
+    expect(stderr).toBe("puffle error: option '--draft-labels <json|@file>' argument '@-' is invalid. draft_labels: stdin can be read once, and --draft-attachments @- has read it (give this one a file or JSON text)\n");
+    expect(stdin.read).toHaveBeenCalledTimes(1);
+    expect(send).not.toHaveBeenCalled();
+    // One @- and one JSON text are fine.
+    const ok = await run(["thread", "update", "--id", THREAD_ID, "--draft-attachments", "@-", "--draft-labels", '["x"]', "--dry-run"], { meta: twoJson, stdin: stdinOf("[]"), validateBody: (_op, body) => ({ valid: true as const, value: body }) });
+    expect(ok.stderr).toBe("");
+    expect(JSON.parse(ok.stdout).body).toEqual({ draft_attachments: [], draft_labels: ["x"] });
+  });
+
+  it("a lone @ says what @- does; a file named - is @./-", async () => {
+    const { stderr } = await run(["thread", "update", "--id", THREAD_ID, "--draft-attachments", "@"], { stdin: stdinOf("[]") });
+    expect(stderr).toBe("puffle error: option '--draft-attachments <json|@file>' argument '@' is invalid. draft_attachments must be JSON (array) or @file: \"@\" needs a file name (@- reads stdin)\n");
+    const dir = mkdtempSync(path.join(tmpdir(), "puffle-cli-dash-"));
+    try {
+      writeFileSync(path.join(dir, "-"), "[]");
+      const option = deriveFieldOptions(meta.updateThread, stdinOf("[1]")).find((o) => o.field === "draft_attachments");
+      expect(option?.parse(`@${path.join(dir, "-")}`)).toEqual([]);
+      expect(option?.parse("@-")).toEqual([1]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("the help of a command with a JSON option says so, naming that option; one without says nothing of it", async () => {
+    const thread = await run(["thread", "update", "--help"]);
+    expect(thread.stdout).toContain("@- to read it from stdin, once per command:\n  ... --draft-attachments @- < file.json\n");
+    const conversation = await run(["conversation", "update", "--help"]);
+    expect(conversation.stdout).not.toContain("@-");
+  });
+});
