@@ -154,7 +154,7 @@ export type StrictPatch = <P extends PatchPath>(
 
 /**
  * The Puffle client: the openapi-fetch methods (`PATCH` with strictly typed bodies, `use`, …; the
- * untouched client under `raw`) plus one method per operation that returns the updated record or throws.
+ * client with openapi-fetch's own types under `raw`) plus one method per operation that returns the updated record or throws.
  */
 export type PuffleClient = Omit<PuffleRawClient, "PATCH"> & {
   /** `PATCH` a path: `{ data, error, response }` as in openapi-fetch; unknown body fields do not compile. */
