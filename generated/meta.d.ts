@@ -67,7 +67,7 @@ export declare const operations: {
     ];
     readonly "requestFields": {
       readonly "account_id": {
-        readonly "description": "Email sender account ID, or null to clear it. Non-null values must refer to a ready email sender in the workspace (otherwise 400). Changing it on an email thread when that sender already has a non-archived, non-warmup thread with the same `participant_email` returns 409 with `existing_thread`.";
+        readonly "description": "Email sender account ID, or null to clear it. Non-null values must refer to a ready email sender in the workspace (otherwise 400, a status we chose). The docs give it as a string; both pages' examples are UUIDs (a format we chose). Changing it on an email thread when that sender already has a non-archived, non-warmup thread with the same `participant_email` returns 409 with `existing_thread`.";
         readonly "type": readonly [
           "string",
           "null"
@@ -127,7 +127,7 @@ export declare const operations: {
         readonly "maxLength": 998;
       };
       readonly "participant_email": {
-        readonly "description": "Recipient email for a draft one-off email. Stored lowercase. At most 254 characters, the longest address RFC 5321 allows (a bound we chose).";
+        readonly "description": "Recipient email for a draft one-off email. Stored lowercase. At most 254 characters, the longest address RFC 5321 allows (a bound we chose). The docs give it as a string; it is checked as an email address (`format: email`, a format we chose).";
         readonly "type": "string";
         readonly "format": "email";
         readonly "maxLength": 254;
@@ -147,7 +147,7 @@ export declare const operations: {
         ];
       };
       readonly "unread_count": {
-        readonly "description": "Sets the stored unread count.";
+        readonly "description": "Sets the stored unread count. The docs give it as a number; it is the conversation's integer column, with that page's range (a type we chose).";
         readonly "type": "integer";
         readonly "minimum": 0;
         readonly "maximum": 9007199254740991;

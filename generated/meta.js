@@ -67,7 +67,7 @@ export const operations = {
     ],
     "requestFields": {
       "account_id": {
-        "description": "Email sender account ID, or null to clear it. Non-null values must refer to a ready email sender in the workspace (otherwise 400). Changing it on an email thread when that sender already has a non-archived, non-warmup thread with the same `participant_email` returns 409 with `existing_thread`.",
+        "description": "Email sender account ID, or null to clear it. Non-null values must refer to a ready email sender in the workspace (otherwise 400, a status we chose). The docs give it as a string; both pages' examples are UUIDs (a format we chose). Changing it on an email thread when that sender already has a non-archived, non-warmup thread with the same `participant_email` returns 409 with `existing_thread`.",
         "type": [
           "string",
           "null"
@@ -127,7 +127,7 @@ export const operations = {
         "maxLength": 998
       },
       "participant_email": {
-        "description": "Recipient email for a draft one-off email. Stored lowercase. At most 254 characters, the longest address RFC 5321 allows (a bound we chose).",
+        "description": "Recipient email for a draft one-off email. Stored lowercase. At most 254 characters, the longest address RFC 5321 allows (a bound we chose). The docs give it as a string; it is checked as an email address (`format: email`, a format we chose).",
         "type": "string",
         "format": "email",
         "maxLength": 254,
@@ -147,7 +147,7 @@ export const operations = {
         ]
       },
       "unread_count": {
-        "description": "Sets the stored unread count.",
+        "description": "Sets the stored unread count. The docs give it as a number; it is the conversation's integer column, with that page's range (a type we chose).",
         "type": "integer",
         "minimum": 0,
         "maximum": 9007199254740991

@@ -5,7 +5,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Conversation UUID. Must be owned by the authenticated user — other callers get 404, exactly as for an id that does not exist. An id that does not match the pattern is rejected with 400 before any lookup. */
+                /** @description Conversation UUID. Must be owned by the authenticated user — other callers get 404, exactly as for an id that does not exist. An id that does not match the pattern is rejected with 400 before any lookup (a status we chose: the docs give the pattern, not what breaking it returns). */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -22,7 +22,7 @@ export interface paths {
          *
          *     This operation shares the URL path `/api/conversations/{id}` with other verbs; only `PATCH` is described here. (The reference server answers any other method with 405, an `Allow` header and a `Problem` of type `https://app.puffle.ai/problems/method-not-allowed`.)
          *
-         *     Unknown fields and invalid values are dropped before the update is applied (`status` other than `active`/`archived` is silently ignored); an empty or all-invalid body returns 400. Every successful update advances `updated_at`. The request sets absolute values, so it is safe to retry.
+         *     Unknown fields and invalid values are dropped before the update is applied (`status` other than `active`/`archived` is silently ignored); an empty or all-invalid body returns 400. Every successful update advances `updated_at` (a rule we chose: the docs do not say). The request sets absolute values, so it is safe to retry.
          */
         patch: operations["updateConversation"];
         trace?: never;
@@ -32,7 +32,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Thread (`conversations.id`) UUID. Must be owned by the authenticated user — other callers get 404, exactly as for an id that does not exist. An id that does not match the pattern is rejected with 400 before any lookup. */
+                /** @description Thread (`conversations.id`) UUID. Must be owned by the authenticated user — other callers get 404, exactly as for an id that does not exist. An id that does not match the pattern is rejected with 400 before any lookup. The thread page gives the id only as a string: the pattern, the ownership rule and the 404 are the conversation page's (a thread is that row), and the 400 is as there, rules we chose. */
                 id: components["parameters"]["ThreadId"];
             };
             cookie?: never;
@@ -51,7 +51,7 @@ export interface paths {
          *
          *     **Duplicate recipient handling.** When changing `account_id` on an email thread, the API checks whether that sender already has a non-archived, non-warmup thread with the same `participant_email`. If one exists, the response is 409 with `existing_thread`.
          *
-         *     Unknown fields and invalid values are dropped before the update is applied (`status` other than `active`/`archived` is ignored); an empty or all-invalid body returns 400. `participant_email` is stored lowercase; `account_id: null` clears the sender. Ownership is enforced as for conversations: a thread the caller does not own returns 404, the same as a missing id. Every successful update advances `updated_at`. The request sets absolute values, so it is safe to retry.
+         *     Unknown fields and invalid values are dropped before the update is applied (`status` other than `active`/`archived` is ignored); an empty or all-invalid body returns 400. `participant_email` is stored lowercase; `account_id: null` clears the sender. Ownership is enforced as for conversations: a thread the caller does not own returns 404, the same as a missing id (a rule we chose: the thread page does not say, and a thread is a conversation row). Every successful update advances `updated_at` (a rule we chose, as for conversations). The request sets absolute values, so it is safe to retry.
          */
         patch: operations["updateThread"];
         trace?: never;
@@ -61,7 +61,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description The channel a conversation runs on: `linkedin` (conversations created by Unipile `message_received` webhooks) or `email` (AgentMail `message.received` webhooks and one-off email drafts sent from an email sender account).
+         * @description The channel a conversation runs on: `linkedin` (conversations created by Unipile `message_received` webhooks) or `email` (AgentMail `message.received` webhooks and one-off email drafts sent from an email sender account). The docs show only `linkedin` and speak of email threads: these two values are a list we chose.
          * @enum {string}
          */
         Channel: "linkedin" | "email";
@@ -128,7 +128,7 @@ export interface components {
             /** @description The sender's existing thread with the same recipient. */
             existing_thread: components["schemas"]["Thread"];
         };
-        /** @description An RFC 9457 problem details object, served as `application/problem+json` for every error. Members not listed here are extension members and may be added. */
+        /** @description An RFC 9457 problem details object, served as `application/problem+json` for every error. Members not listed here are extension members and may be added. The docs show no error body: this shape, and its `type` URIs under `https://app.puffle.ai/problems/`, are what we chose. */
         Problem: {
             /** @description What went wrong in this occurrence, for a person to read. */
             detail?: string;
@@ -189,7 +189,7 @@ export interface components {
         UpdateThreadRequest: {
             /**
              * Format: uuid
-             * @description Email sender account ID, or null to clear it. Non-null values must refer to a ready email sender in the workspace (otherwise 400). Changing it on an email thread when that sender already has a non-archived, non-warmup thread with the same `participant_email` returns 409 with `existing_thread`.
+             * @description Email sender account ID, or null to clear it. Non-null values must refer to a ready email sender in the workspace (otherwise 400, a status we chose). The docs give it as a string; both pages' examples are UUIDs (a format we chose). Changing it on an email thread when that sender already has a non-archived, non-warmup thread with the same `participant_email` returns 409 with `existing_thread`.
              */
             account_id?: string | null;
             /** @description Draft attachment metadata from "Upload thread attachment", or null to clear it. Replaces the whole list. At most 20 attachments (a bound we chose). */
@@ -206,14 +206,14 @@ export interface components {
             draft_subject?: string | null;
             /**
              * Format: email
-             * @description Recipient email for a draft one-off email. Stored lowercase. At most 254 characters, the longest address RFC 5321 allows (a bound we chose).
+             * @description Recipient email for a draft one-off email. Stored lowercase. At most 254 characters, the longest address RFC 5321 allows (a bound we chose). The docs give it as a string; it is checked as an email address (`format: email`, a format we chose).
              */
             participant_email?: string;
             /** @description Recipient display name for a draft. At most 256 characters (a bound we chose). */
             participant_name?: string;
             /** @description Set to `active` or `archived`. Other values are ignored. */
             status?: components["schemas"]["StatusUpdate"];
-            /** @description Sets the stored unread count. */
+            /** @description Sets the stored unread count. The docs give it as a number; it is the conversation's integer column, with that page's range (a type we chose). */
             unread_count?: components["schemas"]["UnreadCount"];
         };
         /** @description The thread after the update. */
@@ -238,7 +238,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description The request cannot be applied: the path id is not a UUID, the body is not a JSON object or is nested more than 64 levels deep, or no valid field remains after unknown fields and invalid values are dropped (an empty or all-invalid body). Nothing was changed. */
+        /** @description The request cannot be applied: the path id is not a UUID, the body is not a JSON object or is nested more than 64 levels deep, or no valid field remains after unknown fields and invalid values are dropped (an empty or all-invalid body). Nothing was changed. The docs give the 400 for an empty or all-invalid body; for a malformed id, a body that is not a JSON object and the nesting limit it is a status we chose. */
         BadRequest: {
             headers: {
                 "Cache-Control"?: components["headers"]["CacheControl"];
@@ -274,7 +274,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The request body is larger than 1 MiB (1,048,576 bytes). Nothing was changed. */
+        /** @description The request body is larger than 1 MiB (1,048,576 bytes). Nothing was changed. The docs state no size limit: the limit and this 413 are ones we chose. */
         PayloadTooLarge: {
             headers: {
                 "Cache-Control"?: components["headers"]["CacheControl"];
@@ -286,7 +286,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The request cannot be applied: the path id is not a UUID, the body is not a JSON object or is nested more than 64 levels deep, no valid field remains after unknown fields and invalid values are dropped (an empty or all-invalid body), or a non-null `account_id` does not name a ready email sender in the caller's workspace. Nothing was changed. */
+        /** @description The request cannot be applied: the path id is not a UUID, the body is not a JSON object or is nested more than 64 levels deep, no valid field remains after unknown fields and invalid values are dropped (an empty or all-invalid body), or a non-null `account_id` does not name a ready email sender in the caller's workspace. Nothing was changed. The docs give the 400 for an empty or all-invalid body; for a malformed id, a body that is not a JSON object, the nesting limit and a sender that is not ready (the docs say it must be one, with no status) it is a status we chose. */
         ThreadBadRequest: {
             headers: {
                 "Cache-Control"?: components["headers"]["CacheControl"];
@@ -310,7 +310,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The `Authorization` header is missing, is not `Bearer <token>`, or names no valid token. */
+        /** @description The `Authorization` header is missing, is not `Bearer <token>`, or names no valid token. The docs say only that the header is required: the 401 and its body are a status we chose. */
         Unauthorized: {
             headers: {
                 "Cache-Control"?: components["headers"]["CacheControl"];
@@ -323,7 +323,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The request body cannot be read as sent: it is not sent as `application/json`, its `Content-Type` names a `charset` other than UTF-8 (JSON is UTF-8, RFC 8259; `utf-8` and the other labels the WHATWG Encoding Standard reads as UTF-8, such as `utf8`, are accepted), or it has a content coding (a `Content-Encoding` other than `identity`, such as `gzip`). The `detail` names the charset or the coding. The body was not read and nothing was changed. */
+        /** @description The request body cannot be read as sent: it is not sent as `application/json`, its `Content-Type` names a `charset` other than UTF-8 (JSON is UTF-8, RFC 8259; `utf-8` and the other labels the WHATWG Encoding Standard reads as UTF-8, such as `utf8`, are accepted), or it has a content coding (a `Content-Encoding` other than `identity`, such as `gzip`). The `detail` names the charset or the coding. The body was not read and nothing was changed. The docs show only `Content-Type: application/json`: this 415 is a status we chose. */
         UnsupportedMediaType: {
             headers: {
                 "Accept-Encoding"?: components["headers"]["AcceptEncoding"];
@@ -338,9 +338,9 @@ export interface components {
         };
     };
     parameters: {
-        /** @description Conversation UUID. Must be owned by the authenticated user — other callers get 404, exactly as for an id that does not exist. An id that does not match the pattern is rejected with 400 before any lookup. */
+        /** @description Conversation UUID. Must be owned by the authenticated user — other callers get 404, exactly as for an id that does not exist. An id that does not match the pattern is rejected with 400 before any lookup (a status we chose: the docs give the pattern, not what breaking it returns). */
         Id: string;
-        /** @description Thread (`conversations.id`) UUID. Must be owned by the authenticated user — other callers get 404, exactly as for an id that does not exist. An id that does not match the pattern is rejected with 400 before any lookup. */
+        /** @description Thread (`conversations.id`) UUID. Must be owned by the authenticated user — other callers get 404, exactly as for an id that does not exist. An id that does not match the pattern is rejected with 400 before any lookup. The thread page gives the id only as a string: the pattern, the ownership rule and the 404 are the conversation page's (a thread is that row), and the 400 is as there, rules we chose. */
         ThreadId: string;
     };
     requestBodies: never;
@@ -397,7 +397,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Conversation UUID. Must be owned by the authenticated user — other callers get 404, exactly as for an id that does not exist. An id that does not match the pattern is rejected with 400 before any lookup. */
+                /** @description Conversation UUID. Must be owned by the authenticated user — other callers get 404, exactly as for an id that does not exist. An id that does not match the pattern is rejected with 400 before any lookup (a status we chose: the docs give the pattern, not what breaking it returns). */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -433,7 +433,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Thread (`conversations.id`) UUID. Must be owned by the authenticated user — other callers get 404, exactly as for an id that does not exist. An id that does not match the pattern is rejected with 400 before any lookup. */
+                /** @description Thread (`conversations.id`) UUID. Must be owned by the authenticated user — other callers get 404, exactly as for an id that does not exist. An id that does not match the pattern is rejected with 400 before any lookup. The thread page gives the id only as a string: the pattern, the ownership rule and the 404 are the conversation page's (a thread is that row), and the 400 is as there, rules we chose. */
                 id: components["parameters"]["ThreadId"];
             };
             cookie?: never;

@@ -1,0 +1,46 @@
+// What the spec says beyond Puffle's published pages (../shared/reference) is marked as ours in the
+// spec itself, not only in openapi/README.md's "Assumptions": a reader of the bundled spec or the
+// HTML reference must not take an invented status, limit, format or rule for documented behaviour.
+// The convention is the one the text-field bounds already use, "(a bound we chose)": each
+// description below names what is ours with "we chose". The list is the audit of the two pages
+// against the spec (statement by statement); a new assumption belongs in it.
+import { describe, expect, it } from "vitest";
+import { spec, type Json, type JsonObject } from "../helpers.js";
+
+/** JSON Pointer into the bundled spec → what it says that the pages do not, and the words that mark it ours. */
+const ASSUMED: Record<string, [what: string, marked: RegExp]> = {
+  // Statuses and bodies the pages never mention.
+  "/components/responses/Unauthorized": ["the 401 status and its body (the pages say only that the header is required)", /401 and its body are a status we chose/],
+  "/components/responses/PayloadTooLarge": ["the 1 MiB body limit and its 413", /the limit and this 413 are ones we chose/],
+  "/components/responses/UnsupportedMediaType": ["the 415 for another media type, charset or content coding", /this 415 is a status we chose/],
+  "/components/responses/BadRequest": ["a 400 for a malformed id, a non-object or too deep body", /malformed\s+id.*nesting limit.*status we chose/s],
+  "/components/responses/ThreadBadRequest": ["the same, and the 400 for a sender that is not ready (the page gives no status)", /malformed id.*nesting limit.*not ready.*status we chose/s],
+  "/components/schemas/Problem": ["RFC 9457 problem details as the error shape", /docs show no error body.*we chose/s],
+  // Rules carried over from the conversation page, or read into the thread page.
+  "/components/parameters/Id": ["a malformed id is a 400 before any lookup", /400 before any lookup \(a status we chose/],
+  "/components/parameters/ThreadId": ["the conversation page's pattern, ownership and 404 for a thread id (the thread page says only string)", /only as a string.*pattern.*ownership.*404.*rules we chose/s],
+  "/components/schemas/UpdateThreadRequest/properties/unread_count": ["the page says number: the conversation page's integer and range", /as a number.*integer.*\(a type we chose\)/s],
+  "/components/schemas/UpdateThreadRequest/properties/account_id": ["a UUID (the page says string)", /otherwise 400, a status we chose.*UUIDs \(a format we chose\)/s],
+  "/components/schemas/UpdateThreadRequest/properties/participant_email": ["an email address by ajv-formats' full rules (the page says string)", /`format: email`, a format we chose/],
+  "/components/schemas/Channel": ["linkedin or email (the pages show linkedin and speak of email)", /only `linkedin`.*a list we chose/s],
+  // Behaviour both operation descriptions state.
+  "/paths/~1api~1conversations~1{id}/patch": ["updated_at advances on every update", /advances `updated_at` \(a rule we chose/],
+  "/paths/~1api~1threads~1{id}/patch": ["thread ownership and 404, updated_at advances", /same as a missing id \(a rule we chose.*advances `updated_at` \(a rule we chose/s],
+};
+
+const at = (pointer: string): JsonObject | undefined =>
+  pointer
+    .slice(1)
+    .split("/")
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .reduce<Json | undefined>((node, key) => (node !== null && typeof node === "object" && !Array.isArray(node) ? node[key] : undefined), spec) as JsonObject | undefined;
+
+describe("what the spec says beyond Puffle's pages is marked as ours in its description", () => {
+  it.each(Object.entries(ASSUMED).map(([pointer, [what, marked]]) => [pointer, what, marked] as const))("%s: %s", (pointer, _what, marked) => {
+    const node = at(pointer);
+    expect(node, `${pointer} is not in generated/openapi.json`).toBeDefined();
+    const description = node!.description;
+    expect(typeof description, `${pointer} has no description`).toBe("string");
+    expect(description as string, `${pointer}: its description does not say what is our choice ("… we chose")`).toMatch(marked);
+  });
+});
