@@ -81,13 +81,13 @@ export interface components {
              * @description When the conversation was created.
              */
             created_at?: string;
-            /** @description The conversation's id at the channel provider (for example a Unipile chat id), or null for a draft that has not been sent yet. */
+            /** @description The conversation's id at the channel provider (for example a Unipile chat id), or null for a draft that has not been sent yet. The docs show a string: null is a type we chose. */
             external_id?: string | null;
             /** @description Conversation UUID (for a thread, its `conversations.id`). */
             id?: components["schemas"]["Uuid"];
             /**
              * Format: date-time
-             * @description When the last message was sent or received, or null when there is none yet.
+             * @description When the last message was sent or received, or null when there is none yet. The docs show a string: null is a type we chose.
              */
             last_message_at?: string | null;
             /**
@@ -97,10 +97,10 @@ export interface components {
             participant_email?: string | null;
             /**
              * Format: uri
-             * @description LinkedIn profile URL of the prospect, or null on an email conversation.
+             * @description LinkedIn profile URL of the prospect, or null on an email conversation. The docs show a string: null is a type we chose.
              */
             participant_linkedin_url?: string | null;
-            /** @description Display name of the prospect, or null when the channel did not give one. */
+            /** @description Display name of the prospect, or null when the channel did not give one. The docs show a string: null is a type we chose. */
             participant_name?: string | null;
             /** @description Whether the conversation is active, archived, or an unsent draft. */
             status?: components["schemas"]["ConversationStatus"];

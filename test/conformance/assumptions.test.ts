@@ -22,6 +22,10 @@ const ASSUMED: Record<string, [what: string, marked: RegExp]> = {
   "/components/schemas/UpdateThreadRequest/properties/unread_count": ["the page says number: the conversation page's integer and range", /as a number.*integer.*\(a type we chose\)/s],
   "/components/schemas/UpdateThreadRequest/properties/account_id": ["a UUID (the page says string)", /otherwise 400, a status we chose.*UUIDs \(a format we chose\)/s],
   "/components/schemas/UpdateThreadRequest/properties/participant_email": ["an email address by ajv-formats' full rules (the page says string)", /`format: email`, a format we chose/],
+  "/components/schemas/ConversationRow/properties/external_id": ["null in a response (the docs' example shows a string)", /The docs show a\s+string: null is a type we chose/],
+  "/components/schemas/ConversationRow/properties/participant_name": ["null in a response (the docs' example shows a string)", /The docs show a\s+string: null is a type we chose/],
+  "/components/schemas/ConversationRow/properties/participant_linkedin_url": ["null in a response (the docs' example shows a string)", /The docs show a\s+string: null is a type we chose/],
+  "/components/schemas/ConversationRow/properties/last_message_at": ["null in a response (the docs' example shows a string)", /The docs show a\s+string: null is a type we chose/],
   "/components/schemas/Channel": ["linkedin or email (the pages show linkedin and speak of email)", /only `linkedin`.*a list we chose/s],
   // Behaviour both operation descriptions state.
   "/paths/~1api~1conversations~1{id}/patch": ["updated_at advances on every update", /advances `updated_at` \(a rule we chose/],
