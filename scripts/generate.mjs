@@ -355,7 +355,11 @@ if (args.check) {
   const problems = [];
   for (const [name, content] of files) {
     if (!current.has(name)) problems.push(`missing: ${path.join(args.out, name)}`);
-    else if (current.get(name) !== content) problems.push(`stale:   ${path.join(args.out, name)}`);
+    else if (current.get(name) !== content) {
+      // A checkout that turned LF into CRLF (core.autocrlf=true before .gitattributes said eol=lf).
+      const crlf = current.get(name)?.replaceAll("\r\n", "\n") === content;
+      problems.push(`stale:   ${path.join(args.out, name)}${crlf ? " (CRLF line endings only: a checkout made with core.autocrlf=true? .gitattributes asks for LF: check it out again)" : ""}`);
+    }
   }
   for (const [name, content] of current) if (!files.has(name)) problems.push(`extra:   ${path.join(args.out, name)}${content === null ? "/" : ""}`);
   if (problems.length) {

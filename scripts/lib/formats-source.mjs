@@ -13,7 +13,7 @@ let parsed = null;
 
 function parse() {
   if (parsed) return parsed;
-  const text = fs.readFileSync(FILE, "utf8");
+  const text = fs.readFileSync(FILE, "utf8").replace(/\r\n/g, "\n");
   const start = text.indexOf("\nexport const formats = {\n");
   const end = text.indexOf("\n};", start);
   if (start === -1 || end === -1) throw new Error(`${FILE}: no \`export const formats = {\` block`);

@@ -51,7 +51,7 @@ function pascal(name) {
 }
 
 function runtimeSource(relative) {
-  const text = fs.readFileSync(fileURLToPath(new URL(relative, import.meta.url)), "utf8");
+  const text = fs.readFileSync(fileURLToPath(new URL(relative, import.meta.url)), "utf8").replace(/\r\n/g, "\n");
   return text.replace(/^export /gm, "");
 }
 
