@@ -66,8 +66,15 @@ function readTree(dir) {
   return out;
 }
 
-/** Writes the files next to `out`, then swaps the folders, so `out` is never half-written. */
+/**
+ * Writes the files next to `out`, then swaps the folders, so `out` is never half-written. Returns
+ * a warning when the swap was made but the previous copy could not be removed.
+ */
 function swapInto(out, files) {
+  // Replacing `out` deletes what it holds, which takes write access to it: a read-only `out`
+  // (chmod a-w generated) was swapped out, could not be emptied, and was left beside the new one
+  // as .generated.old-*, while the message said it was left as it was. (Root may write anyway.)
+  if (fs.existsSync(out)) fs.accessSync(out, fs.constants.W_OK | fs.constants.X_OK);
   const parent = path.dirname(out);
   const tmp = fs.mkdtempSync(path.join(parent, `.${path.basename(out)}.new-`));
   const old = `${tmp.replace(".new-", ".old-")}`;
@@ -82,10 +89,16 @@ function swapInto(out, files) {
       if (fs.existsSync(old)) fs.renameSync(old, out);
       throw err;
     }
-    fs.rmSync(old, { recursive: true, force: true });
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+  try {
+    fs.rmSync(old, { recursive: true, force: true });
+  } catch (err) {
+    // The new output is in place: say what is left over, not that nothing was written.
+    return `wrote ${out}, but could not remove its previous copy ${old} (${err.message}): delete it by hand`;
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------- content-hash skip
@@ -368,11 +381,13 @@ if (args.check) {
   fs.rmSync(fresh, { recursive: true, force: true });
   process.stdout.write(`generate:check: ${files.size} files in ${path.relative(process.cwd(), out) || out} are up to date\n`);
 } else {
+  let warning;
   try {
-    swapInto(out, files);
+    warning = swapInto(out, files);
   } catch (err) {
     fail(`could not write ${out}: ${err.message}; it was left as it was`);
   }
+  if (warning) process.stderr.write(`generate: ${warning}\n`);
   if (inputs) {
     recordRun(out, inputs, files);
     recordStats(out, inputs, inputList);

@@ -1,9 +1,11 @@
 // The pipeline fails safely: fed a broken spec (or failing part-way through its write), it exits
 // non-zero with ONE line naming file, line:col and rule — no stack trace — and leaves the output
 // folder byte-for-byte as it was, with no temporary folder left next to it.
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { repoRoot } from "../property/spec.js";
 import { flushCounts, tally } from "../reliability/counts.js";
 import { differences, generate, lineOf, removeWorkspace, snapshot, workspace, type Run, type Workspace } from "./harness.js";
 
@@ -416,6 +418,99 @@ describe("a failure part-way through writing leaves the output untouched", () =>
       expectUntouched(ws, before);
     } finally {
       fs.chmodSync(parent, 0o755);
+      removeWorkspace(ws);
+    }
+  }, SLOW);
+});
+
+/**
+ * Runs generate as an unprivileged user, where permission bits apply: as it is when not root; when
+ * root (CI), as nobody (uid 65534) through setpriv, the workspace handed over to it. Null when
+ * neither can be done (root without setpriv, or a repository nobody may read).
+ */
+function unprivileged(ws: Workspace): ((env?: Record<string, string>) => Run) | null {
+  if (process.getuid?.() !== 0) return (env = {}) => generate(ws, { env });
+  const as = ["--reuid=65534", "--regid=65534", "--clear-groups"];
+  const probe = spawnSync("setpriv", [...as, process.execPath, path.join(repoRoot, "scripts/generate.mjs"), "--no-such-option"], { encoding: "utf8" });
+  if (probe.status !== 2) return null;
+  const chown = (p: string) => {
+    fs.lchownSync(p, 65534, 65534);
+    if (fs.lstatSync(p).isDirectory()) for (const name of fs.readdirSync(p)) chown(path.join(p, name));
+  };
+  chown(ws.dir);
+  return (env = {}) => {
+    const r = spawnSync("setpriv", [...as, process.execPath, path.join(repoRoot, "scripts/generate.mjs"), "--spec", ws.spec, "--config", ws.config, "--out", ws.out], {
+      cwd: ws.dir,
+      env: { ...process.env, ...env },
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+}
+
+describe("permissions, as an unprivileged user", () => {
+  // A read-only generated/ was renamed away, then could not be emptied: the new output was in place,
+  // its old copy left beside it as .generated.old-*, and the message said "it was left as it was".
+  it("a read-only output folder: one line naming it, output and its folder as they were", () => {
+    const ws = workspace();
+    try {
+      const run = unprivileged(ws);
+      if (!run) return void console.warn("skipped: cannot run generate as an unprivileged user here");
+      fs.appendFileSync(path.join(ws.out, "README.md"), "a hand edit generate would undo\n");
+      fs.chmodSync(ws.out, 0o555);
+      const before = snapshot(ws.out);
+      const result = run({ PUFFLE_GENERATE_THREADS: "0" });
+      fs.chmodSync(ws.out, 0o755);
+      const line = oneLine(result);
+      expect(line).toMatch(/^generate: could not write \S*out\/generated: EACCES/);
+      expect(line).toMatch(/left as it was$/);
+      expectUntouched(ws, before);
+    } finally {
+      fs.chmodSync(ws.out, 0o755);
+      removeWorkspace(ws);
+    }
+  }, SLOW);
+
+  // The skip record lives in node_modules/.cache/puffle-generate, which this user may not write
+  // (root's, or a read-only install): it only costs the next run its skip.
+  it("a writable output folder is written (a one-file read-only, the cache not writable or not)", () => {
+    const ws = workspace();
+    try {
+      const run = unprivileged(ws);
+      if (!run) return void console.warn("skipped: cannot run generate as an unprivileged user here");
+      fs.appendFileSync(path.join(ws.out, "README.md"), "a hand edit generate undoes\n");
+      fs.chmodSync(path.join(ws.out, "README.md"), 0o444);
+      const result = run({ PUFFLE_GENERATE_THREADS: "0" });
+      expect(result.stderr).toBe("");
+      expect(result.status).toBe(0);
+      const after = snapshot(ws.out);
+      expect(differences(after.files, snapshot(path.join(repoRoot, "generated")).files)).toEqual([]);
+      expect(after.siblings).toEqual(["generated"]);
+    } finally {
+      removeWorkspace(ws);
+    }
+  }, SLOW);
+
+  // A folder in the output (generate:check reports it as extra) that cannot be emptied: the new
+  // output is in place, so the message says that and what is left over, not "left as it was".
+  it("a read-only folder inside the output: written, the leftover named", () => {
+    const ws = workspace();
+    const sub = path.join(ws.out, "sub");
+    try {
+      const run = unprivileged(ws);
+      if (!run) return void console.warn("skipped: cannot run generate as an unprivileged user here");
+      fs.mkdirSync(sub);
+      fs.writeFileSync(path.join(sub, "notes.txt"), "mine");
+      if (process.getuid?.() === 0) for (const p of [sub, path.join(sub, "notes.txt")]) fs.lchownSync(p, 65534, 65534);
+      fs.chmodSync(sub, 0o555);
+      const result = run({ PUFFLE_GENERATE_THREADS: "0" });
+      expect(result.status).toBe(0);
+      const left = /^generate: wrote \S*out\/generated, but could not remove its previous copy (\S+) \(EACCES[^\n]*\): delete it by hand$/m.exec(result.stderr)?.[1];
+      expect(left).toMatch(/\/out\/\.generated\.old-\w+$/);
+      expect(differences(snapshot(ws.out).files, snapshot(path.join(repoRoot, "generated")).files)).toEqual([]);
+      fs.chmodSync(path.join(left!, "sub"), 0o755);
+    } finally {
       removeWorkspace(ws);
     }
   }, SLOW);
