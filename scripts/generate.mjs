@@ -22,6 +22,7 @@
 // Only what the skip path needs is imported up front: node:crypto, the pipeline and its packages
 // are loaded when they are needed (see "content-hash skip" below).
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
@@ -49,6 +50,13 @@ try {
 } catch (err) {
   fail(`${err.message}\nusage: node scripts/generate.mjs [--check] [--force] [--spec FILE] [--config FILE] [--out DIR]`, 2);
 }
+
+// A signal (Ctrl-C, a CI job's timeout) ends the run between two steps of JavaScript, never inside
+// swapInto, which is synchronous: by the default action it could end the process between its two
+// renames, leaving no output folder and both temporary folders behind. Caught during the pipeline,
+// it exits with a shell's code for it (130 for SIGINT, 143 for SIGTERM); one that comes during the
+// write may find the run done.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => process.exit(128 + os.constants.signals[signal]));
 
 function writeTree(dir, files) {
   fs.mkdirSync(dir, { recursive: true });
@@ -83,6 +91,8 @@ function swapInto(out, files) {
     writeTree(tmp, files);
     if (process.env.PUFFLE_GENERATE_FAIL_AFTER_WRITE === "1") throw new Error("simulated write failure (PUFFLE_GENERATE_FAIL_AFTER_WRITE)");
     if (fs.existsSync(out)) fs.renameSync(out, old);
+    // For the tests: a signal between the two renames, the moment out is not there.
+    if (process.env.PUFFLE_GENERATE_SIGNAL_IN_SWAP) process.kill(process.pid, process.env.PUFFLE_GENERATE_SIGNAL_IN_SWAP);
     try {
       fs.renameSync(tmp, out);
     } catch (err) {
@@ -361,7 +371,6 @@ try {
 }
 
 if (args.check) {
-  const os = await import("node:os");
   const fresh = fs.mkdtempSync(path.join(os.tmpdir(), "puffle-generate-check-"));
   writeTree(fresh, files);
   const current = readTree(out);
@@ -395,3 +404,4 @@ if (args.check) {
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   process.stdout.write(`generate: wrote ${files.size} files to ${path.relative(process.cwd(), out) || out} in ${ms.toFixed(0)} ms\n`);
 }
+

@@ -449,6 +449,27 @@ function unprivileged(ws: Workspace): ((env?: Record<string, string>) => Run) | 
   };
 }
 
+describe("a signal while the output is swapped in", () => {
+  // PUFFLE_GENERATE_SIGNAL_IN_SWAP sends the signal between the two renames, when the output folder
+  // is away: by the default action the process ended there, with no output folder and
+  // .generated.new-* and .generated.old-* left beside where it was.
+  it.each(["SIGINT", "SIGTERM"])("%s: the output complete, nothing beside it", (signal) => {
+    const ws = workspace();
+    try {
+      fs.appendFileSync(path.join(ws.out, "README.md"), "a hand edit generate undoes\n");
+      const run = generate(ws, { env: { PUFFLE_GENERATE_SIGNAL_IN_SWAP: signal, PUFFLE_GENERATE_THREADS: "0" } });
+      expect(run.stderr).toBe("");
+      // The swap is done first; the signal may then end the run before it says so (128 + signal).
+      expect([0, signal === "SIGINT" ? 130 : 143]).toContain(run.status);
+      const after = snapshot(ws.out);
+      expect(differences(after.files, snapshot(path.join(repoRoot, "generated")).files)).toEqual([]);
+      expect(after.siblings).toEqual(["generated"]);
+    } finally {
+      removeWorkspace(ws);
+    }
+  }, SLOW);
+});
+
 describe("permissions, as an unprivileged user", () => {
   // A read-only generated/ was renamed away, then could not be emptied: the new output was in place,
   // its old copy left beside it as .generated.old-*, and the message said "it was left as it was".
