@@ -86,28 +86,50 @@ function swapInto(out, files) {
   const parent = path.dirname(out);
   const tmp = fs.mkdtempSync(path.join(parent, `.${path.basename(out)}.new-`));
   const old = `${tmp.replace(".new-", ".old-")}`;
+  /** What this run set aside: the previous output, and any another run swapped in meanwhile. */
+  const aside = [];
   try {
     fs.chmodSync(tmp, 0o755);
     writeTree(tmp, files);
     if (process.env.PUFFLE_GENERATE_FAIL_AFTER_WRITE === "1") throw new Error("simulated write failure (PUFFLE_GENERATE_FAIL_AFTER_WRITE)");
-    if (fs.existsSync(out)) fs.renameSync(out, old);
-    // For the tests: a signal between the two renames, the moment out is not there.
-    if (process.env.PUFFLE_GENERATE_SIGNAL_IN_SWAP) process.kill(process.pid, process.env.PUFFLE_GENERATE_SIGNAL_IN_SWAP);
-    try {
-      fs.renameSync(tmp, out);
-    } catch (err) {
-      if (fs.existsSync(old)) fs.renameSync(old, out);
-      throw err;
+    // Two generate runs in one folder at once (two terminals, an editor's task beside a watcher)
+    // can swap at the same moment: the other's output may come into place between this run's two
+    // renames (the second then failed, ENOTEMPTY, its restore too, leaving .generated.old-* behind),
+    // or go out of it (the first failed, ENOENT). Each run sets aside what is there and tries again.
+    for (let attempt = 0; ; attempt++) {
+      const to = attempt === 0 ? old : `${old}-${attempt}`;
+      try {
+        fs.renameSync(out, to);
+        aside.push(to);
+      } catch (err) {
+        if (err.code !== "ENOENT") throw err; // none yet, or another run has it aside for a moment
+      }
+      // For the tests: between the two renames, the moment out is not there, a signal, or another
+      // run's output coming into place.
+      const inSwap = process.env.PUFFLE_GENERATE_IN_SWAP;
+      if (inSwap === "race" && attempt === 0) fs.cpSync(tmp, out, { recursive: true });
+      else if (inSwap?.startsWith("SIG")) process.kill(process.pid, inSwap);
+      try {
+        fs.renameSync(tmp, out);
+        break;
+      } catch (err) {
+        if ((err.code === "ENOTEMPTY" || err.code === "EEXIST") && attempt < 8) continue;
+        if (aside.length > 0 && !fs.existsSync(out)) fs.renameSync(aside.pop(), out);
+        throw err;
+      }
     }
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
+    for (const dir of aside.splice(0)) {
+      try {
+        fs.rmSync(dir, { recursive: true, force: true });
+      } catch (err) {
+        // The output is in place: say what is left over, not that nothing was written.
+        aside.push(`${dir} (${err.message})`);
+      }
+    }
   }
-  try {
-    fs.rmSync(old, { recursive: true, force: true });
-  } catch (err) {
-    // The new output is in place: say what is left over, not that nothing was written.
-    return `wrote ${out}, but could not remove its previous copy ${old} (${err.message}): delete it by hand`;
-  }
+  if (aside.length > 0) return `wrote ${out}, but could not remove its previous copy ${aside.join(", ")}: delete it by hand`;
   return undefined;
 }
 

@@ -449,18 +449,34 @@ function unprivileged(ws: Workspace): ((env?: Record<string, string>) => Run) | 
   };
 }
 
-describe("a signal while the output is swapped in", () => {
-  // PUFFLE_GENERATE_SIGNAL_IN_SWAP sends the signal between the two renames, when the output folder
-  // is away: by the default action the process ended there, with no output folder and
-  // .generated.new-* and .generated.old-* left beside where it was.
+describe("between the two renames of the swap (PUFFLE_GENERATE_IN_SWAP)", () => {
+  // A signal there, when the output folder is away: by the default action the process ended
+  // there, with no output folder and .generated.new-* and .generated.old-* left beside it.
   it.each(["SIGINT", "SIGTERM"])("%s: the output complete, nothing beside it", (signal) => {
     const ws = workspace();
     try {
       fs.appendFileSync(path.join(ws.out, "README.md"), "a hand edit generate undoes\n");
-      const run = generate(ws, { env: { PUFFLE_GENERATE_SIGNAL_IN_SWAP: signal, PUFFLE_GENERATE_THREADS: "0" } });
+      const run = generate(ws, { env: { PUFFLE_GENERATE_IN_SWAP: signal, PUFFLE_GENERATE_THREADS: "0" } });
       expect(run.stderr).toBe("");
       // The swap is done first; the signal may then end the run before it says so (128 + signal).
       expect([0, signal === "SIGINT" ? 130 : 143]).toContain(run.status);
+      const after = snapshot(ws.out);
+      expect(differences(after.files, snapshot(path.join(repoRoot, "generated")).files)).toEqual([]);
+      expect(after.siblings).toEqual(["generated"]);
+    } finally {
+      removeWorkspace(ws);
+    }
+  }, SLOW);
+
+  // Two runs in one folder at once: the other's output came into place there, so the rename
+  // failed (ENOTEMPTY), then the restore too, and the previous output was left as .generated.old-*.
+  it("another run's output coming into place: set aside too, the output written, nothing beside it", () => {
+    const ws = workspace();
+    try {
+      fs.appendFileSync(path.join(ws.out, "README.md"), "a hand edit generate undoes\n");
+      const run = generate(ws, { env: { PUFFLE_GENERATE_IN_SWAP: "race", PUFFLE_GENERATE_THREADS: "0" } });
+      expect(run.stderr).toBe("");
+      expect(run.status).toBe(0);
       const after = snapshot(ws.out);
       expect(differences(after.files, snapshot(path.join(repoRoot, "generated")).files)).toEqual([]);
       expect(after.siblings).toEqual(["generated"]);
