@@ -3,7 +3,7 @@
 // npm run generate:check  the same into a temporary folder; fails, naming the files, when generated/ differs
 //
 // Options: --spec FILE (default openapi/openapi.yaml), --config FILE (default redocly.yaml),
-//          --out DIR (default generated), --check, --force.
+//          --out DIR (default generated), --check, --force (also npm's: `npm run generate --force`).
 //
 // Content-hash skip: `generate` (not --check) first hashes its inputs — every file of the spec's
 // folder (a symlink by the name it points to and what it holds), the Redocly config, the pipeline's own code (scripts/generate.mjs, scripts/lib,
@@ -22,7 +22,6 @@
 // Only what the skip path needs is imported up front: node:crypto, the pipeline and its packages
 // are loaded when they are needed (see "content-hash skip" below).
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
@@ -56,7 +55,7 @@ try {
 // renames, leaving no output folder and both temporary folders behind. Caught during the pipeline,
 // it exits with a shell's code for it (130 for SIGINT, 143 for SIGTERM); one that comes during the
 // write may find the run done.
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => process.exit(128 + os.constants.signals[signal]));
+for (const [signal, code] of [["SIGHUP", 129], ["SIGINT", 130], ["SIGTERM", 143]]) process.on(signal, () => process.exit(code));
 
 function writeTree(dir, files) {
   fs.mkdirSync(dir, { recursive: true });
@@ -365,7 +364,10 @@ const skipped = (inputs, how) => {
 let inputs = null;
 let inputList = null;
 if (!args.check) {
-  const mayskip = !args.force && process.env.PUFFLE_GENERATE_FAIL_AFTER_WRITE !== "1";
+  // `npm run generate --force` (no `--`) gives --force to npm, not to this script: npm says "using
+  // --force" and sets npm_config_force, and the run skipped all the same.
+  const force = args.force || process.env.npm_config_force === "true";
+  const mayskip = !force && process.env.PUFFLE_GENERATE_FAIL_AFTER_WRITE !== "1";
   try {
     inputList = inputFiles();
     if (mayskip) {
@@ -393,6 +395,7 @@ try {
 }
 
 if (args.check) {
+  const os = await import("node:os");
   const fresh = fs.mkdtempSync(path.join(os.tmpdir(), "puffle-generate-check-"));
   writeTree(fresh, files);
   const current = readTree(out);

@@ -89,6 +89,9 @@ describe("generate: content-hash skip", () => {
     expect(run().stdout).toMatch(WROTE);
     expect(run().stdout).toMatch(SKIPPED);
     expect(run("--force").stdout).toMatch(WROTE);
+    // `npm run generate --force`: npm keeps the option (npm_config_force=true) and runs the script without it.
+    expect(runWith({ npm_config_force: "true" }).stdout).toMatch(WROTE);
+    expect(runWith({ npm_config_force: "" }).stdout).toMatch(SKIPPED);
   });
 
   it("--check never skips: it compares even when the record says up to date", () => {
