@@ -84,7 +84,9 @@ function swapInto(out, files) {
   if (fs.existsSync(out)) fs.accessSync(out, fs.constants.W_OK | fs.constants.X_OK);
   const parent = path.dirname(out);
   const tmp = fs.mkdtempSync(path.join(parent, `.${path.basename(out)}.new-`));
-  const old = `${tmp.replace(".new-", ".old-")}`;
+  // From the name alone: the first ".new-" of the whole path may be in a parent folder's name
+  // (a clone in ~/src/api.new-layout), which sent the old output to a folder that is not there.
+  const old = path.join(parent, path.basename(tmp).replace(".new-", ".old-"));
   /** What this run set aside: the previous output, and any another run swapped in meanwhile. */
   const aside = [];
   try {

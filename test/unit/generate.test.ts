@@ -74,6 +74,24 @@ describe("generate --out: a folder it did not write is never replaced", () => {
   });
 });
 
+describe("generate into a folder whose path holds the temporary folders' marker", () => {
+  // The old output's temporary name was the new one's with its first ".new-" made ".old-": in a
+  // parent folder's name (a clone in ~/src/api.new-layout), a folder that is not there. The first
+  // run wrote; every later one failed ("could not write … ENOENT, rename … -> …/api.old-layout/…").
+  it("writes it again and again, nothing left beside it", () => {
+    const target = path.join(work, "api.new-layout", "generated");
+    fs.mkdirSync(path.dirname(target));
+    for (let i = 0; i < 2; i++) {
+      const { code, stderr } = run("--out", target, "--force");
+      expect(stderr).toBe("");
+      expect(code).toBe(0);
+    }
+    expect(snapshot(target)).toEqual(snapshot(path.join(root, "generated")));
+    expect(fs.readdirSync(path.dirname(target))).toEqual(["generated"]);
+    expect(fs.readdirSync(work).filter((n) => n.includes(".old-"))).toEqual([]);
+  });
+});
+
 describe("generate:check", () => {
   const cases: [string, { mutate: (dir: string) => void; want: RegExp }][] = [
     ["an edited file", { mutate: (d) => fs.appendFileSync(path.join(d, "schema.d.ts"), "// hand edit\n"), want: /stale:\s+\S*schema\.d\.ts/ }],
