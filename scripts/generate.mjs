@@ -74,6 +74,23 @@ function readTree(dir) {
 }
 
 /**
+ * A new folder `prefix` + six random characters in `parent`, with the mode a plain mkdir gives (the
+ * umask's): mkdtemp's is 0700, which generate made 0755 whatever the umask (077: the folder
+ * readable by all, its files by their owner only).
+ */
+function makeFolder(parent, prefix) {
+  for (;;) {
+    const dir = path.join(parent, `${prefix}${Math.random().toString(36).slice(2, 8).padEnd(6, "0")}`);
+    try {
+      fs.mkdirSync(dir);
+      return dir;
+    } catch (err) {
+      if (err.code !== "EEXIST") throw err;
+    }
+  }
+}
+
+/**
  * Writes the files next to `out`, then swaps the folders, so `out` is never half-written. Returns
  * a warning when the swap was made but the previous copy could not be removed.
  */
@@ -83,14 +100,13 @@ function swapInto(out, files) {
   // as .generated.old-*, while the message said it was left as it was. (Root may write anyway.)
   if (fs.existsSync(out)) fs.accessSync(out, fs.constants.W_OK | fs.constants.X_OK);
   const parent = path.dirname(out);
-  const tmp = fs.mkdtempSync(path.join(parent, `.${path.basename(out)}.new-`));
+  const tmp = makeFolder(parent, `.${path.basename(out)}.new-`);
   // From the name alone: the first ".new-" of the whole path may be in a parent folder's name
   // (a clone in ~/src/api.new-layout), which sent the old output to a folder that is not there.
   const old = path.join(parent, path.basename(tmp).replace(".new-", ".old-"));
   /** What this run set aside: the previous output, and any another run swapped in meanwhile. */
   const aside = [];
   try {
-    fs.chmodSync(tmp, 0o755);
     writeTree(tmp, files);
     if (process.env.PUFFLE_GENERATE_FAIL_AFTER_WRITE === "1") throw new Error("simulated write failure (PUFFLE_GENERATE_FAIL_AFTER_WRITE)");
     // Two generate runs in one folder at once (two terminals, an editor's task beside a watcher)

@@ -92,6 +92,22 @@ describe("generate into a folder whose path holds the temporary folders' marker"
   });
 });
 
+describe("generate under a umask", () => {
+  // The new output's folder was made by mkdtemp (0700) and set to 0755 whatever the umask: under
+  // umask 077 a folder all could read, holding files only their owner could.
+  it.each([
+    ["077", 0o700, 0o600],
+    ["022", 0o755, 0o644],
+  ])("umask %s: the folder and its files get the umask's modes", (umask, folder, file) => {
+    const target = path.join(fs.mkdtempSync(path.join(work, "umask-")), "generated");
+    const r = spawnSync("sh", ["-c", `umask ${umask} && exec "$0" "$@"`, process.execPath, script, "--out", target], { cwd: root, encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(fs.statSync(target).mode & 0o777).toBe(folder);
+    for (const name of fs.readdirSync(target)) expect(fs.statSync(path.join(target, name)).mode & 0o777, name).toBe(file);
+  });
+});
+
 describe("generate:check", () => {
   const cases: [string, { mutate: (dir: string) => void; want: RegExp }][] = [
     ["an edited file", { mutate: (d) => fs.appendFileSync(path.join(d, "schema.d.ts"), "// hand edit\n"), want: /stale:\s+\S*schema\.d\.ts/ }],
