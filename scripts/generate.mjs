@@ -447,4 +447,3 @@ if (args.check) {
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   process.stdout.write(`generate: wrote ${files.size} files to ${path.relative(process.cwd(), out) || out} in ${ms.toFixed(0)} ms\n`);
 }
-
