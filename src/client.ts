@@ -299,11 +299,20 @@ function checkRetries(value: unknown, option: string, where?: string): number {
  * A per-call `signal`: an AbortSignal, or one shaped like it (another realm's, a polyfill's), since
  * the client only reads `aborted` and `reason` and listens for "abort".
  */
+/**
+ * An AbortSignal by what it does (aborted, add/removeEventListener), as fetch's Request takes one: a
+ * polyfill's (abort-controller) or another realm's (jsdom) signal is one though not `instanceof AbortSignal`.
+ */
+function isSignalLike(value: unknown): value is AbortSignal {
+  const s = value as { aborted?: unknown; addEventListener?: unknown; removeEventListener?: unknown } | null | undefined;
+  return typeof s === "object" && s !== null && typeof s.aborted === "boolean" && typeof s.addEventListener === "function" && typeof s.removeEventListener === "function";
+}
+
 function checkSignal(value: unknown, where: string): AbortSignal | undefined {
   // `null` is no signal, as in fetch's RequestInit (it was ignored before it was checked).
   if (value === undefined || value === null) return undefined;
   const s = value as { aborted?: unknown; addEventListener?: unknown; removeEventListener?: unknown };
-  if (typeof s !== "object" || typeof s.aborted !== "boolean" || typeof s.addEventListener !== "function" || typeof s.removeEventListener !== "function") {
+  if (!isSignalLike(s)) {
     const what = typeof s !== "object" ? typeof s : "an object that is not one (no aborted, addEventListener and removeEventListener)";
     throw new PuffleConfigError("signal", `must be an AbortSignal, got ${what}`, where);
   }
@@ -469,12 +478,13 @@ const RAW_METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH",
  * `method(url, init)` with `init.signal` replaced by a signal of the call's own that aborts, with the
  * same reason, when the caller's does; the caller's signal is listened to through `onAbort` (one
  * listener however many calls share it) until the call settles. Anything that is not an AbortSignal
- * is passed on as it is (openapi-fetch and `Request` say what is wrong with it).
+ * (not even one by what it does, see `isSignalLike`) is passed on as it is (openapi-fetch and `Request` say what is wrong with it).
  */
 function withOwnSignal(method: LooseMethod): LooseMethod {
   return async (url, init) => {
     const caller = (init as { signal?: unknown } | undefined)?.signal;
-    if (!(caller instanceof AbortSignal)) return method(url, init);
+    // A polyfill's or another realm's signal too: Request would keep a listener on it as well.
+    if (!isSignalLike(caller)) return method(url, init);
     const own = new AbortController();
     let stop: (() => void) | undefined;
     if (caller.aborted) own.abort(caller.reason);

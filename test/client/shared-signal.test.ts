@@ -149,6 +149,39 @@ describe("the raw methods' own signal", () => {
     expect(getEventListeners(shared, "abort")).toHaveLength(0);
   });
 
+  // A polyfill's signal (abort-controller's) or another realm's (jsdom's): an AbortSignal by what it
+  // does, not `instanceof AbortSignal`. Request takes it, and kept a listener on it per raw call.
+  class PolyfillSignal extends EventTarget {
+    aborted = false;
+    reason: unknown = undefined;
+    abort(reason: unknown): void {
+      this.aborted = true;
+      this.reason = reason;
+      this.dispatchEvent(new Event("abort"));
+    }
+  }
+
+  it("a polyfill's signal shared by raw calls: no listener left on it, and aborting it aborts the call with its reason", async () => {
+    const shared = new PolyfillSignal();
+    const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch: gatedFetch(ok) });
+    const results = await Promise.allSettled(Array.from({ length: CALLS }, () => patch(client, shared as unknown as AbortSignal)));
+    await settled();
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    expect(getEventListeners(shared, "abort")).toHaveLength(0);
+
+    const seen: Request[] = [];
+    const hanging = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch: hangingFetch(seen) });
+    const call = patch(hanging, shared as unknown as AbortSignal);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(seen).toHaveLength(1);
+    const reason = new Error("shutting down");
+    shared.abort(reason);
+    const error = await call.then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(PuffleAbortError);
+    expect((error as PuffleAbortError).cause).toBe(reason);
+    expect(getEventListeners(shared, "abort")).toHaveLength(0);
+  });
+
   it("a signal that is not an AbortSignal is refused as before, by openapi-fetch's Request", async () => {
     const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch: hangingFetch([]) });
     const call = client.PATCH("/api/threads/{id}", { params: { path: { id: THREAD_ID } }, body: { status: "archived" }, signal: {} as AbortSignal });
