@@ -32,7 +32,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Thread (`conversations.id`) UUID. Must be owned by the authenticated user — other callers get 404, exactly as for an id that does not exist. An id that does not match the pattern is rejected with 400 before any lookup. The thread page gives the id only as a string: the pattern, the ownership rule and the 404 are the conversation page's (a thread is that row), and the 400 is as there, rules we chose. */
+                /** @description Thread (`conversations.id`) UUID. Must be owned by the authenticated user — other callers get 404, exactly as for an id that does not exist. An id that does not match the pattern is rejected with 400 before any lookup. The thread page gives the id only as a `conversations.id` UUID: the pattern, the ownership rule and the 404 are the conversation page's (a thread is that row), and the 400 is as there, rules we chose. */
                 id: components["parameters"]["ThreadId"];
             };
             cookie?: never;
@@ -128,7 +128,7 @@ export interface components {
             /** @description The sender's existing thread with the same recipient. */
             existing_thread: components["schemas"]["Thread"];
         };
-        /** @description An RFC 9457 problem details object, served as `application/problem+json` for every error. Members not listed here are extension members and may be added. The docs show no error body: this shape, and its `type` URIs under `https://app.puffle.ai/problems/`, are what we chose. */
+        /** @description An RFC 9457 problem details object, served as `application/problem+json` for every error. Members not listed here are extension members and may be added. The docs show no error body (the thread page names only a 409's `existing_thread`): this shape, and its `type` URIs under `https://app.puffle.ai/problems/`, are what we chose. */
         Problem: {
             /** @description What went wrong in this occurrence, for a person to read. */
             detail?: string;
@@ -286,7 +286,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The request cannot be applied: the path id is not a UUID, the body is not a JSON object or is nested more than 64 levels deep, no valid field remains after unknown fields and invalid values are dropped (an empty or all-invalid body), or a non-null `account_id` does not name a ready email sender in the caller's workspace. Nothing was changed. The docs give the 400 for an empty or all-invalid body; for a malformed id, a body that is not a JSON object, the nesting limit and a sender that is not ready (the docs say it must be one, with no status) it is a status we chose. */
+        /** @description The request cannot be applied: the path id is not a UUID, the body is not a JSON object or is nested more than 64 levels deep, no valid field remains after unknown fields and invalid values are dropped (an empty or all-invalid body), or a non-null `account_id` does not name a ready email sender in the caller's workspace. Nothing was changed. The thread page says only that at least one valid field is required: the 400 for an empty or all-invalid body is the conversation page's, and for a malformed id, a body that is not a JSON object, the nesting limit and a sender that is not ready (the thread page says it must be one, with no status) it is a status we chose. */
         ThreadBadRequest: {
             headers: {
                 "Cache-Control"?: components["headers"]["CacheControl"];
@@ -310,7 +310,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The `Authorization` header is missing, is not `Bearer <token>`, or names no valid token. The docs say only that the header is required: the 401 and its body are a status we chose. */
+        /** @description The `Authorization` header is missing, is not `Bearer <token>`, or names no valid token. The docs say only that the header is required: the 401 and its body are ones we chose. */
         Unauthorized: {
             headers: {
                 "Cache-Control"?: components["headers"]["CacheControl"];
@@ -340,7 +340,7 @@ export interface components {
     parameters: {
         /** @description Conversation UUID. Must be owned by the authenticated user — other callers get 404, exactly as for an id that does not exist. An id that does not match the pattern is rejected with 400 before any lookup (a status we chose: the docs give the pattern, not what breaking it returns). */
         Id: string;
-        /** @description Thread (`conversations.id`) UUID. Must be owned by the authenticated user — other callers get 404, exactly as for an id that does not exist. An id that does not match the pattern is rejected with 400 before any lookup. The thread page gives the id only as a string: the pattern, the ownership rule and the 404 are the conversation page's (a thread is that row), and the 400 is as there, rules we chose. */
+        /** @description Thread (`conversations.id`) UUID. Must be owned by the authenticated user — other callers get 404, exactly as for an id that does not exist. An id that does not match the pattern is rejected with 400 before any lookup. The thread page gives the id only as a `conversations.id` UUID: the pattern, the ownership rule and the 404 are the conversation page's (a thread is that row), and the 400 is as there, rules we chose. */
         ThreadId: string;
     };
     requestBodies: never;
@@ -433,12 +433,12 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Thread (`conversations.id`) UUID. Must be owned by the authenticated user — other callers get 404, exactly as for an id that does not exist. An id that does not match the pattern is rejected with 400 before any lookup. The thread page gives the id only as a string: the pattern, the ownership rule and the 404 are the conversation page's (a thread is that row), and the 400 is as there, rules we chose. */
+                /** @description Thread (`conversations.id`) UUID. Must be owned by the authenticated user — other callers get 404, exactly as for an id that does not exist. An id that does not match the pattern is rejected with 400 before any lookup. The thread page gives the id only as a `conversations.id` UUID: the pattern, the ownership rule and the 404 are the conversation page's (a thread is that row), and the 400 is as there, rules we chose. */
                 id: components["parameters"]["ThreadId"];
             };
             cookie?: never;
         };
-        /** @description At least one valid field is required. An empty or all-invalid body returns 400. */
+        /** @description At least one valid field is required. An empty or all-invalid body returns 400 (a status we chose, as the conversation page gives it). */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UpdateThreadRequest"];

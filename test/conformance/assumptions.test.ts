@@ -10,15 +10,15 @@ import { spec, type Json, type JsonObject } from "../helpers.js";
 /** JSON Pointer into the bundled spec → what it says that the pages do not, and the words that mark it ours. */
 const ASSUMED: Record<string, [what: string, marked: RegExp]> = {
   // Statuses and bodies the pages never mention.
-  "/components/responses/Unauthorized": ["the 401 status and its body (the pages say only that the header is required)", /401 and its body are a status we chose/],
+  "/components/responses/Unauthorized": ["the 401 status and its body (the pages say only that the header is required)", /401 and its body are ones we chose/],
   "/components/responses/PayloadTooLarge": ["the 1 MiB body limit and its 413", /the limit and this 413 are ones we chose/],
   "/components/responses/UnsupportedMediaType": ["the 415 for another media type, charset or content coding", /this 415 is a status we chose/],
   "/components/responses/BadRequest": ["a 400 for a malformed id, a non-object or too deep body", /malformed\s+id.*nesting limit.*status we chose/s],
-  "/components/responses/ThreadBadRequest": ["the same, and the 400 for a sender that is not ready (the page gives no status)", /malformed id.*nesting limit.*not ready.*status we chose/s],
-  "/components/schemas/Problem": ["RFC 9457 problem details as the error shape", /docs show no error body.*we chose/s],
+  "/components/responses/ThreadBadRequest": ["the 400 for an empty or all-invalid body (the conversation page's: the thread page gives no status), the same, and a sender that is not ready", /thread page says only that at least one valid field is required.*conversation page's.*malformed id.*nesting limit.*not ready.*status we chose/s],
+  "/components/schemas/Problem": ["RFC 9457 problem details as the error shape (the thread page names only a 409's existing_thread)", /docs show no error body \(the thread\s+page names only a 409's `existing_thread`\).*we chose/s],
   // Rules carried over from the conversation page, or read into the thread page.
   "/components/parameters/Id": ["a malformed id is a 400 before any lookup", /400 before any lookup \(a status we chose/],
-  "/components/parameters/ThreadId": ["the conversation page's pattern, ownership and 404 for a thread id (the thread page says only string)", /only as a string.*pattern.*ownership.*404.*rules we chose/s],
+  "/components/parameters/ThreadId": ["the conversation page's pattern, ownership and 404 for a thread id (the thread page says only a conversations.id UUID)", /only as a `conversations\.id` UUID.*pattern.*ownership.*404.*rules we chose/s],
   "/components/schemas/UpdateThreadRequest/properties/unread_count": ["the page says number: the conversation page's integer and range", /as a number.*integer.*\(a type we chose\)/s],
   "/components/schemas/UpdateThreadRequest/properties/account_id": ["a UUID (the page says string)", /otherwise 400, a status we chose.*UUIDs \(a format we chose\)/s],
   "/components/schemas/UpdateThreadRequest/properties/participant_email": ["an email address by ajv-formats' full rules (the page says string)", /`format: email`, a format we chose/],
@@ -29,6 +29,7 @@ const ASSUMED: Record<string, [what: string, marked: RegExp]> = {
   "/components/schemas/Channel": ["linkedin or email (the pages show linkedin and speak of email)", /only `linkedin`.*a list we chose/s],
   // Behaviour both operation descriptions state.
   "/paths/~1api~1conversations~1{id}/patch": ["updated_at advances on every update", /advances `updated_at` \(a rule we chose/],
+  "/paths/~1api~1threads~1{id}/patch/requestBody": ["the 400 for an empty or all-invalid body (the thread page gives no status)", /returns 400 \(a status we chose, as the conversation page gives it\)/],
   "/paths/~1api~1threads~1{id}/patch": ["thread ownership and 404, updated_at advances", /same as a missing id \(a rule we chose.*advances `updated_at` \(a rule we chose/s],
 };
 
