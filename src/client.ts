@@ -296,10 +296,6 @@ function checkRetries(value: unknown, option: string, where?: string): number {
 }
 
 /**
- * A per-call `signal`: an AbortSignal, or one shaped like it (another realm's, a polyfill's), since
- * the client only reads `aborted` and `reason` and listens for "abort".
- */
-/**
  * An AbortSignal by what it does (aborted, add/removeEventListener), as fetch's Request takes one: a
  * polyfill's (abort-controller) or another realm's (jsdom) signal is one though not `instanceof AbortSignal`.
  */
@@ -308,6 +304,10 @@ function isSignalLike(value: unknown): value is AbortSignal {
   return typeof s === "object" && s !== null && typeof s.aborted === "boolean" && typeof s.addEventListener === "function" && typeof s.removeEventListener === "function";
 }
 
+/**
+ * A per-call `signal`: an AbortSignal, or one shaped like it (another realm's, a polyfill's), since
+ * the client only reads `aborted` and `reason` and listens for "abort".
+ */
 function checkSignal(value: unknown, where: string): AbortSignal | undefined {
   // `null` is no signal, as in fetch's RequestInit (it was ignored before it was checked).
   if (value === undefined || value === null) return undefined;
