@@ -128,7 +128,24 @@ if (ssrEnd === -1) {
   process.exit(1);
 }
 const ssr = html.slice(ssrStart, ssrEnd).replace(/(<a\b[^>]*?\bhref=["'])\/(?!\/)/gi, "$1#/");
-html = html.slice(0, ssrStart) + ssr + html.slice(ssrEnd);
+// Without JavaScript, Redoc's prerendered markup is the overview page only: the operations, their
+// statuses and examples are never shown, and nothing said why. A <noscript> note (outside Redoc's
+// markup, so hydration is untouched) says so and points at openapi.json, written next to the page.
+const NOSCRIPT =
+  '<noscript><p style="margin:0;padding:12px 16px;background:#fff4ce;color:#1f1f1f;font:16px/1.5 sans-serif;border-bottom:1px solid #c9a400">' +
+  "This API reference needs JavaScript: without it only the overview below is shown, not the operations, " +
+  'their responses or examples. Enable JavaScript, or read the same content in <a href="openapi.json" style="color:#0b4dbd">openapi.json</a> next to this page.</p></noscript>\n';
+html = html.slice(0, ssrStart) + NOSCRIPT + ssr + html.slice(ssrEnd);
+// Browsers ask a page served over HTTP for /favicon.ico when it names no icon: a request to the host
+// (a 404 logged as a console error on most static hosts) for a page meant to load nothing. An empty
+// inline icon ends that request.
+const TITLE_END = "</title>";
+const titleEnd = html.indexOf(TITLE_END);
+if (titleEnd === -1 || titleEnd > ssrStart) {
+  console.error(`docs: expected a <title> in the page's head; update scripts/docs.mjs`);
+  process.exit(1);
+}
+html = `${html.slice(0, titleEnd + TITLE_END.length)}\n  <link rel="icon" href="data:,">${html.slice(titleEnd + TITLE_END.length)}`;
 writeFileSync(outFile, html);
 // Any other link of that markup must be a fragment of this page or an absolute http(s)/mailto URL:
 // a relative one (`threads`, `./threads`) would leave index.html too.
