@@ -10,10 +10,64 @@ import path from "node:path";
 import { chromium } from "playwright-core";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildCodeSamples, operationsOf } from "../../scripts/publish/code-samples.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const CHROMIUM = "/usr/bin/chromium";
 const spec = JSON.parse(readFileSync(path.join(root, "generated/openapi.json"), "utf8"));
+const samples = buildCodeSamples(spec);
+
+// Body text (paragraphs, lists, tables) and code (samples, examples, inline code) of the page.
+const TEXT_AND_CODE = "main p, main li, main td, main pre, main code";
+
+// WCAG 2 contrast of every visible text node under `selector` against the background it is painted
+// on (the nearest opaque background, semi-transparent ones blended in): the ones below AA, 4.5:1
+// (3:1 for large text), one per colour pair, as '"text" colour on background = ratio'.
+function lowContrast(selector: string): string[] {
+  type Rgb = { r: number; g: number; b: number; a: number };
+  const parse = (c: string): Rgb | null => {
+    const m = /rgba?\(([^)]+)\)/.exec(c);
+    if (!m) return null;
+    const [r, g, b, a = 1] = m[1]!.split(/[\s,/]+/).filter(Boolean).map(Number);
+    return { r: r!, g: g!, b: b!, a };
+  };
+  const blend = (top: Rgb, base: Rgb): Rgb => ({ r: top.r * top.a + base.r * (1 - top.a), g: top.g * top.a + base.g * (1 - top.a), b: top.b * top.a + base.b * (1 - top.a), a: 1 });
+  const lum = ({ r, g, b }: Rgb) => {
+    const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const background = (el: Element | null): Rgb => {
+    const layers: Rgb[] = [];
+    for (let e = el; e; e = e.parentElement) {
+      const c = parse(getComputedStyle(e).backgroundColor);
+      if (c && c.a > 0) {
+        layers.push(c);
+        if (c.a >= 1) break;
+      }
+    }
+    return layers.reverse().reduce((base, c) => blend(c, base), { r: 255, g: 255, b: 255, a: 1 });
+  };
+  const out: string[] = [];
+  for (const root of document.querySelectorAll(selector)) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const text = walker.currentNode.textContent!.trim();
+      const el = walker.currentNode.parentElement!;
+      const box = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      if (!text || box.width === 0 || style.visibility === "hidden" || Number(style.opacity) === 0) continue;
+      const bg = background(el);
+      const fg = blend(parse(style.color)!, bg);
+      const [hi, lo] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+      const ratio = (hi! + 0.05) / (lo! + 0.05);
+      const size = parseFloat(style.fontSize);
+      const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+      const pair = `${style.color} on rgb(${Math.round(bg.r)}, ${Math.round(bg.g)}, ${Math.round(bg.b)}) = ${ratio.toFixed(2)}`;
+      if (ratio < (large ? 3 : 4.5) && !out.some((o) => o.endsWith(` ${pair}`))) out.push(`"${text.slice(0, 30).replace(/"/g, "'")}" ${pair}`);
+    }
+  }
+  return out;
+}
 
 let outDir: string;
 let server: http.Server;
@@ -102,4 +156,47 @@ describe("API reference served over HTTP (127.0.0.1) in Chromium", () => {
       await context.close();
     }
   });
+
+  // Body text and code, as a reader sees them (light and dark), must meet WCAG AA: every code sample
+  // (curl, CLI, TypeScript, the payload) and every response example of every operation. Redoc's
+  // default code colours did not (curl's words 2.9:1, JSON strings 4.46:1 on the code background).
+  for (const colorScheme of ["light", "dark"] as const) {
+    it(`text and code meet WCAG AA contrast (4.5:1), ${colorScheme} colour scheme`, async () => {
+      const context = await browser.newContext({ colorScheme, viewport: { width: 1400, height: 1000 } });
+      const found = new Map<string, string>();
+      try {
+        const page = await context.newPage();
+        for (const op of operationsOf(spec)) {
+          const { operationId, tags } = op.operation;
+          const anchor = `${String(tags[0]).toLowerCase()}/${operationId.toLowerCase()}`;
+          await page.goto(`${base}/index.html#/${anchor}`);
+          const section = page.locator(`[id="${anchor}"]`);
+          await section.getByRole("heading", { name: op.operation.summary }).waitFor();
+          const check = async (where: string) => {
+            for (const line of await page.evaluate(lowContrast, TEXT_AND_CODE)) {
+              const pair = line.replace(/^"[^"]*" /, "");
+              if (!found.has(pair)) found.set(pair, `${pair}, e.g. ${line.slice(0, line.length - pair.length - 1)} (${operationId}, ${where})`);
+            }
+          };
+          await check("page");
+          const labels = [...samples.find((x) => x.operationId === operationId)!.samples.map((x) => x.label), "Payload"];
+          const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+          for (const label of labels) {
+            await section.getByText(new RegExp(`^(${labels.map(escape).join("|")})$`)).first().click();
+            await page.getByRole("menuitem", { name: label }).click();
+            await expect.poll(async () => (await section.innerText()).includes(label)).toBe(true);
+            await check(label);
+          }
+          const samplePanel = section.getByText("Response", { exact: true }).last().locator("..");
+          for (const status of Object.keys(op.operation.responses)) {
+            await samplePanel.getByText(status, { exact: true }).first().click();
+            await check(`response ${status}`);
+          }
+        }
+      } finally {
+        await context.close();
+      }
+      expect([...found.values()]).toEqual([]);
+    }, 120_000);
+  }
 });
