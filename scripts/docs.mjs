@@ -161,7 +161,58 @@ const CONTRAST_CSS = [
   "--code-block-tokens-comment-color:#9b9ca8;",
   "}",
 ].join("");
-html = `${html.slice(0, titleEnd + TITLE_END.length)}\n  <link rel="icon" href="data:,">\n  <style>${CONTRAST_CSS}</style>${html.slice(titleEnd + TITLE_END.length)}`;
+// Redoc's dropdowns (the code-sample language: curl, puffle CLI, TypeScript client, Payload; the
+// server) open with Enter, but focus stays on the button: the arrow keys do nothing, and the items
+// are rendered at the end of <body>, so Tab walks the whole page before reaching them. A keyboard
+// user could not switch samples. This script gives those menus the WAI-ARIA menu-button keys:
+// Enter, Space, ArrowDown or ArrowUp on the button open the menu and focus the current item; the
+// arrows, Home and End move; Enter or Space choose, Escape or Tab close; focus returns to the button.
+const MENU_KEYS_JS = `(() => {
+  let opener = null;
+  const items = () => [...document.querySelectorAll('[role="menu"] [role="menuitem"]')].filter((e) => e.getBoundingClientRect().height > 0);
+  const back = () => setTimeout(() => { if (opener && opener.isConnected) opener.focus(); opener = null; }, 0);
+  const focusItem = (button, tries) => {
+    const list = items();
+    if (list.length === 0) { if (tries > 0) setTimeout(() => focusItem(button, tries - 1), 20); return; }
+    const current = list.find((e) => e.textContent.trim() === button.textContent.trim());
+    (current || list[0]).focus();
+  };
+  document.addEventListener("keydown", (ev) => {
+    const target = ev.target instanceof Element ? ev.target : null;
+    if (!target || ev.altKey || ev.ctrlKey || ev.metaKey) return;
+    const item = target.closest('[role="menuitem"]');
+    if (item) {
+      const list = items();
+      const at = list.indexOf(item);
+      const move = { ArrowDown: at + 1, ArrowUp: at - 1 + list.length, Home: 0, End: list.length - 1 }[ev.key];
+      if (move !== undefined) {
+        ev.preventDefault();
+        (list[move % list.length] || item).focus();
+      } else if (ev.key === " " || ev.key === "Enter") {
+        ev.preventDefault();
+        ev.stopPropagation();
+        item.click();
+        back();
+      } else if ((ev.key === "Escape" || ev.key === "Tab") && opener) {
+        ev.preventDefault();
+        if (opener.getAttribute("aria-expanded") === "true") opener.click();
+        back();
+      }
+      return;
+    }
+    const button = target.closest('button[aria-haspopup="menu"]');
+    if (button && ["Enter", " ", "ArrowDown", "ArrowUp"].includes(ev.key)) {
+      opener = button;
+      // Redoc opens the menu on Enter itself; the other keys click the button.
+      if (ev.key !== "Enter") {
+        ev.preventDefault();
+        if (button.getAttribute("aria-expanded") !== "true") button.click();
+      }
+      focusItem(button, 10);
+    }
+  }, true);
+})();`;
+html = `${html.slice(0, titleEnd + TITLE_END.length)}\n  <link rel="icon" href="data:,">\n  <style>${CONTRAST_CSS}</style>\n  <script>${MENU_KEYS_JS}</script>${html.slice(titleEnd + TITLE_END.length)}`;
 writeFileSync(outFile, html);
 // Any other link of that markup must be a fragment of this page or an absolute http(s)/mailto URL:
 // a relative one (`threads`, `./threads`) would leave index.html too.

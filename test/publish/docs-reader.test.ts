@@ -199,4 +199,47 @@ describe("API reference served over HTTP (127.0.0.1) in Chromium", () => {
       expect([...found.values()]).toEqual([]);
     }, 120_000);
   }
+
+  // The code-sample language (curl, puffle CLI, TypeScript client, Payload) is a menu button. Redoc's
+  // opened on Enter but kept focus on the button: the arrow keys did nothing and the items, rendered
+  // at the end of <body>, were reached only by tabbing through the whole page. With the keyboard
+  // alone a reader now opens the menu, moves with the arrows, chooses with Enter, and is back on
+  // the button, the chosen sample shown; Escape closes the menu and returns to the button.
+  it("the code-sample language menu works with the keyboard alone", async () => {
+    // A context per operation: Redoc remembers the chosen language from one operation to the next.
+    for (const op of operationsOf(spec)) {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+      try {
+        const page = await context.newPage();
+        const focused = () => page.evaluate(() => ({ role: document.activeElement?.getAttribute("role") ?? document.activeElement?.tagName, text: document.activeElement?.textContent?.trim() }));
+        const { operationId, tags } = op.operation;
+        const anchor = `${String(tags[0]).toLowerCase()}/${operationId.toLowerCase()}`;
+        await page.goto(`${base}/index.html#/${anchor}`);
+        const section = page.locator(`[id="${anchor}"]`);
+        await section.getByRole("heading", { name: op.operation.summary }).waitFor();
+        const list = samples.find((x) => x.operationId === operationId)!.samples;
+        const labels = [...list.map((x) => x.label), "Payload"];
+        const button = section.locator('button[aria-haspopup="menu"]', { hasText: new RegExp(`^${labels[0]}$`) });
+        expect(await button.evaluate((b) => (b as HTMLButtonElement).tabIndex)).toBeGreaterThanOrEqual(0);
+        await button.focus();
+        for (const [i, s] of list.entries()) {
+          if (i === 0) continue;
+          await page.keyboard.press("Enter");
+          await expect.poll(focused, { message: `${operationId}: Enter opens the menu on ${labels[i - 1]}` }).toEqual({ role: "menuitem", text: labels[i - 1] });
+          await page.keyboard.press("ArrowDown");
+          await expect.poll(focused, { message: `${operationId}: ArrowDown` }).toEqual({ role: "menuitem", text: s.label });
+          await page.keyboard.press("Enter");
+          await expect.poll(focused, { message: `${operationId}: back on the button` }).toEqual({ role: "BUTTON", text: s.label });
+          await expect.poll(async () => (await section.innerText()).replace(/\s+/g, ""), { message: `${operationId}: ${s.label} sample` }).toContain(s.source.replace(/\s+/g, ""));
+        }
+        await page.keyboard.press("ArrowUp");
+        await expect.poll(focused).toEqual({ role: "menuitem", text: list.at(-1)!.label });
+        await page.keyboard.press("Escape");
+        await expect.poll(focused).toEqual({ role: "BUTTON", text: list.at(-1)!.label });
+        expect(await page.locator('[role="menuitem"]').evaluateAll((items) => items.filter((e) => e.getBoundingClientRect().height > 0).length)).toBe(0);
+      } finally {
+        await context.close();
+      }
+    }
+  }, 120_000);
 });
