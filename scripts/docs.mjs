@@ -55,6 +55,31 @@ try {
 } catch (err) {
   fail(`cannot read the bundled spec ${path.relative(root, bundlePath)} (${err.code ?? err.message}); run \`npm run generate\` first`);
 }
+// The page must load nothing from the network, and the check on the built page below cannot see
+// the spec's own text: Redoc embeds it JSON-escaped and renders its Markdown and HTML in the browser,
+// where an `<img src="https://…">`, `<iframe>` or `![…](https://…)` in a description is fetched by
+// every reader (an `x-logo` is in the built page, caught there). Links (`<a href>`, `[…](…)`) load
+// nothing and are fine.
+const LOADS = [
+  [/<(img|iframe|script|link|video|audio|source|track|embed|object|image|input|frame)\b[^>]*?\b(?:src|href|data|srcset|poster|xlink:href)\s*=\s*["']?\s*((?:https?:)?\/\/[^"'\s>]+)/gi, (m) => `an <${m[1].toLowerCase()}> of ${m[2]}`],
+  [/!\[[^\]]*\]\(\s*<?((?:https?:)?\/\/[^)\s>]+)/gi, (m) => `a Markdown image of ${m[1]}`],
+  [/url\(\s*["']?((?:https?:)?\/\/[^"')\s]+)/gi, (m) => `a CSS url() of ${m[1]}`],
+];
+const pointer = (keys) => `#/${keys.map((k) => String(k).replace(/~/g, "~0").replace(/\//g, "~1")).join("/")}`;
+const findLoads = (node, keys = []) => {
+  if (node === null || typeof node !== "object") return [];
+  return Object.entries(node).flatMap(([key, value]) => {
+    const here = [...keys, key];
+    if (typeof value === "string" && key === "description") {
+      return LOADS.flatMap(([re, say]) => [...value.matchAll(re)].map(say)).map((what) => `${pointer(here)} loads ${what}`);
+    }
+    return findLoads(value, here);
+  });
+};
+const loads = findLoads(spec);
+if (loads.length > 0) {
+  fail(`${loads[0]}; the reference must load nothing from the network (link to it, or embed it as a data: URL)${loads.length > 1 ? ` (and ${loads.length - 1} more: ${loads.slice(1).join("; ")})` : ""}`);
+}
 let decorated;
 try {
   decorated = decorateWithCodeSamples(spec);

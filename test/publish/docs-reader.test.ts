@@ -1,14 +1,15 @@
 // The API reference as published: served over HTTP from 127.0.0.1 (as a static host would) and opened
 // in Debian's Chromium, with and without JavaScript. The server logs every request it gets, the page
 // every request it makes: the page asks for nothing but itself.
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFile, readFileSync, rmSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFile, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import type { Browser } from "playwright-core";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCodeSamples, operationsOf } from "../../scripts/publish/code-samples.mjs";
 
@@ -242,4 +243,76 @@ describe("API reference served over HTTP (127.0.0.1) in Chromium", () => {
       }
     }
   }, 120_000);
+});
+
+// The spec's own text, as `npm run docs` builds it: a copy of the repository's scripts next to an
+// edited bundle (openapi/ and generated/ untouched). Redoc embeds the text JSON-escaped and renders
+// its Markdown and HTML in the browser, so the check of the built page for external resources did
+// not see an image or iframe in a description: the page fetched it from every reader's browser.
+describe("npm run docs on a spec whose text loads something, or holds HTML", () => {
+  let work: string;
+  const edited = (edit: (s: typeof spec) => void) => {
+    const copy = structuredClone(spec);
+    edit(copy);
+    writeFileSync(path.join(work, "generated/openapi.json"), JSON.stringify(copy));
+  };
+  const build = (out: string) => spawnSync(process.execPath, [path.join(work, "scripts/docs.mjs"), out], { cwd: work, encoding: "utf8" });
+  const firstOp = () => Object.keys(spec.paths)[0]!;
+
+  beforeAll(() => {
+    work = mkdtempSync(path.join(os.tmpdir(), "puffle-docs-spec-"));
+    cpSync(path.join(root, "scripts"), path.join(work, "scripts"), { recursive: true });
+    symlinkSync(path.join(root, "node_modules"), path.join(work, "node_modules"));
+    mkdirSync(path.join(work, "generated"));
+  });
+  afterAll(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  for (const [what, edit, says] of [
+    ["an <img> in an operation description", (s: typeof spec) => (s.paths[firstOp()].patch.description += ' <img src="https://tracker.example/p.gif">'), `#/paths/${firstOp().replace(/\//g, "~1")}/patch/description loads an <img> of https://tracker.example/p.gif`],
+    ["an <iframe> in a tag description", (s: typeof spec) => (s.tags[1].description += '\n\n<iframe src="//video.example/embed"></iframe>'), "#/tags/1/description loads an <iframe> of //video.example/embed"],
+    ["a Markdown image in a schema description", (s: typeof spec) => (Object.values<{ description?: string }>(s.components.schemas)[0]!.description = "![diagram](https://cdn.example/d.png)"), `#/components/schemas/${Object.keys(spec.components.schemas)[0]}/description loads a Markdown image of https://cdn.example/d.png`],
+  ] as const) {
+    it(`refuses ${what} in one line naming the place, and writes nothing`, () => {
+      edited(edit);
+      const out = path.join(work, "out");
+      rmSync(out, { recursive: true, force: true });
+      const result = build(out);
+      expect(result.status, result.stderr).toBe(1);
+      expect(result.stderr.trim().split("\n")).toHaveLength(1);
+      expect(result.stderr).toContain(`docs: ${says}; the reference must load nothing from the network`);
+      expect(existsSync(out)).toBe(false);
+    });
+  }
+
+  // Links load nothing; a <script> or an event handler in a description is text Redoc drops, never run.
+  it("builds a spec with links, <script> and onerror in its descriptions; nothing runs, nothing is requested", async () => {
+    const run = "window.__ran=(window.__ran||[]).concat";
+    edited((s) => {
+      s.info.description += `\n\nSee [the guide](https://docs.example/guide) or <a href="https://docs.example/">the site</a>.\n\n<script>${run}('info')</script>`;
+      s.paths[firstOp()].patch.description += ` <img src="x" onerror="${run}('img')"> <svg onload="${run}('svg')"></svg>`;
+      s.paths[firstOp()].patch.summary += " <script>1</script>";
+    });
+    const out = path.join(work, "html");
+    const result = build(out);
+    expect(result.status, result.stderr).toBe(0);
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const requests: string[] = [];
+      page.on("request", (r) => requests.push(r.url()));
+      const op = spec.paths[firstOp()].patch;
+      for (const fragment of ["", `#/${String(op.tags[0]).toLowerCase()}/${op.operationId.toLowerCase()}`]) {
+        await page.goto(pathToFileURL(path.join(out, "index.html")).href + fragment);
+        await page.getByText(spec.info.title).first().waitFor();
+        if (fragment) await page.getByText(`${op.summary} <script>1</script>`).first().waitFor();
+        else await page.getByRole("link", { name: "the guide" }).waitFor();
+        expect(await page.evaluate(() => (window as unknown as { __ran?: string[] }).__ran)).toBeUndefined();
+      }
+      expect(requests.filter((u) => !/^(file|data|blob):/.test(u))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 });
