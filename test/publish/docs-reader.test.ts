@@ -243,6 +243,52 @@ describe("API reference served over HTTP (127.0.0.1) in Chromium", () => {
       }
     }
   }, 120_000);
+  // Keyboard focus must be seen: the outline of the focused menu button and menu item contrasts at
+  // least 3:1 (WCAG 1.4.11) with the background beside it. Redoc's was #90c2fc, 1.8:1 on white.
+  for (const colorScheme of ["light", "dark"] as const) {
+    it(`the keyboard focus outline of buttons and menu items is visible (3:1), ${colorScheme} colour scheme`, async () => {
+      const context = await browser.newContext({ colorScheme, viewport: { width: 1400, height: 1000 } });
+      try {
+        const page = await context.newPage();
+        const op = operationsOf(spec)[0]!;
+        const anchor = `${String(op.operation.tags[0]).toLowerCase()}/${op.operation.operationId.toLowerCase()}`;
+        await page.goto(`${base}/index.html#/${anchor}`);
+        const section = page.locator(`[id="${anchor}"]`);
+        await section.getByRole("heading", { name: op.operation.summary }).waitFor();
+        const outline = () =>
+          page.evaluate(() => {
+            const el = document.activeElement!;
+            const parse = (c: string) => (/rgba?\(([^)]+)\)/.exec(c)?.[1] ?? "0,0,0,0").split(/[\s,/]+/).filter(Boolean).map(Number);
+            const lum = ([r, g, b]: number[]) => [r!, g!, b!].map((v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)).reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i]!, 0);
+            let bg = [255, 255, 255];
+            for (let e: Element | null = el.parentElement; e; e = e.parentElement) {
+              const c = parse(getComputedStyle(e).backgroundColor);
+              if ((c[3] ?? 1) >= 1) {
+                bg = c;
+                break;
+              }
+            }
+            const style = getComputedStyle(el);
+            const [hi, lo] = [lum(parse(style.outlineColor)), lum(bg)].sort((x, y) => y - x);
+            return { what: `${el.getAttribute("role") ?? el.tagName} ${el.textContent?.trim()}: ${style.outlineStyle} ${style.outlineColor}`, visible: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0, ratio: (hi! + 0.05) / (lo! + 0.05) };
+          });
+        await section.locator('button[aria-haspopup="menu"]', { hasText: /^curl$/ }).focus();
+        await page.keyboard.press("Tab");
+        await page.keyboard.press("Shift+Tab");
+        const onButton = await outline();
+        expect(onButton.visible, onButton.what).toBe(true);
+        expect(onButton.ratio, onButton.what).toBeGreaterThanOrEqual(3);
+        await page.keyboard.press("Enter");
+        await expect.poll(async () => (await outline()).what).toMatch(/^menuitem curl/);
+        await page.keyboard.press("ArrowDown");
+        const onItem = await outline();
+        expect(onItem.visible, onItem.what).toBe(true);
+        expect(onItem.ratio, onItem.what).toBeGreaterThanOrEqual(3);
+      } finally {
+        await context.close();
+      }
+    });
+  }
 });
 
 // The spec's own text, as `npm run docs` builds it: a copy of the repository's scripts next to an
