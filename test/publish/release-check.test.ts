@@ -1,0 +1,143 @@
+// scripts/publish/release-check.mjs: the release's version bookkeeping (package.json, package-lock.json,
+// info.version in the source and in generated/, a CHANGELOG section) agrees, and with --publish (npm's
+// prepublishOnly) what is published is committed and a tag vX.Y.Z, if any, is on it.
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const script = path.join(root, "scripts/publish/release-check.mjs");
+const tmp = mkdtempSync(path.join(os.tmpdir(), "puffle-release-check-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+interface Release {
+  pkg: string;
+  lock: string;
+  lockRoot: string;
+  yaml: string;
+  json: string;
+  changelog: string;
+}
+const released = (v: string): Release => ({
+  pkg: v,
+  lock: v,
+  lockRoot: v,
+  yaml: v,
+  json: v,
+  changelog: `# Changelog\n\n## Unreleased\n\n## ${v} — 2026-12-06\n\n- things\n\n## 1.0.0 — 2026-11-27\n`,
+});
+
+let n = 0;
+function project(r: Release): string {
+  const dir = path.join(tmp, `p${n++}`);
+  mkdirSync(path.join(dir, "openapi"), { recursive: true });
+  mkdirSync(path.join(dir, "generated"), { recursive: true });
+  writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "puffle-api", version: r.pkg }, null, 2) + "\n");
+  writeFileSync(path.join(dir, "package-lock.json"), JSON.stringify({ name: "puffle-api", version: r.lock, lockfileVersion: 3, packages: { "": { name: "puffle-api", version: r.lockRoot } } }, null, 2) + "\n");
+  writeFileSync(path.join(dir, "openapi/openapi.yaml"), `openapi: 3.1.0\ninfo:\n  title: t\n  description: |\n    x\n\n    version: 9.9.9\n  version: ${r.yaml}\npaths: {}\n`);
+  writeFileSync(path.join(dir, "generated/openapi.json"), JSON.stringify({ openapi: "3.1.0", info: { title: "t", version: r.json }, paths: {} }));
+  writeFileSync(path.join(dir, "CHANGELOG.md"), r.changelog);
+  return dir;
+}
+
+function check(dir: string, publish = false) {
+  const r = spawnSync(process.execPath, [script, "--root", dir, ...(publish ? ["--publish"] : [])], { encoding: "utf8" });
+  return { status: r.status, out: r.stdout + r.stderr };
+}
+
+describe("release-check", () => {
+  it("passes when everything says the version and the CHANGELOG has its section", () => {
+    const r = check(project(released("2.0.0")));
+    expect(r.out).toBe("release-check: 2.0.0 — package.json, package-lock.json, info.version (source and generated) and CHANGELOG.md agree\n");
+    expect(r.status).toBe(0);
+  });
+
+  const bumpedPkgOnly = { ...released("2.0.0"), lock: "1.0.0", lockRoot: "1.0.0", yaml: "1.0.0", json: "1.0.0" };
+  it.each<[string, Release, string[]]>([
+    ["package.json bumped alone (the lock, info.version and generated/ not)", bumpedPkgOnly, [
+      "package-lock.json version is 1.0.0, package.json version is 2.0.0",
+      'package-lock.json packages[""].version is 1.0.0, package.json version is 2.0.0',
+      "openapi/openapi.yaml info.version is 1.0.0, package.json version is 2.0.0",
+      "generated/openapi.json info.version is 1.0.0, package.json version is 2.0.0",
+    ]],
+    ["info.version bumped, package.json not", { ...released("1.0.0"), yaml: "2.0.0", json: "2.0.0" }, [
+      "openapi/openapi.yaml info.version is 2.0.0, package.json version is 1.0.0",
+      "generated/openapi.json info.version is 2.0.0, package.json version is 1.0.0",
+    ]],
+    ["generated/ not regenerated after the bump", { ...released("2.0.0"), json: "1.0.0" }, ["generated/openapi.json info.version is 1.0.0, package.json version is 2.0.0"]],
+    ["package.json bumped by hand, the lock left behind", { ...released("2.0.0"), lock: "1.0.0", lockRoot: "1.0.0" }, [
+      "package-lock.json version is 1.0.0",
+      'package-lock.json packages[""].version is 1.0.0',
+    ]],
+    ["no CHANGELOG section for the version", { ...released("2.0.0"), changelog: "# Changelog\n\n## Unreleased\n\n## 1.0.0 — 2026-11-27\n" }, ['CHANGELOG.md has no section "## 2.0.0 — <date>"']],
+    ["a section for 2.0.0.1-like text is not 2.0.0's", { ...released("2.0.0"), changelog: "# Changelog\n\n## 2.0.01 — 2026-12-06\n\n## 1.0.0 — 2026-11-27\n" }, ['CHANGELOG.md has no section "## 2.0.0 — <date>"']],
+    ["the Unreleased section still called next", { ...released("2.0.0"), changelog: "# Changelog\n\n## Unreleased — next: 2.0.0 (a major)\n\n- x\n\n## 1.0.0 — 2026-11-27\n" }, [
+      'CHANGELOG.md has no section "## 2.0.0 — <date>"',
+      'CHANGELOG.md still has "## Unreleased — next: 2.0.0 (a major)"',
+    ]],
+  ])("%s: exit 1 naming each", (_name, r, wants) => {
+    const res = check(project(r));
+    expect(res.status).toBe(1);
+    const lines = res.out.trimEnd().split("\n");
+    expect(lines).toHaveLength(wants.length);
+    wants.forEach((w, i) => expect(lines[i]).toContain(`release-check: ${w}`));
+  });
+
+  it("a version that is not semver, or a file missing, is one line and exit 2", () => {
+    const dir = project({ ...released("2.0.0"), pkg: "two" });
+    expect(check(dir)).toEqual({ status: 2, out: 'release-check: package.json version "two" is not a semver version X.Y.Z\n' });
+    rmSync(path.join(dir, "package-lock.json"));
+    writeFileSync(path.join(dir, "package.json"), '{"version":"2.0.0"}');
+    const r = check(dir);
+    expect(r.status).toBe(2);
+    expect(r.out).toMatch(/^release-check: cannot read package-lock\.json: ENOENT[^\n]*\n$/);
+  });
+
+  describe("--publish", () => {
+    const git = (dir: string, ...a: string[]) =>
+      execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.invalid", "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false", ...a], { cwd: dir, stdio: "pipe", encoding: "utf8" }).trim();
+    function repo(r: Release) {
+      const dir = project(r);
+      git(dir, "init", "-q");
+      git(dir, "add", "-A");
+      git(dir, "commit", "-q", "-m", "release");
+      return dir;
+    }
+
+    it("passes on a committed release, tagged on HEAD or not yet tagged", () => {
+      const dir = repo(released("2.0.0"));
+      expect(check(dir, true)).toMatchObject({ status: 0 });
+      git(dir, "tag", "v2.0.0");
+      expect(check(dir, true)).toMatchObject({ status: 0 });
+    });
+
+    it("refuses a bump left uncommitted (a tag would name the old commit)", () => {
+      const dir = repo(released("2.0.0"));
+      writeFileSync(path.join(dir, "generated/openapi.json"), JSON.stringify({ info: { version: "2.0.0" }, paths: { "/x": {} } }));
+      const r = check(dir, true);
+      expect(r.out).toBe("release-check: uncommitted changes to 1 tracked file(s) (generated/openapi.json): commit the release before publishing, so the tag is what is published\n");
+      expect(r.status).toBe(1);
+    });
+
+    it("refuses when vX.Y.Z is on another commit (tagged before the release commit)", () => {
+      const dir = repo(released("2.0.0"));
+      git(dir, "tag", "v2.0.0");
+      writeFileSync(path.join(dir, "CHANGELOG.md"), released("2.0.0").changelog + "- more\n");
+      git(dir, "commit", "-q", "-am", "later");
+      const r = check(dir, true);
+      expect(r.out).toMatch(/^release-check: tag v2\.0\.0 is on [0-9a-f]{7}, not on HEAD \([0-9a-f]{7}\): the tag must name the commit that is published\n$/);
+      expect(r.status).toBe(1);
+    });
+  });
+
+  it("the repository's own version bookkeeping agrees (as it must between releases too)", () => {
+    expect(check(root)).toMatchObject({ status: 0 });
+  });
+
+  it("npm publish runs it: prepublishOnly checks generated/ and then this with --publish", () => {
+    const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
+    expect(pkg.scripts.prepublishOnly).toBe("npm run -s generate:check && node scripts/publish/release-check.mjs --publish");
+  });
+});
