@@ -2,7 +2,7 @@
 // reference server and misbehaving node:http servers on 127.0.0.1: result JSON on stdout, one
 // line on stderr naming the field and the rule, and the documented exit codes.
 import { execFile, spawn, spawnSync } from "node:child_process";
-import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -335,10 +335,10 @@ describe("help, version and puffle mock", () => {
     }
   });
 
-  it("--version prints the API version", async () => {
+  it("--version prints the API version, the package's own (one number; not a literal a release bump breaks)", async () => {
     const run = await puffle(["--version"]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe("1.0.0\n");
+    expect(run.stdout).toBe(`${JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")).version}\n`);
   });
 
   it("puffle mock starts the reference server, prints tokens and URL, and serves the CLI", async () => {
