@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run diff -- [git-ref] [--base FILE] [--head FILE]`: breaking-change check of the bundled spec.
 //
-// base: generated/openapi.json at <git-ref> (default: the last tag, else the first commit), or FILE.
+// base: generated/openapi.json at <git-ref> (default: the last release tag vX.Y.Z, else the first commit), or FILE.
 // head: generated/openapi.json in the work tree, or FILE.
 //
 // Two checks, both offline:
@@ -69,7 +69,9 @@ function parseArgs(argv) {
 
 function defaultRef() {
   try {
-    return { ref: git("describe", "--tags", "--abbrev=0"), why: "last tag" };
+    // Release tags only (vX.Y.Z, docs/publishing.md): any other tag (a bench run's, a test's) on a
+    // later commit was taken as the last release.
+    return { ref: git("describe", "--tags", "--abbrev=0", "--match", "v[0-9]*"), why: "last tag" };
   } catch {
     const roots = git("rev-list", "--max-parents=0", "HEAD").split("\n");
     return { ref: roots[roots.length - 1], why: "first commit (no tag yet)" };
@@ -203,3 +205,6 @@ if (review.length > 0) {
 }
 if (breaking || review.length > 0) process.exit(1);
 console.log("OK: no breaking change.");
+// The verdict is the API description's alone: a maintainer reading "OK" as "a minor" missed that the
+// package's own types and behaviour count too (CHANGELOG.md, "The rule"; 2.0.0 is such a major).
+console.log("This compares the API description only: a change to the package's own exports, types or behaviour that breaks code written for the base still needs a new major (CHANGELOG.md, \"The rule\").");
