@@ -248,6 +248,14 @@ function envApiKey(): string | undefined {
   return value === undefined || value === "" ? undefined : value;
 }
 
+/**
+ * A string of the caller's as a config error quotes it: JSON-quoted, on one line, cut to
+ * `shown`'s length (a line separator, an escape sequence or a megabyte of it is not echoed as it is).
+ */
+function quoted(text: string): string {
+  return shown(JSON.stringify(text));
+}
+
 /** The `baseUrl` option checked (also the CLI's `--base-url`): throws `PuffleConfigError`, else returns it without trailing slashes. */
 export function checkBaseUrl(value: unknown): string {
   if (typeof value !== "string") throw new PuffleConfigError("baseUrl", `must be a string, got ${typeof value}`);
@@ -255,7 +263,7 @@ export function checkBaseUrl(value: unknown): string {
   try {
     url = new URL(value);
   } catch {
-    throw new PuffleConfigError("baseUrl", `must be an absolute http(s) URL, got ${JSON.stringify(withoutCredentials(value))}`);
+    throw new PuffleConfigError("baseUrl", `must be an absolute http(s) URL, got ${quoted(withoutCredentials(value))}`);
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new PuffleConfigError("baseUrl", `must use http or https, got ${JSON.stringify(url.protocol)}`);
@@ -263,7 +271,7 @@ export function checkBaseUrl(value: unknown): string {
   // The value itself is not shown: it holds a password.
   if (url.username !== "" || url.password !== "") throw new PuffleConfigError("baseUrl", "must not hold a user name or password (fetch refuses such URLs; the token goes in apiKey)");
   // An empty `?` or `#` leaves url.search and url.hash empty, yet the paths would follow it.
-  if (url.search || url.hash || value.includes("?") || value.includes("#")) throw new PuffleConfigError("baseUrl", `must not have a query or fragment, got ${JSON.stringify(withoutCredentials(value))}`);
+  if (url.search || url.hash || value.includes("?") || value.includes("#")) throw new PuffleConfigError("baseUrl", `must not have a query or fragment, got ${quoted(withoutCredentials(value))}`);
   return value.replace(/\/+$/, "");
 }
 
@@ -392,7 +400,7 @@ function checkHeaders(value: unknown, option: string, where?: string): void {
     throw new PuffleConfigError(option, `must be a plain object of header names to values (got ${what}${value instanceof Headers ? "; Object.fromEntries(headers) gives one" : ""})`, where);
   }
   for (const [name, given] of Object.entries(value)) {
-    if (!HEADER_NAME.test(name)) throw new PuffleConfigError(option, `has ${JSON.stringify(name)}, which is not a header name (letters, digits and !#$%&'*+-.^_\`|~ only)`, where);
+    if (!HEADER_NAME.test(name)) throw new PuffleConfigError(option, `has ${quoted(name)}, which is not a header name (letters, digits and !#$%&'*+-.^_\`|~ only)`, where);
     if (given === undefined || given === null) continue;
     for (const item of Array.isArray(given) ? given : [given]) {
       if (typeof item !== "string" && typeof item !== "number" && typeof item !== "boolean") {
@@ -569,7 +577,7 @@ function isRetryableStatus(status: number): boolean {
 function checkValidate(value: unknown): ValidateMode | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== "string" || !(VALIDATE_MODES as readonly string[]).includes(value)) {
-    throw new PuffleConfigError("validate", `must be one of "request", "response", "both", got ${JSON.stringify(value)}`);
+    throw new PuffleConfigError("validate", `must be one of "request", "response", "both", got ${typeof value === "string" ? quoted(value) : typeof value}`);
   }
   return value as ValidateMode;
 }

@@ -10,6 +10,12 @@ const docs = readJson<{
   updateThread: { request: Record<string, unknown>; response: { thread: Thread } };
 }>("test/fixtures/docs-examples.json");
 
+function cyclic(): Record<string, unknown> {
+  const value: Record<string, unknown> = {};
+  value.self = value;
+  return value;
+}
+
 function recorder(status: number, body: unknown, contentType = "application/json") {
   const requests: Request[] = [];
   const fetch = async (input: string | Request, init?: RequestInit) => {
@@ -93,6 +99,14 @@ describe("createPuffleClient", () => {
     ["empty apiKey", { given: { apiKey: "" }, option: "apiKey", rule: /non-empty string/ }],
     ["apiKey with a line break", { given: { apiKey: "abc\r\nX-Evil: 1" }, option: "apiKey", rule: /printable ASCII/ }],
     ["fetch not a function", { given: { fetch: "yes" }, option: "fetch", rule: /must be a function/ }],
+    // Found by test/property/hostile-inputs.test.ts: a value the message quoted with JSON.stringify threw from inside (a BigInt, a cycle) or put a line break, controls or a megabyte into the message.
+    ["validate a BigInt", { given: { validate: 10n }, option: "validate", rule: /must be one of "request", "response", "both", got bigint$/ }],
+    ["validate a cyclic object", { given: { validate: cyclic() }, option: "validate", rule: /got object$/ }],
+    ["validate a string with line separators and escapes", { given: { validate: "both\u2028\u001b[2J\u202e" }, option: "validate", rule: /got "both \\u001b\[2J "$/ }],
+    ["validate a megabyte string", { given: { validate: "x".repeat(1_000_000) }, option: "validate", rule: /got "x{198}…$/ }],
+    ["baseUrl with a line separator", { given: { baseUrl: "http://a b\u2028\u0085c" }, option: "baseUrl", rule: /absolute http\(s\) URL, got "http:\/\/a b c"$/ }],
+    ["baseUrl a megabyte long", { given: { baseUrl: `http://a b/${"x".repeat(1_000_000)}` }, option: "baseUrl", rule: /absolute http\(s\) URL, got "http:\/\/a b\/x+…$/ }],
+    ["a header name with a line separator", { given: { headers: { "x-a\u2028b": "v" } }, option: "headers", rule: /has "x-a b", which is not a header name/ }],
   ];
   it.each(badOptions)("rejects %s with an error naming the option", (_name, { given, option, rule }) => {
     let thrown: unknown;
@@ -105,5 +119,8 @@ describe("createPuffleClient", () => {
     expect((thrown as PuffleConfigError).option).toBe(option);
     expect((thrown as Error).message).toMatch(rule);
     expect((thrown as Error).message).toContain(option);
+    // One line, safe to print, and short: no line break, control or bidi character, however long the value.
+    expect((thrown as Error).message).not.toMatch(/[\p{Cc}\p{Bidi_Control}\u2028\u2029]/u);
+    expect((thrown as Error).message.length).toBeLessThan(400);
   });
 });
