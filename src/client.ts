@@ -327,14 +327,22 @@ function checkSignal(value: unknown, where: string): AbortSignal | undefined {
   return value as AbortSignal;
 }
 
-/** `JSON.stringify(body)`; a body JSON cannot hold (a BigInt, a cycle) is a PuffleValidationError at the value. */
+/** `JSON.stringify(body)`; a body JSON cannot hold (a BigInt, a cycle, a Symbol) is a PuffleValidationError at the value. */
 function serializeBody(operationId: OperationId, body: unknown): string {
+  let text: string | undefined;
   try {
-    return JSON.stringify(body);
+    text = JSON.stringify(body);
   } catch (error) {
     const issue = unsendableAt(body, "", "", []) ?? { path: "", keyword: "type", message: `cannot be sent as JSON (${messageOf(error)})` };
     throw new PuffleValidationError({ target: "request", operationId, issues: [issue] });
   }
+  // JSON.stringify gives undefined, without an error, for a Symbol, a function or a toJSON giving
+  // undefined: the request would go without a body (only an `undefined` body means none).
+  if (text === undefined) {
+    const what = typeof body === "symbol" || typeof body === "function" ? `a ${typeof body}` : "its toJSON gave undefined";
+    throw new PuffleValidationError({ target: "request", operationId, issues: [{ path: "", keyword: "type", message: `is not a JSON value (${what})` }] });
+  }
+  return text;
 }
 
 function messageOf(error: unknown): string {

@@ -158,7 +158,7 @@ describe("a body that cannot be sent as JSON (a plain-JS caller: the types rule 
   // "Cannot read properties of undefined (reading 'includes')".
   const sparse: unknown[] = [];
   sparse[1] = { name: "b.pdf", size: 2n };
-  const UNSENDABLE: [string, Record<string, unknown>, string, string][] = [
+  const UNSENDABLE: [string, unknown, string, string][] = [
     ["a BigInt", { unread_count: 5n }, "/unread_count", "is not a JSON value (a BigInt)"],
     ["a BigInt deep in draft_attachments", { draft_attachments: [{ name: "a.pdf", size: 10n }] }, "/draft_attachments/0/size", "is not a JSON value (a BigInt)"],
     ["a cycle", { draft_attachments: [cyclic] }, "/draft_attachments/0/self", "is not a JSON value (a cycle: it contains itself)"],
@@ -166,6 +166,10 @@ describe("a body that cannot be sent as JSON (a plain-JS caller: the types rule 
     ["a BigInt after a hole in a sparse array", { draft_attachments: sparse }, "/draft_attachments/1/size", "is not a JSON value (a BigInt)"],
     // JSON.stringify fails reading size, not its holder: the issue was at /draft_attachments/0.
     ["a getter that throws", { draft_attachments: [{ name: "a.pdf", get size(): number { throw new Error("gone"); } }] }, "/draft_attachments/0/size", "cannot be sent as JSON (reading it threw: gone)"],
+    // JSON.stringify gives undefined for these (no error): the PATCH went out without a body.
+    ["a Symbol as the body", Symbol("body"), "", "is not a JSON value (a symbol)"],
+    ["a function as the body", () => ({ status: "archived" }), "", "is not a JSON value (a function)"],
+    ["a body whose toJSON gives undefined", { toJSON: () => undefined }, "", "is not a JSON value (its toJSON gave undefined)"],
   ];
   const cases = UNSENDABLE.flatMap(([name, body, path, message]) =>
     (["none", "request"] as const).flatMap((validate) => (["method", "raw-headers"] as const).map((way) => [`${name}, validate ${validate}, ${way}`, body, path, message, validate, way] as const)),
