@@ -75,9 +75,21 @@ function stringOf(value: unknown): string | undefined {
   }
 }
 
+/** What `describe` writes as a `\uXXXX` escape: controls (C0, DEL, C1), bidi formatting, line and paragraph separators. */
+const UNSAFE_IN_MESSAGE = /[\p{Cc}\p{Bidi_Control}\u2028\u2029]/gu;
+/** The most characters of a caller's value `describe` quotes. */
+const DESCRIBED_MAX = 200;
+
+/**
+ * A value of the caller's (an operationId, a status) as a message quotes it: a string JSON-quoted,
+ * anything else as `String()` gives it; on one line (the characters above escaped) and cut to
+ * DESCRIBED_MAX characters, so a line break or a megabyte given is not echoed as it is.
+ */
 function describe(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
-  return stringOf(value) ?? "(a value that cannot be converted to a string)";
+  const cut = (text: string) => (text.length > DESCRIBED_MAX ? `${text.slice(0, DESCRIBED_MAX)}…` : text);
+  const text = typeof value === "string" ? JSON.stringify(cut(value)) : stringOf(value);
+  if (text === undefined) return "(a value that cannot be converted to a string)";
+  return (typeof value === "string" ? text : cut(text)).replace(UNSAFE_IN_MESSAGE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /** `must be one of …` for an enum's allowed values, kept per array (the generated schemas' own). */

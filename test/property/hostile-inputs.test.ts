@@ -115,6 +115,22 @@ describe("validators answer hostile values", () => {
       );
     });
   }
+
+  it("any operationId and status: a verdict, its messages one line", () => {
+    fc.assert(
+      fc.property(anyValue, anyValue, anyValue, (op, status, value) => {
+        tally("hostile inputs", "validator inputs");
+        const id = op.make() as string;
+        const results = [validateRequestBody(id, value.make()), validateResponseBody(id, status.make() as number, value.make()), validateResponseBody("updateThread", status.make() as number, value.make()), validatePathParams(id, value.make())];
+        const n = normalizeRequestBody(id, value.make());
+        for (const r of [...results, { valid: n.ok, errors: n.ok ? [] : n.errors }]) {
+          expect(typeof r.valid).toBe("boolean");
+          if (!r.valid) for (const e of r.errors) expect(e.message, `${op.name} ${status.name}`).not.toMatch(LINE_BREAK);
+        }
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  });
 });
 
 /** An error the client may throw: a documented one, one line; or the test's own (a trap's). */

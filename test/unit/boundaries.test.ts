@@ -220,6 +220,21 @@ describe("misuse is a clear error, not a crash", () => {
       errors: [{ path: "", keyword: "status", message: `status (a value that cannot be converted to a string) is not documented for updateThread (documented: ${documented("updateThread")})` }],
     });
   });
+  // Found by test/property/hostile-inputs.test.ts: the operationId or status was quoted with JSON.stringify alone (a
+  // line separator, C1 control or bidi override left as it is, a megabyte quoted whole) or String() (a Symbol's text).
+  it.each([
+    ["a line separator, C1 and bidi in a string", "a\u2028\u0085\u202eb", '"a\\u2028\\u0085\\u202eb"'],
+    ["a megabyte string", "x".repeat(1_000_000), `"${"x".repeat(200)}…"`],
+    ["a Symbol with a line break", Symbol("a\nb"), "Symbol(a\\u000ab)"],
+  ])("an operationId or a status holding %s: quoted on one line, cut", (_name, given, quoted) => {
+    for (const result of [validateRequestBody(given as never, {}), validateResponseBody(given as never, 200, {}), validatePathParams(given as never, {})]) {
+      expect(result).toEqual({ valid: false, errors: [{ path: "", keyword: "operationId", message: `unknown operationId ${quoted} (known: updateConversation, updateThread)` }] });
+    }
+    expect(validateResponseBody("updateThread", given as never, {})).toEqual({
+      valid: false,
+      errors: [{ path: "", keyword: "status", message: `status ${quoted} is not documented for updateThread (documented: ${documented("updateThread")})` }],
+    });
+  });
   it.each(["deleteThread", "constructor", "__proto__", "toString", ""])("unknown operationId %j", (operationId) => {
     for (const result of [validateRequestBody(operationId, {}), validateResponseBody(operationId, 200, {}), validatePathParams(operationId, {})]) {
       expect(result).toEqual({ valid: false, errors: [{ path: "", keyword: "operationId", message: expect.stringContaining("known: updateConversation, updateThread") }] });
