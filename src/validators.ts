@@ -89,7 +89,12 @@ function describe(value: unknown): string {
   const cut = (text: string) => (text.length > DESCRIBED_MAX ? `${text.slice(0, DESCRIBED_MAX)}…` : text);
   const text = typeof value === "string" ? JSON.stringify(cut(value)) : stringOf(value);
   if (text === undefined) return "(a value that cannot be converted to a string)";
-  return (typeof value === "string" ? text : cut(text)).replace(UNSAFE_IN_MESSAGE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return escapeUnsafe(typeof value === "string" ? text : cut(text));
+}
+
+/** `text` with the characters UNSAFE_IN_MESSAGE matches written as `\\uXXXX` escapes. */
+function escapeUnsafe(text: string): string {
+  return text.replace(UNSAFE_IN_MESSAGE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /** `must be one of …` for an enum's allowed values, kept per array (the generated schemas' own). */
@@ -208,7 +213,7 @@ function unreadable(value: unknown, error: unknown, prefix = ""): ValidationIssu
   if (at !== undefined) return [{ path: prefix + at, keyword: "type", message: UNREADABLE }];
   // No read throws when tried again (a getter that threw once; the stack exhausted by the check): say what was thrown.
   const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return [{ path: prefix, keyword: "type", message: `could not be checked (${what.replace(/\s+/g, " ").slice(0, 200)})` }];
+  return [{ path: prefix, keyword: "type", message: `could not be checked (${escapeUnsafe(what.replace(/\s+/g, " ").slice(0, 200))})` }];
 }
 
 function throwingPath(root: unknown): string | undefined {

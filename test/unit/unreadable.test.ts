@@ -136,6 +136,12 @@ describe("a value whose reading throws is reported, never thrown", () => {
     expect(validateRequestBody("updateThread", body)).toEqual({ valid: false, errors: [{ path: "", keyword: "type", message: `could not be checked (${`TypeError: ${"x".repeat(300)}`.slice(0, 200)})` }] });
   });
 
+  it("what was thrown is shown on one line: controls and bidi formatting escaped", () => {
+    // Found with test/property/hostile-inputs.test.ts's rule (messages one line, safe to print): only whitespace was collapsed.
+    const body = throwingOnce(new TypeError("\u001b[2J\u202egone\u0085\u009b"));
+    expect(validateRequestBody("updateThread", body)).toEqual({ valid: false, errors: [{ path: "", keyword: "type", message: "could not be checked (TypeError: \\u001b[2J\\u202egone\\u0085\\u009b)" }] });
+  });
+
   it("a throwing member after a hundred others is still found", () => {
     const rest = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`k${i}`, i]));
     expect(validatePathParams("updateThread", throwingGetter("id", rest))).toEqual({ valid: false, errors: [unreadableAt("/id")] });
