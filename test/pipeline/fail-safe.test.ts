@@ -70,6 +70,13 @@ function expectUntouched(ws: Workspace, before: ReturnType<typeof snapshot>): vo
   expect(after.siblings).toEqual(before.siblings);
 }
 
+/** The output is what generate writes for the repository's spec, and nothing is left beside it. */
+function expectFreshOutput(ws: Workspace): void {
+  const after = snapshot(ws.out);
+  expect(differences(after.files, snapshot(path.join(repoRoot, "generated")).files)).toEqual([]);
+  expect(after.siblings).toEqual(["generated"]);
+}
+
 function oneLine(run: Run): string {
   expect(run.status).not.toBe(0);
   expect(run.status).not.toBeNull();
@@ -460,9 +467,7 @@ describe("between the two renames of the swap (PUFFLE_GENERATE_IN_SWAP)", () => 
       expect(run.stderr).toBe("");
       // The swap is done first; the signal may then end the run before it says so (128 + signal).
       expect([0, signal === "SIGINT" ? 130 : 143]).toContain(run.status);
-      const after = snapshot(ws.out);
-      expect(differences(after.files, snapshot(path.join(repoRoot, "generated")).files)).toEqual([]);
-      expect(after.siblings).toEqual(["generated"]);
+      expectFreshOutput(ws);
     } finally {
       removeWorkspace(ws);
     }
@@ -477,9 +482,7 @@ describe("between the two renames of the swap (PUFFLE_GENERATE_IN_SWAP)", () => 
       const run = generate(ws, { env: { PUFFLE_GENERATE_IN_SWAP: "race", PUFFLE_GENERATE_THREADS: "0" } });
       expect(run.stderr).toBe("");
       expect(run.status).toBe(0);
-      const after = snapshot(ws.out);
-      expect(differences(after.files, snapshot(path.join(repoRoot, "generated")).files)).toEqual([]);
-      expect(after.siblings).toEqual(["generated"]);
+      expectFreshOutput(ws);
     } finally {
       removeWorkspace(ws);
     }
@@ -521,9 +524,7 @@ describe("permissions, as an unprivileged user", () => {
       const result = run({ PUFFLE_GENERATE_THREADS: "0" });
       expect(result.stderr).toBe("");
       expect(result.status).toBe(0);
-      const after = snapshot(ws.out);
-      expect(differences(after.files, snapshot(path.join(repoRoot, "generated")).files)).toEqual([]);
-      expect(after.siblings).toEqual(["generated"]);
+      expectFreshOutput(ws);
     } finally {
       removeWorkspace(ws);
     }

@@ -158,6 +158,16 @@ const optionsObject: fc.Arbitrary<Make> = fc.array(fc.tuple(fc.constantFrom(...O
   },
 }));
 
+
+/** A client whose fetch records each request's init and answers a documented 200. */
+function recordingClient(validate: "request" | undefined) {
+  const sent: RequestInit[] = [];
+  const fetch = async (_input: string | Request, init?: RequestInit) => {
+    sent.push(init ?? {});
+    return new Response(RESPONSE, { status: 200, headers: { "content-type": "application/json" } });
+  };
+  return { client: createPuffleClient({ apiKey: "k", baseUrl: "http://127.0.0.1:1", fetch, validate, maxRetries: 0 }), sent };
+}
 describe("client option checks throw only documented errors", () => {
   it("createPuffleClient: each option given each hostile value (all pairs)", () => {
     const failures: string[] = [];
@@ -199,12 +209,7 @@ describe("client option checks throw only documented errors", () => {
       for (const [name, make] of EXOTIC) {
         for (const slot of ["id", "body", "options"] as const) {
           tally("hostile inputs", "updateThread calls");
-          const sent: RequestInit[] = [];
-          const fetch = async (_input: string | Request, init?: RequestInit) => {
-            sent.push(init ?? {});
-            return new Response(RESPONSE, { status: 200, headers: { "content-type": "application/json" } });
-          };
-          const client = createPuffleClient({ apiKey: "k", baseUrl: "http://127.0.0.1:1", fetch, validate, maxRetries: 0 });
+          const { client, sent } = recordingClient(validate);
           const value = make();
           const args = [slot === "id" ? value : THREAD_ID, slot === "body" ? value : { status: "archived" }, slot === "options" ? value : undefined] as const;
           const label = `${slot} ${name}, validate ${validate ?? "off"}`;
@@ -242,12 +247,7 @@ describe("client option checks throw only documented errors", () => {
     await fc.assert(
       fc.asyncProperty(id, body, callOptions, fc.constantFrom(undefined, "request"), async (id, body, callOptions, validate) => {
         tally("hostile inputs", "updateThread calls");
-        const sent: RequestInit[] = [];
-        const fetch = async (_input: string | Request, init?: RequestInit) => {
-          sent.push(init ?? {});
-          return new Response(RESPONSE, { status: 200, headers: { "content-type": "application/json" } });
-        };
-        const client = createPuffleClient({ apiKey: "k", baseUrl: "http://127.0.0.1:1", fetch, validate, maxRetries: 0 });
+        const { client, sent } = recordingClient(validate);
         let given: unknown;
         try {
           given = body.make();
