@@ -3,7 +3,7 @@
 // axios), and the code they generate typechecks under strict TypeScript together with a small
 // consumer file that calls both operations and misspells a field (which must not compile).
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -13,9 +13,14 @@ const specPath = path.join(root, "generated/openapi.json");
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);
 const dir = mkdtempSync(path.join(os.tmpdir(), "puffle-interop-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// The tools' own temporary files (orval's config loader, jiti, caches its transpiled config in
+// $TMPDIR/jiti) go under `dir` too, and are removed with it: nothing is left in the machine's /tmp.
+// Not `dir` itself: jiti ignores a TMPDIR that is its working directory.
+const toolTmp = path.join(dir, "tmp");
+mkdirSync(toolTmp);
 
 function run(cmd: string, args: string[], cwd = dir) {
-  const r = spawnSync(cmd, args, { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", CI: "true" }, timeout: 170_000 });
+  const r = spawnSync(cmd, args, { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", CI: "true", TMPDIR: toolTmp }, timeout: 170_000 });
   return { status: r.status, out: `${r.stdout ?? ""}${r.stderr ?? ""}` };
 }
 
