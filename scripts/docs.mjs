@@ -11,6 +11,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { pointerOf } from "./lib/spec.mjs";
 import { decorateWithCodeSamples } from "./publish/code-samples.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -65,13 +66,12 @@ const LOADS = [
   [/!\[[^\]]*\]\(\s*<?((?:https?:)?\/\/[^)\s>]+)/gi, (m) => `a Markdown image of ${m[1]}`],
   [/url\(\s*["']?((?:https?:)?\/\/[^"')\s]+)/gi, (m) => `a CSS url() of ${m[1]}`],
 ];
-const pointer = (keys) => `#/${keys.map((k) => String(k).replace(/~/g, "~0").replace(/\//g, "~1")).join("/")}`;
 const findLoads = (node, keys = []) => {
   if (node === null || typeof node !== "object") return [];
   return Object.entries(node).flatMap(([key, value]) => {
     const here = [...keys, key];
     if (typeof value === "string" && key === "description") {
-      return LOADS.flatMap(([re, say]) => [...value.matchAll(re)].map(say)).map((what) => `${pointer(here)} loads ${what}`);
+      return LOADS.flatMap(([re, say]) => [...value.matchAll(re)].map(say)).map((what) => `#${pointerOf(...here)} loads ${what}`);
     }
     return findLoads(value, here);
   });
