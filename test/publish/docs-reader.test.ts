@@ -12,9 +12,9 @@ import type { Browser } from "playwright-core";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCodeSamples, operationsOf } from "../../scripts/publish/code-samples.mjs";
+import { CHROMIUM, CHROMIUM_ARGS } from "../browser.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const CHROMIUM = "/usr/bin/chromium";
 const spec = JSON.parse(readFileSync(path.join(root, "generated/openapi.json"), "utf8"));
 const samples = buildCodeSamples(spec);
 
@@ -98,7 +98,7 @@ beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"],
+    args: [...CHROMIUM_ARGS, "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"],
   });
 }, 120_000);
 
