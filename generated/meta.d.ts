@@ -18,6 +18,11 @@ export declare const operations: {
       "413",
       "415"
     ];
+    readonly "pathParameters": {
+      readonly "id": {
+        readonly "example": "f11e8a2c-1234-4567-89ab-cdef01234567";
+      };
+    };
     readonly "requestFields": {
       readonly "status": {
         readonly "description": "Archive or un-archive the thread. Only `active` and `archived` are accepted; other values are silently dropped.";
@@ -65,6 +70,11 @@ export declare const operations: {
       "413",
       "415"
     ];
+    readonly "pathParameters": {
+      readonly "id": {
+        readonly "example": "3d986dd1-9d70-45b7-8e36-5d5b8b1c9337";
+      };
+    };
     readonly "requestFields": {
       readonly "account_id": {
         readonly "description": "Email sender account ID, or null to clear it. Non-null values must refer to a ready email sender in the workspace (otherwise 400, a status we chose). The docs give it as a string; both pages' examples are UUIDs (a format we chose). Changing it on an email thread when that sender already has a non-archived, non-warmup thread with the same `participant_email` returns 409 with `existing_thread`.";

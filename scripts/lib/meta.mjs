@@ -1,6 +1,7 @@
 // Builds generated/meta.js: what the client and the CLI need to know about the spec without
 // loading it — the server URL, the version, and per operation its method, path, documented
-// statuses, request fields (resolved schemas, with descriptions) and behaviour (`x-puffle-behaviour`);
+// statuses, path parameters (each with an example value, where the spec gives one), request fields
+// (resolved schemas, with descriptions) and behaviour (`x-puffle-behaviour`);
 // and `routes`, per operation only its method, path and whether it is idempotent — all the client
 // reads, a table of its own so that a bundle of the client leaves `operations` (descriptions and
 // all) out.
@@ -94,6 +95,31 @@ function behaviourOf(doc, operation, root) {
   return behaviour;
 }
 
+/**
+ * A parameter's example value: its `example`, else the first of its `examples` (Example Objects'
+ * `value`s), else the first of its schema's `examples`; undefined when the spec gives none.
+ */
+function parameterExampleOf(doc, parameter) {
+  if (parameter.example !== undefined) return parameter.example;
+  for (const example of Object.values(parameter.examples ?? {})) {
+    const value = resolve(doc, example)?.value;
+    if (value !== undefined) return value;
+  }
+  const schemaExamples = resolve(doc, parameter.schema ?? {})?.examples;
+  return Array.isArray(schemaExamples) && schemaExamples.length > 0 ? schemaExamples[0] : undefined;
+}
+
+/** An operation's path parameters by name: whether each has an example value (the CLI's help shows it). */
+function pathParametersOf(doc, operation) {
+  const out = {};
+  for (const parameter of operation.parameters) {
+    if (parameter?.in !== "path" || typeof parameter.name !== "string") continue;
+    const example = parameterExampleOf(doc, parameter);
+    out[parameter.name] = example === undefined ? {} : { example };
+  }
+  return out;
+}
+
 /** A TypeScript type literal describing a JSON value exactly (readonly, literal types). */
 export function typeLiteral(value, indent = "") {
   if (value === null || typeof value !== "object") return JSON.stringify(value);
@@ -123,6 +149,7 @@ export function buildMeta(doc, { root, header }) {
       summary: operation.op.summary ?? "",
       tags: operation.op.tags ?? [],
       statuses: [...new Set(responsesOf(doc, operation).map(([status]) => status))],
+      pathParameters: pathParametersOf(doc, operation),
       requestFields: bodySchema
         ? Object.fromEntries(propertiesOf(doc, bodySchema, `${operation.pointer}/requestBody/content/application~1json/schema`).map(([name, schema, pointer]) => {
             const fail = (message, at) => {

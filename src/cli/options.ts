@@ -28,6 +28,8 @@ export interface OperationMeta {
   readonly method: string;
   readonly path: string;
   readonly summary?: string;
+  /** Path parameters by name, each with the spec's example value when it gives one (shown in `--id`'s help). */
+  readonly pathParameters?: Readonly<Record<string, { readonly example?: unknown }>>;
   readonly requestFields: Readonly<Record<string, FieldSchema>>;
   /** `x-puffle-behaviour`; `maxBodyBytes` bounds what an `@file` may hold. */
   readonly behaviour?: { readonly maxBodyBytes?: number };

@@ -259,11 +259,14 @@ function addOperationCommand(
   }
   const fieldOptions = deriveFieldOptions(operation, deps.stdin);
   const jsonOption = fieldOptions.find((o) => o.kind === "json");
+  // The spec's example id of this operation (the thread page's for threads), when it gives a string one.
+  const idExample = operation.pathParameters?.id?.example;
+  const aUuid = typeof idExample === "string" ? `a UUID such as ${idExample}` : "a UUID";
   const envBaseUrl = deps.env.PUFFLE_BASE_URL === "" ? undefined : deps.env.PUFFLE_BASE_URL;
   const command = parent
     .command(verb)
     .description(`${operation.summary ?? operationId}: ${operation.method} ${operation.path} (${operationId}). Give --id and at least one field; the result JSON is printed on stdout.`)
-    .requiredOption("--id <uuid>", `the ${noun}'s id (a UUID such as f11e8a2c-1234-4567-89ab-cdef01234567)`);
+    .requiredOption("--id <uuid>", `the ${noun}'s id (${aUuid})`);
 
   for (const field of fieldOptions) {
     const parseValue = (text: string) => {
@@ -309,7 +312,7 @@ function addOperationCommand(
       const path = validatePathParams(operationId, { id });
       if (!path.valid) {
         const patternLike = path.errors.some((e) => e.keyword === "pattern" || e.keyword === "format");
-        throw new CliFailure(EXIT.usage, patternLike ? `--id must be a UUID such as f11e8a2c-1234-4567-89ab-cdef01234567, got ${JSON.stringify(id)}` : `--id ${path.errors[0]?.message ?? "is invalid"}`);
+        throw new CliFailure(EXIT.usage, patternLike ? `--id must be ${aUuid}, got ${JSON.stringify(id)}` : `--id ${path.errors[0]?.message ?? "is invalid"}`);
       }
       const body: Record<string, unknown> = {};
       for (const field of fieldOptions) {

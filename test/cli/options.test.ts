@@ -654,3 +654,27 @@ describe("@- reads stdin", () => {
     expect(conversation.stdout).not.toContain("@-");
   });
 });
+
+describe("--id's example is the operation's own, from the spec", () => {
+  const CONVERSATION_ID = "f11e8a2c-1234-4567-89ab-cdef01234567";
+  it.each([
+    ["thread", THREAD_ID],
+    ["conversation", CONVERSATION_ID],
+  ])("%s update: --help and a bad --id give the %s page's example id", async (noun, example) => {
+    const help = await run([noun, "update", "--help"]);
+    expect(help.stdout.replace(/\s+/g, " ")).toContain(`--id <uuid> the ${noun}'s id (a UUID such as ${example})`);
+    const bad = await run([noun, "update", "--id", "42", "--status", "archived"]);
+    expect(bad.code).toBe(EXIT.usage);
+    expect(bad.stderr).toContain(`--id must be a UUID such as ${example}, got "42"`);
+  });
+
+  it("an operation whose spec gives no example id: \"a UUID\", no example borrowed", async () => {
+    const { pathParameters: _dropped, ...rest } = meta.updateThread;
+    const noExample: MetaOperations = { ...meta, updateThread: { ...rest, pathParameters: { id: {} } } };
+    const help = await run(["thread", "update", "--help"], { meta: noExample });
+    expect(help.stdout.replace(/\s+/g, " ")).toContain("--id <uuid> the thread's id (a UUID)");
+    expect(help.stdout).not.toContain(CONVERSATION_ID);
+    const bad = await run(["thread", "update", "--id", "42", "--status", "archived"], { meta: noExample });
+    expect(bad.stderr).toContain('--id must be a UUID, got "42"');
+  });
+});

@@ -53,6 +53,18 @@ describe("buildMeta", () => {
     expect(meta.routes.updateThing.idempotent).toBe(want);
   });
 
+  it.each([
+    ["an example", { example: "p-1" }, { id: { example: "p-1" } }],
+    ["the first of its examples", { examples: { a: { value: "p-2" }, b: { value: "p-3" } } }, { id: { example: "p-2" } }],
+    ["an examples entry that is a $ref", { examples: { a: { $ref: "#/components/examples/Id" } } }, { id: { example: "p-4" } }],
+    ["its schema's first example", { schema: { type: "string", examples: ["p-5", "p-6"] } }, { id: { example: "p-5" } }],
+    ["none", {}, { id: {} }],
+  ])("path parameters: %s", (_name, given, want) => {
+    const parameters = [{ name: "id", in: "path", required: true, schema: { type: "string" }, ...given }, { name: "q", in: "query", example: "not a path parameter" }];
+    const { meta } = buildMeta(spec({ parameters }, { examples: { Id: { value: "p-4" } } }), options);
+    expect(meta.operations.updateThing.pathParameters).toEqual(want);
+  });
+
   it("a status with several media types is listed once", () => {
     const responses = { 200: { description: "ok", content: { ...json({ type: "object" }), "application/sarif+json": { schema: { type: "object" } } } } };
     expect(buildMeta(spec({ responses }), options).meta.operations.updateThing.statuses).toEqual(["200"]);
