@@ -202,10 +202,16 @@ export declare const routes: {
     readonly "method": "PATCH";
     readonly "path": "/api/conversations/{id}";
     readonly "idempotent": true;
+    readonly "pathExamples": {
+      readonly "id": "f11e8a2c-1234-4567-89ab-cdef01234567";
+    };
   };
   readonly "updateThread": {
     readonly "method": "PATCH";
     readonly "path": "/api/threads/{id}";
     readonly "idempotent": true;
+    readonly "pathExamples": {
+      readonly "id": "3d986dd1-9d70-45b7-8e36-5d5b8b1c9337";
+    };
   };
 };

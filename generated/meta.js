@@ -201,11 +201,17 @@ export const routes = {
   "updateConversation": {
     "method": "PATCH",
     "path": "/api/conversations/{id}",
-    "idempotent": true
+    "idempotent": true,
+    "pathExamples": {
+      "id": "f11e8a2c-1234-4567-89ab-cdef01234567"
+    }
   },
   "updateThread": {
     "method": "PATCH",
     "path": "/api/threads/{id}",
-    "idempotent": true
+    "idempotent": true,
+    "pathExamples": {
+      "id": "3d986dd1-9d70-45b7-8e36-5d5b8b1c9337"
+    }
   }
 };

@@ -777,7 +777,9 @@ function pathIssues(v: Validators, operationId: OperationId, params: unknown): V
     if (issue.path === "/id" && (issue.keyword === "pattern" || issue.keyword === "format")) {
       if (issues.some((i) => i.path === "/id" && i.keyword === "pattern")) continue;
       // The id quoted as JSON, one line and cut (`shown`): it may be anyone's text, relayed by the caller.
-      issues.push({ path: "/id", keyword: "pattern", message: `must be a UUID such as f11e8a2c-1234-4567-89ab-cdef01234567, got ${shown(JSON.stringify(id))}` });
+      // The example is this operation's own, from the spec (the thread page's id for threads).
+      const example: unknown = (routes[operationId].pathExamples as { id?: unknown }).id;
+      issues.push({ path: "/id", keyword: "pattern", message: `must be a UUID${typeof example === "string" ? ` such as ${example}` : ""}, got ${shown(JSON.stringify(id))}` });
     } else {
       issues.push(issue);
     }

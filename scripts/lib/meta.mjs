@@ -2,7 +2,8 @@
 // loading it — the server URL, the version, and per operation its method, path, documented
 // statuses, path parameters (each with an example value, where the spec gives one), request fields
 // (resolved schemas, with descriptions) and behaviour (`x-puffle-behaviour`);
-// and `routes`, per operation only its method, path and whether it is idempotent — all the client
+// and `routes`, per operation only its method, path, whether it is idempotent and its path
+// parameters' example values — all the client
 // reads, a table of its own so that a bundle of the client leaves `operations` (descriptions and
 // all) out.
 import { PipelineError } from "./errors.mjs";
@@ -160,10 +161,13 @@ export function buildMeta(doc, { root, header }) {
         : {},
       behaviour: behaviourOf(doc, operation, root),
     };
+    const pathParameters = meta.operations[operation.operationId].pathParameters;
     meta.routes[operation.operationId] = {
       method: operation.method,
       path: operation.path,
       idempotent: meta.operations[operation.operationId].behaviour.idempotent === true,
+      // The example value of each path parameter that has one (the client's message for a bad id shows it).
+      pathExamples: Object.fromEntries(Object.entries(pathParameters).flatMap(([name, p]) => ("example" in p ? [[name, p.example]] : []))),
     };
   }
   const js = [

@@ -2,12 +2,16 @@
 // terminal), logged (pino's err serializer: type, message and stack with their causes, then every
 // enumerable own property; `JSON.stringify(err)`; `util.inspect(err)`) or sent to an error tracker.
 // A message is one safe, bounded line whatever the server sent, and no shape of an error shows the
-// password a base URL held. Injected fetch only, nothing leaves the process.
+// password a base URL held. Injected fetch only, but for docs/client.md's example line, checked
+// against the reference server on 127.0.0.1.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
+import { startServer } from "../../src/server/index.js";
 import { createPuffleClient, PuffleApiError, PuffleError, PuffleValidationError } from "../../src/index.js";
 import type { PuffleClientOptions } from "../../src/index.js";
-import { rejection } from "../helpers.js";
+import { rejection, root } from "../helpers.js";
 
 const THREAD_ID = "3d986dd1-9d70-45b7-8e36-5d5b8b1c9337";
 const BASE = "http://127.0.0.1:9";
@@ -187,6 +191,25 @@ describe("a value the caller relayed (a path id, a body from elsewhere): the mes
 
   it("a short path id is quoted whole", async () => {
     const error = (await rejection(puffle.updateThread("a/b", { status: "archived" }))) as PuffleValidationError;
-    expect(error.message).toBe('updateThread: path parameter: id must be a UUID such as f11e8a2c-1234-4567-89ab-cdef01234567, got "a/b"');
+    expect(error.message).toBe('updateThread: path parameter: id must be a UUID such as 3d986dd1-9d70-45b7-8e36-5d5b8b1c9337, got "a/b"');
+  });
+});
+
+describe("docs/client.md's example message", () => {
+  it("is the line the client prints for the reference server's 400 to an empty body (request id aside)", async () => {
+    const docs = readFileSync(path.join(root, "docs/client.md"), "utf8");
+    const shown = docs.split("\n").filter((line) => line.startsWith("updateThread: HTTP 400"));
+    expect(shown).toHaveLength(1);
+    const server = await startServer({ port: 0, host: "127.0.0.1" });
+    try {
+      const puffle = createPuffleClient({ baseUrl: server.url, apiKey: "puffle_test_alice" });
+      const error = (await rejection(puffle.updateThread(THREAD_ID, {} as never))) as PuffleApiError;
+      expect(error).toBeInstanceOf(PuffleApiError);
+      const requestId = /\(request id (req_[0-9a-f]+)\)$/.exec(shown[0] ?? "")?.[1];
+      expect(requestId, "the docs' line ends in a request id of the server's form").toBeDefined();
+      expect(error.message.replace(String(error.requestId), String(requestId))).toBe(shown[0]);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -78,7 +78,10 @@ describe("a bad path id never leaves the process", () => {
   it("the message says what a valid id looks like and echoes the bad one", async () => {
     const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch: okFetch() });
     const error = (await rejection(client.updateThread("a/b", { status: "archived" }))) as PuffleValidationError;
-    expect(error.message).toBe('updateThread: path parameter: id must be a UUID such as f11e8a2c-1234-4567-89ab-cdef01234567, got "a/b"');
+    expect(error.message).toBe('updateThread: path parameter: id must be a UUID such as 3d986dd1-9d70-45b7-8e36-5d5b8b1c9337, got "a/b"');
+    // Each operation's own example id, from the spec: the conversation page's for conversations.
+    const conversation = (await rejection(client.updateConversation("a/b", { status: "archived" }))) as PuffleValidationError;
+    expect(conversation.message).toBe('updateConversation: path parameter: id must be a UUID such as f11e8a2c-1234-4567-89ab-cdef01234567, got "a/b"');
   });
 
   it("valid ids are sent, uppercase and the nil/max UUIDs included", async () => {

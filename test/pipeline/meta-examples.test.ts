@@ -42,7 +42,7 @@ describe("buildMeta", () => {
     const { meta } = buildMeta(spec({}), options);
     expect(meta.serverUrl).toBe("https://one.example");
     expect(meta.operations.updateThing).toMatchObject({ summary: "", tags: [], behaviour: {}, statuses: ["200", "404"] });
-    expect(meta.routes.updateThing).toEqual({ method: "PATCH", path: "/things/{id}", idempotent: false });
+    expect(meta.routes.updateThing).toEqual({ method: "PATCH", path: "/things/{id}", idempotent: false, pathExamples: {} });
   });
 
   it.each([
@@ -63,6 +63,8 @@ describe("buildMeta", () => {
     const parameters = [{ name: "id", in: "path", required: true, schema: { type: "string" }, ...given }, { name: "q", in: "query", example: "not a path parameter" }];
     const { meta } = buildMeta(spec({ parameters }, { examples: { Id: { value: "p-4" } } }), options);
     expect(meta.operations.updateThing.pathParameters).toEqual(want);
+    // The client's table carries the example values alone.
+    expect(meta.routes.updateThing.pathExamples).toEqual("example" in want.id ? { id: want.id.example } : {});
   });
 
   it("a status with several media types is listed once", () => {

@@ -100,10 +100,11 @@ describe("tree-shaking the client", () => {
     expect(entryChunk.code).not.toMatch(q("is not a known field"));
   });
 
-  it("the routes are the operations' method, path and idempotence", () => {
+  it("the routes are the operations' method, path, idempotence and path parameters' examples", () => {
     expect(Object.keys(routes)).toEqual(Object.keys(operations));
     for (const [id, op] of Object.entries(operations)) {
-      expect(routes[id as keyof typeof routes]).toEqual({ method: op.method, path: op.path, idempotent: op.behaviour.idempotent === true });
+      const pathExamples = Object.fromEntries(Object.entries(op.pathParameters).map(([name, p]) => [name, p.example]));
+      expect(routes[id as keyof typeof routes]).toEqual({ method: op.method, path: op.path, idempotent: op.behaviour.idempotent === true, pathExamples });
     }
   });
 });
