@@ -721,7 +721,7 @@ async function exchange(base: (input: Request) => Promise<Response>, retry: Retr
       try {
         const sent = Promise.resolve(requestFor(attempts)).then(base).then((r) => unlessOver(r, signal));
         const received = responseOf(signal ? await raceAbort(sent, signal) : await sent);
-        const reading = NULL_BODY_STATUSES.has(received.status) ? null : readBytes(received, plan.maxResponseBytes);
+        const reading = NULL_BODY_STATUSES.has(received.status) ? null : readBytes(received, plan.maxResponseBytes, signal);
         const bytes = reading === null ? null : signal ? await raceAbort(reading, signal) : await reading;
         response = new Response(bytes, { status: received.status, statusText: received.statusText, headers: received.headers });
         RESPONSE_BODIES.set(response, { bytes, attempts });
@@ -1052,7 +1052,7 @@ async function attempt(base: TransportFetch, url: string, init: RequestInit, lim
   const received = unlessOver(await base(url, init), init.signal);
   // The common case costs one check; any other result is checked, and another fetch's response copied.
   const response = received instanceof Response && received.status !== 0 ? received : await adopt(received, limit);
-  const text = NULL_BODY_STATUSES.has(response.status) ? "" : UTF8.decode(await readBytes(response, limit));
+  const text = NULL_BODY_STATUSES.has(response.status) ? "" : UTF8.decode(await readBytes(response, limit, init.signal));
   return { response, text, attempts: 1, json: undefined };
 }
 
@@ -1096,46 +1096,57 @@ function cancelBody(response: Response): void {
 }
 
 /**
- * Whether the body's length is declared by `Content-Length` (fetch then delivers no more) and not
- * content-coded (fetch would decode it into more); throws `ResponseTooLargeError` when the declared
- * length is over `limit`. A browser's cross-origin response (`type` "cors") shows `Content-Length`
- * but hides `Content-Encoding` unless the server exposes it, so its coding is unknown: not declared.
+ * Throws `ResponseTooLargeError` (and cancels the body) when `Content-Length` declares more than
+ * `limit` bytes, before any of it is read. A length within the limit bounds nothing: a content-coded
+ * body decodes into more (a browser's cross-origin response may hide its `Content-Encoding`), and a
+ * `Response` an injected fetch built need not hold to it; the bytes are counted as they are read.
  */
-function declaredWithin(response: Response, limit: number): boolean {
-  const declared = response.headers.get("content-length");
-  if (declared === null) return false;
-  if (Number(declared) > limit) {
-    // A response without a body (to a HEAD) declares the length of the one it leaves out: nothing to read.
-    if (response.body === null) return true;
-    cancelBody(response);
-    throw new ResponseTooLargeError(limit);
-  }
-  return response.headers.get("content-encoding") === null && response.type !== "cors";
+function checkDeclared(response: Response, limit: number): void {
+  // A response without a body (to a HEAD) declares the length of the one it leaves out: nothing to read.
+  if (!(Number(response.headers.get("content-length")) > limit) || response.body === null) return;
+  cancelBody(response);
+  throw new ResponseTooLargeError(limit);
 }
 
-/** Reads this realm's response's body, throwing `ResponseTooLargeError` (and cancelling the rest) once it passes `limit` bytes. */
-async function readCapped(response: Response, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+/**
+ * Reads this realm's response's body, throwing `ResponseTooLargeError` (and cancelling the rest) once
+ * it passes `limit` bytes. When `signal` (the call's: its deadline, the caller's abort) aborts, the
+ * stream is cancelled and the read throws the signal's reason: a transport that ignores its signal
+ * may leave a read pending for ever (a body that stalls after its headers), and the call's race has
+ * already failed the call; the cancel lets go of the stream (and its connection). One abort hook
+ * per read, through `onAbort` (one listener on a signal shared by many calls), not one per chunk.
+ */
+async function readCapped(response: Response, limit: number, signal: AbortSignal | null | undefined): Promise<Uint8Array<ArrayBuffer>> {
   const body = response.body;
   if (body === null) return new Uint8Array(0);
   const reader = body.getReader();
+  // A cancelled stream ends the pending read as `done`: the loop then throws the reason.
+  const cancel = () => void reader.cancel(signal?.reason).catch(() => undefined);
+  const stop = signal && !signal.aborted ? onAbort(signal, cancel) : undefined;
+  if (signal?.aborted) cancel();
   const chunks: Uint8Array<ArrayBuffer>[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    // As text() and arrayBuffer() refuse it: a chunk that is not bytes (a string from a hand-made
-    // stream) has no byteLength to count, and such a stream could then be read for ever.
-    if (!(value instanceof Uint8Array) && !(ArrayBuffer.isView(value) && (value as { [Symbol.toStringTag]?: unknown })[Symbol.toStringTag] === "Uint8Array")) {
-      reader.cancel().catch(() => undefined);
-      throw new TypeError("Received non-Uint8Array chunk");
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      // As text() and arrayBuffer() refuse it: a chunk that is not bytes (a string from a hand-made
+      // stream) has no byteLength to count, and such a stream could then be read for ever.
+      if (!(value instanceof Uint8Array) && !(ArrayBuffer.isView(value) && (value as { [Symbol.toStringTag]?: unknown })[Symbol.toStringTag] === "Uint8Array")) {
+        cancel();
+        throw new TypeError("Received non-Uint8Array chunk");
+      }
+      total += value.byteLength;
+      if (total > limit) {
+        cancel();
+        throw new ResponseTooLargeError(limit);
+      }
+      chunks.push(value as Uint8Array<ArrayBuffer>);
     }
-    total += value.byteLength;
-    if (total > limit) {
-      reader.cancel().catch(() => undefined);
-      throw new ResponseTooLargeError(limit);
-    }
-    chunks.push(value as Uint8Array<ArrayBuffer>);
+  } finally {
+    stop?.();
   }
+  if (signal?.aborted) throw signal.reason;
   if (chunks.length === 1) return chunks[0]!;
   const bytes = new Uint8Array(total);
   let at = 0;
@@ -1147,21 +1158,14 @@ async function readCapped(response: Response, limit: number): Promise<Uint8Array
 }
 
 /**
- * A response's whole body, at most `limit` bytes: one whose length is declared within the limit (and
- * not decoded from a compressed one) is read at once and checked once read (fetch enforces the
- * declared length; a `Response` an injected fetch built need not), any other counted as it streams
- * (another fetch's response: checked once read).
+ * A response's whole body, at most `limit` bytes (a declared length over it fails at once). This
+ * realm's is read with a reader of the client's, counted as it streams and cancelled when `signal`
+ * aborts (see `readCapped`; arrayBuffer() would hold the stream locked, past any cancel, for as long
+ * as a stalled body stalls); another fetch's with its arrayBuffer(), checked once read.
  */
-async function readBytes(response: Response, limit: number): Promise<ArrayBuffer | Uint8Array<ArrayBuffer>> {
-  if (response instanceof Response) {
-    if (!declaredWithin(response, limit)) return readCapped(response, limit);
-    const bytes = await response.arrayBuffer();
-    if (bytes.byteLength > limit) throw new ResponseTooLargeError(limit);
-    return bytes;
-  }
-  // Another fetch's: a declared length over the limit fails at once; one within it is no bound on
-  // what its arrayBuffer() delivers (a polyfill or a mock need not enforce it), so the bytes are checked too.
-  declaredWithin(response, limit);
+async function readBytes(response: Response, limit: number, signal?: AbortSignal | null): Promise<ArrayBuffer | Uint8Array<ArrayBuffer>> {
+  checkDeclared(response, limit);
+  if (response instanceof Response) return readCapped(response, limit, signal);
   const bytes = await (response as { arrayBuffer(): Promise<ArrayBuffer> }).arrayBuffer();
   if (bytes.byteLength > limit) throw new ResponseTooLargeError(limit);
   return bytes;
