@@ -19,6 +19,7 @@ import {
   PuffleNetworkError,
   PuffleTimeoutError,
   PuffleValidationError,
+  quoted,
   shown,
 } from "./errors.js";
 
@@ -246,14 +247,6 @@ function envApiKey(): string | undefined {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
   const value = env?.PUFFLE_API_KEY;
   return value === undefined || value === "" ? undefined : value;
-}
-
-/**
- * A string of the caller's as a config error quotes it: JSON-quoted, on one line, cut to
- * `shown`'s length (a line separator, an escape sequence or a megabyte of it is not echoed as it is).
- */
-function quoted(text: string): string {
-  return shown(JSON.stringify(text));
 }
 
 /** The `baseUrl` option checked (also the CLI's `--base-url`): throws `PuffleConfigError`, else returns it without trailing slashes. */

@@ -31,6 +31,15 @@ export function shown(text: string): string {
   return boundedLine(text, SHOWN_TEXT_MAX);
 }
 
+/**
+ * A string from elsewhere as a message quotes it: JSON-quoted, on one line, cut to `shown`'s length
+ * (a line separator, an escape sequence or a megabyte of it is not echoed as it is). The client's
+ * config errors quote the caller's values so, and the CLI and the mock launchers their arguments.
+ */
+export function quoted(text: string): string {
+  return shown(JSON.stringify(text));
+}
+
 /** The base class of every error the client throws while making a request. */
 export class PuffleError extends Error {
   /** `message` is shown on one line (line breaks, controls and bidi formatting become spaces). */
