@@ -2,6 +2,8 @@
 // `npm run mock` (src/server/main.ts): the --host and --cors checks, the banner's CORS line, the
 // request log held until the banner is out, and the shutdown on SIGINT/SIGTERM. Types only from
 // ./index.js, so importing this does not load Fastify.
+import { isIP } from "node:net";
+import { quoted } from "../errors.js";
 import type { RunningServer } from "./index.js";
 
 // `--cors [origin]`: parseCorsArgument checks the value (`*` when the option is given alone) and
@@ -33,14 +35,21 @@ export function wildcardNote(running: RunningServer): string | undefined {
 /** How long open requests may finish once startServer's `close()` is called (SIGINT/SIGTERM) before their connections are cut. */
 export const CLOSE_GRACE_MS = 1000;
 
+/** An RFC 1123 host name: dot-separated labels of 1 to 63 letters, digits and hyphens, none first or last in a label; one final dot allowed. */
+const HOST_NAME = /^(?=.{1,253}\.?$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
+
 /**
- * Why `text` is not a --host value (undefined when it is one). An empty host would make Node listen
- * on every interface (and the banner print `http://:4010`); a URL is not a host, and an IPv6
- * address is given without the brackets a URL puts around it (`[::1]` failed to resolve, exit 1).
+ * Why `text` is not a --host value (undefined when it is one): an IP address, v4 or v6 (`net.isIP`;
+ * an IPv6 zone such as `fe80::1%eth0` too), or a host name by RFC 1123 (`localhost`,
+ * `my-host.internal`). Anything else is refused before anything is bound: an empty host would make
+ * Node listen on every interface (and the banner print `http://:4010`); a URL is not a host; an IPv6
+ * address is given without the brackets a URL puts around it (`[::1]` failed to resolve, exit 1);
+ * and text holding spaces, control characters (`a\x01b`), underscores or empty labels (`a..b`) went
+ * to getaddrinfo and failed there, exit 1 "cannot listen" instead of a usage error.
  */
 export function hostProblem(text: string): string | undefined {
-  if (/^[^\s/?#@[\]]+$/.test(text)) return undefined;
-  return `--host must be a host name or an IP address such as 127.0.0.1 or ::1, got ${JSON.stringify(text)}`;
+  if (isIP(text) !== 0 || HOST_NAME.test(text)) return undefined;
+  return `--host must be an IP address such as 127.0.0.1 or ::1 (IPv6 without brackets) or a host name such as localhost (dot-separated labels of letters, digits and hyphens, at most 63 characters each, not starting or ending with a hyphen; 253 in all), got ${quoted(text)}`;
 }
 
 /**

@@ -556,13 +556,17 @@ describe("help, version and puffle mock", () => {
   );
 
   // Not a host: empty, blank, a URL, holding what a URL puts around a host (user info, a query, a
-  // fragment), or an IPv6 address in a URL's brackets.
-  const BAD_HOSTS = [[""], [" "], ["http://127.0.0.1"], ["user@127.0.0.1"], ["127.0.0.1?x"], ["127.0.0.1#x"], ["[::1]"], ["[::]"]];
+  // fragment), or an IPv6 address in a URL's brackets; nor text no host name can be (RFC 1123: dot-
+  // separated labels of 1 to 63 letters, digits and hyphens, none first or last), which went to
+  // getaddrinfo and exited 1 "cannot listen" (a control character, an escape sequence, an empty
+  // label, a hyphen last in a label, an underscore, a label of 64 characters).
+  const BAD_HOSTS = [[""], [" "], ["http://127.0.0.1"], ["user@127.0.0.1"], ["127.0.0.1?x"], ["127.0.0.1#x"], ["[::1]"], ["[::]"], ["a\u0001b"], ["\u001b[31mred"], ["a..b"], ["x-.example"], ["a_b"], ["a".repeat(64)]];
+  const HOST_RULE = "--host must be an IP address such as 127.0.0.1 or ::1 (IPv6 without brackets) or a host name such as localhost (dot-separated labels of letters, digits and hyphens, at most 63 characters each, not starting or ending with a hyphen; 253 in all), got ";
   it.each(BAD_HOSTS)("puffle mock --host %j: exit 2 naming the option, nothing listens", async (host) => {
     const run = await puffle(["mock", "--port", "0", "--quiet", "--host", host]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
-    expect(oneLine(run)).toContain(`--host must be a host name or an IP address such as 127.0.0.1 or ::1, got ${JSON.stringify(host)}`);
+    expect(oneLine(run)).toContain(`${HOST_RULE}${JSON.stringify(host)}`);
   });
 
   it.each(BAD_HOSTS)("npm run mock --host %j: exit 2 naming the option, nothing listens", async (host) => {
@@ -573,7 +577,7 @@ describe("help, version and puffle mock", () => {
     });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
-    expect(run.stderr.split("\n")[0]).toBe(`puffle mock: --host must be a host name or an IP address such as 127.0.0.1 or ::1, got ${JSON.stringify(host)}`);
+    expect(run.stderr.split("\n")[0]).toBe(`puffle mock: ${HOST_RULE}${JSON.stringify(host)}`);
   });
 
   // --cors [origin]: one implementation for both launchers (parseCorsArgument in src/server/launch.ts).

@@ -10,6 +10,7 @@ import { commandOf, DEFAULT_MAX_FILE_BYTES, deriveFieldOptions, kebabCase, Optio
 import type { FieldSchema, MetaOperations } from "../../src/cli/options.js";
 import { EXIT, runCli } from "../../src/cli/program.js";
 import type { CliDeps, SendRequest } from "../../src/cli/program.js";
+import { hostProblem } from "../../src/server/launch.js";
 
 const THREAD_ID = "3d986dd1-9d70-45b7-8e36-5d5b8b1c9337";
 
@@ -538,6 +539,19 @@ describe("runCli: what is checked before anything is sent or started", () => {
     const { code, stderr } = await run(["mock", "--port", port, "--quiet"]);
     expect(code).toBe(EXIT.usage);
     expect(stderr).toContain("--port must be an integer from 0 (any free port) to 65535");
+  });
+
+  // --host: an IP address (v4, v6 without brackets, an IPv6 zone) or an RFC 1123 host name. Text
+  // that can be neither (a control character, an empty label, a hyphen first, an underscore) went to
+  // getaddrinfo and exited 1 "cannot listen"; it is a usage error, before anything is bound.
+  it.each([["a\u0001b"], ["a..b"], ["-x"], ["x-"], ["a_b"], ["a".repeat(64)], [`${"a".repeat(63)}.`.repeat(4) + "a"], ["é.example"], ["[::1]"]])("mock --host %j: exit 2 naming --host and the rule, nothing started", async (host) => {
+    const { code, stdout, stderr } = await run(["mock", "--port", "0", "--quiet", "--host", host]);
+    expect({ code, stdout }).toEqual({ code: EXIT.usage, stdout: "" });
+    expect(stderr).toMatch(/^puffle error: [^\n]*--host must be an IP address such as 127\.0\.0\.1 or ::1 \(IPv6 without brackets\) or a host name such as localhost \(dot-separated labels of letters, digits and hyphens, at most 63 characters each, not starting or ending with a hyphen; 253 in all\), got "[^\n]*\n$/);
+  });
+
+  it.each([["127.0.0.1"], ["::1"], ["localhost"], ["0.0.0.0"], ["::"], ["0"], ["fe80::1%lo"], ["my-host.internal"], ["LOCALHOST"], ["localhost."], ["a".repeat(63)], [`${"a".repeat(63)}.`.repeat(3) + "a".repeat(61)]])("--host %j is a host (the docs' values and RFC 1123 names)", (host) => {
+    expect(hostProblem(host)).toBeUndefined();
   });
 
   it("mock --help names the default port and host", async () => {
