@@ -11,6 +11,7 @@ import { defaultSeed, loadSeed, SeedError, startServer } from "./index.js";
 import type { RunningServer, Seed } from "./index.js";
 import { corsBannerLine, exitOnOutputErrors, hostProblem, logHeldUntilBanner, parseCorsArgument, stopOnSignals, wildcardNote } from "./launch.js";
 import { oneLine } from "../unsafe-text.js";
+import { quoted } from "../errors.js";
 import type { CorsOrigins } from "./launch.js";
 
 const USAGE = `Usage: node dist/server/main.js [options]   (npm run mock -- [options])
@@ -37,7 +38,7 @@ function usageError(message: string): never {
 
 function parsePort(value: string | undefined): number {
   if (value === undefined) return 4010;
-  if (!/^\d+$/.test(value) || Number(value) > 65_535) usageError(`--port must be an integer from 0 to 65535 (got ${JSON.stringify(value)})`);
+  if (!/^\d+$/.test(value) || Number(value) > 65_535) usageError(`--port must be an integer from 0 to 65535 (got ${quoted(value)})`);
   return Number(value);
 }
 

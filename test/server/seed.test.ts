@@ -248,6 +248,8 @@ describe("npm run mock (dist/server/main.js)", () => {
   const runs: { name: string; args: string[]; code: number; stderr: RegExp }[] = [
     { name: "a bad port", args: ["--port", "http"], code: 2, stderr: /--port must be an integer from 0 to 65535 \(got "http"\)/ },
     { name: "an unknown option", args: ["--prot", "1"], code: 2, stderr: /Unknown option '--prot'/ },
+    // Quoted as the CLI quotes a value: on one line and cut to 200 characters, not 100 KiB of it.
+    { name: "a 100 KiB port", args: ["--port", "9".repeat(102_400)], code: 2, stderr: /^puffle mock: --port must be an integer from 0 to 65535 \(got "9{198}…\)\n/ },
     { name: "a missing seed file", args: ["--data", "/nonexistent/seed.json"], code: 2, stderr: /\/nonexistent\/seed\.json is not a valid seed:\n {2}- \(file\): cannot be read \(ENOENT\)/ },
   ];
   for (const { name, args, code, stderr } of runs) {
