@@ -11,6 +11,7 @@
 //   array / object                  --kebab-name <json|@file>       JSON text, @path to a JSON file, or @- (stdin)
 //   any type that allows null       --clear-kebab-name              sends null; conflicts with the option above
 import { isatty } from "node:tty";
+import { quoted, shown } from "../errors.js";
 import { readAtMost, utf8Text } from "../utf8.js";
 
 /** The slice of a request field's resolved JSON schema the CLI reads. */
@@ -140,11 +141,12 @@ function numberParser(field: string, schema: FieldSchema, integer: boolean): (te
   const rule = `${field} must be ${integer ? "an integer" : "a number"}${rangeText(schema)}`;
   const syntax = integer ? /^(0|-?[1-9][0-9]*)$/ : /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
   return (text) => {
-    if (!syntax.test(text)) throw new OptionValueError(`${rule}, got ${JSON.stringify(text)}`);
+    if (!syntax.test(text)) throw new OptionValueError(`${rule}, got ${quoted(text)}`);
     const value = Number(text);
-    if (integer && !Number.isSafeInteger(value)) throw new OptionValueError(`${rule}, got ${JSON.stringify(text)}`);
+    if (integer && !Number.isSafeInteger(value)) throw new OptionValueError(`${rule}, got ${quoted(text)}`);
     if ((schema.minimum !== undefined && value < schema.minimum) || (schema.maximum !== undefined && value > schema.maximum)) {
-      throw new OptionValueError(`${rule}, got ${text}`);
+      // Digits alone (the syntax above), but maybe a megabyte of them: cut as any value is.
+      throw new OptionValueError(`${rule}, got ${shown(text)}`);
     }
     return value;
   };
@@ -159,13 +161,13 @@ function jsonParser(field: string, long: string, types: readonly string[], maxBy
   const wanted = types.filter((t) => t === "array" || t === "object");
   const rule = `${field} must be JSON (${wanted.join(" or ")}) or @file`;
   return (text) => {
-    let source = text;
+    let json = text;
     if (text.startsWith("@")) {
       const file = text.slice(1);
       if (file === "") throw new OptionValueError(`${rule}: "@" needs a file name (@- reads stdin)`);
       const fromStdin = file === "-";
       // "@-" is stdin, as in curl; a file named "-" is "@./-".
-      const shown = fromStdin ? "stdin" : JSON.stringify(file);
+      const source = fromStdin ? "stdin" : quoted(file);
       if (fromStdin) {
         if (stdinUse.by !== undefined) throw new OptionValueError(`${field}: stdin can be read once, and ${stdinUse.by} @- has read it (give this one a file or JSON text)`);
         if (stdin.isTTY) throw new OptionValueError(`${field}: @- reads stdin, which is a terminal: pipe the JSON in (… ${long} @- < file.json)`);
@@ -176,21 +178,22 @@ function jsonParser(field: string, long: string, types: readonly string[], maxBy
         bytes = fromStdin ? stdin.read(maxBytes + 1) : readAtMost(file, maxBytes + 1);
       } catch (error) {
         const code = (error as { code?: unknown }).code;
-        throw new OptionValueError(`${field}: cannot read ${shown}${typeof code === "string" ? ` (${code})` : ""}`);
+        throw new OptionValueError(`${field}: cannot read ${source}${typeof code === "string" ? ` (${code})` : ""}`);
       }
       // Read no further than the API would accept: a huge file, or a device that never ends
       // (@/dev/zero), is an error, not all of memory or a hang.
-      if (bytes.length > maxBytes) throw new OptionValueError(`${field}: ${shown} holds more than ${maxBytes} bytes, the most a request body may have`);
+      if (bytes.length > maxBytes) throw new OptionValueError(`${field}: ${source} holds more than ${maxBytes} bytes, the most a request body may have`);
       // Decoded strictly (a byte order mark skipped): bytes that are not UTF-8 would be sent as U+FFFD.
       const decoded = utf8Text(bytes);
-      if (decoded === undefined) throw new OptionValueError(`${field}: ${shown} is not UTF-8 text (save it as UTF-8)`);
-      source = decoded;
+      if (decoded === undefined) throw new OptionValueError(`${field}: ${source} is not UTF-8 text (save it as UTF-8)`);
+      json = decoded;
     }
     let value: unknown;
     try {
-      value = JSON.parse(source);
+      value = JSON.parse(json);
     } catch (error) {
-      throw new OptionValueError(`${rule}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+      // V8 quotes a piece of the text in its message.
+      throw new OptionValueError(`${rule}: not valid JSON (${shown(error instanceof Error ? error.message : String(error))})`);
     }
     const actual = value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
     if (!types.includes(actual)) throw new OptionValueError(`${field} must be ${types.join(" or ")}, got ${actual}`);
@@ -246,7 +249,7 @@ export function deriveFieldOptions(operation: OperationMeta, stdin: StdinSource 
       // Commander checks choices before the parser runs; this is a second line of defence.
       const allowed = choices;
       parse = (text) => {
-        if (!allowed.includes(text)) throw new OptionValueError(`${field} must be one of ${allowed.map(describeValue).join(", ")}, got ${JSON.stringify(text)}`);
+        if (!allowed.includes(text)) throw new OptionValueError(`${field} must be one of ${allowed.map(describeValue).join(", ")}, got ${quoted(text)}`);
         return text;
       };
     }

@@ -12,6 +12,7 @@ import {
   PuffleNetworkError,
   PuffleTimeoutError,
   PuffleValidationError,
+  quoted,
   shown,
 } from "../errors.js";
 import { validatePathParams, validateRequestBody } from "../validators.js";
@@ -181,23 +182,61 @@ function describeFailure(error: unknown, options: readonly FieldOption[]): { cod
   return { code: EXIT.internal, line: `internal error: ${error instanceof Error ? error.message : String(error)}` };
 }
 
+/**
+ * `parse` as the parser of the option `flags`, refusing a value with the CLI's usage line. Commander's
+ * own, "option '…' argument '<value>' is invalid.", echoes the value whole: a line break, an escape
+ * sequence, a bidi override or a megabyte of it. This one has the same words with the value quoted
+ * (`quoted`: JSON-quoted, one line, cut to 200 characters), then the rule the parser names.
+ */
+function optionParser<T>(flags: string, parse: (text: string, previous: T) => T): (text: string, previous: T) => T {
+  return (text, previous) => {
+    try {
+      return parse(text, previous);
+    } catch (error) {
+      if (error instanceof InvalidArgumentError || error instanceof OptionValueError) {
+        throw new CliFailure(EXIT.usage, `option '${flags}' argument ${quoted(text)} is invalid. ${error.message}`);
+      }
+      throw error;
+    }
+  };
+}
+
+/** An option whose value `parse` checks (`optionParser`). */
+function parsedOption<T>(flags: string, description: string, parse: (text: string, previous: T) => T): Option {
+  const option = new Option(flags, description);
+  return option.argParser(optionParser(option.flags, parse));
+}
+
+/**
+ * Commander's own errors as the CLI's one line. An unknown option or command echoes what was typed,
+ * a megabyte or an escape sequence of it: `error: unknown option '<text>'`, maybe followed by a
+ * suggestion (`(Did you mean --status?)`, which names only this program's options and commands and
+ * holds no quote). The text is quoted as any value is (`quoted`). Commander's other messages name
+ * only this program's options and counts.
+ */
+function commanderLine(message: string): string {
+  const unknown = /^error: unknown (option|command) '([\s\S]*)'(\s*\(Did you mean [^'()]*\?\))?\s*$/.exec(message);
+  if (unknown) return `error: unknown ${unknown[1]} ${quoted(unknown[2] ?? "")}${unknown[3] !== undefined ? ` ${oneLine(unknown[3])}` : ""}`;
+  return oneLine(message);
+}
+
 function timeoutParser(text: string): number {
   if (!/^(0|[1-9][0-9]*)$/.test(text) || Number(text) > 2_147_483_647) {
-    throw new InvalidArgumentError(`--timeout must be an integer number of milliseconds from 0 (none) to 2147483647, got ${JSON.stringify(text)}`);
+    throw new InvalidArgumentError(`--timeout must be an integer number of milliseconds from 0 (none) to 2147483647, got ${quoted(text)}`);
   }
   return Number(text);
 }
 
 function retriesParser(text: string): number {
   if (!/^(0|[1-9][0-9]*)$/.test(text) || Number(text) > MAX_RETRIES_LIMIT) {
-    throw new InvalidArgumentError(`--retries must be an integer from 0 (send once) to ${MAX_RETRIES_LIMIT}, got ${JSON.stringify(text)}`);
+    throw new InvalidArgumentError(`--retries must be an integer from 0 (send once) to ${MAX_RETRIES_LIMIT}, got ${quoted(text)}`);
   }
   return Number(text);
 }
 
 function portParser(text: string): number {
   if (!/^(0|[1-9][0-9]*)$/.test(text) || Number(text) > 65_535) {
-    throw new InvalidArgumentError(`--port must be an integer from 0 (any free port) to 65535, got ${JSON.stringify(text)}`);
+    throw new InvalidArgumentError(`--port must be an integer from 0 (any free port) to 65535, got ${quoted(text)}`);
   }
   return Number(text);
 }
@@ -269,15 +308,10 @@ function addOperationCommand(
     .requiredOption("--id <uuid>", `the ${noun}'s id (${aUuid})`);
 
   for (const field of fieldOptions) {
-    const parseValue = (text: string) => {
-      try {
-        // Commander turns a parser's null into "": a JSON null (`--draft-attachments null`) is kept as a marker.
-        const value = field.parse(text);
-        return value === null ? JSON_NULL : value;
-      } catch (error) {
-        if (error instanceof OptionValueError) throw new InvalidArgumentError(error.message);
-        throw error;
-      }
+    const parseValue = (text: string): unknown => {
+      // Commander turns a parser's null into "": a JSON null (`--draft-attachments null`) is kept as a marker.
+      const value = field.parse(text);
+      return value === null ? JSON_NULL : value;
     };
     const option = new Option(field.flags, field.description);
     if (field.choices) {
@@ -285,9 +319,9 @@ function addOperationCommand(
       // the field's parser runs after that check (a boolean's "false" is sent as false, not "false").
       option.choices(field.choices);
       const checkChoice = option.parseArg;
-      option.argParser<unknown>((text: string, previous: unknown) => parseValue(checkChoice ? checkChoice<string>(text, previous as string) : text));
+      option.argParser<unknown>(optionParser(option.flags, (text: string, previous: unknown) => parseValue(checkChoice ? checkChoice<string>(text, previous as string) : text)));
     } else {
-      option.argParser(parseValue);
+      option.argParser<unknown>(optionParser(option.flags, parseValue));
     }
     if (field.clear) option.conflicts(new Option(field.clear.flags).attributeName());
     command.addOption(option);
@@ -303,8 +337,8 @@ function addOperationCommand(
         envBaseUrl === undefined ? undefined : `${JSON.stringify(withoutCredentials(envBaseUrl))} from PUFFLE_BASE_URL`,
       ),
     )
-    .addOption(new Option("--timeout <ms>", "give up after this many milliseconds (0 = never)").argParser(timeoutParser).default(DEFAULT_TIMEOUT_MS))
-    .addOption(new Option("--retries <n>", "retry a network error, 408, 429 or 5xx this many times (0 = send once); within --timeout").argParser(retriesParser).default(DEFAULT_MAX_RETRIES))
+    .addOption(parsedOption("--timeout <ms>", "give up after this many milliseconds (0 = never)", timeoutParser).default(DEFAULT_TIMEOUT_MS))
+    .addOption(parsedOption("--retries <n>", "retry a network error, 408, 429 or 5xx this many times (0 = send once); within --timeout", retriesParser).default(DEFAULT_MAX_RETRIES))
     .option("--dry-run", "print the request that would be sent (method, URL, body) and exit without sending")
     .addHelpText("after", `${jsonOption ? jsonHelp(jsonOption.long) : ""}${UPDATE_HELP_AFTER}`)
     .action(async (opts: Record<string, unknown>) => {
@@ -312,7 +346,7 @@ function addOperationCommand(
       const path = validatePathParams(operationId, { id });
       if (!path.valid) {
         const patternLike = path.errors.some((e) => e.keyword === "pattern" || e.keyword === "format");
-        throw new CliFailure(EXIT.usage, patternLike ? `--id must be ${aUuid}, got ${JSON.stringify(id)}` : `--id ${path.errors[0]?.message ?? "is invalid"}`);
+        throw new CliFailure(EXIT.usage, patternLike ? `--id must be ${aUuid}, got ${quoted(id)}` : `--id ${path.errors[0]?.message ?? "is invalid"}`);
       }
       const body: Record<string, unknown> = {};
       for (const field of fieldOptions) {
@@ -365,13 +399,12 @@ function addMockCommand(program: Command, deps: Required<Omit<CliDeps, "meta">>,
   program
     .command("mock")
     .description("start the reference server (in-memory, seeded with the documented demo data), by default on 127.0.0.1:4010")
-    .addOption(new Option("--port <n>", "port to listen on (0 = any free port)").argParser(portParser).default(4010))
-    .addOption(new Option("--host <host>", "address to listen on (::1 for IPv6 loopback)").argParser(hostParser).default("127.0.0.1"))
+    .addOption(parsedOption("--port <n>", "port to listen on (0 = any free port)", portParser).default(4010))
+    .addOption(parsedOption("--host <host>", "address to listen on (::1 for IPv6 loopback)", hostParser).default("127.0.0.1"))
     .option("--data <file>", "start from this seed file instead of the default seed (JSON; --print-seed prints the default seed in that format)")
     .addOption(
-      new Option("--cors [origin]", "let web pages on other origins call the server from a browser (CORS; off unless given): alone, any origin; with an origin (http://localhost:5173; several: comma-separated), only those")
-        .preset("*")
-        .argParser(corsParser),
+      parsedOption("--cors [origin]", "let web pages on other origins call the server from a browser (CORS; off unless given): alone, any origin; with an origin (http://localhost:5173; several: comma-separated), only those", corsParser)
+        .preset("*"),
     )
     .option("--quiet", "do not log requests")
     .option("--print-seed", "print the default seed as JSON (every column of every record; a starting point for --data) and exit")
@@ -389,7 +422,11 @@ function addMockCommand(program: Command, deps: Required<Omit<CliDeps, "meta">>,
       try {
         seed = opts.data !== undefined ? server.loadSeed(opts.data) : server.defaultSeed;
       } catch (error) {
-        throw new CliFailure(EXIT.usage, `--data: ${error instanceof Error ? error.message : String(error)}`);
+        // The file name quoted, each problem cut (a file may have thousands, or a field name a megabyte long).
+        if (!(error instanceof server.SeedError)) throw new CliFailure(EXIT.usage, `--data: ${shown(error instanceof Error ? error.message : String(error))}`);
+        const listed = error.issues.slice(0, ISSUES_SHOWN).map(shown);
+        if (error.issues.length > ISSUES_SHOWN) listed.push(`and ${error.issues.length - ISSUES_SHOWN} more`);
+        throw new CliFailure(EXIT.usage, `--data: ${quoted(opts.data ?? "")} is not a valid seed: ${listed.join("; ")}`);
       }
       let running;
       const log = opts.quiet === true ? undefined : logHeldUntilBanner(deps.io.stdout);
@@ -439,7 +476,7 @@ export function createProgram(deps: CliDeps = {}): { program: Command; result: (
     .configureOutput({
       writeOut: (text) => full.io.stdout(text),
       writeErr: (text) => full.io.stderr(text),
-      outputError: (text, write) => write(`puffle ${oneLine(text)}\n`),
+      outputError: (text, write) => write(`puffle ${commanderLine(text)}\n`),
     })
     .showSuggestionAfterError(true);
   const nouns = new Map<string, Command>();

@@ -4,6 +4,7 @@
 // bearer token is an explicit header, which a preflight allows by naming it. No Fastify here: the
 // launchers check `--cors` with it before the server is loaded. See docs/server.md, "CORS".
 import { operations as meta } from "../../generated/meta.js";
+import { quoted } from "../errors.js";
 
 /** What a CORS-enabled server allows: any origin (`"*"`), or these origins (each as a browser sends it). */
 export type CorsOrigins = "*" | readonly string[];
@@ -81,7 +82,8 @@ export function parseCorsArgument(text: string): { origins: CorsOrigins } | { pr
   for (const part of text.split(",")) {
     const origin = normalizeOrigin(part.trim());
     if (origin === undefined) {
-      const got = part.trim() === text.trim() ? JSON.stringify(text) : `${JSON.stringify(part.trim())} in ${JSON.stringify(text)}`;
+      // Quoted on one line and cut (`quoted`): an escape sequence or a megabyte given is not echoed as it is.
+      const got = part.trim() === text.trim() ? quoted(text) : `${quoted(part.trim())} in ${quoted(text)}`;
       const why = part.trim() === "*" ? "* allows any origin on its own, not in a list" : ORIGIN_RULE;
       return { problem: `--cors must be * (any origin), an origin, or origins separated by commas; ${why}; got ${got}` };
     }

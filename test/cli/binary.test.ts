@@ -173,10 +173,10 @@ describe("invalid input: exit 2, one line naming the field and the rule, nothing
 
   const thread = (...rest: string[]) => ["thread", "update", "--id", DRAFT_THREAD, ...rest];
   const CASES: readonly (readonly [string, string[], RegExp, Record<string, string>?])[] = [
-    ["a negative count", thread("--unread-count", "-1"), /--unread-count <n>' argument '-1' is invalid\. unread_count must be an integer from 0 to 9007199254740991, got -1$/],
+    ["a negative count", thread("--unread-count", "-1"), /--unread-count <n>' argument "-1" is invalid\. unread_count must be an integer from 0 to 9007199254740991, got -1$/],
     ["a fractional count", thread("--unread-count", "1.5"), /unread_count must be an integer from 0 to 9007199254740991, got "1\.5"$/],
     ["a count in exponent form", thread("--unread-count", "1e3"), /unread_count must be an integer/],
-    ["a status outside the enum", thread("--status", "deleted"), /--status <value>' argument 'deleted' is invalid\. Allowed choices are active, archived\.$/],
+    ["a status outside the enum", thread("--status", "deleted"), /--status <value>' argument "deleted" is invalid\. Allowed choices are active, archived\.$/],
     ["a bad email", thread("--participant-email", "not-an-email"), /--participant-email \(participant_email\) must match format "email"$/],
     ["a bad account id", thread("--account-id", "acct_1"), /--account-id \(account_id\) must match format "uuid"$/],
     ["a value and its --clear", thread("--account-id", SALES_SENDER, "--clear-account-id"), /option '--account-id <uuid>' cannot be used with option '--clear-account-id'$/],
@@ -184,7 +184,7 @@ describe("invalid input: exit 2, one line naming the field and the rule, nothing
     ["attachments that are not JSON", thread("--draft-attachments", "{"), /draft_attachments must be JSON \(array\) or @file: not valid JSON/],
     ["an attachments file that does not exist", thread("--draft-attachments", "@/nonexistent/puffle.json"), /draft_attachments: cannot read "\/nonexistent\/puffle\.json" \(ENOENT\)$/],
     ["no field at all", thread(), /nothing to update: give at least one of --account-id, .*--unread-count$/],
-    ["an unknown option", thread("--stauts", "archived"), /unknown option '--stauts' \(Did you mean --status\?\)$/],
+    ["an unknown option", thread("--stauts", "archived"), /unknown option "--stauts" \(Did you mean --status\?\)$/],
     ["a path-traversal id", ["thread", "update", "--id", "../x", "--status", "archived"], /--id must be a UUID such as 3d986dd1-9d70-45b7-8e36-5d5b8b1c9337, got "\.\.\/x"$/],
     ["a conversation's bad id", ["conversation", "update", "--id", "42", "--status", "archived"], /--id must be a UUID such as f11e8a2c-1234-4567-89ab-cdef01234567, got "42"$/],
     ["an empty id", ["thread", "update", "--id", "", "--status", "archived"], /--id must be a UUID .*got ""$/],
@@ -695,7 +695,7 @@ describe("@- reads the process's stdin", () => {
     }
     const empty = dryRun("ignore");
     expect(empty.status).toBe(2);
-    expect(empty.stderr).toMatch(/^puffle error: option '--draft-attachments <json\|@file>' argument '@-' is invalid\. draft_attachments must be JSON \(array\) or @file: not valid JSON \([^\n]*\)\n$/);
+    expect(empty.stderr).toMatch(/^puffle error: option '--draft-attachments <json\|@file>' argument "@-" is invalid\. draft_attachments must be JSON \(array\) or @file: not valid JSON \([^\n]*\)\n$/);
     expect(empty.stdout).toBe("");
   });
 });

@@ -204,7 +204,7 @@ describe("a field added to the meta appears in the CLI without hand edits", () =
   it("enforces their rules before sending", async () => {
     const tooHigh = await run(["thread", "update", "--id", THREAD_ID, "--priority", "9"], { meta: modified, validateBody: passthrough });
     expect(tooHigh.code).toBe(EXIT.usage);
-    expect(tooHigh.stderr).toBe("puffle error: option '--priority <n>' argument '9' is invalid. priority must be an integer from 1 to 5, got 9\n");
+    expect(tooHigh.stderr).toBe("puffle error: option '--priority <n>' argument \"9\" is invalid. priority must be an integer from 1 to 5, got 9\n");
     const badChoice = await run(["thread", "update", "--id", THREAD_ID, "--label", "blue"], { meta: modified, validateBody: passthrough });
     expect(badChoice.code).toBe(EXIT.usage);
     expect(badChoice.stderr).toContain("Allowed choices are red, green");
@@ -217,7 +217,7 @@ describe("a field added to the meta appears in the CLI without hand edits", () =
   it("and the CLI does not know them without them in the meta", async () => {
     const { code, stderr, send } = await run(["thread", "update", "--id", THREAD_ID, "--priority", "3"], { meta: base });
     expect(code).toBe(EXIT.usage);
-    expect(stderr).toBe("puffle error: unknown option '--priority'\n");
+    expect(stderr).toBe("puffle error: unknown option \"--priority\"\n");
     expect(send).not.toHaveBeenCalled();
   });
 });
@@ -431,6 +431,72 @@ describe("review: --dry-run prints the URL fetch will call", () => {
   });
 });
 
+// Every usage error is one line with each value from the command line quoted as the client quotes
+// one (JSON-quoted, on one line, cut to 200 characters), commander's own errors included: its
+// "option '…' argument '<value>' is invalid." and "unknown option '<text>'" echoed the value whole,
+// a line break, an escape sequence, a bidi override or 100 KiB of it.
+describe("a usage error quotes what was typed on one short line, whatever it holds", () => {
+  const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u061c\u200e\u200f\u2028\u2029]/;
+  const update = (...more: string[]) => ["thread", "update", "--id", THREAD_ID, ...more];
+  const OPTIONS: [string, (value: string) => string[], string][] = [
+    ["--status (commander's choices)", (v) => update("--status", v), "option '--status <value>' argument "],
+    ["--unread-count", (v) => update("--unread-count", v), "option '--unread-count <n>' argument "],
+    ["--timeout", (v) => update("--status", "archived", "--timeout", v), "option '--timeout <ms>' argument "],
+    ["--retries", (v) => update("--status", "archived", "--retries", v), "option '--retries <n>' argument "],
+    ["--draft-attachments JSON", (v) => update("--draft-attachments", v), "option '--draft-attachments <json|@file>' argument "],
+    ["--draft-attachments @file", (v) => update("--draft-attachments", `@${v}`), "draft_attachments: cannot read "],
+    ["--id", (v) => ["thread", "update", "--id", v, "--status", "archived"], "--id must be a UUID"],
+    ["--base-url", (v) => update("--status", "archived", "--dry-run", "--base-url", v), "--base-url must be an absolute http(s) URL"],
+    ["an unknown option", (v) => update("--status", "archived", `--${v}`), "unknown option "],
+    ["an unknown command", (v) => [v], "unknown command "],
+    ["mock --port", (v) => ["mock", "--quiet", "--port", v], "option '--port <n>' argument "],
+    ["mock --host", (v) => ["mock", "--quiet", "--port", "0", "--host", v], "option '--host <host>' argument "],
+    ["mock --cors", (v) => ["mock", "--quiet", "--port", "0", "--cors", v], "option '--cors [origin]' argument "],
+    ["mock --data", (v) => ["mock", "--quiet", "--port", "0", "--data", v], "--data: "],
+  ];
+  const VALUES: [string, string, (stderr: string) => void][] = [
+    ["a line break", "a\nb", (stderr) => expect(stderr).toContain("a\\nb")],
+    ["an escape sequence", "\u001b[31mred", (stderr) => expect(stderr).toContain("\\u001b[31mred")],
+    ["a bidi override", "\u202eevil", (stderr) => expect(stderr).toContain(" evil")],
+    ["100 KiB", "x".repeat(102_400), (stderr) => expect(stderr).toContain("xxx…")],
+  ];
+  it.each(OPTIONS.flatMap(([option, argv, names]) => VALUES.map(([what, value, shows]) => [option, what, argv(value), names, shows] as const)))(
+    "%s holding %s: exit 2, one line naming it, the value escaped and cut",
+    async (_option, _what, argv, names, shows) => {
+      const { code, stdout, stderr, send } = await run(argv);
+      expect({ code, stdout }).toEqual({ code: EXIT.usage, stdout: "" });
+      expect(send).not.toHaveBeenCalled();
+      expect(stderr).toMatch(/^puffle error: [^\n]*\n$/);
+      expect(stderr).not.toMatch(UNSAFE);
+      expect(stderr.length).toBeLessThanOrEqual(1000);
+      expect(stderr).toContain(names);
+      shows(stderr);
+    },
+  );
+
+  it("mock --data: an invalid seed's line names the file quoted and its first ten problems, then how many more", async () => {
+    const { defaultSeed } = await import("../../src/server/index.js");
+    const dir = mkdtempSync(path.join(tmpdir(), "puffle-cli-seed-"));
+    try {
+      const file = path.join(dir, "seed\u001b[2J.json");
+      const extra = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`x${String(i).padStart(2, "0")}`, 1]));
+      writeFileSync(file, JSON.stringify({ ...defaultSeed, ...extra }));
+      const { code, stdout, stderr } = await run(["mock", "--quiet", "--port", "0", "--data", file]);
+      expect({ code, stdout }).toEqual({ code: EXIT.usage, stdout: "" });
+      const listed = Array.from({ length: 10 }, (_, i) => `x${String(i).padStart(2, "0")}: is not a known field (known: description, workspaces, users, accounts, conversations)`).join("; ");
+      expect(stderr).toBe(`puffle error: --data: ${JSON.stringify(file)} is not a valid seed: ${listed}; and 2 more\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a suggestion after an unknown option is kept; a quote or a fake suggestion in the option is quoted with it", async () => {
+    expect((await run(update("--stauts", "archived"))).stderr).toBe('puffle error: unknown option "--stauts" (Did you mean --status?)\n');
+    const { stderr } = await run(update("--x'\n(Did you mean --y?)"));
+    expect(stderr).toBe('puffle error: unknown option "--x\'\\n(Did you mean --y?)"\n');
+  });
+});
+
 describe("security review: text from a server cannot drive the terminal", () => {
   // ESC and CSI (U+009B, the 8-bit form some terminals read), DEL and a right-to-left override.
   const hostile = "a\u001b[2Jb\u009b31mc\u007fd\u202eevil\u2066e";
@@ -617,7 +683,7 @@ describe("@- reads stdin", () => {
     const stdin = stdinOf("[]", true);
     const { code, stderr, send } = await run(["thread", "update", "--id", THREAD_ID, "--draft-attachments", "@-"], { stdin });
     expect(code).toBe(EXIT.usage);
-    expect(stderr).toBe("puffle error: option '--draft-attachments <json|@file>' argument '@-' is invalid. draft_attachments: @- reads stdin, which is a terminal: pipe the JSON in (… --draft-attachments @- < file.json)\n");
+    expect(stderr).toBe("puffle error: option '--draft-attachments <json|@file>' argument \"@-\" is invalid. draft_attachments: @- reads stdin, which is a terminal: pipe the JSON in (… --draft-attachments @- < file.json)\n");
     expect(stdin.read).not.toHaveBeenCalled();
     expect(send).not.toHaveBeenCalled();
   });
@@ -631,14 +697,14 @@ describe("@- reads stdin", () => {
     };
     const { code, stderr } = await run(["thread", "update", "--id", THREAD_ID, "--draft-attachments", "@-"], { stdin });
     expect(code).toBe(EXIT.usage);
-    expect(stderr).toBe("puffle error: option '--draft-attachments <json|@file>' argument '@-' is invalid. draft_attachments: cannot read stdin (EBADF)\n");
+    expect(stderr).toBe("puffle error: option '--draft-attachments <json|@file>' argument \"@-\" is invalid. draft_attachments: cannot read stdin (EBADF)\n");
   });
 
   it("stdin is read once: a second @- in the same command is refused, naming the option that read it", async () => {
     const stdin = stdinOf("[]");
     const { code, stderr, send } = await run(["thread", "update", "--id", THREAD_ID, "--draft-attachments", "@-", "--draft-labels", "@-"], { meta: twoJson, stdin });
     expect(code).toBe(EXIT.usage);
-    expect(stderr).toBe("puffle error: option '--draft-labels <json|@file>' argument '@-' is invalid. draft_labels: stdin can be read once, and --draft-attachments @- has read it (give this one a file or JSON text)\n");
+    expect(stderr).toBe("puffle error: option '--draft-labels <json|@file>' argument \"@-\" is invalid. draft_labels: stdin can be read once, and --draft-attachments @- has read it (give this one a file or JSON text)\n");
     expect(stdin.read).toHaveBeenCalledTimes(1);
     expect(send).not.toHaveBeenCalled();
     // One @- and one JSON text are fine.
@@ -649,7 +715,7 @@ describe("@- reads stdin", () => {
 
   it("a lone @ says what @- does; a file named - is @./-", async () => {
     const { stderr } = await run(["thread", "update", "--id", THREAD_ID, "--draft-attachments", "@"], { stdin: stdinOf("[]") });
-    expect(stderr).toBe("puffle error: option '--draft-attachments <json|@file>' argument '@' is invalid. draft_attachments must be JSON (array) or @file: \"@\" needs a file name (@- reads stdin)\n");
+    expect(stderr).toBe("puffle error: option '--draft-attachments <json|@file>' argument \"@\" is invalid. draft_attachments must be JSON (array) or @file: \"@\" needs a file name (@- reads stdin)\n");
     const dir = mkdtempSync(path.join(tmpdir(), "puffle-cli-dash-"));
     try {
       writeFileSync(path.join(dir, "-"), "[]");
