@@ -2,7 +2,11 @@
 // `npm run diff -- [git-ref] [--base FILE] [--head FILE]`: breaking-change check of the bundled spec.
 //
 // base: generated/openapi.json at <git-ref> (default: the last release tag vX.Y.Z, else the first commit), or FILE.
-// head: generated/openapi.json in the work tree, or FILE.
+// head: generated/openapi.json in the work tree, or FILE. The work tree's must be what openapi/
+//       generates: the base is the artifact at the ref (generated/ is committed, and the release tag's
+//       passed generate:check), so the head is the artifact too, not the source; a spec edited without
+//       `npm run generate` (or generated/ edited by hand) is refused, exit 2, saying to run it first,
+//       instead of comparing whatever generated/ holds. The pipeline runs in memory (writes nothing).
 //
 // Two checks, both offline:
 //   1. Optic (`optic diff BASE HEAD --check`), its standard breaking-change rules (also when
@@ -26,8 +30,8 @@
 // a new status). Exit 0: nothing breaking or to review (notable findings are printed). Exit 1: a
 // breaking change (info.version must then get a new major; the output says whether it did), or
 // one to review. Exit 2: the command could not run (a bad argument, a spec missing or
-// not JSON at the ref or as FILE, Optic failing, a `$ref` outside the spec that the puffle rules
-// cannot follow), said in one line.
+// not JSON at the ref or as FILE, the work tree's generated/openapi.json not what openapi/ generates,
+// Optic failing, a `$ref` outside the spec that the puffle rules cannot follow), said in one line.
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -119,7 +123,28 @@ if (args.base) {
   base = parseSpec(text, `${SPEC} at ${ref}`);
   baseLabel = `${SPEC} at ${ref} (${why})`;
 }
+/**
+ * Exits 2 unless `text` (the work tree's generated/openapi.json) is what openapi/ generates now: a
+ * spec edited and not regenerated was compared as it was before the edit, whichever side it read.
+ * Compares that one file (the others do not change the verdict), line endings aside (a CRLF
+ * checkout holds the same JSON).
+ */
+async function checkGenerated(text) {
+  const [{ runPipeline }, { PipelineError }] = await Promise.all([import("./lib/pipeline.mjs"), import("./lib/errors.mjs")]);
+  let files;
+  try {
+    files = await runPipeline({ spec: path.join(root, "openapi/openapi.yaml"), config: path.join(root, "redocly.yaml") });
+  } catch (e) {
+    if (!(e instanceof PipelineError)) throw e;
+    fail(`openapi/ does not generate (${e.format(process.cwd())}): fix it and run \`npm run generate\`, then \`npm run diff\``);
+  }
+  if (files.get("openapi.json") !== text.replaceAll("\r\n", "\n")) {
+    fail(`${SPEC} is not what openapi/ generates (openapi/ changed since \`npm run generate\`, or ${SPEC} was edited): run \`npm run generate\` first, then \`npm run diff\` (or compare a file of your own with --head FILE)`);
+  }
+}
+
 const head = readJson(args.head ?? path.join(root, SPEC), "head");
+if (!args.head) await checkGenerated(readFileSync(path.join(root, SPEC), "utf8"));
 const headLabel = args.head ? path.relative(process.cwd(), args.head) : SPEC;
 console.log(`diff: base ${baseLabel} (version ${base.info?.version})`);
 console.log(`diff: head ${headLabel} (version ${head.info?.version})`);

@@ -2,7 +2,7 @@
 // command (Optic + scripts/publish/breaking-rules.mjs) against the bundled spec of the work tree;
 // then a table of `allOf` merges run through breakingChanges() alone (no Optic, milliseconds).
 import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -343,6 +343,85 @@ describe("npm run diff: arguments", () => {
     expect(r.out).toBe("usage: npm run diff -- [git-ref] [--base FILE] [--head FILE]\n");
     expect(r.status).toBe(0);
   });
+});
+
+// Without --head, the head is the work tree's generated/openapi.json, which must be what openapi/
+// generates: a spec edited without `npm run generate` was compared as it was before the edit (and
+// generated/ edited by hand as if it had been generated). A scratch work tree (openapi/, scripts/,
+// redocly.yaml, generated/openapi.json, node_modules linked) under `dir`, edited per case.
+describe("npm run diff: a generated/openapi.json that is not what openapi/ generates", () => {
+  const tree = path.join(dir, "work-tree");
+  const threadPath = path.join(tree, "openapi/paths/api_threads_{id}.yaml");
+  const generated = path.join(tree, "generated/openapi.json");
+  const STALE = "diff: generated/openapi.json is not what openapi/ generates (openapi/ changed since `npm run generate`, or generated/openapi.json was edited): run `npm run generate` first, then `npm run diff` (or compare a file of your own with --head FILE)\n";
+  function diffInTree(args: string[]): Promise<{ status: number | null; out: string }> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [path.join(tree, "scripts/diff.mjs"), ...args], { cwd: tree, stdio: ["ignore", "pipe", "pipe"] });
+      let out = "";
+      child.stdout.on("data", (d) => (out += d));
+      child.stderr.on("data", (d) => (out += d));
+      child.on("error", reject);
+      child.on("close", (status) => resolve({ status, out }));
+    });
+  }
+  /** Runs `body` with `file` holding `edit(its text)`, then puts the file back. */
+  async function withEdit(file: string, edit: (text: string) => string, body: () => Promise<void>) {
+    const before = readFileSync(file, "utf8");
+    const after = edit(before);
+    expect(after).not.toBe(before);
+    writeFileSync(file, after);
+    try {
+      await body();
+    } finally {
+      writeFileSync(file, before);
+    }
+  }
+
+  beforeAll(() => {
+    for (const part of ["openapi", "scripts", "redocly.yaml", "generated/openapi.json"]) cpSync(path.join(root, part), path.join(tree, part), { recursive: true });
+    symlinkSync(path.join(root, "node_modules"), path.join(tree, "node_modules"), "dir");
+  });
+
+  it("openapi/ edited, not regenerated: exit 2 in one line saying to run npm run generate, nothing compared", async () => {
+    await withEdit(threadPath, (text) => text.replace("summary: Update Thread", "summary: Update a thread"), async () => {
+      const r = await diffInTree(["--base", basePath]);
+      expect(r.out).toBe(STALE);
+      expect(r.status).toBe(2);
+    });
+  }, SLOW);
+
+  it("generated/openapi.json edited by hand: the same", async () => {
+    await withEdit(generated, (text) => text.replace('"summary": "Update Thread"', '"summary": "Update a thread"'), async () => {
+      const r = await diffInTree(["--base", basePath]);
+      expect(r.out).toBe(STALE);
+      expect(r.status).toBe(2);
+    });
+  }, SLOW);
+
+  it("openapi/ that does not generate: exit 2 in one line naming the file and the problem", async () => {
+    await withEdit(threadPath, (text) => text.replace("summary: Update Thread", "summary: ["), async () => {
+      const r = await diffInTree(["--base", basePath]);
+      expect(r.out).toMatch(/^diff: openapi\/ does not generate \(openapi\/paths\/api_threads_\{id\}\.yaml:\d+:\d+ \[yaml\] [^\n]*\): fix it and run `npm run generate`, then `npm run diff`\n$/);
+      expect(r.status).toBe(2);
+    });
+  }, SLOW);
+
+  it("generated/ up to date (CRLF line endings too), or --head FILE given: compared as before", async () => {
+    const fresh = await diffInTree(["--base", basePath]);
+    expect(fresh.out).toContain("diff: head generated/openapi.json");
+    expect(fresh.out).toContain("OK: no breaking change.");
+    expect(fresh.status, fresh.out).toBe(0);
+    await withEdit(generated, (text) => text.replaceAll("\n", "\r\n"), async () => {
+      const crlf = await diffInTree(["--base", basePath]);
+      expect(crlf.out).toContain("OK: no breaking change.");
+      expect(crlf.status, crlf.out).toBe(0);
+    });
+    await withEdit(threadPath, (text) => text.replace("summary: Update Thread", "summary: Update a thread"), async () => {
+      const given = await diffInTree(["--base", basePath, "--head", basePath]);
+      expect(given.out).toContain("OK: no breaking change.");
+      expect(given.status, given.out).toBe(0);
+    });
+  }, SLOW);
 });
 
 describe("npm run diff: a spec Optic reads but the puffle rules cannot", () => {
