@@ -431,7 +431,7 @@ export const operationExamples = {
   },
 };
 
-/** The `examples` of component schemas. */
+/** The `examples` of component schemas, and of their properties (`Schema.property`). */
 export const schemaExamples = {
   "Uuid": [
     ("f11e8a2c-1234-4567-89ab-cdef01234567") satisfies components["schemas"]["Uuid"],

@@ -55,10 +55,18 @@ export function buildExamples(doc, { header }) {
     ops.push([operation.operationId, `{\n${block("    ", sections)}\n  }`]);
   }
   const schemaExamples = [];
+  const addSchemaExamples = (key, examples, type) => {
+    if (!Array.isArray(examples) || examples.length === 0) return;
+    schemaExamples.push([key, `[\n${examples.map((v) => `    ${satisfies(v, type, "    ")},`).join("\n")}\n  ]`]);
+  };
   for (const [name, schema] of Object.entries(doc.components?.schemas ?? {})) {
-    if (!Array.isArray(schema.examples) || schema.examples.length === 0) continue;
     const type = `components["schemas"][${JSON.stringify(name)}]`;
-    schemaExamples.push([name, `[\n${schema.examples.map((v) => `    ${satisfies(v, type, "    ")},`).join("\n")}\n  ]`]);
+    addSchemaExamples(name, schema.examples, type);
+    // A property's own examples (written beside its `$ref`, as `ConversationRow.user_id`'s are):
+    // keyed `Schema.property`, typed by that property of the schema's type.
+    for (const [property, sub] of Object.entries(schema.properties ?? {})) {
+      addSchemaExamples(`${name}.${property}`, sub?.examples, `${type}[${JSON.stringify(property)}]`);
+    }
   }
   return [
     header("//"),
@@ -67,7 +75,7 @@ export function buildExamples(doc, { header }) {
     "/** Every named example of every operation, typed by the operation it belongs to. */",
     `export const operationExamples = {\n${block("  ", ops)}\n};`,
     "",
-    "/** The `examples` of component schemas. */",
+    "/** The `examples` of component schemas, and of their properties (`Schema.property`). */",
     `export const schemaExamples = {\n${block("  ", schemaExamples)}\n};`,
     "",
   ].join("\n");

@@ -179,7 +179,15 @@ describe("buildExamples", () => {
         204: { description: "none" },
       },
     };
-    const components = { examples: { Id: { value: "abc" } }, schemas: { Empty: { type: "string", examples: [] }, Named: { type: "string", examples: ["x"] } } };
+    const components = {
+      examples: { Id: { value: "abc" } },
+      schemas: {
+        Empty: { type: "string", examples: [] },
+        Named: { type: "string", examples: ["x"] },
+        // A property's own examples, beside its $ref: typed by that property.
+        Row: { type: "object", properties: { id: { $ref: "#/components/schemas/Named", examples: ["y"] }, plain: { type: "string" } } },
+      },
+    };
     const text = buildExamples(spec(op, components), options);
     const body = text.slice(text.indexOf("export const operationExamples"));
     expect(body).toBe(`export const operationExamples = {
@@ -204,10 +212,13 @@ describe("buildExamples", () => {
   },
 };
 
-/** The \`examples\` of component schemas. */
+/** The \`examples\` of component schemas, and of their properties (\`Schema.property\`). */
 export const schemaExamples = {
   "Named": [
     ("x") satisfies components["schemas"]["Named"],
+  ],
+  "Row.id": [
+    ("y") satisfies components["schemas"]["Row"]["id"],
   ],
 };
 `);
