@@ -83,7 +83,10 @@ export interface components {
             created_at?: string;
             /** @description The conversation's id at the channel provider (for example a Unipile chat id), or null for a draft that has not been sent yet. The docs show a string: null is a type we chose. */
             external_id?: string | null;
-            /** @description Conversation UUID (for a thread, its `conversations.id`). */
+            /**
+             * @description Conversation UUID (for a thread, its `conversations.id`).
+             * @example f11e8a2c-1234-4567-89ab-cdef01234567
+             */
             id?: components["schemas"]["Uuid"];
             /**
              * Format: date-time
@@ -111,7 +114,10 @@ export interface components {
              * @description When the conversation was last changed; every successful update advances it.
              */
             updated_at?: string;
-            /** @description UUID of the user who owns the conversation; only that user can read or update it. */
+            /**
+             * @description UUID of the user who owns the conversation; only that user can read or update it.
+             * @example 11111111-1111-1111-1111-111111111111
+             */
             user_id?: components["schemas"]["Uuid"];
         };
         /**
@@ -224,7 +230,6 @@ export interface components {
         /**
          * Format: uuid
          * @description A UUID in its canonical 8-4-4-4-12 hexadecimal form (the pattern rules out the `urn:uuid:` prefix that the `uuid` format alone allows).
-         * @example f11e8a2c-1234-4567-89ab-cdef01234567
          */
         Uuid: string;
         /** @description One reason a request was rejected, in the shape the puffle-api validators report. */

@@ -60,16 +60,79 @@ describe.each(operations.map((o) => [o.operationId, o] as const))("%s examples",
   });
 });
 
-it("every component schema's `examples` validate against it", () => {
+it("every component schema's `examples`, and those beside a property's `$ref` to one, validate against it", () => {
   let checked = 0;
-  for (const [name, schema] of Object.entries((spec.components as JsonObject).schemas as JsonObject)) {
-    for (const value of ((schema as JsonObject).examples as Json[] | undefined) ?? []) {
+  const check = (name: string, examples: Json | undefined, label: string) => {
+    for (const value of (examples as Json[] | undefined) ?? []) {
       const validate = schemas[name as keyof typeof schemas];
-      expect(validate(value), `${name} example ${JSON.stringify(value)}`).toBe(true);
+      expect(validate(value), `${label} example ${JSON.stringify(value)}`).toBe(true);
       checked++;
+    }
+  };
+  for (const [name, schema] of Object.entries((spec.components as JsonObject).schemas as JsonObject)) {
+    check(name, (schema as JsonObject).examples, name);
+    for (const [property, sub] of Object.entries(((schema as JsonObject).properties as JsonObject | undefined) ?? {})) {
+      const ref = (sub as JsonObject).$ref;
+      if (typeof ref === "string") check(ref.slice("#/components/schemas/".length), (sub as JsonObject).examples, `${name}.${property}`);
     }
   }
   expect(checked).toBeGreaterThan(0);
+});
+
+// Swagger UI, Scalar and Stoplight Elements show a schema's `examples` under every property that
+// `$ref`s it, and Elements builds its sample objects from them. `Uuid` had the docs' conversation id
+// as its example, so `user_id` showed a conversation's id and Elements' sample conversation had
+// `user_id` equal to `id`. A schema shared by properties of different names carries no example of
+// its own; each property gives its own beside the `$ref`, and a column of the docs' response shows
+// the docs' value for it.
+describe("a property's example is one of its own", () => {
+  const componentSchemas = (spec.components as JsonObject).schemas as JsonObject;
+  const refsBy = (doc: JsonObject) => {
+    const names = new Map<string, Set<string>>();
+    const walk = (node: Json) => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (node === null || typeof node !== "object") return;
+      for (const [property, sub] of Object.entries((node.properties as JsonObject | undefined) ?? {})) {
+        const ref = (sub as JsonObject | null)?.$ref;
+        if (typeof ref === "string" && ref.startsWith("#/components/schemas/")) {
+          const target = ref.slice("#/components/schemas/".length);
+          names.set(target, (names.get(target) ?? new Set()).add(property));
+        }
+      }
+      for (const [key, value] of Object.entries(node)) if (!DATA_KEYS.has(key)) walk(value);
+    };
+    walk(doc.components as Json);
+    walk(doc.paths as Json);
+    return names;
+  };
+  const sharedWithExamples = (doc: JsonObject) =>
+    [...refsBy(doc)]
+      .filter(([target, properties]) => properties.size > 1 && Array.isArray((((doc.components as JsonObject).schemas as JsonObject)[target] as JsonObject).examples))
+      .map(([target, properties]) => `${target} (used by ${[...properties].join(", ")})`);
+
+  it("no schema `$ref`d by properties of different names has `examples` of its own", () => {
+    expect(sharedWithExamples(spec)).toEqual([]);
+  });
+
+  it("the check can fail: an example on Uuid (id and user_id)", () => {
+    const broken = structuredClone(spec);
+    (((broken.components as JsonObject).schemas as JsonObject).Uuid as JsonObject).examples = ["f11e8a2c-1234-4567-89ab-cdef01234567"];
+    expect(sharedWithExamples(broken)).toEqual(["Uuid (used by id, user_id)"]);
+  });
+
+  it("each column the docs' conversation shows has, if any, the docs' value among its examples", () => {
+    const docs = (deref<JsonObject>({ $ref: "#/components/examples/UpdateConversationDocsResponse" }).value as JsonObject).conversation as JsonObject;
+    const properties = (componentSchemas.ConversationRow as JsonObject).properties as JsonObject;
+    let checked = 0;
+    for (const [column, value] of Object.entries(docs)) {
+      const property = properties[column] as JsonObject;
+      const examples = (property.examples ?? deref<JsonObject>(property).examples) as Json[] | undefined;
+      if (!examples) continue;
+      expect(examples, `ConversationRow.${column}'s examples`).toContainEqual(value);
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(2);
+  });
 });
 
 // Lint (Redocly) checks media-type, parameter and schema examples, but not a response header's
