@@ -178,8 +178,8 @@ describe("an extension member left out", () => {
       expect(run.status).toBe(0);
       const meta = fs.readFileSync(path.join(ws.out, "meta.js"), "utf8");
       const routes = meta.slice(meta.indexOf("export const routes"));
-      expect(routes).toMatch(/"updateThread": \{\s*"method": "PATCH",\s*"path": "[^"]*",\s*"idempotent": false\s*\}/);
-      expect(routes).toMatch(/"updateConversation": \{\s*"method": "PATCH",\s*"path": "[^"]*",\s*"idempotent": true\s*\}/);
+      expect(routes).toMatch(/"updateThread": \{\s*"method": "PATCH",\s*"path": "[^"]*",\s*"idempotent": false,\s*"pathExamples"/);
+      expect(routes).toMatch(/"updateConversation": \{\s*"method": "PATCH",\s*"path": "[^"]*",\s*"idempotent": true,\s*"pathExamples"/);
     } finally {
       removeWorkspace(ws);
     }
