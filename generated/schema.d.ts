@@ -4,10 +4,7 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                /** @description Conversation UUID. Must be owned by the authenticated user — other callers get 404, exactly as for an id that does not exist. An id that does not match the pattern is rejected with 400 before any lookup (a status we chose: the docs give the pattern, not what breaking it returns). */
-                id: components["parameters"]["Id"];
-            };
+            path?: never;
             cookie?: never;
         };
         get?: never;
@@ -31,10 +28,7 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                /** @description Thread (`conversations.id`) UUID. Must be owned by the authenticated user — other callers get 404, exactly as for an id that does not exist. An id that does not match the pattern is rejected with 400 before any lookup. The thread page gives the id only as a `conversations.id` UUID: the pattern, the ownership rule and the 404 are the conversation page's (a thread is that row), and the 400 is as there, rules we chose. */
-                id: components["parameters"]["ThreadId"];
-            };
+            path?: never;
             cookie?: never;
         };
         get?: never;

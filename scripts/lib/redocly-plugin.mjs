@@ -5,7 +5,8 @@
 // path item) would otherwise be ignored without a word — and with it the behaviour it describes.
 //
 // Rule `puffle/supported-shape`: the spec describes only what the hand-written code implements.
-// The pipeline would carry a third operation, a query or header parameter, another request media
+// Parameters go on the operations, not the path item (Swagger UI cannot fill a path item's `$ref`'d
+// one when an operation is opened from a link). The pipeline would carry a third operation, a query or header parameter, another request media
 // type, another success status or a property named like a member of every JavaScript object
 // (`__proto__`, `toString`) into generated/ without a word, but the typed client, the `puffle`
 // CLI and the reference server are written for the two PATCH operations with the path `id`, a JSON
@@ -59,6 +60,15 @@ function SupportedShape() {
   return {
     PathItem: {
       enter(item, ctx) {
+        // Valid OpenAPI, but Swagger UI 5 shows a path item's `$ref`'d parameter as an empty "any ()"
+        // row when an operation is opened from a link (or with docExpansion "full"), and its "Try it
+        // out" then sends `{id}` unfilled: each operation declares its parameters itself.
+        if (Array.isArray(item?.parameters) && item.parameters.length > 0) {
+          ctx.report({
+            message: `parameters on a path item are not supported: declare them on each operation (Swagger UI shows a path item's $ref'd parameter as an empty row when an operation is opened from a link, and cannot send it) ${SEE}`,
+            location: ctx.location.child(["parameters"]).key(),
+          });
+        }
         for (const method of HTTP_METHODS) {
           const op = item?.[method];
           if (op === null || typeof op !== "object") continue;

@@ -16,8 +16,12 @@ const SLOW = 180_000;
 const LINE = /^generate: (?<file>[^\s:]+):(?<line>\d+)(?::(?<col>\d+))? \[(?<rule>[^\]\s]+)\] (?<message>\S.*)$/;
 
 const THREADS = "paths/api_threads_{id}.yaml";
-/** Adds `text` to updateThread, after its operationId line. */
-const onUpdateThread = (text: string) => (t: string) => t.replace("  operationId: updateThread\n", `  operationId: updateThread\n${text}`);
+const THREAD_ID_PARAMETER = "  parameters:\n    - $ref: ../components/parameters/ThreadId.yaml\n";
+/** Adds parameters (`text`: a `  parameters:` list) to updateThread's own, after its path id. */
+const onUpdateThread = (text: string) => (t: string) => {
+  if (!t.includes(THREAD_ID_PARAMETER)) throw new Error("updateThread's parameters are not where the test expects them");
+  return t.replace(THREAD_ID_PARAMETER, THREAD_ID_PARAMETER + text.replace(/^  parameters:\n/, ""));
+};
 /** updateThread's request body offered as application/merge-patch+json too, listed first or after application/json. */
 const withMergePatch = (where: "first" | "after") => (t: string) => {
   const media = (type: string) => `      ${type}:\n        schema:\n          $ref: ../components/schemas/UpdateThreadRequest.yaml\n`;
@@ -25,13 +29,13 @@ const withMergePatch = (where: "first" | "after") => (t: string) => {
   return t.replace(`    content:\n${media("application/json")}`, `    content:\n${both}`);
 };
 
-const MESSAGES = `parameters:
-  - $ref: ../components/parameters/Id.yaml
-patch:
+const MESSAGES = `patch:
   tags:
     - Conversations
   summary: Update a message
   operationId: updateMessage
+  parameters:
+    - $ref: ../components/parameters/Id.yaml
   description: Updates a message.
   requestBody:
     required: true
@@ -95,6 +99,11 @@ const ROWS: Row[] = [
     files: { "components/parameters/IdempotencyKey.yaml": "name: Idempotency-Key\nin: header\ndescription: A key.\nschema:\n  type: string\n" },
     edits: { [THREADS]: onUpdateThread("  parameters:\n    - $ref: ../components/parameters/IdempotencyKey.yaml\n") },
     want: { file: "components/parameters/IdempotencyKey.yaml", at: "name: Idempotency-Key", message: /parameter Idempotency-Key \(in: header\) is not supported/ },
+  },
+  {
+    name: "the path id on the path item, not on the operation (Swagger UI cannot fill it from a link)",
+    edits: { [THREADS]: (t) => `parameters:\n  - $ref: ../components/parameters/ThreadId.yaml\n${t.replace(THREAD_ID_PARAMETER, "")}` },
+    want: { file: THREADS, at: "parameters:", message: /parameters on a path item are not supported: declare them on each operation/ },
   },
   {
     name: "a second request media type",
