@@ -150,7 +150,7 @@ export interface components {
             type: string;
         };
         /**
-         * @description Archive or un-archive the thread. Only `active` and `archived` are accepted; other values are silently dropped (see `x-puffle-normalize` on the request body).
+         * @description Archive or un-archive the thread. Only `active` and `archived` are accepted; other values are silently dropped from the request before it is applied.
          * @enum {string}
          */
         StatusUpdate: "active" | "archived";
@@ -173,7 +173,7 @@ export interface components {
         };
         /** @description The unread counter: a whole number from 0 to 9007199254740991 (2^53 − 1, the largest integer a JSON number carries exactly). */
         UnreadCount: number;
-        /** @description Fields to change on a conversation. At least one valid field (`status` or `unread_count`) must be present. The API is lenient: unknown fields and invalid values (for example `status: "deleted"`) are silently dropped, and an empty or all-invalid body returns 400. This schema is the strict form of a body the API applies in full; `x-puffle-normalize` says how a lenient body is reduced to it. */
+        /** @description Fields to change on a conversation. At least one valid field (`status` or `unread_count`) must be present. The API is lenient: unknown fields and invalid values (for example `status: "deleted"`) are silently dropped, and an empty or all-invalid body returns 400. This schema is the strict form of a body the API applies in full: what remains of a body once those are dropped (the `x-puffle-normalize` extension states the same rules for tools). */
         UpdateConversationRequest: {
             /** @description Archive or un-archive the thread. Only `active` and `archived` are accepted; other values are silently dropped. */
             status?: components["schemas"]["StatusUpdate"];
@@ -185,7 +185,7 @@ export interface components {
             /** @description The updated conversation, every column present. */
             conversation: components["schemas"]["Conversation"];
         };
-        /** @description Fields to change on a Unibox thread: archive or reactivate it, set its unread count, choose a sender for an email draft, or edit one-off draft fields before sending. At least one valid field is required. Unknown fields and invalid values are dropped (`status` values other than `active` and `archived` are ignored); an empty or all-invalid body returns 400. `x-puffle-normalize` says how a lenient body is reduced to this strict form. */
+        /** @description Fields to change on a Unibox thread: archive or reactivate it, set its unread count, choose a sender for an email draft, or edit one-off draft fields before sending. At least one valid field is required. Unknown fields and invalid values are dropped (`status` values other than `active` and `archived` are ignored); an empty or all-invalid body returns 400. This schema is the strict form of a body the API applies in full: what remains of a body once those are dropped (the `x-puffle-normalize` extension states the same rules for tools). */
         UpdateThreadRequest: {
             /**
              * Format: uuid
