@@ -17,7 +17,7 @@ import {
 } from "../errors.js";
 import { validatePathParams, validateRequestBody } from "../validators.js";
 import type { ValidationIssue, ValidationResult } from "../validators.js";
-import { corsBannerLine, hostProblem, logHeldUntilBanner, parseCorsArgument, stopOnSignals, wildcardNote } from "../server/launch.js";
+import { corsBannerLine, hostProblem, logHeldUntilBanner, parseCorsArgument, startProblem, stopOnSignals, wildcardNote } from "../server/launch.js";
 import { withoutCredentials } from "../url-credentials.js";
 import type { CorsOrigins } from "../server/launch.js";
 import { escapeUnsafeInJson, oneLine } from "../unsafe-text.js";
@@ -433,8 +433,7 @@ function addMockCommand(program: Command, deps: Required<Omit<CliDeps, "meta">>,
       try {
         running = await server.startServer({ port: opts.port, host: opts.host, seed, logger: opts.quiet !== true, logStream: log?.stream, cors: opts.cors });
       } catch (error) {
-        const code = (error as { code?: unknown }).code;
-        throw new CliFailure(EXIT.internal, `cannot listen on ${opts.host}:${opts.port}: ${code === "EADDRINUSE" ? "the address is already in use" : error instanceof Error ? error.message : String(error)}`);
+        throw new CliFailure(EXIT.internal, startProblem(opts.host, opts.port, error));
       }
       const note = wildcardNote(running);
       const lines = [`Puffle reference server listening on ${running.url}${note !== undefined ? ` (${note})` : ""}`];

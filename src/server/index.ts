@@ -21,7 +21,7 @@ import { CORS_ALLOW_METHODS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS, corsAllo
 import type { CorsOption, CorsPolicy } from "./cors.js";
 import { contentCodings, isJsonType, transferCodings, unsupportedCharset } from "./content-headers.js";
 import { BodyDepthError, parseJsonBody } from "./json.js";
-import { CLOSE_GRACE_MS, WILDCARD_ADDRESSES } from "./launch.js";
+import { CLOSE_GRACE_MS, CODE_GENERATION_DISALLOWED, WILDCARD_ADDRESSES } from "./launch.js";
 import { PROBLEM_CONTENT_TYPE, problems } from "./problems.js";
 import type { ProblemBody } from "./problems.js";
 import { loadSeed, validateSeed } from "./seed.js";
@@ -281,6 +281,18 @@ function loggerOptions(options: ServerOptions) {
 
 /** The reference server, not listening. Each call starts from a fresh deep copy of the seed. */
 export function createServer(options: ServerOptions = {}): PuffleFastifyInstance {
+  try {
+    return buildServer(options);
+  } catch (error) {
+    // V8's own message ("Code generation from strings disallowed for this context") names neither the
+    // cause nor the way out; the EvalError comes from the first route registered (see
+    // CODE_GENERATION_DISALLOWED in ./launch.js).
+    if (error instanceof EvalError) throw new EvalError(`createServer: ${CODE_GENERATION_DISALLOWED}`, { cause: error });
+    throw error;
+  }
+}
+
+function buildServer(options: ServerOptions): PuffleFastifyInstance {
   const corsOrigins = corsOriginsOf(options.cors, "createServer");
   const seed = validateSeed(options.seed ?? defaultSeed, "seed");
   const store = new Store(seed);

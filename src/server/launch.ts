@@ -32,6 +32,23 @@ export function wildcardNote(running: RunningServer): string | undefined {
   return WILDCARD_ADDRESSES[address.address]?.serves;
 }
 
+/**
+ * Why the reference server cannot start where code generation from strings is disallowed (node
+ * --disallow-code-generation-from-strings): Fastify's router (find-my-way) compiles every route, its
+ * own 404 route included, with `new Function`, so no Fastify app can run there. createServer throws
+ * an EvalError saying so; the client and `puffle-api/validators` compile nothing
+ * (test/unit/no-code-generation.test.ts).
+ */
+export const CODE_GENERATION_DISALLOWED =
+  "code generation from strings is disallowed (as under node --disallow-code-generation-from-strings), and Fastify, which the reference server runs on, compiles its routes with new Function: run it without that flag";
+
+/** The launchers' line (after their prefix) when startServer fails: the address in use, another listen error, or code generation disallowed. */
+export function startProblem(host: string, port: number, error: unknown): string {
+  if (error instanceof EvalError) return `cannot start the reference server: ${CODE_GENERATION_DISALLOWED}`;
+  const code = (error as { code?: unknown } | null)?.code;
+  return `cannot listen on ${host}:${port}: ${code === "EADDRINUSE" ? "the address is already in use" : error instanceof Error ? error.message : String(error)}`;
+}
+
 /** How long open requests may finish once startServer's `close()` is called (SIGINT/SIGTERM) before their connections are cut. */
 export const CLOSE_GRACE_MS = 1000;
 

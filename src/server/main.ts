@@ -9,7 +9,7 @@ import { operationIds } from "../validators.js";
 import { defaultSeedText } from "./default-seed.js";
 import { defaultSeed, loadSeed, SeedError, startServer } from "./index.js";
 import type { RunningServer, Seed } from "./index.js";
-import { corsBannerLine, exitOnOutputErrors, hostProblem, logHeldUntilBanner, parseCorsArgument, stopOnSignals, wildcardNote } from "./launch.js";
+import { corsBannerLine, exitOnOutputErrors, hostProblem, logHeldUntilBanner, parseCorsArgument, startProblem, stopOnSignals, wildcardNote } from "./launch.js";
 import { oneLine } from "../unsafe-text.js";
 import { quoted } from "../errors.js";
 import type { CorsOrigins } from "./launch.js";
@@ -133,9 +133,7 @@ async function main(argv: string[]): Promise<void> {
   try {
     server = await startServer({ port, host, seed, logger: !values.quiet, logStream: log?.stream, cors });
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    const reason = code === "EADDRINUSE" ? "the address is already in use" : error instanceof Error ? error.message : String(error);
-    process.stderr.write(`puffle mock: cannot listen on ${host}:${port}: ${reason}\n`);
+    process.stderr.write(`puffle mock: ${startProblem(host, port, error)}\n`);
     process.exit(1);
   }
   stopOnSignals(server);

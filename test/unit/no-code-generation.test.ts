@@ -4,12 +4,15 @@
 // loads, every exported validator, normalizeRequestBody and the client with `validate: "both"` work,
 // and so does the `puffle` CLI. A dependency or a generator change that adds `new Function` or
 // `eval` on these paths fails here with "EvalError: Code generation from strings disallowed".
+// The reference server cannot run there (Fastify compiles its routes with `new Function`): it says so
+// in one line instead of V8's bare "Code generation from strings disallowed for this context".
 // (generated/validators.js alone: test/unit/self-contained.test.ts; in Chromium under a CSP:
 // test/client/csp-browser.test.ts.)
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { root } from "../helpers.js";
+import { CODE_GENERATION_DISALLOWED } from "../../src/server/launch.js";
 import { startServer } from "../../src/server/index.js";
 import type { RunningServer } from "../../src/server/index.js";
 
@@ -91,8 +94,8 @@ describe(`the built package under node ${FLAG}`, () => {
 });
 
 describe(`the puffle CLI under node ${FLAG}`, () => {
-  // The reference server runs in this process (Fastify compiles its routes with new Function: it
-  // cannot run under the flag); only the CLI has the flag.
+  // The reference server runs in this process (it cannot run under the flag: see below); only the
+  // CLI has the flag.
   let server: RunningServer;
   beforeAll(async () => {
     server = await startServer({ port: 0, host: "127.0.0.1" });
@@ -122,3 +125,20 @@ describe(`the puffle CLI under node ${FLAG}`, () => {
   });
 });
 
+describe(`the reference server under node ${FLAG}`, () => {
+  const SAYS = `cannot start the reference server: ${CODE_GENERATION_DISALLOWED}`;
+
+  it("importing puffle-api/server works; createServer throws an EvalError saying why and what to do", async () => {
+    const script = `
+      const { createServer } = await import(${JSON.stringify(path.join(root, "dist/server/index.js"))});
+      try { createServer(); console.log("created"); } catch (e) { console.log(JSON.stringify([e.name, e.message, e.cause?.name])); }`;
+    const run = await node(["--input-type=module", "-e", script]);
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout)).toEqual(["EvalError", `createServer: ${CODE_GENERATION_DISALLOWED}`, "EvalError"]);
+  });
+
+  it("puffle mock and npm run mock's launcher: one line saying so, exit 1", async () => {
+    expect(await node([BIN, "mock", "--port", "0", "--quiet"])).toEqual({ code: 1, stdout: "", stderr: `puffle error: ${SAYS}\n` });
+    expect(await node([path.join(root, "dist/server/main.js"), "--port", "0", "--quiet"])).toEqual({ code: 1, stdout: "", stderr: `puffle mock: ${SAYS}\n` });
+  });
+});
