@@ -1,6 +1,7 @@
 // The pipeline is deterministic: two runs on the same spec write identical bytes, and so does a run
 // on an equivalent spec whose YAML source files list every mapping's keys in a different order
 // (but for example data and the names of named examples, which the bundle keeps as authored).
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { isMap, isSeq, parseDocument, type Node } from "yaml";
@@ -8,6 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { flushCounts, tally } from "../reliability/counts.js";
 import { differences, generate, removeWorkspace, snapshot, workspace } from "./harness.js";
 import { seededRandom } from "../helpers.js";
+import { repoRoot } from "../property/spec.js";
 
 afterAll(() => flushCounts(import.meta.url));
 
@@ -72,6 +74,40 @@ describe("the pipeline is deterministic", () => {
       expect(b.status, b.stderr).toBe(0);
       for (const run of [a, b]) for (const step of ["lint", "bundle", "types", "yaml", "validators", "meta"]) expect(run.stdout).toMatch(new RegExp(`^✔ ${step} +\\d+ ms$`, "m"));
       expect(differences(snapshot(ws.out).files, snapshot(serial).files)).toEqual([]);
+    } finally {
+      removeWorkspace(ws);
+    }
+  }, SLOW);
+
+  // Nothing in the pipeline reads the machine's time zone or locale (keys are sorted by code unit,
+  // never by localeCompare; no dates, no toLocaleString). Node's ICU takes its default locale from
+  // LC_ALL/LANG even where the OS has no such locale installed. Hawaiian collation puts vowels
+  // first and Welsh "th" after every other "t" (sorting the bundle's keys with localeCompare changes
+  // 7 and 5 of the files there, none under en-US); Turkish writes 1234.5 as "1.234,5"; the zones
+  // are off UTC by +12:45/+13:45, -3:30/-2:30 and +5:45.
+  it.each([
+    { TZ: "Pacific/Chatham", locale: "haw_US.UTF-8", collator: "haw" },
+    { TZ: "America/St_Johns", locale: "cy_GB.UTF-8", collator: "cy" },
+    { TZ: "Asia/Kathmandu", locale: "tr_TR.UTF-8", collator: "tr" },
+  ])("writes the committed generated/ byte for byte under TZ=$TZ LC_ALL=$locale", ({ TZ, locale, collator }) => {
+    const ws = workspace();
+    try {
+      const env = { TZ, LC_ALL: locale, LANG: locale, LANGUAGE: "" };
+      // The child really runs in that zone and locale (else this test would prove nothing).
+      const probe = spawnSync(process.execPath, ["-e", "process.stdout.write(JSON.stringify([new Intl.Collator().resolvedOptions().locale, new Date(0).getTimezoneOffset()]))"], {
+        env: { ...process.env, ...env },
+        encoding: "utf8",
+      });
+      const [seen, offset] = JSON.parse(probe.stdout) as [string, number];
+      expect(seen.split("-")[0]).toBe(collator);
+      expect(offset).not.toBe(0);
+      const fresh = path.join(ws.dir, "out", "fresh");
+      const run = generate(ws, { out: fresh, env });
+      tally("pipeline: deterministic output", "runs", 1);
+      expect(run.status, run.stderr).toBe(0);
+      const committed = snapshot(path.join(repoRoot, "generated")).files;
+      expect(committed.size).toBeGreaterThan(5);
+      expect(differences(committed, snapshot(fresh).files)).toEqual([]);
     } finally {
       removeWorkspace(ws);
     }
