@@ -153,9 +153,31 @@ function isoString(ms: number): string {
   return iso;
 }
 
+/**
+ * An RFC 3339 date-time as the spec's `date-time` format accepts it (a seed's `updated_at`): `T`,
+ * `t` or any whitespace between date and time, any number of fraction digits, `Z`, `z` or an offset
+ * as ±HH, ±HHMM or ±HH:MM, and a leap second (`:60`).
+ */
+const RFC3339 = /^(\d{4}-\d\d-\d\d)[Tt\s](\d\d:\d\d):(\d\d)(?:\.(\d+))?(?:[Zz]|([+-]\d\d)(?::?(\d\d))?)$/;
+
+/**
+ * `text` as a time value (NaN when unreadable). An RFC 3339 date-time is rewritten in the one form
+ * ECMAScript defines (`YYYY-MM-DDTHH:mm:ss.sssZ` or `±HH:mm`), since Date.parse reads the others by
+ * its own rules: NaN for `+05`, a leap second or a U+2028 separator. A leap second is read as the
+ * last millisecond before it (the next timestamp is then the second after it). Anything else
+ * (`toISOString`'s ±YYYYYY years) goes to Date.parse.
+ */
+function timeOf(text: string): number {
+  const m = RFC3339.exec(text);
+  if (m === null) return Date.parse(text);
+  const [, date, hourMinute, second, fraction = "", zoneHours, zoneMinutes = "00"] = m;
+  const ms = second === "60" ? "59.999" : `${second}.${fraction.slice(0, 3).padEnd(3, "0")}`;
+  return Date.parse(`${date}T${hourMinute}:${ms}${zoneHours === undefined ? "Z" : `${zoneHours}:${zoneMinutes}`}`);
+}
+
 /** An ISO timestamp strictly after `previous` (now, or previous + 1 ms when the clock has not moved on). */
 export function nextTimestamp(previous: string): string {
-  const before = previous === lastIso ? lastMs : Date.parse(previous);
+  const before = previous === lastIso ? lastMs : timeOf(previous);
   const now = Date.now();
   const ms = Number.isNaN(before) || now > before ? now : before + 1;
   const iso = isoString(ms);

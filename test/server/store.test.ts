@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { defaultSeed, Store } from "../../src/server/index.js";
 import { nextTimestamp } from "../../src/server/store.js";
 import { seededRandom } from "../helpers.js";
+import { fullFormats } from "ajv-formats/dist/formats.js";
 import { ALICE, DOCS_THREAD, SENDERS } from "./http.js";
 import { validateSeed } from "../../src/server/index.js";
 
@@ -46,6 +47,50 @@ describe("nextTimestamp", () => {
     expect(nextTimestamp("2026-04-22T09:30:00Z")).toBe("2026-04-22T09:30:00.001Z");
     expect(nextTimestamp("not a date")).toBe("2026-04-22T09:00:00.000Z");
     expect(nextTimestamp("2026-04-22T08:00:00+02:00")).toBe("2026-04-22T09:00:00.000Z");
+  });
+
+  // A seed's updated_at is any date-time the spec's format accepts (RFC 3339 as ajv-formats reads
+  // it): `t`/`T` or any whitespace between date and time, `z`, an offset as ±HH, ±HHMM or ±HH:MM,
+  // any number of fraction digits, a leap second. Date.parse read `+05`, `:60` and a U+2028
+  // separator as NaN, so an update of a row seeded in the future went back to now.
+  it("is strictly after every date-time form a seed may hold (a previous value in the future; TZ=Pacific/Chatham)", () => {
+    // The spec's format, as its validators (and so validateSeed) check it.
+    const dateTime = (fullFormats["date-time"] as { validate: (text: string) => boolean }).validate;
+    const tz = process.env.TZ;
+    process.env.TZ = "Pacific/Chatham";
+    vi.useFakeTimers();
+    try {
+      vi.setSystemTime(Date.UTC(2026, 3, 22, 9, 0, 0));
+      const random = seededRandom(11);
+      const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+      const two = (n: number) => String(n).padStart(2, "0");
+      const separators = ["T", "t", " ", "\t", "\u00a0", "\u2028", "\u2029", "\u3000", "\ufeff"];
+      for (let i = 0; i < 2000; i++) {
+        const year = 2030 + Math.floor(random() * 7000);
+        const month = 1 + Math.floor(random() * 12);
+        const day = 1 + Math.floor(random() * 28);
+        const offsetMin = pick([0, 1, -1]) * Math.floor(random() * (24 * 60));
+        const sign = offsetMin < 0 ? "-" : "+";
+        const oh = two(Math.floor(Math.abs(offsetMin) / 60));
+        const om = two(Math.abs(offsetMin) % 60);
+        const zone = offsetMin === 0 && random() < 0.5 ? pick(["Z", "z"]) : om === "00" && random() < 0.5 ? `${sign}${oh}` : random() < 0.5 ? `${sign}${oh}${om}` : `${sign}${oh}:${om}`;
+        // A leap second is 23:59:60 in UTC: written in the zone's local time.
+        const leap = random() < 0.2;
+        const utc = leap ? Date.UTC(year, month - 1, day, 23, 59, 59) : Date.UTC(year, month - 1, day, Math.floor(random() * 24), Math.floor(random() * 60), Math.floor(random() * 60));
+        const local = new Date(utc + offsetMin * 60_000);
+        const fraction = pick(["", ".5", ".123", ".000001", ".999999999"]);
+        const seconds = leap ? "60" : two(local.getUTCSeconds());
+        const text = `${local.getUTCFullYear()}-${two(local.getUTCMonth() + 1)}-${two(local.getUTCDate())}${pick(separators)}${two(local.getUTCHours())}:${two(local.getUTCMinutes())}:${seconds}${fraction}${zone}`;
+        expect(dateTime(text), JSON.stringify(text)).toBe(true);
+        const instant = utc + (leap ? 1000 : Math.floor(Number(`0${fraction}`) * 1000));
+        const got = Date.parse(nextTimestamp(text));
+        expect(got, `after ${JSON.stringify(text)}`).toBeGreaterThan(leap ? instant - 1 : instant);
+        expect(got - instant, `after ${JSON.stringify(text)}`).toBeLessThanOrEqual(1);
+      }
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
   });
 });
 
