@@ -175,12 +175,28 @@ function timeOf(text: string): number {
   return Date.parse(`${date}T${hourMinute}:${ms}${zoneHours === undefined ? "Z" : `${zoneHours}:${zoneMinutes}`}`);
 }
 
-/** An ISO timestamp strictly after `previous` (now, or previous + 1 ms when the clock has not moved on). */
+/** The last instant RFC 3339 writes in UTC (its years have four digits): 9999-12-31T23:59:59.999Z. */
+const LAST_UTC_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+/** The most negative offset RFC 3339 writes, -23:59, in ms: the later instants it can write at all. */
+const LATEST_OFFSET_MS = (23 * 60 + 59) * 60_000;
+
+/**
+ * An ISO timestamp strictly after `previous` (now, or previous + 1 ms when the clock has not moved on).
+ * Past 9999-12-31T23:59:59.999Z (a seed's far-future `updated_at`, maybe with a negative offset),
+ * where toISOString writes `+010000-…`, which the spec's `date-time` refuses, it is written at the
+ * offset -23:59; the last instant that can write (`9999-12-31T23:59:59.999-23:59`) is repeated
+ * rather than left: no later date-time exists.
+ */
 export function nextTimestamp(previous: string): string {
   const before = previous === lastIso ? lastMs : timeOf(previous);
   const now = Date.now();
-  const ms = Number.isNaN(before) || now > before ? now : before + 1;
-  const iso = isoString(ms);
+  let ms = Number.isNaN(before) || now > before ? now : before + 1;
+  let iso: string;
+  if (ms <= LAST_UTC_MS) iso = isoString(ms);
+  else {
+    ms = Math.min(ms, LAST_UTC_MS + LATEST_OFFSET_MS);
+    iso = `${new Date(ms - LATEST_OFFSET_MS).toISOString().slice(0, -1)}-23:59`;
+  }
   lastIso = iso;
   lastMs = ms;
   return iso;

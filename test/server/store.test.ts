@@ -7,11 +7,19 @@ import { fullFormats } from "ajv-formats/dist/formats.js";
 import { ALICE, DOCS_THREAD, SENDERS } from "./http.js";
 import { validateSeed } from "../../src/server/index.js";
 
-/** What nextTimestamp computed before it reused the text of the second. */
+/**
+ * What nextTimestamp computed before it reused the text of the second; past 9999-12-31T23:59:59.999Z
+ * (a clock or a previous value in the year 10000), written at the offset -23:59 and at most the last
+ * instant RFC 3339 can write, as toISOString's `+010000-…` is no date-time (see below).
+ */
 function plainNextTimestamp(previous: string): string {
   const before = Date.parse(previous);
   const now = Date.now();
-  return new Date(Number.isNaN(before) || now > before ? now : before + 1).toISOString();
+  const ms = Number.isNaN(before) || now > before ? now : before + 1;
+  const last = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+  const offset = (23 * 60 + 59) * 60_000;
+  if (ms <= last) return new Date(ms).toISOString();
+  return `${new Date(Math.min(ms, last + offset) - offset).toISOString().slice(0, -1)}-23:59`;
 }
 
 describe("nextTimestamp", () => {
@@ -90,6 +98,55 @@ describe("nextTimestamp", () => {
     } finally {
       if (tz === undefined) delete process.env.TZ;
       else process.env.TZ = tz;
+    }
+  });
+});
+
+// RFC 3339 has four-digit years: the last instant it writes in UTC is 9999-12-31T23:59:59.999Z, and
+// a later one (up to 23 h 59 min later) only with a negative offset. A seed may hold such an
+// updated_at ("9999-12-31T23:59:59.999Z", the far-future sentinel, or "9999-12-31T20:00:00-05:00",
+// whose UTC instant is in the year 10000): the next one was toISOString's "+010000-01-01T…Z",
+// which the spec's date-time format refuses (a 200 its own validators fail).
+describe("nextTimestamp past 9999-12-31T23:59:59.999Z", () => {
+  const dateTime = (fullFormats["date-time"] as { validate: (text: string) => boolean }).validate;
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it.each([
+    ["9999-12-31T23:59:59.999Z"],
+    ["9999-12-31T23:59:60Z"],
+    ["9999-12-31T23:59:59Z"],
+    ["9999-12-31T20:00:00-05:00"],
+    ["9999-12-31T23:59:59.999-05"],
+    ["9999-12-31T12:00:00-23:58"],
+  ])("after %j: 3000 updates, each a valid date-time strictly after the one before", (seeded) => {
+    vi.useFakeTimers();
+    vi.setSystemTime(Date.UTC(2026, 3, 22, 9, 0, 0));
+    expect(dateTime(seeded)).toBe(true);
+    let previous = seeded;
+    let before = Date.parse(seeded.replace(":60Z", ":59.999Z").replace(/-05$/, "-05:00"));
+    for (let i = 0; i < 3000; i++) {
+      const next = nextTimestamp(previous);
+      expect(dateTime(next), `after ${previous}: ${next}`).toBe(true);
+      const at = Date.parse(next);
+      expect(at, `after ${previous}: ${next}`).toBeGreaterThan(before);
+      // Every other update of the row follows another row's (its previous is then read from the text).
+      if (i % 2 === 0) nextTimestamp("2026-01-01T00:00:00Z");
+      previous = next;
+      before = at;
+    }
+  });
+
+  it("the last instant RFC 3339 can write (9999-12-31T23:59:59.999-23:59) stays a valid date-time, not an earlier one", () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(Date.UTC(2026, 3, 22, 9, 0, 0));
+    const last = "9999-12-31T23:59:59.999-23:59";
+    expect(dateTime(last)).toBe(true);
+    for (const previous of [last, "9999-12-31T23:59:59.998-23:59"]) {
+      const next = nextTimestamp(previous);
+      expect(dateTime(next), next).toBe(true);
+      expect(Date.parse(next)).toBe(Date.parse(last));
     }
   });
 });
