@@ -434,9 +434,9 @@ export const operationExamples = {
 /** The `examples` of component schemas, and of their properties (`Schema.property`). */
 export const schemaExamples = {
   "ConversationRow.id": [
-    ("f11e8a2c-1234-4567-89ab-cdef01234567") satisfies components["schemas"]["ConversationRow"]["id"],
+    ("f11e8a2c-1234-4567-89ab-cdef01234567") satisfies NonNullable<components["schemas"]["ConversationRow"]>["id"],
   ],
   "ConversationRow.user_id": [
-    ("11111111-1111-1111-1111-111111111111") satisfies components["schemas"]["ConversationRow"]["user_id"],
+    ("11111111-1111-1111-1111-111111111111") satisfies NonNullable<components["schemas"]["ConversationRow"]>["user_id"],
   ],
 };

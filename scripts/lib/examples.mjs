@@ -63,9 +63,10 @@ export function buildExamples(doc, { header }) {
     const type = `components["schemas"][${JSON.stringify(name)}]`;
     addSchemaExamples(name, schema.examples, type);
     // A property's own examples (written beside its `$ref`, as `ConversationRow.user_id`'s are):
-    // keyed `Schema.property`, typed by that property of the schema's type.
+    // keyed `Schema.property`, typed by that property of the schema's type (NonNullable: a schema
+    // that may be null, `type: [object, "null"]`, is `{ … } | null`, which has no property to index).
     for (const [property, sub] of Object.entries(schema.properties ?? {})) {
-      addSchemaExamples(`${name}.${property}`, sub?.examples, `${type}[${JSON.stringify(property)}]`);
+      addSchemaExamples(`${name}.${property}`, sub?.examples, `NonNullable<${type}>[${JSON.stringify(property)}]`);
     }
   }
   return [

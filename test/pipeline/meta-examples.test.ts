@@ -218,7 +218,7 @@ export const schemaExamples = {
     ("x") satisfies components["schemas"]["Named"],
   ],
   "Row.id": [
-    ("y") satisfies components["schemas"]["Row"]["id"],
+    ("y") satisfies NonNullable<components["schemas"]["Row"]>["id"],
   ],
 };
 `);

@@ -66,3 +66,25 @@ describe("generated/examples.ts against a spec with a response that has examples
     }
   }, SLOW);
 });
+
+// examples.ts types a property's own examples (`ConversationRow.id`, written beside its `$ref`) by
+// indexing the schema's type with the property's name, which is a type error when that type can be
+// null (`type: [object, "null"]`: openapi-typescript writes `{ … } | null`), so `npm run typecheck`
+// failed in a generated file.
+describe("generated/examples.ts against a spec whose schema with property examples may be null", () => {
+  it("ConversationRow as type [object, null]", () => {
+    const ws = workspace();
+    try {
+      ws.edit("components/schemas/ConversationRow.yaml", (t) => {
+        if (!t.startsWith("type: object\n")) throw new Error("ConversationRow.yaml does not start as the test expects");
+        return `type:\n  - object\n  - "null"\n${t.slice("type: object\n".length)}`;
+      });
+      const run = generate(ws);
+      expect(run.status, run.stderr).toBe(0);
+      expect(fs.readFileSync(path.join(ws.out, "examples.ts"), "utf8")).toContain('"ConversationRow.id"');
+      expect(exampleErrors(ws.out)).toEqual([]);
+    } finally {
+      removeWorkspace(ws);
+    }
+  }, SLOW);
+});
