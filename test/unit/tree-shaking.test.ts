@@ -2,6 +2,7 @@
 // Each case bundles an import of src/validators.ts with rolldown (tree-shaking on, minified) and
 // looks for what each validator alone carries: a path of its own, a format's code. The client's
 // entry chunk, likewise, holds the generated routes and not the operations' descriptions.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { rolldown } from "rolldown";
@@ -106,5 +107,20 @@ describe("tree-shaking the client", () => {
       const pathExamples = Object.fromEntries(Object.entries(op.pathParameters).map(([name, p]) => [name, p.example]));
       expect(routes[id as keyof typeof routes]).toEqual({ method: op.method, path: op.path, idempotent: op.behaviour.idempotent === true, pathExamples });
     }
+  });
+});
+
+// README's table of generated files said `routes` held "method, path and idempotence alone" after
+// each route had gained its path parameters' example values (the client's message for a bad id);
+// generated/README.md, which the pipeline writes from scripts/lib/pipeline.mjs, had been updated.
+describe("README's row for generated/meta.js", () => {
+  const rowOf = (file: string, name: RegExp) => {
+    const rows = readFileSync(path.join(root, file), "utf8").split("\n").filter((line) => name.test(line));
+    expect(rows, `${file}: one row for meta.js`).toHaveLength(1);
+    return rows[0]!.split("|")[2]?.trim();
+  };
+  it("says what generated/README.md's says (routes: method, path, idempotence, path parameters' examples)", () => {
+    expect(Object.keys(Object.values(routes)[0]!)).toEqual(["method", "path", "idempotent", "pathExamples"]);
+    expect(rowOf("README.md", /^\| `generated\/meta\.js`/)).toBe(rowOf("generated/README.md", /^\| `meta\.js`/));
   });
 });
