@@ -11,7 +11,7 @@ import { defaultSeed, loadSeed, SeedError, startServer } from "./index.js";
 import type { RunningServer, Seed } from "./index.js";
 import { corsBannerLine, exitOnOutputErrors, hostProblem, logHeldUntilBanner, parseCorsArgument, startProblem, stopOnSignals, wildcardNote } from "./launch.js";
 import { oneLine } from "../unsafe-text.js";
-import { quoted } from "../errors.js";
+import { quoted, shown } from "../errors.js";
 import type { CorsOrigins } from "./launch.js";
 
 const USAGE = `Usage: node dist/server/main.js [options]   (npm run mock -- [options])
@@ -34,6 +34,19 @@ Options:
 function usageError(message: string): never {
   process.stderr.write(`puffle mock: ${message}\n${USAGE}\n`);
   process.exit(2);
+}
+
+/**
+ * parseArgs's error as one line: its "Unknown option '<text>'" and "Unexpected argument '<text>'. …"
+ * echo what was typed as it was (an escape sequence, a line break, 100 KiB of it); the text is
+ * quoted as any value is (`quoted`: JSON-quoted, one line, cut to 200 characters), as the CLI's
+ * errors quote it. Its other messages name only this program's options.
+ */
+function parseArgsProblem(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const echoed = /^(Unknown option|Unexpected argument) '([\s\S]*)'(\. This command does not take positional arguments)?$/.exec(message);
+  if (echoed) return `${echoed[1]} ${quoted(echoed[2] ?? "")}${echoed[3] ?? ""}`;
+  return shown(message);
 }
 
 function parsePort(value: string | undefined): number {
@@ -92,7 +105,7 @@ async function main(argv: string[]): Promise<void> {
       allowPositionals: false,
     }));
   } catch (error) {
-    usageError(error instanceof Error ? error.message : String(error));
+    usageError(parseArgsProblem(error));
   }
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
