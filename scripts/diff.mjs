@@ -94,14 +94,16 @@ function parseSpec(text, what) {
   return spec;
 }
 
-function readJson(file, label) {
-  let text;
+function readText(file, label) {
   try {
-    text = readFileSync(file, "utf8");
+    return readFileSync(file, "utf8");
   } catch (e) {
     fail(`cannot read the ${label} spec ${file}: ${e.message}`);
   }
-  return parseSpec(text, `the ${label} spec ${file}`);
+}
+
+function readJson(file, label) {
+  return parseSpec(readText(file, label), `the ${label} spec ${file}`);
 }
 
 const args = parseArgs(process.argv.slice(2));
@@ -143,8 +145,10 @@ async function checkGenerated(text) {
   }
 }
 
-const head = readJson(args.head ?? path.join(root, SPEC), "head");
-if (!args.head) await checkGenerated(readFileSync(path.join(root, SPEC), "utf8"));
+const headFile = args.head ?? path.join(root, SPEC);
+const headText = readText(headFile, "head");
+const head = parseSpec(headText, `the head spec ${headFile}`);
+if (!args.head) await checkGenerated(headText);
 const headLabel = args.head ? path.relative(process.cwd(), args.head) : SPEC;
 console.log(`diff: base ${baseLabel} (version ${base.info?.version})`);
 console.log(`diff: head ${headLabel} (version ${head.info?.version})`);
