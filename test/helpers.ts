@@ -1,5 +1,7 @@
 // Shared test helpers: the repo root, the bundled spec, and a local $ref resolver.
 import fs from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -97,4 +99,9 @@ export function randomEdits(seed: string, alphabet: string, count: number, rando
     out.push(chars.join(""));
   }
   return out;
+}
+
+/** Starts `server` on a free port of 127.0.0.1 and resolves to its origin (`http://127.0.0.1:PORT`). */
+export function listenOnLoopback(server: Server): Promise<string> {
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
 }

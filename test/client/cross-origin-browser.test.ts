@@ -12,13 +12,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { root } from "../helpers.js";
+import { listenOnLoopback, root } from "../helpers.js";
 import { bundleForBrowser, hasChromium, launchChromium, pageProblems } from "../browser.js";
 import type { BrowserBundle } from "../browser.js";
 import { startServer } from "../../src/server/index.js";
@@ -97,10 +96,6 @@ describe.skipIf(!hasChromium)("the typed client in a web page, calling the refer
     return server;
   }
 
-  function listen(server: Server): Promise<string> {
-    return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
-  }
-
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), "puffle-cross-origin-"));
     bundle = await bundleForBrowser(dir, "front-end", ENTRY);
@@ -112,7 +107,7 @@ describe.skipIf(!hasChromium)("the typed client in a web page, calling the refer
       else if (code !== undefined) response.writeHead(200, { "content-type": "text/javascript; charset=utf-8" }).end(code);
       else response.writeHead(404).end();
     });
-    pageOrigin = await listen(pageServer);
+    pageOrigin = await listenOnLoopback(pageServer);
     browser = await launchChromium();
     page = await browser.newPage();
     problems = pageProblems(page);
@@ -346,7 +341,7 @@ describe.skipIf(!hasChromium)("the typed client in a web page, calling the refer
     beforeAll(async () => {
       target = await mock(pageOrigin);
       edge = createHttpServer(answer);
-      edgeUrl = await listen(edge);
+      edgeUrl = await listenOnLoopback(edge);
     });
 
     afterAll(async () => {

@@ -11,12 +11,11 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
 import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deref, root, spec } from "../helpers.js";
+import { deref, listenOnLoopback, root, spec } from "../helpers.js";
 import type { JsonObject } from "../helpers.js";
 import { bundleForBrowser, hasChromium, launchChromium, pageProblems } from "../browser.js";
 import type { BrowserBundle } from "../browser.js";
@@ -170,7 +169,7 @@ describe.skipIf(!hasChromium)(`the client and the validators in a page with Cont
       else if (file !== undefined && existsSync(file)) response.writeHead(200, headers("text/javascript")).end(readFileSync(file, "utf8"));
       else response.writeHead(404).end();
     });
-    origin = await new Promise<string>((resolve) => pageServer.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(pageServer.address() as AddressInfo).port}`)));
+    origin = await listenOnLoopback(pageServer);
     browser = await launchChromium();
     page = await browser.newPage();
     problems = pageProblems(page);

@@ -3,20 +3,16 @@
 // 307/308 named, and returned that origin's answer as the update's result.
 import { createServer } from "node:http";
 import type { IncomingHttpHeaders, Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPuffleClient } from "../../src/client.js";
 import { PuffleApiError, PuffleNetworkError } from "../../src/errors.js";
+import { listenOnLoopback } from "../helpers.js";
 
 const ID = "f11e8a2c-1234-4567-89ab-cdef01234567";
 let elsewhere: Server;
 let redirector: Server;
 const received: { headers: IncomingHttpHeaders; body: string }[] = [];
 let redirectorUrl = "";
-
-function listen(server: Server): Promise<string> {
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
-}
 
 beforeAll(async () => {
   elsewhere = createServer((req, res) => {
@@ -27,14 +23,14 @@ beforeAll(async () => {
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ conversation: { id: ID } }));
     });
   });
-  const elsewhereUrl = await listen(elsewhere);
+  const elsewhereUrl = await listenOnLoopback(elsewhere);
   // Another origin (another port): answers every request with the status in its path's first segment.
   redirector = createServer((req, res) => {
     req.resume();
     const status = Number(/^\/(\d{3})\//.exec(req.url ?? "")?.[1] ?? 307);
     res.writeHead(status, { location: `${elsewhereUrl}/api/conversations/${ID}` }).end();
   });
-  redirectorUrl = await listen(redirector);
+  redirectorUrl = await listenOnLoopback(redirector);
 });
 afterAll(async () => {
   await Promise.all([elsewhere, redirector].map((s) => new Promise((resolve) => s.close(resolve))));
