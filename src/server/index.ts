@@ -55,6 +55,8 @@ export type PuffleFastifyInstance = FastifyInstance & {
 interface PuffleRequest extends FastifyRequest {
   /** The user whose bearer token the route authenticated (null before that, and on other routes). */
   puffleUser: SeedUser | null;
+  /** The store's `generation` when the user was authenticated: a reset or restore since makes the handler authenticate again. */
+  puffleGeneration: number;
 }
 
 export interface ServerOptions {
@@ -408,6 +410,7 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
   app.decorate("puffle", { store });
   // The user the route's onRequest hook authenticated (a request property, set on every request).
   app.decorateRequest("puffleUser", null);
+  app.decorateRequest("puffleGeneration", 0);
 
   const operationPaths = operationIds.map((op) => ({ op, pattern: pathPattern(meta[op].path) }));
   const operationOf = (request: FastifyRequest) => {
@@ -559,6 +562,7 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
           return;
         }
         (request as PuffleRequest).puffleUser = user;
+        (request as PuffleRequest).puffleGeneration = store.generation;
         // 3: the path id matches the spec's pattern.
         const checked = validatePathParams(op, request.params);
         if (!checked.valid) {
@@ -602,8 +606,18 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
         done();
       },
       handler: (request, reply) => {
-        const user = (request as PuffleRequest).puffleUser;
+        let user = (request as PuffleRequest).puffleUser;
         if (user === null) throw new Error("onRequest did not authenticate the request");
+        // The store was reset or restored while the body was read (store.reset() / restore(), called
+        // by a test or for another request): the token is checked again against the data the update
+        // will be applied to, so one the restored seed lacks is a 401, as it would be now.
+        if ((request as PuffleRequest).puffleGeneration !== store.generation) {
+          user = store.authenticate(user.token) ?? null;
+          if (user === null) {
+            sendProblem(reply, problems.unauthorized(), { "www-authenticate": `${REALM}, error="invalid_token"` });
+            return;
+          }
+        }
         const { id } = request.params as { id: string };
         const normalized = normalizeRequestBody(op, request.body);
         if (!normalized.ok) {

@@ -5,7 +5,7 @@
 import { operations as meta } from "../../generated/meta.js";
 import type { Conversation, Thread } from "../../generated/schema.js";
 import type { OperationId, RequestBody } from "../validators.js";
-import { CONVERSATION_COLUMNS, DRAFT_COLUMNS } from "./seed.js";
+import { CONVERSATION_COLUMNS, DRAFT_COLUMNS, validateSeed } from "./seed.js";
 import type { Seed, SeedAccount, SeedConversation, SeedUser } from "./seed.js";
 
 export type Row = SeedConversation & { warmup: boolean };
@@ -24,18 +24,66 @@ const sameId = (a: string, b: string) => a === b || key(a) === key(b);
 const COLUMNS: ReadonlySet<string> = new Set<string>([...CONVERSATION_COLUMNS, ...DRAFT_COLUMNS]);
 
 export class Store {
-  readonly #users = new Map<string, SeedUser>();
-  readonly #accounts = new Map<string, SeedAccount>();
-  readonly #rows = new Map<string, Row>();
+  #users = new Map<string, SeedUser>();
+  #accounts = new Map<string, SeedAccount>();
+  #rows = new Map<string, Row>();
+  /** The description and workspaces of the data held now (the seed's, or the last restore's). */
+  #description: string | undefined;
+  #workspaces: Seed["workspaces"] = [];
+  /** The seed the store started from, which reset() goes back to (a deep copy of its own). */
   readonly #seed: Seed;
+  #generation = 0;
 
   /** `seed` must already be validated (validateSeed); it is deep-copied. */
   constructor(seed: Seed) {
     this.#seed = structuredClone(seed);
+    this.#load(seed);
+  }
+
+  /** Replaces everything the store holds with a deep copy of `seed` (already validated), in one synchronous step. */
+  #load(seed: Seed): void {
     const copy = structuredClone(seed);
-    for (const user of copy.users) this.#users.set(user.token, user);
-    for (const account of copy.accounts) this.#accounts.set(key(account.id), account);
-    for (const row of copy.conversations) this.#rows.set(key(row.id), { ...row, warmup: row.warmup === true });
+    const users = new Map<string, SeedUser>();
+    const accounts = new Map<string, SeedAccount>();
+    const rows = new Map<string, Row>();
+    for (const user of copy.users) users.set(user.token, user);
+    for (const account of copy.accounts) accounts.set(key(account.id), account);
+    for (const row of copy.conversations) rows.set(key(row.id), { ...row, warmup: row.warmup === true });
+    this.#users = users;
+    this.#accounts = accounts;
+    this.#rows = rows;
+    this.#description = copy.description;
+    this.#workspaces = copy.workspaces;
+    this.#generation += 1;
+  }
+
+  /**
+   * Puts the store back to the seed it started from (the server's `seed` option, `--data`, or the
+   * default seed): every update since is gone, as on a freshly started server. Synchronous: a request
+   * is answered from the data before the reset or after it, never a mix.
+   */
+  reset(): void {
+    this.#load(this.#seed);
+  }
+
+  /**
+   * Replaces the store's data with `seed` (a snapshot() taken earlier, or any seed), checked as
+   * validateSeed / `createServer({ seed })` check theirs: an invalid one throws the same SeedError
+   * (each issue naming the field and the rule) and leaves the store as it was. The store keeps a
+   * deep copy, so changing `seed` afterwards changes nothing here; reset() still goes back to the
+   * seed the store started from.
+   */
+  restore(seed: Seed): void {
+    this.#load(validateSeed(seed, "seed"));
+  }
+
+  /**
+   * Counts the loads (the constructor, each reset and restore): a request authenticated before a
+   * reset or restore is authenticated again after it (the server's handler), so that a token the
+   * restored seed no longer has cannot update its rows.
+   */
+  get generation(): number {
+    return this.#generation;
   }
 
   /** The user a bearer token authenticates, if any. */
@@ -46,8 +94,8 @@ export class Store {
   /** The whole store in the seed format (a deep copy), for tests and inspection. */
   snapshot(): Seed {
     return structuredClone({
-      ...(this.#seed.description !== undefined ? { description: this.#seed.description } : {}),
-      workspaces: this.#seed.workspaces,
+      ...(this.#description !== undefined ? { description: this.#description } : {}),
+      workspaces: this.#workspaces,
       users: [...this.#users.values()],
       accounts: [...this.#accounts.values()],
       conversations: [...this.#rows.values()],

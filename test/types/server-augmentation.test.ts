@@ -26,6 +26,8 @@ export const makeServer = () => createServer();
 export async function documented() {
   const server = await startServer({ port: 0 });
   server.app.puffle.store.snapshot();
+  server.app.puffle.store.restore(server.app.puffle.store.snapshot());
+  server.app.puffle.store.reset();
   createServer().puffle.store.snapshot();
   await server.close();
 }

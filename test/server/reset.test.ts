@@ -1,0 +1,215 @@
+// Putting a running server's store back between tests without restarting it: `store.reset()` (to
+// the seed it started from) and `store.restore(seed)` (to a snapshot or any seed, checked as
+// createServer({ seed }) checks one; an invalid one changes nothing). Copies everywhere: nothing
+// leaks between servers, into defaultSeed, or from a seed the caller changes afterwards.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createServer, defaultSeed, SeedError, Store, validateSeed } from "../../src/server/index.js";
+import type { RunningServer, Seed } from "../../src/server/index.js";
+import type { Thread } from "../../src/index.js";
+import { ALICE, BOB, DOCS_CONVERSATION, DOCS_THREAD, pathOf, rowOf, send, start } from "./http.js";
+
+const attachment = (name: string) => [{ id: name, filename: `${name}.pdf`, content_type: "application/pdf", size: 1 }];
+
+/** Alice's `patch` to the docs' thread through `store.update`, which must succeed. */
+function updateThread(store: Store, patch: Record<string, unknown>) {
+  const alice = store.authenticate(ALICE);
+  if (alice === undefined) throw new Error("alice's token is not in the store");
+  const outcome = store.update("updateThread", alice, DOCS_THREAD, patch as never);
+  if (outcome.kind !== "updated") throw new Error(`update: ${outcome.kind}`);
+  return outcome.record as Thread;
+}
+
+/** The default seed with another description and Alice's token renamed. */
+function otherSeed(): Seed {
+  const seed = structuredClone(defaultSeed);
+  seed.description = "another seed";
+  seed.users.find((u) => u.token === ALICE)!.token = "puffle_test_alice_2";
+  return seed;
+}
+
+describe("Store.reset and Store.restore", () => {
+  const defaultSeedBefore = JSON.stringify(defaultSeed);
+
+  it("reset() puts every record back to the seed the store started from, updated_at included", () => {
+    const store = new Store(validateSeed(defaultSeed));
+    const start = store.snapshot();
+    updateThread(store, { draft_subject: "Changed", draft_attachments: attachment("a") });
+    expect(rowOf(store.snapshot(), DOCS_THREAD).draft_subject).toBe("Changed");
+    store.reset();
+    expect(store.snapshot()).toEqual(start);
+    // The next update is strictly after the restored value, as on a freshly started server.
+    const again = updateThread(store, { draft_subject: "Again" });
+    expect(Date.parse(String(again.updated_at))).toBeGreaterThan(Date.parse(rowOf(start, DOCS_THREAD).updated_at));
+  });
+
+  it("restore(snapshot) goes back to that snapshot; reset() afterwards still to the starting seed", () => {
+    const store = new Store(validateSeed(defaultSeed));
+    const start = store.snapshot();
+    updateThread(store, { draft_subject: "Saved" });
+    const saved = store.snapshot();
+    updateThread(store, { draft_subject: "Later" });
+    store.restore(saved);
+    expect(store.snapshot()).toEqual(saved);
+    store.reset();
+    expect(store.snapshot()).toEqual(start);
+  });
+
+  it("restore(seed) replaces users, description and workspaces too", () => {
+    const store = new Store(validateSeed(defaultSeed));
+    store.restore(otherSeed());
+    expect(store.authenticate(ALICE)).toBeUndefined();
+    expect(store.authenticate("puffle_test_alice_2")?.name).toBe("Alice");
+    expect(store.snapshot()).toEqual(validateSeed(otherSeed()));
+    store.reset();
+    expect(store.authenticate(ALICE)?.name).toBe("Alice");
+    expect(store.snapshot().description).toBe(defaultSeed.description);
+  });
+
+  it("an invalid seed throws validateSeed's SeedError and leaves the store as it was", () => {
+    const store = new Store(validateSeed(defaultSeed));
+    updateThread(store, { draft_subject: "Kept" });
+    const before = store.snapshot();
+    const bad = structuredClone(before) as unknown as { conversations: Record<string, unknown>[]; extra?: number };
+    bad.conversations[1]!.status = "deleted";
+    bad.conversations[2]!.user_id = "0f0f0f0f-0000-4000-8000-0000000000ff";
+    bad.extra = 1;
+    let expected: unknown;
+    try {
+      validateSeed(bad, "seed");
+    } catch (error) {
+      expected = error;
+    }
+    expect(expected).toBeInstanceOf(SeedError);
+    let thrown: unknown;
+    try {
+      store.restore(bad as unknown as Seed);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(SeedError);
+    expect((thrown as SeedError).message).toBe((expected as SeedError).message);
+    expect((thrown as SeedError).issues).toEqual((expected as SeedError).issues);
+    expect((thrown as SeedError).issues).toContain("extra: is not a known field (known: description, workspaces, users, accounts, conversations)");
+    expect((thrown as SeedError).issues.some((issue) => issue.startsWith("conversations[1].status: must be one of"))).toBe(true);
+    expect(store.snapshot()).toEqual(before);
+    expect(store.authenticate(ALICE)?.name).toBe("Alice");
+    for (const notASeed of [null, undefined, 42, "seed", []]) {
+      expect(() => store.restore(notASeed as never)).toThrow(SeedError);
+      expect(store.snapshot()).toEqual(before);
+    }
+  });
+
+  it("keeps copies: changing a restored seed, a snapshot or a returned record afterwards changes nothing; defaultSeed is untouched", () => {
+    const store = new Store(validateSeed(defaultSeed));
+    const seed = otherSeed();
+    store.restore(seed);
+    const restored = store.snapshot();
+    seed.users[0]!.token = "changed_by_the_caller";
+    rowOf(seed, DOCS_THREAD).draft_subject = "changed by the caller";
+    rowOf(restored, DOCS_THREAD).draft_subject = "changed in a snapshot";
+    expect(store.snapshot()).toEqual(validateSeed(otherSeed()));
+
+    store.reset();
+    const record = updateThread(store, { draft_attachments: attachment("x") });
+    record.draft_attachments!.push(attachment("pushed")[0]!);
+    const taken = store.snapshot();
+    store.restore(taken);
+    rowOf(taken, DOCS_THREAD).draft_attachments!.push(attachment("pushed")[0]!);
+    expect(rowOf(store.snapshot(), DOCS_THREAD).draft_attachments).toEqual(attachment("x"));
+    store.reset();
+    updateThread(store, { draft_subject: "after reset", draft_attachments: attachment("y") });
+    expect(JSON.stringify(defaultSeed)).toBe(defaultSeedBefore);
+  });
+
+  it("one store's reset or restore leaves another store alone", () => {
+    const a = new Store(validateSeed(defaultSeed));
+    const b = new Store(validateSeed(defaultSeed));
+    updateThread(a, { draft_subject: "in a" });
+    updateThread(b, { draft_subject: "in b" });
+    a.reset();
+    expect(rowOf(b.snapshot(), DOCS_THREAD).draft_subject).toBe("in b");
+    b.restore(otherSeed());
+    expect(a.authenticate(ALICE)).toBeDefined();
+    expect(JSON.stringify(defaultSeed)).toBe(defaultSeedBefore);
+  });
+});
+
+describe("app.puffle.store.reset() on a running server", () => {
+  let server: RunningServer;
+  let other: RunningServer;
+  beforeAll(async () => {
+    server = await start();
+    other = await start();
+  });
+  afterAll(async () => {
+    await server.close();
+    await other.close();
+  });
+
+  it("answers from the starting seed again after a reset; another server keeps its updates", async () => {
+    const seeded = rowOf(validateSeed(defaultSeed), DOCS_CONVERSATION);
+    for (const s of [server, other]) {
+      const changed = await send(s, "updateConversation", DOCS_CONVERSATION, { body: { unread_count: 7 } });
+      expect(changed.status).toBe(200);
+    }
+    server.app.puffle.store.reset();
+    expect(rowOf(server.app.puffle.store.snapshot(), DOCS_CONVERSATION)).toEqual(seeded);
+    expect(rowOf(other.app.puffle.store.snapshot(), DOCS_CONVERSATION).unread_count).toBe(7);
+    const after = await send(server, "updateConversation", DOCS_CONVERSATION, { body: { status: "active" } });
+    expect(after.status).toBe(200);
+    const conversation = (after.body as { conversation: Record<string, unknown> }).conversation;
+    expect(conversation.unread_count).toBe(seeded.unread_count);
+    expect(conversation.status).toBe("active");
+  });
+
+  it("authenticates against the restored users: a token the restored seed lacks is a 401, Bob's still works", async () => {
+    server.app.puffle.store.restore(otherSeed());
+    const alice = await send(server, "updateThread", DOCS_THREAD, { body: { draft_subject: "x" } });
+    expect(alice.status).toBe(401);
+    const renamed = await send(server, "updateThread", DOCS_THREAD, { body: { draft_subject: "x" }, token: "puffle_test_alice_2" });
+    expect(renamed.status).toBe(200);
+    server.app.puffle.store.reset();
+    expect((await send(server, "updateThread", DOCS_THREAD, { body: { draft_subject: "x" } })).status).toBe(200);
+    expect((await send(server, "updateThread", DOCS_THREAD, { body: { draft_subject: "x" }, token: BOB })).status).toBe(404);
+  });
+});
+
+describe("a reset between a request's authentication and its update", () => {
+  // preValidation runs after the route's onRequest hook (which authenticates) and after the body is
+  // read, before the handler: a restore there is one that happens while a request's body arrives.
+  it("authenticates the request again: a token the restored seed no longer has is a 401, nothing written", async () => {
+    const app = createServer();
+    app.addHook("preValidation", (_request, _reply, done) => {
+      app.puffle.store.restore(otherSeed());
+      done();
+    });
+    const response = await app.inject({
+      method: "PATCH",
+      url: pathOf("updateThread", DOCS_THREAD),
+      headers: { authorization: `Bearer ${ALICE}`, "content-type": "application/json" },
+      payload: JSON.stringify({ draft_subject: "written after the restore?" }),
+    });
+    expect(response.statusCode).toBe(401);
+    expect(response.headers["www-authenticate"]).toBe('Bearer realm="puffle", error="invalid_token"');
+    expect(rowOf(app.puffle.store.snapshot(), DOCS_THREAD).draft_subject).toBe(rowOf(defaultSeed, DOCS_THREAD).draft_subject);
+    await app.close();
+  });
+
+  it("a token the restored seed still has is applied to the restored data", async () => {
+    const app = createServer();
+    app.addHook("preValidation", (_request, _reply, done) => {
+      app.puffle.store.reset();
+      done();
+    });
+    const response = await app.inject({
+      method: "PATCH",
+      url: pathOf("updateThread", DOCS_THREAD),
+      headers: { authorization: `Bearer ${ALICE}`, "content-type": "application/json" },
+      payload: JSON.stringify({ draft_subject: "after the reset" }),
+    });
+    expect(response.statusCode).toBe(200);
+    expect(rowOf(app.puffle.store.snapshot(), DOCS_THREAD).draft_subject).toBe("after the reset");
+    await app.close();
+  });
+});
+
