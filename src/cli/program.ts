@@ -17,7 +17,7 @@ import {
 } from "../errors.js";
 import { validatePathParams, validateRequestBody } from "../validators.js";
 import type { ValidationIssue, ValidationResult } from "../validators.js";
-import { corsBannerLine, hostProblem, logHeldUntilBanner, parseCorsArgument, startProblem, stopOnSignals, wildcardNote } from "../server/launch.js";
+import { corsBannerLine, hostProblem, logHeldUntilBanner, parseCorsArgument, resetBannerLine, startProblem, stopOnSignals, wildcardNote } from "../server/launch.js";
 import { withoutCredentials } from "../url-credentials.js";
 import type { CorsOrigins } from "../server/launch.js";
 import { escapeUnsafeInJson, oneLine } from "../unsafe-text.js";
@@ -406,10 +406,11 @@ function addMockCommand(program: Command, deps: Required<Omit<CliDeps, "meta">>,
       parsedOption("--cors [origin]", "let web pages on other origins call the server from a browser (CORS; off unless given): alone, any origin; with an origin (http://localhost:5173; several: comma-separated), only those", corsParser)
         .preset("*"),
     )
+    .option("--allow-reset", "answer POST /__puffle/reset (from this machine only, not from web pages): puts the data back to the seed it started from, for tests that share one server (off unless given)")
     .option("--quiet", "do not log requests")
     .option("--print-seed", "print the default seed as JSON (every column of every record; a starting point for --data) and exit")
     .addHelpText("after", MOCK_HELP_AFTER)
-    .action(async (opts: { port: number; host: string; data?: string; cors?: CorsOrigins; quiet?: boolean; printSeed?: boolean }) => {
+    .action(async (opts: { port: number; host: string; data?: string; cors?: CorsOrigins; allowReset?: boolean; quiet?: boolean; printSeed?: boolean }) => {
       if (opts.printSeed === true) {
         const { defaultSeedText } = await import("../server/default-seed.js");
         deps.io.stdout(defaultSeedText());
@@ -431,13 +432,14 @@ function addMockCommand(program: Command, deps: Required<Omit<CliDeps, "meta">>,
       let running;
       const log = opts.quiet === true ? undefined : logHeldUntilBanner(deps.io.stdout);
       try {
-        running = await server.startServer({ port: opts.port, host: opts.host, seed, logger: opts.quiet !== true, logStream: log?.stream, cors: opts.cors });
+        running = await server.startServer({ port: opts.port, host: opts.host, seed, logger: opts.quiet !== true, logStream: log?.stream, cors: opts.cors, allowReset: opts.allowReset === true });
       } catch (error) {
         throw new CliFailure(EXIT.internal, startProblem(opts.host, opts.port, error));
       }
       const note = wildcardNote(running);
       const lines = [`Puffle reference server listening on ${running.url}${note !== undefined ? ` (${note})` : ""}`];
       if (opts.cors !== undefined) lines.push(corsBannerLine(opts.cors));
+      if (opts.allowReset === true) lines.push(resetBannerLine(running.url));
       lines.push("", "Demo tokens (export PUFFLE_API_KEY=<token>):");
       for (const user of seed.users) {
         lines.push(`  ${user.token}   ${oneLine(user.name)}`); // a seed file's text, safe to print

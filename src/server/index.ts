@@ -21,7 +21,7 @@ import { CORS_ALLOW_METHODS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS, corsAllo
 import type { CorsOption, CorsPolicy } from "./cors.js";
 import { contentCodings, isJsonType, transferCodings, unsupportedCharset } from "./content-headers.js";
 import { BodyDepthError, parseJsonBody } from "./json.js";
-import { CLOSE_GRACE_MS, CODE_GENERATION_DISALLOWED, WILDCARD_ADDRESSES } from "./launch.js";
+import { CLOSE_GRACE_MS, CODE_GENERATION_DISALLOWED, RESET_PATH, WILDCARD_ADDRESSES } from "./launch.js";
 import { PROBLEM_CONTENT_TYPE, problems } from "./problems.js";
 import type { ProblemBody } from "./problems.js";
 import { loadSeed, validateSeed } from "./seed.js";
@@ -79,6 +79,14 @@ export interface ServerOptions {
    * Anything else throws a TypeError naming `cors`.
    */
   cors?: CorsOption;
+  /**
+   * The reset endpoint, for tests in another process (`npm run mock -- --allow-reset`): `POST
+   * /__puffle/reset` puts the store back to the seed the server started from (as
+   * `app.puffle.store.reset()` does) and answers 204. Only for a request from a loopback address
+   * with no `Origin` header (not from another machine, nor from a web page in a browser): 403
+   * otherwise. Default false: the path is then a 404 like any other the spec does not have.
+   */
+  allowReset?: boolean | undefined;
 }
 
 export interface StartOptions extends ServerOptions {
@@ -417,10 +425,11 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
     const path = pathOf(request.url);
     return operationPaths.find(({ pattern }) => pattern.test(path));
   };
-  /** The operation whose path `request` names with a method it does not allow, if any. */
+  const allowReset = options.allowReset === true;
+  /** The operation whose path `request` names with a method it does not allow (or the reset endpoint's, when on), if any. */
   const disallowedMethodOf = (request: FastifyRequest) => {
     const match = operationOf(request);
-    if (match === undefined) return undefined;
+    if (match === undefined) return allowReset && pathOf(request.url) === RESET_PATH ? RESET_METHODS : undefined;
     const allowed: readonly string[] = meta[match.op].behaviour.allowedMethods;
     return allowed.includes(request.method) ? undefined : allowed;
   };
@@ -647,7 +656,50 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
     });
   }
 
+  if (allowReset) {
+    // Answered in its hook, before any body is read (a body is ignored): nothing of it is used.
+    app.route({
+      method: "POST",
+      url: RESET_PATH,
+      onRequest: (request, reply) => {
+        stampReply(reply, request.id);
+        const refusal = refusalOf(request);
+        if (refusal !== undefined) {
+          sendProblem(reply, refusal);
+          return;
+        }
+        // Loopback only: another machine (`--host 0.0.0.0`) cannot wipe the data under your tests.
+        // No Origin: every browser sends one with a POST, so a web page (on any site, or one whose
+        // name resolves to 127.0.0.1) cannot reset it either, though its request comes from loopback.
+        if (!isLoopback(request.socket.remoteAddress)) {
+          sendProblem(reply, problems.forbidden(`${RESET_PATH} answers only requests from this machine (a loopback address).`));
+          return;
+        }
+        if (request.headers.origin !== undefined) {
+          sendProblem(reply, problems.forbidden(`${RESET_PATH} does not answer requests from web pages (with an Origin header).`));
+          return;
+        }
+        store.reset();
+        request.log.info("store reset to its seed");
+        reply.code(204).send();
+      },
+      handler: () => {
+        throw new Error("the reset endpoint answers in its onRequest hook");
+      },
+    });
+  }
+
   return app;
+}
+
+/** The methods the reset endpoint allows. */
+const RESET_METHODS: readonly string[] = ["POST"];
+
+/** Whether `address` (a socket's remoteAddress) is a loopback address: 127.0.0.0/8 or ::1, also IPv4-mapped. */
+function isLoopback(address: string | undefined): boolean {
+  if (address === undefined) return false;
+  const v4 = address.startsWith("::ffff:") ? address.slice(7) : address;
+  return address === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);
 }
 
 /** How much of a too-large body is read and discarded before its 413, so the client can finish sending. */

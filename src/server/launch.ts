@@ -49,6 +49,17 @@ export function startProblem(host: string, port: number, error: unknown): string
   return `cannot listen on ${host}:${port}: ${code === "EADDRINUSE" ? "the address is already in use" : error instanceof Error ? error.message : String(error)}`;
 }
 
+/**
+ * The path of the reset endpoint (`allowReset`, `--allow-reset`): outside `/api/`, so never one of
+ * the spec's paths. `POST` there puts the store back to the seed the server started from.
+ */
+export const RESET_PATH = "/__puffle/reset";
+
+/** The banner's line when the reset endpoint is on (both launchers). */
+export function resetBannerLine(url: string): string {
+  return `Reset: POST ${url}${RESET_PATH} puts the data back to its seed (from this machine only)`;
+}
+
 /** How long open requests may finish once startServer's `close()` is called (SIGINT/SIGTERM) before their connections are cut. */
 export const CLOSE_GRACE_MS = 1000;
 

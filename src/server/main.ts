@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run mock`: starts the reference server and prints its demo tokens and URLs.
-//   node dist/server/main.js [--port 4010] [--host 127.0.0.1] [--data FILE] [--cors [ORIGIN]] [--quiet] [--print-seed]
+//   node dist/server/main.js [--port 4010] [--host 127.0.0.1] [--data FILE] [--cors [ORIGIN]] [--allow-reset] [--quiet] [--print-seed]
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -9,7 +9,7 @@ import { operationIds } from "../validators.js";
 import { defaultSeedText } from "./default-seed.js";
 import { defaultSeed, loadSeed, SeedError, startServer } from "./index.js";
 import type { RunningServer, Seed } from "./index.js";
-import { corsBannerLine, exitOnOutputErrors, hostProblem, logHeldUntilBanner, parseCorsArgument, startProblem, stopOnSignals, wildcardNote } from "./launch.js";
+import { corsBannerLine, exitOnOutputErrors, hostProblem, logHeldUntilBanner, parseCorsArgument, resetBannerLine, startProblem, stopOnSignals, wildcardNote } from "./launch.js";
 import { oneLine } from "../unsafe-text.js";
 import { quoted, shown } from "../errors.js";
 import type { CorsOrigins } from "./launch.js";
@@ -26,6 +26,9 @@ Options:
   --cors [ORIGIN] let web pages on other origins call the server from a browser (CORS): alone,
                   any origin; with ORIGIN (http://localhost:5173; several: comma-separated), only
                   those. Off by default
+  --allow-reset   answer POST /__puffle/reset (from this machine only, not from web pages): puts
+                  the data back to the seed it started from, for tests that share one server.
+                  Off by default
   --quiet         do not log requests
   --print-seed    print the default seed as JSON, every column of every record (a starting point
                   for --data), and exit
@@ -55,10 +58,11 @@ function parsePort(value: string | undefined): number {
   return Number(value);
 }
 
-export function banner(server: RunningServer, seed: Seed, source: string, cors?: CorsOrigins): string {
+export function banner(server: RunningServer, seed: Seed, source: string, cors?: CorsOrigins, allowReset = false): string {
   const note = wildcardNote(server);
   const lines = [`Puffle reference server listening on ${server.url} (${note !== undefined ? `${note}; ` : ""}data: ${source})`];
   if (cors !== undefined) lines.push(corsBannerLine(cors));
+  if (allowReset) lines.push(resetBannerLine(server.url));
   lines.push("", "Endpoints:");
   for (const op of operationIds) lines.push(`  ${meta[op].method} ${server.url}${meta[op].path}   (${op})`);
   lines.push("", "Demo tokens (Authorization: Bearer <token>):");
@@ -97,6 +101,7 @@ async function main(argv: string[]): Promise<void> {
         host: { type: "string" },
         data: { type: "string" },
         cors: { type: "string" },
+        "allow-reset": { type: "boolean" },
         quiet: { type: "boolean" },
         "print-seed": { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -144,13 +149,13 @@ async function main(argv: string[]): Promise<void> {
   let server: RunningServer;
   const log = values.quiet ? undefined : logHeldUntilBanner((text) => void process.stdout.write(text));
   try {
-    server = await startServer({ port, host, seed, logger: !values.quiet, logStream: log?.stream, cors });
+    server = await startServer({ port, host, seed, logger: !values.quiet, logStream: log?.stream, cors, allowReset: values["allow-reset"] === true });
   } catch (error) {
     process.stderr.write(`puffle mock: ${startProblem(host, port, error)}\n`);
     process.exit(1);
   }
   stopOnSignals(server);
-  process.stdout.write(banner(server, seed, values.data ?? "default seed", cors));
+  process.stdout.write(banner(server, seed, values.data ?? "default seed", cors, values["allow-reset"] === true));
   log?.release();
 }
 

@@ -47,6 +47,7 @@ export const problems = {
       errors: [{ path: `/${field}`, keyword: "x-puffle-ready-email-sender", message: "must refer to a ready email sender in the workspace" }],
     }),
   unauthorized: () => problem("unauthorized", "Unauthorized", 401, "A valid bearer token is required."),
+  forbidden: (detail: string) => problem("forbidden", "Forbidden", 403, detail),
   notFound: (what: string) => problem("not-found", "Not found", 404, `No ${what} with this id.`),
   routeNotFound: () => problem("not-found", "Not found", 404, "No such endpoint. The API serves PATCH /api/conversations/{id} and PATCH /api/threads/{id}."),
   methodNotAllowed: (method: string, allowed: readonly string[]) =>

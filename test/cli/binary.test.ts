@@ -433,6 +433,33 @@ describe("help, version and puffle mock", () => {
     }
   });
 
+  // For tests in another process sharing one server: opt-in, named in the banner, answered 204 once
+  // the data is back at the seed (so the next request sees it), and a 404 without the option.
+  it.each(LAUNCHERS)("%s --allow-reset: POST /__puffle/reset, named in the banner, puts the data back; without it a 404", async (_name, launcher) => {
+    const patch = (port: number, body: object) =>
+      fetch(`http://127.0.0.1:${port}/api/threads/${DRAFT_THREAD}`, {
+        method: "PATCH",
+        headers: { authorization: "Bearer puffle_test_alice", "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const seeded = defaultSeed.conversations.find((c) => c.id === DRAFT_THREAD)!.draft_subject;
+    for (const allowReset of [true, false]) {
+      const mock = await startMock(["--quiet", ...(allowReset ? ["--allow-reset"] : [])], launcher);
+      try {
+        const url = `http://127.0.0.1:${mock.port}`;
+        expect(mock.output().includes(`Reset: POST ${url}/__puffle/reset puts the data back to its seed (from this machine only)\n`)).toBe(allowReset);
+        expect((await patch(mock.port, { draft_subject: "Changed" })).status).toBe(200);
+        const reset = await fetch(`${url}/__puffle/reset`, { method: "POST" });
+        expect(reset.status).toBe(allowReset ? 204 : 404);
+        const after = (await (await patch(mock.port, { unread_count: 1 })).json()) as { thread: { draft_subject: string | null } };
+        expect(after.thread.draft_subject).toBe(allowReset ? seeded : "Changed");
+      } finally {
+        mock.child.kill("SIGTERM");
+        await exitWithin(mock, 15_000);
+      }
+    }
+  });
+
   /** Resolves once the mock's stdout holds `text`; rejects after 15 s with `failure` and the output. */
   function outputShows(mock: Awaited<ReturnType<typeof startMock>>, text: string, failure: string) {
     return new Promise<void>((resolve, reject) => {

@@ -16,14 +16,14 @@ import { hostProblem } from "../../src/server/launch.js";
 import { validateRequestBody } from "../../src/validators.js";
 import { flushCounts, tally } from "../reliability/counts.js";
 
-const started = vi.hoisted(() => [] as { port: unknown; host: unknown; cors: unknown }[]);
+const started = vi.hoisted(() => [] as { port: unknown; host: unknown; cors: unknown; allowReset: unknown }[]);
 vi.mock("../../src/server/index.js", async (importOriginal) => {
   const real = await importOriginal<typeof import("../../src/server/index.js")>();
   return {
     ...real,
     // Never listens: records what it was asked, then fails as a port in use does.
-    startServer: async (options: { port?: unknown; host?: unknown; cors?: unknown }) => {
-      started.push({ port: options.port, host: options.host, cors: options.cors });
+    startServer: async (options: { port?: unknown; host?: unknown; cors?: unknown; allowReset?: unknown }) => {
+      started.push({ port: options.port, host: options.host, cors: options.cors, allowReset: options.allowReset });
       throw Object.assign(new Error("listen EADDRINUSE (test)"), { code: "EADDRINUSE" });
     },
   };
@@ -154,7 +154,7 @@ describe("puffle update commands fed random argv", () => {
 });
 
 describe("puffle mock fed random argv (the server never listens here)", () => {
-  const names = ["--port", "--host", "--data", "--cors", "--quiet", "--print-seed"];
+  const names = ["--port", "--host", "--data", "--cors", "--allow-reset", "--quiet", "--print-seed"];
 
   it("documented exit, one clean error line; the server is asked only for a valid port and host", async () => {
     await fc.assert(
@@ -168,6 +168,9 @@ describe("puffle mock fed random argv (the server never listens here)", () => {
           tally("cli argv", "mock starts (spy)");
           expect(Number.isInteger(asked.port) && (asked.port as number) >= 0 && (asked.port as number) <= 65_535, JSON.stringify(argv)).toBe(true);
           expect(typeof asked.host === "string" && hostProblem(asked.host) === undefined, JSON.stringify(argv)).toBe(true);
+          // On only when asked for: the reset endpoint is opt-in.
+          expect(typeof asked.allowReset, JSON.stringify(argv)).toBe("boolean");
+          if (asked.allowReset === true) expect(argv, "allowReset without --allow-reset").toContain("--allow-reset");
         }
       }),
       { numRuns: RUNS, seed: SEED },

@@ -213,3 +213,93 @@ describe("a reset between a request's authentication and its update", () => {
   });
 });
 
+describe("the reset endpoint (allowReset: POST /__puffle/reset)", () => {
+  const RESET = "/__puffle/reset";
+  const patchThread = (app: ReturnType<typeof createServer>, subject: string) =>
+    app.inject({
+      method: "PATCH",
+      url: pathOf("updateThread", DOCS_THREAD),
+      headers: { authorization: `Bearer ${ALICE}`, "content-type": "application/json" },
+      payload: JSON.stringify({ draft_subject: subject }),
+    });
+  const subjectOf = (app: ReturnType<typeof createServer>) => rowOf(app.puffle.store.snapshot(), DOCS_THREAD).draft_subject;
+  const seededSubject = rowOf(defaultSeed, DOCS_THREAD).draft_subject;
+
+  it("is off by default: the path is the 404 of any unknown path, and nothing is reset", async () => {
+    const app = createServer();
+    expect((await patchThread(app, "Kept")).statusCode).toBe(200);
+    for (const allowReset of [undefined, false]) {
+      const off = allowReset === undefined ? app : createServer({ allowReset });
+      const res = await off.inject({ method: "POST", url: RESET });
+      expect(res.statusCode).toBe(404);
+      expect(res.json()).toMatchObject({ type: "https://app.puffle.ai/problems/not-found", status: 404 });
+      if (off !== app) await off.close();
+    }
+    expect(subjectOf(app)).toBe("Kept");
+    await app.close();
+  });
+
+  it("POST from loopback puts the store back to its seed: 204, no body, the headers of every response", async () => {
+    const app = createServer({ allowReset: true });
+    expect((await patchThread(app, "Changed")).statusCode).toBe(200);
+    for (const remoteAddress of ["127.0.0.1", "::1", "::ffff:127.0.0.1", "127.1.2.3"]) {
+      expect((await patchThread(app, "Changed")).statusCode).toBe(200);
+      const res = await app.inject({ method: "POST", url: RESET, remoteAddress, headers: { "x-request-id": "reset-1" } });
+      expect(res.statusCode, remoteAddress).toBe(204);
+      expect(res.body).toBe("");
+      expect(res.headers["x-request-id"]).toBe("reset-1");
+      expect(res.headers["cache-control"]).toBe("no-store");
+      expect(res.headers["x-content-type-options"]).toBe("nosniff");
+      expect(subjectOf(app), remoteAddress).toBe(seededSubject);
+    }
+    // A body is ignored, whatever its type.
+    await patchThread(app, "Changed");
+    const withBody = await app.inject({ method: "POST", url: RESET, headers: { "content-type": "text/plain" }, payload: "ignored" });
+    expect(withBody.statusCode).toBe(204);
+    expect(subjectOf(app)).toBe(seededSubject);
+    await app.close();
+  });
+
+  it("refuses another machine and web pages (an Origin header) with a 403 problem, and other methods with a 405; nothing reset", async () => {
+    const app = createServer({ allowReset: true, cors: true });
+    await patchThread(app, "Kept");
+    const remote = await app.inject({ method: "POST", url: RESET, remoteAddress: "192.0.2.10" });
+    expect(remote.statusCode).toBe(403);
+    expect(remote.headers["content-type"]).toMatch(/^application\/problem\+json/);
+    expect(remote.json()).toEqual({
+      type: "https://app.puffle.ai/problems/forbidden",
+      title: "Forbidden",
+      status: 403,
+      detail: "/__puffle/reset answers only requests from this machine (a loopback address).",
+    });
+    for (const remoteAddress of ["::ffff:192.0.2.10", "10.0.0.1", "::2", "fe80::1"]) {
+      expect((await app.inject({ method: "POST", url: RESET, remoteAddress })).statusCode, remoteAddress).toBe(403);
+    }
+    const page = await app.inject({ method: "POST", url: RESET, headers: { origin: "http://localhost:5173" } });
+    expect(page.statusCode).toBe(403);
+    expect(page.json()).toMatchObject({ detail: "/__puffle/reset does not answer requests from web pages (with an Origin header)." });
+    expect(page.headers["access-control-allow-origin"]).toBeUndefined();
+    for (const method of ["GET", "PUT", "DELETE", "PATCH", "OPTIONS"] as const) {
+      const res = await app.inject({ method, url: RESET, headers: method === "OPTIONS" ? { origin: "http://localhost:5173", "access-control-request-method": "POST" } : {} });
+      expect(res.statusCode, method).toBe(405);
+      expect(res.headers.allow, method).toBe("POST");
+    }
+    expect(subjectOf(app)).toBe("Kept");
+    await app.close();
+  });
+
+  it("over real HTTP on 127.0.0.1, from a second server's point of view: only that server is reset", async () => {
+    const a = await start({ allowReset: true });
+    const b = await start({ allowReset: true });
+    try {
+      for (const s of [a, b]) expect((await send(s, "updateThread", DOCS_THREAD, { body: { draft_subject: "Changed" } })).status).toBe(200);
+      const res = await fetch(`${a.url}${RESET}`, { method: "POST" });
+      expect(res.status).toBe(204);
+      expect(rowOf(a.app.puffle.store.snapshot(), DOCS_THREAD).draft_subject).toBe(seededSubject);
+      expect(rowOf(b.app.puffle.store.snapshot(), DOCS_THREAD).draft_subject).toBe("Changed");
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+});
