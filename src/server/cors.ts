@@ -114,7 +114,8 @@ export function corsOriginsOf(option: CorsOption, where: string): CorsOrigins | 
   return origins;
 }
 
-function describe(value: unknown): string {
+/** An option's value as an error shows it: a string quoted, an array item by item, an object as "an object". */
+export function describe(value: unknown): string {
   if (Array.isArray(value)) return value.length === 0 ? "an empty array" : `[${value.map(describe).join(", ")}]`;
   return typeof value === "string" ? JSON.stringify(value) : value === null ? "null" : typeof value === "object" ? "an object" : String(value);
 }

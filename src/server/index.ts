@@ -17,7 +17,7 @@ import type { Conversation, Thread } from "../../generated/schema.js";
 import { escapeUnsafeInJson } from "../unsafe-text.js";
 import { normalizeRequestBody, operationIds, validatePathParams } from "../validators.js";
 import type { OperationId } from "../validators.js";
-import { CORS_ALLOW_METHODS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS, corsAllowHeaders, corsOriginsOf, corsPolicy } from "./cors.js";
+import { CORS_ALLOW_METHODS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS, corsAllowHeaders, corsOriginsOf, corsPolicy, describe } from "./cors.js";
 import type { CorsOption, CorsPolicy } from "./cors.js";
 import { contentCodings, isJsonType, transferCodings, unsupportedCharset } from "./content-headers.js";
 import { BodyDepthError, parseJsonBody } from "./json.js";
@@ -84,7 +84,8 @@ export interface ServerOptions {
    * /__puffle/reset` puts the store back to the seed the server started from (as
    * `app.puffle.store.reset()` does) and answers 204. Only for a request from a loopback address
    * with no `Origin` header (not from another machine, nor from a web page in a browser): 403
-   * otherwise. Default false: the path is then a 404 like any other the spec does not have.
+   * otherwise. Default false: the path is then a 404 like any other the spec does not have. A value
+   * that is not a boolean throws a TypeError naming `allowReset`.
    */
   allowReset?: boolean | undefined;
 }
@@ -290,6 +291,16 @@ function loggerOptions(options: ServerOptions) {
 }
 
 /** The reference server, not listening. Each call starts from a fresh deep copy of the seed. */
+/**
+ * `allowReset` opens an endpoint that wipes the store, so a value that is not a boolean (`"yes"`,
+ * `1`, `"false"`) is refused rather than read as truthy or falsy: a TypeError naming the option.
+ */
+function checkAllowReset(option: unknown, where: string): void {
+  if (option !== undefined && typeof option !== "boolean") {
+    throw new TypeError(`${where}: allowReset must be true or false (or left out: off); got ${describe(option)}`);
+  }
+}
+
 export function createServer(options: ServerOptions = {}): PuffleFastifyInstance {
   try {
     return buildServer(options);
@@ -304,6 +315,7 @@ export function createServer(options: ServerOptions = {}): PuffleFastifyInstance
 
 function buildServer(options: ServerOptions): PuffleFastifyInstance {
   const corsOrigins = corsOriginsOf(options.cors, "createServer");
+  checkAllowReset(options.allowReset, "createServer");
   const seed = validateSeed(options.seed ?? defaultSeed, "seed");
   const store = new Store(seed);
   const cors = corsOrigins !== undefined ? corsPolicy(corsOrigins) : undefined;
@@ -783,6 +795,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   }
   // Checked here too, so that the TypeError names the function called (createServer's check then passes).
   corsOriginsOf(rest.cors, "startServer");
+  checkAllowReset(rest.allowReset, "startServer");
   const seed = dataFile !== undefined ? loadSeed(dataFile) : rest.seed;
   const app = createServer({ ...rest, ...(seed !== undefined ? { seed } : {}) });
   // The listeners on `localhost`'s other addresses stop accepting as the server closes, and close()

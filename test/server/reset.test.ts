@@ -225,6 +225,18 @@ describe("the reset endpoint (allowReset: POST /__puffle/reset)", () => {
   const subjectOf = (app: ReturnType<typeof createServer>) => rowOf(app.puffle.store.snapshot(), DOCS_THREAD).draft_subject;
   const seededSubject = rowOf(defaultSeed, DOCS_THREAD).draft_subject;
 
+  it.each([
+    ["a string", "yes", '"yes"'],
+    ["the string false", "false", '"false"'],
+    ["a number", 1, "1"],
+    ["null", null, "null"],
+    ["an object", {}, "an object"],
+  ] as const)("a value that is not a boolean (%s) is a TypeError naming allowReset, not read as truthy or falsy", async (_name, value, shown) => {
+    expect(() => createServer({ allowReset: value as never })).toThrow(TypeError);
+    expect(() => createServer({ allowReset: value as never })).toThrow(`createServer: allowReset must be true or false (or left out: off); got ${shown}`);
+    await expect(start({ allowReset: value as never })).rejects.toThrow(`startServer: allowReset must be true or false (or left out: off); got ${shown}`);
+  });
+
   it("is off by default: the path is the 404 of any unknown path, and nothing is reset", async () => {
     const app = createServer();
     expect((await patchThread(app, "Kept")).statusCode).toBe(200);
