@@ -250,6 +250,36 @@ try {
     const result = await run(process.execPath, [path.join(consumer, "out/consumer.js")], { cwd: consumer, timeout: 60_000 });
     expect(result.out).toBe(`${pkg.version === undefined ? "" : JSON.parse(readFileSync(path.join(root, "generated/openapi.json"), "utf8")).info.version} /api/threads/{id} archived Hello\n`);
     expect(result.status).toBe(0);
+    // engines says Node 20: on one that cannot require() ES modules (before 20.19 / 22.12) the
+    // package's ES entries, the server's listen() and the client run all the same.
+    const without = await run(process.execPath, ["--no-experimental-require-module", path.join(consumer, "out/consumer.js")], { cwd: consumer, timeout: 60_000 });
+    expect(without.out).toBe(result.out);
+    expect(without.status).toBe(0);
+  });
+
+  it("fastify's inject() on createServer()'s instance: a response where Node can require() ES modules, ERR_REQUIRE_ESM before 20.19 / 22.12 (README, docs/server.md)", async () => {
+    // light-my-request (fastify's inject) require()s cookie@2, which is ES modules only.
+    writeFileSync(
+      path.join(consumer, "inject.mjs"),
+      `import { createServer } from "puffle-api/server";
+const app = createServer();
+let outcome;
+try {
+  outcome = String((await app.inject({ method: "GET", url: "/nope" })).statusCode);
+} catch (error) {
+  outcome = error.code;
+}
+await app.close();
+console.log(outcome);
+`,
+    );
+    const plain = await run(process.execPath, [path.join(consumer, "inject.mjs")], { cwd: consumer, timeout: 60_000 });
+    expect(plain.stdout, plain.out).toBe(process.features.require_module ? "404\n" : "ERR_REQUIRE_ESM\n");
+    const without = await run(process.execPath, ["--no-experimental-require-module", path.join(consumer, "inject.mjs")], { cwd: consumer, timeout: 60_000 });
+    expect(
+      without.stdout,
+      "inject() no longer needs require(esm) (light-my-request or cookie changed): update README's \"Installing on Node 20\" paragraph, docs/server.md and this test",
+    ).toBe("ERR_REQUIRE_ESM\n");
   });
 
   it("refuses to compile a misspelled field", async () => {
