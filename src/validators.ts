@@ -523,7 +523,14 @@ export function normalizeRequestBody(operationId: string, body: unknown): Normal
   const fields: Readonly<Record<string, { validate: IssueFunction; transform: keyof typeof TRANSFORMS | null }>> = table.requestFields;
   const out: Record<string, unknown> = {};
   const dropped: string[] = [];
+  // The issues a 400 lists: at most `maxErrors - 1` field issues are kept (the last one is why
+  // the body failed), so a field with a million invalid items keeps 99 of them, not a million (and
+  // no issue list is spread into a call's arguments, which threw RangeError past ~120,000).
   const errors: ValidationIssue[] = [];
+  const errorRoom = Math.max(0, rule.maxErrors - 1);
+  const note = (issues: readonly ValidationIssue[]): void => {
+    for (let i = 0; i < issues.length && errors.length < errorRoom; i++) errors.push(issues[i]!);
+  };
   let kept = 0;
   // Each member is read once, in key order: a value nested past maxDepth answers as soon as it is
   // met (the members before it had none), kept or not.
@@ -545,7 +552,7 @@ export function normalizeRequestBody(operationId: string, body: unknown): Normal
       const issue = { path: `/${escapePointer(key)}`, keyword: "additionalProperties", message: "is not a known field" };
       if (rule.unknownProperties === "reject") return rejected(rule, body, keys, [issue]);
       dropped.push(key);
-      errors.push(issue);
+      if (errors.length < errorRoom) errors.push(issue);
       continue;
     }
     let value: unknown;
@@ -561,7 +568,7 @@ export function normalizeRequestBody(operationId: string, body: unknown): Normal
       const issues = read ? unreadable(value, error, path) : [{ path, keyword: "type", message: UNREADABLE }];
       if (rule.invalidProperties === "reject") return rejected(rule, body, keys, issues);
       dropped.push(key);
-      errors.push(...issues);
+      note(issues);
       continue;
     }
     if (!valid) {
@@ -572,7 +579,7 @@ export function normalizeRequestBody(operationId: string, body: unknown): Normal
       const issues = issuesOf(field.validate, `/${escapePointer(key)}`);
       if (rule.invalidProperties === "reject") return rejected(rule, body, keys, issues);
       dropped.push(key);
-      errors.push(...issues);
+      note(issues);
       continue;
     }
     let result = field.transform ? TRANSFORMS[field.transform](value) : value;
@@ -586,7 +593,7 @@ export function normalizeRequestBody(operationId: string, body: unknown): Normal
         const issue = { path: `/${escapePointer(key)}`, keyword: "type", message: rule.maxDepth === null ? `is not a JSON value (cyclic, nested more than ${MAX_WALK_DEPTH} levels deep, or unreadable)` : "is not a JSON value (cyclic or unreadable)" };
         if (rule.invalidProperties === "reject") return rejected(rule, body, keys, [issue]);
         dropped.push(key);
-        errors.push(issue);
+        if (errors.length < errorRoom) errors.push(issue);
         continue;
       }
     }
@@ -594,8 +601,7 @@ export function normalizeRequestBody(operationId: string, body: unknown): Normal
     kept++;
   }
   if (kept < rule.minValidProperties) {
-    // A 400 lists at most `maxErrors` reasons: the first field errors, then why the body failed.
-    if (errors.length > rule.maxErrors - 1) errors.length = rule.maxErrors - 1;
+    // A 400 lists at most `maxErrors` reasons: the first field errors (`note` kept no more), then why the body failed.
     errors.push({
       path: "",
       keyword: "minProperties",

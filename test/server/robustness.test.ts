@@ -290,6 +290,23 @@ describe("body size limit (x-puffle-behaviour.maxBodyBytes)", () => {
   }
 });
 
+describe("a body with more invalid values than a 400 lists", () => {
+  // 400,000 bytes of `[1,1,…]`: one issue per item; the server answered 500 (RangeError) from
+  // about 125,000 items on, within the 1 MiB limit.
+  const attachments = `[${"1,".repeat(199_999)}1]`;
+  it("updateThread: 200,000 invalid draft_attachments → 400 listing 100 reasons, store unchanged", async () => {
+    const res = await unchanged(() => send(server, "updateThread", DOCS_THREAD, { body: `{"draft_attachments":${attachments}}` }));
+    expect(res.status).toBe(400);
+    const errors = (res.body as { errors: { path: string }[] }).errors;
+    expect(errors).toHaveLength(100);
+    expect(errors.map((e) => e.path).slice(0, 3)).toEqual(["/draft_attachments", "/draft_attachments/0", "/draft_attachments/1"]);
+  });
+  it("updateThread: the same beside a valid field → 200, draft_attachments dropped", async () => {
+    const res = await send(server, "updateThread", DOCS_THREAD, { body: `{"draft_attachments":${attachments},"unread_count":0}` });
+    expect(res.status).toBe(200);
+  });
+});
+
 describe("other methods → 405 with Allow", () => {
   const methods = ["GET", "POST", "PUT", "DELETE", "OPTIONS", "HEAD"];
   for (const op of ops) {

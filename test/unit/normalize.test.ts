@@ -75,6 +75,20 @@ describe("normalizeRequestBody", () => {
     expect(validateResponseBody("updateThread", 400, { type: "x", title: "x", status: 400, errors: Array.from({ length: 101 }, () => ({ path: "", keyword: "k", message: "m" })) }).valid).toBe(false);
   });
 
+  it("a field with 200,000 invalid items: the 400's first 99 issues, no RangeError; kept beside a valid field", () => {
+    // Spreading the field's 200,001 issues into errors.push(...) threw RangeError (the server's 500).
+    const items = Array.from({ length: 200_000 }, () => 1);
+    const result = normalizeRequestBody("updateThread", { draft_attachments: items });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors).toHaveLength(100);
+      expect(result.errors[0]).toEqual({ path: "/draft_attachments", keyword: "maxItems", message: "must NOT have more than 20 items" });
+      expect(result.errors[98]).toEqual({ path: "/draft_attachments/97", keyword: "type", message: "must be object" });
+      expect(result.errors[99]).toEqual({ path: "", keyword: "minProperties", message: "must have at least 1 valid field" });
+    }
+    expect(normalizeRequestBody("updateThread", { status: "active", draft_attachments: items })).toEqual({ ok: true, body: { status: "active" }, dropped: ["draft_attachments"] });
+  });
+
   it("__proto__ and constructor keys from JSON.parse never reach a prototype", () => {
     const given = JSON.parse('{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"status":"archived"}');
     const result = normalizeRequestBody("updateThread", given);
