@@ -1,5 +1,5 @@
 // normalizeRequestBody: the API's documented leniency, one test per documented rule.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { operations as meta } from "../../generated/meta.js";
 import { BodyDepthError, MAX_BODY_DEPTH, parseJsonBody } from "../../src/server/json.js";
 import { problems } from "../../src/server/problems.js";
@@ -87,6 +87,23 @@ describe("normalizeRequestBody", () => {
       expect(result.errors[99]).toEqual({ path: "", keyword: "minProperties", message: "must have at least 1 valid field" });
     }
     expect(normalizeRequestBody("updateThread", { status: "active", draft_attachments: items })).toEqual({ ok: true, body: { status: "active" }, dropped: ["draft_attachments"] });
+  });
+
+  it("merges a field's issues only as far as the 400 lists them (not 200,000 to keep 99)", () => {
+    const items = Array.from({ length: 200_000 }, () => 1);
+    // Merging (each issue once) files every issue it reads in a Set: count those reads.
+    const add = vi.spyOn(Set.prototype, "add");
+    try {
+      const failed = normalizeRequestBody("updateThread", { draft_attachments: items });
+      expect(failed.ok === false && failed.errors.length).toBe(100);
+      expect(add.mock.calls.length).toBeLessThanOrEqual(100);
+      add.mockClear();
+      // Beside a valid field no issue is listed: none is merged.
+      expect(normalizeRequestBody("updateThread", { status: "active", draft_attachments: items }).ok).toBe(true);
+      expect(add.mock.calls.length).toBeLessThanOrEqual(100);
+    } finally {
+      add.mockRestore();
+    }
   });
 
   it("__proto__ and constructor keys from JSON.parse never reach a prototype", () => {
