@@ -426,7 +426,8 @@ function addMockCommand(program: Command, deps: Required<Omit<CliDeps, "meta">>,
         // The file name quoted, each problem cut (a file may have thousands, or a field name a megabyte long).
         if (!(error instanceof server.SeedError)) throw new CliFailure(EXIT.usage, `--data: ${shown(error instanceof Error ? error.message : String(error))}`);
         const listed = error.issues.slice(0, ISSUES_SHOWN).map(shown);
-        if (error.issues.length > ISSUES_SHOWN) listed.push(`and ${error.issues.length - ISSUES_SHOWN} more`);
+        const found = error.issues.length + error.more;
+        if (found > ISSUES_SHOWN) listed.push(`and ${found - ISSUES_SHOWN} more`);
         throw new CliFailure(EXIT.usage, `--data: ${quoted(opts.data ?? "")} is not a valid seed: ${listed.join("; ")}`);
       }
       let running;

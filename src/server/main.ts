@@ -140,7 +140,7 @@ async function main(argv: string[]): Promise<void> {
       // included: built from the issues, not by splitting the message at its line breaks).
       const lines =
         error instanceof SeedError
-          ? [`${oneLine(values.data)} is not a valid seed:`, ...error.issues.map((issue) => `  - ${oneLine(issue)}`)]
+          ? [`${oneLine(values.data)} is not a valid seed:`, ...error.issues.map((issue) => `  - ${oneLine(issue)}`), ...(error.more > 0 ? [`  - and ${error.more} more`] : [])]
           : [oneLine(String(error))];
       process.stderr.write(`puffle mock: ${lines.join("\n")}\n`);
       process.exit(2);

@@ -47,13 +47,22 @@ export interface Seed {
   conversations: SeedConversation[];
 }
 
-/** A seed that cannot be used; `issues` lists every problem, each naming the field and the rule. */
+/** The most problems a `SeedError` lists; the others are counted (`more`). */
+export const MAX_SEED_ISSUES = 100;
+
+/**
+ * A seed that cannot be used; `issues` lists the problems (the first `MAX_SEED_ISSUES`), each naming
+ * the field and the rule, and `more` counts those found beyond them.
+ */
 export class SeedError extends Error {
   readonly issues: readonly string[];
-  constructor(source: string, issues: readonly string[]) {
-    super(`${source} is not a valid seed:\n${issues.map((issue) => `  - ${issue}`).join("\n")}`);
+  /** How many problems were found beyond `issues` (0 when it lists them all). */
+  readonly more: number;
+  constructor(source: string, issues: readonly string[], more = 0) {
+    super(`${source} is not a valid seed:\n${issues.map((issue) => `  - ${issue}`).join("\n")}${more > 0 ? `\n  - and ${more} more` : ""}`);
     this.name = "SeedError";
     this.issues = issues;
+    this.more = more;
   }
 }
 
@@ -97,8 +106,14 @@ function show(value: unknown): string {
  * false). Throws SeedError listing every problem, e.g. `conversations[2].status: must be one of …`.
  */
 export function validateSeed(input: unknown, source = "seed"): Seed {
+  // The first MAX_SEED_ISSUES problems, then a count: a 64 MiB file of `"conversations":[1,1,…]`
+  // has 32 million, whose lines (1.4 GB) exhausted the heap.
   const issues: string[] = [];
-  const fail = (field: string, message: string) => issues.push(`${field}: ${message}`);
+  let more = 0;
+  const fail = (field: string, message: string) => {
+    if (issues.length < MAX_SEED_ISSUES) issues.push(`${field}: ${message}`);
+    else more++;
+  };
   if (!isObject(input)) throw new SeedError(source, [`(root): must be a JSON object with workspaces, users, accounts and conversations`]);
   for (const key of Object.keys(input)) {
     if (!TOP_LEVEL.includes(key)) fail(key, `is not a known field (known: ${TOP_LEVEL.join(", ")})`);
@@ -232,7 +247,7 @@ export function validateSeed(input: unknown, source = "seed"): Seed {
     }
   });
 
-  if (issues.length > 0) throw new SeedError(source, issues);
+  if (issues.length > 0) throw new SeedError(source, issues, more);
 
   return {
     ...(typeof input.description === "string" ? { description: input.description } : {}),

@@ -474,6 +474,20 @@ describe("a usage error quotes what was typed on one short line, whatever it hol
     },
   );
 
+  it("mock --data: a seed with more problems than a SeedError lists counts them all (and 4990 more)", async () => {
+    const { defaultSeed } = await import("../../src/server/index.js");
+    const dir = mkdtempSync(path.join(tmpdir(), "puffle-cli-seed-"));
+    try {
+      const file = path.join(dir, "seed.json");
+      writeFileSync(file, JSON.stringify({ ...defaultSeed, conversations: Array.from({ length: 5000 }, () => 1) }));
+      const { code, stderr } = await run(["mock", "--quiet", "--port", "0", "--data", file]);
+      expect(code).toBe(EXIT.usage);
+      expect(stderr).toMatch(/conversations\[9\]: must be an object; and 4990 more\n$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("mock --data: an invalid seed's line names the file quoted and its first ten problems, then how many more", async () => {
     const { defaultSeed } = await import("../../src/server/index.js");
     const dir = mkdtempSync(path.join(tmpdir(), "puffle-cli-seed-"));

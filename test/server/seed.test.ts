@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { operationExamples } from "../../generated/examples.js";
 import { defaultSeed, loadSeed, SeedError, startServer, validateSeed } from "../../src/server/index.js";
 import type { Seed } from "../../src/server/index.js";
-import { CONVERSATION_COLUMNS, DRAFT_COLUMNS, MAX_SEED_BYTES } from "../../src/server/seed.js";
+import { CONVERSATION_COLUMNS, DRAFT_COLUMNS, MAX_SEED_BYTES, MAX_SEED_ISSUES } from "../../src/server/seed.js";
 import { ALICE, BOB, DOCS_CONVERSATION, DOCS_THREAD, SENDERS, rowOf, send, start } from "./http.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -147,6 +147,34 @@ describe("seed validation names the field and the rule", () => {
     expect(() => loadSeed(tmp)).toThrow(/cannot be read \(EISDIR\)/);
   });
 
+  it(`a seed with 200,000 bad records lists the first MAX_SEED_ISSUES (${MAX_SEED_ISSUES}) problems and counts the rest`, () => {
+    // Each line was kept: a 64 MiB file of `"conversations":[1,1,…]` (32 million) exhausted the heap.
+    const text = JSON.stringify({ ...defaultSeed, conversations: [] }).replace('"conversations":[]', `"conversations":[${"1,".repeat(199_999)}1]`);
+    let caught: unknown;
+    try {
+      loadSeed(writeSeed("many-bad.json", text));
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(SeedError);
+    const error = caught as SeedError;
+    expect(error.issues).toHaveLength(MAX_SEED_ISSUES);
+    expect(error.issues[0]).toBe("conversations[0]: must be an object");
+    expect(error.issues[MAX_SEED_ISSUES - 1]).toBe(`conversations[${MAX_SEED_ISSUES - 1}]: must be an object`);
+    expect(error.more).toBe(200_000 - MAX_SEED_ISSUES);
+    const lines = error.message.split("\n");
+    expect(lines).toHaveLength(MAX_SEED_ISSUES + 2);
+    expect(lines.at(-1)).toBe(`  - and ${200_000 - MAX_SEED_ISSUES} more`);
+    // At most that many: all listed, none counted.
+    const few = { ...defaultSeed, conversations: Array.from({ length: MAX_SEED_ISSUES }, () => 1) };
+    expect(() => validateSeed(few)).toThrow(SeedError);
+    try {
+      validateSeed(few);
+    } catch (error) {
+      expect([(error as SeedError).issues.length, (error as SeedError).more]).toEqual([MAX_SEED_ISSUES, 0]);
+    }
+  });
+
   it("a file that is not UTF-8 is a SeedError naming the file (its bytes were read as U+FFFD and served so)", () => {
     const json = JSON.stringify(defaultSeed);
     // A workspace name saved in Latin-1 ("Café": 0xE9), as an editor on another locale may.
@@ -275,6 +303,16 @@ describe("npm run mock (dist/server/main.js)", () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('conversations[0].status: must be one of "active", "archived", "draft"');
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it(`a --data file with more bad fields than a SeedError lists: ${MAX_SEED_ISSUES} lines, then how many more`, () => {
+    const s = { ...defaultSeed, conversations: Array.from({ length: 5000 }, () => 1) };
+    const result = spawnSync(process.execPath, [mainJs, "--data", writeSeed("cli-many-bad.json", s)], { encoding: "utf8" });
+    expect(result.status).toBe(2);
+    const lines = result.stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(MAX_SEED_ISSUES + 2);
+    expect(lines.at(-2)).toBe(`  - conversations[${MAX_SEED_ISSUES - 1}]: must be an object`);
+    expect(lines.at(-1)).toBe(`  - and ${5000 - MAX_SEED_ISSUES} more`);
   });
 
   it("--print-seed prints the default seed with every column of every record, the same each run", () => {
