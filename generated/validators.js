@@ -105,6 +105,12 @@ function uri(str) {
   return PLAIN_URI.test(str) || (NOT_URI_FRAGMENT.test(str) && URI.test(str));
 }
 
+function joined(list, more){
+if(list === null) return more.length > 1000 ? more.slice(0, 1000) : more;
+var room = 1000 - list.length;
+if(room <= 0) return list;
+return list.concat(more.length > room ? more.slice(0, room) : more);
+}
 export const validateChannel = validate0;
 var schema0 = {"$id":"urn:puffle:schema:Channel","type":"string","enum":["linkedin","email"]};
 
@@ -130,7 +136,7 @@ if(vErrors === null){
 vErrors = [err0];
 }
 else {
-vErrors.push(err0);
+if(vErrors.length < 1000) vErrors.push(err0);
 }
 errors++;
 }
@@ -140,7 +146,7 @@ if(vErrors === null){
 vErrors = [err1];
 }
 else {
-vErrors.push(err1);
+if(vErrors.length < 1000) vErrors.push(err1);
 }
 errors++;
 }
@@ -185,7 +191,7 @@ if(vErrors === null){
 vErrors = [err0];
 }
 else {
-vErrors.push(err0);
+if(vErrors.length < 1000) vErrors.push(err0);
 }
 errors++;
 }
@@ -196,7 +202,7 @@ if(vErrors === null){
 vErrors = [err1];
 }
 else {
-vErrors.push(err1);
+if(vErrors.length < 1000) vErrors.push(err1);
 }
 errors++;
 if(!(formats0.test(data0))){
@@ -205,7 +211,7 @@ if(vErrors === null){
 vErrors = [err2];
 }
 else {
-vErrors.push(err2);
+if(vErrors.length < 1000) vErrors.push(err2);
 }
 errors++;
 }
@@ -220,7 +226,7 @@ if(vErrors === null){
 vErrors = [err3];
 }
 else {
-vErrors.push(err3);
+if(vErrors.length < 1000) vErrors.push(err3);
 }
 errors++;
 }
@@ -230,7 +236,7 @@ if(vErrors === null){
 vErrors = [err4];
 }
 else {
-vErrors.push(err4);
+if(vErrors.length < 1000) vErrors.push(err4);
 }
 errors++;
 }
@@ -244,7 +250,7 @@ if(vErrors === null){
 vErrors = [err5];
 }
 else {
-vErrors.push(err5);
+if(vErrors.length < 1000) vErrors.push(err5);
 }
 errors++;
 }
@@ -255,7 +261,7 @@ if(vErrors === null){
 vErrors = [err6];
 }
 else {
-vErrors.push(err6);
+if(vErrors.length < 1000) vErrors.push(err6);
 }
 errors++;
 }
@@ -268,7 +274,7 @@ if(vErrors === null){
 vErrors = [err7];
 }
 else {
-vErrors.push(err7);
+if(vErrors.length < 1000) vErrors.push(err7);
 }
 errors++;
 }
@@ -282,7 +288,7 @@ if(vErrors === null){
 vErrors = [err8];
 }
 else {
-vErrors.push(err8);
+if(vErrors.length < 1000) vErrors.push(err8);
 }
 errors++;
 if(!(formats0.test(data4))){
@@ -291,7 +297,7 @@ if(vErrors === null){
 vErrors = [err9];
 }
 else {
-vErrors.push(err9);
+if(vErrors.length < 1000) vErrors.push(err9);
 }
 errors++;
 }
@@ -303,7 +309,7 @@ if(vErrors === null){
 vErrors = [err10];
 }
 else {
-vErrors.push(err10);
+if(vErrors.length < 1000) vErrors.push(err10);
 }
 errors++;
 }
@@ -316,7 +322,7 @@ if(vErrors === null){
 vErrors = [err11];
 }
 else {
-vErrors.push(err11);
+if(vErrors.length < 1000) vErrors.push(err11);
 }
 errors++;
 }
@@ -327,7 +333,7 @@ if(vErrors === null){
 vErrors = [err12];
 }
 else {
-vErrors.push(err12);
+if(vErrors.length < 1000) vErrors.push(err12);
 }
 errors++;
 }
@@ -341,7 +347,7 @@ if(vErrors === null){
 vErrors = [err13];
 }
 else {
-vErrors.push(err13);
+if(vErrors.length < 1000) vErrors.push(err13);
 }
 errors++;
 }
@@ -352,7 +358,7 @@ if(vErrors === null){
 vErrors = [err14];
 }
 else {
-vErrors.push(err14);
+if(vErrors.length < 1000) vErrors.push(err14);
 }
 errors++;
 }
@@ -366,7 +372,7 @@ if(vErrors === null){
 vErrors = [err15];
 }
 else {
-vErrors.push(err15);
+if(vErrors.length < 1000) vErrors.push(err15);
 }
 errors++;
 }
@@ -377,7 +383,7 @@ if(vErrors === null){
 vErrors = [err16];
 }
 else {
-vErrors.push(err16);
+if(vErrors.length < 1000) vErrors.push(err16);
 }
 errors++;
 }
@@ -391,7 +397,7 @@ if(vErrors === null){
 vErrors = [err17];
 }
 else {
-vErrors.push(err17);
+if(vErrors.length < 1000) vErrors.push(err17);
 }
 errors++;
 }
@@ -404,7 +410,7 @@ if(vErrors === null){
 vErrors = [err18];
 }
 else {
-vErrors.push(err18);
+if(vErrors.length < 1000) vErrors.push(err18);
 }
 errors++;
 }
@@ -414,7 +420,7 @@ if(vErrors === null){
 vErrors = [err19];
 }
 else {
-vErrors.push(err19);
+if(vErrors.length < 1000) vErrors.push(err19);
 }
 errors++;
 }
@@ -427,7 +433,7 @@ if(vErrors === null){
 vErrors = [err20];
 }
 else {
-vErrors.push(err20);
+if(vErrors.length < 1000) vErrors.push(err20);
 }
 errors++;
 }
@@ -438,7 +444,7 @@ if(vErrors === null){
 vErrors = [err21];
 }
 else {
-vErrors.push(err21);
+if(vErrors.length < 1000) vErrors.push(err21);
 }
 errors++;
 }
@@ -448,7 +454,7 @@ if(vErrors === null){
 vErrors = [err22];
 }
 else {
-vErrors.push(err22);
+if(vErrors.length < 1000) vErrors.push(err22);
 }
 errors++;
 }
@@ -463,7 +469,7 @@ if(vErrors === null){
 vErrors = [err23];
 }
 else {
-vErrors.push(err23);
+if(vErrors.length < 1000) vErrors.push(err23);
 }
 errors++;
 }
@@ -474,7 +480,7 @@ if(vErrors === null){
 vErrors = [err24];
 }
 else {
-vErrors.push(err24);
+if(vErrors.length < 1000) vErrors.push(err24);
 }
 errors++;
 }
@@ -488,7 +494,7 @@ if(vErrors === null){
 vErrors = [err25];
 }
 else {
-vErrors.push(err25);
+if(vErrors.length < 1000) vErrors.push(err25);
 }
 errors++;
 if(!(formats0.test(data12))){
@@ -497,7 +503,7 @@ if(vErrors === null){
 vErrors = [err26];
 }
 else {
-vErrors.push(err26);
+if(vErrors.length < 1000) vErrors.push(err26);
 }
 errors++;
 }
@@ -509,7 +515,7 @@ if(vErrors === null){
 vErrors = [err27];
 }
 else {
-vErrors.push(err27);
+if(vErrors.length < 1000) vErrors.push(err27);
 }
 errors++;
 }
@@ -521,7 +527,7 @@ if(vErrors === null){
 vErrors = [err28];
 }
 else {
-vErrors.push(err28);
+if(vErrors.length < 1000) vErrors.push(err28);
 }
 errors++;
 }
@@ -547,7 +553,7 @@ var rootData = data;
 var vErrors = null;
 var errors = 0;
 if(!(validate2(data, {instancePath:instancePath,parentData:parentData,parentDataProperty:parentDataProperty,rootData:rootData}))){
-vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+vErrors = joined(vErrors, validate2.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -557,7 +563,7 @@ if(vErrors === null){
 vErrors = [err0];
 }
 else {
-vErrors.push(err0);
+if(vErrors.length < 1000) vErrors.push(err0);
 }
 errors++;
 }
@@ -567,7 +573,7 @@ if(vErrors === null){
 vErrors = [err1];
 }
 else {
-vErrors.push(err1);
+if(vErrors.length < 1000) vErrors.push(err1);
 }
 errors++;
 }
@@ -577,7 +583,7 @@ if(vErrors === null){
 vErrors = [err2];
 }
 else {
-vErrors.push(err2);
+if(vErrors.length < 1000) vErrors.push(err2);
 }
 errors++;
 }
@@ -587,7 +593,7 @@ if(vErrors === null){
 vErrors = [err3];
 }
 else {
-vErrors.push(err3);
+if(vErrors.length < 1000) vErrors.push(err3);
 }
 errors++;
 }
@@ -597,7 +603,7 @@ if(vErrors === null){
 vErrors = [err4];
 }
 else {
-vErrors.push(err4);
+if(vErrors.length < 1000) vErrors.push(err4);
 }
 errors++;
 }
@@ -607,7 +613,7 @@ if(vErrors === null){
 vErrors = [err5];
 }
 else {
-vErrors.push(err5);
+if(vErrors.length < 1000) vErrors.push(err5);
 }
 errors++;
 }
@@ -617,7 +623,7 @@ if(vErrors === null){
 vErrors = [err6];
 }
 else {
-vErrors.push(err6);
+if(vErrors.length < 1000) vErrors.push(err6);
 }
 errors++;
 }
@@ -627,7 +633,7 @@ if(vErrors === null){
 vErrors = [err7];
 }
 else {
-vErrors.push(err7);
+if(vErrors.length < 1000) vErrors.push(err7);
 }
 errors++;
 }
@@ -637,7 +643,7 @@ if(vErrors === null){
 vErrors = [err8];
 }
 else {
-vErrors.push(err8);
+if(vErrors.length < 1000) vErrors.push(err8);
 }
 errors++;
 }
@@ -647,7 +653,7 @@ if(vErrors === null){
 vErrors = [err9];
 }
 else {
-vErrors.push(err9);
+if(vErrors.length < 1000) vErrors.push(err9);
 }
 errors++;
 }
@@ -657,7 +663,7 @@ if(vErrors === null){
 vErrors = [err10];
 }
 else {
-vErrors.push(err10);
+if(vErrors.length < 1000) vErrors.push(err10);
 }
 errors++;
 }
@@ -667,7 +673,7 @@ if(vErrors === null){
 vErrors = [err11];
 }
 else {
-vErrors.push(err11);
+if(vErrors.length < 1000) vErrors.push(err11);
 }
 errors++;
 }
@@ -677,7 +683,7 @@ if(vErrors === null){
 vErrors = [err12];
 }
 else {
-vErrors.push(err12);
+if(vErrors.length < 1000) vErrors.push(err12);
 }
 errors++;
 }
@@ -688,7 +694,7 @@ if(vErrors === null){
 vErrors = [err13];
 }
 else {
-vErrors.push(err13);
+if(vErrors.length < 1000) vErrors.push(err13);
 }
 errors++;
 }
@@ -722,7 +728,7 @@ if(vErrors === null){
 vErrors = [err0];
 }
 else {
-vErrors.push(err0);
+if(vErrors.length < 1000) vErrors.push(err0);
 }
 errors++;
 }
@@ -732,7 +738,7 @@ if(vErrors === null){
 vErrors = [err1];
 }
 else {
-vErrors.push(err1);
+if(vErrors.length < 1000) vErrors.push(err1);
 }
 errors++;
 }
@@ -767,7 +773,7 @@ if(vErrors === null){
 vErrors = [err0];
 }
 else {
-vErrors.push(err0);
+if(vErrors.length < 1000) vErrors.push(err0);
 }
 errors++;
 }
@@ -804,7 +810,7 @@ if(vErrors === null){
 vErrors = [err0];
 }
 else {
-vErrors.push(err0);
+if(vErrors.length < 1000) vErrors.push(err0);
 }
 errors++;
 }
@@ -814,7 +820,7 @@ if(vErrors === null){
 vErrors = [err1];
 }
 else {
-vErrors.push(err1);
+if(vErrors.length < 1000) vErrors.push(err1);
 }
 errors++;
 }
@@ -824,7 +830,7 @@ if(vErrors === null){
 vErrors = [err2];
 }
 else {
-vErrors.push(err2);
+if(vErrors.length < 1000) vErrors.push(err2);
 }
 errors++;
 }
@@ -835,7 +841,7 @@ if(vErrors === null){
 vErrors = [err3];
 }
 else {
-vErrors.push(err3);
+if(vErrors.length < 1000) vErrors.push(err3);
 }
 errors++;
 }
@@ -849,7 +855,7 @@ if(vErrors === null){
 vErrors = [err4];
 }
 else {
-vErrors.push(err4);
+if(vErrors.length < 1000) vErrors.push(err4);
 }
 errors++;
 }
@@ -863,7 +869,7 @@ if(vErrors === null){
 vErrors = [err5];
 }
 else {
-vErrors.push(err5);
+if(vErrors.length < 1000) vErrors.push(err5);
 }
 errors++;
 }
@@ -873,7 +879,7 @@ if(vErrors === null){
 vErrors = [err6];
 }
 else {
-vErrors.push(err6);
+if(vErrors.length < 1000) vErrors.push(err6);
 }
 errors++;
 }
@@ -883,7 +889,7 @@ if(vErrors === null){
 vErrors = [err7];
 }
 else {
-vErrors.push(err7);
+if(vErrors.length < 1000) vErrors.push(err7);
 }
 errors++;
 }
@@ -894,7 +900,7 @@ if(vErrors === null){
 vErrors = [err8];
 }
 else {
-vErrors.push(err8);
+if(vErrors.length < 1000) vErrors.push(err8);
 }
 errors++;
 }
@@ -906,7 +912,7 @@ if(vErrors === null){
 vErrors = [err9];
 }
 else {
-vErrors.push(err9);
+if(vErrors.length < 1000) vErrors.push(err9);
 }
 errors++;
 }
@@ -918,7 +924,7 @@ if(vErrors === null){
 vErrors = [err10];
 }
 else {
-vErrors.push(err10);
+if(vErrors.length < 1000) vErrors.push(err10);
 }
 errors++;
 }
@@ -930,7 +936,7 @@ if(vErrors === null){
 vErrors = [err11];
 }
 else {
-vErrors.push(err11);
+if(vErrors.length < 1000) vErrors.push(err11);
 }
 errors++;
 }
@@ -942,7 +948,7 @@ if(vErrors === null){
 vErrors = [err12];
 }
 else {
-vErrors.push(err12);
+if(vErrors.length < 1000) vErrors.push(err12);
 }
 errors++;
 }
@@ -956,7 +962,7 @@ if(vErrors === null){
 vErrors = [err13];
 }
 else {
-vErrors.push(err13);
+if(vErrors.length < 1000) vErrors.push(err13);
 }
 errors++;
 }
@@ -967,7 +973,7 @@ if(vErrors === null){
 vErrors = [err14];
 }
 else {
-vErrors.push(err14);
+if(vErrors.length < 1000) vErrors.push(err14);
 }
 errors++;
 }
@@ -980,7 +986,7 @@ if(vErrors === null){
 vErrors = [err15];
 }
 else {
-vErrors.push(err15);
+if(vErrors.length < 1000) vErrors.push(err15);
 }
 errors++;
 }
@@ -991,7 +997,7 @@ if(vErrors === null){
 vErrors = [err16];
 }
 else {
-vErrors.push(err16);
+if(vErrors.length < 1000) vErrors.push(err16);
 }
 errors++;
 }
@@ -1001,7 +1007,7 @@ if(vErrors === null){
 vErrors = [err17];
 }
 else {
-vErrors.push(err17);
+if(vErrors.length < 1000) vErrors.push(err17);
 }
 errors++;
 }
@@ -1014,7 +1020,7 @@ if(vErrors === null){
 vErrors = [err18];
 }
 else {
-vErrors.push(err18);
+if(vErrors.length < 1000) vErrors.push(err18);
 }
 errors++;
 }
@@ -1028,7 +1034,7 @@ if(vErrors === null){
 vErrors = [err19];
 }
 else {
-vErrors.push(err19);
+if(vErrors.length < 1000) vErrors.push(err19);
 }
 errors++;
 }
@@ -1039,7 +1045,7 @@ if(vErrors === null){
 vErrors = [err20];
 }
 else {
-vErrors.push(err20);
+if(vErrors.length < 1000) vErrors.push(err20);
 }
 errors++;
 }
@@ -1051,7 +1057,7 @@ if(vErrors === null){
 vErrors = [err21];
 }
 else {
-vErrors.push(err21);
+if(vErrors.length < 1000) vErrors.push(err21);
 }
 errors++;
 }
@@ -1087,7 +1093,7 @@ if(vErrors === null){
 vErrors = [err0];
 }
 else {
-vErrors.push(err0);
+if(vErrors.length < 1000) vErrors.push(err0);
 }
 errors++;
 }
@@ -1103,7 +1109,7 @@ if(vErrors === null){
 vErrors = [err1];
 }
 else {
-vErrors.push(err1);
+if(vErrors.length < 1000) vErrors.push(err1);
 }
 errors++;
 }
@@ -1118,7 +1124,7 @@ if(vErrors === null){
 vErrors = [err2];
 }
 else {
-vErrors.push(err2);
+if(vErrors.length < 1000) vErrors.push(err2);
 }
 errors++;
 }
@@ -1131,7 +1137,7 @@ if(vErrors === null){
 vErrors = [err3];
 }
 else {
-vErrors.push(err3);
+if(vErrors.length < 1000) vErrors.push(err3);
 }
 errors++;
 }
@@ -1144,7 +1150,7 @@ if(vErrors === null){
 vErrors = [err4];
 }
 else {
-vErrors.push(err4);
+if(vErrors.length < 1000) vErrors.push(err4);
 }
 errors++;
 }
@@ -1157,7 +1163,7 @@ if(vErrors === null){
 vErrors = [err5];
 }
 else {
-vErrors.push(err5);
+if(vErrors.length < 1000) vErrors.push(err5);
 }
 errors++;
 }
@@ -1170,7 +1176,7 @@ if(vErrors === null){
 vErrors = [err6];
 }
 else {
-vErrors.push(err6);
+if(vErrors.length < 1000) vErrors.push(err6);
 }
 errors++;
 }
@@ -1182,7 +1188,7 @@ if(vErrors === null){
 vErrors = [err7];
 }
 else {
-vErrors.push(err7);
+if(vErrors.length < 1000) vErrors.push(err7);
 }
 errors++;
 }
@@ -1208,11 +1214,11 @@ var rootData = data;
 var vErrors = null;
 var errors = 0;
 if(!(validate2(data, {instancePath:instancePath,parentData:parentData,parentDataProperty:parentDataProperty,rootData:rootData}))){
-vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+vErrors = joined(vErrors, validate2.errors);
 errors = vErrors.length;
 }
 if(!(validate11(data, {instancePath:instancePath,parentData:parentData,parentDataProperty:parentDataProperty,rootData:rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+vErrors = joined(vErrors, validate11.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1222,7 +1228,7 @@ if(vErrors === null){
 vErrors = [err0];
 }
 else {
-vErrors.push(err0);
+if(vErrors.length < 1000) vErrors.push(err0);
 }
 errors++;
 }
@@ -1232,7 +1238,7 @@ if(vErrors === null){
 vErrors = [err1];
 }
 else {
-vErrors.push(err1);
+if(vErrors.length < 1000) vErrors.push(err1);
 }
 errors++;
 }
@@ -1243,7 +1249,7 @@ if(vErrors === null){
 vErrors = [err2];
 }
 else {
-vErrors.push(err2);
+if(vErrors.length < 1000) vErrors.push(err2);
 }
 errors++;
 }
@@ -1274,12 +1280,12 @@ if(vErrors === null){
 vErrors = [err0];
 }
 else {
-vErrors.push(err0);
+if(vErrors.length < 1000) vErrors.push(err0);
 }
 errors++;
 }
 if(!(validate7(data, {instancePath:instancePath,parentData:parentData,parentDataProperty:parentDataProperty,rootData:rootData}))){
-vErrors = vErrors === null ? validate7.errors : vErrors.concat(validate7.errors);
+vErrors = joined(vErrors, validate7.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1289,13 +1295,13 @@ if(vErrors === null){
 vErrors = [err1];
 }
 else {
-vErrors.push(err1);
+if(vErrors.length < 1000) vErrors.push(err1);
 }
 errors++;
 }
 if(data.existing_thread !== undefined){
 if(!(validate9(data.existing_thread, {instancePath:instancePath+"/existing_thread",parentData:data,parentDataProperty:"existing_thread",rootData:rootData}))){
-vErrors = vErrors === null ? validate9.errors : vErrors.concat(validate9.errors);
+vErrors = joined(vErrors, validate9.errors);
 errors = vErrors.length;
 }
 }
@@ -1306,7 +1312,7 @@ if(vErrors === null){
 vErrors = [err2];
 }
 else {
-vErrors.push(err2);
+if(vErrors.length < 1000) vErrors.push(err2);
 }
 errors++;
 }
@@ -1341,7 +1347,7 @@ if(vErrors === null){
 vErrors = [err0];
 }
 else {
-vErrors.push(err0);
+if(vErrors.length < 1000) vErrors.push(err0);
 }
 errors++;
 }
@@ -1351,7 +1357,7 @@ if(vErrors === null){
 vErrors = [err1];
 }
 else {
-vErrors.push(err1);
+if(vErrors.length < 1000) vErrors.push(err1);
 }
 errors++;
 }
@@ -1387,7 +1393,7 @@ if(vErrors === null){
 vErrors = [err0];
 }
 else {
-vErrors.push(err0);
+if(vErrors.length < 1000) vErrors.push(err0);
 }
 errors++;
 }
@@ -1398,7 +1404,7 @@ if(vErrors === null){
 vErrors = [err1];
 }
 else {
-vErrors.push(err1);
+if(vErrors.length < 1000) vErrors.push(err1);
 }
 errors++;
 }
@@ -1408,7 +1414,7 @@ if(vErrors === null){
 vErrors = [err2];
 }
 else {
-vErrors.push(err2);
+if(vErrors.length < 1000) vErrors.push(err2);
 }
 errors++;
 }
@@ -1443,7 +1449,7 @@ if(vErrors === null){
 vErrors = [err0];
 }
 else {
-vErrors.push(err0);
+if(vErrors.length < 1000) vErrors.push(err0);
 }
 errors++;
 }
@@ -1454,7 +1460,7 @@ if(vErrors === null){
 vErrors = [err1];
 }
 else {
-vErrors.push(err1);
+if(vErrors.length < 1000) vErrors.push(err1);
 }
 errors++;
 }
@@ -1467,7 +1473,7 @@ if(vErrors === null){
 vErrors = [err2];
 }
 else {
-vErrors.push(err2);
+if(vErrors.length < 1000) vErrors.push(err2);
 }
 errors++;
 }
@@ -1477,7 +1483,7 @@ if(vErrors === null){
 vErrors = [err3];
 }
 else {
-vErrors.push(err3);
+if(vErrors.length < 1000) vErrors.push(err3);
 }
 errors++;
 }
@@ -1490,7 +1496,7 @@ if(vErrors === null){
 vErrors = [err4];
 }
 else {
-vErrors.push(err4);
+if(vErrors.length < 1000) vErrors.push(err4);
 }
 errors++;
 }
@@ -1501,7 +1507,7 @@ if(vErrors === null){
 vErrors = [err5];
 }
 else {
-vErrors.push(err5);
+if(vErrors.length < 1000) vErrors.push(err5);
 }
 errors++;
 }
@@ -1511,7 +1517,7 @@ if(vErrors === null){
 vErrors = [err6];
 }
 else {
-vErrors.push(err6);
+if(vErrors.length < 1000) vErrors.push(err6);
 }
 errors++;
 }
@@ -1524,7 +1530,7 @@ if(vErrors === null){
 vErrors = [err7];
 }
 else {
-vErrors.push(err7);
+if(vErrors.length < 1000) vErrors.push(err7);
 }
 errors++;
 }
@@ -1558,13 +1564,13 @@ if(vErrors === null){
 vErrors = [err0];
 }
 else {
-vErrors.push(err0);
+if(vErrors.length < 1000) vErrors.push(err0);
 }
 errors++;
 }
 if(data.conversation !== undefined){
 if(!(validate1(data.conversation, {instancePath:instancePath+"/conversation",parentData:data,parentDataProperty:"conversation",rootData:rootData}))){
-vErrors = vErrors === null ? validate1.errors : vErrors.concat(validate1.errors);
+vErrors = joined(vErrors, validate1.errors);
 errors = vErrors.length;
 }
 }
@@ -1575,7 +1581,7 @@ if(vErrors === null){
 vErrors = [err1];
 }
 else {
-vErrors.push(err1);
+if(vErrors.length < 1000) vErrors.push(err1);
 }
 errors++;
 }
@@ -1611,7 +1617,7 @@ if(vErrors === null){
 vErrors = [err0];
 }
 else {
-vErrors.push(err0);
+if(vErrors.length < 1000) vErrors.push(err0);
 }
 errors++;
 }
@@ -1622,7 +1628,7 @@ if(vErrors === null){
 vErrors = [err1];
 }
 else {
-vErrors.push(err1);
+if(vErrors.length < 1000) vErrors.push(err1);
 }
 errors++;
 }
@@ -1635,7 +1641,7 @@ if(vErrors === null){
 vErrors = [err2];
 }
 else {
-vErrors.push(err2);
+if(vErrors.length < 1000) vErrors.push(err2);
 }
 errors++;
 }
@@ -1646,7 +1652,7 @@ if(vErrors === null){
 vErrors = [err3];
 }
 else {
-vErrors.push(err3);
+if(vErrors.length < 1000) vErrors.push(err3);
 }
 errors++;
 if(!(formats0.test(data0))){
@@ -1655,7 +1661,7 @@ if(vErrors === null){
 vErrors = [err4];
 }
 else {
-vErrors.push(err4);
+if(vErrors.length < 1000) vErrors.push(err4);
 }
 errors++;
 }
@@ -1670,7 +1676,7 @@ if(vErrors === null){
 vErrors = [err5];
 }
 else {
-vErrors.push(err5);
+if(vErrors.length < 1000) vErrors.push(err5);
 }
 errors++;
 }
@@ -1681,7 +1687,7 @@ if(vErrors === null){
 vErrors = [err6];
 }
 else {
-vErrors.push(err6);
+if(vErrors.length < 1000) vErrors.push(err6);
 }
 errors++;
 }
@@ -1696,7 +1702,7 @@ if(vErrors === null){
 vErrors = [err7];
 }
 else {
-vErrors.push(err7);
+if(vErrors.length < 1000) vErrors.push(err7);
 }
 errors++;
 }
@@ -1711,7 +1717,7 @@ if(vErrors === null){
 vErrors = [err8];
 }
 else {
-vErrors.push(err8);
+if(vErrors.length < 1000) vErrors.push(err8);
 }
 errors++;
 }
@@ -1722,7 +1728,7 @@ if(vErrors === null){
 vErrors = [err9];
 }
 else {
-vErrors.push(err9);
+if(vErrors.length < 1000) vErrors.push(err9);
 }
 errors++;
 }
@@ -1736,7 +1742,7 @@ if(vErrors === null){
 vErrors = [err10];
 }
 else {
-vErrors.push(err10);
+if(vErrors.length < 1000) vErrors.push(err10);
 }
 errors++;
 }
@@ -1749,7 +1755,7 @@ if(vErrors === null){
 vErrors = [err11];
 }
 else {
-vErrors.push(err11);
+if(vErrors.length < 1000) vErrors.push(err11);
 }
 errors++;
 }
@@ -1762,7 +1768,7 @@ if(vErrors === null){
 vErrors = [err12];
 }
 else {
-vErrors.push(err12);
+if(vErrors.length < 1000) vErrors.push(err12);
 }
 errors++;
 }
@@ -1773,7 +1779,7 @@ if(vErrors === null){
 vErrors = [err13];
 }
 else {
-vErrors.push(err13);
+if(vErrors.length < 1000) vErrors.push(err13);
 }
 errors++;
 }
@@ -1787,7 +1793,7 @@ if(vErrors === null){
 vErrors = [err14];
 }
 else {
-vErrors.push(err14);
+if(vErrors.length < 1000) vErrors.push(err14);
 }
 errors++;
 }
@@ -1798,7 +1804,7 @@ if(vErrors === null){
 vErrors = [err15];
 }
 else {
-vErrors.push(err15);
+if(vErrors.length < 1000) vErrors.push(err15);
 }
 errors++;
 }
@@ -1813,7 +1819,7 @@ if(vErrors === null){
 vErrors = [err16];
 }
 else {
-vErrors.push(err16);
+if(vErrors.length < 1000) vErrors.push(err16);
 }
 errors++;
 }
@@ -1823,7 +1829,7 @@ if(vErrors === null){
 vErrors = [err17];
 }
 else {
-vErrors.push(err17);
+if(vErrors.length < 1000) vErrors.push(err17);
 }
 errors++;
 }
@@ -1834,7 +1840,7 @@ if(vErrors === null){
 vErrors = [err18];
 }
 else {
-vErrors.push(err18);
+if(vErrors.length < 1000) vErrors.push(err18);
 }
 errors++;
 }
@@ -1848,7 +1854,7 @@ if(vErrors === null){
 vErrors = [err19];
 }
 else {
-vErrors.push(err19);
+if(vErrors.length < 1000) vErrors.push(err19);
 }
 errors++;
 }
@@ -1859,7 +1865,7 @@ if(vErrors === null){
 vErrors = [err20];
 }
 else {
-vErrors.push(err20);
+if(vErrors.length < 1000) vErrors.push(err20);
 }
 errors++;
 }
@@ -1872,7 +1878,7 @@ if(vErrors === null){
 vErrors = [err21];
 }
 else {
-vErrors.push(err21);
+if(vErrors.length < 1000) vErrors.push(err21);
 }
 errors++;
 }
@@ -1882,7 +1888,7 @@ if(vErrors === null){
 vErrors = [err22];
 }
 else {
-vErrors.push(err22);
+if(vErrors.length < 1000) vErrors.push(err22);
 }
 errors++;
 }
@@ -1895,7 +1901,7 @@ if(vErrors === null){
 vErrors = [err23];
 }
 else {
-vErrors.push(err23);
+if(vErrors.length < 1000) vErrors.push(err23);
 }
 errors++;
 }
@@ -1906,7 +1912,7 @@ if(vErrors === null){
 vErrors = [err24];
 }
 else {
-vErrors.push(err24);
+if(vErrors.length < 1000) vErrors.push(err24);
 }
 errors++;
 }
@@ -1916,7 +1922,7 @@ if(vErrors === null){
 vErrors = [err25];
 }
 else {
-vErrors.push(err25);
+if(vErrors.length < 1000) vErrors.push(err25);
 }
 errors++;
 }
@@ -1929,7 +1935,7 @@ if(vErrors === null){
 vErrors = [err26];
 }
 else {
-vErrors.push(err26);
+if(vErrors.length < 1000) vErrors.push(err26);
 }
 errors++;
 }
@@ -1963,13 +1969,13 @@ if(vErrors === null){
 vErrors = [err0];
 }
 else {
-vErrors.push(err0);
+if(vErrors.length < 1000) vErrors.push(err0);
 }
 errors++;
 }
 if(data.thread !== undefined){
 if(!(validate9(data.thread, {instancePath:instancePath+"/thread",parentData:data,parentDataProperty:"thread",rootData:rootData}))){
-vErrors = vErrors === null ? validate9.errors : vErrors.concat(validate9.errors);
+vErrors = joined(vErrors, validate9.errors);
 errors = vErrors.length;
 }
 }
@@ -1980,7 +1986,7 @@ if(vErrors === null){
 vErrors = [err1];
 }
 else {
-vErrors.push(err1);
+if(vErrors.length < 1000) vErrors.push(err1);
 }
 errors++;
 }
@@ -2013,7 +2019,7 @@ if(vErrors === null){
 vErrors = [err0];
 }
 else {
-vErrors.push(err0);
+if(vErrors.length < 1000) vErrors.push(err0);
 }
 errors++;
 if(!(formats0.test(data))){
@@ -2022,7 +2028,7 @@ if(vErrors === null){
 vErrors = [err1];
 }
 else {
-vErrors.push(err1);
+if(vErrors.length < 1000) vErrors.push(err1);
 }
 errors++;
 }
@@ -2034,7 +2040,7 @@ if(vErrors === null){
 vErrors = [err2];
 }
 else {
-vErrors.push(err2);
+if(vErrors.length < 1000) vErrors.push(err2);
 }
 errors++;
 }
@@ -2067,7 +2073,7 @@ if(vErrors === null){
 vErrors = [err0];
 }
 else {
-vErrors.push(err0);
+if(vErrors.length < 1000) vErrors.push(err0);
 }
 errors++;
 }
@@ -2077,7 +2083,7 @@ if(vErrors === null){
 vErrors = [err1];
 }
 else {
-vErrors.push(err1);
+if(vErrors.length < 1000) vErrors.push(err1);
 }
 errors++;
 }
@@ -2087,7 +2093,7 @@ if(vErrors === null){
 vErrors = [err2];
 }
 else {
-vErrors.push(err2);
+if(vErrors.length < 1000) vErrors.push(err2);
 }
 errors++;
 }
@@ -2098,7 +2104,7 @@ if(vErrors === null){
 vErrors = [err3];
 }
 else {
-vErrors.push(err3);
+if(vErrors.length < 1000) vErrors.push(err3);
 }
 errors++;
 }
@@ -2110,7 +2116,7 @@ if(vErrors === null){
 vErrors = [err4];
 }
 else {
-vErrors.push(err4);
+if(vErrors.length < 1000) vErrors.push(err4);
 }
 errors++;
 }
@@ -2122,7 +2128,7 @@ if(vErrors === null){
 vErrors = [err5];
 }
 else {
-vErrors.push(err5);
+if(vErrors.length < 1000) vErrors.push(err5);
 }
 errors++;
 }
@@ -2134,7 +2140,7 @@ if(vErrors === null){
 vErrors = [err6];
 }
 else {
-vErrors.push(err6);
+if(vErrors.length < 1000) vErrors.push(err6);
 }
 errors++;
 }
@@ -2145,7 +2151,7 @@ return errors === 0;
 // The operations' validators: IssueFunctions (`errors` holds { path, keyword, message } issues), and the functions returning those issues (null when valid).
 function report(list, issue){
 if(list === null) return [issue];
-list.push(issue);
+if(list.length < 1000) list.push(issue);
 return list;
 }
 function insert(list, at, issue){
@@ -2157,8 +2163,11 @@ function escapePointer(segment){
 return segment.includes("~") || segment.includes("/") ? segment.replace(/~/g, "~0").replace(/\//g, "~1") : segment;
 }
 function prefixed(list, issues, prefix){
-for(var i = 0; i < issues.length; i++) issues[i].path = prefix + issues[i].path;
-return list === null ? issues : list.concat(issues);
+var n = 1000 - (list === null ? 0 : list.length);
+if(n > issues.length) n = issues.length;
+for(var i = 0; i < n; i++) issues[i].path = prefix + issues[i].path;
+if(list === null) return n === issues.length ? issues : issues.slice(0, n);
+return n <= 0 ? list : list.concat(n === issues.length ? issues : issues.slice(0, n));
 }
 function updateConversation$params(data){
 var issues = validate24$op(data);
@@ -2515,7 +2524,7 @@ var vErrors = null;
 var errors = 0;
 var issues0 = validate2$op(data);
 if(issues0 !== null){
-vErrors = vErrors === null ? issues0 : vErrors.concat(issues0);
+vErrors = joined(vErrors, issues0);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3181,12 +3190,12 @@ var vErrors = null;
 var errors = 0;
 var issues2 = validate2$op(data);
 if(issues2 !== null){
-vErrors = vErrors === null ? issues2 : vErrors.concat(issues2);
+vErrors = joined(vErrors, issues2);
 errors = vErrors.length;
 }
 var issues3 = validate11$op(data);
 if(issues3 !== null){
-vErrors = vErrors === null ? issues3 : vErrors.concat(issues3);
+vErrors = joined(vErrors, issues3);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3247,7 +3256,7 @@ errors++;
 }
 var issues5 = validate7$op(data);
 if(issues5 !== null){
-vErrors = vErrors === null ? issues5 : vErrors.concat(issues5);
+vErrors = joined(vErrors, issues5);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){

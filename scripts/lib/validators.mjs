@@ -373,6 +373,8 @@ function describe(value) {
  * line, `lines: true`); anything else fails the build.
  */
 function issueCode(code) {
+  // Lists cut at MAX_ISSUES where AJV's verdicts cannot depend on their length.
+  const cut = cuttable(code);
   const fail = (message) => {
     throw new PipelineError({ rule: "puffle/issues", message: `${message}: AJV's output changed shape` });
   };
@@ -459,7 +461,7 @@ function issueCode(code) {
     if (!members || [...members.keys()].join() !== "instancePath,parentData,parentDataProperty,rootData") fail(`unexpected call ${line}`);
     const prefix = relative(members.get("instancePath"));
     const issues = `issues${calls++}`;
-    const merge = prefix === '""' ? `vErrors === null ? ${issues} : vErrors.concat(${issues})` : `prefixed(vErrors, ${issues}, ${prefix})`;
+    const merge = prefix === '""' ? (cut ? `joined(vErrors, ${issues})` : `vErrors === null ? ${issues} : vErrors.concat(${issues})`) : `prefixed(vErrors, ${issues}, ${prefix})`;
     return `var ${issues} = ${callee}(${arg});\nif(${issues} !== null){\nvErrors = ${merge};\n`;
   });
   const preamble = /^function (validate\d+)\(data, valCxt\)\{\n"use strict"; (?:\/\*# sourceURL="[^"\n]*" \*\/;)?\nif\(valCxt\)\{\n(?:var \w+ = valCxt\.\w+;\n)+\}\nelse \{\n(?:var \w+ = [^\n]+;\n)+\}\n/gm;
@@ -495,7 +497,9 @@ function issueCode(code) {
     if (!new RegExp(`\\b${func}\\b(?! = Object\\.prototype\\.hasOwnProperty;$)`, "m").test(out)) out = out.replace(new RegExp(`^var ${func} = Object\\.prototype\\.hasOwnProperty;\n`, "m"), "");
   }
   if (out.includes("prefixed(")) {
-    out = `function prefixed(list, issues, prefix){\nfor(var i = 0; i < issues.length; i++) issues[i].path = prefix + issues[i].path;\nreturn list === null ? issues : list.concat(issues);\n}\n${out}`;
+    out = cut
+      ? `function prefixed(list, issues, prefix){\nvar n = ${MAX_ISSUES} - (list === null ? 0 : list.length);\nif(n > issues.length) n = issues.length;\nfor(var i = 0; i < n; i++) issues[i].path = prefix + issues[i].path;\nif(list === null) return n === issues.length ? issues : issues.slice(0, n);\nreturn n <= 0 ? list : list.concat(n === issues.length ? issues : issues.slice(0, n));\n}\n${out}`
+      : `function prefixed(list, issues, prefix){\nfor(var i = 0; i < issues.length; i++) issues[i].path = prefix + issues[i].path;\nreturn list === null ? issues : list.concat(issues);\n}\n${out}`;
   }
   if (out.includes("escapePointer(")) {
     out = `function escapePointer(segment){\nreturn segment.includes("~") || segment.includes("/") ? segment.replace(/~/g, "~0").replace(/\\//g, "~1") : segment;\n}\n${out}`;
@@ -521,7 +525,7 @@ function issueCode(code) {
     out = `function fewerKeys(data, limit){\nvar count = 0;\nfor(var key in data){\nif(Object.prototype.hasOwnProperty.call(data, key) && ++count >= limit) return false;\n}\nreturn true;\n}\n${out}`;
   }
   if (out.includes("insert(")) out = `function insert(list, at, issue){\nif(list === null) return [issue];\nlist.splice(at, 0, issue);\nreturn list;\n}\n${out}`;
-  out = `function report(list, issue){\nif(list === null) return [issue];\nlist.push(issue);\nreturn list;\n}\n${out}`;
+  out = `function report(list, issue){\nif(list === null) return [issue];\n${cut ? `if(list.length < ${MAX_ISSUES}) ` : ""}list.push(issue);\nreturn list;\n}\n${out}`;
   // Each function returns its issues, null when the value is valid (AJV keeps `errors`, the count,
   // equal to the length of `vErrors`): no `errors` property written per call. The operations'
   // IssueFunctions (boolean, issues in `errors`) are thin wrappers around them (buildValidators).
@@ -640,6 +644,24 @@ function formatsWherePatternFails(code) {
 }
 
 const TRANSFORMS = ["lowercase"];
+
+/**
+ * The most issues (AJV error objects, for the component validators) one validator keeps: past it,
+ * a fault is still counted (the verdict is AJV's) but not listed. AJV's list is as long as the value
+ * has faults: a 16 MiB array of non-objects where objects are due was 8 million error objects
+ * (1.6 GB) for a `false`. Applied only where the verdict cannot depend on the list's length: AJV
+ * keeps its count equal to that length and rewinds both for `not`, `if`, `anyOf`, `oneOf` and the
+ * like (`_errsN`), so code holding those keeps every error.
+ */
+export const MAX_ISSUES = 1000;
+
+/** Whether AJV's code for a set of schemas can have its error lists cut at MAX_ISSUES (see there). */
+function cuttable(code) {
+  return !/\b_errs\d*\b|vErrors\.length = /.test(code);
+}
+
+/** `joined(list, more)`: AJV's `list === null ? more : list.concat(more)`, kept to MAX_ISSUES items. */
+const JOINED_SOURCE = `function joined(list, more){\nif(list === null) return more.length > ${MAX_ISSUES} ? more.slice(0, ${MAX_ISSUES}) : more;\nvar room = ${MAX_ISSUES} - list.length;\nif(room <= 0) return list;\nreturn list.concat(more.length > room ? more.slice(0, room) : more);\n}`;
 
 /** The options of the AJV instance that compiles the validators of record. */
 export function ajvOptions(formats) {
@@ -925,6 +947,14 @@ export function buildValidators(doc, { root, header }) {
   // implied by a pattern is checked where that pattern failed (formatsWherePatternFails).
   let code = standaloneCode(ajv, Object.fromEntries(entries.filter(([, , exported]) => exported).map(([name, id]) => [name, id])));
   code = formatsWherePatternFails(code.replace(/^"use strict";\n?/, ""));
+  // Their error lists cut at MAX_ISSUES (see there): each error kept while there is room, a
+  // callee's joined to the caller's as far as there is.
+  if (cuttable(code)) {
+    code = code.replace(/^vErrors\.push\((err\d+)\);$/gm, `if(vErrors.length < ${MAX_ISSUES}) vErrors.push($1);`);
+    code = code.replace(/^vErrors = vErrors === null \? ((?:validate\d+|wrapper\d+\.validate)\.errors) : vErrors\.concat\(\1\);$/gm, "vErrors = joined(vErrors, $1);");
+    const uncut = /^.*vErrors(?:\.concat\(|\.push\((?!err\d+\);$)| = \[(?!err\d+\];$)).*$/m.exec(code.replace(/^if\(vErrors\.length < \d+\) vErrors\.push\(err\d+\);$/gm, ""));
+    if (uncut) throw new PipelineError({ rule: "puffle/issues", message: `a component validator's error list was not cut${uncut ? `: ${uncut[0].slice(0, 300)}` : ""}: AJV's output changed shape` });
+  }
 
   // The operations' validators, compiled again from the same AJV instance and post-processed to
   // build our issues instead of AJV error objects (see issueCode). They share the module scope with
@@ -961,6 +991,8 @@ export function buildValidators(doc, { root, header }) {
   const cores = [...new Set(operations.flatMap((op) => [op.params, op.request, ...op.responses.map((r) => r.exportName)]).filter(Boolean))];
   const coreName = (name) => `${name}$issues`;
   const cores$ = cores.map((name) => `const ${coreName(name)} = ${issuesOf.get(name)};`);
+  // joined (MAX_ISSUES), shared by both parts' code, once.
+  if (/\bjoined\(/.test(code) || /\bjoined\(/.test(opCode)) code = `${JOINED_SOURCE}\n${code}`;
   code = `${code.trim()}\n\n// The operations' validators: IssueFunctions (\`errors\` holds { path, keyword, message } issues), and the functions returning those issues (null when valid).\n${opCode.trim()}\n${aliases.join("\n")}\n${cores$.join("\n")}`;
   // Three edits of declarations AJV's code makes, in one pass over it (each pass over GitHub's
   // 40 MB of code copies it: ~0.1 s a copy):

@@ -101,6 +101,14 @@ describe("issueCode on every keyword (fixture spec) vs AJV's own (toIssues)", ()
 
   it.each(pairs)("%s: same verdict and the same issues on every input", (_name, validate, ajv) => expectSameIssues(validate, ajv, corpus));
 
+  it("lists are not cut at MAX_ISSUES where AJV rewinds them (anyOf, oneOf, not, if: its _errs counts)", () => {
+    // Cut there, a rewind to a count past the cut would keep errors of a branch that passed, or
+    // a count equal to its mark call a failing branch valid: the verdict would change.
+    const js = fs.readFileSync(generatedFile, "utf8");
+    expect(js).toMatch(/\b_errs\d+\b/);
+    expect(js).not.toMatch(/vErrors\.length < \d+|list\.length < \d+|function joined\(/);
+  });
+
   it("the fixture exercises every rewrite: issues returned, one key loop with minProperties, property names inlined, a format checked only where the pattern implying it failed", () => {
     const js = fs.readFileSync(generatedFile, "utf8");
     const ops = js.slice(js.indexOf("// The operations' validators"));
