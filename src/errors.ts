@@ -32,12 +32,38 @@ export function shown(text: string): string {
 }
 
 /**
- * A string from elsewhere as a message quotes it: JSON-quoted, on one line, cut to `shown`'s length
- * (a line separator, an escape sequence or a megabyte of it is not echoed as it is). The client's
+ * A string from elsewhere as a message quotes it: JSON-quoted, on one line (`oneLine`), at most
+ * `shown`'s length within the quotes (a line separator, an escape sequence or a megabyte of it is
+ * not echoed as it is). A longer one is cut at a whole character or escape, ends in `…"` and says so
+ * with the length it had, `"xxx…" (cut; 5000 characters in all)`: the closing quote is kept, so the
+ * reader sees where the quote ends, and the note, that the value did not end there. The client's
  * config errors quote the caller's values so, and the CLI and the mock launchers their arguments.
  */
 export function quoted(text: string): string {
-  return shown(JSON.stringify(text));
+  // As boundedLine does: a megabyte is cut before it is quoted and cleaned (not in a surrogate pair).
+  const long = text.length > SHOWN_TEXT_MAX * 4;
+  const line = oneLine(JSON.stringify(long ? text.slice(0, SHOWN_TEXT_MAX * 4).replace(/[\uD800-\uDBFF]$/, "") : text));
+  if (!long && Array.from(line).length <= SHOWN_TEXT_MAX) return line;
+  let kept = "";
+  let length = 0;
+  // Whole characters and escapes (`\n`, `\u001b`) of the quoted text, without its quotes.
+  for (const part of line.slice(1, -1).match(/\\u[0-9a-fA-F]{4}|\\[\s\S]|[\s\S]/gu) ?? []) {
+    const size = part.startsWith("\\") ? part.length : 1;
+    if (length + size > SHOWN_TEXT_MAX - 3) break; // room for the two quotes and `…`
+    kept += part;
+    length += size;
+  }
+  return `"${kept}…" (cut; ${characterCount(text)} characters in all)`;
+}
+
+/** How many characters (code points) `text` holds, a surrogate pair one; without an array of them. */
+function characterCount(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++, count++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+  }
+  return count;
 }
 
 /** The base class of every error the client throws while making a request. */

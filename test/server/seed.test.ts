@@ -277,12 +277,12 @@ describe("npm run mock (dist/server/main.js)", () => {
     { name: "a bad port", args: ["--port", "http"], code: 2, stderr: /--port must be an integer from 0 to 65535 \(got "http"\)/ },
     { name: "an unknown option", args: ["--prot", "1"], code: 2, stderr: /^puffle mock: Unknown option "--prot"\n/ },
     // Quoted as the CLI quotes a value: on one line and cut to 200 characters, not 100 KiB of it.
-    { name: "a 100 KiB port", args: ["--port", "9".repeat(102_400)], code: 2, stderr: /^puffle mock: --port must be an integer from 0 to 65535 \(got "9{198}…\)\n/ },
+    { name: "a 100 KiB port", args: ["--port", "9".repeat(102_400)], code: 2, stderr: /^puffle mock: --port must be an integer from 0 to 65535 \(got "9{197}…" \(cut; 102400 characters in all\)\)\n/ },
     { name: "a missing seed file", args: ["--data", "/nonexistent/seed.json"], code: 2, stderr: /\/nonexistent\/seed\.json is not a valid seed:\n {2}- \(file\): cannot be read \(ENOENT\)/ },
     // parseArgs's own errors echoed what was typed as it was: an escape sequence reached the terminal,
     // a line break split the error, 100 KiB was 100 KiB of line. Quoted as the CLI quotes one.
     { name: "an unknown option holding an escape sequence", args: ["--a\u001b[2Jb"], code: 2, stderr: /^puffle mock: Unknown option "--a\\u001b\[2Jb"\nUsage: / },
-    { name: "a 100 KiB unknown option", args: [`--${"x".repeat(102_400)}`], code: 2, stderr: /^puffle mock: Unknown option "--x{196}…\nUsage: / },
+    { name: "a 100 KiB unknown option", args: [`--${"x".repeat(102_400)}`], code: 2, stderr: /^puffle mock: Unknown option "--x{195}…" \(cut; 102402 characters in all\)\nUsage: / },
     { name: "an argument holding a line break", args: ["a\nb"], code: 2, stderr: /^puffle mock: Unexpected argument "a\\nb"\. This command does not take positional arguments\nUsage: / },
     { name: "an unknown short option", args: ["-h\u001b"], code: 2, stderr: /^puffle mock: Unknown option "-\\u001b"\nUsage: / },
   ];

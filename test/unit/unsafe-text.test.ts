@@ -2,6 +2,7 @@
 // (src/unsafe-text.ts): Cc (C0, DEL, C1), Bidi_Control, U+2028 and U+2029.
 import { describe, expect, it } from "vitest";
 import { boundedLine, escapeUnsafeInJson, oneLine } from "../../src/unsafe-text.js";
+import { quoted } from "../../src/errors.js";
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i));
 const C0 = range(0x00, 0x1f);
@@ -51,5 +52,25 @@ describe("escapeUnsafeInJson", () => {
   it("returns text without them unchanged", () => {
     const json = JSON.stringify({ a: "plain é 日本 \u200d", b: [1, null] });
     expect(escapeUnsafeInJson(json)).toBe(json);
+  });
+});
+
+// quoted() (src/errors.ts), how the client's config errors, the CLI and the mock launchers quote a
+// value: a cut value lost its closing quote (`"xxx…`), so a reader could not tell where the quote
+// ended, nor a cut value from one that ends in `…`. It now ends in `…"` and says it was cut.
+describe("quoted", () => {
+  const cut = (kept: string, all: number) => `"${kept}…" (cut; ${all} characters in all)`;
+  it.each([
+    ["short: JSON-quoted on one line", "a\nb\u001b[2J\u202ec", '"a\\nb\\u001b[2J c"'],
+    ["a value ending in … is not cut", `${"x".repeat(100)}…`, `"${"x".repeat(100)}…"`],
+    ["exactly 198 characters: 200 quoted, kept whole", "x".repeat(198), `"${"x".repeat(198)}"`],
+    ["one more: cut, the quote closed, the length said", "x".repeat(199), cut("x".repeat(197), 199)],
+    ["a megabyte", "x".repeat(1_000_000), cut("x".repeat(197), 1_000_000)],
+    ["counted in characters: an astral one is one", "😀".repeat(300), cut("😀".repeat(197), 300)],
+    ["a megabyte of astral characters", "😀".repeat(500_000), cut("😀".repeat(197), 500_000)],
+    ["an escape is never split", `${"x".repeat(195)}\u001b`, cut("x".repeat(195), 196)],
+    ["nor a backslash's", `${"x".repeat(196)}\\y`, cut("x".repeat(196), 198)],
+  ])("%s", (_name, text, want) => {
+    expect(quoted(text)).toBe(want);
   });
 });
