@@ -281,6 +281,19 @@ describe("runCli in-process", () => {
     expect(unset.stdout.replace(/\s+/g, " ")).toContain('(default: "https://app.puffle.ai")');
   });
 
+  // The help quoted PUFFLE_BASE_URL with JSON.stringify alone: a C1 control (U+009B, a CSI to a
+  // terminal reading 8-bit controls), a bidi override or a line separator reached the terminal as
+  // it was, and 100 KiB of it was 100 KiB of help. It is now quoted as an error quotes a value.
+  it("--help shows PUFFLE_BASE_URL quoted as a usage error quotes a value: no control or bidi character, cut", async () => {
+    const unsafe = await run(["thread", "update", "--help"], { env: { PUFFLE_BASE_URL: "https://api.example.com/\u009b2J\u202eevil\u2028x\u001b" } });
+    expect(unsafe.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/);
+    expect(unsafe.stdout.replace(/\s+/g, " ")).toContain('(default: "https://api.example.com/ 2J evil x\\u001b" from PUFFLE_BASE_URL)');
+    const long = await run(["conversation", "update", "--help"], { env: { PUFFLE_BASE_URL: `https://u:s3cret@api.example.com/${"x".repeat(102_400)}` } });
+    expect(long.stdout).not.toContain("s3cret");
+    expect(long.stdout.length).toBeLessThan(5000);
+    expect(long.stdout.replace(/\s+/g, " ")).toMatch(/\(default: "https:\/\/\*\*\*:\*\*\*@api\.example\.com\/x+…" \(cut; 102432 characters in all\) from PUFFLE_BASE_URL\)/);
+  });
+
   it("a 2xx body too deeply nested to print is an unexpected response (exit 5), not an internal error", async () => {
     // A server's 2xx with a value nested a million levels deep: JSON.stringify ran out of stack, and
     // the CLI said "internal error" (exit 1, a bug in puffle) for what the server sent.
