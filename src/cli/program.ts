@@ -17,7 +17,7 @@ import {
 } from "../errors.js";
 import { validatePathParams, validateRequestBody } from "../validators.js";
 import type { ValidationIssue, ValidationResult } from "../validators.js";
-import { corsBannerLine, hostProblem, logHeldUntilBanner, parseCorsArgument, resetBannerLine, startProblem, stopOnSignals, wildcardNote } from "../server/launch.js";
+import { corsBannerLine, hostProblem, logHeldUntilBanner, parseCorsArgument, resetBannerLine, seedProblem, startProblem, stopOnSignals, wildcardNote } from "../server/launch.js";
 import { withoutCredentials } from "../url-credentials.js";
 import type { CorsOrigins } from "../server/launch.js";
 import { escapeUnsafeInJson, oneLine } from "../unsafe-text.js";
@@ -424,12 +424,10 @@ function addMockCommand(program: Command, deps: Required<Omit<CliDeps, "meta">>,
       try {
         seed = opts.data !== undefined ? server.loadSeed(opts.data) : server.defaultSeed;
       } catch (error) {
-        // The file name quoted, each problem cut (a file may have thousands, or a field name a megabyte long).
+        // As npm run mock reports it (seedProblem: the file quoted, the first ten problems, each cut), on one line.
         if (!(error instanceof server.SeedError)) throw new CliFailure(EXIT.usage, `--data: ${shown(error instanceof Error ? error.message : String(error))}`);
-        const listed = error.issues.slice(0, ISSUES_SHOWN).map(shown);
-        const found = error.issues.length + error.more;
-        if (found > ISSUES_SHOWN) listed.push(`and ${found - ISSUES_SHOWN} more`);
-        throw new CliFailure(EXIT.usage, `--data: ${quoted(opts.data ?? "")} is not a valid seed: ${listed.join("; ")}`);
+        const { heading, listed } = seedProblem(opts.data ?? "", error.issues, error.more);
+        throw new CliFailure(EXIT.usage, `${heading}: ${listed.join("; ")}`);
       }
       let running;
       const log = opts.quiet === true ? undefined : logHeldUntilBanner(deps.io.stdout);

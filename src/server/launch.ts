@@ -3,7 +3,7 @@
 // request log held until the banner is out, and the shutdown on SIGINT/SIGTERM. Types only from
 // ./index.js, so importing this does not load Fastify.
 import { isIP } from "node:net";
-import { quoted } from "../errors.js";
+import { quoted, shown } from "../errors.js";
 import type { RunningServer } from "./index.js";
 
 // `--cors [origin]`: parseCorsArgument checks the value (`*` when the option is given alone) and
@@ -78,6 +78,23 @@ const HOST_NAME = /^(?=.{1,253}\.?$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])
 export function hostProblem(text: string): string | undefined {
   if (isIP(text) !== 0 || HOST_NAME.test(text)) return undefined;
   return `--host must be an IP address such as 127.0.0.1 or ::1 (IPv6 without brackets) or a host name such as localhost (dot-separated labels of letters, digits and hyphens, at most 63 characters each, not starting or ending with a hyphen; 253 in all), got ${quoted(text)}`;
+}
+
+/** How many problems of an invalid `--data` file the launchers list; the rest are counted (`and 3 more`). */
+export const SEED_ISSUES_SHOWN = 10;
+
+/**
+ * An invalid `--data` file (loadSeed's SeedError) as both launchers report it: `heading`,
+ * `--data: "<file>" is not a valid seed` (the name quoted), and `listed`, its first
+ * SEED_ISSUES_SHOWN problems each on one line and cut (`shown`: a field name the file got wrong may
+ * hold a line break or be a megabyte long), then `and N more` when there are more (a file may have
+ * thousands: `more` counts those SeedError did not list). `puffle mock` joins them on one line, `npm run mock` lists them a line each.
+ */
+export function seedProblem(file: string, issues: readonly string[], more = 0): { heading: string; listed: string[] } {
+  const listed = issues.slice(0, SEED_ISSUES_SHOWN).map(shown);
+  const found = issues.length + more;
+  if (found > SEED_ISSUES_SHOWN) listed.push(`and ${found - SEED_ISSUES_SHOWN} more`);
+  return { heading: `--data: ${quoted(file)} is not a valid seed`, listed };
 }
 
 /**

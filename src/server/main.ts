@@ -9,7 +9,7 @@ import { operationIds } from "../validators.js";
 import { defaultSeedText } from "./default-seed.js";
 import { defaultSeed, loadSeed, SeedError, startServer } from "./index.js";
 import type { RunningServer, Seed } from "./index.js";
-import { corsBannerLine, exitOnOutputErrors, hostProblem, logHeldUntilBanner, parseCorsArgument, resetBannerLine, startProblem, stopOnSignals, wildcardNote } from "./launch.js";
+import { corsBannerLine, exitOnOutputErrors, hostProblem, logHeldUntilBanner, parseCorsArgument, resetBannerLine, seedProblem, startProblem, stopOnSignals, wildcardNote } from "./launch.js";
 import { oneLine } from "../unsafe-text.js";
 import { quoted, shown } from "../errors.js";
 import type { CorsOrigins } from "./launch.js";
@@ -135,13 +135,17 @@ async function main(argv: string[]): Promise<void> {
     try {
       seed = loadSeed(values.data);
     } catch (error) {
-      // A usage error (exit 2), as a bad --port or --cors is, and as `puffle mock --data` exits.
-      // Each line safe to print (a field name the file got wrong is quoted as it is, a line break in it
-      // included: built from the issues, not by splitting the message at its line breaks).
-      const lines =
-        error instanceof SeedError
-          ? [`${oneLine(values.data)} is not a valid seed:`, ...error.issues.map((issue) => `  - ${oneLine(issue)}`), ...(error.more > 0 ? [`  - and ${error.more} more`] : [])]
-          : [oneLine(String(error))];
+      // A usage error (exit 2), as a bad --port or --cors is, and as `puffle mock --data` exits, with
+      // the same problems (seedProblem: the file quoted, the first ten, each cut, then how many more),
+      // a line each. Each line safe to print (a field name the file got wrong is quoted as it is, a
+      // line break in it included: built from the issues, not by splitting the message at its line breaks).
+      let lines: string[];
+      if (error instanceof SeedError) {
+        const { heading, listed } = seedProblem(values.data, error.issues, error.more);
+        lines = [`${heading}:`, ...listed.map((line) => `  - ${line}`)];
+      } else {
+        lines = [`--data: ${shown(error instanceof Error ? error.message : String(error))}`];
+      }
       process.stderr.write(`puffle mock: ${lines.join("\n")}\n`);
       process.exit(2);
     }

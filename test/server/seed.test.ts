@@ -278,7 +278,7 @@ describe("npm run mock (dist/server/main.js)", () => {
     { name: "an unknown option", args: ["--prot", "1"], code: 2, stderr: /^puffle mock: Unknown option "--prot"\n/ },
     // Quoted as the CLI quotes a value: on one line and cut to 200 characters, not 100 KiB of it.
     { name: "a 100 KiB port", args: ["--port", "9".repeat(102_400)], code: 2, stderr: /^puffle mock: --port must be an integer from 0 to 65535 \(got "9{197}…" \(cut; 102400 characters in all\)\)\n/ },
-    { name: "a missing seed file", args: ["--data", "/nonexistent/seed.json"], code: 2, stderr: /\/nonexistent\/seed\.json is not a valid seed:\n {2}- \(file\): cannot be read \(ENOENT\)/ },
+    { name: "a missing seed file", args: ["--data", "/nonexistent/seed.json"], code: 2, stderr: /^puffle mock: --data: "\/nonexistent\/seed\.json" is not a valid seed:\n {2}- \(file\): cannot be read \(ENOENT\)\n$/ },
     // parseArgs's own errors echoed what was typed as it was: an escape sequence reached the terminal,
     // a line break split the error, 100 KiB was 100 KiB of line. Quoted as the CLI quotes one.
     { name: "an unknown option holding an escape sequence", args: ["--a\u001b[2Jb"], code: 2, stderr: /^puffle mock: Unknown option "--a\\u001b\[2Jb"\nUsage: / },
@@ -305,14 +305,32 @@ describe("npm run mock (dist/server/main.js)", () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it(`a --data file with more bad fields than a SeedError lists: ${MAX_SEED_ISSUES} lines, then how many more`, () => {
+  it(`a --data file with more bad fields than a SeedError lists (${MAX_SEED_ISSUES}): the first ten, then how many more in all, the unlisted counted`, () => {
     const s = { ...defaultSeed, conversations: Array.from({ length: 5000 }, () => 1) };
-    const result = spawnSync(process.execPath, [mainJs, "--data", writeSeed("cli-many-bad.json", s)], { encoding: "utf8" });
+    const result = spawnSync(process.execPath, [mainJs, "--data", writeSeed("cli-too-many-bad.json", s)], { encoding: "utf8" });
     expect(result.status).toBe(2);
     const lines = result.stderr.trimEnd().split("\n");
-    expect(lines).toHaveLength(MAX_SEED_ISSUES + 2);
-    expect(lines.at(-2)).toBe(`  - conversations[${MAX_SEED_ISSUES - 1}]: must be an object`);
-    expect(lines.at(-1)).toBe(`  - and ${5000 - MAX_SEED_ISSUES} more`);
+    expect(lines).toHaveLength(10 + 2);
+    expect(lines.at(-2)).toBe("  - conversations[9]: must be an object");
+    expect(lines.at(-1)).toBe(`  - and ${5000 - 10} more`);
+  });
+
+  // npm run mock listed every problem, each whole (a file may have thousands, or a field name a
+  // megabyte long), while puffle mock listed the first ten, each cut, then "and N more": both now
+  // list the same (src/server/launch.ts's seedProblem), npm run mock a line each.
+  it("an invalid --data file: the file quoted, its first ten problems (each cut), then how many more, as puffle mock lists them", () => {
+    const extra = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`x${String(i).padStart(2, "0")}`, 1]));
+    const long = "y".repeat(1000);
+    const file = writeSeed("cli-many-bad.json", { [long]: 1, ...defaultSeed, ...extra });
+    const result = spawnSync(process.execPath, [mainJs, "--data", file], { encoding: "utf8" });
+    expect(result.status).toBe(2);
+    const known = "is not a known field (known: description, workspaces, users, accounts, conversations)";
+    const first = `${long}: ${known}`;
+    const listed = [`${first.slice(0, 199)}…`, ...Array.from({ length: 9 }, (_, i) => `x${String(i).padStart(2, "0")}: ${known}`), "and 3 more"];
+    expect(result.stderr).toBe(`puffle mock: --data: ${JSON.stringify(file)} is not a valid seed:\n${listed.map((line) => `  - ${line}\n`).join("")}`);
+    const cli = spawnSync(process.execPath, [path.join(root, "dist/cli/main.js"), "mock", "--quiet", "--data", file], { encoding: "utf8" });
+    expect(cli.status).toBe(2);
+    expect(cli.stderr).toBe(`puffle error: --data: ${JSON.stringify(file)} is not a valid seed: ${listed.join("; ")}\n`);
   });
 
   it("--print-seed prints the default seed with every column of every record, the same each run", () => {
