@@ -69,16 +69,30 @@ const HOST_NAME = /^(?=.{1,253}\.?$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])
 /**
  * Why `text` is not a --host value (undefined when it is one): an IP address, v4 or v6 (`net.isIP`;
  * an IPv6 zone such as `fe80::1%eth0` too), or a host name by RFC 1123 (`localhost`,
- * `my-host.internal`). Anything else is refused before anything is bound: an empty host would make
+ * `my-host.internal`) that is not numbers and dots (NUMERIC_LABELS: `127.1` is IPv4 shorthand to
+ * the resolver). Anything else is refused before anything is bound: an empty host would make
  * Node listen on every interface (and the banner print `http://:4010`); a URL is not a host; an IPv6
  * address is given without the brackets a URL puts around it (`[::1]` failed to resolve, exit 1);
  * and text holding spaces, control characters (`a\x01b`), underscores or empty labels (`a..b`) went
  * to getaddrinfo and failed there, exit 1 "cannot listen" instead of a usage error.
  */
 export function hostProblem(text: string): string | undefined {
-  if (isIP(text) !== 0 || HOST_NAME.test(text)) return undefined;
+  if (isIP(text) !== 0) return undefined;
+  if (HOST_NAME.test(text)) {
+    if (!text.includes(".") || !NUMERIC_LABELS.test(text)) return undefined;
+    return `--host must be an IPv4 address in full (four decimal numbers from 0 to 255, such as 127.0.0.1) when it is numbers and dots: shorthand such as 127.1 or 10.1.2 is no host name, and the resolver reads it as another address; got ${quoted(text)}`;
+  }
   return `--host must be an IP address such as 127.0.0.1 or ::1 (IPv6 without brackets) or a host name such as localhost (dot-separated labels of letters, digits and hyphens, at most 63 characters each, not starting or ending with a hyphen; 253 in all), got ${quoted(text)}`;
 }
+
+/**
+ * Numbers and dots, each number decimal (octal with a leading 0) or hexadecimal (`0x7f`): what the
+ * resolver (getaddrinfo, by inet_aton's rules) reads as an IPv4 address in shorthand, as a URL does
+ * (WHATWG: a host whose last label is a number is IPv4). RFC 1123 names in form, but `--host 127.1`
+ * listened on 127.0.0.1, `1.2.3` tried 1.2.0.3 and `300.1` was looked up as a name (exit 1 both).
+ * Only a full dotted quad (`net.isIP`) is taken; a number alone (`0`, a spelling of 0.0.0.0) as before.
+ */
+const NUMERIC_LABELS = /^(?:\d+|0x[0-9a-f]*)(?:\.(?:\d+|0x[0-9a-f]*))*\.?$/i;
 
 /** How many problems of an invalid `--data` file the launchers list; the rest are counted (`and 3 more`). */
 export const SEED_ISSUES_SHOWN = 10;

@@ -643,8 +643,16 @@ describe("runCli: what is checked before anything is sent or started", () => {
     expect(stderr).toMatch(/^puffle error: [^\n]*--host must be an IP address such as 127\.0\.0\.1 or ::1 \(IPv6 without brackets\) or a host name such as localhost \(dot-separated labels of letters, digits and hyphens, at most 63 characters each, not starting or ending with a hyphen; 253 in all\), got "[^\n]*\n$/);
   });
 
-  it.each([["127.0.0.1"], ["::1"], ["localhost"], ["0.0.0.0"], ["::"], ["0"], ["fe80::1%lo"], ["my-host.internal"], ["LOCALHOST"], ["localhost."], ["a".repeat(63)], [`${"a".repeat(63)}.`.repeat(3) + "a".repeat(61)]])("--host %j is a host (the docs' values and RFC 1123 names)", (host) => {
+  it.each([["127.0.0.1"], ["::1"], ["localhost"], ["0.0.0.0"], ["::"], ["0"], ["fe80::1%lo"], ["my-host.internal"], ["LOCALHOST"], ["localhost."], ["a".repeat(63)], [`${"a".repeat(63)}.`.repeat(3) + "a".repeat(61)], ["10.0.0.1"], ["123.example"], ["host.1a"], ["1e3"]])("--host %j is a host (the docs' values and RFC 1123 names)", (host) => {
     expect(hostProblem(host)).toBeUndefined();
+  });
+
+  // Numbers and dots are IPv4 to the resolver, shorthand included (127.1 is 127.0.0.1, 1.2.3 is
+  // 1.2.0.3, 0x7f.1 hexadecimal): only a full dotted quad is taken, the rest is a usage error.
+  it.each([["127.1"], ["1.2.3"], ["0.1"], ["300.1"], ["1.2.3.4.5"], ["256.0.0.1"], ["01.02.03.04"], ["0x7f.1"], ["127.0.0.1."], ["0."]])("mock --host %j (numbers and dots, no full dotted quad): exit 2 naming the rule, nothing started", async (host) => {
+    const { code, stdout, stderr } = await run(["mock", "--port", "0", "--quiet", "--host", host]);
+    expect({ code, stdout }).toEqual({ code: EXIT.usage, stdout: "" });
+    expect(stderr).toBe(`puffle error: option '--host <host>' argument ${JSON.stringify(host)} is invalid. --host must be an IPv4 address in full (four decimal numbers from 0 to 255, such as 127.0.0.1) when it is numbers and dots: shorthand such as 127.1 or 10.1.2 is no host name, and the resolver reads it as another address; got ${JSON.stringify(host)}\n`);
   });
 
   it("mock --help names the default port and host", async () => {
