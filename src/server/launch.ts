@@ -3,6 +3,7 @@
 // request log held until the banner is out, and the shutdown on SIGINT/SIGTERM. Types only from
 // ./index.js, so importing this does not load Fastify.
 import { isIP } from "node:net";
+import { domainToASCII } from "node:url";
 import { quoted, shown } from "../errors.js";
 import type { RunningServer } from "./index.js";
 
@@ -70,7 +71,8 @@ const HOST_NAME = /^(?=.{1,253}\.?$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])
  * Why `text` is not a --host value (undefined when it is one): an IP address, v4 or v6 (`net.isIP`;
  * an IPv6 zone such as `fe80::1%eth0` too), or a host name by RFC 1123 (`localhost`,
  * `my-host.internal`) that is not numbers and dots (NUMERIC_LABELS: `127.1` is IPv4 shorthand to
- * the resolver). Anything else is refused before anything is bound: an empty host would make
+ * the resolver). An internationalized name is refused naming its punycode form (`punycodeHint`).
+ * Anything else is refused before anything is bound: an empty host would make
  * Node listen on every interface (and the banner print `http://:4010`); a URL is not a host; an IPv6
  * address is given without the brackets a URL puts around it (`[::1]` failed to resolve, exit 1);
  * and text holding spaces, control characters (`a\x01b`), underscores or empty labels (`a..b`) went
@@ -82,7 +84,7 @@ export function hostProblem(text: string): string | undefined {
     if (!text.includes(".") || !NUMERIC_LABELS.test(text)) return undefined;
     return `--host must be an IPv4 address in full (four decimal numbers from 0 to 255, such as 127.0.0.1) when it is numbers and dots: shorthand such as 127.1 or 10.1.2 is no host name, and the resolver reads it as another address; got ${quoted(text)}`;
   }
-  return `--host must be an IP address such as 127.0.0.1 or ::1 (IPv6 without brackets) or a host name such as localhost (dot-separated labels of letters, digits and hyphens, at most 63 characters each, not starting or ending with a hyphen; 253 in all), got ${quoted(text)}`;
+  return `--host must be an IP address such as 127.0.0.1 or ::1 (IPv6 without brackets) or a host name such as localhost (dot-separated labels of letters, digits and hyphens, at most 63 characters each, not starting or ending with a hyphen; 253 in all), got ${quoted(text)}${punycodeHint(text)}`;
 }
 
 /**
@@ -93,6 +95,18 @@ export function hostProblem(text: string): string | undefined {
  * Only a full dotted quad (`net.isIP`) is taken; a number alone (`0`, a spelling of 0.0.0.0) as before.
  */
 const NUMERIC_LABELS = /^(?:\d+|0x[0-9a-f]*)(?:\.(?:\d+|0x[0-9a-f]*))*\.?$/i;
+
+/**
+ * For a --host with letters beyond ASCII (`bücher.example`, no RFC 1123 name): the hint that its
+ * ASCII form (`xn--bcher-kva.example`, url.domainToASCII's, as a URL's host is written) is taken,
+ * when that is a --host value; "" otherwise (`a_ü`, `ü..x`: no name either way).
+ */
+function punycodeHint(text: string): string {
+  if (!/[^\u0000-\u007f]/.test(text) || text.length > 1024) return "";
+  const ascii = domainToASCII(text);
+  if (ascii === "" || ascii === text || hostProblem(ascii) !== undefined) return "";
+  return `; an internationalized name is given in its ASCII (punycode) form, here ${quoted(ascii)}`;
+}
 
 /** How many problems of an invalid `--data` file the launchers list; the rest are counted (`and 3 more`). */
 export const SEED_ISSUES_SHOWN = 10;

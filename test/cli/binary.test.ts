@@ -607,6 +607,16 @@ describe("help, version and puffle mock", () => {
     expect(run.stderr.split("\n")[0]).toBe(`puffle mock: ${HOST_RULE}${JSON.stringify(host)}`);
   });
 
+  it.each(LAUNCHERS)("%s --host bücher.example: exit 2, the message names its punycode form", async (_name, launcher) => {
+    const run = await new Promise<Run>((resolve) => {
+      execFile(process.execPath, [...launcher, "--port", "0", "--quiet", "--host", "bücher.example"], { timeout: 20_000 }, (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr });
+      });
+    });
+    expect({ code: run.code, stdout: run.stdout }).toEqual({ code: 2, stdout: "" });
+    expect(run.stderr.split("\n")[0]).toContain(`${HOST_RULE}"bücher.example"; an internationalized name is given in its ASCII (punycode) form, here "xn--bcher-kva.example"`);
+  });
+
   // Numbers and dots that are not a full dotted quad: RFC 1123 names in form, which the resolver reads
   // as IPv4 shorthand (inet_aton): `127.1` listened on 127.0.0.1 (its banner `http://127.1:…`),
   // `1.2.3` tried 1.2.0.3 and `0.1` 0.0.0.1 (exit 1, "address not available"), `300.1` and

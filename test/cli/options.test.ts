@@ -647,6 +647,30 @@ describe("runCli: what is checked before anything is sent or started", () => {
     expect(hostProblem(host)).toBeUndefined();
   });
 
+  // An internationalized name was refused by the RFC 1123 rule alone, as if no such name could be
+  // served: the message now names its punycode form, which is taken (as a URL writes the host).
+  it.each([
+    ["bücher.example", "xn--bcher-kva.example"],
+    ["BÜCHER.example", "xn--bcher-kva.example"],
+    ["ｌｏｃａｌｈｏｓｔ", "localhost"],
+  ])("mock --host %j: exit 2, the message names its ASCII (punycode) form %j, which is a host", async (host, ascii) => {
+    const { code, stdout, stderr } = await run(["mock", "--port", "0", "--quiet", "--host", host]);
+    expect({ code, stdout }).toEqual({ code: EXIT.usage, stdout: "" });
+    expect(stderr).toMatch(/^puffle error: [^\n]*--host must be an IP address such as 127\.0\.0\.1 or ::1 [^\n]*\n$/);
+    expect(stderr).toContain(`got ${JSON.stringify(host)}; an internationalized name is given in its ASCII (punycode) form, here ${JSON.stringify(ascii)}\n`);
+    expect(hostProblem(ascii)).toBeUndefined();
+  });
+
+  it.each([
+    ["an underscore", "bü_cher.example"],
+    ["an empty label", "ü..example"],
+    ["a label of 300 characters", "ü".repeat(300)],
+    ["a control character", "a\u0001ü"],
+  ])("mock --host with letters beyond ASCII and %s (no name in ASCII either): no punycode hint", (_what, host) => {
+    expect(hostProblem(host)).toMatch(/^--host must be an IP address .*, got "/);
+    expect(hostProblem(host)).not.toContain("punycode");
+  });
+
   // Numbers and dots are IPv4 to the resolver, shorthand included (127.1 is 127.0.0.1, 1.2.3 is
   // 1.2.0.3, 0x7f.1 hexadecimal): only a full dotted quad is taken, the rest is a usage error.
   it.each([["127.1"], ["1.2.3"], ["0.1"], ["300.1"], ["1.2.3.4.5"], ["256.0.0.1"], ["01.02.03.04"], ["0x7f.1"], ["127.0.0.1."], ["0."]])("mock --host %j (numbers and dots, no full dotted quad): exit 2 naming the rule, nothing started", async (host) => {
