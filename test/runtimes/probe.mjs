@@ -19,7 +19,9 @@ async function outcome(promise) {
     const value = await promise;
     return { id: value.id, status: value.status, unread_count: value.unread_count, draft_subject: value.draft_subject };
   } catch (error) {
-    const result = { error: ERRORS.find((name) => error instanceof api[name]) ?? `not a Puffle error: ${error?.name}: ${error?.message}` };
+    const known = ERRORS.find((name) => error instanceof api[name]);
+    if (known === undefined) return { error: `not a Puffle error: ${error?.name}: ${error?.message}` };
+    const result = { error: known };
     for (const key of ["status", "target", "attempts"]) if (error[key] !== undefined) result[key] = error[key];
     if (error.problem) result.title = error.problem.title;
     if (api.isDuplicateThreadError(error)) result.existingThread = error.existingThread.id;
@@ -75,6 +77,8 @@ export async function probe({ baseUrl, faultUrl }) {
     redirect: await outcome(faulty("redirect").updateThread(THREAD, { status: "archived" })),
     html502: await outcome(faulty("html").updateThread(THREAD, { status: "archived" })),
     badOption: await outcome((async () => api.createPuffleClient({ baseUrl: "ftp://example.com" }))()),
+    // No apiKey: the default, process.env.PUFFLE_API_KEY, where the runtime has one.
+    defaultApiKey: await outcome((async () => api.createPuffleClient({ baseUrl, maxRetries: 0 }).updateConversation(CONVERSATION, { status: "active" }))()),
   };
 
   out.validators = {

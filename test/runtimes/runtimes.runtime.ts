@@ -41,6 +41,8 @@ function run(cmd: string, args: string[], options: SpawnOptions & { input?: stri
     const timer = setTimeout(() => child.kill("SIGKILL"), 45_000);
     child.stdout!.on("data", (d) => (stdout += d));
     child.stderr!.on("data", (d) => (stderr += d));
+    // The CLI stops reading stdin at its cap and exits: the rest of the input is an EPIPE, expected.
+    child.stdin!.on("error", () => undefined);
     child.stdin!.end(options.input ?? "");
     child.on("error", reject);
     child.on("close", (code) => {
@@ -120,7 +122,7 @@ const url = (prefix: string) => `${faultUrl}/${prefix}/api/threads/${THREAD}`;
 const apiError = (status: number, title: string, message: string, extra: object = {}) => ({ error: "PuffleApiError", status, title, attempts: 1, ...extra, message });
 
 /** What every runtime's probe() must give (but `codeGeneration`). */
-function expected(codeGeneration: string) {
+function expected(codeGeneration: string, defaultApiKey: "from PUFFLE_API_KEY" | "no process" | "Deno without --allow-env") {
   return {
     codeGeneration,
     entries,
@@ -146,6 +148,11 @@ function expected(codeGeneration: string) {
       redirect: { error: "PuffleApiError", status: 307, attempts: 1, message: "updateThread: HTTP 307 Temporary Redirect: empty response body" },
       html502: { error: "PuffleApiError", status: 502, attempts: 1, message: "updateThread: HTTP 502 Bad Gateway: non-JSON response body (text/html)" },
       badOption: { error: "PuffleConfigError", message: 'createPuffleClient: baseUrl must use http or https, got "ftp:"' },
+      defaultApiKey: {
+        "from PUFFLE_API_KEY": { id: CONVERSATION, status: "active", unread_count: 0 },
+        "no process": apiError(401, "Unauthorized", "updateConversation: HTTP 401 Unauthorized: Unauthorized: A valid bearer token is required."),
+        "Deno without --allow-env": { error: 'not a Puffle error: NotCapable: Requires env access to "PUFFLE_API_KEY", run again with the --allow-env flag' },
+      }[defaultApiKey],
     },
     validators: {
       valid: { valid: true, value: { status: "archived", draft_subject: "x" } },
@@ -189,14 +196,18 @@ async function bundleWorker(out: string, split: boolean): Promise<string[]> {
   return output.map((chunk) => chunk.fileName);
 }
 
-/** Runs workerd on the bundle in `dir` (a socket on 127.0.0.1, outbound fetch allowed to loopback only) and GETs the probe. */
-async function workerd(dir: string, modules: string[]): Promise<string> {
+/**
+ * Runs workerd on the bundle in `dir` (a socket on 127.0.0.1, outbound fetch allowed to loopback only)
+ * and GETs the probe. `nodejsCompat`: with the nodejs_compat flag and a compatibility date that fills
+ * `process.env` from the Worker's bindings, one of them PUFFLE_API_KEY; else no `process` at all.
+ */
+async function workerd(dir: string, modules: string[], nodejsCompat: boolean): Promise<string> {
   const config = `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
   services = [
     (name = "main", worker = (
       modules = [ ${["worker.js", ...modules.filter((m) => m !== "worker.js")].map((m) => `(name = "${m}", esModule = embed "${m}")`).join(", ")} ],
-      compatibilityDate = "2025-01-01",
+      ${nodejsCompat ? `compatibilityDate = "2025-06-01", compatibilityFlags = ["nodejs_compat"], bindings = [(name = "PUFFLE_API_KEY", text = "puffle_test_alice")],` : `compatibilityDate = "2025-01-01",`}
       globalOutbound = "loopback",
     )),
     (name = "loopback", network = (allow = ["private", "local"])),
@@ -236,37 +247,42 @@ describe("probe.mjs: the client (validate: \"both\") against the servers, every 
 
   it("Node (the baseline)", async () => {
     copyProbe();
-    const result = await run(process.execPath, mainArgs());
+    const result = await run(process.execPath, mainArgs(), { env: { PUFFLE_API_KEY: "puffle_test_alice" } });
     expect(result.stderr).toBe("");
-    expect(parsed(result.stdout, "node")).toEqual(expected("allowed"));
+    expect(parsed(result.stdout, "node")).toEqual(expected("allowed", "from PUFFLE_API_KEY"));
   });
 
   it("Bun", async () => {
     copyProbe();
-    const result = await run(bin.bun, mainArgs());
+    const result = await run(bin.bun, mainArgs(), { env: { PUFFLE_API_KEY: "puffle_test_alice" } });
     expect(result.stderr).toBe("");
-    expect(parsed(result.stdout, "bun")).toEqual(expected("allowed"));
+    expect(parsed(result.stdout, "bun")).toEqual(expected("allowed", "from PUFFLE_API_KEY"));
   });
 
-  it("Deno, with network access to 127.0.0.1 only", async () => {
+  it("Deno, with network access to 127.0.0.1 only (and with PUFFLE_API_KEY allowed)", async () => {
     copyProbe();
-    const result = await run(bin.deno, ["run", "--allow-net=127.0.0.1", ...mainArgs()], { env: { NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" } });
+    const env = { NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1", PUFFLE_API_KEY: "puffle_test_alice" };
+    const result = await run(bin.deno, ["run", "--allow-net=127.0.0.1", ...mainArgs()], { env });
     expect(result.stderr).toBe("");
-    expect(parsed(result.stdout, "deno")).toEqual(expected("allowed"));
+    expect(parsed(result.stdout, "deno")).toEqual(expected("allowed", "Deno without --allow-env"));
+    server.app.puffle.store.reset();
+    const allowed = await run(bin.deno, ["run", "--allow-net=127.0.0.1", "--allow-env=PUFFLE_API_KEY", ...mainArgs()], { env });
+    expect(allowed.stderr).toBe("");
+    expect(parsed(allowed.stdout, "deno --allow-env=PUFFLE_API_KEY")).toEqual(expected("allowed", "from PUFFLE_API_KEY"));
   });
 
-  it("workerd, a Worker bundled in one file (no eval, no new Function)", async () => {
+  it("workerd, a Worker bundled in one file (no eval, no new Function; no process)", async () => {
     const out = path.join(work, "worker-single");
     const modules = await bundleWorker(out, false);
     expect(modules).toEqual(["worker.js"]);
-    expect(parsed(await workerd(out, modules), "workerd")).toEqual(expected("EvalError"));
+    expect(parsed(await workerd(out, modules, false), "workerd")).toEqual(expected("EvalError", "no process"));
   });
 
-  it("workerd, a Worker bundled in chunks (the validators loaded by a dynamic import())", async () => {
+  it("workerd, a Worker bundled in chunks (the validators loaded by a dynamic import()), with nodejs_compat", async () => {
     const out = path.join(work, "worker-split");
     const modules = await bundleWorker(out, true);
     expect(modules.length).toBeGreaterThan(1);
-    expect(parsed(await workerd(out, modules), "workerd (chunks)")).toEqual(expected("EvalError"));
+    expect(parsed(await workerd(out, modules, true), "workerd (chunks)")).toEqual(expected("EvalError", "from PUFFLE_API_KEY"));
   });
 
   it("Vercel's edge-runtime VM (@edge-runtime/vm: code generation from strings off), a script bundle", async () => {
@@ -280,7 +296,7 @@ describe("probe.mjs: the client (validate: \"both\") against the servers, every 
     const text: string = await vm.evaluate(
       `puffleProbe.probe(${JSON.stringify({ baseUrl: server.url, faultUrl })}).then((o) => JSON.stringify(o), (e) => JSON.stringify({ thrown: e.name + ": " + e.message, stack: String(e.stack) }))`,
     );
-    expect(parsed(text, "edge-runtime")).toEqual(expected("EvalError"));
+    expect(parsed(text, "edge-runtime")).toEqual(expected("EvalError", "no process"));
   });
 });
 
