@@ -1,6 +1,7 @@
 // The built package (dist/, made by the vitest global setup) where code generation from strings is
 // disallowed — a page whose Content-Security-Policy lacks 'unsafe-eval', Cloudflare Workers, Vercel
-// Edge, Deno Deploy — here Node under --disallow-code-generation-from-strings: every export entry
+// Edge — here Node under --disallow-code-generation-from-strings (workerd and Vercel's edge-runtime
+// VM themselves: test/runtimes/, `npm run test:runtimes`): every export entry
 // loads, every exported validator, normalizeRequestBody and the client with `validate: "both"` work,
 // and so does the `puffle` CLI. A dependency or a generator change that adds `new Function` or
 // `eval` on these paths fails here with "EvalError: Code generation from strings disallowed".
