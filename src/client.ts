@@ -769,10 +769,11 @@ function pathIssues(v: Validators, operationId: OperationId, params: unknown): V
   for (const issue of result.errors) {
     if (issue.path === "/id" && (issue.keyword === "pattern" || issue.keyword === "format")) {
       if (issues.some((i) => i.path === "/id" && i.keyword === "pattern")) continue;
-      // The id quoted as JSON, one line and cut (`shown`): it may be anyone's text, relayed by the caller.
+      // The id quoted (`quoted`: one line, cut with its closing quote kept and said to be cut), or
+      // another value as JSON (`shown`): it may be anyone's text, relayed by the caller.
       // The example is this operation's own, from the spec (the thread page's id for threads).
       const example: unknown = (routes[operationId].pathExamples as { id?: unknown }).id;
-      issues.push({ path: "/id", keyword: "pattern", message: `must be a UUID${typeof example === "string" ? ` such as ${example}` : ""}, got ${shown(JSON.stringify(id))}` });
+      issues.push({ path: "/id", keyword: "pattern", message: `must be a UUID${typeof example === "string" ? ` such as ${example}` : ""}, got ${typeof id === "string" ? quoted(id) : shown(String(JSON.stringify(id)))}` });
     } else {
       issues.push(issue);
     }

@@ -193,6 +193,11 @@ describe("a value the caller relayed (a path id, a body from elsewhere): the mes
     const error = (await rejection(puffle.updateThread("a/b", { status: "archived" }))) as PuffleValidationError;
     expect(error.message).toBe('updateThread: path parameter: id must be a UUID such as 3d986dd1-9d70-45b7-8e36-5d5b8b1c9337, got "a/b"');
   });
+
+  it("a long path id is cut as quoted() cuts: the closing quote kept, and said to be cut", async () => {
+    const error = (await rejection(puffle.updateThread("x".repeat(5_000), { status: "archived" }))) as PuffleValidationError;
+    expect(error.issues[0]?.message).toBe(`must be a UUID such as 3d986dd1-9d70-45b7-8e36-5d5b8b1c9337, got "${"x".repeat(197)}…" (cut; 5000 characters in all)`);
+  });
 });
 
 describe("docs/client.md's example message", () => {
