@@ -38,6 +38,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { HTTP_METHODS } from "./lib/spec.mjs";
+import { defaultRef } from "./publish/base-ref.mjs";
 import { breakingChanges, SpecShapeError } from "./publish/breaking-rules.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -69,17 +70,6 @@ function parseArgs(argv) {
     else fail(`unexpected argument ${a}`);
   }
   return out;
-}
-
-function defaultRef() {
-  try {
-    // Release tags only (vX.Y.Z, docs/publishing.md): any other tag (a bench run's, a test's) on a
-    // later commit was taken as the last release.
-    return { ref: git("describe", "--tags", "--abbrev=0", "--match", "v[0-9]*"), why: "last tag" };
-  } catch {
-    const roots = git("rev-list", "--max-parents=0", "HEAD").split("\n");
-    return { ref: roots[roots.length - 1], why: "first commit (no tag yet)" };
-  }
 }
 
 /** The spec in `text`, or exit 2 naming `what` (where it came from) and what is wrong with it. */
@@ -114,7 +104,7 @@ if (args.base) {
   base = readJson(args.base, "base");
   baseLabel = path.relative(process.cwd(), args.base);
 } else {
-  const { ref, why } = args.ref ? { ref: args.ref, why: "given" } : defaultRef();
+  const { ref, why } = args.ref ? { ref: args.ref, why: "given" } : defaultRef(root);
   let text;
   try {
     git("rev-parse", "--verify", `${ref}^{commit}`);
