@@ -1,0 +1,381 @@
+// `npm run diff:package` (scripts/diff-package.mjs, scripts/publish/package-surface.mjs): the packed
+// package at a git ref against the work tree's. A throwaway git repository in a temporary folder
+// holds a tiny fixture package (its build copies src/ to dist/, its bin a commander program): its
+// first commit is the base, the work tree is edited per case into each kind of finding; the script
+// runs there as a copy, with node_modules linked to this one's. Then package.json and file-list
+// rules on objects alone, and this repository's own history (the first commit against HEAD, HEAD
+// against HEAD).
+import { execFileSync, spawn } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { files, packageJson, parseHelp, type PackedPackage } from "../../scripts/publish/package-surface.mjs";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const dir = mkdtempSync(path.join(os.tmpdir(), "puffle-diff-package-test-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const SLOW = 180_000;
+
+interface Run {
+  status: number | null;
+  out: string;
+  err: string;
+}
+/** The script in `cwd` (its own copy) with TMPDIR `tmp`; `onStart` gets the child once it said it is building. */
+function runScript(script: string, cwd: string, args: string[], tmp: string, onStart?: (child: ReturnType<typeof spawn>) => void): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, TMPDIR: tmp } });
+    let out = "";
+    let err = "";
+    let started = false;
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => {
+      err += d;
+      if (!started && onStart && err.includes("building and packing")) {
+        started = true;
+        onStart(child);
+      }
+    });
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, out, err }));
+  });
+}
+const lines = (out: string) => out.split("\n").filter((l) => /^[✖?•] /.test(l));
+
+// ---------------------------------------------------------------------------------------------
+// The fixture package
+
+const installed = (name: string) => JSON.parse(readFileSync(path.join(root, "node_modules", name, "package.json"), "utf8")).version as string;
+const lock = (commander: string) =>
+  `${JSON.stringify({ name: "fixture-pkg", version: "1.0.0", lockfileVersion: 3, requires: true, packages: { "": { name: "fixture-pkg", version: "1.0.0" }, "node_modules/commander": { version: commander } } }, null, 2)}\n`;
+
+const basePackage = {
+  name: "fixture-pkg",
+  version: "1.0.0",
+  type: "module",
+  engines: { node: ">=18" },
+  exports: {
+    ".": { types: "./dist/index.d.ts", import: "./dist/index.js", default: "./dist/index.js" },
+    "./extra": { types: "./dist/extra.d.ts", default: "./dist/extra.js" },
+    "./legacy": { import: "./dist/legacy.js", require: "./dist/legacy.cjs" },
+  },
+  bin: { fx: "dist/cli.js", "fx-old": "dist/cli.js" },
+  files: ["dist"],
+  scripts: { build: "node build.mjs" },
+  dependencies: { commander: "^14.0.3", "openapi-fetch": "^0.17.0" },
+};
+const baseIndex = `export interface Options { baseUrl?: string; timeout?: number; }
+export interface Thing { id: string; title: string; tags?: string[]; }
+export declare function make(name: string, options?: Options): Thing;
+export declare function keep(a: string): void;
+export declare const VERSION: string;
+export declare function gone(): void;
+export type Status = "a" | "b";
+declare module "commander" { interface Command { fixtureFlag?: boolean; } }
+`;
+const baseCli = `#!/usr/bin/env node
+import { Command, Option } from "commander";
+const program = new Command("fx").description("fixture CLI");
+program.command("run").description("run it").option("--fast", "go fast")
+  .addOption(new Option("--mode <m>", "mode").choices(["a", "b"])).option("--level [n]", "level")
+  .option("--timeout <ms>", "give up after", "30").action(() => {});
+program.command("stop").description("stop it").action(() => {});
+program.parse();
+`;
+const fixtureFiles: Record<string, string> = {
+  ".gitignore": "node_modules\ndist\n",
+  "package.json": `${JSON.stringify(basePackage, null, 2)}\n`,
+  "package-lock.json": lock(installed("commander")),
+  "build.mjs": `import { cpSync, existsSync, rmSync } from "node:fs";
+if (existsSync("slow")) await new Promise((r) => setTimeout(r, 20_000));
+if (existsSync("broken")) { console.error("error: the build is broken"); process.exit(1); }
+rmSync("dist", { recursive: true, force: true });
+cpSync("src", "dist", { recursive: true });
+`,
+  "src/index.js": "export function make(name) { return { id: name, title: name }; }\nexport function keep() {}\nexport const VERSION = '1';\nexport function gone() {}\n",
+  "src/index.d.ts": baseIndex,
+  "src/extra.js": "export const extra = 1;\n",
+  "src/extra.d.ts": "export declare const extra: number;\n",
+  "src/legacy.js": "export const legacy = 1;\n",
+  "src/legacy.cjs": "exports.legacy = 1;\n",
+  "src/legacy-new.js": "export const legacy = 2;\n",
+  "src/notes.md": "notes\n",
+  "src/cli.js": baseCli,
+};
+
+describe("npm run diff:package on a fixture package", () => {
+  const repo = path.join(dir, "fixture");
+  const script = path.join(repo, "scripts/diff-package.mjs");
+  const tmp = path.join(dir, "tmp");
+  const git = (...args: string[]) => execFileSync("git", ["-C", repo, "-c", "user.name=test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args], { encoding: "utf8", stdio: "pipe" });
+  const write = (file: string, text: string) => {
+    mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
+    writeFileSync(path.join(repo, file), text);
+  };
+  const run = (args: string[], onStart?: Parameters<typeof runScript>[4]) => runScript(script, repo, args, tmp, onStart);
+
+  beforeAll(() => {
+    mkdirSync(tmp);
+    execFileSync("git", ["init", "-q", repo]);
+    for (const [file, text] of Object.entries(fixtureFiles)) write(file, text);
+    for (const file of ["scripts/diff-package.mjs", "scripts/publish/base-ref.mjs", "scripts/publish/package-surface.mjs"]) cpSync(path.join(root, file), path.join(repo, file));
+    symlinkSync(path.join(root, "node_modules"), path.join(repo, "node_modules"), "dir");
+    git("add", "-A");
+    git("commit", "-q", "-m", "fixture 1.0.0");
+    // A ref whose lockfile this node_modules does not fit.
+    git("checkout", "-q", "-b", "old-lock");
+    write("package-lock.json", lock("13.0.0"));
+    git("commit", "-q", "-am", "commander 13 locked");
+    git("checkout", "-q", "-");
+  });
+  // Every run leaves the repository with its one work tree and no temporary folder behind.
+  afterEach(() => {
+    git("checkout", "-q", "--", ".");
+    git("clean", "-qfdx", "-e", "node_modules", "-e", "scripts");
+    expect(git("worktree", "list", "--porcelain").match(/^worktree /gm)).toHaveLength(1);
+    expect(readdirSync(tmp).filter((f) => f.startsWith("puffle-diff-package-"))).toEqual([]);
+  });
+
+  it("the work tree as committed: nothing found, exit 0", async () => {
+    const r = await run([]);
+    expect(r.out).toContain("diff:package: base ");
+    expect(r.out).toContain("(first commit (no tag yet)): fixture-pkg@1.0.0, 10 files");
+    expect(lines(r.out)).toEqual([]);
+    expect(r.out).toContain("OK: nothing breaking in the package's surface.");
+    expect(r.status, r.out + r.err).toBe(0);
+  }, SLOW);
+
+  it("notable changes only (an entry, a dependency, an export, a command option): printed, exit 0", async () => {
+    const exports = { ...basePackage.exports, "./added": "./dist/extra.js" };
+    write("package.json", `${JSON.stringify({ ...basePackage, exports, dependencies: { ...basePackage.dependencies, yaml: "^2.9.1" } }, null, 2)}\n`);
+    write("src/index.d.ts", `${baseIndex}export declare function fresh(): void;\n`);
+    write("src/cli.js", baseCli.replace('.option("--fast", "go fast")', '.option("--fast", "go fast").option("--quiet", "say less")'));
+    const r = await run([]);
+    expect(lines(r.out)).toEqual([
+      '• [export-added] exports "./added": added',
+      '• [dependency-added] dependencies "yaml": added (^2.9.1): installed with the package',
+      "• [name-added] fresh: export added",
+      '• [entry-added] exports "./added": declarations added (1 names, dist/extra.d.ts)',
+      "• [option-added] fx run --quiet: option added",
+      "• [option-added] fx-old run --quiet: option added",
+    ]);
+    expect(r.out).toContain("OK: nothing breaking in the package's surface (6 notable).");
+    expect(r.status, r.out + r.err).toBe(0);
+  }, SLOW);
+
+  it("a change to review only (a type's declaration): exit 1 with a REVIEW line", async () => {
+    write("src/index.d.ts", baseIndex.replace('"a" | "b"', '"a" | "b" | "c"'));
+    const r = await run([]);
+    expect(lines(r.out)).toEqual(['? [declaration-changed] Status: declaration changed: was "type Status = \\"a\\" | \\"b\\";", now "type Status = \\"a\\" | \\"b\\" | \\"c\\";"']);
+    expect(r.out).toMatch(/^REVIEW: 1 change\(s\) marked \?/m);
+    expect(r.out).not.toContain("BREAKING");
+    expect(r.status).toBe(1);
+  }, SLOW);
+
+  it("every kind of finding: package.json, files, declarations, CLI; exit 1", async () => {
+    write(
+      "package.json",
+      `${JSON.stringify(
+        {
+          ...basePackage,
+          engines: { node: ">=20" },
+          exports: { ".": basePackage.exports["."], "./legacy": { import: "./dist/legacy-new.js" }, "./added": "./dist/extra.js" },
+          bin: { fx: "dist/cli.js" },
+          files: ["dist", "!dist/notes.md"],
+          dependencies: { commander: "^13.0.0", yaml: "^2.9.1" },
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    write(
+      "src/index.d.ts",
+      `export interface Options { baseUrl?: string; timeout?: number; region: string; }
+export interface Thing { id: string; tags?: string[]; extra?: number; }
+export declare function make(name: string, options?: Options): Thing;
+export declare function keep(a: string, b: number): void;
+export declare const VERSION: string;
+export type Status = "a" | "b" | "c";
+export declare function fresh(): void;
+`,
+    );
+    write(
+      "src/cli.js",
+      baseCli
+        .replace('.option("--fast", "go fast")', "")
+        .replace('["a", "b"]', '["a", "c"]')
+        .replace('"--level [n]"', '"--level <n>"')
+        .replace('"give up after", "30"', '"give up after", "60"')
+        .replace('.option("--timeout', '.option("--quiet", "say less").option("--timeout')
+        .replace('program.command("stop").description("stop it")', 'program.command("start").description("start it")'),
+    );
+    const r = await run([]);
+    expect(lines(r.out)).toEqual([
+      // (a) package.json
+      '✖ [export-removed] exports "./extra": removed: import "fixture-pkg/extra" no longer resolves',
+      '? [export-retargeted] exports "./legacy": retargeted for import, types (import), browser: ./dist/legacy.js → ./dist/legacy-new.js',
+      '✖ [export-condition-removed] exports "./legacy": no longer resolves for require, types (require) (was ./dist/legacy.cjs)',
+      '• [export-added] exports "./added": added',
+      '✖ [bin-removed] bin "fx-old": removed (was dist/cli.js): the command is no longer installed',
+      '✖ [engines-narrowed] engines.node: ">=18" → ">=20", narrowed: Node 18.0.0 no longer admitted',
+      '? [dependency-major] dependencies "commander": ^14.0.3 → ^13.0.0: another major, whose types may show through this package\'s',
+      '• [dependency-removed] dependencies "openapi-fetch": removed (was ^0.17.0)',
+      '• [dependency-added] dependencies "yaml": added (^2.9.1): installed with the package',
+      // (b) files
+      "• [file-removed] dist/notes.md: removed (not an exports entry: not importable; read by path only)",
+      // (c) declarations
+      "✖ [required-option-added] make(options).region: required option added: a call written for the last release is an error",
+      "✖ [property-removed] make returns.title: property removed: code reading or passing it no longer compiles",
+      "• [property-added] make returns.extra: optional property added",
+      "✖ [required-parameter-added] keep: 1 → 2 required parameters: a call written for the last release is an error",
+      "✖ [name-removed] gone: export removed",
+      "? [property-added] Options.region: required property added: breaks code that builds this type, not code that reads it",
+      '? [declaration-changed] Options: declaration changed: was "interface Options { baseUrl?: string; timeout?: number; }", now "interface Options { baseUrl?: string; timeout?: number; region: string; }"',
+      "✖ [property-removed] Thing.title: property removed: code reading or passing it no longer compiles",
+      "• [property-added] Thing.extra: optional property added",
+      '? [declaration-changed] Status: declaration changed: was "type Status = \\"a\\" | \\"b\\";", now "type Status = \\"a\\" | \\"b\\" | \\"c\\";"',
+      "• [name-added] fresh: export added",
+      '• [entry-added] exports "./added": declarations added (1 names, dist/extra.d.ts)',
+      '✖ [augmentation-removed] module "commander": removed: what it added to those types is gone (code using it no longer compiles)',
+      // (d) CLI
+      "✖ [option-removed] fx run --fast: option removed: a command line using it is an error",
+      '✖ [choice-removed] fx run --mode: choice "b" removed',
+      '• [choice-added] fx run --mode: choice "c" added',
+      "✖ [option-argument-required] fx run --level: argument [n] → <n>: the option alone is an error",
+      '? [option-default] fx run --timeout: default "30" → "60"',
+      "• [option-added] fx run --quiet: option added",
+      "✖ [command-removed] fx stop: command removed",
+      "• [command-added] fx start: command added",
+    ]);
+    expect(r.out).toContain('\n# package.json\n');
+    expect(r.out).toContain('\n# TypeScript: "fixture-pkg"\n');
+    expect(r.out).toContain("\n# TypeScript: augmentations\n");
+    expect(r.out).toContain("\n# CLI: fx\n");
+    expect(r.out).toMatch(/^BREAKING: 14 change\(s\) marked ✖/m);
+    expect(r.out).toMatch(/^REVIEW: 6 change\(s\) marked \?/m);
+    expect(r.status).toBe(1);
+  }, SLOW);
+
+  it.each([
+    ["an unknown ref", ["no-such-ref"], 'diff:package: cannot find git ref "no-such-ref"'],
+    ["an unknown option", ["--bogus"], 'diff:package: unknown option "--bogus"'],
+    ["two refs", ["HEAD", "HEAD~1"], 'diff:package: unexpected argument "HEAD~1"'],
+    ["--head without a ref", ["HEAD", "--head"], "diff:package: --head needs a git ref"],
+    [
+      "a ref whose package-lock.json this node_modules does not fit",
+      ["old-lock"],
+      `diff:package: this node_modules does not fit package-lock.json at old-lock (given): it locks commander 13.0.0 (here ${installed("commander")}); install that ref's own node_modules in a worktree and compare by hand (docs/publishing.md, "Release checklist")`,
+    ],
+  ])("could not run: %s: exit 2 in one line", async (_name, args, want) => {
+    const r = await run(args);
+    expect(r.err.trim().split("\n").filter((l) => !l.includes("building and packing"))).toEqual([want]);
+    expect(r.out).toBe("");
+    expect(r.status).toBe(2);
+  }, SLOW);
+
+  it("a build that fails: exit 2 in one line naming the side and the error", async () => {
+    write("broken", "");
+    const r = await run([]);
+    expect(r.err).toMatch(/^diff:package: cannot build the work tree: `npm run build` exited 1: error: the build is broken$/m);
+    expect(r.status).toBe(2);
+  }, SLOW);
+
+  it("Ctrl-C (SIGINT) during the builds: the worktree and temporary folders are removed, exit 130", async () => {
+    write("slow", "");
+    const r = await run([], (child) => setTimeout(() => child.kill("SIGINT"), 500));
+    expect(r.status).toBe(130);
+    expect(r.out).toBe("");
+  }, SLOW);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Rules on objects alone
+
+const packed = (pkg: Record<string, unknown>, list: string[] = ["index.js", "index.d.ts"]): PackedPackage => ({ dir: "/nowhere", pkg, files: new Set(list) });
+const said = (list: { severity: string; rule: string; where: string; message: string }[]) => list.map((f) => `${f.severity} ${f.rule} ${f.where}: ${f.message}`);
+
+describe("package.json and file rules", () => {
+  it.each([
+    ["name changed", { name: "a" }, { name: "b" }, 'breaking name name: "a" → "b": installed and imported under another name'],
+    ["type changed", { name: "a", type: "module" }, { name: "a" }, "breaking type type: module → commonjs: every shipped .js file is loaded as another module system"],
+    ["an exports map added", { name: "a", main: "./index.js" }, { name: "a", main: "./index.js", exports: "./index.js" }, "breaking exports-added exports: an exports map where there was none: only its entries can be imported now (a deep import of any other file fails)"],
+    ["engines widened", { name: "a", engines: { node: ">=20" } }, { name: "a", engines: { node: ">=18" } }, 'notable engines-widened engines.node: ">=20" → ">=18", widened'],
+    ["a peer dependency added", { name: "a" }, { name: "a", peerDependencies: { react: "^19.0.0" } }, 'breaking peer-added peerDependencies "react": added (^19.0.0): a consumer without it gets a conflict or a missing module'],
+    ["a 0.x dependency's minor", { name: "a", dependencies: { x: "^0.17.0" } }, { name: "a", dependencies: { x: "^0.18.0" } }, 'review dependency-major dependencies "x": ^0.17.0 → ^0.18.0: another major, whose types may show through this package\'s'],
+    ["a dependency's floor raised", { name: "a", dependencies: { x: "^14.0.0" } }, { name: "a", dependencies: { x: "^14.2.0" } }, 'notable dependency-range dependencies "x": ^14.0.0 → ^14.2.0'],
+    ["an exports target not shipped", { name: "a", exports: "./index.js" }, { name: "a", exports: "./lib.js" }, 'review export-retargeted exports ".": retargeted for import, require, types (import), types (require), browser: ./index.js → ./lib.js|breaking export-target-missing exports ".": target ./lib.js is not in the package'],
+    ["a default condition dropped, import still there", { name: "a", exports: { import: "./index.js", default: "./index.js" } }, { name: "a", exports: { import: "./index.js" } }, 'breaking export-condition-removed exports ".": no longer resolves for require, types (require) (was ./index.js)'],
+  ])("%s", (_name, base, head, want) => {
+    expect(said(packageJson(packed(base), packed(head))).join("|")).toBe(want);
+  });
+
+  it("a removed file: importable by path without an exports map or under a pattern (?), else notable", () => {
+    const list = ["index.js", "index.d.ts", "lib/a.js", "docs/a.md"];
+    expect(said(files(packed({ name: "a" }, list), packed({ name: "a" }, ["index.js", "index.d.ts"])))).toEqual([
+      "review file-removed docs/a.md: removed; the last release has no exports map, so code may have imported or read it by path",
+      "review file-removed lib/a.js: removed; the last release has no exports map, so code may have imported or read it by path",
+    ]);
+    const withMap = { name: "a", exports: { ".": "./index.js", "./lib/*": "./lib/*.js" } };
+    expect(said(files(packed(withMap, list), packed(withMap, ["index.js", "index.d.ts"])))).toEqual([
+      "notable file-removed docs/a.md: removed (not an exports entry: not importable; read by path only)",
+      "review file-removed lib/a.js: removed; an exports pattern made it importable",
+    ]);
+  });
+
+  it("commander's help, wrapped: options with their argument, choices and default; commands with aliases", () => {
+    const help = parseHelp(`Usage: x run [options] <file>
+
+Options:
+  --base-url <url>  API root URL (env: X) (default:
+                    "https://a.example, b")
+  -m, --mode <m>    mode (choices: "a",
+                    "b")
+  --cors [origin]   (preset: "*")
+  -h, --help        display help for command
+
+Commands:
+  update|up [options]  update it
+  help [command]       display help for command
+`);
+    expect(help.usage).toBe("x run [options] <file>");
+    expect(Object.fromEntries(help.options)).toEqual({
+      "--base-url": { flags: ["--base-url"], arg: "<url>", choices: null, default: '"https://a.example, b"' },
+      "--mode": { flags: ["-m", "--mode"], arg: "<m>", choices: ['"a"', '"b"'], default: null },
+      "--cors": { flags: ["--cors"], arg: "[origin]", choices: null, default: null },
+      "--help": { flags: ["-h", "--help"], arg: null, choices: null, default: null },
+    });
+    expect(Object.fromEntries(help.commands)).toEqual({ update: ["up"] });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// This repository
+
+describe("npm run diff:package on this repository's history", () => {
+  const tmp = mkdtempSync(path.join(dir, "repo-tmp-"));
+  const first = execFileSync("git", ["rev-list", "--max-parents=0", "HEAD"], { cwd: root, encoding: "utf8" }).trim().split("\n").pop() as string;
+  const run = (args: string[]) => runScript(path.join(root, "scripts/diff-package.mjs"), root, args, tmp);
+  afterEach(() => {
+    expect(readdirSync(tmp)).toEqual([]);
+    expect(execFileSync("git", ["worktree", "list", "--porcelain"], { cwd: root, encoding: "utf8" }).match(/^worktree /gm)).toHaveLength(1);
+  });
+
+  it("the first commit against HEAD: the server entry, the bin and what broke (paths' path parameters), exit 1", async () => {
+    const r = await run([first, "--head", "HEAD"]);
+    const found = lines(r.out);
+    expect(found).toContain('• [export-added] exports "./server": added');
+    expect(found).toContain('• [bin-added] bin "puffle": added (dist/cli/main.js)');
+    expect(found).toContain('• [export-condition-added] exports ".": now resolves for require (./dist/index.js)');
+    expect(found.filter((l) => l.startsWith("✖ [property-never] paths./api/conversations/{id}.parameters.path"))).toHaveLength(2); // puffle-api and puffle-api/schema
+    expect(found).toContain("• [name-added] DEFAULT_MAX_RESPONSE_BYTES: export added");
+    expect(r.status, r.out + r.err).toBe(1);
+  }, SLOW);
+
+  it("HEAD against HEAD: nothing found, exit 0", async () => {
+    const r = await run(["HEAD", "--head", "HEAD"]);
+    expect(lines(r.out)).toEqual([]);
+    expect(r.out).toContain("OK: nothing breaking in the package's surface.");
+    expect(r.status, r.out + r.err).toBe(0);
+  }, SLOW);
+});
