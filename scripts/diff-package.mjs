@@ -14,7 +14,7 @@
 // Each side is built there (its `prepack` script, else its `build`, through npm) and packed with
 // `npm pack --ignore-scripts --offline`, and the tarball is extracted; this work tree's dist/ is not
 // touched. The worktree and every temporary folder are removed at the end, on an error too, and on
-// Ctrl-C (SIGINT), SIGTERM or SIGHUP.
+// Ctrl-C (SIGINT), SIGTERM or SIGHUP, and a build still running is stopped.
 //
 // Compared (scripts/publish/package-surface.mjs), one line per finding, breaking (✖), to review by
 // hand (?) or notable (•):
@@ -48,8 +48,21 @@ const USAGE = "usage: npm run diff:package -- [git-ref] [--head git-ref]";
 
 const cleanups = [];
 const children = new Set();
+/**
+ * Each build runs in a process group of its own (runAsync: `detached`), which is ended whole: npm
+ * passed a SIGTERM on to its script's shell at most, so the build itself (tsc, a script's node) went
+ * on running, in the temporary folder removed, after this script had exited.
+ */
+const DETACHED = process.platform !== "win32";
 function cleanup() {
-  for (const child of children) child.kill();
+  for (const child of children) {
+    try {
+      if (DETACHED && child.pid !== undefined) process.kill(-child.pid, "SIGTERM");
+      else child.kill();
+    } catch {
+      // already gone
+    }
+  }
   children.clear();
   while (cleanups.length) {
     try {
@@ -86,7 +99,7 @@ function run(cmd, args, options = {}) {
 /** `run`, without waiting: the two sides build at once (tsc is single-threaded). */
 function runAsync(cmd, args, options = {}) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"], shell: process.platform === "win32" && cmd === "npm", ...options });
+    const child = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"], shell: process.platform === "win32" && cmd === "npm", detached: DETACHED, ...options });
     children.add(child);
     let stdout = "";
     let stderr = "";

@@ -87,8 +87,12 @@ const fixtureFiles: Record<string, string> = {
   ".gitignore": "node_modules\ndist\n",
   "package.json": `${JSON.stringify(basePackage, null, 2)}\n`,
   "package-lock.json": lock(installed("commander")),
-  "build.mjs": `import { cpSync, existsSync, rmSync } from "node:fs";
-if (existsSync("slow")) await new Promise((r) => setTimeout(r, 20_000));
+  "build.mjs": `import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// "slow": the build says it runs (a file named by its pid in the folder "slow" names) and never ends unless stopped.
+if (existsSync("slow")) {
+  writeFileSync(readFileSync("slow", "utf8") + "/" + process.pid, "");
+  await new Promise(() => setInterval(() => {}, 1000));
+}
 if (existsSync("broken")) { console.error("error: the build is broken"); process.exit(1); }
 rmSync("dist", { recursive: true, force: true });
 cpSync("src", "dist", { recursive: true });
@@ -281,11 +285,36 @@ export declare function fresh(): void;
     expect(r.status).toBe(2);
   }, SLOW);
 
-  it("Ctrl-C (SIGINT) during the builds: the worktree and temporary folders are removed, exit 130", async () => {
-    write("slow", "");
-    const r = await run([], (child) => setTimeout(() => child.kill("SIGINT"), 500));
+  it("Ctrl-C (SIGINT) during the builds: the worktree and temporary folders are removed, the build is stopped, exit 130", async () => {
+    // SIGINT to the script alone (as `kill -INT`, a CI timeout's SIGTERM), once the head's build runs:
+    // the build (npm's script, not only npm) must end too, not go on writing into the folders removed.
+    const pids = mkdtempSync(path.join(dir, "pids-"));
+    write("slow", pids);
+    const building = () => readdirSync(pids).map(Number);
+    const r = await run([], (child) => {
+      const poll = setInterval(() => {
+        if (building().length > 0 || child.exitCode !== null) {
+          clearInterval(poll);
+          child.kill("SIGINT");
+        }
+      }, 50);
+    });
     expect(r.status).toBe(130);
     expect(r.out).toBe("");
+    expect(building()).toHaveLength(1);
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    // The build never ends by itself: once the script is gone it must be gone too (waited for, up to 15 s; killed here if not).
+    for (let i = 0; i < 300 && building().some(alive); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    const left = building().filter(alive);
+    for (const pid of left) process.kill(pid, "SIGKILL");
+    expect(left, "the build outlived diff:package").toEqual([]);
   }, SLOW);
 });
 
