@@ -84,6 +84,18 @@ export function fieldOfPointer(pointer: string): string {
     .join(".");
 }
 
+/**
+ * The most issues a generated validator lists (MAX_ISSUES in scripts/lib/validators.mjs, held equal
+ * by test/unit/issue-bounds.test.ts): a list this long may have been cut, so the faults beyond its
+ * first issue are "at least" its length - 1, not that many.
+ */
+export const MAX_ISSUES = 1000;
+
+/** `and N more` for a list of `listed` issues of which the first `named` are named: "at least" when the list may have been cut at MAX_ISSUES. */
+export function moreIssues(listed: number, named: number): string {
+  return `and ${listed >= MAX_ISSUES ? "at least " : ""}${listed - named} more`;
+}
+
 /** What a `PuffleValidationError` was checking. */
 export type ValidationTarget = "path" | "request" | "response";
 
@@ -113,7 +125,7 @@ export class PuffleValidationError extends PuffleError {
     const first = init.issues[0] ?? { path: "", keyword: "invalid", message: "is invalid" };
     const field = fieldOfPointer(first.path);
     const what = init.target === "path" ? "path parameter" : init.target === "request" ? "request body" : `response ${init.status ?? ""}`.trimEnd();
-    const more = init.issues.length > 1 ? ` (and ${init.issues.length - 1} more)` : "";
+    const more = init.issues.length > 1 ? ` (${moreIssues(init.issues.length, 1)})` : "";
     super(`${init.operationId}: ${what}: ${field === "" ? "body" : shown(field)} ${first.message}${more}`);
     this.name = "PuffleValidationError";
     this.target = init.target;

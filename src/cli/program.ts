@@ -7,6 +7,7 @@ import { apiVersion, operations as generatedMeta } from "../../generated/meta.js
 import { checkBaseUrl, createPuffleClient, DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, MAX_RETRIES_LIMIT, PuffleConfigError } from "../client.js";
 import {
   fieldOfPointer,
+  moreIssues,
   PuffleAbortError,
   PuffleApiError,
   PuffleNetworkError,
@@ -122,7 +123,7 @@ const ISSUES_SHOWN = 10;
  */
 function issuesText(issues: readonly ValidationIssue[], label: (pointer: string) => string): string {
   const listed = issues.slice(0, ISSUES_SHOWN).map((issue) => `${shown(label(issue.path))} ${shown(issue.message)}`);
-  if (issues.length > ISSUES_SHOWN) listed.push(`and ${issues.length - ISSUES_SHOWN} more`);
+  if (issues.length > ISSUES_SHOWN) listed.push(moreIssues(issues.length, ISSUES_SHOWN));
   return listed.join("; ");
 }
 

@@ -6,6 +6,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { root } from "../helpers.js";
 import { createPuffleClient, PuffleApiError, PuffleValidationError } from "../../src/index.js";
+import { MAX_ISSUES as ERRORS_MAX_ISSUES } from "../../src/errors.js";
 import { schemas, validateRequestBody, validateResponseBody } from "../../src/validators.js";
 
 const { MAX_ISSUES } = (await import(path.join(root, "scripts/lib/validators.mjs"))) as { MAX_ISSUES: number };
@@ -68,6 +69,16 @@ describe(`a validator keeps at most MAX_ISSUES (${MAX_ISSUES}) issues`, () => {
     const error: unknown = await client.updateThread(THREAD.id, { status: "active" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PuffleValidationError);
     expect((error as PuffleValidationError).issues).toHaveLength(MAX_ISSUES);
-    expect((error as PuffleValidationError).message).toContain(`(and ${MAX_ISSUES - 1} more)`);
+    // The list was cut: the faults beyond the first are not 999 but 199,999, so the message says "at least".
+    expect((error as PuffleValidationError).message).toContain(`(and at least ${MAX_ISSUES - 1} more)`);
+    // A list shorter than the bound is whole: its count is exact.
+    const few = JSON.stringify({ thread: { ...THREAD, draft_attachments: ints(MAX_ISSUES - 1) } });
+    const exact = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch: async () => new Response(few, { status: 200, headers: { "content-type": "application/json" } }), validate: "response" });
+    const fewError: unknown = await exact.updateThread(THREAD.id, { status: "active" }).catch((e: unknown) => e);
+    expect((fewError as PuffleValidationError).message).toMatch(new RegExp(`\\(and ${MAX_ISSUES - 2} more\\)$`));
+  });
+
+  it("the client's and the CLI's messages know the bound (src/errors.ts MAX_ISSUES is the generator's)", () => {
+    expect(ERRORS_MAX_ISSUES).toBe(MAX_ISSUES);
   });
 });
