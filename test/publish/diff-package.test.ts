@@ -394,7 +394,27 @@ describe("npm run diff:package on this repository's history", () => {
     expect(worktrees()).toEqual(before);
   });
 
-  it("the first commit against HEAD: the server entry, the bin and what broke (paths' path parameters), exit 1", async () => {
+  // The first commit is built with this node_modules only while its package-lock.json locks what
+  // HEAD's does for a user's install (and typescript): once a runtime dependency is bumped, the
+  // script refuses it (exit 2, the case below the findings). Which case holds is read here from the
+  // two lockfiles, so a bump changes what is checked, not whether `npm test` passes.
+  const lockAt = (ref: string) => JSON.parse(execFileSync("git", ["show", `${ref}:package-lock.json`], { cwd: root, encoding: "utf8", maxBuffer: 64 << 20 })) as { packages: Record<string, { version?: string; dev?: boolean; devOptional?: boolean; link?: boolean; optional?: boolean }> };
+  const [firstLock, headLock] = [lockAt(first), lockAt("HEAD")];
+  const misfits = Object.entries(firstLock.packages).filter(([key, entry]) => {
+    const name = key.slice(key.lastIndexOf("node_modules/") + "node_modules/".length);
+    if (!key.startsWith("node_modules/") || entry.link || ((entry.dev || entry.devOptional) && name !== "typescript")) return false;
+    return headLock.packages[key]?.version !== entry.version && !(entry.optional && headLock.packages[key] === undefined);
+  });
+
+  it.runIf(misfits.length > 0)("the first commit against HEAD, its lockfile no longer this node_modules': exit 2, naming what differs", async () => {
+    const r = await run([first, "--head", "HEAD"]);
+    expect(r.status, r.out + r.err).toBe(2);
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+    expect(r.err).toContain(`this node_modules does not fit package-lock.json at ${first}`);
+    expect(r.err).toContain(misfits[0]![0].replace(/^node_modules\//, ""));
+  }, SLOW);
+
+  it.runIf(misfits.length === 0)("the first commit against HEAD: the server entry, the bin and what broke (paths' path parameters), exit 1", async () => {
     const r = await run([first, "--head", "HEAD"]);
     const found = lines(r.out);
     expect(found).toContain('• [export-added] exports "./server": added');
