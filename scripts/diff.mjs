@@ -226,4 +226,4 @@ if (breaking || review.length > 0) process.exit(1);
 console.log("OK: no breaking change.");
 // The verdict is the API description's alone: a maintainer reading "OK" as "a minor" missed that the
 // package's own types and behaviour count too (CHANGELOG.md, "The rule"; 2.0.0 is such a major).
-console.log("This compares the API description only: a change to the package's own exports, types or behaviour that breaks code written for the base still needs a new major (CHANGELOG.md, \"The rule\").");
+console.log("This compares the API description only: a change to the package's own exports, types or behaviour that breaks code written for the base still needs a new major (CHANGELOG.md, \"The rule\"): `npm run diff:package` compares those.");

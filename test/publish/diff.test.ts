@@ -195,7 +195,7 @@ describe("npm run diff classifies spec mutations", () => {
 
   it("an unchanged spec is not breaking", async () => {
     const r = await runDiff(["--base", basePath, "--head", basePath]);
-    expect(r.out).toContain("OK: no breaking change.\nThis compares the API description only: a change to the package's own exports, types or behaviour that breaks code written for the base still needs a new major (CHANGELOG.md, \"The rule\").\n");
+    expect(r.out).toContain("OK: no breaking change.\nThis compares the API description only: a change to the package's own exports, types or behaviour that breaks code written for the base still needs a new major (CHANGELOG.md, \"The rule\"): `npm run diff:package` compares those.\n");
     expect(r.status).toBe(0);
   }, SLOW);
 
