@@ -81,8 +81,14 @@ const HOST_NAME = /^(?=.{1,253}\.?$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])
 export function hostProblem(text: string): string | undefined {
   if (isIP(text) !== 0) return undefined;
   if (HOST_NAME.test(text)) {
-    if (!text.includes(".") || !NUMERIC_LABELS.test(text)) return undefined;
-    return `--host must be an IPv4 address in full (four decimal numbers from 0 to 255, such as 127.0.0.1) when it is numbers and dots: shorthand such as 127.1 or 10.1.2 is no host name, and the resolver reads it as another address; got ${quoted(text)}`;
+    if (text === "0") return undefined; // 0.0.0.0 in its shortest spelling, as the docs allow
+    if (NUMERIC_LABELS.test(text)) {
+      return `--host must be an IPv4 address in full (four decimal numbers from 0 to 255, such as 127.0.0.1) when it is numbers and dots: shorthand such as 127.1, 10.1.2 or 2130706433 is no host name, and the resolver reads it as another address; got ${quoted(text)}`;
+    }
+    if (/(?:^|\.)\d+\.?$/.test(text)) {
+      return `--host's last label must not be all digits (no top-level domain is; the resolver reads a name ending in a number as an IPv4 address, and cannot find it): give an IP address in full or a name such as my-host.internal; got ${quoted(text)}`;
+    }
+    return undefined;
   }
   return `--host must be an IP address such as 127.0.0.1 or ::1 (IPv6 without brackets) or a host name such as localhost (dot-separated labels of letters, digits and hyphens, at most 63 characters each, not starting or ending with a hyphen; 253 in all), got ${quoted(text)}${punycodeHint(text)}`;
 }
@@ -92,7 +98,9 @@ export function hostProblem(text: string): string | undefined {
  * resolver (getaddrinfo, by inet_aton's rules) reads as an IPv4 address in shorthand, as a URL does
  * (WHATWG: a host whose last label is a number is IPv4). RFC 1123 names in form, but `--host 127.1`
  * listened on 127.0.0.1, `1.2.3` tried 1.2.0.3 and `300.1` was looked up as a name (exit 1 both).
- * Only a full dotted quad (`net.isIP`) is taken; a number alone (`0`, a spelling of 0.0.0.0) as before.
+ * Only a full dotted quad (`net.isIP`) is taken, and `0` (0.0.0.0's shortest spelling, documented);
+ * another number alone is refused too (`4294967295` listened on 255.255.255.255, `1` failed at
+ * listen), and so is a name whose last label is all digits (`a.1`: looked up, never found).
  */
 const NUMERIC_LABELS = /^(?:\d+|0x[0-9a-f]*)(?:\.(?:\d+|0x[0-9a-f]*))*\.?$/i;
 

@@ -621,7 +621,7 @@ describe("help, version and puffle mock", () => {
   // as IPv4 shorthand (inet_aton): `127.1` listened on 127.0.0.1 (its banner `http://127.1:…`),
   // `1.2.3` tried 1.2.0.3 and `0.1` 0.0.0.1 (exit 1, "address not available"), `300.1` and
   // `127.0.0.1.` were looked up as names (exit 1, ENOTFOUND). A usage error now, naming the rule.
-  const NUMERIC_RULE = "--host must be an IPv4 address in full (four decimal numbers from 0 to 255, such as 127.0.0.1) when it is numbers and dots: shorthand such as 127.1 or 10.1.2 is no host name, and the resolver reads it as another address; got ";
+  const NUMERIC_RULE = "--host must be an IPv4 address in full (four decimal numbers from 0 to 255, such as 127.0.0.1) when it is numbers and dots: shorthand such as 127.1, 10.1.2 or 2130706433 is no host name, and the resolver reads it as another address; got ";
   it.each(LAUNCHERS.flatMap(([name, launcher]) => ["127.1", "1.2.3", "0.1", "300.1", "127.0.0.1."].map((host) => [name, host, launcher] as const)))("%s --host %j: exit 2 naming the rule for numbers and dots, nothing listens", async (name, host, launcher) => {
     const run = await new Promise<Run>((resolve) => {
       execFile(process.execPath, [...launcher, "--port", "0", "--quiet", "--host", host], { timeout: 20_000 }, (error, stdout, stderr) => {

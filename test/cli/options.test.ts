@@ -674,12 +674,20 @@ describe("runCli: what is checked before anything is sent or started", () => {
     expect(hostProblem(host)).not.toContain("punycode");
   });
 
+  it.each([["a.1"], ["my-host.123"], ["example.0."]])("mock --host %j (a name whose last label is all digits): exit 2 naming the rule, nothing started", async (host) => {
+    const { code, stdout, stderr } = await run(["mock", "--port", "0", "--quiet", "--host", host]);
+    expect(code).toBe(EXIT.usage);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(`puffle error: option '--host <host>' argument ${JSON.stringify(host)} is invalid. --host's last label must not be all digits (no top-level domain is; the resolver reads a name ending in a number as an IPv4 address, and cannot find it): give an IP address in full or a name such as my-host.internal; got ${JSON.stringify(host)}\n`);
+  });
+
   // Numbers and dots are IPv4 to the resolver, shorthand included (127.1 is 127.0.0.1, 1.2.3 is
-  // 1.2.0.3, 0x7f.1 hexadecimal): only a full dotted quad is taken, the rest is a usage error.
-  it.each([["127.1"], ["1.2.3"], ["0.1"], ["300.1"], ["1.2.3.4.5"], ["256.0.0.1"], ["01.02.03.04"], ["0x7f.1"], ["127.0.0.1."], ["0."]])("mock --host %j (numbers and dots, no full dotted quad): exit 2 naming the rule, nothing started", async (host) => {
+  // 1.2.0.3, 0x7f.1 hexadecimal): only a full dotted quad is taken, the rest is a usage error, and
+  // so is a number alone but 0 (2130706433 is 127.0.0.1).
+  it.each([["127.1"], ["1.2.3"], ["0.1"], ["300.1"], ["1.2.3.4.5"], ["256.0.0.1"], ["01.02.03.04"], ["0x7f.1"], ["127.0.0.1."], ["0."], ["1"], ["4294967295"], ["2130706433"], ["0x7f000001"], ["00"]])("mock --host %j (numbers and dots, no full dotted quad): exit 2 naming the rule, nothing started", async (host) => {
     const { code, stdout, stderr } = await run(["mock", "--port", "0", "--quiet", "--host", host]);
     expect({ code, stdout }).toEqual({ code: EXIT.usage, stdout: "" });
-    expect(stderr).toBe(`puffle error: option '--host <host>' argument ${JSON.stringify(host)} is invalid. --host must be an IPv4 address in full (four decimal numbers from 0 to 255, such as 127.0.0.1) when it is numbers and dots: shorthand such as 127.1 or 10.1.2 is no host name, and the resolver reads it as another address; got ${JSON.stringify(host)}\n`);
+    expect(stderr).toBe(`puffle error: option '--host <host>' argument ${JSON.stringify(host)} is invalid. --host must be an IPv4 address in full (four decimal numbers from 0 to 255, such as 127.0.0.1) when it is numbers and dots: shorthand such as 127.1, 10.1.2 or 2130706433 is no host name, and the resolver reads it as another address; got ${JSON.stringify(host)}\n`);
   });
 
   it("mock --help names the default port and host", async () => {
