@@ -71,6 +71,10 @@ export class PuffleError extends Error {
   /** `message` is shown on one line (line breaks, controls and bidi formatting become spaces). */
   constructor(message: string, options?: { cause?: unknown }) {
     super(oneLine(message), options);
+    // Browsers before Chrome 93, Firefox 91 and Safari 15 ignore Error's `options`: set `cause` as they would.
+    if (options !== undefined && "cause" in options && !Object.prototype.hasOwnProperty.call(this, "cause")) {
+      Object.defineProperty(this, "cause", { value: options.cause, writable: true, configurable: true });
+    }
     this.name = "PuffleError";
   }
 }

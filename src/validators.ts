@@ -16,7 +16,7 @@ import {
 import type { AjvError, CheckResult, IssueFunction, NormalizeRule, ValidateFunction } from "../generated/validators.js";
 import type { operations as Operations } from "../generated/schema.js";
 import { escapePointer } from "./json-pointer.js";
-import { isPoisonKey } from "./poison-keys.js";
+import { hasOwn, isPoisonKey } from "./poison-keys.js";
 
 export { schemas };
 export type { AjvError, ValidateFunction };
@@ -292,7 +292,7 @@ function unknownOperation(operationId: unknown): ValidationIssue[] {
 
 /** A known operation's entry in one of the generated per-operation tables, undefined for any other id. */
 function entryOf<T>(table: Readonly<Record<OperationId, T>>, operationId: unknown): T | undefined {
-  return typeof operationId === "string" && Object.hasOwn(table, operationId) ? table[operationId as OperationId] : undefined;
+  return typeof operationId === "string" && hasOwn(table, operationId) ? table[operationId as OperationId] : undefined;
 }
 
 /** Checks a request body against the operation's strict schema: every field valid, no unknown field, at least one field. */
@@ -569,7 +569,7 @@ export function normalizeRequestBody(operationId: string, body: unknown): Normal
   // Each member is read once, in key order: a value nested past maxDepth answers as soon as it is
   // met (the members before it had none), kept or not.
   for (const key of keys) {
-    const field = Object.hasOwn(fields, key) ? fields[key] : undefined;
+    const field = hasOwn(fields, key) ? fields[key] : undefined;
     if (!field) {
       let member: unknown = null;
       try {
