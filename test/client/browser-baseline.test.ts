@@ -94,6 +94,9 @@ const GLOBALS_DENIED: Record<string, string> = {
   Iterator: "iterator helpers (Chrome 122, Firefox 131, Safari 18.4)",
 };
 
+/** The names the global object goes by in a browser bundle. */
+const GLOBAL_OBJECTS: readonly string[] = ["globalThis", "self", "window"];
+
 /** The `value` of the example `name` of an operation's response. */
 function example(pathKey: string, status: string, name: string): JsonObject {
   const op = deref<JsonObject>(deref<JsonObject>((spec.paths as JsonObject)[pathKey]).patch);
@@ -175,6 +178,8 @@ function tooNew(code: string): string[] {
       if (STATICS_DENIED[where]) found.add(`${where} (${STATICS_DENIED[where]})`);
       const called = parent !== undefined && parent.type === "CallExpression" && parent.callee === n;
       if (called && property !== undefined && Object.hasOwn(METHODS_DENIED, property)) found.add(`.${property}() — ${METHODS_DENIED[property]}`);
+      // A denied global read off the global object (`globalThis.structuredClone`), not only by its bare name.
+      if (object.type === "Identifier" && GLOBAL_OBJECTS.includes(object.name!) && property !== undefined && Object.hasOwn(GLOBALS_DENIED, property)) found.add(`${property} (${GLOBALS_DENIED[property]})`);
     }
     if (n.type === "Identifier" && Object.hasOwn(GLOBALS_DENIED, n.name as string)) {
       const isProperty = parent !== undefined && ((parent.type === "MemberExpression" && parent.property === n && !parent.computed) || (parent.type === "Property" && parent.key === n));
@@ -213,10 +218,12 @@ describe("the shipped client and validators stay within the stated browser basel
       "Object.hasOwn({}, 'a'); [1].at(-1); structuredClone({}); AbortSignal.any([]); globalThis.crypto.randomUUID();",
       "/(?<=a)b/v; new RegExp('(?<!a)', 'd');",
       "await 0; async function f(s) { for await (const c of s); }",
+      "globalThis.reportError(0); new self.WeakRef({});",
     ].join("\n");
     expect(tooNew(sample)).toEqual(expect.arrayContaining([
       SYNTAX_DENIED["static PropertyDefinition"], SYNTAX_DENIED.PrivateIdentifier, SYNTAX_DENIED.StaticBlock, SYNTAX_DENIED["top-level await"], SYNTAX_DENIED["for await"],
       expect.stringContaining("Object.hasOwn"), expect.stringContaining(".at()"), expect.stringContaining("structuredClone"), expect.stringContaining("AbortSignal.any"), expect.stringContaining("crypto.randomUUID"),
+      expect.stringContaining("reportError"), expect.stringContaining("WeakRef"),
       expect.stringContaining("regex lookbehind"), expect.stringContaining("regex flag v"), expect.stringContaining("regex flag d"),
     ]));
   });
