@@ -86,7 +86,7 @@ export function hostProblem(text: string): string | undefined {
       return `--host must be an IPv4 address in full (four decimal numbers from 0 to 255, such as 127.0.0.1) when it is numbers and dots: shorthand such as 127.1, 10.1.2 or 2130706433 is no host name, and the resolver reads it as another address; got ${quoted(text)}`;
     }
     if (/(?:^|\.)\d+\.?$/.test(text)) {
-      return `--host's last label must not be all digits (no top-level domain is; the resolver reads a name ending in a number as an IPv4 address, and cannot find it): give an IP address in full or a name such as my-host.internal; got ${quoted(text)}`;
+      return `--host's last label must not be all digits (no top-level domain is: such a name is never found, and a URL reads it as an IPv4 address): give an IP address in full or a name such as my-host.internal; got ${quoted(text)}`;
     }
     return undefined;
   }

@@ -678,7 +678,7 @@ describe("runCli: what is checked before anything is sent or started", () => {
     const { code, stdout, stderr } = await run(["mock", "--port", "0", "--quiet", "--host", host]);
     expect(code).toBe(EXIT.usage);
     expect(stdout).toBe("");
-    expect(stderr).toBe(`puffle error: option '--host <host>' argument ${JSON.stringify(host)} is invalid. --host's last label must not be all digits (no top-level domain is; the resolver reads a name ending in a number as an IPv4 address, and cannot find it): give an IP address in full or a name such as my-host.internal; got ${JSON.stringify(host)}\n`);
+    expect(stderr).toBe(`puffle error: option '--host <host>' argument ${JSON.stringify(host)} is invalid. --host's last label must not be all digits (no top-level domain is: such a name is never found, and a URL reads it as an IPv4 address): give an IP address in full or a name such as my-host.internal; got ${JSON.stringify(host)}\n`);
   });
 
   // Numbers and dots are IPv4 to the resolver, shorthand included (127.1 is 127.0.0.1, 1.2.3 is
