@@ -162,72 +162,38 @@ export function toIssues(errors: readonly AjvError[] | null | undefined, prefix 
 /**
  * The issues as reported: each (path, keyword, message) once, and without patterns that only
  * restate a failed format. The operations' generated validators build their issues in the same
- * words as `toIssues` (scripts/lib/validators.mjs, issueCode); both end here.
+ * words as `toIssues` (scripts/lib/validators.mjs, issueCode); both end here. With a `limit`, the
+ * first that many of them, reading no further (`normalizeRequestBody`'s 400 lists at most
+ * `maxErrors`: merging all of a field with 500,000 invalid items took half a second to keep 99).
+ *
+ * Where a value fails both its `format` and a `pattern` (the spec pairs `format: uuid` with a
+ * canonical-form pattern), the pattern only restates the format with a regex: the readable format
+ * issue is kept. A value that passes its format but not the pattern keeps the pattern issue. A
+ * restated pattern's format issue may come after it, so the format paths are gathered first.
  */
-function merged(issues: ValidationIssue[]): ValidationIssue[] {
-  // Duplicates can only occur with two issues or more.
-  if (issues.length < 2) return issues;
+function merged(issues: ValidationIssue[], limit = Infinity): ValidationIssue[] {
+  // Duplicates and restated patterns can only occur with two issues or more.
+  if (issues.length < 2) return issues.length <= limit ? issues : issues.slice(0, limit);
+  let formatPaths: Set<string> | undefined;
+  for (let i = 0; i < issues.length; i++) if (issues[i]!.keyword === "format") (formatPaths ??= new Set()).add(issues[i]!.path);
   const seen = new Set<string>();
   const out: ValidationIssue[] = [];
-  for (const issue of issues) {
+  for (let i = 0; i < issues.length && out.length < limit; i++) {
+    const issue = issues[i]!;
     const key = `${issue.path}\u0000${issue.keyword}\u0000${issue.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(issue);
-  }
-  return out.length > 1 ? withoutRestatedPatterns(out) : out;
-}
-
-/** The issues an operation's validator left in `errors`, under `prefix`, merged. */
-function issuesOf(validate: IssueFunction, prefix = ""): ValidationIssue[] {
-  const issues = validate.errors ?? [];
-  if (prefix !== "") for (const issue of issues) issue.path = prefix + issue.path;
-  return merged(issues);
-}
-
-/**
- * The first `limit` issues `issuesOf(validate, prefix)` gives, reading no further than that: each
- * issue once, without a pattern restating a failed format (`merged`), the paths prefixed. The same
- * issues in the same order; `normalizeRequestBody`'s 400 lists at most `maxErrors` of them, and
- * merging all of a field with 500,000 invalid items took half a second to keep 99.
- */
-function firstIssuesOf(validate: IssueFunction, prefix: string, limit: number): ValidationIssue[] {
-  const issues = validate.errors ?? [];
-  const out: ValidationIssue[] = [];
-  if (limit <= 0) return out;
-  // merged: duplicates and restated patterns can only occur with two issues or more. A restated
-  // pattern's format issue may come after it: the format paths are gathered first (no allocation
-  // but for format issues).
-  let seen: Set<string> | undefined;
-  let formatPaths: Set<string> | undefined;
-  if (issues.length > 1) {
-    seen = new Set();
-    for (let i = 0; i < issues.length; i++) if (issues[i]!.keyword === "format") (formatPaths ??= new Set()).add(issues[i]!.path);
-  }
-  for (let i = 0; i < issues.length && out.length < limit; i++) {
-    const issue = issues[i]!;
-    if (seen !== undefined) {
-      const key = `${issue.path}\u0000${issue.keyword}\u0000${issue.message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-    }
     if (formatPaths !== undefined && issue.keyword === "pattern" && formatPaths.has(issue.path)) continue;
-    issue.path = prefix + issue.path;
     out.push(issue);
   }
   return out;
 }
 
-/**
- * Where a value fails both its `format` and a `pattern` (the spec pairs `format: uuid` with a
- * canonical-form pattern), the pattern only restates the format with a regex: keep the readable
- * format issue. A value that passes its format but not the pattern keeps the pattern issue.
- */
-function withoutRestatedPatterns(issues: ValidationIssue[]): ValidationIssue[] {
-  const formatPaths = new Set<string>();
-  for (const issue of issues) if (issue.keyword === "format") formatPaths.add(issue.path);
-  if (formatPaths.size === 0) return issues;
-  return issues.filter((issue) => issue.keyword !== "pattern" || !formatPaths.has(issue.path));
+/** The issues an operation's validator left in `errors`, merged (the first `limit` of them), under `prefix`. */
+function issuesOf(validate: IssueFunction, prefix = "", limit = Infinity): ValidationIssue[] {
+  const issues = merged(validate.errors ?? [], limit);
+  if (prefix !== "") for (const issue of issues) issue.path = prefix + issue.path;
+  return issues;
 }
 
 /**
@@ -559,7 +525,7 @@ export function normalizeRequestBody(operationId: string, body: unknown): Normal
   // The issues a 400 lists: at most `maxErrors - 1` field issues are kept (the last one is why
   // the body failed), so a field with a million invalid items keeps 99 of them, not a million (and
   // no issue list is spread into a call's arguments, which threw RangeError past ~120,000); an
-  // invalid field's issues are merged only as far as they are kept (firstIssuesOf).
+  // invalid field's issues are merged only as far as they are kept (issuesOf's limit).
   const errors: ValidationIssue[] = [];
   const errorRoom = Math.max(0, rule.maxErrors - 1);
   const note = (issues: readonly ValidationIssue[]): void => {
@@ -612,7 +578,7 @@ export function normalizeRequestBody(operationId: string, body: unknown): Normal
       }
       if (rule.invalidProperties === "reject") return rejected(rule, body, keys, issuesOf(field.validate, `/${escapePointer(key)}`));
       dropped.push(key);
-      if (errors.length < errorRoom) note(firstIssuesOf(field.validate, `/${escapePointer(key)}`, errorRoom - errors.length));
+      if (errors.length < errorRoom) note(issuesOf(field.validate, `/${escapePointer(key)}`, errorRoom - errors.length));
       continue;
     }
     let result = field.transform ? TRANSFORMS[field.transform](value) : value;
