@@ -18,6 +18,7 @@
 import type { DuplicateThreadProblem, Problem, Thread } from "../generated/schema.js";
 import type { OperationId, ResponseBody, ResponseStatus, ValidationIssue } from "./validators.js";
 import { withoutCredentials } from "./url-credentials.js";
+import { hasOwn } from "./poison-keys.js";
 import { boundedLine, oneLine } from "./unsafe-text.js";
 
 /**
@@ -72,7 +73,7 @@ export class PuffleError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(oneLine(message), options);
     // Browsers before Chrome 93, Firefox 91 and Safari 15 ignore Error's `options`: set `cause` as they would.
-    if (options !== undefined && "cause" in options && !Object.prototype.hasOwnProperty.call(this, "cause")) {
+    if (options !== undefined && "cause" in options && !hasOwn(this, "cause")) {
       Object.defineProperty(this, "cause", { value: options.cause, writable: true, configurable: true });
     }
     this.name = "PuffleError";
