@@ -174,6 +174,16 @@ describe("app.puffle.store.reset() on a running server", () => {
   });
 });
 
+/** Alice's PATCH of the docs' thread's draft_subject, through `app.inject`. */
+const patchThread = (app: ReturnType<typeof createServer>, subject: string) =>
+  app.inject({
+    method: "PATCH",
+    url: pathOf("updateThread", DOCS_THREAD),
+    headers: { authorization: `Bearer ${ALICE}`, "content-type": "application/json" },
+    payload: JSON.stringify({ draft_subject: subject }),
+  });
+const subjectOf = (app: ReturnType<typeof createServer>) => rowOf(app.puffle.store.snapshot(), DOCS_THREAD).draft_subject;
+
 describe("a reset between a request's authentication and its update", () => {
   // preValidation runs after the route's onRequest hook (which authenticates) and after the body is
   // read, before the handler: a restore there is one that happens while a request's body arrives.
@@ -183,15 +193,10 @@ describe("a reset between a request's authentication and its update", () => {
       app.puffle.store.restore(otherSeed());
       done();
     });
-    const response = await app.inject({
-      method: "PATCH",
-      url: pathOf("updateThread", DOCS_THREAD),
-      headers: { authorization: `Bearer ${ALICE}`, "content-type": "application/json" },
-      payload: JSON.stringify({ draft_subject: "written after the restore?" }),
-    });
+    const response = await patchThread(app, "written after the restore?");
     expect(response.statusCode).toBe(401);
     expect(response.headers["www-authenticate"]).toBe('Bearer realm="puffle", error="invalid_token"');
-    expect(rowOf(app.puffle.store.snapshot(), DOCS_THREAD).draft_subject).toBe(rowOf(defaultSeed, DOCS_THREAD).draft_subject);
+    expect(subjectOf(app)).toBe(rowOf(defaultSeed, DOCS_THREAD).draft_subject);
     await app.close();
   });
 
@@ -201,28 +206,15 @@ describe("a reset between a request's authentication and its update", () => {
       app.puffle.store.reset();
       done();
     });
-    const response = await app.inject({
-      method: "PATCH",
-      url: pathOf("updateThread", DOCS_THREAD),
-      headers: { authorization: `Bearer ${ALICE}`, "content-type": "application/json" },
-      payload: JSON.stringify({ draft_subject: "after the reset" }),
-    });
+    const response = await patchThread(app, "after the reset");
     expect(response.statusCode).toBe(200);
-    expect(rowOf(app.puffle.store.snapshot(), DOCS_THREAD).draft_subject).toBe("after the reset");
+    expect(subjectOf(app)).toBe("after the reset");
     await app.close();
   });
 });
 
 describe("the reset endpoint (allowReset: POST /__puffle/reset)", () => {
   const RESET = "/__puffle/reset";
-  const patchThread = (app: ReturnType<typeof createServer>, subject: string) =>
-    app.inject({
-      method: "PATCH",
-      url: pathOf("updateThread", DOCS_THREAD),
-      headers: { authorization: `Bearer ${ALICE}`, "content-type": "application/json" },
-      payload: JSON.stringify({ draft_subject: subject }),
-    });
-  const subjectOf = (app: ReturnType<typeof createServer>) => rowOf(app.puffle.store.snapshot(), DOCS_THREAD).draft_subject;
   const seededSubject = rowOf(defaultSeed, DOCS_THREAD).draft_subject;
 
   it.each([
