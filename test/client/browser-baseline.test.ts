@@ -8,13 +8,13 @@
 // Then the same code runs in a fresh realm with those newer APIs removed and Error's `options`
 // ignored (an engine of that age): validators, normalizeRequestBody and a client call with
 // `validate: "both"` must work, and a PuffleNetworkError must keep its `cause`. No network.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
 import * as acorn from "acorn";
 import { rolldown } from "rolldown";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { scratchDir } from "../scratch.js";
 import { deref, root, spec } from "../helpers.js";
 import type { JsonObject } from "../helpers.js";
 
@@ -111,7 +111,7 @@ interface Chunk {
 }
 
 const THREAD = "3d986dd1-9d70-45b7-8e36-5d5b8b1c9337";
-const dir = mkdtempSync(path.join(os.tmpdir(), "puffle-baseline-"));
+const dir = scratchDir("puffle-baseline-");
 const dist = (file: string) => JSON.stringify(path.join(root, "dist", file));
 /** What an app imports: the client with validation (its validators chunk loaded on demand), and `puffle-api/validators`. */
 const ENTRIES: Record<string, string> = {
@@ -136,7 +136,6 @@ beforeAll(async () => {
   const all = `export { createPuffleClient, PuffleNetworkError } from ${dist("index.js")};\nexport * from ${dist("validators.js")};\n`;
   script = (await bundle("all", all, "iife"))[0]!.code;
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 type Node = acorn.Node & Record<string, unknown>;
 

@@ -3,16 +3,15 @@
 // axios), and the code they generate typechecks under strict TypeScript together with a small
 // consumer file that calls both operations and misspells a field (which must not compile).
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { scratchDir } from "../scratch.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const specPath = path.join(root, "generated/openapi.json");
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);
-const dir = mkdtempSync(path.join(os.tmpdir(), "puffle-interop-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = scratchDir("puffle-interop-");
 // The tools' own temporary files (orval's config loader, jiti, caches its transpiled config in
 // $TMPDIR/jiti) go under `dir` too, and are removed with it: nothing is left in the machine's /tmp.
 // Not `dir` itself: jiti ignores a TMPDIR that is its working directory.

@@ -7,6 +7,7 @@ export default defineConfig({
   root: path.resolve(import.meta.dirname, "../.."),
   test: {
     include: ["test/interop/**/*.interop.ts"],
+    globalSetup: ["test/setup/scratch.ts"],
     testTimeout: 180_000,
     hookTimeout: 180_000,
   },

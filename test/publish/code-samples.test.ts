@@ -5,10 +5,10 @@
 // and the TypeScript sample is typechecked with strict tsc against the built package and then run.
 import { spawn, spawnSync } from "node:child_process";
 import type { SpawnOptions } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { scratchDir } from "../scratch.js";
 import { buildCodeSamples } from "../../scripts/publish/code-samples.mjs";
 import type { OperationSamples } from "../../scripts/publish/code-samples.mjs";
 import { ALICE_TOKEN, startServer } from "../../src/server/index.js";
@@ -18,14 +18,13 @@ import { validateResponseBody } from "../../src/validators.js";
 const root = path.resolve(import.meta.dirname, "../..");
 const spec = JSON.parse(readFileSync(path.join(root, "generated/openapi.json"), "utf8"));
 const all = buildCodeSamples(spec);
-const dir = mkdtempSync(path.join(os.tmpdir(), "puffle-samples-"));
+const dir = scratchDir("puffle-samples-");
 
 let server: RunningServer | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /**
  * Runs a command without blocking the event loop: the reference server lives in this process, so a

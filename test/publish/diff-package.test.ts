@@ -6,15 +6,14 @@
 // rules on objects alone, and this repository's own history (the first commit against HEAD, HEAD
 // against HEAD).
 import { execFileSync, spawn } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { scratchDir } from "../scratch.js";
 import { files, packageJson, parseHelp, type PackedPackage } from "../../scripts/publish/package-surface.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const dir = mkdtempSync(path.join(os.tmpdir(), "puffle-diff-package-test-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = scratchDir("puffle-diff-package-test-");
 const SLOW = 180_000;
 
 interface Run {

@@ -2,19 +2,18 @@
 // command (Optic + scripts/publish/breaking-rules.mjs) against the bundled spec of the work tree;
 // then a table of `allOf` merges run through breakingChanges() alone (no Optic, milliseconds).
 import { execFileSync, spawn } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { scratchDir } from "../scratch.js";
 import { breakingChanges, SpecShapeError } from "../../scripts/publish/breaking-rules.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 const base = JSON.parse(readFileSync(path.join(root, "generated/openapi.json"), "utf8"));
-const dir = mkdtempSync(path.join(os.tmpdir(), "puffle-diff-test-"));
+const dir = scratchDir("puffle-diff-test-");
 const basePath = path.join(dir, "base.json");
 writeFileSync(basePath, JSON.stringify(base));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 type Spec = typeof base;
 const schemas = (s: Spec) => s.components.schemas;

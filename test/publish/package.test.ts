@@ -8,16 +8,16 @@
 // minimum, pnpm's layout) and bundled for a browser, where the client runs in Chromium over an injected fetch.
 import { execFileSync, spawn } from "node:child_process";
 import type { SpawnOptions } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { scratchDir } from "../scratch.js";
 import { bundleForBrowser, hasChromium, launchChromium, pageProblems } from "../browser.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
 const version = (name: string) => JSON.parse(readFileSync(path.join(root, "node_modules", name, "package.json"), "utf8")).version as string;
-const dir = mkdtempSync(path.join(os.tmpdir(), "puffle-pack-"));
+const dir = scratchDir("puffle-pack-");
 const consumer = path.join(dir, "consumer");
 
 /** The environment without the npm_* variables of an outer `npm test`, so the inner npm acts as a user's. */
@@ -75,7 +75,6 @@ beforeAll(async () => {
   );
 }, 660_000);
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("the tarball (npm pack)", () => {
   it("holds what a user needs: entries, types, the bundled spec, the binary, README and CHANGELOG", () => {

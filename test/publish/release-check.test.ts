@@ -2,15 +2,14 @@
 // info.version in the source and in generated/, a CHANGELOG section) agrees, and with --publish (npm's
 // prepublishOnly) what is published is committed and a tag vX.Y.Z, if any, is on it.
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { scratchDir } from "../scratch.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const script = path.join(root, "scripts/publish/release-check.mjs");
-const tmp = mkdtempSync(path.join(os.tmpdir(), "puffle-release-check-"));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const tmp = scratchDir("puffle-release-check-");
 
 interface Release {
   pkg: string;
