@@ -11,7 +11,7 @@ import type { Conversation, paths, Thread, UpdateConversationRequest, UpdateThre
 import { routes, serverUrl } from "../generated/meta.js";
 import type { OperationId, ValidationIssue } from "./validators.js";
 import { escapePointer } from "./json-pointer.js";
-import { withoutCredentials } from "./url-credentials.js";
+import { shownBaseUrl } from "./url-credentials.js";
 import {
   PuffleAbortError,
   PuffleApiError,
@@ -256,7 +256,7 @@ export function checkBaseUrl(value: unknown): string {
   try {
     url = new URL(value);
   } catch {
-    throw new PuffleConfigError("baseUrl", `must be an absolute http(s) URL, got ${quoted(withoutCredentials(value))}`);
+    throw new PuffleConfigError("baseUrl", `must be an absolute http(s) URL, got ${quoted(shownBaseUrl(value))}`);
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new PuffleConfigError("baseUrl", `must use http or https, got ${JSON.stringify(url.protocol)}`);
@@ -264,7 +264,7 @@ export function checkBaseUrl(value: unknown): string {
   // The value itself is not shown: it holds a password.
   if (url.username !== "" || url.password !== "") throw new PuffleConfigError("baseUrl", "must not hold a user name or password (fetch refuses such URLs; the token goes in apiKey)");
   // An empty `?` or `#` leaves url.search and url.hash empty, yet the paths would follow it.
-  if (url.search || url.hash || value.includes("?") || value.includes("#")) throw new PuffleConfigError("baseUrl", `must not have a query or fragment, got ${quoted(withoutCredentials(value))}`);
+  if (url.search || url.hash || value.includes("?") || value.includes("#")) throw new PuffleConfigError("baseUrl", `must not have a query or fragment, got ${quoted(shownBaseUrl(value))}`);
   return value.replace(/\/+$/, "");
 }
 

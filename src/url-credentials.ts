@@ -1,5 +1,6 @@
 // Base URLs shown in help and error text without the user name and password they may hold (the
-// client and the CLI refuse such URLs; the password is never echoed).
+// client and the CLI refuse such URLs; the password is never echoed), nor the text of a query or
+// fragment (refused too; where a token travels when it is not in a header).
 
 /**
  * `url` with its user name and password (if any) shown as `***`; as given when it has none. Text
@@ -28,4 +29,15 @@ export function withoutCredentials(url: string): string {
 /** `url` with everything before its last `@` (after a leading `scheme://`, if any) as `***`; as given without an `@`. */
 function maskedBeforeLastAt(url: string): string {
   return url.replace(/^((?:[^/@]*\/\/)?)[\s\S]*@/, "$1***@");
+}
+
+/**
+ * A base URL as the client's config errors and the CLI's `--help` and usage errors show it:
+ * `withoutCredentials`, and the text of a query or fragment as `***` (`https://h/v1?***`, `#***`;
+ * an empty `?` or `#` as it is). A base URL may have neither, and they are where a token travels when
+ * it is not in a header: RFC 6750's `access_token` query parameter, an OAuth fragment, a signed URL's
+ * signature. The message still shows that there is one, which is what it refuses.
+ */
+export function shownBaseUrl(url: string): string {
+  return withoutCredentials(url).replace(/([?#])[^#]+/g, "$1***");
 }

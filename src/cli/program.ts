@@ -19,7 +19,7 @@ import {
 import { validatePathParams, validateRequestBody } from "../validators.js";
 import type { ValidationIssue, ValidationResult } from "../validators.js";
 import { corsBannerLine, hostProblem, logHeldUntilBanner, parseCorsArgument, resetBannerLine, seedProblem, startProblem, stopOnSignals, wildcardNote } from "../server/launch.js";
-import { withoutCredentials } from "../url-credentials.js";
+import { shownBaseUrl } from "../url-credentials.js";
 import type { CorsOrigins } from "../server/launch.js";
 import { escapeUnsafeInJson, oneLine } from "../unsafe-text.js";
 import { commandOf, deriveFieldOptions, OptionValueError, processStdin } from "./options.js";
@@ -331,12 +331,13 @@ function addOperationCommand(
 
   command
     // PUFFLE_BASE_URL is read from deps.env (not by commander from process.env), and an empty one is unset, as PUFFLE_API_KEY is.
-    // Help shows PUFFLE_BASE_URL's value without a user name or password (such a URL is refused when
-    // used), quoted as an error quotes it (`quoted`: one line, no C1 control or bidi override, cut).
+    // Help shows PUFFLE_BASE_URL's value without a user name or password, nor a query's or fragment's
+    // text (`shownBaseUrl`; such a URL is refused when used), quoted as an error quotes it (`quoted`:
+    // one line, no C1 control or bidi override, cut).
     .addOption(
       new Option("--base-url <url>", "API root URL (env: PUFFLE_BASE_URL)").default(
         envBaseUrl ?? DEFAULT_BASE_URL,
-        envBaseUrl === undefined ? undefined : `${quoted(withoutCredentials(envBaseUrl))} from PUFFLE_BASE_URL`,
+        envBaseUrl === undefined ? undefined : `${quoted(shownBaseUrl(envBaseUrl))} from PUFFLE_BASE_URL`,
       ),
     )
     .addOption(parsedOption("--timeout <ms>", "give up after this many milliseconds (0 = never)", timeoutParser).default(DEFAULT_TIMEOUT_MS))

@@ -249,6 +249,9 @@ describe("runCli in-process", () => {
     ["a base URL that is no URL, its password holding an @: not echoed", { args: ["--dry-run", "--base-url", "http://deploy:s3@cret@127.0.0.1:99999"], env: {}, want: { code: EXIT.usage, stderr: 'puffle error: --base-url must be an absolute http(s) URL, got "http://***@127.0.0.1:99999"\n' } }],
     // A password of digits and a "/" or "?" (2024/s3cret) parses as a port, the rest as a path or query: a URL without credentials, still not echoed.
     ["a base URL whose password starts with digits and a ?: not echoed", { args: ["--dry-run", "--base-url", "http://deploy:12?s3cret@127.0.0.1:4010"], env: {}, want: { code: EXIT.usage, stderr: 'puffle error: --base-url must not have a query or fragment, got "http://***@127.0.0.1:4010"\n' } }],
+    // A token in the query (RFC 6750's access_token) is not echoed: only that there is a query.
+    ["a base URL with a token in its query: not echoed", { args: ["--dry-run", "--base-url", "http://127.0.0.1:4010/?access_token=puffle_live_t0ken"], env: {}, want: { code: EXIT.usage, stderr: 'puffle error: --base-url must not have a query or fragment, got "http://127.0.0.1:4010/?***"\n' } }],
+    ["a PUFFLE_BASE_URL with a token in its query: not echoed", { args: [], env: { PUFFLE_API_KEY: "k", PUFFLE_BASE_URL: "https://api.example.com/v1?access_token=puffle_live_t0ken" }, want: { code: EXIT.usage, stderr: 'puffle error: PUFFLE_BASE_URL must not have a query or fragment, got "https://api.example.com/v1?***"\n' } }],
     ["a bad PUFFLE_BASE_URL is named as such", { args: ["--dry-run"], env: { PUFFLE_BASE_URL: "127.0.0.1:4010" }, want: { code: EXIT.usage, stderr: 'puffle error: PUFFLE_BASE_URL must be an absolute http(s) URL, got "127.0.0.1:4010"\n' } }],
     ["--base-url wins over PUFFLE_BASE_URL", { args: ["--dry-run", "--base-url", "http://127.0.0.1:1/"], env: { PUFFLE_BASE_URL: "http://127.0.0.1:2" }, want: { code: EXIT.ok, url: `http://127.0.0.1:1/api/conversations/${CONVERSATION_ID}` } }],
     ["PUFFLE_BASE_URL when --base-url is not given", { args: ["--dry-run"], env: { PUFFLE_BASE_URL: "http://127.0.0.1:2/" }, want: { code: EXIT.ok, url: `http://127.0.0.1:2/api/conversations/${CONVERSATION_ID}` } }],
@@ -279,6 +282,14 @@ describe("runCli in-process", () => {
     }
     const unset = await run(["thread", "update", "--help"]);
     expect(unset.stdout.replace(/\s+/g, " ")).toContain('(default: "https://app.puffle.ai")');
+  });
+
+  it("--help shows PUFFLE_BASE_URL without the text of its query or fragment (where a token may travel)", async () => {
+    for (const [given, shown] of [["https://api.example.com/v1?access_token=puffle_live_t0ken", "https://api.example.com/v1?***"], ["https://api.example.com/v1#access_token=puffle_live_t0ken", "https://api.example.com/v1#***"]]) {
+      const { stdout } = await run(["thread", "update", "--help"], { env: { PUFFLE_API_KEY: "k", PUFFLE_BASE_URL: given } });
+      expect(stdout, given).not.toContain("puffle_live_t0ken");
+      expect(stdout.replace(/\s+/g, " "), given).toContain(`(default: "${shown}" from PUFFLE_BASE_URL)`);
+    }
   });
 
   // The help quoted PUFFLE_BASE_URL with JSON.stringify alone: a C1 control (U+009B, a CSI to a

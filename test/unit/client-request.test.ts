@@ -96,6 +96,10 @@ describe("createPuffleClient", () => {
     ["relative baseUrl", { given: { baseUrl: "/api" }, option: "baseUrl", rule: /absolute http\(s\) URL/ }],
     ["ftp baseUrl", { given: { baseUrl: "ftp://example.com" }, option: "baseUrl", rule: /http or https/ }],
     ["baseUrl with a query", { given: { baseUrl: "https://example.com/?x=1" }, option: "baseUrl", rule: /query or fragment/ }],
+    // A token in the query (RFC 6750's access_token) or fragment is not echoed: only that there is one.
+    ["baseUrl with a token in its query", { given: { baseUrl: "https://example.com/v1?access_token=puffle_live_t0ken" }, option: "baseUrl", rule: /must not have a query or fragment, got "https:\/\/example\.com\/v1\?\*\*\*"$/ }],
+    ["baseUrl with a token in its fragment", { given: { baseUrl: "https://example.com/v1#access_token=puffle_live_t0ken" }, option: "baseUrl", rule: /must not have a query or fragment, got "https:\/\/example\.com\/v1#\*\*\*"$/ }],
+    ["baseUrl that is no URL, with a token in its query", { given: { baseUrl: "example.com/v1?key=puffle_live_t0ken" }, option: "baseUrl", rule: /must be an absolute http\(s\) URL, got "example\.com\/v1\?\*\*\*"$/ }],
     ["empty apiKey", { given: { apiKey: "" }, option: "apiKey", rule: /non-empty string/ }],
     ["apiKey with a line break", { given: { apiKey: "abc\r\nX-Evil: 1" }, option: "apiKey", rule: /printable ASCII/ }],
     ["fetch not a function", { given: { fetch: "yes" }, option: "fetch", rule: /must be a function/ }],

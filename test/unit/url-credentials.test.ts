@@ -2,7 +2,7 @@
 // and abort errors and the CLI's --help show a base URL: the user name and password as `***`, and
 // for text that is no http(s) URL, everything before the last `@` (after a leading `//`).
 import { describe, expect, it } from "vitest";
-import { withoutCredentials } from "../../src/url-credentials.js";
+import { shownBaseUrl, withoutCredentials } from "../../src/url-credentials.js";
 
 describe("withoutCredentials", () => {
   it.each([
@@ -17,5 +17,25 @@ describe("withoutCredentials", () => {
     ["deploy:s3cret@api.example.com//v1@x", "***@x"],
   ])("%j → %j", (given, shown) => {
     expect(withoutCredentials(given)).toBe(shown);
+  });
+});
+
+// A base URL with a query or fragment is refused, and the error (and the CLI's --help, for
+// PUFFLE_BASE_URL) quoted it whole: `?access_token=…` (RFC 6750's query form of a bearer token), an
+// OAuth fragment or a signed URL's signature reached the terminal and the logs. Only their text is
+// hidden: the message still shows that there is one.
+describe("shownBaseUrl", () => {
+  it.each([
+    ["http://127.0.0.1:4010", "http://127.0.0.1:4010"],
+    ["https://api.example.com/v1?access_token=puffle_live_t0ken", "https://api.example.com/v1?***"],
+    ["https://api.example.com/v1#access_token=puffle_live_t0ken", "https://api.example.com/v1#***"],
+    ["https://api.example.com/v1?sig=puffle_live_t0ken#frag?x", "https://api.example.com/v1?***#***"],
+    ["https://api.example.com/v1?", "https://api.example.com/v1?"],
+    ["https://api.example.com/v1#", "https://api.example.com/v1#"],
+    ["https://deploy:s3cret@api.example.com/v1?key=puffle_live_t0ken", "https://***:***@api.example.com/v1?***"],
+    ["api.example.com/v1?key=puffle_live_t0ken", "api.example.com/v1?***"],
+    ["deploy:s3cret@api.example.com", "***@api.example.com"],
+  ])("%j → %j", (given, shown) => {
+    expect(shownBaseUrl(given)).toBe(shown);
   });
 });
