@@ -217,9 +217,27 @@ function parsedOption<T>(flags: string, description: string, parse: (text: strin
  */
 function commanderLine(message: string): string {
   const unknown = /^error: unknown (option|command) '([\s\S]*)'(\s*\(Did you mean [^'()]*\?\))?\s*$/.exec(message);
-  if (unknown) return `error: unknown ${unknown[1]} ${quoted(unknown[2] ?? "")}${unknown[3] !== undefined ? ` ${oneLine(unknown[3])}` : ""}`;
-  return oneLine(message);
+  if (!unknown) return oneLine(message);
+  let text = unknown[2] ?? "";
+  let note = "";
+  if (unknown[1] === "option") {
+    // An unknown option's value (`--api-key=<token>`, `-k<token>`) is not shown: it is often the
+    // token tried on the command line, and this line goes to a terminal or a CI log.
+    const attached = /^(--[^=]+)=[\s\S]*$/.exec(text) ?? /^(-[^-])[\s\S]+$/.exec(text);
+    if (attached?.[1] !== undefined) {
+      text = attached[1];
+      note = " (given a value, not shown)";
+    }
+    if (TOKEN_LIKE_OPTION.test(text)) note += ` (${TOKEN_SOURCE})`;
+  }
+  return `error: unknown ${unknown[1]} ${quoted(text)}${note}${unknown[3] !== undefined ? ` ${oneLine(unknown[3])}` : ""}`;
 }
+
+/** An option name someone passing the token on the command line would try (`--api-key`, `--token`, `--auth`). */
+const TOKEN_LIKE_OPTION = /api[-_]?key|token|auth|bearer|secret|password|credential/i;
+
+/** Where the update commands read the bearer token from (their --help says so too), after an unknown option named like one. */
+const TOKEN_SOURCE = "the bearer token is read from PUFFLE_API_KEY, never from the command line";
 
 function timeoutParser(text: string): number {
   if (!/^(0|[1-9][0-9]*)$/.test(text) || Number(text) > 2_147_483_647) {

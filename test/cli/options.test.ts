@@ -528,6 +528,24 @@ describe("a usage error quotes what was typed on one short line, whatever it hol
     }
   });
 
+  // commander's "unknown option '--api-key=<token>'" echoed the value: the token someone tried on
+  // the command line went on to the terminal and a CI log. Only the option's name is shown now, and
+  // a name like a token's says where the token is read from.
+  it.each([
+    ["--api-key=<token>", ["--api-key=puffle_live_t0ken"], 'unknown option "--api-key" (given a value, not shown) (the bearer token is read from PUFFLE_API_KEY, never from the command line)'],
+    ["--token <token>", ["--token", "puffle_live_t0ken"], 'unknown option "--token" (the bearer token is read from PUFFLE_API_KEY, never from the command line)'],
+    ["-k<token>", ["-kpuffle_live_t0ken"], 'unknown option "-k" (given a value, not shown)'],
+    ["--bogus=<value>", ["--bogus=puffle_live_t0ken"], 'unknown option "--bogus" (given a value, not shown)'],
+  ])("an unknown option %s: exit 2, its value not echoed", async (_name, args, want) => {
+    for (const argv of [update("--status", "archived", ...args), [...args, "thread", "update"]]) {
+      const { code, stdout, stderr, send } = await run(argv, { env: { PUFFLE_API_KEY: "k" } });
+      expect({ code, stdout }).toEqual({ code: EXIT.usage, stdout: "" });
+      expect(send).not.toHaveBeenCalled();
+      expect(stderr).toBe(`puffle error: ${want}\n`);
+      expect(stderr).not.toContain("t0ken");
+    }
+  });
+
   it("a suggestion after an unknown option is kept; a quote or a fake suggestion in the option is quoted with it", async () => {
     expect((await run(update("--stauts", "archived"))).stderr).toBe('puffle error: unknown option "--stauts" (Did you mean --status?)\n');
     const { stderr } = await run(update("--x'\n(Did you mean --y?)"));
