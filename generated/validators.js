@@ -1,8 +1,38 @@
 // generated from openapi/ by scripts/generate.mjs — do not edit; change openapi/ and run `npm run generate`
 // Self-contained ESM: nothing imported, nothing CommonJS, no code compiled at run time (safe under a strict CSP).
+/*!
+ * This file contains code from the following packages, each under the MIT License:
+ *
+ * ajv (https://github.com/ajv-validator/ajv): the validators' code (AJV's standalone output) and ucs2length.
+ * Copyright (c) 2015-2021 Evgeny Poberezkin
+ *
+ * ajv-formats (https://github.com/ajv-validator/ajv-formats): the format checks and format patterns.
+ * Copyright (c) 2020 Evgeny Poberezkin
+ *
+ * Permission is hereby granted, free of charge, to any person obtaining a copy
+ * of this software and associated documentation files (the "Software"), to deal
+ * in the Software without restriction, including without limitation the rights
+ * to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+ * copies of the Software, and to permit persons to whom the Software is
+ * furnished to do so, subject to the following conditions:
+ *
+ * The above copyright notice and this permission notice shall be included in all
+ * copies or substantial portions of the Software.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+ * IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+ * FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+ * AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+ * LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+ * OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
+ * SOFTWARE.
+ *
+ * @license MIT
+ */
 
 // String length in Unicode code points, as JSON Schema counts it (a surrogate pair is one
-// character). Inlined into generated/validators.js in place of ajv/dist/runtime/ucs2length.
+// character): ajv 8's lib/runtime/ucs2length.ts (MIT, (c) Evgeny Poberezkin; the notice is at the top of
+// generated/validators.js). Inlined into generated/validators.js in place of ajv/dist/runtime/ucs2length.
 function ucs2length(str) {
   const len = str.length;
   let length = 0;
@@ -19,7 +49,7 @@ function ucs2length(str) {
   return length;
 }
 
-// Format checks ported from ajv-formats 3 ("full" mode, MIT licence, (c) Evgeny Poberezkin): those this spec uses (scripts/runtime/formats.js).
+// Format checks ported from ajv-formats 3 ("full" mode, MIT licence, (c) Evgeny Poberezkin; the notice is at the top of this file): those this spec uses (scripts/runtime/formats.js).
 
 const DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const FILE = fileURLToPath(new URL("../runtime/formats.js", import.meta.url));
-const HEADER = "// Format checks ported from ajv-formats 3 (\"full\" mode, MIT licence, (c) Evgeny Poberezkin): those this spec uses (scripts/runtime/formats.js).";
+const HEADER = "// Format checks ported from ajv-formats 3 (\"full\" mode, MIT licence, (c) Evgeny Poberezkin; the notice is at the top of this file): those this spec uses (scripts/runtime/formats.js).";
 
 let parsed = null;
 

@@ -8,6 +8,7 @@ import { _ } from "ajv";
 import { fullFormats } from "ajv-formats/dist/formats.js";
 import { formats as runtimeFormats } from "../runtime/formats.js";
 import { formatReference, formatsSource } from "./formats-source.mjs";
+import { legalComment } from "./notices.mjs";
 import { PipelineError } from "./errors.mjs";
 import { locate } from "./locate.mjs";
 import { standaloneCode } from "./standalone.mjs"; // AJV's, in linear time: same bytes
@@ -28,8 +29,8 @@ const ANNOTATIONS = new Set(["description", "title", "examples", "$comment", "de
 
 /** Runtime helpers that AJV's standalone code `require()`s, and the inlined code that replaces them. */
 const RUNTIME = {
-  'require("ajv/dist/runtime/ucs2length").default': { name: "ucs2length", file: "../runtime/ucs2length.js" },
-  'require("ajv/dist/runtime/equal").default': { name: "equal", file: "../runtime/equal.js" },
+  'require("ajv/dist/runtime/ucs2length").default': { name: "ucs2length", file: "../runtime/ucs2length.js", from: "ajv" },
+  'require("ajv/dist/runtime/equal").default': { name: "equal", file: "../runtime/equal.js", from: "fast-deep-equal" },
 };
 
 /** What buildValidators edits in AJV's code, in one pass: pattern RegExps, format reads, RUNTIME calls. */
@@ -1080,9 +1081,16 @@ export function buildValidators(doc, { root, header }) {
   }
   if (twice.size) throw new PipelineError({ rule: "puffle/names", message: `generated validators declare ${[...twice].join(", ")} more than once` });
 
+  // The licence notices of the third-party code in the file (scripts/lib/notices.mjs): AJV's code
+  // always; ajv-formats' when a format is checked (a function of scripts/runtime/formats.js, or a
+  // pattern AJV inlines from its table); each RUNTIME helper's package when it is inlined.
+  const thirdParty = new Set(["ajv"]);
+  if (usedFunctionFormats.size || /^var formats\d+(?:\$op)? = \//m.test(code)) thirdParty.add("ajv-formats");
+  for (const call of usedRuntime) thirdParty.add(RUNTIME[call].from);
   const js = [
     header("//"),
     "// Self-contained ESM: nothing imported, nothing CommonJS, no code compiled at run time (safe under a strict CSP).",
+    legalComment(thirdParty),
     "",
     ...(runtimeParts.length ? [runtimeParts.join("\n\n"), ""] : []),
     code.trim(),

@@ -1,5 +1,6 @@
 // String length in Unicode code points, as JSON Schema counts it (a surrogate pair is one
-// character). Inlined into generated/validators.js in place of ajv/dist/runtime/ucs2length.
+// character): ajv 8's lib/runtime/ucs2length.ts (MIT, (c) Evgeny Poberezkin; the notice is at the top of
+// generated/validators.js). Inlined into generated/validators.js in place of ajv/dist/runtime/ucs2length.
 export function ucs2length(str) {
   const len = str.length;
   let length = 0;
