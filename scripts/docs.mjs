@@ -241,6 +241,42 @@ const MENU_KEYS_JS = `(() => {
   }, true);
 })();`;
 html = `${html.slice(0, titleEnd + TITLE_END.length)}\n  <link rel="icon" href="data:,">\n  <style>${CONTRAST_CSS}</style>\n  <script>${MENU_KEYS_JS}</script>${html.slice(titleEnd + TITLE_END.length)}`;
+// Licence notices. Whoever publishes the page distributes Redoc (embedded whole) and Redocly CLI's
+// page template, both MIT, whose copyright and permission notices must go with every copy: Redoc's
+// bundle opens with "@license MIT (c) Copyright … Redocly LLC, all rights reserved" only — not the
+// copyright line of Redoc's LICENSE, and no permission notice. An HTML comment at the top of the page
+// carries both packages' notices, read from the installed @redocly/cli (its LICENSE, and Redoc's
+// line in its THIRD_PARTY_NOTICES); the `@license` comments inside Redoc's script stay as they are.
+const REDOC_HEADER = /@license MIT\s*\n\* \(c\) Copyright \d+ Redocly LLC[^\n]*\n\* -+\n\* Version: (\d+\.\d+\.\d+)/;
+const redocVersion = REDOC_HEADER.exec(html)?.[1];
+const cliDir = path.join(root, "node_modules/@redocly/cli");
+const cliVersion = JSON.parse(readFileSync(path.join(cliDir, "package.json"), "utf8")).version;
+const redocCopyright = redocVersion && new RegExp(`^ {2}redoc@${redocVersion.replace(/\./g, "\\.")} — (Copyright .+)$`, "m").exec(readFileSync(path.join(cliDir, "THIRD_PARTY_NOTICES"), "utf8"))?.[1];
+const [cliCopyright, ...cliPermission] = readFileSync(path.join(cliDir, "LICENSE"), "utf8").trim().split(/\r?\n/);
+if (!redocCopyright || !/^Copyright /.test(cliCopyright) || !/^Permission is hereby granted/.test(cliPermission.join("\n").trim())) {
+  console.error(`docs: expected Redoc's version in its script, its copyright line in @redocly/cli's THIRD_PARTY_NOTICES and an MIT LICENSE in @redocly/cli; update scripts/docs.mjs`);
+  process.exit(1);
+}
+const NOTICE = [
+  "<!--",
+  `  This page embeds Redoc ${redocVersion} (https://github.com/Redocly/redoc) and is laid out by the`,
+  `  template of Redocly CLI ${cliVersion} (https://github.com/Redocly/redocly-cli), both under the MIT License:`,
+  "",
+  `  Redoc: ${redocCopyright}`,
+  `  Redocly CLI: ${cliCopyright}`,
+  "",
+  ...cliPermission.join("\n").trim().split("\n").map((line) => (line ? `  ${line}` : "")),
+  "",
+  "  Redoc's script below bundles other open-source packages and keeps their licence comments",
+  "  (`@license`) as Redocly ships them; Redocly CLI lists what it bundles, with licences, in the",
+  `  THIRD_PARTY_NOTICES file of the @redocly/cli ${cliVersion} npm package.`,
+  "-->",
+].join("\n");
+if (NOTICE.slice(4, -3).includes("--")) {
+  console.error("docs: the licence notice would end the page's HTML comment early; update scripts/docs.mjs");
+  process.exit(1);
+}
+html = html.replace(/^(<!DOCTYPE html>\r?\n)?/i, (doctype) => `${doctype}${NOTICE}\n`);
 writeFileSync(outFile, html);
 // Any other link of that markup must be a fragment of this page or an absolute http(s)/mailto URL:
 // a relative one (`threads`, `./threads`) would leave index.html too.
