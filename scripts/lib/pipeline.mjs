@@ -55,6 +55,35 @@ function problemToError(problem, extra, getLineColLocation) {
   return new PipelineError({ file, line, col, rule, message: `${problem.message}${more}` });
 }
 
+/**
+ * The Redocly config (`--config`), loaded and then checked as Redocly's CLI checks it. One it cannot
+ * read, parse or load (a missing file, a folder, bad YAML, an unknown `extends`, a plugin that is
+ * missing or does not load) fails at the config file, as one line, instead of Redocly's stack
+ * trace; one it loads with a problem (an unknown rule, a severity that is none, a list) fails at
+ * that problem instead of being ignored.
+ */
+async function lintConfigFile({ loadConfig, lintConfig, getLineColLocation }, configPath) {
+  const file = path.resolve(configPath);
+  let config;
+  try {
+    config = await loadConfig({ configPath: file });
+  } catch (err) {
+    // Redocly's YamlParseError has line and col (1-based) and its message ends with them.
+    const parsed = typeof err?.line === "number";
+    const code = err?.originalError?.code ?? err?.code;
+    const first = String(err?.originalError?.reason ?? err?.message ?? err).split("\n")[0].replace(/ in "[^"]*" \(\d+:\d+\)$/, "");
+    const message = code === "ENOENT" ? "config file not found" : `the Redocly config cannot be loaded: ${first}`;
+    throw new PipelineError({ file, line: parsed ? err.line : undefined, col: parsed ? err.col : undefined, rule: parsed ? "yaml" : "puffle/config", message });
+  }
+  const problems = await lintConfig({ config });
+  if (problems.length > 0) {
+    const error = problemToError(problems[0], 0, getLineColLocation);
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more: \`npx redocly lint --config ${configPath}\` lists them)` : "";
+    throw new PipelineError({ file: error.file ?? file, line: error.line, col: error.col, rule: "puffle/config", message: `${error.message}${more}` });
+  }
+  return config;
+}
+
 /** What the root file holds instead of a mapping: "an empty file", "a list", "null", "a string", …. */
 async function rootKind(root) {
   try {
@@ -296,8 +325,8 @@ export async function runPipeline({ spec, config: configPath, log, lintProblems 
 }
 
 async function steps(root, configPath, log, lintProblems, types, { redocly, specResolver, buildValidators, buildMeta, buildExamples }) {
-  const { loadConfig, lint, bundle, getLineColLocation } = redocly;
-  const config = await loadConfig({ configPath: path.resolve(configPath) });
+  const { lint, bundle, getLineColLocation } = redocly;
+  const config = await lintConfigFile(redocly, configPath);
   // One resolver for lint and bundle: it keeps each file it read and parsed, so the bundle reuses
   // what lint loaded instead of reading and parsing every file again (lint only reads the documents).
   // It reads only files inside the spec's folder, and fetches nothing (lib/spec-resolver.mjs).

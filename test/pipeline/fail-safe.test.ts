@@ -167,6 +167,41 @@ describe("a broken spec Redocly does not locate: located all the same", () => {
   }, SLOW);
 });
 
+// The Redocly config (--config) was passed to Redocly as it was: one it could not read, parse or
+// load ended generate with Redocly's stack trace, and one it loaded with a problem Redocly's CLI
+// reports (an unknown rule, a severity that is none, a list) was ignored, the spec linted without it.
+describe("a broken Redocly config: non-zero exit, one located message, output untouched", () => {
+  const loaded = "the Redocly config cannot be loaded:";
+  const cases: [string, { config: string | null | "folder"; files?: Record<string, string>; want: string }][] = [
+    ["a config that does not exist", { config: null, want: "redocly.yaml [puffle/config] config file not found" }],
+    ["a folder", { config: "folder", want: `redocly.yaml [puffle/config] ${loaded} Expected a file but received a folder at ` }],
+    ["invalid YAML", { config: "rules: [\n", want: `redocly.yaml:2:1 [yaml] ${loaded} ` }],
+    ["an extends that names no config", { config: "extends:\n  - recommended-strictest\n", want: `redocly.yaml [puffle/config] ${loaded} Invalid config recommended-strictest: there is no such built-in config.` }],
+    ["a plugin that is not there", { config: "plugins:\n  - ./missing-plugin.mjs\n", want: `redocly.yaml [puffle/config] ${loaded} Plugin "./missing-plugin.mjs" not found.` }],
+    ["a plugin that does not load (its own stack trace in Redocly's message)", { config: "plugins:\n  - ./broken-plugin.mjs\n", files: { "broken-plugin.mjs": "export default (\n" }, want: `redocly.yaml [puffle/config] ${loaded} Failed to load plugin ` }],
+    ["an unknown rule", { config: "extends:\n  - recommended\nrules:\n  no-such-rule: error\n", want: "redocly.yaml:4:3 [puffle/config] Property `no-such-rule` is not expected here." }],
+    ["a severity that is none", { config: "extends:\n  - recommended\nrules:\n  no-unused-components: fatal\n", want: 'redocly.yaml:4:25 [puffle/config] `no-unused-components` can be one of the following only: "error", "warn", "off".' }],
+    ["a list", { config: "- recommended\n", want: "redocly.yaml:1:1 [puffle/config] Expected type `ConfigRoot` (object) but got `array`" }],
+  ];
+  it.each(cases)("%s", (_name, { config, files = {}, want }) => {
+    const ws = workspace();
+    try {
+      fs.rmSync(ws.config);
+      if (config === "folder") fs.mkdirSync(ws.config);
+      else if (config !== null) fs.writeFileSync(ws.config, config);
+      for (const [file, text] of Object.entries(files)) fs.writeFileSync(path.join(ws.dir, file), text);
+      const before = snapshot(ws.out);
+      const run = generate(ws);
+      const line = oneLine(run);
+      expect(line.startsWith(`generate: ${want}`), line).toBe(true);
+      expect(run.status).toBe(1);
+      expectUntouched(ws, before);
+    } finally {
+      removeWorkspace(ws);
+    }
+  }, SLOW);
+});
+
 describe("an extension member left out", () => {
   // Retrying is safe only where the spec says so: without `idempotent: true` the client must not retry.
   it("an operation without x-puffle-behaviour.idempotent is not idempotent in meta.js's routes", async () => {
