@@ -8,7 +8,8 @@
 //    (Redoc's scripts are embedded; telemetry is off).
 // openapi/ and generated/ are never written (an OUT_DIR in either is refused, exit 2).
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { pointerOf } from "./lib/spec.mjs";
@@ -77,6 +78,9 @@ const findLoads = (node, keys = []) => {
   });
 };
 const loads = findLoads(spec);
+// Redoc shows info.x-logo.url as the sidebar's <img>: one on another host is fetched by every reader too.
+const logoUrl = spec.info?.["x-logo"]?.url;
+if (typeof logoUrl === "string" && /^\s*(?:https?:)?\/\//i.test(logoUrl)) loads.unshift(`#/info/x-logo/url loads an image of ${logoUrl.trim()}`);
 if (loads.length > 0) {
   fail(`${loads[0]}; the reference must load nothing from the network (link to it, or embed it as a data: URL)${loads.length > 1 ? ` (and ${loads.length - 1} more: ${loads.slice(1).join("; ")})` : ""}`);
 }
@@ -92,18 +96,26 @@ try {
   fail(`cannot write to ${outDir} (${err.code ?? err.message})`);
 }
 const decoratedPath = path.join(outDir, "openapi.json");
-writeFileSync(decoratedPath, `${JSON.stringify(decorated, null, 2)}\n`);
-
 const outFile = path.join(outDir, "index.html");
+// Redoc builds the page in a temporary folder; index.html and openapi.json are written to OUT_DIR
+// only once every check below has passed (each through a temporary name and a rename), so a failed
+// check leaves no page that calls out, and an earlier page and its openapi.json as they were.
+const work = mkdtempSync(path.join(os.tmpdir(), "puffle-docs-"));
+process.on("exit", () => rmSync(work, { recursive: true, force: true }));
+const decoratedText = `${JSON.stringify(decorated, null, 2)}\n`;
+const workSpec = path.join(work, "openapi.json");
+const workPage = path.join(work, "index.html");
+writeFileSync(workSpec, decoratedText);
+
 const redocly = path.join(root, "node_modules/@redocly/cli/bin/cli.js");
 const result = spawnSync(
   process.execPath,
   [
     redocly,
     "build-docs",
-    decoratedPath,
+    workSpec,
     "--output",
-    outFile,
+    workPage,
     "--inlineBundle",
     "--title",
     decorated.info.title,
@@ -130,7 +142,7 @@ const logo = (text, width) =>
   `data:image/svg+xml,${encodeURIComponent(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="16" viewBox="0 0 ${width} 16"><text x="0" y="12" font-family="sans-serif" font-size="12" font-weight="600" fill="#0044d4">${text}</text></svg>`,
   )}`;
-let html = readFileSync(outFile, "utf8");
+let html = readFileSync(workPage, "utf8");
 for (const [url, replacement] of [[CDN_LOGOS[0], logo("Redocly", 52)], [CDN_LOGOS[1], logo("R", 10)]]) {
   if (!html.includes(url)) {
     console.error(`docs: expected Redoc's CDN logo URL ${url} in the page; update scripts/docs.mjs`);
@@ -277,17 +289,29 @@ if (NOTICE.slice(4, -3).includes("--")) {
   process.exit(1);
 }
 html = html.replace(/^(<!DOCTYPE html>\r?\n)?/i, (doctype) => `${doctype}${NOTICE}\n`);
-writeFileSync(outFile, html);
 // Any other link of that markup must be a fragment of this page or an absolute http(s)/mailto URL:
 // a relative one (`threads`, `./threads`) would leave index.html too.
 const leaving = [...ssr.matchAll(/<a\b[^>]*?\bhref=["']([^"']*)["']/gi)].filter((m) => !/^(#|https?:\/\/|mailto:)/i.test(m[1])).map((m) => m[0]);
 if (leaving.length > 0) {
-  console.error(`docs: ${path.relative(root, outFile)} has links that leave the page; update scripts/docs.mjs:\n  ${leaving.join("\n  ")}`);
+  console.error(`docs: ${path.relative(root, outFile)} not written: it has links that leave the page; update scripts/docs.mjs: ${leaving.join("; ")}`);
   process.exit(1);
 }
 const external = [...html.matchAll(/<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=["'](https?:)?\/\/[^"']+["']/gi)].map((m) => m[0]);
 if (external.length > 0) {
-  console.error(`docs: ${path.relative(root, outFile)} loads external resources:\n  ${external.join("\n  ")}`);
+  console.error(`docs: ${path.relative(root, outFile)} not written: the page would load external resources: ${external.join("; ")}`);
   process.exit(1);
+}
+try {
+  for (const [file, text] of [[decoratedPath, decoratedText], [outFile, html]]) {
+    const partial = path.join(outDir, `.${path.basename(file)}.partial`);
+    try {
+      writeFileSync(partial, text);
+      renameSync(partial, file);
+    } finally {
+      rmSync(partial, { force: true });
+    }
+  }
+} catch (err) {
+  fail(`cannot write to ${outDir} (${err.code ?? err.message})`);
 }
 console.log(`docs: wrote ${path.relative(root, outFile)} (${Math.round(html.length / 1024)} KiB) and ${path.relative(root, decoratedPath)}`);

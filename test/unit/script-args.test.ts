@@ -107,6 +107,12 @@ describe("npm run docs: arguments", () => {
       },
       /^docs: cannot make the code samples: updateConversation: request body has no examples$/,
     ],
+    // Redoc's sidebar <img>: the page was written with it, and only then refused, over several lines.
+    [
+      "an x-logo on another host",
+      (spec: Record<string, unknown>): void => void ((spec.info as Record<string, unknown>)["x-logo"] = { url: "https://example.com/logo.png" }),
+      /^docs: #\/info\/x-logo\/url loads an image of https:\/\/example\.com\/logo\.png; the reference must load nothing from the network/,
+    ],
   ] as const)("a bundle with %s: exit 1, one line, nothing written", (_name, edit, want) => {
     const copy = fs.mkdtempSync(path.join(work, "root-"));
     fs.cpSync(path.join(root, "scripts"), path.join(copy, "scripts"), { recursive: true });
@@ -121,6 +127,31 @@ describe("npm run docs: arguments", () => {
     expect(r.stderr.trimEnd()).toMatch(want);
     expect(r.status).toBe(1);
     expect(fs.existsSync(out)).toBe(false);
+  });
+
+  // A check of the built page failing (here Redoc's CDN logo not found, as after a Redoc update)
+  // left Redoc's page, which loads that logo, as OUT_DIR/index.html and the new openapi.json beside
+  // an earlier page. The page is built in a temporary folder and both files written only at the end.
+  it("a built page that fails a check: exit 1, one line, an earlier page and openapi.json as they were", () => {
+    const copy = fs.mkdtempSync(path.join(work, "root-"));
+    fs.cpSync(path.join(root, "scripts"), path.join(copy, "scripts"), { recursive: true });
+    fs.cpSync(path.join(root, "generated/openapi.json"), path.join(copy, "generated/openapi.json"));
+    // A stand-in for `redocly build-docs`: a page with a title and Redoc's markup, without the CDN logo.
+    const cli = path.join(copy, "node_modules/@redocly/cli/bin/cli.js");
+    fs.mkdirSync(path.dirname(cli), { recursive: true });
+    fs.writeFileSync(cli, 'const a = process.argv; require("node:fs").writeFileSync(a[a.indexOf("--output") + 1], "<html><head><title>t</title></head><body><div id=\\"redoc\\"></div><script type=\\"module\\"></script></body></html>");\n');
+    const out = path.join(copy, "out");
+    fs.mkdirSync(out);
+    fs.writeFileSync(path.join(out, "index.html"), "earlier page");
+    fs.writeFileSync(path.join(out, "openapi.json"), "earlier spec");
+    const tmp = fs.mkdtempSync(path.join(work, "tmp-"));
+    const r = spawnSync(process.execPath, [path.join(copy, "scripts/docs.mjs"), out], { cwd: copy, encoding: "utf8", timeout: 30_000, env: { ...process.env, TMPDIR: tmp } });
+    expect(r.stderr).toBe("docs: expected Redoc's CDN logo URL https://cdn.redoc.ly/redoc/logo-mini-full.svg in the page; update scripts/docs.mjs\n");
+    expect(r.status).toBe(1);
+    expect(fs.readdirSync(out).sort()).toEqual(["index.html", "openapi.json"]);
+    expect(fs.readFileSync(path.join(out, "index.html"), "utf8")).toBe("earlier page");
+    expect(fs.readFileSync(path.join(out, "openapi.json"), "utf8")).toBe("earlier spec");
+    expect(fs.readdirSync(tmp)).toEqual([]);
   });
 
   it("--help prints the usage and exits 0", () => {
