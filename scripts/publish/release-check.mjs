@@ -43,11 +43,15 @@ function read(rel) {
   }
 }
 function json(rel) {
+  let value;
   try {
-    return JSON.parse(read(rel));
+    value = JSON.parse(read(rel));
   } catch (e) {
     fatal(`cannot parse ${rel}: ${e.message}`);
   }
+  // `null` (or a list) parsed, and reading its version ended in a TypeError's stack trace, exit 1.
+  if (value === null || typeof value !== "object" || Array.isArray(value)) fatal(`cannot use ${rel}: not a JSON object (got ${value === null ? "null" : Array.isArray(value) ? "an array" : typeof value})`);
+  return value;
 }
 
 /** `info.version` of the YAML source, read as the line under `info:` (no YAML parser needed at publish). */

@@ -94,6 +94,18 @@ describe("release-check", () => {
     expect(r.out).toMatch(/^release-check: cannot read package-lock\.json: ENOENT[^\n]*\n$/);
   });
 
+  // JSON that parses but is no object: reading its version was a TypeError with a stack trace, exit 1.
+  it.each([
+    ["package.json", "null", "null"],
+    ["package-lock.json", "null", "null"],
+    ["generated/openapi.json", "[]", "an array"],
+    ["generated/openapi.json", '"1.0.0"', "string"],
+  ])("%s holding %s: one line naming it, exit 2", (file, text, got) => {
+    const dir = project(released("2.0.0"));
+    writeFileSync(path.join(dir, file), `${text}\n`);
+    expect(check(dir)).toEqual({ status: 2, out: `release-check: cannot use ${file}: not a JSON object (got ${got})\n` });
+  });
+
   describe("--publish", () => {
     const git = (dir: string, ...a: string[]) =>
       execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.invalid", "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false", ...a], { cwd: dir, stdio: "pipe", encoding: "utf8" }).trim();
