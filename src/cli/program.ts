@@ -113,6 +113,23 @@ function fieldLabel(pointer: string, options: readonly FieldOption[]): string {
   return option ? `${option.long} (${field})` : field;
 }
 
+/**
+ * `, got "acct_1"`: the value at `pointer` in the body the command line made, when it is a string,
+ * number or boolean (quoted and cut as `quoted` does); nothing for an object, a list or null, nor
+ * for a pointer that leads nowhere. The options' own checks say what they got; the body's (a format,
+ * a length, an attachment member) said only the rule.
+ */
+function givenAt(body: unknown, pointer: string): string {
+  let at = body;
+  for (const token of pointer.split("/").slice(1)) {
+    const key = token.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (at === null || typeof at !== "object" || !Object.hasOwn(at, key)) return "";
+    at = (at as Record<string, unknown>)[key];
+  }
+  if (pointer === "" || at === null || typeof at === "object") return "";
+  return `, got ${typeof at === "string" ? quoted(at) : String(at)}`;
+}
+
 /** How many issues an error line lists; the rest are counted (`and 3 more`). */
 const ISSUES_SHOWN = 10;
 
@@ -121,8 +138,8 @@ const ISSUES_SHOWN = 10;
  * cut text from elsewhere (`shown`): a server's 400, or a response our validators refused, may name
  * thousands of fields, or one a megabyte long.
  */
-function issuesText(issues: readonly ValidationIssue[], label: (pointer: string) => string): string {
-  const listed = issues.slice(0, ISSUES_SHOWN).map((issue) => `${shown(label(issue.path))} ${shown(issue.message)}`);
+function issuesText(issues: readonly ValidationIssue[], label: (pointer: string) => string, given?: (pointer: string) => string): string {
+  const listed = issues.slice(0, ISSUES_SHOWN).map((issue) => `${shown(label(issue.path))} ${shown(issue.message)}${given?.(issue.path) ?? ""}`);
   if (issues.length > ISSUES_SHOWN) listed.push(moreIssues(issues.length, ISSUES_SHOWN));
   return listed.join("; ");
 }
@@ -379,7 +396,7 @@ function addOperationCommand(
         throw new CliFailure(EXIT.usage, `nothing to update: give at least one of ${fieldOptions.map((f) => f.long).join(", ")}`);
       }
       const checked = deps.validateBody(operationId, body);
-      if (!checked.valid) throw new CliFailure(EXIT.usage, issuesText(checked.errors, (pointer) => fieldLabel(pointer, fieldOptions)));
+      if (!checked.valid) throw new CliFailure(EXIT.usage, issuesText(checked.errors, (pointer) => fieldLabel(pointer, fieldOptions), (pointer) => givenAt(body, pointer)));
       const baseUrl = String(opts.baseUrl);
       // Checked before a dry run too: the URL it prints is the one that would be called.
       let root: string;

@@ -226,7 +226,23 @@ describe("runCli in-process", () => {
   it("validates the assembled body with the generated validator, naming option and field", async () => {
     const { code, stderr, send } = await run(["thread", "update", "--id", THREAD_ID, "--account-id", "acct_1"]);
     expect(code).toBe(EXIT.usage);
-    expect(stderr).toBe('puffle error: --account-id (account_id) must match format "uuid"\n');
+    expect(stderr).toBe('puffle error: --account-id (account_id) must match format "uuid", got "acct_1"\n');
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  // The body's own checks named the option and the rule but not the value given (`--id`, `--status`
+  // and the number options did): it is quoted as the options' checks quote theirs, escapes shown
+  // and a long one cut; a member that is an object, a list or null is not repeated.
+  it.each([
+    ["a terminal escape in a format field", ["--account-id", "a\u001b[31mb"], '--account-id (account_id) must match format "uuid", got "a\\u001b[31mb"'],
+    ["a bad email", ["--participant-email", "not-an-email"], '--participant-email (participant_email) must match format "email", got "not-an-email"'],
+    ["a text over its length, cut", ["--draft-bcc", "x".repeat(5000)], `--draft-bcc (draft_bcc) must NOT have more than 4096 characters, got "${"x".repeat(197)}…" (cut; 5000 characters in all)`],
+    ["a list member that is a number", ["--draft-attachments", "[1]"], "--draft-attachments (draft_attachments.0) must be object, got 1"],
+    ["a list member that is null", ["--draft-attachments", "[null]"], "--draft-attachments (draft_attachments.0) must be object"],
+  ])("a body check names the value given: %s", async (_name, given, want) => {
+    const { code, stderr, send } = await run(["thread", "update", "--id", THREAD_ID, ...given]);
+    expect(code).toBe(EXIT.usage);
+    expect(stderr).toBe(`puffle error: ${want}\n`);
     expect(send).not.toHaveBeenCalled();
   });
 
