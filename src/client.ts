@@ -393,17 +393,24 @@ const HEADER_VALUE = /^[^\0\r\n\u0100-\uffff]*$/;
  * A `headers` option: a plain object of field names to values, with openapi-fetch's rules for the
  * values (a string, number or boolean; an array repeats; `null` removes, `undefined` skips). Checked
  * here, not left to fetch: a bad header would otherwise fail every attempt as a network error.
+ * Returns the copy that was checked (each member and array read once), which is what is sent: the
+ * caller's object, changed after the client was created or while a call waits (for the validators),
+ * reaches no request, checked or not (openapi-fetch reads the client's headers again per call).
  */
-function checkHeaders(value: unknown, option: string, where?: string): void {
-  if (value === undefined) return;
+function checkHeaders(value: unknown, option: string, where?: string): PuffleHeaders | undefined {
+  if (value === undefined) return undefined;
   if (value === null || typeof value !== "object" || Array.isArray(value) || (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null)) {
     const what = value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "object" ? `a ${(value as object).constructor?.name ?? "non-plain"} object` : typeof value;
     throw new PuffleConfigError(option, `must be a plain object of header names to values (got ${what}${value instanceof Headers ? "; Object.fromEntries(headers) gives one" : ""})`, where);
   }
-  for (const [name, given] of Object.entries(value)) {
+  // Built with Object.fromEntries, which keeps a member named `__proto__` as a member, as a spread did.
+  const copy: [string, unknown][] = [];
+  for (const [name, read] of Object.entries(value)) {
     if (!HEADER_NAME.test(name)) throw new PuffleConfigError(option, `has ${quoted(name)}, which is not a header name (letters, digits and !#$%&'*+-.^_\`|~ only)`, where);
+    const given: unknown = Array.isArray(read) ? read.slice() : read;
+    copy.push([name, given]);
     if (given === undefined || given === null) continue;
-    for (const item of Array.isArray(given) ? given : [given]) {
+    for (const item of Array.isArray(given) ? (given as unknown[]) : [given]) {
       if (typeof item !== "string" && typeof item !== "number" && typeof item !== "boolean") {
         throw new PuffleConfigError(`${option}.${name}`, `must be a string, number or boolean (or an array of them), got ${item === null ? "null" : typeof item}`, where);
       }
@@ -412,6 +419,7 @@ function checkHeaders(value: unknown, option: string, where?: string): void {
       }
     }
   }
+  return Object.fromEntries(copy) as PuffleHeaders;
 }
 
 /** The retry settings with every default filled in. */
@@ -1290,8 +1298,8 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
   const maxRetries = options.maxRetries === undefined ? DEFAULT_MAX_RETRIES : checkRetries(options.maxRetries, "maxRetries");
   const retry = checkRetryOptions(options.retry);
   const maxResponseBytes = options.maxResponseBytes === undefined ? DEFAULT_MAX_RESPONSE_BYTES : checkMaxResponseBytes(options.maxResponseBytes);
-  checkHeaders(options.headers, "headers");
-  const headers: PuffleHeaders = { ...options.headers };
+  // The checked copy: changing options.headers afterwards changes no request.
+  const headers: PuffleHeaders = checkHeaders(options.headers, "headers") ?? {};
   if (apiKey !== undefined) headers.Authorization = `Bearer ${apiKey}`;
   const injected = options.fetch;
   // Looked up at call time, so a test's or a polyfill's later `globalThis.fetch` is honoured.
@@ -1336,7 +1344,7 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
   const headersWithoutBody: Record<string, string> = {};
   mergeHeaderRecord(headersWithoutBody, headers);
   // A content type of the caller's may make openapi-fetch serialize the body otherwise (a form): that goes through openapi-fetch.
-  const clientContentType = hasContentType(options.headers);
+  const clientContentType = hasContentType(headers);
   // The URL of each operation, split around the id (base URL normalized once, as `new Request` would).
   const PLACEHOLDER = "00000000-0000-4000-8000-000000000000";
   const urlParts = {} as Record<OperationId, readonly [string, string]>;
@@ -1351,7 +1359,7 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
   const queue = timeoutMs > 0 ? new DeadlineQueue(timeoutMs) : undefined;
 
   /** The methods through openapi-fetch and its middlewares (when the caller has added one). */
-  async function slowCall(operationId: OperationId, id: string, body: unknown, callOptions: PuffleRequestOptions, plan: ExchangePlan): Promise<Record<string, unknown>> {
+  async function slowCall(operationId: OperationId, id: string, body: unknown, callHeaders: PuffleHeaders | undefined, plan: ExchangePlan): Promise<Record<string, unknown>> {
     // `parseAs: "stream"`: openapi-fetch does not read a 2xx body; the transport already has it.
     const init: Record<string, unknown> = { params: { path: { id } }, body, parseAs: "stream", fetch: (request: Request) => exchange(baseFetch, retry, request, plan) };
     // The request is built with the signal the deadline and the caller's signal abort, so it need not be rebuilt to carry it.
@@ -1359,7 +1367,7 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
       plan.controller = new AbortController();
       init.signal = plan.controller.signal;
     }
-    if (callOptions.headers !== undefined) init.headers = callOptions.headers;
+    if (callHeaders !== undefined) init.headers = callHeaders;
     // openapi-fetch's own PATCH: the signal is already one of this call's own.
     const { error, response } = await (patch as unknown as LooseCall)(routes[operationId].path, init);
     const read = RESPONSE_BODIES.get(response);
@@ -1374,13 +1382,14 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
     if (callOptions === null || typeof callOptions !== "object") throw new PuffleConfigError("options", "must be an object", operationId);
     const callTimeout = callOptions.timeoutMs === undefined ? timeoutMs : checkTimeout(callOptions.timeoutMs, "timeoutMs", operationId);
     const callRetries = callOptions.maxRetries === undefined ? maxRetries : checkRetries(callOptions.maxRetries, "maxRetries", operationId);
-    if (callOptions.headers !== undefined) checkHeaders(callOptions.headers, "headers", operationId);
+    // Read once, as checked: the caller's object may change while the call waits (for the validators).
+    const callHeaders = checkHeaders(callOptions.headers, "headers", operationId);
     const caller = checkSignal(callOptions.signal, operationId);
     // In openapi-fetch's order: serialize, check the id, check the body, then send. (The other path
     // serializes again, in openapi-fetch: this one reports a body JSON cannot hold.)
     const payload = body === undefined ? undefined : serializeBody(operationId, body);
-    if (callerMiddlewares.size > 0 || clientContentType || hasContentType(callOptions.headers)) {
-      return slowCall(operationId, id, body, callOptions, { timeoutMs: callTimeout, maxRetries: callRetries, maxResponseBytes, caller });
+    if (callerMiddlewares.size > 0 || clientContentType || hasContentType(callHeaders)) {
+      return slowCall(operationId, id, body, callHeaders, { timeoutMs: callTimeout, maxRetries: callRetries, maxResponseBytes, caller });
     }
     const canonical = typeof id === "string" && ID_PATTERN.test(id);
     if (!canonical) {
@@ -1397,7 +1406,7 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
     const url = canonical ? before + id + after : `${before}${encodeURIComponent(id)}${after}`;
     if (caller?.aborted) throw new PuffleAbortError({ url, operationId, reason: caller.reason, attempts: 0 });
     const sent: Record<string, string> = payload === undefined ? { ...headersWithoutBody } : { ...headersWithBody };
-    if (callOptions.headers !== undefined) mergeHeaderRecord(sent, callOptions.headers);
+    if (callHeaders !== undefined) mergeHeaderRecord(sent, callHeaders);
     const init: RequestInit = payload === undefined ? { method: "PATCH", headers: sent, redirect: REDIRECT } : { method: "PATCH", headers: sent, body: payload, redirect: REDIRECT };
     let d: Deadline | undefined;
     // A caller's signal aborts one call only: such a call gets a controller of its own.

@@ -237,6 +237,46 @@ describe("options", () => {
   });
 });
 
+describe("headers changed by the caller after they were given", () => {
+  const body = { status: "archived" } as const;
+
+  it("a client's: every request sends the headers as they were when the client was created, the raw client's too", async () => {
+    const fetch = okFetch();
+    const options = { baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch, headers: { "x-list": ["a"], "x-one": "1" } };
+    const client = createPuffleClient(options);
+    // openapi-fetch merges the client's headers again on every call: it held the caller's array.
+    options.headers["x-list"].push("b\r\nx-injected: 1");
+    options.headers["x-one"] = "2";
+    await client.updateThread(THREAD_ID, body);
+    await client.PATCH("/api/threads/{id}", { params: { path: { id: THREAD_ID } }, body });
+    const noop = { onRequest: () => undefined };
+    client.use(noop); // the methods then go through openapi-fetch
+    await client.updateThread(THREAD_ID, body);
+    client.eject(noop);
+    expect(fetch).toHaveBeenCalledTimes(3);
+    for (const call of fetch.mock.calls) {
+      const request = sentRequest(call);
+      expect([request.headers.get("x-list"), request.headers.get("x-one"), request.headers.get("x-injected")]).toEqual(["a", "1", null]);
+    }
+  });
+
+  it("a call's: what was checked is what is sent, though the call waits for the validators before sending", async () => {
+    // A fresh copy of the client module: its validators are not loaded yet, so `validate: "request"`
+    // makes the call wait for them (a dynamic import) after its headers were checked.
+    vi.resetModules();
+    const fresh = await import("../../src/client.js");
+    const fetch = okFetch();
+    const client = fresh.createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch, validate: "request" });
+    const callOptions = { headers: { "x-call": "checked" as string, "x-list": ["a"] } };
+    const pending = client.updateThread(THREAD_ID, body, callOptions);
+    callOptions.headers["x-call"] = "bad\r\nx-injected: 1";
+    callOptions.headers["x-list"].push("b");
+    await pending;
+    const request = sentRequest(fetch.mock.calls[0]);
+    expect([request.headers.get("x-call"), request.headers.get("x-list"), request.headers.get("x-injected")]).toEqual(["checked", "a", null]);
+  });
+});
+
 describe("409 duplicate recipient", () => {
   it("exposes existing_thread as existingThread and through isDuplicateThreadError", async () => {
     const existing = { id: "5b0c2d4e-6f70-4812-9a3b-4c5d6e7f8091", status: "active", channel: "email", participant_email: "founder@example.com" };
