@@ -102,9 +102,13 @@ export class Store {
     });
   }
 
-  /** Applies a normalized body (normalizeRequestBody's output) for `user`, or says why it cannot be applied. */
+  /**
+   * Applies a normalized body (normalizeRequestBody's output) for `user`, or says why it cannot be
+   * applied. The store keeps a deep copy of the patch's values (`draft_attachments`), so changing
+   * `patch` afterwards changes nothing here.
+   */
   update<Op extends OperationId>(op: Op, user: SeedUser, id: string, patch: RequestBody<Op>): UpdateOutcome {
-    const outcome = this.updateShared(op, user, id, patch);
+    const outcome = this.updateShared(op, user, id, structuredClone(patch));
     switch (outcome.kind) {
       case "updated":
         return { kind: "updated", record: structuredClone(outcome.record) };
@@ -116,9 +120,11 @@ export class Store {
   }
 
   /**
-   * `update`, except that the records in the outcome are not deep copies: their arrays (`draft_cc`,
-   * `draft_attachments`, …) are the store's own. For a caller that serializes the outcome at once
-   * and keeps no reference to it — the reference server's responses. Never modify what it returns.
+   * `update`, except that nothing is copied: the records in the outcome share their arrays
+   * (`draft_attachments`) with the store, and the store keeps the patch's own values. For a caller
+   * that serializes the outcome at once, keeps no reference to it and hands over a patch it no
+   * longer uses (normalizeRequestBody's output: a copy of the request body) — the reference server's
+   * responses. Never modify what it returns, nor the patch afterwards.
    */
   updateShared<Op extends OperationId>(op: Op, user: SeedUser, id: string, patch: RequestBody<Op>): UpdateOutcome {
     const behaviour: OperationBehaviour = meta[op].behaviour;

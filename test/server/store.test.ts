@@ -172,6 +172,20 @@ describe("Store.update and updateShared", () => {
     expect(Date.parse(String(shared.record.updated_at))).toBeGreaterThan(Date.parse(String(copied.record.updated_at)));
   });
 
+  it("update keeps a copy of the patch: changing it afterwards changes neither the store nor a later answer", () => {
+    const store = new Store(defaultSeed);
+    const attachments = [{ id: "a1", filename: "a.pdf", content_type: "application/pdf", size: 1 }];
+    const patch = { draft_attachments: attachments };
+    expect(store.update("updateThread", alice, DOCS_THREAD, patch as never).kind).toBe("updated");
+    attachments[0]!.filename = "changed.exe";
+    attachments.push({ id: "a2", filename: "b.pdf", content_type: "application/pdf", size: 2 });
+    const row = store.snapshot().conversations.find((c) => c.id === DOCS_THREAD)!;
+    expect(row.draft_attachments).toEqual([{ id: "a1", filename: "a.pdf", content_type: "application/pdf", size: 1 }]);
+    // The server's answers share the row's arrays (updateShared): they hold what was stored, too.
+    const shared = store.updateShared("updateThread", alice, DOCS_THREAD, { draft_subject: "Hi" } as never);
+    expect(shared.kind === "updated" && (shared.record as { draft_attachments?: unknown }).draft_attachments).toEqual(row.draft_attachments);
+  });
+
   it("update and updateShared answer the same for a missing record", () => {
     const store = new Store(defaultSeed);
     const missing = "0f0f0f0f-0000-4000-8000-0000000000ff";
