@@ -1,0 +1,112 @@
+// Requests at the same time (docs/server.md, "Requests in flight"): each is applied whole, in one
+// synchronous step, in the order the bodies finish arriving; every answer is its own request's. The
+// interleavings are forced (a body held half-sent until another request is answered), not raced.
+import { connect } from "node:net";
+import type { IncomingMessage } from "node:http";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { RunningServer } from "../../src/server/index.js";
+import { ALICE, DOCS_THREAD, SENDERS, parseRawResponse, pathOf, rawExchange, rowOf, send, start } from "./http.js";
+
+/** Alice's email thread to founder@example.com on the `sales` sender; the docs' thread writes to the same recipient. */
+const SALES_THREAD = "9e1f2a3b-4c5d-4e6f-8a7b-8c9d0e1f2a3b";
+
+function patchText(id: string, body: unknown, requestId: string, close = false): string {
+  const json = JSON.stringify(body);
+  return (
+    `PATCH ${pathOf("updateThread", id)} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ALICE}\r\n` +
+    `Content-Type: application/json\r\nX-Request-Id: ${requestId}\r\nContent-Length: ${Buffer.byteLength(json)}\r\n` +
+    `${close ? "Connection: close\r\n" : ""}\r\n${json}`
+  );
+}
+
+let server: RunningServer;
+beforeAll(async () => {
+  server = await start();
+});
+afterAll(() => server.close());
+beforeEach(() => server.app.puffle.store.reset());
+
+describe("two requests at once", () => {
+  it("a body still arriving is applied when it has arrived: after a request that began later and finished first", async () => {
+    // Moving either thread to the `growth` sender is fine alone; moving both is the 409 (same sender, same recipient).
+    const a = patchText(DOCS_THREAD, { account_id: SENDERS.growth }, "req_first_to_start");
+    const headersAndHalf = a.length - 10;
+    const seen = new Promise<void>((resolve) => {
+      const listener = (request: IncomingMessage) => {
+        if (request.headers["x-request-id"] !== "req_first_to_start") return;
+        server.app.server.off("request", listener);
+        resolve();
+      };
+      server.app.server.on("request", listener);
+    });
+    const socket = connect(server.port, "127.0.0.1");
+    const chunks: Buffer[] = [];
+    socket.on("data", (chunk: Buffer) => chunks.push(chunk));
+    const ended = new Promise<void>((resolve) => socket.on("close", () => resolve()));
+    socket.write(a.slice(0, headersAndHalf));
+    await seen; // the server has A's headers (and authenticated it); its body is not all there
+
+    const b = await send(server, "updateThread", SALES_THREAD, { body: { account_id: SENDERS.growth } });
+    expect(b.status).toBe(200);
+    const moved = (b.body as { thread: Record<string, unknown> }).thread;
+
+    socket.end(a.slice(headersAndHalf));
+    await ended;
+    const answer = parseRawResponse(Buffer.concat(chunks).toString("utf8"));
+    expect(answer.status).toBe(409);
+    expect(answer.headers.get("x-request-id")).toBe("req_first_to_start");
+    // The 409 names the thread as B left it, and A wrote nothing.
+    expect((answer.body as { existing_thread: Record<string, unknown> }).existing_thread).toEqual(moved);
+    const stored = server.app.puffle.store.snapshot();
+    expect(rowOf(stored, DOCS_THREAD).account_id).toBe(SENDERS.docs);
+    expect(rowOf(stored, SALES_THREAD).account_id).toBe(SENDERS.growth);
+  });
+});
+
+describe("many requests at once", () => {
+  it("over many connections, each answer is its own request's; the last by updated_at is what is stored", async () => {
+    const N = 40;
+    const answers = await Promise.all(
+      Array.from({ length: N }, (_, i) =>
+        send(server, "updateThread", DOCS_THREAD, { body: { unread_count: i, draft_subject: `s${i}` }, headers: { "x-request-id": `req_many_${i}` } }),
+      ),
+    );
+    const threads = answers.map((answer, i) => {
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get("x-request-id")).toBe(`req_many_${i}`);
+      const thread = (answer.body as { thread: { unread_count: number; draft_subject: string; updated_at: string } }).thread;
+      expect([thread.unread_count, thread.draft_subject]).toEqual([i, `s${i}`]);
+      return thread;
+    });
+    // One update at a time: every updated_at differs, and the store holds the latest answer.
+    const stamps = threads.map((t) => Date.parse(t.updated_at));
+    expect(new Set(stamps).size).toBe(N);
+    const last = threads[stamps.indexOf(Math.max(...stamps))]!;
+    const row = rowOf(server.app.puffle.store.snapshot(), DOCS_THREAD);
+    expect([row.unread_count, row.draft_subject, row.updated_at]).toEqual([last.unread_count, last.draft_subject, last.updated_at]);
+  });
+
+  it("pipelined on one connection, they are applied and answered in order, a rejected one among them writing nothing", async () => {
+    const N = 20;
+    let text = "";
+    for (let i = 0; i < N; i++) text += patchText(DOCS_THREAD, i === 7 ? { unread_count: -1 } : { unread_count: i }, `req_pipe_${i}`, i === N - 1);
+    const exchange = await rawExchange(server, text);
+    expect(exchange.closed).toBe(true);
+    const responses = exchange.text.split(/(?=HTTP\/1\.1 \d{3} )/).map(parseRawResponse);
+    expect(responses).toHaveLength(N);
+    let previous = "";
+    responses.forEach((response, i) => {
+      expect(response.headers.get("x-request-id")).toBe(`req_pipe_${i}`);
+      if (i === 7) {
+        expect(response.status).toBe(400);
+        return;
+      }
+      expect(response.status).toBe(200);
+      const thread = (response.body as { thread: { unread_count: number; updated_at: string } }).thread;
+      expect(thread.unread_count).toBe(i);
+      expect(thread.updated_at > previous).toBe(true);
+      previous = thread.updated_at;
+    });
+    expect(rowOf(server.app.puffle.store.snapshot(), DOCS_THREAD).unread_count).toBe(N - 1);
+  });
+});
