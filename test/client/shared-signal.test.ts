@@ -188,3 +188,58 @@ describe("the raw methods' own signal", () => {
     await expect(call).rejects.toThrow(TypeError);
   });
 });
+
+// One client, many different calls at once: nothing of one call reaches another. Each call's
+// request is held by the transport until the test answers it, in an order of the test's choosing.
+describe("one client, calls at once", () => {
+  it("one call's abort, retry and answer are its own: the others' signals stay unaborted and each gets its own record", async () => {
+    type Held = { subject: string; signal: AbortSignal | null | undefined; answer: (response: Response) => void; fail: (error: unknown) => void };
+    const held: Held[] = [];
+    let arrived: () => void = () => {};
+    const fetch = (input: string | Request, init?: RequestInit) =>
+      new Promise<Response>((resolve, reject) => {
+        const request = new Request(input, init);
+        const signal = input instanceof Request ? input.signal : init?.signal;
+        void request.json().then((body: { draft_subject: string }) => {
+          signal?.addEventListener("abort", () => reject(signal.reason));
+          held.push({ subject: body.draft_subject, signal, answer: resolve, fail: reject });
+          arrived();
+        });
+      });
+    const until = async (n: number) => {
+      while (held.length < n) await new Promise<void>((resolve) => (arrived = resolve));
+    };
+    const record = (subject: string) => new Response(JSON.stringify({ thread: { id: THREAD_ID, draft_subject: subject } }), { status: 200, headers: { "content-type": "application/json" } });
+    const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch, retry: { sleep: async () => {} } });
+    const mine = new AbortController();
+    const body = (subject: string) => ({ draft_subject: subject });
+    const calls = {
+      aborted: client.updateThread(THREAD_ID, body("aborted"), { signal: mine.signal }),
+      ownTimeout: client.updateThread(THREAD_ID, body("ownTimeout"), { timeoutMs: 60_000 }),
+      batchA: client.updateThread(THREAD_ID, body("batchA")),
+      batchB: client.updateThread(THREAD_ID, body("batchB")),
+      retried: client.updateThread(THREAD_ID, body("retried")),
+      raw: client.PATCH("/api/threads/{id}", { params: { path: { id: THREAD_ID } }, body: body("raw") }).then(({ data }) => data?.thread),
+    };
+    const settledCalls = Promise.allSettled(Object.values(calls));
+    await until(6);
+    mine.abort(new Error("only this call"));
+    for (const h of held) if (h.subject !== "aborted") expect(h.signal?.aborted ?? false, h.subject).toBe(false);
+    held.find((h) => h.subject === "retried")!.answer(new Response("busy", { status: 503 }));
+    await until(7);
+    // Answered in reverse order of arrival, the retry's second attempt first.
+    for (const h of [...held].reverse()) if (h.subject !== "aborted" && !h.signal?.aborted) h.answer(record(h.subject));
+    const results = await settledCalls;
+    const names = Object.keys(calls);
+    const aborted = results[names.indexOf("aborted")] as PromiseRejectedResult;
+    expect(aborted.reason).toBeInstanceOf(PuffleAbortError);
+    expect((aborted.reason as PuffleAbortError).cause).toEqual(new Error("only this call"));
+    for (const name of names.filter((n) => n !== "aborted")) {
+      const result = results[names.indexOf(name)]!;
+      expect(result.status, name).toBe("fulfilled");
+      expect((result as PromiseFulfilledResult<{ draft_subject?: unknown }>).value.draft_subject, name).toBe(name);
+    }
+    expect(held.filter((h) => h.subject === "retried")).toHaveLength(2);
+    expect(warnings()).toEqual([]);
+  });
+});
