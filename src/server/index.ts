@@ -57,6 +57,8 @@ interface PuffleRequest extends FastifyRequest {
   puffleUser: SeedUser | null;
   /** The store's `generation` when the user was authenticated: a reset or restore since makes the handler authenticate again. */
   puffleGeneration: number;
+  /** The order its headers arrived in (1, 2, …; 0 before its hook ran): see closedAfterAnswer. */
+  puffleArrival: number;
 }
 
 export interface ServerOptions {
@@ -159,7 +161,51 @@ function pathPattern(path: string): RegExp {
 
 function sendProblem(reply: FastifyReply, body: ProblemBody, headers?: Record<string, string>): FastifyReply {
   if (headers !== undefined) for (const name of Object.keys(headers)) reply.header(name, headers[name]);
+  // Fastify's body reader sets `connection: close` on the replies to bodies it could not read (invalid
+  // JSON, over the limit, a Content-Length that does not match); the 413 answered before reading sets it too.
+  if (reply.getHeader("connection") === "close") closesAfter(reply.request);
   return reply.code(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+}
+
+/**
+ * The connections whose answer to a request says `Connection: close`, with that request's arrival
+ * (the first such). A client that pipelines sends its next requests before that answer arrives,
+ * and Node parses and routes them though the connection closes after the answer and their own
+ * answers are never written: RFC 9112 §9.6 says such requests must not be processed. A request that
+ * arrived after it on that connection is answered (an answer Node discards) and not applied; the
+ * reset endpoint does not reset either. One that arrived before it is served as usual (a 503 while
+ * the server closes can be the answer to a request pipelined behind one still in progress).
+ */
+const closedAfterAnswer = new WeakMap<Socket, number>();
+let arrivals = 0;
+
+/** Numbers `request` in the order requests arrive (the first thing every hook does). */
+function arrived(request: FastifyRequest): void {
+  arrivals += 1;
+  (request as PuffleRequest).puffleArrival = arrivals;
+}
+
+/** `request`'s answer closes its connection: the requests that arrived after it on that connection are not processed. */
+function closesAfter(request: FastifyRequest): void {
+  const arrival = (request as PuffleRequest).puffleArrival;
+  const socket = request.raw.socket;
+  const earlier = closedAfterAnswer.get(socket);
+  if (arrival > 0 && (earlier === undefined || arrival < earlier)) closedAfterAnswer.set(socket, arrival);
+}
+
+/** Whether `request` arrived after a request on its connection whose answer closes it. */
+function followsClose(request: FastifyRequest): boolean {
+  const closedAt = closedAfterAnswer.get(request.raw.socket);
+  return closedAt !== undefined && (request as PuffleRequest).puffleArrival > closedAt;
+}
+
+/** The connections whose bytes after a request with `Connection: close` were ignored (logged once each). */
+const dataAfterClose = new WeakSet<Socket>();
+
+/** The answer (never written, see closedAfterAnswer) to a request that followed one answered with `Connection: close`. */
+function refuseAfterClose(request: FastifyRequest, reply: FastifyReply): void {
+  request.log.info("not processed: an earlier answer on this connection closes it (Connection: close)");
+  sendProblem(reply, problems.badRequest("An earlier request on this connection was answered with Connection: close; this one was not processed. Send it again on a new connection."));
 }
 
 /**
@@ -388,6 +434,15 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
     // to a socket that is no longer writable. Only this error path pays for any of it.
     clientErrorHandler: (error: ConnectionError, socket: Socket) => {
       if (error.code === "ECONNRESET" || socket.destroyed) return;
+      // Bytes after a request that said `Connection: close` (a client pipelining past it): that
+      // request is valid, and its answer is still to be written, after which Node closes the
+      // connection. The bytes are ignored (RFC 9112 §9.6: the requests after it are not processed);
+      // a 400 here went out in place of that answer, for a request that was applied.
+      if (error.code === "HPE_CLOSED_CONNECTION") {
+        if (!dataAfterClose.has(socket)) app.log.info({ code: error.code }, "ignored data after a request with Connection: close");
+        dataAfterClose.add(socket);
+        return;
+      }
       if (socket.writable) {
         const body = clientErrorProblem(error.code);
         const id = newRequestId();
@@ -431,6 +486,7 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
   // The user the route's onRequest hook authenticated (a request property, set on every request).
   app.decorateRequest("puffleUser", null);
   app.decorateRequest("puffleGeneration", 0);
+  app.decorateRequest("puffleArrival", 0);
 
   const operationPaths = operationIds.map((op) => ({ op, pattern: pathPattern(meta[op].path) }));
   const operationOf = (request: FastifyRequest) => {
@@ -508,6 +564,7 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
   // no route matches and only for them.
   app.register((scope, _options, registered) => {
     scope.addHook("onRequest", (request, reply, done) => {
+      arrived(request);
       stampReply(reply, request.id);
       const refusal = refusalOf(request);
       if (refusal !== undefined) {
@@ -552,8 +609,13 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
       // Checks 2, 3, 4 (for a JSON body: its charset and content coding) and 5 of docs/server.md,
       // in that order, before the body is read.
       onRequest: (request, reply, done) => {
+        arrived(request);
         stampReply(reply, request.id);
         addCorsHeaders?.(request, reply);
+        if (followsClose(request)) {
+          refuseAfterClose(request, reply);
+          return;
+        }
         const refusal = refusalOf(request);
         if (refusal !== undefined) {
           sendProblem(reply, refusal);
@@ -619,6 +681,9 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
         // off by Fastify's reader.)
         const declared = Number(request.headers["content-length"]);
         if (json && Number.isFinite(declared) && declared > maxBodyBytes) {
+          // Marked now, not when the 413 goes out after the drain: a request pipelined behind this one
+          // is routed as soon as this body has passed.
+          closesAfter(request);
           void discard(request.raw, DRAIN_MAX_BYTES, DRAIN_MAX_MS).then(() => {
             sendProblem(reply, problems.tooLarge(maxBodyBytes), { connection: "close" });
           });
@@ -627,6 +692,12 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
         done();
       },
       handler: (request, reply) => {
+        // Again here: an earlier request on this connection whose body could not be read (invalid
+        // JSON) is answered, with `Connection: close`, after this one's headers have arrived.
+        if (followsClose(request)) {
+          refuseAfterClose(request, reply);
+          return;
+        }
         let user = (request as PuffleRequest).puffleUser;
         if (user === null) throw new Error("onRequest did not authenticate the request");
         // The store was reset or restored while the body was read (store.reset() / restore(), called
@@ -674,7 +745,12 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
       method: "POST",
       url: RESET_PATH,
       onRequest: (request, reply) => {
+        arrived(request);
         stampReply(reply, request.id);
+        if (followsClose(request)) {
+          refuseAfterClose(request, reply);
+          return;
+        }
         const refusal = refusalOf(request);
         if (refusal !== undefined) {
           sendProblem(reply, refusal);
@@ -691,9 +767,21 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
           sendProblem(reply, problems.forbidden(`${RESET_PATH} does not answer requests from web pages (with an Origin header).`));
           return;
         }
-        store.reset();
-        request.log.info("store reset to its seed");
-        reply.code(204).send();
+        const resetNow = () => {
+          if (followsClose(request)) {
+            refuseAfterClose(request, reply);
+            return;
+          }
+          store.reset();
+          request.log.info("store reset to its seed");
+          reply.code(204).send();
+        };
+        // Pipelined behind a request still being answered (its body still read), this answer waits
+        // for that one's (Node gives it the connection then): the earlier answer may yet close the
+        // connection (a body that is not JSON), and then this request is not processed (see
+        // closedAfterAnswer) — Node never hands over the connection, and the reset never happens.
+        if (reply.raw.socket !== null) resetNow();
+        else reply.raw.once("socket", resetNow);
       },
       handler: () => {
         throw new Error("the reset endpoint answers in its onRequest hook");

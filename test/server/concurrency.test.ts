@@ -11,7 +11,7 @@ import { ALICE, DOCS_THREAD, SENDERS, parseRawResponse, pathOf, rawExchange, row
 const SALES_THREAD = "9e1f2a3b-4c5d-4e6f-8a7b-8c9d0e1f2a3b";
 
 function patchText(id: string, body: unknown, requestId: string, close = false): string {
-  const json = JSON.stringify(body);
+  const json = typeof body === "string" ? body : JSON.stringify(body);
   return (
     `PATCH ${pathOf("updateThread", id)} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ALICE}\r\n` +
     `Content-Type: application/json\r\nX-Request-Id: ${requestId}\r\nContent-Length: ${Buffer.byteLength(json)}\r\n` +
@@ -108,5 +108,52 @@ describe("many requests at once", () => {
       previous = thread.updated_at;
     });
     expect(rowOf(server.app.puffle.store.snapshot(), DOCS_THREAD).unread_count).toBe(N - 1);
+  });
+});
+
+// RFC 9112 §9.6: after an answer that says `Connection: close` the server processes no further request
+// on that connection. A pipelining client has sent them already; Node parses and routes them, and
+// closes the connection after that answer, so theirs are never written: they must not be applied.
+describe("requests pipelined behind one whose answer closes the connection", () => {
+  const after = patchText(DOCS_THREAD, { unread_count: 42 }, "req_after");
+  const cases: readonly (readonly [string, string, number])[] = [
+    ["a body over the limit (413, answered before the body is read)", patchText(DOCS_THREAD, { draft_body_text: "x".repeat(1_100_000) }, "req_first"), 413],
+    ["a body that is not JSON (400 from the body reader)", patchText(DOCS_THREAD, "{", "req_first"), 400],
+  ];
+  it.each(cases)("%s: the one answer is that one's, and the request after it is not applied", async (_name, first, status) => {
+    const exchange = await rawExchange(server, first + after);
+    expect(exchange.closed).toBe(true);
+    const answers = exchange.text.split(/(?=HTTP\/1\.1 \d{3} )/).map(parseRawResponse);
+    expect(answers.map((a) => [a.status, a.headers.get("x-request-id"), a.headers.get("connection")])).toEqual([[status, "req_first", "close"]]);
+    expect(rowOf(server.app.puffle.store.snapshot(), DOCS_THREAD).unread_count).toBe(0);
+  });
+
+  it("the reset endpoint behind it does not reset", async () => {
+    const resettable = await start({ allowReset: true });
+    try {
+      expect((await send(resettable, "updateThread", DOCS_THREAD, { body: { unread_count: 7 } })).status).toBe(200);
+      const reset = "POST /__puffle/reset HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n\r\n";
+      const exchange = await rawExchange(resettable, patchText(DOCS_THREAD, "{", "req_first") + reset);
+      expect(exchange.closed).toBe(true);
+      expect(exchange.text.split(/(?=HTTP\/1\.1 \d{3} )/).map((text) => parseRawResponse(text).status)).toEqual([400]);
+      expect(rowOf(resettable.app.puffle.store.snapshot(), DOCS_THREAD).unread_count).toBe(7);
+      // Behind answers that keep the connection open, it resets between them, in order.
+      const ordered = await rawExchange(resettable, patchText(DOCS_THREAD, { draft_subject: "before" }, "req_1") + reset + patchText(DOCS_THREAD, { unread_count: 9 }, "req_3", true));
+      expect(ordered.text.split(/(?=HTTP\/1\.1 \d{3} )/).map((text) => parseRawResponse(text).status)).toEqual([200, 204, 200]);
+      const row = rowOf(resettable.app.puffle.store.snapshot(), DOCS_THREAD);
+      expect([row.draft_subject, row.unread_count]).toEqual(["Quick question", 9]);
+    } finally {
+      await resettable.close();
+    }
+  });
+
+  it("a client's own Connection: close, with a request after it: the first is answered with its 200 (not a 400), the second is not applied", async () => {
+    const exchange = await rawExchange(server, patchText(DOCS_THREAD, { draft_subject: "first" }, "req_first", true) + after);
+    expect(exchange.closed).toBe(true);
+    const answers = exchange.text.split(/(?=HTTP\/1\.1 \d{3} )/).map(parseRawResponse);
+    expect(answers.map((a) => [a.status, a.headers.get("x-request-id")])).toEqual([[200, "req_first"]]);
+    expect((answers[0]!.body as { thread: { draft_subject: string } }).thread.draft_subject).toBe("first");
+    const row = rowOf(server.app.puffle.store.snapshot(), DOCS_THREAD);
+    expect([row.draft_subject, row.unread_count]).toEqual(["first", 0]);
   });
 });
