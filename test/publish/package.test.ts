@@ -103,7 +103,7 @@ describe("the tarball (npm pack)", () => {
   });
 
   it("holds nothing else: no sources, tests, scripts, spec sources, docs site or source maps", () => {
-    const allowed = [/^(package\.json|README\.md|CHANGELOG\.md|LICENSE)$/, /^docs\/(cli|client|publishing|server)\.md$/, /^dist\/(?!docs\/)[\w/.-]+\.(js|d\.ts)$/, /^generated\/(openapi\.(json|yaml)|\w+\.(js|d\.ts))$/];
+    const allowed = [/^(package\.json|README\.md|CHANGELOG\.md|LICENSE)$/, /^docs\/(cli|client|migrating|publishing|server)\.md$/, /^dist\/(?!docs\/)[\w/.-]+\.(js|d\.ts)$/, /^generated\/(openapi\.(json|yaml)|\w+\.(js|d\.ts))$/];
     expect(files.filter((f) => !allowed.some((re) => re.test(f)))).toEqual([]);
   });
 
@@ -144,7 +144,7 @@ describe("the tarball (npm pack)", () => {
       for (const doc of new Set(named)) if (!files.includes(doc)) missing.push(`${file} → ${doc}`);
     }
     expect(missing).toEqual([]);
-    expect(files).toEqual(expect.arrayContaining(["docs/cli.md", "docs/client.md", "docs/server.md"]));
+    expect(files).toEqual(expect.arrayContaining(["docs/cli.md", "docs/client.md", "docs/migrating.md", "docs/server.md"]));
   });
 
   it("no shipped file points at a file that is not shipped: no sourceMappingURL or reference path to a missing file", () => {
@@ -395,6 +395,35 @@ const spec = require("puffle-api/openapi.json");
     const without = await run(process.execPath, ["--no-experimental-require-module", path.join(consumer, "require.cjs")], { cwd: consumer, timeout: 60_000 });
     expect(without.out).toContain("ERR_REQUIRE_ESM");
     expect(without.status).not.toBe(0);
+  });
+
+  it("docs/migrating.md, as installed: each `// now` and `// 1.0.0: compiles` block compiles, each `// 1.0.0: TSnnnn` block fails with that error and only it", async () => {
+    // The guide's blocks are read from the installed package (so it ships) and compiled together in
+    // one program against its declarations, each as a module of its own.
+    const guide = readFileSync(path.join(consumer, "node_modules/puffle-api/docs/migrating.md"), "utf8");
+    const blocks = [...guide.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
+    const marked = blocks.map((code, i) => {
+      const marker = /^\/\/ (now|1\.0\.0: compiles|1\.0\.0: (TS\d+))\n/.exec(code);
+      expect(marker, `block ${i + 1} starts with // now, // 1.0.0: compiles or // 1.0.0: TSnnnn:\n${code}`).not.toBeNull();
+      return { file: `migrating-${String(i + 1).padStart(2, "0")}.ts`, code, kind: marker![1]!, expected: marker![2] };
+    });
+    // Every 1.0.0 block is followed by the code that works now.
+    marked.forEach((block, i) => {
+      if (block.kind !== "now") expect(marked[i + 1]?.kind, `${block.file} (${block.kind}) is followed by a // now block`).toBe("now");
+    });
+    expect(marked.filter((b) => b.expected).length).toBeGreaterThanOrEqual(6);
+    const dir = path.join(consumer, "migrating");
+    mkdirSync(dir, { recursive: true });
+    for (const block of marked) writeFileSync(path.join(dir, block.file), block.code);
+    writeFileSync(
+      path.join(dir, "tsconfig.json"),
+      JSON.stringify({ compilerOptions: { target: "ES2022", module: "nodenext", moduleResolution: "nodenext", strict: true, skipLibCheck: false, noEmit: true, types: ["node"] }, files: marked.map((b) => b.file) }),
+    );
+    const check = await run(process.execPath, [tsc(), "-p", dir, "--pretty", "false"], { cwd: dir }); // file names in the output relative to dir
+    const errors = new Map<string, string[]>();
+    for (const m of check.out.matchAll(/^(migrating-\d+\.ts)\(\d+,\d+\): error (TS\d+):/gm)) errors.set(m[1]!, [...(errors.get(m[1]!) ?? []), m[2]!]);
+    const got = marked.map((b) => `${b.file} ${b.kind}: ${[...new Set(errors.get(b.file) ?? [])].join(" ") || "compiles"}`);
+    expect(got, check.out).toEqual(marked.map((b) => `${b.file} ${b.kind}: ${b.expected ?? "compiles"}`));
   });
 
   it("installs the puffle binary: `puffle --help` lists both commands", async () => {
