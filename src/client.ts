@@ -6,7 +6,7 @@
 //   - `updateConversation` / `updateThread` return the typed record or throw one `PuffleApiError`
 //     for every non-2xx, whatever its body (problem+json, an HTML 502, nothing).
 import createClient from "openapi-fetch";
-import type { Client, ClientMethod, ClientRequestMethod, FetchOptions, FetchResponse, Middleware } from "openapi-fetch";
+import type { Client, ClientMethod, ClientRequestMethod, FetchOptions, FetchResponse, Middleware, ParseAs } from "openapi-fetch";
 import type { Conversation, paths, Thread, UpdateConversationRequest, UpdateThreadRequest } from "../generated/schema.js";
 import { routes, serverUrl } from "../generated/meta.js";
 import type { OperationId, ValidationIssue } from "./validators.js";
@@ -25,7 +25,7 @@ import {
 
 // openapi-fetch's types that `PuffleClient`'s members are made of, so that a consumer's declarations can
 // name them through `puffle-api` where openapi-fetch itself is not importable (pnpm: TS2742).
-export type { ClientMethod, ClientRequestMethod, FetchOptions, FetchResponse, Middleware };
+export type { ClientMethod, ClientRequestMethod, FetchOptions, FetchResponse, Middleware, ParseAs };
 
 /** Which bodies the client checks against the spec: the request before it is sent, the 2xx response, or both. */
 export type ValidateMode = "request" | "response" | "both";
@@ -146,12 +146,14 @@ export type PatchPath = { [P in keyof paths]: paths[P] extends { patch: object }
 /**
  * openapi-fetch's `PATCH` with the request options typed directly (not inferred): an object literal
  * body is then checked for excess properties, so a misspelled or foreign field is a compile error,
- * as a misspelled value already is. Same runtime function, same `{ data, error, response }`.
+ * as a misspelled value already is. Same runtime function, same `{ data, error, response }`; `data`
+ * follows `parseAs` as in openapi-fetch (`"text"`: a string, `"stream"`: the body stream; by default
+ * the parsed JSON).
  */
-export type StrictPatch = <P extends PatchPath>(
+export type StrictPatch = <P extends PatchPath, A extends ParseAs = "json">(
   url: P,
-  init: FetchOptions<paths[P]["patch"]>,
-) => Promise<FetchResponse<paths[P]["patch"], FetchOptions<paths[P]["patch"]>, `${string}/${string}`>>;
+  init: FetchOptions<paths[P]["patch"]> & { parseAs?: A | undefined },
+) => Promise<FetchResponse<paths[P]["patch"], { parseAs: A }, `${string}/${string}`>>;
 
 /**
  * The Puffle client: the openapi-fetch methods (`PATCH` with strictly typed bodies, `use`, …; the
@@ -1453,6 +1455,8 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
 
   return {
     ...raw,
+    // The same function: StrictPatch types its options directly (excess-property checks) and its data by `parseAs`.
+    PATCH: raw.PATCH as StrictPatch,
     raw,
     updateConversation(id, body, callOptions) {
       return call("updateConversation", id, body, callOptions) as Promise<unknown> as Promise<Conversation>;

@@ -2,7 +2,7 @@
 // compile time. Checked by `npm run typecheck` and vitest's typecheck mode.
 import { expectTypeOf, test } from "vitest";
 import { createPuffleClient } from "../../src/index.js";
-import type { Conversation, PuffleHeaders, Thread, UpdateConversationRequest, UpdateThreadRequest } from "../../src/index.js";
+import type { Conversation, Problem, PuffleHeaders, Thread, UpdateConversationRequest, UpdateThreadRequest } from "../../src/index.js";
 import type { RequestBody, ResponseBody } from "../../src/validators.js";
 
 const client = createPuffleClient({ apiKey: "k", fetch: async () => new Response("{}") });
@@ -57,4 +57,29 @@ test("headers take what openapi-fetch takes, and nothing else", () => {
   void client.updateThread(id, { status: "archived" }, { headers: { "x-team": { name: "a" } } });
   // @ts-expect-error an array of pairs is a RequestInit form openapi-fetch takes, refused here (a plain object only)
   createPuffleClient({ headers: [["x-team", "a"]] });
+});
+
+test("PATCH's data follows parseAs, as openapi-fetch's does", async () => {
+  // StrictPatch typed `data` as the parsed JSON whatever `parseAs` said: with "text" the call
+  // resolves with the body's text (test/client/transport-edges.test.ts), typed `{ thread }`.
+  const text = await client.PATCH("/api/threads/{id}", { params: { path: { id } }, body: { status: "active" }, parseAs: "text" });
+  expectTypeOf(text.data).toEqualTypeOf<string | undefined>();
+  const stream = await client.PATCH("/api/conversations/{id}", { params: { path: { id } }, body: { status: "active" }, parseAs: "stream" });
+  expectTypeOf(stream.data).toEqualTypeOf<Response["body"] | undefined>();
+  const blob = await client.PATCH("/api/threads/{id}", { params: { path: { id } }, body: { status: "active" }, parseAs: "blob" });
+  expectTypeOf(blob.data).toEqualTypeOf<Blob | undefined>();
+  const json = await client.PATCH("/api/threads/{id}", { params: { path: { id } }, body: { status: "active" }, parseAs: "json" });
+  expectTypeOf(json.data).toExtend<{ thread: Thread } | undefined>();
+  expectTypeOf<{ thread: Thread } | undefined>().toExtend<typeof json.data>();
+  // A parseAs not known at compile time: any of them.
+  const parseAs = "text" as "text" | "json";
+  const either = await client.PATCH("/api/threads/{id}", { params: { path: { id } }, body: { status: "active" }, parseAs });
+  expectTypeOf<string>().toExtend<typeof either.data>();
+  expectTypeOf<{ thread: Thread }>().toExtend<typeof either.data>();
+  // The error side is the documented problem whatever parseAs is.
+  if (text.error) expectTypeOf(text.error).toExtend<Problem>();
+  // @ts-expect-error not one of openapi-fetch's parseAs values
+  void client.PATCH("/api/threads/{id}", { params: { path: { id } }, body: { status: "active" }, parseAs: "xml" });
+  // @ts-expect-error a misspelled field is still refused beside parseAs
+  void client.PATCH("/api/threads/{id}", { params: { path: { id } }, body: { unread_cont: 1 }, parseAs: "text" });
 });
