@@ -127,8 +127,8 @@ export interface PuffleClientOptions {
 
 /** Per-call options of `updateConversation` / `updateThread`. */
 export interface PuffleRequestOptions {
-  /** Aborts the request; the call rejects with `PuffleAbortError`. */
-  signal?: AbortSignal | undefined;
+  /** Aborts the request; the call rejects with `PuffleAbortError`. `null` is no signal, as in fetch's `RequestInit`. */
+  signal?: AbortSignal | null | undefined;
   /** Overrides the client's `timeoutMs` for this call. */
   timeoutMs?: number | undefined;
   /** Extra headers for this call, over the client's (see `PuffleHeaders`). */

@@ -2,7 +2,7 @@
 // compile time. Checked by `npm run typecheck` and vitest's typecheck mode.
 import { expectTypeOf, test } from "vitest";
 import { createPuffleClient } from "../../src/index.js";
-import type { Conversation, Problem, PuffleHeaders, Thread, UpdateConversationRequest, UpdateThreadRequest } from "../../src/index.js";
+import type { Conversation, Problem, PuffleHeaders, PuffleRequestOptions, Thread, UpdateConversationRequest, UpdateThreadRequest } from "../../src/index.js";
 import type { RequestBody, ResponseBody } from "../../src/validators.js";
 
 const client = createPuffleClient({ apiKey: "k", fetch: async () => new Response("{}") });
@@ -82,4 +82,13 @@ test("PATCH's data follows parseAs, as openapi-fetch's does", async () => {
   void client.PATCH("/api/threads/{id}", { params: { path: { id } }, body: { status: "active" }, parseAs: "xml" });
   // @ts-expect-error a misspelled field is still refused beside parseAs
   void client.PATCH("/api/threads/{id}", { params: { path: { id } }, body: { unread_cont: 1 }, parseAs: "text" });
+});
+
+test("a call's signal may be null, as in fetch's RequestInit (no signal)", () => {
+  const init: RequestInit = {};
+  void client.updateThread(id, { status: "archived" }, { signal: null });
+  void client.updateConversation(id, { status: "archived" }, { signal: init.signal });
+  expectTypeOf<PuffleRequestOptions["signal"]>().toEqualTypeOf<AbortSignal | null | undefined>();
+  // @ts-expect-error not a signal
+  void client.updateThread(id, { status: "archived" }, { signal: "stop" });
 });
