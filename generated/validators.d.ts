@@ -1,14 +1,21 @@
 // generated from openapi/ by scripts/generate.mjs — do not edit; change openapi/ and run `npm run generate`
+/** One error of an AJV validate function, as AJV reports it (`schemas.Conversation.errors`). */
 export interface AjvError {
+  /** JSON Pointer to the value that failed, `""` for the value itself (`/thread/status`). */
   instancePath: string;
+  /** Where the rule is in the schema (`#/required`, `urn:puffle:schema:StatusUpdate/enum`). */
   schemaPath: string;
+  /** The JSON Schema keyword that failed (`type`, `enum`, `required`, …). */
   keyword: string;
+  /** The keyword's details (`allowedValues` for `enum`, `missingProperty` for `required`, …). */
   params: Record<string, unknown>;
+  /** AJV's sentence (`must be equal to one of the allowed values`). */
   message?: string;
 }
 /** An AJV validate function: true when `data` is valid; otherwise the reasons are in `errors`. */
 export interface ValidateFunction {
   (data: unknown): boolean;
+  /** The last call's errors (the first 1,000 at most), `null` when the value was valid. */
   errors?: AjvError[] | null;
 }
 /** One reason a value was rejected: `path` is a JSON Pointer to the offending value. */
@@ -74,6 +81,7 @@ export declare const validateUpdateThreadResponse: ValidateFunction;
 export declare const validateUuid: ValidateFunction;
 /** Validates a `ValidationError` (components/schemas/ValidationError). */
 export declare const validateValidationError: ValidateFunction;
+/** One AJV validate function per component schema, by its name: `schemas.Conversation(value)` is true or sets `schemas.Conversation.errors`. */
 export declare const schemas: {
   readonly "Channel": ValidateFunction;
   readonly "Conversation": ValidateFunction;

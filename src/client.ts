@@ -175,6 +175,7 @@ export type PuffleClient = Omit<PuffleRawClient, "PATCH"> & {
  * given (`createPuffleClient`, or the method for a per-call option).
  */
 export class PuffleConfigError extends TypeError {
+  /** The option that was refused: `baseUrl`, `timeoutMs`, `retry.maxDelayMs`, `headers.x-trace`, `signal`, … */
   readonly option: string;
   constructor(option: string, message: string, where = "createPuffleClient") {
     super(`${where}: ${option} ${message}`);

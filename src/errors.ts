@@ -109,7 +109,9 @@ export type ValidationTarget = "path" | "request" | "response";
  * answered 2xx with a body the spec does not allow (the change may have been applied).
  */
 export class PuffleValidationError extends PuffleError {
+  /** What was checked: `"path"` (the path id) or `"request"` (the body; nothing was sent), `"response"` (a 2xx body). */
   readonly target: ValidationTarget;
+  /** The operation called: `"updateConversation"` or `"updateThread"`. */
   readonly operationId: OperationId;
   /** Every reason, as the validators report them (`path` is a JSON Pointer). */
   readonly issues: readonly ValidationIssue[];
@@ -155,6 +157,7 @@ type BodyOf<Op extends OperationId, S extends number> = Op extends OperationId
  * (RFC 9457 problem details, an HTML page from a proxy, or nothing at all).
  */
 export class PuffleApiError<Op extends OperationId = OperationId> extends PuffleError {
+  /** The operation called: `"updateConversation"` or `"updateThread"` (it decides which statuses `hasStatus` takes). */
   readonly operationId: Op;
   /** The HTTP status. */
   readonly status: number;
@@ -243,6 +246,7 @@ export function isDuplicateThreadError(error: unknown): error is DuplicateThread
 
 /** No HTTP response: the connection was refused or reset, the host was not found, TLS failed… The cause is in `cause`. */
 export class PuffleNetworkError extends PuffleError {
+  /** The operation called, read from the request URL; undefined for a raw call to a URL that is none of the spec's paths. */
   readonly operationId: OperationId | undefined;
   /** The request URL, as the message shows it: a user name and password in it masked (`withoutCredentials`). */
   readonly url: string;
@@ -266,9 +270,11 @@ export class PuffleNetworkError extends PuffleError {
  * them. The request may or may not have been applied (both updates are safe to retry).
  */
 export class PuffleTimeoutError extends PuffleError {
+  /** The operation called, read from the request URL; undefined for a raw call to a URL that is none of the spec's paths. */
   readonly operationId: OperationId | undefined;
   /** The request URL, as the message shows it: a user name and password in it masked (`withoutCredentials`). */
   readonly url: string;
+  /** The deadline that passed, in milliseconds (the client's or the call's `timeoutMs`). */
   readonly timeoutMs: number;
   /** How many times the request was sent before the deadline passed. */
   readonly attempts: number;
@@ -286,6 +292,7 @@ export class PuffleTimeoutError extends PuffleError {
 
 /** The caller's `signal` aborted the request; its reason is in `cause`. */
 export class PuffleAbortError extends PuffleError {
+  /** The operation called, read from the request URL; undefined for a raw call to a URL that is none of the spec's paths. */
   readonly operationId: OperationId | undefined;
   /** The request URL, as the message shows it: a user name and password in it masked (`withoutCredentials`). */
   readonly url: string;

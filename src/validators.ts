@@ -46,8 +46,11 @@ export type PathParams<Op extends OperationId> = Operations[Op]["parameters"]["p
 
 /** One reason a value was rejected. `path` is a JSON Pointer to the offending value (`/unread_count`), `""` for the value itself. */
 export interface ValidationIssue {
+  /** JSON Pointer to the offending value: `/unread_count`, `/thread/status`, `/id` for the path id; `""` for the value as a whole. */
   path: string;
+  /** The rule that failed: a JSON Schema keyword (`type`, `enum`, `format`, `additionalProperties`, `minProperties`, …). */
   keyword: string;
+  /** What is wrong, for a person to read (`must be one of "active", "archived"`). */
   message: string;
 }
 
