@@ -357,23 +357,187 @@ export interface components {
     };
     pathItems: never;
 }
-export type Channel = components['schemas']['Channel'];
-export type Conversation = components['schemas']['Conversation'];
-export type ConversationRow = components['schemas']['ConversationRow'];
-export type ConversationStatus = components['schemas']['ConversationStatus'];
-export type DraftAttachment = components['schemas']['DraftAttachment'];
-export type DuplicateThreadProblem = components['schemas']['DuplicateThreadProblem'];
-export type Problem = components['schemas']['Problem'];
-export type StatusUpdate = components['schemas']['StatusUpdate'];
-export type Thread = components['schemas']['Thread'];
-export type ThreadDraft = components['schemas']['ThreadDraft'];
-export type UnreadCount = components['schemas']['UnreadCount'];
-export type UpdateConversationRequest = components['schemas']['UpdateConversationRequest'];
-export type UpdateConversationResponse = components['schemas']['UpdateConversationResponse'];
-export type UpdateThreadRequest = components['schemas']['UpdateThreadRequest'];
-export type UpdateThreadResponse = components['schemas']['UpdateThreadResponse'];
-export type Uuid = components['schemas']['Uuid'];
-export type ValidationError = components['schemas']['ValidationError'];
+/**
+ * @description The channel a conversation runs on: `linkedin` (conversations created by Unipile `message_received` webhooks) or `email` (AgentMail `message.received` webhooks and one-off email drafts sent from an email sender account). The docs show only `linkedin` and speak of email threads: these two values are a list we chose.
+ * @enum {string}
+ */
+export type Channel = "linkedin" | "email";
+/** @description A single inbox thread — a conversation between one sender account and one prospect on one channel. Conversations are created by inbound webhooks (Unipile `message_received`, AgentMail `message.received`) or when the user sends a reply via sendConversationMessage. Every column is present; the server may add more. */
+export type Conversation = WithRequired<components["schemas"]["ConversationRow"], "id" | "user_id" | "account_id" | "channel" | "status" | "external_id" | "participant_name" | "participant_email" | "participant_linkedin_url" | "last_message_at" | "unread_count" | "created_at" | "updated_at">;
+/** @description The columns of one `conversations` row, none of them required on their own. `Conversation` requires all of them; `Thread` adds the draft columns. */
+export type ConversationRow = {
+    /**
+     * Format: uuid
+     * @description UUID of the sender account the conversation runs through, or null when a thread's email sender was cleared (`account_id: null` on update).
+     */
+    account_id?: string | null;
+    /** @description The channel the conversation runs on. */
+    channel?: components["schemas"]["Channel"];
+    /**
+     * Format: date-time
+     * @description When the conversation was created.
+     */
+    created_at?: string;
+    /** @description The conversation's id at the channel provider (for example a Unipile chat id), or null for a draft that has not been sent yet. The docs show a string: null is a type we chose. */
+    external_id?: string | null;
+    /**
+     * @description Conversation UUID (for a thread, its `conversations.id`).
+     * @example f11e8a2c-1234-4567-89ab-cdef01234567
+     */
+    id?: components["schemas"]["Uuid"];
+    /**
+     * Format: date-time
+     * @description When the last message was sent or received, or null when there is none yet. The docs show a string: null is a type we chose.
+     */
+    last_message_at?: string | null;
+    /**
+     * Format: email
+     * @description Email address of the prospect, stored lowercase, or null when it is not known (for example on a LinkedIn conversation).
+     */
+    participant_email?: string | null;
+    /**
+     * Format: uri
+     * @description LinkedIn profile URL of the prospect, or null on an email conversation. The docs show a string: null is a type we chose.
+     */
+    participant_linkedin_url?: string | null;
+    /** @description Display name of the prospect, or null when the channel did not give one. The docs show a string: null is a type we chose. */
+    participant_name?: string | null;
+    /** @description Whether the conversation is active, archived, or an unsent draft. */
+    status?: components["schemas"]["ConversationStatus"];
+    /** @description Messages not yet read. Opening the conversation (getConversation) resets it to 0; the update endpoints can override it. */
+    unread_count?: components["schemas"]["UnreadCount"];
+    /**
+     * Format: date-time
+     * @description When the conversation was last changed; every successful update advances it.
+     */
+    updated_at?: string;
+    /**
+     * @description UUID of the user who owns the conversation; only that user can read or update it.
+     * @example 11111111-1111-1111-1111-111111111111
+     */
+    user_id?: components["schemas"]["Uuid"];
+};
+/**
+ * @description Where a conversation stands. `active` and `archived` are set with the update endpoints; `draft` marks a thread holding an unsent one-off email draft and is only ever returned, never accepted.
+ * @enum {string}
+ */
+export type ConversationStatus = "active" | "archived" | "draft";
+/** @description Metadata of one draft attachment, as returned by the "Upload thread attachment" endpoint and passed back unchanged. The docs do not show its members, so this description leaves them open: any JSON object is accepted and kept as it is. */
+export type DraftAttachment = {
+    [key: string]: unknown;
+};
+/** @description 409: the chosen sender already has a non-archived, non-warmup thread with this `participant_email`. The problem details carry that thread as the extension member `existing_thread`. */
+export type DuplicateThreadProblem = components["schemas"]["Problem"] & {
+    /** @description The sender's existing thread with the same recipient. */
+    existing_thread: components["schemas"]["Thread"];
+};
+/** @description An RFC 9457 problem details object, served as `application/problem+json` for every error. Members not listed here are extension members and may be added. The docs show no error body (the thread page names only a 409's `existing_thread`): this shape, and its `type` URIs under `https://app.puffle.ai/problems/`, are what we chose. */
+export type Problem = {
+    /** @description What went wrong in this occurrence, for a person to read. */
+    detail?: string;
+    /** @description For 400, each reason the request (body or path id) was rejected: at most 100 (a bound we chose); when there are more, the first ones are listed. */
+    errors?: components["schemas"]["ValidationError"][];
+    /**
+     * Format: uri-reference
+     * @description The request path that produced the problem.
+     */
+    instance?: string;
+    /** @description The HTTP status code of this response. */
+    status: number;
+    /** @description A short summary of the kind of problem; the same for every occurrence of it. */
+    title: string;
+    /**
+     * Format: uri-reference
+     * @description A URI reference that names the kind of problem.
+     */
+    type: string;
+};
+/**
+ * @description Archive or un-archive the thread. Only `active` and `archived` are accepted; other values are silently dropped from the request before it is applied.
+ * @enum {string}
+ */
+export type StatusUpdate = "active" | "archived";
+/** @description A Unibox thread: a conversation row (`conversations.id`) plus its draft columns. The docs' own response example returns only some columns (`id`, `status`, `account_id`, `participant_email`, `draft_subject`), so only `id` and `status` are guaranteed; every column that is present has the type of the conversation row or the draft. */
+export type Thread = WithRequired<components["schemas"]["ConversationRow"], "id" | "status"> & components["schemas"]["ThreadDraft"];
+/** @description The draft columns a Unibox thread adds to a conversation row, for one-off emails. */
+export type ThreadDraft = {
+    /** @description Draft attachment metadata from "Upload thread attachment", or null when none. */
+    draft_attachments?: components["schemas"]["DraftAttachment"][] | null;
+    /** @description Draft BCC recipients, or null when none are set. */
+    draft_bcc?: string | null;
+    /** @description Draft HTML body, or null when none is set. */
+    draft_body_html?: string | null;
+    /** @description Draft plain-text body, or null when none is set. */
+    draft_body_text?: string | null;
+    /** @description Draft CC recipients, or null when none are set. */
+    draft_cc?: string | null;
+    /** @description Draft email subject, or null when none is set. */
+    draft_subject?: string | null;
+};
+/** @description The unread counter: a whole number from 0 to 9007199254740991 (2^53 − 1, the largest integer a JSON number carries exactly). */
+export type UnreadCount = number;
+/** @description Fields to change on a conversation. At least one valid field (`status` or `unread_count`) must be present. The API is lenient: unknown fields and invalid values (for example `status: "deleted"`) are silently dropped, and an empty or all-invalid body returns 400. This schema is the strict form of a body the API applies in full: what remains of a body once those are dropped (the `x-puffle-normalize` extension states the same rules for tools). */
+export type UpdateConversationRequest = {
+    /** @description Archive or un-archive the thread. Only `active` and `archived` are accepted; other values are silently dropped. */
+    status?: components["schemas"]["StatusUpdate"];
+    /** @description Override the unread counter directly. Most callers don't need this — opening the conversation via getConversation already resets it to 0. */
+    unread_count?: components["schemas"]["UnreadCount"];
+};
+/** @description The conversation after the update. */
+export type UpdateConversationResponse = {
+    /** @description The updated conversation, every column present. */
+    conversation: components["schemas"]["Conversation"];
+};
+/** @description Fields to change on a Unibox thread: archive or reactivate it, set its unread count, choose a sender for an email draft, or edit one-off draft fields before sending. At least one valid field is required. Unknown fields and invalid values are dropped (`status` values other than `active` and `archived` are ignored); an empty or all-invalid body returns 400. This schema is the strict form of a body the API applies in full: what remains of a body once those are dropped (the `x-puffle-normalize` extension states the same rules for tools). */
+export type UpdateThreadRequest = {
+    /**
+     * Format: uuid
+     * @description Email sender account ID, or null to clear it. Non-null values must refer to a ready email sender in the workspace (otherwise 400, a status we chose). The docs give it as a string; both pages' examples are UUIDs (a format we chose). Changing it on an email thread when that sender already has a non-archived, non-warmup thread with the same `participant_email` returns 409 with `existing_thread`.
+     */
+    account_id?: string | null;
+    /** @description Draft attachment metadata from "Upload thread attachment", or null to clear it. Replaces the whole list. At most 20 attachments (a bound we chose). */
+    draft_attachments?: components["schemas"]["DraftAttachment"][] | null;
+    /** @description Draft BCC recipients, or null to clear them. At most 4096 characters (a bound we chose). */
+    draft_bcc?: string | null;
+    /** @description Draft HTML body, or null to clear it. */
+    draft_body_html?: string | null;
+    /** @description Draft plain-text body, or null to clear it. */
+    draft_body_text?: string | null;
+    /** @description Draft CC recipients, or null to clear them. At most 4096 characters (a bound we chose). */
+    draft_cc?: string | null;
+    /** @description Draft email subject, or null to clear it. At most 998 characters, the longest header line RFC 5322 allows (a bound we chose). */
+    draft_subject?: string | null;
+    /**
+     * Format: email
+     * @description Recipient email for a draft one-off email. Stored lowercase. At most 254 characters, the longest address RFC 5321 allows (a bound we chose). The docs give it as a string; it is checked as an email address (`format: email`, a format we chose).
+     */
+    participant_email?: string;
+    /** @description Recipient display name for a draft. At most 256 characters (a bound we chose). */
+    participant_name?: string;
+    /** @description Set to `active` or `archived`. Other values are ignored. */
+    status?: components["schemas"]["StatusUpdate"];
+    /** @description Sets the stored unread count. The docs give it as a number; it is the conversation's integer column, with that page's range (a type we chose). */
+    unread_count?: components["schemas"]["UnreadCount"];
+};
+/** @description The thread after the update. */
+export type UpdateThreadResponse = {
+    /** @description The updated thread. */
+    thread: components["schemas"]["Thread"];
+};
+/**
+ * Format: uuid
+ * @description A UUID in its canonical 8-4-4-4-12 hexadecimal form (the pattern rules out the `urn:uuid:` prefix that the `uuid` format alone allows).
+ */
+export type Uuid = string;
+/** @description One reason a request was rejected, in the shape the puffle-api validators report. */
+export type ValidationError = {
+    /** @description The JSON Schema rule that failed (`type`, `enum`, `maximum`, `minProperties`, …). */
+    keyword: string;
+    /** @description A sentence a person can read. */
+    message: string;
+    /** @description JSON Pointer to the offending value: into the body (`/unread_count`), or `/id` for the path parameter; empty for the body as a whole. */
+    path: string;
+};
 export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseDuplicateThread = components['responses']['DuplicateThread'];
 export type ResponseNotFound = components['responses']['NotFound'];

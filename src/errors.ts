@@ -232,12 +232,19 @@ export class PuffleApiError<Op extends OperationId = OperationId> extends Puffle
   }
 }
 
-/** A 409 duplicate recipient from `updateThread`, with the sender's existing thread. */
-export type DuplicateThreadError = PuffleApiError<"updateThread"> & {
-  status: 409;
-  problem: DuplicateThreadProblem;
-  existingThread: Thread;
-};
+/**
+ * A 409 duplicate recipient from `updateThread`, with the sender's existing thread. An interface, so
+ * that its members are shown as `Thread` and `DuplicateThreadProblem` (an intersection with the
+ * class's `Thread | undefined` gave the structure of both, unnamed).
+ */
+export interface DuplicateThreadError extends PuffleApiError<"updateThread"> {
+  /** Always 409. */
+  readonly status: 409;
+  /** The problem details, with the existing thread as `existing_thread`. */
+  readonly problem: DuplicateThreadProblem;
+  /** The sender's existing thread with the same recipient (the problem's `existing_thread`). */
+  readonly existingThread: Thread;
+}
 
 /** True for a 409 duplicate recipient carrying `existing_thread` (typed as `Thread`). */
 export function isDuplicateThreadError(error: unknown): error is DuplicateThreadError {

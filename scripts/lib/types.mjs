@@ -32,7 +32,50 @@ export async function buildTypes(doc, { header }) {
     rootTypesNoSchemaPrefix: true,
     silent: true,
   });
-  return `${header("//")}\n${astToString(optionalHeaderRefs(ast, doc))}`;
+  return `${header("//")}\n${astToString(namedRootTypes(optionalHeaderRefs(ast, doc)))}`;
+}
+
+/**
+ * openapi-typescript's root types (`rootTypes`) are aliases of an indexed access,
+ * `export type Thread = components['schemas']['Thread']`: an alias that names a type made elsewhere
+ * gives it no name, so TypeScript shows the structure instead, in an editor's hover
+ * (`const thread: { account_id?: …; … } & { … } & { … }`, `const conversation: WithRequired<{ … 13
+ * members … }, "id" | ... 11 more ... | "updated_at">`) and in compiler messages (`'staus' does not
+ * exist in type '{ account_id?: …; ... 6 more ...; }'`). Each schema's root type is written here as
+ * the schema's own type (the same nodes as `components.schemas[name]`, with its description), a type
+ * of that name: `const thread: Thread`, `'staus' does not exist in type 'UpdateThreadRequest'`. It
+ * is the same type to TypeScript (identical, as `expectTypeOf(…).toEqualTypeOf` compares:
+ * test/types/type-names.test.ts), assignable both ways, still an object type where it was one.
+ */
+function namedRootTypes(ast) {
+  const schemas = new Map();
+  for (const node of ast) {
+    if (!ts.isInterfaceDeclaration(node) || node.name.text !== "components") continue;
+    const section = node.members.find((m) => ts.isPropertySignature(m) && m.name && ts.isIdentifier(m.name) && m.name.text === "schemas");
+    if (!section?.type || !ts.isTypeLiteralNode(section.type)) continue;
+    for (const member of section.type.members) {
+      if (!ts.isPropertySignature(member) || !member.type || member.questionToken) continue;
+      const name = ts.isIdentifier(member.name) ? member.name.text : ts.isStringLiteral(member.name) ? member.name.text : undefined;
+      if (name !== undefined) schemas.set(name, member);
+    }
+  }
+  /**
+   * The schema a root type names, or undefined. openapi-typescript (7.x, src/transform/index.ts)
+   * writes `components['schemas']['Thread']` as one identifier of that text, not an indexed access.
+   */
+  const schemaOf = (type) => {
+    if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName) || type.typeArguments) return undefined;
+    const match = /^components\['schemas'\]\['([^'\\]+)'\]$/.exec(type.typeName.text);
+    return match ? schemas.get(match[1]) : undefined;
+  };
+  return ast.map((node) => {
+    if (!ts.isTypeAliasDeclaration(node) || node.typeParameters) return node;
+    const schema = schemaOf(node.type);
+    if (schema === undefined) return node;
+    const alias = ts.factory.updateTypeAliasDeclaration(node, node.modifiers, node.name, node.typeParameters, schema.type);
+    const description = ts.getSyntheticLeadingComments(schema);
+    return description ? ts.setSyntheticLeadingComments(alias, description) : alias;
+  });
 }
 
 /** `components["headers"][name]`'s name, or undefined for any other type. */

@@ -3,6 +3,8 @@
 // typecheck mode.
 import { expectTypeOf, test } from "vitest";
 import type { components, operations, ResponseUnauthorized } from "../../generated/schema.js";
+import type { Channel, Conversation, ConversationRow, ConversationStatus, DraftAttachment, DuplicateThreadProblem, StatusUpdate, Thread, ThreadDraft, UnreadCount } from "../../generated/schema.js";
+import type { UpdateConversationRequest, UpdateConversationResponse, UpdateThreadRequest, UpdateThreadResponse, Uuid, ValidationError } from "../../generated/schema.js";
 
 type Problem = components["schemas"]["Problem"];
 declare const problem: Problem;
@@ -61,4 +63,29 @@ test("a response header the spec requires stays required", () => {
   // @ts-expect-error the 401's WWW-Authenticate is required: true
   const unauthorized: ResponseUnauthorized = { headers: {}, content: { "application/problem+json": problem } };
   void unauthorized;
+});
+
+test("each schema's root type is its components type (written as the schema's own type, for its name: scripts/lib/types.mjs)", () => {
+  expectTypeOf<Channel>().toEqualTypeOf<components["schemas"]["Channel"]>();
+  expectTypeOf<Conversation>().toEqualTypeOf<components["schemas"]["Conversation"]>();
+  expectTypeOf<ConversationRow>().toEqualTypeOf<components["schemas"]["ConversationRow"]>();
+  expectTypeOf<ConversationStatus>().toEqualTypeOf<components["schemas"]["ConversationStatus"]>();
+  expectTypeOf<DraftAttachment>().toEqualTypeOf<components["schemas"]["DraftAttachment"]>();
+  expectTypeOf<DuplicateThreadProblem>().toEqualTypeOf<components["schemas"]["DuplicateThreadProblem"]>();
+  expectTypeOf<import("../../generated/schema.js").Problem>().toEqualTypeOf<components["schemas"]["Problem"]>();
+  expectTypeOf<StatusUpdate>().toEqualTypeOf<components["schemas"]["StatusUpdate"]>();
+  expectTypeOf<Thread>().toEqualTypeOf<components["schemas"]["Thread"]>();
+  expectTypeOf<ThreadDraft>().toEqualTypeOf<components["schemas"]["ThreadDraft"]>();
+  expectTypeOf<UnreadCount>().toEqualTypeOf<components["schemas"]["UnreadCount"]>();
+  expectTypeOf<UpdateConversationRequest>().toEqualTypeOf<components["schemas"]["UpdateConversationRequest"]>();
+  expectTypeOf<UpdateConversationResponse>().toEqualTypeOf<components["schemas"]["UpdateConversationResponse"]>();
+  expectTypeOf<UpdateThreadRequest>().toEqualTypeOf<components["schemas"]["UpdateThreadRequest"]>();
+  expectTypeOf<UpdateThreadResponse>().toEqualTypeOf<components["schemas"]["UpdateThreadResponse"]>();
+  expectTypeOf<Uuid>().toEqualTypeOf<components["schemas"]["Uuid"]>();
+  expectTypeOf<ValidationError>().toEqualTypeOf<components["schemas"]["ValidationError"]>();
+  expectTypeOf<UpdateThreadRequest>().toEqualTypeOf<operations["updateThread"]["requestBody"]["content"]["application/json"]>();
+  expectTypeOf<Thread>().toEqualTypeOf<DuplicateThreadProblem["existing_thread"]>();
+  // Still object types with no declared index signature, assignable to a record as before (an interface would not be).
+  expectTypeOf<Thread>().toExtend<Record<string, unknown>>();
+  expectTypeOf<UpdateThreadRequest>().toExtend<Record<string, unknown>>();
 });
