@@ -156,12 +156,25 @@ export type StrictPatch = <P extends PatchPath, A extends ParseAs = "json">(
 ) => Promise<FetchResponse<paths[P]["patch"], { parseAs: A }, `${string}/${string}`>>;
 
 /**
- * The Puffle client: the openapi-fetch methods (`PATCH` with strictly typed bodies, `use`, …; the
+ * openapi-fetch's `request("patch", url, init)`, typed as `StrictPatch` is: an unknown body field is
+ * a compile error (openapi-fetch's own type infers `init`, which lets it through). Only `"patch"`:
+ * the spec describes no other method.
+ */
+export type StrictRequest = <P extends PatchPath, A extends ParseAs = "json">(
+  method: "patch",
+  url: P,
+  init: FetchOptions<paths[P]["patch"]> & { parseAs?: A | undefined },
+) => Promise<FetchResponse<paths[P]["patch"], { parseAs: A }, `${string}/${string}`>>;
+
+/**
+ * The Puffle client: the openapi-fetch methods (`PATCH` and `request` with strictly typed bodies, `use`, …; the
  * client with openapi-fetch's own types under `raw`) plus one method per operation that returns the updated record or throws.
  */
-export type PuffleClient = Omit<PuffleRawClient, "PATCH"> & {
+export type PuffleClient = Omit<PuffleRawClient, "PATCH" | "request"> & {
   /** `PATCH` a path: `{ data, error, response }` as in openapi-fetch; unknown body fields do not compile. */
   PATCH: StrictPatch;
+  /** `request("patch", path, init)`: `PATCH` under openapi-fetch's generic name; unknown body fields do not compile. */
+  request: StrictRequest;
   /** The underlying openapi-fetch client (`raw.PATCH(...)` returns `{ data, error, response }`). */
   readonly raw: PuffleRawClient;
   /** `PATCH /api/conversations/{id}`: returns the updated conversation; throws a `PuffleError` otherwise. */
@@ -1458,6 +1471,7 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
     ...raw,
     // The same function: StrictPatch types its options directly (excess-property checks) and its data by `parseAs`.
     PATCH: raw.PATCH as StrictPatch,
+    request: raw.request as StrictRequest,
     raw,
     updateConversation(id, body, callOptions) {
       return call("updateConversation", id, body, callOptions) as Promise<unknown> as Promise<Conversation>;

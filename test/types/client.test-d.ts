@@ -92,3 +92,23 @@ test("a call's signal may be null, as in fetch's RequestInit (no signal)", () =>
   // @ts-expect-error not a signal
   void client.updateThread(id, { status: "archived" }, { signal: "stop" });
 });
+
+test("request(\"patch\", …) is typed as PATCH is: an unknown body field does not compile", async () => {
+  // openapi-fetch's `request` infers its init generically: `unread_cont` compiled on `client.request`.
+  // @ts-expect-error misspelled field
+  void client.request("patch", "/api/conversations/{id}", { params: { path: { id } }, body: { unread_cont: 1 } });
+  // @ts-expect-error thread fields are not conversation fields
+  void client.request("patch", "/api/conversations/{id}", { params: { path: { id } }, body: { draft_subject: "x" } });
+  // @ts-expect-error "draft" is returned, never accepted
+  void client.request("patch", "/api/threads/{id}", { params: { path: { id } }, body: { status: "draft" } });
+  // @ts-expect-error only PATCH is described
+  void client.request("get", "/api/threads/{id}", { params: { path: { id } } });
+  const { data, error } = await client.request("patch", "/api/threads/{id}", { params: { path: { id } }, body: { status: "archived" } });
+  expectTypeOf(data).toExtend<{ thread: Thread } | undefined>();
+  expectTypeOf<{ thread: Thread } | undefined>().toExtend<typeof data>();
+  if (error) expectTypeOf(error).toExtend<Problem>();
+  const text = await client.request("patch", "/api/threads/{id}", { params: { path: { id } }, body: { status: "archived" }, parseAs: "text" });
+  expectTypeOf(text.data).toEqualTypeOf<string | undefined>();
+  // The raw client keeps openapi-fetch's own type.
+  void client.raw.request("patch", "/api/conversations/{id}", { params: { path: { id } }, body: { unread_cont: 1 } });
+});
