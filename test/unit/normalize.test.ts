@@ -89,6 +89,43 @@ describe("normalizeRequestBody", () => {
     expect(normalizeRequestBody("updateThread", { status: "active", draft_attachments: items })).toEqual({ ok: true, body: { status: "active" }, dropped: ["draft_attachments"] });
   });
 
+  // After 99 unknown fields the 400 has room for no more field issues: whatever the last field's
+  // fault (unknown, invalid, unreadable, cyclic), it lists 99 of them and then why the body failed.
+  const fullThenOne = (last: string, define: (body: Record<string, unknown>) => void): [string, Record<string, unknown>] => {
+    const body: Record<string, unknown> = Object.fromEntries(Array.from({ length: 99 }, (_, i) => [`u${i}`, i]));
+    define(body);
+    return [last, body];
+  };
+  const cyclic: unknown[] = [];
+  cyclic.push(cyclic);
+  it.each([
+    fullThenOne("an unknown field", (body) => { body.extra = 1; }),
+    fullThenOne("an invalid value", (body) => { body.status = "deleted"; }),
+    fullThenOne("a value whose getter throws", (body) => { Object.defineProperty(body, "status", { enumerable: true, get() { throw new Error("boom"); } }); }),
+    fullThenOne("a value whose check throws", (body) => { body.draft_attachments = [new Proxy({}, { get() { throw new Error("boom"); }, ownKeys() { throw new Error("boom"); } })]; }),
+    fullThenOne("a cyclic value", (body) => { body.draft_attachments = cyclic; }),
+  ])("a 400 stays at maxErrors (100) when the last field dropped is %s", (_name, body) => {
+    const result = normalizeRequestBody("updateThread", body);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors).toHaveLength(100);
+      expect(result.errors[98]!.path).toBe("/u98");
+      expect(result.errors[99]).toEqual({ path: "", keyword: "minProperties", message: "must have at least 1 valid field" });
+    }
+  });
+
+  it("a name an object inherits (constructor, toString, hasOwnProperty) is an unknown field, not a field", () => {
+    const given = { constructor: 1, toString: "x", hasOwnProperty: null, valueOf: [] };
+    expect(normalizeRequestBody("updateThread", given)).toEqual({
+      ok: false,
+      status: 400,
+      errors: [
+        ...Object.keys(given).map((key) => ({ path: `/${key}`, keyword: "additionalProperties", message: "is not a known field" })),
+        { path: "", keyword: "minProperties", message: "must have at least 1 valid field" },
+      ],
+    });
+  });
+
   it("merges a field's issues only as far as the 400 lists them (not 200,000 to keep 99)", () => {
     const items = Array.from({ length: 200_000 }, () => 1);
     // Merging (each issue once) files every issue it reads in a Set: count those reads.
@@ -171,6 +208,12 @@ describe("normalizeRequestBody: keys that reach a prototype are left out of the 
 });
 
 describe("normalizeRequestBody: the body it keeps shares nothing with its input", () => {
+  it("an object met twice in a kept value (no cycle) is kept in both places, as JSON.stringify sends it", () => {
+    const meta = { tags: ["x"] };
+    const given = { draft_attachments: [{ name: "a.pdf", url: "https://example.com/a.pdf", meta }, { name: "b.pdf", url: "https://example.com/b.pdf", meta }] };
+    expect(normalizeRequestBody("updateThread", given)).toEqual({ ok: true, body: JSON.parse(JSON.stringify(given)), dropped: [] });
+  });
+
   // draft_attachments (an array of objects) came out as the input's own array when it held no
   // poisoning key: a caller that changed the result changed its input, and the other way round.
   const attachments = () => [
@@ -261,6 +304,11 @@ describe("normalizeRequestBody: a body nested deeper than the API parses is its 
     // The API parses the whole body before it looks at its type: an array body past the limit is its maxDepth 400 too.
     ["an array body past it", "updateThread", nest(70)],
     ["an array body at the limit", "updateConversation", `[${nest(63)}, 1]`],
+    // Only objects and arrays count toward the depth: a scalar inside the deepest object allowed is no level past it.
+    ["an unknown field: a scalar in an object at the limit", "updateConversation", `{"status": "active", "extra": ${"[".repeat(62)}{"k": 1}${"]".repeat(62)}}`],
+    ["an unknown field holding objects, within the limit", "updateConversation", `{"status": "active", "extra": {"a": {"b": [1, {"c": null}]}, "d": {}}}`],
+    ["an invalid value holding objects, within the limit", "updateConversation", `{"unread_count": 1, "status": {"a": {"b": 1}}}`],
+    ["past it under an unknown field's __proto__ key, which the API drops unread", "updateConversation", `{"status": "active", "extra": {"a": 1, "__proto__": ${nest(90)}}}`],
   ];
 
   /** The API's verdict on a JSON text: the reference server's parse (depth), then normalize. */
@@ -278,7 +326,7 @@ describe("normalizeRequestBody: a body nested deeper than the API parses is its 
   });
 
   // The rows above hold normalize to itself behind the server's parse; at the limit it must accept.
-  it.each(texts.filter(([name]) => name.endsWith("at the limit") || name.endsWith("(64 levels)")))("%s: accepted as far as depth goes", (_name, op, text) => {
+  it.each(texts.filter(([name]) => name.endsWith("at the limit") || name.endsWith("(64 levels)") || name.endsWith("within the limit")))("%s: accepted as far as depth goes", (_name, op, text) => {
     const result = normalizeRequestBody(op, JSON.parse(text));
     expect(result.ok ? [] : result.errors.filter((e) => e.keyword === "maxDepth")).toEqual([]);
   });
@@ -292,9 +340,31 @@ describe("normalizeRequestBody: a body nested deeper than the API parses is its 
     }
   });
 
+  it("an object met twice (no cycle) is checked where it is met each time: the deeper place can be past it", () => {
+    const shared = JSON.parse(nest(40)) as unknown;
+    let deeper: unknown = shared;
+    for (let i = 0; i < 30; i++) deeper = [deeper];
+    const given = { status: "active", extra: [shared, deeper] };
+    expect(normalizeRequestBody("updateConversation", given)).toEqual(api("updateConversation", JSON.stringify(given)));
+    expect(normalizeRequestBody("updateConversation", given)).toMatchObject({ ok: false, errors: [{ keyword: "maxDepth", path: `/extra/1${"/0".repeat(62)}` }] });
+  });
+
+  it("a top-level __proto__ or constructor.prototype past it is dropped unread, as the API's parser drops it (not its maxDepth 400)", () => {
+    for (const key of ["__proto__", "constructor"]) {
+      const deep = key === "constructor" ? `{"prototype": ${nest(90)}}` : nest(90);
+      expect(normalizeRequestBody("updateConversation", JSON.parse(`{"status": "active", "${key}": ${deep}}`)), key).toEqual({ ok: true, body: { status: "active" }, dropped: [key] });
+    }
+  });
+
   it("a cycle is still dropped as no JSON value (not reported as too deep)", () => {
     const item: Record<string, unknown> = { name: "a.pdf" };
     item.self = item;
+    // In an unknown field or an invalid value too: a cycle is not followed, so it is never "too deep".
+    const loop: Record<string, unknown> = { a: [1] };
+    loop.self = loop;
+    expect(normalizeRequestBody("updateThread", { status: "active", extra: loop })).toEqual({ ok: true, body: { status: "active" }, dropped: ["extra"] });
+    expect(normalizeRequestBody("updateThread", { unread_count: 1, status: loop })).toEqual({ ok: true, body: { unread_count: 1 }, dropped: ["status"] });
+    expect(normalizeRequestBody("updateThread", { status: "active", extra: [loop, loop] })).toEqual({ ok: true, body: { status: "active" }, dropped: ["extra"] });
     expect(normalizeRequestBody("updateThread", { status: "active", draft_attachments: [item] })).toMatchObject({ ok: true, dropped: ["draft_attachments"] });
     // Its issue names no depth among the causes: a value past the limit is the maxDepth 400, never this.
     expect(normalizeRequestBody("updateThread", { draft_attachments: [item] })).toMatchObject({

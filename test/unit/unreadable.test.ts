@@ -80,6 +80,12 @@ describe("a value whose reading throws is reported, never thrown", () => {
       body: { status: "archived" },
       dropped: ["draft_attachments"],
     });
+    // A value read whole whose check throws: the issue names the member inside it that cannot be read.
+    expect(normalizeRequestBody("updateThread", { draft_attachments: [{ name: "a.pdf" }, revoked()] })).toEqual({
+      ok: false,
+      status: 400,
+      errors: [unreadableAt("/draft_attachments/1"), { path: "", keyword: "minProperties", message: "must have at least 1 valid field" }],
+    });
     expect(normalizeRequestBody("updateConversation", throwingGetter("unread_count"))).toEqual({
       ok: false,
       status: 400,
