@@ -35,6 +35,33 @@ describe("toIssues: a type error's message", () => {
   });
 });
 
+describe("toIssues: AJV's errors as issues", () => {
+  const error = (keyword: string, params: Record<string, unknown>, message: string | null = "AJV's message", instancePath = "/a") =>
+    ({ instancePath, schemaPath: `#/${keyword}`, keyword, params, ...(message === null ? {} : { message }) });
+  it.each<[string, unknown, unknown]>([
+    ["no errors (null)", null, []],
+    ["no errors (undefined)", undefined, []],
+    ["no message: the keyword is named", [error("minimum", { limit: 0 }, null)], [{ path: "/a", keyword: "minimum", message: 'must pass "minimum"' }]],
+    ["required: at the missing field", [error("required", { missingProperty: "b~/c" })], [{ path: "/a/b~0~1c", keyword: "required", message: "is required" }]],
+    ["required without a field name: AJV's message where it is", [error("required", { missingProperty: 5 })], [{ path: "/a", keyword: "required", message: "AJV's message" }]],
+    ["dependentRequired names a missingProperty too: AJV's message where it is", [error("dependentRequired", { property: "x", missingProperty: "y" })], [{ path: "/a", keyword: "dependentRequired", message: "AJV's message" }]],
+    ["additionalProperties: at the unknown field", [error("additionalProperties", { additionalProperty: "b" })], [{ path: "/a/b", keyword: "additionalProperties", message: "is not a known field" }]],
+    ["additionalProperties without a field name", [error("additionalProperties", { additionalProperty: null })], [{ path: "/a", keyword: "additionalProperties", message: "AJV's message" }]],
+    ["another keyword naming an additionalProperty", [error("x-other", { additionalProperty: "b", unevaluatedProperty: "c" })], [{ path: "/a", keyword: "x-other", message: "AJV's message" }]],
+    ["unevaluatedProperties: at the unknown field", [error("unevaluatedProperties", { unevaluatedProperty: "b" })], [{ path: "/a/b", keyword: "unevaluatedProperties", message: "is not a known field" }]],
+    ["unevaluatedProperties without a field name", [error("unevaluatedProperties", {})], [{ path: "/a", keyword: "unevaluatedProperties", message: "AJV's message" }]],
+    ["enum: its values listed", [error("enum", { allowedValues: ["x", 1, null] })], [{ path: "/a", keyword: "enum", message: 'must be one of "x", 1, null' }]],
+    ["enum without a list of values", [error("enum", { allowedValues: "x" })], [{ path: "/a", keyword: "enum", message: "AJV's message" }]],
+    ["another keyword with allowedValues", [error("x-other", { allowedValues: ["x"] })], [{ path: "/a", keyword: "x-other", message: "AJV's message" }]],
+    ["a pattern restating the failed format before it is left out", [error("format", { format: "uuid" }, "must match format \"uuid\""), error("pattern", { pattern: "^[0-9a-f-]+$" })], [{ path: "/a", keyword: "format", message: 'must match format "uuid"' }]],
+    ["a pattern restating the failed format after it is left out", [error("pattern", { pattern: "^[0-9a-f-]+$" }), error("format", { format: "uuid" }, "must match format \"uuid\"")], [{ path: "/a", keyword: "format", message: 'must match format "uuid"' }]],
+    ["a pattern at another path is kept", [error("format", { format: "uuid" }, "f"), error("pattern", { pattern: "x" }, "p", "/b")], [{ path: "/a", keyword: "format", message: "f" }, { path: "/b", keyword: "pattern", message: "p" }]],
+    ["the same issue twice is listed once", [error("minimum", {}), error("minimum", {})], [{ path: "/a", keyword: "minimum", message: "AJV's message" }]],
+  ])("%s", (_name, errors, issues) => {
+    expect(toIssues(errors as Parameters<typeof toIssues>[0])).toEqual(issues);
+  });
+});
+
 describe("the build's wording of a type list (scripts/lib/validators.mjs, typeMessage) is toIssues'", () => {
   it.each<[unknown]>([["string"], [["string"]], [["string", "null"]], [["null", "string"]], [["integer", "string"]], [["integer", "string", "null"]], [["boolean", "integer", "string", "null"]]])("%j", (type) => {
     const runtime = toIssues([typeError(type)])[0]!.message;
