@@ -4,7 +4,8 @@ import { defaultSeed, Store } from "../../src/server/index.js";
 import { nextTimestamp } from "../../src/server/store.js";
 import { seededRandom } from "../helpers.js";
 import { fullFormats } from "ajv-formats/dist/formats.js";
-import { ALICE, DOCS_THREAD, SENDERS } from "./http.js";
+import { ALICE, DOCS_CONVERSATION, DOCS_THREAD, SENDERS } from "./http.js";
+import { CONVERSATION_COLUMNS, DRAFT_COLUMNS } from "../../src/server/seed.js";
 import { validateSeed } from "../../src/server/index.js";
 
 /**
@@ -184,6 +185,26 @@ describe("Store.update and updateShared", () => {
     // The server's answers share the row's arrays (updateShared): they hold what was stored, too.
     const shared = store.updateShared("updateThread", alice, DOCS_THREAD, { draft_subject: "Hi" } as never);
     expect(shared.kind === "updated" && (shared.record as { draft_attachments?: unknown }).draft_attachments).toEqual(row.draft_attachments);
+  });
+
+  it.each([
+    ["updateConversation", DOCS_CONVERSATION, [...CONVERSATION_COLUMNS]],
+    ["updateThread", DOCS_THREAD, [...CONVERSATION_COLUMNS, ...DRAFT_COLUMNS]],
+  ] as const)("%s answers with its own record: exactly its columns, in order", (op, id, columns) => {
+    const store = new Store(defaultSeed);
+    for (const outcome of [store.update(op, alice, id, { status: "archived" } as never), store.updateShared(op, alice, id, { status: "active" } as never)]) {
+      expect(outcome.kind).toBe("updated");
+      if (outcome.kind === "updated") expect(Object.keys(outcome.record)).toEqual(columns);
+    }
+  });
+
+  it("a patch holding a name that is no column throws (normalizeRequestBody's output never does), and changes nothing", () => {
+    const store = new Store(defaultSeed);
+    const before = store.snapshot();
+    for (const patch of [{ draft_subject: "Hi", warmup: true }, { bogus: 1 }]) {
+      expect(() => store.update("updateThread", alice, DOCS_THREAD, patch as never)).toThrow(/normalized body of updateThread holds "(warmup|bogus)", which is not a column/);
+    }
+    expect(store.snapshot()).toEqual(before);
   });
 
   it("update and updateShared answer the same for a missing record", () => {

@@ -270,6 +270,10 @@ describe("duplicate recipient → 409 with existing_thread", () => {
     const draft = rowOf(seed, DOCS_THREAD);
     draft.participant_email = null;
     draft.account_id = null;
+    // sales@ has an active email thread without a recipient too: two threads without one are no duplicates.
+    const other = rowOf(seed, ALICE_EMAIL_CONVERSATION);
+    other.participant_email = null;
+    other.account_id = SENDERS.sales;
     const custom = await start({ seed });
     try {
       const res = await send(custom, "updateThread", DOCS_CONVERSATION, { body: { account_id: SENDERS.sales } });
