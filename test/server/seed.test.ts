@@ -102,6 +102,17 @@ describe("seed validation names the field and the rule", () => {
     { name: "an account email that is not a string", make: () => { const s = base(); (s.accounts[0] as unknown as Record<string, unknown>).email = 42; return s; }, message: "accounts[0].email: must be a string or null" },
     { name: "a description that is not a string", make: () => ({ ...base(), description: ["demo"] }), message: "description: must be a string" },
     { name: "warmup not a boolean", make: () => { const s = base(); (s.conversations[5] as Record<string, unknown>).warmup = "yes"; return s; }, message: "conversations[5].warmup: must be a boolean" },
+    // Users and accounts are checked as workspaces are: every field, and an id that is no string is
+    // a problem listed (not a TypeError when it is compared or looked up).
+    { name: "a workspace id that is no string", make: () => { const s = base(); (s.workspaces[0] as unknown as Record<string, unknown>).id = 5; return s; }, message: "workspaces[0].id: must be a UUID (got 5)" },
+    { name: "an unknown user field", make: () => { const s = base(); (s.users[0] as unknown as Record<string, unknown>).email = "a@example.com"; return s; }, message: "users[0].email: is not a known field" },
+    { name: "a user id that is no string", make: () => { const s = base(); (s.users[0] as unknown as Record<string, unknown>).id = 7; return s; }, message: "users[0].id: must be a UUID (got 7)" },
+    { name: "a blank user name", make: () => { const s = base(); s.users[0]!.name = ""; return s; }, message: 'users[0].name: must be a non-empty string (got "")' },
+    { name: "a user workspace_id that is no string", make: () => { const s = base(); (s.users[0] as unknown as Record<string, unknown>).workspace_id = 1; return s; }, message: "users[0].workspace_id: must be a UUID (got 1)" },
+    { name: "a user of an unknown workspace", make: () => { const s = base(); s.users[0]!.workspace_id = "0f0f0f0f-0000-4000-8000-000000000000"; return s; }, message: 'users[0].workspace_id: must name a workspace of this seed (got "0f0f0f0f-0000-4000-8000-000000000000")' },
+    { name: "an unknown account field", make: () => { const s = base(); (s.accounts[0] as unknown as Record<string, unknown>).token = "x"; return s; }, message: "accounts[0].token: is not a known field" },
+    { name: "an account id that is no string", make: () => { const s = base(); (s.accounts[0] as unknown as Record<string, unknown>).id = 8; return s; }, message: "accounts[0].id: must be a UUID (got 8)" },
+    { name: "an account channel", make: () => { const s = base(); (s.accounts[0] as unknown as Record<string, unknown>).channel = "sms"; return s; }, message: 'accounts[0].channel: must be one of "linkedin", "email" (got "sms")' },
   ];
   for (const { name, make, message } of table) {
     it(`${name} → ${message}`, () => {
