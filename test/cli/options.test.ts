@@ -149,6 +149,28 @@ describe("deriveFieldOptions of a field of each kind the spec may add", () => {
     expect(bad.stderr).toContain("Allowed choices are true, false");
   });
 
+  const syntaxError = (text: string) => {
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      return (error as Error).message;
+    }
+    throw new Error(`${text} is JSON`);
+  };
+  it.each([
+    ["an object", { type: "object" }, "object"],
+    ["an array", { type: ["array", "null"] }, "array"],
+    ["an array or an object", { type: ["array", "object", "null"] }, "array or object"],
+  ] as [string, FieldSchema, string][])("a JSON field's rule names the JSON it takes: %s", (_name, schema, wanted) => {
+    // The message is the parser's own, without its class name ("SyntaxError: …").
+    expect(() => only(schema).parse("{")).toThrow(new OptionValueError(`some_field must be JSON (${wanted}) or @file: not valid JSON (${syntaxError("{")})`));
+  });
+
+  it("stdin that cannot be read (an error without a code) is named, with no code", () => {
+    const [option] = deriveFieldOptions(operation({ items: { type: "array" } }), { isTTY: false, read: () => { throw new Error("closed"); } });
+    expect(() => option!.parse("@-")).toThrow(new OptionValueError("items: cannot read stdin"));
+  });
+
   it("a nullable field's --clear-… says what it conflicts with", () => {
     expect(only({ type: ["string", "null"] }).clear).toEqual({ flags: "--clear-some-field", long: "--clear-some-field", description: "Send some_field: null (clear it). Cannot be combined with --some-field." });
   });
