@@ -218,3 +218,46 @@ describe("docs/client.md's example message", () => {
     }
   });
 });
+
+// The errors as constructed directly (the client builds them so): each init field reaches the
+// message and the property it documents, with the documented defaults when it is left out.
+describe("PuffleValidationError and PuffleApiError, built from their parts", () => {
+  const issue = (path: string, message = "must be one of \"active\", \"archived\"") => ({ path, keyword: "enum", message });
+  it.each([
+    ["a path id", { target: "path", issues: [issue("/id", "must match pattern")] }, "updateThread: path parameter: id must match pattern", undefined],
+    ["a request body, two issues", { target: "request", issues: [issue("/status"), issue("/unread_count", "must be >= 0")] }, "updateThread: request body: status must be one of \"active\", \"archived\" (and 1 more)", undefined],
+    ["a response with its status", { target: "response", status: 200, issues: [issue("/thread/status")] }, "updateThread: response 200: thread.status must be one of \"active\", \"archived\"", 200],
+    ["a response without a status", { target: "response", issues: [issue("")] }, "updateThread: response: body must be one of \"active\", \"archived\"", undefined],
+    ["no issues at all", { target: "request", issues: [] }, "updateThread: request body: body is invalid", undefined],
+  ] as const)("PuffleValidationError: %s", (_name, init, message, status) => {
+    const error = new PuffleValidationError({ operationId: "updateThread", ...init });
+    expect(error.message).toBe(message);
+    expect(error.status).toBe(status);
+    expect(error.target).toBe(init.target);
+    expect(error.issues).toEqual(init.issues);
+  });
+
+  const base = { operationId: "updateThread" as const, status: 502, body: "", problem: undefined, headers: new Headers() };
+  it.each([
+    ["no status text, attempts or cause", {}, "updateThread: HTTP 502: empty response body", 1],
+    ["a status text", { statusText: "Bad Gateway" }, "updateThread: HTTP 502 Bad Gateway: empty response body", 1],
+    ["three attempts", { attempts: 3 }, "updateThread: HTTP 502: empty response body (after 3 attempts)", 3],
+    ["a body not checked (the validators could not be loaded)", { body: { a: 1 }, cause: new Error("no validators") }, "updateThread: HTTP 502: JSON response body (the body was not checked: the validators could not be loaded)", 1],
+  ] as const)("PuffleApiError: %s", (_name, init, message, attempts) => {
+    const error = new PuffleApiError({ ...base, ...init });
+    expect(error.message).toBe(message);
+    expect(error.operationId).toBe("updateThread");
+    expect(error.attempts).toBe(attempts);
+    expect("cause" in error).toBe("cause" in init);
+    if ("cause" in init) expect(error.cause).toBe(init.cause);
+  });
+
+  it("hasStatus is true only for that status with a problem body", () => {
+    const problem = { type: "https://app.puffle.ai/problems/not-found", title: "Not found", status: 404 };
+    const html = new PuffleApiError<"updateThread">({ ...base, status: 404, body: "<html>", headers: new Headers({ "content-type": "text/html" }) });
+    expect(html.hasStatus(404)).toBe(false);
+    const notFound = new PuffleApiError<"updateThread">({ ...base, status: 404, body: problem, problem });
+    expect(notFound.hasStatus(404)).toBe(true);
+    expect(notFound.hasStatus(400)).toBe(false);
+  });
+});
