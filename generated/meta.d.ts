@@ -86,7 +86,7 @@ export declare const operations: {
         readonly "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
       };
       readonly "draft_attachments": {
-        readonly "description": "Draft attachment metadata from \"Upload thread attachment\", or null to clear it. Replaces the whole list. At most 20 attachments (a bound we chose).";
+        readonly "description": "Draft attachment metadata from \"Upload thread attachment\", or null to clear it. Replaces the whole list (a rule we chose: the page does not say). At most 20 attachments (a bound we chose).";
         readonly "type": readonly [
           "array",
           "null"

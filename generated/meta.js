@@ -86,7 +86,7 @@ export const operations = {
         "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
       },
       "draft_attachments": {
-        "description": "Draft attachment metadata from \"Upload thread attachment\", or null to clear it. Replaces the whole list. At most 20 attachments (a bound we chose).",
+        "description": "Draft attachment metadata from \"Upload thread attachment\", or null to clear it. Replaces the whole list (a rule we chose: the page does not say). At most 20 attachments (a bound we chose).",
         "type": [
           "array",
           "null"

@@ -19,7 +19,7 @@ export interface paths {
          *
          *     This operation shares the URL path `/api/conversations/{id}` with other verbs; only `PATCH` is described here. (The reference server answers any other method with 405, an `Allow` header and a `Problem` of type `https://app.puffle.ai/problems/method-not-allowed`.)
          *
-         *     Unknown fields and invalid values are dropped before the update is applied (`status` other than `active`/`archived` is silently ignored); an empty or all-invalid body returns 400. Every successful update advances `updated_at` (a rule we chose: the docs do not say). The request sets absolute values, so it is safe to retry.
+         *     Unknown fields and invalid values are dropped before the update is applied (`status` other than `active`/`archived` is silently ignored); an empty or all-invalid body returns 400. Every successful update advances `updated_at` (a rule we chose: the docs do not say). The request sets absolute values, so it is safe to retry (a rule we chose: the page does not say).
          */
         patch: operations["updateConversation"];
         trace?: never;
@@ -45,7 +45,7 @@ export interface paths {
          *
          *     **Duplicate recipient handling.** When changing `account_id` on an email thread, the API checks whether that sender already has a non-archived, non-warmup thread with the same `participant_email`. If one exists, the response is 409 with `existing_thread`.
          *
-         *     Unknown fields and invalid values are dropped before the update is applied (`status` other than `active`/`archived` is ignored); an empty or all-invalid body returns 400. `participant_email` is stored lowercase; `account_id: null` clears the sender. Ownership is enforced as for conversations: a thread the caller does not own returns 404, the same as a missing id (a rule we chose: the thread page does not say, and a thread is a conversation row). Every successful update advances `updated_at` (a rule we chose, as for conversations). The request sets absolute values, so it is safe to retry.
+         *     Unknown fields and invalid values are dropped before the update is applied (`status` other than `active`/`archived` is ignored); an empty or all-invalid body returns 400. `participant_email` is stored lowercase; `account_id: null` clears the sender. Ownership is enforced as for conversations: a thread the caller does not own returns 404, the same as a missing id (a rule we chose: the thread page does not say, and a thread is a conversation row). Every successful update advances `updated_at` (a rule we chose, as for conversations). The request sets absolute values, so it is safe to retry (a rule we chose, as for conversations).
          */
         patch: operations["updateThread"];
         trace?: never;
@@ -59,13 +59,13 @@ export interface components {
          * @enum {string}
          */
         Channel: "linkedin" | "email";
-        /** @description A single inbox thread — a conversation between one sender account and one prospect on one channel. Conversations are created by inbound webhooks (Unipile `message_received`, AgentMail `message.received`) or when the user sends a reply via sendConversationMessage. Every column is present; the server may add more. */
+        /** @description A single inbox thread — a conversation between one sender account and one prospect on one channel. Conversations are created by inbound webhooks (Unipile `message_received`, AgentMail `message.received`) or when the user sends a reply via sendConversationMessage. Every column of the page's example is present, and the server may add more (rules we chose: the page shows a conversation but does not say which columns are always there, nor that there are no others). */
         Conversation: WithRequired<components["schemas"]["ConversationRow"], "id" | "user_id" | "account_id" | "channel" | "status" | "external_id" | "participant_name" | "participant_email" | "participant_linkedin_url" | "last_message_at" | "unread_count" | "created_at" | "updated_at">;
         /** @description The columns of one `conversations` row, none of them required on their own. `Conversation` requires all of them; `Thread` adds the draft columns. */
         ConversationRow: {
             /**
              * Format: uuid
-             * @description UUID of the sender account the conversation runs through, or null when a thread's email sender was cleared (`account_id: null` on update).
+             * @description UUID of the sender account the conversation runs through, or null when a thread's email sender was cleared (`account_id: null` on update). The docs' values are UUIDs (a format we chose, as for the request's `account_id`).
              */
             account_id?: string | null;
             /** @description The channel the conversation runs on. */
@@ -89,7 +89,7 @@ export interface components {
             last_message_at?: string | null;
             /**
              * Format: email
-             * @description Email address of the prospect, stored lowercase, or null when it is not known (for example on a LinkedIn conversation).
+             * @description Email address of the prospect, stored lowercase, or null when it is not known (for example on a LinkedIn conversation). Checked as an email address (`format: email`, a format we chose, as for the request's `participant_email`).
              */
             participant_email?: string | null;
             /**
@@ -105,17 +105,17 @@ export interface components {
             unread_count?: components["schemas"]["UnreadCount"];
             /**
              * Format: date-time
-             * @description When the conversation was last changed; every successful update advances it.
+             * @description When the conversation was last changed; every successful update advances it (a rule we chose: the docs do not say).
              */
             updated_at?: string;
             /**
-             * @description UUID of the user who owns the conversation; only that user can read or update it.
+             * @description UUID of the user who owns the conversation; only that user can update it (other callers get 404).
              * @example 11111111-1111-1111-1111-111111111111
              */
             user_id?: components["schemas"]["Uuid"];
         };
         /**
-         * @description Where a conversation stands. `active` and `archived` are set with the update endpoints; `draft` marks a thread holding an unsent one-off email draft and is only ever returned, never accepted.
+         * @description Where a conversation stands. `active` and `archived` are set with the update endpoints; `draft` is only ever returned, never accepted (the thread page's example returns it). The pages list no other value and do not say what `draft` means: that it marks a thread holding an unsent one-off email draft is our reading, and these three values are a list we chose.
          * @enum {string}
          */
         ConversationStatus: "active" | "archived" | "draft";
@@ -154,7 +154,7 @@ export interface components {
          * @enum {string}
          */
         StatusUpdate: "active" | "archived";
-        /** @description A Unibox thread: a conversation row (`conversations.id`) plus its draft columns. The docs' own response example returns only some columns (`id`, `status`, `account_id`, `participant_email`, `draft_subject`), so only `id` and `status` are guaranteed; every column that is present has the type of the conversation row or the draft. */
+        /** @description A Unibox thread: a conversation row (`conversations.id`) plus its draft columns. The docs' own response example returns only some columns (`id`, `status`, `account_id`, `participant_email`, `draft_subject`), so only `id` and `status` are guaranteed (a rule we chose: the page does not say which columns are always there); every column that is present has the type of the conversation row or the draft. */
         Thread: WithRequired<components["schemas"]["ConversationRow"], "id" | "status"> & components["schemas"]["ThreadDraft"];
         /** @description The draft columns a Unibox thread adds to a conversation row, for one-off emails. */
         ThreadDraft: {
@@ -192,7 +192,7 @@ export interface components {
              * @description Email sender account ID, or null to clear it. Non-null values must refer to a ready email sender in the workspace (otherwise 400, a status we chose). The docs give it as a string; both pages' examples are UUIDs (a format we chose). Changing it on an email thread when that sender already has a non-archived, non-warmup thread with the same `participant_email` returns 409 with `existing_thread`.
              */
             account_id?: string | null;
-            /** @description Draft attachment metadata from "Upload thread attachment", or null to clear it. Replaces the whole list. At most 20 attachments (a bound we chose). */
+            /** @description Draft attachment metadata from "Upload thread attachment", or null to clear it. Replaces the whole list (a rule we chose: the page does not say). At most 20 attachments (a bound we chose). */
             draft_attachments?: components["schemas"]["DraftAttachment"][] | null;
             /** @description Draft BCC recipients, or null to clear them. At most 4096 characters (a bound we chose). */
             draft_bcc?: string | null;
@@ -362,13 +362,13 @@ export interface components {
  * @enum {string}
  */
 export type Channel = "linkedin" | "email";
-/** @description A single inbox thread — a conversation between one sender account and one prospect on one channel. Conversations are created by inbound webhooks (Unipile `message_received`, AgentMail `message.received`) or when the user sends a reply via sendConversationMessage. Every column is present; the server may add more. */
+/** @description A single inbox thread — a conversation between one sender account and one prospect on one channel. Conversations are created by inbound webhooks (Unipile `message_received`, AgentMail `message.received`) or when the user sends a reply via sendConversationMessage. Every column of the page's example is present, and the server may add more (rules we chose: the page shows a conversation but does not say which columns are always there, nor that there are no others). */
 export type Conversation = WithRequired<components["schemas"]["ConversationRow"], "id" | "user_id" | "account_id" | "channel" | "status" | "external_id" | "participant_name" | "participant_email" | "participant_linkedin_url" | "last_message_at" | "unread_count" | "created_at" | "updated_at">;
 /** @description The columns of one `conversations` row, none of them required on their own. `Conversation` requires all of them; `Thread` adds the draft columns. */
 export type ConversationRow = {
     /**
      * Format: uuid
-     * @description UUID of the sender account the conversation runs through, or null when a thread's email sender was cleared (`account_id: null` on update).
+     * @description UUID of the sender account the conversation runs through, or null when a thread's email sender was cleared (`account_id: null` on update). The docs' values are UUIDs (a format we chose, as for the request's `account_id`).
      */
     account_id?: string | null;
     /** @description The channel the conversation runs on. */
@@ -392,7 +392,7 @@ export type ConversationRow = {
     last_message_at?: string | null;
     /**
      * Format: email
-     * @description Email address of the prospect, stored lowercase, or null when it is not known (for example on a LinkedIn conversation).
+     * @description Email address of the prospect, stored lowercase, or null when it is not known (for example on a LinkedIn conversation). Checked as an email address (`format: email`, a format we chose, as for the request's `participant_email`).
      */
     participant_email?: string | null;
     /**
@@ -408,17 +408,17 @@ export type ConversationRow = {
     unread_count?: components["schemas"]["UnreadCount"];
     /**
      * Format: date-time
-     * @description When the conversation was last changed; every successful update advances it.
+     * @description When the conversation was last changed; every successful update advances it (a rule we chose: the docs do not say).
      */
     updated_at?: string;
     /**
-     * @description UUID of the user who owns the conversation; only that user can read or update it.
+     * @description UUID of the user who owns the conversation; only that user can update it (other callers get 404).
      * @example 11111111-1111-1111-1111-111111111111
      */
     user_id?: components["schemas"]["Uuid"];
 };
 /**
- * @description Where a conversation stands. `active` and `archived` are set with the update endpoints; `draft` marks a thread holding an unsent one-off email draft and is only ever returned, never accepted.
+ * @description Where a conversation stands. `active` and `archived` are set with the update endpoints; `draft` is only ever returned, never accepted (the thread page's example returns it). The pages list no other value and do not say what `draft` means: that it marks a thread holding an unsent one-off email draft is our reading, and these three values are a list we chose.
  * @enum {string}
  */
 export type ConversationStatus = "active" | "archived" | "draft";
@@ -457,7 +457,7 @@ export type Problem = {
  * @enum {string}
  */
 export type StatusUpdate = "active" | "archived";
-/** @description A Unibox thread: a conversation row (`conversations.id`) plus its draft columns. The docs' own response example returns only some columns (`id`, `status`, `account_id`, `participant_email`, `draft_subject`), so only `id` and `status` are guaranteed; every column that is present has the type of the conversation row or the draft. */
+/** @description A Unibox thread: a conversation row (`conversations.id`) plus its draft columns. The docs' own response example returns only some columns (`id`, `status`, `account_id`, `participant_email`, `draft_subject`), so only `id` and `status` are guaranteed (a rule we chose: the page does not say which columns are always there); every column that is present has the type of the conversation row or the draft. */
 export type Thread = WithRequired<components["schemas"]["ConversationRow"], "id" | "status"> & components["schemas"]["ThreadDraft"];
 /** @description The draft columns a Unibox thread adds to a conversation row, for one-off emails. */
 export type ThreadDraft = {
@@ -495,7 +495,7 @@ export type UpdateThreadRequest = {
      * @description Email sender account ID, or null to clear it. Non-null values must refer to a ready email sender in the workspace (otherwise 400, a status we chose). The docs give it as a string; both pages' examples are UUIDs (a format we chose). Changing it on an email thread when that sender already has a non-archived, non-warmup thread with the same `participant_email` returns 409 with `existing_thread`.
      */
     account_id?: string | null;
-    /** @description Draft attachment metadata from "Upload thread attachment", or null to clear it. Replaces the whole list. At most 20 attachments (a bound we chose). */
+    /** @description Draft attachment metadata from "Upload thread attachment", or null to clear it. Replaces the whole list (a rule we chose: the page does not say). At most 20 attachments (a bound we chose). */
     draft_attachments?: components["schemas"]["DraftAttachment"][] | null;
     /** @description Draft BCC recipients, or null to clear them. At most 4096 characters (a bound we chose). */
     draft_bcc?: string | null;

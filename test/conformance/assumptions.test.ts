@@ -27,10 +27,19 @@ const ASSUMED: Record<string, [what: string, marked: RegExp]> = {
   "/components/schemas/ConversationRow/properties/participant_linkedin_url": ["null in a response (the docs' example shows a string)", /The docs show a\s+string: null is a type we chose/],
   "/components/schemas/ConversationRow/properties/last_message_at": ["null in a response (the docs' example shows a string)", /The docs show a\s+string: null is a type we chose/],
   "/components/schemas/Channel": ["linkedin or email (the pages show linkedin and speak of email)", /only `linkedin`.*a list we chose/s],
+  "/components/schemas/ConversationStatus": ["draft's meaning, and no status beyond active, archived and draft (the pages show draft, never say what it means)", /do not say what `draft` means.*our reading.*a list we chose/s],
+  "/components/schemas/Conversation": ["every column always present, and more may be added (the page shows one conversation)", /server may add more \(rules we chose/],
+  "/components/schemas/Thread": ["id and status always present, the rest optional (the page's example shows five columns)", /only `id` and `status` are guaranteed \(a rule we chose/],
+  "/components/schemas/ConversationRow/properties/updated_at": ["updated_at advances on every update", /advances it \(a rule we\s+chose/],
+  "/components/schemas/ConversationRow/properties/account_id": ["a UUID in a response (the docs' values are UUIDs)", /\(a format we\s+chose/],
+  "/components/schemas/ConversationRow/properties/participant_email": ["an email address in a response", /`format: email`, a format we chose/],
+  "/components/schemas/UpdateThreadRequest/properties/draft_attachments": ["the list is replaced whole, not merged (the page does not say)", /Replaces the\s+whole list \(a rule we chose/],
+  "/components/schemas/DraftAttachment": ["any JSON object as an attachment (the page shows none)", /docs do not show its members/],
   // Behaviour both operation descriptions state.
-  "/paths/~1api~1conversations~1{id}/patch": ["updated_at advances on every update", /advances `updated_at` \(a rule we chose/],
+  "/paths/~1api~1conversations~1{id}/patch": ["updated_at advances on every update; a retry is safe", /advances `updated_at` \(a rule we chose.*safe to retry \(a rule we chose/s],
   "/paths/~1api~1threads~1{id}/patch/requestBody": ["the 400 for an empty or all-invalid body (the thread page gives no status)", /returns 400 \(a status we chose, as the conversation page gives it\)/],
-  "/paths/~1api~1threads~1{id}/patch": ["thread ownership and 404, updated_at advances", /same as a missing id \(a rule we chose.*advances `updated_at` \(a rule we chose/s],
+  "/paths/~1api~1threads~1{id}/patch": ["thread ownership and 404, updated_at advances, a retry is safe", /same as a missing id \(a rule we chose.*advances `updated_at` \(a rule we chose.*safe to retry \(a rule we chose/s],
+  "/info": ["repeating a request has the same effect as sending it once (the pages do not say)", /same effect as sending it once \(a rule we chose/],
 };
 
 const at = (pointer: string): JsonObject | undefined =>
