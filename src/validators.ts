@@ -515,7 +515,9 @@ export function normalizeRequestBody(operationId: string, body: unknown): Normal
         const at = tooDeepAt(body, 1, rule.maxDepth, new Set());
         if (at !== undefined) return tooDeepResult(rule, at);
       }
-      const got = body === null ? "null" : Array.isArray(body) ? "an array" : typeof body;
+      // No body at all (a PATCH without one, as the thread page's first curl sends) is "no body", not
+      // JavaScript's `undefined`.
+      const got = body === undefined ? "no body" : body === null ? "null" : Array.isArray(body) ? "an array" : typeof body;
       return { ok: false, status: rule.emptyStatus, errors: [{ path: "", keyword: "type", message: `must be object (got ${got})` }] };
     }
     keys = Object.keys(body);

@@ -63,6 +63,16 @@ describe("invalid JSON → 400", () => {
     });
   }
 
+  // The thread page's first curl sends no body at all: its 400 says so, not JavaScript's `undefined`.
+  for (const op of ops) {
+    it(`${op}: no body at all (no Content-Type, no bytes) → 400 "got no body", nothing stored`, async () => {
+      const res = await unchanged(() => sendBytes(op, idOf(op), Buffer.alloc(0), {}));
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ type: "https://app.puffle.ai/problems/invalid-request", detail: "The request body must be a JSON object." });
+      expect((res.body as { errors: unknown[] }).errors).toEqual([{ path: "", keyword: "type", message: "must be object (got no body)" }]);
+    });
+  }
+
   it("UTF-8 multi-byte text and a U+FFFD the client sent itself are read as sent", async () => {
     const subject = "Jos\u00e9 \u{1F600} \ufffd \u4e2d";
     const res = await sendBytes("updateThread", DOCS_THREAD, Buffer.from(JSON.stringify({ draft_subject: subject })), { "content-type": "application/json" });

@@ -381,6 +381,7 @@ describe("normalizeRequestBody: a body that is no object names what it is", () =
     [[{ status: "active" }], "an array"],
     ["active", "string"],
     [3, "number"],
+    [undefined, "no body"],
   ])("%j: got %s", (body, got) => {
     expect(normalizeRequestBody("updateThread", body)).toEqual({ ok: false, status: 400, errors: [{ path: "", keyword: "type", message: `must be object (got ${got})` }] });
   });
