@@ -5,8 +5,8 @@
 // (scripts/lib/notices.mjs), which a minifier keeps: `//` comments are dropped from a bundle.
 import fs from "node:fs";
 import path from "node:path";
-import { rolldown } from "rolldown";
 import { describe, expect, it } from "vitest";
+import { bundledCode } from "../bundle.js";
 import { root, type Json } from "../helpers.js";
 import { validatorsStep } from "../issues-differential.js";
 
@@ -64,20 +64,7 @@ describe("third-party notices in the generated validators", () => {
   });
 
   it("a minified bundle of one validator keeps the notice", async () => {
-    const build = await rolldown({
-      input: "entry",
-      cwd: root,
-      logLevel: "silent",
-      treeshake: true,
-      plugins: [{
-        name: "entry",
-        resolveId: (id) => (id === "entry" ? id : null),
-        load: (id) => (id === "entry" ? `export { validateUpdateConversationResponse } from ${JSON.stringify(path.join(root, "src/validators.ts"))};` : null),
-      }],
-    });
-    const { output } = await build.generate({ format: "esm", minify: true });
-    await build.close();
-    const code = output.flatMap((chunk) => (chunk.type === "chunk" ? [chunk.code] : [])).join("\n");
+    const code = await bundledCode(["validateUpdateConversationResponse"], path.join(root, "src/validators.ts"));
     expect(code).toMatch(/25\[0-5\]/); // the uri format's code is in it
     expectNotices(code, ["ajv", "ajv-formats"]);
   });

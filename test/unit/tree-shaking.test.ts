@@ -5,35 +5,17 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { rolldown } from "rolldown";
 import { describe, expect, it } from "vitest";
 import { operations, routes } from "../../generated/meta.js";
 import { operations as validatorTables, responseStatuses } from "../../generated/validators.js";
+import { bundledChunks, bundledCode } from "../bundle.js";
 import { root } from "../helpers.js";
 
 const entry = path.join(root, "src/validators.ts");
 
-/** The chunks of a rolldown bundle of `export { …names } from file` (tree-shaken, minified). */
-async function chunks(names: string[], file = entry) {
-  const build = await rolldown({
-    input: "entry",
-    cwd: root,
-    logLevel: "silent",
-    treeshake: true,
-    plugins: [{
-      name: "entry",
-      resolveId: (id) => (id === "entry" ? id : null),
-      load: (id) => (id === "entry" ? `export { ${names.join(", ")} } from ${JSON.stringify(file)};` : null),
-    }],
-  });
-  const { output } = await build.generate({ format: "esm", minify: true });
-  await build.close();
-  return output.flatMap((chunk) => (chunk.type === "chunk" ? [chunk] : []));
-}
+const chunks = (names: string[], file = entry) => bundledChunks(names, file);
 
-async function bundle(names: string[]): Promise<string> {
-  return (await chunks(names)).map((chunk) => chunk.code).join("\n");
-}
+const bundle = (names: string[]) => bundledCode(names, entry);
 
 /** What only that validator's code holds (a minifier may quote a string with ", ' or `). */
 const q = (text: string) => new RegExp(`["'\`]${text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}["'\`]`);
