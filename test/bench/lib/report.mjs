@@ -82,6 +82,8 @@ function coldStart(r) {
 
 function size(r) {
   const out = ["## 2b. Size (esbuild bundle, minified, gzip -9)", ""];
+  const withLegal = Object.values(r).some((group) => group && typeof group === "object" && Object.values(group).some((s) => s && typeof s.legal === "number"));
+  if (withLegal) out.push("Sizes are of code: every contender's licence comments (`/*! … */`, `@license`) are extracted alike (esbuild `legalComments: \"external\"`, as webpack's terser moves them to a LICENSE.txt) and sized in their own column. Left in the bundle, they count in full.", "");
   const groups = [
     ["validators", "Validators with their runtime imports"],
     ["clients", r.validatedClients ? "Clients without validation: what loads up front" : "Clients with their runtime imports"],
@@ -94,8 +96,9 @@ function size(r) {
     else if (group === "validators" && Object.keys(r[group]).filter((n) => n.startsWith("puffle-api")).length > 1) out.push(`### ${title}`, "", "Ours twice: the four body validators, like for like with a peer's four schemas (the goal's row), and the generic functions, which reach every operation, documented status and request field (what `import { validateRequestBody, … }` bundles).", "");
     else out.push(`### ${title}`, "");
     for (const [name, why] of Object.entries(group === "clients" ? r.failures ?? {} : {})) out.push(`Not measured: ${name} (${why}).`, "");
-    out.push("| contender | minified | gzipped | ours ÷ this (gzipped) |", "| --- | --- | --- | --- |");
-    for (const [name, s] of Object.entries(r[group])) out.push(`| ${name === ours[0] ? `**${name}**` : name} | ${kb(s.minified)} | ${kb(s.gzip)} | ${(ours[1].gzip / s.gzip).toFixed(2)} |`);
+    if (withLegal) out.push("| contender | minified | gzipped | ours ÷ this (gzipped) | licence comments, extracted (gzipped) |", "| --- | --- | --- | --- | --- |");
+    else out.push("| contender | minified | gzipped | ours ÷ this (gzipped) |", "| --- | --- | --- | --- |");
+    for (const [name, s] of Object.entries(r[group])) out.push(`| ${name === ours[0] ? `**${name}**` : name} | ${kb(s.minified)} | ${kb(s.gzip)} | ${(ours[1].gzip / s.gzip).toFixed(2)} |${withLegal ? ` ${s.legal ? kb(s.legal) : "none"} |` : ""}`);
     const peers = Object.entries(r[group]).filter(([n]) => !n.startsWith("puffle-api"));
     const notSmaller = (size) => peers.filter(([, s]) => s.gzip <= size).map(([n]) => n);
     const bigger = notSmaller(ours[1].gzip);

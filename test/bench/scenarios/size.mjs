@@ -8,7 +8,10 @@
 // `validate` is set or an error body is read), against openapi-fetch alone, ky, axios and the
 // clients @hey-api/openapi-ts and orval generate from our spec (lib/generated-clients.mjs; only
 // the two operations kept); with validation, ours with that chunk too, against openapi-fetch plus
-// each validator peer. Prints one JSON document.
+// each validator peer. Licence comments (`/*! … */`, `@license`) are extracted from every
+// contender's code alike (esbuild `legalComments: "external"`, as webpack's terser extracts them to
+// a LICENSE.txt): the sizes are of code; the extracted comments are sized on their own (`legal`).
+// Prints one JSON document.
 import { build } from "esbuild";
 import { gzipSync } from "node:zlib";
 import path from "node:path";
@@ -70,12 +73,12 @@ async function sizeOf(contents) {
   const result = await build({
     stdin: { contents, resolveDir: benchDir, loader: "js", sourcefile: "entry.js" },
     bundle: true, minify: true, format: "esm", platform: "browser", splitting: true, outdir: "/virtual-out",
-    write: false, logLevel: "silent", treeShaking: true, metafile: true,
+    write: false, logLevel: "silent", treeShaking: true, metafile: true, legalComments: "external",
     nodePaths: [`${benchDir}/node_modules`, rootModules],
   });
   const files = new Map(result.outputFiles.map((f) => [path.relative("/virtual-out", f.path), f.contents]));
   const outputs = Object.fromEntries(Object.entries(result.metafile.outputs).map(([k, v]) => [path.relative("/virtual-out", path.resolve(process.cwd(), k)), v]));
-  const entry = Object.keys(outputs).find((k) => outputs[k].entryPoint !== undefined) ?? [...files.keys()][0];
+  const entry = Object.keys(outputs).find((k) => outputs[k].entryPoint !== undefined) ?? [...files.keys()].find((f) => f.endsWith(".js"));
   const closure = (start, kinds) => {
     const seen = new Set([start]);
     const queue = [start];
@@ -90,9 +93,12 @@ async function sizeOf(contents) {
     }
     return [...seen];
   };
+  // esbuild writes each chunk's extracted licence comments beside it, as `<chunk>.LEGAL.txt`.
+  const legalOf = (names) => names.map((f) => files.get(`${f}.LEGAL.txt`)).filter((text) => text !== undefined);
   const measure = (names) => ({
     minified: names.reduce((n, f) => n + files.get(f).length, 0),
     gzip: names.reduce((n, f) => n + gzipSync(files.get(f), { level: 9 }).length, 0),
+    legal: legalOf(names).reduce((n, text) => n + gzipSync(text, { level: 9 }).length, 0),
     files: names.length,
   });
   return { upFront: measure(closure(entry, ["import-statement"])), all: measure(closure(entry, ["import-statement", "dynamic-import"])) };
