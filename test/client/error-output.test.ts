@@ -9,7 +9,7 @@ import path from "node:path";
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { startServer } from "../../src/server/index.js";
-import { createPuffleClient, PuffleApiError, PuffleError, PuffleValidationError } from "../../src/index.js";
+import { createPuffleClient, fieldOfPointer, isDuplicateThreadError, PuffleAbortError, PuffleApiError, PuffleError, PuffleNetworkError, PuffleTimeoutError, PuffleValidationError } from "../../src/index.js";
 import type { PuffleClientOptions } from "../../src/index.js";
 import { rejection, root } from "../helpers.js";
 
@@ -259,5 +259,57 @@ describe("PuffleValidationError and PuffleApiError, built from their parts", () 
     const notFound = new PuffleApiError<"updateThread">({ ...base, status: 404, body: problem, problem });
     expect(notFound.hasStatus(404)).toBe(true);
     expect(notFound.hasStatus(400)).toBe(false);
+  });
+});
+
+// The other errors, built directly: each init field reaches the message and the property it
+// documents, with the documented defaults when it is left out (mutants of each passed every test).
+describe("PuffleError, PuffleNetworkError, PuffleTimeoutError and PuffleAbortError, built from their parts", () => {
+  const url = `${BASE}/api/threads/${THREAD_ID}`;
+  const secretUrl = `http://u:s3cret@127.0.0.1:9/api/threads/${THREAD_ID}`;
+  const maskedUrl = `http://***:***@127.0.0.1:9/api/threads/${THREAD_ID}`;
+
+  it("PuffleError: its name, and its message on one line", () => {
+    const error = new PuffleError("first\nsecond\u001b[2J");
+    expect(error.name).toBe("PuffleError");
+    expect(error.message).toBe("first second [2J");
+  });
+
+  it.each<[string, () => PuffleError, string, { operationId: string | undefined; url: string; attempts: number; timeoutMs?: number }]>([
+    ["a network error, defaults", () => new PuffleNetworkError({ url, cause: new TypeError("fetch failed") }), `network error calling ${url}: fetch failed`, { operationId: undefined, url, attempts: 1 }],
+    ["a network error after 3 attempts", () => new PuffleNetworkError({ url, operationId: "updateThread", cause: new TypeError("fetch failed"), attempts: 3 }), `updateThread: network error calling ${url}: fetch failed (after 3 attempts)`, { operationId: "updateThread", url, attempts: 3 }],
+    ["a network error whose cause's cause is null", () => new PuffleNetworkError({ url, cause: Object.assign(new TypeError("fetch failed"), { cause: null }) }), `network error calling ${url}: fetch failed`, { operationId: undefined, url, attempts: 1 }],
+    ["a timeout, defaults", () => new PuffleTimeoutError({ url, timeoutMs: 50 }), `no response from ${url} within 50 ms`, { operationId: undefined, url, attempts: 1, timeoutMs: 50 }],
+    ["a timeout after 2 attempts", () => new PuffleTimeoutError({ url, operationId: "updateConversation", timeoutMs: 50, attempts: 2 }), `updateConversation: no response from ${url} within 50 ms (after 2 attempts)`, { operationId: "updateConversation", url, attempts: 2, timeoutMs: 50 }],
+    ["an abort, defaults", () => new PuffleAbortError({ url, reason: "stop" }), `request to ${url} was aborted: stop`, { operationId: undefined, url, attempts: 1 }],
+    ["an abort after 2 attempts", () => new PuffleAbortError({ url, operationId: "updateThread", reason: "stop", attempts: 2 }), `updateThread: request to ${url} was aborted: stop (after 2 attempts)`, { operationId: "updateThread", url, attempts: 2 }],
+    ["an abort before sending (0 attempts)", () => new PuffleAbortError({ url, reason: "stop", attempts: 0 }), `request to ${url} was aborted: stop`, { operationId: undefined, url, attempts: 0 }],
+    ["an abort whose reason names the URL with its password", () => new PuffleAbortError({ url: secretUrl, reason: new Error(`gave up on ${secretUrl}`) }), `request to ${maskedUrl} was aborted: gave up on ${maskedUrl}`, { operationId: undefined, url: maskedUrl, attempts: 1 }],
+  ])("%s", (_name, make, message, properties) => {
+    const error = make();
+    expect(error.message).toBe(message);
+    expect(error).toMatchObject(properties);
+    expect((error as unknown as { operationId: unknown }).operationId).toBe(properties.operationId);
+  });
+
+  it("isDuplicateThreadError: only a 409 that carries the existing thread", () => {
+    const existingThread = { id: THREAD_ID } as never;
+    const base = { operationId: "updateThread" as const, body: "", problem: undefined, headers: new Headers() };
+    expect(isDuplicateThreadError(new PuffleApiError({ ...base, status: 409, existingThread }))).toBe(true);
+    expect(isDuplicateThreadError(new PuffleApiError({ ...base, status: 409 }))).toBe(false);
+    expect(isDuplicateThreadError(new PuffleApiError({ ...base, status: 400, existingThread }))).toBe(false);
+    expect(isDuplicateThreadError({ status: 409, existingThread })).toBe(false);
+  });
+
+  it.each([
+    ["", ""],
+    ["/unread_count", "unread_count"],
+    ["/thread/status", "thread.status"],
+    ["/a~1b~1c", "a/b/c"],
+    ["/a~0b~0c", "a~b~c"],
+    ["/a~01", "a~1"],
+    ["/items/0", "items.0"],
+  ])("fieldOfPointer(%j) is %j", (pointer, field) => {
+    expect(fieldOfPointer(pointer)).toBe(field);
   });
 });

@@ -70,6 +70,18 @@ describe("quoted", () => {
     ["a megabyte of astral characters", "😀".repeat(500_000), cut("😀".repeat(197), 500_000)],
     ["an escape is never split", `${"x".repeat(195)}\u001b`, cut("x".repeat(195), 196)],
     ["nor a backslash's", `${"x".repeat(196)}\\y`, cut("x".repeat(196), 198)],
+    // Over 800 UTF-16 units the text is cut before it is cleaned (at 800 units; a high surrogate the
+    // cut left alone dropped); a run of spaces that oneLine collapses shows that cut, and a value
+    // that cut is always said to be cut, however short its line became.
+    ["800 units of spaces: collapsed, whole", `x${" ".repeat(798)}y`, '"x y"'],
+    ["801 units: cut at 800, and said to be", `x${" ".repeat(798)}yz`, cut("x y", 801)],
+    ["a megabyte of spaces is said to be cut", `x${" ".repeat(1_000_000)}y`, cut("x ", 1_000_002)],
+    ["the cut splits a surrogate pair: its high half dropped", `x${" ".repeat(798)}😀`, cut("x ", 800)],
+    // The length said counts characters: a surrogate pair is one, a lone surrogate one.
+    ["U+10000 (high surrogate D800) is one character", `${"x".repeat(300)}\u{10000}`, cut("x".repeat(197), 301)],
+    ["U+10FFFF (high surrogate DBFF) is one character", `${"x".repeat(300)}\u{10FFFF}`, cut("x".repeat(197), 301)],
+    ["two lone low surrogates are two", `${"x".repeat(300)}\uDC00\uDC00`, cut("x".repeat(197), 302)],
+    ["a lone high surrogate before a letter: two", `${"x".repeat(300)}\uD83Dx`, cut("x".repeat(197), 302)],
   ])("%s", (_name, text, want) => {
     expect(quoted(text)).toBe(want);
   });
