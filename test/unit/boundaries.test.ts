@@ -1,7 +1,16 @@
 // Table-driven boundary tests on both sides of every bound, enum, nullability and pattern, through
 // the generated validators.
 import { describe, expect, it } from "vitest";
-import { validatePathParams, validateRequestBody, validateResponseBody, type OperationId } from "../../src/validators.js";
+import {
+  validatePathParams,
+  validateRequestBody,
+  validateResponseBody,
+  validateUpdateConversationRequest,
+  validateUpdateConversationResponse,
+  validateUpdateThreadRequest,
+  validateUpdateThreadResponse,
+  type OperationId,
+} from "../../src/validators.js";
 import { readJson } from "../helpers.js";
 import { operations as meta } from "../../generated/meta.js";
 
@@ -226,6 +235,9 @@ describe("misuse is a clear error, not a crash", () => {
     ["a line separator, C1 and bidi in a string", "a\u2028\u0085\u202eb", '"a\\u2028\\u0085\\u202eb"'],
     ["a megabyte string", "x".repeat(1_000_000), `"${"x".repeat(200)}…"`],
     ["a Symbol with a line break", Symbol("a\nb"), "Symbol(a\\u000ab)"],
+    ["exactly 200 characters", "x".repeat(200), `"${"x".repeat(200)}"`],
+    ["201 characters", "x".repeat(201), `"${"x".repeat(200)}…"`],
+    ["an object whose String() is long", { toString: () => "y".repeat(300) }, `${"y".repeat(200)}…`],
   ])("an operationId or a status holding %s: quoted on one line, cut", (_name, given, quoted) => {
     for (const result of [validateRequestBody(given as never, {}), validateResponseBody(given as never, 200, {}), validatePathParams(given as never, {})]) {
       expect(result).toEqual({ valid: false, errors: [{ path: "", keyword: "operationId", message: `unknown operationId ${quoted} (known: updateConversation, updateThread)` }] });
@@ -239,5 +251,44 @@ describe("misuse is a clear error, not a crash", () => {
     for (const result of [validateRequestBody(operationId, {}), validateResponseBody(operationId, 200, {}), validatePathParams(operationId, {})]) {
       expect(result).toEqual({ valid: false, errors: [{ path: "", keyword: "operationId", message: expect.stringContaining("known: updateConversation, updateThread") }] });
     }
+  });
+});
+
+// Mutants of src/validators.ts's wrappers that passed every test: the issues of a path id or a
+// response body not merged (a restated pattern listed beside its format), the per-operation
+// request functions checking the other operation's schema, a status's String() run for an unknown
+// operation.
+describe("the validate* functions", () => {
+  const uuidFormat = (path: string) => ({ path, keyword: "format", message: 'must match format "uuid"' });
+  it("a path id or a response id that is no UUID: its format issue alone (the pattern only restates it)", () => {
+    expect(validatePathParams("updateThread", { id: "x" })).toEqual({ valid: false, errors: [uuidFormat("/id")] });
+    expect(validatePathParams("updateConversation", { id: "x" })).toEqual({ valid: false, errors: [uuidFormat("/id")] });
+    const thread = { thread: { id: "x" } };
+    const want = { valid: false, errors: [uuidFormat("/thread/id"), { path: "/thread/status", keyword: "required", message: "is required" }] };
+    expect(validateResponseBody("updateThread", 200, thread)).toEqual(want);
+    expect(validateUpdateThreadResponse(thread)).toEqual(want);
+  });
+
+  it.each<[string, (body: unknown) => unknown, OperationId]>([
+    ["validateUpdateConversationRequest", validateUpdateConversationRequest, "updateConversation"],
+    ["validateUpdateThreadRequest", validateUpdateThreadRequest, "updateThread"],
+  ])("%s checks its own operation's schema", (_name, validate, operationId) => {
+    for (const body of [{ draft_subject: "Hi" }, { status: "archived" }, { account_id: "x" }, {}]) {
+      expect(validate(body)).toEqual(validateRequestBody(operationId, body));
+    }
+    expect((validate({ draft_subject: "Hi" }) as { valid: boolean }).valid).toBe(operationId === "updateThread");
+  });
+
+  it("validateUpdateConversationResponse checks updateConversation's 200", () => {
+    expect(validateUpdateConversationResponse({ thread: {} })).toEqual(validateResponseBody("updateConversation", 200, { thread: {} }));
+  });
+
+  it("a status's String() is run for a known operation only", () => {
+    let calls = 0;
+    const status = { toString: () => { calls++; return "200"; } };
+    expect(validateResponseBody("deleteThread", status as never, {})).toEqual({ valid: false, errors: [{ path: "", keyword: "operationId", message: 'unknown operationId "deleteThread" (known: updateConversation, updateThread)' }] });
+    expect(calls).toBe(0);
+    expect(validateResponseBody("updateThread", status as never, {}).valid).toBe(false);
+    expect(calls).toBe(1);
   });
 });
