@@ -219,8 +219,20 @@ function unreadable(value: unknown, error: unknown, prefix = ""): ValidationIssu
   const at = throwingPath(value);
   if (at !== undefined) return [{ path: prefix + at, keyword: "type", message: UNREADABLE }];
   // No read throws when tried again (a getter that threw once; the stack exhausted by the check): say what was thrown.
-  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const what = thrownText(error);
   return [{ path: prefix, keyword: "type", message: `could not be checked (${escapeUnsafe(what.replace(/\s+/g, " ").slice(0, 200))})` }];
+}
+
+/**
+ * What was thrown, as `unreadable` shows it: an Error's name and message, else its String(); a value
+ * that cannot be converted (no prototype, a toString that throws, a revoked Proxy) said so, not thrown.
+ */
+function thrownText(error: unknown): string {
+  try {
+    return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  } catch {
+    return "a value that cannot be converted to a string";
+  }
 }
 
 function throwingPath(root: unknown): string | undefined {

@@ -137,6 +137,20 @@ describe("a value whose reading throws is reported, never thrown", () => {
     expect(normalizeRequestBody("updateThread", once())).toEqual({ ok: false, status: 400, errors: [unreadableAt("/status"), { path: "", keyword: "minProperties", message: "must have at least 1 valid field" }] });
   });
 
+  // A thrown value String() cannot convert (no prototype; its own toString throws; a revoked Proxy,
+  // which `instanceof` cannot look into) made validateRequestBody throw a TypeError: it never throws.
+  it.each<[string, () => unknown, string]>([
+    ["an object without a prototype", () => Object.create(null), "a value that cannot be converted to a string"],
+    ["an object whose toString throws", () => ({ toString() { throw new Error("no"); } }), "a value that cannot be converted to a string"],
+    ["a revoked Proxy", revoked, "a value that cannot be converted to a string"],
+    ["an Error: its name and message, not its toString", () => Object.assign(new RangeError("m"), { toString: () => "other" }), "RangeError: m"],
+    ["a string", () => "plain", "plain"],
+  ])("what was thrown once: %s", (_name, thrown, shown) => {
+    const issue = { path: "", keyword: "type", message: `could not be checked (${shown})` };
+    expect(validateRequestBody("updateThread", throwingOnce(thrown() as Error))).toEqual({ valid: false, errors: [issue] });
+    expect(validateUpdateThreadRequest(throwingOnce(thrown() as Error))).toEqual({ valid: false, errors: [issue] });
+  });
+
   it("what was thrown is cut to 200 characters", () => {
     const body = throwingOnce(new TypeError("x".repeat(300)));
     expect(validateRequestBody("updateThread", body)).toEqual({ valid: false, errors: [{ path: "", keyword: "type", message: `could not be checked (${`TypeError: ${"x".repeat(300)}`.slice(0, 200)})` }] });
@@ -152,5 +166,62 @@ describe("a value whose reading throws is reported, never thrown", () => {
     const rest = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`k${i}`, i]));
     expect(validatePathParams("updateThread", throwingGetter("id", rest))).toEqual({ valid: false, errors: [unreadableAt("/id")] });
     expect(validateRequestBody("updateThread", throwingGetter("status", rest))).toEqual({ valid: false, errors: [unreadableAt("/status")] });
+  });
+
+  // Where the check threw but no read does when tried again (here: the body's ownKeys trap threw
+  // once), the place is searched breadth first, each object once, at most 10,000 reads.
+  /** `target` behind a Proxy whose ownKeys trap throws the first time only. */
+  const keysThrowOnce = (target: object) => {
+    let thrown = false;
+    return new Proxy(target, {
+      ownKeys(t) {
+        if (thrown) return Reflect.ownKeys(t);
+        thrown = true;
+        throw new Error("keys once");
+      },
+    });
+  };
+  const notFound = { path: "", keyword: "type", message: "could not be checked (Error: keys once)" };
+  /** `count` members k0… of 0, then `bad`, whose getter throws. */
+  const membersThen = (count: number) => throwingGetter("bad", Object.fromEntries(Array.from({ length: count }, (_, i) => [`k${i}`, 0])));
+  it.each<[string, () => object, unknown]>([
+    ["nothing throws when read again: what was thrown", () => ({ status: "active" }), notFound],
+    ["the 10,000th read throws: found", () => membersThen(9_999), unreadableAt("/bad")],
+    ["the 10,001st read: past the budget", () => membersThen(10_000), notFound],
+    ["a member named with a slash: escaped", () => ({ "a/b": throwingGetter("c") }), unreadableAt("/a~1b/c")],
+    ["a function's member", () => ({ f: Object.assign(() => {}, { g: throwingGetter("c") }) }), unreadableAt("/f/g/c")],
+    [
+      "a hundred cycles back to the body are walked once",
+      () => {
+        const body: Record<string, unknown> = {};
+        for (let i = 0; i < 100; i++) body[`k${i}`] = body;
+        body.deep = { deeper: throwingGetter("c") };
+        return body;
+      },
+      unreadableAt("/deep/deeper/c"),
+    ],
+  ])("the check threw once: %s", (_name, make, issue) => {
+    expect(validateRequestBody("updateThread", keysThrowOnce(make()))).toEqual({ valid: false, errors: [issue] });
+  });
+
+  it.each<[string, unknown, string]>([
+    ["an Error", new Error("length once"), "Error: length once"],
+    ["an object without a prototype", Object.create(null), "a value that cannot be converted to a string"],
+  ])("normalizeRequestBody: a field whose check threw once (%s) is reported at that field", (_name, error, shown) => {
+    let thrown = false;
+    const attachments = new Proxy([{ name: "a.pdf" }], {
+      get(target, key, receiver) {
+        if (!thrown && key === "length") {
+          thrown = true;
+          throw error;
+        }
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    expect(normalizeRequestBody("updateThread", { draft_attachments: attachments })).toEqual({
+      ok: false,
+      status: 400,
+      errors: [{ path: "/draft_attachments", keyword: "type", message: `could not be checked (${shown})` }, { path: "", keyword: "minProperties", message: "must have at least 1 valid field" }],
+    });
   });
 });
