@@ -329,12 +329,17 @@ function maskedIn(text: string, url: string, masked: string): string {
   return url === masked || url === "" ? text : text.split(url).join(masked);
 }
 
+/** A cause's or reason's text; one that cannot be converted (no prototype, a throwing toString, a revoked Proxy) said so, not thrown. */
 function describeCause(cause: unknown): string {
-  if (cause instanceof Error) {
-    const inner = (cause as { cause?: unknown }).cause;
-    const code = inner && typeof inner === "object" && "code" in inner ? String((inner as { code: unknown }).code) : undefined;
-    const innerMessage = inner instanceof Error ? inner.message : undefined;
-    return [cause.message, code ?? innerMessage].filter(Boolean).join(": ");
+  try {
+    if (cause instanceof Error) {
+      const inner = (cause as { cause?: unknown }).cause;
+      const code = inner && typeof inner === "object" && "code" in inner ? String((inner as { code: unknown }).code) : undefined;
+      const innerMessage = inner instanceof Error ? inner.message : undefined;
+      return [cause.message, code ?? innerMessage].filter(Boolean).join(": ");
+    }
+    return String(cause);
+  } catch {
+    return "a value that cannot be converted to a string";
   }
-  return String(cause);
 }

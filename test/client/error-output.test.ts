@@ -91,6 +91,9 @@ describe("a network error's cause and an abort's reason are shown cut", () => {
     ["a transport's megabyte of message", { fetch: async () => { throw new TypeError(MEGABYTE); } }, undefined, `updateThread: network error calling ${url}: ${"x".repeat(199)}…`],
     ["its inner cause's megabyte", { fetch: async () => { throw new TypeError("fetch failed", { cause: new Error(`${MEGABYTE}\nsecond line`) }); } }, undefined, `updateThread: network error calling ${url}: fetch failed: ${"x".repeat(185)}…`],
     ["an abort reason's megabyte", {}, AbortSignal.abort(MEGABYTE), `updateThread: request to ${url} was aborted: ${"x".repeat(199)}…`],
+    // A cause or reason String() cannot convert made the client throw a TypeError ("Cannot convert object to primitive value").
+    ["a transport that throws an object without a prototype", { fetch: async () => { throw Object.create(null); } }, undefined, `updateThread: network error calling ${url}: a value that cannot be converted to a string`],
+    ["an abort reason whose toString throws", {}, AbortSignal.abort({ toString() { throw new Error("no"); } }), `updateThread: request to ${url} was aborted: a value that cannot be converted to a string`],
   ])("%s", async (_name, options, signal, want) => {
     const client = createPuffleClient({ baseUrl: BASE, apiKey: "k", maxRetries: 0, fetch: async () => new Response("{}"), ...options });
     const error = (await rejection(client.updateThread(THREAD_ID, { status: "archived" }, signal ? { signal } : {}))) as PuffleError;
