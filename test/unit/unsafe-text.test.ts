@@ -32,6 +32,13 @@ describe("boundedLine", () => {
     ["a megabyte of astral characters (the first cut splits none left behind)", `a${"😀".repeat(500_000)}`, 3, "a😀…"],
     ["a megabyte of controls: nothing left but the mark", "\u001b\n".repeat(500_000), 10, "…"],
     ["no space left before the mark", `${"a ".repeat(10)}`, 4, "a a…"],
+    ["no space left before the mark, where the cut ends in one", `${"a ".repeat(10)}`, 5, "a a…"],
+    // Text over 4 × max UTF-16 units is cut (at 4 × max) before it is cleaned; a run of spaces, which
+    // cleaning collapses, shows where. A surrogate pair split by that cut leaves no half behind.
+    ["4 × max units: cleaned whole", `x${" ".repeat(38)}y`, 10, "x y"],
+    ["one unit more: cut at 4 × max first (z dropped), and so marked", `x${" ".repeat(38)}yz`, 10, "x y…"],
+    ["a megabyte of spaces before the text: cut before it", `x${" ".repeat(1_000_000)}y`, 10, "x…"],
+    ["the first cut splits a surrogate pair", `x${" ".repeat(38)}😀`, 10, "x…"],
   ])("%s", (_name, text, max, want) => {
     expect(boundedLine(text, max)).toBe(want);
   });
