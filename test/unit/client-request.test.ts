@@ -111,7 +111,33 @@ describe("createPuffleClient", () => {
     ["baseUrl with a line separator", { given: { baseUrl: "http://a b\u2028\u0085c" }, option: "baseUrl", rule: /absolute http\(s\) URL, got "http:\/\/a b c"$/ }],
     ["baseUrl a megabyte long", { given: { baseUrl: `http://a b/${"x".repeat(1_000_000)}` }, option: "baseUrl", rule: /absolute http\(s\) URL, got "http:\/\/a b\/x+…" \(cut; 1000011 characters in all\)$/ }],
     ["a header name with a line separator", { given: { headers: { "x-a\u2028b": "v" } }, option: "headers", rule: /has "x-a b", which is not a header name/ }],
+    // Mutants of these checks that passed the fast tests: each bound and each part of each rule.
+    ["baseUrl with a password and no user name", { given: { baseUrl: "https://:s3cret@example.com" }, option: "baseUrl", rule: /must not hold a user name or password/ }],
+    ["apiKey with a DEL", { given: { apiKey: "abc\u007f" }, option: "apiKey", rule: /printable ASCII/ }],
+    ["timeoutMs past 2147483647", { given: { timeoutMs: 2_147_483_648 }, option: "timeoutMs", rule: /from 0 \(no timeout\) to 2147483647, got 2147483648$/ }],
+    ["timeoutMs a fraction", { given: { timeoutMs: 1.5 }, option: "timeoutMs", rule: /got 1\.5$/ }],
+    ["maxRetries -1", { given: { maxRetries: -1 }, option: "maxRetries", rule: /must be an integer from 0 \(no retry\) to 20, got -1$/ }],
+    ["maxRetries 21", { given: { maxRetries: 21 }, option: "maxRetries", rule: /got 21$/ }],
+    ["retry.baseDelayMs a fraction", { given: { retry: { baseDelayMs: 1.5 } }, option: "retry.baseDelayMs", rule: /must be an integer number of milliseconds from 0 to 2147483647, got 1\.5$/ }],
+    ["retry.maxDelayMs past 2147483647", { given: { retry: { maxDelayMs: 2_147_483_648 } }, option: "retry.maxDelayMs", rule: /got 2147483648$/ }],
+    ["retry.random not a function", { given: { retry: { random: 0.5 } }, option: "retry.random", rule: /must be a function$/ }],
+    ["headers of a class without a constructor name", { given: { headers: Object.create(Object.create(null) as object) as object }, option: "headers", rule: /got a non-plain object\)$/ }],
+    ["a header value with a bare CR", { given: { headers: { "x-trace": "a\rb" } }, option: "headers.x-trace", rule: /no line break or NUL, and Latin-1 characters only$/ }],
+    ["a header value with U+0100", { given: { headers: { "x-trace": "\u0100" } }, option: "headers.x-trace", rule: /Latin-1 characters only$/ }],
+    ["a header value array holding null", { given: { headers: { "x-trace": ["a", null] } }, option: "headers.x-trace", rule: /must be a string, number or boolean \(or an array of them\), got null$/ }],
   ];
+  // The bounds themselves are accepted.
+  it.each<[string, Record<string, unknown>]>([
+    ["timeoutMs 2147483647", { timeoutMs: 2_147_483_647 }],
+    ["timeoutMs 0", { timeoutMs: 0 }],
+    ["maxRetries 20", { maxRetries: 20 }],
+    ["retry delays 0", { retry: { baseDelayMs: 0, maxDelayMs: 0, maxRetryAfterMs: 0 } }],
+    ["retry delays 2147483647", { retry: { baseDelayMs: 2_147_483_647, maxDelayMs: 2_147_483_647, maxRetryAfterMs: 2_147_483_647 } }],
+    ["headers without a prototype", { headers: Object.assign(Object.create(null) as object, { "x-trace": "1" }) }],
+    ["a header value of Latin-1 up to U+00FF", { headers: { "x-trace": "caf\u00e9 \u00ff" } }],
+  ])("accepts %s", (_name, given) => {
+    expect(() => createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", ...given } as never)).not.toThrow();
+  });
   it.each(badOptions)("rejects %s with an error naming the option", (_name, { given, option, rule }) => {
     let thrown: unknown;
     try {
