@@ -354,8 +354,13 @@ function serializeBody(operationId: OperationId, body: unknown): string {
   return text;
 }
 
+/** What was thrown: an Error's message, else its String(); a value that cannot be converted (no prototype, a throwing toString, a revoked Proxy) said so, not thrown. */
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  try {
+    return error instanceof Error ? error.message : String(error);
+  } catch {
+    return "a value that cannot be converted to a string";
+  }
 }
 
 /**

@@ -159,6 +159,8 @@ describe("a body that cannot be sent as JSON (a plain-JS caller: the types rule 
   cyclic.self = cyclic;
   // A sparse array (a hole, sent as null) before the value: the walk named the array and said
   // "Cannot read properties of undefined (reading 'includes')".
+  const { proxy: revoked, revoke } = Proxy.revocable({}, {});
+  revoke();
   const sparse: unknown[] = [];
   sparse[1] = { name: "b.pdf", size: 2n };
   const UNSENDABLE: [string, unknown, string, string][] = [
@@ -169,6 +171,9 @@ describe("a body that cannot be sent as JSON (a plain-JS caller: the types rule 
     ["a BigInt after a hole in a sparse array", { draft_attachments: sparse }, "/draft_attachments/1/size", "is not a JSON value (a BigInt)"],
     // JSON.stringify fails reading size, not its holder: the issue was at /draft_attachments/0.
     ["a getter that throws", { draft_attachments: [{ name: "a.pdf", get size(): number { throw new Error("gone"); } }] }, "/draft_attachments/0/size", "cannot be sent as JSON (reading it threw: gone)"],
+    // A thrown value String() cannot convert: the call rejected with a bare TypeError from building the message.
+    ["a toJSON that throws an object without a prototype", { draft_subject: { toJSON: () => { throw Object.create(null); } } }, "/draft_subject", "cannot be sent as JSON (its toJSON threw: a value that cannot be converted to a string)"],
+    ["a getter that throws a revoked Proxy", { draft_attachments: [{ name: "a.pdf", get size(): number { throw revoked; } }] }, "/draft_attachments/0/size", "cannot be sent as JSON (reading it threw: a value that cannot be converted to a string)"],
     // JSON.stringify gives undefined for these (no error): the PATCH went out without a body.
     ["a Symbol as the body", Symbol("body"), "", "is not a JSON value (a symbol)"],
     ["a function as the body", () => ({ status: "archived" }), "", "is not a JSON value (a function)"],
@@ -187,6 +192,25 @@ describe("a body that cannot be sent as JSON (a plain-JS caller: the types rule 
     expect(error.target).toBe("request");
     expect(error.issues).toEqual([{ path, keyword: "type", message }]);
     expect(fetch).not.toHaveBeenCalled();
+  });
+  it("a getter that throws a value String() cannot convert once (JSON.stringify fails, the walk finds nothing): a PuffleValidationError, not a TypeError", async () => {
+    for (const way of ["method", "raw-headers"] as const) {
+      const fetch = okFetch();
+      const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch });
+      let reads = 0;
+      const body = {
+        get unread_count(): number {
+          reads += 1;
+          if (reads === 1) throw Object.create(null);
+          return 1;
+        },
+      };
+      const options = way === "raw-headers" ? { headers: { "content-type": "application/json" } } : {};
+      const error = (await rejection(client.updateThread(THREAD_ID, body, options))) as PuffleValidationError;
+      expect(error, way).toBeInstanceOf(PuffleValidationError);
+      expect(error.issues).toEqual([{ path: "", keyword: "type", message: "cannot be sent as JSON (a value that cannot be converted to a string)" }]);
+      expect(fetch).not.toHaveBeenCalled();
+    }
   });
 });
 
