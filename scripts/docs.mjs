@@ -79,8 +79,20 @@ const findLoads = (node, keys = []) => {
 };
 const loads = findLoads(spec);
 // Redoc shows info.x-logo.url as the sidebar's <img>: one on another host is fetched by every reader too.
+// Resolved as the browser resolves it against the page's own URL (a stand-in), not matched as text:
+// `\\host/logo.png`, `/\host/…` and a tab or line break inside `https://` reach another host as well.
 const logoUrl = spec.info?.["x-logo"]?.url;
-if (typeof logoUrl === "string" && /^\s*(?:https?:)?\/\//i.test(logoUrl)) loads.unshift(`#/info/x-logo/url loads an image of ${logoUrl.trim()}`);
+const PAGE_HOST = "page.invalid";
+const logoHref = (() => {
+  if (typeof logoUrl !== "string") return undefined;
+  try {
+    const url = new URL(logoUrl, `https://${PAGE_HOST}/docs/`);
+    return url.host !== "" && url.host !== PAGE_HOST ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+})();
+if (logoHref !== undefined) loads.unshift(`#/info/x-logo/url loads an image of ${logoHref}`);
 if (loads.length > 0) {
   fail(`${loads[0]}; the reference must load nothing from the network (link to it, or embed it as a data: URL)${loads.length > 1 ? ` (and ${loads.length - 1} more: ${loads.slice(1).join("; ")})` : ""}`);
 }

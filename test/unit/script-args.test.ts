@@ -113,6 +113,16 @@ describe("npm run docs: arguments", () => {
       (spec: Record<string, unknown>): void => void ((spec.info as Record<string, unknown>)["x-logo"] = { url: "https://example.com/logo.png" }),
       /^docs: #\/info\/x-logo\/url loads an image of https:\/\/example\.com\/logo\.png; the reference must load nothing from the network/,
     ],
+    // The browser reads a backslash as a slash and drops tabs and line breaks: each of these loads
+    // https://example.com/logo.png from a page served over https (a text match let them through).
+    ...(["\\\\example.com/logo.png", "/\\example.com/logo.png", "ht\ntps://example.com/logo.png", "/\t/example.com/logo.png"] as const).map(
+      (url) =>
+        [
+          `an x-logo of ${JSON.stringify(url)}`,
+          (spec: Record<string, unknown>): void => void ((spec.info as Record<string, unknown>)["x-logo"] = { url }),
+          /^docs: #\/info\/x-logo\/url loads an image of https:\/\/example\.com\/logo\.png; the reference must load nothing from the network/,
+        ] as const,
+    ),
   ] as const)("a bundle with %s: exit 1, one line, nothing written", (_name, edit, want) => {
     const copy = fs.mkdtempSync(path.join(work, "root-"));
     fs.cpSync(path.join(root, "scripts"), path.join(copy, "scripts"), { recursive: true });
