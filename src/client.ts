@@ -150,21 +150,27 @@ export type PatchPath = { [P in keyof paths]: paths[P] extends { patch: object }
  * follows `parseAs` as in openapi-fetch (`"text"`: a string, `"stream"`: the body stream; by default
  * the parsed JSON).
  */
-export type StrictPatch = <P extends PatchPath, A extends ParseAs = "json">(
+export type StrictPatch = <P extends PatchPath, A extends ParseAs | undefined = undefined>(
   url: P,
-  init: FetchOptions<paths[P]["patch"]> & { parseAs?: A | undefined },
-) => Promise<FetchResponse<paths[P]["patch"], { parseAs: A }, `${string}/${string}`>>;
+  init: FetchOptions<paths[P]["patch"]> & { parseAs?: A },
+) => Promise<FetchResponse<paths[P]["patch"], { parseAs: ParseAsGiven<A> }, `${string}/${string}`>>;
+
+/**
+ * The `parseAs` a call's `data` follows: the one given; openapi-fetch's default, `"json"`, where it
+ * is not given or given as `undefined` (`parseAs: options.parseAs`).
+ */
+type ParseAsGiven<A extends ParseAs | undefined> = Exclude<A, undefined> | (undefined extends A ? "json" : never);
 
 /**
  * openapi-fetch's `request("patch", url, init)`, typed as `StrictPatch` is: an unknown body field is
  * a compile error (openapi-fetch's own type infers `init`, which lets it through). Only `"patch"`:
  * the spec describes no other method.
  */
-export type StrictRequest = <P extends PatchPath, A extends ParseAs = "json">(
+export type StrictRequest = <P extends PatchPath, A extends ParseAs | undefined = undefined>(
   method: "patch",
   url: P,
-  init: FetchOptions<paths[P]["patch"]> & { parseAs?: A | undefined },
-) => Promise<FetchResponse<paths[P]["patch"], { parseAs: A }, `${string}/${string}`>>;
+  init: FetchOptions<paths[P]["patch"]> & { parseAs?: A },
+) => Promise<FetchResponse<paths[P]["patch"], { parseAs: ParseAsGiven<A> }, `${string}/${string}`>>;
 
 /**
  * The Puffle client: the openapi-fetch methods (`PATCH` and `request` with strictly typed bodies, `use`, …; the

@@ -76,6 +76,14 @@ test("PATCH's data follows parseAs, as openapi-fetch's does", async () => {
   const either = await client.PATCH("/api/threads/{id}", { params: { path: { id } }, body: { status: "active" }, parseAs });
   expectTypeOf<string>().toExtend<typeof either.data>();
   expectTypeOf<{ thread: Thread }>().toExtend<typeof either.data>();
+  // parseAs given as undefined (an option passed on: `parseAs: options.parseAs`) is openapi-fetch's
+  // default, JSON, as raw.PATCH types it; it was typed as any of the five.
+  const given = await client.PATCH("/api/threads/{id}", { params: { path: { id } }, body: { status: "active" }, parseAs: undefined });
+  expectTypeOf(given.data).toEqualTypeOf<typeof json.data>();
+  const rawGiven = await client.raw.PATCH("/api/threads/{id}", { params: { path: { id } }, body: { status: "active" }, parseAs: undefined });
+  expectTypeOf(given.data).toEqualTypeOf<typeof rawGiven.data>();
+  const givenToRequest = await client.request("patch", "/api/threads/{id}", { params: { path: { id } }, body: { status: "active" }, parseAs: undefined });
+  expectTypeOf(givenToRequest.data).toEqualTypeOf<typeof json.data>();
   // The error side is the documented problem whatever parseAs is.
   if (text.error) expectTypeOf(text.error).toExtend<Problem>();
   // @ts-expect-error not one of openapi-fetch's parseAs values
