@@ -193,20 +193,20 @@ function closesAfter(request: FastifyRequest): void {
   if (arrival > 0 && (earlier === undefined || arrival < earlier)) closedAfterAnswer.set(socket, arrival);
 }
 
-/** Whether `request` arrived after a request on its connection whose answer closes it. */
-function followsClose(request: FastifyRequest): boolean {
+/**
+ * Whether `request` arrived after a request on its connection whose answer closes it; if so it is
+ * answered (an answer Node discards, see closedAfterAnswer) and must not be processed further.
+ */
+function refusedAfterClose(request: FastifyRequest, reply: FastifyReply): boolean {
   const closedAt = closedAfterAnswer.get(request.raw.socket);
-  return closedAt !== undefined && (request as PuffleRequest).puffleArrival > closedAt;
+  if (closedAt === undefined || (request as PuffleRequest).puffleArrival <= closedAt) return false;
+  request.log.info("not processed: an earlier answer on this connection closes it (Connection: close)");
+  sendProblem(reply, problems.badRequest("An earlier request on this connection was answered with Connection: close; this one was not processed. Send it again on a new connection."));
+  return true;
 }
 
 /** The connections whose bytes after a request with `Connection: close` were ignored (logged once each). */
 const dataAfterClose = new WeakSet<Socket>();
-
-/** The answer (never written, see closedAfterAnswer) to a request that followed one answered with `Connection: close`. */
-function refuseAfterClose(request: FastifyRequest, reply: FastifyReply): void {
-  request.log.info("not processed: an earlier answer on this connection closes it (Connection: close)");
-  sendProblem(reply, problems.badRequest("An earlier request on this connection was answered with Connection: close; this one was not processed. Send it again on a new connection."));
-}
 
 /**
  * New request ids (`req_<20 hex>`, 80 random bits) cut from a pool of random bytes refilled
@@ -612,10 +612,7 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
         arrived(request);
         stampReply(reply, request.id);
         addCorsHeaders?.(request, reply);
-        if (followsClose(request)) {
-          refuseAfterClose(request, reply);
-          return;
-        }
+        if (refusedAfterClose(request, reply)) return;
         const refusal = refusalOf(request);
         if (refusal !== undefined) {
           sendProblem(reply, refusal);
@@ -694,10 +691,7 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
       handler: (request, reply) => {
         // Again here: an earlier request on this connection whose body could not be read (invalid
         // JSON) is answered, with `Connection: close`, after this one's headers have arrived.
-        if (followsClose(request)) {
-          refuseAfterClose(request, reply);
-          return;
-        }
+        if (refusedAfterClose(request, reply)) return;
         let user = (request as PuffleRequest).puffleUser;
         if (user === null) throw new Error("onRequest did not authenticate the request");
         // The store was reset or restored while the body was read (store.reset() / restore(), called
@@ -747,10 +741,7 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
       onRequest: (request, reply) => {
         arrived(request);
         stampReply(reply, request.id);
-        if (followsClose(request)) {
-          refuseAfterClose(request, reply);
-          return;
-        }
+        if (refusedAfterClose(request, reply)) return;
         const refusal = refusalOf(request);
         if (refusal !== undefined) {
           sendProblem(reply, refusal);
@@ -768,10 +759,7 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
           return;
         }
         const resetNow = () => {
-          if (followsClose(request)) {
-            refuseAfterClose(request, reply);
-            return;
-          }
+          if (refusedAfterClose(request, reply)) return;
           store.reset();
           request.log.info("store reset to its seed");
           reply.code(204).send();
