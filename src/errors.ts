@@ -19,6 +19,7 @@ import type { DuplicateThreadProblem, Problem, Thread } from "../generated/schem
 import type { OperationId, ResponseBody, ResponseStatus, ValidationIssue } from "./validators.js";
 import { withoutCredentials } from "./url-credentials.js";
 import { hasOwn } from "./poison-keys.js";
+import { pointerTokens } from "./json-pointer.js";
 import { boundedLine, oneLine } from "./unsafe-text.js";
 
 /**
@@ -82,11 +83,7 @@ export class PuffleError extends Error {
 
 /** The field a JSON Pointer names, `unread_count` for `/unread_count`, `thread.status` for `/thread/status`; `""` for the whole value. */
 export function fieldOfPointer(pointer: string): string {
-  return pointer
-    .split("/")
-    .slice(1)
-    .map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"))
-    .join(".");
+  return pointerTokens(pointer).join(".");
 }
 
 /**

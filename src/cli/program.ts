@@ -19,6 +19,7 @@ import {
 import { validatePathParams, validateRequestBody } from "../validators.js";
 import type { ValidationIssue, ValidationResult } from "../validators.js";
 import { corsBannerLine, hostProblem, logHeldUntilBanner, parseCorsArgument, resetBannerLine, seedProblem, startProblem, stopOnSignals, wildcardNote } from "../server/launch.js";
+import { pointerTokens } from "../json-pointer.js";
 import { shownBaseUrl } from "../url-credentials.js";
 import type { CorsOrigins } from "../server/launch.js";
 import { escapeUnsafeInJson, oneLine } from "../unsafe-text.js";
@@ -121,8 +122,7 @@ function fieldLabel(pointer: string, options: readonly FieldOption[]): string {
  */
 function givenAt(body: unknown, pointer: string): string {
   let at = body;
-  for (const token of pointer.split("/").slice(1)) {
-    const key = token.replace(/~1/g, "/").replace(/~0/g, "~");
+  for (const key of pointerTokens(pointer)) {
     if (at === null || typeof at !== "object" || !Object.hasOwn(at, key)) return "";
     at = (at as Record<string, unknown>)[key];
   }
