@@ -20,7 +20,7 @@ import type { OperationId, ResponseBody, ResponseStatus, ValidationIssue } from 
 import { withoutCredentials } from "./url-credentials.js";
 import { hasOwn } from "./poison-keys.js";
 import { pointerTokens } from "./json-pointer.js";
-import { boundedLine, oneLine } from "./unsafe-text.js";
+import { boundedLine, escapeUnsafeInJson, oneLine } from "./unsafe-text.js";
 
 /**
  * The most characters of one text from elsewhere a message shows: from the server (title, detail,
@@ -34,28 +34,46 @@ export function shown(text: string): string {
 }
 
 /**
- * A string from elsewhere as a message quotes it: JSON-quoted, on one line (`oneLine`), at most
- * `shown`'s length within the quotes (a line separator, an escape sequence or a megabyte of it is
- * not echoed as it is). A longer one is cut at a whole character or escape, ends in `…"` and says so
- * with the length it had, `"xxx…" (cut; 5000 characters in all)`: the closing quote is kept, so the
- * reader sees where the quote ends, and the note, that the value did not end there. The client's
- * config errors quote the caller's values so, and the CLI and the mock launchers their arguments.
+ * A string from elsewhere as a message quotes it: JSON-quoted, on one line, at most `shown`'s length
+ * within the quotes (a line separator, an escape sequence or a megabyte of it is not echoed as it
+ * is). What `JSON.stringify` leaves as it is and a terminal or `oneLine` would not show as it is, is
+ * written as a `\uXXXX` escape too (DEL, C1 controls, bidirectional formatting, the separators and
+ * whitespace other than a space: `\u009b`, `\u202e`, `\u00a0`), so the quote is the value in JSON
+ * syntax. A run of spaces is shown as one (as `oneLine` would show it) and the quote says so, with
+ * the length the value had: `"a b" (spaces collapsed; 4 characters in all)`. A longer one is cut at
+ * a whole character or escape, ends in `…"` and says so, `"xxx…" (cut; 5000 characters in all)`:
+ * the closing quote is kept, so the reader sees where the quote ends, and the note, that the value
+ * did not end there. The client's config errors quote the caller's values so, and the CLI and the
+ * mock launchers their arguments.
  */
 export function quoted(text: string): string {
-  // As boundedLine does: a megabyte is cut before it is quoted and cleaned (not in a surrogate pair).
+  // As boundedLine does: a megabyte is cut before it is quoted (not in a surrogate pair).
   const long = text.length > SHOWN_TEXT_MAX * 4;
-  const line = oneLine(JSON.stringify(long ? text.slice(0, SHOWN_TEXT_MAX * 4).replace(/[\uD800-\uDBFF]$/, "") : text));
-  if (!long && Array.from(line).length <= SHOWN_TEXT_MAX) return line;
+  const json = escapeUnsafeInJson(JSON.stringify(long ? text.slice(0, SHOWN_TEXT_MAX * 4).replace(/[\uD800-\uDBFF]$/, "") : text)).replace(
+    /[^\S ]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+  // Only runs of spaces are left that `oneLine` would change (the quotes are at both ends).
+  const line = json.replace(/ {2,}/g, " ");
+  if (!long && Array.from(line).length <= SHOWN_TEXT_MAX) {
+    return line === json ? line : `${line} (spaces collapsed; ${characterCount(text)} characters in all)`;
+  }
   let kept = "";
   let length = 0;
-  // Whole characters and escapes (`\n`, `\u001b`) of the quoted text, without its quotes.
-  for (const part of line.slice(1, -1).match(/\\u[0-9a-fA-F]{4}|\\[\s\S]|[\s\S]/gu) ?? []) {
+  let collapsed = false;
+  // Whole characters and escapes (`\n`, `\u001b`) of the quoted text, without its quotes; a space
+  // after a space is left out.
+  for (const part of json.slice(1, -1).match(/\\u[0-9a-fA-F]{4}|\\[\s\S]|[\s\S]/gu) ?? []) {
+    if (part === " " && kept.endsWith(" ")) {
+      collapsed = true;
+      continue;
+    }
     const size = part.startsWith("\\") ? part.length : 1;
     if (length + size > SHOWN_TEXT_MAX - 3) break; // room for the two quotes and `…`
     kept += part;
     length += size;
   }
-  return `"${kept}…" (cut; ${characterCount(text)} characters in all)`;
+  return `"${kept}…" (cut${collapsed ? ", spaces collapsed" : ""}; ${characterCount(text)} characters in all)`;
 }
 
 /** How many characters (code points) `text` holds, a surrogate pair one; without an array of them. */

@@ -336,7 +336,7 @@ describe("runCli in-process", () => {
   it("--help shows PUFFLE_BASE_URL quoted as a usage error quotes a value: no control or bidi character, cut", async () => {
     const unsafe = await run(["thread", "update", "--help"], { env: { PUFFLE_BASE_URL: "https://api.example.com/\u009b2J\u202eevil\u2028x\u001b" } });
     expect(unsafe.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/);
-    expect(unsafe.stdout.replace(/\s+/g, " ")).toContain('(default: "https://api.example.com/ 2J evil x\\u001b" from PUFFLE_BASE_URL)');
+    expect(unsafe.stdout.replace(/\s+/g, " ")).toContain('(default: "https://api.example.com/\\u009b2J\\u202eevil\\u2028x\\u001b" from PUFFLE_BASE_URL)');
     const long = await run(["conversation", "update", "--help"], { env: { PUFFLE_BASE_URL: `https://u:s3cret@api.example.com/${"x".repeat(102_400)}` } });
     expect(long.stdout).not.toContain("s3cret");
     expect(long.stdout.length).toBeLessThan(5000);
@@ -519,7 +519,7 @@ describe("a usage error quotes what was typed on one short line, whatever it hol
   const VALUES: [string, string, (stderr: string) => void][] = [
     ["a line break", "a\nb", (stderr) => expect(stderr).toContain("a\\nb")],
     ["an escape sequence", "\u001b[31mred", (stderr) => expect(stderr).toContain("\\u001b[31mred")],
-    ["a bidi override", "\u202eevil", (stderr) => expect(stderr).toContain(" evil")],
+    ["a bidi override", "\u202eevil", (stderr) => expect(stderr).toContain("\\u202eevil")],
     ["100 KiB", "x".repeat(102_400), (stderr) => expect(stderr).toMatch(/xxx…" \(cut; 10240\d characters in all\)/)],
   ];
   it.each(OPTIONS.flatMap(([option, argv, names]) => VALUES.map(([what, value, shows]) => [option, what, argv(value), names, shows] as const)))(

@@ -67,8 +67,9 @@ describe("escapeUnsafeInJson", () => {
 // ended, nor a cut value from one that ends in `…`. It now ends in `…"` and says it was cut.
 describe("quoted", () => {
   const cut = (kept: string, all: number) => `"${kept}…" (cut; ${all} characters in all)`;
+  const collapsedCut = (kept: string, all: number) => `"${kept}…" (cut, spaces collapsed; ${all} characters in all)`;
   it.each([
-    ["short: JSON-quoted on one line", "a\nb\u001b[2J\u202ec", '"a\\nb\\u001b[2J c"'],
+    ["short: JSON-quoted on one line", "a\nb\u001b[2J\u202ec", '"a\\nb\\u001b[2J\\u202ec"'],
     ["a value ending in … is not cut", `${"x".repeat(100)}…`, `"${"x".repeat(100)}…"`],
     ["exactly 198 characters: 200 quoted, kept whole", "x".repeat(198), `"${"x".repeat(198)}"`],
     ["one more: cut, the quote closed, the length said", "x".repeat(199), cut("x".repeat(197), 199)],
@@ -77,13 +78,13 @@ describe("quoted", () => {
     ["a megabyte of astral characters", "😀".repeat(500_000), cut("😀".repeat(197), 500_000)],
     ["an escape is never split", `${"x".repeat(195)}\u001b`, cut("x".repeat(195), 196)],
     ["nor a backslash's", `${"x".repeat(196)}\\y`, cut("x".repeat(196), 198)],
-    // Over 800 UTF-16 units the text is cut before it is cleaned (at 800 units; a high surrogate the
-    // cut left alone dropped); a run of spaces that oneLine collapses shows that cut, and a value
-    // that cut is always said to be cut, however short its line became.
-    ["800 units of spaces: collapsed, whole", `x${" ".repeat(798)}y`, '"x y"'],
-    ["801 units: cut at 800, and said to be", `x${" ".repeat(798)}yz`, cut("x y", 801)],
-    ["a megabyte of spaces is said to be cut", `x${" ".repeat(1_000_000)}y`, cut("x ", 1_000_002)],
-    ["the cut splits a surrogate pair: its high half dropped", `x${" ".repeat(798)}😀`, cut("x ", 800)],
+    // Over 800 UTF-16 units the text is cut before it is quoted (at 800 units; a high surrogate the
+    // cut left alone dropped); a run of spaces, shown as one, shows that cut, and a value that cut is
+    // always said to be cut, however short its line became.
+    ["800 units of spaces: collapsed, whole, and said to be", `x${" ".repeat(798)}y`, '"x y" (spaces collapsed; 800 characters in all)'],
+    ["801 units: cut at 800, and said to be", `x${" ".repeat(798)}yz`, collapsedCut("x y", 801)],
+    ["a megabyte of spaces is said to be cut", `x${" ".repeat(1_000_000)}y`, collapsedCut("x ", 1_000_002)],
+    ["the cut splits a surrogate pair: its high half dropped", `x${" ".repeat(798)}😀`, collapsedCut("x ", 800)],
     // The length said counts characters: a surrogate pair is one, a lone surrogate one.
     ["U+10000 (high surrogate D800) is one character", `${"x".repeat(300)}\u{10000}`, cut("x".repeat(197), 301)],
     ["U+10FFFF (high surrogate DBFF) is one character", `${"x".repeat(300)}\u{10FFFF}`, cut("x".repeat(197), 301)],
@@ -91,5 +92,31 @@ describe("quoted", () => {
     ["a lone high surrogate before a letter: two", `${"x".repeat(300)}\uD83Dx`, cut("x".repeat(197), 302)],
   ])("%s", (_name, text, want) => {
     expect(quoted(text)).toBe(want);
+  });
+});
+
+// A run of spaces was collapsed before the length was counted, and the quote said nothing of it: a
+// value of 700 spaces was quoted `" "`, as if it were one space; a bidi override or a no-break space
+// was shown as a plain space. The quote is now the value in JSON syntax but for runs of spaces, and
+// says when one was collapsed (and, when it is cut, that too).
+describe("quoted says what it did not show as it was", () => {
+  it.each([
+    ["700 spaces", " ".repeat(700), '" " (spaces collapsed; 700 characters in all)'],
+    ["1000 spaces (cut before they are quoted)", " ".repeat(1000), '" …" (cut, spaces collapsed; 1000 characters in all)'],
+    ["two spaces inside", "a  b", '"a b" (spaces collapsed; 4 characters in all)'],
+    ["one space is shown as it is", " a b ", '" a b "'],
+    ["a no-break space and an ideographic space are escaped, not made spaces", "a\u00a0b\u3000c", '"a\\u00a0b\\u3000c"'],
+    ["C1, DEL, bidi and the separators are escaped as JSON would write them", "\u009b\u007f\u202e\u2028\u2029", '"\\u009b\\u007f\\u202e\\u2028\\u2029"'],
+    ["a run of spaces past the cut is not said to be collapsed", `${"x".repeat(300)}  y`, `"${"x".repeat(197)}…" (cut; 303 characters in all)`],
+    ["a run inside the kept part is", `x  ${"y".repeat(300)}`, `"x ${"y".repeat(195)}…" (cut, spaces collapsed; 303 characters in all)`],
+  ])("%s", (_name, text, want) => {
+    expect(quoted(text)).toBe(want);
+  });
+  it("the quote (without its note) is JSON of the value with its runs of spaces as one, and oneLine leaves it as it is", () => {
+    for (const text of ["a  b", "\u009b x\u00a0\u202e  y", "\t\n \u2028"]) {
+      const shownQuote = quoted(text).replace(/ \(spaces collapsed; \d+ characters in all\)$/, "");
+      expect(JSON.parse(shownQuote)).toBe(text.replace(/ {2,}/g, " "));
+      expect(oneLine(quoted(text))).toBe(quoted(text));
+    }
   });
 });
