@@ -318,7 +318,11 @@ export class PuffleAbortError extends PuffleError {
   readonly operationId: OperationId | undefined;
   /** The request URL, as the message shows it: a user name and password in it masked (`withoutCredentials`). */
   readonly url: string;
-  /** How many times the request was sent before the abort (0: aborted before anything was sent). */
+  /**
+   * How many times the request was sent before the abort (0: aborted before anything was sent). The
+   * client always gives it; constructed without it, 1, as `PuffleNetworkError` and
+   * `PuffleTimeoutError` take (since 1.0.0).
+   */
   readonly attempts: number;
   constructor(init: { url: string; operationId?: OperationId | undefined; reason: unknown; attempts?: number | undefined }) {
     const url = withoutCredentials(init.url);
