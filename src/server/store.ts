@@ -86,9 +86,14 @@ export class Store {
     return this.#generation;
   }
 
-  /** The user a bearer token authenticates, if any. */
+  /**
+   * The user a bearer token authenticates, if any: a copy (as `snapshot()` gives), so changing it
+   * (`request.puffleUser` in a hook of your own) changes neither the store nor which token it knows.
+   */
   authenticate(token: string): SeedUser | undefined {
-    return this.#users.get(token);
+    const user = this.#users.get(token);
+    // A seed's user is four strings (validateSeed), so a shallow copy is a whole one.
+    return user === undefined ? undefined : { ...user };
   }
 
   /** The whole store in the seed format (a deep copy), for tests and inspection. */

@@ -152,6 +152,22 @@ describe("nextTimestamp past 9999-12-31T23:59:59.999Z", () => {
   });
 });
 
+// authenticate() returned the store's own user object: a caller changing it (`request.puffleUser`
+// in a hook of one's own) changed the store's user, and what snapshot() and later requests saw.
+describe("Store.authenticate", () => {
+  it("returns a copy: changing it changes neither the store, nor a later authenticate, nor the token it knows", () => {
+    const store = new Store(defaultSeed);
+    const before = store.snapshot();
+    const user = store.authenticate(ALICE)!;
+    expect(user).toEqual(defaultSeed.users.find((u) => u.token === ALICE));
+    Object.assign(user, { id: "0f0f0f0f-0000-4000-8000-0000000000ff", name: "Mallory", token: "puffle_test_mallory", workspace_id: "x" });
+    expect(store.snapshot()).toEqual(before);
+    expect(store.authenticate(ALICE)).toEqual(defaultSeed.users.find((u) => u.token === ALICE));
+    expect(store.authenticate(ALICE)).not.toBe(store.authenticate(ALICE));
+    expect(store.authenticate("puffle_test_mallory")).toBeUndefined();
+  });
+});
+
 describe("Store.update and updateShared", () => {
   const alice = defaultSeed.users.find((u) => u.token === ALICE)!;
 
