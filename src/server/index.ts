@@ -51,10 +51,24 @@ export type PuffleFastifyInstance = FastifyInstance & {
   puffle: { store: Store };
 };
 
-/** A request on the reference server (its routes' hooks and handlers). */
-interface PuffleRequest extends FastifyRequest {
-  /** The user whose bearer token the route authenticated (null before that, and on other routes). */
+/**
+ * A request on the reference server as a hook of your own sees it (`app.addHook(…)` on a
+ * `PuffleFastifyInstance`): Fastify's request with the member the server sets on every request,
+ * `puffleUser`. Declared here, not by augmenting "fastify" (see `PuffleFastifyInstance`), so read it
+ * through a cast: `(request as PuffleFastifyRequest).puffleUser?.name`.
+ */
+export type PuffleFastifyRequest = FastifyRequest & {
+  /**
+   * The user whose bearer token the route authenticated (a copy of the seed's user: changing it
+   * changes nothing in the store); `null` until the route's `onRequest` hook has authenticated it
+   * (in an `onRequest` hook of your own; a request answered 401, or refused before its token was
+   * read), and on other routes (a 404, the reset endpoint, a CORS preflight).
+   */
   puffleUser: SeedUser | null;
+};
+
+/** A request on the reference server (its routes' hooks and handlers). */
+interface PuffleRequest extends PuffleFastifyRequest {
   /** The store's `generation` when the user was authenticated: a reset or restore since makes the handler authenticate again. */
   puffleGeneration: number;
   /** The order its headers arrived in (1, 2, …; 0 before its hook ran): see closedAfterAnswer. */

@@ -2,7 +2,8 @@
 // documented methods for putting it back between tests.
 import { expectTypeOf, test } from "vitest";
 import { createServer, startServer } from "../../src/server/index.js";
-import type { PuffleFastifyInstance, RunningServer, Seed, Store } from "../../src/server/index.js";
+import type { FastifyRequest } from "fastify";
+import type { PuffleFastifyInstance, PuffleFastifyRequest, RunningServer, Seed, SeedUser, Store } from "../../src/server/index.js";
 
 test("app.puffle.store: snapshot() gives a seed, restore(seed) takes one, reset() takes nothing", () => {
   const app = createServer();
@@ -23,4 +24,14 @@ test("app.puffle.store: snapshot() gives a seed, restore(seed) takes one, reset(
 test("startServer's app has the same store", () => {
   expectTypeOf<ReturnType<typeof startServer>>().resolves.toEqualTypeOf<RunningServer>();
   expectTypeOf<RunningServer["app"]["puffle"]["store"]["reset"]>().toEqualTypeOf<() => void>();
+});
+
+// request.puffleUser had no exported type: docs/migrating.md declared `FastifyRequest & { puffleUser?:
+// SeedUser | null }` in the reader's code. `PuffleFastifyRequest` names it.
+test("PuffleFastifyRequest: a FastifyRequest with puffleUser, the authenticated user or null", () => {
+  expectTypeOf<PuffleFastifyRequest["puffleUser"]>().toEqualTypeOf<SeedUser | null>();
+  expectTypeOf<PuffleFastifyRequest>().toMatchTypeOf<FastifyRequest>();
+  createServer().addHook("onResponse", async (request) => {
+    expectTypeOf((request as PuffleFastifyRequest).puffleUser?.name).toEqualTypeOf<string | undefined>();
+  });
 });
