@@ -463,7 +463,7 @@ function addMockCommand(program: Command, deps: Required<Omit<CliDeps, "meta">>,
       } catch (error) {
         // As npm run mock reports it (seedProblem: the file quoted, the first ten problems, each cut), on one line.
         if (!(error instanceof server.SeedError)) throw new CliFailure(EXIT.usage, `--data: ${shown(error instanceof Error ? error.message : String(error))}`);
-        const { heading, listed } = seedProblem(opts.data ?? "", error.issues, error.more);
+        const { heading, listed } = seedProblem(opts.data ?? "", error.issues, error.more, error.moreAtLeast);
         throw new CliFailure(EXIT.usage, `${heading}: ${listed.join("; ")}`);
       }
       let running;

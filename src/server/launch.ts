@@ -124,12 +124,14 @@ export const SEED_ISSUES_SHOWN = 10;
  * `--data: "<file>" is not a valid seed` (the name quoted), and `listed`, its first
  * SEED_ISSUES_SHOWN problems each on one line and cut (`shown`: a field name the file got wrong may
  * hold a line break or be a megabyte long), then `and N more` when there are more (a file may have
- * thousands: `more` counts those SeedError did not list). `puffle mock` joins them on one line, `npm run mock` lists them a line each.
+ * thousands: `more` counts those SeedError did not list; `and at least N more` when its
+ * `moreAtLeast` says a record's problems were counted to 1,000 only). `puffle mock` joins them on
+ * one line, `npm run mock` lists them a line each.
  */
-export function seedProblem(file: string, issues: readonly string[], more = 0): { heading: string; listed: string[] } {
+export function seedProblem(file: string, issues: readonly string[], more = 0, moreAtLeast = false): { heading: string; listed: string[] } {
   const listed = issues.slice(0, SEED_ISSUES_SHOWN).map(shown);
   const found = issues.length + more;
-  if (found > SEED_ISSUES_SHOWN) listed.push(`and ${found - SEED_ISSUES_SHOWN} more`);
+  if (found > SEED_ISSUES_SHOWN) listed.push(`and ${moreAtLeast ? "at least " : ""}${found - SEED_ISSUES_SHOWN} more`);
   return { heading: `--data: ${quoted(file)} is not a valid seed`, listed };
 }
 

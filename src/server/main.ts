@@ -141,7 +141,7 @@ async function main(argv: string[]): Promise<void> {
       // line break in it included: built from the issues, not by splitting the message at its line breaks).
       let lines: string[];
       if (error instanceof SeedError) {
-        const { heading, listed } = seedProblem(values.data, error.issues, error.more);
+        const { heading, listed } = seedProblem(values.data, error.issues, error.more, error.moreAtLeast);
         lines = [`${heading}:`, ...listed.map((line) => `  - ${line}`)];
       } else {
         lines = [`--data: ${shown(error instanceof Error ? error.message : String(error))}`];

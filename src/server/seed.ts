@@ -5,6 +5,7 @@ import { schemas, toIssues, validatePathParams } from "../validators.js";
 import type { OperationId, RequestBody } from "../validators.js";
 import type { Channel, Conversation, ConversationRow, ThreadDraft } from "../../generated/schema.js";
 import { readAtMost, utf8Text } from "../utf8.js";
+import { MAX_ISSUES } from "../errors.js";
 import { sanitizeJson } from "./json.js";
 
 export type AccountStatus = "ready" | "pending" | "disconnected";
@@ -56,13 +57,20 @@ export const MAX_SEED_ISSUES = 100;
  */
 export class SeedError extends Error {
   readonly issues: readonly string[];
-  /** How many problems were found beyond `issues` (0 when it lists them all). */
+  /** How many problems were found beyond `issues` (0 when it lists them all); at least that many when `moreAtLeast`. */
   readonly more: number;
-  constructor(source: string, issues: readonly string[], more = 0) {
-    super(`${source} is not a valid seed:\n${issues.map((issue) => `  - ${issue}`).join("\n")}${more > 0 ? `\n  - and ${more} more` : ""}`);
+  /**
+   * Whether there may be more problems than `issues` and `more` count: a record's check against the
+   * spec's schema stops at its first 1,000 problems (a `draft_attachments` of 3,000 non-objects is
+   * counted as 1,000). The message then says `and at least N more`.
+   */
+  readonly moreAtLeast: boolean;
+  constructor(source: string, issues: readonly string[], more = 0, moreAtLeast = false) {
+    super(`${source} is not a valid seed:\n${issues.map((issue) => `  - ${issue}`).join("\n")}${more > 0 ? `\n  - and ${moreAtLeast ? "at least " : ""}${more} more` : ""}`);
     this.name = "SeedError";
     this.issues = issues;
     this.more = more;
+    this.moreAtLeast = more > 0 && moreAtLeast;
   }
 }
 
@@ -110,9 +118,15 @@ export function validateSeed(input: unknown, source = "seed"): Seed {
   // has 32 million, whose lines (1.4 GB) exhausted the heap.
   const issues: string[] = [];
   let more = 0;
+  // A generated validator lists a record's first MAX_ISSUES problems: one that listed that many may have found more.
+  let atLeast = false;
   const fail = (field: string, message: string) => {
     if (issues.length < MAX_SEED_ISSUES) issues.push(`${field}: ${message}`);
     else more++;
+  };
+  const schemaIssues = (errors: Parameters<typeof toIssues>[0]) => {
+    if ((errors?.length ?? 0) >= MAX_ISSUES) atLeast = true;
+    return toIssues(errors);
   };
   if (!isObject(input)) throw new SeedError(source, [`(root): must be a JSON object with workspaces, users, accounts and conversations`]);
   for (const key of Object.keys(input)) {
@@ -212,12 +226,12 @@ export function validateSeed(input: unknown, source = "seed"): Seed {
     checkKeys(at, c, known);
     const row: Obj = {};
     for (const column of CONVERSATION_COLUMNS) if (Object.hasOwn(c, column)) row[column] = c[column];
-    for (const issue of toIssues(schemas.Conversation(row) ? [] : schemas.Conversation.errors)) {
+    for (const issue of schemaIssues(schemas.Conversation(row) ? [] : schemas.Conversation.errors)) {
       fail(`${at}${issue.path.replace(/^\//, ".")}`, issue.message);
     }
     const draft: Obj = {};
     for (const column of DRAFT_COLUMNS) if (Object.hasOwn(c, column)) draft[column] = c[column];
-    for (const issue of toIssues(schemas.ThreadDraft(draft) ? [] : schemas.ThreadDraft.errors)) {
+    for (const issue of schemaIssues(schemas.ThreadDraft(draft) ? [] : schemas.ThreadDraft.errors)) {
       fail(`${at}${issue.path.replace(/^\//, ".").replace(/\/(\d+)/g, "[$1]").replace(/\//g, ".")}`, issue.message);
     }
     const copy: Obj = {};
@@ -247,7 +261,7 @@ export function validateSeed(input: unknown, source = "seed"): Seed {
     }
   });
 
-  if (issues.length > 0) throw new SeedError(source, issues, more);
+  if (issues.length > 0) throw new SeedError(source, issues, more, atLeast);
 
   return {
     ...(typeof input.description === "string" ? { description: input.description } : {}),

@@ -192,6 +192,33 @@ describe("seed validation names the field and the rule", () => {
     }
   });
 
+  // A record's check against the spec's schema stops at its first 1,000 problems (MAX_ISSUES): a
+  // draft_attachments of 3,000 non-objects was "and 900 more" (1,000 in all), said as an exact count.
+  it("a record with more problems than its schema check lists: more counts what was found, and says at least", () => {
+    const seed = structuredClone(defaultSeed);
+    (seed.conversations[0] as { draft_attachments: unknown }).draft_attachments = Array.from({ length: 3000 }, () => 1);
+    let caught: unknown;
+    try {
+      validateSeed(seed);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(SeedError);
+    const error = caught as SeedError;
+    expect([error.issues.length, error.more, error.moreAtLeast]).toEqual([MAX_SEED_ISSUES, 1000 - MAX_SEED_ISSUES, true]);
+    expect(error.message.split("\n").at(-1)).toBe(`  - and at least ${1000 - MAX_SEED_ISSUES} more`);
+    const file = writeSeed("cli-capped-record.json", seed);
+    const main = spawnSync(process.execPath, [mainJs, "--data", file], { encoding: "utf8" });
+    expect(main.status).toBe(2);
+    expect(main.stderr.trimEnd().split("\n").at(-1)).toBe("  - and at least 990 more");
+    const cli = spawnSync(process.execPath, [path.join(root, "dist/cli/main.js"), "mock", "--quiet", "--data", file], { encoding: "utf8" });
+    expect(cli.status).toBe(2);
+    expect(cli.stderr).toMatch(/draft_attachments\[9\]: must be object; and at least 990 more\n$/);
+    // Exactly counted otherwise (one problem per record, far below the cap): no "at least".
+    const few = { ...defaultSeed, conversations: Array.from({ length: 300 }, () => 1) };
+    expect(() => validateSeed(few)).toThrow(/\n {2}- and 200 more$/);
+  });
+
   it("a file that is not UTF-8 is a SeedError naming the file (its bytes were read as U+FFFD and served so)", () => {
     const json = JSON.stringify(defaultSeed);
     // A workspace name saved in Latin-1 ("Café": 0xE9), as an editor on another locale may.
