@@ -18,7 +18,7 @@ import {
 } from "../errors.js";
 import { validatePathParams, validateRequestBody } from "../validators.js";
 import type { ValidationIssue, ValidationResult } from "../validators.js";
-import { corsBannerLine, hostProblem, logHeldUntilBanner, parseCorsArgument, resetBannerLine, seedProblem, startProblem, stopOnSignals, wildcardNote } from "../server/launch.js";
+import { corsBannerLine, flagValueProblem, hostProblem, logHeldUntilBanner, parseCorsArgument, resetBannerLine, seedProblem, startProblem, stopOnSignals, wildcardNote } from "../server/launch.js";
 import { pointerTokens } from "../json-pointer.js";
 import { shownBaseUrl } from "../url-credentials.js";
 import type { CorsOrigins } from "../server/launch.js";
@@ -230,14 +230,19 @@ function parsedOption<T>(flags: string, description: string, parse: (text: strin
  * a megabyte or an escape sequence of it: `error: unknown option '<text>'`, maybe followed by a
  * suggestion (`(Did you mean --status?)`, which names only this program's options and commands and
  * holds no quote). The text is quoted as any value is (`quoted`). Commander's other messages name
- * only this program's options and counts.
+ * only this program's options and counts. `flags`: the failing command's options that take no
+ * value, which commander calls unknown when given one (`--dry-run=yes`): flagValueProblem's line.
  */
-function commanderLine(message: string): string {
+function commanderLine(message: string, flags: ReadonlySet<string> = new Set()): string {
   const unknown = /^error: unknown (option|command) '([\s\S]*)'(\s*\(Did you mean [^'()]*\?\))?\s*$/.exec(message);
   if (!unknown) return oneLine(message);
   let text = unknown[2] ?? "";
   let note = "";
   if (unknown[1] === "option") {
+    // One of the command's own options that take no value, given one (`--allow-reset=yes`), which
+    // commander calls unknown: worded as `npm run mock` words it.
+    const flag = /^(--[^=]+)=/.exec(text)?.[1];
+    if (flag !== undefined && flags.has(flag)) return `error: ${flagValueProblem(flag)}`;
     // An unknown option's value (`--api-key=<token>`, `-k<token>`) is not shown: it is often the
     // token tried on the command line, and this line goes to a terminal or a CI log.
     const attached = /^(--[^=]+)=[\s\S]*$/.exec(text) ?? /^(-[^-])[\s\S]+$/.exec(text);
@@ -520,6 +525,13 @@ export function createProgram(deps: CliDeps = {}): { program: Command; result: (
   const nouns = new Map<string, Command>();
   for (const [operationId, operation] of Object.entries(meta)) addOperationCommand(program, nouns, operationId, operation, full, setResult);
   addMockCommand(program, full, setResult);
+  // Each command's errors know its own options that take no value (commanderLine).
+  const withFlags = (command: Command): void => {
+    const flags = new Set(command.options.filter((option) => !option.required && !option.optional && option.long !== undefined).map((option) => option.long!));
+    command.configureOutput({ outputError: (text, write) => write(`puffle ${commanderLine(text, flags)}\n`) });
+    command.commands.forEach(withFlags);
+  };
+  program.commands.forEach(withFlags);
   return { program, result: () => code };
 }
 

@@ -43,6 +43,17 @@ export function wildcardNote(running: RunningServer): string | undefined {
 export const CODE_GENERATION_DISALLOWED =
   "code generation from strings is disallowed (as under node --disallow-code-generation-from-strings), and Fastify, which the reference server runs on, compiles its routes with new Function: run it without that flag";
 
+/**
+ * The usage error (after the launcher's prefix) for a value given to an option that takes none:
+ * `--allow-reset=yes`, `--quiet=1`. `npm run mock` (parseArgs: "Option '--allow-reset' does not
+ * take an argument") and `puffle` (commander: "unknown option '--allow-reset=yes'", as if there were
+ * no such option) worded it apart; both say this. The value is not echoed (as for an unknown option
+ * given one: it may be a token tried on the command line).
+ */
+export function flagValueProblem(option: string): string {
+  return `${option} takes no value: give ${option} alone (on) or leave it out (off)`;
+}
+
 /** The launchers' line (after their prefix) when startServer fails: the address in use, another listen error, or code generation disallowed. */
 export function startProblem(host: string, port: number, error: unknown): string {
   if (error instanceof EvalError) return `cannot start the reference server: ${CODE_GENERATION_DISALLOWED}`;

@@ -9,7 +9,7 @@ import { operationIds } from "../validators.js";
 import { defaultSeedText } from "./default-seed.js";
 import { defaultSeed, loadSeed, SeedError, startServer } from "./index.js";
 import type { RunningServer, Seed } from "./index.js";
-import { corsBannerLine, exitOnOutputErrors, hostProblem, logHeldUntilBanner, parseCorsArgument, resetBannerLine, seedProblem, startProblem, stopOnSignals, wildcardNote } from "./launch.js";
+import { corsBannerLine, exitOnOutputErrors, flagValueProblem, hostProblem, logHeldUntilBanner, parseCorsArgument, resetBannerLine, seedProblem, startProblem, stopOnSignals, wildcardNote } from "./launch.js";
 import { oneLine } from "../unsafe-text.js";
 import { quoted, shown } from "../errors.js";
 import type { CorsOrigins } from "./launch.js";
@@ -49,6 +49,9 @@ function parseArgsProblem(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const echoed = /^(Unknown option|Unexpected argument) '([\s\S]*)'(\. This command does not take positional arguments)?$/.exec(message);
   if (echoed) return `${echoed[1]} ${quoted(echoed[2] ?? "")}${echoed[3] ?? ""}`;
+  // `--allow-reset=yes`: worded as `puffle mock` words it (flagValueProblem).
+  const flag = /^Option '(?:-\w, )?(--[\w-]+)' does not take an argument$/.exec(message);
+  if (flag?.[1] !== undefined) return flagValueProblem(flag[1]);
   return shown(message);
 }
 

@@ -433,6 +433,21 @@ describe("help, version and puffle mock", () => {
     }
   });
 
+  // `--allow-reset=yes` was refused in two wordings: `puffle mock` said `unknown option
+  // "--allow-reset" (given a value, not shown)`, as if there were no such option, and `npm run mock`
+  // parseArgs's "Option '--allow-reset' does not take an argument". Both now say one thing.
+  it.each(LAUNCHERS.flatMap(([name, launcher]) => ["--allow-reset", "--quiet", "--print-seed"].map((flag) => [name, flag, launcher] as const)))(
+    "%s %s=yes: exit 2, the option named and what it takes, worded as the other launcher words it",
+    (name, flag, launcher) => {
+      const run = spawnSync(process.execPath, [...launcher, "--port", "0", `${flag}=yes`], { encoding: "utf8", timeout: 20_000 });
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe("");
+      const prefix = name === "puffle mock" ? "puffle error: " : "puffle mock: ";
+      expect(run.stderr.split("\n")[0]).toBe(`${prefix}${flag} takes no value: give ${flag} alone (on) or leave it out (off)`);
+      expect(run.stderr).not.toContain("yes");
+    },
+  );
+
   // For tests in another process sharing one server: opt-in, named in the banner, answered 204 once
   // the data is back at the seed (so the next request sees it), and a 404 without the option.
   it.each(LAUNCHERS)("%s --allow-reset: POST /__puffle/reset, named in the banner, puts the data back; without it a 404", async (_name, launcher) => {

@@ -268,6 +268,23 @@ describe("runCli in-process", () => {
     expect(send).not.toHaveBeenCalled();
   });
 
+  // commander calls `--dry-run=yes` an unknown option: the line said so, `unknown option "--dry-run"
+  // (given a value, not shown)`, though the command has it. It now says the option takes no value, as
+  // for `puffle mock --allow-reset=yes`; an option the command lacks is still unknown.
+  it.each([
+    [["thread", "update", "--id", THREAD_ID, "--status", "archived", "--dry-run=yes"], "--dry-run"],
+    [["thread", "update", "--id", THREAD_ID, "--clear-account-id=1"], "--clear-account-id"],
+    [["mock", "--allow-reset=yes"], "--allow-reset"],
+  ])("%j: exit 2, the option takes no value", async (argv, flag) => {
+    const { code, stdout, stderr, send } = await run(argv);
+    expect({ code, stdout, stderr }).toEqual({ code: EXIT.usage, stdout: "", stderr: `puffle error: ${flag} takes no value: give ${flag} alone (on) or leave it out (off)\n` });
+    expect(send).not.toHaveBeenCalled();
+  });
+  it("an option of another command given a value is still unknown", async () => {
+    const { code, stderr } = await run(["thread", "update", "--id", THREAD_ID, "--allow-reset=yes"]);
+    expect({ code, stderr }).toEqual({ code: EXIT.usage, stderr: 'puffle error: unknown option "--allow-reset" (given a value, not shown)\n' });
+  });
+
   it("--dry-run prints the request and sends nothing (no API key needed)", async () => {
     const { code, stdout, send } = await run(["conversation", "update", "--id", "f11e8a2c-1234-4567-89ab-cdef01234567", "--unread-count", "0", "--dry-run", "--base-url", "http://127.0.0.1:4010/"], { env: {} });
     expect(code).toBe(EXIT.ok);
