@@ -1,0 +1,155 @@
+// Rows of the client's request paths (retries, the waits between attempts, deadlines and aborts,
+// reading the answer, the error each failure becomes) that no other test pinned, found by a hand
+// mutation pass over src/client.ts. Each row runs on both paths where both have the rule: the
+// methods (`updateThread`, fetch called directly) and the raw client (`PATCH`, through openapi-fetch).
+// Every fetch is injected; nothing leaves the process; no assertion is on a duration.
+import { describe, expect, it, vi } from "vitest";
+import { createPuffleClient } from "../../src/client.js";
+import { PuffleAbortError, PuffleTimeoutError } from "../../src/errors.js";
+import type { PuffleClientOptions } from "../../src/client.js";
+import { rejection } from "../helpers.js";
+
+const THREAD_ID = "3d986dd1-9d70-45b7-8e36-5d5b8b1c9337";
+const THREAD = { id: THREAD_ID, status: "archived" };
+const BODY = { status: "archived" } as const;
+const okResponse = () => new Response(JSON.stringify({ thread: THREAD }), { status: 200, headers: { "content-type": "application/json" } });
+const PATHS = [["the methods"], ["a raw PATCH"]] as const;
+type Path = (typeof PATHS)[number][0];
+
+function clientWith(fetch: (input: string | Request, init?: RequestInit) => Promise<Response>, options: PuffleClientOptions) {
+  return createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch, ...options });
+}
+
+/** One call on `path`; resolves with what it gave: the record, the raw status, or the error. */
+async function callOn(path: Path, client: ReturnType<typeof createPuffleClient>, signal?: AbortSignal): Promise<unknown> {
+  if (path === "the methods") return client.updateThread(THREAD_ID, BODY, { signal }).catch((error: unknown) => error);
+  return client
+    .PATCH("/api/threads/{id}", { params: { path: { id: THREAD_ID } }, body: BODY, signal })
+    .then(({ response }) => response.status, (error: unknown) => error);
+}
+
+describe("the jitter source is read as a number in [0, 1]: an injected random outside it is clamped", () => {
+  it.each(PATHS)("%s", async (path) => {
+    for (const [random, waits] of [
+      [() => 5, [250]],
+      [() => -3, []],
+    ] as const) {
+      const seen: number[] = [];
+      const fetch = vi.fn(async () => (fetch.mock.calls.length === 1 ? new Response("", { status: 503 }) : okResponse()));
+      const client = clientWith(fetch, { timeoutMs: 0, retry: { random, sleep: async (ms) => void seen.push(ms) } });
+      const outcome = await callOn(path, client);
+      expect(outcome).toEqual(path === "the methods" ? THREAD : 200);
+      // 5 is the whole ceiling (baseDelayMs, 250, before the first retry), -3 none of it: no wait at all.
+      expect(seen, String(random())).toEqual(waits);
+      expect(fetch).toHaveBeenCalledTimes(2);
+    }
+  });
+});
+
+describe("a wait of 0 ms (Retry-After: 0) calls no sleep; the retry follows at once", () => {
+  it.each(PATHS)("%s", async (path) => {
+    const sleep = vi.fn(async () => {});
+    const fetch = vi.fn(async () => (fetch.mock.calls.length === 1 ? new Response("", { status: 429, headers: { "retry-after": "0" } }) : okResponse()));
+    const client = clientWith(fetch, { timeoutMs: 0, retry: { sleep } });
+    expect(await callOn(path, client)).toEqual(path === "the methods" ? THREAD : 200);
+    expect(sleep).not.toHaveBeenCalled();
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe("the caller's abort during the wait between attempts", () => {
+  it.each(PATHS)("%s: the sleep hook's signal aborts with it; PuffleAbortError after 1 attempt, no further request", async (path) => {
+    const controller = new AbortController();
+    const given: (AbortSignal | undefined)[] = [];
+    const fetch = vi.fn(async () => new Response("", { status: 503 }));
+    const client = clientWith(fetch, {
+      timeoutMs: 0,
+      retry: {
+        random: () => 1,
+        sleep: (_ms, signal) => {
+          given.push(signal);
+          controller.abort(new Error("user cancelled"));
+          // Resolves when its signal aborts, or at once when it has none (the abort is then the client's to notice).
+          return new Promise<void>((resolve) => (signal ? signal.addEventListener("abort", () => resolve()) : resolve()));
+        },
+      },
+    });
+    const error = (await callOn(path, client, controller.signal)) as PuffleAbortError;
+    expect(error).toBeInstanceOf(PuffleAbortError);
+    expect(error.attempts).toBe(1);
+    expect(given).toHaveLength(1);
+    expect(given[0]?.aborted).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it.each(PATHS)("%s: a sleep hook that ignores its signal cannot hold the call past its deadline", async (path) => {
+    const fetch = vi.fn(async () => new Response("", { status: 503 }));
+    const client = clientWith(fetch, { timeoutMs: 300, retry: { baseDelayMs: 100, random: () => 0.5, sleep: () => new Promise<void>(() => {}) } });
+    const error = (await callOn(path, client)) as PuffleTimeoutError;
+    expect(error).toBeInstanceOf(PuffleTimeoutError);
+    expect(error.attempts).toBe(1);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  }, 10_000);
+});
+
+describe("an attempt ended by the deadline or the caller's abort ends the call: no retry drawn, no wait", () => {
+  // A fetch that answers only when its signal aborts, as fetch does: with the signal's reason.
+  const hanging = () =>
+    vi.fn(
+      (input: string | Request, init?: RequestInit) =>
+        new Promise<Response>((_resolve, reject) => {
+          const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+          signal?.addEventListener("abort", () => reject(signal.reason));
+        }),
+    );
+  it.each([
+    ["the methods", false],
+    ["the methods", true],
+    ["a raw PATCH", false],
+    ["a raw PATCH", true],
+  ] as const)("%s: the deadline (a caller's signal too: %s)", async (path, withSignal) => {
+    const random = vi.fn(() => 0.5);
+    const sleep = vi.fn(async () => {});
+    const fetch = hanging();
+    const client = clientWith(fetch, { timeoutMs: 100, retry: { random, sleep } });
+    const error = (await callOn(path, client, withSignal ? new AbortController().signal : undefined)) as PuffleTimeoutError;
+    expect(error).toBeInstanceOf(PuffleTimeoutError);
+    expect(error.attempts).toBe(1);
+    expect(random).not.toHaveBeenCalled();
+    expect(sleep).not.toHaveBeenCalled();
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it.each(PATHS)("%s: the caller's abort", async (path) => {
+    const random = vi.fn(() => 0.5);
+    const sleep = vi.fn(async () => {});
+    const controller = new AbortController();
+    const fetch = hanging();
+    const client = clientWith(fetch, { timeoutMs: 0, retry: { random, sleep } });
+    const call = callOn(path, client, controller.signal);
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
+    controller.abort(new Error("user cancelled"));
+    const error = (await call) as PuffleAbortError;
+    expect(error).toBeInstanceOf(PuffleAbortError);
+    expect(error.attempts).toBe(1);
+    expect(random).not.toHaveBeenCalled();
+    expect(sleep).not.toHaveBeenCalled();
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("a call that is over lets go of its deadline", () => {
+  it("the methods, after a retry: the signal fetch was given does not abort when the call's timeoutMs passes later", async () => {
+    const signals: AbortSignal[] = [];
+    const fetch = vi.fn(async (_input: string | Request, init?: RequestInit) => {
+      if (init?.signal) signals.push(init.signal);
+      return fetch.mock.calls.length === 1 ? new Response("", { status: 503 }) : okResponse();
+    });
+    const client = clientWith(fetch, { retry: { random: () => 0 } });
+    expect(await client.updateThread(THREAD_ID, BODY, { timeoutMs: 50 })).toEqual(THREAD);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(signals).toHaveLength(2);
+    expect(signals.map((s) => s.aborted)).toEqual([false, false]);
+  });
+});
