@@ -153,3 +153,46 @@ describe("a call that is over lets go of its deadline", () => {
     expect(signals.map((s) => s.aborted)).toEqual([false, false]);
   });
 });
+
+describe("a request a middleware of the caller's built is re-sent with its body", () => {
+  it("a raw PATCH, maxRetries: 1: the retry carries the middleware's body", async () => {
+    const bodies: string[] = [];
+    const fetch = vi.fn(async (input: string | Request) => {
+      bodies.push(await (input as Request).text());
+      return bodies.length === 1 ? new Response("", { status: 503 }) : okResponse();
+    });
+    const client = clientWith(fetch, { timeoutMs: 0, maxRetries: 1, retry: { random: () => 0 } });
+    // A body that is not the serialized JSON (a Blob): the client reads it once to send it again.
+    client.use({
+      onRequest: ({ request }) => new (request.constructor as typeof Request)(request.url, { method: "PATCH", headers: request.headers, body: new Blob([JSON.stringify({ status: "open" })]) }),
+    });
+    const { response } = await client.PATCH("/api/threads/{id}", { params: { path: { id: THREAD_ID } }, body: BODY });
+    expect(response.status).toBe(200);
+    expect(bodies).toEqual([JSON.stringify({ status: "open" }), JSON.stringify({ status: "open" })]);
+  });
+});
+
+describe("with a middleware of the caller's (the methods then go through openapi-fetch), a failed call reports as without one", () => {
+  it.each([["no middleware"], ["a middleware"]] as const)("%s: an empty 503 every time is a PuffleApiError with body \"\" after 3 attempts", async (how) => {
+    const fetch = vi.fn(async () => new Response("", { status: 503, headers: { "content-length": "0" } }));
+    const client = clientWith(fetch, { timeoutMs: 0, retry: { random: () => 0 } });
+    if (how === "a middleware") client.use({ onRequest: () => undefined });
+    const error = await rejection(client.updateThread(THREAD_ID, BODY));
+    expect(error).toMatchObject({ name: "PuffleApiError", status: 503, body: "", attempts: 3 });
+    expect(fetch).toHaveBeenCalledTimes(3);
+  });
+});
+
+describe("with a middleware of the caller's, a 2xx is read as without one", () => {
+  it("an empty 200 is a PuffleValidationError saying the body is empty", async () => {
+    const client = clientWith(vi.fn(async () => new Response("", { status: 200 })), { timeoutMs: 0 });
+    client.use({ onRequest: () => undefined });
+    expect(await rejection(client.updateThread(THREAD_ID, BODY))).toMatchObject({ name: "PuffleValidationError", target: "response", issues: [{ path: "", keyword: "content", message: "is empty" }] });
+  });
+
+  it("a response the middleware put in place of the server's is the one read", async () => {
+    const client = clientWith(vi.fn(async () => new Response("", { status: 200 })), { timeoutMs: 0 });
+    client.use({ onResponse: () => okResponse() });
+    expect(await client.updateThread(THREAD_ID, BODY)).toEqual(THREAD);
+  });
+});
