@@ -2,7 +2,7 @@
 // never finish arriving, and responses a cache could keep or a browser could sniff.
 import { connect } from "node:net";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createServer } from "../../src/server/index.js";
 import type { RunningServer } from "../../src/server/index.js";
 import { schemas } from "../../src/validators.js";
@@ -324,5 +324,38 @@ describe("a header after the first thousand is read like any other", () => {
       `PATCH ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ALICE}\r\nContent-Type: application/json\r\nConnection: close\r\n` +
       `${filler}Content-Length: ${body.length}\r\n\r\n${body}`;
     expect(parseRawResponse((await rawExchange(server, request)).text).status).toBe(200);
+  });
+});
+
+describe("a bug's 500 (docs/server.md: the only 5xx besides the 503 while closing)", () => {
+  // The error handler's last branch: an exception that is no 4xx of Fastify's is a 500 problem whose
+  // detail says nothing of it (the message stays in the log), with the headers of every response.
+  // Only a 4xx of Fastify's is a 400 with its message: an error that says it is a 5xx is a bug's 500 too.
+  const thrown: [string, () => Error][] = [
+    ["an Error", () => new Error("a bug's own words")],
+    ["an Error with statusCode 502", () => Object.assign(new Error("a bug's own words"), { statusCode: 502 })],
+  ];
+  it.each(thrown)("%s thrown while applying an update → 500 internal-error, its message not sent", async (_name, error) => {
+    const spy = vi.spyOn(server.app.puffle.store, "updateShared").mockImplementation(() => {
+      throw error();
+    });
+    try {
+      const res = await fetch(server.url + pathOf("updateThread", DOCS_THREAD), {
+        method: "PATCH",
+        headers: { authorization: `Bearer ${ALICE}`, "content-type": "application/json", "x-request-id": "req_bug" },
+        body: '{"unread_count": 3}',
+      });
+      expect(res.status).toBe(500);
+      expect(res.headers.get("content-type")).toBe("application/problem+json; charset=utf-8");
+      expect([res.headers.get("x-request-id"), res.headers.get("cache-control"), res.headers.get("x-content-type-options")]).toEqual(["req_bug", "no-store", "nosniff"]);
+      expect(await res.json()).toEqual({
+        type: "https://app.puffle.ai/problems/internal-error",
+        title: "Internal server error",
+        status: 500,
+        detail: "The server failed to handle this request.",
+      });
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
