@@ -396,6 +396,15 @@ describe("an invalid cors option: a TypeError naming cors and the rule", () => {
     expect(() => createServer({ cors: value as never })).toThrow(/^createServer: cors must be true or "\*" \(any origin\), an origin or an array of origins; an origin is http:\/\/ or https:\/\/, a host and an optional :port, with no path \(not even a trailing \/\), query or fragment, e\.g\. http:\/\/localhost:5173; got /);
   });
 
+  // The bad item is named, and within its list when it came in one (an array of one item included).
+  it.each([
+    ["an origin alone", "nope", 'got "nope"'],
+    ["an array of one", ["nope"], 'got "nope" in ["nope"]'],
+    ["a list", [VITE, 5173], `got 5173 in ["${VITE}", 5173]`],
+  ] as const)("the error names the bad item: %s", (_name, value, got) => {
+    expect(() => createServer({ cors: value as never })).toThrow(new RegExp(`; ${got.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
+  });
+
   it("startServer checks it before it listens, naming itself", async () => {
     await expect(start({ cors: "localhost:5173" })).rejects.toThrow(/^startServer: cors must be .*; got "localhost:5173"$/);
   });
