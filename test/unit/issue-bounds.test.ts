@@ -37,6 +37,11 @@ describe(`a validator keeps at most MAX_ISSUES (${MAX_ISSUES}) issues`, () => {
     // Fewer faults than that: every one, as before.
     const few = validateResponseBody("updateThread", 200, { thread: { ...THREAD, draft_attachments: ints(MAX_ISSUES - 1) } });
     expect(few.valid === false && few.errors.length).toBe(MAX_ISSUES - 1);
+    // A callee's issues after the caller's own: cut to the room left (prefixed), MAX_ISSUES in all.
+    const duplicate = validateResponseBody("updateThread", 409, { ...problem([]), title: 1, status: 409, existing_thread: { ...THREAD, draft_attachments: ints(MANY) } });
+    expect(duplicate.valid === false && duplicate.errors.length).toBe(MAX_ISSUES);
+    expect(duplicate.valid === false && duplicate.errors.slice(0, 2).map((e) => e.path)).toEqual(["/title", "/existing_thread/draft_attachments/0"]);
+    expect(duplicate.valid === false && duplicate.errors.at(-1)?.path).toBe(`/existing_thread/draft_attachments/${MAX_ISSUES - 2}`);
     // Many items, none faulty: valid.
     expect(validateResponseBody("updateThread", 200, { thread: { ...THREAD, draft_attachments: Array.from({ length: MANY }, () => ({})) } }).valid).toBe(true);
   });

@@ -28,15 +28,17 @@ const MARKS: Record<string, RegExp> = {
   ajvErrors: q("must NOT have additional properties"),
   // The operations' table: request fields (a transform) and normalize rules, for normalizeRequestBody.
   operationsTable: /minValidProperties/,
+  // A UUID pattern: a RegExp built at load, marked pure so that it goes with the validators using it.
+  idPattern: /\[0-9a-fA-F\]\{8\}/,
   uriFormat: /25\[0-5\]/,
   dateTimeFormat: /\b31,28,31\b/,
 };
 type Mark = keyof typeof MARKS;
 
 const cases: [string, { given: string[]; has: Mark[]; hasNot: Mark[] }][] = [
-  ["the conversation request alone: no thread or response validator, no format code", { given: ["validateUpdateConversationRequest"], has: ["operationIssues"], hasNot: ["threadRequest", "conversationResponse", "threadResponse", "duplicateThread", "ajvErrors", "uriFormat", "dateTimeFormat"] }],
+  ["the conversation request alone: no thread or response validator, no format code", { given: ["validateUpdateConversationRequest"], has: ["operationIssues"], hasNot: ["threadRequest", "conversationResponse", "threadResponse", "duplicateThread", "ajvErrors", "uriFormat", "dateTimeFormat", "idPattern"] }],
   ["the thread request alone", { given: ["validateUpdateThreadRequest"], has: ["threadRequest"], hasNot: ["conversationResponse", "threadResponse", "duplicateThread", "ajvErrors", "uriFormat"] }],
-  ["the conversation response alone: its formats, not the thread's validators", { given: ["validateUpdateConversationResponse"], has: ["conversationResponse", "uriFormat", "dateTimeFormat"], hasNot: ["threadRequest", "threadResponse", "duplicateThread", "ajvErrors"] }],
+  ["the conversation response alone: its formats, not the thread's validators", { given: ["validateUpdateConversationResponse"], has: ["conversationResponse", "uriFormat", "dateTimeFormat", "idPattern"], hasNot: ["threadRequest", "threadResponse", "duplicateThread", "ajvErrors"] }],
   ["validateRequestBody reaches the request bodies only", { given: ["validateRequestBody"], has: ["threadRequest"], hasNot: ["conversationResponse", "threadResponse", "duplicateThread", "ajvErrors", "uriFormat", "operationsTable"] }],
   ["validateResponseBody reaches every documented response, not the operations' table", { given: ["validateResponseBody"], has: ["conversationResponse", "threadResponse", "duplicateThread"], hasNot: ["ajvErrors", "operationsTable"] }],
   ["normalizeRequestBody reads the operations' table (and with it every validator)", { given: ["normalizeRequestBody"], has: ["operationsTable", "threadRequest", "threadResponse"], hasNot: [] }],
