@@ -58,6 +58,16 @@ describe("x-puffle-normalize bounds", () => {
   });
 });
 
+describe("x-puffle-normalize → the operations' table", () => {
+  it("each member as the spec gives it (none the same as our spec's, whose values a constant would also write)", () => {
+    const rule = { unknownProperties: "reject", invalidProperties: "reject", minValidProperties: 0, emptyStatus: 499, maxErrors: 7 };
+    const body = { type: "object", properties: { a: { type: "string" } }, "x-puffle-normalize": rule };
+    expect(buildValidators(doc({ update: body }), options).js).toContain(
+      'normalize: /* @__PURE__ */ Object.freeze({"unknownProperties":"reject","invalidProperties":"reject","minValidProperties":0,"emptyStatus":499,"maxErrors":7,"maxDepth":null}),',
+    );
+  });
+});
+
 describe("x-puffle-behaviour.maxBodyDepth → the normalize rule's maxDepth", () => {
   const rule = { unknownProperties: "drop", invalidProperties: "drop", minValidProperties: 1, emptyStatus: 400, maxErrors: 10 };
   const body = { type: "object", properties: { a: { type: "string" } }, "x-puffle-normalize": rule };
@@ -101,6 +111,16 @@ describe("x-puffle-normalize and x-puffle-transform only where the validators st
   it("where they are read (the request body schema, a request property through a $ref, a property's own): accepted", () => {
     expect(build(() => {})).not.toThrow();
     expect(build((s) => Object.assign((s.Req!.properties as Doc), { name: { type: "string", "x-puffle-transform": "lowercase" } }))).not.toThrow();
+  });
+  it("a key named so inside data (examples, const, enum, default) is a value, not an extension: accepted", () => {
+    const data = { "x-puffle-normalize": rule, "x-puffle-transform": "lowercase" };
+    expect(build((s) => Object.assign(s.Res!, { examples: [data], default: data }))).not.toThrow();
+    expect(build((s) => Object.assign((s.Res!.properties as Doc), { tag: { type: "object", const: data }, kind: { type: "object", enum: [data] } }))).not.toThrow();
+  });
+  it("a transform the code does not know fails at it, naming the known ones", () => {
+    expect(build((s) => { s.Email!["x-puffle-transform"] = "uppercase"; })).toThrow(
+      expect.objectContaining({ rule: "puffle/x-puffle-transform", message: 'unknown transform "uppercase" (known: lowercase)' }),
+    );
   });
   const misplaced: [string, (schemas: Record<string, Record<string, unknown>>) => void, string][] = [
     ["x-puffle-normalize on a response schema", (s) => { s.Res!["x-puffle-normalize"] = rule; }, "puffle/x-puffle-normalize"],
