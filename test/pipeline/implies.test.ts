@@ -45,6 +45,8 @@ const CASES: [string, { source: string; flags?: string; want: boolean }][] = [
   ["an empty alternative", { source: "^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|)$", want: false }],
   ["too many shapes to list (2^12 alternatives)", { source: "^(?:[0-9a-f]|0){8}-(?:[0-9a-f]|0){4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", want: false }],
   ["a pattern that is not a valid one", { source: "^[0-9a-f", want: false }],
+  // Without the u flag V8 reads [0-\d] as 0, - and the digits: not the range 0–0.
+  ["a range ending in a class escape", { source: "^[0-\\d]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", want: false }],
 ];
 
 describe("impliesFormat: uuid", () => {
@@ -95,6 +97,8 @@ describe("fixedShapes reads exactly what the regex accepts", () => {
   it.each([
     ["a negated class", "^[^a]$"],
     ["a range written backwards", "^[f-a0]$"],
+    ["a range ending in a class escape", "^[0-\\d]$"],
+    ["any character", "^a.b$"],
   ])("%s is not read: %s", (_name, source) => {
     expect(fixedShapes(source)).toBeNull();
   });
@@ -102,6 +106,9 @@ describe("fixedShapes reads exactly what the regex accepts", () => {
   it("a class with a range, an escape and a literal hyphen at either end", () => {
     expect(fixedShapes("^[-a-c\\d]$")!.map((shape) => shape.map((set) => [...set].sort().join("")))).toEqual([["-0123456789abc"]]);
     expect(fixedShapes("^[a-]x{2}$")!.map((shape) => shape.map((set) => [...set].sort().join("")))).toEqual([["-a", "x", "x"]]);
+    // A class escape before a hyphen is no range's start: [\d-f] is the digits, - and f (as V8 reads it without the u flag).
+    expect(fixedShapes("^[\\d-f]$")!.map((shape) => shape.map((set) => [...set].sort().join("")))).toEqual([["-0123456789f"]]);
+    expect(["-", "5", "f", "e"].map((c) => /^[\d-f]$/.test(c))).toEqual([true, true, true, false]);
     expect(fixedShapes("^(?:ab|c){2}$")!.map((shape) => shape.map((set) => [...set][0]).join(""))).toEqual(["abab", "abc", "cab", "cc"]);
   });
 });
