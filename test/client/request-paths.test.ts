@@ -196,3 +196,54 @@ describe("with a middleware of the caller's, a 2xx is read as without one", () =
     expect(await client.updateThread(THREAD_ID, BODY)).toEqual(THREAD);
   });
 });
+
+describe('validate: "response" checks a 2xx body whatever parseAs the call reads it as', () => {
+  const unchecked = () => vi.fn(async () => new Response(JSON.stringify({ thread: { ...THREAD, status: "bogus" } }), { status: 200, headers: { "content-type": "application/json" } }));
+  it('a raw PATCH with parseAs: "text"', async () => {
+    const client = clientWith(unchecked(), { timeoutMs: 0, validate: "response" });
+    const call = client.PATCH("/api/threads/{id}", { params: { path: { id: THREAD_ID } }, body: BODY, parseAs: "text" });
+    expect(await rejection(call)).toMatchObject({ name: "PuffleValidationError", target: "response", field: "thread.status", status: 200 });
+  });
+
+  it("the methods with a middleware of the caller's (they read the body as a stream)", async () => {
+    const client = clientWith(unchecked(), { timeoutMs: 0, validate: "response" });
+    client.use({ onRequest: () => undefined });
+    expect(await rejection(client.updateThread(THREAD_ID, BODY))).toMatchObject({ name: "PuffleValidationError", target: "response", field: "thread.status", status: 200 });
+  });
+});
+
+describe('validate: "request" reads a body the client did not serialize (a bodySerializer giving a Blob)', () => {
+  it("a valid one is sent; an invalid one is refused naming the field, not sent", async () => {
+    const fetch = vi.fn(async () => okResponse());
+    const client = clientWith(fetch, { timeoutMs: 0, validate: "request" });
+    const asBlob = (body: unknown) => new Blob([JSON.stringify(body)]);
+    const sent = await client.PATCH("/api/threads/{id}", { params: { path: { id: THREAD_ID } }, body: BODY, bodySerializer: asBlob });
+    expect(sent.response.status).toBe(200);
+    const refused = client.PATCH("/api/threads/{id}", { params: { path: { id: THREAD_ID } }, body: { status: "archivd" } as never, bodySerializer: asBlob });
+    expect(await rejection(refused)).toMatchObject({ name: "PuffleValidationError", target: "request", field: "status" });
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("calls sharing a caller's signal: one that settles leaves the others listening to it", () => {
+  it.each(PATHS)("%s", async (path) => {
+    const controller = new AbortController();
+    const signals: AbortSignal[] = [];
+    // The first request answers only when its signal aborts, as fetch does; the second is answered.
+    const fetch = vi.fn((input: string | Request, init?: RequestInit) => {
+      const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+      if (signal) signals.push(signal);
+      if (fetch.mock.calls.length === 2) return Promise.resolve(okResponse());
+      return new Promise<Response>((_resolve, reject) => signal?.addEventListener("abort", () => reject(signal.reason)));
+    });
+    const client = clientWith(fetch, { timeoutMs: 0 });
+    const first = callOn(path, client, controller.signal);
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
+    expect(await callOn(path, client, controller.signal)).toEqual(path === "the methods" ? THREAD : 200);
+    controller.abort(new Error("shutting down"));
+    // The abort reaches the first call's own signal at once (it would wait for ever otherwise).
+    expect(signals).toHaveLength(2);
+    expect(signals[0]?.aborted).toBe(true);
+    expect(await first).toBeInstanceOf(PuffleAbortError);
+  });
+});
