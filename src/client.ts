@@ -754,7 +754,7 @@ async function exchange(base: (input: Request) => Promise<Response>, retry: Retr
         response = new Response(bytes, { status: received.status, statusText: received.statusText, headers: received.headers });
         RESPONSE_BODIES.set(response, { bytes, attempts });
       } catch (error) {
-        if (timedOut || caller?.aborted || error instanceof PuffleError || isFinal(error)) throw failed(error);
+        if (timedOut || caller?.aborted || isFinal(error)) throw failed(error);
         failure = error;
       }
       if (attempts <= maxRetries && (response === undefined || isRetryableStatus(response.status))) {
@@ -1096,8 +1096,11 @@ class RedirectNotFollowedError extends TypeError {
   }
 }
 
-/** Whether a failed attempt must not be retried: its answer would be the same. */
-const isFinal = (error: unknown): boolean => error instanceof ResponseTooLargeError || error instanceof RedirectNotFollowedError;
+/**
+ * Whether a failed attempt must not be retried: its answer would be the same, or (a `PuffleError` an
+ * injected fetch threw) the failure is already the call's error, passed on as it is. Both exchanges.
+ */
+const isFinal = (error: unknown): boolean => error instanceof PuffleError || error instanceof ResponseTooLargeError || error instanceof RedirectNotFollowedError;
 
 /** A response body over `maxResponseBytes` (the `cause` of the `PuffleNetworkError`; never retried). */
 class ResponseTooLargeError extends RangeError {

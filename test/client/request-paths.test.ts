@@ -5,7 +5,7 @@
 // Every fetch is injected; nothing leaves the process; no assertion is on a duration.
 import { describe, expect, it, vi } from "vitest";
 import { createPuffleClient } from "../../src/client.js";
-import { PuffleAbortError, PuffleTimeoutError } from "../../src/errors.js";
+import { PuffleAbortError, PuffleError, PuffleTimeoutError } from "../../src/errors.js";
 import type { PuffleClientOptions } from "../../src/client.js";
 import { rejection } from "../helpers.js";
 
@@ -245,5 +245,24 @@ describe("calls sharing a caller's signal: one that settles leaves the others li
     expect(signals).toHaveLength(2);
     expect(signals[0]?.aborted).toBe(true);
     expect(await first).toBeInstanceOf(PuffleAbortError);
+  });
+});
+
+describe("a PuffleError the injected fetch throws is the call's error, as it is, after 1 attempt", () => {
+  it.each([
+    ["the methods", "no deadline"],
+    ["the methods", "the client's deadline"],
+    ["the methods", "a caller's signal"],
+    ["a raw PATCH", "no deadline"],
+    ["a raw PATCH", "the client's deadline"],
+    ["a raw PATCH", "a caller's signal"],
+  ] as const)("%s, %s", async (path, how) => {
+    const thrown = new PuffleError("thrown by the fetch");
+    const fetch = vi.fn(async () => {
+      throw thrown;
+    });
+    const client = clientWith(fetch, { timeoutMs: how === "the client's deadline" ? 30_000 : 0, retry: { random: () => 0 } });
+    expect(await callOn(path, client, how === "a caller's signal" ? new AbortController().signal : undefined)).toBe(thrown);
+    expect(fetch).toHaveBeenCalledTimes(1);
   });
 });
