@@ -5,7 +5,7 @@
 // Every fetch is injected; nothing leaves the process; no assertion is on a duration.
 import { describe, expect, it, vi } from "vitest";
 import { createPuffleClient } from "../../src/client.js";
-import { PuffleAbortError, PuffleError, PuffleTimeoutError } from "../../src/errors.js";
+import { PuffleAbortError, PuffleError, PuffleNetworkError, PuffleTimeoutError } from "../../src/errors.js";
 import type { PuffleClientOptions } from "../../src/client.js";
 import { rejection } from "../helpers.js";
 
@@ -263,6 +263,26 @@ describe("a PuffleError the injected fetch throws is the call's error, as it is,
     });
     const client = clientWith(fetch, { timeoutMs: how === "the client's deadline" ? 30_000 : 0, retry: { random: () => 0 } });
     expect(await callOn(path, client, how === "a caller's signal" ? new AbortController().signal : undefined)).toBe(thrown);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("a browser's opaque redirect (status 0) is final: a PuffleNetworkError after 1 attempt, on every path", () => {
+  it.each([
+    ["the methods", "no deadline"],
+    ["the methods", "the client's deadline"],
+    ["the methods", "a caller's signal"],
+    ["a raw PATCH", "no deadline"],
+    ["a raw PATCH", "the client's deadline"],
+    ["a raw PATCH", "a caller's signal"],
+  ] as const)("%s, %s", async (path, how) => {
+    const opaque = { type: "opaqueredirect", status: 0, statusText: "", headers: new Headers(), arrayBuffer: async () => new ArrayBuffer(0), text: async () => "" };
+    const fetch = vi.fn(async () => opaque as unknown as Response);
+    const client = clientWith(fetch, { timeoutMs: how === "the client's deadline" ? 30_000 : 0, retry: { random: () => 0 } });
+    const error = (await callOn(path, client, how === "a caller's signal" ? new AbortController().signal : undefined)) as PuffleNetworkError;
+    expect(error).toBeInstanceOf(PuffleNetworkError);
+    expect(error.attempts).toBe(1);
+    expect((error.cause as Error).name).toBe("RedirectNotFollowedError");
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 });
