@@ -286,3 +286,42 @@ describe("a browser's opaque redirect (status 0) is final: a PuffleNetworkError 
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 });
+
+describe("the methods, a call's own deadline passing while fetch is being called (a fake clock advanced inside it)", () => {
+  /** Calls updateThread with `options`; the fetch runs `during`, then answers on a later turn of the (real) event loop. */
+  async function run(during: () => void, options: { timeoutMs: number; signal?: AbortSignal }) {
+    const order: string[] = [];
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      const fetch = vi.fn(() => {
+        during();
+        return new Promise<Response>((resolve) => setImmediate(() => (order.push("fetch answered"), resolve(okResponse()))));
+      });
+      const error = await clientWith(fetch, { timeoutMs: 0, maxRetries: 0 }).updateThread(THREAD_ID, BODY, options).catch((e: unknown) => e);
+      order.push("call settled");
+      await new Promise((resolve) => setImmediate(resolve));
+      return { error, order };
+    } finally {
+      vi.useRealTimers();
+    }
+  }
+
+  it("PuffleTimeoutError at once, without waiting for the answer", async () => {
+    const { error, order } = await run(() => vi.advanceTimersByTime(100), { timeoutMs: 100 });
+    expect(error).toBeInstanceOf(PuffleTimeoutError);
+    expect(order).toEqual(["call settled", "fetch answered"]);
+  });
+
+  it("after the caller aborted: PuffleAbortError (the abort came first), at once", async () => {
+    const controller = new AbortController();
+    const { error, order } = await run(
+      () => {
+        controller.abort(new Error("user cancelled"));
+        vi.advanceTimersByTime(100);
+      },
+      { timeoutMs: 100, signal: controller.signal },
+    );
+    expect(error).toBeInstanceOf(PuffleAbortError);
+    expect(order).toEqual(["call settled", "fetch answered"]);
+  });
+});
