@@ -2,6 +2,7 @@
 // synchronous step, in the order the bodies finish arriving; every answer is its own request's. The
 // interleavings are forced (a body held half-sent until another request is answered), not raced.
 import { connect } from "node:net";
+import type { Socket } from "node:net";
 import type { IncomingMessage } from "node:http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../src/server/index.js";
@@ -126,6 +127,33 @@ describe("requests pipelined behind one whose answer closes the connection", () 
     const answers = exchange.text.split(/(?=HTTP\/1\.1 \d{3} )/).map(parseRawResponse);
     expect(answers.map((a) => [a.status, a.headers.get("x-request-id"), a.headers.get("connection")])).toEqual([[status, "req_first", "close"]]);
     expect(rowOf(server.app.puffle.store.snapshot(), DOCS_THREAD).unread_count).toBe(0);
+  });
+
+  // Two answers that close the connection, marked out of order, and a request between them: the
+  // earliest mark must win. A body declared over the limit is marked when its headers arrive, one
+  // that is not JSON once it has been read. Here all three requests' headers are routed before any
+  // body is read (1 not JSON, 2 a valid update, 3 declared over the limit: marked at once), then 1's
+  // body fails (marked after 3, though it arrived first), then 2's handler runs: 2 arrived after 1
+  // and is not applied. (Keeping 3's mark applied 2, whose answer Node never writes.) Node routes
+  // them all in one go when it parses the connection's bytes in JavaScript, as it does once
+  // something else listens for the socket's data (here the test, on a server of its own; an HTTPS
+  // server's connections too); when its native parser reads the socket, 1's body is read before 3
+  // is routed and 3 is refused unmarked. The order is the event loop's, not timing: one write.
+  it("two answers that close it, the later-arriving one marked first: the earlier one wins, the request between them is not applied", async () => {
+    const own = await start();
+    try {
+      own.app.server.on("connection", (socket: Socket) => socket.on("data", () => undefined));
+      const overLimit =
+        `PATCH ${pathOf("updateThread", DOCS_THREAD)} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ALICE}\r\n` +
+        `Content-Type: application/json\r\nX-Request-Id: req_third\r\nContent-Length: 2000000\r\n\r\n`;
+      const exchange = await rawExchange(own, patchText(DOCS_THREAD, "{", "req_first") + patchText(DOCS_THREAD, { unread_count: 42 }, "req_between") + overLimit);
+      expect(exchange.closed).toBe(true);
+      const answers = exchange.text.split(/(?=HTTP\/1\.1 \d{3} )/).map(parseRawResponse);
+      expect(answers.map((a) => [a.status, a.headers.get("x-request-id"), a.headers.get("connection")])).toEqual([[400, "req_first", "close"]]);
+      expect(rowOf(own.app.puffle.store.snapshot(), DOCS_THREAD).unread_count).toBe(0);
+    } finally {
+      await own.close();
+    }
   });
 
   it("the reset endpoint behind it does not reset", async () => {
