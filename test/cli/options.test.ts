@@ -767,8 +767,9 @@ describe("runCli: what is checked before anything is sent or started", () => {
 
   // Numbers and dots are IPv4 to the resolver, shorthand included (127.1 is 127.0.0.1, 1.2.3 is
   // 1.2.0.3, 0x7f.1 hexadecimal): only a full dotted quad is taken, the rest is a usage error, and
-  // so is a number alone but 0 (2130706433 is 127.0.0.1).
-  it.each([["127.1"], ["1.2.3"], ["0.1"], ["300.1"], ["1.2.3.4.5"], ["256.0.0.1"], ["01.02.03.04"], ["0x7f.1"], ["127.0.0.1."], ["0."], ["1"], ["4294967295"], ["2130706433"], ["0x7f000001"], ["00"]])("mock --host %j (numbers and dots, no full dotted quad): exit 2 naming the rule, nothing started", async (host) => {
+  // so is a number alone but 0 (2130706433 is 127.0.0.1). Hexadecimal in capitals too (0X7F.1, 0XAB:
+  // the resolver reads them as it reads 0x7f.1).
+  it.each([["127.1"], ["1.2.3"], ["0.1"], ["300.1"], ["1.2.3.4.5"], ["256.0.0.1"], ["01.02.03.04"], ["0x7f.1"], ["0X7F.1"], ["0XAB"], ["127.0.0.1."], ["0."], ["1"], ["4294967295"], ["2130706433"], ["0x7f000001"], ["00"]])("mock --host %j (numbers and dots, no full dotted quad): exit 2 naming the rule, nothing started", async (host) => {
     const { code, stdout, stderr } = await run(["mock", "--port", "0", "--quiet", "--host", host]);
     expect({ code, stdout }).toEqual({ code: EXIT.usage, stdout: "" });
     expect(stderr).toBe(`puffle error: option '--host <host>' argument ${JSON.stringify(host)} is invalid. --host must be an IPv4 address in full (four decimal numbers from 0 to 255, such as 127.0.0.1) when it is numbers and dots: shorthand such as 127.1, 10.1.2 or 2130706433 is no host name, and the resolver reads it as another address; got ${JSON.stringify(host)}\n`);
