@@ -377,6 +377,16 @@ describe("npm run mock (dist/server/main.js)", () => {
     expect(cli.stderr).toBe(`puffle error: --data: ${JSON.stringify(file)} is not a valid seed: ${listed.join("; ")}\n`);
   });
 
+  it("an invalid --data file with exactly ten problems: all ten listed, no 'and 0 more'", () => {
+    const extra = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`x${String(i).padStart(2, "0")}`, 1]));
+    const file = writeSeed("cli-ten-bad.json", { ...defaultSeed, ...extra });
+    const result = spawnSync(process.execPath, [mainJs, "--data", file], { encoding: "utf8" });
+    expect(result.status).toBe(2);
+    const known = "is not a known field (known: description, workspaces, users, accounts, conversations)";
+    const listed = Array.from({ length: 10 }, (_, i) => `x${String(i).padStart(2, "0")}: ${known}`);
+    expect(result.stderr).toBe(`puffle mock: --data: ${JSON.stringify(file)} is not a valid seed:\n${listed.map((line) => `  - ${line}\n`).join("")}`);
+  });
+
   it("--print-seed prints the default seed with every column of every record, the same each run", () => {
     const result = spawnSync(process.execPath, [mainJs, "--print-seed"], { encoding: "utf8", timeout: 20_000 });
     expect(result.status).toBe(0);
