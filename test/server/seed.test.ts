@@ -296,6 +296,9 @@ describe("npm run mock (dist/server/main.js)", () => {
       expect(out).toContain(BOB);
       expect(out).toContain(`${url}/api/conversations/${DOCS_CONVERSATION}`);
       expect(out).toContain(`${url}/api/threads/${DOCS_THREAD}`);
+      // A warmup row is marked so.
+      const warmup = defaultSeed.conversations.find((c) => c.warmup === true)!;
+      expect(out).toContain(`${url}/api/${warmup.channel === "email" ? "threads" : "conversations"}/${warmup.id}   ${warmup.channel} ${warmup.status} warmup\n`);
       const port = Number(new URL(url ?? "").port);
       const server = { url: url ?? "", port, close: async () => undefined, app: undefined as never };
       const res = await send(server, "updateThread", DOCS_THREAD, { body: { draft_subject: "From the mock" } });
@@ -303,6 +306,35 @@ describe("npm run mock (dist/server/main.js)", () => {
       const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
       child.kill("SIGTERM");
       expect(await exited).toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill("SIGKILL");
+    }
+  });
+
+  // Without --port and --host: 127.0.0.1:4010, as --help says. The port may be taken (another
+  // server on this machine): then the one-line error names the same address.
+  it("without --port or --host it listens on 127.0.0.1:4010 (or says that address is in use)", async () => {
+    const child = spawn(process.execPath, [mainJs, "--quiet"], { stdio: ["ignore", "pipe", "pipe"] });
+    try {
+      let out = "";
+      let err = "";
+      child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString("utf8")));
+      const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+      const outcome = await new Promise<"banner" | "exited">((resolve) => {
+        child.stdout.on("data", (chunk: Buffer) => {
+          out += chunk.toString("utf8");
+          if (out.includes("\n")) resolve("banner");
+        });
+        void exited.then(() => resolve("exited"));
+      });
+      if (outcome === "banner") {
+        expect(out.split("\n")[0]).toMatch(/^Puffle reference server listening on http:\/\/127\.0\.0\.1:4010 \(/);
+        child.kill("SIGTERM");
+        expect(await exited).toBe(0);
+      } else {
+        expect(await exited).toBe(1);
+        expect(err).toBe("puffle mock: cannot listen on 127.0.0.1:4010: the address is already in use\n");
+      }
     } finally {
       if (child.exitCode === null) child.kill("SIGKILL");
     }
@@ -319,6 +351,8 @@ describe("npm run mock (dist/server/main.js)", () => {
 
   const runs: { name: string; args: string[]; code: number; stderr: RegExp }[] = [
     { name: "a bad port", args: ["--port", "http"], code: 2, stderr: /--port must be an integer from 0 to 65535 \(got "http"\)/ },
+    { name: "a port past 65535", args: ["--port", "65536"], code: 2, stderr: /^puffle mock: --port must be an integer from 0 to 65535 \(got "65536"\)\n/ },
+    { name: "an empty port", args: ["--port", ""], code: 2, stderr: /^puffle mock: --port must be an integer from 0 to 65535 \(got ""\)\n/ },
     { name: "an unknown option", args: ["--prot", "1"], code: 2, stderr: /^puffle mock: Unknown option "--prot"\n/ },
     // Quoted as the CLI quotes a value: on one line and cut to 200 characters, not 100 KiB of it.
     { name: "a 100 KiB port", args: ["--port", "9".repeat(102_400)], code: 2, stderr: /^puffle mock: --port must be an integer from 0 to 65535 \(got "9{197}…" \(cut; 102400 characters in all\)\)\n/ },
@@ -332,7 +366,8 @@ describe("npm run mock (dist/server/main.js)", () => {
   ];
   for (const { name, args, code, stderr } of runs) {
     it(`${name} → exit ${code}, one clear message, no stack trace`, () => {
-      const result = spawnSync(process.execPath, [mainJs, ...args], { encoding: "utf8" });
+      // A timeout: a value let through would start a server that never exits.
+      const result = spawnSync(process.execPath, [mainJs, ...args], { encoding: "utf8", timeout: 20_000 });
       expect(result.status).toBe(code);
       expect(result.stderr).toMatch(stderr);
       expect(result.stderr).not.toMatch(/\n\s+at /);
