@@ -563,6 +563,8 @@ describe("help, version and puffle mock", () => {
       const mock = await startMock(["--quiet", "--data", file], launcher);
       mock.child.kill("SIGTERM");
       expect(await exitWithin(mock, 15_000)).toEqual({ code: 0, signal: null });
+      // npm run mock's banner names the file the data came from (puffle mock's names no source).
+      if (launcher[0] === MAIN) expect(mock.output().split("\n")[0]).toContain(`(data: ${file})`);
       for (const line of mock.output().split("\n")) expect(line).not.toMatch(UNSAFE);
       expect(mock.output()).toContain(`${seed.users[0]!.token}   Evil ]0;pwned [2J 31m Name`);
     } finally {
