@@ -340,6 +340,13 @@ describe("npm run mock (dist/server/main.js)", () => {
     }
   });
 
+  it("--help prints the usage and exits 0, starting nothing", () => {
+    const result = spawnSync(process.execPath, [mainJs, "--help"], { encoding: "utf8", timeout: 20_000 });
+    expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: "" });
+    expect(result.stdout).toMatch(/^Usage: node dist\/server\/main\.js \[options\]/);
+    expect(result.stdout).toMatch(/ {2}-h, --help {6}show this help\n$/);
+  });
+
   it("only runs as the program: importing it (for banner) starts no server and prints nothing", () => {
     const script = `const m = await import(${JSON.stringify(pathToFileURL(mainJs).href)}); console.log(typeof m.banner);`;
     const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", timeout: 20_000 });
