@@ -349,11 +349,15 @@ describe("npm run mock (dist/server/main.js)", () => {
 
   it("only runs as the program: importing it (for banner) starts no server and prints nothing", () => {
     const script = `const m = await import(${JSON.stringify(pathToFileURL(mainJs).href)}); console.log(typeof m.banner);`;
-    const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", timeout: 20_000 });
-    expect(run.error).toBeUndefined();
-    expect(run.status).toBe(0);
-    expect(run.stdout).toBe("function\n");
-    expect(run.stderr).toBe("");
+    // Without arguments (process.argv[1] undefined), and with some whose first is no file (node -e's
+    // process.argv[1]: not main.js, though it cannot be resolved; --help would print the usage).
+    for (const args of [[], ["no-such-file", "--help"]]) {
+      const run = spawnSync(process.execPath, ["--input-type=module", "-e", script, ...args], { encoding: "utf8", timeout: 20_000 });
+      expect(run.error).toBeUndefined();
+      expect(run.status).toBe(0);
+      expect(run.stdout).toBe("function\n");
+      expect(run.stderr).toBe("");
+    }
   });
 
   const runs: { name: string; args: string[]; code: number; stderr: RegExp }[] = [
