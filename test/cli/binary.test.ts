@@ -404,7 +404,11 @@ describe("help, version and puffle mock", () => {
     child.stderr.on("data", (d: Buffer) => (err += d.toString()));
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
     const port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no banner: ${out}${err}`)), 15_000);
+      // A launcher that never prints its banner (a regression) is stopped, not left listening.
+      const timer = setTimeout(() => {
+        child.kill("SIGKILL");
+        reject(new Error(`no banner: ${out}${err}`));
+      }, 15_000);
       child.stdout.on("data", (chunk: Buffer) => {
         out += chunk.toString();
         const match = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);

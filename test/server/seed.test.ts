@@ -281,12 +281,20 @@ describe("npm run mock (dist/server/main.js)", () => {
     const child = spawn(process.execPath, [mainJs, "--port", "0", "--quiet"], { stdio: ["ignore", "pipe", "pipe"] });
     try {
       let out = "";
+      // Bounded, so a launcher that never prints its banner fails here and `finally` stops it.
       await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no banner within 15 s: ${out}`)), 15_000);
         child.stdout.on("data", (chunk: Buffer) => {
           out += chunk.toString("utf8");
-          if (out.includes("Try:") && out.trimEnd().endsWith("'")) resolve();
+          if (out.includes("Try:") && out.trimEnd().endsWith("'")) {
+            clearTimeout(timer);
+            resolve();
+          }
         });
-        child.once("exit", (code) => reject(new Error(`exited with ${code}: ${out}`)));
+        child.once("exit", (code) => {
+          clearTimeout(timer);
+          reject(new Error(`exited with ${code}: ${out}`));
+        });
       });
       const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
       expect(url).toBeDefined();
@@ -320,12 +328,19 @@ describe("npm run mock (dist/server/main.js)", () => {
       let err = "";
       child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString("utf8")));
       const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-      const outcome = await new Promise<"banner" | "exited">((resolve) => {
+      const outcome = await new Promise<"banner" | "exited">((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no banner within 15 s: ${out}${err}`)), 15_000);
         child.stdout.on("data", (chunk: Buffer) => {
           out += chunk.toString("utf8");
-          if (out.includes("\n")) resolve("banner");
+          if (out.includes("\n")) {
+            clearTimeout(timer);
+            resolve("banner");
+          }
         });
-        void exited.then(() => resolve("exited"));
+        void exited.then(() => {
+          clearTimeout(timer);
+          resolve("exited");
+        });
       });
       if (outcome === "banner") {
         expect(out.split("\n")[0]).toMatch(/^Puffle reference server listening on http:\/\/127\.0\.0\.1:4010 \(/);
