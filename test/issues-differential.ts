@@ -2,10 +2,14 @@
 // (test/unit/issues-differential.test.ts on our spec, test/pipeline/issues-keywords.test.ts on a
 // fixture using every keyword, test/pipeline/same-content.test.ts): the generated validator against AJV's own runtime compile of the
 // same schema, its errors worded by `toIssues`, over a corpus of mutated inputs.
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { expect } from "vitest";
 import type { AjvError, IssueFunction } from "../generated/validators.js";
 import { toIssues } from "../src/validators.js";
 import type { Json } from "./helpers.js";
+import { scratchDir } from "./scratch.js";
 
 /** An AJV validate function as compiled at run time. */
 export interface AjvFunction {
@@ -33,6 +37,21 @@ export interface ValidatorsStep {
 /** scripts/lib/validators.mjs (plain .mjs without declarations), typed. */
 export const validatorsStep = async (): Promise<ValidatorsStep> =>
   (await import(new URL("../scripts/lib/validators.mjs", import.meta.url).href)) as ValidatorsStep;
+
+/**
+ * A fixture spec's validators as the validators step builds them, written to a scratch folder of the
+ * test file (`scratchDir(prefix)`, removed after it) and imported, beside AJV's runtime compile of
+ * the same schemas (and the module's text, `js`). `root` is the file the fixture's `$ref`s resolve against (by default the
+ * generated file itself, for a fixture built in code).
+ */
+export async function fixtureValidators(doc: Json, prefix: string, root?: string) {
+  const { buildValidators, referenceValidators } = await validatorsStep();
+  const file = path.join(scratchDir(prefix), "validators.mjs");
+  const { js } = buildValidators(doc, { root: root ?? file, header: (text) => `${text} test fixture` });
+  fs.writeFileSync(file, js);
+  const generated = (await import(pathToFileURL(file).href)) as { operations: Record<string, OperationTable<IssueFunction>> };
+  return { file, js, operations: generated.operations, reference: referenceValidators(doc, { root: root ?? file }) };
+}
 
 /** AJV's errors one by one as `toIssues` words them, before duplicates are merged. */
 export const rawIssues = (errors: readonly AjvError[] | null | undefined) => (errors ?? []).flatMap((error) => toIssues([error]));

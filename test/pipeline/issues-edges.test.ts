@@ -5,16 +5,9 @@
 // last media type or which has none, and `unevaluatedProperties` (the dynamic scope AJV must keep).
 // Each generated validator is held to AJV's runtime compile (toIssues), and where both come from
 // the same AJV options, to fixed verdicts.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
-import type { IssueFunction } from "../../generated/validators.js";
+import { describe, expect, it } from "vitest";
 import type { Json, JsonObject } from "../helpers.js";
-import { expectSameIssues, mutations, type OperationTable, validatorsStep } from "../issues-differential.js";
-
-const { buildValidators, referenceValidators } = await validatorsStep();
+import { expectSameIssues, fixtureValidators, mutations } from "../issues-differential.js";
 
 const operation = (operationId: string, body: JsonObject, responses: JsonObject = { "200": { description: "ok" } }): JsonObject => ({
   operationId,
@@ -41,14 +34,8 @@ const doc = {
   },
 };
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "puffle-issues-edges-"));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-const file = path.join(dir, "validators.mjs");
-const { js } = buildValidators(doc, { root: file, header: (prefix) => `${prefix} test fixture` });
-fs.writeFileSync(file, js);
-const generated = (await import(pathToFileURL(file).href)) as { operations: Record<string, OperationTable<IssueFunction>> };
-const reference = referenceValidators(doc, { root: file });
-const body = (opId: string) => generated.operations[opId]!.requestBody!;
+const { js, operations, reference } = await fixtureValidators(doc, "puffle-issues-edges-");
+const body = (opId: string) => operations[opId]!.requestBody!;
 
 const REPLACEMENTS: Json[] = [null, 1, "x", "", [], {}, { a: "x" }];
 const exotic = (): Json[] => [
@@ -81,7 +68,7 @@ describe("issueCode on shapes our spec and the keywords fixture do not have", ()
   });
 
   it("a status with several media types: application/json's schema wherever it is listed, else the first listed", () => {
-    const responses = generated.operations.media!.responses;
+    const responses = operations.media!.responses;
     expect(responses["200"]!({})).toBe(true);
     expect(responses["200"]!("sarif")).toBe(false);
     expect(responses["201"]!("text")).toBe(true);

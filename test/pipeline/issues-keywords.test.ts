@@ -8,28 +8,19 @@
 // generated validators are held to AJV's runtime compile of the same schemas, mapped by `toIssues`:
 // the same verdict and the same issues, in the same order, on valid inputs and on mutations of them.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { IssueFunction } from "../../generated/validators.js";
 import { root, type Json } from "../helpers.js";
-import { expectSameIssues, mutations, type AjvFunction, type OperationTable, type Pair, validatorsStep } from "../issues-differential.js";
+import { expectSameIssues, fixtureValidators, mutations, type AjvFunction, type Pair } from "../issues-differential.js";
 
 const fixture = path.join(root, "test/pipeline/fixtures/keywords.openapi.json");
 const doc = JSON.parse(fs.readFileSync(fixture, "utf8")) as Json;
 
-const { buildValidators, referenceValidators } = await validatorsStep();
-
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "puffle-keywords-"));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-const generatedFile = path.join(dir, "validators.mjs");
-fs.writeFileSync(generatedFile, buildValidators(doc, { root: fixture, header: (prefix) => `${prefix} test fixture` }).js);
-const generated = (await import(pathToFileURL(generatedFile).href)) as { operations: Record<string, OperationTable<IssueFunction>> };
-const reference = referenceValidators(doc, { root: fixture });
+const { file: generatedFile, operations, reference } = await fixtureValidators(doc, "puffle-keywords-", fixture);
 
 const pairs: Pair[] = [];
-for (const [opId, table] of Object.entries(generated.operations)) {
+for (const [opId, table] of Object.entries(operations)) {
   const ref = reference[opId]!;
   pairs.push([`${opId} pathParams`, table.pathParams, ref.pathParams]);
   pairs.push([`${opId} requestBody`, table.requestBody!, ref.requestBody!]);
@@ -127,7 +118,7 @@ describe("issueCode on every keyword (fixture spec) vs AJV's own (toIssues)", ()
   });
 
   it("a field name a URN cannot hold as it is gets its own validator; names alike as identifiers (x-y, x_y) get one each", () => {
-    const fields = generated.operations.updateThing!.requestFields as Record<string, { validate: IssueFunction }>;
+    const fields = operations.updateThing!.requestFields as Record<string, { validate: IssueFunction }>;
     expect(Object.keys(fields)).toEqual(expect.arrayContaining(["a~b", "x-y", "x_y"]));
     expect(fields["x-y"]!.validate(1)).toBe(true);
     expect(fields["x_y"]!.validate(1)).toBe(false);
@@ -136,7 +127,7 @@ describe("issueCode on every keyword (fixture spec) vs AJV's own (toIssues)", ()
   // (Three types or more cannot reach the generated validators: AJV's strict mode refuses a union
   // of types other than with null. The wording of three is held equal to toIssues' below.)
   it("a type issue naming several types reads as English, a constant in the code; one type keeps AJV's wording", () => {
-    const fields = generated.operations.updateThing!.requestFields as Record<string, { validate: IssueFunction }>;
+    const fields = operations.updateThing!.requestFields as Record<string, { validate: IssueFunction }>;
     const issuesOf = (field: string, value: unknown) => {
       const { validate } = fields[field]!;
       expect(validate(value)).toBe(false);
@@ -151,7 +142,7 @@ describe("issueCode on every keyword (fixture spec) vs AJV's own (toIssues)", ()
   });
 
   it("a status with several media types is validated against application/json's schema", () => {
-    const validate = generated.operations.updateThing!.responses["202"]!;
+    const validate = operations.updateThing!.responses["202"]!;
     expect(validate({ queued: true })).toBe(true);
     expect(validate("sarif")).toBe(false);
   });

@@ -4,16 +4,12 @@
 // alias; AJV compiles it once. The verdicts and issues stay AJV's runtime compile's, for every
 // operation. A schema that declares an `$id` is never merged: two declaring the same id are an
 // error of the spec, reported as before.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { IssueFunction } from "../../generated/validators.js";
 import type { Json, JsonObject } from "../helpers.js";
-import { expectSameIssues, mutations, type OperationTable, validatorsStep } from "../issues-differential.js";
+import { expectSameIssues, fixtureValidators, mutations, validatorsStep } from "../issues-differential.js";
 
-const { buildValidators, referenceValidators } = await validatorsStep();
+const { buildValidators } = await validatorsStep();
 
 const idParam = { name: "id", in: "path", required: true, schema: { type: "string", pattern: "^[a-z]+$" } };
 const body = (described: string): JsonObject => ({
@@ -46,14 +42,7 @@ const doc = {
   },
 };
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "puffle-same-content-"));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-const file = path.join(dir, "validators.mjs");
-const { js } = buildValidators(doc, { root: file, header: (prefix) => `${prefix} test fixture` });
-fs.writeFileSync(file, js);
-const generated = (await import(pathToFileURL(file).href)) as { operations: Record<string, OperationTable<IssueFunction>> };
-const reference = referenceValidators(doc, { root: file });
-const ops = generated.operations;
+const { file, js, operations: ops, reference } = await fixtureValidators(doc, "puffle-same-content-");
 const field = (op: string, name: string) => (ops[op]!.requestFields[name] as { validate: IssueFunction }).validate;
 
 describe("operation-level schemas with the same content", () => {

@@ -2,21 +2,20 @@
 // --data files, and the `npm run mock` entry (dist/server/main.js).
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { operationExamples } from "../../generated/examples.js";
 import { defaultSeed, loadSeed, SeedError, startServer, validateSeed } from "../../src/server/index.js";
 import type { Seed } from "../../src/server/index.js";
 import { CONVERSATION_COLUMNS, DRAFT_COLUMNS, MAX_SEED_BYTES, MAX_SEED_ISSUES } from "../../src/server/seed.js";
 import { ALICE, BOB, DOCS_CONVERSATION, DOCS_THREAD, SENDERS, rowOf, send, start } from "./http.js";
+import { scratchDir } from "../scratch.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const conversationRequired: string[] = JSON.parse(fs.readFileSync(path.join(root, "generated/openapi.json"), "utf8")).components.schemas.Conversation.required;
 const mainJs = path.join(root, "dist/server/main.js");
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "puffle-seed-"));
-afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+const tmp = scratchDir("puffle-seed-");
 
 function writeSeed(name: string, data: unknown): string {
   const file = path.join(tmp, name);

@@ -2,15 +2,14 @@
 // the rule, the usage — before anything is installed, built, run or written; no stack trace.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { root } from "../helpers.js";
+import { scratchDir } from "../scratch.js";
 
 const script = path.join(root, "test/bench/run.mjs");
 const lastRun = path.join(root, "test/bench/last-run.json");
-const work = fs.mkdtempSync(path.join(os.tmpdir(), "puffle-bench-args-"));
-afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+const work = scratchDir("puffle-bench-args-");
 
 function bench(...args: string[]) {
   const r = spawnSync(process.execPath, [script, ...args], { cwd: root, encoding: "utf8", timeout: 20_000 });

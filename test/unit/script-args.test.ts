@@ -4,19 +4,18 @@
 // diff`'s are in test/publish/diff.test.ts, `npm run bench`'s in bench-args.test.ts.)
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { root } from "../helpers.js";
+import { scratchDir } from "../scratch.js";
 
-const work = fs.mkdtempSync(path.join(os.tmpdir(), "puffle-script-args-"));
+const work = scratchDir("puffle-script-args-");
 const strays = ["--bogus", "-x", "a", "b", "--help"].map((name) => path.join(root, name));
 // What docs would leave in openapi/ or generated/ without its guard (none of it is there before).
 const guarded = ["generated/index.html", "generated/docs-out", "openapi/index.html", "openapi/openapi.json", "openapi/docs-out"]
   .map((name) => path.join(root, name))
   .filter((file) => !fs.existsSync(file));
 afterAll(() => {
-  fs.rmSync(work, { recursive: true, force: true });
   for (const stray of [...strays, ...guarded]) fs.rmSync(stray, { recursive: true, force: true }); // only if a case failed
 });
 
