@@ -15,6 +15,8 @@ const BODY = { status: "archived" } as const;
 const okResponse = () => new Response(JSON.stringify({ thread: THREAD }), { status: 200, headers: { "content-type": "application/json" } });
 const PATHS = [["the methods"], ["a raw PATCH"]] as const;
 type Path = (typeof PATHS)[number][0];
+/** Each path with each way a call can end early: none, the client's `timeoutMs`, a caller's signal. */
+const PATHS_AND_DEADLINES = PATHS.flatMap(([path]) => (["no deadline", "the client's deadline", "a caller's signal"] as const).map((how) => [path, how] as const));
 
 function clientWith(fetch: (input: string | Request, init?: RequestInit) => Promise<Response>, options: PuffleClientOptions) {
   return createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch, ...options });
@@ -249,14 +251,7 @@ describe("calls sharing a caller's signal: one that settles leaves the others li
 });
 
 describe("a PuffleError the injected fetch throws is the call's error, as it is, after 1 attempt", () => {
-  it.each([
-    ["the methods", "no deadline"],
-    ["the methods", "the client's deadline"],
-    ["the methods", "a caller's signal"],
-    ["a raw PATCH", "no deadline"],
-    ["a raw PATCH", "the client's deadline"],
-    ["a raw PATCH", "a caller's signal"],
-  ] as const)("%s, %s", async (path, how) => {
+  it.each(PATHS_AND_DEADLINES)("%s, %s", async (path, how) => {
     const thrown = new PuffleError("thrown by the fetch");
     const fetch = vi.fn(async () => {
       throw thrown;
@@ -268,14 +263,7 @@ describe("a PuffleError the injected fetch throws is the call's error, as it is,
 });
 
 describe("a browser's opaque redirect (status 0) is final: a PuffleNetworkError after 1 attempt, on every path", () => {
-  it.each([
-    ["the methods", "no deadline"],
-    ["the methods", "the client's deadline"],
-    ["the methods", "a caller's signal"],
-    ["a raw PATCH", "no deadline"],
-    ["a raw PATCH", "the client's deadline"],
-    ["a raw PATCH", "a caller's signal"],
-  ] as const)("%s, %s", async (path, how) => {
+  it.each(PATHS_AND_DEADLINES)("%s, %s", async (path, how) => {
     const opaque = { type: "opaqueredirect", status: 0, statusText: "", headers: new Headers(), arrayBuffer: async () => new ArrayBuffer(0), text: async () => "" };
     const fetch = vi.fn(async () => opaque as unknown as Response);
     const client = clientWith(fetch, { timeoutMs: how === "the client's deadline" ? 30_000 : 0, retry: { random: () => 0 } });
