@@ -1,12 +1,11 @@
 // Requests at the same time (docs/server.md, "Requests in flight"): each is applied whole, in one
 // synchronous step, in the order the bodies finish arriving; every answer is its own request's. The
 // interleavings are forced (a body held half-sent until another request is answered), not raced.
-import { connect } from "node:net";
 import type { Socket } from "node:net";
 import type { IncomingMessage } from "node:http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../src/server/index.js";
-import { ALICE, DOCS_THREAD, SENDERS, parseRawResponse, pathOf, rawExchange, rowOf, send, start } from "./http.js";
+import { ALICE, DOCS_THREAD, SENDERS, parseRawResponse, pathOf, rawConnection, rawExchange, rowOf, send, start } from "./http.js";
 
 /** Alice's email thread to founder@example.com on the `sales` sender; the docs' thread writes to the same recipient. */
 const SALES_THREAD = "9e1f2a3b-4c5d-4e6f-8a7b-8c9d0e1f2a3b";
@@ -40,10 +39,7 @@ describe("two requests at once", () => {
       };
       server.app.server.on("request", listener);
     });
-    const socket = connect(server.port, "127.0.0.1");
-    const chunks: Buffer[] = [];
-    socket.on("data", (chunk: Buffer) => chunks.push(chunk));
-    const ended = new Promise<void>((resolve) => socket.on("close", () => resolve()));
+    const { socket, received, closed: ended } = rawConnection(server.port);
     socket.write(a.slice(0, headersAndHalf));
     await seen; // the server has A's headers (and authenticated it); its body is not all there
 
@@ -53,7 +49,7 @@ describe("two requests at once", () => {
 
     socket.end(a.slice(headersAndHalf));
     await ended;
-    const answer = parseRawResponse(Buffer.concat(chunks).toString("utf8"));
+    const answer = parseRawResponse(received());
     expect(answer.status).toBe(409);
     expect(answer.headers.get("x-request-id")).toBe("req_first_to_start");
     // The 409 names the thread as B left it, and A wrote nothing.

@@ -1,13 +1,12 @@
 // Findings of a security review of the reference server: ambiguous credentials, requests that
 // never finish arriving, and responses a cache could keep or a browser could sniff.
-import { connect } from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createServer } from "../../src/server/index.js";
 import type { RunningServer } from "../../src/server/index.js";
 import { schemas } from "../../src/validators.js";
 import type { OperationId } from "../../src/validators.js";
-import { ALICE, BOB, DOCS_CONVERSATION, DOCS_THREAD, MISSING_ID, SENDERS, checkResponse, parseRawResponse, pathOf, rawExchange, send, snapshot, start } from "./http.js";
+import { ALICE, BOB, DOCS_CONVERSATION, DOCS_THREAD, MISSING_ID, SENDERS, checkResponse, parseRawResponse, pathOf, rawConnection, rawExchange, send, snapshot, start } from "./http.js";
 import type { SendOptions, Sent } from "./http.js";
 import { deref, specOperations, type JsonObject } from "../helpers.js";
 
@@ -235,11 +234,7 @@ describe("answers Node and Fastify used to write themselves: the 417 and the 503
     const body = '{"status":"active"}';
     const first = `PATCH ${pathOf("updateConversation", DOCS_CONVERSATION)} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ALICE}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`;
     const second = `PATCH ${pathOf("updateThread", DOCS_THREAD)} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ALICE}\r\nContent-Type: application/json\r\nX-Request-Id: mine-503\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`;
-    const socket = connect(port, "127.0.0.1");
-    const chunks: Buffer[] = [];
-    socket.on("data", (chunk: Buffer) => chunks.push(chunk));
-    socket.on("error", () => undefined);
-    const ended = new Promise<void>((resolve) => socket.on("close", () => resolve()));
+    const { socket, received, closed: ended } = rawConnection(port);
     try {
       // The first request is routed (its body not sent yet), so the connection is busy when the server closes.
       const routed = new Promise<void>((resolve) => app.server.once("request", () => resolve()));
@@ -255,7 +250,7 @@ describe("answers Node and Fastify used to write themselves: the 417 and the 503
       socket.destroy();
       await app.close();
     }
-    const [served, refused] = responsesIn(Buffer.concat(chunks).toString("utf8"));
+    const [served, refused] = responsesIn(received());
     expect(served?.status).toBe(200);
     expectStamped(refused!, 503, "service-unavailable", "503 while closing");
     expect(refused!.headers.get("x-request-id")).toBe("mine-503");

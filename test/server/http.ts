@@ -1,6 +1,7 @@
 // Helpers for the reference server tests: real HTTP on 127.0.0.1, and every response checked
 // against the spec (validateResponseBody for documented statuses, the Problem schema otherwise).
 import { connect } from "node:net";
+import type { Socket } from "node:net";
 import { expect } from "vitest";
 import { operations as meta } from "../../generated/meta.js";
 import { schemas, validateResponseBody } from "../../src/validators.js";
@@ -123,27 +124,35 @@ export interface RawExchange {
 }
 
 /**
- * Writes `data` as it is on a new TCP connection to the server (at `address`, default 127.0.0.1) and
- * collects what comes back until the server closes the connection or `timeoutMs` passes (then the
- * connection is destroyed here). For requests an HTTP client would refuse to send.
+ * A new TCP connection to the server (at `address`, default 127.0.0.1) for requests an HTTP client
+ * would refuse to send, or sent in parts: `received()` is everything the server wrote so far, as
+ * text; `closed` settles when the connection closes. A reset (the server may close while data is
+ * still unread) is not an error here.
  */
-export function rawExchange(server: Pick<RunningServer, "port">, data: string, timeoutMs = 5_000, address = "127.0.0.1"): Promise<RawExchange> {
-  return new Promise((resolve) => {
-    const socket = connect(server.port, address, () => socket.write(data));
-    const chunks: Buffer[] = [];
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      socket.destroy();
-    }, timeoutMs);
-    socket.on("data", (chunk: Buffer) => chunks.push(chunk));
-    // A reset after the response (the server may close while data is still unread) is not an error here.
-    socket.on("error", () => undefined);
-    socket.on("close", () => {
-      clearTimeout(timer);
-      resolve({ text: Buffer.concat(chunks).toString("utf8"), closed: !timedOut });
-    });
-  });
+export function rawConnection(port: number, address = "127.0.0.1"): { socket: Socket; received: () => string; closed: Promise<void> } {
+  const socket = connect(port, address);
+  const chunks: Buffer[] = [];
+  socket.on("data", (chunk: Buffer) => chunks.push(chunk));
+  socket.on("error", () => undefined);
+  const closed = new Promise<void>((resolve) => socket.on("close", () => resolve()));
+  return { socket, received: () => Buffer.concat(chunks).toString("utf8"), closed };
+}
+
+/**
+ * Writes `data` as it is on a new raw connection (rawConnection) and collects what comes back until
+ * the server closes the connection or `timeoutMs` passes (then the connection is destroyed here).
+ */
+export async function rawExchange(server: Pick<RunningServer, "port">, data: string, timeoutMs = 5_000, address = "127.0.0.1"): Promise<RawExchange> {
+  const connection = rawConnection(server.port, address);
+  connection.socket.write(data);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    connection.socket.destroy();
+  }, timeoutMs);
+  await connection.closed;
+  clearTimeout(timer);
+  return { text: connection.received(), closed: !timedOut };
 }
 
 /** Parses one raw HTTP/1.1 response with a Content-Length body (what rawExchange got). */

@@ -2,14 +2,13 @@
 // documented 4xx problem, never a 5xx, never a crash, the store unchanged.
 import { request as httpRequest } from "node:http";
 import { brotliCompressSync, gzipSync } from "node:zlib";
-import { connect } from "node:net";
 import type { Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { operations as meta } from "../../generated/meta.js";
 import { MAX_BODY_DEPTH } from "../../src/server/index.js";
 import type { RunningServer } from "../../src/server/index.js";
 import type { OperationId } from "../../src/validators.js";
-import { ALICE, DOCS_CONVERSATION, DOCS_THREAD, checkResponse, parseRawResponse, pathOf, rawExchange, send, snapshot, start } from "./http.js";
+import { ALICE, DOCS_CONVERSATION, DOCS_THREAD, checkResponse, parseRawResponse, pathOf, rawConnection, rawExchange, send, snapshot, start } from "./http.js";
 import type { Sent } from "./http.js";
 
 let server: RunningServer;
@@ -307,17 +306,13 @@ describe("body size limit (x-puffle-behaviour.maxBodyBytes)", () => {
       const head =
         `PATCH ${pathOf(op, idOf(op))} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ALICE}\r\n` +
         `Content-Type: application/json\r\nX-Request-Id: req_drained\r\nContent-Length: ${2 * limit}\r\n\r\n`;
-      const socket = connect(server.port, "127.0.0.1");
-      const chunks: Buffer[] = [];
-      socket.on("data", (chunk: Buffer) => chunks.push(chunk));
-      socket.on("error", () => undefined);
-      const closed = new Promise<void>((resolve) => socket.on("close", () => resolve()));
+      const { socket, received, closed } = rawConnection(server.port);
       await new Promise<void>((resolve) => socket.write(head + half, () => resolve()));
       expect((await send(server, "updateConversation", DOCS_CONVERSATION, { body: { unread_count: 0 } })).status).toBe(200);
-      expect(Buffer.concat(chunks).toString("utf8"), "nothing is answered before the body has arrived").toBe("");
+      expect(received(), "nothing is answered before the body has arrived").toBe("");
       socket.end(half);
       await closed;
-      const res = parseRawResponse(Buffer.concat(chunks).toString("utf8"));
+      const res = parseRawResponse(received());
       expect([res.status, res.headers.get("x-request-id"), res.headers.get("connection")]).toEqual([413, "req_drained", "close"]);
     });
   }
