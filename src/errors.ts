@@ -20,7 +20,7 @@ import type { OperationId, ResponseBody, ResponseStatus, ValidationIssue } from 
 import { withoutCredentials } from "./url-credentials.js";
 import { hasOwn } from "./poison-keys.js";
 import { pointerTokens } from "./json-pointer.js";
-import { boundedLine, escapeUnsafeInJson, oneLine } from "./unsafe-text.js";
+import { boundedLine, escapeUnsafeInJson, oneLine, unicodeEscape } from "./unsafe-text.js";
 
 /**
  * The most characters of one text from elsewhere a message shows: from the server (title, detail,
@@ -49,10 +49,7 @@ export function shown(text: string): string {
 export function quoted(text: string): string {
   // As boundedLine does: a megabyte is cut before it is quoted (not in a surrogate pair).
   const long = text.length > SHOWN_TEXT_MAX * 4;
-  const json = escapeUnsafeInJson(JSON.stringify(long ? text.slice(0, SHOWN_TEXT_MAX * 4).replace(/[\uD800-\uDBFF]$/, "") : text)).replace(
-    /[^\S ]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
+  const json = escapeUnsafeInJson(JSON.stringify(long ? text.slice(0, SHOWN_TEXT_MAX * 4).replace(/[\uD800-\uDBFF]$/, "") : text)).replace(/[^\S ]/g, unicodeEscape);
   // Only runs of spaces are left that `oneLine` would change (the quotes are at both ends).
   const line = json.replace(/ {2,}/g, " ");
   if (!long && Array.from(line).length <= SHOWN_TEXT_MAX) {

@@ -40,5 +40,10 @@ export function boundedLine(text: string, max: number): string {
  * left alone.
  */
 export function escapeUnsafeInJson(json: string): string {
-  return json.replace(UNESCAPED_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return json.replace(UNESCAPED_IN_JSON, unicodeEscape);
+}
+
+/** A character of the Basic Multilingual Plane as the JSON escape `\uXXXX` (what `escapeUnsafeInJson` writes). */
+export function unicodeEscape(c: string): string {
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
 }
