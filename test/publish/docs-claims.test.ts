@@ -1,0 +1,217 @@
+// The user-facing docs' mechanical claims, held to the repository as it is: every `npm run X` they
+// give is a script of package.json, every repository path they name exists, every link (and its
+// #anchor) leads somewhere, every PUFFLE_* variable they name is read by the code, every option they
+// give the `puffle` CLI or the mock launcher is one its parser accepts, and every complete
+// `puffle error: …` line they quote is what the built CLI prints. The docs are README.md, every
+// other tracked README.md and docs/*.md but docs/benchmarks.md (its figures are measured
+// elsewhere); CHANGELOG.md is history, which names what was.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+const tracked = spawnSync("git", ["ls-files", "-z", "--", "*README.md", "docs/*.md"], { cwd: root, encoding: "utf8" });
+const DOCS = tracked.stdout
+  .split("\0")
+  .filter((file) => file !== "" && file !== "docs/benchmarks.md" && !file.split("/").includes("node_modules"))
+  .sort();
+const text = (doc: string) => fs.readFileSync(path.join(root, doc), "utf8");
+
+/** The doc's text without its fenced code blocks (their commands are read separately). */
+function prose(markdown: string): string {
+  return markdown.replace(/^ *```[^\n]*\n[\s\S]*?^ *```$/gm, "");
+}
+
+/** The inline code spans of a doc's prose, a line break inside one read as a space. */
+function codeSpans(markdown: string): string[] {
+  return [...prose(markdown).matchAll(/`([^`]+)`/g)].map((m) => m[1]!.replace(/\s*\n\s*/g, " "));
+}
+
+/** The script names `npm run [-s] NAME` gives, code blocks included (`npm test` is the `test` script). */
+function npmScripts(markdown: string): string[] {
+  const named = [...markdown.matchAll(/\bnpm run(?:\s+(?:-s|--silent))?\s+([a-z][\w:-]*)/g)].map((m) => m[1]!);
+  return /\bnpm test\b/.test(markdown) ? [...named, "test"] : named;
+}
+
+/**
+ * The repository paths a doc names in its prose's code spans: a span that is one path with a `/`,
+ * whose first segment is a folder of the repository root, of the doc's own folder or of `test/`
+ * (openapi/README.md names tests as `unit/…`). Not `dist/` (built), `node_modules/`, a path
+ * starting with `./`, `../` or `/` (an exports key, a sibling of the checkout), nor a pattern
+ * (`<name>`, `*`, `…`, `{a,b}`).
+ */
+function namedPaths(doc: string, markdown: string): { path: string; found: boolean }[] {
+  const exists = (p: string) => fs.existsSync(path.join(root, p));
+  const bases = ["", path.posix.dirname(doc) === "." ? "" : `${path.posix.dirname(doc)}/`, "test/"];
+  const isDir = (p: string) => exists(p) && fs.statSync(path.join(root, p)).isDirectory();
+  const out: { path: string; found: boolean }[] = [];
+  for (const span of codeSpans(markdown)) {
+    const candidate = span.replace(/[.,:;]$/, "");
+    if (!/^[\w.@-][\w.@{}-]*(\/[\w.@{}-]*)+$/.test(candidate)) continue;
+    if (/^(\.{1,2}\/|\/)/.test(candidate) || /[<>*…]|\{[^}]*,/.test(candidate)) continue;
+    const first = candidate.split("/")[0]!;
+    if (first === "dist" || first === "node_modules") continue;
+    const homes = bases.filter((base) => isDir(base + first));
+    if (homes.length === 0) continue;
+    out.push({ path: candidate, found: homes.some((base) => exists(base + candidate)) });
+  }
+  return out;
+}
+
+/** GitHub's anchor for a heading: lower case, punctuation dropped (hyphens and underscores kept), spaces to hyphens; repeats numbered. */
+function anchors(markdown: string): Set<string> {
+  const seen = new Map<string, number>();
+  const out = new Set<string>();
+  for (const m of markdown.replace(/^ *```[^\n]*\n[\s\S]*?^ *```$/gm, "").matchAll(/^#{1,6}\s+(.+?)\s*#*$/gm)) {
+    const base = m[1]!.toLowerCase().replace(/[^\p{L}\p{N}\p{M}\s_-]/gu, "").replace(/ /g, "-");
+    const n = seen.get(base);
+    seen.set(base, (n ?? -1) + 1);
+    out.add(n === undefined ? base : `${base}-${n + 1}`);
+  }
+  return out;
+}
+
+/** `--option` words of a text (not `--` alone, not the middle of a word). */
+function optionWords(markdown: string): string[] {
+  return [...new Set([...markdown.matchAll(/(?<![\w-])--[a-z][a-z0-9-]*/g)].map((m) => m[0]))];
+}
+
+/** The complete `puffle error: …` lines a doc quotes: in fenced blocks and in code spans, without a `…` placeholder. */
+function quotedErrors(markdown: string): string[] {
+  const fenced = [...markdown.matchAll(/^ *```[^\n]*\n([\s\S]*?)^ *```$/gm)].flatMap((m) => m[1]!.split("\n"));
+  const lines = [...fenced.map((l) => l.trim()), ...codeSpans(markdown)].filter((l) => l.startsWith("puffle error: "));
+  return [...new Set(lines.filter((l) => !l.includes("…")))];
+}
+
+const cli = path.join(root, "dist/cli/main.js");
+const launcher = path.join(root, "dist/server/main.js");
+const env = (): NodeJS.ProcessEnv => {
+  const copy: NodeJS.ProcessEnv = { ...process.env, PUFFLE_API_KEY: "puffle_test_alice", NO_COLOR: "1" };
+  delete copy.PUFFLE_BASE_URL;
+  return copy;
+};
+function helpOptions(file: string, args: string[]): string[] {
+  const r = spawnSync(process.execPath, [file, ...args, "--help"], { encoding: "utf8", env: env(), timeout: 15_000 });
+  expect(r.status, `${path.basename(file)} ${args.join(" ")} --help: ${r.stderr}`).toBe(0);
+  return [...r.stdout.matchAll(/^ {2}(?:-\w, )?(--[a-z][a-z0-9-]*)/gm)].map((m) => m[1]!);
+}
+
+it("finds the docs (README.md, the other READMEs, docs/*.md but benchmarks.md) and what they name", () => {
+  expect(DOCS).toEqual(expect.arrayContaining(["README.md", "docs/cli.md", "docs/client.md", "docs/migrating.md", "docs/publishing.md", "docs/server.md", "openapi/README.md", "scripts/README.md"]));
+  expect(DOCS).not.toContain("docs/benchmarks.md");
+  // The readers see what they are meant to: a path relative to the doc's folder and to test/, a
+  // script named across a line break, a heading's anchor with punctuation in it.
+  expect(namedPaths("scripts/README.md", text("scripts/README.md")).map((p) => p.path)).toEqual(expect.arrayContaining(["lib/locate.mjs", "test/unit/generate-skip.test.ts"]));
+  expect(namedPaths("openapi/README.md", text("openapi/README.md")).map((p) => p.path)).toEqual(expect.arrayContaining(["conformance/examples.test.ts", "paths/api_threads_{id}.yaml"]));
+  expect(namedPaths("README.md", "`dist/docs/` `application/json` `./schema` `node_modules/.cache/x` `test-results/docs-<id>.png` `src/nope.ts`")).toEqual([{ path: "src/nope.ts", found: false }]);
+  expect(npmScripts("run `npm run\n  generate` first; `npm run -s mock -- --print-seed`; `npm test`")).toEqual(["generate", "mock", "test"]);
+  expect(anchors(text("docs/publishing.md"))).toContain("other-javascript-runtimes--npm-run-testruntimes-not-part-of-npm-test");
+});
+
+describe.each(DOCS)("%s", (doc) => {
+  const markdown = text(doc);
+
+  it("every `npm run X` (and `npm test`) is a script of package.json", () => {
+    const scripts = Object.keys(JSON.parse(text("package.json")).scripts as Record<string, string>);
+    expect([...new Set(npmScripts(markdown))].filter((name) => !scripts.includes(name))).toEqual([]);
+  });
+
+  it("every repository path it names exists", () => {
+    expect(namedPaths(doc, markdown).filter((p) => !p.found).map((p) => p.path)).toEqual([]);
+  });
+
+  it("every relative link leads to a file, and its #anchor to a heading there", () => {
+    const broken: string[] = [];
+    for (const m of prose(markdown).matchAll(/\]\(([^)\s]+)\)/g)) {
+      const href = m[1]!;
+      if (/^[a-z][a-z+.-]*:/i.test(href)) continue;
+      const [file, fragment] = href.split("#") as [string, string | undefined];
+      const target = file === "" ? doc : path.posix.normalize(path.posix.join(path.posix.dirname(doc), file));
+      if (!fs.existsSync(path.join(root, target))) broken.push(`${href}: no file ${target}`);
+      else if (fragment !== undefined && target.endsWith(".md") && !anchors(text(target)).has(fragment)) broken.push(`${href}: no heading #${fragment} in ${target}`);
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it("every PUFFLE_* environment variable it names is read by the code (src/, scripts/ or test/)", () => {
+    const named = [...new Set([...markdown.matchAll(/\bPUFFLE_[A-Z0-9_]*[A-Z0-9]\b/g)].map((m) => m[0]))];
+    const sources = ["src", "scripts", "test"].flatMap((dir) =>
+      (fs.readdirSync(path.join(root, dir), { recursive: true, encoding: "utf8" }) as string[])
+        .filter((f) => /\.(ts|mts|mjs|js)$/.test(f) && !f.split(path.sep).includes("node_modules") && !f.split(path.sep).includes("scratch"))
+        .map((f) => path.join(root, dir, f))
+        .filter((f) => f !== import.meta.filename),
+    );
+    const code = sources.map((f) => fs.readFileSync(f, "utf8")).join("\n");
+    expect(named.filter((name) => !new RegExp(`\\b${name}\\b`).test(code))).toEqual([]);
+  });
+});
+
+describe("options the docs give the CLI and the mock launcher", () => {
+  // Words of the docs that look like options but are not the CLI's, each with why.
+  const NOT_OURS: Record<string, string> = {
+    "--input-type": "node's (`node --input-type=module`)",
+    "--disallow-code-generation-from-strings": "node's",
+    "--api-key": "docs/cli.md's example of an option that is refused (the token is read from PUFFLE_API_KEY)",
+    "--token": "as --api-key",
+    "--field-name": "docs/cli.md's placeholder for a field option",
+    "--clear-field-name": "docs/cli.md's placeholder for a field's clearing option",
+    "--clear-": "docs/cli.md's `--clear-…`, each field's clearing option",
+  };
+  const commands = [[], ["conversation", "update"], ["thread", "update"], ["mock"]];
+  const puffle = () => new Set(commands.flatMap((args) => helpOptions(cli, args)));
+
+  it("docs/cli.md: every option is one a `puffle` command accepts", () => {
+    const accepted = puffle();
+    expect(accepted).toContain("--draft-attachments");
+    expect(optionWords(text("docs/cli.md")).filter((o) => !accepted.has(o) && !(o in NOT_OURS))).toEqual([]);
+  });
+
+  it("docs/server.md and README's `npm run mock` row: every option is one both launchers accept (`puffle mock`, `npm run mock`)", () => {
+    const mock = new Set(helpOptions(cli, ["mock"]));
+    const main = new Set(helpOptions(launcher, []));
+    const row = text("README.md").split("\n").find((line) => line.startsWith("| `npm run mock` |"));
+    expect(row).toBeDefined();
+    const given = optionWords(`${text("docs/server.md")}\n${row}`).filter((o) => !(o in NOT_OURS));
+    expect(given).toContain("--allow-reset");
+    expect(given.filter((o) => !mock.has(o)), "not accepted by puffle mock").toEqual([]);
+    expect(given.filter((o) => !main.has(o)), "not accepted by npm run mock (dist/server/main.js)").toEqual([]);
+  });
+});
+
+describe("the `puffle error:` lines the docs quote", () => {
+  const CONVERSATION = "f11e8a2c-1234-4567-89ab-cdef01234567";
+  const THREAD = "3d986dd1-9d70-45b7-8e36-5d5b8b1c9337";
+  // A command line for each complete line the docs quote (a line with a `…` is a shape, not checked
+  // here). A line quoted and not listed fails below: give it its command.
+  const RUNS: { args: string[]; stdout?: "full" }[] = [
+    { args: ["conversation", "update", "--id", CONVERSATION, "--unread-count", "-1"] },
+    { args: ["thread", "update", "--id", THREAD, "--participant-email", "not-an-email"] },
+    { args: ["conversation", "update", "--id", "../x", "--status", "active"] },
+    { args: ["thread", "update", "--id", THREAD, "--api-key=puffle_test_alice"] },
+    { args: ["mock", "--cors", "http://localhost:5173/"] },
+    { args: ["thread", "update", "--id", THREAD, "--status", "archived", "--dry-run"], stdout: "full" },
+  ];
+  const quoted = DOCS.flatMap((doc) => quotedErrors(text(doc)).map((line) => ({ doc, line })));
+
+  it("finds them (docs/cli.md's examples)", () => {
+    expect(quoted.filter((q) => q.doc === "docs/cli.md").length).toBeGreaterThanOrEqual(6);
+  });
+
+  it.skipIf(!fs.existsSync("/dev/full"))("each is what the built CLI prints, on one line of stderr, for the command it stands for", () => {
+    const printed = RUNS.map(({ args, stdout }) => {
+      const out = stdout === "full" ? fs.openSync("/dev/full", "w") : "pipe";
+      try {
+        const r = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", env: env(), timeout: 15_000, stdio: ["ignore", out, "pipe"] });
+        expect(r.status, args.join(" ")).not.toBe(0);
+        expect(r.stderr.endsWith("\n") && r.stderr.split("\n").length === 2, `one line: ${r.stderr}`).toBe(true);
+        return r.stderr.trimEnd();
+      } finally {
+        if (typeof out === "number") fs.closeSync(out);
+      }
+    });
+    expect(quoted.filter((q) => !printed.includes(q.line)).map((q) => `${q.doc}: ${q.line}`), "quoted, but not what the CLI prints (or no command in RUNS)").toEqual([]);
+    expect(printed.filter((line) => !quoted.some((q) => q.line === line)), "a command of RUNS whose line no doc quotes (any more)").toEqual([]);
+  });
+});
