@@ -213,6 +213,9 @@ describe("seed validation names the field and the rule", () => {
     const cli = spawnSync(process.execPath, [path.join(root, "dist/cli/main.js"), "mock", "--quiet", "--data", file], { encoding: "utf8" });
     expect(cli.status).toBe(2);
     expect(cli.stderr).toMatch(/draft_attachments\[9\]: must be object; and at least 990 more\n$/);
+    // docs/server.md ("The fixture (seed) format") quotes both: the message's count after its 100, the launchers' after their ten.
+    const docs = fs.readFileSync(path.join(root, "docs/server.md"), "utf8").replace(/\s+/g, " ");
+    expect(docs).toContain(`the message ends \`and at least ${1000 - MAX_SEED_ISSUES} more\` after its ${MAX_SEED_ISSUES} lines and both launchers say \`and at least 990 more\` after their ten`);
     // Exactly counted otherwise (one problem per record, far below the cap): no "at least".
     const few = { ...defaultSeed, conversations: Array.from({ length: 300 }, () => 1) };
     expect(() => validateSeed(few)).toThrow(/\n {2}- and 200 more$/);
