@@ -424,12 +424,16 @@ describe("help, version and puffle mock", () => {
 
   // Fastify logs "Server listening at …" while it starts listening, before the launcher knows the URL
   // its banner shows: that JSON line came out first, above the banner.
-  it.each(LAUNCHERS)("%s prints its banner before any log line", async (_name, launcher) => {
+  it.each(LAUNCHERS)("%s prints its banner before any log line", async (name, launcher) => {
     const mock = await startMock([], launcher);
     try {
       await outputShows(mock, '"msg":"Server listening at', "no log line");
       const out = mock.output();
       expect(out.split("\n")[0]).toMatch(/^Puffle reference server listening on http:\/\/127\.0\.0\.1:\d+/);
+      // docs/server.md ("In CI") gives the line's form: the URL ends it from puffle mock (but for a
+      // wildcard host), " (…)" follows it from npm run mock.
+      expect(out.split("\n")[0]).toMatch(name === "puffle mock" ? /:\d+$/ : /:\d+ \(data: default seed\)$/);
+      expect(readFileSync(path.join(ROOT, "docs/server.md"), "utf8").replace(/\s+/g, " ")).toContain("`Puffle reference server listening on <url>`, then ` (…)` from `npm run mock` (from `puffle mock` only with `--host 0.0.0.0` or `::`)");
       expect(out.indexOf('"msg":"Server listening at'), out).toBeGreaterThan(out.indexOf("Try:"));
     } finally {
       mock.child.kill("SIGTERM");
