@@ -9,7 +9,7 @@ import path from "node:path";
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { startServer } from "../../src/server/index.js";
-import { createPuffleClient, fieldOfPointer, isDuplicateThreadError, PuffleAbortError, PuffleApiError, PuffleError, PuffleNetworkError, PuffleTimeoutError, PuffleValidationError } from "../../src/index.js";
+import { createPuffleClient, fieldOfPointer, isDuplicateThreadError, PuffleAbortError, PuffleApiError, PuffleConfigError, PuffleError, PuffleNetworkError, PuffleTimeoutError, PuffleValidationError } from "../../src/index.js";
 import type { PuffleClientOptions } from "../../src/index.js";
 import { rejection, root } from "../helpers.js";
 
@@ -200,6 +200,18 @@ describe("a value the caller relayed (a path id, a body from elsewhere): the mes
   it("a long path id is cut as quoted() cuts: the closing quote kept, and said to be cut", async () => {
     const error = (await rejection(puffle.updateThread("x".repeat(5_000), { status: "archived" }))) as PuffleValidationError;
     expect(error.issues[0]?.message).toBe(`must be a UUID such as 3d986dd1-9d70-45b7-8e36-5d5b8b1c9337, got "${"x".repeat(197)}…" (cut; 5000 characters in all)`);
+  });
+});
+
+describe("docs/client.md's Errors section", () => {
+  it("names the one error a call throws that is no PuffleError: a bad per-call option's PuffleConfigError, a TypeError", async () => {
+    const puffle = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "puffle_test_alice", fetch: async () => new Response("{}") });
+    const error = await rejection(puffle.updateThread(THREAD_ID, { status: "archived" }, { maxRetries: -1 }));
+    expect(error).toBeInstanceOf(PuffleConfigError);
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error).not.toBeInstanceOf(PuffleError);
+    const docs = readFileSync(path.join(root, "docs/client.md"), "utf8").replace(/\s+/g, " ");
+    expect(docs).toContain("Everything the client throws while making a request extends `PuffleError`, but a bad option's `PuffleConfigError` (a `TypeError`, below), which a call given a bad per-call option throws too:");
   });
 });
 
