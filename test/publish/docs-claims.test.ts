@@ -148,6 +148,13 @@ describe.each(DOCS)("%s", (doc) => {
   });
 });
 
+it("docs/publishing.md's opening names what `npm test` does not run (test:runtimes, the registry steps), and `npm test` indeed runs no test:runtimes", () => {
+  const scripts = JSON.parse(text("package.json")).scripts as Record<string, string>;
+  expect(scripts.test).not.toMatch(/test:runtimes/);
+  const opening = text("docs/publishing.md").split("\n## ")[0]!.replace(/\s+/g, " ");
+  expect(opening).toContain("is tested by `npm test`, but for `npm run test:runtimes` (not part of `npm test`");
+});
+
 describe("options the docs give the CLI and the mock launcher", () => {
   // Words of the docs that look like options but are not the CLI's, each with why.
   const NOT_OURS: Record<string, string> = {
