@@ -93,12 +93,24 @@ export function holds(description: string, sentence: string): boolean {
   return fold(description).includes(fold(sentence).replace(/\.$/, ""));
 }
 
-const at = (pointer: string): Json | undefined =>
+const at = (pointer: string, document: Json = spec): Json | undefined =>
   pointer
     .slice(1)
     .split("/")
     .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
-    .reduce<Json | undefined>((node, key) => (node !== null && typeof node === "object" && !Array.isArray(node) ? node[key] : undefined), spec);
+    .reduce<Json | undefined>((node, key) => (node !== null && typeof node === "object" && !Array.isArray(node) ? node[key] : undefined), document);
+
+/** The request fields of `body` in `document` that no row of SENTENCES points at. */
+function missingRows(body: string, document: Json = spec): string[] {
+  const rows = new Set(SENTENCES.map(([, , pointer]) => pointer));
+  return Object.keys((at(`${body}/properties`, document) as Record<string, Json>) ?? {}).filter((field) => !rows.has(`${body}/properties/${field}/description`));
+}
+
+/** What a request field without a row in SENTENCES needs, in one line (the field, the file, the rule). */
+export function missingRowsMessage(body: string, fields: readonly string[]): string {
+  const name = body.slice(body.lastIndexOf("/") + 1);
+  return `${fields.map((field) => `${name}.${field}`).join(", ")}: no row in SENTENCES (test/conformance/docs-sentences.test.ts): every request field needs the sentence of Puffle's page that describes it, with the JSON Pointer of its description (openapi/README.md, "Adding a field")`;
+}
 
 const referenceDir = path.resolve(root, "../shared/reference");
 const page = (name: string) => fold(fs.readFileSync(path.join(referenceDir, name), "utf8"));
@@ -115,11 +127,23 @@ describe("every sentence of the pages is in the spec, where it belongs", () => {
   });
 
   it("each field of both request bodies has its row", () => {
-    const fields = (body: string) => Object.keys((at(`${body}/properties`) as Record<string, Json>) ?? {});
-    const rows = new Set(SENTENCES.map(([, , pointer]) => pointer));
     for (const body of [CONVERSATION_BODY, THREAD_BODY]) {
-      for (const field of fields(body)) expect(rows.has(`${body}/properties/${field}/description`), `${body} ${field}`).toBe(true);
+      const missing = missingRows(body);
+      expect(missing, missingRowsMessage(body, missing)).toEqual([]);
     }
+  });
+
+  // A field added to the spec without a row failed with "UpdateThreadRequest draft_reply_to:
+  // expected false to be true", saying neither where the row goes nor what it holds.
+  it("the check can fail: a request field added without a row, named with the file and the rule", () => {
+    const edited = structuredClone(spec) as Json;
+    const properties = at(`${THREAD_BODY}/properties`, edited) as Record<string, Json>;
+    properties.draft_reply_to = { type: ["string", "null"], description: "Draft Reply-To address." };
+    const missing = missingRows(THREAD_BODY, edited);
+    expect(missing).toEqual(["draft_reply_to"]);
+    expect(missingRowsMessage(THREAD_BODY, missing)).toBe(
+      "UpdateThreadRequest.draft_reply_to: no row in SENTENCES (test/conformance/docs-sentences.test.ts): every request field needs the sentence of Puffle's page that describes it, with the JSON Pointer of its description (openapi/README.md, \"Adding a field\")",
+    );
   });
 
   it.each([
