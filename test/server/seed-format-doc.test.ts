@@ -1,0 +1,86 @@
+// docs/server.md's seed format (its sample seed and the "conversation" rules row) against the
+// server's column lists and the spec's enums. A column added to ConversationRow or ThreadDraft
+// (openapi/README.md, "Adding a field"), a ConversationStatus or Channel value added, or a schema
+// renamed left that page silently describing the old seed: every other check passed.
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { CONVERSATION_COLUMNS, DRAFT_COLUMNS } from "../../src/server/seed.js";
+import { root, spec, type JsonObject } from "../helpers.js";
+
+export interface SeedFormatFacts {
+  /** Every column a seed conversation record holds, in the server's order. */
+  columns: readonly string[];
+  /** How many of them the `Conversation` schema requires (CONVERSATION_COLUMNS). */
+  conversationColumns: number;
+  /** The spec's enums a seed record's values are checked with. */
+  enums: Readonly<Record<"status" | "channel", readonly string[]>>;
+  /** The component schemas of the spec. */
+  schemas: readonly string[];
+}
+
+/** What docs/server.md's seed format says that `facts` do not, one line each naming the file and what to change. */
+export function seedFormatProblems(markdown: string, facts: SeedFormatFacts): string[] {
+  const where = "docs/server.md, seed format";
+  const block = /```jsonc\n(\{\n\s+"description"[\s\S]*?)\n```/.exec(markdown);
+  if (!block) return [`${where}: no \`\`\`jsonc sample seed found`];
+  let sample: { conversations?: Record<string, unknown>[] };
+  try {
+    sample = JSON.parse(block[1]!) as typeof sample;
+  } catch (error) {
+    return [`${where}: the sample seed is not JSON (${(error as Error).message})`];
+  }
+  const record = sample.conversations?.[0] ?? {};
+  const problems: string[] = [];
+  const keys = Object.keys(record);
+  const want = [...facts.columns, "warmup"];
+  for (const column of want) if (!keys.includes(column)) problems.push(`${where}: the sample conversation lacks the column "${column}" (src/server/seed.ts lists it)`);
+  for (const key of keys) if (!want.includes(key)) problems.push(`${where}: the sample conversation has "${key}", which is no column of src/server/seed.ts`);
+  for (const [field, values] of Object.entries(facts.enums)) {
+    const shown = typeof record[field] === "string" ? (record[field] as string).split(" | ") : [];
+    if ([...shown].sort().join() !== [...values].sort().join()) {
+      problems.push(`${where}: the sample conversation's "${field}" says ${JSON.stringify(shown.join(" | "))}, the spec's enum is ${JSON.stringify(values.join(" | "))}`);
+    }
+  }
+  const row = /^\| conversation \| (.*)$/m.exec(markdown)?.[1];
+  if (row === undefined) return [...problems, `${where}: no "| conversation |" rules row found`];
+  const count = /the (\d+) conversation columns/.exec(row)?.[1];
+  if (Number(count) !== facts.conversationColumns) problems.push(`${where}: the conversation rules row says "the ${count ?? "?"} conversation columns", CONVERSATION_COLUMNS has ${facts.conversationColumns}`);
+  for (const [, name] of row.matchAll(/checked with (?:the spec's )?`([A-Za-z0-9]+)`/g)) {
+    if (!facts.schemas.includes(name!)) problems.push(`${where}: the conversation rules row names the schema \`${name}\`, which the spec does not have`);
+  }
+  return problems;
+}
+
+const schemas = spec.components as { schemas: Record<string, JsonObject> };
+const facts: SeedFormatFacts = {
+  columns: [...CONVERSATION_COLUMNS, ...DRAFT_COLUMNS],
+  conversationColumns: CONVERSATION_COLUMNS.length,
+  enums: { status: schemas.schemas.ConversationStatus!.enum as string[], channel: schemas.schemas.Channel!.enum as string[] },
+  schemas: Object.keys(schemas.schemas),
+};
+const markdown = fs.readFileSync(path.join(root, "docs/server.md"), "utf8");
+
+describe("docs/server.md's seed format", () => {
+  it("lists every column, the enums' values and the schemas as they are", () => {
+    expect(seedFormatProblems(markdown, facts)).toEqual([]);
+  });
+
+  // The planted changes of a maintainer's edit, each seen failing with its line.
+  it.each([
+    ["a draft column added (ThreadDraft)", { ...facts, columns: [...facts.columns, "draft_reply_to"] },
+      'docs/server.md, seed format: the sample conversation lacks the column "draft_reply_to" (src/server/seed.ts lists it)'],
+    ["a conversation column added (ConversationRow)", { ...facts, columns: [...CONVERSATION_COLUMNS, "priority", ...DRAFT_COLUMNS], conversationColumns: facts.conversationColumns + 1 },
+      'docs/server.md, seed format: the sample conversation lacks the column "priority" (src/server/seed.ts lists it)'],
+    ["a conversation column added: the rules row's count", { ...facts, conversationColumns: facts.conversationColumns + 1 },
+      `docs/server.md, seed format: the conversation rules row says "the ${facts.conversationColumns} conversation columns", CONVERSATION_COLUMNS has ${facts.conversationColumns + 1}`],
+    ["a column removed", { ...facts, columns: facts.columns.filter((c) => c !== "draft_cc") },
+      'docs/server.md, seed format: the sample conversation has "draft_cc", which is no column of src/server/seed.ts'],
+    ["a ConversationStatus value added", { ...facts, enums: { ...facts.enums, status: [...facts.enums.status, "planted_status"] } },
+      `docs/server.md, seed format: the sample conversation's "status" says "${facts.enums.status.join(" | ")}", the spec's enum is "${[...facts.enums.status, "planted_status"].join(" | ")}"`],
+    ["ThreadDraft renamed", { ...facts, schemas: [...facts.schemas.filter((s) => s !== "ThreadDraft"), "DraftColumns"] },
+      "docs/server.md, seed format: the conversation rules row names the schema `ThreadDraft`, which the spec does not have"],
+  ])("the check can fail: %s", (_name, changed, line) => {
+    expect(seedFormatProblems(markdown, changed)).toContain(line);
+  });
+});
