@@ -88,3 +88,37 @@ describe("generated/examples.ts against a spec whose schema with property exampl
     }
   }, SLOW);
 });
+
+/** tsc's diagnostics for every file of src/ next to the folder `out` (its imports of node_modules resolved from this repository's). */
+function srcErrors(out: string): string[] {
+  const base = path.dirname(out);
+  fs.cpSync(path.join(repoRoot, "src"), path.join(base, "src"), { recursive: true });
+  fs.symlinkSync(path.join(repoRoot, "node_modules"), path.join(base, "node_modules"), "dir");
+  fs.writeFileSync(path.join(base, "package.json"), '{ "type": "module" }\n');
+  const files = (fs.readdirSync(path.join(base, "src"), { recursive: true }) as string[]).filter((f) => f.endsWith(".ts")).map((f) => path.join(base, "src", f));
+  const config = ts.readConfigFile(path.join(repoRoot, "tsconfig.json"), ts.sys.readFile);
+  const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, base);
+  const program = ts.createProgram(files, options);
+  return ts.getPreEmitDiagnostics(program).map((d) => ts.formatDiagnostic(d, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => base, getNewLine: () => "\n" }));
+}
+
+// A request field made required (a breaking change, but a legitimate one for a major) failed
+// `npm run typecheck` in src/cli/program.ts, which passed the CLI's assembled body, a
+// Record<string, unknown>, to the client's typed method: "Property 'status' is missing in type
+// 'Record<string, unknown>'", in a file no step of the docs names.
+describe("src/ against a spec whose request field is made required", () => {
+  it("updateConversation's status required", () => {
+    const ws = workspace();
+    try {
+      ws.edit("components/schemas/UpdateConversationRequest.yaml", (t) => t.replace("minProperties: 1\n", "minProperties: 1\nrequired:\n  - status\n"));
+      // The markRead example (unread_count alone) no longer fits the conversations body: lint refuses it.
+      ws.edit("paths/api_conversations_{id}.yaml", (t) => t.replace("          markRead:\n            $ref: ../components/examples/MarkReadRequest.yaml\n", ""));
+      const run = generate(ws);
+      expect(run.status, run.stderr).toBe(0);
+      expect(fs.readFileSync(path.join(ws.out, "schema.d.ts"), "utf8")).toMatch(/UpdateConversationRequest: \{\n[^}]*\bstatus: /);
+      expect(srcErrors(ws.out)).toEqual([]);
+    } finally {
+      removeWorkspace(ws);
+    }
+  }, SLOW);
+});
