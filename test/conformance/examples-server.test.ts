@@ -119,6 +119,23 @@ const ERROR_REQUESTS: Record<string, Record<string, ExampleRequest>> = {
   },
 };
 
+/**
+ * One line per documented error status of `operationId` that ERROR_REQUESTS has no row for: a new
+ * status (a 429 added through components/responses) failed as `expected [ '400', …, '429' ] to
+ * deeply equal [ '400', … ]`, naming neither the table nor what a row is.
+ */
+export function statusesWithoutRow(operationId: string, statuses: readonly string[], table: Readonly<Record<string, unknown>> = ERROR_REQUESTS): string[] {
+  return statuses
+    .filter((status) => !(status in table))
+    .map((status) => `${operationId} ${status}: no row in ERROR_REQUESTS (test/conformance/examples-server.test.ts): give each of its named examples the request that makes the reference server answer it; a status the server never sends needs the server to send it first (openapi/README.md, "What the code supports")`);
+}
+
+it("the check can fail: a documented status with no row in ERROR_REQUESTS (a 429 added)", () => {
+  expect(statusesWithoutRow("updateThread", ["400", "401", "413", "415", "429"])).toEqual([
+    'updateThread 429: no row in ERROR_REQUESTS (test/conformance/examples-server.test.ts): give each of its named examples the request that makes the reference server answer it; a status the server never sends needs the server to send it first (openapi/README.md, "What the code supports")',
+  ]);
+});
+
 describe.each(specOperations().map((o) => [o.operationId, o] as const))("%s: the 400, 401, 413 and 415 examples are what the reference server answers", (operationId, operation) => {
   const responses = operation.op.responses as JsonObject;
   const examples = Object.keys(ERROR_REQUESTS).flatMap((status) => {
@@ -130,6 +147,7 @@ describe.each(specOperations().map((o) => [o.operationId, o] as const))("%s: the
 
   it("every error status has a row, and every status with a row has examples", () => {
     const errorStatuses = Object.keys(responses).filter((status) => !["200", "404", "409"].includes(status));
+    expect(statusesWithoutRow(operationId, errorStatuses)).toEqual([]);
     expect(errorStatuses.sort()).toEqual(Object.keys(ERROR_REQUESTS).filter((status) => status in responses).sort());
     for (const status of errorStatuses) expect(examples.some(([s]) => s === status), status).toBe(true);
   });
