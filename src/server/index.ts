@@ -22,7 +22,7 @@ import type { CorsOption, CorsPolicy } from "./cors.js";
 import { contentCodings, isJsonType, transferCodings, unsupportedCharset } from "./content-headers.js";
 import { BodyDepthError, parseJsonBody } from "./json.js";
 import { CLOSE_GRACE_MS, CODE_GENERATION_DISALLOWED, RESET_PATH, WILDCARD_ADDRESSES } from "./launch.js";
-import { PROBLEM_CONTENT_TYPE, problems } from "./problems.js";
+import { PROBLEM_CONTENT_TYPE, problems, refusedBodyProblem } from "./problems.js";
 import type { ProblemBody } from "./problems.js";
 import { loadSeed, validateSeed } from "./seed.js";
 import type { Seed, SeedUser } from "./seed.js";
@@ -721,9 +721,7 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
         const { id } = request.params as { id: string };
         const normalized = normalizeRequestBody(op, request.body);
         if (!normalized.ok) {
-          const notObject = normalized.errors.length === 1 && normalized.errors[0]?.keyword === "type" && normalized.errors[0].path === "";
-          const body = notObject ? problems.notAnObject(normalized.errors) : problems.noValidField(normalized.errors);
-          sendProblem(reply, { ...body, status: normalized.status });
+          sendProblem(reply, { ...refusedBodyProblem(normalized.errors), status: normalized.status });
           return;
         }
         if (normalized.dropped.length > 0) request.log.info({ dropped: normalized.dropped }, "dropped unknown fields and invalid values");

@@ -33,6 +33,8 @@ export const problems = {
     }),
   noValidField: (errors: ValidationIssue[]) =>
     problem("invalid-request", "Invalid request", 400, "At least one valid field must be present.", { errors }),
+  missingFields: (errors: ValidationIssue[]) =>
+    problem("invalid-request", "Invalid request", 400, `The request body must include ${errors.map((e) => e.path.slice(1).replace(/~1/g, "/").replace(/~0/g, "~")).join(", ")}.`, { errors }),
   badRequest: (detail: string) => problem("invalid-request", "Invalid request", 400, detail),
   notHttp: () => problem("invalid-request", "Invalid request", 400, "The request could not be parsed as HTTP."),
   unsupportedTransferCoding: (codings: readonly string[]) =>
@@ -78,3 +80,15 @@ export const problems = {
   serviceUnavailable: () =>
     problem("service-unavailable", "Service unavailable", 503, "The server is shutting down; send the request again on a new connection."),
 } as const;
+
+/**
+ * The 400 for a body `normalizeRequestBody` refused: not an object, fields the request schema
+ * requires missing (every issue a `required` one: a spec whose request has `required` fields), or
+ * no valid field left. A missing required field was "At least one valid field must be present."
+ * beside the valid field the body held.
+ */
+export function refusedBodyProblem(errors: ValidationIssue[]): ProblemBody {
+  if (errors.length === 1 && errors[0]?.keyword === "type" && errors[0].path === "") return problems.notAnObject(errors);
+  if (errors.length > 0 && errors.every((e) => e.keyword === "required" && e.path.startsWith("/"))) return problems.missingFields(errors);
+  return problems.noValidField(errors);
+}
