@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { operations as meta } from "../../generated/meta.js";
 import type { RunningServer } from "../../src/server/index.js";
 import { CONVERSATION_COLUMNS, DRAFT_COLUMNS } from "../../src/server/seed.js";
-import { normalizeRequestBody, operationIds, type OperationId } from "../../src/validators.js";
+import { normalizeRequestBody, operationIds, validateRequestBody, type OperationId } from "../../src/validators.js";
 import { DOCS_CONVERSATION, DOCS_THREAD, send, start } from "./http.js";
 
 type Json = Record<string, unknown>;
@@ -48,6 +48,30 @@ function candidates(op: OperationId): Map<string, unknown[]> {
   return out;
 }
 
+/** The fields `op`'s request body schema requires (none in today's spec). */
+function requiredFields(op: OperationId): string[] {
+  const operation = spec.paths[meta[op].path]?.[meta[op].method.toLowerCase()] as Json;
+  const media = (deref(operation.requestBody) as Json).content as Record<string, { schema?: unknown }>;
+  return ((deref(media["application/json"]?.schema) as { required?: string[] } | undefined)?.required ?? []).slice();
+}
+
+/**
+ * The body that sends `field` with `value`, "alone" but for the fields the request requires, each
+ * with its first candidate the validator finds no fault with at its own path (`valid` tells).
+ * A required field made every other field fail "sent alone" with "the spec gives
+ * updateConversation.unread_count no valid value: give its schema an `examples` entry", which it had.
+ */
+export function bodyFor(field: string, value: unknown, required: readonly string[], values: ReadonlyMap<string, readonly unknown[]>, valid: (field: string, value: unknown) => boolean): Json {
+  const body: Json = {};
+  for (const other of required) {
+    if (other === field) continue;
+    const found = (values.get(other) ?? []).find((v) => valid(other, v));
+    if (found !== undefined) body[other] = found;
+  }
+  body[field] = value;
+  return body;
+}
+
 let server: RunningServer;
 beforeAll(async () => {
   server = await start();
@@ -69,17 +93,32 @@ describe("every request field of the spec is a column of the reference server", 
   });
 
   for (const op of operationIds) {
-    for (const [field, values] of candidates(op)) {
-      it(`${op}: ${field} sent alone is stored and returned`, async () => {
+    const all = candidates(op);
+    const required = requiredFields(op);
+    const valid = (field: string, value: unknown) => {
+      const result = validateRequestBody(op, { [field]: value });
+      return result.valid || !result.errors.some((e) => e.path === `/${field}` || e.path.startsWith(`/${field}/`));
+    };
+    for (const [field, values] of all) {
+      const companions = required.filter((r) => r !== field);
+      it(`${op}: ${field} sent alone${companions.length > 0 ? ` (with ${companions.join(", ")}, required)` : ""} is stored and returned`, async () => {
         // The first value the API applies as it is sent (normalized: participant_email lowercased).
-        const applied = values.map((value) => normalizeRequestBody(op, { [field]: value })).find((r) => r.ok && Object.hasOwn(r.body, field));
+        const applied = values.map((value) => normalizeRequestBody(op, bodyFor(field, value, required, all, valid))).find((r) => r.ok && Object.hasOwn(r.body, field));
         expect(applied, `the spec gives ${op}.${field} no valid value: give its schema an \`examples\` entry`).toBeDefined();
         if (applied === undefined || !applied.ok) return;
-        const sent = await send(server, op, TARGET[op], { body: { [field]: (applied.body as Json)[field] } });
+        const sent = await send(server, op, TARGET[op], { body: applied.body as Json });
         expect(sent.status, sent.text).toBe(200);
         const record = Object.values(sent.body as Json)[0] as Json;
         expect(record[field]).toEqual((applied.body as Json)[field]);
       });
     }
   }
+
+  it("the body of a field sent alone holds the fields the request requires (planted: status required)", () => {
+    const values = new Map<string, unknown[]>([["status", ["deleted", "archived"]], ["unread_count", [0]]]);
+    const valid = (field: string, value: unknown) => validateRequestBody("updateConversation", { [field]: value }).valid;
+    expect(bodyFor("unread_count", 0, ["status"], values, valid)).toEqual({ status: "archived", unread_count: 0 });
+    expect(bodyFor("status", "active", ["status"], values, valid)).toEqual({ status: "active" });
+    expect(bodyFor("unread_count", 0, [], values, valid)).toEqual({ unread_count: 0 });
+  });
 });
