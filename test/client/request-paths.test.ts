@@ -313,3 +313,50 @@ describe("the methods, a call's own deadline passing while fetch is being called
     expect(order).toEqual(["call settled", "fetch answered"]);
   });
 });
+
+describe("a wait that would end exactly at the deadline is not started; one that ends 1 ms before it is (a fake clock)", () => {
+  // timeoutMs 1000, a wait of 300 ms (random 1: the whole of baseDelayMs). The first attempt's fetch
+  // moves the fake clock (Date for the raw path, performance for the methods) on by `elapsed` ms,
+  // then answers 503: the wait would end at elapsed + 300, against a deadline at 1000.
+  const TIMEOUT_MS = 1000;
+  const WAIT_MS = 300;
+  const DEADLINES = [
+    ["the methods", "the client's timeoutMs"],
+    ["the methods", "the call's own timeoutMs"],
+    ["a raw PATCH", "the client's timeoutMs"],
+  ] as const;
+  const ROWS = DEADLINES.flatMap(([path, whose]) => [
+    [path, whose, TIMEOUT_MS - WAIT_MS - 1, "waits and retries"],
+    [path, whose, TIMEOUT_MS - WAIT_MS, "gives up with the 503"],
+  ] as const);
+
+  it.each(ROWS)("%s, %s: after %i ms, a 300 ms wait before the 1000 ms deadline %s", async (path, whose, elapsed, outcome) => {
+    vi.useFakeTimers({ toFake: ["Date", "performance", "setTimeout", "clearTimeout"] });
+    try {
+      const sleeps: number[] = [];
+      const fetch = vi.fn(async () => {
+        if (fetch.mock.calls.length > 1) return okResponse();
+        vi.advanceTimersByTime(elapsed);
+        return new Response("", { status: 503 });
+      });
+      const retry = { baseDelayMs: WAIT_MS, random: () => 1, sleep: async (ms: number) => void sleeps.push(ms) };
+      const client = clientWith(fetch, { timeoutMs: whose === "the client's timeoutMs" ? TIMEOUT_MS : 0, retry });
+      const result =
+        whose === "the call's own timeoutMs"
+          ? await client.updateThread(THREAD_ID, BODY, { timeoutMs: TIMEOUT_MS }).catch((error: unknown) => error)
+          : await callOn(path, client);
+      if (outcome === "waits and retries") {
+        expect(sleeps).toEqual([WAIT_MS]);
+        expect(fetch).toHaveBeenCalledTimes(2);
+        expect(result).toEqual(path === "the methods" ? THREAD : 200);
+      } else {
+        expect(sleeps).toEqual([]);
+        expect(fetch).toHaveBeenCalledTimes(1);
+        if (path === "the methods") expect(result).toMatchObject({ name: "PuffleApiError", status: 503, attempts: 1 });
+        else expect(result).toBe(503);
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
