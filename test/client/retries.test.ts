@@ -4,7 +4,7 @@
 // case ends in a typed result or a typed error, with no unhandled rejection and no socket left open
 // on the server. The waits go through an injected `sleep` that records them and returns at once,
 // so no test waits for real backoff and none asserts a duration.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, type TestContext } from "vitest";
 import {
   createPuffleClient,
   DEFAULT_MAX_RETRIES,
@@ -108,6 +108,23 @@ async function serve(handler: FaultHandler): Promise<FaultServer> {
   // Idle keep-alive connections close quickly, so a socket still open afterwards is one the client abandoned mid-exchange.
   server = await startFaultServer(handler, { keepAliveTimeoutMs: 100 });
   return server;
+}
+
+/**
+ * serve() for a test of a concurrent describe (the afterEach above tracks one server, the last
+ * started): the same server, and the same check when the test ends (no socket left open, within
+ * the same bound), through the test's own onTestFinished. The timeout cases each wait out a real
+ * deadline and then, on Node 20, the seconds undici takes to close the aborted connection: run
+ * concurrently, those waits overlap.
+ */
+async function serveFor(test: Pick<TestContext, "expect" | "onTestFinished">, handler: FaultHandler): Promise<FaultServer> {
+  const own = await startFaultServer(handler, { keepAliveTimeoutMs: 100 });
+  test.onTestFinished(async () => {
+    const left = await openSocketsAfterSettling(own);
+    await own.close();
+    test.expect(left, "server-side sockets still open after the call").toBe(0);
+  });
+  return own;
 }
 
 /** A client whose waits are recorded, not slept (jitter fixed at 0.5). */
@@ -325,10 +342,10 @@ describe("retried: 5xx, 408, 429 and network errors", () => {
   });
 });
 
-describe("not retried", () => {
+describe.concurrent("not retried", () => {
   for (const status of [400, 401, 403, 404, 409, 413, 422]) {
-    it(`${status}: one request`, async () => {
-      const s = await serve(reply(status, JSON.stringify({ type: "about:blank", title: `HTTP ${status}`, status }), { "content-type": "application/problem+json" }));
+    it(`${status}: one request`, async ({ expect, onTestFinished }) => {
+      const s = await serveFor({ expect, onTestFinished }, reply(status, JSON.stringify({ type: "about:blank", title: `HTTP ${status}`, status }), { "content-type": "application/problem+json" }));
       const { client, waits } = clientFor(s);
       const error = (await rejection(client.updateThread(THREAD_ID, BODY))) as PuffleApiError;
       expect(error).toBeInstanceOf(PuffleApiError);
@@ -340,8 +357,8 @@ describe("not retried", () => {
     });
   }
 
-  it("a complete 200 whose JSON is truncated is a response error, not retried", async () => {
-    const s = await serve(truncatedJsonComplete);
+  it("a complete 200 whose JSON is truncated is a response error, not retried", async ({ expect, onTestFinished }) => {
+    const s = await serveFor({ expect, onTestFinished }, truncatedJsonComplete);
     const { client } = clientFor(s);
     const error = (await rejection(client.updateThread(THREAD_ID, BODY))) as PuffleValidationError;
     expect(error).toBeInstanceOf(PuffleValidationError);
@@ -349,8 +366,8 @@ describe("not retried", () => {
     expect(s.requests).toHaveLength(1);
   });
 
-  it("a stalled response times out once: the deadline covers all attempts, so none follows", async () => {
-    const s = await serve(stall);
+  it("a stalled response times out once: the deadline covers all attempts, so none follows", async ({ expect, onTestFinished }) => {
+    const s = await serveFor({ expect, onTestFinished }, stall);
     const { client, waits } = clientFor(s, { timeoutMs: 200 });
     const error = (await rejection(client.updateThread(THREAD_ID, BODY))) as PuffleTimeoutError;
     expect(error).toBeInstanceOf(PuffleTimeoutError);
@@ -359,8 +376,8 @@ describe("not retried", () => {
     expect(s.requests).toHaveLength(1);
   });
 
-  it("a deadline that passes after a retry reports every attempt", async () => {
-    const s = await serve(sequence(reply(503, ""), stall));
+  it("a deadline that passes after a retry reports every attempt", async ({ expect, onTestFinished }) => {
+    const s = await serveFor({ expect, onTestFinished }, sequence(reply(503, ""), stall));
     const { client } = clientFor(s, { timeoutMs: 300 });
     const error = (await rejection(client.updateThread(THREAD_ID, BODY))) as PuffleTimeoutError;
     expect(error).toBeInstanceOf(PuffleTimeoutError);
@@ -369,8 +386,8 @@ describe("not retried", () => {
     expect(s.requests).toHaveLength(2);
   });
 
-  it("maxRetries: 0 sends once; a per-call maxRetries overrides the client's", async () => {
-    const s = await serve(reply(503, ""));
+  it("maxRetries: 0 sends once; a per-call maxRetries overrides the client's", async ({ expect, onTestFinished }) => {
+    const s = await serveFor({ expect, onTestFinished }, reply(503, ""));
     const { client } = clientFor(s, { maxRetries: 0 });
     await expect(client.updateThread(THREAD_ID, BODY)).rejects.toMatchObject({ status: 503, attempts: 1 });
     expect(s.requests).toHaveLength(1);
@@ -378,8 +395,8 @@ describe("not retried", () => {
     expect(s.requests).toHaveLength(3);
   });
 
-  it("the caller's signal stops the wait between attempts: PuffleAbortError, no further request", async () => {
-    const s = await serve(reply(503, ""));
+  it("the caller's signal stops the wait between attempts: PuffleAbortError, no further request", async ({ expect, onTestFinished }) => {
+    const s = await serveFor({ expect, onTestFinished }, reply(503, ""));
     const controller = new AbortController();
     const client = createPuffleClient({
       baseUrl: s.url,
@@ -394,8 +411,8 @@ describe("not retried", () => {
     expect(s.requests).toHaveLength(1);
   });
 
-  it("a sleep hook that ignores the signal cannot hold the call past its deadline", async () => {
-    const s = await serve(reply(503, "", { "retry-after": "1" }));
+  it("a sleep hook that ignores the signal cannot hold the call past its deadline", async ({ expect, onTestFinished }) => {
+    const s = await serveFor({ expect, onTestFinished }, reply(503, "", { "retry-after": "1" }));
     const client = createPuffleClient({ baseUrl: s.url, apiKey: "k", timeoutMs: 2_000, retry: { sleep: () => new Promise(() => {}) } });
     const error = await rejection(client.updateThread(THREAD_ID, BODY));
     expect(error).toBeInstanceOf(PuffleTimeoutError);
@@ -403,7 +420,7 @@ describe("not retried", () => {
   }, 10_000);
 });
 
-describe("every fault ends in a typed result or a typed error, within the timeout", () => {
+describe.concurrent("every fault ends in a typed result or a typed error, within the timeout", () => {
   const FAULTS: readonly (readonly [string, FaultHandler, "ok" | (new (...args: never[]) => PuffleError)])[] = [
     ["connection reset mid-body", resetMidBody, PuffleNetworkError],
     ["stalled response", stall, PuffleTimeoutError],
@@ -416,8 +433,8 @@ describe("every fault ends in a typed result or a typed error, within the timeou
     ["server drops the connection before answering", (req) => req.socket.destroy(), PuffleNetworkError],
   ];
   for (const [name, handler, expected] of FAULTS) {
-    it(name, async () => {
-      const s = await serve(handler);
+    it(name, async ({ expect, onTestFinished }) => {
+      const s = await serveFor({ expect, onTestFinished }, handler);
       const { client } = clientFor(s, { timeoutMs: 1_500 });
       const outcome = await client.updateThread(THREAD_ID, BODY).then(
         (thread) => ({ thread }),
