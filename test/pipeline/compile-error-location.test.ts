@@ -1,0 +1,129 @@
+// Where the pipeline says an AJV compile error is (scripts/lib/validators.mjs, compileErrorPointer
+// and keywordPointer): AJV's message names a keyword ("strict mode: unknown keyword: "xml"", "for
+// keyword "minimum"") and, for some errors, the schema it was compiling ("at
+// "urn:puffle:schema:A#/properties/x"", glued after the id of the schema that $ref'd it when the
+// referenced one is inlined). The error must name the file and line of the keyword itself — never
+// a property, an enum value, an example or an extension that happens to share its name.
+//
+// Each row writes a small spec (openapi.yaml and components/schemas/*.yaml) into a scratch folder,
+// bundles it with Redocly in-process as the pipeline does (no lint: the rows are specs lint might
+// also reject, and what is tested is the validators step's location), then runs the validators step.
+// Components compile in name order, so `A` (which $refs the others) is the schema being compiled
+// when AJV fails.
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { root } from "../helpers.js";
+import { scratchDir } from "../scratch.js";
+
+type Doc = Record<string, unknown>;
+type Located = Error & { file?: string; line?: number; rule?: string; format(cwd?: string): string };
+
+const { bundle, createConfig } = (await import("@redocly/openapi-core")) as unknown as {
+  bundle: (options: { ref: string; config: unknown }) => Promise<{ bundle: { parsed: Doc }; problems: unknown[] }>;
+  createConfig: (config: Doc) => Promise<unknown>;
+};
+const { canonicalize } = (await import(path.join(root, "scripts/lib/canonical.mjs"))) as { canonicalize: (doc: Doc) => Doc };
+const { buildValidators } = (await import(path.join(root, "scripts/lib/validators.mjs"))) as {
+  buildValidators: (doc: Doc, options: { root: string; header: (prefix: string) => string }) => unknown;
+};
+const config = await createConfig({});
+const scratch = scratchDir("puffle-compile-error-");
+
+const OPENAPI = `openapi: 3.1.0
+info:
+  title: Compile errors
+  version: "1"
+paths:
+  /things/{id}:
+    patch:
+      operationId: updateThing
+      parameters:
+        - name: id
+          in: path
+          required: true
+          schema:
+            type: string
+      requestBody:
+        content:
+          application/json:
+            schema:
+              $ref: components/schemas/A.yaml
+      responses:
+        "200":
+          description: ok
+`;
+
+interface Row {
+  name: string;
+  /** components/schemas/<name>.yaml → its text. `A` is compiled first. */
+  schemas: Record<string, string>;
+  rule: string;
+  /** The file the error must name (a key of `schemas`) and text on the line it must name. */
+  file: string;
+  at: string;
+}
+
+/** The real `xml` keyword, in a component that A $refs (as `z`, after the decoys in `a`). */
+const ZED_XML = "type: object\nxml:\n  name: zed\n";
+const decoy = (lines: string): string => `type: object\nproperties:\n  a:\n    type: object\n${lines}  z:\n    $ref: Zed.yaml\n`;
+
+const ROWS: Row[] = [
+  // Unknown keywords: AJV names no schema; the keyword is looked for from the schema being compiled.
+  { name: "an unknown keyword in the component compiled", schemas: { A: "type: object\nproperties:\n  p:\n    type: string\n    xml:\n      name: p\n" }, rule: "ajv/strict", file: "A", at: "    xml:" },
+  { name: "an unknown keyword in a component reached through a $ref", schemas: { A: "type: object\nproperties:\n  z:\n    $ref: Zed.yaml\n", Zed: ZED_XML }, rule: "ajv/strict", file: "Zed", at: "xml:" },
+  { name: "an unknown keyword that is also a property name (not the property)", schemas: { A: "type: object\nproperties:\n  xml:\n    type: string\n  z:\n    $ref: Zed.yaml\n", Zed: ZED_XML }, rule: "ajv/strict", file: "Zed", at: "xml:" },
+  { name: "an unknown keyword that is a key in enum data (not the data)", schemas: { A: decoy("    enum:\n      - xml: 1\n"), Zed: ZED_XML }, rule: "ajv/strict", file: "Zed", at: "xml:" },
+  { name: "an unknown keyword that is a key in const data (not the data)", schemas: { A: decoy("    const:\n      xml: 1\n"), Zed: ZED_XML }, rule: "ajv/strict", file: "Zed", at: "xml:" },
+  { name: "an unknown keyword that is a key in default data (not the data)", schemas: { A: decoy("    default:\n      xml: 1\n"), Zed: ZED_XML }, rule: "ajv/strict", file: "Zed", at: "xml:" },
+  { name: "an unknown keyword that is a key in examples (not the example)", schemas: { A: decoy("    examples:\n      - xml: 1\n"), Zed: ZED_XML }, rule: "ajv/strict", file: "Zed", at: "xml:" },
+  { name: "an unknown keyword that is a key in an x- extension (not the extension)", schemas: { A: decoy("    x-note:\n      xml: 1\n"), Zed: ZED_XML }, rule: "ajv/strict", file: "Zed", at: "xml:" },
+  { name: "an unknown keyword after a $ref cycle (A → A)", schemas: { A: "type: object\nproperties:\n  a:\n    $ref: A.yaml\n  z:\n    $ref: Zed.yaml\n", Zed: ZED_XML }, rule: "ajv/strict", file: "Zed", at: "xml:" },
+  { name: "an unknown keyword in a property whose name needs escaping (a/b~c)", schemas: { A: 'type: object\nproperties:\n  q:\n    type: string\n  "a/b~c":\n    type: string\n    xml:\n      name: e\n' }, rule: "ajv/strict", file: "A", at: "    xml:" },
+  { name: "an unknown keyword whose own name needs escaping (x~y/z)", schemas: { A: 'type: object\nproperties:\n  p:\n    type: string\n    "x~y/z": 1\n' }, rule: "ajv/strict", file: "A", at: '"x~y/z": 1' },
+
+  // Errors that name the schema ("at …") and the keyword ("for keyword …").
+  { name: "a keyword on the wrong type, in the component compiled", schemas: { A: "type: object\nproperties:\n  x:\n    type: string\n    minimum: 1\n" }, rule: "ajv/strict", file: "A", at: "minimum: 1" },
+  { name: "a keyword on the wrong type, at the root of a component inlined by a $ref", schemas: { A: "type: object\nproperties:\n  z:\n    $ref: Zed.yaml\n", Zed: "type: string\nminimum: 1\n" }, rule: "ajv/strict", file: "Zed", at: "minimum: 1" },
+  { name: "a keyword on the wrong type, in a property whose name needs escaping (a/b~c)", schemas: { A: 'type: object\nproperties:\n  q:\n    type: string\n  "a/b~c":\n    type: string\n    minimum: 1\n' }, rule: "ajv/strict", file: "A", at: "minimum: 1" },
+  // Item's id is the start of ItemList's: the schema is the one whose id the message's ends with.
+  // (ItemList has a $ref, so AJV compiles it on its own rather than inline in A: `ItemList#/properties/x`.)
+  { name: "a keyword on the wrong type, in a component whose name starts with another's", schemas: { A: "type: object\nproperties:\n  i:\n    $ref: Item.yaml\n  l:\n    $ref: ItemList.yaml\n", Item: "type: string\n", ItemList: "type: object\nproperties:\n  i:\n    $ref: Item.yaml\n  x:\n    type: string\n    minimum: 1\n" }, rule: "ajv/strict", file: "ItemList", at: "minimum: 1" },
+  // AJV's tuple message gives the path inside the schema being compiled, with no id.
+  { name: "a one-item prefixItems (strictTuples), in the component compiled", schemas: { A: "type: object\nproperties:\n  q:\n    type: string\n  t:\n    type: array\n    prefixItems:\n      - type: string\n" }, rule: "ajv/strict", file: "A", at: "  t:" },
+];
+
+let counter = 0;
+/** Writes `schemas` as a spec, bundles it, runs the validators step; its error (or null). */
+async function compileError(schemas: Record<string, string>): Promise<{ error: Located | null; dir: string }> {
+  const dir = path.join(scratch, String(++counter));
+  fs.mkdirSync(path.join(dir, "components/schemas"), { recursive: true });
+  fs.writeFileSync(path.join(dir, "openapi.yaml"), OPENAPI);
+  for (const [name, text] of Object.entries(schemas)) fs.writeFileSync(path.join(dir, "components/schemas", `${name}.yaml`), text);
+  const spec = path.join(dir, "openapi.yaml");
+  const bundled = await bundle({ ref: spec, config });
+  expect(bundled.problems).toEqual([]);
+  try {
+    buildValidators(canonicalize(bundled.bundle.parsed), { root: spec, header: (prefix) => prefix });
+    return { error: null, dir };
+  } catch (err) {
+    return { error: err as Located, dir };
+  }
+}
+
+const lineOf = (text: string, needle: string): number => {
+  const i = text.split("\n").findIndex((l) => l.includes(needle));
+  if (i < 0) throw new Error(`no line contains ${needle}`);
+  return i + 1;
+};
+
+describe("an AJV compile error names the file and line of the keyword", () => {
+  it.each(ROWS)("$name", async (row) => {
+    const { error, dir } = await compileError(row.schemas);
+    expect(error, "the spec compiled").not.toBeNull();
+    const file = path.join(dir, "components/schemas", `${row.file}.yaml`);
+    const want = `components/schemas/${row.file}.yaml:${lineOf(row.schemas[row.file]!, row.at)}`;
+    expect(error!.format(dir), error!.stack).toMatch(new RegExp(`^${want.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:\\d+ \\[${row.rule}\\] `));
+    expect(error!.file).toBe(file);
+  });
+});
