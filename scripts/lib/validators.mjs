@@ -89,9 +89,11 @@ function prepare(schema, pointer, ctx) {
 /**
  * Where in the bundle an AJV compile error is. AJV names the schema it was compiling when it
  * failed (`at "urn:puffle:schema:Uuid#/properties/x"`), sometimes glued after the id of the schema
- * that `$ref`d it (`…ConversationRowurn:puffle:schema:Uuid#`): the last of our ids before the `#`
- * is the one. A keyword the message names (`for keyword "minimum"`) that the schema there has is
- * pointed at too, so the line is the keyword's own.
+ * that `$ref`d it: a small schema is inlined where it is referenced, and the path inside it follows
+ * its id with no `#` (`…ConversationRowurn:puffle:schema:Uuid/allOf/0`). The last of our ids that
+ * the path (or nothing) follows is the one. AJV writes each segment of the path URI-encoded (`a%20b`).
+ * A keyword the message names (`for keyword "minimum"`) that the schema there has is pointed at
+ * too, so the line is the keyword's own.
  */
 function compileErrorPointer(message, schemas, fallback, doc) {
   const at = /at (?:path )?"([^"]*)"/.exec(message);
@@ -101,12 +103,13 @@ function compileErrorPointer(message, schemas, fallback, doc) {
     let best = -1;
     for (const [id, entry] of Object.entries(schemas)) {
       const index = where.lastIndexOf(id);
-      if (index !== -1 && index + id.length === where.length && index > best) {
+      const rest = index === -1 ? "" : where.slice(index + id.length);
+      if (index !== -1 && (rest === "" || rest.startsWith("/")) && index > best) {
         best = index;
-        pointer = `${entry.pointer}${fragment}`;
+        pointer = `${entry.pointer}${decodeSegments(rest + fragment)}`;
       }
     }
-    if (best === -1) pointer = `${fallback}${fragment}`;
+    if (best === -1) pointer = `${fallback}${decodeSegments(fragment)}`;
   }
   // "strict mode: unknown keyword: "xml"" names no schema: the keyword is looked for from the schema
   // being compiled, through its $refs (AJV compiled them with it).
@@ -118,6 +121,15 @@ function compileErrorPointer(message, schemas, fallback, doc) {
     if (node && typeof node === "object" && Object.hasOwn(node, keyword)) pointer += `/${keyword}`;
   }
   return pointer;
+}
+
+/** A path as AJV writes it (`/properties/a%20b`), as a JSON Pointer (`/properties/a b`). */
+function decodeSegments(path) {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }
 
 /** Schema keywords whose value maps names to schemas; and those whose value is data, not schemas. */

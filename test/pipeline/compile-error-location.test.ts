@@ -79,18 +79,26 @@ const ROWS: Row[] = [
   { name: "an unknown keyword that is a key in examples (not the example)", schemas: { A: decoy("    examples:\n      - xml: 1\n"), Zed: ZED_XML }, rule: "ajv/strict", file: "Zed", at: "xml:" },
   { name: "an unknown keyword that is a key in an x- extension (not the extension)", schemas: { A: decoy("    x-note:\n      xml: 1\n"), Zed: ZED_XML }, rule: "ajv/strict", file: "Zed", at: "xml:" },
   { name: "an unknown keyword after a $ref cycle (A → A)", schemas: { A: "type: object\nproperties:\n  a:\n    $ref: A.yaml\n  z:\n    $ref: Zed.yaml\n", Zed: ZED_XML }, rule: "ajv/strict", file: "Zed", at: "xml:" },
+  { name: "an unknown keyword in an allOf member", schemas: { A: "type: object\nallOf:\n  - type: object\n    properties:\n      p:\n        type: string\n  - type: object\n    xml:\n      name: a\n" }, rule: "ajv/strict", file: "A", at: "    xml:" },
   { name: "an unknown keyword in a property whose name needs escaping (a/b~c)", schemas: { A: 'type: object\nproperties:\n  q:\n    type: string\n  "a/b~c":\n    type: string\n    xml:\n      name: e\n' }, rule: "ajv/strict", file: "A", at: "    xml:" },
   { name: "an unknown keyword whose own name needs escaping (x~y/z)", schemas: { A: 'type: object\nproperties:\n  p:\n    type: string\n    "x~y/z": 1\n' }, rule: "ajv/strict", file: "A", at: '"x~y/z": 1' },
 
   // Errors that name the schema ("at …") and the keyword ("for keyword …").
   { name: "a keyword on the wrong type, in the component compiled", schemas: { A: "type: object\nproperties:\n  x:\n    type: string\n    minimum: 1\n" }, rule: "ajv/strict", file: "A", at: "minimum: 1" },
   { name: "a keyword on the wrong type, at the root of a component inlined by a $ref", schemas: { A: "type: object\nproperties:\n  z:\n    $ref: Zed.yaml\n", Zed: "type: string\nminimum: 1\n" }, rule: "ajv/strict", file: "Zed", at: "minimum: 1" },
+  // A small $ref-free component is inlined where it is $ref'd: AJV then writes its id straight after
+  // the referrer's, and the path inside it with no `#` (`Aurn:puffle:schema:Zed/properties/x`).
+  { name: "a keyword on the wrong type, inside a component inlined by a $ref", schemas: { A: "type: object\nproperties:\n  z:\n    $ref: Zed.yaml\n", Zed: "type: object\nproperties:\n  x:\n    type: string\n    minimum: 1\n" }, rule: "ajv/strict", file: "Zed", at: "minimum: 1" },
   { name: "a keyword on the wrong type, in a property whose name needs escaping (a/b~c)", schemas: { A: 'type: object\nproperties:\n  q:\n    type: string\n  "a/b~c":\n    type: string\n    minimum: 1\n' }, rule: "ajv/strict", file: "A", at: "minimum: 1" },
+  // AJV writes each segment of the path URI-encoded (`a%20b`).
+  { name: "a keyword on the wrong type, in a property whose name is URI-encoded in AJV's path (a b%é)", schemas: { A: 'type: object\nproperties:\n  q:\n    type: string\n  "a b%é":\n    type: string\n    minimum: 1\n' }, rule: "ajv/strict", file: "A", at: "minimum: 1" },
   // Item's id is the start of ItemList's: the schema is the one whose id the message's ends with.
   // (ItemList has a $ref, so AJV compiles it on its own rather than inline in A: `ItemList#/properties/x`.)
   { name: "a keyword on the wrong type, in a component whose name starts with another's", schemas: { A: "type: object\nproperties:\n  i:\n    $ref: Item.yaml\n  l:\n    $ref: ItemList.yaml\n", Item: "type: string\n", ItemList: "type: object\nproperties:\n  i:\n    $ref: Item.yaml\n  x:\n    type: string\n    minimum: 1\n" }, rule: "ajv/strict", file: "ItemList", at: "minimum: 1" },
   // AJV's tuple message gives the path inside the schema being compiled, with no id.
   { name: "a one-item prefixItems (strictTuples), in the component compiled", schemas: { A: "type: object\nproperties:\n  q:\n    type: string\n  t:\n    type: array\n    prefixItems:\n      - type: string\n" }, rule: "ajv/strict", file: "A", at: "  t:" },
+  { name: "a one-item prefixItems (strictTuples), inside a component inlined by a $ref", schemas: { A: "type: object\nproperties:\n  z:\n    $ref: Zed.yaml\n", Zed: "type: object\nproperties:\n  q:\n    type: string\n  t:\n    type: array\n    prefixItems:\n      - type: string\n" }, rule: "ajv/strict", file: "Zed", at: "  t:" },
+
 ];
 
 let counter = 0;
