@@ -134,7 +134,7 @@ function decodeSegments(path) {
 
 /** Schema keywords whose value maps names to schemas; and those whose value is data, not schemas. */
 const SCHEMA_MAPS = new Set(["properties", "patternProperties", "$defs", "dependentSchemas"]);
-const SCHEMA_DATA = new Set(["enum", "const", "default", "examples", "example"]);
+const SCHEMA_DATA = new Set(["enum", "const", "default", "examples", "example", "dependentRequired"]);
 
 /**
  * The pointer of the first schema (depth first, from `start`, following local `$ref`s once each)

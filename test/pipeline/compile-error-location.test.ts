@@ -80,6 +80,8 @@ const ROWS: Row[] = [
   { name: "an unknown keyword that is a key in an x- extension (not the extension)", schemas: { A: decoy("    x-note:\n      xml: 1\n"), Zed: ZED_XML }, rule: "ajv/strict", file: "Zed", at: "xml:" },
   { name: "an unknown keyword after a $ref cycle (A → A)", schemas: { A: "type: object\nproperties:\n  a:\n    $ref: A.yaml\n  z:\n    $ref: Zed.yaml\n", Zed: ZED_XML }, rule: "ajv/strict", file: "Zed", at: "xml:" },
   { name: "an unknown keyword in an allOf member", schemas: { A: "type: object\nallOf:\n  - type: object\n    properties:\n      p:\n        type: string\n  - type: object\n    xml:\n      name: a\n" }, rule: "ajv/strict", file: "A", at: "    xml:" },
+  // dependentRequired maps property names to lists of names: data, not schemas.
+  { name: "an unknown keyword that is a key of dependentRequired (not the entry)", schemas: { A: decoy("    dependentRequired:\n      xml:\n        - b\n"), Zed: ZED_XML }, rule: "ajv/strict", file: "Zed", at: "xml:" },
   { name: "an unknown keyword in a property whose name needs escaping (a/b~c)", schemas: { A: 'type: object\nproperties:\n  q:\n    type: string\n  "a/b~c":\n    type: string\n    xml:\n      name: e\n' }, rule: "ajv/strict", file: "A", at: "    xml:" },
   { name: "an unknown keyword whose own name needs escaping (x~y/z)", schemas: { A: 'type: object\nproperties:\n  p:\n    type: string\n    "x~y/z": 1\n' }, rule: "ajv/strict", file: "A", at: '"x~y/z": 1' },
 
