@@ -114,7 +114,17 @@ function compileErrorPointer(message, schemas, fallback, doc) {
   // "strict mode: unknown keyword: "xml"" names no schema: the keyword is looked for from the schema
   // being compiled, through its $refs (AJV compiled them with it).
   const unknown = at ? undefined : /unknown keyword: "([^"]+)"/.exec(message)?.[1];
-  if (unknown) return keywordPointer(doc, fallback, unknown) ?? fallback;
+  if (unknown) return keywordPointer(doc, fallback, (node) => (Object.hasOwn(node, unknown) ? escapePointer(unknown) : undefined)) ?? fallback;
+  // "Invalid regular expression: /a(/u: Unterminated group" (V8's, from AJV's `new RegExp`) names only
+  // the pattern: a `pattern` with it, or a `patternProperties` name.
+  const regExp = /^Invalid regular expression: \/(.*)\/[a-z]*: /s.exec(message)?.[1];
+  if (regExp !== undefined) {
+    return keywordPointer(doc, fallback, (node) => {
+      if (node.pattern === regExp) return "pattern";
+      const names = node.patternProperties;
+      return names && typeof names === "object" && Object.hasOwn(names, regExp) ? `patternProperties/${escapePointer(regExp)}` : undefined;
+    }) ?? fallback;
+  }
   const keyword = /for keyword "([^"]+)"/.exec(message)?.[1];
   if (keyword) {
     const node = nodeAt(doc, pointer);
@@ -138,10 +148,10 @@ const SCHEMA_DATA = new Set(["enum", "const", "default", "examples", "example", 
 
 /**
  * The pointer of the first schema (depth first, from `start`, following local `$ref`s once each)
- * that has `keyword` among its own keys — not a property named so, nor a key inside data — or
- * undefined. Only run for a compile error.
+ * for which `find(schema)` gives a path (a keyword among its own keys — not a property named so,
+ * nor a key inside data), that path appended; or undefined. Only run for a compile error.
  */
-function keywordPointer(doc, start, keyword) {
+function keywordPointer(doc, start, find) {
   const seen = new Set();
   const visit = (pointer, node) => {
     if (node === null || typeof node !== "object") return undefined;
@@ -152,7 +162,8 @@ function keywordPointer(doc, start, keyword) {
       }
       return undefined;
     }
-    if (Object.hasOwn(node, keyword)) return `${pointer}/${escapePointer(keyword)}`;
+    const here = find(node);
+    if (here !== undefined) return `${pointer}/${here}`;
     if (typeof node.$ref === "string" && node.$ref.startsWith("#/") && !seen.has(node.$ref)) {
       seen.add(node.$ref);
       const found = visit(node.$ref.slice(1), nodeAt(doc, node.$ref.slice(1)));

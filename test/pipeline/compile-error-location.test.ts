@@ -101,6 +101,10 @@ const ROWS: Row[] = [
   { name: "a one-item prefixItems (strictTuples), in the component compiled", schemas: { A: "type: object\nproperties:\n  q:\n    type: string\n  t:\n    type: array\n    prefixItems:\n      - type: string\n" }, rule: "ajv/strict", file: "A", at: "  t:" },
   { name: "a one-item prefixItems (strictTuples), inside a component inlined by a $ref", schemas: { A: "type: object\nproperties:\n  z:\n    $ref: Zed.yaml\n", Zed: "type: object\nproperties:\n  q:\n    type: string\n  t:\n    type: array\n    prefixItems:\n      - type: string\n" }, rule: "ajv/strict", file: "Zed", at: "  t:" },
 
+  // An invalid regular expression: AJV's message (V8's) names neither schema nor keyword, only the pattern.
+  { name: "an invalid pattern in the component compiled", schemas: { A: 'type: object\nproperties:\n  q:\n    type: string\n  p:\n    type: string\n    pattern: "a("\n' }, rule: "ajv/compile", file: "A", at: 'pattern: "a("' },
+  { name: "an invalid pattern in a component reached through a $ref", schemas: { A: "type: object\nproperties:\n  z:\n    $ref: Zed.yaml\n", Zed: 'type: string\npattern: "[z/"\n' }, rule: "ajv/compile", file: "Zed", at: 'pattern: "[z/"' },
+  { name: "an invalid patternProperties name", schemas: { A: 'type: object\nproperties:\n  q:\n    type: string\npatternProperties:\n  "^a":\n    type: string\n  "(b/~":\n    type: string\n' }, rule: "ajv/compile", file: "A", at: '"(b/~":' },
 ];
 
 let counter = 0;
