@@ -109,20 +109,29 @@ function compileErrorPointer(message, schemas, fallback, doc) {
         pointer = `${entry.pointer}${decodeSegments(rest + fragment)}`;
       }
     }
-    if (best === -1) pointer = `${fallback}${decodeSegments(fragment)}`;
+    // A path with no id (AJV's tuple message) is inside the schema AJV was compiling: the one
+    // compiled, or one it $refs that AJV compiles on its own (one with $refs, or a large one).
+    if (best === -1) {
+      const path = decodeSegments(fragment);
+      const tuple = /^strict mode: "([^"]+)" is \d+-tuple/.exec(message)?.[1];
+      pointer = keywordPointer(doc, fallback, (node, resource) => {
+        const there = resource ? nodeAt(node, path) : undefined;
+        return there && typeof there === "object" && (tuple === undefined || Object.hasOwn(there, tuple)) ? path : undefined;
+      }) ?? `${fallback}${path}`;
+    }
   }
   // "strict mode: unknown keyword: "xml"" names no schema: the keyword is looked for from the schema
   // being compiled, through its $refs (AJV compiled them with it).
   const unknown = at ? undefined : /unknown keyword: "([^"]+)"/.exec(message)?.[1];
-  if (unknown) return keywordPointer(doc, fallback, (node) => (Object.hasOwn(node, unknown) ? escapePointer(unknown) : undefined)) ?? fallback;
+  if (unknown) return keywordPointer(doc, fallback, (node) => (Object.hasOwn(node, unknown) ? `/${escapePointer(unknown)}` : undefined)) ?? fallback;
   // "Invalid regular expression: /a(/u: Unterminated group" (V8's, from AJV's `new RegExp`) names only
   // the pattern: a `pattern` with it, or a `patternProperties` name.
   const regExp = /^Invalid regular expression: \/(.*)\/[a-z]*: /s.exec(message)?.[1];
   if (regExp !== undefined) {
     return keywordPointer(doc, fallback, (node) => {
-      if (node.pattern === regExp) return "pattern";
+      if (node.pattern === regExp) return "/pattern";
       const names = node.patternProperties;
-      return names && typeof names === "object" && Object.hasOwn(names, regExp) ? `patternProperties/${escapePointer(regExp)}` : undefined;
+      return names && typeof names === "object" && Object.hasOwn(names, regExp) ? `/patternProperties/${escapePointer(regExp)}` : undefined;
     }) ?? fallback;
   }
   const keyword = /for keyword "([^"]+)"/.exec(message)?.[1];
@@ -148,12 +157,13 @@ const SCHEMA_DATA = new Set(["enum", "const", "default", "examples", "example", 
 
 /**
  * The pointer of the first schema (depth first, from `start`, following local `$ref`s once each)
- * for which `find(schema)` gives a path (a keyword among its own keys — not a property named so,
- * nor a key inside data), that path appended; or undefined. Only run for a compile error.
+ * for which `find(schema, resource)` gives a path (`/xml`: a keyword among its own keys — not a
+ * property named so, nor a key inside data), that path appended; or undefined. `resource` is true
+ * for `start` and each schema a `$ref` names. Only run for a compile error.
  */
 function keywordPointer(doc, start, find) {
   const seen = new Set();
-  const visit = (pointer, node) => {
+  const visit = (pointer, node, resource = false) => {
     if (node === null || typeof node !== "object") return undefined;
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {
@@ -162,11 +172,11 @@ function keywordPointer(doc, start, find) {
       }
       return undefined;
     }
-    const here = find(node);
-    if (here !== undefined) return `${pointer}/${here}`;
+    const here = find(node, resource);
+    if (here !== undefined) return `${pointer}${here}`;
     if (typeof node.$ref === "string" && node.$ref.startsWith("#/") && !seen.has(node.$ref)) {
       seen.add(node.$ref);
-      const found = visit(node.$ref.slice(1), nodeAt(doc, node.$ref.slice(1)));
+      const found = visit(node.$ref.slice(1), nodeAt(doc, node.$ref.slice(1)), true);
       if (found) return found;
     }
     for (const [key, value] of Object.entries(node)) {
@@ -183,7 +193,7 @@ function keywordPointer(doc, start, find) {
     }
     return undefined;
   };
-  return visit(start, nodeAt(doc, start));
+  return visit(start, nodeAt(doc, start), true);
 }
 
 /** An operation's documented statuses, in the order of `Object.keys` of its `responses` table. */

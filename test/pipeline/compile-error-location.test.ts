@@ -100,6 +100,9 @@ const ROWS: Row[] = [
   // AJV's tuple message gives the path inside the schema being compiled, with no id.
   { name: "a one-item prefixItems (strictTuples), in the component compiled", schemas: { A: "type: object\nproperties:\n  q:\n    type: string\n  t:\n    type: array\n    prefixItems:\n      - type: string\n" }, rule: "ajv/strict", file: "A", at: "  t:" },
   { name: "a one-item prefixItems (strictTuples), inside a component inlined by a $ref", schemas: { A: "type: object\nproperties:\n  z:\n    $ref: Zed.yaml\n", Zed: "type: object\nproperties:\n  q:\n    type: string\n  t:\n    type: array\n    prefixItems:\n      - type: string\n" }, rule: "ajv/strict", file: "Zed", at: "  t:" },
+  // ItemList has a $ref: AJV compiles it on its own, and the tuple's path is inside it, not inside A.
+  { name: "a one-item prefixItems (strictTuples), inside a component compiled on its own", schemas: { A: "type: object\nproperties:\n  i:\n    $ref: Item.yaml\n  l:\n    $ref: ItemList.yaml\n", Item: "type: string\n", ItemList: "type: object\nproperties:\n  i:\n    $ref: Item.yaml\n  t:\n    type: array\n    prefixItems:\n      - type: string\n" }, rule: "ajv/strict", file: "ItemList", at: "  t:" },
+  { name: "a one-item prefixItems (strictTuples), in a property whose name is URI-encoded in AJV's path (a b%é)", schemas: { A: 'type: object\nproperties:\n  q:\n    type: string\n  "a b%é":\n    type: array\n    prefixItems:\n      - type: string\n' }, rule: "ajv/strict", file: "A", at: '"a b%é":' },
 
   // An invalid regular expression: AJV's message (V8's) names neither schema nor keyword, only the pattern.
   { name: "an invalid pattern in the component compiled", schemas: { A: 'type: object\nproperties:\n  q:\n    type: string\n  p:\n    type: string\n    pattern: "a("\n' }, rule: "ajv/compile", file: "A", at: 'pattern: "a("' },
