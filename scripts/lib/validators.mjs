@@ -106,13 +106,13 @@ function compileErrorPointer(message, schemas, fallback, doc) {
       const rest = index === -1 ? "" : where.slice(index + id.length);
       if (index !== -1 && (rest === "" || rest.startsWith("/")) && index > best) {
         best = index;
-        pointer = `${entry.pointer}${decodeSegments(rest + fragment)}`;
+        pointer = `${entry.pointer}${decodeURIComponent(rest + fragment)}`;
       }
     }
     // A path with no id (AJV's tuple message) is inside the schema AJV was compiling: the one
     // compiled, or one it $refs that AJV compiles on its own (one with $refs, or a large one).
     if (best === -1) {
-      const path = decodeSegments(fragment);
+      const path = decodeURIComponent(fragment);
       const tuple = /^strict mode: "([^"]+)" is \d+-tuple/.exec(message)?.[1];
       pointer = keywordPointer(doc, fallback, (node, resource) => {
         const there = resource ? nodeAt(node, path) : undefined;
@@ -131,7 +131,7 @@ function compileErrorPointer(message, schemas, fallback, doc) {
     return keywordPointer(doc, fallback, (node) => {
       if (node.pattern === regExp) return "/pattern";
       const names = node.patternProperties;
-      return names && typeof names === "object" && Object.hasOwn(names, regExp) ? `/patternProperties/${escapePointer(regExp)}` : undefined;
+      return names && Object.hasOwn(names, regExp) ? `/patternProperties/${escapePointer(regExp)}` : undefined;
     }) ?? fallback;
   }
   const keyword = /for keyword "([^"]+)"/.exec(message)?.[1];
@@ -140,15 +140,6 @@ function compileErrorPointer(message, schemas, fallback, doc) {
     if (node && typeof node === "object" && Object.hasOwn(node, keyword)) pointer += `/${keyword}`;
   }
   return pointer;
-}
-
-/** A path as AJV writes it (`/properties/a%20b`), as a JSON Pointer (`/properties/a b`). */
-function decodeSegments(path) {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
 }
 
 /** Schema keywords whose value maps names to schemas; and those whose value is data, not schemas. */

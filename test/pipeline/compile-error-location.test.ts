@@ -102,11 +102,16 @@ const ROWS: Row[] = [
   { name: "a one-item prefixItems (strictTuples), inside a component inlined by a $ref", schemas: { A: "type: object\nproperties:\n  z:\n    $ref: Zed.yaml\n", Zed: "type: object\nproperties:\n  q:\n    type: string\n  t:\n    type: array\n    prefixItems:\n      - type: string\n" }, rule: "ajv/strict", file: "Zed", at: "  t:" },
   // ItemList has a $ref: AJV compiles it on its own, and the tuple's path is inside it, not inside A.
   { name: "a one-item prefixItems (strictTuples), inside a component compiled on its own", schemas: { A: "type: object\nproperties:\n  i:\n    $ref: Item.yaml\n  l:\n    $ref: ItemList.yaml\n", Item: "type: string\n", ItemList: "type: object\nproperties:\n  i:\n    $ref: Item.yaml\n  t:\n    type: array\n    prefixItems:\n      - type: string\n" }, rule: "ajv/strict", file: "ItemList", at: "  t:" },
+  // … not in the compiled schema A, though A has a property at that path (not a tuple), and a tuple at
+  // that path below one of its properties (not a schema AJV compiles on its own).
+  { name: "a one-item prefixItems (strictTuples), inside a component compiled on its own, past look-alikes", schemas: { A: "type: object\nproperties:\n  a:\n    type: object\n    properties:\n      t:\n        type: array\n        prefixItems:\n          - type: string\n        minItems: 1\n        maxItems: 1\n  l:\n    $ref: ItemList.yaml\n  t:\n    type: string\n", Item: "type: string\n", ItemList: "type: object\nproperties:\n  i:\n    $ref: Item.yaml\n  t:\n    type: array\n    prefixItems:\n      - type: string\n" }, rule: "ajv/strict", file: "ItemList", at: "  t:" },
+  // A tuple at that path in a schema A $refs, that is not the one AJV failed on: A is looked at first.
+  { name: "a one-item prefixItems (strictTuples), in the component compiled, one it $refs having a tuple at the same path", schemas: { A: "type: object\nproperties:\n  t:\n    type: array\n    prefixItems:\n      - type: string\n  z:\n    $ref: Zed.yaml\n", Zed: "type: object\nproperties:\n  t:\n    type: array\n    prefixItems:\n      - type: string\n    minItems: 1\n    maxItems: 1\n" }, rule: "ajv/strict", file: "A", at: "  t:" },
   { name: "a one-item prefixItems (strictTuples), in a property whose name is URI-encoded in AJV's path (a b%é)", schemas: { A: 'type: object\nproperties:\n  q:\n    type: string\n  "a b%é":\n    type: array\n    prefixItems:\n      - type: string\n' }, rule: "ajv/strict", file: "A", at: '"a b%é":' },
 
   // An invalid regular expression: AJV's message (V8's) names neither schema nor keyword, only the pattern.
   { name: "an invalid pattern in the component compiled", schemas: { A: 'type: object\nproperties:\n  q:\n    type: string\n  p:\n    type: string\n    pattern: "a("\n' }, rule: "ajv/compile", file: "A", at: 'pattern: "a("' },
-  { name: "an invalid pattern in a component reached through a $ref", schemas: { A: "type: object\nproperties:\n  z:\n    $ref: Zed.yaml\n", Zed: 'type: string\npattern: "[z/"\n' }, rule: "ajv/compile", file: "Zed", at: 'pattern: "[z/"' },
+  { name: "an invalid pattern in a component reached through a $ref", schemas: { A: "type: object\nproperties:\n  z:\n    $ref: Zed.yaml\n", Zed: 'type: string\npattern: "[z/u: "\n' }, rule: "ajv/compile", file: "Zed", at: 'pattern: "[z/u: "' },
   { name: "an invalid patternProperties name", schemas: { A: 'type: object\nproperties:\n  q:\n    type: string\npatternProperties:\n  "^a":\n    type: string\n  "(b/~":\n    type: string\n' }, rule: "ajv/compile", file: "A", at: '"(b/~":' },
 ];
 
