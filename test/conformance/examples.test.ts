@@ -270,8 +270,10 @@ describe("the docs' examples are in the spec verbatim", () => {
   it.runIf(fs.existsSync(referenceDir)).each(Object.entries(pages))("%s: the fixture equals the JSON on %s", (operationId, page) => {
     const text = fs.readFileSync(path.join(referenceDir, page), "utf8");
     const objects = jsonObjectsIn(text);
-    expect(objects).toContainEqual(fixture[operationId]!.request);
-    expect(objects).toContainEqual(fixture[operationId]!.response);
+    for (const part of ["request", "response"] as const) {
+      const changed = docsExampleChange(page, operationId, part, fixture[operationId]![part], objects);
+      expect(changed === undefined, changed).toBe(true);
+    }
     // …in the pages' key order too.
     const texts = objects.map((o) => JSON.stringify(o));
     expect(texts).toContain(JSON.stringify(fixture[operationId]!.request));
@@ -292,11 +294,39 @@ describe("the spec's summaries and 200 descriptions are the published pages' wor
     const method = lines.indexOf(op.method.toUpperCase());
     const segments = op.path.split(/(\/)/).filter((x) => x !== "");
     expect(lines.slice(method + 1, method + 1 + segments.length)).toEqual(segments);
-    expect(op.op.summary).toBe(lines[method + 1 + segments.length]);
+    const file = `openapi/paths/${op.path.slice(1).replace(/\//g, "_")}.yaml`;
+    expect(op.op.summary, `${page}'s title is ${operationId}'s summary (${file}): Puffle changed it, update the summary`).toBe(lines[method + 1 + segments.length]);
     const response = lines.indexOf("Response");
     const description = lines.slice(response + 1).find((l) => l !== "");
-    expect(deref<JsonObject>((op.op.responses as JsonObject)["200"]).description).toBe(description);
+    expect(deref<JsonObject>((op.op.responses as JsonObject)["200"]).description, `${page}'s line after "Response" is ${operationId}'s 200 description (${file}): Puffle changed it, update the description`).toBe(description);
   });
+});
+
+/**
+ * Undefined when a JSON object of `page` equals the fixture's `part`; else one message naming the
+ * page, the members that differ from the page's closest object (the most top-level keys in common),
+ * and the files to update: the spec's `docs` example and the fixture.
+ */
+export function docsExampleChange(page: string, operationId: string, part: "request" | "response", want: Json, objects: Json[]): string | undefined {
+  if (objects.some((o) => JSON.stringify(o) === JSON.stringify(want))) return undefined;
+  const keys = (v: Json) => (v && typeof v === "object" && !Array.isArray(v) ? Object.keys(v) : []);
+  const flat = (v: Json, at = ""): [string, string][] =>
+    v && typeof v === "object" && !Array.isArray(v) ? Object.entries(v).flatMap(([k, x]) => flat(x, `${at}/${k}`)) : [[at || "/", JSON.stringify(v)]];
+  const closest = [...objects].sort((a, b) => keys(b).filter((k) => keys(want).includes(k)).length - keys(a).filter((k) => keys(want).includes(k)).length)[0];
+  const [was, is] = [new Map(flat(want)), new Map(flat(closest ?? {}))];
+  const diffs = [...new Set([...was.keys(), ...is.keys()])]
+    .filter((k) => was.get(k) !== is.get(k))
+    .map((k) => `${k}: ${was.get(k) ?? "(none)"} → ${is.get(k) ?? "(none)"}`);
+  const file = `openapi/components/examples/${operationId[0]!.toUpperCase()}${operationId.slice(1)}Docs${part === "request" ? "Request" : "Response"}.yaml`;
+  return `${page}: its ${part} example is not the fixture's ${operationId}.${part} (${diffs.length ? diffs.join(", ") : "the same members in another order"}): Puffle changed it; update ${file} (the spec's \`docs\` example) and test/fixtures/docs-examples.json to the page (openapi/README.md, "When Puffle's pages change")`;
+}
+
+it("a changed docs example names the page, the member and the files to update", () => {
+  const want = { status: "active", unread_count: 4503599627370495 };
+  expect(docsExampleChange("update-conversation.txt", "updateConversation", "request", want, [{ conversation: {} }, { status: "active", unread_count: 5 }])).toBe(
+    'update-conversation.txt: its request example is not the fixture\'s updateConversation.request (/unread_count: 4503599627370495 → 5): Puffle changed it; update openapi/components/examples/UpdateConversationDocsRequest.yaml (the spec\'s `docs` example) and test/fixtures/docs-examples.json to the page (openapi/README.md, "When Puffle\'s pages change")',
+  );
+  expect(docsExampleChange("p", "updateConversation", "request", want, [{ a: 1 }, want])).toBeUndefined();
 });
 
 /** Follows local `$ref`s within `doc` (the JSON or the YAML bundle). */
