@@ -735,10 +735,14 @@ export function metaValidatorSource() {
 export function checkSchema(ajv, schema) {
   if (typeof schema === "boolean") return;
   if (schema.$schema !== undefined && schema.$schema !== META_2020) {
-    ajv.validateSchema(schema, true);
+    try {
+      ajv.validateSchema(schema, true);
+    } catch (err) {
+      throw Object.assign(err, { instancePath: ajv.errors?.[0]?.instancePath });
+    }
     return;
   }
-  if (!validateMeta2020(schema)) throw new Error(`schema is invalid: ${ajv.errorsText(validateMeta2020.errors)}`);
+  if (!validateMeta2020(schema)) throw Object.assign(new Error(`schema is invalid: ${ajv.errorsText(validateMeta2020.errors)}`), { instancePath: validateMeta2020.errors[0]?.instancePath });
 }
 
 /**
@@ -770,6 +774,22 @@ function sameContentOnce(schemas, entries) {
     }
   }
   for (const entry of entries) entry[1] = sameAs.get(entry[1]) ?? entry[1];
+}
+
+/**
+ * Where in the bundle a schema's meta-schema error is: AJV's `instancePath` (a JSON Pointer inside
+ * the schema checked, `/properties/x/multipleOf`) after the schema's own pointer. prepare keeps
+ * the schema's shape, so the path is the spec's. The path parameters' schema is made of the
+ * parameters' schemas: a path into its `properties/<name>` is one into that parameter's schema.
+ */
+function schemaErrorPointer({ pointer, parameterPointers }, instancePath) {
+  if (!instancePath) return pointer;
+  if (parameterPointers) {
+    const m = /^\/properties\/([^/]+)(.*)$/.exec(instancePath);
+    const name = m?.[1].replace(/~1/g, "/").replace(/~0/g, "~");
+    return m && Object.hasOwn(parameterPointers, name) ? `${parameterPointers[name]}${m[2]}` : pointer;
+  }
+  return `${pointer}${instancePath}`;
 }
 
 /**
@@ -828,19 +848,28 @@ function compileAll(doc, root) {
     const { operationId: opId } = operation;
     const entry = { opId, fields: [], responses: [], normalize: null };
 
-    // Path parameters, as one object.
+    // Path parameters, as one object whose properties are their schemas, each prepared at its own
+    // pointer (the path item's parameters come first); an error inside one is located there
+    // (schemaErrorPointer).
+    const itemParameters = resolve(doc, doc.paths[operation.path]).parameters ?? [];
+    const pathParameters = new Map(); // name → [schema, pointer], the last parameter of a name
+    operation.parameters.forEach((p, i) => {
+      if (p.in !== "path") return;
+      pathParameters.set(p.name, [p.schema, i < itemParameters.length ? `${pointerOf("paths", operation.path)}/parameters/${i}/schema` : `${operation.pointer}/parameters/${i - itemParameters.length}/schema`]);
+    });
     const params = operation.parameters.filter((p) => p.in === "path");
     const paramsId = `urn:puffle:op:${opId}:params`;
     const paramsPointer = `${operation.pointer}/parameters`;
     schemas[paramsId] = {
-      schema: prepare({
+      schema: {
         $id: paramsId,
         type: "object",
         required: params.filter((p) => p.required).map((p) => p.name),
-        properties: Object.fromEntries(params.map((p) => [p.name, p.schema])),
+        properties: Object.fromEntries([...pathParameters].map(([name, [schema, pointer]]) => [name, prepare(schema, pointer, ctx)])),
         additionalProperties: false,
-      }, paramsPointer, ctx),
+      },
       pointer: paramsPointer,
+      parameterPointers: Object.fromEntries([...pathParameters].map(([name, [, pointer]]) => [name, pointer])),
     };
     entry.params = uniqueIdentifier(used, opId, "params");
     entries.push([entry.params, paramsId, false]);
@@ -920,12 +949,12 @@ function compileAll(doc, root) {
 
   const ajv = new Ajv2020(ajvOptions(ajvFormats));
   withoutDynamicScope(ajv, Object.values(schemas).map((s) => s.schema));
-  for (const [id, { schema, pointer }] of Object.entries(schemas)) {
+  for (const [id, entry] of Object.entries(schemas)) {
     try {
-      checkSchema(ajv, schema);
-      ajv.addSchema(schema, id, undefined, false); // checked just above
+      checkSchema(ajv, entry.schema);
+      ajv.addSchema(entry.schema, id, undefined, false); // checked just above
     } catch (err) {
-      throw new PipelineError({ ...locate(root, pointer), rule: "ajv/schema", message: err.message });
+      throw new PipelineError({ ...locate(root, schemaErrorPointer(entry, err.instancePath)), rule: "ajv/schema", message: err.message });
     }
   }
   for (const [id, { pointer }] of Object.entries(schemas)) {

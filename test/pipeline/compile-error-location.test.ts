@@ -59,9 +59,13 @@ interface Row {
   /** components/schemas/<name>.yaml → its text. `A` is compiled first. */
   schemas: Record<string, string>;
   rule: string;
-  /** The file the error must name (a key of `schemas`) and text on the line it must name. */
+  /** The file the error must name (a key of `schemas`, or `openapi` for openapi.yaml) and text on the line it must name. */
   file: string;
   at: string;
+  /** The column it must name, when asserted (1-based). */
+  col?: number;
+  /** openapi.yaml's text, when not OPENAPI. */
+  openapi?: string;
 }
 
 /** The real `xml` keyword, in a component that A $refs (as `z`, after the decoys in `a`). */
@@ -113,14 +117,26 @@ const ROWS: Row[] = [
   { name: "an invalid pattern in the component compiled", schemas: { A: 'type: object\nproperties:\n  q:\n    type: string\n  p:\n    type: string\n    pattern: "a("\n' }, rule: "ajv/compile", file: "A", at: 'pattern: "a("' },
   { name: "an invalid pattern in a component reached through a $ref", schemas: { A: "type: object\nproperties:\n  z:\n    $ref: Zed.yaml\n", Zed: 'type: string\npattern: "[z/u: "\n' }, rule: "ajv/compile", file: "Zed", at: 'pattern: "[z/u: "' },
   { name: "an invalid patternProperties name", schemas: { A: 'type: object\nproperties:\n  q:\n    type: string\npatternProperties:\n  "^a":\n    type: string\n  "(b/~":\n    type: string\n' }, rule: "ajv/compile", file: "A", at: '"(b/~":' },
+
+  // A schema the 2020-12 meta-schema refuses (AJV's check before it compiles; Redocly's lint lets
+  // these through): AJV's error gives the path inside the schema checked (`instancePath`).
+  { name: "a value the meta-schema refuses (multipleOf: 0), in a property", schemas: { A: "type: object\nproperties:\n  q:\n    type: string\n  x:\n    type: number\n    multipleOf: 0\n" }, rule: "ajv/schema", file: "A", at: "    multipleOf: 0", col: 5 },
+  { name: "a value the meta-schema refuses (multipleOf: 0), at the root of a component reached through a $ref", schemas: { A: "type: object\nproperties:\n  z:\n    $ref: Zed.yaml\n", Zed: "type: number\nmultipleOf: 0\n" }, rule: "ajv/schema", file: "Zed", at: "multipleOf: 0", col: 1 },
+  { name: "a type listed twice, in a property", schemas: { A: "type: object\nproperties:\n  x:\n    type:\n      - string\n      - string\n" }, rule: "ajv/schema", file: "A", at: "    type:", col: 5 },
+  { name: "an $anchor the meta-schema refuses, at the root of a component", schemas: { A: 'type: object\nproperties:\n  q:\n    type: string\n$anchor: "1bad"\n' }, rule: "ajv/schema", file: "A", at: "$anchor:", col: 1 },
+  { name: "a value the meta-schema refuses, in a property whose name needs escaping (a/b~c)", schemas: { A: 'type: object\nproperties:\n  q:\n    type: string\n  "a/b~c":\n    type: number\n    multipleOf: 0\n' }, rule: "ajv/schema", file: "A", at: "    multipleOf: 0", col: 5 },
+  // The path parameters are checked as one object schema whose properties are the parameters' schemas.
+  { name: "a value the meta-schema refuses, in a path parameter's schema", schemas: { A: "type: object\nproperties:\n  q:\n    type: string\n" }, openapi: OPENAPI.replace("            type: string\n", "            type: string\n            maxLength: 9\n            multipleOf: 0\n"), rule: "ajv/schema", file: "openapi", at: "            multipleOf: 0", col: 13 },
+  // … and each parameter's schema is read at its own place: an unknown format there is located there.
+  { name: "an unknown format in a path parameter's schema", schemas: { A: "type: object\nproperties:\n  q:\n    type: string\n" }, openapi: OPENAPI.replace("            type: string\n", "            type: string\n            format: nonsense\n"), rule: "ajv/unknown-format", file: "openapi", at: "            format: nonsense", col: 13 },
 ];
 
 let counter = 0;
 /** Writes `schemas` as a spec, bundles it, runs the validators step; its error (or null). */
-async function compileError(schemas: Record<string, string>): Promise<{ error: Located | null; dir: string }> {
+async function compileError(schemas: Record<string, string>, openapi = OPENAPI): Promise<{ error: Located | null; dir: string }> {
   const dir = path.join(scratch, String(++counter));
   fs.mkdirSync(path.join(dir, "components/schemas"), { recursive: true });
-  fs.writeFileSync(path.join(dir, "openapi.yaml"), OPENAPI);
+  fs.writeFileSync(path.join(dir, "openapi.yaml"), openapi);
   for (const [name, text] of Object.entries(schemas)) fs.writeFileSync(path.join(dir, "components/schemas", `${name}.yaml`), text);
   const spec = path.join(dir, "openapi.yaml");
   const bundled = await bundle({ ref: spec, config });
@@ -141,11 +157,13 @@ const lineOf = (text: string, needle: string): number => {
 
 describe("an AJV compile error names the file and line of the keyword", () => {
   it.each(ROWS)("$name", async (row) => {
-    const { error, dir } = await compileError(row.schemas);
+    const { error, dir } = await compileError(row.schemas, row.openapi);
     expect(error, "the spec compiled").not.toBeNull();
-    const file = path.join(dir, "components/schemas", `${row.file}.yaml`);
-    const want = `components/schemas/${row.file}.yaml:${lineOf(row.schemas[row.file]!, row.at)}`;
-    expect(error!.format(dir), error!.stack).toMatch(new RegExp(`^${want.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:\\d+ \\[${row.rule}\\] `));
+    const relative = row.file === "openapi" ? "openapi.yaml" : `components/schemas/${row.file}.yaml`;
+    const file = path.join(dir, relative);
+    const want = `${relative}:${lineOf(row.file === "openapi" ? (row.openapi ?? OPENAPI) : row.schemas[row.file]!, row.at)}:`;
+    const col = row.col === undefined ? "\\d+" : String(row.col);
+    expect(error!.format(dir), error!.stack).toMatch(new RegExp(`^${want.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}${col} \\[${row.rule}\\] `));
     expect(error!.file).toBe(file);
   });
 });
