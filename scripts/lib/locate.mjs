@@ -3,7 +3,11 @@
 //
 // It follows the layout convention of openapi/ (see openapi/README.md): a component `X` of kind
 // `schemas` lives in `components/schemas/X.yaml`; a path item is whatever file the root's `paths`
-// entry `$ref`s. Inside a file it walks the YAML, following `$ref`s to other files.
+// entry `$ref`s. Inside a file it walks the YAML, following `$ref`s to other files (to the place
+// their fragment names, `Defs.yaml#/$defs/Name`). A component the bundle made of another `$ref`
+// (one with a fragment, or to a file outside the convention) is named after the fragment's last
+// segment, or the file's name (Redocly's basename strategy): it is found where a `$ref` of the spec
+// that gives that name leads.
 import fs from "node:fs";
 import path from "node:path";
 import { parseDocument, isMap, isSeq, isScalar } from "yaml";
@@ -33,18 +37,41 @@ function unescape(segment) {
   return segment.replace(/~1/g, "/").replace(/~0/g, "~");
 }
 
+/**
+ * Where a `$ref` written in `file` leads: `{ file, segments }` (the fragment's, unescaped), or
+ * undefined when its file does not exist. A local ref (`#/…`) leads into `file` itself.
+ */
+function refTarget(file, ref) {
+  const hash = ref.indexOf("#");
+  const uri = hash === -1 ? ref : ref.slice(0, hash);
+  const fragment = hash === -1 ? "" : ref.slice(hash + 1);
+  const target = uri === "" ? file : path.resolve(path.dirname(file), uri);
+  if (!fs.existsSync(target) || !fs.statSync(target).isFile()) return undefined;
+  const segments = fragment.split("/").filter((s) => s !== "").map((s) => {
+    const plain = unescape(s);
+    try {
+      return decodeURIComponent(plain);
+    } catch {
+      return plain;
+    }
+  });
+  return { file: target, segments };
+}
+
+/** Most `$ref`s walk follows in a row (a `$ref` that leads back to itself ends there). */
+const MAX_HOPS = 64;
+
 /** Walks `segments` from the root of `file`; returns the deepest file/line reached. */
-function walk(file, segments) {
+function walk(file, segments, ctx, hops = 0) {
   const { text, doc } = load(file);
+  // A local `$ref` is followed in any file but the root: there it names the bundle's own components.
+  const follow = (ref) => typeof ref === "string" && hops < MAX_HOPS && (!ref.startsWith("#") || file !== ctx.rootFile) ? refTarget(file, ref) : undefined;
   let node = doc.contents;
   let best = node;
   for (let i = 0; i < segments.length; i++) {
     if (isMap(node)) {
-      const ref = node.get("$ref");
-      if (typeof ref === "string" && !ref.startsWith("#") && !node.has(segments[i])) {
-        const target = path.resolve(path.dirname(file), ref.split("#")[0]);
-        if (fs.existsSync(target)) return walk(target, segments.slice(i));
-      }
+      const target = node.has(segments[i]) ? undefined : follow(node.get("$ref"));
+      if (target) return walk(target.file, [...target.segments, ...segments.slice(i)], ctx, hops + 1);
       const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : p.key) === segments[i]);
       if (!pair) break;
       best = pair.key ?? pair.value;
@@ -58,13 +85,67 @@ function walk(file, segments) {
   }
   if (isMap(node)) {
     const ref = node.get("$ref");
-    if (typeof ref === "string" && !ref.startsWith("#")) {
-      const target = path.resolve(path.dirname(file), ref.split("#")[0]);
-      if (fs.existsSync(target)) return walk(target, []);
-    }
+    const target = typeof ref === "string" && !ref.startsWith("#") ? follow(ref) : undefined;
+    if (target) return walk(target.file, target.segments, ctx, hops + 1);
   }
   const offset = best?.range?.[0] ?? 0;
   return { file, ...lineCol(text, offset) };
+}
+
+/** Every string `$ref` in a parsed YAML node. */
+function refsIn(node, out = []) {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? pair.key.value : pair.key;
+      if (key === "$ref" && isScalar(pair.value) && typeof pair.value.value === "string") out.push(pair.value.value);
+      else refsIn(pair.value, out);
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) refsIn(item, out);
+  }
+  return out;
+}
+
+const escapeSegment = (s) => s.replace(/~/g, "~0").replace(/\//g, "~1");
+
+/**
+ * Where the `$ref`s of the spec (from the root file, through the files they lead to) lead that the
+ * bundle would name `name`, as a component of its own (not one of the root file's own
+ * `#/components/…`, nor a whole file the layout convention names so): `{ file, segments }`, the first.
+ */
+function bundledOrigin(rootFile, name) {
+  const seen = new Set([rootFile]);
+  const queue = [rootFile];
+  while (queue.length > 0) {
+    const file = queue.shift();
+    let refs;
+    try {
+      refs = refsIn(load(file).doc.contents);
+    } catch {
+      continue;
+    }
+    for (const ref of refs) {
+      if (ref.startsWith("#") && file === rootFile) continue;
+      const target = refTarget(file, ref);
+      if (!target) continue;
+      if (!seen.has(target.file)) {
+        seen.add(target.file);
+        queue.push(target.file);
+      }
+      const last = target.segments.at(-1);
+      const named = last === undefined ? path.basename(target.file).replace(/\.[^.]+$/, "") : escapeSegment(last);
+      const conventional = last === undefined && /^components\/[^/]+\/[^/]+\.yaml$/.test(path.relative(path.dirname(rootFile), target.file).split(path.sep).join("/"));
+      if (named === name && !conventional) return target;
+    }
+  }
+  return undefined;
+}
+
+/** Whether the root file itself defines `components.<kind>.<name>`. */
+function hasComponent(rootFile, kind, name) {
+  const components = load(rootFile).doc.contents;
+  const group = isMap(components) ? components.get("components")?.get?.(kind) : undefined;
+  return isMap(group) && group.has(name);
 }
 
 /**
@@ -75,12 +156,18 @@ function walk(file, segments) {
 export function locate(rootFile, pointer) {
   cache.clear();
   const segments = pointer.split("/").slice(1).map(unescape);
+  const ctx = { rootFile };
   try {
     if (segments[0] === "components" && segments.length >= 3) {
       const file = path.join(path.dirname(rootFile), "components", segments[1], `${segments[2]}.yaml`);
-      if (fs.existsSync(file)) return walk(file, segments.slice(3));
+      if (fs.existsSync(file)) return walk(file, segments.slice(3), ctx);
+      // Not the root file's own: a component the bundle made of a fragment (or a file elsewhere).
+      if (!hasComponent(rootFile, segments[1], segments[2])) {
+        const origin = bundledOrigin(rootFile, segments[2]);
+        if (origin) return walk(origin.file, [...origin.segments, ...segments.slice(3)], ctx);
+      }
     }
-    return walk(rootFile, segments);
+    return walk(rootFile, segments, ctx);
   } catch {
     return { file: rootFile, line: 0, col: 0 };
   }

@@ -1,0 +1,94 @@
+// Where the pipeline says a problem is when it lies in a `$ref` with a fragment into another file
+// (`$ref: Defs.yaml#/$defs/Name`). Redocly's bundle makes such a fragment a component of its own,
+// named after the fragment's last segment (`#/components/schemas/Name`), with no file of that name:
+// an error found after bundling (AJV's, the pipeline's own puffle/* rules) must still name the file
+// and line where the fragment is written, as lint's own errors do.
+//
+// Each row copies openapi/ into a scratch folder, makes UpdateThreadRequest's `participant_name` a
+// `$ref` to `$defs/Name` of a new components/schemas/Defs.yaml holding the row's lines, and runs the
+// whole pipeline (lint included) in-process.
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { root } from "../helpers.js";
+import { scratchDir } from "../scratch.js";
+
+type Located = Error & { file?: string; line?: number; col?: number; rule?: string; format(cwd?: string): string };
+
+const { runPipeline } = (await import(path.join(root, "scripts/lib/pipeline.mjs"))) as {
+  runPipeline: (options: { spec: string; config: string }) => Promise<Map<string, string>>;
+};
+const scratch = scratchDir("puffle-fragment-location-");
+
+/** Defs.yaml: `Name` is the fragment $ref'd, `extra` is added to it; `Other` is $ref'd only when a row does. */
+const defs = (extra: string): string =>
+  `# Shared definitions, $ref'd by fragment.\n$defs:\n  Other:\n    type: string\n    description: Another.\n  Name:\n    type: string\n    maxLength: 256\n    description: A name.\n${extra}`;
+
+interface Row {
+  name: string;
+  /** Defs.yaml's text. */
+  defs: string;
+  rule: string;
+  /** Text on the line of Defs.yaml the error must name, and the column (1-based). */
+  at: string;
+  col: number;
+}
+
+const ROWS: Row[] = [
+  // Lint reads the files as written: its errors had the right place already.
+  { name: "a lint error (struct)", defs: defs('    minLength: "a"\n'), rule: "struct", at: '    minLength: "a"', col: 16 },
+  // Found after bundling, in the bundle's component `Name`.
+  { name: "a value the meta-schema refuses (ajv/schema)", defs: defs("    multipleOf: 0\n"), rule: "ajv/schema", at: "    multipleOf: 0", col: 5 },
+  { name: "a keyword on the wrong type (ajv/strict)", defs: defs("    minimum: 1\n"), rule: "ajv/strict", at: "    minimum: 1", col: 5 },
+  { name: "an unknown keyword (ajv/strict)", defs: defs("    xml:\n      name: a\n"), rule: "ajv/strict", at: "    xml:", col: 5 },
+  { name: "an unknown format (ajv/unknown-format)", defs: defs("    format: nonsense\n"), rule: "ajv/unknown-format", at: "    format: nonsense", col: 5 },
+  { name: "a control character (puffle/unsafe-text)", defs: defs('    examples:\n      - "a\\u0007b"\n'), rule: "puffle/unsafe-text", at: '      - "a\\u0007b"', col: 9 },
+  { name: "an extension where it is not read (puffle/x-puffle-normalize)", defs: defs("    x-puffle-normalize:\n      unknownProperties: drop\n"), rule: "puffle/x-puffle-normalize", at: "    x-puffle-normalize:", col: 5 },
+  // Read through the request body's property, which $refs the fragment: the walk must enter the
+  // fragment, not the file's root.
+  { name: "an unknown transform, read through the property (puffle/x-puffle-transform)", defs: defs("    x-puffle-transform: shout\n"), rule: "puffle/x-puffle-transform", at: "    x-puffle-transform: shout", col: 5 },
+  // A fragment $ref'd from inside the fragment (a local `#/$defs/Other` in Defs.yaml): its own component.
+  { name: "an error in a fragment the fragment $refs locally (#/$defs/Other)", defs: defs("    allOf:\n      - $ref: '#/$defs/Other'\n").replace("    description: Another.\n", "    description: Another.\n    minimum: 1\n"), rule: "ajv/strict", at: "    minimum: 1", col: 5 },
+];
+
+let counter = 0;
+async function pipelineError(defsText: string): Promise<{ error: Located | null; dir: string }> {
+  const dir = path.join(scratch, String(++counter));
+  fs.cpSync(path.join(root, "openapi"), path.join(dir, "openapi"), { recursive: true });
+  fs.copyFileSync(path.join(root, "redocly.yaml"), path.join(dir, "redocly.yaml"));
+  // The Redocly plugin redocly.yaml lists, at the same place relative to it.
+  fs.symlinkSync(path.join(root, "scripts"), path.join(dir, "scripts"));
+  const request = path.join(dir, "openapi/components/schemas/UpdateThreadRequest.yaml");
+  const before = fs.readFileSync(request, "utf8");
+  const after = before.replace("  participant_name:\n    type: string\n    maxLength: 256\n", "  participant_name:\n    $ref: Defs.yaml#/$defs/Name\n");
+  expect(after).not.toBe(before);
+  fs.writeFileSync(request, after);
+  fs.writeFileSync(path.join(dir, "openapi/components/schemas/Defs.yaml"), defsText);
+  try {
+    await runPipeline({ spec: path.join(dir, "openapi/openapi.yaml"), config: path.join(dir, "redocly.yaml") });
+    return { error: null, dir };
+  } catch (err) {
+    return { error: err as Located, dir };
+  }
+}
+
+const lineOf = (text: string, needle: string): number => {
+  const i = text.split("\n").findIndex((l) => l.includes(needle));
+  if (i < 0) throw new Error(`no line contains ${needle}`);
+  return i + 1;
+};
+
+describe("an error in a $ref'd fragment of another file names the file and line where the fragment is written", () => {
+  it("the spec with the fragment and nothing wrong in it generates", async () => {
+    const { error } = await pipelineError(defs(""));
+    expect(error?.stack ?? null).toBeNull();
+  });
+
+  it.each(ROWS)("$name", async (row) => {
+    const { error, dir } = await pipelineError(row.defs);
+    expect(error, "the spec generated").not.toBeNull();
+    const want = `openapi/components/schemas/Defs.yaml:${lineOf(row.defs, row.at)}:${row.col} [${row.rule}] `;
+    expect(error!.format(dir), error!.stack).toContain(want);
+    expect(error!.format(dir).startsWith(want), error!.format(dir)).toBe(true);
+  });
+});
