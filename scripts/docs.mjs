@@ -4,6 +4,8 @@
 // 1. Reads the bundled spec (generated/openapi.json; run `npm run generate` first if openapi/ changed).
 // 2. Decorates a copy with `x-codeSamples` (curl, the `puffle` CLI, the TypeScript client) made from
 //    the spec's examples by scripts/publish/code-samples.mjs, and writes it to dist/docs/openapi.json.
+//    In that copy, the descriptions Redoc 3 never shows (a body's schema's, a $ref'd schema's under a
+//    property's own) follow the descriptions it does show (scripts/publish/schema-descriptions.mjs).
 // 3. Runs `redocly build-docs --inlineBundle` on that copy, so the page needs no network when viewed
 //    (Redoc's scripts are embedded; telemetry is off).
 // openapi/ and generated/ are never written (an OUT_DIR in either is refused, exit 2).
@@ -14,6 +16,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { pointerOf } from "./lib/spec.mjs";
 import { decorateWithCodeSamples } from "./publish/code-samples.mjs";
+import { withSchemaDescriptions } from "./publish/schema-descriptions.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const USAGE = "usage: npm run docs -- [OUT_DIR]   (default dist/docs; index.html and openapi.json are written there, never in openapi/ or generated/)";
@@ -98,7 +101,7 @@ if (loads.length > 0) {
 }
 let decorated;
 try {
-  decorated = decorateWithCodeSamples(spec);
+  decorated = decorateWithCodeSamples(withSchemaDescriptions(spec));
 } catch (err) {
   fail(`cannot make the code samples: ${err.message}`);
 }

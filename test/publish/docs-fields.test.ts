@@ -9,9 +9,14 @@
 // `anyOf` member, a bound it drops) fails here; a keyword the walker does not know fails too, until
 // someone has looked at how Redoc shows it and taught this file.
 //
-// Not checked, because Redoc 3 never shows them (see docs/publishing.md): the description of a body's
-// root schema (the request body's and the response's own descriptions are shown instead), the
-// description of a $ref'd schema when the property has its own, and `additionalProperties: false`.
+// Every schema-level description reachable from a body must be on screen too: the body's root schema's
+// (and what it $refs or is made of with allOf) in the body's own text, and for a property the
+// descriptions of the schema it $refs, of that schema's allOf members and, for an array of objects,
+// of its items, in the property's row, sentence by sentence. Redoc 3 shows none of these itself (a
+// row shows the property's own description, a body the request body's or the response's); the docs
+// build adds them to those descriptions (scripts/publish/schema-descriptions.mjs).
+//
+// Not checked, because Redoc 3 never shows it (see docs/publishing.md): `additionalProperties: false`.
 //
 // Redoc's markup read here: each property is an element `.schema-property-item` whose id is
 // `<tag>/<operationId>/t=request&path=<path>` or `…/t=response&c=<status>&path=<path>` (lower case;
@@ -50,6 +55,8 @@ interface Field {
   readonly notMarks: readonly string[];
   /** Text the row must contain below its header: enum, const and default values. */
   readonly values: readonly string[];
+  /** Descriptions of the schemas behind the row ($ref, allOf, an array's object items), each to be shown. */
+  readonly hidden: readonly string[];
 }
 
 const ANNOTATIONS = new Set(["description", "examples", "example", "title", "$comment"]);
@@ -60,6 +67,28 @@ const HANDLED = new Set([
   "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
   "minItems", "maxItems", "uniqueItems", "minProperties",
 ]);
+/**
+ * The descriptions of the schemas a schema is made of, which the reader must read with its own: the
+ * schema it $refs, its allOf members, the X of an anyOf/oneOf [X, null], each with those under it;
+ * for an array of objects (drawn as the array's row, the items having none), its items' too.
+ */
+function hiddenUnder(doc: Json, raw: Json, seen: ReadonlySet<string> = new Set()): string[] {
+  if (raw === null || typeof raw !== "object") return [];
+  const withOwn = (s: Json, seenHere: ReadonlySet<string>) => [...(typeof s?.description === "string" ? [s.description] : []), ...hiddenUnder(doc, s, seenHere)];
+  const out: string[] = [];
+  if (raw.$ref && !seen.has(raw.$ref)) out.push(...withOwn(deref(doc, { $ref: raw.$ref }), new Set([...seen, raw.$ref])));
+  for (const member of raw.allOf ?? []) out.push(...withOwn(member, seen));
+  for (const key of ["anyOf", "oneOf"]) {
+    const others = (raw[key] ?? []).filter((m: Json) => !(m.type === "null" && Object.keys(m).length === 1));
+    if (others.length === 1) out.push(...withOwn(others[0], seen));
+  }
+  if (raw.items && typesOf(flatten(doc, raw.items, "items")).includes("object")) out.push(...withOwn(raw.items, seen));
+  return out;
+}
+
+/** A description cut where a reader's sentence or clause ends, each piece to be found on screen. */
+const pieces = (text: string) => plain(text).split(/(?<=[.!?;:])\s+/).filter((p) => p !== "");
+
 const LOWER = ["minimum", "minLength", "minItems", "minProperties", "exclusiveMinimum"];
 const UPPER = ["maximum", "maxLength", "maxItems", "exclusiveMaximum"];
 
@@ -153,7 +182,7 @@ function bounds(s: Json, at: string): string[] {
   return out;
 }
 
-function field(doc: Json, id: string, label: string, name: string, s: Json, required: boolean, at: string, extra: string[] = []): Field {
+function field(doc: Json, id: string, label: string, name: string, s: Json, required: boolean, at: string, extra: string[] = [], hidden: string[] = []): Field {
   const values: string[] = [];
   if (s.const !== undefined) values.push("Value:", JSON.stringify(s.const));
   else if (s.enum?.length === 1) values.push("Value:", JSON.stringify(s.enum[0]));
@@ -169,6 +198,7 @@ function field(doc: Json, id: string, label: string, name: string, s: Json, requ
     marks,
     notMarks: required ? [] : ["required"],
     values,
+    hidden,
   };
 }
 
@@ -178,13 +208,14 @@ function fieldsOf(doc: Json, s: Json, idPrefix: string, pathPrefix: string, labe
   const required: string[] = s.required ?? [];
   for (const [name, raw] of Object.entries<Json>(s.properties ?? {})) {
     const p = flatten(doc, raw, `${at}/properties/${name}`);
-    out.push(field(doc, `${idPrefix}${pathPrefix}${name}`, `${labelPrefix}${name}`, name, p, required.includes(name), `${at}/properties/${name}`));
+    out.push(field(doc, `${idPrefix}${pathPrefix}${name}`, `${labelPrefix}${name}`, name, p, required.includes(name), `${at}/properties/${name}`, [], hiddenUnder(doc, raw)));
     out.push(...nested(doc, p, `${idPrefix}`, `${pathPrefix}${name}`, `${labelPrefix}${name}`, `${at}/properties/${name}`));
   }
   if (s.additionalProperties !== undefined && s.additionalProperties !== false) {
     const name = "property name*";
     const p = s.additionalProperties === true ? {} : flatten(doc, s.additionalProperties, `${at}/additionalProperties`);
-    out.push(field(doc, `${idPrefix}${pathPrefix}${name}`, `${labelPrefix}${name}`, name, p, false, `${at}/additionalProperties`, ["additional property"]));
+    const hidden = s.additionalProperties === true ? [] : hiddenUnder(doc, s.additionalProperties);
+    out.push(field(doc, `${idPrefix}${pathPrefix}${name}`, `${labelPrefix}${name}`, name, p, false, `${at}/additionalProperties`, ["additional property"], hidden));
     out.push(...nested(doc, p, idPrefix, `${pathPrefix}${name}`, `${labelPrefix}${name}`, `${at}/additionalProperties`));
   }
   return out;
@@ -197,7 +228,7 @@ function nested(doc: Json, p: Json, idPrefix: string, path: string, label: strin
   if (types.includes("array") && p.items) {
     const item = flatten(doc, p.items, `${at}/items`);
     if (typesOf(item).includes("object")) return fieldsOf(doc, item, idPrefix, `${path}[]/`, `${label}[].`, `${at}/items`);
-    const f = field(doc, `${idPrefix}${path}/[i]`, `${label}[]`, "[i]", item, false, `${at}/items`);
+    const f = field(doc, `${idPrefix}${path}/[i]`, `${label}[]`, "[i]", item, false, `${at}/items`, [], hiddenUnder(doc, p.items));
     return [{ ...f, description: item.description }, ...nested(doc, item, idPrefix, `${path}/[i]`, `${label}[]`, `${at}/items`)];
   }
   return [];
@@ -207,8 +238,16 @@ interface Body {
   /** The id of the body's element, and what its own text (above the first property) must hold. */
   readonly bodyId: string;
   readonly rootBounds: readonly string[];
+  /** The root schema's description and those it is made of, to be shown in the body's own text. */
+  readonly rootDescriptions: readonly string[];
   readonly status: string | undefined;
   readonly fields: readonly Field[];
+}
+
+/** The schema of an operation's JSON request body. */
+function jsonRequestSchema(op: ReturnType<typeof operationsOf>[number]): Json {
+  const content = deref(spec, op.operation.requestBody)?.content ?? {};
+  return Object.entries<Json>(content).find(([type]) => /^application\/(.+\+)?json$/.test(type))?.[1]?.schema;
 }
 
 /** The request body and every response body of an operation, as the rows the page must show. */
@@ -218,7 +257,8 @@ function bodiesOf(s: Json, op: ReturnType<typeof operationsOf>[number]): Body[] 
   const jsonSchema = (content: Json) => Object.entries<Json>(content ?? {}).find(([type]) => /^application\/(.+\+)?json$/.test(type))?.[1]?.schema;
   const add = (schema: Json, bodyId: string, idPrefix: string, status: string | undefined, at: string) => {
     const root = flatten(s, schema, at);
-    bodies.push({ bodyId, rootBounds: bounds(root, at), status, fields: fieldsOf(s, root, idPrefix, "", "", at) });
+    const rootDescriptions = [...(typeof schema.description === "string" ? [schema.description] : []), ...hiddenUnder(s, schema)];
+    bodies.push({ bodyId, rootBounds: bounds(root, at), rootDescriptions, status, fields: fieldsOf(s, root, idPrefix, "", "", at) });
   };
   const requestSchema = jsonSchema(deref(s, op.operation.requestBody)?.content);
   if (requestSchema) add(requestSchema, `${anchor}/request/body`, `${anchor}/t=request&path=`, undefined, `${op.path} request`);
@@ -312,8 +352,10 @@ async function missingOnPage(browser: Browser, indexHtml: string, s: Json, op: R
       }
       await page.locator(`[id="${body.bodyId}"]`).waitFor();
       await expandAll(page, body.bodyId);
-      // The body's own text: from its heading to its first property.
-      const rootText = await page.evaluate((bodyId) => {
+      // The body's own text: from its heading to its first property; for a response, with the
+      // response's description, which Redoc puts above its headers (the Markdown of the response's
+      // panel outside any row).
+      const rootText = await page.evaluate(([bodyId, responsesId]) => {
         const head = document.getElementById(bodyId)!;
         const el = head.querySelector(".schema-property-item") ? head : head.parentElement!;
         const first = el.querySelector(".schema-property-item");
@@ -321,9 +363,18 @@ async function missingOnPage(browser: Browser, indexHtml: string, s: Json, op: R
         range.setStartBefore(head);
         if (first) range.setEndBefore(first);
         else range.setEndAfter(el.lastChild!);
-        return range.toString();
-      }, body.bodyId);
+        const tabs = responsesId === undefined ? null : document.getElementById(responsesId);
+        if (!tabs) return range.toString();
+        let panel: HTMLElement = head;
+        while (panel.parentElement && !panel.parentElement.contains(tabs)) panel = panel.parentElement;
+        const markdown = [...panel.querySelectorAll('[data-component-name="Markdown/Markdown"]')].filter((m) => !m.closest(".schema-property-item"));
+        return [...markdown.map((m) => m.textContent ?? ""), range.toString()].join("\n");
+      }, [body.bodyId, body.status === undefined ? undefined : `${anchor}/responses`] as const);
       for (const b of body.rootBounds) if (!rootText.includes(b)) missing.push(`${where} body: "${b}" not shown`);
+      for (const d of body.rootDescriptions) {
+        const lost = pieces(d).filter((p) => !plain(rootText).includes(p));
+        if (lost.length > 0) missing.push(`${where} body: its schema's description not shown (${JSON.stringify(lost[0]!.slice(0, 80))}${lost.length > 1 ? ` and ${lost.length - 1} more` : ""})`);
+      }
       const rows = await shown(page, body.fields.map((f) => f.id));
       body.fields.forEach((f, i) => {
         const row = rows[i];
@@ -340,6 +391,10 @@ async function missingOnPage(browser: Browser, indexHtml: string, s: Json, op: R
         for (const m of f.notMarks) if (lines.includes(m)) missing.push(`${at}: marked ${m}, which the spec does not say`);
         if (f.description !== undefined && !plain(row.own).includes(plain(f.description))) {
           missing.push(`${at}: description not shown (shown: ${JSON.stringify(plain(row.own).slice(0, 120))})`);
+        }
+        for (const d of f.hidden) {
+          const lost = pieces(d).filter((p) => !plain(row.own).includes(p));
+          if (lost.length > 0) missing.push(`${at}: its schema's description not shown (${JSON.stringify(lost[0]!.slice(0, 80))}${lost.length > 1 ? ` and ${lost.length - 1} more` : ""})`);
         }
         const own = row.own.split("\n").map((l) => l.trim());
         for (const v of f.values) if (!own.includes(v)) missing.push(`${at}: ${v} not shown`);
@@ -385,6 +440,18 @@ describe("API reference page: every field of every body, with its description an
     // Array items' properties (the problem's errors[], a thread's draft_attachments[]) are walked too.
     const labels = operationsOf(spec).flatMap((op) => bodiesOf(spec, op).flatMap((b) => b.fields.map((f) => f.label)));
     expect(labels.filter((l) => l.includes("[]."))).not.toEqual([]);
+    // Schema-level descriptions are collected: a body's root schema's, a $ref'd one under a property's own,
+    // an allOf member's, an array's object items'.
+    const schemas = spec.components.schemas;
+    const bodies = operationsOf(spec).flatMap((op) => bodiesOf(spec, op));
+    const rows = bodies.flatMap((b) => b.fields);
+    const first = operationsOf(spec)[0]!;
+    expect(bodiesOf(spec, first)[0]!.rootDescriptions).toContain(deref(spec, jsonRequestSchema(first)).description);
+    expect(rows.find((f) => f.label === "conversation.channel")?.hidden).toContain(schemas.Channel.description);
+    expect(rows.find((f) => f.label === "conversation.status")?.hidden).toContain(schemas.ConversationStatus.description);
+    expect(rows.find((f) => f.label === "conversation")?.hidden).toEqual([schemas.Conversation.description, schemas.ConversationRow.description]);
+    expect(rows.find((f) => f.label === "errors")?.hidden).toContain(schemas.ValidationError.description);
+    expect(bodies.find((b) => b.status === "409")?.rootDescriptions).toEqual([schemas.DuplicateThreadProblem.description, schemas.Problem.description]);
   });
 
   for (const op of operationsOf(spec)) {
