@@ -14,10 +14,19 @@ const SCHEMA_LISTS = ["allOf", "anyOf", "oneOf", "prefixItems"];
 const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 const squash = (text) => text.replace(/\s+/g, " ").trim();
 
-/** A description's sentences, spaces collapsed (split after `.`, `!` or `?` before a capital, a backtick or a bracket). */
+/**
+ * Where a description is cut into sentences: the spaces after `.`, `!` or `?` before a capital, a
+ * backtick or a bracket — not after an abbreviation that goes on ("e.g. Bob").
+ */
+const SENTENCE_BREAK = /(?<=[.!?])(?<!\b(?:[eE]\.g|[iI]\.e|[cC]f|[vV]s)\.)(\s+)(?=[A-Z`("'[])/;
+
+/** A description's sentences as written, each with the spaces before it (`["One.", " ", "Two."]`: sentence, spaces, sentence…). */
+const pieces = (text) => text.trim().split(new RegExp(SENTENCE_BREAK, "g"));
+
+/** A description's sentences, spaces collapsed. */
 export function sentences(text) {
   const flat = squash(text);
-  return flat === "" ? [] : flat.split(/(?<=[.!?])\s+(?=[A-Z`("'[])/);
+  return flat === "" ? [] : pieces(flat).filter((_, i) => i % 2 === 0);
 }
 
 /** The node a local `$ref` ("#/components/schemas/Channel") names in `doc`, or undefined. */
@@ -56,15 +65,20 @@ export function hiddenDescriptions(doc, schema, seen = new Set()) {
 
 /**
  * `own` followed by each of `more` as a paragraph of its own, leaving out the sentences the text
- * already has (a description repeated whole adds nothing). Undefined when there is no text at all.
+ * already has (a description repeated whole adds nothing). What is kept of a description is kept
+ * as written (its line breaks: a Markdown list, a code block). Undefined when there is no text at all.
  */
 export function joinDescriptions(own, more) {
   let text = typeof own === "string" && own.trim() !== "" ? own : undefined;
   for (const extra of more) {
-    const all = sentences(extra);
-    const fresh = text === undefined ? all : all.filter((s) => !squash(text).includes(s));
-    if (fresh.length === 0) continue;
-    const paragraph = fresh.length === all.length ? extra.trim() : fresh.join(" ");
+    const there = new Set(text === undefined ? [] : sentences(text));
+    const parts = pieces(extra);
+    let paragraph = "";
+    for (let i = 0; i < parts.length; i += 2) {
+      if (parts[i] === "" || there.has(squash(parts[i]))) continue;
+      paragraph += (paragraph === "" ? "" : parts[i - 1]) + parts[i];
+    }
+    if (paragraph === "") continue;
     text = text === undefined ? paragraph : `${text}\n\n${paragraph}`;
   }
   return text;

@@ -17,6 +17,7 @@ describe("sentences", () => {
     ["A number from 0 to 9 (2^53 − 1, exact). (Ours.)", ["A number from 0 to 9 (2^53 − 1, exact).", "(Ours.)"]],
     ["Across\n  lines.  Spaces  kept as one.", ["Across lines.", "Spaces kept as one."]],
     ["e.g. lower case stays one", ["e.g. lower case stays one"]],
+    ["A short form, e.g. Bob, i.e. Robert. Next.", ["A short form, e.g. Bob, i.e. Robert.", "Next."]],
     ["   ", []],
   ])("%j", (text, expected) => {
     expect(sentences(text)).toEqual(expected);
@@ -33,6 +34,12 @@ describe("joinDescriptions", () => {
     ["a second description repeating the first", "Own.", ["A. B.", "B. A."], "Own.\n\nA. B."],
     ["nothing at all", undefined, [], undefined],
     ["Markdown of a description kept whole", "Own.", ["- one\n- two"], "Own.\n\n- one\n- two"],
+    // What is kept of a description is kept as written: a list or code block is not run into one line.
+    ["a sentence left out, a Markdown list kept as written", "Intro.", ["Intro. Values:\n\n- `a`: one.\n- `b`: two."], "Intro.\n\nValues:\n\n- `a`: one.\n- `b`: two."],
+    ["a sentence left out, a code block kept as written", "Intro.", ["Intro. Example:\n\n```json\n{\"a\": 1}\n```"], "Intro.\n\nExample:\n\n```json\n{\"a\": 1}\n```"],
+    // A sentence is already there when the text has that sentence, not when it ends another one.
+    ["a sentence that is the end of another is not already there", "Not Archived.", ["Archived. Kept for a year."], "Not Archived.\n\nArchived. Kept for a year."],
+    ["an abbreviation does not cut a sentence (no half left)", "Use a short form, e.g. Alice.", ["Use a short form, e.g. Bob."], "Use a short form, e.g. Alice.\n\nUse a short form, e.g. Bob."],
   ])("%s", (_what, own, more, expected) => {
     expect(joinDescriptions(own, more)).toBe(expected);
   });
