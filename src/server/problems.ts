@@ -33,8 +33,9 @@ export const problems = {
     }),
   noValidField: (errors: ValidationIssue[]) =>
     problem("invalid-request", "Invalid request", 400, "At least one valid field must be present.", { errors }),
+  /** A 400 naming the fields of `errors` that are missing (`isMissingField`); `errors` is listed whole. */
   missingFields: (errors: ValidationIssue[]) =>
-    problem("invalid-request", "Invalid request", 400, `The request body must include ${errors.map((e) => e.path.slice(1).replace(/~1/g, "/").replace(/~0/g, "~")).join(", ")}.`, { errors }),
+    problem("invalid-request", "Invalid request", 400, `The request body must include ${errors.filter(isMissingField).map((e) => e.path.slice(1).replace(/~1/g, "/").replace(/~0/g, "~")).join(", ")}.`, { errors }),
   badRequest: (detail: string) => problem("invalid-request", "Invalid request", 400, detail),
   notHttp: () => problem("invalid-request", "Invalid request", 400, "The request could not be parsed as HTTP."),
   unsupportedTransferCoding: (codings: readonly string[]) =>
@@ -82,13 +83,21 @@ export const problems = {
 } as const;
 
 /**
+ * A field of the body the request schema requires, missing: a `required` issue at `/<name>`. Only
+ * the request schema's own check of the body gives one (a field's own check is at `/<field>/…`).
+ */
+function isMissingField(issue: ValidationIssue): boolean {
+  return issue.keyword === "required" && /^\/[^/]+$/.test(issue.path);
+}
+
+/**
  * The 400 for a body `normalizeRequestBody` refused: not an object, fields the request schema
- * requires missing (every issue a `required` one: a spec whose request has `required` fields), or
- * no valid field left. A missing required field was "At least one valid field must be present."
- * beside the valid field the body held.
+ * requires missing (a spec whose request has `required` fields; named even beside another issue of
+ * that check, listed in `errors`), or no valid field left. A missing required field was "At least
+ * one valid field must be present." beside the valid field the body held.
  */
 export function refusedBodyProblem(errors: ValidationIssue[]): ProblemBody {
   if (errors.length === 1 && errors[0]?.keyword === "type" && errors[0].path === "") return problems.notAnObject(errors);
-  if (errors.length > 0 && errors.every((e) => e.keyword === "required" && e.path.startsWith("/"))) return problems.missingFields(errors);
+  if (errors.some(isMissingField)) return problems.missingFields(errors);
   return problems.noValidField(errors);
 }

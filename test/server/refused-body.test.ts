@@ -20,6 +20,22 @@ describe("refusedBodyProblem: the 400's detail says why the body was refused", (
     expect(refusedBodyProblem(errors)).toMatchObject({ status: 400, detail: "The request body must include status, a/b.", errors });
   });
 
+  it("a missing field beside another issue of the request schema's check: the missing one named, every issue listed", () => {
+    const errors = [
+      { path: "/status", keyword: "required", message: "is required" },
+      { path: "", keyword: "maxProperties", message: "must NOT have more than 1 properties" },
+    ];
+    expect(refusedBodyProblem(errors)).toMatchObject({ detail: "The request body must include status.", errors });
+  });
+
+  it("a required member inside a field's value is that field's issue, not a missing field", () => {
+    const errors = [
+      { path: "/draft_attachments/0/url", keyword: "required", message: "is required" },
+      { path: "", keyword: "minProperties", message: "must have at least 1 valid field" },
+    ];
+    expect(refusedBodyProblem(errors).detail).toBe("At least one valid field must be present.");
+  });
+
   it.each([
     ["an empty body", {}, "At least one valid field must be present."],
     ["an all-invalid body", { status: "deleted" }, "At least one valid field must be present."],
