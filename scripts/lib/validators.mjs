@@ -850,22 +850,21 @@ function compileAll(doc, root) {
 
     // Path parameters, as one object whose properties are their schemas, each prepared at its own
     // pointer (the path item's parameters come first); an error inside one is located there
-    // (schemaErrorPointer).
+    // (schemaErrorPointer). A parameter the operation declares again overrides the path item's.
     const itemParameters = resolve(doc, doc.paths[operation.path]).parameters ?? [];
-    const pathParameters = new Map(); // name → [schema, pointer], the last parameter of a name
+    const pathParameters = new Map(); // name → [parameter, its schema's pointer], the last parameter of a name
     operation.parameters.forEach((p, i) => {
       if (p.in !== "path") return;
-      pathParameters.set(p.name, [p.schema, i < itemParameters.length ? `${pointerOf("paths", operation.path)}/parameters/${i}/schema` : `${operation.pointer}/parameters/${i - itemParameters.length}/schema`]);
+      pathParameters.set(p.name, [p, i < itemParameters.length ? `${pointerOf("paths", operation.path)}/parameters/${i}/schema` : `${operation.pointer}/parameters/${i - itemParameters.length}/schema`]);
     });
-    const params = operation.parameters.filter((p) => p.in === "path");
     const paramsId = `urn:puffle:op:${opId}:params`;
     const paramsPointer = `${operation.pointer}/parameters`;
     schemas[paramsId] = {
       schema: {
         $id: paramsId,
         type: "object",
-        required: params.filter((p) => p.required).map((p) => p.name),
-        properties: Object.fromEntries([...pathParameters].map(([name, [schema, pointer]]) => [name, prepare(schema, pointer, ctx)])),
+        required: [...pathParameters].filter(([, [p]]) => p.required).map(([name]) => name),
+        properties: Object.fromEntries([...pathParameters].map(([name, [p, pointer]]) => [name, prepare(p.schema, pointer, ctx)])),
         additionalProperties: false,
       },
       pointer: paramsPointer,

@@ -54,6 +54,18 @@ paths:
           description: ok
 `;
 
+/**
+ * OPENAPI with a path-item parameter `id` (its schema a string, then `extra` lines), and the
+ * operation's own `id` parameter kept (`operationToo`) or not.
+ */
+function withItemParameter(extra: string, operationToo: boolean): string {
+  const operationParameter = "      parameters:\n        - name: id\n          in: path\n          required: true\n          schema:\n            type: string\n";
+  const item = `  /things/{id}:\n    parameters:\n      - name: id\n        in: path\n        required: true\n        schema:\n          type: string\n${extra}`;
+  const out = OPENAPI.replace("  /things/{id}:\n", item).replace(operationToo ? "" : operationParameter, "");
+  if (out === OPENAPI) throw new Error("withItemParameter changed nothing");
+  return out;
+}
+
 interface Row {
   name: string;
   /** components/schemas/<name>.yaml → its text. `A` is compiled first. */
@@ -129,6 +141,10 @@ const ROWS: Row[] = [
   { name: "a value the meta-schema refuses, in a path parameter's schema", schemas: { A: "type: object\nproperties:\n  q:\n    type: string\n" }, openapi: OPENAPI.replace("            type: string\n", "            type: string\n            maxLength: 9\n            multipleOf: 0\n"), rule: "ajv/schema", file: "openapi", at: "            multipleOf: 0", col: 13 },
   // … and each parameter's schema is read at its own place: an unknown format there is located there.
   { name: "an unknown format in a path parameter's schema", schemas: { A: "type: object\nproperties:\n  q:\n    type: string\n" }, openapi: OPENAPI.replace("            type: string\n", "            type: string\n            format: nonsense\n"), rule: "ajv/unknown-format", file: "openapi", at: "            format: nonsense", col: 13 },
+  // A path item's parameter (lint refuses one in openapi/, but the validators step reads them): at its own place…
+  { name: "a value the meta-schema refuses, in a path item's path parameter", schemas: { A: "type: object\nproperties:\n  q:\n    type: string\n" }, openapi: withItemParameter("          multipleOf: 0\n", false), rule: "ajv/schema", file: "openapi", at: "          multipleOf: 0", col: 11 },
+  // … and one the operation declares again is the operation's: the path item's is not read.
+  { name: "a value the meta-schema refuses, in an operation's path parameter that overrides the path item's", schemas: { A: "type: object\nproperties:\n  q:\n    type: string\n" }, openapi: withItemParameter("", true).replace("          schema:\n            type: string\n      requestBody", "          schema:\n            type: string\n            multipleOf: 0\n      requestBody"), rule: "ajv/schema", file: "openapi", at: "            multipleOf: 0", col: 13 },
 ];
 
 let counter = 0;
@@ -154,6 +170,15 @@ const lineOf = (text: string, needle: string): number => {
   if (i < 0) throw new Error(`no line contains ${needle}`);
   return i + 1;
 };
+
+describe("a path parameter declared on the path item and again on the operation", () => {
+  // OpenAPI: the operation's overrides the path item's. The two made `required: ["id", "id"]`,
+  // which the meta-schema refuses ("must NOT have duplicate items"): a valid spec did not generate.
+  it("generates, the path item's schema not read (its wrong keyword is no error)", async () => {
+    const { error } = await compileError({ A: "type: object\nproperties:\n  q:\n    type: string\n" }, withItemParameter("          multipleOf: 0\n", true));
+    expect(error?.message ?? null).toBeNull();
+  });
+});
 
 describe("an AJV compile error names the file and line of the keyword", () => {
   it.each(ROWS)("$name", async (row) => {
