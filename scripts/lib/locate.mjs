@@ -92,16 +92,24 @@ function walk(file, segments, ctx, hops = 0) {
   return { file, ...lineCol(text, offset) };
 }
 
-/** Every string `$ref` in a parsed YAML node. */
-function refsIn(node, out = []) {
+/** The component kind of what a `$ref` stands for, from the key of the map or list holding it (`headers:` → `X-Id:` → `$ref`). */
+const KIND_OF_GROUP = { headers: "headers", parameters: "parameters", responses: "responses", examples: "examples", links: "links", callbacks: "callbacks" };
+
+/**
+ * Every string `$ref` in a parsed YAML node, with the component kind the bundle would file it
+ * under, read from where it is written: `{ ref, kind }` (a schema unless the place says otherwise).
+ */
+function refsIn(node, out = [], keys = []) {
   if (isMap(node)) {
     for (const pair of node.items) {
       const key = isScalar(pair.key) ? pair.key.value : pair.key;
-      if (key === "$ref" && isScalar(pair.value) && typeof pair.value.value === "string") out.push(pair.value.value);
-      else refsIn(pair.value, out);
+      if (key === "$ref" && isScalar(pair.value) && typeof pair.value.value === "string") {
+        const kind = keys.at(-1) === "requestBody" ? "requestBodies" : (KIND_OF_GROUP[keys.at(-2)] ?? "schemas");
+        out.push({ ref: pair.value.value, kind });
+      } else refsIn(pair.value, out, [...keys, key]);
     }
   } else if (isSeq(node)) {
-    for (const item of node.items) refsIn(item, out);
+    node.items.forEach((item, i) => refsIn(item, out, [...keys, i]));
   }
   return out;
 }
@@ -111,11 +119,13 @@ const escapeSegment = (s) => s.replace(/~/g, "~0").replace(/\//g, "~1");
 /**
  * Where the `$ref`s of the spec (from the root file, through the files they lead to) lead that the
  * bundle would name `name`, as a component of its own (not one of the root file's own
- * `#/components/…`, nor a whole file the layout convention names so): `{ file, segments }`, the first.
+ * `#/components/…`, nor a whole file the layout convention names so): `{ file, segments }`, the
+ * first of kind `kind` (a header and a schema may share a name), else the first.
  */
-function bundledOrigin(rootFile, name) {
+function bundledOrigin(rootFile, kind, name) {
   const seen = new Set([rootFile]);
   const queue = [rootFile];
+  let other;
   while (queue.length > 0) {
     const file = queue.shift();
     let refs;
@@ -124,7 +134,7 @@ function bundledOrigin(rootFile, name) {
     } catch {
       continue;
     }
-    for (const ref of refs) {
+    for (const { ref, kind: refKind } of refs) {
       if (ref.startsWith("#") && file === rootFile) continue;
       const target = refTarget(file, ref);
       if (!target) continue;
@@ -135,10 +145,13 @@ function bundledOrigin(rootFile, name) {
       const last = target.segments.at(-1);
       const named = last === undefined ? path.basename(target.file).replace(/\.[^.]+$/, "") : escapeSegment(last);
       const conventional = last === undefined && /^components\/[^/]+\/[^/]+\.yaml$/.test(path.relative(path.dirname(rootFile), target.file).split(path.sep).join("/"));
-      if (named === name && !conventional) return target;
+      if (named === name && !conventional) {
+        if (refKind === kind) return target;
+        other ??= target;
+      }
     }
   }
-  return undefined;
+  return other;
 }
 
 /** Whether the root file itself defines `components.<kind>.<name>`. */
@@ -163,7 +176,7 @@ export function locate(rootFile, pointer) {
       if (fs.existsSync(file)) return walk(file, segments.slice(3), ctx);
       // Not the root file's own: a component the bundle made of a fragment (or a file elsewhere).
       if (!hasComponent(rootFile, segments[1], segments[2])) {
-        const origin = bundledOrigin(rootFile, segments[2]);
+        const origin = bundledOrigin(rootFile, segments[1], segments[2]);
         if (origin) return walk(origin.file, [...origin.segments, ...segments.slice(3)], ctx);
       }
     }

@@ -52,7 +52,7 @@ const ROWS: Row[] = [
 ];
 
 let counter = 0;
-async function pipelineError(defsText: string): Promise<{ error: Located | null; dir: string }> {
+async function pipelineError(defsText: string, edit?: (openapiDir: string) => void): Promise<{ error: Located | null; dir: string }> {
   const dir = path.join(scratch, String(++counter));
   fs.cpSync(path.join(root, "openapi"), path.join(dir, "openapi"), { recursive: true });
   fs.copyFileSync(path.join(root, "redocly.yaml"), path.join(dir, "redocly.yaml"));
@@ -64,6 +64,7 @@ async function pipelineError(defsText: string): Promise<{ error: Located | null;
   expect(after).not.toBe(before);
   fs.writeFileSync(request, after);
   fs.writeFileSync(path.join(dir, "openapi/components/schemas/Defs.yaml"), defsText);
+  edit?.(path.join(dir, "openapi"));
   try {
     await runPipeline({ spec: path.join(dir, "openapi/openapi.yaml"), config: path.join(dir, "redocly.yaml") });
     return { error: null, dir };
@@ -90,5 +91,24 @@ describe("an error in a $ref'd fragment of another file names the file and line 
     const want = `openapi/components/schemas/Defs.yaml:${lineOf(row.defs, row.at)}:${row.col} [${row.rule}] `;
     expect(error!.format(dir), error!.stack).toContain(want);
     expect(error!.format(dir).startsWith(want), error!.format(dir)).toBe(true);
+  });
+});
+
+describe("a fragment named like another of a different kind", () => {
+  // The bundle files a header `$ref: Extra.yaml#/Name` under components/headers/Name and the schema
+  // fragment under components/schemas/Name: both are `Name`. The path file's header $ref is met
+  // first; the schema's error was located at Extra.yaml:1:1.
+  it("an error in the schema fragment is located in it, not in the header's file", async () => {
+    const row = defs("    minimum: 1\n");
+    const { error, dir } = await pipelineError(row, (openapi) => {
+      const file = path.join(openapi, "paths/api_threads_{id}.yaml");
+      const header = "        X-Request-Id:\n          $ref: ../components/headers/XRequestId.yaml\n";
+      const text = fs.readFileSync(file, "utf8");
+      expect(text).toContain(header);
+      fs.writeFileSync(file, text.replace(header, `${header}        X-Name:\n          $ref: ../components/headers/Extra.yaml#/Name\n`));
+      fs.writeFileSync(path.join(openapi, "components/headers/Extra.yaml"), "Name:\n  description: A name header.\n  schema:\n    type: string\n");
+    });
+    expect(error, "the spec generated").not.toBeNull();
+    expect(error!.format(dir), error!.stack).toMatch(new RegExp(`^openapi/components/schemas/Defs\\.yaml:${lineOf(row, "    minimum: 1")}:5 \\[ajv/strict\\] `));
   });
 });
