@@ -96,6 +96,21 @@ function prepare(schema, pointer, ctx) {
  * too, so the line is the keyword's own.
  */
 function compileErrorPointer(message, schemas, fallback, doc) {
+  // Two messages name the spec's own text only (which may hold `at "…"`): read first.
+  // "strict mode: unknown keyword: "xml"" names no schema: the keyword is looked for from the schema
+  // being compiled, through its $refs (AJV compiled them with it).
+  const unknown = /^strict mode: unknown keyword: "(.*)"$/s.exec(message)?.[1];
+  if (unknown) return keywordPointer(doc, fallback, (node) => (Object.hasOwn(node, unknown) ? `/${escapePointer(unknown)}` : undefined)) ?? fallback;
+  // "Invalid regular expression: /a(/u: Unterminated group" (V8's, from AJV's `new RegExp`) names only
+  // the pattern: a `pattern` with it, or a `patternProperties` name.
+  const regExp = /^Invalid regular expression: \/(.*)\/[a-z]*: /s.exec(message)?.[1];
+  if (regExp !== undefined) {
+    return keywordPointer(doc, fallback, (node) => {
+      if (node.pattern === regExp) return "/pattern";
+      const names = node.patternProperties;
+      return names && Object.hasOwn(names, regExp) ? `/patternProperties/${escapePointer(regExp)}` : undefined;
+    }) ?? fallback;
+  }
   const at = /at (?:path )?"([^"]*)"/.exec(message);
   let pointer = fallback;
   if (at) {
@@ -119,20 +134,6 @@ function compileErrorPointer(message, schemas, fallback, doc) {
         return there && typeof there === "object" && (tuple === undefined || Object.hasOwn(there, tuple)) ? path : undefined;
       }) ?? `${fallback}${path}`;
     }
-  }
-  // "strict mode: unknown keyword: "xml"" names no schema: the keyword is looked for from the schema
-  // being compiled, through its $refs (AJV compiled them with it).
-  const unknown = at ? undefined : /unknown keyword: "([^"]+)"/.exec(message)?.[1];
-  if (unknown) return keywordPointer(doc, fallback, (node) => (Object.hasOwn(node, unknown) ? `/${escapePointer(unknown)}` : undefined)) ?? fallback;
-  // "Invalid regular expression: /a(/u: Unterminated group" (V8's, from AJV's `new RegExp`) names only
-  // the pattern: a `pattern` with it, or a `patternProperties` name.
-  const regExp = /^Invalid regular expression: \/(.*)\/[a-z]*: /s.exec(message)?.[1];
-  if (regExp !== undefined) {
-    return keywordPointer(doc, fallback, (node) => {
-      if (node.pattern === regExp) return "/pattern";
-      const names = node.patternProperties;
-      return names && Object.hasOwn(names, regExp) ? `/patternProperties/${escapePointer(regExp)}` : undefined;
-    }) ?? fallback;
   }
   const keyword = /for keyword "([^"]+)"/.exec(message)?.[1];
   if (keyword) {

@@ -128,6 +128,10 @@ const ROWS: Row[] = [
   // An invalid regular expression: AJV's message (V8's) names neither schema nor keyword, only the pattern.
   { name: "an invalid pattern in the component compiled", schemas: { A: 'type: object\nproperties:\n  q:\n    type: string\n  p:\n    type: string\n    pattern: "a("\n' }, rule: "ajv/compile", file: "A", at: 'pattern: "a("' },
   { name: "an invalid pattern in a component reached through a $ref", schemas: { A: "type: object\nproperties:\n  z:\n    $ref: Zed.yaml\n", Zed: 'type: string\npattern: "[z/u: "\n' }, rule: "ajv/compile", file: "Zed", at: 'pattern: "[z/u: "' },
+  // The spec's text in the message (a pattern, a keyword's name) that reads like AJV's `at "…"`: not
+  // taken for a place (its `%` threw URIError: URI malformed, a stack trace).
+  { name: "an invalid pattern holding at \"#%\"", schemas: { A: 'type: object\nproperties:\n  q:\n    type: string\n    pattern: \'^c at "#%"(\'\n' }, rule: "ajv/compile", file: "A", at: "    pattern: '^c at" },
+  { name: "an unknown keyword named x at \"#%\"", schemas: { A: 'type: object\nproperties:\n  q:\n    type: string\n    \'x at "#%"\': 1\n' }, rule: "ajv/strict", file: "A", at: "    'x at" },
   { name: "an invalid patternProperties name", schemas: { A: 'type: object\nproperties:\n  q:\n    type: string\npatternProperties:\n  "^a":\n    type: string\n  "(b/~":\n    type: string\n' }, rule: "ajv/compile", file: "A", at: '"(b/~":' },
 
   // A schema the 2020-12 meta-schema refuses (AJV's check before it compiles; Redocly's lint lets
