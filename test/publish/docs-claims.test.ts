@@ -9,8 +9,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-
-const root = path.resolve(import.meta.dirname, "../..");
+import { root } from "../helpers.js";
 
 const tracked = spawnSync("git", ["ls-files", "-z", "--", "*README.md", "docs/*.md"], { cwd: root, encoding: "utf8" });
 const DOCS = tracked.stdout

@@ -23,15 +23,16 @@
 // a nested property `parent/child`, an array item's `parent[]/child`, a scalar item `parent/[i]`, an
 // additional property `…/property name*`); its first child is the header (name, type line, pattern,
 // marks), then the description, default and enum; a nested schema is in `[data-schema-nested-open]`.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deref, operationsOf } from "../../scripts/publish/code-samples.mjs";
 import { CHROMIUM, launchChromium } from "../browser.js";
-import { buildDocsPage, root } from "./docs-page.js";
+import { root } from "../helpers.js";
+import { scratchDir } from "../scratch.js";
+import { buildDocsPage } from "./docs-page.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -409,10 +410,9 @@ async function missingOnPage(browser: Browser, indexHtml: string, s: Json, op: R
 // ---------------------------------------------------------------------------------------------
 
 let browser: Browser;
-const dirs: string[] = [];
+const scratch = scratchDir("puffle-docs-fields-");
 const built = (edited?: Json) => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "puffle-docs-fields-"));
-  dirs.push(dir);
+  const dir = mkdtempSync(path.join(scratch, "page-"));
   buildDocsPage(dir, edited);
   return path.join(dir, "index.html");
 };
@@ -426,7 +426,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
 describe("API reference page: every field of every body, with its description and constraints", () => {

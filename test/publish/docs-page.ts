@@ -5,8 +5,8 @@ import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-
-export const root = path.resolve(import.meta.dirname, "../..");
+import { root } from "../helpers.js";
+import { SCRATCH_ENV } from "../setup/scratch.js";
 
 /** Runs scripts/docs.mjs into `outDir` (index.html and openapi.json); throws with its stderr when it fails. */
 export function buildDocsPage(outDir: string, spec?: unknown): void {
@@ -14,7 +14,8 @@ export function buildDocsPage(outDir: string, spec?: unknown): void {
     execFileSync(process.execPath, [path.join(root, "scripts/docs.mjs"), outDir], { cwd: root, stdio: "pipe" });
     return;
   }
-  const work = mkdtempSync(path.join(os.tmpdir(), "puffle-docs-spec-"));
+  // Under the run's scratch folder (test/setup/scratch.ts), gone with it should this process be stopped mid-build.
+  const work = mkdtempSync(path.join(process.env[SCRATCH_ENV] ?? os.tmpdir(), "puffle-docs-spec-"));
   try {
     cpSync(path.join(root, "scripts"), path.join(work, "scripts"), { recursive: true });
     symlinkSync(path.join(root, "node_modules"), path.join(work, "node_modules"));
