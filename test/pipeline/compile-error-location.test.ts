@@ -15,6 +15,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { root } from "../helpers.js";
 import { scratchDir } from "../scratch.js";
+import { lineOf } from "./harness.js";
 
 type Doc = Record<string, unknown>;
 type Located = Error & { file?: string; line?: number; rule?: string; format(cwd?: string): string };
@@ -168,12 +169,6 @@ async function compileError(schemas: Record<string, string>, openapi = OPENAPI):
     return { error: err as Located, dir };
   }
 }
-
-const lineOf = (text: string, needle: string): number => {
-  const i = text.split("\n").findIndex((l) => l.includes(needle));
-  if (i < 0) throw new Error(`no line contains ${needle}`);
-  return i + 1;
-};
 
 describe("a path parameter declared on the path item and again on the operation", () => {
   // OpenAPI: the operation's overrides the path item's. The two made `required: ["id", "id"]`,

@@ -12,6 +12,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { root } from "../helpers.js";
 import { scratchDir } from "../scratch.js";
+import { lineOf } from "./harness.js";
 
 type Located = Error & { file?: string; line?: number; col?: number; rule?: string; format(cwd?: string): string };
 
@@ -72,12 +73,6 @@ async function pipelineError(defsText: string, edit?: (openapiDir: string) => vo
     return { error: err as Located, dir };
   }
 }
-
-const lineOf = (text: string, needle: string): number => {
-  const i = text.split("\n").findIndex((l) => l.includes(needle));
-  if (i < 0) throw new Error(`no line contains ${needle}`);
-  return i + 1;
-};
 
 describe("an error in a $ref'd fragment of another file names the file and line where the fragment is written", () => {
   it("the spec with the fragment and nothing wrong in it generates", async () => {
