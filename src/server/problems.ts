@@ -1,6 +1,7 @@
 // RFC 9457 problem details in the spec's `Problem` shape (type URIs and titles as in the spec's
 // examples), always served as application/problem+json.
 import type { Problem, Thread } from "../../generated/schema.js";
+import { pointerTokens } from "../json-pointer.js";
 import type { ValidationIssue } from "../validators.js";
 import { MAX_BODY_DEPTH } from "./json.js";
 
@@ -35,7 +36,7 @@ export const problems = {
     problem("invalid-request", "Invalid request", 400, "At least one valid field must be present.", { errors }),
   /** A 400 naming the fields of `errors` that are missing (`isMissingField`); `errors` is listed whole. */
   missingFields: (errors: ValidationIssue[]) =>
-    problem("invalid-request", "Invalid request", 400, `The request body must include ${errors.filter(isMissingField).map((e) => e.path.slice(1).replace(/~1/g, "/").replace(/~0/g, "~")).join(", ")}.`, { errors }),
+    problem("invalid-request", "Invalid request", 400, `The request body must include ${errors.filter(isMissingField).map((e) => pointerTokens(e.path)[0]).join(", ")}.`, { errors }),
   badRequest: (detail: string) => problem("invalid-request", "Invalid request", 400, detail),
   notHttp: () => problem("invalid-request", "Invalid request", 400, "The request could not be parsed as HTTP."),
   unsupportedTransferCoding: (codings: readonly string[]) =>
