@@ -11,6 +11,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseDocument, isMap, isSeq, isScalar } from "yaml";
+import { escapePointer } from "./spec.mjs";
 
 const cache = new Map();
 function load(file) {
@@ -114,8 +115,6 @@ function refsIn(node, out = [], keys = []) {
   return out;
 }
 
-const escapeSegment = (s) => s.replace(/~/g, "~0").replace(/\//g, "~1");
-
 /**
  * Where the `$ref`s of the spec (from the root file, through the files they lead to) lead that the
  * bundle would name `name`, as a component of its own (not one of the root file's own
@@ -143,7 +142,7 @@ function bundledOrigin(rootFile, kind, name) {
         queue.push(target.file);
       }
       const last = target.segments.at(-1);
-      const named = last === undefined ? path.basename(target.file).replace(/\.[^.]+$/, "") : escapeSegment(last);
+      const named = last === undefined ? path.basename(target.file).replace(/\.[^.]+$/, "") : escapePointer(last);
       const conventional = last === undefined && /^components\/[^/]+\/[^/]+\.yaml$/.test(path.relative(path.dirname(rootFile), target.file).split(path.sep).join("/"));
       if (named === name && !conventional) {
         if (refKind === kind) return target;
