@@ -4,22 +4,21 @@
 // an error found after bundling (AJV's, the pipeline's own puffle/* rules) must still name the file
 // and line where the fragment is written, as lint's own errors do.
 //
-// Each row copies openapi/ into a scratch folder, makes UpdateThreadRequest's `participant_name` a
+// Each row copies openapi/ into a pipeline workspace (harness.ts), makes UpdateThreadRequest's `participant_name` a
 // `$ref` to `$defs/Name` of a new components/schemas/Defs.yaml holding the row's lines, and runs the
 // whole pipeline (lint included) in-process.
 import fs from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { root } from "../helpers.js";
-import { scratchDir } from "../scratch.js";
-import { lineOf } from "./harness.js";
+import { lineOf, removeWorkspace, workspace } from "./harness.js";
+import type { Workspace } from "./harness.js";
 
 type Located = Error & { file?: string; line?: number; col?: number; rule?: string; format(cwd?: string): string };
 
 const { runPipeline } = (await import(path.join(root, "scripts/lib/pipeline.mjs"))) as {
   runPipeline: (options: { spec: string; config: string }) => Promise<Map<string, string>>;
 };
-const scratch = scratchDir("puffle-fragment-location-");
 
 /** Defs.yaml: `Name` is the fragment $ref'd, `extra` is added to it; `Other` is $ref'd only when a row does. */
 const defs = (extra: string): string =>
@@ -52,25 +51,20 @@ const ROWS: Row[] = [
   { name: "an error in a fragment the fragment $refs locally (#/$defs/Other)", defs: defs("    allOf:\n      - $ref: '#/$defs/Other'\n").replace("    description: Another.\n", "    description: Another.\n    minimum: 1\n"), rule: "ajv/strict", at: "    minimum: 1", col: 5 },
 ];
 
-let counter = 0;
-async function pipelineError(defsText: string, edit?: (openapiDir: string) => void): Promise<{ error: Located | null; dir: string }> {
-  const dir = path.join(scratch, String(++counter));
-  fs.cpSync(path.join(root, "openapi"), path.join(dir, "openapi"), { recursive: true });
-  fs.copyFileSync(path.join(root, "redocly.yaml"), path.join(dir, "redocly.yaml"));
-  // The Redocly plugin redocly.yaml lists, at the same place relative to it.
-  fs.symlinkSync(path.join(root, "scripts"), path.join(dir, "scripts"));
-  const request = path.join(dir, "openapi/components/schemas/UpdateThreadRequest.yaml");
-  const before = fs.readFileSync(request, "utf8");
-  const after = before.replace("  participant_name:\n    type: string\n    maxLength: 256\n", "  participant_name:\n    $ref: Defs.yaml#/$defs/Name\n");
-  expect(after).not.toBe(before);
-  fs.writeFileSync(request, after);
-  fs.writeFileSync(path.join(dir, "openapi/components/schemas/Defs.yaml"), defsText);
-  edit?.(path.join(dir, "openapi"));
+const workspaces: Workspace[] = [];
+afterAll(() => workspaces.forEach(removeWorkspace));
+
+async function pipelineError(defsText: string, edit?: (ws: Workspace) => void): Promise<{ error: Located | null; dir: string }> {
+  const ws = workspace();
+  workspaces.push(ws);
+  ws.edit("components/schemas/UpdateThreadRequest.yaml", (text) => text.replace("  participant_name:\n    type: string\n    maxLength: 256\n", "  participant_name:\n    $ref: Defs.yaml#/$defs/Name\n"));
+  fs.writeFileSync(ws.file("components/schemas/Defs.yaml"), defsText);
+  edit?.(ws);
   try {
-    await runPipeline({ spec: path.join(dir, "openapi/openapi.yaml"), config: path.join(dir, "redocly.yaml") });
-    return { error: null, dir };
+    await runPipeline({ spec: ws.spec, config: ws.config });
+    return { error: null, dir: ws.dir };
   } catch (err) {
-    return { error: err as Located, dir };
+    return { error: err as Located, dir: ws.dir };
   }
 }
 
@@ -95,13 +89,13 @@ describe("a fragment named like another of a different kind", () => {
   // first; the schema's error was located at Extra.yaml:1:1.
   it("an error in the schema fragment is located in it, not in the header's file", async () => {
     const row = defs("    minimum: 1\n");
-    const { error, dir } = await pipelineError(row, (openapi) => {
-      const file = path.join(openapi, "paths/api_threads_{id}.yaml");
+    const { error, dir } = await pipelineError(row, (ws) => {
       const header = "        X-Request-Id:\n          $ref: ../components/headers/XRequestId.yaml\n";
-      const text = fs.readFileSync(file, "utf8");
-      expect(text).toContain(header);
-      fs.writeFileSync(file, text.replace(header, `${header}        X-Name:\n          $ref: ../components/headers/Extra.yaml#/Name\n`));
-      fs.writeFileSync(path.join(openapi, "components/headers/Extra.yaml"), "Name:\n  description: A name header.\n  schema:\n    type: string\n");
+      ws.edit("paths/api_threads_{id}.yaml", (text) => {
+        expect(text).toContain(header);
+        return text.replace(header, `${header}        X-Name:\n          $ref: ../components/headers/Extra.yaml#/Name\n`);
+      });
+      fs.writeFileSync(ws.file("components/headers/Extra.yaml"), "Name:\n  description: A name header.\n  schema:\n    type: string\n");
     });
     expect(error, "the spec generated").not.toBeNull();
     expect(error!.format(dir), error!.stack).toMatch(new RegExp(`^openapi/components/schemas/Defs\\.yaml:${lineOf(row, "    minimum: 1")}:5 \\[ajv/strict\\] `));
