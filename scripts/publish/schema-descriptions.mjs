@@ -49,7 +49,7 @@ function resolve(doc, ref) {
 export function hiddenDescriptions(doc, schema, seen = new Set()) {
   if (!isObject(schema)) return [];
   const out = [];
-  const described = (s) => [...(isObject(s) && typeof s.description === "string" ? [s.description] : []), ...hiddenDescriptions(doc, s, seen)];
+  const described = (s) => ownAndHidden(doc, s, seen);
   if (typeof schema.$ref === "string" && !seen.has(schema.$ref)) {
     seen.add(schema.$ref);
     out.push(...described(resolve(doc, schema.$ref)));
@@ -61,6 +61,11 @@ export function hiddenDescriptions(doc, schema, seen = new Set()) {
     if (members.length === 2 && others.length === 1) out.push(...described(others[0]));
   }
   return out;
+}
+
+/** A schema's own description, then the ones it hides (`hiddenDescriptions`). */
+function ownAndHidden(doc, schema, seen = new Set()) {
+  return [...(isObject(schema) && typeof schema.description === "string" ? [schema.description] : []), ...hiddenDescriptions(doc, schema, seen)];
 }
 
 /**
@@ -109,7 +114,7 @@ function extendRow(doc, row) {
   if (!isObject(row)) return;
   const more = hiddenDescriptions(doc, row);
   if (isObject(row.items) && isObjectSchema(doc, row.items)) {
-    more.push(...(typeof row.items.description === "string" ? [row.items.description] : []), ...hiddenDescriptions(doc, row.items));
+    more.push(...ownAndHidden(doc, row.items));
   }
   extend(row, more);
 }
@@ -133,8 +138,8 @@ function bodyDescriptions(doc, content) {
   return Object.values(content).flatMap((media) => {
     const schema = isObject(media) ? media.schema : undefined;
     if (!isObject(schema)) return [];
-    const more = [...(typeof schema.description === "string" ? [schema.description] : []), ...hiddenDescriptions(doc, schema)];
-    if (isObject(schema.items)) more.push(...(typeof schema.items.description === "string" ? [schema.items.description] : []), ...hiddenDescriptions(doc, schema.items));
+    const more = ownAndHidden(doc, schema);
+    if (isObject(schema.items)) more.push(...ownAndHidden(doc, schema.items));
     return more;
   });
 }
@@ -142,8 +147,7 @@ function bodyDescriptions(doc, content) {
 /** A parameter or header: its description, then its schema's. */
 function extendParameter(doc, parameter) {
   if (!isObject(parameter) || parameter.$ref !== undefined || !isObject(parameter.schema)) return;
-  const schema = parameter.schema;
-  extend(parameter, [...(typeof schema.description === "string" ? [schema.description] : []), ...hiddenDescriptions(doc, schema)]);
+  extend(parameter, ownAndHidden(doc, parameter.schema));
 }
 
 /**
@@ -160,8 +164,7 @@ export function withSchemaDescriptions(spec) {
   const body = (node) => {
     if (!isObject(node) || node.$ref !== undefined) return;
     mediaSchemas(node.content);
-    const text = joinDescriptions(node.description, bodyDescriptions(doc, node.content));
-    if (text !== undefined) node.description = text;
+    extend(node, bodyDescriptions(doc, node.content));
   };
   const response = (node) => {
     body(node);
