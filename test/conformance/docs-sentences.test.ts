@@ -28,6 +28,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { pointerTokens } from "../../src/json-pointer.js";
 import { root, spec, type Json } from "../helpers.js";
 
 const C = "update-conversation.txt";
@@ -104,11 +105,7 @@ export function holds(description: string, sentence: string): boolean {
 }
 
 const at = (pointer: string, document: Json = spec): Json | undefined =>
-  pointer
-    .slice(1)
-    .split("/")
-    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
-    .reduce<Json | undefined>((node, key) => (Array.isArray(node) ? node[Number(key)] : node !== null && typeof node === "object" ? node[key] : undefined), document);
+  pointerTokens(pointer).reduce<Json | undefined>((node, key) => (Array.isArray(node) ? node[Number(key)] : node !== null && typeof node === "object" ? node[key] : undefined), document);
 
 /** The request fields of `body` in `document` that no row of SENTENCES points at. */
 function missingRows(body: string, document: Json = spec): string[] {
