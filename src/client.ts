@@ -89,7 +89,8 @@ export interface PuffleClientOptions {
   /**
    * A `fetch` to use instead of `globalThis.fetch`, called as the global one is: `fetch(url, init)`
    * by `updateConversation` / `updateThread` (`url` a string; `init` with `method`, `headers` as a
-   * plain object with lower-case names, `body` as the JSON text, `redirect: "manual"` and `signal`), `fetch(request)` by
+   * plain object with lower-case names, `body` as the JSON text, `redirect: "manual"` and `signal`,
+   * present when there is a deadline or a caller's signal), `fetch(request)` by
    * `PATCH` and the other openapi-fetch methods — and by the two methods too while a middleware is
    * registered (`use`) or a `content-type` header is given (they then go through openapi-fetch).
    */
@@ -692,14 +693,6 @@ interface ExchangePlan {
   controller?: AbortController | undefined;
 }
 
-/**
- * Sends `template` through `base` under one deadline (`timeoutMs`, covering every attempt, the body
- * reads and the waits between attempts) and the caller's signal, retrying network errors, 408, 429
- * and 5xx up to `maxRetries` times for idempotent operations. Each attempt's body is read into memory;
- * the response returned is a fresh one over those bytes. Failures become `PuffleTimeoutError`,
- * `PuffleAbortError` or `PuffleNetworkError` carrying the attempt count; a status is left alone (the
- * last 502 is returned, not thrown).
- */
 /** How long to wait before retry `attempts + 1`: the server's Retry-After (capped), else full jitter over an exponential ceiling. */
 function retryDelay(retry: RetrySettings, attempts: number, response: Response | undefined): number {
   const asked = response === undefined ? undefined : parseRetryAfter(response.headers.get("retry-after"));
@@ -709,6 +702,14 @@ function retryDelay(retry: RetrySettings, attempts: number, response: Response |
   return asked !== undefined ? Math.min(asked, retry.maxRetryAfterMs) : Math.floor(jitter * ceiling);
 }
 
+/**
+ * Sends `template` through `base` under one deadline (`timeoutMs`, covering every attempt, the body
+ * reads and the waits between attempts) and the caller's signal, retrying network errors, 408, 429
+ * and 5xx up to `maxRetries` times for idempotent operations. Each attempt's body is read into memory;
+ * the response returned is a fresh one over those bytes. Failures become `PuffleTimeoutError`,
+ * `PuffleAbortError` or `PuffleNetworkError` carrying the attempt count; a status is left alone (the
+ * last 502 is returned, not thrown).
+ */
 async function exchange(base: (input: Request) => Promise<Response>, retry: RetrySettings, template: Request, plan: ExchangePlan): Promise<Response> {
   const { timeoutMs, caller } = plan;
   const url = displayUrl(template.url);

@@ -4,7 +4,8 @@
 //   PuffleValidationError  a path id, request body or response body broke the spec (nothing sent, or
 //                          a response the spec does not allow); names the field and the rule
 //   PuffleApiError         the API answered with a non-2xx status (any body: problem+json, HTML, empty)
-//   PuffleNetworkError     no HTTP response at all (refused, reset, DNS, TLS…)
+//   PuffleNetworkError     no HTTP response at all (refused, reset, DNS, TLS…), or one the client
+//                          does not read: a body over `maxResponseBytes`, a browser's opaque redirect
 //   PuffleTimeoutError     no complete response within `timeoutMs`
 //   PuffleAbortError       the caller's `signal` aborted the request
 //
@@ -263,7 +264,11 @@ export function isDuplicateThreadError(error: unknown): error is DuplicateThread
   return error instanceof PuffleApiError && error.status === 409 && error.existingThread !== undefined;
 }
 
-/** No HTTP response: the connection was refused or reset, the host was not found, TLS failed… The cause is in `cause`. */
+/**
+ * No HTTP response: the connection was refused or reset (also while the body was read), the host was
+ * not found, TLS failed…; or a response the client does not read: a body over `maxResponseBytes`, or
+ * (in a browser) a redirect, which the client does not follow. The cause is in `cause`.
+ */
 export class PuffleNetworkError extends PuffleError {
   /** The operation called, read from the request URL; undefined for a raw call to a URL that is none of the spec's paths. */
   readonly operationId: OperationId | undefined;
