@@ -246,7 +246,7 @@ function newRequestId(): string {
 
 const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
 
-/** How long a request (its headers and its body) may take to arrive: Node's `headersTimeout`, 60 s. */
+/** How long a request (its headers and its body) may take to arrive: the HTTP server's `requestTimeout`, 60 s. */
 const REQUEST_TIMEOUT_MS = 60_000;
 
 /** The problem for an error of Node's HTTP parser (a `clientError`), with the status Node itself gives it. */
@@ -350,7 +350,6 @@ function loggerOptions(options: ServerOptions) {
   };
 }
 
-/** The reference server, not listening. Each call starts from a fresh deep copy of the seed. */
 /**
  * `allowReset` opens an endpoint that wipes the store, so a value that is not a boolean (`"yes"`,
  * `1`, `"false"`) is refused rather than read as truthy or falsy: a TypeError naming the option.
@@ -361,6 +360,7 @@ function checkAllowReset(option: unknown, where: string): void {
   }
 }
 
+/** The reference server, not listening. Each call starts from a fresh deep copy of the seed. */
 export function createServer(options: ServerOptions = {}): PuffleFastifyInstance {
   try {
     return buildServer(options);

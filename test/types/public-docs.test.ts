@@ -1,8 +1,9 @@
 // What an SDK user's editor shows on hover: every export of `puffle-api` and `puffle-api/validators`
 // declared in this repo (src/, generated/validators.d.ts), and every member of its classes,
-// interfaces and object types, has a JSDoc comment. The generated types of the spec
-// (generated/schema.d.ts) carry the spec's descriptions and are not checked here. Read with the
-// TypeScript compiler from the sources, as the declarations in dist/ are emitted from them.
+// interfaces and object types, has a JSDoc comment; so has every function of `puffle-api/server`.
+// The generated types of the spec (generated/schema.d.ts) carry the spec's descriptions and are not
+// checked here. Read with the TypeScript compiler from the sources, as the declarations in dist/
+// are emitted from them.
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
@@ -11,7 +12,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 const entries = { "puffle-api": "src/index.ts", "puffle-api/validators": "src/validators.ts" };
 
 const program = ts.createProgram(
-  Object.values(entries).map((file) => path.join(root, file)),
+  [...Object.values(entries), "src/server/index.ts"].map((file) => path.join(root, file)),
   { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true, skipLibCheck: true, noEmit: true, types: ["node"] },
 );
 const checker = program.getTypeChecker();
@@ -47,6 +48,17 @@ describe("the public declarations carry JSDoc (hover text in an editor)", () => 
   it.each(Object.entries(entries))("%s", (entry, file) => {
     expect(program.getSemanticDiagnostics(program.getSourceFile(path.join(root, file))).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"))).toEqual([]);
     expect(undocumented(entry, file)).toEqual([]);
+  });
+
+  // `puffle-api/server`: its functions at least (its seed and option types are described in docs/server.md).
+  it.each([["puffle-api/server", "src/server/index.ts"]])("%s: every exported function", (entry, file) => {
+    const source = program.getSourceFile(path.join(root, file))!;
+    const functions = checker.getExportsOfModule(checker.getSymbolAtLocation(source)!).filter((exported) => {
+      const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+      return (symbol.flags & ts.SymbolFlags.Function) !== 0 && (symbol.declarations ?? []).some(isOurs);
+    });
+    expect(functions.map((s) => s.name)).toEqual(expect.arrayContaining(["createServer", "startServer", "loadSeed", "validateSeed"]));
+    expect(functions.filter((s) => !documented(s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s)).map((s) => `${entry}: ${s.name}`)).toEqual([]);
   });
 
   it("the check sees the members it reads (a class's, an interface's, a generated one's)", () => {
