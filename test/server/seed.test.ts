@@ -6,7 +6,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { operationExamples } from "../../generated/examples.js";
-import { defaultSeed, loadSeed, SeedError, startServer, validateSeed } from "../../src/server/index.js";
+import { createServer, defaultSeed, loadSeed, SeedError, startServer, validateSeed } from "../../src/server/index.js";
 import type { Seed } from "../../src/server/index.js";
 import { CONVERSATION_COLUMNS, DRAFT_COLUMNS, MAX_SEED_BYTES, MAX_SEED_ISSUES } from "../../src/server/seed.js";
 import { ALICE, BOB, DOCS_CONVERSATION, DOCS_THREAD, SENDERS, rowOf, send, start } from "./http.js";
@@ -234,6 +234,25 @@ describe("seed validation names the field and the rule", () => {
     expect(loadSeed(file).workspaces[0]!.name).toBe("Caf\u00e9");
     fs.writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json)]));
     expect(loadSeed(file).users).toHaveLength(defaultSeed.users.length);
+  });
+
+  it("createServer starts each server from a deep copy of the seed (its JSDoc): an update changes neither the seed passed nor another server's data, and a change to the seed afterwards no server", async () => {
+    const seed = structuredClone(defaultSeed);
+    const seedThread = () => seed.conversations.find((c) => c.id === DOCS_THREAD)!;
+    seedThread().draft_attachments = [{ name: "deck.pdf", tags: ["q3"] }];
+    const [one, two] = [createServer({ seed }), createServer({ seed })];
+    const rowIn = (server: typeof one) => server.puffle.store.snapshot().conversations.find((c) => c.id === DOCS_THREAD);
+    const before = structuredClone(rowIn(two));
+    const res = await one.inject({ method: "PATCH", url: `/api/threads/${DOCS_THREAD}`, headers: { authorization: `Bearer ${ALICE}`, "content-type": "application/json" }, payload: { unread_count: 77 } });
+    expect(res.statusCode).toBe(200);
+    expect(rowIn(one)?.unread_count).toBe(77);
+    expect(rowIn(two)).toEqual(before);
+    expect(seedThread().unread_count).toBe(defaultSeed.conversations.find((c) => c.id === DOCS_THREAD)!.unread_count);
+    // Nested values too: the seed's array, changed afterwards, is in no server.
+    (seedThread().draft_attachments![0] as { tags: string[] }).tags.push("changed");
+    seedThread().draft_attachments!.push({ name: "late.pdf" });
+    for (const server of [one, two]) expect(rowIn(server)?.draft_attachments).toEqual([{ name: "deck.pdf", tags: ["q3"] }]);
+    await Promise.all([one.close(), two.close()]);
   });
 
   it("createServer validates a seed passed in code", async () => {
