@@ -29,15 +29,15 @@ import type { FieldOption, MetaOperations, StdinSource } from "./options.js";
 
 /** The exit codes, also documented in docs/cli.md. */
 export const EXIT = {
-  /** The update was applied; its result is on stdout. */
+  /** The update was applied; its result is on stdout (also `--help`, `--version`, a `--dry-run`, `mock --print-seed`). */
   ok: 0,
-  /** A bug in puffle itself (please report it). */
+  /** A bug in puffle itself (please report it); also `puffle mock` could not listen, or stdout could not be written. */
   internal: 1,
   /** Bad command line or input (unknown option, invalid value, missing PUFFLE_API_KEY…): nothing was sent. */
   usage: 2,
-  /** The API answered with an error status (4xx/5xx). */
+  /** The API answered with a status other than 2xx (4xx/5xx; a 3xx too: redirects are not followed). */
   api: 3,
-  /** No response: network failure, timeout or abort. The update may or may not have been applied. */
+  /** No response: network failure, timeout or abort, or a response body over the client's `maxResponseBytes`. The update may or may not have been applied. */
   network: 4,
   /** The API answered 2xx with a body that is not the documented one. */
   response: 5,
