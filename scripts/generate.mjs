@@ -12,7 +12,8 @@
 // which names schema.d.ts's root types, or a nested copy of one) — and when they hash as they did at
 // the last run into the same --out, and every file there is still byte for byte what that run
 // wrote, it stops there without loading the pipeline. The record lives outside the output, in
-// node_modules/.cache/puffle-generate/state.json (sorted JSON, repo-relative names, no time), so
+// node_modules/.cache/puffle-generate/state.json (JSON keyed by the output folder's absolute path,
+// the last 16 of them; the inputs' hash and each written file's sha256 by name; no time), so
 // generated/ stays exactly what the pipeline writes. Before hashing, a quick check compares the
 // stat (inode, size, mtime, ctime in ns) of every input, package.json and output file, and the
 // list of them, with stat.json, recorded after the last run or content-hash check; only when every
