@@ -1,5 +1,5 @@
 // A simple model of the documented rules of both update endpoints, written from the docs
-// (/work/shared/reference, docs/server.md) and the spec (generated/openapi.json: descriptions,
+// (../shared/reference, docs/server.md) and the spec (generated/openapi.json: descriptions,
 // `x-puffle-normalize`, `x-puffle-behaviour`), NOT from the server's store or the generated
 // normalizer: the model-based test compares the reference server with it, so it must be able to
 // disagree. Only the column lists and the 415 examples' wording are read from the spec.
