@@ -42,7 +42,7 @@ export interface NormalizeRule {
   readonly invalidProperties: "drop" | "reject";
   readonly minValidProperties: number;
   readonly emptyStatus: number;
-  /** At most this many errors in a 400 (the spec's `Problem.errors` `maxItems`). */
+  /** At most this many errors in a 400 (`x-puffle-normalize.maxErrors`). */
   readonly maxErrors: number;
   /** The deepest nesting the API reads (`x-puffle-behaviour.maxBodyDepth`; the body is level 1): a deeper body is its 400 `maxDepth`. */
   readonly maxDepth: number | null;
