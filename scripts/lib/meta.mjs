@@ -1,7 +1,8 @@
 // Builds generated/meta.js: what the client and the CLI need to know about the spec without
 // loading it — the server URL, the version, and per operation its method, path, documented
 // statuses, path parameters (each with an example value, where the spec gives one), request fields
-// (resolved schemas, with descriptions) and behaviour (`x-puffle-behaviour`);
+// (resolved schemas, with descriptions), the names of the required ones (`requiredFields`, only when
+// the body schema makes some required) and behaviour (`x-puffle-behaviour`);
 // and `routes`, per operation only its method, path, whether it is idempotent and its path
 // parameters' example values — all the client
 // reads, a table of its own so that a bundle of the client leaves `operations` (descriptions and
@@ -31,6 +32,24 @@ function inline(doc, schema, fail, pointer, depth = 0, inside = []) {
     else out[k] = inline(doc, v, fail, `${at}/${escapePointer(k)}`, depth + 1, within);
   }
   return out;
+}
+
+/**
+ * The request fields a body schema lists in `required`, its own and its `allOf` members' (as
+ * `propertiesOf` follows them), in the order of `fields` (the request fields' names): what the CLI
+ * marks as required in --help and refuses a call without. A required name that is not a request
+ * field is left out: no option could send it, and the body's validator names it.
+ */
+function requiredFieldsOf(doc, schema, fields) {
+  const named = new Set();
+  const visit = (s, depth) => {
+    const target = resolve(doc, s);
+    if (!target || typeof target !== "object" || depth > 32) return;
+    if (Array.isArray(target.required)) for (const name of target.required) if (typeof name === "string") named.add(name);
+    for (const member of target.allOf ?? []) visit(member, depth + 1);
+  };
+  visit(schema, 0);
+  return fields.filter((name) => named.has(name));
 }
 
 const BEHAVIOUR_KEYS = ["ownership", "idempotent", "maxBodyBytes", "maxBodyDepth", "allowedMethods", "touches", "senderAccount", "duplicateRecipient"];
@@ -144,6 +163,15 @@ export function buildMeta(doc, { root, header }) {
   };
   for (const operation of listOperations(doc)) {
     const bodySchema = requestSchemaOf(doc, operation.op);
+    const requestFields = bodySchema
+      ? Object.fromEntries(propertiesOf(doc, bodySchema, `${operation.pointer}/requestBody/content/application~1json/schema`).map(([name, schema, pointer]) => {
+          const fail = (message, at) => {
+            throw new PipelineError({ ...locate(root, at), rule: "puffle/meta", message: `request field ${name} of ${operation.operationId}: its schema ${message}` });
+          };
+          return [name, inline(doc, schema, fail, pointer)];
+        }))
+      : {};
+    const requiredFields = bodySchema ? requiredFieldsOf(doc, bodySchema, Object.keys(requestFields)) : [];
     meta.operations[operation.operationId] = {
       method: operation.method,
       path: operation.path,
@@ -151,14 +179,9 @@ export function buildMeta(doc, { root, header }) {
       tags: operation.op.tags ?? [],
       statuses: [...new Set(responsesOf(doc, operation).map(([status]) => status))],
       pathParameters: pathParametersOf(doc, operation),
-      requestFields: bodySchema
-        ? Object.fromEntries(propertiesOf(doc, bodySchema, `${operation.pointer}/requestBody/content/application~1json/schema`).map(([name, schema, pointer]) => {
-            const fail = (message, at) => {
-              throw new PipelineError({ ...locate(root, at), rule: "puffle/meta", message: `request field ${name} of ${operation.operationId}: its schema ${message}` });
-            };
-            return [name, inline(doc, schema, fail, pointer)];
-          }))
-        : {},
+      requestFields,
+      // Only when the body makes some field required: a spec without one keeps the meta it had.
+      ...(requiredFields.length > 0 ? { requiredFields } : {}),
       behaviour: behaviourOf(doc, operation, root),
     };
     const pathParameters = meta.operations[operation.operationId].pathParameters;

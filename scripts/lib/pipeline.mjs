@@ -420,7 +420,7 @@ hand: \`npm test\` runs \`npm run generate:check\`, which fails when these files
 | \`openapi.yaml\`, \`openapi.json\` | the bundled spec, one file, stable key order | Redocly bundle |
 | \`schema.d.ts\` | TypeScript types of every path, operation and component | openapi-typescript |
 | \`validators.js\`, \`validators.d.ts\` | precompiled JSON Schema 2020-12 validators, self-contained ESM | AJV standalone |
-| \`meta.js\`, \`meta.d.ts\` | server URL, version, and per operation its method, path, statuses, path parameters (with their example values), request fields and \`x-puffle-behaviour\` (\`operations\`); \`routes\`, per operation only its method, path, idempotence and path parameters' example values (what the client reads) | scripts/lib/meta.mjs |
+| \`meta.js\`, \`meta.d.ts\` | server URL, version, and per operation its method, path, statuses, path parameters (with their example values), request fields, the required ones (\`requiredFields\`, only when some are) and \`x-puffle-behaviour\` (\`operations\`); \`routes\`, per operation only its method, path, idempotence and path parameters' example values (what the client reads) | scripts/lib/meta.mjs |
 | \`examples.ts\` | every example of the spec, each \`satisfies\` its generated type | scripts/lib/examples.mjs |
 `;
 }

@@ -10,6 +10,7 @@
 //   boolean                         --kebab-name <true|false>
 //   array / object                  --kebab-name <json|@file>       JSON text, @path to a JSON file, or @- (stdin)
 //   any type that allows null       --clear-kebab-name              sends null; conflicts with the option above
+//   listed in requiredFields        help starts "(required)"        a call without it (or its --clear-…) is refused
 import { isatty } from "node:tty";
 import { quoted, shown } from "../errors.js";
 import { readAtMost, utf8Text } from "../utf8.js";
@@ -32,6 +33,8 @@ export interface OperationMeta {
   /** Path parameters by name, each with the spec's example value when it gives one (shown in `--id`'s help). */
   readonly pathParameters?: Readonly<Record<string, { readonly example?: unknown }>>;
   readonly requestFields: Readonly<Record<string, FieldSchema>>;
+  /** The request fields the body schema makes required (absent when none is). */
+  readonly requiredFields?: readonly string[];
   /** `x-puffle-behaviour`; `maxBodyBytes` bounds what an `@file` may hold. */
   readonly behaviour?: { readonly maxBodyBytes?: number };
 }
@@ -76,6 +79,8 @@ export interface FieldOption {
   readonly choices: readonly string[] | undefined;
   /** Turns the command-line text into the JSON value to send; throws `OptionValueError` naming the rule. */
   readonly parse: (text: string) => unknown;
+  /** The body schema makes the field required (`requiredFields`): a call must give it, or its `--clear-…`. */
+  readonly required: boolean;
   /** For nullable fields: `--clear-draft-subject`, which sends `null`. */
   readonly clear: { readonly flags: string; readonly long: string; readonly description: string } | undefined;
 }
@@ -256,7 +261,10 @@ export function deriveFieldOptions(operation: OperationMeta, stdin: StdinSource 
     const clearLong = `--clear-${kebabCase(field)}`;
     const text = plain(schema.description);
     const worded = choices ? cliEnumWording(text) : text;
-    const description = `${(nullable ? cliClearWording(worded, clearLong, kind === "json") : worded) || field}${extra}`;
+    const required = operation.requiredFields?.includes(field) === true;
+    // Commander's help does not mark a mandatory option, and this one is checked by the command
+    // (its --clear-… also gives it): the help text says so first.
+    const description = `${required ? "(required) " : ""}${(nullable ? cliClearWording(worded, clearLong, kind === "json") : worded) || field}${extra}`;
     out.push({
       field,
       flags: `${long} <${placeholder}>`,
@@ -265,6 +273,7 @@ export function deriveFieldOptions(operation: OperationMeta, stdin: StdinSource 
       kind,
       choices,
       parse,
+      required,
       clear: nullable
         ? { flags: clearLong, long: clearLong, description: `Send ${field}: null (clear it). Cannot be combined with ${long}.` }
         : undefined,

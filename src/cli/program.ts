@@ -348,7 +348,7 @@ function addOperationCommand(
   const envBaseUrl = deps.env.PUFFLE_BASE_URL === "" ? undefined : deps.env.PUFFLE_BASE_URL;
   const command = parent
     .command(verb)
-    .description(`${operation.summary ?? operationId}: ${operation.method} ${operation.path} (${operationId}). Give --id and at least one field; the result JSON is printed on stdout.`)
+    .description(`${operation.summary ?? operationId}: ${operation.method} ${operation.path} (${operationId}). Give --id and at least one field${fieldOptions.some((f) => f.required) ? " (each one marked (required), always)" : ""}; the result JSON is printed on stdout.`)
     .requiredOption("--id <uuid>", `the ${noun}'s id (${aUuid})`);
 
   for (const field of fieldOptions) {
@@ -399,6 +399,12 @@ function addOperationCommand(
         const value = opts[new Option(field.flags).attributeName()];
         if (value !== undefined) body[field.field] = value === JSON_NULL ? null : value;
         if (field.clear && opts[new Option(field.clear.flags).attributeName()] === true) body[field.field] = null;
+      }
+      // Before the body's validator, whose issue would name the field but not always first, nor
+      // at all when no field is given ("nothing to update").
+      const missing = fieldOptions.filter((f) => f.required && !Object.hasOwn(body, f.field));
+      if (missing.length > 0) {
+        throw new CliFailure(EXIT.usage, missing.map((f) => `${f.long} (${f.field}) is required${f.clear ? ` (or ${f.clear.long} to send null)` : ""}`).join("; "));
       }
       if (Object.keys(body).length === 0) {
         throw new CliFailure(EXIT.usage, `nothing to update: give at least one of ${fieldOptions.map((f) => f.long).join(", ")}`);

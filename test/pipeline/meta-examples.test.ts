@@ -90,6 +90,23 @@ describe("buildMeta", () => {
     });
   });
 
+  it("requiredFields: the body's required request fields, its allOf members' too, in field order; absent when none is", () => {
+    expect(buildMeta(spec({}), options).meta.operations.updateThing).not.toHaveProperty("requiredFields");
+    const requestBody = {
+      content: json({
+        $ref: "#/components/schemas/Body",
+      }),
+    };
+    const schemas = {
+      Body: { type: "object", required: ["b", "not_a_field"], properties: { a: { type: "string" }, b: { type: "string" } }, allOf: [{ $ref: "#/components/schemas/More" }] },
+      More: { type: "object", required: ["a"], properties: { c: { type: "string" } } },
+    };
+    const built = buildMeta(spec({ requestBody }, { schemas }), options);
+    expect(Object.keys(built.meta.operations.updateThing.requestFields)).toEqual(["a", "b", "c"]);
+    expect(built.meta.operations.updateThing.requiredFields).toEqual(["a", "b"]);
+    expect(built.dts).toContain('readonly "requiredFields": readonly [\n      "a",\n      "b"\n    ];');
+  });
+
   it("a recursive request field fails with puffle/meta, naming the field and the $ref, not a stack overflow", () => {
     const requestBody = { content: json({ type: "object", properties: { node: { $ref: "#/components/schemas/Node" } } }) };
     const components = { schemas: { Node: { type: "object", properties: { next: { $ref: "#/components/schemas/Node" } } } } };
