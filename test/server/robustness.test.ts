@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { operations as meta } from "../../generated/meta.js";
 import { MAX_BODY_DEPTH } from "../../src/server/index.js";
 import type { RunningServer } from "../../src/server/index.js";
+import { normalizeRequestBody } from "../../src/validators.js";
 import type { OperationId } from "../../src/validators.js";
 import { ALICE, DOCS_CONVERSATION, DOCS_THREAD, checkResponse, parseRawResponse, pathOf, rawConnection, rawExchange, send, snapshot, start } from "./http.js";
 import type { Sent } from "./http.js";
@@ -474,6 +475,27 @@ describe("__proto__ and constructor keys never reach a prototype", () => {
       const stored = JSON.stringify(snapshot(server));
       expect(stored).not.toContain("polluted");
       expect(stored).not.toContain("__proto__");
+    });
+  }
+
+  // The body's own poisoning member is an unknown field: the 400 names it as normalizeRequestBody
+  // does for the same text (the parser removed it first, so the server's 400 listed only the
+  // minProperties issue); one holding a value nested past the depth bound is dropped unread still.
+  const named: { op: OperationId; body: string; at: string[] }[] = [
+    { op: "updateConversation", body: '{"__proto__": {"status": "archived"}}', at: ["/__proto__", ""] },
+    { op: "updateThread", body: '{"constructor": {"prototype": {"polluted": "yes"}}, "status": "deleted"}', at: ["/constructor", "/status", ""] },
+    { op: "updateThread", body: `{"__proto__": ${"[".repeat(MAX_BODY_DEPTH + 5)}${"]".repeat(MAX_BODY_DEPTH + 5)}, "draft_attachments": [{"__proto__": {"polluted": "yes"}}, 1]}`, at: ["/__proto__", "/draft_attachments/1", ""] },
+  ];
+  for (const { op, body, at } of named) {
+    it(`${op}: ${body.slice(0, 80)} → 400 naming the poisoning key as normalizeRequestBody does`, async () => {
+      const res = await unchanged(() => send(server, op, idOf(op), { body }));
+      expect(res.status).toBe(400);
+      const normalized = normalizeRequestBody(op, JSON.parse(body));
+      expect(normalized.ok).toBe(false);
+      const { errors } = res.body as { errors: { path: string }[] };
+      expect(errors).toEqual(normalized.ok ? undefined : normalized.errors);
+      expect(errors.map((e) => e.path)).toEqual(at);
+      expect(Object.prototype).not.toHaveProperty("polluted");
     });
   }
 
