@@ -539,6 +539,12 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
       done(new BodyParseError(problems.invalidJson("its bytes are not UTF-8")), undefined);
       return;
     }
+    // A UTF-8 byte order mark (a file saved "UTF-8 with BOM", sent as it is) is not JSON text (RFC
+    // 8259 §8.1), and JSON.parse's reason quoted it invisibly ("Unexpected token '', …"): say what it is.
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+      done(new BodyParseError(problems.invalidJson("it starts with a byte order mark, U+FEFF; send it without one")), undefined);
+      return;
+    }
     let value: unknown;
     try {
       value = parseJsonBody(bytes.toString("utf8"));

@@ -64,6 +64,26 @@ describe("invalid JSON → 400", () => {
     });
   }
 
+  // A file saved as "UTF-8 with BOM" and sent as it is (curl --data-binary @body.json): JSON text has
+  // no byte order mark (RFC 8259 §8.1), and JSON.parse's reason quoted the invisible U+FEFF as the
+  // unexpected token. The 400 names it.
+  const withBom: [string, string][] = [
+    ["before an object", '{"status": "archived"}'],
+    ["before nothing else", ""],
+    ["twice", '\ufeff{"status": "archived"}'],
+  ];
+  for (const [name, rest] of withBom) {
+    it(`updateConversation: a UTF-8 byte order mark ${name} → 400 naming it, nothing stored`, async () => {
+      const body = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(rest)]);
+      const res = await unchanged(() => sendBytes("updateConversation", DOCS_CONVERSATION, body, { "content-type": "application/json" }));
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ type: "https://app.puffle.ai/problems/invalid-request", detail: "The request body must be a JSON object." });
+      expect((res.body as { errors: unknown[] }).errors).toEqual([
+        { path: "", keyword: "type", message: "must be object (the body is not valid JSON: it starts with a byte order mark, U+FEFF; send it without one)" },
+      ]);
+    });
+  }
+
   // The thread page's first curl sends no body at all: its 400 says so, not JavaScript's `undefined`.
   for (const op of ops) {
     it(`${op}: no body at all (no Content-Type, no bytes) → 400 "got no body", nothing stored`, async () => {
