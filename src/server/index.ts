@@ -535,6 +535,13 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
   // U+FFFD in their place and stored so; they are a 400 like any other body that is not JSON.
   app.addContentTypeParser("application/json", { parseAs: "buffer" }, (_request, body, done) => {
     const bytes = body as Buffer;
+    // No bytes at all (`curl -X PATCH -H 'Content-Type: application/json' URL`, its -d forgotten) is
+    // no body, as without a Content-Type: normalizeRequestBody's "got no body", not JSON.parse's
+    // "Unexpected end of JSON input".
+    if (bytes.length === 0) {
+      done(null, undefined);
+      return;
+    }
     if (!isUtf8(bytes)) {
       done(new BodyParseError(problems.invalidJson("its bytes are not UTF-8")), undefined);
       return;

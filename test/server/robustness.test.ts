@@ -94,6 +94,24 @@ describe("invalid JSON → 400", () => {
     });
   }
 
+  // With a JSON Content-Type and no bytes (curl's -d forgotten; Content-Length: 0, or none at all)
+  // it is no body too: the same 400 as without one, not JSON.parse's "Unexpected end of JSON input".
+  const declaredEmpty: [string, string][] = [
+    ["Content-Length: 0", "Content-Length: 0\r\n"],
+    ["no Content-Length", ""],
+    ["Content-Length: 0, with a charset", "Content-Length: 0\r\n"],
+  ];
+  for (const [name, length] of declaredEmpty) {
+    it(`updateThread: application/json with no bytes (${name}) → 400 "got no body", nothing stored`, async () => {
+      const contentType = name.includes("charset") ? "application/json; charset=utf-8" : "application/json";
+      const head = `PATCH ${pathOf("updateThread", DOCS_THREAD)} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ALICE}\r\nContent-Type: ${contentType}\r\n${length}Connection: close\r\n\r\n`;
+      const res = await unchanged(async () => parseRawResponse((await rawExchange(server, head)).text));
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ type: "https://app.puffle.ai/problems/invalid-request", detail: "The request body must be a JSON object." });
+      expect((res.body as { errors: unknown[] }).errors).toEqual([{ path: "", keyword: "type", message: "must be object (got no body)" }]);
+    });
+  }
+
   it("UTF-8 multi-byte text and a U+FFFD the client sent itself are read as sent", async () => {
     const subject = "Jos\u00e9 \u{1F600} \ufffd \u4e2d";
     const res = await sendBytes("updateThread", DOCS_THREAD, Buffer.from(JSON.stringify({ draft_subject: subject })), { "content-type": "application/json" });
