@@ -38,7 +38,6 @@ export declare const SEVERITY: {
   "changed-security-scheme": "review";
 };
 /** A spec the rules cannot read (a `$ref` outside the spec, a malformed object); the message names the spec and the place. */
-export declare const METHODS: readonly string[];
 export class SpecShapeError extends Error {}
 /** Runs every rule on two bundled specs (parsed JSON); returns every finding, breaking or not (empty: nothing found). */
 export function breakingChanges(base: unknown, head: unknown): Finding[];
