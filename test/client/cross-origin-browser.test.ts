@@ -23,7 +23,7 @@ import type { BrowserBundle } from "../browser.js";
 import { startServer } from "../../src/server/index.js";
 import type { RunningServer, ServerOptions } from "../../src/server/index.js";
 import type * as PuffleModule from "../../src/index.js";
-import { ALICE, DOCS_CONVERSATION, DOCS_THREAD, MISSING_ID, BOB_THREAD, SENDERS, snapshot } from "../server/http.js";
+import { DOCS_CONVERSATION, DOCS_THREAD, MISSING_ID, BOB_THREAD, SENDERS, snapshot } from "../server/http.js";
 
 /** An error thrown in the page, as the page saw it (errors do not cross to Node whole). */
 interface SeenError {

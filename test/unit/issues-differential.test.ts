@@ -10,7 +10,6 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import * as generated from "../../generated/validators.js";
 import { checkPathParams, checkRequestBody, checkResponseBody, operations } from "../../generated/validators.js";
-import type { IssueFunction } from "../../generated/validators.js";
 import {
   normalizeRequestBody,
   schemas,
