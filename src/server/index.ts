@@ -618,7 +618,7 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
       }
       done();
     });
-    scope.setNotFoundHandler((request, reply) => sendProblem(reply, problems.routeNotFound()));
+    scope.setNotFoundHandler((_request, reply) => sendProblem(reply, problems.routeNotFound()));
     registered();
   });
 
