@@ -141,7 +141,7 @@ function pathParametersOf(doc, operation) {
 }
 
 /** A TypeScript type literal describing a JSON value exactly (readonly, literal types). */
-export function typeLiteral(value, indent = "") {
+function typeLiteral(value, indent = "") {
   if (value === null || typeof value !== "object") return JSON.stringify(value);
   const inner = `${indent}  `;
   if (Array.isArray(value)) {

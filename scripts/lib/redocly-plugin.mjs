@@ -16,7 +16,7 @@
 import { HTTP_METHODS } from "./spec.mjs";
 
 /** Each extension the pipeline reads → the node types it is read on (openapi/README.md lists them). */
-export const PUFFLE_EXTENSIONS = Object.freeze({
+const PUFFLE_EXTENSIONS = Object.freeze({
   "x-puffle-behaviour": Object.freeze(["Operation"]), // scripts/lib/meta.mjs
   "x-puffle-normalize": Object.freeze(["Schema"]), // scripts/lib/validators.mjs (request body schemas)
   "x-puffle-transform": Object.freeze(["Schema"]), // scripts/lib/validators.mjs (request properties)
@@ -44,7 +44,7 @@ function KnownExtensions() {
 }
 
 /** Each operation the typed client, the CLI and the reference server implement → its method (src/client.ts sends PATCH). */
-export const SUPPORTED_OPERATIONS = Object.freeze({ updateConversation: "patch", updateThread: "patch" });
+const SUPPORTED_OPERATIONS = Object.freeze({ updateConversation: "patch", updateThread: "patch" });
 
 const SEE = "(openapi/README.md, \"What the code supports\")";
 

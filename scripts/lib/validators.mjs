@@ -40,7 +40,7 @@ const DECLARATION_EDITS = new RegExp([
   ...Object.keys(RUNTIME).map((call) => call.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")),
 ].join("|"), "gm");
 
-export const SCHEMA_URN = "urn:puffle:schema:";
+const SCHEMA_URN = "urn:puffle:schema:";
 
 /** Appended to AJV's scope names (validateN, patternN, …) in the operations' code: see buildValidators. */
 const OP_SUFFIX = "$op";
@@ -705,7 +705,7 @@ export function ajvOptions(formats) {
   };
 }
 
-export const META_2020 = "https://json-schema.org/draft/2020-12/schema";
+const META_2020 = "https://json-schema.org/draft/2020-12/schema";
 
 /**
  * The source of meta-validator-2020.mjs: AJV's standalone code of its 2020-12 meta-schema

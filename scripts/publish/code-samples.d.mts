@@ -18,10 +18,8 @@ export interface OperationSamples {
 // The spec is plain parsed JSON: its shape is the OpenAPI document's, read loosely.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
-export const SAMPLE_EXAMPLE: string;
 export function deref(spec: Json, node: Json): Json;
 export function operationsOf(spec: Json): { path: string; method: string; operation: Json; pathItem: Json }[];
-export function cliOption(field: string): string;
 export function shellQuote(value: unknown): string;
 export function buildCodeSamples(spec: Json): OperationSamples[];
 export function decorateWithCodeSamples(spec: Json): Json;

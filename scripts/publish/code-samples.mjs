@@ -9,7 +9,7 @@
 import { HTTP_METHODS } from "../lib/spec.mjs";
 
 /** The request example a sample shows: `docs` (the public docs' own example) when present. */
-export const SAMPLE_EXAMPLE = "docs";
+const SAMPLE_EXAMPLE = "docs";
 
 /** Resolves a local `$ref` (`#/components/...`) in the bundled spec. */
 export function deref(spec, node) {
@@ -41,7 +41,7 @@ export function operationsOf(spec) {
 }
 
 /** `--unread-count` for `unread_count`: the CLI's options are the kebab-case of the request fields. */
-export function cliOption(field) {
+function cliOption(field) {
   return `--${field.replace(/_/g, "-")}`;
 }
 

@@ -21,11 +21,6 @@ export interface ParsedHelp {
   commands: Map<string, string[]>;
 }
 export type HelpTree = Map<string, ParsedHelp | { error: string }>;
-export declare const CONDITION_SETS: Record<string, string[]>;
-export declare function short(text: string, max?: number): string;
-export declare function resolveConditions(value: unknown, conditions: string[]): string | null;
-export declare function exportsMap(pkg: Record<string, any>): Record<string, unknown> | null;
-export declare function typesFile(side: PackedPackage, sub: string): string | null;
 export declare function packageJson(base: PackedPackage, head: PackedPackage): Finding[];
 export declare function files(base: PackedPackage, head: PackedPackage): Finding[];
 export declare function typeSurface(base: PackedPackage, head: PackedPackage): Finding[];

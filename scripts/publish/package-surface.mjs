@@ -20,7 +20,7 @@ import ts from "typescript";
 const finding = (severity, group, rule, where, message) => ({ severity, group, rule, where, message });
 const json = (v) => JSON.stringify(v);
 /** `text` on one line, cut to `max` characters. */
-export function short(text, max = 120) {
+function short(text, max = 120) {
   const one = String(text).replace(/\s+/g, " ").trim();
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
@@ -29,7 +29,7 @@ export function short(text, max = 120) {
 // package.json
 
 /** Condition sets an `exports` entry is resolved under (Node's, TypeScript's, a bundler's for a browser). */
-export const CONDITION_SETS = {
+const CONDITION_SETS = {
   import: ["node", "import"],
   require: ["node", "require"],
   "types (import)": ["types", "node", "import"],
@@ -38,7 +38,7 @@ export const CONDITION_SETS = {
 };
 
 /** The target `value` (an exports entry) resolves to under `conditions` ("default" always matches), or null. */
-export function resolveConditions(value, conditions) {
+function resolveConditions(value, conditions) {
   if (typeof value === "string") return value;
   if (Array.isArray(value)) {
     for (const v of value) {
@@ -59,7 +59,7 @@ export function resolveConditions(value, conditions) {
 }
 
 /** The exports map by subpath, or null when the package has none (then `main`/`types` give "."). */
-export function exportsMap(pkg) {
+function exportsMap(pkg) {
   const e = pkg.exports;
   if (e === undefined || e === null) return null;
   if (typeof e === "string" || Array.isArray(e) || !Object.keys(e).some((k) => k.startsWith("."))) return { ".": e };
@@ -239,7 +239,7 @@ export function files(base, head) {
 const DECLARATION = /\.d\.[cm]?ts$/;
 
 /** The declaration file TypeScript takes for `sub`, relative to the package, or null (JSON, no types). */
-export function typesFile(side, sub) {
+function typesFile(side, sub) {
   const value = (exportsMap(side.pkg) ?? { ".": { types: side.pkg.types ?? side.pkg.typings, default: side.pkg.main ?? "./index.js" } })[sub];
   for (const set of ["types (import)", "types (require)"]) {
     const target = resolveConditions(value, CONDITION_SETS[set]);

@@ -3,6 +3,5 @@
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 export function sentences(text: string): string[];
-export function hiddenDescriptions(doc: Json, schema: Json, seen?: Set<string>): string[];
 export function joinDescriptions(own: string | undefined, more: readonly string[]): string | undefined;
 export function withSchemaDescriptions(spec: Json): Json;

@@ -46,7 +46,7 @@ function resolve(doc, ref) {
  * `$ref`s, of its `allOf` members, and of the non-null member of an `anyOf`/`oneOf` [X, null], each
  * followed by the ones under it. `seen` keeps a `$ref` cycle from looping.
  */
-export function hiddenDescriptions(doc, schema, seen = new Set()) {
+function hiddenDescriptions(doc, schema, seen = new Set()) {
   if (!isObject(schema)) return [];
   const out = [];
   const described = (s) => ownAndHidden(doc, s, seen);
