@@ -54,7 +54,7 @@ export async function fixtureValidators(doc: Json, prefix: string, root?: string
 }
 
 /** AJV's errors one by one as `toIssues` words them, before duplicates are merged. */
-export const rawIssues = (errors: readonly AjvError[] | null | undefined) => (errors ?? []).flatMap((error) => toIssues([error]));
+const rawIssues = (errors: readonly AjvError[] | null | undefined) => (errors ?? []).flatMap((error) => toIssues([error]));
 
 /** AJV's own wording of a type error naming several types (`must be string,null`), which neither side may report. */
 export const AJV_TYPE_LIST = /^must be [^\s,]+(?:,[^\s,]+)+$/;

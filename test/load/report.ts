@@ -17,7 +17,7 @@ import { fileURLToPath } from "node:url";
 
 export type Sections = Record<string, Record<string, number>>;
 
-export function reportDir(): string | undefined {
+function reportDir(): string | undefined {
   const dir = process.env.PUFFLE_RELIABILITY_DIR;
   if (dir) return dir;
   if (process.env.PUFFLE_RELIABILITY_REPORT === "1") {

@@ -53,7 +53,7 @@ export const FIELDS: Record<Op, readonly string[]> = {
   updateThread: Object.keys(spec.components.schemas.UpdateThreadRequest?.properties ?? {}),
 };
 
-export const PROBLEM = (slug: string) => `https://app.puffle.ai/problems/${slug}`;
+const PROBLEM = (slug: string) => `https://app.puffle.ai/problems/${slug}`;
 
 /** The `detail` of one of the spec's 415 examples (`components.examples`). */
 function exampleDetail(name: string): string {
@@ -73,7 +73,7 @@ function namingDetail(name: string): (names: readonly string[]) => string {
   return (names) => detail.slice(0, quoted.index) + names.map((n) => JSON.stringify(n)).join(", ") + detail.slice(quoted.index + quoted[0].length);
 }
 /** The 415 details, as the spec's examples word them. */
-export const DETAIL_415 = {
+const DETAIL_415 = {
   notJson: exampleDetail("UnsupportedMediaTypeProblem"),
   charset: namingDetail("UnsupportedCharsetProblem"),
   contentEncoding: namingDetail("UnsupportedContentEncodingProblem"),

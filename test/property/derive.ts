@@ -179,7 +179,7 @@ function uuidValid0(): fc.Arbitrary<string> {
   return fc.uuid();
 }
 
-export const FORMATS: Record<string, FormatArbs> = {
+const FORMATS: Record<string, FormatArbs> = {
   uuid: {
     valid: uuidValid,
     // One character that is not a hex digit or hyphen, a missing or an extra character: never a UUID.
@@ -411,7 +411,7 @@ export function mutatedArb(schema: Schema, depth = 0): fc.Arbitrary<Mutated> {
 // ---------------------------------------------------------------- near and random inputs
 
 /** Values that probe one member's schema from every side: valid ones, broken ones and near-misses of its format. */
-export function probeArb(schema: Schema, depth = 0): fc.Arbitrary<Json> {
+function probeArb(schema: Schema, depth = 0): fc.Arbitrary<Json> {
   const flat = flatten(schema);
   const options: fc.Arbitrary<Json>[] = [validArb(schema, depth), fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>];
   for (const { arb } of invalidLeafArbs(schema)) options.push(arb);

@@ -8,7 +8,7 @@ import { referenceValidator } from "./reference.js";
 import type { Target } from "./spec.js";
 import { checkOf, label } from "./targets.js";
 
-export const DIFFERENTIAL_RUNS = 10_000;
+const DIFFERENTIAL_RUNS = 10_000;
 
 export function differential(t: Target): void {
   it(label(t), () => {

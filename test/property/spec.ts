@@ -32,7 +32,7 @@ export function deref<T = Schema>(node: unknown): T {
   return current as T;
 }
 
-export function componentName(schema: unknown): string | undefined {
+function componentName(schema: unknown): string | undefined {
   const ref = (schema as Schema | undefined)?.$ref;
   return typeof ref === "string" ? COMPONENT_REF.exec(ref)?.[1] : undefined;
 }

@@ -9,7 +9,7 @@ import path from "node:path";
 export const root = path.resolve(import.meta.dirname, "../..");
 export const dir = path.join(root, "node_modules/.cache/puffle-runtimes");
 
-export const VERSIONS = { bun: "1.4.5", deno: "2.9.6", workerd: "1.20261123.1", edgeRuntimeVm: "5.0.0" } as const;
+const VERSIONS = { bun: "1.4.5", deno: "2.9.6", workerd: "1.20261123.1", edgeRuntimeVm: "5.0.0" } as const;
 
 /** Each runtime's npm package for this platform, and where its binary is in it. */
 const PLATFORMS: Record<string, Record<"bun" | "deno" | "workerd", [pkg: string, bin: string]>> = {

@@ -30,7 +30,7 @@ export const versions = { "@hey-api/openapi-ts": version("@hey-api/openapi-ts"),
 export const ORVAL_BASE_URL = "https://api.example.test";
 
 /** The bundled modules (scenario 2b re-bundles them minified, keeping only what a call needs). */
-export const modulePaths = { heyApi: path.join(outDir, "hey-api.mjs"), orval: path.join(outDir, "orval.mjs") };
+const modulePaths = { heyApi: path.join(outDir, "hey-api.mjs"), orval: path.join(outDir, "orval.mjs") };
 
 function generate(tool, run) {
   try {
