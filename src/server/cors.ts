@@ -18,7 +18,7 @@ export const CORS_ALLOW_METHODS: string = [...new Set(Object.values(meta).flatMa
  * so, instead of the browser blocking the request), and a client's own request id (echoed when
  * well-formed).
  */
-export const CORS_ALLOW_HEADERS = "Authorization, Content-Type, Content-Encoding, X-Request-Id";
+const CORS_ALLOW_HEADERS = "Authorization, Content-Type, Content-Encoding, X-Request-Id";
 
 const ALLOWED_BY_DEFAULT = new Set(CORS_ALLOW_HEADERS.toLowerCase().split(", "));
 /** A header name (RFC 9110 §5.1: a token). */
@@ -60,7 +60,7 @@ export const ORIGIN_RULE = "an origin is http:// or https://, a host and an opti
  * The origin `text` names, as a browser serializes it in its `Origin` header (scheme and host
  * lower-cased, a default port dropped), or undefined when `text` is not an http(s) origin.
  */
-export function normalizeOrigin(text: string): string | undefined {
+function normalizeOrigin(text: string): string | undefined {
   if (!/^https?:\/\/[^\s/\\?#@]+$/i.test(text)) return undefined;
   let url: URL;
   try {

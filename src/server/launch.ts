@@ -128,7 +128,7 @@ function punycodeHint(text: string): string {
 }
 
 /** How many problems of an invalid `--data` file the launchers list; the rest are counted (`and 3 more`). */
-export const SEED_ISSUES_SHOWN = 10;
+const SEED_ISSUES_SHOWN = 10;
 
 /**
  * An invalid `--data` file (loadSeed's SeedError) as both launchers report it: `heading`,

@@ -9,7 +9,7 @@ import { MAX_ISSUES } from "../errors.js";
 import { sanitizeJson } from "./json.js";
 
 export type AccountStatus = "ready" | "pending" | "disconnected";
-export const ACCOUNT_STATUSES: readonly AccountStatus[] = ["ready", "pending", "disconnected"];
+const ACCOUNT_STATUSES: readonly AccountStatus[] = ["ready", "pending", "disconnected"];
 
 export interface SeedWorkspace {
   id: string;
