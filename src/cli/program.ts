@@ -508,7 +508,7 @@ function addMockCommand(program: Command, deps: Required<Omit<CliDeps, "meta">>,
 }
 
 /** Builds the `puffle` program for the given operations (a pure function of `meta` and `deps`). */
-export function createProgram(deps: CliDeps = {}): { program: Command; result: () => number | undefined } {
+function createProgram(deps: CliDeps = {}): { program: Command; result: () => number | undefined } {
   const full = {
     env: deps.env ?? process.env,
     io: deps.io ?? { stdout: (t: string) => void process.stdout.write(t), stderr: (t: string) => void process.stderr.write(t) },
