@@ -6,8 +6,8 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-export const root = path.resolve(import.meta.dirname, "../..");
-export const dir = path.join(root, "node_modules/.cache/puffle-runtimes");
+const root = path.resolve(import.meta.dirname, "../..");
+const dir = path.join(root, "node_modules/.cache/puffle-runtimes");
 
 const VERSIONS = { bun: "1.4.5", deno: "2.9.6", workerd: "1.20261123.1", edgeRuntimeVm: "5.0.0" } as const;
 

@@ -20,7 +20,7 @@ import { build } from "esbuild";
 
 const benchDir = fileURLToPath(new URL("..", import.meta.url));
 const repo = path.resolve(benchDir, "../..");
-export const outDir = path.join(benchDir, "generated-clients");
+const outDir = path.join(benchDir, "generated-clients");
 const spec = path.join(repo, "generated/openapi.json");
 const rootBin = (name) => path.join(repo, "node_modules/.bin", name);
 const version = (name) => JSON.parse(fs.readFileSync(path.join(repo, "node_modules", name, "package.json"), "utf8")).version;
