@@ -149,7 +149,7 @@ const uriRefValid = fc.oneof(uriValid, fc.uuid().map((u) => `/api/threads/${u}`)
  * would notice a new one) and leaves out of the comparison exactly the strings these predicates
  * match, counting them.
  */
-export const KNOWN_FORMAT_DIVERGENCES: Record<string, { why: string; test: (s: string) => boolean }[]> = {
+const KNOWN_FORMAT_DIVERGENCES: Record<string, { why: string; test: (s: string) => boolean }[]> = {
   "date-time": [{ why: "AJV accepts a zone offset without its colon (`+0530`) or without minutes (`+05`), which RFC 3339 does not allow; @cfworker/json-schema rejects both", test: (s) => /[+-]\d\d(?:\d\d)?$/.test(s) }],
   email: [
     { why: "AJV's email regex requires a dot in the domain; @cfworker/json-schema accepts a single-label host (`a@localhost`)", test: (s) => !s.slice(s.lastIndexOf("@") + 1).includes(".") },

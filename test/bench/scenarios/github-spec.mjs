@@ -28,7 +28,7 @@ const ONLY = {
   number: ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"],
 };
 
-export function as31(doc) {
+function as31(doc) {
   const changes = {};
   const count = (what) => (changes[what] = (changes[what] ?? 0) + 1);
   const schema = (s) => {
