@@ -9,9 +9,18 @@
 import { validateSeed } from "./seed.js";
 import type { Seed } from "./seed.js";
 
+/** `puffle_test_alice`: the bearer token of the default seed's Alice, who owns the docs' conversation (`f11e8a2c-…`) and thread (`3d986dd1-…`). */
 export const ALICE_TOKEN = "puffle_test_alice";
+/** `puffle_test_bob`: the bearer token of the default seed's Bob, in a workspace of his own: Alice's records are a 404 to him. */
 export const BOB_TOKEN = "puffle_test_bob";
 
+/**
+ * The default seed, a documented contract (docs/server.md, "The default seed"): Alice
+ * (`ALICE_TOKEN`) and Bob (`BOB_TOKEN`) in workspaces of their own, their sender accounts, the docs'
+ * conversation and thread and the records of the sender and duplicate-recipient rules. What
+ * createServer and startServer start from when given no seed; each server works on a deep copy, so
+ * none changes this object.
+ */
 export const defaultSeed: Seed = {
   description: "puffle-api reference server default seed (see docs/server.md).",
   workspaces: [

@@ -75,6 +75,7 @@ interface PuffleRequest extends PuffleFastifyRequest {
   puffleArrival: number;
 }
 
+/** The options of createServer (startServer takes them too, see StartOptions). */
 export interface ServerOptions {
   /** The data to start from (deep-copied). Default: the documented default seed. */
   seed?: Seed | undefined;
@@ -106,6 +107,7 @@ export interface ServerOptions {
   allowReset?: boolean | undefined;
 }
 
+/** The options of startServer: createServer's, where to listen, and a seed file (`dataFile` or `seed`, not both). */
 export interface StartOptions extends ServerOptions {
   /** Default 4010; 0 picks any free port. */
   port?: number | undefined;
@@ -115,12 +117,15 @@ export interface StartOptions extends ServerOptions {
   dataFile?: string | undefined;
 }
 
+/** A listening reference server: what startServer resolves to. */
 export interface RunningServer {
   /** e.g. `http://127.0.0.1:4010`; on a wildcard host (0.0.0.0, `::`), its loopback address (`http://127.0.0.1:4010`, `http://[::1]:4010`) */
   url: string;
+  /** The port it listens on: the one picked when `port` was 0. */
   port: number;
   /** Stops listening and resolves once every connection is closed: requests still open after one second are cut. */
   close(): Promise<void>;
+  /** Its Fastify instance (as createServer builds it); `app.puffle.store` holds its data. */
   app: PuffleFastifyInstance;
 }
 

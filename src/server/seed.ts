@@ -8,27 +8,39 @@ import { readAtMost, utf8Text } from "../utf8.js";
 import { MAX_ISSUES } from "../errors.js";
 import { sanitizeJson } from "./json.js";
 
+/** A sender account's state: only a `ready` one may be chosen as a thread's sender (the others are a 400). */
 export type AccountStatus = "ready" | "pending" | "disconnected";
 const ACCOUNT_STATUSES: readonly AccountStatus[] = ["ready", "pending", "disconnected"];
 
+/** A workspace: each user and account belongs to one. */
 export interface SeedWorkspace {
+  /** A UUID, unique in the seed. */
   id: string;
+  /** Non-empty text. */
   name: string;
 }
 
+/** A user: its bearer `token` authenticates as it, and it owns the conversations whose `user_id` is its `id`. */
 export interface SeedUser {
+  /** A UUID, unique in the seed. */
   id: string;
+  /** Non-empty text (`"Alice"`). */
   name: string;
   /** The bearer token that authenticates as this user. */
   token: string;
+  /** The id of a workspace of the seed: the ready email accounts of that workspace are the senders this user may choose. */
   workspace_id: string;
 }
 
 /** A sender account of a workspace. Only `channel: "email"` with `status: "ready"` may be chosen as a thread's sender. */
 export interface SeedAccount {
+  /** A UUID, unique in the seed: what a conversation's `account_id` names. */
   id: string;
+  /** The id of a workspace of the seed. */
   workspace_id: string;
+  /** `"email"` or `"linkedin"`. */
   channel: Channel;
+  /** `"ready"`, `"pending"` or `"disconnected"`. */
   status: AccountStatus;
   /** The sender's address (informational). */
   email?: string | null | undefined;
@@ -40,11 +52,20 @@ export type SeedConversation = Required<{ [K in keyof Conversation]: Conversatio
   warmup?: boolean | undefined;
 };
 
+/**
+ * The reference server's data, in the `--data FILE` format (docs/server.md, "The fixture (seed)
+ * format"): validateSeed checks one, loadSeed reads one from a file.
+ */
 export interface Seed {
+  /** Free text about the data. */
   description?: string | undefined;
+  /** The workspaces the users and accounts belong to. */
   workspaces: SeedWorkspace[];
+  /** The users, each with a bearer token of its own. */
   users: SeedUser[];
+  /** The sender accounts. */
   accounts: SeedAccount[];
+  /** The rows both endpoints update: a conversation and the thread of the same id are one row. */
   conversations: SeedConversation[];
 }
 
@@ -56,6 +77,7 @@ export const MAX_SEED_ISSUES = 100;
  * the field and the rule, and `more` counts those found beyond them.
  */
 export class SeedError extends Error {
+  /** The problems, each naming the field and the rule (`conversations[1].status: must be one of …`): the first 100. */
   readonly issues: readonly string[];
   /** How many problems were found beyond `issues` (0 when it lists them all); at least that many when `moreAtLeast`. */
   readonly more: number;

@@ -10,6 +10,13 @@ import type { Seed, SeedAccount, SeedConversation, SeedUser } from "./seed.js";
 
 export type Row = SeedConversation & { warmup: boolean };
 
+/**
+ * What `Store#update` (and `updateShared`) answers: `updated` with the record (the operation's view
+ * of the row); `not-found`, no row of that id owned by the user (the 404); `invalid-sender`, `field`
+ * names no ready email account of the user's workspace (the 400); `duplicate`, another thread
+ * already writes to `participantEmail` from that account (the 409, whose body holds `existing` as
+ * its `member`).
+ */
 export type UpdateOutcome =
   | { kind: "updated"; record: Conversation | Thread }
   | { kind: "not-found" }
@@ -23,6 +30,10 @@ const sameId = (a: string, b: string) => a === b || key(a) === key(b);
 /** Every column a normalized body may set. */
 const COLUMNS: ReadonlySet<string> = new Set<string>([...CONVERSATION_COLUMNS, ...DRAFT_COLUMNS]);
 
+/**
+ * The reference server's in-memory data and both endpoints' update rules (`app.puffle.store`):
+ * `reset()`, `restore()` and `snapshot()` for tests (docs/server.md, "State between tests").
+ */
 export class Store {
   #users = new Map<string, SeedUser>();
   #accounts = new Map<string, SeedAccount>();
