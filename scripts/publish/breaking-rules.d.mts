@@ -5,7 +5,7 @@ export interface Finding {
   rule: Rule;
   /** breaking: exit 1, a new major; review: exit 1, a person decides; notable: printed, exit 0. */
   severity: Severity;
-  side: "request" | "response" | "operation";
+  side: "request" | "response" | "operation" | "package";
   where: string;
   message: string;
 }
@@ -13,6 +13,7 @@ export interface Finding {
 export declare const SEVERITY: {
   "narrowed-bound": "breaking";
   "new-required-field": "breaking";
+  "removed-request-field": "breaking";
   "changed-pattern": "breaking";
   "changed-format": "breaking";
   "closed-object": "breaking";
@@ -27,6 +28,10 @@ export declare const SEVERITY: {
   "removed-media-type": "breaking";
   "changed-operation-id": "breaking";
   "removed-security": "breaking";
+  "removed-response-header": "breaking";
+  "response-header-optional": "breaking";
+  "changed-serialization": "breaking";
+  "removed-component": "breaking";
   "response-widened-bound": "notable";
   "response-changed-pattern": "notable";
   "response-changed-format": "notable";
@@ -34,8 +39,10 @@ export declare const SEVERITY: {
   "response-opened-object": "notable";
   "new-response-status": "notable";
   "removed-parameter": "notable";
+  "response-header-widened": "notable";
   "unexamined-keyword": "review";
   "changed-security-scheme": "review";
+  "unexamined-content": "review";
 };
 /** A spec the rules cannot read (a `$ref` outside the spec, a malformed object); the message names the spec and the place. */
 export class SpecShapeError extends Error {}

@@ -587,7 +587,7 @@ function params(spec, { item, op }) {
   return out;
 }
 
-/** Runs every rule; returns `[{ rule, side, where, message }]` (empty: nothing breaking found).
+/** Runs every rule; returns `[{ rule, severity, side, where, message }]` (empty: nothing found).
  * A spec they cannot read throws a SpecShapeError naming the spec (base or head) and the place. */
 export function breakingChanges(base, head) {
   const ctx = { base, head, findings: [] };

@@ -726,7 +726,7 @@ describe("breaking-rules.mjs merges allOf into the strictest schema", () => {
 
   it.each(cases)("%s", (_name, c) => {
     const side = c.side ?? "request";
-    const found = breakingChanges(spec(side, c.base, c.baseDefs), spec(side, c.head, c.headDefs)).map((f) => `[${f.rule}] ${f.where.replace(at[f.side], f.side)}: ${f.message}`);
+    const found = breakingChanges(spec(side, c.base, c.baseDefs), spec(side, c.head, c.headDefs)).map((f) => `[${f.rule}] ${(f.side === "package" ? f.where : f.where.replace(at[f.side], f.side))}: ${f.message}`);
     expect(found).toEqual(c.want);
   });
 
