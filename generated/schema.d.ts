@@ -19,7 +19,7 @@ export interface paths {
          *
          *     This operation shares the URL path `/api/conversations/{id}` with other verbs; only `PATCH` is described here. (The reference server answers any other method with 405, an `Allow` header and a `Problem` of type `https://app.puffle.ai/problems/method-not-allowed`.)
          *
-         *     Unknown fields and invalid values are dropped before the update is applied (`status` other than `active`/`archived` is silently ignored); an empty or all-invalid body returns 400. Every successful update advances `updated_at` (a rule we chose: the docs do not say). The request sets absolute values, so it is safe to retry (a rule we chose: the page does not say).
+         *     Invalid values are dropped before the update is applied (`status` other than `active`/`archived` is silently ignored), and so are unknown fields (a rule we chose: the page does not mention them); an empty or all-invalid body returns 400. Every successful update advances `updated_at` (a rule we chose: the docs do not say). The request sets absolute values, so it is safe to retry (a rule we chose: the page does not say).
          */
         patch: operations["updateConversation"];
         trace?: never;
@@ -45,7 +45,7 @@ export interface paths {
          *
          *     **Duplicate recipient handling.** When changing `account_id` on an email thread, the API checks whether that sender already has a non-archived, non-warmup thread with the same `participant_email`. If one exists, the response is 409 with `existing_thread`.
          *
-         *     Unknown fields and invalid values are dropped before the update is applied (`status` other than `active`/`archived` is ignored); an empty or all-invalid body returns 400. `participant_email` is stored lowercase; `account_id: null` clears the sender. Ownership is enforced as for conversations: a thread the caller does not own returns 404, the same as a missing id (a rule we chose: the thread page does not say, and a thread is a conversation row). Every successful update advances `updated_at` (a rule we chose, as for conversations). The request sets absolute values, so it is safe to retry (a rule we chose, as for conversations).
+         *     Invalid values are dropped before the update is applied (`status` other than `active`/`archived` is ignored), and so are unknown fields (for unknown fields and the invalid values of fields other than `status`, a rule we chose, as for conversations: the thread page says only that other `status` values are ignored); an empty or all-invalid body returns 400. `participant_email` is stored lowercase; `account_id: null` clears the sender. Ownership is enforced as for conversations: a thread the caller does not own returns 404, the same as a missing id (a rule we chose: the thread page does not say, and a thread is a conversation row). Every successful update advances `updated_at` (a rule we chose, as for conversations). The request sets absolute values, so it is safe to retry (a rule we chose, as for conversations).
          */
         patch: operations["updateThread"];
         trace?: never;
@@ -173,7 +173,7 @@ export interface components {
         };
         /** @description The unread counter: a whole number from 0 to 9007199254740991 (2^53 − 1, the largest integer a JSON number carries exactly). */
         UnreadCount: number;
-        /** @description Fields to change on a conversation. At least one valid field (`status` or `unread_count`) must be present. The API is lenient: unknown fields and invalid values (for example `status: "deleted"`) are silently dropped, and an empty or all-invalid body returns 400. This schema is the strict form of a body the API applies in full: what remains of a body once those are dropped (the `x-puffle-normalize` extension states the same rules for tools). */
+        /** @description Fields to change on a conversation. At least one valid field (`status` or `unread_count`) must be present. The API is lenient: invalid values (for example `status: "deleted"`) are silently dropped, and so are unknown fields (a rule we chose: the page does not mention them); an empty or all-invalid body returns 400. This schema is the strict form of a body the API applies in full: what remains of a body once those are dropped (the `x-puffle-normalize` extension states the same rules for tools). */
         UpdateConversationRequest: {
             /** @description Archive or un-archive the thread. Only `active` and `archived` are accepted; other values are silently dropped. */
             status?: components["schemas"]["StatusUpdate"];
@@ -185,7 +185,7 @@ export interface components {
             /** @description The updated conversation, every column present. */
             conversation: components["schemas"]["Conversation"];
         };
-        /** @description Fields to change on a Unibox thread: archive or reactivate it, set its unread count, choose a sender for an email draft, or edit one-off draft fields before sending. At least one valid field is required. Unknown fields and invalid values are dropped (`status` values other than `active` and `archived` are ignored); an empty or all-invalid body returns 400. This schema is the strict form of a body the API applies in full: what remains of a body once those are dropped (the `x-puffle-normalize` extension states the same rules for tools). */
+        /** @description Fields to change on a Unibox thread: archive or reactivate it, set its unread count, choose a sender for an email draft, or edit one-off draft fields before sending. At least one valid field is required. Invalid values are dropped (`status` values other than `active` and `archived` are ignored), and so are unknown fields (for unknown fields and the invalid values of fields other than `status`, a rule we chose, as for conversations); an empty or all-invalid body returns 400 (a status we chose, as the conversation page gives it). This schema is the strict form of a body the API applies in full: what remains of a body once those are dropped (the `x-puffle-normalize` extension states the same rules for tools). */
         UpdateThreadRequest: {
             /**
              * Format: uuid
@@ -476,7 +476,7 @@ export type ThreadDraft = {
 };
 /** @description The unread counter: a whole number from 0 to 9007199254740991 (2^53 − 1, the largest integer a JSON number carries exactly). */
 export type UnreadCount = number;
-/** @description Fields to change on a conversation. At least one valid field (`status` or `unread_count`) must be present. The API is lenient: unknown fields and invalid values (for example `status: "deleted"`) are silently dropped, and an empty or all-invalid body returns 400. This schema is the strict form of a body the API applies in full: what remains of a body once those are dropped (the `x-puffle-normalize` extension states the same rules for tools). */
+/** @description Fields to change on a conversation. At least one valid field (`status` or `unread_count`) must be present. The API is lenient: invalid values (for example `status: "deleted"`) are silently dropped, and so are unknown fields (a rule we chose: the page does not mention them); an empty or all-invalid body returns 400. This schema is the strict form of a body the API applies in full: what remains of a body once those are dropped (the `x-puffle-normalize` extension states the same rules for tools). */
 export type UpdateConversationRequest = {
     /** @description Archive or un-archive the thread. Only `active` and `archived` are accepted; other values are silently dropped. */
     status?: components["schemas"]["StatusUpdate"];
@@ -488,7 +488,7 @@ export type UpdateConversationResponse = {
     /** @description The updated conversation, every column present. */
     conversation: components["schemas"]["Conversation"];
 };
-/** @description Fields to change on a Unibox thread: archive or reactivate it, set its unread count, choose a sender for an email draft, or edit one-off draft fields before sending. At least one valid field is required. Unknown fields and invalid values are dropped (`status` values other than `active` and `archived` are ignored); an empty or all-invalid body returns 400. This schema is the strict form of a body the API applies in full: what remains of a body once those are dropped (the `x-puffle-normalize` extension states the same rules for tools). */
+/** @description Fields to change on a Unibox thread: archive or reactivate it, set its unread count, choose a sender for an email draft, or edit one-off draft fields before sending. At least one valid field is required. Invalid values are dropped (`status` values other than `active` and `archived` are ignored), and so are unknown fields (for unknown fields and the invalid values of fields other than `status`, a rule we chose, as for conversations); an empty or all-invalid body returns 400 (a status we chose, as the conversation page gives it). This schema is the strict form of a body the API applies in full: what remains of a body once those are dropped (the `x-puffle-normalize` extension states the same rules for tools). */
 export type UpdateThreadRequest = {
     /**
      * Format: uuid

@@ -34,11 +34,13 @@ const ASSUMED: Record<string, [what: string, marked: RegExp]> = {
   "/components/schemas/ConversationRow/properties/account_id": ["a UUID in a response (the docs' values are UUIDs)", /\(a format we\s+chose/],
   "/components/schemas/ConversationRow/properties/participant_email": ["an email address in a response", /`format: email`, a format we chose/],
   "/components/schemas/UpdateThreadRequest/properties/draft_attachments": ["the list is replaced whole, not merged (the page does not say)", /Replaces the\s+whole list \(a rule we chose/],
+  "/components/schemas/UpdateConversationRequest": ["unknown fields are dropped, not refused (the page names only status's other values)", /unknown fields \(a rule we chose/],
+  "/components/schemas/UpdateThreadRequest": ["unknown fields, and invalid values of fields other than status, are dropped; the 400 (the page gives no status)", /unknown fields and the invalid values of fields other\s+than `status`, a rule we chose.*returns 400\s+\(a status we chose/s],
   "/components/schemas/DraftAttachment": ["any JSON object as an attachment (the page shows none)", /docs do not show its members/],
   // Behaviour both operation descriptions state.
-  "/paths/~1api~1conversations~1{id}/patch": ["updated_at advances on every update; a retry is safe", /advances `updated_at` \(a rule we chose.*safe to retry \(a rule we chose/s],
+  "/paths/~1api~1conversations~1{id}/patch": ["unknown fields are dropped (the page names only status's other values); updated_at advances on every update; a retry is safe", /unknown fields \(a rule we chose.*advances `updated_at` \(a rule we chose.*safe to retry \(a rule we chose/s],
   "/paths/~1api~1threads~1{id}/patch/requestBody": ["the 400 for an empty or all-invalid body (the thread page gives no status)", /returns 400 \(a status we chose, as the conversation page gives it\)/],
-  "/paths/~1api~1threads~1{id}/patch": ["thread ownership and 404, updated_at advances, a retry is safe", /same as a missing id \(a rule we chose.*advances `updated_at` \(a rule we chose.*safe to retry \(a rule we chose/s],
+  "/paths/~1api~1threads~1{id}/patch": ["unknown fields and invalid values other than status's are dropped (the page says only that other status values are ignored); thread ownership and 404, updated_at advances, a retry is safe", /unknown fields and the invalid values of fields other than `status`, a rule we chose.*same as a missing id \(a rule we chose.*advances `updated_at` \(a rule we chose.*safe to retry \(a rule we chose/s],
   "/info": ["repeating a request has the same effect as sending it once (the pages do not say)", /same effect as sending it once \(a rule we chose/],
 };
 
