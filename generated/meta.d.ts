@@ -93,7 +93,7 @@ export declare const operations: {
         ];
         readonly "maxItems": 20;
         readonly "items": {
-          readonly "description": "Metadata of one draft attachment, as returned by the \"Upload thread attachment\" endpoint and passed back unchanged. The docs do not show its members, so this description leaves them open: any JSON object is accepted and kept as it is.";
+          readonly "description": "Metadata of one draft attachment, as returned by the \"Upload thread attachment\" endpoint and passed back unchanged. The docs do not show its members, so this description leaves them open: any JSON object is accepted and kept as it is, but for members named `__proto__` and `constructor` members holding a `prototype`, at any depth, which are left out (silently: they could reach an object's prototype in JavaScript).";
           readonly "type": "object";
           readonly "additionalProperties": true;
         };

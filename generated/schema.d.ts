@@ -17,7 +17,7 @@ export interface paths {
          * Update a conversation
          * @description Archive/un-archive a thread or override its unread counter. Ownership is enforced — updating a conversation that isn't owned by the caller returns 404 (same as a missing id).
          *
-         *     This operation shares the URL path `/api/conversations/{id}` with other verbs; only `PATCH` is described here. (The reference server answers any other method with 405, an `Allow` header and a `Problem` of type `https://app.puffle.ai/problems/method-not-allowed`.)
+         *     This operation shares the URL path `/api/conversations/{id}` with other verbs; only `PATCH` is described here. (The reference server answers another method, such as `GET` or `DELETE`, with 405, an `Allow` header and a `Problem` of type `https://app.puffle.ai/problems/method-not-allowed`; with its `cors` option on, a CORS preflight `OPTIONS` gets a 204.)
          *
          *     Invalid values are dropped before the update is applied (`status` other than `active`/`archived` is silently ignored), and so are unknown fields (a rule we chose: the page does not mention them); an empty or all-invalid body returns 400. Every successful update advances `updated_at` (a rule we chose: the docs do not say). The request sets absolute values, so it is safe to retry (a rule we chose: the page does not say).
          */
@@ -119,7 +119,7 @@ export interface components {
          * @enum {string}
          */
         ConversationStatus: "active" | "archived" | "draft";
-        /** @description Metadata of one draft attachment, as returned by the "Upload thread attachment" endpoint and passed back unchanged. The docs do not show its members, so this description leaves them open: any JSON object is accepted and kept as it is. */
+        /** @description Metadata of one draft attachment, as returned by the "Upload thread attachment" endpoint and passed back unchanged. The docs do not show its members, so this description leaves them open: any JSON object is accepted and kept as it is, but for members named `__proto__` and `constructor` members holding a `prototype`, at any depth, which are left out (silently: they could reach an object's prototype in JavaScript). */
         DraftAttachment: {
             [key: string]: unknown;
         };
@@ -132,7 +132,7 @@ export interface components {
         Problem: {
             /** @description What went wrong in this occurrence, for a person to read. */
             detail?: string;
-            /** @description For 400, each reason the request (body or path id) was rejected: at most 100 (a bound we chose); when there are more, the first ones are listed. */
+            /** @description For a 400 about the path id or the body, the reasons it was rejected: the id's alone when the id is malformed (it is checked first, and the body is then not looked at), else the body's. At most 100 (a bound we chose); when there are more, the first ones are listed. */
             errors?: components["schemas"]["ValidationError"][];
             /**
              * Format: uri-reference
@@ -171,7 +171,7 @@ export interface components {
             /** @description Draft email subject, or null when none is set. */
             draft_subject?: string | null;
         };
-        /** @description The unread counter: a whole number from 0 to 9007199254740991 (2^53 − 1, the largest integer a JSON number carries exactly). */
+        /** @description The unread counter: a whole number from 0 to 9007199254740991 (2^53 − 1, the largest integer that JSON implementations agree on exactly, RFC 8259 §6). */
         UnreadCount: number;
         /** @description Fields to change on a conversation. At least one valid field (`status` or `unread_count`) must be present. The API is lenient: invalid values (for example `status: "deleted"`) are silently dropped, and so are unknown fields (a rule we chose: the page does not mention them); an empty or all-invalid body returns 400. This schema is the strict form of a body the API applies in full: what remains of a body once those are dropped (the `x-puffle-normalize` extension states the same rules for tools). */
         UpdateConversationRequest: {
@@ -228,7 +228,7 @@ export interface components {
         Uuid: string;
         /** @description One reason a request was rejected, in the shape the puffle-api validators report. */
         ValidationError: {
-            /** @description The JSON Schema rule that failed (`type`, `enum`, `maximum`, `minProperties`, …). */
+            /** @description The rule that failed: a JSON Schema keyword (`type`, `enum`, `maximum`, `minProperties`, …), `maxDepth` for a body nested too deeply, or `x-puffle-ready-email-sender` for an `account_id` that is not a ready email sender. */
             keyword: string;
             /** @description A sentence a person can read. */
             message: string;
@@ -237,7 +237,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description The request cannot be applied: the path id is not a UUID, the body is not a JSON object or is nested more than 64 levels deep, or no valid field remains after unknown fields and invalid values are dropped (an empty or all-invalid body). Nothing was changed. The docs give the 400 for an empty or all-invalid body; for a malformed id, a body that is not a JSON object and the nesting limit it is a status we chose. */
+        /** @description The request cannot be applied: the path id does not match its pattern, the body is not a JSON object or is nested more than 64 levels deep, or no valid field remains after unknown fields and invalid values are dropped (an empty or all-invalid body). Nothing was changed. The docs give the 400 for an empty or all-invalid body; for a malformed id, a body that is not a JSON object and the nesting limit it is a status we chose. */
         BadRequest: {
             headers: {
                 "Cache-Control"?: components["headers"]["CacheControl"];
@@ -249,7 +249,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Changing `account_id` on an email thread would give that sender a second non-archived, non-warmup thread with the same `participant_email`. The existing thread is returned as `existing_thread`; nothing was changed. */
+        /** @description Changing `account_id` on an email thread to a sender that already has a non-archived, non-warmup thread with the same `participant_email`, whatever the status of the thread being changed. The existing thread is returned as `existing_thread`; nothing was changed. */
         DuplicateThread: {
             headers: {
                 "Cache-Control"?: components["headers"]["CacheControl"];
@@ -285,7 +285,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The request cannot be applied: the path id is not a UUID, the body is not a JSON object or is nested more than 64 levels deep, no valid field remains after unknown fields and invalid values are dropped (an empty or all-invalid body), or a non-null `account_id` does not name a ready email sender in the caller's workspace. Nothing was changed. The thread page says only that at least one valid field is required: the 400 for an empty or all-invalid body is the conversation page's, and for a malformed id, a body that is not a JSON object, the nesting limit and a sender that is not ready (the thread page says it must be one, with no status) it is a status we chose. */
+        /** @description The request cannot be applied: the path id does not match its pattern, the body is not a JSON object or is nested more than 64 levels deep, no valid field remains after unknown fields and invalid values are dropped (an empty or all-invalid body), or a non-null `account_id` does not name a ready email sender in the caller's workspace. Nothing was changed. The thread page says only that at least one valid field is required: the 400 for an empty or all-invalid body is the conversation page's, and for a malformed id, a body that is not a JSON object, the nesting limit and a sender that is not ready (the thread page says it must be one, with no status) it is a status we chose. */
         ThreadBadRequest: {
             headers: {
                 "Cache-Control"?: components["headers"]["CacheControl"];
@@ -422,7 +422,7 @@ export type ConversationRow = {
  * @enum {string}
  */
 export type ConversationStatus = "active" | "archived" | "draft";
-/** @description Metadata of one draft attachment, as returned by the "Upload thread attachment" endpoint and passed back unchanged. The docs do not show its members, so this description leaves them open: any JSON object is accepted and kept as it is. */
+/** @description Metadata of one draft attachment, as returned by the "Upload thread attachment" endpoint and passed back unchanged. The docs do not show its members, so this description leaves them open: any JSON object is accepted and kept as it is, but for members named `__proto__` and `constructor` members holding a `prototype`, at any depth, which are left out (silently: they could reach an object's prototype in JavaScript). */
 export type DraftAttachment = {
     [key: string]: unknown;
 };
@@ -435,7 +435,7 @@ export type DuplicateThreadProblem = components["schemas"]["Problem"] & {
 export type Problem = {
     /** @description What went wrong in this occurrence, for a person to read. */
     detail?: string;
-    /** @description For 400, each reason the request (body or path id) was rejected: at most 100 (a bound we chose); when there are more, the first ones are listed. */
+    /** @description For a 400 about the path id or the body, the reasons it was rejected: the id's alone when the id is malformed (it is checked first, and the body is then not looked at), else the body's. At most 100 (a bound we chose); when there are more, the first ones are listed. */
     errors?: components["schemas"]["ValidationError"][];
     /**
      * Format: uri-reference
@@ -474,7 +474,7 @@ export type ThreadDraft = {
     /** @description Draft email subject, or null when none is set. */
     draft_subject?: string | null;
 };
-/** @description The unread counter: a whole number from 0 to 9007199254740991 (2^53 − 1, the largest integer a JSON number carries exactly). */
+/** @description The unread counter: a whole number from 0 to 9007199254740991 (2^53 − 1, the largest integer that JSON implementations agree on exactly, RFC 8259 §6). */
 export type UnreadCount = number;
 /** @description Fields to change on a conversation. At least one valid field (`status` or `unread_count`) must be present. The API is lenient: invalid values (for example `status: "deleted"`) are silently dropped, and so are unknown fields (a rule we chose: the page does not mention them); an empty or all-invalid body returns 400. This schema is the strict form of a body the API applies in full: what remains of a body once those are dropped (the `x-puffle-normalize` extension states the same rules for tools). */
 export type UpdateConversationRequest = {
@@ -531,7 +531,7 @@ export type UpdateThreadResponse = {
 export type Uuid = string;
 /** @description One reason a request was rejected, in the shape the puffle-api validators report. */
 export type ValidationError = {
-    /** @description The JSON Schema rule that failed (`type`, `enum`, `maximum`, `minProperties`, …). */
+    /** @description The rule that failed: a JSON Schema keyword (`type`, `enum`, `maximum`, `minProperties`, …), `maxDepth` for a body nested too deeply, or `x-puffle-ready-email-sender` for an `account_id` that is not a ready email sender. */
     keyword: string;
     /** @description A sentence a person can read. */
     message: string;

@@ -101,7 +101,9 @@ describe("ownership", () => {
 });
 
 describe("malformed ids → 400 with errors at /id (validatePathParams)", () => {
-  const ids: { name: string; raw: string }[] = [
+  // `body`: what is sent with it (default a valid one). The id is checked first: its 400 lists only
+  // `/id` whatever the body (Problem.errors says so).
+  const ids: { name: string; raw: string; body?: unknown }[] = [
     { name: "a word", raw: "nope" },
     { name: "a UUID without dashes", raw: "f11e8a2c123445679abcdef01234567a" },
     { name: "a UUID with an invalid version nibble", raw: "f11e8a2c-1234-9567-89ab-cdef01234567" },
@@ -112,13 +114,15 @@ describe("malformed ids → 400 with errors at /id (validatePathParams)", () => 
     { name: "a space", raw: "%20" },
     { name: "an empty id", raw: "" },
     { name: "a very long id", raw: "a".repeat(5000) },
+    { name: "a word, with a body whose every field is invalid", raw: "nope", body: { status: "deleted", unread_count: -1, foo: 1 } },
+    { name: "a word, with a body that is not JSON", raw: "nope", body: "{broken" },
   ];
   for (const op of ops) {
-    for (const { name, raw } of ids) {
+    for (const { name, raw, body = { status: "active" } } of ids) {
       it(`${op}: ${name}`, async () => {
         const before = snapshot(server);
         const base = op === "updateConversation" ? "/api/conversations/" : "/api/threads/";
-        const res = await send(server, op, raw, { rawPath: base + raw, body: { status: "active" } });
+        const res = await send(server, op, raw, { rawPath: base + raw, body });
         expect(res.status).toBe(400);
         const problem = res.body as { type: string; errors: { path: string; keyword: string }[] };
         expect(problem.type).toBe("https://app.puffle.ai/problems/invalid-request");

@@ -241,6 +241,21 @@ describe("duplicate recipient → 409 with existing_thread", () => {
     expect((back.body as { existing_thread: Rec }).existing_thread.id).toBe(ALICE_EMAIL_CONVERSATION);
   });
 
+  it("whatever the status of the thread being changed (an archived thread moved to that sender)", async () => {
+    const seed: Seed = structuredClone(defaultSeed);
+    rowOf(seed, DOCS_THREAD).status = "archived";
+    const custom = await start({ seed });
+    try {
+      const before = snapshot(custom);
+      const res = await send(custom, "updateThread", DOCS_THREAD, { body: { account_id: SENDERS.sales } });
+      expect(res.status).toBe(409);
+      expect((res.body as { existing_thread: Rec }).existing_thread.id).toBe("9e1f2a3b-4c5d-4e6f-8a7b-8c9d0e1f2a3b");
+      expect(snapshot(custom)).toEqual(before);
+    } finally {
+      await custom.close();
+    }
+  });
+
   it("is checked only when account_id changes", async () => {
     // Setting the sender the thread already has is not a change, whatever other threads exist.
     const seed: Seed = structuredClone(defaultSeed);
