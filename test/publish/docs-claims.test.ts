@@ -4,7 +4,8 @@
 // give the `puffle` CLI or the mock launcher is one its parser accepts, and every complete
 // `puffle error: …` line they quote is what the built CLI prints. The docs are README.md, every
 // other tracked README.md and docs/*.md but docs/benchmarks.md (its figures are measured
-// elsewhere); CHANGELOG.md is history, which names what was.
+// elsewhere); CHANGELOG.md is history, which names what was (but for its Unreleased section's
+// scripts, paths and breaking list, checked at the end).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -238,5 +239,42 @@ describe.skipIf(unlisted !== undefined)("the `puffle error:` lines the docs quot
     });
     expect(quoted.filter((q) => !printed.includes(q.line)).map((q) => `${q.doc}: ${q.line}`), "quoted, but not what the CLI prints (or no command in RUNS)").toEqual([]);
     expect(printed.filter((line) => !quoted.some((q) => q.line === line)), "a command of RUNS whose line no doc quotes (any more)").toEqual([]);
+  });
+});
+
+// CHANGELOG.md is history, but its "Unreleased" section describes the next release's net effect:
+// the scripts and repository paths it names are the repository's, and each of its breaking changes
+// (the two lists at its top) is in docs/migrating.md, which says it gives each with code.
+describe("CHANGELOG.md's Unreleased section", () => {
+  const changelog = text("CHANGELOG.md");
+  const unreleased = changelog.slice(changelog.indexOf("\n## Unreleased"), changelog.search(/\n## \d+\.\d+\.\d+ /));
+
+  it("every `npm run X` it names is a script of package.json, and every repository path it names exists", () => {
+    expect(unreleased.length).toBeGreaterThan(1000);
+    const scripts = Object.keys(JSON.parse(text("package.json")).scripts as Record<string, string>);
+    expect([...new Set(npmScripts(unreleased))].filter((name) => !scripts.includes(name))).toEqual([]);
+    const paths = namedPaths("CHANGELOG.md", unreleased);
+    expect(paths.map((p) => p.path)).toEqual(expect.arrayContaining(["src/server/launch.ts", "test/publish/package.test.ts"]));
+    expect(paths.filter((p) => !p.found).map((p) => p.path)).toEqual([]);
+  });
+
+  /** The bullets of a list under `heading` (a line of its own), each as one line. */
+  const bullets = (heading: string) => {
+    const start = unreleased.indexOf(`\n${heading}\n\n`);
+    expect(start, heading).toBeGreaterThan(0);
+    const list = unreleased.slice(start + heading.length + 3).split("\n\n")[0]!;
+    return list.split(/\n(?=- )/).map((b) => b.replace(/\s*\n\s*/g, " "));
+  };
+
+  it("each of its breaking changes is in docs/migrating.md (a name or text of the entry's is there)", () => {
+    const guide = text("docs/migrating.md").replace(/\s*\n\s*/g, " ");
+    const builds = bullets("Builds that can fail (TypeScript):");
+    const runs = bullets("Runs that can behave differently:");
+    expect(builds.length).toBeGreaterThanOrEqual(7);
+    expect(runs.length).toBeGreaterThanOrEqual(10);
+    // A code span of the entry that is more than a common word (`headers`, `undefined`: those are
+    // everywhere): an export, a type, a message, a member path.
+    const missing = [...builds, ...runs].filter((entry) => !codeSpans(entry).some((span) => span.length >= 7 && !/^[a-z]+$/.test(span) && guide.includes(span)));
+    expect(missing.map((entry) => entry.slice(0, 100)), "in CHANGELOG's breaking list but not in docs/migrating.md").toEqual([]);
   });
 });
