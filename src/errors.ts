@@ -157,6 +157,29 @@ export class PuffleValidationError extends PuffleError {
   }
 }
 
+/** The most reasons of a problem's `errors` a `PuffleApiError`'s message names (the CLI's line names as many). */
+const REASONS_SHOWN = 10;
+
+/**
+ * A problem's `errors` as its message shows them, ` [participant_email must match format "email"; body
+ * must have at least 1 valid field]`: each field (as `PuffleValidationError.field` names it, `body`
+ * for the whole value) and message cut as other text from the server, the first REASONS_SHOWN and
+ * how many more; `""` when there are none. A value built by hand that is no list of issues adds nothing.
+ */
+function problemReasons(problem: Problem | undefined): string {
+  const errors: unknown = problem?.errors;
+  if (!Array.isArray(errors) || errors.length === 0) return "";
+  const listed: string[] = [];
+  for (const issue of errors.slice(0, REASONS_SHOWN) as unknown[]) {
+    const { path, message } = (issue ?? {}) as { path?: unknown; message?: unknown };
+    if (typeof path !== "string" || typeof message !== "string") return "";
+    const field = fieldOfPointer(path);
+    listed.push(`${field === "" ? "body" : shown(field)} ${shown(message)}`);
+  }
+  if (errors.length > REASONS_SHOWN) listed.push(moreIssues(errors.length, REASONS_SHOWN));
+  return ` [${listed.join("; ")}]`;
+}
+
 type StatusOf<Op extends OperationId> = Op extends OperationId ? ResponseStatus<Op> : never;
 type ErrorStatusOf<Op extends OperationId> = Exclude<StatusOf<Op>, 200>;
 type BodyOf<Op extends OperationId, S extends number> = Op extends OperationId
@@ -205,11 +228,13 @@ export class PuffleApiError<Op extends OperationId = OperationId> extends Puffle
           : unchecked
             ? "JSON response body"
             : "response body is not a problem details object";
+    const reasons = problemReasons(init.problem);
+    const existing = init.existingThread && typeof init.existingThread.id === "string" ? ` (existing thread ${shown(init.existingThread.id)})` : "";
     const note = unchecked ? " (the body was not checked: the validators could not be loaded)" : "";
     const statusText = init.statusText ? shown(init.statusText) : "";
     const shownId = requestId ? shown(requestId) : "";
     const attempts = init.attempts ?? 1;
-    super(`${init.operationId}: HTTP ${init.status}${statusText ? ` ${statusText}` : ""}: ${summary}${note}${shownId ? ` (request id ${shownId})` : ""}${attemptsSuffix(attempts)}`, unchecked ? { cause: init.cause } : undefined);
+    super(`${init.operationId}: HTTP ${init.status}${statusText ? ` ${statusText}` : ""}: ${summary}${reasons}${existing}${note}${shownId ? ` (request id ${shownId})` : ""}${attemptsSuffix(attempts)}`, unchecked ? { cause: init.cause } : undefined);
     this.name = "PuffleApiError";
     this.operationId = init.operationId;
     this.status = init.status;

@@ -215,6 +215,49 @@ describe("docs/client.md's Errors section", () => {
   });
 });
 
+// A 400's reasons are in its `errors`: a message that gave only the title and detail ("At least one
+// valid field must be present.") named no field, though the body was refused for one; the CLI's line
+// named them. A 409's message names the existing thread, as the CLI's does.
+describe("an error response's message names the problem's reasons and a 409's existing thread", () => {
+  const PROBLEM_JSON = { "content-type": "application/problem+json" };
+  const issue = (path: string, message: string) => ({ path, keyword: "format", message });
+  it.each<[string, object, string]>([
+    [
+      "a 400 with two reasons, one for the body as a whole",
+      { type: "about:blank", title: "Invalid request", status: 400, detail: "At least one valid field must be present.", errors: [issue("/participant_email", 'must match format "email"'), issue("", "must have at least 1 valid field")] },
+      'updateThread: HTTP 400: Invalid request: At least one valid field must be present. [participant_email must match format "email"; body must have at least 1 valid field]',
+    ],
+    [
+      "twelve reasons: the first ten, and how many more",
+      { type: "about:blank", title: "Invalid request", status: 400, errors: Array.from({ length: 12 }, (_, i) => issue(`/draft_cc/${i}`, "must be a string")) },
+      `updateThread: HTTP 400: Invalid request [${Array.from({ length: 10 }, (_, i) => `draft_cc.${i} must be a string`).join("; ")}; and 2 more]`,
+    ],
+    [
+      "a reason's megabyte of field name and message: each cut",
+      { type: "about:blank", title: "Invalid request", status: 400, errors: [issue(`/${MEGABYTE}`, `${HOSTILE}${MEGABYTE}`)] },
+      `updateThread: HTTP 400: Invalid request [${"x".repeat(199)}… Bad Request [2J ]0;pwned 31m esrever next line${"x".repeat(153)}…]`,
+    ],
+    ["an empty errors list: nothing added", { type: "about:blank", title: "Invalid request", status: 400, errors: [] }, "updateThread: HTTP 400: Invalid request"],
+  ])("%s", async (_name, body, want) => {
+    const error = (await rejection(answering(400, JSON.stringify(body), PROBLEM_JSON).updateThread(THREAD_ID, { status: "archived" }))) as PuffleApiError;
+    expect(error.problem).toEqual(body);
+    expect(error.message).toBe(want);
+  });
+
+  it("a 409 names the existing thread", async () => {
+    const existing = "9e1f2a3b-4c5d-4e6f-8a7b-8c9d0e1f2a3b";
+    const server = await startServer({ port: 0, host: "127.0.0.1" });
+    try {
+      const puffle = createPuffleClient({ baseUrl: server.url, apiKey: "puffle_test_alice" });
+      const error = (await rejection(puffle.updateThread(THREAD_ID, { account_id: "5a1e5000-0000-4000-8000-000000000003" }))) as PuffleApiError;
+      expect(isDuplicateThreadError(error)).toBe(true);
+      expect(error.message).toMatch(new RegExp(`^updateThread: HTTP 409 Conflict: Duplicate thread: .* \\(existing thread ${existing}\\) \\(request id req_[0-9a-f]+\\)$`));
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe("docs/client.md's example message", () => {
   it("is the line the client prints for the reference server's 400 to an empty body (request id aside)", async () => {
     const docs = readFileSync(path.join(root, "docs/client.md"), "utf8");

@@ -133,7 +133,7 @@ function expected(codeGeneration: string, defaultApiKey: "from PUFFLE_API_KEY" |
       notFound: apiError(404, "Not found", "updateConversation: HTTP 404 Not Found: Not found: No conversation with this id."),
       unauthorized: apiError(401, "Unauthorized", "updateThread: HTTP 401 Unauthorized: Unauthorized: A valid bearer token is required."),
       duplicate: apiError(409, "Duplicate thread", expect.stringMatching(/^updateThread: HTTP 409 Conflict: Duplicate thread: /), { existingThread: "9e1f2a3b-4c5d-4e6f-8a7b-8c9d0e1f2a3b" }),
-      allInvalidSent: apiError(400, "Invalid request", "updateThread: HTTP 400 Bad Request: Invalid request: At least one valid field must be present."),
+      allInvalidSent: apiError(400, "Invalid request", "updateThread: HTTP 400 Bad Request: Invalid request: At least one valid field must be present. [status must be one of \"active\", \"archived\"; body must have at least 1 valid field]"),
       invalidRequest: { error: "PuffleValidationError", target: "request", message: 'updateThread: request body: status must be one of "active", "archived"' },
       invalidPathId: { error: "PuffleValidationError", target: "path", message: `updateThread: path parameter: id must be a UUID such as ${THREAD}, got "not-a-uuid"` },
       invalidResponse: { error: "PuffleValidationError", target: "response", status: 200, message: 'updateThread: response 200: thread.status must be one of "active", "archived", "draft"' },
