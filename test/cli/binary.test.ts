@@ -747,6 +747,30 @@ describe("help, version and puffle mock", () => {
 
 // `@-` with stdin redirected from a file, from /dev/null and from a pipe (a dry run: nothing is sent,
 // so the test process may wait for the child synchronously).
+// docs/server.md ("In CI") starts the mock in the background with its output to mock.log and reads
+// the URL from that file in a loop. The shell may run the loop's first `sed` before the background
+// job has created the file: a `sed: can't read mock.log` on stderr in about one run of three. The
+// loop, as printed, with a job that writes the file 300 ms later: nothing on stderr.
+describe("docs/server.md's wait-for-the-banner loop", () => {
+  it("says nothing on stderr while mock.log does not exist yet, then reads the URL", () => {
+    const docs = readFileSync(path.join(ROOT, "docs/server.md"), "utf8");
+    const block = [...docs.matchAll(/^ *```sh\n([\s\S]*?)^ *```$/gm)].map((m) => m[1]!).find((code) => code.includes("MOCK_PID=$!"));
+    expect(block).toBeDefined();
+    const loop = /^ *until [\s\S]*?^ *done$/m.exec(block!)?.[0];
+    expect(loop).toBeDefined();
+    const dir = mkdtempSync(path.join(tmpdir(), "puffle-cli-wait-"));
+    try {
+      const script = `(sleep 0.3; echo "Puffle reference server listening on http://127.0.0.1:4999" > mock.log; sleep 1) &\nMOCK_PID=$!\n${loop}\necho "$URL"\nkill $MOCK_PID\n`;
+      const run = spawnSync("sh", ["-c", script], { cwd: dir, encoding: "utf8", timeout: 20_000 });
+      expect(run.stderr).toBe("");
+      expect(run.stdout).toBe("http://127.0.0.1:4999\n");
+      expect(run.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("@- reads the process's stdin", () => {
   const dryRun = (stdin: "ignore" | number | string) =>
     spawnSync(process.execPath, [BIN, "thread", "update", "--id", DRAFT_THREAD, "--draft-attachments", "@-", "--dry-run"], {
