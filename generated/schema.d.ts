@@ -55,7 +55,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description The channel a conversation runs on: `linkedin` (conversations created by Unipile `message_received` webhooks) or `email` (AgentMail `message.received` webhooks and one-off email drafts sent from an email sender account). The docs show only `linkedin` and speak of email threads: these two values are a list we chose.
+         * @description The channel a conversation runs on: `linkedin` or `email`. The docs show only `linkedin` and speak of email threads: these two values are a list we chose. Which channel each source gives is our reading too: `linkedin` for Unipile `message_received` webhooks (the page's `linkedin` example has a Unipile chat id), `email` for AgentMail `message.received` webhooks and one-off email drafts sent from an email sender account; the page names the webhooks, not their channels.
          * @enum {string}
          */
         Channel: "linkedin" | "email";
@@ -89,7 +89,7 @@ export interface components {
             last_message_at?: string | null;
             /**
              * Format: email
-             * @description Email address of the prospect, stored lowercase, or null when it is not known (for example on a LinkedIn conversation). Checked as an email address (`format: email`, a format we chose, as for the request's `participant_email`).
+             * @description Email address of the prospect, or null when it is not known (for example on a LinkedIn conversation). Stored lowercase (a rule we chose for every row: the thread page says it only of the update's `participant_email`, not of a conversation a webhook created). Checked as an email address (`format: email`, a format we chose, as for the request's `participant_email`).
              */
             participant_email?: string | null;
             /**
@@ -358,7 +358,7 @@ export interface components {
     pathItems: never;
 }
 /**
- * @description The channel a conversation runs on: `linkedin` (conversations created by Unipile `message_received` webhooks) or `email` (AgentMail `message.received` webhooks and one-off email drafts sent from an email sender account). The docs show only `linkedin` and speak of email threads: these two values are a list we chose.
+ * @description The channel a conversation runs on: `linkedin` or `email`. The docs show only `linkedin` and speak of email threads: these two values are a list we chose. Which channel each source gives is our reading too: `linkedin` for Unipile `message_received` webhooks (the page's `linkedin` example has a Unipile chat id), `email` for AgentMail `message.received` webhooks and one-off email drafts sent from an email sender account; the page names the webhooks, not their channels.
  * @enum {string}
  */
 export type Channel = "linkedin" | "email";
@@ -392,7 +392,7 @@ export type ConversationRow = {
     last_message_at?: string | null;
     /**
      * Format: email
-     * @description Email address of the prospect, stored lowercase, or null when it is not known (for example on a LinkedIn conversation). Checked as an email address (`format: email`, a format we chose, as for the request's `participant_email`).
+     * @description Email address of the prospect, or null when it is not known (for example on a LinkedIn conversation). Stored lowercase (a rule we chose for every row: the thread page says it only of the update's `participant_email`, not of a conversation a webhook created). Checked as an email address (`format: email`, a format we chose, as for the request's `participant_email`).
      */
     participant_email?: string | null;
     /**
