@@ -701,6 +701,28 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
             return;
           }
         }
+        // 4, without a Content-Type: no bytes is no body (check 7's 400 "got no body", as with
+        // Content-Length: 0), any byte a 415. Fastify decides a body is present from the framing
+        // headers alone (any Transfer-Encoding, a Content-Length other than the string "0") and
+        // answers 415 unread, so a chunked body with no chunks, or `Content-Length: 00`, was a 415:
+        // a chunked one is read up to its first byte or its end to tell.
+        if (contentType === undefined) {
+          const length = request.headers["content-length"];
+          if (transferEncoding !== undefined) {
+            void firstByteOrEnd(request.raw).then((seen) => {
+              // (Again, as in the handler: an earlier request on this connection may have been refused meanwhile.)
+              if (refusedAfterClose(request, reply)) return;
+              if (seen === "end") sendNoBody(op, reply);
+              else if (seen === "byte") sendProblem(reply, problems.unsupportedMediaType());
+              else sendProblem(reply, problems.badRequest(`The request body could not be read: ${seen.error}`));
+            });
+            return;
+          }
+          if (length !== undefined && length !== "0" && Number(length) === 0) {
+            sendNoBody(op, reply);
+            return;
+          }
+        }
         // 5, by Content-Length: a JSON body declared over the limit is a 413 answered here. Fastify's
         // own check sends it with `Connection: close` and closes the socket while the client may
         // still be sending, so under load the client saw a reset instead of the 413. Here the
@@ -825,6 +847,42 @@ const DRAIN_MAX_BYTES = 16 * 1024 * 1024;
 const DRAIN_MAX_MS = 10_000;
 
 /** Reads and drops a request body until it ends, errors, or passes either bound. */
+/** Check 7 for a request with no body: normalizeRequestBody's 400 "must be object (got no body)". */
+function sendNoBody(op: OperationId, reply: FastifyReply): void {
+  const normalized = normalizeRequestBody(op, undefined);
+  if (normalized.ok) throw new Error("normalizeRequestBody accepted no body");
+  sendProblem(reply, { ...refusedBodyProblem(normalized.errors), status: normalized.status });
+}
+
+/**
+ * Reads `stream` (a request body) until its first byte or its end, whichever comes first: `"byte"`
+ * (the rest is left unread, and Node discards it once the answer is sent), `"end"` (no bytes at
+ * all), or the error that ended it (the client went away). Bounded by the server's requestTimeout.
+ */
+function firstByteOrEnd(stream: IncomingMessage): Promise<"byte" | "end" | { error: string }> {
+  return new Promise((resolve) => {
+    const finish = (seen: "byte" | "end" | { error: string }) => {
+      stream.off("data", onData);
+      stream.off("end", onEnd);
+      stream.off("error", onError);
+      stream.off("close", onClose);
+      if (seen === "byte") stream.pause();
+      resolve(seen);
+    };
+    const onData = (chunk: Buffer) => {
+      if (chunk.length > 0) finish("byte");
+    };
+    const onEnd = () => finish("end");
+    const onError = (error: Error) => finish({ error: error.message });
+    const onClose = () => finish({ error: "the connection closed before its end" });
+    stream.on("data", onData);
+    stream.once("end", onEnd);
+    stream.once("error", onError);
+    stream.once("close", onClose);
+    stream.resume();
+  });
+}
+
 function discard(stream: IncomingMessage, maxBytes: number, maxMs: number): Promise<void> {
   return new Promise((resolve) => {
     let seen = 0;

@@ -9,7 +9,7 @@ import { MAX_BODY_DEPTH } from "../../src/server/index.js";
 import type { RunningServer } from "../../src/server/index.js";
 import { normalizeRequestBody } from "../../src/validators.js";
 import type { OperationId } from "../../src/validators.js";
-import { ALICE, DOCS_CONVERSATION, DOCS_THREAD, checkResponse, parseRawResponse, pathOf, rawConnection, rawExchange, send, snapshot, start } from "./http.js";
+import { ALICE, DOCS_CONVERSATION, DOCS_THREAD, checkResponse, parseRawResponse, pathOf, rawConnection, rawExchange, rowOf, send, snapshot, start } from "./http.js";
 import type { Sent } from "./http.js";
 
 let server: RunningServer;
@@ -111,6 +111,50 @@ describe("invalid JSON → 400", () => {
       expect((res.body as { errors: unknown[] }).errors).toEqual([{ path: "", keyword: "type", message: "must be object (got no body)" }]);
     });
   }
+
+  // The same with the body framed by Transfer-Encoding: chunked (a streaming client, or `curl -X
+  // PATCH -H 'Transfer-Encoding: chunked'` with nothing to send) and no chunk before the last, or by a
+  // Content-Length of zero written "00": no bytes is no body whatever the framing. Fastify decides a
+  // body is present from the framing headers alone, so without a Content-Type these were a 415.
+  const framedEmpty: [name: string, status: 400 | 415, headers: string, body: string][] = [
+    ["no Content-Type, chunked, no chunks", 400, "Transfer-Encoding: chunked\r\n", "0\r\n\r\n"],
+    ["no Content-Type, chunked, no chunks, a trailer", 400, "Transfer-Encoding: chunked\r\n", "0\r\nX-Trailer: 1\r\n\r\n"],
+    ["no Content-Type, identity, chunked, no chunks", 400, "Transfer-Encoding: identity, chunked\r\n", "0\r\n\r\n"],
+    ["no Content-Type, Content-Length: 00", 400, "Content-Length: 00\r\n", ""],
+    ["application/json, chunked, no chunks", 400, "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n", "0\r\n\r\n"],
+    ["application/json with a charset, chunked, no chunks", 400, "Content-Type: application/json; charset=utf-8\r\nTransfer-Encoding: chunked\r\n", "0\r\n\r\n"],
+    ["no Content-Type, chunked, with bytes", 415, "Transfer-Encoding: chunked\r\n", "2\r\n{}\r\n0\r\n\r\n"],
+    ["no Content-Type, chunked, bytes in two chunks with an extension", 415, "Transfer-Encoding: chunked\r\n", "1;x=y\r\n{\r\n1\r\n}\r\n0\r\n\r\n"],
+    ["no Content-Type, Content-Length: 2", 415, "Content-Length: 2\r\n", "{}"],
+  ];
+  for (const op of ops) {
+    it.each(framedEmpty)(`${op}: %s → %i, nothing stored`, async (_name, status, headers, body) => {
+      const raw = `PATCH ${pathOf(op, idOf(op))} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ALICE}\r\n${headers}Connection: close\r\n\r\n${body}`;
+      const res = await unchanged(async () => parseRawResponse((await rawExchange(server, raw)).text));
+      expect(res.status).toBe(status);
+      if (status === 400) {
+        expect(res.body).toMatchObject({ type: "https://app.puffle.ai/problems/invalid-request", detail: "The request body must be a JSON object." });
+        expect((res.body as { errors: unknown[] }).errors).toEqual([{ path: "", keyword: "type", message: "must be object (got no body)" }]);
+      } else {
+        expect(res.body).toMatchObject({ type: "https://app.puffle.ai/problems/unsupported-media-type", title: "Unsupported media type" });
+      }
+    });
+  }
+
+  // The chunked body without a Content-Type is read only up to its first byte: the rest (here 70 kB,
+  // more than one read) is discarded by Node, and the connection serves the next request.
+  it("updateThread: pipelined behind a chunked body with no chunks and one with bytes (no Content-Type), a JSON request is served", async () => {
+    const head = `PATCH ${pathOf("updateThread", DOCS_THREAD)} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ALICE}\r\n`;
+    const big = "x".repeat(70_000);
+    const json = '{"unread_count":3}';
+    const { text } = await rawExchange(server, [
+      `${head}Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n`,
+      `${head}Transfer-Encoding: chunked\r\n\r\n${big.length.toString(16)}\r\n${big}\r\n3\r\nabc\r\n0\r\n\r\n`,
+      `${head}Content-Type: application/json\r\nContent-Length: ${json.length}\r\nConnection: close\r\n\r\n${json}`,
+    ].join(""));
+    expect([...text.matchAll(/HTTP\/1\.1 (\d{3}) /g)].map((m) => Number(m[1]))).toEqual([400, 415, 200]);
+    expect(rowOf(snapshot(server), DOCS_THREAD).unread_count).toBe(3);
+  });
 
   it("UTF-8 multi-byte text and a U+FFFD the client sent itself are read as sent", async () => {
     const subject = "Jos\u00e9 \u{1F600} \ufffd \u4e2d";
