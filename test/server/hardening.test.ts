@@ -1,6 +1,8 @@
 // Findings of a security review of the reference server: ambiguous credentials, requests that
 // never finish arriving, and responses a cache could keep or a browser could sniff.
+import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createServer } from "../../src/server/index.js";
 import type { RunningServer } from "../../src/server/index.js";
@@ -8,7 +10,7 @@ import { schemas } from "../../src/validators.js";
 import type { OperationId } from "../../src/validators.js";
 import { ALICE, BOB, DOCS_CONVERSATION, DOCS_THREAD, MISSING_ID, SENDERS, checkResponse, parseRawResponse, pathOf, rawConnection, rawExchange, send, snapshot, start } from "./http.js";
 import type { SendOptions, Sent } from "./http.js";
-import { deref, specOperations, type JsonObject } from "../helpers.js";
+import { deref, root, specOperations, type JsonObject } from "../helpers.js";
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -287,6 +289,44 @@ describe("a body with a transfer coding other than chunked → 400, never read",
     const res = parseRawResponse((await rawExchange(server, request(te))).text);
     expect(res.status).toBe(200);
     expect((res.body as { thread: { unread_count: number } }).thread.unread_count).toBe(7);
+  });
+});
+
+describe("HTTP framing problems → 400 invalid-request, which docs/server.md lists beyond the spec's 400s", () => {
+  // The spec's 400 responses give the API's reasons (malformed id, body, nothing valid, sender);
+  // these are HTTP's, answered before any of them, so docs/server.md's "Where the server goes beyond
+  // the spec" names each (a malformed URL's 400 was only in its Errors paragraph).
+  const path = pathOf("updateThread", DOCS_THREAD);
+  const head = `Host: 127.0.0.1\r\nAuthorization: Bearer ${ALICE}\r\nContent-Type: application/json\r\n`;
+  const beyond = (() => {
+    const markdown = readFileSync(join(root, "docs/server.md"), "utf8");
+    const start = markdown.indexOf("\n## Where the server goes beyond the spec\n");
+    expect(start, "docs/server.md has a section \"Where the server goes beyond the spec\"").toBeGreaterThan(0);
+    const end = markdown.indexOf("\n## ", start + 1);
+    return markdown.slice(start, end === -1 ? undefined : end).replace(/\s+/g, " ");
+  })();
+  const cases: [name: string, request: string, halfClose: boolean, named: RegExp][] = [
+    ["a transfer coding other than chunked", `PATCH ${path} HTTP/1.1\r\n${head}Transfer-Encoding: gzip, chunked\r\nConnection: close\r\n\r\n2\r\n{}\r\n0\r\n\r\n`, false, /a transfer coding other than `chunked`/],
+    ["a malformed URL", `PATCH /api/threads/%E0%A4%A HTTP/1.1\r\n${head}Content-Length: 2\r\nConnection: close\r\n\r\n{}`, false, /a malformed URL \(bad percent-encoding\)/],
+    ["a body cut short of its Content-Length", `PATCH ${path} HTTP/1.1\r\n${head}Content-Length: 10\r\n\r\n{}`, true, /a body cut short of its `Content-Length`/],
+  ];
+  it.each(cases)("%s", async (_name, request, halfClose, named) => {
+    const before = snapshot(server);
+    let text: string;
+    if (halfClose) {
+      const connection = rawConnection(server.port);
+      connection.socket.end(request);
+      const timer = setTimeout(() => connection.socket.destroy(), 5_000);
+      await connection.closed;
+      clearTimeout(timer);
+      text = connection.received();
+    } else text = (await rawExchange(server, request)).text;
+    const res = parseRawResponse(text);
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ type: "https://app.puffle.ai/problems/invalid-request", status: 400 });
+    expect(snapshot(server)).toEqual(before);
+    expect(beyond).toMatch(named);
+    expect(beyond).toContain("These 400s are HTTP's, not the API's: the spec's 400 responses (`BadRequest`, `ThreadBadRequest`) list only the API's reasons");
   });
 });
 
