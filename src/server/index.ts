@@ -846,7 +846,6 @@ function isLoopback(address: string | undefined): boolean {
 const DRAIN_MAX_BYTES = 16 * 1024 * 1024;
 const DRAIN_MAX_MS = 10_000;
 
-/** Reads and drops a request body until it ends, errors, or passes either bound. */
 /** Check 7 for a request with no body: normalizeRequestBody's 400 "must be object (got no body)". */
 function sendNoBody(op: OperationId, reply: FastifyReply): void {
   const normalized = normalizeRequestBody(op, undefined);
@@ -883,6 +882,7 @@ function firstByteOrEnd(stream: IncomingMessage): Promise<"byte" | "end" | { err
   });
 }
 
+/** Reads and drops a request body until it ends, errors, or passes either bound. */
 function discard(stream: IncomingMessage, maxBytes: number, maxMs: number): Promise<void> {
   return new Promise((resolve) => {
     let seen = 0;
