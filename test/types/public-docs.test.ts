@@ -4,6 +4,7 @@
 // The generated types of the spec (generated/schema.d.ts) carry the spec's descriptions and are not
 // checked here. Read with the TypeScript compiler from the sources, as the declarations in dist/
 // are emitted from them.
+import fs from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
@@ -60,5 +61,30 @@ describe("the public declarations carry JSDoc (hover text in an editor)", () => 
     expect(names("puffle-api")).toEqual(expect.arrayContaining(["PuffleApiError", "PuffleClientOptions", "PuffleClient", "createPuffleClient"]));
     expect(names("puffle-api/validators")).toEqual(expect.arrayContaining(["schemas", "AjvError", "ValidationIssue", "validateRequestBody"]));
     expect(names("puffle-api/server")).toEqual(expect.arrayContaining(["createServer", "startServer", "loadSeed", "validateSeed", "Store", "Seed", "SeedUser", "RunningServer", "defaultSeed", "ALICE_TOKEN"]));
+  });
+});
+
+// A JSDoc comment belongs to the declaration just below it: one directly above another is shown by
+// no editor (a function inserted between a doc and its function left createServer's and discard's
+// docs so). Every source file of src/ and scripts/, the ones dist/ and the pipeline are built from.
+describe("no doc comment is left directly above another one", () => {
+  const sources = ["src", "scripts"].flatMap((dir) =>
+    (fs.readdirSync(path.join(root, dir), { recursive: true }) as string[])
+      .filter((file) => /\.(ts|mts|mjs)$/.test(file) && !file.endsWith(".d.ts"))
+      .map((file) => path.join(dir, file)),
+  );
+
+  it("reads the sources (src/ and scripts/)", () => {
+    expect(sources).toEqual(expect.arrayContaining([path.join("src", "client.ts"), path.join("src", "server", "index.ts"), path.join("scripts", "lib", "validators.mjs")]));
+  });
+
+  it.each(sources)("%s", (file) => {
+    const stacked: string[] = [];
+    let previous = "";
+    fs.readFileSync(path.join(root, file), "utf8").split("\n").forEach((line, i) => {
+      if (/^\s*\/\*\*/.test(line) && /\*\/\s*$/.test(previous)) stacked.push(`${file}:${i + 1}: ${line.trim()} (right under the end of another comment)`);
+      if (line.trim() !== "") previous = line;
+    });
+    expect(stacked).toEqual([]);
   });
 });
