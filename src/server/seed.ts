@@ -200,7 +200,10 @@ export function validateSeed(input: unknown, source = "seed"): Seed {
     nonEmptyString(`${at}.name`, w.name);
   });
 
-  const userWorkspace = new Map<string, string>();
+  // A user's (and an account's) workspace by its id: `null` when the record's own workspace_id is
+  // the problem (listed there), so that its conversations are not also told the user or the account
+  // is not in the seed, which it is.
+  const userWorkspace = new Map<string, string | null>();
   const tokens = new Set<string>();
   const userIds = new Set<string>();
   users.forEach((u, i) => {
@@ -216,13 +219,15 @@ export function validateSeed(input: unknown, source = "seed"): Seed {
     } else {
       tokens.add(u.token);
     }
+    let workspace: string | null = null;
     if (uuid(`${at}.workspace_id`, u.workspace_id)) {
       if (!workspaceIds.has(u.workspace_id.toLowerCase())) fail(`${at}.workspace_id`, `must name a workspace of this seed (got ${show(u.workspace_id)})`);
-      else if (idOk) userWorkspace.set((u.id as string).toLowerCase(), u.workspace_id.toLowerCase());
+      else workspace = u.workspace_id.toLowerCase();
     }
+    if (idOk) userWorkspace.set((u.id as string).toLowerCase(), workspace);
   });
 
-  const accountWorkspace = new Map<string, string>();
+  const accountWorkspace = new Map<string, string | null>();
   const accountIds = new Set<string>();
   accounts.forEach((a, i) => {
     const at = `accounts[${i}]`;
@@ -234,10 +239,12 @@ export function validateSeed(input: unknown, source = "seed"): Seed {
       fail(`${at}.status`, `must be one of ${ACCOUNT_STATUSES.map(show).join(", ")} (got ${show(a.status)})`);
     }
     if (a.email !== undefined && a.email !== null && typeof a.email !== "string") fail(`${at}.email`, "must be a string or null");
+    let workspace: string | null = null;
     if (uuid(`${at}.workspace_id`, a.workspace_id)) {
       if (!workspaceIds.has(a.workspace_id.toLowerCase())) fail(`${at}.workspace_id`, `must name a workspace of this seed (got ${show(a.workspace_id)})`);
-      else if (idOk) accountWorkspace.set((a.id as string).toLowerCase(), a.workspace_id.toLowerCase());
+      else workspace = a.workspace_id.toLowerCase();
     }
+    if (idOk) accountWorkspace.set((a.id as string).toLowerCase(), workspace);
   });
 
   const conversationIds = new Set<string>();
@@ -279,7 +286,7 @@ export function validateSeed(input: unknown, source = "seed"): Seed {
     if (typeof c.account_id === "string") {
       const accountWs = accountWorkspace.get(c.account_id.toLowerCase());
       if (accountWs === undefined) fail(`${at}.account_id`, `must name an account of this seed, or be null (got ${show(c.account_id)})`);
-      else if (owner !== undefined && accountWs !== owner) fail(`${at}.account_id`, `must name an account in the workspace of the owner ${show(c.user_id)}`);
+      else if (owner !== undefined && owner !== null && accountWs !== null && accountWs !== owner) fail(`${at}.account_id`, `must name an account in the workspace of the owner ${show(c.user_id)}`);
     }
   });
 

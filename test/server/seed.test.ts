@@ -135,6 +135,26 @@ describe("seed validation names the field and the rule", () => {
     });
   }
 
+  it("a user's or an account's bad workspace_id is its one problem: its conversations are not told it is not in the seed", () => {
+    const issuesOf = (seed: Seed): readonly string[] => {
+      try {
+        validateSeed(seed);
+      } catch (error) {
+        return (error as SeedError).issues;
+      }
+      return [];
+    };
+    const user = base();
+    user.users[0]!.workspace_id = "0f0f0f0f-0000-4000-8000-000000000000";
+    expect(issuesOf(user)).toEqual(['users[0].workspace_id: must name a workspace of this seed (got "0f0f0f0f-0000-4000-8000-000000000000")']);
+    const notUuid = base();
+    notUuid.users[0]!.workspace_id = "alice-ws";
+    expect(issuesOf(notUuid)).toEqual(['users[0].workspace_id: must be a UUID (got "alice-ws")']);
+    const account = base();
+    account.accounts[0]!.workspace_id = "0f0f0f0f-0000-4000-8000-000000000000";
+    expect(issuesOf(account)).toEqual(['accounts[0].workspace_id: must name a workspace of this seed (got "0f0f0f0f-0000-4000-8000-000000000000")']);
+  });
+
   it("an account without an email reads as null, and warmup defaults to false", () => {
     const s = base() as unknown as { accounts: Record<string, unknown>[]; conversations: Record<string, unknown>[] };
     delete s.accounts[0]!.email;
