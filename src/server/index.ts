@@ -21,7 +21,7 @@ import { CORS_ALLOW_METHODS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS, corsAllo
 import type { CorsOption, CorsPolicy } from "./cors.js";
 import { contentCodings, isJsonType, transferCodings, unsupportedCharset } from "./content-headers.js";
 import { BodyDepthError, parseJsonBody } from "./json.js";
-import { CLOSE_GRACE_MS, CODE_GENERATION_DISALLOWED, RESET_PATH, WILDCARD_ADDRESSES } from "./launch.js";
+import { CLOSE_GRACE_MS, CODE_GENERATION_DISALLOWED, RESET_PATH, WILDCARD_ADDRESSES, hostProblem } from "./launch.js";
 import { PROBLEM_CONTENT_TYPE, problems, refusedBodyProblem } from "./problems.js";
 import type { ProblemBody } from "./problems.js";
 import { loadSeed, validateSeed } from "./seed.js";
@@ -111,7 +111,7 @@ export interface ServerOptions {
 export interface StartOptions extends ServerOptions {
   /** Default 4010; 0 picks any free port. */
   port?: number | undefined;
-  /** Default "127.0.0.1". */
+  /** Default "127.0.0.1". An IP address or a host name, as `--host` takes one (docs/server.md): anything else (`""`, `127.1`, `[::1]`, a URL) throws a TypeError naming `host`. */
   host?: string | undefined;
   /** A seed file to load instead of the default seed (the `--data FILE` format, see docs/server.md). */
   dataFile?: string | undefined;
@@ -954,6 +954,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new RangeError(`startServer: port must be an integer from 0 to 65535 (got ${JSON.stringify(port)})`);
   }
+  // The launchers' --host rule: an empty host listened on every address (`::`, a test double open
+  // to the network, its url `http://[::1]:…`), and `127.1` gave the url `http://127.1:…`.
+  const hostError = typeof host === "string" ? hostProblem(host) : `host must be a string (got ${typeof host})`;
+  if (hostError !== undefined) throw new TypeError(`startServer: ${hostError.replace(/^--host/, "host")}`);
   if (dataFile !== undefined && rest.seed !== undefined) {
     throw new TypeError("startServer: pass either seed or dataFile, not both");
   }

@@ -211,6 +211,26 @@ const WILDCARDS: [string, string, string][] = [
   ["::", "::1", "every address"],
 ];
 
+describe("startServer's host follows --host's rule", () => {
+  // An empty host listened on every address (a test double open to the network, url
+  // `http://[::1]:…`) and `127.1` gave the url `http://127.1:…`, where the launchers refuse both.
+  it.each(["", "127.1", "[::1]", "http://127.0.0.1", "my_host", " 127.0.0.1"])("host %j is a TypeError naming host, nothing bound", async (host) => {
+    const outcome = await startServer({ port: 0, host }).then(
+      async (server) => {
+        await server.close();
+        return `listened on ${server.url}`;
+      },
+      (error: unknown) => error,
+    );
+    expect(outcome).toBeInstanceOf(TypeError);
+    expect((outcome as TypeError).message).toMatch(/^startServer: host(?:'s last label)? must /);
+  });
+
+  it("a host that is not a string is a TypeError naming host", async () => {
+    await expect(startServer({ port: 0, host: 4010 as unknown as string })).rejects.toThrow("startServer: host must be a string (got number)");
+  });
+});
+
 describe("a wildcard --host: the URL is a loopback address the server answers on", () => {
   it.each(WILDCARDS)("startServer({ host: %j }).url is http://%s:<port>, and answers there", async (host, loopback) => {
     const server = await startServer({ port: 0, host });
