@@ -2,11 +2,14 @@
 // the seed it started from) and `store.restore(seed)` (to a snapshot or any seed, checked as
 // createServer({ seed }) checks one; an invalid one changes nothing). Copies everywhere: nothing
 // leaks between servers, into defaultSeed, or from a seed the caller changes afterwards.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer, defaultSeed, SeedError, Store, validateSeed } from "../../src/server/index.js";
 import type { RunningServer, Seed } from "../../src/server/index.js";
 import type { Thread } from "../../src/index.js";
-import { ALICE, BOB, DOCS_CONVERSATION, DOCS_THREAD, pathOf, rowOf, send, start } from "./http.js";
+import { ALICE, BOB, BOB_CONVERSATION, DOCS_CONVERSATION, DOCS_THREAD, pathOf, rowOf, send, start } from "./http.js";
 
 const attachment = (name: string) => [{ id: name, filename: `${name}.pdf`, content_type: "application/pdf", size: 1 }];
 
@@ -305,5 +308,26 @@ describe("the reset endpoint (allowReset: POST /__puffle/reset)", () => {
       await a.close();
       await b.close();
     }
+  });
+});
+
+// docs/server.md said how to reset between tests but not that a reset is the whole store's: tests
+// run at the same time on one server (describe.concurrent, or several processes through the reset
+// endpoint), each resetting in a beforeEach, wipe each other's updates. The section says so now.
+describe("a reset is the whole store's, whoever updated it (docs/server.md, State between tests)", () => {
+  it("one test's reset wipes another user's update made just before it, and the docs say so", async () => {
+    const server = await start({ allowReset: true });
+    try {
+      expect((await send(server, "updateConversation", BOB_CONVERSATION, { token: BOB, body: { unread_count: 7 } })).status).toBe(200);
+      const reset = await fetch(`${server.url}/__puffle/reset`, { method: "POST" });
+      expect(reset.status).toBe(204);
+      expect(rowOf(server.app.puffle.store.snapshot(), BOB_CONVERSATION).unread_count).toBe(rowOf(defaultSeed, BOB_CONVERSATION).unread_count);
+    } finally {
+      await server.close();
+    }
+    const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+    const docs = fs.readFileSync(path.join(root, "docs/server.md"), "utf8").replace(/\s+/g, " ");
+    expect(docs).toContain("**One store per server: a reset is every test's.**");
+    expect(docs).toContain("wipe each other's updates when each resets in a `beforeEach`");
   });
 });

@@ -4,6 +4,7 @@
 // reference server's own instance still has its documented `app.puffle.store` (a type a consumer's
 // declaration emit can name). A global
 // `declare module "fastify"` augmentation added both members to every Fastify app in the program.
+import fs from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
@@ -33,16 +34,16 @@ export async function documented() {
 }
 `;
 
-function consumerErrors(): string[] {
+function consumerErrors(source = CONSUMER): string[] {
   const file = path.join(repoRoot, "test/types/__consumer_of_server__.ts");
   const config = ts.readConfigFile(path.join(repoRoot, "tsconfig.json"), ts.sys.readFile);
   const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, repoRoot);
   const host = ts.createCompilerHost(options);
   const { getSourceFile, fileExists, readFile } = host;
   host.fileExists = (name) => name === file || fileExists.call(host, name);
-  host.readFile = (name) => (name === file ? CONSUMER : readFile.call(host, name));
+  host.readFile = (name) => (name === file ? source : readFile.call(host, name));
   host.getSourceFile = (name, language, ...rest) =>
-    name === file ? ts.createSourceFile(name, CONSUMER, language, true) : getSourceFile.call(host, name, language, ...rest);
+    name === file ? ts.createSourceFile(name, source, language, true) : getSourceFile.call(host, name, language, ...rest);
   const program = ts.createProgram([file], { ...options, noEmit: true, declaration: true, rootDir: repoRoot }, host);
   const resolved = program.getSourceFiles().map((f) => f.fileName);
   expect(resolved, "the consumer compiles against dist/server/index.d.ts").toContain(path.join(repoRoot, "dist/server/index.d.ts"));
@@ -55,5 +56,15 @@ function consumerErrors(): string[] {
 describe("puffle-api/server's types in a consumer's program", () => {
   it("add no member to the consumer's own FastifyInstance or FastifyRequest, and keep app.puffle.store", () => {
     expect(consumerErrors()).toEqual([]);
+  });
+
+  // The section's block declared `let server: RunningServer;` and used the vitest hooks without
+  // importing any of them: copied into a test file, TS2304 (Cannot find name 'RunningServer').
+  it("docs/server.md's 'State between tests' block compiles as printed, its imports included", () => {
+    const markdown = fs.readFileSync(path.join(repoRoot, "docs/server.md"), "utf8");
+    const section = markdown.slice(markdown.indexOf("### State between tests"));
+    const block = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(block).toContain("store.reset()");
+    expect(consumerErrors(`${block ?? ""}\nexport {};\n`)).toEqual([]);
   });
 });
