@@ -316,6 +316,21 @@ export function validateSeed(input: unknown, source = "seed"): Seed {
 /** The most bytes a seed file may hold: far beyond any fixture, well below what would exhaust the server's memory. */
 export const MAX_SEED_BYTES = 64 * 1024 * 1024;
 
+/**
+ * JSON.parse's message with the line and column of its `at position N`, as Node 22's V8 writes them
+ * (`… at position 9318 (line 401 column 5)`); Node 20's gave the offset alone, no help in a
+ * hand-edited seed of hundreds of lines (a trailing comma). A message with no position is as it was.
+ */
+function withLineAndColumn(message: string, text: string): string {
+  const at = /at position (\d+)(?!\d| \(line)/.exec(message);
+  if (at === null) return message;
+  const position = Math.min(Number(at[1]), text.length);
+  const before = text.slice(0, position);
+  const line = before.split("\n").length;
+  const column = position - (before.lastIndexOf("\n") + 1) + 1;
+  return `${message.slice(0, at.index + at[0].length)} (line ${line} column ${column})${message.slice(at.index + at[0].length)}`;
+}
+
 /** Reads and validates a seed file (the `--data FILE` format). Throws SeedError naming the file and each bad field. */
 export function loadSeed(file: string): Seed {
   let bytes: Buffer;
@@ -335,7 +350,7 @@ export function loadSeed(file: string): Seed {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new SeedError(file, [`(file): is not valid JSON (${(error as Error).message})`]);
+    throw new SeedError(file, [`(file): is not valid JSON (${withLineAndColumn((error as Error).message, text)})`]);
   }
   return validateSeed(data, file);
 }

@@ -169,6 +169,23 @@ describe("seed validation names the field and the rule", () => {
     expect(() => loadSeed(writeSeed("broken.json", "{ users: "))).toThrow(/is not valid JSON/);
   });
 
+  it("invalid JSON names the line and column (Node 20's JSON.parse gave the offset alone), on every Node alike", () => {
+    // A trailing comma at the end of a printed seed, the mistake of a hand edit.
+    const printed = JSON.stringify(defaultSeed, null, 2).replace(/(\S)(\n {4}\}\n {2}\]\n\}\s*)$/, "$1,$2");
+    const lines = printed.split("\n");
+    let caught: unknown;
+    try {
+      loadSeed(writeSeed("trailing-comma.json", printed));
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(SeedError);
+    const issue = (caught as SeedError).issues[0]!;
+    expect(issue).toMatch(/^\(file\): is not valid JSON \(.* at position \d+ \(line \d+ column \d+\)\)$/);
+    expect(issue).toContain(`(line ${lines.length - 2} column 5)`);
+    expect(issue.match(/\(line /g)).toHaveLength(1);
+  });
+
   it("a file is read to a bound: past MAX_SEED_BYTES (or /dev/zero, which never ends) a SeedError, not a hang; a directory cannot be read", () => {
     const sparse = path.join(tmp, "huge.json");
     // Sparse: the size without the disk space. One byte over the bound is refused as too big…
