@@ -333,6 +333,7 @@ function addOperationCommand(
   operation: MetaOperations[string],
   deps: Required<Omit<CliDeps, "meta">>,
   setResult: (code: number) => void,
+  argv: () => readonly string[],
 ): void {
   const { noun, verb } = commandOf(operationId);
   let parent = nouns.get(noun);
@@ -387,7 +388,17 @@ function addOperationCommand(
     .addOption(parsedOption("--retries <n>", "retry a network error, 408, 429 or 5xx this many times (0 = send once); within --timeout", retriesParser).default(DEFAULT_MAX_RETRIES))
     .option("--dry-run", "print the request that would be sent (method, URL, body) and exit without sending")
     .addHelpText("after", `${jsonOption ? jsonHelp(jsonOption.long) : ""}${UPDATE_HELP_AFTER}`)
+    // Stray arguments are refused in the action, naming them (commander's "too many arguments" does not).
+    .allowExcessArguments(true)
     .action(async (opts: Record<string, unknown>) => {
+      const swallowed = swallowedOption(argv(), command);
+      if (swallowed) {
+        throw new CliFailure(EXIT.usage, `${swallowed.flag} has no value: the next argument, ${quoted(swallowed.value)}, is an option of this command (a value that is one: ${swallowed.flag}=${swallowed.value})`);
+      }
+      if (command.args.length > 0) {
+        const more = command.args.length > 1 ? ` (and ${command.args.length - 1} more)` : "";
+        throw new CliFailure(EXIT.usage, `unexpected argument ${quoted(command.args[0] ?? "")}${more}: ${verb} takes options only (quote a value holding spaces as one argument)`);
+      }
       const id = String(opts.id);
       const path = validatePathParams(operationId, { id });
       if (!path.valid) {
@@ -445,6 +456,28 @@ function addOperationCommand(
       deps.io.stdout(`${printed}\n`);
       setResult(EXIT.ok);
     });
+}
+
+/**
+ * The first option of `command` that takes a value and was given, as its value, the next argument
+ * that is itself one of the command's options (`--draft-subject --dry-run`, as `--draft-subject
+ * $EMPTY --dry-run` reads): commander takes it as the value, and the option it names is not applied
+ * (a dry run sent for real). A value given with `=` (`--draft-subject=--dry-run`) is what was meant;
+ * a value that merely starts with a dash (`--participant-name -Bob`) is not an option.
+ */
+function swallowedOption(argv: readonly string[], command: Command): { flag: string; value: string } | undefined {
+  const takesValue = new Set(command.options.filter((o) => o.required && o.long !== undefined).map((o) => o.long!));
+  const own = new Set(command.options.flatMap((o) => [o.long, o.short]).filter((f): f is string => f !== undefined));
+  own.add("--help").add("-h");
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i]!;
+    if (token === "--") return undefined;
+    if (!takesValue.has(token)) continue;
+    const value = argv[i + 1];
+    if (value !== undefined && (own.has(value) || (value.startsWith("--") && own.has(value.split("=")[0]!)))) return { flag: token, value };
+    i++;
+  }
+  return undefined;
 }
 
 function addMockCommand(program: Command, deps: Required<Omit<CliDeps, "meta">>, setResult: (code: number) => void): void {
@@ -508,7 +541,7 @@ function addMockCommand(program: Command, deps: Required<Omit<CliDeps, "meta">>,
 }
 
 /** Builds the `puffle` program for the given operations (a pure function of `meta` and `deps`). */
-function createProgram(deps: CliDeps = {}): { program: Command; result: () => number | undefined } {
+function createProgram(deps: CliDeps = {}): { program: Command; result: () => number | undefined; parse: (argv: readonly string[]) => Promise<Command> } {
   const full = {
     env: deps.env ?? process.env,
     io: deps.io ?? { stdout: (t: string) => void process.stdout.write(t), stderr: (t: string) => void process.stderr.write(t) },
@@ -521,6 +554,7 @@ function createProgram(deps: CliDeps = {}): { program: Command; result: () => nu
   const setResult = (value: number) => {
     code = value;
   };
+  let parsedArgv: readonly string[] = [];
   const program = new Command("puffle")
     .description("Update Puffle inbox conversations and threads from the command line.")
     .version(apiVersion, "-V, --version", "print the API version")
@@ -532,7 +566,7 @@ function createProgram(deps: CliDeps = {}): { program: Command; result: () => nu
     })
     .showSuggestionAfterError(true);
   const nouns = new Map<string, Command>();
-  for (const [operationId, operation] of Object.entries(meta)) addOperationCommand(program, nouns, operationId, operation, full, setResult);
+  for (const [operationId, operation] of Object.entries(meta)) addOperationCommand(program, nouns, operationId, operation, full, setResult, () => parsedArgv);
   addMockCommand(program, full, setResult);
   // Each command's errors know its own options that take no value (commanderLine).
   const withFlags = (command: Command): void => {
@@ -541,17 +575,24 @@ function createProgram(deps: CliDeps = {}): { program: Command; result: () => nu
     command.commands.forEach(withFlags);
   };
   program.commands.forEach(withFlags);
-  return { program, result: () => code };
+  return {
+    program,
+    result: () => code,
+    parse: (argv: readonly string[]) => {
+      parsedArgv = argv;
+      return program.parseAsync([...argv], { from: "user" });
+    },
+  };
 }
 
 /** Runs `puffle` with `argv` (without node and the script) and returns the exit code. */
 export async function runCli(argv: readonly string[], deps: CliDeps = {}): Promise<number> {
   const io = deps.io ?? { stdout: (t: string) => void process.stdout.write(t), stderr: (t: string) => void process.stderr.write(t) };
-  const { program, result } = createProgram({ ...deps, io });
+  const { parse, result } = createProgram({ ...deps, io });
   const meta: MetaOperations = deps.meta ?? generatedMeta;
   const allOptions = Object.values(meta).flatMap((op) => deriveFieldOptions(op));
   try {
-    await program.parseAsync([...argv], { from: "user" });
+    await parse(argv);
     return result() ?? EXIT.ok;
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -913,3 +913,29 @@ describe("--id's example is the operation's own, from the spec", () => {
     expect(bad.stderr).toContain('--id must be a UUID, got "42"');
   });
 });
+
+describe("scripting: a value missing before another option, and a stray argument", () => {
+  it("an option whose value is one of the command's own options is refused, nothing sent (`--draft-subject $EMPTY --dry-run`)", async () => {
+    for (const [flag, next] of [["--draft-subject", "--dry-run"], ["--participant-name", "--status"], ["--draft-body-text", "-h"], ["--id", "--dry-run"]] as const) {
+      const argv = flag === "--id" ? ["thread", "update", flag, next, "--status", "active"] : ["thread", "update", "--id", THREAD_ID, flag, next, "--status", "active"];
+      const { code, stdout, stderr, send } = await run(argv);
+      expect(code, argv.join(" ")).toBe(EXIT.usage);
+      expect(send).not.toHaveBeenCalled();
+      expect(stdout).toBe("");
+      expect(stderr).toBe(`puffle error: ${flag} has no value: the next argument, "${next}", is an option of this command (a value that is one: ${flag}=${next})\n`);
+    }
+  });
+
+  it("such a value given with = is sent; a value that merely starts with a dash is too", async () => {
+    const { code, send } = await run(["thread", "update", "--id", THREAD_ID, "--draft-subject=--dry-run", "--participant-name", "-Bob", "--draft-body-text", "--not-an-option"]);
+    expect(code).toBe(EXIT.ok);
+    expect(send.mock.calls[0]?.[0].body).toEqual({ draft_subject: "--dry-run", participant_name: "-Bob", draft_body_text: "--not-an-option" });
+  });
+
+  it("a stray argument (an unquoted value with a space) is named, with the fix", async () => {
+    const { code, stderr, send } = await run(["thread", "update", "--id", THREAD_ID, "--draft-subject", "Hello", "world\u001b[31m", "again"]);
+    expect(code).toBe(EXIT.usage);
+    expect(send).not.toHaveBeenCalled();
+    expect(stderr).toBe('puffle error: unexpected argument "world\\u001b[31m" (and 1 more): update takes options only (quote a value holding spaces as one argument)\n');
+  });
+});
