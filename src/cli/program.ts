@@ -300,7 +300,8 @@ The bearer token is read from PUFFLE_API_KEY (never from the command line).
 
 Exit codes:
   0  ok: the result JSON is on stdout
-  1  internal error in puffle
+  1  internal error in puffle, or the result could not be written to stdout
+     (ENOSPC...: the update was applied)
   2  usage or invalid input (nothing sent)
   3  API error: the API answered 4xx/5xx, or a 3xx (redirects are not followed)
   4  network error or timeout (the update may or may not have been applied)

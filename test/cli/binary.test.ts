@@ -303,7 +303,7 @@ describe("help, version and puffle mock", () => {
     }
     // (The help is wrapped at 80 columns: the choices may straddle a line break.)
     expect(run.stdout.replace(/\s+/g, " ")).toContain('(choices: "active", "archived")');
-    expect(run.stdout).toContain("\nExit codes:\n  0  ok: the result JSON is on stdout\n  1  internal error in puffle\n  2  usage or invalid input (nothing sent)\n  3  API error: the API answered 4xx/5xx, or a 3xx (redirects are not followed)\n");
+    expect(run.stdout).toContain("\nExit codes:\n  0  ok: the result JSON is on stdout\n  1  internal error in puffle, or the result could not be written to stdout\n     (ENOSPC...: the update was applied)\n  2  usage or invalid input (nothing sent)\n  3  API error: the API answered 4xx/5xx, or a 3xx (redirects are not followed)\n");
   });
 
   // `puffle … --help | head -1`: the reader is gone before the output is written (EPIPE).

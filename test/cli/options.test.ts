@@ -492,6 +492,11 @@ describe("review: @file bounds, a JSON null, help width", () => {
       if (argv[1] === "update") for (const exit of Object.values(EXIT)) expect(stdout).toMatch(new RegExp(`^  ${exit}  \\S`, "m"));
     }
   });
+
+  it("the update commands' --help says an exit 1 may be an output error after the update was applied, as docs/cli.md does", async () => {
+    const { stdout } = await run(["thread", "update", "--help"]);
+    expect(stdout).toMatch(/^  1  internal error in puffle, or the result could not be written to stdout\n +\(ENOSPC\.\.\.: the update was applied\)$/m);
+  });
 });
 
 describe("review: --dry-run prints the URL fetch will call", () => {
