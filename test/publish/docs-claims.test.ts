@@ -218,6 +218,8 @@ describe.skipIf(unlisted !== undefined)("the `puffle error:` lines the docs quot
     { args: ["thread", "update", "--id", THREAD, "--api-key=puffle_test_alice"] },
     { args: ["mock", "--cors", "http://localhost:5173/"] },
     { args: ["thread", "update", "--id", THREAD, "--status", "archived", "--dry-run"], stdout: "full" },
+    { args: ["thread", "update", "--id", THREAD, "--draft-subject", "Hello", "world"] },
+    { args: ["thread", "update", "--id", THREAD, "--draft-subject", "--dry-run"] },
   ];
   const quoted = DOCS.flatMap((doc) => quotedErrors(text(doc)).map((line) => ({ doc, line })));
 
