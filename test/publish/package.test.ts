@@ -531,6 +531,36 @@ export const version: string = pkg.version;
     expect(check.status).toBe(0);
   });
 
+  it("a CommonJS TypeScript file (README, TypeScript): module nodenext with verbatimModuleSyntax takes `import … = require()` and `import type`, compiles and runs; `import { … } from` is TS1286 there, and module node16 is TS1471", async () => {
+    // The two forms as README prints them for such a file.
+    const readme = readFileSync(path.join(root, "README.md"), "utf8");
+    const forms = [/`(import validators = require\("puffle-api\/validators"\))`/, /`(import type \{ OperationId \} from "puffle-api\/validators")`/].map((form) => readme.match(form)?.[1]);
+    expect(forms, "README, TypeScript: the CommonJS forms under verbatimModuleSyntax").toEqual([expect.any(String), expect.any(String)]);
+    writeFileSync(
+      path.join(consumer, "cjs-consumer.cts"),
+      `${forms[0]};
+${forms[1]};
+const op: OperationId = "updateThread";
+const result = validators.normalizeRequestBody(op, { status: "deleted", draft_subject: "Hi" });
+if (result.ok) console.log(result.body.draft_subject, result.dropped.join());
+`,
+    );
+    writeFileSync(path.join(consumer, "cjs-esm-import.cts"), `import { normalizeRequestBody } from "puffle-api/validators";\nconsole.log(typeof normalizeRequestBody);\n`);
+    const config = (slug: string, module: string, file: string) => {
+      writeFileSync(path.join(consumer, `tsconfig.${slug}.json`), JSON.stringify({ compilerOptions: { ...strictest, module, moduleResolution: module, outDir: `out-${slug}` }, files: [file] }));
+      return run(process.execPath, [tscOf(), "-p", path.join(consumer, `tsconfig.${slug}.json`)], { cwd: consumer });
+    };
+    const check = await config("cjs", "nodenext", "cjs-consumer.cts");
+    expect(check.out).toBe("");
+    expect(check.status).toBe(0);
+    if (process.features.require_module) {
+      const result = await run(process.execPath, [path.join(consumer, "out-cjs/cjs-consumer.cjs")], { cwd: consumer, timeout: 60_000 });
+      expect(result.out).toBe("Hi status\n");
+    }
+    expect((await config("cjs-import", "nodenext", "cjs-esm-import.cts")).out).toMatch(/cjs-esm-import\.cts\(1,\d+\): error TS1286/);
+    expect((await config("cjs-node16", "node16", "cjs-consumer.cts")).out).toMatch(/cjs-consumer\.cts\(1,\d+\): error TS1471/);
+  });
+
   it("verbatimModuleSyntax keeps `import { type paths } from \"puffle-api/schema\"` as an import, and it loads", async () => {
     // TypeScript emits `import {} from "puffle-api/schema"` for it: the types-only entry needs a module.
     writeFileSync(
