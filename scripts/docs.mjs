@@ -19,6 +19,7 @@ import { decorateWithCodeSamples } from "./publish/code-samples.mjs";
 import { withSchemaDescriptions } from "./publish/schema-descriptions.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const DOWNLOAD_NOTE = "This reference as an OpenAPI 3.1 document, for other tools: [openapi.json](openapi.json).";
 const USAGE = "usage: npm run docs -- [OUT_DIR]   (default dist/docs; index.html and openapi.json are written there, never in openapi/ or generated/)";
 const fail = (message, code = 1) => {
   process.stderr.write(`docs: ${message}\n${code === 2 ? `${USAGE}\n` : ""}`);
@@ -102,6 +103,10 @@ if (loads.length > 0) {
 let decorated;
 try {
   decorated = decorateWithCodeSamples(withSchemaDescriptions(spec));
+  // Redoc shows no download link by itself (its `downloadUrls` panel also turns on "Open in
+  // Claude/ChatGPT" page actions): the overview links the copy written next to the page, a relative
+  // link, so it holds on a sub-path and from file:// too.
+  decorated.info.description = `${decorated.info.description ? `${decorated.info.description.trimEnd()}\n\n` : ""}${DOWNLOAD_NOTE}`;
 } catch (err) {
   fail(`cannot make the code samples: ${err.message}`);
 }
@@ -304,9 +309,10 @@ if (NOTICE.slice(4, -3).includes("--")) {
   process.exit(1);
 }
 html = html.replace(/^(<!DOCTYPE html>\r?\n)?/i, (doctype) => `${doctype}${NOTICE}\n`);
-// Any other link of that markup must be a fragment of this page or an absolute http(s)/mailto URL:
-// a relative one (`threads`, `./threads`) would leave index.html too.
-const leaving = [...ssr.matchAll(/<a\b[^>]*?\bhref=["']([^"']*)["']/gi)].filter((m) => !/^(#|https?:\/\/|mailto:)/i.test(m[1])).map((m) => m[0]);
+// Any other link of that markup must be a fragment of this page, an absolute http(s)/mailto URL or
+// `openapi.json`, the spec written next to the page (DOWNLOAD_NOTE's link): any other relative one
+// (`threads`, `./threads`) would leave index.html too.
+const leaving = [...ssr.matchAll(/<a\b[^>]*?\bhref=["']([^"']*)["']/gi)].filter((m) => !/^(#|https?:\/\/|mailto:)/i.test(m[1]) && m[1] !== "openapi.json").map((m) => m[0]);
 if (leaving.length > 0) {
   console.error(`docs: ${path.relative(root, outFile)} not written: it has links that leave the page; update scripts/docs.mjs: ${leaving.join("; ")}`);
   process.exit(1);

@@ -66,8 +66,8 @@ describe("API reference page (dist/docs/index.html) in Chromium", () => {
 
   // A link is followed by more than a click: opened in a new tab, copied, or on a page whose scripts
   // did not run, it goes where its href says. Every link of the page as first opened (no fragment)
-  // either leaves for http(s) or stays in index.html, and opened on its own it shows a page of the
-  // reference, not Redoc's "No page at this address".
+  // either leaves for http(s) or stays in index.html (but the link to openapi.json beside it), and
+  // opened on its own it shows a page of the reference, not Redoc's "No page at this address".
   it("every link of the page as first opened stays in index.html or is http(s), and opens on its own", async () => {
     const index = pathToFileURL(path.join(outDir, "index.html")).href;
     const fresh = await context.newPage();
@@ -81,9 +81,15 @@ describe("API reference page (dist/docs/index.html) in Chromium", () => {
       // Redoc may still be rendering the sidebar when the title shows (a loaded machine): wait for
       // its links rather than reading them once.
       await expect.poll(async () => (await internalLinks()).length).toBeGreaterThanOrEqual(2 + operationsOf(spec).length);
-      const internal = await internalLinks();
+      // But one: the overview's link to openapi.json, written next to index.html (the spec to download).
+      const specHref = new URL("openapi.json", index).href;
+      const all = await internalLinks();
+      expect(all).toContain(specHref);
+      const internal = all.filter((href) => href !== specHref);
       expect(internal.length).toBeGreaterThanOrEqual(2 + operationsOf(spec).length);
       expect(internal.filter((href) => href.split("#")[0] !== index)).toEqual([]);
+      await fresh.goto(specHref);
+      expect(JSON.parse(await fresh.locator("body").innerText()).info.title).toBe(spec.info.title);
       for (const href of internal) {
         await fresh.goto("about:blank");
         await fresh.goto(href);

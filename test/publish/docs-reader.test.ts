@@ -70,6 +70,7 @@ function lowContrast(selector: string): string[] {
   return out;
 }
 
+const SUB_PATH = "/docs/puffle/";
 let outDir: string;
 let server: http.Server;
 let base: string;
@@ -83,8 +84,9 @@ beforeAll(async () => {
   server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     served.push(url.pathname);
-    const name = path.basename(url.pathname);
-    if (!["index.html", "openapi.json"].includes(name) || url.pathname !== `/${name}`) {
+    // At the root (/index.html) and on a sub-path (/docs/puffle/, as a site hosts it among others).
+    const name = url.pathname === `${SUB_PATH}` ? "index.html" : path.basename(url.pathname);
+    if (!["index.html", "openapi.json"].includes(name) || ![`/${name}`, `${SUB_PATH}${name}`, SUB_PATH].includes(url.pathname)) {
       res.writeHead(404).end();
       return;
     }
@@ -131,6 +133,31 @@ describe("API reference served over HTTP (127.0.0.1) in Chromium", () => {
       expect(errors).toEqual([]);
     } finally {
       await context.close().catch(() => {});
+    }
+  });
+
+  // Redoc shows no link to the spec by itself: a publisher shipping the page and openapi.json had
+  // nothing for readers to download it from but the note without JavaScript. The overview links it,
+  // relatively, so the link holds wherever the two files are hosted together.
+  it("links openapi.json, next to it, from the overview (at the root and on a sub-path)", async () => {
+    for (const dir of [`${base}/`, `${base}${SUB_PATH}`]) {
+      const context = await browser.newContext();
+      try {
+        const page = await context.newPage();
+        await page.goto(dir === `${base}/` ? `${base}/index.html` : dir);
+        await page.getByText(spec.info.title).first().waitFor();
+        const link = page.locator('#redoc a[href="openapi.json"]');
+        await expect.poll(() => link.count(), { message: dir }).toBe(1);
+        expect(await link.isVisible()).toBe(true);
+        expect(await link.evaluate((a) => (a as HTMLAnchorElement).href)).toBe(`${dir}openapi.json`);
+        const [response] = await Promise.all([page.waitForResponse(`${dir}openapi.json`), link.click()]);
+        expect(response.status()).toBe(200);
+        const body = await response.json();
+        expect(body.info.title).toBe(spec.info.title);
+        expect(Object.keys(body.paths)).toEqual(Object.keys(spec.paths));
+      } finally {
+        await context.close();
+      }
     }
   });
 
