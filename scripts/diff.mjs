@@ -189,7 +189,10 @@ if (optic.error || (optic.status !== 0 && optic.status !== 1) || !/Operations:/.
 }
 const opticBreaking = optic.status === 1;
 console.log("\n# optic diff --check");
-console.log(output.replace(/\n?Rerun this command with the --web flag[^\n]*/g, ""));
+// Optic ends each finding with "at head.json:LINE:COL" (or a bare "at"): a place in its copy of the
+// spec, a temporary file removed above, and no line of generated/openapi.json (nor the same place
+// twice). The property path above the finding says where; the location lines are left out.
+console.log(output.replace(/\n?Rerun this command with the --web flag[^\n]*/g, "").replace(/^[ \t]*at(?: (?:base|head)\.json:\d+:\d+)?[ \t]*(?:\n|(?![\s\S]))/gm, "").trimEnd());
 
 // 2. Our rules.
 let findings;

@@ -233,6 +233,22 @@ describe("npm run diff classifies spec mutations", () => {
     }, SLOW);
   }
 
+  // Optic ended each finding with "at head.json:1175:47948" (or a bare "at"): a place in its copy of
+  // the spec, a temporary file already removed, and no line of generated/openapi.json.
+  it("Optic's findings name no place in its temporary copies (an enum value renamed, a response field made optional)", async () => {
+    const head = structuredClone(base);
+    for (const name of ["StatusUpdate", "ConversationStatus"]) schemas(head)[name].enum = schemas(head)[name].enum.map((v: string) => (v === "archived" ? "closed" : v));
+    schemas(head).Conversation.required = schemas(head).Conversation.required.filter((n: string) => n !== "last_message_at");
+    const file = path.join(dir, "optic-locations.json");
+    writeFileSync(file, JSON.stringify(head));
+    const r = await runDiff(["--base", basePath, "--head", file]);
+    expect(r.status, r.out).toBe(1);
+    expect(r.out).toContain("cannot remove enum option 'archived'");
+    expect(r.out).toContain("cannot make required response property 'last_message_at' optional");
+    expect(r.out).not.toMatch(/(?:base|head)\.json:\d/);
+    expect(r.out.split("\n").filter((l) => /^\s*at\b/.test(l))).toEqual([]);
+  }, SLOW);
+
   it("a breaking change released with a new major says so (and still exits 1)", async () => {
     const head = structuredClone(base);
     schemas(head).UnreadCount.maximum = 10;
