@@ -12,6 +12,8 @@ export function defaultRef(cwd) {
     return { ref: git("describe", "--tags", "--abbrev=0", "--match", "v[0-9]*"), why: "last tag" };
   } catch {
     const roots = git("rev-list", "--max-parents=0", "HEAD").split("\n");
-    return { ref: roots[roots.length - 1], why: "first commit (no tag yet)" };
+    // Not the last release unless it was made there: the first commit's version may read the same
+    // (1.0.0 was released from a later commit), so the line says how to compare with the release.
+    return { ref: roots[roots.length - 1], why: "first commit (no tag yet): if a release was made since, tag it, `git tag vX.Y.Z <commit>`, or give its commit" };
   }
 }

@@ -143,7 +143,7 @@ describe("npm run diff:package on a fixture package", () => {
   it("the work tree as committed: nothing found, exit 0", async () => {
     const r = await run([]);
     expect(r.out).toContain("diff:package: base ");
-    expect(r.out).toContain("(first commit (no tag yet)): fixture-pkg@1.0.0, 10 files");
+    expect(r.out).toContain("(first commit (no tag yet): if a release was made since, tag it, `git tag vX.Y.Z <commit>`, or give its commit): fixture-pkg@1.0.0, 10 files");
     expect(lines(r.out)).toEqual([]);
     expect(r.out).toContain("OK: nothing breaking in the package's surface.");
     expect(r.status, r.out + r.err).toBe(0);

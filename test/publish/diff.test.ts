@@ -339,6 +339,26 @@ describe("npm run diff: a spec it cannot read", () => {
   });
 });
 
+// No release tag: the default base is the first commit, whose version may read like the release's (this
+// repository's first commit says 1.0.0; 1.0.0 was released from a later one). The line says how to
+// compare with the release instead.
+describe("npm run diff: no release tag yet", () => {
+  it("names the first commit as the base and says to tag the last release or give its commit", async () => {
+    const repo = path.join(dir, "untagged-repo");
+    mkdirSync(path.join(repo, "generated"), { recursive: true });
+    const git = (...args: string[]) => execFileSync("git", ["-C", repo, "-c", "user.name=test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args], { stdio: "pipe", encoding: "utf8" }).trim();
+    git("init", "-q");
+    writeFileSync(path.join(repo, "generated/openapi.json"), JSON.stringify(base));
+    git("add", "generated/openapi.json");
+    git("commit", "-q", "-m", "first");
+    const first = git("rev-parse", "HEAD");
+    git("commit", "-q", "--allow-empty", "-m", "the release, untagged");
+    const r = await runDiff(["--head", basePath], false, { GIT_DIR: path.join(repo, ".git") });
+    expect(r.out.split("\n")[0]).toBe(`diff: base generated/openapi.json at ${first} (first commit (no tag yet): if a release was made since, tag it, \`git tag vX.Y.Z <commit>\`, or give its commit) (version ${base.info.version})`);
+    expect(r.status, r.out).toBe(0);
+  }, SLOW);
+});
+
 // A bad argument: exit 2 (could not run) with one line naming it, before any spec is read or Optic runs.
 describe("npm run diff: arguments", () => {
   it.each([
