@@ -9,6 +9,7 @@
 //     (the "Unreleased — next: X.Y.Z" section renamed when it is released).
 // With --publish (package.json's `prepublishOnly`, so `npm publish` runs it):
 //   - no tracked file differs from HEAD (what is published is what is committed, and tagged);
+//   - CHANGELOG.md's "## Unreleased" section, if any, is empty (its entries are not in this version);
 //   - a tag vX.Y.Z, if there is one, is on HEAD.
 // Whether generated/ is what openapi/ generates is `npm run generate:check` (prepublishOnly runs it
 // first). Exit 0: all agree; 1: each disagreement on a line of its own; 2: a file cannot be read.
@@ -90,6 +91,16 @@ const next = new RegExp(`^## .*\\bnext:?\\s+v?${escaped}\\b.*$`, "m").exec(chang
 if (next) problems.push(`CHANGELOG.md still has "${next[0]}": name that section "## ${version} — <date>" when releasing ${version}`);
 
 if (args.publish) {
+  // An "## Unreleased" section with entries above the version's: changes committed since that
+  // version, which publishing it again (no bump) would ship under notes that do not list them.
+  const unreleased = /^## Unreleased\b.*$/m.exec(changelog);
+  if (unreleased) {
+    const rest = changelog.slice(unreleased.index + unreleased[0].length);
+    const end = rest.search(/^## /m);
+    if ((end === -1 ? rest : rest.slice(0, end)).trim()) {
+      problems.push(`CHANGELOG.md's "${unreleased[0]}" section lists changes that ${version} does not have: release them as a new version first (docs/publishing.md, "Release checklist": bump, rename that section "## X.Y.Z — <date>")`);
+    }
+  }
   const raw = (...a) => execFileSync("git", a, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   const git = (...a) => raw(...a).trim();
   let head;

@@ -132,6 +132,16 @@ describe("release-check", () => {
       expect(r.status).toBe(1);
     });
 
+    // `npm publish` with no bump: this repository at 1.0.0 with its "Unreleased — next: 2.0.0" entries
+    // passed, and would have shipped them as 1.0.0.
+    it("refuses entries under Unreleased (changes since the version, not bumped); an empty Unreleased passes", () => {
+      const dir = repo({ ...released("2.0.0"), changelog: `# Changelog\n\n## Unreleased — next: 3.0.0 (a major)\n\n- a change\n\n## 2.0.0 — 2026-12-06\n\n- things\n` });
+      const r = check(dir, true);
+      expect(r.out).toBe('release-check: CHANGELOG.md\'s "## Unreleased — next: 3.0.0 (a major)" section lists changes that 2.0.0 does not have: release them as a new version first (docs/publishing.md, "Release checklist": bump, rename that section "## X.Y.Z — <date>")\n');
+      expect(r.status).toBe(1);
+      expect(check(dir)).toMatchObject({ status: 0 }); // between releases (npm test): fine
+    });
+
     it("refuses when vX.Y.Z is on another commit (tagged before the release commit)", () => {
       const dir = repo(released("2.0.0"));
       git(dir, "tag", "v2.0.0");
