@@ -334,7 +334,7 @@ function addOperationCommand(
   operation: MetaOperations[string],
   deps: Required<Omit<CliDeps, "meta">>,
   setResult: (code: number) => void,
-  argv: () => readonly string[],
+  optionsOnly: Set<Command>,
 ): void {
   const { noun, verb } = commandOf(operationId);
   let parent = nouns.get(noun);
@@ -352,6 +352,7 @@ function addOperationCommand(
     .command(verb)
     .description(`${operation.summary ?? operationId}: ${operation.method} ${operation.path} (${operationId}). Give --id and at least one field${fieldOptions.some((f) => f.required) ? " (each one marked (required), always)" : ""}; the result JSON is printed on stdout.`)
     .requiredOption("--id <uuid>", `the ${noun}'s id (${aUuid})`);
+  optionsOnly.add(command);
 
   for (const field of fieldOptions) {
     const parseValue = (text: string): unknown => {
@@ -392,10 +393,6 @@ function addOperationCommand(
     // Stray arguments are refused in the action, naming them (commander's "too many arguments" does not).
     .allowExcessArguments(true)
     .action(async (opts: Record<string, unknown>) => {
-      const swallowed = swallowedOption(argv(), command);
-      if (swallowed) {
-        throw new CliFailure(EXIT.usage, `${swallowed.flag} has no value: the next argument, ${quoted(swallowed.value)}, is an option of this command (a value that is one: ${swallowed.flag}=${swallowed.value})`);
-      }
       if (command.args.length > 0) {
         const more = command.args.length > 1 ? ` (and ${command.args.length - 1} more)` : "";
         throw new CliFailure(EXIT.usage, `unexpected argument ${quoted(command.args[0] ?? "")}${more}: ${verb} takes options only (quote a value holding spaces as one argument)`);
@@ -460,16 +457,38 @@ function addOperationCommand(
 }
 
 /**
+ * The command `argv` runs (`thread update`) and the arguments after its name: the first word naming
+ * one of the program's commands, then the next naming one of that one's (neither the program nor a
+ * noun has an option that takes a value); undefined when there is none (commander refuses that).
+ */
+function invokedCommand(argv: readonly string[], program: Command): { command: Command; rest: readonly string[] } | undefined {
+  let current = program;
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i]!;
+    if (token === "--") return undefined;
+    if (token.startsWith("-")) continue;
+    const next = current.commands.find((c) => c.name() === token || c.aliases().includes(token));
+    if (next === undefined) return undefined;
+    current = next;
+    if (current.commands.length === 0) return { command: current, rest: argv.slice(i + 1) };
+  }
+  return undefined;
+}
+
+/**
  * The first option of `command` that takes a value and was given, as its value, the next argument
  * that is itself one of the command's options (`--draft-subject --dry-run`, as `--draft-subject
  * $EMPTY --dry-run` reads): commander takes it as the value, and the option it names is not applied
- * (a dry run sent for real). A value given with `=` (`--draft-subject=--dry-run`) is what was meant;
- * a value that merely starts with a dash (`--participant-name -Bob`) is not an option.
+ * (a dry run sent for real). `-V`/`--version` count as its own (`outer`): commander applies the
+ * program's options anywhere, so `--draft-subject -V` printed the version and exited 0, nothing
+ * sent. A value given with `=` (`--draft-subject=--dry-run`) is what was meant; a value that merely
+ * starts with a dash (`--participant-name -Bob`) is not an option.
  */
-function swallowedOption(argv: readonly string[], command: Command): { flag: string; value: string } | undefined {
+function swallowedOption(argv: readonly string[], command: Command, outer: readonly string[]): { flag: string; value: string } | undefined {
   const takesValue = new Set(command.options.filter((o) => o.required && o.long !== undefined).map((o) => o.long!));
   const own = new Set(command.options.flatMap((o) => [o.long, o.short]).filter((f): f is string => f !== undefined));
   own.add("--help").add("-h");
+  for (const flag of outer) own.add(flag);
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i]!;
     if (token === "--") return undefined;
@@ -555,7 +574,7 @@ function createProgram(deps: CliDeps = {}): { program: Command; result: () => nu
   const setResult = (value: number) => {
     code = value;
   };
-  let parsedArgv: readonly string[] = [];
+  const optionsOnly = new Set<Command>();
   const program = new Command("puffle")
     .description("Update Puffle inbox conversations and threads from the command line.")
     .version(apiVersion, "-V, --version", "print the API version")
@@ -567,7 +586,7 @@ function createProgram(deps: CliDeps = {}): { program: Command; result: () => nu
     })
     .showSuggestionAfterError(true);
   const nouns = new Map<string, Command>();
-  for (const [operationId, operation] of Object.entries(meta)) addOperationCommand(program, nouns, operationId, operation, full, setResult, () => parsedArgv);
+  for (const [operationId, operation] of Object.entries(meta)) addOperationCommand(program, nouns, operationId, operation, full, setResult, optionsOnly);
   addMockCommand(program, full, setResult);
   // Each command's errors know its own options that take no value (commanderLine).
   const withFlags = (command: Command): void => {
@@ -579,8 +598,17 @@ function createProgram(deps: CliDeps = {}): { program: Command; result: () => nu
   return {
     program,
     result: () => code,
-    parse: (argv: readonly string[]) => {
-      parsedArgv = argv;
+    parse: async (argv: readonly string[]) => {
+      // Before commander parses: it applies -V (the version, exit 0) and checks choices and --id
+      // while parsing, each with a line that does not say a value is missing.
+      const invoked = invokedCommand(argv, program);
+      if (invoked && optionsOnly.has(invoked.command)) {
+        const outer = program.options.flatMap((o) => [o.long, o.short]).filter((f): f is string => f !== undefined);
+        const swallowed = swallowedOption(invoked.rest, invoked.command, outer);
+        if (swallowed) {
+          throw new CliFailure(EXIT.usage, `${swallowed.flag} has no value: the next argument, ${quoted(swallowed.value)}, is an option of this command (a value that is one: ${swallowed.flag}=${swallowed.value})`);
+        }
+      }
       return program.parseAsync([...argv], { from: "user" });
     },
   };

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { operations as meta } from "../../generated/meta.js";
+import { apiVersion, operations as meta } from "../../generated/meta.js";
 import { commandOf, DEFAULT_MAX_FILE_BYTES, deriveFieldOptions, kebabCase, OptionValueError } from "../../src/cli/options.js";
 import type { FieldSchema, MetaOperations } from "../../src/cli/options.js";
 import { EXIT, runCli } from "../../src/cli/program.js";
@@ -929,6 +929,27 @@ describe("scripting: a value missing before another option, and a stray argument
       expect(stdout).toBe("");
       expect(stderr).toBe(`puffle error: ${flag} has no value: the next argument, "${next}", is an option of this command (a value that is one: ${flag}=${next})\n`);
     }
+  });
+
+  // commander applies the program's -V/--version anywhere: `--draft-subject "$S"` with S=-V printed
+  // the version and exited 0, nothing sent; and a value option before --id made commander say --id was missing.
+  it("a value that is the program's -V/--version, or a missing value before --id, is refused as a missing value too", async () => {
+    for (const argv of [
+      ["thread", "update", "--id", THREAD_ID, "--draft-subject", "-V"],
+      ["thread", "update", "--id", THREAD_ID, "--participant-name", "--version", "--dry-run"],
+      ["thread", "update", "--draft-subject", "--id", THREAD_ID],
+    ]) {
+      const { code, stdout, stderr, send } = await run(argv);
+      const [flag, next] = argv.slice(argv.findIndex((a) => a === "--draft-subject" || a === "--participant-name"));
+      expect(code, argv.join(" ")).toBe(EXIT.usage);
+      expect(send).not.toHaveBeenCalled();
+      expect(stdout).toBe("");
+      expect(stderr).toBe(`puffle error: ${flag} has no value: the next argument, "${next}", is an option of this command (a value that is one: ${flag}=${next})\n`);
+    }
+    const given = await run(["thread", "update", "--id", THREAD_ID, "--draft-subject=-V"]);
+    expect(given.code).toBe(EXIT.ok);
+    expect(given.send.mock.calls[0]?.[0].body).toEqual({ draft_subject: "-V" });
+    expect(await run(["thread", "update", "--id", THREAD_ID, "--status", "active", "-V"])).toMatchObject({ code: EXIT.ok, stdout: `${apiVersion}\n` });
   });
 
   it("such a value given with = is sent; a value that merely starts with a dash is too", async () => {
