@@ -93,11 +93,14 @@ if (next) problems.push(`CHANGELOG.md still has "${next[0]}": name that section 
 if (args.publish) {
   // An "## Unreleased" section with entries above the version's: changes committed since that
   // version, which publishing it again (no bump) would ship under notes that do not list them.
-  const unreleased = /^## Unreleased\b.*$/m.exec(changelog);
+  // Also "## [Unreleased]" (Keep a Changelog's form), any case. What is left of it without HTML
+  // comments and sub-headings (a placeholder for the next entries) is an entry.
+  const unreleased = /^## \[?Unreleased\b.*$/im.exec(changelog);
   if (unreleased) {
     const rest = changelog.slice(unreleased.index + unreleased[0].length);
     const end = rest.search(/^## /m);
-    if ((end === -1 ? rest : rest.slice(0, end)).trim()) {
+    const entries = (end === -1 ? rest : rest.slice(0, end)).replace(/<!--[\s\S]*?-->/g, "").replace(/^#{3,6}(?:[ \t].*)?$/gm, "");
+    if (entries.trim()) {
       problems.push(`CHANGELOG.md's "${unreleased[0]}" section lists changes that ${version} does not have: release them as a new version first (docs/publishing.md, "Release checklist": bump, rename that section "## X.Y.Z — <date>")`);
     }
   }

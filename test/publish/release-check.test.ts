@@ -142,6 +142,20 @@ describe("release-check", () => {
       expect(check(dir)).toMatchObject({ status: 0 }); // between releases (npm test): fine
     });
 
+    // A placeholder left under a new empty Unreleased (a comment, the parts' headings, CRLF) was
+    // refused as "lists changes"; a Keep a Changelog "## [Unreleased]" with entries was not seen.
+    it("an Unreleased with only a comment, part headings or blank lines (CRLF too) passes; \"## [Unreleased]\" with entries is refused", () => {
+      const placeholder = "# Changelog\n\n## Unreleased\n\n<!-- entries go here,\n  one per change -->\n\n### CLI\n\n\n## 2.0.0 — 2026-12-06\n\n- things\n";
+      for (const changelog of [placeholder, placeholder.replace(/\n/g, "\r\n")]) {
+        const dir = repo({ ...released("2.0.0"), changelog });
+        expect(check(dir, true), JSON.stringify(changelog)).toMatchObject({ status: 0 });
+      }
+      const bracketed = repo({ ...released("2.0.0"), changelog: "# Changelog\n\n## [Unreleased]\n\n<!-- x -->\n- a change\n\n## 2.0.0 — 2026-12-06\n\n- things\n" });
+      const r = check(bracketed, true);
+      expect(r.out).toContain('release-check: CHANGELOG.md\'s "## [Unreleased]" section lists changes that 2.0.0 does not have');
+      expect(r.status).toBe(1);
+    });
+
     it("refuses when vX.Y.Z is on another commit (tagged before the release commit)", () => {
       const dir = repo(released("2.0.0"));
       git(dir, "tag", "v2.0.0");
