@@ -855,8 +855,10 @@ function sendNoBody(op: OperationId, reply: FastifyReply): void {
 
 /**
  * Reads `stream` (a request body) until its first byte or its end, whichever comes first: `"byte"`
- * (the rest is left unread, and Node discards it once the answer is sent), `"end"` (no bytes at
- * all), or the error that ended it (the client went away). Bounded by the server's requestTimeout.
+ * (the rest is read and dropped as it arrives, so the connection serves the next request), `"end"`
+ * (no bytes at all), or the error that ended it (the client went away). Bounded by the server's
+ * requestTimeout. (Node discards an unread body once the answer is sent only when nothing read it:
+ * paused here after its first byte, a body beyond the stream's buffers stalled the connection.)
  */
 function firstByteOrEnd(stream: IncomingMessage): Promise<"byte" | "end" | { error: string }> {
   return new Promise((resolve) => {
@@ -865,7 +867,7 @@ function firstByteOrEnd(stream: IncomingMessage): Promise<"byte" | "end" | { err
       stream.off("end", onEnd);
       stream.off("error", onError);
       stream.off("close", onClose);
-      if (seen === "byte") stream.pause();
+      // Left flowing with no "data" listener: the rest of the body is dropped as it comes.
       resolve(seen);
     };
     const onData = (chunk: Buffer) => {

@@ -141,8 +141,8 @@ describe("invalid JSON → 400", () => {
     });
   }
 
-  // The chunked body without a Content-Type is read only up to its first byte: the rest (here 70 kB,
-  // more than one read) is discarded by Node, and the connection serves the next request.
+  // The chunked body without a Content-Type is answered on its first byte: the rest (here 70 kB,
+  // more than one read) is dropped as it arrives, and the connection serves the next request.
   it("updateThread: pipelined behind a chunked body with no chunks and one with bytes (no Content-Type), a JSON request is served", async () => {
     const head = `PATCH ${pathOf("updateThread", DOCS_THREAD)} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ALICE}\r\n`;
     const big = "x".repeat(70_000);
@@ -154,6 +154,34 @@ describe("invalid JSON → 400", () => {
     ].join(""));
     expect([...text.matchAll(/HTTP\/1\.1 (\d{3}) /g)].map((m) => Number(m[1]))).toEqual([400, 415, 200]);
     expect(rowOf(snapshot(server), DOCS_THREAD).unread_count).toBe(3);
+  });
+
+  // The 415 goes out on the first byte; the rest of the body, sent after it, is read and dropped. It
+  // was left paused: past the stream's buffers (~64 KiB) Node read no more of the connection, and the
+  // request behind it was never answered.
+  it("updateThread: a chunked body (no Content-Type) whose 1 MiB rest follows its 415, then a JSON request on the same connection", async () => {
+    const head = `PATCH ${pathOf("updateThread", DOCS_THREAD)} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ALICE}\r\n`;
+    const connection = rawConnection(server.port);
+    const answers = () => [...connection.received().matchAll(/HTTP\/1\.1 (\d{3}) /g)].map((m) => Number(m[1]));
+    const closed = connection.closed.then(() => "closed");
+    const answered = async (count: number) => {
+      while (answers().length < count) {
+        if ((await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 20))])) === "closed") break;
+      }
+    };
+    const timer = setTimeout(() => connection.socket.destroy(), 10_000);
+    connection.socket.write(`${head}Transfer-Encoding: chunked\r\n\r\n1\r\n{\r\n`);
+    await answered(1);
+    expect(answers()).toEqual([415]);
+    const rest = "x".repeat(1024 * 1024);
+    const json = '{"unread_count":4}';
+    connection.socket.write(`${rest.length.toString(16)}\r\n${rest}\r\n0\r\n\r\n`);
+    connection.socket.write(`${head}Content-Type: application/json\r\nContent-Length: ${json.length}\r\nConnection: close\r\n\r\n${json}`);
+    await answered(2);
+    clearTimeout(timer);
+    connection.socket.destroy();
+    expect(answers()).toEqual([415, 200]);
+    expect(rowOf(snapshot(server), DOCS_THREAD).unread_count).toBe(4);
   });
 
   it("UTF-8 multi-byte text and a U+FFFD the client sent itself are read as sent", async () => {
