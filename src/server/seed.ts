@@ -320,14 +320,25 @@ export const MAX_SEED_BYTES = 64 * 1024 * 1024;
  * JSON.parse's message with the line and column of its `at position N`, as Node 22's V8 writes them
  * (`… at position 9318 (line 401 column 5)`); Node 20's gave the offset alone, no help in a
  * hand-edited seed of hundreds of lines (a trailing comma). A message with no position is as it was.
+ * Lines end as V8 ends them (JsonParser::CalculateFileLocation): at `\r\n`, `\n` or a lone `\r`
+ * (counting `\n` alone put a whole file saved with CR line ends on line 1).
  */
 function withLineAndColumn(message: string, text: string): string {
   const at = /at position (\d+)(?!\d| \(line)/.exec(message);
   if (at === null) return message;
   const position = Math.min(Number(at[1]), text.length);
-  const before = text.slice(0, position);
-  const line = before.split("\n").length;
-  const column = position - (before.lastIndexOf("\n") + 1) + 1;
+  let line = 1;
+  let lineStart = 0;
+  let cursor = 0;
+  for (; cursor < position; cursor++) {
+    const code = text.charCodeAt(cursor);
+    if (code === 13 && cursor < position - 1 && text.charCodeAt(cursor + 1) === 10) cursor++;
+    if (code === 13 || code === 10) {
+      line++;
+      lineStart = cursor + 1;
+    }
+  }
+  const column = cursor - lineStart + 1;
   return `${message.slice(0, at.index + at[0].length)} (line ${line} column ${column})${message.slice(at.index + at[0].length)}`;
 }
 

@@ -186,6 +186,26 @@ describe("seed validation names the field and the rule", () => {
     expect(issue.match(/\(line /g)).toHaveLength(1);
   });
 
+  // Lines end as V8 ends them (Node 22's own line and column): at \n, \r\n or a lone \r; a byte
+  // order mark (skipped) is no column. A file saved with CR line ends was all on line 1.
+  it.each([
+    ["\\n", "\n", ""],
+    ["\\r\\n", "\r\n", ""],
+    ["a lone \\r", "\r", ""],
+    ["\\r\\n, after a byte order mark", "\r\n", "\ufeff"],
+  ])("invalid JSON in a file whose lines end with %s: the line and column are the editor's", (_name, end, bom) => {
+    // A comma missing at the end of line 2: the error is at the start of line 3's key, column 3.
+    const text = `${bom}{${end}  "description": "x"${end}  "workspaces": []${end}}${end}`;
+    let caught: unknown;
+    try {
+      loadSeed(writeSeed("line-ends.json", text));
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(SeedError);
+    expect((caught as SeedError).issues[0]).toMatch(/ at position \d+ \(line 3 column 3\)\)$/);
+  });
+
   it("a file is read to a bound: past MAX_SEED_BYTES (or /dev/zero, which never ends) a SeedError, not a hang; a directory cannot be read", () => {
     const sparse = path.join(tmp, "huge.json");
     // Sparse: the size without the disk space. One byte over the bound is refused as too big…
