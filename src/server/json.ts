@@ -22,8 +22,12 @@ export class BodyDepthError extends Error {
   }
 }
 
-/** A deep copy of a parsed JSON value without poisoning keys; throws BodyDepthError when too deep. */
-export function sanitizeJson(value: unknown, depth = 1, pointer = ""): unknown {
+/**
+ * A deep copy of a parsed JSON value without poisoning keys; throws BodyDepthError when too deep.
+ * With `keepOwnPoison`, the value's own poisoning members (not the ones nested in them or in other
+ * members) are kept as they are, as own data properties, unread.
+ */
+export function sanitizeJson(value: unknown, depth = 1, pointer = "", keepOwnPoison = false): unknown {
   if (value === null || typeof value !== "object") return value;
   if (depth > MAX_BODY_DEPTH) throw new BodyDepthError(pointer);
   if (Array.isArray(value)) {
@@ -34,7 +38,11 @@ export function sanitizeJson(value: unknown, depth = 1, pointer = ""): unknown {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     const member = (value as Record<string, unknown>)[key];
-    if (isPoisonKey(key, member)) continue;
+    if (isPoisonKey(key, member)) {
+      // defineProperty: `out.__proto__ = member` would set out's prototype.
+      if (keepOwnPoison) Object.defineProperty(out, key, { value: member, enumerable: true, writable: true, configurable: true });
+      continue;
+    }
     out[key] = sanitizeJson(member, depth + 1, `${pointer}/${escapePointer(key)}`);
   }
   return out;
@@ -42,9 +50,10 @@ export function sanitizeJson(value: unknown, depth = 1, pointer = ""): unknown {
 
 /**
  * Whether a parsed JSON value is already what sanitizeJson would make of it: nothing nested too
- * deep and no poisoning key. Reads only (no copy), so the usual body costs one walk, not a rebuild.
+ * deep and no poisoning key (`keepOwnPoison`: as sanitizeJson keeps the value's own). Reads only (no
+ * copy), so the usual body costs one walk, not a rebuild.
  */
-function isClean(value: unknown, depth: number): boolean {
+function isClean(value: unknown, depth: number, keepOwnPoison = false): boolean {
   if (value === null || typeof value !== "object") return true;
   if (depth > MAX_BODY_DEPTH) return false;
   if (Array.isArray(value)) {
@@ -53,7 +62,11 @@ function isClean(value: unknown, depth: number): boolean {
   }
   for (const key of Object.keys(value)) {
     const member = (value as Record<string, unknown>)[key];
-    if (isPoisonKey(key, member) || !isClean(member, depth + 1)) return false;
+    if (isPoisonKey(key, member)) {
+      if (keepOwnPoison) continue;
+      return false;
+    }
+    if (!isClean(member, depth + 1)) return false;
   }
   return true;
 }
@@ -71,24 +84,5 @@ function isClean(value: unknown, depth: number): boolean {
  */
 export function parseJsonBody(text: string): unknown {
   const value: unknown = JSON.parse(text);
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return isClean(value, 1) ? value : sanitizeJson(value);
-  const body = value as Record<string, unknown>;
-  const keys = Object.keys(body);
-  let clean = true;
-  for (const key of keys) {
-    const member = body[key];
-    if (!isPoisonKey(key, member) && !isClean(member, 2)) {
-      clean = false;
-      break;
-    }
-  }
-  if (clean) return body;
-  const out: Record<string, unknown> = {};
-  for (const key of keys) {
-    const member = body[key];
-    // defineProperty: `out.__proto__ = member` would set out's prototype.
-    if (isPoisonKey(key, member)) Object.defineProperty(out, key, { value: member, enumerable: true, writable: true, configurable: true });
-    else out[key] = sanitizeJson(member, 2, `/${escapePointer(key)}`);
-  }
-  return out;
+  return isClean(value, 1, true) ? value : sanitizeJson(value, 1, "", true);
 }
