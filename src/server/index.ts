@@ -16,7 +16,7 @@ import { operations as meta } from "../../generated/meta.js";
 import type { Conversation, Thread } from "../../generated/schema.js";
 import { escapeUnsafeInJson } from "../unsafe-text.js";
 import { normalizeRequestBody, operationIds, validatePathParams } from "../validators.js";
-import type { OperationId } from "../validators.js";
+import type { OperationId, ValidationIssue } from "../validators.js";
 import { CORS_ALLOW_METHODS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS, corsAllowHeaders, corsOriginsOf, corsPolicy, describe } from "./cors.js";
 import type { CorsOption, CorsPolicy } from "./cors.js";
 import { contentCodings, isJsonType, transferCodings, unsupportedCharset } from "./content-headers.js";
@@ -761,7 +761,7 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
         const { id } = request.params as { id: string };
         const normalized = normalizeRequestBody(op, request.body);
         if (!normalized.ok) {
-          sendProblem(reply, { ...refusedBodyProblem(normalized.errors), status: normalized.status });
+          sendRefusedBody(reply, normalized);
           return;
         }
         if (normalized.dropped.length > 0) request.log.info({ dropped: normalized.dropped }, "dropped unknown fields and invalid values");
@@ -846,11 +846,16 @@ function isLoopback(address: string | undefined): boolean {
 const DRAIN_MAX_BYTES = 16 * 1024 * 1024;
 const DRAIN_MAX_MS = 10_000;
 
+/** Check 7's answer to a body normalizeRequestBody refused: the problem its issues call for, with its status. */
+function sendRefusedBody(reply: FastifyReply, refused: { errors: ValidationIssue[]; status: number }): void {
+  sendProblem(reply, { ...refusedBodyProblem(refused.errors), status: refused.status });
+}
+
 /** Check 7 for a request with no body: normalizeRequestBody's 400 "must be object (got no body)". */
 function sendNoBody(op: OperationId, reply: FastifyReply): void {
   const normalized = normalizeRequestBody(op, undefined);
   if (normalized.ok) throw new Error("normalizeRequestBody accepted no body");
-  sendProblem(reply, { ...refusedBodyProblem(normalized.errors), status: normalized.status });
+  sendRefusedBody(reply, normalized);
 }
 
 /**
