@@ -79,7 +79,8 @@ export const CLOSE_GRACE_MS = 1000;
 const HOST_NAME = /^(?=.{1,253}\.?$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
 
 /**
- * Why `text` is not a --host value (undefined when it is one): an IP address, v4 or v6 (`net.isIP`;
+ * Why `text` is not a --host value (undefined when it is one; the message names the option `name`,
+ * `host` for startServer's): an IP address, v4 or v6 (`net.isIP`;
  * an IPv6 zone such as `fe80::1%eth0` too), or a host name by RFC 1123 (`localhost`,
  * `my-host.internal`) that is not numbers and dots (NUMERIC_LABELS: `127.1` is IPv4 shorthand to
  * the resolver). An internationalized name is refused naming its punycode form (`punycodeHint`).
@@ -89,19 +90,19 @@ const HOST_NAME = /^(?=.{1,253}\.?$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])
  * and text holding spaces, control characters (`a\x01b`), underscores or empty labels (`a..b`) went
  * to getaddrinfo and failed there, exit 1 "cannot listen" instead of a usage error.
  */
-export function hostProblem(text: string): string | undefined {
+export function hostProblem(text: string, name = "--host"): string | undefined {
   if (isIP(text) !== 0) return undefined;
   if (HOST_NAME.test(text)) {
     if (text === "0") return undefined; // 0.0.0.0 in its shortest spelling, as the docs allow
     if (NUMERIC_LABELS.test(text)) {
-      return `--host must be an IPv4 address in full (four decimal numbers from 0 to 255, such as 127.0.0.1) when it is numbers and dots: shorthand such as 127.1, 10.1.2 or 2130706433 is no host name, and the resolver reads it as another address; got ${quoted(text)}`;
+      return `${name} must be an IPv4 address in full (four decimal numbers from 0 to 255, such as 127.0.0.1) when it is numbers and dots: shorthand such as 127.1, 10.1.2 or 2130706433 is no host name, and the resolver reads it as another address; got ${quoted(text)}`;
     }
     if (/(?:^|\.)\d+\.?$/.test(text)) {
-      return `--host's last label must not be all digits (no top-level domain is: such a name is never found, and a URL reads it as an IPv4 address): give an IP address in full or a name such as my-host.internal; got ${quoted(text)}`;
+      return `${name}'s last label must not be all digits (no top-level domain is: such a name is never found, and a URL reads it as an IPv4 address): give an IP address in full or a name such as my-host.internal; got ${quoted(text)}`;
     }
     return undefined;
   }
-  return `--host must be an IP address such as 127.0.0.1 or ::1 (IPv6 without brackets) or a host name such as localhost (dot-separated labels of letters, digits and hyphens, at most 63 characters each, not starting or ending with a hyphen; 253 in all), got ${quoted(text)}${punycodeHint(text)}`;
+  return `${name} must be an IP address such as 127.0.0.1 or ::1 (IPv6 without brackets) or a host name such as localhost (dot-separated labels of letters, digits and hyphens, at most 63 characters each, not starting or ending with a hyphen; 253 in all), got ${quoted(text)}${punycodeHint(text)}`;
 }
 
 /**
