@@ -157,27 +157,34 @@ export class PuffleValidationError extends PuffleError {
   }
 }
 
-/** The most reasons of a problem's `errors` a `PuffleApiError`'s message names (the CLI's line names as many). */
-const REASONS_SHOWN = 10;
+/** How many issues a message or the CLI's error line lists; the rest are counted (`and 3 more`). */
+const ISSUES_SHOWN = 10;
+
+/**
+ * Issues as one line: the first ISSUES_SHOWN, each field (`label` of its path) and message cut as
+ * text from elsewhere is (`shown`): a server's 400, or a response our validators refused, may name
+ * thousands of fields, or one a megabyte long. `given` adds to an issue (the CLI: the value given).
+ */
+export function issuesText(issues: readonly ValidationIssue[], label: (pointer: string) => string, given?: (pointer: string) => string): string {
+  const listed = issues.slice(0, ISSUES_SHOWN).map((issue) => `${shown(label(issue.path))} ${shown(issue.message)}${given?.(issue.path) ?? ""}`);
+  if (issues.length > ISSUES_SHOWN) listed.push(moreIssues(issues.length, ISSUES_SHOWN));
+  return listed.join("; ");
+}
 
 /**
  * A problem's `errors` as its message shows them, ` [participant_email must match format "email"; body
  * must have at least 1 valid field]`: each field (as `PuffleValidationError.field` names it, `body`
- * for the whole value) and message cut as other text from the server, the first REASONS_SHOWN and
- * how many more; `""` when there are none. A value built by hand that is no list of issues adds nothing.
+ * for the whole value) and message, by issuesText; `""` when there are none. A value built by hand
+ * whose first ISSUES_SHOWN are not all issues (a string `path` and `message`) adds nothing.
  */
 function problemReasons(problem: Problem | undefined): string {
   const errors: unknown = problem?.errors;
   if (!Array.isArray(errors) || errors.length === 0) return "";
-  const listed: string[] = [];
-  for (const issue of errors.slice(0, REASONS_SHOWN) as unknown[]) {
+  const wellFormed = (errors.slice(0, ISSUES_SHOWN) as unknown[]).every((issue) => {
     const { path, message } = (issue ?? {}) as { path?: unknown; message?: unknown };
-    if (typeof path !== "string" || typeof message !== "string") return "";
-    const field = fieldOfPointer(path);
-    listed.push(`${field === "" ? "body" : shown(field)} ${shown(message)}`);
-  }
-  if (errors.length > REASONS_SHOWN) listed.push(moreIssues(errors.length, REASONS_SHOWN));
-  return ` [${listed.join("; ")}]`;
+    return typeof path === "string" && typeof message === "string";
+  });
+  return wellFormed ? ` [${issuesText(errors as ValidationIssue[], (pointer) => fieldOfPointer(pointer) || "body")}]` : "";
 }
 
 type StatusOf<Op extends OperationId> = Op extends OperationId ? ResponseStatus<Op> : never;

@@ -8,7 +8,7 @@ import type { UpdateConversationRequest, UpdateThreadRequest } from "../../gener
 import { checkBaseUrl, createPuffleClient, DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, MAX_RETRIES_LIMIT, PuffleConfigError } from "../client.js";
 import {
   fieldOfPointer,
-  moreIssues,
+  issuesText,
   PuffleAbortError,
   PuffleApiError,
   PuffleNetworkError,
@@ -131,20 +131,6 @@ function givenAt(body: unknown, pointer: string): string {
   }
   if (pointer === "" || at === null || typeof at === "object") return "";
   return `, got ${typeof at === "string" ? quoted(at) : String(at)}`;
-}
-
-/** How many issues an error line lists; the rest are counted (`and 3 more`). */
-const ISSUES_SHOWN = 10;
-
-/**
- * Issues as one line: the first ISSUES_SHOWN, each field and message cut as the client's messages
- * cut text from elsewhere (`shown`): a server's 400, or a response our validators refused, may name
- * thousands of fields, or one a megabyte long.
- */
-function issuesText(issues: readonly ValidationIssue[], label: (pointer: string) => string, given?: (pointer: string) => string): string {
-  const listed = issues.slice(0, ISSUES_SHOWN).map((issue) => `${shown(label(issue.path))} ${shown(issue.message)}${given?.(issue.path) ?? ""}`);
-  if (issues.length > ISSUES_SHOWN) listed.push(moreIssues(issues.length, ISSUES_SHOWN));
-  return listed.join("; ");
 }
 
 function apiErrorLine(error: PuffleApiError, options: readonly FieldOption[]): string {
