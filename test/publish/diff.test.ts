@@ -289,12 +289,16 @@ describe("npm run diff classifies spec mutations", () => {
   }, SLOW);
 });
 
+/** git in a scratch repository of the tests (no signing, a test identity): its trimmed output. */
+const gitIn = (repo: string) => (...args: string[]) =>
+  execFileSync("git", ["-C", repo, "-c", "user.name=test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false", ...args], { stdio: "pipe", encoding: "utf8" }).trim();
+
 // A spec that cannot be read or parsed, at a git ref or as --base/--head FILE: exit 2 (could not run,
 // not "breaking") with one line naming it and what is wrong, no stack trace, before Optic runs.
 // The refs are in a scratch repository under `dir`, which the script's git reads through GIT_DIR.
 describe("npm run diff: a spec it cannot read", () => {
   const repo = path.join(dir, "refs-repo");
-  const git = (...args: string[]) => execFileSync("git", ["-C", repo, "-c", "user.name=test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false", ...args], { stdio: "pipe" });
+  const git = gitIn(repo);
   const commit = (text: string, message: string) => {
     writeFileSync(path.join(repo, "generated/openapi.json"), text);
     git("add", "generated/openapi.json");
@@ -346,7 +350,7 @@ describe("npm run diff: no release tag yet", () => {
   it("names the first commit as the base and says to tag the last release or give its commit", async () => {
     const repo = path.join(dir, "untagged-repo");
     mkdirSync(path.join(repo, "generated"), { recursive: true });
-    const git = (...args: string[]) => execFileSync("git", ["-C", repo, "-c", "user.name=test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args], { stdio: "pipe", encoding: "utf8" }).trim();
+    const git = gitIn(repo);
     git("init", "-q");
     writeFileSync(path.join(repo, "generated/openapi.json"), JSON.stringify(base));
     git("add", "generated/openapi.json");
