@@ -17,6 +17,18 @@ const conversationRequired: string[] = JSON.parse(fs.readFileSync(path.join(root
 const mainJs = path.join(root, "dist/server/main.js");
 const tmp = scratchDir("puffle-seed-");
 
+/** The SeedError `load` throws (the test fails when it throws none, or something else). */
+function seedErrorOf(load: () => unknown): SeedError {
+  let caught: unknown;
+  try {
+    load();
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(SeedError);
+  return caught as SeedError;
+}
+
 function writeSeed(name: string, data: unknown): string {
   const file = path.join(tmp, name);
   fs.writeFileSync(file, typeof data === "string" ? data : JSON.stringify(data));
@@ -122,15 +134,9 @@ describe("seed validation names the field and the rule", () => {
   for (const { name, make, message } of table) {
     it(`${name} → ${message}`, () => {
       const file = writeSeed(`bad-${name.replace(/\W+/g, "-")}.json`, make());
-      let caught: unknown;
-      try {
-        loadSeed(file);
-      } catch (error) {
-        caught = error;
-      }
-      expect(caught).toBeInstanceOf(SeedError);
-      expect((caught as SeedError).message).toContain(file);
-      expect((caught as SeedError).issues.some((issue) => issue.startsWith(message))).toBe(true);
+      const caught = seedErrorOf(() => loadSeed(file));
+      expect(caught.message).toContain(file);
+      expect(caught.issues.some((issue) => issue.startsWith(message))).toBe(true);
       expect(() => validateSeed(make())).toThrow(SeedError);
     });
   }
@@ -173,14 +179,8 @@ describe("seed validation names the field and the rule", () => {
     // A trailing comma at the end of a printed seed, the mistake of a hand edit.
     const printed = JSON.stringify(defaultSeed, null, 2).replace(/(\S)(\n {4}\}\n {2}\]\n\}\s*)$/, "$1,$2");
     const lines = printed.split("\n");
-    let caught: unknown;
-    try {
-      loadSeed(writeSeed("trailing-comma.json", printed));
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(SeedError);
-    const issue = (caught as SeedError).issues[0]!;
+    const caught = seedErrorOf(() => loadSeed(writeSeed("trailing-comma.json", printed)));
+    const issue = caught.issues[0]!;
     expect(issue).toMatch(/^\(file\): is not valid JSON \(.* at position \d+ \(line \d+ column \d+\)\)$/);
     expect(issue).toContain(`(line ${lines.length - 2} column 5)`);
     expect(issue.match(/\(line /g)).toHaveLength(1);
@@ -196,14 +196,8 @@ describe("seed validation names the field and the rule", () => {
   ])("invalid JSON in a file whose lines end with %s: the line and column are the editor's", (_name, end, bom) => {
     // A comma missing at the end of line 2: the error is at the start of line 3's key, column 3.
     const text = `${bom}{${end}  "description": "x"${end}  "workspaces": []${end}}${end}`;
-    let caught: unknown;
-    try {
-      loadSeed(writeSeed("line-ends.json", text));
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(SeedError);
-    expect((caught as SeedError).issues[0]).toMatch(/ at position \d+ \(line 3 column 3\)\)$/);
+    const caught = seedErrorOf(() => loadSeed(writeSeed("line-ends.json", text)));
+    expect(caught.issues[0]).toMatch(/ at position \d+ \(line 3 column 3\)\)$/);
   });
 
   it("a file is read to a bound: past MAX_SEED_BYTES (or /dev/zero, which never ends) a SeedError, not a hang; a directory cannot be read", () => {
@@ -223,14 +217,7 @@ describe("seed validation names the field and the rule", () => {
   it(`a seed with 200,000 bad records lists the first MAX_SEED_ISSUES (${MAX_SEED_ISSUES}) problems and counts the rest`, () => {
     // Each line was kept: a 64 MiB file of `"conversations":[1,1,…]` (32 million) exhausted the heap.
     const text = JSON.stringify({ ...defaultSeed, conversations: [] }).replace('"conversations":[]', `"conversations":[${"1,".repeat(199_999)}1]`);
-    let caught: unknown;
-    try {
-      loadSeed(writeSeed("many-bad.json", text));
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(SeedError);
-    const error = caught as SeedError;
+    const error = seedErrorOf(() => loadSeed(writeSeed("many-bad.json", text)));
     expect(error.issues).toHaveLength(MAX_SEED_ISSUES);
     expect(error.issues[0]).toBe("conversations[0]: must be an object");
     expect(error.issues[MAX_SEED_ISSUES - 1]).toBe(`conversations[${MAX_SEED_ISSUES - 1}]: must be an object`);
@@ -253,14 +240,7 @@ describe("seed validation names the field and the rule", () => {
   it("a record with more problems than its schema check lists: more counts what was found, and says at least", () => {
     const seed = structuredClone(defaultSeed);
     (seed.conversations[0] as { draft_attachments: unknown }).draft_attachments = Array.from({ length: 3000 }, () => 1);
-    let caught: unknown;
-    try {
-      validateSeed(seed);
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(SeedError);
-    const error = caught as SeedError;
+    const error = seedErrorOf(() => validateSeed(seed));
     expect([error.issues.length, error.more, error.moreAtLeast]).toEqual([MAX_SEED_ISSUES, 1000 - MAX_SEED_ISSUES, true]);
     expect(error.message.split("\n").at(-1)).toBe(`  - and at least ${1000 - MAX_SEED_ISSUES} more`);
     const file = writeSeed("cli-capped-record.json", seed);
