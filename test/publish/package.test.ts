@@ -177,7 +177,7 @@ describe("the tarball (npm pack)", () => {
 
   it("npm run build (what prepack runs) first removes what no src/ file compiles to, keeping the rest in place and dist/docs/ (npm run docs' output, not shipped)", () => {
     expect(pkg.scripts.prepack).toBe("npm run build");
-    expect(pkg.scripts.build).toBe("node scripts/clean-dist.mjs && tsc -p tsconfig.build.json");
+    expect(pkg.scripts.build).toBe("node scripts/clean-dist.mjs && tsc -p tsconfig.build.json && node scripts/bin-executable.mjs");
     // The script on a dist/ and src/ of its own (it cleans the dist/ beside its scripts/ folder):
     // the outputs of a removed source go, with the folders they leave empty; the outputs of the
     // sources that exist stay in place (another build or test run in the clone may be using them),

@@ -1,6 +1,7 @@
-// Vitest global setup: removes stale files from dist/ and compiles src/ to it once per run (`npm run build`'s two
-// steps), so that tests that need the package as users get it (the `puffle` binary, dist entries,
-// the packed file list) run against fresh output, with nothing a removed src/ file left behind.
+// Vitest global setup: removes stale files from dist/, compiles src/ to it and marks the `bin` file
+// executable, once per run (`npm run build`'s three steps), so that tests that need the package as
+// users get it (the `puffle` binary, dist entries, the packed file list) run against fresh output,
+// with nothing a removed src/ file left behind.
 // Type errors do not stop the run here (tsc still emits; `npm run typecheck`, part of `npm test`,
 // is where they fail); a build that emits nothing does.
 import { spawnSync } from "node:child_process";
@@ -24,4 +25,6 @@ export default function setup(): void {
   if (!fs.existsSync(entry) || fs.statSync(entry).mtimeMs < started - 1000) {
     throw new Error(`build did not produce ${entry}: ${result.stdout}${result.stderr}`);
   }
+  const executable = spawnSync(process.execPath, [path.join(root, "scripts/bin-executable.mjs")], { cwd: root, encoding: "utf8" });
+  if (executable.status !== 0) throw new Error(`scripts/bin-executable.mjs failed: ${executable.stdout}${executable.stderr}`);
 }
