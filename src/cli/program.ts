@@ -486,6 +486,25 @@ function swallowedOption(argv: readonly string[], command: Command, outer: reado
   return undefined;
 }
 
+/**
+ * `help thread update` as `thread help update`: commander's `help` reads one command name, so `puffle
+ * help thread update` showed `thread`'s help (its list of verbs), exit 0; each noun has a `help` of
+ * its own, which reads the next. Other arguments are left as they are.
+ */
+function nestedHelp(argv: readonly string[], program: Command): readonly string[] {
+  if (argv[0] !== "help") return argv;
+  const path: string[] = [];
+  let current = program;
+  let i = 1;
+  for (; i + 1 < argv.length; i++) {
+    const next = current.commands.find((c) => c.name() === argv[i] || c.aliases().includes(argv[i]!));
+    if (next === undefined || next.commands.length === 0) break;
+    path.push(argv[i]!);
+    current = next;
+  }
+  return path.length === 0 ? argv : [...path, "help", ...argv.slice(i)];
+}
+
 function addMockCommand(program: Command, deps: Required<Omit<CliDeps, "meta">>, setResult: (code: number) => void): void {
   program
     .command("mock")
@@ -595,7 +614,7 @@ function createProgram(deps: CliDeps = {}): { program: Command; result: () => nu
           throw new CliFailure(EXIT.usage, `${swallowed.flag} has no value: the next argument, ${quoted(swallowed.value)}, is an option of this command (a value that is one: ${swallowed.flag}=${swallowed.value})`);
         }
       }
-      return program.parseAsync([...argv], { from: "user" });
+      return program.parseAsync([...nestedHelp(argv, program)], { from: "user" });
     },
   };
 }

@@ -965,3 +965,22 @@ describe("scripting: a value missing before another option, and a stray argument
     expect(stderr).toBe('puffle error: unexpected argument "world\\u001b[31m" (and 1 more): update takes options only (quote a value holding spaces as one argument)\n');
   });
 });
+
+describe("help of a verb through `puffle help`", () => {
+  // commander's help command reads one name: `puffle help thread update` showed thread's list of verbs.
+  it("`help <noun> <verb>` prints the verb's help, as `<noun> <verb> --help` does, exit 0", async () => {
+    for (const noun of ["thread", "conversation"]) {
+      const direct = await run([noun, "update", "--help"]);
+      const viaHelp = await run(["help", noun, "update"]);
+      expect(viaHelp).toMatchObject({ code: EXIT.ok, stderr: "" });
+      expect(viaHelp.stdout).toBe(direct.stdout);
+      expect(viaHelp.stdout).toMatch(new RegExp(`^Usage: puffle ${noun} update \\[options\\]\\n`));
+    }
+    expect((await run(["help", "thread"])).stdout).toBe((await run(["thread", "--help"])).stdout);
+    expect((await run(["help", "mock"])).stdout).toBe((await run(["mock", "--help"])).stdout);
+    // An unknown verb is the noun's help on stderr, exit 2, as `help <unknown>` is the program's.
+    const unknown = await run(["help", "thread", "bogus"]);
+    expect(unknown).toMatchObject({ code: EXIT.usage, stdout: "" });
+    expect(unknown.stderr).toMatch(/^Usage: puffle thread \[options\] \[command\]\n/);
+  });
+});
