@@ -468,10 +468,11 @@ function invokedCommand(argv: readonly string[], program: Command): { command: C
  * (a dry run sent for real). `-V`/`--version` count as its own (`outer`): commander applies the
  * program's options anywhere, so `--draft-subject -V` printed the version and exited 0, nothing
  * sent. A value given with `=` (`--draft-subject=--dry-run`) is what was meant; a value that merely
- * starts with a dash (`--participant-name -Bob`) is not an option.
+ * starts with a dash (`--participant-name -Bob`) is not an option. `choices`: the option's fixed
+ * values (`--status`), which the line lists instead of the `=` form, which they would refuse.
  */
-function swallowedOption(argv: readonly string[], command: Command, outer: readonly string[]): { flag: string; value: string } | undefined {
-  const takesValue = new Set(command.options.filter((o) => o.required && o.long !== undefined).map((o) => o.long!));
+function swallowedOption(argv: readonly string[], command: Command, outer: readonly string[]): { flag: string; value: string; choices: readonly string[] | undefined } | undefined {
+  const takesValue = new Map(command.options.filter((o) => o.required && o.long !== undefined).map((o) => [o.long!, o.argChoices]));
   const own = new Set(command.options.flatMap((o) => [o.long, o.short]).filter((f): f is string => f !== undefined));
   own.add("--help").add("-h");
   for (const flag of outer) own.add(flag);
@@ -480,7 +481,7 @@ function swallowedOption(argv: readonly string[], command: Command, outer: reado
     if (token === "--") return undefined;
     if (!takesValue.has(token)) continue;
     const value = argv[i + 1];
-    if (value !== undefined && (own.has(value) || (value.startsWith("--") && own.has(value.split("=")[0]!)))) return { flag: token, value };
+    if (value !== undefined && (own.has(value) || (value.startsWith("--") && own.has(value.split("=")[0]!)))) return { flag: token, value, choices: takesValue.get(token) };
     i++;
   }
   return undefined;
@@ -611,7 +612,9 @@ function createProgram(deps: CliDeps = {}): { program: Command; result: () => nu
         const outer = program.options.flatMap((o) => [o.long, o.short]).filter((f): f is string => f !== undefined);
         const swallowed = swallowedOption(invoked.rest, invoked.command, outer);
         if (swallowed) {
-          throw new CliFailure(EXIT.usage, `${swallowed.flag} has no value: the next argument, ${quoted(swallowed.value)}, is an option of this command (a value that is one: ${swallowed.flag}=${swallowed.value})`);
+          // An option with fixed choices (`--status`) cannot take an option's name with `=` either: its choices are the fix.
+          const fix = swallowed.choices !== undefined ? `${swallowed.flag} takes one of ${swallowed.choices.join(", ")}` : `a value that is one: ${swallowed.flag}=${swallowed.value}`;
+          throw new CliFailure(EXIT.usage, `${swallowed.flag} has no value: the next argument, ${quoted(swallowed.value)}, is an option of this command (${fix})`);
         }
       }
       return program.parseAsync([...nestedHelp(argv, program)], { from: "user" });

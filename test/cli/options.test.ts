@@ -984,3 +984,22 @@ describe("help of a verb through `puffle help`", () => {
     expect(unknown.stderr).toMatch(/^Usage: puffle thread \[options\] \[command\]\n/);
   });
 });
+
+describe("a missing value of an option with fixed choices", () => {
+  // `--status --dry-run` suggested `--status=--dry-run`, which the choices then refused.
+  it("lists the choices instead of suggesting the option's name given with =", async () => {
+    for (const [noun, flag, choices] of [["thread", "--status", "active, archived"], ["conversation", "--status", "active, archived"]] as const) {
+      const { code, stdout, stderr, send } = await run([noun, "update", "--id", THREAD_ID, flag, "--dry-run"]);
+      expect(code).toBe(EXIT.usage);
+      expect(send).not.toHaveBeenCalled();
+      expect(stdout).toBe("");
+      expect(stderr).toBe(`puffle error: ${flag} has no value: the next argument, "--dry-run", is an option of this command (${flag} takes one of ${choices})\n`);
+    }
+    // A field added with choices (a boolean's true|false) says its own.
+    const withFlag: MetaOperations = { updateThread: { ...meta.updateThread, requestFields: { ...meta.updateThread.requestFields, starred: { type: "boolean", description: "Starred." } } } };
+    const starred = await run(["thread", "update", "--id", THREAD_ID, "--starred", "-V"], { meta: withFlag });
+    expect(starred.stderr).toBe('puffle error: --starred has no value: the next argument, "-V", is an option of this command (--starred takes one of true, false)\n');
+    // A text option keeps the = form, which sends that text.
+    expect((await run(["thread", "update", "--id", THREAD_ID, "--draft-subject", "--status"])).stderr).toContain("(a value that is one: --draft-subject=--status)");
+  });
+});
