@@ -312,6 +312,17 @@ function corsParser(text: string): CorsOrigins {
   return parsed.origins;
 }
 
+/**
+ * Refuses the arguments commander left over (`--draft-subject Hello world`: "world"), naming the
+ * first: commander's own "too many arguments for 'update'. Expected 0 arguments but got 1." did not
+ * say which. `name`: the command's name in the line.
+ */
+function refuseStrayArguments(command: Command, name: string): void {
+  if (command.args.length === 0) return;
+  const more = command.args.length > 1 ? ` (and ${command.args.length - 1} more)` : "";
+  throw new CliFailure(EXIT.usage, `unexpected argument ${quoted(command.args[0] ?? "")}${more}: ${name} takes options only (quote a value holding spaces as one argument)`);
+}
+
 /** Adds `<noun> <verb>` for one operation to `program`. */
 function addOperationCommand(
   program: Command,
@@ -379,10 +390,7 @@ function addOperationCommand(
     // Stray arguments are refused in the action, naming them (commander's "too many arguments" does not).
     .allowExcessArguments(true)
     .action(async (opts: Record<string, unknown>) => {
-      if (command.args.length > 0) {
-        const more = command.args.length > 1 ? ` (and ${command.args.length - 1} more)` : "";
-        throw new CliFailure(EXIT.usage, `unexpected argument ${quoted(command.args[0] ?? "")}${more}: ${verb} takes options only (quote a value holding spaces as one argument)`);
-      }
+      refuseStrayArguments(command, verb);
       const id = String(opts.id);
       const path = validatePathParams(operationId, { id });
       if (!path.valid) {
@@ -506,8 +514,8 @@ function nestedHelp(argv: readonly string[], program: Command): readonly string[
   return path.length === 0 ? argv : [...path, "help", ...argv.slice(i)];
 }
 
-function addMockCommand(program: Command, deps: Required<Omit<CliDeps, "meta">>, setResult: (code: number) => void): void {
-  program
+function addMockCommand(program: Command, deps: Required<Omit<CliDeps, "meta">>, setResult: (code: number) => void, optionsOnly: Set<Command>): void {
+  const command = program
     .command("mock")
     .description("start the reference server (in-memory, seeded with the documented demo data), by default on 127.0.0.1:4010")
     .addOption(parsedOption("--port <n>", "port to listen on (0 = any free port)", portParser).default(4010))
@@ -521,7 +529,11 @@ function addMockCommand(program: Command, deps: Required<Omit<CliDeps, "meta">>,
     .option("--quiet", "do not log requests")
     .option("--print-seed", "print the default seed as JSON (every column of every record; a starting point for --data) and exit")
     .addHelpText("after", MOCK_HELP_AFTER)
+    // As the update commands: a stray argument is named (refuseStrayArguments), and a value option
+    // followed by one of its options (`--data -V`, `--data --quiet`) is a missing value (swallowedOption).
+    .allowExcessArguments(true)
     .action(async (opts: { port: number; host: string; data?: string; cors?: CorsOrigins; allowReset?: boolean; quiet?: boolean; printSeed?: boolean }) => {
+      refuseStrayArguments(command, "mock");
       if (opts.printSeed === true) {
         const { defaultSeedText } = await import("../server/default-seed.js");
         deps.io.stdout(defaultSeedText());
@@ -593,7 +605,7 @@ function createProgram(deps: CliDeps = {}): { program: Command; result: () => nu
     .showSuggestionAfterError(true);
   const nouns = new Map<string, Command>();
   for (const [operationId, operation] of Object.entries(meta)) addOperationCommand(program, nouns, operationId, operation, full, setResult, optionsOnly);
-  addMockCommand(program, full, setResult);
+  addMockCommand(program, full, setResult, optionsOnly);
   // Each command's errors know its own options that take no value (commanderLine).
   const withFlags = (command: Command): void => {
     const flags = new Set(command.options.filter((option) => !option.required && !option.optional && option.long !== undefined).map((option) => option.long!));

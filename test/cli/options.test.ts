@@ -1003,3 +1003,14 @@ describe("a missing value of an option with fixed choices", () => {
     expect((await run(["thread", "update", "--id", THREAD_ID, "--draft-subject", "--status"])).stderr).toContain("(a value that is one: --draft-subject=--status)");
   });
 });
+
+describe("puffle mock: a stray argument, as the update commands say one", () => {
+  // `mock extra` was commander's "too many arguments for 'mock'. Expected 0 arguments but got 1.".
+  it("a stray argument is named, as the update commands name one, before anything starts", async () => {
+    const { code, stdout, stderr } = await run(["mock", "--print-seed", "my", "seed.json"]);
+    expect(code).toBe(EXIT.usage);
+    expect(stdout).toBe("");
+    expect(stderr).toBe('puffle error: unexpected argument "my" (and 1 more): mock takes options only (quote a value holding spaces as one argument)\n');
+    expect((await run(["mock", "extra\u001b[2J"])).stderr).toBe('puffle error: unexpected argument "extra\\u001b[2J": mock takes options only (quote a value holding spaces as one argument)\n');
+  });
+});
