@@ -576,6 +576,7 @@ function addMockCommand(program: Command, deps: Required<Omit<CliDeps, "meta">>,
       log?.release();
       setResult(EXIT.ok);
     });
+  optionsOnly.add(command);
 }
 
 /** Builds the `puffle` program for the given operations (a pure function of `meta` and `deps`). */

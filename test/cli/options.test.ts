@@ -1004,7 +1004,22 @@ describe("a missing value of an option with fixed choices", () => {
   });
 });
 
-describe("puffle mock: a stray argument, as the update commands say one", () => {
+describe("puffle mock: a missing value and a stray argument, as the update commands say them", () => {
+  // `mock --data -V` printed the version and exited 0 (commander applies -V anywhere), the server not
+  // started; `mock --data --quiet` looked for a seed file named "--quiet".
+  it("a value option followed by one of mock's options, or -V/--version, is refused as a missing value", async () => {
+    for (const [flag, next] of [["--data", "-V"], ["--data", "--version"], ["--data", "--quiet"], ["--data", "-h"], ["--port", "--allow-reset"], ["--host", "--print-seed"]] as const) {
+      const { code, stdout, stderr } = await run(["mock", flag, next]);
+      expect(code, `${flag} ${next}`).toBe(EXIT.usage);
+      expect(stdout).toBe("");
+      expect(stderr).toMatch(new RegExp(`^puffle error: ${flag} has no value: the next argument, "${next}", is an option of this command \\([^\\n]*\\)\\n$`));
+    }
+    expect((await run(["mock", "--data", "-V"])).stderr).toBe('puffle error: --data has no value: the next argument, "-V", is an option of this command (a value that is one: --data=-V)\n');
+    // Given with =, it is the file's name, read as such; -V alone is still the version.
+    expect((await run(["mock", "--data=-V"])).stderr).toBe('puffle error: --data: "-V" is not a valid seed: (file): cannot be read (ENOENT)\n');
+    expect(await run(["mock", "-V"])).toMatchObject({ code: EXIT.ok, stdout: `${apiVersion}\n` });
+  });
+
   // `mock extra` was commander's "too many arguments for 'mock'. Expected 0 arguments but got 1.".
   it("a stray argument is named, as the update commands name one, before anything starts", async () => {
     const { code, stdout, stderr } = await run(["mock", "--print-seed", "my", "seed.json"]);
