@@ -406,6 +406,24 @@ describe("runCli in-process", () => {
     }
   });
 
+  // An empty file (`jq … > a.json` that failed) said `not valid JSON (Unexpected end of JSON input)`.
+  it("an empty @file (or one with a byte order mark or whitespace alone) is said to be so, naming the option and the file", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "puffle-cli-empty-"));
+    try {
+      for (const [name, content, what] of [["empty.json", "", "is empty"], ["bom.json", "\uFEFF", "is empty"], ["blank.json", " \r\n\t", "holds only whitespace"]] as const) {
+        const file = path.join(dir, name);
+        writeFileSync(file, content);
+        const { code, stdout, stderr, send } = await run(["thread", "update", "--id", THREAD_ID, "--draft-attachments", `@${file}`]);
+        expect(code, name).toBe(EXIT.usage);
+        expect(send).not.toHaveBeenCalled();
+        expect(stdout).toBe("");
+        expect(stderr).toBe(`puffle error: option '--draft-attachments <json|@file>' argument ${JSON.stringify(`@${file}`)} is invalid. draft_attachments: ${JSON.stringify(file)} ${what}; it must hold JSON (array)\n`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("an @file that is not UTF-8 is an error naming the field and the file, not sent with U+FFFD in place of its bytes", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "puffle-cli-latin1-"));
     try {
@@ -820,7 +838,8 @@ describe("@- reads stdin", () => {
     ["a byte order mark before it is skipped", { given: '\uFEFF[{"name":"b.pdf"}]', want: { code: EXIT.ok, body: { draft_attachments: [{ name: "b.pdf" }] } } }],
     ["JSON of the wrong type", { given: '{"x":1}', want: { code: EXIT.usage, stderr: "draft_attachments must be array or null, got object" } }],
     ["null on stdin sends null", { given: "null\n", want: { code: EXIT.ok, body: { draft_attachments: null } } }],
-    ["empty stdin is not JSON", { given: "", want: { code: EXIT.usage, stderr: "draft_attachments must be JSON (array) or @file: not valid JSON" } }],
+    ["empty stdin is said to be empty", { given: "", want: { code: EXIT.usage, stderr: "draft_attachments: stdin is empty; it must hold JSON (array)" } }],
+    ["stdin of whitespace alone is said to be", { given: "\uFEFF \n", want: { code: EXIT.usage, stderr: "draft_attachments: stdin holds only whitespace; it must hold JSON (array)" } }],
     ["bytes that are not UTF-8", { given: Buffer.from('[{"name":"caf\u00e9"}]', "latin1"), want: { code: EXIT.usage, stderr: "draft_attachments: stdin is not UTF-8 text (save it as UTF-8)" } }],
     ["more than the body limit", { given: `[${" ".repeat(1_048_576)}]`, want: { code: EXIT.usage, stderr: "draft_attachments: stdin holds more than 1048576 bytes, the most a request body may have" } }],
   ] as const)("%s", async (_name, { given, want }) => {
