@@ -476,11 +476,11 @@ function invokedCommand(argv: readonly string[], program: Command): { command: C
  * (a dry run sent for real). `-V`/`--version` count as its own (`outer`): commander applies the
  * program's options anywhere, so `--draft-subject -V` printed the version and exited 0, nothing
  * sent. A value given with `=` (`--draft-subject=--dry-run`) is what was meant; a value that merely
- * starts with a dash (`--participant-name -Bob`) is not an option. `choices`: the option's fixed
- * values (`--status`), which the line lists instead of the `=` form, which they would refuse.
+ * starts with a dash (`--participant-name -Bob`) is not an option. `option`: the option missing its
+ * value (missingValueFix).
  */
-function swallowedOption(argv: readonly string[], command: Command, outer: readonly string[]): { flag: string; value: string; choices: readonly string[] | undefined } | undefined {
-  const takesValue = new Map(command.options.filter((o) => o.required && o.long !== undefined).map((o) => [o.long!, o.argChoices]));
+function swallowedOption(argv: readonly string[], command: Command, outer: readonly string[]): { flag: string; value: string; option: Option } | undefined {
+  const takesValue = new Map(command.options.filter((o) => o.required && o.long !== undefined).map((o) => [o.long!, o]));
   const own = new Set(command.options.flatMap((o) => [o.long, o.short]).filter((f): f is string => f !== undefined));
   own.add("--help").add("-h");
   for (const flag of outer) own.add(flag);
@@ -489,10 +489,29 @@ function swallowedOption(argv: readonly string[], command: Command, outer: reado
     if (token === "--") return undefined;
     if (!takesValue.has(token)) continue;
     const value = argv[i + 1];
-    if (value !== undefined && (own.has(value) || (value.startsWith("--") && own.has(value.split("=")[0]!)))) return { flag: token, value, choices: takesValue.get(token) };
+    if (value !== undefined && (own.has(value) || (value.startsWith("--") && own.has(value.split("=")[0]!)))) return { flag: token, value, option: takesValue.get(token)! };
     i++;
   }
   return undefined;
+}
+
+/**
+ * The end of the "has no value" line: the `=` form (`--draft-subject=--dry-run` sends that text), but
+ * not for an option that would refuse it: one with fixed choices lists them (`--status takes one of
+ * active, archived`), one whose parser refuses the text (`--unread-count`, `--port`, `--host`, a JSON
+ * option) names its value (`--port takes <n>`). The parser runs on an option's name, which is no
+ * `@file`: nothing is read.
+ */
+function missingValueFix({ flag, value, option }: { flag: string; value: string; option: Option }): string {
+  if (option.argChoices !== undefined) return `${flag} takes one of ${option.argChoices.join(", ")}`;
+  if (option.parseArg !== undefined) {
+    try {
+      option.parseArg(value, undefined);
+    } catch {
+      return `${flag} takes ${/<[^>]*>/.exec(option.flags)?.[0] ?? "a value"}`;
+    }
+  }
+  return `a value that is one: ${flag}=${value}`;
 }
 
 /**
@@ -625,9 +644,7 @@ function createProgram(deps: CliDeps = {}): { program: Command; result: () => nu
         const outer = program.options.flatMap((o) => [o.long, o.short]).filter((f): f is string => f !== undefined);
         const swallowed = swallowedOption(invoked.rest, invoked.command, outer);
         if (swallowed) {
-          // An option with fixed choices (`--status`) cannot take an option's name with `=` either: its choices are the fix.
-          const fix = swallowed.choices !== undefined ? `${swallowed.flag} takes one of ${swallowed.choices.join(", ")}` : `a value that is one: ${swallowed.flag}=${swallowed.value}`;
-          throw new CliFailure(EXIT.usage, `${swallowed.flag} has no value: the next argument, ${quoted(swallowed.value)}, is an option of this command (${fix})`);
+          throw new CliFailure(EXIT.usage, `${swallowed.flag} has no value: the next argument, ${quoted(swallowed.value)}, is an option of this command (${missingValueFix(swallowed)})`);
         }
       }
       return program.parseAsync([...nestedHelp(argv, program)], { from: "user" });

@@ -1021,6 +1021,25 @@ describe("a missing value of an option with fixed choices", () => {
     // A text option keeps the = form, which sends that text.
     expect((await run(["thread", "update", "--id", THREAD_ID, "--draft-subject", "--status"])).stderr).toContain("(a value that is one: --draft-subject=--status)");
   });
+
+  // The same `=` form was offered to an option whose own check refuses it (`--unread-count=--dry-run`
+  // is not an integer, `--port=--quiet` not a port): the line names the value the option takes instead.
+  it("an option whose parser refuses the text names the value it takes instead of the = form", async () => {
+    for (const [argv, flag, next, takes] of [
+      [["thread", "update", "--id", THREAD_ID, "--unread-count", "--dry-run"], "--unread-count", "--dry-run", "<n>"],
+      [["thread", "update", "--id", THREAD_ID, "--timeout", "-V"], "--timeout", "-V", "<ms>"],
+      [["conversation", "update", "--id", THREAD_ID, "--status", "active", "--retries", "--dry-run"], "--retries", "--dry-run", "<n>"],
+      [["thread", "update", "--id", THREAD_ID, "--draft-attachments", "--dry-run"], "--draft-attachments", "--dry-run", "<json|@file>"],
+      [["mock", "--port", "--quiet"], "--port", "--quiet", "<n>"],
+      [["mock", "--host", "-h"], "--host", "-h", "<host>"],
+    ] as const) {
+      const { code, stdout, stderr, send } = await run([...argv]);
+      expect(code, argv.join(" ")).toBe(EXIT.usage);
+      expect(send).not.toHaveBeenCalled();
+      expect(stdout).toBe("");
+      expect(stderr).toBe(`puffle error: ${flag} has no value: the next argument, "${next}", is an option of this command (${flag} takes ${takes})\n`);
+    }
+  });
 });
 
 describe("puffle mock: a missing value and a stray argument, as the update commands say them", () => {
