@@ -777,7 +777,8 @@ describe("@- reads the process's stdin", () => {
       env: { PATH: process.env.PATH ?? "", PUFFLE_API_KEY: "k" },
       encoding: "utf8",
       timeout: 20_000,
-      ...(typeof stdin === "string" ? { input: stdin } : { stdio: [stdin, "pipe", "pipe"] }),
+      // "ignore" is stdin from /dev/null (it was taken for text, "ignore", piped in).
+      ...(stdin === "ignore" || typeof stdin === "number" ? { stdio: [stdin, "pipe", "pipe"] } : { input: stdin }),
     });
 
   it("from a pipe, from a file, and from /dev/null (empty, said so: exit 2)", () => {
