@@ -924,7 +924,8 @@ function discard(stream: IncomingMessage, maxBytes: number, maxMs: number): Prom
  */
 async function listenOnOtherAddresses(app: PuffleFastifyInstance, host: string, others: NetServer[]): Promise<void> {
   const primary = app.server.address();
-  if (host !== "localhost" || typeof primary !== "object" || primary === null) return;
+  // Host names are case-insensitive: `LOCALHOST` resolves to what `localhost` does.
+  if (host.toLowerCase() !== "localhost" || typeof primary !== "object" || primary === null) return;
   const addresses = await new Promise<LookupAddress[]>((resolve) => {
     dns.lookup(host, { all: true }, (error, found) => resolve(error === null ? found : []));
   });
@@ -935,7 +936,7 @@ async function listenOnOtherAddresses(app: PuffleFastifyInstance, host: string, 
       .map(
         ({ address }) =>
           new Promise<void>((resolve) => {
-            const url = `http://${address.includes(":") ? `[${address}]` : address}:${port}`;
+            const url = `http://${urlHostOf(address)}:${port}`;
             // The socket options node:http's own server listens with.
             const other = createNetServer({ allowHalfOpen: true, noDelay: true });
             other.on("connection", (socket: Socket) => app.server.emit("connection", socket));
@@ -953,6 +954,14 @@ async function listenOnOtherAddresses(app: PuffleFastifyInstance, host: string, 
           }),
       ),
   );
+}
+
+/**
+ * `host` (an IP address or a name) as a URL's host: an IPv6 address in brackets, its zone id's `%`
+ * written `%25` (RFC 6874: `http://[fe80::1%25eth0]:4010`; a bare `%` there is no URL).
+ */
+function urlHostOf(host: string): string {
+  return host.includes(":") ? `[${host.replace(/%/g, "%25")}]` : host;
 }
 
 /** Starts the reference server on `host:port` (default 127.0.0.1:4010; port 0 = any free port). */
@@ -1000,7 +1009,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // but is no address to connect to (Windows refuses it, browsers block it): the URL names the
   // loopback address of its family, on which the wildcard listener answers.
   const loopback = bound === undefined ? undefined : WILDCARD_ADDRESSES[bound.address]?.loopback;
-  const urlHost = loopback ?? (host.includes(":") ? `[${host}]` : host);
+  const urlHost = loopback ?? urlHostOf(host);
   return {
     url: `http://${urlHost}:${actualPort}`,
     port: actualPort,

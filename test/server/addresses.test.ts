@@ -10,6 +10,7 @@ import { spawn } from "node:child_process";
 import dns from "node:dns";
 import type { LookupAddress } from "node:dns";
 import { connect, createServer as createNetServer } from "node:net";
+import { networkInterfaces } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -23,13 +24,13 @@ const ORDERS: [string, LookupAddress[]][] = [
   ["::1 first", [{ address: "::1", family: 6 }, { address: "127.0.0.1", family: 4 }]],
 ];
 
-/** `dns.lookup` with `localhost` resolving to `addresses` (in that order); other names as before. */
+/** `dns.lookup` with `localhost` (in any case, as the resolver reads it) resolving to `addresses` (in that order); other names as before. */
 function resolveLocalhostTo(addresses: LookupAddress[]) {
   const original = dns.lookup;
   return vi.spyOn(dns, "lookup").mockImplementation(((hostname: string, options: unknown, callback?: unknown) => {
     const cb = (typeof options === "function" ? options : callback) as (error: Error | null, address: unknown, family?: number) => void;
     const opts = typeof options === "object" && options !== null ? (options as { all?: boolean }) : {};
-    if (hostname !== "localhost") return (original as (...args: unknown[]) => void)(hostname, options, callback);
+    if (hostname.toLowerCase() !== "localhost") return (original as (...args: unknown[]) => void)(hostname, options, callback);
     process.nextTick(() => (opts.all ? cb(null, addresses) : cb(null, addresses[0]!.address, addresses[0]!.family)));
   }) as typeof dns.lookup);
 }
@@ -128,11 +129,50 @@ describe("--host localhost when one of its addresses cannot be bound", () => {
   });
 });
 
+describe("localhost spelled otherwise listens on every address localhost does", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  // Host names are case-insensitive: `LOCALHOST` bound the first address only (the others were
+  // added for "localhost" exactly).
+  it.each([["LOCALHOST", "LOCALHOST"]])("host %j: url http://%s:<port>, and every address listens", async (host, urlHost) => {
+    resolveLocalhostTo(ORDERS[1]![1]);
+    const log: string[] = [];
+    const server = await startServer({ port: 0, host, logStream: { write: (line) => void log.push(line) } });
+    try {
+      expect(server.url).toBe(`http://${urlHost}:${server.port}`);
+      const listening = log.flatMap((line) => /"msg":"Server listening at ([^"]+)"/.exec(line)?.[1] ?? []);
+      expect(listening.sort()).toEqual([`http://127.0.0.1:${server.port}`, `http://[::1]:${server.port}`]);
+      for (const address of ["127.0.0.1", "::1"]) expect(await connectOutcome(server.port, address)).toBe("connected");
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe("an IPv6 host", () => {
   it("--host ::1: the url puts it in brackets, and it is served there", async () => {
     const server = await startServer({ port: 0, host: "::1" });
     try {
       expect(server.url).toBe(`http://[::1]:${server.port}`);
+      const res = parseRawResponse((await rawExchange(server, CASES[1]![1], 5_000, "::1")).text);
+      expect(res.status).toBe(417);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe("an IPv6 host with a zone id", () => {
+  // `::1%lo` (the loopback interface's name here): the url held a bare `%`, `http://[::1%lo]:…`,
+  // which no URL parser takes; RFC 6874 writes the zone id's `%` as `%25`.
+  const loopbackInterface = Object.entries(networkInterfaces()).find(([, addresses]) => addresses?.some((a) => a.internal && a.address === "::1"))?.[0];
+  it.runIf(loopbackInterface !== undefined)("--host ::1%<loopback interface>: the url writes the zone's % as %25 (RFC 6874), and it is served there", async () => {
+    const host = `::1%${loopbackInterface!}`;
+    const server = await startServer({ port: 0, host });
+    try {
+      expect(server.url).toBe(`http://[::1%25${loopbackInterface!}]:${server.port}`);
       const res = parseRawResponse((await rawExchange(server, CASES[1]![1], 5_000, "::1")).text);
       expect(res.status).toBe(417);
     } finally {
