@@ -972,7 +972,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   }
   // The launchers' --host rule: an empty host listened on every address (`::`, a test double open
   // to the network, its url `http://[::1]:…`), and `127.1` gave the url `http://127.1:…`.
-  const hostError = typeof host === "string" ? hostProblem(host, "host") : `host must be a string (got ${typeof host})`;
+  const hostError = typeof host === "string" ? hostProblem(host, "host") : `host must be a string (got ${host === null ? "null" : typeof host})`;
   if (hostError !== undefined) throw new TypeError(`startServer: ${hostError}`);
   if (dataFile !== undefined && rest.seed !== undefined) {
     throw new TypeError("startServer: pass either seed or dataFile, not both");

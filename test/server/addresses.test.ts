@@ -268,6 +268,8 @@ describe("startServer's host follows --host's rule", () => {
 
   it("a host that is not a string is a TypeError naming host", async () => {
     await expect(startServer({ port: 0, host: 4010 as unknown as string })).rejects.toThrow("startServer: host must be a string (got number)");
+    // null is no object to the reader: it said "got object".
+    await expect(startServer({ port: 0, host: null as unknown as string })).rejects.toThrow(/^startServer: host must be a string \(got null\)$/);
   });
 });
 
