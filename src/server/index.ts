@@ -8,7 +8,7 @@ import dns from "node:dns";
 import type { LookupAddress } from "node:dns";
 import { STATUS_CODES, createServer as createHttpServer } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { createServer as createNetServer } from "node:net";
+import { createServer as createNetServer, isIP } from "node:net";
 import type { Server as NetServer, Socket } from "node:net";
 import { fastify } from "fastify";
 import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
@@ -119,7 +119,7 @@ export interface StartOptions extends ServerOptions {
 
 /** A listening reference server: what startServer resolves to. */
 export interface RunningServer {
-  /** e.g. `http://127.0.0.1:4010`; on a wildcard host (0.0.0.0, `::`), its loopback address (`http://127.0.0.1:4010`, `http://[::1]:4010`) */
+  /** e.g. `http://127.0.0.1:4010`; on a wildcard host (0.0.0.0, `::`), its loopback address (`http://127.0.0.1:4010`, `http://[::1]:4010`); a name without its final dot (`localhost.`: `http://localhost:4010`) */
   url: string;
   /** The port it listens on: the one picked when `port` was 0. */
   port: number;
@@ -974,6 +974,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // to the network, its url `http://[::1]:…`), and `127.1` gave the url `http://127.1:…`.
   const hostError = typeof host === "string" ? hostProblem(host, "host") : `host must be a string (got ${host === null ? "null" : typeof host})`;
   if (hostError !== undefined) throw new TypeError(`startServer: ${hostError}`);
+  // A name's final dot (`localhost.`, the name written as absolute) is the same host to DNS, but
+  // getaddrinfo does not find `localhost.` (nor any /etc/hosts name) with it: the server listens on
+  // the name without it, as `localhost` (every address it resolves to), and the url names that.
+  const listenHost = host.endsWith(".") && isIP(host) === 0 ? host.slice(0, -1) : host;
   if (dataFile !== undefined && rest.seed !== undefined) {
     throw new TypeError("startServer: pass either seed or dataFile, not both");
   }
@@ -996,8 +1000,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     void othersClosed.then(() => done());
   });
   try {
-    await app.listen({ port, host });
-    await listenOnOtherAddresses(app, host, others);
+    await app.listen({ port, host: listenHost });
+    await listenOnOtherAddresses(app, listenHost, others);
   } catch (error) {
     await app.close().catch(() => undefined);
     throw error;
@@ -1009,7 +1013,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // but is no address to connect to (Windows refuses it, browsers block it): the URL names the
   // loopback address of its family, on which the wildcard listener answers.
   const loopback = bound === undefined ? undefined : WILDCARD_ADDRESSES[bound.address]?.loopback;
-  const urlHost = loopback ?? urlHostOf(host);
+  const urlHost = loopback ?? urlHostOf(listenHost);
   return {
     url: `http://${urlHost}:${actualPort}`,
     port: actualPort,

@@ -135,8 +135,9 @@ describe("localhost spelled otherwise listens on every address localhost does", 
   });
 
   // Host names are case-insensitive: `LOCALHOST` bound the first address only (the others were
-  // added for "localhost" exactly).
-  it.each([["LOCALHOST", "LOCALHOST"]])("host %j: url http://%s:<port>, and every address listens", async (host, urlHost) => {
+  // added for "localhost" exactly). A final dot (the name written as absolute) is the same host, but
+  // getaddrinfo does not find `localhost.`: it failed with `getaddrinfo ENOTFOUND localhost.`.
+  it.each([["LOCALHOST", "LOCALHOST"], ["localhost.", "localhost"], ["LocalHost.", "LocalHost"]])("host %j: url http://%s:<port>, and every address listens", async (host, urlHost) => {
     resolveLocalhostTo(ORDERS[1]![1]);
     const log: string[] = [];
     const server = await startServer({ port: 0, host, logStream: { write: (line) => void log.push(line) } });
