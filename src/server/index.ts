@@ -79,9 +79,9 @@ interface PuffleRequest extends PuffleFastifyRequest {
 export interface ServerOptions {
   /** The data to start from (deep-copied). Default: the documented default seed. */
   seed?: Seed | undefined;
-  /** Log one line per request and response (JSON, pino). Bearer tokens are never logged. Default false. */
+  /** Log one line per request and response (JSON, pino). Bearer tokens are never logged. Default false; a value that is not a boolean throws a TypeError naming `logger`. */
   logger?: boolean | undefined;
-  /** Where log lines go (implies `logger: true`). Default: stdout. */
+  /** Where log lines go (implies `logger: true`). Default: stdout. A value without a `write` method throws a TypeError naming `logStream`. */
   logStream?: { write(line: string): void } | undefined;
   /**
    * CORS, so that a web page on another origin may call the server from a browser. Default off
@@ -113,7 +113,7 @@ export interface StartOptions extends ServerOptions {
   port?: number | undefined;
   /** Default "127.0.0.1". An IP address or a host name, as `--host` takes one (docs/server.md): anything else (`""`, `127.1`, `[::1]`, a URL) throws a TypeError naming `host`. */
   host?: string | undefined;
-  /** A seed file to load instead of the default seed (the `--data FILE` format, see docs/server.md). */
+  /** A seed file to load instead of the default seed (the `--data FILE` format, see docs/server.md). A value that is not a non-empty string throws a TypeError naming `dataFile`. */
   dataFile?: string | undefined;
 }
 
@@ -365,6 +365,21 @@ function checkAllowReset(option: unknown, where: string): void {
   }
 }
 
+/**
+ * `logger` and `logStream` are checked as `allowReset` is: a `logger` that is not a boolean (`"yes"`,
+ * `1`) was read as truthy or falsy, and a `logStream` without a `write` method (`"x"`, `{}`, `null`)
+ * was handed to pino, which wrote to a file of that name or to stdout, or threw from the listening
+ * event, outside any caller's reach (the process ended with a stack trace).
+ */
+function checkLogOptions(logger: unknown, logStream: unknown, where: string): void {
+  if (logger !== undefined && typeof logger !== "boolean") {
+    throw new TypeError(`${where}: logger must be true or false (or left out: off); got ${describe(logger)}`);
+  }
+  if (logStream !== undefined && (logStream === null || typeof logStream !== "object" || typeof (logStream as { write?: unknown }).write !== "function")) {
+    throw new TypeError(`${where}: logStream must be an object with a write(line) method (or left out: stdout); got ${describe(logStream)}`);
+  }
+}
+
 /** The reference server, not listening. Each call starts from a fresh deep copy of the seed. */
 export function createServer(options: ServerOptions = {}): PuffleFastifyInstance {
   try {
@@ -381,7 +396,9 @@ export function createServer(options: ServerOptions = {}): PuffleFastifyInstance
 function buildServer(options: ServerOptions): PuffleFastifyInstance {
   const corsOrigins = corsOriginsOf(options.cors, "createServer");
   checkAllowReset(options.allowReset, "createServer");
-  const seed = validateSeed(options.seed ?? defaultSeed, "seed");
+  checkLogOptions(options.logger, options.logStream, "createServer");
+  // Only `undefined` takes the default: `null` is checked (and refused) as any other seed is.
+  const seed = validateSeed(options.seed === undefined ? defaultSeed : options.seed, "seed");
   const store = new Store(seed);
   const cors = corsOrigins !== undefined ? corsPolicy(corsOrigins) : undefined;
   /**
@@ -981,9 +998,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   if (dataFile !== undefined && rest.seed !== undefined) {
     throw new TypeError("startServer: pass either seed or dataFile, not both");
   }
+  // `""` made a SeedError starting with an empty name (` is not a valid seed: …ENOENT`), and a
+  // number was read as a file descriptor (`0`: the process's stdin).
+  if (dataFile !== undefined && (typeof dataFile !== "string" || dataFile === "")) {
+    throw new TypeError(`startServer: dataFile must be the path of a seed file (a non-empty string; or left out: the default seed); got ${describe(dataFile)}`);
+  }
   // Checked here too, so that the TypeError names the function called (createServer's check then passes).
   corsOriginsOf(rest.cors, "startServer");
   checkAllowReset(rest.allowReset, "startServer");
+  checkLogOptions(rest.logger, rest.logStream, "startServer");
   const seed = dataFile !== undefined ? loadSeed(dataFile) : rest.seed;
   const app = createServer({ ...rest, ...(seed !== undefined ? { seed } : {}) });
   // The listeners on `localhost`'s other addresses stop accepting as the server closes, and close()

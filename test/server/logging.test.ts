@@ -1,5 +1,6 @@
 // The request log (logger on) never prints a bearer token, nor a client's text raw.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createServer } from "../../src/server/index.js";
 import type { RunningServer } from "../../src/server/index.js";
 import { ALICE, BOB, DOCS_CONVERSATION, DOCS_THREAD, parseRawResponse, rawExchange, send, start } from "./http.js";
 
@@ -165,5 +166,34 @@ describe("client text in the log is escaped", () => {
     expect(written).toContain("line\\u2028two\\u2029three");
     const dropped = entriesSince(from).find((e) => e.dropped !== undefined);
     expect(dropped?.dropped).toEqual(hostile);
+  });
+});
+
+// `logger` and `logStream` are checked as `allowReset` is: `logger: "yes"` was read as truthy, and a
+// `logStream` without a `write` method went to pino (`"x"` made a file named x, `{}` threw from the
+// listening event: the process ended with a stack trace).
+describe("logger and logStream are checked as allowReset is", () => {
+  it.each([
+    ["a string", "yes", '"yes"'],
+    ["a number", 1, "1"],
+    ["null", null, "null"],
+  ] as const)("a logger that is not a boolean (%s) is a TypeError naming logger", async (_name, value, shown) => {
+    expect(() => createServer({ logger: value as never })).toThrow(TypeError);
+    expect(() => createServer({ logger: value as never })).toThrow(`createServer: logger must be true or false (or left out: off); got ${shown}`);
+    await expect(start({ logger: value as never })).rejects.toThrow(`startServer: logger must be true or false (or left out: off); got ${shown}`);
+  });
+
+  it.each([
+    ["null", null, "null"],
+    ["a string", "x", '"x"'],
+    ["an object without write", {}, "an object"],
+    ["write not a function", { write: true }, "an object"],
+  ] as const)("a logStream without a write method (%s) is a TypeError naming logStream", (_name, value, shown) => {
+    expect(() => createServer({ logStream: value as never })).toThrow(TypeError);
+    expect(() => createServer({ logStream: value as never })).toThrow(`createServer: logStream must be an object with a write(line) method (or left out: stdout); got ${shown}`);
+  });
+
+  it("startServer names itself for a logStream of null (which logged to stdout)", async () => {
+    await expect(start({ logStream: null as never })).rejects.toThrow("startServer: logStream must be an object with a write(line) method (or left out: stdout); got null");
   });
 });

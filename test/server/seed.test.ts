@@ -314,6 +314,29 @@ describe("--data files", () => {
     }
   });
 
+  // `""` made a SeedError whose message began with an empty name (` is not a valid seed: …`), and a
+  // number was read as a file descriptor.
+  it.each([
+    ["an empty name", "", '""'],
+    ["a number (read as a file descriptor)", 9999, "9999"],
+    ["null", null, "null"],
+  ] as const)("a dataFile that is no path (%s) is a TypeError naming dataFile, nothing read", async (_name, dataFile, shown) => {
+    const outcome = await startServer({ port: 0, dataFile: dataFile as never }).then(
+      async (server) => {
+        await server.close();
+        return "listened";
+      },
+      (error: unknown) => error,
+    );
+    expect(outcome).toBeInstanceOf(TypeError);
+    expect((outcome as TypeError).message).toBe(`startServer: dataFile must be the path of a seed file (a non-empty string; or left out: the default seed); got ${shown}`);
+  });
+
+  it("seed: null is checked as a seed (it started from the default seed): a SeedError", async () => {
+    expect(seedErrorOf(() => createServer({ seed: null as never })).issues).toEqual(["(root): must be a JSON object with workspaces, users, accounts and conversations"]);
+    await expect(startServer({ port: 0, seed: null as never })).rejects.toThrow(SeedError);
+  });
+
   it("seed and dataFile together are refused", async () => {
     await expect(startServer({ port: 0, seed: defaultSeed, dataFile: "x.json" })).rejects.toThrow("either seed or dataFile");
   });
