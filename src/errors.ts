@@ -103,6 +103,17 @@ export function fieldOfPointer(pointer: string): string {
 }
 
 /**
+ * An issue's field as a message names it: `unread_count`, `thread.status` (fieldOfPointer); `body`
+ * for the whole value (path `""`), and `""` for a member whose name is empty (path `/`), which
+ * fieldOfPointer also gives as `""`.
+ */
+export function issueLabel(pointer: string): string {
+  if (pointer === "") return "body";
+  const field = fieldOfPointer(pointer);
+  return field === "" ? '""' : field;
+}
+
+/**
  * The most issues a generated validator lists (MAX_ISSUES in scripts/lib/validators.mjs, held equal
  * by test/unit/issue-bounds.test.ts): a list this long may have been cut, so the faults beyond its
  * first issue are "at least" its length - 1, not that many.
@@ -146,7 +157,7 @@ export class PuffleValidationError extends PuffleError {
     const field = fieldOfPointer(first.path);
     const what = init.target === "path" ? "path parameter" : init.target === "request" ? "request body" : `response ${init.status ?? ""}`.trimEnd();
     const more = init.issues.length > 1 ? ` (${moreIssues(init.issues.length, 1)})` : "";
-    super(`${init.operationId}: ${what}: ${field === "" ? "body" : shown(field)} ${first.message}${more}`);
+    super(`${init.operationId}: ${what}: ${shown(issueLabel(first.path))} ${first.message}${more}`);
     this.name = "PuffleValidationError";
     this.target = init.target;
     this.operationId = init.operationId;
@@ -173,18 +184,19 @@ export function issuesText(issues: readonly ValidationIssue[], label: (pointer: 
 
 /**
  * A problem's `errors` as its message shows them, ` [participant_email must match format "email"; body
- * must have at least 1 valid field]`: each field (as `PuffleValidationError.field` names it, `body`
- * for the whole value) and message, by issuesText; `""` when there are none. A value built by hand
- * whose first ISSUES_SHOWN are not all issues (a string `path` and `message`) adds nothing.
+ * must have at least 1 valid field]`: each field (issueLabel: `body` for the whole value) and
+ * message, by issuesText; `""` when there are none. In a value built by hand, an item that is no
+ * issue (a string `path` and `message`) is left out, the others shown (one such item among the
+ * first ten dropped every reason).
  */
 function problemReasons(problem: Problem | undefined): string {
   const errors: unknown = problem?.errors;
   if (!Array.isArray(errors) || errors.length === 0) return "";
-  const wellFormed = (errors.slice(0, ISSUES_SHOWN) as unknown[]).every((issue) => {
+  const issues = (errors as unknown[]).filter((issue): issue is ValidationIssue => {
     const { path, message } = (issue ?? {}) as { path?: unknown; message?: unknown };
     return typeof path === "string" && typeof message === "string";
   });
-  return wellFormed ? ` [${issuesText(errors as ValidationIssue[], (pointer) => fieldOfPointer(pointer) || "body")}]` : "";
+  return issues.length > 0 ? ` [${issuesText(issues, issueLabel)}]` : "";
 }
 
 type StatusOf<Op extends OperationId> = Op extends OperationId ? ResponseStatus<Op> : never;

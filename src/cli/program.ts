@@ -8,6 +8,7 @@ import type { UpdateConversationRequest, UpdateThreadRequest } from "../../gener
 import { checkBaseUrl, createPuffleClient, DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, MAX_RETRIES_LIMIT, PuffleConfigError } from "../client.js";
 import {
   fieldOfPointer,
+  issueLabel,
   issuesText,
   PuffleAbortError,
   PuffleApiError,
@@ -108,10 +109,11 @@ async function defaultSend(request: SendRequest): Promise<unknown> {
   }
 }
 
-/** `/draft_attachments/0` → `--draft-attachments (draft_attachments.0)`; `""` → `the body`. */
+/** `/draft_attachments/0` → `--draft-attachments (draft_attachments.0)`; `""` → `the body`; `/` (a member named `""`) → `""`. */
 function fieldLabel(pointer: string, options: readonly FieldOption[]): string {
+  if (pointer === "") return "the body";
   const field = fieldOfPointer(pointer);
-  if (field === "") return "the body";
+  if (field === "") return issueLabel(pointer);
   const top = field.split(".")[0] ?? field;
   const option = options.find((o) => o.field === top);
   return option ? `${option.long} (${field})` : field;
@@ -178,7 +180,7 @@ function describeFailure(error: unknown, options: readonly FieldOption[]): { cod
   }
   if (error instanceof PuffleValidationError) {
     if (error.target === "response") {
-      return { code: EXIT.response, line: `unexpected response (HTTP ${error.status ?? "?"}): ${issuesText(error.issues, (pointer) => fieldOfPointer(pointer) || "body")}${error.requestId ? ` (request id ${shown(error.requestId)})` : ""}` };
+      return { code: EXIT.response, line: `unexpected response (HTTP ${error.status ?? "?"}): ${issuesText(error.issues, issueLabel)}${error.requestId ? ` (request id ${shown(error.requestId)})` : ""}` };
     }
     return { code: EXIT.usage, line: issuesText(error.issues, (pointer) => fieldLabel(pointer, options)) };
   }

@@ -702,6 +702,9 @@ describe("runCli reports each send failure with its exit code and one line", () 
   };
   const cases: [string, () => Promise<unknown>, number, string][] = [
     ["a problem with errors, one at the body as a whole", () => api(400, {}, { problem: problem(400, "Invalid request", { detail: "Bad.", errors: [{ path: "/unread_count", keyword: "minimum", message: "must be >= 0" }, { path: "", keyword: "minProperties", message: "must have at least 1 valid field" }] }) }), EXIT.api, "HTTP 400 Invalid request: Bad. [--unread-count (unread_count) must be >= 0; the body must have at least 1 valid field]"],
+    // `/` names a member whose name is "" (not the body as a whole, `""`): it read `the body`.
+    ["a problem with errors at a member named \"\" (path /)", () => api(400, {}, { problem: problem(400, "Invalid request", { errors: [{ path: "/", keyword: "x", message: "is not a known field" }, { path: "", keyword: "minProperties", message: "must have at least 1 valid field" }] }) }), EXIT.api, 'HTTP 400 Invalid request ["" is not a known field; the body must have at least 1 valid field]'],
+    ["a 2xx whose issue is at a member named \"\" (path /)", async () => new (await import("../../src/errors.js")).PuffleValidationError({ target: "response", operationId: "updateThread", status: 200, issues: [{ path: "/", keyword: "x", message: "is not allowed" }] }), EXIT.response, 'unexpected response (HTTP 200): "" is not allowed'],
     ["a problem with an empty errors list", () => api(400, {}, { problem: problem(400, "Invalid request", { errors: [] }) }), EXIT.api, "HTTP 400 Invalid request"],
     ["an empty body", () => api(502, ""), EXIT.api, "HTTP 502 with an empty body"],
     ["a non-JSON body", () => api(502, "<html>", { headers: { "content-type": "text/html" } }), EXIT.api, "HTTP 502 with a non-JSON body (text/html)"],

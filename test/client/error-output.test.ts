@@ -287,6 +287,8 @@ describe("PuffleValidationError and PuffleApiError, built from their parts", () 
     ["a response with its status", { target: "response", status: 200, issues: [issue("/thread/status")] }, "updateThread: response 200: thread.status must be one of \"active\", \"archived\"", 200],
     ["a response without a status", { target: "response", issues: [issue("")] }, "updateThread: response: body must be one of \"active\", \"archived\"", undefined],
     ["no issues at all", { target: "request", issues: [] }, "updateThread: request body: body is invalid", undefined],
+    // `/` is a member named "", not the body as a whole: it read `body must be …`.
+    ["a member named \"\"", { target: "request", issues: [issue("/")] }, "updateThread: request body: \"\" must be one of \"active\", \"archived\"", undefined],
   ] as const)("PuffleValidationError: %s", (_name, init, message, status) => {
     const error = new PuffleValidationError({ operationId: "updateThread", ...init });
     expect(error.message).toBe(message);
@@ -308,6 +310,19 @@ describe("PuffleValidationError and PuffleApiError, built from their parts", () 
     expect(error.attempts).toBe(attempts);
     expect("cause" in error).toBe("cause" in init);
     if ("cause" in init) expect(error.cause).toBe(init.cause);
+  });
+
+  // A problem built by hand (or a server's, unchecked): one malformed item among the first ten of
+  // `errors` dropped every reason from the message, and `/` (a member named "") read as `body`.
+  it.each([
+    ["a malformed item among well-formed ones", [{ path: "/status", message: "must be string" }, { path: 3 }, null, "x", { path: "/unread_count", keyword: "minimum", message: "must be >= 0" }], " [status must be string; unread_count must be >= 0]"],
+    ["a malformed item first", [{ message: "no path" }, { path: "", message: "must have at least 1 valid field" }], " [body must have at least 1 valid field]"],
+    ["no well-formed item", [{ path: 1, message: 2 }], ""],
+    ["a member named \"\" (path /) beside the body (path \"\")", [{ path: "/", message: "is not a known field" }, { path: "", message: "must have at least 1 valid field" }], ' ["" is not a known field; body must have at least 1 valid field]'],
+  ] as const)("PuffleApiError's reasons: %s", (_name, errors, reasons) => {
+    const problem = { type: "https://app.puffle.ai/problems/invalid-request", title: "Invalid request", status: 400, detail: "At least one valid field must be present.", errors } as never;
+    const error = new PuffleApiError({ ...base, status: 400, body: problem, problem });
+    expect(error.message).toBe(`updateThread: HTTP 400: Invalid request: At least one valid field must be present.${reasons}`);
   });
 
   it("hasStatus is true only for that status with a problem body", () => {
