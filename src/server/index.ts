@@ -15,6 +15,7 @@ import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, Fast
 import { operations as meta } from "../../generated/meta.js";
 import type { Conversation, Thread } from "../../generated/schema.js";
 import { escapeUnsafeInJson } from "../unsafe-text.js";
+import { issueLabel, moreIssues, shown } from "../errors.js";
 import { normalizeRequestBody, operationIds, validatePathParams } from "../validators.js";
 import type { OperationId, ValidationIssue } from "../validators.js";
 import { CORS_ALLOW_METHODS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS, corsAllowHeaders, corsOriginsOf, corsPolicy, describe } from "./cors.js";
@@ -178,7 +179,29 @@ function pathPattern(path: string): RegExp {
   return new RegExp(`^${source}$`);
 }
 
+/**
+ * The problem each reply was answered with, for the request log's response line (its `res`
+ * serializer, which Fastify hands the reply): a refused request's line gives its reason besides
+ * its status. Only set, never read, when the log is off.
+ */
+const answeredProblems = new WeakMap<object, ProblemBody>();
+
+/**
+ * A problem's reason as the log's response line gives it (`res.reason`): its first `errors` item,
+ * as the client's messages name it (`unread_count must be >= 0`, `body must be object (got no
+ * body)`; `(and 2 more)` when there are more), else its detail; on one line, cut to 200 characters
+ * (`shown`: a field name comes from the client).
+ */
+function problemReason(problem: ProblemBody): string {
+  const errors = problem.errors;
+  const first = errors?.[0];
+  if (errors === undefined || first === undefined) return shown(problem.detail ?? problem.title);
+  const more = errors.length > 1 ? ` (${moreIssues(errors.length, 1)})` : "";
+  return `${shown(issueLabel(first.path))} ${shown(first.message)}${more}`;
+}
+
 function sendProblem(reply: FastifyReply, body: ProblemBody, headers?: Record<string, string>): FastifyReply {
+  answeredProblems.set(reply, body);
   if (headers !== undefined) for (const name of Object.keys(headers)) reply.header(name, headers[name]);
   // Fastify's body reader sets `connection: close` on the replies to bodies it could not read (invalid
   // JSON, over the limit, a Content-Length that does not match); the 413 answered before reading sets it too.
@@ -350,7 +373,11 @@ function loggerOptions(options: ServerOptions) {
     hooks: { streamWrite: escapeUnsafeInJson },
     serializers: {
       req: (req: { method?: string; url?: string }) => ({ method: req.method, url: loggedPathOf(req.url ?? "") }),
-      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+      // A refused request's line gives the problem's reason too (problemReason).
+      res: (res: { statusCode?: number }) => {
+        const problem = answeredProblems.get(res);
+        return problem === undefined ? { statusCode: res.statusCode } : { statusCode: res.statusCode, reason: problemReason(problem) };
+      },
     },
   };
 }

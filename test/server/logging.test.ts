@@ -11,7 +11,7 @@ interface Entry {
   code?: string;
   msg?: string;
   req?: { method?: string; url?: string };
-  res?: { statusCode?: number };
+  res?: { statusCode?: number; reason?: string };
 }
 /** The log entries written since line `from` (an index into `lines`). */
 const entriesSince = (from: number): Entry[] =>
@@ -70,9 +70,40 @@ describe("request log", () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     const entries = entriesSince(from);
     expect(entries.filter((e) => e.req !== undefined)).toEqual([expect.objectContaining({ reqId, req: { method: "GET", url: "/api/threads/%zz" } })]);
-    expect(responses().map((e) => e.res)).toEqual([{ statusCode: 400 }]);
+    expect(responses().map((e) => e.res)).toEqual([{ statusCode: 400, reason: "The request URL is malformed." }]);
     expect(entries.every((e) => e.reqId === reqId)).toBe(true);
     expect(lines.slice(from).join("")).not.toContain(secret);
+  });
+
+  // A refused request's response line gave its status alone: a test author reading the log of a
+  // 400 had to capture the response to learn why. The line adds the problem's first reason (its
+  // first `errors` item as the client names it, else its detail), cut to 200 characters.
+  const longName = `${"n".repeat(300)}\u202e`;
+  it.each([
+    ["an invalid field", "updateConversation", DOCS_CONVERSATION, { body: { unread_count: -1 } }, 400, "unread_count must be >= 0 (and 1 more)"],
+    ["no body at all", "updateThread", DOCS_THREAD, {}, 400, "body must be object (got no body)"],
+    ["a malformed id", "updateThread", "not-a-uuid", { body: { status: "active" } }, 400, 'id must match format "uuid"'],
+    ["an unknown token", "updateThread", DOCS_THREAD, { token: "nope", body: { status: "active" } }, 401, "A valid bearer token is required."],
+    ["a record of another user", "updateThread", DOCS_THREAD, { token: BOB, body: { status: "active" } }, 404, "No thread with this id."],
+    ["a field name of 301 characters, cut", "updateThread", DOCS_THREAD, { body: { [longName]: 1 } }, 400, `${"n".repeat(199)}… is not a known field (and 1 more)`],
+  ] as const)("a refused request's response line gives its reason (%s)", async (_name, op, id, options, status, reason) => {
+    const from = lines.length;
+    const res = await send(server, op, id, options);
+    expect(res.status).toBe(status);
+    const reqId = res.headers.get("x-request-id");
+    const responses = () => entriesSince(from).filter((e) => e.reqId === reqId && e.res !== undefined);
+    for (let waited = 0; responses().length === 0 && waited < 2_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(responses().map((e) => e.res)).toEqual([{ statusCode: status, reason }]);
+  });
+
+  it("an answered request's response line has no reason", async () => {
+    const from = lines.length;
+    const res = await send(server, "updateConversation", DOCS_CONVERSATION, { body: { status: "active" } });
+    expect(res.status).toBe(200);
+    const reqId = res.headers.get("x-request-id");
+    const responses = () => entriesSince(from).filter((e) => e.reqId === reqId && e.res !== undefined);
+    for (let waited = 0; responses().length === 0 && waited < 2_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(responses().map((e) => e.res)).toEqual([{ statusCode: 200 }]);
   });
 
   // An absolute-form target (RFC 9112 §3.2.2), which the router serves as its path: its user name
