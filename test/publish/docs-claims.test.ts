@@ -11,6 +11,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { root } from "../helpers.js";
+import { operations } from "../../generated/meta.js";
+import { kebabCase } from "../../src/cli/options.js";
 
 /**
  * The docs, the tracked ones (`git ls-files`), or why they cannot be listed: without git, or outside
@@ -203,6 +205,57 @@ describe("options the docs give the CLI and the mock launcher", () => {
     expect(given).toContain("--allow-reset");
     expect(given.filter((o) => !mock.has(o)), "not accepted by puffle mock").toEqual([]);
     expect(given.filter((o) => !main.has(o)), "not accepted by npm run mock (dist/server/main.js)").toEqual([]);
+  });
+});
+
+/** docs/cli.md's "Today that gives:" list: each command's item (`conversation update` → its text, lines joined). */
+function optionList(markdown: string): Map<string, string> {
+  const block = (markdown.split("Today that gives:")[1] ?? "").replace(/^\s*\n/, "").split(/\n[ \t]*\n/)[0]!;
+  const items = new Map<string, string>();
+  for (const item of block.split(/\n(?=- )/)) {
+    const m = /^- `([a-z ]+)`:([\s\S]*)$/.exec(item);
+    if (m) items.set(m[1]!, m[2]!.replace(/\s*\n\s*/g, " "));
+  }
+  return items;
+}
+
+/**
+ * The field options docs/cli.md's list leaves out: every request field of an operation is an
+ * option of its command (`--kebab-name`), derived from the spec, so a field added to the spec has
+ * one in `--help` at once; the list is written by hand and went on listing the old ones.
+ */
+function unlistedFieldOptions(markdown: string, ops: Record<string, { requestFields: Record<string, unknown> }>): string[] {
+  const list = optionList(markdown);
+  const problems: string[] = [];
+  for (const [command, op] of [["conversation update", "updateConversation"], ["thread update", "updateThread"]] as const) {
+    const item = list.get(command);
+    if (item === undefined) {
+      problems.push(`docs/cli.md, "Today that gives:": no \`${command}\` item`);
+      continue;
+    }
+    for (const field of Object.keys(ops[op]!.requestFields)) {
+      const option = `--${kebabCase(field)}`;
+      if (!item.includes(`\`${option} `) && !item.includes(`\`${option}\``)) {
+        problems.push(`docs/cli.md, "Today that gives:": the \`${command}\` item lacks \`${option}\` (${op}'s request field ${field}; openapi/README.md, "Adding a field")`);
+      }
+    }
+  }
+  return problems;
+}
+
+describe("docs/cli.md's list of each command's field options", () => {
+  it("names an option for every request field of the spec", () => {
+    expect(unlistedFieldOptions(text("docs/cli.md"), operations)).toEqual([]);
+  });
+
+  it("the check can fail: a request field added to the spec", () => {
+    const planted = { ...operations, updateThread: { ...operations.updateThread, requestFields: { ...operations.updateThread.requestFields, pinned: { type: "boolean" } } } };
+    // Only what the planted field adds: a stale list fails the test above, not this one too.
+    const real = unlistedFieldOptions(text("docs/cli.md"), operations);
+    expect(unlistedFieldOptions(text("docs/cli.md"), planted).filter((p) => !real.includes(p))).toEqual([
+      'docs/cli.md, "Today that gives:": the `thread update` item lacks `--pinned` (updateThread\'s request field pinned; openapi/README.md, "Adding a field")',
+    ]);
+    expect(unlistedFieldOptions("Today that gives:\n\n- `thread update`: `--status active|archived`\n", operations)).toContain('docs/cli.md, "Today that gives:": no `conversation update` item');
   });
 });
 
