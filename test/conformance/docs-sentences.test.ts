@@ -342,7 +342,9 @@ describe("every sentence of the pages is in the spec, where it belongs", () => {
     const edited = structuredClone(spec) as Json;
     const properties = at(`${THREAD_BODY}/properties`, edited) as Record<string, Json>;
     properties.draft_reply_to = { type: ["string", "null"], description: "Draft Reply-To address." };
-    const missing = missingRows(THREAD_BODY, edited);
+    // Only what the planted field adds: a real field without a row fails the test above, not this one too.
+    const real = missingRows(THREAD_BODY);
+    const missing = missingRows(THREAD_BODY, edited).filter((field) => !real.includes(field));
     expect(missing).toEqual(["draft_reply_to"]);
     expect(missingRowsMessage(THREAD_BODY, missing)).toBe(
       "UpdateThreadRequest.draft_reply_to: no row in SENTENCES (test/conformance/docs-sentences.test.ts): every request field needs the sentence of Puffle's page that describes it, with the JSON Pointer of its description (openapi/README.md, \"Adding a field\")",
