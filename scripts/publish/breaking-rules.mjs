@@ -67,6 +67,9 @@
 //     - response-opened-object: additionalProperties/unevaluatedProperties no longer false (or a
 //       schema no longer), so a property not listed may come back
 //     - new-response-status: a documented status added (a minor, by the CHANGELOG rule)
+//     - new-request-field / new-response-field: a property added (optional, on the request side; a
+//       new required one is new-required-field) — a minor by the CHANGELOG rule, which Optic's
+//       report shows for a response only, and for a request body not at all
 //     - removed-parameter: a parameter gone (the client's generated types no longer take it)
 //     - response-header-widened: a response header's schema widened, by any of the response rules
 //       above that flag a wider value (header values reach a client as strings, so no generated type
@@ -128,6 +131,8 @@ export const SEVERITY = {
   "response-removed-constraint": "notable",
   "response-opened-object": "notable",
   "new-response-status": "notable",
+  "new-request-field": "notable",
+  "new-response-field": "notable",
   "removed-parameter": "notable",
   "response-header-widened": "notable",
   "unexamined-keyword": "review",
@@ -403,6 +408,9 @@ function walk(ctx, base, head, where, side, seen) {
     }
     const newlyRequired = h.required.filter((r) => !b.required.includes(r));
     for (const r of newlyRequired) add("new-required-field", `"${r}" is now required`);
+    for (const name of Object.keys(h.properties)) {
+      if (!(name in b.properties) && !h.required.includes(name)) add("new-request-field", `"${name}" was added, optional (the API can do more: a minor, by the CHANGELOG rule)`);
+    }
     // Optic lists a removed request property without flagging it.
     const closed = h.additionalProperties === false || h.unevaluatedProperties === false;
     for (const name of Object.keys(b.properties)) {
@@ -436,6 +444,9 @@ function walk(ctx, base, head, where, side, seen) {
     for (const name of Object.keys(b.properties)) {
       if (!(name in h.properties)) add("removed-response-field", `"${name}" was removed`);
       else if (b.required.includes(name) && !h.required.includes(name)) add("response-field-optional", `"${name}" is no longer required (may be missing)`);
+    }
+    for (const name of Object.keys(h.properties)) {
+      if (!(name in b.properties)) add("new-response-field", `"${name}" was added (the API can do more: a minor, by the CHANGELOG rule)`);
     }
     if (Array.isArray(b.enum) && !Array.isArray(h.enum)) add("response-enum-removed", `enum removed (was ${JSON.stringify(b.enum)}): any value may come back`);
     if (Array.isArray(b.enum) && Array.isArray(h.enum)) {

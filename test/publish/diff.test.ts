@@ -168,8 +168,8 @@ const cases: Case[] = [
   { name: "new status (429)", breaking: false, notable: "new-response-status", mutate: (s) => { s.paths["/api/threads/{id}"].patch.responses["429"] = { description: "Too many requests." }; } },
   // Not breaking.
   { name: "description changed", breaking: false, mutate: (s) => { s.info.description = "Reworded."; conversationOp(s).description = "Reworded."; } },
-  { name: "new optional request field", breaking: false, mutate: (s) => { schemas(s).UpdateThreadRequest.properties.draft_note = { type: "string", description: "A note." }; } },
-  { name: "new optional response field", breaking: false, mutate: (s) => { schemas(s).ConversationRow.properties.pinned = { type: "boolean", description: "Pinned." }; } },
+  { name: "new optional request field", breaking: false, notable: "new-request-field", mutate: (s) => { schemas(s).UpdateThreadRequest.properties.draft_note = { type: "string", description: "A note." }; } },
+  { name: "new optional response field", breaking: false, notable: "new-response-field", mutate: (s) => { schemas(s).ConversationRow.properties.pinned = { type: "boolean", description: "Pinned." }; } },
   { name: "request enum value added (status deleted)", breaking: false, mutate: (s) => { schemas(s).StatusUpdate.enum = ["active", "archived", "deleted"]; } },
   { name: "request pattern removed (account_id)", breaking: false, mutate: (s) => { delete schemas(s).UpdateThreadRequest.properties.account_id.pattern; } },
   { name: "request format removed (participant_email)", breaking: false, mutate: (s) => { delete schemas(s).UpdateThreadRequest.properties.participant_email.format; } },
@@ -737,7 +737,9 @@ describe("breaking-rules.mjs merges allOf into the strictest schema", () => {
     ["request: a property moved into an allOf member of an object closed by unevaluatedProperties", { base: { unevaluatedProperties: false, properties: { a: {}, b: {} } }, head: { unevaluatedProperties: false, properties: { a: {} }, allOf: [{ properties: { b: {} } }] }, want: [] }],
     ["request: a property moved between allOf members, additionalProperties false beside neither", { base: { allOf: [{ properties: { a: {}, b: {} } }, { additionalProperties: false, properties: { a: {}, b: {} } }] }, head: { allOf: [{ properties: { a: {} } }, { additionalProperties: false, properties: { a: {}, b: {} } }, { properties: { b: {} } }] }, want: [] }],
     ["request: a closed object's property already only in an allOf member (refused before too)", { base: { additionalProperties: false, properties: { a: {} }, allOf: [{ properties: { b: {} } }] }, head: { additionalProperties: false, properties: { a: {} }, allOf: [{ properties: { b: { type: "string" } } }] }, want: [] }],
-    ["request: a property added", { base: { additionalProperties: false, properties: { a: {} } }, head: { additionalProperties: false, properties: { a: {}, b: {} } }, want: [] }],
+    ["request: a property added (notable: a minor)", { base: { additionalProperties: false, properties: { a: {} } }, head: { additionalProperties: false, properties: { a: {}, b: {} } }, want: ['[new-request-field] request: "b" was added, optional (the API can do more: a minor, by the CHANGELOG rule)'] }],
+    ["request: a required property added (breaking only)", { base: { properties: { a: {} } }, head: { properties: { a: {}, b: {} }, required: ["b"] }, want: ['[new-required-field] request: "b" is now required'] }],
+    ["response: a property added (notable: a minor)", { side: "response", base: { properties: { a: {} } }, head: { properties: { a: {}, b: {} } }, want: ['[new-response-field] response: "b" was added (the API can do more: a minor, by the CHANGELOG rule)'] }],
     // A constraint kept is no change; a $ref's siblings, a property, `items` or additionalProperties given
     // more than once all apply, whichever is the stricter (and wherever it is written).
     ["uniqueItems: true kept", { base: { uniqueItems: true }, head: { uniqueItems: true }, want: [] }],
