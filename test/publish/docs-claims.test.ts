@@ -332,4 +332,36 @@ describe("CHANGELOG.md's Unreleased section", () => {
     const missing = [...builds, ...runs].filter((entry) => !codeSpans(entry).some((span) => span.length >= 7 && !/^[a-z]+$/.test(span) && guide.includes(span)));
     expect(missing.map((entry) => entry.slice(0, 100)), "in CHANGELOG's breaking list but not in docs/migrating.md").toEqual([]);
   });
+
+  // Its opening says the API description is not broken since the last release (`npm run diff -- REF`
+  // finds nothing breaking), and docs/migrating.md that the API is unchanged. A bound narrowed in the
+  // spec (participant_name's maxLength 256 → 128: `npm run diff` exits 1, ✖ narrowed-bound) left both
+  // saying so, and every check passed.
+  const claimed = /`npm run diff -- ([0-9a-f]{7,40}|v[\d.]+)` finds nothing breaking/.exec(unreleased.replace(/\s*\n\s*/g, " "));
+  const baseSpec = claimed && spawnSync("git", ["show", `${claimed[1]}:generated/openapi.json`], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  it.skipIf(!claimed || baseSpec?.status !== 0)("its claim that the API description has no breaking change since the last release holds, as docs/migrating.md's", async () => {
+    const { breakingChanges } = (await import("../../scripts/publish/breaking-rules.mjs")) as { breakingChanges: (base: unknown, head: unknown) => { severity: string; rule: string; where: string; message: string }[] };
+    const head = JSON.parse(text("generated/openapi.json")) as unknown;
+    const found = breakingChanges(JSON.parse(baseSpec!.stdout), head).filter((f) => f.severity !== "notable");
+    expect(apiClaimProblems(claimed![1]!, text("docs/migrating.md"), found)).toEqual([]);
+  });
+
+  it("the check can fail: a breaking change of the API description", () => {
+    const found = [{ severity: "breaking", rule: "narrowed-bound", where: "PATCH /api/threads/{id} request application/json/participant_name", message: "maxLength lowered from 256 to 128" }];
+    expect(apiClaimProblems("666c48d", "The API itself (the two endpoints, their bodies and statuses) is unchanged; the package's types changed.", found)).toEqual([
+      "CHANGELOG.md, Unreleased: says `npm run diff -- 666c48d` finds nothing breaking in the API description, but it finds ✖ [narrowed-bound] PATCH /api/threads/{id} request application/json/participant_name: maxLength lowered from 256 to 128. A breaking API change is a breaking entry of its own (\"Builds that can fail\" or \"Runs that can behave differently\", and docs/migrating.md); change that sentence (openapi/README.md, \"Narrowing a bound\")",
+      "docs/migrating.md: says \"The API itself … is unchanged\", but `npm run diff -- 666c48d` finds a breaking change (above)",
+    ]);
+  });
 });
+
+/** What CHANGELOG's Unreleased opening and docs/migrating.md say of the API description that the breaking `found` since `ref` contradict. */
+function apiClaimProblems(ref: string, guide: string, found: { severity: string; rule: string; where: string; message: string }[]): string[] {
+  if (found.length === 0) return [];
+  const list = found.map((f) => `${f.severity === "review" ? "?" : "✖"} [${f.rule}] ${f.where}: ${f.message}`).join("; ");
+  const problems = [
+    `CHANGELOG.md, Unreleased: says \`npm run diff -- ${ref}\` finds nothing breaking in the API description, but it finds ${list}. A breaking API change is a breaking entry of its own ("Builds that can fail" or "Runs that can behave differently", and docs/migrating.md); change that sentence (openapi/README.md, "Narrowing a bound")`,
+  ];
+  if (/The API itself\b[^.]*\bis unchanged/.test(guide.replace(/\s*\n\s*/g, " "))) problems.push(`docs/migrating.md: says "The API itself … is unchanged", but \`npm run diff -- ${ref}\` finds a breaking change (above)`);
+  return problems;
+}
