@@ -38,6 +38,8 @@ export declare const SEVERITY: {
   "response-removed-constraint": "notable";
   "response-opened-object": "notable";
   "new-response-status": "notable";
+  "new-request-field": "notable";
+  "new-response-field": "notable";
   "removed-parameter": "notable";
   "response-header-widened": "notable";
   "unexamined-keyword": "review";
