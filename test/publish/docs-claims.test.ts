@@ -13,6 +13,7 @@ import { describe, expect, it } from "vitest";
 import { root } from "../helpers.js";
 import { operations } from "../../generated/meta.js";
 import { kebabCase } from "../../src/cli/options.js";
+import { breakingChanges, type Finding } from "../../scripts/publish/breaking-rules.mjs";
 
 /**
  * The docs, the tracked ones (`git ls-files`), or why they cannot be listed: without git, or outside
@@ -339,15 +340,14 @@ describe("CHANGELOG.md's Unreleased section", () => {
   // saying so, and every check passed.
   const claimed = /`npm run diff -- ([0-9a-f]{7,40}|v[\d.]+)` finds nothing breaking/.exec(unreleased.replace(/\s*\n\s*/g, " "));
   const baseSpec = claimed && spawnSync("git", ["show", `${claimed[1]}:generated/openapi.json`], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  it.skipIf(!claimed || baseSpec?.status !== 0)("its claim that the API description has no breaking change since the last release holds, as docs/migrating.md's", async () => {
-    const { breakingChanges } = (await import("../../scripts/publish/breaking-rules.mjs")) as { breakingChanges: (base: unknown, head: unknown) => { severity: string; rule: string; where: string; message: string }[] };
+  it.skipIf(!claimed || baseSpec?.status !== 0)("its claim that the API description has no breaking change since the last release holds, as docs/migrating.md's", () => {
     const head = JSON.parse(text("generated/openapi.json")) as unknown;
     const found = breakingChanges(JSON.parse(baseSpec!.stdout), head).filter((f) => f.severity !== "notable");
     expect(apiClaimProblems(claimed![1]!, text("docs/migrating.md"), found)).toEqual([]);
   });
 
   it("the check can fail: a breaking change of the API description", () => {
-    const found = [{ severity: "breaking", rule: "narrowed-bound", where: "PATCH /api/threads/{id} request application/json/participant_name", message: "maxLength lowered from 256 to 128" }];
+    const found: Pick<Finding, "severity" | "rule" | "where" | "message">[] = [{ severity: "breaking", rule: "narrowed-bound", where: "PATCH /api/threads/{id} request application/json/participant_name", message: "maxLength lowered from 256 to 128" }];
     expect(apiClaimProblems("666c48d", "The API itself (the two endpoints, their bodies and statuses) is unchanged; the package's types changed.", found)).toEqual([
       "CHANGELOG.md, Unreleased: says `npm run diff -- 666c48d` finds nothing breaking in the API description, but it finds ✖ [narrowed-bound] PATCH /api/threads/{id} request application/json/participant_name: maxLength lowered from 256 to 128. A breaking API change is a breaking entry of its own (\"Builds that can fail\" or \"Runs that can behave differently\", and docs/migrating.md); change that sentence (openapi/README.md, \"Narrowing a bound\")",
       "docs/migrating.md: says \"The API itself … is unchanged\", but `npm run diff -- 666c48d` finds a breaking change (above)",
@@ -356,7 +356,7 @@ describe("CHANGELOG.md's Unreleased section", () => {
 });
 
 /** What CHANGELOG's Unreleased opening and docs/migrating.md say of the API description that the breaking `found` since `ref` contradict. */
-function apiClaimProblems(ref: string, guide: string, found: { severity: string; rule: string; where: string; message: string }[]): string[] {
+function apiClaimProblems(ref: string, guide: string, found: Pick<Finding, "severity" | "rule" | "where" | "message">[]): string[] {
   if (found.length === 0) return [];
   const list = found.map((f) => `${f.severity === "review" ? "?" : "✖"} [${f.rule}] ${f.where}: ${f.message}`).join("; ");
   const problems = [
