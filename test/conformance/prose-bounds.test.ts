@@ -4,8 +4,11 @@
 // `minProperties`, `minimum`/`maximum`, …; through a `$ref` and `allOf`), in every schema of the
 // bundled spec: components, their properties at any depth, and the schemas of parameters, headers
 // and bodies. A failure names the schema (its JSON Pointer) and both numbers.
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { spec, type Json, type JsonObject } from "../helpers.js";
+import { root, spec, type Json, type JsonObject } from "../helpers.js";
+
+const { locate } = (await import(path.join(root, "scripts/lib/locate.mjs"))) as { locate: (rootFile: string, pointer: string) => { file: string; line: number } };
 
 const WORDS: Record<string, number> = { zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 const NUMBER = String.raw`(\d[\d,]*|${Object.keys(WORDS).join("|")})`;
@@ -149,6 +152,17 @@ const message = (c: BoundCheck) =>
     : `${c.where}: the description says "${c.phrase}" (${c.said}), but ${c.keyword} is ${c.actual ?? "not set"}`;
 const disagreements = (doc: JsonObject) => proseBounds(doc).filter((c) => c.keyword === undefined || c.actual !== c.said).map(message);
 
+/**
+ * A disagreement of the bundled spec with the file and line of `openapi/` to edit in front: the
+ * pointer alone (`#/components/schemas/UpdateThreadRequest/properties/participant_name`) named a
+ * place in generated/openapi.json, which is never edited.
+ */
+function withSource(line: string): string {
+  const where = line.slice(1, line.indexOf(": "));
+  const at = locate(path.join(root, "openapi/openapi.yaml"), where);
+  return `${path.relative(root, path.resolve(root, at.file)).split(path.sep).join("/")}:${at.line}: ${line}`;
+}
+
 describe("bounds stated in descriptions agree with the schema's keywords", () => {
   it("finds the bounds the spec's descriptions state", () => {
     const found = proseBounds(spec).map((c) => `${c.where.replace(/^#\/components\/schemas\//, "")} ${c.keyword}`);
@@ -171,7 +185,15 @@ describe("bounds stated in descriptions agree with the schema's keywords", () =>
   });
 
   it("in the bundled spec", () => {
-    expect(disagreements(spec)).toEqual([]);
+    expect(disagreements(spec).map(withSource)).toEqual([]);
+  });
+
+  it("names the file and line of openapi/ to edit", () => {
+    const doc = structuredClone(spec) as any;
+    doc.components.schemas.UpdateThreadRequest.properties.participant_name.maxLength = 128;
+    expect(disagreements(doc).map(withSource)).toEqual([
+      expect.stringMatching(/^openapi\/components\/schemas\/UpdateThreadRequest\.yaml:\d+: #\/components\/schemas\/UpdateThreadRequest\/properties\/participant_name: the description says "At most 256 characters" \(256\), but maxLength is 128$/),
+    ]);
   });
 
   // The check itself: a changed number or a missing keyword is reported, naming the place and both numbers.
