@@ -37,13 +37,38 @@ const row: fc.Arbitrary<Row> = fc.record({
   warmup: fc.boolean(),
 }) as unknown as fc.Arbitrary<Row>;
 
+/**
+ * What a view (or a 200 record) has that the column lists do not, or lacks, one line each naming the
+ * function to edit: a column added to src/server/seed.ts failed with "expected [ Array(19) ] to
+ * deeply equal [ Array(20) ]", saying neither which column nor where it goes.
+ */
+function columnProblems(view: "conversationView" | "threadView", keys: string[]): string[] {
+  const want: string[] = view === "conversationView" ? [...CONVERSATION_COLUMNS] : [...CONVERSATION_COLUMNS, ...DRAFT_COLUMNS];
+  const json = view === "conversationView" ? "conversationMembers" : "threadJson";
+  const problems = [
+    ...want.filter((c) => !keys.includes(c)).map((c) => `${view} (src/server/store.ts) lacks the column ${c}: add it there and to ${json} (src/server/record-json.ts), in the column lists' order (openapi/README.md, "Adding a field", step 2)`),
+    ...keys.filter((k) => !want.includes(k)).map((k) => `${view} (src/server/store.ts) returns ${k}, which src/server/seed.ts's column lists do not hold`),
+  ];
+  if (problems.length === 0 && keys.join() !== want.join()) problems.push(`${view} (src/server/store.ts) returns the columns in another order than the column lists: ${keys.join(", ")}`);
+  return problems;
+}
+
 describe("record JSON", () => {
   it("views hold every column, in the order of the column lists", () => {
     for (const seedRow of defaultSeed.conversations) {
       const r = { ...seedRow, warmup: seedRow.warmup === true } as Row;
-      expect(Object.keys(conversationView(r))).toEqual([...CONVERSATION_COLUMNS]);
-      expect(Object.keys(threadView(r))).toEqual([...CONVERSATION_COLUMNS, ...DRAFT_COLUMNS]);
+      expect(columnProblems("conversationView", Object.keys(conversationView(r)))).toEqual([]);
+      expect(columnProblems("threadView", Object.keys(threadView(r)))).toEqual([]);
     }
+  });
+
+  it("the check can fail: a column the view lacks, one it adds, another order", () => {
+    const keys = [...CONVERSATION_COLUMNS, ...DRAFT_COLUMNS].filter((c) => c !== "draft_cc");
+    expect(columnProblems("threadView", keys)).toEqual([
+      'threadView (src/server/store.ts) lacks the column draft_cc: add it there and to threadJson (src/server/record-json.ts), in the column lists\' order (openapi/README.md, "Adding a field", step 2)',
+    ]);
+    expect(columnProblems("conversationView", [...CONVERSATION_COLUMNS, "warmup"])).toEqual(["conversationView (src/server/store.ts) returns warmup, which src/server/seed.ts's column lists do not hold"]);
+    expect(columnProblems("conversationView", [...CONVERSATION_COLUMNS].reverse())[0]).toMatch(/^conversationView \(src\/server\/store\.ts\) returns the columns in another order/);
   });
 
   it("equals JSON.stringify of the view for the default seed's rows", () => {
@@ -90,14 +115,14 @@ describe("record JSON", () => {
       const threadRecord = (thread.body as { thread: Thread }).thread;
       expect(threadRecord.draft_subject).toBe(title);
       expect(thread.text).toBe(JSON.stringify({ thread: threadRecord }));
-      expect(Object.keys(threadRecord)).toEqual([...CONVERSATION_COLUMNS, ...DRAFT_COLUMNS]);
+      expect(columnProblems("threadView", Object.keys(threadRecord))).toEqual([]);
 
       const conversation = await send(server, "updateConversation", DOCS_CONVERSATION, { token: ALICE, body: { unread_count: 7 } });
       expect(conversation.status).toBe(200);
       const conversationRecord = (conversation.body as { conversation: Conversation }).conversation;
       expect(conversationRecord.unread_count).toBe(7);
       expect(conversation.text).toBe(JSON.stringify({ conversation: conversationRecord }));
-      expect(Object.keys(conversationRecord)).toEqual([...CONVERSATION_COLUMNS]);
+      expect(columnProblems("conversationView", Object.keys(conversationRecord))).toEqual([]);
     } finally {
       await server.close();
     }
