@@ -502,19 +502,25 @@ function swallowedOption(argv: readonly string[], command: Command, outer: reado
  * not for an option that would refuse it: one with fixed choices lists them (`--status takes one of
  * active, archived`), one whose parser refuses the text (`--unread-count`, `--port`, `--host`, a JSON
  * option) names its value (`--port takes <n>`). The parser runs on an option's name, which is no
- * `@file`: nothing is read.
+ * `@file`: nothing is read. So does an option checked later, whose value is a UUID, an email address
+ * or a URL (`--id`, `--account-id`, `--participant-email`, `--base-url`): no option's name is one.
  */
 function missingValueFix({ flag, value, option }: { flag: string; value: string; option: Option }): string {
   if (option.argChoices !== undefined) return `${flag} takes one of ${option.argChoices.join(", ")}`;
+  const placeholder = /<[^>]*>/.exec(option.flags)?.[0];
+  if (placeholder !== undefined && CHECKED_LATER.has(placeholder)) return `${flag} takes ${placeholder}`;
   if (option.parseArg !== undefined) {
     try {
       option.parseArg(value, undefined);
     } catch {
-      return `${flag} takes ${/<[^>]*>/.exec(option.flags)?.[0] ?? "a value"}`;
+      return `${flag} takes ${placeholder ?? "a value"}`;
     }
   }
   return `a value that is one: ${flag}=${value}`;
 }
+
+/** The values of options with no parser of their own that are checked after parsing (the path id, the body's formats, the base URL). */
+const CHECKED_LATER: ReadonlySet<string> = new Set(["<uuid>", "<email>", "<url>"]);
 
 /**
  * `help thread update` as `thread help update`: commander's `help` reads one command name, so `puffle

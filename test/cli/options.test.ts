@@ -949,7 +949,9 @@ describe("scripting: a value missing before another option, and a stray argument
       expect(code, argv.join(" ")).toBe(EXIT.usage);
       expect(send).not.toHaveBeenCalled();
       expect(stdout).toBe("");
-      expect(stderr).toBe(`puffle error: ${flag} has no value: the next argument, "${next}", is an option of this command (a value that is one: ${flag}=${next})\n`);
+      // --id=--dry-run is no UUID: the line names the value --id takes instead.
+      const fix = flag === "--id" ? "--id takes <uuid>" : `a value that is one: ${flag}=${next}`;
+      expect(stderr).toBe(`puffle error: ${flag} has no value: the next argument, "${next}", is an option of this command (${fix})\n`);
     }
   });
 
@@ -1035,12 +1037,25 @@ describe("a missing value of an option with fixed choices", () => {
       [["thread", "update", "--id", THREAD_ID, "--draft-attachments", "--dry-run"], "--draft-attachments", "--dry-run", "<json|@file>"],
       [["mock", "--port", "--quiet"], "--port", "--quiet", "<n>"],
       [["mock", "--host", "-h"], "--host", "-h", "<host>"],
+      // No parser of their own, but checked before sending: `--id=--dry-run` is no UUID, nor is
+      // `--base-url=--dry-run` a URL (the = form was offered to these).
+      [["thread", "update", "--id", "--dry-run", "--status", "active"], "--id", "--dry-run", "<uuid>"],
+      [["thread", "update", "--id", THREAD_ID, "--account-id", "--dry-run"], "--account-id", "--dry-run", "<uuid>"],
+      [["thread", "update", "--id", THREAD_ID, "--participant-email", "-V"], "--participant-email", "-V", "<email>"],
+      [["conversation", "update", "--id", THREAD_ID, "--status", "active", "--base-url", "--dry-run"], "--base-url", "--dry-run", "<url>"],
     ] as const) {
       const { code, stdout, stderr, send } = await run([...argv]);
       expect(code, argv.join(" ")).toBe(EXIT.usage);
       expect(send).not.toHaveBeenCalled();
       expect(stdout).toBe("");
       expect(stderr).toBe(`puffle error: ${flag} has no value: the next argument, "${next}", is an option of this command (${flag} takes ${takes})\n`);
+      // The = form, which the line does not offer, is indeed refused (exit 2, nothing sent).
+      if (argv[0] !== "mock") {
+        const at = (argv as readonly string[]).indexOf(flag);
+        const joined = await run([...argv.slice(0, at), `${flag}=${next}`, ...argv.slice(at + 2)]);
+        expect(joined.code, `${flag}=${next}`).toBe(EXIT.usage);
+        expect(joined.send).not.toHaveBeenCalled();
+      }
     }
   });
 });
