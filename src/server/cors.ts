@@ -117,7 +117,9 @@ export function corsOriginsOf(option: CorsOption, where: string): CorsOrigins | 
 /** An option's value as an error shows it: a string quoted, an array item by item, an object as "an object". */
 export function describe(value: unknown): string {
   if (Array.isArray(value)) return value.length === 0 ? "an empty array" : `[${value.map(describe).join(", ")}]`;
-  return typeof value === "string" ? JSON.stringify(value) : value === null ? "null" : typeof value === "object" ? "an object" : String(value);
+  // A string quoted on one line and cut (`quoted`); a function by its kind, not its source (lines and all).
+  if (typeof value === "string") return quoted(value);
+  return value === null ? "null" : typeof value === "object" ? "an object" : typeof value === "function" ? "a function" : String(value);
 }
 
 /** The launchers' banner line when CORS is on. */

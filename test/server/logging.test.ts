@@ -224,6 +224,29 @@ describe("logger and logStream are checked as allowReset is", () => {
     expect(() => createServer({ logStream: value as never })).toThrow(`createServer: logStream must be an object with a write(line) method (or left out: stdout); got ${shown}`);
   });
 
+  // A function (the line-writing callback passed where its object goes) was shown as its source,
+  // lines and all, and a string whole (a megabyte of it): the message is one line, cut.
+  it("a function or a huge string is named in one short line", () => {
+    const callback = (line: string): void => {
+      void line;
+    };
+    for (const [options, what] of [
+      [{ logStream: callback }, "logStream"],
+      [{ logger: callback }, "logger"],
+      [{ allowReset: callback }, "allowReset"],
+    ] as const) {
+      expect(() => createServer(options as never)).toThrow(new RegExp(`^createServer: ${what} must .*; got a function$`));
+    }
+    let message = "";
+    try {
+      createServer({ logger: "y\n".repeat(100_000) as never });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^createServer: logger must be true or false \(or left out: off\); got "y\\ny\\n.*…" \(cut; 200000 characters in all\)$/);
+    expect(message.length).toBeLessThan(400);
+  });
+
   it("startServer names itself for a logStream of null (which logged to stdout)", async () => {
     await expect(start({ logStream: null as never })).rejects.toThrow("startServer: logStream must be an object with a write(line) method (or left out: stdout); got null");
   });
