@@ -189,8 +189,8 @@ const answeredProblems = new WeakMap<object, ProblemBody>();
 /**
  * A problem's reason as the log's response line gives it (`res.reason`): its first `errors` item,
  * as the client's messages name it (`unread_count must be >= 0`, `body must be object (got no
- * body)`; `(and 2 more)` when there are more), else its detail; on one line, cut to 200 characters
- * (`shown`: a field name comes from the client).
+ * body)`; `(and 2 more)` when there are more), else its detail; on one line, the field name, message
+ * and detail each cut to 200 characters (`shown`: a field name comes from the client).
  */
 function problemReason(problem: ProblemBody): string {
   const errors = problem.errors;
