@@ -82,7 +82,7 @@ export interface ServerOptions {
   seed?: Seed | undefined;
   /** Log one line per request and response (JSON, pino). Bearer tokens are never logged. Default false; a value that is not a boolean throws a TypeError naming `logger`. */
   logger?: boolean | undefined;
-  /** Where log lines go (implies `logger: true`). Default: stdout. A value without a `write` method throws a TypeError naming `logStream`. */
+  /** Where log lines go (implies `logger: true`). Default: stdout. A value without a `write` method throws a TypeError naming `logStream`; a `write` that throws loses that line (the first such error is a process warning, code PUFFLE_LOG_STREAM), the server goes on. */
   logStream?: { write(line: string): void } | undefined;
   /**
    * CORS, so that a web page on another origin may call the server from a browser. Default off
@@ -358,11 +358,32 @@ class BodyParseError extends Error {
   }
 }
 
+/**
+ * `stream` whose `write` may throw (a full disk, a closed test stream): pino calls it inside the
+ * listening event and request handling, so a throw ended the process with a stack trace (or left
+ * the request unanswered). The line is dropped and the server goes on; the first such error is a
+ * process warning (PUFFLE_LOG_STREAM), once per server. Every other member is the stream's own
+ * (a Proxy: pino reads and sets a multistream's metadata on it).
+ */
+function guardedLogStream(stream: { write(line: string): void }): { write(line: string): void } {
+  let warned = false;
+  const write = (line: string): void => {
+    try {
+      stream.write(line);
+    } catch (error) {
+      if (warned) return;
+      warned = true;
+      process.emitWarning(`puffle-api: the server's logStream.write threw (${shown(error instanceof Error ? error.message : String(error))}); its log lines are dropped, the server goes on`, { code: "PUFFLE_LOG_STREAM" });
+    }
+  };
+  return new Proxy(stream, { get: (target, key) => (key === "write" ? write : Reflect.get(target, key, target)) });
+}
+
 function loggerOptions(options: ServerOptions) {
   if (!options.logger && options.logStream === undefined) return false;
   return {
     level: "info",
-    ...(options.logStream !== undefined ? { stream: options.logStream } : {}),
+    ...(options.logStream !== undefined ? { stream: guardedLogStream(options.logStream) } : {}),
     // Belt and braces: the serializers below never include headers, and should a header object ever
     // reach a log line, its credentials are censored.
     redact: { paths: ["req.headers.authorization", "req.headers.cookie", "headers.authorization"], censor: "[redacted]" },

@@ -247,6 +247,39 @@ describe("logger and logStream are checked as allowReset is", () => {
     expect(message.length).toBeLessThan(400);
   });
 
+  // A logStream whose write throws (a full disk, a closed stream): pino calls it in the listening
+  // event and in request handling, outside the caller's reach, so the process ended with the
+  // error's stack trace (or the request went unanswered). The line is dropped and a warning says so, once.
+  it("a logStream whose write throws: the server starts and answers, the lines are dropped, one warning", async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error): void => void warnings.push(warning);
+    process.on("warning", onWarning);
+    let writes = 0;
+    try {
+      const server = await start({
+        logStream: {
+          write: () => {
+            writes++;
+            throw new Error("ENOSPC: no space left\non device");
+          },
+        },
+      });
+      try {
+        for (let i = 0; i < 2; i++) expect((await send(server, "updateThread", "not-a-uuid", { body: { status: "active" } })).status).toBe(400);
+      } finally {
+        await server.close();
+      }
+      for (let waited = 0; warnings.length === 0 && waited < 2_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    } finally {
+      process.off("warning", onWarning);
+    }
+    expect(writes).toBeGreaterThanOrEqual(5);
+    expect(warnings.map((w) => [w.message, (w as { code?: string }).code])).toEqual([
+      ["puffle-api: the server's logStream.write threw (ENOSPC: no space left on device); its log lines are dropped, the server goes on", "PUFFLE_LOG_STREAM"],
+    ]);
+    // Without the guard startServer never settles (the throw is outside it): fail in 15 s, not 60.
+  }, 15_000);
+
   it("startServer names itself for a logStream of null (which logged to stdout)", async () => {
     await expect(start({ logStream: null as never })).rejects.toThrow("startServer: logStream must be an object with a write(line) method (or left out: stdout); got null");
   });
