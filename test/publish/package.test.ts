@@ -412,6 +412,13 @@ const spec = require("puffle-api/openapi.json");
       if (block.kind !== "now") expect(marked[i + 1]?.kind, `${block.file} (${block.kind}) is followed by a // now block`).toBe("now");
     });
     expect(marked.filter((b) => b.expected).length).toBeGreaterThanOrEqual(6);
+    // Met by a 1.0.0 consumer upgraded by this guide and not named before: an options object typed as
+    // openapi-fetch's FetchOptions passed to puffle.PATCH (no parseAs written) types `data` as any of
+    // the five bodies. The compile check below holds the block to its TS2339.
+    expect(
+      marked.some((b) => b.expected === "TS2339" && b.code.includes('from "openapi-fetch"') && /puffle\.PATCH\("[^"]+", init\)/.test(b.code)),
+      "a // 1.0.0: TS2339 block passing a FetchOptions-typed init to puffle.PATCH",
+    ).toBe(true);
     const dir = path.join(consumer, "migrating");
     mkdirSync(dir, { recursive: true });
     for (const block of marked) writeFileSync(path.join(dir, block.file), block.code);
