@@ -274,6 +274,8 @@ describe.skipIf(unlisted !== undefined)("the `puffle error:` lines the docs quot
     { args: ["thread", "update", "--id", THREAD, "--status", "archived", "--dry-run"], stdout: "full" },
     { args: ["thread", "update", "--id", THREAD, "--draft-subject", "Hello", "world"] },
     { args: ["thread", "update", "--id", THREAD, "--draft-subject", "--dry-run"] },
+    // docs/migrating.md: exit 4 after the retries in 1.0.0, a usage error now.
+    { args: ["thread", "update", "--id", THREAD, "--status", "archived", "--base-url", "http://deploy:s3cret@127.0.0.1:9"] },
   ];
   const quoted = DOCS.flatMap((doc) => quotedErrors(text(doc)).map((line) => ({ doc, line })));
 
