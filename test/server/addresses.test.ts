@@ -8,6 +8,7 @@
 // test's process only) with both loopback addresses, in either order: what Fastify and Node read.
 import { spawn } from "node:child_process";
 import dns from "node:dns";
+import { readFileSync } from "node:fs";
 import type { LookupAddress } from "node:dns";
 import { connect, createServer as createNetServer } from "node:net";
 import { networkInterfaces } from "node:os";
@@ -314,4 +315,15 @@ describe("a wildcard --host: the URL is a loopback address the server answers on
       }
     },
   );
+});
+
+// What a 1.0.0 script or test meets here (1.0.0's url and banner said http://0.0.0.0:PORT, and the
+// banner's last word was the URL): docs/migrating.md names it, with each note the banner adds.
+it("docs/migrating.md names the wildcard's loopback url and each banner note (no server started)", () => {
+  const guide = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../docs/migrating.md"), "utf8").replace(/\s+/g, " ");
+  expect(guide).toContain("not the wildcard `http://0.0.0.0:PORT`");
+  for (const [, loopback, note] of WILDCARDS) {
+    expect(guide).toContain(`http://${loopback.includes(":") ? `[${loopback}]` : loopback}:PORT`);
+    expect(guide).toContain(`\` (${note})\``);
+  }
 });
