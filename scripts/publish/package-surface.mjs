@@ -314,6 +314,18 @@ function loadSurface(side, subs) {
     const decls = [...(type.aliasSymbol?.declarations ?? []), ...(type.symbol?.declarations ?? [])];
     return decls.length > 0 && decls.every((d) => own(d.getSourceFile().fileName));
   }
+  /**
+   * The call signatures of a function type of the package's own that is written by its name
+   * (`PATCH: StrictPatch`), as text; else undefined. The name alone is what `type` holds, so a change
+   * behind it (a type parameter, a parameter, the result) would otherwise go unseen.
+   */
+  function callsBehindName(type) {
+    const t = checker.getNonNullableType(type);
+    if (!t.aliasSymbol || !isOwnType(t)) return undefined;
+    const sigs = t.getCallSignatures();
+    if (sigs.length === 0) return undefined;
+    return sigs.map((s) => checker.signatureToString(s, undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.WriteArrowStyleSignature)).join("; ");
+  }
   /** The members of `type` when it is an object type of the package's own, else null (a leaf). */
   function members(type, depth, budget, seen) {
     const t = checker.getNonNullableType(type);
@@ -328,6 +340,7 @@ function loadSurface(side, subs) {
       out.set(memberName(p), {
         optional: (p.flags & ts.SymbolFlags.Optional) !== 0,
         type: toString(pt),
+        calls: callsBehindName(pt),
         members: members(pt, depth + 1, budget, inner),
       });
     }
@@ -411,6 +424,10 @@ function typeChange(a, b) {
   const cut = (s) => `${from > 0 ? "…" : ""}${s.slice(from, i + 45)}${i + 45 < s.length ? "…" : ""}`;
   return `type ${cut(a)} → ${cut(b)}`;
 }
+/** A function type whose name is the same on both sides but whose signatures are not. */
+function callsChange(name, b, h) {
+  return `type ${defined({ optional: true, type: name })}, same name, its signatures changed: ${firstDifference(b ?? "(none)", h ?? "(none)")}`;
+}
 /** An optional member's type as written, without the `| undefined` that optionality adds. */
 const defined = (m) => (m.optional ? m.type.replace(/ \| undefined(?=$| \|)/g, "") : m.type);
 const EMPTY = new Set(["never", "undefined"]);
@@ -438,6 +455,7 @@ function compareMembers(bm, hm, where, add, { removed = "breaking", label = "pro
     }
     if (b.members && h.members) compareMembers(b.members, h.members, at, add, { removed, label, added });
     else if (defined(b) !== defined(h)) add("review", `${label}-type`, at, typeChange(b.type, h.type));
+    else if (b.calls !== h.calls) add("review", `${label}-type`, at, callsChange(h.type, b.calls, h.calls));
   }
   for (const [name, h] of hm) {
     if (bm.has(name)) continue;
@@ -462,6 +480,7 @@ function compareOptions(bm, hm, where, add) {
     if (b.optional && !h.optional) add("breaking", "required-option-added", at, "option now required: a call written for the last release is an error");
     if (b.members && h.members) compareMembers(b.members, h.members, at, add, { removed: "review", label: "option" });
     else if (defined(b) !== defined(h)) add("review", "option-type", at, typeChange(b.type, h.type));
+    else if (b.calls !== h.calls) add("review", "option-type", at, callsChange(h.type, b.calls, h.calls));
   }
   for (const [name, h] of hm) {
     if (bm.has(name)) continue;

@@ -72,6 +72,9 @@ export declare const VERSION: string;
 export declare function gone(): void;
 export type Status = "a" | "b";
 declare module "commander" { interface Command { fixtureFlag?: boolean; } }
+type Getter = (id: string) => string;
+export interface Client { get: Getter; }
+export {};
 `;
 const baseCli = `#!/usr/bin/env node
 import { Command, Option } from "commander";
@@ -176,6 +179,16 @@ describe("npm run diff:package on a fixture package", () => {
     expect(r.status).toBe(1);
   }, SLOW);
 
+  // A member typed by the name of a function type the package does not export (`PATCH: StrictPatch`
+  // in puffle-api 1.0.0; `export {}` keeps the .d.ts's Getter private): the name is the same on both
+  // sides, so only the signatures behind it tell.
+  it("a function type changed behind an unchanged name (a parameter added): exit 1 with a REVIEW line", async () => {
+    write("src/index.d.ts", baseIndex.replace("type Getter = (id: string) => string;", "type Getter = (id: string, strict: boolean) => string;"));
+    const r = await run([]);
+    expect(lines(r.out)).toEqual(['? [property-type] Client.get: type Getter, same name, its signatures changed: was "(id: string) => string", now "(id: string, strict: boolean) => string"']);
+    expect(r.status).toBe(1);
+  }, SLOW);
+
   it("every kind of finding: package.json, files, declarations, CLI; exit 1", async () => {
     write(
       "package.json",
@@ -201,6 +214,9 @@ export declare function keep(a: string, b: number): void;
 export declare const VERSION: string;
 export type Status = "a" | "b" | "c";
 export declare function fresh(): void;
+type Getter = (id: string) => string;
+export interface Client { get: Getter; }
+export {};
 `,
     );
     write(
