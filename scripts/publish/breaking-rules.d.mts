@@ -40,6 +40,7 @@ export declare const SEVERITY: {
   "new-response-status": "notable";
   "new-request-field": "notable";
   "new-response-field": "notable";
+  "request-enum-value-added": "notable";
   "removed-parameter": "notable";
   "response-header-widened": "notable";
   "unexamined-keyword": "review";

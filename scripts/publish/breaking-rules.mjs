@@ -20,7 +20,8 @@
 //       (it moved into an allOf member or $ref target: additionalProperties sees only its own
 //       schema's properties)
 //     - new-constraint: a multipleOf added (or changed to one the old does not divide), uniqueItems
-//       set to true, a query parameter's allowEmptyValue turned off (an empty value is refused)
+//       set to true, a query parameter's allowEmptyValue turned off (an empty value is refused), a
+//       property declared in an object that took any member (its value is now checked)
 //     - changed-serialization: a parameter's style, or its explode where the value may be an array
 //       or an object (not deepObject, which has one serialisation), changed after OpenAPI's defaults
 //       (query and cookie form, path and header simple; explode true for form only), so a client
@@ -69,7 +70,12 @@
 //     - new-response-status: a documented status added (a minor, by the CHANGELOG rule)
 //     - new-request-field / new-response-field: a property added (optional, on the request side; a
 //       new required one is new-required-field) — a minor by the CHANGELOG rule, which Optic's
-//       report shows for a response only, and for a request body not at all
+//       report shows for a response only, and for a request body not at all. On the request side,
+//       only where the object refused the name before (additionalProperties false): one that took
+//       it (any value, or an additionalProperties schema's) now checks the value against the new
+//       property's schema, new-constraint (breaking), unless that schema allows as much
+//     - request-enum-value-added: a value the client may now send (a minor; Optic's report says
+//       only "changed")
 //     - removed-parameter: a parameter gone (the client's generated types no longer take it)
 //     - response-header-widened: a response header's schema widened, by any of the response rules
 //       above that flag a wider value (header values reach a client as strings, so no generated type
@@ -133,6 +139,7 @@ export const SEVERITY = {
   "new-response-status": "notable",
   "new-request-field": "notable",
   "new-response-field": "notable",
+  "request-enum-value-added": "notable",
   "removed-parameter": "notable",
   "response-header-widened": "notable",
   "unexamined-keyword": "review",
@@ -409,7 +416,15 @@ function walk(ctx, base, head, where, side, seen) {
     const newlyRequired = h.required.filter((r) => !b.required.includes(r));
     for (const r of newlyRequired) add("new-required-field", `"${r}" is now required`);
     for (const name of Object.keys(h.properties)) {
-      if (!(name in b.properties) && !h.required.includes(name)) add("new-request-field", `"${name}" was added, optional (the API can do more: a minor, by the CHANGELOG rule)`);
+      if (name in b.properties || h.required.includes(name)) continue;
+      // An object that did not refuse the name took a value under it before (any value, or what its
+      // additionalProperties/unevaluatedProperties schema allowed): its own schema now checks that
+      // value, which narrows unless it allows anything (or the same as that schema).
+      const took = refused(b, name) || b.unevaluatedProperties === false ? undefined : [b.additionalProperties, b.unevaluatedProperties].find((v) => openness(v) === "a schema") ?? true;
+      const own = h.properties[name];
+      const same = took !== undefined && (openness(own) === "true" || (took !== true && located("head", `${where}/${name}`, () => canonical(ctx.head, own)) === located("base", where, () => canonical(ctx.base, took))));
+      if (took === undefined || same) add("new-request-field", `"${name}" was added, optional (the API can do more: a minor, by the CHANGELOG rule)`);
+      else add("new-constraint", `"${name}" was added to an object that took it before (${took === true ? "any value" : "a value its additionalProperties/unevaluatedProperties schema allowed"}): a value sent under that name is now checked against its schema`);
     }
     // Optic lists a removed request property without flagging it.
     const closed = h.additionalProperties === false || h.unevaluatedProperties === false;
@@ -440,6 +455,9 @@ function walk(ctx, base, head, where, side, seen) {
     }
     if (h.uniqueItems === true && b.uniqueItems !== true) add("new-constraint", `uniqueItems changed from ${b.uniqueItems ?? "none"} to true`);
     if (Array.isArray(h.enum) && !Array.isArray(b.enum)) add("new-enum", `enum changed from none to ${JSON.stringify(h.enum)}`);
+    if (Array.isArray(b.enum) && Array.isArray(h.enum)) {
+      for (const v of h.enum.filter((x) => !b.enum.some((w) => sameJson(w, x)))) add("request-enum-value-added", `enum value ${JSON.stringify(v)} was added (the API can do more: a minor, by the CHANGELOG rule)`);
+    }
   } else {
     for (const name of Object.keys(b.properties)) {
       if (!(name in h.properties)) add("removed-response-field", `"${name}" was removed`);

@@ -170,7 +170,9 @@ const cases: Case[] = [
   { name: "description changed", breaking: false, mutate: (s) => { s.info.description = "Reworded."; conversationOp(s).description = "Reworded."; } },
   { name: "new optional request field", breaking: false, notable: "new-request-field", mutate: (s) => { schemas(s).UpdateThreadRequest.properties.draft_note = { type: "string", description: "A note." }; } },
   { name: "new optional response field", breaking: false, notable: "new-response-field", mutate: (s) => { schemas(s).ConversationRow.properties.pinned = { type: "boolean", description: "Pinned." }; } },
-  { name: "request enum value added (status deleted)", breaking: false, mutate: (s) => { schemas(s).StatusUpdate.enum = ["active", "archived", "deleted"]; } },
+  // DraftAttachment takes any member: a value sent as size_bytes was kept whatever it was, and is now refused unless an integer.
+  { name: "property declared in an object that took any member (DraftAttachment)", breaking: true, by: "new-constraint", mutate: (s) => { schemas(s).DraftAttachment.properties = { size_bytes: { type: "integer", description: "Size." } }; } },
+  { name: "request enum value added (status deleted)", breaking: false, notable: "request-enum-value-added", mutate: (s) => { schemas(s).StatusUpdate.enum = ["active", "archived", "deleted"]; } },
   { name: "request pattern removed (account_id)", breaking: false, mutate: (s) => { delete schemas(s).UpdateThreadRequest.properties.account_id.pattern; } },
   { name: "request format removed (participant_email)", breaking: false, mutate: (s) => { delete schemas(s).UpdateThreadRequest.properties.participant_email.format; } },
   { name: "request object opened (UpdateThreadRequest: additionalProperties false removed)", breaking: false, mutate: (s) => { delete schemas(s).UpdateThreadRequest.additionalProperties; } },
@@ -740,6 +742,12 @@ describe("breaking-rules.mjs merges allOf into the strictest schema", () => {
     ["request: a property added (notable: a minor)", { base: { additionalProperties: false, properties: { a: {} } }, head: { additionalProperties: false, properties: { a: {}, b: {} } }, want: ['[new-request-field] request: "b" was added, optional (the API can do more: a minor, by the CHANGELOG rule)'] }],
     ["request: a required property added (breaking only)", { base: { properties: { a: {} } }, head: { properties: { a: {}, b: {} }, required: ["b"] }, want: ['[new-required-field] request: "b" is now required'] }],
     ["response: a property added (notable: a minor)", { side: "response", base: { properties: { a: {} } }, head: { properties: { a: {}, b: {} } }, want: ['[new-response-field] response: "b" was added (the API can do more: a minor, by the CHANGELOG rule)'] }],
+    // An object that took any member took any value under the new name: the property's schema now checks it.
+    ["request: a typed property added to an object that took any member", { base: { additionalProperties: true, properties: { a: {} } }, head: { additionalProperties: true, properties: { a: {}, b: { type: "integer" } } }, want: ['[new-constraint] request: "b" was added to an object that took it before (any value): a value sent under that name is now checked against its schema'] }],
+    ["request: a typed property added to an object with no additionalProperties", { base: { properties: { o: { properties: { a: {} } } } }, head: { properties: { o: { properties: { a: {}, b: { type: "integer" } } } } }, want: ['[new-constraint] request/o: "b" was added to an object that took it before (any value): a value sent under that name is now checked against its schema'] }],
+    ["request: a property added with the additionalProperties schema it was held to", { base: { additionalProperties: { type: "string" } }, head: { additionalProperties: { type: "string" }, properties: { b: { type: "string", description: "B." } } }, want: ['[new-request-field] request: "b" was added, optional (the API can do more: a minor, by the CHANGELOG rule)'] }],
+    ["request: a property added, stricter than the additionalProperties schema", { base: { additionalProperties: { type: "string" } }, head: { additionalProperties: { type: "string" }, properties: { b: { type: "string", maxLength: 3 } } }, want: ['[new-constraint] request: "b" was added to an object that took it before (a value its additionalProperties/unevaluatedProperties schema allowed): a value sent under that name is now checked against its schema'] }],
+    ["request: an enum value added (notable: a minor)", { base: { enum: ["a", "b"] }, head: { enum: ["a", "b", "c"] }, want: ['[request-enum-value-added] request: enum value "c" was added (the API can do more: a minor, by the CHANGELOG rule)'] }],
     // A constraint kept is no change; a $ref's siblings, a property, `items` or additionalProperties given
     // more than once all apply, whichever is the stricter (and wherever it is written).
     ["uniqueItems: true kept", { base: { uniqueItems: true }, head: { uniqueItems: true }, want: [] }],
@@ -794,6 +802,9 @@ describe("breaking-rules.mjs merges allOf into the strictest schema", () => {
     ["response-changed-format", "notable", "response", { format: "uuid" }, {}],
     ["response-removed-constraint", "notable", "response", { multipleOf: 2 }, {}],
     ["response-opened-object", "notable", "response", { additionalProperties: false }, {}],
+    ["new-request-field", "notable", "request", { additionalProperties: false }, { additionalProperties: false, properties: { a: {} } }],
+    ["new-response-field", "notable", "response", {}, { properties: { a: {} } }],
+    ["request-enum-value-added", "notable", "request", { enum: ["a"] }, { enum: ["a", "b"] }],
     ["unexamined-keyword", "review", "response", {}, { not: { const: 1 } }],
   ] as const)("[%s] is %s", (rule, severity, side, from, to) => {
     expect(breakingChanges(spec(side, from), spec(side, to)).map((f) => `(${f.severity}) [${f.rule}]`)).toEqual([`(${severity}) [${rule}]`]);
