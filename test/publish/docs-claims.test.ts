@@ -11,6 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { root } from "../helpers.js";
+import { scratchDir } from "../scratch.js";
 import { operations } from "../../generated/meta.js";
 import { kebabCase } from "../../src/cli/options.js";
 import { breakingChanges, type Finding } from "../../scripts/publish/breaking-rules.mjs";
@@ -340,12 +341,47 @@ describe("CHANGELOG.md's Unreleased section", () => {
   // finds nothing breaking), and docs/migrating.md that the API is unchanged. A bound narrowed in the
   // spec (participant_name's maxLength 256 → 128: `npm run diff` exits 1, ✖ narrowed-bound) left both
   // saying so, and every check passed.
-  const claimed = /`npm run diff -- ([0-9a-f]{7,40}|v[\d.]+)` finds nothing breaking/.exec(unreleased.replace(/\s*\n\s*/g, " "));
-  const baseSpec = claimed && spawnSync("git", ["show", `${claimed[1]}:generated/openapi.json`], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  it.skipIf(!claimed || baseSpec?.status !== 0)("its claim that the API description has no breaking change since the last release holds, as docs/migrating.md's", () => {
+  const base = claimedBase(unreleased, root);
+  if (base.skip !== undefined) console.warn(`docs-claims: ${base.skip}`);
+  it.skipIf(unlisted !== undefined || base.skip !== undefined)(base.skip ?? "its claim that the API description has no breaking change since the last release holds, as docs/migrating.md's", () => {
+    expect(base.problem === undefined ? [] : [base.problem]).toEqual([]);
+    if (base.spec === undefined) return; // no such sentence: nothing claimed
     const head = JSON.parse(text("generated/openapi.json")) as unknown;
-    const found = breakingChanges(JSON.parse(baseSpec!.stdout), head).filter((f) => f.severity !== "notable");
-    expect(apiClaimProblems(claimed![1]!, text("docs/migrating.md"), found)).toEqual([]);
+    const found = breakingChanges(base.spec, head).filter((f) => f.severity !== "notable");
+    expect(apiClaimProblems(base.ref!, text("docs/migrating.md"), found)).toEqual([]);
+  });
+
+  // The base as a spec editor may leave it, in a repository of its own: a full clone and a shallow one.
+  describe.skipIf(unlisted !== undefined)("the base it names", () => {
+    const dir = scratchDir("puffle-docs-claims-");
+    const full = path.join(dir, "full");
+    const git = (cwd: string, ...args: string[]) => {
+      const r = spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "protocol.file.allow=always", ...args], { cwd, encoding: "utf8" });
+      if (r.status !== 0) throw new Error(`git ${args.join(" ")}: ${r.stderr}`);
+      return r.stdout.trim();
+    };
+    fs.mkdirSync(path.join(full, "generated"), { recursive: true });
+    fs.writeFileSync(path.join(full, "generated/openapi.json"), '{"openapi":"3.1.0"}\n');
+    git(full, "init", "-q");
+    git(full, "add", ".");
+    git(full, "commit", "-q", "-m", "release");
+    const release = git(full, "rev-parse", "--short=7", "HEAD");
+    git(full, "commit", "-q", "--allow-empty", "-m", "next");
+    git(dir, "clone", "-q", "--depth", "1", `file://${full}`, "shallow");
+    const say = (ref: string) => `## Unreleased\n\n\`npm run diff -- ${ref}\` finds nothing breaking in the API description.\n`;
+
+    it("a commit of the repository: read", () => {
+      expect(claimedBase(say(release), full)).toEqual({ ref: release, spec: { openapi: "3.1.0" } });
+    });
+
+    it("the check can fail: a base no commit or tag of a full clone, or none named", () => {
+      expect(claimedBase(say("v9.9.9"), full).problem).toBe("CHANGELOG.md, Unreleased: `npm run diff -- v9.9.9`, which it says finds nothing breaking, names no commit or tag of this repository: give the last release's tag or commit (CHANGELOG.md, \"The rule\")");
+      expect(claimedBase("`npm run diff` finds nothing breaking in the API description", full).problem).toBe("CHANGELOG.md, Unreleased: says `npm run diff` finds nothing breaking, but names no base to compare with: write `npm run diff -- <last release's tag or commit>` (CHANGELOG.md, \"The rule\")");
+    });
+
+    it("a shallow clone without the base: skipped, saying so", () => {
+      expect(claimedBase(say(release), path.join(dir, "shallow"))).toEqual({ skip: `CHANGELOG.md's claim that \`npm run diff -- ${release}\` finds nothing breaking is not checked: ${release} is not in this shallow clone (\`git fetch --unshallow\` fetches it)` });
+    });
   });
 
   it("the check can fail: a breaking change of the API description", () => {
@@ -356,6 +392,30 @@ describe("CHANGELOG.md's Unreleased section", () => {
     ]);
   });
 });
+
+/**
+ * The base CHANGELOG's Unreleased section says `npm run diff -- REF` finds nothing breaking since,
+ * and its spec (generated/openapi.json at REF, in the repository at `cwd`): nothing when it says no
+ * such thing; a `problem` when it names no base, or one that is no commit or tag of a full clone (a
+ * typo read as no claim at all); a `skip` when the clone is shallow and lacks it (CI may clone so).
+ */
+function claimedBase(unreleased: string, cwd: string): { ref?: string; spec?: unknown; problem?: string; skip?: string } {
+  const flat = unreleased.replace(/\s*\n\s*/g, " ");
+  const claim = /`npm run diff(?: -- ([^`]*))?` finds nothing breaking/.exec(flat);
+  if (!claim) return {};
+  const ref = claim[1]?.trim();
+  if (!ref) return { problem: 'CHANGELOG.md, Unreleased: says `npm run diff` finds nothing breaking, but names no base to compare with: write `npm run diff -- <last release\'s tag or commit>` (CHANGELOG.md, "The rule")' };
+  const git = (...args: string[]) => spawnSync("git", args, { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (git("rev-parse", "--verify", "--quiet", `${ref}^{commit}`).status !== 0) {
+    if (git("rev-parse", "--is-shallow-repository").stdout.trim() === "true") {
+      return { skip: `CHANGELOG.md's claim that \`npm run diff -- ${ref}\` finds nothing breaking is not checked: ${ref} is not in this shallow clone (\`git fetch --unshallow\` fetches it)` };
+    }
+    return { problem: `CHANGELOG.md, Unreleased: \`npm run diff -- ${ref}\`, which it says finds nothing breaking, names no commit or tag of this repository: give the last release's tag or commit (CHANGELOG.md, "The rule")` };
+  }
+  const shown = git("show", `${ref}:generated/openapi.json`);
+  if (shown.status !== 0) return { problem: `CHANGELOG.md, Unreleased: \`npm run diff -- ${ref}\`, which it says finds nothing breaking, cannot run: ${ref} has no generated/openapi.json` };
+  return { ref, spec: JSON.parse(shown.stdout) as unknown };
+}
 
 /** What CHANGELOG's Unreleased opening and docs/migrating.md say of the API description that the breaking `found` since `ref` contradict. */
 function apiClaimProblems(ref: string, guide: string, found: Pick<Finding, "severity" | "rule" | "where" | "message">[]): string[] {
