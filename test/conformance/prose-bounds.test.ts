@@ -4,6 +4,7 @@
 // `minProperties`, `minimum`/`maximum`, …; through a `$ref` and `allOf`), in every schema of the
 // bundled spec: components, their properties at any depth, and the schemas of parameters, headers
 // and bodies. A failure names the schema (its JSON Pointer) and both numbers.
+import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { root, spec, type Json, type JsonObject } from "../helpers.js";
@@ -155,11 +156,13 @@ const disagreements = (doc: JsonObject) => proseBounds(doc).filter((c) => c.keyw
 /**
  * A disagreement of the bundled spec with the file and line of `openapi/` to edit in front: the
  * pointer alone (`#/components/schemas/UpdateThreadRequest/properties/participant_name`) named a
- * place in generated/openapi.json, which is never edited.
+ * place in generated/openapi.json, which is never edited. The line is the description's, the words
+ * the message quotes: a property given by `$ref` with a description beside it is located there,
+ * not in the `$ref`'s file (`UnreadCount.yaml`, whose own description says no such thing).
  */
 function withSource(line: string): string {
   const where = line.slice(1, line.indexOf(": "));
-  const at = locate(path.join(root, "openapi/openapi.yaml"), where);
+  const at = locate(path.join(root, "openapi/openapi.yaml"), `${where}/description`);
   return `${path.relative(root, path.resolve(root, at.file)).split(path.sep).join("/")}:${at.line}: ${line}`;
 }
 
@@ -188,11 +191,28 @@ describe("bounds stated in descriptions agree with the schema's keywords", () =>
     expect(disagreements(spec).map(withSource)).toEqual([]);
   });
 
-  it("names the file and line of openapi/ to edit", () => {
+  /** The line of `file` where `property:`'s `description:` is (the first after it). */
+  const descriptionLine = (file: string, property: string) => {
+    const lines = fs.readFileSync(path.join(root, file), "utf8").split("\n");
+    const start = lines.indexOf(`  ${property}:`);
+    expect(start, `${file}: ${property}:`).toBeGreaterThan(0);
+    return start + 1 + lines.slice(start).findIndex((l) => l.startsWith("    description:"));
+  };
+  const THREAD_REQUEST = "openapi/components/schemas/UpdateThreadRequest.yaml";
+
+  it("names the file and line of openapi/ to edit: the description's", () => {
     const doc = structuredClone(spec) as any;
     doc.components.schemas.UpdateThreadRequest.properties.participant_name.maxLength = 128;
     expect(disagreements(doc).map(withSource)).toEqual([
-      expect.stringMatching(/^openapi\/components\/schemas\/UpdateThreadRequest\.yaml:\d+: #\/components\/schemas\/UpdateThreadRequest\/properties\/participant_name: the description says "At most 256 characters" \(256\), but maxLength is 128$/),
+      `${THREAD_REQUEST}:${descriptionLine(THREAD_REQUEST, "participant_name")}: #/components/schemas/UpdateThreadRequest/properties/participant_name: the description says "At most 256 characters" (256), but maxLength is 128`,
+    ]);
+  });
+
+  it("a description beside a $ref: its own file and line, not the $ref's target", () => {
+    const doc = structuredClone(spec) as any;
+    doc.components.schemas.UpdateThreadRequest.properties.unread_count.description += " From 0 to 100.";
+    expect(disagreements(doc).map(withSource)).toEqual([
+      `${THREAD_REQUEST}:${descriptionLine(THREAD_REQUEST, "unread_count")}: #/components/schemas/UpdateThreadRequest/properties/unread_count: the description says "From 0 to 100" (100), but maximum is 9007199254740991`,
     ]);
   });
 
