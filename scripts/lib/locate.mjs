@@ -10,7 +10,7 @@
 // that gives that name leads.
 import fs from "node:fs";
 import path from "node:path";
-import { parseDocument, isMap, isSeq, isScalar } from "yaml";
+import { parseDocument, isAlias, isMap, isSeq, isScalar } from "yaml";
 import { escapePointer } from "./spec.mjs";
 
 const cache = new Map();
@@ -70,6 +70,8 @@ function walk(file, segments, ctx, hops = 0) {
   let node = doc.contents;
   let best = node;
   for (let i = 0; i < segments.length; i++) {
+    // An alias (`b: *name`) is its anchor's node: what lies below it is written there (`a: &name`).
+    if (isAlias(node)) node = node.resolve(doc);
     if (isMap(node)) {
       const target = node.has(segments[i]) ? undefined : follow(node.get("$ref"));
       if (target) return walk(target.file, [...target.segments, ...segments.slice(i)], ctx, hops + 1);
@@ -84,6 +86,7 @@ function walk(file, segments, ctx, hops = 0) {
       node = child;
     } else break;
   }
+  if (isAlias(node)) node = node.resolve(doc);
   if (isMap(node)) {
     const ref = node.get("$ref");
     const target = typeof ref === "string" && !ref.startsWith("#") ? follow(ref) : undefined;
