@@ -19,16 +19,21 @@ export interface SeedFormatFacts {
   schemas: readonly string[];
 }
 
+/** The text of docs/server.md's sample seed: the ```jsonc block that has `"conversations"` (a comment first too). */
+function sampleBlock(markdown: string): string | undefined {
+  return [...markdown.matchAll(/^```jsonc\n([\s\S]*?)\n```$/gm)].map((m) => m[1]!).find((text) => text.includes('"conversations"'));
+}
+
 /** What docs/server.md's seed format says that `facts` do not, one line each naming the file and what to change. */
 export function seedFormatProblems(markdown: string, facts: SeedFormatFacts): string[] {
   const where = "docs/server.md, seed format";
-  const block = /```jsonc\n(\{\n\s+"description"[\s\S]*?)\n```/.exec(markdown);
-  if (!block) return [`${where}: no \`\`\`jsonc sample seed found`];
+  const block = sampleBlock(markdown);
+  if (block === undefined) return [`${where}: no \`\`\`jsonc sample seed found`];
   let sample: { conversations?: Record<string, unknown>[] };
   try {
-    sample = JSON.parse(block[1]!) as typeof sample;
+    sample = JSON.parse(block) as typeof sample;
   } catch (error) {
-    return [`${where}: the sample seed is not JSON (${(error as Error).message})`];
+    return [`${where}: the sample seed is not JSON, as a seed file must be (${(error as Error).message.replace(/\s*\n\s*/g, " ")})`];
   }
   const record = sample.conversations?.[0] ?? {};
   const problems: string[] = [];
@@ -52,6 +57,23 @@ export function seedFormatProblems(markdown: string, facts: SeedFormatFacts): st
   return problems;
 }
 
+/**
+ * What docs/server.md's seed format says now, which the planted cases build their lines from: its
+ * conversation columns' count and its sample's `status`, or undefined when the page does not say
+ * them in the form seedFormatProblems reads (which then names what it lacks).
+ */
+export function pageSays(markdown: string): { count: number; status: string } | undefined {
+  const count = Number(/the (\d+) conversation columns/.exec(markdown)?.[1]);
+  const block = sampleBlock(markdown);
+  let status: unknown;
+  try {
+    status = (JSON.parse(block ?? "") as { conversations?: { status?: unknown }[] }).conversations?.[0]?.status;
+  } catch {
+    return undefined;
+  }
+  return Number.isInteger(count) && typeof status === "string" ? { count, status } : undefined;
+}
+
 const schemas = spec.components as { schemas: Record<string, JsonObject> };
 const facts: SeedFormatFacts = {
   columns: [...CONVERSATION_COLUMNS, ...DRAFT_COLUMNS],
@@ -69,10 +91,12 @@ describe("docs/server.md's seed format", () => {
   // The planted changes of a maintainer's edit, each seen failing with its line. Each line is built
   // from what the page says now (its count, its status values), not from the spec: with the page
   // stale (a column added, the page not yet updated), only the test above fails, saying what to change.
-  const stated = Number(/the (\d+) conversation columns/.exec(markdown)?.[1]);
-  const sample = JSON.parse(/```jsonc\n(\{\n\s+"description"[\s\S]*?)\n```/.exec(markdown)![1]!) as { conversations: { status: string }[] };
-  const shownStatus = sample.conversations[0]!.status;
-  it.each([
+  // A page the check cannot read (no sample, a sample that is not JSON, no count) fails the test
+  // above with a line saying so; the planted cases are then skipped, not a TypeError that loaded no test.
+  const said = pageSays(markdown);
+  const stated = said?.count ?? Number.NaN;
+  const shownStatus = said?.status ?? "";
+  it.skipIf(said === undefined).each([
     ["a draft column added (ThreadDraft)", { ...facts, columns: [...facts.columns, "draft_reply_to"] },
       'docs/server.md, seed format: the sample conversation lacks the column "draft_reply_to" (src/server/seed.ts lists it)'],
     ["a conversation column added (ConversationRow)", { ...facts, columns: [...CONVERSATION_COLUMNS, "priority", ...DRAFT_COLUMNS], conversationColumns: facts.conversationColumns + 1 },
@@ -87,5 +111,14 @@ describe("docs/server.md's seed format", () => {
       "docs/server.md, seed format: the conversation rules row names the schema `ThreadDraft`, which the spec does not have"],
   ])("the check can fail: %s", (_name, changed, line) => {
     expect(seedFormatProblems(markdown, changed)).toContain(line);
+  });
+
+  it("a page it cannot read (a comment in the jsonc sample, no count): pageSays gives nothing, the check says what", () => {
+    expect(pageSays(markdown)).toEqual({ count: CONVERSATION_COLUMNS.length, status: expect.any(String) });
+    const commented = markdown.replace("```jsonc\n{\n", "```jsonc\n{\n  // the seed file\n");
+    expect(commented).not.toBe(markdown);
+    expect(pageSays(commented)).toBeUndefined();
+    expect(seedFormatProblems(commented, facts)).toEqual([expect.stringMatching(/^docs\/server\.md, seed format: the sample seed is not JSON, as a seed file must be \([^\n]*\)$/)]);
+    expect(pageSays(markdown.replace(/the \d+ conversation columns/, "every conversation column"))).toBeUndefined();
   });
 });
