@@ -44,9 +44,10 @@ const row: fc.Arbitrary<Row> = fc.record({
  */
 function columnProblems(view: "conversationView" | "threadView", keys: string[]): string[] {
   const want: string[] = view === "conversationView" ? [...CONVERSATION_COLUMNS] : [...CONVERSATION_COLUMNS, ...DRAFT_COLUMNS];
-  const json = view === "conversationView" ? "conversationMembers" : "threadJson";
+  // A conversation column's member is written in conversationMembers, which threadJson starts with.
+  const json = (c: string) => ((CONVERSATION_COLUMNS as readonly string[]).includes(c) ? "conversationMembers" : "threadJson");
   const problems = [
-    ...want.filter((c) => !keys.includes(c)).map((c) => `${view} (src/server/store.ts) lacks the column ${c}: add it there and to ${json} (src/server/record-json.ts), in the column lists' order (openapi/README.md, "Adding a field", step 2)`),
+    ...want.filter((c) => !keys.includes(c)).map((c) => `${view} (src/server/store.ts) lacks the column ${c}: add it there and to ${json(c)} (src/server/record-json.ts), in the column lists' order (openapi/README.md, "Adding a field", step 2)`),
     ...keys.filter((k) => !want.includes(k)).map((k) => `${view} (src/server/store.ts) returns ${k}, which src/server/seed.ts's column lists do not hold`),
   ];
   if (problems.length === 0 && keys.join() !== want.join()) problems.push(`${view} (src/server/store.ts) returns the columns in another order than the column lists: ${keys.join(", ")}`);
@@ -66,6 +67,11 @@ describe("record JSON", () => {
     const keys = [...CONVERSATION_COLUMNS, ...DRAFT_COLUMNS].filter((c) => c !== "draft_cc");
     expect(columnProblems("threadView", keys)).toEqual([
       'threadView (src/server/store.ts) lacks the column draft_cc: add it there and to threadJson (src/server/record-json.ts), in the column lists\' order (openapi/README.md, "Adding a field", step 2)',
+    ]);
+    // Two columns missing from threadView, a conversation one and a draft one: a line each, each naming its function.
+    expect(columnProblems("threadView", [...CONVERSATION_COLUMNS, ...DRAFT_COLUMNS].filter((c) => c !== "unread_count" && c !== "draft_bcc"))).toEqual([
+      'threadView (src/server/store.ts) lacks the column unread_count: add it there and to conversationMembers (src/server/record-json.ts), in the column lists\' order (openapi/README.md, "Adding a field", step 2)',
+      'threadView (src/server/store.ts) lacks the column draft_bcc: add it there and to threadJson (src/server/record-json.ts), in the column lists\' order (openapi/README.md, "Adding a field", step 2)',
     ]);
     expect(columnProblems("conversationView", [...CONVERSATION_COLUMNS, "warmup"])).toEqual(["conversationView (src/server/store.ts) returns warmup, which src/server/seed.ts's column lists do not hold"]);
     expect(columnProblems("conversationView", [...CONVERSATION_COLUMNS].reverse())[0]).toMatch(/^conversationView \(src\/server\/store\.ts\) returns the columns in another order/);
