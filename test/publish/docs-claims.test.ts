@@ -9,7 +9,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { root } from "../helpers.js";
 import { scratchDir } from "../scratch.js";
 import { operations } from "../../generated/meta.js";
@@ -360,14 +360,17 @@ describe("CHANGELOG.md's Unreleased section", () => {
       if (r.status !== 0) throw new Error(`git ${args.join(" ")}: ${r.stderr}`);
       return r.stdout.trim();
     };
-    fs.mkdirSync(path.join(full, "generated"), { recursive: true });
-    fs.writeFileSync(path.join(full, "generated/openapi.json"), '{"openapi":"3.1.0"}\n');
-    git(full, "init", "-q");
-    git(full, "add", ".");
-    git(full, "commit", "-q", "-m", "release");
-    const release = git(full, "rev-parse", "--short=7", "HEAD");
-    git(full, "commit", "-q", "--allow-empty", "-m", "next");
-    git(dir, "clone", "-q", "--depth", "1", `file://${full}`, "shallow");
+    let release = "";
+    beforeAll(() => {
+      fs.mkdirSync(path.join(full, "generated"), { recursive: true });
+      fs.writeFileSync(path.join(full, "generated/openapi.json"), '{"openapi":"3.1.0"}\n');
+      git(full, "init", "-q");
+      git(full, "add", ".");
+      git(full, "commit", "-q", "-m", "release");
+      release = git(full, "rev-parse", "--short=7", "HEAD");
+      git(full, "commit", "-q", "--allow-empty", "-m", "next");
+      git(dir, "clone", "-q", "--depth", "1", `file://${full}`, "shallow");
+    });
     const say = (ref: string) => `## Unreleased\n\n\`npm run diff -- ${ref}\` finds nothing breaking in the API description.\n`;
 
     it("a commit of the repository: read", () => {
