@@ -3,10 +3,13 @@
 // test/pipeline/meta-validator.test.ts fails until then.
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
+import { writeFilesAtomically } from "./publish/write-files.mjs";
 
 const target = fileURLToPath(new URL("./lib/meta-validator-2020.mjs", import.meta.url));
 // validators.mjs imports the file it writes: a placeholder lets it load the first time.
 if (!fs.existsSync(target)) fs.writeFileSync(target, "export const validateMeta2020 = null;\n");
 const { metaValidatorSource } = await import("./lib/validators.mjs");
-fs.writeFileSync(target, metaValidatorSource());
+// Through a temporary name and a rename: a run stopped while it writes never leaves a truncated
+// module, which every later generate would fail to import.
+writeFilesAtomically([[target, metaValidatorSource()]]);
 console.log(`wrote ${target}`);

@@ -10,13 +10,14 @@
 //    (Redoc's scripts are embedded; telemetry is off).
 // openapi/ and generated/ are never written (an OUT_DIR in either is refused, exit 2).
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { pointerOf } from "./lib/spec.mjs";
 import { decorateWithCodeSamples } from "./publish/code-samples.mjs";
 import { withSchemaDescriptions } from "./publish/schema-descriptions.mjs";
+import { shown, writeFailure, writeFilesAtomically } from "./publish/write-files.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DOWNLOAD_NOTE = "This reference as an OpenAPI 3.1 document, for other tools: [openapi.json](openapi.json).";
@@ -118,7 +119,7 @@ try {
 const decoratedPath = path.join(outDir, "openapi.json");
 const outFile = path.join(outDir, "index.html");
 // Redoc builds the page in a temporary folder; index.html and openapi.json are written to OUT_DIR
-// only once every check below has passed (each through a temporary name and a rename), so a failed
+// only once every check below has passed (both through temporary names and renames), so a failed
 // check leaves no page that calls out, and an earlier page and its openapi.json as they were.
 const work = mkdtempSync(path.join(os.tmpdir(), "puffle-docs-"));
 process.on("exit", () => rmSync(work, { recursive: true, force: true }));
@@ -322,17 +323,11 @@ if (external.length > 0) {
   console.error(`docs: ${path.relative(root, outFile)} not written: the page would load external resources: ${external.join("; ")}`);
   process.exit(1);
 }
+// Both or neither: a page beside the openapi.json of another build offered a download that is not
+// the spec it shows (index.html a folder, say, failed after openapi.json was replaced).
 try {
-  for (const [file, text] of [[decoratedPath, decoratedText], [outFile, html]]) {
-    const partial = path.join(outDir, `.${path.basename(file)}.partial`);
-    try {
-      writeFileSync(partial, text);
-      renameSync(partial, file);
-    } finally {
-      rmSync(partial, { force: true });
-    }
-  }
+  writeFilesAtomically([[decoratedPath, decoratedText], [outFile, html]]);
 } catch (err) {
-  fail(`cannot write to ${outDir} (${err.code ?? err.message})`);
+  fail(`${writeFailure(err, root)}; ${shown(outDir, root)} left as it was`);
 }
 console.log(`docs: wrote ${path.relative(root, outFile)} (${Math.round(html.length / 1024)} KiB) and ${path.relative(root, decoratedPath)}`);

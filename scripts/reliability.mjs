@@ -9,6 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { writeFailure, writeFilesAtomically } from "./publish/write-files.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const USAGE = "usage: npm run reliability   (no options: runs the suites and rewrites RELIABILITY.md)";
@@ -170,7 +171,14 @@ lines.push("No case threw and none grew faster than linear: the format regexes d
   "while `normalizeRequestBody` (the API's 400) lists at most 100 (`Problem.errors` `maxItems: 100`). The spec carries the bounds we chose for the thread's text fields and attachments (`maxLength`, `maxItems: 20`); the 1 MiB body limit (`x-puffle-behaviour.maxBodyBytes`) bounds a request on the wire.");
 lines.push("");
 
-fs.writeFileSync(path.join(root, "RELIABILITY.md"), `${lines.join("\n")}\n`);
-fs.rmSync(work, { recursive: true, force: true });
+// Through a temporary name and a rename: a run stopped while it writes leaves the previous report whole.
+try {
+  writeFilesAtomically([[path.join(root, "RELIABILITY.md"), `${lines.join("\n")}\n`]]);
+} catch (err) {
+  process.stderr.write(`reliability: ${writeFailure(err, root)}; RELIABILITY.md left as it was\n`);
+  process.exit(1);
+} finally {
+  fs.rmSync(work, { recursive: true, force: true });
+}
 log(`reliability: wrote RELIABILITY.md (${totalFailed === 0 ? "all held" : `${totalFailed} failed`})`);
 process.exit(vitest.status === 0 ? 0 : 1);

@@ -14,7 +14,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { machine } from "./lib/measure.mjs";
-import { render } from "./lib/report.mjs";
+import { writeReport } from "./lib/report.mjs";
+import { shown, writeFailure } from "../../scripts/publish/write-files.mjs";
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(benchDir, "../..");
@@ -115,6 +116,10 @@ const env = {
   commit,
   totalSeconds: (Date.now() - started) / 1000,
 };
-fs.writeFileSync(args.out, render(env, results));
-fs.writeFileSync(lastRun, `${JSON.stringify({ env, results }, null, 1)}\n`);
+try {
+  writeReport(args.out, lastRun, env, results);
+} catch (err) {
+  log(`${writeFailure(err)}; ${shown(args.out)} and ${shown(lastRun)} left as they were`);
+  process.exit(1);
+}
 log(`wrote ${path.relative(process.cwd(), args.out)} in ${env.totalSeconds.toFixed(0)} s`);

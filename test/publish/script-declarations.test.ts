@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { breakingChanges, SEVERITY } from "../../scripts/publish/breaking-rules.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const modules = ["breaking-rules", "code-samples", "package-surface", "schema-descriptions"];
+const modules = ["breaking-rules", "code-samples", "package-surface", "schema-descriptions", "write-files"];
 const declarationFile = (name: string) => path.join(root, "scripts/publish", `${name}.d.mts`);
 
 const program = ts.createProgram(modules.map(declarationFile), { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, strict: true, noEmit: true, types: [] });

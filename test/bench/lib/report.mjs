@@ -1,5 +1,6 @@
 // Renders BENCHMARKS.md from the scenarios' JSON. Ratios are "speed of ours ÷ speed of the peer"
 // (above 1: ours is faster), each the median of per-round ratios, with the interquartile range.
+import { writeFilesAtomically } from "../../../scripts/publish/write-files.mjs";
 import { fmt } from "./measure.mjs";
 import { GOAL_PEERS, largeTime, OT_STEP, OURS_LARGE, OURS_STEP, STEP_RATIO, withOurFlags } from "./large-rounds.mjs";
 
@@ -384,4 +385,14 @@ export function render(env, results) {
     out.push(...lines, `_(${name}: ${r.seconds.toFixed(0)} s${r.earlierRun ? `, figures from the run of ${r.earlierRun}${r.earlierCommit ? ` on ${r.earlierCommit}` : ""}` : r.date ? `, measured ${r.date}` : ""})_`, "");
   }
   return `${out.join("\n")}\n`;
+}
+
+/**
+ * Writes the report (`out`) and the run's record (`lastRun`, whose figures the next `--only` run
+ * carries over) both or neither: each through a temporary name and a rename, so a run stopped or
+ * failing while it writes leaves the previous pair as it was, never a truncated report nor a report
+ * of one run beside the record of another. `options.fs` is for the tests.
+ */
+export function writeReport(out, lastRun, env, results, options) {
+  writeFilesAtomically([[out, render(env, results)], [lastRun, `${JSON.stringify({ env, results }, null, 1)}\n`]], options);
 }

@@ -1,0 +1,143 @@
+// The programs that write files outside generated/ (docs' index.html and openapi.json, bench's
+// BENCHMARKS.md and last-run.json, RELIABILITY.md, scripts/lib/meta-validator-2020.mjs) write them
+// all or none (scripts/publish/write-files.mjs): a write or a rename that fails, or a signal while
+// they are written, leaves the earlier files as they were, never a truncated file nor a mix of two
+// runs' files, and no temporary name behind. Failures are injected (an fs that fails on cue; a child
+// that sends itself SIGTERM between two renames), never timed.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+// @ts-expect-error -- plain ESM without declarations
+import { writeReport } from "../bench/lib/report.mjs";
+import { root } from "../helpers.js";
+import { scratchDir } from "../scratch.js";
+import { writeFailure, writeFilesAtomically } from "../../scripts/publish/write-files.mjs";
+
+const work = scratchDir("puffle-write-files-");
+let n = 0;
+/** A fresh folder holding `files` (name → text). */
+function folder(files: Record<string, string>): string {
+  const dir = path.join(work, `case-${n++}`);
+  fs.mkdirSync(dir);
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+/** Every entry of `dir` with its text ("/" for a folder). */
+const contents = (dir: string) => Object.fromEntries(fs.readdirSync(dir).sort().map((name) => [name, fs.statSync(path.join(dir, name)).isDirectory() ? "/" : fs.readFileSync(path.join(dir, name), "utf8")]));
+/** node:fs, but `method` throws `code` on its call whose first argument ends with `suffix` (after writing half, for a write). */
+function failing(method: "writeFileSync" | "renameSync", suffix: string, code: string): typeof fs {
+  return {
+    ...fs,
+    [method]: (...args: [string, string]) => {
+      const target = method === "renameSync" ? args[1] : args[0];
+      if (target.endsWith(suffix)) {
+        if (method === "writeFileSync") fs.writeFileSync(args[0], args[1].slice(0, args[1].length / 2));
+        throw Object.assign(new Error(`${code}: injected`), { code });
+      }
+      return (fs[method] as (...a: unknown[]) => unknown)(...args);
+    },
+  } as typeof fs;
+}
+
+describe("writeFilesAtomically", () => {
+  it("writes every file, nothing left beside them", () => {
+    const dir = folder({ "a.md": "old a" });
+    writeFilesAtomically([[path.join(dir, "a.md"), "new a"], [path.join(dir, "b.json"), "new b"]]);
+    expect(contents(dir)).toEqual({ "a.md": "new a", "b.json": "new b" });
+  });
+
+  it("a write that fails part way (a full disk) on the second file: both as they were, the error names it", () => {
+    const dir = folder({ "a.md": "old a", "b.json": "old b" });
+    let error: unknown;
+    try {
+      writeFilesAtomically([[path.join(dir, "a.md"), "new a"], [path.join(dir, "b.json"), "new b"]], { fs: failing("writeFileSync", "b.json.partial-" + process.pid, "ENOSPC") });
+    } catch (err) {
+      error = err;
+    }
+    expect(writeFailure(error, dir)).toBe("cannot write b.json (ENOSPC)");
+    expect(contents(dir)).toEqual({ "a.md": "old a", "b.json": "old b" });
+  });
+
+  it("a rename that fails on the second file: the first gets its previous content back; a new first file is removed", () => {
+    const dir = folder({ "a.md": "old a", "b.json": "old b" });
+    const files: [string, string][] = [[path.join(dir, "a.md"), "new a"], [path.join(dir, "b.json"), "new b"]];
+    expect(() => writeFilesAtomically(files, { fs: failing("renameSync", "b.json", "EROFS") })).toThrow(/EROFS/);
+    expect(contents(dir)).toEqual({ "a.md": "old a", "b.json": "old b" });
+
+    const fresh = folder({ "b.json": "old b" });
+    expect(() => writeFilesAtomically([[path.join(fresh, "a.md"), "new a"], [path.join(fresh, "b.json"), "new b"]], { fs: failing("renameSync", "b.json", "EROFS") })).toThrow(/EROFS/);
+    expect(contents(fresh)).toEqual({ "b.json": "old b" });
+  });
+
+  it("a file name that is a folder: refused before anything is written", () => {
+    const dir = folder({ "a.md": "old a" });
+    fs.mkdirSync(path.join(dir, "b.json"));
+    let error: unknown;
+    try {
+      writeFilesAtomically([[path.join(dir, "a.md"), "new a"], [path.join(dir, "b.json"), "new b"]]);
+    } catch (err) {
+      error = err;
+    }
+    expect(writeFailure(error, dir)).toBe("cannot write b.json (EISDIR)");
+    expect(contents(dir)).toEqual({ "a.md": "old a", "b.json": "/" });
+  });
+
+  it("SIGTERM between the two renames: the write completes, then the process exits 143; no mix, nothing left", () => {
+    const dir = folder({ "a.md": "old a", "b.json": "old b" });
+    // The child's fs sends the process SIGTERM as it is about to rename the second file.
+    const child = `
+      import fs from "node:fs";
+      import { writeFilesAtomically } from ${JSON.stringify(pathToFileURL(path.join(root, "scripts/publish/write-files.mjs")).href)};
+      const dir = ${JSON.stringify(dir)};
+      const renameSync = (from, to) => {
+        if (to.endsWith("b.json")) process.kill(process.pid, "SIGTERM");
+        return fs.renameSync(from, to);
+      };
+      writeFilesAtomically([[dir + "/a.md", "new a"], [dir + "/b.json", "new b"]], { fs: { ...fs, renameSync } });
+    `;
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", child], { encoding: "utf8", timeout: 20_000 });
+    expect({ status: r.status, signal: r.signal, stderr: r.stderr }).toEqual({ status: 143, signal: null, stderr: "" });
+    expect(contents(dir)).toEqual({ "a.md": "new a", "b.json": "new b" });
+  });
+});
+
+describe("npm run bench's writer (writeReport)", () => {
+  const env = { date: "2026-01-01T00:00:00.000Z", machine: { cpu: "test cpu", cores: 2, memoryGiB: 1, loadavg: [0, 0, 0], node: "v20", v8: "12", platform: "test" }, quick: true, puffle: "1.0.0", commit: "abc1234", totalSeconds: 1 };
+  const results = { size: { skipped: "not written yet" } };
+
+  it("writes BENCHMARKS.md and last-run.json together", () => {
+    const dir = folder({});
+    writeReport(path.join(dir, "BENCHMARKS.md"), path.join(dir, "last-run.json"), env, results);
+    expect(Object.keys(contents(dir))).toEqual(["BENCHMARKS.md", "last-run.json"]);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, "last-run.json"), "utf8"))).toEqual({ env, results });
+  });
+
+  // The record is what the next `--only` run carries over: a new report beside the old record made
+  // that run print the old figures again (and a failed write was a stack trace).
+  it("last-run.json cannot be written: BENCHMARKS.md left as it was too", () => {
+    const dir = folder({ "BENCHMARKS.md": "old report", "last-run.json": "{}\n" });
+    expect(() => writeReport(path.join(dir, "BENCHMARKS.md"), path.join(dir, "last-run.json"), env, results, { fs: failing("renameSync", "last-run.json", "EACCES") })).toThrow(/EACCES/);
+    expect(contents(dir)).toEqual({ "BENCHMARKS.md": "old report", "last-run.json": "{}\n" });
+  });
+
+  it("a report cut off by a full disk leaves the previous one whole", () => {
+    const dir = folder({ "BENCHMARKS.md": "old report", "last-run.json": "{}\n" });
+    expect(() => writeReport(path.join(dir, "BENCHMARKS.md"), path.join(dir, "last-run.json"), env, results, { fs: failing("writeFileSync", `BENCHMARKS.md.partial-${process.pid}`, "ENOSPC") })).toThrow(/ENOSPC/);
+    expect(contents(dir)).toEqual({ "BENCHMARKS.md": "old report", "last-run.json": "{}\n" });
+  });
+});
+
+// docs.mjs writes openapi.json, then index.html: with index.html a folder, openapi.json was replaced
+// and the run failed, leaving the old page beside the new spec (its download link's target).
+describe("npm run docs: the page and its openapi.json, both or neither", () => {
+  it("index.html is a folder: exit 1 naming it, openapi.json left as it was", () => {
+    const out = folder({ "openapi.json": "old spec" });
+    fs.mkdirSync(path.join(out, "index.html"));
+    const r = spawnSync(process.execPath, [path.join(root, "scripts/docs.mjs"), out], { cwd: root, encoding: "utf8", timeout: 60_000, env: { ...process.env, TMPDIR: work } });
+    expect(r.stderr).toBe(`docs: cannot write ${path.join(out, "index.html")} (EISDIR); ${out} left as it was\n`);
+    expect(r.status).toBe(1);
+    expect(contents(out)).toEqual({ "index.html": "/", "openapi.json": "old spec" });
+  });
+});
