@@ -372,6 +372,13 @@ function replaceable(dir) {
     }
   });
 }
+// The output is made beside --out, in its parent folder: one that is missing (or a file) failed only
+// after the whole pipeline had run, with mkdir's ENOENT, or was called "not a folder generate wrote".
+if (!args.check) {
+  const parent = path.dirname(out);
+  const st = fs.statSync(parent, { throwIfNoEntry: false });
+  if (!st?.isDirectory()) fail(`--out ${args.out}: its parent ${parent} ${st ? "is not a folder" : "does not exist"}; generate makes --out, not the folders above it`, 2);
+}
 if (!args.check && !replaceable(out)) {
   fail(`--out ${args.out} is not a folder generate wrote (nor empty, nor new): generate replaces its --out whole, which would delete what is there; give a new or empty folder`, 2);
 }

@@ -65,6 +65,22 @@ describe("generate --out: a folder it did not write is never replaced", () => {
     expect(fs.readdirSync(path.dirname(target))).toEqual(["out"]);
   });
 
+  // The output is made in --out's parent: a missing one failed after the whole pipeline (mkdir's
+  // ENOENT), and one that is a file was said to be "not a folder generate wrote".
+  it.each([
+    ["a missing folder", (d: string) => path.join(d, "missing/out"), "does not exist"],
+    ["a file", (d: string) => (fs.writeFileSync(path.join(d, "file"), "mine"), path.join(d, "file/out")), "is not a folder"],
+  ])("--out under %s: exit 2 naming --out and its parent, before the pipeline, nothing written", (_name, make, want) => {
+    const dir = fs.mkdtempSync(path.join(work, "parent-"));
+    const target = make(dir);
+    const before = fs.readdirSync(dir);
+    const { code, stdout, stderr } = run("--out", target);
+    expect(stderr).toBe(`generate: --out ${target}: its parent ${path.dirname(target)} ${want}; generate makes --out, not the folders above it\n`);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(fs.readdirSync(dir)).toEqual(before);
+  });
+
   it("an empty folder, or one it wrote (even with a file added), is written", () => {
     const target = fs.mkdtempSync(path.join(work, "empty-"));
     expect(run("--out", target).code).toBe(0);
