@@ -72,8 +72,10 @@
 //       new required one is new-required-field) — a minor by the CHANGELOG rule, which Optic's
 //       report shows for a response only, and for a request body not at all. On the request side,
 //       only where the object refused the name before (additionalProperties false): one that took
-//       it (any value, or an additionalProperties schema's) now checks the value against the new
-//       property's schema, new-constraint (breaking), unless that schema allows as much
+//       it (any value, or what its patternProperties schema for a name it matched, else its
+//       additionalProperties schema, else its unevaluatedProperties schema, allowed) now checks the
+//       value against the new property's schema, new-constraint (breaking), unless that schema
+//       allows as much
 //     - request-enum-value-added: a value the client may now send (a minor; Optic's report says
 //       only "changed")
 //     - removed-parameter: a parameter gone (the client's generated types no longer take it)
@@ -378,14 +380,36 @@ function flatten(spec, node, refs = []) {
  * regular expression is taken to match).
  */
 function refused(flat, name) {
-  const matches = (p) => {
-    try {
-      return new RegExp(p, "u").test(name);
-    } catch {
-      return true;
-    }
-  };
-  return flat.closedBy.some((c) => !c.names.includes(name) && !c.patterns.some(matches));
+  return flat.closedBy.some((c) => !c.names.includes(name) && !c.patterns.some((p) => matchesPattern(p, name)));
+}
+
+/**
+ * What a flattened request schema held a property it does not list to: undefined when it refused
+ * the name, else `{ by, schemas }`, the schemas its value had to match (none: any value). A name a
+ * patternProperties pattern matches is held to that pattern's schema, never to additionalProperties
+ * or unevaluatedProperties; any other to additionalProperties when written (it evaluates every
+ * such name, so an unevaluatedProperties beside it sees none), else to unevaluatedProperties.
+ */
+function heldTo(flat, name) {
+  if (refused(flat, name)) return undefined;
+  const byPattern = (flat.unexamined.patternProperties ?? []).flatMap((pp) => (pp && typeof pp === "object" ? Object.entries(pp).filter(([p]) => matchesPattern(p, name)).map(([, s]) => s) : []));
+  if (byPattern.length > 0) return byPattern.includes(false) ? undefined : { by: "patternProperties", schemas: byPattern.filter((s) => openness(s) !== "true") };
+  for (const k of CLOSERS) {
+    const v = flat[k];
+    if (v === undefined) continue;
+    if (v === false) return undefined;
+    return { by: k, schemas: openness(v) === "a schema" ? [v] : [] };
+  }
+  return { by: "", schemas: [] };
+}
+
+/** Whether a patternProperties pattern matches `name` (one that is no valid regular expression is taken to match). */
+function matchesPattern(p, name) {
+  try {
+    return new RegExp(p, "u").test(name);
+  } catch {
+    return true;
+  }
 }
 
 /** `fn()`, with an error it throws located: which spec, and where in it (kept when already located). */
@@ -420,11 +444,14 @@ function walk(ctx, base, head, where, side, seen) {
       // An object that did not refuse the name took a value under it before (any value, or what its
       // additionalProperties/unevaluatedProperties schema allowed): its own schema now checks that
       // value, which narrows unless it allows anything (or the same as that schema).
-      const took = refused(b, name) || b.unevaluatedProperties === false ? undefined : [b.additionalProperties, b.unevaluatedProperties].find((v) => openness(v) === "a schema") ?? true;
+      const took = heldTo(b, name);
       const own = h.properties[name];
-      const same = took !== undefined && (openness(own) === "true" || (took !== true && located("head", `${where}/${name}`, () => canonical(ctx.head, own)) === located("base", where, () => canonical(ctx.base, took))));
+      const same = took !== undefined && (openness(own) === "true" || located("head", `${where}/${name}`, () => {
+        const mine = canonical(ctx.head, own);
+        return took.schemas.some((s) => mine === located("base", where, () => canonical(ctx.base, s)));
+      }));
       if (took === undefined || same) add("new-request-field", `"${name}" was added, optional (the API can do more: a minor, by the CHANGELOG rule)`);
-      else add("new-constraint", `"${name}" was added to an object that took it before (${took === true ? "any value" : "a value its additionalProperties/unevaluatedProperties schema allowed"}): a value sent under that name is now checked against its schema`);
+      else add("new-constraint", `"${name}" was added to an object that took it before (${took.schemas.length === 0 ? "any value" : `a value its ${took.by} schema allowed`}): a value sent under that name is now checked against its schema`);
     }
     // Optic lists a removed request property without flagging it.
     const closed = h.additionalProperties === false || h.unevaluatedProperties === false;
