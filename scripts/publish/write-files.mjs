@@ -6,7 +6,10 @@
 // was, never a truncated one. Only when all are written are they renamed into place; should a rename
 // fail (the name is a folder, the disk went read-only), those already renamed get their previous
 // content back, so the set is never a mix of one run's files and another's. The temporary names
-// are removed whatever happens.
+// are removed whatever happens; those a process killed outright (SIGKILL) left are removed by the
+// next write of that file (and .gitignore'd meanwhile). A file keeps its mode; a symbolic link is
+// written through (its target gets the text), as a write in place did; one file given twice (two
+// spellings of its path) is refused before anything is written.
 //
 // The write is synchronous, and a signal (SIGINT, SIGTERM, SIGHUP) would by its default action end
 // the process between two renames: the first call installs listeners that end it with a shell's
@@ -30,21 +33,41 @@ export function writeFilesAtomically(entries, { fs = nodeFs } = {}) {
   /** [file, backup or null (it did not exist)] of each file already renamed into place. */
   const placed = [];
   const about = (file, err) => Object.assign(err instanceof Error ? err : new Error(String(err)), { file });
+  // A symbolic link is written through (the file it names gets the text, as a write in place did),
+  // not replaced by a file; and two names of one file would rename twice, the second from a
+  // temporary name already gone, with the first's backup overwritten: refused before any write.
+  const targets = entries.map(([file]) => {
+    try {
+      return realTarget(fs, file);
+    } catch (err) {
+      throw about(file, err); // a path through a file (ENOTDIR), a folder we may not read (EACCES)
+    }
+  });
+  targets.forEach((target, i) => {
+    const j = targets.indexOf(target);
+    if (j < i) throw about(entries[i][0], new Error(`the same file as ${entries[j][0]}, given twice`));
+  });
   try {
-    for (const [file, text] of entries) {
+    entries.forEach(([file, text], i) => {
+      const target = targets[i];
       // A rename over a folder fails only at the end: say it before anything is replaced.
-      if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
+      const before = fs.statSync(target, { throwIfNoEntry: false });
+      if (before?.isDirectory()) {
         throw about(file, Object.assign(new Error(`${file} is a directory`), { code: "EISDIR" }));
       }
-      const partial = partialName(file);
+      removeLeftovers(fs, target);
+      const partial = partialName(target);
       staged.push(partial);
       try {
         fs.writeFileSync(partial, text);
+        // The file keeps its mode (a 0755 script stays executable), as a write in place kept it.
+        if (before) fs.chmodSync(partial, before.mode & 0o7777);
       } catch (err) {
         throw about(file, err);
       }
-    }
-    entries.forEach(([file], i) => {
+    });
+    entries.forEach(([given], i) => {
+      const file = targets[i];
       let backup = null;
       try {
         if (fs.existsSync(file)) {
@@ -59,7 +82,7 @@ export function writeFilesAtomically(entries, { fs = nodeFs } = {}) {
         fs.renameSync(staged[i], file);
       } catch (err) {
         if (backup !== null) fs.rmSync(backup, { force: true });
-        throw about(file, err);
+        throw about(given, err);
       }
       placed.push([file, backup]);
     });
@@ -75,10 +98,52 @@ export function writeFilesAtomically(entries, { fs = nodeFs } = {}) {
     throw err;
   } finally {
     // A signal that came during the write is pending in the event loop: a program that ends here
-    // would end with 0 and never see it. One more turn of the loop (a timer's poll) delivers it.
-    setTimeout(() => {}, 0);
+    // would end with 0 and never see it. It is delivered when the loop next polls for I/O; a timer
+    // did not make it poll (its callback could run first, and the loop end: a signal lost in most
+    // runs), a file system call's completion does, as it comes by that poll.
+    nodeFs.stat(process.execPath, () => {});
     for (const partial of staged) fs.rmSync(partial, { force: true });
     for (const [, backup] of placed) if (backup !== null) fs.rmSync(backup, { force: true });
+  }
+}
+
+/** The file a write of `file` reaches: a symbolic link's target (when it resolves), else `file`, absolute. */
+function realTarget(fs, file) {
+  if (!fs.lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink()) return path.resolve(file);
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return path.resolve(file); // a link to nothing: replaced, as before
+  }
+}
+
+/**
+ * Removes the temporary names (and backups) of `file` left by a process that was killed outright
+ * (SIGKILL, a power cut) while it wrote: those of a process id that no longer runs. Another live
+ * process's are left alone.
+ */
+function removeLeftovers(fs, file) {
+  const prefix = `.${path.basename(file)}.partial-`;
+  let names;
+  try {
+    names = fs.readdirSync(path.dirname(file));
+  } catch {
+    return; // the write below says what is wrong with the folder
+  }
+  for (const name of names) {
+    const pid = name.startsWith(prefix) ? /^(\d+)(?:\.old)?$/.exec(name.slice(prefix.length))?.[1] : undefined;
+    if (pid === undefined || Number(pid) === process.pid || running(Number(pid))) continue;
+    fs.rmSync(path.join(path.dirname(file), name), { force: true });
+  }
+}
+
+/** Whether a process with id `pid` runs (one we may not signal runs too). */
+function running(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === "EPERM";
   }
 }
 
