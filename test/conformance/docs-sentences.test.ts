@@ -154,10 +154,11 @@ const field = (body: string, name: string, type: string, glued: boolean): Piece 
     let schema = at(`${body}/properties/${name}`, document) as Record<string, Json> | undefined;
     if (!schema) return `${body}/properties/${name} does not exist`;
     if (typeof schema.$ref === "string") schema = { ...(at(schema.$ref.slice(1), document) as Record<string, Json>), ...schema };
-    const types = new Set([schema.type].flat().map((t) => (t === "integer" ? "number" : t)));
-    const said = type.replace(/^enum<(\w+)>$/, "$1").replace("integer", "number").split(" or ");
+    // The thread page's "number" is the conversation page's integer (assumption A8): a page's
+    // "number" takes an integer, but a page's "integer" is not met by "number" (1.5 would pass).
+    const types = new Set([schema.type].flat().map((t) => (t === "integer" && /\bnumber\b/.test(type) ? "number" : t)));
+    const said = type.replace(/^enum<(\w+)>$/, "$1").split(" or ");
     if (type.startsWith("enum<") && !Array.isArray(schema.enum)) return `${body}/properties/${name} has no enum, the page says ${type}`;
-    // The thread page's "number" is the conversation page's integer (assumption A8).
     return said.length === types.size && said.every((t) => types.has(t)) ? undefined : `${body}/properties/${name} has type ${JSON.stringify(schema.type)}, the page says ${type}`;
   },
 });
@@ -227,6 +228,66 @@ const PAGES: Record<string, Piece[]> = {
     layout("Response Successful response.", "the 200 response's description (examples.test.ts)"),
   ],
 };
+
+/** The `required` names of a schema (its `$ref`s followed) and of its `allOf` members. */
+function requiredOf(node: Json | undefined, document: Json): string[] {
+  for (let i = 0; i < 20 && node !== null && typeof node === "object" && !Array.isArray(node) && typeof node.$ref === "string"; i++) node = at(node.$ref.slice(1), document);
+  if (node === null || typeof node !== "object" || Array.isArray(node)) return [];
+  const own = Array.isArray(node.required) ? node.required.filter((name): name is string => typeof name === "string") : [];
+  return [...own, ...(Array.isArray(node.allOf) ? node.allOf.flatMap((member) => requiredOf(member, document)) : [])];
+}
+/** The node at `pointer`, each `$ref` on the way followed (a response given by `$ref`). */
+function atResolved(pointer: string, document: Json): Json | undefined {
+  const follow = (node: Json | undefined): Json | undefined => {
+    for (let i = 0; i < 20 && node !== null && typeof node === "object" && !Array.isArray(node) && typeof node.$ref === "string"; i++) node = at(node.$ref.slice(1), document);
+    return node;
+  };
+  return pointerTokens(pointer).reduce<Json | undefined>((node, key) => {
+    const here = follow(node);
+    return here !== null && typeof here === "object" && !Array.isArray(here) ? here[key] : undefined;
+  }, document);
+}
+const requires = (pointer: string, name: string) => (document: Json) =>
+  requiredOf(atResolved(pointer, document), document).includes(name) ? undefined : `${pointer} does not require ${name}`;
+
+const CONVERSATION_RULES = `${CONVERSATION}/x-puffle-behaviour`;
+const THREAD_RULES = `${THREAD}/x-puffle-behaviour`;
+const DUPLICATE = `${THREAD_RULES}/duplicateRecipient`;
+
+/**
+ * The rules SENTENCES rows state, as the spec's keywords and `x-puffle-*` extensions hold them (the
+ * validators and the reference server read those: a value changed there changes what they do, or,
+ * for the extensions' descriptive members, what tools are told). The values are the pages', written
+ * here, not read from the spec: a spec edit that turns "non-warmup" off or makes existing_thread
+ * optional passed every test before this table.
+ */
+const RULES: [page: string, sentence: string, check: (document: Json) => string | undefined][] = [
+  [C, "Ownership is enforced — updating a conversation that isn’t owned by the caller returns 404 (same as a missing id).", all(same(`${CONVERSATION_RULES}/ownership/notOwnedStatus`, 404), same(`${CONVERSATION_RULES}/ownership/sameAsMissing`, true))],
+  // An absent body is an empty one.
+  [C, "An empty or all-invalid body returns 400.", all(same(`${CONVERSATION}/requestBody/required`, true), same(`${CONVERSATION_BODY}/x-puffle-normalize/emptyStatus`, 400))],
+  [C, "At least one valid field (status or unread_count) must be present.", all(same(`${CONVERSATION}/requestBody/required`, true), same(`${CONVERSATION_BODY}/x-puffle-normalize/minValidProperties`, 1))],
+  [C, "Only active and archived are accepted; other values are silently dropped.", same(`${CONVERSATION_BODY}/x-puffle-normalize/invalidProperties`, "drop")],
+  [T, "Other values are ignored.", same(`${THREAD_BODY}/x-puffle-normalize/invalidProperties`, "drop")],
+  [T, "At least one valid field is required.", all(same(`${THREAD}/requestBody/required`, true), same(`${THREAD_BODY}/x-puffle-normalize/minValidProperties`, 1))],
+  [T, "Stored lowercase.", same(`${THREAD_BODY}/properties/participant_email/x-puffle-transform`, "lowercase")],
+  [T, "Non-null values must refer to a ready email sender in the workspace.", all(same(`${THREAD_RULES}/senderAccount/field`, "account_id"), same(`${THREAD_RULES}/senderAccount/mustBe`, "ready-email-sender-in-workspace"))],
+  [
+    T,
+    "When changing account_id on an email thread, the API checks whether that sender already has a non-archived, non-warmup thread with the same participant_email.",
+    all(
+      same(`${DUPLICATE}/when`, "account_id changes on a thread whose channel is email"),
+      same(`${DUPLICATE}/conflictsWith/sameAccount`, true),
+      same(`${DUPLICATE}/conflictsWith/excludeStatuses`, ["archived"]),
+      same(`${DUPLICATE}/conflictsWith/excludeWarmup`, true),
+      same(`${DUPLICATE}/conflictsWith/sameParticipantEmail`, true),
+    ),
+  ],
+  [
+    T,
+    "If one exists, the response is 409 with existing_thread.",
+    all(same(`${DUPLICATE}/status`, 409), same(`${DUPLICATE}/member`, "existing_thread"), requires(`${THREAD}/responses/409/content/application~1problem+json/schema`, "existing_thread")),
+  ],
+];
 
 /** A page's text as compared: its examples' JSON taken out (examples.test.ts holds them), folded. */
 function pageText(raw: string): string {
@@ -418,6 +479,23 @@ describe("every statement of the pages is accounted for, and each fact the pages
   it.for(plants)("the check can fail: %s", ([, file, from, to, want], context) => {
     if (!accounted(file)) return context.skip();
     expect(unaccounted(file, planted(file, from, to))).toEqual(want);
+  });
+
+  it.each(RULES)("%s: %s (the spec's keywords and extensions say so)", (file, sentence, check) => {
+    expect(SENTENCES.some(([f, s]) => f === file && s === sentence), `RULES: ${JSON.stringify(sentence)} is not a SENTENCES row of ${file}`).toBe(true);
+    const wrong = check(spec);
+    expect(wrong, `${file} says ${JSON.stringify(sentence)}, but ${wrong}: the spec must say what the page says (openapi/README.md, "When Puffle's pages change")`).toBeUndefined();
+  });
+
+  it("the check can fail: the duplicate rule's non-warmup turned off, existing_thread optional, participant_email no longer lowercased", () => {
+    const edited = structuredClone(spec) as Json;
+    const rule = (sentence: string) => RULES.find(([, s]) => s === sentence)![2](edited);
+    ((at(`${DUPLICATE}/conflictsWith`, edited) as Record<string, Json>).excludeWarmup) = false;
+    delete (at("/components/schemas/DuplicateThreadProblem/allOf/1", edited) as Record<string, Json>).required;
+    delete (at(`${THREAD_BODY}/properties/participant_email`, edited) as Record<string, Json>)["x-puffle-transform"];
+    expect(rule("When changing account_id on an email thread, the API checks whether that sender already has a non-archived, non-warmup thread with the same participant_email.")).toBe(`${DUPLICATE}/conflictsWith/excludeWarmup is false, the page says true`);
+    expect(rule("If one exists, the response is 409 with existing_thread.")).toBe(`${THREAD}/responses/409/content/application~1problem+json/schema does not require existing_thread`);
+    expect(rule("Stored lowercase.")).toBe(`${THREAD_BODY}/properties/participant_email/x-puffle-transform is undefined, the page says "lowercase"`);
   });
 
   it("the check can fail: a fact the spec no longer says (unread_count's maximum lowered)", () => {
