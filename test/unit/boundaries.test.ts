@@ -172,6 +172,7 @@ describe("responses", () => {
     ["only id and status", { given: { thread: { id: thread.id, status: "archived" } }, want: ok }],
     ["without status", { given: { thread: { id: thread.id } }, want: bad("/thread/status", "required") }],
     ["without id", { given: { thread: { status: "draft" } }, want: bad("/thread/id", "required") }],
+    ["thread missing", { given: {}, want: bad("/thread", "required") }],
     ["draft_attachments list", { given: { thread: { ...thread, draft_attachments: [{ id: "x" }] } }, want: ok }],
     ["draft_subject number", { given: { thread: { ...thread, draft_subject: 1 } }, want: bad("/thread/draft_subject", "type") }],
     ["a present column keeps its type", { given: { thread: { ...thread, unread_count: "3" } }, want: bad("/thread/unread_count", "type") }],
