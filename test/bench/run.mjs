@@ -49,8 +49,22 @@ function options(argv) {
   } catch (err) {
     problem = `${dir}: ${err.code ?? err.message}`;
   }
+  // The run's record (test/bench/last-run.json) is written beside the report, all or none: the same
+  // file for both is refused by that write, at the end; say it now.
+  if (!problem && sameFile(values.out, path.join(benchDir, "last-run.json"))) problem = "it is test/bench/last-run.json, the run's record; give another file";
   if (problem) throw new Error(`--out: cannot write ${values.out} (${problem})`);
   return values;
+}
+/** Whether two paths name one file (through `..` and symbolic links; a file not there yet by its resolved path). */
+function sameFile(a, b) {
+  const real = (p) => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return path.join(fs.realpathSync(path.dirname(path.resolve(p))), path.basename(p));
+    }
+  };
+  return real(a) === real(b);
 }
 let args;
 try {

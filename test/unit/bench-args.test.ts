@@ -29,6 +29,7 @@ describe("npm run bench: bad options", () => {
     ["--out in a missing directory", { given: ["--out", path.join(work, "missing/B.md")], want: /^bench: --out: cannot write \S+missing\/B\.md \(\S+missing: ENOENT\)$/m }],
     ["--out naming a directory", { given: ["--out", work], want: /^bench: --out: cannot write \S+ \(it is a directory; give a file name\)$/m }],
     ["--out under a file", { given: ["--out", path.join(script, "B.md")], want: /^bench: --out: cannot write \S+ \(\S+run\.mjs is not a directory\)$/m }],
+    ["--out naming the run's record", { given: ["--out", path.join(path.dirname(script), "lib/../last-run.json")], want: /^bench: --out: cannot write \S+last-run\.json \(it is test\/bench\/last-run\.json, the run's record; give another file\)$/m }],
     ["--quick with a value", { given: ["--quick=1", "--out", report], want: /^bench: Option '--quick' does not take an argument/ }],
   ];
   it.each(cases)("%s: exit 2 with the rule and the usage, nothing run or written", (_name, { given, want }) => {
