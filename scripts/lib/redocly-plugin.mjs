@@ -49,6 +49,21 @@ const SUPPORTED_OPERATIONS = Object.freeze({ updateConversation: "patch", update
 const SEE = "(openapi/README.md, \"What the code supports\")";
 
 /**
+ * The `x-puffle-behaviour` members the reference server reads for every operation, at start-up or
+ * on each request, → what it reads them for. One left out generated without a word: without
+ * `allowedMethods` the server and the `puffle` CLI (which loads the server's launcher) ended at
+ * start-up with a TypeError and a stack trace, without `maxBodyDepth` no body was too deep (its
+ * limit NaN), without `ownership` each request threw in the store, without `maxBodyBytes` Fastify's
+ * default limit applied.
+ */
+const SERVER_READS = Object.freeze({
+  allowedMethods: "the methods a path answers (any other: 405 with Allow; CORS's Access-Control-Allow-Methods), src/server/cors.ts, src/server/index.ts",
+  maxBodyBytes: "the body limit, src/server/index.ts",
+  maxBodyDepth: "the deepest body it parses, src/server/json.ts",
+  ownership: "whose records an id reaches (ownership.owner), src/server/store.ts",
+});
+
+/**
  * Names every JavaScript object has (Object.prototype's: `__proto__`, `constructor`, `toString`, …).
  * As a property name, AJV's code reads the inherited member (every object then fails that
  * property's schema), or for `__proto__` checks nothing; and in meta.js's and validators.js's
@@ -83,6 +98,25 @@ function SupportedShape() {
             ctx.report({
               message: `${id} must be ${SUPPORTED_OPERATIONS[id].toUpperCase()}, not ${method.toUpperCase()}: the typed client sends it as ${SUPPORTED_OPERATIONS[id].toUpperCase()} ${SEE}`,
               location: ctx.location.child([method]).key(),
+            });
+          }
+          // Its members' values are checked by the meta step (puffle/x-puffle-behaviour), which reads
+          // any spec; that the server's are there is this code's need.
+          const behaviour = op["x-puffle-behaviour"];
+          if (behaviour === null || typeof behaviour !== "object" || Array.isArray(behaviour)) {
+            if (behaviour === undefined) {
+              ctx.report({
+                message: `operation ${id} has no x-puffle-behaviour: the reference server reads ${Object.keys(SERVER_READS).join(", ")} from it for every operation ${SEE}`,
+                location: ctx.location.child([method, "operationId"]),
+              });
+            }
+            continue; // a value that is not a mapping: the meta step names it
+          }
+          for (const [member, why] of Object.entries(SERVER_READS)) {
+            if (Object.hasOwn(behaviour, member)) continue;
+            ctx.report({
+              message: `x-puffle-behaviour of ${id} has no ${member}: the reference server reads it for every operation (${why}) ${SEE}`,
+              location: ctx.location.child([method, "x-puffle-behaviour"]).key(),
             });
           }
         }

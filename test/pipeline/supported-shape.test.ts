@@ -152,6 +152,29 @@ const ROWS: Row[] = [
     edits: { "components/schemas/DraftAttachment.yaml": (t) => `${t}properties:\n  toString:\n    type: string\n    description: A name.\n` },
     want: { file: "components/schemas/DraftAttachment.yaml", at: "  toString:", message: /property name toString is not supported/ },
   },
+  // The members the reference server reads for every operation: without allowedMethods it (and the
+  // `puffle` CLI, even --help) ended at start-up with a TypeError's stack trace; without
+  // maxBodyDepth no body was too deep (its limit NaN); without ownership each request threw in the store.
+  {
+    name: "updateThread's x-puffle-behaviour without allowedMethods",
+    edits: { [THREADS]: (t) => t.replace("    allowedMethods:\n      - PATCH\n", "") },
+    want: { file: THREADS, at: "  x-puffle-behaviour:", message: /x-puffle-behaviour of updateThread has no allowedMethods: the reference server reads it for every operation/ },
+  },
+  {
+    name: "updateConversation's x-puffle-behaviour without maxBodyDepth",
+    edits: { "paths/api_conversations_{id}.yaml": (t) => t.replace("    maxBodyDepth: 64\n", "") },
+    want: { file: "paths/api_conversations_{id}.yaml", at: "  x-puffle-behaviour:", message: /x-puffle-behaviour of updateConversation has no maxBodyDepth/ },
+  },
+  {
+    name: "updateConversation's x-puffle-behaviour without ownership",
+    edits: { "paths/api_conversations_{id}.yaml": (t) => t.replace("    ownership:\n      owner: user_id\n      notOwnedStatus: 404\n      sameAsMissing: true\n", "") },
+    want: { file: "paths/api_conversations_{id}.yaml", at: "  x-puffle-behaviour:", message: /x-puffle-behaviour of updateConversation has no ownership/ },
+  },
+  {
+    name: "an operation without x-puffle-behaviour",
+    edits: { [THREADS]: (t) => t.slice(0, t.indexOf("  x-puffle-behaviour:")) + t.slice(t.indexOf("  requestBody:")) },
+    want: { file: THREADS, at: "operationId: updateThread", message: /operation updateThread has no x-puffle-behaviour: the reference server reads allowedMethods, maxBodyBytes, maxBodyDepth, ownership from it/ },
+  },
   {
     name: "supported: property names that only contain those words (proto, constructor_id)",
     edits: { "components/schemas/DraftAttachment.yaml": (t) => `${t}properties:\n  proto:\n    type: string\n    description: A name.\n  constructor_id:\n    type: string\n    description: An id.\n` },
