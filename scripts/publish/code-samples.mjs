@@ -8,6 +8,21 @@
 
 import { HTTP_METHODS } from "../lib/spec.mjs";
 
+/**
+ * What an operation the samples cannot be made for lacks is followed by this: each sample is
+ * written for the shape of the two update operations (`curl -X PATCH … -d`, `puffle <noun> update`,
+ * `puffle.<operationId>(id, body)`), so another one needs its own written here.
+ */
+const SHAPE = "the samples (curl, the puffle CLI, the TypeScript client) are written for a PATCH with the path id, a JSON request body and a 200 record: write the new operation's in scripts/publish/code-samples.mjs (openapi/README.md, \"What the code supports\")";
+
+/** Why the samples cannot be made for `op` (its method, request body or 200 response), or undefined. */
+function shapeProblem(spec, op) {
+  if (op.method !== "patch") return `it is ${op.method.toUpperCase()}`;
+  if (deref(spec, op.operation.requestBody ?? {}).content?.["application/json"] === undefined) return "it has no application/json request body";
+  if (deref(spec, op.operation.responses?.["200"] ?? {}).content?.["application/json"]?.schema === undefined) return "it has no application/json 200 response";
+  return undefined;
+}
+
 /** The request example a sample shows: `docs` (the public docs' own example) when present. */
 const SAMPLE_EXAMPLE = "docs";
 
@@ -55,7 +70,7 @@ export function shellQuote(value) {
 function pathParamExample(spec, op) {
   const params = [...(op.pathItem.parameters ?? []), ...(op.operation.parameters ?? [])].map((p) => deref(spec, p));
   const idParam = params.find((p) => p.in === "path");
-  if (!idParam) throw new Error(`${op.operation.operationId}: no path parameter`);
+  if (!idParam) throw new Error(`${op.operation.operationId} (${op.method.toUpperCase()} ${op.path}): it has no path parameter; ${SHAPE}`);
   const examples = Object.entries(idParam.examples ?? {}).map(([name, ex]) => [name, deref(spec, ex).value]);
   if (examples.length === 0) throw new Error(`${op.operation.operationId}: path parameter ${idParam.name} has no examples`);
   // The id the documented 200 response returns is the one the sample updates.
@@ -131,6 +146,8 @@ export function buildCodeSamples(spec) {
   if (!serverUrl) throw new Error("spec has no servers[0].url");
   return operationsOf(spec).map((op) => {
     const { operationId } = op.operation;
+    const problem = shapeProblem(spec, op);
+    if (problem !== undefined) throw new Error(`${operationId} (${op.method.toUpperCase()} ${op.path}): ${problem}; ${SHAPE}`);
     const id = pathParamExample(spec, op).value;
     const { exampleName, value: body } = requestExample(spec, op);
     const ok = deref(spec, op.operation.responses["200"]);

@@ -101,3 +101,33 @@ describe("deref and decorateWithCodeSamples", () => {
     expect(s["x-generated"]).toBeDefined();
   });
 });
+
+// A third operation (openapi/README.md, "What the code supports"): `npm run docs` stopped at
+// "getThread: no application/json request body" or "createConversation: no path parameter", not
+// saying what to do, and on a 204 with a bare TypeError ("Cannot read properties of undefined");
+// a GET with a body would have got a `curl -X GET … -d` and a `puffle thread update` sample.
+describe("an operation the samples are not written for is named, with what it lacks and where its samples go", () => {
+  const problem = (ref: string) => ({ $ref: `#/components/responses/${ref}` });
+  const ok = { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/UpdateThreadResponse" } } } };
+  const id = { $ref: "#/components/parameters/ThreadId" };
+  const body = (s: Record<string, any>) => s.paths["/api/threads/{id}"].patch.requestBody;
+  it.each([
+    ["a GET without a body (getThread)", "/api/threads/{id}", "get", () => ({ operationId: "getThread", parameters: [id], responses: { 200: ok, 404: problem("ThreadNotFound") } }), /^getThread \(GET \/api\/threads\/\{id\}\): it is GET; /],
+    ["a GET with a body", "/api/threads/{id}", "get", (s: Record<string, any>) => ({ operationId: "getThread", parameters: [id], requestBody: body(s), responses: { 200: ok } }), /^getThread \(GET \/api\/threads\/\{id\}\): it is GET; /],
+    ["a POST with a 201 and no path id (createConversation)", "/api/conversations", "post", (s: Record<string, any>) => ({ operationId: "createConversation", requestBody: body(s), responses: { 201: ok } }), /^createConversation \(POST \/api\/conversations\): it is POST; /],
+    ["a PATCH answering 204 (no 200)", "/api/threads/{id}/read", "patch", (s: Record<string, any>) => ({ operationId: "markThreadRead", parameters: [id], requestBody: body(s), responses: { 204: { description: "done" } } }), /^markThreadRead \(PATCH \/api\/threads\/\{id\}\/read\): it has no application\/json 200 response; /],
+    ["a PATCH without a path id", "/api/threads", "patch", (s: Record<string, any>) => ({ operationId: "updateThreads", requestBody: body(s), responses: { 200: ok } }), /^updateThreads \(PATCH \/api\/threads\): it has no path parameter; /],
+  ] as const)("%s", (_name, path, method, operation, message) => {
+    const s = spec();
+    s.paths[path] = { ...(s.paths[path] ?? {}), [method]: operation(s) };
+    let thrown: unknown;
+    try {
+      buildCodeSamples(s);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(Error);
+    expect((thrown as Error).message).toMatch(message);
+    expect((thrown as Error).message).toContain("write the new operation's in scripts/publish/code-samples.mjs");
+  });
+});
