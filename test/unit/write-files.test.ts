@@ -184,3 +184,43 @@ describe("npm run docs: the page and its openapi.json, both or neither", () => {
     expect(contents(out)).toEqual({ "index.html": "/", "openapi.json": "old spec" });
   });
 });
+
+// build-meta-validator.mjs wrote scripts/lib/meta-validator-2020.mjs in place: a run cut off while it
+// wrote (a full disk, Ctrl-C) left a truncated module, which every later generate failed to import.
+// Run on a copy of scripts/ (the script writes beside itself), its fs failing on cue.
+describe("node scripts/build-meta-validator.mjs", () => {
+  const copyOfScripts = (): string => {
+    const copy = folder({});
+    fs.cpSync(path.join(root, "scripts"), path.join(copy, "scripts"), { recursive: true });
+    fs.symlinkSync(path.join(root, "node_modules"), path.join(copy, "node_modules"), "dir");
+    return copy;
+  };
+  const moduleFiles = (lib: string) => fs.readdirSync(lib).filter((name) => name.includes("meta-validator-2020")).sort();
+
+  it("a write cut off by a full disk leaves the previous meta-validator-2020.mjs whole, nothing beside it", () => {
+    const copy = copyOfScripts();
+    const lib = path.join(copy, "scripts/lib");
+    const before = fs.readFileSync(path.join(lib, "meta-validator-2020.mjs"), "utf8");
+    // In the child, a write of the module (under any name) writes half of it, then fails.
+    const preload = `import fs from "node:fs";
+      const write = fs.writeFileSync;
+      fs.writeFileSync = (file, data, ...rest) => {
+        if (String(file).includes("meta-validator-2020.mjs") && String(data).length > 1000) {
+          write(file, String(data).slice(0, String(data).length / 2));
+          throw Object.assign(new Error("ENOSPC: injected"), { code: "ENOSPC" });
+        }
+        return write(file, data, ...rest);
+      };`;
+    const script = path.join(copy, "scripts/build-meta-validator.mjs");
+    const r = spawnSync(process.execPath, ["--import", `data:text/javascript,${encodeURIComponent(preload)}`, script], { cwd: copy, encoding: "utf8", timeout: 60_000 });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain("ENOSPC: injected");
+    expect(moduleFiles(lib)).toEqual(["meta-validator-2020.mjs"]);
+    expect(fs.readFileSync(path.join(lib, "meta-validator-2020.mjs"), "utf8") === before, "meta-validator-2020.mjs as it was").toBe(true);
+    // The same copy without the failure: the script runs there, and writes the module it had.
+    const ok = spawnSync(process.execPath, [script], { cwd: copy, encoding: "utf8", timeout: 60_000 });
+    expect({ status: ok.status, stderr: ok.stderr }).toEqual({ status: 0, stderr: "" });
+    expect(moduleFiles(lib)).toEqual(["meta-validator-2020.mjs"]);
+    expect(fs.readFileSync(path.join(lib, "meta-validator-2020.mjs"), "utf8") === before, "meta-validator-2020.mjs rewritten as it was").toBe(true);
+  });
+});
