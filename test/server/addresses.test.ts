@@ -183,6 +183,16 @@ describe("an IPv6 host with a zone id", () => {
   });
 });
 
+// docs/server.md gave the zone-id url (RFC 6874's %25) as if it now parsed: curl takes it, but no
+// WHATWG URL parser does (Node's URL and fetch, browsers, so neither does puffle --base-url). The row
+// says so, and says which address reaches the server instead; Node's URL still refuses the url.
+it("docs/server.md says which clients take the zone-id url, as Node's URL refuses it (no server started)", () => {
+  const doc = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../docs/server.md"), "utf8").replace(/\s+/g, " ");
+  expect(doc).toContain("`http://[fe80::1%25eth0]:PORT`, which curl takes; Node's `URL` and `fetch`, browsers and the `puffle` CLI take no zone id (a server on `::1%lo` is reached at `http://[::1]:PORT`)");
+  expect(() => new URL("http://[fe80::1%25eth0]:4010")).toThrow(TypeError);
+  expect(new URL("http://[::1]:4010").host).toBe("[::1]:4010");
+});
+
 /** "connected", or the error code of a connection attempt to `address:port`. */
 function connectOutcome(port: number, address: string): Promise<string> {
   return new Promise((resolve) => {
