@@ -1,5 +1,8 @@
 // The request log (logger on) never prints a bearer token, nor a client's text raw.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { root } from "../helpers.js";
 import { createServer } from "../../src/server/index.js";
 import type { RunningServer } from "../../src/server/index.js";
 import { ALICE, BOB, DOCS_CONVERSATION, DOCS_THREAD, parseRawResponse, rawExchange, send, start } from "./http.js";
@@ -94,6 +97,14 @@ describe("request log", () => {
     const responses = () => entriesSince(from).filter((e) => e.reqId === reqId && e.res !== undefined);
     for (let waited = 0; responses().length === 0 && waited < 2_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(responses().map((e) => e.res)).toEqual([{ statusCode: status, reason }]);
+  });
+
+  // docs/server.md said the reason was cut to 200 characters in all; each part is (the field name,
+  // the message, the detail), so the 301-character name's reason above is longer than 200.
+  it("docs/server.md says the reason's parts are each cut to 200 characters, as the 301-character name's reason shows", () => {
+    const doc = readFileSync(path.join(root, "docs/server.md"), "utf8").replace(/\s+/g, " ");
+    expect(doc).toContain("its `detail`, on one line, the field name, the message and the detail each cut to 200 characters.");
+    expect(`${"n".repeat(199)}… is not a known field (and 1 more)`.length).toBeGreaterThan(200);
   });
 
   it("an answered request's response line has no reason", async () => {
