@@ -3,14 +3,14 @@
 // holds a tiny fixture package (its build copies src/ to dist/, its bin a commander program): its
 // first commit is the base, the work tree is edited per case into each kind of finding; the script
 // runs there as a copy, with node_modules linked to this one's. Then package.json and file-list
-// rules on objects alone, and this repository's own history (the first commit against HEAD, HEAD
-// against HEAD).
+// rules on objects alone, the declaration rules on two folders of one index.d.ts each (typeSurface,
+// no build), and this repository's own history (the first commit against HEAD, HEAD against HEAD).
 import { execFileSync, spawn } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { scratchDir } from "../scratch.js";
-import { files, packageJson, parseHelp, type PackedPackage } from "../../scripts/publish/package-surface.mjs";
+import { files, packageJson, parseHelp, typeSurface, type PackedPackage } from "../../scripts/publish/package-surface.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const dir = scratchDir("puffle-diff-package-test-");
@@ -390,6 +390,92 @@ Commands:
       "--help": { flags: ["-h", "--help"], arg: null, choices: null, default: null },
     });
     expect(Object.fromEntries(help.commands)).toEqual({ update: ["up"] });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Declarations alone: typeSurface on two extracted packages (one index.d.ts each), without a build,
+// each verdict held to docs/publishing.md's rules and CHANGELOG "The rule" (what breaks a user's code).
+
+describe("declarations compared (typeSurface on two folders)", () => {
+  let n = 0;
+  const side = (name: string, dts: string): PackedPackage => {
+    const pkgDir = path.join(dir, `decl-${n}`, name, "package");
+    mkdirSync(pkgDir, { recursive: true });
+    const pkg = { name: "fx", version: "1.0.0", type: "module", exports: { ".": { types: "./index.d.ts", default: "./index.js" } } };
+    writeFileSync(path.join(pkgDir, "package.json"), JSON.stringify(pkg));
+    writeFileSync(path.join(pkgDir, "index.d.ts"), dts);
+    writeFileSync(path.join(pkgDir, "index.js"), "");
+    return { dir: pkgDir, pkg, files: new Set(["package.json", "index.d.ts", "index.js"]) };
+  };
+  const mark = { breaking: "✖", review: "?", notable: "•" } as Record<string, string>;
+  const compare = (base: string, head: string) => {
+    n++;
+    return typeSurface(side("base", base), side("head", head)).map((f) => `${mark[f.severity]} [${f.rule}] ${f.where}: ${f.message}`);
+  };
+  // `export {}` keeps a declaration without `export` private: a user meets it only by the member,
+  // parameter or result typed by its name.
+  const own = (text: string) => `${text}\nexport {};\n`;
+  const f2 = "export declare function f(a: string): string;\nexport declare function f(a: number): number;\n";
+  const wasF2 = 'was "function f(a: string): string;\\nfunction f(a: number): number;"';
+
+  it.each<[string, string, string, string[]]>([
+    // A recursive type: the member removed deep down is one line; the recursion is not spelled out again.
+    ["a recursive type, a member removed", "export interface Node { id: string; children: Node[]; parent?: Node; }", "export interface Node { children: Node[]; parent?: Node; }", ["✖ [property-removed] Node.id: property removed: code reading or passing it no longer compiles"]],
+    ["a recursive type, unchanged", "export interface Node { id: string; children: Node[]; parent?: Node; }", "export interface Node { id: string; children: Node[]; parent?: Node; }", []],
+    // A generic alias whose default changed: what a member typed by it holds changed (?).
+    [
+      "a generic alias's default changed",
+      "export type Box<T = string> = { v: T }; export interface C { b: Box }",
+      "export type Box<T = number> = { v: T }; export interface C { b: Box }",
+      ['? [declaration-changed] Box: declaration changed: was "type Box<T = string> = { v: T; };", now "type Box<T = number> = { v: T; };"', "? [property-type] C.b.v: type string → number"],
+    ],
+    ["a private generic function type's default changed", own("type Get<T = string> = (id: string) => T; export interface C { get: Get }"), own("type Get<T = number> = (id: string) => T; export interface C { get: Get }"), ["? [property-type] C.get: type Get<string> → Get<number>"]],
+    // Overloads: which of them a call meets cannot be told from here (?).
+    ["an overload added", f2, `${f2}export declare function f(a: boolean): boolean;\n`, ["? [overloads] f: 2 → 3 call signatures", `? [declaration-changed] f: declaration changed: ${wasF2}, now "function f(a: string): string;\\nfunction f(a: number): number;\\nfunction f(a: boolean): boolean;"`]],
+    ["an overload removed", f2, "export declare function f(a: string): string;\n", ["? [overloads] f: 2 → 1 call signatures", `? [declaration-changed] f: declaration changed: ${wasF2}, now "function f(a: string): string;"`]],
+    [
+      "overloads reordered",
+      f2,
+      "export declare function f(a: number): number;\nexport declare function f(a: string): string;\n",
+      [
+        "? [parameter-type] f (signature 1)(a): type string → number",
+        "? [return-type] f (signature 1) returns: type string → number",
+        "? [parameter-type] f (signature 2)(a): type number → string",
+        "? [return-type] f (signature 2) returns: type number → string",
+        `? [declaration-changed] f: declaration changed: ${wasF2}, now "function f(a: number): number;\\nfunction f(a: string): string;"`,
+      ],
+    ],
+    // A type's name in one version only: the name changed is the change (?), whatever it stands for.
+    ["a private function type written inline instead", own("type G = (id: string) => string; export interface C { get: G }"), own("export interface C { get: (id: string) => string }"), ["? [property-type] C.get: type G → (id: string) => string", '? [declaration-changed] C: declaration changed: was "interface C { get: G; }", now "interface C { get: (id: string) => string; }"']],
+    // One function type behind two members: a line for each.
+    [
+      "a private function type used by two members",
+      own("type G = (id: string) => string; export interface C { get: G; head: G }"),
+      own("type G = (id: string, s: boolean) => string; export interface C { get: G; head: G }"),
+      [
+        '? [property-type] C.get: type G, same name, its signatures changed: was "(id: string) => string", now "(id: string, s: boolean) => string"',
+        '? [property-type] C.head: type G, same name, its signatures changed: was "(id: string) => string", now "(id: string, s: boolean) => string"',
+      ],
+    ],
+    // Re-exported under another name: compared under the name a user imports.
+    ["a type re-exported under another name", "interface A { x: string } export type { A as B };", "interface A { x: string; y: string } export type { A as B };", ["? [property-added] B.y: required property added: breaks code that builds this type, not code that reads it", '? [declaration-changed] B: declaration changed: was "interface A { x: string; }", now "interface A { x: string; y: string; }"']],
+    ["a function re-exported under another name", "declare function g(a: string): void; export { g as h };", "declare function g(a: string, b: string): void; export { g as h };", ["✖ [required-parameter-added] h: 1 → 2 required parameters: a call written for the last release is an error"]],
+    // A member added: in what a user passes (input) a required one breaks every call (✖), an optional
+    // one accepts more (•); in what a user gets (output) an optional one is more (•), a required one
+    // breaks only code building the type (?).
+    ["input: an optional member added", own("interface O { a: string } export declare function f(o: O): void;"), own("interface O { a: string; b?: string } export declare function f(o: O): void;"), ["• [option-added] f(o).b: optional option added"]],
+    ["input: a required member added", own("interface O { a: string } export declare function f(o: O): void;"), own("interface O { a: string; b: string } export declare function f(o: O): void;"), ["✖ [required-option-added] f(o).b: required option added: a call written for the last release is an error"]],
+    ["output: an optional member added", own("interface R { a: string } export declare function f(): R;"), own("interface R { a: string; b?: string } export declare function f(): R;"), ["• [property-added] f returns.b: optional property added"]],
+    ["output: a required member added", own("interface R { a: string } export declare function f(): R;"), own("interface R { a: string; b: string } export declare function f(): R;"), ["? [property-added] f returns.b: required property added: breaks code that builds this type, not code that reads it"]],
+    // A union widened or narrowed: a type changed (?) wherever it is.
+    ["a parameter's union widened", own("export declare function f(a: string): void;"), own("export declare function f(a: string | number): void;"), ["? [parameter-type] f(a): type string → string | number", '? [declaration-changed] f: declaration changed: was "function f(a: string): void;", now "function f(a: string | number): void;"']],
+    ["a parameter's union narrowed", own("export declare function f(a: string | number): void;"), own("export declare function f(a: string): void;"), ["? [parameter-type] f(a): type string | number → string", '? [declaration-changed] f: declaration changed: was "function f(a: string | number): void;", now "function f(a: string): void;"']],
+    ["a result's union widened", own("export declare function f(): string;"), own("export declare function f(): string | number;"), ["? [return-type] f returns: type string → string | number", '? [declaration-changed] f: declaration changed: was "function f(): string;", now "function f(): string | number;"']],
+    ["a result's union narrowed", own("export declare function f(): string | number;"), own("export declare function f(): string;"), ["? [return-type] f returns: type string | number → string", '? [declaration-changed] f: declaration changed: was "function f(): string | number;", now "function f(): string;"']],
+    ["a class gains a private member", "export declare class K { a: string; }", "export declare class K { a: string; private b; }", ["• [property-added] K.b: property added", '? [declaration-changed] K: declaration changed: was "class K { a: string; }", now "class K { a: string; private b; }"']],
+  ])("%s", (_name, base, head, want) => {
+    expect(compare(base, head)).toEqual(want);
   });
 });
 
