@@ -257,6 +257,10 @@ const sharedSourceFiles = new Map();
 /** A member's name; a well-known symbol's (TypeScript's "__@asyncDispose@1434") without its per-program id. */
 const memberName = (p) => p.name.replace(/^__@(.+)@\d+$/, "[Symbol.$1]");
 const MAX_NODES = 20_000;
+const MAX_SHAPE_DEPTH = 6;
+const MAX_SHAPE_NODES = 2_000;
+/** A property declared `readonly` (a `readonly` member of an interface, type literal or class). */
+const isReadonly = (p) => (p.declarations ?? []).some((d) => (ts.getCombinedModifierFlags(d) & ts.ModifierFlags.Readonly) !== 0);
 
 /**
  * A program over the package's entry declarations (the package in `side.dir`, its dependencies in
@@ -326,6 +330,61 @@ function loadSurface(side, subs) {
     if (sigs.length === 0) return undefined;
     return sigs.map((s) => checker.signatureToString(s, undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.WriteArrowStyleSignature)).join("; ");
   }
+  /**
+   * What a type of the package's own that is written by its name stands for, spelled out: a union's
+   * members (sorted: TypeScript orders them by creation), a callable's signatures, an object's members
+   * (readonly marked), down to MAX_SHAPE_DEPTH, the types of other packages by name. A leaf is compared
+   * by its name (`mode: Mode`), the same on both sides while `Mode` is private, so a change behind the
+   * name (a member added to `type Mode = "a" | "b"`, `readonly` in a private interface, a parameter of
+   * a function type passed to a function) would otherwise go unseen. Undefined when `type` names
+   * nothing of the package's own.
+   */
+  const shapes = new Map();
+  function shapeOf(type, seen = new Set()) {
+    // A type being expanded above (a recursive `parent?: Node`) is compared there: named only.
+    if (seen.has(checker.getNonNullableType(type))) return undefined;
+    const spell = () => {
+      const text = shape(type, 0, seen, { n: 0 });
+      return text === toString(type) ? undefined : text;
+    };
+    if (seen.size > 0) return spell();
+    if (!shapes.has(type)) shapes.set(type, spell());
+    return shapes.get(type);
+  }
+  function shape(t, depth, seen, budget) {
+    if (++budget.n > MAX_SHAPE_NODES) return toString(t);
+    if (t.isUnion() || t.isIntersection()) {
+      if (depth > MAX_SHAPE_DEPTH || !t.types.some((x) => isOwnType(x)) && !isOwnType(t)) return toString(t);
+      return t.types.map((x) => shape(x, depth + 1, seen, budget)).sort().join(t.isUnion() ? " | " : " & ");
+    }
+    if (!isOwnType(t) || seen.has(t) || depth > MAX_SHAPE_DEPTH) return toString(t);
+    const inner = new Set(seen).add(t);
+    const sig = (s, prefix) => {
+      const tps = (s.getTypeParameters() ?? []).map((p) => {
+        const c = p.getConstraint();
+        const d = p.getDefault();
+        return `${p.symbol.name}${c ? ` extends ${shape(c, depth + 1, inner, budget)}` : ""}${d ? ` = ${shape(d, depth + 1, inner, budget)}` : ""}`;
+      });
+      const params = s.getParameters().map((p) => {
+        const decl = p.valueDeclaration;
+        const isParam = decl && ts.isParameter(decl);
+        const rest = isParam && decl.dotDotDotToken ? "..." : "";
+        const opt = isParam && checker.isOptionalParameter(decl) ? "?" : "";
+        return `${rest}${p.name}${opt}: ${shape(checker.getTypeOfSymbol(p), depth + 1, inner, budget)}`;
+      });
+      return `${prefix}${tps.length ? `<${tps.join(", ")}>` : ""}(${params.join(", ")}) => ${shape(s.getReturnType(), depth + 1, inner, budget)}`;
+    };
+    const parts = [...t.getCallSignatures().map((s) => sig(s, "")), ...t.getConstructSignatures().map((s) => sig(s, "new "))];
+    if (t.flags & ts.TypeFlags.Object) {
+      for (const p of checker.getPropertiesOfType(t)) {
+        const ro = isReadonly(p) ? "readonly " : "";
+        const opt = p.flags & ts.SymbolFlags.Optional ? "?" : "";
+        parts.push(`${ro}${memberName(p)}${opt}: ${shape(checker.getTypeOfSymbol(p), depth + 1, inner, budget)}`);
+      }
+      for (const info of checker.getIndexInfosOfType(t)) parts.push(`${info.isReadonly ? "readonly " : ""}[key: ${toString(info.keyType)}]: ${shape(info.type, depth + 1, inner, budget)}`);
+    }
+    return parts.length ? `{ ${parts.join("; ")} }` : toString(t);
+  }
   /** The members of `type` when it is an object type of the package's own, else null (a leaf). */
   function members(type, depth, budget, seen) {
     const t = checker.getNonNullableType(type);
@@ -337,11 +396,13 @@ function loadSurface(side, subs) {
     for (const p of checker.getPropertiesOfType(t)) {
       budget.n++;
       const pt = checker.getTypeOfSymbol(p);
+      const sub = members(pt, depth + 1, budget, inner);
       out.set(memberName(p), {
         optional: (p.flags & ts.SymbolFlags.Optional) !== 0,
         type: toString(pt),
         calls: callsBehindName(pt),
-        members: members(pt, depth + 1, budget, inner),
+        shape: sub ? undefined : shapeOf(pt, inner),
+        members: sub,
       });
     }
     return out;
@@ -352,15 +413,20 @@ function loadSurface(side, subs) {
         const decl = p.valueDeclaration;
         const isParam = decl && ts.isParameter(decl);
         const type = checker.getTypeOfSymbol(p);
+        const sub = members(type, 1, budget, new Set());
         return {
           name: p.name,
           optional: isParam ? checker.isOptionalParameter(decl) : false,
           rest: isParam ? decl.dotDotDotToken !== undefined : false,
           type: toString(type),
-          members: members(type, 1, budget, new Set()),
+          shape: sub ? undefined : shapeOf(type),
+          members: sub,
         };
       }),
-      returns: { type: toString(sig.getReturnType()), members: members(sig.getReturnType(), 1, budget, new Set()) },
+      returns: (() => {
+        const sub = members(sig.getReturnType(), 1, budget, new Set());
+        return { type: toString(sig.getReturnType()), shape: sub ? undefined : shapeOf(sig.getReturnType()), members: sub };
+      })(),
     };
   }
   function describe(sym) {
@@ -428,6 +494,10 @@ function typeChange(a, b) {
 function callsChange(name, b, h) {
   return `type ${defined({ optional: true, type: name })}, same name, its signatures changed: ${firstDifference(b ?? "(none)", h ?? "(none)")}`;
 }
+/** A type whose name is the same on both sides but what it stands for is not. */
+function shapeChange(name, b, h) {
+  return `type ${name}, same name, what it stands for changed: ${firstDifference(b ?? "(not the package's own)", h ?? "(not the package's own)")}`;
+}
 /** An optional member's type as written, without the `| undefined` that optionality adds. */
 const defined = (m) => (m.optional ? m.type.replace(/ \| undefined(?=$| \|)/g, "") : m.type);
 const EMPTY = new Set(["never", "undefined"]);
@@ -456,6 +526,7 @@ function compareMembers(bm, hm, where, add, { removed = "breaking", label = "pro
     if (b.members && h.members) compareMembers(b.members, h.members, at, add, { removed, label, added });
     else if (defined(b) !== defined(h)) add("review", `${label}-type`, at, typeChange(b.type, h.type));
     else if (b.calls !== h.calls) add("review", `${label}-type`, at, callsChange(h.type, b.calls, h.calls));
+    else if (b.shape !== h.shape) add("review", `${label}-type`, at, shapeChange(defined(h), b.shape, h.shape));
   }
   for (const [name, h] of hm) {
     if (bm.has(name)) continue;
@@ -481,6 +552,7 @@ function compareOptions(bm, hm, where, add) {
     if (b.members && h.members) compareMembers(b.members, h.members, at, add, { removed: "review", label: "option" });
     else if (defined(b) !== defined(h)) add("review", "option-type", at, typeChange(b.type, h.type));
     else if (b.calls !== h.calls) add("review", "option-type", at, callsChange(h.type, b.calls, h.calls));
+    else if (b.shape !== h.shape) add("review", "option-type", at, shapeChange(defined(h), b.shape, h.shape));
   }
   for (const [name, h] of hm) {
     if (bm.has(name)) continue;
@@ -507,11 +579,13 @@ function compareSignatures(bs, hs, where, add, kind) {
       const pat = `${at}(${hp.name})`;
       if (bp.members && hp.members) compareOptions(bp.members, hp.members, pat, add);
       else if (bp.type !== hp.type) add("review", "parameter-type", pat, typeChange(bp.type, hp.type));
+      else if (bp.shape !== hp.shape) add("review", "parameter-type", pat, shapeChange(hp.type, bp.shape, hp.shape));
     });
     // A constructor's result is the class's instance type, compared as that type.
     if (kind === "construct") return;
     if (b.returns.members && h.returns.members) compareMembers(b.returns.members, h.returns.members, `${at} returns`, add);
     else if (b.returns.type !== h.returns.type) add("review", "return-type", `${at} returns`, typeChange(b.returns.type, h.returns.type));
+    else if (b.returns.shape !== h.returns.shape) add("review", "return-type", `${at} returns`, shapeChange(h.returns.type, b.returns.shape, h.returns.shape));
   });
 }
 

@@ -477,6 +477,23 @@ describe("declarations compared (typeSurface on two folders)", () => {
   ])("%s", (_name, base, head, want) => {
     expect(compare(base, head)).toEqual(want);
   });
+
+  // What a name hides: a leaf typed by the name of a type of the package's own (a union, a callable,
+  // an interface behind a private name) was compared by that name alone, the same on both sides.
+  const ab = '"\\"a\\" | \\"b\\""';
+  const abc = '"\\"a\\" | \\"b\\" | \\"c\\""';
+  it.each<[string, string, string, string[]]>([
+    // shape
+    ["an exported string union gains a member", 'export type Status = "a" | "b"; export declare function f(s: Status): void;', 'export type Status = "a" | "b" | "c"; export declare function f(s: Status): void;', ['? [parameter-type] f(s): type Status, same name, what it stands for changed: was "\\"a\\" | \\"b\\"", now "\\"a\\" | \\"b\\" | \\"c\\""', '? [declaration-changed] Status: declaration changed: was "type Status = \\"a\\" | \\"b\\";", now "type Status = \\"a\\" | \\"b\\" | \\"c\\";"']],
+    ["a private string union gains a member, in a result", own('type Mode = "a" | "b"; export declare function f(): Mode;'), own('type Mode = "a" | "b" | "c"; export declare function f(): Mode;'), [`? [return-type] f returns: type Mode, same name, what it stands for changed: was ${ab}, now ${abc}`]],
+    ["a private string union gains a member, in a member", own('type Mode = "a" | "b"; export interface C { mode: Mode }'), own('type Mode = "a" | "b" | "c"; export interface C { mode: Mode }'), [`? [property-type] C.mode: type Mode, same name, what it stands for changed: was ${ab}, now ${abc}`]],
+    ["a private enum gains a member, in a result", own('declare enum E { A = "a", B = "b" } export declare function f(): E;'), own('declare enum E { A = "a", B = "b", C = "c" } export declare function f(): E;'), ['? [return-type] f returns: type E, same name, what it stands for changed: was "E.A | E.B", now "E.A | E.B | E.C"']],
+    ["a private function type a parameter is typed by", own("type G = (id: string) => string; export declare function f(g: G): void;"), own("type G = (id: string, s: boolean) => string; export declare function f(g: G): void;"), ['? [parameter-type] f(g): type G, same name, what it stands for changed: was "{ (id: string) => string }", now "{ (id: string, s: boolean) => string }"']],
+    ["a private function type a function returns", own("type G = (id: string) => string; export declare function f(): G;"), own("type G = (id: string, s: boolean) => string; export declare function f(): G;"), ['? [return-type] f returns: type G, same name, what it stands for changed: was "{ (id: string) => string }", now "{ (id: string, s: boolean) => string }"']],
+    ["a private callable interface", own("interface G { (id: string): string; n: number } export interface C { get: G }"), own("interface G { (id: string, s: boolean): string; n: number } export interface C { get: G }"), ['? [property-type] C.get: type G, same name, what it stands for changed: was "{ (id: string) => string; n: number }", now "{ (id: string, s: boolean) => string; n: number }"']],
+  ])("%s", (_name, base, head, want) => {
+    expect(compare(base, head)).toEqual(want);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
