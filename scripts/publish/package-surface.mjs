@@ -399,6 +399,7 @@ function loadSurface(side, subs) {
       const sub = members(pt, depth + 1, budget, inner);
       out.set(memberName(p), {
         optional: (p.flags & ts.SymbolFlags.Optional) !== 0,
+        readonly: isReadonly(p),
         type: toString(pt),
         calls: callsBehindName(pt),
         shape: sub ? undefined : shapeOf(pt, inner),
@@ -527,6 +528,7 @@ function compareMembers(bm, hm, where, add, { removed = "breaking", label = "pro
     else if (defined(b) !== defined(h)) add("review", `${label}-type`, at, typeChange(b.type, h.type));
     else if (b.calls !== h.calls) add("review", `${label}-type`, at, callsChange(h.type, b.calls, h.calls));
     else if (b.shape !== h.shape) add("review", `${label}-type`, at, shapeChange(defined(h), b.shape, h.shape));
+    if (!b.readonly && h.readonly) add("review", `${label}-readonly`, at, "now readonly: code assigning it no longer compiles");
   }
   for (const [name, h] of hm) {
     if (bm.has(name)) continue;

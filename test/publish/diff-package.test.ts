@@ -491,6 +491,9 @@ describe("declarations compared (typeSurface on two folders)", () => {
     ["a private function type a parameter is typed by", own("type G = (id: string) => string; export declare function f(g: G): void;"), own("type G = (id: string, s: boolean) => string; export declare function f(g: G): void;"), ['? [parameter-type] f(g): type G, same name, what it stands for changed: was "{ (id: string) => string }", now "{ (id: string, s: boolean) => string }"']],
     ["a private function type a function returns", own("type G = (id: string) => string; export declare function f(): G;"), own("type G = (id: string, s: boolean) => string; export declare function f(): G;"), ['? [return-type] f returns: type G, same name, what it stands for changed: was "{ (id: string) => string }", now "{ (id: string, s: boolean) => string }"']],
     ["a private callable interface", own("interface G { (id: string): string; n: number } export interface C { get: G }"), own("interface G { (id: string, s: boolean): string; n: number } export interface C { get: G }"), ['? [property-type] C.get: type G, same name, what it stands for changed: was "{ (id: string) => string; n: number }", now "{ (id: string, s: boolean) => string; n: number }"']],
+    // readonly
+    ["readonly added to an exported interface's member", "export interface C { x: string }", "export interface C { readonly x: string }", ["? [property-readonly] C.x: now readonly: code assigning it no longer compiles", '? [declaration-changed] C: declaration changed: was "interface C { x: string; }", now "interface C { readonly x: string; }"']],
+    ["readonly added in a private interface behind a member", own("interface O { x: string } export interface C { o: O }"), own("interface O { readonly x: string } export interface C { o: O }"), ["? [property-readonly] C.o.x: now readonly: code assigning it no longer compiles"]],
   ])("%s", (_name, base, head, want) => {
     expect(compare(base, head)).toEqual(want);
   });
