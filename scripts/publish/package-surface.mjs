@@ -551,7 +551,8 @@ function compareOptions(bm, hm, where, add) {
       continue;
     }
     if (b.optional && !h.optional) add("breaking", "required-option-added", at, "option now required: a call written for the last release is an error");
-    if (b.members && h.members) compareMembers(b.members, h.members, at, add, { removed: "review", label: "option" });
+    // An option's own object is built by the caller too: its members are options.
+    if (b.members && h.members) compareOptions(b.members, h.members, at, add);
     else if (defined(b) !== defined(h)) add("review", "option-type", at, typeChange(b.type, h.type));
     else if (b.calls !== h.calls) add("review", "option-type", at, callsChange(h.type, b.calls, h.calls));
     else if (b.shape !== h.shape) add("review", "option-type", at, shapeChange(defined(h), b.shape, h.shape));

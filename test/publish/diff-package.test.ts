@@ -494,6 +494,8 @@ describe("declarations compared (typeSurface on two folders)", () => {
     // readonly
     ["readonly added to an exported interface's member", "export interface C { x: string }", "export interface C { readonly x: string }", ["? [property-readonly] C.x: now readonly: code assigning it no longer compiles", '? [declaration-changed] C: declaration changed: was "interface C { x: string; }", now "interface C { readonly x: string; }"']],
     ["readonly added in a private interface behind a member", own("interface O { x: string } export interface C { o: O }"), own("interface O { readonly x: string } export interface C { o: O }"), ["? [property-readonly] C.o.x: now readonly: code assigning it no longer compiles"]],
+    // nested options
+    ["input: a required member added to an option's object", own("interface I { x: string } export declare function f(o: { i: I }): void;"), own("interface I { x: string; y: string } export declare function f(o: { i: I }): void;"), ["✖ [required-option-added] f(o).i.y: required option added: a call written for the last release is an error"]],
   ])("%s", (_name, base, head, want) => {
     expect(compare(base, head)).toEqual(want);
   });
