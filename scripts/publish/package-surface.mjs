@@ -406,6 +406,20 @@ function loadSurface(side, subs) {
         members: sub,
       });
     }
+    // An index signature (`[key: string]: T`), as a member named by its key type: nothing has to
+    // be given for it (optional), its value type is compared as a property's.
+    for (const info of checker.getIndexInfosOfType(t)) {
+      budget.n++;
+      const sub = members(info.type, depth + 1, budget, inner);
+      out.set(`[key: ${toString(info.keyType)}]`, {
+        optional: true,
+        readonly: info.isReadonly,
+        type: toString(info.type),
+        calls: callsBehindName(info.type),
+        shape: sub ? undefined : shapeOf(info.type, inner),
+        members: sub,
+      });
+    }
     return out;
   }
   function signature(sig, budget) {

@@ -496,6 +496,9 @@ describe("declarations compared (typeSurface on two folders)", () => {
     ["readonly added in a private interface behind a member", own("interface O { x: string } export interface C { o: O }"), own("interface O { readonly x: string } export interface C { o: O }"), ["? [property-readonly] C.o.x: now readonly: code assigning it no longer compiles"]],
     // nested options
     ["input: a required member added to an option's object", own("interface I { x: string } export declare function f(o: { i: I }): void;"), own("interface I { x: string; y: string } export declare function f(o: { i: I }): void;"), ["✖ [required-option-added] f(o).i.y: required option added: a call written for the last release is an error"]],
+    // index signatures
+    ["a private index signature's value type changed", own("interface O { [k: string]: string } export interface C { o: O }"), own("interface O { [k: string]: number } export interface C { o: O }"), ["? [property-type] C.o.[key: string]: type string → number"]],
+    ["an index signature added to an options type", own("interface O { a?: string } export declare function f(o: O): void;"), own("interface O { a?: string; [k: string]: string | undefined } export declare function f(o: O): void;"), ["• [option-added] f(o).[key: string]: optional option added"]],
   ])("%s", (_name, base, head, want) => {
     expect(compare(base, head)).toEqual(want);
   });
