@@ -63,6 +63,9 @@ const SERVER_READS = Object.freeze({
   ownership: "whose records an id reaches (ownership.owner), src/server/store.ts",
 });
 
+/** The column of a record the reference server's store compares with the caller's id (src/server/store.ts). */
+const OWNER_COLUMN = "user_id";
+
 /**
  * Names every JavaScript object has (Object.prototype's: `__proto__`, `constructor`, `toString`, …).
  * As a property name, AJV's code reads the inherited member (every object then fails that
@@ -117,6 +120,19 @@ function SupportedShape() {
             ctx.report({
               message: `x-puffle-behaviour of ${id} has no ${member}: the reference server reads it for every operation (${why}) ${SEE}`,
               location: ctx.location.child([method, "x-puffle-behaviour"]).key(),
+            });
+          }
+          // The store finds a record's owner in the column ownership.owner names, and it has one:
+          // any other value (a string for the mapping, no owner, another column) generated, and each
+          // request threw a TypeError in the store (no such column: undefined.toLowerCase()) or
+          // found no record (404).
+          const { ownership } = behaviour;
+          if (ownership !== undefined && (ownership === null || typeof ownership !== "object" || Array.isArray(ownership) || ownership.owner !== OWNER_COLUMN)) {
+            const isMapping = ownership !== null && typeof ownership === "object" && !Array.isArray(ownership);
+            const at = isMapping && Object.hasOwn(ownership, "owner") ? ["ownership", "owner"] : ["ownership"];
+            ctx.report({
+              message: `x-puffle-behaviour.ownership of ${id} ${isMapping ? (Object.hasOwn(ownership, "owner") ? `has owner ${JSON.stringify(ownership.owner)}` : "has no owner") : "is not a mapping"}: ownership.owner must be ${OWNER_COLUMN}, the only column the reference server's store finds a record's owner in (src/server/store.ts; with any other, each request threw a TypeError in the store, or found no record: 404) ${SEE}`,
+              location: ctx.location.child([method, "x-puffle-behaviour", ...at]).key(),
             });
           }
         }

@@ -170,6 +170,18 @@ const ROWS: Row[] = [
     edits: { "paths/api_conversations_{id}.yaml": (t) => t.replace("    ownership:\n      owner: user_id\n      notOwnedStatus: 404\n      sameAsMissing: true\n", "") },
     want: { file: "paths/api_conversations_{id}.yaml", at: "  x-puffle-behaviour:", message: /x-puffle-behaviour of updateConversation has no ownership/ },
   },
+  // ownership.owner is the column the store compares with the caller's id: another value (or a
+  // string for the mapping) generated, and the server answered every request 404.
+  {
+    name: "updateConversation's ownership.owner another column",
+    edits: { "paths/api_conversations_{id}.yaml": (t) => t.replace("      owner: user_id\n", "      owner: account_id\n") },
+    want: { file: "paths/api_conversations_{id}.yaml", at: "      owner: account_id", message: /x-puffle-behaviour\.ownership of updateConversation has owner "account_id": ownership\.owner must be user_id/ },
+  },
+  {
+    name: "updateThread's ownership a string",
+    edits: { [THREADS]: (t) => t.replace(/    ownership:\n      owner: user_id\n(?:      .*\n)*/, "    ownership: user_id\n") },
+    want: { file: THREADS, at: "    ownership: user_id", message: /x-puffle-behaviour\.ownership of updateThread is not a mapping: ownership\.owner must be user_id/ },
+  },
   {
     name: "an operation without x-puffle-behaviour",
     edits: { [THREADS]: (t) => t.slice(0, t.indexOf("  x-puffle-behaviour:")) + t.slice(t.indexOf("  requestBody:")) },
