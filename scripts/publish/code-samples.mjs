@@ -15,13 +15,32 @@ import { HTTP_METHODS } from "../lib/spec.mjs";
  */
 const SHAPE = "the samples (curl, the puffle CLI, the TypeScript client) are written for a PATCH with the path id, a JSON request body and a 200 record: write the new operation's in scripts/publish/code-samples.mjs (openapi/README.md, \"What the code supports\")";
 
-/** Why the samples cannot be made for `op` (its method, request body or 200 response), or undefined. */
+/** An operation as the messages name it: `updateThread (PATCH /api/threads/{id})`. */
+const named = (op) => `${typeof op.operation.operationId === "string" ? op.operation.operationId : "(no operationId)"} (${op.method.toUpperCase()} ${op.path})`;
+
+/** The operation's parameters (the path item's, then its own), resolved. */
+const parametersOf = (spec, op) => [...(op.pathItem.parameters ?? []), ...(op.operation.parameters ?? [])].map((p) => deref(spec, p));
+
+/**
+ * Why the samples cannot be made for `op` (its method, parameters, request body or
+ * 200 response), or undefined. Each sample fills the path's one `{…}` with the id and sends nothing
+ * else but the body: a second path parameter was left `{mid}` in the curl URL and a required query
+ * or header parameter was not sent, without a word.
+ */
 function shapeProblem(spec, op) {
   if (op.method !== "patch") return `it is ${op.method.toUpperCase()}`;
+  const params = parametersOf(spec, op);
+  const inPath = params.filter((p) => p?.in === "path").map((p) => p.name);
+  if (inPath.length === 0) return "it has no path parameter";
+  if (inPath.length > 1) return `it has ${inPath.length} path parameters (${inPath.join(", ")}), the samples fill one`;
+  const other = params.find((p) => p?.in !== "path" && p?.required === true);
+  if (other !== undefined) return `it has a required ${other.in} parameter ${other.name}, the samples send none`;
   if (deref(spec, op.operation.requestBody ?? {}).content?.["application/json"] === undefined) return "it has no application/json request body";
   if (deref(spec, op.operation.responses?.["200"] ?? {}).content?.["application/json"]?.schema === undefined) return "it has no application/json 200 response";
   return undefined;
 }
+/** Where the spec lacks what a sample is made from: `what` is added in openapi/. */
+const EXAMPLE_WHERE = "the samples are made from the spec's examples: add one in openapi/";
 
 /** The request example a sample shows: `docs` (the public docs' own example) when present. */
 const SAMPLE_EXAMPLE = "docs";
@@ -68,11 +87,9 @@ export function shellQuote(value) {
 }
 
 function pathParamExample(spec, op) {
-  const params = [...(op.pathItem.parameters ?? []), ...(op.operation.parameters ?? [])].map((p) => deref(spec, p));
-  const idParam = params.find((p) => p.in === "path");
-  if (!idParam) throw new Error(`${op.operation.operationId} (${op.method.toUpperCase()} ${op.path}): it has no path parameter; ${SHAPE}`);
+  const idParam = parametersOf(spec, op).find((p) => p?.in === "path");
   const examples = Object.entries(idParam.examples ?? {}).map(([name, ex]) => [name, deref(spec, ex).value]);
-  if (examples.length === 0) throw new Error(`${op.operation.operationId}: path parameter ${idParam.name} has no examples`);
+  if (examples.length === 0) throw new Error(`${named(op)}: path parameter ${idParam.name} has no examples; ${EXAMPLE_WHERE} (the parameter's examples)`);
   // The id the documented 200 response returns is the one the sample updates.
   const ok = deref(spec, op.operation.responses?.["200"] ?? {});
   const okExamples = Object.values(ok.content?.["application/json"]?.examples ?? {}).map((e) => deref(spec, e).value);
@@ -83,11 +100,15 @@ function pathParamExample(spec, op) {
 
 function requestExample(spec, op) {
   const media = deref(spec, op.operation.requestBody ?? {}).content?.["application/json"];
-  if (media === undefined) throw new Error(`${op.operation.operationId}: no application/json request body`);
   const examples = media.examples ?? {};
   const name = Object.hasOwn(examples, SAMPLE_EXAMPLE) ? SAMPLE_EXAMPLE : Object.keys(examples)[0];
-  if (name === undefined) throw new Error(`${op.operation.operationId}: request body has no examples`);
-  return { exampleName: name, value: deref(spec, examples[name]).value };
+  if (name === undefined) throw new Error(`${named(op)}: its application/json request body has no examples; ${EXAMPLE_WHERE} (the request body's examples, \`${SAMPLE_EXAMPLE}\` first)`);
+  const value = deref(spec, examples[name]).value;
+  // The CLI sample gives each member as an option (--<name>): an array gave `--0 1 --1 2`.
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new Error(`${named(op)}: its request example ${name} is ${value === null ? "null" : Array.isArray(value) ? "an array" : typeof value}, not an object; ${SHAPE}`);
+  }
+  return { exampleName: name, value };
 }
 
 /** The noun of the CLI command: `conversation` for `/api/conversations/{id}`. */
@@ -146,8 +167,9 @@ export function buildCodeSamples(spec) {
   if (!serverUrl) throw new Error("spec has no servers[0].url");
   return operationsOf(spec).map((op) => {
     const { operationId } = op.operation;
+    if (typeof operationId !== "string") throw new Error(`${named(op)}: it has no operationId; give it one in openapi/ (the TypeScript sample calls the client's method of that name)`);
     const problem = shapeProblem(spec, op);
-    if (problem !== undefined) throw new Error(`${operationId} (${op.method.toUpperCase()} ${op.path}): ${problem}; ${SHAPE}`);
+    if (problem !== undefined) throw new Error(`${named(op)}: ${problem}; ${SHAPE}`);
     const id = pathParamExample(spec, op).value;
     const { exampleName, value: body } = requestExample(spec, op);
     const ok = deref(spec, op.operation.responses["200"]);
@@ -155,7 +177,8 @@ export function buildCodeSamples(spec) {
     const member = (okSchema.required ?? Object.keys(okSchema.properties ?? {}))[0];
     // The TypeScript sample declares `const <member>`: only a plain identifier, not a reserved word, is written there.
     if (typeof member !== "string" || !/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(member) || RESERVED_WORDS.has(member)) {
-      throw new Error(`${operationId}: the 200 response's member ${JSON.stringify(member)} is not a JavaScript identifier that can name a variable (the TypeScript sample names its variable after it)`);
+      const what = member === undefined ? "the 200 response's schema names no member (required or properties; the TypeScript sample names its variable after the first)" : `the 200 response's member ${JSON.stringify(member)} is not a JavaScript identifier that can name a variable (the TypeScript sample names its variable after it)`;
+      throw new Error(`${named(op)}: ${what}; ${SHAPE}`);
     }
     const ctx = { serverUrl, path: op.path, method: op.method, operationId, member, id, body };
     return {

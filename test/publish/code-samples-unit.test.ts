@@ -117,6 +117,14 @@ describe("an operation the samples are not written for is named, with what it la
     ["a POST with a 201 and no path id (createConversation)", "/api/conversations", "post", (s: Record<string, any>) => ({ operationId: "createConversation", requestBody: body(s), responses: { 201: ok } }), /^createConversation \(POST \/api\/conversations\): it is POST; /],
     ["a PATCH answering 204 (no 200)", "/api/threads/{id}/read", "patch", (s: Record<string, any>) => ({ operationId: "markThreadRead", parameters: [id], requestBody: body(s), responses: { 204: { description: "done" } } }), /^markThreadRead \(PATCH \/api\/threads\/\{id\}\/read\): it has no application\/json 200 response; /],
     ["a PATCH without a path id", "/api/threads", "patch", (s: Record<string, any>) => ({ operationId: "updateThreads", requestBody: body(s), responses: { 200: ok } }), /^updateThreads \(PATCH \/api\/threads\): it has no path parameter; /],
+    // Made without a word before: a second path parameter left `{mid}` in the curl URL, a required
+    // query parameter was not sent, an array example became `--0 1 --1 2`, no operationId wrote
+    // `puffle.undefined(…)`; the rest named the operation only ("updateX: request body has no
+    // examples", "member undefined is not a JavaScript identifier").
+    ["a PATCH with two path parameters", "/api/threads/{id}/messages/{mid}", "patch", (s: Record<string, any>) => ({ operationId: "updateMessage", parameters: [id, { name: "mid", in: "path", required: true, schema: { type: "string" }, examples: { a: { value: "m1" } } }], requestBody: body(s), responses: { 200: ok } }), /^updateMessage \(PATCH \/api\/threads\/\{id\}\/messages\/\{mid\}\): it has 2 path parameters \(id, mid\), the samples fill one; /],
+    ["a PATCH with a required query parameter", "/api/threads/{id}/x", "patch", (s: Record<string, any>) => ({ operationId: "updateX", parameters: [id, { name: "q", in: "query", required: true, schema: { type: "string" } }], requestBody: body(s), responses: { 200: ok } }), /^updateX \(PATCH \/api\/threads\/\{id\}\/x\): it has a required query parameter q, the samples send none; /],
+    ["a PATCH whose request example is an array", "/api/threads/{id}/x", "patch", () => ({ operationId: "updateX", parameters: [id], requestBody: { content: { "application/json": { schema: { type: "array" }, examples: { a: { value: [1, 2] } } } } }, responses: { 200: ok } }), /^updateX \(PATCH \/api\/threads\/\{id\}\/x\): its request example a is an array, not an object; /],
+    ["a PATCH whose 200 schema names no member", "/api/threads/{id}/x", "patch", (s: Record<string, any>) => ({ operationId: "updateX", parameters: [id], requestBody: body(s), responses: { 200: { description: "ok", content: { "application/json": { schema: { type: "array", items: {} } } } } } }), /^updateX \(PATCH \/api\/threads\/\{id\}\/x\): the 200 response's schema names no member /],
   ] as const)("%s", (_name, path, method, operation, message) => {
     const s = spec();
     s.paths[path] = { ...(s.paths[path] ?? {}), [method]: operation(s) };
@@ -129,5 +137,22 @@ describe("an operation the samples are not written for is named, with what it la
     expect(thrown).toBeInstanceOf(Error);
     expect((thrown as Error).message).toMatch(message);
     expect((thrown as Error).message).toContain("write the new operation's in scripts/publish/code-samples.mjs");
+  });
+});
+
+// What the spec lacks for a sample is said where it is added (openapi/, not code-samples.mjs), with
+// the operation, method and path: these named the operation only.
+describe("an operation whose examples or operationId are missing is named, with where to add them", () => {
+  const id = { $ref: "#/components/parameters/ThreadId" };
+  const ok = { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/UpdateThreadResponse" } } } };
+  const body = (s: Record<string, any>) => s.paths["/api/threads/{id}"].patch.requestBody;
+  it.each([
+    ["a path parameter without examples", (s: Record<string, any>) => ({ operationId: "updateX", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], requestBody: body(s), responses: { 200: ok } }), "updateX (PATCH /api/threads/{id}/x): path parameter id has no examples; the samples are made from the spec's examples: add one in openapi/ (the parameter's examples)"],
+    ["a request body without examples", () => ({ operationId: "updateX", parameters: [id], requestBody: { content: { "application/json": { schema: { type: "object" } } } }, responses: { 200: ok } }), "updateX (PATCH /api/threads/{id}/x): its application/json request body has no examples; the samples are made from the spec's examples: add one in openapi/ (the request body's examples, `docs` first)"],
+    ["no operationId", (s: Record<string, any>) => ({ parameters: [id], requestBody: body(s), responses: { 200: ok } }), "(no operationId) (PATCH /api/threads/{id}/x): it has no operationId; give it one in openapi/ (the TypeScript sample calls the client's method of that name)"],
+  ] as const)("%s", (_name, operation, message) => {
+    const s = spec();
+    s.paths["/api/threads/{id}/x"] = { patch: operation(s) };
+    expect(() => buildCodeSamples(s)).toThrow(message);
   });
 });
