@@ -259,6 +259,8 @@ const memberName = (p) => p.name.replace(/^__@(.+)@\d+$/, "[Symbol.$1]");
 const MAX_NODES = 20_000;
 const MAX_SHAPE_DEPTH = 6;
 const MAX_SHAPE_NODES = 2_000;
+/** Where a type's spelling out stopped at MAX_SHAPE_DEPTH or MAX_SHAPE_NODES (a comment: no type's text holds one). */
+const CUT = " /*…*/";
 /** A property declared `readonly` (a `readonly` member of an interface, type literal or class). */
 const isReadonly = (p) => (p.declarations ?? []).some((d) => (ts.getCombinedModifierFlags(d) & ts.ModifierFlags.Readonly) !== 0);
 
@@ -351,13 +353,27 @@ function loadSurface(side, subs) {
     if (!shapes.has(type)) shapes.set(type, spell());
     return shapes.get(type);
   }
+  // Beyond the bounds a type is written by its name, marked CUT: a change behind it is not seen,
+  // and the comparison says so (`…-type-cut`) rather than nothing.
   function shape(t, depth, seen, budget) {
-    if (++budget.n > MAX_SHAPE_NODES) return toString(t);
+    if (++budget.n > MAX_SHAPE_NODES) return isOwnType(t) || hasOwnArguments(t) ? `${toString(t)}${CUT}` : toString(t);
+    // A union's or intersection's members are at its own level: `A | B` nests nothing.
     if (t.isUnion() || t.isIntersection()) {
-      if (depth > MAX_SHAPE_DEPTH || !t.types.some((x) => isOwnType(x)) && !isOwnType(t)) return toString(t);
-      return t.types.map((x) => shape(x, depth + 1, seen, budget)).sort().join(t.isUnion() ? " | " : " & ");
+      // Sorted either way: TypeScript orders a union by creation, so `"a" | "b"` written inline in one
+      // version and behind a name in the other prints in two orders.
+      if (!t.types.some((x) => isOwnType(x) || hasOwnArguments(x)) && !isOwnType(t)) return t.isUnion() && !(t.flags & ts.TypeFlags.Boolean) && !t.aliasSymbol ? t.types.map(toString).sort().join(" | ") : toString(t);
+      return t.types.map((x) => shape(x, depth, seen, budget)).sort().join(t.isUnion() ? " | " : " & ");
     }
-    if (!isOwnType(t) || seen.has(t) || depth > MAX_SHAPE_DEPTH) return toString(t);
+    if (seen.has(t)) return toString(t);
+    if (!isOwnType(t)) {
+      // Another package's generic (`Item[]`, `Promise<R>`, `Record<string, Mode>`, `Map<K, V>`) of
+      // types of the package's own: those are spelled out inside it.
+      const args = typeArguments(t);
+      if (args.length === 0 || !args.some((a) => isPrivate(a) || hasOwnArguments(a))) return toString(t);
+      if (depth > MAX_SHAPE_DEPTH) return `${toString(t)}${CUT}`;
+      return `${t.aliasSymbol?.name ?? t.symbol?.name ?? "tuple"}<${args.map((a) => shape(a, depth + 1, seen, budget)).join(", ")}>`;
+    }
+    if (depth > MAX_SHAPE_DEPTH) return `${toString(t)}${CUT}`;
     const inner = new Set(seen).add(t);
     const sig = (s, prefix) => {
       const tps = (s.getTypeParameters() ?? []).map((p) => {
@@ -376,14 +392,48 @@ function loadSurface(side, subs) {
     };
     const parts = [...t.getCallSignatures().map((s) => sig(s, "")), ...t.getConstructSignatures().map((s) => sig(s, "new "))];
     if (t.flags & ts.TypeFlags.Object) {
+      // Members in name order: declaring them in another order changes nothing for a user.
+      const props = [];
       for (const p of checker.getPropertiesOfType(t)) {
         const ro = isReadonly(p) ? "readonly " : "";
         const opt = p.flags & ts.SymbolFlags.Optional ? "?" : "";
-        parts.push(`${ro}${memberName(p)}${opt}: ${shape(checker.getTypeOfSymbol(p), depth + 1, inner, budget)}`);
+        props.push(`${ro}${memberName(p)}${opt}: ${shape(checker.getTypeOfSymbol(p), depth + 1, inner, budget)}`);
       }
-      for (const info of checker.getIndexInfosOfType(t)) parts.push(`${info.isReadonly ? "readonly " : ""}[key: ${toString(info.keyType)}]: ${shape(info.type, depth + 1, inner, budget)}`);
+      for (const info of checker.getIndexInfosOfType(t)) props.push(`${info.isReadonly ? "readonly " : ""}[key: ${toString(info.keyType)}]: ${shape(info.type, depth + 1, inner, budget)}`);
+      parts.push(...props.sort((a, b) => (a.replace(/^readonly /, "") < b.replace(/^readonly /, "") ? -1 : 1)));
     }
-    return parts.length ? `{ ${parts.join("; ")} }` : toString(t);
+    if (parts.length) return `{ ${parts.join("; ")} }`;
+    // Nothing to spell out (a conditional type, a mapped type over a type parameter, a template
+    // literal): its alias's declaration, as printed, stands for it.
+    const decls = t.aliasSymbol?.declarations ?? [];
+    return decls.length ? `${toString(t)} = ${decls.map((d) => print(d).replace(/^type [^=]*= /, "").replace(/;$/, "")).join("; ")}` : toString(t);
+  }
+  /** The type arguments of a reference to a generic (`Array<T>`, an alias `Record<K, V>`), else none. */
+  function typeArguments(t) {
+    if (t.aliasSymbol && t.aliasTypeArguments?.length) return t.aliasTypeArguments;
+    if (t.flags & ts.TypeFlags.Object && t.objectFlags & ts.ObjectFlags.Reference) return checker.getTypeArguments(t);
+    return [];
+  }
+  /** Whether a type of another package has, among its type arguments at any depth, one of the package's own. */
+  function hasOwnArguments(t, depth = 0) {
+    if (depth > MAX_SHAPE_DEPTH || isOwnType(t)) return false;
+    if (t.isUnion() || t.isIntersection()) return t.types.some((x) => isPrivate(x) || hasOwnArguments(x, depth + 1));
+    return typeArguments(t).some((a) => isPrivate(a) || hasOwnArguments(a, depth + 1));
+  }
+  /**
+   * A type of the package's own that no entry exports by name (an exported one's changes are said
+   * at its own name): as another package's type argument (`Item[]`, `Promise<R>`), only such a one
+   * is spelled out, else each use of an exported type would repeat what changed in it.
+   */
+  const exported = new Set();
+  for (const file of entries.values()) {
+    const mod = program.getSourceFile(file) && checker.getSymbolAtLocation(program.getSourceFile(file));
+    if (mod) for (const sym of checker.getExportsOfModule(mod)) exported.add(sym.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(sym) : sym);
+  }
+  function isPrivate(t) {
+    if (!isOwnType(t)) return false;
+    const named = t.aliasSymbol ?? t.symbol;
+    return !(named && exported.has(named)) || (t.isUnion() && t.types.some(isPrivate));
   }
   /** The members of `type` when it is an object type of the package's own, else null (a leaf). */
   function members(type, depth, budget, seen) {
@@ -513,6 +563,12 @@ function callsChange(name, b, h) {
 function shapeChange(name, b, h) {
   return `type ${name}, same name, what it stands for changed: ${firstDifference(b ?? "(not the package's own)", h ?? "(not the package's own)")}`;
 }
+/** Whether a type's spelling out stopped at a bound (the same text on both sides: nothing seen changed up to there). */
+const isCut = (text) => text?.includes(CUT) ?? false;
+/** What a bound left unseen: said, so that the same text is not read as nothing changed. */
+function cutNote(name) {
+  return `type ${name} is spelled out to a depth of ${MAX_SHAPE_DEPTH} and ${MAX_SHAPE_NODES} parts only; beyond, a type is compared by its name, so a change there is not seen: compare by hand`;
+}
 /** An optional member's type as written, without the `| undefined` that optionality adds. */
 const defined = (m) => (m.optional ? m.type.replace(/ \| undefined(?=$| \|)/g, "") : m.type);
 const EMPTY = new Set(["never", "undefined"]);
@@ -542,6 +598,7 @@ function compareMembers(bm, hm, where, add, { removed = "breaking", label = "pro
     else if (defined(b) !== defined(h)) add("review", `${label}-type`, at, typeChange(b.type, h.type));
     else if (b.calls !== h.calls) add("review", `${label}-type`, at, callsChange(h.type, b.calls, h.calls));
     else if (b.shape !== h.shape) add("review", `${label}-type`, at, shapeChange(defined(h), b.shape, h.shape));
+    else if (isCut(b.shape)) add("notable", `${label}-type-cut`, at, cutNote(defined(h)));
     if (!b.readonly && h.readonly) add("review", `${label}-readonly`, at, "now readonly: code assigning it no longer compiles");
   }
   for (const [name, h] of hm) {
@@ -570,6 +627,7 @@ function compareOptions(bm, hm, where, add) {
     else if (defined(b) !== defined(h)) add("review", "option-type", at, typeChange(b.type, h.type));
     else if (b.calls !== h.calls) add("review", "option-type", at, callsChange(h.type, b.calls, h.calls));
     else if (b.shape !== h.shape) add("review", "option-type", at, shapeChange(defined(h), b.shape, h.shape));
+    else if (isCut(b.shape)) add("notable", "option-type-cut", at, cutNote(defined(h)));
   }
   for (const [name, h] of hm) {
     if (bm.has(name)) continue;
@@ -597,12 +655,14 @@ function compareSignatures(bs, hs, where, add, kind) {
       if (bp.members && hp.members) compareOptions(bp.members, hp.members, pat, add);
       else if (bp.type !== hp.type) add("review", "parameter-type", pat, typeChange(bp.type, hp.type));
       else if (bp.shape !== hp.shape) add("review", "parameter-type", pat, shapeChange(hp.type, bp.shape, hp.shape));
+      else if (isCut(bp.shape)) add("notable", "parameter-type-cut", pat, cutNote(hp.type));
     });
     // A constructor's result is the class's instance type, compared as that type.
     if (kind === "construct") return;
     if (b.returns.members && h.returns.members) compareMembers(b.returns.members, h.returns.members, `${at} returns`, add);
     else if (b.returns.type !== h.returns.type) add("review", "return-type", `${at} returns`, typeChange(b.returns.type, h.returns.type));
     else if (b.returns.shape !== h.returns.shape) add("review", "return-type", `${at} returns`, shapeChange(h.returns.type, b.returns.shape, h.returns.shape));
+    else if (isCut(b.returns.shape)) add("notable", "return-type-cut", `${at} returns`, cutNote(h.returns.type));
   });
 }
 

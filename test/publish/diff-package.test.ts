@@ -481,6 +481,8 @@ describe("declarations compared (typeSurface on two folders)", () => {
   // What a name hides: a leaf typed by the name of a type of the package's own (a union, a callable,
   // an interface behind a private name) was compared by that name alone, the same on both sides.
   const ab = '"\\"a\\" | \\"b\\""';
+  /** `type L0 = { n0: L1 } | string; … type Ln = leaf`: a private union n objects deep. */
+  const chain = (leaf: string, n: number) => own(`${Array.from({ length: n }, (_, i) => `type L${i} = { n${i}: L${i + 1} } | string;`).join("\n")}\ntype L${n} = ${leaf};\nexport declare function f(): L0;`);
   const abc = '"\\"a\\" | \\"b\\" | \\"c\\""';
   it.each<[string, string, string, string[]]>([
     // shape
@@ -499,6 +501,24 @@ describe("declarations compared (typeSurface on two folders)", () => {
     // index signatures
     ["a private index signature's value type changed", own("interface O { [k: string]: string } export interface C { o: O }"), own("interface O { [k: string]: number } export interface C { o: O }"), ["? [property-type] C.o.[key: string]: type string → number"]],
     ["an index signature added to an options type", own("interface O { a?: string } export declare function f(o: O): void;"), own("interface O { a?: string; [k: string]: string | undefined } export declare function f(o: O): void;"), ["• [option-added] f(o).[key: string]: optional option added"]],
+    // A private type as another package's type argument (an array's item, a promise's result, a
+    // record's value) was compared by the generic's text (`Item[]`) alone: nothing found.
+    ["a private interface behind an array", own("interface Item { a: string } export interface C { items: Item[] }"), own("interface Item { a: number } export interface C { items: Item[] }"), ['? [property-type] C.items: type Item[], same name, what it stands for changed: was "Array<{ a: string }>", now "Array<{ a: number }>"']],
+    ["a private interface behind a promise", own("interface R { a: string } export declare function f(): Promise<R>;"), own("interface R { a: number } export declare function f(): Promise<R>;"), ['? [return-type] f returns: type Promise<R>, same name, what it stands for changed: was "Promise<{ a: string }>", now "Promise<{ a: number }>"']],
+    ["a private union as a record's value", own('type M = "a" | "b"; export interface C { r: Record<string, M> }'), own('type M = "a" | "c"; export interface C { r: Record<string, M> }'), ['? [property-type] C.r: type Record<string, M>, same name, what it stands for changed: was "Record<string, \\"a\\" | \\"b\\">", now "Record<string, \\"a\\" | \\"c\\">"']],
+    // An exported one is said at its own name, not again at each use.
+    ["an exported interface behind a promise", "export interface R { a: string } export declare function f(): Promise<R>;", "export interface R { a: number } export declare function f(): Promise<R>;", ["? [property-type] R.a: type string → number", '? [declaration-changed] R: declaration changed: was "interface R { a: string; }", now "interface R { a: number; }"']],
+    // A private conditional type (nothing to spell out but its declaration).
+    ["a private conditional type changed", own("type C<T> = T extends string ? 'S' : 'N'; export declare function f<T>(x: T): C<T>;"), own("type C<T> = T extends string ? 'S' : 'X'; export declare function f<T>(x: T): C<T>;"), [`? [return-type] f returns: type C<T>, same name, what it stands for changed: was "C<T> = T extends string ? 'S' : 'N'", now "C<T> = T extends string ? 'S' : 'X'"`]],
+    // Not a change: a private interface's members declared in another order, a union written inline
+    // in one version and behind a private name in the other (TypeScript prints each in the order it
+    // made its members), were "what it stands for changed".
+    ["a private interface's members reordered", own("interface O { a: string; b: number } export declare function f(): O | string;"), own("interface O { b: number; a: string } export declare function f(): O | string;"), []],
+    ["a union inline, then behind a private name in another order", own('interface A { c: "linkedin" | "email" } export declare function f(): A[];'), own('type Ch = "email" | "linkedin"; interface A { c: Ch } export declare function f(): A[];'), []],
+    // Bounds: a union of objects is one level, not two (a change 4 objects deep was cut, unseen); past
+    // MAX_SHAPE_DEPTH the comparison says what it did not see (•), not nothing.
+    ["a change 4 levels inside a private union", chain('"a" | "b"', 4), chain('"a" | "b" | "c"', 4), ['? [return-type] f returns: type L0, same name, what it stands for changed: was "string | { n0: string | { n1: string | { n2: string | { n3: \\"a\\" | \\"b\\" } } } }", now "string | { n0: string | { n1: string | { n2: string | { n3: \\"a\\" | \\"b\\" | \\"c\\" } } } }"']],
+    ["a change 8 levels inside a private union, beyond the bound", chain('"a" | "b"', 8), chain('"a" | "b" | "c"', 8), ["• [return-type-cut] f returns: type L0 is spelled out to a depth of 6 and 2000 parts only; beyond, a type is compared by its name, so a change there is not seen: compare by hand"]],
   ])("%s", (_name, base, head, want) => {
     expect(compare(base, head)).toEqual(want);
   });
