@@ -409,7 +409,9 @@ function claimedBase(unreleased: string, cwd: string): { ref?: string; spec?: un
   const ref = claim[1]?.trim();
   if (!ref) return { problem: 'CHANGELOG.md, Unreleased: says `npm run diff` finds nothing breaking, but names no base to compare with: write `npm run diff -- <last release\'s tag or commit>` (CHANGELOG.md, "The rule")' };
   const git = (...args: string[]) => spawnSync("git", args, { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  if (git("rev-parse", "--verify", "--quiet", `${ref}^{commit}`).status !== 0) {
+  const found = git("rev-parse", "--verify", "--quiet", `${ref}^{commit}`);
+  if (found.error !== undefined) return { skip: `CHANGELOG.md's claim that \`npm run diff -- ${ref}\` finds nothing breaking is not checked: git cannot run (${(found.error as NodeJS.ErrnoException).code ?? found.error.message})` };
+  if (found.status !== 0) {
     if (git("rev-parse", "--is-shallow-repository").stdout.trim() === "true") {
       return { skip: `CHANGELOG.md's claim that \`npm run diff -- ${ref}\` finds nothing breaking is not checked: ${ref} is not in this shallow clone (\`git fetch --unshallow\` fetches it)` };
     }
