@@ -357,6 +357,8 @@ export function loadSeed(file: string): Seed {
   // JSON is UTF-8 (a byte order mark skipped): bytes that are not would be served as U+FFFD.
   const text = utf8Text(bytes);
   if (text === undefined) throw new SeedError(file, ["(file): is not UTF-8 text (save it as UTF-8)"]);
+  // JSON.parse's "Unexpected end of JSON input" for an empty file (`> seed.json` that failed) did not say so.
+  if (text.trim() === "") throw new SeedError(file, [`(file): ${text === "" ? "is empty" : "holds only whitespace"}; it must hold a seed (a JSON object with workspaces, users, accounts and conversations)`]);
   let data: unknown;
   try {
     data = JSON.parse(text);

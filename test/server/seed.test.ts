@@ -175,6 +175,18 @@ describe("seed validation names the field and the rule", () => {
     expect(() => loadSeed(writeSeed("broken.json", "{ users: "))).toThrow(/is not valid JSON/);
   });
 
+  // An empty seed file (`> seed.json` that failed) said `is not valid JSON (Unexpected end of JSON input)`.
+  it.each([
+    ["empty.json", "", "is empty"],
+    ["bom.json", "\uFEFF", "is empty"],
+    ["blank.json", " \r\n\t", "holds only whitespace"],
+  ])("an empty seed file (%s) is said to be so, naming the file", async (name, content, what) => {
+    const file = writeSeed(name, content);
+    const caught = seedErrorOf(() => loadSeed(file));
+    expect(caught.message).toBe(`${file} is not a valid seed:\n  - (file): ${what}; it must hold a seed (a JSON object with workspaces, users, accounts and conversations)`);
+    await expect(startServer({ dataFile: file, port: 0 })).rejects.toThrow(caught.message);
+  });
+
   it("invalid JSON names the line and column (Node 20's JSON.parse gave the offset alone), on every Node alike", () => {
     // A trailing comma at the end of a printed seed, the mistake of a hand edit.
     const printed = JSON.stringify(defaultSeed, null, 2).replace(/(\S)(\n {4}\}\n {2}\]\n\}\s*)$/, "$1,$2");
