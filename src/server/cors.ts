@@ -114,12 +114,37 @@ export function corsOriginsOf(option: CorsOption, where: string): CorsOrigins | 
   return origins;
 }
 
-/** An option's value as an error shows it: a string quoted, an array item by item, an object as "an object". */
+/** How many characters of an array `describe` shows before it is cut (as `quoted` cuts a string). */
+const SHOWN_LIST_MAX = 200;
+
+/** An option's value as an error shows it: a string quoted, an array item by item (cut), an object as "an object". */
 export function describe(value: unknown): string {
-  if (Array.isArray(value)) return value.length === 0 ? "an empty array" : `[${value.map(describe).join(", ")}]`;
+  if (Array.isArray(value)) return listed(value, SHOWN_LIST_MAX);
   // A string quoted on one line and cut (`quoted`); a function by its kind, not its source (lines and all).
   if (typeof value === "string") return quoted(value);
   return value === null ? "null" : typeof value === "object" ? "an object" : typeof value === "function" ? "a function" : String(value);
+}
+
+/**
+ * An array item by item, on one line: its items while they fit in about `room` characters (the first
+ * always), then `…]` and how many it has, `["a", 1, …] (cut; 5000 items in all)`. Listed whole, an
+ * array of 100,000 origins made a message of megabytes, one nested 100,000 deep a RangeError (the
+ * stack), and a sparse one of 2^29 slots ran for minutes into `Invalid string length`. A hole is
+ * `undefined`, as `for … of` reads it.
+ */
+function listed(list: readonly unknown[], room: number): string {
+  if (list.length === 0) return "an empty array";
+  const cut = `(cut; ${list.length} ${list.length === 1 ? "item" : "items"} in all)`;
+  if (room <= 2) return `[…] ${cut}`;
+  let text = "[";
+  let i = 0;
+  for (; i < list.length; i++) {
+    const item = list[i];
+    const part = `${i > 0 ? ", " : ""}${Array.isArray(item) ? listed(item, room - text.length - 2) : describe(item)}`;
+    if (i > 0 && text.length + part.length + 1 > room) break;
+    text += part;
+  }
+  return i === list.length ? `${text}]` : `${text}, …] ${cut}`;
 }
 
 /** The launchers' banner line when CORS is on. */

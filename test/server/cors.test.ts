@@ -405,6 +405,26 @@ describe("an invalid cors option: a TypeError naming cors and the rule", () => {
     expect(() => createServer({ cors: value as never })).toThrow(new RegExp(`; ${got.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
   });
 
+  // Listed whole, an array of thousands of origins made a message of megabytes, one nested 100,000
+  // deep a RangeError (the stack), a sparse one a message of commas. It is cut as a string is.
+  it.each([
+    ["thousands of origins, one bad", [...Array.from({ length: 5000 }, (_, i) => `http://h${i}.example`), "nope"], /; got "nope" in \["http:\/\/h0\.example", "http:\/\/h1\.example", [^\n]*, …\] \(cut; 5001 items in all\)$/],
+    ["an array nested 100,000 deep", Array.from({ length: 100_000 }).reduce<unknown>((inner) => [inner], "nope"), /; got \[\[\[[[\]…]* \(cut; 1 item in all\)\]+ in \[\[\[[[\]…]* \(cut; 1 item in all\)\]+$/],
+    ["a sparse array of a million slots", new Array(1_000_000), /; got undefined in \[undefined, undefined, [^\n]*, …\] \(cut; 1000000 items in all\)$/],
+  ] as const)("a long array is cut, on one line: %s", (_name, value, got) => {
+    let caught: unknown;
+    try {
+      createServer({ cors: value as never });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(TypeError);
+    const { message } = caught as TypeError;
+    expect(message).toMatch(got);
+    expect(message).not.toContain("\n");
+    expect(message.length).toBeLessThan(1000);
+  });
+
   it("startServer checks it before it listens, naming itself", async () => {
     await expect(start({ cors: "localhost:5173" })).rejects.toThrow(/^startServer: cors must be .*; got "localhost:5173"$/);
   });
