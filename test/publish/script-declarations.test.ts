@@ -1,7 +1,10 @@
 // The hand-written declarations of scripts/publish/*.mjs (the .d.mts beside each, which the tests
 // type-check against) say what the modules export: no name a module does not have, none missing,
 // and breaking-rules.d.mts's SEVERITY and Finding.side as the rules give them. Read with the
-// TypeScript compiler; the modules are imported to compare.
+// TypeScript compiler; the modules are imported to compare. A file left with merge conflict markers
+// (`<<<<<<<`, `=======`, `>>>>>>>`) is refused, naming the file and the line: the compiler read a
+// .d.mts holding them, symbols and all, and every other check here passed.
+import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import ts from "typescript";
@@ -16,7 +19,25 @@ const program = ts.createProgram(modules.map(declarationFile), { module: ts.Modu
 const checker = program.getTypeChecker();
 const exportsOf = (name: string) => checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(declarationFile(name))!)!);
 
+/** A line git writes around a conflict it could not merge (`|||||||`: diff3's base). */
+const CONFLICT_MARKER = /^(?:<{7}|={7}|>{7}|\|{7})(?:[ \t]|$)/;
+
 describe("scripts/publish/*.d.mts declare what the modules export", () => {
+  it.each(modules)("%s: the declaration and the module hold no merge conflict markers, and the declaration parses", (name) => {
+    const problems: string[] = [];
+    for (const file of [declarationFile(name), path.join(root, "scripts/publish", `${name}.mjs`)]) {
+      fs.readFileSync(file, "utf8").split(/\r\n|\n|\r/).forEach((line, i) => {
+        if (CONFLICT_MARKER.test(line)) problems.push(`${path.relative(root, file)}:${i + 1}: a merge conflict marker (${line.slice(0, 7)}) is left`);
+      });
+    }
+    const source = program.getSourceFile(declarationFile(name))!;
+    for (const diagnostic of program.getSyntacticDiagnostics(source).filter((d) => d.code !== 1185)) { // 1185: a conflict marker, named above
+      const { line } = source.getLineAndCharacterOfPosition(diagnostic.start ?? 0);
+      problems.push(`${path.relative(root, declarationFile(name))}:${line + 1}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, " ")}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
   it.each(modules)("%s: the same value exports", async (name) => {
     const declared = exportsOf(name).filter((s) => s.flags & ts.SymbolFlags.Value).map((s) => s.name).sort();
     const actual = Object.keys(await import(pathToFileURL(path.join(root, "scripts/publish", `${name}.mjs`)).href)).sort();
