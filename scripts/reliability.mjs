@@ -4,6 +4,12 @@
 // measures the validators on hostile input (test/reliability/hostile.mjs), and writes RELIABILITY.md:
 // what was tried (generated inputs, injected faults, broken specs) and what held. Nothing in it is
 // typed by hand except the prose; rerun it to refresh the numbers.
+//
+// A step that fails (vitest writing no results, hostile.mjs failing, a result file that is not JSON)
+// ends the run with one line naming it, exit 1, RELIABILITY.md as it was and the work folder
+// removed. The report is written last (writeFilesAtomically): the run then ends by setting
+// process.exitCode, not process.exit, so that a signal that came during the write still ends it
+// with its code (130, 143), as scripts/publish/write-files.mjs's header asks.
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -29,6 +35,22 @@ const hostileFile = path.join(work, "hostile.json");
 const SUITES = ["test/property", "test/pipeline", "test/load", "test/model"];
 
 const log = (line) => process.stdout.write(`${line}\n`);
+/** Ends the run before the report is written: one line naming the step, the work folder removed, exit 1. */
+const fail = (line) => {
+  process.stderr.write(`reliability: ${line}; RELIABILITY.md left as it was\n`);
+  fs.rmSync(work, { recursive: true, force: true });
+  process.exit(1); // nothing written yet: no signal of the write to wait for
+};
+/** How a child ended, for `fail`: `exit 3`, `killed by SIGTERM`, `cannot run: ENOENT`. */
+const ending = (run) => (run.error ? `cannot run: ${run.error.code ?? run.error.message}` : run.signal ? `killed by ${run.signal}` : `exit ${run.status}`);
+/** A step's JSON output, or `fail` naming the step. */
+const readJson = (file, step) => {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (err) {
+    return fail(`cannot read ${step}'s results (${err.code ?? err.message})`);
+  }
+};
 
 log(`reliability: running ${SUITES.join(", ")} with counters…`);
 const started = Date.now();
@@ -38,16 +60,15 @@ const vitest = spawnSync(process.execPath, [path.join(root, "node_modules/vitest
   stdio: ["ignore", "inherit", "inherit"],
 });
 const suiteSeconds = (Date.now() - started) / 1000;
-if (!fs.existsSync(resultsFile)) {
-  process.stderr.write("reliability: vitest wrote no results; RELIABILITY.md left as it was\n");
-  process.exit(1);
-}
+if (!fs.existsSync(resultsFile)) fail(`vitest wrote no results (${ending(vitest)})`);
 
 log("reliability: measuring hostile input…");
-execFileSync(process.execPath, [path.join(root, "test/reliability/hostile.mjs"), "--json", hostileFile], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+// execFileSync threw on a failure: a stack trace, and the work folder left.
+const hostileRun = spawnSync(process.execPath, [path.join(root, "test/reliability/hostile.mjs"), "--json", hostileFile], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+if (hostileRun.error || hostileRun.status !== 0) fail(`test/reliability/hostile.mjs failed (${ending(hostileRun)})`);
 
-const results = JSON.parse(fs.readFileSync(resultsFile, "utf8"));
-const hostile = JSON.parse(fs.readFileSync(hostileFile, "utf8"));
+const results = readJson(resultsFile, "vitest");
+const hostile = readJson(hostileFile, "test/reliability/hostile.mjs");
 const counts = {};
 for (const file of fs.existsSync(countsDir) ? fs.readdirSync(countsDir).sort() : []) {
   for (const [test, entry] of Object.entries(JSON.parse(fs.readFileSync(path.join(countsDir, file), "utf8")))) {
@@ -172,13 +193,16 @@ lines.push("No case threw and none grew faster than linear: the format regexes d
 lines.push("");
 
 // Through a temporary name and a rename: a run stopped while it writes leaves the previous report whole.
+// The run ends by process.exitCode, not process.exit: process.exit right after the write ended the
+// process before a signal that came during it was seen (exit 0, not 143).
+let written = false;
 try {
   writeFilesAtomically([[path.join(root, "RELIABILITY.md"), `${lines.join("\n")}\n`]]);
+  written = true;
 } catch (err) {
   process.stderr.write(`reliability: ${writeFailure(err, root)}; RELIABILITY.md left as it was\n`);
-  process.exit(1);
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
 }
-log(`reliability: wrote RELIABILITY.md (${totalFailed === 0 ? "all held" : `${totalFailed} failed`})`);
-process.exit(vitest.status === 0 ? 0 : 1);
+if (written) log(`reliability: wrote RELIABILITY.md (${totalFailed === 0 ? "all held" : `${totalFailed} failed`})`);
+process.exitCode = written && vitest.status === 0 ? 0 : 1;
