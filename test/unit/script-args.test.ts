@@ -95,7 +95,7 @@ describe("npm run docs: arguments", () => {
       (spec: Record<string, unknown>): void => {
         for (const item of Object.values(spec.paths as Record<string, { patch: { requestBody?: unknown } }>)) delete item.patch.requestBody;
       },
-      /^docs: cannot make the code samples: updateConversation: no application\/json request body$/,
+      /^docs: cannot make the code samples: updateConversation \(PATCH \/api\/conversations\/\{id\}\): it has no application\/json request body; .* write the new operation's in scripts\/publish\/code-samples\.mjs /,
     ],
     [
       "a request body without examples",
@@ -104,7 +104,7 @@ describe("npm run docs: arguments", () => {
         const resolve = (body: Body): Body => (body.$ref === undefined ? body : (body.$ref.slice(2).split("/").reduce<unknown>((at, key) => (at as Record<string, unknown>)[key], spec) as Body));
         for (const item of Object.values(spec.paths as Record<string, { patch: { requestBody: Body } }>)) delete resolve(item.patch.requestBody).content!["application/json"]!.examples;
       },
-      /^docs: cannot make the code samples: updateConversation: request body has no examples$/,
+      /^docs: cannot make the code samples: updateConversation \(PATCH \/api\/conversations\/\{id\}\): its application\/json request body has no examples; .*add one in openapi\//,
     ],
     // Redoc's sidebar <img>: the page was written with it, and only then refused, over several lines.
     [
