@@ -107,7 +107,10 @@ function SupportedShape() {
           // any spec; that the server's are there is this code's need.
           const behaviour = op["x-puffle-behaviour"];
           if (behaviour === null || typeof behaviour !== "object" || Array.isArray(behaviour)) {
-            if (behaviour === undefined) {
+            // A misspelt one (x-puffle-behavior) is puffle/known-extensions' to name: the typo is
+            // the cause, and generate shows one problem.
+            const misspelt = Object.keys(op).some((key) => key.startsWith("x-puffle-") && PUFFLE_EXTENSIONS[key] === undefined);
+            if (behaviour === undefined && !misspelt) {
               ctx.report({
                 message: `operation ${id} has no x-puffle-behaviour: the reference server reads ${Object.keys(SERVER_READS).join(", ")} from it for every operation ${SEE}`,
                 location: ctx.location.child([method, "operationId"]),
