@@ -8,10 +8,11 @@
 // scripts, paths and breaking list, checked at the end).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { root } from "../helpers.js";
-import { scratchDir } from "../scratch.js";
+import { SCRATCH_ENV } from "../setup/scratch.js";
 import { operations } from "../../generated/meta.js";
 import { kebabCase } from "../../src/cli/options.js";
 import { breakingChanges, type Finding } from "../../scripts/publish/breaking-rules.mjs";
@@ -353,8 +354,13 @@ describe("CHANGELOG.md's Unreleased section", () => {
 
   // The base as a spec editor may leave it, in a repository of its own: a full clone and a shallow one.
   describe.skipIf(unlisted !== undefined)("the base it names", () => {
-    const dir = scratchDir("puffle-docs-claims-");
-    const full = path.join(dir, "full");
+    // Made in beforeAll, not as the file loads: a skipped describe runs no hook, and a folder made
+    // at load was left in TMPDIR by docs-claims-without-git's nested runs (no run scratch folder).
+    let dir = "";
+    let full = "";
+    afterAll(() => {
+      if (dir !== "") fs.rmSync(dir, { recursive: true, force: true });
+    });
     const git = (cwd: string, ...args: string[]) => {
       const r = spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "protocol.file.allow=always", ...args], { cwd, encoding: "utf8" });
       if (r.status !== 0) throw new Error(`git ${args.join(" ")}: ${r.stderr}`);
@@ -362,6 +368,8 @@ describe("CHANGELOG.md's Unreleased section", () => {
     };
     let release = "";
     beforeAll(() => {
+      dir = fs.mkdtempSync(path.join(process.env[SCRATCH_ENV] ?? os.tmpdir(), "puffle-docs-claims-"));
+      full = path.join(dir, "full");
       fs.mkdirSync(path.join(full, "generated"), { recursive: true });
       fs.writeFileSync(path.join(full, "generated/openapi.json"), '{"openapi":"3.1.0"}\n');
       git(full, "init", "-q");
