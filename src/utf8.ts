@@ -22,6 +22,16 @@ export function utf8Text(bytes: Uint8Array): string | undefined {
 }
 
 /**
+ * What a text that cannot be JSON for want of a value has: `"is empty"`, `"holds only whitespace"`;
+ * undefined when it holds something. JSON.parse said "Unexpected end of JSON input" for both (a
+ * `> file` that failed, `@- < /dev/null`), which did not say so.
+ */
+export function blankness(text: string): "is empty" | "holds only whitespace" | undefined {
+  if (text.trim() !== "") return undefined;
+  return text === "" ? "is empty" : "holds only whitespace";
+}
+
+/**
  * The first `limit` bytes of a file (fewer when it ends before); read `limit + 1` to tell a file over
  * a bound. A number is a descriptor already open (stdin's 0): read from, not closed.
  */

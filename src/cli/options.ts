@@ -13,7 +13,7 @@
 //   listed in requiredFields        help starts "(required)"        a call without it (or its --clear-…) is refused
 import { isatty } from "node:tty";
 import { quoted, shown } from "../errors.js";
-import { readAtMost, utf8Text } from "../utf8.js";
+import { blankness, readAtMost, utf8Text } from "../utf8.js";
 
 /** The slice of a request field's resolved JSON schema the CLI reads. */
 export interface FieldSchema {
@@ -191,8 +191,8 @@ function jsonParser(field: string, long: string, types: readonly string[], maxBy
       // Decoded strictly (a byte order mark skipped): bytes that are not UTF-8 would be sent as U+FFFD.
       const decoded = utf8Text(bytes);
       if (decoded === undefined) throw new OptionValueError(`${field}: ${source} is not UTF-8 text (save it as UTF-8)`);
-      // JSON.parse's "Unexpected end of JSON input" for an empty file (`> a.json` that failed, `@- < /dev/null`) did not say so.
-      if (decoded.trim() === "") throw new OptionValueError(`${field}: ${source} ${decoded === "" ? "is empty" : "holds only whitespace"}; it must hold JSON (${wanted.join(" or ")})`);
+      const blank = blankness(decoded);
+      if (blank !== undefined) throw new OptionValueError(`${field}: ${source} ${blank}; it must hold JSON (${wanted.join(" or ")})`);
       json = decoded;
     }
     let value: unknown;

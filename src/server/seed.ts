@@ -4,7 +4,7 @@
 import { schemas, toIssues, validatePathParams } from "../validators.js";
 import type { OperationId, RequestBody } from "../validators.js";
 import type { Channel, Conversation, ConversationRow, ThreadDraft } from "../../generated/schema.js";
-import { readAtMost, utf8Text } from "../utf8.js";
+import { blankness, readAtMost, utf8Text } from "../utf8.js";
 import { MAX_ISSUES } from "../errors.js";
 import { sanitizeJson } from "./json.js";
 
@@ -357,8 +357,8 @@ export function loadSeed(file: string): Seed {
   // JSON is UTF-8 (a byte order mark skipped): bytes that are not would be served as U+FFFD.
   const text = utf8Text(bytes);
   if (text === undefined) throw new SeedError(file, ["(file): is not UTF-8 text (save it as UTF-8)"]);
-  // JSON.parse's "Unexpected end of JSON input" for an empty file (`> seed.json` that failed) did not say so.
-  if (text.trim() === "") throw new SeedError(file, [`(file): ${text === "" ? "is empty" : "holds only whitespace"}; it must hold a seed (a JSON object with workspaces, users, accounts and conversations)`]);
+  const blank = blankness(text);
+  if (blank !== undefined) throw new SeedError(file, [`(file): ${blank}; it must hold a seed (a JSON object with workspaces, users, accounts and conversations)`]);
   let data: unknown;
   try {
     data = JSON.parse(text);
