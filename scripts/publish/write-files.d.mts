@@ -2,5 +2,6 @@
 import type fs from "node:fs";
 export const partialName: (file: string) => string;
 export function writeFilesAtomically(entries: readonly (readonly [file: string, text: string])[], options?: { fs?: Pick<typeof fs, "statSync" | "writeFileSync" | "existsSync" | "rmSync" | "linkSync" | "copyFileSync" | "renameSync"> }): void;
+export const writeTarget: (file: string) => string;
 export function writeFailure(err: unknown, cwd?: string): string;
 export function shown(file: string, cwd?: string): string;

@@ -107,15 +107,29 @@ export function writeFilesAtomically(entries, { fs = nodeFs } = {}) {
   }
 }
 
-/** The file a write of `file` reaches: a symbolic link's target (when it resolves), else `file`, absolute. */
+/**
+ * The file a write of `file` reaches, absolute: a symbolic link's target (when it resolves), else
+ * `file` in its folder's real path (a folder reached through a link, `..`), so that two names of one
+ * file are one target. A caller checking its options early (bench's `--out`) uses it as `writeTarget`.
+ */
 function realTarget(fs, file) {
-  if (!fs.lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink()) return path.resolve(file);
+  const absolute = path.resolve(file);
+  if (fs.lstatSync(absolute, { throwIfNoEntry: false })?.isSymbolicLink()) {
+    try {
+      return fs.realpathSync(absolute);
+    } catch {
+      // a link to nothing: replaced, as before
+    }
+  }
   try {
-    return fs.realpathSync(file);
+    return path.join(fs.realpathSync(path.dirname(absolute)), path.basename(absolute));
   } catch {
-    return path.resolve(file); // a link to nothing: replaced, as before
+    return absolute; // a folder not there: the write names it
   }
 }
+
+/** realTarget on the file system: the file a write of `file` reaches (two names of one file give one). */
+export const writeTarget = (file) => realTarget(nodeFs, file);
 
 /**
  * Removes the temporary names (and backups) of `file` left by a process that was killed outright

@@ -15,7 +15,7 @@ import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { machine } from "./lib/measure.mjs";
 import { writeReport } from "./lib/report.mjs";
-import { shown, writeFailure } from "../../scripts/publish/write-files.mjs";
+import { shown, writeFailure, writeTarget } from "../../scripts/publish/write-files.mjs";
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(benchDir, "../..");
@@ -50,21 +50,10 @@ function options(argv) {
     problem = `${dir}: ${err.code ?? err.message}`;
   }
   // The run's record (test/bench/last-run.json) is written beside the report, all or none: the same
-  // file for both is refused by that write, at the end; say it now.
-  if (!problem && sameFile(values.out, path.join(benchDir, "last-run.json"))) problem = "it is test/bench/last-run.json, the run's record; give another file";
+  // file for both is refused by that write, at the end; say it now, by the writer's own rule.
+  if (!problem && writeTarget(values.out) === writeTarget(path.join(benchDir, "last-run.json"))) problem = "it is test/bench/last-run.json, the run's record; give another file";
   if (problem) throw new Error(`--out: cannot write ${values.out} (${problem})`);
   return values;
-}
-/** Whether two paths name one file (through `..` and symbolic links; a file not there yet by its resolved path). */
-function sameFile(a, b) {
-  const real = (p) => {
-    try {
-      return fs.realpathSync(p);
-    } catch {
-      return path.join(fs.realpathSync(path.dirname(path.resolve(p))), path.basename(p));
-    }
-  };
-  return real(a) === real(b);
 }
 let args;
 try {

@@ -13,7 +13,7 @@ import { describe, expect, it } from "vitest";
 import { writeReport } from "../bench/lib/report.mjs";
 import { root } from "../helpers.js";
 import { scratchDir } from "../scratch.js";
-import { writeFailure, writeFilesAtomically } from "../../scripts/publish/write-files.mjs";
+import { writeFailure, writeFilesAtomically, writeTarget } from "../../scripts/publish/write-files.mjs";
 
 const work = scratchDir("puffle-write-files-");
 let n = 0;
@@ -93,6 +93,15 @@ describe("writeFilesAtomically", () => {
       error = err;
     }
     expect(writeFailure(error, dir)).toMatch(/^cannot write .*a\.md \(the same file as .*a\.md, given twice\)$/);
+    expect(contents(dir)).toEqual({ "a.md": "old a" });
+  });
+
+  it("the same file through a linked folder: refused too, as bench's --out check (writeTarget) refuses it", () => {
+    const dir = folder({ "a.md": "old a" });
+    const linked = path.join(work, `link-${n++}`);
+    fs.symlinkSync(dir, linked);
+    expect(writeTarget(path.join(linked, "a.md"))).toBe(writeTarget(path.join(dir, "a.md")));
+    expect(() => writeFilesAtomically([[path.join(dir, "a.md"), "x"], [path.join(linked, "a.md"), "y"]])).toThrow(/^the same file as .*a\.md, given twice$/);
     expect(contents(dir)).toEqual({ "a.md": "old a" });
   });
 
