@@ -571,6 +571,18 @@ function cutNote(name) {
 }
 /** An optional member's type as written, without the `| undefined` that optionality adds. */
 const defined = (m) => (m.optional ? m.type.replace(/ \| undefined(?=$| \|)/g, "") : m.type);
+/**
+ * A member's, option's, parameter's or result's type that is no object of the package's own,
+ * compared: its text (`text`: a member's or option's without optionality's `| undefined`), then
+ * the signatures behind a function type's unchanged name, then what the name stands for; a
+ * spelling out cut at the bound on both sides is said (`RULE-cut`).
+ */
+function compareLeaf(b, h, rule, at, add, text = (m) => m.type) {
+  if (text(b) !== text(h)) add("review", rule, at, typeChange(b.type, h.type));
+  else if (b.calls !== h.calls) add("review", rule, at, callsChange(h.type, b.calls, h.calls));
+  else if (b.shape !== h.shape) add("review", rule, at, shapeChange(text(h), b.shape, h.shape));
+  else if (isCut(b.shape)) add("notable", `${rule}-cut`, at, cutNote(text(h)));
+}
 const EMPTY = new Set(["never", "undefined"]);
 
 /**
@@ -595,10 +607,7 @@ function compareMembers(bm, hm, where, add, { removed = "breaking", label = "pro
       add("review", `${label}-optionality`, at, h.optional ? "now optional: may be undefined where it was always there" : "now required: code building this type must give it");
     }
     if (b.members && h.members) compareMembers(b.members, h.members, at, add, { removed, label, added });
-    else if (defined(b) !== defined(h)) add("review", `${label}-type`, at, typeChange(b.type, h.type));
-    else if (b.calls !== h.calls) add("review", `${label}-type`, at, callsChange(h.type, b.calls, h.calls));
-    else if (b.shape !== h.shape) add("review", `${label}-type`, at, shapeChange(defined(h), b.shape, h.shape));
-    else if (isCut(b.shape)) add("notable", `${label}-type-cut`, at, cutNote(defined(h)));
+    else compareLeaf(b, h, `${label}-type`, at, add, defined);
     if (!b.readonly && h.readonly) add("review", `${label}-readonly`, at, "now readonly: code assigning it no longer compiles");
   }
   for (const [name, h] of hm) {
@@ -624,10 +633,7 @@ function compareOptions(bm, hm, where, add) {
     if (b.optional && !h.optional) add("breaking", "required-option-added", at, "option now required: a call written for the last release is an error");
     // An option's own object is built by the caller too: its members are options.
     if (b.members && h.members) compareOptions(b.members, h.members, at, add);
-    else if (defined(b) !== defined(h)) add("review", "option-type", at, typeChange(b.type, h.type));
-    else if (b.calls !== h.calls) add("review", "option-type", at, callsChange(h.type, b.calls, h.calls));
-    else if (b.shape !== h.shape) add("review", "option-type", at, shapeChange(defined(h), b.shape, h.shape));
-    else if (isCut(b.shape)) add("notable", "option-type-cut", at, cutNote(defined(h)));
+    else compareLeaf(b, h, "option-type", at, add, defined);
   }
   for (const [name, h] of hm) {
     if (bm.has(name)) continue;
@@ -653,16 +659,12 @@ function compareSignatures(bs, hs, where, add, kind) {
       if (!hp) return;
       const pat = `${at}(${hp.name})`;
       if (bp.members && hp.members) compareOptions(bp.members, hp.members, pat, add);
-      else if (bp.type !== hp.type) add("review", "parameter-type", pat, typeChange(bp.type, hp.type));
-      else if (bp.shape !== hp.shape) add("review", "parameter-type", pat, shapeChange(hp.type, bp.shape, hp.shape));
-      else if (isCut(bp.shape)) add("notable", "parameter-type-cut", pat, cutNote(hp.type));
+      else compareLeaf(bp, hp, "parameter-type", pat, add);
     });
     // A constructor's result is the class's instance type, compared as that type.
     if (kind === "construct") return;
     if (b.returns.members && h.returns.members) compareMembers(b.returns.members, h.returns.members, `${at} returns`, add);
-    else if (b.returns.type !== h.returns.type) add("review", "return-type", `${at} returns`, typeChange(b.returns.type, h.returns.type));
-    else if (b.returns.shape !== h.returns.shape) add("review", "return-type", `${at} returns`, shapeChange(h.returns.type, b.returns.shape, h.returns.shape));
-    else if (isCut(b.returns.shape)) add("notable", "return-type-cut", `${at} returns`, cutNote(h.returns.type));
+    else compareLeaf(b.returns, h.returns, "return-type", `${at} returns`, add);
   });
 }
 
