@@ -226,6 +226,8 @@ function resolve(spec, node) {
 }
 
 const sameJson = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+/** The values of enum `list` that enum `other` lacks. */
+const valuesNotIn = (list, other) => list.filter((v) => !other.some((w) => sameJson(w, v)));
 
 /** Whether `x` is a multiple of `m` (within floating-point error). */
 const divides = (m, x) => Math.abs(x / m - Math.round(x / m)) < 1e-9;
@@ -483,7 +485,7 @@ function walk(ctx, base, head, where, side, seen) {
     if (h.uniqueItems === true && b.uniqueItems !== true) add("new-constraint", `uniqueItems changed from ${b.uniqueItems ?? "none"} to true`);
     if (Array.isArray(h.enum) && !Array.isArray(b.enum)) add("new-enum", `enum changed from none to ${JSON.stringify(h.enum)}`);
     if (Array.isArray(b.enum) && Array.isArray(h.enum)) {
-      for (const v of h.enum.filter((x) => !b.enum.some((w) => sameJson(w, x)))) add("request-enum-value-added", `enum value ${JSON.stringify(v)} was added (the API can do more: a minor, by the CHANGELOG rule)`);
+      for (const v of valuesNotIn(h.enum, b.enum)) add("request-enum-value-added", `enum value ${JSON.stringify(v)} was added (the API can do more: a minor, by the CHANGELOG rule)`);
     }
   } else {
     for (const name of Object.keys(b.properties)) {
@@ -495,7 +497,7 @@ function walk(ctx, base, head, where, side, seen) {
     }
     if (Array.isArray(b.enum) && !Array.isArray(h.enum)) add("response-enum-removed", `enum removed (was ${JSON.stringify(b.enum)}): any value may come back`);
     if (Array.isArray(b.enum) && Array.isArray(h.enum)) {
-      for (const v of h.enum.filter((x) => !b.enum.some((w) => sameJson(w, x)))) add("response-enum-value-added", `enum value ${JSON.stringify(v)} was added (a client's exhaustive handling of the old values misses it)`);
+      for (const v of valuesNotIn(h.enum, b.enum)) add("response-enum-value-added", `enum value ${JSON.stringify(v)} was added (a client's exhaustive handling of the old values misses it)`);
     }
     // A type (or null) that may come back and did not: the generated types widen, old code breaks.
     const said = (t) => (t === undefined ? "any" : t.join(" | "));
@@ -549,7 +551,7 @@ function walk(ctx, base, head, where, side, seen) {
     add("unexamined-keyword", `${k} ${how} (these rules do not examine ${k}; review by hand whether it breaks a client)`);
   }
   if (Array.isArray(b.enum) && Array.isArray(h.enum)) {
-    const gone = b.enum.filter((v) => !h.enum.some((w) => sameJson(w, v)));
+    const gone = valuesNotIn(b.enum, h.enum);
     for (const v of gone) add("removed-enum-value", `enum value ${JSON.stringify(v)} was removed`);
   }
   for (const [name, sub] of Object.entries(b.properties)) {
