@@ -8,7 +8,15 @@ import { afterAll } from "vitest";
 import { SCRATCH_ENV } from "./setup/scratch.js";
 
 export function scratchDir(prefix: string): string {
-  const dir = mkdtempSync(path.join(process.env[SCRATCH_ENV] ?? os.tmpdir(), prefix));
+  const dir = newScratchDir(prefix);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+/**
+ * A new temporary folder, in the run's scratch folder when there is one, for the caller to remove:
+ * one made in a hook (a describe that may be skipped runs none, so a folder made as it loads stayed).
+ */
+export function newScratchDir(prefix: string): string {
+  return mkdtempSync(path.join(process.env[SCRATCH_ENV] ?? os.tmpdir(), prefix));
 }

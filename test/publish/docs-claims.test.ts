@@ -8,11 +8,10 @@
 // scripts, paths and breaking list, checked at the end).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { root } from "../helpers.js";
-import { SCRATCH_ENV } from "../setup/scratch.js";
+import { newScratchDir } from "../scratch.js";
 import { operations } from "../../generated/meta.js";
 import { kebabCase } from "../../src/cli/options.js";
 import { breakingChanges, type Finding } from "../../scripts/publish/breaking-rules.mjs";
@@ -368,7 +367,7 @@ describe("CHANGELOG.md's Unreleased section", () => {
     };
     let release = "";
     beforeAll(() => {
-      dir = fs.mkdtempSync(path.join(process.env[SCRATCH_ENV] ?? os.tmpdir(), "puffle-docs-claims-"));
+      dir = newScratchDir("puffle-docs-claims-");
       full = path.join(dir, "full");
       fs.mkdirSync(path.join(full, "generated"), { recursive: true });
       fs.writeFileSync(path.join(full, "generated/openapi.json"), '{"openapi":"3.1.0"}\n');
