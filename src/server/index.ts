@@ -404,25 +404,24 @@ function loggerOptions(options: ServerOptions) {
 }
 
 /**
- * `allowReset` opens an endpoint that wipes the store, so a value that is not a boolean (`"yes"`,
- * `1`, `"false"`) is refused rather than read as truthy or falsy: a TypeError naming the option.
+ * A boolean option (`allowReset`, `logger`): a value that is not a boolean (`"yes"`, `1`, `"false"`)
+ * is refused rather than read as truthy or falsy (`allowReset` opens an endpoint that wipes the
+ * store): a TypeError naming the option.
  */
-function checkAllowReset(option: unknown, where: string): void {
+function checkFlag(name: string, option: unknown, where: string): void {
   if (option !== undefined && typeof option !== "boolean") {
-    throw new TypeError(`${where}: allowReset must be true or false (or left out: off); got ${describe(option)}`);
+    throw new TypeError(`${where}: ${name} must be true or false (or left out: off); got ${describe(option)}`);
   }
 }
 
 /**
- * `logger` and `logStream` are checked as `allowReset` is: a `logger` that is not a boolean (`"yes"`,
- * `1`) was read as truthy or falsy, and a `logStream` without a `write` method (`"x"`, `{}`, `null`)
- * was handed to pino, which wrote to a file of that name or to stdout, or threw from the listening
- * event, outside any caller's reach (the process ended with a stack trace).
+ * `logger` and `logStream` are checked as `allowReset` is: a `logger` that is not a boolean was read
+ * as truthy or falsy, and a `logStream` without a `write` method (`"x"`, `{}`, `null`) was handed
+ * to pino, which wrote to a file of that name or to stdout, or threw from the listening event,
+ * outside any caller's reach (the process ended with a stack trace).
  */
 function checkLogOptions(logger: unknown, logStream: unknown, where: string): void {
-  if (logger !== undefined && typeof logger !== "boolean") {
-    throw new TypeError(`${where}: logger must be true or false (or left out: off); got ${describe(logger)}`);
-  }
+  checkFlag("logger", logger, where);
   if (logStream !== undefined && (logStream === null || typeof logStream !== "object" || typeof (logStream as { write?: unknown }).write !== "function")) {
     throw new TypeError(`${where}: logStream must be an object with a write(line) method (or left out: stdout); got ${describe(logStream)}`);
   }
@@ -443,7 +442,7 @@ export function createServer(options: ServerOptions = {}): PuffleFastifyInstance
 
 function buildServer(options: ServerOptions): PuffleFastifyInstance {
   const corsOrigins = corsOriginsOf(options.cors, "createServer");
-  checkAllowReset(options.allowReset, "createServer");
+  checkFlag("allowReset", options.allowReset, "createServer");
   checkLogOptions(options.logger, options.logStream, "createServer");
   // Only `undefined` takes the default: `null` is checked (and refused) as any other seed is.
   const seed = validateSeed(options.seed === undefined ? defaultSeed : options.seed, "seed");
@@ -1053,7 +1052,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   }
   // Checked here too, so that the TypeError names the function called (createServer's check then passes).
   corsOriginsOf(rest.cors, "startServer");
-  checkAllowReset(rest.allowReset, "startServer");
+  checkFlag("allowReset", rest.allowReset, "startServer");
   checkLogOptions(rest.logger, rest.logStream, "startServer");
   const seed = dataFile !== undefined ? loadSeed(dataFile) : rest.seed;
   const app = createServer({ ...rest, ...(seed !== undefined ? { seed } : {}) });
