@@ -82,7 +82,7 @@ export interface ServerOptions {
   seed?: Seed | undefined;
   /** Log one line per request and response (JSON, pino). Bearer tokens are never logged. Default false; a value that is not a boolean throws a TypeError naming `logger`. */
   logger?: boolean | undefined;
-  /** Where log lines go (implies `logger: true`). Default: stdout. A value without a `write` method throws a TypeError naming `logStream`; a `write` that throws loses that line (the first such error is a process warning, code PUFFLE_LOG_STREAM), the server goes on. */
+  /** Where log lines go (implies `logger: true`; beside `logger: false` it is a TypeError naming both). Default: stdout. A value without a `write` method throws a TypeError naming `logStream`; a `write` that throws loses that line (the first such error is a process warning, code PUFFLE_LOG_STREAM), the server goes on. */
   logStream?: { write(line: string): void } | undefined;
   /**
    * CORS, so that a web page on another origin may call the server from a browser. Default off
@@ -419,11 +419,17 @@ function checkFlag(name: string, option: unknown, where: string): void {
  * as truthy or falsy, and a `logStream` without a `write` method (`"x"`, `{}`, `null`) was handed
  * to pino, which wrote to a file of that name or to stdout, or threw from the listening event,
  * outside any caller's reach (the process ended with a stack trace).
+ * `logger: false` with a `logStream` is refused: the stream won, and the server logged.
  */
 function checkLogOptions(logger: unknown, logStream: unknown, where: string): void {
   checkFlag("logger", logger, where);
   if (logStream !== undefined && (logStream === null || typeof logStream !== "object" || typeof (logStream as { write?: unknown }).write !== "function")) {
     throw new TypeError(`${where}: logStream must be an object with a write(line) method (or left out: stdout); got ${describe(logStream)}`);
+  }
+  // A stream implies the log, so `logger: false` beside one was overridden without a word (the
+  // server logged to it). Asked for both, no log and a log, it cannot do both: say so.
+  if (logger === false && logStream !== undefined) {
+    throw new TypeError(`${where}: logger is false but logStream is given: a logStream turns the log on (it implies logger: true); leave logStream out for no log, or logger out (or true) to log to it`);
   }
 }
 

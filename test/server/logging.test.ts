@@ -291,6 +291,24 @@ describe("logger and logStream are checked as allowReset is", () => {
     // Without the guard startServer never settles (the throw is outside it): fail in 15 s, not 60.
   }, 15_000);
 
+  // A logStream implies the log (docs/server.md): beside `logger: false` the stream won, and the
+  // server logged without a word. The contradiction is refused, naming both; either alone still works.
+  it("logger: false with a logStream is a TypeError naming both (the stream used to win: it logged)", async () => {
+    const written: string[] = [];
+    const logStream = { write: (line: string) => void written.push(line) };
+    const message = "logger is false but logStream is given: a logStream turns the log on (it implies logger: true); leave logStream out for no log, or logger out (or true) to log to it";
+    expect(() => createServer({ logger: false, logStream })).toThrow(TypeError);
+    expect(() => createServer({ logger: false, logStream })).toThrow(`createServer: ${message}`);
+    await expect(start({ logger: false, logStream })).rejects.toThrow(`startServer: ${message}`);
+    expect(written).toEqual([]);
+    // logStream alone logs to it; logger: false alone is quiet.
+    const logged = await start({ logStream });
+    await logged.close();
+    expect(written.length).toBeGreaterThan(0);
+    const quiet = createServer({ logger: false });
+    await quiet.close();
+  });
+
   it("startServer names itself for a logStream of null (which logged to stdout)", async () => {
     await expect(start({ logStream: null as never })).rejects.toThrow("startServer: logStream must be an object with a write(line) method (or left out: stdout); got null");
   });
