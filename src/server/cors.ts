@@ -78,7 +78,8 @@ function normalizeOrigin(text: string): string | undefined {
  */
 export function parseCorsArgument(text: string): { origins: CorsOrigins } | { problem: string } {
   if (text.trim() === "*") return { origins: "*" };
-  const origins: string[] = [];
+  // A Set for the "seen before?" test: `origins.includes` made 40,000 origins take ~15 s (quadratic).
+  const origins = new Set<string>();
   for (const part of text.split(",")) {
     const origin = normalizeOrigin(part.trim());
     if (origin === undefined) {
@@ -87,9 +88,9 @@ export function parseCorsArgument(text: string): { origins: CorsOrigins } | { pr
       const why = part.trim() === "*" ? "* allows any origin on its own, not in a list" : ORIGIN_RULE;
       return { problem: `--cors must be * (any origin), an origin, or origins separated by commas; ${why}; got ${got}` };
     }
-    if (!origins.includes(origin)) origins.push(origin);
+    origins.add(origin); // a repeated origin keeps its first place
   }
-  return { origins };
+  return { origins: [...origins] };
 }
 
 /** The `cors` option of `createServer` / `startServer`. */
@@ -105,13 +106,14 @@ export function corsOriginsOf(option: CorsOption, where: string): CorsOrigins | 
   const rule = `${where}: cors must be true or "*" (any origin), an origin or an array of origins; ${ORIGIN_RULE}`;
   const list: readonly unknown[] | undefined = typeof option === "string" ? [option] : Array.isArray(option) ? option : undefined;
   if (list === undefined || list.length === 0) throw new TypeError(`${rule}; got ${describe(option)}`);
-  const origins: string[] = [];
+  // A Set for the "seen before?" test: `origins.includes` made 40,000 origins take ~15 s (quadratic).
+  const origins = new Set<string>();
   for (const item of list) {
     const origin = typeof item === "string" ? normalizeOrigin(item) : undefined;
     if (origin === undefined) throw new TypeError(`${rule}; got ${describe(item)}${list.length > 1 || typeof option !== "string" ? ` in ${describe(option)}` : ""}`);
-    if (!origins.includes(origin)) origins.push(origin);
+    origins.add(origin); // a repeated origin keeps its first place
   }
-  return origins;
+  return [...origins];
 }
 
 /** How many characters of an array `describe` shows before it is cut (as `quoted` cuts a string). */
