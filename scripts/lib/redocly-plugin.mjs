@@ -11,6 +11,8 @@
 // (`__proto__`, `toString`) into generated/ without a word, but the typed client, the `puffle`
 // CLI and the reference server are written for the two PATCH operations with the path `id`, a JSON
 // body and a 200 record: each would be half-supported (typed, but never sent, checked or served).
+// So would an `x-puffle-behaviour` value the code implements rather than reads (a 403 for another
+// user's record, another status for the duplicate recipient): the server answered as before.
 // openapi/README.md, "What the code supports".
 
 import { HTTP_METHODS } from "./spec.mjs";
@@ -65,6 +67,26 @@ const SERVER_READS = Object.freeze({
 
 /** The column of a record the reference server's store compares with the caller's id (src/server/store.ts). */
 const OWNER_COLUMN = "user_id";
+
+/**
+ * The `x-puffle-behaviour` members whose value the hand-written code implements rather than reads
+ * (the statuses, the problem bodies, the store's checks, the client's 409 handling) → that value
+ * and where the code has it. The server never read them: an edited one generated, and the server
+ * (and the client, for the 409) went on answering as before, the spec saying otherwise. Puffle's
+ * pages state each (404 same as a missing id; a ready email sender in the workspace; 409 with
+ * `existing_thread` when account_id changes on an email thread): another value is a code change
+ * first (openapi/README.md, "What the code supports").
+ */
+const CODE_VALUES = Object.freeze([
+  { at: ["ownership", "notOwnedStatus"], value: 404, where: "the store answers another user's record as not found and the server sends 404 (src/server/store.ts, src/server/problems.ts)" },
+  { at: ["ownership", "sameAsMissing"], value: true, where: "the server sends another user's record the 404 of a missing id, byte for byte (src/server/store.ts)" },
+  { at: ["senderAccount", "field"], value: "account_id", where: "the store writes the sender it checked to account_id (src/server/store.ts)" },
+  { at: ["senderAccount", "mustBe"], value: "ready-email-sender-in-workspace", where: "the store's check: an email account, ready, in the caller's workspace (src/server/store.ts)" },
+  { at: ["senderAccount", "status"], value: 400, where: "the server's invalid-sender-account problem (src/server/problems.ts)" },
+  { at: ["duplicateRecipient", "when"], value: "account_id changes on a thread whose channel is email", where: "the store's condition (src/server/store.ts)" },
+  { at: ["duplicateRecipient", "status"], value: 409, where: "the server's duplicate-thread problem (src/server/problems.ts), and the client's existingThread and isDuplicateThreadError (src/client.ts, src/errors.ts)" },
+  { at: ["duplicateRecipient", "member"], value: "existing_thread", where: "the client reads the existing thread from existing_thread (src/client.ts, src/errors.ts)" },
+]);
 
 /**
  * Names every JavaScript object has (Object.prototype's: `__proto__`, `constructor`, `toString`, …).
@@ -136,6 +158,16 @@ function SupportedShape() {
             ctx.report({
               message: `x-puffle-behaviour.ownership of ${id} ${isMapping ? (Object.hasOwn(ownership, "owner") ? `has owner ${JSON.stringify(ownership.owner)}` : "has no owner") : "is not a mapping"}: ownership.owner must be ${OWNER_COLUMN}, the only column the reference server's store finds a record's owner in (src/server/store.ts; with any other, each request threw a TypeError in the store, or found no record: 404) ${SEE}`,
               location: ctx.location.child([method, "x-puffle-behaviour", ...at]).key(),
+            });
+          }
+          // The values the code implements, not reads: any other generated, and the server answered as before.
+          for (const { at: [parent, member], value, where } of CODE_VALUES) {
+            const holder = behaviour[parent];
+            if (holder === null || typeof holder !== "object" || Array.isArray(holder) || !Object.hasOwn(holder, member)) continue;
+            if (holder[member] === value) continue;
+            ctx.report({
+              message: `x-puffle-behaviour.${parent}.${member} of ${id} is ${JSON.stringify(holder[member])}: the code supports only ${JSON.stringify(value)}, ${where} ${SEE}`,
+              location: ctx.location.child([method, "x-puffle-behaviour", parent, member]).key(),
             });
           }
         }

@@ -182,6 +182,33 @@ const ROWS: Row[] = [
     edits: { [THREADS]: (t) => t.replace(/    ownership:\n      owner: user_id\n(?:      .*\n)*/, "    ownership: user_id\n") },
     want: { file: THREADS, at: "    ownership: user_id", message: /x-puffle-behaviour\.ownership of updateThread is not a mapping: ownership\.owner must be user_id/ },
   },
+  // Values the code implements rather than reads (statuses, the store's checks, the client's 409):
+  // the server never read them, so an edited one generated and the server answered as before.
+  {
+    name: "updateConversation's ownership.notOwnedStatus 403 (the server sends 404)",
+    edits: { "paths/api_conversations_{id}.yaml": (t) => t.replace("      notOwnedStatus: 404\n", "      notOwnedStatus: 403\n") },
+    want: { file: "paths/api_conversations_{id}.yaml", at: "      notOwnedStatus: 403", message: /x-puffle-behaviour\.ownership\.notOwnedStatus of updateConversation is 403: the code supports only 404, the store answers another user's record as not found and the server sends 404 \(src\/server\/store\.ts, src\/server\/problems\.ts\)/ },
+  },
+  {
+    name: "updateThread's ownership.sameAsMissing false",
+    edits: { [THREADS]: (t) => t.replace("      sameAsMissing: true\n", "      sameAsMissing: false\n") },
+    want: { file: THREADS, at: "      sameAsMissing: false", message: /x-puffle-behaviour\.ownership\.sameAsMissing of updateThread is false: the code supports only true/ },
+  },
+  {
+    name: "updateThread's duplicateRecipient.status 404, a documented status (it generated, the server still sent 409)",
+    edits: { [THREADS]: (t) => t.replace("      status: 409\n", "      status: 404\n") },
+    want: { file: THREADS, at: "      status: 404", message: /x-puffle-behaviour\.duplicateRecipient\.status of updateThread is 404: the code supports only 409, .*src\/client\.ts, src\/errors\.ts/ },
+  },
+  {
+    name: "updateThread's senderAccount.mustBe another rule",
+    edits: { [THREADS]: (t) => t.replace("      mustBe: ready-email-sender-in-workspace\n", "      mustBe: any-sender\n") },
+    want: { file: THREADS, at: "      mustBe: any-sender", message: /x-puffle-behaviour\.senderAccount\.mustBe of updateThread is "any-sender": the code supports only "ready-email-sender-in-workspace"/ },
+  },
+  {
+    name: "updateThread's duplicateRecipient.member another name (the client reads existing_thread)",
+    edits: { [THREADS]: (t) => t.replace("      member: existing_thread\n", "      member: thread\n") },
+    want: { file: THREADS, at: "      member: thread", message: /x-puffle-behaviour\.duplicateRecipient\.member of updateThread is "thread": the code supports only "existing_thread"/ },
+  },
   {
     name: "an operation without x-puffle-behaviour",
     edits: { [THREADS]: (t) => t.slice(0, t.indexOf("  x-puffle-behaviour:")) + t.slice(t.indexOf("  requestBody:")) },
