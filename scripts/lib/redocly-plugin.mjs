@@ -86,6 +86,8 @@ const CODE_VALUES = Object.freeze([
   { at: ["duplicateRecipient", "when"], value: "account_id changes on a thread whose channel is email", where: "the store's condition (src/server/store.ts)" },
   { at: ["duplicateRecipient", "status"], value: 409, where: "the server's duplicate-thread problem (src/server/problems.ts), and the client's existingThread and isDuplicateThreadError (src/client.ts, src/errors.ts)" },
   { at: ["duplicateRecipient", "member"], value: "existing_thread", where: "the client reads the existing thread from existing_thread (src/client.ts, src/errors.ts)" },
+  // Also written as a list of one (the meta step takes a name or a list).
+  { at: ["touches"], value: "updated_at", also: ["updated_at"], where: "the store sets updated_at on every update, and nothing else (src/server/store.ts)" },
 ]);
 
 /**
@@ -161,13 +163,15 @@ function SupportedShape() {
             });
           }
           // The values the code implements, not reads: any other generated, and the server answered as before.
-          for (const { at: [parent, member], value, where } of CODE_VALUES) {
-            const holder = behaviour[parent];
+          for (const { at, value, also, where } of CODE_VALUES) {
+            const member = at[at.length - 1];
+            const holder = at.length === 1 ? behaviour : behaviour[at[0]];
             if (holder === null || typeof holder !== "object" || Array.isArray(holder) || !Object.hasOwn(holder, member)) continue;
-            if (holder[member] === value) continue;
+            const given = holder[member];
+            if (given === value || (also !== undefined && JSON.stringify(given) === JSON.stringify(also))) continue;
             ctx.report({
-              message: `x-puffle-behaviour.${parent}.${member} of ${id} is ${JSON.stringify(holder[member])}: the code supports only ${JSON.stringify(value)}, ${where} ${SEE}`,
-              location: ctx.location.child([method, "x-puffle-behaviour", parent, member]).key(),
+              message: `x-puffle-behaviour.${at.join(".")} of ${id} is ${JSON.stringify(given)}: the code supports only ${JSON.stringify(value)}, ${where} ${SEE}`,
+              location: ctx.location.child([method, "x-puffle-behaviour", ...at]).key(),
             });
           }
         }

@@ -210,6 +210,16 @@ const ROWS: Row[] = [
     want: { file: THREADS, at: "      member: thread", message: /x-puffle-behaviour\.duplicateRecipient\.member of updateThread is "thread": the code supports only "existing_thread"/ },
   },
   {
+    name: "updateConversation's touches another column (the store sets updated_at)",
+    edits: { "paths/api_conversations_{id}.yaml": (t) => t.replace("    touches: updated_at\n", "    touches: last_message_at\n") },
+    want: { file: "paths/api_conversations_{id}.yaml", at: "    touches: last_message_at", message: /x-puffle-behaviour\.touches of updateConversation is "last_message_at": the code supports only "updated_at", the store sets updated_at on every update/ },
+  },
+  {
+    name: "supported: touches as a list of one, [updated_at]",
+    edits: { [THREADS]: (t) => t.replace("    touches: updated_at\n", "    touches:\n      - updated_at\n") },
+    want: null,
+  },
+  {
     name: "an operation without x-puffle-behaviour",
     edits: { [THREADS]: (t) => t.slice(0, t.indexOf("  x-puffle-behaviour:")) + t.slice(t.indexOf("  requestBody:")) },
     want: { file: THREADS, at: "operationId: updateThread", message: /operation updateThread has no x-puffle-behaviour: the reference server reads allowedMethods, maxBodyBytes, maxBodyDepth, ownership from it/ },
