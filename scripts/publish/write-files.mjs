@@ -55,6 +55,9 @@ export function writeFilesAtomically(entries, { fs = nodeFs } = {}) {
       if (before?.isDirectory()) {
         throw about(file, Object.assign(new Error(`${file} is a directory`), { code: "EISDIR" }));
       }
+      // A named pipe or a device (`--out /dev/null`) would be replaced by a file (as root, /dev's own):
+      // a rename can only replace, so it is refused before anything is written.
+      if (before && !before.isFile()) throw about(file, new Error(`not a regular file: ${notAFile(before)}`));
       removeLeftovers(fs, target);
       const partial = partialName(target);
       staged.push(partial);
@@ -70,13 +73,18 @@ export function writeFilesAtomically(entries, { fs = nodeFs } = {}) {
       const file = targets[i];
       let backup = null;
       try {
-        if (fs.existsSync(file)) {
+        // lstat: a link to nothing (the only link that is a target) is kept too, as a link.
+        const present = fs.lstatSync(file, { throwIfNoEntry: false });
+        if (present) {
           backup = `${partialName(file)}.old`;
           fs.rmSync(backup, { force: true });
-          try {
-            fs.linkSync(file, backup);
-          } catch {
-            fs.copyFileSync(file, backup); // a file system without hard links
+          if (present.isSymbolicLink()) fs.symlinkSync(fs.readlinkSync(file), backup);
+          else {
+            try {
+              fs.linkSync(file, backup);
+            } catch {
+              fs.copyFileSync(file, backup); // a file system without hard links
+            }
           }
         }
         fs.renameSync(staged[i], file);
@@ -126,6 +134,20 @@ function realTarget(fs, file) {
   } catch {
     return absolute; // a folder not there: the write names it
   }
+}
+
+/**
+ * What a file system entry that is no regular file is ("a directory", "a named pipe", …), for
+ * messages; undefined for a regular file. bench's `--out` check says it by the writer's rule.
+ */
+export function notAFile(stats) {
+  if (stats.isFile()) return undefined;
+  if (stats.isDirectory()) return "a directory";
+  if (stats.isFIFO()) return "a named pipe";
+  if (stats.isCharacterDevice()) return "a character device";
+  if (stats.isBlockDevice()) return "a block device";
+  if (stats.isSocket()) return "a socket";
+  return "not a regular file";
 }
 
 /** realTarget on the file system: the file a write of `file` reaches (two names of one file give one). */

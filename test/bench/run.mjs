@@ -15,7 +15,7 @@ import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { machine } from "./lib/measure.mjs";
 import { writeReport } from "./lib/report.mjs";
-import { shown, writeFailure, writeTarget } from "../../scripts/publish/write-files.mjs";
+import { notAFile, shown, writeFailure, writeTarget } from "../../scripts/publish/write-files.mjs";
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(benchDir, "../..");
@@ -44,8 +44,12 @@ function options(argv) {
   let problem;
   try {
     if (!fs.statSync(dir).isDirectory()) problem = `${dir} is not a directory`;
-    else if (fs.statSync(values.out, { throwIfNoEntry: false })?.isDirectory()) problem = "it is a directory; give a file name";
-    else fs.accessSync(dir, fs.constants.W_OK);
+    else {
+      const out = fs.statSync(values.out, { throwIfNoEntry: false });
+      if (out?.isDirectory()) problem = "it is a directory; give a file name";
+      else if (out && notAFile(out)) problem = `it is ${notAFile(out)}, not a regular file; give a file name`;
+      else fs.accessSync(dir, fs.constants.W_OK);
+    }
   } catch (err) {
     problem = `${dir}: ${err.code ?? err.message}`;
   }

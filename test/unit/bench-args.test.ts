@@ -15,6 +15,8 @@ function bench(...args: string[]) {
   const r = spawnSync(process.execPath, [script, ...args], { cwd: root, encoding: "utf8", timeout: 20_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+// A rename can only replace: a named pipe (as /dev/null, a device) would become a file.
+spawnSync("mkfifo", [path.join(work, "pipe")]);
 const stat = (file: string) => fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs;
 
 describe("npm run bench: bad options", () => {
@@ -28,6 +30,7 @@ describe("npm run bench: bad options", () => {
     ["--only with two unknown scenarios", { given: ["--only", "speed,size,memory", "--out", report], want: /^bench: --only: "speed", "memory" are not scenarios$/m }],
     ["--out in a missing directory", { given: ["--out", path.join(work, "missing/B.md")], want: /^bench: --out: cannot write \S+missing\/B\.md \(\S+missing: ENOENT\)$/m }],
     ["--out naming a directory", { given: ["--out", work], want: /^bench: --out: cannot write \S+ \(it is a directory; give a file name\)$/m }],
+    ["--out naming a named pipe (or /dev/null)", { given: ["--out", path.join(work, "pipe")], want: /^bench: --out: cannot write \S+pipe \(it is a named pipe, not a regular file; give a file name\)$/m }],
     ["--out under a file", { given: ["--out", path.join(script, "B.md")], want: /^bench: --out: cannot write \S+ \(\S+run\.mjs is not a directory\)$/m }],
     ["--out naming the run's record", { given: ["--out", path.join(path.dirname(script), "lib/../last-run.json")], want: /^bench: --out: cannot write \S+last-run\.json \(it is test\/bench\/last-run\.json, the run's record; give another file\)$/m }],
     ["--quick with a value", { given: ["--quick=1", "--out", report], want: /^bench: Option '--quick' does not take an argument/ }],

@@ -84,6 +84,32 @@ describe("writeFilesAtomically", () => {
     expect(contents(dir)).toEqual({ "a.md": "old a", "b.json": "/" });
   });
 
+  // A rename can only replace: a named pipe, or a device (`--out /dev/null`, as root), became a file.
+  it("a file name that is a named pipe: refused before anything is written, the pipe left", () => {
+    const dir = folder({ "a.md": "old a" });
+    expect(spawnSync("mkfifo", [path.join(dir, "pipe")]).status).toBe(0);
+    let error: unknown;
+    try {
+      writeFilesAtomically([[path.join(dir, "a.md"), "new a"], [path.join(dir, "pipe"), "new"]]);
+    } catch (err) {
+      error = err;
+    }
+    expect(writeFailure(error, dir)).toBe("cannot write pipe (not a regular file: a named pipe)");
+    expect(fs.lstatSync(path.join(dir, "pipe")).isFIFO()).toBe(true);
+    expect(fs.readdirSync(dir).sort()).toEqual(["a.md", "pipe"]);
+    expect(fs.readFileSync(path.join(dir, "a.md"), "utf8")).toBe("old a");
+  });
+
+  // The rollback checked for a previous file with existsSync, which follows a link: a link to nothing
+  // had no backup, and the rollback removed the file the write had put in its place.
+  it("a rename that fails after a link to nothing was replaced: the link is put back", () => {
+    const dir = folder({ "b.json": "old b" });
+    fs.symlinkSync("nowhere.md", path.join(dir, "a.md"));
+    expect(() => writeFilesAtomically([[path.join(dir, "a.md"), "new a"], [path.join(dir, "b.json"), "new b"]], { fs: failing("renameSync", "b.json", "EROFS") })).toThrow(/EROFS/);
+    expect(fs.readlinkSync(path.join(dir, "a.md"))).toBe("nowhere.md");
+    expect(fs.readdirSync(dir).sort()).toEqual(["a.md", "b.json"]);
+  });
+
   it("the same file given twice (another spelling of its path): refused before anything is written", () => {
     const dir = folder({ "a.md": "old a" });
     let error: unknown;
