@@ -261,8 +261,13 @@ const MAX_SHAPE_DEPTH = 6;
 const MAX_SHAPE_NODES = 2_000;
 /** Where a type's spelling out stopped at MAX_SHAPE_DEPTH or MAX_SHAPE_NODES (a comment: no type's text holds one). */
 const CUT = " /*…*/";
-/** A property declared `readonly` (a `readonly` member of an interface, type literal or class). */
-const isReadonly = (p) => (p.declarations ?? []).some((d) => (ts.getCombinedModifierFlags(d) & ts.ModifierFlags.Readonly) !== 0);
+/**
+ * A property declared `readonly` (a `readonly` member of an interface, type literal or class), or
+ * a get accessor without a set accessor: either way an assignment to it does not compile.
+ */
+const isReadonly = (p) =>
+  (p.flags & ts.SymbolFlags.GetAccessor && !(p.flags & ts.SymbolFlags.SetAccessor)) ||
+  (p.declarations ?? []).some((d) => (ts.getCombinedModifierFlags(d) & ts.ModifierFlags.Readonly) !== 0);
 
 /**
  * A program over the package's entry declarations (the package in `side.dir`, its dependencies in
@@ -365,6 +370,8 @@ function loadSurface(side, subs) {
       return t.types.map((x) => shape(x, depth, seen, budget)).sort().join(t.isUnion() ? " | " : " & ");
     }
     if (seen.has(t)) return toString(t);
+    // An enum's member by its value too: `E.B` that was "b" and is "c" is another type for its users.
+    if (t.flags & ts.TypeFlags.EnumLiteral && t.isLiteral()) return `${toString(t)} = ${json(t.value)}`;
     if (!isOwnType(t)) {
       // Another package's generic (`Item[]`, `Promise<R>`, `Record<string, Mode>`, `Map<K, V>`) of
       // types of the package's own: those are spelled out inside it.
@@ -436,14 +443,16 @@ function loadSurface(side, subs) {
     return !(named && exported.has(named)) || (t.isUnion() && t.types.some(isPrivate));
   }
   /** The members of `type` when it is an object type of the package's own, else null (a leaf). */
-  function members(type, depth, budget, seen) {
+  function members(type, depth, budget, seen, { callable = false } = {}) {
     const t = checker.getNonNullableType(type);
-    if (depth > MAX_DEPTH || budget.n > MAX_NODES || seen.has(t) || t.isUnion() || t.getCallSignatures().length > 0) return null;
+    if (depth > MAX_DEPTH || budget.n > MAX_NODES || seen.has(t) || t.isUnion() || (!callable && t.getCallSignatures().length > 0)) return null;
     if (!(t.flags & ts.TypeFlags.Object) && !t.isIntersection()) return null;
     if (!isOwnType(t)) return null;
     const inner = new Set(seen).add(t);
     const out = new Map();
     for (const p of checker.getPropertiesOfType(t)) {
+      // A class's `prototype` is its instance type, compared as that type.
+      if (callable && p.name === "prototype" && t.getConstructSignatures().length > 0) continue;
       budget.n++;
       const pt = checker.getTypeOfSymbol(p);
       const sub = members(pt, depth + 1, budget, inner);
@@ -508,7 +517,8 @@ function loadSurface(side, subs) {
       const valueType = checker.getTypeOfSymbol(target);
       d.calls = valueType.getCallSignatures().map((s) => signature(s, budget));
       d.constructs = valueType.getConstructSignatures().map((s) => signature(s, budget));
-      if (d.calls.length === 0 && d.constructs.length === 0) d.members = members(valueType, 0, budget, new Set());
+      // Beside its signatures, a value's own members: a callable's properties, a class's statics.
+      d.members = members(valueType, 0, budget, new Set(), { callable: true });
     }
     if (d.type) d.typeMembers = members(checker.getDeclaredTypeOfSymbol(target), 0, budget, new Set());
     return d;
@@ -642,7 +652,7 @@ function compareOptions(bm, hm, where, add) {
   }
 }
 
-function compareSignatures(bs, hs, where, add, kind) {
+function compareSignatures(bs, hs, where, add, kind, isClass = false) {
   if (bs.length !== hs.length) {
     add("review", "overloads", where, `${bs.length} → ${hs.length} ${kind} signatures`);
     return;
@@ -661,9 +671,10 @@ function compareSignatures(bs, hs, where, add, kind) {
       if (bp.members && hp.members) compareOptions(bp.members, hp.members, pat, add);
       else compareLeaf(bp, hp, "parameter-type", pat, add);
     });
-    // A constructor's result is the class's instance type, compared as that type.
-    if (kind === "construct") return;
-    if (b.returns.members && h.returns.members) compareMembers(b.returns.members, h.returns.members, `${at} returns`, add);
+    // A class's constructor's result is its instance type, compared as that type (by its name);
+    // another value's (`typeof` a private class) here, its new members notable as a class's.
+    if (kind === "construct" && isClass) return;
+    if (b.returns.members && h.returns.members) compareMembers(b.returns.members, h.returns.members, `${at} returns`, add, kind === "construct" ? { added: "notable" } : {});
     else compareLeaf(b.returns, h.returns, "return-type", `${at} returns`, add);
   });
 }
@@ -708,8 +719,9 @@ export function typeSurface(base, head) {
       if (bd.value && !hd.value) add("breaking", "no-longer-value", name, "no longer a value (a type only): code using it at run time is an error");
       if (bd.type && !hd.type) add("breaking", "no-longer-type", name, "no longer a type (a value only): code naming it as a type is an error");
       if (bd.calls && hd.calls) compareSignatures(bd.calls, hd.calls, name, add, "call");
-      if (bd.constructs?.length && hd.constructs) compareSignatures(bd.constructs, hd.constructs, `new ${name}`, add, "construct");
-      if (bd.members && hd.members) compareMembers(bd.members, hd.members, name, add);
+      if (bd.constructs?.length && hd.constructs) compareSignatures(bd.constructs, hd.constructs, `new ${name}`, add, "construct", bd.isClass && hd.isClass);
+      // A class's statics, as its instances' members below: its own to build, so one added is notable.
+      if (bd.members && hd.members) compareMembers(bd.members, hd.members, name, add, { added: hd.isClass ? "notable" : "review" });
       // A class's instances come from its constructor, so a member added is no burden on its users.
       if (bd.typeMembers && hd.typeMembers) compareMembers(bd.typeMembers, hd.typeMembers, name, add, { added: hd.isClass ? "notable" : "review" });
       if (bd.text !== hd.text && !list.some((f) => f.severity === "breaking")) {
