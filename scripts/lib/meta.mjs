@@ -81,8 +81,11 @@ function behaviourOf(doc, operation, root) {
   }
   // Values the reference server and the CLI use as they are: Fastify's bodyLimit (which throws at
   // start for anything else) and the @file bound; the methods a request may use (any other is a 405).
-  const { maxBodyBytes, allowedMethods } = behaviour;
+  const { maxBodyBytes, maxBodyDepth, allowedMethods } = behaviour;
   if (maxBodyBytes !== undefined && (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1)) fail("maxBodyBytes", "maxBodyBytes must be a whole number ≥ 1");
+  // The deepest body the reference server parses (src/server/json.ts, the least over the operations),
+  // with or without an x-puffle-normalize (whose maxDepth the validators step checks it for).
+  if (maxBodyDepth !== undefined && (!Number.isInteger(maxBodyDepth) || maxBodyDepth < 1)) fail("maxBodyDepth", "maxBodyDepth must be a whole number ≥ 1");
   if (allowedMethods !== undefined) {
     if (!Array.isArray(allowedMethods) || allowedMethods.length === 0 || !allowedMethods.every((m) => typeof m === "string" && METHOD.test(m))) {
       fail("allowedMethods", "allowedMethods must be a non-empty list of HTTP methods in upper case (PATCH, …)");

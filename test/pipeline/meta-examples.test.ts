@@ -138,6 +138,12 @@ describe("buildMeta", () => {
     ["maxBodyBytes -1", { maxBodyBytes: -1 }, "maxBodyBytes must be a whole number ≥ 1"],
     ["maxBodyBytes 1.5", { maxBodyBytes: 1.5 }, "maxBodyBytes must be a whole number ≥ 1"],
     ["maxBodyBytes a string", { maxBodyBytes: "1MiB" }, "maxBodyBytes must be a whole number ≥ 1"],
+    // Read by the reference server for every operation (src/server/json.ts, the least of them): the
+    // validators step checked it only beside an x-puffle-normalize, so without one `maxBodyDepth: 0`
+    // or an empty value (null: Math.min made it 0) generated, and every body was "too deep".
+    ["maxBodyDepth 0", { maxBodyDepth: 0 }, "maxBodyDepth must be a whole number ≥ 1"],
+    ["maxBodyDepth empty (null)", { maxBodyDepth: null }, "maxBodyDepth must be a whole number ≥ 1"],
+    ["maxBodyDepth a string", { maxBodyDepth: "64" }, "maxBodyDepth must be a whole number ≥ 1"],
     // Read by the reference server: a request with a method not listed is a 405.
     ["allowedMethods without the operation's method", { allowedMethods: ["PUT"] }, "allowedMethods must include PATCH"],
     ["allowedMethods in lower case", { allowedMethods: ["patch"] }, "allowedMethods must be a non-empty list of HTTP methods in upper case"],
