@@ -261,10 +261,47 @@ async function validatorsTo(operationId: OperationId, what: string): Promise<Val
  */
 export const ID_PATTERN = /^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
 
-/** `/api/threads/{id}` → `updateThread`, from the generated routes. */
-const OPERATION_OF_PATH: ReadonlyMap<string, OperationId> = new Map(
-  (Object.keys(routes) as OperationId[]).map((op) => [routes[op].path, op] as const),
-);
+/** How a request finds its operation: by method and path (`operationRoutes`). */
+export interface OperationRoutes<Op extends string> {
+  /** The operation of `method` on the spec's path template (`"PATCH"`, `"/api/threads/{id}"` → `updateThread`); undefined for none. */
+  ofSchemaPath(method: string, schemaPath: string): Op | undefined;
+  /** The operation of `method` on a request URL, whatever path prefix the base URL has; undefined for none. */
+  ofUrl(method: string, url: string): Op | undefined;
+}
+
+/**
+ * The lookup of an operation from a request, over a routes table (generated/meta.js `routes`). An
+ * operation is its method and its path: a `GET` beside the `PATCH` on `/api/threads/{id}` is another
+ * operation, and a method the spec gives no operation on a path finds none (its call is neither
+ * checked against the path's other operation's schemas nor retried by its `idempotent`). The method
+ * is compared upper-cased (openapi-fetch sends it so; fetch upper-cases `get`, `post`… but not `patch`).
+ */
+export function operationRoutes<Op extends string>(table: Readonly<Record<Op, { readonly method: string; readonly path: string }>>): OperationRoutes<Op> {
+  const byRoute = new Map<string, Op>();
+  const patterns: (readonly [string, RegExp, Op])[] = [];
+  for (const op of Object.keys(table) as Op[]) {
+    const { method, path } = table[op];
+    const m = method.toUpperCase();
+    byRoute.set(`${m} ${path}`, op);
+    patterns.push([m, new RegExp(`${path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "[^/]*")}$`), op]);
+  }
+  return {
+    ofSchemaPath: (method, schemaPath) => byRoute.get(`${method.toUpperCase()} ${schemaPath}`),
+    ofUrl(method, url) {
+      let pathname: string;
+      try {
+        pathname = new URL(url).pathname;
+      } catch {
+        return undefined;
+      }
+      const m = method.toUpperCase();
+      return patterns.find(([pm, pattern]) => pm === m && pattern.test(pathname))?.[2];
+    },
+  };
+}
+
+/** `PATCH /api/threads/{id}` → `updateThread`, from the generated routes. */
+const OPERATIONS: OperationRoutes<OperationId> = operationRoutes(routes);
 
 function envApiKey(): string | undefined {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
@@ -713,7 +750,7 @@ function retryDelay(retry: RetrySettings, attempts: number, response: Response |
 async function exchange(base: (input: Request) => Promise<Response>, retry: RetrySettings, template: Request, plan: ExchangePlan): Promise<Response> {
   const { timeoutMs, caller } = plan;
   const url = displayUrl(template.url);
-  const operationId = operationOfUrl(template.url);
+  const operationId = OPERATIONS.ofUrl(template.method, template.url);
   if (caller?.aborted) throw new PuffleAbortError({ url, operationId, reason: caller.reason, attempts: 0 });
   // Retrying is safe only because the spec says so (`x-puffle-behaviour.idempotent`), per operation.
   const maxRetries = operationId !== undefined && routes[operationId].idempotent ? plan.maxRetries : 0;
@@ -779,22 +816,6 @@ async function exchange(base: (input: Request) => Promise<Response>, retry: Retr
   }
 }
 
-const URL_PATTERNS: readonly (readonly [RegExp, OperationId])[] = [...OPERATION_OF_PATH].map(([template, op]) => [
-  new RegExp(`${template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "[^/]*")}$`),
-  op,
-] as const);
-
-/** The operation a request URL belongs to (for messages), whatever path prefix the base URL has. */
-function operationOfUrl(url: string): OperationId | undefined {
-  let pathname: string;
-  try {
-    pathname = new URL(url).pathname;
-  } catch {
-    return undefined;
-  }
-  return URL_PATTERNS.find(([pattern]) => pattern.test(pathname))?.[1];
-}
-
 /** The path-id check: the generated validator, with a message a person can act on. */
 function pathIssues(v: Validators, operationId: OperationId, params: unknown): ValidationIssue[] | undefined {
   const result = v.validatePathParams(operationId, params ?? {});
@@ -831,7 +852,7 @@ function specMiddleware(validate: ValidateMode | undefined): Middleware {
   const checkResponse = validate === "response" || validate === "both";
   return {
     async onRequest({ schemaPath, params, request }) {
-      const operationId = OPERATION_OF_PATH.get(schemaPath);
+      const operationId = OPERATIONS.ofSchemaPath(request.method, schemaPath);
       if (!operationId) return undefined;
       const id = (params.path as { id?: unknown } | undefined)?.id;
       if (typeof id !== "string" || !ID_PATTERN.test(id)) {
@@ -849,11 +870,11 @@ function specMiddleware(validate: ValidateMode | undefined): Middleware {
       }
       return undefined;
     },
-    async onResponse({ schemaPath, response, options }) {
+    async onResponse({ schemaPath, request, response, options }) {
       // openapi-fetch reads a 2xx body as JSON by default (`parseAs: "json"`): a body that is not
       // JSON would escape as its bare SyntaxError, so it is reported here as the methods report it.
       if (!response.ok || (!checkResponse && options.parseAs !== "json")) return undefined;
-      const operationId = OPERATION_OF_PATH.get(schemaPath);
+      const operationId = OPERATIONS.ofSchemaPath(request.method, schemaPath);
       if (!operationId) return undefined;
       const read = RESPONSE_BODIES.get(response);
       let parsed: { ok: true; value: unknown } | { ok: false };
