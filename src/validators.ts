@@ -288,7 +288,15 @@ export function validateRequestBody(operationId: string, body: unknown): Validat
     return { valid: false, errors: unreadable(body, error) };
   }
   if (result) return reported(result);
-  return { valid: false, errors: result === undefined ? unknownOperation(operationId) : [{ path: "", keyword: "content", message: `${operationId} takes no request body` }] };
+  if (result === undefined) return { valid: false, errors: unknownOperation(operationId) };
+  // An operation without a request body (a GET): no body is its valid request; any value is refused.
+  return body === undefined ? { valid: true, value: undefined } : { valid: false, errors: noBodyIssues(operationId, body) };
+}
+
+/** The issue of a body given to an operation that takes none (a GET's). */
+function noBodyIssues(operationId: string, body: unknown): ValidationIssue[] {
+  const got = body === null ? "null" : Array.isArray(body) ? "an array" : typeof body === "object" ? "an object" : typeof body;
+  return [{ path: "", keyword: "content", message: `${operationId} takes no request body (got ${got})` }];
 }
 
 /** Checks a response body against the schema documented for that status. */
@@ -516,6 +524,10 @@ export function normalizeRequestBody(operationId: string, body: unknown): Normal
 export function normalizeRequestBody(operationId: string, body: unknown): NormalizeResult<unknown> {
   const table = entryOf<(typeof tables)[OperationId]>(tables, operationId);
   if (!table) return { ok: false, status: 400, errors: unknownOperation(operationId) };
+  // An operation without a request body (a GET): nothing to normalize; a body given is named, not
+  // read as a body with no valid field ("must have at least 1 valid field").
+  const strictBody: IssueFunction | null = table.requestBody;
+  if (strictBody === null) return body === undefined ? { ok: true, body: undefined, dropped: [] } : { ok: false, status: 400, errors: noBodyIssues(operationId, body) };
   const rule: NormalizeRule = table.normalize ?? { unknownProperties: "reject", invalidProperties: "reject", minValidProperties: 1, emptyStatus: 400, maxErrors: 100, maxDepth: null };
   // A value whose reading throws (a getter, a Proxy trap, a revoked Proxy) is no JSON value: the
   // body is a 400 when it cannot be read as a whole, a field is dropped as invalid when it cannot.
@@ -628,12 +640,12 @@ export function normalizeRequestBody(operationId: string, body: unknown): Normal
   // The result must pass the strict schema; if it does not, the spec's extension and its schema disagree.
   let strict: boolean;
   try {
-    strict = table.requestBody(out);
+    strict = strictBody(out);
   } catch (error) {
     return { ok: false, status: rule.emptyStatus, errors: unreadable(out, error) };
   }
   if (!strict) {
-    return { ok: false, status: rule.emptyStatus, errors: issuesOf(table.requestBody) };
+    return { ok: false, status: rule.emptyStatus, errors: issuesOf(strictBody) };
   }
   return { ok: true, body: out, dropped };
 }
