@@ -95,6 +95,13 @@ function terminalJson(value: unknown): string {
   return escapeUnsafeInJson(JSON.stringify(value, null, 2));
 }
 
+/**
+ * The operations `defaultSend` has a case for. Another operation in meta.js (a third one the spec
+ * gained) gets a command that says it is not supported and sends nothing, unless a `send` of the
+ * caller's is given (`CliDeps.send`), which may send it.
+ */
+export const DEFAULT_SEND_OPERATIONS: ReadonlySet<string> = new Set(["updateConversation", "updateThread"]);
+
 async function defaultSend(request: SendRequest): Promise<unknown> {
   const client = createPuffleClient({ baseUrl: request.baseUrl, apiKey: request.apiKey, timeoutMs: request.timeoutMs, ...(request.maxRetries !== undefined ? { maxRetries: request.maxRetries } : {}) });
   switch (request.operationId) {
@@ -331,7 +338,7 @@ function addOperationCommand(
   nouns: Map<string, Command>,
   operationId: string,
   operation: MetaOperations[string],
-  deps: Required<Omit<CliDeps, "meta">>,
+  deps: Required<Omit<CliDeps, "meta">> & { sendsAll: boolean },
   setResult: (code: number) => void,
   optionsOnly: Set<Command>,
 ): void {
@@ -340,6 +347,21 @@ function addOperationCommand(
   if (!parent) {
     parent = program.command(noun).description(`${noun} commands`);
     nouns.set(noun, parent);
+  }
+  if (!deps.sendsAll && !DEFAULT_SEND_OPERATIONS.has(operationId)) {
+    // Listed, so that the spec's operation is not silently missing, but refused whatever is given
+    // (no option of its own: `--id`'s or a field's check would come first and read as if it could run).
+    const what = `${operationId} (${operation.method} ${operation.path})`;
+    const unsupported = `${what} is not supported by this version of puffle: it sends ${[...DEFAULT_SEND_OPERATIONS].join(" and ")} only`;
+    parent
+      .command(verb)
+      .description(`${operation.summary ?? operationId}: ${unsupported}.`)
+      .allowUnknownOption(true)
+      .allowExcessArguments(true)
+      .action(() => {
+        throw new CliFailure(EXIT.usage, `${noun} ${verb}: ${unsupported}; nothing was sent`);
+      });
+    return;
   }
   const fieldOptions = deriveFieldOptions(operation, deps.stdin);
   const jsonOption = fieldOptions.find((o) => o.kind === "json");
@@ -612,6 +634,8 @@ function createProgram(deps: CliDeps = {}): { program: Command; result: () => nu
     env: deps.env ?? process.env,
     io: deps.io ?? { stdout: (t: string) => void process.stdout.write(t), stderr: (t: string) => void process.stderr.write(t) },
     send: deps.send ?? defaultSend,
+    // A send of the caller's may send any operation of its meta; the default one, DEFAULT_SEND_OPERATIONS.
+    sendsAll: deps.send !== undefined,
     validateBody: deps.validateBody ?? ((op: string, body: unknown) => validateRequestBody(op, body)),
     stdin: deps.stdin ?? processStdin,
   };
@@ -663,7 +687,16 @@ function createProgram(deps: CliDeps = {}): { program: Command; result: () => nu
 /** Runs `puffle` with `argv` (without node and the script) and returns the exit code. */
 export async function runCli(argv: readonly string[], deps: CliDeps = {}): Promise<number> {
   const io = deps.io ?? { stdout: (t: string) => void process.stdout.write(t), stderr: (t: string) => void process.stderr.write(t) };
-  const { parse, result } = createProgram({ ...deps, io });
+  let program: ReturnType<typeof createProgram>;
+  try {
+    program = createProgram({ ...deps, io });
+  } catch (error) {
+    // The commands could not be built from meta (an operation whose command is `mock`: commander's
+    // "cannot add command 'mock' as already have command 'mock'"): one line, not a stack trace.
+    io.stderr(`puffle error: ${oneLine(`internal error: the commands cannot be built from the spec: ${error instanceof Error ? error.message : String(error)}`)}\n`);
+    return EXIT.internal;
+  }
+  const { parse, result } = program;
   const meta: MetaOperations = deps.meta ?? generatedMeta;
   const allOptions = Object.values(meta).flatMap((op) => deriveFieldOptions(op));
   try {
