@@ -228,6 +228,45 @@ describe("API reference served over HTTP (127.0.0.1) in Chromium", () => {
     }, 120_000);
   }
 
+  // The rest of the page's text too, not only the body text and code above: the sidebar, the HTTP
+  // method badges (Redoc's PATCH was #f5c31d, 1.6:1 on white), links (#1f7cff, 3.9:1), the search
+  // button's label and the search box's placeholder (2.7:1 light, 2.2:1 dark). A lone symbol drawn
+  // as an icon (the "−" of a collapse button) is held to 3:1, as a graphical object (WCAG 1.4.11).
+  for (const colorScheme of ["light", "dark"] as const) {
+    it(`every text of the page, the method badges, links and the search placeholder meet WCAG AA, ${colorScheme} colour scheme`, async () => {
+      const context = await browser.newContext({ colorScheme, viewport: { width: 1400, height: 1000 } });
+      const found: string[] = [];
+      try {
+        const page = await context.newPage();
+        const op = operationsOf(spec)[0]!;
+        const anchor = `${String(op.operation.tags[0]).toLowerCase()}/${op.operation.operationId.toLowerCase()}`;
+        for (const fragment of ["", `#/${anchor}`]) {
+          await page.goto(`${base}/index.html${fragment}`);
+          await page.reload();
+          if (fragment) await page.locator(`[id="${anchor}"]`).getByRole("heading", { name: op.operation.summary }).waitFor();
+          else await page.locator('#redoc a[href="openapi.json"]').waitFor();
+          const icon = /^"[^\p{L}\p{N}]" .* = (\d+\.\d+)$/u;
+          found.push(...(await page.evaluate(lowContrast, "body")).filter((line) => !(icon.test(line) && Number(icon.exec(line)![1]) >= 3)).map((line) => `${line} (${fragment || "overview"})`));
+        }
+        await page.locator('[data-testid="search-trigger"]').first().click();
+        const input = page.getByPlaceholder("Search docs...");
+        await input.waitFor();
+        // A ::placeholder is no text node: its text is drawn in a probe beside the box, in its colour and font.
+        await input.evaluate((el) => {
+          const probe = document.createElement("span");
+          probe.textContent = (el as HTMLInputElement).placeholder;
+          probe.style.color = getComputedStyle(el, "::placeholder").color;
+          probe.style.font = getComputedStyle(el).font;
+          el.parentElement!.append(probe);
+        });
+        found.push(...(await page.evaluate(lowContrast, "body")).filter((line) => line.startsWith('"Search docs..."')).map((line) => `${line} (search placeholder)`));
+      } finally {
+        await context.close();
+      }
+      expect(found).toEqual([]);
+    }, 60_000);
+  }
+
   // The code-sample language (curl, puffle CLI, TypeScript client, Payload) is a menu button. Redoc's
   // opened on Enter but kept focus on the button: the arrow keys did nothing and the items, rendered
   // at the end of <body>, were reached only by tabbing through the whole page. With the keyboard
