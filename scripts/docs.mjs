@@ -193,7 +193,12 @@ const NOSCRIPT =
   '<noscript><p style="margin:0;padding:12px 16px;background:#fff4ce;color:#1f1f1f;font:16px/1.5 sans-serif;border-bottom:1px solid #c9a400">' +
   "This API reference needs JavaScript: without it only the overview below is shown, not the operations, " +
   'their responses or examples. Enable JavaScript, or read the same content in <a href="openapi.json" style="color:#0b4dbd">openapi.json</a> next to this page.</p></noscript>\n';
-html = html.slice(0, ssrStart) + NOSCRIPT + ssr + html.slice(ssrEnd);
+// A keyboard user met the sidebar's links (every tag and operation, the search, the colour switch)
+// before the reference on every page, with no way past them (WCAG 2.4.1). A skip link, first in the
+// page and shown when focused, moves focus to Redoc's <main> (SKIP_LINK_JS below): the next Tab is
+// in the reference. Its href is the overview's route, so opened on its own it still shows the page.
+const SKIP_LINK = '<a class="puffle-skip" href="#/">Skip to the reference</a>\n';
+html = html.slice(0, ssrStart) + SKIP_LINK + NOSCRIPT + ssr + html.slice(ssrEnd);
 // Browsers ask a page served over HTTP for /favicon.ico when it names no icon: a request to the host
 // (a 404 logged as a console error on most static hosts) for a page meant to load nothing. An empty
 // inline icon ends that request.
@@ -225,6 +230,9 @@ const CONTRAST_CSS = [
   "--code-block-tokens-comment-color:#676873;",
   "--button-border-color-focused:#2558b8;",
   "}",
+  // The skip link: off screen until focused, then at the top left above Redoc's navbar.
+  ".puffle-skip{position:absolute;left:-10000px;top:0;z-index:10000;padding:8px 16px;background:#fff;color:#1b4592;font:600 16px/1.5 sans-serif;}",
+  ".puffle-skip:focus{left:8px;top:8px;outline:2px solid #2558b8;outline-offset:2px;}",
   "html:root.dark{",
   "--code-block-tokens-keyword-color:#ff7ab8;",
   "--code-block-tokens-comment-color:#9b9ca8;",
@@ -282,7 +290,17 @@ const MENU_KEYS_JS = `(() => {
     }
   }, true);
 })();`;
-html = `${html.slice(0, titleEnd + TITLE_END.length)}\n  <link rel="icon" href="data:,">\n  <style>${CONTRAST_CSS}</style>\n  <script>${MENU_KEYS_JS}</script>${html.slice(titleEnd + TITLE_END.length)}`;
+// The skip link's click (or Enter) focuses Redoc's <main> instead of routing to the overview.
+const SKIP_LINK_JS = `document.addEventListener("click", (ev) => {
+  const link = ev.target instanceof Element ? ev.target.closest("a.puffle-skip") : null;
+  const main = link && document.querySelector("#redoc main");
+  if (!main) return;
+  ev.preventDefault();
+  ev.stopPropagation();
+  main.setAttribute("tabindex", "-1");
+  main.focus();
+}, true);`;
+html = `${html.slice(0, titleEnd + TITLE_END.length)}\n  <link rel="icon" href="data:,">\n  <style>${CONTRAST_CSS}</style>\n  <script>${MENU_KEYS_JS}\n${SKIP_LINK_JS}</script>${html.slice(titleEnd + TITLE_END.length)}`;
 // Licence notices. Whoever publishes the page distributes Redoc (embedded whole) and Redocly CLI's
 // page template, both MIT, whose copyright and permission notices must go with every copy: Redoc's
 // bundle opens with "@license MIT (c) Copyright … Redocly LLC, all rights reserved" only — not the

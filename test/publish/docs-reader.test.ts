@@ -267,6 +267,53 @@ describe("API reference served over HTTP (127.0.0.1) in Chromium", () => {
     }, 60_000);
   }
 
+  // The sidebar (every tag and operation, search, the colour switch) came before the reference in Tab
+  // order on every page, with nothing to skip it (WCAG 2.4.1). The first Tab reaches a "Skip to the
+  // reference" link, shown on screen while focused; Enter moves focus to the reference, whose first
+  // control the next Tab reaches, and the page stays where it was (the link does not route).
+  it("a skip link, first in Tab order and visible when focused, moves focus past the sidebar", async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    try {
+      const page = await context.newPage();
+      const focused = () =>
+        page.evaluate(() => {
+          const el = document.activeElement!;
+          const box = el.getBoundingClientRect();
+          const style = getComputedStyle(el);
+          return {
+            text: (el as HTMLElement).innerText?.trim().slice(0, 40) ?? "",
+            inMain: el.closest("#redoc main") !== null,
+            onScreen: box.width > 0 && box.height > 0 && box.left >= 0 && box.top >= 0 && box.right <= innerWidth && box.bottom <= innerHeight,
+            outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0,
+          };
+        });
+      const op = operationsOf(spec)[0]!;
+      const anchor = `${String(op.operation.tags[0]).toLowerCase()}/${op.operation.operationId.toLowerCase()}`;
+      for (const fragment of ["", `#/${anchor}`]) {
+        await page.goto(`${base}/index.html${fragment}`);
+        await page.reload();
+        if (fragment) await page.locator(`[id="${anchor}"]`).getByRole("heading", { name: op.operation.summary }).waitFor();
+        else await page.locator('#redoc a[href="openapi.json"]').waitFor();
+        // From the top of the page (a fragment's target would otherwise be where Tab starts).
+        await page.evaluate(() => {
+          (document.activeElement as HTMLElement | null)?.blur();
+          document.body.focus();
+        });
+        await page.keyboard.press("Tab");
+        expect(await focused(), fragment || "overview").toEqual({ text: "Skip to the reference", inMain: false, onScreen: true, outline: true });
+        const url = page.url();
+        await page.keyboard.press("Enter");
+        await expect.poll(async () => (await focused()).inMain, { message: `${fragment || "overview"}: Enter` }).toBe(true);
+        await page.keyboard.press("Tab");
+        const next = await focused();
+        expect(next.inMain, `${fragment || "overview"}: the next Tab reached "${next.text}"`).toBe(true);
+        expect(page.url()).toBe(url);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   // The code-sample language (curl, puffle CLI, TypeScript client, Payload) is a menu button. Redoc's
   // opened on Enter but kept focus on the button: the arrow keys did nothing and the items, rendered
   // at the end of <body>, were reached only by tabbing through the whole page. With the keyboard
