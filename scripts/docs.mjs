@@ -186,6 +186,15 @@ if (ssrEnd === -1) {
   process.exit(1);
 }
 const ssr = html.slice(ssrStart, ssrEnd).replace(/(<a\b[^>]*?\bhref=["'])\/(?!\/)/gi, "$1#/");
+// Redoc's sidebar (the search, every tag and operation) is a plain <div class="… menu-content">: the
+// page's only landmark was <main>, so a screen reader's list of landmarks could not reach the table
+// of contents. Redoc renders the page again in the browser (new elements, not the prerendered
+// ones), so SIDEBAR_JS below names it a navigation landmark whenever Redoc (re)renders it; the
+// class must still be there.
+if ((ssr.match(/<div class="[^"]*\bmenu-content\b[^"]*"/g) ?? []).length !== 1) {
+  console.error(`docs: expected one sidebar (<div class="… menu-content">) in Redoc's prerendered markup; update scripts/docs.mjs`);
+  process.exit(1);
+}
 // Without JavaScript, Redoc's prerendered markup is the overview page only: the operations, their
 // statuses and examples are never shown, and nothing said why. A <noscript> note (outside Redoc's
 // markup, so hydration is untouched) says so and points at openapi.json, written next to the page.
@@ -300,7 +309,16 @@ const SKIP_LINK_JS = `document.addEventListener("click", (ev) => {
   main.setAttribute("tabindex", "-1");
   main.focus();
 }, true);`;
-html = `${html.slice(0, titleEnd + TITLE_END.length)}\n  <link rel="icon" href="data:,">\n  <style>${CONTRAST_CSS}</style>\n  <script>${MENU_KEYS_JS}\n${SKIP_LINK_JS}</script>${html.slice(titleEnd + TITLE_END.length)}`;
+const SIDEBAR_JS = `(() => {
+  const name = () => {
+    for (const el of document.querySelectorAll("#redoc .menu-content:not([role])")) {
+      el.setAttribute("role", "navigation");
+      el.setAttribute("aria-label", "API reference contents");
+    }
+  };
+  new MutationObserver(name).observe(document.documentElement, { childList: true, subtree: true });
+})();`;
+html = `${html.slice(0, titleEnd + TITLE_END.length)}\n  <link rel="icon" href="data:,">\n  <style>${CONTRAST_CSS}</style>\n  <script>${MENU_KEYS_JS}\n${SKIP_LINK_JS}\n${SIDEBAR_JS}</script>${html.slice(titleEnd + TITLE_END.length)}`;
 // Licence notices. Whoever publishes the page distributes Redoc (embedded whole) and Redocly CLI's
 // page template, both MIT, whose copyright and permission notices must go with every copy: Redoc's
 // bundle opens with "@license MIT (c) Copyright … Redocly LLC, all rights reserved" only — not the

@@ -314,6 +314,38 @@ describe("API reference served over HTTP (127.0.0.1) in Chromium", () => {
     }
   });
 
+  // Landmarks, as the browser's accessibility tree (what a screen reader lists) has them: Redoc's page
+  // had <main> only, its sidebar (search, every tag and operation) a plain <div>. The sidebar is a
+  // named navigation landmark holding every tag's and operation's link, and stays one after Redoc
+  // renders another page.
+  it("has a main and a named navigation landmark holding the sidebar's links", async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    try {
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      const landmarks = async () => {
+        const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as { nodes: { ignored: boolean; role?: { value: string }; name?: { value: string } }[] };
+        return nodes.filter((n) => !n.ignored && ["main", "navigation", "banner", "contentinfo", "complementary", "region", "search"].includes(n.role?.value ?? "")).map((n) => `${n.role!.value} ${n.name?.value ?? ""}`.trim());
+      };
+      const inNavigation = () => page.locator('#redoc a[href^="#/"]').evaluateAll((links) => links.filter((a) => a.closest('[role="navigation"]')).map((a) => a.getAttribute("href")));
+      const ops = operationsOf(spec);
+      // Every tag's link; an operation's shows once its tag is open (below).
+      const expected = [...new Set(ops.map(({ operation: { tags } }) => `#/${String(tags[0]).toLowerCase()}`))];
+      await page.goto(`${base}/index.html`);
+      await page.locator('#redoc a[href="openapi.json"]').waitFor();
+      await expect.poll(landmarks).toEqual(["navigation API reference contents", "main"]);
+      expect(await inNavigation()).toEqual(expect.arrayContaining(expected));
+      const { tags, operationId, summary } = ops.at(-1)!.operation;
+      const anchor = `${String(tags[0]).toLowerCase()}/${operationId.toLowerCase()}`;
+      await page.locator(`a[href="#/${anchor}"]`).first().click();
+      await page.locator(`[id="${anchor}"]`).getByRole("heading", { name: summary }).waitFor();
+      await expect.poll(landmarks).toEqual(["navigation API reference contents", "main"]);
+      await expect.poll(inNavigation).toEqual(expect.arrayContaining([...expected, `#/${anchor}`]));
+    } finally {
+      await context.close();
+    }
+  });
+
   // The code-sample language (curl, puffle CLI, TypeScript client, Payload) is a menu button. Redoc's
   // opened on Enter but kept focus on the button: the arrow keys did nothing and the items, rendered
   // at the end of <body>, were reached only by tabbing through the whole page. With the keyboard
