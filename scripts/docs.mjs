@@ -224,15 +224,14 @@ if (titleEnd === -1 || titleEnd > ssrStart) {
 // The focus outline of buttons and menu items (#90c2fc, 1.8:1 on white in the light scheme) is
 // #2558b8 (6.3:1); the dark scheme's is already 9:1.
 // Outside code: the PATCH method badge (sidebar and operation header, #f5c31d, 1.6:1 on white) is
-// #7a5a00 (5.5:1 on the sidebar's selected row); links (#1f7cff, 3.9:1) #2558b8, their hover
-// (#3072db) #1b4592; the search button's "Search" and the search box's placeholder (#9b9ca8, 2.7:1
+// #7a5a00 (5.5:1 on the sidebar's selected row); links (#1f7cff, 3.9:1) #2558b8 (their hover
+// colour, #3072db, is 4.6:1 on white); the search button's "Search" and the search box's placeholder (#9b9ca8, 2.7:1
 // light; #555761, 2.2:1 dark) #676873 (5.5:1) and #9b9ca8 (5.7:1).
 // `:root:not(.dark)` and `html:root.dark` outrank Redoc's `:root` and `:root.dark`.
 const CONTRAST_CSS = [
   ":root:not(.dark) .tag-patch{--tag-color:#7a5a00;}",
   ":root:not(.dark){",
   "--link-color-primary:#2558b8;",
-  "--link-color-primary-hover:#1b4592;",
   "--input-content-placeholder-color:#676873;",
   ...["string", "property-string", "link"].map((t) => `--code-block-tokens-${t}-color:#2558b8;`),
   ...["function", "class-name", "operator", "url", "variable", "regex"].map((t) => `--code-block-tokens-${t}-color:#a6540f;`),
