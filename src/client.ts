@@ -561,9 +561,11 @@ const RAW_METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH",
  * same reason, when the caller's does; the caller's signal is listened to through `onAbort` (one
  * listener however many calls share it) until the call settles. Anything that is not an AbortSignal
  * (not even one by what it does, see `isSignalLike`) is passed on as it is (openapi-fetch and `Request` say what is wrong with it).
+ * The call's own `headers` are checked first (`checkRawHeaderValues`; `where`, the method, names the call in its error).
  */
-function withOwnSignal(method: LooseMethod): LooseMethod {
+function withOwnSignal(method: LooseMethod, where: string): LooseMethod {
   return async (url, init) => {
+    checkRawHeaderValues((init as { headers?: unknown } | undefined)?.headers, where);
     const caller = (init as { signal?: unknown } | undefined)?.signal;
     // A polyfill's or another realm's signal too: Request would keep a listener on it as well.
     if (!isSignalLike(caller)) return method(url, init);
@@ -577,6 +579,26 @@ function withOwnSignal(method: LooseMethod): LooseMethod {
       stop?.();
     }
   };
+}
+
+/**
+ * A raw call's own `headers` (openapi-fetch's: a plain object or a `Headers`): a string value fetch
+ * refuses (a line break or NUL within it, a character beyond Latin-1) is a `PuffleConfigError` naming
+ * the header, as the methods' per-call `headers` are (checkHeaders), not fetch's own TypeError, which
+ * quoted the value whole (`Headers.set: "Bearer <token>\n…" is an invalid header value.`): the
+ * caller's own `authorization`, token and all, in a message a logger or an error tracker keeps. Only
+ * what fetch refuses is refused: it strips leading and trailing whitespace first (a token read from a
+ * file with its final line break is sent), and a `Headers` holds no such value.
+ */
+function checkRawHeaderValues(headers: unknown, where: string): void {
+  if (headers === null || typeof headers !== "object" || headers instanceof Headers) return;
+  for (const [name, value] of Object.entries(headers)) {
+    for (const item of Array.isArray(value) ? (value as unknown[]) : [value]) {
+      if (typeof item === "string" && !HEADER_VALUE.test(item.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, ""))) {
+        throw new PuffleConfigError(`headers.${name}`, "must be a header value: no line break or NUL, and Latin-1 characters only", where);
+      }
+    }
+  }
 }
 
 /** An openapi-fetch method as `withOwnSignal` sees it. */
@@ -1372,9 +1394,9 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
   // Each raw call gets a signal of its own instead, which follows the caller's through one shared
   // listener (onAbort) that is removed when the call settles, a middleware's throw included.
   const patch = raw.PATCH;
-  for (const name of RAW_METHODS) raw[name] = withOwnSignal(raw[name] as LooseMethod) as never;
+  for (const name of RAW_METHODS) raw[name] = withOwnSignal(raw[name] as LooseMethod, name) as never;
   const request = raw.request as (method: unknown, url: unknown, init?: unknown) => Promise<unknown>;
-  raw.request = ((method: unknown, url: unknown, init?: unknown) => withOwnSignal((u, i) => request(method, u, i))(url, init)) as never;
+  raw.request = ((method: unknown, url: unknown, init?: unknown) => withOwnSignal((u, i) => request(method, u, i), typeof method === "string" ? method.toUpperCase() : "request")(url, init)) as never;
 
   // The caller's middlewares (`use`) apply to the methods too: while there is one, the methods go
   // through openapi-fetch (`slowCall`); without, they call fetch directly (`call`).

@@ -322,6 +322,37 @@ describe("the errors' helpers", () => {
     }
   });
 
+  // A raw call's own headers went to openapi-fetch unchecked: fetch's TypeError quoted a value it
+  // refused whole, `Headers.set: "Bearer <token>\u0000x" is an invalid header value.`, the token with it.
+  it("a raw call given an authorization header fetch refuses: a PuffleConfigError naming the header, not the token", async () => {
+    const token = "puffle_live_s3cret";
+    for (const bad of [`Bearer ${token}\nx`, `Bearer ${token}\u0000x`, `Bearer ${token}\r\nInjected: yes`]) {
+      const fetch = okFetch();
+      const client = createPuffleClient({ baseUrl: BASE, apiKey: "k", fetch });
+      const calls = [
+        ["PATCH", client.PATCH("/api/threads/{id}", { params: { path: { id: THREAD_ID } }, body: { status: "archived" }, headers: { authorization: bad } })],
+        ["PATCH", client.raw.PATCH("/api/threads/{id}", { params: { path: { id: THREAD_ID } }, body: { status: "archived" }, headers: { authorization: [bad] } })],
+        ["PATCH", client.request("patch", "/api/threads/{id}", { params: { path: { id: THREAD_ID } }, body: { status: "archived" }, headers: { Authorization: bad } })],
+      ] as const;
+      for (const [where, call] of calls) {
+        const error = await rejection(call);
+        expect(error).toBeInstanceOf(PuffleConfigError);
+        expect((error as Error).message).toMatch(new RegExp(`^${where}: headers\\.authorization must be a header value: no line break or NUL`, "i"));
+        const shown = [(error as Error).message, String(error), JSON.stringify(error), inspect(error, { depth: 10, showHidden: true })].join("\n");
+        expect(shown).not.toContain(token);
+      }
+      expect(fetch).not.toHaveBeenCalled();
+    }
+  });
+
+  it("a raw call's header value with a final line break is sent as fetch sends it, trimmed (not refused)", async () => {
+    const fetch = okFetch();
+    const client = createPuffleClient({ baseUrl: BASE, apiKey: "k", fetch });
+    const { response } = await client.PATCH("/api/threads/{id}", { params: { path: { id: THREAD_ID } }, body: { status: "archived" }, headers: { authorization: "Bearer from-a-file\n" } });
+    expect(response.status).toBe(200);
+    expect((fetch.mock.calls[0]?.[0] as Request).headers.get("authorization")).toBe("Bearer from-a-file");
+  });
+
   it("a base URL whose password ended the credentials early (https://deploy:2024/s3cret@host) is not shown in a network, timeout or abort error's message or url", async () => {
     // It parses as the host `deploy`, the port 2024 and the path `/s3cret@host`: no credentials for
     // checkBaseUrl to refuse, and the request URL the message names held the password.
