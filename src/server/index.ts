@@ -347,6 +347,19 @@ function loggedPathOf(url: string): string {
   return url.charCodeAt(0) !== 47 && path.includes("@") ? path.replace(/^[\s\S]*@/, "/***@") : path;
 }
 
+/**
+ * Why `JSON.parse` refused a body, without the body's text: V8 quotes it for an unexpected token
+ * (`Unexpected token 'h', "hunter2 is"... is not valid JSON`: the whole body when it is short, else
+ * about ten characters on either side), and the reason goes into the 400's `errors` and the request
+ * log's line, which holds no body. The token is kept (`Unexpected token 'h'`); the other reasons
+ * give a position and quote nothing (`… in JSON at position 8`).
+ */
+function jsonParseReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const token = /^(Unexpected token '[\s\S]+?'), [\s\S]* is not valid JSON$/.exec(message);
+  return token?.[1] !== undefined ? `${token[1]} (the body's text is not quoted)` : message;
+}
+
 /** An error of the JSON body parser, already shaped as the problem to send. */
 class BodyParseError extends Error {
   readonly statusCode = 400;
@@ -632,7 +645,7 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
       value = parseJsonBody(bytes.toString("utf8"));
     } catch (error) {
       if (error instanceof BodyDepthError) done(new BodyParseError(problems.tooDeep(error.pointer)), undefined);
-      else done(new BodyParseError(problems.invalidJson(error instanceof Error ? error.message : String(error))), undefined);
+      else done(new BodyParseError(problems.invalidJson(jsonParseReason(error))), undefined);
       return;
     }
     done(null, value);

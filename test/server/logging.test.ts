@@ -107,6 +107,26 @@ describe("request log", () => {
     expect(`${"n".repeat(199)}… is not a known field (and 1 more)`.length).toBeGreaterThan(200);
   });
 
+  // JSON.parse's reason for an unexpected token quotes the body (whole when short, else ten
+  // characters either side): it went into the 400's errors and the log line, which holds no body.
+  it.each([
+    ["a short body that is not JSON (quoted whole)", "hunter2", "hunter2", "Unexpected token 'h'"],
+    ["a longer one (its first ten characters quoted)", secret, secret.slice(0, 10), "Unexpected token 'p'"],
+    ["a bad token in the middle of a long body (ten characters either side)", `{"status": "archived", "unread_count": 0, "draft_body_text": ${secret}}`, `": ${secret.slice(0, 10)}`, "Unexpected token 'p'"],
+  ])("the reason for %s quotes none of it, in the 400 or in the log", async (_name, body, quotedText, reason) => {
+    const from = lines.length;
+    const res = await send(server, "updateThread", DOCS_THREAD, { body });
+    expect(res.status).toBe(400);
+    const reqId = res.headers.get("x-request-id");
+    const responses = () => entriesSince(from).filter((e) => e.reqId === reqId && e.res !== undefined);
+    for (let waited = 0; responses().length === 0 && waited < 2_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    const expected = `must be object (the body is not valid JSON: ${reason} (the body's text is not quoted))`;
+    expect(responses().map((e) => e.res)).toEqual([{ statusCode: 400, reason: `body ${expected}` }]);
+    expect((res.body as { errors: unknown[] }).errors).toEqual([{ path: "", keyword: "type", message: expected }]);
+    expect(lines.slice(from).join("").replace(/\\"/g, '"')).not.toContain(quotedText);
+    expect(JSON.stringify(res.body)).not.toContain(quotedText);
+  });
+
   it("an answered request's response line has no reason", async () => {
     const from = lines.length;
     const res = await send(server, "updateConversation", DOCS_CONVERSATION, { body: { status: "active" } });
