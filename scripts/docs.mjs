@@ -372,6 +372,6 @@ if (external.length > 0) {
 try {
   writeFilesAtomically([[decoratedPath, decoratedText], [outFile, html]]);
 } catch (err) {
-  fail(`${writeFailure(err, root)}; ${shown(outDir, root)} left as it was`);
+  fail(writeFailure(err, root, `${shown(outDir, root)} left as it was`));
 }
 console.log(`docs: wrote ${path.relative(root, outFile)} (${Math.round(html.length / 1024)} KiB) and ${path.relative(root, decoratedPath)}`);

@@ -200,7 +200,7 @@ try {
   writeFilesAtomically([[path.join(root, "RELIABILITY.md"), `${lines.join("\n")}\n`]]);
   written = true;
 } catch (err) {
-  process.stderr.write(`reliability: ${writeFailure(err, root)}; RELIABILITY.md left as it was\n`);
+  process.stderr.write(`reliability: ${writeFailure(err, root, "RELIABILITY.md left as it was")}\n`);
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
 }

@@ -9,7 +9,8 @@
 // are removed whatever happens; those a process killed outright (SIGKILL) left are removed by the
 // next write of that file (and .gitignore'd meanwhile). A file keeps its mode; a symbolic link is
 // written through (its target gets the text), as a write in place did; one file given twice (two
-// spellings of its path) is refused before anything is written.
+// spellings of its path) is refused before anything is written. A file that cannot be put back
+// keeps its backup (`.NAME.partial-PID.old`), which writeFailure names.
 //
 // The write is synchronous, and a signal (SIGINT, SIGTERM, SIGHUP) would by its default action end
 // the process between two renames: the first call installs listeners that end it with a shell's
@@ -30,8 +31,10 @@ export const partialName = (file) => path.join(path.dirname(file), `.${path.base
 export function writeFilesAtomically(entries, { fs = nodeFs } = {}) {
   exitOnSignals();
   const staged = [];
-  /** [file, backup or null (it did not exist)] of each file already renamed into place. */
+  /** [file, backup or null (it did not exist), the name given] of each file already renamed into place. */
   const placed = [];
+  /** Backups of files that could not be put back: the previous content's only copy, kept. */
+  const kept = new Set();
   const about = (file, err) => Object.assign(err instanceof Error ? err : new Error(String(err)), { file });
   // A symbolic link is written through (the file it names gets the text, as a write in place did),
   // not replaced by a file; and two names of one file would rename twice, the second from a
@@ -89,20 +92,26 @@ export function writeFilesAtomically(entries, { fs = nodeFs } = {}) {
         }
         fs.renameSync(staged[i], file);
       } catch (err) {
-        if (backup !== null) fs.rmSync(backup, { force: true });
+        if (backup !== null) quietly(() => fs.rmSync(backup, { force: true })); // the file itself is as it was
         throw about(given, err);
       }
-      placed.push([file, backup]);
+      placed.push([file, backup, given]);
     });
   } catch (err) {
-    for (const [file, backup] of placed.reverse()) {
+    // A file that cannot be put back keeps its backup (the finally below would have removed the
+    // previous content's last copy), and the error says so: the callers' "left as it was" is
+    // then not true (writeFailure says what is where instead).
+    const notRestored = [];
+    for (const [file, backup, given] of placed.reverse()) {
       try {
         if (backup === null) fs.rmSync(file, { force: true });
         else fs.renameSync(backup, file);
-      } catch {
-        // nothing more can be done: the error below names the file that failed
+      } catch (undo) {
+        notRestored.push({ file: given, backup, code: undo?.code ?? undo?.message ?? String(undo) });
+        if (backup !== null) kept.add(backup);
       }
     }
+    if (notRestored.length > 0) err.notRestored = notRestored.reverse();
     throw err;
   } finally {
     // A signal that came during the write is pending in the event loop: a program that ends here
@@ -110,10 +119,20 @@ export function writeFilesAtomically(entries, { fs = nodeFs } = {}) {
     // did not make it poll (its callback could run first, and the loop end: a signal lost in most
     // runs), a file system call's completion does, as it comes by that poll.
     nodeFs.stat(process.execPath, () => {});
-    for (const partial of staged) fs.rmSync(partial, { force: true });
-    for (const [, backup] of placed) if (backup !== null) fs.rmSync(backup, { force: true });
+    // Best effort: the files are written (or the error above says what is where); a temporary name
+    // left here is removed by the next write of its file, once this process has ended.
+    for (const partial of staged) quietly(() => fs.rmSync(partial, { force: true }));
+    for (const [, backup] of placed) if (backup !== null && !kept.has(backup)) quietly(() => fs.rmSync(backup, { force: true }));
   }
 }
+
+const quietly = (f) => {
+  try {
+    f();
+  } catch {
+    // see the callers
+  }
+};
 
 /**
  * The file a write of `file` reaches, absolute: a symbolic link's target (when it resolves), else
@@ -190,9 +209,22 @@ function exitOnSignals() {
   for (const [signal, code] of [["SIGHUP", 129], ["SIGINT", 130], ["SIGTERM", 143]]) process.on(signal, () => process.exit(code));
 }
 
-/** One line for a failure of writeFilesAtomically: the file and the system's code (EACCES, ENOSPC, …). */
-export function writeFailure(err, cwd = process.cwd()) {
-  return `cannot write ${err?.file ? shown(err.file, cwd) : "the output"} (${err?.code ?? err?.message ?? err})`;
+/**
+ * One line for a failure of writeFilesAtomically: the file and the system's code (EACCES, ENOSPC,
+ * …), then `untouched` (the caller's "OUT left as it was") when every file is as it was; when one
+ * could not be put back, where its previous content is instead (or that a new one is still there).
+ */
+export function writeFailure(err, cwd = process.cwd(), untouched = undefined) {
+  const line = `cannot write ${err?.file ? shown(err.file, cwd) : "the output"} (${err?.code ?? err?.message ?? err})`;
+  if (err?.notRestored?.length > 0) {
+    const what = err.notRestored.map(({ file, backup, code }) =>
+      backup === null
+        ? `${shown(file, cwd)} could not be removed (${code}): it is new, from this run`
+        : `${shown(file, cwd)} could not be put back (${code}): its previous content is in ${shown(backup, cwd)} until the next write of it`,
+    );
+    return `${line}; ${what.join("; ")}`;
+  }
+  return untouched === undefined ? line : `${line}; ${untouched}`;
 }
 
 /** A path as a message shows it: relative to `cwd` when inside it, else absolute. */

@@ -126,7 +126,7 @@ const env = {
 try {
   writeReport(args.out, lastRun, env, results);
 } catch (err) {
-  log(`${writeFailure(err)}; ${shown(args.out)} and ${shown(lastRun)} left as they were`);
+  log(writeFailure(err, undefined, `${shown(args.out)} and ${shown(lastRun)} left as they were`));
   process.exit(1);
 }
 log(`wrote ${path.relative(process.cwd(), args.out)} in ${env.totalSeconds.toFixed(0)} s`);

@@ -110,6 +110,63 @@ describe("writeFilesAtomically", () => {
     expect(fs.readdirSync(dir).sort()).toEqual(["a.md", "b.json"]);
   });
 
+  // The rollback of a file whose rename back failed (a rename failing while an unlink works) went
+  // on to remove its backup, the previous content's only copy, and the callers said "left as it was".
+  it("a file that cannot be put back keeps its backup, and the error says where it is, not 'left as it was'", () => {
+    const dir = fs.realpathSync(folder({ "a.md": "old a", "b.json": "old b" }));
+    const renameSync = (from: fs.PathLike, to: fs.PathLike) => {
+      if (String(to).endsWith("b.json")) throw Object.assign(new Error("EROFS: injected"), { code: "EROFS" });
+      if (String(from).endsWith(".old")) throw Object.assign(new Error("EACCES: injected"), { code: "EACCES" });
+      return fs.renameSync(from, to);
+    };
+    let error: unknown;
+    try {
+      writeFilesAtomically([[path.join(dir, "a.md"), "new a"], [path.join(dir, "b.json"), "new b"]], { fs: { ...fs, renameSync } });
+    } catch (err) {
+      error = err;
+    }
+    const backup = `.a.md.partial-${process.pid}.old`;
+    expect(writeFailure(error, dir, "out left as it was")).toBe(`cannot write b.json (EROFS); a.md could not be put back (EACCES): its previous content is in ${backup} until the next write of it`);
+    expect(contents(dir)).toEqual({ [backup]: "old a", "a.md": "new a", "b.json": "old b" });
+  });
+
+  it("a new file that cannot be removed again: the error says it is there; all put back: the caller's words", () => {
+    const dir = fs.realpathSync(folder({ "b.json": "old b" }));
+    const files: [string, string][] = [[path.join(dir, "a.md"), "new a"], [path.join(dir, "b.json"), "new b"]];
+    const rmSync = (file: fs.PathLike, options?: fs.RmOptions) => {
+      if (String(file).endsWith("a.md")) throw Object.assign(new Error("EBUSY: injected"), { code: "EBUSY" });
+      return fs.rmSync(file, options);
+    };
+    let error: unknown;
+    try {
+      writeFilesAtomically(files, { fs: { ...failing("renameSync", "b.json", "EROFS"), rmSync } });
+    } catch (err) {
+      error = err;
+    }
+    expect(writeFailure(error, dir, "out left as it was")).toBe("cannot write b.json (EROFS); a.md could not be removed (EBUSY): it is new, from this run");
+    expect(contents(dir)).toEqual({ "a.md": "new a", "b.json": "old b" });
+
+    const again = folder({ "a.md": "old a", "b.json": "old b" });
+    try {
+      writeFilesAtomically([[path.join(again, "a.md"), "new a"], [path.join(again, "b.json"), "new b"]], { fs: failing("renameSync", "b.json", "EROFS") });
+    } catch (err) {
+      error = err;
+    }
+    expect(writeFailure(error, again, "out left as it was")).toBe("cannot write b.json (EROFS); out left as it was");
+  });
+
+  // The files were in place, but a backup that could not be removed threw out of the cleanup: the
+  // caller said "cannot write …; left as it was" about a write that was done.
+  it("a temporary name that cannot be removed once the files are in place: no error, the files written", () => {
+    const dir = folder({ "a.md": "old a" });
+    const rmSync = (file: fs.PathLike, options?: fs.RmOptions) => {
+      if (String(file).endsWith(".old") && fs.existsSync(file)) throw Object.assign(new Error("EBUSY: injected"), { code: "EBUSY" });
+      return fs.rmSync(file, options);
+    };
+    writeFilesAtomically([[path.join(dir, "a.md"), "new a"]], { fs: { ...fs, rmSync } });
+    expect(fs.readFileSync(path.join(dir, "a.md"), "utf8")).toBe("new a");
+  });
+
   it("the same file given twice (another spelling of its path): refused before anything is written", () => {
     const dir = folder({ "a.md": "old a" });
     let error: unknown;
