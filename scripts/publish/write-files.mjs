@@ -12,6 +12,10 @@
 // spellings of its path) is refused before anything is written. A file that cannot be put back
 // keeps its backup (`.NAME.partial-PID.old`), which writeFailure names.
 //
+// Two processes writing one file at once (two `npm run docs` into one folder) take turns: each holds
+// `.NAME.write-lock` (its process id) while it writes, the other waiting up to 10 s; a lock whose
+// process no longer runs is taken over. Their temporary names differ anyway (the process id).
+//
 // The write is synchronous, and a signal (SIGINT, SIGTERM, SIGHUP) would by its default action end
 // the process between two renames: the first call installs listeners that end it with a shell's
 // code for the signal (130, 143, 129) instead, which Node runs only once the write is done. They stay
@@ -26,15 +30,18 @@ export const partialName = (file) => path.join(path.dirname(file), `.${path.base
 /**
  * Writes every `[file, text]` of `entries`, all or none. On failure throws the first error, with
  * `file` set to the output it was about; every file is then as it was before the call.
- * `fs` is for the tests (a write or a rename that fails on cue).
+ * `fs` is for the tests (a write or a rename that fails on cue); `lockWait`, how long (ms) to wait
+ * for another process writing one of the files before giving up.
  */
-export function writeFilesAtomically(entries, { fs = nodeFs } = {}) {
+export function writeFilesAtomically(entries, { fs = nodeFs, lockWait = LOCK_WAIT_MS } = {}) {
   exitOnSignals();
   const staged = [];
   /** [file, backup or null (it did not exist), the name given] of each file already renamed into place. */
   const placed = [];
   /** Backups of files that could not be put back: the previous content's only copy, kept. */
   const kept = new Set();
+  /** The lock files this call holds (see lock). */
+  const locks = [];
   const about = (file, err) => Object.assign(err instanceof Error ? err : new Error(String(err)), { file });
   // A symbolic link is written through (the file it names gets the text, as a write in place did),
   // not replaced by a file; and two names of one file would rename twice, the second from a
@@ -51,6 +58,17 @@ export function writeFilesAtomically(entries, { fs = nodeFs } = {}) {
     if (j < i) throw about(entries[i][0], new Error(`the same file as ${entries[j][0]}, given twice`));
   });
   try {
+    // One writer of a file at a time (two `npm run docs` into one folder, say): another's rollback
+    // could otherwise put back its previous content over this one's finished write, or two writes
+    // interleave their renames into a mix. Taken in one order (sorted), so two writers of the same
+    // files never wait on each other.
+    for (const i of targets.map((_, i) => i).sort((a, b) => (targets[a] < targets[b] ? -1 : targets[a] > targets[b] ? 1 : 0))) {
+      try {
+        locks.push(lock(fs, targets[i], lockWait));
+      } catch (err) {
+        throw about(entries[i][0], err);
+      }
+    }
     entries.forEach(([file, text], i) => {
       const target = targets[i];
       // A rename over a folder fails only at the end: say it before anything is replaced.
@@ -123,6 +141,7 @@ export function writeFilesAtomically(entries, { fs = nodeFs } = {}) {
     // left here is removed by the next write of its file, once this process has ended.
     for (const partial of staged) quietly(() => fs.rmSync(partial, { force: true }));
     for (const [, backup] of placed) if (backup !== null && !kept.has(backup)) quietly(() => fs.rmSync(backup, { force: true }));
+    for (const lock of locks) unlock(fs, lock);
   }
 }
 
@@ -133,6 +152,88 @@ const quietly = (f) => {
     // see the callers
   }
 };
+
+/** How long a write waits for another process's write of the same file (which takes milliseconds). */
+const LOCK_WAIT_MS = 10_000;
+
+/** The lock file of `file`: `.NAME.write-lock`, beside it, holding the writing process's id. */
+export const lockName = (file) => path.join(path.dirname(file), `.${path.basename(file)}.write-lock`);
+
+/** The process id a lock file names; undefined when it is gone, NaN when it names none. */
+function holderOf(fs, file) {
+  try {
+    return Number.parseInt(fs.readFileSync(file, "utf8"), 10);
+  } catch (err) {
+    if (err.code === "ENOENT") return undefined;
+    throw err;
+  }
+}
+
+/**
+ * Takes the lock of `file` (the real target), waiting up to `wait` ms while a running process holds
+ * it. The lock file is made whole under a name of this process's, then linked to the lock's name:
+ * a link fails when the name exists, so one process gets it, and the lock is never read half
+ * written. A lock whose process no longer runs (killed outright while it wrote) is taken over.
+ * Returns the lock file's name.
+ */
+function lock(fs, file, wait) {
+  const name = lockName(file);
+  const mine = `${name}-${process.pid}`;
+  const until = Date.now() + wait;
+  fs.writeFileSync(mine, `${process.pid}\n`);
+  try {
+    for (;;) {
+      try {
+        fs.linkSync(mine, name);
+        return name;
+      } catch (err) {
+        if (err.code !== "EEXIST") throw err;
+      }
+      const holder = holderOf(fs, name);
+      if (holder === undefined) continue; // released meanwhile
+      if (holder > 0 && !running(holder)) {
+        takeOver(fs, name, holder);
+        continue;
+      }
+      if (Date.now() >= until) {
+        const who = holder > 0 ? `process ${holder}` : "another process";
+        throw new Error(`being written by ${who}: its lock ${shown(name)} is there; if no such write runs, delete it`);
+      }
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    }
+  } finally {
+    quietly(() => fs.rmSync(mine, { force: true }));
+  }
+}
+
+/**
+ * Removes the lock `name` of process `holder`, which no longer runs. Moved aside first, then read:
+ * another process may have taken it over and locked it anew since it was read, and that lock is
+ * put back (a link: unless a third took the name meanwhile, which is left as a known limit).
+ */
+function takeOver(fs, name, holder) {
+  const aside = `${name}-${process.pid}.stale`;
+  try {
+    fs.renameSync(name, aside);
+  } catch (err) {
+    if (err.code === "ENOENT") return; // another process took it over first
+    throw err;
+  }
+  try {
+    if (holderOf(fs, aside) !== holder) fs.linkSync(aside, name);
+  } catch {
+    // a third process has the name: see above
+  } finally {
+    quietly(() => fs.rmSync(aside, { force: true }));
+  }
+}
+
+/** Releases a lock taken by lock(), unless another process has it now. */
+function unlock(fs, name) {
+  quietly(() => {
+    if (holderOf(fs, name) === process.pid) fs.rmSync(name, { force: true });
+  });
+}
 
 /**
  * The file a write of `file` reaches, absolute: a symbolic link's target (when it resolves), else
@@ -178,7 +279,10 @@ export const writeTarget = (file) => realTarget(nodeFs, file);
  * process's are left alone.
  */
 function removeLeftovers(fs, file) {
-  const prefix = `.${path.basename(file)}.partial-`;
+  const prefixes = [
+    [`.${path.basename(file)}.partial-`, /^(\d+)(?:\.old)?$/],
+    [`.${path.basename(file)}.write-lock-`, /^(\d+)(?:\.stale)?$/],
+  ];
   let names;
   try {
     names = fs.readdirSync(path.dirname(file));
@@ -186,7 +290,8 @@ function removeLeftovers(fs, file) {
     return; // the write below says what is wrong with the folder
   }
   for (const name of names) {
-    const pid = name.startsWith(prefix) ? /^(\d+)(?:\.old)?$/.exec(name.slice(prefix.length))?.[1] : undefined;
+    const [prefix, rest] = prefixes.find(([prefix]) => name.startsWith(prefix)) ?? [];
+    const pid = prefix === undefined ? undefined : rest.exec(name.slice(prefix.length))?.[1];
     if (pid === undefined || Number(pid) === process.pid || running(Number(pid))) continue;
     fs.rmSync(path.join(path.dirname(file), name), { force: true });
   }

@@ -167,6 +167,51 @@ describe("writeFilesAtomically", () => {
     expect(fs.readFileSync(path.join(dir, "a.md"), "utf8")).toBe("new a");
   });
 
+  // Two writers of one folder at once had no lock: between this write's renames another process
+  // wrote both files, and this write's rollback then put back a.md's previous content over the
+  // other's finished write: its b.json beside the old a.md. The other now waits (here: not at all).
+  it("another process writing the same files meanwhile waits for the lock; a rollback never undoes its write", () => {
+    const dir = folder({ "a.md": "old a", "b.json": "old b" });
+    const other = `
+      import { writeFailure, writeFilesAtomically } from ${JSON.stringify(pathToFileURL(path.join(root, "scripts/publish/write-files.mjs")).href)};
+      const dir = ${JSON.stringify(dir)};
+      try {
+        writeFilesAtomically([[dir + "/a.md", "their a"], [dir + "/b.json", "their b"]], { lockWait: 0 });
+      } catch (err) {
+        process.stderr.write(writeFailure(err, dir) + "\\n");
+        process.exitCode = 1;
+      }
+    `;
+    let theirs: ReturnType<typeof spawnSync> | undefined;
+    const renameSync = (from: fs.PathLike, to: fs.PathLike) => {
+      if (String(to).endsWith("b.json")) {
+        theirs = spawnSync(process.execPath, ["--input-type=module", "-e", other], { encoding: "utf8", timeout: 20_000 });
+        throw Object.assign(new Error("EROFS: injected"), { code: "EROFS" });
+      }
+      return fs.renameSync(from, to);
+    };
+    expect(() => writeFilesAtomically([[path.join(dir, "a.md"), "new a"], [path.join(dir, "b.json"), "new b"]], { fs: { ...fs, renameSync } })).toThrow(/EROFS/);
+    expect(contents(dir)).toEqual({ "a.md": "old a", "b.json": "old b" });
+    expect({ status: theirs?.status, stderr: theirs?.stderr }).toEqual({ status: 1, stderr: expect.stringMatching(/^cannot write a\.md \(being written by process \d+: its lock .*\.a\.md\.write-lock is there; if no such write runs, delete it\)\n$/) });
+  });
+
+  it("a lock held by a running process: refused once the wait is over, nothing written; a dead process's lock is taken over", () => {
+    const dir = folder({ "a.md": "old a", ".a.md.write-lock": `${process.ppid}\n` });
+    let error: unknown;
+    try {
+      writeFilesAtomically([[path.join(dir, "a.md"), "new a"]], { lockWait: 0 });
+    } catch (err) {
+      error = err;
+    }
+    expect(writeFailure(error, dir)).toMatch(new RegExp(`^cannot write a\\.md \\(being written by process ${process.ppid}: `));
+    expect(contents(dir)).toEqual({ ".a.md.write-lock": `${process.ppid}\n`, "a.md": "old a" });
+
+    const dead = spawnSync(process.execPath, ["-e", ""]).pid;
+    const stale = folder({ "a.md": "old a", ".a.md.write-lock": `${dead}\n`, [`.a.md.write-lock-${dead}`]: `${dead}\n` });
+    writeFilesAtomically([[path.join(stale, "a.md"), "new a"]], { lockWait: 0 });
+    expect(contents(stale)).toEqual({ "a.md": "new a" });
+  });
+
   it("the same file given twice (another spelling of its path): refused before anything is written", () => {
     const dir = folder({ "a.md": "old a" });
     let error: unknown;
@@ -206,7 +251,7 @@ describe("writeFilesAtomically", () => {
     const dir = folder({ "a.md": "old a", [`.a.md.partial-${dead}`]: "cut", [`.a.md.partial-${dead}.old`]: "old a", [`.a.md.partial-${live}`]: "theirs", [`.b.md.partial-${dead}`]: "other file" });
     writeFilesAtomically([[path.join(dir, "a.md"), "new a"]]);
     expect(contents(dir)).toEqual({ [`.a.md.partial-${live}`]: "theirs", [`.b.md.partial-${dead}`]: "other file", "a.md": "new a" });
-    const leftovers = [`.RELIABILITY.md.partial-${dead}`, `scripts/lib/.meta-validator-2020.mjs.partial-${dead}.old`];
+    const leftovers = [`.RELIABILITY.md.partial-${dead}`, `scripts/lib/.meta-validator-2020.mjs.partial-${dead}.old`, ".RELIABILITY.md.write-lock", `.RELIABILITY.md.write-lock-${dead}`];
     const ignored = spawnSync("git", ["check-ignore", "--no-index", ...leftovers], { cwd: root, encoding: "utf8" });
     if (ignored.error) return; // no git here
     expect(ignored.stdout.split("\n").filter(Boolean)).toEqual(leftovers);
