@@ -55,12 +55,17 @@ try {
 // swapInto, which is synchronous: by the default action it could end the process between its two
 // renames, leaving no output folder and both temporary folders behind. Caught during the pipeline,
 // it exits with a shell's code for it (130 for SIGINT, 143 for SIGTERM); one that comes during the
-// write may find the run done.
+// write ends the run so once the new output is in place (see swapInto).
 for (const [signal, code] of [["SIGHUP", 129], ["SIGINT", 130], ["SIGTERM", 143]]) process.on(signal, () => process.exit(code));
 
 function writeTree(dir, files) {
   fs.mkdirSync(dir, { recursive: true });
-  for (const [name, content] of files) fs.writeFileSync(path.join(dir, name), content);
+  for (const [name, content] of files) {
+    fs.writeFileSync(path.join(dir, name), content);
+    // For the tests: a signal while the new output is written, one file of it there.
+    const inWrite = process.env.PUFFLE_GENERATE_IN_WRITE;
+    if (inWrite?.startsWith("SIG")) process.kill(process.pid, inWrite);
+  }
 }
 
 /** Each entry of `dir` → its text, or null for what is not a file (a folder: generate would remove it). */
@@ -137,6 +142,11 @@ function swapInto(out, files) {
       }
     }
   } finally {
+    // A signal that came during the write is pending in the event loop, which reads it only when it
+    // polls for I/O: the run ended with 0 once its last line was out, the signal never seen. A file
+    // system call's completion makes it poll (as in scripts/publish/write-files.mjs), so it ends
+    // with the signal's code (130, 143) once the output is in place.
+    fs.stat(process.execPath, () => {});
     fs.rmSync(tmp, { recursive: true, force: true });
     for (const dir of aside.splice(0)) {
       try {
