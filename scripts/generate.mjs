@@ -106,7 +106,9 @@ function swapInto(out, files) {
   // as .generated.old-*, while the message said it was left as it was. (Root may write anyway.)
   if (fs.existsSync(out)) fs.accessSync(out, fs.constants.W_OK | fs.constants.X_OK);
   const parent = path.dirname(out);
-  const tmp = makeFolder(parent, `.${path.basename(out)}.new-`);
+  // The process id in the name: a run killed outright (SIGKILL) leaves these folders, which a later
+  // run removes when that process no longer runs (removeLeftovers).
+  const tmp = makeFolder(parent, `.${path.basename(out)}.new-${process.pid}-`);
   // From the name alone: the first ".new-" of the whole path may be in a parent folder's name
   // (a clone in ~/src/api.new-layout), which sent the old output to a folder that is not there.
   const old = path.join(parent, path.basename(tmp).replace(".new-", ".old-"));
@@ -157,8 +159,46 @@ function swapInto(out, files) {
       }
     }
   }
+  removeLeftovers(out);
   if (aside.length > 0) return `wrote ${out}, but could not remove its previous copy ${aside.join(", ")}: delete it by hand`;
   return undefined;
+}
+
+/**
+ * Removes, once the new output is in place, the `.NAME.new-PID-*` and `.NAME.old-PID-*` folders
+ * beside `out` of runs killed outright (SIGKILL, a power cut) while they wrote: those of a process
+ * that no longer runs (another run's, live, are its own). They were left for good, an old copy of
+ * the output among them (a run killed between its renames).
+ */
+function removeLeftovers(out) {
+  const parent = path.dirname(out);
+  const prefixes = [".new-", ".old-"].map((kind) => `.${path.basename(out)}${kind}`);
+  let entries;
+  try {
+    entries = fs.readdirSync(parent, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const prefix = prefixes.find((p) => entry.name.startsWith(p));
+    const pid = prefix && entry.isDirectory() ? /^(\d+)-/.exec(entry.name.slice(prefix.length))?.[1] : undefined;
+    if (pid === undefined || Number(pid) === process.pid || running(Number(pid))) continue;
+    try {
+      fs.rmSync(path.join(parent, entry.name), { recursive: true, force: true });
+    } catch {
+      // left for a later run
+    }
+  }
+}
+
+/** Whether a process with id `pid` runs (one we may not signal runs too). */
+function running(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === "EPERM";
+  }
 }
 
 // ---------------------------------------------------------------- content-hash skip

@@ -512,6 +512,28 @@ describe("between the two renames of the swap (PUFFLE_GENERATE_IN_SWAP), or whil
     }
   }, SLOW);
 
+  // Killed outright there, the run leaves no output folder and its two folders beside it: the next
+  // run wrote generated/ again, but left them for good (an old copy of the output in one).
+  it("SIGKILL: its folders left; the next run writes the output and removes them, a running process's kept", () => {
+    const ws = workspace();
+    try {
+      fs.appendFileSync(path.join(ws.out, "README.md"), "a hand edit generate undoes\n");
+      const killed = generate(ws, { env: { PUFFLE_GENERATE_IN_SWAP: "SIGKILL", PUFFLE_GENERATE_THREADS: "0" } });
+      expect(killed.status).toBe(null);
+      const left = fs.readdirSync(path.dirname(ws.out)).sort();
+      expect(left).toEqual([expect.stringMatching(/^\.generated\.new-\d+-\w{6}$/), expect.stringMatching(/^\.generated\.old-\d+-\w{6}$/)]);
+      const live = `.generated.new-${process.pid}-abcdef`;
+      fs.mkdirSync(path.join(path.dirname(ws.out), live));
+      const run = generate(ws, { env: { PUFFLE_GENERATE_THREADS: "0" } });
+      expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: "" });
+      const after = snapshot(ws.out);
+      expect(differences(after.files, snapshot(path.join(repoRoot, "generated")).files)).toEqual([]);
+      expect(after.siblings).toEqual([live, "generated"]);
+    } finally {
+      removeWorkspace(ws);
+    }
+  }, SLOW);
+
   // Two runs in one folder at once: the other's output came into place there, so the rename
   // failed (ENOTEMPTY), then the restore too, and the previous output was left as .generated.old-*.
   it("another run's output coming into place: set aside too, the output written, nothing beside it", () => {
