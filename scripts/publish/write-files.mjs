@@ -187,7 +187,16 @@ function lock(fs, file, wait) {
         fs.linkSync(mine, name);
         return name;
       } catch (err) {
-        if (err.code !== "EEXIST") throw err;
+        if (err.code !== "EEXIST") {
+          // A file system without hard links: made under its name (an empty one, read while it is
+          // being written, names no process, and is waited for).
+          try {
+            fs.writeFileSync(name, `${process.pid}\n`, { flag: "wx" });
+            return name;
+          } catch (made) {
+            if (made.code !== "EEXIST") throw made;
+          }
+        }
       }
       const holder = holderOf(fs, name);
       if (holder === undefined) continue; // released meanwhile

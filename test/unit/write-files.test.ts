@@ -212,6 +212,15 @@ describe("writeFilesAtomically", () => {
     expect(contents(stale)).toEqual({ "a.md": "new a" });
   });
 
+  it("a file system without hard links: the lock is made under its name, and the write done", () => {
+    const dir = folder({ "a.md": "old a" });
+    const linkSync = () => {
+      throw Object.assign(new Error("EPERM: injected"), { code: "EPERM" });
+    };
+    writeFilesAtomically([[path.join(dir, "a.md"), "new a"]], { fs: { ...fs, linkSync }, lockWait: 0 });
+    expect(contents(dir)).toEqual({ "a.md": "new a" });
+  });
+
   it("the same file given twice (another spelling of its path): refused before anything is written", () => {
     const dir = folder({ "a.md": "old a" });
     let error: unknown;
