@@ -606,7 +606,7 @@ describe("permissions, as an unprivileged user", () => {
       const result = run({ PUFFLE_GENERATE_THREADS: "0" });
       expect(result.status).toBe(0);
       const left = /^generate: wrote \S*out\/generated, but could not remove its previous copy (\S+) \(EACCES[^\n]*\): delete it by hand$/m.exec(result.stderr)?.[1];
-      expect(left).toMatch(/\/out\/\.generated\.old-\w+$/);
+      expect(left).toMatch(/\/out\/\.generated\.old-\d+-\w+$/);
       expect(differences(snapshot(ws.out).files, snapshot(path.join(repoRoot, "generated")).files)).toEqual([]);
       fs.chmodSync(path.join(left!, "sub"), 0o755);
     } finally {
