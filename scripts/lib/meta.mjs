@@ -54,6 +54,16 @@ function requiredFieldsOf(doc, schema, fields) {
 
 const BEHAVIOUR_KEYS = ["ownership", "idempotent", "maxBodyBytes", "maxBodyDepth", "allowedMethods", "touches", "senderAccount", "duplicateRecipient"];
 
+/**
+ * The largest maxBodyBytes: V8's longest string on 64-bit (Node's buffer.constants.MAX_STRING_LENGTH,
+ * 2^29 − 24). The reference server decodes a JSON body to one string for JSON.parse, so a longer
+ * body was a 400 "Cannot create a string longer than …", never the 413 a limit promises.
+ */
+const MAX_BODY_BYTES = 2 ** 29 - 24;
+
+/** The members of duplicateRecipient.conflictsWith the reference server's store reads (src/server/store.ts). */
+const CONFLICT_RULES = ["sameAccount", "sameParticipantEmail", "excludeStatuses", "excludeWarmup"];
+
 /** An HTTP method as the reference server compares it with a request's: upper case. */
 const METHOD = /^[A-Z]+$/;
 
@@ -82,7 +92,9 @@ function behaviourOf(doc, operation, root) {
   // Values the reference server and the CLI use as they are: Fastify's bodyLimit (which throws at
   // start for anything else) and the @file bound; the methods a request may use (any other is a 405).
   const { maxBodyBytes, maxBodyDepth, allowedMethods } = behaviour;
-  if (maxBodyBytes !== undefined && (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1)) fail("maxBodyBytes", "maxBodyBytes must be a whole number ≥ 1");
+  if (maxBodyBytes !== undefined && (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1 || maxBodyBytes > MAX_BODY_BYTES)) {
+    fail("maxBodyBytes", `maxBodyBytes must be a whole number ≥ 1 and ≤ ${MAX_BODY_BYTES} (the longest text Node makes; the reference server decodes a body to one string to parse it)`);
+  }
   // The deepest body the reference server parses (src/server/json.ts, the least over the operations),
   // with or without an x-puffle-normalize (whose maxDepth the validators step checks it for).
   if (maxBodyDepth !== undefined && (!Number.isInteger(maxBodyDepth) || maxBodyDepth < 1)) fail("maxBodyDepth", "maxBodyDepth must be a whole number ≥ 1");
@@ -91,6 +103,21 @@ function behaviourOf(doc, operation, root) {
       fail("allowedMethods", "allowedMethods must be a non-empty list of HTTP methods in upper case (PATCH, …)");
     }
     if (!allowedMethods.includes(operation.method)) fail("allowedMethods", `allowedMethods must include ${operation.method}, the operation's own method (the reference server answers any other with 405)`);
+  }
+  // Read by the reference server's store as they are: a missing excludeStatuses threw in it
+  // (undefined.includes), "archived" for [archived] compared substrings, a "yes" was true and an
+  // unknown member (excludeStatus) was ignored. That updateThread has each member is
+  // puffle/supported-shape's to say (scripts/lib/redocly-plugin.mjs).
+  const conflictsWith = behaviour.duplicateRecipient?.conflictsWith;
+  if (conflictsWith !== undefined) {
+    const at = "duplicateRecipient/conflictsWith";
+    if (conflictsWith === null || typeof conflictsWith !== "object" || Array.isArray(conflictsWith)) fail(at, "duplicateRecipient.conflictsWith must be a mapping (sameAccount, sameParticipantEmail, excludeStatuses, excludeWarmup)");
+    for (const [key, value] of Object.entries(conflictsWith)) {
+      if (!CONFLICT_RULES.includes(key)) fail(`${at}/${key}`, `duplicateRecipient.conflictsWith: unknown member ${key} (known: ${CONFLICT_RULES.join(", ")})`);
+      if (key === "excludeStatuses") {
+        if (!Array.isArray(value) || !value.every((s) => typeof s === "string" && s !== "")) fail(`${at}/${key}`, "duplicateRecipient.conflictsWith.excludeStatuses must be a list of statuses (archived, …)");
+      } else if (typeof value !== "boolean") fail(`${at}/${key}`, `duplicateRecipient.conflictsWith.${key} must be true or false`);
+    }
   }
   // Read by the client: anything but true would turn retries off without a word.
   if (behaviour.idempotent !== undefined && typeof behaviour.idempotent !== "boolean") fail("idempotent", "idempotent must be true or false");

@@ -65,6 +65,28 @@ const SERVER_READS = Object.freeze({
   ownership: "whose records an id reaches (ownership.owner), src/server/store.ts",
 });
 
+/**
+ * The `x-puffle-behaviour` members the reference server's store reads for one operation only, each
+ * a path of mapping members → what it reads it for. The store takes a missing `senderAccount` or
+ * `duplicateRecipient` for an operation without that rule (updateConversation, whose body has no
+ * account_id), so one left out of updateThread generated and turned Puffle's sender check (any
+ * account_id was stored) or the 409 off without a word; one without `senderAccount.field` did the
+ * same, one without `duplicateRecipient.member` sent the 409's thread under "undefined" (the client
+ * reads existing_thread), and one without a member of `conflictsWith` (or with it not a mapping)
+ * made every thread update that changes an email thread's sender throw in the store (a missing
+ * `excludeStatuses`: undefined.includes) or compare less than the docs say.
+ */
+const OPERATION_READS = Object.freeze({
+  updateThread: Object.freeze([
+    { at: ["senderAccount", "field"], why: "the request field that must name a ready email sender of the caller's workspace (else 400), src/server/store.ts" },
+    { at: ["duplicateRecipient", "member"], why: "the 409's member that holds the existing thread, src/server/store.ts, src/server/problems.ts" },
+    ...["sameAccount", "sameParticipantEmail", "excludeStatuses", "excludeWarmup"].map((rule) => ({
+      at: ["duplicateRecipient", "conflictsWith", rule],
+      why: "which other thread makes a duplicate recipient (409), src/server/store.ts",
+    })),
+  ]),
+});
+
 /** The column of a record the reference server's store compares with the caller's id (src/server/store.ts). */
 const OWNER_COLUMN = "user_id";
 
@@ -148,6 +170,37 @@ function SupportedShape() {
               message: `x-puffle-behaviour of ${id} has no ${member}: the reference server reads it for every operation (${why}) ${SEE}`,
               location: ctx.location.child([method, "x-puffle-behaviour"]).key(),
             });
+          }
+          // The members only this operation's rules read: each holder on the way a mapping, each member there.
+          const reported = new Set();
+          for (const { at, why } of OPERATION_READS[id] ?? []) {
+            let holder = behaviour;
+            for (let i = 0; i < at.length; i++) {
+              const where = at.slice(0, i);
+              const name = where.length === 0 ? "x-puffle-behaviour" : `x-puffle-behaviour.${where.join(".")}`;
+              if (holder === null || typeof holder !== "object" || Array.isArray(holder)) {
+                if (!reported.has(name)) {
+                  reported.add(name);
+                  ctx.report({
+                    message: `${name} of ${id} is not a mapping: the reference server's store reads ${at.join(".")} and the like: ${why} ${SEE}`,
+                    location: ctx.location.child([method, "x-puffle-behaviour", ...where]).key(),
+                  });
+                }
+                break;
+              }
+              if (!Object.hasOwn(holder, at[i])) {
+                const missing = `${name}.${at[i]}`;
+                if (!reported.has(missing)) {
+                  reported.add(missing);
+                  ctx.report({
+                    message: `${name} of ${id} has no ${at[i]}: the reference server's store reads ${at.join(".")}: ${why} ${SEE}`,
+                    location: ctx.location.child([method, "x-puffle-behaviour", ...where]).key(),
+                  });
+                }
+                break;
+              }
+              holder = holder[at[i]];
+            }
           }
           // The store finds a record's owner in the column ownership.owner names, and it has one:
           // any other value (a string for the mapping, no owner, another column) generated, and each

@@ -144,6 +144,14 @@ describe("buildMeta", () => {
     ["maxBodyDepth 0", { maxBodyDepth: 0 }, "maxBodyDepth must be a whole number ≥ 1"],
     ["maxBodyDepth empty (null)", { maxBodyDepth: null }, "maxBodyDepth must be a whole number ≥ 1"],
     ["maxBodyDepth a string", { maxBodyDepth: "64" }, "maxBodyDepth must be a whole number ≥ 1"],
+    // Past V8's longest string the server could not decode the body to parse it: no limit at all.
+    ["maxBodyBytes 1e20", { maxBodyBytes: 1e20 }, "maxBodyBytes must be a whole number ≥ 1 and ≤ 536870888"],
+    ["maxBodyBytes 2^29 - 23", { maxBodyBytes: 2 ** 29 - 23 }, "maxBodyBytes must be a whole number ≥ 1 and ≤ 536870888"],
+    // Read by the reference server's store as they are (a missing excludeStatuses is puffle/supported-shape's).
+    ["conflictsWith not a mapping", { duplicateRecipient: { conflictsWith: "any" } }, "duplicateRecipient.conflictsWith must be a mapping"],
+    ["conflictsWith with an unknown member", { duplicateRecipient: { conflictsWith: { excludeStatus: ["archived"] } } }, "duplicateRecipient.conflictsWith: unknown member excludeStatus"],
+    ["excludeStatuses a string", { duplicateRecipient: { conflictsWith: { excludeStatuses: "archived" } } }, "duplicateRecipient.conflictsWith.excludeStatuses must be a list of statuses"],
+    ["sameAccount \"yes\"", { duplicateRecipient: { conflictsWith: { sameAccount: "yes" } } }, "duplicateRecipient.conflictsWith.sameAccount must be true or false"],
     // Read by the reference server: a request with a method not listed is a 405.
     ["allowedMethods without the operation's method", { allowedMethods: ["PUT"] }, "allowedMethods must include PATCH"],
     ["allowedMethods in lower case", { allowedMethods: ["patch"] }, "allowedMethods must be a non-empty list of HTTP methods in upper case"],
@@ -160,6 +168,12 @@ describe("buildMeta", () => {
 
   it("the spec's own values pass the value checks", () => {
     const behaviour = { maxBodyBytes: 1, allowedMethods: ["PATCH", "OPTIONS"] };
+    expect(buildMeta(spec({ "x-puffle-behaviour": behaviour }), options).meta.operations.updateThing.behaviour).toEqual(behaviour);
+  });
+
+  it("the largest maxBodyBytes and a full conflictsWith pass the value checks", () => {
+    const conflictsWith = { sameAccount: true, sameParticipantEmail: false, excludeStatuses: ["archived"], excludeWarmup: true };
+    const behaviour = { maxBodyBytes: 2 ** 29 - 24, duplicateRecipient: { conflictsWith } };
     expect(buildMeta(spec({ "x-puffle-behaviour": behaviour }), options).meta.operations.updateThing.behaviour).toEqual(behaviour);
   });
 

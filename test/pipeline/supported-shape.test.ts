@@ -170,6 +170,34 @@ const ROWS: Row[] = [
     edits: { "paths/api_conversations_{id}.yaml": (t) => t.replace("    ownership:\n      owner: user_id\n      notOwnedStatus: 404\n      sameAsMissing: true\n", "") },
     want: { file: "paths/api_conversations_{id}.yaml", at: "  x-puffle-behaviour:", message: /x-puffle-behaviour of updateConversation has no ownership/ },
   },
+  // The members the store reads for updateThread alone: it takes a missing senderAccount or
+  // duplicateRecipient for an operation without the rule, so one dropped turned the sender check or
+  // the 409 off without a word, and a duplicateRecipient without excludeStatuses threw in the store.
+  {
+    name: "updateThread's duplicateRecipient.conflictsWith without excludeStatuses (every sender change of an email thread threw in the store)",
+    edits: { [THREADS]: (t) => t.replace("        excludeStatuses:\n          - archived\n", "") },
+    want: { file: THREADS, at: "      conflictsWith:", message: /x-puffle-behaviour\.duplicateRecipient\.conflictsWith of updateThread has no excludeStatuses: the reference server's store reads duplicateRecipient\.conflictsWith\.excludeStatuses/ },
+  },
+  {
+    name: "updateThread's x-puffle-behaviour without senderAccount (any account_id was stored)",
+    edits: { [THREADS]: (t) => t.replace(/    senderAccount:\n(?:      .*\n)*/, "") },
+    want: { file: THREADS, at: "  x-puffle-behaviour:", message: /x-puffle-behaviour of updateThread has no senderAccount: the reference server's store reads senderAccount\.field/ },
+  },
+  {
+    name: "updateThread's x-puffle-behaviour without duplicateRecipient (no 409)",
+    edits: { [THREADS]: (t) => t.replace(/    duplicateRecipient:\n(?:      .*\n)*/, "") },
+    want: { file: THREADS, at: "  x-puffle-behaviour:", message: /x-puffle-behaviour of updateThread has no duplicateRecipient: the reference server's store reads duplicateRecipient\.member/ },
+  },
+  {
+    name: "updateThread's senderAccount without field",
+    edits: { [THREADS]: (t) => t.replace("      field: account_id\n", "") },
+    want: { file: THREADS, at: "    senderAccount:", message: /x-puffle-behaviour\.senderAccount of updateThread has no field/ },
+  },
+  {
+    name: "updateThread's duplicateRecipient.conflictsWith not a mapping",
+    edits: { [THREADS]: (t) => t.replace(/      conflictsWith:\n(?:        .*\n)*/, "      conflictsWith: any-thread\n") },
+    want: { file: THREADS, at: "      conflictsWith: any-thread", message: /x-puffle-behaviour\.duplicateRecipient\.conflictsWith of updateThread is not a mapping/ },
+  },
   // ownership.owner is the column the store compares with the caller's id: another value (or a
   // string for the mapping) generated, and the server answered every request 404.
   {
