@@ -17,7 +17,7 @@ import { fileURLToPath } from "node:url";
 import { pointerOf } from "./lib/spec.mjs";
 import { decorateWithCodeSamples } from "./publish/code-samples.mjs";
 import { withSchemaDescriptions } from "./publish/schema-descriptions.mjs";
-import { shown, writeFailure, writeFilesAtomically } from "./publish/write-files.mjs";
+import { exitOnSignals, shown, signalExitCode, writeFailure, writeFilesAtomically } from "./publish/write-files.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DOWNLOAD_NOTE = "This reference as an OpenAPI 3.1 document, for other tools: [openapi.json](openapi.json).";
@@ -121,6 +121,11 @@ const outFile = path.join(outDir, "index.html");
 // Redoc builds the page in a temporary folder; index.html and openapi.json are written to OUT_DIR
 // only once every check below has passed (both through temporary names and renames), so a failed
 // check leaves no page that calls out, and an earlier page and its openapi.json as they were.
+// A signal (Ctrl-C's SIGINT, a CI's SIGTERM) ended the process by its default action, without its
+// "exit" listeners: the folder stayed in TMPDIR. It now ends it by process.exit, with a shell's
+// code (130, 143), the folder removed. Ctrl-C reaches the whole foreground process group, Redoc too:
+// its build then ends by that signal, and so does this run (below).
+exitOnSignals();
 const work = mkdtempSync(path.join(os.tmpdir(), "puffle-docs-"));
 process.on("exit", () => rmSync(work, { recursive: true, force: true }));
 const decoratedText = `${JSON.stringify(decorated, null, 2)}\n`;
@@ -147,6 +152,8 @@ const result = spawnSync(
   ],
   { cwd: root, encoding: "utf8", env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" } },
 );
+const stopped = signalExitCode(result.signal);
+if (stopped !== undefined) process.exit(stopped);
 if (result.status !== 0) {
   process.stderr.write(result.stdout ?? "");
   process.stderr.write(result.stderr ?? "");

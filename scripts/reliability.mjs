@@ -15,7 +15,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { writeFailure, writeFilesAtomically } from "./publish/write-files.mjs";
+import { exitOnSignals, signalExitCode, writeFailure, writeFilesAtomically } from "./publish/write-files.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const USAGE = "usage: npm run reliability   (no options: runs the suites and rewrites RELIABILITY.md)";
@@ -28,7 +28,23 @@ if (argv.length > 0) {
   process.stderr.write(`reliability: takes no ${argv[0].startsWith("-") ? `option ${argv[0]}` : `argument ${JSON.stringify(argv[0])}`}\n${USAGE}\n`);
   process.exit(2);
 }
+// A signal (Ctrl-C's SIGINT, a CI's SIGTERM) while the suites ran ended the process by its default
+// action: the work folder stayed in TMPDIR. It now ends it by process.exit with a shell's code (130,
+// 143), and the "exit" listener removes the folder; a step ended by that signal (Ctrl-C reaches the
+// whole foreground process group) ends the run the same way.
+exitOnSignals();
+const STOPPED_CODES = new Set(["SIGHUP", "SIGINT", "SIGTERM"].map(signalExitCode));
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "puffle-reliability-"));
+process.on("exit", () => fs.rmSync(work, { recursive: true, force: true }));
+/**
+ * Ends the run with a shell's code when a step was ended by SIGINT, SIGTERM or SIGHUP (the work
+ * folder removed on exit): killed by it, or ending itself with its code, as vitest does on Ctrl-C
+ * (exit 130, no results written; this run said "vitest wrote no results" and ended 1).
+ */
+const endIfStopped = (run) => {
+  const code = signalExitCode(run.signal) ?? (STOPPED_CODES.has(run.status) ? run.status : undefined);
+  if (code !== undefined) process.exit(code);
+};
 const countsDir = path.join(work, "counts");
 const resultsFile = path.join(work, "vitest.json");
 const hostileFile = path.join(work, "hostile.json");
@@ -60,11 +76,13 @@ const vitest = spawnSync(process.execPath, [path.join(root, "node_modules/vitest
   stdio: ["ignore", "inherit", "inherit"],
 });
 const suiteSeconds = (Date.now() - started) / 1000;
+endIfStopped(vitest);
 if (!fs.existsSync(resultsFile)) fail(`vitest wrote no results (${ending(vitest)})`);
 
 log("reliability: measuring hostile input…");
 // execFileSync threw on a failure: a stack trace, and the work folder left.
 const hostileRun = spawnSync(process.execPath, [path.join(root, "test/reliability/hostile.mjs"), "--json", hostileFile], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+endIfStopped(hostileRun);
 if (hostileRun.error || hostileRun.status !== 0) fail(`test/reliability/hostile.mjs failed (${ending(hostileRun)})`);
 
 const results = readJson(resultsFile, "vitest");

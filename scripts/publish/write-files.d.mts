@@ -7,3 +7,5 @@ export function notAFile(stats: fs.Stats): string | undefined;
 export function writeFailure(err: unknown, cwd?: string, untouched?: string): string;
 export const lockName: (file: string) => string;
 export function shown(file: string, cwd?: string): string;
+export const signalExitCode: (signal: string | null | undefined) => number | undefined;
+export function exitOnSignals(): void;

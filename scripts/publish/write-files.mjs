@@ -316,11 +316,23 @@ function running(pid) {
   }
 }
 
+/** A shell's exit code for a process ended by each signal it handles: 128 + the signal's number. */
+const SIGNAL_EXIT_CODES = Object.freeze({ SIGHUP: 129, SIGINT: 130, SIGTERM: 143 });
+
+/** The code to end with when a child process ended by `signal` (spawnSync's `signal`), or undefined for none of those. */
+export const signalExitCode = (signal) => (typeof signal === "string" && Object.hasOwn(SIGNAL_EXIT_CODES, signal) ? SIGNAL_EXIT_CODES[signal] : undefined);
+
 let listening = false;
-function exitOnSignals() {
+/**
+ * Makes SIGHUP, SIGINT and SIGTERM end the process with process.exit (129, 130, 143), so that its
+ * "exit" listeners run (a program's work folder removed), rather than by their default action,
+ * which ends it at once. Called by writeFilesAtomically, and by a program with a work folder to
+ * remove as soon as it has one; installed once.
+ */
+export function exitOnSignals() {
   if (listening) return;
   listening = true;
-  for (const [signal, code] of [["SIGHUP", 129], ["SIGINT", 130], ["SIGTERM", 143]]) process.on(signal, () => process.exit(code));
+  for (const [signal, code] of Object.entries(SIGNAL_EXIT_CODES)) process.on(signal, () => process.exit(code));
 }
 
 /**

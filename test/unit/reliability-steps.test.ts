@@ -79,3 +79,23 @@ fs.renameSync = (from, to) => {
     expect(fs.readdirSync(tmp)).toEqual([]);
   });
 });
+
+describe("npm run reliability: a signal while the suites run", () => {
+  // Ctrl-C signals the whole foreground process group: the run (in a group of its own here) and its
+  // vitest. The process ended by the signal's default action and its work folder stayed in TMPDIR;
+  // vitest itself ends with exit 130 on SIGINT, and the run then said "vitest wrote no results" and
+  // ended 1. It now ends 130 / 143, with no work folder and no report.
+  const killsItsGroup = (signal: string) => `process.kill(0, ${JSON.stringify(signal)});\nsetTimeout(() => {}, 30_000);\n`;
+  const endsLikeVitest = `process.on("SIGINT", () => process.exit(130));\n${killsItsGroup("SIGINT")}`;
+  it.each([
+    ["SIGINT, vitest ended by it: exit 130", killsItsGroup("SIGINT"), 130],
+    ["SIGTERM, vitest ended by it: exit 143", killsItsGroup("SIGTERM"), 143],
+    ["SIGINT, vitest ending itself with exit 130 (as it does): exit 130", endsLikeVitest, 130],
+  ] as const)("%s, no work folder, no report", (_name, vitest, code) => {
+    const { copy, tmp } = copyWith(vitest, HOSTILE_WRITES);
+    const r = spawnSync(process.execPath, [path.join(copy, "scripts/reliability.mjs")], { cwd: copy, encoding: "utf8", timeout: 60_000, detached: true, env: { ...process.env, TMPDIR: tmp } });
+    expect({ status: r.status, signal: r.signal }, r.stderr).toEqual({ status: code, signal: null });
+    expect(fs.readdirSync(tmp)).toEqual([]);
+    expect(fs.existsSync(path.join(copy, "RELIABILITY.md"))).toBe(false);
+  });
+});
