@@ -734,8 +734,9 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
           return;
         }
         // A transfer coding other than chunked (`gzip, chunked`, which Node accepts and only
-        // de-chunks) would leave the body coded: it is refused unread, as Node refuses the codings
-        // it cannot frame (`chunked, gzip`), before any other check. (No header: nothing to do.)
+        // de-chunks) would leave the body coded: it is refused unread, before any other check, with
+        // the 501 RFC 9112 §6.1 gives a coding the server does not understand (Node's 400 for the
+        // codings it cannot frame, `chunked, gzip`, is §6.3's). (No header: nothing to do.)
         const transferEncoding = request.headers["transfer-encoding"];
         if (transferEncoding !== undefined && transferEncoding !== "chunked") {
           const codings = transferCodings(transferEncoding);

@@ -39,11 +39,13 @@ export const problems = {
     problem("invalid-request", "Invalid request", 400, `The request body must include ${errors.filter(isMissingField).map((e) => pointerTokens(e.path)[0]).join(", ")}.`, { errors }),
   badRequest: (detail: string) => problem("invalid-request", "Invalid request", 400, detail),
   notHttp: () => problem("invalid-request", "Invalid request", 400, "The request could not be parsed as HTTP."),
+  // RFC 9112 §6.1: a transfer coding the server does not understand SHOULD be a 501. (One Node
+  // cannot frame, `chunked` not last, is Node's own 400, as §6.3 says it MUST be.)
   unsupportedTransferCoding: (codings: readonly string[]) =>
     problem(
-      "invalid-request",
-      "Invalid request",
-      400,
+      "not-implemented",
+      "Not implemented",
+      501,
       `The request body must be sent without a transfer coding other than chunked; Transfer-Encoding ${codings.map(quoted).join(", ")} is not supported.`,
     ),
   invalidSender: (field: string) =>

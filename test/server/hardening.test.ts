@@ -260,11 +260,13 @@ describe("answers Node and Fastify used to write themselves: the 417 and the 503
   });
 });
 
-describe("a body with a transfer coding other than chunked → 400, never read", () => {
+describe("a body with a transfer coding other than chunked → 501, never read", () => {
   // Node reads `Transfer-Encoding: gzip, chunked` (chunked last, so the body's length is known) and
   // hands over the body with only the chunking removed: it was parsed as JSON as it came, still
   // coded, and a body labelled gzip but sent plain was applied. The server decodes no transfer
-  // coding, so such a body is refused before it is read, as Node refuses `chunked, gzip`.
+  // coding, so such a body is refused before it is read: a 501, as RFC 9112 §6.1 says for a
+  // transfer coding the server does not understand (it was a 400, which §6.3 keeps for a request
+  // whose length cannot be known: Node's own, for `chunked, gzip`).
   const body = '{"unread_count": 7}';
   const request = (te: string) =>
     `PATCH ${pathOf("updateThread", DOCS_THREAD)} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ALICE}\r\n` +
@@ -279,9 +281,9 @@ describe("a body with a transfer coding other than chunked → 400, never read",
   it.each(refused)("Transfer-Encoding: %s", async (te, named) => {
     const before = snapshot(server);
     const res = parseRawResponse((await rawExchange(server, request(te))).text);
-    checkResponse("updateThread", "PATCH", res);
-    expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ type: "https://app.puffle.ai/problems/invalid-request", detail: `The request body must be sent without a transfer coding other than chunked; Transfer-Encoding ${named} is not supported.` });
+    expect(res.status).toBe(501);
+    expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json(;|$)/);
+    expect(res.body).toEqual({ type: "https://app.puffle.ai/problems/not-implemented", title: "Not implemented", status: 501, detail: `The request body must be sent without a transfer coding other than chunked; Transfer-Encoding ${named} is not supported.` });
     expect(snapshot(server)).toEqual(before);
   });
 
@@ -306,7 +308,6 @@ describe("HTTP framing problems → 400 invalid-request, which docs/server.md li
     return markdown.slice(start, end === -1 ? undefined : end).replace(/\s+/g, " ");
   })();
   const cases: [name: string, request: string, halfClose: boolean, named: RegExp][] = [
-    ["a transfer coding other than chunked", `PATCH ${path} HTTP/1.1\r\n${head}Transfer-Encoding: gzip, chunked\r\nConnection: close\r\n\r\n2\r\n{}\r\n0\r\n\r\n`, false, /a transfer coding other than `chunked`/],
     ["a malformed URL", `PATCH /api/threads/%E0%A4%A HTTP/1.1\r\n${head}Content-Length: 2\r\nConnection: close\r\n\r\n{}`, false, /a malformed URL \(bad percent-encoding\)/],
     ["a body cut short of its Content-Length", `PATCH ${path} HTTP/1.1\r\n${head}Content-Length: 10\r\n\r\n{}`, true, /a body cut short of its `Content-Length`/],
   ];
@@ -328,6 +329,10 @@ describe("HTTP framing problems → 400 invalid-request, which docs/server.md li
     expect(beyond).toMatch(named);
     expect(beyond).toContain("These 400s are HTTP's, not the API's: the spec's 400 responses (`BadRequest`, `ThreadBadRequest`) list only the API's reasons");
   });
+
+  it("a transfer coding other than chunked, the 501 (RFC 9112 §6.1), is named there too", () => {
+    expect(beyond).toMatch(/`…\/problems\/not-implemented` \(501, a transfer coding other than `chunked`/);
+  });
 });
 
 describe("a header after the first thousand is read like any other", () => {
@@ -341,7 +346,7 @@ describe("a header after the first thousand is read like any other", () => {
   const cases: [string, string, string, number][] = [
     ["a second Authorization", "Authorization: Bearer nope\r\n", `Content-Length: ${body.length}\r\n\r\n${body}`, 401],
     ["Content-Encoding: gzip", "Content-Encoding: gzip\r\n", `Content-Length: ${body.length}\r\n\r\n${body}`, 415],
-    ["Transfer-Encoding: gzip, chunked", "Transfer-Encoding: gzip, chunked\r\n", `\r\n${body.length.toString(16)}\r\n${body}\r\n0\r\n\r\n`, 400],
+    ["Transfer-Encoding: gzip, chunked", "Transfer-Encoding: gzip, chunked\r\n", `\r\n${body.length.toString(16)}\r\n${body}\r\n0\r\n\r\n`, 501],
   ];
   it.each(cases)("%s", async (_name, late, rest, status) => {
     const before = snapshot(server);
@@ -349,7 +354,8 @@ describe("a header after the first thousand is read like any other", () => {
       `PATCH ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ALICE}\r\nContent-Type: application/json\r\nConnection: close\r\n` +
       `${filler}${late}${rest}`;
     const res = parseRawResponse((await rawExchange(server, request)).text);
-    checkResponse("updateThread", "PATCH", res);
+    // (checkResponse holds a response to the API's statuses, below 500; the 501 is HTTP's.)
+    if (status < 500) checkResponse("updateThread", "PATCH", res);
     expect(res.status).toBe(status);
     expect(snapshot(server)).toEqual(before);
   });
