@@ -5,7 +5,7 @@
 // hostile.mjs failing was execFileSync's stack trace with the work folder left; vitest writing no
 // results left the work folder; and the final process.exit right after the write ended the run with
 // 0 when a SIGTERM came during it (scripts/publish/write-files.mjs's header: let the loop run).
-import { spawnSync } from "node:child_process";
+import { spawnSync, type SpawnSyncOptionsWithStringEncoding } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -93,7 +93,9 @@ describe("npm run reliability: a signal while the suites run", () => {
     ["SIGINT, vitest ending itself with exit 130 (as it does): exit 130", endsLikeVitest, 130],
   ] as const)("%s, no work folder, no report", (_name, vitest, code) => {
     const { copy, tmp } = copyWith(vitest, HOSTILE_WRITES);
-    const r = spawnSync(process.execPath, [path.join(copy, "scripts/reliability.mjs")], { cwd: copy, encoding: "utf8", timeout: 60_000, detached: true, env: { ...process.env, TMPDIR: tmp } });
+    // detached: a process group of its own (spawnSync honours it, though @types/node does not declare it).
+    const options = { cwd: copy, encoding: "utf8", timeout: 60_000, detached: true, env: { ...process.env, TMPDIR: tmp } } as SpawnSyncOptionsWithStringEncoding;
+    const r = spawnSync(process.execPath, [path.join(copy, "scripts/reliability.mjs")], options);
     expect({ status: r.status, signal: r.signal }, r.stderr).toEqual({ status: code, signal: null });
     expect(fs.readdirSync(tmp)).toEqual([]);
     expect(fs.existsSync(path.join(copy, "RELIABILITY.md"))).toBe(false);
