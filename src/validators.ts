@@ -422,7 +422,11 @@ function copyTree(value: object, depth: number, max: number, ancestors: Set<obje
     const members: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
       const member: unknown = (value as Record<string, unknown>)[key];
-      if (isPoisonKey(key, member)) continue;
+      if (isPoisonKey(key, member)) {
+        // Dropped, but within the depth like any other member (the API's parser: src/server/json.ts).
+        if (member !== null && typeof member === "object" && tooDeepAt(member, depth + 1, max, new Set()) !== undefined) throw TOO_DEEP;
+        continue;
+      }
       members[key] = member !== null && typeof member === "object" ? copyTree(member, depth + 1, max, ancestors) : member;
     }
     out = members;
@@ -450,8 +454,8 @@ function copyJson(value: object, maxDepth: number | null): unknown {
  * Where `value` (an object or array at level `depth`; the body is level 1) holds an object or array
  * past level `max`: the JSON Pointer to the first one, depth first in key order, relative to
  * `value` ("" for `value` itself); undefined when none does. The API's parser finds the same one
- * (src/server/json.ts): it leaves the keys it drops (`__proto__`, `constructor` holding a
- * `prototype`) unread. A cycle or a read that throws is not followed (no JSON value has them).
+ * (src/server/json.ts), in the keys it drops (`__proto__`, `constructor` holding a `prototype`) as
+ * in any other. A cycle or a read that throws is not followed (no JSON value has them).
  */
 function tooDeepAt(value: object, depth: number, max: number, ancestors: Set<object>): string | undefined {
   if (ancestors.has(value)) return undefined;
@@ -468,7 +472,7 @@ function tooDeepAt(value: object, depth: number, max: number, ancestors: Set<obj
     } else {
       for (const key of Object.keys(value)) {
         const member: unknown = (value as Record<string, unknown>)[key];
-        if (member === null || typeof member !== "object" || isPoisonKey(key, member)) continue;
+        if (member === null || typeof member !== "object") continue;
         const at = tooDeepAt(member, depth + 1, max, ancestors);
         if (at !== undefined) return `/${escapePointer(key)}${at}`;
       }
@@ -499,7 +503,7 @@ function rejected(rule: NormalizeRule, body: object, keys: readonly string[], er
       } catch {
         continue;
       }
-      if (member === null || typeof member !== "object" || isPoisonKey(key, member)) continue;
+      if (member === null || typeof member !== "object") continue;
       const at = tooDeepAt(member, 2, rule.maxDepth, new Set());
       if (at !== undefined) return tooDeepResult(rule, `/${escapePointer(key)}${at}`);
     }
@@ -574,7 +578,7 @@ export function normalizeRequestBody(operationId: string, body: unknown): Normal
       }
       // A member holding undefined is absent, as JSON.stringify sends it: neither dropped nor an issue.
       if (member === undefined) continue;
-      if (rule.maxDepth !== null && member !== null && typeof member === "object" && !isPoisonKey(key, member)) {
+      if (rule.maxDepth !== null && member !== null && typeof member === "object") {
         const at = tooDeepAt(member, 2, rule.maxDepth, new Set());
         if (at !== undefined) return tooDeepResult(rule, `/${escapePointer(key)}${at}`);
       }

@@ -23,9 +23,10 @@ export class BodyDepthError extends Error {
 }
 
 /**
- * A deep copy of a parsed JSON value without poisoning keys; throws BodyDepthError when too deep.
+ * A deep copy of a parsed JSON value without poisoning keys; throws BodyDepthError when too deep
+ * (a poisoning key's value too: the limit is the body's, whatever the key).
  * With `keepOwnPoison`, the value's own poisoning members (not the ones nested in them or in other
- * members) are kept as they are, as own data properties, unread.
+ * members) are kept as they are, as own data properties, otherwise unread.
  */
 export function sanitizeJson(value: unknown, depth = 1, pointer = "", keepOwnPoison = false): unknown {
   if (value === null || typeof value !== "object") return value;
@@ -39,6 +40,9 @@ export function sanitizeJson(value: unknown, depth = 1, pointer = "", keepOwnPoi
   for (const key of Object.keys(value)) {
     const member = (value as Record<string, unknown>)[key];
     if (isPoisonKey(key, member)) {
+      // Dropped or kept unread, but within the body's depth like any other member: a `__proto__`
+      // nested past the limit was accepted where any other key was the 400.
+      sanitizeJson(member, depth + 1, `${pointer}/${escapePointer(key)}`);
       // defineProperty: `out.__proto__ = member` would set out's prototype.
       if (keepOwnPoison) Object.defineProperty(out, key, { value: member, enumerable: true, writable: true, configurable: true });
       continue;
@@ -63,7 +67,7 @@ function isClean(value: unknown, depth: number, keepOwnPoison = false): boolean 
   for (const key of Object.keys(value)) {
     const member = (value as Record<string, unknown>)[key];
     if (isPoisonKey(key, member)) {
-      if (keepOwnPoison) continue;
+      if (keepOwnPoison && isClean(member, depth + 1)) continue;
       return false;
     }
     if (!isClean(member, depth + 1)) return false;

@@ -55,6 +55,17 @@ describe("parseJsonBody", () => {
     if ("draft_attachments" in value) expect(JSON.stringify(value.draft_attachments)).toBe("[{}]");
   });
 
+  // The depth limit is the body's, whatever the key: a poisoning member past it (the body's own, kept
+  // unread, or a nested one, dropped) was accepted where any other key's was the 400.
+  it.each([
+    [`{"status": "active", "__proto__": ${"[".repeat(MAX_BODY_DEPTH)}${"]".repeat(MAX_BODY_DEPTH)}}`, `/__proto__${"/0".repeat(MAX_BODY_DEPTH - 1)}`],
+    [`{"constructor": {"prototype": ${"[".repeat(MAX_BODY_DEPTH)}${"]".repeat(MAX_BODY_DEPTH)}}}`, `/constructor/prototype${"/0".repeat(MAX_BODY_DEPTH - 2)}`],
+    [`{"draft_attachments": [{"__proto__": ${"[".repeat(MAX_BODY_DEPTH)}${"]".repeat(MAX_BODY_DEPTH)}}]}`, `/draft_attachments/0/__proto__${"/0".repeat(MAX_BODY_DEPTH - 3)}`],
+  ])("a poisoning key's value past the depth limit is too deep, as any other key's: %#", (text, pointer) => {
+    expect(depthErrorOf(text).pointer).toBe(pointer);
+    expect(depthErrorOf(text.replaceAll("__proto__", "x").replace('"constructor"', '"y"')).pointer).toBe(pointer.replaceAll("__proto__", "x").replace("/constructor/", "/y/"));
+  });
+
   it("keeps every other member, including a plain constructor value", () => {
     expect(parseJsonBody('{"constructor": "Acme", "a": [1, {"b": null}], "c": "__proto__"}')).toEqual({ constructor: "Acme", a: [1, { b: null }], c: "__proto__" });
   });

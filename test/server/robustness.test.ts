@@ -590,11 +590,12 @@ describe("__proto__ and constructor keys never reach a prototype", () => {
 
   // The body's own poisoning member is an unknown field: the 400 names it as normalizeRequestBody
   // does for the same text (the parser removed it first, so the server's 400 listed only the
-  // minProperties issue); one holding a value nested past the depth bound is dropped unread still.
+  // minProperties issue). One holding a value nested past the depth bound is the maxDepth 400, as
+  // under any other key (it was dropped unread, and the body past the bound answered by the rest).
   const named: { op: OperationId; body: string; at: string[] }[] = [
     { op: "updateConversation", body: '{"__proto__": {"status": "archived"}}', at: ["/__proto__", ""] },
     { op: "updateThread", body: '{"constructor": {"prototype": {"polluted": "yes"}}, "status": "deleted"}', at: ["/constructor", "/status", ""] },
-    { op: "updateThread", body: `{"__proto__": ${"[".repeat(MAX_BODY_DEPTH + 5)}${"]".repeat(MAX_BODY_DEPTH + 5)}, "draft_attachments": [{"__proto__": {"polluted": "yes"}}, 1]}`, at: ["/__proto__", "/draft_attachments/1", ""] },
+    { op: "updateThread", body: `{"__proto__": ${"[".repeat(MAX_BODY_DEPTH + 5)}${"]".repeat(MAX_BODY_DEPTH + 5)}, "draft_attachments": [{"__proto__": {"polluted": "yes"}}, 1]}`, at: [`/__proto__${"/0".repeat(MAX_BODY_DEPTH - 1)}`] },
   ];
   for (const { op, body, at } of named) {
     it(`${op}: ${body.slice(0, 80)} → 400 naming the poisoning key as normalizeRequestBody does`, async () => {

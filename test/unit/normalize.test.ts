@@ -300,7 +300,7 @@ describe("normalizeRequestBody: a body nested deeper than the API parses is its 
     ["an unknown field at the limit", "updateConversation", `{"status": "active", "extra": ${nest(63)}}`],
     ["an invalid value past it", "updateConversation", `{"unread_count": 1, "status": ${nest(70)}}`],
     ["two values past it: the first in key order", "updateThread", `{"b": ${nest(80)}, "draft_attachments": [{"a": ${nest(90)}}]}`],
-    ["past it under a __proto__ key, which the API drops unread", "updateThread", `{"draft_attachments": [{"name": "x", "__proto__": ${nest(90)}}]}`],
+    ["past it under a __proto__ key, which the API drops, but not before its depth is checked", "updateThread", `{"draft_attachments": [{"name": "x", "__proto__": ${nest(90)}}]}`],
     // The API parses the whole body before it looks at its type: an array body past the limit is its maxDepth 400 too.
     ["an array body past it", "updateThread", nest(70)],
     ["an array body at the limit", "updateConversation", `[${nest(63)}, 1]`],
@@ -308,7 +308,7 @@ describe("normalizeRequestBody: a body nested deeper than the API parses is its 
     ["an unknown field: a scalar in an object at the limit", "updateConversation", `{"status": "active", "extra": ${"[".repeat(62)}{"k": 1}${"]".repeat(62)}}`],
     ["an unknown field holding objects, within the limit", "updateConversation", `{"status": "active", "extra": {"a": {"b": [1, {"c": null}]}, "d": {}}}`],
     ["an invalid value holding objects, within the limit", "updateConversation", `{"unread_count": 1, "status": {"a": {"b": 1}}}`],
-    ["past it under an unknown field's __proto__ key, which the API drops unread", "updateConversation", `{"status": "active", "extra": {"a": 1, "__proto__": ${nest(90)}}}`],
+    ["past it under an unknown field's __proto__ key, which the API drops, but not before its depth is checked", "updateConversation", `{"status": "active", "extra": {"a": 1, "__proto__": ${nest(90)}}}`],
   ];
 
   /** The API's verdict on a JSON text: the reference server's parse (depth), then normalize. */
@@ -349,10 +349,22 @@ describe("normalizeRequestBody: a body nested deeper than the API parses is its 
     expect(normalizeRequestBody("updateConversation", given)).toMatchObject({ ok: false, errors: [{ keyword: "maxDepth", path: `/extra/1${"/0".repeat(62)}` }] });
   });
 
-  it("a top-level __proto__ or constructor.prototype past it is dropped unread, as the API's parser drops it (not its maxDepth 400)", () => {
-    for (const key of ["__proto__", "constructor"]) {
+  // The limit is the body's, whatever the key: a top-level __proto__ (or constructor holding a
+  // prototype) past it was dropped unread, ok, where the same value under any other key was the
+  // maxDepth 400 (and the reference server answered it 200). Within it, still dropped and named.
+  it("a top-level __proto__ or constructor.prototype past it is the maxDepth 400, as any other key's", () => {
+    for (const key of ["__proto__", "constructor", "extra"]) {
       const deep = key === "constructor" ? `{"prototype": ${nest(90)}}` : nest(90);
-      expect(normalizeRequestBody("updateConversation", JSON.parse(`{"status": "active", "${key}": ${deep}}`)), key).toEqual({ ok: true, body: { status: "active" }, dropped: [key] });
+      const text = `{"status": "active", "${key}": ${deep}}`;
+      const inside = key === "constructor" ? "/prototype" : "";
+      expect(normalizeRequestBody("updateConversation", JSON.parse(text)), key).toEqual({
+        ok: false,
+        status: 400,
+        errors: [{ path: `/${key}${inside}${"/0".repeat(key === "constructor" ? 62 : 63)}`, keyword: "maxDepth", message: "must not be nested more than 64 levels deep" }],
+      });
+      expect(normalizeRequestBody("updateConversation", JSON.parse(text)), key).toEqual(api("updateConversation", text));
+      const shallow = key === "constructor" ? '{"prototype": [[1]]}' : "[[1]]";
+      expect(normalizeRequestBody("updateConversation", JSON.parse(`{"status": "active", "${key}": ${shallow}}`)), key).toEqual({ ok: true, body: { status: "active" }, dropped: [key] });
     }
   });
 
