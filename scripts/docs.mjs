@@ -324,7 +324,52 @@ const SIDEBAR_JS = `(() => {
   };
   new MutationObserver(name).observe(document.documentElement, { childList: true, subtree: true });
 })();`;
-html = `${html.slice(0, titleEnd + TITLE_END.length)}\n  <link rel="icon" href="data:,">\n  <style>${CONTRAST_CSS}</style>\n  <script>${MENU_KEYS_JS}\n${SKIP_LINK_JS}\n${SIDEBAR_JS}</script>${html.slice(titleEnd + TITLE_END.length)}`;
+// Names as a screen reader gets them from Redoc's markup (the browser's accessibility tree):
+// - the colour-scheme switch was named "light" or "dark" (its icon's mode), not what it does: it is
+//   a toggle named "Dark colour scheme", aria-pressed when the page is dark (Redoc's `dark` class
+//   on <html>);
+// - a property's button that shows or hides its nested properties was named "−" (or "+ Show …"),
+//   with no state: it is "Hide the properties of <name>" or "<Show …> of <name>" (the visible
+//   words kept, WCAG 2.5.3), aria-expanded as Redoc's data-schema-nested-open says; a tag's "+ Show"
+//   (the rest of a cut-short section on the overview) is "Show the whole <tag> section";
+// Redoc renders again on every route change, and React sets its own attributes back when its
+// state changes, so this runs whenever the DOM or those attributes change (setting only what
+// differs, so its own changes end there). The markers it relies on must be in Redoc's code.
+const A11Y_MARKERS = ["color-mode-switcher", "data-schema-nested-open", "schema-property-item", "schema-name", "data-section-id"];
+const missingMarkers = A11Y_MARKERS.filter((marker) => !html.includes(marker));
+if (missingMarkers.length > 0 || !/<button\b[^>]*\bdata-testid="color-mode-switcher"/.test(ssr)) {
+  console.error(`docs: expected Redoc's colour switch (<button data-testid="color-mode-switcher">) and ${A11Y_MARKERS.slice(1).join(", ")} in the page (missing: ${missingMarkers.join(", ") || "the switch's button"}); update scripts/docs.mjs`);
+  process.exit(1);
+}
+const A11Y_JS = `(() => {
+  const set = (el, name, value) => { if (el.getAttribute(name) !== value) el.setAttribute(name, value); };
+  const textOf = (node) => [...node.childNodes].map((c) => (c.nodeType === 3 ? c.textContent : c.nodeType === 1 && !c.matches(".deep-link-anchor") ? textOf(c) : "")).join("");
+  const fix = () => {
+    const dark = document.documentElement.classList.contains("dark");
+    for (const el of document.querySelectorAll('button[data-testid="color-mode-switcher"]')) {
+      set(el, "aria-label", "Dark colour scheme");
+      set(el, "aria-pressed", String(dark));
+    }
+    for (const box of document.querySelectorAll("[data-schema-nested-open]")) {
+      const button = box.querySelector(":scope > button");
+      if (!button) continue;
+      const open = box.getAttribute("data-schema-nested-open") === "true";
+      const item = box.closest(".schema-property-item");
+      const name = item && item.querySelector(".schema-name") ? item.querySelector(".schema-name").textContent.trim() : "";
+      const words = button.textContent.replace(/^[\\s+\\u2212-]+/, "").trim();
+      set(button, "aria-expanded", String(open));
+      set(button, "aria-label", open ? (name ? "Hide the properties of " + name : "Hide the properties") : (words || "Show the properties") + (name ? " of " + name : ""));
+    }
+    for (const button of document.querySelectorAll("[data-section-id] > button")) {
+      const heading = button.parentElement.querySelector("h1, h2, h3, h4, h5, h6");
+      const words = button.textContent.replace(/^[\\s+]+/, "").trim();
+      if (heading && /^\\s*\\+/.test(button.textContent)) set(button, "aria-label", words + " the whole " + textOf(heading).replace(/\\s+/g, " ").trim() + " section");
+    }
+  };
+  fix();
+  new MutationObserver(fix).observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ["class", "data-schema-nested-open", "aria-label"] });
+})();`;
+html = `${html.slice(0, titleEnd + TITLE_END.length)}\n  <link rel="icon" href="data:,">\n  <style>${CONTRAST_CSS}</style>\n  <script>${MENU_KEYS_JS}\n${SKIP_LINK_JS}\n${SIDEBAR_JS}\n${A11Y_JS}</script>${html.slice(titleEnd + TITLE_END.length)}`;
 // Licence notices. Whoever publishes the page distributes Redoc (embedded whole) and Redocly CLI's
 // page template, both MIT, whose copyright and permission notices must go with every copy: Redoc's
 // bundle opens with "@license MIT (c) Copyright … Redocly LLC, all rights reserved" only — not the

@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCodeSamples, operationsOf } from "../../scripts/publish/code-samples.mjs";
@@ -344,6 +344,72 @@ describe("API reference served over HTTP (127.0.0.1) in Chromium", () => {
     } finally {
       await context.close();
     }
+  });
+
+  // What a screen reader gets, read from the browser's accessibility tree: on the overview, then on
+  // every operation page Redoc renders after a click in the sidebar (new elements each time).
+  type AxNode = { ignored: boolean; role?: { value: string }; name?: { value: string }; properties?: { name: string; value: { value: unknown } }[] };
+  type AxButton = { name: string; pressed: unknown; expanded: unknown };
+  const eachPage = async (visit: (where: string, read: () => Promise<{ images: number; headings: string[]; buttons: AxButton[] }>, page: Page, op?: { summary: string; operationId: string }) => Promise<void>) => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    try {
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      const read = async () => {
+        const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as { nodes: AxNode[] };
+        const state = (n: AxNode, name: string) => n.properties?.find((p) => p.name === name)?.value.value;
+        const shown = nodes.filter((n) => !n.ignored);
+        return {
+          images: shown.filter((n) => ["image", "img", "graphics-document", "graphics-symbol"].includes(n.role?.value ?? "") && !n.name?.value).length,
+          headings: shown.filter((n) => n.role?.value === "heading").map((n) => n.name?.value ?? ""),
+          buttons: shown.filter((n) => n.role?.value === "button").map((n) => ({ name: n.name?.value ?? "", pressed: state(n, "pressed"), expanded: state(n, "expanded") })),
+        };
+      };
+      await page.goto(`${base}/index.html`);
+      await page.locator('#redoc a[href="openapi.json"]').waitFor();
+      // Every tag's section is rendered (its heading), not only the first.
+      const tagNames = [...new Set(operationsOf(spec).map(({ operation: { tags } }) => String(tags[0])))];
+      for (const tag of tagNames) await page.locator(`[id="${tag.toLowerCase()}"] :is(h1, h2, h3)`).first().waitFor();
+      await visit("overview", read, page);
+      for (const { operation } of operationsOf(spec)) {
+        const anchor = `${String(operation.tags[0]).toLowerCase()}/${operation.operationId.toLowerCase()}`;
+        await page.locator(`a[href="#/${anchor}"]`).first().click();
+        await page.locator(`[id="${anchor}"] :is(h1, h2, h3)`, { hasText: operation.summary }).first().waitFor();
+        await visit(operation.operationId, read, page, operation);
+      }
+    } finally {
+      await context.close();
+    }
+  };
+
+  // Redoc's colour switch was named "light" (the icon's mode), a property's nested-schema toggle "−"
+  // or "+ Show array property" and a tag's cut-short section "+ Show", none with a state. The switch
+  // is a toggle named for what it does and says whether it is on; a toggle names its property and
+  // says whether it is open; a click flips both.
+  it("the colour switch and the show/hide buttons say what they do and their state", async () => {
+    let toggled = 0;
+    await eachPage(async (where, read, page) => {
+      const { buttons } = await read();
+      expect(buttons.filter((b) => /^[-+\u2212]|^(light|dark)$/.test(b.name.trim())), where).toEqual([]);
+      expect(buttons.filter((b) => b.name === "Dark colour scheme"), where).toEqual([{ name: "Dark colour scheme", pressed: "false", expanded: undefined }]);
+      const toggles = buttons.filter((b) => /^(Hide the properties|Show .*) of \S+$/.test(b.name));
+      for (const b of toggles) expect(b.expanded, `${where}: ${b.name}`).toBe(b.name.startsWith("Hide "));
+      const open = toggles.find((b) => b.expanded === true);
+      if (where !== "overview") expect(open, `${where}: an open nested schema`).toBeDefined();
+      if (open) {
+        const property = / of (\S+)$/.exec(open.name)![1]!;
+        await page.getByRole("button", { name: open.name, exact: true }).first().click();
+        await expect.poll(async () => (await read()).buttons.some((b) => b.name.startsWith("Show ") && b.name.endsWith(` of ${property}`) && b.expanded === false), { message: `${where}: ${open.name} clicked` }).toBe(true);
+        toggled += 1;
+      }
+    });
+    expect(toggled).toBe(operationsOf(spec).length);
+    await eachPage(async (where, read, page) => {
+      if (where !== "overview") return;
+      await page.getByRole("button", { name: "Dark colour scheme" }).click();
+      await expect.poll(async () => (await read()).buttons.filter((b) => b.name === "Dark colour scheme")).toEqual([{ name: "Dark colour scheme", pressed: "true", expanded: undefined }]);
+      expect(await page.evaluate(() => document.documentElement.classList.contains("dark"))).toBe(true);
+    });
   });
 
   // The code-sample language (curl, puffle CLI, TypeScript client, Payload) is a menu button. Redoc's
