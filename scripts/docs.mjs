@@ -332,6 +332,7 @@ const SIDEBAR_JS = `(() => {
 //   with no state: it is "Hide the properties of <name>" or "<Show …> of <name>" (the visible
 //   words kept, WCAG 2.5.3), aria-expanded as Redoc's data-schema-nested-open says; a tag's "+ Show"
 //   (the rest of a cut-short section on the overview) is "Show the whole <tag> section";
+// - every icon <svg> (no title, no label: nothing to read) was an unnamed image: aria-hidden;
 // Redoc renders again on every route change, and React sets its own attributes back when its
 // state changes, so this runs whenever the DOM or those attributes change (setting only what
 // differs, so its own changes end there). The markers it relies on must be in Redoc's code.
@@ -364,6 +365,9 @@ const A11Y_JS = `(() => {
       const heading = button.parentElement.querySelector("h1, h2, h3, h4, h5, h6");
       const words = button.textContent.replace(/^[\\s+]+/, "").trim();
       if (heading && /^\\s*\\+/.test(button.textContent)) set(button, "aria-label", words + " the whole " + textOf(heading).replace(/\\s+/g, " ").trim() + " section");
+    }
+    for (const svg of document.querySelectorAll("svg:not([aria-hidden]):not([role]):not([aria-label]):not([aria-labelledby])")) {
+      if (!svg.querySelector("title")) set(svg, "aria-hidden", "true");
     }
   };
   fix();

@@ -412,6 +412,13 @@ describe("API reference served over HTTP (127.0.0.1) in Chromium", () => {
     });
   });
 
+  // Redoc's icons are <svg>s with no title or label (nothing to read): each was an unnamed image.
+  it("has no unnamed images: Redoc's icons are hidden from the accessibility tree", async () => {
+    await eachPage(async (where, read) => {
+      await expect.poll(async () => (await read()).images, { message: where }).toBe(0);
+    });
+  });
+
   // The code-sample language (curl, puffle CLI, TypeScript client, Payload) is a menu button. Redoc's
   // opened on Enter but kept focus on the button: the arrow keys did nothing and the items, rendered
   // at the end of <body>, were reached only by tabbing through the whole page. With the keyboard
