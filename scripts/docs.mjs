@@ -333,10 +333,12 @@ const SIDEBAR_JS = `(() => {
 //   words kept, WCAG 2.5.3), aria-expanded as Redoc's data-schema-nested-open says; a tag's "+ Show"
 //   (the rest of a cut-short section on the overview) is "Show the whole <tag> section";
 // - every icon <svg> (no title, no label: nothing to read) was an unnamed image: aria-hidden;
+// - a heading's name began with its deep-link anchor's label ("link to Threads Threads"): the
+//   heading is named by its own text (the anchor, a link inside it, keeps its label).
 // Redoc renders again on every route change, and React sets its own attributes back when its
 // state changes, so this runs whenever the DOM or those attributes change (setting only what
 // differs, so its own changes end there). The markers it relies on must be in Redoc's code.
-const A11Y_MARKERS = ["color-mode-switcher", "data-schema-nested-open", "schema-property-item", "schema-name", "data-section-id"];
+const A11Y_MARKERS = ["color-mode-switcher", "data-schema-nested-open", "schema-property-item", "schema-name", "data-section-id", "deep-link-anchor"];
 const missingMarkers = A11Y_MARKERS.filter((marker) => !html.includes(marker));
 if (missingMarkers.length > 0 || !/<button\b[^>]*\bdata-testid="color-mode-switcher"/.test(ssr)) {
   console.error(`docs: expected Redoc's colour switch (<button data-testid="color-mode-switcher">) and ${A11Y_MARKERS.slice(1).join(", ")} in the page (missing: ${missingMarkers.join(", ") || "the switch's button"}); update scripts/docs.mjs`);
@@ -368,6 +370,11 @@ const A11Y_JS = `(() => {
     }
     for (const svg of document.querySelectorAll("svg:not([aria-hidden]):not([role]):not([aria-label]):not([aria-labelledby])")) {
       if (!svg.querySelector("title")) set(svg, "aria-hidden", "true");
+    }
+    for (const heading of document.querySelectorAll("#redoc :is(h1, h2, h3, h4, h5, h6)")) {
+      if (!heading.querySelector(".deep-link-anchor")) continue;
+      const text = textOf(heading).replace(/\\s+/g, " ").trim();
+      if (text) set(heading, "aria-label", text);
     }
   };
   fix();

@@ -419,6 +419,17 @@ describe("API reference served over HTTP (127.0.0.1) in Chromium", () => {
     });
   });
 
+  // A heading's name began with its deep-link anchor's label: "link to Threads Threads".
+  it("names each heading by its text, not its deep-link anchor's label", async () => {
+    const tagNames = [...new Set(operationsOf(spec).map(({ operation: { tags } }) => String(tags[0])))];
+    await eachPage(async (where, read, _page, op) => {
+      const expected = op ? [op.summary, "Request", "Responses"] : [`${spec.info.title} (${spec.info.version})`, ...tagNames];
+      const { headings } = await read();
+      expect(headings, where).toEqual(expect.arrayContaining(expected));
+      expect(headings.filter((h) => /^link to /.test(h)), where).toEqual([]);
+    });
+  });
+
   // The code-sample language (curl, puffle CLI, TypeScript client, Payload) is a menu button. Redoc's
   // opened on Enter but kept focus on the button: the arrow keys did nothing and the items, rendered
   // at the end of <body>, were reached only by tabbing through the whole page. With the keyboard
