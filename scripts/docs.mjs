@@ -335,6 +335,10 @@ const SIDEBAR_JS = `(() => {
 // - every icon <svg> (no title, no label: nothing to read) was an unnamed image: aria-hidden;
 // - a heading's name began with its deep-link anchor's label ("link to Threads Threads"): the
 //   heading is named by its own text (the anchor, a link inside it, keeps its label).
+// - an operation opened at its address had no level-1 heading (its tag and it are <h2>s) and went
+//   from h2 to h4 (Request, Responses) and h5 (Path): aria-level gives the levels as the headings
+//   nest, from 1 and skipping none. Redoc's own elements stay, so do its styles (none select on
+//   aria-level) and its links (they use the headings' ids).
 // Redoc renders again on every route change, and React sets its own attributes back when its
 // state changes, so this runs whenever the DOM or those attributes change (setting only what
 // differs, so its own changes end there). The markers it relies on must be in Redoc's code.
@@ -375,6 +379,18 @@ const A11Y_JS = `(() => {
       if (!heading.querySelector(".deep-link-anchor")) continue;
       const text = textOf(heading).replace(/\\s+/g, " ").trim();
       if (text) set(heading, "aria-label", text);
+    }
+    // Levels as the headings nest, in page order: one under the nearest earlier heading of a smaller
+    // tag level, one level deeper than it; the first is 1. Redoc's tags stay (its styles and
+    // links use them); aria-level is set only where the level differs.
+    const stack = [];
+    for (const heading of document.querySelectorAll("#redoc main :is(h1, h2, h3, h4, h5, h6)")) {
+      const tag = Number(heading.tagName[1]);
+      while (stack.length > 0 && stack[stack.length - 1].tag >= tag) stack.pop();
+      const level = stack.length > 0 ? stack[stack.length - 1].level + 1 : 1;
+      stack.push({ tag, level });
+      if (level === tag) { if (heading.hasAttribute("aria-level")) heading.removeAttribute("aria-level"); }
+      else set(heading, "aria-level", String(level));
     }
   };
   fix();

@@ -350,21 +350,25 @@ describe("API reference served over HTTP (127.0.0.1) in Chromium", () => {
   // every operation page Redoc renders after a click in the sidebar (new elements each time).
   type AxNode = { ignored: boolean; role?: { value: string }; name?: { value: string }; properties?: { name: string; value: { value: unknown } }[] };
   type AxButton = { name: string; pressed: unknown; expanded: unknown };
-  const eachPage = async (visit: (where: string, read: () => Promise<{ images: number; headings: string[]; buttons: AxButton[] }>, page: Page, op?: { summary: string; operationId: string }) => Promise<void>) => {
+  const axReader = async (page: Page) => {
+    const cdp = await page.context().newCDPSession(page);
+    return async () => {
+      const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as { nodes: AxNode[] };
+      const state = (n: AxNode, name: string) => n.properties?.find((p) => p.name === name)?.value.value;
+      const shown = nodes.filter((n) => !n.ignored);
+      return {
+        images: shown.filter((n) => ["image", "img", "graphics-document", "graphics-symbol"].includes(n.role?.value ?? "") && !n.name?.value).length,
+        headings: shown.filter((n) => n.role?.value === "heading").map((n) => n.name?.value ?? ""),
+        levels: shown.filter((n) => n.role?.value === "heading").map((n) => `${state(n, "level")} ${n.name?.value ?? ""}`),
+        buttons: shown.filter((n) => n.role?.value === "button").map((n) => ({ name: n.name?.value ?? "", pressed: state(n, "pressed"), expanded: state(n, "expanded") })),
+      };
+    };
+  };
+  const eachPage = async (visit: (where: string, read: () => Promise<{ images: number; headings: string[]; levels: string[]; buttons: AxButton[] }>, page: Page, op?: { summary: string; operationId: string }) => Promise<void>) => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     try {
       const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      const read = async () => {
-        const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as { nodes: AxNode[] };
-        const state = (n: AxNode, name: string) => n.properties?.find((p) => p.name === name)?.value.value;
-        const shown = nodes.filter((n) => !n.ignored);
-        return {
-          images: shown.filter((n) => ["image", "img", "graphics-document", "graphics-symbol"].includes(n.role?.value ?? "") && !n.name?.value).length,
-          headings: shown.filter((n) => n.role?.value === "heading").map((n) => n.name?.value ?? ""),
-          buttons: shown.filter((n) => n.role?.value === "button").map((n) => ({ name: n.name?.value ?? "", pressed: state(n, "pressed"), expanded: state(n, "expanded") })),
-        };
-      };
+      const read = await axReader(page);
       await page.goto(`${base}/index.html`);
       await page.locator('#redoc a[href="openapi.json"]').waitFor();
       // Every tag's section is rendered (its heading), not only the first.
@@ -428,6 +432,40 @@ describe("API reference served over HTTP (127.0.0.1) in Chromium", () => {
       expect(headings, where).toEqual(expect.arrayContaining(expected));
       expect(headings.filter((h) => /^link to /.test(h)), where).toEqual([]);
     });
+  });
+
+  // An operation's page had no level-1 heading (the tag and the operation are <h2>s) and went from
+  // h2 to h4 (Request, Responses) and h5 (Path). The levels a screen reader gets start at 1 and
+  // never skip one; Redoc's elements (and so its styles) stay as they are.
+  it("every page's headings start at level 1 and skip no level", async () => {
+    const check = async (how: string, read: () => Promise<{ levels: string[] }>, page: Page, op?: { summary: string }) => {
+      const { levels } = await read();
+      const numbers = levels.map((l) => Number(l.split(" ")[0]));
+      expect(numbers[0], `${how}: ${levels.join(", ")}`).toBe(1);
+      for (const [i, n] of numbers.entries()) if (i > 0) expect(n, `${how}: ${levels.join(", ")}`).toBeLessThanOrEqual(numbers[i - 1]! + 1);
+      if (!op) return;
+      // Request and Responses one level under the operation (whatever else Redoc has rendered above it).
+      const at = levels.findIndex((l) => l.endsWith(` ${op.summary}`));
+      const level = numbers[at]!;
+      expect(levels.slice(at, at + 4), how).toEqual(expect.arrayContaining([`${level} ${op.summary}`, `${level + 1} Request`, `${level + 1} Responses`]));
+      expect(await page.locator("#redoc main :is(h1, h2, h3, h4, h5, h6)", { hasText: op.summary }).first().evaluate((h) => h.tagName), how).toBe("H2");
+    };
+    await eachPage((where, read, page, op) => check(where, read, page, op));
+    // Opened at an operation's own address, Redoc renders its tag and it, without the overview's <h1>.
+    for (const { operation } of operationsOf(spec)) {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+      try {
+        const page = await context.newPage();
+        const read = await axReader(page);
+        const anchor = `${String(operation.tags[0]).toLowerCase()}/${operation.operationId.toLowerCase()}`;
+        await page.goto(`${base}/index.html#/${anchor}`);
+        await page.locator(`[id="${anchor}"] :is(h1, h2, h3)`, { hasText: operation.summary }).first().waitFor();
+        await expect.poll(async () => (await read()).levels.some((l) => l.endsWith(" Responses"))).toBe(true);
+        await check(`#/${anchor}`, read, page, operation);
+      } finally {
+        await context.close();
+      }
+    }
   });
 
   // The code-sample language (curl, puffle CLI, TypeScript client, Payload) is a menu button. Redoc's
