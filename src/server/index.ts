@@ -894,6 +894,14 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
           sendProblem(reply, problems.forbidden(`${RESET_PATH} does not answer requests from web pages (with an Origin header).`));
           return;
         }
+        // Through a reverse proxy on this machine every client's request comes from loopback: one
+        // the proxy says it forwarded (any client's, anywhere) is refused. Its address in those
+        // headers is not read: any client can write them.
+        const forwardedBy = FORWARDING_HEADERS.find((name) => request.headers[name] !== undefined);
+        if (forwardedBy !== undefined) {
+          sendProblem(reply, problems.forbidden(`${RESET_PATH} does not answer requests forwarded by a proxy (with the ${FORWARDING_HEADER_NAMES[forwardedBy]} header): call the server directly from this machine.`));
+          return;
+        }
         const resetNow = () => {
           if (refusedAfterClose(request, reply)) return;
           store.reset();
@@ -915,6 +923,19 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
 
   return app;
 }
+
+/**
+ * The headers a reverse proxy adds to a request it forwards (RFC 7239's `Forwarded`, and the
+ * de facto ones), by their names as Node gives them, with their usual spelling.
+ */
+const FORWARDING_HEADER_NAMES: Readonly<Record<string, string>> = {
+  forwarded: "Forwarded",
+  "x-forwarded-for": "X-Forwarded-For",
+  "x-forwarded-host": "X-Forwarded-Host",
+  "x-forwarded-proto": "X-Forwarded-Proto",
+  "x-real-ip": "X-Real-IP",
+};
+const FORWARDING_HEADERS = Object.keys(FORWARDING_HEADER_NAMES);
 
 /** The methods the reset endpoint allows. */
 const RESET_METHODS: readonly string[] = ["POST"];

@@ -1,0 +1,99 @@
+// The reference server as a shared staging mock: behind a reverse proxy on the same machine (a small
+// node:http proxy here, on 127.0.0.1, adding X-Forwarded-For/-Proto/-Host and serving the server
+// under a path prefix), started by a supervisor with its stdout a pipe to a log shipper.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import { createServer as createHttpServer, request as httpRequest } from "node:http";
+import type { Server } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createServer } from "../../src/server/index.js";
+import type { RunningServer } from "../../src/server/index.js";
+import { DOCS_THREAD, rowOf, send, start } from "./http.js";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const RESET = "/__puffle/reset";
+const PREFIX = "/mock";
+
+/** A reverse proxy on 127.0.0.1 to `target`: `/mock/…` goes to `/…`, with the headers such a proxy adds. */
+async function reverseProxy(target: RunningServer): Promise<{ url: string; close(): Promise<void> }> {
+  const upstream = new URL(target.url);
+  const proxy: Server = createHttpServer((req, res) => {
+    const headers = { ...req.headers, "x-forwarded-for": "203.0.113.7", "x-forwarded-proto": "https", "x-forwarded-host": "mock.staging.example" };
+    const forwarded = httpRequest(
+      { host: upstream.hostname, port: upstream.port, method: req.method, path: (req.url ?? "/").replace(PREFIX, ""), headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    forwarded.on("error", () => res.destroy());
+    req.pipe(forwarded);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+  const address = proxy.address();
+  if (typeof address !== "object" || address === null) throw new Error("the proxy is not listening");
+  return {
+    url: `http://127.0.0.1:${address.port}${PREFIX}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        proxy.closeAllConnections();
+        proxy.close(() => resolve());
+      }),
+  };
+}
+
+const subjectOf = (server: RunningServer) => rowOf(server.app.puffle.store.snapshot(), DOCS_THREAD).draft_subject;
+
+describe("behind a reverse proxy on the same machine", () => {
+  const cleanup: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const close of cleanup.splice(0).reverse()) await close();
+  });
+
+  it("serves the API through it as directly", async () => {
+    const server = await start();
+    cleanup.push(() => server.close());
+    const proxy = await reverseProxy(server);
+    cleanup.push(() => proxy.close());
+    const res = await send({ ...server, url: proxy.url }, "updateThread", DOCS_THREAD, { body: { draft_subject: "Through the proxy" } });
+    expect(res.status).toBe(200);
+    expect(subjectOf(server)).toBe("Through the proxy");
+  });
+
+  // Every request through such a proxy comes from 127.0.0.1, so `--allow-reset` behind it let any
+  // client that reaches the proxy (another machine) wipe the data under everyone's tests: 204.
+  it("the reset endpoint refuses a request the proxy forwarded (403, nothing reset); called directly it still resets", async () => {
+    const server = await start({ allowReset: true });
+    cleanup.push(() => server.close());
+    const proxy = await reverseProxy(server);
+    cleanup.push(() => proxy.close());
+    expect((await send(server, "updateThread", DOCS_THREAD, { body: { draft_subject: "Kept" } })).status).toBe(200);
+    const through = await fetch(`${proxy.url}${RESET}`, { method: "POST" });
+    expect(through.status).toBe(403);
+    expect(await through.json()).toEqual({
+      type: "https://app.puffle.ai/problems/forbidden",
+      title: "Forbidden",
+      status: 403,
+      detail: "/__puffle/reset does not answer requests forwarded by a proxy (with the X-Forwarded-For header): call the server directly from this machine.",
+    });
+    expect(subjectOf(server)).toBe("Kept");
+    expect((await fetch(`${server.url}${RESET}`, { method: "POST" })).status).toBe(204);
+    expect(subjectOf(server)).not.toBe("Kept");
+  });
+
+  it.each([
+    ["forwarded", "for=203.0.113.7", "Forwarded"],
+    ["x-forwarded-for", "127.0.0.1", "X-Forwarded-For"],
+    ["x-forwarded-host", "mock.staging.example", "X-Forwarded-Host"],
+    ["x-forwarded-proto", "https", "X-Forwarded-Proto"],
+    ["x-real-ip", "203.0.113.7", "X-Real-IP"],
+  ])("a reset from loopback with %s (whatever address it names) is a 403 naming the header", async (name, value, spelled) => {
+    const app = createServer({ allowReset: true });
+    cleanup.push(() => app.close());
+    const res = await app.inject({ method: "POST", url: RESET, remoteAddress: "127.0.0.1", headers: { [name]: value } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ detail: `/__puffle/reset does not answer requests forwarded by a proxy (with the ${spelled} header): call the server directly from this machine.` });
+  });
+});
