@@ -20,7 +20,7 @@ import {
 } from "../errors.js";
 import { validatePathParams, validateRequestBody } from "../validators.js";
 import type { ValidationIssue, ValidationResult } from "../validators.js";
-import { corsBannerLine, flagValueProblem, hostProblem, logHeldUntilBanner, parseCorsArgument, resetBannerLine, seedProblem, startProblem, stopOnSignals, wildcardNote } from "../server/launch.js";
+import { corsBannerLine, flagValueProblem, hostProblem, logHeldUntilBanner, parseCorsArgument, resetBannerLine, seedProblem, serveDespiteOutputErrors, startProblem, stopOnSignals, unlessOutputLost, wildcardNote } from "../server/launch.js";
 import { pointerTokens } from "../json-pointer.js";
 import { shownBaseUrl } from "../url-credentials.js";
 import type { CorsOrigins } from "../server/launch.js";
@@ -601,7 +601,7 @@ function addMockCommand(program: Command, deps: Required<Omit<CliDeps, "meta">>,
         throw new CliFailure(EXIT.usage, `${heading}: ${listed.join("; ")}`);
       }
       let running;
-      const log = opts.quiet === true ? undefined : logHeldUntilBanner(deps.io.stdout);
+      const log = opts.quiet === true ? undefined : logHeldUntilBanner(unlessOutputLost(deps.io.stdout));
       try {
         running = await server.startServer({ port: opts.port, host: opts.host, seed, logger: opts.quiet !== true, logStream: log?.stream, cors: opts.cors, allowReset: opts.allowReset === true });
       } catch (error) {
@@ -620,6 +620,7 @@ function addMockCommand(program: Command, deps: Required<Omit<CliDeps, "meta">>,
       }
       lines.push("", `Try: PUFFLE_API_KEY=${seed.users[0]?.token ?? "<token>"} puffle conversation update --base-url ${running.url} --id <id> --status archived`, "");
       stopOnSignals(running);
+      serveDespiteOutputErrors();
       // Printed once the handlers are in place: whoever waits for the banner may stop the server at once.
       deps.io.stdout(lines.join("\n"));
       log?.release();

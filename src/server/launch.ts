@@ -187,6 +187,27 @@ export function stopOnSignals(running: RunningServer): void {
   process.once("SIGTERM", stop);
 }
 
+/** Whether a launcher's server is serving (its banner out), and whether stdout has failed since. */
+const output = { serving: false, lost: false };
+
+/**
+ * Called by a launcher once its server serves (before its banner): from then on an error writing
+ * stdout (the log shipper reading the request log exits: EPIPE; a full disk: ENOSPC) no longer ends
+ * the process (exitOnOutputErrors ended it with exit 0 on EPIPE: a supervisor restarting on failure
+ * did not, and every client lost the server). One line on stderr says so, the request log is
+ * dropped from then on (`writeLog`), and the server goes on until SIGINT/SIGTERM.
+ */
+export function serveDespiteOutputErrors(): void {
+  output.serving = true;
+}
+
+/** `write`, unless stdout has failed while serving (see serveDespiteOutputErrors): the launchers' request log. */
+export function unlessOutputLost(write: (text: string) => void): (text: string) => void {
+  return (text) => {
+    if (!output.lost) write(text);
+  };
+}
+
 /**
  * For a program's entry point (the puffle binary, `npm run mock`): a reader gone before the output
  * is written (EPIPE: `… | head -1`) ends the process quietly with the exit code so far, and stderr
@@ -196,6 +217,12 @@ export function stopOnSignals(running: RunningServer): void {
  */
 export function exitOnOutputErrors(prefix: string): void {
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (output.serving) {
+      if (output.lost) return;
+      output.lost = true;
+      process.stderr.write(`${prefix}: the request log is no longer written: stdout failed (${error.code ?? error.message}); the server goes on\n`);
+      return;
+    }
     if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
     process.stderr.write(`${prefix}: cannot write the output: ${error.code ?? error.message}\n`);
     process.exit(1);

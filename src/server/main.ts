@@ -9,7 +9,7 @@ import { operationIds } from "../validators.js";
 import { defaultSeedText } from "./default-seed.js";
 import { defaultSeed, loadSeed, SeedError, startServer } from "./index.js";
 import type { RunningServer, Seed } from "./index.js";
-import { corsBannerLine, exitOnOutputErrors, flagValueProblem, hostProblem, logHeldUntilBanner, parseCorsArgument, resetBannerLine, seedProblem, startProblem, stopOnSignals, wildcardNote } from "./launch.js";
+import { corsBannerLine, exitOnOutputErrors, flagValueProblem, hostProblem, logHeldUntilBanner, parseCorsArgument, resetBannerLine, seedProblem, serveDespiteOutputErrors, startProblem, stopOnSignals, unlessOutputLost, wildcardNote } from "./launch.js";
 import { oneLine } from "../unsafe-text.js";
 import { quoted, shown } from "../errors.js";
 import type { CorsOrigins } from "./launch.js";
@@ -154,7 +154,7 @@ async function main(argv: string[]): Promise<void> {
     }
   }
   let server: RunningServer;
-  const log = values.quiet ? undefined : logHeldUntilBanner((text) => void process.stdout.write(text));
+  const log = values.quiet ? undefined : logHeldUntilBanner(unlessOutputLost((text) => void process.stdout.write(text)));
   try {
     server = await startServer({ port, host, seed, logger: !values.quiet, logStream: log?.stream, cors, allowReset: values["allow-reset"] === true });
   } catch (error) {
@@ -162,6 +162,7 @@ async function main(argv: string[]): Promise<void> {
     process.exit(1);
   }
   stopOnSignals(server);
+  serveDespiteOutputErrors();
   process.stdout.write(banner(server, seed, values.data ?? "default seed", cors, values["allow-reset"] === true));
   log?.release();
 }

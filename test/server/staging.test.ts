@@ -97,3 +97,46 @@ describe("behind a reverse proxy on the same machine", () => {
     expect(res.json()).toMatchObject({ detail: `/__puffle/reset does not answer requests forwarded by a proxy (with the ${spelled} header): call the server directly from this machine.` });
   });
 });
+
+// Under a supervisor, the request log is a pipe to a log shipper. When the shipper exited (or was
+// restarted), the next log line's EPIPE ended the server, silently and with exit 0: a supervisor
+// restarting on failure did not restart it, and every client lost the mock.
+describe("the launchers, their stdout a pipe whose reader goes away", () => {
+  const LAUNCHERS: [string, string[], string][] = [
+    ["npm run mock (dist/server/main.js)", [path.join(root, "dist/server/main.js")], "puffle mock"],
+    ["puffle mock", [path.join(root, "dist/cli/main.js"), "mock"], "puffle error"],
+  ];
+
+  it.each(LAUNCHERS)("%s: goes on serving without its log (one line on stderr), and SIGTERM still exits 0", async (_name, launcher, prefix) => {
+    const child = spawn(process.execPath, [...launcher, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    const onOut = (chunk: Buffer) => (out += chunk.toString());
+    child.stdout.on("data", onOut);
+    child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
+    let exitedAs: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.once("exit", (code, signal) => resolve((exitedAs = { code, signal }))),
+    );
+    try {
+      await vi.waitFor(() => expect(out, err).toMatch(/"msg":"Server listening at /), { timeout: 15_000 });
+      const url = /^Puffle reference server listening on (http:\/\/[^\s]+)/m.exec(out)?.[1];
+      expect(url, out).toBeDefined();
+      child.stdout.off("data", onOut);
+      child.stdout.destroy(); // the log shipper exits: the pipe's reading end is closed
+      // Each request logs; the first write after the reader went fails (EPIPE).
+      for (let i = 0; i < 3; i += 1) {
+        const res = await fetch(`${url}/api/nope`).catch((error: unknown) => error);
+        expect(res instanceof Response ? res.status : String(res), `request ${i}; exited: ${JSON.stringify(exitedAs)}`).toBe(404);
+      }
+      await vi.waitFor(() => expect(err).toContain("\n"), { timeout: 15_000 });
+      expect(err).toBe(`${prefix}: the request log is no longer written: stdout failed (EPIPE); the server goes on\n`);
+      expect(exitedAs).toBeUndefined();
+      expect((await fetch(`${url}/api/nope`)).status).toBe(404);
+      child.kill("SIGTERM");
+      expect(await exited).toEqual({ code: 0, signal: null });
+    } finally {
+      child.kill("SIGKILL");
+    }
+  });
+});
