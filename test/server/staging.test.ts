@@ -140,3 +140,42 @@ describe("the launchers, their stdout a pipe whose reader goes away", () => {
     }
   });
 });
+
+// docs/server.md said nothing of what a platform team running the mock as a service needs: the
+// environment it reads, readiness, the keep-alive timeout a proxy must stay under, what it makes of
+// proxy headers and what its log holds of the client. The section says so now; checked here against
+// the server.
+describe("docs/server.md, \"As a shared service\", against the server", () => {
+  const docs = fs.readFileSync(path.join(root, "docs/server.md"), "utf8").replace(/\s+/g, " ");
+
+  it("the keep-alive timeout it states is the one every response announces", async () => {
+    const server = await start();
+    try {
+      const res = await fetch(`${server.url}/`);
+      expect(res.status).toBe(404); // no health endpoint, as the docs say
+      const seconds = /^timeout=(\d+)$/.exec(res.headers.get("keep-alive") ?? "")?.[1];
+      expect(seconds).toBeDefined();
+      expect(docs).toContain(`An idle keep-alive connection is closed after ${seconds} s (Fastify's default; every response says \`Keep-Alive: timeout=${seconds}\`)`);
+      expect(docs).toContain("*Environment*: none is read (no `PORT`, no `HOST`)");
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("through a proxy, the log's reqId is the proxy's X-Request-Id and the log holds no client address, as stated", async () => {
+    const lines: string[] = [];
+    const server = await start({ logStream: { write: (line: string) => void lines.push(line) } });
+    const proxy = await reverseProxy(server);
+    try {
+      const res = await send({ ...server, url: proxy.url }, "updateThread", DOCS_THREAD, { body: { draft_subject: "Logged" }, headers: { "x-request-id": "edge-42" } });
+      expect(res.status).toBe(200);
+      const logged = lines.filter((line) => line.includes('"reqId":"edge-42"')).map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(logged.map((entry) => entry.msg)).toEqual(["incoming request", "request completed"]);
+      expect(lines.join("")).not.toMatch(/203\.0\.113\.7|remoteAddress|"127\.0\.0\.1"/);
+      expect(docs).toContain("The request log holds no client address, neither the socket's (behind a proxy, the proxy's) nor a forwarded one");
+    } finally {
+      await proxy.close();
+      await server.close();
+    }
+  });
+});
