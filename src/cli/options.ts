@@ -157,6 +157,9 @@ function numberParser(field: string, schema: FieldSchema, integer: boolean): (te
   };
 }
 
+/** The rule an argument holding U+FFFD breaks, after the field's name. */
+export const NOT_UTF8_ARGUMENT = "holds U+FFFD, the replacement character, which is what a byte that is not UTF-8 is read as: give the argument in UTF-8 (from Latin-1: iconv -f latin1 -t utf-8)";
+
 /** Which option has read stdin (`@-`) in one derivation of the options: stdin can be read once. */
 interface StdinUse {
   by: string | undefined;
@@ -260,6 +263,14 @@ export function deriveFieldOptions(operation: OperationMeta, stdin: StdinSource 
         return text;
       };
     }
+    const parseText = parse;
+    // Node reads each argument as UTF-8 whatever the locale: a byte that is not (a Latin-1 script,
+    // terminal or CSV file; `LANG=C` changes nothing) arrives as U+FFFD and would be sent so, the
+    // value silently changed. What an @file holds is decoded strictly instead (jsonParser).
+    parse = (text) => {
+      if (text.includes("\uFFFD")) throw new OptionValueError(`${field} ${NOT_UTF8_ARGUMENT}`);
+      return parseText(text);
+    };
     const clearLong = `--clear-${kebabCase(field)}`;
     const text = plain(schema.description);
     const worded = choices ? cliEnumWording(text) : text;

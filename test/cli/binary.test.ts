@@ -803,3 +803,22 @@ describe("@- reads the process's stdin", () => {
     expect(empty.stdout).toBe("");
   });
 });
+
+describe("a value in a non-UTF-8 locale", () => {
+  // A script in ISO-8859-1 (LANG=C, a Latin-1 CSV read in a loop): é is the byte E9, which Node's
+  // UTF-8 reading of the arguments turns into U+FFFD. It used to be sent so, "Zo\uFFFD", exit 0.
+  it("a Latin-1 byte in a text option is exit 2 naming the field, nothing printed on stdout", () => {
+    const script = `exec "$0" "$1" thread update --id "$2" --participant-name "$(printf 'Zo\\351')" --dry-run`;
+    const run = spawnSync("sh", ["-c", script, process.execPath, BIN, DRAFT_THREAD], { env: { PATH: process.env.PATH ?? "", LANG: "C", LC_ALL: "C" }, encoding: "utf8", timeout: 20_000 });
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(/^puffle error: option '--participant-name <text>' argument "Zo\uFFFD" is invalid\. participant_name holds U\+FFFD, the replacement character, [^\n]+\n$/);
+    expect(run.status).toBe(2);
+  });
+
+  it("UTF-8 text is sent as it is under LANG=C", () => {
+    const run = spawnSync(process.execPath, [BIN, "thread", "update", "--id", DRAFT_THREAD, "--participant-name", "Zoë 山田 🚀", "--dry-run"], { env: { PATH: process.env.PATH ?? "", LANG: "C", LC_ALL: "C" }, encoding: "utf8", timeout: 20_000 });
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout).body).toEqual({ participant_name: "Zoë 山田 🚀" });
+    expect(run.status).toBe(0);
+  });
+});

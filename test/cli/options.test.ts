@@ -440,6 +440,37 @@ describe("runCli in-process", () => {
     }
   });
 
+  // Node reads every argument as UTF-8, whatever LANG says: a Latin-1 byte (a script or CSV file
+  // in ISO-8859-1, `printf 'Zo\\351'`) reaches puffle as U+FFFD, the replacement character.
+  it.each([
+    ["a text field", ["--participant-name", "Zo\uFFFD"], "--participant-name <text>", "participant_name"],
+    ["a text field given with =", ["--draft-subject=na\uFFFDve"], "--draft-subject <text>", "draft_subject"],
+    ["JSON text", ["--draft-attachments", '[{"name":"caf\uFFFD.pdf"}]'], "--draft-attachments <json|@file>", "draft_attachments"],
+    ["an @file name", ["--draft-attachments", "@caf\uFFFD.json"], "--draft-attachments <json|@file>", "draft_attachments"],
+  ])("an argument that was not UTF-8 (%s, read with U+FFFD) is refused naming the field, not sent with U+FFFD", async (_name, args, flags, field) => {
+    const { code, stdout, stderr, send } = await run(["thread", "update", "--id", THREAD_ID, ...args]);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/^puffle error: [^\n]+\n$/);
+    expect(stderr).toContain(`option '${flags}' argument `);
+    expect(stderr).toContain(`. ${field} holds U+FFFD, the replacement character, which is what a byte that is not UTF-8 is read as: give the argument in UTF-8 (from Latin-1: iconv -f latin1 -t utf-8)\n`);
+    expect(code).toBe(EXIT.usage);
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it("U+FFFD inside an @file's UTF-8 text is the file's own character, sent as it is", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "puffle-cli-fffd-"));
+    try {
+      const file = path.join(dir, "attachments.json");
+      writeFileSync(file, '[{"name":"caf\uFFFD.pdf"}]', "utf8");
+      const { code, stderr, send } = await run(["thread", "update", "--id", THREAD_ID, "--draft-attachments", `@${file}`]);
+      expect(stderr).toBe("");
+      expect(code).toBe(EXIT.ok);
+      expect(send.mock.calls[0]?.[0].body).toEqual({ draft_attachments: [{ name: "caf\uFFFD.pdf" }] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("an unexpected failure is exit 1 with one line, no stack", async () => {
     const { code, stderr } = await run(["thread", "update", "--id", THREAD_ID, "--status", "archived"], { send: async () => { throw new RangeError("boom\n    at somewhere"); } });
     expect(code).toBe(EXIT.internal);
