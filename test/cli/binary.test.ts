@@ -2,7 +2,7 @@
 // reference server and misbehaving node:http servers on 127.0.0.1: result JSON on stdout, one
 // line on stderr naming the field and the rule, and the documented exit codes.
 import { execFile, spawn, spawnSync } from "node:child_process";
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -820,5 +820,48 @@ describe("a value in a non-UTF-8 locale", () => {
     expect(run.stderr).toBe("");
     expect(JSON.parse(run.stdout).body).toEqual({ participant_name: "Zoë 山田 🚀" });
     expect(run.status).toBe(0);
+  });
+});
+
+describe("docs/cli.md's ids.csv loop, as printed", () => {
+  let server: RunningServer;
+  let dir: string;
+  beforeEach(async () => {
+    server = await startServer({ port: 0 });
+    dir = mkdtempSync(path.join(tmpdir(), "puffle-cli-loop-"));
+  });
+  afterEach(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** The docs' block from `# ids.csv` to `exit $status`. */
+  function loopScript(): string {
+    const docs = readFileSync(path.join(ROOT, "docs/cli.md"), "utf8");
+    const script = /^# ids\.csv[\s\S]*?^exit \$status$/m.exec(docs)?.[0];
+    expect(script, "docs/cli.md has the ids.csv loop").toBeDefined();
+    return script!;
+  }
+
+  // CI shells run with errexit: GitHub Actions' `shell: bash` is `bash -eo pipefail`. A row that
+  // failed used to end the script there, at `rc=$?`'s command: the rows after it not run, its error
+  // line not shown (it was in err.txt), the script's exit the row's code.
+  it.each([["bash"], ["bash -euo pipefail"]])("under %s: every row is run, each failing one reported, exit 1", async (shell) => {
+    writeFileSync(path.join(dir, "loop.sh"), `${loopScript()}\n`);
+    writeFileSync(path.join(dir, "ids.csv"), [`not-a-uuid,Hello`, `${DRAFT_THREAD},Set by the loop`, ""].join("\n"));
+    const bin = path.join(dir, "bin");
+    mkdirSync(bin);
+    writeFileSync(path.join(bin, "puffle"), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} "$@"\n`, { mode: 0o755 });
+    const [command, ...flags] = shell.split(" ");
+    // Not spawnSync: the reference server runs in this process.
+    const run = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
+      const env = { PATH: `${bin}${path.delimiter}${process.env.PATH ?? ""}`, PUFFLE_API_KEY: "puffle_test_alice", PUFFLE_BASE_URL: server.url };
+      execFile(command!, [...flags, "loop.sh"], { cwd: dir, env, timeout: 30_000 }, (error, _stdout, stderr) => {
+        resolve({ status: error ? (typeof error.code === "number" ? error.code : null) : 0, stderr });
+      });
+    });
+    expect(run.stderr).toBe(`not-a-uuid: puffle error: --id must be a UUID such as ${DRAFT_THREAD}, got "not-a-uuid"\n`);
+    expect(run.status).toBe(1);
+    expect(server.app.puffle.store.snapshot().conversations.find((row) => row.id === DRAFT_THREAD)?.draft_subject).toBe("Set by the loop");
   });
 });
