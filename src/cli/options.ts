@@ -35,8 +35,11 @@ export interface OperationMeta {
   readonly requestFields: Readonly<Record<string, FieldSchema>>;
   /** The request fields the body schema makes required (absent when none is). */
   readonly requiredFields?: readonly string[];
-  /** `x-puffle-behaviour`; `maxBodyBytes` bounds what an `@file` may hold. */
-  readonly behaviour?: { readonly maxBodyBytes?: number };
+  /**
+   * `x-puffle-behaviour`; `maxBodyBytes` bounds what an `@file` may hold, and with `maxBodyDepth`
+   * the assembled body (the API's 413 and 400 otherwise).
+   */
+  readonly behaviour?: { readonly maxBodyBytes?: number; readonly maxBodyDepth?: number };
 }
 
 /** Where `@-` reads from: the process's stdin, or a test's. */

@@ -170,6 +170,34 @@ function apiErrorLine(error: PuffleApiError, options: readonly FieldOption[]): s
   return line;
 }
 
+/** Whether `value` holds an object or array past level `max`, `value` being at level `level`. */
+function deeperThan(value: unknown, level: number, max: number): boolean {
+  if (value === null || typeof value !== "object") return false;
+  if (level > max) return true;
+  return Object.values(value).some((member) => deeperThan(member, level + 1, max));
+}
+
+/**
+ * The body breaks the operation's `x-puffle-behaviour` limits (the API's parser's, src/server/json.ts):
+ * nested past `maxBodyDepth` (the body is level 1), or longer than `maxBodyBytes` as the client sends
+ * it (`JSON.stringify`). The line names the field: the one nested too deep, or the largest.
+ */
+function bodyLimitProblem(body: Record<string, unknown>, behaviour: { maxBodyBytes?: number; maxBodyDepth?: number } | undefined, options: readonly FieldOption[]): string | undefined {
+  const label = (field: string) => fieldLabel(`/${field.replace(/~/g, "~0").replace(/\//g, "~1")}`, options);
+  const maxDepth = behaviour?.maxBodyDepth;
+  if (maxDepth !== undefined) {
+    const deep = Object.keys(body).find((field) => deeperThan(body[field], 2, maxDepth));
+    if (deep !== undefined) return `${label(deep)} is nested more than ${maxDepth} levels deep (the body is level 1), the most the API reads (x-puffle-behaviour.maxBodyDepth)`;
+  }
+  const maxBytes = behaviour?.maxBodyBytes;
+  if (maxBytes === undefined) return undefined;
+  const bytes = Buffer.byteLength(JSON.stringify(body));
+  if (bytes <= maxBytes) return undefined;
+  const sizes = Object.keys(body).map((field) => ({ field, bytes: Buffer.byteLength(JSON.stringify(body[field]) ?? "") }));
+  const largest = sizes.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  return `the request body would be ${bytes} bytes of JSON, more than ${maxBytes}, the most the API accepts (x-puffle-behaviour.maxBodyBytes; its largest field: ${label(largest.field)}, ${largest.bytes} bytes)`;
+}
+
 /**
  * A config error's rule without where and which option: `must use http or https, got "ftp:"`. The
  * client's `apiKey` option is, on the command line, PUFFLE_API_KEY.
@@ -438,6 +466,10 @@ function addOperationCommand(
       }
       const checked = deps.validateBody(operationId, body);
       if (!checked.valid) throw new CliFailure(EXIT.usage, issuesText(checked.errors, (pointer) => fieldLabel(pointer, fieldOptions), (pointer) => givenAt(body, pointer)));
+      // The API's limits on the body as a whole, which no schema states: past them it answers 413 or
+      // 400 and applies nothing. An @file of the byte limit passes its own bound, not once wrapped.
+      const limit = bodyLimitProblem(body, operation.behaviour, fieldOptions);
+      if (limit !== undefined) throw new CliFailure(EXIT.usage, limit);
       const baseUrl = String(opts.baseUrl);
       // Checked before a dry run too: the URL it prints is the one that would be called.
       let root: string;

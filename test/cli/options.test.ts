@@ -11,6 +11,7 @@ import type { FieldSchema, MetaOperations } from "../../src/cli/options.js";
 import { EXIT, runCli } from "../../src/cli/program.js";
 import type { CliDeps, SendRequest } from "../../src/cli/program.js";
 import { hostProblem } from "../../src/server/launch.js";
+import { normalizeRequestBody } from "../../src/validators.js";
 
 const THREAD_ID = "3d986dd1-9d70-45b7-8e36-5d5b8b1c9337";
 
@@ -761,6 +762,56 @@ describe("runCli reports each send failure with its exit code and one line", () 
     const error = await make();
     const { code, stdout, stderr } = await run(["thread", "update", "--id", THREAD_ID, "--status", "archived"], { env: { PUFFLE_API_KEY: TOKEN }, send: async () => { throw error; } });
     expect({ code, stdout, stderr }).toEqual({ code: exitCode, stdout: "", stderr: `puffle error: ${line}\n` });
+  });
+});
+
+describe("runCli: a body the API refuses for its size or depth is exit 2, nothing sent (x-puffle-behaviour)", () => {
+  const behaviour = meta.updateThread.behaviour;
+  /** An attachment list whose one member is nested `levels` deep below the body (the body is level 1, the list 2). */
+  const nested = (levels: number) => `[{"a":${"[".repeat(levels - 3)}${"]".repeat(levels - 3)}}]`;
+
+  it("nested as deep as the API reads: sent; one level more: refused as the API's parser refuses it", async () => {
+    for (const [levels, sent] of [[behaviour.maxBodyDepth, true], [behaviour.maxBodyDepth + 1, false]] as const) {
+      const body = { draft_attachments: JSON.parse(nested(levels)) };
+      // The API's own rule (the server's parser and normalizeRequestBody): the oracle for the boundary.
+      expect(normalizeRequestBody("updateThread", body).ok).toBe(sent);
+      for (const dryRun of [[], ["--dry-run"]]) {
+        const { code, stdout, stderr, send } = await run(["thread", "update", "--id", THREAD_ID, "--draft-attachments", nested(levels), ...dryRun]);
+        if (sent) {
+          expect({ code, stderr }).toEqual({ code: EXIT.ok, stderr: "" });
+          continue;
+        }
+        expect(stdout).toBe("");
+        expect(stderr).toBe(`puffle error: --draft-attachments (draft_attachments) is nested more than ${behaviour.maxBodyDepth} levels deep (the body is level 1), the most the API reads (x-puffle-behaviour.maxBodyDepth)\n`);
+        expect(code).toBe(EXIT.usage);
+        expect(send).not.toHaveBeenCalled();
+      }
+    }
+  });
+
+  it("a body over the API's maxBodyBytes (an @file of the limit, wrapped in the body) is refused naming its largest field; at the limit it is sent", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "puffle-cli-body-bytes-"));
+    try {
+      const file = path.join(dir, "attachments.json");
+      // Exactly maxBodyBytes: the @file's own bound lets it through, but the body around it is larger.
+      const attachments = (note: number) => JSON.stringify([{ id: "att_1", note: "x".repeat(note) }]);
+      const fits = behaviour.maxBodyBytes - Buffer.byteLength(attachments(0));
+      writeFileSync(file, attachments(fits));
+      const over = await run(["thread", "update", "--id", THREAD_ID, "--draft-attachments", `@${file}`, "--participant-name", "Bob"]);
+      const bytes = Buffer.byteLength(JSON.stringify({ draft_attachments: JSON.parse(attachments(fits)), participant_name: "Bob" }));
+      expect(over.stdout).toBe("");
+      expect(over.stderr).toBe(`puffle error: the request body would be ${bytes} bytes of JSON, more than ${behaviour.maxBodyBytes}, the most the API accepts (x-puffle-behaviour.maxBodyBytes; its largest field: --draft-attachments (draft_attachments), ${behaviour.maxBodyBytes} bytes)\n`);
+      expect(over.code).toBe(EXIT.usage);
+      expect(over.send).not.toHaveBeenCalled();
+      // The body JSON.stringify makes, exactly maxBodyBytes long, is sent.
+      const wrapper = Buffer.byteLength(JSON.stringify({ draft_attachments: [{ id: "att_1", note: "" }] }));
+      writeFileSync(file, attachments(behaviour.maxBodyBytes - wrapper));
+      const at = await run(["thread", "update", "--id", THREAD_ID, "--draft-attachments", `@${file}`]);
+      expect({ code: at.code, stderr: at.stderr }).toEqual({ code: EXIT.ok, stderr: "" });
+      expect(Buffer.byteLength(JSON.stringify(at.send.mock.calls[0]?.[0].body))).toBe(behaviour.maxBodyBytes);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
