@@ -545,7 +545,14 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
         dataAfterClose.add(socket);
         return;
       }
-      if (socket.writable) {
+      // The parser checks how a body is framed after it has handed the request over (`Transfer-Encoding:
+      // gzip`, chunked not last) and reads a chunked body after a hook may have answered (a 401): a
+      // request already answered gets no second response (a keep-alive client would read it as the
+      // answer to its next request), as Node's own handler does; the connection is closed.
+      const inFlight = (socket as Socket & { _httpMessage?: { headersSent?: boolean } | null })._httpMessage;
+      if (inFlight?.headersSent === true) {
+        app.log.info({ code: error.code }, "closed the connection of an answered request whose body is not valid HTTP");
+      } else if (socket.writable) {
         const body = clientErrorProblem(error.code);
         const id = newRequestId();
         app.log.info({ reqId: id, code: error.code, res: { statusCode: body.status } }, "rejected a request that is not valid HTTP");
@@ -739,6 +746,14 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
         // codings it cannot frame, `chunked, gzip`, is §6.3's). (No header: nothing to do.)
         const transferEncoding = request.headers["transfer-encoding"];
         if (transferEncoding !== undefined && transferEncoding !== "chunked") {
+          // `chunked` not last (`gzip`): the body's length cannot be known, RFC 9112 §6.3's 400, which
+          // Node's parser sends, but only after this hook has run (so not the 501, nor a 401 first).
+          const last = transferEncoding.split(",").map((coding) => coding.trim()).filter((coding) => coding !== "").pop();
+          if (last !== undefined && last.toLowerCase() !== "chunked") {
+            reply.header("connection", "close");
+            sendProblem(reply, problems.notHttp());
+            return;
+          }
           const codings = transferCodings(transferEncoding);
           if (codings.length > 0) {
             sendProblem(reply, problems.unsupportedTransferCoding(codings));

@@ -294,6 +294,31 @@ describe("a body with a transfer coding other than chunked → 501, never read",
   });
 });
 
+describe("a request answered before its body, whose body Node's parser then refuses: one response", () => {
+  // Node emits the request when its headers are complete and checks how its body is framed only
+  // after: a hook that answered at once (a 401, the transfer coding's 501) was followed by the
+  // parser's 400 on the same connection, two responses to one request (a keep-alive client reads
+  // the second as the answer to its next). `chunked` not last is RFC 9112 §6.3's 400, as
+  // docs/server.md says (it was the 501 and then the 400).
+  const path = pathOf("updateThread", DOCS_THREAD);
+  const head = (token: string, te: string) => `PATCH ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\nTransfer-Encoding: ${te}\r\n`;
+  const cases: [string, string, number, string][] = [
+    ["an unknown token, then a chunk size that is not hex", `${head("nope", "chunked")}\r\nzz\r\n{}\r\n0\r\n\r\n`, 401, "unauthorized"],
+    ["Transfer-Encoding: gzip (chunked not last)", `${head(ALICE, "gzip")}\r\n{"unread_count": 3}`, 400, "invalid-request"],
+    ["Transfer-Encoding: gzip (chunked not last), Connection: close", `${head(ALICE, "gzip")}Connection: close\r\n\r\n{"unread_count": 3}`, 400, "invalid-request"],
+    ["Transfer-Encoding: identity", `${head(ALICE, "identity")}\r\n{"unread_count": 3}`, 400, "invalid-request"],
+  ];
+  it.each(cases)("%s", async (_name, request, status, type) => {
+    const before = snapshot(server);
+    const exchange = await rawExchange(server, request);
+    expect(exchange.closed).toBe(true);
+    expect(exchange.text.match(/^HTTP\/1\.1 \d+/gm)).toEqual([`HTTP/1.1 ${status}`]);
+    const res = parseRawResponse(exchange.text);
+    expect((res.body as { type: string }).type).toBe(`https://app.puffle.ai/problems/${type}`);
+    expect(snapshot(server)).toEqual(before);
+  });
+});
+
 describe("HTTP framing problems → 400 invalid-request, which docs/server.md lists beyond the spec's 400s", () => {
   // The spec's 400 responses give the API's reasons (malformed id, body, nothing valid, sender);
   // these are HTTP's, answered before any of them, so docs/server.md's "Where the server goes beyond
