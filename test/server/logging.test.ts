@@ -62,6 +62,18 @@ describe("request log", () => {
     expect(log.toLowerCase()).not.toContain("authorization");
   });
 
+  it("a request answered before its body (a 401), whose chunked body is then not valid HTTP: its response line, and the parser's code without a status (no second response)", async () => {
+    const from = lines.length;
+    const exchange = await rawExchange(server, `PATCH /api/threads/${DOCS_THREAD} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer nope\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n`);
+    const res = parseRawResponse(exchange.text);
+    expect(res.status).toBe(401);
+    const reqId = res.headers.get("x-request-id");
+    for (let waited = 0; !entriesSince(from).some((e) => e.res !== undefined) && waited < 2_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    const entries = entriesSince(from);
+    expect(entries.filter((e) => e.res !== undefined)).toEqual([expect.objectContaining({ reqId, res: { statusCode: 401, reason: expect.any(String) } })]);
+    expect(entries.filter((e) => e.code !== undefined && e.code !== "ECONNRESET")).toEqual([expect.objectContaining({ code: "HPE_INVALID_CHUNK_SIZE", msg: "closed the connection of an answered request whose body is not valid HTTP" })]);
+  });
+
   it("logs a malformed URL's request and its response, the response once with its status", async () => {
     const from = lines.length;
     const res = await send(server, "updateThread", "", { method: "GET", rawPath: `/api/threads/%zz?tok=${secret}` });
