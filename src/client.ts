@@ -595,7 +595,8 @@ function checkRawHeaderValues(headers: unknown, where: string): void {
   for (const [name, value] of Object.entries(headers)) {
     for (const item of Array.isArray(value) ? (value as unknown[]) : [value]) {
       if (typeof item === "string" && !HEADER_VALUE.test(item.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, ""))) {
-        throw new PuffleConfigError(`headers.${name}`, "must be a header value: no line break or NUL, and Latin-1 characters only", where);
+        // A name that is no header name (a line break in it) is quoted: the error stays on one line.
+        throw new PuffleConfigError(`headers.${HEADER_NAME.test(name) ? name : quoted(name)}`, "must be a header value: no line break or NUL, and Latin-1 characters only", where);
       }
     }
   }

@@ -345,6 +345,17 @@ describe("the errors' helpers", () => {
     }
   });
 
+  it("a raw call's refused header value under a name that is no header name: the name quoted, on one line", async () => {
+    // The name went into the message as it was: one holding a line break split the error in two lines.
+    const fetch = okFetch();
+    const client = createPuffleClient({ baseUrl: BASE, apiKey: "k", fetch });
+    const error = await rejection(client.raw.PATCH("/api/threads/{id}", { params: { path: { id: THREAD_ID } }, body: { status: "archived" }, headers: { "x-a\nb": "v\u0000w" } }));
+    expect(error).toBeInstanceOf(PuffleConfigError);
+    expect((error as Error).message).toBe('PATCH: headers."x-a\\nb" must be a header value: no line break or NUL, and Latin-1 characters only');
+    expect((error as PuffleConfigError).option).toBe('headers."x-a\\nb"');
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
   it("a raw call's header value with a final line break is sent as fetch sends it, trimmed (not refused)", async () => {
     const fetch = okFetch();
     const client = createPuffleClient({ baseUrl: BASE, apiKey: "k", fetch });
