@@ -393,7 +393,7 @@ describe("a header after the first thousand is read like any other", () => {
   });
 });
 
-describe("a bug's 500 (docs/server.md: the only 5xx besides the 503 while closing)", () => {
+describe("a bug's 500 (docs/server.md: the only 5xx besides the 503 while closing and a transfer coding's 501)", () => {
   // The error handler's last branch: an exception that is no 4xx of Fastify's is a 500 problem whose
   // detail says nothing of it (the message stays in the log), with the headers of every response.
   // Only a 4xx of Fastify's is a 400 with its message: an error that says it is a 5xx is a bug's 500 too.
