@@ -173,7 +173,8 @@ function holderOf(fs, file) {
  * Takes the lock of `file` (the real target), waiting up to `wait` ms while a running process holds
  * it. The lock file is made whole under a name of this process's, then linked to the lock's name:
  * a link fails when the name exists, so one process gets it, and the lock is never read half
- * written. A lock whose process no longer runs (killed outright while it wrote) is taken over.
+ * written. A lock whose process no longer runs (killed outright while it wrote), or that names this
+ * process (its id reused), is taken over.
  * Returns the lock file's name.
  */
 function lock(fs, file, wait) {
@@ -200,7 +201,10 @@ function lock(fs, file, wait) {
       }
       const holder = holderOf(fs, name);
       if (holder === undefined) continue; // released meanwhile
-      if (holder > 0 && !running(holder)) {
+      // This process holds no lock when it takes one (a write is synchronous, one per process, as
+      // the temporary names assume): a lock naming its id is a dead process's, the id reused (a
+      // container starts its processes at the same ids run after run).
+      if (holder > 0 && (holder === process.pid || !running(holder))) {
         takeOver(fs, name, holder);
         continue;
       }

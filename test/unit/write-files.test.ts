@@ -212,6 +212,16 @@ describe("writeFilesAtomically", () => {
     expect(contents(stale)).toEqual({ "a.md": "new a" });
   });
 
+  // A container starts its processes at the same ids run after run: a writer killed outright left a
+  // lock naming the id this process now has. It was "held by a running process" (this one): every
+  // write waited 10 s and failed, blaming itself. A write is synchronous, so this process holds no
+  // lock when it takes one: a lock naming it is a dead one's, taken over.
+  it("a lock naming this process's id (a killed run's, the id reused) is taken over, not waited for", () => {
+    const dir = folder({ "a.md": "old a", ".a.md.write-lock": `${process.pid}\n` });
+    writeFilesAtomically([[path.join(dir, "a.md"), "new a"]], { lockWait: 0 });
+    expect(contents(dir)).toEqual({ "a.md": "new a" });
+  });
+
   it("a file system without hard links: the lock is made under its name, and the write done", () => {
     const dir = folder({ "a.md": "old a" });
     const linkSync = () => {
