@@ -60,6 +60,26 @@ describe("writeFilesAtomically", () => {
     expect(contents(dir)).toEqual({ "a.md": "old a", "b.json": "old b" });
   });
 
+  // The cleanup of a failed write runs in a finally: a temporary name it could not remove threw
+  // from there, and the error said EBUSY about a.md instead of the full disk on b.json.
+  it("a temporary name that cannot be removed after a failed write: the error is still the write's", () => {
+    const dir = folder({ "a.md": "old a", "b.json": "old b" });
+    const base = failing("writeFileSync", "b.json.partial-" + process.pid, "ENOSPC");
+    const rmSync = (file: fs.PathLike, options?: fs.RmOptions) => {
+      if (String(file).endsWith("a.md.partial-" + process.pid)) throw Object.assign(new Error("EBUSY: injected"), { code: "EBUSY" });
+      return fs.rmSync(file, options);
+    };
+    let error: unknown;
+    try {
+      writeFilesAtomically([[path.join(dir, "a.md"), "new a"], [path.join(dir, "b.json"), "new b"]], { fs: { ...base, rmSync } });
+    } catch (err) {
+      error = err;
+    }
+    expect(writeFailure(error, dir)).toBe("cannot write b.json (ENOSPC)");
+    fs.rmSync(path.join(dir, ".a.md.partial-" + process.pid));
+    expect(contents(dir)).toEqual({ "a.md": "old a", "b.json": "old b" });
+  });
+
   it("a rename that fails on the second file: the first gets its previous content back; a new first file is removed", () => {
     const dir = folder({ "a.md": "old a", "b.json": "old b" });
     const files: [string, string][] = [[path.join(dir, "a.md"), "new a"], [path.join(dir, "b.json"), "new b"]];
