@@ -9,7 +9,6 @@
 // 3. Runs `redocly build-docs --inlineBundle` on that copy, so the page needs no network when viewed
 //    (Redoc's scripts are embedded; telemetry is off).
 // openapi/ and generated/ are never written (an OUT_DIR in either is refused, exit 2).
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -17,7 +16,7 @@ import { fileURLToPath } from "node:url";
 import { pointerOf } from "./lib/spec.mjs";
 import { decorateWithCodeSamples } from "./publish/code-samples.mjs";
 import { withSchemaDescriptions } from "./publish/schema-descriptions.mjs";
-import { exitOnSignals, shown, signalExitCode, writeFailure, writeFilesAtomically } from "./publish/write-files.mjs";
+import { exitOnSignals, runStep, shown, signalExitCode, writeFailure, writeFilesAtomically } from "./publish/write-files.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DOWNLOAD_NOTE = "This reference as an OpenAPI 3.1 document, for other tools: [openapi.json](openapi.json).";
@@ -124,7 +123,9 @@ const outFile = path.join(outDir, "index.html");
 // A signal (Ctrl-C's SIGINT, a CI's SIGTERM) ended the process by its default action, without its
 // "exit" listeners: the folder stayed in TMPDIR. It now ends it by process.exit, with a shell's
 // code (130, 143), the folder removed. Ctrl-C reaches the whole foreground process group, Redoc too:
-// its build then ends by that signal, and so does this run (below).
+// its build then ends by that signal, and so does this run (below). One to this process alone (`kill
+// PID`, `timeout`) is passed to Redoc (runStep), and the run ends once Redoc has, nothing written:
+// under spawnSync it waited for the build, then wrote the page, and ended 143 only then.
 exitOnSignals();
 const work = mkdtempSync(path.join(os.tmpdir(), "puffle-docs-"));
 process.on("exit", () => rmSync(work, { recursive: true, force: true }));
@@ -134,7 +135,7 @@ const workPage = path.join(work, "index.html");
 writeFileSync(workSpec, decoratedText);
 
 const redocly = path.join(root, "node_modules/@redocly/cli/bin/cli.js");
-const result = spawnSync(
+const result = await runStep(
   process.execPath,
   [
     redocly,
@@ -150,7 +151,7 @@ const result = spawnSync(
     "--lint-config",
     "error",
   ],
-  { cwd: root, encoding: "utf8", env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" } },
+  { cwd: root, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" } },
 );
 const stopped = signalExitCode(result.signal);
 if (stopped !== undefined) process.exit(stopped);

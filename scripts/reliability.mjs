@@ -10,12 +10,12 @@
 // removed. The report is written last (writeFilesAtomically): the run then ends by setting
 // process.exitCode, not process.exit, so that a signal that came during the write still ends it
 // with its code (130, 143), as scripts/publish/write-files.mjs's header asks.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { exitOnSignals, signalExitCode, writeFailure, writeFilesAtomically } from "./publish/write-files.mjs";
+import { exitOnSignals, runStep, signalExitCode, writeFailure, writeFilesAtomically } from "./publish/write-files.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const USAGE = "usage: npm run reliability   (no options: runs the suites and rewrites RELIABILITY.md)";
@@ -31,7 +31,9 @@ if (argv.length > 0) {
 // A signal (Ctrl-C's SIGINT, a CI's SIGTERM) while the suites ran ended the process by its default
 // action: the work folder stayed in TMPDIR. It now ends it by process.exit with a shell's code (130,
 // 143), and the "exit" listener removes the folder; a step ended by that signal (Ctrl-C reaches the
-// whole foreground process group) ends the run the same way.
+// whole foreground process group) ends the run the same way. A signal to this process alone (`kill
+// PID`, `timeout`) is passed to the step that runs (runStep), and the run ends once it has, with no
+// report: under spawnSync it waited for the suites, then wrote the report, and ended 143 only then.
 exitOnSignals();
 const STOPPED_CODES = new Set(["SIGHUP", "SIGINT", "SIGTERM"].map(signalExitCode));
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "puffle-reliability-"));
@@ -70,7 +72,7 @@ const readJson = (file, step) => {
 
 log(`reliability: running ${SUITES.join(", ")} with counters…`);
 const started = Date.now();
-const vitest = spawnSync(process.execPath, [path.join(root, "node_modules/vitest/vitest.mjs"), "run", ...SUITES, "--reporter=default", "--reporter=json", `--outputFile.json=${resultsFile}`], {
+const vitest = await runStep(process.execPath, [path.join(root, "node_modules/vitest/vitest.mjs"), "run", ...SUITES, "--reporter=default", "--reporter=json", `--outputFile.json=${resultsFile}`], {
   cwd: root,
   env: { ...process.env, PUFFLE_RELIABILITY_DIR: countsDir },
   stdio: ["ignore", "inherit", "inherit"],
@@ -81,7 +83,7 @@ if (!fs.existsSync(resultsFile)) fail(`vitest wrote no results (${ending(vitest)
 
 log("reliability: measuring hostile input…");
 // execFileSync threw on a failure: a stack trace, and the work folder left.
-const hostileRun = spawnSync(process.execPath, [path.join(root, "test/reliability/hostile.mjs"), "--json", hostileFile], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+const hostileRun = await runStep(process.execPath, [path.join(root, "test/reliability/hostile.mjs"), "--json", hostileFile], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
 endIfStopped(hostileRun);
 if (hostileRun.error || hostileRun.status !== 0) fail(`test/reliability/hostile.mjs failed (${ending(hostileRun)})`);
 

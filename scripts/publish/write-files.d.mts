@@ -9,3 +9,8 @@ export const lockName: (file: string) => string;
 export function shown(file: string, cwd?: string): string;
 export const signalExitCode: (signal: string | null | undefined) => number | undefined;
 export function exitOnSignals(): void;
+export function runStep(
+  command: string,
+  args: readonly string[],
+  options?: import("node:child_process").SpawnOptions,
+): Promise<{ status: number | null; signal: NodeJS.Signals | null; error: Error | undefined; stdout: string; stderr: string }>;

@@ -21,6 +21,7 @@
 // code for the signal (130, 143, 129) instead, which Node runs only once the write is done. They stay
 // installed, so each program calls this last; a signal that came during the write ends it as it
 // finishes.
+import { spawn } from "node:child_process";
 import nodeFs from "node:fs";
 import path from "node:path";
 
@@ -327,16 +328,59 @@ const SIGNAL_EXIT_CODES = Object.freeze({ SIGHUP: 129, SIGINT: 130, SIGTERM: 143
 export const signalExitCode = (signal) => (typeof signal === "string" && Object.hasOwn(SIGNAL_EXIT_CODES, signal) ? SIGNAL_EXIT_CODES[signal] : undefined);
 
 let listening = false;
+/** The child a program waits for (runStep), while it runs. */
+let step;
+/** The code a signal that came while a step ran asked to end with. */
+let stopping;
 /**
  * Makes SIGHUP, SIGINT and SIGTERM end the process with process.exit (129, 130, 143), so that its
  * "exit" listeners run (a program's work folder removed), rather than by their default action,
- * which ends it at once. Called by writeFilesAtomically, and by a program with a work folder to
+ * which ends it at once. While a step runs (runStep), the signal is passed to it, and the process
+ * ends once the step has. Called by writeFilesAtomically, and by a program with a work folder to
  * remove as soon as it has one; installed once.
  */
 export function exitOnSignals() {
   if (listening) return;
   listening = true;
-  for (const [signal, code] of Object.entries(SIGNAL_EXIT_CODES)) process.on(signal, () => process.exit(code));
+  for (const [signal, code] of Object.entries(SIGNAL_EXIT_CODES)) {
+    process.on(signal, () => {
+      if (step === undefined) process.exit(code);
+      stopping ??= code;
+      step.kill(signal);
+    });
+  }
+}
+
+/**
+ * Runs a program's step (Redoc's build, the suites) as spawnSync did, the event loop running
+ * meanwhile: a signal to this process alone (`kill PID`, `timeout`, a CI stopping the process it
+ * started) waited under spawnSync until the step had ended, and the program then went on and wrote
+ * its output before ending by it. It is now passed to the step, and the process ends with its code
+ * once the step has ended. Resolves to { status, signal, error, stdout, stderr } (the text of the
+ * streams that are pipes).
+ */
+export function runStep(command, args, options = {}) {
+  exitOnSignals();
+  return new Promise((resolve) => {
+    const child = spawn(command, args, options);
+    step = child;
+    let stdout = "";
+    let stderr = "";
+    child.stdout?.setEncoding("utf8").on("data", (text) => (stdout += text));
+    child.stderr?.setEncoding("utf8").on("data", (text) => (stderr += text));
+    let error;
+    child.on("error", (err) => {
+      error = err;
+      if (child.pid === undefined) end(null, null); // never started: no "close" to wait for
+    });
+    child.on("close", (status, signal) => end(status, signal));
+    const end = (status, signal) => {
+      if (step !== child) return;
+      step = undefined;
+      if (stopping !== undefined) process.exit(stopping);
+      resolve({ status, signal, error, stdout, stderr });
+    };
+  });
 }
 
 /**

@@ -100,4 +100,23 @@ describe("npm run reliability: a signal while the suites run", () => {
     expect(fs.readdirSync(tmp)).toEqual([]);
     expect(fs.existsSync(path.join(copy, "RELIABILITY.md"))).toBe(false);
   });
+
+  // A signal to the run alone (`kill PID`, `timeout`, a CI stopping the one process it started) came
+  // while it waited for its vitest (spawnSync): the run went on until the suites had ended, then ran
+  // hostile.mjs, wrote RELIABILITY.md and only then ended 143, its vitest never told. The step is
+  // now given the signal, and the run ends by it once the step has ended: no report.
+  it("SIGTERM to the run alone: its vitest gets it, exit 143, no work folder, no report", () => {
+    const vitest = `const fs = require("node:fs");
+const marker = ${JSON.stringify("vitest-stopped")};
+process.on("SIGTERM", () => { fs.writeFileSync(require("node:path").join(process.cwd(), marker), "SIGTERM"); process.exit(143); });
+process.kill(process.ppid, "SIGTERM");
+setTimeout(() => { ${VITEST_WRITES.replace(/\n/g, " ")} }, 2000);
+`;
+    const { copy, tmp } = copyWith(vitest, HOSTILE_WRITES);
+    const r = run(copy, tmp);
+    expect({ status: r.status, signal: r.signal }, r.stderr).toEqual({ status: 143, signal: null });
+    expect(fs.readFileSync(path.join(copy, "vitest-stopped"), "utf8")).toBe("SIGTERM");
+    expect(fs.readdirSync(tmp)).toEqual([]);
+    expect(fs.existsSync(path.join(copy, "RELIABILITY.md"))).toBe(false);
+  });
 });

@@ -14,7 +14,7 @@ import { scratchDir } from "../scratch.js";
 const work = scratchDir("puffle-script-signals-");
 
 /** Runs docs.mjs in its own process group; once its work folder holds openapi.json, sends `signal` to the group. */
-function docsStoppedBy(signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; tmp: string }> {
+function docsStoppedBy(signal: NodeJS.Signals, to: "group" | "run" = "group"): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; tmp: string; out: string }> {
   const tmp = fs.mkdtempSync(path.join(work, "tmp-"));
   const out = fs.mkdtempSync(path.join(work, "out-"));
   const child = spawn(process.execPath, [path.join(root, "scripts/docs.mjs"), out], { cwd: root, detached: true, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, TMPDIR: tmp } });
@@ -26,12 +26,12 @@ function docsStoppedBy(signal: NodeJS.Signals): Promise<{ code: number | null; s
     if (sent || folder === undefined || !fs.existsSync(path.join(tmp, folder, "openapi.json"))) return;
     sent = true;
     clearInterval(poll);
-    process.kill(-child.pid!, signal);
+    process.kill(to === "group" ? -child.pid! : child.pid!, signal);
   }, 10);
   return new Promise((resolve) => {
     child.on("close", (code, endedBy) => {
       clearInterval(poll);
-      resolve({ code, signal: endedBy, stderr, tmp });
+      resolve({ code, signal: endedBy, stderr, tmp, out });
     });
   });
 }
@@ -40,6 +40,18 @@ describe("npm run docs stopped while Redoc builds", () => {
   it.each([["SIGINT", 130], ["SIGTERM", 143]] as const)("%s: exit %i, no puffle-docs-* folder left in TMPDIR", async (signal, code) => {
     const r = await docsStoppedBy(signal);
     expect({ code: r.code, signal: r.signal }, r.stderr).toEqual({ code, signal: null });
+    expect(fs.readdirSync(r.tmp)).toEqual([]);
+  }, 120_000);
+});
+
+// A SIGTERM to the run alone (`kill PID`, `timeout`): it waited under spawnSync for Redoc's build,
+// then checked and wrote the page, and only then ended 143 (an output written by a run told to
+// stop). Redoc is now given the signal, and the run ends 143 once it has, nothing written.
+describe("npm run docs: a SIGTERM to the run alone while Redoc builds", () => {
+  it("Redoc gets it; exit 143, no page written, no puffle-docs-* folder left", async () => {
+    const r = await docsStoppedBy("SIGTERM", "run");
+    expect({ code: r.code, signal: r.signal }, r.stderr).toEqual({ code: 143, signal: null });
+    expect(fs.readdirSync(r.out)).toEqual([]);
     expect(fs.readdirSync(r.tmp)).toEqual([]);
   }, 120_000);
 });
