@@ -301,12 +301,26 @@ describe.skipIf(unlisted !== undefined)("the `puffle error:` lines the docs quot
   });
 });
 
-// CHANGELOG.md is history, but its "Unreleased" section describes the next release's net effect:
+// CHANGELOG.md is history, but its "Unreleased" section (once released and renamed "## X.Y.Z — date",
+// that release's section, until a new Unreleased lists entries) describes the release's net effect:
 // the scripts and repository paths it names are the repository's, and each of its breaking changes
 // (the two lists at its top) is in docs/migrating.md, which says it gives each with code.
 describe("CHANGELOG.md's Unreleased section", () => {
   const changelog = text("CHANGELOG.md");
-  const unreleased = changelog.slice(changelog.indexOf("\n## Unreleased"), changelog.search(/\n## \d+\.\d+\.\d+ /));
+  const unreleased = nextReleaseSection(changelog);
+
+  // docs/publishing.md's "Release checklist", step 3, renames the section and runs `npm test`: on
+  // the renamed CHANGELOG the section read was "" (no "## Unreleased" left), and the two tests below
+  // failed ("expected 0 to be greater than 1000"), stopping the release the checklist describes.
+  it("is read the same from the CHANGELOG as released (step 3's rename, with or without a new empty Unreleased)", () => {
+    const heading = /^## Unreleased — next: (\d+\.\d+\.\d+)\b.*$/m.exec(changelog);
+    expect(heading, 'an "## Unreleased — next: X.Y.Z …" heading (docs/publishing.md, "Release checklist")').not.toBeNull();
+    const renamed = changelog.replace(heading![0], `## ${heading![1]} — 2026-12-07`);
+    const body = (section: string) => section.slice(section.indexOf("\n", 1));
+    expect(body(nextReleaseSection(renamed))).toBe(body(unreleased));
+    const withEmpty = renamed.replace(`\n## ${heading![1]} — `, `\n## Unreleased\n\n<!-- entries go here -->\n\n### CLI\n\n## ${heading![1]} — `);
+    expect(body(nextReleaseSection(withEmpty))).toBe(body(unreleased));
+  });
 
   it("every `npm run X` it names is a script of package.json, and every repository path it names exists", () => {
     expect(unreleased.length).toBeGreaterThan(1000);
@@ -402,6 +416,20 @@ describe("CHANGELOG.md's Unreleased section", () => {
     ]);
   });
 });
+
+/**
+ * The section of CHANGELOG.md that describes the changes since the last release: "## Unreleased…" if
+ * it lists any (comments and sub-headings alone are no entry), else, once released, the newest
+ * "## X.Y.Z" section. From its heading line to the next "## " heading.
+ */
+function nextReleaseSection(changelog: string): string {
+  const text = changelog.replace(/\r\n/g, "\n");
+  const sections = [...text.matchAll(/^## .*$/gm)].map((m, i, all) => text.slice(m.index, all[i + 1]?.index ?? text.length));
+  const unreleased = sections.find((s) => /^## \[?Unreleased\b/i.test(s));
+  const entries = (s: string) => s.slice(s.indexOf("\n") + 1).replace(/<!--[\s\S]*?-->/g, "").replace(/^#{3,6}(?:[ \t].*)?$/gm, "").trim();
+  if (unreleased !== undefined && entries(unreleased) !== "") return unreleased;
+  return sections.find((s) => /^## v?\d+\.\d+\.\d+/.test(s)) ?? "";
+}
 
 /**
  * The base CHANGELOG's Unreleased section says `npm run diff -- REF` finds nothing breaking since,
