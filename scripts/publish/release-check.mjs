@@ -5,7 +5,7 @@
 //   - `version` of package.json, of package-lock.json (top level and packages[""]), `info.version`
 //     of openapi/openapi.yaml and of generated/openapi.json are one number (the package and the API
 //     description carry one version; see CHANGELOG.md, "The rule");
-//   - CHANGELOG.md has a section `## X.Y.Z — …` for it, and no heading still calls X.Y.Z "next"
+//   - CHANGELOG.md has a section `## X.Y.Z — YYYY-MM-DD` for it (a real date), and no heading still calls X.Y.Z "next"
 //     (the "Unreleased — next: X.Y.Z" section renamed when it is released).
 // With --publish (package.json's `prepublishOnly`, so `npm publish` runs it):
 //   - no tracked file differs from HEAD (what is published is what is committed, and tagged);
@@ -65,6 +65,15 @@ function yamlInfoVersion(text) {
   return m ? m[2] : undefined;
 }
 
+/** Whether the rest of a version's heading starts with ` — YYYY-MM-DD` (or `-`, `–`), a real day. */
+function releaseDate(rest) {
+  const m = /^[ \t]+[—–-][ \t]+(\d{4})-(\d{2})-(\d{2})(?![\d-])/.exec(rest);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d;
+}
+
 const problems = [];
 const pkg = json("package.json");
 const version = pkg.version;
@@ -84,8 +93,12 @@ for (const [what, v] of others) {
 
 const escaped = version.replace(/\./g, "\\.");
 const changelog = read("CHANGELOG.md");
-if (!new RegExp(`^## ${escaped}(?: |$)`, "m").test(changelog)) {
+const section = new RegExp(`^## ${escaped}(?:[ \\t].*)?$`, "m").exec(changelog);
+if (!section) {
   problems.push(`CHANGELOG.md has no section "## ${version} — <date>" for package.json version ${version}`);
+} else if (!releaseDate(section[0].slice(3 + version.length))) {
+  // The checklist's `## X.Y.Z — YYYY-MM-DD` copied as printed, no date, or a date no calendar has.
+  problems.push(`CHANGELOG.md's "${section[0]}" gives no release date: write it "## ${version} — YYYY-MM-DD" with the day it is released`);
 }
 const next = new RegExp(`^## .*\\bnext:?\\s+v?${escaped}\\b.*$`, "m").exec(changelog);
 if (next) problems.push(`CHANGELOG.md still has "${next[0]}": name that section "## ${version} — <date>" when releasing ${version}`);

@@ -72,6 +72,13 @@ describe("release-check", () => {
     ]],
     ["no CHANGELOG section for the version", { ...released("2.0.0"), changelog: "# Changelog\n\n## Unreleased\n\n## 1.0.0 — 2026-11-27\n" }, ['CHANGELOG.md has no section "## 2.0.0 — <date>"']],
     ["a section for 2.0.0.1-like text is not 2.0.0's", { ...released("2.0.0"), changelog: "# Changelog\n\n## 2.0.01 — 2026-12-06\n\n## 1.0.0 — 2026-11-27\n" }, ['CHANGELOG.md has no section "## 2.0.0 — <date>"']],
+    // docs/publishing.md's step 3 writes the heading `## X.Y.Z — YYYY-MM-DD`: copied as printed, or
+    // with no date or a date no calendar has, every check passed and it was published so.
+    ...(["## 2.0.0 — YYYY-MM-DD", "## 2.0.0", "## 2.0.0 — date", "## 2.0.0 — 2026-13-07", "## 2.0.0 — 2026-02-30", "## 2.0.0 (a major)"].map((heading) => [
+      `the version's heading "${heading}"`,
+      { ...released("2.0.0"), changelog: `# Changelog\n\n${heading}\n\n- things\n\n## 1.0.0 — 2026-11-27\n` },
+      [`CHANGELOG.md's "${heading}" gives no release date: write it "## 2.0.0 — YYYY-MM-DD" with the day it is released`],
+    ]) as [string, Release, string[]][]),
     ["the Unreleased section still called next", { ...released("2.0.0"), changelog: "# Changelog\n\n## Unreleased — next: 2.0.0 (a major)\n\n- x\n\n## 1.0.0 — 2026-11-27\n" }, [
       'CHANGELOG.md has no section "## 2.0.0 — <date>"',
       'CHANGELOG.md still has "## Unreleased — next: 2.0.0 (a major)"',
@@ -82,6 +89,12 @@ describe("release-check", () => {
     const lines = res.out.trimEnd().split("\n");
     expect(lines).toHaveLength(wants.length);
     wants.forEach((w, i) => expect(lines[i]).toContain(`release-check: ${w}`));
+  });
+
+  it("a heading with the date after the version passes, text after the date too", () => {
+    for (const heading of ["## 2.0.0 — 2026-12-07", "## 2.0.0 — 2024-02-29 (a major)", "## 2.0.0 - 2026-12-07"]) {
+      expect(check(project({ ...released("2.0.0"), changelog: `# Changelog\n\n${heading}\n\n- things\n` })), heading).toMatchObject({ status: 0 });
+    }
   });
 
   it("a version that is not semver, or a file missing, is one line and exit 2", () => {
