@@ -331,6 +331,31 @@ describe("CHANGELOG.md's Unreleased section", () => {
     expect(paths.filter((p) => !p.found).map((p) => p.path)).toEqual([]);
   });
 
+  // The package ships docs/*.md beside CHANGELOG.md as released (step 3's rename done): docs/migrating.md
+  // sent its readers to CHANGELOG.md ("Unreleased"), a section the released CHANGELOG no longer has,
+  // and called the release it ships in "the next major".
+  // (A version's section is there as it is when the Unreleased heading says it is next.)
+  it("the shipped docs' CHANGELOG sections are there in the CHANGELOG as released, and they call no shipped version the next", () => {
+    const heading = /^## Unreleased — next: (\d+\.\d+\.\d+)\b.*$/m.exec(changelog);
+    expect(heading).not.toBeNull();
+    const released = changelog.replace(heading![0], `## ${heading![1]} — 2026-12-07`);
+    const headings = (md: string) => [...md.matchAll(/^#{2,6} (.*)$/gm)].map((m) => m[1]!);
+    const shipped = (JSON.parse(text("package.json")) as { files: string[] }).files.filter((f) => /^docs\/.*\.md$/.test(f));
+    expect(shipped).toContain("docs/migrating.md");
+    const problems: string[] = [];
+    for (const doc of [...shipped, "CHANGELOG.md"]) {
+      const flat = (doc === "CHANGELOG.md" ? nextReleaseSection(released) : text(doc)).replace(/\s*\n\s*/g, " ");
+      for (const m of flat.matchAll(/CHANGELOG(?:\.md)?`?(?:'s)? \(?(?:its )?"([^"]+)"/g)) {
+        if (doc === "CHANGELOG.md") break;
+        for (const [which, md] of [["as it is", changelog], ["as released", released]] as const) {
+          if (!headings(md).some((h) => h.startsWith(m[1]!) || h.startsWith(`Unreleased — next: ${m[1]!} `))) problems.push(`${doc}: CHANGELOG.md "${m[1]}" is no section of CHANGELOG.md ${which}`);
+        }
+      }
+      for (const m of flat.matchAll(/(?:\S+ ){0,6}the next (?:major|minor|release|version)\b(?: \S+){0,3}/g)) problems.push(`${doc}: "${m[0].trim()}" (shipped in that release)`);
+    }
+    expect(problems).toEqual([]);
+  });
+
   /** The bullets of a list under `heading` (a line of its own), each as one line. */
   const bullets = (heading: string) => {
     const start = unreleased.indexOf(`\n${heading}\n\n`);
