@@ -301,6 +301,28 @@ describe.skipIf(unlisted !== undefined)("the `puffle error:` lines the docs quot
   });
 });
 
+// docs/publishing.md opens by saying what of it needs the registry (all else runs offline). Its
+// checklist's fallback for packing the last release by hand ran `npm ci`, which the opening did not
+// name, and left the reader with two tarballs and no way to compare them, and a worktree behind.
+describe("docs/publishing.md's release checklist", () => {
+  const doc = unlisted === undefined ? text("docs/publishing.md") : "";
+  const opening = doc.split("\n## ")[0]!.replace(/\s*\n\s*/g, " ");
+  const checklist = doc.slice(doc.indexOf("\n## Release checklist"));
+  it.skipIf(unlisted !== undefined)("the opening names each npm command of the checklist that needs the registry", () => {
+    expect(checklist.length).toBeGreaterThan(1000);
+    const online = [...new Set([...checklist.matchAll(/`(npm (?:ci|install|i|publish|audit|update))\b/g)].map((m) => m[1]!))];
+    expect(online).toEqual(expect.arrayContaining(["npm ci", "npm publish", "npm audit"]));
+    expect(online.filter((command) => !opening.includes(`\`${command}\``))).toEqual([]);
+  });
+  it.skipIf(unlisted !== undefined)("its hand-packed fallback says how to compare the two packages and removes its worktree", () => {
+    const flat = checklist.replace(/\s*\n\s*/g, " ");
+    const added = /`git worktree add (\S+) <last tag>`/.exec(flat);
+    expect(added, "git worktree add").not.toBeNull();
+    expect(flat).toContain(`\`git worktree remove --force ${added![1]}\``);
+    expect(flat).toMatch(/compare them as `diff:package` would/);
+  });
+});
+
 // CHANGELOG.md is history, but its "Unreleased" section (once released and renamed "## X.Y.Z — date",
 // that release's section, until a new Unreleased lists entries) describes the release's net effect:
 // the scripts and repository paths it names are the repository's, and each of its breaking changes
