@@ -314,6 +314,13 @@ describe("docs/publishing.md's release checklist", () => {
     expect(online).toEqual(expect.arrayContaining(["npm ci", "npm publish", "npm audit"]));
     expect(online.filter((command) => !opening.includes(`\`${command}\``))).toEqual([]);
   });
+  // Step 5 put the reference up before `npm publish`, whose prepublishOnly may refuse the release.
+  it.skipIf(unlisted !== undefined)("the reference is published after `npm publish` has published", () => {
+    const step5 = /^5\. [\s\S]*?(?=^6\. )/m.exec(checklist)?.[0] ?? "";
+    expect(step5).toContain("`npm run docs`");
+    expect(step5.indexOf("`npm publish`")).toBeGreaterThan(-1);
+    expect(step5.indexOf("`npm publish`"), "`npm publish` before `npm run docs`").toBeLessThan(step5.indexOf("`npm run docs`"));
+  });
   it.skipIf(unlisted !== undefined)("its hand-packed fallback says how to compare the two packages and removes its worktree", () => {
     const flat = checklist.replace(/\s*\n\s*/g, " ");
     const added = /`git worktree add (\S+) <last tag>`/.exec(flat);
