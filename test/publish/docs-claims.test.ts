@@ -341,13 +341,16 @@ describe("CHANGELOG.md's Unreleased section", () => {
   // docs/publishing.md's "Release checklist", step 3, renames the section and runs `npm test`: on
   // the renamed CHANGELOG the section read was "" (no "## Unreleased" left), and the two tests below
   // failed ("expected 0 to be greater than 1000"), stopping the release the checklist describes.
+  // The CHANGELOG as step 3 leaves it (as it is, once released).
+  const next = /^## Unreleased — next: (\d+\.\d+\.\d+)\b.*$/m.exec(changelog);
+  const released = next ? changelog.replace(next[0], `## ${next[1]} — 2026-12-07`) : changelog;
   it("is read the same from the CHANGELOG as released (step 3's rename, with or without a new empty Unreleased)", () => {
-    const heading = /^## Unreleased — next: (\d+\.\d+\.\d+)\b.*$/m.exec(changelog);
-    expect(heading, 'an "## Unreleased — next: X.Y.Z …" heading (docs/publishing.md, "Release checklist")').not.toBeNull();
-    const renamed = changelog.replace(heading![0], `## ${heading![1]} — 2026-12-07`);
     const body = (section: string) => section.slice(section.indexOf("\n", 1));
-    expect(body(nextReleaseSection(renamed))).toBe(body(unreleased));
-    const withEmpty = renamed.replace(`\n## ${heading![1]} — `, `\n## Unreleased\n\n<!-- entries go here -->\n\n### CLI\n\n## ${heading![1]} — `);
+    const section = nextReleaseSection(released);
+    expect(section).toMatch(/^## \d+\.\d+\.\d+ — \d{4}-\d{2}-\d{2}\b/);
+    expect(body(section)).toBe(body(unreleased));
+    const heading = section.slice(0, section.indexOf("\n"));
+    const withEmpty = released.replace(`\n${heading}\n`, `\n## Unreleased\n\n<!-- entries go here -->\n\n### CLI\n\n${heading}\n`);
     expect(body(nextReleaseSection(withEmpty))).toBe(body(unreleased));
   });
 
@@ -365,9 +368,6 @@ describe("CHANGELOG.md's Unreleased section", () => {
   // and called the release it ships in "the next major".
   // (A version's section is there as it is when the Unreleased heading says it is next.)
   it("the shipped docs' CHANGELOG sections are there in the CHANGELOG as released, and they call no shipped version the next", () => {
-    const heading = /^## Unreleased — next: (\d+\.\d+\.\d+)\b.*$/m.exec(changelog);
-    expect(heading).not.toBeNull();
-    const released = changelog.replace(heading![0], `## ${heading![1]} — 2026-12-07`);
     const headings = (md: string) => [...md.matchAll(/^#{2,6} (.*)$/gm)].map((m) => m[1]!);
     const shipped = (JSON.parse(text("package.json")) as { files: string[] }).files.filter((f) => /^docs\/.*\.md$/.test(f));
     expect(shipped).toContain("docs/migrating.md");
