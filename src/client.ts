@@ -26,6 +26,13 @@ import {
 // openapi-fetch's types that `PuffleClient`'s members are made of, so that a consumer's declarations can
 // name them through `puffle-api` where openapi-fetch itself is not importable (pnpm: TS2742).
 export type { ClientMethod, ClientRequestMethod, FetchOptions, FetchResponse, Middleware, ParseAs };
+/**
+ * The result of `client.PATCH(...)`: openapi-fetch's `FetchResponse` (the same type) under puffle-api's
+ * own name, so that a consumer's emitted declarations name it `import("puffle-api").PuffleFetchResponse`.
+ * Written as `FetchResponse`, TypeScript named it `import("openapi-fetch")` wherever openapi-fetch could
+ * be found (npm's hoisted node_modules, Yarn Plug'n'Play): a package the consumer does not depend on.
+ */
+export type PuffleFetchResponse<T extends Record<string | number, any>, Options, Media extends `${string}/${string}`> = FetchResponse<T, Options, Media>;
 
 /** Which bodies the client checks against the spec: the request before it is sent, the 2xx response, or both. */
 export type ValidateMode = "request" | "response" | "both";
@@ -154,7 +161,7 @@ export type PatchPath = { [P in keyof paths]: paths[P] extends { patch: object }
 export type StrictPatch = <P extends PatchPath, A extends ParseAs | undefined = undefined>(
   url: P,
   init: FetchOptions<paths[P]["patch"]> & { parseAs?: A },
-) => Promise<FetchResponse<paths[P]["patch"], { parseAs: ParseAsGiven<A> }, `${string}/${string}`>>;
+) => Promise<PuffleFetchResponse<paths[P]["patch"], { parseAs: ParseAsGiven<A> }, `${string}/${string}`>>;
 
 /**
  * The `parseAs` a call's `data` follows: the one given; openapi-fetch's default, `"json"`, where it
@@ -171,7 +178,7 @@ export type StrictRequest = <P extends PatchPath, A extends ParseAs | undefined 
   method: "patch",
   url: P,
   init: FetchOptions<paths[P]["patch"]> & { parseAs?: A },
-) => Promise<FetchResponse<paths[P]["patch"], { parseAs: ParseAsGiven<A> }, `${string}/${string}`>>;
+) => Promise<PuffleFetchResponse<paths[P]["patch"], { parseAs: ParseAsGiven<A> }, `${string}/${string}`>>;
 
 /**
  * The Puffle client: the openapi-fetch methods (`PATCH` and `request` with strictly typed bodies, `use`, …; the

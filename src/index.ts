@@ -10,7 +10,7 @@ export {
   MAX_RETRIES_LIMIT,
   parseRetryAfter,
 } from "./client.js";
-export type { PuffleClient, PuffleClientOptions, PuffleHeaders, PuffleRawClient, PuffleRequestOptions, PuffleRetryOptions, ValidateMode, Middleware, PatchPath, StrictPatch, StrictRequest, ClientMethod, ClientRequestMethod, FetchOptions, FetchResponse, ParseAs } from "./client.js";
+export type { PuffleClient, PuffleClientOptions, PuffleHeaders, PuffleRawClient, PuffleRequestOptions, PuffleRetryOptions, ValidateMode, Middleware, PatchPath, StrictPatch, StrictRequest, ClientMethod, ClientRequestMethod, FetchOptions, FetchResponse, PuffleFetchResponse, ParseAs } from "./client.js";
 export {
   PuffleError,
   PuffleValidationError,
