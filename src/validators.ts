@@ -38,6 +38,29 @@ export type ResponseStatusKey<Op extends OperationId> = ResponseStatus<Op> | `${
 /** The number a status key stands for: `"409"` → `409`. */
 type StatusNumber<K> = K extends `${infer N extends number}` ? N : K;
 
+/** A documented status of any of the operations `Op` names, as a number or its string form. */
+type AnyStatusKey<Op> = Op extends OperationId ? ResponseStatusKey<Op> : never;
+
+/**
+ * The status `validateResponseBody`'s untyped overload takes: any status known only at run time
+ * (`number`, `string`) or given with an operation id known only at run time (or unknown: its
+ * result names it); for a known operation, a status type of which no member is documented for it
+ * (`418`, `"2OO"`: the result could only be "not documented") is a compile error whose type names
+ * the operation (`Argument of type '418' is not assignable to parameter of type '"a status
+ * documented for updateThread"'`).
+ */
+type DocumentableStatus<Op extends string, S> = string extends Op
+  ? S
+  : [Op] extends [OperationId]
+    ? number extends S
+      ? S
+      : string extends S
+        ? S
+        : [Extract<S, AnyStatusKey<Op>>] extends [never]
+          ? `a status documented for ${Op}`
+          : S
+    : S;
+
 /** The body of a documented response. */
 export type ResponseBody<Op extends OperationId, S extends ResponseStatus<Op>> = ContentOf<Operations[Op]["responses"][S]>;
 
@@ -305,7 +328,11 @@ function noBodyIssues(operationId: string, body: unknown): ValidationIssue[] {
 // `${S & number}` member keeps what 1.0.0 took, a numeric type argument with the string form
 // (`<"updateThread", 409>(…, "409", …)`); it infers nothing (S is inferred from the bare S).
 export function validateResponseBody<Op extends OperationId, S extends ResponseStatusKey<Op>>(operationId: Op, status: S | `${S & number}`, body: unknown): ValidationResult<ResponseBody<Op, Extract<StatusNumber<S>, ResponseStatus<Op>>>>;
-export function validateResponseBody(operationId: string, status: number | string, body: unknown): ValidationResult<unknown>;
+// The untyped overload: a status known only at run time, or an operation id (its result names an
+// unknown one). Generic to see a literal status, and refuse one no operation named documents
+// (DocumentableStatus). Its third type parameter is never given nor used: it keeps this overload
+// out of `typeof validateResponseBody<"updateThread", 200>`, which names the typed one alone.
+export function validateResponseBody<Op extends string, S extends number | string, _Untyped>(operationId: Op, status: DocumentableStatus<Op, S>, body: unknown): ValidationResult<unknown>;
 export function validateResponseBody(operationId: string, status: number | string, body: unknown): ValidationResult<unknown> {
   let key: string | undefined;
   if (typeof status === "string") key = status;

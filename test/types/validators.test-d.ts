@@ -10,7 +10,7 @@ import {
   validateUpdateThreadRequest,
   validateUpdateThreadResponse,
 } from "../../src/validators.js";
-import type { ResponseBody, ValidationIssue, ValidationResult } from "../../src/validators.js";
+import type { OperationId, ResponseBody, ValidationIssue, ValidationResult } from "../../src/validators.js";
 
 declare const body: unknown;
 
@@ -67,4 +67,28 @@ test("a response's status narrows the body, given as a number or as its string",
   expectTypeOf(explicit).toEqualTypeOf(duplicate);
   // @ts-expect-error the string form of a status is the number's: no other string
   expectTypeOf(validateResponseBody<"updateThread", "2OO">).toBeFunction();
+});
+
+test("a literal status documented for no operation named does not compile", () => {
+  // It fell through to the untyped overload and compiled, a result that could only be "not documented".
+  // @ts-expect-error 418 is documented for neither operation
+  void validateResponseBody("updateThread", 418, body);
+  // @ts-expect-error nor its string form
+  void validateResponseBody("updateThread", "418", body);
+  // @ts-expect-error the 409 is updateThread's: updateConversation documents none
+  void validateResponseBody("updateConversation", 409, body);
+  // @ts-expect-error a union of statuses none of which is documented
+  void validateResponseBody("updateThread", 418 as 418 | 500, body);
+  // An operation known only at run time takes a status any of them documents: its bodies' union is not typed.
+  const op = "updateThread" as OperationId;
+  expectTypeOf(validateResponseBody(op, 409, body)).toEqualTypeOf<ValidationResult<unknown>>();
+  // @ts-expect-error 418 is documented for neither of them
+  void validateResponseBody(op, 418, body);
+  // What is known only at run time compiles as before, untyped: a status, an operation id, a union with a documented status.
+  expectTypeOf(validateResponseBody("updateThread", 418 as number, body)).toEqualTypeOf<ValidationResult<unknown>>();
+  expectTypeOf(validateResponseBody("updateThread", "418" as string, body)).toEqualTypeOf<ValidationResult<unknown>>();
+  expectTypeOf(validateResponseBody("updateThread" as string, 418, body)).toEqualTypeOf<ValidationResult<unknown>>();
+  expectTypeOf(validateResponseBody("updateThread", 200 as 200 | 500, body)).toEqualTypeOf<ValidationResult<unknown>>();
+  // An explicit instantiation names the typed overload alone, as before.
+  expectTypeOf<ReturnType<typeof validateResponseBody<"updateThread", 409>>>().toEqualTypeOf(validateResponseBody("updateThread", 409, body));
 });
