@@ -1,4 +1,5 @@
 // generated from openapi/ by scripts/generate.mjs — do not edit; change openapi/ and run `npm run generate`
+import type { components } from "./schema.js";
 /** One error of an AJV validate function, as AJV reports it (`schemas.Conversation.errors`). */
 export interface AjvError {
   /** JSON Pointer to the value that failed, `""` for the value itself (`/thread/status`). */
@@ -15,6 +16,18 @@ export interface AjvError {
 /** An AJV validate function: true when `data` is valid; otherwise the reasons are in `errors`. */
 export interface ValidateFunction {
   (data: unknown): boolean;
+  /** The last call's errors (the first 1,000 at most), `null` when the value was valid. */
+  errors?: AjvError[] | null;
+}
+/**
+ * A component schema's validate function (`schemas.Thread`): a `ValidateFunction` that narrows a
+ * value not yet typed as `T` (`unknown`, a wider union) to `T` where it returns true, as AJV's own
+ * types do. A value already typed `T`, `T | null | undefined` or `any` is left as it is either way,
+ * so the false branch of re-checking a typed value is not `never` (nor `undefined`).
+ */
+export interface SchemaValidateFunction<T> {
+  (data: T | null | undefined): boolean;
+  (data: unknown): data is T;
   /** The last call's errors (the first 1,000 at most), `null` when the value was valid. */
   errors?: AjvError[] | null;
 }
@@ -81,25 +94,25 @@ export declare const validateUpdateThreadResponse: ValidateFunction;
 export declare const validateUuid: ValidateFunction;
 /** Validates a `ValidationError` (components/schemas/ValidationError). */
 export declare const validateValidationError: ValidateFunction;
-/** One AJV validate function per component schema, by its name: `schemas.Conversation(value)` is true or sets `schemas.Conversation.errors`. */
+/** One AJV validate function per component schema, by its name: `schemas.Conversation(value)` is true (and `value` a `Conversation`) or sets `schemas.Conversation.errors`. */
 export declare const schemas: {
-  readonly "Channel": ValidateFunction;
-  readonly "Conversation": ValidateFunction;
-  readonly "ConversationRow": ValidateFunction;
-  readonly "ConversationStatus": ValidateFunction;
-  readonly "DraftAttachment": ValidateFunction;
-  readonly "DuplicateThreadProblem": ValidateFunction;
-  readonly "Problem": ValidateFunction;
-  readonly "StatusUpdate": ValidateFunction;
-  readonly "Thread": ValidateFunction;
-  readonly "ThreadDraft": ValidateFunction;
-  readonly "UnreadCount": ValidateFunction;
-  readonly "UpdateConversationRequest": ValidateFunction;
-  readonly "UpdateConversationResponse": ValidateFunction;
-  readonly "UpdateThreadRequest": ValidateFunction;
-  readonly "UpdateThreadResponse": ValidateFunction;
-  readonly "Uuid": ValidateFunction;
-  readonly "ValidationError": ValidateFunction;
+  readonly "Channel": SchemaValidateFunction<components["schemas"]["Channel"]>;
+  readonly "Conversation": SchemaValidateFunction<components["schemas"]["Conversation"]>;
+  readonly "ConversationRow": SchemaValidateFunction<components["schemas"]["ConversationRow"]>;
+  readonly "ConversationStatus": SchemaValidateFunction<components["schemas"]["ConversationStatus"]>;
+  readonly "DraftAttachment": SchemaValidateFunction<components["schemas"]["DraftAttachment"]>;
+  readonly "DuplicateThreadProblem": SchemaValidateFunction<components["schemas"]["DuplicateThreadProblem"]>;
+  readonly "Problem": SchemaValidateFunction<components["schemas"]["Problem"]>;
+  readonly "StatusUpdate": SchemaValidateFunction<components["schemas"]["StatusUpdate"]>;
+  readonly "Thread": SchemaValidateFunction<components["schemas"]["Thread"]>;
+  readonly "ThreadDraft": SchemaValidateFunction<components["schemas"]["ThreadDraft"]>;
+  readonly "UnreadCount": SchemaValidateFunction<components["schemas"]["UnreadCount"]>;
+  readonly "UpdateConversationRequest": SchemaValidateFunction<components["schemas"]["UpdateConversationRequest"]>;
+  readonly "UpdateConversationResponse": SchemaValidateFunction<components["schemas"]["UpdateConversationResponse"]>;
+  readonly "UpdateThreadRequest": SchemaValidateFunction<components["schemas"]["UpdateThreadRequest"]>;
+  readonly "UpdateThreadResponse": SchemaValidateFunction<components["schemas"]["UpdateThreadResponse"]>;
+  readonly "Uuid": SchemaValidateFunction<components["schemas"]["Uuid"]>;
+  readonly "ValidationError": SchemaValidateFunction<components["schemas"]["ValidationError"]>;
 };
 /** The outcome of a check* entry: the value when valid, otherwise its issues (duplicates not yet merged). */
 export type CheckResult = { valid: true; value: unknown } | { valid: false; errors: Issue[] };

@@ -13,13 +13,13 @@ import {
   responseStatuses,
   schemas,
 } from "../generated/validators.js";
-import type { AjvError, CheckResult, IssueFunction, NormalizeRule, ValidateFunction } from "../generated/validators.js";
+import type { AjvError, CheckResult, IssueFunction, NormalizeRule, SchemaValidateFunction, ValidateFunction } from "../generated/validators.js";
 import type { operations as Operations } from "../generated/schema.js";
 import { escapePointer } from "./json-pointer.js";
 import { hasOwn, isPoisonKey } from "./poison-keys.js";
 
 export { schemas };
-export type { AjvError, ValidateFunction };
+export type { AjvError, SchemaValidateFunction, ValidateFunction };
 
 /** `"updateConversation" | "updateThread"`. */
 export type OperationId = keyof Operations & keyof typeof tables;

@@ -1,8 +1,9 @@
 // Type-level tests of `puffle-api/validators`: each operation's own validators narrow to the body
 // types the spec gives, as the generic functions do for a constant operation id.
 import { expectTypeOf, test } from "vitest";
-import type { Conversation, Thread, UpdateConversationRequest, UpdateThreadRequest } from "../../src/index.js";
+import type { Conversation, Thread, UpdateConversationRequest, UpdateThreadRequest, ValidationError } from "../../src/index.js";
 import {
+  schemas,
   validateRequestBody,
   validateResponseBody,
   validateUpdateConversationRequest,
@@ -10,7 +11,7 @@ import {
   validateUpdateThreadRequest,
   validateUpdateThreadResponse,
 } from "../../src/validators.js";
-import type { OperationId, ResponseBody, ValidationIssue, ValidationResult } from "../../src/validators.js";
+import type { OperationId, ResponseBody, SchemaValidateFunction, ValidateFunction, ValidationIssue, ValidationResult } from "../../src/validators.js";
 
 declare const body: unknown;
 
@@ -91,4 +92,29 @@ test("a literal status documented for no operation named does not compile", () =
   expectTypeOf(validateResponseBody("updateThread", 200 as 200 | 500, body)).toEqualTypeOf<ValidationResult<unknown>>();
   // An explicit instantiation names the typed overload alone, as before.
   expectTypeOf<ReturnType<typeof validateResponseBody<"updateThread", 409>>>().toEqualTypeOf(validateResponseBody("updateThread", 409, body));
+});
+
+test("a component schema's validator narrows a value not yet typed, and leaves a typed one as it is", () => {
+  // schemas.X was a plain ValidateFunction: `(data: unknown) => boolean`, no narrowing.
+  if (schemas.Conversation(body)) expectTypeOf(body).toEqualTypeOf<Conversation>();
+  if (schemas.Problem(body)) expectTypeOf(body.errors).toEqualTypeOf<ValidationError[] | undefined>();
+  if (schemas.StatusUpdate(body)) expectTypeOf(body).toEqualTypeOf<"active" | "archived">();
+  const either = body as Thread | string;
+  if (schemas.Thread(either)) expectTypeOf(either).toEqualTypeOf<Thread>();
+  else expectTypeOf(either).toEqualTypeOf<string>();
+  // Re-checking a value already typed (a response, a record of the user's): no narrowing, so the
+  // false branch is not `never` (nor `undefined` for a maybe).
+  const thread = {} as Thread;
+  if (!schemas.Thread(thread)) expectTypeOf(thread.id).toEqualTypeOf<string>();
+  const maybe = undefined as Thread | undefined;
+  if (!schemas.Thread(maybe)) expectTypeOf(maybe?.id).toEqualTypeOf<string | undefined>();
+  const parsed: any = JSON.parse("{}");
+  expectTypeOf(schemas.Thread(parsed)).toEqualTypeOf<boolean>();
+  // Still a ValidateFunction, by name or from a union of names.
+  const plain: ValidateFunction = schemas.Thread;
+  const name = "Thread" as keyof typeof schemas;
+  expectTypeOf(schemas[name](body)).toEqualTypeOf<boolean>();
+  for (const validate of Object.values(schemas)) expectTypeOf(validate(body)).toEqualTypeOf<boolean>();
+  void plain;
+  expectTypeOf(schemas.Uuid).toEqualTypeOf<SchemaValidateFunction<string>>();
 });
