@@ -124,8 +124,9 @@ const outFile = path.join(outDir, "index.html");
 // "exit" listeners: the folder stayed in TMPDIR. It now ends it by process.exit, with a shell's
 // code (130, 143), the folder removed. Ctrl-C reaches the whole foreground process group, Redoc too:
 // its build then ends by that signal, and so does this run (below). One to this process alone (`kill
-// PID`, `timeout`) is passed to Redoc (runStep), and the run ends once Redoc has, nothing written:
-// under spawnSync it waited for the build, then wrote the page, and ended 143 only then.
+// PID`, `timeout`) is passed to Redoc (runStep), and the run ends once Redoc has (a second signal kills
+// it), nothing written: under spawnSync it waited for the build, then wrote the page, and ended 143
+// only then.
 exitOnSignals();
 const work = mkdtempSync(path.join(os.tmpdir(), "puffle-docs-"));
 process.on("exit", () => rmSync(work, { recursive: true, force: true }));

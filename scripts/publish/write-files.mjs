@@ -336,7 +336,7 @@ let stopping;
  * Makes SIGHUP, SIGINT and SIGTERM end the process with process.exit (129, 130, 143), so that its
  * "exit" listeners run (a program's work folder removed), rather than by their default action,
  * which ends it at once. While a step runs (runStep), the signal is passed to it, and the process
- * ends once the step has. Called by writeFilesAtomically, and by a program with a work folder to
+ * ends once the step has; a second signal meanwhile ends the step with SIGKILL. Called by writeFilesAtomically, and by a program with a work folder to
  * remove as soon as it has one; installed once.
  */
 export function exitOnSignals() {
@@ -345,7 +345,14 @@ export function exitOnSignals() {
   for (const [signal, code] of Object.entries(SIGNAL_EXIT_CODES)) {
     process.on(signal, () => {
       if (step === undefined) process.exit(code);
-      stopping ??= code;
+      // A second signal while the step is stopping: a step that ignores the first (or hangs on it)
+      // kept the run waiting with no way to end it but SIGKILL, which leaves the work folder; it
+      // is now ended outright (SIGKILL), and the run ends with the first signal's code.
+      if (stopping !== undefined) {
+        step.kill("SIGKILL");
+        return;
+      }
+      stopping = code;
       step.kill(signal);
     });
   }

@@ -7,6 +7,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { root } from "../helpers.js";
 import { scratchDir } from "../scratch.js";
@@ -54,4 +55,38 @@ describe("npm run docs: a SIGTERM to the run alone while Redoc builds", () => {
     expect(fs.readdirSync(r.out)).toEqual([]);
     expect(fs.readdirSync(r.tmp)).toEqual([]);
   }, 120_000);
+});
+
+// A step that ignores the signal passed on (or hangs on it) kept the run waiting, with nothing but
+// SIGKILL to end it, which leaves the work folder: a second signal now ends the step outright
+// (SIGKILL), and the run ends with the first signal's code.
+describe("runStep: a second signal ends a step that ignores the first", () => {
+  it("SIGTERM, then SIGTERM again: the step is killed, the run ends 143 without going on", async () => {
+    const writeFiles = pathToFileURL(path.join(root, "scripts/publish/write-files.mjs")).href;
+    // The step ends by itself once the run is gone (so none is left behind when the test fails).
+    const step = "process.on('SIGTERM', () => console.log('ignored')); const run = process.ppid; console.log('ready'); setInterval(() => { try { process.kill(run, 0); } catch { process.exit(); } }, 200);";
+    const program = `import { runStep } from ${JSON.stringify(writeFiles)};\nawait runStep(process.execPath, ["-e", ${JSON.stringify(step)}], { stdio: ["ignore", "inherit", "inherit"] });\nconsole.log("went on");\n`;
+    const run = spawn(process.execPath, ["--input-type=module", "-e", program], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    run.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    const said = (line: string) => stdout.split("\n").includes(line);
+    let signals = 0;
+    run.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+      // The first once the step listens; the second once the step has shown it ignored the first.
+      if (signals === 0 && said("ready")) {
+        signals = 1;
+        run.kill("SIGTERM");
+      } else if (signals === 1 && said("ignored")) {
+        signals = 2;
+        run.kill("SIGTERM");
+      }
+    });
+    // Without the fix the run never ends: a guard (not a timing assertion) stops it and fails the test.
+    const guard = setTimeout(() => run.kill("SIGKILL"), 30_000);
+    const ended = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => run.on("close", (code, signal) => resolve({ code, signal })));
+    clearTimeout(guard);
+    expect({ ...ended, signals, stdout }, stderr).toEqual({ code: 143, signal: null, signals: 2, stdout: "ready\nignored\n" });
+  }, 60_000);
 });
