@@ -25,7 +25,7 @@ import { pointerTokens } from "../json-pointer.js";
 import { shownBaseUrl } from "../url-credentials.js";
 import type { CorsOrigins } from "../server/launch.js";
 import { escapeUnsafeInJson, oneLine } from "../unsafe-text.js";
-import { commandOf, deriveFieldOptions, OptionValueError, processStdin } from "./options.js";
+import { commandOf, deriveFieldOptions, NOT_UTF8_ARGUMENT, OptionValueError, processStdin } from "./options.js";
 import type { FieldOption, MetaOperations, StdinSource } from "./options.js";
 
 /** The exit codes, also documented in docs/cli.md. */
@@ -472,13 +472,16 @@ function addOperationCommand(
       if (limit !== undefined) throw new CliFailure(EXIT.usage, limit);
       const baseUrl = String(opts.baseUrl);
       // Checked before a dry run too: the URL it prints is the one that would be called.
+      const baseUrlName = envBaseUrl !== undefined && command.getOptionValueSource("baseUrl") === "default" ? "PUFFLE_BASE_URL" : "--base-url";
+      // A byte that is not UTF-8 (a Latin-1 path segment) arrives as U+FFFD, which the URL then
+      // percent-encodes: another path than the one typed (a 404), shown so by --dry-run.
+      if (baseUrl.includes("\uFFFD")) throw new CliFailure(EXIT.usage, `${baseUrlName} ${NOT_UTF8_ARGUMENT}`);
       let root: string;
       try {
         root = checkBaseUrl(baseUrl); // without trailing slashes, as the client joins it
       } catch (error) {
         if (!(error instanceof PuffleConfigError)) throw error;
-        const name = envBaseUrl !== undefined && command.getOptionValueSource("baseUrl") === "default" ? "PUFFLE_BASE_URL" : "--base-url";
-        throw new CliFailure(EXIT.usage, `${name} ${ruleOf(error)}`);
+        throw new CliFailure(EXIT.usage, `${baseUrlName} ${ruleOf(error)}`);
       }
       const timeoutMs = Number(opts.timeout);
       const url = `${root}${operation.path.replace("{id}", id)}`;

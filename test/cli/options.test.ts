@@ -458,6 +458,21 @@ describe("runCli in-process", () => {
     expect(send).not.toHaveBeenCalled();
   });
 
+  // The base URL is read the same way: its U+FFFD was percent-encoded into the path (%EF%BF%BD),
+  // another URL than the one typed, printed by --dry-run with exit 0 and called for real (a 404).
+  it.each([
+    ["--base-url", ["--base-url", "http://127.0.0.1:4010/caf\uFFFD"], {}],
+    ["PUFFLE_BASE_URL", [], { PUFFLE_BASE_URL: "http://127.0.0.1:4010/caf\uFFFD" }],
+  ])("a base URL that was not UTF-8 (%s, read with U+FFFD) is refused naming it, with --dry-run too", async (name, args, env) => {
+    for (const dryRun of [[], ["--dry-run"]]) {
+      const { code, stdout, stderr, send } = await run(["thread", "update", "--id", THREAD_ID, "--status", "archived", ...args, ...dryRun], { env: { PUFFLE_API_KEY: "puffle_test_alice", ...env } });
+      expect(stdout).toBe("");
+      expect(stderr).toBe(`puffle error: ${name} holds U+FFFD, the replacement character, which is what a byte that is not UTF-8 is read as: give the argument in UTF-8 (from Latin-1: iconv -f latin1 -t utf-8)\n`);
+      expect(code).toBe(EXIT.usage);
+      expect(send).not.toHaveBeenCalled();
+    }
+  });
+
   it("U+FFFD inside an @file's UTF-8 text is the file's own character, sent as it is", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "puffle-cli-fffd-"));
     try {
