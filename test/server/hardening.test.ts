@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createServer } from "../../src/server/index.js";
+import { problems } from "../../src/server/problems.js";
 import type { RunningServer } from "../../src/server/index.js";
 import { schemas } from "../../src/validators.js";
 import type { OperationId } from "../../src/validators.js";
@@ -390,6 +391,24 @@ describe("a header after the first thousand is read like any other", () => {
       `PATCH ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ALICE}\r\nContent-Type: application/json\r\nConnection: close\r\n` +
       `${filler}Content-Length: ${body.length}\r\n\r\n${body}`;
     expect(parseRawResponse((await rawExchange(server, request)).text).status).toBe(200);
+  });
+});
+
+// docs/server.md's sentence on the server's only 5xx followed the 503 alone once a transfer coding's
+// 501 was added (bb108d2): it must name every 5xx problem the server has, besides a bug's 500.
+describe("docs/server.md names every 5xx the server answers", () => {
+  it("the sentence 'the server's only 5xx besides a bug's 500' names each 5xx of src/server/problems.ts", () => {
+    const statuses = new Set<number>();
+    for (const [name, make] of Object.entries(problems)) {
+      const made = (make as (...args: unknown[]) => { status: number })(["x"], [], "x");
+      expect(typeof made.status, name).toBe("number");
+      if (made.status >= 500 && made.status !== 500) statuses.add(made.status);
+    }
+    const text = readFileSync(join(root, "docs/server.md"), "utf8").replace(/\s+/g, " ");
+    const sentence = text.split(/(?<=\.) /).find((s) => s.includes("the server's only 5xx besides a bug's 500"));
+    expect(sentence, "docs/server.md: no sentence on the server's only 5xx").toBeDefined();
+    const named = new Set([...sentence!.matchAll(/\b5\d\d\b/g)].map((m) => Number(m[0])).filter((status) => status !== 500));
+    expect([...named].sort(), sentence).toEqual([...statuses].sort());
   });
 });
 
