@@ -39,8 +39,9 @@ export const problems = {
     problem("invalid-request", "Invalid request", 400, `The request body must include ${errors.filter(isMissingField).map((e) => pointerTokens(e.path)[0]).join(", ")}.`, { errors }),
   badRequest: (detail: string) => problem("invalid-request", "Invalid request", 400, detail),
   notHttp: () => problem("invalid-request", "Invalid request", 400, "The request could not be parsed as HTTP."),
-  // RFC 9112 §6.1: a transfer coding the server does not understand SHOULD be a 501. (One Node
-  // cannot frame, `chunked` not last, is Node's own 400, as §6.3 says it MUST be.)
+  // RFC 9112 §6.1: a transfer coding the server does not understand SHOULD be a 501. (One whose
+  // body cannot be framed, `chunked` not last, is §6.3's 400, notHttp: Node's own for `chunked,
+  // gzip`, the server's for `gzip` alone.)
   unsupportedTransferCoding: (codings: readonly string[]) =>
     problem(
       "not-implemented",
