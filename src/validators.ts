@@ -61,6 +61,22 @@ type DocumentableStatus<Op extends string, S> = string extends Op
           : S
     : S;
 
+/**
+ * The operation id the untyped overloads take: any id known only at run time (`string`, a
+ * template literal type such as `` `update${string}` ``, a branded string) or a union naming one
+ * operation at least; a literal that names none (`"updateThreads"`: the result could only be
+ * "unknown operationId") is a compile error whose type lists the ids (`Argument of type
+ * '"updateThreads"' is not assignable to parameter of type '"updateConversation" | "updateThread"'`).
+ */
+type KnownOperationId<Op extends string> = [Extract<Op, OperationId>] extends [never]
+  ? [Exclude<Op, LiteralString<Op>>] extends [never]
+    ? OperationId
+    : Op
+  : Op;
+
+/** The members of `T` that are string literals (`"nope"`), not `string`, a template literal type or a branded string. */
+type LiteralString<T> = T extends string ? (string extends T ? never : {} extends Record<T, 1> ? never : T) : never;
+
 /** The body of a documented response. */
 export type ResponseBody<Op extends OperationId, S extends ResponseStatus<Op>> = ContentOf<Operations[Op]["responses"][S]>;
 
@@ -301,7 +317,11 @@ function entryOf<T>(table: Readonly<Record<OperationId, T>>, operationId: unknow
 
 /** Checks a request body against the operation's strict schema: every field valid, no unknown field, at least one field. */
 export function validateRequestBody<Op extends OperationId>(operationId: Op, body: unknown): ValidationResult<RequestBody<Op>>;
-export function validateRequestBody(operationId: string, body: unknown): ValidationResult<unknown>;
+// The untyped overload: an operation id known only at run time (its result names an unknown one).
+// Generic to see a literal id, and refuse one that names no operation (KnownOperationId). Its
+// second type parameter is never given nor used: it keeps this overload out of
+// `typeof validateRequestBody<"updateThread">`, which names the typed one alone.
+export function validateRequestBody<Op extends string, _Untyped>(operationId: KnownOperationId<Op>, body: unknown): ValidationResult<unknown>;
 export function validateRequestBody(operationId: string, body: unknown): ValidationResult<unknown> {
   // checkRequestBody and the others switch over the ids: with a constant id, a direct call.
   let result: CheckResult | null | undefined;
@@ -330,9 +350,9 @@ function noBodyIssues(operationId: string, body: unknown): ValidationIssue[] {
 export function validateResponseBody<Op extends OperationId, S extends ResponseStatusKey<Op>>(operationId: Op, status: S | `${S & number}`, body: unknown): ValidationResult<ResponseBody<Op, Extract<StatusNumber<S>, ResponseStatus<Op>>>>;
 // The untyped overload: a status known only at run time, or an operation id (its result names an
 // unknown one). Generic to see a literal status, and refuse one no operation named documents
-// (DocumentableStatus). Its third type parameter is never given nor used: it keeps this overload
+// (DocumentableStatus), or a literal id that names no operation (KnownOperationId). Its third type parameter is never given nor used: it keeps this overload
 // out of `typeof validateResponseBody<"updateThread", 200>`, which names the typed one alone.
-export function validateResponseBody<Op extends string, S extends number | string, _Untyped>(operationId: Op, status: DocumentableStatus<Op, S>, body: unknown): ValidationResult<unknown>;
+export function validateResponseBody<Op extends string, S extends number | string, _Untyped>(operationId: KnownOperationId<Op>, status: DocumentableStatus<Op, S>, body: unknown): ValidationResult<unknown>;
 export function validateResponseBody(operationId: string, status: number | string, body: unknown): ValidationResult<unknown> {
   let key: string | undefined;
   if (typeof status === "string") key = status;
@@ -367,7 +387,8 @@ export function validateResponseBody(operationId: string, status: number | strin
 
 /** Checks path parameters (`{ id }`) against the documented pattern. */
 export function validatePathParams<Op extends OperationId>(operationId: Op, params: unknown): ValidationResult<PathParams<Op>>;
-export function validatePathParams(operationId: string, params: unknown): ValidationResult<unknown>;
+// Untyped: as validateRequestBody's (a literal id that names no operation does not compile).
+export function validatePathParams<Op extends string, _Untyped>(operationId: KnownOperationId<Op>, params: unknown): ValidationResult<unknown>;
 export function validatePathParams(operationId: string, params: unknown): ValidationResult<unknown> {
   let result: CheckResult | undefined;
   try {
@@ -551,7 +572,8 @@ function rejected(rule: NormalizeRule, body: object, keys: readonly string[], er
  * other way round.
  */
 export function normalizeRequestBody<Op extends OperationId>(operationId: Op, body: unknown): NormalizeResult<RequestBody<Op>>;
-export function normalizeRequestBody(operationId: string, body: unknown): NormalizeResult<unknown>;
+// Untyped: as validateRequestBody's (a literal id that names no operation does not compile).
+export function normalizeRequestBody<Op extends string, _Untyped>(operationId: KnownOperationId<Op>, body: unknown): NormalizeResult<unknown>;
 export function normalizeRequestBody(operationId: string, body: unknown): NormalizeResult<unknown> {
   const table = entryOf<(typeof tables)[OperationId]>(tables, operationId);
   if (!table) return { ok: false, status: 400, errors: unknownOperation(operationId) };

@@ -3,15 +3,17 @@
 import { expectTypeOf, test } from "vitest";
 import type { Conversation, Thread, UpdateConversationRequest, UpdateThreadRequest, ValidationError } from "../../src/index.js";
 import {
+  normalizeRequestBody,
   schemas,
   validateRequestBody,
+  validatePathParams,
   validateResponseBody,
   validateUpdateConversationRequest,
   validateUpdateConversationResponse,
   validateUpdateThreadRequest,
   validateUpdateThreadResponse,
 } from "../../src/validators.js";
-import type { OperationId, ResponseBody, SchemaValidateFunction, ValidateFunction, ValidationIssue, ValidationResult } from "../../src/validators.js";
+import type { NormalizeResult, OperationId, ResponseBody, SchemaValidateFunction, ValidateFunction, ValidationIssue, ValidationResult } from "../../src/validators.js";
 
 declare const body: unknown;
 
@@ -92,6 +94,37 @@ test("a literal status documented for no operation named does not compile", () =
   expectTypeOf(validateResponseBody("updateThread", 200 as 200 | 500, body)).toEqualTypeOf<ValidationResult<unknown>>();
   // An explicit instantiation names the typed overload alone, as before.
   expectTypeOf<ReturnType<typeof validateResponseBody<"updateThread", 409>>>().toEqualTypeOf(validateResponseBody("updateThread", 409, body));
+});
+
+test("a literal operation id that names no operation does not compile", () => {
+  // It fell through to the untyped overload (operationId: string) and compiled: a result that could only be "unknown operationId".
+  // @ts-expect-error a misspelt id
+  void validateRequestBody("updateThreads", body);
+  // @ts-expect-error a misspelt id
+  void normalizeRequestBody("updateThreads", body);
+  // @ts-expect-error a misspelt id
+  void validatePathParams("updateThreads", { id: "x" });
+  // @ts-expect-error a misspelt id, with a status both operations document
+  void validateResponseBody("nope", 200, body);
+  // @ts-expect-error nor with a status known only at run time
+  void validateResponseBody("updateThreads", 200 as number, body);
+  // @ts-expect-error a union of ids none of which names an operation
+  void validateRequestBody("updateThreads" as "updateThreads" | "deleteThread", body);
+  // An id known only at run time compiles as before, untyped: `string`, a template literal type, a
+  // branded string, a union naming an operation.
+  const id = "updateThreads" as string;
+  expectTypeOf(validateRequestBody(id, body)).toEqualTypeOf<ValidationResult<unknown>>();
+  expectTypeOf(normalizeRequestBody(id, body)).toEqualTypeOf<NormalizeResult<unknown>>();
+  expectTypeOf(validatePathParams(id, body)).toEqualTypeOf<ValidationResult<unknown>>();
+  expectTypeOf(validateResponseBody(id, 200, body)).toEqualTypeOf<ValidationResult<unknown>>();
+  expectTypeOf(validateRequestBody("updateThread" as `update${string}`, body)).toEqualTypeOf<ValidationResult<unknown>>();
+  expectTypeOf(validateRequestBody("updateThread" as string & { readonly brand: "OpId" }, body)).toEqualTypeOf<ValidationResult<unknown>>();
+  expectTypeOf(validateRequestBody("updateThread" as "updateThread" | "getThread", body)).toEqualTypeOf<ValidationResult<unknown>>();
+  // A known id is typed, as before; an explicit instantiation names the typed overload alone.
+  expectTypeOf(validateRequestBody("updateThread", body)).toEqualTypeOf<ReturnType<typeof validateRequestBody<"updateThread">>>();
+  expectTypeOf(normalizeRequestBody("updateThread", body)).toEqualTypeOf<ReturnType<typeof normalizeRequestBody<"updateThread">>>();
+  expectTypeOf(validatePathParams("updateThread", body)).toEqualTypeOf<ReturnType<typeof validatePathParams<"updateThread">>>();
+  expectTypeOf<ReturnType<typeof validatePathParams<"updateThread">>>().not.toEqualTypeOf<ValidationResult<unknown>>();
 });
 
 test("a component schema's validator narrows a value not yet typed, and leaves a typed one as it is", () => {
