@@ -341,11 +341,24 @@ const SIDEBAR_JS = `(() => {
 //   from h2 to h4 (Request, Responses) and h5 (Path): aria-level gives the levels as the headings
 //   nest, from 1 and skipping none. Redoc's own elements stay, so do its styles (none select on
 //   aria-level) and its links (they use the headings' ids).
+// - in the right-hand panel, a JSON example's fold buttons were all named "collapse" (which
+//   property? it stays "collapse" when folded, Redoc's "expanded" class the only state): "Collapse
+//   <key>"/"Expand <key>" ("item N of <key>" in an array), aria-expanded as that class says;
+// - the response status buttons above the example ("200", "400" …) said nothing of which is shown:
+//   aria-pressed on the one the middle panel's "Response status" tab has selected (Redoc keeps the
+//   two in step);
+// - "Copy" (which sample? a section's page action copies it as YAML; a server's copies its URL),
+//   "Collapse all"/"Expand all" (the middle panel's response schema, and the JSON example) name
+//   what they act on ("Copy the 200 response example", "Expand all properties of the request body",
+//   "Collapse all properties of the 200 response" …); an example dropdown, labelled "Example" over the example's name it shows (WCAG
+//   2.5.3), is "Request example: <name>" / "<status> response example: <name>".
 // Redoc renders again on every route change, and React sets its own attributes back when its
 // state changes, so this runs whenever the DOM or those attributes change (setting only what
 // differs, so its own changes end there). The markers it relies on must be in Redoc's code.
-const A11Y_MARKERS = ["color-mode-switcher", "data-schema-nested-open", "schema-property-item", "schema-name", "data-section-id", "deep-link-anchor"];
+const A11Y_MARKERS = ["color-mode-switcher", "data-schema-nested-open", "schema-property-item", "schema-name", "data-section-id", "deep-link-anchor", "json-viewer", "panel-request-samples", "panel-response-samples", "data-response-codes-tablist", "schema-expand-all-button", "collapse-all", "copy-button", "panel-servers", "page-actions"];
 const missingMarkers = A11Y_MARKERS.filter((marker) => !html.includes(marker));
+// The JSON fold button's markup (Redoc's code, minified): its fixed label and its "expanded" class.
+if (!/"aria-label":`collapse`,className:[\w$]+\?`expanded`:``/.test(html)) missingMarkers.push("the JSON example's fold button (\"aria-label\":`collapse`,className:…?`expanded`)");
 if (missingMarkers.length > 0 || !/<button\b[^>]*\bdata-testid="color-mode-switcher"/.test(ssr)) {
   console.error(`docs: expected Redoc's colour switch (<button data-testid="color-mode-switcher">) and ${A11Y_MARKERS.slice(1).join(", ")} in the page (missing: ${missingMarkers.join(", ") || "the switch's button"}); update scripts/docs.mjs`);
   process.exit(1);
@@ -353,6 +366,42 @@ if (missingMarkers.length > 0 || !/<button\b[^>]*\bdata-testid="color-mode-switc
 const A11Y_JS = `(() => {
   const set = (el, name, value) => { if (el.getAttribute(name) !== value) el.setAttribute(name, value); };
   const textOf = (node) => [...node.childNodes].map((c) => (c.nodeType === 3 ? c.textContent : c.nodeType === 1 && !c.matches(".deep-link-anchor") ? textOf(c) : "")).join("");
+  // A JSON example's fold button: the key that follows it ("conversation": {), or, for an item of an
+  // array, "item N of <key>" (Redoc writes the example as flat text: brackets and commas are read back
+  // to the array's "[", strings skipped).
+  const keyAfter = (node) => {
+    const colon = node && node.nextElementSibling;
+    return node && node.nodeType === 1 && colon && colon.textContent.trim() === ":" && node.nextSibling === colon ? node.textContent.trim().replace(/^"|"$/g, "") : "";
+  };
+  const foldName = (button) => {
+    const own = keyAfter(button.nextElementSibling === button.nextSibling ? button.nextElementSibling : null);
+    if (own) return own;
+    let depth = 0;
+    let index = 0;
+    for (let node = button.previousSibling; node; node = node.previousSibling) {
+      if (node.nodeType === 1) {
+        if (depth === 0 && node.textContent.trim() === ",") index += 1;
+        continue;
+      }
+      const text = node.textContent;
+      for (let i = text.length - 1; i >= 0; i -= 1) {
+        const ch = text[i];
+        if (ch === "}" || ch === "]") depth += 1;
+        else if (ch === "," && depth === 0) index += 1;
+        else if (ch === "{" || ch === "[") {
+          if (depth > 0) { depth -= 1; continue; }
+          if (ch === "{") return "this object";
+          let key = "";
+          if (i === 0 || text.slice(0, i).trim() === "") {
+            const colon = node.previousSibling;
+            if (colon && colon.nodeType === 1 && colon.textContent.trim() === ":") key = keyAfter(colon.previousSibling);
+          }
+          return "item " + (index + 1) + (key ? " of " + key : "");
+        }
+      }
+    }
+    return "this value";
+  };
   const fix = () => {
     const dark = document.documentElement.classList.contains("dark");
     for (const el of document.querySelectorAll('button[data-testid="color-mode-switcher"]')) {
@@ -373,6 +422,59 @@ const A11Y_JS = `(() => {
       const heading = button.parentElement.querySelector("h1, h2, h3, h4, h5, h6");
       const words = button.textContent.replace(/^[\\s+]+/, "").trim();
       if (heading && /^\\s*\\+/.test(button.textContent)) set(button, "aria-label", words + " the whole " + textOf(heading).replace(/\\s+/g, " ").trim() + " section");
+    }
+    for (const button of document.querySelectorAll('[data-testid="json-viewer"] pre button:is([aria-label="collapse"], [data-puffle-fold])')) {
+      if (!button.hasAttribute("data-puffle-fold")) button.setAttribute("data-puffle-fold", "");
+      const open = button.classList.contains("expanded");
+      set(button, "aria-label", (open ? "Collapse " : "Expand ") + foldName(button));
+      set(button, "aria-expanded", String(open));
+    }
+    // The API servers panel's (overview) and the endpoint menu's Copy: the URL beside it.
+    for (const button of document.querySelectorAll('[data-testid="panel-servers"] [data-testid="copy-button"], [role="menuitem"] [data-testid="copy-button"]')) {
+      let url = null;
+      for (let e = button.parentElement; e && !url; e = e.parentElement) {
+        url = /https?:\\/\\/[^\\s"]+/.exec(e.textContent);
+        if (e.matches('[data-testid="panel-body"], [role="menuitem"]')) break;
+      }
+      if (url) set(button, "aria-label", "Copy " + url[0]);
+    }
+    for (const section of document.querySelectorAll("[data-section-id]")) {
+      const heading = section.querySelector('[data-testid="middle-panel"] :is(h1, h2, h3, h4, h5, h6)');
+      const title = heading ? textOf(heading).replace(/\\s+/g, " ").trim() : "";
+      for (const button of section.querySelectorAll(':scope [data-testid="page-actions"] > button')) {
+        if (title && button.closest("[data-section-id]") === section && button.textContent.trim() === "Copy") set(button, "aria-label", "Copy the " + title + " section as YAML");
+      }
+      const tab = section.querySelector('[data-response-codes-tablist] [role="tab"][aria-selected="true"]');
+      const code = tab ? tab.textContent.trim() : "";
+      // The response's (beside the status tabs) or the request body's (under the Request heading's id).
+      for (const button of section.querySelectorAll('[data-testid="schema-expand-all-button"]')) {
+        const words = button.textContent.trim();
+        if (button.closest("[data-section-id]") !== section || !/^(Collapse|Expand) all$/.test(words)) continue;
+        const of = button.parentElement.querySelector("[data-response-codes-tablist]") ? (code ? "the " + code + " response" : "") : button.closest('[id$="/request"]') ? "the request body" : "";
+        if (of) set(button, "aria-label", words + " properties of " + of);
+      }
+      for (const panel of section.querySelectorAll(".panel-request-samples, .panel-response-samples")) {
+        if (panel.closest("[data-section-id]") !== section) continue;
+        const request = panel.matches(".panel-request-samples");
+        if (!request && !code) continue;
+        if (!request) {
+          for (const button of panel.querySelectorAll("button:not([aria-haspopup]):not([aria-label]):not([data-testid])")) {
+            const text = button.textContent.trim();
+            if (/^([1-5][0-9X]{2}|default)$/i.test(text)) set(button, "aria-pressed", String(text === code));
+          }
+        }
+        const what = request ? "request sample" : code + " response example";
+        for (const button of panel.querySelectorAll('[data-testid="copy-button"]')) {
+          if (!button.closest('[role="menuitem"]')) set(button, "aria-label", "Copy the " + what);
+        }
+        for (const button of panel.querySelectorAll('[data-testid="collapse-all"], [data-testid="expand-all"]')) {
+          set(button, "aria-label", (button.matches('[data-testid="collapse-all"]') ? "Collapse all of the " : "Expand all of the ") + what);
+        }
+        for (const button of panel.querySelectorAll('[data-testid="panel-body"] button[aria-haspopup="menu"]')) {
+          const shown = button.textContent.trim();
+          if (shown) set(button, "aria-label", (request ? "Request example: " : code + " response example: ") + shown);
+        }
+      }
     }
     for (const svg of document.querySelectorAll("svg:not([aria-hidden]):not([role]):not([aria-label]):not([aria-labelledby])")) {
       if (!svg.querySelector("title")) set(svg, "aria-hidden", "true");
@@ -396,7 +498,7 @@ const A11Y_JS = `(() => {
     }
   };
   fix();
-  new MutationObserver(fix).observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ["class", "data-schema-nested-open", "aria-label"] });
+  new MutationObserver(fix).observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ["class", "data-schema-nested-open", "aria-label", "aria-selected"] });
 })();`;
 html = `${html.slice(0, titleEnd + TITLE_END.length)}\n  <link rel="icon" href="data:,">\n  <style>${CONTRAST_CSS}</style>\n  <script>${MENU_KEYS_JS}\n${SKIP_LINK_JS}\n${SIDEBAR_JS}\n${A11Y_JS}</script>${html.slice(titleEnd + TITLE_END.length)}`;
 // Licence notices. Whoever publishes the page distributes Redoc (embedded whole) and Redocly CLI's

@@ -364,7 +364,7 @@ describe("API reference served over HTTP (127.0.0.1) in Chromium", () => {
       };
     };
   };
-  const eachPage = async (visit: (where: string, read: () => Promise<{ images: number; headings: string[]; levels: string[]; buttons: AxButton[] }>, page: Page, op?: { summary: string; operationId: string }) => Promise<void>) => {
+  const eachPage = async (visit: (where: string, read: () => Promise<{ images: number; headings: string[]; levels: string[]; buttons: AxButton[] }>, page: Page, op?: { summary: string; operationId: string; tags: string[]; responses: Record<string, unknown> }) => Promise<void>) => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     try {
       const page = await context.newPage();
@@ -414,6 +414,86 @@ describe("API reference served over HTTP (127.0.0.1) in Chromium", () => {
       await expect.poll(async () => (await read()).buttons.filter((b) => b.name === "Dark colour scheme")).toEqual([{ name: "Dark colour scheme", pressed: "true", expanded: undefined }]);
       expect(await page.evaluate(() => document.documentElement.classList.contains("dark"))).toBe(true);
     });
+  });
+
+  // The right-hand panel, status by status. Its response status buttons ("200", "400" …) said
+  // nothing of which example is shown; a JSON example's fold buttons were all named "collapse" (no
+  // property, no state, still "collapse" once folded). Each status button says whether it is the one
+  // shown (the middle panel's tab in step); a fold button names its key ("item N of <key>" in an
+  // array) and says whether it is open; a click folds it and says so.
+  const rightPanel = async (visit: (status: string, read: () => Promise<{ buttons: AxButton[] }>, page: Page, op: { operationId: string }) => Promise<void>) => {
+    await eachPage(async (where, read, page, op) => {
+      if (!op) return;
+      const section = page.locator(`[id="${String(op.tags[0]).toLowerCase()}/${op.operationId.toLowerCase()}"]`);
+      for (const status of Object.keys(op.responses)) {
+        await section.locator(".panel-response-samples button", { hasText: new RegExp(`^${status}$`) }).click();
+        await expect.poll(() => section.locator('[role="tab"][aria-selected="true"]').innerText(), { message: `${where}: ${status}` }).toBe(status);
+        await visit(status, read, page, op);
+      }
+    });
+  };
+
+  it("the right-hand panel's response status buttons say which example is shown", async () => {
+    let seen = 0;
+    await rightPanel(async (status, read, _page, op) => {
+      const statuses = Object.keys(operationsOf(spec).find((o) => o.operation.operationId === op.operationId)!.operation.responses);
+      await expect.poll(async () => (await read()).buttons.filter((b) => statuses.includes(b.name)), { message: `${op.operationId}: ${status}` }).toEqual(statuses.map((s) => ({ name: s, pressed: String(s === status), expanded: undefined })));
+      seen += 1;
+    });
+    expect(seen).toBe(operationsOf(spec).reduce((n, o) => n + Object.keys(o.operation.responses).length, 0));
+  });
+
+  it("the JSON examples' fold buttons name their key and say whether they are open", async () => {
+    const names = new Set<string>();
+    const perOp = new Map<string, number>();
+    await rightPanel(async (status, read, page, op) => {
+      const where = `${op.operationId} ${status}`;
+      await expect.poll(async () => (await read()).buttons.filter((b) => /^(collapse|expand)$/i.test(b.name.trim())), { message: where }).toEqual([]);
+      const folds = (await read()).buttons.filter((b) => /^(Collapse|Expand) (?!all\b)/.test(b.name));
+      for (const b of folds) {
+        expect(b.name, where).toMatch(/^(Collapse|Expand) (item \d+ of )?[\w-]+$/);
+        expect(b.expanded, `${where}: ${b.name}`).toBe(b.name.startsWith("Collapse "));
+        names.add(b.name.replace(/^\S+ /, ""));
+        perOp.set(op.operationId, (perOp.get(op.operationId) ?? 0) + 1);
+      }
+      const open = folds.find((b) => b.expanded === true);
+      if (open) {
+        const key = open.name.slice("Collapse ".length);
+        await page.getByRole("button", { name: open.name, exact: true }).first().click();
+        await expect.poll(async () => (await read()).buttons.filter((b) => b.name.endsWith(` ${key}`) && !b.name.includes(" of the ")), { message: `${where}: ${open.name} clicked` }).toContainEqual({ name: `Expand ${key}`, pressed: undefined, expanded: false });
+        await page.getByRole("button", { name: `Expand ${key}`, exact: true }).first().click();
+        await expect.poll(async () => (await read()).buttons.map((b) => b.name), { message: `${where}: Expand ${key} clicked` }).toContain(open.name);
+      }
+    });
+    // Each operation's 200 example holds its object under a key; a problem's errors, an array of objects.
+    for (const { operation } of operationsOf(spec)) expect(perOp.get(operation.operationId), operation.operationId).toBeGreaterThan(0);
+    expect([...names].filter((n) => /^item 1 of errors$/.test(n))).toEqual(["item 1 of errors"]);
+  });
+
+  // The right-hand panel's other buttons, and the page actions: "Copy" (of which sample, the section
+  // as YAML, the server's URL?), "Collapse all"/"Expand all" (the request body's schema, the
+  // response's, the JSON example) and "Example", the dropdown's label standing in for the example's
+  // name it shows (WCAG 2.5.3).
+  it("Copy, Collapse all / Expand all and the example dropdowns name what they act on", async () => {
+    const tagNames = [...new Set(operationsOf(spec).map(({ operation: { tags } }) => String(tags[0])))];
+    await eachPage(async (where, read) => {
+      const { buttons } = await read();
+      expect(buttons.filter((b) => /^(Copy|Collapse all|Expand all|Example)$/.test(b.name.trim())), where).toEqual([]);
+      if (where === "overview") expect(buttons.map((b) => b.name), where).toEqual(expect.arrayContaining(tagNames.map((t) => `Copy the ${t} section as YAML`)));
+    });
+    let dropdowns = 0;
+    await rightPanel(async (status, read, _page, op) => {
+      const where = `${op.operationId} ${status}`;
+      await expect.poll(async () => (await read()).buttons.map((b) => b.name), { message: where }).toEqual(expect.arrayContaining(["Copy the request sample", `Copy the ${status} response example`]));
+      const names = (await read()).buttons.map((b) => b.name);
+      expect(names.filter((n) => /^(Copy|Collapse all|Expand all|Example)$/.test(n.trim())), where).toEqual([]);
+      expect(names.filter((n) => /^(Collapse|Expand) all /.test(n) && !n.endsWith(` ${status} response`) && !n.endsWith(` ${status} response example`) && !/ properties of the request body$/.test(n)), where).toEqual([]);
+      expect(names.filter((n) => n.startsWith("Request example: ")), where).toHaveLength(1);
+      // A status with one example or none has no dropdown.
+      expect(names.filter((n) => / response example: /.test(n) && !n.startsWith(`${status} response example: `)), where).toEqual([]);
+      dropdowns += names.filter((n) => n.startsWith(`${status} response example: `)).length;
+    });
+    expect(dropdowns).toBeGreaterThan(0);
   });
 
   // Redoc's icons are <svg>s with no title or label (nothing to read): each was an unnamed image.
