@@ -26,6 +26,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
+import { processRuns } from "./lib/process-runs.mjs";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -182,22 +183,12 @@ function removeLeftovers(out) {
   for (const entry of entries) {
     const prefix = prefixes.find((p) => entry.name.startsWith(p));
     const pid = prefix && entry.isDirectory() ? /^(\d+)-/.exec(entry.name.slice(prefix.length))?.[1] : undefined;
-    if (pid === undefined || Number(pid) === process.pid || running(Number(pid))) continue;
+    if (pid === undefined || Number(pid) === process.pid || processRuns(Number(pid))) continue;
     try {
       fs.rmSync(path.join(parent, entry.name), { recursive: true, force: true });
     } catch {
       // left for a later run
     }
-  }
-}
-
-/** Whether a process with id `pid` runs (one we may not signal runs too). */
-function running(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return err.code === "EPERM";
   }
 }
 

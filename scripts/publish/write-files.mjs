@@ -24,6 +24,7 @@
 import { spawn } from "node:child_process";
 import nodeFs from "node:fs";
 import path from "node:path";
+import { processRuns } from "../lib/process-runs.mjs";
 
 /** The temporary name a file is written under before it is renamed into place. */
 export const partialName = (file) => path.join(path.dirname(file), `.${path.basename(file)}.partial-${process.pid}`);
@@ -205,7 +206,7 @@ function lock(fs, file, wait) {
       // This process holds no lock when it takes one (a write is synchronous, one per process, as
       // the temporary names assume): a lock naming its id is a dead process's, the id reused (a
       // container starts its processes at the same ids run after run).
-      if (holder > 0 && (holder === process.pid || !running(holder))) {
+      if (holder > 0 && (holder === process.pid || !processRuns(holder))) {
         takeOver(fs, name, holder);
         continue;
       }
@@ -306,18 +307,8 @@ function removeLeftovers(fs, file) {
   for (const name of names) {
     const [prefix, rest] = prefixes.find(([prefix]) => name.startsWith(prefix)) ?? [];
     const pid = prefix === undefined ? undefined : rest.exec(name.slice(prefix.length))?.[1];
-    if (pid === undefined || Number(pid) === process.pid || running(Number(pid))) continue;
+    if (pid === undefined || Number(pid) === process.pid || processRuns(Number(pid))) continue;
     fs.rmSync(path.join(path.dirname(file), name), { force: true });
-  }
-}
-
-/** Whether a process with id `pid` runs (one we may not signal runs too). */
-function running(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return err.code === "EPERM";
   }
 }
 
