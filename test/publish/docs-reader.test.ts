@@ -74,6 +74,25 @@ const SUB_PATH = "/docs/puffle/";
 let outDir: string;
 let server: http.Server;
 let base: string;
+
+/** Redoc's fragment of an operation (`#/threads/updatethread` without `#/`): its tag and operationId, lower-case. */
+const anchorOf = ({ tags, operationId }: { tags: readonly unknown[]; operationId: string }): string => `${String(tags[0]).toLowerCase()}/${operationId.toLowerCase()}`;
+
+/**
+ * Opens the overview, then the first operation at its own address (each loaded afresh), and yields
+ * each one's fragment ("" for the overview) once Redoc has rendered it.
+ */
+async function* overviewAndOperation(page: Page): AsyncGenerator<string> {
+  const op = operationsOf(spec)[0]!;
+  const anchor = anchorOf(op.operation);
+  for (const fragment of ["", `#/${anchor}`]) {
+    await page.goto(`${base}/index.html${fragment}`);
+    await page.reload();
+    if (fragment) await page.locator(`[id="${anchor}"]`).getByRole("heading", { name: op.operation.summary }).waitFor();
+    else await page.locator('#redoc a[href="openapi.json"]').waitFor();
+    yield fragment;
+  }
+}
 let browser: Browser;
 const served: string[] = [];
 
@@ -196,7 +215,7 @@ describe("API reference served over HTTP (127.0.0.1) in Chromium", () => {
         const page = await context.newPage();
         for (const op of operationsOf(spec)) {
           const { operationId, tags } = op.operation;
-          const anchor = `${String(tags[0]).toLowerCase()}/${operationId.toLowerCase()}`;
+          const anchor = anchorOf({ tags, operationId });
           await page.goto(`${base}/index.html#/${anchor}`);
           const section = page.locator(`[id="${anchor}"]`);
           await section.getByRole("heading", { name: op.operation.summary }).waitFor();
@@ -238,13 +257,7 @@ describe("API reference served over HTTP (127.0.0.1) in Chromium", () => {
       const found: string[] = [];
       try {
         const page = await context.newPage();
-        const op = operationsOf(spec)[0]!;
-        const anchor = `${String(op.operation.tags[0]).toLowerCase()}/${op.operation.operationId.toLowerCase()}`;
-        for (const fragment of ["", `#/${anchor}`]) {
-          await page.goto(`${base}/index.html${fragment}`);
-          await page.reload();
-          if (fragment) await page.locator(`[id="${anchor}"]`).getByRole("heading", { name: op.operation.summary }).waitFor();
-          else await page.locator('#redoc a[href="openapi.json"]').waitFor();
+        for await (const fragment of overviewAndOperation(page)) {
           const icon = /^"[^\p{L}\p{N}]" .* = (\d+\.\d+)$/u;
           found.push(...(await page.evaluate(lowContrast, "body")).filter((line) => !(icon.test(line) && Number(icon.exec(line)![1]) >= 3)).map((line) => `${line} (${fragment || "overview"})`));
         }
@@ -287,13 +300,7 @@ describe("API reference served over HTTP (127.0.0.1) in Chromium", () => {
             outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0,
           };
         });
-      const op = operationsOf(spec)[0]!;
-      const anchor = `${String(op.operation.tags[0]).toLowerCase()}/${op.operation.operationId.toLowerCase()}`;
-      for (const fragment of ["", `#/${anchor}`]) {
-        await page.goto(`${base}/index.html${fragment}`);
-        await page.reload();
-        if (fragment) await page.locator(`[id="${anchor}"]`).getByRole("heading", { name: op.operation.summary }).waitFor();
-        else await page.locator('#redoc a[href="openapi.json"]').waitFor();
+      for await (const fragment of overviewAndOperation(page)) {
         // From the top of the page (a fragment's target would otherwise be where Tab starts).
         await page.evaluate(() => {
           (document.activeElement as HTMLElement | null)?.blur();
@@ -336,7 +343,7 @@ describe("API reference served over HTTP (127.0.0.1) in Chromium", () => {
       await expect.poll(landmarks).toEqual(["navigation API reference contents", "main"]);
       expect(await inNavigation()).toEqual(expect.arrayContaining(expected));
       const { tags, operationId, summary } = ops.at(-1)!.operation;
-      const anchor = `${String(tags[0]).toLowerCase()}/${operationId.toLowerCase()}`;
+      const anchor = anchorOf({ tags, operationId });
       await page.locator(`a[href="#/${anchor}"]`).first().click();
       await page.locator(`[id="${anchor}"]`).getByRole("heading", { name: summary }).waitFor();
       await expect.poll(landmarks).toEqual(["navigation API reference contents", "main"]);
@@ -376,7 +383,7 @@ describe("API reference served over HTTP (127.0.0.1) in Chromium", () => {
       for (const tag of tagNames) await page.locator(`[id="${tag.toLowerCase()}"] :is(h1, h2, h3)`).first().waitFor();
       await visit("overview", read, page);
       for (const { operation } of operationsOf(spec)) {
-        const anchor = `${String(operation.tags[0]).toLowerCase()}/${operation.operationId.toLowerCase()}`;
+        const anchor = anchorOf(operation);
         await page.locator(`a[href="#/${anchor}"]`).first().click();
         await page.locator(`[id="${anchor}"] :is(h1, h2, h3)`, { hasText: operation.summary }).first().waitFor();
         await visit(operation.operationId, read, page, operation);
@@ -424,7 +431,7 @@ describe("API reference served over HTTP (127.0.0.1) in Chromium", () => {
   const rightPanel = async (visit: (status: string, read: () => Promise<{ buttons: AxButton[] }>, page: Page, op: { operationId: string }) => Promise<void>) => {
     await eachPage(async (where, read, page, op) => {
       if (!op) return;
-      const section = page.locator(`[id="${String(op.tags[0]).toLowerCase()}/${op.operationId.toLowerCase()}"]`);
+      const section = page.locator(`[id="${anchorOf(op)}"]`);
       for (const status of Object.keys(op.responses)) {
         await section.locator(".panel-response-samples button", { hasText: new RegExp(`^${status}$`) }).click();
         await expect.poll(() => section.locator('[role="tab"][aria-selected="true"]').innerText(), { message: `${where}: ${status}` }).toBe(status);
@@ -537,7 +544,7 @@ describe("API reference served over HTTP (127.0.0.1) in Chromium", () => {
       try {
         const page = await context.newPage();
         const read = await axReader(page);
-        const anchor = `${String(operation.tags[0]).toLowerCase()}/${operation.operationId.toLowerCase()}`;
+        const anchor = anchorOf(operation);
         await page.goto(`${base}/index.html#/${anchor}`);
         await page.locator(`[id="${anchor}"] :is(h1, h2, h3)`, { hasText: operation.summary }).first().waitFor();
         await expect.poll(async () => (await read()).levels.some((l) => l.endsWith(" Responses"))).toBe(true);
@@ -561,7 +568,7 @@ describe("API reference served over HTTP (127.0.0.1) in Chromium", () => {
         const page = await context.newPage();
         const focused = () => page.evaluate(() => ({ role: document.activeElement?.getAttribute("role") ?? document.activeElement?.tagName, text: document.activeElement?.textContent?.trim() }));
         const { operationId, tags } = op.operation;
-        const anchor = `${String(tags[0]).toLowerCase()}/${operationId.toLowerCase()}`;
+        const anchor = anchorOf({ tags, operationId });
         await page.goto(`${base}/index.html#/${anchor}`);
         const section = page.locator(`[id="${anchor}"]`);
         await section.getByRole("heading", { name: op.operation.summary }).waitFor();
@@ -598,7 +605,7 @@ describe("API reference served over HTTP (127.0.0.1) in Chromium", () => {
       try {
         const page = await context.newPage();
         const op = operationsOf(spec)[0]!;
-        const anchor = `${String(op.operation.tags[0]).toLowerCase()}/${op.operation.operationId.toLowerCase()}`;
+        const anchor = anchorOf(op.operation);
         await page.goto(`${base}/index.html#/${anchor}`);
         const section = page.locator(`[id="${anchor}"]`);
         await section.getByRole("heading", { name: op.operation.summary }).waitFor();
@@ -696,7 +703,7 @@ describe("npm run docs on a spec whose text loads something, or holds HTML", () 
       const requests: string[] = [];
       page.on("request", (r) => requests.push(r.url()));
       const op = spec.paths[firstOp()].patch;
-      for (const fragment of ["", `#/${String(op.tags[0]).toLowerCase()}/${op.operationId.toLowerCase()}`]) {
+      for (const fragment of ["", `#/${anchorOf(op)}`]) {
         await page.goto(pathToFileURL(path.join(out, "index.html")).href + fragment);
         await page.getByText(spec.info.title).first().waitFor();
         if (fragment) await page.getByText(`${op.summary} <script>1</script>`).first().waitFor();
