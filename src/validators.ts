@@ -16,6 +16,7 @@ import {
 import type { AjvError, CheckResult, IssueFunction, NormalizeRule, SchemaValidateFunction, ValidateFunction } from "../generated/validators.js";
 import type { operations as Operations } from "../generated/schema.js";
 import { escapePointer } from "./json-pointer.js";
+import { tooDeepAt } from "./json-depth.js";
 import { hasOwn, isPoisonKey } from "./poison-keys.js";
 
 export { schemas };
@@ -496,41 +497,6 @@ function copyJson(value: object, maxDepth: number | null): unknown {
   } catch (error) {
     return error === TOO_DEEP && maxDepth !== null ? TOO_DEEP : NOT_A_TREE;
   }
-}
-
-/**
- * Where `value` (an object or array at level `depth`; the body is level 1) holds an object or array
- * past level `max`: the JSON Pointer to the first one, depth first in key order, relative to
- * `value` ("" for `value` itself); undefined when none does. The API's parser finds the same one
- * (src/server/json.ts), in the keys it drops (`__proto__`, `constructor` holding a `prototype`) as
- * in any other. A cycle or a read that throws is not followed (no JSON value has them).
- */
-function tooDeepAt(value: object, depth: number, max: number, ancestors: Set<object>): string | undefined {
-  if (ancestors.has(value)) return undefined;
-  if (depth > max) return "";
-  ancestors.add(value);
-  try {
-    if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) {
-        const item: unknown = value[i];
-        if (item === null || typeof item !== "object") continue;
-        const at = tooDeepAt(item, depth + 1, max, ancestors);
-        if (at !== undefined) return `/${i}${at}`;
-      }
-    } else {
-      for (const key of Object.keys(value)) {
-        const member: unknown = (value as Record<string, unknown>)[key];
-        if (member === null || typeof member !== "object") continue;
-        const at = tooDeepAt(member, depth + 1, max, ancestors);
-        if (at !== undefined) return `/${escapePointer(key)}${at}`;
-      }
-    }
-  } catch {
-    // A read that throws: not followed.
-  } finally {
-    ancestors.delete(value);
-  }
-  return undefined;
 }
 
 /** The API's 400 for a body nested past `maxDepth` at `path`. */

@@ -21,7 +21,8 @@ import {
 import { validatePathParams, validateRequestBody } from "../validators.js";
 import type { ValidationIssue, ValidationResult } from "../validators.js";
 import { corsBannerLine, flagValueProblem, hostProblem, logHeldUntilBanner, parseCorsArgument, resetBannerLine, seedProblem, serveDespiteOutputErrors, startProblem, stopOnSignals, unlessOutputLost, wildcardNote } from "../server/launch.js";
-import { pointerTokens } from "../json-pointer.js";
+import { tooDeepAt } from "../json-depth.js";
+import { escapePointer, pointerTokens } from "../json-pointer.js";
 import { shownBaseUrl } from "../url-credentials.js";
 import type { CorsOrigins } from "../server/launch.js";
 import { escapeUnsafeInJson, oneLine } from "../unsafe-text.js";
@@ -170,23 +171,19 @@ function apiErrorLine(error: PuffleApiError, options: readonly FieldOption[]): s
   return line;
 }
 
-/** Whether `value` holds an object or array past level `max`, `value` being at level `level`. */
-function deeperThan(value: unknown, level: number, max: number): boolean {
-  if (value === null || typeof value !== "object") return false;
-  if (level > max) return true;
-  return Object.values(value).some((member) => deeperThan(member, level + 1, max));
-}
-
 /**
  * The body breaks the operation's `x-puffle-behaviour` limits (the API's parser's, src/server/json.ts):
  * nested past `maxBodyDepth` (the body is level 1), or longer than `maxBodyBytes` as the client sends
  * it (`JSON.stringify`). The line names the field: the one nested too deep, or the largest.
  */
 function bodyLimitProblem(body: Record<string, unknown>, behaviour: { maxBodyBytes?: number; maxBodyDepth?: number } | undefined, options: readonly FieldOption[]): string | undefined {
-  const label = (field: string) => fieldLabel(`/${field.replace(/~/g, "~0").replace(/\//g, "~1")}`, options);
+  const label = (field: string) => fieldLabel(`/${escapePointer(field)}`, options);
   const maxDepth = behaviour?.maxBodyDepth;
   if (maxDepth !== undefined) {
-    const deep = Object.keys(body).find((field) => deeperThan(body[field], 2, maxDepth));
+    const deep = Object.keys(body).find((field) => {
+      const value = body[field];
+      return value !== null && typeof value === "object" && tooDeepAt(value, 2, maxDepth, new Set()) !== undefined;
+    });
     if (deep !== undefined) return `${label(deep)} is nested more than ${maxDepth} levels deep (the body is level 1), the most the API reads (x-puffle-behaviour.maxBodyDepth)`;
   }
   const maxBytes = behaviour?.maxBodyBytes;
