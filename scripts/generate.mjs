@@ -26,7 +26,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
-import { processRuns } from "./lib/process-runs.mjs";
+import { leftoversOfDeadProcesses } from "./lib/process-runs.mjs";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -173,19 +173,16 @@ function swapInto(out, files) {
  */
 function removeLeftovers(out) {
   const parent = path.dirname(out);
-  const prefixes = [".new-", ".old-"].map((kind) => `.${path.basename(out)}${kind}`);
-  let entries;
+  const prefixes = [".new-", ".old-"].map((kind) => [`.${path.basename(out)}${kind}`, /^(\d+)-/]);
+  let folders;
   try {
-    entries = fs.readdirSync(parent, { withFileTypes: true });
+    folders = fs.readdirSync(parent, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
   } catch {
     return;
   }
-  for (const entry of entries) {
-    const prefix = prefixes.find((p) => entry.name.startsWith(p));
-    const pid = prefix && entry.isDirectory() ? /^(\d+)-/.exec(entry.name.slice(prefix.length))?.[1] : undefined;
-    if (pid === undefined || Number(pid) === process.pid || processRuns(Number(pid))) continue;
+  for (const name of leftoversOfDeadProcesses(folders, prefixes)) {
     try {
-      fs.rmSync(path.join(parent, entry.name), { recursive: true, force: true });
+      fs.rmSync(path.join(parent, name), { recursive: true, force: true });
     } catch {
       // left for a later run
     }

@@ -24,7 +24,7 @@
 import { spawn } from "node:child_process";
 import nodeFs from "node:fs";
 import path from "node:path";
-import { processRuns } from "../lib/process-runs.mjs";
+import { leftoversOfDeadProcesses, processRuns } from "../lib/process-runs.mjs";
 
 /** The temporary name a file is written under before it is renamed into place. */
 export const partialName = (file) => path.join(path.dirname(file), `.${path.basename(file)}.partial-${process.pid}`);
@@ -304,12 +304,7 @@ function removeLeftovers(fs, file) {
   } catch {
     return; // the write below says what is wrong with the folder
   }
-  for (const name of names) {
-    const [prefix, rest] = prefixes.find(([prefix]) => name.startsWith(prefix)) ?? [];
-    const pid = prefix === undefined ? undefined : rest.exec(name.slice(prefix.length))?.[1];
-    if (pid === undefined || Number(pid) === process.pid || processRuns(Number(pid))) continue;
-    fs.rmSync(path.join(path.dirname(file), name), { force: true });
-  }
+  for (const name of leftoversOfDeadProcesses(names, prefixes)) fs.rmSync(path.join(path.dirname(file), name), { force: true });
 }
 
 /** A shell's exit code for a process ended by each signal it handles: 128 + the signal's number. */
