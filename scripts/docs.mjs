@@ -198,7 +198,7 @@ const ssr = html.slice(ssrStart, ssrEnd).replace(/(<a\b[^>]*?\bhref=["'])\/(?!\/
 // Redoc's sidebar (the search, every tag and operation) is a plain <div class="… menu-content">: the
 // page's only landmark was <main>, so a screen reader's list of landmarks could not reach the table
 // of contents. Redoc renders the page again in the browser (new elements, not the prerendered
-// ones), so SIDEBAR_JS below names it a navigation landmark whenever Redoc (re)renders it; the
+// ones), so A11Y_JS below names it a navigation landmark whenever Redoc (re)renders it; the
 // class must still be there.
 if ((ssr.match(/<div class="[^"]*\bmenu-content\b[^"]*"/g) ?? []).length !== 1) {
   console.error(`docs: expected one sidebar (<div class="… menu-content">) in Redoc's prerendered markup; update scripts/docs.mjs`);
@@ -317,15 +317,6 @@ const SKIP_LINK_JS = `document.addEventListener("click", (ev) => {
   main.setAttribute("tabindex", "-1");
   main.focus();
 }, true);`;
-const SIDEBAR_JS = `(() => {
-  const name = () => {
-    for (const el of document.querySelectorAll("#redoc .menu-content:not([role])")) {
-      el.setAttribute("role", "navigation");
-      el.setAttribute("aria-label", "API reference contents");
-    }
-  };
-  new MutationObserver(name).observe(document.documentElement, { childList: true, subtree: true });
-})();`;
 // Names as a screen reader gets them from Redoc's markup (the browser's accessibility tree):
 // - the colour-scheme switch was named "light" or "dark" (its icon's mode), not what it does: it is
 //   a toggle named "Dark colour scheme", aria-pressed when the page is dark (Redoc's `dark` class
@@ -366,6 +357,8 @@ if (missingMarkers.length > 0 || !/<button\b[^>]*\bdata-testid="color-mode-switc
 const A11Y_JS = `(() => {
   const set = (el, name, value) => { if (el.getAttribute(name) !== value) el.setAttribute(name, value); };
   const textOf = (node) => [...node.childNodes].map((c) => (c.nodeType === 3 ? c.textContent : c.nodeType === 1 && !c.matches(".deep-link-anchor") ? textOf(c) : "")).join("");
+  // A heading's words without its deep-link anchor, whitespace collapsed.
+  const headingText = (heading) => textOf(heading).replace(/\\s+/g, " ").trim();
   // A JSON example's fold button: the key that follows it ("conversation": {), or, for an item of an
   // array, "item N of <key>" (Redoc writes the example as flat text: brackets and commas are read back
   // to the array's "[", strings skipped).
@@ -403,6 +396,10 @@ const A11Y_JS = `(() => {
     return "this value";
   };
   const fix = () => {
+    for (const el of document.querySelectorAll("#redoc .menu-content:not([role])")) {
+      el.setAttribute("role", "navigation");
+      el.setAttribute("aria-label", "API reference contents");
+    }
     const dark = document.documentElement.classList.contains("dark");
     for (const el of document.querySelectorAll('button[data-testid="color-mode-switcher"]')) {
       set(el, "aria-label", "Dark colour scheme");
@@ -421,7 +418,7 @@ const A11Y_JS = `(() => {
     for (const button of document.querySelectorAll("[data-section-id] > button")) {
       const heading = button.parentElement.querySelector("h1, h2, h3, h4, h5, h6");
       const words = button.textContent.replace(/^[\\s+]+/, "").trim();
-      if (heading && /^\\s*\\+/.test(button.textContent)) set(button, "aria-label", words + " the whole " + textOf(heading).replace(/\\s+/g, " ").trim() + " section");
+      if (heading && /^\\s*\\+/.test(button.textContent)) set(button, "aria-label", words + " the whole " + headingText(heading) + " section");
     }
     for (const button of document.querySelectorAll('[data-testid="json-viewer"] pre button:is([aria-label="collapse"], [data-puffle-fold])')) {
       if (!button.hasAttribute("data-puffle-fold")) button.setAttribute("data-puffle-fold", "");
@@ -440,7 +437,7 @@ const A11Y_JS = `(() => {
     }
     for (const section of document.querySelectorAll("[data-section-id]")) {
       const heading = section.querySelector('[data-testid="middle-panel"] :is(h1, h2, h3, h4, h5, h6)');
-      const title = heading ? textOf(heading).replace(/\\s+/g, " ").trim() : "";
+      const title = heading ? headingText(heading) : "";
       for (const button of section.querySelectorAll(':scope [data-testid="page-actions"] > button')) {
         if (title && button.closest("[data-section-id]") === section && button.textContent.trim() === "Copy") set(button, "aria-label", "Copy the " + title + " section as YAML");
       }
@@ -481,7 +478,7 @@ const A11Y_JS = `(() => {
     }
     for (const heading of document.querySelectorAll("#redoc :is(h1, h2, h3, h4, h5, h6)")) {
       if (!heading.querySelector(".deep-link-anchor")) continue;
-      const text = textOf(heading).replace(/\\s+/g, " ").trim();
+      const text = headingText(heading);
       if (text) set(heading, "aria-label", text);
     }
     // Levels as the headings nest, in page order: one under the nearest earlier heading of a smaller
@@ -500,7 +497,7 @@ const A11Y_JS = `(() => {
   fix();
   new MutationObserver(fix).observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ["class", "data-schema-nested-open", "aria-label", "aria-selected"] });
 })();`;
-html = `${html.slice(0, titleEnd + TITLE_END.length)}\n  <link rel="icon" href="data:,">\n  <style>${CONTRAST_CSS}</style>\n  <script>${MENU_KEYS_JS}\n${SKIP_LINK_JS}\n${SIDEBAR_JS}\n${A11Y_JS}</script>${html.slice(titleEnd + TITLE_END.length)}`;
+html = `${html.slice(0, titleEnd + TITLE_END.length)}\n  <link rel="icon" href="data:,">\n  <style>${CONTRAST_CSS}</style>\n  <script>${MENU_KEYS_JS}\n${SKIP_LINK_JS}\n${A11Y_JS}</script>${html.slice(titleEnd + TITLE_END.length)}`;
 // Licence notices. Whoever publishes the page distributes Redoc (embedded whole) and Redocly CLI's
 // page template, both MIT, whose copyright and permission notices must go with every copy: Redoc's
 // bundle opens with "@license MIT (c) Copyright … Redocly LLC, all rights reserved" only — not the
