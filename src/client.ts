@@ -460,6 +460,8 @@ function unsendableAt(holder: unknown, key: string, path: string, stack: object[
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 /** What fetch accepts as a field value: Latin-1 (a ByteString) without NUL, CR or LF. */
 const HEADER_VALUE = /^[^\0\r\n\u0100-\uffff]*$/;
+/** The rule a value HEADER_VALUE refuses breaks, as a PuffleConfigError states it. */
+const HEADER_VALUE_RULE = "must be a header value: no line break or NUL, and Latin-1 characters only";
 
 /**
  * A `headers` option: a plain object of field names to values, with openapi-fetch's rules for the
@@ -487,7 +489,7 @@ function checkHeaders(value: unknown, option: string, where?: string): PuffleHea
         throw new PuffleConfigError(`${option}.${name}`, `must be a string, number or boolean (or an array of them), got ${item === null ? "null" : typeof item}`, where);
       }
       if (typeof item === "string" && !HEADER_VALUE.test(item)) {
-        throw new PuffleConfigError(`${option}.${name}`, "must be a header value: no line break or NUL, and Latin-1 characters only", where);
+        throw new PuffleConfigError(`${option}.${name}`, HEADER_VALUE_RULE, where);
       }
     }
   }
@@ -603,7 +605,7 @@ function checkRawHeaderValues(headers: unknown, where: string): void {
     for (const item of Array.isArray(value) ? (value as unknown[]) : [value]) {
       if (typeof item === "string" && !HEADER_VALUE.test(item.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, ""))) {
         // A name that is no header name (a line break in it) is quoted: the error stays on one line.
-        throw new PuffleConfigError(`headers.${HEADER_NAME.test(name) ? name : quoted(name)}`, "must be a header value: no line break or NUL, and Latin-1 characters only", where);
+        throw new PuffleConfigError(`headers.${HEADER_NAME.test(name) ? name : quoted(name)}`, HEADER_VALUE_RULE, where);
       }
     }
   }
