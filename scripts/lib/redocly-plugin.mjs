@@ -26,11 +26,14 @@ const PUFFLE_EXTENSIONS = Object.freeze({
 
 const KNOWN = Object.keys(PUFFLE_EXTENSIONS);
 
+/** A YAML mapping (a JSON object): not null, not a sequence. */
+const isMapping = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+
 function KnownExtensions() {
   return {
     any: {
       enter(node, ctx) {
-        if (node === null || typeof node !== "object" || Array.isArray(node)) return;
+        if (!isMapping(node)) return;
         for (const key of Object.keys(node)) {
           if (!key.startsWith("x-puffle-")) continue;
           const on = PUFFLE_EXTENSIONS[key];
@@ -152,7 +155,7 @@ function SupportedShape() {
           // Its members' values are checked by the meta step (puffle/x-puffle-behaviour), which reads
           // any spec; that the server's are there is this code's need.
           const behaviour = op["x-puffle-behaviour"];
-          if (behaviour === null || typeof behaviour !== "object" || Array.isArray(behaviour)) {
+          if (!isMapping(behaviour)) {
             // A misspelt one (x-puffle-behavior) is puffle/known-extensions' to name: the typo is
             // the cause, and generate shows one problem.
             const misspelt = Object.keys(op).some((key) => key.startsWith("x-puffle-") && PUFFLE_EXTENSIONS[key] === undefined);
@@ -178,7 +181,7 @@ function SupportedShape() {
             for (let i = 0; i < at.length; i++) {
               const where = at.slice(0, i);
               const name = where.length === 0 ? "x-puffle-behaviour" : `x-puffle-behaviour.${where.join(".")}`;
-              if (holder === null || typeof holder !== "object" || Array.isArray(holder)) {
+              if (!isMapping(holder)) {
                 if (!reported.has(name)) {
                   reported.add(name);
                   ctx.report({
@@ -207,11 +210,11 @@ function SupportedShape() {
           // request threw a TypeError in the store (no such column: undefined.toLowerCase()) or
           // found no record (404).
           const { ownership } = behaviour;
-          if (ownership !== undefined && (ownership === null || typeof ownership !== "object" || Array.isArray(ownership) || ownership.owner !== OWNER_COLUMN)) {
-            const isMapping = ownership !== null && typeof ownership === "object" && !Array.isArray(ownership);
-            const at = isMapping && Object.hasOwn(ownership, "owner") ? ["ownership", "owner"] : ["ownership"];
+          if (ownership !== undefined && (!isMapping(ownership) || ownership.owner !== OWNER_COLUMN)) {
+            const mapping = isMapping(ownership);
+            const at = mapping && Object.hasOwn(ownership, "owner") ? ["ownership", "owner"] : ["ownership"];
             ctx.report({
-              message: `x-puffle-behaviour.ownership of ${id} ${isMapping ? (Object.hasOwn(ownership, "owner") ? `has owner ${JSON.stringify(ownership.owner)}` : "has no owner") : "is not a mapping"}: ownership.owner must be ${OWNER_COLUMN}, the only column the reference server's store finds a record's owner in (src/server/store.ts; with any other, each request threw a TypeError in the store, or found no record: 404) ${SEE}`,
+              message: `x-puffle-behaviour.ownership of ${id} ${mapping ? (Object.hasOwn(ownership, "owner") ? `has owner ${JSON.stringify(ownership.owner)}` : "has no owner") : "is not a mapping"}: ownership.owner must be ${OWNER_COLUMN}, the only column the reference server's store finds a record's owner in (src/server/store.ts; with any other, each request threw a TypeError in the store, or found no record: 404) ${SEE}`,
               location: ctx.location.child([method, "x-puffle-behaviour", ...at]).key(),
             });
           }
@@ -219,7 +222,7 @@ function SupportedShape() {
           for (const { at, value, also, where } of CODE_VALUES) {
             const member = at[at.length - 1];
             const holder = at.length === 1 ? behaviour : behaviour[at[0]];
-            if (holder === null || typeof holder !== "object" || Array.isArray(holder) || !Object.hasOwn(holder, member)) continue;
+            if (!isMapping(holder) || !Object.hasOwn(holder, member)) continue;
             const given = holder[member];
             if (given === value || (also !== undefined && JSON.stringify(given) === JSON.stringify(also))) continue;
             ctx.report({
