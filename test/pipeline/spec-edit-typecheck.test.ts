@@ -13,13 +13,22 @@ import { generate, removeWorkspace, workspace } from "./harness.js";
 /** Generous: a pipeline run and a type check, on a loaded 2-core machine. Not a timing assertion. */
 const SLOW = 180_000;
 
+/** `file` of src/ and the src/ modules it imports, directly or not (`from "./json-depth.js"` → json-depth.ts). */
+function withLocalImports(file: string, found: Set<string> = new Set()): Set<string> {
+  found.add(file);
+  for (const [, name] of fs.readFileSync(path.join(repoRoot, "src", file), "utf8").matchAll(/from "\.\/([\w-]+)\.js"/g)) {
+    if (!found.has(`${name}.ts`)) withLocalImports(`${name}.ts`, found);
+  }
+  return found;
+}
+
 /** tsc's diagnostics for src/validators.ts (and what it imports) next to the folder `out`, with the repository's compiler options. */
 function typeErrors(out: string): string[] {
   const src = path.join(path.dirname(out), "src");
   fs.mkdirSync(src);
   // ES modules, as in the repository (package.json "type": "module").
   fs.writeFileSync(path.join(path.dirname(out), "package.json"), '{ "type": "module" }\n');
-  for (const file of ["validators.ts", "json-pointer.ts", "poison-keys.ts"]) fs.copyFileSync(path.join(repoRoot, "src", file), path.join(src, file));
+  for (const file of withLocalImports("validators.ts")) fs.copyFileSync(path.join(repoRoot, "src", file), path.join(src, file));
   const config = ts.readConfigFile(path.join(repoRoot, "tsconfig.json"), ts.sys.readFile);
   const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, repoRoot);
   const program = ts.createProgram([path.join(src, "validators.ts")], { ...options, types: [] });
