@@ -16,7 +16,7 @@ import {
 import type { AjvError, CheckResult, IssueFunction, NormalizeRule, SchemaValidateFunction, ValidateFunction } from "../generated/validators.js";
 import type { operations as Operations } from "../generated/schema.js";
 import { escapePointer } from "./json-pointer.js";
-import { tooDeepAt } from "./json-depth.js";
+import { nonFiniteAt, nonFiniteRule, tooDeepAt } from "./json-depth.js";
 import { hasOwn, isPoisonKey } from "./poison-keys.js";
 
 export { schemas };
@@ -453,8 +453,10 @@ const MAX_WALK_DEPTH = 256;
 const NOT_A_TREE = Symbol("not a tree");
 /** `copyJson`'s answer for a value that goes past the operation's `maxBodyDepth`. */
 const TOO_DEEP = Symbol("too deep");
+/** `copyJson`'s answer for a value holding Infinity or NaN (JSON.stringify sends null; JSON.parse reads `1e400` as Infinity). */
+const NOT_FINITE = Symbol("not finite");
 
-/** A copy of `value` (at level `depth`; the body is level 1); throws NOT_A_TREE or TOO_DEEP. */
+/** A copy of `value` (at level `depth`; the body is level 1); throws NOT_A_TREE, TOO_DEEP or NOT_FINITE. */
 function copyTree(value: object, depth: number, max: number, ancestors: Set<object>): unknown {
   if (ancestors.has(value)) throw NOT_A_TREE;
   if (depth > max) throw TOO_DEEP;
@@ -464,6 +466,7 @@ function copyTree(value: object, depth: number, max: number, ancestors: Set<obje
     const items: unknown[] = [];
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
+      if (typeof item === "number" && !Number.isFinite(item)) throw NOT_FINITE;
       items.push(item !== null && typeof item === "object" ? copyTree(item, depth + 1, max, ancestors) : item);
     }
     out = items;
@@ -476,6 +479,7 @@ function copyTree(value: object, depth: number, max: number, ancestors: Set<obje
         if (member !== null && typeof member === "object" && tooDeepAt(member, depth + 1, max, new Set()) !== undefined) throw TOO_DEEP;
         continue;
       }
+      if (typeof member === "number" && !Number.isFinite(member)) throw NOT_FINITE;
       members[key] = member !== null && typeof member === "object" ? copyTree(member, depth + 1, max, ancestors) : member;
     }
     out = members;
@@ -489,13 +493,14 @@ function copyTree(value: object, depth: number, max: number, ancestors: Set<obje
  * its own, made of fresh plain objects and arrays, without the keys the API drops from bodies
  * (`__proto__`, `constructor` holding a `prototype`, at any depth): one walk, which copies as it
  * checks. NOT_A_TREE when it cannot be walked; TOO_DEEP when it goes past `maxDepth` (the spec's
- * `maxBodyDepth`; null: NOT_A_TREE past MAX_WALK_DEPTH).
+ * `maxBodyDepth`; null: NOT_A_TREE past MAX_WALK_DEPTH); NOT_FINITE when it holds Infinity or NaN,
+ * which JSON cannot carry (the API would store what `1e400` parses to and answer `null`).
  */
 function copyJson(value: object, maxDepth: number | null): unknown {
   try {
     return copyTree(value, 2, maxDepth ?? MAX_WALK_DEPTH, new Set());
   } catch (error) {
-    return error === TOO_DEEP && maxDepth !== null ? TOO_DEEP : NOT_A_TREE;
+    return error === NOT_FINITE ? NOT_FINITE : error === TOO_DEEP && maxDepth !== null ? TOO_DEEP : NOT_A_TREE;
   }
 }
 
@@ -636,6 +641,17 @@ export function normalizeRequestBody(operationId: string, body: unknown): Normal
       const source = result;
       result = copyJson(source, rule.maxDepth);
       if (result === TOO_DEEP) return tooDeepResult(rule, `/${escapePointer(key)}${tooDeepAt(source, 2, rule.maxDepth!, new Set()) ?? ""}`);
+      if (result === NOT_FINITE) {
+        // The API's parser answers a body nested too deep before any value in it is looked at.
+        const deep = rule.maxDepth === null ? undefined : tooDeepAt(source, 2, rule.maxDepth, new Set());
+        if (deep !== undefined) return tooDeepResult(rule, `/${escapePointer(key)}${deep}`);
+        const found = nonFiniteAt(source);
+        const issue = { path: `/${escapePointer(key)}${found?.at ?? ""}`, keyword: "type", message: nonFiniteRule(found?.number ?? Number.NaN) };
+        if (rule.invalidProperties === "reject") return rejected(rule, body, keys, [issue]);
+        dropped.push(key);
+        if (errors.length < errorRoom) errors.push(issue);
+        continue;
+      }
       if (result === NOT_A_TREE) {
         const issue = { path: `/${escapePointer(key)}`, keyword: "type", message: rule.maxDepth === null ? `is not a JSON value (cyclic, nested more than ${MAX_WALK_DEPTH} levels deep, or unreadable)` : "is not a JSON value (cyclic or unreadable)" };
         if (rule.invalidProperties === "reject") return rejected(rule, body, keys, [issue]);

@@ -153,6 +153,27 @@ describe("a 400's issue messages", () => {
       { path: "", keyword: "minProperties", message: "must have at least 1 valid field" },
     ]);
   });
+
+  // `1e400` in draft_attachments was parsed as Infinity, stored, and answered 200 with `"size": null`
+  // (JSON.stringify's Infinity): the value sent was replaced without a word. It is an invalid value now.
+  it("a number past ±1.7976931348623157e308 in draft_attachments: a 400 naming it, or dropped beside a valid field", async () => {
+    const before = snapshot(server);
+    const message = "is not a JSON value (Infinity: a number past ±1.7976931348623157e308, such as 1e400, which JSON.stringify sends as null)";
+    const alone = await send(server, "updateThread", DOCS_THREAD, { body: '{"draft_attachments":[{"name":"a.pdf","size":1e400}]}' });
+    expect(alone.status).toBe(400);
+    expect((alone.body as { errors: unknown[] }).errors).toEqual([
+      { path: "/draft_attachments/0/size", keyword: "type", message },
+      { path: "", keyword: "minProperties", message: "must have at least 1 valid field" },
+    ]);
+    expect(snapshot(server)).toEqual(before);
+    const beside = await send(server, "updateThread", DOCS_THREAD, { body: '{"status":"archived","draft_attachments":[{"size":-1e400}]}' });
+    expect(beside.status).toBe(200);
+    expect(recordOf(beside.body)).toMatchObject({ status: "archived", draft_attachments: seeded("updateThread", DOCS_THREAD).draft_attachments });
+    // Finite numbers at the edges are kept as JSON reads them.
+    const edges = await send(server, "updateThread", DOCS_THREAD, { body: '{"draft_attachments":[{"a":1e308,"b":-0,"c":1e-400}]}' });
+    expect(edges.status).toBe(200);
+    expect(recordOf(edges.body).draft_attachments).toEqual([{ a: 1e308, b: 0, c: 0 }]);
+  });
 });
 
 describe("updated_at", () => {

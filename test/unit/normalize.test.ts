@@ -208,6 +208,40 @@ describe("normalizeRequestBody: keys that reach a prototype are left out of the 
   });
 });
 
+describe("normalizeRequestBody: a number JSON cannot carry", () => {
+  // The API parsed `1e400` in draft_attachments as Infinity, kept it, and answered 200 with `null`
+  // there (JSON.stringify's Infinity); a caller's NaN was kept the same way.
+  it.each([
+    [Infinity, "Infinity"],
+    [-Infinity, "-Infinity"],
+  ])("%s in a kept value is dropped as no JSON value, naming where", (number, name) => {
+    const message = `is not a JSON value (${name}: a number past ±1.7976931348623157e308, such as 1e400, which JSON.stringify sends as null)`;
+    const attachments = [{ name: "a.pdf" }, { name: "b.pdf", meta: { sizes: [1, number] } }];
+    expect(normalizeRequestBody("updateThread", { status: "active", draft_attachments: attachments })).toEqual({ ok: true, body: { status: "active" }, dropped: ["draft_attachments"] });
+    expect(normalizeRequestBody("updateThread", { draft_attachments: attachments })).toEqual({
+      ok: false,
+      status: 400,
+      errors: [{ path: "/draft_attachments/1/meta/sizes/1", keyword: "type", message }, { path: "", keyword: "minProperties", message: "must have at least 1 valid field" }],
+    });
+    // What `1e400` in the JSON text reads as.
+    expect(normalizeRequestBody("updateThread", JSON.parse(`{"draft_attachments":[{"size":${number > 0 ? "" : "-"}1e400}]}`))).toMatchObject({ ok: false, errors: [{ path: "/draft_attachments/0/size", message }, { keyword: "minProperties" }] });
+  });
+
+  it("NaN is named as NaN; finite numbers at the edges (1e308, -0, 1e-400) are kept", () => {
+    expect(normalizeRequestBody("updateThread", { draft_attachments: [{ size: NaN }] })).toMatchObject({
+      ok: false,
+      errors: [{ path: "/draft_attachments/0/size", keyword: "type", message: "is not a JSON value (NaN, which JSON.stringify sends as null)" }, { keyword: "minProperties" }],
+    });
+    expect(normalizeRequestBody("updateThread", JSON.parse('{"draft_attachments":[{"a":1e308,"b":-0,"c":1e-400}]}'))).toEqual({ ok: true, body: { draft_attachments: [{ a: 1e308, b: -0, c: 0 }] }, dropped: [] });
+  });
+
+  it("a value nested too deep is still the maxDepth 400, whatever number it holds", () => {
+    let deep: unknown = [Infinity];
+    for (let i = 0; i < 70; i++) deep = [deep];
+    expect(normalizeRequestBody("updateThread", { draft_attachments: [{ size: Infinity, deep }] })).toMatchObject({ ok: false, errors: [{ keyword: "maxDepth" }] });
+  });
+});
+
 describe("normalizeRequestBody: the body it keeps shares nothing with its input", () => {
   it("an object met twice in a kept value (no cycle) is kept in both places, as JSON.stringify sends it", () => {
     const meta = { tags: ["x"] };
