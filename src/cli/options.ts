@@ -13,6 +13,7 @@
 //   listed in requiredFields        help starts "(required)"        a call without it (or its --clear-…) is refused
 import { isatty } from "node:tty";
 import { quoted, shown } from "../errors.js";
+import { nonFiniteAt, nonFiniteRule } from "../json-depth.js";
 import { blankness, readAtMost, utf8Text } from "../utf8.js";
 
 /** The slice of a request field's resolved JSON schema the CLI reads. */
@@ -210,6 +211,10 @@ function jsonParser(field: string, long: string, types: readonly string[], maxBy
     }
     const actual = value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
     if (!types.includes(actual)) throw new OptionValueError(`${field} must be ${types.join(" or ")}, got ${actual}`);
+    // JSON.parse reads a number past ±1.7976931348623157e308 (1e400) as Infinity, which the body
+    // would carry as null: refused, so that what was typed is what is sent.
+    const infinite = nonFiniteAt(value);
+    if (infinite !== undefined) throw new OptionValueError(`${field} at ${infinite.at} ${nonFiniteRule(infinite.number)}`);
     return value;
   };
 }

@@ -269,6 +269,24 @@ describe("runCli in-process", () => {
     expect(send).not.toHaveBeenCalled();
   });
 
+  // JSON.parse reads a number past ±1.7976931348623157e308 as Infinity, which the body carried as
+  // null: `--draft-attachments '[{"size":1e400}]' --dry-run` printed (and a real call sent) size null.
+  it.each([
+    ["1e400", "Infinity"],
+    ["-1e400", "-Infinity"],
+  ])("a JSON option holding %s (no finite number) is refused, naming where", async (number, got) => {
+    const { code, stdout, stderr, send } = await run(["thread", "update", "--id", THREAD_ID, "--draft-attachments", `[{"name":"a.pdf","size":${number}}]`, "--dry-run"]);
+    expect({ code, stdout }).toEqual({ code: EXIT.usage, stdout: "" });
+    expect(stderr).toBe(
+      `puffle error: option '--draft-attachments <json|@file>' argument ${JSON.stringify(`[{"name":"a.pdf","size":${number}}]`)} is invalid. draft_attachments at /0/size is not a JSON value (${got}: a number past ±1.7976931348623157e308, such as 1e400, which JSON.stringify sends as null)\n`,
+    );
+    expect(send).not.toHaveBeenCalled();
+    // 1e-400 is a finite number (0) and large finite ones stay: sent as JSON reads them.
+    const fine = await run(["thread", "update", "--id", THREAD_ID, "--draft-attachments", '[{"size":1e-400,"big":1e308}]', "--dry-run"]);
+    expect(fine.code).toBe(0);
+    expect(JSON.parse(fine.stdout).body).toEqual({ draft_attachments: [{ size: 0, big: 1e308 }] });
+  });
+
   // commander calls `--dry-run=yes` an unknown option: the line said so, `unknown option "--dry-run"
   // (given a value, not shown)`, though the command has it. It now says the option takes no value, as
   // for `puffle mock --allow-reset=yes`; an option the command lacks is still unknown.
