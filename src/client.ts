@@ -11,6 +11,7 @@ import type { Conversation, paths, Thread, UpdateConversationRequest, UpdateThre
 import { routes, serverUrl } from "../generated/meta.js";
 import type { OperationId, ValidationIssue } from "./validators.js";
 import { escapePointer } from "./json-pointer.js";
+import { nonFiniteRule } from "./json-depth.js";
 import { shownBaseUrl } from "./url-credentials.js";
 import {
   PuffleAbortError,
@@ -387,7 +388,7 @@ function checkSignal(value: unknown, where: string): AbortSignal | undefined {
   return value as AbortSignal;
 }
 
-/** `JSON.stringify(body)`; a body JSON cannot hold (a BigInt, a cycle, a Symbol) is a PuffleValidationError at the value. */
+/** `JSON.stringify(body)`; a body JSON cannot hold (a BigInt, a cycle, a Symbol, Infinity or NaN) is a PuffleValidationError at the value. */
 function serializeBody(operationId: OperationId, body: unknown): string {
   let text: string | undefined;
   try {
@@ -401,6 +402,13 @@ function serializeBody(operationId: OperationId, body: unknown): string {
   if (text === undefined) {
     const what = typeof body === "symbol" || typeof body === "function" ? `a ${typeof body}` : "its toJSON gave undefined";
     throw new PuffleValidationError({ target: "request", operationId, issues: [{ path: "", keyword: "type", message: `is not a JSON value (${what})` }] });
+  }
+  // Infinity and NaN are written as null, without an error: `{size: Infinity}` in draft_attachments
+  // was sent as `"size": null` (where normalizeRequestBody drops the field). Only a text holding a
+  // null can hold one, so the walk is skipped for every other body.
+  if (text.includes("null")) {
+    const issue = unsendableAt(body, "", "", []);
+    if (issue !== undefined) throw new PuffleValidationError({ target: "request", operationId, issues: [issue] });
   }
   return text;
 }
@@ -416,7 +424,8 @@ function messageOf(error: unknown): string {
 
 /**
  * The first value JSON.stringify fails on, walked as it walks (a `toJSON` called first): a BigInt, a
- * cycle, a `toJSON` or getter that throws; undefined when none is found.
+ * cycle, a `toJSON` or getter that throws, or that it writes as null though it is a number (Infinity,
+ * NaN); undefined when none is found.
  */
 function unsendableAt(holder: unknown, key: string, path: string, stack: object[]): ValidationIssue | undefined {
   let value = holder;
@@ -432,6 +441,7 @@ function unsendableAt(holder: unknown, key: string, path: string, stack: object[
       }
     }
     if (typeof value === "bigint" || value instanceof BigInt) return { path, keyword: "type", message: "is not a JSON value (a BigInt)" };
+    if (typeof value === "number" && !Number.isFinite(value)) return { path, keyword: "type", message: nonFiniteRule(value) };
     if (typeof value !== "object" || value === null) return undefined;
     if (stack.includes(value)) return { path, keyword: "type", message: "is not a JSON value (a cycle: it contains itself)" };
     stack.push(value);

@@ -174,6 +174,11 @@ describe("a body that cannot be sent as JSON (a plain-JS caller: the types rule 
     // A thrown value String() cannot convert: the call rejected with a bare TypeError from building the message.
     ["a toJSON that throws an object without a prototype", { draft_subject: { toJSON: () => { throw Object.create(null); } } }, "/draft_subject", "cannot be sent as JSON (its toJSON threw: a value that cannot be converted to a string)"],
     ["a getter that throws a revoked Proxy", { draft_attachments: [{ name: "a.pdf", get size(): number { throw revoked; } }] }, "/draft_attachments/0/size", "cannot be sent as JSON (reading it threw: a value that cannot be converted to a string)"],
+    // JSON.stringify writes these as null (no error): `size: Infinity` was sent as `"size": null`, a
+    // value the API stored, where normalizeRequestBody drops the field (and NaN as unread_count was the API's 400).
+    ["Infinity deep in draft_attachments", { draft_attachments: [{ name: "a.pdf", size: Infinity }] }, "/draft_attachments/0/size", "is not a JSON value (Infinity: a number past ±1.7976931348623157e308, such as 1e400, which JSON.stringify sends as null)"],
+    ["NaN as unread_count", { unread_count: NaN }, "/unread_count", "is not a JSON value (NaN, which JSON.stringify sends as null)"],
+    ["-Infinity from a toJSON", { draft_subject: { toJSON: () => -Infinity } }, "/draft_subject", "is not a JSON value (-Infinity: a number past ±1.7976931348623157e308, such as 1e400, which JSON.stringify sends as null)"],
     // JSON.stringify gives undefined for these (no error): the PATCH went out without a body.
     ["a Symbol as the body", Symbol("body"), "", "is not a JSON value (a symbol)"],
     ["a function as the body", () => ({ status: "archived" }), "", "is not a JSON value (a function)"],
