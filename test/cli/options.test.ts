@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { apiVersion, operations as meta } from "../../generated/meta.js";
-import { commandOf, DEFAULT_MAX_FILE_BYTES, deriveFieldOptions, kebabCase, OptionValueError } from "../../src/cli/options.js";
+import { commandOf, DEFAULT_MAX_FILE_BYTES, deriveFieldOptions, jsonSyntaxErrorAt, jsonSyntaxProblem, kebabCase, OptionValueError } from "../../src/cli/options.js";
 import type { FieldSchema, MetaOperations } from "../../src/cli/options.js";
 import { EXIT, runCli } from "../../src/cli/program.js";
 import type { CliDeps, SendRequest } from "../../src/cli/program.js";
@@ -441,6 +441,55 @@ describe("runCli in-process", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  // An @file that is not JSON (a .env given by mistake) had its text quoted by V8's message on
+  // stderr, `not valid JSON (Unexpected token 'A', "API_KEY=secret\n" is not valid JSON)`: a
+  // secret in a CI log. The line names the option, the file and where, and quotes none of the text.
+  it("an @file or stdin that is not JSON is named with the line and column, its text not quoted", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "puffle-cli-notjson-"));
+    try {
+      for (const [name, content, where] of [
+        [".env", "API_KEY=s3cret_value\n", "unexpected character at line 1 column 1"],
+        ["bad.json", '[\n  {"name": "a.pdf"},\n  {"name": s3cret_value}\n]', "unexpected character at line 3 column 12"],
+        ["cut.json", '[{"name": "s3cret_value"', "it ends at line 1 column 25 before the JSON is complete"],
+        ["trailing.json", '[] s3cret_value', "unexpected character at line 1 column 4"],
+        ["string.json", '["s3cret_value\\q"]', "unexpected character at line 1 column 16"],
+      ] as const) {
+        const file = path.join(dir, name);
+        writeFileSync(file, content);
+        const { code, stdout, stderr, send } = await run(["thread", "update", "--id", THREAD_ID, "--draft-attachments", `@${file}`, "--dry-run"]);
+        expect(code, name).toBe(EXIT.usage);
+        expect(send).not.toHaveBeenCalled();
+        expect(stdout).toBe("");
+        expect(stderr, name).toBe(`puffle error: option '--draft-attachments <json|@file>' argument ${JSON.stringify(`@${file}`)} is invalid. draft_attachments: ${JSON.stringify(file)} is not valid JSON: ${where} (its text is not quoted); it must hold JSON (array)\n`);
+        const piped = await run(["thread", "update", "--id", THREAD_ID, "--draft-attachments", "@-", "--dry-run"], { stdin: { isTTY: false, read: (limit: number) => Buffer.from(content).subarray(0, limit) } });
+        expect(piped.code, name).toBe(EXIT.usage);
+        expect(piped.stderr, name).toBe(`puffle error: option '--draft-attachments <json|@file>' argument "@-" is invalid. draft_attachments: stdin is not valid JSON: ${where} (its text is not quoted); it must hold JSON (array)\n`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("jsonSyntaxErrorAt agrees with JSON.parse: -1 for JSON, else the position V8 names when it names one", () => {
+    const texts = ["[]", "{}", ' {"a": [1, -0.5e+3, "x\\u00e9\\n", null, true, false, {}]} ', "0", '""', "[1,]", "{,}", '{"a"}', '{"a":}', "[01]", "-", "1.", "1e", '"\\x"', '"\\u12g4"', '"a\u0001"', "tru", "nul", "[1 2]", '{"a":1 "b":2}', "[", '"', "[1] ]", "\uFEFF[]", "[1,\r\n2,\nx]"];
+    for (const text of texts) {
+      let message: string | undefined;
+      try {
+        JSON.parse(text);
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      const at = jsonSyntaxErrorAt(text);
+      expect(at === -1, text).toBe(message === undefined);
+      const named = message === undefined ? undefined : / at position (\d+)/.exec(message)?.[1] ?? (message === "Unexpected end of JSON input" ? String(text.length) : undefined);
+      if (named !== undefined) expect(at, text).toBe(Number(named));
+    }
+    // Iterative: a million open brackets are scanned without a deep stack.
+    expect(jsonSyntaxErrorAt("[".repeat(1_000_000))).toBe(1_000_000);
+    expect(jsonSyntaxProblem("[1,\r\n2,\nx]")).toBe("unexpected character at line 3 column 1");
+    expect(jsonSyntaxProblem('["\u00e9\u{1F600}", x]')).toBe("unexpected character at line 1 column 8");
   });
 
   it("an @file that is not UTF-8 is an error naming the field and the file, not sent with U+FFFD in place of its bytes", async () => {
