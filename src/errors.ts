@@ -208,6 +208,32 @@ type BodyOf<Op extends OperationId, S extends number> = Op extends OperationId
   : never;
 
 /**
+ * Headers whose value is a credential: a `Set-Cookie` from a proxy in front of the API (an access
+ * gateway's session, a load balancer's), and the request's own should a server echo them.
+ */
+const SECRET_HEADERS = new Set(["set-cookie", "set-cookie2", "authorization", "proxy-authorization", "cookie"]);
+
+/** Node's (and Bun's) `util.inspect.custom`, by its registered name: this module also runs in browsers. */
+const INSPECT_CUSTOM = Symbol.for("nodejs.util.inspect.custom");
+
+/**
+ * A copy of `headers` (every value, `get("set-cookie")` included) that `util.inspect`
+ * (`console.error(error)`) shows with SECRET_HEADERS' values as `[redacted]`: Node's Headers shows
+ * them all. `JSON.stringify` and pino show a Headers as `{}` (it has no enumerable property).
+ */
+function inspectRedacted(headers: Headers): Headers {
+  const copy = new Headers(headers);
+  Object.defineProperty(copy, INSPECT_CUSTOM, {
+    value(_depth: number, options: object, inspect?: (value: unknown, options: object) => string): unknown {
+      const view: Record<string, string> = {};
+      for (const [name, value] of copy) view[name] = SECRET_HEADERS.has(name) ? "[redacted]" : value;
+      return typeof inspect === "function" ? `Headers ${inspect(view, options)}` : view;
+    },
+  });
+  return copy;
+}
+
+/**
  * The API answered with a status other than 2xx — any status, documented or not, with any body
  * (RFC 9457 problem details, an HTML page from a proxy, or nothing at all).
  */
@@ -222,7 +248,10 @@ export class PuffleApiError<Op extends OperationId = OperationId> extends Puffle
   readonly body: unknown;
   /** The `X-Request-Id` response header, to quote when reporting a problem. */
   readonly requestId: string | undefined;
-  /** The response headers. */
+  /**
+   * The response headers, every value as received (a copy); `util.inspect` shows a `Set-Cookie`
+   * (and an `Authorization` or `Cookie`) as `[redacted]`.
+   */
   readonly headers: Headers;
   /** For a 409 duplicate recipient: the sender's existing thread (`existing_thread`); otherwise undefined. */
   readonly existingThread: Thread | undefined;
@@ -260,7 +289,7 @@ export class PuffleApiError<Op extends OperationId = OperationId> extends Puffle
     this.problem = init.problem;
     this.body = init.body;
     this.requestId = requestId;
-    this.headers = init.headers;
+    this.headers = inspectRedacted(init.headers);
     this.existingThread = init.existingThread;
     this.attempts = attempts;
   }

@@ -85,6 +85,27 @@ describe("an error response's message is one safe, bounded line; the parsed valu
 
 // A transport's message (a TLS failure listing the certificate's names, a proxy's text) or an abort
 // reason is text from elsewhere too: one line, cut as the server's texts are.
+// Node's Headers shows every value under util.inspect, so `console.error(error)` printed a
+// Set-Cookie a proxy in front of the API sent (an access gateway's session) whole into the log.
+describe("an error response's Set-Cookie is not shown by util.inspect; the headers keep it", () => {
+  it("util.inspect shows it as [redacted]; headers.get returns it; JSON and pino show no header", async () => {
+    const headers = { "content-type": "application/problem+json", "set-cookie": "CF_Authorization=eyJ.s3cret_session", "x-request-id": "req-7" };
+    const error = (await rejection(answering(403, JSON.stringify({ type: "about:blank", title: "Forbidden", status: 403 }), headers).updateThread(THREAD_ID, { status: "archived" }))) as PuffleApiError;
+    expect(error).toBeInstanceOf(PuffleApiError);
+    for (const [how, text] of Object.entries({ ...shownAs(error), console: inspect(error) })) expect(text, how).not.toContain("s3cret_session");
+    expect(inspect(error.headers)).toContain("'set-cookie': '[redacted]'");
+    expect(inspect(error.headers)).toContain("'x-request-id': 'req-7'");
+    expect(error.headers.get("set-cookie")).toBe(headers["set-cookie"]);
+    expect(error.requestId).toBe("req-7");
+    // Built from its parts, with several cookies: each one stays readable, none is shown.
+    const given = new Headers([["set-cookie", "a=s3cret_session"], ["set-cookie", "b=s3cret_session"]]);
+    const built = new PuffleApiError({ operationId: "updateThread", status: 502, body: "", problem: undefined, headers: given });
+    expect(inspect(built, { depth: 10, showHidden: true })).not.toContain("s3cret_session");
+    expect(built.headers.getSetCookie()).toEqual(["a=s3cret_session", "b=s3cret_session"]);
+    expect(inspect(given)).toContain("s3cret_session"); // the caller's own Headers is not changed
+  });
+});
+
 describe("a network error's cause and an abort's reason are shown cut", () => {
   const url = `${BASE}/api/threads/${THREAD_ID}`;
   it.each<[string, PuffleClientOptions, AbortSignal | undefined, string]>([
