@@ -107,7 +107,8 @@ export interface PuffleClientOptions {
   headers?: PuffleHeaders | undefined;
   /**
    * Check bodies against the spec with the generated validators. `"request"`: a body that is not the
-   * strict form of the request schema throws `PuffleValidationError` and is not sent. `"response"`: a
+   * strict form of the request schema, or is nested past `x-puffle-behaviour.maxBodyDepth` (the API's
+   * 400), throws `PuffleValidationError` and is not sent. `"response"`: a
    * 2xx body that does not match the documented response throws `PuffleValidationError` naming the
    * field. `"both"`: both. Default: off (the path id is always checked).
    */
@@ -909,6 +910,8 @@ function specMiddleware(validate: ValidateMode | undefined): Middleware {
           ? v.validateRequestBody(operationId, parsed.value)
           : { valid: false as const, errors: [{ path: "", keyword: "content", message: "is not JSON" }] };
         if (!result.valid) throw new PuffleValidationError({ target: "request", operationId, issues: result.errors });
+        const deep = v.requestDepthIssue(operationId, result.value);
+        if (deep) throw new PuffleValidationError({ target: "request", operationId, issues: [deep] });
       }
       return undefined;
     },
@@ -1495,6 +1498,9 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
       const parsed = payload === undefined ? { ok: true as const, value: undefined } : parseJson(payload);
       const result = parsed.ok ? v.validateRequestBody(operationId, parsed.value) : { valid: false as const, errors: [{ path: "", keyword: "content", message: "is not JSON" }] };
       if (!result.valid) throw new PuffleValidationError({ target: "request", operationId, issues: result.errors });
+      // The schema leaves draft_attachments' items open, so only this says a body is nested past the API's depth (its 400).
+      const deep = v.requestDepthIssue(operationId, result.value);
+      if (deep) throw new PuffleValidationError({ target: "request", operationId, issues: [deep] });
     }
     const [before, after] = urlParts[operationId];
     const url = canonical ? before + id + after : `${before}${encodeURIComponent(id)}${after}`;

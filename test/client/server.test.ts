@@ -203,6 +203,33 @@ describe("updateThread", () => {
     expectDocumented(error, "updateThread", 415);
   });
 
+  // The schema leaves an attachment's members open, so validate: "request" passed a body nested past
+  // the API's 64 levels (x-puffle-behaviour.maxBodyDepth) and the server answered 400 maxDepth.
+  it("a body nested past maxBodyDepth never leaves the process with validate: request (the methods and the raw client); 64 levels is sent", async () => {
+    const nested = (levels: number) => {
+      // The body is level 1, draft_attachments level 2, its item level 3.
+      let item: Record<string, unknown> = { name: "a.pdf" };
+      for (let level = 3; level < levels; level++) item = { x: item };
+      return { draft_attachments: [item] } as UpdateThreadRequest;
+    };
+    let requests = 0;
+    server.app.server.on("request", () => {
+      requests++;
+    });
+    const sentAnyway = await apiError(client({ validate: "response" }).updateThread(DRAFT_THREAD, nested(65)));
+    expect(sentAnyway.problem?.errors?.[0]).toMatchObject({ keyword: "maxDepth" });
+    expect(requests).toBe(1);
+    const refused = { name: "PuffleValidationError", target: "request", field: "draft_attachments", message: "updateThread: request body: draft_attachments is nested more than 64 levels deep (the body is level 1), the most the API reads (x-puffle-behaviour.maxBodyDepth)" };
+    for (const validate of ["request", "both"] as const) {
+      await expect(client({ validate }).updateThread(DRAFT_THREAD, nested(65))).rejects.toMatchObject(refused);
+      await expect(client({ validate }).PATCH("/api/threads/{id}", { params: { path: { id: DRAFT_THREAD } }, body: nested(65) })).rejects.toMatchObject(refused);
+    }
+    expect(requests).toBe(1);
+    const thread = await client({ validate: "request" }).updateThread(DRAFT_THREAD, nested(64));
+    expect(thread.draft_attachments).toEqual(nested(64).draft_attachments);
+    expect(requests).toBe(2);
+  });
+
   it("the raw client returns documented errors as { error } without throwing", async () => {
     const { data, error, response } = await client().PATCH("/api/threads/{id}", { params: { path: { id: DRAFT_THREAD } }, body: { account_id: SALES_SENDER } });
     expect(data).toBeUndefined();
