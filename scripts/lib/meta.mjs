@@ -61,6 +61,23 @@ const BEHAVIOUR_KEYS = ["ownership", "idempotent", "maxBodyBytes", "maxBodyDepth
  */
 const MAX_BODY_BYTES = 2 ** 29 - 24;
 
+/**
+ * The largest maxBodyDepth. Whatever reads a body walks it recursively, one stack frame a level: the
+ * reference server's parser and copy (src/server/json.ts), its store's structuredClone, JSON.stringify
+ * of its reply and of the CLI's output, the validators and the client (src/json-depth.ts, whose walk
+ * takes a stack overflow for a value it cannot read, so for one within the limit). A 1 MiB body can
+ * nest 500,000 levels; with the limit at 400,000 the reference server (Node 20) took a body of 3,500
+ * levels, and answered one of 4,000 with a 400 "draft_attachments is not a JSON value (cyclic or
+ * unreadable)", of 4,500 "the body is not valid JSON: Maximum call stack size exceeded": within the
+ * limit the spec states, refused for what it is not. 256 is the depth the validators walk to when a
+ * spec gives no limit (MAX_WALK_DEPTH, src/validators.ts), more than ten times short of that; the spec's
+ * own is 64.
+ */
+export const MAX_BODY_DEPTH = 256;
+
+/** What a maxBodyDepth must be, as the meta and validators steps say it. */
+export const MAX_BODY_DEPTH_RULE = `maxBodyDepth must be a whole number ≥ 1 and ≤ ${MAX_BODY_DEPTH} (each reader of a body walks it one stack frame a level: with a limit of thousands, the reference server refused bodies within it as not JSON, out of stack)`;
+
 /** The members of duplicateRecipient.conflictsWith the reference server's store reads (src/server/store.ts). */
 const CONFLICT_RULES = ["sameAccount", "sameParticipantEmail", "excludeStatuses", "excludeWarmup"];
 
@@ -97,7 +114,7 @@ function behaviourOf(doc, operation, root) {
   }
   // The deepest body the reference server parses (src/server/json.ts, the least over the operations),
   // with or without an x-puffle-normalize (whose maxDepth the validators step checks it for).
-  if (maxBodyDepth !== undefined && (!Number.isInteger(maxBodyDepth) || maxBodyDepth < 1)) fail("maxBodyDepth", "maxBodyDepth must be a whole number ≥ 1");
+  if (maxBodyDepth !== undefined && (!Number.isInteger(maxBodyDepth) || maxBodyDepth < 1 || maxBodyDepth > MAX_BODY_DEPTH)) fail("maxBodyDepth", MAX_BODY_DEPTH_RULE);
   if (allowedMethods !== undefined) {
     if (!Array.isArray(allowedMethods) || allowedMethods.length === 0 || !allowedMethods.every((m) => typeof m === "string" && METHOD.test(m))) {
       fail("allowedMethods", "allowedMethods must be a non-empty list of HTTP methods in upper case (PATCH, …)");

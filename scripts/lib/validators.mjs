@@ -11,6 +11,7 @@ import { formatReference, formatsSource } from "./formats-source.mjs";
 import { legalComment } from "./notices.mjs";
 import { PipelineError } from "./errors.mjs";
 import { locate } from "./locate.mjs";
+import { MAX_BODY_DEPTH, MAX_BODY_DEPTH_RULE } from "./meta.mjs";
 import { standaloneCode } from "./standalone.mjs"; // AJV's, in linear time: same bytes
 import { installLinearNames } from "./codegen-names.mjs"; // AJV's optimizer's name counts, in linear time: same bytes
 import { impliesFormat } from "./implies.mjs";
@@ -236,8 +237,8 @@ function normalizeRuleOf(doc, schema, pointer, root) {
 function maxBodyDepthOf(operation, root) {
   const depth = operation.op["x-puffle-behaviour"]?.maxBodyDepth;
   if (depth === undefined) return null;
-  if (!Number.isInteger(depth) || depth < 1) {
-    throw new PipelineError({ ...locate(root, `${operation.pointer}/x-puffle-behaviour/maxBodyDepth`), rule: "puffle/x-puffle-behaviour", message: "maxBodyDepth must be a whole number ≥ 1" });
+  if (!Number.isInteger(depth) || depth < 1 || depth > MAX_BODY_DEPTH) {
+    throw new PipelineError({ ...locate(root, `${operation.pointer}/x-puffle-behaviour/maxBodyDepth`), rule: "puffle/x-puffle-behaviour", message: MAX_BODY_DEPTH_RULE });
   }
   return depth;
 }

@@ -144,6 +144,10 @@ describe("buildMeta", () => {
     ["maxBodyDepth 0", { maxBodyDepth: 0 }, "maxBodyDepth must be a whole number ≥ 1"],
     ["maxBodyDepth empty (null)", { maxBodyDepth: null }, "maxBodyDepth must be a whole number ≥ 1"],
     ["maxBodyDepth a string", { maxBodyDepth: "64" }, "maxBodyDepth must be a whole number ≥ 1"],
+    // Every reader of a body walks it one stack frame a level: with a limit of thousands, the server
+    // refused a body of 4,000 levels within it as not JSON (a stack overflow in its parser's copy).
+    ["maxBodyDepth 257", { maxBodyDepth: 257 }, "maxBodyDepth must be a whole number ≥ 1 and ≤ 256"],
+    ["maxBodyDepth 1e9", { maxBodyDepth: 1e9 }, "maxBodyDepth must be a whole number ≥ 1 and ≤ 256"],
     // Past V8's longest string the server could not decode the body to parse it: no limit at all.
     ["maxBodyBytes 1e20", { maxBodyBytes: 1e20 }, "maxBodyBytes must be a whole number ≥ 1 and ≤ 536870888"],
     ["maxBodyBytes 2^29 - 23", { maxBodyBytes: 2 ** 29 - 23 }, "maxBodyBytes must be a whole number ≥ 1 and ≤ 536870888"],
@@ -171,9 +175,9 @@ describe("buildMeta", () => {
     expect(buildMeta(spec({ "x-puffle-behaviour": behaviour }), options).meta.operations.updateThing.behaviour).toEqual(behaviour);
   });
 
-  it("the largest maxBodyBytes and a full conflictsWith pass the value checks", () => {
+  it("the largest maxBodyBytes and maxBodyDepth and a full conflictsWith pass the value checks", () => {
     const conflictsWith = { sameAccount: true, sameParticipantEmail: false, excludeStatuses: ["archived"], excludeWarmup: true };
-    const behaviour = { maxBodyBytes: 2 ** 29 - 24, duplicateRecipient: { conflictsWith } };
+    const behaviour = { maxBodyBytes: 2 ** 29 - 24, maxBodyDepth: 256, duplicateRecipient: { conflictsWith } };
     expect(buildMeta(spec({ "x-puffle-behaviour": behaviour }), options).meta.operations.updateThing.behaviour).toEqual(behaviour);
   });
 

@@ -84,11 +84,13 @@ describe("x-puffle-behaviour.maxBodyDepth → the normalize rule's maxDepth", ()
     ["0", { maxBodyDepth: 0 }, null],
     ["1.5", { maxBodyDepth: 1.5 }, null],
     ['"64"', { maxBodyDepth: "64" }, null],
+    ["256, the largest", { maxBodyDepth: 256 }, '"maxDepth":256'],
+    ["257", { maxBodyDepth: 257 }, null],
   ];
   it.each(cases)("%s", (_name, behaviour, want) => {
     const build = () => buildValidators(withBehaviour(behaviour), options).js;
     if (want !== null) expect(build()).toContain(want);
-    else expect(build).toThrow(expect.objectContaining({ rule: "puffle/x-puffle-behaviour", message: "maxBodyDepth must be a whole number ≥ 1" }));
+    else expect(build).toThrow(expect.objectContaining({ rule: "puffle/x-puffle-behaviour", message: expect.stringMatching(/^maxBodyDepth must be a whole number ≥ 1 and ≤ 256 \(/) }));
   });
 });
 
