@@ -312,6 +312,7 @@ describe("runCli in-process", () => {
   });
 
   const CONVERSATION_ID = "f11e8a2c-1234-4567-89ab-cdef01234567";
+  const AT_RULE = (shown: string) => `must not hold an "@", got ${JSON.stringify(shown)}: no user name or password goes in it (one whose password holds a "/" or "?" reads as another host, a port and a path; the token goes in PUFFLE_API_KEY), and an "@" in a path is written %40`;
   const baseUrlCases: [string, { args: string[]; env: Record<string, string>; want: { code: number; stderr?: string; url?: string } }][] = [
     ["--dry-run with a base URL that is no URL", { args: ["--dry-run", "--base-url", "not a url"], env: {}, want: { code: EXIT.usage, stderr: 'puffle error: --base-url must be an absolute http(s) URL, got "not a url"\n' } }],
     ["--dry-run with an ftp base URL", { args: ["--dry-run", "--base-url", "ftp://x"], env: {}, want: { code: EXIT.usage, stderr: 'puffle error: --base-url must use http or https, got "ftp:"\n' } }],
@@ -323,6 +324,13 @@ describe("runCli in-process", () => {
     ["a base URL that is no URL, its password holding an @: not echoed", { args: ["--dry-run", "--base-url", "http://deploy:s3@cret@127.0.0.1:99999"], env: {}, want: { code: EXIT.usage, stderr: 'puffle error: --base-url must be an absolute http(s) URL, got "http://***@127.0.0.1:99999"\n' } }],
     // A password of digits and a "/" or "?" (2024/s3cret) parses as a port, the rest as a path or query: a URL without credentials, still not echoed.
     ["a base URL whose password starts with digits and a ?: not echoed", { args: ["--dry-run", "--base-url", "http://deploy:12?s3cret@127.0.0.1:4010"], env: {}, want: { code: EXIT.usage, stderr: 'puffle error: --base-url must not have a query or fragment, got "http://***@127.0.0.1:4010"\n' } }],
+    // A password of digits and a "/" (2024/s3cret) parses as a port and a path: a URL without
+    // credentials that checkBaseUrl passes. --dry-run printed it whole, password and all, and a real
+    // call went to the host "deploy". An "@" is refused wherever it is; %40 is the way to one in a path.
+    ["--dry-run with a base URL whose password starts with digits and a /: refused, not echoed", { args: ["--dry-run", "--base-url", "http://deploy:2024/s3cret@127.0.0.1:4010"], env: {}, want: { code: EXIT.usage, stderr: `puffle error: --base-url ${AT_RULE("http://***@127.0.0.1:4010")}\n` } }],
+    ["a PUFFLE_BASE_URL whose password starts with digits and a /: refused, not echoed", { args: [], env: { PUFFLE_API_KEY: "k", PUFFLE_BASE_URL: "https://deploy:2024/s3cret@api.example.com/v1" }, want: { code: EXIT.usage, stderr: `puffle error: PUFFLE_BASE_URL ${AT_RULE("https://***@api.example.com/v1")}\n` } }],
+    ["a base URL with an @ in its path: refused, naming %40", { args: ["--dry-run", "--base-url", "https://api.example.com/@scope/v1"], env: {}, want: { code: EXIT.usage, stderr: `puffle error: --base-url ${AT_RULE("https://***@scope/v1")}\n` } }],
+    ["a base URL with %40 in its path", { args: ["--dry-run", "--base-url", "https://api.example.com/%40scope/v1"], env: {}, want: { code: EXIT.ok, url: `https://api.example.com/%40scope/v1/api/conversations/${CONVERSATION_ID}` } }],
     // A token in the query (RFC 6750's access_token) is not echoed: only that there is a query.
     ["a base URL with a token in its query: not echoed", { args: ["--dry-run", "--base-url", "http://127.0.0.1:4010/?access_token=puffle_live_t0ken"], env: {}, want: { code: EXIT.usage, stderr: 'puffle error: --base-url must not have a query or fragment, got "http://127.0.0.1:4010/?***"\n' } }],
     ["a PUFFLE_BASE_URL with a token in its query: not echoed", { args: [], env: { PUFFLE_API_KEY: "k", PUFFLE_BASE_URL: "https://api.example.com/v1?access_token=puffle_live_t0ken" }, want: { code: EXIT.usage, stderr: 'puffle error: PUFFLE_BASE_URL must not have a query or fragment, got "https://api.example.com/v1?***"\n' } }],
