@@ -1023,13 +1023,14 @@ const MAX_BATCH = 256;
 
 /**
  * The deadlines of calls made with the client's `timeoutMs`, oldest first (they all last as long, so
- * this is also the order they expire in), under one timer: starting or finishing a call costs no
- * timer of its own. An `AbortController` per call would cost more than the rest of the call's own
+ * this is also the order they expire in), under one timer: a call started or finished while others
+ * are pending costs no timer of its own. An `AbortController` per call would cost more than the rest of the call's own
  * work, so the calls started within `granularity` ms (1% of `timeoutMs`, 1 to 10 ms; at most 256
  * calls) share one: when that batch's deadline passes, the calls of the batch still pending time out
  * together and its signal aborts (the finished ones are not affected). A call thus times out at most
- * `granularity` ms after its own deadline, never before it. The timer keeps the process alive only
- * while a call is pending.
+ * `granularity` ms after its own deadline, never before it. The timer is armed only while a call is
+ * pending: it is cleared when the last one finishes. (Left armed, unref'd, it fired `timeoutMs` later
+ * and held the queue and its batch's controller until then, for every client made and dropped.)
  */
 class DeadlineQueue {
   private head: Deadline | undefined = undefined;
@@ -1052,8 +1053,7 @@ class DeadlineQueue {
     d.queued = true;
     if (this.tail === undefined) {
       this.head = this.tail = d;
-      if (this.timer === undefined) this.arm(d.fireAt);
-      else (this.timer as { ref?: () => void }).ref?.();
+      this.arm(d.fireAt);
     } else {
       d.prev = this.tail;
       this.tail.next = d;
@@ -1070,7 +1070,10 @@ class DeadlineQueue {
     if (d.next) d.next.prev = d.prev;
     else this.tail = d.prev;
     d.prev = d.next = undefined;
-    if (this.head === undefined && this.timer !== undefined) (this.timer as { unref?: () => void }).unref?.();
+    if (this.head === undefined && this.timer !== undefined) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
   }
 
   private arm(at: number): void {
