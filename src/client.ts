@@ -1425,16 +1425,23 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
   raw.request = ((method: unknown, url: unknown, init?: unknown) => withOwnSignal((u, i) => request(method, u, i), typeof method === "string" ? method.toUpperCase() : "request")(url, init)) as never;
 
   // The caller's middlewares (`use`) apply to the methods too: while there is one, the methods go
-  // through openapi-fetch (`slowCall`); without, they call fetch directly (`call`).
-  const callerMiddlewares = new Set<Middleware>();
+  // through openapi-fetch (`slowCall`); without, they call fetch directly (`call`). Kept as
+  // openapi-fetch keeps them: an entry per `use` (one given twice is there twice), `eject` removes
+  // one, and what it skips (a falsy one) or refuses (throws) is not counted.
+  const callerMiddlewares: Middleware[] = [];
   const rawUse = raw.use.bind(raw);
   const rawEject = raw.eject.bind(raw);
   raw.use = (...middlewares: Middleware[]) => {
-    for (const m of middlewares) callerMiddlewares.add(m);
-    rawUse(...middlewares);
+    for (const m of middlewares) {
+      rawUse(m);
+      if (m) callerMiddlewares.push(m);
+    }
   };
   raw.eject = (...middlewares: Middleware[]) => {
-    for (const m of middlewares) callerMiddlewares.delete(m);
+    for (const m of middlewares) {
+      const at = callerMiddlewares.indexOf(m);
+      if (at !== -1) callerMiddlewares.splice(at, 1);
+    }
     rawEject(...middlewares);
   };
 
@@ -1488,7 +1495,7 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
     // In openapi-fetch's order: serialize, check the id, check the body, then send. (The other path
     // serializes again, in openapi-fetch: this one reports a body JSON cannot hold.)
     const payload = body === undefined ? undefined : serializeBody(operationId, body);
-    if (callerMiddlewares.size > 0 || clientContentType || hasContentType(callHeaders)) {
+    if (callerMiddlewares.length > 0 || clientContentType || hasContentType(callHeaders)) {
       return slowCall(operationId, id, body, callHeaders, { timeoutMs: callTimeout, maxRetries: callRetries, maxResponseBytes, caller });
     }
     const canonical = typeof id === "string" && ID_PATTERN.test(id);

@@ -188,3 +188,55 @@ describe("errors kept by the caller", () => {
     expect(responses.filter((r) => r.deref() !== undefined).length).toBeLessThanOrEqual(1);
   });
 });
+
+// A middleware registered and ejected per call (a request-scoped logger), or registered twice: the
+// methods go through openapi-fetch, and so through the middlewares, exactly while openapi-fetch
+// holds one. It keeps one entry per `use` and `eject` removes one; the client's own record of them
+// was a Set, so after use(m), use(m), eject(m) the methods called fetch directly, skipping m, which
+// openapi-fetch still held and ran for `PATCH`.
+describe("middlewares registered and ejected per call", () => {
+  it("10,000 calls each with a use/eject of its own: each call ran its middleware, none is left", async () => {
+    const seen: number[] = [];
+    const fetch = vi.fn(async () => ok());
+    const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch });
+    for (let i = 0; i < 10_000; i++) {
+      const mine = { onRequest: () => void seen.push(i) };
+      client.use(mine);
+      try {
+        await client.updateThread(THREAD_ID, body);
+      } finally {
+        client.eject(mine);
+      }
+    }
+    expect(seen).toHaveLength(10_000);
+    expect(seen.every((n, i) => n === i)).toBe(true);
+    // None left: the methods call fetch(url, init) directly again.
+    await client.updateThread(THREAD_ID, body);
+    expect(seen).toHaveLength(10_000);
+    expect(typeof fetch.mock.calls.at(-1)?.[0]).toBe("string");
+  });
+
+  it.each([
+    ["use(m) twice, eject(m) once", (client: PuffleClient, m: { onRequest: () => void }) => (client.use(m), client.use(m), client.eject(m)), 1],
+    ["use(m, m), eject(m) once", (client: PuffleClient, m: { onRequest: () => void }) => (client.use(m, m), client.eject(m)), 1],
+    ["use(m) twice, eject(m, m)", (client: PuffleClient, m: { onRequest: () => void }) => (client.use(m), client.use(m), client.eject(m, m)), 0],
+  ] as const)("%s: the methods run m as often as PATCH does", async (_name, register, times) => {
+    let runs = 0;
+    const m = { onRequest: () => void runs++ };
+    const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch: async () => ok() });
+    register(client, m);
+    await client.PATCH("/api/threads/{id}", { params: { path: { id: THREAD_ID } }, body });
+    expect(runs).toBe(times);
+    await client.updateThread(THREAD_ID, body);
+    expect(runs).toBe(2 * times);
+  });
+
+  it("a middleware openapi-fetch refuses is not counted: the methods still call fetch directly", async () => {
+    const fetch = vi.fn(async () => ok());
+    const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch });
+    expect(() => client.use({} as never)).toThrow(/Middleware must be an object/);
+    client.use(undefined as never);
+    await client.updateThread(THREAD_ID, body);
+    expect(typeof fetch.mock.calls[0]?.[0]).toBe("string");
+  });
+});
