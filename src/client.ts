@@ -74,7 +74,7 @@ export interface PuffleRetryOptions {
   random?: (() => number) | undefined;
   /**
    * Waits `ms` milliseconds; should resolve early when `signal` aborts (the client also stops waiting
-   * when it does). Default: a timer.
+   * when it does). `signal` is one of this wait's own, aborted with the call's deadline or signal. Default: a timer.
    */
   sleep?: ((ms: number, signal: AbortSignal | undefined) => Promise<void>) | undefined;
 }
@@ -625,6 +625,30 @@ function checkRawHeaderValues(headers: unknown, where: string): void {
 /** An openapi-fetch method as `withOwnSignal` sees it. */
 type LooseMethod = (url: unknown, init?: unknown) => Promise<unknown>;
 
+/**
+ * Waits `delay` ms through `retry.sleep`, until `signal` (the call's) aborts. A sleep of the caller's
+ * is given a signal of this wait's own, which follows `signal` until the wait ends: a sleep that
+ * leaves its "abort" listener on the signal it is given (one not removed when its timer fires)
+ * leaves it on a signal dropped with the wait, not on the call's, which the calls of a batch share
+ * (see `DeadlineQueue`; Node warns past 10) and which a call keeps across its retries (up to 20).
+ * The default sleep removes its own listener: it is given `signal`. Resolves either way.
+ */
+async function sleepBetween(retry: RetrySettings, delay: number, signal: AbortSignal | undefined, race: <T>(waiting: Promise<T>) => Promise<T>): Promise<void> {
+  let own: AbortController | undefined;
+  let stop: (() => void) | undefined;
+  if (signal !== undefined && retry.sleep !== defaultSleep) {
+    own = new AbortController();
+    if (signal.aborted) own.abort(signal.reason);
+    else stop = onAbort(signal, () => own?.abort(signal.reason));
+  }
+  try {
+    const waiting = Promise.resolve().then(() => retry.sleep(delay, own?.signal ?? signal));
+    await race(waiting).catch(() => undefined);
+  } finally {
+    stop?.();
+  }
+}
+
 /** Resolves after `ms`, or as soon as `signal` aborts. */
 function defaultSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise<void>((resolve) => {
@@ -842,10 +866,7 @@ async function exchange(base: (input: Request) => Promise<Response>, retry: Retr
         const delay = retryDelay(retry, attempts, response);
         // Never wait past the deadline: give up now with what the last attempt got.
         if (timeoutMs === 0 || Date.now() - started + delay < timeoutMs) {
-          if (delay > 0) {
-            const waiting = Promise.resolve().then(() => retry.sleep(delay, signal));
-            await (signal ? raceAbort(waiting, signal) : waiting).catch(() => undefined);
-          }
+          if (delay > 0) await sleepBetween(retry, delay, signal, (waiting) => (signal ? raceAbort(waiting, signal) : waiting));
           if (timedOut || caller?.aborted) throw failed(undefined);
           continue;
         }
@@ -1333,10 +1354,7 @@ async function fastExchange(
         const delay = retryDelay(retry, attempts, response);
         // Never wait past the deadline: give up now with what the last attempt got.
         if (d === undefined || d.timeoutMs === 0 || now() + delay < d.expiresAt) {
-          if (delay > 0) {
-            const waiting = Promise.resolve().then(() => retry.sleep(delay, d?.controller.signal));
-            await (d ? race(d, waiting) : waiting).catch(() => undefined);
-          }
+          if (delay > 0) await sleepBetween(retry, delay, d?.controller.signal, (waiting) => (d ? race(d, waiting) : waiting));
           if (d?.timedOut || caller?.aborted) throw failure(undefined, url, operationId, attempts, timedOut(d), caller);
           continue;
         }

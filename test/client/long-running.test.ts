@@ -197,7 +197,7 @@ describe("errors kept by the caller", () => {
 describe("middlewares registered and ejected per call", () => {
   it("10,000 calls each with a use/eject of its own: each call ran its middleware, none is left", async () => {
     const seen: number[] = [];
-    const fetch = vi.fn(async () => ok());
+    const fetch = vi.fn(async (_input: string | Request, _init?: RequestInit) => ok());
     const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch });
     for (let i = 0; i < 10_000; i++) {
       const mine = { onRequest: () => void seen.push(i) };
@@ -232,11 +232,60 @@ describe("middlewares registered and ejected per call", () => {
   });
 
   it("a middleware openapi-fetch refuses is not counted: the methods still call fetch directly", async () => {
-    const fetch = vi.fn(async () => ok());
+    const fetch = vi.fn(async (_input: string | Request, _init?: RequestInit) => ok());
     const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch });
     expect(() => client.use({} as never)).toThrow(/Middleware must be an object/);
     client.use(undefined as never);
     await client.updateThread(THREAD_ID, body);
     expect(typeof fetch.mock.calls[0]?.[0]).toBe("string");
+  });
+});
+
+// `retry.sleep` is given a signal to end the wait early. A sleep that adds an "abort" listener and
+// does not remove it when its timer fires (as in `new Promise((r) => { setTimeout(r, ms);
+// signal.addEventListener("abort", r) })`) left that listener on the signal it was given: under the
+// client's timeoutMs, the one signal up to 256 calls of a batch share (Node warned past 10 at once:
+// MaxListenersExceededWarning), and a call's own signal across its retries (up to 20). Each wait now
+// gets a signal of its own, which follows the call's; the default sleep removes its own listener.
+describe("a retry.sleep that leaves its listener on the signal it is given", () => {
+  const leaky = (waits: AbortSignal[]) => (ms: number, signal: AbortSignal | undefined) =>
+    new Promise<void>((resolve) => {
+      if (signal) waits.push(signal);
+      setTimeout(resolve, ms);
+      signal?.addEventListener("abort", () => resolve());
+    });
+
+  it.each([
+    ["50 calls at once under the client's timeoutMs (one batch)", {}, 50, 2],
+    ["one call with a signal, 20 retries", { signal: new AbortController().signal, maxRetries: 20 }, 1, 20],
+    ["one raw PATCH, 20 retries", { raw: true, maxRetries: 20 }, 1, 20],
+  ] as const)("%s: no signal of the call's holds more than one of its listeners", async (_name, how, n, retries) => {
+    const waits: AbortSignal[] = [];
+    const given: AbortSignal[] = [];
+    const client = createPuffleClient({
+      baseUrl: "http://127.0.0.1:9",
+      apiKey: "k",
+      fetch: async (input: string | Request, init?: RequestInit) => {
+        const signal = init?.signal ?? (typeof input === "string" ? undefined : input.signal);
+        if (signal) given.push(signal);
+        throw new TypeError("fetch failed");
+      },
+      maxRetries: "maxRetries" in how ? how.maxRetries : 2,
+      retry: { baseDelayMs: 2, maxDelayMs: 2, random: () => 0.99, sleep: leaky(waits) },
+    });
+    const run = () =>
+      "raw" in how
+        ? client.PATCH("/api/threads/{id}", { params: { path: { id: THREAD_ID } }, body })
+        : client.updateThread(THREAD_ID, body, "signal" in how ? { signal: how.signal } : {});
+    const results = await Promise.allSettled(Array.from({ length: n }, run));
+    expect(results.map((r) => (r.status === "rejected" ? (r.reason as Error).name : "ok"))).toEqual(Array(n).fill("PuffleNetworkError"));
+    // Each wait was given a signal of its own, none an attempt carried.
+    expect(waits).toHaveLength(n * retries);
+    expect(new Set(waits).size).toBe(n * retries);
+    expect(waits.filter((s) => given.includes(s))).toEqual([]);
+    // The signals the methods' attempts carried (a raw call's are its Requests', undici's own) hold
+    // at most the client's one listener; the caller's none.
+    if (!("raw" in how)) expect(Math.max(...given.map((s) => getEventListeners(s, "abort").length))).toBeLessThanOrEqual(1);
+    if ("signal" in how) expect(getEventListeners(how.signal, "abort")).toHaveLength(0);
   });
 });
