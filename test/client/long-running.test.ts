@@ -106,8 +106,11 @@ describe("timers left once a call has settled", () => {
   });
 
   type Row = [name: string, options: PuffleClientOptions, callOptions: () => PuffleRequestOptions, fetch: (input: string | Request, init?: RequestInit) => Promise<Response>];
-  const hanging = (_input: string | Request, init?: RequestInit) =>
-    new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal?.reason), { once: true }));
+  const hanging = (input: string | Request, init?: RequestInit) =>
+    new Promise<Response>((_resolve, reject) => {
+      const signal = init?.signal ?? (input as Request).signal;
+      signal?.addEventListener("abort", () => reject(signal.reason), { once: true });
+    });
   const aborted = new AbortController();
   aborted.abort(new Error("stop"));
   const rows: Row[] = [
@@ -129,16 +132,36 @@ describe("timers left once a call has settled", () => {
     ["aborted before, with a signal", {}, () => ({ signal: aborted.signal }), async () => ok()],
   ];
 
+  /** Moves time in 100 ms steps until `call` settles (a sleep, a deadline, an abort), never past it; then counts the timers left. */
+  async function timersLeftAfter(call: Promise<unknown>): Promise<number> {
+    let settled = false;
+    call.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    for (let i = 0; i < 200 && !settled; i++) await vi.advanceTimersByTimeAsync(100);
+    expect(settled).toBe(true);
+    return vi.getTimerCount();
+  }
+
   it.each(rows)("%s: none", async (_name, options, callOptions, fetch) => {
     vi.useFakeTimers();
     const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch, ...options });
-    let settled = false;
-    const call = client.updateThread(THREAD_ID, body, callOptions()).finally(() => (settled = true));
-    call.catch(() => undefined);
-    // Time moves in 100 ms steps until the call settles (a sleep, a deadline, an abort), never past it.
-    for (let i = 0; i < 200 && !settled; i++) await vi.advanceTimersByTimeAsync(100);
-    expect(settled).toBe(true);
-    expect(vi.getTimerCount()).toBe(0);
+    expect(await timersLeftAfter(client.updateThread(THREAD_ID, body, callOptions()))).toBe(0);
+  });
+
+  it.each([
+    ["the raw PATCH", false],
+    ["the methods with a middleware (through openapi-fetch)", true],
+  ] as const)("%s: none, answered, failing with retries or timed out", async (_name, middleware) => {
+    vi.useFakeTimers();
+    const fetches = [async () => ok(), async () => Promise.reject(new TypeError("fetch failed")), hanging];
+    for (const fetch of fetches) {
+      const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch, timeoutMs: 5_000, retry: { random: () => 0.5 } });
+      if (middleware) client.use({ onRequest: () => undefined });
+      const call = middleware ? client.updateThread(THREAD_ID, body) : client.PATCH("/api/threads/{id}", { params: { path: { id: THREAD_ID } }, body });
+      expect(await timersLeftAfter(call)).toBe(0);
+    }
   });
 
   it("1,000 clients made for one call each and dropped: their deadline queues are collected", async () => {
