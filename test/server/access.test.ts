@@ -23,6 +23,10 @@ describe("bearer auth", () => {
     { name: "Bearer without a token", headers: { authorization: "Bearer" }, token: null, challenge: 'Bearer realm="puffle", error="invalid_token"' },
     { name: "Bearer with spaces only", headers: { authorization: "Bearer    " }, token: null, challenge: 'Bearer realm="puffle", error="invalid_token"' },
     { name: "token without scheme", headers: { authorization: ALICE }, token: null, challenge: 'Bearer realm="puffle", error="invalid_token"' },
+    // A valid token under another scheme: the header must be of the form `Bearer <token>` (both pages).
+    { name: "a valid token under the Basic scheme", headers: { authorization: `Basic ${ALICE}` }, token: null, challenge: 'Bearer realm="puffle", error="invalid_token"' },
+    { name: "a valid token under the Token scheme", headers: { authorization: `Token ${ALICE}` }, token: null, challenge: 'Bearer realm="puffle", error="invalid_token"' },
+    { name: "a valid token after a scheme ending in Bearer", headers: { authorization: `XBearer ${ALICE}` }, token: null, challenge: 'Bearer realm="puffle", error="invalid_token"' },
     { name: "two tokens", headers: { authorization: `Bearer ${ALICE} ${BOB}` }, token: null, challenge: 'Bearer realm="puffle", error="invalid_token"' },
     { name: "unknown token", headers: {}, token: "puffle_test_mallory", challenge: 'Bearer realm="puffle", error="invalid_token"' },
     { name: "token of another case", headers: {}, token: ALICE.toUpperCase(), challenge: 'Bearer realm="puffle", error="invalid_token"' },
