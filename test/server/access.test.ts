@@ -111,6 +111,8 @@ describe("malformed ids → 400 with errors at /id (validatePathParams)", () => 
     { name: "a word", raw: "nope" },
     { name: "a UUID without dashes", raw: "f11e8a2c123445679abcdef01234567a" },
     { name: "a UUID with an invalid version nibble", raw: "f11e8a2c-1234-9567-89ab-cdef01234567" },
+    { name: "a UUID with version nibble 0", raw: "f11e8a2c-1234-0567-89ab-cdef01234567" },
+    { name: "a UUID with an invalid variant nibble", raw: "f11e8a2c-1234-4567-c9ab-cdef01234567" },
     { name: "a UUID with a trailing character", raw: `${DOCS_CONVERSATION}0` },
     { name: "a UUID in braces", raw: `%7B${DOCS_CONVERSATION}%7D` },
     { name: "an encoded slash", raw: "a%2Fb" },
@@ -135,6 +137,19 @@ describe("malformed ids → 400 with errors at /id (validatePathParams)", () => 
         expect(snapshot(server)).toEqual(before);
       });
     }
+  }
+
+  // The conversation page's pattern takes the nil and the max UUID besides versions 1-8 of the
+  // RFC 9562 variant: they pass the id check and are looked up (no record has them: the 404).
+  for (const op of ops) {
+    it.each([
+      ["the nil UUID", "00000000-0000-0000-0000-000000000000"],
+      ["the max UUID", "ffffffff-ffff-ffff-ffff-ffffffffffff"],
+      ["a version 8 UUID of variant b", "f11e8a2c-1234-8567-b9ab-cdef01234567"],
+    ])(`${op}: %s matches the pattern → 404, not 400`, async (_name, raw) => {
+      const res = await send(server, op, raw, { body: { status: "active" } });
+      expect(res.status).toBe(404);
+    });
   }
 
   it("a path with an extra segment is not the endpoint → 404", async () => {
