@@ -14,6 +14,26 @@ export function readJson<T = Json>(relative: string): T {
   return JSON.parse(fs.readFileSync(path.join(root, relative), "utf8")) as T;
 }
 
+/**
+ * The folder of Puffle's published pages the conformance tests read: `../shared/reference` beside the
+ * repo, or the folder `PUFFLE_REFERENCE_DIR` names (relative to the repo root), for trying a change of
+ * the pages on a copy (openapi/README.md, "When Puffle's pages change"). Undefined when the default
+ * folder is missing (the tests that read it are skipped); a folder named by the variable must exist,
+ * else this throws one line naming it, since skipping those tests would pass every check unread.
+ */
+export function referenceDirFrom(env: Record<string, string | undefined>): string | undefined {
+  const named = env.PUFFLE_REFERENCE_DIR;
+  if (named === undefined || named === "") {
+    const dir = path.resolve(root, "../shared/reference");
+    return fs.existsSync(dir) ? dir : undefined;
+  }
+  const dir = path.resolve(root, named);
+  if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new Error(`PUFFLE_REFERENCE_DIR=${named}: ${dir} is not a folder (it names the copy of Puffle's pages to read instead of ../shared/reference)`);
+  }
+  return dir;
+}
+
 /** The bundled spec, as users get it. */
 export const spec = readJson<JsonObject>("generated/openapi.json");
 

@@ -29,7 +29,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { pointerTokens } from "../../src/json-pointer.js";
-import { root, spec, type Json } from "../helpers.js";
+import { referenceDirFrom, spec, type Json } from "../helpers.js";
 
 const C = "update-conversation.txt";
 const T = "update-thread.txt";
@@ -119,8 +119,8 @@ export function missingRowsMessage(body: string, fields: readonly string[]): str
   return `${fields.map((field) => `${name}.${field}`).join(", ")}: no row in SENTENCES (test/conformance/docs-sentences.test.ts): every request field needs the sentence of Puffle's page that describes it, with the JSON Pointer of its description (openapi/README.md, "Adding a field")`;
 }
 
-const referenceDir = path.resolve(root, "../shared/reference");
-const readPage = (name: string) => fs.readFileSync(path.join(referenceDir, name), "utf8");
+const referenceDir = referenceDirFrom(process.env);
+const readPage = (name: string) => fs.readFileSync(path.join(referenceDir!, name), "utf8");
 
 /** What of a page is not a SENTENCES row: its words (folded), what it is and where the spec holds it, and for a fact, what the spec must say. */
 interface Piece {
@@ -380,7 +380,7 @@ function sentenceGoneMessage(file: string, sentence: string, pointer: string, ra
 }
 
 describe("every sentence of the pages is in the spec, where it belongs", () => {
-  it.runIf(fs.existsSync(referenceDir)).each(SENTENCES)("%s: %s → %s (the sentence is on the page)", (file, sentence, pointer) => {
+  it.runIf(referenceDir !== undefined).each(SENTENCES)("%s: %s → %s (the sentence is on the page)", (file, sentence, pointer) => {
     expect(pageText(readPage(file)).includes(fold(sentence)), sentenceGoneMessage(file, sentence, pointer, readPage(file))).toBe(true);
   });
 
@@ -423,7 +423,7 @@ describe("every sentence of the pages is in the spec, where it belongs", () => {
 });
 
 describe("every statement of the pages is accounted for, and each fact the pages state is what the spec says", () => {
-  it.runIf(fs.existsSync(referenceDir)).each(Object.keys(PAGES))("%s: every word is a SENTENCES row, a piece of PAGES or an example's JSON", (file) => {
+  it.runIf(referenceDir !== undefined).each(Object.keys(PAGES))("%s: every word is a SENTENCES row, a piece of PAGES or an example's JSON", (file) => {
     const problems = unaccounted(file, readPage(file));
     expect(problems, [...problems, UPDATE].join("\n")).toEqual([]);
   });
@@ -469,7 +469,7 @@ describe("every statement of the pages is accounted for, and each fact the pages
   // While every word is accounted for, a plant is never skipped: its words match across any white
   // space (a re-wrapped page, which the check accepts, skipped three of them when they had to be
   // found as written), and words no longer on the page fail, naming the plant to update.
-  const accounted = (file: string) => fs.existsSync(referenceDir) && unaccounted(file, readPage(file)).length === 0;
+  const accounted = (file: string) => referenceDir !== undefined && unaccounted(file, readPage(file)).length === 0;
   const planted = (file: string, from: string, to: string): string => {
     const words = new RegExp(from.split(/(\s+)/).map((part) => (/^\s+$/.test(part) ? "\\s+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))).join(""));
     const raw = readPage(file);

@@ -7,7 +7,7 @@ import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { parse as parseYaml } from "yaml";
 import { schemas, validatePathParams, validateRequestBody, validateResponseBody } from "../../src/validators.js";
-import { deref, namedExamples, readJson, root, spec, specOperations, type Json, type JsonObject } from "../helpers.js";
+import { deref, namedExamples, readJson, referenceDirFrom, root, spec, specOperations, type Json, type JsonObject } from "../helpers.js";
 
 const operations = specOperations();
 
@@ -264,11 +264,11 @@ describe("the docs' examples are in the spec verbatim", () => {
   );
 
   // The fixture itself is checked against Puffle's published pages when they are beside the repo
-  // (they are in CI and in development: ../shared/reference).
-  const referenceDir = path.resolve(root, "../shared/reference");
+  // (they are in CI and in development: ../shared/reference, or PUFFLE_REFERENCE_DIR).
+  const referenceDir = referenceDirFrom(process.env);
   const pages = { updateConversation: "update-conversation.txt", updateThread: "update-thread.txt" } as const;
-  it.runIf(fs.existsSync(referenceDir)).each(Object.entries(pages))("%s: the fixture equals the JSON on %s", (operationId, page) => {
-    const text = fs.readFileSync(path.join(referenceDir, page), "utf8");
+  it.runIf(referenceDir !== undefined).each(Object.entries(pages))("%s: the fixture equals the JSON on %s", (operationId, page) => {
+    const text = fs.readFileSync(path.join(referenceDir!, page), "utf8");
     const objects = jsonObjectsIn(text);
     for (const part of ["request", "response"] as const) {
       const changed = docsExampleChange(page, operationId, part, fixture[operationId]![part], objects);
@@ -284,11 +284,11 @@ describe("the docs' examples are in the spec verbatim", () => {
 // The words the pages give each operation: its title (after the method and the path, one segment a
 // line) is the summary, and the line after "Response" is the 200 response's description.
 describe("the spec's summaries and 200 descriptions are the published pages' words", () => {
-  const referenceDir = path.resolve(root, "../shared/reference");
+  const referenceDir = referenceDirFrom(process.env);
   const pages = { updateConversation: "update-conversation.txt", updateThread: "update-thread.txt" } as const;
   const byId = Object.fromEntries(operations.map((o) => [o.operationId, o]));
-  it.runIf(fs.existsSync(referenceDir)).each(Object.entries(pages))("%s, from %s", (operationId, page) => {
-    const lines = fs.readFileSync(path.join(referenceDir, page), "utf8").split("\n").map((l) => l.trim());
+  it.runIf(referenceDir !== undefined).each(Object.entries(pages))("%s, from %s", (operationId, page) => {
+    const lines = fs.readFileSync(path.join(referenceDir!, page), "utf8").split("\n").map((l) => l.trim());
     const op = byId[operationId]!;
     // "PATCH", then the path one segment a line ("/", "api", "/", …, "{id}"), then the title.
     const method = lines.indexOf(op.method.toUpperCase());
