@@ -34,6 +34,17 @@ export function referenceDirFrom(env: Record<string, string | undefined>): strin
   return dir;
 }
 
+/**
+ * `name`, or `planted_name` (again until free) when `taken` has it: the name of a field or column a
+ * "the check can fail" test plants, which must not be one the spec or the server really has (a
+ * contributor adding `draft_reply_to` for real made those tests fail beside the real change).
+ */
+export function unusedName(name: string, taken: Iterable<string>): string {
+  const names = new Set(taken);
+  while (names.has(name)) name = `planted_${name}`;
+  return name;
+}
+
 /** The bundled spec, as users get it. */
 export const spec = readJson<JsonObject>("generated/openapi.json");
 

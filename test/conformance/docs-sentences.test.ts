@@ -29,7 +29,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { pointerTokens } from "../../src/json-pointer.js";
-import { referenceDirFrom, spec, type Json } from "../helpers.js";
+import { referenceDirFrom, spec, unusedName, type Json } from "../helpers.js";
 
 const C = "update-conversation.txt";
 const T = "update-thread.txt";
@@ -402,13 +402,15 @@ describe("every sentence of the pages is in the spec, where it belongs", () => {
   it("the check can fail: a request field added without a row, named with the file and the rule", () => {
     const edited = structuredClone(spec) as Json;
     const properties = at(`${THREAD_BODY}/properties`, edited) as Record<string, Json>;
-    properties.draft_reply_to = { type: ["string", "null"], description: "Draft Reply-To address." };
+    // A name the spec does not have: a real draft_reply_to (with its row) left this plant nothing to add.
+    const planted = unusedName("draft_reply_to", Object.keys(properties));
+    properties[planted] = { type: ["string", "null"], description: "Draft Reply-To address." };
     // Only what the planted field adds: a real field without a row fails the test above, not this one too.
     const real = missingRows(THREAD_BODY);
     const missing = missingRows(THREAD_BODY, edited).filter((field) => !real.includes(field));
-    expect(missing).toEqual(["draft_reply_to"]);
+    expect(missing).toEqual([planted]);
     expect(missingRowsMessage(THREAD_BODY, missing)).toBe(
-      "UpdateThreadRequest.draft_reply_to: no row in SENTENCES (test/conformance/docs-sentences.test.ts): every request field needs the sentence of Puffle's page that describes it, with the JSON Pointer of its description (openapi/README.md, \"Adding a field\")",
+      `UpdateThreadRequest.${planted}: no row in SENTENCES (test/conformance/docs-sentences.test.ts): every request field needs the sentence of Puffle's page that describes it, with the JSON Pointer of its description (openapi/README.md, "Adding a field")`,
     );
   });
 
@@ -436,6 +438,9 @@ describe("every statement of the pages is accounted for, and each fact the pages
 
   // Each planted change of a page passed every test before PAGES: a bound, a field, a status, an
   // option added to or changed on a page, with the spec left as it was.
+  // A field the spec does not have, with words no page says (a real draft_reply_to, on the page and
+  // in PAGES, made the plant a second copy of it, failing as words out of order).
+  const PLANTED_FIELD = unusedName("draft_reply_to", Object.keys(at(`${THREAD_BODY}/properties`) as Record<string, Json>));
   const plants: [name: string, file: string, from: string, to: string, want: string[]][] = [
     ["a bound changed", C, "Required range: 0 <= x <= 9007199254740991", "Required range: 0 <= x <= 1000", [
       `${C}: after "Most callers don't need this — opening the conversation via getConversation already resets it to 0.", the page says "Required range: 0 <= x <= 1000", which no row accounts for (new or changed words)`,
@@ -444,8 +449,8 @@ describe("every statement of the pages is accounted for, and each fact the pages
     ["a bound added in a sentence", T, "Recipient display name for a draft.", "Recipient display name for a draft. At most 200 characters.", [
       `${T}: after "Recipient display name for a draft.", the page says "At most 200 characters.", which no row accounts for (new or changed words)`,
     ]],
-    ["a field added", T, "draft_bccstring or nullDraft BCC recipients.\n", "draft_bccstring or nullDraft BCC recipients.\ndraft_reply_tostring or nullDraft Reply-To address.\n", [
-      `${T}: after "Draft BCC recipients.", the page says "draft_reply_tostring or nullDraft Reply-To address.", which no row accounts for (new or changed words)`,
+    ["a field added", T, "draft_bccstring or nullDraft BCC recipients.\n", `draft_bccstring or nullDraft BCC recipients.\n${PLANTED_FIELD}string or nullA field planted by this test.\n`, [
+      `${T}: after "Draft BCC recipients.", the page says "${PLANTED_FIELD}string or nullA field planted by this test.", which no row accounts for (new or changed words)`,
     ]],
     ["a field removed", T, "draft_bccstring or nullDraft BCC recipients.\n", "", [
       `${T}: no longer says "draft_bccstring or null" (the request field draft_bcc (string or null): ${THREAD_BODY}/properties/draft_bcc)`,

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CONVERSATION_COLUMNS, DRAFT_COLUMNS } from "../../src/server/seed.js";
-import { root, spec, type JsonObject } from "../helpers.js";
+import { root, spec, unusedName, type JsonObject } from "../helpers.js";
 
 export interface SeedFormatFacts {
   /** Every column a seed conversation record holds, in the server's order. */
@@ -96,15 +96,21 @@ describe("docs/server.md's seed format", () => {
   const said = pageSays(markdown);
   const stated = said?.count ?? Number.NaN;
   const shownStatus = said?.status ?? "";
+  // The planted columns are names no column has, and the removed one is a column there is: a real
+  // column added under a planted name (draft_reply_to) or the removed one really removed left the
+  // plant unchanged, and these failed beside the real change with "expected [] to include …".
+  const added = unusedName("draft_reply_to", facts.columns);
+  const addedRow = unusedName("priority", facts.columns);
+  const removed = DRAFT_COLUMNS[DRAFT_COLUMNS.length - 1]!;
   it.skipIf(said === undefined).each([
-    ["a draft column added (ThreadDraft)", { ...facts, columns: [...facts.columns, "draft_reply_to"] },
-      'docs/server.md, seed format: the sample conversation lacks the column "draft_reply_to" (src/server/seed.ts lists it)'],
-    ["a conversation column added (ConversationRow)", { ...facts, columns: [...CONVERSATION_COLUMNS, "priority", ...DRAFT_COLUMNS], conversationColumns: facts.conversationColumns + 1 },
-      'docs/server.md, seed format: the sample conversation lacks the column "priority" (src/server/seed.ts lists it)'],
+    ["a draft column added (ThreadDraft)", { ...facts, columns: [...facts.columns, added] },
+      `docs/server.md, seed format: the sample conversation lacks the column "${added}" (src/server/seed.ts lists it)`],
+    ["a conversation column added (ConversationRow)", { ...facts, columns: [...CONVERSATION_COLUMNS, addedRow, ...DRAFT_COLUMNS], conversationColumns: facts.conversationColumns + 1 },
+      `docs/server.md, seed format: the sample conversation lacks the column "${addedRow}" (src/server/seed.ts lists it)`],
     ["a conversation column added: the rules row's count", { ...facts, conversationColumns: stated + 1 },
       `docs/server.md, seed format: the conversation rules row says "the ${stated} conversation columns", CONVERSATION_COLUMNS has ${stated + 1}`],
-    ["a column removed", { ...facts, columns: facts.columns.filter((c) => c !== "draft_cc") },
-      'docs/server.md, seed format: the sample conversation has "draft_cc", which is no column of src/server/seed.ts'],
+    ["a column removed", { ...facts, columns: facts.columns.filter((c) => c !== removed) },
+      `docs/server.md, seed format: the sample conversation has "${removed}", which is no column of src/server/seed.ts`],
     ["a ConversationStatus value added", { ...facts, enums: { ...facts.enums, status: [...facts.enums.status, "planted_status"] } },
       `docs/server.md, seed format: the sample conversation's "status" says "${shownStatus}", the spec's enum is "${[...facts.enums.status, "planted_status"].join(" | ")}"`],
     ["ThreadDraft renamed", { ...facts, schemas: [...facts.schemas.filter((s) => s !== "ThreadDraft"), "DraftColumns"] },
