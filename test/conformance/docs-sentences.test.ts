@@ -289,6 +289,25 @@ const RULES: [page: string, sentence: string, check: (document: Json) => string 
   ],
 ];
 
+/** The request fields whose SENTENCES row says "Stored lowercase." and the ones whose schema lowercases, where they differ: one line each. */
+function lowercaseProblems(document: Json): string[] {
+  const problems: string[] = [];
+  for (const body of [CONVERSATION_BODY, THREAD_BODY]) {
+    const name = body.slice(body.lastIndexOf("/") + 1);
+    const properties = (at(`${body}/properties`, document) as Record<string, Record<string, Json>> | undefined) ?? {};
+    for (const [field, schema] of Object.entries(properties)) {
+      const row = SENTENCES.find(([, sentence, pointer]) => sentence === "Stored lowercase." && pointer === `${body}/properties/${field}/description`);
+      const lowercased = schema["x-puffle-transform"] === "lowercase";
+      if (row !== undefined && !lowercased) {
+        problems.push(`${name}.${field}: ${row[0]} says "Stored lowercase." of it (a row of SENTENCES), but it has no x-puffle-transform: lowercase (openapi/components/schemas/${name}.yaml; openapi/README.md, "Vendor extensions"), so the API would store it as sent`);
+      } else if (row === undefined && lowercased) {
+        problems.push(`${name}.${field}: x-puffle-transform: lowercase, but no row of SENTENCES says "Stored lowercase." of it: the pages do not say so (openapi/README.md, "Adding a field", step 5)`);
+      }
+    }
+  }
+  return problems;
+}
+
 /** A page's text as compared: its examples' JSON taken out (examples.test.ts holds them), folded. */
 function pageText(raw: string): string {
   let out = "";
@@ -501,6 +520,26 @@ describe("every statement of the pages is accounted for, and each fact the pages
     expect(rule("When changing account_id on an email thread, the API checks whether that sender already has a non-archived, non-warmup thread with the same participant_email.")).toBe(`${DUPLICATE}/conflictsWith/excludeWarmup is false, the page says true`);
     expect(rule("If one exists, the response is 409 with existing_thread.")).toBe(`${THREAD}/responses/409/content/application~1problem+json/schema does not require existing_thread`);
     expect(rule("Stored lowercase.")).toBe(`${THREAD_BODY}/properties/participant_email/x-puffle-transform is undefined, the page says "lowercase"`);
+  });
+
+  it("every request field whose row says \"Stored lowercase.\" has x-puffle-transform: lowercase, and only those", () => {
+    expect(lowercaseProblems(spec)).toEqual([]);
+  });
+
+  // RULES checked "Stored lowercase." for participant_email only: a second field the page says it of
+  // (draft_reply_to, with its SENTENCES row) passed every test here without the extension, and was
+  // stored as sent.
+  it("the check can fail: a field stored lowercase without the extension, one with it the page does not say so of", () => {
+    const edited = structuredClone(spec) as Json;
+    const properties = at(`${THREAD_BODY}/properties`, edited) as Record<string, Record<string, Json>>;
+    delete properties.participant_email!["x-puffle-transform"];
+    properties.participant_name!["x-puffle-transform"] = "lowercase";
+    // Only what the plants add: a real field's problem fails the test above, not this one too.
+    const real = lowercaseProblems(spec);
+    expect(lowercaseProblems(edited).filter((line) => !real.includes(line))).toEqual([
+      `UpdateThreadRequest.participant_email: update-thread.txt says "Stored lowercase." of it (a row of SENTENCES), but it has no x-puffle-transform: lowercase (openapi/components/schemas/UpdateThreadRequest.yaml; openapi/README.md, "Vendor extensions"), so the API would store it as sent`,
+      `UpdateThreadRequest.participant_name: x-puffle-transform: lowercase, but no row of SENTENCES says "Stored lowercase." of it: the pages do not say so (openapi/README.md, "Adding a field", step 5)`,
+    ]);
   });
 
   it("the check can fail: a fact the spec no longer says (unread_count's maximum lowered)", () => {
