@@ -465,7 +465,7 @@ describe("CHANGELOG.md's Unreleased section", () => {
   it("the check can fail: a breaking change of the API description", () => {
     const found: Pick<Finding, "severity" | "rule" | "where" | "message">[] = [{ severity: "breaking", rule: "narrowed-bound", where: "PATCH /api/threads/{id} request application/json/participant_name", message: "maxLength lowered from 256 to 128" }];
     expect(apiClaimProblems("666c48d", "The API itself (the two endpoints, their bodies and statuses) is unchanged; the package's types changed.", found)).toEqual([
-      "CHANGELOG.md, Unreleased: says `npm run diff -- 666c48d` finds nothing breaking in the API description, but it finds ✖ [narrowed-bound] PATCH /api/threads/{id} request application/json/participant_name: maxLength lowered from 256 to 128. A breaking API change is a breaking entry of its own (\"Builds that can fail\" or \"Runs that can behave differently\", and docs/migrating.md); change that sentence (openapi/README.md, \"Narrowing a bound\")",
+      "CHANGELOG.md, Unreleased: says `npm run diff -- 666c48d` finds nothing breaking in the API description, but it finds ✖ [narrowed-bound] PATCH /api/threads/{id} request application/json/participant_name: maxLength lowered from 256 to 128. A breaking API change is a breaking entry of its own (\"Builds that can fail\" or \"Runs that can behave differently\", and docs/migrating.md); change that sentence (openapi/README.md, \"Narrowing a bound\"; a field removed: \"Removing a request field\")",
       "docs/migrating.md: says \"The API itself … is unchanged\", but `npm run diff -- 666c48d` finds a breaking change (above)",
     ]);
   });
@@ -516,7 +516,7 @@ function apiClaimProblems(ref: string, guide: string, found: Pick<Finding, "seve
   if (found.length === 0) return [];
   const list = found.map((f) => `${f.severity === "review" ? "?" : "✖"} [${f.rule}] ${f.where}: ${f.message}`).join("; ");
   const problems = [
-    `CHANGELOG.md, Unreleased: says \`npm run diff -- ${ref}\` finds nothing breaking in the API description, but it finds ${list}. A breaking API change is a breaking entry of its own ("Builds that can fail" or "Runs that can behave differently", and docs/migrating.md); change that sentence (openapi/README.md, "Narrowing a bound")`,
+    `CHANGELOG.md, Unreleased: says \`npm run diff -- ${ref}\` finds nothing breaking in the API description, but it finds ${list}. A breaking API change is a breaking entry of its own ("Builds that can fail" or "Runs that can behave differently", and docs/migrating.md); change that sentence (openapi/README.md, "Narrowing a bound"; a field removed: "Removing a request field")`,
   ];
   if (/The API itself\b[^.]*\bis unchanged/.test(guide.replace(/\s*\n\s*/g, " "))) problems.push(`docs/migrating.md: says "The API itself … is unchanged", but \`npm run diff -- ${ref}\` finds a breaking change (above)`);
   return problems;
