@@ -186,7 +186,7 @@ return errors === 0;
 
 export const validateConversation = validate1;
 var schema1 = {"$id":"urn:puffle:schema:Conversation","required":["id","user_id","account_id","channel","status","external_id","participant_name","participant_email","participant_linkedin_url","last_message_at","unread_count","created_at","updated_at"],"type":"object","allOf":[{"$ref":"urn:puffle:schema:ConversationRow"}]};
-var schema2 = {"$id":"urn:puffle:schema:ConversationRow","type":"object","properties":{"account_id":{"type":["string","null"],"format":"uuid","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"channel":{"$ref":"urn:puffle:schema:Channel"},"created_at":{"type":"string","format":"date-time"},"external_id":{"type":["string","null"]},"id":{"$ref":"urn:puffle:schema:Uuid"},"last_message_at":{"type":["string","null"],"format":"date-time"},"participant_email":{"type":["string","null"],"format":"email"},"participant_linkedin_url":{"type":["string","null"],"format":"uri"},"participant_name":{"type":["string","null"]},"status":{"$ref":"urn:puffle:schema:ConversationStatus"},"unread_count":{"$ref":"urn:puffle:schema:UnreadCount"},"updated_at":{"type":"string","format":"date-time"},"user_id":{"$ref":"urn:puffle:schema:Uuid"}}};
+var schema2 = {"$id":"urn:puffle:schema:ConversationRow","type":"object","properties":{"account_id":{"type":["string","null"],"format":"uuid","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"channel":{"$ref":"urn:puffle:schema:Channel"},"created_at":{"type":"string","format":"date-time","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$"},"external_id":{"type":["string","null"]},"id":{"$ref":"urn:puffle:schema:Uuid"},"last_message_at":{"type":["string","null"],"format":"date-time","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$"},"participant_email":{"type":["string","null"],"format":"email"},"participant_linkedin_url":{"type":["string","null"],"format":"uri"},"participant_name":{"type":["string","null"]},"status":{"$ref":"urn:puffle:schema:ConversationStatus"},"unread_count":{"$ref":"urn:puffle:schema:UnreadCount"},"updated_at":{"type":"string","format":"date-time","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$"},"user_id":{"$ref":"urn:puffle:schema:Uuid"}}};
 var schema4 = {"$id":"urn:puffle:schema:Uuid","type":"string","format":"uuid","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"};
 var schema5 = {"$id":"urn:puffle:schema:ConversationStatus","type":"string","enum":["active","archived","draft"]};
 var schema6 = {"$id":"urn:puffle:schema:UnreadCount","type":"integer","minimum":0,"maximum":9007199254740991};
@@ -195,6 +195,7 @@ var formats2 = dateTime;
 var formats8 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 var formats10 = uri;
 var pattern0 = /* @__PURE__ */ new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
+var pattern1 = /* @__PURE__ */ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$", "u");
 
 function validate2(data, valCxt){
 "use strict"; /*# sourceURL="urn:puffle:schema:ConversationRow" */;
@@ -274,8 +275,8 @@ errors++;
 if(data.created_at !== undefined){
 var data2 = data.created_at;
 if(typeof data2 === "string"){
-if(!(formats2(data2))){
-var err5 = {instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(!pattern1.test(data2)){
+var err5 = {instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -284,9 +285,8 @@ if(vErrors.length < 1000) vErrors.push(err5);
 }
 errors++;
 }
-}
-else {
-var err6 = {instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(formats2(data2))){
+var err6 = {instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -296,10 +296,8 @@ if(vErrors.length < 1000) vErrors.push(err6);
 errors++;
 }
 }
-if(data.external_id !== undefined){
-var data3 = data.external_id;
-if((typeof data3 !== "string") && (data3 !== null)){
-var err7 = {instancePath:instancePath+"/external_id",schemaPath:"#/properties/external_id/type",keyword:"type",params:{type: schema2.properties.external_id.type},message:"must be string,null"};
+else {
+var err7 = {instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -309,11 +307,10 @@ if(vErrors.length < 1000) vErrors.push(err7);
 errors++;
 }
 }
-if(data.id !== undefined){
-var data4 = data.id;
-if(typeof data4 === "string"){
-if(!pattern0.test(data4)){
-var err8 = {instancePath:instancePath+"/id",schemaPath:"urn:puffle:schema:Uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+if(data.external_id !== undefined){
+var data3 = data.external_id;
+if((typeof data3 !== "string") && (data3 !== null)){
+var err8 = {instancePath:instancePath+"/external_id",schemaPath:"#/properties/external_id/type",keyword:"type",params:{type: schema2.properties.external_id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -321,8 +318,13 @@ else {
 if(vErrors.length < 1000) vErrors.push(err8);
 }
 errors++;
-if(!(formats0.test(data4))){
-var err9 = {instancePath:instancePath+"/id",schemaPath:"urn:puffle:schema:Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+}
+}
+if(data.id !== undefined){
+var data4 = data.id;
+if(typeof data4 === "string"){
+if(!pattern0.test(data4)){
+var err9 = {instancePath:instancePath+"/id",schemaPath:"urn:puffle:schema:Uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -330,11 +332,8 @@ else {
 if(vErrors.length < 1000) vErrors.push(err9);
 }
 errors++;
-}
-}
-}
-else {
-var err10 = {instancePath:instancePath+"/id",schemaPath:"urn:puffle:schema:Uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(formats0.test(data4))){
+var err10 = {instancePath:instancePath+"/id",schemaPath:"urn:puffle:schema:Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -344,10 +343,9 @@ if(vErrors.length < 1000) vErrors.push(err10);
 errors++;
 }
 }
-if(data.last_message_at !== undefined){
-var data5 = data.last_message_at;
-if((typeof data5 !== "string") && (data5 !== null)){
-var err11 = {instancePath:instancePath+"/last_message_at",schemaPath:"#/properties/last_message_at/type",keyword:"type",params:{type: schema2.properties.last_message_at.type},message:"must be string,null"};
+}
+else {
+var err11 = {instancePath:instancePath+"/id",schemaPath:"urn:puffle:schema:Uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -356,9 +354,11 @@ if(vErrors.length < 1000) vErrors.push(err11);
 }
 errors++;
 }
-if(typeof data5 === "string"){
-if(!(formats2(data5))){
-var err12 = {instancePath:instancePath+"/last_message_at",schemaPath:"#/properties/last_message_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+}
+if(data.last_message_at !== undefined){
+var data5 = data.last_message_at;
+if((typeof data5 !== "string") && (data5 !== null)){
+var err12 = {instancePath:instancePath+"/last_message_at",schemaPath:"#/properties/last_message_at/type",keyword:"type",params:{type: schema2.properties.last_message_at.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -367,12 +367,9 @@ if(vErrors.length < 1000) vErrors.push(err12);
 }
 errors++;
 }
-}
-}
-if(data.participant_email !== undefined){
-var data6 = data.participant_email;
-if((typeof data6 !== "string") && (data6 !== null)){
-var err13 = {instancePath:instancePath+"/participant_email",schemaPath:"#/properties/participant_email/type",keyword:"type",params:{type: schema2.properties.participant_email.type},message:"must be string,null"};
+if(typeof data5 === "string"){
+if(!pattern1.test(data5)){
+var err13 = {instancePath:instancePath+"/last_message_at",schemaPath:"#/properties/last_message_at/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -381,9 +378,8 @@ if(vErrors.length < 1000) vErrors.push(err13);
 }
 errors++;
 }
-if(typeof data6 === "string"){
-if(!(formats8.test(data6))){
-var err14 = {instancePath:instancePath+"/participant_email",schemaPath:"#/properties/participant_email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
+if(!(formats2(data5))){
+var err14 = {instancePath:instancePath+"/last_message_at",schemaPath:"#/properties/last_message_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -394,10 +390,10 @@ errors++;
 }
 }
 }
-if(data.participant_linkedin_url !== undefined){
-var data7 = data.participant_linkedin_url;
-if((typeof data7 !== "string") && (data7 !== null)){
-var err15 = {instancePath:instancePath+"/participant_linkedin_url",schemaPath:"#/properties/participant_linkedin_url/type",keyword:"type",params:{type: schema2.properties.participant_linkedin_url.type},message:"must be string,null"};
+if(data.participant_email !== undefined){
+var data6 = data.participant_email;
+if((typeof data6 !== "string") && (data6 !== null)){
+var err15 = {instancePath:instancePath+"/participant_email",schemaPath:"#/properties/participant_email/type",keyword:"type",params:{type: schema2.properties.participant_email.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -406,9 +402,9 @@ if(vErrors.length < 1000) vErrors.push(err15);
 }
 errors++;
 }
-if(typeof data7 === "string"){
-if(!(formats10(data7))){
-var err16 = {instancePath:instancePath+"/participant_linkedin_url",schemaPath:"#/properties/participant_linkedin_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(typeof data6 === "string"){
+if(!(formats8.test(data6))){
+var err16 = {instancePath:instancePath+"/participant_email",schemaPath:"#/properties/participant_email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -419,10 +415,10 @@ errors++;
 }
 }
 }
-if(data.participant_name !== undefined){
-var data8 = data.participant_name;
-if((typeof data8 !== "string") && (data8 !== null)){
-var err17 = {instancePath:instancePath+"/participant_name",schemaPath:"#/properties/participant_name/type",keyword:"type",params:{type: schema2.properties.participant_name.type},message:"must be string,null"};
+if(data.participant_linkedin_url !== undefined){
+var data7 = data.participant_linkedin_url;
+if((typeof data7 !== "string") && (data7 !== null)){
+var err17 = {instancePath:instancePath+"/participant_linkedin_url",schemaPath:"#/properties/participant_linkedin_url/type",keyword:"type",params:{type: schema2.properties.participant_linkedin_url.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -431,11 +427,9 @@ if(vErrors.length < 1000) vErrors.push(err17);
 }
 errors++;
 }
-}
-if(data.status !== undefined){
-var data9 = data.status;
-if(typeof data9 !== "string"){
-var err18 = {instancePath:instancePath+"/status",schemaPath:"urn:puffle:schema:ConversationStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data7 === "string"){
+if(!(formats10(data7))){
+var err18 = {instancePath:instancePath+"/participant_linkedin_url",schemaPath:"#/properties/participant_linkedin_url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -444,8 +438,12 @@ if(vErrors.length < 1000) vErrors.push(err18);
 }
 errors++;
 }
-if(!(((data9 === "active") || (data9 === "archived")) || (data9 === "draft"))){
-var err19 = {instancePath:instancePath+"/status",schemaPath:"urn:puffle:schema:ConversationStatus/enum",keyword:"enum",params:{allowedValues: schema5.enum},message:"must be equal to one of the allowed values"};
+}
+}
+if(data.participant_name !== undefined){
+var data8 = data.participant_name;
+if((typeof data8 !== "string") && (data8 !== null)){
+var err19 = {instancePath:instancePath+"/participant_name",schemaPath:"#/properties/participant_name/type",keyword:"type",params:{type: schema2.properties.participant_name.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -455,10 +453,10 @@ if(vErrors.length < 1000) vErrors.push(err19);
 errors++;
 }
 }
-if(data.unread_count !== undefined){
-var data10 = data.unread_count;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-var err20 = {instancePath:instancePath+"/unread_count",schemaPath:"urn:puffle:schema:UnreadCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.status !== undefined){
+var data9 = data.status;
+if(typeof data9 !== "string"){
+var err20 = {instancePath:instancePath+"/status",schemaPath:"urn:puffle:schema:ConversationStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -467,9 +465,8 @@ if(vErrors.length < 1000) vErrors.push(err20);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 > 9007199254740991 || isNaN(data10)){
-var err21 = {instancePath:instancePath+"/unread_count",schemaPath:"urn:puffle:schema:UnreadCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(!(((data9 === "active") || (data9 === "archived")) || (data9 === "draft"))){
+var err21 = {instancePath:instancePath+"/status",schemaPath:"urn:puffle:schema:ConversationStatus/enum",keyword:"enum",params:{allowedValues: schema5.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -478,8 +475,11 @@ if(vErrors.length < 1000) vErrors.push(err21);
 }
 errors++;
 }
-if(data10 < 0 || isNaN(data10)){
-var err22 = {instancePath:instancePath+"/unread_count",schemaPath:"urn:puffle:schema:UnreadCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.unread_count !== undefined){
+var data10 = data.unread_count;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+var err22 = {instancePath:instancePath+"/unread_count",schemaPath:"urn:puffle:schema:UnreadCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -488,13 +488,9 @@ if(vErrors.length < 1000) vErrors.push(err22);
 }
 errors++;
 }
-}
-}
-if(data.updated_at !== undefined){
-var data11 = data.updated_at;
-if(typeof data11 === "string"){
-if(!(formats2(data11))){
-var err23 = {instancePath:instancePath+"/updated_at",schemaPath:"#/properties/updated_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 9007199254740991 || isNaN(data10)){
+var err23 = {instancePath:instancePath+"/unread_count",schemaPath:"urn:puffle:schema:UnreadCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -503,9 +499,8 @@ if(vErrors.length < 1000) vErrors.push(err23);
 }
 errors++;
 }
-}
-else {
-var err24 = {instancePath:instancePath+"/updated_at",schemaPath:"#/properties/updated_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data10 < 0 || isNaN(data10)){
+var err24 = {instancePath:instancePath+"/unread_count",schemaPath:"urn:puffle:schema:UnreadCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -515,11 +510,12 @@ if(vErrors.length < 1000) vErrors.push(err24);
 errors++;
 }
 }
-if(data.user_id !== undefined){
-var data12 = data.user_id;
-if(typeof data12 === "string"){
-if(!pattern0.test(data12)){
-var err25 = {instancePath:instancePath+"/user_id",schemaPath:"urn:puffle:schema:Uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+}
+if(data.updated_at !== undefined){
+var data11 = data.updated_at;
+if(typeof data11 === "string"){
+if(!pattern1.test(data11)){
+var err25 = {instancePath:instancePath+"/updated_at",schemaPath:"#/properties/updated_at/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -527,8 +523,9 @@ else {
 if(vErrors.length < 1000) vErrors.push(err25);
 }
 errors++;
-if(!(formats0.test(data12))){
-var err26 = {instancePath:instancePath+"/user_id",schemaPath:"urn:puffle:schema:Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+}
+if(!(formats2(data11))){
+var err26 = {instancePath:instancePath+"/updated_at",schemaPath:"#/properties/updated_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -538,9 +535,8 @@ if(vErrors.length < 1000) vErrors.push(err26);
 errors++;
 }
 }
-}
 else {
-var err27 = {instancePath:instancePath+"/user_id",schemaPath:"urn:puffle:schema:Uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var err27 = {instancePath:instancePath+"/updated_at",schemaPath:"#/properties/updated_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -550,14 +546,49 @@ if(vErrors.length < 1000) vErrors.push(err27);
 errors++;
 }
 }
-}
-else {
-var err28 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.user_id !== undefined){
+var data12 = data.user_id;
+if(typeof data12 === "string"){
+if(!pattern0.test(data12)){
+var err28 = {instancePath:instancePath+"/user_id",schemaPath:"urn:puffle:schema:Uuid/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
 }
 else {
 if(vErrors.length < 1000) vErrors.push(err28);
+}
+errors++;
+if(!(formats0.test(data12))){
+var err29 = {instancePath:instancePath+"/user_id",schemaPath:"urn:puffle:schema:Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+if(vErrors.length < 1000) vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+var err30 = {instancePath:instancePath+"/user_id",schemaPath:"urn:puffle:schema:Uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+if(vErrors.length < 1000) vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+var err31 = {instancePath:instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+if(vErrors.length < 1000) vErrors.push(err31);
 }
 errors++;
 }
@@ -2205,7 +2236,7 @@ updateConversation$params.errors = issues;
 return issues === null;
 }
 var formats0$op = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
-var pattern5$op = /* @__PURE__ */ new RegExp("^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$", "u");
+var pattern8$op = /* @__PURE__ */ new RegExp("^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$", "u");
 
 function validate24$op(data){
 "use strict";
@@ -2225,7 +2256,7 @@ errors++;
 if(data.id !== undefined){
 var data0 = data.id;
 if(typeof data0 === "string"){
-if(!pattern5$op.test(data0)){
+if(!pattern8$op.test(data0)){
 vErrors = report(vErrors, {path:"/id",keyword:"pattern",message:"must match pattern \"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$\""});
 errors++;
 if(!(formats0$op.test(data0))){
@@ -2364,6 +2395,7 @@ var formats2$op = dateTime;
 var formats8$op = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 var formats10$op = uri;
 var pattern0$op = /* @__PURE__ */ new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
+var pattern1$op = /* @__PURE__ */ new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$", "u");
 
 function validate2$op(data){
 "use strict";
@@ -2401,6 +2433,10 @@ errors++;
 if(data.created_at !== undefined){
 var data2 = data.created_at;
 if(typeof data2 === "string"){
+if(!pattern1$op.test(data2)){
+vErrors = report(vErrors, {path:"/created_at",keyword:"pattern",message:"must match pattern \"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$\""});
+errors++;
+}
 if(!(formats2$op(data2))){
 vErrors = report(vErrors, {path:"/created_at",keyword:"format",message:"must match format \"date-time\""});
 errors++;
@@ -2442,6 +2478,10 @@ vErrors = report(vErrors, {path:"/last_message_at",keyword:"type",message:"must 
 errors++;
 }
 if(typeof data5 === "string"){
+if(!pattern1$op.test(data5)){
+vErrors = report(vErrors, {path:"/last_message_at",keyword:"pattern",message:"must match pattern \"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$\""});
+errors++;
+}
 if(!(formats2$op(data5))){
 vErrors = report(vErrors, {path:"/last_message_at",keyword:"format",message:"must match format \"date-time\""});
 errors++;
@@ -2512,6 +2552,10 @@ errors++;
 if(data.updated_at !== undefined){
 var data11 = data.updated_at;
 if(typeof data11 === "string"){
+if(!pattern1$op.test(data11)){
+vErrors = report(vErrors, {path:"/updated_at",keyword:"pattern",message:"must match pattern \"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$\""});
+errors++;
+}
 if(!(formats2$op(data11))){
 vErrors = report(vErrors, {path:"/updated_at",keyword:"format",message:"must match format \"date-time\""});
 errors++;
