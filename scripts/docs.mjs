@@ -502,6 +502,7 @@ html = `${html.slice(0, titleEnd + TITLE_END.length)}\n  <link rel="icon" href="
 // page template, both MIT, whose copyright and permission notices must go with every copy: Redoc's
 // bundle opens with "@license MIT (c) Copyright … Redocly LLC, all rights reserved" only — not the
 // copyright line of Redoc's LICENSE, and no permission notice. An HTML comment at the top of the page
+// (first in <head>, after the charset declaration: below)
 // carries both packages' notices, read from the installed @redocly/cli (its LICENSE, and Redoc's
 // line in its THIRD_PARTY_NOTICES); the `@license` comments inside Redoc's script stay as they are.
 const REDOC_HEADER = /@license MIT\s*\n\* \(c\) Copyright \d+ Redocly LLC[^\n]*\n\* -+\n\* Version: (\d+\.\d+\.\d+)/;
@@ -533,7 +534,23 @@ if (NOTICE.slice(4, -3).includes("--")) {
   console.error("docs: the licence notice would end the page's HTML comment early; update scripts/docs.mjs");
   process.exit(1);
 }
-html = html.replace(/^(<!DOCTYPE html>\r?\n)?/i, (doctype) => `${doctype}${NOTICE}\n`);
+// The notice goes right after the page's charset declaration, not before <html>: a browser finds the
+// encoding (when the host's Content-Type names none, as from file:// or many static hosts) in a
+// <meta charset> ending within the first 1024 bytes (HTML's prescan), and the notice, first at the
+// top, pushed Redoc's template's `<meta charset="utf8" />` to byte 1,623: the W3C validator refuses
+// it there, and Firefox warns that it came too late and parses the page again. The value is
+// "utf-8", the one HTML allows ("utf8" is only a label browsers accept).
+const CHARSET = /(<head>\s*)<meta charset=["']?utf-?8["']?\s*\/?>/i;
+if ((html.match(new RegExp(CHARSET.source, "gi")) ?? []).length !== 1 || (html.match(/<meta\b[^>]*\bcharset\s*=/gi) ?? []).length !== 1) {
+  console.error(`docs: expected one <meta charset="utf8"> first in the page's <head>; update scripts/docs.mjs`);
+  process.exit(1);
+}
+html = html.replace(CHARSET, (_, head) => `${head}<meta charset="utf-8">\n${NOTICE}`);
+const charsetEnd = Buffer.byteLength(html.slice(0, html.indexOf('<meta charset="utf-8">') + '<meta charset="utf-8">'.length), "utf8");
+if (charsetEnd > 1024) {
+  console.error(`docs: the page's <meta charset="utf-8"> ends at byte ${charsetEnd}, past the first 1024 a browser reads it in; update scripts/docs.mjs`);
+  process.exit(1);
+}
 // Any other link of that markup must be a fragment of this page, an absolute http(s)/mailto URL or
 // `openapi.json`, the spec written next to the page (DOWNLOAD_NOTE's link): any other relative one
 // (`threads`, `./threads`) would leave index.html too.

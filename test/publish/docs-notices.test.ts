@@ -1,8 +1,8 @@
 // The HTML reference (`npm run docs`) embeds Redoc whole and is Redocly CLI's page template: both
 // MIT, whose copyright and permission notices must go with every published copy. Redoc's script
 // opens with "@license MIT (c) Copyright … Redocly LLC, all rights reserved" only; the page carries
-// both packages' notices in an HTML comment at its top, read from the installed @redocly/cli, and
-// keeps every licence comment of Redoc's script.
+// both packages' notices in an HTML comment at the top of its head (after the charset declaration),
+// read from the installed @redocly/cli, and keeps every licence comment of Redoc's script.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -22,10 +22,26 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+// A browser reads the page's encoding from the HTTP header, else from a <meta charset> in the first
+// 1024 bytes (the HTML standard's prescan); a static host or file:// often gives no charset. The
+// licence comment at the top pushed Redoc's `<meta charset="utf8" />` to byte 1,623 (and "utf8" is
+// not the value HTML allows): the W3C validator refuses the page, Firefox warns that the declaration
+// came too late and parses the page again.
+describe("character encoding of the HTML reference", () => {
+  it('declares <meta charset="utf-8"> within the first 1024 bytes, once, first in the head', () => {
+    const declarations = [...html.matchAll(/<meta\b[^>]*\bcharset\s*=[^>]*>/gi)];
+    expect(declarations.map((m) => m[0])).toHaveLength(1);
+    const end = Buffer.byteLength(html.slice(0, declarations[0]!.index + declarations[0]![0].length), "utf8");
+    expect(end, "the byte where the charset declaration ends").toBeLessThanOrEqual(1024);
+    expect(declarations[0]![0]).toBe('<meta charset="utf-8">');
+    expect(/<head>\s*<meta charset="utf-8">/.test(html), "first in <head>").toBe(true);
+  });
+});
+
 describe("licence notices of the HTML reference", () => {
-  it("an HTML comment after the doctype names Redoc and Redocly CLI with their copyright lines and the MIT permission notice", () => {
-    const notice = /^<!DOCTYPE html>\r?\n<!--([\s\S]*?)-->/i.exec(html)?.[1];
-    expect(notice, "a comment right after the doctype").toBeDefined();
+  it("an HTML comment at the top of the head names Redoc and Redocly CLI with their copyright lines and the MIT permission notice", () => {
+    const notice = /^<!DOCTYPE html>\r?\n<html\b[^>]*>\s*<head>\s*<meta charset="utf-8">\r?\n<!--([\s\S]*?)-->/i.exec(html)?.[1];
+    expect(notice, "a comment right after the head's charset declaration").toBeDefined();
     const redocVersion = /\* Version: (\d+\.\d+\.\d+)/.exec(html)?.[1];
     expect(redocVersion).toBeDefined();
     const notices = fs.readFileSync(path.join(cliDir, "THIRD_PARTY_NOTICES"), "utf8");
