@@ -497,7 +497,32 @@ const A11Y_JS = `(() => {
   fix();
   new MutationObserver(fix).observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ["class", "data-schema-nested-open", "aria-label", "aria-selected"] });
 })();`;
-html = `${html.slice(0, titleEnd + TITLE_END.length)}\n  <link rel="icon" href="data:,">\n  <style>${CONTRAST_CSS}</style>\n  <script>${MENU_KEYS_JS}\n${SKIP_LINK_JS}\n${A11Y_JS}</script>${html.slice(titleEnd + TITLE_END.length)}`;
+// Printing. Redoc draws an open nested schema (the 200 response's `thread`, its `conversation`) only
+// once it is scrolled near: until then it is an empty box of its estimated height (aria-hidden, a
+// min-height), and a printout of an operation, or a find in the page, had a blank half page where the
+// response's fields belong. Redoc's component for that (a `forceMount` flag, then an
+// IntersectionObserver) is made to draw at once: the one change to Redoc's code, found by its shape
+// (the build fails if it is gone). A collapsed nested schema ("+ Show array property") is not drawn
+// at all: before printing, PRINT_JS opens each one, deeper ones as they appear (React renders a click
+// in a microtask, before the browser lays the page out for print); they stay open afterwards.
+const LAZY_SCHEMA = /(function [\w$]+\(\{forceMount:([\w$]+)=!1,estimatedHeight:[\w$]+,children:[\w$]+\}\)\{let\[[\w$]+,[\w$]+\]=\(0,[\w$]+\.useState\)\()\2\)/g;
+const lazySchemas = [...html.matchAll(LAZY_SCHEMA)];
+if (lazySchemas.length !== 1) {
+  console.error(`docs: expected Redoc's lazily drawn nested schema (function …({forceMount:e=!1,estimatedHeight:…}){let[…]=(0,….useState)(e)…) once in the page, found ${lazySchemas.length}; update scripts/docs.mjs`);
+  process.exit(1);
+}
+html = html.replace(LAZY_SCHEMA, "$1!0)");
+const PRINT_JS = `addEventListener("beforeprint", () => {
+  let passes = 0;
+  const open = () => {
+    const closed = document.querySelectorAll('#redoc [data-schema-nested-open="false"] > button');
+    if (closed.length === 0 || (passes += 1) > 20) return;
+    for (const button of closed) button.click();
+    queueMicrotask(open);
+  };
+  open();
+});`;
+html = `${html.slice(0, titleEnd + TITLE_END.length)}\n  <link rel="icon" href="data:,">\n  <style>${CONTRAST_CSS}</style>\n  <script>${MENU_KEYS_JS}\n${SKIP_LINK_JS}\n${A11Y_JS}\n${PRINT_JS}</script>${html.slice(titleEnd + TITLE_END.length)}`;
 // Licence notices. Whoever publishes the page distributes Redoc (embedded whole) and Redocly CLI's
 // page template, both MIT, whose copyright and permission notices must go with every copy: Redoc's
 // bundle opens with "@license MIT (c) Copyright … Redocly LLC, all rights reserved" only — not the
