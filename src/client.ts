@@ -442,6 +442,8 @@ function unsendableAt(holder: unknown, key: string, path: string, stack: object[
       }
     }
     if (typeof value === "bigint" || value instanceof BigInt) return { path, keyword: "type", message: "is not a JSON value (a BigInt)" };
+    // A Number object is written as its number (JSON.stringify unboxes it): `new Number(Infinity)` as null.
+    if (value instanceof Number) value = Number(value);
     if (typeof value === "number" && !Number.isFinite(value)) return { path, keyword: "type", message: nonFiniteRule(value) };
     if (typeof value !== "object" || value === null) return undefined;
     if (stack.includes(value)) return { path, keyword: "type", message: "is not a JSON value (a cycle: it contains itself)" };
