@@ -406,10 +406,13 @@ function serializeBody(operationId: OperationId, body: unknown): string {
   }
   // Infinity and NaN are written as null, without an error: `{size: Infinity}` in draft_attachments
   // was sent as `"size": null` (where normalizeRequestBody drops the field). Only a text holding a
-  // null can hold one, so the walk is skipped for every other body.
+  // null can hold one, so the walk is skipped for every other body. JSON.stringify has written the
+  // body, so that is the one issue it can have here: any other the walk meets is the walk's own (its
+  // stack running out on a body thousands of levels deep, which JSON.stringify writes; a getter or
+  // toJSON that throws only when read again), and the body goes as written.
   if (text.includes("null")) {
-    const issue = unsendableAt(body, "", "", []);
-    if (issue !== undefined) throw new PuffleValidationError({ target: "request", operationId, issues: [issue] });
+    const issue = unsendableAt(body, "", "", [], true);
+    if (issue !== undefined && NON_FINITE_ISSUES.has(issue)) throw new PuffleValidationError({ target: "request", operationId, issues: [issue] });
   }
   return text;
 }
@@ -426,10 +429,12 @@ function messageOf(error: unknown): string {
 /**
  * The first value JSON.stringify fails on, walked as it walks (a `toJSON` called first): a BigInt, a
  * cycle, a `toJSON` or getter that throws, or that it writes as null though it is a number (Infinity,
- * NaN); undefined when none is found.
+ * NaN); undefined when none is found. `nonFiniteOnly` (the body was written): only the last kind; an
+ * issue of another kind is the walk's own, and what holds it is passed over.
  */
-function unsendableAt(holder: unknown, key: string, path: string, stack: object[]): ValidationIssue | undefined {
+function unsendableAt(holder: unknown, key: string, path: string, stack: object[], nonFiniteOnly = false): ValidationIssue | undefined {
   let value = holder;
+  let pushed = false;
   try {
     if ((typeof value === "object" && value !== null) || typeof value === "bigint") {
       const toJSON: unknown = (value as { toJSON?: unknown }).toJSON;
@@ -444,10 +449,15 @@ function unsendableAt(holder: unknown, key: string, path: string, stack: object[
     if (typeof value === "bigint" || value instanceof BigInt) return { path, keyword: "type", message: "is not a JSON value (a BigInt)" };
     // A Number object is written as its number (JSON.stringify unboxes it): `new Number(Infinity)` as null.
     if (value instanceof Number) value = Number(value);
-    if (typeof value === "number" && !Number.isFinite(value)) return { path, keyword: "type", message: nonFiniteRule(value) };
+    if (typeof value === "number" && !Number.isFinite(value)) {
+      const issue = { path, keyword: "type", message: nonFiniteRule(value) };
+      NON_FINITE_ISSUES.add(issue);
+      return issue;
+    }
     if (typeof value !== "object" || value === null) return undefined;
     if (stack.includes(value)) return { path, keyword: "type", message: "is not a JSON value (a cycle: it contains itself)" };
     stack.push(value);
+    pushed = true;
     // Every index, as JSON.stringify reads them (map would skip a sparse array's holes, leaving them undefined).
     const keys = Array.isArray(value) ? Array.from({ length: value.length }, (_, i) => String(i)) : Object.keys(value);
     for (const k of keys) {
@@ -457,17 +467,22 @@ function unsendableAt(holder: unknown, key: string, path: string, stack: object[
         member = (value as Record<string, unknown>)[k];
       } catch (error) {
         // A getter (or a Proxy's get) that throws: JSON.stringify fails reading the member, not its holder.
+        if (nonFiniteOnly) continue;
         return { path: at, keyword: "type", message: `cannot be sent as JSON (reading it threw: ${messageOf(error)})` };
       }
-      const found = unsendableAt(member, k, at, stack);
-      if (found !== undefined) return found;
+      const found = unsendableAt(member, k, at, stack, nonFiniteOnly);
+      if (found !== undefined && (!nonFiniteOnly || NON_FINITE_ISSUES.has(found))) return found;
     }
-    stack.pop();
     return undefined;
   } catch (error) {
     return { path, keyword: "type", message: `cannot be sent as JSON (${messageOf(error)})` };
+  } finally {
+    if (pushed) stack.pop();
   }
 }
+
+/** The issues unsendableAt made for a number JSON.stringify writes as null (what `nonFiniteOnly` keeps). */
+const NON_FINITE_ISSUES = new WeakSet<ValidationIssue>();
 
 /** An HTTP field name (RFC 9110 token). */
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;

@@ -200,6 +200,36 @@ describe("a body that cannot be sent as JSON (a plain-JS caller: the types rule 
     expect(error.issues).toEqual([{ path, keyword: "type", message }]);
     expect(fetch).not.toHaveBeenCalled();
   });
+  // The walk for Infinity and NaN (a body whose JSON holds a null) runs after JSON.stringify has
+  // written the body, so anything else it meets is its own: a getter that throws on its second read
+  // (or the walk's stack running out on a body some thousands of levels deep, which JSON.stringify
+  // writes) was a PuffleValidationError, "cannot be sent as JSON (…)", nothing sent. It is sent as written.
+  it("a body JSON.stringify wrote is sent as written when the walk after it meets a read that throws", async () => {
+    let reads = 0;
+    const body = {
+      draft_subject: null,
+      draft_attachments: [
+        {
+          name: "a.pdf",
+          get size(): number {
+            reads += 1;
+            if (reads === 2) throw new Error("second read");
+            return 1;
+          },
+        },
+      ],
+    };
+    for (const way of ["method", "raw-headers"] as const) {
+      reads = 0;
+      const fetch = okFetch();
+      const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch });
+      const options = way === "raw-headers" ? { headers: { "content-type": "application/json" } } : {};
+      await client.updateThread(THREAD_ID, body as UpdateThreadRequest, options);
+      expect(fetch, way).toHaveBeenCalledTimes(1);
+      expect(await sentRequest(fetch.mock.calls[0]).json(), way).toEqual({ draft_subject: null, draft_attachments: [{ name: "a.pdf", size: 1 }] });
+    }
+  });
+
   it("a getter that throws a value String() cannot convert once (JSON.stringify fails, the walk finds nothing): a PuffleValidationError, not a TypeError", async () => {
     for (const way of ["method", "raw-headers"] as const) {
       const fetch = okFetch();
