@@ -1117,7 +1117,10 @@ class DeadlineQueue {
   private arm(at: number): void {
     // A batch fires `granularity` ms after its calls' deadline, which may be past the most a timer
     // holds (a timeoutMs near MAX_TIMER_MS): Node would cut the timer to 1 ms, with a warning. A timer
-    // that fires before its batch is due is armed again for the rest (see `fire`).
+    // that fires before its batch is due is armed again for the rest (see `fire`). One timer at most:
+    // a call started while `fire` runs (from an abort listener on the batch's signal) arms it, and
+    // `fire` arms it again after.
+    if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = setTimeout(() => this.fire(), Math.min(MAX_TIMER_MS, Math.max(1, Math.ceil(at - now()))));
   }
 

@@ -164,6 +164,33 @@ describe("timers left once a call has settled", () => {
     }
   });
 
+  // The queue's timer fires, times a batch out and aborts its signal; a listener of the caller's on
+  // that signal (a fetch wrapper's fallback) starting a call at once armed the timer for it, and the
+  // firing timer armed another on top of it for the same call: one was never cleared, firing
+  // timeoutMs later (and keeping the process alive until then), and the queue lost track of it.
+  it("a call started from a timed-out batch's abort listener, inside the firing timer: none once it is answered", async () => {
+    vi.useFakeTimers();
+    let started = 0;
+    const fallbacks: Promise<unknown>[] = [];
+    const client: PuffleClient = createPuffleClient({
+      baseUrl: "http://127.0.0.1:9",
+      apiKey: "k",
+      timeoutMs: 5_000,
+      maxRetries: 0,
+      fetch: async (_input: string | Request, init?: RequestInit) => {
+        started += 1;
+        if (started > 1) return ok();
+        const signal = init?.signal as AbortSignal;
+        signal.addEventListener("abort", () => void fallbacks.push(client.updateThread(THREAD_ID, body)), { once: true });
+        return new Promise<Response>((_resolve, reject) => signal.addEventListener("abort", () => reject(signal.reason), { once: true }));
+      },
+    });
+    await timersLeftAfter(client.updateThread(THREAD_ID, body));
+    expect(fallbacks).toHaveLength(1);
+    await expect(fallbacks[0]).resolves.toEqual({ id: THREAD_ID, status: "archived" });
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it("1,000 clients made for one call each and dropped: their deadline queues are collected", async () => {
     setFlagsFromString("--expose-gc");
     const gc = runInNewContext("gc") as () => void;
