@@ -6,6 +6,7 @@ import type { OperationId, RequestBody } from "../validators.js";
 import type { Channel, Conversation, ConversationRow, ThreadDraft } from "../../generated/schema.js";
 import { blankness, readAtMost, utf8Text } from "../utf8.js";
 import { MAX_ISSUES } from "../errors.js";
+import { jsonSyntaxProblem } from "../json-syntax.js";
 import { sanitizeJson } from "./json.js";
 
 /** A sender account's state: only a `ready` one may be chosen as a thread's sender (the others are a 400). */
@@ -316,32 +317,6 @@ export function validateSeed(input: unknown, source = "seed"): Seed {
 /** The most bytes a seed file may hold: far beyond any fixture, well below what would exhaust the server's memory. */
 export const MAX_SEED_BYTES = 64 * 1024 * 1024;
 
-/**
- * JSON.parse's message with the line and column of its `at position N`, as Node 22's V8 writes them
- * (`… at position 9318 (line 401 column 5)`); Node 20's gave the offset alone, no help in a
- * hand-edited seed of hundreds of lines (a trailing comma). A message with no position is as it was.
- * Lines end as V8 ends them (JsonParser::CalculateFileLocation): at `\r\n`, `\n` or a lone `\r`
- * (counting `\n` alone put a whole file saved with CR line ends on line 1).
- */
-function withLineAndColumn(message: string, text: string): string {
-  const at = /at position (\d+)(?!\d| \(line)/.exec(message);
-  if (at === null) return message;
-  const position = Math.min(Number(at[1]), text.length);
-  let line = 1;
-  let lineStart = 0;
-  let cursor = 0;
-  for (; cursor < position; cursor++) {
-    const code = text.charCodeAt(cursor);
-    if (code === 13 && cursor < position - 1 && text.charCodeAt(cursor + 1) === 10) cursor++;
-    if (code === 13 || code === 10) {
-      line++;
-      lineStart = cursor + 1;
-    }
-  }
-  const column = cursor - lineStart + 1;
-  return `${message.slice(0, at.index + at[0].length)} (line ${line} column ${column})${message.slice(at.index + at[0].length)}`;
-}
-
 /** Reads and validates a seed file (the `--data FILE` format). Throws SeedError naming the file and each bad field. */
 export function loadSeed(file: string): Seed {
   let bytes: Buffer;
@@ -362,8 +337,11 @@ export function loadSeed(file: string): Seed {
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (error) {
-    throw new SeedError(file, [`(file): is not valid JSON (${withLineAndColumn((error as Error).message, text)})`]);
+  } catch {
+    // Not JSON.parse's message: V8 quotes a piece of the text in it (`Unexpected token 'A',
+    // "API_KEY=se"... is not valid JSON`), and a file given by mistake (a .env) would put its
+    // secrets on stderr and into a CI log. Where it stops being JSON, by line and column, instead.
+    throw new SeedError(file, [`(file): is not valid JSON: ${jsonSyntaxProblem(text)} (its text is not quoted)`]);
   }
   return validateSeed(data, file);
 }

@@ -713,6 +713,19 @@ describe("a usage error quotes what was typed on one short line, whatever it hol
     }
   });
 
+  it("mock --data: a file that is not JSON (a .env by mistake) is named with the line and column, none of its text on stderr", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "puffle-cli-seed-"));
+    try {
+      const file = path.join(dir, ".env");
+      writeFileSync(file, "API_KEY=secret\n");
+      const { code, stdout, stderr } = await run(["mock", "--quiet", "--port", "0", "--data", file]);
+      expect({ code, stdout }).toEqual({ code: EXIT.usage, stdout: "" });
+      expect(stderr).toBe(`puffle error: --data: ${JSON.stringify(file)} is not a valid seed: (file): is not valid JSON: unexpected character at line 1 column 1 (its text is not quoted)\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("mock --data: an invalid seed's line names the file quoted and its first ten problems, then how many more", async () => {
     const { defaultSeed } = await import("../../src/server/index.js");
     const dir = mkdtempSync(path.join(tmpdir(), "puffle-cli-seed-"));
