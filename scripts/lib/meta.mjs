@@ -59,7 +59,10 @@ const BEHAVIOUR_KEYS = ["ownership", "idempotent", "maxBodyBytes", "maxBodyDepth
  * 2^29 − 24). The reference server decodes a JSON body to one string for JSON.parse, so a longer
  * body was a 400 "Cannot create a string longer than …", never the 413 a limit promises.
  */
-const MAX_BODY_BYTES = 2 ** 29 - 24;
+export const MAX_BODY_BYTES = 2 ** 29 - 24;
+
+/** What a maxBodyBytes must be, as the meta and validators steps say it. */
+export const MAX_BODY_BYTES_RULE = `maxBodyBytes must be a whole number ≥ 1 and ≤ ${MAX_BODY_BYTES} (the longest text Node makes; the reference server decodes a body to one string to parse it)`;
 
 /**
  * The largest maxBodyDepth. Whatever reads a body walks it recursively, one stack frame a level: the
@@ -110,7 +113,7 @@ function behaviourOf(doc, operation, root) {
   // start for anything else) and the @file bound; the methods a request may use (any other is a 405).
   const { maxBodyBytes, maxBodyDepth, allowedMethods } = behaviour;
   if (maxBodyBytes !== undefined && (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1 || maxBodyBytes > MAX_BODY_BYTES)) {
-    fail("maxBodyBytes", `maxBodyBytes must be a whole number ≥ 1 and ≤ ${MAX_BODY_BYTES} (the longest text Node makes; the reference server decodes a body to one string to parse it)`);
+    fail("maxBodyBytes", MAX_BODY_BYTES_RULE);
   }
   // The deepest body the reference server parses (src/server/json.ts, the least over the operations),
   // with or without an x-puffle-normalize (whose maxDepth the validators step checks it for).

@@ -11,7 +11,7 @@ import { formatReference, formatsSource } from "./formats-source.mjs";
 import { legalComment } from "./notices.mjs";
 import { PipelineError } from "./errors.mjs";
 import { locate } from "./locate.mjs";
-import { MAX_BODY_DEPTH, MAX_BODY_DEPTH_RULE } from "./meta.mjs";
+import { MAX_BODY_BYTES, MAX_BODY_BYTES_RULE, MAX_BODY_DEPTH, MAX_BODY_DEPTH_RULE } from "./meta.mjs";
 import { standaloneCode } from "./standalone.mjs"; // AJV's, in linear time: same bytes
 import { installLinearNames } from "./codegen-names.mjs"; // AJV's optimizer's name counts, in linear time: same bytes
 import { impliesFormat } from "./implies.mjs";
@@ -241,6 +241,20 @@ function maxBodyDepthOf(operation, root) {
     throw new PipelineError({ ...locate(root, `${operation.pointer}/x-puffle-behaviour/maxBodyDepth`), rule: "puffle/x-puffle-behaviour", message: MAX_BODY_DEPTH_RULE });
   }
   return depth;
+}
+
+/**
+ * The most bytes the API reads in a request body (`x-puffle-behaviour.maxBodyBytes`, its 413), or
+ * null when the operation declares none: what the client's `validate: "request"` measures the
+ * serialized body against before sending it.
+ */
+function maxBodyBytesOf(operation, root) {
+  const bytes = operation.op["x-puffle-behaviour"]?.maxBodyBytes;
+  if (bytes === undefined) return null;
+  if (!Number.isInteger(bytes) || bytes < 1 || bytes > MAX_BODY_BYTES) {
+    throw new PipelineError({ ...locate(root, `${operation.pointer}/x-puffle-behaviour/maxBodyBytes`), rule: "puffle/x-puffle-behaviour", message: MAX_BODY_BYTES_RULE });
+  }
+  return bytes;
 }
 
 /** The nodes a chain of local `$ref`s passes through, `node` first: an extension on any of them is read. */
@@ -844,7 +858,7 @@ function compileAll(doc, root) {
   };
   for (const operation of listOperations(doc)) {
     const { operationId: opId } = operation;
-    const entry = { opId, fields: [], responses: [], normalize: null };
+    const entry = { opId, fields: [], responses: [], normalize: null, maxBodyBytes: maxBodyBytesOf(operation, root) };
 
     // Path parameters, as one object whose properties are their schemas, each prepared at its own
     // pointer (the path item's parameters come first); an error inside one is located there
@@ -1086,6 +1100,7 @@ export function buildValidators(doc, { root, header }) {
     table.push(`    requestBody: ${op.request ?? "null"},`);
     table.push(`    requestFields: /* @__PURE__ */ Object.freeze({\n${op.fields.map((f) => `      ${JSON.stringify(f.field)}: /* @__PURE__ */ Object.freeze({ validate: ${f.exportName}, transform: ${JSON.stringify(f.transform)} }),`).join("\n")}\n    }),`);
     table.push(`    normalize: ${op.normalize ? `/* @__PURE__ */ Object.freeze(${JSON.stringify(op.normalize)})` : "null"},`);
+    table.push(`    maxBodyBytes: ${JSON.stringify(op.maxBodyBytes)},`);
     table.push(`    responses: /* @__PURE__ */ Object.freeze({\n${op.responses.map((r) => `      ${JSON.stringify(r.status)}: ${r.exportName ?? "null"},`).join("\n")}\n    }),`);
     table.push("  }),");
   }
@@ -1231,6 +1246,8 @@ export function buildValidators(doc, { root, header }) {
       `    readonly requestBody: ${op.request ? "IssueFunction" : "null"};`,
       `    readonly requestFields: {\n${op.fields.map((f) => `      readonly ${JSON.stringify(f.field)}: RequestField;`).join("\n")}\n    };`,
       `    readonly normalize: ${op.normalize ? "NormalizeRule" : "null"};`,
+      "    /** The most bytes the API reads in a request body (`x-puffle-behaviour.maxBodyBytes`; its 413 past it), null when it declares none. */",
+      `    readonly maxBodyBytes: ${op.maxBodyBytes === null ? "null" : "number"};`,
       `    readonly responses: {\n${op.responses.map((r) => `      readonly ${JSON.stringify(r.status)}: ${r.exportName ? "IssueFunction" : "null"};`).join("\n")}\n    };`,
       "  };",
     ].join("\n")),

@@ -6,7 +6,7 @@ import { root } from "../helpers.js";
 
 type Doc = Record<string, unknown>;
 const { buildValidators, referenceValidators } = (await import(path.join(root, "scripts/lib/validators.mjs"))) as {
-  buildValidators: (doc: Doc, options: { root: string; header: (prefix: string) => string }) => { js: string };
+  buildValidators: (doc: Doc, options: { root: string; header: (prefix: string) => string }) => { js: string; dts: string };
   referenceValidators: (doc: Doc, options: { root: string }) => Record<string, { requestBody: ((value: unknown) => boolean) | null }>;
 };
 const options = { root: path.join(root, "openapi/openapi.yaml"), header: (prefix: string) => `${prefix} test` };
@@ -91,6 +91,34 @@ describe("x-puffle-behaviour.maxBodyDepth → the normalize rule's maxDepth", ()
     const build = () => buildValidators(withBehaviour(behaviour), options).js;
     if (want !== null) expect(build()).toContain(want);
     else expect(build).toThrow(expect.objectContaining({ rule: "puffle/x-puffle-behaviour", message: expect.stringMatching(/^maxBodyDepth must be a whole number ≥ 1 and ≤ 256 \(/) }));
+  });
+});
+
+// The client's validate: "request" measures a body against it (its 413), from the operations' table.
+describe("x-puffle-behaviour.maxBodyBytes → the operations' table's maxBodyBytes", () => {
+  const body = { type: "object", properties: { a: { type: "string" } } };
+  const withBehaviour = (behaviour: Doc | undefined): Doc => {
+    const built = doc({ update: body });
+    if (behaviour !== undefined) Object.assign(((built.paths as Doc)["/update/{id}"] as { patch: Doc }).patch, { "x-puffle-behaviour": behaviour });
+    return built;
+  };
+  const cases: [string, Doc | undefined, string | null][] = [
+    ["1048576", { maxBodyBytes: 1_048_576 }, "    maxBodyBytes: 1048576,\n"],
+    ["1", { maxBodyBytes: 1 }, "    maxBodyBytes: 1,\n"],
+    ["not declared", { maxBodyDepth: 10 }, "    maxBodyBytes: null,\n"],
+    ["no x-puffle-behaviour", undefined, "    maxBodyBytes: null,\n"],
+    ["0", { maxBodyBytes: 0 }, null],
+    ["1.5", { maxBodyBytes: 1.5 }, null],
+    ['"1024"', { maxBodyBytes: "1024" }, null],
+    ["2^29 - 24, the largest", { maxBodyBytes: 2 ** 29 - 24 }, `    maxBodyBytes: ${2 ** 29 - 24},\n`],
+    ["2^29 - 23", { maxBodyBytes: 2 ** 29 - 23 }, null],
+  ];
+  it.each(cases)("%s", (_name, behaviour, want) => {
+    const build = () => buildValidators(withBehaviour(behaviour), options);
+    if (want !== null) {
+      expect(build().js).toContain(want);
+      expect(build().dts).toContain(`readonly maxBodyBytes: ${want.includes("null") ? "null" : "number"};`);
+    } else expect(build).toThrow(expect.objectContaining({ rule: "puffle/x-puffle-behaviour", message: expect.stringMatching(/^maxBodyBytes must be a whole number ≥ 1 and ≤ 536870888 \(/) }));
   });
 });
 
