@@ -22,3 +22,43 @@ export function requestDepthIssue(operationId: OperationId, body: unknown): Vali
   const member = at === "" ? "" : at.slice(0, at.indexOf("/", 1) === -1 ? at.length : at.indexOf("/", 1));
   return { path: member, keyword: "maxDepth", message: `is nested more than ${max} levels deep (the body is level 1), the most the API reads (x-puffle-behaviour.maxBodyDepth)` };
 }
+
+/**
+ * How many bytes `text` is in UTF-8, as fetch sends a string body (a lone surrogate as U+FFFD, 3
+ * bytes; JSON.stringify writes none), without encoding it (no Buffer in a browser).
+ */
+export function utf8ByteLength(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) bytes += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2; // a pair: 4 bytes for its 2 code units
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
+}
+
+/**
+ * The issue of a request body whose JSON text (`text`, as it is sent) is longer in UTF-8 than the
+ * operation's `x-puffle-behaviour.maxBodyBytes`, which the API answers with a 413; undefined within
+ * it. Named by the body's largest member (`body` is `text` parsed), as the CLI names it.
+ */
+export function requestSizeIssue(operationId: OperationId, text: string, body: unknown): ValidationIssue | undefined {
+  const max = operations[operationId].maxBodyBytes;
+  // Each UTF-16 code unit is at most 3 bytes: most bodies are decided without counting.
+  if (typeof max !== "number" || text.length * 3 <= max) return undefined;
+  const bytes = utf8ByteLength(text);
+  if (bytes <= max) return undefined;
+  let largest: { key: string; bytes: number } | undefined;
+  if (body !== null && typeof body === "object" && !Array.isArray(body)) {
+    for (const [key, member] of Object.entries(body)) {
+      const size = utf8ByteLength(JSON.stringify(member) ?? "");
+      if (largest === undefined || size > largest.bytes) largest = { key, bytes: size };
+    }
+  }
+  const within = largest === undefined ? "" : `; its largest field, ${largest.bytes} bytes`;
+  return { path: largest === undefined ? "" : `/${escapePointer(largest.key)}`, keyword: "maxBodyBytes", message: `makes the body ${bytes} bytes of JSON (UTF-8), more than ${max}, the most the API accepts (x-puffle-behaviour.maxBodyBytes${within})` };
+}

@@ -950,6 +950,9 @@ function specMiddleware(validate: ValidateMode | undefined): Middleware {
         if (!result.valid) throw new PuffleValidationError({ target: "request", operationId, issues: result.errors });
         const deep = v.requestDepthIssue(operationId, result.value);
         if (deep) throw new PuffleValidationError({ target: "request", operationId, issues: [deep] });
+        // The API's size limit (its 413), measured on the text as it is sent.
+        const big = v.requestSizeIssue(operationId, text, result.value);
+        if (big) throw new PuffleValidationError({ target: "request", operationId, issues: [big] });
       }
       return undefined;
     },
@@ -1549,6 +1552,9 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
       // The schema leaves draft_attachments' items open, so only this says a body is nested past the API's depth (its 400).
       const deep = v.requestDepthIssue(operationId, result.value);
       if (deep) throw new PuffleValidationError({ target: "request", operationId, issues: [deep] });
+      // Nor its size limit (x-puffle-behaviour.maxBodyBytes, the API's 413), measured on the text as it is sent.
+      const big = payload === undefined ? undefined : v.requestSizeIssue(operationId, payload, result.value);
+      if (big) throw new PuffleValidationError({ target: "request", operationId, issues: [big] });
     }
     const [before, after] = urlParts[operationId];
     const url = canonical ? before + id + after : `${before}${encodeURIComponent(id)}${after}`;

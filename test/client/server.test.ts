@@ -191,7 +191,8 @@ describe("updateThread", () => {
   });
 
   it("413: a body over 1 MiB", async () => {
-    const error = await apiError(client().updateThread(DRAFT_THREAD, { draft_body_text: "x".repeat(1_100_000) }));
+    // validate: "request" refuses it before sending (below): the server's answer is without it.
+    const error = await apiError(client({ validate: "response" }).updateThread(DRAFT_THREAD, { draft_body_text: "x".repeat(1_100_000) }));
     expectDocumented(error, "updateThread", 413);
   });
 
@@ -228,6 +229,39 @@ describe("updateThread", () => {
     const thread = await client({ validate: "request" }).updateThread(DRAFT_THREAD, nested(64));
     expect(thread.draft_attachments).toEqual(nested(64).draft_attachments);
     expect(requests).toBe(2);
+  });
+
+  // validate: "request" checked the schema and the depth but not x-puffle-behaviour.maxBodyBytes:
+  // a body over 1 MiB was sent, only for the server to answer 413. Measured in UTF-8, as it is sent.
+  it("a body over maxBodyBytes (1 MiB of UTF-8) never leaves the process with validate: request (the methods and the raw client); one of exactly 1 MiB is sent", async () => {
+    const MAX = 1_048_576;
+    const overhead = JSON.stringify({ draft_body_text: "" }).length;
+    // "é" is one UTF-16 code unit and 2 bytes of UTF-8: 600,000 are fewer characters than 1 MiB, and 1.2 MB.
+    const over = { draft_body_text: "\u00e9".repeat(600_000) };
+    const exact = { draft_body_text: "\u00e9".repeat(500_000) + "x".repeat(MAX - overhead - 1_000_000) };
+    let requests = 0;
+    server.app.server.on("request", () => {
+      requests++;
+    });
+    const sentAnyway = await apiError(client({ validate: "response" }).updateThread(DRAFT_THREAD, over));
+    expect(sentAnyway.status).toBe(413);
+    expect(requests).toBe(1);
+    const refused = {
+      name: "PuffleValidationError",
+      target: "request",
+      field: "draft_body_text",
+      message: `updateThread: request body: draft_body_text makes the body ${overhead + 1_200_000} bytes of JSON (UTF-8), more than ${MAX}, the most the API accepts (x-puffle-behaviour.maxBodyBytes; its largest field, 1200002 bytes)`,
+    };
+    for (const validate of ["request", "both"] as const) {
+      await expect(client({ validate }).updateThread(DRAFT_THREAD, over)).rejects.toMatchObject(refused);
+      await expect(client({ validate }).PATCH("/api/threads/{id}", { params: { path: { id: DRAFT_THREAD } }, body: over })).rejects.toMatchObject(refused);
+    }
+    expect(requests).toBe(1);
+    const thread = await client({ validate: "request" }).updateThread(DRAFT_THREAD, exact);
+    expect(thread.draft_body_text).toBe(exact.draft_body_text);
+    const raw = await client({ validate: "both" }).PATCH("/api/threads/{id}", { params: { path: { id: DRAFT_THREAD } }, body: exact });
+    expect(raw.response.status).toBe(200);
+    expect(requests).toBe(3);
   });
 
   it("the raw client returns documented errors as { error } without throwing", async () => {
