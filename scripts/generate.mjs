@@ -17,8 +17,9 @@
 // generated/ stays exactly what the pipeline writes. Before hashing, a quick check compares the
 // stat (inode, size, mtime, ctime in ns) of every input, package.json and output file, and the
 // list of them, with stat.json, recorded after the last run or content-hash check; only when every
-// one matches, and none was changed within 2 s of being recorded (file times are coarse), does it
-// skip without reading a byte; anything else falls back to the content hash. --check never skips:
+// one matches, and none was changed within 2 s of being recorded (file times are coarse) nor,
+// for an input, between the hash and the record (stats are recorded only as they were when hashed),
+// does it skip without reading a byte; anything else falls back to the content hash. --check never skips:
 // it always runs the pipeline and compares. --force runs the pipeline even when nothing changed.
 // Only what the skip path needs is imported up front: node:crypto, the pipeline and its packages
 // are loaded when they are needed (see "content-hash skip" below).
@@ -336,8 +337,21 @@ function statFiles(out, inputs) {
 /** What else the content hash covers: which file of the spec's folder is the root, which config. */
 const runKey = () => JSON.stringify([path.resolve(args.spec), path.resolve(args.config)]);
 
-/** Records the stat of every file, for the next run's quick check (only files old enough to trust). */
-function recordStats(out, inputs, files) {
+/**
+ * The stat of every input and generator package's package.json, taken before their bytes are
+ * hashed: recordStats compares them with the stats after the run.
+ */
+function inputStats(files) {
+  return new Map([...files.map(([, file]) => file), ...GENERATOR_PACKAGES.map(packageFile)].map((file) => [file, statOf(file)?.key ?? "absent"]));
+}
+
+/**
+ * Records the stat of every file, for the next run's quick check (only files old enough to trust,
+ * and only when no input changed since `before`, its stats taken before it was hashed: one changed
+ * during the run, by `git checkout` or an editor, was recorded with the hash of what it held before,
+ * and the quick check then skipped every later run over the old spec's output).
+ */
+function recordStats(out, inputs, files, before) {
   const at = BigInt(Date.now()) * 1_000_000n;
   const stats = {};
   let trusted = true;
@@ -345,6 +359,7 @@ function recordStats(out, inputs, files) {
     const st = statOf(file);
     stats[file] = st ? st.key : "absent";
     if (st && st.ctimeNs > at - STAT_MARGIN_NS) trusted = false;
+    if (before.has(file) && before.get(file) !== stats[file]) trusted = false;
   }
   remember(STAT_FILE, out, trusted ? { inputs, run: runKey(), stats } : { inputs, stats: null });
 }
@@ -427,6 +442,7 @@ const skipped = (inputs, how) => {
 };
 let inputs = null;
 let inputList = null;
+let inputsBefore = null;
 if (!args.check) {
   // `npm run generate --force` (no `--`) gives --force to npm, not to this script: npm says "using
   // --force" and sets npm_config_force, and the run skipped all the same.
@@ -434,6 +450,7 @@ if (!args.check) {
   const mayskip = !force && process.env.PUFFLE_GENERATE_FAIL_AFTER_WRITE !== "1";
   try {
     inputList = inputFiles();
+    inputsBefore = inputStats(inputList);
     if (mayskip) {
       const quick = statClean(out, inputList);
       if (quick) skipped(quick, "checked by file stats");
@@ -444,7 +461,7 @@ if (!args.check) {
     inputs = null; // an unreadable input: let the pipeline report it
   }
   if (inputs && mayskip && upToDate(out, inputs)) {
-    recordStats(out, inputs, inputList);
+    recordStats(out, inputs, inputList, inputsBefore);
     skipped(inputs, "checked by content hash");
   }
 }
@@ -488,7 +505,7 @@ if (args.check) {
   if (warning) process.stderr.write(`generate: ${warning}\n`);
   if (inputs) {
     recordRun(out, inputs, files);
-    recordStats(out, inputs, inputList);
+    recordStats(out, inputs, inputList, inputsBefore);
   }
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   process.stdout.write(`generate: wrote ${files.size} files to ${path.relative(process.cwd(), out) || out} in ${ms.toFixed(0)} ms\n`);

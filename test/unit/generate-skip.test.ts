@@ -284,4 +284,48 @@ describe("generate: content-hash skip", () => {
     expect(quick("--spec", alt).stdout).toMatch(SKIPPED);
     fs.rmSync(alt);
   });
+
+  // The stats were taken when the run ended, the hash when it began: a spec file changed in between
+  // (`git checkout` of another version, an editor's save, while generate ran) was recorded as
+  // trusted with the old hash, and every later run said "up to date (checked by file stats)" over
+  // output of the old spec; generate:check (CI) said stale. A Redocly plugin of the test's config
+  // makes the change once lint has read the spec.
+  it("an input changed while the pipeline runs is not recorded as unchanged: the next run runs again", () => {
+    const schema = path.join(work, "openapi/components/schemas/UnreadCount.yaml");
+    const original = fs.readFileSync(schema, "utf8");
+    expect(original).toContain("maximum: 9007199254740991");
+    const plugin = path.join(work, "edit-during-lint.mjs");
+    fs.writeFileSync(
+      plugin,
+      `import fs from "node:fs";
+const file = ${JSON.stringify(schema)};
+const edit = () => ({ Root: { leave() { const t = fs.readFileSync(file, "utf8"); if (t.includes("9007199254740991")) fs.writeFileSync(file, t.replace("maximum: 9007199254740991", "maximum: 9007199254740990")); } } });
+export default () => ({ id: "test-edit", rules: { oas3: { "during-lint": edit } } });
+`,
+    );
+    const config = path.join(work, "redocly-edit.yaml");
+    const base = fs.readFileSync(path.join(root, "redocly.yaml"), "utf8");
+    fs.writeFileSync(
+      config,
+      base
+        .replace("  - scripts/lib/redocly-plugin.mjs\n", `  - ${path.join(root, "scripts/lib/redocly-plugin.mjs")}\n  - ./edit-during-lint.mjs\n`)
+        .replace("rules:\n", "rules:\n  test-edit/during-lint: error\n"),
+    );
+    const generate = (...args: string[]) => runWith({ PUFFLE_GENERATE_STAT_MARGIN_MS: "0" }, "--config", config, ...args);
+    try {
+      const first = generate("--force");
+      expect(first.code, first.stderr).toBe(0);
+      // The run wrote the spec it read, and the file changed under it.
+      expect(fs.readFileSync(path.join(out, "openapi.json"), "utf8")).toContain("9007199254740991");
+      expect(fs.readFileSync(schema, "utf8")).toContain("maximum: 9007199254740990");
+      const second = generate();
+      expect(second.stdout, "the changed spec is generated, not skipped").toMatch(WROTE);
+      expect(fs.readFileSync(path.join(out, "openapi.json"), "utf8")).toContain("9007199254740990");
+      expect(generate().stdout).toMatch(SKIPPED);
+    } finally {
+      fs.writeFileSync(schema, original);
+      fs.rmSync(plugin);
+      fs.rmSync(config);
+    }
+  });
 });
