@@ -481,17 +481,26 @@ if (args.check) {
   writeTree(fresh, files);
   const current = readTree(out);
   const problems = [];
+  let crlfOnly = 0;
   for (const [name, content] of files) {
     if (!current.has(name)) problems.push(`missing: ${path.join(args.out, name)}`);
     else if (current.get(name) !== content) {
       // A checkout that turned LF into CRLF (core.autocrlf=true before .gitattributes said eol=lf).
+      // Git leaves a file it checked out then as it is (its index entry is clean, so `git checkout
+      // -- FILE` does nothing), and there is nothing to commit: generate writes LF, git's own bytes
+      // (git status may list the file, its index entry holding the CRLF size, until `git add`).
       const crlf = current.get(name)?.replaceAll("\r\n", "\n") === content;
-      problems.push(`stale:   ${path.join(args.out, name)}${crlf ? " (CRLF line endings only: a checkout made with core.autocrlf=true? .gitattributes asks for LF: check it out again)" : ""}`);
+      if (crlf) crlfOnly++;
+      problems.push(`stale:   ${path.join(args.out, name)}${crlf ? " (CRLF line endings only: a checkout made with core.autocrlf=true? .gitattributes asks for LF, but git leaves files it checked out before as they are)" : ""}`);
     }
   }
   for (const [name, content] of current) if (!files.has(name)) problems.push(`extra:   ${path.join(args.out, name)}${content === null ? "/" : ""}`);
   if (problems.length) {
-    fail(`generated/ is not what openapi/ generates (fresh output in ${fresh}):\n  ${problems.join("\n  ")}\nrun \`npm run generate\` and commit the result.`);
+    const todo =
+      crlfOnly === problems.length
+        ? "run `npm run generate`: it writes LF, the bytes git has (nothing to commit; should `git status` still list a file, with no diff, `git add` it)."
+        : "run `npm run generate` and commit the result.";
+    fail(`generated/ is not what openapi/ generates (fresh output in ${fresh}):\n  ${problems.join("\n  ")}\n${todo}`);
   }
   fs.rmSync(fresh, { recursive: true, force: true });
   process.stdout.write(`generate:check: ${files.size} files in ${path.relative(process.cwd(), out) || out} are up to date\n`);

@@ -67,5 +67,10 @@ describe("CRLF line endings", () => {
     expect(r.status).toBe(1);
     expect(r.stderr).not.toMatch(/^\s+at\s/m);
     expect(r.stderr).toMatch(/stale:\s+\S*schema\.d\.ts \(CRLF line endings only: a checkout made with core\.autocrlf=true\?/);
+    // "check it out again" did nothing in a clone made before .gitattributes asked for LF: git keeps a
+    // file it checked out then (its index entry clean) as it is, and `git checkout -- FILE` leaves it
+    // CRLF; nor is there anything to commit. generate writes LF, git's own bytes.
+    expect(r.stderr).not.toMatch(/check it out again|commit the result/);
+    expect(r.stderr).toMatch(/run `npm run generate`: it writes LF, the bytes git has \(nothing to commit;/);
   });
 });
