@@ -159,6 +159,11 @@ export declare const responseStatuses: {
   readonly "updateConversation": readonly ["200", "400", "401", "404", "413", "415"];
   readonly "updateThread": readonly ["200", "400", "401", "404", "409", "413", "415"];
 };
+/** Each operation's body limits (`x-puffle-behaviour.maxBodyBytes`, `maxBodyDepth`; null when it declares none), without the validators. */
+export declare const bodyLimits: {
+  readonly "updateConversation": { readonly maxBodyBytes: number; readonly maxBodyDepth: number };
+  readonly "updateThread": { readonly maxBodyBytes: number; readonly maxBodyDepth: number };
+};
 export declare const operations: {
   readonly "updateConversation": {
     readonly pathParams: IssueFunction;

@@ -3408,6 +3408,10 @@ export const responseStatuses = /* @__PURE__ */ Object.freeze({
   "updateConversation": /* @__PURE__ */ Object.freeze(["200","400","401","404","413","415"]),
   "updateThread": /* @__PURE__ */ Object.freeze(["200","400","401","404","409","413","415"]),
 });
+export const bodyLimits = /* @__PURE__ */ Object.freeze({
+  "updateConversation": /* @__PURE__ */ Object.freeze({"maxBodyBytes":1048576,"maxBodyDepth":64}),
+  "updateThread": /* @__PURE__ */ Object.freeze({"maxBodyBytes":1048576,"maxBodyDepth":64}),
+});
 export const operations = /* @__PURE__ */ Object.freeze({
   "updateConversation": /* @__PURE__ */ Object.freeze({
     pathParams: updateConversation$params,

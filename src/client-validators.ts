@@ -1,6 +1,6 @@
 // What the client loads on demand (see `loadValidators` in client.ts): only the validators it calls,
 // so that a bundler's lazy chunk holds those and not every schema of the spec.
-import { operations } from "../generated/validators.js";
+import { bodyLimits } from "../generated/validators.js";
 import { escapePointer } from "./json-pointer.js";
 import { tooDeepAt } from "./json-depth.js";
 import type { OperationId, ValidationIssue } from "./validators.js";
@@ -15,7 +15,7 @@ export { validateDuplicateThreadProblem, validateProblem } from "../generated/va
  * Named by the member that holds the deep value, as the CLI names it.
  */
 export function requestDepthIssue(operationId: OperationId, body: unknown): ValidationIssue | undefined {
-  const max = operations[operationId].normalize?.maxDepth;
+  const max = bodyLimits[operationId].maxBodyDepth;
   if (typeof max !== "number" || body === null || typeof body !== "object") return undefined;
   const at = tooDeepAt(body, 1, max, new Set());
   if (at === undefined) return undefined;
@@ -47,7 +47,7 @@ export function utf8ByteLength(text: string): number {
  * it. Named by the body's largest member (`body` is `text` parsed), as the CLI names it.
  */
 export function requestSizeIssue(operationId: OperationId, text: string, body: unknown): ValidationIssue | undefined {
-  const max = operations[operationId].maxBodyBytes;
+  const max = bodyLimits[operationId].maxBodyBytes;
   // Each UTF-16 code unit is at most 3 bytes: most bodies are decided without counting.
   if (typeof max !== "number" || text.length * 3 <= max) return undefined;
   const bytes = utf8ByteLength(text);

@@ -1093,6 +1093,10 @@ export function buildValidators(doc, { root, header }) {
   // Each operation's documented statuses alone, for messages naming them: reading them does not
   // reach the operations' table and every validator.
   table.push(`export const responseStatuses = /* @__PURE__ */ Object.freeze({\n${operations.map((op) => `  ${JSON.stringify(op.opId)}: /* @__PURE__ */ Object.freeze(${JSON.stringify(documentedStatuses(op))}),`).join("\n")}\n});`);
+  // Each operation's body limits alone (x-puffle-behaviour.maxBodyBytes, maxBodyDepth; null when it
+  // declares none), for the client's checks before sending: reading them does not reach the
+  // operations' table and every validator (a bundler keeps the whole table once it is read).
+  table.push(`export const bodyLimits = /* @__PURE__ */ Object.freeze({\n${operations.map((op) => `  ${JSON.stringify(op.opId)}: /* @__PURE__ */ Object.freeze(${JSON.stringify({ maxBodyBytes: op.maxBodyBytes, maxBodyDepth: op.normalize?.maxDepth ?? null })}),`).join("\n")}\n});`);
   table.push("export const operations = /* @__PURE__ */ Object.freeze({");
   for (const op of operations) {
     table.push(`  ${JSON.stringify(op.opId)}: /* @__PURE__ */ Object.freeze({`);
@@ -1239,6 +1243,8 @@ export function buildValidators(doc, { root, header }) {
     `export declare const operationIds: readonly [${operations.map((op) => JSON.stringify(op.opId)).join(", ")}];`,
     "/** Each operation's documented response statuses (the keys of its `responses`). */",
     `export declare const responseStatuses: {\n${operations.map((op) => `  readonly ${JSON.stringify(op.opId)}: readonly [${documentedStatuses(op).map((st) => JSON.stringify(st)).join(", ")}];`).join("\n")}\n};`,
+    "/** Each operation's body limits (`x-puffle-behaviour.maxBodyBytes`, `maxBodyDepth`; null when it declares none), without the validators. */",
+    `export declare const bodyLimits: {\n${operations.map((op) => `  readonly ${JSON.stringify(op.opId)}: { readonly maxBodyBytes: ${op.maxBodyBytes === null ? "null" : "number"}; readonly maxBodyDepth: ${typeof op.normalize?.maxDepth === "number" ? "number" : "null"} };`).join("\n")}\n};`,
     "export declare const operations: {",
     ...operations.map((op) => [
       `  readonly ${JSON.stringify(op.opId)}: {`,

@@ -7,7 +7,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { operations, routes } from "../../generated/meta.js";
-import { operations as validatorTables, responseStatuses } from "../../generated/validators.js";
+import { bodyLimits, operations as validatorTables, responseStatuses } from "../../generated/validators.js";
 import { bundledChunks, bundledCode } from "../bundle.js";
 import { root } from "../helpers.js";
 
@@ -83,6 +83,24 @@ describe("tree-shaking the client", () => {
     // The validators are a chunk of their own, loaded on first use.
     expect(all.length).toBeGreaterThan(1);
     expect(entryChunk.code).not.toMatch(q("is not a known field"));
+  });
+
+  // fb27d88/fe793c9's checks before sending read the body limits from `operations`, and the lazy
+  // chunk then held the whole table and every validator it reaches (normalizeRequestBody's field
+  // validators): +7.7 KB minified, +1.5 KiB gzipped. They read `bodyLimits`, which reaches none.
+  it("the client's validators chunk holds the body limits, not the operations' table", async () => {
+    const all = await chunks(["createPuffleClient"], path.join(root, "src/client.ts"));
+    const lazy = all.filter((chunk) => !chunk.isEntry).map((chunk) => chunk.code).join("\n");
+    expect(lazy).toMatch(q("/draft_subject"));
+    expect(lazy).toMatch(/1048576/);
+    expect(lazy).not.toMatch(MARKS.operationsTable!);
+  });
+
+  it("bodyLimits gives each operation's maxBodyBytes and its normalize rule's maxDepth", () => {
+    expect(Object.keys(bodyLimits)).toEqual(Object.keys(validatorTables));
+    for (const [id, table] of Object.entries(validatorTables)) {
+      expect(bodyLimits[id as keyof typeof bodyLimits]).toEqual({ maxBodyBytes: table.maxBodyBytes, maxBodyDepth: table.normalize?.maxDepth ?? null });
+    }
   });
 
   it("the routes are the operations' method, path, idempotence and path parameters' examples", () => {
