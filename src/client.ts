@@ -395,6 +395,10 @@ function serializeBody(operationId: OperationId, body: unknown): string {
   try {
     text = JSON.stringify(body);
   } catch (error) {
+    // A body nested some thousands of levels deep runs JSON.stringify out of stack: the walk stops
+    // at SEND_WALK_DEPTH and says so (walked on, it ran out of stack too, and said "Maximum call
+    // stack size exceeded" at a path thousands of segments long, or, building that message, "a value
+    // that cannot be converted to a string").
     const issue = unsendableAt(body, "", "", []) ?? { path: "", keyword: "type", message: `cannot be sent as JSON (${messageOf(error)})` };
     throw new PuffleValidationError({ target: "request", operationId, issues: [issue] });
   }
@@ -427,12 +431,22 @@ function messageOf(error: unknown): string {
 }
 
 /**
+ * How deep unsendableAt walks (the body is level 1): far past the most the API reads
+ * (`x-puffle-behaviour.maxBodyDepth`, at most 256) and short of where its own stack runs out (some
+ * thousands of levels, less in a caller already deep in its stack).
+ */
+const SEND_WALK_DEPTH = 1000;
+
+/**
  * The first value JSON.stringify fails on, walked as it walks (a `toJSON` called first): a BigInt, a
  * cycle, a `toJSON` or getter that throws, or that it writes as null though it is a number (Infinity,
- * NaN); undefined when none is found. `nonFiniteOnly` (the body was written): only the last kind; an
- * issue of another kind is the walk's own, and what holds it is passed over.
+ * NaN); undefined when none is found. An object or array past level SEND_WALK_DEPTH (`depth` is
+ * `holder`'s level) is not walked: it is an issue named by the body's member that holds it, as the
+ * client's depth check names one (JSON.stringify runs out of stack some thousands of levels down).
+ * `nonFiniteOnly` (the body was written): only the Infinity and NaN kind; an issue of another kind
+ * is the walk's own, and what holds it is passed over.
  */
-function unsendableAt(holder: unknown, key: string, path: string, stack: object[], nonFiniteOnly = false): ValidationIssue | undefined {
+function unsendableAt(holder: unknown, key: string, path: string, stack: object[], nonFiniteOnly = false, depth = 1): ValidationIssue | undefined {
   let value = holder;
   let pushed = false;
   try {
@@ -455,6 +469,10 @@ function unsendableAt(holder: unknown, key: string, path: string, stack: object[
       return issue;
     }
     if (typeof value !== "object" || value === null) return undefined;
+    if (depth > SEND_WALK_DEPTH) {
+      const second = path.indexOf("/", 1);
+      return { path: second === -1 ? path : path.slice(0, second), keyword: "type", message: `cannot be sent as JSON (nested more than ${SEND_WALK_DEPTH} levels deep; the body is level 1)` };
+    }
     if (stack.includes(value)) return { path, keyword: "type", message: "is not a JSON value (a cycle: it contains itself)" };
     stack.push(value);
     pushed = true;
@@ -470,7 +488,7 @@ function unsendableAt(holder: unknown, key: string, path: string, stack: object[
         if (nonFiniteOnly) continue;
         return { path: at, keyword: "type", message: `cannot be sent as JSON (reading it threw: ${messageOf(error)})` };
       }
-      const found = unsendableAt(member, k, at, stack, nonFiniteOnly);
+      const found = unsendableAt(member, k, at, stack, nonFiniteOnly, depth + 1);
       if (found !== undefined && (!nonFiniteOnly || NON_FINITE_ISSUES.has(found))) return found;
     }
     return undefined;

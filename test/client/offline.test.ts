@@ -163,7 +163,14 @@ describe("a body that cannot be sent as JSON (a plain-JS caller: the types rule 
   revoke();
   const sparse: unknown[] = [];
   sparse[1] = { name: "b.pdf", size: 2n };
+  // Nested so deep that JSON.stringify runs out of stack (some thousands of levels): the walk after
+  // it ran out too, and the issue said "Maximum call stack size exceeded" at a path thousands of
+  // segments long, or "a value that cannot be converted to a string" (building that message ran out
+  // as well). 200,000 levels is far past any stack.
+  let deep: unknown = {};
+  for (let i = 0; i < 200_000; i++) deep = { a: deep };
   const UNSENDABLE: [string, unknown, string, string][] = [
+    ["a body nested 200,000 levels deep", { draft_attachments: [deep] }, "/draft_attachments", "cannot be sent as JSON (nested more than 1000 levels deep; the body is level 1)"],
     ["a BigInt", { unread_count: 5n }, "/unread_count", "is not a JSON value (a BigInt)"],
     ["a BigInt deep in draft_attachments", { draft_attachments: [{ name: "a.pdf", size: 10n }] }, "/draft_attachments/0/size", "is not a JSON value (a BigInt)"],
     ["a cycle", { draft_attachments: [cyclic] }, "/draft_attachments/0/self", "is not a JSON value (a cycle: it contains itself)"],
