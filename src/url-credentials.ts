@@ -39,5 +39,21 @@ function maskedBeforeLastAt(url: string): string {
  * signature. The message still shows that there is one, which is what it refuses.
  */
 export function shownBaseUrl(url: string): string {
-  return withoutCredentials(url).replace(/([?#])[^#]+/g, "$1***");
+  // An "@" only in the query or fragment is no user name's or password's to the URL parser, whose
+  // authority (and so its userinfo) ends at the first "/", "?" or "#": masking everything before the
+  // last "@" hid the host and showed the query's text after it (`http://host/?q=a@b` as
+  // `http://***@b`; `?access_token=a@puffle_live_t0ken` showed the token's end). The part before
+  // the "?" or "#" is now shown as the parser reads it, the query's text as `***`; unless a password
+  // may have ended early in it, which the parser then read as a port (its digits: the authority has
+  // a ":" after the host, `http://deploy:12?s3cret@host`, `http://deploy:12/x?s3cret@host`) or it is
+  // no URL: nothing of it is shown then.
+  const tail = url.search(/[?#]/);
+  if (tail === -1) return withoutCredentials(url);
+  const head = url.slice(0, tail);
+  const rest = url.slice(tail).replace(/([?#])[^#]+/g, "$1***");
+  if (head.includes("@") || !url.includes("@", tail)) return `${withoutCredentials(head)}${rest}`;
+  const parts = /^([a-z][a-z0-9+.-]*:)\/\/([^/]*)/i.exec(head);
+  if (parts === null) return `***${rest}`;
+  if (parts[2]!.replace(/^\[[^\]]*\]/, "").includes(":")) return `${parts[1]}//***${rest}`;
+  return `${head}${rest}`;
 }
