@@ -12,7 +12,7 @@ import { routes, serverUrl } from "../generated/meta.js";
 import type { OperationId, ValidationIssue } from "./validators.js";
 import { escapePointer } from "./json-pointer.js";
 import { nonFiniteRule } from "./json-depth.js";
-import { shownBaseUrl } from "./url-credentials.js";
+import { atInBaseUrlRule, shownBaseUrl } from "./url-credentials.js";
 import {
   PuffleAbortError,
   PuffleApiError,
@@ -334,6 +334,10 @@ export function checkBaseUrl(value: unknown): string {
   if (url.username !== "" || url.password !== "") throw new PuffleConfigError("baseUrl", "must not hold a user name or password (fetch refuses such URLs; the token goes in apiKey)");
   // An empty `?` or `#` leaves url.search and url.hash empty, yet the paths would follow it.
   if (url.search || url.hash || value.includes("?") || value.includes("#")) throw new PuffleConfigError("baseUrl", `must not have a query or fragment, got ${quoted(shownBaseUrl(value))}`);
+  // An "@" anywhere (a password holding a "/" left none in the userinfo: `http://deploy:2024/s3cret@host`
+  // is the host `deploy` and a path, and the request went there, the password in its path).
+  const at = atInBaseUrlRule(value, quoted);
+  if (at !== undefined) throw new PuffleConfigError("baseUrl", at);
   return value.replace(/\/+$/, "");
 }
 

@@ -57,3 +57,17 @@ export function shownBaseUrl(url: string): string {
   if (parts[2]!.replace(/^\[[^\]]*\]/, "").includes(":")) return `${parts[1]}//***${rest}`;
   return `${head}${rest}`;
 }
+
+/**
+ * The rule a base URL holding an `@` anywhere breaks, `got` it as `quote` quotes `shownBaseUrl`'s
+ * text; undefined without one. The client's `baseUrl` and the CLI's `--base-url` and
+ * `PUFFLE_BASE_URL` (through the client's check) refuse such a URL: a password holding a `/`
+ * (`http://deploy:2024/s3cret@host`) is no password to the URL parser but the host `deploy`, the
+ * port 2024 and the path `/s3cret@host`, which the other checks let through, so the request went
+ * to the host `deploy` with the password in its path (and the CLI's --dry-run printed it). An `@`
+ * in a path is written `%40`.
+ */
+export function atInBaseUrlRule(url: string, quote: (text: string) => string): string | undefined {
+  if (!url.includes("@")) return undefined;
+  return `must not hold an "@", got ${quote(shownBaseUrl(url))}: no user name or password goes in it (one whose password holds a "/" or "?" reads as another host, a port and a path; the token goes in apiKey), and an "@" in a path is written %40`;
+}

@@ -475,17 +475,13 @@ function addOperationCommand(
       if (baseUrl.includes("\uFFFD")) throw new CliFailure(EXIT.usage, `${baseUrlName} ${NOT_UTF8_ARGUMENT}`);
       let root: string;
       try {
-        root = checkBaseUrl(baseUrl); // without trailing slashes, as the client joins it
+        // Without trailing slashes, as the client joins it. It refuses an "@" anywhere too
+        // (atInBaseUrlRule): `http://deploy:2024/s3cret@host` is the host "deploy" and a path, which
+        // --dry-run printed whole and a real call went to.
+        root = checkBaseUrl(baseUrl);
       } catch (error) {
         if (!(error instanceof PuffleConfigError)) throw error;
         throw new CliFailure(EXIT.usage, `${baseUrlName} ${ruleOf(error)}`);
-      }
-      // A password holding a "/" or "?" (`http://deploy:2024/s3cret@host`) is no password to the URL
-      // parser: a port and a path, which checkBaseUrl lets through. --dry-run then printed it whole,
-      // and the request went to the host "deploy". An "@" is refused wherever it is (one in a path
-      // is written %40), so no text before it, a password's, is printed or sent.
-      if (baseUrl.includes("@")) {
-        throw new CliFailure(EXIT.usage, `${baseUrlName} must not hold an "@", got ${quoted(shownBaseUrl(baseUrl))}: no user name or password goes in it (one whose password holds a "/" or "?" reads as another host, a port and a path; the token goes in PUFFLE_API_KEY), and an "@" in a path is written %40`);
       }
       const timeoutMs = Number(opts.timeout);
       const url = `${root}${operation.path.replace("{id}", id)}`;
