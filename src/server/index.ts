@@ -347,6 +347,22 @@ function loggedPathOf(url: string): string {
   return url.charCodeAt(0) !== 47 && path.includes("@") ? path.replace(/^[\s\S]*@/, "/***@") : path;
 }
 
+/** Node's `continueExpression` (lib/_http_server.js): an `Expect` it answers with 100 Continue. */
+const CONTINUE_EXPECTATION = /(?:^|\W)100-continue(?:$|\W)/i;
+
+/**
+ * The `Expect` header of an HTTP/1.1 request that Node would not answer with 100 Continue (it emits
+ * `checkExpectation` for it, or answers a bare 417 itself), or undefined. The same rule for a request
+ * from `app.inject()`, which Node's parser never sees (several values, as inject may pass, are read
+ * joined, as Node joins repeated `Expect` lines).
+ */
+function unmetExpectation(req: IncomingMessage): string | undefined {
+  if (req.httpVersionMajor !== 1 || req.httpVersionMinor !== 1) return undefined;
+  const header: unknown = req.headers.expect;
+  const value = Array.isArray(header) ? header.join(", ") : header;
+  return typeof value === "string" && !CONTINUE_EXPECTATION.test(value) ? value : undefined;
+}
+
 /**
  * Why `JSON.parse` refused a body, without the body's text: V8 quotes it for an unexpected token
  * (`Unexpected token 'h', "hunter2 is"... is not valid JSON`: the whole body when it is short, else
@@ -567,21 +583,23 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
    * (set by the first preClose hook, right after Fastify's own flag), a 503; to an HTTP/1.1 `Expect`
    * other than `100-continue`, a 417. Node answers that one itself, without a request event, unless
    * the server listens for `checkExpectation`: the listener routes the request as Node would any
-   * other, marked, so the hooks answer it with the headers and problem shape of every other error.
+   * other, so the hooks answer it with the headers and problem shape of every other error. The hooks
+   * read the header by Node's own rule (`unmetExpectation`), not a mark the listener sets: a request
+   * made with `app.inject()` never meets Node's parser, and an `Expect: 200-ok` there was served (a
+   * 200, the update applied) where the same request over a socket is the 417.
    */
   let closing = false;
   app.addHook("preClose", (done) => {
     closing = true;
     done();
   });
-  const unmetExpectations = new WeakSet<IncomingMessage>();
   app.server.on("checkExpectation", (req: IncomingMessage, res: ServerResponse) => {
-    unmetExpectations.add(req);
     app.routing(req, res);
   });
   const refusalOf = (request: FastifyRequest): ProblemBody | undefined => {
     if (closing) return problems.serviceUnavailable();
-    if (unmetExpectations.has(request.raw)) return problems.expectationFailed(request.headers.expect ?? "");
+    const expectation = unmetExpectation(request.raw);
+    if (expectation !== undefined) return problems.expectationFailed(expectation);
     return undefined;
   };
 

@@ -202,6 +202,41 @@ describe("answers Node and Fastify used to write themselves: the 417 and the 503
     }
   });
 
+  // app.inject() never meets Node's parser, so nothing emitted checkExpectation: `Expect: 200-ok`
+  // was served there (a 200, the update applied) where the same request over a socket is the 417.
+  it("the same answers through app.inject() as over a socket (no checkExpectation there)", async () => {
+    const app = createServer();
+    try {
+      const inject = (expectation: string | string[], path = pathOf("updateThread", DOCS_THREAD)) =>
+        app.inject({
+          method: "PATCH",
+          url: path,
+          headers: { authorization: `Bearer ${ALICE}`, "content-type": "application/json", expect: expectation, "x-request-id": "inject-417" },
+          payload: '{"draft_subject":"not applied"}',
+        });
+      const before = app.puffle.store.snapshot();
+      for (const [expectation, path] of [["200-ok", undefined], ["", undefined], ["whatever", "/api/threadz/x"], [["200-ok", "foo"], undefined]] as const) {
+        const res = await inject(expectation as string | string[], path);
+        const where = `Expect: ${JSON.stringify(expectation)}`;
+        expect(res.statusCode, where).toBe(417);
+        expect(res.headers["x-request-id"], where).toBe("inject-417");
+        expect(res.headers["cache-control"], where).toBe("no-store");
+        expect(res.json(), where).toEqual(problems.expectationFailed(Array.isArray(expectation) ? expectation.join(", ") : expectation));
+      }
+      expect(app.puffle.store.snapshot()).toEqual(before);
+      // Node's rule: 100-continue anywhere in the value (any case) is served.
+      expect((await inject("100-Continue")).statusCode).toBe(200);
+      expect((await inject("foo, 100-continue")).statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("an HTTP/1.0 request's Expect is not read (Node's rule: Expect is HTTP/1.1's)", async () => {
+    const text = request(pathOf("updateThread", DOCS_THREAD), "Expect: 200-ok\r\n").replace(" HTTP/1.1\r\n", " HTTP/1.0\r\n");
+    expect(parseRawResponse((await rawExchange(server, text)).text).status).toBe(200);
+  });
+
   it("Expect: 100-continue is still served", async () => {
     const res = parseRawResponse((await rawExchange(server, request(pathOf("updateThread", DOCS_THREAD), "Expect: 100-continue\r\n"))).text.replace(/^HTTP\/1\.1 100 Continue\r\n\r\n/, ""));
     expect(res.status).toBe(200);
