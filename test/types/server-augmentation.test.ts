@@ -67,4 +67,14 @@ describe("puffle-api/server's types in a consumer's program", () => {
     expect(block).toContain("store.reset()");
     expect(consumerErrors(`${block ?? ""}\nexport {};\n`)).toEqual([]);
   });
+
+  // "As a test double": the client over app.inject() through a fetch of one's own, copied into a
+  // consumer's file (test/server/test-double.test.ts runs the same function).
+  it("docs/server.md's 'As a test double' inject block compiles as printed", () => {
+    const markdown = fs.readFileSync(path.join(repoRoot, "docs/server.md"), "utf8");
+    const section = markdown.slice(markdown.indexOf("### As a test double"), markdown.indexOf("## CORS"));
+    const block = /```ts\n([\s\S]*?)```/.exec(section.replace(/^ {2}/gm, ""))?.[1];
+    expect(block).toContain("app.inject(");
+    expect(consumerErrors(`${block ?? ""}\nexport { puffle };\n`)).toEqual([]);
+  });
 });
