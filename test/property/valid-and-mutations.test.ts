@@ -4,7 +4,9 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { flushCounts, tally } from "../reliability/counts.js";
-import { mutatedArb, pointer, validArb } from "./derive.js";
+import { spec } from "../helpers.js";
+import { invalidLeafArbs, mutatedArb, pointer, validArb } from "./derive.js";
+import type { Schema } from "./spec.js";
 import { allTargets, checkOf, label } from "./targets.js";
 
 afterAll(() => flushCounts(import.meta.url));
@@ -51,4 +53,18 @@ describe("single-field mutations are rejected at that field", () => {
       expect(seen.size).toBeGreaterThan(1);
     });
   }
+});
+
+// A pattern that does not imply its format (date-time's is RFC 3339's grammar: month 13, Feb 30 and
+// hour 24 match it) leaves the format's own defects to the mutations; with the pattern's mutations
+// alone, a validator that dropped the format where a pattern is given passed every test here.
+describe("a date-time column's mutations include the defects its pattern lets through", () => {
+  it.each(["created_at", "updated_at", "last_message_at"])("ConversationRow.%s: format defects, some matching the pattern", (field) => {
+    const schema = (spec.components as { schemas: Record<string, { properties: Record<string, Schema & { pattern?: string }> }> }).schemas.ConversationRow!.properties[field]!;
+    expect(schema.pattern, "the column carries RFC 3339's grammar as a pattern").toBeDefined();
+    const arbs = invalidLeafArbs(schema);
+    expect(arbs.map((a) => a.keyword)).toEqual(expect.arrayContaining(["pattern", "format"]));
+    const samples = fc.sample(arbs.find((a) => a.keyword === "format")!.arb, { numRuns: 60, seed: 1 }) as string[];
+    expect(samples.some((s) => new RegExp(schema.pattern!, "u").test(s)), "a format defect the pattern does not catch (month 13)").toBe(true);
+  });
 });
