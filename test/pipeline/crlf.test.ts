@@ -73,4 +73,18 @@ describe("CRLF line endings", () => {
     expect(r.stderr).not.toMatch(/check it out again|commit the result/);
     expect(r.stderr).toMatch(/run `npm run generate`: it writes LF, the bytes git has \(nothing to commit;/);
   });
+
+  // The advice for CRLF alone ("nothing to commit") is for CRLF alone: beside a file that really
+  // differs (the spec edited, generate not run) the output must be generated and committed.
+  it("generate:check on a CRLF generated/ with one file really stale says to commit the result", { timeout: SLOW }, () => {
+    const mixed = path.join(dir, "generated-crlf-mixed");
+    fs.cpSync(path.join(dir, "generated-crlf"), mixed, { recursive: true });
+    fs.appendFileSync(path.join(mixed, "openapi.yaml"), "# edited\r\n");
+    const r = check(mixed);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/stale:\s+\S*openapi\.yaml\n/);
+    expect(r.stderr).toMatch(/stale:\s+\S*schema\.d\.ts \(CRLF line endings only:/);
+    expect(r.stderr).toMatch(/\nrun `npm run generate` and commit the result\.\n?$/);
+    expect(r.stderr).not.toMatch(/nothing to commit/);
+  });
 });
