@@ -269,7 +269,10 @@ const RULES: [page: string, sentence: string, check: (document: Json) => string 
   [C, "Only active and archived are accepted; other values are silently dropped.", same(`${CONVERSATION_BODY}/x-puffle-normalize/invalidProperties`, "drop")],
   [T, "Other values are ignored.", same(`${THREAD_BODY}/x-puffle-normalize/invalidProperties`, "drop")],
   [T, "At least one valid field is required.", all(same(`${THREAD}/requestBody/required`, true), same(`${THREAD_BODY}/x-puffle-normalize/minValidProperties`, 1))],
-  [T, "Stored lowercase.", same(`${THREAD_BODY}/properties/participant_email/x-puffle-transform`, "lowercase")],
+  [T, "Stored lowercase.", (document) => {
+    const got = transformOf(at(`${THREAD_BODY}/properties/participant_email`, document), document);
+    return got === "lowercase" ? undefined : `${THREAD_BODY}/properties/participant_email/x-puffle-transform is ${JSON.stringify(got)}, the page says "lowercase"`;
+  }],
   [T, "Non-null values must refer to a ready email sender in the workspace.", all(same(`${THREAD_RULES}/senderAccount/field`, "account_id"), same(`${THREAD_RULES}/senderAccount/mustBe`, "ready-email-sender-in-workspace"))],
   [
     T,
@@ -289,6 +292,22 @@ const RULES: [page: string, sentence: string, check: (document: Json) => string 
   ],
 ];
 
+/**
+ * A request property's `x-puffle-transform` as the validators step reads it (scripts/lib/spec.mjs
+ * `resolve`): its own, else its `$ref` target's, along the chain. The property's own member alone
+ * missed a transform on a shared component (`$ref: '#/components/schemas/LowercaseEmail'`): such a
+ * field, lowercased by the API, was said to be stored as sent, and one no page says it of passed.
+ */
+function transformOf(schema: Json | undefined, document: Json): Json | undefined {
+  let node = schema;
+  for (let i = 0; i < 32 && node !== null && typeof node === "object" && !Array.isArray(node); i++) {
+    if (node["x-puffle-transform"] !== undefined) return node["x-puffle-transform"];
+    if (typeof node.$ref !== "string" || !node.$ref.startsWith("#/")) return undefined;
+    node = at(node.$ref.slice(1), document);
+  }
+  return undefined;
+}
+
 /** The request fields whose SENTENCES row says "Stored lowercase." and the ones whose schema lowercases, where they differ: one line each. */
 function lowercaseProblems(document: Json): string[] {
   const problems: string[] = [];
@@ -297,7 +316,7 @@ function lowercaseProblems(document: Json): string[] {
     const properties = (at(`${body}/properties`, document) as Record<string, Record<string, Json>> | undefined) ?? {};
     for (const [field, schema] of Object.entries(properties)) {
       const row = SENTENCES.find(([, sentence, pointer]) => sentence === "Stored lowercase." && pointer === `${body}/properties/${field}/description`);
-      const lowercased = schema["x-puffle-transform"] === "lowercase";
+      const lowercased = transformOf(schema, document) === "lowercase";
       if (row !== undefined && !lowercased) {
         problems.push(`${name}.${field}: ${row[0]} says "Stored lowercase." of it (a row of SENTENCES), but it has no x-puffle-transform: lowercase (openapi/components/schemas/${name}.yaml; openapi/README.md, "Vendor extensions"), so the API would store it as sent`);
       } else if (row === undefined && lowercased) {
@@ -538,6 +557,24 @@ describe("every statement of the pages is accounted for, and each fact the pages
     const real = lowercaseProblems(spec);
     expect(lowercaseProblems(edited).filter((line) => !real.includes(line))).toEqual([
       `UpdateThreadRequest.participant_email: update-thread.txt says "Stored lowercase." of it (a row of SENTENCES), but it has no x-puffle-transform: lowercase (openapi/components/schemas/UpdateThreadRequest.yaml; openapi/README.md, "Vendor extensions"), so the API would store it as sent`,
+      `UpdateThreadRequest.participant_name: x-puffle-transform: lowercase, but no row of SENTENCES says "Stored lowercase." of it: the pages do not say so (openapi/README.md, "Adding a field", step 5)`,
+    ]);
+  });
+
+  // The validators step reads x-puffle-transform along a property's $refs: a field given the transform
+  // by a shared component is lowercased like one that carries it itself.
+  it("the check can fail: the transform on a $ref's target counts, as the validators step reads it", () => {
+    const edited = structuredClone(spec) as Json;
+    const schemas = at("/components/schemas", edited) as Record<string, Record<string, Json>>;
+    const planted = unusedName("PlantedLowercase", Object.keys(schemas));
+    schemas[planted] = { type: "string", "x-puffle-transform": "lowercase" };
+    const properties = at(`${THREAD_BODY}/properties`, edited) as Record<string, Record<string, Json>>;
+    const { "x-puffle-transform": _moved, ...email } = properties.participant_email!;
+    properties.participant_email = { ...email, $ref: `#/components/schemas/${planted}` };
+    properties.participant_name = { ...properties.participant_name!, $ref: `#/components/schemas/${planted}` };
+    expect(RULES.find(([, sentence]) => sentence === "Stored lowercase.")![2](edited)).toBeUndefined();
+    const real = lowercaseProblems(spec);
+    expect(lowercaseProblems(edited).filter((line) => !real.includes(line))).toEqual([
       `UpdateThreadRequest.participant_name: x-puffle-transform: lowercase, but no row of SENTENCES says "Stored lowercase." of it: the pages do not say so (openapi/README.md, "Adding a field", step 5)`,
     ]);
   });
