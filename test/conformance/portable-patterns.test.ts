@@ -14,8 +14,21 @@ export function nonPortable(pattern: string, { dotAllowed = false } = {}): strin
   } catch (error) {
     return `not an ECMA-262 \`u\` regular expression (${(error as Error).message})`;
   }
+  let inClass = false;
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i]!;
+    if (c === "[" && !inClass) {
+      // ECMA-262 reads `[]` as a class of nothing and `[^]` as any character; Python's `re` and RE2
+      // take that `]` as the class's first member and refuse the pattern (or read another class).
+      if (pattern[i + 1] === "]" || (pattern[i + 1] === "^" && pattern[i + 2] === "]")) return "`[]` or `[^]`: ECMA-262 reads an empty class (nothing, any character), Python's `re` and RE2 a `]` in a class, or refuse it; write what it means (`[^\\n\\r]`, or leave it out)";
+      inClass = true;
+      if (pattern[i + 1] === "^") i++;
+      continue;
+    }
+    if (c === "]" && inClass) {
+      inClass = false;
+      continue;
+    }
     if (c === "\\") {
       const next = pattern[i + 1] ?? "";
       if ("dDwWsSbB".includes(next)) return `\`\\${next}\`: Python's \`re\` reads it over Unicode (\`\\d\` matches "٢"), ECMA-262 over ASCII; write the class out (\`[0-9]\`)`;
@@ -65,5 +78,12 @@ describe("the spec's patterns read alike in every JSON Schema implementation", (
     expect(nonPortable("^a.b$")).toMatch(/U\+2028/);
     expect(nonPortable("^a.b$", { dotAllowed: true })).toBeUndefined();
     expect(nonPortable("^[a-z$")).toMatch(/not an ECMA-262/);
+    // Empty classes: ECMA-262 compiles them, Python's `re` ("unterminated character set") does not.
+    expect(nonPortable("^[^]$")).toMatch(/empty class/);
+    expect(nonPortable("^[]$")).toMatch(/empty class/);
+    expect(nonPortable("^a[]b|c$")).toMatch(/empty class/);
+    expect(nonPortable("^[a[]$")).toBeUndefined();
+    expect(nonPortable("^[\\]]$")).toBeUndefined();
+    expect(nonPortable("^[^\\]]$")).toBeUndefined();
   });
 });
