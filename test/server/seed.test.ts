@@ -129,6 +129,12 @@ describe("seed validation names the field and the rule", () => {
     { name: "a conversation account_id that is no string", make: () => { const s = base(); (s.conversations[0] as Record<string, unknown>).account_id = 6; return s; }, message: "conversations[0].account_id: must be string or null" },
     { name: "a conversation sender the seed does not have", make: () => { const s = base(); s.conversations[1]!.account_id = SENDERS.unknown; return s; }, message: `conversations[1].account_id: must name an account of this seed, or be null (got "${SENDERS.unknown}")` },
     { name: "a draft attachment nested deeper than a request body may be", make: () => { const s = base(); let deep: unknown = 1; for (let i = 0; i < 70; i++) deep = [deep]; (s.conversations[1] as Record<string, unknown>).draft_attachments = [{ id: "a1", filename: "a.pdf", content_type: "application/pdf", size: 1, meta: deep }]; return s; }, message: "conversations[1].draft_attachments: nested more than 64 levels deep" },
+    // The date-time columns carry RFC 3339's grammar as a pattern besides the format (8b9c75f): a seed
+    // with an offset without its colon or a space for the T, which loaded before, is refused, so the
+    // server never answers with a date-time another implementation refuses.
+    { name: "a date-time offset without its colon", make: () => { const s = base(); s.conversations[0]!.created_at = "2026-04-22T10:00:00+0530"; return s; }, message: "conversations[0].created_at: must match pattern \"^[0-9]{4}-" },
+    { name: "a space for a date-time's T", make: () => { const s = base(); s.conversations[1]!.updated_at = "2026-04-22 10:00:00Z"; return s; }, message: "conversations[1].updated_at: must match pattern \"^[0-9]{4}-" },
+    { name: "a date-time in month 13 (the pattern's grammar, the format's range)", make: () => { const s = base(); s.conversations[0]!.last_message_at = "2026-13-01T00:00:00Z"; return s; }, message: 'conversations[0].last_message_at: must match format "date-time"' },
     { name: "an account channel", make: () => { const s = base(); (s.accounts[0] as unknown as Record<string, unknown>).channel = "sms"; return s; }, message: 'accounts[0].channel: must be one of "linkedin", "email" (got "sms")' },
   ];
   for (const { name, make, message } of table) {
