@@ -224,9 +224,10 @@ function isoString(ms: number): string {
 }
 
 /**
- * An RFC 3339 date-time as the spec's `date-time` format accepts it (a seed's `updated_at`): `T`,
- * `t` or any whitespace between date and time, any number of fraction digits, `Z`, `z` or an offset
- * as ±HH, ±HHMM or ±HH:MM, and a leap second (`:60`).
+ * An RFC 3339 date-time as the spec's `date-time` format alone accepts it: `T`, `t` or any
+ * whitespace between date and time, any number of fraction digits, `Z`, `z` or an offset as ±HH,
+ * ±HHMM or ±HH:MM, and a leap second (`:60`). A seed's `updated_at` also matches the columns'
+ * pattern now (8b9c75f: `T`/`t`, `Z`/`z` or ±HH:MM), a narrower set; the wider one is still read.
  */
 const RFC3339 = /^(\d{4}-\d\d-\d\d)[Tt\s](\d\d:\d\d):(\d\d)(?:\.(\d+))?(?:[Zz]|([+-]\d\d)(?::?(\d\d))?)$/;
 

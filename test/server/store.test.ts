@@ -58,8 +58,9 @@ describe("nextTimestamp", () => {
     expect(nextTimestamp("2026-04-22T08:00:00+02:00")).toBe("2026-04-22T09:00:00.000Z");
   });
 
-  // A seed's updated_at is any date-time the spec's format accepts (RFC 3339 as ajv-formats reads
-  // it): `t`/`T` or any whitespace between date and time, `z`, an offset as ±HH, ±HHMM or ±HH:MM,
+  // nextTimestamp reads any date-time the spec's format alone accepts (RFC 3339 as ajv-formats reads
+  // it; a seed also matches the columns' narrower pattern since 8b9c75f, a subset of these forms):
+  // `t`/`T` or any whitespace between date and time, `z`, an offset as ±HH, ±HHMM or ±HH:MM,
   // any number of fraction digits, a leap second. Date.parse read `+05`, `:60` and a U+2028
   // separator as NaN, so an update of a row seeded in the future went back to now.
   it("is strictly after every date-time form a seed may hold (a previous value in the future; TZ=Pacific/Chatham)", () => {
