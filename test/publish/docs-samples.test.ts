@@ -1,0 +1,229 @@
+// The code blocks of README.md, docs/client.md and docs/cli.md, held to the package as it is built:
+// every ```ts block typechecks under strict tsc against the built package (installed as
+// `puffle-api`), and the ones written against the reference server on http://127.0.0.1:4010 run,
+// as printed but for that URL, against a fresh reference server on 127.0.0.1: the ```ts ones
+// compiled and run with node, the ```sh ones that call the CLI run by `sh` (with `puffle` and
+// `node dist/cli/main.js` the built CLI). The spec's x-codeSamples are run by code-samples.test.ts,
+// docs/migrating.md's blocks compiled by package.test.ts, README's checkUpdate by
+// server/refused-body.test.ts and docs/cli.md's ids.csv loop by cli/binary.test.ts.
+//
+// A ```ts block may be a fragment that goes on from an earlier one: it is compiled inside a function
+// given the names such fragments use (`puffle`, `id`, `error`, `problem`, `createPuffleClient`,
+// `PuffleApiError`), its imports hoisted. A line `// <code> does not compile` in a block is a claim
+// too: that code, put in place of the comment, must be a type error.
+import { spawn, spawnSync } from "node:child_process";
+import type { SpawnOptions } from "node:child_process";
+import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { root } from "../helpers.js";
+import { scratchDir } from "../scratch.js";
+import { ALICE_TOKEN, startServer } from "../../src/server/index.js";
+import type { RunningServer } from "../../src/server/index.js";
+
+const DOCS = ["README.md", "docs/client.md", "docs/cli.md"];
+const MOCK_URL = "http://127.0.0.1:4010";
+/** The default seed's thread a duplicate recipient names (docs/server.md). */
+const EXISTING_THREAD = "9e1f2a3b-4c5d-4e6f-8a7b-8c9d0e1f2a3b";
+
+/** Blocks marked ```ts that are not code to compile, each by its first line, with why. */
+const NOT_CODE: Record<string, string> = {
+  "updateConversation(id: string, body: UpdateConversationRequest, options?): Promise<Conversation>": "docs/client.md, \"The two methods\": the methods' signatures, not a program",
+};
+
+interface Block {
+  doc: string;
+  line: number;
+  lang: string;
+  code: string;
+}
+
+function blocks(doc: string): Block[] {
+  const markdown = readFileSync(path.join(root, doc), "utf8");
+  return [...markdown.matchAll(/^```([a-z]*)\n([\s\S]*?)^```$/gm)].map((m) => ({
+    doc,
+    line: markdown.slice(0, m.index).split("\n").length,
+    lang: m[1]!,
+    code: m[2]!,
+  }));
+}
+
+const all = DOCS.flatMap(blocks);
+const tsBlocks = all.filter((b) => b.lang === "ts" && !(b.code.split("\n")[0]! in NOT_CODE));
+const name = (b: Block) => `${b.doc.replace(/\W+/g, "-")}-${b.line}`;
+/** A ```ts block written against the reference server: compiled as it is and run. */
+const runnableTs = tsBlocks.filter((b) => b.code.includes(MOCK_URL));
+/** A ```sh block that calls the CLI against the reference server. */
+const runnableSh = all.filter((b) => b.lang === "sh" && b.code.includes(`--base-url ${MOCK_URL}`));
+
+/**
+ * The block as a module: one with an `export` of its own as it is; any other inside an async
+ * function (its own block scope) given the names a fragment may use, its `import` lines hoisted.
+ */
+function asModule(code: string): string {
+  if (/^export /m.test(code)) return code;
+  const lines = code.split("\n");
+  const imports = lines.filter((l) => /^import .*;$/.test(l));
+  const rest = lines.map((l) => (/^import .*;$/.test(l) ? "" : l)); // kept as blank lines: tsc's line numbers stay the block's
+  return [
+    ...imports,
+    'import type * as __puffle from "puffle-api";',
+    "export async function __sample(puffle: __puffle.PuffleClient, id: string, error: unknown, problem: unknown, createPuffleClient: typeof __puffle.createPuffleClient, PuffleApiError: typeof __puffle.PuffleApiError) { {",
+    ...rest,
+    "} }",
+  ].join("\n");
+}
+
+/** The `// <code> does not compile` lines of a block, each as the block with that code in place of the comment. */
+function notCompiling(b: Block): { code: string; line: number; claim: string }[] {
+  const lines = b.code.split("\n");
+  return lines.flatMap((l, i) => {
+    const m = /^(\s*)\/\/ (.+) does not compile$/.exec(l);
+    if (!m) return [];
+    const code = lines.map((x, j) => (j === i ? `${m[1]}${m[2]};` : x)).join("\n");
+    return [{ code, line: i, claim: m[2]! }];
+  });
+}
+
+const dir = scratchDir("puffle-docs-samples-");
+const project = path.join(dir, "consumer");
+const tscFor = (files: Record<string, string>, emit: boolean) => {
+  for (const [file, code] of Object.entries(files)) writeFileSync(path.join(project, file), code);
+  writeFileSync(
+    path.join(project, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: {
+        target: "ES2022",
+        module: "NodeNext",
+        moduleResolution: "NodeNext",
+        strict: true,
+        noUncheckedIndexedAccess: true,
+        exactOptionalPropertyTypes: true,
+        skipLibCheck: true,
+        outDir: "out",
+        noEmit: !emit,
+        types: ["node"],
+        typeRoots: [path.join(root, "node_modules/@types")],
+      },
+      files: Object.keys(files),
+    }),
+  );
+  const r = spawnSync(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-p", project, "--pretty", "false"], { encoding: "utf8", cwd: project });
+  return { status: r.status, out: `${r.stdout}${r.stderr}` };
+};
+
+beforeAll(() => {
+  mkdirSync(path.join(project, "node_modules"), { recursive: true });
+  symlinkSync(root, path.join(project, "node_modules/puffle-api"), "dir");
+  writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "docs-samples", private: true, type: "module" }));
+});
+
+let server: RunningServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+/** Runs a command without blocking the event loop (the reference server lives in this process). */
+function run(cmd: string, args: string[], options: SpawnOptions & { timeout: number }): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeout);
+    child.stdout!.on("data", (d) => (stdout += d));
+    child.stderr!.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
+
+it("finds the blocks: every ```ts block of the three docs, the ones to run, and each NOT_CODE block still there", () => {
+  expect(tsBlocks.length).toBeGreaterThanOrEqual(9);
+  expect(runnableTs.map((b) => b.doc).sort()).toEqual(["README.md", "docs/cli.md", "docs/client.md"]);
+  expect(runnableSh.map((b) => b.doc).sort()).toEqual(["README.md", "docs/cli.md", "docs/cli.md"]);
+  const firstLines = all.map((b) => b.code.split("\n")[0]!);
+  expect(Object.keys(NOT_CODE).filter((line) => !firstLines.includes(line)), "NOT_CODE names a block no doc has any more").toEqual([]);
+  expect(tsBlocks.flatMap(notCompiling).length).toBeGreaterThanOrEqual(1);
+});
+
+it("every ```ts block typechecks under strict tsc (exactOptionalPropertyTypes too) against the built package", () => {
+  const files = Object.fromEntries(tsBlocks.map((b) => [`${name(b)}.ts`, asModule(b.code)]));
+  const { status, out } = tscFor(files, false);
+  expect(out).toBe("");
+  expect(status).toBe(0);
+});
+
+// Errors that say only that the code lacks its context (a name not declared, a value still unknown):
+// a claim refused for them alone says nothing of the API.
+const NO_CONTEXT = new Set(["TS2304", "TS2552", "TS18004", "TS18046"]);
+
+it("each `// <code> does not compile` line of a block is a type error there, and not for want of context", () => {
+  const claims = tsBlocks.flatMap((b) =>
+    notCompiling(b).map((c, i) => {
+      const module = asModule(c.code.replace(`${c.claim};`, `${c.claim}; /*__claim__*/`));
+      return { file: `${name(b)}-not-${i}.ts`, module, at: module.split("\n").findIndex((l) => l.endsWith("/*__claim__*/")) + 1, claim: c.claim, where: `${b.doc}:${b.line + 1 + c.line}` };
+    }),
+  );
+  const { out } = tscFor(Object.fromEntries(claims.map((c) => [c.file, c.module])), false);
+  const problems = claims.flatMap((c) => {
+    const codes = [...out.matchAll(new RegExp(`^${c.file.replace(/\./g, "\\.")}\\((\\d+),\\d+\\): error (TS\\d+)`, "gm"))].filter((m) => Number(m[1]) === c.at).map((m) => m[2]!);
+    if (codes.length === 0) return [`${c.where}: \`${c.claim}\` compiles`];
+    if (codes.every((code) => NO_CONTEXT.has(code))) return [`${c.where}: \`${c.claim}\` fails only for want of context (${codes.join(", ")}): write the code that does not compile in full`];
+    return [];
+  });
+  expect(problems, out).toEqual([]);
+});
+
+describe.each(runnableTs)("$doc, the ```ts block at line $line", (block) => {
+  it("compiles as it is and runs against the reference server, exit 0, nothing on stderr", async () => {
+    server = await startServer({ port: 0, host: "127.0.0.1" });
+    const file = `run-${name(block)}`;
+    const { status, out } = tscFor({ [`${file}.ts`]: block.code.split(MOCK_URL).join(server.url) }, true);
+    expect(out).toBe("");
+    expect(status).toBe(0);
+    const r = await run(process.execPath, [path.join(project, "out", `${file}.js`)], {
+      cwd: project,
+      env: { ...process.env, PUFFLE_API_KEY: ALICE_TOKEN },
+      timeout: 30_000,
+    });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    // Each sample ends on the 409 of the default seed, its existing thread printed; nothing it prints is undefined.
+    expect(r.stdout).toContain(EXISTING_THREAD);
+    expect(r.stdout).not.toMatch(/\bundefined\b/);
+  });
+});
+
+describe.each(runnableSh)("$doc, the ```sh block at line $line", (block) => {
+  it("runs in sh against the reference server, each `echo $?` printing the exit code its comment gives", async () => {
+    server = await startServer({ port: 0, host: "127.0.0.1" });
+    const shims = path.join(dir, `bin-${name(block)}`);
+    mkdirSync(shims, { recursive: true });
+    writeFileSync(path.join(shims, "puffle"), `#!/bin/sh\nexec "${process.execPath}" "${path.join(root, "dist/cli/main.js")}" "$@"\n`);
+    chmodSync(path.join(shims, "puffle"), 0o755);
+    const lines = block.code.split("\n");
+    // Building and starting the server: done here (the test setup builds dist/; the server is this process's).
+    const setup = lines.filter((l) => /^(npm run build\b|puffle mock .*&)/.test(l));
+    expect(setup.length, "only a build and a server started in the background are left out").toBe(lines.filter((l) => /^(npm |puffle mock)/.test(l)).length);
+    const expected = lines.flatMap((l) => (/^echo \$\?/.test(l) ? [Number(/#\s*(\d+)\b/.exec(l)?.[1])] : []));
+    const script = lines
+      .filter((l) => !setup.includes(l))
+      .map((l) => l.replace(/^echo \$\?.*$/, 'echo "exit=$?"'))
+      .join("\n")
+      .split(MOCK_URL)
+      .join(server.url);
+    const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${shims}${path.delimiter}${process.env.PATH}` };
+    delete env.PUFFLE_API_KEY; // the block exports it
+    delete env.PUFFLE_BASE_URL;
+    const r = await run("sh", ["-c", script], { cwd: root, env, timeout: 60_000 });
+    expect(r.status).toBe(0);
+    expect([...r.stdout.matchAll(/^exit=(\d+)$/gm)].map((m) => Number(m[1]))).toEqual(expected);
+    // Every command before an `echo $?` and every other one succeeded: a JSON record per command on stdout.
+    const commands = lines.filter((l) => /^(puffle|node dist\/cli\/main\.js) (conversation|thread) update\b/.test(l)).length;
+    expect(r.stdout.match(/^\{$/gm)?.length ?? 0).toBe(commands - expected.filter((code) => code !== 0).length);
+  });
+});
