@@ -1,4 +1,5 @@
-// The code blocks of README.md, docs/client.md and docs/cli.md, held to the package as it is built:
+// The code blocks of README.md, docs/client.md and docs/cli.md, held to the package as it is built
+// (and README's validators block to the results its `// →` comments give):
 // every ```ts block typechecks under strict tsc against the built package (installed as
 // `puffle-api`), and the ones written against the reference server on http://127.0.0.1:4010 run,
 // as printed but for that URL, against a fresh reference server on 127.0.0.1: the ```ts ones
@@ -15,6 +16,7 @@ import { spawn, spawnSync } from "node:child_process";
 import type { SpawnOptions } from "node:child_process";
 import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import vm from "node:vm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { root } from "../helpers.js";
 import { scratchDir } from "../scratch.js";
@@ -225,5 +227,34 @@ describe.each(runnableSh)("$doc, the ```sh block at line $line", (block) => {
     // Every command before an `echo $?` and every other one succeeded: a JSON record per command on stdout.
     const commands = lines.filter((l) => /^(puffle|node dist\/cli\/main\.js) (conversation|thread) update\b/.test(l)).length;
     expect(r.stdout.match(/^\{$/gm)?.length ?? 0).toBe(commands - expected.filter((code) => code !== 0).length);
+  });
+});
+
+// README's validators block gives results as `// → { … }` after a call: each is what the call returns.
+describe("README's `// →` results of the validators", () => {
+  const block = blocks("README.md").find((b) => b.code.includes('from "puffle-api/validators"') && b.code.includes("// →"));
+  /** Each call and the value its `// →` comment gives (on its line or the next), the comment's words after the value left out. */
+  const claims = (code: string) => {
+    const lines = code.split("\n");
+    return lines.flatMap((l, i) => {
+      const call = /^(\w+\(.*\));(?:\s*\/\/ → (.*))?$/.exec(l);
+      const result = call?.[2] ?? /^\/\/ → (.*)$/.exec(lines[i + 1] ?? "")?.[1];
+      if (!call || result === undefined) return [];
+      return [{ call: call[1]!, result: result.slice(0, result.lastIndexOf("}") + 1) }];
+    });
+  };
+
+  it("each is what the call returns", async () => {
+    expect(block, "README has the validators block").toBeDefined();
+    const found = claims(block!.code);
+    expect(found.length).toBeGreaterThanOrEqual(4);
+    const validators = await import("../../src/validators.js");
+    const value = (text: string, context: object) => JSON.parse(JSON.stringify(vm.runInNewContext(`(${text})`, { ...context })));
+    expect(found.map(({ call }) => ({ call, result: value(call, validators) }))).toEqual(found.map(({ call, result }) => ({ call, result: value(result, {}) })));
+  });
+
+  it("the check can fail: a result that is not the call's", () => {
+    const planted = 'validateRequestBody("updateThread", { status: "archived" });\n// → { valid: false, errors: [] }\n';
+    expect(claims(planted)).toEqual([{ call: 'validateRequestBody("updateThread", { status: "archived" })', result: "{ valid: false, errors: [] }" }]);
   });
 });
