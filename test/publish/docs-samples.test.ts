@@ -258,3 +258,33 @@ describe("README's `// →` results of the validators", () => {
     expect(claims(planted)).toEqual([{ call: 'validateRequestBody("updateThread", { status: "archived" })', result: "{ valid: false, errors: [] }" }]);
   });
 });
+
+// README, "Using it": without "dom" in `lib` or @types/node, a type-only import from puffle-api was
+// said to be "a list of TS2304". That holds under skipLibCheck: false only; under skipLibCheck: true
+// (tsc --init's default) it compiles, the fetch API's types then `any`, unchecked.
+describe("README: a project with neither \"dom\" nor @types/node", () => {
+  const compile = (files: Record<string, string>, options: Record<string, unknown>) => {
+    const folder = path.join(project, `no-dom-${Object.keys(files)[0]!.replace(/\W+/g, "-")}-${String(options.skipLibCheck)}-${String(options.lib)}`);
+    mkdirSync(folder, { recursive: true });
+    for (const [file, code] of Object.entries(files)) writeFileSync(path.join(folder, file), code);
+    writeFileSync(path.join(folder, "tsconfig.json"), JSON.stringify({ compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, noEmit: true, types: [], lib: ["es2022"], ...options }, files: Object.keys(files) }));
+    const r = spawnSync(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-p", folder, "--pretty", "false"], { encoding: "utf8", cwd: project });
+    return [...new Set([...`${r.stdout}${r.stderr}`.matchAll(/error (TS\d+)/g)].map((m) => m[1]!))];
+  };
+  const typeOnly = { "type-only.ts": 'import type { Thread } from "puffle-api";\nexport const t: Thread | undefined = undefined;\n' };
+  const unchecked = { "unchecked.ts": 'import { PuffleApiError } from "puffle-api";\nexport const f = (e: unknown) => (e instanceof PuffleApiError ? e.headers.nope() : 0);\n' };
+  const readme = () => readFileSync(path.join(root, "README.md"), "utf8").replace(/\s*\n\s*/g, " ");
+
+  it("skipLibCheck false: a type-only import from puffle-api is TS2304s; puffle-api/schema and /validators compile", () => {
+    expect(compile(typeOnly, { skipLibCheck: false })).toContain("TS2304");
+    expect(compile({ "others.ts": 'import type { paths } from "puffle-api/schema";\nimport type { ValidationIssue } from "puffle-api/validators";\nexport type T = paths | ValidationIssue;\n' }, { skipLibCheck: false })).toEqual([]);
+    expect(readme().includes("under `skipLibCheck: false` even a type-only import from `puffle-api` is a list of TS2304"), "README, \"Using it\": says so").toBe(true);
+  });
+
+  it("skipLibCheck true: it compiles, the fetch types `any` (a PuffleApiError's headers.nope() compiles; with \"dom\" it does not)", () => {
+    expect(compile(typeOnly, { skipLibCheck: true })).toEqual([]);
+    expect(compile(unchecked, { skipLibCheck: true })).toEqual([]);
+    expect(compile(unchecked, { skipLibCheck: true, lib: ["es2022", "dom"] })).toEqual(["TS2339"]);
+    expect(readme().includes("under `skipLibCheck: true` it compiles, but those types are then `any`, unchecked (on a `PuffleApiError`, `headers.nope()` compiles)"), "README, \"Using it\": says so").toBe(true);
+  });
+});
