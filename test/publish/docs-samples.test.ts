@@ -288,3 +288,30 @@ describe("README: a project with neither \"dom\" nor @types/node", () => {
     expect(readme().includes("under `skipLibCheck: true` it compiles, but those types are then `any`, unchecked (on a `PuffleApiError`, `headers.nope()` compiles)"), "README, \"Using it\": says so").toBe(true);
   });
 });
+
+// README, "Using it": a CommonJS TypeScript file importing the package, under node16/nodenext.
+describe("README: a CommonJS TypeScript file (.cts) that imports puffle-api", () => {
+  const files = {
+    "value.cts": 'import { createPuffleClient } from "puffle-api";\nexport const c = createPuffleClient;\n',
+    "type-only.cts": 'import type { Thread } from "puffle-api";\nexport type T = Thread;\n',
+    "resolution-mode.cts": 'import type { Thread } from "puffle-api" with { "resolution-mode": "import" };\nexport type T = Thread;\n',
+  };
+  const errors = (module: string) => {
+    const folder = path.join(project, `cts-${module}`);
+    mkdirSync(folder, { recursive: true });
+    for (const [file, code] of Object.entries(files)) writeFileSync(path.join(folder, file), code);
+    writeFileSync(path.join(folder, "tsconfig.json"), JSON.stringify({ compilerOptions: { target: "ES2022", module, moduleResolution: module, strict: true, noEmit: true, skipLibCheck: true, types: ["node"], typeRoots: [path.join(root, "node_modules/@types")] }, files: Object.keys(files) }));
+    const r = spawnSync(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-p", folder, "--pretty", "false"], { encoding: "utf8", cwd: folder }); // file names relative to folder
+    return Object.fromEntries(Object.keys(files).map((file) => [file, [...`${r.stdout}${r.stderr}`.matchAll(new RegExp(`^${file.replace(/\./g, "\\.")}\\(\\d+,\\d+\\): error (TS\\d+)`, "gm"))].map((m) => m[1]).join(" ")]));
+  };
+
+  it('module "nodenext": each compiles', () => {
+    expect(errors("nodenext")).toEqual({ "value.cts": "", "type-only.cts": "", "resolution-mode.cts": "" });
+  });
+
+  it('module "node16": an import is TS1479, an `import type` TS1541 unless it says `with { "resolution-mode": "import" }`', () => {
+    expect(errors("node16")).toEqual({ "value.cts": "TS1479", "type-only.cts": "TS1541", "resolution-mode.cts": "" });
+    const readme = readFileSync(path.join(root, "README.md"), "utf8").replace(/\s*\n\s*/g, " ");
+    expect(readme.includes('with `module: "node16"` or an older TypeScript it is error TS1479 there (use `await import()`), and an `import type` there is error TS1541 unless it says `with { "resolution-mode": "import" }`'), "README says so").toBe(true);
+  });
+});
