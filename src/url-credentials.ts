@@ -21,14 +21,30 @@ export function withoutCredentials(url: string): string {
     return maskedBeforeLastAt(url);
   }
   if (parsed.username === "" && parsed.password === "") return maskedBeforeLastAt(url); // unchanged without an `@`
+  // An `@` past the authority the parser read (after its first `/` or `\`): the password may hold it
+  // and what came before it (`http://u:p@ss/w@host`, the password `p@ss/w`, parses as the password
+  // `p`, the host `ss` and the path `/w@host`), so the text up to the last `@` is no part to show.
+  if (atAfterAuthority(url)) return maskedBeforeLastAt(url);
   if (parsed.username !== "") parsed.username = "***";
   if (parsed.password !== "") parsed.password = "***";
   return parsed.href;
 }
 
-/** `url` with everything before its last `@` (after a leading `scheme://`, if any) as `***`; as given without an `@`. */
+/** Whether `url` has an `@` after the end of its authority (its first `/`, `\`, `?` or `#` past the scheme's slashes). */
+function atAfterAuthority(url: string): boolean {
+  const scheme = /^[\x00-\x20]*[a-z][a-z0-9+.-]*:[/\\\t\n\r]*/i.exec(url);
+  if (scheme === null) return url.includes("@");
+  const end = url.slice(scheme[0].length).search(/[/\\?#]/);
+  return end !== -1 && url.includes("@", scheme[0].length + end);
+}
+
+/**
+ * `url` with everything before its last `@` (after a leading `scheme://` or `scheme//`, if any) as
+ * `***`; as given without an `@`. Only a scheme's name is kept before the `//` (any text up to the
+ * first `//` was kept, and `http:deploy:pa//ss@host`'s showed the password's start).
+ */
 function maskedBeforeLastAt(url: string): string {
-  return url.replace(/^((?:[^/@]*\/\/)?)[\s\S]*@/, "$1***@");
+  return url.replace(/^((?:[a-z][a-z0-9+.-]*:?\/\/)?)[\s\S]*@/i, "$1***@");
 }
 
 /**
@@ -47,14 +63,19 @@ export function shownBaseUrl(url: string): string {
   // may have ended early in it, which the parser then read as a port (its digits: the authority has
   // a ":" after the host, `http://deploy:12?s3cret@host`, `http://deploy:12/x?s3cret@host`) or it is
   // no URL: nothing of it is shown then.
+  //
+  // A password may hold "?", "#" and "@" alike (`http://deploy:p@ss?w@host`, the password `p@ss?w`):
+  // with an "@" in the query or fragment and another before it, or a ":" anywhere before it (not an
+  // IPv6 address's), the user name and password may run up to that "@", and nothing before the "?"
+  // or "#" is shown either (the host the parser reads there may be the password's text).
   const tail = url.search(/[?#]/);
   if (tail === -1) return withoutCredentials(url);
   const head = url.slice(0, tail);
   const rest = url.slice(tail).replace(/([?#])[^#]+/g, "$1***");
-  if (head.includes("@") || !url.includes("@", tail)) return `${withoutCredentials(head)}${rest}`;
-  const parts = /^([a-z][a-z0-9+.-]*:)\/\/([^/]*)/i.exec(head);
+  if (!url.includes("@", tail)) return `${withoutCredentials(head)}${rest}`;
+  const parts = /^([a-z][a-z0-9+.-]*:)\/\/([\s\S]*)$/i.exec(head);
   if (parts === null) return `***${rest}`;
-  if (parts[2]!.replace(/^\[[^\]]*\]/, "").includes(":")) return `${parts[1]}//***${rest}`;
+  if (head.includes("@") || parts[2]!.replace(/^\[[^\]]*\]/, "").includes(":")) return `${parts[1]}//***${rest}`;
   return `${head}${rest}`;
 }
 

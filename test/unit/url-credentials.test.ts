@@ -15,6 +15,9 @@ describe("withoutCredentials", () => {
     ["deploy:s3cret@api.example.com", "***@api.example.com"],
     ["deploy:s3\ncret@api.example.com", "***@api.example.com"],
     ["deploy:s3cret@api.example.com//v1@x", "***@x"],
+    // The password `p@ss/w` parses as `p`, the host `ss` and the path `/w@host`: the error showed `ss/w`.
+    ["https://deploy:p@ss/w@api.example.com/v1", "https://***@api.example.com/v1"],
+    ["https://deploy:s3cret@api.example.com/v1", "https://***:***@api.example.com/v1"],
   ])("%j → %j", (given, shown) => {
     expect(withoutCredentials(given)).toBe(shown);
   });
@@ -48,10 +51,45 @@ describe("shownBaseUrl", () => {
     ["http://deploy:12/x?s3cret@127.0.0.1:4010", "http://***?***"],
     ["http://127.0.0.1:4010/v1?q=a@b", "http://***?***"],
     ["api.example.com/v1?key=a@puffle_live_t0ken", "***?***"],
-    // An "@" before the "?" or "#" is masked as before (a password holding a "/").
-    ["http://deploy:2024/s3cret@127.0.0.1:4010/v1?q=a@b", "http://***@127.0.0.1:4010/v1?***"],
-    ["https://deploy:s3cret@api.example.com/v1?q=a@b", "https://***:***@api.example.com/v1?***"],
+    // An "@" before the "?" or "#" and another after it: the password may run to the last one
+    // (`s3cret@api.example.com/v1?q=a` is a password), so nothing before the "?" is shown.
+    ["http://deploy:2024/s3cret@127.0.0.1:4010/v1?q=a@b", "http://***?***"],
+    ["https://deploy:s3cret@api.example.com/v1?q=a@b", "https://***?***"],
+    // A password holding "@" and then "?", "#", "/" or "\\" showed its end as the host and path the
+    // parser read (`http://***:***@ss/?***` for the password `p@ss?w`); a ":" after a "/" (a user
+    // name holding one) showed the password's start; text up to a "//" was kept as if a scheme's.
+    ["http://deploy:p@ss?w@127.0.0.1:4010", "http://***?***"],
+    ["http://deploy:p@ss#w@127.0.0.1:4010", "http://***#***"],
+    ["http://deploy:p@ss@w?x@127.0.0.1:4010", "http://***?***"],
+    ["http://deploy/x:s3cret?z@127.0.0.1:4010", "http://***?***"],
+    ["http://deploy:p@ss/w@127.0.0.1:4010", "http://***@127.0.0.1:4010"],
+    ["http://deploy:p@ss\\w@127.0.0.1:4010/v1", "http://***@127.0.0.1:4010/v1"],
+    ["http://deploy:p@s\ts/w@127.0.0.1:4010", "http://***@127.0.0.1:4010"],
+    ["http:deploy:s3//cret@127.0.0.1:4010", "***@127.0.0.1:4010"],
+    ["deploy:s3//cret@127.0.0.1:4010", "***@127.0.0.1:4010"],
   ])("%j → %j", (given, shown) => {
     expect(shownBaseUrl(given)).toBe(shown);
+  });
+});
+
+// Every user:password@host built from a password holding the characters that end a URL's parts
+// (and "@", "%", "\", unicode): no piece of the password is shown, whatever the parser made of it.
+describe("shownBaseUrl and withoutCredentials never show any of a password", () => {
+  const separators = ["", "?", "#", "/", "@", "\\", "%", "%40", ":", "[", "]", "//", "?@", "@/", "é", "\u{1F600}", "\t", " "];
+  const prefixes = ["http://deploy:", "https://:", "HTTP://deploy:", "http:deploy:", "deploy:", " http://deploy:", "http://de/ploy:"];
+  const suffixes = ["127.0.0.1:4010", "api.example.com/v1", "[::1]:8080", "host?x", "host/v1#a@b", "host/p@q"];
+  it("a grid of passwords, prefixes and hosts", () => {
+    const shown: string[] = [];
+    for (const a of separators) {
+      for (const b of separators) {
+        for (const prefix of prefixes) {
+          for (const suffix of suffixes) {
+            const url = `${prefix}pwone${a}pwtwo${b}pwthree@${suffix}`;
+            for (const text of [shownBaseUrl(url), withoutCredentials(url)]) if (/pw(one|two|three)/i.test(text)) shown.push(`${url} → ${text}`);
+          }
+        }
+      }
+    }
+    expect(shown.slice(0, 5)).toEqual([]);
   });
 });
