@@ -810,6 +810,17 @@ interface ResponseBody {
 }
 const RESPONSE_BODIES = new WeakMap<Response, ResponseBody>();
 const UTF8 = new TextDecoder();
+/**
+ * A request body's bytes as the API reads them: UTF-8 or refused (not with U+FFFD for a bad byte),
+ * a byte order mark kept (it is no JSON); undefined when they are not UTF-8.
+ */
+function requestBodyText(bytes: ArrayBuffer): string | undefined {
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
 
 function bodyText(body: ResponseBody): string {
   if (body.text === undefined) body.text = body.bytes === null ? "" : UTF8.decode(body.bytes);
@@ -964,16 +975,19 @@ function specMiddleware(validate: ValidateMode | undefined): Middleware {
       }
       if (checkRequest) {
         const v = validators ?? (await validatorsTo(operationId, "check the request body"));
-        const text = REQUEST_BODIES.get(request) ?? (request.body === null ? "" : await request.clone().text());
-        const parsed = text === "" ? { ok: true as const, value: undefined } : parseJson(text);
+        // A body the client did not serialize (a bodySerializer's Blob) is read as the API reads it:
+        // text() gave a byte that is not UTF-8 as U+FFFD (3 bytes, so the size below was wrong) and
+        // dropped a byte order mark, where the API answers both with a 400.
+        const text = REQUEST_BODIES.get(request) ?? (request.body === null ? "" : requestBodyText(await request.clone().arrayBuffer()));
+        const parsed = text === "" ? { ok: true as const, value: undefined } : text === undefined ? { ok: false as const } : parseJson(text);
         const result = parsed.ok
           ? v.validateRequestBody(operationId, parsed.value)
-          : { valid: false as const, errors: [{ path: "", keyword: "content", message: "is not JSON" }] };
+          : { valid: false as const, errors: [{ path: "", keyword: "content", message: text === undefined ? "is not JSON (its bytes are not UTF-8)" : "is not JSON" }] };
         if (!result.valid) throw new PuffleValidationError({ target: "request", operationId, issues: result.errors });
         const deep = v.requestDepthIssue(operationId, result.value);
         if (deep) throw new PuffleValidationError({ target: "request", operationId, issues: [deep] });
         // The API's size limit (its 413), measured on the text as it is sent.
-        const big = v.requestSizeIssue(operationId, text, result.value);
+        const big = text === undefined ? undefined : v.requestSizeIssue(operationId, text, result.value);
         if (big) throw new PuffleValidationError({ target: "request", operationId, issues: [big] });
       }
       return undefined;

@@ -227,6 +227,35 @@ describe('validate: "request" reads a body the client did not serialize (a bodyS
   });
 });
 
+// The bytes were read as text() reads them, a byte that is not UTF-8 as U+FFFD (3 bytes) and a
+// byte order mark dropped: 400,000 bytes of Latin-1 text were "1200022 bytes of JSON (UTF-8), more
+// than 1048576", and a body the API answers 400 ("its bytes are not UTF-8", "a byte order mark")
+// was checked and sent. Its bytes are read as the API reads them.
+describe('validate: "request" reads a Blob body\'s bytes as the API does', () => {
+  const blobOf = (...parts: (string | Uint8Array<ArrayBuffer>)[]) => () => new Blob(parts);
+  it.each([
+    ["400,000 bytes of Latin-1 (é as 0xE9)", blobOf('{"draft_body_text":"', new Uint8Array(400_000).fill(0xe9), '"}'), "is not JSON (its bytes are not UTF-8)"],
+    ["a Latin-1 status", blobOf('{"status":"archiv', new Uint8Array([0xe9]), '"}'), "is not JSON (its bytes are not UTF-8)"],
+    ["a byte order mark first", blobOf(new Uint8Array([0xef, 0xbb, 0xbf]), '{"status":"archived"}'), "is not JSON"],
+  ])("%s: refused, not sent", async (_name, bodySerializer, message) => {
+    const fetch = vi.fn(async () => okResponse());
+    const client = clientWith(fetch, { timeoutMs: 0, validate: "request" });
+    const refused = client.PATCH("/api/threads/{id}", { params: { path: { id: THREAD_ID } }, body: BODY, bodySerializer });
+    expect(await rejection(refused)).toMatchObject({ name: "PuffleValidationError", target: "request", issues: [{ path: "", keyword: "content", message }] });
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it("exactly maxBodyBytes of UTF-8 bytes is sent, one more is refused by its size", async () => {
+    const fetch = vi.fn(async () => okResponse());
+    const client = clientWith(fetch, { timeoutMs: 0, validate: "request" });
+    const text = (length: number) => `{"draft_body_text":"${"\u00e9".repeat(200_000)}${"x".repeat(length - 400_022)}"}`;
+    const send = (length: number) => client.PATCH("/api/threads/{id}", { params: { path: { id: THREAD_ID } }, body: BODY, bodySerializer: () => new Blob([text(length)]) });
+    expect((await send(1_048_576)).response.status).toBe(200);
+    expect(await rejection(send(1_048_577))).toMatchObject({ name: "PuffleValidationError", issues: [{ path: "/draft_body_text", keyword: "maxBodyBytes" }] });
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe("calls sharing a caller's signal: one that settles leaves the others listening to it", () => {
   it.each(PATHS)("%s", async (path) => {
     const controller = new AbortController();
