@@ -1,16 +1,18 @@
-// The code blocks of README.md, docs/client.md and docs/cli.md, held to the package as it is built
-// (and README's validators block to the results its `// →` comments give):
+// The code blocks of README.md, docs/client.md, docs/cli.md and docs/server.md, held to the package as
+// it is built (and README's validators block to the results its `// →` comments give):
 // every ```ts block typechecks under strict tsc against the built package (installed as
 // `puffle-api`), and the ones written against the reference server on http://127.0.0.1:4010 run,
 // as printed but for that URL, against a fresh reference server on 127.0.0.1: the ```ts ones
 // compiled and run with node, the ```sh ones that call the CLI run by `sh` (with `puffle` and
-// `node dist/cli/main.js` the built CLI). The spec's x-codeSamples are run by code-samples.test.ts,
+// `node dist/cli/main.js` the built CLI); docs/server.md's script for CI and its reset `curl` are run
+// as printed too. The spec's x-codeSamples are run by code-samples.test.ts,
 // docs/migrating.md's blocks compiled by package.test.ts, README's checkUpdate by
 // server/refused-body.test.ts and docs/cli.md's ids.csv loop by cli/binary.test.ts.
 //
 // A ```ts block may be a fragment that goes on from an earlier one: it is compiled inside a function
 // given the names such fragments use (`puffle`, `id`, `error`, `problem`, `createPuffleClient`,
-// `PuffleApiError`), its imports hoisted. A line `// <code> does not compile` in a block is a claim
+// `PuffleApiError`, `startServer`), its imports hoisted. A block indented in a list item is read
+// without its indentation. A line `// <code> does not compile` in a block is a claim
 // too: that code, put in place of the comment, must be a type error.
 import { spawn, spawnSync } from "node:child_process";
 import type { SpawnOptions } from "node:child_process";
@@ -23,7 +25,7 @@ import { scratchDir } from "../scratch.js";
 import { ALICE_TOKEN, startServer } from "../../src/server/index.js";
 import type { RunningServer } from "../../src/server/index.js";
 
-const DOCS = ["README.md", "docs/client.md", "docs/cli.md"];
+const DOCS = ["README.md", "docs/client.md", "docs/cli.md", "docs/server.md"];
 const MOCK_URL = "http://127.0.0.1:4010";
 /** The default seed's thread a duplicate recipient names (docs/server.md). */
 const EXISTING_THREAD = "9e1f2a3b-4c5d-4e6f-8a7b-8c9d0e1f2a3b";
@@ -42,19 +44,19 @@ interface Block {
 
 function blocks(doc: string): Block[] {
   const markdown = readFileSync(path.join(root, doc), "utf8");
-  return [...markdown.matchAll(/^```([a-z]*)\n([\s\S]*?)^```$/gm)].map((m) => ({
+  return [...markdown.matchAll(/^( *)```([a-z]*)\n([\s\S]*?)^\1```$/gm)].map((m) => ({
     doc,
     line: markdown.slice(0, m.index).split("\n").length,
-    lang: m[1]!,
-    code: m[2]!,
+    lang: m[2]!,
+    code: m[3]!.replace(new RegExp(`^${m[1]!}`, "gm"), ""),
   }));
 }
 
 const all = DOCS.flatMap(blocks);
 const tsBlocks = all.filter((b) => b.lang === "ts" && !(b.code.split("\n")[0]! in NOT_CODE));
 const name = (b: Block) => `${b.doc.replace(/\W+/g, "-")}-${b.line}`;
-/** A ```ts block written against the reference server: compiled as it is and run. */
-const runnableTs = tsBlocks.filter((b) => b.code.includes(MOCK_URL));
+/** A ```ts block using the client against the reference server: compiled as it is and run (docs/server.md's browser `fetch` is only compiled). */
+const runnableTs = tsBlocks.filter((b) => b.code.includes(MOCK_URL) && /^import .* from "puffle-api";$/m.test(b.code));
 /** A ```sh block that calls the CLI against the reference server. */
 const runnableSh = all.filter((b) => b.lang === "sh" && b.code.includes(`--base-url ${MOCK_URL}`));
 
@@ -65,12 +67,14 @@ const runnableSh = all.filter((b) => b.lang === "sh" && b.code.includes(`--base-
 function asModule(code: string): string {
   if (/^export /m.test(code)) return code;
   const lines = code.split("\n");
-  const imports = lines.filter((l) => /^import .*;$/.test(l));
-  const rest = lines.map((l) => (/^import .*;$/.test(l) ? "" : l)); // kept as blank lines: tsc's line numbers stay the block's
+  const isImport = (l: string) => /^import .*;(\s*\/\/.*)?$/.test(l); // a comment may follow it
+  const imports = lines.filter(isImport);
+  const rest = lines.map((l) => (isImport(l) ? "" : l)); // kept as blank lines: tsc's line numbers stay the block's
   return [
     ...imports,
     'import type * as __puffle from "puffle-api";',
-    "export async function __sample(puffle: __puffle.PuffleClient, id: string, error: unknown, problem: unknown, createPuffleClient: typeof __puffle.createPuffleClient, PuffleApiError: typeof __puffle.PuffleApiError) { {",
+    'import type * as __puffleServer from "puffle-api/server";',
+    "export async function __sample(puffle: __puffle.PuffleClient, id: string, error: unknown, problem: unknown, createPuffleClient: typeof __puffle.createPuffleClient, PuffleApiError: typeof __puffle.PuffleApiError, startServer: typeof __puffleServer.startServer) { {",
     ...rest,
     "} }",
   ].join("\n");
@@ -117,6 +121,7 @@ const tscFor = (files: Record<string, string>, emit: boolean) => {
 beforeAll(() => {
   mkdirSync(path.join(project, "node_modules"), { recursive: true });
   symlinkSync(root, path.join(project, "node_modules/puffle-api"), "dir");
+  symlinkSync(path.join(root, "node_modules/vitest"), path.join(project, "node_modules/vitest"), "dir"); // docs/server.md's reset block imports it
   writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "docs-samples", private: true, type: "module" }));
 });
 
@@ -132,19 +137,30 @@ function run(cmd: string, args: string[], options: SpawnOptions & { timeout: num
     const child = spawn(cmd, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
-    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeout);
+    // detached: the command leads a process group of its own, killed whole when it ends or times out
+    // (a server a failing script left in the background goes with it).
+    const killGroup = () => {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // none left
+      }
+    };
+    const timer = setTimeout(() => (options.detached ? killGroup() : child.kill("SIGKILL")), options.timeout);
     child.stdout!.on("data", (d) => (stdout += d));
     child.stderr!.on("data", (d) => (stderr += d));
     child.on("error", reject);
     child.on("close", (status) => {
       clearTimeout(timer);
+      if (options.detached) killGroup();
       resolve({ status, stdout, stderr });
     });
   });
 }
 
-it("finds the blocks: every ```ts block of the three docs, the ones to run, and each NOT_CODE block still there", () => {
-  expect(tsBlocks.length).toBeGreaterThanOrEqual(9);
+it("finds the blocks: every ```ts block of the four docs, the ones to run, and each NOT_CODE block still there", () => {
+  expect(tsBlocks.length).toBeGreaterThanOrEqual(15);
+  expect(tsBlocks.filter((b) => b.doc === "docs/server.md").length, "docs/server.md's six ```ts blocks, the indented one included").toBeGreaterThanOrEqual(6);
   expect(runnableTs.map((b) => b.doc).sort()).toEqual(["README.md", "docs/cli.md", "docs/client.md"]);
   expect(runnableSh.map((b) => b.doc).sort()).toEqual(["README.md", "docs/cli.md", "docs/cli.md"]);
   const firstLines = all.map((b) => b.code.split("\n")[0]!);
@@ -227,6 +243,45 @@ describe.each(runnableSh)("$doc, the ```sh block at line $line", (block) => {
     // Every command before an `echo $?` and every other one succeeded: a JSON record per command on stdout.
     const commands = lines.filter((l) => /^(puffle|node dist\/cli\/main\.js) (conversation|thread) update\b/.test(l)).length;
     expect(r.stdout.match(/^\{$/gm)?.length ?? 0).toBe(commands - expected.filter((code) => code !== 0).length);
+  });
+});
+
+// docs/server.md, "In CI, or as a service for other tests": the script that starts `puffle mock` on
+// port 0, reads its URL from the banner and stops it with `kill` (exit 0), run as printed, in a
+// folder where puffle-api is installed (as its first line assumes), its one comment line standing for
+// the tests replaced by a request against $URL.
+describe("docs/server.md's script for CI", () => {
+  const block = all.find((b) => b.doc === "docs/server.md" && b.lang === "sh" && b.code.includes("MOCK_PID=$!"));
+  const TESTS = /^# … tests against \$URL …$/m;
+
+  it("starts the server, finds its URL, is served there, and stops it: exit 0", async () => {
+    expect(block, "docs/server.md has the script").toBeDefined();
+    expect(block!.code).toMatch(TESTS);
+    const script = block!.code.replace(TESTS, `curl -sS -o /dev/null -w 'status=%{http_code}\\n' -X PATCH -H 'authorization: Bearer ${ALICE_TOKEN}' -H 'content-type: application/json' -d '{"draft_subject":"x"}' "$URL/api/threads/3d986dd1-9d70-45b7-8e36-5d5b8b1c9337"; echo "url=$URL"`);
+    const r = await run("sh", ["-c", `${script}\necho "exit=$?"`], { cwd: project, env: { ...process.env }, timeout: 30_000, detached: true });
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toMatch(/^status=200\nurl=http:\/\/127\.0\.0\.1:\d+\nexit=0\n$/);
+    const url = /^url=(.*)$/m.exec(r.stdout)![1]!;
+    expect(readFileSync(path.join(project, "mock.log"), "utf8")).toMatch(/^Puffle reference server listening on http:\/\/127\.0\.0\.1:\d+\n/);
+    await expect(fetch(`${url}/api/threads/x`), "the server is gone once the script ends").rejects.toThrow();
+  });
+});
+
+// docs/server.md, "From another process: the reset endpoint": its `curl` line, against a server started with allowReset.
+describe("docs/server.md's reset curl", () => {
+  const block = all.find((b) => b.doc === "docs/server.md" && b.lang === "sh" && b.code.includes("/__puffle/reset"));
+
+  it("puts an updated store back to its seed, exit 0, nothing printed", async () => {
+    expect(block, "docs/server.md has the reset block").toBeDefined();
+    expect(block!.code).toContain(MOCK_URL);
+    server = await startServer({ port: 0, host: "127.0.0.1", allowReset: true });
+    const seed = server.app.puffle.store.snapshot();
+    const patched = await fetch(`${server.url}/api/threads/3d986dd1-9d70-45b7-8e36-5d5b8b1c9337`, { method: "PATCH", headers: { authorization: `Bearer ${ALICE_TOKEN}`, "content-type": "application/json" }, body: '{"draft_subject":"changed"}' });
+    expect(patched.status).toBe(200);
+    expect(server.app.puffle.store.snapshot()).not.toEqual(seed);
+    const r = await run("sh", ["-c", `${block!.code.split(MOCK_URL).join(server.url)}echo "exit=$?"`], { cwd: project, env: { ...process.env }, timeout: 30_000 });
+    expect([r.stdout, r.stderr]).toEqual(["exit=0\n", ""]);
+    expect(server.app.puffle.store.snapshot()).toEqual(seed);
   });
 });
 
