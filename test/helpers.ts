@@ -1,4 +1,6 @@
 // Shared test helpers: the repo root, the bundled spec, and a local $ref resolver.
+import { spawn } from "node:child_process";
+import type { SpawnOptions } from "node:child_process";
 import fs from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -135,4 +137,35 @@ export function randomEdits(seed: string, alphabet: string, count: number, rando
 /** Starts `server` on a free port of 127.0.0.1 and resolves to its origin (`http://127.0.0.1:PORT`). */
 export function listenOnLoopback(server: Server): Promise<string> {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+}
+
+/**
+ * Runs a command without blocking the event loop: a reference server living in the test's own
+ * process would otherwise wait forever behind a synchronous spawn that calls it. The command is
+ * killed (SIGKILL) after `options.timeout` ms, with its process group when `options.detached`.
+ */
+export function runCommand(cmd: string, args: string[], options: SpawnOptions & { timeout: number }): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    // detached: the command leads a process group of its own, killed whole when it ends or times out
+    // (a server a failing script left in the background goes with it).
+    const killGroup = () => {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // none left
+      }
+    };
+    const timer = setTimeout(() => (options.detached ? killGroup() : child.kill("SIGKILL")), options.timeout);
+    child.stdout!.on("data", (d) => (stdout += d));
+    child.stderr!.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (status) => {
+      clearTimeout(timer);
+      if (options.detached) killGroup();
+      resolve({ status, stdout, stderr });
+    });
+  });
 }

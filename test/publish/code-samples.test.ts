@@ -3,11 +3,11 @@
 // 127.0.0.1 — the only change is the server URL (curl, TypeScript) or PUFFLE_BASE_URL (CLI).
 // curl runs through `sh`, the CLI is the real built binary (dist/cli/main.js, as `puffle` on PATH),
 // and the TypeScript sample is typechecked with strict tsc against the built package and then run.
-import { spawn, spawnSync } from "node:child_process";
-import type { SpawnOptions } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { runCommand } from "../helpers.js";
 import { scratchDir } from "../scratch.js";
 import { buildCodeSamples } from "../../scripts/publish/code-samples.mjs";
 import type { OperationSamples } from "../../scripts/publish/code-samples.mjs";
@@ -26,25 +26,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-/**
- * Runs a command without blocking the event loop: the reference server lives in this process, so a
- * synchronous spawn would wait forever on a server that can no longer answer.
- */
-function run(cmd: string, args: string[], options: SpawnOptions & { timeout: number }): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeout);
-    child.stdout!.on("data", (d) => (stdout += d));
-    child.stderr!.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (status) => {
-      clearTimeout(timer);
-      resolve({ status, stdout, stderr });
-    });
-  });
-}
+const run = runCommand;
 
 /** A fresh server per sample: every sample starts from the documented default seed. */
 async function fresh(): Promise<RunningServer> {

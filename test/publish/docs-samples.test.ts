@@ -14,13 +14,12 @@
 // `PuffleApiError`, `startServer`), its imports hoisted. A block indented in a list item is read
 // without its indentation. A line `// <code> does not compile` in a block is a claim
 // too: that code, put in place of the comment, must be a type error.
-import { spawn, spawnSync } from "node:child_process";
-import type { SpawnOptions } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { root } from "../helpers.js";
+import { root, runCommand } from "../helpers.js";
 import { scratchDir } from "../scratch.js";
 import { ALICE_TOKEN, startServer } from "../../src/server/index.js";
 import type { RunningServer } from "../../src/server/index.js";
@@ -131,32 +130,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-/** Runs a command without blocking the event loop (the reference server lives in this process). */
-function run(cmd: string, args: string[], options: SpawnOptions & { timeout: number }): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    // detached: the command leads a process group of its own, killed whole when it ends or times out
-    // (a server a failing script left in the background goes with it).
-    const killGroup = () => {
-      try {
-        process.kill(-child.pid!, "SIGKILL");
-      } catch {
-        // none left
-      }
-    };
-    const timer = setTimeout(() => (options.detached ? killGroup() : child.kill("SIGKILL")), options.timeout);
-    child.stdout!.on("data", (d) => (stdout += d));
-    child.stderr!.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (status) => {
-      clearTimeout(timer);
-      if (options.detached) killGroup();
-      resolve({ status, stdout, stderr });
-    });
-  });
-}
+const run = runCommand;
 
 it("finds the blocks: every ```ts block of the four docs, the ones to run, and each NOT_CODE block still there", () => {
   expect(tsBlocks.length).toBeGreaterThanOrEqual(15);
