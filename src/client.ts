@@ -107,8 +107,9 @@ export interface PuffleClientOptions {
   headers?: PuffleHeaders | undefined;
   /**
    * Check bodies against the spec with the generated validators. `"request"`: a body that is not the
-   * strict form of the request schema, or is nested past `x-puffle-behaviour.maxBodyDepth` (the API's
-   * 400), throws `PuffleValidationError` and is not sent. `"response"`: a
+   * strict form of the request schema, is nested past `x-puffle-behaviour.maxBodyDepth` (the API's
+   * 400) or is longer in UTF-8 than `x-puffle-behaviour.maxBodyBytes` (the API's 413), throws
+   * `PuffleValidationError` and is not sent. `"response"`: a
    * 2xx body that does not match the documented response throws `PuffleValidationError` naming the
    * field. `"both"`: both. Default: off (the path id is always checked).
    */
