@@ -80,7 +80,11 @@ describe("a test file's folder made at load", () => {
   // scratch folder (puffle-tests-…, with the folders files made at load in it) was left behind.
   it("is gone after a run stopped with Ctrl-C (SIGINT) while a test runs, the run's scratch folder too", async () => {
     const { left, code, output } = await leftAfterInterruptedRun("interrupted");
-    expect(code, output).toBe(130);
+    // The Ctrl-C reaches the whole process group, vitest's fork worker too: vitest exits 130 by its
+    // own SIGINT handler or, when it sees the worker die first, reports "Worker exited unexpectedly"
+    // and exits 1 (seen once in .ci/run). Either way the folders must be gone.
+    const workerDiedFirst = code === 1 && output.includes("Worker exited unexpectedly");
+    expect(code === 130 || workerDiedFirst, `exit ${code}:\n${output}`).toBe(true);
     expect(left.filter((name) => name.startsWith("puffle-"))).toEqual([]);
   }, 60_000);
 
