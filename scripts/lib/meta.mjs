@@ -81,6 +81,22 @@ export const MAX_BODY_DEPTH = 256;
 /** What a maxBodyDepth must be, as the meta and validators steps say it. */
 export const MAX_BODY_DEPTH_RULE = `maxBodyDepth must be a whole number ≥ 1 and ≤ ${MAX_BODY_DEPTH} (each reader of a body walks it one stack frame a level: with a limit of thousands, the reference server refused bodies within it as not JSON, out of stack)`;
 
+/** Each body limit of x-puffle-behaviour with its largest value and the rule a bad value breaks. */
+const BODY_LIMITS = {
+  maxBodyBytes: { max: MAX_BODY_BYTES, rule: MAX_BODY_BYTES_RULE },
+  maxBodyDepth: { max: MAX_BODY_DEPTH, rule: MAX_BODY_DEPTH_RULE },
+};
+
+/**
+ * The rule `value` breaks as x-puffle-behaviour's `key` (`maxBodyBytes` or `maxBodyDepth`: a whole
+ * number from 1 to its largest), or undefined when it keeps it or is not given: the meta and
+ * validators steps check a limit by this one test.
+ */
+export function bodyLimitProblem(key, value) {
+  const { max, rule } = BODY_LIMITS[key];
+  return value === undefined || (Number.isInteger(value) && value >= 1 && value <= max) ? undefined : rule;
+}
+
 /** The members of duplicateRecipient.conflictsWith the reference server's store reads (src/server/store.ts). */
 const CONFLICT_RULES = ["sameAccount", "sameParticipantEmail", "excludeStatuses", "excludeWarmup"];
 
@@ -111,13 +127,13 @@ function behaviourOf(doc, operation, root) {
   }
   // Values the reference server and the CLI use as they are: Fastify's bodyLimit (which throws at
   // start for anything else) and the @file bound; the methods a request may use (any other is a 405).
-  const { maxBodyBytes, maxBodyDepth, allowedMethods } = behaviour;
-  if (maxBodyBytes !== undefined && (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1 || maxBodyBytes > MAX_BODY_BYTES)) {
-    fail("maxBodyBytes", MAX_BODY_BYTES_RULE);
+  // maxBodyDepth: the deepest body the reference server parses (src/server/json.ts, the least over the
+  // operations), with or without an x-puffle-normalize (whose maxDepth the validators step checks it for).
+  for (const key of ["maxBodyBytes", "maxBodyDepth"]) {
+    const problem = bodyLimitProblem(key, behaviour[key]);
+    if (problem !== undefined) fail(key, problem);
   }
-  // The deepest body the reference server parses (src/server/json.ts, the least over the operations),
-  // with or without an x-puffle-normalize (whose maxDepth the validators step checks it for).
-  if (maxBodyDepth !== undefined && (!Number.isInteger(maxBodyDepth) || maxBodyDepth < 1 || maxBodyDepth > MAX_BODY_DEPTH)) fail("maxBodyDepth", MAX_BODY_DEPTH_RULE);
+  const { allowedMethods } = behaviour;
   if (allowedMethods !== undefined) {
     if (!Array.isArray(allowedMethods) || allowedMethods.length === 0 || !allowedMethods.every((m) => typeof m === "string" && METHOD.test(m))) {
       fail("allowedMethods", "allowedMethods must be a non-empty list of HTTP methods in upper case (PATCH, …)");

@@ -11,7 +11,7 @@ import { formatReference, formatsSource } from "./formats-source.mjs";
 import { legalComment } from "./notices.mjs";
 import { PipelineError } from "./errors.mjs";
 import { locate } from "./locate.mjs";
-import { MAX_BODY_BYTES, MAX_BODY_BYTES_RULE, MAX_BODY_DEPTH, MAX_BODY_DEPTH_RULE } from "./meta.mjs";
+import { bodyLimitProblem } from "./meta.mjs";
 import { standaloneCode } from "./standalone.mjs"; // AJV's, in linear time: same bytes
 import { installLinearNames } from "./codegen-names.mjs"; // AJV's optimizer's name counts, in linear time: same bytes
 import { impliesFormat } from "./implies.mjs";
@@ -231,30 +231,15 @@ function normalizeRuleOf(doc, schema, pointer, root) {
 }
 
 /**
- * The deepest nesting the API reads in a request body (`x-puffle-behaviour.maxBodyDepth`, the body
- * itself being level 1), or null when the operation declares none.
+ * A body limit of the operation's x-puffle-behaviour, or null when it declares none: `maxBodyDepth`,
+ * the deepest nesting the API reads (the body itself being level 1); `maxBodyBytes`, the most bytes
+ * it reads (its 413), what the client's `validate: "request"` measures the serialized body against.
  */
-function maxBodyDepthOf(operation, root) {
-  const depth = operation.op["x-puffle-behaviour"]?.maxBodyDepth;
-  if (depth === undefined) return null;
-  if (!Number.isInteger(depth) || depth < 1 || depth > MAX_BODY_DEPTH) {
-    throw new PipelineError({ ...locate(root, `${operation.pointer}/x-puffle-behaviour/maxBodyDepth`), rule: "puffle/x-puffle-behaviour", message: MAX_BODY_DEPTH_RULE });
-  }
-  return depth;
-}
-
-/**
- * The most bytes the API reads in a request body (`x-puffle-behaviour.maxBodyBytes`, its 413), or
- * null when the operation declares none: what the client's `validate: "request"` measures the
- * serialized body against before sending it.
- */
-function maxBodyBytesOf(operation, root) {
-  const bytes = operation.op["x-puffle-behaviour"]?.maxBodyBytes;
-  if (bytes === undefined) return null;
-  if (!Number.isInteger(bytes) || bytes < 1 || bytes > MAX_BODY_BYTES) {
-    throw new PipelineError({ ...locate(root, `${operation.pointer}/x-puffle-behaviour/maxBodyBytes`), rule: "puffle/x-puffle-behaviour", message: MAX_BODY_BYTES_RULE });
-  }
-  return bytes;
+function bodyLimitOf(operation, root, key) {
+  const value = operation.op["x-puffle-behaviour"]?.[key];
+  const problem = bodyLimitProblem(key, value);
+  if (problem !== undefined) throw new PipelineError({ ...locate(root, `${operation.pointer}/x-puffle-behaviour/${key}`), rule: "puffle/x-puffle-behaviour", message: problem });
+  return value ?? null;
 }
 
 /** The nodes a chain of local `$ref`s passes through, `node` first: an extension on any of them is read. */
@@ -858,7 +843,7 @@ function compileAll(doc, root) {
   };
   for (const operation of listOperations(doc)) {
     const { operationId: opId } = operation;
-    const entry = { opId, fields: [], responses: [], normalize: null, maxBodyBytes: maxBodyBytesOf(operation, root) };
+    const entry = { opId, fields: [], responses: [], normalize: null, maxBodyBytes: bodyLimitOf(operation, root, "maxBodyBytes") };
 
     // Path parameters, as one object whose properties are their schemas, each prepared at its own
     // pointer (the path item's parameters come first); an error inside one is located there
@@ -900,7 +885,7 @@ function compileAll(doc, root) {
         if (!Object.hasOwn(operation.op.responses ?? {}, String(entry.normalize.emptyStatus))) {
           throw new PipelineError({ ...locate(root, `${rulePointer}/x-puffle-normalize/emptyStatus`), rule: "puffle/x-puffle-normalize", message: `x-puffle-normalize.emptyStatus ${entry.normalize.emptyStatus} is not a documented response of ${opId}` });
         }
-        entry.normalize.maxDepth = maxBodyDepthOf(operation, root);
+        entry.normalize.maxDepth = bodyLimitOf(operation, root, "maxBodyDepth");
       }
       for (const [field, propSchema, propPointer] of propertiesOf(doc, bodySchema, bodyPointer)) {
         for (const node of refChain(doc, propSchema)) read["x-puffle-transform"].nodes.add(node);
