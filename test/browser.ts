@@ -1,5 +1,6 @@
 // Shared by the tests that run the client in a browser: a rolldown browser bundle of an entry file,
-// Debian's Chromium (driven by playwright-core, skipped by the callers when it is missing), and what
+// Debian's Chromium (driven by playwright-core; when it is missing the client's tests skip and the
+// HTML reference's fail, `requireChromium`), and what
 // a page needs to load the bundle (its HTML and its chunks by URL path).
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -11,6 +12,14 @@ import type { OutputChunk } from "rolldown";
 export const CHROMIUM = "/usr/bin/chromium";
 export const hasChromium = existsSync(CHROMIUM);
 export const CHROMIUM_ARGS: readonly string[] = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"];
+
+/**
+ * Fails (rather than skips) a suite that must run in a browser when Debian's Chromium is missing: the
+ * HTML reference's tests, which `.ci/run` installs it for.
+ */
+export function requireChromium(): void {
+  if (!hasChromium) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does`);
+}
 
 /** Debian's Chromium, headless; the caller closes it (in a `finally` or an `afterAll`). */
 export function launchChromium(): Promise<Browser> {

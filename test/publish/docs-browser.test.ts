@@ -3,7 +3,7 @@
 // and code sample must be on screen. Any console error, page error or network request fails the test.
 // Screenshots land in test-results/ for a person to look at.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -11,9 +11,9 @@ import { chromium } from "playwright-core";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCodeSamples, deref, operationsOf } from "../../scripts/publish/code-samples.mjs";
+import { CHROMIUM, requireChromium } from "../browser.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const CHROMIUM = "/usr/bin/chromium";
 const shots = path.join(root, "test-results");
 const spec = JSON.parse(readFileSync(path.join(root, "generated/openapi.json"), "utf8"));
 const samples = buildCodeSamples(spec);
@@ -27,7 +27,7 @@ let page: Page;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does`);
+  requireChromium();
   outDir = mkdtempSync(path.join(os.tmpdir(), "puffle-docs-"));
   profile = mkdtempSync(path.join(os.tmpdir(), "puffle-chromium-"));
   execFileSync(process.execPath, [path.join(root, "scripts/docs.mjs"), outDir], { cwd: root, stdio: "pipe" });

@@ -23,13 +23,13 @@
 // a nested property `parent/child`, an array item's `parent[]/child`, a scalar item `parent/[i]`, an
 // additional property `…/property name*`); its first child is the header (name, type line, pattern,
 // marks), then the description, default and enum; a nested schema is in `[data-schema-nested-open]`.
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deref, operationsOf } from "../../scripts/publish/code-samples.mjs";
-import { CHROMIUM, launchChromium } from "../browser.js";
+import { launchChromium, requireChromium } from "../browser.js";
 import { root } from "../helpers.js";
 import { scratchDir } from "../scratch.js";
 import { buildDocsPage } from "./docs-page.js";
@@ -419,7 +419,7 @@ const built = (edited?: Json) => {
 let indexHtml: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does`);
+  requireChromium();
   indexHtml = built();
   browser = await launchChromium();
 }, 120_000);

@@ -8,7 +8,7 @@
 // the same; `default-src 'self'; script-src 'self'` (no inline scripts) shows the overview only, as
 // the doc says.
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -16,7 +16,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { operationsOf } from "../../scripts/publish/code-samples.mjs";
-import { CHROMIUM, launchChromium } from "../browser.js";
+import { launchChromium, requireChromium } from "../browser.js";
 import { root } from "../helpers.js";
 import { buildDocsPage } from "./docs-page.js";
 
@@ -50,7 +50,7 @@ let base: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does`);
+  requireChromium();
   outDir = mkdtempSync(path.join(os.tmpdir(), "puffle-docs-hosting-"));
   buildDocsPage(outDir);
   server = http.createServer((req, res) => {

@@ -5,14 +5,14 @@
 // blank half page where the response's fields belong. Chromium opens the page from disk (no
 // network); `page.pdf()` prints it, firing `beforeprint` as the print dialog does, and a listener
 // added after the page's own reads the page as it is then.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deref, operationsOf } from "../../scripts/publish/code-samples.mjs";
-import { CHROMIUM, launchChromium } from "../browser.js";
+import { launchChromium, requireChromium } from "../browser.js";
 import { root } from "../helpers.js";
 import { buildDocsPage } from "./docs-page.js";
 
@@ -36,7 +36,7 @@ let outDir: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does`);
+  requireChromium();
   outDir = mkdtempSync(path.join(os.tmpdir(), "puffle-docs-print-"));
   buildDocsPage(outDir);
   browser = await launchChromium();

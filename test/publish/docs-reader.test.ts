@@ -12,7 +12,7 @@ import type { Browser, Page } from "playwright-core";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCodeSamples, operationsOf } from "../../scripts/publish/code-samples.mjs";
-import { CHROMIUM, CHROMIUM_ARGS } from "../browser.js";
+import { CHROMIUM, CHROMIUM_ARGS, requireChromium } from "../browser.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const spec = JSON.parse(readFileSync(path.join(root, "generated/openapi.json"), "utf8"));
@@ -97,7 +97,7 @@ let browser: Browser;
 const served: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does`);
+  requireChromium();
   outDir = mkdtempSync(path.join(os.tmpdir(), "puffle-docs-reader-"));
   execFileSync(process.execPath, [path.join(root, "scripts/docs.mjs"), outDir], { cwd: root, stdio: "pipe" });
   server = http.createServer((req, res) => {
