@@ -173,8 +173,6 @@ export declare const operations: {
       readonly "unread_count": RequestField;
     };
     readonly normalize: NormalizeRule;
-    /** The most bytes the API reads in a request body (`x-puffle-behaviour.maxBodyBytes`; its 413 past it), null when it declares none. */
-    readonly maxBodyBytes: number;
     readonly responses: {
       readonly "200": IssueFunction;
       readonly "400": IssueFunction;
@@ -201,8 +199,6 @@ export declare const operations: {
       readonly "unread_count": RequestField;
     };
     readonly normalize: NormalizeRule;
-    /** The most bytes the API reads in a request body (`x-puffle-behaviour.maxBodyBytes`; its 413 past it), null when it declares none. */
-    readonly maxBodyBytes: number;
     readonly responses: {
       readonly "200": IssueFunction;
       readonly "400": IssueFunction;

@@ -3421,7 +3421,6 @@ export const operations = /* @__PURE__ */ Object.freeze({
       "unread_count": /* @__PURE__ */ Object.freeze({ validate: updateConversation$field$unread_count, transform: null }),
     }),
     normalize: /* @__PURE__ */ Object.freeze({"unknownProperties":"drop","invalidProperties":"drop","minValidProperties":1,"emptyStatus":400,"maxErrors":100,"maxDepth":64}),
-    maxBodyBytes: 1048576,
     responses: /* @__PURE__ */ Object.freeze({
       "200": updateConversation$response$200,
       "400": updateConversation$response$400,
@@ -3448,7 +3447,6 @@ export const operations = /* @__PURE__ */ Object.freeze({
       "unread_count": /* @__PURE__ */ Object.freeze({ validate: updateThread$field$unread_count, transform: null }),
     }),
     normalize: /* @__PURE__ */ Object.freeze({"unknownProperties":"drop","invalidProperties":"drop","minValidProperties":1,"emptyStatus":400,"maxErrors":100,"maxDepth":64}),
-    maxBodyBytes: 1048576,
     responses: /* @__PURE__ */ Object.freeze({
       "200": updateThread$response$200,
       "400": updateThread$response$400,

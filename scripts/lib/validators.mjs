@@ -1089,7 +1089,6 @@ export function buildValidators(doc, { root, header }) {
     table.push(`    requestBody: ${op.request ?? "null"},`);
     table.push(`    requestFields: /* @__PURE__ */ Object.freeze({\n${op.fields.map((f) => `      ${JSON.stringify(f.field)}: /* @__PURE__ */ Object.freeze({ validate: ${f.exportName}, transform: ${JSON.stringify(f.transform)} }),`).join("\n")}\n    }),`);
     table.push(`    normalize: ${op.normalize ? `/* @__PURE__ */ Object.freeze(${JSON.stringify(op.normalize)})` : "null"},`);
-    table.push(`    maxBodyBytes: ${JSON.stringify(op.maxBodyBytes)},`);
     table.push(`    responses: /* @__PURE__ */ Object.freeze({\n${op.responses.map((r) => `      ${JSON.stringify(r.status)}: ${r.exportName ?? "null"},`).join("\n")}\n    }),`);
     table.push("  }),");
   }
@@ -1237,8 +1236,6 @@ export function buildValidators(doc, { root, header }) {
       `    readonly requestBody: ${op.request ? "IssueFunction" : "null"};`,
       `    readonly requestFields: {\n${op.fields.map((f) => `      readonly ${JSON.stringify(f.field)}: RequestField;`).join("\n")}\n    };`,
       `    readonly normalize: ${op.normalize ? "NormalizeRule" : "null"};`,
-      "    /** The most bytes the API reads in a request body (`x-puffle-behaviour.maxBodyBytes`; its 413 past it), null when it declares none. */",
-      `    readonly maxBodyBytes: ${op.maxBodyBytes === null ? "null" : "number"};`,
       `    readonly responses: {\n${op.responses.map((r) => `      readonly ${JSON.stringify(r.status)}: ${r.exportName ? "IssueFunction" : "null"};`).join("\n")}\n    };`,
       "  };",
     ].join("\n")),

@@ -94,8 +94,8 @@ describe("x-puffle-behaviour.maxBodyDepth → the normalize rule's maxDepth", ()
   });
 });
 
-// The client's validate: "request" measures a body against it (its 413), from the operations' table.
-describe("x-puffle-behaviour.maxBodyBytes → the operations' table's maxBodyBytes", () => {
+// The client's validate: "request" measures a body against it (its 413), from the bodyLimits table.
+describe("x-puffle-behaviour.maxBodyBytes → the bodyLimits table's maxBodyBytes", () => {
   const body = { type: "object", properties: { a: { type: "string" } } };
   const withBehaviour = (behaviour: Doc | undefined): Doc => {
     const built = doc({ update: body });
@@ -103,14 +103,14 @@ describe("x-puffle-behaviour.maxBodyBytes → the operations' table's maxBodyByt
     return built;
   };
   const cases: [string, Doc | undefined, string | null][] = [
-    ["1048576", { maxBodyBytes: 1_048_576 }, "    maxBodyBytes: 1048576,\n"],
-    ["1", { maxBodyBytes: 1 }, "    maxBodyBytes: 1,\n"],
-    ["not declared", { maxBodyDepth: 10 }, "    maxBodyBytes: null,\n"],
-    ["no x-puffle-behaviour", undefined, "    maxBodyBytes: null,\n"],
+    ["1048576", { maxBodyBytes: 1_048_576 }, '"maxBodyBytes":1048576,'],
+    ["1", { maxBodyBytes: 1 }, '"maxBodyBytes":1,'],
+    ["not declared", { maxBodyDepth: 10 }, '"maxBodyBytes":null,'],
+    ["no x-puffle-behaviour", undefined, '"maxBodyBytes":null,'],
     ["0", { maxBodyBytes: 0 }, null],
     ["1.5", { maxBodyBytes: 1.5 }, null],
     ['"1024"', { maxBodyBytes: "1024" }, null],
-    ["2^29 - 24, the largest", { maxBodyBytes: 2 ** 29 - 24 }, `    maxBodyBytes: ${2 ** 29 - 24},\n`],
+    ["2^29 - 24, the largest", { maxBodyBytes: 2 ** 29 - 24 }, `"maxBodyBytes":${2 ** 29 - 24},`],
     ["2^29 - 23", { maxBodyBytes: 2 ** 29 - 23 }, null],
   ];
   it.each(cases)("%s", (_name, behaviour, want) => {

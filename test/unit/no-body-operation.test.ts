@@ -1,8 +1,7 @@
 // An operation without a request body (a GET beside the PATCH on /api/threads/{id}), as
 // `npm run generate` writes one into generated/ (tried on a spec with `getThread`: in validators.js
 // `checkRequestBody("getThread", …)` is null, its `operations` entry has `requestBody: null`,
-// `requestFields: {}`, `normalize: null` and `maxBodyBytes: null`, its `bodyLimits` entry both
-// limits null; in meta.js a `routes` entry with `method: "GET"`).
+// `requestFields: {}` and `normalize: null`, its `bodyLimits` entry both limits null; in meta.js a `routes` entry with `method: "GET"`).
 // The spec in openapi/ has no such operation (puffle/supported-shape refuses one), so the generated
 // modules are given that entry here, built from updateThread's own validators, and the shipped
 // src/validators.ts and src/client.ts are run over them.
@@ -17,7 +16,7 @@ vi.mock("../../generated/validators.js", async (importOriginal) => {
     responseStatuses: Object.freeze({ ...v.responseStatuses, getThread: Object.freeze(["200", "404"]) }),
     operations: Object.freeze({
       ...v.operations,
-      getThread: Object.freeze({ pathParams: thread.pathParams, requestBody: null, requestFields: Object.freeze({}), normalize: null, maxBodyBytes: null, responses: Object.freeze({ 200: thread.responses[200], 404: thread.responses[404] }) }),
+      getThread: Object.freeze({ pathParams: thread.pathParams, requestBody: null, requestFields: Object.freeze({}), normalize: null, responses: Object.freeze({ 200: thread.responses[200], 404: thread.responses[404] }) }),
     }),
     // As the generator writes it for every operation (e53d277): the client's checks before sending read it.
     bodyLimits: Object.freeze({ ...v.bodyLimits, getThread: Object.freeze({ maxBodyBytes: null, maxBodyDepth: null }) }),
