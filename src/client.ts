@@ -82,9 +82,10 @@ export interface PuffleRetryOptions {
 /**
  * Extra headers, as openapi-fetch takes them: a plain object of field names to values; a number or
  * boolean is sent as its text, an array as one value per item (joined with ", "), `null` removes the
- * header (per call: the client's, the token's `authorization`, the JSON `content-type`), `undefined`
- * is skipped. Names must be HTTP tokens and values Latin-1 without CR, LF or NUL (`PuffleConfigError`
- * otherwise).
+ * header (the token's `authorization` too, in the client's headers as per call; per call also the
+ * client's), `undefined` is skipped. Names must be HTTP tokens and values Latin-1 without CR, LF or
+ * NUL, and `content-type` cannot be `null` (the JSON body would go as text/plain, the API's 415):
+ * `PuffleConfigError` otherwise.
  */
 export type PuffleHeaders = Record<string, string | number | boolean | (string | number | boolean)[] | null | undefined>;
 
@@ -534,6 +535,11 @@ function checkHeaders(value: unknown, option: string, where?: string): PuffleHea
     if (!HEADER_NAME.test(name)) throw new PuffleConfigError(option, `has ${quoted(name)}, which is not a header name (letters, digits and !#$%&'*+-.^_\`|~ only)`, where);
     const given: unknown = Array.isArray(read) ? read.slice() : read;
     copy.push([name, given]);
+    // openapi-fetch's null removes the JSON content type, and fetch then sends the JSON text as
+    // text/plain: every call would be the API's 415 (the client sends nothing but JSON bodies).
+    if (given === null && name.toLowerCase() === "content-type") {
+      throw new PuffleConfigError(`${option}.${name}`, "cannot be null: the body is JSON, and without a content type fetch sends it as text/plain, which the API refuses (415); leave the header out to send application/json", where);
+    }
     if (given === undefined || given === null) continue;
     for (const item of Array.isArray(given) ? (given as unknown[]) : [given]) {
       if (typeof item !== "string" && typeof item !== "number" && typeof item !== "boolean") {
@@ -1478,7 +1484,10 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
   const maxResponseBytes = options.maxResponseBytes === undefined ? DEFAULT_MAX_RESPONSE_BYTES : checkMaxResponseBytes(options.maxResponseBytes);
   // The checked copy: changing options.headers afterwards changes no request.
   const headers: PuffleHeaders = checkHeaders(options.headers, "headers") ?? {};
-  if (apiKey !== undefined) headers.Authorization = `Bearer ${apiKey}`;
+  // `null` removes a header, the token's too, at this level as per call (openapi-fetch's rule): the
+  // token, added after the caller's headers, used to put back an `authorization: null` of theirs.
+  const noToken = Object.keys(headers).some((name) => headers[name] === null && name.toLowerCase() === "authorization");
+  if (apiKey !== undefined && !noToken) headers.Authorization = `Bearer ${apiKey}`;
   const injected = options.fetch;
   // Looked up at call time, so a test's or a polyfill's later `globalThis.fetch` is honoured.
   const baseFetch: (input: Request) => Promise<Response> = injected ?? ((input: Request) => globalThis.fetch(input));

@@ -254,6 +254,58 @@ describe("what the options' docs promise", () => {
     expect(headers.get("x-team")).toBe("a");
   });
 
+  // Found by review: per call `authorization: null` removed the token, but the client's own was
+  // ignored (the token, added after the caller's headers, put it back); a `content-type: null` at
+  // either level sent the JSON body as text/plain, the API's 415 on every call.
+  it("null removes the token at the client's level as per call, on every way a request goes", async () => {
+    const sentHeaders = (fetch: ReturnType<typeof okFetch>) => {
+      const [input, init] = fetch.mock.calls[0] ?? [];
+      return input instanceof Request ? input.headers : new Headers(init?.headers);
+    };
+    const ways = {
+      method: (c: ReturnType<typeof createPuffleClient>) => c.updateThread(THREAD_ID, { status: "archived" }),
+      // A header of the call's own that takes openapi-fetch's path, and a raw call.
+      "openapi-fetch path": (c: ReturnType<typeof createPuffleClient>) => c.updateThread(THREAD_ID, { status: "archived" }, { headers: { "content-type": "application/json" } }),
+      raw: (c: ReturnType<typeof createPuffleClient>) => c.PATCH("/api/threads/{id}", { params: { path: { id: THREAD_ID } }, body: { status: "archived" } }),
+    };
+    for (const [way, send] of Object.entries(ways)) {
+      for (const name of ["authorization", "Authorization"]) {
+        const fetch = okFetch();
+        await send(createPuffleClient({ baseUrl: BASE, apiKey: "k", fetch, headers: { [name]: null, "x-team": "a" } }));
+        const headers = sentHeaders(fetch);
+        expect(headers.has("authorization"), `${way}, ${name}`).toBe(false);
+        expect(headers.get("x-team"), way).toBe("a");
+        expect(headers.get("content-type"), way).toBe("application/json");
+      }
+      // Without it, the token is sent as before.
+      const fetch = okFetch();
+      await send(createPuffleClient({ baseUrl: BASE, apiKey: "k", fetch }));
+      expect(sentHeaders(fetch).get("authorization"), way).toBe("Bearer k");
+    }
+  });
+
+  it("content-type: null is refused at both levels, naming the option, and nothing is sent", async () => {
+    for (const name of ["content-type", "Content-Type"]) {
+      expect(() => createPuffleClient({ baseUrl: BASE, apiKey: "k", headers: { [name]: null } })).toThrow(PuffleConfigError);
+      const atClient = (() => {
+        try {
+          createPuffleClient({ baseUrl: BASE, apiKey: "k", headers: { [name]: null } });
+        } catch (error) {
+          return error as PuffleConfigError;
+        }
+      })();
+      expect(atClient?.option).toBe(`headers.${name}`);
+      expect(atClient?.message).toBe(`createPuffleClient: headers.${name} cannot be null: the body is JSON, and without a content type fetch sends it as text/plain, which the API refuses (415); leave the header out to send application/json`);
+      const fetch = okFetch();
+      const client = createPuffleClient({ baseUrl: BASE, apiKey: "k", fetch });
+      const perCall = (await rejection(client.updateThread(THREAD_ID, { status: "archived" }, { headers: { [name]: null } }))) as PuffleConfigError;
+      expect(perCall).toBeInstanceOf(PuffleConfigError);
+      expect(perCall.option).toBe(`headers.${name}`);
+      expect(perCall.message).toMatch(new RegExp(`^updateThread: headers\\.${name} cannot be null: .*\\(415\\)`));
+      expect(fetch).not.toHaveBeenCalled();
+    }
+  });
+
   it("an empty PUFFLE_API_KEY is unset: no token sent, no error", async () => {
     vi.stubEnv("PUFFLE_API_KEY", "");
     const fetch = okFetch();
