@@ -237,6 +237,52 @@ describe("a body that cannot be sent as JSON (a plain-JS caller: the types rule 
     }
   });
 
+  // The walk for Infinity and NaN stopped at level 1,000 (the body is level 1), where JSON.stringify
+  // goes on to some thousands: a NaN deeper down was sent as null. It is refused as a BigInt there
+  // is, with the depth issue named by the body's member; one level up it is named at its path.
+  it("a NaN whose holder is past level 1,000 is refused with the depth issue, one at level 1,000 at its path", async () => {
+    const nested = (levels: number, leaf: unknown) => {
+      let body: unknown = leaf;
+      for (let i = 0; i < levels; i++) body = { draft_subject: body };
+      return body as UpdateThreadRequest;
+    };
+    for (const way of ["method", "raw-headers"] as const) {
+      const options = way === "raw-headers" ? { headers: { "content-type": "application/json" } } : {};
+      for (const [levels, leaf, issue] of [
+        [1001, NaN, { path: "/draft_subject", keyword: "type", message: "cannot be sent as JSON (nested more than 1000 levels deep; the body is level 1)" }],
+        [1500, -Infinity, { path: "/draft_subject", keyword: "type", message: "cannot be sent as JSON (nested more than 1000 levels deep; the body is level 1)" }],
+        [1000, NaN, { path: "/draft_subject".repeat(1000), keyword: "type", message: "is not a JSON value (NaN, which JSON.stringify sends as null)" }],
+      ] as const) {
+        const fetch = okFetch();
+        const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch });
+        const error = (await rejection(client.updateThread(THREAD_ID, nested(levels, leaf), options))) as PuffleValidationError;
+        expect(error, `${way}, ${levels}`).toBeInstanceOf(PuffleValidationError);
+        expect(error.issues, `${way}, ${levels}`).toEqual([issue]);
+        expect(fetch).not.toHaveBeenCalled();
+      }
+      // Without the NaN, the same depth is sent as JSON.stringify wrote it (validate off): the API's 400 is its to give.
+      const fetch = okFetch();
+      await createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch }).updateThread(THREAD_ID, nested(1500, null), options);
+      expect(fetch, way).toHaveBeenCalledTimes(1);
+    }
+  });
+
+  // The walk called every toJSON again; a Date's own (a string or null, never a number) is not.
+  it("a Date in a body whose JSON holds a null is read once, as JSON.stringify reads it", async () => {
+    const fetch = okFetch();
+    const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch });
+    let reads = 0;
+    const at = new Date(0);
+    // Date.prototype.toJSON reads the time value through valueOf (ToPrimitive), then calls toISOString.
+    at.valueOf = () => {
+      reads += 1;
+      return 0;
+    };
+    await client.updateThread(THREAD_ID, { account_id: null, draft_subject: at } as unknown as UpdateThreadRequest);
+    expect(reads).toBe(1);
+    expect(await sentRequest(fetch.mock.calls[0]).json()).toEqual({ account_id: null, draft_subject: "1970-01-01T00:00:00.000Z" });
+  });
+
   it("a getter that throws a value String() cannot convert once (JSON.stringify fails, the walk finds nothing): a PuffleValidationError, not a TypeError", async () => {
     for (const way of ["method", "raw-headers"] as const) {
       const fetch = okFetch();
