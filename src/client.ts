@@ -5,7 +5,7 @@
 //   - a timeout (`timeoutMs`) and the caller's `signal`, told apart from network failures;
 //   - `updateConversation` / `updateThread` return the typed record or throw one `PuffleApiError`
 //     for every non-2xx, whatever its body (problem+json, an HTML 502, nothing).
-import createClient from "openapi-fetch";
+import createClient, { defaultBodySerializer } from "openapi-fetch";
 import type { Client, ClientMethod, ClientRequestMethod, FetchOptions, FetchResponse, Middleware, ParseAs } from "openapi-fetch";
 import type { Conversation, paths, Thread, UpdateConversationRequest, UpdateThreadRequest } from "../generated/schema.js";
 import { routes, serverUrl } from "../generated/meta.js";
@@ -699,6 +699,7 @@ const RAW_METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH",
 function withOwnSignal(method: LooseMethod, where: string): LooseMethod {
   return async (url, init) => {
     checkRawHeaderValues((init as { headers?: unknown } | undefined)?.headers, where);
+    init = withJsonSerializer(url, init, where);
     const caller = (init as { signal?: unknown } | undefined)?.signal;
     // A polyfill's or another realm's signal too: Request would keep a listener on it as well.
     if (!isSignalLike(caller)) return method(url, init);
@@ -712,6 +713,28 @@ function withOwnSignal(method: LooseMethod, where: string): LooseMethod {
       stop?.();
     }
   };
+}
+
+/**
+ * A raw call to one of the spec's operations with a body and no `bodySerializer` of the caller's
+ * gets one that serializes as openapi-fetch's default does (a `FormData` as it is, a body under
+ * `content-type: application/x-www-form-urlencoded` as a form, anything else with JSON.stringify),
+ * but for JSON goes through `serializeBody`, as the methods do: Infinity and NaN, which
+ * JSON.stringify writes as null, and a BigInt, a cycle or a throwing `toJSON`, which made its bare
+ * TypeError (naming no member), are a `PuffleValidationError` at the value, nothing sent.
+ */
+function withJsonSerializer(url: unknown, init: unknown, method: string): unknown {
+  if (init === null || typeof init !== "object" || typeof url !== "string") return init;
+  const given = init as { body?: unknown; bodySerializer?: unknown };
+  if (given.body === undefined || given.bodySerializer !== undefined) return init;
+  const operationId = OPERATIONS.ofSchemaPath(method, url);
+  if (operationId === undefined) return init;
+  const bodySerializer = (body: unknown, headers?: Headers | Record<string, string>): unknown => {
+    const type = headers instanceof Headers ? headers.get("content-type") : (headers?.["Content-Type"] ?? headers?.["content-type"]);
+    if (body instanceof FormData || type === "application/x-www-form-urlencoded") return (defaultBodySerializer as (body: unknown, headers?: unknown) => unknown)(body, headers);
+    return serializeBody(operationId, body);
+  };
+  return { ...given, bodySerializer };
 }
 
 /**

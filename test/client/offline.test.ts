@@ -194,14 +194,19 @@ describe("a body that cannot be sent as JSON (a plain-JS caller: the types rule 
     ["a body whose toJSON gives undefined", { toJSON: () => undefined }, "", "is not a JSON value (its toJSON gave undefined)"],
   ];
   const cases = UNSENDABLE.flatMap(([name, body, path, message]) =>
-    (["none", "request"] as const).flatMap((validate) => (["method", "raw-headers"] as const).map((way) => [`${name}, validate ${validate}, ${way}`, body, path, message, validate, way] as const)),
+    (["none", "request"] as const).flatMap((validate) => (["method", "raw-headers", "PATCH", "raw.request"] as const).map((way) => [`${name}, validate ${validate}, ${way}`, body, path, message, validate, way] as const)),
   );
   it.each(cases)("%s", async (_name, body, path, message, validate, way) => {
     const fetch = okFetch();
     const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch, ...(validate === "none" ? {} : { validate }) });
     // A header of the caller's own takes the client's other path (openapi-fetch's serializer).
     const options = way === "raw-headers" ? { headers: { "content-type": "application/json" } } : {};
-    const error = (await rejection(client.updateThread(THREAD_ID, body as UpdateThreadRequest, options))) as PuffleValidationError;
+    // The raw calls used openapi-fetch's serializer as it is: Infinity and NaN sent as null, a
+    // BigInt's or a cycle's bare TypeError naming no member.
+    const init = { params: { path: { id: THREAD_ID } }, body: body as UpdateThreadRequest };
+    const sending =
+      way === "PATCH" ? client.PATCH("/api/threads/{id}", init) : way === "raw.request" ? client.raw.request("patch", "/api/threads/{id}", init) : client.updateThread(THREAD_ID, body as UpdateThreadRequest, options);
+    const error = (await rejection(sending)) as PuffleValidationError;
     expect(error).toBeInstanceOf(PuffleValidationError);
     expect(error.target).toBe("request");
     expect(error.issues).toEqual([{ path, keyword: "type", message }]);
@@ -235,6 +240,26 @@ describe("a body that cannot be sent as JSON (a plain-JS caller: the types rule 
       expect(fetch, way).toHaveBeenCalledTimes(1);
       expect(await sentRequest(fetch.mock.calls[0]).json(), way).toEqual({ draft_subject: null, draft_attachments: [{ name: "a.pdf", size: 1 }] });
     }
+  });
+
+  it("a raw call's body is serialized as openapi-fetch's default otherwise: a form, a FormData, a bodySerializer of the caller's, a path of no operation", async () => {
+    const fetch = okFetch();
+    const client = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch });
+    const params = { path: { id: THREAD_ID } };
+    await client.PATCH("/api/threads/{id}", { params, body: { status: "archived" }, headers: { "content-type": "application/x-www-form-urlencoded" } });
+    expect(await sentRequest(fetch.mock.calls[0]).text()).toBe("status=archived");
+    const form = new FormData();
+    form.set("status", "archived");
+    await client.PATCH("/api/threads/{id}", { params, body: form as never });
+    expect((await sentRequest(fetch.mock.calls[1]).formData()).get("status")).toBe("archived");
+    await client.PATCH("/api/threads/{id}", { params, body: { unread_count: Infinity } as never, bodySerializer: () => "{}" });
+    expect(await sentRequest(fetch.mock.calls[2]).text()).toBe("{}");
+    // A method the spec has no operation for is no operation's body: openapi-fetch's own serializer.
+    await (client.raw.POST as unknown as (path: string, init: object) => Promise<unknown>)("/api/threads/{id}", { params, body: { size: Infinity } });
+    expect(await sentRequest(fetch.mock.calls[3]).text()).toBe('{"size":null}');
+    // And JSON as before.
+    await client.PATCH("/api/threads/{id}", { params, body: { account_id: null, status: "archived" } });
+    expect(await sentRequest(fetch.mock.calls[4]).text()).toBe('{"account_id":null,"status":"archived"}');
   });
 
   // The walk for Infinity and NaN stopped at level 1,000 (the body is level 1), where JSON.stringify
