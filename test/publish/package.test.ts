@@ -5,7 +5,7 @@
 // documented option objects with `exactOptionalPropertyTypes`; and `require()`s every entry from a
 // CommonJS file. The same consumer is then compiled under other project settings (node10 with CommonJS
 // output, node16, bundler, preserve, `verbatimModuleSyntax`, `declaration`, TypeScript 5.4, README's
-// minimum, pnpm's layout) and bundled for a browser, where the client runs in Chromium over an injected fetch.
+// minimum, no `target`, pnpm's layout) and bundled for a browser, where the client runs in Chromium over an injected fetch.
 import { execFileSync, spawn } from "node:child_process";
 import type { SpawnOptions } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -537,6 +537,39 @@ export const version: string = pkg.version;
     expect(check.out).toBe("");
     expect(check.status).toBe(0);
   });
+
+  it("no target (TypeScript's ES5 default) with skipLibCheck false: each entry fails with the error README names, or compiles where it says so; target ES2015 compiles them all", async () => {
+    // README, TypeScript: "a `target` of ES2015 or later (with none set, … are then error …)".
+    const sentence = readFileSync(path.join(root, "README.md"), "utf8").replace(/\s+/g, " ").match(/and a `target` of ES2015 or later \(with none set,.*?\)\./)?.[0];
+    expect(sentence, "README, TypeScript: the `target` sentence").toBeDefined();
+    // [entry, compilerOptions.types, the error without a target (undefined: none)]
+    const cases: [string, string[], string | undefined][] = [
+      ["puffle-api", [], "TS2585"], // dom's library only: no SymbolConstructor.hasInstance under ES5
+      ["puffle-api", ["node"], undefined], // @types/node loads ES2020's library
+      ["puffle-api/server", ["node"], "TS18028"],
+      ["puffle-api/validators", [], undefined],
+      ["puffle-api/schema", [], undefined],
+    ];
+    const tsc = async (slug: string, compilerOptions: Record<string, unknown>, files: string[]) => {
+      writeFileSync(path.join(consumer, `tsconfig.${slug}.json`), JSON.stringify({ compilerOptions: { module: "esnext", moduleResolution: "bundler", strict: true, skipLibCheck: false, noEmit: true, ...compilerOptions }, files }));
+      const check = await run(process.execPath, [tscOf(), "-p", path.join(consumer, `tsconfig.${slug}.json`)], { cwd: consumer });
+      return { out: check.out, codes: [...new Set([...check.out.matchAll(/error (TS\d+)/g)].map((m) => m[1]))] };
+    };
+    const filesOf = new Map<string, string[]>();
+    for (const [entry, types, expected] of cases) {
+      const slug = `es5-${entry.replace(/\W+/g, "-")}-${types.join("") || "dom"}`;
+      writeFileSync(path.join(consumer, `${slug}.ts`), `export * from ${JSON.stringify(entry)};\n`);
+      filesOf.set(types.join(), [...(filesOf.get(types.join()) ?? []), `${slug}.ts`]);
+      const check = await tsc(slug, { types }, [`${slug}.ts`]);
+      expect(check.codes, `${entry}, types ${JSON.stringify(types)}, no target:\n${check.out}`).toEqual(expected === undefined ? [] : [expected]);
+      if (expected !== undefined) expect(sentence, `README names ${entry}'s ${expected}`).toMatch(new RegExp(`\`${entry}\`'s[^;]*? ${expected}\\b`));
+      else if (types.length === 0) expect(sentence, `README says ${entry} compiles`).toContain(`\`${entry}\``);
+    }
+    for (const [types, files] of filesOf) {
+      const check = await tsc(`es2015-${types || "dom"}`, { target: "ES2015", types: types ? types.split(",") : [] }, files);
+      expect(check.out, `target ES2015, types [${types}]`).toBe("");
+    }
+  }, 300_000);
 
   it("a CommonJS TypeScript file (README, TypeScript): module nodenext with verbatimModuleSyntax takes `import … = require()` and `import type`, compiles and runs; `import { … } from` is TS1286 there, and module node16 is TS1471", async () => {
     // The two forms as README prints them for such a file.
