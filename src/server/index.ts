@@ -187,12 +187,22 @@ function pathPattern(path: string): RegExp {
 const answeredProblems = new WeakMap<object, ProblemBody>();
 
 /**
+ * The log's reason for a problem whose detail is no text for the log (`sendProblem`'s `logReason`):
+ * the 409's detail names the recipient's email address (the request's `participant_email`, or the
+ * thread's), which the log, holding no body and no personal data, must not; its line names the
+ * existing thread instead.
+ */
+const loggedReasons = new WeakMap<object, string>();
+
+/**
  * A problem's reason as the log's response line gives it (`res.reason`): its first `errors` item,
  * as the client's messages name it (`unread_count must be >= 0`, `body must be object (got no
- * body)`; `(and 2 more)` when there are more), else its detail; on one line, the field name, message
+ * body)`; `(and 2 more)` when there are more), else its detail (`logReason` in its place when the
+ * detail is no text for the log, see loggedReasons); on one line, the field name, message
  * and detail each cut to 200 characters (`shown`: a field name comes from the client).
  */
-function problemReason(problem: ProblemBody): string {
+function problemReason(problem: ProblemBody, logReason?: string): string {
+  if (logReason !== undefined) return logReason;
   const errors = problem.errors;
   const first = errors?.[0];
   if (errors === undefined || first === undefined) return shown(problem.detail ?? problem.title);
@@ -200,8 +210,9 @@ function problemReason(problem: ProblemBody): string {
   return `${shown(issueLabel(first.path))} ${shown(first.message)}${more}`;
 }
 
-function sendProblem(reply: FastifyReply, body: ProblemBody, headers?: Record<string, string>): FastifyReply {
+function sendProblem(reply: FastifyReply, body: ProblemBody, headers?: Record<string, string>, logReason?: string): FastifyReply {
   answeredProblems.set(reply, body);
+  if (logReason !== undefined) loggedReasons.set(reply, logReason);
   if (headers !== undefined) for (const name of Object.keys(headers)) reply.header(name, headers[name]);
   // Fastify's body reader sets `connection: close` on the replies to bodies it could not read (invalid
   // JSON, over the limit, a Content-Length that does not match); the 413 answered before reading sets it too.
@@ -426,7 +437,7 @@ function loggerOptions(options: ServerOptions) {
       // A refused request's line gives the problem's reason too (problemReason).
       res: (res: { statusCode?: number }) => {
         const problem = answeredProblems.get(res);
-        return problem === undefined ? { statusCode: res.statusCode } : { statusCode: res.statusCode, reason: problemReason(problem) };
+        return problem === undefined ? { statusCode: res.statusCode } : { statusCode: res.statusCode, reason: problemReason(problem, loggedReasons.get(res)) };
       },
     },
   };
@@ -892,7 +903,7 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
             sendProblem(reply, problems.invalidSender(outcome.field));
             return;
           case "duplicate":
-            sendProblem(reply, problems.duplicate(outcome.member, outcome.existing, outcome.participantEmail));
+            sendProblem(reply, problems.duplicate(outcome.member, outcome.existing, outcome.participantEmail), undefined, `Duplicate thread: existing thread ${shown(outcome.existing.id)}`);
             return;
           case "updated":
             reply.code(200).type(JSON_CONTENT_TYPE).send(`${okPrefix}${recordJson(outcome.record as Conversation & Thread)}}`);

@@ -139,6 +139,23 @@ describe("request log", () => {
     expect(JSON.stringify(res.body)).not.toContain(quotedText);
   });
 
+  // The 409's detail names the recipient's email address ("… an open thread with
+  // founder@example.com."), the body's `participant_email` when the request sets it: the response
+  // line gave it as its reason, though the log holds no body. It names the existing thread instead.
+  it("a 409's response line names the existing thread, not the recipient's email address", async () => {
+    const from = lines.length;
+    const res = await send(server, "updateThread", "5b0c2d4e-6f70-4812-9a3b-4c5d6e7f8091", {
+      body: { account_id: "5a1e5000-0000-4000-8000-000000000003", participant_email: "Founder@Example.com" },
+    });
+    expect(res.status).toBe(409);
+    expect((res.body as { detail: string }).detail).toContain("founder@example.com");
+    const reqId = res.headers.get("x-request-id");
+    const responses = () => entriesSince(from).filter((e) => e.reqId === reqId && e.res !== undefined);
+    for (let waited = 0; responses().length === 0 && waited < 2_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(responses().map((e) => e.res)).toEqual([{ statusCode: 409, reason: "Duplicate thread: existing thread 9e1f2a3b-4c5d-4e6f-8a7b-8c9d0e1f2a3b" }]);
+    expect(lines.slice(from).join("").toLowerCase()).not.toContain("founder@example.com");
+  });
+
   it("an answered request's response line has no reason", async () => {
     const from = lines.length;
     const res = await send(server, "updateConversation", DOCS_CONVERSATION, { body: { status: "active" } });
