@@ -62,6 +62,24 @@ describe("request log", () => {
     expect(log.toLowerCase()).not.toContain("authorization");
   });
 
+  // Bytes that are not valid HTTP after a request still being answered: the log had that request's
+  // "incoming request" line and never its response line (the 400 for the bytes went out in its place,
+  // logged under another id). Its response line comes, and one line names the ignored bytes' code.
+  it("bytes that are not valid HTTP after a request still being answered: its response line, and one line for the bytes", async () => {
+    const from = lines.length;
+    const json = '{"unread_count":1}';
+    const exchange = await rawExchange(server, `PATCH /api/threads/${DOCS_THREAD} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ALICE}\r\nContent-Type: application/json\r\nContent-Length: ${json.length}\r\n\r\n${json}GARBAGE\r\n\r\n`);
+    const res = parseRawResponse(exchange.text);
+    expect(res.status).toBe(200);
+    const reqId = res.headers.get("x-request-id");
+    const responses = () => entriesSince(from).filter((e) => e.res !== undefined);
+    for (let waited = 0; responses().length === 0 && waited < 2_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(responses()).toEqual([expect.objectContaining({ reqId, res: { statusCode: 200 } })]);
+    expect(entriesSince(from).filter((e) => e.code !== undefined)).toEqual([
+      expect.objectContaining({ code: "HPE_INVALID_METHOD", msg: "ignored data that is not valid HTTP after a request still being answered; its answer closes the connection" }),
+    ]);
+  });
+
   it("a request answered before its body (a 401), whose chunked body is then not valid HTTP: its response line, and the parser's code without a status (no second response)", async () => {
     const from = lines.length;
     const exchange = await rawExchange(server, `PATCH /api/threads/${DOCS_THREAD} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer nope\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n`);

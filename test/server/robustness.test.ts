@@ -538,6 +538,27 @@ describe("requests Node's HTTP parser rejects → a problem with X-Request-Id, t
     });
   }
 
+  // Bytes that are not valid HTTP after a request that arrived whole and was not answered yet (more
+  // body than its Content-Length said, or a pipelined line that is no request): the 400 for them went
+  // out at once in that request's place, under another request id, and the connection closed, though
+  // the update was applied. That request gets its own answer, with Connection: close; the bytes none.
+  it.each([
+    ["more body than its Content-Length", "1}"],
+    ["a pipelined line that is no request", "GARBAGE\r\n\r\n"],
+  ])("%s after a whole request still being answered: that request's own answer, then the connection is closed", async (_name, after) => {
+    const json = '{"unread_count":5}';
+    const exchange = await rawExchange(server, `PATCH ${pathOf("updateConversation", DOCS_CONVERSATION)} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ALICE}\r\nContent-Type: application/json\r\nContent-Length: ${json.length}\r\n\r\n${json}${after}`);
+    expect(exchange.closed).toBe(true);
+    // One response (parseRawResponse holds the body to its Content-Length: a second one would be more).
+    const res = parseRawResponse(exchange.text);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("connection")).toBe("close");
+    expect((res.body as { conversation: { unread_count: number } }).conversation.unread_count).toBe(5);
+    expect(rowOf(snapshot(server), DOCS_CONVERSATION).unread_count).toBe(5);
+    const ok = await send(server, "updateConversation", DOCS_CONVERSATION, { body: { unread_count: 0 } });
+    expect(ok.status).toBe(200);
+  });
+
   /** A connection to the server, and the server's end of it. */
   async function connection(): Promise<{ serverSide: Socket; received: Promise<{ text: string; closed: boolean }> }> {
     const accepted = new Promise<Socket>((resolve) => server.app.server.once("connection", resolve));
