@@ -261,6 +261,9 @@ function refusedAfterClose(request: FastifyRequest, reply: FastifyReply): boolea
 /** The connections whose bytes after a request with `Connection: close` were ignored (logged once each). */
 const dataAfterClose = new WeakSet<Socket>();
 
+/** Each request's id (genReqId's), for the answer the clientError handler writes to a request still arriving. */
+const requestIds = new WeakMap<IncomingMessage, string>();
+
 /** Each connection's latest request's response (the request's arrival order is the answers' order). */
 const latestResponses = new WeakMap<Socket, ServerResponse>();
 
@@ -521,7 +524,9 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
     logger: loggerOptions(options),
     genReqId: (req) => {
       const given = req.headers["x-request-id"];
-      return typeof given === "string" && REQUEST_ID_PATTERN.test(given) ? given : newRequestId();
+      const id = typeof given === "string" && REQUEST_ID_PATTERN.test(given) ? given : newRequestId();
+      requestIds.set(req, id);
+      return id;
     },
     routerOptions: { maxParamLength: 16_384 },
     // A request must arrive whole (headers and body) within REQUEST_TIMEOUT_MS, or it is a 408 and
@@ -567,11 +572,11 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
     },
     // A request Node's HTTP parser rejects (headers too large, a bad Content-Length, not HTTP at all, a
     // bad chunk of a body) gets no Fastify reply: the answer is written to the socket, which is then
-    // closed, as Fastify's default handler does, but as a problem with an X-Request-Id (a new one: the
-    // handler is given no parsed request) and the status Node itself would send. Nothing is written
+    // closed, as Fastify's default handler does, but as a problem with an X-Request-Id (the id of the
+    // request still arriving, if any; else a new one) and the status Node itself would send. Nothing is written
     // to a socket that is no longer writable. Only this error path pays for any of it, but for the
-    // one WeakMap entry per request naming its connection's latest response (latestResponses, ~25 ns
-    // of a request's ~35 µs).
+    // two WeakMap entries per request, its connection's latest response and its id (latestResponses,
+    // requestIds, ~25 ns each of a request's ~35 µs).
     clientErrorHandler: (error: ConnectionError, socket: Socket) => {
       if (error.code === "ECONNRESET" || socket.destroyed) return;
       // Bytes after a request that said `Connection: close` (a client pipelining past it): that
@@ -605,7 +610,11 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
         app.log.info({ code: error.code }, "closed the connection of an answered request whose body is not valid HTTP");
       } else if (socket.writable) {
         const body = clientErrorProblem(error.code);
-        const id = newRequestId();
+        // The answer to a request still arriving (a bad chunk of its body) carries that request's id,
+        // the one its log lines have (a client's own X-Request-Id, echoed); bytes that are no request
+        // of their own get a new one.
+        const pending = latest !== undefined && !latest.headersSent && !latest.writableEnded ? requestIds.get(latest.req) : undefined;
+        const id = pending ?? newRequestId();
         app.log.info({ reqId: id, code: error.code, res: { statusCode: body.status } }, "rejected a request that is not valid HTTP");
         socket.write(rawProblemResponse(body, id, cors));
       }

@@ -80,6 +80,21 @@ describe("request log", () => {
     ]);
   });
 
+  // A request whose chunked body turns out not to be valid HTTP while it arrives was answered under a
+  // new request id: not the client's (or its proxy's) X-Request-Id, which docs/server.md says is
+  // echoed and is the log's reqId, and not the id of its own "incoming request" line.
+  it("a request whose body is not valid HTTP while it arrives is answered and logged under its own request id", async () => {
+    const from = lines.length;
+    const trace = "trace-chunked-0001";
+    const exchange = await rawExchange(server, `PATCH /api/threads/${DOCS_THREAD} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ALICE}\r\nX-Request-Id: ${trace}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\nzz\r\n`);
+    const res = parseRawResponse(exchange.text);
+    expect(res.status).toBe(400);
+    expect(res.headers.get("x-request-id")).toBe(trace);
+    const entries = entriesSince(from);
+    expect(entries.filter((e) => e.req !== undefined)).toEqual([expect.objectContaining({ reqId: trace })]);
+    expect(entries.filter((e) => e.code === "HPE_INVALID_CHUNK_SIZE")).toEqual([expect.objectContaining({ reqId: trace, res: { statusCode: 400 } })]);
+  });
+
   it("a request answered before its body (a 401), whose chunked body is then not valid HTTP: its response line, and the parser's code without a status (no second response)", async () => {
     const from = lines.length;
     const exchange = await rawExchange(server, `PATCH /api/threads/${DOCS_THREAD} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer nope\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n`);
