@@ -264,6 +264,45 @@ async function validatorsTo(operationId: OperationId, what: string): Promise<Val
 }
 
 /**
+ * `validatorsTo`, for a check the methods make before sending, waited for no longer than the call's
+ * deadline `d` (started before the wait: the wait counts against `timeoutMs`) and its `caller`'s signal
+ * allow: a chunk that stalls (a browser on a slow network) fails the call with its
+ * `PuffleTimeoutError` or `PuffleAbortError` (`attempts` 0: nothing sent), as a stalled response
+ * does. Without a deadline or a signal there is nothing to end the wait. The load itself is shared:
+ * the next call waits for the same import.
+ */
+async function validatorsWithin(operationId: OperationId, what: string, d: Deadline | undefined, caller: AbortSignal | undefined, url: () => string): Promise<Validators> {
+  if (d === undefined) return validatorsTo(operationId, what);
+  if (caller?.aborted) d.abort(caller.reason);
+  const stop = caller !== undefined && !caller.aborted ? onAbort(caller, () => d.abort(caller.reason)) : undefined;
+  try {
+    return await race(d, validatorsTo(operationId, what));
+  } catch (error) {
+    if (d.timedOut || d.aborted) throw failure(error, url(), operationId, 0, timedOut(d), caller);
+    throw error;
+  } finally {
+    stop?.();
+  }
+}
+
+/**
+ * `validatorsTo`, for a check the middleware makes before a raw call (or a method through
+ * openapi-fetch) sends: the wait ends when `request.signal` aborts, which follows the caller's signal
+ * (`withOwnSignal`, `slowCall`), with the `PuffleAbortError` the exchange would give (`attempts` 0).
+ */
+async function validatorsUntilAborted(operationId: OperationId, what: string, request: Request): Promise<Validators> {
+  const signal = request.signal as AbortSignal | null | undefined;
+  const loading = validatorsTo(operationId, what);
+  if (!signal) return loading;
+  try {
+    return await raceAbort(loading, signal);
+  } catch (error) {
+    if (signal.aborted && error === signal.reason) throw new PuffleAbortError({ url: displayUrl(request.url), operationId, reason: signal.reason, attempts: 0 });
+    throw error;
+  }
+}
+
+/**
  * The spec's pattern for the path `id` (`components.parameters.Id`: a canonical UUID, the nil and
  * the max UUID); test/client/direct-fetch.test.ts checks it against generated/openapi.json and against
  * `validatePathParams`. An id it matches is accepted by the generated validator too (the spec's
@@ -1067,11 +1106,11 @@ function specMiddleware(validate: ValidateMode | undefined): Middleware {
       if (!operationId) return undefined;
       const id = (params.path as { id?: unknown } | undefined)?.id;
       if (typeof id !== "string" || !ID_PATTERN.test(id)) {
-        const issues = pathIssues(validators ?? (await validatorsTo(operationId, "check the path id")), operationId, params.path);
+        const issues = pathIssues(validators ?? (await validatorsUntilAborted(operationId, "check the path id", request)), operationId, params.path);
         if (issues) throw new PuffleValidationError({ target: "path", operationId, issues });
       }
       if (checkRequest) {
-        const v = validators ?? (await validatorsTo(operationId, "check the request body"));
+        const v = validators ?? (await validatorsUntilAborted(operationId, "check the request body", request));
         // A body the client did not serialize (a bodySerializer's Blob) is read as the API reads it:
         // text() gave a byte that is not UTF-8 as U+FFFD (3 bytes, so the size below was wrong) and
         // dropped a byte order mark, where the API answers both with a 400.
@@ -1647,13 +1686,25 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
     // `parseAs: "stream"`: openapi-fetch does not read a 2xx body; the transport already has it.
     const init: Record<string, unknown> = { params: { path: { id } }, body, parseAs: "stream", fetch: (request: Request) => exchange(baseFetch, retry, request, plan) };
     // The request is built with the signal the deadline and the caller's signal abort, so it need not be rebuilt to carry it.
+    let stopCaller: (() => void) | undefined;
     if (plan.timeoutMs > 0 || plan.caller !== undefined) {
-      plan.controller = new AbortController();
-      init.signal = plan.controller.signal;
+      const controller = (plan.controller = new AbortController());
+      init.signal = controller.signal;
+      // From the start, so that the middlewares' wait for the validators ends with the caller's abort
+      // (the exchange, later, listens to the caller itself).
+      const caller = plan.caller;
+      if (caller?.aborted) controller.abort(caller.reason);
+      else if (caller !== undefined) stopCaller = onAbort(caller, () => controller.abort(caller.reason));
     }
     if (callHeaders !== undefined) init.headers = callHeaders;
     // openapi-fetch's own PATCH: the signal is already one of this call's own.
-    const { error, response } = await (patch as unknown as LooseCall)(routes[operationId].path, init);
+    let exchanged: Awaited<ReturnType<LooseCall>>;
+    try {
+      exchanged = await (patch as unknown as LooseCall)(routes[operationId].path, init);
+    } finally {
+      stopCaller?.();
+    }
+    const { error, response } = exchanged;
     const read = RESPONSE_BODIES.get(response);
     if (!response.ok) throw await apiError(operationId, response, error === undefined ? "" : error, read?.attempts ?? 1);
     // A response replaced by a middleware of the caller's is read here.
@@ -1676,32 +1727,62 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
       return slowCall(operationId, id, body, callHeaders, { timeoutMs: callTimeout, maxRetries: callRetries, maxResponseBytes, caller });
     }
     const canonical = typeof id === "string" && ID_PATTERN.test(id);
-    if (!canonical) {
-      const issues = pathIssues(validators ?? (await validatorsTo(operationId, "check the path id")), operationId, { id });
-      if (issues) throw new PuffleValidationError({ target: "path", operationId, issues });
-    }
-    if (checkRequest) {
-      const v = validators ?? (await validatorsTo(operationId, "check the request body"));
-      const parsed = payload === undefined ? { ok: true as const, value: undefined } : parseJson(payload);
-      const result = parsed.ok ? v.validateRequestBody(operationId, parsed.value) : { valid: false as const, errors: [{ path: "", keyword: "content", message: "is not JSON" }] };
-      if (!result.valid) throw new PuffleValidationError({ target: "request", operationId, issues: result.errors });
-      // The schema leaves draft_attachments' items open, so only this says a body is nested past the API's depth (its 400).
-      const deep = v.requestDepthIssue(operationId, result.value);
-      if (deep) throw new PuffleValidationError({ target: "request", operationId, issues: [deep] });
-      // Nor its size limit (x-puffle-behaviour.maxBodyBytes, the API's 413), measured on the text as it is sent.
-      const big = payload === undefined ? undefined : v.requestSizeIssue(operationId, payload, result.value);
-      if (big) throw new PuffleValidationError({ target: "request", operationId, issues: [big] });
-    }
     const [before, after] = urlParts[operationId];
+    let d: Deadline | undefined;
+    if (validators === undefined && (!canonical || checkRequest)) {
+      // The validators are still loading (or not yet asked for): the wait is part of the call, under
+      // its deadline and its signal. The deadline starts now and is the exchange's too (one deadline).
+      if (callTimeout > 0 || caller !== undefined) d = soloDeadline(callTimeout);
+      // The URL of a timeout or abort error here, for an id not yet checked (encodeURIComponent throws on a lone surrogate).
+      const waitUrl = () => {
+        try {
+          return `${before}${encodeURIComponent(id)}${after}`;
+        } catch {
+          return `${before}${encodeURIComponent(String(id).replace(/[\ud800-\udfff]/g, "\ufffd"))}${after}`;
+        }
+      };
+      try {
+        await validatorsWithin(operationId, !canonical ? "check the path id" : "check the request body", d, caller, waitUrl);
+      } catch (error) {
+        if (d !== undefined) release(d, undefined);
+        throw error;
+      }
+    }
+    try {
+      if (!canonical) {
+        const issues = pathIssues(validators ?? (await validatorsTo(operationId, "check the path id")), operationId, { id });
+        if (issues) throw new PuffleValidationError({ target: "path", operationId, issues });
+      }
+      if (checkRequest) {
+        const v = validators ?? (await validatorsTo(operationId, "check the request body"));
+        const parsed = payload === undefined ? { ok: true as const, value: undefined } : parseJson(payload);
+        const result = parsed.ok ? v.validateRequestBody(operationId, parsed.value) : { valid: false as const, errors: [{ path: "", keyword: "content", message: "is not JSON" }] };
+        if (!result.valid) throw new PuffleValidationError({ target: "request", operationId, issues: result.errors });
+        // The schema leaves draft_attachments' items open, so only this says a body is nested past the API's depth (its 400).
+        const deep = v.requestDepthIssue(operationId, result.value);
+        if (deep) throw new PuffleValidationError({ target: "request", operationId, issues: [deep] });
+        // Nor its size limit (x-puffle-behaviour.maxBodyBytes, the API's 413), measured on the text as it is sent.
+        const big = payload === undefined ? undefined : v.requestSizeIssue(operationId, payload, result.value);
+        if (big) throw new PuffleValidationError({ target: "request", operationId, issues: [big] });
+      }
+    } catch (error) {
+      if (d !== undefined) release(d, undefined);
+      throw error;
+    }
     const url = canonical ? before + id + after : `${before}${encodeURIComponent(id)}${after}`;
-    if (caller?.aborted) throw new PuffleAbortError({ url, operationId, reason: caller.reason, attempts: 0 });
+    if (caller?.aborted) {
+      if (d !== undefined) release(d, undefined);
+      throw new PuffleAbortError({ url, operationId, reason: caller.reason, attempts: 0 });
+    }
     const sent: Record<string, string> = payload === undefined ? { ...headersWithoutBody } : { ...headersWithBody };
     if (callHeaders !== undefined) mergeHeaderRecord(sent, callHeaders);
     const init: RequestInit = payload === undefined ? { method: "PATCH", headers: sent, redirect: REDIRECT } : { method: "PATCH", headers: sent, body: payload, redirect: REDIRECT };
-    let d: Deadline | undefined;
-    // A caller's signal aborts one call only: such a call gets a controller of its own.
-    if (caller === undefined && callTimeout === timeoutMs && queue !== undefined) d = queue.start();
-    else if (callTimeout > 0 || caller !== undefined) d = soloDeadline(callTimeout);
+    // A caller's signal aborts one call only: such a call gets a controller of its own. (A deadline
+    // started before the wait for the validators is kept: it is this one.)
+    if (d === undefined) {
+      if (caller === undefined && callTimeout === timeoutMs && queue !== undefined) d = queue.start();
+      else if (callTimeout > 0 || caller !== undefined) d = soloDeadline(callTimeout);
+    }
     if (d !== undefined) init.signal = d.controller.signal;
     const retries = retriesAllowed[operationId] ? callRetries : 0;
     const inQueue = d?.queued ? queue : undefined;
