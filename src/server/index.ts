@@ -633,6 +633,8 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
    * 200, the update applied) where the same request over a socket is the 417.
    */
   let closing = false;
+  /** Once the server closes, an answer's connection left idle by it is closed at once (see the routes' handler). */
+  const closeIdleConnections = () => app.server.closeIdleConnections();
   app.addHook("preClose", (done) => {
     closing = true;
     done();
@@ -908,6 +910,11 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
         // Again here: an earlier request on this connection whose body could not be read (invalid
         // JSON) is answered, with `Connection: close`, after this one's headers have arrived.
         if (refusedAfterClose(request, reply)) return;
+        // A request in progress when the server began to close (its body still arriving) is answered,
+        // and its connection then closed if it is idle: kept alive, it stayed open until close()'s
+        // grace period cut it (close() took CLOSE_GRACE_MS whenever a request was in flight). Not
+        // `Connection: close` on the answer: a request pipelined behind it still gets its 503.
+        if (closing) reply.raw.once("finish", closeIdleConnections);
         let user = (request as PuffleRequest).puffleUser;
         if (user === null) throw new Error("onRequest did not authenticate the request");
         // The store was reset or restored while the body was read (store.reset() / restore(), called

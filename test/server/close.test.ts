@@ -6,8 +6,9 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
-import { ALICE, DOCS_THREAD, pathOf, rawExchange, start } from "./http.js";
+import type { IncomingMessage } from "node:http";
+import { describe, expect, it, vi } from "vitest";
+import { ALICE, DOCS_THREAD, parseRawResponse, pathOf, rawConnection, rawExchange, start } from "./http.js";
 
 const head = `PATCH ${pathOf("updateThread", DOCS_THREAD)} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ALICE}\r\nContent-Type: application/json\r\n`;
 const body = '{"unread_count": 3}';
@@ -58,4 +59,42 @@ describe("startServer(…).close() with connections still open", () => {
       child.kill("SIGKILL");
     }
   });
+});
+
+// A request in progress when close() is called (its body still arriving) is answered, and its
+// connection, idle after that answer, closed: kept alive, it stayed open, idle, until the grace
+// period cut it, so close() took CLOSE_GRACE_MS whenever a request was in flight (an
+// afterAll with an unawaited call, a SIGTERM under load). The grace timer is faked here and never
+// fires: close() resolves only if the connection is closed after the answer. (A request pipelined
+// behind it still gets its 503: test/server/hardening.test.ts.)
+describe("startServer(…).close() while a request is in progress", () => {
+  it("the request is answered, its connection then closes, and close() resolves without the grace period's cut", async () => {
+    const server = await start();
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      const request = `${head}X-Request-Id: req_in_progress\r\nContent-Length: ${body.length}\r\n\r\n${body}`;
+      const headersAndHalf = request.length - 5;
+      const seen = new Promise<void>((resolve) => {
+        const listener = (incoming: IncomingMessage) => {
+          if (incoming.headers["x-request-id"] !== "req_in_progress") return;
+          server.app.server.off("request", listener);
+          resolve();
+        };
+        server.app.server.on("request", listener);
+      });
+      const { socket, received, closed } = rawConnection(server.port);
+      socket.write(request.slice(0, headersAndHalf));
+      await seen; // the server has its headers; its body is not all there
+      const closing = server.close();
+      socket.write(request.slice(headersAndHalf));
+      await closed;
+      const answer = parseRawResponse(received());
+      expect([answer.status, answer.headers.get("x-request-id")]).toEqual([200, "req_in_progress"]);
+      expect((answer.body as { thread: { unread_count: number } }).thread.unread_count).toBe(3);
+      await closing;
+    } finally {
+      vi.useRealTimers();
+      await server.close().catch(() => undefined);
+    }
+  }, 15_000);
 });
