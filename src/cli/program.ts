@@ -21,8 +21,8 @@ import {
 import { validatePathParams, validateRequestBody } from "../validators.js";
 import type { ValidationIssue, ValidationResult } from "../validators.js";
 import { corsBannerLine, flagValueProblem, hostProblem, logHeldUntilBanner, parseCorsArgument, resetBannerLine, seedProblem, serveDespiteOutputErrors, startProblem, stopOnSignals, unlessOutputLost, wildcardNote } from "../server/launch.js";
-import { tooDeepAt } from "../json-depth.js";
-import { escapePointer, pointerTokens } from "../json-pointer.js";
+import { bodyDepthBreach, bodySizeBreach } from "../client-validators.js";
+import { pointerTokens } from "../json-pointer.js";
 import { shownBaseUrl } from "../url-credentials.js";
 import type { CorsOrigins } from "../server/launch.js";
 import { escapeUnsafeInJson, oneLine } from "../unsafe-text.js";
@@ -174,25 +174,22 @@ function apiErrorLine(error: PuffleApiError, options: readonly FieldOption[]): s
 /**
  * The body breaks the operation's `x-puffle-behaviour` limits (the API's parser's, src/server/json.ts):
  * nested past `maxBodyDepth` (the body is level 1), or longer than `maxBodyBytes` as the client sends
- * it (`JSON.stringify`). The line names the field: the one nested too deep, or the largest.
+ * it (`JSON.stringify`). The line names the field: the one nested too deep, or the largest. The
+ * breach is the client's (bodyDepthBreach, bodySizeBreach); the words name the CLI's options.
  */
 function bodyLimitProblem(body: Record<string, unknown>, behaviour: { maxBodyBytes?: number; maxBodyDepth?: number } | undefined, options: readonly FieldOption[]): string | undefined {
-  const label = (field: string) => fieldLabel(`/${escapePointer(field)}`, options);
+  const label = (pointer: string) => fieldLabel(pointer, options);
   const maxDepth = behaviour?.maxBodyDepth;
   if (maxDepth !== undefined) {
-    const deep = Object.keys(body).find((field) => {
-      const value = body[field];
-      return value !== null && typeof value === "object" && tooDeepAt(value, 2, maxDepth, new Set()) !== undefined;
-    });
+    const deep = bodyDepthBreach(body, maxDepth);
     if (deep !== undefined) return `${label(deep)} is nested more than ${maxDepth} levels deep (the body is level 1), the most the API reads (x-puffle-behaviour.maxBodyDepth)`;
   }
   const maxBytes = behaviour?.maxBodyBytes;
   if (maxBytes === undefined) return undefined;
-  const bytes = Buffer.byteLength(JSON.stringify(body));
-  if (bytes <= maxBytes) return undefined;
-  const sizes = Object.keys(body).map((field) => ({ field, bytes: Buffer.byteLength(JSON.stringify(body[field]) ?? "") }));
-  const largest = sizes.reduce((a, b) => (b.bytes > a.bytes ? b : a));
-  return `the request body would be ${bytes} bytes of JSON, more than ${maxBytes}, the most the API accepts (x-puffle-behaviour.maxBodyBytes; its largest field: ${label(largest.field)}, ${largest.bytes} bytes)`;
+  const big = bodySizeBreach(JSON.stringify(body), body, maxBytes);
+  if (big === undefined) return undefined;
+  const largest = big.largest === undefined ? "" : `; its largest field: ${label(big.largest.pointer)}, ${big.largest.bytes} bytes`;
+  return `the request body would be ${big.bytes} bytes of JSON, more than ${maxBytes}, the most the API accepts (x-puffle-behaviour.maxBodyBytes${largest})`;
 }
 
 /**
