@@ -20,7 +20,7 @@ import {
 } from "../errors.js";
 import { validatePathParams, validateRequestBody } from "../validators.js";
 import type { ValidationIssue, ValidationResult } from "../validators.js";
-import { corsBannerLine, flagValueProblem, hostProblem, logHeldUntilBanner, parseCorsArgument, resetBannerLine, seedProblem, serveDespiteOutputErrors, startProblem, stopOnSignals, unlessOutputLost, wildcardNote } from "../server/launch.js";
+import { corsBannerLine, dataFileProblem, flagValueProblem, hostProblem, logHeldUntilBanner, parseCorsArgument, resetBannerLine, seedProblem, serveDespiteOutputErrors, startProblem, stopOnSignals, unlessOutputLost, wildcardNote } from "../server/launch.js";
 import { bodyDepthBreach, bodySizeBreach } from "../client-validators.js";
 import { pointerTokens } from "../json-pointer.js";
 import { shownBaseUrl } from "../url-credentials.js";
@@ -623,6 +623,8 @@ function addMockCommand(program: Command, deps: Required<Omit<CliDeps, "meta">>,
       }
       // Imported here so that the update commands do not load the server (Fastify) at all.
       const server = await import("../server/index.js");
+      const dataError = opts.data === undefined ? undefined : dataFileProblem(opts.data);
+      if (dataError !== undefined) throw new CliFailure(EXIT.usage, dataError);
       let seed;
       try {
         seed = opts.data !== undefined ? server.loadSeed(opts.data) : server.defaultSeed;

@@ -500,7 +500,7 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
   checkFlag("allowReset", options.allowReset, "createServer");
   checkLogOptions(options.logger, options.logStream, "createServer");
   // Only `undefined` takes the default: `null` is checked (and refused) as any other seed is.
-  const seed = validateSeed(options.seed === undefined ? defaultSeed : options.seed, "seed");
+  const seed = validateSeed(options.seed === undefined ? defaultSeed : options.seed);
   const store = new Store(seed);
   const cors = corsOrigins !== undefined ? corsPolicy(corsOrigins) : undefined;
   /**

@@ -128,6 +128,16 @@ function punycodeHint(text: string): string {
   return `; an internationalized name is given in its ASCII (punycode) form, here ${quoted(ascii)}`;
 }
 
+/**
+ * The usage error (after the launcher's prefix) for a `--data` value the launchers refuse before
+ * reading: `-`, which read a file named `-` where a user meant stdin. `--data` takes a path, as
+ * every option but a JSON one's `@-` does (docs/cli.md): a file named `-` is `./-`.
+ */
+export function dataFileProblem(file: string): string | undefined {
+  if (file === "-") return '--data takes a seed file\'s path and does not read stdin: "-" is refused (a file named - is ./-)';
+  return undefined;
+}
+
 /** How many problems of an invalid `--data` file the launchers list; the rest are counted (`and 3 more`). */
 const SEED_ISSUES_SHOWN = 10;
 

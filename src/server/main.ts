@@ -9,7 +9,7 @@ import { operationIds } from "../validators.js";
 import { defaultSeedText } from "./default-seed.js";
 import { defaultSeed, loadSeed, SeedError, startServer } from "./index.js";
 import type { RunningServer, Seed } from "./index.js";
-import { corsBannerLine, exitOnOutputErrors, flagValueProblem, hostProblem, logHeldUntilBanner, parseCorsArgument, resetBannerLine, seedProblem, serveDespiteOutputErrors, startProblem, stopOnSignals, unlessOutputLost, wildcardNote } from "./launch.js";
+import { corsBannerLine, dataFileProblem, exitOnOutputErrors, flagValueProblem, hostProblem, logHeldUntilBanner, parseCorsArgument, resetBannerLine, seedProblem, serveDespiteOutputErrors, startProblem, stopOnSignals, unlessOutputLost, wildcardNote } from "./launch.js";
 import { oneLine } from "../unsafe-text.js";
 import { quoted, shown } from "../errors.js";
 import type { CorsOrigins } from "./launch.js";
@@ -135,6 +135,8 @@ async function main(argv: string[]): Promise<void> {
   }
   let seed: Seed = defaultSeed;
   if (values.data !== undefined) {
+    const dataError = dataFileProblem(values.data);
+    if (dataError !== undefined) usageError(dataError);
     try {
       seed = loadSeed(values.data);
     } catch (error) {

@@ -88,8 +88,12 @@ export class SeedError extends Error {
    * counted as 1,000). The message then says `and at least N more`.
    */
   readonly moreAtLeast: boolean;
-  constructor(source: string, issues: readonly string[], more = 0, moreAtLeast = false) {
-    super(`${source} is not a valid seed:\n${issues.map((issue) => `  - ${issue}`).join("\n")}${more > 0 ? `\n  - and ${moreAtLeast ? "at least " : ""}${more} more` : ""}`);
+  /**
+   * `source` names where the seed came from: a file (`my-seed.json is not a valid seed:`), or
+   * undefined for a value (`the seed is not valid:`).
+   */
+  constructor(source: string | undefined, issues: readonly string[], more = 0, moreAtLeast = false) {
+    super(`${source === undefined ? "the seed is not valid" : `${source} is not a valid seed`}:\n${issues.map((issue) => `  - ${issue}`).join("\n")}${more > 0 ? `\n  - and ${moreAtLeast ? "at least " : ""}${more} more` : ""}`);
     this.name = "SeedError";
     this.issues = issues;
     this.more = more;
@@ -133,10 +137,33 @@ function show(value: unknown): string {
 }
 
 /**
+ * The conversation columns the spec makes `format: date-time` (each with RFC 3339's grammar as a
+ * `pattern` too), as the generated validator finds them: the columns whose text "not a date" it
+ * refuses as no date-time. A column the spec adds as a date-time is one here with no edit.
+ */
+let dateTimeColumns: ReadonlySet<string> | undefined;
+
+function isDateTimeColumn(path: string): boolean {
+  if (dateTimeColumns === undefined) {
+    const probe = Object.fromEntries(CONVERSATION_COLUMNS.map((column) => [column, "not a date"]));
+    const errors = schemas.Conversation(probe) ? [] : (schemas.Conversation.errors ?? []);
+    dateTimeColumns = new Set(errors.filter((e) => e.keyword === "format" && e.params.format === "date-time").map((e) => e.instancePath));
+  }
+  return dateTimeColumns.has(path);
+}
+
+/**
+ * A date-time column's rule in words: its `pattern`'s issue quoted the regex
+ * (`must match pattern "^[0-9]{4}-…$"`), and its format's said `must match format "date-time"`.
+ */
+const DATE_TIME_RULE = 'must be an RFC 3339 date-time, such as "2026-04-20T15:00:00Z" or "2026-04-20T20:30:00+05:30" (a T between date and time, the offset with its colon)';
+
+/**
  * Checks a seed and returns a normalized deep copy (draft columns filled with null, `warmup` with
  * false). Throws SeedError listing every problem, e.g. `conversations[2].status: must be one of …`.
+ * `source` names the seed's file in the message (loadSeed); left out, the message says "the seed".
  */
-export function validateSeed(input: unknown, source = "seed"): Seed {
+export function validateSeed(input: unknown, source?: string): Seed {
   // The first MAX_SEED_ISSUES problems, then a count: a 64 MiB file of `"conversations":[1,1,…]`
   // has 32 million, whose lines (1.4 GB) exhausted the heap.
   const issues: string[] = [];
@@ -257,7 +284,8 @@ export function validateSeed(input: unknown, source = "seed"): Seed {
     const row: Obj = {};
     for (const column of CONVERSATION_COLUMNS) if (Object.hasOwn(c, column)) row[column] = c[column];
     for (const issue of schemaIssues(schemas.Conversation(row) ? [] : schemas.Conversation.errors)) {
-      fail(`${at}${issue.path.replace(/^\//, ".")}`, issue.message);
+      const dateTime = (issue.keyword === "pattern" || issue.keyword === "format") && isDateTimeColumn(issue.path);
+      fail(`${at}${issue.path.replace(/^\//, ".")}`, dateTime ? `${DATE_TIME_RULE} (got ${show(row[issue.path.slice(1)])})` : issue.message);
     }
     const draft: Obj = {};
     for (const column of DRAFT_COLUMNS) if (Object.hasOwn(c, column)) draft[column] = c[column];

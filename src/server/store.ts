@@ -85,7 +85,7 @@ export class Store {
    * seed the store started from.
    */
   restore(seed: Seed): void {
-    this.#load(validateSeed(seed, "seed"));
+    this.#load(validateSeed(seed));
   }
 
   /**

@@ -1262,6 +1262,8 @@ describe("puffle mock: a missing value and a stray argument, as the update comma
     // Given with =, it is the file's name, read as such; -V alone is still the version.
     expect((await run(["mock", "--data=-V"])).stderr).toBe('puffle error: --data: "-V" is not a valid seed: (file): cannot be read (ENOENT)\n');
     expect(await run(["mock", "-V"])).toMatchObject({ code: EXIT.ok, stdout: `${apiVersion}\n` });
+    // `-` alone read a file named `-` (ENOENT, or the file), where a user meant stdin.
+    expect(await run(["mock", "--data", "-"])).toMatchObject({ code: EXIT.usage, stdout: "", stderr: 'puffle error: --data takes a seed file\'s path and does not read stdin: "-" is refused (a file named - is ./-)\n' });
   });
 
   // `mock extra` was commander's "too many arguments for 'mock'. Expected 0 arguments but got 1.".

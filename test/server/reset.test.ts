@@ -78,7 +78,7 @@ describe("Store.reset and Store.restore", () => {
     bad.extra = 1;
     let expected: unknown;
     try {
-      validateSeed(bad, "seed");
+      validateSeed(bad);
     } catch (error) {
       expected = error;
     }

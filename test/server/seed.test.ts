@@ -16,6 +16,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 const conversationRequired: string[] = JSON.parse(fs.readFileSync(path.join(root, "generated/openapi.json"), "utf8")).components.schemas.Conversation.required;
 const mainJs = path.join(root, "dist/server/main.js");
 const tmp = scratchDir("puffle-seed-");
+/** A date-time column's rule as a seed's issue words it (its pattern's issue quoted the regex). */
+const DATE_TIME_RULE = 'must be an RFC 3339 date-time, such as "2026-04-20T15:00:00Z" or "2026-04-20T20:30:00+05:30" (a T between date and time, the offset with its colon)';
 
 /** The SeedError `load` throws (the test fails when it throws none, or something else). */
 function seedErrorOf(load: () => unknown): SeedError {
@@ -132,9 +134,9 @@ describe("seed validation names the field and the rule", () => {
     // The date-time columns carry RFC 3339's grammar as a pattern besides the format (8b9c75f): a seed
     // with an offset without its colon or a space for the T, which loaded before, is refused, so the
     // server never answers with a date-time another implementation refuses.
-    { name: "a date-time offset without its colon", make: () => { const s = base(); s.conversations[0]!.created_at = "2026-04-22T10:00:00+0530"; return s; }, message: "conversations[0].created_at: must match pattern \"^[0-9]{4}-" },
-    { name: "a space for a date-time's T", make: () => { const s = base(); s.conversations[1]!.updated_at = "2026-04-22 10:00:00Z"; return s; }, message: "conversations[1].updated_at: must match pattern \"^[0-9]{4}-" },
-    { name: "a date-time in month 13 (the pattern's grammar, the format's range)", make: () => { const s = base(); s.conversations[0]!.last_message_at = "2026-13-01T00:00:00Z"; return s; }, message: 'conversations[0].last_message_at: must match format "date-time"' },
+    { name: "a date-time offset without its colon", make: () => { const s = base(); s.conversations[0]!.created_at = "2026-04-22T10:00:00+0530"; return s; }, message: `conversations[0].created_at: ${DATE_TIME_RULE} (got "2026-04-22T10:00:00+0530")` },
+    { name: "a space for a date-time's T", make: () => { const s = base(); s.conversations[1]!.updated_at = "2026-04-22 10:00:00Z"; return s; }, message: `conversations[1].updated_at: ${DATE_TIME_RULE} (got "2026-04-22 10:00:00Z")` },
+    { name: "a date-time in month 13 (the pattern's grammar, the format's range)", make: () => { const s = base(); s.conversations[0]!.last_message_at = "2026-13-01T00:00:00Z"; return s; }, message: `conversations[0].last_message_at: ${DATE_TIME_RULE} (got "2026-13-01T00:00:00Z")` },
     { name: "an account channel", make: () => { const s = base(); (s.accounts[0] as unknown as Record<string, unknown>).channel = "sms"; return s; }, message: 'accounts[0].channel: must be one of "linkedin", "email" (got "sms")' },
   ];
   for (const { name, make, message } of table) {
@@ -146,6 +148,37 @@ describe("seed validation names the field and the rule", () => {
       expect(() => validateSeed(make())).toThrow(SeedError);
     });
   }
+
+  it("every date-time column of the spec is named by its rule in words, whether its pattern or its format refuses it: no regex", () => {
+    const row = JSON.parse(fs.readFileSync(path.join(root, "generated/openapi.json"), "utf8")).components.schemas.ConversationRow.properties as Record<string, { format?: string }>;
+    const columns = Object.keys(row).filter((column) => row[column]?.format === "date-time");
+    expect(columns.length).toBeGreaterThan(0);
+    for (const column of columns) {
+      for (const value of ["2026-04-22T10:00:00+05", "2026-04-22T25:00:00Z", "yesterday"]) {
+        const seed = base();
+        (seed.conversations[0] as Record<string, unknown>)[column] = value;
+        const error = seedErrorOf(() => validateSeed(seed));
+        expect(error.issues, `${column} = ${value}`).toEqual([`conversations[0].${column}: ${DATE_TIME_RULE} (got ${JSON.stringify(value)})`]);
+        expect(error.message).not.toContain("[0-9]");
+      }
+    }
+  });
+
+  it("a seed given as a value is \"the seed\" in the message (was \"seed is not a valid seed:\"); a file is named", async () => {
+    const bad = base();
+    bad.conversations[0]!.status = "gone" as never;
+    const heading = "the seed is not valid:\n  - conversations[0].status: ";
+    expect(seedErrorOf(() => validateSeed(bad)).message).toMatch(new RegExp(`^${heading.replace(/[.[\]]/g, "\\$&")}`));
+    expect(seedErrorOf(() => createServer({ seed: bad })).message).toMatch(/^the seed is not valid:\n/);
+    const app = createServer();
+    try {
+      expect(seedErrorOf(() => app.puffle.store.restore(bad)).message).toMatch(/^the seed is not valid:\n/);
+    } finally {
+      await app.close();
+    }
+    const file = writeSeed("bad-status.json", bad);
+    expect(seedErrorOf(() => loadSeed(file)).message).toMatch(new RegExp(`^${file.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&")} is not a valid seed:\n`));
+  });
 
   it("a user's or an account's bad workspace_id is its one problem: its conversations are not told it is not in the seed", () => {
     const issuesOf = (seed: Seed): readonly string[] => {
@@ -494,6 +527,8 @@ describe("npm run mock (dist/server/main.js)", () => {
     // Quoted as the CLI quotes a value: on one line and cut to 200 characters, not 100 KiB of it.
     { name: "a 100 KiB port", args: ["--port", "9".repeat(102_400)], code: 2, stderr: /^puffle mock: --port must be an integer from 0 to 65535 \(got "9{197}…" \(cut; 102400 characters in all\)\)\n/ },
     { name: "a missing seed file", args: ["--data", "/nonexistent/seed.json"], code: 2, stderr: /^puffle mock: --data: "\/nonexistent\/seed\.json" is not a valid seed:\n {2}- \(file\): cannot be read \(ENOENT\)\n$/ },
+    // `-` read a file named `-`, where a user meant stdin: no option but a JSON one's `@-` reads stdin.
+    { name: "--data - (no stdin)", args: ["--data", "-"], code: 2, stderr: /^puffle mock: --data takes a seed file's path and does not read stdin: "-" is refused \(a file named - is \.\/-\)\nUsage: / },
     // parseArgs's own errors echoed what was typed as it was: an escape sequence reached the terminal,
     // a line break split the error, 100 KiB was 100 KiB of line. Quoted as the CLI quotes one.
     { name: "an unknown option holding an escape sequence", args: ["--a\u001b[2Jb"], code: 2, stderr: /^puffle mock: Unknown option "--a\\u001b\[2Jb"\nUsage: / },
