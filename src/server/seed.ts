@@ -137,6 +137,26 @@ function show(value: unknown): string {
 }
 
 /**
+ * What a refused token is, without its text: a bearer token is a credential, and a real one pasted
+ * into a seed (`"Bearer sk_live_…"`) was quoted whole on stderr and into a CI log. Its type, or the
+ * characters no token may hold (the first five), which is what to fix.
+ */
+function gotToken(token: unknown): string {
+  if (typeof token !== "string") {
+    return `got ${token === undefined ? "nothing" : token === null ? "null" : Array.isArray(token) ? "an array" : typeof token === "object" ? "an object" : `a ${typeof token}`}`;
+  }
+  const text = token.replace(/=+$/, "");
+  if (text === "") return token === "" ? "got an empty string" : "got only =";
+  const bad: string[] = [];
+  for (const char of text) {
+    if (/[A-Za-z0-9\-._~+/]/.test(char) || bad.includes(char)) continue;
+    bad.push(char);
+    if (bad.length === 5) break;
+  }
+  return `got a token holding ${bad.map(show).join(", ")}; its text is not quoted`;
+}
+
+/**
  * The conversation columns the spec makes `format: date-time` (each with RFC 3339's grammar as a
  * `pattern` too), as the generated validator finds them: the columns whose text "not a date" it
  * refuses as no date-time. A column the spec adds as a date-time is one here with no edit.
@@ -232,7 +252,8 @@ export function validateSeed(input: unknown, source?: string): Seed {
   // the problem (listed there), so that its conversations are not also told the user or the account
   // is not in the seed, which it is.
   const userWorkspace = new Map<string, string | null>();
-  const tokens = new Set<string>();
+  // Each token and the user that has it: a duplicate names that user, not the token.
+  const tokens = new Map<string, number>();
   const userIds = new Set<string>();
   users.forEach((u, i) => {
     const at = `users[${i}]`;
@@ -241,11 +262,11 @@ export function validateSeed(input: unknown, source?: string): Seed {
     if (idOk) unique(`${at}.id`, userIds, u.id as string, "user id");
     nonEmptyString(`${at}.name`, u.name);
     if (typeof u.token !== "string" || !TOKEN_PATTERN.test(u.token)) {
-      fail(`${at}.token`, `must be a bearer token: letters, digits and -._~+/ (got ${show(u.token)})`);
+      fail(`${at}.token`, `must be a bearer token: letters, digits and -._~+/ (${gotToken(u.token)})`);
     } else if (tokens.has(u.token)) {
-      fail(`${at}.token`, `duplicate token ${show(u.token)}`);
+      fail(`${at}.token`, `duplicate token: users[${tokens.get(u.token)}] has the same one (its text is not quoted)`);
     } else {
-      tokens.add(u.token);
+      tokens.set(u.token, i);
     }
     let workspace: string | null = null;
     if (uuid(`${at}.workspace_id`, u.workspace_id)) {

@@ -90,8 +90,8 @@ describe("seed validation names the field and the rule", () => {
     { name: "an unknown top-level field", make: () => ({ ...base(), tokens: [] }), message: "tokens: is not a known field" },
     { name: "users not an array", make: () => ({ ...base(), users: {} }), message: "users: must be an array" },
     { name: "a bad user id", make: () => { const s = base(); s.users[0]!.id = "alice"; return s; }, message: 'users[0].id: must be a UUID (got "alice")' },
-    { name: "a token with spaces", make: () => { const s = base(); s.users[1]!.token = "my token"; return s; }, message: "users[1].token: must be a bearer token" },
-    { name: "a duplicate token", make: () => { const s = base(); s.users[1]!.token = ALICE; return s; }, message: `users[1].token: duplicate token "${ALICE}"` },
+    { name: "a token with spaces", make: () => { const s = base(); s.users[1]!.token = "my token"; return s; }, message: 'users[1].token: must be a bearer token: letters, digits and -._~+/ (got a token holding " "; its text is not quoted)' },
+    { name: "a duplicate token", make: () => { const s = base(); s.users[1]!.token = ALICE; return s; }, message: "users[1].token: duplicate token: users[0] has the same one (its text is not quoted)" },
     { name: "an unknown workspace", make: () => { const s = base(); s.accounts[0]!.workspace_id = "0f0f0f0f-0000-4000-8000-000000000000"; return s; }, message: "accounts[0].workspace_id: must name a workspace of this seed" },
     { name: "an account status", make: () => { const s = base(); (s.accounts[2] as { status: string }).status = "warming"; return s; }, message: 'accounts[2].status: must be one of "ready", "pending", "disconnected" (got "warming")' },
     { name: "a conversation status", make: () => { const s = base(); (s.conversations[1] as { status: string }).status = "sent"; return s; }, message: 'conversations[1].status: must be one of "active", "archived", "draft"' },
@@ -148,6 +148,36 @@ describe("seed validation names the field and the rule", () => {
       expect(() => validateSeed(make())).toThrow(SeedError);
     });
   }
+
+  it("a refused or duplicate token is not quoted (a credential pasted into a seed stays off stderr): its type or its bad characters, the user that has it", () => {
+    const secret = "sk_live_51Hs3cr3tValue";
+    const cases: [unknown, string][] = [
+      [`Bearer ${secret}`, 'got a token holding " "; its text is not quoted'],
+      [`${secret}!\n${secret}?\u0000`, 'got a token holding "!", "\\n", "?", "\\u0000"; its text is not quoted'],
+      [`${secret}=${secret}`, 'got a token holding "="; its text is not quoted'],
+      ["", "got an empty string"],
+      ["==", "got only ="],
+      [42, "got a number"],
+      [null, "got null"],
+      [[secret], "got an array"],
+      [{ value: secret }, "got an object"],
+      [true, "got a boolean"],
+      [undefined, "got nothing"],
+    ];
+    for (const [token, got] of cases) {
+      const seed = base();
+      (seed.users[1] as unknown as Record<string, unknown>).token = token;
+      const error = seedErrorOf(() => validateSeed(seed));
+      expect(error.issues, JSON.stringify(token)).toEqual([`users[1].token: must be a bearer token: letters, digits and -._~+/ (${got})`]);
+      expect(error.message).not.toContain(secret);
+    }
+    const twice = base();
+    twice.users[1]!.token = secret;
+    twice.users.push({ ...twice.users[1]!, id: "0f0f0f0f-0000-4000-8000-0000000000aa", name: "Copy" });
+    const error = seedErrorOf(() => validateSeed(twice));
+    expect(error.issues).toEqual([`users[${twice.users.length - 1}].token: duplicate token: users[1] has the same one (its text is not quoted)`]);
+    expect(error.message).not.toContain(secret);
+  });
 
   it("every date-time column of the spec is named by its rule in words, whether its pattern or its format refuses it: no regex", () => {
     const row = JSON.parse(fs.readFileSync(path.join(root, "generated/openapi.json"), "utf8")).components.schemas.ConversationRow.properties as Record<string, { format?: string }>;
