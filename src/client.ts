@@ -22,6 +22,7 @@ import {
   PuffleValidationError,
   quoted,
   shown,
+  unknownOption,
 } from "./errors.js";
 
 // openapi-fetch's types that `PuffleClient`'s members are made of, so that a consumer's declarations can
@@ -668,9 +669,14 @@ interface RetrySettings {
   readonly sleep: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
 }
 
+/** The keys of `retry`: any other is refused (`retry.maxDelay`), as a client option's is. */
+const RETRY_OPTION_KEYS = Object.keys({ baseDelayMs: true, maxDelayMs: true, maxRetryAfterMs: true, random: true, sleep: true } satisfies Record<keyof PuffleRetryOptions, true>);
+
 function checkRetryOptions(value: unknown): RetrySettings {
   if (value === undefined) value = {};
   if (value === null || typeof value !== "object") throw new PuffleConfigError("retry", "must be an object");
+  const unknown = unknownOption(value, RETRY_OPTION_KEYS);
+  if (unknown !== undefined) throw new PuffleConfigError(`retry.${unknown.option}`, unknown.rule);
   const given = value as PuffleRetryOptions;
   const delay = (key: "baseDelayMs" | "maxDelayMs" | "maxRetryAfterMs"): number => {
     const v = given[key];
@@ -1592,6 +1598,22 @@ function hasContentType(headers: Record<string, unknown> | undefined): boolean {
 }
 
 /**
+ * The keys of `createPuffleClient`'s options: any other is refused, naming it (`baseURL`, axios'
+ * spelling, was ignored, and the token went to the default base URL, the production API).
+ */
+const CLIENT_OPTION_KEYS = Object.keys({
+  baseUrl: true,
+  apiKey: true,
+  fetch: true,
+  headers: true,
+  validate: true,
+  timeoutMs: true,
+  maxRetries: true,
+  retry: true,
+  maxResponseBytes: true,
+} satisfies Record<keyof PuffleClientOptions, true>);
+
+/**
  * Creates the client.
  *
  * ```ts
@@ -1602,6 +1624,8 @@ function hasContentType(headers: Record<string, unknown> | undefined): boolean {
  */
 export function createPuffleClient(options: PuffleClientOptions = {}): PuffleClient {
   if (options === null || typeof options !== "object") throw new PuffleConfigError("options", "must be an object");
+  const unknown = unknownOption(options, CLIENT_OPTION_KEYS);
+  if (unknown !== undefined) throw new PuffleConfigError(unknown.option, unknown.rule);
   const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   const fromEnv = options.apiKey === undefined ? envApiKey() : undefined;
   const apiKey = options.apiKey !== undefined ? checkApiKey(options.apiKey, "apiKey") : fromEnv !== undefined ? checkApiKey(fromEnv, "PUFFLE_API_KEY") : undefined;

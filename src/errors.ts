@@ -84,6 +84,58 @@ function characterCount(text: string): number {
   return count;
 }
 
+/**
+ * The first own enumerable key of an options object that is none of `known`, as an error names it
+ * (`baseURL`; a name that is no identifier quoted, as `quoted` quotes it), and the rule it breaks:
+ * `is not an option (did you mean baseUrl?)` when one known key is close (the same but for case, or
+ * at most 2 edits away), else the list of options. Undefined when every key is known. A JavaScript
+ * caller's misspelled option (axios' `baseURL`) was ignored without a word: the client called the
+ * production API with the token. TypeScript refuses such a key in a literal already.
+ */
+export function unknownOption(given: object, known: readonly string[]): { option: string; rule: string } | undefined {
+  for (const key of Object.keys(given)) {
+    if (known.includes(key)) continue;
+    const near = nearestKey(key, known);
+    return {
+      option: /^[A-Za-z_$][\w$]*$/.test(key) ? key : quoted(key),
+      rule: `is not an option ${near !== undefined ? `(did you mean ${near}?)` : `(the options are ${known.join(", ")})`}`,
+    };
+  }
+  return undefined;
+}
+
+/** The known key `key` is likely a slip for: equal but for case, else the nearest within 2 edits (case ignored); undefined if none. */
+function nearestKey(key: string, known: readonly string[]): string | undefined {
+  const lower = key.toLowerCase();
+  const same = known.find((k) => k.toLowerCase() === lower);
+  if (same !== undefined) return same;
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const k of known) {
+    // The distance is at least the difference in length: a long key is not compared character by character.
+    if (Math.abs(k.length - lower.length) > 2) continue;
+    const d = editDistance(lower, k.toLowerCase());
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Levenshtein distance (insertions, deletions, substitutions). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = row;
+  }
+  return previous[b.length]!;
+}
+
 /** The base class of every error the client throws while making a request. */
 export class PuffleError extends Error {
   /** `message` is shown on one line (line breaks, controls and bidi formatting become spaces). */
