@@ -15,7 +15,7 @@ import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, Fast
 import { operations as meta } from "../../generated/meta.js";
 import type { Conversation, Thread } from "../../generated/schema.js";
 import { escapeUnsafeInJson } from "../unsafe-text.js";
-import { issueLabel, moreIssues, shown } from "../errors.js";
+import { issueLabel, moreIssues, shown, unknownOption } from "../errors.js";
 import { normalizeRequestBody, operationIds, validatePathParams } from "../validators.js";
 import type { OperationId, ValidationIssue } from "../validators.js";
 import { CORS_ALLOW_METHODS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS, corsAllowHeaders, corsOriginsOf, corsPolicy, describe } from "./cors.js";
@@ -495,7 +495,28 @@ export function createServer(options: ServerOptions = {}): PuffleFastifyInstance
   }
 }
 
+/** The keys of createServer's options; startServer's add START_OPTION_KEYS. */
+const SERVER_OPTION_KEYS = Object.keys({ seed: true, logger: true, logStream: true, cors: true, allowReset: true } satisfies Record<keyof ServerOptions, true>);
+const START_OPTION_KEYS = [...SERVER_OPTION_KEYS, ...Object.keys({ port: true, host: true, dataFile: true } satisfies Record<Exclude<keyof StartOptions, keyof ServerOptions>, true>)];
+
+/**
+ * An options object is a plain object whose keys are all known: any other key (a misspelled
+ * `allowreset`, `data` for `dataFile`) was ignored, the server started without it. A TypeError naming
+ * the key, as the other options' checks name theirs, with the known key it is likely a slip for.
+ */
+function checkOptionKeys(options: unknown, known: readonly string[], where: string): void {
+  if (options === null || typeof options !== "object") throw new TypeError(`${where}: options must be an object (or left out); got ${describe(options)}`);
+  const unknown = unknownOption(options, known);
+  if (unknown === undefined) return;
+  // startServer's own (`port`, `host`, `dataFile`) given to createServer: not a slip for another key.
+  if (!known.includes(unknown.option) && START_OPTION_KEYS.includes(unknown.option)) {
+    throw new TypeError(`${where}: ${unknown.option} is an option of startServer, not of ${where} (the options are ${known.join(", ")})`);
+  }
+  throw new TypeError(`${where}: ${unknown.option} ${unknown.rule}`);
+}
+
 function buildServer(options: ServerOptions): PuffleFastifyInstance {
+  checkOptionKeys(options, SERVER_OPTION_KEYS, "createServer");
   const corsOrigins = corsOriginsOf(options.cors, "createServer");
   checkFlag("allowReset", options.allowReset, "createServer");
   checkLogOptions(options.logger, options.logStream, "createServer");
@@ -1156,6 +1177,7 @@ function urlHostOf(host: string): string {
 
 /** Starts the reference server on `host:port` (default 127.0.0.1:4010; port 0 = any free port). */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  checkOptionKeys(options, START_OPTION_KEYS, "startServer");
   const { port = 4010, host = "127.0.0.1", dataFile, ...rest } = options;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new RangeError(`startServer: port must be an integer from 0 to 65535 (got ${JSON.stringify(port)})`);

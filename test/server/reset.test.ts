@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServer, defaultSeed, SeedError, Store, validateSeed } from "../../src/server/index.js";
+import { createServer, defaultSeed, SeedError, startServer, Store, validateSeed } from "../../src/server/index.js";
 import type { RunningServer, Seed } from "../../src/server/index.js";
 import type { Thread } from "../../src/index.js";
 import { ALICE, BOB, BOB_CONVERSATION, DOCS_CONVERSATION, DOCS_THREAD, pathOf, rowOf, send, start } from "./http.js";
@@ -230,6 +230,25 @@ describe("the reset endpoint (allowReset: POST /__puffle/reset)", () => {
     expect(() => createServer({ allowReset: value as never })).toThrow(TypeError);
     expect(() => createServer({ allowReset: value as never })).toThrow(`createServer: allowReset must be true or false (or left out: off); got ${shown}`);
     await expect(start({ allowReset: value as never })).rejects.toThrow(`startServer: allowReset must be true or false (or left out: off); got ${shown}`);
+  });
+
+  // An unknown key was ignored: `allowreset: true` started a server without the endpoint, and a
+  // test's reset was a 404 far from the typo.
+  it.each([
+    ["allowreset: the same but for case", { allowreset: true }, "allowreset is not an option (did you mean allowReset?)"],
+    ["logstream", { logstream: { write() {} } }, "logstream is not an option (did you mean logStream?)"],
+    ["nothing close: the options listed", { verbose: true }, "verbose is not an option (the options are seed, logger, logStream, cors, allowReset"],
+  ] as const)("an unknown option (%s) is a TypeError naming it", async (_name, given, rule) => {
+    expect(() => createServer(given as never)).toThrow(TypeError);
+    expect(() => createServer(given as never)).toThrow(`createServer: ${rule}`);
+    await expect(start(given as never)).rejects.toThrow(`startServer: ${rule}`);
+  });
+
+  it("startServer refuses its own options misspelled (datafile, a port in another case); createServer refuses them as none of its own", async () => {
+    await expect(startServer({ datafile: "seed.json" } as never)).rejects.toThrow(/^startServer: datafile is not an option \(did you mean dataFile\?\)$/);
+    await expect(startServer({ Port: 0 } as never)).rejects.toThrow(/^startServer: Port is not an option \(did you mean port\?\)$/);
+    expect(() => createServer({ port: 0 } as never)).toThrow(/^createServer: port is an option of startServer, not of createServer \(the options are seed, logger, logStream, cors, allowReset\)$/);
+    expect(() => createServer(null as never)).toThrow(/^createServer: options must be an object \(or left out\); got null$/);
   });
 
   it("is off by default: the path is the 404 of any unknown path, and nothing is reset", async () => {
