@@ -147,6 +147,84 @@ export class PuffleError extends Error {
     }
     this.name = "PuffleError";
   }
+
+  /**
+   * What `JSON.stringify(error)` writes (a JSON logger without pino's serializer, an error tracker):
+   * `name`, `message` (an Error's own, not enumerable, which JSON left out), the error's own fields
+   * (`status`, `requestId`, `url`, `attempts`, …; `headers` as an object, `Set-Cookie`,
+   * `Authorization` and `Cookie` as `"[redacted]"`, as `util.inspect` shows them), for a
+   * `PuffleNetworkError` the transport's `code` (`ECONNREFUSED`, `ENOTFOUND`: in `cause`, which is not
+   * enumerable either), and `cause` as `{ name, message, code }` (its message one line, cut as the
+   * error's message cuts it, the request URL in it masked as `url` is). Never the token.
+   */
+  toJSON(): { name: string; message: string; code?: string; cause?: { name?: string; message: string; code?: string }; [field: string]: unknown } {
+    const json: { name: string; message: string; code?: string; cause?: { name?: string; message: string; code?: string }; [field: string]: unknown } = { name: this.name, message: this.message };
+    for (const key of Object.keys(this)) {
+      if (key === "name" || key === "message" || key === "cause" || key === "code") continue;
+      const value: unknown = (this as unknown as Record<string, unknown>)[key];
+      json[key] = value instanceof Headers ? redactedHeaders(value) : value;
+    }
+    const cause: unknown = (this as { cause?: unknown }).cause;
+    if (this instanceof PuffleNetworkError) {
+      const code = transportCode(cause);
+      if (code !== undefined) json.code = code;
+    }
+    if (hasOwn(this, "cause")) json.cause = causeJson(cause, REQUEST_URLS.get(this));
+    return json;
+  }
+}
+
+/**
+ * The request URL each error of the client was given, before `withoutCredentials` masked it (the
+ * error keeps the masked one only): `toJSON` masks it in the cause's message as the error's message
+ * does (node-fetch's `request to <url> failed`).
+ */
+const REQUEST_URLS = new WeakMap<PuffleError, string>();
+
+/** `headers` as a plain object, SECRET_HEADERS' values as `"[redacted]"` (what `util.inspect` shows). */
+function redactedHeaders(headers: Headers): Record<string, string> {
+  const view: Record<string, string> = {};
+  for (const [name, value] of headers) view[name] = SECRET_HEADERS.has(name) ? "[redacted]" : value;
+  return view;
+}
+
+/**
+ * The transport's error code of a cause (`ECONNREFUSED`, `ENOTFOUND`, `UND_ERR_SOCKET`): its own
+ * `code`, else its cause's (undici's `fetch failed` holds it there), two levels at most; only a
+ * non-empty string (a DOMException's numeric `code` is none). Undefined when there is none or it
+ * cannot be read.
+ */
+export function transportCode(cause: unknown): string | undefined {
+  try {
+    let at = cause;
+    for (let depth = 0; depth < 2 && at !== null && typeof at === "object"; depth++) {
+      const code: unknown = (at as { code?: unknown }).code;
+      if (typeof code === "string" && code !== "") return shown(code);
+      at = (at as { cause?: unknown }).cause;
+    }
+  } catch {
+    // A getter that throws, a revoked Proxy: no code.
+  }
+  return undefined;
+}
+
+/** A cause as `toJSON` writes it: `{ name, message, code }` for an Error, `{ message }` for another value; messages shown as the error's message shows them. */
+function causeJson(cause: unknown, url: string | undefined): { name?: string; message: string; code?: string } {
+  const masked = (text: string) => shown(url === undefined ? text : maskedIn(text, url, withoutCredentials(url)));
+  const code = transportCode(cause);
+  let name: string | undefined;
+  let message: string;
+  try {
+    if (cause instanceof Error) {
+      name = shown(String(cause.name));
+      message = masked(String(cause.message));
+    } else {
+      message = masked(describeCause(cause));
+    }
+  } catch {
+    message = "a value that cannot be converted to a string";
+  }
+  return { ...(name !== undefined ? { name } : {}), message, ...(code !== undefined ? { code } : {}) };
 }
 
 /** The field a JSON Pointer names, `unread_count` for `/unread_count`, `thread.status` for `/thread/status`; `""` for the whole value. */
@@ -408,6 +486,7 @@ export class PuffleNetworkError extends PuffleError {
     const attempts = init.attempts ?? 1;
     super(`${init.operationId ? `${init.operationId}: ` : ""}network error calling ${url}: ${reason}${attemptsSuffix(attempts)}`, { cause: init.cause });
     this.name = "PuffleNetworkError";
+    REQUEST_URLS.set(this, init.url);
     this.operationId = init.operationId;
     this.url = url;
     this.attempts = attempts;
@@ -432,6 +511,7 @@ export class PuffleTimeoutError extends PuffleError {
     const attempts = init.attempts ?? 1;
     super(`${init.operationId ? `${init.operationId}: ` : ""}no response from ${url} within ${init.timeoutMs} ms${attemptsSuffix(attempts)}`);
     this.name = "PuffleTimeoutError";
+    REQUEST_URLS.set(this, init.url);
     this.operationId = init.operationId;
     this.url = url;
     this.timeoutMs = init.timeoutMs;
@@ -456,6 +536,7 @@ export class PuffleAbortError extends PuffleError {
     const attempts = init.attempts ?? 1;
     super(`${init.operationId ? `${init.operationId}: ` : ""}request to ${url} was aborted: ${shown(maskedIn(describeCause(init.reason), init.url, url))}${attemptsSuffix(attempts)}`, { cause: init.reason });
     this.name = "PuffleAbortError";
+    REQUEST_URLS.set(this, init.url);
     this.operationId = init.operationId;
     this.url = url;
     this.attempts = attempts;

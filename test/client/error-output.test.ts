@@ -12,6 +12,7 @@ import { startServer } from "../../src/server/index.js";
 import { createPuffleClient, fieldOfPointer, isDuplicateThreadError, PuffleAbortError, PuffleApiError, PuffleConfigError, PuffleError, PuffleNetworkError, PuffleTimeoutError, PuffleValidationError } from "../../src/index.js";
 import type { PuffleClientOptions } from "../../src/index.js";
 import { rejection, root } from "../helpers.js";
+import { closedPort } from "./fault-server.js";
 
 const THREAD_ID = "3d986dd1-9d70-45b7-8e36-5d5b8b1c9337";
 const BASE = "http://127.0.0.1:9";
@@ -88,13 +89,14 @@ describe("an error response's message is one safe, bounded line; the parsed valu
 // Node's Headers shows every value under util.inspect, so `console.error(error)` printed a
 // Set-Cookie a proxy in front of the API sent (an access gateway's session) whole into the log.
 describe("an error response's Set-Cookie is not shown by util.inspect; the headers keep it", () => {
-  it("util.inspect shows it as [redacted]; headers.get returns it; JSON and pino show no header", async () => {
+  it("util.inspect and JSON show it as [redacted]; headers.get returns it; pino shows no header", async () => {
     const headers = { "content-type": "application/problem+json", "set-cookie": "CF_Authorization=eyJ.s3cret_session", "x-request-id": "req-7" };
     const error = (await rejection(answering(403, JSON.stringify({ type: "about:blank", title: "Forbidden", status: 403 }), headers).updateThread(THREAD_ID, { status: "archived" }))) as PuffleApiError;
     expect(error).toBeInstanceOf(PuffleApiError);
     for (const [how, text] of Object.entries({ ...shownAs(error), console: inspect(error) })) expect(text, how).not.toContain("s3cret_session");
     expect(inspect(error.headers)).toContain("'set-cookie': '[redacted]'");
     expect(inspect(error.headers)).toContain("'x-request-id': 'req-7'");
+    expect(JSON.parse(JSON.stringify(error)).headers).toEqual({ "content-type": "application/problem+json", "set-cookie": "[redacted]", "x-request-id": "req-7" });
     expect(error.headers.get("set-cookie")).toBe(headers["set-cookie"]);
     expect(error.requestId).toBe("req-7");
     // Built from its parts, with several cookies: each one stays readable, none is shown.
@@ -405,5 +407,72 @@ describe("PuffleError, PuffleNetworkError, PuffleTimeoutError and PuffleAbortErr
     ["/items/0", "items.0"],
   ])("fieldOfPointer(%j) is %j", (pointer, field) => {
     expect(fieldOfPointer(pointer)).toBe(field);
+  });
+});
+
+// JSON.stringify(error) left out `message` (an Error's is not enumerable) and `cause` (nor is it): a
+// JSON logger without pino's serializer logged `{"name":"PuffleNetworkError","url":…,"attempts":1}`,
+// not what failed. toJSON gives name, message, the error's own fields, a network error's transport
+// code, and the cause, redacted as util.inspect is (or more).
+describe("JSON.stringify(error) says what happened (toJSON)", () => {
+  const json = (error: unknown) => JSON.parse(JSON.stringify(error)) as Record<string, unknown>;
+
+  it("a refused connection: name, message, url, attempts, code ECONNREFUSED and the cause", async () => {
+    const port = await closedPort();
+    const error = await rejection(createPuffleClient({ baseUrl: `http://127.0.0.1:${port}`, apiKey: "puffle_live_s3cret", maxRetries: 0 }).updateThread(THREAD_ID, { status: "archived" }));
+    expect(error).toBeInstanceOf(PuffleNetworkError);
+    const url = `http://127.0.0.1:${port}/api/threads/${THREAD_ID}`;
+    expect(json(error)).toEqual({
+      name: "PuffleNetworkError",
+      message: (error as Error).message,
+      operationId: "updateThread",
+      url,
+      attempts: 1,
+      code: "ECONNREFUSED",
+      cause: { name: "TypeError", message: "fetch failed", code: "ECONNREFUSED" },
+    });
+    expect((error as Error).message).toBe(`updateThread: network error calling ${url}: fetch failed: ECONNREFUSED`);
+    expect(JSON.stringify(error)).not.toContain("s3cret");
+  });
+
+  it("a host not found: code ENOTFOUND; a cause without a code: none", () => {
+    const notFound = new PuffleNetworkError({ url: `${BASE}/x`, cause: new TypeError("fetch failed", { cause: Object.assign(new Error("getaddrinfo ENOTFOUND nohost"), { code: "ENOTFOUND" }) }) });
+    expect(json(notFound)).toMatchObject({ name: "PuffleNetworkError", code: "ENOTFOUND", cause: { name: "TypeError", message: "fetch failed", code: "ENOTFOUND" } });
+    const plain = json(new PuffleNetworkError({ url: `${BASE}/x`, cause: new Error("the response body is larger than maxResponseBytes (5 bytes); it was not read further") }));
+    // A raw call's operationId (undefined) is left out, as JSON leaves out undefined.
+    const tooLarge = "the response body is larger than maxResponseBytes (5 bytes); it was not read further";
+    expect(plain).toEqual({ name: "PuffleNetworkError", message: `network error calling ${BASE}/x: ${tooLarge}`, url: `${BASE}/x`, attempts: 1, cause: { name: "Error", message: tooLarge } });
+  });
+
+  it("an API error: its fields, headers redacted, no cause; a timeout, an abort and a validation error: theirs", async () => {
+    const problem = { type: "about:blank", title: "Not found", status: 404, detail: "No thread with this id." };
+    const api = await rejection(answering(404, JSON.stringify(problem), { "content-type": "application/problem+json", "x-request-id": "req-9", authorization: "Bearer puffle_live_s3cret" }).updateThread(THREAD_ID, { status: "archived" }));
+    expect(json(api)).toEqual({
+      name: "PuffleApiError",
+      message: "updateThread: HTTP 404: Not found: No thread with this id. (request id req-9)",
+      operationId: "updateThread",
+      status: 404,
+      problem,
+      body: problem,
+      requestId: "req-9",
+      headers: { authorization: "[redacted]", "content-type": "application/problem+json", "x-request-id": "req-9" },
+      attempts: 1,
+    });
+    expect(json(new PuffleTimeoutError({ url: `${BASE}/x`, operationId: "updateThread", timeoutMs: 200 }))).toEqual({ name: "PuffleTimeoutError", message: `updateThread: no response from ${BASE}/x within 200 ms`, operationId: "updateThread", url: `${BASE}/x`, timeoutMs: 200, attempts: 1 });
+    expect(json(new PuffleAbortError({ url: `${BASE}/x`, reason: new DOMException("This operation was aborted", "AbortError"), attempts: 0 }))).toMatchObject({ name: "PuffleAbortError", attempts: 0, cause: { name: "AbortError", message: "This operation was aborted" } });
+    expect(json(new PuffleAbortError({ url: `${BASE}/x`, reason: "shutting down" })).cause).toEqual({ message: "shutting down" });
+    expect(json(new PuffleAbortError({ url: `${BASE}/x`, reason: Object.create(null) })).cause).toEqual({ message: "a value that cannot be converted to a string" });
+    const invalid = json(new PuffleValidationError({ target: "request", operationId: "updateThread", issues: [{ path: "/status", keyword: "enum", message: "must be one of" }] }));
+    expect(invalid).toEqual({ name: "PuffleValidationError", message: "updateThread: request body: status must be one of", target: "request", operationId: "updateThread", issues: [{ path: "/status", keyword: "enum", message: "must be one of" }], field: "status" });
+  });
+
+  it("a cause's message that names the URL with a password: masked as the error's message masks it; a megabyte of it: cut", () => {
+    const raw = `https://deploy:2024/s3cret@host/api/threads/${THREAD_ID}`;
+    const cause = Object.assign(new TypeError(`request to ${raw} failed, reason: getaddrinfo ENOTFOUND deploy`), { code: "ENOTFOUND" });
+    const error = new PuffleNetworkError({ url: raw, operationId: "updateThread", cause });
+    expect(json(error).cause).toEqual({ name: "TypeError", message: `request to https://***@host/api/threads/${THREAD_ID} failed, reason: getaddrinfo ENOTFOUND deploy`, code: "ENOTFOUND" });
+    expect(JSON.stringify(error)).not.toContain("s3cret");
+    const long = json(new PuffleNetworkError({ url: `${BASE}/x`, cause: new TypeError(`${MEGABYTE}\nsecond line`) }));
+    expect((long.cause as { message: string }).message).toBe(`${"x".repeat(199)}…`);
   });
 });
