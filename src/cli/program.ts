@@ -17,6 +17,7 @@ import {
   PuffleValidationError,
   quoted,
   shown,
+  transportCode,
 } from "../errors.js";
 import { validatePathParams, validateRequestBody } from "../validators.js";
 import type { ValidationIssue, ValidationResult } from "../validators.js";
@@ -198,6 +199,32 @@ function bodyLimitProblem(body: Record<string, unknown>, behaviour: { maxBodyByt
  */
 function ruleOf(error: PuffleConfigError): string {
   return error.message.replace(/^[^:]+: \S+ /, "").replace(/\bapiKey\b/g, "PUFFLE_API_KEY");
+}
+
+/**
+ * What to do about a failure without a response, said after it on the same line (exit 4): the line
+ * said what failed (`fetch failed: ECONNREFUSED`) but not where to look. `base` is the base URL as
+ * the CLI shows one (`shownBaseUrl`), `given` where it came from (`--base-url`, `PUFFLE_BASE_URL`).
+ * Undefined for other failures (a reset connection, TLS, a body too large: the line says enough).
+ */
+function networkHint(error: unknown, base: string, given: string): string | undefined {
+  if (error instanceof PuffleTimeoutError) {
+    return `is the server at ${base} up and reachable? a slower one needs a larger --timeout`;
+  }
+  if (!(error instanceof PuffleNetworkError)) return undefined;
+  const code = transportCode((error as { cause?: unknown }).cause);
+  if (code === "ECONNREFUSED") {
+    let host = "";
+    try {
+      host = new URL(base).hostname;
+    } catch {
+      // shown as given
+    }
+    const local = host === "localhost" || host.endsWith(".localhost") || host === "[::1]" || /^127\./.test(host);
+    return local ? `is a server running at ${base}? \`puffle mock\` starts one` : `is a server listening at ${base} (that host, that port)?`;
+  }
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return `the host of ${base} was not found: check ${given} (a typo, or no DNS from here)`;
+  return undefined;
 }
 
 /** Maps anything thrown while sending to an exit code and one line for stderr. */
@@ -493,7 +520,15 @@ function addOperationCommand(
       if (apiKey === undefined || apiKey === "") {
         throw new CliFailure(EXIT.usage, "PUFFLE_API_KEY is not set: export your bearer token (the reference server's demo token is puffle_test_alice)");
       }
-      const result = await deps.send({ operationId, id, body, baseUrl, apiKey, timeoutMs, maxRetries: Number(opts.retries) });
+      let result: unknown;
+      try {
+        result = await deps.send({ operationId, id, body, baseUrl, apiKey, timeoutMs, maxRetries: Number(opts.retries) });
+      } catch (error) {
+        // The hint names the base URL as the CLI's other lines show one (no user name, password or query).
+        const hint = networkHint(error, shownBaseUrl(root), baseUrlName);
+        if (hint !== undefined) throw new CliFailure(EXIT.network, `${(error as Error).message}; ${hint}`);
+        throw error;
+      }
       let printed: string;
       try {
         printed = terminalJson(result);

@@ -222,13 +222,15 @@ describe("failures without a usable response", () => {
     const run = await puffle(["thread", "update", "--base-url", `http://127.0.0.1:${port}`, "--id", DRAFT_THREAD, "--status", "archived"]);
     expect(run.code).toBe(4);
     expect(oneLine(run)).toContain(`network error calling http://127.0.0.1:${port}/api/threads/${DRAFT_THREAD}`);
+    // What to do, on the same line: the one line on stderr docs/cli.md promises.
+    expect(oneLine(run)).toMatch(new RegExp(`: ECONNREFUSED \\(after 3 attempts\\); is a server running at http://127\\.0\\.0\\.1:${port}\\? \`puffle mock\` starts one\n$`));
   });
 
   it("a server that never answers: exit 4 after --timeout", async () => {
     fault = await startFaultServer(() => {});
     const run = await puffle(["thread", "update", "--base-url", fault.url, "--id", DRAFT_THREAD, "--status", "archived", "--timeout", "200"]);
     expect(run.code).toBe(4);
-    expect(oneLine(run)).toContain("within 200 ms");
+    expect(oneLine(run)).toContain(`within 200 ms; is the server at ${fault.url} up and reachable? a slower one needs a larger --timeout\n`);
   });
 
   // A 502/503 is retried (--retries, default 2): the line says how many attempts were made, as a

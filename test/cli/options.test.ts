@@ -854,7 +854,11 @@ describe("runCli reports each send failure with its exit code and one line", () 
     ["a 300 with a Location", () => api(300, "", { headers: { location: "http://127.0.0.1:9/elsewhere" } }), EXIT.api, "HTTP 300 with an empty body (a redirect to http://127.0.0.1:9/elsewhere, not followed: check --base-url)"],
     ["a 307 without a Location", () => api(307, ""), EXIT.api, "HTTP 307 with an empty body (a redirect, not followed: check --base-url)"],
     ["a network error", async () => new (await import("../../src/errors.js")).PuffleNetworkError({ url, operationId: "updateThread", cause: new TypeError("fetch failed") }), EXIT.network, `updateThread: network error calling ${url}: fetch failed`],
-    ["a timeout", async () => new (await import("../../src/errors.js")).PuffleTimeoutError({ url, operationId: "updateThread", timeoutMs: 5 }), EXIT.network, `updateThread: no response from ${url} within 5 ms`],
+    ["a timeout: what to check", async () => new (await import("../../src/errors.js")).PuffleTimeoutError({ url, operationId: "updateThread", timeoutMs: 5 }), EXIT.network, `updateThread: no response from ${url} within 5 ms; is the server at https://app.puffle.ai up and reachable? a slower one needs a larger --timeout`],
+    // Exit 4 said what failed, not what to do: a hint on the same line, for the failures that have one.
+    ["a refused connection: is a server listening", async () => new (await import("../../src/errors.js")).PuffleNetworkError({ url, operationId: "updateThread", cause: new TypeError("fetch failed", { cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }) }), attempts: 3 }), EXIT.network, `updateThread: network error calling ${url}: fetch failed: ECONNREFUSED (after 3 attempts); is a server listening at https://app.puffle.ai (that host, that port)?`],
+    ["a host not found: check --base-url", async () => new (await import("../../src/errors.js")).PuffleNetworkError({ url, operationId: "updateThread", cause: new TypeError("fetch failed", { cause: Object.assign(new Error("getaddrinfo ENOTFOUND app.puffle.ai"), { code: "ENOTFOUND" }) }) }), EXIT.network, `updateThread: network error calling ${url}: fetch failed: ENOTFOUND; the host of https://app.puffle.ai was not found: check --base-url (a typo, or no DNS from here)`],
+    ["a reset connection: no hint", async () => new (await import("../../src/errors.js")).PuffleNetworkError({ url, operationId: "updateThread", cause: new TypeError("fetch failed", { cause: Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }) }) }), EXIT.network, `updateThread: network error calling ${url}: fetch failed: ECONNRESET`],
     ["an abort", async () => new (await import("../../src/errors.js")).PuffleAbortError({ url, operationId: "updateThread", reason: new Error("stop") }), EXIT.network, `updateThread: request to ${url} was aborted: stop`],
     ["a 2xx that is not the documented body", async () => new (await import("../../src/errors.js")).PuffleValidationError({ target: "response", operationId: "updateThread", status: 200, requestId: "req_9", issues: [{ path: "/thread/status", keyword: "enum", message: "must be one of \"active\", \"archived\"" }] }), EXIT.response, "unexpected response (HTTP 200): thread.status must be one of \"active\", \"archived\" (request id req_9)"],
     // A validator's list stops at 1,000 issues (MAX_ISSUES): one that long may have been cut, so the faults beyond the ten named are "at least" 990.
@@ -868,6 +872,20 @@ describe("runCli reports each send failure with its exit code and one line", () 
     const error = await make();
     const { code, stdout, stderr } = await run(["thread", "update", "--id", THREAD_ID, "--status", "archived"], { env: { PUFFLE_API_KEY: TOKEN }, send: async () => { throw error; } });
     expect({ code, stdout, stderr }).toEqual({ code: exitCode, stdout: "", stderr: `puffle error: ${line}\n` });
+  });
+
+  it("the hint names the base URL as called and where it came from: PUFFLE_BASE_URL, a loopback one with `puffle mock`", async () => {
+    const { PuffleNetworkError } = await import("../../src/errors.js");
+    const failing = (code: string) => async () => {
+      throw new PuffleNetworkError({ url, operationId: "updateThread", cause: new TypeError("fetch failed", { cause: Object.assign(new Error(code), { code }) }) });
+    };
+    const env = { PUFFLE_API_KEY: TOKEN, PUFFLE_BASE_URL: "http://localhost:4010/" };
+    const refused = await run(["thread", "update", "--id", THREAD_ID, "--status", "archived"], { env, send: failing("ECONNREFUSED") });
+    expect(refused.stderr).toBe(`puffle error: updateThread: network error calling ${url}: fetch failed: ECONNREFUSED; is a server running at http://localhost:4010? \`puffle mock\` starts one\n`);
+    const notFound = await run(["thread", "update", "--id", THREAD_ID, "--status", "archived"], { env, send: failing("EAI_AGAIN") });
+    expect(notFound.stderr).toBe(`puffle error: updateThread: network error calling ${url}: fetch failed: EAI_AGAIN; the host of http://localhost:4010 was not found: check PUFFLE_BASE_URL (a typo, or no DNS from here)\n`);
+    const given = await run(["thread", "update", "--id", THREAD_ID, "--status", "archived", "--base-url", "http://127.0.0.1:4010"], { env, send: failing("ECONNREFUSED") });
+    expect(given.stderr).toContain("fetch failed: ECONNREFUSED; is a server running at http://127.0.0.1:4010? `puffle mock` starts one\n");
   });
 });
 

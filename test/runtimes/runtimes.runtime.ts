@@ -320,7 +320,7 @@ describe.each([
     expect(notFound).toMatchObject({ code: 3, stdout: "" });
     expect(notFound.stderr).toMatch(/^puffle error: HTTP 404 Not found: No conversation with this id\. \(request id req_\w+\)\n$/);
     const timeout = await cli(["thread", "update", "--base-url", `${faultUrl}/stall`, "--id", THREAD, "--status", "archived", "--timeout", "200"], { env: { PUFFLE_API_KEY: "puffle_test_alice" } });
-    expect(timeout).toEqual({ code: 4, stdout: "", stderr: `puffle error: updateThread: no response from ${url("stall")} within 200 ms\n` });
+    expect(timeout).toEqual({ code: 4, stdout: "", stderr: `puffle error: updateThread: no response from ${url("stall")} within 200 ms; is the server at ${faultUrl}/stall up and reachable? a slower one needs a larger --timeout\n` });
   });
 
   it("usage errors are one line, exit 2; JSON from stdin (@-) is read, and capped", async () => {
