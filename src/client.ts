@@ -459,15 +459,14 @@ function serializeBody(operationId: OperationId, body: unknown): string {
   // null can hold one, so nonFiniteAt walks no other body. (A replacer finding them in the same pass
   // made JSON.stringify 3 to 4 times slower on every body: V8 has no fast path with one.)
   if (text.includes("null")) {
-    const found = memberNonFinite({ "": body }, "", []);
+    const found = nonFiniteAt(body);
     if (found !== undefined) {
-      found.keys.pop(); // the wrapper's "" (JSON.stringify's holder of the body)
       const { number, keys } = found;
-      // keys: the path from the number up; its length is the level of the number's holder.
+      // keys: the path from the body's member down; its length is the level of the number's holder.
       const issue =
         keys.length > SEND_WALK_DEPTH
-          ? tooDeepIssue(`/${escapePointer(keys[keys.length - 1] ?? "")}`)
-          : { path: keys.reduceRight((path, key) => `${path}/${escapePointer(key)}`, ""), keyword: "type", message: nonFiniteRule(number) };
+          ? tooDeepIssue(`/${escapePointer(keys[0] ?? "")}`)
+          : { path: keys.reduce((path, key) => `${path}/${escapePointer(key)}`, ""), keyword: "type", message: nonFiniteRule(number) };
       throw new PuffleValidationError({ target: "request", operationId, issues: [issue] });
     }
   }
@@ -479,18 +478,64 @@ const DATE_TO_ISO_STRING = Date.prototype.toISOString;
 
 /**
  * The first number JSON.stringify wrote as null (Infinity, NaN, a Number object holding one, a
- * toJSON's), in a body it has written, walked as it walks; `keys` is its path, the last key first
- * (built only for the one found). Lean, as it runs on every body whose JSON holds a null: no path
- * per member, a Date's own toJSON (a string or null, never a number) not called again; any other
+ * toJSON's), in a body it has written, walked as it walks; `keys` is its path, the body's member
+ * first (built only for the one found). Lean, as it runs on every body whose JSON holds a null: no
+ * path per member, a Date's own toJSON (a string or null, never a number) not called again; any other
  * toJSON is, as JSON.stringify's result is not at hand (with a replacer it is, at 3 to 4 times the
- * cost of every JSON.stringify, null or not). It walks past
- * SEND_WALK_DEPTH (a NaN there was sent as null; the caller names it as the depth issue). JSON.stringify
- * has written the body, so that is the one issue it can have: anything else the walk meets is the
- * walk's own (a getter or toJSON that throws only when read again, a cycle they make, its stack
- * running out on a body some thousands of levels deep), and what holds it is passed over.
+ * cost of every JSON.stringify, null or not). It walks with a stack of its own, not recursion: as deep
+ * as JSON.stringify wrote (recursing, two frames a level, it ran out of stack hundreds of levels
+ * sooner while its code was not optimised, and a NaN there was sent as null), past SEND_WALK_DEPTH
+ * too (the caller names a NaN there as the depth issue). JSON.stringify has written the body, so that
+ * is the one issue it can have: anything else the walk meets is the walk's own (a getter or toJSON
+ * that throws only when read again, a cycle they make), and the member that holds it is passed over.
  */
-function nonFiniteAt(holder: unknown, key: string, stack: object[]): { number: number; keys: string[] } | undefined {
-  let value = holder;
+function nonFiniteAt(body: unknown): { number: number; keys: string[] } | undefined {
+  // The objects and arrays being walked, the body's first; `keys` undefined for an array (its indexes).
+  const frames: { holder: object; keys: string[] | undefined; length: number; next: number }[] = [{ holder: { "": body }, keys: [""], length: 1, next: 0 }];
+  const ancestors: object[] = [];
+  while (frames.length > 0) {
+    const frame = frames[frames.length - 1] as (typeof frames)[number];
+    if (frame.next >= frame.length) {
+      frames.pop();
+      ancestors.pop();
+      continue;
+    }
+    const key = frame.keys === undefined ? String(frame.next) : (frame.keys[frame.next] as string);
+    frame.next += 1;
+    let found: number | object | undefined;
+    try {
+      found = nonFiniteMember(frame.holder, key, ancestors);
+    } catch {
+      continue; // a read that throws: the member is passed over
+    }
+    if (found === undefined) continue;
+    if (typeof found === "number") {
+      // The wrapper's "" (JSON.stringify's holder of the body) is no part of the path.
+      const keys: string[] = [];
+      for (let i = 1; i < frames.length; i++) {
+        const at = frames[i] as (typeof frames)[number];
+        keys.push(at.keys === undefined ? String(at.next - 1) : (at.keys[at.next - 1] as string));
+      }
+      return { number: found, keys };
+    }
+    let keys: string[] | undefined;
+    let length: number;
+    try {
+      // Every index, as JSON.stringify reads them (a hole is read as undefined).
+      if (Array.isArray(found)) length = found.length;
+      else length = (keys = Object.keys(found)).length;
+    } catch {
+      continue;
+    }
+    frames.push({ holder: found, keys, length, next: 0 });
+    ancestors.push(found);
+  }
+  return undefined;
+}
+
+/** `holder[key]` as JSON.stringify writes it: a number it writes as null, an object or array to walk (not one of `ancestors`), else undefined. */
+function nonFiniteMember(holder: object, key: string, ancestors: object[]): number | object | undefined {
+  let value: unknown = (holder as Record<string, unknown>)[key];
   if ((typeof value === "object" && value !== null) || typeof value === "bigint") {
     const toJSON: unknown = (value as { toJSON?: unknown }).toJSON;
     if (typeof toJSON === "function") {
@@ -498,44 +543,14 @@ function nonFiniteAt(holder: unknown, key: string, stack: object[]): { number: n
       value = toJSON.call(value, key);
     }
   }
-  if (typeof value === "number") return value - value === 0 ? undefined : { number: value, keys: [] };
+  if (typeof value === "number") return value - value === 0 ? undefined : value;
   if (typeof value !== "object" || value === null) return undefined;
   // A Number object is written as its number (JSON.stringify unboxes it): `new Number(Infinity)` as null.
   if (value instanceof Number) {
     const number = Number(value);
-    return number - number === 0 ? undefined : { number, keys: [] };
+    return number - number === 0 ? undefined : number;
   }
-  if (stack.includes(value)) return undefined;
-  stack.push(value);
-  try {
-    if (Array.isArray(value)) {
-      // Every index, as JSON.stringify reads them (a hole is read as undefined).
-      for (let i = 0; i < value.length; i++) {
-        const found = memberNonFinite(value, String(i), stack);
-        if (found !== undefined) return found;
-      }
-    } else {
-      for (const k of Object.keys(value)) {
-        const found = memberNonFinite(value, k, stack);
-        if (found !== undefined) return found;
-      }
-    }
-    return undefined;
-  } finally {
-    stack.pop();
-  }
-}
-
-/** nonFiniteAt for `holder[key]`, with `key` added to the path found; a read or walk that throws is passed over. */
-function memberNonFinite(holder: object, key: string, stack: object[]): { number: number; keys: string[] } | undefined {
-  let found: { number: number; keys: string[] } | undefined;
-  try {
-    found = nonFiniteAt((holder as Record<string, unknown>)[key], key, stack);
-  } catch {
-    return undefined;
-  }
-  found?.keys.push(key);
-  return found;
+  return ancestors.includes(value) ? undefined : value;
 }
 
 /** The issue of an object or array past level SEND_WALK_DEPTH, at `path`, the body's member that holds it. */
@@ -565,7 +580,7 @@ const SEND_WALK_DEPTH = 1000;
  * NaN); undefined when none is found. An object or array past level SEND_WALK_DEPTH (`depth` is
  * `holder`'s level) is not walked: it is an issue named by the body's member that holds it, as the
  * client's depth check names one (JSON.stringify runs out of stack some thousands of levels down).
- * Run once JSON.stringify has failed (the issues it writes no error for are nonFiniteReplacer's).
+ * Run once JSON.stringify has failed (the issues it writes no error for are nonFiniteAt's).
  */
 function unsendableAt(holder: unknown, key: string, path: string, stack: object[], depth = 1): ValidationIssue | undefined {
   let value = holder;
