@@ -621,7 +621,9 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
       // log line never came. It is answered now, with `Connection: close` (the bytes are not
       // processed, as after a request that said so); the requests pipelined before it are answered too.
       const latest = latestResponses.get(socket);
-      if (latest !== undefined && latest.req.complete && !latest.headersSent && !latest.writableEnded && inFlight?.headersSent !== true) {
+      // An earlier pipelined answer may still be being written (`inFlight`, its headers sent): the
+      // bytes are no part of its request either, and closing here would cut it short and drop this one.
+      if (latest !== undefined && latest.req.complete && !latest.headersSent && !latest.writableEnded) {
         if (!dataAfterInFlight.has(socket)) app.log.info({ code: error.code }, "ignored data that is not valid HTTP after a request still being answered; its answer closes the connection");
         dataAfterInFlight.add(socket);
         latest.setHeader("connection", "close");

@@ -5,7 +5,7 @@ import { brotliCompressSync, gzipSync } from "node:zlib";
 import type { Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { operations as meta } from "../../generated/meta.js";
-import { MAX_BODY_DEPTH } from "../../src/server/index.js";
+import { MAX_BODY_DEPTH, createServer } from "../../src/server/index.js";
 import type { RunningServer } from "../../src/server/index.js";
 import { normalizeRequestBody } from "../../src/validators.js";
 import type { OperationId } from "../../src/validators.js";
@@ -557,6 +557,56 @@ describe("requests Node's HTTP parser rejects → a problem with X-Request-Id, t
     expect(rowOf(snapshot(server), DOCS_CONVERSATION).unread_count).toBe(5);
     const ok = await send(server, "updateConversation", DOCS_CONVERSATION, { body: { unread_count: 0 } });
     expect(ok.status).toBe(200);
+  });
+
+  // The same bytes while an earlier pipelined answer is still being written (its headers sent, not
+  // finished: a large answer to a slow reader): the handler took the connection for that answer's own
+  // ("an answered request whose body is not valid HTTP") and destroyed it, cutting that answer short
+  // and dropping the later request's, applied or not. Forced here with two routes of the test's that
+  // hold their answers until released.
+  it("bytes that are not valid HTTP while an earlier pipelined answer is being written: both answers, the last with Connection: close", async () => {
+    const app = createServer();
+    const release: (() => void)[] = [];
+    const held = (n: number) => new Promise<void>((resolve) => (release[n] = resolve));
+    const started: Promise<void>[] = [];
+    let headersSent!: () => void;
+    started.push(new Promise<void>((resolve) => (headersSent = resolve)));
+    let secondArrived!: () => void;
+    started.push(new Promise<void>((resolve) => (secondArrived = resolve)));
+    const releases = [held(0), held(1)];
+    app.get("/test/held/:n", async (request, reply) => {
+      const n = Number((request.params as { n: string }).n);
+      reply.hijack();
+      if (n === 0) {
+        reply.raw.writeHead(200, { "content-type": "text/plain", "content-length": "5" });
+        reply.raw.flushHeaders();
+        headersSent();
+      } else secondArrived();
+      await releases[n];
+      if (n === 0) reply.raw.end("first");
+      else reply.raw.writeHead(200, { "content-type": "text/plain", "content-length": "6" }).end("second");
+    });
+    await app.listen({ port: 0, host: "127.0.0.1" });
+    try {
+      const port = (app.server.address() as { port: number }).port;
+      const { socket, received, closed } = rawConnection(port);
+      const get = (n: number) => `GET /test/held/${n} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ALICE}\r\n\r\n`;
+      socket.write(get(0) + get(1));
+      await Promise.all(started);
+      const handled = new Promise<void>((resolve) => app.server.once("clientError", () => resolve()));
+      socket.write("GARBAGE\r\n\r\n");
+      await handled;
+      release[0]?.();
+      release[1]?.();
+      await closed;
+      const answers = received().split(/(?=HTTP\/1\.1 \d{3} )/);
+      expect(answers.map((text) => text.slice(text.indexOf("\r\n\r\n") + 4))).toEqual(["first", "second"]);
+      expect(answers.map((text) => /\r\nconnection: close\r\n/i.test(text))).toEqual([false, true]);
+    } finally {
+      release[0]?.();
+      release[1]?.();
+      await app.close();
+    }
   });
 
   /** A connection to the server, and the server's end of it. */
