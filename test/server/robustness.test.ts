@@ -626,6 +626,23 @@ describe("requests Node's HTTP parser rejects → a problem with X-Request-Id, t
     expect(res.body).toMatchObject({ type: "https://app.puffle.ai/problems/request-timeout", title: "Request timeout", status: 408 });
   });
 
+  // 06efa2b gave the answer to a request still arriving that request's id; a body that stalls past
+  // the request timeout is such a request too: its 408 echoes the client's X-Request-Id, the id of
+  // its own "incoming request" line, not a new one. (Node's timer is 60 s: its error is emitted here.)
+  it("a request timeout while a body is still arriving: the 408 carries that request's X-Request-Id", async () => {
+    const accepted = new Promise<Socket>((resolve) => server.app.server.once("connection", resolve));
+    const arrived = new Promise<void>((resolve) => server.app.server.once("request", () => resolve()));
+    const { socket, received, closed } = rawConnection(server.port);
+    socket.write(`PATCH ${pathOf("updateThread", DOCS_THREAD)} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ALICE}\r\nX-Request-Id: trace-stalled-0001\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"unread`);
+    const serverSide = await accepted;
+    await arrived;
+    server.app.server.emit("clientError", Object.assign(new Error("Request timeout"), { code: "ERR_HTTP_REQUEST_TIMEOUT" }), serverSide);
+    await closed;
+    const res = parseRawResponse(received());
+    expect(res.status).toBe(408);
+    expect(res.headers.get("x-request-id")).toBe("trace-stalled-0001");
+  });
+
   it("nothing is written to a socket that is no longer writable; it is closed", async () => {
     const { serverSide, received } = await connection();
     serverSide.end();
