@@ -536,7 +536,8 @@ function nonFiniteAt(body: unknown): { number: number; keys: string[] } | undefi
 /** `holder[key]` as JSON.stringify writes it: a number it writes as null, an object or array to walk (not one of `ancestors`), else undefined. */
 function nonFiniteMember(holder: object, key: string, ancestors: object[]): number | object | undefined {
   let value: unknown = (holder as Record<string, unknown>)[key];
-  if ((typeof value === "object" && value !== null) || typeof value === "bigint") {
+  // A function is an object to JSON.stringify: its toJSON is called too (without one, it is skipped).
+  if ((typeof value === "object" && value !== null) || typeof value === "function" || typeof value === "bigint") {
     const toJSON: unknown = (value as { toJSON?: unknown }).toJSON;
     if (typeof toJSON === "function") {
       if (toJSON === DATE_TO_JSON && value instanceof Date && value.toISOString === DATE_TO_ISO_STRING) return undefined;

@@ -188,6 +188,8 @@ describe("a body that cannot be sent as JSON (a plain-JS caller: the types rule 
     // A Number object is unboxed by JSON.stringify (null again); the walk took it for an object with no keys.
     ["a Number object holding Infinity", { draft_attachments: [{ name: "a.pdf", size: new Number(Infinity) }] }, "/draft_attachments/0/size", "is not a JSON value (Infinity: a number past ±1.7976931348623157e308, such as 1e400, which JSON.stringify sends as null)"],
     ["-Infinity from a toJSON", { draft_subject: { toJSON: () => -Infinity } }, "/draft_subject", "is not a JSON value (-Infinity: a number past ±1.7976931348623157e308, such as 1e400, which JSON.stringify sends as null)"],
+    // A function is an object to JSON.stringify: its toJSON is called (the walk took it for no object).
+    ["NaN from a function's toJSON", { draft_subject: Object.assign(() => "x", { toJSON: () => NaN }) }, "/draft_subject", "is not a JSON value (NaN, which JSON.stringify sends as null)"],
     // JSON.stringify gives undefined for these (no error): the PATCH went out without a body.
     ["a Symbol as the body", Symbol("body"), "", "is not a JSON value (a symbol)"],
     ["a function as the body", () => ({ status: "archived" }), "", "is not a JSON value (a function)"],
