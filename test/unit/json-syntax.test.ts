@@ -53,6 +53,10 @@ describe("jsonSyntaxProblem's columns", () => {
     // size (resourceUsage's maxRSS, a high-water mark: no timing, no garbage collection to wait for).
     const script = `
       const { jsonSyntaxProblem } = await import(${JSON.stringify(pathToFileURL(path.join(root, "dist/json-syntax.js")).href)});
+      // Warmed up first on a short line: the first run's compilation and inline caches grew maxRSS
+      // by ~5 MiB (a third of the margin), none after a warm-up, on a busy machine too.
+      const short = "[" + '"a\u00e9",'.repeat(2_000) + " x]";
+      for (let k = 0; k < 200; k++) jsonSyntaxProblem(short);
       const text = "[" + '"a\u00e9",'.repeat(3_000_000) + " x]";
       text.charCodeAt(1); // the text made flat before the measure
       const before = process.resourceUsage().maxRSS;
