@@ -157,26 +157,35 @@ function gotToken(token: unknown): string {
 }
 
 /**
- * The conversation columns the spec makes `format: date-time` (each with RFC 3339's grammar as a
- * `pattern` too), as the generated validator finds them: the columns whose text "not a date" it
- * refuses as no date-time. A column the spec adds as a date-time is one here with no edit.
- */
-let dateTimeColumns: ReadonlySet<string> | undefined;
-
-function isDateTimeColumn(path: string): boolean {
-  if (dateTimeColumns === undefined) {
-    const probe = Object.fromEntries(CONVERSATION_COLUMNS.map((column) => [column, "not a date"]));
-    const errors = schemas.Conversation(probe) ? [] : (schemas.Conversation.errors ?? []);
-    dateTimeColumns = new Set(errors.filter((e) => e.keyword === "format" && e.params.format === "date-time").map((e) => e.instancePath));
-  }
-  return dateTimeColumns.has(path);
-}
-
-/**
- * A date-time column's rule in words: its `pattern`'s issue quoted the regex
- * (`must match pattern "^[0-9]{4}-…$"`), and its format's said `must match format "date-time"`.
+ * A column's rule in words, by the spec's `format` for it: a date-time's `pattern` issue quoted the
+ * regex (`must match pattern "^[0-9]{4}-…$"`) and its format's said `must match format
+ * "date-time"`; a UUID column's the same (`must match pattern "^[0-9a-fA-F]{8}-…$"` for a
+ * `urn:uuid:` one, which the format takes), where the seed's other ids say `must be a UUID`.
  */
 const DATE_TIME_RULE = 'must be an RFC 3339 date-time, such as "2026-04-20T15:00:00Z" or "2026-04-20T20:30:00+05:30" (a T between date and time, the offset with its colon)';
+const FORMAT_RULES: Readonly<Record<string, string>> = { "date-time": DATE_TIME_RULE, uuid: "must be a UUID" };
+
+/**
+ * The conversation columns the spec gives a `format` named in FORMAT_RULES (each with its grammar
+ * as a `pattern` too), and that rule, as the generated validator finds them: the columns whose text
+ * "not a date" it refuses by their format. A column the spec adds with such a format is one here
+ * with no edit.
+ */
+let columnRules: ReadonlyMap<string, string> | undefined;
+
+function columnRule(path: string): string | undefined {
+  if (columnRules === undefined) {
+    const probe = Object.fromEntries(CONVERSATION_COLUMNS.map((column) => [column, "not a date"]));
+    const errors = schemas.Conversation(probe) ? [] : (schemas.Conversation.errors ?? []);
+    const rules = new Map<string, string>();
+    for (const e of errors) {
+      const rule = e.keyword === "format" && typeof e.params.format === "string" && Object.hasOwn(FORMAT_RULES, e.params.format) ? FORMAT_RULES[e.params.format] : undefined;
+      if (rule !== undefined) rules.set(e.instancePath, rule);
+    }
+    columnRules = rules;
+  }
+  return columnRules.get(path);
+}
 
 /**
  * Checks a seed and returns a normalized deep copy (draft columns filled with null, `warmup` with
@@ -305,8 +314,8 @@ export function validateSeed(input: unknown, source?: string): Seed {
     const row: Obj = {};
     for (const column of CONVERSATION_COLUMNS) if (Object.hasOwn(c, column)) row[column] = c[column];
     for (const issue of schemaIssues(schemas.Conversation(row) ? [] : schemas.Conversation.errors)) {
-      const dateTime = (issue.keyword === "pattern" || issue.keyword === "format") && isDateTimeColumn(issue.path);
-      fail(`${at}${issue.path.replace(/^\//, ".")}`, dateTime ? `${DATE_TIME_RULE} (got ${show(row[issue.path.slice(1)])})` : issue.message);
+      const rule = issue.keyword === "pattern" || issue.keyword === "format" ? columnRule(issue.path) : undefined;
+      fail(`${at}${issue.path.replace(/^\//, ".")}`, rule !== undefined ? `${rule} (got ${show(row[issue.path.slice(1)])})` : issue.message);
     }
     const draft: Obj = {};
     for (const column of DRAFT_COLUMNS) if (Object.hasOwn(c, column)) draft[column] = c[column];

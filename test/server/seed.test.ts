@@ -194,6 +194,24 @@ describe("seed validation names the field and the rule", () => {
     }
   });
 
+  it("every UUID column of a conversation is named by its rule in words, as the seed's other ids are, whether its pattern or its format refuses it: no regex", () => {
+    // A `urn:uuid:` id passes the format and was refused by the pattern, quoted whole
+    // (`must match pattern "^[0-9a-fA-F]{8}-…$"`); "nope" by the format (`must match format "uuid"`).
+    const row = JSON.parse(fs.readFileSync(path.join(root, "generated/openapi.json"), "utf8")).components.schemas.ConversationRow.properties as Record<string, { format?: string; $ref?: string }>;
+    const columns = Object.keys(row).filter((column) => row[column]?.format === "uuid" || row[column]?.$ref?.endsWith("/Uuid") === true);
+    expect(columns).toEqual(expect.arrayContaining(["id", "user_id", "account_id"]));
+    for (const column of columns) {
+      for (const value of ["urn:uuid:f11e8a2c-1234-4567-89ab-cdef01234567", "nope"]) {
+        const seed = base();
+        (seed.conversations[0] as Record<string, unknown>)[column] = value;
+        const error = seedErrorOf(() => validateSeed(seed));
+        expect(error.issues[0], `${column} = ${value}`).toBe(`conversations[0].${column}: must be a UUID (got ${JSON.stringify(value)})`);
+        expect(error.message).not.toContain("[0-9a-fA-F]");
+        expect(error.message).not.toContain('format "uuid"');
+      }
+    }
+  });
+
   it("a seed given as a value is \"the seed\" in the message (was \"seed is not a valid seed:\"); a file is named", async () => {
     const bad = base();
     bad.conversations[0]!.status = "gone" as never;
