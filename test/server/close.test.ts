@@ -8,7 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { IncomingMessage } from "node:http";
 import { describe, expect, it, vi } from "vitest";
-import { ALICE, DOCS_THREAD, parseRawResponse, pathOf, rawConnection, rawExchange, start } from "./http.js";
+import { ALICE, DOCS_CONVERSATION, DOCS_THREAD, parseRawResponse, pathOf, rawConnection, rawExchange, start } from "./http.js";
 
 const head = `PATCH ${pathOf("updateThread", DOCS_THREAD)} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ALICE}\r\nContent-Type: application/json\r\n`;
 const body = '{"unread_count": 3}';
@@ -91,6 +91,53 @@ describe("startServer(…).close() while a request is in progress", () => {
       const answer = parseRawResponse(received());
       expect([answer.status, answer.headers.get("x-request-id")]).toEqual([200, "req_in_progress"]);
       expect((answer.body as { thread: { unread_count: number } }).thread.unread_count).toBe(3);
+      await closing;
+    } finally {
+      vi.useRealTimers();
+      await server.close().catch(() => undefined);
+    }
+  }, 15_000);
+
+  // The idle connections closed after that answer are the idle ones only: another client's request
+  // in progress on its own connection (its body still arriving) is answered after it, and one sent
+  // with \`Expect: 100-continue\` gets its 100 and its answer (the 1xx is no answer that closes).
+  it("another connection's request in progress is not cut, and an Expect: 100-continue request gets its 100 and its answer", async () => {
+    const server = await start();
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      const requestOf = (p: string, id: string, text: string, extra = "") => `PATCH ${p} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ALICE}\r\nContent-Type: application/json\r\nX-Request-Id: ${id}\r\n${extra}Content-Length: ${text.length}\r\n\r\n${text}`;
+      const seenAll = (ids: string[]) =>
+        new Promise<void>((resolve) => {
+          const left = new Set(ids);
+          const listener = (incoming: IncomingMessage) => {
+            left.delete(String(incoming.headers["x-request-id"]));
+            if (left.size > 0) return;
+            server.app.server.off("request", listener);
+            resolve();
+          };
+          server.app.server.on("request", listener);
+        });
+      const a = requestOf(pathOf("updateThread", DOCS_THREAD), "req_a", body);
+      const bBody = '{"status": "archived"}';
+      const b = requestOf(pathOf("updateConversation", DOCS_CONVERSATION), "req_b", bBody);
+      const c = requestOf(pathOf("updateThread", DOCS_THREAD), "req_c", body, "Expect: 100-continue\r\n");
+      const seen = seenAll(["req_a", "req_b", "req_c"]);
+      const [A, B, C] = [rawConnection(server.port), rawConnection(server.port), rawConnection(server.port)];
+      A.socket.write(a.slice(0, -5));
+      B.socket.write(b.slice(0, -5));
+      C.socket.write(c.slice(0, -body.length));
+      await seen;
+      const closing = server.close();
+      A.socket.write(a.slice(-5));
+      await A.closed;
+      expect(parseRawResponse(A.received()).status).toBe(200);
+      B.socket.write(b.slice(-5));
+      await B.closed;
+      const answerB = parseRawResponse(B.received());
+      expect([answerB.status, answerB.headers.get("x-request-id")]).toEqual([200, "req_b"]);
+      C.socket.write(body);
+      await C.closed;
+      expect(C.received()).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 200 OK\r\n/);
       await closing;
     } finally {
       vi.useRealTimers();
