@@ -270,6 +270,9 @@ const latestResponses = new WeakMap<Socket, ServerResponse>();
 /** The connections whose bytes that are not valid HTTP, after a request still being answered, were ignored (logged once each). */
 const dataAfterInFlight = new WeakSet<Socket>();
 
+/** The connections whose bytes that are not valid HTTP came after an answer already under way: closed once it is written (logged once each). */
+const closingAfterAnswer = new WeakSet<Socket>();
+
 /**
  * New request ids (`req_<20 hex>`, 80 random bits) cut from a pool of random bytes refilled
  * (randomFillSync) and hex-encoded once every 512 ids: one call into the CSPRNG per request cost
@@ -629,9 +632,31 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
         latest.setHeader("connection", "close");
         return;
       }
+      // An answer already under way (its headers sent; ended perhaps, but not yet flushed: a large
+      // answer to a slow reader, a small one whose write is still pending) gets no second response,
+      // and the connection is closed once the answers written so far have been flushed, as Node
+      // closes one after a `Connection: close` answer (destroySoon): destroying it at once cut that
+      // answer short. The bytes are the answered request's own body (a 401 before its bad chunk was
+      // read), or bytes after a request that arrived whole; the log line says which, once.
       if (inFlight?.headersSent === true) {
-        app.log.info({ code: error.code }, "closed the connection of an answered request whose body is not valid HTTP");
-      } else if (socket.writable) {
+        if (!closingAfterAnswer.has(socket)) {
+          closingAfterAnswer.add(socket);
+          const answered = inFlight as ServerResponse;
+          app.log.info(
+            { code: error.code },
+            answered.req.complete
+              ? "ignored data that is not valid HTTP after an answered request; the connection is closed once its answer is written"
+              : "closed the connection of an answered request whose body is not valid HTTP",
+          );
+          // The last answer on the connection is flushed after every earlier one (answers go out in the
+          // requests' order); a later request still arriving (not answered, its body refused) gets none.
+          const last = latest !== undefined && (latest === answered || latest.writableEnded) ? latest : answered;
+          if (last.writableFinished) socket.destroySoon();
+          else last.once("close", () => socket.destroySoon());
+        }
+        return;
+      }
+      if (socket.writable) {
         const body = clientErrorProblem(error.code);
         // The answer to a request still arriving (a bad chunk of its body) carries that request's id,
         // the one its log lines have (a client's own X-Request-Id, echoed); bytes that are no request

@@ -1,7 +1,9 @@
 // Bad bodies, wrong content types, oversized bodies, other methods and poisoning keys: always the
 // documented 4xx problem, never a 5xx, never a crash, the store unchanged.
 import { request as httpRequest } from "node:http";
+import type { ServerResponse } from "node:http";
 import { brotliCompressSync, gzipSync } from "node:zlib";
+import { connect } from "node:net";
 import type { Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { operations as meta } from "../../generated/meta.js";
@@ -605,6 +607,58 @@ describe("requests Node's HTTP parser rejects → a problem with X-Request-Id, t
     } finally {
       release[0]?.();
       release[1]?.();
+      await app.close();
+    }
+  });
+
+  // Bytes that are not valid HTTP after a request that arrived whole and was answered, its answer
+  // ended but not yet flushed (a large answer to a reader that has not read it yet; a HEAD's 405
+  // whose write is still pending): the handler destroyed the connection at once, cutting that answer
+  // short, and logged "an answered request whose body is not valid HTTP", though the bytes came
+  // after the request. The whole answer arrives, then the connection closes; the log says so.
+  it("bytes that are not valid HTTP after an answer ended but not yet flushed: the whole answer, then the connection is closed", async () => {
+    const lines: string[] = [];
+    const app = createServer({ logStream: { write: (line: string) => void lines.push(line) } });
+    // Larger than the kernel's socket buffers on both ends (tcp_wmem/rmem), so the answer cannot be
+    // flushed while the client does not read: checked below, before the bytes are sent.
+    const size = 64 * 1024 * 1024;
+    let ended!: (res: ServerResponse) => void;
+    const answerEnded = new Promise<ServerResponse>((resolve) => (ended = resolve));
+    app.get("/test/large", async (_request, reply) => {
+      reply.hijack();
+      reply.raw.writeHead(200, { "content-type": "text/plain", "content-length": String(size) });
+      reply.raw.end(Buffer.alloc(size, 0x61));
+      ended(reply.raw);
+    });
+    await app.listen({ port: 0, host: "127.0.0.1" });
+    const socket = connect((app.server.address() as { port: number }).port, "127.0.0.1");
+    try {
+      socket.pause();
+      socket.on("error", () => undefined);
+      socket.write(`GET /test/large HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ALICE}\r\n\r\n`);
+      const res = await answerEnded;
+      expect(res.writableEnded).toBe(true);
+      expect(res.writableFinished).toBe(false);
+      const handled = new Promise<void>((resolve) => app.server.once("clientError", () => resolve()));
+      socket.write("GARBAGE\r\n\r\n");
+      await handled;
+      let head = "";
+      let bytes = 0;
+      socket.on("data", (chunk: Buffer) => {
+        if (head.length < 4096) head += chunk.subarray(0, 4096).toString("latin1");
+        bytes += chunk.length;
+      });
+      socket.resume();
+      await new Promise<void>((resolve) => socket.once("close", () => resolve()));
+      const headLength = head.indexOf("\r\n\r\n") + 4;
+      expect(head).toMatch(/^HTTP\/1\.1 200 /);
+      expect(bytes - headLength, "the answer's body, whole").toBe(size);
+      const messages = lines.flatMap((line) => line.split("\n")).filter((line) => line !== "").map((line) => JSON.parse(line) as { code?: string; msg?: string });
+      expect(messages.filter((entry) => entry.code !== undefined)).toEqual([
+        expect.objectContaining({ code: "HPE_INVALID_METHOD", msg: "ignored data that is not valid HTTP after an answered request; the connection is closed once its answer is written" }),
+      ]);
+    } finally {
+      socket.destroy();
       await app.close();
     }
   });
