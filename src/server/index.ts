@@ -446,10 +446,19 @@ function loggerOptions(options: ServerOptions) {
     hooks: { streamWrite: escapeUnsafeInJson },
     serializers: {
       req: (req: { method?: string; url?: string }) => ({ method: req.method, url: loggedPathOf(req.url ?? "") }),
-      // A refused request's line gives the problem's reason too (problemReason).
-      res: (res: { statusCode?: number }) => {
+      // The response line ("request completed", and Fastify's other lines given the reply) names
+      // the request's method and path as its "incoming request" line does (the path by the same
+      // rule, loggedPathOf: no query, no credentials of an absolute-form target), so that it reads
+      // without a join by reqId; a refused request's line gives the problem's reason too
+      // (problemReason). The HTTP parser's rejection passes a plain `{ statusCode }`: no request.
+      // Serializers run only for a line that is written: nothing of this runs when the log is off.
+      res: (res: { statusCode?: number; request?: { method?: string; url?: string } }) => {
+        const request = res.request;
         const problem = answeredProblems.get(res);
-        return problem === undefined ? { statusCode: res.statusCode } : { statusCode: res.statusCode, reason: problemReason(problem, loggedReasons.get(res)) };
+        const reason = problem === undefined ? undefined : problemReason(problem, loggedReasons.get(res));
+        if (request === undefined) return reason === undefined ? { statusCode: res.statusCode } : { statusCode: res.statusCode, reason };
+        const line = { method: request.method, url: loggedPathOf(request.url ?? ""), statusCode: res.statusCode };
+        return reason === undefined ? line : { ...line, reason };
       },
     },
   };

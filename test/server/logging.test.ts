@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { root } from "../helpers.js";
 import { createServer } from "../../src/server/index.js";
 import type { RunningServer } from "../../src/server/index.js";
-import { ALICE, BOB, DOCS_CONVERSATION, DOCS_THREAD, parseRawResponse, rawExchange, send, start } from "./http.js";
+import { ALICE, BOB, DOCS_CONVERSATION, DOCS_THREAD, parseRawResponse, pathOf, rawExchange, send, start } from "./http.js";
 
 const lines: string[] = [];
 interface Entry {
@@ -14,7 +14,7 @@ interface Entry {
   code?: string;
   msg?: string;
   req?: { method?: string; url?: string };
-  res?: { statusCode?: number; reason?: string };
+  res?: { method?: string; url?: string; statusCode?: number; reason?: string };
 }
 /** The log entries written since line `from` (an index into `lines`). */
 const entriesSince = (from: number): Entry[] =>
@@ -74,7 +74,7 @@ describe("request log", () => {
     const reqId = res.headers.get("x-request-id");
     const responses = () => entriesSince(from).filter((e) => e.res !== undefined);
     for (let waited = 0; responses().length === 0 && waited < 2_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(responses()).toEqual([expect.objectContaining({ reqId, res: { statusCode: 200 } })]);
+    expect(responses()).toEqual([expect.objectContaining({ reqId, res: { method: "PATCH", url: `/api/threads/${DOCS_THREAD}`, statusCode: 200 } })]);
     expect(entriesSince(from).filter((e) => e.code !== undefined)).toEqual([
       expect.objectContaining({ code: "HPE_INVALID_METHOD", msg: "ignored data that is not valid HTTP after a request still being answered; its answer closes the connection" }),
     ]);
@@ -103,7 +103,7 @@ describe("request log", () => {
     const reqId = res.headers.get("x-request-id");
     for (let waited = 0; !entriesSince(from).some((e) => e.res !== undefined) && waited < 2_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
     const entries = entriesSince(from);
-    expect(entries.filter((e) => e.res !== undefined)).toEqual([expect.objectContaining({ reqId, res: { statusCode: 401, reason: expect.any(String) } })]);
+    expect(entries.filter((e) => e.res !== undefined)).toEqual([expect.objectContaining({ reqId, res: { method: "PATCH", url: `/api/threads/${DOCS_THREAD}`, statusCode: 401, reason: expect.any(String) } })]);
     expect(entries.filter((e) => e.code !== undefined && e.code !== "ECONNRESET")).toEqual([expect.objectContaining({ code: "HPE_INVALID_CHUNK_SIZE", msg: "closed the connection of an answered request whose body is not valid HTTP" })]);
   });
 
@@ -118,7 +118,7 @@ describe("request log", () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     const entries = entriesSince(from);
     expect(entries.filter((e) => e.req !== undefined)).toEqual([expect.objectContaining({ reqId, req: { method: "GET", url: "/api/threads/%zz" } })]);
-    expect(responses().map((e) => e.res)).toEqual([{ statusCode: 400, reason: "The request URL is malformed." }]);
+    expect(responses().map((e) => e.res)).toEqual([{ method: "GET", url: "/api/threads/%zz", statusCode: 400, reason: "The request URL is malformed." }]);
     expect(entries.every((e) => e.reqId === reqId)).toBe(true);
     expect(lines.slice(from).join("")).not.toContain(secret);
   });
@@ -141,7 +141,7 @@ describe("request log", () => {
     const reqId = res.headers.get("x-request-id");
     const responses = () => entriesSince(from).filter((e) => e.reqId === reqId && e.res !== undefined);
     for (let waited = 0; responses().length === 0 && waited < 2_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(responses().map((e) => e.res)).toEqual([{ statusCode: status, reason }]);
+    expect(responses().map((e) => e.res)).toEqual([{ method: "PATCH", url: pathOf(op, id), statusCode: status, reason }]);
   });
 
   // docs/server.md said the reason was cut to 200 characters in all; each part is (the field name,
@@ -166,7 +166,7 @@ describe("request log", () => {
     const responses = () => entriesSince(from).filter((e) => e.reqId === reqId && e.res !== undefined);
     for (let waited = 0; responses().length === 0 && waited < 2_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
     const expected = `must be object (the body is not valid JSON: ${reason} (the body's text is not quoted))`;
-    expect(responses().map((e) => e.res)).toEqual([{ statusCode: 400, reason: `body ${expected}` }]);
+    expect(responses().map((e) => e.res)).toEqual([{ method: "PATCH", url: `/api/threads/${DOCS_THREAD}`, statusCode: 400, reason: `body ${expected}` }]);
     expect((res.body as { errors: unknown[] }).errors).toEqual([{ path: "", keyword: "type", message: expected }]);
     expect(lines.slice(from).join("").replace(/\\"/g, '"')).not.toContain(quotedText);
     expect(JSON.stringify(res.body)).not.toContain(quotedText);
@@ -185,8 +185,25 @@ describe("request log", () => {
     const reqId = res.headers.get("x-request-id");
     const responses = () => entriesSince(from).filter((e) => e.reqId === reqId && e.res !== undefined);
     for (let waited = 0; responses().length === 0 && waited < 2_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(responses().map((e) => e.res)).toEqual([{ statusCode: 409, reason: "Duplicate thread: existing thread 9e1f2a3b-4c5d-4e6f-8a7b-8c9d0e1f2a3b" }]);
+    expect(responses().map((e) => e.res)).toEqual([{ method: "PATCH", url: "/api/threads/5b0c2d4e-6f70-4812-9a3b-4c5d6e7f8091", statusCode: 409, reason: "Duplicate thread: existing thread 9e1f2a3b-4c5d-4e6f-8a7b-8c9d0e1f2a3b" }]);
     expect(lines.slice(from).join("").toLowerCase()).not.toContain("founder@example.com");
+  });
+
+  // The response line gave reqId, status and timing alone: which request it answered took a join
+  // by reqId to its "incoming request" line. It names the method and the path too, as that line
+  // does (no query string), and still holds no header and no body.
+  it("a response line names its request's method and path (without the query), as the incoming request line does", async () => {
+    const from = lines.length;
+    const res = await send(server, "updateThread", DOCS_THREAD, { method: "DELETE", rawPath: `/api/threads/${DOCS_THREAD}?access_token=${secret}` });
+    expect(res.status).toBe(405);
+    const reqId = res.headers.get("x-request-id");
+    const responses = () => entriesSince(from).filter((e) => e.reqId === reqId && e.res !== undefined);
+    for (let waited = 0; responses().length === 0 && waited < 2_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    const incoming = entriesSince(from).filter((e) => e.reqId === reqId && e.req !== undefined);
+    expect(incoming.map((e) => e.req)).toEqual([{ method: "DELETE", url: `/api/threads/${DOCS_THREAD}` }]);
+    expect(responses()).toEqual([expect.objectContaining({ msg: "request completed", res: expect.objectContaining({ method: "DELETE", url: `/api/threads/${DOCS_THREAD}`, statusCode: 405 }) })]);
+    expect(Object.keys(responses()[0] ?? {})).toEqual(expect.arrayContaining(["reqId", "res", "responseTime", "msg"]));
+    expect(lines.slice(from).join("")).not.toContain(secret);
   });
 
   it("an answered request's response line has no reason", async () => {
@@ -196,7 +213,7 @@ describe("request log", () => {
     const reqId = res.headers.get("x-request-id");
     const responses = () => entriesSince(from).filter((e) => e.reqId === reqId && e.res !== undefined);
     for (let waited = 0; responses().length === 0 && waited < 2_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(responses().map((e) => e.res)).toEqual([{ statusCode: 200 }]);
+    expect(responses().map((e) => e.res)).toEqual([{ method: "PATCH", url: `/api/conversations/${DOCS_CONVERSATION}`, statusCode: 200 }]);
   });
 
   // An absolute-form target (RFC 9112 §3.2.2), which the router serves as its path: its user name
@@ -224,6 +241,7 @@ describe("request log", () => {
     for (let waited = 0; !entriesSince(from).some((e) => e.reqId === reqId && e.res !== undefined) && waited < 2_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
     const logged = entriesSince(from).filter((e) => e.reqId === reqId && e.req !== undefined);
     expect(logged.map((e) => e.req?.url)).toEqual([new URL(target).pathname]);
+    expect(entriesSince(from).filter((e) => e.reqId === reqId && e.res !== undefined).map((e) => [e.res?.method, e.res?.url])).toEqual([[method, new URL(target).pathname]]);
     expect(lines.slice(from).join("")).not.toContain(secret);
   });
 
@@ -244,6 +262,7 @@ describe("request log", () => {
     const reqId = res.headers.get("x-request-id");
     for (let waited = 0; !entriesSince(from).some((e) => e.reqId === reqId && e.res !== undefined) && waited < 2_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(entriesSince(from).filter((e) => e.reqId === reqId && e.req !== undefined).map((e) => e.req?.url)).toEqual([shown]);
+    expect(entriesSince(from).filter((e) => e.reqId === reqId && e.res !== undefined).map((e) => [e.res?.method, e.res?.url])).toEqual([["PATCH", shown]]);
     expect(lines.slice(from).join("")).not.toContain(secret);
   });
 });
