@@ -20,6 +20,8 @@ import {
   PuffleNetworkError,
   PuffleTimeoutError,
   PuffleValidationError,
+  notAnOptionsObject,
+  OPTIONS_OBJECT_RULE,
   quoted,
   shown,
   unknownOption,
@@ -691,6 +693,8 @@ const RETRY_OPTION_KEYS = Object.keys({ baseDelayMs: true, maxDelayMs: true, max
 function checkRetryOptions(value: unknown): RetrySettings {
   if (value === undefined) value = {};
   if (value === null || typeof value !== "object") throw new PuffleConfigError("retry", "must be an object");
+  const what = notAnOptionsObject(value);
+  if (what !== undefined) throw new PuffleConfigError("retry", `${OPTIONS_OBJECT_RULE}, got ${what}`);
   const unknown = unknownOption(value, RETRY_OPTION_KEYS);
   if (unknown !== undefined) throw new PuffleConfigError(`retry.${unknown.option}`, unknown.rule);
   const given = value as PuffleRetryOptions;
@@ -1640,6 +1644,8 @@ const CLIENT_OPTION_KEYS = Object.keys({
  */
 export function createPuffleClient(options: PuffleClientOptions = {}): PuffleClient {
   if (options === null || typeof options !== "object") throw new PuffleConfigError("options", "must be an object");
+  const what = notAnOptionsObject(options);
+  if (what !== undefined) throw new PuffleConfigError("options", `${OPTIONS_OBJECT_RULE}, got ${what}`);
   const unknown = unknownOption(options, CLIENT_OPTION_KEYS);
   if (unknown !== undefined) throw new PuffleConfigError(unknown.option, unknown.rule);
   const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);

@@ -93,7 +93,7 @@ function characterCount(text: string): number {
  * production API with the token. TypeScript refuses such a key in a literal already.
  */
 export function unknownOption(given: object, known: readonly string[]): { option: string; rule: string } | undefined {
-  for (const key of Object.keys(given)) {
+  for (const key of optionKeys(given)) {
     if (known.includes(key)) continue;
     const near = nearestKey(key, known);
     return {
@@ -101,6 +101,43 @@ export function unknownOption(given: object, known: readonly string[]): { option
       rule: `is not an option ${near !== undefined ? `(did you mean ${near}?)` : `(the options are ${known.join(", ")})`}`,
     };
   }
+  return undefined;
+}
+
+/**
+ * The keys an options object gives, as reading `options.baseUrl` sees them: its own enumerable
+ * string keys, then those its prototypes (short of `Object.prototype`) add, enumerable or getters
+ * (`Object.create({ baseURL })`, a config class's `get baseURL()`: each was ignored, as an own key
+ * was). Symbol keys are none: no option is a symbol, nor a slip for one.
+ */
+function optionKeys(given: object): string[] {
+  const keys = Object.keys(given);
+  for (let proto = Object.getPrototypeOf(given) as object | null; proto !== null && proto !== Object.prototype; proto = Object.getPrototypeOf(proto) as object | null) {
+    for (const key of Object.getOwnPropertyNames(proto)) {
+      if (key === "constructor" || keys.includes(key)) continue;
+      const property = Object.getOwnPropertyDescriptor(proto, key);
+      if (property !== undefined && (property.enumerable === true || property.get !== undefined)) keys.push(key);
+    }
+  }
+  return keys;
+}
+
+/** The rule an options value that `notAnOptionsObject` names breaks. */
+export const OPTIONS_OBJECT_RULE = "must be an object whose properties are the options";
+
+/**
+ * What an options value is when its options cannot be properties of it (`a Map`, `an array`, `a
+ * Promise`), which the checks of its keys would let through (a Map's entries and a Promise's
+ * eventual value are no keys: the defaults applied, the token went to the production API); undefined
+ * for an object whose properties are its options (a plain one, one with a null prototype, a class
+ * instance).
+ */
+export function notAnOptionsObject(given: object): string | undefined {
+  if (Array.isArray(given)) return "an array";
+  const tag = Object.prototype.toString.call(given).slice(8, -1);
+  if (tag === "Map") return "a Map (pass its entries as properties: Object.fromEntries(map))";
+  if (tag === "Set" || tag === "WeakMap" || tag === "WeakSet") return `a ${tag}`;
+  if (tag === "Promise" || typeof (given as { then?: unknown }).then === "function") return "a Promise (an await left out?)";
   return undefined;
 }
 

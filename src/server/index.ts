@@ -15,7 +15,7 @@ import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, Fast
 import { operations as meta } from "../../generated/meta.js";
 import type { Conversation, Thread } from "../../generated/schema.js";
 import { escapeUnsafeInJson } from "../unsafe-text.js";
-import { issueLabel, moreIssues, shown, unknownOption } from "../errors.js";
+import { issueLabel, moreIssues, notAnOptionsObject, OPTIONS_OBJECT_RULE, shown, unknownOption } from "../errors.js";
 import { normalizeRequestBody, operationIds, validatePathParams } from "../validators.js";
 import type { OperationId, ValidationIssue } from "../validators.js";
 import { CORS_ALLOW_METHODS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS, corsAllowHeaders, corsOriginsOf, corsPolicy, describe } from "./cors.js";
@@ -518,6 +518,9 @@ const START_OPTION_KEYS = [...SERVER_OPTION_KEYS, ...Object.keys({ port: true, h
  */
 function checkOptionKeys(options: unknown, known: readonly string[], where: string): void {
   if (options === null || typeof options !== "object") throw new TypeError(`${where}: options must be an object (or left out); got ${describe(options)}`);
+  // A Map's entries, a Promise's value (an await left out): no keys, so the server started with the defaults.
+  const what = notAnOptionsObject(options);
+  if (what !== undefined) throw new TypeError(`${where}: options ${OPTIONS_OBJECT_RULE}, got ${what}`);
   const unknown = unknownOption(options, known);
   if (unknown === undefined) return;
   // startServer's own (`port`, `host`, `dataFile`) given to createServer: not a slip for another key.
@@ -1214,7 +1217,13 @@ function urlHostOf(host: string): string {
 /** Starts the reference server on `host:port` (default 127.0.0.1:4010; port 0 = any free port). */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   checkOptionKeys(options, START_OPTION_KEYS, "startServer");
-  const { port = 4010, host = "127.0.0.1", dataFile, ...rest } = options;
+  const { port = 4010, host = "127.0.0.1", dataFile } = options;
+  // Read as the key check sees them (`...rest` copied own enumerable keys only: an inherited
+  // `allowReset`, a config class's getter, passed that check and was dropped here).
+  const rest: ServerOptions = {};
+  for (const key of SERVER_OPTION_KEYS as (keyof ServerOptions)[]) {
+    if (options[key] !== undefined) (rest as Record<string, unknown>)[key] = options[key];
+  }
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new RangeError(`startServer: port must be an integer from 0 to 65535 (got ${JSON.stringify(port)})`);
   }

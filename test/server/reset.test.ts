@@ -7,7 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer, defaultSeed, SeedError, startServer, Store, validateSeed } from "../../src/server/index.js";
-import type { RunningServer, Seed } from "../../src/server/index.js";
+import type { RunningServer, Seed, StartOptions } from "../../src/server/index.js";
 import type { Thread } from "../../src/index.js";
 import { ALICE, BOB, BOB_CONVERSATION, DOCS_CONVERSATION, DOCS_THREAD, pathOf, rowOf, send, start } from "./http.js";
 
@@ -249,6 +249,25 @@ describe("the reset endpoint (allowReset: POST /__puffle/reset)", () => {
     await expect(startServer({ Port: 0 } as never)).rejects.toThrow(/^startServer: Port is not an option \(did you mean port\?\)$/);
     expect(() => createServer({ port: 0 } as never)).toThrow(/^createServer: port is an option of startServer, not of createServer \(the options are seed, logger, logStream, cors, allowReset\)$/);
     expect(() => createServer(null as never)).toThrow(/^createServer: options must be an object \(or left out\); got null$/);
+  });
+
+  // What the own-key check did not see: a Map's entries and a Promise's value (no keys: the
+  // defaults applied), an inherited or getter key; and startServer's `...rest` dropped an inherited
+  // known key the check accepted (`allowReset` from a prototype: no endpoint).
+  it("a Map, a Promise or an array is refused; an inherited or getter unknown key is named; an inherited known key is used", async () => {
+    for (const [given, what] of [[new Map([["allowReset", true]]), "a Map (pass its entries as properties: Object.fromEntries(map))"], [Promise.resolve({ allowReset: true }), "a Promise (an await left out?)"], [[], "an array"]] as const) {
+      expect(() => createServer(given as never)).toThrow(`createServer: options must be an object whose properties are the options, got ${what}`);
+      await expect(startServer(given as never)).rejects.toThrow(`startServer: options must be an object whose properties are the options, got ${what}`);
+    }
+    expect(() => createServer(Object.create({ allowreset: true }) as never)).toThrow(/^createServer: allowreset is not an option \(did you mean allowReset\?\)$/);
+    expect(() => createServer(new (class { get allowreset() { return true; } })() as never)).toThrow(/^createServer: allowreset is not an option \(did you mean allowReset\?\)$/);
+    const inherited = Object.assign(Object.create({ allowReset: true }) as StartOptions, { port: 0, host: "127.0.0.1" });
+    const server = await startServer(inherited);
+    try {
+      expect((await fetch(`${server.url}${RESET}`, { method: "POST" })).status).toBe(204);
+    } finally {
+      await server.close();
+    }
   });
 
   it("is off by default: the path is the 404 of any unknown path, and nothing is reset", async () => {

@@ -2,7 +2,7 @@
 // error bodies — checked with an injected fetch (no global mocks, no network).
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createPuffleClient, DEFAULT_BASE_URL, PuffleConfigError } from "../../src/index.js";
-import type { Conversation, Problem, Thread } from "../../src/index.js";
+import type { Conversation, Problem, PuffleClientOptions, Thread } from "../../src/index.js";
 import { readJson } from "../helpers.js";
 
 const docs = readJson<{
@@ -136,6 +136,14 @@ describe("createPuffleClient", () => {
     ["a key with escape sequences and a megabyte", { given: { [`\u001b[2J\u202e${"k".repeat(1_000_000)}`]: 1 }, option: '"\\u001b[2J\\u202ek', rule: /is not an option \(the options are/ }],
     ["retry.maxDelay", { given: { retry: { maxDelay: 5 } }, option: "retry.maxDelay", rule: /^createPuffleClient: retry\.maxDelay is not an option \(did you mean maxDelayMs\?\)$/ }],
     ["retry.jitter", { given: { retry: { jitter: 0 } }, option: "retry.jitter", rule: /\(the options are baseDelayMs, maxDelayMs, maxRetryAfterMs, random, sleep\)$/ }],
+    // Keys the own-key check did not see, and values whose options are no properties: each was ignored, the token went to the production default.
+    ["an unknown key inherited", { given: Object.create({ baseURL: "http://localhost:4010" }), option: "baseURL", rule: /^createPuffleClient: baseURL is not an option \(did you mean baseUrl\?\)$/ }],
+    ["an unknown getter of a config class", { given: new (class { get baseURL() { return "http://localhost:4010"; } })(), option: "baseURL", rule: /\(did you mean baseUrl\?\)$/ }],
+    ["a null-prototype object with an unknown key", { given: Object.assign(Object.create(null) as object, { baseURL: "http://localhost:4010" }), option: "baseURL", rule: /\(did you mean baseUrl\?\)$/ }],
+    ["a Map of the options", { given: new Map([["baseUrl", "http://localhost:4010"]]), option: "options", rule: /^createPuffleClient: options must be an object whose properties are the options, got a Map \(pass its entries as properties: Object\.fromEntries\(map\)\)$/ }],
+    ["a Promise of the options", { given: Promise.resolve({ baseUrl: "http://localhost:4010" }), option: "options", rule: /got a Promise \(an await left out\?\)$/ }],
+    ["an array", { given: [], option: "options", rule: /got an array$/ }],
+    ["retry as a Map", { given: { retry: new Map([["baseDelayMs", 0]]) }, option: "retry", rule: /^createPuffleClient: retry must be an object whose properties are the options, got a Map/ }],
   ];
   // The bounds themselves are accepted.
   it.each<[string, Record<string, unknown>]>([
@@ -148,6 +156,17 @@ describe("createPuffleClient", () => {
     ["a header value of Latin-1 up to U+00FF", { headers: { "x-trace": "caf\u00e9 \u00ff" } }],
   ])("accepts %s", (_name, given) => {
     expect(() => createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", ...given } as never)).not.toThrow();
+  });
+  it("accepts the options as a null-prototype object, a class instance (fields, getters), inherited known keys, and beside a symbol key", () => {
+    class Config {
+      baseUrl = "http://127.0.0.1:9";
+      get apiKey() {
+        return "k";
+      }
+    }
+    for (const given of [Object.assign(Object.create(null) as object, { baseUrl: "http://127.0.0.1:9", apiKey: "k" }), new Config(), Object.create({ baseUrl: "http://127.0.0.1:9", apiKey: "k" }) as object, { baseUrl: "http://127.0.0.1:9", [Symbol("config")]: true }]) {
+      expect(() => createPuffleClient(given as PuffleClientOptions)).not.toThrow();
+    }
   });
   it.each(badOptions)("rejects %s with an error naming the option", (_name, { given, option, rule }) => {
     let thrown: unknown;
