@@ -1633,6 +1633,9 @@ const CLIENT_OPTION_KEYS = Object.keys({
   maxResponseBytes: true,
 } satisfies Record<keyof PuffleClientOptions, true>);
 
+/** The keys of the methods' per-call options (`PuffleRequestOptions`): any other is refused, as a client option's is. */
+const REQUEST_OPTION_KEYS = Object.keys({ signal: true, timeoutMs: true, headers: true, maxRetries: true } satisfies Record<keyof PuffleRequestOptions, true>);
+
 /**
  * Creates the client.
  *
@@ -1761,6 +1764,11 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
 
   async function call(operationId: OperationId, id: string, body: unknown, callOptions: PuffleRequestOptions = {}): Promise<Record<string, unknown>> {
     if (callOptions === null || typeof callOptions !== "object") throw new PuffleConfigError("options", "must be an object", operationId);
+    // An unknown key was ignored (`{ timeout: 5000 }` ran under the client's 30 s), as createPuffleClient's were.
+    const what = notAnOptionsObject(callOptions);
+    if (what !== undefined) throw new PuffleConfigError("options", `${OPTIONS_OBJECT_RULE}, got ${what}`, operationId);
+    const unknown = unknownOption(callOptions, REQUEST_OPTION_KEYS);
+    if (unknown !== undefined) throw new PuffleConfigError(unknown.option, unknown.rule, operationId);
     const callTimeout = callOptions.timeoutMs === undefined ? timeoutMs : checkTimeout(callOptions.timeoutMs, "timeoutMs", operationId);
     const callRetries = callOptions.maxRetries === undefined ? maxRetries : checkRetries(callOptions.maxRetries, "maxRetries", operationId);
     // Read once, as checked: the caller's object may change while the call waits (for the validators).

@@ -117,6 +117,18 @@ describe("per-call options are checked before anything is sent, named for the me
     // It was a bare TypeError ("caller?.addEventListener is not a function"), thrown after the call's timer had started.
     ["a signal that is a string", { given: { signal: "stop" as never }, option: "signal", message: /^updateThread: signal must be an AbortSignal, got string$/ }],
     ["a signal that is a plain object", { given: { signal: { aborted: false } as never }, option: "signal", message: /^updateThread: signal must be an AbortSignal, got an object that is not one \(no aborted, addEventListener and removeEventListener\)$/ }],
+    // An unknown key was ignored, as createPuffleClient's were: `{ timeout: 5000 }` ran under the client's 30 s.
+    ["timeout: within 2 edits of timeoutMs", { given: { timeout: 5000 } as never, option: "timeout", message: /^updateThread: timeout is not an option \(did you mean timeoutMs\?\)$/ }],
+    ["timeoutMS: case", { given: { timeoutMS: 5000 } as never, option: "timeoutMS", message: /^updateThread: timeoutMS is not an option \(did you mean timeoutMs\?\)$/ }],
+    ["retry: a client option, not a per-call one", { given: { retry: { baseDelayMs: 0 } } as never, option: "retry", message: /^updateThread: retry is not an option \(the options are signal, timeoutMs, headers, maxRetries\)$/ }],
+    ["an unknown key given as undefined", { given: { Headers: undefined } as never, option: "Headers", message: /\(did you mean headers\?\)$/ }],
+    ["a whole RequestInit", { given: { method: "PATCH", signal: null } as never, option: "method", message: /^updateThread: method is not an option \(the options are/ }],
+    ["an unknown key inherited", { given: Object.create({ timeout: 5000 }) as never, option: "timeout", message: /\(did you mean timeoutMs\?\)$/ }],
+    ["an unknown getter of a class", { given: new (class { get timeout() { return 5000; } })() as never, option: "timeout", message: /\(did you mean timeoutMs\?\)$/ }],
+    ["a null-prototype object with an unknown key", { given: Object.assign(Object.create(null) as object, { timeoutMs: 5, maxretries: 0 }) as never, option: "maxretries", message: /\(did you mean maxRetries\?\)$/ }],
+    ["a Map", { given: new Map([["timeoutMs", 5000]]) as never, option: "options", message: /^updateThread: options must be an object whose properties are the options, got a Map \(pass its entries as properties: Object\.fromEntries\(map\)\)$/ }],
+    ["a Promise", { given: Promise.resolve({ timeoutMs: 5000 }) as never, option: "options", message: /^updateThread: options must be an object whose properties are the options, got a Promise \(an await left out\?\)$/ }],
+    ["an array", { given: [] as never, option: "options", message: /got an array$/ }],
   ];
   it.each(cases)("%s", async (_name, { given, option, message }) => {
     const fetch = okFetch();
@@ -126,6 +138,35 @@ describe("per-call options are checked before anything is sent, named for the me
     expect((error as PuffleConfigError).option).toBe(option);
     expect((error as Error).message).toMatch(message);
     expect(fetch).not.toHaveBeenCalled();
+  });
+});
+
+describe("per-call options: an unknown key is refused on every path of both methods; known ones in any form are accepted", () => {
+  it("with a middleware (through openapi-fetch) and updateConversation too: refused, nothing sent", async () => {
+    const fetch = okFetch();
+    const client = createPuffleClient({ baseUrl: BASE, apiKey: "k", fetch });
+    const conversation = await rejection(client.updateConversation(THREAD_ID, { status: "archived" }, { timeout: 5 } as never));
+    expect(conversation).toMatchObject({ name: "PuffleConfigError", option: "timeout", message: "updateConversation: timeout is not an option (did you mean timeoutMs?)" });
+    client.use({ onRequest: ({ request }) => request });
+    const viaMiddleware = await rejection(client.updateThread(THREAD_ID, { status: "archived" }, { signl: null } as never));
+    expect(viaMiddleware).toMatchObject({ name: "PuffleConfigError", option: "signl", message: "updateThread: signl is not an option (did you mean signal?)" });
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it("a null-prototype object, a class instance, inherited known keys and a symbol key are accepted", async () => {
+    const fetch = okFetch();
+    const client = createPuffleClient({ baseUrl: BASE, apiKey: "k", fetch });
+    const bare = Object.assign(Object.create(null) as object, { timeoutMs: 5000, maxRetries: 0 });
+    class CallOptions {
+      timeoutMs = 5000;
+      get maxRetries() {
+        return 0;
+      }
+    }
+    for (const given of [bare, new CallOptions(), Object.create({ timeoutMs: 5000 }) as object, { [Symbol("trace")]: 1, timeoutMs: 5000 }]) {
+      await expect(client.updateThread(THREAD_ID, { status: "archived" }, given as PuffleRequestOptions)).resolves.toEqual(THREAD);
+    }
+    expect(fetch).toHaveBeenCalledTimes(4);
   });
 });
 
