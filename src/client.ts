@@ -216,6 +216,20 @@ export class PuffleConfigError extends TypeError {
     this.name = "PuffleConfigError";
     this.option = option;
   }
+
+  /**
+   * What `JSON.stringify(error)` writes, in the shape of `PuffleError.toJSON` (this is a `TypeError`,
+   * not a `PuffleError`): `name`, `message` (not enumerable: JSON left it out, and a JSON logger wrote
+   * `{"name":"PuffleConfigError","option":"baseUrl"}`, not the rule) and the error's own fields
+   * (`option`).
+   */
+  toJSON(): { name: string; message: string; option: string; [field: string]: unknown } {
+    const json: { name: string; message: string; option: string; [field: string]: unknown } = { name: this.name, message: this.message, option: this.option };
+    for (const key of Object.keys(this)) {
+      if (key !== "name" && key !== "message") json[key] = (this as unknown as Record<string, unknown>)[key];
+    }
+    return json;
+  }
 }
 
 /** The default base URL, taken from the spec's `servers`. */

@@ -475,4 +475,20 @@ describe("JSON.stringify(error) says what happened (toJSON)", () => {
     const long = json(new PuffleNetworkError({ url: `${BASE}/x`, cause: new TypeError(`${MEGABYTE}\nsecond line`) }));
     expect((long.cause as { message: string }).message).toBe(`${"x".repeat(199)}…`);
   });
+
+  // A TypeError, not a PuffleError: JSON.stringify wrote `{"name":"PuffleConfigError","option":"baseURL"}`, not the rule.
+  it("a PuffleConfigError: name, message and option, still a TypeError; from createPuffleClient and from a call", async () => {
+    let thrown: unknown;
+    try {
+      createPuffleClient({ baseURL: "http://localhost:4010" } as never);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(TypeError);
+    expect(thrown).not.toBeInstanceOf(PuffleError);
+    expect(json(thrown)).toEqual({ name: "PuffleConfigError", message: "createPuffleClient: baseURL is not an option (did you mean baseUrl?)", option: "baseURL" });
+    const perCall = await rejection(createPuffleClient({ baseUrl: BASE, apiKey: "k" }).updateThread(THREAD_ID, { status: "archived" }, { timeoutMs: -1 }));
+    expect(json(perCall)).toEqual({ name: "PuffleConfigError", message: "updateThread: timeoutMs must be an integer number of milliseconds from 0 (no timeout) to 2147483647, got -1", option: "timeoutMs" });
+    expect(JSON.stringify({ err: new PuffleConfigError("signal", "must be an AbortSignal, got string", "updateThread") })).toBe('{"err":{"name":"PuffleConfigError","message":"updateThread: signal must be an AbortSignal, got string","option":"signal"}}');
+  });
 });
