@@ -252,8 +252,13 @@ function causeJson(cause: unknown, url: string | undefined): { name?: string; me
   let name: string | undefined;
   let message: string;
   try {
+    // Its own try: a `name` that cannot be read leaves the message to say what failed.
+    name = cause instanceof Error ? shown(String(cause.name)) : undefined;
+  } catch {
+    name = undefined;
+  }
+  try {
     if (cause instanceof Error) {
-      name = shown(String(cause.name));
       message = masked(String(cause.message));
     } else {
       message = masked(describeCause(cause));
@@ -590,15 +595,29 @@ function attemptsSuffix(attempts: number): string {
  * node-fetch says `request to <url> failed`, which would repeat the password the URL held.
  */
 function maskedIn(text: string, url: string, masked: string): string {
-  return url === masked || url === "" ? text : text.split(url).join(masked);
+  if (url === masked || url === "") return text;
+  let out = text.split(url).join(masked);
+  // As the transport may name it: parsed (node-fetch's `request.url`), a password's space or
+  // non-ASCII character percent-encoded (`pa%20ss`), which the text as given did not match.
+  let href: string | undefined;
+  try {
+    href = new URL(url).href;
+  } catch {
+    href = undefined;
+  }
+  if (href !== undefined && href !== url) out = out.split(href).join(masked);
+  return out;
 }
 
 /** A cause's or reason's text; one that cannot be converted (no prototype, a throwing toString, a revoked Proxy) said so, not thrown. */
 function describeCause(cause: unknown): string {
   try {
     if (cause instanceof Error) {
-      const inner = (cause as { cause?: unknown }).cause;
-      const code = inner && typeof inner === "object" && "code" in inner ? String((inner as { code: unknown }).code) : undefined;
+      const own = (cause as { cause?: unknown }).cause;
+      const inner = own === cause ? undefined : own;
+      // A `code` present but undefined or null (a cause that is its own cause, a wrapper's) is none: it read "loop: undefined".
+      const innerCode: unknown = inner && typeof inner === "object" ? (inner as { code?: unknown }).code : undefined;
+      const code = innerCode === undefined || innerCode === null ? undefined : String(innerCode);
       const innerMessage = inner instanceof Error ? inner.message : undefined;
       return [cause.message, code ?? innerMessage].filter(Boolean).join(": ");
     }

@@ -472,6 +472,20 @@ describe("JSON.stringify(error) says what happened (toJSON)", () => {
     const error = new PuffleNetworkError({ url: raw, operationId: "updateThread", cause });
     expect(json(error).cause).toEqual({ name: "TypeError", message: `request to https://***@host/api/threads/${THREAD_ID} failed, reason: getaddrinfo ENOTFOUND deploy`, code: "ENOTFOUND" });
     expect(JSON.stringify(error)).not.toContain("s3cret");
+    // A cause that is its own cause (code undefined), one whose name cannot be read: the message still says what failed.
+    const loop = Object.assign(new Error("loop"), { code: undefined as unknown });
+    (loop as { cause?: unknown }).cause = loop;
+    const looped = new PuffleNetworkError({ url: `${BASE}/x`, cause: loop });
+    expect(looped.message).toBe(`network error calling ${BASE}/x: loop`);
+    expect(json(looped).cause).toEqual({ name: "Error", message: "loop" });
+    const nameless = Object.defineProperty(new Error("connect failed"), "name", { get: () => { throw new Error("no name"); } });
+    expect(json(new PuffleNetworkError({ url: `${BASE}/x`, cause: nameless })).cause).toEqual({ message: "connect failed" });
+    // A transport naming the URL as parsed (node-fetch's request.url): the password's space percent-encoded.
+    const spaced = `https://deploy:pa ss@host/api/threads/${THREAD_ID}`;
+    const parsed = new PuffleNetworkError({ url: spaced, operationId: "updateThread", cause: new TypeError(`request to ${new URL(spaced).href} failed`) });
+    expect(parsed.message).toBe(`updateThread: network error calling https://***:***@host/api/threads/${THREAD_ID}: request to https://***:***@host/api/threads/${THREAD_ID} failed`);
+    expect(json(parsed).cause).toEqual({ name: "TypeError", message: `request to https://***:***@host/api/threads/${THREAD_ID} failed` });
+    expect(JSON.stringify(parsed)).not.toContain("pa%20ss");
     const long = json(new PuffleNetworkError({ url: `${BASE}/x`, cause: new TypeError(`${MEGABYTE}\nsecond line`) }));
     expect((long.cause as { message: string }).message).toBe(`${"x".repeat(199)}…`);
   });
