@@ -214,14 +214,22 @@ function networkHint(error: unknown, base: string, given: string): string | unde
   if (!(error instanceof PuffleNetworkError)) return undefined;
   const code = transportCode((error as { cause?: unknown }).cause);
   if (code === "ECONNREFUSED") {
-    let host = "";
+    let url: URL | undefined;
     try {
-      host = new URL(base).hostname;
+      url = new URL(base);
     } catch {
       // shown as given
     }
+    const host = url?.hostname ?? "";
     const local = host === "localhost" || host.endsWith(".localhost") || host === "[::1]" || /^127\./.test(host);
-    return local ? `is a server running at ${base}? \`puffle mock\` starts one` : `is a server listening at ${base} (that host, that port)?`;
+    // `puffle mock` listens on http://127.0.0.1:4010: the command that starts one where the base URL
+    // points (`--port 8080`, `--host ::1`); none for https, which it does not serve.
+    if (local && url?.protocol === "http:") {
+      const port = url.port === "" ? "80" : url.port;
+      const mock = `puffle mock${port === "4010" ? "" : ` --port ${port}`}${host === "[::1]" ? " --host ::1" : ""}`;
+      return `is a server running at ${base}? \`${mock}\` starts one`;
+    }
+    return `is a server listening at ${base} (that host, that port)?`;
   }
   if (code === "ENOTFOUND" || code === "EAI_AGAIN") return `the host of ${base} was not found: check ${given} (a typo, or no DNS from here)`;
   return undefined;

@@ -223,7 +223,7 @@ describe("failures without a usable response", () => {
     expect(run.code).toBe(4);
     expect(oneLine(run)).toContain(`network error calling http://127.0.0.1:${port}/api/threads/${DRAFT_THREAD}`);
     // What to do, on the same line: the one line on stderr docs/cli.md promises.
-    expect(oneLine(run)).toMatch(new RegExp(`: ECONNREFUSED \\(after 3 attempts\\); is a server running at http://127\\.0\\.0\\.1:${port}\\? \`puffle mock\` starts one\n$`));
+    expect(oneLine(run)).toMatch(new RegExp(`: ECONNREFUSED \\(after 3 attempts\\); is a server running at http://127\\.0\\.0\\.1:${port}\\? \`puffle mock --port ${port}\` starts one\n$`));
   });
 
   it("a server that never answers: exit 4 after --timeout", async () => {

@@ -886,6 +886,16 @@ describe("runCli reports each send failure with its exit code and one line", () 
     expect(notFound.stderr).toBe(`puffle error: updateThread: network error calling ${url}: fetch failed: EAI_AGAIN; the host of http://localhost:4010 was not found: check PUFFLE_BASE_URL (a typo, or no DNS from here)\n`);
     const given = await run(["thread", "update", "--id", THREAD_ID, "--status", "archived", "--base-url", "http://127.0.0.1:4010"], { env, send: failing("ECONNREFUSED") });
     expect(given.stderr).toContain("fetch failed: ECONNREFUSED; is a server running at http://127.0.0.1:4010? `puffle mock` starts one\n");
+    // `puffle mock` alone listens on http://127.0.0.1:4010: another port or ::1 is in the command; https it does not serve.
+    for (const [baseUrl, hint] of [
+      ["http://localhost:8080", "is a server running at http://localhost:8080? `puffle mock --port 8080` starts one"],
+      ["http://[::1]:4010", "is a server running at http://[::1]:4010? `puffle mock --host ::1` starts one"],
+      ["http://127.0.0.1", "is a server running at http://127.0.0.1? `puffle mock --port 80` starts one"],
+      ["https://localhost:4010", "is a server listening at https://localhost:4010 (that host, that port)?"],
+    ] as const) {
+      const other = await run(["thread", "update", "--id", THREAD_ID, "--status", "archived", "--base-url", baseUrl], { env, send: failing("ECONNREFUSED") });
+      expect(other.stderr, baseUrl).toContain(`fetch failed: ECONNREFUSED; ${hint}\n`);
+    }
   });
 });
 
