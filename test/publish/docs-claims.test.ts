@@ -400,8 +400,19 @@ describe("CHANGELOG.md's Unreleased section", () => {
     expect(builds.length).toBeGreaterThanOrEqual(7);
     expect(runs.length).toBeGreaterThanOrEqual(10);
     // A code span of the entry that is more than a common word (`headers`, `undefined`: those are
-    // everywhere): an export, a type, a message, a member path.
-    const missing = [...builds, ...runs].filter((entry) => !codeSpans(entry).some((span) => span.length >= 7 && !/^[a-z]+$/.test(span) && guide.includes(span)));
+    // everywhere): an export, a type, a message, a member path. And one that no other entry of the
+    // lists holds: `createPuffleClient` and `PuffleConfigError` are in several, so the guide naming
+    // them said nothing of an entry of its own (the unknown-option refusals, a `null` header and
+    // `PATCH`'s serialization errors had no section and passed on those names).
+    const entries = [...builds, ...runs];
+    const spansOf = entries.map((entry) => new Set(codeSpans(entry).filter((span) => span.length >= 7 && !/^[a-z]+$/.test(span))));
+    const own = (span: string) => spansOf.filter((spans) => spans.has(span)).length === 1;
+    // (An entry with no span of its own, such as `validateResponseBody`'s typed result, by any of its spans.)
+    const missing = entries.filter((_entry, i) => {
+      const spans = [...spansOf[i]!];
+      const named = spans.some(own) ? spans.filter(own) : spans;
+      return !named.some((span) => guide.includes(span));
+    });
     expect(missing.map((entry) => entry.slice(0, 100)), "in CHANGELOG's breaking list but not in docs/migrating.md").toEqual([]);
   });
 
