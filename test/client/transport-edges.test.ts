@@ -129,6 +129,7 @@ describe("per-call options are checked before anything is sent, named for the me
     ["a Map", { given: new Map([["timeoutMs", 5000]]) as never, option: "options", message: /^updateThread: options must be an object whose properties are the options, got a Map \(pass its entries as properties: Object\.fromEntries\(map\)\)$/ }],
     ["a Promise", { given: Promise.resolve({ timeoutMs: 5000 }) as never, option: "options", message: /^updateThread: options must be an object whose properties are the options, got a Promise \(an await left out\?\)$/ }],
     ["an array", { given: [] as never, option: "options", message: /got an array$/ }],
+    ["a Proxy whose ownKeys throws", { given: new Proxy({}, { ownKeys() { throw new Error("vault locked"); } }) as never, option: "options", message: /^updateThread: options must be an object whose properties are the options, got an object whose keys cannot be read \(vault locked\)$/ }],
   ];
   it.each(cases)("%s", async (_name, { given, option, message }) => {
     const fetch = okFetch();

@@ -259,6 +259,18 @@ describe("the reset endpoint (allowReset: POST /__puffle/reset)", () => {
       expect(() => createServer(given as never)).toThrow(`createServer: options must be an object whose properties are the options, got ${what}`);
       await expect(startServer(given as never)).rejects.toThrow(`startServer: options must be an object whose properties are the options, got ${what}`);
     }
+    // Keys that cannot be read: the trap's own error went out as it was; a looping prototype chain was walked for ever.
+    const locked = new Proxy({}, { ownKeys() { throw new Error("vault locked"); } });
+    expect(() => createServer(locked as never)).toThrow(/^createServer: options must be an object whose properties are the options, got an object whose keys cannot be read \(vault locked\)$/);
+    await expect(startServer(locked as never)).rejects.toThrow(/^startServer: options must be an object whose properties are the options, got an object whose keys cannot be read \(vault locked\)$/);
+    let calls = 0;
+    const looping: object = new Proxy({}, {
+      getPrototypeOf() {
+        if (++calls > 10_000) throw new Error("walked 10,000 prototypes");
+        return looping;
+      },
+    });
+    expect(() => createServer(looping as never)).toThrow(/^createServer: options must be an object whose properties are the options, got an object whose keys cannot be read \(its prototype chain loops or is more than 100 deep\)$/);
     expect(() => createServer(Object.create({ allowreset: true }) as never)).toThrow(/^createServer: allowreset is not an option \(did you mean allowReset\?\)$/);
     expect(() => createServer(new (class { get allowreset() { return true; } })() as never)).toThrow(/^createServer: allowreset is not an option \(did you mean allowReset\?\)$/);
     const inherited = Object.assign(Object.create({ allowReset: true }) as StartOptions, { port: 0, host: "127.0.0.1" });

@@ -144,6 +144,13 @@ describe("createPuffleClient", () => {
     ["a Promise of the options", { given: Promise.resolve({ baseUrl: "http://localhost:4010" }), option: "options", rule: /got a Promise \(an await left out\?\)$/ }],
     ["an array", { given: [], option: "options", rule: /got an array$/ }],
     ["retry as a Map", { given: { retry: new Map([["baseDelayMs", 0]]) }, option: "retry", rule: /^createPuffleClient: retry must be an object whose properties are the options, got a Map/ }],
+    // Options whose keys cannot be read: the trap's own error went out as it was (no option, no rule),
+    // and a prototype chain that loops (a Proxy's getPrototypeOf returning itself) was walked for
+    // ever (here the trap gives up after 10,000 calls with an error of its own).
+    ["a Proxy whose ownKeys throws", { given: new Proxy({}, { ownKeys() { throw new Error("vault locked"); } }), option: "options", rule: /^createPuffleClient: options must be an object whose properties are the options, got an object whose keys cannot be read \(vault locked\)$/ }],
+    ["a revoked Proxy", { given: (() => { const r = Proxy.revocable({}, {}); r.revoke(); return r.proxy; })(), option: "options", rule: /got an object whose keys cannot be read \(.*revoked\)$/ }],
+    ["a Proxy whose prototype is itself", { given: (() => { let calls = 0; const p: object = new Proxy({}, { getPrototypeOf() { if (++calls > 10_000) throw new Error("walked 10,000 prototypes"); return p; } }); return p; })(), option: "options", rule: /got an object whose keys cannot be read \(its prototype chain loops or is more than 100 deep\)$/ }],
+    ["retry as a Proxy whose ownKeys throws", { given: { retry: new Proxy({}, { ownKeys() { throw new Error("vault locked"); } }) }, option: "retry", rule: /^createPuffleClient: retry must be an object whose properties are the options, got an object whose keys cannot be read \(vault locked\)$/ }],
   ];
   // The bounds themselves are accepted.
   it.each<[string, Record<string, unknown>]>([
