@@ -223,10 +223,12 @@ function networkHint(error: unknown, base: string, given: string): string | unde
     const host = url?.hostname ?? "";
     const local = host === "localhost" || host.endsWith(".localhost") || host === "[::1]" || /^127\./.test(host);
     // `puffle mock` listens on http://127.0.0.1:4010: the command that starts one where the base URL
-    // points (`--port 8080`, `--host ::1`); none for https, which it does not serve.
+    // points (`--port 8080`, `--host ::1`, `--host 127.0.0.2`: another loopback address, on which a
+    // server on 127.0.0.1 is not reached); none for https, which it does not serve.
     if (local && url?.protocol === "http:") {
       const port = url.port === "" ? "80" : url.port;
-      const mock = `puffle mock${port === "4010" ? "" : ` --port ${port}`}${host === "[::1]" ? " --host ::1" : ""}`;
+      const address = host === "[::1]" ? "::1" : /^127\./.test(host) && host !== "127.0.0.1" ? host : undefined;
+      const mock = `puffle mock${port === "4010" ? "" : ` --port ${port}`}${address !== undefined ? ` --host ${address}` : ""}`;
       return `is a server running at ${base}? \`${mock}\` starts one`;
     }
     return `is a server listening at ${base} (that host, that port)?`;

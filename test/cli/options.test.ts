@@ -890,6 +890,9 @@ describe("runCli reports each send failure with its exit code and one line", () 
     for (const [baseUrl, hint] of [
       ["http://localhost:8080", "is a server running at http://localhost:8080? `puffle mock --port 8080` starts one"],
       ["http://[::1]:4010", "is a server running at http://[::1]:4010? `puffle mock --host ::1` starts one"],
+      // Another loopback address: `puffle mock` alone (127.0.0.1) is not reached there.
+      ["http://127.0.0.2:4010", "is a server running at http://127.0.0.2:4010? `puffle mock --host 127.0.0.2` starts one"],
+      ["http://127.1.2.3:8080", "is a server running at http://127.1.2.3:8080? `puffle mock --port 8080 --host 127.1.2.3` starts one"],
       ["http://127.0.0.1", "is a server running at http://127.0.0.1? `puffle mock --port 80` starts one"],
       ["https://localhost:4010", "is a server listening at https://localhost:4010 (that host, that port)?"],
     ] as const) {
