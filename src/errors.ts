@@ -109,7 +109,7 @@ const OPTION_PROTOTYPES_MAX = 100;
 
 /**
  * The keys an options object gives, as reading `options.baseUrl` sees them: its own enumerable
- * string keys, then those its prototypes (short of `Object.prototype`) add, enumerable or getters
+ * string keys, then those its prototypes (short of an `Object.prototype`, this realm's or another's) add, enumerable or getters
  * (`Object.create({ baseURL })`, a config class's `get baseURL()`: each was ignored, as an own key
  * was). Symbol keys are none: no option is a symbol, nor a slip for one. Linear in the keys (a list's
  * `includes` per inherited key took 0.8 s for 20,000 own and 20,000 inherited); a prototype chain
@@ -120,7 +120,7 @@ function optionKeys(given: object): string[] {
   const keys = Object.keys(given);
   const seen = new Set(keys);
   const prototypes = new Set<object>();
-  for (let proto = Object.getPrototypeOf(given) as object | null; proto !== null && proto !== Object.prototype; proto = Object.getPrototypeOf(proto) as object | null) {
+  for (let proto = Object.getPrototypeOf(given) as object | null; proto !== null && !isObjectPrototype(proto); proto = Object.getPrototypeOf(proto) as object | null) {
     if (prototypes.has(proto) || prototypes.size >= OPTION_PROTOTYPES_MAX) throw new Error(`its prototype chain loops or is more than ${OPTION_PROTOTYPES_MAX} deep`);
     prototypes.add(proto);
     for (const key of Object.getOwnPropertyNames(proto)) {
@@ -133,6 +133,20 @@ function optionKeys(given: object): string[] {
     }
   }
   return keys;
+}
+
+/**
+ * Whether `proto` is `Object.prototype` of this realm or of another one (options built in a `vm`
+ * context, an iframe or a worker's realm): the root of the chain (its own prototype null) whose
+ * `constructor` is a function with it as its `prototype`. Another realm's was walked as a prototype
+ * of the options, and its `__proto__` accessor was refused as an unknown key. A root of
+ * `Object.create(null)` has no such `constructor`, and is walked.
+ */
+function isObjectPrototype(proto: object): boolean {
+  if (proto === Object.prototype) return true;
+  if (Object.getPrototypeOf(proto) !== null) return false;
+  const constructor = Object.getOwnPropertyDescriptor(proto, "constructor")?.value as unknown;
+  return typeof constructor === "function" && (constructor as { prototype?: unknown }).prototype === proto;
 }
 
 /** The rule an options value that `notAnOptionsObject` names breaks. */

@@ -1,5 +1,6 @@
 // The typed client sends the right method, path, headers and JSON body, and types the 200 and
 // error bodies — checked with an injected fetch (no global mocks, no network).
+import vm from "node:vm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createPuffleClient, DEFAULT_BASE_URL, PuffleConfigError } from "../../src/index.js";
 import type { Conversation, Problem, PuffleClientOptions, Thread } from "../../src/index.js";
@@ -174,6 +175,15 @@ describe("createPuffleClient", () => {
     for (const given of [Object.assign(Object.create(null) as object, { baseUrl: "http://127.0.0.1:9", apiKey: "k" }), new Config(), Object.create({ baseUrl: "http://127.0.0.1:9", apiKey: "k" }) as object, { baseUrl: "http://127.0.0.1:9", [Symbol("config")]: true }]) {
       expect(() => createPuffleClient(given as PuffleClientOptions)).not.toThrow();
     }
+  });
+  it("reads options built in another realm (a vm context, an iframe) as this realm's: its Object.prototype is no option's holder", () => {
+    // Another realm's Object.prototype was walked as an inherited part of the options, and its
+    // `__proto__` accessor refused: "createPuffleClient: __proto__ is not an option".
+    const other = vm.runInNewContext(`({ baseUrl: "http://127.0.0.1:9", apiKey: "k", retry: { baseDelayMs: 0 } })`) as PuffleClientOptions;
+    expect(Object.getPrototypeOf(other)).not.toBe(Object.prototype);
+    expect(() => createPuffleClient(other)).not.toThrow();
+    const inherited = vm.runInNewContext(`Object.create({ baseUrl: "http://127.0.0.1:9", baseURL: "http://localhost:4010" })`) as PuffleClientOptions;
+    expect(() => createPuffleClient(inherited)).toThrow(/^createPuffleClient: baseURL is not an option \(did you mean baseUrl\?\)$/);
   });
   it.each(badOptions)("rejects %s with an error naming the option", (_name, { given, option, rule }) => {
     let thrown: unknown;
