@@ -169,3 +169,16 @@ export function runCommand(cmd: string, args: string[], options: SpawnOptions & 
     });
   });
 }
+
+/** What has become of `promise` so far (handled from the start: a rejection is never unhandled). */
+export function track(promise: Promise<unknown>): { settled: boolean; error?: unknown; value?: unknown } {
+  const state: { settled: boolean; error?: unknown; value?: unknown } = { settled: false };
+  promise.then(
+    (value) => Object.assign(state, { settled: true, value }),
+    (error: unknown) => Object.assign(state, { settled: true, error }),
+  );
+  return state;
+}
+
+/** The next macrotask: an abort or a fired deadline settles a call in microtasks, before it. */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

@@ -17,18 +17,9 @@ vi.mock("../../src/client-validators.js", async (importOriginal) => {
 });
 
 import { createPuffleClient, PuffleAbortError, PuffleError, PuffleTimeoutError } from "../../src/index.js";
+import { nextTurn, track } from "../helpers.js";
 
 const THREAD_ID = "3d986dd1-9d70-45b7-8e36-5d5b8b1c9337";
-
-function track(promise: Promise<unknown>): { settled: boolean; error?: unknown; value?: unknown } {
-  const state: { settled: boolean; error?: unknown; value?: unknown } = { settled: false };
-  promise.then(
-    (value) => Object.assign(state, { settled: true, value }),
-    (error: unknown) => Object.assign(state, { settled: true, error }),
-  );
-  return state;
-}
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 afterEach(() => {
   vi.useRealTimers();

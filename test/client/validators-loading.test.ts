@@ -17,21 +17,9 @@ vi.mock("../../src/client-validators.js", async (importOriginal) => {
 });
 
 import { createPuffleClient, PuffleAbortError, PuffleTimeoutError } from "../../src/index.js";
+import { nextTurn, track } from "../helpers.js";
 
 const THREAD_ID = "3d986dd1-9d70-45b7-8e36-5d5b8b1c9337";
-
-/** What has become of `promise` so far (handled from the start: a rejection is never unhandled). */
-function track(promise: Promise<unknown>): { settled: boolean; error?: unknown; value?: unknown } {
-  const state: { settled: boolean; error?: unknown; value?: unknown } = { settled: false };
-  promise.then(
-    (value) => Object.assign(state, { settled: true, value }),
-    (error: unknown) => Object.assign(state, { settled: true, error }),
-  );
-  return state;
-}
-
-/** The next macrotask: an abort or a fired deadline settles a call in microtasks, before it. */
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 afterEach(() => {
   vi.useRealTimers();
