@@ -20,11 +20,9 @@ import {
   PuffleNetworkError,
   PuffleTimeoutError,
   PuffleValidationError,
-  notAnOptionsObject,
-  OPTIONS_OBJECT_RULE,
+  optionsIssue,
   quoted,
   shown,
-  unknownOption,
 } from "./errors.js";
 
 // openapi-fetch's types that `PuffleClient`'s members are made of, so that a consumer's declarations can
@@ -707,10 +705,8 @@ const RETRY_OPTION_KEYS = Object.keys({ baseDelayMs: true, maxDelayMs: true, max
 function checkRetryOptions(value: unknown): RetrySettings {
   if (value === undefined) value = {};
   if (value === null || typeof value !== "object") throw new PuffleConfigError("retry", "must be an object");
-  const what = notAnOptionsObject(value);
-  if (what !== undefined) throw new PuffleConfigError("retry", `${OPTIONS_OBJECT_RULE}, got ${what}`);
-  const unknown = unknownOption(value, RETRY_OPTION_KEYS);
-  if (unknown !== undefined) throw new PuffleConfigError(`retry.${unknown.option}`, unknown.rule);
+  const issue = optionsIssue(value, RETRY_OPTION_KEYS);
+  if (issue !== undefined) throw new PuffleConfigError(issue.key === undefined ? "retry" : `retry.${issue.key}`, issue.rule);
   const given = value as PuffleRetryOptions;
   const delay = (key: "baseDelayMs" | "maxDelayMs" | "maxRetryAfterMs"): number => {
     const v = given[key];
@@ -1661,10 +1657,8 @@ const REQUEST_OPTION_KEYS = Object.keys({ signal: true, timeoutMs: true, headers
  */
 export function createPuffleClient(options: PuffleClientOptions = {}): PuffleClient {
   if (options === null || typeof options !== "object") throw new PuffleConfigError("options", "must be an object");
-  const what = notAnOptionsObject(options);
-  if (what !== undefined) throw new PuffleConfigError("options", `${OPTIONS_OBJECT_RULE}, got ${what}`);
-  const unknown = unknownOption(options, CLIENT_OPTION_KEYS);
-  if (unknown !== undefined) throw new PuffleConfigError(unknown.option, unknown.rule);
+  const issue = optionsIssue(options, CLIENT_OPTION_KEYS);
+  if (issue !== undefined) throw new PuffleConfigError(issue.key ?? "options", issue.rule);
   const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   const fromEnv = options.apiKey === undefined ? envApiKey() : undefined;
   const apiKey = options.apiKey !== undefined ? checkApiKey(options.apiKey, "apiKey") : fromEnv !== undefined ? checkApiKey(fromEnv, "PUFFLE_API_KEY") : undefined;
@@ -1779,10 +1773,8 @@ export function createPuffleClient(options: PuffleClientOptions = {}): PuffleCli
   async function call(operationId: OperationId, id: string, body: unknown, callOptions: PuffleRequestOptions = {}): Promise<Record<string, unknown>> {
     if (callOptions === null || typeof callOptions !== "object") throw new PuffleConfigError("options", "must be an object", operationId);
     // An unknown key was ignored (`{ timeout: 5000 }` ran under the client's 30 s), as createPuffleClient's were.
-    const what = notAnOptionsObject(callOptions);
-    if (what !== undefined) throw new PuffleConfigError("options", `${OPTIONS_OBJECT_RULE}, got ${what}`, operationId);
-    const unknown = unknownOption(callOptions, REQUEST_OPTION_KEYS);
-    if (unknown !== undefined) throw new PuffleConfigError(unknown.option, unknown.rule, operationId);
+    const issue = optionsIssue(callOptions, REQUEST_OPTION_KEYS);
+    if (issue !== undefined) throw new PuffleConfigError(issue.key ?? "options", issue.rule, operationId);
     const callTimeout = callOptions.timeoutMs === undefined ? timeoutMs : checkTimeout(callOptions.timeoutMs, "timeoutMs", operationId);
     const callRetries = callOptions.maxRetries === undefined ? maxRetries : checkRetries(callOptions.maxRetries, "maxRetries", operationId);
     // Read once, as checked: the caller's object may change while the call waits (for the validators).

@@ -85,20 +85,25 @@ function characterCount(text: string): number {
 }
 
 /**
- * The first key an options object gives (`optionKeys`: its own, then inherited ones) that is none of
- * `known`, as an error names it (`baseURL`; a name that is no identifier quoted, as `quoted` quotes
- * it), and the rule it breaks:
- * `is not an option (did you mean baseUrl?)` when one known key is close (the same but for case, or
- * at most 2 edits away), else the list of options. Undefined when every key is known. A JavaScript
- * caller's misspelled option (axios' `baseURL`) was ignored without a word: the client called the
- * production API with the token. TypeScript refuses such a key in a literal already.
+ * What is wrong with an options object, read once: `key` undefined when the value itself cannot hold
+ * options (`rule`: "must be an object whose properties are the options, got a Map …", see
+ * `readOptionKeys`), else the first key it gives (`optionKeys`: its own, then inherited ones)
+ * that is none of `known`, as an error names it (`baseURL`; a name that is no identifier quoted, as
+ * `quoted` quotes it), with the rule it breaks: `is not an option (did you mean baseUrl?)` when one
+ * known key is close (the same but for case, or at most 2 edits away), else the list of options.
+ * Undefined when every key is known. A JavaScript caller's misspelled option (axios' `baseURL`) was
+ * ignored without a word: the client called the production API with the token. TypeScript refuses
+ * such a key in a literal already. The client's three option objects and the server's two share it;
+ * each throws its own error class.
  */
-export function unknownOption(given: object, known: readonly string[]): { option: string; rule: string } | undefined {
-  for (const key of optionKeys(given)) {
+export function optionsIssue(given: object, known: readonly string[]): { key?: string; rule: string } | undefined {
+  const read = readOptionKeys(given);
+  if (typeof read === "string") return { rule: `${OPTIONS_OBJECT_RULE}, got ${read}` };
+  for (const key of read) {
     if (known.includes(key)) continue;
     const near = nearestKey(key, known);
     return {
-      option: /^[A-Za-z_$][\w$]*$/.test(key) ? key : quoted(key),
+      key: /^[A-Za-z_$][\w$]*$/.test(key) ? key : quoted(key),
       rule: `is not an option ${near !== undefined ? `(did you mean ${near}?)` : `(the options are ${known.join(", ")})`}`,
     };
   }
@@ -115,7 +120,7 @@ const OPTION_PROTOTYPES_MAX = 100;
  * `get baseURL()`: each was ignored, as an own key was). Symbol keys are none: no option is a symbol, nor a slip for one. Linear in the keys (a list's
  * `includes` per inherited key took 0.8 s for 20,000 own and 20,000 inherited); a prototype chain
  * that loops (a Proxy's `getPrototypeOf` returning itself: the walk never ended) or runs past
- * OPTION_PROTOTYPES_MAX throws, as a Proxy trap may: `notAnOptionsObject` names it.
+ * OPTION_PROTOTYPES_MAX throws, as a Proxy trap may: `readOptionKeys` names it.
  */
 function optionKeys(given: object): string[] {
   const keys = Object.keys(given);
@@ -150,27 +155,26 @@ function isObjectPrototype(proto: object): boolean {
   return typeof constructor === "function" && (constructor as { prototype?: unknown }).prototype === proto;
 }
 
-/** The rule an options value that `notAnOptionsObject` names breaks. */
-export const OPTIONS_OBJECT_RULE = "must be an object whose properties are the options";
+/** The rule an options value that cannot hold options breaks (`optionsIssue`). */
+const OPTIONS_OBJECT_RULE = "must be an object whose properties are the options";
 
 /**
- * What an options value is when its options cannot be properties of it (`a Map`, `an array`, `a
- * Promise`), which the checks of its keys would let through (a Map's entries and a Promise's
- * eventual value are no keys: the defaults applied, the token went to the production API); undefined
- * for an object whose properties are its options (a plain one, one with a null prototype, a class
- * instance). Its keys are read here too, before `unknownOption` reads them: a Proxy whose trap
- * throws (`ownKeys`, `getPrototypeOf`; a revoked one), a `then` getter that throws or a prototype
- * chain that loops is named as an object whose keys cannot be read, with the reason, not the
- * trap's own error (or, for the loop, no answer at all).
+ * An options value's keys (`optionKeys`), or what it is when its options cannot be properties of it
+ * (`a Map`, `an array`, `a Promise`), which a check of its keys would let through (a Map's entries
+ * and a Promise's eventual value are no keys: the defaults applied, the token went to the production
+ * API). A plain object, one with a null prototype and a class instance give their keys. A Proxy
+ * whose trap throws (`ownKeys`, `getPrototypeOf`; a revoked one), a `then` getter that throws or a
+ * prototype chain that loops is named as an object whose keys cannot be read, with the reason, not
+ * the trap's own error (or, for the loop, no answer at all).
  */
-export function notAnOptionsObject(given: object): string | undefined {
+function readOptionKeys(given: object): string[] | string {
   try {
     if (Array.isArray(given)) return "an array";
     const tag = Object.prototype.toString.call(given).slice(8, -1);
     if (tag === "Map") return "a Map (pass its entries as properties: Object.fromEntries(map))";
     if (tag === "Set" || tag === "WeakMap" || tag === "WeakSet") return `a ${tag}`;
     if (tag === "Promise" || typeof (given as { then?: unknown }).then === "function") return "a Promise (an await left out?)";
-    optionKeys(given);
+    return optionKeys(given);
   } catch (error) {
     let reason: string;
     try {
@@ -180,7 +184,6 @@ export function notAnOptionsObject(given: object): string | undefined {
     }
     return `an object whose keys cannot be read (${reason})`;
   }
-  return undefined;
 }
 
 /** The known key `key` is likely a slip for: equal but for case, else the nearest within 2 edits (case ignored); undefined if none. */

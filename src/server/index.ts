@@ -15,7 +15,7 @@ import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, Fast
 import { operations as meta } from "../../generated/meta.js";
 import type { Conversation, Thread } from "../../generated/schema.js";
 import { escapeUnsafeInJson } from "../unsafe-text.js";
-import { issueLabel, moreIssues, notAnOptionsObject, OPTIONS_OBJECT_RULE, shown, unknownOption } from "../errors.js";
+import { issueLabel, moreIssues, optionsIssue, shown } from "../errors.js";
 import { normalizeRequestBody, operationIds, validatePathParams } from "../validators.js";
 import type { OperationId, ValidationIssue } from "../validators.js";
 import { CORS_ALLOW_METHODS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS, corsAllowHeaders, corsOriginsOf, corsPolicy, describe } from "./cors.js";
@@ -519,15 +519,14 @@ const START_OPTION_KEYS = [...SERVER_OPTION_KEYS, ...Object.keys({ port: true, h
 function checkOptionKeys(options: unknown, known: readonly string[], where: string): void {
   if (options === null || typeof options !== "object") throw new TypeError(`${where}: options must be an object (or left out); got ${describe(options)}`);
   // A Map's entries, a Promise's value (an await left out): no keys, so the server started with the defaults.
-  const what = notAnOptionsObject(options);
-  if (what !== undefined) throw new TypeError(`${where}: options ${OPTIONS_OBJECT_RULE}, got ${what}`);
-  const unknown = unknownOption(options, known);
-  if (unknown === undefined) return;
+  const issue = optionsIssue(options, known);
+  if (issue === undefined) return;
+  if (issue.key === undefined) throw new TypeError(`${where}: options ${issue.rule}`);
   // startServer's own (`port`, `host`, `dataFile`) given to createServer: not a slip for another key.
-  if (!known.includes(unknown.option) && START_OPTION_KEYS.includes(unknown.option)) {
-    throw new TypeError(`${where}: ${unknown.option} is an option of startServer, not of ${where} (the options are ${known.join(", ")})`);
+  if (!known.includes(issue.key) && START_OPTION_KEYS.includes(issue.key)) {
+    throw new TypeError(`${where}: ${issue.key} is an option of startServer, not of ${where} (the options are ${known.join(", ")})`);
   }
-  throw new TypeError(`${where}: ${unknown.option} ${unknown.rule}`);
+  throw new TypeError(`${where}: ${issue.key} ${issue.rule}`);
 }
 
 function buildServer(options: ServerOptions): PuffleFastifyInstance {
