@@ -178,7 +178,7 @@ function readOptionKeys(given: object): string[] | string {
   } catch (error) {
     let reason: string;
     try {
-      reason = shown(error instanceof Error ? String(error.message) : String(error));
+      reason = shown(isError(error) ? String(error.message) : String(error));
     } catch {
       reason = "reading them threw";
     }
@@ -216,6 +216,23 @@ function editDistance(a: string, b: string): number {
     previous = row;
   }
   return previous[b.length]!;
+}
+
+/**
+ * Whether `value` is an Error of this realm (`instanceof Error`) or of another one: a `vm` context's,
+ * an iframe's, a test environment's (`vm.runInNewContext("new Error('x')")`), which `instanceof`
+ * does not see, so such a cause had no `name` in `toJSON` and read `Error: x` (its `String`) in the
+ * message. Another realm's native error has the `Error` tag (`Object.prototype.toString`). Never
+ * throws (a revoked Proxy is none).
+ */
+export function isError(value: unknown): value is Error {
+  if (value instanceof Error) return true;
+  if (value === null || typeof value !== "object") return false;
+  try {
+    return Object.prototype.toString.call(value) === "[object Error]";
+  } catch {
+    return false;
+  }
 }
 
 /** The base class of every error the client throws while making a request. */
@@ -298,12 +315,12 @@ function causeJson(cause: unknown, url: string | undefined): { name?: string; me
   let message: string;
   try {
     // Its own try: a `name` that cannot be read leaves the message to say what failed.
-    name = cause instanceof Error ? shown(String(cause.name)) : undefined;
+    name = isError(cause) ? shown(String(cause.name)) : undefined;
   } catch {
     name = undefined;
   }
   try {
-    if (cause instanceof Error) {
+    if (isError(cause)) {
       message = masked(String(cause.message));
     } else {
       message = masked(describeCause(cause));
@@ -657,13 +674,13 @@ function maskedIn(text: string, url: string, masked: string): string {
 /** A cause's or reason's text; one that cannot be converted (no prototype, a throwing toString, a revoked Proxy) said so, not thrown. */
 function describeCause(cause: unknown): string {
   try {
-    if (cause instanceof Error) {
+    if (isError(cause)) {
       const own = (cause as { cause?: unknown }).cause;
       const inner = own === cause ? undefined : own;
       // A `code` present but undefined or null (a cause that is its own cause, a wrapper's) is none: it read "loop: undefined".
       const innerCode: unknown = inner && typeof inner === "object" ? (inner as { code?: unknown }).code : undefined;
       const code = innerCode === undefined || innerCode === null ? undefined : String(innerCode);
-      const innerMessage = inner instanceof Error ? inner.message : undefined;
+      const innerMessage = isError(inner) ? inner.message : undefined;
       return [cause.message, code ?? innerMessage].filter(Boolean).join(": ");
     }
     return String(cause);

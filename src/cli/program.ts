@@ -9,6 +9,7 @@ import { checkBaseUrl, createPuffleClient, DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES
 import {
   fieldOfPointer,
   issueLabel,
+  isError,
   issuesText,
   PuffleAbortError,
   PuffleApiError,
@@ -254,7 +255,7 @@ function describeFailure(error: unknown, options: readonly FieldOption[]): { cod
     const name = error.option === "baseUrl" ? "--base-url" : error.option === "apiKey" ? "PUFFLE_API_KEY" : error.option;
     return { code: EXIT.usage, line: `${name} ${ruleOf(error)}` };
   }
-  return { code: EXIT.internal, line: `internal error: ${error instanceof Error ? error.message : String(error)}` };
+  return { code: EXIT.internal, line: `internal error: ${isError(error) ? error.message : String(error)}` };
 }
 
 /**

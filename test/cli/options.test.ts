@@ -4,6 +4,7 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { runInNewContext } from "node:vm";
 import { describe, expect, it, vi } from "vitest";
 import { apiVersion, operations as meta } from "../../generated/meta.js";
 import { commandOf, DEFAULT_MAX_FILE_BYTES, deriveFieldOptions, kebabCase, OptionValueError } from "../../src/cli/options.js";
@@ -569,6 +570,9 @@ describe("runCli in-process", () => {
     const { code, stderr } = await run(["thread", "update", "--id", THREAD_ID, "--status", "archived"], { send: async () => { throw new RangeError("boom\n    at somewhere"); } });
     expect(code).toBe(EXIT.internal);
     expect(stderr).toBe("puffle error: internal error: boom at somewhere\n");
+    // Another realm's Error (a vm context's) as this realm's: its message, not `RangeError: boom`.
+    const foreign = await run(["thread", "update", "--id", THREAD_ID, "--status", "archived"], { send: async () => { throw runInNewContext("new RangeError('boom')"); } });
+    expect(foreign).toMatchObject({ code: EXIT.internal, stderr: "puffle error: internal error: boom\n" });
   });
 
   it("no command prints help on stderr and is a usage error", async () => {

@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { inspect } from "node:util";
+import { runInNewContext } from "node:vm";
 import { describe, expect, it, vi } from "vitest";
 import { startServer } from "../../src/server/index.js";
 import { createPuffleClient, fieldOfPointer, isDuplicateThreadError, PuffleAbortError, PuffleApiError, PuffleConfigError, PuffleError, PuffleNetworkError, PuffleTimeoutError, PuffleValidationError } from "../../src/index.js";
@@ -488,6 +489,30 @@ describe("JSON.stringify(error) says what happened (toJSON)", () => {
     expect(JSON.stringify(parsed)).not.toContain("pa%20ss");
     const long = json(new PuffleNetworkError({ url: `${BASE}/x`, cause: new TypeError(`${MEGABYTE}\nsecond line`) }));
     expect((long.cause as { message: string }).message).toBe(`${"x".repeat(199)}…`);
+  });
+
+  // Another realm's Error (a vm context's, a test environment's fetch) is no `instanceof Error` here:
+  // it was written as `{ message: "Error: x" }` (no name) and its message read `Error: x`.
+  it("a cause from another realm: named and worded as this realm's", () => {
+    const foreign = (source: string): unknown => runInNewContext(source);
+    const plain = new PuffleNetworkError({ url: `${BASE}/x`, cause: foreign("new Error('x')") });
+    expect(plain.message).toBe(`network error calling ${BASE}/x: x`);
+    expect(json(plain).cause).toEqual({ name: "Error", message: "x" });
+    // undici's shape: a TypeError holding the socket's error, code and all.
+    const nested = foreign("const e = new TypeError('fetch failed'); e.cause = Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }); e");
+    const reset = new PuffleNetworkError({ url: `${BASE}/x`, operationId: "updateThread", cause: nested });
+    const here = new PuffleNetworkError({ url: `${BASE}/x`, operationId: "updateThread", cause: new TypeError("fetch failed", { cause: Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" }) }) });
+    expect(reset.message).toBe(here.message);
+    expect(json(reset)).toEqual(json(here));
+    expect(json(reset).cause).toEqual({ name: "TypeError", message: "fetch failed", code: "UND_ERR_SOCKET" });
+    // A cause whose inner cause is another realm's (no code): its message, as this realm's is shown.
+    const inner = new PuffleNetworkError({ url: `${BASE}/x`, cause: new TypeError("fetch failed", { cause: foreign("new Error('socket hang up')") }) });
+    expect(inner.message).toBe(`network error calling ${BASE}/x: fetch failed: socket hang up`);
+    const aborted = new PuffleAbortError({ url: `${BASE}/x`, reason: foreign("new RangeError('stop')") });
+    expect(aborted.message).toBe(`request to ${BASE}/x was aborted: stop`);
+    expect(json(aborted).cause).toEqual({ name: "RangeError", message: "stop" });
+    // An object that only looks like an Error is no Error still: its String, no name.
+    expect(json(new PuffleNetworkError({ url: `${BASE}/x`, cause: { name: "Error", message: "x", toString: () => "shaped" } })).cause).toEqual({ message: "shaped" });
   });
 
   // A TypeError, not a PuffleError: JSON.stringify wrote `{"name":"PuffleConfigError","option":"baseURL"}`, not the rule.
