@@ -1,6 +1,20 @@
 // Base URLs shown in help and error text without the user name and password they may hold (the
 // client and the CLI refuse such URLs; the password is never echoed), nor the text of a query or
 // fragment (refused too; where a token travels when it is not in a header).
+//
+// An "@" here is also a full-width `＠` (U+FF20) or a small `﹫` (U+FE6B), which an input method
+// types for one: to the URL parser neither ends a user name or password (`http://deploy:s3cret＠host`
+// is no URL, its "port" `s3cret＠host`; `http://s3cret＠host` neither, the host's `＠` read as an "@"),
+// so such a URL was quoted whole in the error that refused it, the password with it. Everything
+// before the last of them is masked as before the last "@".
+
+/** An "@" or a character typed for one (U+FE6B, U+FF20: those whose NFKC form is "@"). */
+const AT = /[@\uFE6B\uFF20]/;
+
+/** Whether `text` holds an "@" (or one of AT's) at or after `from`. */
+function hasAt(text: string, from = 0): boolean {
+  return AT.test(from === 0 ? text : text.slice(from));
+}
 
 /**
  * `url` with its user name and password (if any) shown as `***`; as given when it has none. Text
@@ -20,7 +34,7 @@ export function withoutCredentials(url: string): string {
   if (parsed === undefined || (parsed.protocol !== "http:" && parsed.protocol !== "https:")) {
     return maskedBeforeLastAt(url);
   }
-  if (parsed.username === "" && parsed.password === "") return maskedBeforeLastAt(url); // unchanged without an `@`
+  if (parsed.username === "" && parsed.password === "") return maskedBeforeLastAt(url); // unchanged without an `@` (or AT's)
   // An `@` past the authority the parser read (after its first `/` or `\`): the password may hold it
   // and what came before it (`http://u:p@ss/w@host`, the password `p@ss/w`, parses as the password
   // `p`, the host `ss` and the path `/w@host`), so the text up to the last `@` is no part to show.
@@ -33,9 +47,9 @@ export function withoutCredentials(url: string): string {
 /** Whether `url` has an `@` after the end of its authority (its first `/`, `\`, `?` or `#` past the scheme's slashes). */
 function atAfterAuthority(url: string): boolean {
   const scheme = /^[\x00-\x20]*[a-z][a-z0-9+.-]*:[/\\\t\n\r]*/i.exec(url);
-  if (scheme === null) return url.includes("@");
+  if (scheme === null) return hasAt(url);
   const end = url.slice(scheme[0].length).search(/[/\\?#]/);
-  return end !== -1 && url.includes("@", scheme[0].length + end);
+  return end !== -1 && hasAt(url, scheme[0].length + end);
 }
 
 /**
@@ -44,7 +58,7 @@ function atAfterAuthority(url: string): boolean {
  * first `//` was kept, and `http:deploy:pa//ss@host`'s showed the password's start).
  */
 function maskedBeforeLastAt(url: string): string {
-  return url.replace(/^((?:[a-z][a-z0-9+.-]*:?\/\/)?)[\s\S]*@/i, "$1***@");
+  return url.replace(/^((?:[a-z][a-z0-9+.-]*:?\/\/)?)[\s\S]*([@\uFE6B\uFF20])/i, "$1***$2");
 }
 
 /**
@@ -72,10 +86,10 @@ export function shownBaseUrl(url: string): string {
   if (tail === -1) return withoutCredentials(url);
   const head = url.slice(0, tail);
   const rest = url.slice(tail).replace(/([?#])[^#]+/g, "$1***");
-  if (!url.includes("@", tail)) return `${withoutCredentials(head)}${rest}`;
+  if (!hasAt(url, tail)) return `${withoutCredentials(head)}${rest}`;
   const parts = /^([a-z][a-z0-9+.-]*:)\/\/([\s\S]*)$/i.exec(head);
   if (parts === null) return `***${rest}`;
-  if (head.includes("@") || parts[2]!.replace(/^\[[^\]]*\]/, "").includes(":")) return `${parts[1]}//***${rest}`;
+  if (hasAt(head) || parts[2]!.replace(/^\[[^\]]*\]/, "").includes(":")) return `${parts[1]}//***${rest}`;
   return `${head}${rest}`;
 }
 

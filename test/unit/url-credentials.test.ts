@@ -2,6 +2,7 @@
 // and abort errors and the CLI's --help show a base URL: the user name and password as `***`, and
 // for text that is no http(s) URL, everything before the last `@` (after a leading `//`).
 import { describe, expect, it } from "vitest";
+import { createPuffleClient } from "../../src/client.js";
 import { shownBaseUrl, withoutCredentials } from "../../src/url-credentials.js";
 
 describe("withoutCredentials", () => {
@@ -18,6 +19,14 @@ describe("withoutCredentials", () => {
     // The password `p@ss/w` parses as `p`, the host `ss` and the path `/w@host`: the error showed `ss/w`.
     ["https://deploy:p@ss/w@api.example.com/v1", "https://***@api.example.com/v1"],
     ["https://deploy:s3cret@api.example.com/v1", "https://***:***@api.example.com/v1"],
+    // A full-width "＠" (U+FF20) or small "﹫" (U+FE6B), typed for an "@", ends no user name or
+    // password for the parser (no URL at all, or one with it in the path): shown whole, password and all.
+    ["http://deploy:s3cret\uFF20api.example.com/v1", "http://***\uFF20api.example.com/v1"],
+    ["http://s3cret\uFF20api.example.com", "http://***\uFF20api.example.com"],
+    ["https://deploy:s3cret\uFE6Bapi.example.com", "https://***\uFE6Bapi.example.com"],
+    ["http://deploy:2024/s3cret\uFF20api.example.com/v1", "http://***\uFF20api.example.com/v1"],
+    ["deploy:s3cret\uFF20api.example.com", "***\uFF20api.example.com"],
+    ["https://deploy:s3cret@api.example.com/v1\uFF20x", "https://***\uFF20x"],
   ])("%j → %j", (given, shown) => {
     expect(withoutCredentials(given)).toBe(shown);
   });
@@ -67,6 +76,14 @@ describe("shownBaseUrl", () => {
     ["http://deploy:p@s\ts/w@127.0.0.1:4010", "http://***@127.0.0.1:4010"],
     ["http:deploy:s3//cret@127.0.0.1:4010", "***@127.0.0.1:4010"],
     ["deploy:s3//cret@127.0.0.1:4010", "***@127.0.0.1:4010"],
+    // The same with a full-width "＠" (U+FF20) or small "﹫" (U+FE6B): the password was shown.
+    ["http://deploy:s3cret\uFF20127.0.0.1:4010", "http://***\uFF20127.0.0.1:4010"],
+    ["http://s3cret\uFF20api.example.com/v1?key=puffle_live_t0ken", "http://***\uFF20api.example.com/v1?***"],
+    ["http://deploy:p?w\uFE6B127.0.0.1:4010", "http://***?***"],
+    ["http://deploy:p\uFF20ss?w@127.0.0.1:4010", "http://***?***"],
+    // Ordinary URLs are as they were.
+    ["https://api.example.com/v1", "https://api.example.com/v1"],
+    ["https://api.example.com/v1?q=a\uFF20b", "https://api.example.com/v1?***"],
   ])("%j → %j", (given, shown) => {
     expect(shownBaseUrl(given)).toBe(shown);
   });
@@ -75,7 +92,7 @@ describe("shownBaseUrl", () => {
 // Every user:password@host built from a password holding the characters that end a URL's parts
 // (and "@", "%", "\", unicode): no piece of the password is shown, whatever the parser made of it.
 describe("shownBaseUrl and withoutCredentials never show any of a password", () => {
-  const separators = ["", "?", "#", "/", "@", "\\", "%", "%40", ":", "[", "]", "//", "?@", "@/", "é", "\u{1F600}", "\t", " "];
+  const separators = ["", "?", "#", "/", "@", "\\", "%", "%40", ":", "[", "]", "//", "?@", "@/", "é", "\u{1F600}", "\t", " ", "\uFF20", "?\uFF20"];
   const prefixes = ["http://deploy:", "https://:", "HTTP://deploy:", "http:deploy:", "deploy:", " http://deploy:", "http://de/ploy:"];
   const suffixes = ["127.0.0.1:4010", "api.example.com/v1", "[::1]:8080", "host?x", "host/v1#a@b", "host/p@q"];
   it("a grid of passwords, prefixes and hosts", () => {
@@ -84,12 +101,31 @@ describe("shownBaseUrl and withoutCredentials never show any of a password", () 
       for (const b of separators) {
         for (const prefix of prefixes) {
           for (const suffix of suffixes) {
-            const url = `${prefix}pwone${a}pwtwo${b}pwthree@${suffix}`;
-            for (const text of [shownBaseUrl(url), withoutCredentials(url)]) if (/pw(one|two|three)/i.test(text)) shown.push(`${url} → ${text}`);
+            // The last "@" typed as "＠" (U+FF20) or "﹫" (U+FE6B) by an input method, too.
+            for (const at of ["@", "\uFF20", "\uFE6B"]) {
+              const url = `${prefix}pwone${a}pwtwo${b}pwthree${at}${suffix}`;
+              for (const text of [shownBaseUrl(url), withoutCredentials(url)]) if (/pw(one|two|three)/i.test(text)) shown.push(`${url} → ${text}`);
+            }
           }
         }
       }
     }
     expect(shown.slice(0, 5)).toEqual([]);
+  });
+});
+
+// The client's refusal of such a base URL quoted it whole (`new URL` refuses it: no absolute URL).
+describe("a base URL with a full-width at, refused", () => {
+  it("is quoted without the password", () => {
+    for (const baseUrl of ["http://deploy:s3cret\uFF20api.example.com", "http://s3cret\uFE6Bapi.example.com/v1"]) {
+      let message = "";
+      try {
+        createPuffleClient({ baseUrl, apiKey: "puffle_test_alice" });
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toMatch(/^createPuffleClient: baseUrl must be an absolute http\(s\) URL, got "http:\/\/\*\*\*[\uFF20\uFE6B]api\.example\.com(\/v1)?"$/);
+      expect(message).not.toContain("s3cret");
+    }
   });
 });
