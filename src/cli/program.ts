@@ -206,7 +206,10 @@ function ruleOf(error: PuffleConfigError): string {
  * What to do about a failure without a response, said after it on the same line (exit 4): the line
  * said what failed (`fetch failed: ECONNREFUSED`) but not where to look. `base` is the base URL as
  * the CLI shows one (`shownBaseUrl`), `given` where it came from (`--base-url`, `PUFFLE_BASE_URL`).
- * Undefined for other failures (a reset connection, TLS, a body too large: the line says enough).
+ * Also a connection the server closed without an answer (`ECONNRESET`, `EPIPE`, undici's
+ * `UND_ERR_SOCKET` "other side closed": an http base URL at a TLS port is closed so), TLS that met no
+ * TLS server (an https base URL at a plain-http port) and a certificate not accepted. Undefined for
+ * other failures (a body too large: the line says enough).
  */
 function networkHint(error: unknown, base: string, given: string): string | undefined {
   if (error instanceof PuffleTimeoutError) {
@@ -235,8 +238,27 @@ function networkHint(error: unknown, base: string, given: string): string | unde
     return `is a server listening at ${base} (that host, that port)?`;
   }
   if (code === "ENOTFOUND" || code === "EAI_AGAIN") return `the host of ${base} was not found: check ${given} (a typo, or no DNS from here)`;
+  if (code === undefined) return undefined;
+  if (RESET_CODES.has(code)) {
+    // A server with TLS closes a plain-http request's connection: the usual cause of an http base URL's.
+    const plain = /^http:/i.test(base);
+    return `the server at ${base} closed the connection without an answer: check ${given}${plain ? " (https:// for a server with TLS)" : ""}, and any proxy in between`;
+  }
+  if (NO_TLS_CODES.has(code)) return `TLS failed at ${base}: is it a server without TLS? check ${given} (http:// for one, such as \`puffle mock\`)`;
+  if (UNTRUSTED_CERT_CODES.has(code)) return `the certificate of ${base} is not signed by a CA this machine trusts (self-signed, or a private CA's): give that CA's certificate file in NODE_EXTRA_CA_CERTS, or check ${given}`;
+  if (code === "CERT_HAS_EXPIRED" || code === "CERT_NOT_YET_VALID") return `the certificate of ${base} has expired or is not yet valid: check the server's certificate and this machine's clock`;
+  if (code === "ERR_TLS_CERT_ALTNAME_INVALID") return `the certificate of ${base} is not for that host: check ${given} (the host name the certificate names, not an IP address or another name of the server)`;
   return undefined;
 }
+
+/** The server closed the connection without an answer (reset, a write to it failed, undici's "other side closed"). */
+const RESET_CODES: ReadonlySet<string> = new Set(["ECONNRESET", "EPIPE", "UND_ERR_SOCKET"]);
+
+/** TLS met no TLS server (an https base URL at a plain-http port): OpenSSL's "wrong version number", older Node's EPROTO. */
+const NO_TLS_CODES: ReadonlySet<string> = new Set(["EPROTO", "ERR_SSL_WRONG_VERSION_NUMBER", "ERR_SSL_PACKET_LENGTH_TOO_LONG"]);
+
+/** The server's certificate chain ends at no CA this machine trusts (OpenSSL's verify errors, as Node names them). */
+const UNTRUSTED_CERT_CODES: ReadonlySet<string> = new Set(["DEPTH_ZERO_SELF_SIGNED_CERT", "SELF_SIGNED_CERT_IN_CHAIN", "UNABLE_TO_VERIFY_LEAF_SIGNATURE", "UNABLE_TO_GET_ISSUER_CERT_LOCALLY", "UNABLE_TO_GET_ISSUER_CERT"]);
 
 /** Maps anything thrown while sending to an exit code and one line for stderr. */
 function describeFailure(error: unknown, options: readonly FieldOption[]): { code: number; line: string } {

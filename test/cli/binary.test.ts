@@ -233,6 +233,24 @@ describe("failures without a usable response", () => {
     expect(oneLine(run)).toContain(`within 200 ms; is the server at ${fault.url} up and reachable? a slower one needs a larger --timeout\n`);
   });
 
+  // A reset and TLS meeting no TLS server said what failed only (`UND_ERR_SOCKET`,
+  // `ERR_SSL_WRONG_VERSION_NUMBER`): the line ends with what to check, as a refused connection's.
+  it("a server that closes the connection without an answer: exit 4, what to check", async () => {
+    fault = await startFaultServer((req) => req.socket.destroy());
+    const run = await puffle(["thread", "update", "--base-url", fault.url, "--id", DRAFT_THREAD, "--status", "archived", "--retries", "0"]);
+    expect(run.code).toBe(4);
+    expect(oneLine(run)).toBe(`puffle error: updateThread: network error calling ${fault.url}/api/threads/${DRAFT_THREAD}: fetch failed: UND_ERR_SOCKET; the server at ${fault.url} closed the connection without an answer: check --base-url (https:// for a server with TLS), and any proxy in between\n`);
+  });
+
+  it("an https base URL at a plain-http port: exit 4, what to check", async () => {
+    fault = await startFaultServer(reply(200, "{}"));
+    const base = fault.url.replace(/^http:/, "https:");
+    const run = await puffle(["thread", "update", "--base-url", base, "--id", DRAFT_THREAD, "--status", "archived", "--retries", "0"]);
+    expect(run.code).toBe(4);
+    expect(oneLine(run)).toMatch(new RegExp(`^puffle error: updateThread: network error calling ${base.replace(/\./g, "\\.")}/api/threads/${DRAFT_THREAD}: fetch failed: (ERR_SSL_WRONG_VERSION_NUMBER|EPROTO|ERR_SSL_PACKET_LENGTH_TOO_LONG); TLS failed at ${base.replace(/\./g, "\\.")}: is it a server without TLS\\? check --base-url \\(http:// for one, such as \`puffle mock\`\\)\n$`));
+    expect(fault.requests).toEqual([]);
+  });
+
   // A 502/503 is retried (--retries, default 2): the line says how many attempts were made, as a
   // network error's does.
   it("an HTML 502 from a proxy: exit 3", async () => {
