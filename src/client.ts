@@ -601,7 +601,8 @@ function unsendableAt(holder: unknown, key: string, path: string, stack: object[
   let value = holder;
   let pushed = false;
   try {
-    if ((typeof value === "object" && value !== null) || typeof value === "bigint") {
+    // A function is an object to JSON.stringify: its toJSON is called too (without one, it is skipped).
+    if ((typeof value === "object" && value !== null) || typeof value === "function" || typeof value === "bigint") {
       const toJSON: unknown = (value as { toJSON?: unknown }).toJSON;
       if (typeof toJSON === "function") {
         try {

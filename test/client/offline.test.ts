@@ -190,6 +190,10 @@ describe("a body that cannot be sent as JSON (a plain-JS caller: the types rule 
     ["-Infinity from a toJSON", { draft_subject: { toJSON: () => -Infinity } }, "/draft_subject", "is not a JSON value (-Infinity: a number past ±1.7976931348623157e308, such as 1e400, which JSON.stringify sends as null)"],
     // A function is an object to JSON.stringify: its toJSON is called (the walk took it for no object).
     ["NaN from a function's toJSON", { draft_subject: Object.assign(() => "x", { toJSON: () => NaN }) }, "/draft_subject", "is not a JSON value (NaN, which JSON.stringify sends as null)"],
+    // The walk after JSON.stringify failed called no function's toJSON either: the issue was at "",
+    // JSON.stringify's own message ("cannot be sent as JSON (Do not know how to serialize a BigInt)").
+    ["a BigInt from a function's toJSON", { draft_attachments: [Object.assign(() => "x", { toJSON: () => 1n })] }, "/draft_attachments/0", "is not a JSON value (a BigInt)"],
+    ["a function's toJSON that throws", { draft_subject: Object.assign(() => "x", { toJSON: () => { throw new Error("nope"); } }) }, "/draft_subject", "cannot be sent as JSON (its toJSON threw: nope)"],
     // JSON.stringify gives undefined for these (no error): the PATCH went out without a body.
     ["a Symbol as the body", Symbol("body"), "", "is not a JSON value (a symbol)"],
     ["a function as the body", () => ({ status: "archived" }), "", "is not a JSON value (a function)"],
