@@ -11,7 +11,7 @@ import type { Conversation, paths, Thread, UpdateConversationRequest, UpdateThre
 import { routes, serverUrl } from "../generated/meta.js";
 import type { OperationId, ValidationIssue } from "./validators.js";
 import { escapePointer } from "./json-pointer.js";
-import { nonFiniteRule } from "./json-depth.js";
+import { nonFiniteRule } from "./json-finite.js";
 import { atInBaseUrlRule, shownBaseUrl } from "./url-credentials.js";
 import {
   PuffleAbortError,

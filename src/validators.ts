@@ -16,7 +16,8 @@ import {
 import type { AjvError, CheckResult, IssueFunction, NormalizeRule, SchemaValidateFunction, ValidateFunction } from "../generated/validators.js";
 import type { operations as Operations } from "../generated/schema.js";
 import { escapePointer } from "./json-pointer.js";
-import { nonFiniteAt, nonFiniteRule, tooDeepAt } from "./json-depth.js";
+import { tooDeepAt } from "./json-depth.js";
+import { nonFiniteAt, nonFiniteRule } from "./json-finite.js";
 import { hasOwn, isPoisonKey } from "./poison-keys.js";
 
 export { schemas };

@@ -13,7 +13,7 @@
 //   listed in requiredFields        help starts "(required)"        a call without it (or its --clear-…) is refused
 import { isatty } from "node:tty";
 import { quoted, shown } from "../errors.js";
-import { nonFiniteAt, nonFiniteRule } from "../json-depth.js";
+import { nonFiniteAt, nonFiniteRule } from "../json-finite.js";
 import { jsonSyntaxProblem } from "../json-syntax.js";
 import { blankness, readAtMost, utf8Text } from "../utf8.js";
 

@@ -86,7 +86,7 @@ const CHECK_CLIENT = `async function checkClient(puffle) {
 
 // The page's module: the built package as an app's bundler sees it (dist/, from the vitest global
 // setup); then dist/validators.js unbundled (native ES modules: it imports ./json-pointer.js,
-// ./json-depth.js, ./poison-keys.js and ../generated/validators.js), the client's calls, and last /probe.js's
+// ./json-depth.js, ./json-finite.js, ./poison-keys.js and ../generated/validators.js), the client's calls, and last /probe.js's
 // `new Function`, which must be refused.
 const ENTRY = `import * as puffle from ${JSON.stringify(path.join(root, "dist/index.js"))};
 import * as validators from ${JSON.stringify(path.join(root, "dist/validators.js"))};

@@ -96,6 +96,21 @@ describe("tree-shaking the client", () => {
     expect(lazy).not.toMatch(MARKS.operationsTable!);
   });
 
+  // src/json-depth.ts held nonFiniteRule (the client's message for Infinity or NaN) beside tooDeepAt
+  // (the lazy chunk's depth check): a bundler puts a module both need in a chunk loaded up front, and
+  // the depth walk went with it (esbuild: +369 B minified, +174 B gzipped). nonFiniteRule is
+  // src/json-finite.ts's now; the depth walk loads with the validators.
+  it("the client's up-front chunks hold no module only its validators chunk needs (json-depth.ts)", async () => {
+    const all = await chunks(["createPuffleClient"], path.join(root, "src/client.ts"));
+    const entryChunk = all.find((chunk) => chunk.isEntry)!;
+    const upFront = [entryChunk, ...all.filter((chunk) => entryChunk.imports.includes(chunk.fileName))];
+    const modules = upFront.flatMap((chunk) => chunk.moduleIds.map((id) => path.relative(root, id)));
+    expect(modules).toContain(path.join("src", "json-finite.ts"));
+    expect(modules).not.toContain(path.join("src", "json-depth.ts"));
+    const lazy = all.filter((chunk) => !upFront.includes(chunk)).flatMap((chunk) => chunk.moduleIds.map((id) => path.relative(root, id)));
+    expect(lazy).toContain(path.join("src", "json-depth.ts"));
+  });
+
   it("bodyLimits gives each operation's maxBodyBytes and its normalize rule's maxDepth", () => {
     expect(Object.keys(bodyLimits)).toEqual(Object.keys(validatorTables));
     for (const [id, table] of Object.entries(validatorTables)) {
