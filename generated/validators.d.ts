@@ -159,6 +159,8 @@ export declare const responseStatuses: {
   readonly "updateConversation": readonly ["200", "400", "401", "404", "413", "415"];
   readonly "updateThread": readonly ["200", "400", "401", "404", "409", "413", "415"];
 };
+/** The spec's patterns the validators check, each with its rule in words: what a `pattern` issue says in place of `must match pattern "…"`. */
+export declare const patternRules: { readonly [pattern: string]: string };
 /** Each operation's body limits (`x-puffle-behaviour.maxBodyBytes`, `maxBodyDepth`; null when it declares none), without the validators. */
 export declare const bodyLimits: {
   readonly "updateConversation": { readonly maxBodyBytes: number; readonly maxBodyDepth: number };

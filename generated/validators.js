@@ -2257,7 +2257,7 @@ if(data.id !== undefined){
 var data0 = data.id;
 if(typeof data0 === "string"){
 if(!pattern8$op.test(data0)){
-vErrors = report(vErrors, {path:"/id",keyword:"pattern",message:"must match pattern \"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$\""});
+vErrors = report(vErrors, {path:"/id",keyword:"pattern",message:"must be a UUID as 8-4-4-4-12 hex digits, its 13th digit (the version) 1 to 8 and its 17th (the variant) 8, 9, a or b, or the nil or max UUID"});
 errors++;
 if(!(formats0$op.test(data0))){
 vErrors = report(vErrors, {path:"/id",keyword:"format",message:"must match format \"uuid\""});
@@ -2410,7 +2410,7 @@ errors++;
 }
 if(typeof data0 === "string"){
 if(!pattern0$op.test(data0)){
-vErrors = report(vErrors, {path:"/account_id",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""});
+vErrors = report(vErrors, {path:"/account_id",keyword:"pattern",message:"must be a UUID as 8-4-4-4-12 hex digits (no urn:uuid: prefix)"});
 errors++;
 if(!(formats0$op.test(data0))){
 vErrors = report(vErrors, {path:"/account_id",keyword:"format",message:"must match format \"uuid\""});
@@ -2434,7 +2434,7 @@ if(data.created_at !== undefined){
 var data2 = data.created_at;
 if(typeof data2 === "string"){
 if(!pattern1$op.test(data2)){
-vErrors = report(vErrors, {path:"/created_at",keyword:"pattern",message:"must match pattern \"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$\""});
+vErrors = report(vErrors, {path:"/created_at",keyword:"pattern",message:"must be an RFC 3339 date-time: YYYY-MM-DDThh:mm:ss, an optional fraction, then Z or an offset with its colon (+05:30)"});
 errors++;
 }
 if(!(formats2$op(data2))){
@@ -2458,7 +2458,7 @@ if(data.id !== undefined){
 var data4 = data.id;
 if(typeof data4 === "string"){
 if(!pattern0$op.test(data4)){
-vErrors = report(vErrors, {path:"/id",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""});
+vErrors = report(vErrors, {path:"/id",keyword:"pattern",message:"must be a UUID as 8-4-4-4-12 hex digits (no urn:uuid: prefix)"});
 errors++;
 if(!(formats0$op.test(data4))){
 vErrors = report(vErrors, {path:"/id",keyword:"format",message:"must match format \"uuid\""});
@@ -2479,7 +2479,7 @@ errors++;
 }
 if(typeof data5 === "string"){
 if(!pattern1$op.test(data5)){
-vErrors = report(vErrors, {path:"/last_message_at",keyword:"pattern",message:"must match pattern \"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$\""});
+vErrors = report(vErrors, {path:"/last_message_at",keyword:"pattern",message:"must be an RFC 3339 date-time: YYYY-MM-DDThh:mm:ss, an optional fraction, then Z or an offset with its colon (+05:30)"});
 errors++;
 }
 if(!(formats2$op(data5))){
@@ -2553,7 +2553,7 @@ if(data.updated_at !== undefined){
 var data11 = data.updated_at;
 if(typeof data11 === "string"){
 if(!pattern1$op.test(data11)){
-vErrors = report(vErrors, {path:"/updated_at",keyword:"pattern",message:"must match pattern \"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$\""});
+vErrors = report(vErrors, {path:"/updated_at",keyword:"pattern",message:"must be an RFC 3339 date-time: YYYY-MM-DDThh:mm:ss, an optional fraction, then Z or an offset with its colon (+05:30)"});
 errors++;
 }
 if(!(formats2$op(data11))){
@@ -2570,7 +2570,7 @@ if(data.user_id !== undefined){
 var data12 = data.user_id;
 if(typeof data12 === "string"){
 if(!pattern0$op.test(data12)){
-vErrors = report(vErrors, {path:"/user_id",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""});
+vErrors = report(vErrors, {path:"/user_id",keyword:"pattern",message:"must be a UUID as 8-4-4-4-12 hex digits (no urn:uuid: prefix)"});
 errors++;
 if(!(formats0$op.test(data12))){
 vErrors = report(vErrors, {path:"/user_id",keyword:"format",message:"must match format \"uuid\""});
@@ -2860,7 +2860,7 @@ errors++;
 }
 if(typeof data0 === "string"){
 if(!pattern0$op.test(data0)){
-vErrors = report(vErrors, {path:"/account_id",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""});
+vErrors = report(vErrors, {path:"/account_id",keyword:"pattern",message:"must be a UUID as 8-4-4-4-12 hex digits (no urn:uuid: prefix)"});
 errors++;
 if(!(formats0$op.test(data0))){
 vErrors = report(vErrors, {path:"/account_id",keyword:"format",message:"must match format \"uuid\""});
@@ -3027,7 +3027,7 @@ errors++;
 }
 if(typeof data === "string"){
 if(!pattern0$op.test(data)){
-vErrors = report(vErrors, {path:"",keyword:"pattern",message:"must match pattern \"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$\""});
+vErrors = report(vErrors, {path:"",keyword:"pattern",message:"must be a UUID as 8-4-4-4-12 hex digits (no urn:uuid: prefix)"});
 errors++;
 if(!(formats0$op.test(data))){
 vErrors = report(vErrors, {path:"",keyword:"format",message:"must match format \"uuid\""});
@@ -3407,6 +3407,11 @@ export const operationIds = /* @__PURE__ */ Object.freeze(["updateConversation",
 export const responseStatuses = /* @__PURE__ */ Object.freeze({
   "updateConversation": /* @__PURE__ */ Object.freeze(["200","400","401","404","413","415"]),
   "updateThread": /* @__PURE__ */ Object.freeze(["200","400","401","404","409","413","415"]),
+});
+export const patternRules = /* @__PURE__ */ Object.freeze({
+  "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$": "must be a UUID as 8-4-4-4-12 hex digits (no urn:uuid: prefix)",
+  "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$": "must be a UUID as 8-4-4-4-12 hex digits, its 13th digit (the version) 1 to 8 and its 17th (the variant) 8, 9, a or b, or the nil or max UUID",
+  "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$": "must be an RFC 3339 date-time: YYYY-MM-DDThh:mm:ss, an optional fraction, then Z or an offset with its colon (+05:30)",
 });
 export const bodyLimits = /* @__PURE__ */ Object.freeze({
   "updateConversation": /* @__PURE__ */ Object.freeze({"maxBodyBytes":1048576,"maxBodyDepth":64}),

@@ -10,6 +10,7 @@ import {
   checkUpdateThreadResponse200,
   operationIds as ids,
   operations as tables,
+  patternRules,
   responseStatuses,
   schemas,
 } from "../generated/validators.js";
@@ -174,7 +175,9 @@ function typeMessage(type: unknown): string | undefined {
 
 /**
  * AJV errors → `{ path, keyword, message }`, pointing at the field itself for required/unknown
- * properties, an enum's message listing its values, a type list in English (typeMessage).
+ * properties, an enum's message listing its values, a type list in English (typeMessage), a spec
+ * pattern's rule in words (`patternRules`: the generated validators' wording of it, in place of
+ * AJV's `must match pattern "^…$"`; a pattern without one keeps AJV's message).
  */
 export function toIssues(errors: readonly AjvError[] | null | undefined, prefix = ""): ValidationIssue[] {
   const out: ValidationIssue[] = [];
@@ -195,6 +198,8 @@ export function toIssues(errors: readonly AjvError[] | null | undefined, prefix 
       message = "is not a known field";
     } else if (error.keyword === "enum" && Array.isArray(p.allowedValues)) {
       message = enumMessage(p.allowedValues);
+    } else if (error.keyword === "pattern" && typeof p.pattern === "string" && hasOwn(patternRules, p.pattern)) {
+      message = patternRules[p.pattern]!;
     } else if (error.keyword === "type") {
       message = typeMessage(p.type) ?? message;
     }

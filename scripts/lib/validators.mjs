@@ -381,6 +381,30 @@ export function typeMessage(type) {
   return `must be ${types.slice(0, -1).join(", ")} or ${types[types.length - 1]}`;
 }
 
+/**
+ * Each `pattern` of the spec as an issue says it, in words: AJV's message quotes the regex (`must
+ * match pattern "^[0-9]{4}-[0-9]{2}-…$"`), which tells a reader little. Keyed by the pattern's text
+ * (a pattern used by several schemas is worded once), briefly: each is a constant of the validators
+ * that check it (the four body validators grew by 97 bytes gzipped with these). A pattern the spec
+ * adds without an entry keeps AJV's message (patternMessage), and test/unit/pattern-messages.test.ts
+ * fails until it has one. The generated module exports the entries its validators use (`patternRules`), from which
+ * `toIssues` (src/validators.ts) words AJV's errors alike.
+ */
+export const PATTERN_RULES = Object.freeze({
+  "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$":
+    "must be a UUID as 8-4-4-4-12 hex digits (no urn:uuid: prefix)",
+  "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$":
+    "must be a UUID as 8-4-4-4-12 hex digits, its 13th digit (the version) 1 to 8 and its 17th (the variant) 8, 9, a or b, or the nil or max UUID",
+  "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$":
+    "must be an RFC 3339 date-time: YYYY-MM-DDThh:mm:ss, an optional fraction, then Z or an offset with its colon (+05:30)",
+  "^Bearer( .*)?$": 'must be "Bearer", alone or followed by a space and the challenge\'s parameters',
+});
+
+/** A `pattern` issue's message: the pattern's rule in words (PATTERN_RULES), else AJV's `must match pattern "…"`. */
+export function patternMessage(pattern) {
+  return Object.hasOwn(PATTERN_RULES, pattern) ? PATTERN_RULES[pattern] : `must match pattern "${pattern}"`;
+}
+
 /** How src/validators.ts words a value in a message (strings quoted). */
 function describe(value) {
   return typeof value === "string" ? JSON.stringify(value) : String(value);
@@ -463,6 +487,11 @@ function issueCode(code) {
       const allowed = valueOf(params.get("allowedValues"));
       if (!Array.isArray(allowed)) fail(`unexpected enum values ${line}`);
       message = JSON.stringify(`must be one of ${allowed.map(describe).join(", ")}`);
+    } else if (keyword === "pattern" && params.has("pattern")) {
+      // AJV's `must match pattern "^…$"`, a constant, becomes the rule in words (PATTERN_RULES).
+      const pattern = valueOf(params.get("pattern"));
+      if (typeof pattern !== "string") fail(`unexpected pattern ${line}`);
+      message = JSON.stringify(patternMessage(pattern));
     } else if (keyword === "type" && params.has("type")) {
       // AJV's `must be string,null`, a constant, becomes the constant `must be string or null`.
       const types = valueOf(params.get("type"));
@@ -1023,6 +1052,8 @@ export function buildValidators(doc, { root, header }) {
   }
   const opNames = [...firstNameOf.values()];
   let opCode = standaloneCode(ajv, Object.fromEntries([...firstNameOf].map(([id, name]) => [name, id])));
+  // The patterns both parts check, before issueCode rewrites the operations' error objects (for patternRules).
+  const usedPatterns = Object.keys(PATTERN_RULES).filter((pattern) => [code, opCode].some((text) => text.includes(`params:{pattern: ${JSON.stringify(pattern)}}`)));
   opCode = issueCode(opCode.replace(/^"use strict";\n?/, "").replace(/^export const (\S+) = /gm, "const $1 = "));
   opCode = renameScopeNames(opCode, OP_SUFFIX);
   // Each name AJV exported is the function returning issues (null when valid); the operations'
@@ -1078,6 +1109,9 @@ export function buildValidators(doc, { root, header }) {
   // Each operation's documented statuses alone, for messages naming them: reading them does not
   // reach the operations' table and every validator.
   table.push(`export const responseStatuses = /* @__PURE__ */ Object.freeze({\n${operations.map((op) => `  ${JSON.stringify(op.opId)}: /* @__PURE__ */ Object.freeze(${JSON.stringify(documentedStatuses(op))}),`).join("\n")}\n});`);
+  // The rules in words of the patterns the validators check (PATTERN_RULES), for toIssues to word
+  // AJV's errors (`schemas.*`) as the operations' validators word theirs.
+  table.push(`export const patternRules = /* @__PURE__ */ Object.freeze({\n${usedPatterns.map((pattern) => `  ${JSON.stringify(pattern)}: ${JSON.stringify(PATTERN_RULES[pattern])},`).join("\n")}\n});`);
   // Each operation's body limits alone (x-puffle-behaviour.maxBodyBytes, maxBodyDepth; null when it
   // declares none), for the client's checks before sending: reading them does not reach the
   // operations' table and every validator (a bundler keeps the whole table once it is read).
@@ -1227,6 +1261,8 @@ export function buildValidators(doc, { root, header }) {
     `export declare const operationIds: readonly [${operations.map((op) => JSON.stringify(op.opId)).join(", ")}];`,
     "/** Each operation's documented response statuses (the keys of its `responses`). */",
     `export declare const responseStatuses: {\n${operations.map((op) => `  readonly ${JSON.stringify(op.opId)}: readonly [${documentedStatuses(op).map((st) => JSON.stringify(st)).join(", ")}];`).join("\n")}\n};`,
+    "/** The spec's patterns the validators check, each with its rule in words: what a `pattern` issue says in place of `must match pattern \"…\"`. */",
+    "export declare const patternRules: { readonly [pattern: string]: string };",
     "/** Each operation's body limits (`x-puffle-behaviour.maxBodyBytes`, `maxBodyDepth`; null when it declares none), without the validators. */",
     `export declare const bodyLimits: {\n${operations.map((op) => `  readonly ${JSON.stringify(op.opId)}: { readonly maxBodyBytes: ${op.maxBodyBytes === null ? "null" : "number"}; readonly maxBodyDepth: ${typeof op.normalize?.maxDepth === "number" ? "number" : "null"} };`).join("\n")}\n};`,
     "export declare const operations: {",

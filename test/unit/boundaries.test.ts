@@ -211,7 +211,7 @@ describe("misuse is a clear error, not a crash", () => {
     expect(validateRequestBody("updateThread", { account_id: "urn:uuid:3d986dd1-9d70-45b7-8e36-5d5b8b1c9337", participant_email: "x" })).toEqual({
       valid: false,
       errors: [
-        { path: "/account_id", keyword: "pattern", message: expect.stringContaining("must match pattern") },
+        { path: "/account_id", keyword: "pattern", message: expect.stringContaining("must be a UUID as 8-4-4-4-12 hex digits") },
         { path: "/participant_email", keyword: "format", message: 'must match format "email"' },
       ],
     });
