@@ -5,7 +5,7 @@ import { schemas, toIssues, validatePathParams } from "../validators.js";
 import type { OperationId, RequestBody } from "../validators.js";
 import type { Channel, Conversation, ConversationRow, ThreadDraft } from "../../generated/schema.js";
 import { blankness, readAtMost, utf8Text } from "../utf8.js";
-import { MAX_ISSUES } from "../errors.js";
+import { MAX_ISSUES, quoted, shown } from "../errors.js";
 import { jsonSyntaxProblem } from "../json-syntax.js";
 import { sanitizeJson } from "./json.js";
 
@@ -132,8 +132,23 @@ function isObject(value: unknown): value is Obj {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
+/**
+ * A value as an issue's `(got …)` shows it, on one line and cut as the client's and the launchers'
+ * messages cut a value (`quoted`, `shown`: at most 200 characters): a string quoted (`"xxx…" (cut;
+ * 100000 characters in all)`), a number or boolean as written, an array or object as its JSON, cut.
+ * Shown whole, a megabyte-long id was a megabyte-long issue; a value JSON cannot write (a bigint, an
+ * object holding itself, given to validateSeed) threw a TypeError in place of the SeedError.
+ */
 function show(value: unknown): string {
-  return JSON.stringify(value) ?? String(value);
+  if (typeof value === "string") return quoted(value);
+  if (value === null || typeof value !== "object") return typeof value === "bigint" ? `${value}n` : typeof value === "function" ? "a function" : typeof value === "symbol" ? "a symbol" : String(value);
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    // A cycle, a bigint inside, a throwing getter or toJSON.
+  }
+  return json === undefined ? `${Array.isArray(value) ? "an array" : "an object"} that is not JSON` : shown(json);
 }
 
 /**

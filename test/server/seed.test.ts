@@ -111,7 +111,7 @@ describe("seed validation names the field and the rule", () => {
     { name: "a duplicate user id in other case", make: () => { const s = base(); s.users[1]!.id = s.users[0]!.id.toUpperCase(); return s; }, message: "users[1].id: duplicate user id" },
     { name: "a duplicate account id in other case", make: () => { const s = base(); s.accounts[1]!.id = s.accounts[0]!.id.toUpperCase(); return s; }, message: "accounts[1].id: duplicate account id" },
     { name: "an unknown workspace field", make: () => { const s = base(); (s.workspaces[0] as unknown as Record<string, unknown>).owner = "alice"; return s; }, message: "workspaces[0].owner: is not a known field" },
-    { name: "a blank workspace name", make: () => { const s = base(); s.workspaces[0]!.name = "  "; return s; }, message: 'workspaces[0].name: must be a non-empty string (got "  ")' },
+    { name: "a blank workspace name", make: () => { const s = base(); s.workspaces[0]!.name = "  "; return s; }, message: 'workspaces[0].name: must be a non-empty string (got " " (spaces collapsed; 2 characters in all))' },
     { name: "an account email that is not a string", make: () => { const s = base(); (s.accounts[0] as unknown as Record<string, unknown>).email = 42; return s; }, message: "accounts[0].email: must be a string or null" },
     { name: "a description that is not a string", make: () => ({ ...base(), description: ["demo"] }), message: "description: must be a string" },
     { name: "warmup not a boolean", make: () => { const s = base(); (s.conversations[5] as Record<string, unknown>).warmup = "yes"; return s; }, message: "conversations[5].warmup: must be a boolean" },
@@ -148,6 +148,27 @@ describe("seed validation names the field and the rule", () => {
       expect(() => validateSeed(make())).toThrow(SeedError);
     });
   }
+
+  // `(got …)` showed the value whole, however long (a megabyte-long id made a megabyte-long issue),
+  // and a value JSON cannot write (given to validateSeed) threw a TypeError, not a SeedError. It is
+  // cut as the client's and the launchers' messages cut a value (errors.ts: quoted, shown).
+  it("the value an issue got is shown on one line and cut, and one JSON cannot write is named", () => {
+    const issuesOf = (edit: (s: Record<string, Record<string, unknown>[]>) => void) => {
+      const s = structuredClone(defaultSeed) as unknown as Record<string, Record<string, unknown>[]>;
+      edit(s);
+      return seedErrorOf(() => validateSeed(s)).issues[0];
+    };
+    expect(issuesOf((s) => { s.workspaces![0]!.id = "x".repeat(100_000); })).toBe(`workspaces[0].id: must be a UUID (got "${"x".repeat(197)}…" (cut; 100000 characters in all))`);
+    expect(issuesOf((s) => { s.accounts![0]!.status = `warming\u202e${"z".repeat(300)}`; })).toBe(`accounts[0].status: must be one of "ready", "pending", "disconnected" (got "warming\\u202e${"z".repeat(184)}…" (cut; 308 characters in all))`);
+    const object = { a: "y".repeat(1000) };
+    expect(issuesOf((s) => { s.users![0]!.name = object; })).toBe(`users[0].name: must be a non-empty string (got ${JSON.stringify(object).slice(0, 199)}…)`);
+    expect(issuesOf((s) => { s.users![0]!.name = [1, 2]; })).toBe("users[0].name: must be a non-empty string (got [1,2])");
+    expect(issuesOf((s) => { s.workspaces![0]!.id = 10n; })).toBe("workspaces[0].id: must be a UUID (got 10n)");
+    const cycle: Record<string, unknown> = {};
+    cycle.self = cycle;
+    expect(issuesOf((s) => { s.workspaces![0]!.name = cycle; })).toBe("workspaces[0].name: must be a non-empty string (got an object that is not JSON)");
+    expect(issuesOf((s) => { s.workspaces![0]!.id = Number.NaN; })).toBe("workspaces[0].id: must be a UUID (got NaN)");
+  });
 
   it("a refused or duplicate token is not quoted (a credential pasted into a seed stays off stderr): its type or its bad characters, the user that has it", () => {
     const secret = "sk_live_51Hs3cr3tValue";
