@@ -222,13 +222,16 @@ function editDistance(a: string, b: string): number {
  * Whether `value` is an Error of this realm (`instanceof Error`) or of another one: a `vm` context's,
  * an iframe's, a test environment's (`vm.runInNewContext("new Error('x')")`), which `instanceof`
  * does not see, so such a cause had no `name` in `toJSON` and read `Error: x` (its `String`) in the
- * message. Another realm's native error has the `Error` tag (`Object.prototype.toString`). Never
- * throws (a revoked Proxy is none).
+ * message. Another realm's native error has the `Error` tag (`Object.prototype.toString`), and no
+ * `Symbol.toStringTag` (one, own or inherited, makes the tag say anything: `{ [Symbol.toStringTag]:
+ * "Error" }`, a Proxy answering "Error" for it, is no Error; it was named "undefined"). Never throws
+ * (a revoked Proxy, a throwing getter: none).
  */
 export function isError(value: unknown): value is Error {
   if (value instanceof Error) return true;
   if (value === null || typeof value !== "object") return false;
   try {
+    if ((value as { [Symbol.toStringTag]?: unknown })[Symbol.toStringTag] !== undefined) return false;
     return Object.prototype.toString.call(value) === "[object Error]";
   } catch {
     return false;

@@ -515,6 +515,21 @@ describe("JSON.stringify(error) says what happened (toJSON)", () => {
     expect(json(new PuffleNetworkError({ url: `${BASE}/x`, cause: { name: "Error", message: "x", toString: () => "shaped" } })).cause).toEqual({ message: "shaped" });
   });
 
+  // The tag that names another realm's Error can be given by any object: one that only says it is an
+  // Error (its Symbol.toStringTag, a Proxy's answer for it) was named "undefined", worded "undefined".
+  it("an object tagged \"Error\" is no Error: its String, no name", () => {
+    const tagged = { [Symbol.toStringTag]: "Error", toString: () => "tagged" };
+    const proxied = new Proxy({ toString: () => "proxied" }, { get: (target, key, receiver) => (key === Symbol.toStringTag ? "Error" : Reflect.get(target, key, receiver)) });
+    for (const [cause, text] of [[tagged, "tagged"], [proxied, "proxied"]] as const) {
+      const error = new PuffleNetworkError({ url: `${BASE}/x`, cause });
+      expect(error.message).toBe(`network error calling ${BASE}/x: ${text}`);
+      expect(json(error).cause).toEqual({ message: text });
+    }
+    // Another realm's Error subclass is still one (its tag is Error's).
+    const sub = new PuffleNetworkError({ url: `${BASE}/x`, cause: runInNewContext("class Mine extends Error { name = 'Mine' }; new Mine('sub')") });
+    expect(json(sub).cause).toEqual({ name: "Mine", message: "sub" });
+  });
+
   // A TypeError, not a PuffleError: JSON.stringify wrote `{"name":"PuffleConfigError","option":"baseURL"}`, not the rule.
   it("a PuffleConfigError: name, message and option, still a TypeError; from createPuffleClient and from a call", async () => {
     let thrown: unknown;
