@@ -208,8 +208,9 @@ function ruleOf(error: PuffleConfigError): string {
  * the CLI shows one (`shownBaseUrl`), `given` where it came from (`--base-url`, `PUFFLE_BASE_URL`).
  * Also a connection the server closed without an answer (`ECONNRESET`, `EPIPE`, undici's
  * `UND_ERR_SOCKET` "other side closed": an http base URL at a TLS port is closed so), TLS that met no
- * TLS server (an https base URL at a plain-http port) and a certificate not accepted. Undefined for
- * other failures (a body too large: the line says enough).
+ * TLS server (an https base URL at a plain-http port) and a certificate not accepted (these two for
+ * an https base URL only), and a connection closed while the answer was read (undici's "terminated").
+ * Undefined for other failures (a body too large: the line says enough).
  */
 function networkHint(error: unknown, base: string, given: string): string | undefined {
   if (error instanceof PuffleTimeoutError) {
@@ -240,15 +241,32 @@ function networkHint(error: unknown, base: string, given: string): string | unde
   if (code === "ENOTFOUND" || code === "EAI_AGAIN") return `the host of ${base} was not found: check ${given} (a typo, or no DNS from here)`;
   if (code === undefined) return undefined;
   if (RESET_CODES.has(code)) {
+    // Closed while its answer was read (undici's body error is "terminated"; fetch's own is "fetch
+    // failed"): the server answered, over this protocol, so neither the URL nor TLS is the cause.
+    if (causeMessage((error as { cause?: unknown }).cause) === "terminated") {
+      return `the server at ${base} closed the connection before its answer was complete: check its logs, and any proxy in between`;
+    }
     // A server with TLS closes a plain-http request's connection: the usual cause of an http base URL's.
     const plain = /^http:/i.test(base);
     return `the server at ${base} closed the connection without an answer: check ${given}${plain ? " (https:// for a server with TLS)" : ""}, and any proxy in between`;
   }
+  // TLS and certificates are an https base URL's only: an http one's EPROTO is no TLS server's answer.
+  if (!/^https:/i.test(base)) return undefined;
   if (NO_TLS_CODES.has(code)) return `TLS failed at ${base}: is it a server without TLS? check ${given} (http:// for one, such as \`puffle mock\`)`;
   if (UNTRUSTED_CERT_CODES.has(code)) return `the certificate of ${base} is not signed by a CA this machine trusts (self-signed, or a private CA's): give that CA's certificate file in NODE_EXTRA_CA_CERTS, or check ${given}`;
   if (code === "CERT_HAS_EXPIRED" || code === "CERT_NOT_YET_VALID") return `the certificate of ${base} has expired or is not yet valid: check the server's certificate and this machine's clock`;
   if (code === "ERR_TLS_CERT_ALTNAME_INVALID") return `the certificate of ${base} is not for that host: check ${given} (the host name the certificate names, not an IP address or another name of the server)`;
   return undefined;
+}
+
+/** A cause's `message` when it is a string; undefined when there is none or it cannot be read. */
+function causeMessage(cause: unknown): string | undefined {
+  try {
+    const message: unknown = cause !== null && typeof cause === "object" ? (cause as { message?: unknown }).message : undefined;
+    return typeof message === "string" ? message : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The server closed the connection without an answer (reset, a write to it failed, undici's "other side closed"). */

@@ -242,6 +242,18 @@ describe("failures without a usable response", () => {
     expect(oneLine(run)).toBe(`puffle error: updateThread: network error calling ${fault.url}/api/threads/${DRAFT_THREAD}: fetch failed: UND_ERR_SOCKET; the server at ${fault.url} closed the connection without an answer: check --base-url (https:// for a server with TLS), and any proxy in between\n`);
   });
 
+  // A connection closed after the status and part of the body (undici: "terminated"): the server
+  // answered over http, so the line gives no "https:// for a server with TLS" advice.
+  it("a server that closes the connection while it answers: exit 4, no TLS advice", async () => {
+    fault = await startFaultServer((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-length": "100" });
+      res.write('{"thread":', () => res.socket?.destroy());
+    });
+    const run = await puffle(["thread", "update", "--base-url", fault.url, "--id", DRAFT_THREAD, "--status", "archived", "--retries", "0"]);
+    expect(run.code).toBe(4);
+    expect(oneLine(run)).toBe(`puffle error: updateThread: network error calling ${fault.url}/api/threads/${DRAFT_THREAD}: terminated: UND_ERR_SOCKET; the server at ${fault.url} closed the connection before its answer was complete: check its logs, and any proxy in between\n`);
+  });
+
   it("an https base URL at a plain-http port: exit 4, what to check", async () => {
     fault = await startFaultServer(reply(200, "{}"));
     const base = fault.url.replace(/^http:/, "https:");
