@@ -94,7 +94,7 @@ export function shownBaseUrl(url: string): string {
 }
 
 /**
- * The rule a base URL holding an `@` anywhere breaks, `got` it as `quote` quotes `shownBaseUrl`'s
+ * The rule a base URL holding an `@` (or a `＠`/`﹫` typed for one: AT) anywhere breaks, `got` it as `quote` quotes `shownBaseUrl`'s
  * text; undefined without one. The client's `baseUrl` and the CLI's `--base-url` and
  * `PUFFLE_BASE_URL` (through the client's check) refuse such a URL: a password holding a `/`
  * (`http://deploy:2024/s3cret@host`) is no password to the URL parser but the host `deploy`, the
@@ -103,6 +103,10 @@ export function shownBaseUrl(url: string): string {
  * in a path is written `%40`.
  */
 export function atInBaseUrlRule(url: string, quote: (text: string) => string): string | undefined {
-  if (!url.includes("@")) return undefined;
-  return `must not hold an "@", got ${quote(shownBaseUrl(url))}: no user name or password goes in it (one whose password holds a "/" or "?" reads as another host, a port and a path; the token goes in apiKey), and an "@" in a path is written %40`;
+  const found = AT.exec(url);
+  if (found === null) return undefined;
+  // A "＠" or "﹫" typed for an "@" is refused as one: `http://deploy:2024/s3cret＠host` went to the
+  // host `deploy` with the password in its path, as the ASCII one did (the masking reads it as an "@").
+  const what = found[0] === "@" ? `an "@"` : `an "@" or a character typed for one (U+${found[0].charCodeAt(0).toString(16).toUpperCase()})`;
+  return `must not hold ${what}, got ${quote(shownBaseUrl(url))}: no user name or password goes in it (one whose password holds a "/" or "?" reads as another host, a port and a path; the token goes in apiKey), and an "@" in a path is written %40`;
 }

@@ -481,6 +481,32 @@ describe("the errors' helpers", () => {
     expect(() => createPuffleClient({ baseUrl: "https://api.example.com/%40scope/v1", apiKey: "k", fetch })).not.toThrow();
   });
 
+  it("a base URL holding a full-width ＠ or a small ﹫ typed for an @ is refused as one, its password not shown, nothing sent", () => {
+    // `https://deploy:2024/s3cret＠host` parses as the host `deploy`, the port 2024 and a path: the
+    // client took it and sent the password in the path to `deploy`, while its errors masked the URL
+    // as if the ＠ were an @ (and named the host after it).
+    const fetch = okFetch();
+    for (const [baseUrl, shown, code] of [
+      ["https://deploy:2024/s3cret\uFF20host", "https://***\uFF20host", "FF20"],
+      ["http://deploy:2024/s3cret\uFE6B127.0.0.1:9/v1", "http://***\uFE6B127.0.0.1:9/v1", "FE6B"],
+      ["https://api.example.com/\uFF20team/v1", "https://***\uFF20team/v1", "FF20"],
+    ] as const) {
+      let error: unknown;
+      try {
+        createPuffleClient({ baseUrl, apiKey: "k", fetch });
+      } catch (e) {
+        error = e;
+      }
+      expect(error, baseUrl).toBeInstanceOf(PuffleConfigError);
+      expect((error as PuffleConfigError).option).toBe("baseUrl");
+      expect((error as Error).message).toBe(`createPuffleClient: baseUrl must not hold an "@" or a character typed for one (U+${code}), got "${shown}": no user name or password goes in it (one whose password holds a "/" or "?" reads as another host, a port and a path; the token goes in apiKey), and an "@" in a path is written %40`);
+      expect((error as Error).message).not.toContain("s3cret");
+    }
+    expect(fetch).not.toHaveBeenCalled();
+    // Other full-width characters are no @: taken as before.
+    expect(() => createPuffleClient({ baseUrl: "https://api.example.com/\uFF41/v1", apiKey: "k", fetch })).not.toThrow();
+  });
+
   // hasStatus(s) types `problem` as status s's documented body: true only when the body is that.
   it.each([
     ["a 404 problem", 404, { type: "about:blank", title: "Not found", status: 404 }, "application/problem+json", { 404: true, 401: false }],
