@@ -171,7 +171,7 @@ if(vErrors.length < 1000) vErrors.push(err0);
 errors++;
 }
 if(!((data === "linkedin") || (data === "email"))){
-var err1 = {instancePath:instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema0.enum},message:"must be equal to one of the allowed values"};
+var err1 = {instancePath:instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema0.enum.slice()},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -262,7 +262,7 @@ if(vErrors.length < 1000) vErrors.push(err3);
 errors++;
 }
 if(!((data1 === "linkedin") || (data1 === "email"))){
-var err4 = {instancePath:instancePath+"/channel",schemaPath:"urn:puffle:schema:Channel/enum",keyword:"enum",params:{allowedValues: schema0.enum},message:"must be equal to one of the allowed values"};
+var err4 = {instancePath:instancePath+"/channel",schemaPath:"urn:puffle:schema:Channel/enum",keyword:"enum",params:{allowedValues: schema0.enum.slice()},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -466,7 +466,7 @@ if(vErrors.length < 1000) vErrors.push(err20);
 errors++;
 }
 if(!(((data9 === "active") || (data9 === "archived")) || (data9 === "draft"))){
-var err21 = {instancePath:instancePath+"/status",schemaPath:"urn:puffle:schema:ConversationStatus/enum",keyword:"enum",params:{allowedValues: schema5.enum},message:"must be equal to one of the allowed values"};
+var err21 = {instancePath:instancePath+"/status",schemaPath:"urn:puffle:schema:ConversationStatus/enum",keyword:"enum",params:{allowedValues: schema5.enum.slice()},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -794,7 +794,7 @@ if(vErrors.length < 1000) vErrors.push(err0);
 errors++;
 }
 if(!(((data === "active") || (data === "archived")) || (data === "draft"))){
-var err1 = {instancePath:instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema5.enum},message:"must be equal to one of the allowed values"};
+var err1 = {instancePath:instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema5.enum.slice()},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1413,7 +1413,7 @@ if(vErrors.length < 1000) vErrors.push(err0);
 errors++;
 }
 if(!((data === "active") || (data === "archived"))){
-var err1 = {instancePath:instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema16.enum},message:"must be equal to one of the allowed values"};
+var err1 = {instancePath:instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema16.enum.slice()},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1539,7 +1539,7 @@ if(vErrors.length < 1000) vErrors.push(err2);
 errors++;
 }
 if(!((data0 === "active") || (data0 === "archived"))){
-var err3 = {instancePath:instancePath+"/status",schemaPath:"urn:puffle:schema:StatusUpdate/enum",keyword:"enum",params:{allowedValues: schema16.enum},message:"must be equal to one of the allowed values"};
+var err3 = {instancePath:instancePath+"/status",schemaPath:"urn:puffle:schema:StatusUpdate/enum",keyword:"enum",params:{allowedValues: schema16.enum.slice()},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1944,7 +1944,7 @@ if(vErrors.length < 1000) vErrors.push(err21);
 errors++;
 }
 if(!((data10 === "active") || (data10 === "archived"))){
-var err22 = {instancePath:instancePath+"/status",schemaPath:"urn:puffle:schema:StatusUpdate/enum",keyword:"enum",params:{allowedValues: schema16.enum},message:"must be equal to one of the allowed values"};
+var err22 = {instancePath:instancePath+"/status",schemaPath:"urn:puffle:schema:StatusUpdate/enum",keyword:"enum",params:{allowedValues: schema16.enum.slice()},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err22];
 }

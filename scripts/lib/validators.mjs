@@ -1036,6 +1036,13 @@ export function buildValidators(doc, { root, header }) {
     const uncut = /^.*vErrors(?:\.concat\(|\.push\((?!err\d+\);$)| = \[(?!err\d+\];$)).*$/m.exec(code);
     if (uncut) throw new PipelineError({ rule: "puffle/issues", message: `a component validator's error list was not cut: ${uncut[0].slice(0, 300)}: AJV's output changed shape` });
   }
+  // An enum error's `params.allowedValues` is AJV's member of a schema constant (`schema5.enum`),
+  // the same array in every error of every call: a caller that sorted or pushed to it (a logger, a
+  // batch job building its message) changed all later errors' allowedValues, and toIssues' message
+  // (its cache is per array). Each error gets a copy, made only when the value is invalid.
+  code = code.replace(/(\ballowedValues: )(schema\d+(?:\.[A-Za-z_$][\w$]*|\[(?:\d+|"(?:[^"\\\n]|\\.)*")\])*)(?=[,}])/g, "$1$2.slice()");
+  const shared = /\ballowedValues: (?!schema\d+\S*\.slice\(\)[,}]|\[)\S/.exec(code);
+  if (shared) throw new PipelineError({ rule: "puffle/issues", message: `an enum error's allowedValues is not copied: ${shared[0]}: AJV's output changed shape` });
 
   // The operations' validators, compiled again from the same AJV instance and post-processed to
   // build our issues instead of AJV error objects (see issueCode). They share the module scope with
