@@ -147,14 +147,25 @@ function escapeUnsafe(text: string): string {
   return text.replace(UNSAFE_IN_MESSAGE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-/** `must be one of …` for an enum's allowed values, kept per array (the generated schemas' own). */
-const enumMessages = /* @__PURE__ */ new WeakMap<readonly unknown[], string>();
+/**
+ * `must be one of …` for an enum's allowed values, kept per list of values: a component validator's
+ * error carries a copy of its enum (a new array each time), so they are kept by the values, in JSON
+ * (strings and finite numbers only, which JSON tells apart as describe does), at most
+ * ENUM_MESSAGES_MAX lists (then the cache starts again: a caller's own errors may hold any lists).
+ */
+const enumMessages = /* @__PURE__ */ new Map<string, string>();
+const ENUM_MESSAGES_MAX = 256;
 
 function enumMessage(allowed: readonly unknown[]): string {
-  let message = enumMessages.get(allowed);
+  let key: string | undefined;
+  if (allowed.length <= 64 && allowed.every((value) => typeof value === "string" || (typeof value === "number" && Number.isFinite(value)))) key = JSON.stringify(allowed);
+  let message = key === undefined ? undefined : enumMessages.get(key);
   if (message === undefined) {
     message = `must be one of ${allowed.map(describe).join(", ")}`;
-    enumMessages.set(allowed, message);
+    if (key !== undefined) {
+      if (enumMessages.size >= ENUM_MESSAGES_MAX) enumMessages.clear();
+      enumMessages.set(key, message);
+    }
   }
   return message;
 }

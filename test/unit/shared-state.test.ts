@@ -65,6 +65,15 @@ describe("the component validators' AJV errors", () => {
     expect(schemas.Thread.errors!.find((error) => error.keyword === "enum")!.params.allowedValues).toEqual(["active", "archived", "draft"]);
   });
 
+  it("toIssues words an enum by the values it holds now: a list changed since an earlier call is not named as it was", () => {
+    const allowed = ["a", "b"];
+    const error = { instancePath: "/x", schemaPath: "#/enum", keyword: "enum", params: { allowedValues: allowed }, message: "must be equal to one of the allowed values" };
+    expect(toIssues([error])[0]!.message).toBe('must be one of "a", "b"');
+    allowed.push("c");
+    expect(toIssues([error])[0]!.message).toBe('must be one of "a", "b", "c"');
+    expect(toIssues([{ ...error, params: { allowedValues: [1, "1", null] } }])[0]!.message).toBe('must be one of 1, "1", null');
+  });
+
   it("each enum the component validators report is not shared between calls", () => {
     const cases: [keyof typeof schemas, unknown][] = [
       ["Channel", "fax"],
