@@ -85,6 +85,19 @@ describe("pattern issues say the rule in words", () => {
     // Version 0: the uuid format takes it, the id pattern does not.
     const result = validatePathParams("updateThread", { id: "3d986dd1-9d70-05b7-8e36-5d5b8b1c9337" });
     expect(result.valid).toBe(false);
-    expect(!result.valid && result.errors).toEqual([{ path: "/id", keyword: "pattern", message: expect.stringMatching(/^must be a UUID .*\(the version\) 1 to 8 .*, or the nil or max UUID$/) }]);
+    expect(!result.valid && result.errors).toEqual([{ path: "/id", keyword: "pattern", message: expect.stringMatching(/^must be a UUID .*\(the version\) 1 to 8 .*, or the nil UUID .* or the max UUID in lower case \(all f\)$/) }]);
+  });
+
+  it("the path id's wording is true to its pattern: the max UUID in upper case is refused, and the message says lower case", () => {
+    // The pattern takes the max UUID as ffffffff-… only (its version digit f is no 1 to 8): the
+    // message said "or the nil or max UUID", which this value is, so it told its sender nothing.
+    const upper = validatePathParams("updateThread", { id: "FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF" });
+    expect(upper.valid).toBe(false);
+    const message = !upper.valid ? upper.errors[0]!.message : "";
+    expect(message).toContain("the max UUID in lower case (all f)");
+    expect(validatePathParams("updateThread", { id: "ffffffff-ffff-ffff-ffff-ffffffffffff" }).valid).toBe(true);
+    expect(validatePathParams("updateThread", { id: "00000000-0000-0000-0000-000000000000" }).valid).toBe(true);
+    // Upper-case hex digits elsewhere (the variant's A or B included) are taken, as "hex digits" says.
+    expect(validatePathParams("updateThread", { id: "3D986DD1-9D70-45B7-AE36-5D5B8B1C9337" }).valid).toBe(true);
   });
 });
