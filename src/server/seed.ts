@@ -142,13 +142,17 @@ function isObject(value: unknown): value is Obj {
 function show(value: unknown): string {
   if (typeof value === "string") return quoted(value);
   if (value === null || typeof value !== "object") return typeof value === "bigint" ? `${value}n` : typeof value === "function" ? "a function" : typeof value === "symbol" ? "a symbol" : String(value);
+  const what = Array.isArray(value) ? "an array" : "an object";
   let json: string | undefined;
   try {
     json = JSON.stringify(value);
-  } catch {
-    // A cycle, a bigint inside, a throwing getter or toJSON.
+  } catch (error) {
+    // A cycle, a bigint inside, a throwing getter or toJSON: not JSON. Or JSON.stringify ran out of
+    // stack (a RangeError): a value nested some thousands of levels deep, which a seed file can hold
+    // (JSON.parse reads it), so "not JSON" would be untrue of it.
+    return error instanceof RangeError ? `${what} nested too deep to show` : `${what} that is not JSON`;
   }
-  return json === undefined ? `${Array.isArray(value) ? "an array" : "an object"} that is not JSON` : shown(json);
+  return json === undefined ? `${what} that is not JSON` : shown(json);
 }
 
 /**

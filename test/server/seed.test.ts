@@ -170,6 +170,15 @@ describe("seed validation names the field and the rule", () => {
     expect(issuesOf((s) => { s.workspaces![0]!.id = Number.NaN; })).toBe("workspaces[0].id: must be a UUID (got NaN)");
   });
 
+  // JSON.stringify runs out of stack on a value nested 200,000 levels deep, which a seed file can
+  // hold (JSON.parse reads it): `(got …)` called that file's array "an array that is not JSON".
+  it("a value nested too deep to show, read from a seed file, is not called \"not JSON\"", () => {
+    const file = path.join(tmp, "deep.json");
+    const deep = `${"[".repeat(200_000)}1${"]".repeat(200_000)}`;
+    fs.writeFileSync(file, JSON.stringify(defaultSeed).replace(`"name":${JSON.stringify(defaultSeed.users[0]!.name)}`, `"name":${deep}`));
+    expect(seedErrorOf(() => loadSeed(file)).issues).toEqual(["users[0].name: must be a non-empty string (got an array nested too deep to show)"]);
+  });
+
   it("a refused or duplicate token is not quoted (a credential pasted into a seed stays off stderr): its type or its bad characters, the user that has it", () => {
     const secret = "sk_live_51Hs3cr3tValue";
     const cases: [unknown, string][] = [
