@@ -603,7 +603,13 @@ function unsendableAt(holder: unknown, key: string, path: string, stack: object[
   try {
     // A function is an object to JSON.stringify: its toJSON is called too (without one, it is skipped).
     if ((typeof value === "object" && value !== null) || typeof value === "function" || typeof value === "bigint") {
-      const toJSON: unknown = (value as { toJSON?: unknown }).toJSON;
+      let toJSON: unknown;
+      try {
+        toJSON = (value as { toJSON?: unknown }).toJSON;
+      } catch (error) {
+        // A getter (or a Proxy's get) for toJSON that throws: JSON.stringify fails reading it.
+        return { path, keyword: "type", message: `cannot be sent as JSON (reading its toJSON threw: ${messageOf(error)})` };
+      }
       if (typeof toJSON === "function") {
         try {
           value = toJSON.call(value, key);

@@ -193,6 +193,9 @@ describe("a body that cannot be sent as JSON (a plain-JS caller: the types rule 
     // The walk after JSON.stringify failed called no function's toJSON either: the issue was at "",
     // JSON.stringify's own message ("cannot be sent as JSON (Do not know how to serialize a BigInt)").
     ["a BigInt from a function's toJSON", { draft_attachments: [Object.assign(() => "x", { toJSON: () => 1n })] }, "/draft_attachments/0", "is not a JSON value (a BigInt)"],
+    // A toJSON getter that throws (on an object or a function): the issue said only the thrown message, "cannot be sent as JSON (gone)".
+    ["a toJSON getter that throws", { draft_subject: { get toJSON(): never { throw new Error("gone"); } } }, "/draft_subject", "cannot be sent as JSON (reading its toJSON threw: gone)"],
+    ["a function's toJSON getter that throws", { draft_attachments: [Object.defineProperty(() => "x", "toJSON", { get() { throw new Error("gone"); } })] }, "/draft_attachments/0", "cannot be sent as JSON (reading its toJSON threw: gone)"],
     ["a function's toJSON that throws", { draft_subject: Object.assign(() => "x", { toJSON: () => { throw new Error("nope"); } }) }, "/draft_subject", "cannot be sent as JSON (its toJSON threw: nope)"],
     // JSON.stringify gives undefined for these (no error): the PATCH went out without a body.
     ["a Symbol as the body", Symbol("body"), "", "is not a JSON value (a symbol)"],
