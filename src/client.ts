@@ -81,10 +81,11 @@ export interface PuffleRetryOptions {
 }
 
 /**
- * Extra headers, as openapi-fetch takes them: a plain object of field names to values; a number or
- * boolean is sent as its text, an array as one value per item (joined with ", "), `null` removes the
- * header (the token's `authorization` too, in the client's headers as per call; per call also the
- * client's), `undefined` is skipped. Names must be HTTP tokens and values Latin-1 without CR, LF or
+ * Extra headers, as openapi-fetch takes them: a plain object of field names to values; a string,
+ * number or boolean (sent as its text) sets the header, an array adds one value per item to the
+ * header's value so far, an earlier key's of the object and per call the client's (joined with ", ";
+ * `[]` adds none), `null` removes the header (the token's `authorization` too, in the client's
+ * headers as per call; per call also the client's), `undefined` is skipped. Names must be HTTP tokens and values Latin-1 without CR, LF or
  * NUL, and `content-type` cannot be `null` (the JSON body would go as text/plain, the API's 415):
  * `PuffleConfigError` otherwise.
  */
@@ -661,7 +662,7 @@ const HEADER_VALUE_RULE = "must be a header value: no line break or NUL, and Lat
 
 /**
  * A `headers` option: a plain object of field names to values, with openapi-fetch's rules for the
- * values (a string, number or boolean; an array repeats; `null` removes, `undefined` skips). Checked
+ * values (a string, number or boolean sets; an array appends; `null` removes, `undefined` skips). Checked
  * here, not left to fetch: a bad header would otherwise fail every attempt as a network error.
  * Returns the copy that was checked (each member and array read once), which is what is sent: the
  * caller's object, changed after the client was created or while a call waits (for the validators),
@@ -1614,7 +1615,14 @@ function release(d: Deadline, queue: DeadlineQueue | undefined): void {
   queue?.finish(d);
 }
 
-/** `{ "X-Foo": "1" }` → `{ "x-foo": "1" }` onto `target`, with openapi-fetch's rules (`null` removes, `undefined` skips, an array repeats). */
+/**
+ * `{ "X-Foo": "1" }` → `{ "x-foo": "1" }` onto `target`, as openapi-fetch 0.17's `mergeHeaders` sets
+ * a `Headers` (`headers.set`, `append`, `delete`): `null` removes, `undefined` skips, a string,
+ * number or boolean replaces, and an array appends each item (joined with ", ") to what is there,
+ * an earlier layer's (`target`: the client's headers) or an earlier key's of the same object, so `[]`
+ * changes nothing. Each value is trimmed of spaces and tabs as `Headers` trims each one it is given:
+ * fetch trims the joined value only at its ends.
+ */
 function mergeHeaderRecord(target: Record<string, string>, headers: Record<string, unknown> | undefined): void {
   if (headers === undefined || headers === null || typeof headers !== "object") return;
   for (const key of Object.keys(headers)) {
@@ -1622,10 +1630,19 @@ function mergeHeaderRecord(target: Record<string, string>, headers: Record<strin
     const name = key.toLowerCase();
     if (value === null) delete target[name];
     else if (Array.isArray(value)) {
-      delete target[name];
-      for (const item of value) target[name] = target[name] === undefined ? String(item) : `${target[name]}, ${String(item)}`;
-    } else if (value !== undefined) target[name] = String(value);
+      for (const item of value) {
+        const text = trimHeaderValue(String(item));
+        target[name] = target[name] === undefined ? text : `${target[name]}, ${text}`;
+      }
+    } else if (value !== undefined) target[name] = trimHeaderValue(String(value));
   }
+}
+
+/** A header value without the leading and trailing spaces and tabs `Headers` strips (checkHeaders refuses CR and LF). */
+function trimHeaderValue(value: string): string {
+  const first = value.charCodeAt(0);
+  const last = value.charCodeAt(value.length - 1);
+  return first === 32 || first === 9 || last === 32 || last === 9 ? value.replace(/^[\t ]+|[\t ]+$/g, "") : value;
 }
 
 function hasContentType(headers: Record<string, unknown> | undefined): boolean {

@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { createPuffleClient, PuffleAbortError, PuffleApiError, PuffleTimeoutError, PuffleValidationError } from "../../src/index.js";
-import type { Middleware } from "../../src/index.js";
+import type { Middleware, PuffleHeaders } from "../../src/index.js";
 import { ID_PATTERN } from "../../src/client.js";
 import { validatePathParams } from "../../src/validators.js";
 import { deref, rejection, specOperations } from "../helpers.js";
@@ -141,6 +141,57 @@ describe("updateThread / updateConversation call fetch(url, init)", () => {
     const strict = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch: spy(200, { thread: { ...THREAD, status: "bogus" } }), validate: "both" });
     expect(await rejection(strict.updateThread(THREAD_ID, { status: "archivd" } as never))).toMatchObject({ target: "request", field: "status" });
     expect(await rejection(strict.updateThread(THREAD_ID, { status: "archived" }))).toMatchObject({ target: "response", field: "thread.status", status: 200 });
+  });
+});
+
+// Found by review: the direct path's merge (mergeHeaderRecord) replaced a header with an array
+// value and removed it with an empty one, where openapi-fetch (0.17, `mergeHeaders`) appends each
+// item to what the earlier layers (the client's headers) or an earlier key of the same object set,
+// and so leaves it as it was for `[]`; a joined item's spaces were trimmed once around the whole
+// value, where fetch trims each appended item. Each row sends one header shape both ways (directly,
+// and through openapi-fetch with a no-op middleware registered) and compares what fetch would send.
+describe("the same headers on both paths", () => {
+  type Shape = { client?: PuffleHeaders; call?: PuffleHeaders; body?: false; expected: Record<string, string | null> };
+  const shapes: [string, Shape][] = [
+    ["an empty array per call keeps the client's value", { client: { "x-tag": "a" }, call: { "x-tag": [] }, expected: { "x-tag": "a" } }],
+    ["an empty array per call, none at the client's level: no header", { call: { "x-tag": [] }, expected: { "x-tag": null } }],
+    ["an empty array at the client's level: no header", { client: { "x-tag": [] }, expected: { "x-tag": null } }],
+    ["an empty array for authorization per call keeps the token", { call: { authorization: [] }, expected: { authorization: "Bearer k" } }],
+    ["an array per call appends to the client's value", { client: { "x-tag": "a" }, call: { "x-tag": ["b"] }, expected: { "x-tag": "a, b" } }],
+    ["an array per call appends to the client's array", { client: { "X-Tag": ["a", "b"] }, call: { "x-tag": ["c", "d"] }, expected: { "x-tag": "a, b, c, d" } }],
+    ["an array appends to an earlier key of the same object", { call: { "X-Tag": "a", "x-tag": ["b"] }, expected: { "x-tag": "a, b" } }],
+    ["an array at the client's level appends to the client's earlier key", { client: { "x-tag": "a", "X-TAG": [1, true] }, expected: { "x-tag": "a, 1, true" } }],
+    ["an array per call appends to the token", { call: { Authorization: ["Bearer other"] }, expected: { authorization: "Bearer k, Bearer other" } }],
+    ["a string per call replaces the client's array", { client: { "x-tag": ["a", "b"] }, call: { "x-tag": "c" }, expected: { "x-tag": "c" } }],
+    ["null per call removes the client's value", { client: { "x-tag": "a" }, call: { "X-Tag": null }, expected: { "x-tag": null } }],
+    ["null after an array in one object removes both", { call: { "x-tag": ["a"], "X-Tag": null }, expected: { "x-tag": null } }],
+    ["an array after null in one object starts again", { client: { "x-tag": "a" }, call: { "x-tag": null, "X-Tag": ["b", "c"] }, expected: { "x-tag": "b, c" } }],
+    ["undefined per call keeps the client's value", { client: { "x-tag": "a" }, call: { "x-tag": undefined }, expected: { "x-tag": "a" } }],
+    ["numbers and booleans, alone and in arrays", { call: { "x-n": 0, "x-f": -1.5, "x-t": true, "x-no": false, "x-list": [1, false, "s"] }, expected: { "x-n": "0", "x-f": "-1.5", "x-t": "true", "x-no": "false", "x-list": "1, false, s" } }],
+    ["empty strings, alone and in arrays", { client: { "x-e": "" }, call: { "x-tag": ["", ""], "x-e": [""] }, expected: { "x-tag": ",", "x-e": "," } }],
+    ["spaces around each item are trimmed, as fetch trims each appended value", { client: { "x-tag": " a\t" }, call: { "x-tag": ["  b ", "\tc"], "x-one": "  d  " }, expected: { "x-tag": "a, b, c", "x-one": "d" } }],
+    ["spaces around the items of one array are trimmed per item", { call: { "x-tag": ["a ", " b", "\tc\t"] }, expected: { "x-tag": "a, b, c" } }],
+    ["a body-less call: the same, without a content type", { client: { "x-tag": "a" }, call: { "x-tag": ["b"] }, body: false, expected: { "x-tag": "a, b", "content-type": null } }],
+  ];
+
+  const noop: Middleware = { onRequest: () => undefined };
+
+  it.each(shapes)("%s", async (_name, shape) => {
+    const direct = spy();
+    const viaOpenapiFetch = spy();
+    const body = shape.body === false ? (undefined as never) : { status: "archived" as const };
+    const options = shape.call === undefined ? undefined : { headers: shape.call };
+    await createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch: direct, headers: shape.client }).updateThread(THREAD_ID, body, options).catch(() => undefined);
+    const slow = createPuffleClient({ baseUrl: "http://127.0.0.1:9", apiKey: "k", fetch: viaOpenapiFetch, headers: shape.client });
+    slow.use(noop);
+    await slow.updateThread(THREAD_ID, body, options).catch(() => undefined);
+    const [url, init] = direct.mock.calls[0] as Call;
+    expect(typeof url).toBe("string");
+    const request = viaOpenapiFetch.mock.calls[0]?.[0] as Request;
+    expect(request).toBeInstanceOf(Request);
+    const sent = new Request(url, init);
+    expect([...sent.headers]).toEqual([...request.headers]);
+    for (const [name, value] of Object.entries(shape.expected)) expect(sent.headers.get(name), name).toBe(value);
   });
 });
 
