@@ -659,6 +659,9 @@ const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const HEADER_VALUE = /^[^\0\r\n\u0100-\uffff]*$/;
 /** The rule a value HEADER_VALUE refuses breaks, as a PuffleConfigError states it. */
 const HEADER_VALUE_RULE = "must be a header value: no line break or NUL, and Latin-1 characters only";
+/** The rule a `content-type: null` over a JSON body breaks (the methods' always, a raw call's with such a body). */
+const NULL_CONTENT_TYPE_RULE =
+  "cannot be null: the body is JSON, and without a content type fetch sends it as text/plain, which the API refuses (415); leave the header out to send application/json";
 
 /**
  * A `headers` option: a plain object of field names to values, with openapi-fetch's rules for the
@@ -682,9 +685,7 @@ function checkHeaders(value: unknown, option: string, where?: string): PuffleHea
     copy.push([name, given]);
     // openapi-fetch's null removes the JSON content type, and fetch then sends the JSON text as
     // text/plain: every call would be the API's 415 (the client sends nothing but JSON bodies).
-    if (given === null && name.toLowerCase() === "content-type") {
-      throw new PuffleConfigError(`${option}.${name}`, "cannot be null: the body is JSON, and without a content type fetch sends it as text/plain, which the API refuses (415); leave the header out to send application/json", where);
-    }
+    if (given === null && name.toLowerCase() === "content-type") throw new PuffleConfigError(`${option}.${name}`, NULL_CONTENT_TYPE_RULE, where);
     if (given === undefined || given === null) continue;
     for (const item of Array.isArray(given) ? (given as unknown[]) : [given]) {
       if (typeof item !== "string" && typeof item !== "number" && typeof item !== "boolean") {
@@ -781,7 +782,7 @@ const RAW_METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH",
  */
 function withOwnSignal(method: LooseMethod, where: string): LooseMethod {
   return async (url, init) => {
-    checkRawHeaderValues((init as { headers?: unknown } | undefined)?.headers, where);
+    checkRawHeaderValues(init, where);
     init = withJsonSerializer(url, init, where);
     const caller = (init as { signal?: unknown } | undefined)?.signal;
     // A polyfill's or another realm's signal too: Request would keep a listener on it as well.
@@ -821,17 +822,24 @@ function withJsonSerializer(url: unknown, init: unknown, method: string): unknow
 }
 
 /**
- * A raw call's own `headers` (openapi-fetch's: a plain object or a `Headers`): a string value fetch
+ * A raw call's own `headers` (openapi-fetch's: a plain object or a `Headers`, in `init`): a string value fetch
  * refuses (a line break or NUL within it, a character beyond Latin-1) is a `PuffleConfigError` naming
  * the header, as the methods' per-call `headers` are (checkHeaders), not fetch's own TypeError, which
  * quoted the value whole (`Headers.set: "Bearer <token>\n…" is an invalid header value.`): the
  * caller's own `authorization`, token and all, in a message a logger or an error tracker keeps. Only
  * what fetch refuses is refused: it strips leading and trailing whitespace first (a token read from a
  * file with its final line break is sent), and a `Headers` holds no such value.
+ * A `content-type: null` is refused too, as the methods refuse it, when openapi-fetch's serializer
+ * would send the body as JSON (a body, not a `FormData`, and no `bodySerializer` of the call's): the
+ * null removes the JSON content type and fetch sends the text as text/plain, the API's 415.
  */
-function checkRawHeaderValues(headers: unknown, where: string): void {
+function checkRawHeaderValues(init: unknown, where: string): void {
+  if (init === null || typeof init !== "object") return;
+  const { headers, body, bodySerializer } = init as { headers?: unknown; body?: unknown; bodySerializer?: unknown };
   if (headers === null || typeof headers !== "object" || headers instanceof Headers) return;
+  const jsonBody = body !== undefined && bodySerializer === undefined && !(body instanceof FormData);
   for (const [name, value] of Object.entries(headers)) {
+    if (value === null && jsonBody && name.toLowerCase() === "content-type") throw new PuffleConfigError(`headers.${name}`, NULL_CONTENT_TYPE_RULE, where);
     for (const item of Array.isArray(value) ? (value as unknown[]) : [value]) {
       if (typeof item === "string" && !HEADER_VALUE.test(item.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, ""))) {
         // A name that is no header name (a line break in it) is quoted: the error stays on one line.

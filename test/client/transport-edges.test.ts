@@ -348,6 +348,45 @@ describe("what the options' docs promise", () => {
     }
   });
 
+  // Found by review: the methods refused a call's `content-type: null`, but PATCH, raw.PATCH and
+  // request sent the JSON body with it (openapi-fetch's null removes its JSON content type), as
+  // text/plain, the API's 415.
+  it("a raw call's content-type: null with a JSON body is refused as the methods refuse it, nothing sent", async () => {
+    for (const name of ["content-type", "Content-Type"]) {
+      const fetch = okFetch();
+      const client = createPuffleClient({ baseUrl: BASE, apiKey: "k", fetch });
+      const init = { params: { path: { id: THREAD_ID } }, body: { status: "archived" as const }, headers: { [name]: null } };
+      const calls = [
+        ["PATCH", client.PATCH("/api/threads/{id}", init)],
+        ["PATCH", client.raw.PATCH("/api/threads/{id}", init)],
+        ["PATCH", client.request("patch", "/api/threads/{id}", init)],
+      ] as const;
+      for (const [where, call] of calls) {
+        const error = (await rejection(call)) as PuffleConfigError;
+        expect(error).toBeInstanceOf(PuffleConfigError);
+        expect(error.option).toBe(`headers.${name}`);
+        expect(error.message).toBe(`${where}: headers.${name} cannot be null: the body is JSON, and without a content type fetch sends it as text/plain, which the API refuses (415); leave the header out to send application/json`);
+      }
+      expect(fetch).not.toHaveBeenCalled();
+    }
+  });
+
+  it("a raw call's content-type: null with no JSON body to type (none, a FormData, a serializer of its own) is sent as before", async () => {
+    const fetch = okFetch();
+    const client = createPuffleClient({ baseUrl: BASE, apiKey: "k", fetch, headers: { "content-type": "application/json" } });
+    const path = { params: { path: { id: THREAD_ID } } };
+    const form = new FormData();
+    form.set("status", "archived");
+    await client.PATCH("/api/threads/{id}", { ...path, headers: { "content-type": null } } as never);
+    await client.PATCH("/api/threads/{id}", { ...path, body: form as never, headers: { "content-type": null } });
+    await client.PATCH("/api/threads/{id}", { ...path, body: { status: "archived" }, bodySerializer: () => "status=archived", headers: { "content-type": null } });
+    expect(fetch).toHaveBeenCalledTimes(3);
+    const types = fetch.mock.calls.map((call) => (call[0] as Request).headers.get("content-type"));
+    expect(types[0]).toBeNull();
+    expect(types[1]).toMatch(/^multipart\/form-data; boundary=/);
+    expect(types[2]).toBe("text/plain;charset=UTF-8");
+  });
+
   it("an empty PUFFLE_API_KEY is unset: no token sent, no error", async () => {
     vi.stubEnv("PUFFLE_API_KEY", "");
     const fetch = okFetch();
