@@ -1017,6 +1017,12 @@ export function referenceComponentValidators(doc, { root }) {
 }
 
 /**
+ * A member of one of AJV's schema constants as its standalone code reads it (`schema5.enum`,
+ * `schema0.properties["a b"].enum`): an enum error's `params.allowedValues`, which buildValidators copies.
+ */
+const SCHEMA_MEMBER = String.raw`schema\d+(?:\.[A-Za-z_$][\w$]*|\[(?:\d+|"(?:[^"\\\n]|\\.)*")\])*`;
+
+/**
  * @returns {{ js: string, dts: string }}
  */
 export function buildValidators(doc, { root, header }) {
@@ -1040,9 +1046,17 @@ export function buildValidators(doc, { root, header }) {
   // the same array in every error of every call: a caller that sorted or pushed to it (a logger, a
   // batch job building its message) changed all later errors' allowedValues, and toIssues' message
   // (its cache is per array). Each error gets a copy, made only when the value is invalid.
-  code = code.replace(/(\ballowedValues: )(schema\d+(?:\.[A-Za-z_$][\w$]*|\[(?:\d+|"(?:[^"\\\n]|\\.)*")\])*)(?=[,}])/g, "$1$2.slice()");
-  const shared = /\ballowedValues: (?!schema\d+\S*\.slice\(\)[,}]|\[)\S/.exec(code);
-  if (shared) throw new PipelineError({ rule: "puffle/issues", message: `an enum error's allowedValues is not copied: ${shared[0]}: AJV's output changed shape` });
+  code = code.replace(new RegExp(String.raw`(\ballowedValues: )(${SCHEMA_MEMBER})(?=[,}])`, "g"), "$1$2.slice()");
+  // Any other spelling is AJV's output in a shape this does not know: an allowedValues (not a schema
+  // constant's JSON key, nor a member read from data) not copied, or an enum error without one. The
+  // check reads the member as the copy does (`schema0.properties["a b"].enum`, a property name with a
+  // space, was refused as "changed shape"), and counts the enum errors, so a respelled
+  // `allowedValues:schema5.enum` (which neither the copy nor the check read) is no silent pass.
+  const copied = new RegExp(String.raw`\ballowedValues: (?:${SCHEMA_MEMBER}\.slice\(\)(?=[,}])|\[)`, "g");
+  const shared = new RegExp(String.raw`(?<![\w$."'])allowedValues\b(?!: (?:${SCHEMA_MEMBER}\.slice\(\)[,}]|\[))[^\n]{0,80}`).exec(code);
+  const enumErrors = code.match(/\bkeyword:\s*"enum"/g)?.length ?? 0;
+  const copies = code.match(copied)?.length ?? 0;
+  if (shared || enumErrors !== copies) throw new PipelineError({ rule: "puffle/issues", message: `an enum error's allowedValues is not copied: ${shared ? shared[0] : `${enumErrors} enum errors, ${copies} copies`}: AJV's output changed shape` });
 
   // The operations' validators, compiled again from the same AJV instance and post-processed to
   // build our issues instead of AJV error objects (see issueCode). They share the module scope with

@@ -163,3 +163,15 @@ describe("x-puffle-normalize and x-puffle-transform only where the validators st
     expect(build(change)).toThrow(expect.objectContaining({ rule: ruleName, message: expect.stringContaining("here it would be ignored") }));
   });
 });
+
+describe("the component validators' enum errors", () => {
+  // Each error's params.allowedValues is a copy of the schema's enum (`….enum.slice()`); AJV reads an
+  // enum under a property whose name is no identifier as `schema0.properties["a b"].enum`, which the
+  // copy took and the check after it refused as "AJV's output changed shape".
+  it.each(["status", "a-b", "a b", 'a"}b'])("an enum under the property %j is copied, and the spec builds", (key) => {
+    const schemas = { Box: { type: "object", properties: { [key]: { enum: ["x", "y"] } } } };
+    const { js } = buildValidators(doc({ update: { $ref: "#/components/schemas/Box" } }, schemas), options);
+    const member = /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+    expect(js).toContain(`allowedValues: schema0.properties${member}.enum.slice()}`);
+  });
+});
