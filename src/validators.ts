@@ -151,10 +151,13 @@ function escapeUnsafe(text: string): string {
  * `must be one of …` for an enum's allowed values, kept per list of values: a component validator's
  * error carries a copy of its enum (a new array each time), so they are kept by the values, in JSON
  * (strings and finite numbers only, which JSON tells apart as describe does), at most
- * ENUM_MESSAGES_MAX lists (then the cache starts again: a caller's own errors may hold any lists).
+ * ENUM_MESSAGES_MAX lists (then the cache starts again: a caller's own errors may hold any lists)
+ * of at most ENUM_KEY_MAX characters in JSON: the key holds the values whole (describe cuts them in
+ * the message), and a caller's lists of long strings were kept, 256 lists of a 1 MB string 256 MB.
  */
 const enumMessages = /* @__PURE__ */ new Map<string, string>();
 const ENUM_MESSAGES_MAX = 256;
+const ENUM_KEY_MAX = 1024;
 
 function enumMessage(allowed: readonly unknown[]): string {
   let key: string | undefined;
@@ -162,7 +165,7 @@ function enumMessage(allowed: readonly unknown[]): string {
   let message = key === undefined ? undefined : enumMessages.get(key);
   if (message === undefined) {
     message = `must be one of ${allowed.map(describe).join(", ")}`;
-    if (key !== undefined) {
+    if (key !== undefined && key.length <= ENUM_KEY_MAX) {
       if (enumMessages.size >= ENUM_MESSAGES_MAX) enumMessages.clear();
       enumMessages.set(key, message);
     }

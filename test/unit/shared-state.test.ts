@@ -94,3 +94,31 @@ describe("the component validators' AJV errors", () => {
     }
   });
 });
+
+describe("toIssues' enum messages", () => {
+  // A list whose `map` counts its calls: toIssues words a list with it unless its message is kept.
+  class Counted<T> extends Array<T> {
+    static calls = 0;
+    override map<U>(fn: (value: T, index: number, array: T[]) => U): U[] {
+      Counted.calls++;
+      return Array.from(this, (value, index) => fn(value, index, this));
+    }
+  }
+  const wordings = (allowed: unknown[]) => {
+    const list = Counted.from(allowed);
+    const error = { instancePath: "/x", schemaPath: "#/enum", keyword: "enum", params: { allowedValues: list }, message: "m" };
+    Counted.calls = 0;
+    const messages = [toIssues([error])[0]!.message, toIssues([{ ...error, params: { allowedValues: Counted.from(allowed) } }])[0]!.message];
+    expect(messages[1]).toBe(messages[0]);
+    return Counted.calls;
+  };
+
+  it("a short list's message is kept by its values (a copy of it is not worded again)", () => {
+    expect(wordings(["short-a", "short-b"])).toBe(1);
+  });
+
+  it("a list of long values is not kept: the key would hold them whole (256 lists of a 1 MB string held 256 MB)", () => {
+    expect(wordings(["x".repeat(2000), "y"])).toBe(2);
+    expect(wordings(Array.from({ length: 60 }, (_, i) => `value-${i}-`.padEnd(40, "z")))).toBe(2);
+  });
+});
