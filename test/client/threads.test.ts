@@ -7,7 +7,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { PuffleAbortError, PuffleApiError, PuffleConfigError, PuffleNetworkError, PuffleTimeoutError, createPuffleClient } from "../../src/index.js";
 import type { PuffleError } from "../../src/index.js";
 import { normalizeRequestBody, validateRequestBody } from "../../src/validators.js";
@@ -26,6 +26,20 @@ function posted<T>(value: T): T {
     port1.close();
   }
 }
+
+/** Each worker test's bound: a worker that never answers fails the test in this time, not the suite's 60 s. */
+const BOUND_MS = 5_000;
+
+/** The workers a test started, terminated after it whatever happened (a failed expectation or a bound hit left them running: a call in flight, a timer). */
+const workers = new Set<Worker>();
+function started(worker: Worker): Worker {
+  workers.add(worker);
+  return worker;
+}
+afterEach(async () => {
+  await Promise.all([...workers].map((worker) => worker.terminate()));
+  workers.clear();
+});
 
 async function thrownBy(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -111,7 +125,7 @@ describe("validators in worker threads", () => {
             return [V.validateRequestBody(op, JSON.parse(line)), V.normalizeRequestBody(op, JSON.parse(line))];
           }));
         })();`;
-      const worker = new Worker(code, { eval: true, workerData: { lines, load, from: `${root}/test/client/threads.test.ts` }, stderr: true });
+      const worker = started(new Worker(code, { eval: true, workerData: { lines, load, from: `${root}/test/client/threads.test.ts` }, stderr: true }));
       let stderr = "";
       worker.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
       const [results, code_] = await Promise.all([
@@ -124,7 +138,7 @@ describe("validators in worker threads", () => {
       expect(code_).toBe(0);
       expect(results).toEqual(here);
       expect(stderr.replace(/^.*ExperimentalWarning.*\n?|^\(Use `node --trace-warnings.*\n?/gm, "")).toBe("");
-    });
+    }, BOUND_MS);
   }
 });
 
@@ -156,19 +170,20 @@ describe("the client in a worker", () => {
         for (let i = 0; i < 20; i++) puffle.updateThread(workerData.id, { status: "active" }).catch(() => {});
         parentPort.postMessage("in flight");
       })();`;
-    const worker = new Worker(code, { eval: true, workerData: { base: `http://127.0.0.1:${port}`, id: THREAD_ID }, stderr: true });
+    // A request reaching the server (not a fixed wait: 100 ms on a loaded machine may not be enough).
+    const reached = new Promise((resolve) => hanging.once("request", resolve));
+    const worker = started(new Worker(code, { eval: true, workerData: { base: `http://127.0.0.1:${port}`, id: THREAD_ID }, stderr: true }));
     let stderr = "";
     worker.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const messages: unknown[] = [];
     const exited = new Promise<number>((resolve) => worker.once("exit", resolve));
     await new Promise((resolve) => worker.once("message", (message) => resolve(messages.push(message))));
-    await new Promise((resolve) => setTimeout(resolve, 100)); // the requests reach the server
-    expect(sockets.size).toBeGreaterThan(0);
+    await reached;
     await worker.terminate();
     expect(await exited).toBe(1);
     expect(messages).toEqual(["in flight"]);
     expect(stderr).toBe("");
-  });
+  }, BOUND_MS);
 
   it("a worker whose call timed out exits by itself: no timer of the client keeps it alive", async () => {
     const code = `
@@ -178,14 +193,15 @@ describe("the client in a worker", () => {
         const puffle = createPuffleClient({ baseUrl: workerData.base, apiKey: "k", timeoutMs: 100, maxRetries: 0 });
         try { await puffle.updateThread(workerData.id, { status: "active" }); } catch (e) { parentPort.postMessage(e.toJSON()); }
       })();`;
-    const worker = new Worker(code, { eval: true, workerData: { base: `http://127.0.0.1:${port}`, id: THREAD_ID }, stderr: true });
+    const worker = started(new Worker(code, { eval: true, workerData: { base: `http://127.0.0.1:${port}`, id: THREAD_ID }, stderr: true }));
     let stderr = "";
     worker.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const message = new Promise((resolve) => worker.once("message", resolve));
     const exit = new Promise<number>((resolve) => worker.once("exit", resolve));
-    // Bounded without a timed assertion: were the worker kept alive, the test's own timeout would end it.
+    // Bounded without a timed assertion: were the worker kept alive, the test's bound (BOUND_MS) would
+    // end it, and afterEach the worker.
     expect(await message).toMatchObject({ name: "PuffleTimeoutError", timeoutMs: 100 });
     expect(await exit).toBe(0);
     expect(stderr).toBe("");
-  });
+  }, BOUND_MS);
 });
