@@ -107,6 +107,9 @@ export function atInBaseUrlRule(url: string, quote: (text: string) => string): s
   if (found === null) return undefined;
   // A "＠" or "﹫" typed for an "@" is refused as one: `http://deploy:2024/s3cret＠host` went to the
   // host `deploy` with the password in its path, as the ASCII one did (the masking reads it as an "@").
-  const what = found[0] === "@" ? `an "@"` : `an "@" or a character typed for one (U+${found[0].charCodeAt(0).toString(16).toUpperCase()})`;
-  return `must not hold ${what}, got ${quote(shownBaseUrl(url))}: no user name or password goes in it (one whose password holds a "/" or "?" reads as another host, a port and a path; the token goes in apiKey), and an "@" in a path is written %40`;
+  // Its own escape is named too: %40 would change the path of a URL whose "＠" belongs in it.
+  const code = `U+${found[0].charCodeAt(0).toString(16).toUpperCase()}`;
+  const what = found[0] === "@" ? `an "@"` : `an "@" or a character typed for one (${code})`;
+  const escape = found[0] === "@" ? "" : ` (${code} ${encodeURIComponent(found[0])})`;
+  return `must not hold ${what}, got ${quote(shownBaseUrl(url))}: no user name or password goes in it (one whose password holds a "/" or "?" reads as another host, a port and a path; the token goes in apiKey), and an "@" in a path is written %40${escape}`;
 }

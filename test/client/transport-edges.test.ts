@@ -525,10 +525,10 @@ describe("the errors' helpers", () => {
     // client took it and sent the password in the path to `deploy`, while its errors masked the URL
     // as if the ＠ were an @ (and named the host after it).
     const fetch = okFetch();
-    for (const [baseUrl, shown, code] of [
-      ["https://deploy:2024/s3cret\uFF20host", "https://***\uFF20host", "FF20"],
-      ["http://deploy:2024/s3cret\uFE6B127.0.0.1:9/v1", "http://***\uFE6B127.0.0.1:9/v1", "FE6B"],
-      ["https://api.example.com/\uFF20team/v1", "https://***\uFF20team/v1", "FF20"],
+    for (const [baseUrl, shown, code, escape] of [
+      ["https://deploy:2024/s3cret\uFF20host", "https://***\uFF20host", "FF20", "%EF%BC%A0"],
+      ["http://deploy:2024/s3cret\uFE6B127.0.0.1:9/v1", "http://***\uFE6B127.0.0.1:9/v1", "FE6B", "%EF%B9%AB"],
+      ["https://api.example.com/\uFF20team/v1", "https://***\uFF20team/v1", "FF20", "%EF%BC%A0"],
     ] as const) {
       let error: unknown;
       try {
@@ -538,10 +538,12 @@ describe("the errors' helpers", () => {
       }
       expect(error, baseUrl).toBeInstanceOf(PuffleConfigError);
       expect((error as PuffleConfigError).option).toBe("baseUrl");
-      expect((error as Error).message).toBe(`createPuffleClient: baseUrl must not hold an "@" or a character typed for one (U+${code}), got "${shown}": no user name or password goes in it (one whose password holds a "/" or "?" reads as another host, a port and a path; the token goes in apiKey), and an "@" in a path is written %40`);
+      expect((error as Error).message).toBe(`createPuffleClient: baseUrl must not hold an "@" or a character typed for one (U+${code}), got "${shown}": no user name or password goes in it (one whose password holds a "/" or "?" reads as another host, a port and a path; the token goes in apiKey), and an "@" in a path is written %40 (U+${code} ${escape})`);
       expect((error as Error).message).not.toContain("s3cret");
     }
     expect(fetch).not.toHaveBeenCalled();
+    // The escape it names keeps the path as typed (%40 would make it another one).
+    expect(() => createPuffleClient({ baseUrl: "https://api.example.com/%EF%BC%A0team/v1", apiKey: "k", fetch })).not.toThrow();
     // Other full-width characters are no @: taken as before.
     expect(() => createPuffleClient({ baseUrl: "https://api.example.com/\uFF41/v1", apiKey: "k", fetch })).not.toThrow();
   });
