@@ -214,6 +214,10 @@ function sendProblem(reply: FastifyReply, body: ProblemBody, headers?: Record<st
   answeredProblems.set(reply, body);
   if (logReason !== undefined) loggedReasons.set(reply, logReason);
   if (headers !== undefined) for (const name of Object.keys(headers)) reply.header(name, headers[name]);
+  // An answer to a request still waiting for its 100 Continue is final before its body was asked for:
+  // the client may send that body yet, or not at all, so the connection closes after the answer (Node
+  // closes it anyway, RFC 9110 §10.1.1) and nothing that arrives after it on the connection is processed.
+  closesIfBeforeContinue(reply.request, reply);
   // Fastify's body reader sets `connection: close` on the replies to bodies it could not read (invalid
   // JSON, over the limit, a Content-Length that does not match); the 413 answered before reading sets it too.
   if (reply.getHeader("connection") === "close") closesAfter(reply.request);
@@ -256,6 +260,27 @@ function refusedAfterClose(request: FastifyRequest, reply: FastifyReply): boolea
   request.log.info("not processed: an earlier answer on this connection closes it (Connection: close)");
   sendProblem(reply, problems.badRequest("An earlier request on this connection was answered with Connection: close; this one was not processed. Send it again on a new connection."));
   return true;
+}
+
+/**
+ * The requests sent with `Expect: 100-continue` whose `100 Continue` is not written yet (see the
+ * server's `checkContinue` listener): it is written when their body starts to be read, after every
+ * check the headers allow has passed; an answer before that is final, and closes the connection.
+ */
+const awaitingContinue = new WeakSet<IncomingMessage>();
+
+/**
+ * An answer to `request` while it waits for its 100 Continue (awaitingContinue) says `Connection:
+ * close` (Node closes the connection after it whatever the headers say: the client may still send
+ * the body it held back, which must not be read as a request), and the requests that arrive after
+ * it on the connection are not processed (closesAfter).
+ */
+function closesIfBeforeContinue(request: FastifyRequest, reply: FastifyReply): void {
+  if (!awaitingContinue.has(request.raw)) return;
+  reply.header("connection", "close");
+  // A request the router refused (a malformed URL: frameworkErrors) ran no hook and has no arrival yet.
+  if (!((request as PuffleRequest).puffleArrival > 0)) arrived(request);
+  closesAfter(request);
 }
 
 /** The connections whose bytes after a request with `Connection: close` were ignored (logged once each). */
@@ -574,7 +599,7 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
     http: { joinDuplicateHeaders: true },
     // The one HTTP server every connection goes through, built as Fastify builds its own (lib/server.js:
     // the `http` options, keepAliveTimeout, requestTimeout, connectionTimeout), so that what is set on
-    // it (clientErrorHandler, the checkExpectation listener, maxHeadersCount, below) holds for every
+    // it (clientErrorHandler, the checkExpectation and checkContinue listeners, maxHeadersCount, below) holds for every
     // address. Without a factory, Fastify listening on `localhost` served each further address it
     // resolves to (::1 besides 127.0.0.1) with another server of its own, with none of that and out
     // of reach of closeAllConnections. Given one, Fastify binds one address; startServer adds the
@@ -702,6 +727,22 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
     latestResponses.set(req.socket, res);
     app.routing(req, res);
   });
+  // `Expect: 100-continue`: Node wrote `100 Continue` at once when nothing listened for this, so a
+  // client holding its body back for it sent the whole body, then got a 401, a 413 or a 415 that the
+  // headers already called for. The request is handed on as Node hands on any other (the "request"
+  // event), and its 100 is written when its body starts to be read (the stream's "resume": Fastify's
+  // JSON reader, or the first-byte read of a body without a Content-Type), that is once every check
+  // the headers allow has passed. A request answered before that gets no 100 (its answer says
+  // `Connection: close`, see sendProblem); Node's own read-and-drop of an unread body after the
+  // answer resumes the stream too, hence `headersSent`. (`app.inject()` has no socket and never
+  // comes here.)
+  app.server.on("checkContinue", (req: IncomingMessage, res: ServerResponse) => {
+    awaitingContinue.add(req);
+    req.once("resume", () => {
+      if (awaitingContinue.delete(req) && !res.headersSent && !res.writableEnded) res.writeContinue();
+    });
+    app.server.emit("request", req, res);
+  });
   const refusalOf = (request: FastifyRequest): ProblemBody | undefined => {
     if (closing) return problems.serviceUnavailable();
     const expectation = unmetExpectation(request.raw);
@@ -745,6 +786,7 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
       reply.header("access-control-allow-headers", corsAllowHeaders(request.headers["access-control-request-headers"]));
       reply.header("access-control-max-age", String(CORS_MAX_AGE_SECONDS));
     }
+    closesIfBeforeContinue(request, reply);
     reply.code(204).send();
   };
 
@@ -833,6 +875,12 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
       const allowed = disallowedMethodOf(request);
       if (allowed !== undefined) {
         sendMethodNotAllowed(request, reply, allowed);
+        return;
+      }
+      // A path no route serves is a 404 whatever the body: one still held back for a 100 Continue is
+      // not asked for (a request without Expect is answered once its body has been read, as before).
+      if (awaitingContinue.has(request.raw)) {
+        sendProblem(reply, problems.routeNotFound());
         return;
       }
       done();
@@ -955,6 +1003,12 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
         // off by Fastify's reader.)
         const declared = Number(request.headers["content-length"]);
         if (json && Number.isFinite(declared) && declared > maxBodyBytes) {
+          // Held back for a 100 Continue: the body is not asked for, so there is nothing to drain; the
+          // 413 goes out at once, with `Connection: close` (sendProblem).
+          if (awaitingContinue.has(request.raw)) {
+            sendProblem(reply, problems.tooLarge(maxBodyBytes));
+            return;
+          }
           // Marked now, not when the 413 goes out after the drain: a request pipelined behind this one
           // is routed as soon as this body has passed.
           closesAfter(request);
@@ -1050,6 +1104,7 @@ function buildServer(options: ServerOptions): PuffleFastifyInstance {
           if (refusedAfterClose(request, reply)) return;
           store.reset();
           request.log.info("store reset to its seed");
+          closesIfBeforeContinue(request, reply);
           reply.code(204).send();
         };
         // Pipelined behind a request still being answered (its body still read), this answer waits
