@@ -1,5 +1,5 @@
-// `Expect: 100-continue` (RFC 9110 §10.1.1): a client holding its body back for the 100 (curl does
-// for a body over 1 KiB) must get the final answer the headers already call for (a 401, a 413, a
+// `Expect: 100-continue` (RFC 9110 §10.1.1): a client holding its body back for the 100 (curl 7.88
+// does for a body over 1 MiB) must get the final answer the headers already call for (a 401, a 413, a
 // 415, …) instead of a 100, so that it need not send the body. Node wrote `100 Continue` at once
 // when the server did not listen for `checkContinue`: the body went up, then came the 401. Raw
 // sockets on 127.0.0.1; every wait is bounded (a connection left open is cut after WAIT_MS).
