@@ -1640,7 +1640,8 @@ function mergeHeaderRecord(target: Record<string, string>, headers: Record<strin
     else if (Array.isArray(value)) {
       for (const item of value) {
         const text = trimHeaderValue(String(item));
-        target[name] = target[name] === undefined ? text : `${target[name]}, ${text}`;
+        // Own members only: `constructor` is Object.prototype's, and an array was appended to its text.
+        target[name] = Object.hasOwn(target, name) ? `${target[name]}, ${text}` : text;
       }
     } else if (value !== undefined) target[name] = trimHeaderValue(String(value));
   }

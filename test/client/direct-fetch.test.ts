@@ -171,6 +171,9 @@ describe("the same headers on both paths", () => {
     ["empty strings, alone and in arrays", { client: { "x-e": "" }, call: { "x-tag": ["", ""], "x-e": [""] }, expected: { "x-tag": ",", "x-e": "," } }],
     ["spaces around each item are trimmed, as fetch trims each appended value", { client: { "x-tag": " a\t" }, call: { "x-tag": ["  b ", "\tc"], "x-one": "  d  " }, expected: { "x-tag": "a, b, c", "x-one": "d" } }],
     ["spaces around the items of one array are trimmed per item", { call: { "x-tag": ["a ", " b", "\tc\t"] }, expected: { "x-tag": "a, b, c" } }],
+    // Found by the verifier of 6088db3: the direct path's "value so far" read Object.prototype's
+    // `constructor`, so `constructor: ["b"]` sent `function Object() { [native code] }, b`.
+    ["an array for a header named as an Object.prototype member", { client: { constructor: ["a"] }, call: { constructor: ["b"], valueof: ["c"] }, expected: { constructor: "a, b", valueof: "c" } }],
     ["a body-less call: the same, without a content type", { client: { "x-tag": "a" }, call: { "x-tag": ["b"] }, body: false, expected: { "x-tag": "a, b", "content-type": null } }],
   ];
 
