@@ -179,16 +179,17 @@ function gotToken(token: unknown): string {
  * A column's rule in words, by the spec's `format` for it: a date-time's `pattern` issue quoted the
  * regex (`must match pattern "^[0-9]{4}-…$"`) and its format's said `must match format
  * "date-time"`; a UUID column's the same (`must match pattern "^[0-9a-fA-F]{8}-…$"` for a
- * `urn:uuid:` one, which the format takes), where the seed's other ids say `must be a UUID`.
+ * `urn:uuid:` one, which the format takes). A UUID column says `must be a UUID`, as the seed's other
+ * ids do; any other format (date-time) says its pattern's rule as the generated validators word it
+ * (`patternRules`, through toIssues), so that the seed, the 400 and `toIssues` say it alike.
  */
-const DATE_TIME_RULE = 'must be an RFC 3339 date-time, such as "2026-04-20T15:00:00Z" or "2026-04-20T20:30:00+05:30" (a T between date and time, the offset with its colon)';
-const FORMAT_RULES: Readonly<Record<string, string>> = { "date-time": DATE_TIME_RULE, uuid: "must be a UUID" };
+const FORMAT_RULES: Readonly<Record<string, string>> = { uuid: "must be a UUID" };
 
 /**
- * The conversation columns the spec gives a `format` named in FORMAT_RULES (each with its grammar
- * as a `pattern` too), and that rule, as the generated validator finds them: the columns whose text
- * "not a date" it refuses by their format. A column the spec adds with such a format is one here
- * with no edit.
+ * The conversation columns the spec gives a `format` with a worded rule (FORMAT_RULES, or the
+ * `pattern` the column carries beside it, in words), and that rule, as the generated validator
+ * finds them: the columns whose text "not a date" it refuses by their format. A column the spec
+ * adds with such a format is one here with no edit.
  */
 let columnRules: ReadonlyMap<string, string> | undefined;
 
@@ -198,8 +199,11 @@ function columnRule(path: string): string | undefined {
     const errors = schemas.Conversation(probe) ? [] : (schemas.Conversation.errors ?? []);
     const rules = new Map<string, string>();
     for (const e of errors) {
-      const rule = e.keyword === "format" && typeof e.params.format === "string" && Object.hasOwn(FORMAT_RULES, e.params.format) ? FORMAT_RULES[e.params.format] : undefined;
-      if (rule !== undefined) rules.set(e.instancePath, rule);
+      if (e.keyword !== "format" || typeof e.params.format !== "string") continue;
+      const pattern = errors.find((p) => p.keyword === "pattern" && p.instancePath === e.instancePath);
+      const worded = pattern === undefined ? undefined : toIssues([pattern])[0];
+      const rule = Object.hasOwn(FORMAT_RULES, e.params.format) ? FORMAT_RULES[e.params.format] : worded?.message;
+      if (rule !== undefined && !rule.startsWith("must match pattern")) rules.set(e.instancePath, rule);
     }
     columnRules = rules;
   }
@@ -353,7 +357,7 @@ export function validateSeed(input: unknown, source?: string): Seed {
     if (c.warmup !== undefined && typeof c.warmup !== "boolean") fail(`${at}.warmup`, "must be a boolean");
     if (typeof c.id === "string") {
       const idCheck = validatePathParams("updateThread", { id: c.id });
-      if (!idCheck.valid) fail(`${at}.id`, `must match the API's id pattern, or the record could never be updated (got ${show(c.id)})`);
+      if (!idCheck.valid) fail(`${at}.id`, `${idCheck.errors.find((e) => e.keyword === "pattern")?.message ?? "must match the API's id pattern"}; otherwise the record could never be updated (got ${show(c.id)})`);
       unique(`${at}.id`, conversationIds, c.id, "conversation id");
     }
     if (typeof c.participant_email === "string" && c.participant_email !== c.participant_email.toLowerCase()) {

@@ -6,6 +6,8 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { operationExamples } from "../../generated/examples.js";
+import { patternRules } from "../../generated/validators.js";
+import { validatePathParams } from "../../src/validators.js";
 import { createServer, defaultSeed, loadSeed, SeedError, startServer, validateSeed } from "../../src/server/index.js";
 import type { Seed } from "../../src/server/index.js";
 import { CONVERSATION_COLUMNS, DRAFT_COLUMNS, MAX_SEED_BYTES, MAX_SEED_ISSUES } from "../../src/server/seed.js";
@@ -16,8 +18,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 const conversationRequired: string[] = JSON.parse(fs.readFileSync(path.join(root, "generated/openapi.json"), "utf8")).components.schemas.Conversation.required;
 const mainJs = path.join(root, "dist/server/main.js");
 const tmp = scratchDir("puffle-seed-");
-/** A date-time column's rule as a seed's issue words it (its pattern's issue quoted the regex). */
-const DATE_TIME_RULE = 'must be an RFC 3339 date-time, such as "2026-04-20T15:00:00Z" or "2026-04-20T20:30:00+05:30" (a T between date and time, the offset with its colon)';
+/**
+ * A date-time column's rule as a seed's issue words it (its pattern's issue quoted the regex): the
+ * generated validators' words for the pattern (`patternRules`), as the 400 and `toIssues` say it.
+ * It said "a T between date and time" of a pattern that takes a t too.
+ */
+const DATE_TIME_RULE = "must be an RFC 3339 date-time: YYYY-MM-DDThh:mm:ss, an optional fraction, then Z or an offset with its colon (+05:30)";
+/** The path id's rule in words, as validatePathParams words it (a seed's conversation id must pass it). */
+const PATH_ID_RULE = "must be a UUID as 8-4-4-4-12 hex digits, its 13th digit (the version) 1 to 8 and its 17th (the variant) 8, 9, a or b, or the nil UUID (all 0) or the max UUID in lower case (all f)";
 
 /** The SeedError `load` throws (the test fails when it throws none, or something else). */
 function seedErrorOf(load: () => unknown): SeedError {
@@ -98,7 +106,8 @@ describe("seed validation names the field and the rule", () => {
     { name: "a missing column", make: () => { const s = base(); delete (s.conversations[0] as Partial<Seed["conversations"][number]>).unread_count; return s; }, message: "conversations[0].unread_count: is required" },
     { name: "a misspelt column", make: () => { const s = base(); (s.conversations[0] as Record<string, unknown>).unread_cout = 1; return s; }, message: "conversations[0].unread_cout: is not a known field" },
     { name: "an upper-case email", make: () => { const s = base(); s.conversations[1]!.participant_email = "Founder@example.com"; return s; }, message: 'conversations[1].participant_email: must be stored lowercase (got "Founder@example.com")' },
-    { name: "an id the API could never reach", make: () => { const s = base(); s.conversations[2]!.id = "11111111-1111-1111-1111-111111111111"; return s; }, message: "conversations[2].id: must match the API's id pattern" },
+    { name: "an id the API could never reach", make: () => { const s = base(); s.conversations[2]!.id = "11111111-1111-1111-1111-111111111111"; return s; }, message: `conversations[2].id: ${PATH_ID_RULE}; otherwise the record could never be updated (got "11111111-1111-1111-1111-111111111111")` },
+    { name: "the max UUID in upper case as an id", make: () => { const s = base(); s.conversations[2]!.id = "FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF"; return s; }, message: `conversations[2].id: ${PATH_ID_RULE}; otherwise the record could never be updated (got "FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF")` },
     { name: "a duplicate conversation id", make: () => { const s = base(); s.conversations[2]!.id = DOCS_CONVERSATION; return s; }, message: `conversations[2].id: duplicate conversation id "${DOCS_CONVERSATION}"` },
     { name: "an unknown owner", make: () => { const s = base(); s.conversations[0]!.user_id = "0f0f0f0f-0000-4000-8000-000000000000"; return s; }, message: "conversations[0].user_id: must name a user of this seed" },
     { name: "a sender of another workspace", make: () => { const s = base(); s.conversations[1]!.account_id = SENDERS.bobs; return s; }, message: "conversations[1].account_id: must name an account in the workspace of the owner" },
@@ -207,6 +216,16 @@ describe("seed validation names the field and the rule", () => {
     const error = seedErrorOf(() => validateSeed(twice));
     expect(error.issues).toEqual([`users[${twice.users.length - 1}].token: duplicate token: users[1] has the same one (its text is not quoted)`]);
     expect(error.message).not.toContain(secret);
+  });
+
+  it("the seed words the date-time and path id rules as the generated validators do (one wording), and takes a lower-case t and z", () => {
+    const DATE_TIME = Object.keys(patternRules).find((pattern) => pattern.startsWith("^[0-9]{4}-"))!;
+    expect(patternRules[DATE_TIME]).toBe(DATE_TIME_RULE);
+    const refused = validatePathParams("updateThread", { id: "11111111-1111-1111-1111-111111111111" });
+    expect(!refused.valid && refused.errors.find((e) => e.keyword === "pattern")?.message).toBe(PATH_ID_RULE);
+    const seed = base();
+    seed.conversations[0]!.created_at = "2026-04-22t10:00:00z";
+    expect(() => validateSeed(seed)).not.toThrow();
   });
 
   it("every date-time column of the spec is named by its rule in words, whether its pattern or its format refuses it: no regex", () => {
