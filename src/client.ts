@@ -21,6 +21,7 @@ import {
   PuffleTimeoutError,
   PuffleValidationError,
   optionsIssue,
+  pathIdMessage,
   quoted,
   shown,
 } from "./errors.js";
@@ -1132,7 +1133,9 @@ function pathIssues(v: Validators, operationId: OperationId, params: unknown): V
       // another value as JSON (`shown`): it may be anyone's text, relayed by the caller.
       // The example is this operation's own, from the spec (the thread page's id for threads).
       const example: unknown = (routes[operationId].pathExamples as { id?: unknown }).id;
-      issues.push({ path: "/id", keyword: "pattern", message: `must be a UUID${typeof example === "string" ? ` such as ${example}` : ""}, got ${typeof id === "string" ? quoted(id) : shown(String(JSON.stringify(id)))}` });
+      // A UUID the pattern refuses: its issue, the rule in the validators' words (pathIdMessage).
+      const rule = result.errors.find((i) => i.path === "/id" && i.keyword === "pattern")?.message;
+      issues.push({ path: "/id", keyword: "pattern", message: pathIdMessage(rule, example, typeof id === "string" ? quoted(id) : shown(String(JSON.stringify(id)))) });
     } else {
       issues.push(issue);
     }

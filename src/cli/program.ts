@@ -16,6 +16,7 @@ import {
   PuffleNetworkError,
   PuffleTimeoutError,
   PuffleValidationError,
+  pathIdMessage,
   quoted,
   shown,
   transportCode,
@@ -518,8 +519,10 @@ function addOperationCommand(
       const id = String(opts.id);
       const path = validatePathParams(operationId, { id });
       if (!path.valid) {
+        // As the client says it (pathIdMessage): a UUID the pattern refuses is told the rule in the validators' words.
         const patternLike = path.errors.some((e) => e.keyword === "pattern" || e.keyword === "format");
-        throw new CliFailure(EXIT.usage, patternLike ? `--id must be ${aUuid}, got ${quoted(id)}` : `--id ${path.errors[0]?.message ?? "is invalid"}`);
+        const rule = path.errors.find((e) => e.keyword === "pattern")?.message;
+        throw new CliFailure(EXIT.usage, patternLike ? `--id ${pathIdMessage(rule, idExample, quoted(id))}` : `--id ${path.errors[0]?.message ?? "is invalid"}`);
       }
       const body: Record<string, unknown> = {};
       for (const field of fieldOptions) {

@@ -13,7 +13,7 @@ import type { FieldSchema, MetaOperations } from "../../src/cli/options.js";
 import { EXIT, runCli } from "../../src/cli/program.js";
 import type { CliDeps, SendRequest } from "../../src/cli/program.js";
 import { hostProblem } from "../../src/server/launch.js";
-import { normalizeRequestBody } from "../../src/validators.js";
+import { normalizeRequestBody, validatePathParams } from "../../src/validators.js";
 
 const THREAD_ID = "3d986dd1-9d70-45b7-8e36-5d5b8b1c9337";
 
@@ -1177,6 +1177,20 @@ describe("--id's example is the operation's own, from the spec", () => {
     const bad = await run([noun, "update", "--id", "42", "--status", "archived"]);
     expect(bad.code).toBe(EXIT.usage);
     expect(bad.stderr).toContain(`--id must be a UUID such as ${example}, got "42"`);
+  });
+
+  it("a UUID the id pattern refuses (version 0, the upper-case max UUID): --id's error says the rule in the validators' words", async () => {
+    for (const id of ["00000000-0000-0000-0000-00000000000a", "FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF"]) {
+      const bad = await run(["thread", "update", "--id", id, "--status", "archived"]);
+      const checked = validatePathParams("updateThread", { id });
+      expect(bad.code).toBe(EXIT.usage);
+      expect(bad.stderr).toBe(`puffle error: --id ${!checked.valid ? checked.errors[0]?.message : ""}, such as ${THREAD_ID}, got "${id}"\n`);
+      expect(bad.stderr).toContain("(the version) 1 to 8");
+      expect(bad.stderr).toContain("the max UUID in lower case (all f)");
+    }
+    const noExample: MetaOperations = { ...meta, updateThread: { ...meta.updateThread, pathParameters: { id: {} } } };
+    const bare = await run(["thread", "update", "--id", "FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF", "--status", "archived"], { meta: noExample });
+    expect(bare.stderr).toMatch(/--id must be a UUID as 8-4-4-4-12 hex digits, .*\(all f\), got "FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF"\n$/);
   });
 
   it("an operation whose spec gives no example id: \"a UUID\", no example borrowed", async () => {

@@ -12,6 +12,7 @@ import { describe, expect, it, vi } from "vitest";
 import { startServer } from "../../src/server/index.js";
 import { createPuffleClient, fieldOfPointer, isDuplicateThreadError, PuffleAbortError, PuffleApiError, PuffleConfigError, PuffleError, PuffleNetworkError, PuffleTimeoutError, PuffleValidationError } from "../../src/index.js";
 import type { PuffleClientOptions } from "../../src/index.js";
+import { validatePathParams } from "../../src/validators.js";
 import { rejection, root } from "../helpers.js";
 import { closedPort } from "./fault-server.js";
 
@@ -219,6 +220,16 @@ describe("a value the caller relayed (a path id, a body from elsewhere): the mes
   it("a short path id is quoted whole", async () => {
     const error = (await rejection(puffle.updateThread("a/b", { status: "archived" }))) as PuffleValidationError;
     expect(error.message).toBe('updateThread: path parameter: id must be a UUID such as 3d986dd1-9d70-45b7-8e36-5d5b8b1c9337, got "a/b"');
+  });
+
+  it("a UUID the id pattern refuses (version 0, the upper-case max UUID) is told the rule in the validators' words, not \"must be a UUID\"", async () => {
+    for (const id of ["3d986dd1-9d70-05b7-8e36-5d5b8b1c9337", "00000000-0000-0000-0000-00000000000a", "FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF"]) {
+      const error = (await rejection(puffle.updateThread(id, { status: "archived" }))) as PuffleValidationError;
+      const checked = validatePathParams("updateThread", { id });
+      const rule = !checked.valid ? checked.errors[0]?.message : "";
+      expect(rule, id).toMatch(/^must be a UUID as 8-4-4-4-12 hex digits, .*\(the version\) 1 to 8 .* the max UUID in lower case \(all f\)$/);
+      expect(error.message).toBe(`updateThread: path parameter: id ${rule}, such as 3d986dd1-9d70-45b7-8e36-5d5b8b1c9337, got "${id}"`);
+    }
   });
 
   it("a long path id is cut as quoted() cuts: the closing quote kept, and said to be cut", async () => {

@@ -270,6 +270,7 @@ describe.skipIf(unlisted !== undefined)("the `puffle error:` lines the docs quot
     { args: ["conversation", "update", "--id", CONVERSATION, "--unread-count", "-1"] },
     { args: ["thread", "update", "--id", THREAD, "--participant-email", "not-an-email"] },
     { args: ["conversation", "update", "--id", "../x", "--status", "active"] },
+    { args: ["thread", "update", "--id", "FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF", "--status", "active"] },
     { args: ["thread", "update", "--id", THREAD, "--api-key=puffle_test_alice"] },
     { args: ["mock", "--cors", "http://localhost:5173/"] },
     { args: ["thread", "update", "--id", THREAD, "--status", "archived", "--dry-run"], stdout: "full" },
