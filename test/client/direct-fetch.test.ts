@@ -162,6 +162,9 @@ describe("the same headers on both paths", () => {
     ["an array appends to an earlier key of the same object", { call: { "X-Tag": "a", "x-tag": ["b"] }, expected: { "x-tag": "a, b" } }],
     ["an array at the client's level appends to the client's earlier key", { client: { "x-tag": "a", "X-TAG": [1, true] }, expected: { "x-tag": "a, 1, true" } }],
     ["an array per call appends to the token", { call: { Authorization: ["Bearer other"] }, expected: { authorization: "Bearer k, Bearer other" } }],
+    // docs/client.md, the `headers` row: the apiKey's token replaces a client-level authorization; a per-call string wins over both.
+    ["the apiKey's token replaces a client-level authorization", { client: { authorization: "Bearer mine" }, expected: { authorization: "Bearer k" } }],
+    ["a string authorization per call replaces the token", { client: { authorization: "Bearer mine" }, call: { Authorization: "Bearer call" }, expected: { authorization: "Bearer call" } }],
     ["a string per call replaces the client's array", { client: { "x-tag": ["a", "b"] }, call: { "x-tag": "c" }, expected: { "x-tag": "c" } }],
     ["null per call removes the client's value", { client: { "x-tag": "a" }, call: { "X-Tag": null }, expected: { "x-tag": null } }],
     ["null after an array in one object removes both", { call: { "x-tag": ["a"], "X-Tag": null }, expected: { "x-tag": null } }],
