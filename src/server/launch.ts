@@ -3,6 +3,7 @@
 // request log held until the banner is out, and the shutdown on SIGINT/SIGTERM. Types only from
 // ./index.js, so importing this does not load Fastify.
 import { isIP } from "node:net";
+import { constants as osConstants } from "node:os";
 import { domainToASCII } from "node:url";
 import { quoted, shown } from "../errors.js";
 import type { RunningServer } from "./index.js";
@@ -185,16 +186,32 @@ export function logHeldUntilBanner(write: (text: string) => void): { stream: { w
  * A client that sent half a request (or holds a slow upload) does not keep the server alive:
  * startServer's `close()` cuts such connections after CLOSE_GRACE_MS. Install it before printing the
  * banner, so that whoever waits for the banner may stop the server at once.
+ *
+ * A second SIGINT or SIGTERM (either, after either) while it closes ends the process at once, by
+ * that signal: the handlers are removed and the signal sent again, to its default action. As PID 1
+ * (a container's entry point without an init), the kernel ignores a signal the process has no
+ * handler for, so the process then exits 128 + the signal's number (130, 143), as a shell reports a
+ * process killed by it. (It relied on `process.once`: a SIGINT after a SIGTERM started a second
+ * close and waited for it, and as PID 1 a second signal did nothing.)
  */
 export function stopOnSignals(running: RunningServer): void {
-  const stop = () => {
-    running.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (!stopping) {
+      stopping = true;
+      running.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+      return;
+    }
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+    process.kill(process.pid, signal);
+    process.exit(128 + (osConstants.signals[signal] ?? 0));
   };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
 }
 
 /** Whether a launcher's server is serving (its banner out), and whether stdout has failed since. */

@@ -429,8 +429,9 @@ describe("help, version and puffle mock", () => {
   ] as const;
 
   /** Starts `puffle mock --port 0` (or another launcher; with the request log, so a request's arrival can be seen) and waits for its banner. */
-  async function startMock(extra: string[] = [], launcher: readonly string[] = [BIN, "mock"]) {
-    const child = spawn(process.execPath, [...launcher, "--port", "0", ...extra], { stdio: ["ignore", "pipe", "pipe"] });
+  async function startMock(extra: string[] = [], launcher: readonly string[] = [BIN, "mock"], wrapper: readonly string[] = []) {
+    const [command, ...args] = [...wrapper, process.execPath, ...launcher, "--port", "0", ...extra] as [string, ...string[]];
+    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
     child.stderr.on("data", (d: Buffer) => (err += d.toString()));
@@ -565,6 +566,70 @@ describe("help, version and puffle mock", () => {
       probe.on("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? "error"));
     });
     expect(refused).toBe("ECONNREFUSED");
+  });
+
+  /** Resolves once nothing listens on `port` any more (a connection refused): the server has begun to close. */
+  async function stoppedListening(port: number) {
+    for (let attempt = 0; attempt < 300; attempt++) {
+      const code = await new Promise<string>((resolve) => {
+        const probe = net.connect(port, "127.0.0.1", () => {
+          probe.destroy();
+          resolve("connected");
+        });
+        probe.on("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? "error"));
+      });
+      if (code === "ECONNREFUSED") return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`port ${port} still accepts connections after the first signal`);
+  }
+
+  /** A request's headers and 1 byte of its 100-byte body: it keeps close() waiting for its one-second cut. */
+  async function holdRequestOpen(mock: Awaited<ReturnType<typeof startMock>>) {
+    const socket = net.connect(mock.port, "127.0.0.1");
+    socket.on("error", () => {});
+    socket.write(`PATCH /api/threads/${DRAFT_THREAD} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer puffle_test_alice\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{`);
+    await outputShows(mock, '"msg":"incoming request"', "the request never reached the server");
+    return socket;
+  }
+
+  // docs/server.md ("Stopping"): a second SIGINT/SIGTERM while it closes ends the process at once, by
+  // that signal. With `process.once` per signal, a SIGINT after a SIGTERM found its own handler still
+  // installed: a second close, awaited, then exit 0.
+  it.each(LAUNCHERS.flatMap(([name, launcher]) => (["SIGINT", "SIGTERM"] as const).map((second) => [name, second, launcher] as const)))("%s: SIGTERM then %s while closing ends it by the second signal", async (_name, second, launcher) => {
+    const mock = await startMock([], launcher);
+    const socket = await holdRequestOpen(mock);
+    try {
+      mock.child.kill("SIGTERM");
+      await stoppedListening(mock.port);
+      mock.child.kill(second);
+      expect(await exitWithin(mock, 15_000)).toEqual({ code: null, signal: second });
+    } finally {
+      socket.destroy();
+    }
+  });
+
+  // As a container's entry point (PID 1 of a PID namespace, no init), the kernel ignores a signal the
+  // process has no handler for: the second signal did nothing, and the server waited for its grace
+  // cut and exited 0. unshare(1) exits with the code of the process it forked.
+  const pidNamespaces = process.platform === "linux" && spawnSync("unshare", ["--pid", "--fork", "--mount-proc", "true"], { timeout: 10_000 }).status === 0;
+  it.runIf(pidNamespaces).each(LAUNCHERS)("%s as PID 1: the first SIGTERM closes it (exit 0), a second while closing ends it, exit 143", async (_name, launcher) => {
+    for (const signals of [["SIGTERM"], ["SIGTERM", "SIGTERM"]] as const) {
+      const mock = await startMock([], launcher, ["unshare", "--pid", "--fork", "--mount-proc"]);
+      const socket = await holdRequestOpen(mock);
+      try {
+        // unshare forwards no signal: signal the server, its child (PID 1 in the namespace), directly.
+        const pid = Number(readFileSync(`/proc/${mock.child.pid}/task/${mock.child.pid}/children`, "utf8").trim());
+        expect(readFileSync(`/proc/${pid}/status`, "utf8")).toMatch(/^NSpid:\s+\d+\s+1$/m);
+        for (const [i, signal] of signals.entries()) {
+          if (i > 0) await stoppedListening(mock.port);
+          process.kill(pid, signal);
+        }
+        expect(await exitWithin(mock, 15_000)).toEqual({ code: signals.length === 1 ? 0 : 143, signal: null });
+      } finally {
+        socket.destroy();
+      }
+    }
   });
 
   it.each(LAUNCHERS)("%s stops cleanly on a SIGTERM sent as soon as its banner is out (the handlers come first)", async (_name, launcher) => {
