@@ -172,3 +172,75 @@ describe("Expect: 100-continue — a final answer the headers call for comes ins
     expect(snapshot(server)).toEqual(before);
   });
 });
+
+describe("Expect: 100-continue — keep-alive, the body limit, the answers outside the checks", () => {
+  it("two Expect requests in a row on one kept-alive connection: each gets its own 100 before its body is sent", async () => {
+    const conn = connection();
+    let seen = "";
+    for (const subject of ["first", "second"]) {
+      const update = `{"draft_subject":"${subject}"}`;
+      conn.socket.write(head({ length: update.length }));
+      const upTo100 = await conn.until((text) => text.slice(seen.length) === CONTINUE);
+      expect(upTo100.slice(seen.length), `${subject}: the 100 before its body`).toBe(CONTINUE);
+      conn.socket.write(update);
+      seen = await conn.until((text) => wholeResponse(text.slice(upTo100.length)));
+      const res = parseRawResponse(seen.slice(upTo100.length));
+      expect(res.status, subject).toBe(200);
+      expect(res.headers.get("connection")?.toLowerCase()).not.toBe("close");
+    }
+    expect(snapshot(server).conversations.find((c) => c.id === DOCS_THREAD)?.draft_subject).toBe("second");
+    conn.socket.destroy();
+  });
+
+  it("a body of exactly maxBodyBytes gets its 100 and is read (a 200); one byte more is the 413 at once, no 100", async () => {
+    const max = 1_048_576;
+    const update = '{"draft_subject":"at the limit"}';
+    const body = update + " ".repeat(max - update.length);
+    const conn = connection();
+    conn.socket.write(head({ length: max }));
+    expect(await conn.until((text) => text.includes("\r\n\r\n"))).toBe(CONTINUE);
+    conn.socket.write(body);
+    const received = await conn.until(wholeResponse);
+    expect(parseRawResponse(received.slice(CONTINUE.length)).status).toBe(200);
+    conn.socket.destroy();
+    const over = connection();
+    over.socket.write(head({ length: max + 1 }));
+    const refused = await over.until(wholeResponse);
+    expect(refused).not.toContain("100 Continue");
+    expect(parseRawResponse(refused).status).toBe(413);
+    over.socket.destroy();
+  });
+});
+
+describe("Expect: 100-continue — the reset endpoint and a CORS preflight answer without the body, and close", () => {
+  let other: RunningServer;
+  const origin = "http://app.example";
+  beforeAll(async () => {
+    other = await start({ allowReset: true, cors: [origin] });
+  });
+  afterAll(async () => {
+    await other.close();
+  });
+  const cases: [string, (length: number) => string, number][] = [
+    ["POST /__puffle/reset", (length) => head({ method: "POST", path: "/__puffle/reset", token: null, contentType: null, length }), 204],
+    ["a CORS preflight", (length) => head({ method: "OPTIONS", contentType: null, length, extra: `Origin: ${origin}\r\nAccess-Control-Request-Method: PATCH\r\n` }), 204],
+  ];
+  it.each(cases)("%s: its answer, no 100, Connection: close; the requests pipelined behind it are not applied", async (_name, refused, status) => {
+    other.app.puffle.store.reset();
+    const before = snapshot(other);
+    const b = head({ length: 2, expect: false }) + "{}";
+    const cBody = '{"draft_subject":"smuggled"}';
+    const c = head({ length: cBody.length, expect: false }) + cBody;
+    const conn = rawConnection(other.port);
+    conn.socket.write(refused(Buffer.byteLength(b)) + b + c);
+    const timer = setTimeout(() => conn.socket.destroy(), WAIT_MS);
+    await conn.closed;
+    clearTimeout(timer);
+    const received = conn.received();
+    expect(received).not.toContain("100 Continue");
+    const res = parseRawResponse(received);
+    expect(res.status).toBe(status);
+    expect(res.headers.get("connection")?.toLowerCase()).toBe("close");
+    expect(snapshot(other)).toEqual(before);
+  });
+});
