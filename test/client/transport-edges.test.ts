@@ -497,6 +497,19 @@ describe("the errors' helpers", () => {
     expect((fetch.mock.calls[0]?.[0] as Request).headers.get("authorization")).toBe("Bearer from-a-file");
   });
 
+  /** What createPuffleClient throws for `baseUrl`: a PuffleConfigError naming that option. */
+  function baseUrlRefusal(baseUrl: string, fetch: ReturnType<typeof okFetch>): PuffleConfigError {
+    let error: unknown;
+    try {
+      createPuffleClient({ baseUrl, apiKey: "k", fetch });
+    } catch (e) {
+      error = e;
+    }
+    expect(error, baseUrl).toBeInstanceOf(PuffleConfigError);
+    expect((error as PuffleConfigError).option).toBe("baseUrl");
+    return error as PuffleConfigError;
+  }
+
   it("a base URL whose password ended the credentials early (https://deploy:2024/s3cret@host) is refused, its password not shown, nothing sent", () => {
     // It parses as the host `deploy`, the port 2024 and the path `/s3cret@host`: no credentials for
     // checkBaseUrl's user-name rule. The client took it and sent the password in the request's path
@@ -504,16 +517,9 @@ describe("the errors' helpers", () => {
     // refuses it (one rule, atInBaseUrlRule); %40 is the way to one in a path.
     const fetch = okFetch();
     for (const [baseUrl, shown] of [["https://deploy:2024/s3cret@host", "https://***@host"], ["http://deploy:2024/s3cret@127.0.0.1:9/v1", "http://***@127.0.0.1:9/v1"], ["https://api.example.com/@scope/v1", "https://***@scope/v1"]] as const) {
-      let error: unknown;
-      try {
-        createPuffleClient({ baseUrl, apiKey: "k", fetch });
-      } catch (e) {
-        error = e;
-      }
-      expect(error, baseUrl).toBeInstanceOf(PuffleConfigError);
-      expect((error as PuffleConfigError).option).toBe("baseUrl");
-      expect((error as Error).message).toBe(`createPuffleClient: baseUrl must not hold an "@", got "${shown}": no user name or password goes in it (one whose password holds a "/" or "?" reads as another host, a port and a path; the token goes in apiKey), and an "@" in a path is written %40`);
-      expect((error as Error).message).not.toContain("s3cret");
+      const error = baseUrlRefusal(baseUrl, fetch);
+      expect(error.message).toBe(`createPuffleClient: baseUrl must not hold an "@", got "${shown}": no user name or password goes in it (one whose password holds a "/" or "?" reads as another host, a port and a path; the token goes in apiKey), and an "@" in a path is written %40`);
+      expect(error.message).not.toContain("s3cret");
     }
     expect(fetch).not.toHaveBeenCalled();
     // %40 in a path is taken.
@@ -530,16 +536,9 @@ describe("the errors' helpers", () => {
       ["http://deploy:2024/s3cret\uFE6B127.0.0.1:9/v1", "http://***\uFE6B127.0.0.1:9/v1", "FE6B", "%EF%B9%AB"],
       ["https://api.example.com/\uFF20team/v1", "https://***\uFF20team/v1", "FF20", "%EF%BC%A0"],
     ] as const) {
-      let error: unknown;
-      try {
-        createPuffleClient({ baseUrl, apiKey: "k", fetch });
-      } catch (e) {
-        error = e;
-      }
-      expect(error, baseUrl).toBeInstanceOf(PuffleConfigError);
-      expect((error as PuffleConfigError).option).toBe("baseUrl");
-      expect((error as Error).message).toBe(`createPuffleClient: baseUrl must not hold an "@" or a character typed for one (U+${code}), got "${shown}": no user name or password goes in it (one whose password holds a "/" or "?" reads as another host, a port and a path; the token goes in apiKey), and an "@" in a path is written %40 (U+${code} ${escape})`);
-      expect((error as Error).message).not.toContain("s3cret");
+      const error = baseUrlRefusal(baseUrl, fetch);
+      expect(error.message).toBe(`createPuffleClient: baseUrl must not hold an "@" or a character typed for one (U+${code}), got "${shown}": no user name or password goes in it (one whose password holds a "/" or "?" reads as another host, a port and a path; the token goes in apiKey), and an "@" in a path is written %40 (U+${code} ${escape})`);
+      expect(error.message).not.toContain("s3cret");
     }
     expect(fetch).not.toHaveBeenCalled();
     // The escape it names keeps the path as typed (%40 would make it another one).
