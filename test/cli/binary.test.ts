@@ -584,6 +584,12 @@ describe("help, version and puffle mock", () => {
     throw new Error(`port ${port} still accepts connections after the first signal`);
   }
 
+  /** A failed assertion (no signal sent, or sent too late) leaves no server running: SIGKILL, then wait for the exit. */
+  async function killUnlessExited(mock: Awaited<ReturnType<typeof startMock>>) {
+    if (mock.child.exitCode === null && mock.child.signalCode === null) mock.child.kill("SIGKILL");
+    await mock.exited;
+  }
+
   /** A request's headers and 1 byte of its 100-byte body: it keeps close() waiting for its one-second cut. */
   async function holdRequestOpen(mock: Awaited<ReturnType<typeof startMock>>) {
     const socket = net.connect(mock.port, "127.0.0.1");
@@ -598,26 +604,32 @@ describe("help, version and puffle mock", () => {
   // installed: a second close, awaited, then exit 0.
   it.each(LAUNCHERS.flatMap(([name, launcher]) => (["SIGINT", "SIGTERM"] as const).map((second) => [name, second, launcher] as const)))("%s: SIGTERM then %s while closing ends it by the second signal", async (_name, second, launcher) => {
     const mock = await startMock([], launcher);
-    const socket = await holdRequestOpen(mock);
+    let socket: net.Socket | undefined;
     try {
+      socket = await holdRequestOpen(mock);
       mock.child.kill("SIGTERM");
       await stoppedListening(mock.port);
       mock.child.kill(second);
       expect(await exitWithin(mock, 15_000)).toEqual({ code: null, signal: second });
     } finally {
-      socket.destroy();
+      socket?.destroy();
+      await killUnlessExited(mock);
     }
   });
 
   // As a container's entry point (PID 1 of a PID namespace, no init), the kernel ignores a signal the
   // process has no handler for: the second signal did nothing, and the server waited for its grace
   // cut and exited 0. unshare(1) exits with the code of the process it forked.
-  const pidNamespaces = process.platform === "linux" && spawnSync("unshare", ["--pid", "--fork", "--mount-proc", "true"], { timeout: 10_000 }).status === 0;
+  // --kill-child: when unshare dies (SIGKILLed by exitWithin or the cleanup below), the kernel kills
+  // the namespace's PID 1 too; without it the server outlived a failed test, reparented, listening.
+  const UNSHARE = ["unshare", "--pid", "--fork", "--mount-proc", "--kill-child"] as const;
+  const pidNamespaces = process.platform === "linux" && spawnSync(UNSHARE[0], [...UNSHARE.slice(1), "true"], { timeout: 10_000 }).status === 0;
   it.runIf(pidNamespaces).each(LAUNCHERS)("%s as PID 1: the first SIGTERM closes it (exit 0), a second while closing ends it, exit 143", async (_name, launcher) => {
     for (const signals of [["SIGTERM"], ["SIGTERM", "SIGTERM"]] as const) {
-      const mock = await startMock([], launcher, ["unshare", "--pid", "--fork", "--mount-proc"]);
-      const socket = await holdRequestOpen(mock);
+      const mock = await startMock([], launcher, UNSHARE);
+      let socket: net.Socket | undefined;
       try {
+        socket = await holdRequestOpen(mock);
         // unshare forwards no signal: signal the server, its child (PID 1 in the namespace), directly.
         const pid = Number(readFileSync(`/proc/${mock.child.pid}/task/${mock.child.pid}/children`, "utf8").trim());
         expect(readFileSync(`/proc/${pid}/status`, "utf8")).toMatch(/^NSpid:\s+\d+\s+1$/m);
@@ -627,7 +639,8 @@ describe("help, version and puffle mock", () => {
         }
         expect(await exitWithin(mock, 15_000)).toEqual({ code: signals.length === 1 ? 0 : 143, signal: null });
       } finally {
-        socket.destroy();
+        socket?.destroy();
+        await killUnlessExited(mock);
       }
     }
   });
