@@ -1124,7 +1124,8 @@ function pathIssues(v: Validators, operationId: OperationId, params: unknown): V
   const result = v.validatePathParams(operationId, params ?? {});
   if (result.valid) return undefined;
   const id = params && typeof params === "object" ? (params as { id?: unknown }).id : undefined;
-  // `format: uuid` and the pattern both fail for a non-UUID: one issue is enough.
+  // One issue for the id: validatePathParams gives the format's for a non-UUID (it drops the pattern's
+  // then) and the pattern's for a UUID the pattern refuses; should both come, one is enough.
   const issues: ValidationIssue[] = [];
   for (const issue of result.errors) {
     if (issue.path === "/id" && (issue.keyword === "pattern" || issue.keyword === "format")) {
