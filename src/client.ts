@@ -12,6 +12,7 @@ import { routes, serverUrl } from "../generated/meta.js";
 import type { OperationId, ValidationIssue } from "./validators.js";
 import { escapePointer } from "./json-pointer.js";
 import { nonFiniteRule } from "./json-finite.js";
+import { hasOwn } from "./poison-keys.js";
 import { atInBaseUrlRule, shownBaseUrl } from "./url-credentials.js";
 import {
   PuffleAbortError,
@@ -1645,7 +1646,7 @@ function mergeHeaderRecord(target: Record<string, string>, headers: Record<strin
       for (const item of value) {
         const text = trimHeaderValue(String(item));
         // Own members only: `constructor` is Object.prototype's, and an array was appended to its text.
-        target[name] = Object.hasOwn(target, name) ? `${target[name]}, ${text}` : text;
+        target[name] = hasOwn(target, name) ? `${target[name]}, ${text}` : text;
       }
     } else if (value !== undefined) target[name] = trimHeaderValue(String(value));
   }
