@@ -1136,8 +1136,7 @@ function pathIssues(v: Validators, operationId: OperationId, params: unknown): V
       // The example is this operation's own, from the spec (the thread page's id for threads).
       const example: unknown = (routes[operationId].pathExamples as { id?: unknown }).id;
       // A UUID the pattern refuses: its issue, the rule in the validators' words (pathIdMessage).
-      const rule = result.errors.find((i) => i.path === "/id" && i.keyword === "pattern")?.message;
-      issues.push({ path: "/id", keyword: "pattern", message: pathIdMessage(rule, example, typeof id === "string" ? quoted(id) : shown(String(JSON.stringify(id)))) });
+      issues.push({ path: "/id", keyword: "pattern", message: pathIdMessage(result.errors, example, typeof id === "string" ? quoted(id) : shown(String(JSON.stringify(id)))) });
     } else {
       issues.push(issue);
     }

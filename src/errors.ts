@@ -363,13 +363,15 @@ export function moreIssues(listed: number, named: number): string {
 }
 
 /**
- * A path id its check refused, as the client's issue and the CLI's `--id` error say it. `rule` is the
- * validators' pattern issue for an id that is a UUID their pattern refuses (a version 0, the max UUID
- * in upper case): the rule in their words, since "must be a UUID" is untrue of it; undefined for
- * text that is no UUID at all (the validators keep the format's issue then), "must be a UUID". Then
- * the operation's example id when the spec gives one, then what was given (`got`, already quoted).
+ * A path id its check refused, as the client's issue and the CLI's `--id` error say it, from the
+ * path check's `issues`: an id that is a UUID the validators' pattern refuses (a version 0, the max
+ * UUID in upper case) is told the rule in their words (their pattern issue at `/id`), since "must be
+ * a UUID" is untrue of it; text that is no UUID at all (the validators keep the format's issue then)
+ * "must be a UUID". Then the operation's example id when the spec gives one, then what was given
+ * (`got`, already quoted).
  */
-export function pathIdMessage(rule: string | undefined, example: unknown, got: string): string {
+export function pathIdMessage(issues: readonly { path: string; keyword: string; message: string }[], example: unknown, got: string): string {
+  const rule = issues.find((i) => i.path === "/id" && i.keyword === "pattern")?.message;
   const such = typeof example === "string" ? `such as ${example}` : "";
   if (rule === undefined) return `must be a UUID${such === "" ? "" : ` ${such}`}, got ${got}`;
   return `${rule}${such === "" ? "" : `, ${such}`}, got ${got}`;

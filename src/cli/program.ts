@@ -521,8 +521,7 @@ function addOperationCommand(
       if (!path.valid) {
         // As the client says it (pathIdMessage): a UUID the pattern refuses is told the rule in the validators' words.
         const patternLike = path.errors.some((e) => e.keyword === "pattern" || e.keyword === "format");
-        const rule = path.errors.find((e) => e.keyword === "pattern")?.message;
-        throw new CliFailure(EXIT.usage, patternLike ? `--id ${pathIdMessage(rule, idExample, quoted(id))}` : `--id ${path.errors[0]?.message ?? "is invalid"}`);
+        throw new CliFailure(EXIT.usage, patternLike ? `--id ${pathIdMessage(path.errors, idExample, quoted(id))}` : `--id ${path.errors[0]?.message ?? "is invalid"}`);
       }
       const body: Record<string, unknown> = {};
       for (const field of fieldOptions) {
